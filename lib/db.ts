@@ -1,0 +1,19 @@
+/**
+ * The Prisma client, one per server process. Only `data.ts` and `mutations.ts` files of features
+ * import it (CONVENTIONS.md), so every query can be checked for its evaluation scope.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { serverEnv } from "@/lib/env";
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+/** Created on first use so that `next build` never needs a database. */
+export function db(): PrismaClient {
+  globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL);
+  return globalForPrisma.prisma;
+}

@@ -1,0 +1,77 @@
+/**
+ * Environment variables, validated once. A bad value stops start-up with one line that names the
+ * variable and says what is expected (see `.env.example` for every variable).
+ */
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, "a PostgreSQL URL such as postgresql://user:password@host:5432/msc");
+
+const base64Key = z.string().refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
+  message: "32 random bytes in base64 (for example: openssl rand -base64 32)",
+});
+
+const secret = z.string().min(32, "at least 32 characters (for example: openssl rand -base64 32)");
+
+const port = z.coerce
+  .number({ message: "a whole number from 1 to 65535" })
+  .int("a whole number from 1 to 65535")
+  .min(1, "a whole number from 1 to 65535")
+  .max(65535, "a whole number from 1 to 65535");
+
+/** What the launcher needs before anything starts. Secrets may be absent only on the embedded database. */
+export const launchEnvSchema = z
+  .object({
+    DATABASE_URL: postgresUrl.optional(),
+    PORT: port.default(3000),
+    DATA_DIR: z.string().min(1, "a folder path").default(".data"),
+    APP_BASE_URL: z.url({ message: "an absolute URL such as https://msc.example.org" }).optional(),
+    AUTH_SECRET: secret.optional(),
+    IDENTITY_ENCRYPTION_KEY: base64Key.optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.DATABASE_URL) return;
+    // On a real server the secrets must be the operator's own, never generated.
+    for (const key of ["AUTH_SECRET", "IDENTITY_ENCRYPTION_KEY"] as const) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "set when DATABASE_URL is set (generated secrets are for the embedded demo only)" });
+    }
+  });
+
+export type LaunchEnv = z.infer<typeof launchEnvSchema>;
+
+/** What the running server needs; the launcher always provides all of it. */
+export const serverEnvSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  AUTH_SECRET: secret,
+  IDENTITY_ENCRYPTION_KEY: base64Key,
+  APP_BASE_URL: z.url(),
+  DEMO_MODE: z.enum(["true", "false"]).default("false"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses `source` with `schema`, or throws an EnvError whose message is one line. */
+export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  // An empty value means "not set", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const given = cleaned[name];
+  const shown = given === undefined ? "it is not set" : `got "${name.includes("SECRET") || name.includes("KEY") ? "…" : given}"`;
+  throw new EnvError(`Environment variable ${name} must be ${issue.message.replace(/^Invalid input: /, "")}; ${shown}.`);
+}
+
+let cached: ServerEnv | undefined;
+
+/** The server's environment, parsed on first use. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseEnv(serverEnvSchema, process.env);
+  return cached;
+}

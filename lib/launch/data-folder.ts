@@ -1,0 +1,51 @@
+/**
+ * The embedded database's folder: its lock (one running copy per folder) and the secrets a
+ * first-look install generates for itself so that it needs no configuration.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export class DataFolderInUseError extends Error {}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the folder for this process; throws when another live process holds it. */
+export function lockDataFolder(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, "app.lock");
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+  } catch {
+    const holder = Number(readFileSync(lockPath, "utf8"));
+    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+      throw new DataFolderInUseError(
+        `The data folder ${dataDir} is in use by another running copy (process ${holder}). Stop it first, or set DATA_DIR to another folder.`,
+      );
+    }
+    // A stale lock from a copy that did not shut down cleanly.
+    writeFileSync(lockPath, String(process.pid));
+  }
+  return () => rmSync(lockPath, { force: true });
+}
+
+type DemoSecrets = { AUTH_SECRET: string; IDENTITY_ENCRYPTION_KEY: string };
+
+/** Secrets for the embedded demo, created once and kept beside its data (mode 600). */
+export function demoSecrets(dataDir: string): DemoSecrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DemoSecrets;
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
