@@ -56,7 +56,7 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export class EnvError extends Error {}
 
 /** Parses `source` with `schema`, or throws an EnvError whose message is one line. */
-export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
   // An empty value means "not set", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(cleaned);

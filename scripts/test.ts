@@ -5,17 +5,19 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
+// Entry points by path: some packages do not export them.
+const bin = (file: string) => path.join(fileURLToPath(new URL("../node_modules/", import.meta.url)), file);
 type Totals = { passed: number; failed: number; skipped: number };
 const results: Array<{ suite: string } & Totals> = [];
 let broken = false;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(command: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [command, ...args], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } as NodeJS.ProcessEnv,
   });
   return result.status ?? 1;
 }
@@ -31,12 +33,12 @@ function readJson(path: string): unknown {
 mkdirSync("test-results", { recursive: true });
 
 console.log("\n== Type check ==");
-const tsc = run(require.resolve("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+const tsc = run(bin("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 results.push({ suite: "typecheck", passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, skipped: 0 });
 
 console.log("\n== Unit and integration tests (Vitest) ==");
 rmSync("test-results/vitest.json", { force: true });
-const vitestStatus = run(require.resolve("vitest/vitest.mjs"), [
+const vitestStatus = run(bin("vitest/vitest.mjs"), [
   "run",
   "--reporter=default",
   "--reporter=json",
@@ -57,7 +59,7 @@ if (!vitest || (vitestStatus !== 0 && vitest.numFailedTests === 0)) broken = tru
 
 console.log("\n== Browser tests (Playwright) ==");
 rmSync("test-results/playwright.json", { force: true });
-const playwrightStatus = run(require.resolve("@playwright/test/cli"), ["test", "--reporter=list,json"], {
+const playwrightStatus = run(bin("@playwright/test/cli.js"), ["test", "--reporter=list,json"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json",
 });
 const playwright = readJson("test-results/playwright.json") as

@@ -1,0 +1,25 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const t = useTranslations("header");
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="secondary"
+      busy={busy}
+      busyLabel={t("signingOut")}
+      onClick={() => {
+        setBusy(true);
+        // The sign-out event revokes the session row on the server (lib/auth/options.ts).
+        void signOut({ callbackUrl: "/sign-in" }).catch(() => setBusy(false));
+      }}
+    >
+      {t("signOut")}
+    </Button>
+  );
+}

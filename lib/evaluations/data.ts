@@ -1,0 +1,102 @@
+/**
+ * Evaluation reads. The viewer's membership is part of every `where`, so an evaluation the
+ * viewer may not see is never loaded; `canViewEvaluation` then checks the row that came back.
+ */
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
+import { canViewEvaluation } from "./policy";
+
+export type EvaluationReader = { id: string; isAdmin: boolean };
+
+const MAX_ID_LENGTH = 64;
+
+function visibleTo(user: EvaluationReader): Prisma.EvaluationWhereInput {
+  // A missing id would silently drop the membership filter; refuse rather than match everything.
+  if (typeof user.id !== "string" || user.id.length === 0) throw new Error("visibleTo: the reader has no id");
+  return user.isAdmin ? {} : { members: { some: { userId: user.id, roles: { isEmpty: false } } } };
+}
+
+function ownMembership(user: EvaluationReader) {
+  return { where: { userId: user.id }, select: { roles: true }, take: 1 } as const;
+}
+
+export type EvaluationListItem = {
+  id: string;
+  name: string;
+  client: string;
+  periodStart: Date;
+  periodEnd: Date;
+  roles: EvaluationRole[];
+};
+
+export async function listEvaluationsForUser(user: EvaluationReader): Promise<EvaluationListItem[]> {
+  const rows = await db().evaluation.findMany({
+    where: visibleTo(user),
+    orderBy: [{ periodStart: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      client: true,
+      periodStart: true,
+      periodEnd: true,
+      members: ownMembership(user),
+    },
+  });
+  return rows
+    .filter((row) => canViewEvaluation(user, row.members[0]))
+    .map(({ members, ...row }) => ({ ...row, roles: members[0]?.roles ?? [] }));
+}
+
+/** The overview of one evaluation, or null when it does not exist or the reader may not see it. */
+export const getEvaluationOverview = cache(async (evaluationId: string, user: EvaluationReader) => {
+  if (typeof evaluationId !== "string" || evaluationId.length === 0 || evaluationId.length > MAX_ID_LENGTH) return null;
+  const row = await db().evaluation.findFirst({
+    where: { AND: [{ id: evaluationId }, visibleTo(user)] },
+    select: {
+      id: true,
+      name: true,
+      client: true,
+      evaluatorOrganisation: true,
+      periodStart: true,
+      periodEnd: true,
+      languages: true,
+      description: true,
+      domains: {
+        orderBy: { position: "asc" },
+        select: { id: true, nameEn: true, nameEs: true, definitionEn: true, definitionEs: true, isOther: true },
+      },
+      projects: {
+        orderBy: { acronym: "asc" },
+        select: { id: true, acronym: true, name: true, managingOffice: true, fundingStreams: true },
+      },
+      places: { select: { state: true, municipality: true } },
+      sectors: { select: { id: true, nameEn: true, nameEs: true } },
+      priorityTags: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
+      members: { select: { id: true, userId: true, roles: true, user: { select: { name: true } } } },
+    },
+  });
+  if (!row) return null;
+  const membership = row.members.find((member) => member.userId === user.id);
+  if (!canViewEvaluation(user, membership)) return null;
+
+  const { places, members, ...rest } = row;
+  return {
+    ...rest,
+    states: municipalitiesByState(places),
+    team: members.map((member) => ({ id: member.id, name: member.user.name, roles: member.roles })),
+  };
+});
+
+export type EvaluationOverview = NonNullable<Awaited<ReturnType<typeof getEvaluationOverview>>>;
+
+/** Each state once, with how many different municipalities are recorded in it. */
+function municipalitiesByState(places: Array<{ state: string; municipality: string | null }>) {
+  const byState = new Map<string, Set<string>>();
+  for (const place of places) {
+    const municipalities = byState.get(place.state) ?? new Set<string>();
+    if (place.municipality) municipalities.add(place.municipality);
+    byState.set(place.state, municipalities);
+  }
+  return [...byState].map(([state, municipalities]) => ({ state, municipalityCount: municipalities.size }));
+}

@@ -1,0 +1,34 @@
+/** Interface languages. No `[locale]` URL segment: the language lives in a cookie (see request.ts). */
+export const locales = ["es", "en"] as const;
+export type AppLocale = (typeof locales)[number];
+
+/** Fieldwork is in Spanish, so Spanish is the default when nothing better is known. */
+export const defaultLocale: AppLocale = "es";
+
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+export function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+/**
+ * The best supported language for an `Accept-Language` header ("es-MX,es;q=0.9,en;q=0.8"),
+ * matching on the primary subtag; `undefined` when none of ours is acceptable.
+ */
+export function matchAcceptLanguage(header: string | null | undefined): AppLocale | undefined {
+  if (!header) return undefined;
+  const ranges = header
+    .slice(0, 1000)
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const q = qParam ? Number(qParam.slice(2)) : 1;
+      return { primary: tag.trim().toLowerCase().split("-")[0] ?? "", q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((range) => range.primary && range.q > 0)
+    // Highest quality first; equal qualities keep the order the browser sent.
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges.map((range) => range.primary).find(isAppLocale);
+}

@@ -1,0 +1,25 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { defaultLocale, isAppLocale, LOCALE_COOKIE, matchAcceptLanguage, type AppLocale } from "./config";
+
+const messageLoaders = {
+  es: () => import("./messages/es.json"),
+  en: () => import("./messages/en.json"),
+} satisfies Record<AppLocale, () => Promise<unknown>>;
+
+/** The user's choice (cookie) first, then the browser's languages, then Spanish. */
+async function resolveLocale(): Promise<AppLocale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isAppLocale(chosen)) return chosen;
+  return matchAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  return {
+    locale,
+    messages: (await messageLoaders[locale]()).default,
+    // Dates in the records are calendar dates (stored as UTC midnight); UTC shows them unshifted.
+    timeZone: "UTC",
+  };
+});

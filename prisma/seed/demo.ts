@@ -1,0 +1,113 @@
+/**
+ * The demo evaluation: public facts of the USMCA evaluation (fixture) with fictional fieldwork.
+ * Loaded by the launcher on the embedded database's first start and by `npm run seed`.
+ * Idempotent: when an evaluation with the demo's name exists, nothing is touched.
+ */
+import { hashPassword } from "@/lib/auth/password";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { buildMembership } from "@/tests/factories/evaluations";
+import { buildUser } from "@/tests/factories/users";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { buildFieldworkRows } from "./fieldwork-rows";
+import { buildSetupRows, DEMO_EVALUATION_NAME } from "./setup-rows";
+import { buildStoryRows } from "./story-rows";
+
+export { DEMO_EVALUATION_NAME } from "./setup-rows";
+
+/** Serialises concurrent seeds (e.g. `npm run seed` while the launcher starts) on one database. */
+const SEED_LOCK_KEY = 7_220_260_001;
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+async function demoExists(db: Db): Promise<boolean> {
+  const found = await db.evaluation.findFirst({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  return found !== null;
+}
+
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: { withDemoPasswords: boolean },
+): Promise<{ created: boolean }> {
+  if (await demoExists(prisma)) return { created: false };
+  // Hashed once, outside the transaction: argon2 is slow on purpose.
+  const passwordHash = options.withDemoPasswords ? await hashPassword(DEMO_PASSWORD) : null;
+
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
+      if (await demoExists(tx)) return { created: false };
+      await writeDemo(tx, passwordHash);
+      return { created: true };
+    },
+    // PGlite runs one statement at a time and slowly; the demo is a few dozen statements.
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** Existing users with a demo e-mail are reused as they are (their password is never changed). */
+async function writeDemoUsers(tx: Prisma.TransactionClient, passwordHash: string | null) {
+  await tx.user.createMany({
+    data: DEMO_USERS.map((user) =>
+      buildUser({ email: user.email, name: user.name, locale: user.locale, isAdmin: user.role === "ADMIN", passwordHash }),
+    ),
+    skipDuplicates: true,
+  });
+  const rows = await tx.user.findMany({
+    where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+    select: { id: true, email: true },
+  });
+  const idByEmail = new Map(rows.map((row) => [row.email, row.id]));
+  return DEMO_USERS.map((user) => {
+    const id = idByEmail.get(user.email);
+    if (!id) throw new Error(`Demo user ${user.email} was not created`);
+    return { ...user, id };
+  });
+}
+
+async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | null) {
+  const users = await writeDemoUsers(tx, passwordHash);
+  const idOf = (role: string) => users.find((user) => user.role === role)!.id;
+  const staff = { lead: idOf("LEAD"), evaluator: idOf("EVALUATOR") };
+
+  const setup = buildSetupRows();
+  const fieldwork = buildFieldworkRows(setup, staff);
+  const stories = buildStoryRows(setup, fieldwork, staff);
+  const evaluationId = setup.evaluation.id;
+
+  await tx.evaluation.create({ data: setup.evaluation });
+  await tx.evaluationMember.createMany({
+    data: users.flatMap((user) =>
+      user.role === "ADMIN" ? [] : [buildMembership({ evaluationId, userId: user.id, roles: [user.role] })],
+    ),
+  });
+  await tx.domain.createMany({ data: setup.domains });
+  await tx.project.createMany({ data: setup.projects });
+  await tx.priorityTag.createMany({ data: setup.priorityTags });
+  await tx.sector.createMany({ data: setup.sectors });
+  await tx.place.createMany({ data: setup.places });
+
+  await tx.respondent.createMany({ data: fieldwork.respondents });
+  await tx.consent.createMany({ data: fieldwork.consents });
+  await tx.consentScope.createMany({ data: fieldwork.consentScopes });
+  await tx.interview.createMany({ data: fieldwork.interviews });
+  await tx.interviewInterviewer.createMany({ data: fieldwork.interviewInterviewers });
+  await tx.interviewRespondent.createMany({ data: fieldwork.interviewRespondents });
+  await tx.interviewProject.createMany({ data: fieldwork.interviewProjects });
+  await tx.focusGroup.createMany({ data: fieldwork.focusGroups });
+  await tx.focusGroupFacilitator.createMany({ data: fieldwork.focusGroupFacilitators });
+  await tx.focusGroupParticipant.createMany({ data: fieldwork.focusGroupParticipants });
+  await tx.focusGroupProject.createMany({ data: fieldwork.focusGroupProjects });
+  await tx.transcriptExcerpt.createMany({ data: fieldwork.excerpts });
+
+  await tx.changeStory.createMany({ data: stories.stories });
+  await tx.storyPlace.createMany({ data: stories.storyPlaces });
+  await tx.storySector.createMany({ data: stories.storySectors });
+  await tx.storyPriorityTag.createMany({ data: stories.storyPriorityTags });
+  await tx.storyAtRiskGroup.createMany({ data: stories.storyAtRiskGroups });
+  await tx.storyFigure.createMany({ data: stories.storyFigures });
+  await tx.storyContribution.createMany({ data: stories.storyContributions });
+  await tx.storyTeller.createMany({ data: stories.storyTellers });
+  await tx.storySource.createMany({ data: stories.storySources });
+  await tx.storyRevision.createMany({ data: stories.storyRevisions });
+  await tx.domainAssignment.createMany({ data: stories.domainAssignments });
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm start`: one command from a fresh clone to a running app.
+ * Without DATABASE_URL it serves the embedded database from DATA_DIR, migrates it and loads the
+ * demo evaluation on first start; with DATABASE_URL it migrates that database and serves it.
+ * `--dev` runs the Next.js development server instead of the production build.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
+import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/launch/checks";
+import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
+import { seedDemo } from "../prisma/seed/demo";
+import { createPrismaClient } from "../lib/db";
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const dev = process.argv.includes("--dev");
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function cleanup() {
+  for (const step of cleanups.reverse()) await step();
+  cleanups.length = 0;
+}
+
+async function main() {
+  const env = parseEnv(launchEnvSchema, process.env);
+  await assertPortFree(env.PORT);
+
+  const embedded = !env.DATABASE_URL;
+  let databaseUrl = env.DATABASE_URL;
+  let secrets = { AUTH_SECRET: env.AUTH_SECRET, IDENTITY_ENCRYPTION_KEY: env.IDENTITY_ENCRYPTION_KEY };
+
+  if (embedded) {
+    const dataDir = path.resolve(env.DATA_DIR);
+    cleanups.push(lockDataFolder(dataDir));
+    secrets = { ...demoSecrets(dataDir), ...stripUndefined(secrets) };
+    const database: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
+    cleanups.push(() => database.stop());
+    databaseUrl = database.url;
+    console.log(`Embedded PostgreSQL ready (data in ${dataDir}).`);
+  }
+
+  await assertDatabaseReachable(databaseUrl!);
+  const applied = await applyMigrations(databaseUrl!);
+  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+  if (embedded) {
+    const prisma = createPrismaClient(databaseUrl!);
+    try {
+      const { created } = await seedDemo(prisma, { withDemoPasswords: true });
+      if (created) console.log("Loaded the demo evaluation. Demo sign-ins are listed in README.md.");
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+
+  const baseUrl = env.APP_BASE_URL ?? `http://localhost:${env.PORT}`;
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: secrets.AUTH_SECRET,
+    IDENTITY_ENCRYPTION_KEY: secrets.IDENTITY_ENCRYPTION_KEY,
+    APP_BASE_URL: baseUrl,
+    NEXTAUTH_URL: baseUrl,
+    DEMO_MODE: embedded ? "true" : "false",
+    LOG_LEVEL: env.LOG_LEVEL,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  if (!dev && !existsSync(".next/BUILD_ID")) {
+    console.log("Building the app once (about two minutes)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) throw new StartupError("The build failed; see the messages above.");
+  }
+
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: childEnv,
+  });
+  console.log(`The app is starting on ${baseUrl}`);
+
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code: number = await new Promise((resolve) => server.on("exit", (status) => resolve(status ?? 0)));
+  await cleanup();
+  process.exit(code);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+main().catch(async (error: unknown) => {
+  await cleanup().catch(() => {});
+  const known = error instanceof EnvError || error instanceof StartupError || error instanceof DataFolderInUseError;
+  console.error(known ? (error as Error).message : `Start-up failed: ${(error as Error).message}`);
+  process.exit(1);
+});

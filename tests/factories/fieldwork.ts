@@ -1,0 +1,74 @@
+/** Builders for interviews, focus groups and transcript excerpts. */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
+import { day, newId, type BuildInput, type WithId } from "./ids";
+
+export function buildInterview(
+  input: BuildInput<Prisma.InterviewCreateManyInput, "evaluationId">,
+): WithId<Prisma.InterviewCreateManyInput> {
+  const language = input.language ?? "es";
+  return {
+    date: day("2024-06-15"),
+    mode: "IN_PERSON",
+    ...input,
+    language,
+    // The schema asks for the transcript's language whenever there is a transcript.
+    transcriptLanguage: input.transcriptLanguage ?? (input.transcriptOriginal ? language : null),
+    translationLanguage: input.translationLanguage ?? (input.transcriptTranslation ? "en" : null),
+    id: input.id ?? newId(),
+  };
+}
+
+export function buildFocusGroup(
+  input: BuildInput<Prisma.FocusGroupCreateManyInput, "evaluationId">,
+): WithId<Prisma.FocusGroupCreateManyInput> {
+  const language = input.language ?? "es";
+  return {
+    date: day("2024-06-15"),
+    topic: "Test focus group",
+    anonymousParticipantCount: 0,
+    ...input,
+    language,
+    transcriptLanguage: input.transcriptLanguage ?? (input.transcriptOriginal ? language : null),
+    translationLanguage: input.translationLanguage ?? (input.transcriptTranslation ? "en" : null),
+    id: input.id ?? newId(),
+  };
+}
+
+type ExcerptSource =
+  | { interviewId: string; focusGroupId?: never }
+  | { focusGroupId: string; interviewId?: never };
+
+/**
+ * An excerpt anchored on the first occurrence of `quote` in `transcript` (the text the variant
+ * names), with offsets in UTF-16 code units as the schema defines them. Throws when the quote is
+ * not in the transcript, so a typo in a fixture fails loudly instead of storing drifted offsets.
+ */
+export function buildExcerpt(
+  input: ExcerptSource & {
+    evaluationId: string;
+    createdById: string;
+    transcript: string;
+    quote: string;
+    variant?: TranscriptVariant;
+    note?: string | null;
+    id?: string;
+  },
+): WithId<Prisma.TranscriptExcerptCreateManyInput> {
+  const startOffset = input.transcript.indexOf(input.quote);
+  if (input.quote.length === 0 || startOffset < 0) {
+    throw new Error(`buildExcerpt: the quote is not in the transcript: "${input.quote.slice(0, 60)}"`);
+  }
+  return {
+    id: input.id ?? newId(),
+    evaluationId: input.evaluationId,
+    interviewId: input.interviewId ?? null,
+    focusGroupId: input.focusGroupId ?? null,
+    variant: input.variant ?? "ORIGINAL",
+    startOffset,
+    endOffset: startOffset + input.quote.length,
+    quotedText: input.quote,
+    note: input.note ?? null,
+    createdById: input.createdById,
+  };
+}

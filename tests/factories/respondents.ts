@@ -1,0 +1,59 @@
+/** Builders for respondents and their consent. */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ConsentScopeKind } from "@/lib/generated/prisma/enums";
+import { day, newId, nextSequence, type BuildInput, type WithId } from "./ids";
+
+/** "R-0042" from 42. */
+export function respondentCode(codeNumber: number): string {
+  return `R-${String(codeNumber).padStart(4, "0")}`;
+}
+
+export function buildRespondent(
+  input: BuildInput<Prisma.RespondentCreateManyInput, "evaluationId">,
+): WithId<Prisma.RespondentCreateManyInput> {
+  const codeNumber = input.codeNumber ?? nextSequence();
+  return {
+    type: "UNION_MEMBER",
+    gender: "UNDISCLOSED",
+    state: "Coahuila",
+    language: "es",
+    atRiskGroups: [],
+    ...input,
+    codeNumber,
+    code: input.code ?? respondentCode(codeNumber),
+    id: input.id ?? newId(),
+  };
+}
+
+/** A consent given on a written form; add its scopes with `buildConsentScopes`. */
+export function buildConsent(
+  input: BuildInput<Prisma.ConsentCreateManyInput, "evaluationId" | "respondentId" | "recordedById">,
+): WithId<Prisma.ConsentCreateManyInput> {
+  return {
+    givenOn: day("2024-06-01"),
+    method: "WRITTEN",
+    formVersion: "v1",
+    language: "es",
+    ...input,
+    id: input.id ?? newId(),
+  };
+}
+
+export const ALL_CONSENT_SCOPES = Object.values(ConsentScopeKind);
+
+/**
+ * One row per scope, every scope asked: granted unless `refused` names it.
+ * `consent` needs only `evaluationId` and `id`, so a built consent can be passed as it is.
+ */
+export function buildConsentScopes(
+  consent: { evaluationId: string; id: string },
+  refused: readonly ConsentScopeKind[] = [],
+): WithId<Prisma.ConsentScopeCreateManyInput>[] {
+  return ALL_CONSENT_SCOPES.map((scope) => ({
+    id: newId(),
+    evaluationId: consent.evaluationId,
+    consentId: consent.id,
+    scope,
+    granted: !refused.includes(scope),
+  }));
+}

@@ -1,0 +1,37 @@
+/** /api/health: 200 while the database answers, 503 once it does not, and nothing more. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "a".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
+    APP_BASE_URL: "http://localhost:3000",
+  });
+});
+
+afterAll(async () => {
+  await database.close().catch(() => {});
+});
+
+describe("GET /api/health", () => {
+  it("answers 200 when the database is reachable, and is never cached", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+  });
+
+  it("answers 503 without details when the database is gone", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    await database.close();
+    const response = await GET();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
+  });
+});

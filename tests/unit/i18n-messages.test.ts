@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import es from "@/lib/i18n/messages/es.json";
+
+type Messages = { [key: string]: string | Messages };
+
+function flatten(messages: Messages, prefix = ""): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === "object") {
+      for (const [nested, nestedValue] of flatten(value, path)) entries.set(nested, nestedValue);
+    } else {
+      entries.set(path, value);
+    }
+  }
+  return entries;
+}
+
+const catalogues = { en: flatten(en as Messages), es: flatten(es as Messages) };
+
+/** The ICU placeholders of a message: "{name}", "{count, plural, …}" → name, count. */
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((match) => match[1]!).sort();
+}
+
+describe("interface messages", () => {
+  it("have exactly the same keys in English and Spanish", () => {
+    expect([...catalogues.es.keys()].sort()).toEqual([...catalogues.en.keys()].sort());
+  });
+
+  it.each(Object.entries(catalogues))("has no empty or non-string value in %s", (_locale, messages) => {
+    for (const [key, value] of messages) {
+      expect(typeof value, key).toBe("string");
+      expect((value as string).trim(), key).not.toBe("");
+    }
+  });
+
+  it("use the same placeholders in both languages", () => {
+    for (const [key, value] of catalogues.en) {
+      expect(placeholders(String(catalogues.es.get(key))), key).toEqual(placeholders(String(value)));
+    }
+  });
+
+  it("are really translated (Spanish differs from English for most messages)", () => {
+    const same = [...catalogues.en].filter(([key, value]) => catalogues.es.get(key) === value).map(([key]) => key);
+    // Language names written in their own language are the same on purpose.
+    expect(same.sort()).toEqual(["localeSwitch.en", "localeSwitch.es"]);
+  });
+});
