@@ -9,6 +9,7 @@ import { createPrismaClient } from "../lib/db";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { loadDotEnv } from "../lib/launch/dotenv";
 import { DEMO_EVALUATION_NAME, seedDemo } from "./seed/demo";
 
 async function seed(url: string, withDemoPasswords: boolean): Promise<void> {
@@ -28,6 +29,7 @@ async function seed(url: string, withDemoPasswords: boolean): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
     await seed(databaseUrl, process.env.DEMO_MODE === "true");

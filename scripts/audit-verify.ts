@@ -9,8 +9,10 @@ import { createPrismaClient } from "../lib/db";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { loadDotEnv } from "../lib/launch/dotenv";
 
 async function main(): Promise<number> {
+  loadDotEnv();
   const env = parseEnv(launchEnvSchema, process.env);
   let url = env.DATABASE_URL;
   let stop = async () => {};

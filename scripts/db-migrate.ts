@@ -8,8 +8,10 @@ import { applyMigrations } from "../lib/db/migrations";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import { assertDatabaseReachable, StartupError } from "../lib/launch/checks";
 import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { loadDotEnv } from "../lib/launch/dotenv";
 
 async function main() {
+  loadDotEnv();
   const env = parseEnv(launchEnvSchema, process.env);
   let url = env.DATABASE_URL;
   let stop = async () => {};

@@ -15,6 +15,7 @@ import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/la
 import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
 import { seedDemo } from "../prisma/seed/demo";
 import { createPrismaClient } from "../lib/db";
+import { loadDotEnv } from "../lib/launch/dotenv";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -27,6 +28,7 @@ async function cleanup() {
 }
 
 async function main() {
+  loadDotEnv();
   const env = parseEnv(launchEnvSchema, process.env);
   await assertPortFree(env.PORT);
 

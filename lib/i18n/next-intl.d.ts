@@ -1,10 +1,10 @@
 // Type-checks every message key and the locale against the English messages.
 import type { AppLocale } from "./config";
-import type messages from "./messages/en.json";
+import type { en } from "./messages";
 
 declare module "next-intl" {
   interface AppConfig {
     Locale: AppLocale;
-    Messages: typeof messages;
+    Messages: typeof en;
   }
 }

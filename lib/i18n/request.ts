@@ -1,11 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isAppLocale, LOCALE_COOKIE, matchAcceptLanguage, type AppLocale } from "./config";
-
-const messageLoaders = {
-  es: () => import("./messages/es.json"),
-  en: () => import("./messages/en.json"),
-} satisfies Record<AppLocale, () => Promise<unknown>>;
+import { messages } from "./messages";
 
 /** The user's choice (cookie) first, then the browser's languages, then Spanish. */
 async function resolveLocale(): Promise<AppLocale> {
@@ -18,7 +14,7 @@ export default getRequestConfig(async () => {
   const locale = await resolveLocale();
   return {
     locale,
-    messages: (await messageLoaders[locale]()).default,
+    messages: messages[locale],
     // Dates in the records are calendar dates (stored as UTC midnight); UTC shows them unshifted.
     timeZone: "UTC",
   };

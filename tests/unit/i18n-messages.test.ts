@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import es from "@/lib/i18n/messages/es.json";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { en, es } from "@/lib/i18n/messages";
 
 type Messages = { [key: string]: string | Messages };
 
@@ -39,6 +40,17 @@ describe("interface messages", () => {
   it("use the same placeholders in both languages", () => {
     for (const [key, value] of catalogues.en) {
       expect(placeholders(String(catalogues.es.get(key))), key).toEqual(placeholders(String(value)));
+    }
+  });
+
+  it.each(["en", "es"])("keep each namespace in one file only (%s)", (locale) => {
+    const folder = path.join("lib/i18n/messages", locale);
+    const owners = new Map<string, string>();
+    for (const file of readdirSync(folder)) {
+      for (const namespace of Object.keys(JSON.parse(readFileSync(path.join(folder, file), "utf8")))) {
+        expect(owners.get(namespace), `${namespace} is in ${owners.get(namespace)} and ${file}`).toBeUndefined();
+        owners.set(namespace, file);
+      }
     }
   });
 

@@ -1,0 +1,73 @@
+/**
+ * Who may do what: one table from permission to the roles that hold it. Evaluation roles come
+ * from the membership; ADMIN is the installation-wide administrator. Every server action names
+ * one permission (lib/actions.ts), and tests/unit/permissions.test.ts checks the whole table.
+ *
+ * Respondent identities are readable by leads and evaluators only, never by admins or reviewers
+ * (PRODUCT.md): an administrator manages people and evaluations, not fieldwork.
+ */
+import type { EvaluationRole } from "@/lib/generated/prisma/enums";
+
+export type Role = EvaluationRole | "ADMIN";
+
+const ALL_MEMBERS: readonly Role[] = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER"];
+
+export const PERMISSIONS = {
+  // Installation
+  "user.list": ["ADMIN"],
+  "user.create": ["ADMIN"],
+  "user.disable": ["ADMIN"],
+  "user.require_two_factor": ["ADMIN"],
+  "evaluation.create": ["ADMIN"],
+  "audit.verify": ["ADMIN"],
+  // One evaluation
+  "evaluation.view": [...ALL_MEMBERS, "ADMIN"],
+  "evaluation.update": ["LEAD", "ADMIN"],
+  "member.view": [...ALL_MEMBERS, "ADMIN"],
+  "member.invite": ["LEAD", "ADMIN"],
+  "member.update_roles": ["LEAD", "ADMIN"],
+  "member.remove": ["LEAD", "ADMIN"],
+  "audit.view": ["LEAD", "ADMIN"],
+  "audit.export": ["LEAD", "ADMIN"],
+  "respondent.view": ["LEAD", "EVALUATOR", "ANALYST"],
+  "respondent.edit": ["LEAD", "EVALUATOR"],
+  "respondent.identity.view": ["LEAD", "EVALUATOR"],
+  "respondent.identity.edit": ["LEAD", "EVALUATOR"],
+  "consent.edit": ["LEAD", "EVALUATOR"],
+  "interview.view": ["LEAD", "EVALUATOR", "ANALYST"],
+  "interview.edit": ["LEAD", "EVALUATOR"],
+  "story.view": ["LEAD", "EVALUATOR", "PANELIST", "ANALYST"],
+  "story.edit": ["LEAD", "EVALUATOR"],
+  "story.assign_domain": ["LEAD", "EVALUATOR"],
+  "selection.manage": ["LEAD"],
+  "selection.vote": ["PANELIST"],
+  "triangulation.edit": ["ANALYST"],
+  "triangulation.sign_off": ["ANALYST"],
+  "validation.manage": ["LEAD"],
+  "validation.record": ["LEAD", "EVALUATOR"],
+  "review.view": ["REVIEWER", "LEAD"],
+  "review.decide": ["REVIEWER"],
+  "report.view": [...ALL_MEMBERS],
+  "export.identified": ["LEAD"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Permissions that concern the installation rather than one evaluation. */
+export const INSTALLATION_PERMISSIONS = new Set<Permission>([
+  "user.list",
+  "user.create",
+  "user.disable",
+  "user.require_two_factor",
+  "evaluation.create",
+  "audit.verify",
+]);
+
+export function rolesOf(actor: { isAdmin: boolean }, evaluationRoles: readonly EvaluationRole[]): Role[] {
+  return actor.isAdmin ? [...evaluationRoles, "ADMIN"] : [...evaluationRoles];
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
