@@ -100,3 +100,17 @@ function municipalitiesByState(places: Array<{ state: string; municipality: stri
   }
   return [...byState].map(([state, municipalities]) => ({ state, municipalityCount: municipalities.size }));
 }
+
+/**
+ * The reader's roles in one evaluation, or null when the evaluation does not exist or the reader
+ * may not see it (both answer 404: nothing tells an outsider the evaluation exists).
+ */
+export async function findEvaluationAccess(evaluationId: string, user: EvaluationReader): Promise<{ roles: EvaluationRole[] } | null> {
+  if (typeof evaluationId !== "string" || evaluationId.length === 0 || evaluationId.length > MAX_ID_LENGTH) return null;
+  const row = await db().evaluation.findFirst({
+    where: { AND: [{ id: evaluationId }, visibleTo(user)] },
+    select: { members: ownMembership(user) },
+  });
+  if (!row || !canViewEvaluation(user, row.members[0])) return null;
+  return { roles: row.members[0]?.roles ?? [] };
+}

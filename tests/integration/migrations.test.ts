@@ -50,6 +50,7 @@ const HAND_WRITTEN = [
     "review_return_comment_check",
     "lesson_text_check",
     "recommendation_text_check",
+    "installation_settings_single_row_check",
   ].map((name) => `constraint:${name}`),
   ...[
     "domain_one_other_per_evaluation",

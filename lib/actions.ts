@@ -1,0 +1,129 @@
+/**
+ * The one way from the UI to the server for mutations. Every server action is built here, so
+ * each one authenticates, validates its input with the form's zod schema, loads the caller's
+ * roles in the evaluation (404 when out of scope), checks its permission, and only then runs.
+ * Actions register themselves, so a test can enumerate all of them (tests/integration/authorization-matrix.test.ts).
+ *
+ * Results are typed: the client never sees an exception's message, only a code.
+ */
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { AppError, type FailureCode } from "@/lib/errors";
+import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { can, INSTALLATION_PERMISSIONS, rolesOf, type Permission, type Role } from "@/lib/permissions";
+import { logger } from "@/lib/logger";
+
+/** Field errors are message keys (e.g. "errors.required"); the form translates them. */
+export type FieldErrors = Record<string, string[]>;
+
+/** An expected refusal the form shows next to the field or on top, e.g. "EMAIL_TAKEN". */
+export type Rejection = { rejected: string; field?: string };
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: "INVALID"; fieldErrors: FieldErrors }
+  | { ok: false; error: "REJECTED"; reason: string; field?: string }
+  | { ok: false; error: FailureCode };
+
+export type ActionContext<I> = {
+  actor: CurrentUser;
+  input: I;
+  /** The caller's roles where the action applies (ADMIN included for administrators). */
+  roles: Role[];
+  /** Recorded with audit events; never used to decide anything. */
+  ipAddress: string | null;
+};
+
+export type RegisteredAction = { name: string; permission: Permission; scope: "installation" | "evaluation" };
+export const actionRegistry = new Map<string, RegisteredAction>();
+const ACTION = Symbol.for("msc.action");
+
+export function reject(reason: string, field?: string): Rejection {
+  return { rejected: reason, field };
+}
+
+async function requestIp(): Promise<string | null> {
+  try {
+    const list = await headers();
+    return (list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || null)?.slice(0, 64) ?? null;
+  } catch {
+    return null; // not in a request (tests, scripts)
+  }
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join(".") || "_form";
+    (errors[field] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+function isRejection(value: unknown): value is Rejection {
+  return typeof value === "object" && value !== null && "rejected" in value;
+}
+
+type Definition<S extends z.ZodType, R> = {
+  permission: Permission;
+  input: S;
+  handler: (context: ActionContext<z.infer<S>>) => Promise<R | Rejection>;
+};
+
+function define<S extends z.ZodType, R>(name: string, scope: RegisteredAction["scope"], definition: Definition<S, R>) {
+  if (actionRegistry.has(name)) throw new Error(`Two actions are named ${name}.`);
+  if ((scope === "installation") !== INSTALLATION_PERMISSIONS.has(definition.permission)) {
+    throw new Error(`Action ${name}: permission ${definition.permission} does not fit a ${scope} action.`);
+  }
+  actionRegistry.set(name, { name, permission: definition.permission, scope });
+
+  const action = async (rawInput: unknown): Promise<ActionResult<R>> => {
+    try {
+      const actor = await getCurrentUser();
+      if (!actor) return { ok: false, error: "UNAUTHENTICATED" };
+      const parsed = definition.input.safeParse(rawInput);
+      if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) };
+      const input = parsed.data as z.infer<S>;
+
+      let roles: Role[];
+      if (scope === "evaluation") {
+        const evaluationId = (input as { evaluationId?: unknown }).evaluationId;
+        const access = typeof evaluationId === "string" ? await findEvaluationAccess(evaluationId, actor) : null;
+        if (!access) return { ok: false, error: "NOT_FOUND" };
+        roles = rolesOf(actor, access.roles);
+      } else {
+        roles = rolesOf(actor, []);
+      }
+      if (!can(roles, definition.permission)) return { ok: false, error: "FORBIDDEN" };
+
+      const outcome = await definition.handler({ actor, input, roles, ipAddress: await requestIp() });
+      if (isRejection(outcome)) return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field };
+      return { ok: true, data: outcome };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.code };
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, error: "CONFLICT" };
+      // The message may hold data; it goes to the server log only.
+      logger.error({ action: name, err: error }, "server action failed");
+      return { ok: false, error: "UNEXPECTED" };
+    }
+  };
+  Object.defineProperty(action, ACTION, { value: name });
+  return action;
+}
+
+/** An action on one evaluation; its input must carry `evaluationId`. */
+export function evaluationAction<S extends z.ZodType<{ evaluationId: string }>, R>(name: string, definition: Definition<S, R>) {
+  return define(name, "evaluation", definition);
+}
+
+/** An action on the installation (users, new evaluations): administrators only, per the table. */
+export function installationAction<S extends z.ZodType, R>(name: string, definition: Definition<S, R>) {
+  return define(name, "installation", definition);
+}
+
+/** The registered name of a function built here, or undefined for anything else. */
+export function registeredActionName(value: unknown): string | undefined {
+  return typeof value === "function" ? (value as unknown as Record<symbol, string>)[ACTION] : undefined;
+}
