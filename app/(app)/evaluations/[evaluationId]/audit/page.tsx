@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { auditReader } from "@/lib/audit-trail/access";
+import { listAuditActors, listAuditEvents } from "@/lib/audit-trail/data";
+import { parseAuditFilters, type AuditFilters } from "@/lib/audit-trail/schema";
+import { getEvaluationOverview } from "@/lib/evaluations/data";
+
+type AuditPageProps = {
+  params: Promise<{ evaluationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("audit.metaTitle") };
+}
+
+function query(filters: AuditFilters, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function changes(before: unknown, after: unknown): string {
+  const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
+  return [show(before), show(after)].filter(Boolean).join(" → ");
+}
+
+export default async function AuditPage({ params, searchParams }: AuditPageProps) {
+  const { evaluationId } = await params;
+  const user = await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/audit`);
+  if (!(await auditReader(evaluationId, "audit.view", user))) notFound();
+  const evaluation = await getEvaluationOverview(evaluationId, user);
+  if (!evaluation) notFound();
+
+  const filters = parseAuditFilters(await searchParams);
+  const [{ events, next, actors: names }, actors, t, format] = await Promise.all([
+    listAuditEvents(evaluationId, filters),
+    listAuditActors(evaluationId),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const { before: _cursor, ...activeFilters } = filters;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/audit`;
+
+  return (
+    <>
+      <PageHeader
+        before={<Link href={`/evaluations/${encodeURIComponent(evaluationId)}`}>{evaluation.name}</Link>}
+        title={t("audit.title")}
+        description={t("audit.description")}
+      />
+
+      <form className="filters" method="get" action={base} aria-label={t("audit.filters.label")}>
+        <div className="field">
+          <label className="field__label" htmlFor="audit-actor">
+            {t("audit.filters.actor")}
+          </label>
+          <select id="audit-actor" name="actor" className="field__input" defaultValue={filters.actor ?? ""}>
+            <option value="">{t("audit.filters.anyone")}</option>
+            {actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field id="audit-action" name="action" label={t("audit.filters.action")} hint={t("audit.filters.actionHint")} defaultValue={filters.action ?? ""} maxLength={64} />
+        <Field id="audit-record-type" name="recordType" label={t("audit.filters.recordType")} defaultValue={filters.recordType ?? ""} maxLength={64} />
+        <Field id="audit-record-id" name="recordId" label={t("audit.filters.recordId")} defaultValue={filters.recordId ?? ""} maxLength={64} />
+        <Field id="audit-from" name="from" type="date" label={t("audit.filters.from")} defaultValue={filters.from ?? ""} />
+        <Field id="audit-to" name="to" type="date" label={t("audit.filters.to")} defaultValue={filters.to ?? ""} />
+        <div className="filters__actions">
+          <button type="submit" className="button button--primary">
+            {t("audit.filters.apply")}
+          </button>
+          <Link href={base}>{t("audit.filters.clear")}</Link>
+          <a href={`/api/evaluations/${encodeURIComponent(evaluationId)}/audit/export${query(activeFilters)}`} download>
+            {t("audit.export")}
+          </a>
+        </div>
+      </form>
+
+      <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+        <table className="table table--compact">
+          <caption id="audit-caption">{t("audit.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.columns.sequence")}</th>
+              <th scope="col">{t("audit.columns.time")}</th>
+              <th scope="col">{t("audit.columns.actor")}</th>
+              <th scope="col">{t("audit.columns.action")}</th>
+              <th scope="col">{t("audit.columns.record")}</th>
+              <th scope="col">{t("audit.columns.changes")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.length === 0 ? (
+              <tr>
+                <td colSpan={6}>{t("audit.empty")}</td>
+              </tr>
+            ) : (
+              events.map((event) => (
+                <tr key={event.id}>
+                  <td className="code">{event.sequence.toString()}</td>
+                  <td>
+                    <time dateTime={event.createdAt.toISOString()}>
+                      {format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                    </time>
+                  </td>
+                  <td>{event.actorId ? (names.get(event.actorId) ?? event.actorId) : t("audit.system")}</td>
+                  <td className="code">{event.action}</td>
+                  <td>
+                    {event.recordType}
+                    {event.recordId ? <span className="code"> {event.recordId}</span> : null}
+                  </td>
+                  <td className="code audit-changes">{changes(event.before, event.after)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <nav className="pagination" aria-label={t("audit.pagination.label")}>
+        {filters.before ? <Link href={`${base}${query(activeFilters)}`}>{t("audit.pagination.newest")}</Link> : null}
+        {next ? (
+          <Link href={`${base}${query(activeFilters, { before: next })}`} rel="next">
+            {t("audit.pagination.older")}
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

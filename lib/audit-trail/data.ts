@@ -1,0 +1,92 @@
+/**
+ * Reads of one evaluation's audit trail, newest first, in pages found by keyset (the sequence
+ * number) so a page deep in a million events costs the same as the first. The caller has already
+ * checked `audit.view` for this evaluation; the evaluation is in every `where`.
+ */
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditFilters } from "./schema";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+function whereOf(evaluationId: string, filters: AuditFilters): Prisma.AuditEventWhereInput {
+  return {
+    evaluationId,
+    ...(filters.actor ? { actorId: filters.actor } : {}),
+    ...(filters.recordType ? { recordType: filters.recordType } : {}),
+    ...(filters.recordId ? { recordId: filters.recordId } : {}),
+    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.from || filters.to
+      ? {
+          createdAt: {
+            ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
+            ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+const eventFields = {
+  id: true,
+  sequence: true,
+  createdAt: true,
+  actorId: true,
+  action: true,
+  recordType: true,
+  recordId: true,
+  before: true,
+  after: true,
+  ipAddress: true,
+} as const;
+
+export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof eventFields }>;
+export type AuditExportRow = AuditEventRow & { actorName: string | null };
+
+/** One page of events plus the cursor of the next page (null on the last one). */
+export async function listAuditEvents(evaluationId: string, filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) {
+  const rows = await db().auditEvent.findMany({
+    where: { ...whereOf(evaluationId, filters), ...(filters.before ? { sequence: { lt: BigInt(filters.before) } } : {}) },
+    orderBy: { sequence: "desc" },
+    take: pageSize + 1,
+    select: eventFields,
+  });
+  const page = rows.slice(0, pageSize);
+  const next = rows.length > pageSize ? page.at(-1)!.sequence.toString() : null;
+  return { events: page, next, actors: await actorNames(page.map((row) => row.actorId)) };
+}
+
+/** Names for the actors on a page, in one query (audit rows keep ids, not foreign keys). */
+async function actorNames(ids: Array<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map();
+  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
+/** The people who can appear as actors: the evaluation's members, for the filter's choices. */
+export function listAuditActors(evaluationId: string) {
+  return db().user.findMany({
+    where: { memberships: { some: { evaluationId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** Every matching event, oldest first, in batches: for the CSV export, without holding it all. */
+export async function* streamAuditEvents(evaluationId: string, filters: AuditFilters, batchSize = 2000): AsyncGenerator<AuditExportRow> {
+  let after: bigint | undefined;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({
+      where: { ...whereOf(evaluationId, filters), ...(after !== undefined ? { sequence: { gt: after } } : {}) },
+      orderBy: { sequence: "asc" },
+      take: batchSize,
+      select: eventFields,
+    });
+    if (rows.length === 0) return;
+    const names = await actorNames(rows.map((row) => row.actorId));
+    for (const row of rows) yield { ...row, actorName: row.actorId ? (names.get(row.actorId) ?? null) : null };
+    if (rows.length < batchSize) return;
+    after = rows.at(-1)!.sequence;
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { csvSafeCell, csvStream } from "@/lib/exports/csv";
+
+async function* rowsOf<T>(rows: T[]) {
+  yield* rows;
+}
+
+async function bytes(stream: ReadableStream<Uint8Array>) {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+describe("CSV export", () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","click")', `'=HYPERLINK("http://evil.example","click")`],
+    ["+52 55 1234", "'+52 55 1234"],
+    ["-1+1", "'-1+1"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\t=1", "'\t=1"],
+    ["Las niñas volvieron", "Las niñas volvieron"],
+    [null, ""],
+  ])("makes %j safe for spreadsheets", (value, expected) => {
+    expect(csvSafeCell(value)).toBe(expected);
+  });
+
+  it("quotes separators, quotes and line breaks, starts with a BOM and counts the rows", async () => {
+    let counted = -1;
+    const raw = await bytes(
+      csvStream(
+        [
+          { header: "title", value: (row: { title: string }) => row.title },
+          { header: "note", value: () => 'a "quoted", word\nnext line' },
+        ],
+        rowsOf([{ title: "=cmd|' /C calc'!A0" }, { title: "Cosecha, justa" }]),
+        async (count) => {
+          counted = count;
+        },
+      ),
+    );
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const body = new TextDecoder().decode(raw); // drops the BOM
+    expect(body.split("\n")[0]).toBe("title,note");
+    expect(body).toContain(`'=cmd|' /C calc'!A0,"a ""quoted"", word\nnext line"`);
+    expect(body).toContain(`"Cosecha, justa"`);
+    expect(counted).toBe(2);
+  });
+});
