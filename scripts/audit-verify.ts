@@ -4,7 +4,7 @@
  * Uses DATABASE_URL, or the embedded database in DATA_DIR.
  */
 import path from "node:path";
-import { verifyAuditChain } from "../lib/audit";
+import { verifyAllAuditChains } from "../lib/audit-trail/data";
 import { createPrismaClient } from "../lib/db";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
@@ -28,22 +28,17 @@ async function main(): Promise<number> {
   }
   const prisma = createPrismaClient(url);
   try {
-    const chains = await prisma.auditEvent.findMany({ distinct: ["evaluationId"], select: { evaluationId: true } });
-    let broken = 0;
-    for (const { evaluationId } of chains) {
-      const verdict = await verifyAuditChain(prisma, evaluationId);
-      const name = evaluationId ? `evaluation ${evaluationId}` : "installation-wide events";
-      if (verdict.ok) {
-        console.log(`ok      ${name}: ${verdict.events} events`);
-      } else {
-        broken += 1;
-        console.log(
-          `BROKEN  ${name}: first broken link at sequence ${verdict.firstBrokenSequence} (${verdict.reason}${verdict.eventId ? `, event ${verdict.eventId}` : ""}) after ${verdict.events} good events`,
-        );
-      }
+    const results = await verifyAllAuditChains(prisma);
+    for (const { evaluationId, name, verdict } of results) {
+      const label = evaluationId ? `evaluation ${name ?? evaluationId}` : "installation-wide events";
+      console.log(
+        verdict.ok
+          ? `ok      ${label}: ${verdict.events} events`
+          : `BROKEN  ${label}: first broken link at sequence ${verdict.firstBrokenSequence} (${verdict.reason}${verdict.eventId ? `, event ${verdict.eventId}` : ""}) after ${verdict.events} good events`,
+      );
     }
-    if (chains.length === 0) console.log("No audit events yet.");
-    return broken > 0 ? 1 : 0;
+    if (results.length === 0) console.log("No audit events yet.");
+    return results.some((result) => !result.verdict.ok) ? 1 : 0;
   } finally {
     await prisma.$disconnect();
     await stop();

@@ -3,6 +3,7 @@
  * number) so a page deep in a million events costs the same as the first. The caller has already
  * checked `audit.view` for this evaluation; the evaluation is in every `where`.
  */
+import { verifyAuditChain } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilters } from "./schema";
@@ -89,4 +90,20 @@ export async function* streamAuditEvents(evaluationId: string, filters: AuditFil
     if (rows.length < batchSize) return;
     after = rows.at(-1)!.sequence;
   }
+}
+
+/** Every chain with events: one per evaluation (with its name, if it still exists) and the installation's. */
+export async function listAuditChains(prisma = db()): Promise<Array<{ evaluationId: string | null; name: string | null }>> {
+  const chains = await prisma.auditEvent.findMany({ distinct: ["evaluationId"], select: { evaluationId: true } });
+  const ids = chains.map((chain) => chain.evaluationId).filter((id): id is string => id !== null);
+  const evaluations = await prisma.evaluation.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const names = new Map(evaluations.map((evaluation) => [evaluation.id, evaluation.name]));
+  return chains.map((chain) => ({ evaluationId: chain.evaluationId, name: chain.evaluationId ? (names.get(chain.evaluationId) ?? null) : null }));
+}
+
+/** Checks every chain; for the admin page and `npm run audit:verify`. */
+export async function verifyAllAuditChains(prisma = db()) {
+  const results = [];
+  for (const chain of await listAuditChains(prisma)) results.push({ ...chain, verdict: await verifyAuditChain(prisma, chain.evaluationId) });
+  return results;
 }

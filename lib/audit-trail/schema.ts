@@ -25,7 +25,7 @@ export const auditFiltersSchema = z
   })
   .strip();
 
-export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+export type AuditFilters = Partial<z.infer<typeof auditFiltersSchema>>;
 
 /** URL search params (each possibly repeated) to filters; invalid values are dropped, not guessed. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {

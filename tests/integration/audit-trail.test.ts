@@ -93,6 +93,15 @@ describe("the audit trail page's reads", () => {
   });
 });
 
+describe("checking every chain", () => {
+  it("reports each evaluation's chain by name, intact", async () => {
+    const results = await trail.verifyAllAuditChains(database.prisma);
+    const mineResult = results.find((result) => result.evaluationId === mine.evaluation.id);
+    expect(mineResult).toMatchObject({ name: mine.evaluation.name, verdict: { ok: true } });
+    expect(results.every((result) => result.verdict.ok)).toBe(true);
+  });
+});
+
 describe("GET /api/evaluations/:id/audit/export", () => {
   const call = (evaluationId: string, search = "") =>
     exportRoute.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/audit/export${search}`), {

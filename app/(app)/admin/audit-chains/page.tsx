@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { verifyAllAuditChains } from "@/lib/audit-trail/data";
+import { can, rolesOf } from "@/lib/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t("auditChains.title") };
+}
+
+type Props = { searchParams: Promise<{ run?: string }> };
+
+/** Re-computes every audit hash chain on request and points at the first broken link. */
+export default async function AuditChainsPage({ searchParams }: Props) {
+  const user = await requireUser("/admin/audit-chains");
+  if (!can(rolesOf(user, []), "audit.verify")) notFound();
+  const t = await getTranslations();
+  const run = (await searchParams).run === "1";
+  const results = run ? await verifyAllAuditChains() : [];
+
+  return (
+    <>
+      <PageHeader title={t("auditChains.title")} description={t("auditChains.description")} />
+      <form method="get">
+        <input type="hidden" name="run" value="1" />
+        <button type="submit" className="button button--primary">
+          {t("auditChains.run")}
+        </button>
+      </form>
+      {run ? (
+        <div className="table-scroll" role="region" aria-labelledby="chains-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="chains-caption">{t("auditChains.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("auditChains.chain")}</th>
+                <th scope="col">{t("auditChains.events")}</th>
+                <th scope="col">{t("auditChains.result")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.length === 0 ? (
+                <tr>
+                  <td colSpan={3}>{t("auditChains.none")}</td>
+                </tr>
+              ) : (
+                results.map(({ evaluationId, name, verdict }) => (
+                  <tr key={evaluationId ?? "installation"}>
+                    <td>{evaluationId ? (name ?? evaluationId) : t("auditChains.installation")}</td>
+                    <td>{verdict.events}</td>
+                    <td>
+                      {verdict.ok ? (
+                        <strong>{t("auditChains.intact")}</strong>
+                      ) : (
+                        <strong className="text-error">
+                          {t("auditChains.broken", {
+                            sequence: verdict.firstBrokenSequence.toString(),
+                            reason: t(`auditChains.reasons.${verdict.reason}`),
+                            event: verdict.eventId ?? "—",
+                          })}
+                        </strong>
+                      )}
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
