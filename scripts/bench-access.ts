@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:access`: what authorization and auditing cost, on real PostgreSQL.
+ * Creates a scratch database on the server in BENCH_DATABASE_URL (default: the local server),
+ * with one evaluation, 200 members and 1,000,000 audit events, then prints p50/p95 of:
+ * the per-request authorization check, a small mutation with and without its audit event,
+ * and the audit page's first and a deep filtered page. Prints figures; asserts nothing.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { applyMigrations } from "../lib/db/migrations";
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return `p50 ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms (n=${samples.length})`;
+}
+
+async function time(runs: number, work: (i: number) => Promise<unknown>) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+try {
+  await applyMigrations(url);
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    AUTH_SECRET: "b".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+    APP_BASE_URL: "http://localhost:3000",
+    LOG_LEVEL: "silent",
+  });
+  const { db } = await import("../lib/db");
+  const { recordAudit } = await import("../lib/audit");
+  const { findEvaluationAccess } = await import("../lib/evaluations/data");
+  const { listAuditEvents } = await import("../lib/audit-trail/data");
+  const prisma = db();
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`INSERT INTO evaluation (id, name, client, evaluator_organisation, period_start, period_end, languages, updated_at)
+    VALUES ('bench-eval', 'Bench', 'Client', 'Org', '2024-01-01', '2025-01-01', '{ES,EN}', now()), ('other-eval', 'Other', 'C', 'O', '2024-01-01', '2025-01-01', '{ES}', now())`);
+  await client.query(`INSERT INTO app_user (id, email, name, updated_at)
+    SELECT 'u' || g, 'u' || g || '@bench.example', 'User ' || g, now() FROM generate_series(1, 200) g`);
+  await client.query(`INSERT INTO evaluation_member (id, evaluation_id, user_id, roles, updated_at)
+    SELECT 'm' || g, 'bench-eval', 'u' || g, '{EVALUATOR}', now() FROM generate_series(1, 200) g`);
+  const started = performance.now();
+  // Chain hashes are not computed here (verification is not benchmarked); the rows have the real shape.
+  await client.query(`INSERT INTO audit_event (id, evaluation_id, actor_id, action, record_type, record_id, after, sequence, hash, created_at)
+    SELECT 'a' || g, 'bench-eval', 'u' || (g % 200 + 1), CASE WHEN g % 3 = 0 THEN 'respondent.identity.read' ELSE 'story.update' END,
+           'ChangeStory', 'story-' || (g % 5000), jsonb_build_object('title', 'Title ' || g), g, md5(g::text),
+           now() - make_interval(secs => 1000000 - g)
+      FROM generate_series(1, 1000000) g`);
+  await client.query("ANALYZE");
+  console.log(`generated 1,000,000 audit events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const member = { id: "u42", isAdmin: false };
+  await findEvaluationAccess("bench-eval", member); // warm up
+  console.log(`authorization check per request (membership + roles): ${percentiles(await time(1000, () => findEvaluationAccess("bench-eval", member)))}`);
+
+  const plain = await time(500, (i) => prisma.evaluation.update({ where: { id: "other-eval" }, data: { description: `d${i}` } }));
+  const audited = await time(500, (i) =>
+    prisma.$transaction(async (tx) => {
+      await tx.evaluation.update({ where: { id: "bench-eval" }, data: { description: `d${i}` } });
+      await recordAudit(tx, { evaluationId: "bench-eval", actorId: "u1", action: "evaluation.update", recordType: "Evaluation", recordId: "bench-eval", after: { description: `d${i}` } });
+    }),
+  );
+  console.log(`small mutation without audit: ${percentiles(plain)}`);
+  console.log(`same mutation with its audit event, one transaction, 1M-event chain: ${percentiles(audited)}`);
+
+  console.log(`audit page, newest 50: ${percentiles(await time(100, () => listAuditEvents("bench-eval", {})))}`);
+  console.log(
+    `audit page, one person, action prefix, deep page: ${percentiles(
+      await time(100, () => listAuditEvents("bench-eval", { actor: "u7", action: "respondent.", before: "300000" })),
+    )}`,
+  );
+  await client.end();
+  await prisma.$disconnect();
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
