@@ -5,13 +5,13 @@
  * `--dev` runs the Next.js development server instead of the production build.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/launch/checks";
+import { buildIsCurrent, recordBuildStamp, sourceStamp } from "../lib/launch/build-stamp";
 import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
 import { seedDemo } from "../prisma/seed/demo";
 import { createPrismaClient } from "../lib/db";
@@ -73,10 +73,12 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  if (!dev && !existsSync(".next/BUILD_ID")) {
-    console.log("Building the app once (about two minutes)…");
+  if (!dev && !buildIsCurrent()) {
+    console.log("Building the app for this version of the code (about two minutes)…");
+    const stamp = sourceStamp();
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) throw new StartupError("The build failed; see the messages above.");
+    if (stamp === sourceStamp()) recordBuildStamp();
   }
 
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
