@@ -36,8 +36,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Always test the code as it is now, not an older build.
-    command: "npm run build && npm start",
+    // npm start rebuilds whenever the sources changed since the last build.
+    command: "npm start",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -11,7 +11,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded
 import { applyMigrations } from "../lib/db/migrations";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/launch/checks";
-import { buildIsCurrent, recordBuildStamp, sourceStamp } from "../lib/launch/build-stamp";
+import { buildIsCurrent } from "../lib/launch/build-stamp";
 import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
 import { seedDemo } from "../prisma/seed/demo";
 import { createPrismaClient } from "../lib/db";
@@ -75,10 +75,8 @@ async function main() {
 
   if (!dev && !buildIsCurrent()) {
     console.log("Building the app for this version of the code (about two minutes)…");
-    const stamp = sourceStamp();
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) throw new StartupError("The build failed; see the messages above.");
-    if (stamp === sourceStamp()) recordBuildStamp();
   }
 
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
