@@ -34,8 +34,10 @@ export const PERMISSIONS = {
   "respondent.identity.view": ["LEAD", "EVALUATOR"],
   "respondent.identity.edit": ["LEAD", "EVALUATOR"],
   "consent.edit": ["LEAD", "EVALUATOR"],
+  // Interviews, focus groups and their transcript excerpts.
   "interview.view": ["LEAD", "EVALUATOR", "ANALYST"],
   "interview.edit": ["LEAD", "EVALUATOR"],
+  "import.run": ["LEAD", "EVALUATOR"],
   "story.view": ["LEAD", "EVALUATOR", "PANELIST", "ANALYST"],
   "story.edit": ["LEAD", "EVALUATOR"],
   "story.assign_domain": ["LEAD", "EVALUATOR"],

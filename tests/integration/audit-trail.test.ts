@@ -21,7 +21,7 @@ let schema: typeof import("@/lib/audit-trail/schema");
 let exportRoute: typeof import("@/app/api/evaluations/[evaluationId]/audit/export/route");
 
 function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s" };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s", needsTwoFactorEnrolment: false };
 }
 
 beforeAll(async () => {

@@ -1,17 +1,53 @@
 /**
  * Interface messages, one file per area so that areas can be edited independently. Keys are
- * namespaced by their top-level object (e.g. `signIn.title`); two files never share a namespace.
+ * namespaced by their top-level object (e.g. `signIn.title`); two files never share a namespace
+ * (tests/unit/i18n-messages.test.ts checks it).
  */
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
+import enFieldwork from "./en/fieldwork.json";
+import enImports from "./en/imports.json";
+import enNavigation from "./en/navigation.json";
+import enRespondents from "./en/respondents.json";
+import enStories from "./en/stories.json";
+import enTables from "./en/tables.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
 import esCore from "./es/core.json";
+import esFieldwork from "./es/fieldwork.json";
+import esImports from "./es/imports.json";
+import esNavigation from "./es/navigation.json";
+import esRespondents from "./es/respondents.json";
+import esStories from "./es/stories.json";
+import esTables from "./es/tables.json";
 
-export const en = { ...enCore, ...enAccount, ...enAdmin, ...enAudit };
-export const es: typeof en = { ...esCore, ...esAccount, ...esAdmin, ...esAudit };
+export const en = {
+  ...enCore,
+  ...enNavigation,
+  ...enAccount,
+  ...enAdmin,
+  ...enAudit,
+  ...enRespondents,
+  ...enFieldwork,
+  ...enStories,
+  ...enTables,
+  ...enImports,
+};
+
+export const es: typeof en = {
+  ...esCore,
+  ...esNavigation,
+  ...esAccount,
+  ...esAdmin,
+  ...esAudit,
+  ...esRespondents,
+  ...esFieldwork,
+  ...esStories,
+  ...esTables,
+  ...esImports,
+};
 
 export const messages = { en, es };

@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { EvaluationNav, type EvaluationNavItem } from "@/components/evaluations/evaluation-nav";
+import { getCurrentUser } from "@/lib/auth/session";
+import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { can, rolesOf, type Permission } from "@/lib/permissions";
+
+const SECTIONS: Array<{ segment: string | null; key: string; permission: Permission }> = [
+  { segment: null, key: "overview", permission: "evaluation.view" },
+  { segment: "respondents", key: "respondents", permission: "respondent.view" },
+  { segment: "interviews", key: "interviews", permission: "interview.view" },
+  { segment: "focus-groups", key: "focusGroups", permission: "interview.view" },
+  { segment: "stories", key: "stories", permission: "story.view" },
+  { segment: "imports", key: "imports", permission: "import.run" },
+  { segment: "members", key: "members", permission: "member.view" },
+  { segment: "audit", key: "audit", permission: "audit.view" },
+];
+
+/**
+ * The sections a member may open. Showing a link is a courtesy, not a check: every page and
+ * action checks its own permission (a layout does not guard the page under it).
+ */
+export default async function EvaluationLayout({ children, params }: { children: ReactNode; params: Promise<{ evaluationId: string }> }) {
+  const { evaluationId } = await params;
+  const user = await getCurrentUser();
+  const access = user ? await findEvaluationAccess(evaluationId, user) : null;
+  if (!user || !access) return children;
+
+  const t = await getTranslations("evaluationNav");
+  const roles = rolesOf(user, access.roles);
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const items: EvaluationNavItem[] = SECTIONS.filter((section) => can(roles, section.permission)).map((section) => ({
+    segment: section.segment,
+    href: section.segment ? `${base}/${section.segment}` : base,
+    label: t(section.key as "overview"),
+  }));
+  return (
+    <>
+      <EvaluationNav label={t("label")} items={items} />
+      {children}
+    </>
+  );
+}
