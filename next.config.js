@@ -8,6 +8,10 @@ const nextConfig = {
   // Server-only packages with native or WebAssembly parts are loaded from node_modules as they are.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pino"],
   typedRoutes: false,
+  // The proxy (which sets the security headers) does not run for built static files.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default withNextIntl(nextConfig);
