@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -18,6 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           user ? (
             <div className="account" role="group" aria-label={t("account")}>
               <span className="account__name">{t("signedInAs", { name: user.name })}</span>
+              <Link href="/account/two-factor">{t("twoFactor")}</Link>
               <SignOutButton />
             </div>
           ) : null
