@@ -11,7 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
  * `requireUser(itsPath)` instead (a layout guards nothing anyway: pages render in parallel).
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("header")]);
+  const [user, t, tAdmin] = await Promise.all([getCurrentUser(), getTranslations("header"), getTranslations("admin")]);
   return (
     <>
       <SiteHeader
@@ -20,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <div className="account" role="group" aria-label={t("account")}>
               <span className="account__name">{t("signedInAs", { name: user.name })}</span>
               <Link href="/account/two-factor">{t("twoFactor")}</Link>
+              {user.isAdmin ? <Link href="/admin/users">{tAdmin("nav.label")}</Link> : null}
               <SignOutButton />
             </div>
           ) : null
