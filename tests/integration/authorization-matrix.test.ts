@@ -13,22 +13,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import { actingUser } from "@/tests/support/acting-user";
+import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-type TestUser = { id: string; email: string; name: string; isAdmin: boolean };
-let current: TestUser | null = null;
+let current: CurrentUser | null = null;
 
 vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () =>
-    current
-      ? { ...current, locale: "ES", sessionId: `session-of-${current.id}`, needsTwoFactorEnrolment: false }
-      : null,
-  ),
-  getAuthorizedUser: vi.fn(async () =>
-    current ? { ...current, locale: "ES", sessionId: `session-of-${current.id}`, needsTwoFactorEnrolment: false } : null,
-  ),
+  getCurrentUser: vi.fn(async () => current),
+  getAuthorizedUser: vi.fn(async () => current),
   requireUser: vi.fn(async () => {
     throw new Error("pages are not rendered in this test");
   }),
@@ -46,7 +42,7 @@ type Fixture = {
   recordEvaluationId: string;
   /** Set when a sample made its target in `recordEvaluationId`. */
   usedRecord: boolean;
-  admin: TestUser;
+  admin: CurrentUser;
   /** A unique, lower-case e-mail address for one call. */
   freshEmail(): string;
   /** A fresh member of the seeded evaluation (a target that one call may change or remove). */
@@ -176,7 +172,7 @@ let found: Found[] = [];
 let registry: Map<string, { name: string; permission: string; scope: "installation" | "evaluation" }>;
 let can: (roles: readonly string[], permission: string) => boolean;
 let tableNames: string[] = [];
-const users: Record<Exclude<Caller, "ANONYMOUS">, TestUser> = {} as never;
+const users: Record<Exclude<Caller, "ANONYMOUS">, CurrentUser> = {} as never;
 
 async function snapshot(): Promise<Record<string, string>> {
   const sql = tableNames
@@ -204,12 +200,7 @@ function rolesOfCaller(caller: Caller): string[] {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-  });
+  pointAppAt(database.url);
   const { prisma } = database;
   const team = await createEvaluationWithTeam(prisma);
   // The outsider leads another evaluation: strong roles, wrong scope.
@@ -220,20 +211,14 @@ beforeAll(async () => {
   const admin = buildUser({ name: "Matrix admin", isAdmin: true });
   await prisma.user.create({ data: admin });
 
-  const asTestUser = (user: { id: string; email: string; name: string; isAdmin?: boolean }): TestUser => ({
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    isAdmin: user.isAdmin ?? false,
-  });
   Object.assign(users, {
-    LEAD: asTestUser(team.members.lead),
-    EVALUATOR: asTestUser(team.members.evaluator!),
-    PANELIST: asTestUser(team.members.panelist!),
-    ANALYST: asTestUser(team.members.analyst!),
-    REVIEWER: asTestUser(team.members.reviewer!),
-    ADMIN: asTestUser(admin),
-    OUTSIDER: asTestUser(team.outsider),
+    LEAD: actingUser(team.members.lead),
+    EVALUATOR: actingUser(team.members.evaluator!),
+    PANELIST: actingUser(team.members.panelist!),
+    ANALYST: actingUser(team.members.analyst!),
+    REVIEWER: actingUser(team.members.reviewer!),
+    ADMIN: actingUser(admin),
+    OUTSIDER: actingUser(team.outsider),
   });
 
   let counter = 0;
