@@ -4,12 +4,11 @@
  * - Without: migrates and seeds the embedded database in DATA_DIR (default `.data`), with demo
  *   passwords, as `npm start` does on first start. Refuses while the app runs on that folder.
  */
-import path from "node:path";
 import { createPrismaClient } from "../lib/db";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
-import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { DataFolderInUseError } from "../lib/launch/data-folder";
 import { loadDotEnv } from "../lib/launch/dotenv";
+import { openScriptDatabase } from "../lib/launch/script-database";
 import { DEMO_EVALUATION_NAME, seedDemo } from "./seed/demo";
 
 async function seed(url: string, withDemoPasswords: boolean): Promise<void> {
@@ -30,23 +29,13 @@ async function seed(url: string, withDemoPasswords: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    await seed(databaseUrl, process.env.DEMO_MODE === "true");
-    return;
-  }
-  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
-  const unlock = lockDataFolder(dataDir);
+  const database = await openScriptDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR || ".data" });
   try {
-    const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
-    try {
-      await applyMigrations(database.url);
-      await seed(database.url, true);
-    } finally {
-      await database.stop();
-    }
+    // The embedded database is the demo's own: migrate it first and give it the demo passwords.
+    if (database.embedded) await applyMigrations(database.url);
+    await seed(database.url, database.embedded || process.env.DEMO_MODE === "true");
   } finally {
-    unlock();
+    await database.close();
   }
 }
 
