@@ -6,8 +6,8 @@ import { useState, type FormEvent } from "react";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { OneTimeLink } from "@/components/forms/one-time-link";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import { createEvaluation } from "@/lib/evaluations/actions";
@@ -108,11 +108,9 @@ export function CreateEvaluationForm() {
         autoComplete="off"
         error={fieldError("leadEmail")}
       />
-      <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("submitting")}>
-          {t("submit")}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} busyLabel={t("submitting")}>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

@@ -6,8 +6,8 @@ import { useRef, useState, type FormEvent } from "react";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { OneTimeLink } from "@/components/forms/one-time-link";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import { createUser } from "@/lib/users/actions";
@@ -66,11 +66,9 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
           error={fieldError("locale")}
         />
         <CheckboxField id="create-user-admin" name="isAdmin" label={t("isAdmin")} hint={t("isAdminHint")} />
-        <div className="actions">
-          <Button type="submit" busy={busy} busyLabel={t("submitting")}>
-            {t("submit")}
-          </Button>
-        </div>
+        <SubmitButton busy={busy} busyLabel={t("submitting")}>
+          {t("submit")}
+        </SubmitButton>
       </form>
       {created ? <OneTimeLink id="create-user-link" link={created.link} intro={t("created", { email: created.email })} /> : null}
     </section>

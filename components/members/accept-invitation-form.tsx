@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ActionError, FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { acceptInvitationAsSignedInUser, acceptInvitationWithAccount } from "@/lib/invitations/actions";
@@ -59,11 +60,9 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <FormError id="accept-error" message={formError} />
       <p>{t("newAccountIntro")}</p>
       <NewPasswordFields idPrefix="accept" fieldError={fieldError} />
-      <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("joining")}>
-          {t("join")}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} busyLabel={t("joining")}>
+        {t("join")}
+      </SubmitButton>
     </form>
   );
 }

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { completeAccountSetup } from "@/lib/users/actions";
 import { accountSetupSchema } from "@/lib/users/schema";
 import { NEW_PASSWORD_ORDER, NewPasswordFields, newPasswordInput } from "./new-password-fields";
@@ -48,11 +48,9 @@ export function AccountSetupForm({ token, defaultName }: { token: string; defaul
     <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="setup-error">
       <FormError id="setup-error" message={formError} />
       <NewPasswordFields idPrefix="setup" defaultName={defaultName} fieldError={fieldError} />
-      <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("account.submitting")}>
-          {t("account.submit")}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} busyLabel={t("account.submitting")}>
+        {t("account.submit")}
+      </SubmitButton>
     </form>
   );
 }

@@ -6,8 +6,8 @@ import { useRef, useState, type FormEvent } from "react";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
 import { OneTimeLink } from "@/components/forms/one-time-link";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { inviteMember } from "@/lib/invitations/actions";
 import { inviteMemberSchema } from "@/lib/invitations/schema";
@@ -50,11 +50,9 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
         <FormError id="invite-error" message={formError} />
         <EmailField id="invite-email" name="email" label={t("email")} autoComplete="off" error={fieldError("email")} />
         <CheckboxGroup id="invite-roles" name="roles" legend={t("roles")} options={roleOptions} selected={roles} onChange={setRoles} error={fieldError("roles")} />
-        <div className="actions">
-          <Button type="submit" busy={busy} busyLabel={t("submitting")}>
-            {t("submit")}
-          </Button>
-        </div>
+        <SubmitButton busy={busy} busyLabel={t("submitting")}>
+          {t("submit")}
+        </SubmitButton>
       </form>
       {created ? <OneTimeLink id="invite-link" link={created.link} intro={t("created", { email: created.email })} /> : null}
     </section>
