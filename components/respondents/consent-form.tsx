@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { recordConsentAction } from "@/lib/respondents/actions";
+import { recordConsent } from "@/lib/respondents/actions";
 import { CONSENT_METHODS, CONSENT_SCOPES, FIELD_LANGUAGES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import styles from "./respondents.module.css";
@@ -39,7 +39,7 @@ export function ConsentForm({ evaluationId, respondentId, detailHref }: { evalua
     };
     startTransition(async () => {
       try {
-        const result = await recordConsentAction(input);
+        const result = await recordConsent(input);
         if (feedback.accept(result)) {
           router.push(detailHref);
           router.refresh();

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { revealIdentityAction, updateIdentityAction } from "@/lib/respondents/actions";
+import { revealRespondentIdentity, updateRespondentIdentity } from "@/lib/respondents/actions";
 import type { IdentityValues } from "@/lib/respondents/sealing";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
@@ -44,7 +44,7 @@ export function IdentityPanel({ evaluationId, respondentId, version, state, dest
     setStatus(null);
     startTransition(async () => {
       try {
-        const result = await revealIdentityAction({ evaluationId, respondentId });
+        const result = await revealRespondentIdentity({ evaluationId, respondentId });
         if (!revealError.accept(result)) return;
         if (result.data.state === "present") setRevealed(result.data.values);
         else router.refresh();
@@ -157,7 +157,7 @@ function IdentityForm({
     const values = identityFromForm(new FormData(event.currentTarget));
     startTransition(async () => {
       try {
-        const result = await updateIdentityAction({ evaluationId, respondentId, version, ...values });
+        const result = await updateRespondentIdentity({ evaluationId, respondentId, version, ...values });
         if (feedback.accept(result)) onSaved();
       } catch {
         feedback.unexpected();

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { createRespondentAction, updateRespondentAction } from "@/lib/respondents/actions";
+import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
 import { AT_RISK_GROUPS, FIELD_LANGUAGES, GENDERS, isFieldLanguage, MEXICAN_STATES, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import { IdentityFields, identityFromForm } from "./identity-fields";
@@ -61,10 +61,10 @@ export function RespondentForm(props: RespondentFormProps) {
     startTransition(async () => {
       try {
         if (props.mode === "create") {
-          const result = await createRespondentAction({ ...attributes, ...identityFromForm(data) });
+          const result = await createRespondent({ ...attributes, ...identityFromForm(data) });
           if (feedback.accept(result)) router.push(`${base}/${encodeURIComponent(result.data.id)}`);
         } else {
-          const result = await updateRespondentAction({ ...attributes, respondentId: props.respondentId, version: props.version });
+          const result = await updateRespondent({ ...attributes, respondentId: props.respondentId, version: props.version });
           if (feedback.accept(result)) {
             router.push(`${base}/${encodeURIComponent(props.respondentId)}`);
             router.refresh();

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { withdrawConsentAction } from "@/lib/respondents/actions";
+import { withdrawConsent } from "@/lib/respondents/actions";
 import { WITHDRAWAL_CHOICES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import styles from "./respondents.module.css";
@@ -43,7 +43,7 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
     };
     startTransition(async () => {
       try {
-        const result = await withdrawConsentAction(input);
+        const result = await withdrawConsent(input);
         if (feedback.accept(result)) {
           router.push(detailHref);
           router.refresh();

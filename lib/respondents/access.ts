@@ -10,7 +10,8 @@ import { respondentCapabilities, type RespondentCapabilities } from "./policy";
  * respondents at all (the page answers 404, as for an evaluation that does not exist).
  */
 export const respondentAccess = cache(async (evaluationId: string, user: CurrentUser | null): Promise<RespondentPageAccess | null> => {
-  if (!user) return null;
+  // Someone who must still set up two-factor sign-in sees nothing yet.
+  if (!user || user.needsTwoFactorEnrolment) return null;
   const access = await findEvaluationAccess(evaluationId, user);
   if (!access) return null;
   const roles = rolesOf(user, access.roles);

@@ -7,9 +7,9 @@
 import { evaluationAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { recordConsent, withdrawConsent } from "./consent-mutations";
-import { revealIdentity, updateIdentity } from "./identity-mutations";
-import { createRespondent, updateRespondent } from "./mutations";
+import * as consent from "./consent-mutations";
+import * as identity from "./identity-mutations";
+import * as mutations from "./mutations";
 import {
   consentSchema,
   createRespondentSchema,
@@ -19,53 +19,54 @@ import {
   withdrawalSchema,
 } from "./schema";
 
-export const createRespondentAction = evaluationAction("respondent.create", {
+export const createRespondent = evaluationAction("createRespondent", {
   permission: "respondent.edit",
   input: createRespondentSchema,
   handler: async ({ actor, input, roles, ipAddress }) => {
     const { evaluationId, name, phone, email, community, ...attributes } = input;
-    const identity = { name, phone, email, community };
-    const identityGiven = Object.values(identity).some((value) => value !== null);
+    const given = { name, phone, email, community };
+    const identityGiven = Object.values(given).some((value) => value !== null);
     if (identityGiven && !can(roles, "respondent.identity.edit")) throw new AppError("FORBIDDEN");
-    return createRespondent({ actorId: actor.id, ipAddress }, { evaluationId, attributes, identity: identityGiven ? identity : null });
+    return mutations.createRespondent({ actorId: actor.id, ipAddress }, { evaluationId, attributes, identity: identityGiven ? given : null });
   },
 });
 
-export const updateRespondentAction = evaluationAction("respondent.update", {
+export const updateRespondent = evaluationAction("updateRespondent", {
   permission: "respondent.edit",
   input: updateRespondentSchema,
   handler: async ({ actor, input, ipAddress }) => {
     const { evaluationId, respondentId, version, ...attributes } = input;
-    return updateRespondent({ actorId: actor.id, ipAddress }, { evaluationId, respondentId, version, attributes });
+    return mutations.updateRespondent({ actorId: actor.id, ipAddress }, { evaluationId, respondentId, version, attributes });
   },
 });
 
-export const revealIdentityAction = evaluationAction("respondent.identity.read", {
+/** Opens the identity and writes "respondent.identity.read" in the same transaction. */
+export const revealRespondentIdentity = evaluationAction("revealRespondentIdentity", {
   permission: "respondent.identity.view",
   input: respondentRefSchema,
-  handler: async ({ actor, input, ipAddress }) => revealIdentity({ actorId: actor.id, ipAddress }, input),
+  handler: async ({ actor, input, ipAddress }) => identity.revealIdentity({ actorId: actor.id, ipAddress }, input),
 });
 
-export const updateIdentityAction = evaluationAction("respondent.identity.update", {
+export const updateRespondentIdentity = evaluationAction("updateRespondentIdentity", {
   permission: "respondent.identity.edit",
   input: updateIdentitySchema,
   handler: async ({ actor, input, ipAddress }) => {
-    const { evaluationId, respondentId, version, ...identity } = input;
-    return updateIdentity({ actorId: actor.id, ipAddress }, { evaluationId, respondentId, version, identity });
+    const { evaluationId, respondentId, version, ...values } = input;
+    return identity.updateIdentity({ actorId: actor.id, ipAddress }, { evaluationId, respondentId, version, identity: values });
   },
 });
 
-export const recordConsentAction = evaluationAction("consent.record", {
+export const recordConsent = evaluationAction("recordConsent", {
   permission: "consent.edit",
   input: consentSchema,
-  handler: async ({ actor, input, ipAddress }) => recordConsent({ actorId: actor.id, ipAddress }, input),
+  handler: async ({ actor, input, ipAddress }) => consent.recordConsent({ actorId: actor.id, ipAddress }, input),
 });
 
-export const withdrawConsentAction = evaluationAction("consent.withdraw", {
+export const withdrawConsent = evaluationAction("withdrawConsent", {
   permission: "consent.edit",
   input: withdrawalSchema,
   handler: async ({ actor, input, ipAddress }) => {
     const { confirmed: _confirmed, ...withdrawal } = input;
-    return withdrawConsent({ actorId: actor.id, ipAddress }, withdrawal);
+    return consent.withdrawConsent({ actorId: actor.id, ipAddress }, withdrawal);
   },
 });

@@ -7,6 +7,7 @@
  * makes the run fail.
  */
 import { recordAudit } from "@/lib/audit";
+import { totpSealContext } from "@/lib/auth/totp";
 import { keyFingerprint, open, seal, SealError, type KeyRing } from "@/lib/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { identityContext, resealBytes } from "./sealing";
@@ -83,7 +84,7 @@ export async function rotateSealedValues(
         LIMIT ${batchSize}
         FOR UPDATE`;
       for (const row of batch) {
-        const context = `user:${row.id}:totp`;
+        const context = totpSealContext(row.id);
         try {
           const totpSecret = seal(open(row.totpSecret, context, ring), context, ring);
           await tx.user.update({ where: { id: row.id }, data: { totpSecret }, select: { id: true } });

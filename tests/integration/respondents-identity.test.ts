@@ -11,7 +11,7 @@ import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
 
 const NAME = "Ximena Canario Ficticia";
 const PHONE = "+52 55 9876 5432";
@@ -28,7 +28,7 @@ let data: typeof import("@/lib/respondents/data");
 let access: typeof import("@/lib/respondents/access");
 
 function as(user: { id: string; name: string; email: string }, isAdmin = false): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin, locale: "ES", sessionId: "s" };
+  return { id: user.id, name: user.name, email: user.email, isAdmin, locale: "ES", sessionId: "s", needsTwoFactorEnrolment: false };
 }
 
 /** JSON of anything an action or loader returns (dates and bigints included). */
@@ -57,7 +57,7 @@ beforeAll(async () => {
   await database.prisma.user.create({ data: admin });
 
   signedIn = as(team.members.evaluator!);
-  const created = await actions.createRespondentAction({
+  const created = await actions.createRespondent({
     evaluationId: team.evaluation.id,
     ...attributes,
     name: NAME,
@@ -67,7 +67,7 @@ beforeAll(async () => {
   });
   if (!created.ok) throw new Error(`setup: ${dump(created)}`);
   respondentId = created.data.id;
-  const consent = await actions.recordConsentAction({
+  const consent = await actions.recordConsent({
     evaluationId: team.evaluation.id,
     respondentId,
     givenOn: "2024-07-04",
@@ -92,7 +92,7 @@ describe("showing the identity", () => {
     const user = team.members[role]!;
     signedIn = as(user);
     const before = await readEvents();
-    const result = await actions.revealIdentityAction({ evaluationId: team.evaluation.id, respondentId });
+    const result = await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId });
     expect(result).toEqual({ ok: true, data: { state: "present", values: { name: NAME, phone: PHONE, email: null, community: COMMUNITY } } });
     expect(await readEvents()).toBe(before + 1);
     const event = await database.prisma.auditEvent.findFirstOrThrow({
@@ -131,12 +131,12 @@ describe("everyone else gets nothing", () => {
       signedIn = user;
       const ref = { evaluationId: team.evaluation.id, respondentId };
       const results = await Promise.all([
-        actions.revealIdentityAction(ref),
-        actions.updateIdentityAction({ ...ref, version: rowBefore.version, name: "Cambiado", phone: "", email: "", community: "" }),
-        actions.updateRespondentAction({ ...ref, version: rowBefore.version, ...attributes, gender: "MAN" }),
-        actions.createRespondentAction({ evaluationId: team.evaluation.id, ...attributes, name: "Otra Persona", phone: "", email: "", community: "" }),
-        actions.recordConsentAction({ ...ref, givenOn: "2024-08-01", method: "WRITTEN", formVersion: "v3", language: "es", scopes: {} }),
-        actions.withdrawConsentAction({ ...ref, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true }),
+        actions.revealRespondentIdentity(ref),
+        actions.updateRespondentIdentity({ ...ref, version: rowBefore.version, name: "Cambiado", phone: "", email: "", community: "" }),
+        actions.updateRespondent({ ...ref, version: rowBefore.version, ...attributes, gender: "MAN" }),
+        actions.createRespondent({ evaluationId: team.evaluation.id, ...attributes, name: "Otra Persona", phone: "", email: "", community: "" }),
+        actions.recordConsent({ ...ref, givenOn: "2024-08-01", method: "WRITTEN", formVersion: "v3", language: "es", scopes: {} }),
+        actions.withdrawConsent({ ...ref, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true }),
       ]);
       // A member without the permission is refused; anyone else is not even told the evaluation exists.
       const expected = who === "outsider" || who === "evaluator of another evaluation" ? "NOT_FOUND" : "FORBIDDEN";
@@ -176,13 +176,13 @@ describe("everyone else gets nothing", () => {
 
   it("answers UNAUTHENTICATED without a session", async () => {
     signedIn = null;
-    expect(await actions.revealIdentityAction({ evaluationId: team.evaluation.id, respondentId })).toEqual({ ok: false, error: "UNAUTHENTICATED" });
+    expect(await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId })).toEqual({ ok: false, error: "UNAUTHENTICATED" });
   });
 
   it("finds nothing when a member of another evaluation passes their own evaluation with this respondent", async () => {
     signedIn = as(other.members.lead);
     const before = await database.prisma.auditEvent.count();
-    const result = await actions.revealIdentityAction({ evaluationId: other.evaluation.id, respondentId });
+    const result = await actions.revealRespondentIdentity({ evaluationId: other.evaluation.id, respondentId });
     expect(result).toEqual({ ok: false, error: "NOT_FOUND" });
     expect(await database.prisma.auditEvent.count()).toBe(before);
   });
@@ -193,36 +193,36 @@ describe("changing the identity", () => {
     signedIn = as(team.members.lead);
     const { version } = await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } });
     const ref = { evaluationId: team.evaluation.id, respondentId };
-    const result = await actions.updateIdentityAction({ ...ref, version, name: NAME, phone: PHONE, email: "ximena@ejemplo.invalid", community: COMMUNITY });
+    const result = await actions.updateRespondentIdentity({ ...ref, version, name: NAME, phone: PHONE, email: "ximena@ejemplo.invalid", community: COMMUNITY });
     expect(result).toEqual({ ok: true, data: { version: version + 1 } });
     const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "respondent.identity.update", recordId: respondentId } });
     expect(event.after).toEqual({ code: "R-0001", fields: ["contact"], version: version + 1 });
     expect(dump(event.after)).not.toContain("ximena@");
 
-    const stale = await actions.updateIdentityAction({ ...ref, version, name: "Otro Nombre", phone: "", email: "", community: "" });
+    const stale = await actions.updateRespondentIdentity({ ...ref, version, name: "Otro Nombre", phone: "", email: "", community: "" });
     expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "errors.stale", field: undefined });
-    const shown = await actions.revealIdentityAction(ref);
+    const shown = await actions.revealRespondentIdentity(ref);
     expect(shown.ok && shown.data.state === "present" && shown.data.values.name).toBe(NAME);
   });
 
   it("refuses an analyst even with a valid version, and invalid input before any lookup", async () => {
     signedIn = as(team.members.analyst!);
     const ref = { evaluationId: team.evaluation.id, respondentId };
-    expect(await actions.updateIdentityAction({ ...ref, version: 1, name: "x", phone: "", email: "", community: "" })).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await actions.updateRespondentIdentity({ ...ref, version: 1, name: "x", phone: "", email: "", community: "" })).toEqual({ ok: false, error: "FORBIDDEN" });
     signedIn = as(team.members.lead);
-    const hostile = await actions.updateIdentityAction({ ...ref, version: 1, name: "Ana\u202E", phone: "=HYPERLINK(1)", email: "x", community: "" });
+    const hostile = await actions.updateRespondentIdentity({ ...ref, version: 1, name: "Ana\u202E", phone: "=HYPERLINK(1)", email: "x", community: "" });
     expect(hostile).toEqual({
       ok: false,
       error: "INVALID",
       fieldErrors: { name: ["errors.hiddenCharacters"], phone: ["errors.phone"], email: ["errors.email"] },
     });
-    const operators = await actions.revealIdentityAction({ evaluationId: { not: null }, respondentId: { contains: "" } });
+    const operators = await actions.revealRespondentIdentity({ evaluationId: { not: null }, respondentId: { contains: "" } });
     expect(operators).toMatchObject({ ok: false, error: "INVALID" });
   });
 
   it("ignores fields a client may not set when creating (code, exclusion, id)", async () => {
     signedIn = as(team.members.evaluator!);
-    const result = await actions.createRespondentAction({
+    const result = await actions.createRespondent({
       evaluationId: team.evaluation.id,
       ...attributes,
       code: "R-9999",

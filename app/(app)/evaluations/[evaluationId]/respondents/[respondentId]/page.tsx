@@ -7,7 +7,7 @@ import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { ConsentSummary } from "@/components/respondents/consent-summary";
 import { IdentityPanel } from "@/components/respondents/identity-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
 import { respondentAccess } from "@/lib/respondents/access";
 import { isFieldLanguage } from "@/lib/respondents/constants";
@@ -25,7 +25,7 @@ async function load(evaluationId: string, respondentId: string, user: CurrentUse
 
 export async function generateMetadata({ params }: RespondentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [loaded, t] = await Promise.all([load(evaluationId, respondentId, await getCurrentUser()), getTranslations()]);
+  const [loaded, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: loaded ? t("respondents.detail.metaTitle", { code: loaded.respondent.code }) : t("notFound.metaTitle") };
 }
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ConsentForm } from "@/components/respondents/consent-form";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { respondentAccess } from "@/lib/respondents/access";
 import { getCurrentConsent } from "@/lib/respondents/data";
 
@@ -18,7 +18,7 @@ async function load(evaluationId: string, respondentId: string, user: CurrentUse
 
 export async function generateMetadata({ params }: ConsentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getCurrentUser()), getTranslations()]);
+  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: respondent ? t("respondents.consentForm.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
 }
 

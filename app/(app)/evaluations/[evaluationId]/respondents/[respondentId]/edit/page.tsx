@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { RespondentForm } from "@/components/respondents/respondent-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
 import { respondentAccess } from "@/lib/respondents/access";
 import { getRespondentForEdit, getRespondentFormOptions } from "@/lib/respondents/data";
@@ -19,7 +19,7 @@ async function load(evaluationId: string, respondentId: string, user: CurrentUse
 
 export async function generateMetadata({ params }: EditRespondentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getCurrentUser()), getTranslations()]);
+  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: respondent ? t("respondents.edit.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
 }
 

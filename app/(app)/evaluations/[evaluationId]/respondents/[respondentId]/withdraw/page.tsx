@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { WithdrawalForm } from "@/components/respondents/withdrawal-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { respondentAccess } from "@/lib/respondents/access";
 import { getCurrentConsent } from "@/lib/respondents/data";
 
@@ -19,7 +19,7 @@ async function load(evaluationId: string, respondentId: string, user: CurrentUse
 
 export async function generateMetadata({ params }: WithdrawPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getCurrentUser()), getTranslations()]);
+  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: respondent ? t("respondents.withdrawal.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
 }
 
