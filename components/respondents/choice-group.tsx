@@ -14,11 +14,13 @@ type ChoiceGroupProps = {
   hint?: string;
   error?: string | null;
   required?: boolean;
+  /** Options side by side (short answers such as granted / not granted). */
+  inline?: boolean;
   children?: ReactNode;
 };
 
 /** Radio buttons or checkboxes in a fieldset, with the hint and error read with each option. */
-export function ChoiceGroup({ id, name, legend, type, choices, defaultValues = [], hint, error, required, children }: ChoiceGroupProps) {
+export function ChoiceGroup({ id, name, legend, type, choices, defaultValues = [], hint, error, required, inline, children }: ChoiceGroupProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -30,7 +32,7 @@ export function ChoiceGroup({ id, name, legend, type, choices, defaultValues = [
           {hint}
         </p>
       ) : null}
-      <div className={styles.options}>
+      <div className={[styles.options, inline ? styles.inline : null].filter(Boolean).join(" ")}>
         {choices.map((choice, index) => {
           const optionId = `${id}-${index}`;
           const descriptionId = choice.description ? `${optionId}-description` : undefined;

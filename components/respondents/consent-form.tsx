@@ -91,6 +91,7 @@ export function ConsentForm({ evaluationId, respondentId, detailHref }: { evalua
                 name={`scope-${scope}`}
                 type="radio"
                 required
+                inline
                 legend={t(`scopes.${scope}`)}
                 choices={[
                   { value: "yes", label: t("consentForm.yes") },

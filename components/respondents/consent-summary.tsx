@@ -58,7 +58,7 @@ export async function ConsentSummary({
           </dl>
         </div>
       ) : null}
-      <dl className="facts">
+      <dl className={`facts ${current.withdrawnOn ? styles.below : ""}`}>
         <div className="facts__item">
           <dt>{t("consent.givenOn")}</dt>
           <dd>{day(current.givenOn)}</dd>
@@ -80,7 +80,7 @@ export async function ConsentSummary({
           <dd>{current.recordedByName}</dd>
         </div>
       </dl>
-      <div className="table-scroll" role="region" aria-labelledby="consent-scopes-caption" tabIndex={0}>
+      <div className={`table-scroll ${styles.below}`} role="region" aria-labelledby="consent-scopes-caption" tabIndex={0}>
         <table className="table table--compact">
           <caption id="consent-scopes-caption">{t("consent.scopesCaption")}</caption>
           <thead>
@@ -100,7 +100,7 @@ export async function ConsentSummary({
         </table>
       </div>
       {canEdit && !current.withdrawnOn ? (
-        <div className="actions">
+        <div className={`actions ${styles.below}`}>
           <Link href={`${respondentHref}/consent`}>{t("consent.recordNew")}</Link>
           <Link href={`${respondentHref}/withdraw`}>{t("consent.withdraw")}</Link>
         </div>

@@ -103,7 +103,7 @@ export function IdentityPanel({ evaluationId, respondentId, version, state, dest
               </div>
             ))}
           </dl>
-          <div className="actions">
+          <div className={`actions ${styles.below}`}>
             <Button variant="secondary" onClick={hide}>
               {t("hide")}
             </Button>

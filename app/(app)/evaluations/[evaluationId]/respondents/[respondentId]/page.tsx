@@ -6,6 +6,7 @@ import { AppearsIn } from "@/components/respondents/appears-in";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { ConsentSummary } from "@/components/respondents/consent-summary";
 import { IdentityPanel } from "@/components/respondents/identity-panel";
+import styles from "@/components/respondents/respondents.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
@@ -49,7 +50,7 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
       />
 
       {respondent.excludedAt ? (
-        <p className="notice" role="note">
+        <p className={`notice ${styles.pageNotice}`} role="note">
           {t("detail.excluded", { date: day(respondent.excludedAt) })}
         </p>
       ) : null}
@@ -99,7 +100,7 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
           </div>
         </dl>
         {access.edit ? (
-          <p>
+          <p className={styles.below}>
             <Link href={`${href}/edit`}>{t("detail.editLink")}</Link>
           </p>
         ) : null}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import styles from "@/components/respondents/respondents.module.css";
 import { WithdrawalForm } from "@/components/respondents/withdrawal-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
@@ -42,7 +43,7 @@ export default async function WithdrawConsentPage({ params }: WithdrawPageProps)
     body = (
       <>
         <p>{t("current", { date: day(consent.givenOn), version: consent.formVersion })}</p>
-        <p className="notice" role="note">
+        <p className={`notice ${styles.pageNotice}`} role="note">
           <strong>{t("final")}</strong>
         </p>
         <WithdrawalForm
