@@ -145,7 +145,11 @@ describe("creating respondents", () => {
     const shown = await revealIdentity(actor(), { evaluationId: team.evaluation.id, respondentId: id });
     expect(shown).toEqual({ state: "present", values: hostile });
     expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id }, select: { language: true } })).toEqual({ language: "nah" });
-    expect(await database.prisma.respondent.count({ where: { evaluationId: team.evaluation.id } })).toBeGreaterThan(0);
+
+    const formula = schema.identitySchema.parse({ name: '=HYPERLINK("http://evil.example","x")', community: "@SUM(A1:A9)" });
+    const second = await create({}, formula);
+    const shownFormula = await revealIdentity(actor(), { evaluationId: team.evaluation.id, respondentId: second.id });
+    expect(shownFormula).toMatchObject({ values: { name: '=HYPERLINK("http://evil.example","x")', community: "@SUM(A1:A9)" } });
   });
 });
 
