@@ -15,7 +15,18 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildConsent,
+  buildConsentScopes,
+  buildEvaluation,
+  buildMembership,
+  buildRespondent,
+  buildRespondentIdentity,
+  buildUser,
+  createEvaluationWithTeam,
+  newId,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -105,7 +116,57 @@ const sampleInputs: Record<string, Sample> = {
     permission: "member.remove",
     input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId }),
   },
+  // lib/respondents/actions.ts
+  createRespondent: {
+    permission: "respondent.edit",
+    input: (f) => ({ evaluationId: f.evaluationId, ...RESPONDENT_ATTRIBUTES, name: "Matrix Person", phone: "", email: "", community: "" }),
+  },
+  updateRespondent: {
+    permission: "respondent.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)), version: 1, ...RESPONDENT_ATTRIBUTES, gender: "MAN" }),
+  },
+  revealRespondentIdentity: {
+    permission: "respondent.identity.view",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)) }),
+  },
+  updateRespondentIdentity: {
+    permission: "respondent.identity.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)), version: 1, name: "Matrix Renamed", phone: "", email: "", community: "" }),
+  },
+  recordConsent: {
+    permission: "consent.edit",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      ...(await freshRespondent(f)),
+      givenOn: "2024-06-01",
+      method: "WRITTEN",
+      formVersion: "v1",
+      language: "es",
+      scopes: { INTERVIEW: "yes", AUDIO_RECORDING: "no", ANONYMOUS_QUOTATION: "yes", SHARE_WITH_FUNDER: "no", CONTACT_FOR_VALIDATION: "yes" },
+    }),
+  },
+  withdrawConsent: {
+    permission: "consent.edit",
+    input: async (f) => {
+      const { respondentId, consentId } = await freshRespondent(f);
+      return { evaluationId: f.evaluationId, respondentId, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true };
+    },
+  },
 };
+
+const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
+
+/** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
+async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {
+  f.usedRecord = true;
+  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId });
+  const consent = buildConsent({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, recordedById: f.team.members.evaluator!.id });
+  await f.prisma.respondent.create({ data: respondent });
+  await f.prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, name: "Matrix Person" }) });
+  await f.prisma.consent.create({ data: consent });
+  await f.prisma.consentScope.createMany({ data: buildConsentScopes(consent) });
+  return { respondentId: respondent.id, consentId: consent.id };
+}
 
 /**
  * Exported server functions that are deliberately not registered actions, with why, and what an
@@ -377,7 +438,9 @@ describe("a record of another evaluation, named through one's own", () => {
         const result = await entry.fn(input);
         const changed = changedTables(before, await snapshot());
         current = null;
-        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${name} as ${caller}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
+        // A caller without the permission (an administrator on fieldwork) is refused before any lookup.
+        const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
+        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
         if (changed.length > 0) problems.push(`${name} as ${caller}: changed ${changed.join(", ")}`);
       }
     }
