@@ -1,5 +1,6 @@
 /** Fields of a filter form (server-rendered; plain inputs that a GET form submits). */
 import { Field } from "@/components/ui/field";
+import styles from "./data-table.module.css";
 
 export type Option = { value: string; label: string };
 
@@ -26,5 +27,5 @@ export function DateFilter({ id, name, label, value }: { id: string; name: strin
 }
 
 export function SearchFilter({ id, name, label, hint, value, maxLength }: { id: string; name: string; label: string; hint?: string; value?: string; maxLength: number }) {
-  return <Field id={id} name={name} type="search" label={label} hint={hint} defaultValue={value ?? ""} maxLength={maxLength} autoComplete="off" />;
+  return <Field id={id} name={name} type="search" label={label} hint={hint} defaultValue={value ?? ""} maxLength={maxLength} autoComplete="off" className={styles.wide} />;
 }

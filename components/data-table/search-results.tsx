@@ -13,6 +13,7 @@ export type SearchResultItem = {
   details: string[];
   /** ts_headline output with sentinel marks; rendered as text and <mark> only. */
   headline: string | null;
+  headlineLang?: string;
 };
 
 type SearchResultsProps = {
@@ -40,7 +41,7 @@ export function SearchResults({ id, heading, count, items, empty, footer }: Sear
                 {item.title}
               </Link>
               {item.details.length > 0 ? <p className={styles.resultDetails}>{item.details.join(" · ")}</p> : null}
-              {item.headline ? <HighlightedText parts={splitHighlight(item.headline)} className={styles.excerpt} /> : null}
+              {item.headline ? <HighlightedText parts={splitHighlight(item.headline)} lang={item.headlineLang} className={styles.excerpt} /> : null}
             </li>
           ))}
         </ol>

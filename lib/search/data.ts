@@ -22,6 +22,7 @@ export type TranscriptHit = {
   municipality: string | null;
   /** The matching passage of the transcript, its translation or the notes (sentinel-marked). */
   headline: string;
+  headlineLanguage: string | null;
 };
 
 export type SearchSection<Row> = {
@@ -61,7 +62,8 @@ async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluati
   const rowsAt = (offset: number, limit: number) =>
     db().$queryRaw<TranscriptHit[]>`
       SELECT t.id, t.date, ${label} AS label, p.state, p.municipality,
-        CASE WHEN ${marked(HO)} THEN ho.h WHEN ${marked(HT)} THEN ht.h WHEN ${marked(HN)} THEN hn.h ELSE coalesce(hw.h, ho.h) END AS headline
+        CASE WHEN ${marked(HO)} THEN ho.h WHEN ${marked(HT)} THEN ht.h WHEN ${marked(HN)} THEN hn.h ELSE coalesce(hw.h, ho.h) END AS headline,
+        CASE WHEN NOT ${marked(HO)} AND ${marked(HT)} THEN t.translation_language ELSE t.transcript_language END AS "headlineLanguage"
       FROM (${rankedMatches({ matches, table, evaluationId, query, window: TRANSCRIPT_RANK_WINDOW, limit, offset })}) page
       JOIN ${table} t ON t.evaluation_id = ${evaluationId} AND t.id = page.id
       LEFT JOIN place p ON p.evaluation_id = t.evaluation_id AND p.id = t.place_id

@@ -34,6 +34,8 @@ export type StoryListRow = {
   states: string[];
   /** While searching: the matching passage, matches between MARK_START and MARK_END. */
   headline: string | null;
+  /** The language of that passage (the original's or the translation's). */
+  headlineLanguage: string | null;
 };
 
 export type StoryListPage = ListPage<StoryListRow> & {
@@ -97,9 +99,11 @@ function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefine
   const query = q ? tsQuery(q) : null;
   const original = Prisma.sql`concat_ws('. ', s.title, s.what_changed, s.why_significant)`;
   const translation = Prisma.sql`concat_ws('. ', s.title_translation, s.what_changed_translation, s.why_significant_translation)`;
+  const fromTranslation = Prisma.sql`ht.h IS NOT NULL AND ${marked(Prisma.sql`ht.h`)}`;
   const headlineSql = query
-    ? Prisma.sql`CASE WHEN ht.h IS NOT NULL AND ${marked(Prisma.sql`ht.h`)} THEN ht.h ELSE ho.h END`
-    : Prisma.sql`NULL::text`;
+    ? Prisma.sql`CASE WHEN ${fromTranslation} THEN ht.h ELSE ho.h END AS headline,
+        CASE WHEN ${fromTranslation} THEN s.translation_language ELSE s.original_language END AS "headlineLanguage"`
+    : Prisma.sql`NULL::text AS headline, NULL::text AS "headlineLanguage"`;
   const lateral = query
     ? // OFFSET 0: each headline once per row, not copied into every expression that tests it.
       Prisma.sql`CROSS JOIN LATERAL (SELECT ${headline(Prisma.sql`s.original_language`, original, query)} AS h OFFSET 0) ho
@@ -113,7 +117,7 @@ function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefine
       (SELECT da.domain_id FROM domain_assignment da WHERE ${CURRENT_PRIMARY}) AS "primaryDomainId",
       ARRAY(SELECT DISTINCT p.state FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
              WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id ORDER BY p.state) AS states,
-      ${headlineSql} AS headline
+      ${headlineSql}
     FROM (${pageSql}) s ${lateral}
     ${order}`;
 }

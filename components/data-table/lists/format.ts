@@ -72,6 +72,7 @@ export function transcript(t: TablesT, locale: string, original: string | null, 
 /** "42 stories. Sorted by Updated, descending. Page 1 of 2." */
 export function statusLine(count: string, page: ListPage<unknown>, sortLabel: string, sort: DataTableSort, t: TablesT): string {
   if (page.total === 0) return count;
-  const sorted = t("status.sorted", { column: sortLabel, direction: t(sort.desc ? "sort.descending" : "sort.ascending") });
+  const sorted =
+    sort.id === "relevance" ? t("status.relevance") : t("status.sorted", { column: sortLabel, direction: t(sort.desc ? "sort.descending" : "sort.ascending") });
   return [count, sorted, t("status.page", { page: page.page, pageCount: page.pageCount })].join(" ");
 }

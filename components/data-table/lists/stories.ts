@@ -35,7 +35,7 @@ export function storyRows(page: StoryListPage, context: PresentContext, domains:
       cells: {
         code: { kind: "link", href: evaluationPath(evaluationId, "stories", row.id), text: row.code },
         title: text(title.text, title.lang),
-        match: row.headline ? { kind: "highlight", parts: splitHighlight(row.headline) } : null,
+        match: row.headline ? { kind: "highlight", parts: splitHighlight(row.headline), lang: row.headlineLanguage ?? undefined } : null,
         domain: text(row.primaryDomainId ? (domainNames.get(row.primaryDomainId) ?? null) : t("stories.noDomain")),
         changeType: text(t(`changeType.${row.changeType}`)),
         stage: text(t(`stage.${row.stage}`)),

@@ -38,6 +38,7 @@ function storyItems(rows: StoryListRow[], context: PresentContext): SearchResult
       titleLang: title.lang,
       details: [context.t(`stage.${row.stage}`), context.t(`changeType.${row.changeType}`), ...row.states],
       headline: row.headline,
+      headlineLang: row.headlineLanguage ?? undefined,
     };
   });
 }
@@ -52,6 +53,7 @@ function transcriptItems(kind: "interviews" | "focusGroups", rows: TranscriptHit
       title: kind === "interviews" ? search("interviewOf", { date }) : search("focusGroupOf", { date, topic: row.label }),
       details: [kind === "interviews" ? context.t(`mode.${row.label as "PHONE"}`) : "", place].filter(Boolean),
       headline: row.headline,
+      headlineLang: row.headlineLanguage ?? undefined,
     };
   });
 }
