@@ -25,7 +25,7 @@ export function Pagination({ label, page, pageCount, hrefFor }: { label: string;
         {text}
       </Link>
     ) : (
-      <span aria-disabled="true" className={styles.disabled}>
+      <span className={styles.disabled}>
         {text}
       </span>
     );
