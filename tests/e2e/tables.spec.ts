@@ -1,5 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn as submitSignIn } from "./support/sign-in";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
@@ -8,18 +9,10 @@ const PASSWORD = "msc-demo-2026";
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 const WORKER_ADVOCACY = "Defensa de los derechos laborales por las personas trabajadoras";
 
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
-
 /** Signs in and returns the demo evaluation's path. */
-async function signIn(page: Page, email = "lead@demo.example"): Promise<string> {
+async function signIn(page: Page, email = "lead@demo.example", language: "es" | "en" = "es"): Promise<string> {
   await page.goto("/sign-in");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(PASSWORD);
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await submitSignIn(page, email, PASSWORD, language);
   await expect(page).toHaveURL(/\/evaluations$/);
   const href = await page.getByRole("link", { name: EVALUATION }).getAttribute("href");
   return href!;
@@ -195,7 +188,7 @@ test("in English, and for a reviewer who may not read stories", async ({ page })
   await expect(page.getByRole("table")).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();
 
-  await signIn(page, "reviewer@demo.example");
+  await signIn(page, "reviewer@demo.example", "en");
   const response = await page.goto(`${evaluation}/stories`);
   expect(response?.status()).toBe(404);
   expect((await page.goto(`${evaluation}/respondents`))?.status()).toBe(404);

@@ -1,7 +1,7 @@
 /** What every fieldwork list page does the same way (server side). */
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/permissions";
 import { listReaderRoles } from "@/lib/tables/access";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, sortParam, type SortState } from "@/lib/tables/url-state";
@@ -15,7 +15,7 @@ export async function presentContext(evaluationId: string): Promise<PresentConte
 
 /** The list's title, or the not-found title for someone who may not read it (nothing leaks). */
 export async function listMetadata(evaluationId: string, permission: Permission, title: (t: TablesT) => string): Promise<Metadata> {
-  const [user, t, core] = await Promise.all([getCurrentUser(), getTranslations("tables"), getTranslations("notFound")]);
+  const [user, t, core] = await Promise.all([getAuthorizedUser(), getTranslations("tables"), getTranslations("notFound")]);
   const roles = await listReaderRoles(evaluationId, permission, user);
   return { title: roles ? title(t) : core("metaTitle") };
 }

@@ -11,7 +11,7 @@ import { presentContext, rejectedFields } from "@/components/data-table/lists/pa
 import { Pagination } from "@/components/data-table/pagination";
 import { SearchResults, type SearchResultItem } from "@/components/data-table/search-results";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
 import { searchEvaluation, type SearchSection, type TranscriptHit } from "@/lib/search/data";
 import { parseSearchState, type SearchKind } from "@/lib/search/schema";
@@ -22,7 +22,7 @@ type SearchPageProps = { params: Promise<{ evaluationId: string }>; searchParams
 
 export async function generateMetadata({ params }: SearchPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
-  const user = await getCurrentUser();
+  const user = await getAuthorizedUser();
   const access = user ? await searchEvaluation(evaluationId, user, { page: 1 }) : null;
   const t = await getTranslations();
   return { title: access ? t("search.metaTitle") : t("notFound.metaTitle") };
