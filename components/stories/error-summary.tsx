@@ -1,7 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
-import type { FieldErrors } from "@/lib/actions";
+import type { FieldErrors } from "@/lib/field-errors";
 import { dynamic, fieldId, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
 

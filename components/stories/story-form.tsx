@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { FieldErrors } from "@/lib/actions";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
 import type { StoryFormOptions } from "@/lib/stories/form-data";
 import { asSchemaInput, emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
@@ -29,12 +29,6 @@ type Props = {
 };
 
 const FAILURES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "UNEXPECTED"]);
-
-function errorsFromIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  return errors;
-}
 
 export function StoryForm({ evaluationId, options, story, defaultLanguage }: Props) {
   const t = useTranslations("stories");
@@ -84,7 +78,7 @@ export function StoryForm({ evaluationId, options, story, defaultLanguage }: Pro
     if (!parsed.success) {
       if (merging) setConflict(false);
       setValues(toSave);
-      showErrors(errorsFromIssues(parsed.error.issues));
+      showErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setBusy(true);

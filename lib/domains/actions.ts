@@ -4,7 +4,7 @@ import { evaluationAction, reject } from "@/lib/actions";
 import { assignDomain, endSecondaryAssignment } from "./mutations";
 import { assignDomainInput, endAssignmentInput } from "./schema";
 
-export const assignStoryDomain = evaluationAction("story.domain.assign", {
+export const assignStoryDomain = evaluationAction("assignStoryDomain", {
   permission: "story.assign_domain",
   input: assignDomainInput,
   handler: async ({ actor, input, ipAddress }) => {
@@ -13,7 +13,7 @@ export const assignStoryDomain = evaluationAction("story.domain.assign", {
   },
 });
 
-export const endStoryDomain = evaluationAction("story.domain.end", {
+export const endStoryDomain = evaluationAction("endStoryDomain", {
   permission: "story.assign_domain",
   input: endAssignmentInput,
   handler: async ({ actor, input, ipAddress }) => {

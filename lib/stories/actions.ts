@@ -5,7 +5,7 @@ import { createStory, updateStory } from "./mutations";
 import { createStoryInput, moveStoryInput, updateStoryInput } from "./schema";
 import { moveStory } from "./stage-mutations";
 
-export const createChangeStory = evaluationAction("story.create", {
+export const createChangeStory = evaluationAction("createChangeStory", {
   permission: "story.edit",
   input: createStoryInput,
   handler: async ({ actor, input, ipAddress }) => {
@@ -15,7 +15,7 @@ export const createChangeStory = evaluationAction("story.create", {
 });
 
 /** Saves over `expectedVersion`; CONFLICT when someone saved first (the form then offers a merge). */
-export const updateChangeStory = evaluationAction("story.update", {
+export const updateChangeStory = evaluationAction("updateChangeStory", {
   permission: "story.edit",
   input: updateStoryInput,
   handler: async ({ actor, input, ipAddress }) => {
@@ -24,9 +24,13 @@ export const updateChangeStory = evaluationAction("story.update", {
   },
 });
 
-/** One step along the path; each step checks its own permission (lib/stories/stage-machine.ts). */
-export const moveChangeStory = evaluationAction("story.stage", {
-  permission: "story.view",
+/**
+ * One step along the path. The steps of this table are taken by those who write stories; each
+ * step also checks its own permission from the table (lib/stories/stage-machine.ts). Later steps
+ * taken by other roles (panels, analysts, reviewers) come with their own actions on the same table.
+ */
+export const moveChangeStory = evaluationAction("moveChangeStory", {
+  permission: "story.edit",
   input: moveStoryInput,
   handler: async ({ actor, input, roles, ipAddress }) => {
     const result = await moveStory({ ...input, actorId: actor.id, roles, ipAddress });

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import { buildChangeStory, buildDomain, buildDomainAssignment } from "@/tests/factories";
 import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -105,7 +106,60 @@ const sampleInputs: Record<string, Sample> = {
     permission: "member.remove",
     input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId }),
   },
+  // lib/stories/actions.ts
+  createChangeStory: { permission: "story.edit", input: (f) => ({ evaluationId: f.evaluationId, story: STORY_SAMPLE }) },
+  updateChangeStory: {
+    permission: "story.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), expectedVersion: 1, story: STORY_SAMPLE }),
+  },
+  moveChangeStory: {
+    permission: "story.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), from: "DRAFT", to: "SUBMITTED" }),
+  },
+  // lib/domains/actions.ts
+  assignStoryDomain: {
+    permission: "story.assign_domain",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale." }),
+  },
+  endStoryDomain: {
+    permission: "story.assign_domain",
+    input: async (f) => {
+      const storyId = await freshStory(f);
+      const domain = buildDomain({ evaluationId: f.recordEvaluationId });
+      await f.prisma.domain.create({ data: domain });
+      const assignment = buildDomainAssignment({ evaluationId: f.recordEvaluationId, storyId, domainId: domain.id, assignedById: f.team.members.lead.id, kind: "SECONDARY" });
+      await f.prisma.domainAssignment.create({ data: assignment });
+      return { evaluationId: f.evaluationId, storyId, assignmentId: assignment.id };
+    },
+  },
 };
+
+/** A change story as the story form sends it, with only the required fields. */
+const STORY_SAMPLE = {
+  title: "Matrix story",
+  whatChanged: "What changed.",
+  whySignificant: "Why it matters.",
+  originalLanguage: "es",
+  changeType: "POSITIVE",
+  periodPrecision: "YEAR",
+  placeIds: [],
+  sectorIds: [],
+  priorityTagIds: [],
+  atRiskGroups: [],
+  figures: [],
+  contributions: [],
+  storytellerIds: [],
+  sources: [],
+};
+
+/** A fresh draft story in the record's evaluation, for one call of a story action. */
+async function freshStory(f: Fixture): Promise<string> {
+  f.usedRecord = true;
+  const last = await f.prisma.changeStory.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { codeNumber: true } });
+  const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1 });
+  await f.prisma.changeStory.create({ data: story });
+  return story.id;
+}
 
 /**
  * Exported server functions that are deliberately not registered actions, with why, and what an
@@ -377,7 +431,9 @@ describe("a record of another evaluation, named through one's own", () => {
         const result = await entry.fn(input);
         const changed = changedTables(before, await snapshot());
         current = null;
-        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${name} as ${caller}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
+        // A caller without the permission (an administrator on fieldwork) is refused before any lookup.
+        const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
+        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
         if (changed.length > 0) problems.push(`${name} as ${caller}: changed ${changed.join(", ")}`);
       }
     }

@@ -14,6 +14,7 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 let signedIn: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => signedIn,
+  getAuthorizedUser: async () => signedIn,
   requireUser: async () => {
     if (!signedIn) throw new Error("redirect to sign-in");
     return signedIn;
@@ -32,7 +33,7 @@ let revisionsPage: typeof import("@/app/(app)/evaluations/[evaluationId]/stories
 let storyId: string;
 
 function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s" };
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s", needsTwoFactorEnrolment: false };
 }
 
 const story = () => ({

@@ -7,7 +7,7 @@ import { dynamic } from "@/components/stories/form-types";
 import { StageSection } from "@/components/stories/stage-section";
 import { StoryView } from "@/components/stories/story-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { canAssignDomainAt } from "@/lib/domains/policy";
 import { listDomainAssignments, listDomains } from "@/lib/domains/data";
 import { can } from "@/lib/permissions";
@@ -21,7 +21,7 @@ type StoryPageProps = { params: Promise<{ evaluationId: string; storyId: string 
 
 export async function generateMetadata({ params }: StoryPageProps): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const user = await getCurrentUser();
+  const user = await getAuthorizedUser();
   const roles = user ? await storyAccess(evaluationId, user, "story.view") : null;
   const story = roles ? await getStoryDetail(evaluationId, storyId) : null;
   const t = await getTranslations();

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StoryForm } from "@/components/stories/story-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { storyAccess } from "@/lib/stories/access";
 import { getStoryDetail } from "@/lib/stories/data";
 import { getStoryFormOptions } from "@/lib/stories/form-data";
@@ -15,7 +15,7 @@ type EditStoryPageProps = { params: Promise<{ evaluationId: string; storyId: str
 
 export async function generateMetadata({ params }: EditStoryPageProps): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const user = await getCurrentUser();
+  const user = await getAuthorizedUser();
   const roles = user ? await storyAccess(evaluationId, user, "story.edit") : null;
   const story = roles ? await getStoryDetail(evaluationId, storyId) : null;
   const t = await getTranslations();

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RevisionDiff } from "@/components/stories/revision-diff";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { storyAccess } from "@/lib/stories/access";
 import { getStoryDetail } from "@/lib/stories/data";
 import { diffSnapshots } from "@/lib/stories/diff";
@@ -23,7 +23,7 @@ function versionParam(value: string | string[] | undefined): number | null {
 
 export async function generateMetadata({ params }: RevisionsPageProps): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const user = await getCurrentUser();
+  const user = await getAuthorizedUser();
   const roles = user ? await storyAccess(evaluationId, user, "story.view") : null;
   const story = roles ? await getStoryDetail(evaluationId, storyId) : null;
   const t = await getTranslations();
