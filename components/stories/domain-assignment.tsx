@@ -111,7 +111,7 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
           hint={t("domains.kindHint")}
           type="radio"
           error={errors.kind}
-          options={(["PRIMARY", "SECONDARY"] as const).map((value) => ({ value, label: dynamic(t, `domains.kinds.${value}`) }))}
+          options={(["PRIMARY", "SECONDARY"] as const).map((value) => ({ value, label: dynamic(t, `domains.kindOptions.${value}`) }))}
           selected={[kind]}
           onToggle={(value) => setKind(value as "PRIMARY" | "SECONDARY")}
         />

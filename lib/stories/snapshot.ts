@@ -3,7 +3,7 @@
  * (JSON) and never changed afterwards. Panels, validation and review point at the exact revision
  * they saw, and the revisions page compares any two, so the shape is documented and versioned.
  *
- * Shape, version 1 (`schemaVersion: 1`) — see docs/decisions/0004-story-revisions.md:
+ * Shape, version 1 (`schemaVersion: 1`) — see docs/decisions/0007-story-revisions-and-path.md:
  * - every scalar field of ChangeStory the author edits, dates as ISO days ("2023-12-31"), empty as null;
  * - child rows with the names and codes needed to show them as they were (a renamed sector still
  *   shows its old name in an old revision): places, sectors, priorityTags, atRiskGroups, figures
