@@ -4,14 +4,14 @@
  */
 import { z } from "zod";
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
-import { idSchema, LIMITS } from "@/lib/stories/schema";
+import { idSchema, LIMITS, requiredId } from "@/lib/stories/schema";
 
 export const ASSIGNMENT_KINDS = ["PRIMARY", "SECONDARY"] as const satisfies readonly DomainAssignmentKind[];
 
 export const assignDomainInput = z.object({
   evaluationId: idSchema,
   storyId: idSchema,
-  domainId: idSchema,
+  domainId: requiredId,
   kind: z.enum(ASSIGNMENT_KINDS, { error: "required" }),
   rationale: z
     .string({ error: "required" })

@@ -65,7 +65,7 @@ function optionalText(max: number) {
 /** Ids are cuid-like; anything else (objects, operators, very long strings) is refused. */
 export const idSchema = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
 /** An id chosen in a select that starts empty: empty is "required", anything odd "invalid". */
-const requiredId = z.string({ error: "required" }).min(1, { error: "required" }).pipe(idSchema);
+export const requiredId = z.string({ error: "required" }).min(1, { error: "required" }).pipe(idSchema);
 const optionalId = z
   .union([z.literal(""), idSchema])
   .nullish()

@@ -1,5 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
@@ -9,18 +10,10 @@ const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 /** A story's own page (not /stories/new). */
 const STORY_URL = /\/stories\/(?!new$)[a-z0-9]+$/;
 
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({ rule: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
-
 /** Signs in and returns the demo evaluation's base path. */
-async function signIn(page: Page, email: string): Promise<string> {
+async function openDemoEvaluation(page: Page, email: string): Promise<string> {
   await page.goto("/sign-in");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(PASSWORD);
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
   await page.getByRole("link", { name: EVALUATION }).click();
   await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
@@ -52,7 +45,7 @@ async function createStory(page: Page, base: string, title: string, storyteller:
 }
 
 test("an evaluator writes a story, is told why it cannot be submitted, fixes it, submits it and reads the differences, in both languages", async ({ page }) => {
-  const base = await signIn(page, "evaluator@demo.example");
+  const base = await openDemoEvaluation(page, "evaluator@demo.example");
 
   await page.goto(`${base}/stories/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
@@ -129,7 +122,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
 async function contextFor(browser: Browser, email: string) {
   const context = await browser.newContext({ locale: "es-MX" });
   const page = await context.newPage();
-  const base = await signIn(page, email);
+  const base = await openDemoEvaluation(page, email);
   return { context, page, base };
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -32,9 +33,7 @@ let editPage: typeof import("@/app/(app)/evaluations/[evaluationId]/stories/[sto
 let revisionsPage: typeof import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/revisions/page");
 let storyId: string;
 
-function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s", needsTwoFactorEnrolment: false };
-}
+const as = (user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser => actingUser(user);
 
 const story = () => ({
   ...emptyStoryValues("es"),
