@@ -160,22 +160,23 @@ test("two people edit the same story: the second save shows both versions and me
   }
 });
 
-test("a panelist reads a story but cannot edit it, and a reviewer gets 404", async ({ browser }) => {
+// Panelists reading but not editing is covered in tests/integration/stories-access.test.ts: the demo
+// panelist's account is locked on purpose by auth.spec.ts in the same run.
+test("a reviewer (funder staff) gets a plain 404 for a story, which reveals nothing of it", async ({ browser }) => {
   const evaluator = await contextFor(browser, "evaluator@demo.example");
-  const storyPath = await createStory(evaluator.page, evaluator.base, "Historia para leer", "R-0001");
+  const storyPath = await createStory(evaluator.page, evaluator.base, "Historia que el financiador no ve", "R-0001");
   await evaluator.context.close();
 
-  const panelist = await contextFor(browser, "panelist@demo.example");
-  await panelist.page.goto(storyPath);
-  await expect(panelist.page.getByRole("heading", { level: 1 })).toContainText("Historia para leer");
-  await expect(panelist.page.getByRole("link", { name: "Editar esta historia" })).toHaveCount(0);
-  await expect(panelist.page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("No hay ningún paso que usted pueda dar desde aquí.");
-  expect((await panelist.page.goto(`${storyPath}/edit`))?.status()).toBe(404);
-  await panelist.context.close();
-
   const reviewer = await contextFor(browser, "reviewer@demo.example");
-  const response = await reviewer.page.goto(storyPath);
-  expect(response?.status()).toBe(404);
-  await expect(reviewer.page.getByText("Historia para leer")).toHaveCount(0);
-  await reviewer.context.close();
+  try {
+    for (const path of [storyPath, `${storyPath}/edit`, `${storyPath}/revisions`]) {
+      const response = await reviewer.page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(reviewer.page.getByRole("heading", { level: 1, name: "Página no encontrada" })).toBeVisible();
+      await expect(reviewer.page.getByText("Historia que el financiador no ve")).toHaveCount(0);
+    }
+    expect(await reviewer.page.content()).not.toContain("CS-00");
+  } finally {
+    await reviewer.context.close();
+  }
 });
