@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionError, FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { assignStoryDomain, endStoryDomain } from "@/lib/domains/actions";
@@ -97,11 +98,9 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
           onToggle={(value) => setKind(value as "PRIMARY" | "SECONDARY")}
         />
         <TextArea id="domain-assign-rationale" label={t("domains.rationale")} hint={t("domains.rationaleHint")} rows={3} maxLength={LIMITS.rationale} value={rationale} error={assign.fieldError("rationale")} onChange={setRationale} />
-        <div>
-          <Button type="submit" busy={assign.busy} busyLabel={t("form.saving")}>
-            {t("domains.assign")}
-          </Button>
-        </div>
+        <SubmitButton busy={assign.busy} busyLabel={t("form.saving")}>
+          {t("domains.assign")}
+        </SubmitButton>
       </form>
     </div>
   );

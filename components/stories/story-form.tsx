@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
 import type { StoryFormOptions } from "@/lib/stories/form-data";
@@ -160,11 +160,9 @@ export function StoryForm({ evaluationId, options, story, defaultLanguage }: Pro
           <TextInput id={fieldId("note")} label={t("fields.note")} hint={t("fields.noteHint")} value={note} maxLength={LIMITS.note} error={error("note")} onChange={setNote} />
         </fieldset>
       ) : null}
-      <div className={styles.formActions}>
-        <Button type="submit" busy={busy} busyLabel={t("form.saving")}>
-          {story ? t("form.save") : t("form.create")}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} busyLabel={t("form.saving")}>
+        {story ? t("form.save") : t("form.create")}
+      </SubmitButton>
     </form>
   );
 }
