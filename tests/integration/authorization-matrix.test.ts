@@ -16,8 +16,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
+  buildChangeStory,
   buildConsent,
   buildConsentScopes,
+  buildDomain,
+  buildDomainAssignment,
   buildEvaluation,
   buildMembership,
   buildRespondent,
@@ -152,6 +155,32 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, respondentId, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true };
     },
   },
+  // lib/stories/actions.ts
+  createChangeStory: { permission: "story.edit", input: (f) => ({ evaluationId: f.evaluationId, story: STORY_SAMPLE }) },
+  updateChangeStory: {
+    permission: "story.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), expectedVersion: 1, story: STORY_SAMPLE }),
+  },
+  moveChangeStory: {
+    permission: "story.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), from: "DRAFT", to: "SUBMITTED" }),
+  },
+  // lib/domains/actions.ts
+  assignStoryDomain: {
+    permission: "story.assign_domain",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale." }),
+  },
+  endStoryDomain: {
+    permission: "story.assign_domain",
+    input: async (f) => {
+      const storyId = await freshStory(f);
+      const domain = buildDomain({ evaluationId: f.recordEvaluationId });
+      await f.prisma.domain.create({ data: domain });
+      const assignment = buildDomainAssignment({ evaluationId: f.recordEvaluationId, storyId, domainId: domain.id, assignedById: f.team.members.lead.id, kind: "SECONDARY" });
+      await f.prisma.domainAssignment.create({ data: assignment });
+      return { evaluationId: f.evaluationId, storyId, assignmentId: assignment.id };
+    },
+  },
 };
 
 const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
@@ -166,6 +195,33 @@ async function freshRespondent(f: Fixture): Promise<{ respondentId: string; cons
   await f.prisma.consent.create({ data: consent });
   await f.prisma.consentScope.createMany({ data: buildConsentScopes(consent) });
   return { respondentId: respondent.id, consentId: consent.id };
+}
+
+/** A change story as the story form sends it, with only the required fields. */
+const STORY_SAMPLE = {
+  title: "Matrix story",
+  whatChanged: "What changed.",
+  whySignificant: "Why it matters.",
+  originalLanguage: "es",
+  changeType: "POSITIVE",
+  periodPrecision: "YEAR",
+  placeIds: [],
+  sectorIds: [],
+  priorityTagIds: [],
+  atRiskGroups: [],
+  figures: [],
+  contributions: [],
+  storytellerIds: [],
+  sources: [],
+};
+
+/** A fresh draft story in the record's evaluation, for one call of a story action. */
+async function freshStory(f: Fixture): Promise<string> {
+  f.usedRecord = true;
+  const last = await f.prisma.changeStory.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { codeNumber: true } });
+  const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1 });
+  await f.prisma.changeStory.create({ data: story });
+  return story.id;
 }
 
 /**
