@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 
 // Fieldwork happens in Spanish: the evaluator's browser is Mexican; later steps switch to English.
 test.use({ locale: "es-MX" });
@@ -14,16 +14,6 @@ const COMMUNITY = "Colonia Ensayo Norte";
 /** The respondent made by the first test, opened by the others. */
 let respondentPath = "";
 let respondentCode = "";
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
 
 async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/sign-in");

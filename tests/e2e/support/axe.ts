@@ -3,6 +3,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** WCAG 2.1 A and AA, as axe-core checks them; `where` names the page in the failure. */
 export async function expectNoAxeViolations(page: Page, where: string) {
+  // Next streams a dynamic page's metadata: wait for its <title> before judging the document.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const violations = results.violations.map((violation) => ({
     rule: violation.id,

@@ -1,3 +1,5 @@
+// Runs before the specs that add stories, respondents and interviews to the demo (files run in
+// name order on one worker), so the demo's counts below hold.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn as submitSignIn } from "./support/sign-in";
