@@ -1,0 +1,378 @@
+/**
+ * Saving interviews through their server actions against a real database: the rows and the audit
+ * event; who may be named (team members, respondents with interview consent, this evaluation's
+ * records only); the transcript limit; optimistic concurrency; and excerpts following an edit.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { buildPlace, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+
+let signedIn: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+
+let database: TestDatabase;
+let mine: EvaluationWithTeam;
+let theirs: EvaluationWithTeam;
+let actions: typeof import("@/lib/interviews/actions");
+let excerptActions: typeof import("@/lib/excerpts/actions");
+let excerptData: typeof import("@/lib/excerpts/data");
+let access: typeof import("@/lib/interviews/access");
+let heard: { id: string };
+let placeId: string;
+
+function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
+  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s" } as CurrentUser;
+}
+
+const TRANSCRIPT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahora cobramos a tiempo.";
+
+function validInput(overrides: Record<string, unknown> = {}) {
+  return {
+    evaluationId: mine.evaluation.id,
+    date: "2024-06-12",
+    mode: "IN_PERSON",
+    placeId,
+    language: "es",
+    durationMinutes: "75",
+    interviewerIds: [mine.members.evaluator!.id],
+    respondentIds: [heard.id],
+    projectIds: [mine.projects[0]!.id],
+    notes: "Entrevista en el local sindical.",
+    transcriptOriginal: TRANSCRIPT,
+    transcriptLanguage: "es",
+    transcriptTranslation: "",
+    translationLanguage: "",
+    translatedById: "",
+    ...overrides,
+  };
+}
+
+async function counts() {
+  const { prisma } = database;
+  const where = { evaluationId: mine.evaluation.id };
+  const [interviews, links, audits] = await Promise.all([
+    prisma.interview.count({ where }),
+    prisma.interviewRespondent.count({ where }),
+    prisma.auditEvent.count({ where }),
+  ]);
+  return { interviews, links, audits };
+}
+
+async function create(overrides: Record<string, unknown> = {}) {
+  const result = await actions.createInterviewAction(validInput(overrides));
+  if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
+  return result.data;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  pointAppAt(database.url);
+  [actions, excerptActions, excerptData, access] = await Promise.all([
+    import("@/lib/interviews/actions"),
+    import("@/lib/excerpts/actions"),
+    import("@/lib/excerpts/data"),
+    import("@/lib/interviews/access"),
+  ]);
+  mine = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
+  theirs = await createEvaluationWithTeam(database.prisma);
+  heard = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
+  const place = buildPlace({ evaluationId: mine.evaluation.id, state: "Coahuila", municipality: "Monclova" });
+  await database.prisma.place.create({ data: place });
+  placeId = place.id;
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("creating an interview", () => {
+  it("writes the interview, its people and projects, and one audit event without the transcript's words", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id, version } = await create();
+    expect(version).toBe(1);
+    const { prisma } = database;
+    const row = await prisma.interview.findUniqueOrThrow({
+      where: { id },
+      include: { interviewers: true, respondents: true, projects: true },
+    });
+    expect(row).toMatchObject({
+      evaluationId: mine.evaluation.id,
+      mode: "IN_PERSON",
+      placeId,
+      language: "es",
+      durationMinutes: 75,
+      transcriptOriginal: TRANSCRIPT,
+      transcriptLanguage: "es",
+      transcriptTranslation: null,
+      translatedById: null,
+    });
+    expect(row.date.toISOString()).toBe("2024-06-12T00:00:00.000Z");
+    expect(row.interviewers.map((link) => link.userId)).toEqual([mine.members.evaluator!.id]);
+    expect(row.respondents.map((link) => link.respondentId)).toEqual([heard.id]);
+    expect(row.projects.map((link) => link.projectId)).toEqual([mine.projects[0]!.id]);
+
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.create" } });
+    expect(event).toMatchObject({ actorId: mine.members.evaluator!.id, recordType: "Interview", evaluationId: mine.evaluation.id, before: null });
+    const after = event.after as Record<string, unknown>;
+    expect(after.transcriptOriginal).toEqual({ length: TRANSCRIPT.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(after).toMatchObject({ date: "2024-06-12", mode: "IN_PERSON", respondentIds: [heard.id], durationMinutes: 75 });
+    expect(JSON.stringify([event.before, event.after])).not.toContain("sindicato");
+    expect(JSON.stringify([event.before, event.after])).not.toContain("local sindical");
+  });
+
+  it("keeps hostile text as it was typed, and drops fields the form does not have", async () => {
+    signedIn = as(mine.members.lead);
+    const hostile = `<script>alert(1)</script> '; DROP TABLE interview;-- =HYPERLINK("http://evil.example") \u202Egnp.exe`;
+    const { id } = await create({ notes: hostile, transcriptOriginal: hostile, version: 99, id: "chosen-id", searchVector: "x", evaluationIdX: theirs.evaluation.id });
+    const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
+    expect(row.notes).toBe(hostile);
+    expect(row.transcriptOriginal).toBe(hostile);
+    expect(row.version).toBe(1);
+    expect(row.id).not.toBe("chosen-id");
+  });
+
+  it("stores Windows line breaks as \\n so excerpt offsets match what the browser shows", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id } = await create({ transcriptOriginal: "Línea uno\r\nLínea dos\r\n" });
+    const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
+    expect(row.transcriptOriginal).toBe("Línea uno\nLínea dos\n");
+  });
+
+  it("accepts a transcript of exactly 500,000 characters and refuses 500,001 with a clear field error", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id } = await create({ transcriptOriginal: "a".repeat(500_000) });
+    expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).transcriptOriginal).toHaveLength(500_000);
+    const before = await counts();
+    const result = await actions.createInterviewAction(validInput({ transcriptOriginal: "a".repeat(500_001) }));
+    expect(result).toEqual({ ok: false, error: "INVALID", fieldErrors: { transcriptOriginal: ["errors.transcriptTooLong"] } });
+    const translation = await actions.createInterviewAction(validInput({ transcriptTranslation: "b".repeat(500_001), translationLanguage: "en" }));
+    expect(translation).toMatchObject({ ok: false, fieldErrors: { transcriptTranslation: ["errors.transcriptTooLong"] } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ["no date", { date: "" }, "date", "errors.required"],
+    ["an impossible date", { date: "2024-02-30" }, "date", "errors.invalidDate"],
+    ["an unknown mode", { mode: "TELEPATHY" }, "mode", "errors.invalidChoice"],
+    ["a zero duration", { durationMinutes: "0" }, "durationMinutes", "errors.durationRange"],
+    ["a duration in words", { durationMinutes: "una hora" }, "durationMinutes", "errors.durationRange"],
+    ["a language that is not a code", { language: "español; DROP" }, "language", "errors.invalidLanguage"],
+    ["no interviewer", { interviewerIds: [] }, "interviewerIds", "errors.interviewersRequired"],
+    ["no respondent", { respondentIds: [] }, "respondentIds", "errors.respondentsRequired"],
+    ["a repeated respondent", { respondentIds: ["r1", "r1"] }, "respondentIds", "errors.duplicate"],
+    ["an operator instead of an id", { placeId: { not: null } }, "placeId", "errors.invalid"],
+    ["a transcript without its language", { transcriptLanguage: "" }, "transcriptLanguage", "errors.transcriptLanguageRequired"],
+    ["a translation without its language", { transcriptTranslation: "Before there was no union.", translationLanguage: "" }, "translationLanguage", "errors.translationLanguageRequired"],
+    ["notes that are too long", { notes: "x".repeat(20_001) }, "notes", "errors.tooLong"],
+  ])("refuses %s with a field error, writing nothing", async (_case, overrides, field, message) => {
+    signedIn = as(mine.members.evaluator!);
+    const before = await counts();
+    const result = await actions.createInterviewAction(validInput(overrides));
+    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ error: "INVALID" });
+    expect((result as { fieldErrors: Record<string, string[]> }).fieldErrors[field]).toContain(message);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses an interviewer or translator who is not on the evaluation's team", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const before = await counts();
+    expect(await actions.createInterviewAction(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] }))).toEqual({
+      ok: false,
+      error: "REJECTED",
+      reason: "NOT_IN_TEAM",
+      field: "interviewerIds",
+    });
+    expect(await actions.createInterviewAction(validInput({ interviewerIds: [theirs.members.lead.id] }))).toMatchObject({ reason: "NOT_IN_TEAM" });
+    expect(
+      await actions.createInterviewAction(
+        validInput({ transcriptTranslation: "Before there was no union.", translationLanguage: "en", translatedById: mine.outsider.id }),
+      ),
+    ).toEqual({ ok: false, error: "REJECTED", reason: "NOT_IN_TEAM", field: "translatedById" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ["no consent at all", { withoutConsent: true }],
+    ["the interview scope refused", { refused: ["INTERVIEW" as const] }],
+    ["consent withdrawn with stop", { withdrawn: "STOP" as const }],
+    ["consent withdrawn with exclude", { withdrawn: "EXCLUDE" as const }],
+    ["consent withdrawn with destroy", { withdrawn: "DESTROY" as const }],
+  ])("refuses a respondent with %s, writing nothing", async (_case, consent) => {
+    const respondent = await createConsentedRespondent(database.prisma, {
+      evaluationId: mine.evaluation.id,
+      recordedById: mine.members.evaluator!.id,
+      ...consent,
+    });
+    signedIn = as(mine.members.evaluator!);
+    const before = await counts();
+    const result = await actions.createInterviewAction(validInput({ respondentIds: [heard.id, respondent.id] }));
+    expect(result).toEqual({ ok: false, error: "REJECTED", reason: "RESPONDENT_NOT_ELIGIBLE", field: "respondentIds" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers not-found for a respondent, project or place of another evaluation, writing nothing", async () => {
+    const foreign = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
+    const foreignPlace = buildPlace({ evaluationId: theirs.evaluation.id, state: "Oaxaca" });
+    await database.prisma.place.create({ data: foreignPlace });
+    signedIn = as(mine.members.evaluator!);
+    const before = await counts();
+    for (const overrides of [
+      { respondentIds: [foreign.id] },
+      { respondentIds: ["does-not-exist"] },
+      { projectIds: [theirs.projects[0]!.id] },
+      { placeId: foreignPlace.id },
+    ]) {
+      expect(await actions.createInterviewAction(validInput(overrides)), JSON.stringify(overrides)).toEqual({ ok: false, error: "NOT_FOUND" });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("lets only leads and evaluators write; others are refused and outsiders learn nothing", async () => {
+    const before = await counts();
+    for (const role of ["panelist", "analyst", "reviewer"] as const) {
+      signedIn = as(mine.members[role]!);
+      expect(await actions.createInterviewAction(validInput()), role).toEqual({ ok: false, error: "FORBIDDEN" });
+    }
+    signedIn = as(mine.outsider);
+    expect(await actions.createInterviewAction(validInput())).toEqual({ ok: false, error: "NOT_FOUND" });
+    signedIn = as({ ...mine.outsider, isAdmin: true });
+    expect(await actions.createInterviewAction(validInput())).toEqual({ ok: false, error: "FORBIDDEN" });
+    signedIn = null;
+    expect(await actions.createInterviewAction(validInput())).toEqual({ ok: false, error: "UNAUTHENTICATED" });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("who may read interviews and their transcripts", () => {
+  it("is leads, evaluators and analysts (interview.view); not panelists, reviewers, admins or outsiders", async () => {
+    const verdict = async (user: { id: string; name: string; email: string; isAdmin?: boolean }) =>
+      (await access.fieldworkAccess(mine.evaluation.id, as(user), "interview.view")) !== null;
+    expect(await verdict(mine.members.lead)).toBe(true);
+    expect(await verdict(mine.members.evaluator!)).toBe(true);
+    expect(await verdict(mine.members.analyst!)).toBe(true);
+    expect(await verdict(mine.members.panelist!)).toBe(false);
+    expect(await verdict(mine.members.reviewer!)).toBe(false);
+    expect(await verdict({ ...mine.outsider, isAdmin: true })).toBe(false);
+    expect(await verdict(mine.outsider)).toBe(false);
+    expect(await verdict(theirs.members.lead)).toBe(false);
+    const analyst = await access.fieldworkAccess(mine.evaluation.id, as(mine.members.analyst!), "interview.view");
+    expect(analyst?.canEdit).toBe(false);
+  });
+});
+
+describe("editing an interview", () => {
+  it("saves on the version it was loaded at, and refuses a stale save without writing anything", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id } = await create();
+    const first = await actions.updateInterviewAction({ ...validInput({ notes: "Primera edición." }), interviewId: id, version: 1 });
+    expect(first).toEqual({ ok: true, data: { id, version: 2 } });
+
+    signedIn = as(mine.members.lead);
+    const auditsBefore = await database.prisma.auditEvent.count({ where: { recordId: id } });
+    const stale = await actions.updateInterviewAction({ ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }), interviewId: id, version: 1 });
+    expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" });
+    const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ version: 2, notes: "Primera edición.", mode: "IN_PERSON" });
+    expect(await database.prisma.auditEvent.count({ where: { recordId: id } })).toBe(auditsBefore);
+
+    const update = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.update" } });
+    // Only what changed: the notes (as a fingerprint) and the version.
+    expect(Object.keys(update.after as object).sort()).toEqual(["notes", "version"]);
+    expect((update.before as Record<string, unknown>).version).toBe(1);
+  });
+
+  it("lets exactly one of two simultaneous saves of the same version through", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id } = await create();
+    const results = await Promise.all(
+      ["A", "B"].map((who) => actions.updateInterviewAction({ ...validInput({ notes: `Guardado ${who}` }), interviewId: id, version: 1 })),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" }]);
+    expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+  });
+
+  it("keeps respondents already heard when their consent changes later, but refuses adding a new ineligible one", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const later = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
+    const { id } = await create({ respondentIds: [heard.id, later.id] });
+    await database.prisma.consent.updateMany({ where: { respondentId: later.id }, data: { withdrawnOn: new Date("2024-12-01"), withdrawalChoice: "STOP" } });
+    const kept = await actions.updateInterviewAction({ ...validInput({ respondentIds: [heard.id, later.id], notes: "Sigue." }), interviewId: id, version: 1 });
+    expect(kept.ok).toBe(true);
+    const stranger = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id, withdrawn: "EXCLUDE" });
+    const added = await actions.updateInterviewAction({ ...validInput({ respondentIds: [heard.id, stranger.id] }), interviewId: id, version: 2 });
+    expect(added).toMatchObject({ ok: false, reason: "RESPONDENT_NOT_ELIGIBLE" });
+    const links = await database.prisma.interviewRespondent.findMany({ where: { interviewId: id } });
+    expect(links.map((link) => link.respondentId).sort()).toEqual([heard.id, later.id].sort());
+  });
+
+  it("answers not-found for an interview of another evaluation, and changes nothing there", async () => {
+    signedIn = as(theirs.members.lead);
+    const theirRespondent = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
+    const created = await actions.createInterviewAction({
+      ...validInput(),
+      evaluationId: theirs.evaluation.id,
+      placeId: "",
+      interviewerIds: [theirs.members.lead.id],
+      respondentIds: [theirRespondent.id],
+      projectIds: [],
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    signedIn = as(mine.members.evaluator!);
+    // Through my evaluation: the interview is not found there.
+    const result = await actions.updateInterviewAction({ ...validInput({ notes: "intrusión" }), interviewId: created.data.id, version: 1 });
+    expect(result).toEqual({ ok: false, error: "NOT_FOUND" });
+    const row = await database.prisma.interview.findUniqueOrThrow({ where: { id: created.data.id } });
+    expect(row).toMatchObject({ version: 1, evaluationId: theirs.evaluation.id });
+    expect(row.notes).not.toBe("intrusión");
+  });
+
+  it("moves excerpts when text is inserted before them, and flags one whose passage was deleted", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id } = await create();
+    const mark = async (quote: string) => {
+      const startOffset = TRANSCRIPT.indexOf(quote);
+      const result = await excerptActions.createExcerptAction({
+        evaluationId: mine.evaluation.id,
+        source: "INTERVIEW",
+        sourceId: id,
+        variant: "ORIGINAL",
+        startOffset,
+        endOffset: startOffset + quote.length,
+        quotedText: quote,
+        note: "",
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.data;
+    };
+    const kept = await mark("Antes no había sindicato");
+    const moved = await mark("Ahora cobramos a tiempo");
+    const lost = await mark("votamos el contrato");
+
+    const edited = TRANSCRIPT.replace("Antes no había sindicato.", "Antes no había sindicato. [Se oye una puerta.]").replace("Ahora votamos el contrato. ", "");
+    const result = await actions.updateInterviewAction({ ...validInput({ transcriptOriginal: edited }), interviewId: id, version: 1 });
+    expect(result.ok).toBe(true);
+
+    const rows = await database.prisma.transcriptExcerpt.findMany({ where: { interviewId: id } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(kept.id)).toMatchObject({ startOffset: kept.startOffset, endOffset: kept.endOffset });
+    const movedRow = byId.get(moved.id)!;
+    expect(edited.slice(movedRow.startOffset, movedRow.endOffset)).toBe("Ahora cobramos a tiempo");
+    expect(byId.get(lost.id)).toMatchObject({ startOffset: lost.startOffset, endOffset: lost.endOffset });
+
+    const views = await excerptData.listExcerpts(mine.evaluation.id, { interviewId: id }, { original: edited, translation: null });
+    expect(Object.fromEntries(views.map((view) => [view.id, view.needsAttention]))).toEqual({ [kept.id]: false, [moved.id]: false, [lost.id]: true });
+
+    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.update" } });
+    expect(event.before).toMatchObject({ excerptOffsets: { [moved.id]: [moved.startOffset, moved.endOffset] } });
+    expect(event.after).toMatchObject({
+      excerptOffsets: { [moved.id]: [movedRow.startOffset, movedRow.endOffset] },
+      excerptsNeedingAttention: [lost.id],
+      transcriptOriginal: { length: edited.length },
+    });
+    expect(JSON.stringify([event.before, event.after])).not.toContain("puerta");
+  });
+});
