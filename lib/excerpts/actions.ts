@@ -1,18 +1,18 @@
 "use server";
 
 import { evaluationAction } from "@/lib/actions";
-import { createExcerpt, deleteExcerpt } from "./mutations";
+import * as mutations from "./mutations";
 import { excerptCreateSchema, excerptDeleteSchema } from "./schema";
 
-export const createExcerptAction = evaluationAction("excerpt.create", {
+export const createExcerpt = evaluationAction("createExcerpt", {
   permission: "interview.edit",
   input: excerptCreateSchema,
-  handler: ({ actor, input, ipAddress }) => createExcerpt({ actorId: actor.id, evaluationId: input.evaluationId, input, ipAddress }),
+  handler: ({ actor, input, ipAddress }) => mutations.createExcerpt({ actorId: actor.id, evaluationId: input.evaluationId, input, ipAddress }),
 });
 
-export const deleteExcerptAction = evaluationAction("excerpt.delete", {
+export const deleteExcerpt = evaluationAction("deleteExcerpt", {
   permission: "interview.edit",
   input: excerptDeleteSchema,
   handler: ({ actor, input, ipAddress }) =>
-    deleteExcerpt({ actorId: actor.id, evaluationId: input.evaluationId, excerptId: input.excerptId, ipAddress }),
+    mutations.deleteExcerpt({ actorId: actor.id, evaluationId: input.evaluationId, excerptId: input.excerptId, ipAddress }),
 });

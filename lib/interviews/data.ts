@@ -13,11 +13,14 @@ export type FieldworkFormOptions = {
   places: Array<{ id: string; label: string }>;
 };
 
+const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
+
 export function placeLabel(place: { state: string; municipality: string | null; community: string | null }): string {
   return [place.state, place.municipality, place.community].filter(Boolean).join(" · ");
 }
 
 export async function getFieldworkFormOptions(evaluationId: string): Promise<FieldworkFormOptions | null> {
+  if (!validId(evaluationId)) return null;
   const evaluation = await db().evaluation.findFirst({
     where: { id: evaluationId },
     select: {
@@ -61,9 +64,6 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
     places: evaluation.places.map((place) => ({ id: place.id, label: placeLabel(place) })).sort((a, b) => collator.compare(a.label, b.label)),
   };
 }
-
-const MAX_ID_LENGTH = 64;
-const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH;
 
 /** Everything the interview page shows; people as names and respondent codes only. */
 export async function getInterviewDetail(evaluationId: string, interviewId: string) {

@@ -61,7 +61,7 @@ async function counts() {
 }
 
 async function create(overrides: Record<string, unknown> = {}) {
-  const result = await actions.createInterviewAction(validInput(overrides));
+  const result = await actions.createInterview(validInput(overrides));
   if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
   return result.data;
 }
@@ -145,9 +145,9 @@ describe("creating an interview", () => {
     const { id } = await create({ transcriptOriginal: "a".repeat(500_000) });
     expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).transcriptOriginal).toHaveLength(500_000);
     const before = await counts();
-    const result = await actions.createInterviewAction(validInput({ transcriptOriginal: "a".repeat(500_001) }));
+    const result = await actions.createInterview(validInput({ transcriptOriginal: "a".repeat(500_001) }));
     expect(result).toEqual({ ok: false, error: "INVALID", fieldErrors: { transcriptOriginal: ["errors.transcriptTooLong"] } });
-    const translation = await actions.createInterviewAction(validInput({ transcriptTranslation: "b".repeat(500_001), translationLanguage: "en" }));
+    const translation = await actions.createInterview(validInput({ transcriptTranslation: "b".repeat(500_001), translationLanguage: "en" }));
     expect(translation).toMatchObject({ ok: false, fieldErrors: { transcriptTranslation: ["errors.transcriptTooLong"] } });
     expect(await counts()).toEqual(before);
   });
@@ -169,7 +169,7 @@ describe("creating an interview", () => {
   ])("refuses %s with a field error, writing nothing", async (_case, overrides, field, message) => {
     signedIn = as(mine.members.evaluator!);
     const before = await counts();
-    const result = await actions.createInterviewAction(validInput(overrides));
+    const result = await actions.createInterview(validInput(overrides));
     expect(result.ok).toBe(false);
     expect(result).toMatchObject({ error: "INVALID" });
     expect((result as { fieldErrors: Record<string, string[]> }).fieldErrors[field]).toContain(message);
@@ -179,15 +179,15 @@ describe("creating an interview", () => {
   it("refuses an interviewer or translator who is not on the evaluation's team", async () => {
     signedIn = as(mine.members.evaluator!);
     const before = await counts();
-    expect(await actions.createInterviewAction(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] }))).toEqual({
+    expect(await actions.createInterview(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] }))).toEqual({
       ok: false,
       error: "REJECTED",
       reason: "NOT_IN_TEAM",
       field: "interviewerIds",
     });
-    expect(await actions.createInterviewAction(validInput({ interviewerIds: [theirs.members.lead.id] }))).toMatchObject({ reason: "NOT_IN_TEAM" });
+    expect(await actions.createInterview(validInput({ interviewerIds: [theirs.members.lead.id] }))).toMatchObject({ reason: "NOT_IN_TEAM" });
     expect(
-      await actions.createInterviewAction(
+      await actions.createInterview(
         validInput({ transcriptTranslation: "Before there was no union.", translationLanguage: "en", translatedById: mine.outsider.id }),
       ),
     ).toEqual({ ok: false, error: "REJECTED", reason: "NOT_IN_TEAM", field: "translatedById" });
@@ -208,7 +208,7 @@ describe("creating an interview", () => {
     });
     signedIn = as(mine.members.evaluator!);
     const before = await counts();
-    const result = await actions.createInterviewAction(validInput({ respondentIds: [heard.id, respondent.id] }));
+    const result = await actions.createInterview(validInput({ respondentIds: [heard.id, respondent.id] }));
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "RESPONDENT_NOT_ELIGIBLE", field: "respondentIds" });
     expect(await counts()).toEqual(before);
   });
@@ -225,7 +225,7 @@ describe("creating an interview", () => {
       { projectIds: [theirs.projects[0]!.id] },
       { placeId: foreignPlace.id },
     ]) {
-      expect(await actions.createInterviewAction(validInput(overrides)), JSON.stringify(overrides)).toEqual({ ok: false, error: "NOT_FOUND" });
+      expect(await actions.createInterview(validInput(overrides)), JSON.stringify(overrides)).toEqual({ ok: false, error: "NOT_FOUND" });
     }
     expect(await counts()).toEqual(before);
   });
@@ -234,14 +234,14 @@ describe("creating an interview", () => {
     const before = await counts();
     for (const role of ["panelist", "analyst", "reviewer"] as const) {
       signedIn = as(mine.members[role]!);
-      expect(await actions.createInterviewAction(validInput()), role).toEqual({ ok: false, error: "FORBIDDEN" });
+      expect(await actions.createInterview(validInput()), role).toEqual({ ok: false, error: "FORBIDDEN" });
     }
     signedIn = as(mine.outsider);
-    expect(await actions.createInterviewAction(validInput())).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "NOT_FOUND" });
     signedIn = as({ ...mine.outsider, isAdmin: true });
-    expect(await actions.createInterviewAction(validInput())).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "FORBIDDEN" });
     signedIn = null;
-    expect(await actions.createInterviewAction(validInput())).toEqual({ ok: false, error: "UNAUTHENTICATED" });
+    expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "UNAUTHENTICATED" });
     expect(await counts()).toEqual(before);
   });
 });
@@ -267,12 +267,12 @@ describe("editing an interview", () => {
   it("saves on the version it was loaded at, and refuses a stale save without writing anything", async () => {
     signedIn = as(mine.members.evaluator!);
     const { id } = await create();
-    const first = await actions.updateInterviewAction({ ...validInput({ notes: "Primera edición." }), interviewId: id, version: 1 });
+    const first = await actions.updateInterview({ ...validInput({ notes: "Primera edición." }), interviewId: id, version: 1 });
     expect(first).toEqual({ ok: true, data: { id, version: 2 } });
 
     signedIn = as(mine.members.lead);
     const auditsBefore = await database.prisma.auditEvent.count({ where: { recordId: id } });
-    const stale = await actions.updateInterviewAction({ ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }), interviewId: id, version: 1 });
+    const stale = await actions.updateInterview({ ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }), interviewId: id, version: 1 });
     expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ version: 2, notes: "Primera edición.", mode: "IN_PERSON" });
@@ -288,7 +288,7 @@ describe("editing an interview", () => {
     signedIn = as(mine.members.evaluator!);
     const { id } = await create();
     const results = await Promise.all(
-      ["A", "B"].map((who) => actions.updateInterviewAction({ ...validInput({ notes: `Guardado ${who}` }), interviewId: id, version: 1 })),
+      ["A", "B"].map((who) => actions.updateInterview({ ...validInput({ notes: `Guardado ${who}` }), interviewId: id, version: 1 })),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" }]);
@@ -300,10 +300,10 @@ describe("editing an interview", () => {
     const later = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
     const { id } = await create({ respondentIds: [heard.id, later.id] });
     await database.prisma.consent.updateMany({ where: { respondentId: later.id }, data: { withdrawnOn: new Date("2024-12-01"), withdrawalChoice: "STOP" } });
-    const kept = await actions.updateInterviewAction({ ...validInput({ respondentIds: [heard.id, later.id], notes: "Sigue." }), interviewId: id, version: 1 });
+    const kept = await actions.updateInterview({ ...validInput({ respondentIds: [heard.id, later.id], notes: "Sigue." }), interviewId: id, version: 1 });
     expect(kept.ok).toBe(true);
     const stranger = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id, withdrawn: "EXCLUDE" });
-    const added = await actions.updateInterviewAction({ ...validInput({ respondentIds: [heard.id, stranger.id] }), interviewId: id, version: 2 });
+    const added = await actions.updateInterview({ ...validInput({ respondentIds: [heard.id, stranger.id] }), interviewId: id, version: 2 });
     expect(added).toMatchObject({ ok: false, reason: "RESPONDENT_NOT_ELIGIBLE" });
     const links = await database.prisma.interviewRespondent.findMany({ where: { interviewId: id } });
     expect(links.map((link) => link.respondentId).sort()).toEqual([heard.id, later.id].sort());
@@ -312,7 +312,7 @@ describe("editing an interview", () => {
   it("answers not-found for an interview of another evaluation, and changes nothing there", async () => {
     signedIn = as(theirs.members.lead);
     const theirRespondent = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
-    const created = await actions.createInterviewAction({
+    const created = await actions.createInterview({
       ...validInput(),
       evaluationId: theirs.evaluation.id,
       placeId: "",
@@ -323,7 +323,7 @@ describe("editing an interview", () => {
     if (!created.ok) throw new Error(JSON.stringify(created));
     signedIn = as(mine.members.evaluator!);
     // Through my evaluation: the interview is not found there.
-    const result = await actions.updateInterviewAction({ ...validInput({ notes: "intrusión" }), interviewId: created.data.id, version: 1 });
+    const result = await actions.updateInterview({ ...validInput({ notes: "intrusión" }), interviewId: created.data.id, version: 1 });
     expect(result).toEqual({ ok: false, error: "NOT_FOUND" });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id: created.data.id } });
     expect(row).toMatchObject({ version: 1, evaluationId: theirs.evaluation.id });
@@ -335,7 +335,7 @@ describe("editing an interview", () => {
     const { id } = await create();
     const mark = async (quote: string) => {
       const startOffset = TRANSCRIPT.indexOf(quote);
-      const result = await excerptActions.createExcerptAction({
+      const result = await excerptActions.createExcerpt({
         evaluationId: mine.evaluation.id,
         source: "INTERVIEW",
         sourceId: id,
@@ -353,7 +353,7 @@ describe("editing an interview", () => {
     const lost = await mark("votamos el contrato");
 
     const edited = TRANSCRIPT.replace("Antes no había sindicato.", "Antes no había sindicato. [Se oye una puerta.]").replace("Ahora votamos el contrato. ", "");
-    const result = await actions.updateInterviewAction({ ...validInput({ transcriptOriginal: edited }), interviewId: id, version: 1 });
+    const result = await actions.updateInterview({ ...validInput({ transcriptOriginal: edited }), interviewId: id, version: 1 });
     expect(result.ok).toBe(true);
 
     const rows = await database.prisma.transcriptExcerpt.findMany({ where: { interviewId: id } });
