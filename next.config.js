@@ -13,6 +13,10 @@ const nextConfig = {
     // units each, up to 2 bytes per unit in UTF-8 plus JSON escaping) in one server action.
     serverActions: { bodySizeLimit: "5mb" },
   },
+  // The proxy (which sets the security headers) does not run for built static files.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

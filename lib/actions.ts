@@ -83,6 +83,8 @@ function define<S extends z.ZodType, R>(name: string, scope: RegisteredAction["s
     try {
       const actor = await getCurrentUser();
       if (!actor) return { ok: false, error: "UNAUTHENTICATED" };
+      // Held at two-factor set-up: only the set-up page's own actions (lib/auth/account-action.ts) run.
+      if (actor.needsTwoFactorEnrolment) return { ok: false, error: "FORBIDDEN" };
       const parsed = definition.input.safeParse(rawInput);
       if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) };
       const input = parsed.data as z.infer<S>;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -10,7 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
  * `requireUser(itsPath)` instead (a layout guards nothing anyway: pages render in parallel).
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("header")]);
+  const [user, t, tAdmin] = await Promise.all([getCurrentUser(), getTranslations("header"), getTranslations("admin")]);
   return (
     <>
       <SiteHeader
@@ -18,6 +19,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           user ? (
             <div className="account" role="group" aria-label={t("account")}>
               <span className="account__name">{t("signedInAs", { name: user.name })}</span>
+              <Link href="/account/two-factor">{t("twoFactor")}</Link>
+              {user.isAdmin ? <Link href="/admin/users">{tAdmin("nav.label")}</Link> : null}
               <SignOutButton />
             </div>
           ) : null

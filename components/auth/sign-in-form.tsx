@@ -3,52 +3,83 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { signInSchema, type SignInIssue } from "@/lib/auth/schema";
 
-type FieldErrors = Partial<Record<"email" | "password", SignInIssue>>;
+type FieldName = "email" | "password" | "code";
+type FieldErrors = Partial<Record<FieldName, SignInIssue | "CODE_REJECTED">>;
 
 const issueMessage = {
   EMAIL_REQUIRED: "errors.emailRequired",
   EMAIL_INVALID: "errors.emailInvalid",
   PASSWORD_REQUIRED: "errors.passwordRequired",
+  CODE_INVALID: "errors.codeInvalid",
+  CODE_REJECTED: "errors.codeRejected",
 } as const;
+
+const fallbackIssue = { email: "EMAIL_INVALID", password: "PASSWORD_REQUIRED", code: "CODE_INVALID" } as const;
 
 function fieldErrorsFrom(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path[0];
-    if ((field === "email" || field === "password") && !errors[field]) {
-      errors[field] = issue.message in issueMessage ? (issue.message as SignInIssue) : field === "email" ? "EMAIL_INVALID" : "PASSWORD_REQUIRED";
+    if ((field === "email" || field === "password" || field === "code") && !errors[field]) {
+      errors[field] = issue.message in issueMessage ? (issue.message as SignInIssue) : fallbackIssue[field];
     }
   }
   return errors;
 }
 
+/**
+ * E-mail and password first. When the account has two-factor sign-in on, the server answers
+ * TOTP_REQUIRED (only after checking the password) and the form asks for the code, then sends
+ * all three again. The server never says which of e-mail or password was wrong.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const [step, setStep] = useState<"password" | "code">("password");
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    if (step === "code") codeRef.current?.focus();
+  }, [step]);
+
+  function showFieldErrors(errors: FieldErrors) {
+    setFieldErrors(errors);
+    setFormError(null);
+    const first = (["email", "password", "code"] as const).find((field) => errors[field]);
+    ({ email: emailRef, password: passwordRef, code: codeRef })[first ?? "email"].current?.focus();
+  }
+
+  function startOver() {
+    setStep("password");
+    setFieldErrors({});
+    setFormError(null);
+    if (passwordRef.current) passwordRef.current.value = "";
+    queueMicrotask(() => emailRef.current?.focus());
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     const data = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: data.get("email") ?? "", password: data.get("password") ?? "" });
-    if (!parsed.success) {
-      const errors = fieldErrorsFrom(parsed.error.issues);
-      setFieldErrors(errors);
-      setFormError(null);
-      (errors.email ? emailRef : passwordRef).current?.focus();
-      return;
-    }
+    const parsed = signInSchema.safeParse({
+      email: data.get("email") ?? "",
+      password: data.get("password") ?? "",
+      ...(step === "code" ? { code: data.get("code") ?? "" } : {}),
+    });
+    if (!parsed.success) return showFieldErrors(fieldErrorsFrom(parsed.error.issues));
+    if (step === "code" && !parsed.data.code) return showFieldErrors({ code: "CODE_INVALID" });
+
     setFieldErrors({});
     setFormError(null);
     setBusy(true);
@@ -60,13 +91,27 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh();
         return; // stay busy until the next page arrives
       }
-      setFormError(t(result?.error === "CredentialsSignin" ? "errors.invalidCredentials" : "errors.unexpected"));
+      const error = result?.error;
+      if (error === "TOTP_REQUIRED") {
+        setStep("code");
+      } else if (error === "TOTP_INVALID") {
+        if (codeRef.current) codeRef.current.value = "";
+        showFieldErrors({ code: "CODE_REJECTED" });
+      } else if (error === "TOO_MANY_ATTEMPTS") {
+        setFormError(t("errors.tooManyAttempts"));
+      } else if (error === "CredentialsSignin") {
+        if (step === "code") setStep("password");
+        setFormError(t("errors.invalidCredentials"));
+      } else {
+        setFormError(t("errors.unexpected")); // "UNEXPECTED", or anything else next-auth may say
+      }
     } catch {
       setFormError(t("errors.unexpected"));
     }
     setBusy(false);
   }
 
+  const codeStep = step === "code";
   return (
     <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="sign-in-error">
       <p className="form-error" role="alert" id="sign-in-error">
@@ -83,6 +128,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         spellCheck={false}
         autoCapitalize="none"
         required
+        readOnly={codeStep}
         maxLength={254}
         error={fieldErrors.email ? t(issueMessage[fieldErrors.email]) : null}
       />
@@ -94,12 +140,42 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         label={t("password")}
         autoComplete="current-password"
         required
+        readOnly={codeStep}
         maxLength={1024}
         error={fieldErrors.password ? t(issueMessage[fieldErrors.password]) : null}
       />
-      <Button type="submit" busy={busy} busyLabel={t("submitting")}>
-        {t("submit")}
-      </Button>
+      {/* Always in the page, so screen readers announce the text when it appears. */}
+      <p className={codeStep ? "notice" : "visually-hidden"} role="status">
+        {codeStep ? t("codeRequested") : null}
+      </p>
+      {codeStep ? (
+        <>
+          <Field
+            ref={codeRef}
+            id="sign-in-code"
+            name="code"
+            type="text"
+            label={t("code")}
+            hint={t("codeHint")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            required
+            maxLength={9}
+            error={fieldErrors.code ? t(issueMessage[fieldErrors.code]) : null}
+          />
+        </>
+      ) : null}
+      <div className="actions">
+        <Button type="submit" busy={busy} busyLabel={t("submitting")}>
+          {t("submit")}
+        </Button>
+        {codeStep ? (
+          <Button variant="secondary" onClick={startOver} disabled={busy}>
+            {t("differentAccount")}
+          </Button>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -1,11 +1,24 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverEnv } from "@/lib/env";
+import { open } from "@/lib/crypto";
+import { logger } from "@/lib/logger";
 import { findUserForSignIn } from "./data";
-import { recordFailedSignIn, revokeUserSession, startUserSession } from "./mutations";
+import {
+  openSignInAttempt,
+  recordMalformedSignIn,
+  recordPasswordVerified,
+  recordSignInFailure,
+  revokeUserSession,
+  startUserSession,
+  TotpStepUsedError,
+  type FailureReason,
+  type RequestMeta,
+} from "./mutations";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_LIFETIME_MS } from "./policy";
-import { signInSchema } from "./schema";
+import { signInSchema, type SignInErrorCode } from "./schema";
+import { matchTotpCode, totpSealContext } from "./totp";
 
 export type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
@@ -15,7 +28,7 @@ function firstHeader(headers: HeaderBag, name: string): string | undefined {
 }
 
 /** Kept for the record only (proxies can set these headers); never used to decide anything. */
-function requestMeta(headers: HeaderBag) {
+function requestMeta(headers: HeaderBag): RequestMeta {
   const forwarded = firstHeader(headers, "x-forwarded-for")?.split(",")[0]?.trim();
   const ipAddress = (forwarded || firstHeader(headers, "x-real-ip") || "unknown").slice(0, 64);
   const userAgent = firstHeader(headers, "user-agent")?.slice(0, 512) ?? null;
@@ -30,28 +43,76 @@ function decoy(): Promise<string> {
   return decoyHash;
 }
 
-/**
- * The Credentials provider's check. Every try leaves a SignInAttempt row; success also opens a
- * UserSession row. Null for every failure, whatever the cause.
- */
-export async function authorizeCredentials(credentials: unknown, headers: HeaderBag) {
-  const meta = requestMeta(headers);
+/** Thrown with one of SIGN_IN_ERRORS (schema.ts) as its message, which next-auth passes on as `error`. */
+export class SignInError extends Error {
+  constructor(readonly code: SignInErrorCode) {
+    super(code);
+    this.name = "SignInError";
+  }
+}
+
+async function checkCredentials(credentials: unknown, meta: RequestMeta, now: Date) {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) {
-    const raw = (credentials as { email?: unknown } | undefined)?.email;
-    await recordFailedSignIn(typeof raw === "string" ? raw.trim().toLowerCase().slice(0, 254) : "", meta);
+    const email = signInSchema.shape.email.safeParse((credentials as { email?: unknown } | null | undefined)?.email);
+    await recordMalformedSignIn(email.success ? email.data : null, meta, now);
     return null;
   }
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
+  const { attemptId, locked } = await openSignInAttempt(email, meta, now);
+  const fail = (reason: FailureReason) => recordSignInFailure({ attemptId, email, reason, ipAddress: meta.ipAddress });
+
+  // Locked: refused before the password is looked at, and the same for unknown addresses.
+  if (locked) {
+    await fail("LOCKED_OUT");
+    throw new SignInError("TOO_MANY_ATTEMPTS");
+  }
   const user = await findUserForSignIn(email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
   // One answer for unknown e-mail, wrong password and disabled account.
   if (!user || !user.passwordHash || !passwordOk || user.disabledAt) {
-    await recordFailedSignIn(email, meta);
+    await fail("INVALID_CREDENTIALS");
     return null;
   }
-  const session = await startUserSession(user.id, user.email, meta);
-  return { id: user.id, name: user.name, email: user.email, sessionId: session.id };
+
+  // From here on the password is known to be right, so saying a code is needed reveals nothing.
+  let totpStep: number | null = null;
+  if (user.totpEnabledAt) {
+    if (!code) {
+      await recordPasswordVerified(attemptId, user.id, meta);
+      throw new SignInError("TOTP_REQUIRED");
+    }
+    totpStep = user.totpSecret ? matchTotpCode(open(user.totpSecret, totpSealContext(user.id)), code, now, user.totpLastUsedStep) : null;
+    if (totpStep === null) {
+      await fail("TOTP_INVALID");
+      throw new SignInError("TOTP_INVALID");
+    }
+  }
+  try {
+    const session = await startUserSession({ userId: user.id, attemptId, meta, totpStep, now });
+    return { id: user.id, name: user.name, email: user.email, sessionId: session.id };
+  } catch (error) {
+    if (!(error instanceof TotpStepUsedError)) throw error;
+    await fail("TOTP_INVALID"); // the same code, used by a concurrent sign-in
+    throw new SignInError("TOTP_INVALID");
+  }
+}
+
+/**
+ * The Credentials provider's check. Every try leaves a SignInAttempt row and an audit event;
+ * success also opens a UserSession row. Null for an unknown e-mail, a wrong password and a
+ * disabled account alike; a SignInError (fixed code) for a lockout, which unknown addresses get
+ * too, and for the code step, which only comes after the right password. Anything unexpected
+ * becomes "UNEXPECTED": next-auth would otherwise send the error's own message to the browser.
+ */
+export async function authorizeCredentials(credentials: unknown, headers: HeaderBag, now = new Date()) {
+  try {
+    return await checkCredentials(credentials, requestMeta(headers), now);
+  } catch (error) {
+    if (error instanceof SignInError) throw error;
+    logger.error({ err: error }, "sign-in failed unexpectedly");
+    throw new SignInError("UNEXPECTED");
+  }
 }
 
 let cached: AuthOptions | undefined;
@@ -65,7 +126,7 @@ export function getAuthOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         authorize: (credentials, req) => authorizeCredentials(credentials, req.headers as HeaderBag),
       }),
     ],

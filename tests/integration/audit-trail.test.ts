@@ -10,7 +10,7 @@ import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;

@@ -6,7 +6,14 @@ const minutes = (n: number) => n * 60 * 1000;
 const ago = (ms: number) => new Date(now.getTime() - ms);
 const later = (ms: number) => new Date(now.getTime() + ms);
 
-const active = { expiresAt: later(minutes(60)), lastSeenAt: ago(minutes(5)), revokedAt: null, userDisabledAt: null };
+const active = {
+  expiresAt: later(minutes(60)),
+  lastSeenAt: ago(minutes(5)),
+  revokedAt: null,
+  userDisabledAt: null,
+  userTwoFactorEnabledAt: null,
+  twoFactorVerifiedAt: null,
+};
 
 describe("sessionVerdict", () => {
   it("accepts an open, unexpired, recently used session of an enabled user", () => {
@@ -19,6 +26,19 @@ describe("sessionVerdict", () => {
 
   it("refuses a session whose user is disabled", () => {
     expect(sessionVerdict({ ...active, userDisabledAt: ago(1) }, now)).toBe("USER_DISABLED");
+  });
+
+  it("refuses a password-only session of a user who has two-factor on, and accepts one that passed it", () => {
+    expect(sessionVerdict({ ...active, userTwoFactorEnabledAt: ago(minutes(1)) }, now)).toBe("SECOND_FACTOR_MISSING");
+    expect(sessionVerdict({ ...active, userTwoFactorEnabledAt: ago(minutes(1)), twoFactorVerifiedAt: ago(minutes(1)) }, now)).toBe("ACTIVE");
+    // A verified session of a user who later turned two-factor off stays valid.
+    expect(sessionVerdict({ ...active, twoFactorVerifiedAt: ago(minutes(1)) }, now)).toBe("ACTIVE");
+  });
+
+  it("puts revocation and disabling before everything else", () => {
+    const worst = { ...active, revokedAt: ago(1), userDisabledAt: ago(1), expiresAt: ago(1), lastSeenAt: ago(minutes(60)) };
+    expect(sessionVerdict(worst, now)).toBe("REVOKED");
+    expect(sessionVerdict({ ...worst, revokedAt: null }, now)).toBe("USER_DISABLED");
   });
 
   it("refuses a session at and after its expiry", () => {

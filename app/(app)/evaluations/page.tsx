@@ -20,7 +20,13 @@ export default async function EvaluationsPage() {
       <PageHeader
         title={t("evaluations.title")}
         description={user.isAdmin ? t("evaluations.adminIntro") : t("evaluations.intro")}
-      />
+      >
+        {user.isAdmin ? (
+          <p>
+            <Link href="/evaluations/new">{t("admin.nav.newEvaluation")}</Link>
+          </p>
+        ) : null}
+      </PageHeader>
       {evaluations.length === 0 ? (
         <div className="empty-state">
           <h2>{t("evaluations.emptyTitle")}</h2>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { EvaluationNav, type EvaluationNavItem } from "@/components/evaluations/evaluation-nav";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser } from "@/lib/auth/session";
 import { findEvaluationAccess } from "@/lib/evaluations/data";
 import { can, rolesOf, type Permission } from "@/lib/permissions";
 
@@ -22,7 +22,7 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
  */
 export default async function EvaluationLayout({ children, params }: { children: ReactNode; params: Promise<{ evaluationId: string }> }) {
   const { evaluationId } = await params;
-  const user = await getCurrentUser();
+  const user = await getAuthorizedUser();
   const access = user ? await findEvaluationAccess(evaluationId, user) : null;
   if (!user || !access) return children;
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
 import { localized, PERIOD_FORMAT } from "@/lib/evaluations/format";
 
@@ -11,7 +11,7 @@ type OverviewPageProps = { params: Promise<{ evaluationId: string }> };
 
 export async function generateMetadata({ params }: OverviewPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
-  const user = await getCurrentUser();
+  const user = await getAuthorizedUser();
   const evaluation = user ? await getEvaluationOverview(evaluationId, user) : null;
   const t = await getTranslations();
   // The same title as any missing page, so the title reveals nothing either.

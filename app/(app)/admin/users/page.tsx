@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { TwoFactorSwitch } from "@/components/admin/two-factor-switch";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { can, rolesOf } from "@/lib/permissions";
+import { getTwoFactorRequirement, listUsers } from "@/lib/users/data";
+import { parseUserListQuery, SEARCH_MAX } from "@/lib/users/schema";
+
+type UsersPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
+  // Non-administrators get the same title as any missing page.
+  return { title: user && can(rolesOf(user, []), "user.list") ? t("admin.users.metaTitle") : t("notFound.metaTitle") };
+}
+
+function pageHref(q: string, page: number): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/users?${query}` : "/admin/users";
+}
+
+export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
+  const user = await requireUser("/admin/users");
+  if (!can(rolesOf(user, []), "user.list")) notFound();
+
+  const query = parseUserListQuery(await searchParams);
+  const [list, twoFactorRequired, t, format] = await Promise.all([
+    listUsers(query),
+    getTwoFactorRequirement(),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const { users, total, page, pageCount } = list;
+
+  return (
+    <>
+      <PageHeader
+        before={
+          <nav aria-label={t("admin.nav.label")}>
+            <Link href="/evaluations/new">{t("admin.nav.newEvaluation")}</Link>
+          </nav>
+        }
+        title={t("admin.users.title")}
+        description={t("admin.users.intro")}
+      />
+
+      <CreateUserForm defaultLocale={user.locale} />
+
+      <TwoFactorSwitch required={twoFactorRequired} />
+
+      <section className="section" aria-labelledby="users-list-title">
+        <h2 id="users-list-title">{t("admin.users.title")}</h2>
+        <form className="actions" method="get" action="/admin/users" role="search" aria-label={t("admin.users.searchLabel")}>
+          <div className="field">
+            <label className="field__label" htmlFor="users-search">
+              {t("admin.users.searchLabel")}
+            </label>
+            <input id="users-search" className="field__input" type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX} />
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t("admin.users.searchSubmit")}
+          </button>
+          {query.q ? <Link href="/admin/users">{t("admin.users.searchClear")}</Link> : null}
+        </form>
+
+        <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="users-caption">
+              {query.q ? t("admin.users.captionSearch", { count: total, query: query.q }) : t("admin.users.caption", { count: total })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.users.name")}</th>
+                <th scope="col">{t("admin.users.email")}</th>
+                <th scope="col">{t("admin.users.access")}</th>
+                <th scope="col">{t("admin.users.status")}</th>
+                <th scope="col">{t("admin.users.lastSignIn")}</th>
+                <th scope="col">{t("admin.users.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row">
+                    {row.name} {row.id === user.id ? <span className="muted">{t("admin.users.you")}</span> : null}
+                  </th>
+                  <td className="code">{row.email}</td>
+                  <td>{row.isAdmin ? t("admin.users.administrator") : t("admin.users.regularUser")}</td>
+                  <td>{t(`admin.users.status${row.status}`)}</td>
+                  <td className="nowrap">
+                    {row.lastSignInAt ? format.dateTime(row.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("admin.users.never")}
+                  </td>
+                  <td>
+                    <UserRowActions userId={row.id} name={row.name} status={row.status} isSelf={row.id === user.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        {pageCount > 1 ? (
+          <nav className="actions" aria-label={t("admin.users.paginationLabel")}>
+            {page > 1 ? <Link href={pageHref(query.q, page - 1)}>{t("admin.users.previous")}</Link> : null}
+            <span aria-current="page">{t("admin.users.pageOf", { page, pageCount })}</span>
+            {page < pageCount ? <Link href={pageHref(query.q, page + 1)}>{t("admin.users.next")}</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { InviteMemberForm } from "@/components/members/invite-member-form";
+import { MemberRowActions } from "@/components/members/member-row-actions";
+import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { listPendingInvitations } from "@/lib/invitations/data";
+import { findEvaluationName, listMembers } from "@/lib/members/data";
+import { can, rolesOf, type Role } from "@/lib/permissions";
+
+type MembersPageProps = { params: Promise<{ evaluationId: string }> };
+
+/** The caller's roles here, or null when they may not see the members (404: nothing is revealed). */
+async function viewerRoles(evaluationId: string, user: CurrentUser): Promise<Role[] | null> {
+  const access = await findEvaluationAccess(evaluationId, user);
+  if (!access) return null;
+  const roles = rolesOf(user, access.roles);
+  return can(roles, "member.view") ? roles : null;
+}
+
+export async function generateMetadata({ params }: MembersPageProps): Promise<Metadata> {
+  const { evaluationId } = await params;
+  const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
+  const name = user && (await viewerRoles(evaluationId, user)) ? await findEvaluationName(evaluationId) : null;
+  return { title: name ? t("members.metaTitle", { name }) : t("notFound.metaTitle") };
+}
+
+export default async function MembersPage({ params }: MembersPageProps) {
+  const { evaluationId } = await params;
+  const path = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const user = await requireUser(`${path}/members`);
+  const roles = await viewerRoles(evaluationId, user);
+  if (!roles) notFound();
+
+  const canUpdateRoles = can(roles, "member.update_roles");
+  const canRemove = can(roles, "member.remove");
+  const canInvite = can(roles, "member.invite");
+  const manages = canUpdateRoles || canRemove || canInvite;
+
+  const [name, members, invitations, t, format] = await Promise.all([
+    findEvaluationName(evaluationId),
+    // E-mail addresses only for those who manage the team.
+    listMembers(evaluationId, { withEmail: manages }),
+    canInvite ? listPendingInvitations(evaluationId) : Promise.resolve([]),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  if (!name) notFound();
+  const roleList = (list: readonly string[]) => format.list(list.map((role) => t(`roles.${role as "LEAD"}`)));
+
+  return (
+    <>
+      <PageHeader
+        before={<Link href={path}>{t("members.backToOverview")}</Link>}
+        title={`${name}: ${t("members.title")}`}
+        description={manages ? t("members.introManage") : t("members.intro")}
+      />
+
+      <section className="section" aria-labelledby="members-title">
+        <h2 id="members-title">{t("members.title")}</h2>
+        <div className="table-scroll" role="region" aria-labelledby="members-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="members-caption">{t("members.caption", { count: members.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("members.name")}</th>
+                {manages ? <th scope="col">{t("members.email")}</th> : null}
+                <th scope="col">{t("members.roles")}</th>
+                {canUpdateRoles || canRemove ? <th scope="col">{t("members.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row">
+                    {member.name} {member.userId === user.id ? <span className="muted">{t("members.you")}</span> : null}
+                    {member.disabled ? <span className="muted"> {t("members.disabled")}</span> : null}
+                  </th>
+                  {manages ? <td className="code">{member.email}</td> : null}
+                  <td>{roleList(member.roles)}</td>
+                  {canUpdateRoles || canRemove ? (
+                    <td>
+                      <MemberRowActions
+                        evaluationId={evaluationId}
+                        memberId={member.id}
+                        name={member.name}
+                        roles={member.roles}
+                        canUpdateRoles={canUpdateRoles}
+                        canRemove={canRemove}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {canInvite ? (
+        <>
+          <InviteMemberForm evaluationId={evaluationId} />
+          <section className="section" aria-labelledby="pending-title">
+            <h2 id="pending-title">{t("members.pending.title")}</h2>
+            {invitations.length === 0 ? (
+              <p className="muted">{t("members.pending.empty")}</p>
+            ) : (
+              <div className="table-scroll" role="region" aria-labelledby="pending-caption" tabIndex={0}>
+                <table className="table">
+                  <caption id="pending-caption">{t("members.pending.caption", { count: invitations.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("members.pending.email")}</th>
+                      <th scope="col">{t("members.pending.roles")}</th>
+                      <th scope="col">{t("members.pending.expires")}</th>
+                      <th scope="col">{t("members.pending.invitedBy")}</th>
+                      <th scope="col">{t("members.actions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {invitations.map((invitation) => (
+                      <tr key={invitation.id}>
+                        <th scope="row" className="code">
+                          {invitation.email}
+                        </th>
+                        <td>{roleList(invitation.roles)}</td>
+                        <td className="nowrap">{format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                        <td>{invitation.invitedByName}</td>
+                        <td>
+                          <RevokeInvitationButton evaluationId={evaluationId} invitationId={invitation.id} email={invitation.email} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

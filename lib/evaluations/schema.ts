@@ -1,0 +1,42 @@
+/** Forms for evaluations, shared by the browser forms and the actions. */
+import { z } from "zod";
+import { Locale } from "@/lib/generated/prisma/enums";
+import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
+
+/** A calendar day as the date input sends it: "2024-03-01". */
+export const calendarDaySchema = z
+  .string({ error: "validation.dateInvalid" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00.000Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2200;
+  }, "validation.dateInvalid");
+
+/** Stored as UTC midnight, as every `@db.Date` in this app. */
+export function calendarDay(value: string): Date {
+  return new Date(`${value}T00:00:00.000Z`);
+}
+
+const LANGUAGES = [Locale.ES, Locale.EN] as const;
+
+export const createEvaluationSchema = z
+  .object({
+    name: singleLine(TEXT_MAX, { required: "validation.evaluationNameRequired", tooLong: "validation.textTooLong" }),
+    client: singleLine(TEXT_MAX, { required: "validation.clientRequired", tooLong: "validation.textTooLong" }),
+    evaluatorOrganisation: singleLine(TEXT_MAX, { required: "validation.organisationRequired", tooLong: "validation.textTooLong" }),
+    periodStart: calendarDaySchema,
+    periodEnd: calendarDaySchema,
+    languages: z
+      .array(z.enum(LANGUAGES, { error: "validation.languagesRequired" }), { error: "validation.languagesRequired" })
+      .min(1, "validation.languagesRequired")
+      .max(4, "validation.languagesRequired")
+      .transform((languages) => [...new Set(languages)]),
+    /** The first lead: an existing account becomes a member at once; otherwise an invitation is made. */
+    leadEmail: emailSchema,
+  })
+  .superRefine((value, ctx) => {
+    if (value.periodEnd < value.periodStart) {
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "validation.periodEndBeforeStart" });
+    }
+  });
+export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;

@@ -1,0 +1,111 @@
+/**
+ * Member writes: change roles, remove. One transaction each, serialised per evaluation so the
+ * "last lead" rule holds under concurrent changes, with the audit event in the same transaction.
+ */
+import type { Rejection } from "@/lib/actions";
+import { recordAudit } from "@/lib/audit";
+import { revokeAllSessionsOfUser } from "@/lib/auth/mutations";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
+import { canonicalRoles, sameRoles } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+export type Meta = { ipAddress?: string | null };
+
+/** Two changes to one evaluation's team never interleave (e.g. two leads demoting each other). */
+async function lockTeam(tx: Tx, evaluationId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`members:${evaluationId}`}, 0))`;
+}
+
+async function findMemberInScope(tx: Tx, evaluationId: string, memberId: string) {
+  const member = await tx.evaluationMember.findFirst({
+    where: { id: memberId, evaluationId },
+    select: { id: true, userId: true, roles: true },
+  });
+  if (!member) throw new AppError("NOT_FOUND", "member not in this evaluation");
+  return member;
+}
+
+async function isLastLead(tx: Tx, evaluationId: string, member: { id: string; roles: EvaluationRole[] }): Promise<boolean> {
+  if (!member.roles.includes("LEAD")) return false;
+  const otherLeads = await tx.evaluationMember.count({ where: { evaluationId, id: { not: member.id }, roles: { has: "LEAD" } } });
+  return otherLeads === 0;
+}
+
+/**
+ * Sets a member's roles. The user's sessions are revoked in the same transaction, so the change
+ * applies from their next request (they sign in again).
+ */
+export async function updateMemberRoles(
+  actorId: string,
+  evaluationId: string,
+  memberId: string,
+  roles: EvaluationRole[],
+  meta: Meta = {},
+): Promise<{ changed: boolean } | Rejection> {
+  const after = canonicalRoles(roles);
+  if (after.length === 0) return { rejected: "ROLES_REQUIRED", field: "roles" };
+  return db().$transaction(async (tx) => {
+    await lockTeam(tx, evaluationId);
+    const member = await findMemberInScope(tx, evaluationId, memberId);
+    const before = canonicalRoles(member.roles);
+    if (sameRoles(before, after)) return { changed: false };
+    if (!after.includes("LEAD") && (await isLastLead(tx, evaluationId, member))) return { rejected: "LAST_LEAD", field: "roles" };
+    await tx.evaluationMember.update({ where: { id: member.id }, data: { roles: after }, select: { id: true } });
+    await revokeAllSessionsOfUser(tx, member.userId);
+    await recordAudit(tx, {
+      evaluationId,
+      actorId,
+      action: "member.update_roles",
+      recordType: "EvaluationMember",
+      recordId: member.id,
+      before: { roles: before },
+      after: { roles: after },
+      ipAddress: meta.ipAddress,
+    });
+    return { changed: true };
+  });
+}
+
+export async function removeMember(actorId: string, evaluationId: string, memberId: string, meta: Meta = {}): Promise<{ removed: true } | Rejection> {
+  return db().$transaction(async (tx) => {
+    await lockTeam(tx, evaluationId);
+    const member = await findMemberInScope(tx, evaluationId, memberId);
+    if (await isLastLead(tx, evaluationId, member)) return { rejected: "LAST_LEAD" };
+    await tx.evaluationMember.delete({ where: { id: member.id }, select: { id: true } });
+    await recordAudit(tx, {
+      evaluationId,
+      actorId,
+      action: "member.remove",
+      recordType: "EvaluationMember",
+      recordId: member.id,
+      before: { userId: member.userId, roles: canonicalRoles(member.roles) },
+      after: null,
+      ipAddress: meta.ipAddress,
+    });
+    return { removed: true };
+  });
+}
+
+/** Used by `createEvaluation`: adds an existing user as a member inside the caller's transaction. */
+export async function addMemberInTransaction(
+  tx: Tx,
+  input: { actorId: string; evaluationId: string; userId: string; roles: EvaluationRole[]; ipAddress?: string | null },
+): Promise<{ memberId: string }> {
+  const roles = canonicalRoles(input.roles);
+  const member = await tx.evaluationMember.create({
+    data: { evaluationId: input.evaluationId, userId: input.userId, roles },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    evaluationId: input.evaluationId,
+    actorId: input.actorId,
+    action: "member.add",
+    recordType: "EvaluationMember",
+    recordId: member.id,
+    after: { userId: input.userId, roles },
+    ipAddress: input.ipAddress,
+  });
+  return { memberId: member.id };
+}

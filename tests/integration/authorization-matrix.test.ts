@@ -1,0 +1,421 @@
+/**
+ * Every server action × every kind of caller (security-tests.md, scenarios 10 and 11).
+ *
+ * The actions are found at test time: every `lib/**\/actions.ts` file and every other file under
+ * lib/ that starts with "use server" is imported, and each exported function must be either a
+ * registered action (lib/actions.ts) or listed in PUBLIC_ACTIONS below with the reason it needs no
+ * permission. Each registered action needs a sample input in `sampleInputs`; a new action without
+ * one fails here, so no action reaches CI without a rule and a test.
+ *
+ * The actions are called directly, as a hand-made POST would (the UI is not involved). The caller
+ * is chosen by mocking `getCurrentUser` (sign-in is tested in auth-*.test.ts).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+
+type TestUser = { id: string; email: string; name: string; isAdmin: boolean };
+let current: TestUser | null = null;
+
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: vi.fn(async () =>
+    current
+      ? { ...current, locale: "ES", sessionId: `session-of-${current.id}`, needsTwoFactorEnrolment: false }
+      : null,
+  ),
+  getAuthorizedUser: vi.fn(async () =>
+    current ? { ...current, locale: "ES", sessionId: `session-of-${current.id}`, needsTwoFactorEnrolment: false } : null,
+  ),
+  requireUser: vi.fn(async () => {
+    throw new Error("pages are not rendered in this test");
+  }),
+}));
+
+const CALLERS = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER", "ADMIN", "OUTSIDER", "ANONYMOUS"] as const;
+type Caller = (typeof CALLERS)[number];
+
+type Fixture = {
+  prisma: PrismaClient;
+  team: EvaluationWithTeam;
+  /** The evaluation the input names. */
+  evaluationId: string;
+  /** The evaluation a record the input points at (member, invitation) lives in: the same, or another one. */
+  recordEvaluationId: string;
+  /** Set when a sample made its target in `recordEvaluationId`. */
+  usedRecord: boolean;
+  admin: TestUser;
+  /** A unique, lower-case e-mail address for one call. */
+  freshEmail(): string;
+  /** A fresh member of the seeded evaluation (a target that one call may change or remove). */
+  freshMember(roles?: Array<"LEAD" | "EVALUATOR" | "PANELIST" | "ANALYST" | "REVIEWER">): Promise<{ memberId: string; userId: string }>;
+  freshUser(overrides?: { disabledAt?: Date | null; passwordHash?: string | null }): Promise<{ userId: string }>;
+};
+
+/**
+ * Per action: the permission it must declare (written here a second time, so an action cannot
+ * quietly move to a weaker permission) and a valid-looking input aimed at the seeded evaluation,
+ * with a fresh target for every call so one caller's success does not change what the next meets.
+ */
+type Sample = { permission: string; input: (fixture: Fixture) => unknown | Promise<unknown> };
+const sampleInputs: Record<string, Sample> = {
+  // lib/users/actions.ts
+  createUser: { permission: "user.create", input: (f) => ({ name: "Matrix user", email: f.freshEmail(), locale: "ES", isAdmin: false }) },
+  issueAccountSetupLink: { permission: "user.create", input: async (f) => ({ userId: (await f.freshUser({ passwordHash: null })).userId }) },
+  disableUser: { permission: "user.disable", input: async (f) => ({ userId: (await f.freshUser()).userId }) },
+  enableUser: { permission: "user.disable", input: async (f) => ({ userId: (await f.freshUser({ disabledAt: new Date() })).userId }) },
+  setTwoFactorRequirement: { permission: "user.require_two_factor", input: () => ({ required: false }) },
+  // lib/evaluations/actions.ts
+  createEvaluation: {
+    permission: "evaluation.create",
+    input: (f) => ({
+      name: "Matrix evaluation",
+      client: "Matrix client",
+      evaluatorOrganisation: "Matrix evaluators",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      languages: ["ES"],
+      leadEmail: f.freshEmail(),
+    }),
+  },
+  // lib/invitations/actions.ts
+  inviteMember: { permission: "member.invite", input: (f) => ({ evaluationId: f.evaluationId, email: f.freshEmail(), roles: ["PANELIST"] }) },
+  revokeInvitation: {
+    permission: "member.invite",
+    input: async (f) => {
+      f.usedRecord = true;
+      const invitation = await f.prisma.invitation.create({
+        data: {
+          evaluationId: f.recordEvaluationId,
+          email: f.freshEmail(),
+          roles: ["PANELIST"],
+          tokenHash: newId() + newId(),
+          invitedById: f.team.members.lead.id,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+        select: { id: true },
+      });
+      return { evaluationId: f.evaluationId, invitationId: invitation.id };
+    },
+  },
+  // lib/members/actions.ts
+  updateMemberRoles: {
+    permission: "member.update_roles",
+    input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId, roles: ["PANELIST", "ANALYST"] }),
+  },
+  removeMember: {
+    permission: "member.remove",
+    input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId }),
+  },
+};
+
+/**
+ * Exported server functions that are deliberately not registered actions, with why, and what an
+ * anonymous caller with a made-up input must get (nothing written either way).
+ */
+const PUBLIC_ACTIONS: Record<string, { reason: string; anonymous: "UNAUTHENTICATED" | "NOTHING_WRITTEN" | "NOT_CALLED"; input?: unknown }> = {
+  "lib/i18n/actions.ts#setLocale": { reason: "sets the language cookie only; touches no data", anonymous: "NOT_CALLED" },
+  "lib/invitations/actions.ts#acceptInvitationWithAccount": {
+    reason: "the invitation token is the credential (invitations-*.test.ts)",
+    anonymous: "NOTHING_WRITTEN",
+    input: { token: "A".repeat(43), name: "Someone", password: "long enough password", passwordConfirmation: "long enough password" },
+  },
+  "lib/invitations/actions.ts#acceptInvitationAsSignedInUser": {
+    reason: "acts for the signed-in invitee only, with their token (invitations-*.test.ts)",
+    anonymous: "UNAUTHENTICATED",
+    input: { token: "A".repeat(43) },
+  },
+  "lib/users/actions.ts#completeAccountSetup": {
+    reason: "the administrator's signed set-up link is the credential (users-*.test.ts)",
+    anonymous: "NOTHING_WRITTEN",
+    input: { token: `cnobody.${(Date.now() + 86_400_000).toString(36)}.${"A".repeat(43)}`, name: "Someone", password: "long enough password", passwordConfirmation: "long enough password" },
+  },
+  "lib/auth/two-factor-actions.ts#startTwoFactorSetupAction": {
+    reason: "account action: acts on the caller's own account only (lib/auth/account-action.ts)",
+    anonymous: "UNAUTHENTICATED",
+    input: {},
+  },
+  "lib/auth/two-factor-actions.ts#confirmTwoFactorSetupAction": {
+    reason: "account action: acts on the caller's own account only (lib/auth/account-action.ts)",
+    anonymous: "UNAUTHENTICATED",
+    input: { code: "123456" },
+  },
+  "lib/auth/two-factor-actions.ts#disableTwoFactorAction": {
+    reason: "account action: acts on the caller's own account only (lib/auth/account-action.ts)",
+    anonymous: "UNAUTHENTICATED",
+    input: { code: "123456" },
+  },
+};
+
+const ROOT = process.cwd();
+
+/** lib/**\/actions.ts, plus any other file under lib/ that is a "use server" module. */
+function serverActionFiles(): string[] {
+  const files = readdirSync(path.join(ROOT, "lib"), { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.(ts|tsx)$/.test(file) && !file.startsWith("generated"))
+    .map((file) => path.join("lib", file).split(path.sep).join("/"));
+  return files
+    .filter((file) => {
+      // lib/actions.ts is the wrapper that builds actions, not a module of actions.
+      if (file === "lib/actions.ts") return false;
+      if (path.basename(file) === "actions.ts") return true;
+      const source = readFileSync(path.join(ROOT, file), "utf8");
+      return /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(source);
+    })
+    .sort();
+}
+
+type Found = { file: string; exportName: string; fn: (input: unknown) => Promise<unknown>; registeredName: string | undefined };
+
+let database: TestDatabase;
+let fixture: Fixture;
+let elsewhereId: string;
+let found: Found[] = [];
+let registry: Map<string, { name: string; permission: string; scope: "installation" | "evaluation" }>;
+let can: (roles: readonly string[], permission: string) => boolean;
+let tableNames: string[] = [];
+const users: Record<Exclude<Caller, "ANONYMOUS">, TestUser> = {} as never;
+
+async function snapshot(): Promise<Record<string, string>> {
+  const sql = tableNames
+    .map((table) => `SELECT '${table}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table}" x`)
+    .join(" UNION ALL ");
+  const rows = await database.prisma.$queryRawUnsafe<Array<{ t: string; h: string }>>(sql);
+  return Object.fromEntries(rows.map((row) => [row.t, row.h]));
+}
+
+function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(after).filter((table) => before[table] !== after[table]);
+}
+
+function rolesOfCaller(caller: Caller): string[] {
+  switch (caller) {
+    case "ADMIN":
+      return ["ADMIN"];
+    case "OUTSIDER":
+    case "ANONYMOUS":
+      return [];
+    default:
+      return [caller];
+  }
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "a".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
+    APP_BASE_URL: "http://localhost:3000",
+  });
+  const { prisma } = database;
+  const team = await createEvaluationWithTeam(prisma);
+  // The outsider leads another evaluation: strong roles, wrong scope.
+  const elsewhere = buildEvaluation({ name: "Another evaluation" });
+  await prisma.evaluation.create({ data: elsewhere });
+  elsewhereId = elsewhere.id;
+  await prisma.evaluationMember.create({ data: buildMembership({ evaluationId: elsewhere.id, userId: team.outsider.id, roles: ["LEAD"] }) });
+  const admin = buildUser({ name: "Matrix admin", isAdmin: true });
+  await prisma.user.create({ data: admin });
+
+  const asTestUser = (user: { id: string; email: string; name: string; isAdmin?: boolean }): TestUser => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.isAdmin ?? false,
+  });
+  Object.assign(users, {
+    LEAD: asTestUser(team.members.lead),
+    EVALUATOR: asTestUser(team.members.evaluator!),
+    PANELIST: asTestUser(team.members.panelist!),
+    ANALYST: asTestUser(team.members.analyst!),
+    REVIEWER: asTestUser(team.members.reviewer!),
+    ADMIN: asTestUser(admin),
+    OUTSIDER: asTestUser(team.outsider),
+  });
+
+  let counter = 0;
+  fixture = {
+    prisma,
+    team,
+    evaluationId: team.evaluation.id,
+    recordEvaluationId: team.evaluation.id,
+    usedRecord: false,
+    admin: users.ADMIN,
+    freshEmail: () => `matrix-${++counter}-${newId().slice(-6)}@test.example`,
+    async freshMember(roles = ["PANELIST"]) {
+      this.usedRecord = true;
+      const user = buildUser({ name: `Matrix member ${++counter}` });
+      await prisma.user.create({ data: user });
+      const member = await prisma.evaluationMember.create({ data: { evaluationId: this.recordEvaluationId, userId: user.id, roles }, select: { id: true } });
+      return { memberId: member.id, userId: user.id };
+    },
+    async freshUser(overrides = {}) {
+      const user = buildUser({ name: `Matrix target ${++counter}`, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder", ...overrides });
+      await prisma.user.create({ data: user });
+      return { userId: user.id };
+    },
+  };
+
+  const tables = await prisma.$queryRaw<Array<{ table_name: string }>>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+    ORDER BY table_name`;
+  tableNames = tables.map((row) => row.table_name);
+
+  const actionsModule = await import("@/lib/actions");
+  ({ can } = (await import("@/lib/permissions")) as unknown as { can: typeof can });
+  registry = actionsModule.actionRegistry as typeof registry;
+  for (const file of serverActionFiles()) {
+    const module = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(module)) {
+      if (typeof value !== "function") continue;
+      found.push({ file, exportName, fn: value as Found["fn"], registeredName: actionsModule.registeredActionName(value) });
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("the action inventory", () => {
+  it("finds the server action files, including this feature's", () => {
+    const files = new Set(found.map((entry) => entry.file));
+    for (const file of ["lib/users/actions.ts", "lib/members/actions.ts", "lib/invitations/actions.ts", "lib/evaluations/actions.ts"]) {
+      expect(files, file).toContain(file);
+    }
+  });
+
+  it("marks every actions.ts as a \"use server\" module (otherwise its code would ship to the browser)", () => {
+    const files = [...new Set(found.map((entry) => entry.file))].filter((file) => path.basename(file) === "actions.ts");
+    for (const file of files) expect(readFileSync(path.join(ROOT, file), "utf8"), file).toMatch(/^\s*["']use server["']/);
+  });
+
+  it("has every exported server function registered, or listed as public with a reason", () => {
+    const unexplained = found
+      .filter((entry) => !entry.registeredName && !PUBLIC_ACTIONS[`${entry.file}#${entry.exportName}`])
+      .map((entry) => `${entry.file}#${entry.exportName}`);
+    expect(
+      unexplained,
+      "Build these with evaluationAction/installationAction (lib/actions.ts), or list them in PUBLIC_ACTIONS with a reason",
+    ).toEqual([]);
+  });
+
+  it("lists no public action that no longer exists", () => {
+    const present = new Set(found.map((entry) => `${entry.file}#${entry.exportName}`));
+    expect(Object.keys(PUBLIC_ACTIONS).filter((key) => !present.has(key)), "remove these from PUBLIC_ACTIONS").toEqual([]);
+  });
+
+  it("has a sample input for every registered action", () => {
+    const missing = [...registry.keys()].filter((name) => !sampleInputs[name]);
+    expect(missing, `Add a sample input to sampleInputs in tests/integration/authorization-matrix.test.ts for: ${missing.join(", ")}`).toEqual([]);
+  });
+
+  it("has each action declare the permission written down for it here", () => {
+    const mismatched = [...registry.values()]
+      .filter((rule) => sampleInputs[rule.name] && sampleInputs[rule.name]!.permission !== rule.permission)
+      .map((rule) => `${rule.name}: declares ${rule.permission}, expected ${sampleInputs[rule.name]!.permission}`);
+    expect(mismatched).toEqual([]);
+  });
+
+  it("has no sample input for an action that does not exist", () => {
+    expect(Object.keys(sampleInputs).filter((name) => !registry.has(name))).toEqual([]);
+  });
+});
+
+describe("every registered action × every caller", () => {
+  it("answers each caller as the permission table says, and out of scope changes nothing", async () => {
+    const problems: string[] = [];
+    let calls = 0;
+    const registered = found.filter((entry) => entry.registeredName);
+    expect(registered.length).toBeGreaterThanOrEqual(10);
+
+    for (const entry of registered) {
+      const name = entry.registeredName!;
+      const rule = registry.get(name)!;
+      const sample = sampleInputs[name];
+      if (!sample) {
+        problems.push(`${name}: no sample input. Add one to sampleInputs in tests/integration/authorization-matrix.test.ts`);
+        continue;
+      }
+      for (const caller of CALLERS) {
+        const input = await sample.input(fixture);
+        current = caller === "ANONYMOUS" ? null : users[caller];
+        const before = await snapshot();
+        const result = (await entry.fn(input)) as { ok: boolean; error?: string };
+        const after = await snapshot();
+        current = null;
+        calls += 1;
+        const changed = changedTables(before, after);
+        const label = `${name} as ${caller}`;
+        const allowed = can(rolesOfCaller(caller), rule.permission);
+
+        if (caller === "ANONYMOUS") {
+          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "UNAUTHENTICATED" })) problems.push(`${label}: expected UNAUTHENTICATED, got ${JSON.stringify(result)}`);
+        } else if (caller === "OUTSIDER" && rule.scope === "evaluation") {
+          // Exactly the code: no field of the target may travel back.
+          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${label}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
+        } else if (!allowed) {
+          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "FORBIDDEN" })) problems.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(result)}`);
+        } else if (!result.ok && ["FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED", "INVALID", "UNEXPECTED"].includes(result.error ?? "")) {
+          problems.push(`${label}: holds ${rule.permission} but got ${JSON.stringify(result)} (check the sample input)`);
+        }
+        if (!allowed || caller === "ANONYMOUS" || (caller === "OUTSIDER" && rule.scope === "evaluation")) {
+          if (changed.length > 0) problems.push(`${label}: refused, yet changed ${changed.join(", ")}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(calls).toBe(registered.length * CALLERS.length);
+  }, 300_000);
+});
+
+describe("a record of another evaluation, named through one's own", () => {
+  it("is not found for the lead (and the administrator), and nothing changes", async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const entry of found.filter((candidate) => candidate.registeredName)) {
+      const name = entry.registeredName!;
+      const rule = registry.get(name)!;
+      const sample = sampleInputs[name];
+      if (!sample || rule.scope !== "evaluation") continue;
+      for (const caller of ["LEAD", "ADMIN"] as const) {
+        const foreign: Fixture = { ...fixture, recordEvaluationId: elsewhereId, usedRecord: false };
+        const input = await sample.input(foreign);
+        if (!foreign.usedRecord) continue; // the input names no record (e.g. an invitation's e-mail)
+        checked += 1;
+        current = users[caller];
+        const before = await snapshot();
+        const result = await entry.fn(input);
+        const changed = changedTables(before, await snapshot());
+        current = null;
+        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${name} as ${caller}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
+        if (changed.length > 0) problems.push(`${name} as ${caller}: changed ${changed.join(", ")}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("public server functions", () => {
+  it("refuse an anonymous caller with a made-up input and write nothing", async () => {
+    const problems: string[] = [];
+    for (const entry of found.filter((candidate) => !candidate.registeredName)) {
+      const rule = PUBLIC_ACTIONS[`${entry.file}#${entry.exportName}`];
+      if (!rule || rule.anonymous === "NOT_CALLED") continue;
+      current = null;
+      const before = await snapshot();
+      const result = (await entry.fn(rule.input)) as { ok: boolean; error?: string };
+      const changed = changedTables(before, await snapshot());
+      const label = `${entry.file}#${entry.exportName}`;
+      if (result.ok) problems.push(`${label}: succeeded for an anonymous caller with a made-up input`);
+      if (rule.anonymous === "UNAUTHENTICATED" && result.error !== "UNAUTHENTICATED") problems.push(`${label}: expected UNAUTHENTICATED, got ${JSON.stringify(result)}`);
+      if (changed.length > 0) problems.push(`${label}: changed ${changed.join(", ")}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
