@@ -14,7 +14,18 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildEvaluation,
+  buildExcerpt,
+  buildFocusGroup,
+  buildInterview,
+  buildMembership,
+  buildUser,
+  createConsentedRespondent,
+  createEvaluationWithTeam,
+  newId,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 type TestUser = { id: string; email: string; name: string; isAdmin: boolean };
@@ -53,6 +64,18 @@ type Fixture = {
   freshMember(roles?: Array<"LEAD" | "EVALUATOR" | "PANELIST" | "ANALYST" | "REVIEWER">): Promise<{ memberId: string; userId: string }>;
   freshUser(overrides?: { disabledAt?: Date | null; passwordHash?: string | null }): Promise<{ userId: string }>;
 };
+
+/** The fields every interview and focus-group sample shares. */
+function fieldworkInput(f: Fixture) {
+  return { evaluationId: f.evaluationId, date: "2024-06-12", language: "es", projectIds: [], transcriptOriginal: "", notes: "" };
+}
+
+/** A respondent whose consent covers interviews, in the evaluation a record lives in. */
+async function freshRespondent(f: Fixture): Promise<string> {
+  if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+  const respondent = await createConsentedRespondent(f.prisma, { evaluationId: f.recordEvaluationId, recordedById: f.team.members.lead.id });
+  return respondent.id;
+}
 
 /**
  * Per action: the permission it must declare (written here a second time, so an action cannot
@@ -108,6 +131,61 @@ const sampleInputs: Record<string, Sample> = {
   removeMember: {
     permission: "member.remove",
     input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId }),
+  },
+  // lib/interviews/actions.ts, lib/focus-groups/actions.ts, lib/excerpts/actions.ts
+  createInterview: {
+    permission: "interview.edit",
+    input: async (f) => ({ ...fieldworkInput(f), mode: "PHONE", interviewerIds: [f.team.members.lead.id], respondentIds: [await freshRespondent(f)] }),
+  },
+  updateInterview: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const respondentId = await freshRespondent({ ...f, recordEvaluationId: f.evaluationId });
+      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Texto de prueba." });
+      await f.prisma.interview.create({ data: interview });
+      f.usedRecord = true;
+      return { ...fieldworkInput(f), interviewId: interview.id, version: 1, mode: "VIDEO", interviewerIds: [f.team.members.lead.id], respondentIds: [respondentId] };
+    },
+  },
+  createFocusGroup: {
+    permission: "interview.edit",
+    input: async (f) => ({
+      ...fieldworkInput(f),
+      topic: "Matrix focus group",
+      facilitatorIds: [f.team.members.lead.id],
+      participantIds: [await freshRespondent(f)],
+      anonymousParticipantCount: 2,
+    }),
+  },
+  updateFocusGroup: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const focusGroup = buildFocusGroup({ evaluationId: f.recordEvaluationId, anonymousParticipantCount: 3 });
+      await f.prisma.focusGroup.create({ data: focusGroup });
+      f.usedRecord = true;
+      return { ...fieldworkInput(f), focusGroupId: focusGroup.id, version: 1, topic: "Matrix topic", facilitatorIds: [f.team.members.lead.id], participantIds: [], anonymousParticipantCount: 4 };
+    },
+  },
+  createExcerpt: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Antes no había sindicato." });
+      await f.prisma.interview.create({ data: interview });
+      f.usedRecord = true;
+      return { evaluationId: f.evaluationId, source: "INTERVIEW", sourceId: interview.id, variant: "ORIGINAL", startOffset: 6, endOffset: 24, quotedText: "no había sindicato" };
+    },
+  },
+  deleteExcerpt: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const transcript = "Antes no había sindicato.";
+      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: transcript });
+      await f.prisma.interview.create({ data: interview });
+      const excerpt = buildExcerpt({ evaluationId: f.recordEvaluationId, interviewId: interview.id, createdById: f.team.members.lead.id, transcript, quote: "sindicato" });
+      await f.prisma.transcriptExcerpt.create({ data: excerpt });
+      f.usedRecord = true;
+      return { evaluationId: f.evaluationId, excerptId: excerpt.id };
+    },
   },
 };
 
@@ -374,7 +452,7 @@ describe("every registered action × every caller", () => {
 });
 
 describe("a record of another evaluation, named through one's own", () => {
-  it("is not found for the lead (and the administrator), and nothing changes", async () => {
+  it("is not found for the lead (and the administrator, where they hold the permission), and nothing changes", async () => {
     const problems: string[] = [];
     let checked = 0;
     for (const entry of found.filter((candidate) => candidate.registeredName)) {
@@ -392,7 +470,9 @@ describe("a record of another evaluation, named through one's own", () => {
         const result = await entry.fn(input);
         const changed = changedTables(before, await snapshot());
         current = null;
-        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${name} as ${caller}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
+        // An administrator without the permission (fieldwork is not theirs) is refused before any read.
+        const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
+        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
         if (changed.length > 0) problems.push(`${name} as ${caller}: changed ${changed.join(", ")}`);
       }
     }
