@@ -36,10 +36,11 @@ export function currentConsent<T extends ConsentForHearing>(consents: readonly T
 }
 
 export function hearingEligibility(respondent: RespondentForHearing): HearingEligibility {
-  if (respondent.excludedAt) return "EXCLUDED";
   const consent = currentConsent(respondent.consents);
+  // The withdrawal is the reason people know; exclusion without one is said as such.
+  if (consent && (consent.withdrawnOn || consent.withdrawalChoice)) return "WITHDRAWN";
+  if (respondent.excludedAt) return "EXCLUDED";
   if (!consent) return "NO_CONSENT";
-  if (consent.withdrawnOn || consent.withdrawalChoice) return "WITHDRAWN";
   const interview = consent.scopes.find((scope) => scope.scope === "INTERVIEW");
   return interview?.granted ? "ELIGIBLE" : "NO_INTERVIEW_SCOPE";
 }
