@@ -1,9 +1,9 @@
 "use client";
 
 /**
- * A transcript to read and to mark excerpts in. The text is a read-only textarea, so selecting
- * works the same with the mouse and with the keyboard (Shift + arrows), screen readers can read
- * it, and the selection comes as UTF-16 offsets — exactly how excerpts are stored. A backdrop
+ * A transcript to read and to mark excerpts in. The text is a textarea that refuses every change,
+ * so selecting works the same with the mouse and with the keyboard (Shift + arrows), screen
+ * readers can read it, and the selection comes as UTF-16 offsets — exactly how excerpts are stored. A backdrop
  * behind it paints the excerpts; it is drawn once per change of the excerpt list, never per
  * keystroke or selection.
  */
@@ -60,6 +60,31 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
   // The backdrop repeats the text: drawn in the browser only, so the page carries the words once.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+
+  // Browsers give no keyboard caret in a `readonly` textarea, so the text is editable to the
+  // browser (caret, Shift+arrows) but every change is refused, and anything that slips through
+  // (an input-method composition cannot be cancelled) is put back at once.
+  useEffect(() => {
+    const reader = readerRef.current;
+    if (!reader) return;
+    const refuse = (event: Event) => event.preventDefault();
+    const restore = () => {
+      if (reader.value === text) return;
+      const { selectionStart, selectionEnd } = reader;
+      reader.value = text;
+      reader.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
+    };
+    reader.addEventListener("beforeinput", refuse);
+    reader.addEventListener("drop", refuse);
+    reader.addEventListener("input", restore);
+    reader.addEventListener("compositionend", restore);
+    return () => {
+      reader.removeEventListener("beforeinput", refuse);
+      reader.removeEventListener("drop", refuse);
+      reader.removeEventListener("input", restore);
+      reader.removeEventListener("compositionend", restore);
+    };
+  }, [text]);
 
   const anchored = useMemo(() => excerpts.filter((excerpt) => !excerpt.needsAttention), [excerpts]);
   const backdrop = useMemo(() => {
@@ -181,7 +206,12 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
         <textarea
           ref={readerRef}
           className={styles.reader}
-          readOnly
+          // Truly read-only until the guard above is in place; read-only to assistive technology always.
+          readOnly={!mounted}
+          aria-readonly="true"
+          inputMode="none"
+          autoCorrect="off"
+          autoCapitalize="off"
           lang={lang ?? undefined}
           defaultValue={text}
           spellCheck={false}
