@@ -4,7 +4,7 @@
  * Accessible pieces of the fieldwork forms: every control has a label, its hint and error are
  * linked with aria-describedby, and errors sit next to the control they are about.
  */
-import { useState, type ReactNode, type Ref } from "react";
+import { useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
 import styles from "./fieldwork.module.css";
 
 function describedBy(id: string, hint?: string | null, error?: string | null) {
@@ -115,15 +115,21 @@ export function TranscriptField({
   defaultValue,
   max,
   counter,
-  ref,
 }: Common & {
   name: string;
   defaultValue?: string | null;
   max: number;
   counter: (count: number) => string;
-  ref?: Ref<HTMLTextAreaElement>;
 }) {
   const [count, setCount] = useState(defaultValue?.length ?? 0);
+  const [ready, setReady] = useState(false);
+  const ownRef = useRef<HTMLTextAreaElement | null>(null);
+  // Filled in the browser, not rendered into the HTML: a long transcript then travels once.
+  useLayoutEffect(() => {
+    if (ownRef.current) ownRef.current.value = defaultValue ?? "";
+    setReady(true);
+    // Only the first value: afterwards the text is the user's.
+  }, []);
   const over = count > max;
   return (
     <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
@@ -132,13 +138,13 @@ export function TranscriptField({
       </label>
       <Hint id={id} hint={hint} />
       <textarea
-        ref={ref}
+        ref={ownRef}
         id={id}
         name={name}
         rows={14}
         spellCheck={false}
+        readOnly={!ready}
         className={["field__input", styles.textarea, styles.transcriptInput].join(" ")}
-        defaultValue={defaultValue ?? ""}
         onInput={(event) => setCount(event.currentTarget.value.length)}
         aria-invalid={error || over ? true : undefined}
         aria-describedby={[describedBy(id, hint, error), `${id}-count`].filter(Boolean).join(" ")}

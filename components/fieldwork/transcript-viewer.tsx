@@ -8,7 +8,7 @@
  * keystroke or selection.
  */
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createExcerpt, deleteExcerpt } from "@/lib/excerpts/actions";
@@ -57,9 +57,13 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
   const [selected, setSelected] = useState(0);
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
-  // The backdrop repeats the text: drawn in the browser only, so the page carries the words once.
   const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // The words travel once, as this component's prop; they are put in the page here rather than
+  // rendered on the server as well, which would send them a second time inside the HTML.
+  useLayoutEffect(() => {
+    if (readerRef.current) readerRef.current.value = text;
+    setMounted(true);
+  }, [text]);
 
   // Browsers give no keyboard caret in a `readonly` textarea, so the text is editable to the
   // browser (caret, Shift+arrows) but every change is refused, and anything that slips through
@@ -213,7 +217,6 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
           autoCorrect="off"
           autoCapitalize="off"
           lang={lang ?? undefined}
-          defaultValue={text}
           spellCheck={false}
           aria-labelledby={headingId}
           aria-describedby={hintId}

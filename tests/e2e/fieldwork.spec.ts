@@ -16,6 +16,10 @@ const TRANSCRIPT = [
 const MOUSE_PASSAGE = "Ahora lo votamos en asamblea";
 const KEYBOARD_PASSAGE = "Ya nos las pagan completas";
 
+function occurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
 async function expectNoAxeViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const violations = results.violations.map((violation) => ({
@@ -112,6 +116,9 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   await expect(page.getByRole("heading", { level: 1, name: "Entrevista del 15 de junio de 2024" })).toBeVisible();
   await expect(page.getByText("<script>alert('x')</script> en el local sindical")).toBeVisible();
   const interviewPath = new URL(page.url()).pathname;
+  // The page carries the transcript's words once (not once in the HTML and again for React).
+  expect(occurrences(await (await page.request.get(interviewPath)).text(), "[Entrevista ficticia de prueba.]")).toBe(1);
+  expect(occurrences(await (await page.request.get(`${interviewPath}/edit`)).text(), "[Entrevista ficticia de prueba.]")).toBe(1);
   const viewer = page.getByRole("region", { name: "Transcripción (Español)" });
   const reader = viewer.getByRole("textbox", { name: "Transcripción (Español)" });
   await expect(reader).toHaveValue(TRANSCRIPT);
@@ -185,6 +192,38 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   await expect(english.getByText(/Needs attention: this passage/)).toHaveCount(1);
   await expect(english.locator("mark")).toHaveText([KEYBOARD_PASSAGE]);
   await expectNoAxeViolations(page, "interview (en)");
+});
+
+test("a 500,000-character transcript is saved and shown; one character more is refused with a clear message", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "evaluator@demo.example");
+  const evaluationPath = await demoEvaluationPath(page);
+  await page.goto(`${evaluationPath}/interviews/new`);
+  await page.getByLabel("Fecha").fill("2024-09-02");
+  await page.getByRole("checkbox", { name: /^R-0003/ }).check();
+  const line = "R-0003: En el ingenio ya se respeta la jornada de ocho horas y se paga el descanso. ";
+  const full = line.repeat(Math.ceil(500_000 / line.length)).slice(0, 500_000);
+  const transcript = page.getByLabel("Transcripción en el idioma original");
+  await transcript.fill(`${full}x`);
+  await expect(page.getByText("500.001 de 500.000 caracteres")).toBeVisible();
+  await page.getByRole("button", { name: "Guardar entrevista" }).click();
+  await expect(transcript).toHaveAccessibleDescription(/La transcripción tiene más de 500\.000 caracteres\. Acórtela o divídala en dos registros\./);
+  await expect(page).toHaveURL(/\/interviews\/new$/);
+
+  await transcript.fill(full);
+  await page.getByRole("button", { name: "Guardar entrevista" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Entrevista del 2 de septiembre de 2024" })).toBeVisible();
+  const reader = page.getByRole("textbox", { name: "Transcripción (Español)" });
+  await expect(reader).toHaveValue(full);
+  // Marking a passage near the end of a long text works as well.
+  const offset = full.length - line.length * 2;
+  await reader.evaluate((node: HTMLTextAreaElement, start) => {
+    node.focus();
+    node.setSelectionRange(start, start + 40);
+  }, offset);
+  await page.getByRole("button", { name: "Crear extracto de la selección" }).click();
+  await expect(page.getByRole("status")).toContainText("Extracto creado");
+  await expect(page.locator("mark")).toHaveText([full.slice(offset, offset + 40).trim()]);
 });
 
 test("a respondent whose consent was withdrawn cannot be added, and the form says which one", async ({ page }) => {
