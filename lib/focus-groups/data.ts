@@ -1,10 +1,12 @@
 /** Focus-group reads; the evaluation is in every `where`, people come as names and codes only. */
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/interviews/data";
 
 const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
 
-export async function getFocusGroupDetail(evaluationId: string, focusGroupId: string) {
+/** Once per request: the page and its title share the read. */
+export const getFocusGroupDetail = cache(async (evaluationId: string, focusGroupId: string) => {
   if (!validId(evaluationId) || !validId(focusGroupId)) return null;
   const row = await db().focusGroup.findFirst({
     where: { id: focusGroupId, evaluationId },
@@ -40,7 +42,7 @@ export async function getFocusGroupDetail(evaluationId: string, focusGroupId: st
     participants: participants.map((link) => link.respondent).sort((a, b) => a.codeNumber - b.codeNumber),
     projects: projects.map((link) => link.project).sort((a, b) => a.acronym.localeCompare(b.acronym)),
   };
-}
+});
 
 export async function getFocusGroupForEdit(evaluationId: string, focusGroupId: string) {
   if (!validId(evaluationId) || !validId(focusGroupId)) return null;

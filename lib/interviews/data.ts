@@ -2,6 +2,7 @@
  * What the interview and focus-group forms offer: the team, the respondents (code, state and
  * whether they may be heard — never their identity), the projects and the places.
  */
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { hearingEligibility, type HearingEligibility } from "./policy";
 
@@ -66,7 +67,8 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
 }
 
 /** Everything the interview page shows; people as names and respondent codes only. */
-export async function getInterviewDetail(evaluationId: string, interviewId: string) {
+/** Once per request: the page and its title share the read. */
+export const getInterviewDetail = cache(async (evaluationId: string, interviewId: string) => {
   if (!validId(evaluationId) || !validId(interviewId)) return null;
   const row = await db().interview.findFirst({
     where: { id: interviewId, evaluationId },
@@ -103,7 +105,7 @@ export async function getInterviewDetail(evaluationId: string, interviewId: stri
     respondents: respondents.map((link) => link.respondent).sort((a, b) => a.codeNumber - b.codeNumber),
     projects: projects.map((link) => link.project).sort((a, b) => a.acronym.localeCompare(b.acronym)),
   };
-}
+});
 
 export type InterviewDetail = NonNullable<Awaited<ReturnType<typeof getInterviewDetail>>>;
 

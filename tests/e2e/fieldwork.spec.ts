@@ -224,6 +224,13 @@ test("a 500,000-character transcript is saved and shown; one character more is r
   await page.getByRole("button", { name: "Crear extracto de la selección" }).click();
   await expect(page.getByRole("status")).toContainText("Extracto creado");
   await expect(page.locator("mark")).toHaveText([full.slice(offset, offset + 40).trim()]);
+
+  // A mark no story rests on can be removed again; the transcript stays as it was.
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Quitar extracto" }).click();
+  await expect(page.getByRole("status")).toHaveText("Extracto quitado.");
+  await expect(page.locator("mark")).toHaveCount(0);
+  await expect(reader).toHaveValue(full);
 });
 
 test("a respondent whose consent was withdrawn cannot be added, and the form says which one", async ({ page }) => {

@@ -263,6 +263,17 @@ describe("who may read interviews and their transcripts", () => {
   });
 });
 
+describe("reading a transcript", () => {
+  it("is itself recorded: who opened which interview's words", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const { id } = await create();
+    const mutations = await import("@/lib/interviews/mutations");
+    await mutations.recordTranscriptRead({ actorId: mine.members.analyst!.id, evaluationId: mine.evaluation.id, recordType: "Interview", recordId: id });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.transcript.read" } });
+    expect(event).toMatchObject({ actorId: mine.members.analyst!.id, recordType: "Interview", before: null, after: null });
+  });
+});
+
 describe("editing an interview", () => {
   it("saves on the version it was loaded at, and refuses a stale save without writing anything", async () => {
     signedIn = as(mine.members.evaluator!);
