@@ -7,27 +7,18 @@
  * behind it paints the excerpts; it is drawn once per change of the excerpt list, never per
  * keystroke or selection.
  */
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createExcerpt, deleteExcerpt } from "@/lib/excerpts/actions";
 import { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH, type ExcerptSourceKind } from "@/lib/excerpts/schema";
+import { ExcerptList, type ExcerptItem } from "./excerpt-list";
+
+export type { ExcerptItem };
 import { runsOf, trimmedRange } from "./highlight";
 import styles from "./fieldwork.module.css";
 
-export type ExcerptItem = {
-  id: string;
-  startOffset: number;
-  endOffset: number;
-  quotedText: string;
-  note: string | null;
-  createdBy: string;
-  /** ISO timestamp. */
-  createdAt: string;
-  storyCount: number;
-  needsAttention: boolean;
-};
 
 type Status = { kind: "info" | "error"; message: string } | null;
 
@@ -47,7 +38,6 @@ export type TranscriptViewerProps = {
 export function TranscriptViewer(props: TranscriptViewerProps) {
   const { evaluationId, source, sourceId, variant, text, lang, title, canEdit } = props;
   const t = useTranslations("fieldwork");
-  const format = useFormatter();
   const id = useId();
   const readerRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
@@ -194,7 +184,6 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
 
   const headingId = `${id}-title`;
   const hintId = `${id}-hint`;
-  const attention = excerpts.filter((excerpt) => excerpt.needsAttention).length;
 
   return (
     <section className="section" aria-labelledby={headingId}>
@@ -240,53 +229,14 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
         {status?.message}
       </p>
 
-      <h3>{t("excerpts.listTitle", { count: excerpts.length })}</h3>
-      {attention > 0 ? <p className={styles.warning}>{t("excerpts.attentionSummary", { count: attention })}</p> : null}
-      {excerpts.length === 0 ? (
-        <p className="muted">{t("excerpts.empty")}</p>
-      ) : (
-        <ol className={styles.excerpts}>
-          {excerpts.map((excerpt) => (
-            <li key={excerpt.id} className={[styles.excerpt, excerpt.needsAttention ? styles.excerptAttention : null].filter(Boolean).join(" ")}>
-              {excerpt.needsAttention ? (
-                <p className={styles.warning}>
-                  <span aria-hidden="true">⚠ </span>
-                  {t("excerpts.needsAttention")}
-                </p>
-              ) : null}
-              <blockquote id={`${id}-quote-${excerpt.id}`} className={styles.quote} lang={lang ?? undefined}>
-                {excerpt.quotedText}
-              </blockquote>
-              {excerpt.note ? (
-                <p>
-                  <strong>{t("excerpts.note")}</strong> {excerpt.note}
-                </p>
-              ) : null}
-              <p className={styles.excerptMeta}>
-                {t("excerpts.meta", {
-                  start: excerpt.startOffset + 1,
-                  end: excerpt.endOffset,
-                  name: excerpt.createdBy,
-                  date: format.dateTime(new Date(excerpt.createdAt), { dateStyle: "medium" }),
-                  stories: excerpt.storyCount,
-                })}
-              </p>
-              <div className={styles.excerptActions}>
-                {excerpt.needsAttention ? null : (
-                  <Button variant="secondary" onClick={() => show(excerpt)} aria-describedby={`${id}-quote-${excerpt.id}`}>
-                    {t("excerpts.showInTranscript")}
-                  </Button>
-                )}
-                {canEdit && excerpt.storyCount === 0 ? (
-                  <Button variant="secondary" onClick={() => remove(excerpt)} aria-describedby={`${id}-quote-${excerpt.id}`}>
-                    {t("excerpts.remove")}
-                  </Button>
-                ) : null}
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ExcerptList
+        idPrefix={id}
+        excerpts={excerpts}
+        lang={lang}
+        canEdit={canEdit}
+        onShow={show}
+        onRemove={remove}
+      />
     </section>
   );
 }
