@@ -38,7 +38,7 @@ export function ExcerptList({
   const attention = excerpts.filter((excerpt) => excerpt.needsAttention).length;
   return (
     <>
-      <h3>{t("excerpts.listTitle", { count: excerpts.length })}</h3>
+      <h3 className={styles.listTitle}>{t("excerpts.listTitle", { count: excerpts.length })}</h3>
       {attention > 0 ? <p className={styles.warning}>{t("excerpts.attentionSummary", { count: attention })}</p> : null}
       {excerpts.length === 0 ? (
         <p className="muted">{t("excerpts.empty")}</p>

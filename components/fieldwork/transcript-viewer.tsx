@@ -115,6 +115,7 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
     setCurrent(excerpt.id);
     reader.focus();
     reader.setSelectionRange(excerpt.startOffset, excerpt.endOffset);
+    setSelected(excerpt.endOffset - excerpt.startOffset);
     const mark = backdropRef.current?.querySelector<HTMLElement>(`mark[data-excerpt~="${CSS.escape(excerpt.id)}"]`);
     if (mark) reader.scrollTop = Math.max(0, mark.offsetTop - reader.clientHeight / 3);
     syncScroll();
