@@ -4,19 +4,21 @@
  * roles in the evaluation (404 when out of scope), checks its permission, and only then runs.
  * Actions register themselves, so a test can enumerate all of them (tests/integration/authorization-matrix.test.ts).
  *
- * Results are typed: the client never sees an exception's message, only a code.
+ * Results are typed: the client never sees an exception's message, only a code. The own-account
+ * and public actions (lib/auth/account-action.ts, lib/users/public-action.ts) run through the
+ * same `runAction`, so results are shaped in one place.
  */
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, type FailureCode } from "@/lib/errors";
 import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, INSTALLATION_PERMISSIONS, rolesOf, type Permission, type Role } from "@/lib/permissions";
 import { logger } from "@/lib/logger";
 
-/** Field errors are message keys (e.g. "errors.required"); the form translates them. */
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 
 /** An expected refusal the form shows next to the field or on top, e.g. "EMAIL_TAKEN". */
 export type Rejection = { rejected: string; field?: string };
@@ -44,26 +46,65 @@ export function reject(reason: string, field?: string): Rejection {
   return { rejected: reason, field };
 }
 
-async function requestIp(): Promise<string | null> {
+/** Where the request came from: recorded with audit events, never used to decide anything. */
+export async function requestMeta(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
   try {
     const list = await headers();
-    return (list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || null)?.slice(0, 64) ?? null;
+    const ip = list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || null;
+    return { ipAddress: ip?.slice(0, 64) ?? null, userAgent: list.get("user-agent")?.slice(0, 512) ?? null };
   } catch {
-    return null; // not in a request (tests, scripts)
+    return { ipAddress: null, userAgent: null }; // not in a request (tests, scripts)
   }
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join(".") || "_form";
-    (errors[field] ??= []).push(issue.message);
-  }
-  return errors;
+/** The signed-in caller. Held at two-factor set-up, a user may run only the set-up's own actions. */
+export async function signedInActor(options: { duringTwoFactorSetup?: boolean } = {}): Promise<CurrentUser> {
+  const actor = await getCurrentUser();
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (actor.needsTwoFactorEnrolment && !options.duringTwoFactorSetup) throw new AppError("FORBIDDEN");
+  return actor;
 }
 
 function isRejection(value: unknown): value is Rejection {
   return typeof value === "object" && value !== null && "rejected" in value;
+}
+
+/**
+ * Runs one server action: the only place that shapes results. `authenticate` runs before the
+ * input is read, so a signed-out caller learns nothing about the schema. A rejection becomes
+ * REJECTED, a thrown AppError its code, a unique-key race CONFLICT, and anything else
+ * UNEXPECTED, its message going to the server log only.
+ */
+export async function runAction<S extends z.ZodType, R, A = undefined>(
+  name: string,
+  schema: S,
+  rawInput: unknown,
+  body: (input: z.infer<S>, actor: A) => Promise<R | Rejection>,
+  authenticate?: () => Promise<A>,
+): Promise<ActionResult<R>> {
+  try {
+    const actor = (authenticate ? await authenticate() : undefined) as A;
+    const parsed = schema.safeParse(rawInput);
+    if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) };
+    const outcome = await body(parsed.data as z.infer<S>, actor);
+    if (isRejection(outcome)) return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field };
+    return { ok: true, data: outcome };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.code };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, error: "CONFLICT" };
+    // The message may hold data; it goes to the server log only.
+    logger.error({ action: name, err: error }, "server action failed");
+    return { ok: false, error: "UNEXPECTED" };
+  }
+}
+
+/** The caller's roles where the action applies (ADMIN included); NOT_FOUND outside their evaluations. */
+async function rolesWhere(scope: RegisteredAction["scope"], input: unknown, actor: CurrentUser): Promise<Role[]> {
+  if (scope === "installation") return rolesOf(actor, []);
+  const evaluationId = (input as { evaluationId?: unknown }).evaluationId;
+  const access = typeof evaluationId === "string" ? await findEvaluationAccess(evaluationId, actor) : null;
+  if (!access) throw new AppError("NOT_FOUND");
+  return rolesOf(actor, access.roles);
 }
 
 type Definition<S extends z.ZodType, R> = {
@@ -79,38 +120,18 @@ function define<S extends z.ZodType, R>(name: string, scope: RegisteredAction["s
   }
   actionRegistry.set(name, { name, permission: definition.permission, scope });
 
-  const action = async (rawInput: unknown): Promise<ActionResult<R>> => {
-    try {
-      const actor = await getCurrentUser();
-      if (!actor) return { ok: false, error: "UNAUTHENTICATED" };
-      // Held at two-factor set-up: only the set-up page's own actions (lib/auth/account-action.ts) run.
-      if (actor.needsTwoFactorEnrolment) return { ok: false, error: "FORBIDDEN" };
-      const parsed = definition.input.safeParse(rawInput);
-      if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) };
-      const input = parsed.data as z.infer<S>;
-
-      let roles: Role[];
-      if (scope === "evaluation") {
-        const evaluationId = (input as { evaluationId?: unknown }).evaluationId;
-        const access = typeof evaluationId === "string" ? await findEvaluationAccess(evaluationId, actor) : null;
-        if (!access) return { ok: false, error: "NOT_FOUND" };
-        roles = rolesOf(actor, access.roles);
-      } else {
-        roles = rolesOf(actor, []);
-      }
-      if (!can(roles, definition.permission)) return { ok: false, error: "FORBIDDEN" };
-
-      const outcome = await definition.handler({ actor, input, roles, ipAddress: await requestIp() });
-      if (isRejection(outcome)) return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field };
-      return { ok: true, data: outcome };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.code };
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, error: "CONFLICT" };
-      // The message may hold data; it goes to the server log only.
-      logger.error({ action: name, err: error }, "server action failed");
-      return { ok: false, error: "UNEXPECTED" };
-    }
-  };
+  const action = async (rawInput: unknown): Promise<ActionResult<R>> =>
+    runAction(
+      name,
+      definition.input,
+      rawInput,
+      async (input, actor) => {
+        const roles = await rolesWhere(scope, input, actor);
+        if (!can(roles, definition.permission)) throw new AppError("FORBIDDEN");
+        return definition.handler({ actor, input, roles, ipAddress: (await requestMeta()).ipAddress });
+      },
+      signedInActor,
+    );
   Object.defineProperty(action, ACTION, { value: name });
   return action;
 }

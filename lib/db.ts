@@ -9,7 +9,13 @@ import { serverEnv } from "@/lib/env";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: 10 }),
+    // Writers of one evaluation's audit chain take turns (lib/audit.ts), and the embedded database
+    // runs one query at a time: a transaction may wait for its turn longer than Prisma's default
+    // 2 seconds on a busy small machine. Waiting is right; failing the user's save is not.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 /** Created on first use so that `next build` never needs a database. */

@@ -5,18 +5,19 @@
  *   passwords, as `npm start` does on first start. Refuses while the app runs on that folder.
  */
 import path from "node:path";
+import { keyRingFromEnv, type KeyRing } from "../lib/crypto";
 import { createPrismaClient } from "../lib/db";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
-import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { DataFolderInUseError, demoSecrets } from "../lib/launch/data-folder";
 import { loadDotEnv } from "../lib/launch/dotenv";
+import { openScriptDatabase } from "../lib/launch/script-database";
 import { DEMO_EVALUATION_NAME, seedDemo } from "./seed/demo";
 
-async function seed(url: string, withDemoPasswords: boolean): Promise<void> {
+async function seed(url: string, withDemoPasswords: boolean, identityKeyRing: KeyRing | undefined): Promise<void> {
   const prisma = createPrismaClient(url);
   const started = performance.now();
   try {
-    const { created } = await seedDemo(prisma, { withDemoPasswords });
+    const { created } = await seedDemo(prisma, { withDemoPasswords, identityKeyRing });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       created
@@ -30,23 +31,15 @@ async function seed(url: string, withDemoPasswords: boolean): Promise<void> {
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    await seed(databaseUrl, process.env.DEMO_MODE === "true");
-    return;
-  }
-  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
-  const unlock = lockDataFolder(dataDir);
+  const database = await openScriptDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR || ".data" });
   try {
-    const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
-    try {
-      await applyMigrations(database.url);
-      await seed(database.url, true);
-    } finally {
-      await database.stop();
-    }
+    // The embedded database is the demo's own: migrate it first and give it the demo passwords.
+    if (database.embedded) await applyMigrations(database.url);
+    // Fictional identities are sealed with the key the app will read them with.
+    const key = database.embedded ? demoSecrets(path.resolve(process.env.DATA_DIR || ".data")).IDENTITY_ENCRYPTION_KEY : process.env.IDENTITY_ENCRYPTION_KEY;
+    await seed(database.url, database.embedded || process.env.DEMO_MODE === "true", key ? keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: key }) : undefined);
   } finally {
-    unlock();
+    await database.close();
   }
 }
 

@@ -3,30 +3,17 @@
  * installation-wide events) and names the first broken link. Exit code 1 when any is broken.
  * Uses DATABASE_URL, or the embedded database in DATA_DIR.
  */
-import path from "node:path";
 import { verifyAllAuditChains } from "../lib/audit-trail/data";
 import { createPrismaClient } from "../lib/db";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
-import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { DataFolderInUseError } from "../lib/launch/data-folder";
 import { loadDotEnv } from "../lib/launch/dotenv";
+import { openScriptDatabase } from "../lib/launch/script-database";
 
 async function main(): Promise<number> {
   loadDotEnv();
-  const env = parseEnv(launchEnvSchema, process.env);
-  let url = env.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    const dataDir = path.resolve(env.DATA_DIR);
-    const unlock = lockDataFolder(dataDir);
-    const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
-    url = database.url;
-    stop = async () => {
-      await database.stop();
-      unlock();
-    };
-  }
-  const prisma = createPrismaClient(url);
+  const database = await openScriptDatabase(parseEnv(launchEnvSchema, process.env));
+  const prisma = createPrismaClient(database.url);
   try {
     const results = await verifyAllAuditChains(prisma);
     for (const { evaluationId, name, verdict } of results) {
@@ -41,7 +28,7 @@ async function main(): Promise<number> {
     return results.some((result) => !result.verdict.ok) ? 1 : 0;
   } finally {
     await prisma.$disconnect();
-    await stop();
+    await database.close();
   }
 }
 

@@ -2,35 +2,22 @@
  * `npm run db:migrate`: applies prisma/migrations to DATABASE_URL, or to the embedded database
  * in DATA_DIR when it is not set. Needs no network (docs/decisions/0002-offline-migrations.md).
  */
-import path from "node:path";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import { assertDatabaseReachable, StartupError } from "../lib/launch/checks";
-import { DataFolderInUseError, lockDataFolder } from "../lib/launch/data-folder";
+import { DataFolderInUseError } from "../lib/launch/data-folder";
 import { loadDotEnv } from "../lib/launch/dotenv";
+import { openScriptDatabase } from "../lib/launch/script-database";
 
 async function main() {
   loadDotEnv();
-  const env = parseEnv(launchEnvSchema, process.env);
-  let url = env.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    const dataDir = path.resolve(env.DATA_DIR);
-    const unlock = lockDataFolder(dataDir);
-    const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
-    url = database.url;
-    stop = async () => {
-      await database.stop();
-      unlock();
-    };
-  }
+  const database = await openScriptDatabase(parseEnv(launchEnvSchema, process.env));
   try {
-    await assertDatabaseReachable(url);
-    const applied = await applyMigrations(url);
+    await assertDatabaseReachable(database.url);
+    const applied = await applyMigrations(database.url);
     console.log(applied.length ? `Applied: ${applied.join(", ")}` : "The database is up to date.");
   } finally {
-    await stop();
+    await database.close();
   }
 }
 

@@ -14,6 +14,7 @@ import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/la
 import { buildIsCurrent } from "../lib/launch/build-stamp";
 import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
 import { seedDemo } from "../prisma/seed/demo";
+import { keyRingFromEnv } from "../lib/crypto";
 import { createPrismaClient } from "../lib/db";
 import { loadDotEnv } from "../lib/launch/dotenv";
 
@@ -53,7 +54,10 @@ async function main() {
   if (embedded) {
     const prisma = createPrismaClient(databaseUrl!);
     try {
-      const { created } = await seedDemo(prisma, { withDemoPasswords: true });
+      const { created } = await seedDemo(prisma, {
+        withDemoPasswords: true,
+        identityKeyRing: keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: secrets.IDENTITY_ENCRYPTION_KEY }),
+      });
       if (created) console.log("Loaded the demo evaluation. Demo sign-ins are listed in README.md.");
     } finally {
       await prisma.$disconnect();

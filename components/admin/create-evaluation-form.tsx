@@ -3,13 +3,16 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { EmailField } from "@/components/forms/email-field";
+import { FormError } from "@/components/forms/form-error";
+import { OneTimeLink } from "@/components/forms/one-time-link";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import { createEvaluation } from "@/lib/evaluations/actions";
 import { createEvaluationSchema } from "@/lib/evaluations/schema";
-import { EMAIL_MAX, TEXT_MAX } from "@/lib/users/schema";
-import { CheckboxGroup, failureKey, fieldErrorsFromZod, focusFirstInvalid, resultFieldErrors, useFieldError, useMessage, type FieldErrors } from "./form-kit";
-import { OneTimeLink } from "./one-time-link";
+import { TEXT_MAX } from "@/lib/users/schema";
 
 const FIELD_ORDER = [
   ["name", "evaluation-name"],
@@ -28,26 +31,19 @@ type Created =
 export function CreateEvaluationForm() {
   const t = useTranslations("admin.newEvaluation");
   const tLanguages = useTranslations("languageNames");
-  const message = useMessage();
   const [languages, setLanguages] = useState<string[]>(["ES", "EN"]);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const fieldError = useFieldError(errors);
+  const { submit, busy, fieldError, formError } = useActionForm(createEvaluation, {
+    schema: createEvaluationSchema,
+    focus: FIELD_ORDER,
+    onSuccess: (data) => setCreated(data),
+  });
 
-  function fail(next: FieldErrors, key: string | null) {
-    setErrors(next);
-    setFormError(message(key));
-    focusFirstInvalid(next, FIELD_ORDER);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
-    const input = {
+    void submit({
       name: text("name"),
       client: text("client"),
       evaluatorOrganisation: text("evaluatorOrganisation"),
@@ -55,24 +51,7 @@ export function CreateEvaluationForm() {
       periodEnd: text("periodEnd"),
       languages,
       leadEmail: text("leadEmail"),
-    };
-    const parsed = createEvaluationSchema.safeParse(input);
-    if (!parsed.success) return fail(fieldErrorsFromZod(parsed.error), "admin.errors.INVALID");
-    setBusy(true);
-    try {
-      const result = await createEvaluation(input);
-      if (result.ok) {
-        setErrors({});
-        setFormError(null);
-        setCreated(result.data);
-      } else {
-        fail(resultFieldErrors(result), failureKey(result));
-      }
-    } catch {
-      fail({}, "admin.errors.UNEXPECTED");
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (created) {
@@ -94,9 +73,7 @@ export function CreateEvaluationForm() {
 
   return (
     <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="evaluation-form-error">
-      <p className="form-error" role="alert" id="evaluation-form-error">
-        {formError}
-      </p>
+      <FormError id="evaluation-form-error" message={formError} />
       <Field id="evaluation-name" name="name" label={t("name")} required maxLength={TEXT_MAX} autoComplete="off" error={fieldError("name")} />
       <Field id="evaluation-client" name="client" label={t("client")} required maxLength={TEXT_MAX} autoComplete="off" error={fieldError("client")} />
       <Field
@@ -123,25 +100,17 @@ export function CreateEvaluationForm() {
         onChange={setLanguages}
         error={fieldError("languages")}
       />
-      <Field
+      <EmailField
         id="evaluation-lead-email"
         name="leadEmail"
-        type="email"
         label={t("leadEmail")}
         hint={t("leadEmailHint")}
-        required
-        maxLength={EMAIL_MAX}
         autoComplete="off"
-        inputMode="email"
-        spellCheck={false}
-        autoCapitalize="none"
         error={fieldError("leadEmail")}
       />
-      <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("submitting")}>
-          {t("submit")}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} busyLabel={t("submitting")}>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

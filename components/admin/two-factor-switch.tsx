@@ -3,39 +3,25 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ActionError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { setTwoFactorRequirement } from "@/lib/users/actions";
-import { failureKey, useMessage } from "./form-kit";
 
 /** The installation's "require two-factor sign-in" switch: a button with role="switch". */
 export function TwoFactorSwitch({ required }: { required: boolean }) {
   const t = useTranslations("admin.twoFactor");
-  const message = useMessage();
   const router = useRouter();
   const [value, setValue] = useState(required);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function toggle() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    setStatus(null);
-    try {
-      const result = await setTwoFactorRequirement({ required: !value });
-      if (result.ok) {
-        setValue(result.data.required);
-        setStatus(t(result.data.required ? "savedOn" : "savedOff"));
-        router.refresh();
-      } else {
-        setError(message(failureKey(result)));
-      }
-    } catch {
-      setError(message("admin.errors.UNEXPECTED"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, formError } = useActionForm(setTwoFactorRequirement, {
+    clearOnStart: true,
+    onStart: () => setStatus(null),
+    onSuccess: (data) => {
+      setValue(data.required);
+      setStatus(t(data.required ? "savedOn" : "savedOff"));
+      router.refresh();
+    },
+  });
 
   return (
     <section className="section" aria-labelledby="two-factor-title">
@@ -56,7 +42,7 @@ export function TwoFactorSwitch({ required }: { required: boolean }) {
           aria-busy={busy || undefined}
           disabled={busy}
           className={["button", value ? "button--primary" : "button--secondary"].join(" ")}
-          onClick={toggle}
+          onClick={() => submit({ required: !value })}
         >
           {value ? t("on") : t("off")}
         </button>
@@ -64,11 +50,7 @@ export function TwoFactorSwitch({ required }: { required: boolean }) {
       <p role="status" className="muted">
         {status}
       </p>
-      {error ? (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={formError} />
     </section>
   );
 }

@@ -3,10 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ActionError } from "@/components/forms/form-error";
+import { OneTimeLink } from "@/components/forms/one-time-link";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions";
 import { disableUser, enableUser, issueAccountSetupLink } from "@/lib/users/actions";
-import { failureKey, useMessage } from "./form-kit";
-import { OneTimeLink } from "./one-time-link";
 
 type Props = {
   userId: string;
@@ -16,40 +18,29 @@ type Props = {
   isSelf: boolean;
 };
 
+type Kind = "disable" | "enable" | "link";
+
+/** One action for the row's three buttons, so they share one busy state and one message. */
+async function runUserAction({ kind, userId }: { kind: Kind; userId: string }): Promise<ActionResult<{ link: string } | { changed: boolean }>> {
+  if (kind === "link") return issueAccountSetupLink({ userId });
+  return kind === "disable" ? disableUser({ userId }) : enableUser({ userId });
+}
+
 export function UserRowActions({ userId, name, status, isSelf }: Props) {
   const t = useTranslations("admin.users");
-  const message = useMessage();
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
-
-  async function run(kind: "disable" | "enable" | "link") {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      if (kind === "link") {
-        const result = await issueAccountSetupLink({ userId });
-        if (result.ok) setLink(result.data.link);
-        else setError(message(failureKey(result)));
-      } else {
-        const result = kind === "disable" ? await disableUser({ userId }) : await enableUser({ userId });
-        if (result.ok) {
-          setNotice(t(kind === "disable" ? "disabledNotice" : "enabledNotice", { name }));
-          router.refresh();
-        } else {
-          setError(message(failureKey(result)));
-        }
-      }
-    } catch {
-      setError(message("admin.errors.UNEXPECTED"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, formError } = useActionForm(runUserAction, {
+    clearOnStart: true,
+    onStart: () => setNotice(null),
+    onSuccess: (data, { kind }) => {
+      if ("link" in data) return setLink(data.link);
+      setNotice(t(kind === "disable" ? "disabledNotice" : "enabledNotice", { name }));
+      router.refresh();
+    },
+  });
+  const run = (kind: Kind) => submit({ kind, userId });
 
   const idBase = `user-${userId}`;
   return (
@@ -73,11 +64,7 @@ export function UserRowActions({ userId, name, status, isSelf }: Props) {
       <p role="status" className="muted">
         {notice}
       </p>
-      {error ? (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={formError} />
       {link ? <OneTimeLink id={`${idBase}-link`} link={link} intro={t("newLink", { name })} /> : null}
     </div>
   );

@@ -4,10 +4,13 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { EmailField } from "@/components/forms/email-field";
+import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { signInSchema, type SignInIssue } from "@/lib/auth/schema";
+import { CodeField } from "./code-field";
 
 type FieldName = "email" | "password" | "code";
 type FieldErrors = Partial<Record<FieldName, SignInIssue | "CODE_REJECTED">>;
@@ -114,22 +117,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const codeStep = step === "code";
   return (
     <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="sign-in-error">
-      <p className="form-error" role="alert" id="sign-in-error">
-        {formError}
-      </p>
-      <Field
+      <FormError id="sign-in-error" message={formError} />
+      <EmailField
         ref={emailRef}
         id="sign-in-email"
         name="email"
-        type="email"
         label={t("email")}
         autoComplete="username"
-        inputMode="email"
-        spellCheck={false}
-        autoCapitalize="none"
-        required
         readOnly={codeStep}
-        maxLength={254}
         error={fieldErrors.email ? t(issueMessage[fieldErrors.email]) : null}
       />
       <Field
@@ -149,22 +144,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         {codeStep ? t("codeRequested") : null}
       </p>
       {codeStep ? (
-        <>
-          <Field
-            ref={codeRef}
-            id="sign-in-code"
-            name="code"
-            type="text"
-            label={t("code")}
-            hint={t("codeHint")}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            required
-            maxLength={9}
-            error={fieldErrors.code ? t(issueMessage[fieldErrors.code]) : null}
-          />
-        </>
+        <CodeField ref={codeRef} id="sign-in-code" label={t("code")} hint={t("codeHint")} error={fieldErrors.code ? t(issueMessage[fieldErrors.code]) : null} />
       ) : null}
       <div className="actions">
         <Button type="submit" busy={busy} busyLabel={t("submitting")}>

@@ -2,43 +2,36 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions";
 import { startTwoFactorSetupAction } from "@/lib/auth/two-factor-actions";
+
+/** Already on (finished in another tab) counts as done: the refreshed page shows it. */
+async function startSetup(input: object): Promise<ActionResult<unknown>> {
+  const result = await startTwoFactorSetupAction(input);
+  return !result.ok && result.error === "REJECTED" && result.reason === "ALREADY_ENABLED" ? { ok: true, data: null } : result;
+}
 
 /** Asks the server for a new secret; the page then shows it (and its QR code) from the database. */
 export function TwoFactorStartForm({ restart = false }: { restart?: boolean }) {
   const t = useTranslations("account.twoFactor");
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
   const [refreshing, startRefresh] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  async function start() {
-    if (busy || refreshing) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await startTwoFactorSetupAction({});
-      if (result.ok || (result.error === "REJECTED" && result.reason === "ALREADY_ENABLED")) {
-        startRefresh(() => router.refresh());
-      } else {
-        setError(t(result.error === "UNAUTHENTICATED" ? "errors.signedOut" : "errors.unexpected"));
-      }
-    } catch {
-      setError(t("errors.unexpected"));
-    }
-    setBusy(false);
-  }
+  const { submit, busy, formError } = useActionForm(startSetup, {
+    clearOnStart: true,
+    failureMessages: (failure) => ({ fields: {}, form: `account.twoFactor.errors.${failure.error === "UNAUTHENTICATED" ? "signedOut" : "unexpected"}` }),
+    onSuccess: () => startRefresh(() => router.refresh()),
+  });
 
   return (
     <div className="actions">
-      <Button variant={restart ? "secondary" : "primary"} busy={busy || refreshing} busyLabel={t("starting")} onClick={start}>
+      <Button variant={restart ? "secondary" : "primary"} busy={busy || refreshing} busyLabel={t("starting")} onClick={() => submit({})}>
         {t(restart ? "restart" : "start")}
       </Button>
-      <p className="form-error" role="alert">
-        {error}
-      </p>
+      <FormError message={formError} />
     </div>
   );
 }

@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { failureKey, fieldErrorsFromZod, focusFirstInvalid, resultFieldErrors, useFieldError, useMessage, type FieldErrors } from "@/components/admin/form-kit";
+import { ActionError, FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { acceptInvitationAsSignedInUser, acceptInvitationWithAccount } from "@/lib/invitations/actions";
 import { acceptInvitationWithAccountSchema } from "@/lib/invitations/schema";
-import { NEW_PASSWORD_ORDER, NewPasswordFields } from "./new-password-fields";
+import { NEW_PASSWORD_ORDER, NewPasswordFields, newPasswordInput } from "./new-password-fields";
 
 function Done({ title, body, href, linkLabel }: { title: string; body: string; href: string; linkLabel: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -29,41 +31,16 @@ function Done({ title, body, href, linkLabel }: { title: string; body: string; h
 /** A new invitee chooses a name and a password, and joins. */
 export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations("invitations");
-  const message = useMessage();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<{ evaluationId: string; email: string } | null>(null);
-  const fieldError = useFieldError(errors);
+  const { submit, busy, fieldError, formError } = useActionForm(acceptInvitationWithAccount, {
+    schema: acceptInvitationWithAccountSchema,
+    focus: NEW_PASSWORD_ORDER("accept"),
+    onSuccess: (data) => setDone(data),
+  });
 
-  function fail(next: FieldErrors, key: string | null) {
-    setErrors(next);
-    setFormError(message(key));
-    focusFirstInvalid(next, NEW_PASSWORD_ORDER("accept"));
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const data = new FormData(event.currentTarget);
-    const input = {
-      token,
-      name: String(data.get("name") ?? ""),
-      password: String(data.get("password") ?? ""),
-      passwordConfirmation: String(data.get("passwordConfirmation") ?? ""),
-    };
-    const parsed = acceptInvitationWithAccountSchema.safeParse(input);
-    if (!parsed.success) return fail(fieldErrorsFromZod(parsed.error), "admin.errors.INVALID");
-    setBusy(true);
-    try {
-      const result = await acceptInvitationWithAccount(input);
-      if (result.ok) setDone(result.data);
-      else fail(resultFieldErrors(result), failureKey(result));
-    } catch {
-      fail({}, "admin.errors.UNEXPECTED");
-    } finally {
-      setBusy(false);
-    }
+    void submit(newPasswordInput(event.currentTarget, token));
   }
 
   if (done) {
@@ -80,16 +57,12 @@ export function AcceptInvitationForm({ token }: { token: string }) {
 
   return (
     <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="accept-error">
-      <p className="form-error" role="alert" id="accept-error">
-        {formError}
-      </p>
+      <FormError id="accept-error" message={formError} />
       <p>{t("newAccountIntro")}</p>
       <NewPasswordFields idPrefix="accept" fieldError={fieldError} />
-      <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("joining")}>
-          {t("join")}
-        </Button>
-      </div>
+      <SubmitButton busy={busy} busyLabel={t("joining")}>
+        {t("join")}
+      </SubmitButton>
     </form>
   );
 }
@@ -97,44 +70,25 @@ export function AcceptInvitationForm({ token }: { token: string }) {
 /** An invitee signed in as the invited account accepts with one button. */
 export function AcceptInvitationButton({ token }: { token: string }) {
   const t = useTranslations("invitations");
-  const message = useMessage();
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [evaluationId, setEvaluationId] = useState<string | null>(null);
-
-  async function accept() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await acceptInvitationAsSignedInUser({ token });
-      if (result.ok) {
-        setEvaluationId(result.data.evaluationId);
-        router.refresh();
-      } else {
-        setError(message(failureKey(result)));
-      }
-    } catch {
-      setError(message("admin.errors.UNEXPECTED"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, formError } = useActionForm(acceptInvitationAsSignedInUser, {
+    clearOnStart: true,
+    onSuccess: (data) => {
+      setEvaluationId(data.evaluationId);
+      router.refresh();
+    },
+  });
 
   if (evaluationId) {
     return <Done title={t("doneTitle")} body={t("doneExisting")} href={`/evaluations/${encodeURIComponent(evaluationId)}`} linkLabel={t("open")} />;
   }
   return (
     <div className="actions">
-      <Button busy={busy} busyLabel={t("accepting")} onClick={accept}>
+      <Button busy={busy} busyLabel={t("accepting")} onClick={() => submit({ token })}>
         {t("accept")}
       </Button>
-      {error ? (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={formError} />
     </div>
   );
 }

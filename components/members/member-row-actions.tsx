@@ -3,8 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { CheckboxGroup, failureKey, fieldErrorsFromZod, resultFieldErrors, useFieldError, useMessage, type FieldErrors } from "@/components/admin/form-kit";
+import { ActionError } from "@/components/forms/form-error";
+import { adminFailureMessages, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { removeMember, updateMemberRoles } from "@/lib/members/actions";
 import { updateMemberRolesSchema } from "@/lib/members/schema";
 import { useRoleOptions } from "./role-options";
@@ -21,19 +23,37 @@ type Props = {
 /** Per-member controls, shown only to those who may use them (the server checks again). */
 export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdateRoles, canRemove }: Props) {
   const t = useTranslations("members");
-  const message = useMessage();
   const router = useRouter();
   const roleOptions = useRoleOptions();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   const [mode, setMode] = useState<"idle" | "roles" | "remove">("idle");
   const [selected, setSelected] = useState<string[]>(roles);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const fieldError = useFieldError(errors);
   const idBase = `member-${memberId}`;
+  const rolesForm = useActionForm(updateMemberRoles, {
+    schema: updateMemberRolesSchema,
+    focus: () => document.getElementById(`${idBase}-roles`)?.focus(),
+    // A message under the roles says it all; nothing on top.
+    failureMessages: (failure) => {
+      const messages = adminFailureMessages(failure);
+      return messages.fields.roles ? { ...messages, form: null } : messages;
+    },
+    onSuccess: () => {
+      setStatus(t("rolesSaved", { name }));
+      close("roles");
+      router.refresh();
+    },
+  });
+  const removal = useActionForm(removeMember, {
+    onSuccess: () => {
+      setStatus(t("removed", { name }));
+      setMode("idle");
+      router.refresh();
+    },
+  });
+  // One row, one thing at a time: both buttons wait while either call runs.
+  const busy = rolesForm.busy || removal.busy;
 
   useEffect(() => {
     // Opening a panel moves focus into it: the first role, or the confirmation button.
@@ -42,59 +62,15 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
 
   function close(focus: "roles" | "remove") {
     setMode("idle");
-    setErrors({});
-    setError(null);
+    rolesForm.clear();
+    removal.clear();
     // Focus goes back to the button that opened the panel.
     requestAnimationFrame(() => (focus === "roles" ? toggleRef : removeRef).current?.focus());
   }
 
-  async function saveRoles(event: FormEvent<HTMLFormElement>) {
+  function saveRoles(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const input = { evaluationId, memberId, roles: selected };
-    const parsed = updateMemberRolesSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error));
-      document.getElementById(`${idBase}-roles`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await updateMemberRoles(input);
-      if (result.ok) {
-        setStatus(t("rolesSaved", { name }));
-        close("roles");
-        router.refresh();
-      } else {
-        const fields = resultFieldErrors(result);
-        setErrors(fields);
-        setError(fields.roles ? null : message(failureKey(result)));
-        document.getElementById(`${idBase}-roles`)?.focus();
-      }
-    } catch {
-      setError(message("admin.errors.UNEXPECTED"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function confirmRemove() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      const result = await removeMember({ evaluationId, memberId });
-      if (result.ok) {
-        setStatus(t("removed", { name }));
-        setMode("idle");
-        router.refresh();
-      } else {
-        setError(message(failureKey(result)));
-      }
-    } catch {
-      setError(message("admin.errors.UNEXPECTED"));
-    } finally {
-      setBusy(false);
-    }
+    void rolesForm.submit({ evaluationId, memberId, roles: selected });
   }
 
   return (
@@ -140,7 +116,7 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
             options={roleOptions}
             selected={selected}
             onChange={setSelected}
-            error={fieldError("roles")}
+            error={rolesForm.fieldError("roles")}
           />
           <div className="actions">
             <Button type="submit" busy={busy} busyLabel={t("saving")}>
@@ -157,7 +133,7 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
         <div role="group" aria-labelledby={`${idBase}-remove-question`}>
           <p id={`${idBase}-remove-question`}>{t("removeQuestion", { name })}</p>
           <div className="actions">
-            <Button autoFocus busy={busy} busyLabel={t("removing")} onClick={confirmRemove}>
+            <Button autoFocus busy={busy} busyLabel={t("removing")} onClick={() => removal.submit({ evaluationId, memberId })}>
               {t("removeConfirm", { name })}
             </Button>
             <Button variant="secondary" onClick={() => close("remove")}>
@@ -170,11 +146,7 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
       <p role="status" className="muted">
         {status}
       </p>
-      {error ? (
-        <p role="alert" className="field__error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={rolesForm.formError ?? removal.formError} />
     </div>
   );
 }

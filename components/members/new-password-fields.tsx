@@ -51,3 +51,14 @@ export const NEW_PASSWORD_ORDER = (idPrefix: string) =>
     ["password", `${idPrefix}-password`],
     ["passwordConfirmation", `${idPrefix}-password-confirmation`],
   ] as const;
+
+/** What the fields hold, with the link's token: the input of both forms' actions. */
+export function newPasswordInput(form: HTMLFormElement, token: string) {
+  const data = new FormData(form);
+  return {
+    token,
+    name: String(data.get("name") ?? ""),
+    password: String(data.get("password") ?? ""),
+    passwordConfirmation: String(data.get("passwordConfirmation") ?? ""),
+  };
+}

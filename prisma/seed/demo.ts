@@ -5,7 +5,9 @@
  */
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { KeyRing } from "@/lib/crypto";
 import { buildMembership } from "@/tests/factories/evaluations";
+import { buildRespondentIdentity } from "@/tests/factories/respondents";
 import { buildUser } from "@/tests/factories/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { buildFieldworkRows } from "./fieldwork-rows";
@@ -13,6 +15,11 @@ import { buildSetupRows, DEMO_EVALUATION_NAME } from "./setup-rows";
 import { buildStoryRows } from "./story-rows";
 
 export { DEMO_EVALUATION_NAME } from "./setup-rows";
+
+/** The fictional name sealed for a demo respondent; tests search responses for it. */
+export function demoIdentityName(code: string): string {
+  return `Persona Ficticia ${code}`;
+}
 
 /** Serialises concurrent seeds (e.g. `npm run seed` while the launcher starts) on one database. */
 const SEED_LOCK_KEY = 7_220_260_001;
@@ -26,7 +33,8 @@ async function demoExists(db: Db): Promise<boolean> {
 
 export async function seedDemo(
   prisma: PrismaClient,
-  options: { withDemoPasswords: boolean },
+  /** With a key ring, every demo respondent gets a sealed, clearly fictional identity. */
+  options: { withDemoPasswords: boolean; identityKeyRing?: KeyRing },
 ): Promise<{ created: boolean }> {
   if (await demoExists(prisma)) return { created: false };
   // Hashed once, outside the transaction: argon2 is slow on purpose.
@@ -36,7 +44,7 @@ export async function seedDemo(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
       if (await demoExists(tx)) return { created: false };
-      await writeDemo(tx, passwordHash);
+      await writeDemo(tx, passwordHash, options.identityKeyRing);
       return { created: true };
     },
     // PGlite runs one statement at a time and slowly; the demo is a few dozen statements.
@@ -64,7 +72,7 @@ async function writeDemoUsers(tx: Prisma.TransactionClient, passwordHash: string
   });
 }
 
-async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | null) {
+async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | null, identityKeyRing?: KeyRing) {
   const users = await writeDemoUsers(tx, passwordHash);
   const idOf = (role: string) => users.find((user) => user.role === role)!.id;
   const staff = { lead: idOf("LEAD"), evaluator: idOf("EVALUATOR") };
@@ -87,6 +95,22 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   await tx.place.createMany({ data: setup.places });
 
   await tx.respondent.createMany({ data: fieldwork.respondents });
+  if (identityKeyRing) {
+    await tx.respondentIdentity.createMany({
+      data: fieldwork.respondents.map((respondent) =>
+        buildRespondentIdentity(
+          {
+            evaluationId: respondent.evaluationId,
+            respondentId: respondent.id,
+            name: demoIdentityName(respondent.code),
+            phone: "+52 55 0000 0000",
+            community: "Comunidad ficticia",
+          },
+          identityKeyRing,
+        ),
+      ),
+    });
+  }
   await tx.consent.createMany({ data: fieldwork.consents });
   await tx.consentScope.createMany({ data: fieldwork.consentScopes });
   await tx.interview.createMany({ data: fieldwork.interviews });

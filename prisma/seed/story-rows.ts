@@ -4,6 +4,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeType } from "@/lib/generated/prisma/enums";
+import { buildStorySnapshot, type SnapshotSource } from "@/lib/stories/snapshot";
 import { day, newId, type WithId } from "@/tests/factories/ids";
 import {
   buildChangeStory,
@@ -11,6 +12,7 @@ import {
   buildStoryFigure,
   buildStoryRevision,
 } from "@/tests/factories/stories";
+import { DEMO_USERS } from "./demo-users";
 import type { FieldworkRows } from "./fieldwork-rows";
 import { fixture, parseFigure, parseYearPeriod, type SampleOutcome } from "./fixture";
 import { FIGURE_LABELS_ES } from "./setup-data";
@@ -137,22 +139,33 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     );
   }
 
-  const snapshot = {
+  // The same snapshot a save through the app would store (lib/stories/snapshot.ts).
+  const person = (role: "LEAD" | "EVALUATOR") => {
+    const id = role === "LEAD" ? staff.lead : staff.evaluator;
+    return { id, name: DEMO_USERS.find((user) => user.role === role)?.name ?? role };
+  };
+  const projects = new Map(setup.projects.map((project) => [project.id, project]));
+  const snapshot = buildStorySnapshot({
     code: story.code,
     title: story.title,
-    titleTranslation: story.titleTranslation,
+    titleTranslation: story.titleTranslation ?? null,
     whatChanged: story.whatChanged,
-    whatChangedTranslation: story.whatChangedTranslation,
+    whatChangedTranslation: story.whatChangedTranslation ?? null,
     whySignificant: story.whySignificant,
-    whySignificantTranslation: story.whySignificantTranslation,
+    whySignificantTranslation: story.whySignificantTranslation ?? null,
     originalLanguage: story.originalLanguage,
-    translationLanguage: story.translationLanguage,
+    translationLanguage: story.translationLanguage ?? null,
+    translatedBy: person("LEAD"),
+    collectedBy: spec.collectedBy ? person("LEAD") : null,
     changeType,
-    periodFrom: isoDay(period.from),
-    periodTo: period.to ? isoDay(period.to) : null,
     periodPrecision: "YEAR",
+    periodFrom: period.from,
+    periodTo: period.to ?? null,
     contributionNarrative: spec.contributionNarrative,
-    places: places.map((place) => ({ id: place.id, state: place.state, municipality: place.municipality ?? null })),
+    sustainabilityAssessment: null,
+    sustainabilityConditions: null,
+    sustainabilityRisks: null,
+    places: places.map((place) => ({ id: place.id, state: place.state, municipality: place.municipality ?? null, community: place.community ?? null })),
     sectors: sectors.map((sector) => ({ id: sector.id, nameEn: sector.nameEn, nameEs: sector.nameEs })),
     priorityTags: priorities.map((tag) => ({ id: tag.id, position: tag.position, nameEn: tag.nameEn, nameEs: tag.nameEs })),
     atRiskGroups: spec.atRiskGroups.map(({ group, note }) => ({ group, note: note ?? null })),
@@ -161,26 +174,25 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
       position: figure.position,
       label: figure.label,
       labelTranslation: figure.labelTranslation ?? null,
-      qualifier: figure.qualifier,
+      qualifier: figure.qualifier ?? "EXACT",
       value: String(figure.value),
       valueMax: figure.valueMax == null ? null : String(figure.valueMax),
       unit: figure.unit ?? null,
     })),
-    contributions: spec.contributions.map(({ project, how }, index) => ({
-      projectId: contributions[index]!.projectId,
-      acronym: project,
-      howContributed: how,
-    })),
-    storytellers: storytellers.map((respondent) => ({ respondentId: respondent.id, code: respondent.code })),
+    contributions: contributions.map((row) => {
+      const project = projects.get(row.projectId)!;
+      return { projectId: row.projectId, acronym: project.acronym, name: project.name, howContributed: row.howContributed };
+    }),
+    storytellers: storytellers.map((respondent) => ({ respondentId: respondent.id, code: respondent.code! })),
     sources: sources.map(({ snapshot: source }) => source),
-  } satisfies Prisma.InputJsonObject;
+  });
 
   rows.storyRevisions.push(
     buildStoryRevision({
       evaluationId,
       storyId: story.id,
       version: 1,
-      snapshot,
+      snapshot: snapshot as Prisma.InputJsonObject,
       editedById: staff.evaluator,
       note: "Primera versión. / First version.",
       createdAt: writtenAt,
@@ -194,29 +206,32 @@ function spanishFigureLabel(label: string): string {
   return spanish;
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** A source key from fieldwork-data.ts ("I1", "G2", "E5") as StorySource columns and a snapshot entry. */
-function sourceColumns(key: string, fieldwork: FieldworkRows) {
+function sourceColumns(key: string, fieldwork: FieldworkRows): { columns: Record<string, string>; snapshot: SnapshotSource["sources"][number] } {
   const interview = fieldwork.refs.interviewByKey.get(key);
   if (interview) {
-    return {
-      columns: { interviewId: interview.id },
-      snapshot: { kind: "INTERVIEW", id: interview.id, date: isoDay(interview.date as Date) },
-    };
+    return { columns: { interviewId: interview.id }, snapshot: { kind: "INTERVIEW", id: interview.id, date: interview.date as Date } };
   }
   const focusGroup = fieldwork.refs.focusGroupByKey.get(key);
   if (focusGroup) {
     return {
       columns: { focusGroupId: focusGroup.id },
-      snapshot: { kind: "FOCUS_GROUP", id: focusGroup.id, date: isoDay(focusGroup.date as Date), topic: focusGroup.topic ?? null },
+      snapshot: { kind: "FOCUS_GROUP", id: focusGroup.id, date: focusGroup.date as Date, topic: focusGroup.topic ?? "" },
     };
   }
   const excerpt = lookup(fieldwork.refs.excerptByKey, key, "story source");
+  const parent = [...fieldwork.refs.interviewByKey.values(), ...fieldwork.refs.focusGroupByKey.values()].find(
+    (row) => row.id === (excerpt.interviewId ?? excerpt.focusGroupId),
+  );
+  if (!parent) throw new Error(`Demo data: excerpt ${key} has no transcript`);
   return {
     columns: { excerptId: excerpt.id },
-    snapshot: { kind: "EXCERPT", id: excerpt.id, quotedText: excerpt.quotedText },
+    snapshot: {
+      kind: "EXCERPT",
+      id: excerpt.id,
+      interviewId: excerpt.interviewId ?? null,
+      focusGroupId: excerpt.focusGroupId ?? null,
+      date: parent.date as Date,
+    },
   };
 }

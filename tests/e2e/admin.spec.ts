@@ -1,28 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
 
 // An English browser; the invitee's browser below is Mexican, so both languages are exercised.
 test.use({ locale: "en-US" });
 
 const PASSWORD = "msc-demo-2026";
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  if (!/\/sign-in/.test(page.url())) await page.goto("/sign-in");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function freshPage(browser: Browser, baseURL: string | undefined, locale = "en-US"): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale });
@@ -53,7 +37,8 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 40
 
 test("an administrator creates a user and copies the one-time link; the new user sets a password and signs in", async ({ page, browser, baseURL, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page, "admin@demo.example");
+  await page.goto("/sign-in");
+  await signIn(page, "admin@demo.example", PASSWORD, "en");
   await expect(page).toHaveURL(/\/evaluations$/);
 
   await page.goto("/admin/users");
@@ -101,7 +86,7 @@ test("an administrator creates a user and copies the one-time link; the new user
   await invitee.getByRole("button", { name: "Save my password" }).click();
   await expect(invitee.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
   await invitee.getByRole("link", { name: "Sign in" }).click();
-  await signIn(invitee, address, "a long enough password");
+  await signIn(invitee, address, "a long enough password", "en");
   await expect(invitee).toHaveURL(/\/evaluations$/);
   await expect(invitee.getByRole("heading", { level: 1, name: "Evaluations" })).toBeVisible();
 
@@ -114,7 +99,8 @@ test("an administrator creates a user and copies the one-time link; the new user
 });
 
 test("a lead invites a panelist with the keyboard alone; the invitee joins, signs in and sees the evaluation", async ({ page, browser, baseURL }) => {
-  await signIn(page, "lead@demo.example");
+  await page.goto("/sign-in");
+  await signIn(page, "lead@demo.example", PASSWORD, "en");
   await expect(page).toHaveURL(/\/evaluations$/);
   const evaluationPath = await demoEvaluationUrl(page);
   await page.goto(`${evaluationPath}/members`);
@@ -159,9 +145,7 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   await invitee.getByRole("button", { name: "Unirme a la evaluación" }).click();
   await expect(invitee.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
   await invitee.getByRole("link", { name: "Iniciar sesión" }).click();
-  await invitee.getByLabel("Correo electrónico").fill(address);
-  await invitee.getByLabel("Contraseña").fill("una contraseña larga");
-  await invitee.getByRole("button", { name: "Iniciar sesión" }).click();
+  await signIn(invitee, address, "una contraseña larga");
   await expect(invitee.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
   expect(new URL(invitee.url()).pathname).toBe(evaluationPath);
 
@@ -178,7 +162,8 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
 });
 
 test("a panelist sees the members but no controls", async ({ page }) => {
-  await signIn(page, "panelist@demo.example");
+  await page.goto("/sign-in");
+  await signIn(page, "panelist@demo.example", PASSWORD, "en");
   await expect(page).toHaveURL(/\/evaluations$/);
   const evaluationPath = await demoEvaluationUrl(page);
   await page.goto(`${evaluationPath}/members`);

@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
@@ -14,32 +15,13 @@ const INVALID_ES = "No pudimos iniciar su sesión. Revise su correo electrónico
 const LOCKED_ES = "Demasiados intentos fallidos de inicio de sesión con este correo electrónico. Espere 15 minutos y vuelva a intentarlo.";
 const LOCKED_EN = "Too many unsuccessful sign-in attempts for this e-mail address. Wait 15 minutes, then try again.";
 
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
-
-/** Submits the sign-in form (Spanish labels) and waits for the server's answer. */
-async function submitSignIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña", { exact: true }).fill(password);
-  const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
-  await answered;
-}
-
 async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
 }
 
 test("a session cookie captured before sign-out is refused afterwards", async ({ page, context, browser, baseURL }) => {
   await page.goto("/sign-in");
-  await submitSignIn(page, EVALUATOR, PASSWORD);
+  await signIn(page, EVALUATOR, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
 
   const captured = await context.cookies();
@@ -75,7 +57,7 @@ test("signing in replaces a session cookie set before sign-in (session fixation)
   // The planted value is no session at all.
   await expect(page.getByRole("heading", { level: 1, name: "Iniciar sesión" })).toBeVisible();
 
-  await submitSignIn(page, EVALUATOR, PASSWORD);
+  await signIn(page, EVALUATOR, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
   const first = await sessionCookie(context);
   expect(first?.value).toBeTruthy();
@@ -85,7 +67,7 @@ test("signing in replaces a session cookie set before sign-in (session fixation)
   // A second sign-in gets yet another value (a new session row, not the old one re-used).
   await page.getByRole("button", { name: "Cerrar sesión" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
-  await submitSignIn(page, EVALUATOR, PASSWORD);
+  await signIn(page, EVALUATOR, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
   expect((await sessionCookie(context))?.value).not.toBe(first?.value);
 });
@@ -94,30 +76,26 @@ test("after 10 wrong passwords the account is locked, with the same message for 
   await page.goto("/sign-in");
   const alert = page.locator("form").getByRole("alert");
   for (let i = 1; i <= 10; i += 1) {
-    await submitSignIn(page, PANELIST, `wrong-password-${i}`);
+    await signIn(page, PANELIST, `wrong-password-${i}`);
     await expect(alert, `try ${i}`).toHaveText(INVALID_ES);
   }
   // The right password is refused now too.
-  await submitSignIn(page, PANELIST, PASSWORD);
+  await signIn(page, PANELIST, PASSWORD);
   await expect(alert).toHaveText(LOCKED_ES);
   await expect(page).toHaveURL(/\/sign-in/);
 
   // An address without an account behaves exactly alike.
   const stranger = "stranger-lockout@demo.example";
   for (let i = 1; i <= 10; i += 1) {
-    await submitSignIn(page, stranger, `wrong-password-${i}`);
+    await signIn(page, stranger, `wrong-password-${i}`);
     await expect(alert, `unknown address, try ${i}`).toHaveText(INVALID_ES);
   }
-  await submitSignIn(page, stranger, PASSWORD);
+  await signIn(page, stranger, PASSWORD);
   await expect(alert).toHaveText(LOCKED_ES);
 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await page.getByLabel("E-mail address").fill(PANELIST);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await answered;
+  await signIn(page, PANELIST, PASSWORD, "en");
   await expect(alert).toHaveText(LOCKED_EN);
   await expect(page).toHaveURL(/\/sign-in/);
   await expectNoAxeViolations(page, "sign-in, locked (en)");
@@ -125,7 +103,7 @@ test("after 10 wrong passwords the account is locked, with the same message for 
 
 test("an analyst sets up two-factor sign-in, then signs in with a code; a used code is refused", async ({ page }) => {
   await page.goto("/sign-in?callbackUrl=%2Faccount%2Ftwo-factor");
-  await submitSignIn(page, ANALYST, PASSWORD);
+  await signIn(page, ANALYST, PASSWORD);
   await expect(page).toHaveURL(/\/account\/two-factor$/);
   await expect(page.getByRole("heading", { level: 1, name: "Verificación en dos pasos" })).toBeVisible();
   await expect(page.getByText("La verificación en dos pasos está desactivada.")).toBeVisible();
@@ -159,7 +137,7 @@ test("an analyst sets up two-factor sign-in, then signs in with a code; a used c
   await expect(page).toHaveURL(/\/sign-in$/);
 
   // Password first: the form asks for the code and keeps the user on the page.
-  await submitSignIn(page, ANALYST, PASSWORD);
+  await signIn(page, ANALYST, PASSWORD);
   const code = page.getByLabel("Código de verificación");
   await expect(code).toBeFocused();
   await expect(page.locator("form").getByRole("status")).toContainText("Su contraseña es correcta.");
@@ -175,7 +153,7 @@ test("an analyst sets up two-factor sign-in, then signs in with a code; a used c
   // The same code again, after signing out: refused.
   await page.getByRole("button", { name: "Cerrar sesión" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
-  await submitSignIn(page, ANALYST, PASSWORD);
+  await signIn(page, ANALYST, PASSWORD);
   await page.getByLabel("Código de verificación").fill(fresh);
   const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: "Iniciar sesión" }).click();

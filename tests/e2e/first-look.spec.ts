@@ -1,27 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
 
 // A Mexican browser: the app must start in Spanish without being told.
 test.use({ locale: "es-MX" });
 
 const LEAD = { email: "lead@demo.example", password: "msc-demo-2026" };
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
-
-async function signInAsLead(page: Page, password = LEAD.password) {
-  await page.getByLabel("Correo electrónico").fill(LEAD.email);
-  await page.getByLabel("Contraseña").fill(password);
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
-}
 
 test("a lead signs in, opens the demo evaluation in Spanish, switches to English, and every page passes axe", async ({ page }) => {
   await page.goto("/sign-in");
@@ -31,7 +16,7 @@ test("a lead signs in, opens the demo evaluation in Spanish, switches to English
   await expect(page.getByRole("button", { name: "Español" })).toHaveAttribute("aria-current", "true");
   await expectNoAxeViolations(page, "sign-in (es)");
 
-  await signInAsLead(page);
+  await signIn(page, LEAD.email, LEAD.password);
   await expect(page).toHaveURL(/\/evaluations$/);
   await expect(page.getByRole("heading", { level: 1, name: "Evaluaciones" })).toBeVisible();
   await expect(page).toHaveTitle("Evaluaciones · Evaluaciones MSC");
@@ -82,7 +67,7 @@ test("a lead signs in, opens the demo evaluation in Spanish, switches to English
 
 test("a wrong password shows one translated message and stays on the sign-in page", async ({ page }) => {
   await page.goto("/sign-in");
-  await signInAsLead(page, "not-the-password");
+  await signIn(page, LEAD.email, "not-the-password");
   await expect(page.locator("form").getByRole("alert")).toHaveText(
     "No pudimos iniciar su sesión. Revise su correo electrónico y su contraseña e inténtelo de nuevo.",
   );
@@ -116,7 +101,7 @@ test("signing in works with the keyboard alone", async ({ page }) => {
 
 test("an evaluation that does not exist is a plain 404", async ({ page }) => {
   await page.goto("/sign-in");
-  await signInAsLead(page);
+  await signIn(page, LEAD.email, LEAD.password);
   await expect(page).toHaveURL(/\/evaluations$/);
 
   const response = await page.goto("/evaluations/does-not-exist");
@@ -146,7 +131,7 @@ test("an address that matches no route gets the same 404 page, with the header",
 test("a signed-out visitor is sent to sign in and comes back to the page asked for", async ({ page }) => {
   await page.goto("/evaluations");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fevaluations$/);
-  await signInAsLead(page);
+  await signIn(page, LEAD.email, LEAD.password);
   await expect(page).toHaveURL(/\/evaluations$/);
 
   const overview = page.url().replace(/\/evaluations$/, "/evaluations/does-not-exist");
@@ -158,7 +143,7 @@ test("a signed-out visitor is sent to sign in and comes back to the page asked f
 
 test("a callbackUrl pointing elsewhere ends on this app after sign-in", async ({ page, baseURL }) => {
   await page.goto("/sign-in?callbackUrl=//evil.example");
-  await signInAsLead(page);
+  await signIn(page, LEAD.email, LEAD.password);
   await expect(page).toHaveURL(`${baseURL}/evaluations`);
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 });

@@ -4,6 +4,7 @@
  * Scenarios 7, 9, 15, 19 and 21 of the security test notes.
  */
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 test.use({ locale: "es-MX" });
 
@@ -60,13 +61,6 @@ async function documentHeaders(response: Response | null, where: string): Promis
   return response!.allHeaders();
 }
 
-async function signIn(page: Page) {
-  await page.getByLabel("Correo electrónico").fill(LEAD.email);
-  await page.getByLabel("Contraseña").fill(LEAD.password);
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
-  await expect(page).toHaveURL(/\/evaluations$/);
-}
-
 test("pages carry a per-request nonce CSP and no-store, and the app works under it", async ({ page, context, request }) => {
   const errors = await watchConsole(page);
 
@@ -80,7 +74,8 @@ test("pages carry a per-request nonce CSP and no-store, and the app works under 
   expect(nonceOf(again.headers()), "a fresh nonce per request").not.toBe(nonce);
 
   const callback = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
-  await signIn(page);
+  await signIn(page, LEAD.email, LEAD.password);
+  await expect(page).toHaveURL(/\/evaluations$/);
   // Scenario 7: the session cookie cannot be read by scripts and does not ride on cross-site POSTs.
   const setCookie = (await (await callback).headerValue("set-cookie")) ?? "";
   expect(setCookie).toMatch(/next-auth\.session-token=[^;]+;[^\n]*HttpOnly/i);
@@ -223,7 +218,8 @@ test("a forged Host or X-Forwarded-Host never shows up in links or redirects", a
 
   // Signed in, the sign-in page redirects onwards: still to this app.
   await page.goto("/sign-in");
-  await signIn(page);
+  await signIn(page, LEAD.email, LEAD.password);
+  await expect(page).toHaveURL(/\/evaluations$/);
   const onwards = await page.request.get("/sign-in", { headers: forged, maxRedirects: 0 });
   expect(onwards.headers()["location"] ?? "").not.toContain("evil.example");
   expect(await onwards.text()).not.toContain("evil.example");

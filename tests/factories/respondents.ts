@@ -1,12 +1,13 @@
 /** Builders for respondents and their consent. */
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { KeyRing } from "@/lib/crypto";
 import { ConsentScopeKind } from "@/lib/generated/prisma/enums";
+import { respondentCode } from "@/lib/respondents/policy";
+import { sealIdentity, type IdentityValues } from "@/lib/respondents/sealing";
 import { day, newId, nextSequence, type BuildInput, type WithId } from "./ids";
 
-/** "R-0042" from 42. */
-export function respondentCode(codeNumber: number): string {
-  return `R-${String(codeNumber).padStart(4, "0")}`;
-}
+/** "R-0042" from 42: the app's own rule, so built rows look like the ones the app creates. */
+export { respondentCode };
 
 export function buildRespondent(
   input: BuildInput<Prisma.RespondentCreateManyInput, "evaluationId">,
@@ -56,4 +57,21 @@ export function buildConsentScopes(
     scope,
     granted: !refused.includes(scope),
   }));
+}
+
+/**
+ * A sealed identity row for a respondent, as the app stores it (lib/respondents/sealing.ts).
+ * Uses IDENTITY_ENCRYPTION_KEY unless a key ring is given.
+ */
+export function buildRespondentIdentity(
+  input: { evaluationId: string; respondentId: string; id?: string } & Partial<IdentityValues>,
+  ring?: KeyRing,
+): WithId<Prisma.RespondentIdentityCreateManyInput> {
+  const values: IdentityValues = { name: input.name ?? null, phone: input.phone ?? null, email: input.email ?? null, community: input.community ?? null };
+  return {
+    id: input.id ?? newId(),
+    evaluationId: input.evaluationId,
+    respondentId: input.respondentId,
+    ...sealIdentity(input.respondentId, values, ring),
+  };
 }

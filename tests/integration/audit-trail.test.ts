@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
+import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let signedIn: CurrentUser | null = null;
@@ -19,10 +20,6 @@ let audit: typeof import("@/lib/audit");
 let trail: typeof import("@/lib/audit-trail/data");
 let schema: typeof import("@/lib/audit-trail/schema");
 let exportRoute: typeof import("@/app/api/evaluations/[evaluationId]/audit/export/route");
-
-function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s", needsTwoFactorEnrolment: false };
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -109,7 +106,7 @@ describe("GET /api/evaluations/:id/audit/export", () => {
     });
 
   it("gives the lead a CSV of the filtered events, safe for spreadsheets, and audits the export", async () => {
-    signedIn = as(mine.members.lead);
+    signedIn = actingUser(mine.members.lead);
     const response = await call(mine.evaluation.id, "?action=story.");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
@@ -125,10 +122,10 @@ describe("GET /api/evaluations/:id/audit/export", () => {
   });
 
   it.each([
-    ["a panelist of the evaluation", () => as(mine.members.panelist!)],
-    ["a reviewer of the evaluation", () => as(mine.members.reviewer!)],
-    ["the lead of another evaluation", () => as(theirs.members.lead)],
-    ["an outsider", () => as(mine.outsider)],
+    ["a panelist of the evaluation", () => actingUser(mine.members.panelist!)],
+    ["a reviewer of the evaluation", () => actingUser(mine.members.reviewer!)],
+    ["the lead of another evaluation", () => actingUser(theirs.members.lead)],
+    ["an outsider", () => actingUser(mine.outsider)],
     ["nobody signed in", () => null],
   ])("answers 404 with nothing in it to %s", async (_who, user) => {
     signedIn = user();
@@ -140,7 +137,7 @@ describe("GET /api/evaluations/:id/audit/export", () => {
   it("lets an administrator export any evaluation's trail", async () => {
     const admin = { id: "admin-1", name: "Admin", email: "admin@x.example", isAdmin: true };
     await database.prisma.user.create({ data: { ...admin } });
-    signedIn = as(admin);
+    signedIn = actingUser(admin);
     const response = await call(theirs.evaluation.id);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("secret-record");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { open } from "@/lib/crypto";
 import { buildUser } from "@/tests/factories";
+import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -21,10 +22,6 @@ let accountAction: typeof import("@/lib/auth/account-action");
 
 const me = buildUser({ name: "Me" });
 const victim = buildUser({ name: "Victim" });
-
-function as(user: { id: string; email: string; name: string }, overrides: Partial<CurrentUser> = {}): CurrentUser {
-  return { id: user.id, email: user.email, name: user.name, isAdmin: false, locale: "ES", sessionId: "", needsTwoFactorEnrolment: false, ...overrides };
-}
 
 const twoFactorColumns = { totpSecret: true, totpEnabledAt: true, totpLastUsedStep: true } as const;
 
@@ -54,7 +51,7 @@ describe("own-account actions", () => {
 
   it("refuse any user id in the input, and leave the other user's row as it was", async () => {
     const victimBefore = await database.prisma.user.findUniqueOrThrow({ where: { id: victim.id }, select: twoFactorColumns });
-    signedIn = as(me);
+    signedIn = actingUser(me);
     for (const hostile of [{ userId: victim.id }, { id: victim.id }, { code: "123456", userId: victim.id }]) {
       const result = await actions.startTwoFactorSetupAction(hostile);
       expect(result).toMatchObject({ ok: false, error: "INVALID" });
@@ -67,7 +64,7 @@ describe("own-account actions", () => {
   });
 
   it("set up two-factor for the caller only", async () => {
-    signedIn = as(me);
+    signedIn = actingUser(me);
     expect(await actions.startTwoFactorSetupAction({})).toEqual({ ok: true, data: { started: true } });
     const row = await database.prisma.user.findUniqueOrThrow({ where: { id: me.id }, select: twoFactorColumns });
     const secret = open(row.totpSecret!, `user:${me.id}:totp`);
@@ -79,17 +76,17 @@ describe("own-account actions", () => {
   });
 
   it("let a user held at two-factor set-up set it up, and nothing else", async () => {
-    signedIn = as(victim, { needsTwoFactorEnrolment: true });
+    signedIn = actingUser(victim, { needsTwoFactorEnrolment: true });
     expect(await actions.disableTwoFactorAction({ code: "123456" })).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await actions.startTwoFactorSetupAction({})).toEqual({ ok: true, data: { started: true } });
   });
 
   it("answer an unexpected failure with a code only", async () => {
-    signedIn = as({ id: "no-such-user", email: "ghost@test.example", name: "Ghost" });
+    signedIn = actingUser({ id: "no-such-user", email: "ghost@test.example", name: "Ghost" });
     expect(await actions.confirmTwoFactorSetupAction({ code: "123456" })).toEqual({ ok: false, error: "REJECTED", reason: "NO_SETUP", field: "code" });
     // A broken sealed value (e.g. a key that is gone): the caller learns nothing about why.
     await database.prisma.user.update({ where: { id: victim.id }, data: { totpSecret: "v1.000000000000.AAAA" } });
-    signedIn = as(victim);
+    signedIn = actingUser(victim);
     expect(await actions.confirmTwoFactorSetupAction({ code: "123456" })).toEqual({ ok: false, error: "UNEXPECTED" });
   });
 });

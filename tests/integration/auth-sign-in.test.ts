@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { buildUser } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -18,12 +19,7 @@ const headers = { "x-forwarded-for": "203.0.113.7, 10.0.0.1", "user-agent": "vit
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-  });
+  pointAppAt(database.url);
   const passwordHash = await hashPassword(PASSWORD);
   await database.prisma.user.createMany({ data: [{ ...active, passwordHash }, { ...disabled, passwordHash }] });
   auth = await import("@/lib/auth/options");

@@ -13,33 +13,36 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
+  buildChangeStory,
+  buildConsent,
+  buildConsentScopes,
+  buildDomain,
+  buildDomainAssignment,
   buildEvaluation,
   buildExcerpt,
   buildFocusGroup,
   buildInterview,
   buildMembership,
+  buildRespondent,
+  buildRespondentIdentity,
   buildUser,
   createConsentedRespondent,
   createEvaluationWithTeam,
   newId,
   type EvaluationWithTeam,
 } from "@/tests/factories";
+import { actingUser } from "@/tests/support/acting-user";
+import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-type TestUser = { id: string; email: string; name: string; isAdmin: boolean };
-let current: TestUser | null = null;
+let current: CurrentUser | null = null;
 
 vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () =>
-    current
-      ? { ...current, locale: "ES", sessionId: `session-of-${current.id}`, needsTwoFactorEnrolment: false }
-      : null,
-  ),
-  getAuthorizedUser: vi.fn(async () =>
-    current ? { ...current, locale: "ES", sessionId: `session-of-${current.id}`, needsTwoFactorEnrolment: false } : null,
-  ),
+  getCurrentUser: vi.fn(async () => current),
+  getAuthorizedUser: vi.fn(async () => current),
   requireUser: vi.fn(async () => {
     throw new Error("pages are not rendered in this test");
   }),
@@ -57,7 +60,7 @@ type Fixture = {
   recordEvaluationId: string;
   /** Set when a sample made its target in `recordEvaluationId`. */
   usedRecord: boolean;
-  admin: TestUser;
+  admin: CurrentUser;
   /** A unique, lower-case e-mail address for one call. */
   freshEmail(): string;
   /** A fresh member of the seeded evaluation (a target that one call may change or remove). */
@@ -71,7 +74,7 @@ function fieldworkInput(f: Fixture) {
 }
 
 /** A respondent whose consent covers interviews, in the evaluation a record lives in. */
-async function freshRespondent(f: Fixture): Promise<string> {
+async function freshHeardRespondent(f: Fixture): Promise<string> {
   if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
   const respondent = await createConsentedRespondent(f.prisma, { evaluationId: f.recordEvaluationId, recordedById: f.team.members.lead.id });
   return respondent.id;
@@ -135,12 +138,12 @@ const sampleInputs: Record<string, Sample> = {
   // lib/interviews/actions.ts, lib/focus-groups/actions.ts, lib/excerpts/actions.ts
   createInterview: {
     permission: "interview.edit",
-    input: async (f) => ({ ...fieldworkInput(f), mode: "PHONE", interviewerIds: [f.team.members.lead.id], respondentIds: [await freshRespondent(f)] }),
+    input: async (f) => ({ ...fieldworkInput(f), mode: "PHONE", interviewerIds: [f.team.members.lead.id], respondentIds: [await freshHeardRespondent(f)] }),
   },
   updateInterview: {
     permission: "interview.edit",
     input: async (f) => {
-      const respondentId = await freshRespondent({ ...f, recordEvaluationId: f.evaluationId });
+      const respondentId = await freshHeardRespondent({ ...f, recordEvaluationId: f.evaluationId });
       const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Texto de prueba." });
       await f.prisma.interview.create({ data: interview });
       f.usedRecord = true;
@@ -153,7 +156,7 @@ const sampleInputs: Record<string, Sample> = {
       ...fieldworkInput(f),
       topic: "Matrix focus group",
       facilitatorIds: [f.team.members.lead.id],
-      participantIds: [await freshRespondent(f)],
+      participantIds: [await freshHeardRespondent(f)],
       anonymousParticipantCount: 2,
     }),
   },
@@ -187,7 +190,110 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, excerptId: excerpt.id };
     },
   },
+  // lib/respondents/actions.ts
+  createRespondent: {
+    permission: "respondent.edit",
+    input: (f) => ({ evaluationId: f.evaluationId, ...RESPONDENT_ATTRIBUTES, name: "Matrix Person", phone: "", email: "", community: "" }),
+  },
+  updateRespondent: {
+    permission: "respondent.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)), version: 1, ...RESPONDENT_ATTRIBUTES, gender: "MAN" }),
+  },
+  revealRespondentIdentity: {
+    permission: "respondent.identity.view",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)) }),
+  },
+  updateRespondentIdentity: {
+    permission: "respondent.identity.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)), version: 1, name: "Matrix Renamed", phone: "", email: "", community: "" }),
+  },
+  recordConsent: {
+    permission: "consent.edit",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      ...(await freshRespondent(f)),
+      givenOn: "2024-06-01",
+      method: "WRITTEN",
+      formVersion: "v1",
+      language: "es",
+      scopes: { INTERVIEW: "yes", AUDIO_RECORDING: "no", ANONYMOUS_QUOTATION: "yes", SHARE_WITH_FUNDER: "no", CONTACT_FOR_VALIDATION: "yes" },
+    }),
+  },
+  withdrawConsent: {
+    permission: "consent.edit",
+    input: async (f) => {
+      const { respondentId, consentId } = await freshRespondent(f);
+      return { evaluationId: f.evaluationId, respondentId, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true };
+    },
+  },
+  // lib/stories/actions.ts
+  createChangeStory: { permission: "story.edit", input: (f) => ({ evaluationId: f.evaluationId, story: STORY_SAMPLE }) },
+  updateChangeStory: {
+    permission: "story.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), expectedVersion: 1, story: STORY_SAMPLE }),
+  },
+  moveChangeStory: {
+    permission: "story.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), from: "DRAFT", to: "SUBMITTED" }),
+  },
+  // lib/domains/actions.ts
+  assignStoryDomain: {
+    permission: "story.assign_domain",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale." }),
+  },
+  endStoryDomain: {
+    permission: "story.assign_domain",
+    input: async (f) => {
+      const storyId = await freshStory(f);
+      const domain = buildDomain({ evaluationId: f.recordEvaluationId });
+      await f.prisma.domain.create({ data: domain });
+      const assignment = buildDomainAssignment({ evaluationId: f.recordEvaluationId, storyId, domainId: domain.id, assignedById: f.team.members.lead.id, kind: "SECONDARY" });
+      await f.prisma.domainAssignment.create({ data: assignment });
+      return { evaluationId: f.evaluationId, storyId, assignmentId: assignment.id };
+    },
+  },
 };
+
+const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
+
+/** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
+async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {
+  f.usedRecord = true;
+  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId });
+  const consent = buildConsent({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, recordedById: f.team.members.evaluator!.id });
+  await f.prisma.respondent.create({ data: respondent });
+  await f.prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, name: "Matrix Person" }) });
+  await f.prisma.consent.create({ data: consent });
+  await f.prisma.consentScope.createMany({ data: buildConsentScopes(consent) });
+  return { respondentId: respondent.id, consentId: consent.id };
+}
+
+/** A change story as the story form sends it, with only the required fields. */
+const STORY_SAMPLE = {
+  title: "Matrix story",
+  whatChanged: "What changed.",
+  whySignificant: "Why it matters.",
+  originalLanguage: "es",
+  changeType: "POSITIVE",
+  periodPrecision: "YEAR",
+  placeIds: [],
+  sectorIds: [],
+  priorityTagIds: [],
+  atRiskGroups: [],
+  figures: [],
+  contributions: [],
+  storytellerIds: [],
+  sources: [],
+};
+
+/** A fresh draft story in the record's evaluation, for one call of a story action. */
+async function freshStory(f: Fixture): Promise<string> {
+  f.usedRecord = true;
+  const last = await f.prisma.changeStory.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { codeNumber: true } });
+  const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1 });
+  await f.prisma.changeStory.create({ data: story });
+  return story.id;
+}
 
 /**
  * Exported server functions that are deliberately not registered actions, with why, and what an
@@ -254,7 +360,7 @@ let found: Found[] = [];
 let registry: Map<string, { name: string; permission: string; scope: "installation" | "evaluation" }>;
 let can: (roles: readonly string[], permission: string) => boolean;
 let tableNames: string[] = [];
-const users: Record<Exclude<Caller, "ANONYMOUS">, TestUser> = {} as never;
+const users: Record<Exclude<Caller, "ANONYMOUS">, CurrentUser> = {} as never;
 
 async function snapshot(): Promise<Record<string, string>> {
   const sql = tableNames
@@ -282,12 +388,7 @@ function rolesOfCaller(caller: Caller): string[] {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-  });
+  pointAppAt(database.url);
   const { prisma } = database;
   const team = await createEvaluationWithTeam(prisma);
   // The outsider leads another evaluation: strong roles, wrong scope.
@@ -298,20 +399,14 @@ beforeAll(async () => {
   const admin = buildUser({ name: "Matrix admin", isAdmin: true });
   await prisma.user.create({ data: admin });
 
-  const asTestUser = (user: { id: string; email: string; name: string; isAdmin?: boolean }): TestUser => ({
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    isAdmin: user.isAdmin ?? false,
-  });
   Object.assign(users, {
-    LEAD: asTestUser(team.members.lead),
-    EVALUATOR: asTestUser(team.members.evaluator!),
-    PANELIST: asTestUser(team.members.panelist!),
-    ANALYST: asTestUser(team.members.analyst!),
-    REVIEWER: asTestUser(team.members.reviewer!),
-    ADMIN: asTestUser(admin),
-    OUTSIDER: asTestUser(team.outsider),
+    LEAD: actingUser(team.members.lead),
+    EVALUATOR: actingUser(team.members.evaluator!),
+    PANELIST: actingUser(team.members.panelist!),
+    ANALYST: actingUser(team.members.analyst!),
+    REVIEWER: actingUser(team.members.reviewer!),
+    ADMIN: actingUser(admin),
+    OUTSIDER: actingUser(team.outsider),
   });
 
   let counter = 0;
@@ -470,7 +565,7 @@ describe("a record of another evaluation, named through one's own", () => {
         const result = await entry.fn(input);
         const changed = changedTables(before, await snapshot());
         current = null;
-        // An administrator without the permission (fieldwork is not theirs) is refused before any read.
+        // A caller without the permission (an administrator on fieldwork) is refused before any lookup.
         const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
         if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
         if (changed.length > 0) problems.push(`${name} as ${caller}: changed ${changed.join(", ")}`);

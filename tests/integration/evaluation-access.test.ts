@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDomain, buildEvaluation, buildMembership, buildPlace, buildProject, buildUser } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -17,12 +18,7 @@ const theirs = buildEvaluation({ name: "Theirs" });
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-  });
+  pointAppAt(database.url);
   const { prisma } = database;
   await prisma.user.createMany({ data: [member, outsider, admin] });
   await prisma.evaluation.createMany({ data: [mine, theirs] });

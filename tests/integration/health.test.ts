@@ -1,17 +1,13 @@
 /** /api/health: 200 while the database answers, 503 once it does not, and nothing more. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pointAppAt } from "../support/app-env";
 import { openTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-  });
+  pointAppAt(database.url);
 });
 
 afterAll(async () => {

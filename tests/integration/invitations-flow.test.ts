@@ -5,14 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-type Actor = { id: string; email: string; name: string; isAdmin: boolean };
-let current: Actor | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () => (current ? { ...current, locale: "ES", sessionId: "test-session", needsTwoFactorEnrolment: false } : null)),
-}));
+let current: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
 
 let database: TestDatabase;
 let mutations: typeof import("@/lib/invitations/mutations");
@@ -20,21 +20,16 @@ let actions: typeof import("@/lib/invitations/actions");
 let data: typeof import("@/lib/invitations/data");
 let passwords: typeof import("@/lib/auth/password");
 let team: EvaluationWithTeam;
-let lead: Actor;
+let lead: CurrentUser;
 
 const PASSWORD = "a long enough password";
 const newAccount = (name = "New Invitee") => ({ kind: "NEW_ACCOUNT" as const, name, password: PASSWORD, locale: "ES" as const });
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "https://msc.example.org/",
-  });
+  pointAppAt(database.url, "https://msc.example.org/");
   team = await createEvaluationWithTeam(database.prisma);
-  lead = { id: team.members.lead.id, email: team.members.lead.email, name: team.members.lead.name, isAdmin: false };
+  lead = actingUser(team.members.lead);
   mutations = await import("@/lib/invitations/mutations");
   actions = await import("@/lib/invitations/actions");
   data = await import("@/lib/invitations/data");
@@ -189,7 +184,7 @@ describe("acceptInvitation", () => {
     expect(untouched.passwordHash).toBe(owner.passwordHash);
     expect((await database.prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).acceptedAt).toBeNull();
 
-    current = { id: owner.id, email: owner.email, name: owner.name, isAdmin: false };
+    current = actingUser(owner);
     expect(await actions.acceptInvitationAsSignedInUser({ token })).toEqual({ ok: true, data: { evaluationId: team.evaluation.id, email: "owner@example.org" } });
     const member = await database.prisma.evaluationMember.findUniqueOrThrow({ where: { evaluationId_userId: { evaluationId: team.evaluation.id, userId: owner.id } } });
     expect(member.roles).toEqual(["REVIEWER"]);
@@ -201,7 +196,7 @@ describe("acceptInvitation", () => {
     await database.prisma.user.create({ data: owner });
     const { token } = await invite("returning@example.org", ["ANALYST"]);
     await database.prisma.evaluationMember.create({ data: { evaluationId: team.evaluation.id, userId: owner.id, roles: ["PANELIST"] } });
-    current = { id: owner.id, email: owner.email, name: owner.name, isAdmin: false };
+    current = actingUser(owner);
     expect(await actions.acceptInvitationAsSignedInUser({ token })).toMatchObject({ ok: true });
     const member = await database.prisma.evaluationMember.findUniqueOrThrow({ where: { evaluationId_userId: { evaluationId: team.evaluation.id, userId: owner.id } } });
     expect(member.roles).toEqual(["PANELIST", "ANALYST"]);

@@ -3,14 +3,14 @@
  * a member at once, an unknown address gets an invitation (shown once). All or nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-type Actor = { id: string; email: string; name: string; isAdmin: boolean };
-let current: Actor | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () => (current ? { ...current, locale: "ES", sessionId: "test-session", needsTwoFactorEnrolment: false } : null)),
-}));
+let current: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
 
 let database: TestDatabase;
 let actions: typeof import("@/lib/evaluations/actions");
@@ -20,7 +20,7 @@ let evaluations: typeof import("@/lib/evaluations/data");
 const admin = buildUser({ name: "Admin", isAdmin: true });
 const existingLead = buildUser({ name: "Existing Lead", email: "existing.lead@example.org", passwordHash: "$argon2id$placeholder" });
 const disabledLead = buildUser({ name: "Disabled Lead", email: "disabled.lead@example.org", disabledAt: new Date() });
-const asAdmin: Actor = { id: admin.id, email: admin.email, name: admin.name, isAdmin: true };
+const asAdmin = actingUser(admin);
 
 const input = {
   name: "Evaluación de asistencia técnica",
@@ -34,12 +34,7 @@ const input = {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "https://msc.example.org",
-  });
+  pointAppAt(database.url, "https://msc.example.org");
   await database.prisma.user.createMany({ data: [admin, existingLead, disabledLead] });
   actions = await import("@/lib/evaluations/actions");
   invitations = await import("@/lib/invitations/data");
@@ -120,7 +115,7 @@ describe("createEvaluation", () => {
   });
 
   it("is for administrators only: a lead of another evaluation is refused", async () => {
-    current = { id: existingLead.id, email: existingLead.email, name: existingLead.name, isAdmin: false };
+    current = actingUser(existingLead);
     expect(await actions.createEvaluation({ ...input, name: "Not allowed" })).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await database.prisma.evaluation.count({ where: { name: "Not allowed" } })).toBe(0);
   });

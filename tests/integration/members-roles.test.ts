@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -13,12 +14,7 @@ let team: EvaluationWithTeam;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-  });
+  pointAppAt(database.url);
   team = await createEvaluationWithTeam(database.prisma);
   mutations = await import("@/lib/members/mutations");
   data = await import("@/lib/members/data");

@@ -4,14 +4,14 @@
  * the next request is refused), enabling, set-up links used once, and the paginated list.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-type Actor = { id: string; email: string; name: string; isAdmin: boolean };
-let current: Actor | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () => (current ? { ...current, locale: "ES", sessionId: "test-session", needsTwoFactorEnrolment: false } : null)),
-}));
+let current: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
 
 let database: TestDatabase;
 let mutations: typeof import("@/lib/users/mutations");
@@ -22,17 +22,12 @@ let currentUser: typeof import("@/lib/auth/current-user");
 let passwords: typeof import("@/lib/auth/password");
 
 const admin = buildUser({ name: "Admin Alvarez", email: "admin@users.test", isAdmin: true });
-const asAdmin: Actor = { id: admin.id, email: admin.email, name: admin.name, isAdmin: true };
+const asAdmin = actingUser(admin);
 const headers = { "x-forwarded-for": "198.51.100.4", "user-agent": "vitest" };
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "a".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-    APP_BASE_URL: "https://msc.example.org",
-  });
+  pointAppAt(database.url, "https://msc.example.org");
   await database.prisma.user.create({ data: admin });
   mutations = await import("@/lib/users/mutations");
   actions = await import("@/lib/users/actions");

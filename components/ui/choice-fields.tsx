@@ -1,67 +1,8 @@
-"use client";
-
 /**
- * Small pieces every administration and members form uses: turning zod issues and action results
- * into translated messages, and accessible checkbox groups, selects and checkboxes in the style
- * of components/ui/field.tsx (error under the control, linked with aria-describedby).
+ * Choices in the style of field.tsx (a group of checkboxes, a select, a single checkbox): hint and
+ * error sit by the control and are linked to it with aria-describedby.
  */
-import { useTranslations } from "next-intl";
-import { useCallback, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
-import type { z } from "zod";
-import type { ActionResult, FieldErrors } from "@/lib/actions";
-
-export type { FieldErrors };
-
-export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join(".") || "_form";
-    (errors[field] ??= []).push(issue.message);
-  }
-  return errors;
-}
-
-/** A message key from a schema or action ("validation.emailInvalid") in the user's language. */
-export function useMessage(): (key: string | undefined | null) => string | null {
-  const t = useTranslations();
-  return useCallback(
-    (key: string | undefined | null) => {
-      if (!key) return null;
-      // Zod's own messages (a wrong type sent by hand) are not keys: show the generic one.
-      const known = (t.has(key as Parameters<typeof t.has>[0]) ? key : "validation.invalid") as Parameters<typeof t>[0];
-      return t(known);
-    },
-    [t],
-  );
-}
-
-/** The first message for a field, translated. */
-export function useFieldError(errors: FieldErrors) {
-  const message = useMessage();
-  return (field: string) => message(errors[field]?.[0]);
-}
-
-/** The form-level message for a failed result ("admin.errors.CODE"); null on success and field errors. */
-export function failureKey(result: ActionResult<unknown>): string | null {
-  if (result.ok) return null;
-  if (result.error === "INVALID") return "admin.errors.INVALID";
-  if (result.error === "REJECTED") return `admin.errors.${result.reason}`;
-  return `admin.errors.${result.error}`;
-}
-
-/** Field errors of a failed result, including a rejection aimed at one field. */
-export function resultFieldErrors(result: ActionResult<unknown>): FieldErrors {
-  if (result.ok) return {};
-  if (result.error === "INVALID") return result.fieldErrors;
-  if (result.error === "REJECTED" && result.field) return { [result.field]: [`admin.errors.${result.reason}`] };
-  return {};
-}
-
-/** Moves focus to the first field (in form order) that has an error. */
-export function focusFirstInvalid(errors: FieldErrors, order: ReadonlyArray<readonly [field: string, elementId: string]>) {
-  const first = order.find(([field]) => errors[field]?.length);
-  if (first) document.getElementById(first[1])?.focus();
-}
+import type { ReactNode, Ref, SelectHTMLAttributes } from "react";
 
 type Option = { value: string; label: string };
 
@@ -176,14 +117,5 @@ export function CheckboxField({
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** A polite live region for "saved" messages; empty until there is something to say. */
-export function StatusMessage({ children, id }: { children: ReactNode; id?: string }) {
-  return (
-    <p className="status-message" role="status" id={id}>
-      {children}
-    </p>
   );
 }

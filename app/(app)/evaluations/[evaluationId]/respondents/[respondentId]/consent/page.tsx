@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ConsentForm } from "@/components/respondents/consent-form";
+import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { respondentAccess } from "@/lib/respondents/access";
+import { getCurrentConsent } from "@/lib/respondents/data";
+
+type ConsentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
+
+async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
+  const access = await respondentAccess(evaluationId, user);
+  if (!access?.editConsent) return null;
+  return getCurrentConsent(evaluationId, respondentId);
+}
+
+export async function generateMetadata({ params }: ConsentPageProps): Promise<Metadata> {
+  const { evaluationId, respondentId } = await params;
+  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  return { title: respondent ? t("respondents.consentForm.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
+}
+
+export default async function RecordConsentPage({ params }: ConsentPageProps) {
+  const { evaluationId, respondentId } = await params;
+  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const user = await requireUser(`${href}/consent`);
+  const respondent = await load(evaluationId, respondentId, user);
+  if (!respondent) notFound();
+  const t = await getTranslations("respondents");
+  const withdrawn = respondent.consents[0]?.withdrawnOn ?? null;
+
+  return (
+    <>
+      <PageHeader
+        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluation.name} respondent={respondent} />}
+        title={t("consentForm.title", { code: respondent.code })}
+        description={t("consentForm.intro")}
+      />
+      {withdrawn ? (
+        <p className="notice" role="note">
+          {t("errors.consentWithdrawn")}
+        </p>
+      ) : (
+        <ConsentForm evaluationId={evaluationId} respondentId={respondent.id} detailHref={href} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { RespondentForm } from "@/components/respondents/respondent-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { localized } from "@/lib/evaluations/format";
+import { respondentAccess } from "@/lib/respondents/access";
+import { getRespondentForEdit, getRespondentFormOptions } from "@/lib/respondents/data";
+
+type EditRespondentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
+
+async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
+  const access = await respondentAccess(evaluationId, user);
+  if (!access?.edit) return null;
+  return getRespondentForEdit(evaluationId, respondentId);
+}
+
+export async function generateMetadata({ params }: EditRespondentPageProps): Promise<Metadata> {
+  const { evaluationId, respondentId } = await params;
+  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  return { title: respondent ? t("respondents.edit.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
+}
+
+export default async function EditRespondentPage({ params }: EditRespondentPageProps) {
+  const { evaluationId, respondentId } = await params;
+  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const user = await requireUser(`${href}/edit`);
+  const respondent = await load(evaluationId, respondentId, user);
+  if (!respondent) notFound();
+  const [options, t, locale] = await Promise.all([getRespondentFormOptions(evaluationId), getTranslations("respondents.edit"), getLocale()]);
+
+  return (
+    <>
+      <PageHeader
+        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluation.name} respondent={respondent} />}
+        title={t("title", { code: respondent.code })}
+      />
+      <RespondentForm
+        mode="edit"
+        evaluationId={evaluationId}
+        respondentId={respondent.id}
+        version={respondent.version}
+        initial={{
+          type: respondent.type,
+          gender: respondent.gender,
+          state: respondent.state,
+          placeId: respondent.placeId,
+          sectorId: respondent.sectorId,
+          language: respondent.language,
+          atRiskGroups: respondent.atRiskGroups,
+        }}
+        places={options.places}
+        sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
+        cancelHref={href}
+      />
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AppearsIn } from "@/components/respondents/appears-in";
+import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { ConsentSummary } from "@/components/respondents/consent-summary";
+import { IdentityPanel } from "@/components/respondents/identity-panel";
+import styles from "@/components/respondents/respondents.module.css";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { localized } from "@/lib/evaluations/format";
+import { respondentAccess } from "@/lib/respondents/access";
+import { isFieldLanguage } from "@/lib/respondents/constants";
+import { getRespondentDetail } from "@/lib/respondents/data";
+
+type RespondentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
+
+/** The page's data for this user, or null (404) when they may not see it. Identity content is never part of it. */
+async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
+  const access = await respondentAccess(evaluationId, user);
+  if (!access) return null;
+  const respondent = await getRespondentDetail(evaluationId, respondentId, access.viewIdentity, access.editConsent);
+  return respondent ? { access, respondent } : null;
+}
+
+export async function generateMetadata({ params }: RespondentPageProps): Promise<Metadata> {
+  const { evaluationId, respondentId } = await params;
+  const [loaded, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  return { title: loaded ? t("respondents.detail.metaTitle", { code: loaded.respondent.code }) : t("notFound.metaTitle") };
+}
+
+export default async function RespondentPage({ params }: RespondentPageProps) {
+  const { evaluationId, respondentId } = await params;
+  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const user = await requireUser(href);
+  const loaded = await load(evaluationId, respondentId, user);
+  if (!loaded) notFound();
+  const { access, respondent } = loaded;
+  const [t, format, locale] = await Promise.all([getTranslations("respondents"), getFormatter(), getLocale()]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
+  const language = isFieldLanguage(respondent.language) ? t(`languages.${respondent.language}`) : t("languages.other", { code: respondent.language });
+
+  return (
+    <>
+      <PageHeader
+        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluationName} />}
+        title={respondent.code}
+        description={`${t(`types.${respondent.type}`)} · ${t(`genders.${respondent.gender}`)} · ${respondent.state}`}
+      />
+
+      {respondent.excludedAt ? (
+        <p className={`notice ${styles.pageNotice}`} role="note">
+          {t("detail.excluded", { date: day(respondent.excludedAt) })}
+        </p>
+      ) : null}
+
+      <section className="section" aria-labelledby="attributes-title">
+        <h2 id="attributes-title">{t("detail.attributes")}</h2>
+        <dl className="facts">
+          <div className="facts__item">
+            <dt>{t("code")}</dt>
+            <dd className="code">{respondent.code}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("fields.type")}</dt>
+            <dd>{t(`types.${respondent.type}`)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("fields.gender")}</dt>
+            <dd>{t(`genders.${respondent.gender}`)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("fields.state")}</dt>
+            <dd>{respondent.place?.municipality ? `${respondent.place.municipality}, ${respondent.state}` : respondent.state}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("fields.sector")}</dt>
+            <dd>{respondent.sector ? localized(respondent.sector, locale) : t("detail.none")}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("fields.language")}</dt>
+            <dd>{language}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("fields.atRiskGroups")}</dt>
+            <dd>
+              {respondent.atRiskGroups.length === 0
+                ? t("detail.none")
+                : format.list(respondent.atRiskGroups.map((group) => t(`atRiskGroups.${group}`)))}
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("detail.created")}</dt>
+            <dd>{day(respondent.createdAt)}</dd>
+          </div>
+          <div className="facts__item">
+            <dt>{t("detail.updated")}</dt>
+            <dd>{day(respondent.updatedAt)}</dd>
+          </div>
+        </dl>
+        {access.edit ? (
+          <p className={styles.below}>
+            <Link href={`${href}/edit`}>{t("detail.editLink")}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      {access.viewIdentity && respondent.identity ? (
+        <section className="section" aria-labelledby="identity-title">
+          <h2 id="identity-title">{t("identity.title")}</h2>
+          <IdentityPanel
+            evaluationId={evaluationId}
+            respondentId={respondent.id}
+            version={respondent.version}
+            state={respondent.identity.state}
+            destroyedAt={respondent.identity.state === "destroyed" ? respondent.identity.destroyedAt.toISOString() : null}
+            canEdit={access.editIdentity}
+          />
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="consent-title">
+        <h2 id="consent-title">{t("consent.title")}</h2>
+        <ConsentSummary consents={respondent.consents} canEdit={access.editConsent} respondentHref={href} />
+      </section>
+
+      {access.viewInterviews || access.viewStories ? (
+        <section className="section" aria-labelledby="appears-title">
+          <h2 id="appears-title">{t("detail.appearsIn")}</h2>
+          <AppearsIn evaluationId={evaluationId} respondent={respondent} show={{ interviews: access.viewInterviews, stories: access.viewStories }} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import styles from "@/components/respondents/respondents.module.css";
+import { WithdrawalForm } from "@/components/respondents/withdrawal-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { respondentAccess } from "@/lib/respondents/access";
+import { getCurrentConsent } from "@/lib/respondents/data";
+
+type WithdrawPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
+
+async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
+  const access = await respondentAccess(evaluationId, user);
+  if (!access?.editConsent) return null;
+  return getCurrentConsent(evaluationId, respondentId);
+}
+
+export async function generateMetadata({ params }: WithdrawPageProps): Promise<Metadata> {
+  const { evaluationId, respondentId } = await params;
+  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  return { title: respondent ? t("respondents.withdrawal.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
+}
+
+export default async function WithdrawConsentPage({ params }: WithdrawPageProps) {
+  const { evaluationId, respondentId } = await params;
+  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const user = await requireUser(`${href}/withdraw`);
+  const respondent = await load(evaluationId, respondentId, user);
+  if (!respondent) notFound();
+  const [t, format] = await Promise.all([getTranslations("respondents.withdrawal"), getFormatter()]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
+  const consent = respondent.consents[0] ?? null;
+
+  let body;
+  if (!consent) {
+    body = <p className="notice">{t("noConsent")}</p>;
+  } else if (consent.withdrawnOn) {
+    body = <p className="notice">{t("alreadyWithdrawn", { date: day(consent.withdrawnOn) })}</p>;
+  } else {
+    body = (
+      <>
+        <p>{t("current", { date: day(consent.givenOn), version: consent.formVersion })}</p>
+        <p className={`notice ${styles.pageNotice}`} role="note">
+          <strong>{t("final")}</strong>
+        </p>
+        <WithdrawalForm
+          evaluationId={evaluationId}
+          respondentId={respondent.id}
+          consentId={consent.id}
+          detailHref={href}
+          counts={{
+            interviews: respondent._count.interviews,
+            focusGroups: respondent._count.focusGroups,
+            stories: respondent._count.storiesTold,
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluation.name} respondent={respondent} />}
+        title={t("title", { code: respondent.code })}
+        description={t("intro")}
+      />
+      {body}
+      {!consent || consent.withdrawnOn ? (
+        <p>
+          <Link href={href}>{respondent.code}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

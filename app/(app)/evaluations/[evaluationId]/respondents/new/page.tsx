@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { RespondentForm } from "@/components/respondents/respondent-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { localized } from "@/lib/evaluations/format";
+import { respondentAccess } from "@/lib/respondents/access";
+import { getRespondentFormOptions } from "@/lib/respondents/data";
+
+type NewRespondentPageProps = { params: Promise<{ evaluationId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("respondents.new");
+  return { title: t("metaTitle") };
+}
+
+export default async function NewRespondentPage({ params }: NewRespondentPageProps) {
+  const { evaluationId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const user = await requireUser(`${base}/respondents/new`);
+  const access = await respondentAccess(evaluationId, user);
+  if (!access?.edit) notFound();
+  const [options, t, locale] = await Promise.all([getRespondentFormOptions(evaluationId), getTranslations("respondents.new"), getLocale()]);
+
+  return (
+    <>
+      <PageHeader
+        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={options.evaluationName} />}
+        title={t("title")}
+        description={t("intro")}
+      />
+      <RespondentForm
+        mode="create"
+        evaluationId={evaluationId}
+        places={options.places}
+        sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
+        cancelHref={`${base}/respondents`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** What every fieldwork list page does the same way (server side). */
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getAuthorizedUser } from "@/lib/auth/session";
+import type { Permission } from "@/lib/permissions";
+import { listReaderRoles } from "@/lib/tables/access";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, sortParam, type SortState } from "@/lib/tables/url-state";
+import type { Option } from "../filter-fields";
+import type { PresentContext, TablesT } from "./format";
+
+export async function presentContext(evaluationId: string): Promise<PresentContext> {
+  const [t, format, locale] = await Promise.all([getTranslations("tables"), getFormatter(), getLocale()]);
+  return { t, format, locale, evaluationId };
+}
+
+/** The list's title, or the not-found title for someone who may not read it (nothing leaks). */
+export async function listMetadata(evaluationId: string, permission: Permission, title: (t: TablesT) => string): Promise<Metadata> {
+  const [user, t, core] = await Promise.all([getAuthorizedUser(), getTranslations("tables"), getTranslations("notFound")]);
+  const roles = await listReaderRoles(evaluationId, permission, user);
+  return { title: roles ? title(t) : core("metaTitle") };
+}
+
+const FILTER_LABELS = {
+  q: "search",
+  domain: "domain",
+  stage: "stage",
+  changeType: "changeType",
+  state: "state",
+  updatedFrom: "updatedFrom",
+  updatedTo: "updatedTo",
+  type: "type",
+  gender: "gender",
+  mode: "mode",
+  from: "from",
+  to: "to",
+} as const;
+
+/** "Stage, Date from": the refused URL parameters by their field labels. */
+export function rejectedFields(rejected: string[], context: PresentContext): string {
+  const labels = rejected.map((key) => (key in FILTER_LABELS ? context.t(`filters.${FILTER_LABELS[key as keyof typeof FILTER_LABELS]}`) : key));
+  return context.format.list(labels);
+}
+
+export function pageSizeOptions(context: PresentContext): Option[] {
+  return PAGE_SIZES.map((size) => ({ value: String(size), label: context.format.number(size) }));
+}
+
+/** URL values the filter form leaves out because they are the defaults. */
+export function formDefaults(defaultColumns: readonly string[], defaultSort: SortState): Record<string, string[]> {
+  return { size: [String(DEFAULT_PAGE_SIZE)], cols: [...defaultColumns], sort: [sortParam(defaultSort)] };
+}
+
+export function enumOptions<K extends string>(values: readonly K[], label: (value: K) => string): Option[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}

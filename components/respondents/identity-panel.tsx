@@ -1,0 +1,183 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { revealRespondentIdentity, updateRespondentIdentity } from "@/lib/respondents/actions";
+import type { IdentityValues } from "@/lib/respondents/sealing";
+import { IdentityFields, identityFromForm } from "./identity-fields";
+import styles from "./respondents.module.css";
+import { FormSummary, useFormFeedback } from "./use-form-feedback";
+
+type IdentityPanelProps = {
+  evaluationId: string;
+  respondentId: string;
+  version: number;
+  /** Whether an identity is stored; never its content (that arrives only through "Show identity"). */
+  state: "none" | "present" | "destroyed";
+  destroyedAt: string | null;
+  canEdit: boolean;
+};
+
+/**
+ * The identity of a respondent, for leads and evaluators. Nothing identifying is in the page
+ * until "Show identity" asks the server, which opens it and writes the audit event in one step.
+ */
+export function IdentityPanel({ evaluationId, respondentId, version, state, destroyedAt, canEdit }: IdentityPanelProps) {
+  const t = useTranslations("respondents.identity");
+  const format = useFormatter();
+  const router = useRouter();
+  const [revealed, setRevealed] = useState<IdentityValues | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const revealError = useFormFeedback();
+  const revealedRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (revealed && !editing) revealedRef.current?.focus();
+  }, [revealed, editing]);
+
+  function reveal() {
+    setStatus(null);
+    startTransition(async () => {
+      try {
+        const result = await revealRespondentIdentity({ evaluationId, respondentId });
+        if (!revealError.accept(result)) return;
+        if (result.data.state === "present") setRevealed(result.data.values);
+        else router.refresh();
+      } catch {
+        revealError.unexpected();
+      }
+    });
+  }
+
+  function hide() {
+    setRevealed(null);
+    setEditing(false);
+    // The button that showed the identity is back; put the keyboard there.
+    requestAnimationFrame(() => panelRef.current?.querySelector<HTMLButtonElement>("button")?.focus());
+  }
+
+  if (state === "destroyed") {
+    return <p className={styles.status}>{t("destroyed", { date: destroyedAt ? format.dateTime(new Date(destroyedAt), { dateStyle: "long" }) : "—" })}</p>;
+  }
+
+  if (editing) {
+    return (
+      <IdentityForm
+        evaluationId={evaluationId}
+        respondentId={respondentId}
+        version={version}
+        defaults={revealed}
+        onCancel={() => setEditing(false)}
+        onSaved={() => {
+          setRevealed(null);
+          setEditing(false);
+          setStatus(t("saved"));
+          router.refresh();
+        }}
+      />
+    );
+  }
+
+  return (
+    <div ref={panelRef}>
+      <p>{t("intro")}</p>
+      <p className="form-error" role="alert" ref={revealError.summaryRef} tabIndex={-1}>
+        {revealError.formError}
+      </p>
+      <p role="status" className={styles.status}>
+        {status}
+      </p>
+      {revealed ? (
+        <div ref={revealedRef} tabIndex={-1} className={styles.revealed}>
+          <p>{t("shownNotice")}</p>
+          <dl className="facts">
+            {(["name", "phone", "email", "community"] as const).map((field) => (
+              <div className="facts__item" key={field}>
+                <dt>{t(field)}</dt>
+                <dd>{revealed[field] ?? <span className="muted">{t("notRecorded")}</span>}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className={`actions ${styles.below}`}>
+            <Button variant="secondary" onClick={hide}>
+              {t("hide")}
+            </Button>
+            {canEdit ? (
+              <Button variant="secondary" onClick={() => setEditing(true)}>
+                {t("edit")}
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      ) : state === "present" ? (
+        <Button onClick={reveal} busy={pending} busyLabel={t("showing")}>
+          {t("show")}
+        </Button>
+      ) : (
+        <>
+          <p>{t("none")}</p>
+          {canEdit ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              {t("add")}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function IdentityForm({
+  evaluationId,
+  respondentId,
+  version,
+  defaults,
+  onCancel,
+  onSaved,
+}: {
+  evaluationId: string;
+  respondentId: string;
+  version: number;
+  defaults: IdentityValues | null;
+  onCancel: () => void;
+  onSaved: () => void;
+}) {
+  const t = useTranslations("respondents.identity");
+  const feedback = useFormFeedback();
+  const [pending, startTransition] = useTransition();
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const values = identityFromForm(new FormData(event.currentTarget));
+    startTransition(async () => {
+      try {
+        const result = await updateRespondentIdentity({ evaluationId, respondentId, version, ...values });
+        if (feedback.accept(result)) onSaved();
+      } catch {
+        feedback.unexpected();
+      }
+    });
+  }
+
+  return (
+    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="identity-form-summary">
+      <FormSummary id="identity-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <p className="field__hint">{t("intro")}</p>
+      <IdentityFields idPrefix="identity" defaults={defaults} errorFor={feedback.errorFor} />
+      <div className="actions">
+        <Button type="submit" busy={pending} busyLabel={t("saving")}>
+          {t("save")}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

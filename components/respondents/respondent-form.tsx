@@ -1,0 +1,176 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
+import { AT_RISK_GROUPS, FIELD_LANGUAGES, GENDERS, isFieldLanguage, MEXICAN_STATES, RESPONDENT_TYPES } from "@/lib/respondents/constants";
+import { ChoiceGroup } from "./choice-group";
+import { IdentityFields, identityFromForm } from "./identity-fields";
+import styles from "./respondents.module.css";
+import { SelectField } from "./select-field";
+import { FormSummary, useFormFeedback } from "./use-form-feedback";
+
+export type RespondentFormValues = {
+  type: string;
+  gender: string;
+  state: string;
+  placeId: string | null;
+  sectorId: string | null;
+  language: string;
+  atRiskGroups: string[];
+};
+
+type RespondentFormProps = {
+  evaluationId: string;
+  places: Array<{ id: string; state: string; municipality: string | null }>;
+  sectors: Array<{ id: string; name: string }>;
+  cancelHref: string;
+} & ({ mode: "create" } | { mode: "edit"; respondentId: string; version: number; initial: RespondentFormValues });
+
+/** Creates a respondent (attributes and, optionally, identity) or edits its attributes. */
+export function RespondentForm(props: RespondentFormProps) {
+  const t = useTranslations("respondents");
+  const router = useRouter();
+  const feedback = useFormFeedback();
+  const [pending, startTransition] = useTransition();
+  const initial = props.mode === "edit" ? props.initial : null;
+  const [state, setState] = useState(initial?.state ?? "");
+  const [placeId, setPlaceId] = useState(initial?.placeId ?? "");
+  const placesInState = props.places.filter((place) => place.state === state && place.municipality);
+  const language = initial?.language ?? "es";
+  const languages = isFieldLanguage(language) ? FIELD_LANGUAGES : [...FIELD_LANGUAGES, language];
+  const base = `/evaluations/${encodeURIComponent(props.evaluationId)}/respondents`;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    const attributes = {
+      evaluationId: props.evaluationId,
+      type: String(data.get("type") ?? ""),
+      gender: String(data.get("gender") ?? ""),
+      state: String(data.get("state") ?? ""),
+      placeId: String(data.get("placeId") ?? ""),
+      sectorId: String(data.get("sectorId") ?? ""),
+      language: String(data.get("language") ?? ""),
+      atRiskGroups: data.getAll("atRiskGroups").map(String),
+    };
+    startTransition(async () => {
+      try {
+        if (props.mode === "create") {
+          const result = await createRespondent({ ...attributes, ...identityFromForm(data) });
+          if (feedback.accept(result)) router.push(`${base}/${encodeURIComponent(result.data.id)}`);
+        } else {
+          const result = await updateRespondent({ ...attributes, respondentId: props.respondentId, version: props.version });
+          if (feedback.accept(result)) {
+            router.push(`${base}/${encodeURIComponent(props.respondentId)}`);
+            router.refresh();
+          }
+        }
+      } catch {
+        feedback.unexpected();
+      }
+    });
+  }
+
+  const words = props.mode === "create" ? { submit: t("new.submit"), busy: t("new.submitting") } : { submit: t("edit.submit"), busy: t("edit.submitting") };
+  return (
+    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="respondent-form-summary">
+      <FormSummary id="respondent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <div className={styles.grid}>
+        <SelectField id="respondent-type" name="type" label={t("fields.type")} required defaultValue={initial?.type ?? ""} error={feedback.errorFor("type")}>
+          <option value="">{t("fields.choose")}</option>
+          {RESPONDENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="respondent-gender" name="gender" label={t("fields.gender")} required defaultValue={initial?.gender ?? ""} error={feedback.errorFor("gender")}>
+          <option value="">{t("fields.choose")}</option>
+          {GENDERS.map((gender) => (
+            <option key={gender} value={gender}>
+              {t(`genders.${gender}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="respondent-state"
+          name="state"
+          label={t("fields.state")}
+          required
+          value={state}
+          onChange={(event) => {
+            setState(event.target.value);
+            setPlaceId("");
+          }}
+          error={feedback.errorFor("state")}
+        >
+          <option value="">{t("fields.choose")}</option>
+          {MEXICAN_STATES.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="respondent-place"
+          name="placeId"
+          label={t("fields.place")}
+          hint={t("fields.placeHint")}
+          value={placeId}
+          onChange={(event) => setPlaceId(event.target.value)}
+          error={feedback.errorFor("placeId")}
+        >
+          <option value="">{t("fields.placeNone")}</option>
+          {placesInState.map((place) => (
+            <option key={place.id} value={place.id}>
+              {place.municipality}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="respondent-sector" name="sectorId" label={t("fields.sector")} defaultValue={initial?.sectorId ?? ""} error={feedback.errorFor("sectorId")}>
+          <option value="">{t("fields.sectorNone")}</option>
+          {props.sectors.map((sector) => (
+            <option key={sector.id} value={sector.id}>
+              {sector.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="respondent-language" name="language" label={t("fields.language")} required defaultValue={language} error={feedback.errorFor("language")}>
+          {languages.map((code) => (
+            <option key={code} value={code}>
+              {isFieldLanguage(code) ? t(`languages.${code}`) : t("languages.other", { code })}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ChoiceGroup
+        id="respondent-at-risk"
+        name="atRiskGroups"
+        type="checkbox"
+        legend={t("fields.atRiskGroups")}
+        hint={t("fields.atRiskGroupsHint")}
+        choices={AT_RISK_GROUPS.map((group) => ({ value: group, label: t(`atRiskGroups.${group}`) }))}
+        defaultValues={initial?.atRiskGroups ?? []}
+        error={feedback.errorFor("atRiskGroups")}
+      />
+      {props.mode === "create" ? (
+        <fieldset className={styles.group}>
+          <legend>{t("identity.legend")}</legend>
+          <p className="field__hint">{t("identity.intro")}</p>
+          <IdentityFields idPrefix="respondent-identity" errorFor={feedback.errorFor} />
+        </fieldset>
+      ) : null}
+      <div className="actions">
+        <Button type="submit" busy={pending} busyLabel={words.busy}>
+          {words.submit}
+        </Button>
+        <Link href={props.cancelHref}>{t("edit.cancel")}</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { withdrawConsent } from "@/lib/respondents/actions";
+import { WITHDRAWAL_CHOICES } from "@/lib/respondents/constants";
+import { ChoiceGroup } from "./choice-group";
+import styles from "./respondents.module.css";
+import { FormSummary, useFormFeedback } from "./use-form-feedback";
+
+type WithdrawalFormProps = {
+  evaluationId: string;
+  respondentId: string;
+  consentId: string;
+  detailHref: string;
+  counts: { interviews: number; focusGroups: number; stories: number };
+};
+
+/** Records a withdrawal of consent; final, so it asks for an explicit confirmation. */
+export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHref, counts }: WithdrawalFormProps) {
+  const t = useTranslations("respondents");
+  const router = useRouter();
+  const feedback = useFormFeedback();
+  const [pending, startTransition] = useTransition();
+  const [choice, setChoice] = useState<string | null>(null);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    const input = {
+      evaluationId,
+      respondentId,
+      consentId,
+      withdrawnOn: String(data.get("withdrawnOn") ?? ""),
+      choice: data.get("choice") === null ? undefined : String(data.get("choice")),
+      note: String(data.get("note") ?? ""),
+      confirmed: data.get("confirmed") === "yes",
+    };
+    startTransition(async () => {
+      try {
+        const result = await withdrawConsent(input);
+        if (feedback.accept(result)) {
+          router.push(detailHref);
+          router.refresh();
+        }
+      } catch {
+        feedback.unexpected();
+      }
+    });
+  }
+
+  const noteError = feedback.errorFor("note");
+  const confirmError = feedback.errorFor("confirmed");
+  return (
+    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="withdrawal-form-summary">
+      <FormSummary id="withdrawal-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <Field id="withdrawal-date" name="withdrawnOn" type="date" label={t("withdrawal.withdrawnOn")} required error={feedback.errorFor("withdrawnOn")} />
+      <div onChange={(event) => setChoice((event.target as HTMLInputElement).value)}>
+        <ChoiceGroup
+          id="withdrawal-choice"
+          name="choice"
+          type="radio"
+          required
+          legend={t("withdrawal.choice")}
+          choices={WITHDRAWAL_CHOICES.map((value) => ({ value, label: t(`choices.${value}`), description: t(`choiceHelp.${value}`) }))}
+          error={feedback.errorFor("choice")}
+        />
+      </div>
+      {choice === "DESTROY" ? (
+        <p className={styles.warning} role="note">
+          {t("withdrawal.destroyWarning", counts)}
+        </p>
+      ) : null}
+      <div className={["field", noteError ? "field--invalid" : null].filter(Boolean).join(" ")}>
+        <label className="field__label" htmlFor="withdrawal-note">
+          {t("withdrawal.note")}
+        </label>
+        <p className="field__hint" id="withdrawal-note-hint">
+          {t("withdrawal.noteHint")}
+        </p>
+        <textarea
+          id="withdrawal-note"
+          name="note"
+          className="field__input"
+          rows={3}
+          maxLength={2000}
+          aria-invalid={noteError ? true : undefined}
+          aria-describedby={["withdrawal-note-hint", noteError ? "withdrawal-note-error" : null].filter(Boolean).join(" ")}
+        />
+        {noteError ? (
+          <p className="field__error" id="withdrawal-note-error">
+            {noteError}
+          </p>
+        ) : null}
+      </div>
+      <div className={[styles.option, confirmError ? styles.choicesInvalid : null].filter(Boolean).join(" ")}>
+        <input
+          type="checkbox"
+          id="withdrawal-confirm"
+          name="confirmed"
+          value="yes"
+          aria-invalid={confirmError ? true : undefined}
+          aria-describedby={confirmError ? "withdrawal-confirm-error" : undefined}
+        />
+        <label htmlFor="withdrawal-confirm">{t("withdrawal.confirm")}</label>
+      </div>
+      {confirmError ? (
+        <p className="field__error" id="withdrawal-confirm-error">
+          {confirmError}
+        </p>
+      ) : null}
+      <div className="actions">
+        <Button type="submit" busy={pending} busyLabel={t("withdrawal.submitting")}>
+          {t("withdrawal.submit")}
+        </Button>
+        <Link href={detailHref}>{t("withdrawal.cancel")}</Link>
+      </div>
+    </form>
+  );
+}

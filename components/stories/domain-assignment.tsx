@@ -1,0 +1,107 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ActionError, FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { assignStoryDomain, endStoryDomain } from "@/lib/domains/actions";
+import { assignDomainInput } from "@/lib/domains/schema";
+import { LIMITS } from "@/lib/stories/schema";
+import { storiesFailureMessages } from "./failure-messages";
+import { ChoiceGroup, SelectInput, TextArea } from "./form-controls";
+import { dynamic } from "./form-types";
+import styles from "./stories.module.css";
+
+type Props = {
+  evaluationId: string;
+  storyId: string;
+  domains: Array<{ id: string; label: string }>;
+  current: Array<{ id: string; kind: "PRIMARY" | "SECONDARY"; label: string }>;
+};
+
+const FIELD_ORDER = [
+  ["domainId", "domain-assign-domain"],
+  ["kind", "domain-assign-kind"],
+  ["rationale", "domain-assign-rationale"],
+] as const;
+
+/** Assign a primary or secondary domain with its reason; end a secondary one. */
+export function DomainAssignment({ evaluationId, storyId, domains, current }: Props) {
+  const t = useTranslations("stories");
+  const router = useRouter();
+  const [domainId, setDomainId] = useState("");
+  const [kind, setKind] = useState<"PRIMARY" | "SECONDARY">(current.some((row) => row.kind === "PRIMARY") ? "SECONDARY" : "PRIMARY");
+  const [rationale, setRationale] = useState("");
+  const [status, setStatus] = useState<string | null>(null);
+
+  const assign = useActionForm(assignStoryDomain, {
+    schema: assignDomainInput,
+    focus: FIELD_ORDER,
+    failureMessages: storiesFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: () => {
+      setDomainId("");
+      setRationale("");
+      setStatus(t("domains.assigned"));
+      router.refresh();
+    },
+  });
+  const end = useActionForm(endStoryDomain, {
+    clearOnStart: true,
+    failureMessages: storiesFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: () => {
+      setStatus(t("domains.endedStatus"));
+      router.refresh();
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void assign.submit({ evaluationId, storyId, domainId, kind, rationale });
+  }
+
+  const secondary = current.filter((row) => row.kind === "SECONDARY");
+  return (
+    <div>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+      {secondary.length ? (
+        <ul className="plain-list">
+          {secondary.map((row) => (
+            <li key={row.id}>
+              {row.label}{" "}
+              <Button variant="secondary" busy={end.busy} busyLabel={t("form.saving")} onClick={() => void end.submit({ evaluationId, storyId, assignmentId: row.id })}>
+                {t("domains.end", { domain: row.label })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ActionError message={end.formError} />
+      <form className={styles.form} noValidate onSubmit={onSubmit} aria-labelledby="domain-assign-title" aria-describedby="domain-assign-error">
+        <h3 id="domain-assign-title">{t("domains.assignTitle")}</h3>
+        <FormError id="domain-assign-error" message={assign.formError} />
+        <SelectInput id="domain-assign-domain" label={t("domains.domain")} value={domainId} placeholder={t("form.choose")} error={assign.fieldError("domainId")} options={domains.map((domain) => ({ value: domain.id, label: domain.label }))} onChange={setDomainId} />
+        <ChoiceGroup
+          id="domain-assign-kind"
+          legend={t("domains.kind")}
+          hint={t("domains.kindHint")}
+          type="radio"
+          error={assign.fieldError("kind")}
+          options={(["PRIMARY", "SECONDARY"] as const).map((value) => ({ value, label: dynamic(t, `domains.kindOptions.${value}`) }))}
+          selected={[kind]}
+          onToggle={(value) => setKind(value as "PRIMARY" | "SECONDARY")}
+        />
+        <TextArea id="domain-assign-rationale" label={t("domains.rationale")} hint={t("domains.rationaleHint")} rows={3} maxLength={LIMITS.rationale} value={rationale} error={assign.fieldError("rationale")} onChange={setRationale} />
+        <SubmitButton busy={assign.busy} busyLabel={t("form.saving")}>
+          {t("domains.assign")}
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { useTranslations } from "next-intl";
+import type { StoryFormOptions } from "@/lib/stories/form-data";
+import type { StoryFormValues } from "@/lib/stories/form-values";
+
+export type StoriesT = ReturnType<typeof useTranslations<"stories">>;
+
+/** What every part of the story form receives. */
+export type SectionProps = {
+  values: StoryFormValues;
+  update: (patch: Partial<StoryFormValues>) => void;
+  /** The translated error for a field path ("figures.2.label"), or null. */
+  error: (path: string) => string | null;
+  options: StoryFormOptions;
+  locale: string;
+  t: StoriesT;
+};
+
+/** The DOM id of the control for a field path: "figures.2.label" → "story-figures-2-label". */
+export function fieldId(path: string): string {
+  return `story-${path.replace(/\./g, "-")}`;
+}
+
+/** A message key built at run time (enum values, error codes), checked by the messages test instead of the compiler. */
+export function dynamic(t: StoriesT, key: string, values?: Record<string, string | number>): string {
+  return (t as unknown as (key: string, values?: Record<string, string | number>) => string)(key, values);
+}
+
+export function localizedName(record: { nameEn: string; nameEs: string }, locale: string): string {
+  return locale === "es" ? record.nameEs : record.nameEn;
+}

@@ -1,0 +1,42 @@
+/** Shared wording for story values, on the server (pages) and in the browser alike. */
+import type { useFormatter } from "next-intl";
+import type { StorySnapshot } from "@/lib/stories/snapshot";
+import { dynamic, type StoriesT } from "./form-types";
+
+type Formatter = ReturnType<typeof useFormatter>;
+
+const PRECISION_FORMAT = {
+  YEAR: { year: "numeric", timeZone: "UTC" },
+  MONTH: { year: "numeric", month: "long", timeZone: "UTC" },
+  DAY: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
+} as const;
+
+/** "2022 – 2023", "March 2023 – May 2023", "since 2021", or "no period given". */
+export function formatPeriod(period: Pick<StorySnapshot, "periodPrecision" | "periodFrom" | "periodTo">, format: Formatter, t: StoriesT): string {
+  const options = PRECISION_FORMAT[period.periodPrecision];
+  const show = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00.000Z`), options);
+  if (!period.periodFrom) return t("detail.noPeriod");
+  if (!period.periodTo) return t("detail.periodOpen", { from: show(period.periodFrom) });
+  const from = show(period.periodFrom);
+  const to = show(period.periodTo);
+  return from === to ? from : t("detail.periodRange", { from, to });
+}
+
+function number(value: string, format: Formatter): string {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && Math.abs(parsed) < 1e15 ? format.number(parsed, { maximumFractionDigits: 4 }) : value;
+}
+
+/** "more than 10,000 workers", "81 %", "1–9 months". */
+export function formatFigure(figure: StorySnapshot["figures"][number], format: Formatter, t: StoriesT): string {
+  const shown = number(figure.value, format);
+  const value =
+    figure.qualifier === "EXACT"
+      ? shown
+      : dynamic(t, `figureValues.${figure.qualifier}`, { value: shown, max: figure.valueMax ? number(figure.valueMax, format) : "" });
+  return figure.unit ? `${value} ${figure.unit}` : value;
+}
+
+export function formatDay(iso: string, format: Formatter): string {
+  return format.dateTime(new Date(`${iso}T00:00:00.000Z`), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}

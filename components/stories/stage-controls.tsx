@@ -1,0 +1,106 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { moveChangeStory } from "@/lib/stories/actions";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
+import type { NextStep, StageBlocker } from "@/lib/stories/stage-machine";
+import { LIMITS } from "@/lib/stories/schema";
+import { TextArea } from "./form-controls";
+import { dynamic, type StoriesT } from "./form-types";
+import styles from "./stories.module.css";
+
+export function blockerText(blocker: StageBlocker, t: StoriesT): string {
+  const values: Record<string, string> = {};
+  if ("respondent" in blocker) values.respondent = blocker.respondent;
+  if ("scope" in blocker) values.scope = dynamic(t, `consentScopes.${blocker.scope}`);
+  return dynamic(t, `stage.blockers.${blocker.code}`, values);
+}
+
+/** The steps this person may take now, and for the others what is still missing. */
+export function StageControls({ evaluationId, storyId, stage, steps }: { evaluationId: string; storyId: string; stage: StoryStage; steps: NextStep[] }) {
+  const t = useTranslations("stories");
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [commentError, setCommentError] = useState<string | null>(null);
+
+  async function move(step: NextStep) {
+    const comment = comments[step.to]?.trim() ?? "";
+    if (step.needsComment && !comment) {
+      setCommentError(t("errors.COMMENT_REQUIRED"));
+      document.getElementById(`stage-comment-${step.to}`)?.focus();
+      return;
+    }
+    setCommentError(null);
+    setBusy(step.to);
+    try {
+      const result = await moveChangeStory({ evaluationId, storyId, from: stage, to: step.to, comment: step.needsComment ? comment : null });
+      if (result.ok) {
+        setStatus(t("stage.moved", { stage: dynamic(t, `stages.${result.data.stage}`) }));
+      } else if (result.error === "CONFLICT") {
+        setStatus(t("stage.conflict"));
+      } else if (result.error === "REJECTED") {
+        setStatus(dynamic(t, t.has(`errors.${result.reason}` as never) ? `errors.${result.reason}` : "errors.UNEXPECTED"));
+      } else {
+        setStatus(dynamic(t, `errors.${result.error === "INVALID" ? "invalid" : result.error}`));
+      }
+      router.refresh();
+    } catch {
+      setStatus(t("errors.UNEXPECTED"));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div>
+      <p role="status" aria-live="polite" className={status ? "notice" : undefined}>
+        {status}
+      </p>
+      {steps.length === 0 ? <p className="muted">{t("stage.noSteps")}</p> : null}
+      <ul className={styles.steps}>
+        {steps.map((step) => {
+          const title = dynamic(t, `stage.steps.${step.key}.title`, { stage: dynamic(t, `stages.${step.to}`) });
+          return (
+            <li key={step.to} className={styles.step}>
+              <h3>{title}</h3>
+              {step.blockers.length > 0 ? (
+                <>
+                  <p>{t("stage.notYet")}</p>
+                  <ul className={styles.blockers}>
+                    {step.blockers.map((blocker, index) => (
+                      <li key={index}>{blockerText(blocker, t)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <>
+                  <p className="muted">{dynamic(t, `stage.steps.${step.key}.help`)}</p>
+                  {step.needsComment ? (
+                    <TextArea
+                      id={`stage-comment-${step.to}`}
+                      label={t("stage.comment")}
+                      hint={t("stage.commentHint")}
+                      rows={3}
+                      maxLength={LIMITS.rationale}
+                      value={comments[step.to] ?? ""}
+                      error={commentError}
+                      onChange={(value) => setComments({ ...comments, [step.to]: value })}
+                    />
+                  ) : null}
+                  <Button variant={step.needsComment ? "secondary" : "primary"} busy={busy === step.to} busyLabel={t("stage.moving")} disabled={busy !== null} onClick={() => void move(step)}>
+                    {dynamic(t, `stage.steps.${step.key}.action`)}
+                  </Button>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Assigning a story to domains of change: one primary and any number of secondary domains, each
+ * with the reason in full sentences. Messages are keys under `stories.errors`.
+ */
+import { z } from "zod";
+import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
+import { idSchema, LIMITS, requiredId } from "@/lib/stories/schema";
+
+export const ASSIGNMENT_KINDS = ["PRIMARY", "SECONDARY"] as const satisfies readonly DomainAssignmentKind[];
+
+export const assignDomainInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  domainId: requiredId,
+  kind: z.enum(ASSIGNMENT_KINDS, { error: "required" }),
+  rationale: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(LIMITS.rationale, { error: "tooLong" })
+    .refine((value) => !value.includes("\u0000"), { error: "invalidCharacters" }),
+});
+
+/** Ends a current secondary assignment (a primary is replaced, never just ended). */
+export const endAssignmentInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  assignmentId: idSchema,
+});
+
+export type AssignDomainInput = z.output<typeof assignDomainInput>;
+export type EndAssignmentInput = z.output<typeof endAssignmentInput>;

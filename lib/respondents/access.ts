@@ -1,0 +1,23 @@
+/** Who may open the respondent pages: the pages and their metadata ask the same question. */
+import { cache } from "react";
+import type { CurrentUser } from "@/lib/auth/session";
+import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { can, rolesOf } from "@/lib/permissions";
+import { respondentCapabilities, type RespondentCapabilities } from "./policy";
+
+/**
+ * The user's capabilities on this evaluation's respondents, or null when they may not see
+ * respondents at all (the page answers 404, as for an evaluation that does not exist).
+ */
+export const respondentAccess = cache(async (evaluationId: string, user: CurrentUser | null): Promise<RespondentPageAccess | null> => {
+  // Someone who must still set up two-factor sign-in sees nothing yet.
+  if (!user || user.needsTwoFactorEnrolment) return null;
+  const access = await findEvaluationAccess(evaluationId, user);
+  if (!access) return null;
+  const roles = rolesOf(user, access.roles);
+  const capabilities = respondentCapabilities(roles);
+  if (!capabilities.view) return null;
+  return { ...capabilities, viewInterviews: can(roles, "interview.view"), viewStories: can(roles, "story.view") };
+});
+
+export type RespondentPageAccess = RespondentCapabilities & { viewInterviews: boolean; viewStories: boolean };

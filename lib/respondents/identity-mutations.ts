@@ -1,0 +1,108 @@
+/**
+ * Reading and changing a respondent's sealed identity. A read is a write too: the audit event
+ * "respondent.identity.read" is written in the same transaction that opens the values, so there
+ * is no read without its trace. Audit events name the parts, never their values.
+ */
+import { recordAudit } from "@/lib/audit";
+import type { Rejection } from "@/lib/actions";
+import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { IDENTITY_FIELDS } from "./constants";
+import { changedIdentityFields } from "./policy";
+import type { IdentityInput } from "./schema";
+import { EMPTY_IDENTITY, identityParts, openIdentity, sealIdentity, type IdentityValues } from "./sealing";
+import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor } from "./transaction";
+
+export type RevealedIdentity =
+  | { state: "none" }
+  | { state: "destroyed"; destroyedAt: Date }
+  | { state: "present"; values: IdentityValues };
+
+const SEALED = {
+  nameCiphertext: true,
+  contactCiphertext: true,
+  communityCiphertext: true,
+  destroyedAt: true,
+} as const;
+
+/** Opens the identity for someone allowed to see it, and records that they did. */
+export async function revealIdentity(
+  actor: Actor,
+  input: { evaluationId: string; respondentId: string },
+  ring: KeyRing = keyRingFromEnv(),
+): Promise<RevealedIdentity> {
+  const { evaluationId, respondentId } = input;
+  return db().$transaction(async (tx) => {
+    const respondent = await tx.respondent.findFirst({ where: { id: respondentId, evaluationId }, select: { code: true } });
+    if (!respondent) throw new AppError("NOT_FOUND", "respondent not in this evaluation");
+    const stored = await tx.respondentIdentity.findFirst({ where: { evaluationId, respondentId }, select: SEALED });
+    if (!stored) return { state: "none" } as const;
+    if (stored.destroyedAt) return { state: "destroyed", destroyedAt: stored.destroyedAt } as const;
+    const values = openIdentity(respondentId, stored, ring);
+    await recordAudit(tx, {
+      evaluationId,
+      actorId: actor.actorId,
+      ipAddress: actor.ipAddress,
+      action: "respondent.identity.read",
+      recordType: "Respondent",
+      recordId: respondentId,
+      after: { code: respondent.code, fields: IDENTITY_FIELDS.filter((field) => identityParts(values)[field] !== null) },
+    });
+    return { state: "present", values } as const;
+  }, TRANSACTION_OPTIONS);
+}
+
+export type UpdateIdentityInput = {
+  evaluationId: string;
+  respondentId: string;
+  version: number;
+  identity: IdentityInput;
+};
+
+/**
+ * Replaces the identity (an empty part clears it) if nobody saved the respondent since the form
+ * was loaded. Refused once the identity was destroyed: a withdrawal cannot be undone.
+ */
+export async function updateIdentity(
+  actor: Actor,
+  input: UpdateIdentityInput,
+  ring: KeyRing = keyRingFromEnv(),
+): Promise<{ version: number } | Rejection> {
+  const { evaluationId, respondentId } = input;
+  return refusable(() =>
+    db().$transaction(async (tx) => {
+      const locked = await lockRespondent(tx, evaluationId, respondentId);
+      assertVersion(locked, input.version);
+      const stored = await tx.respondentIdentity.findFirst({ where: { evaluationId, respondentId }, select: { id: true, ...SEALED } });
+      if (stored?.destroyedAt) refuse("errors.identityDestroyed");
+
+      const before = identityParts(stored ? openIdentity(respondentId, stored, ring) : EMPTY_IDENTITY);
+      const after = identityParts(input.identity);
+      const changed = changedIdentityFields(before, after);
+      if (changed.length === 0) return { version: locked.version };
+
+      const sealed = sealIdentity(respondentId, input.identity, ring);
+      if (stored) {
+        await tx.respondentIdentity.update({ where: { id: stored.id }, data: sealed, select: { id: true } });
+      } else {
+        await tx.respondentIdentity.create({ data: { evaluationId, respondentId, ...sealed }, select: { id: true } });
+      }
+      const bumped = await tx.respondent.updateMany({
+        where: { id: respondentId, evaluationId, version: input.version },
+        data: { version: { increment: 1 } },
+      });
+      if (bumped.count !== 1) refuse("errors.stale");
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        ipAddress: actor.ipAddress,
+        action: "respondent.identity.update",
+        recordType: "Respondent",
+        recordId: respondentId,
+        after: { code: locked.code, fields: changed, version: input.version + 1 },
+      });
+      return { version: input.version + 1 };
+    }, TRANSACTION_OPTIONS),
+  );
+}

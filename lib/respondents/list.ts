@@ -1,0 +1,82 @@
+/**
+ * The respondents table: pseudonymous codes and traits only. Identity (RespondentIdentity) is
+ * never read here, whoever asks. Two queries per page: the rows (sector and current consent joined
+ * for the page's rows only) and the count.
+ */
+import type { EvaluationReader } from "@/lib/evaluations/data";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AtRiskGroup, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import { listReaderRoles } from "@/lib/tables/access";
+import type { RespondentFilters } from "@/lib/tables/lists";
+import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
+import { seesExcludedRespondents } from "@/lib/tables/policy";
+import type { TableState } from "@/lib/tables/url-state";
+
+export type RespondentListRow = {
+  id: string;
+  code: string;
+  type: RespondentType;
+  gender: Gender;
+  state: string;
+  language: string;
+  atRiskGroups: AtRiskGroup[];
+  sectorEn: string | null;
+  sectorEs: string | null;
+  /** The newest consent's date and withdrawal, if any consent was recorded. */
+  consentGivenOn: Date | null;
+  consentWithdrawnOn: Date | null;
+  withdrawalChoice: WithdrawalChoice | null;
+  /** Set only for readers who may see excluded respondents (see seesExcludedRespondents). */
+  excluded: boolean;
+  updatedAt: Date;
+};
+
+export type RespondentListPage = ListPage<RespondentListRow>;
+
+const SORTS = {
+  code: Prisma.sql`r.code_number`,
+  type: Prisma.sql`r.type`,
+  gender: Prisma.sql`r.gender`,
+  state: Prisma.sql`r.state`,
+  updatedAt: Prisma.sql`r.updated_at`,
+} as const;
+
+function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded: boolean): Prisma.Sql {
+  const conditions = [Prisma.sql`r.evaluation_id = ${evaluationId}`];
+  if (!withExcluded) conditions.push(Prisma.sql`r.excluded_at IS NULL`);
+  if (filters.type) conditions.push(Prisma.sql`r.type = ${filters.type}::respondent_type`);
+  if (filters.gender) conditions.push(Prisma.sql`r.gender = ${filters.gender}::gender`);
+  if (filters.state) conditions.push(Prisma.sql`r.state = ${filters.state}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+export async function listRespondents(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: TableState<RespondentFilters>,
+): Promise<RespondentListPage | null> {
+  const roles = await listReaderRoles(evaluationId, "respondent.view", reader);
+  if (!roles) return null;
+  const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
+  const order = orderBy(SORTS, state.sort, Prisma.sql`r.id`);
+
+  const rowsAt = (offset: number, limit: number) =>
+    db().$queryRaw<RespondentListRow[]>`
+      SELECT r.id, r.code, r.type::text AS type, r.gender::text AS gender, r.state, r.language,
+        r.at_risk_groups::text[] AS "atRiskGroups", se.name_en AS "sectorEn", se.name_es AS "sectorEs",
+        c.given_on AS "consentGivenOn", c.withdrawn_on AS "consentWithdrawnOn", c.withdrawal_choice::text AS "withdrawalChoice",
+        r.excluded_at IS NOT NULL AS excluded, r.updated_at AS "updatedAt"
+      FROM (SELECT r.id, r.evaluation_id, r.code, r.code_number, r.type, r.gender, r.state, r.language, r.at_risk_groups,
+                   r.sector_id, r.excluded_at, r.updated_at
+              FROM respondent r WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) r
+      LEFT JOIN sector se ON se.evaluation_id = r.evaluation_id AND se.id = r.sector_id
+      LEFT JOIN LATERAL (
+        SELECT c.given_on, c.withdrawn_on, c.withdrawal_choice FROM consent c
+         WHERE c.evaluation_id = r.evaluation_id AND c.respondent_id = r.id
+         ORDER BY c.given_on DESC, c.created_at DESC LIMIT 1) c ON true
+      ${order}`;
+  const count = async () =>
+    countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM respondent r WHERE ${where}`);
+  return pagedList(state, rowsAt, count);
+}

@@ -1,0 +1,155 @@
+/**
+ * Creating and editing respondents. Each write is one transaction that checks, writes and audits;
+ * ids are explicit, the session is never read here (seeds and tests call these directly).
+ */
+import { recordAudit } from "@/lib/audit";
+import type { Rejection } from "@/lib/actions";
+import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import type { AtRiskGroup } from "@/lib/generated/prisma/enums";
+import { AT_RISK_GROUPS, IDENTITY_FIELDS } from "./constants";
+import { respondentCode } from "./policy";
+import type { IdentityInput, RespondentAttributes } from "./schema";
+import { identityParts, sealIdentity } from "./sealing";
+import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
+
+/** Same order every time, so an unchanged list never shows up as a change in the audit trail. */
+function canonicalGroups(groups: readonly AtRiskGroup[]): AtRiskGroup[] {
+  return AT_RISK_GROUPS.filter((group) => groups.includes(group));
+}
+
+function sameState(a: string, b: string): boolean {
+  const plain = (value: string) => value.normalize("NFD").replace(/\p{M}/gu, "").trim().toLowerCase();
+  return plain(a) === plain(b);
+}
+
+/** The place and sector must belong to this evaluation; the place must be public and in the state. */
+async function checkReferences(tx: Tx, evaluationId: string, attributes: RespondentAttributes): Promise<void> {
+  const [place, sector] = await Promise.all([
+    attributes.placeId
+      ? tx.place.findFirst({ where: { id: attributes.placeId, evaluationId }, select: { state: true, community: true } })
+      : null,
+    attributes.sectorId ? tx.sector.findFirst({ where: { id: attributes.sectorId, evaluationId }, select: { id: true } }) : null,
+  ]);
+  // A community can identify a person: it belongs in the sealed identity, not on the respondent.
+  if (attributes.placeId && (!place || place.community !== null)) refuse("errors.placeUnknown", "placeId");
+  if (place && !sameState(place.state, attributes.state)) refuse("errors.placeState", "placeId");
+  if (attributes.sectorId && !sector) refuse("errors.sectorUnknown", "sectorId");
+}
+
+function attributeRow(attributes: RespondentAttributes) {
+  return {
+    type: attributes.type,
+    gender: attributes.gender,
+    state: attributes.state,
+    placeId: attributes.placeId,
+    sectorId: attributes.sectorId,
+    language: attributes.language,
+    atRiskGroups: canonicalGroups(attributes.atRiskGroups),
+  };
+}
+
+export type CreateRespondentInput = {
+  evaluationId: string;
+  attributes: RespondentAttributes;
+  /** Omitted or all empty: no identity is stored. */
+  identity?: IdentityInput | null;
+};
+
+/**
+ * Creates a respondent with the next code of the evaluation. A transaction-scoped advisory lock per
+ * evaluation serialises code assignment; the unique (evaluation, code_number) constraint stays as
+ * the last line of defence.
+ */
+export async function createRespondent(
+  actor: Actor,
+  input: CreateRespondentInput,
+  ring: KeyRing = keyRingFromEnv(),
+): Promise<{ id: string; code: string } | Rejection> {
+  const { evaluationId } = input;
+  const identity = input.identity ?? null;
+  const parts = identity ? identityParts(identity) : null;
+  const identityGiven = parts ? IDENTITY_FIELDS.filter((field) => parts[field] !== null) : [];
+
+  return refusable(() =>
+    db().$transaction(async (tx) => {
+      await checkReferences(tx, evaluationId, input.attributes);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`respondent-code:${evaluationId}`}, 0))`;
+      const last = await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } });
+      const codeNumber = (last._max.codeNumber ?? 0) + 1;
+      const code = respondentCode(codeNumber);
+      const row = attributeRow(input.attributes);
+      const created = await tx.respondent.create({
+        data: { evaluationId, code, codeNumber, ...row },
+        select: { id: true },
+      });
+      if (identity && identityGiven.length > 0) {
+        await tx.respondentIdentity.create({
+          data: { evaluationId, respondentId: created.id, ...sealIdentity(created.id, identity, ring) },
+          select: { id: true },
+        });
+      }
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        ipAddress: actor.ipAddress,
+        action: "respondent.create",
+        recordType: "Respondent",
+        recordId: created.id,
+        // Which identity parts were given, never their values.
+        after: { code, ...row, identityFields: identityGiven },
+      });
+      return { id: created.id, code };
+    }, TRANSACTION_OPTIONS),
+  );
+}
+
+export type UpdateRespondentInput = {
+  evaluationId: string;
+  respondentId: string;
+  version: number;
+  attributes: RespondentAttributes;
+};
+
+/** Saves the attributes if nobody saved since the form was loaded; audits the changed fields only. */
+export async function updateRespondent(actor: Actor, input: UpdateRespondentInput): Promise<{ version: number } | Rejection> {
+  const { evaluationId, respondentId } = input;
+  return refusable(() =>
+    db().$transaction(async (tx) => {
+      const locked = await lockRespondent(tx, evaluationId, respondentId);
+      assertVersion(locked, input.version);
+      await checkReferences(tx, evaluationId, input.attributes);
+      const current = await tx.respondent.findFirstOrThrow({
+        where: { id: respondentId, evaluationId },
+        select: { type: true, gender: true, state: true, placeId: true, sectorId: true, language: true, atRiskGroups: true },
+      });
+      const next = attributeRow(input.attributes);
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const key of Object.keys(next) as Array<keyof typeof next>) {
+        if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) {
+          before[key] = current[key];
+          after[key] = next[key];
+        }
+      }
+      if (Object.keys(after).length === 0) return { version: locked.version };
+
+      const updated = await tx.respondent.updateMany({
+        where: { id: respondentId, evaluationId, version: input.version },
+        data: { ...next, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) refuse("errors.stale");
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        ipAddress: actor.ipAddress,
+        action: "respondent.update",
+        recordType: "Respondent",
+        recordId: respondentId,
+        before,
+        after: { ...after, version: input.version + 1 },
+      });
+      return { version: input.version + 1 };
+    }, TRANSACTION_OPTIONS),
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * What a respondent, their identity and their consent may look like, for the forms, the server
+ * actions and the imports alike. Error messages are keys of the `respondents` message namespace
+ * (e.g. "errors.required"); the form translates them. Unknown keys are stripped, so a payload
+ * carrying `code`, `excludedAt` or `codeNumber` changes nothing.
+ */
+import { z } from "zod";
+import {
+  AT_RISK_GROUPS,
+  CONSENT_METHODS,
+  CONSENT_SCOPES,
+  GENDERS,
+  MEXICAN_STATES,
+  RESPONDENT_TYPES,
+  WITHDRAWAL_CHOICES,
+} from "./constants";
+
+export const E = {
+  required: "errors.required",
+  choose: "errors.choose",
+  tooLong: "errors.tooLong",
+  invalid: "errors.invalid",
+  hiddenCharacters: "errors.hiddenCharacters",
+  duplicate: "errors.duplicate",
+  state: "errors.state",
+  language: "errors.language",
+  phone: "errors.phone",
+  email: "errors.email",
+  date: "errors.date",
+  dateFuture: "errors.dateFuture",
+  scope: "errors.scope",
+  confirm: "errors.confirm",
+} as const;
+
+/**
+ * Characters that are invisible or reorder text: C0/C1 controls, zero-width characters and the
+ * bidirectional marks and overrides (U+202E can make "exe.txt" display as "txt.exe").
+ */
+const HIDDEN_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+const HIDDEN_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+
+function text(max: number, options: { multiline?: boolean } = {}) {
+  const hidden = options.multiline ? HIDDEN_MULTI_LINE : HIDDEN_SINGLE_LINE;
+  return z
+    .string({ error: E.required })
+    .trim()
+    .normalize("NFC")
+    .min(1, E.required)
+    .max(max, E.tooLong)
+    .refine((value) => !hidden.test(value), E.hiddenCharacters);
+}
+
+/** "" and a missing value both mean "not given" (null). */
+function blankToNull(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" && value.trim() === "") return null;
+  return value;
+}
+
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankToNull, schema.nullable());
+}
+
+export const recordId = z.string({ error: E.invalid }).regex(/^[A-Za-z0-9_-]{1,64}$/, E.invalid);
+
+/** A calendar date typed as YYYY-MM-DD that exists. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900;
+}
+
+/** Not after today anywhere on Earth (UTC+14), so a date typed in Mexico is never "in the future" by accident. */
+export function isNotFuture(value: string, now: Date = new Date()): boolean {
+  const latest = new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return value <= latest;
+}
+
+const pastDate = z
+  .string({ error: E.required })
+  .trim()
+  .min(1, E.required)
+  .refine(isCalendarDate, E.date)
+  .refine((value) => isNotFuture(value), E.dateFuture);
+
+/** ISO 639-1 or 639-3 code, e.g. "es", "nah". */
+export const languageCode = z
+  .string({ error: E.required })
+  .trim()
+  .toLowerCase()
+  .min(1, E.required)
+  .regex(/^[a-z]{2,3}$/, E.language);
+
+export const respondentAttributesSchema = z.object({
+  type: z.enum(RESPONDENT_TYPES, { error: E.choose }),
+  gender: z.enum(GENDERS, { error: E.choose }),
+  state: z.enum(MEXICAN_STATES, { error: E.state }),
+  /** A place of the evaluation at state or municipality level, in the same state. */
+  placeId: optional(recordId),
+  sectorId: optional(recordId),
+  language: languageCode,
+  atRiskGroups: z
+    .array(z.enum(AT_RISK_GROUPS, { error: E.choose }), { error: E.invalid })
+    .max(AT_RISK_GROUPS.length, E.duplicate)
+    .refine((groups) => new Set(groups).size === groups.length, E.duplicate),
+});
+
+/** Digits with the usual separators, optionally an extension: "+52 (55) 1234-5678 ext. 12". */
+const PHONE = /^\+?[0-9][0-9 ().-]{5,30}(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$/i;
+
+/** Every part is optional; an empty field clears it. */
+export const identitySchema = z.object({
+  name: optional(text(200)),
+  phone: optional(text(40).regex(PHONE, E.phone)),
+  email: optional(text(254).pipe(z.email({ error: E.email }))),
+  community: optional(text(200)),
+});
+
+export type IdentityInput = z.infer<typeof identitySchema>;
+export type RespondentAttributes = z.infer<typeof respondentAttributesSchema>;
+
+const evaluationId = recordId;
+const version = z.number({ error: E.invalid }).int(E.invalid).min(1, E.invalid).max(2_147_483_647, E.invalid);
+
+export const createRespondentSchema = z.object({
+  evaluationId,
+  ...respondentAttributesSchema.shape,
+  ...identitySchema.shape,
+});
+
+export const updateRespondentSchema = z.object({
+  evaluationId,
+  respondentId: recordId,
+  version,
+  ...respondentAttributesSchema.shape,
+});
+
+export const updateIdentitySchema = z.object({
+  evaluationId,
+  respondentId: recordId,
+  version,
+  ...identitySchema.shape,
+});
+
+export const respondentRefSchema = z.object({ evaluationId, respondentId: recordId });
+
+/** A radio answer ("yes"/"no") or a boolean: each scope must be answered explicitly. */
+const scopeAnswer = z.preprocess(
+  (value) => (value === "yes" || value === "true" ? true : value === "no" || value === "false" ? false : value),
+  z.boolean({ error: E.scope }),
+);
+
+export const consentSchema = z.object({
+  evaluationId,
+  respondentId: recordId,
+  givenOn: pastDate,
+  method: z.enum(CONSENT_METHODS, { error: E.choose }),
+  formVersion: text(50),
+  language: languageCode,
+  scopes: z.object(
+    Object.fromEntries(CONSENT_SCOPES.map((scope) => [scope, scopeAnswer])) as Record<(typeof CONSENT_SCOPES)[number], typeof scopeAnswer>,
+    { error: E.scope },
+  ),
+});
+
+export type ConsentInput = z.infer<typeof consentSchema>;
+
+export const withdrawalSchema = z.object({
+  evaluationId,
+  respondentId: recordId,
+  /** The consent the person saw on the page: a newer one makes the request stale. */
+  consentId: recordId,
+  withdrawnOn: pastDate,
+  choice: z.enum(WITHDRAWAL_CHOICES, { error: E.choose }),
+  note: optional(text(2000, { multiline: true })),
+  confirmed: z.literal(true, { error: E.confirm }),
+});
+
+export type WithdrawalInput = z.infer<typeof withdrawalSchema>;

@@ -1,0 +1,90 @@
+/**
+ * SQL fragments for full-text search, shared by the stories table and the search page. User text
+ * only ever enters as a bound parameter of Prisma's `sql` template; the fragments themselves are
+ * constants.
+ *
+ * The stored `search_vector` of each row holds every text in its own language's configuration
+ * (`msc_es`, `msc_en`: stemming + unaccent), so the query is parsed in both and OR-ed: "niños",
+ * "ninos" and "niño" match the Spanish text, "children" the English translation.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import { MARK_END, MARK_START } from "./highlight";
+
+/** The search text as a tsquery in both languages. `websearch_to_tsquery` never fails on syntax. */
+export function tsQuery(text: string): Prisma.Sql {
+  return Prisma.sql`(websearch_to_tsquery('msc_es', ${text}) || websearch_to_tsquery('msc_en', ${text}))`;
+}
+
+/**
+ * Relevance (`ts_rank_cd`, which reads each match's whole vector and walks the positions of its
+ * terms) is computed for the most recent matches only: up to this many stories, and fewer
+ * transcripts, whose vectors are much larger. Older matches follow, newest first, so every match
+ * stays reachable; the page says when the window applied.
+ */
+export const STORY_RANK_WINDOW = 1000;
+export const TRANSCRIPT_RANK_WINDOW = 200;
+
+/**
+ * One page of matches as (id, rank): the `window` most recent matches by relevance, then the rest
+ * newest first (rank null). `matches` selects (id, recency) of every match; MATERIALIZED makes
+ * PostgreSQL collect them through the GIN index instead of walking a date index and reading the
+ * vector of every row on the way.
+ */
+export function rankedMatches(options: {
+  matches: Prisma.Sql;
+  table: Prisma.Sql;
+  evaluationId: string;
+  query: Prisma.Sql;
+  window: number;
+  limit: number;
+  offset: number;
+}): Prisma.Sql {
+  const { matches, table, evaluationId, query, window, limit, offset } = options;
+  return Prisma.sql`
+    WITH matches AS MATERIALIZED (${matches}),
+    recent AS (SELECT m.id FROM matches m ORDER BY m.recency DESC, m.id DESC LIMIT ${window}),
+    ranked AS (SELECT t.id, ts_rank_cd(t.search_vector, ${query}) AS rank
+                 FROM recent r JOIN ${table} t ON t.evaluation_id = ${evaluationId} AND t.id = r.id)
+    SELECT m.id, m.recency, ranked.rank FROM matches m LEFT JOIN ranked ON ranked.id = m.id
+     ORDER BY ranked.rank DESC NULLS LAST, m.recency DESC, m.id DESC LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The order of rankedMatches, for a query that selects them as `page`. */
+export const RANKED_ORDER = Prisma.sql`ORDER BY page.rank DESC NULLS LAST, page.recency DESC, page.id DESC`;
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * `ts_headline` of one text in its language's configuration, with the sentinels first removed from
+ * the text itself (so stored text cannot fake a highlight).
+ */
+export function headline(language: Prisma.Sql, text: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`ts_headline(msc_search_config(${language}), translate(coalesce(${text}, ''), ${MARK_START + MARK_END}, ''), ${query}, ${HEADLINE_OPTIONS})`;
+}
+
+/** The query's lexemes in both languages (for locating a passage; operators are ignored). */
+export function queryLexemes(text: string): Prisma.Sql {
+  return Prisma.sql`tsvector_to_array(to_tsvector('msc_es', ${text}) || to_tsvector('msc_en', ${text}))`;
+}
+
+const PASSAGE_BEFORE = 400;
+const PASSAGE_LENGTH = 1200;
+
+/**
+ * `ts_headline` parses the whole text it is given, about 10 ms for a 30,000-character transcript.
+ * This gives it only a passage around the first place where one of the query's lexemes appears
+ * (found by `strpos` in the lower-cased, unaccented text, which costs a fraction of that). Snowball
+ * stems are nearly always prefixes of the words they come from; when one is not, the passage has
+ * no mark and the caller falls back to a whole-text headline.
+ */
+export function passageHeadline(language: Prisma.Sql, text: Prisma.Sql, query: Prisma.Sql, lexemes: Prisma.Sql): Prisma.Sql {
+  const passage = Prisma.sql`substr(doc.body, greatest(1, doc.at - ${PASSAGE_BEFORE}), ${PASSAGE_LENGTH})`;
+  return Prisma.sql`(SELECT ${headline(language, passage, query)}
+    FROM (SELECT b.body, coalesce((SELECT min(strpos(b.norm, l)) FROM unnest(${lexemes}) l WHERE strpos(b.norm, l) > 0), 1) AS at
+            FROM (SELECT coalesce(${text}, '') AS body, unaccent(lower(coalesce(${text}, ''))) AS norm OFFSET 0) b) doc)`;
+}
+
+/** SQL that is true when a headline marked at least one match. */
+export function marked(headlineSql: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`strpos(${headlineSql}, ${MARK_START}) > 0`;
+}

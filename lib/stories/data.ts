@@ -1,0 +1,207 @@
+/**
+ * Story reads. The evaluation is in every `where`; child rows are loaded through their story,
+ * never by their own id alone. Functions that take a `client` run inside a mutation's transaction
+ * as well as on their own.
+ */
+import { db } from "@/lib/db";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { buildStorySnapshot, type SnapshotSource, type StorySnapshot } from "./snapshot";
+import type { StageFacts } from "./stage-machine";
+
+export type Client = PrismaClient | Prisma.TransactionClient;
+
+const MAX_ID_LENGTH = 64;
+const validId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH;
+
+const snapshotSelect = {
+  code: true,
+  title: true,
+  titleTranslation: true,
+  whatChanged: true,
+  whatChangedTranslation: true,
+  whySignificant: true,
+  whySignificantTranslation: true,
+  originalLanguage: true,
+  translationLanguage: true,
+  translatedBy: { select: { id: true, name: true } },
+  collectedBy: { select: { id: true, name: true } },
+  changeType: true,
+  periodPrecision: true,
+  periodFrom: true,
+  periodTo: true,
+  contributionNarrative: true,
+  sustainabilityAssessment: true,
+  sustainabilityConditions: true,
+  sustainabilityRisks: true,
+  places: { select: { place: { select: { id: true, state: true, municipality: true, community: true } } } },
+  sectors: { select: { sector: { select: { id: true, nameEn: true, nameEs: true } } } },
+  priorityTags: { select: { priorityTag: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
+  atRiskGroups: { select: { group: true, note: true } },
+  figures: {
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true },
+  },
+  contributions: { select: { howContributed: true, project: { select: { id: true, acronym: true, name: true } } } },
+  storytellers: { select: { respondent: { select: { id: true, code: true } } } },
+  sources: {
+    select: {
+      interview: { select: { id: true, date: true } },
+      focusGroup: { select: { id: true, date: true, topic: true } },
+      excerpt: {
+        select: {
+          id: true,
+          interviewId: true,
+          focusGroupId: true,
+          interview: { select: { date: true } },
+          focusGroup: { select: { date: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.ChangeStorySelect;
+
+type SnapshotRow = Prisma.ChangeStoryGetPayload<{ select: typeof snapshotSelect }>;
+
+function toSnapshotSource(row: SnapshotRow): SnapshotSource {
+  return {
+    ...row,
+    places: row.places.map(({ place }) => place),
+    sectors: row.sectors.map(({ sector }) => sector),
+    priorityTags: row.priorityTags.map(({ priorityTag }) => priorityTag),
+    contributions: row.contributions.map(({ howContributed, project }) => ({
+      projectId: project.id,
+      acronym: project.acronym,
+      name: project.name,
+      howContributed,
+    })),
+    storytellers: row.storytellers.map(({ respondent }) => ({ respondentId: respondent.id, code: respondent.code })),
+    sources: row.sources.flatMap((source): SnapshotSource["sources"] => {
+      if (source.interview) return [{ kind: "INTERVIEW", id: source.interview.id, date: source.interview.date }];
+      if (source.focusGroup) return [{ kind: "FOCUS_GROUP", ...source.focusGroup }];
+      if (source.excerpt) {
+        const parent = source.excerpt.interview ?? source.excerpt.focusGroup;
+        return [
+          {
+            kind: "EXCERPT",
+            id: source.excerpt.id,
+            interviewId: source.excerpt.interviewId,
+            focusGroupId: source.excerpt.focusGroupId,
+            date: parent!.date,
+          },
+        ];
+      }
+      return [];
+    }),
+  };
+}
+
+/** The story as a snapshot (what a revision would store now), or null when it is not in this evaluation. */
+export async function loadStorySnapshot(client: Client, evaluationId: string, storyId: string): Promise<StorySnapshot | null> {
+  if (!validId(evaluationId) || !validId(storyId)) return null;
+  const row = await client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: snapshotSelect });
+  return row ? buildStorySnapshot(toSnapshotSource(row)) : null;
+}
+
+/** Everything the story page shows, or null (answer 404). */
+export async function getStoryDetail(evaluationId: string, storyId: string) {
+  if (!validId(evaluationId) || !validId(storyId)) return null;
+  const row = await db().changeStory.findFirst({
+    where: { id: storyId, evaluationId },
+    select: {
+      ...snapshotSelect,
+      id: true,
+      version: true,
+      stage: true,
+      stageChangedAt: true,
+      translatedAt: true,
+      contributionRating: true,
+      contributionRatingReason: true,
+      flaggedSourceDestroyedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      author: { select: { id: true, name: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    version: row.version,
+    stage: row.stage,
+    stageChangedAt: row.stageChangedAt,
+    translatedAt: row.translatedAt,
+    contributionRating: row.contributionRating,
+    contributionRatingReason: row.contributionRatingReason,
+    flaggedSourceDestroyedAt: row.flaggedSourceDestroyedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    author: row.author,
+    snapshot: buildStorySnapshot(toSnapshotSource(row)),
+  };
+}
+
+export type StoryDetail = NonNullable<Awaited<ReturnType<typeof getStoryDetail>>>;
+
+/** The passages a story's excerpts quote, for readers who may see transcripts. */
+export async function getExcerptQuotes(evaluationId: string, excerptIds: string[]): Promise<Map<string, string>> {
+  if (!validId(evaluationId) || excerptIds.length === 0) return new Map();
+  const rows = await db().transcriptExcerpt.findMany({
+    where: { evaluationId, id: { in: excerptIds.filter(validId) } },
+    select: { id: true, quotedText: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.quotedText]));
+}
+
+/**
+ * What the stage guards look at: storytellers with their newest consent, sources, the current
+ * primary domain. Read inside the transition's transaction, after its conditional update has
+ * locked the story row, so concurrent edits cannot slip between the check and the move.
+ */
+export async function loadStageFacts(client: Client, evaluationId: string, storyId: string): Promise<StageFacts | null> {
+  const row = await client.changeStory.findFirst({
+    where: { id: storyId, evaluationId },
+    select: {
+      flaggedSourceDestroyedAt: true,
+      _count: { select: { sources: true } },
+      domainAssignments: { where: { kind: "PRIMARY", endedAt: null }, select: { id: true }, take: 1 },
+      storytellers: {
+        select: {
+          respondent: {
+            select: {
+              code: true,
+              excludedAt: true,
+              consents: {
+                orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }],
+                take: 1,
+                select: { withdrawnOn: true, scopes: { select: { scope: true, granted: true } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    sourceCount: row._count.sources,
+    hasCurrentPrimaryDomain: row.domainAssignments.length > 0,
+    flaggedSourceDestroyed: row.flaggedSourceDestroyedAt !== null,
+    storytellers: row.storytellers
+      .map(({ respondent }) => {
+        const consent = respondent.consents[0];
+        return {
+          code: respondent.code,
+          excluded: respondent.excludedAt !== null,
+          consent: consent
+            ? { withdrawn: consent.withdrawnOn !== null, scopes: Object.fromEntries(consent.scopes.map((s) => [s.scope, s.granted])) }
+            : null,
+        };
+      })
+      .sort((a, b) => (a.code < b.code ? -1 : 1)),
+  };
+}
+
+/** The stage facts for the story page (what the next steps still need). */
+export async function getStageFacts(evaluationId: string, storyId: string): Promise<StageFacts | null> {
+  if (!validId(evaluationId) || !validId(storyId)) return null;
+  return loadStageFacts(db(), evaluationId, storyId);
+}

@@ -1,0 +1,155 @@
+/**
+ * The stories table: one page of an evaluation's change stories, filtered, sorted and paged in
+ * PostgreSQL, optionally full-text searched. Two queries per page, whatever its size: the rows
+ * (primary domain and states come from sub-selects run for the page's rows only) and the count.
+ * The SQL is written out (Prisma's tagged template, every value a parameter) because the filters
+ * need semi-joins and the search needs the tsvector column that Prisma's query API cannot reach.
+ */
+import type { EvaluationReader } from "@/lib/evaluations/data";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ChangeType, DatePrecision, StoryStage } from "@/lib/generated/prisma/enums";
+import { headline, marked, rankedMatches, STORY_RANK_WINDOW, tsQuery } from "@/lib/search/sql";
+import { listReaderRoles } from "@/lib/tables/access";
+import type { StoryFilters } from "@/lib/tables/lists";
+import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
+import type { TableState } from "@/lib/tables/url-state";
+
+export type StoryListRow = {
+  id: string;
+  code: string;
+  title: string;
+  titleTranslation: string | null;
+  originalLanguage: string;
+  translationLanguage: string | null;
+  changeType: ChangeType;
+  stage: StoryStage;
+  periodFrom: Date | null;
+  periodTo: Date | null;
+  periodPrecision: DatePrecision;
+  updatedAt: Date;
+  /** The current primary domain, if the story has one. */
+  primaryDomainId: string | null;
+  /** States of the story's places, each once, in order. */
+  states: string[];
+  /** While searching: the matching passage, matches between MARK_START and MARK_END. */
+  headline: string | null;
+  /** The language of that passage (the original's or the translation's). */
+  headlineLanguage: string | null;
+};
+
+export type StoryListPage = ListPage<StoryListRow> & {
+  /** Set when sorted by relevance and more stories matched: only this many most recent were ranked. */
+  rankWindow: number | null;
+};
+
+const SORTS = {
+  code: Prisma.sql`s.code_number`,
+  title: Prisma.sql`s.title`,
+  changeType: Prisma.sql`s.change_type`,
+  stage: Prisma.sql`s.stage`,
+  period: Prisma.sql`s.period_from`,
+  updatedAt: Prisma.sql`s.updated_at`,
+} as const;
+
+/** Relevance: the ranked window first, then older matches newest first (see rankedMatches). */
+const RELEVANCE_ORDER = Prisma.sql`ORDER BY s.rank DESC NULLS LAST, s.recency DESC, s.id DESC`;
+
+const CURRENT_PRIMARY = Prisma.sql`da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL`;
+
+function whereOf(evaluationId: string, filters: StoryFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
+  if (filters.stage) conditions.push(Prisma.sql`s.stage = ${filters.stage}::story_stage`);
+  if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
+  if (filters.domain) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM domain_assignment da WHERE ${CURRENT_PRIMARY} AND da.domain_id = ${filters.domain})`);
+  }
+  if (filters.state) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
+      WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id AND p.state = ${filters.state})`);
+  }
+  if (filters.updatedFrom) conditions.push(Prisma.sql`s.updated_at >= ${filters.updatedFrom}::date`);
+  if (filters.updatedTo) conditions.push(Prisma.sql`s.updated_at < ${filters.updatedTo}::date + 1`);
+  if (filters.q) conditions.push(Prisma.sql`s.search_vector @@ ${tsQuery(filters.q)}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The number of matching stories. Filtering by domain alone counts the domain's current primary
+ * assignments (an index-only scan): each is one story of this evaluation, which the partial unique
+ * index and the composite foreign key guarantee, so no join with 100,000 stories is needed.
+ */
+async function countStories(evaluationId: string, filters: StoryFilters): Promise<number> {
+  const { domain, ...others } = filters;
+  if (domain && Object.values(others).every((value) => value === undefined)) {
+    return countOf(await db().$queryRaw<Array<{ total: number }>>`
+      SELECT count(*)::int AS total FROM domain_assignment da
+       WHERE da.evaluation_id = ${evaluationId} AND da.domain_id = ${domain} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL`);
+  }
+  return countOf(await db().$queryRaw<Array<{ total: number }>>`
+    SELECT count(*)::int AS total FROM change_story s WHERE ${whereOf(evaluationId, filters)}`);
+}
+
+const PAGE_COLUMNS = Prisma.sql`s.id, s.evaluation_id, s.code, s.code_number, s.title, s.title_translation, s.what_changed,
+  s.what_changed_translation, s.why_significant, s.why_significant_translation, s.original_language, s.translation_language,
+  s.change_type, s.stage, s.period_from, s.period_to, s.period_precision, s.updated_at`;
+
+/** The page's rows: `pageSql` selects PAGE_COLUMNS (and `rank`) of the page; the rest is per row of it. */
+function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefined): Prisma.Sql {
+  const query = q ? tsQuery(q) : null;
+  const original = Prisma.sql`concat_ws('. ', s.title, s.what_changed, s.why_significant)`;
+  const translation = Prisma.sql`concat_ws('. ', s.title_translation, s.what_changed_translation, s.why_significant_translation)`;
+  const fromTranslation = Prisma.sql`ht.h IS NOT NULL AND ${marked(Prisma.sql`ht.h`)}`;
+  const headlineSql = query
+    ? Prisma.sql`CASE WHEN ${fromTranslation} THEN ht.h ELSE ho.h END AS headline,
+        CASE WHEN ${fromTranslation} THEN s.translation_language ELSE s.original_language END AS "headlineLanguage"`
+    : Prisma.sql`NULL::text AS headline, NULL::text AS "headlineLanguage"`;
+  const lateral = query
+    ? // OFFSET 0: each headline once per row, not copied into every expression that tests it.
+      Prisma.sql`CROSS JOIN LATERAL (SELECT ${headline(Prisma.sql`s.original_language`, original, query)} AS h OFFSET 0) ho
+       CROSS JOIN LATERAL (SELECT CASE WHEN s.translation_language IS NOT NULL AND NOT ${marked(Prisma.sql`ho.h`)}
+         THEN ${headline(Prisma.sql`s.translation_language`, translation, query)} END AS h OFFSET 0) ht`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT s.id, s.code, s.title, s.title_translation AS "titleTranslation", s.original_language AS "originalLanguage",
+      s.translation_language AS "translationLanguage", s.change_type::text AS "changeType", s.stage::text AS stage,
+      s.period_from AS "periodFrom", s.period_to AS "periodTo", s.period_precision::text AS "periodPrecision", s.updated_at AS "updatedAt",
+      (SELECT da.domain_id FROM domain_assignment da WHERE ${CURRENT_PRIMARY}) AS "primaryDomainId",
+      ARRAY(SELECT DISTINCT p.state FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
+             WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id ORDER BY p.state) AS states,
+      ${headlineSql}
+    FROM (${pageSql}) s ${lateral}
+    ${order}`;
+}
+
+export async function listStories(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: TableState<StoryFilters>,
+): Promise<StoryListPage | null> {
+  if (!(await listReaderRoles(evaluationId, "story.view", reader))) return null;
+  const { filters } = state;
+  const where = whereOf(evaluationId, filters);
+  const byRelevance = Boolean(filters.q) && state.sort.id === "relevance";
+  const sort = !byRelevance && state.sort.id === "relevance" ? { id: "updatedAt", desc: true } : state.sort;
+  const order = byRelevance ? RELEVANCE_ORDER : orderBy(SORTS, sort, Prisma.sql`s.id`);
+
+  const rowsAt = (offset: number, limit: number) => {
+    const pageSql = byRelevance
+      ? Prisma.sql`SELECT ${PAGE_COLUMNS}, page.rank, page.recency
+          FROM (${rankedMatches({
+            matches: Prisma.sql`SELECT s.id, s.updated_at AS recency FROM change_story s WHERE ${where}`,
+            table: Prisma.sql`change_story`,
+            evaluationId,
+            query: tsQuery(filters.q ?? ""),
+            window: STORY_RANK_WINDOW,
+            limit,
+            offset,
+          })}) page
+          JOIN change_story s ON s.evaluation_id = ${evaluationId} AND s.id = page.id`
+      : Prisma.sql`SELECT ${PAGE_COLUMNS} FROM change_story s WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}`;
+    return db().$queryRaw<StoryListRow[]>(selectPage(pageSql, order, filters.q));
+  };
+  const page = await pagedList(state, rowsAt, () => countStories(evaluationId, filters));
+  return { ...page, rankWindow: byRelevance && page.total > STORY_RANK_WINDOW ? STORY_RANK_WINDOW : null };
+}

@@ -1,0 +1,220 @@
+/**
+ * Creating and saving change stories. Each save is ONE transaction: check the state, write the
+ * story and its child rows, keep a revision (the full snapshot, lib/stories/snapshot.ts) and
+ * write the audit event. A save names the version the editor loaded; the update's `where`
+ * includes it, so of two editors who loaded the same version only the first one's save lands and
+ * the second gets CONFLICT (with nothing written). Called by the actions, the seed and the tests
+ * with explicit ids; never reads the session.
+ */
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { checkReferences, writeStoryChildren } from "./children-mutations";
+import { loadStageFacts, loadStorySnapshot } from "./data";
+import { storedPeriod } from "./period";
+import { editBlockers } from "./policy";
+import { refusalsAsResults, Refusal, type Refused } from "./refusal";
+import type { StoryFields } from "./schema";
+import type { StorySnapshot } from "./snapshot";
+import { isEditableStage } from "./stage-machine";
+
+type Tx = Prisma.TransactionClient;
+
+/** Several statements per save, behind the evaluation's audit lock: allow for a busy machine. */
+export const STORY_TRANSACTION_OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
+
+export type SavedStory = { ok: true; storyId: string; code: string; version: number };
+
+function day(iso: string | null): Date | null {
+  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
+}
+
+function storyColumns(story: StoryFields) {
+  const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
+  if (!period.ok) throw new Refusal(period.problem, period.field); // the schema has checked it already
+  return {
+    title: story.title,
+    titleTranslation: story.titleTranslation,
+    whatChanged: story.whatChanged,
+    whatChangedTranslation: story.whatChangedTranslation,
+    whySignificant: story.whySignificant,
+    whySignificantTranslation: story.whySignificantTranslation,
+    originalLanguage: story.originalLanguage,
+    translationLanguage: story.translationLanguage,
+    translatedById: story.translatedById,
+    collectedById: story.collectedById,
+    changeType: story.changeType,
+    periodPrecision: story.periodPrecision,
+    periodFrom: day(period.from),
+    periodTo: day(period.to),
+    contributionNarrative: story.contributionNarrative,
+    sustainabilityAssessment: story.sustainabilityAssessment,
+    sustainabilityConditions: story.sustainabilityConditions,
+    sustainabilityRisks: story.sustainabilityRisks,
+  };
+}
+
+function hasTranslation(story: Pick<StorySnapshot, "titleTranslation" | "whatChangedTranslation" | "whySignificantTranslation">): boolean {
+  return Boolean(story.titleTranslation || story.whatChangedTranslation || story.whySignificantTranslation);
+}
+
+function translationOf(snapshot: StorySnapshot) {
+  return [snapshot.titleTranslation, snapshot.whatChangedTranslation, snapshot.whySignificantTranslation, snapshot.translatedBy?.id ?? null];
+}
+
+/** Only the fields that differ, for the audit event. */
+export function changedFields(before: StorySnapshot, after: StorySnapshot) {
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof StorySnapshot>) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changedBefore[key] = before[key];
+      changedAfter[key] = after[key];
+    }
+  }
+  return { before: changedBefore, after: changedAfter };
+}
+
+async function snapshotOrFail(tx: Tx, evaluationId: string, storyId: string): Promise<StorySnapshot> {
+  const snapshot = await loadStorySnapshot(tx, evaluationId, storyId);
+  if (!snapshot) throw new AppError("NOT_FOUND", "story vanished inside its own transaction");
+  return snapshot;
+}
+
+/** The next code number, safe under concurrency: a transaction-scoped lock per evaluation serialises creators. */
+async function nextCodeNumber(tx: Tx, evaluationId: string): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`story-code:${evaluationId}`}, 0))`;
+  const last = await tx.changeStory.aggregate({ where: { evaluationId }, _max: { codeNumber: true } });
+  return (last._max.codeNumber ?? 0) + 1;
+}
+
+export function storyCodeOf(codeNumber: number): string {
+  return `CS-${String(codeNumber).padStart(4, "0")}`;
+}
+
+export async function createStory(input: {
+  actorId: string;
+  evaluationId: string;
+  story: StoryFields;
+  ipAddress?: string | null;
+}): Promise<SavedStory | Refused> {
+  const { actorId, evaluationId, story } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      await checkReferences(tx, evaluationId, story, null);
+      const codeNumber = await nextCodeNumber(tx, evaluationId);
+      const now = new Date();
+      const created = await tx.changeStory.create({
+        data: {
+          ...storyColumns(story),
+          translatedAt: hasTranslation(story) ? now : null,
+          evaluationId,
+          codeNumber,
+          code: storyCodeOf(codeNumber),
+          authorId: actorId,
+          stage: "DRAFT",
+          stageChangedAt: now,
+          version: 1,
+        },
+        select: { id: true, code: true },
+      });
+      await writeStoryChildren(tx, evaluationId, created.id, story, true);
+      const snapshot = await snapshotOrFail(tx, evaluationId, created.id);
+      await tx.storyRevision.create({
+        data: { evaluationId, storyId: created.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "story.create",
+        recordType: "ChangeStory",
+        recordId: created.id,
+        after: { ...snapshot, stage: "DRAFT", version: 1 },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true as const, storyId: created.id, code: created.code, version: 1 };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}
+
+/**
+ * Saves a story over the version the editor loaded. Throws AppError NOT_FOUND (not in this
+ * evaluation) or CONFLICT (someone saved first); refuses STAGE_LOCKED, NOT_IN_EVALUATION,
+ * FIGURE_HAS_EVIDENCE and, past draft, edits that would undo what the story's stage required.
+ */
+export async function updateStory(input: {
+  actorId: string;
+  evaluationId: string;
+  storyId: string;
+  expectedVersion: number;
+  story: StoryFields;
+  note?: string | null;
+  ipAddress?: string | null;
+}): Promise<SavedStory | Refused> {
+  const { actorId, evaluationId, storyId, expectedVersion, story } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const current = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { version: true, stage: true } });
+      if (!current) throw new AppError("NOT_FOUND");
+      if (current.version !== expectedVersion) throw new AppError("CONFLICT", "stale version");
+      if (!isEditableStage(current.stage)) throw new Refusal("STAGE_LOCKED");
+      await checkReferences(tx, evaluationId, story, storyId);
+      const before = await snapshotOrFail(tx, evaluationId, storyId);
+
+      const columns = storyColumns(story);
+      const translationChanged =
+        JSON.stringify(translationOf(before)) !==
+        JSON.stringify([columns.titleTranslation, columns.whatChangedTranslation, columns.whySignificantTranslation, columns.translatedById]);
+      const version = expectedVersion + 1;
+      // The version the editor loaded is part of the where: a concurrent save makes this match nothing.
+      const updated = await tx.changeStory.updateMany({
+        where: { id: storyId, evaluationId, version: expectedVersion },
+        data: {
+          ...columns,
+          ...(translationChanged ? { translatedAt: hasTranslation(story) ? new Date() : null } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "version moved on");
+
+      // The row is locked now; read the stage again in case a step was taken meanwhile.
+      const locked = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { stage: true } });
+      if (!locked || !isEditableStage(locked.stage)) throw new Refusal("STAGE_LOCKED");
+      await writeStoryChildren(tx, evaluationId, storyId, story, false);
+
+      if (locked.stage !== "DRAFT") {
+        const facts = await loadStageFacts(tx, evaluationId, storyId);
+        const added = new Set(story.storytellerIds.filter((id) => !before.storytellers.some((teller) => teller.respondentId === id)));
+        const blocker = facts ? editBlockers(locked.stage, facts, await codesOf(tx, evaluationId, [...added]))[0] : undefined;
+        if (blocker) {
+          const reason = blocker.code.startsWith("CONSENT_") ? "STORYTELLER_CONSENT" : blocker.code;
+          throw new Refusal(reason, blocker.code === "NO_SOURCE" ? "sources" : "storytellerIds");
+        }
+      }
+
+      const after = await snapshotOrFail(tx, evaluationId, storyId);
+      await tx.storyRevision.create({
+        data: { evaluationId, storyId, version, snapshot: after as Prisma.InputJsonObject, editedById: actorId, note: input.note ?? null },
+      });
+      const changes = changedFields(before, after);
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "story.update",
+        recordType: "ChangeStory",
+        recordId: storyId,
+        before: { ...changes.before, version: expectedVersion },
+        after: { ...changes.after, version },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true as const, storyId, code: after.code, version };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}
+
+async function codesOf(tx: Tx, evaluationId: string, respondentIds: string[]): Promise<Set<string>> {
+  if (respondentIds.length === 0) return new Set();
+  const rows = await tx.respondent.findMany({ where: { evaluationId, id: { in: respondentIds } }, select: { code: true } });
+  return new Set(rows.map((row) => row.code));
+}

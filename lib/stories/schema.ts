@@ -1,0 +1,229 @@
+/**
+ * The change-story form, shared by the browser form, the server actions and (later) imports.
+ * Messages are keys under `stories.errors`; the form shows them in the user's language.
+ * Unknown keys are stripped, so `stage`, `version`, `authorId` or `evaluationId` sent inside the
+ * story are never read (the actions take the evaluation and the expected version separately).
+ */
+import { z } from "zod";
+import type { AtRiskGroup, ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
+import { DATE_PRECISIONS, storedPeriod } from "./period";
+
+export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
+export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "RANGE"] as const satisfies readonly FigureQualifier[];
+export const AT_RISK_GROUPS = [
+  "WOMEN_WORKERS",
+  "CHILD_WORKERS_FAMILIES",
+  "DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS",
+  "AT_RISK_UNIONIZED_WORKERS",
+  "UNAFFILIATED_OR_INFORMAL_WORKERS",
+] as const satisfies readonly AtRiskGroup[];
+export const SOURCE_KINDS = ["INTERVIEW", "FOCUS_GROUP", "EXCERPT"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** The consent scopes a storyteller must have granted before the story leaves draft. */
+export const STORYTELLER_SCOPES = ["INTERVIEW", "ANONYMOUS_QUOTATION"] as const satisfies readonly ConsentScopeKind[];
+
+export const LIMITS = {
+  title: 300,
+  longText: 20_000,
+  mediumText: 5_000,
+  label: 200,
+  unit: 40,
+  rationale: 2_000,
+  figures: 30,
+  contributions: 40,
+  places: 100,
+  sectors: 50,
+  priorityTags: 50,
+  storytellers: 50,
+  sources: 100,
+  note: 500,
+} as const;
+
+/** NUL cannot be stored in PostgreSQL text; everything else (RTL marks, markup, SQL) is kept literally. */
+const noNul = (value: string) => !value.includes("\u0000");
+
+function requiredText(max: number) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: "tooLong" })
+    .refine(noNul, { error: "invalidCharacters" });
+}
+
+/** "" and missing become null. */
+function optionalText(max: number) {
+  return z
+    .string({ error: "invalid" })
+    .trim()
+    .max(max, { error: "tooLong" })
+    .refine(noNul, { error: "invalidCharacters" })
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+/** Ids are cuid-like; anything else (objects, operators, very long strings) is refused. */
+export const idSchema = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
+/** An id chosen in a select that starts empty: empty is "required", anything odd "invalid". */
+export const requiredId = z.string({ error: "required" }).min(1, { error: "required" }).pipe(idSchema);
+const optionalId = z
+  .union([z.literal(""), idSchema])
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+/** ISO 639 code such as "es", "en", "nah" or "mix", optionally with a region. */
+const languageCode = z
+  .string({ error: "required" })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { error: "languageInvalid" });
+
+const decimalText = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .regex(/^-?\d{1,16}([.,]\d{1,4})?$/, { error: "numberInvalid" })
+  .transform((value) => value.replace(",", "."));
+
+function uniqueList<T extends z.ZodType>(item: T, max: number) {
+  return z.array(item, { error: "invalid" }).max(max, { error: "tooMany" });
+}
+
+/** Adds a "duplicate" issue on every repeated key after its first occurrence. */
+function flagDuplicates(ctx: z.RefinementCtx, keys: string[], path: (index: number) => PropertyKey[]) {
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (seen.has(key)) ctx.addIssue({ code: "custom", message: "duplicate", path: path(index) });
+    seen.add(key);
+  });
+}
+
+export const figureSchema = z
+  .object({
+    /** Set for a figure that already exists: figures are edited in place (evidence may point at them). */
+    id: optionalId,
+    label: requiredText(LIMITS.label),
+    labelTranslation: optionalText(LIMITS.label),
+    qualifier: z.enum(FIGURE_QUALIFIERS, { error: "invalid" }),
+    value: decimalText,
+    valueMax: z.string({ error: "invalid" }).trim().nullish(),
+    unit: optionalText(LIMITS.unit),
+  })
+  .transform((figure, ctx) => {
+    if (figure.qualifier !== "RANGE") return { ...figure, valueMax: null };
+    const parsed = decimalText.safeParse(figure.valueMax ?? "");
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "required", path: ["valueMax"] });
+      return z.NEVER;
+    }
+    if (Number(parsed.data) < Number(figure.value)) {
+      ctx.addIssue({ code: "custom", message: "rangeOrder", path: ["valueMax"] });
+      return z.NEVER;
+    }
+    return { ...figure, valueMax: parsed.data };
+  });
+
+export const contributionSchema = z.object({
+  projectId: requiredId,
+  howContributed: requiredText(LIMITS.mediumText),
+});
+
+export const sourceSchema = z.object({
+  kind: z.enum(SOURCE_KINDS, { error: "invalid" }),
+  id: idSchema,
+});
+
+export const atRiskGroupSchema = z.object({
+  group: z.enum(AT_RISK_GROUPS, { error: "invalid" }),
+  note: optionalText(LIMITS.note),
+});
+
+export const storyFieldsSchema = z
+  .object({
+    title: requiredText(LIMITS.title),
+    titleTranslation: optionalText(LIMITS.title),
+    whatChanged: requiredText(LIMITS.longText),
+    whatChangedTranslation: optionalText(LIMITS.longText),
+    whySignificant: requiredText(LIMITS.longText),
+    whySignificantTranslation: optionalText(LIMITS.longText),
+    originalLanguage: languageCode,
+    translationLanguage: z.union([z.literal(""), languageCode]).nullish().transform((value) => (value ? value : null)),
+    translatedById: optionalId,
+    collectedById: optionalId,
+    changeType: z.enum(CHANGE_TYPES, { error: "required" }),
+    periodPrecision: z.enum(DATE_PRECISIONS, { error: "required" }),
+    periodFrom: z.string({ error: "invalid" }).max(10, { error: "periodFormat" }).nullish().transform((value) => value ?? ""),
+    periodTo: z.string({ error: "invalid" }).max(10, { error: "periodFormat" }).nullish().transform((value) => value ?? ""),
+    placeIds: uniqueList(idSchema, LIMITS.places),
+    sectorIds: uniqueList(idSchema, LIMITS.sectors),
+    priorityTagIds: uniqueList(idSchema, LIMITS.priorityTags),
+    atRiskGroups: uniqueList(atRiskGroupSchema, AT_RISK_GROUPS.length),
+    figures: uniqueList(figureSchema, LIMITS.figures),
+    contributionNarrative: optionalText(LIMITS.mediumText),
+    contributions: uniqueList(contributionSchema, LIMITS.contributions),
+    sustainabilityAssessment: optionalText(LIMITS.mediumText),
+    sustainabilityConditions: optionalText(LIMITS.mediumText),
+    sustainabilityRisks: optionalText(LIMITS.mediumText),
+    storytellerIds: uniqueList(idSchema, LIMITS.storytellers),
+    sources: uniqueList(sourceSchema, LIMITS.sources),
+  })
+  .superRefine((story, ctx) => {
+    const translated = story.titleTranslation || story.whatChangedTranslation || story.whySignificantTranslation;
+    if (translated && !story.translationLanguage) ctx.addIssue({ code: "custom", message: "required", path: ["translationLanguage"] });
+    if (translated && !story.translatedById) ctx.addIssue({ code: "custom", message: "translatorRequired", path: ["translatedById"] });
+    const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
+    if (!period.ok) ctx.addIssue({ code: "custom", message: period.problem, path: [period.field] });
+    flagDuplicates(ctx, story.placeIds, (i) => ["placeIds", i]);
+    flagDuplicates(ctx, story.sectorIds, (i) => ["sectorIds", i]);
+    flagDuplicates(ctx, story.priorityTagIds, (i) => ["priorityTagIds", i]);
+    flagDuplicates(ctx, story.storytellerIds, (i) => ["storytellerIds", i]);
+    flagDuplicates(ctx, story.atRiskGroups.map((row) => row.group), (i) => ["atRiskGroups", i, "group"]);
+    flagDuplicates(ctx, story.contributions.map((row) => row.projectId), (i) => ["contributions", i, "projectId"]);
+    flagDuplicates(ctx, story.sources.map((row) => `${row.kind}:${row.id}`), (i) => ["sources", i, "id"]);
+    flagDuplicates(ctx, story.figures.map((row, i) => row.id ?? `new-${i}`), (i) => ["figures", i, "id"]);
+  });
+
+/** What the schema accepts (the form's values, see form-values.ts, are one such shape). */
+export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;
+/** The story as the server writes it (trimmed, nulls for empty). */
+export type StoryFields = z.output<typeof storyFieldsSchema>;
+
+export const createStoryInput = z.object({ evaluationId: idSchema, story: storyFieldsSchema });
+
+export const updateStoryInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  /** The version the editor loaded; the save is refused (CONFLICT) when the story has moved on. */
+  expectedVersion: z.number({ error: "invalid" }).int().positive().max(1_000_000),
+  /** A short note kept with the revision ("fixed the figures"). */
+  note: optionalText(LIMITS.note),
+  story: storyFieldsSchema,
+});
+
+export type CreateStoryInput = z.output<typeof createStoryInput>;
+export type UpdateStoryInput = z.output<typeof updateStoryInput>;
+
+export const STORY_STAGES = [
+  "DRAFT",
+  "SUBMITTED",
+  "SCREENED",
+  "IN_SELECTION",
+  "SELECTED",
+  "NOT_SELECTED",
+  "IN_TRIANGULATION",
+  "TRIANGULATED",
+  "IN_VALIDATION",
+  "VALIDATED",
+  "IN_REVIEW",
+  "APPROVED",
+  "RETURNED",
+] as const satisfies readonly StoryStage[];
+
+/** One step along the story's path; `from` is the stage the mover saw (CONFLICT when it has moved on). */
+export const moveStoryInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  from: z.enum(STORY_STAGES, { error: "invalid" }),
+  to: z.enum(STORY_STAGES, { error: "invalid" }),
+  comment: optionalText(LIMITS.rationale),
+});

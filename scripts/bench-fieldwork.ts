@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:fieldwork`: the fieldwork tables and search at scale, on real PostgreSQL.
+ * Creates a scratch database on the server in BENCH_DATABASE_URL (default: the local server),
+ * migrates it, generates 100,000 change stories, 20,000 respondents, 20,000 interviews with
+ * 30,000-character transcripts and 1,000 focus groups (scripts/bench-fieldwork-data.ts), then calls
+ * the real loaders and prints p50/p95 server time of list pages and searches, how many queries
+ * each call made, and the top of the EXPLAIN ANALYZE plan of every query with the scans it used.
+ * Drops its database at the end. Prints figures; asserts nothing. BENCH_RUNS (default 40) sets
+ * the runs per case; BENCH_SCALE (default 1) shrinks the data for a trial run.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { applyMigrations } from "../lib/db/migrations";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 40) || 40);
+const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return { p50: at(50), p95: at(95) };
+}
+
+type Captured = { query: string; params: unknown[] };
+const captured: Captured[] = [];
+let capturing = false;
+
+try {
+  console.log(`Scratch database ${name}; migrating…`);
+  await applyMigrations(url);
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    AUTH_SECRET: "b".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+    APP_BASE_URL: "http://localhost:3000",
+    LOG_LEVEL: "silent",
+  });
+  // The app's own client (lib/db.ts picks it up), with query events so plans can be checked.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
+  prisma.$on("query", (event) => {
+    if (capturing) captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
+  });
+  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  console.log(
+    `Generating ${BENCH.stories.toLocaleString("en")} stories, ${BENCH.respondents.toLocaleString("en")} respondents, ` +
+      `${BENCH.interviews.toLocaleString("en")} interviews (${BENCH.transcriptChars.toLocaleString("en")}-character transcripts), ${BENCH.focusGroups.toLocaleString("en")} focus groups…`,
+  );
+  const generation = await generateFieldwork(client, console.log);
+  for (const step of generation) console.log(`  ${step.label.padEnd(96)} ${step.seconds.toFixed(1).padStart(6)} s`);
+  console.log(`  total generation time: ${generation.reduce((sum, step) => sum + step.seconds, 0).toFixed(1)} s`);
+  const size = await client.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size");
+  console.log(`  database size: ${size.rows[0]!.size}`);
+
+  const { listStories } = await import("../lib/stories/list");
+  const { listRespondents } = await import("../lib/respondents/list");
+  const { listInterviews } = await import("../lib/interviews/list");
+  const { listFocusGroups } = await import("../lib/focus-groups/list");
+  const { searchEvaluation } = await import("../lib/search/data");
+
+  const lead = { id: "u1", isAdmin: false };
+  const e = BENCH.evaluationId;
+  const table = <F>(filters: F, sort: { id: string; desc: boolean }, page = 1) => ({ page, pageSize: 25, sort, columns: [], filters });
+  const words = ["niños", "sindicato independiente", "conciliación", "acoso", "inspectores", "children school"];
+
+  const cases: Array<{ group: "list" | "search"; label: string; call: (i: number) => Promise<unknown> }> = [
+    { group: "list", label: "stories: stage = SCREENED, newest first, pages 1-5", call: (i) => listStories(e, lead, table({ stage: "SCREENED" as const }, { id: "updatedAt", desc: true }, 1 + (i % 5))) },
+    { group: "list", label: "stories: primary domain, sorted by title", call: (i) => listStories(e, lead, table({ domain: `d${1 + (i % 5)}` }, { id: "title", desc: false })) },
+    { group: "list", label: "stories: domain + stage, newest first", call: (i) => listStories(e, lead, table({ domain: `d${1 + (i % 5)}`, stage: "SUBMITTED" as const }, { id: "updatedAt", desc: true })) },
+    { group: "list", label: "stories: state + type of change, by period", call: () => listStories(e, lead, table({ state: "Oaxaca", changeType: "POSITIVE" as const }, { id: "period", desc: true })) },
+    { group: "list", label: "stories: updated in a quarter, by stage", call: () => listStories(e, lead, table({ updatedFrom: "2024-07-01", updatedTo: "2024-09-30" }, { id: "stage", desc: false })) },
+    { group: "list", label: "respondents: type + gender, by code", call: (i) => listRespondents(e, lead, table({ type: "UNION_MEMBER" as const, gender: "WOMAN" as const }, { id: "code", desc: false }, 1 + (i % 3))) },
+    { group: "list", label: "respondents: state, newest first", call: () => listRespondents(e, lead, table({ state: "Oaxaca" }, { id: "updatedAt", desc: true })) },
+    { group: "list", label: "interviews: state + date range, newest first", call: () => listInterviews(e, lead, table({ state: "Veracruz", from: "2024-06-01", to: "2024-12-31" }, { id: "date", desc: true })) },
+    { group: "list", label: "focus groups: all, by date", call: () => listFocusGroups(e, lead, table({}, { id: "date", desc: true })) },
+    { group: "search", label: "story search (stories table, by relevance, highlighted)", call: (i) => listStories(e, lead, table({ q: words[i % words.length]! }, { id: "relevance", desc: true })) },
+    { group: "search", label: "story search + stage filter, newest first", call: (i) => listStories(e, lead, table({ q: words[i % words.length]!, stage: "SCREENED" as const }, { id: "updatedAt", desc: true })) },
+    { group: "search", label: "transcript search (interviews, 20 per page, highlighted)", call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, kind: "interviews", page: 1 }) },
+    { group: "search", label: "search page: stories + interviews + focus groups at once", call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, page: 1 }) },
+  ];
+
+  console.log(`\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included):`);
+  const worst = { list: 0, search: 0 };
+  const plansFor: Array<{ label: string; queries: Captured[] }> = [];
+  for (const benchCase of cases) {
+    for (let i = 0; i < 3; i += 1) await benchCase.call(i);
+    captured.length = 0;
+    capturing = true;
+    await benchCase.call(0);
+    capturing = false;
+    plansFor.push({ label: benchCase.label, queries: [...captured] });
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now();
+      await benchCase.call(i);
+      samples.push(performance.now() - started);
+    }
+    const { p50, p95 } = percentiles(samples);
+    worst[benchCase.group] = Math.max(worst[benchCase.group], p95);
+    console.log(`  ${benchCase.label.padEnd(62)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${captured.length} queries)`);
+  }
+  console.log(`  worst list p95 ${worst.list.toFixed(1)} ms (target < 100 ms); worst search p95 ${worst.search.toFixed(1)} ms (target < 150 ms)`);
+
+  console.log("\nQuery plans (EXPLAIN ANALYZE on the generated data): top line, then every scan it used.");
+  for (const { label, queries } of plansFor) {
+    console.log(`  ${label}`);
+    for (const { query, params } of queries) {
+      const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${query}`, params);
+      const lines = result.rows.map((row) => row["QUERY PLAN"]);
+      const scans = [...new Set(lines.map((line) => /((?:Parallel )?(?:Seq Scan|Index Only Scan|Index Scan(?: Backward)?|Bitmap Heap Scan|Bitmap Index Scan) [^(]*)/.exec(line)?.[1]?.trim()).filter(Boolean))];
+      const bigSeqScan = scans.some((scan) => /Seq Scan on (change_story|interview|focus_group|respondent|story_place|domain_assignment)\b/.test(scan!));
+      const what = query.replace(/\s+/g, " ").slice(0, 70);
+      console.log(`    ${what}…`);
+      console.log(`      ${lines[0]!.trim()}  |  ${lines.at(-1)!.trim()}`);
+      console.log(`      scans: ${scans.join("; ")}${bigSeqScan ? "  <-- sequential scan of a large table" : ""}`);
+    }
+  }
+  await client.end();
+  await prisma.$disconnect();
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}

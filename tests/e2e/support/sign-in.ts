@@ -1,0 +1,16 @@
+import type { Page } from "@playwright/test";
+
+const LABELS = {
+  es: { email: "Correo electrónico", password: "Contraseña", submit: "Iniciar sesión" },
+  en: { email: "E-mail address", password: "Password", submit: "Sign in" },
+} as const;
+
+/** Fills in the sign-in form on the page, submits it and waits for the server's answer (not for the next page). */
+export async function signIn(page: Page, email: string, password: string, language: keyof typeof LABELS = "es"): Promise<void> {
+  const labels = LABELS[language];
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+  await page.getByRole("button", { name: labels.submit }).click();
+  await answered;
+}

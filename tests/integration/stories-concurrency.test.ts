@@ -1,0 +1,160 @@
+/**
+ * Two people at once never overwrite each other: of two saves over the same version exactly one
+ * lands (one revision, one audit event) and the other gets CONFLICT; of two steps from the same
+ * stage exactly one is taken; of two primary domains assigned at once exactly one is current.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
+import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import { createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+
+let database: TestDatabase;
+let world: StoryWorld;
+let mutations: typeof import("@/lib/stories/mutations");
+let stage: typeof import("@/lib/stories/stage-mutations");
+let domains: typeof import("@/lib/domains/mutations");
+
+function fields(overrides: Partial<StoryFormValues> = {}): StoryFields {
+  return storyFieldsSchema.parse({
+    ...emptyStoryValues("es"),
+    title: "Historia",
+    whatChanged: "Qué cambió.",
+    whySignificant: "Por qué.",
+    changeType: "POSITIVE",
+    storytellerIds: [world.respondents.consenting.id],
+    sources: [{ kind: "INTERVIEW", id: world.interview.id }],
+    ...overrides,
+  });
+}
+
+async function newStory() {
+  const result = await mutations.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story: fields() });
+  if (!result.ok) throw new Error(result.reason);
+  return result.storyId;
+}
+
+/** Settles every promise and sorts the outcomes into successes and error codes. */
+async function outcomes<T>(promises: Array<Promise<T>>) {
+  const settled = await Promise.allSettled(promises);
+  return {
+    ok: settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : [])),
+    codes: settled.flatMap((s) => (s.status === "rejected" ? [(s.reason as { code?: string }).code ?? String(s.reason)] : [])),
+  };
+}
+
+const events = (storyId: string, action: string) => database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, recordId: storyId, action } });
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  pointAppAt(database.url);
+  [mutations, stage, domains] = await Promise.all([import("@/lib/stories/mutations"), import("@/lib/stories/stage-mutations"), import("@/lib/domains/mutations")]);
+  world = await createStoryWorld(database.prisma);
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("two editors save the same version at once", () => {
+  it.each([1, 2, 3])("exactly one save lands, one revision and one audit event are added (run %i)", async () => {
+    const storyId = await newStory();
+    const lead = world.team.members.lead.id;
+    const evaluator = world.team.members.evaluator!.id;
+    const result = await outcomes([
+      mutations.updateStory({ actorId: lead, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Lead's title", whatChanged: "Lead" }) }),
+      mutations.updateStory({ actorId: evaluator, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Evaluator's title", whatChanged: "Evaluator" }) }),
+    ]);
+    expect(result.ok).toHaveLength(1);
+    expect(result.codes).toEqual(["CONFLICT"]);
+    const row = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId }, include: { revisions: { orderBy: { version: "asc" } } } });
+    expect(row.version).toBe(2);
+    expect(row.revisions.map((revision) => revision.version)).toEqual([1, 2]);
+    // The stored story is entirely the winner's: no field of the loser slipped in.
+    const winner = row.revisions[1]!.snapshot as { title: string; whatChanged: string };
+    expect([row.title, row.whatChanged]).toEqual([winner.title, winner.whatChanged]);
+    expect(winner.title.startsWith(winner.whatChanged)).toBe(true);
+    expect(await events(storyId, "story.update")).toBe(1);
+  });
+
+  it("refuses when the version moves between the save's check and its update: the where holds the version", async () => {
+    const storyId = await newStory();
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("UPDATE change_story SET version = version + 1 WHERE id = $1", [storyId]);
+      const pending = mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Too late" }) });
+      const settled = pending.then(
+        () => "saved",
+        (error: { code?: string }) => error.code,
+      );
+      // Let the save read version 1 and wait on the row lock the other transaction holds.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query("COMMIT");
+      expect(await settled).toBe("CONFLICT");
+    } finally {
+      await other.end();
+    }
+    const row = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId }, include: { revisions: true } });
+    expect([row.title, row.version, row.revisions.length]).toEqual(["Historia", 2, 1]);
+    expect(await events(storyId, "story.update")).toBe(0);
+  });
+
+  it("the loser saves again over the new version (after merging) and lands", async () => {
+    const storyId = await newStory();
+    const actor = world.team.members.lead.id;
+    await mutations.updateStory({ actorId: actor, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "First" }) });
+    await expect(mutations.updateStory({ actorId: actor, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Second" }) })).rejects.toMatchObject({ code: "CONFLICT" });
+    const merged = await mutations.updateStory({ actorId: actor, evaluationId: world.evaluationId, storyId, expectedVersion: 2, story: fields({ title: "Second, merged" }) });
+    expect(merged).toMatchObject({ ok: true, version: 3 });
+  });
+});
+
+describe("two people move the same story at once", () => {
+  it("exactly one step is taken; the other gets CONFLICT; one audit event", async () => {
+    const storyId = await newStory();
+    const roles = ["EVALUATOR"] as const;
+    const move = (actorId: string) => stage.moveStory({ actorId, roles: [...roles], evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
+    const result = await outcomes([move(world.team.members.evaluator!.id), move(world.team.members.lead.id)]);
+    expect(result.ok).toEqual([{ ok: true, stage: "SUBMITTED" }]);
+    expect(result.codes).toEqual(["CONFLICT"]);
+    expect((await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).stage).toBe("SUBMITTED");
+    expect(await events(storyId, "story.stage")).toBe(1);
+  });
+
+  it("a send-back and a screening racing from SUBMITTED end with one of them", async () => {
+    const storyId = await newStory();
+    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "Porque." });
+    await stage.moveStory({ actorId: world.team.members.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
+    const result = await outcomes([
+      stage.moveStory({ actorId: world.team.members.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId, from: "SUBMITTED", to: "SCREENED" }),
+      stage.moveStory({ actorId: world.team.members.evaluator!.id, roles: ["EVALUATOR"], evaluationId: world.evaluationId, storyId, from: "SUBMITTED", to: "DRAFT", comment: "Falta una fuente." }),
+    ]);
+    expect(result.ok).toHaveLength(1);
+    expect(result.codes).toEqual(["CONFLICT"]);
+    const row = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } });
+    expect(row.stage).toBe((result.ok[0] as { stage: string }).stage);
+    expect(await events(storyId, "story.stage")).toBe(2);
+  });
+});
+
+describe("two people assign a primary domain at once", () => {
+  it("leaves exactly one current primary; the other gets CONFLICT", async () => {
+    const storyId = await newStory();
+    const [d0, d1, d2] = world.team.domains;
+    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d0!.id, kind: "PRIMARY", rationale: "Primera." });
+    const result = await outcomes([
+      domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d1!.id, kind: "PRIMARY", rationale: "A." }),
+      domains.assignDomain({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, storyId, domainId: d2!.id, kind: "PRIMARY", rationale: "B." }),
+    ]);
+    expect(result.ok).toHaveLength(1);
+    expect(result.codes).toEqual(["CONFLICT"]);
+    const current = await database.prisma.domainAssignment.findMany({ where: { storyId, kind: "PRIMARY", endedAt: null } });
+    expect(current).toHaveLength(1);
+    expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(2);
+    expect(await events(storyId, "story.domain.assign")).toBe(2);
+  });
+});

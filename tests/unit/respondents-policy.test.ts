@@ -1,0 +1,149 @@
+/** Pure rules for respondents: codes, who sees what, consent and withdrawal, what DESTROY erases. */
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/lib/permissions";
+import {
+  changedIdentityFields,
+  consentAllows,
+  consentRefusal,
+  currentConsent,
+  grantedScopes,
+  respondentCapabilities,
+  respondentCode,
+  storiesToFlag,
+  transcriptsToErase,
+  withdrawalExcludes,
+  withdrawalRefusal,
+} from "@/lib/respondents/policy";
+
+const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+describe("respondent codes", () => {
+  it("pads to four digits and grows past them", () => {
+    expect(respondentCode(1)).toBe("R-0001");
+    expect(respondentCode(42)).toBe("R-0042");
+    expect(respondentCode(12345)).toBe("R-12345");
+  });
+
+  it("refuses numbers that are not codes", () => {
+    for (const n of [0, -1, 1.5, Number.NaN]) expect(() => respondentCode(n)).toThrow();
+  });
+});
+
+describe("who may do what with respondents", () => {
+  const table: Array<[Role[], ReturnType<typeof respondentCapabilities>]> = [
+    [["LEAD"], { view: true, edit: true, viewIdentity: true, editIdentity: true, editConsent: true }],
+    [["EVALUATOR"], { view: true, edit: true, viewIdentity: true, editIdentity: true, editConsent: true }],
+    [["ANALYST"], { view: true, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [["PANELIST"], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [["REVIEWER"], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [["ADMIN"], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [[], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [["REVIEWER", "ANALYST"], { view: true, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [["ADMIN", "EVALUATOR"], { view: true, edit: true, viewIdentity: true, editIdentity: true, editConsent: true }],
+  ];
+  it.each(table)("%j", (roles, expected) => {
+    expect(respondentCapabilities(roles)).toEqual(expected);
+  });
+});
+
+describe("the current consent", () => {
+  const consent = (id: string, givenOn: string, createdAt: string, withdrawnOn: string | null = null) => ({
+    id,
+    givenOn: d(givenOn),
+    createdAt: new Date(createdAt),
+    withdrawnOn: withdrawnOn ? d(withdrawnOn) : null,
+    withdrawalChoice: withdrawnOn ? ("STOP" as const) : null,
+  });
+
+  it("is the newest by date given, then by when it was recorded", () => {
+    const consents = [
+      consent("a", "2024-06-01", "2024-06-02T10:00:00Z"),
+      consent("b", "2024-07-01", "2024-07-01T10:00:00Z"),
+      consent("c", "2024-07-01", "2024-07-03T10:00:00Z"),
+    ];
+    expect(currentConsent(consents)?.id).toBe("c");
+    expect(currentConsent([])).toBeNull();
+  });
+
+  it("allows a use only when granted and not withdrawn", () => {
+    const scopes = [
+      { scope: "INTERVIEW" as const, granted: true },
+      { scope: "AUDIO_RECORDING" as const, granted: false },
+    ];
+    expect(grantedScopes(scopes)).toEqual({
+      INTERVIEW: true,
+      AUDIO_RECORDING: false,
+      ANONYMOUS_QUOTATION: false,
+      SHARE_WITH_FUNDER: false,
+      CONTACT_FOR_VALIDATION: false,
+    });
+    const given = { ...consent("a", "2024-06-01", "2024-06-01T00:00:00Z"), scopes };
+    expect(consentAllows(given, "INTERVIEW")).toBe(true);
+    expect(consentAllows(given, "AUDIO_RECORDING")).toBe(false);
+    expect(consentAllows({ ...given, withdrawnOn: d("2024-09-01") }, "INTERVIEW")).toBe(false);
+    expect(consentAllows(null, "INTERVIEW")).toBe(false);
+  });
+
+  it("refuses a newer form after a withdrawal or a destruction, and an older date", () => {
+    const current = consent("a", "2024-06-01", "2024-06-01T00:00:00Z");
+    expect(consentRefusal(null, d("2024-01-01"), false)).toBeNull();
+    expect(consentRefusal(current, d("2024-06-01"), false)).toBeNull();
+    expect(consentRefusal(current, d("2024-05-31"), false)).toEqual({ reason: "errors.consentOlder", field: "givenOn" });
+    expect(consentRefusal({ ...current, withdrawnOn: d("2024-07-01") }, d("2024-08-01"), false)).toEqual({ reason: "errors.consentWithdrawn" });
+    expect(consentRefusal(null, d("2024-08-01"), true)).toEqual({ reason: "errors.consentWithdrawn" });
+  });
+
+  it("withdraws only the consent the person saw, once, and not before it was given", () => {
+    const current = consent("a", "2024-06-01", "2024-06-01T00:00:00Z");
+    const request = { consentId: "a", withdrawnOn: d("2024-09-01") };
+    expect(withdrawalRefusal(current, request)).toBeNull();
+    expect(withdrawalRefusal(null, request)).toEqual({ reason: "errors.noConsent" });
+    expect(withdrawalRefusal({ ...current, withdrawnOn: d("2024-08-01") }, request)).toEqual({ reason: "errors.alreadyWithdrawn" });
+    expect(withdrawalRefusal(current, { ...request, consentId: "older" })).toEqual({ reason: "errors.consentChanged" });
+    expect(withdrawalRefusal(current, { ...request, withdrawnOn: d("2024-05-01") })).toEqual({
+      reason: "errors.withdrawalBeforeConsent",
+      field: "withdrawnOn",
+    });
+  });
+
+  it("excludes on EXCLUDE and DESTROY, not on STOP", () => {
+    expect([withdrawalExcludes("STOP"), withdrawalExcludes("EXCLUDE"), withdrawalExcludes("DESTROY")]).toEqual([false, true, true]);
+  });
+});
+
+describe("what DESTROY erases", () => {
+  it("erases transcripts where the person is the only known speaker", () => {
+    expect(
+      transcriptsToErase({
+        interviews: [
+          { id: "alone", respondentCount: 1 },
+          { id: "pair", respondentCount: 2 },
+        ],
+        focusGroups: [
+          { id: "only-them", participantCount: 1, anonymousParticipantCount: 0 },
+          { id: "with-anonymous", participantCount: 1, anonymousParticipantCount: 4 },
+          { id: "with-others", participantCount: 3, anonymousParticipantCount: 0 },
+        ],
+      }),
+    ).toEqual({ interviewIds: ["alone"], focusGroupIds: ["only-them"] });
+  });
+
+  it("flags stories told by them alone or resting only on erased sources", () => {
+    expect(
+      storiesToFlag({
+        soleTellerStoryIds: ["s1"],
+        sources: [
+          { storyId: "s2", erased: true },
+          { storyId: "s2", erased: true },
+          { storyId: "s3", erased: true },
+          { storyId: "s3", erased: false },
+        ],
+      }),
+    ).toEqual(["s1", "s2"]);
+  });
+
+  it("names changed identity parts, never their values", () => {
+    expect(changedIdentityFields({ name: "A", contact: null, community: "X" }, { name: "B", contact: null, community: "X" })).toEqual(["name"]);
+    expect(changedIdentityFields({ name: "A", contact: null, community: null }, { name: "A", contact: null, community: null })).toEqual([]);
+  });
+});
