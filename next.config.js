@@ -8,6 +8,11 @@ const nextConfig = {
   // Server-only packages with native or WebAssembly parts are loaded from node_modules as they are.
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pino"],
   typedRoutes: false,
+  experimental: {
+    // Interview and focus-group forms send a transcript and its translation (500,000 UTF-16 code
+    // units each, up to 2 bytes per unit in UTF-8 plus JSON escaping) in one server action.
+    serverActions: { bodySizeLimit: "5mb" },
+  },
   // The proxy (which sets the security headers) does not run for built static files.
   async headers() {
     return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];

@@ -1,7 +1,8 @@
 /** Builders for interviews, focus groups and transcript excerpts. */
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { ConsentScopeKind, TranscriptVariant, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import { day, newId, type BuildInput, type WithId } from "./ids";
+import { buildConsent, buildConsentScopes, buildRespondent } from "./respondents";
 
 export function buildInterview(
   input: BuildInput<Prisma.InterviewCreateManyInput, "evaluationId">,
@@ -71,4 +72,38 @@ export function buildExcerpt(
     note: input.note ?? null,
     createdById: input.createdById,
   };
+}
+
+/**
+ * A respondent with one consent form, written to the database: every scope granted unless
+ * `refused` names it, optionally withdrawn (and then excluded for EXCLUDE and DESTROY, as the
+ * respondents' rules do). For interview and focus-group tests.
+ */
+export async function createConsentedRespondent(
+  prisma: PrismaClient,
+  input: {
+    evaluationId: string;
+    recordedById: string;
+    refused?: ConsentScopeKind[];
+    withdrawn?: WithdrawalChoice;
+    /** No consent row at all. */
+    withoutConsent?: boolean;
+  },
+): Promise<WithId<Prisma.RespondentCreateManyInput>> {
+  const respondent = buildRespondent({
+    evaluationId: input.evaluationId,
+    excludedAt: input.withdrawn && input.withdrawn !== "STOP" ? day("2024-11-01") : null,
+  });
+  await prisma.respondent.create({ data: respondent });
+  if (input.withoutConsent) return respondent;
+  const consent = buildConsent({
+    evaluationId: input.evaluationId,
+    respondentId: respondent.id,
+    recordedById: input.recordedById,
+    withdrawnOn: input.withdrawn ? day("2024-11-01") : null,
+    withdrawalChoice: input.withdrawn ?? null,
+  });
+  await prisma.consent.create({ data: consent });
+  await prisma.consentScope.createMany({ data: buildConsentScopes(consent, input.refused ?? []) });
+  return respondent;
 }

@@ -22,10 +22,14 @@ import {
   buildDomain,
   buildDomainAssignment,
   buildEvaluation,
+  buildExcerpt,
+  buildFocusGroup,
+  buildInterview,
   buildMembership,
   buildRespondent,
   buildRespondentIdentity,
   buildUser,
+  createConsentedRespondent,
   createEvaluationWithTeam,
   newId,
   type EvaluationWithTeam,
@@ -63,6 +67,18 @@ type Fixture = {
   freshMember(roles?: Array<"LEAD" | "EVALUATOR" | "PANELIST" | "ANALYST" | "REVIEWER">): Promise<{ memberId: string; userId: string }>;
   freshUser(overrides?: { disabledAt?: Date | null; passwordHash?: string | null }): Promise<{ userId: string }>;
 };
+
+/** The fields every interview and focus-group sample shares. */
+function fieldworkInput(f: Fixture) {
+  return { evaluationId: f.evaluationId, date: "2024-06-12", language: "es", projectIds: [], transcriptOriginal: "", notes: "" };
+}
+
+/** A respondent whose consent covers interviews, in the evaluation a record lives in. */
+async function freshHeardRespondent(f: Fixture): Promise<string> {
+  if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+  const respondent = await createConsentedRespondent(f.prisma, { evaluationId: f.recordEvaluationId, recordedById: f.team.members.lead.id });
+  return respondent.id;
+}
 
 /**
  * Per action: the permission it must declare (written here a second time, so an action cannot
@@ -118,6 +134,61 @@ const sampleInputs: Record<string, Sample> = {
   removeMember: {
     permission: "member.remove",
     input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId }),
+  },
+  // lib/interviews/actions.ts, lib/focus-groups/actions.ts, lib/excerpts/actions.ts
+  createInterview: {
+    permission: "interview.edit",
+    input: async (f) => ({ ...fieldworkInput(f), mode: "PHONE", interviewerIds: [f.team.members.lead.id], respondentIds: [await freshHeardRespondent(f)] }),
+  },
+  updateInterview: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const respondentId = await freshHeardRespondent({ ...f, recordEvaluationId: f.evaluationId });
+      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Texto de prueba." });
+      await f.prisma.interview.create({ data: interview });
+      f.usedRecord = true;
+      return { ...fieldworkInput(f), interviewId: interview.id, version: 1, mode: "VIDEO", interviewerIds: [f.team.members.lead.id], respondentIds: [respondentId] };
+    },
+  },
+  createFocusGroup: {
+    permission: "interview.edit",
+    input: async (f) => ({
+      ...fieldworkInput(f),
+      topic: "Matrix focus group",
+      facilitatorIds: [f.team.members.lead.id],
+      participantIds: [await freshHeardRespondent(f)],
+      anonymousParticipantCount: 2,
+    }),
+  },
+  updateFocusGroup: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const focusGroup = buildFocusGroup({ evaluationId: f.recordEvaluationId, anonymousParticipantCount: 3 });
+      await f.prisma.focusGroup.create({ data: focusGroup });
+      f.usedRecord = true;
+      return { ...fieldworkInput(f), focusGroupId: focusGroup.id, version: 1, topic: "Matrix topic", facilitatorIds: [f.team.members.lead.id], participantIds: [], anonymousParticipantCount: 4 };
+    },
+  },
+  createExcerpt: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Antes no había sindicato." });
+      await f.prisma.interview.create({ data: interview });
+      f.usedRecord = true;
+      return { evaluationId: f.evaluationId, source: "INTERVIEW", sourceId: interview.id, variant: "ORIGINAL", startOffset: 6, endOffset: 24, quotedText: "no había sindicato" };
+    },
+  },
+  deleteExcerpt: {
+    permission: "interview.edit",
+    input: async (f) => {
+      const transcript = "Antes no había sindicato.";
+      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: transcript });
+      await f.prisma.interview.create({ data: interview });
+      const excerpt = buildExcerpt({ evaluationId: f.recordEvaluationId, interviewId: interview.id, createdById: f.team.members.lead.id, transcript, quote: "sindicato" });
+      await f.prisma.transcriptExcerpt.create({ data: excerpt });
+      f.usedRecord = true;
+      return { evaluationId: f.evaluationId, excerptId: excerpt.id };
+    },
   },
   // lib/respondents/actions.ts
   createRespondent: {
@@ -476,7 +547,7 @@ describe("every registered action × every caller", () => {
 });
 
 describe("a record of another evaluation, named through one's own", () => {
-  it("is not found for the lead (and the administrator), and nothing changes", async () => {
+  it("is not found for the lead (and the administrator, where they hold the permission), and nothing changes", async () => {
     const problems: string[] = [];
     let checked = 0;
     for (const entry of found.filter((candidate) => candidate.registeredName)) {

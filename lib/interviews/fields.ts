@@ -1,0 +1,75 @@
+/**
+ * Zod pieces shared by the interview and focus-group schemas (and their forms). Messages are keys
+ * of the `fieldwork` namespace; the form translates them.
+ */
+import { z } from "zod";
+
+export const MAX_NOTES_LENGTH = 20_000;
+export const MAX_PEOPLE = 50;
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A record id as the forms send it. */
+export const idSchema = z.string({ error: "errors.invalid" }).regex(ID_PATTERN, "errors.invalid");
+
+/** "" from an empty select is "none". */
+export const optionalIdSchema = z
+  .union([z.literal(""), idSchema], { error: "errors.invalid" })
+  .nullish()
+  .transform((value) => value || null);
+
+/** Distinct ids; a repeated id is refused rather than silently merged. */
+export function idListSchema(options: { min?: number; minMessage?: string } = {}) {
+  return z
+    .array(idSchema, { error: "errors.invalid" })
+    .max(MAX_PEOPLE, "errors.tooMany")
+    .min(options.min ?? 0, options.minMessage ?? "errors.required")
+    .refine((ids) => new Set(ids).size === ids.length, "errors.duplicate");
+}
+
+/** A calendar day "YYYY-MM-DD" that exists, between 1950 and 2100. */
+export const isoDateSchema = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00.000Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "1950-01-01" && value <= "2100-12-31";
+  }, "errors.invalidDate");
+
+/** An ISO 639 code as stored: "es", "en", "nah", "zap"... (lower-case, 2 or 3 letters). */
+export const languageSchema = z
+  .string({ error: "errors.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, "errors.required")
+  .regex(/^[a-z]{2,3}$/, "errors.invalidLanguage");
+
+export const optionalLanguageSchema = z
+  .union([z.literal(""), languageSchema], { error: "errors.invalidLanguage" })
+  .nullish()
+  .transform((value) => value || null);
+
+/** Free text such as notes: trimmed, blank is null. */
+export function optionalTextSchema(max: number) {
+  return z
+    .string({ error: "errors.invalid" })
+    .max(max, "errors.tooLong")
+    .nullish()
+    .transform((value) => (value ? value.replace(/\r\n?/g, "\n").trim() : "") || null);
+}
+
+/** A whole number from a form field ("" is null). */
+export function optionalIntegerSchema(min: number, max: number, message: string) {
+  return z.preprocess(
+    (value) => (value === "" || value === undefined ? null : typeof value === "string" ? Number(value.trim()) : value),
+    z.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
+  );
+}
+
+/** The version the editor loaded; the save is refused when the record has moved on. */
+export const versionSchema = z.coerce.number({ error: "errors.invalid" }).int().min(1, "errors.invalid").max(2_147_483_647, "errors.invalid");
+
+/** The languages offered in the forms; any other ISO 639 code already stored is shown as it is. */
+export const FIELDWORK_LANGUAGES = ["es", "en", "nah", "mix", "zap", "yua", "tzo", "tzh", "oto", "pua"] as const;

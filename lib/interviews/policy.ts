@@ -1,0 +1,71 @@
+/**
+ * Pure rules for interviews and focus groups (no database).
+ *
+ * Who may be heard: a respondent can be added to an interview or a focus group only when their
+ * current consent (the newest form) grants the INTERVIEW scope and has not been withdrawn, and
+ * they are not excluded. Respondents already on a record stay on it when their consent changes
+ * later: the record is history, and withdrawal is dealt with by the respondents' own rules.
+ */
+import type { ConsentScopeKind, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+
+export type ConsentForHearing = {
+  givenOn: Date;
+  createdAt: Date;
+  withdrawnOn: Date | null;
+  withdrawalChoice: WithdrawalChoice | null;
+  scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }>;
+};
+
+export type RespondentForHearing = { excludedAt: Date | null; consents: readonly ConsentForHearing[] };
+
+export type HearingEligibility = "ELIGIBLE" | "NO_CONSENT" | "NO_INTERVIEW_SCOPE" | "WITHDRAWN" | "EXCLUDED";
+
+/** The newest consent form: latest date given, then latest recorded. */
+export function currentConsent<T extends ConsentForHearing>(consents: readonly T[]): T | null {
+  let newest: T | null = null;
+  for (const consent of consents) {
+    if (
+      !newest ||
+      consent.givenOn.getTime() > newest.givenOn.getTime() ||
+      (consent.givenOn.getTime() === newest.givenOn.getTime() && consent.createdAt.getTime() > newest.createdAt.getTime())
+    ) {
+      newest = consent;
+    }
+  }
+  return newest;
+}
+
+export function hearingEligibility(respondent: RespondentForHearing): HearingEligibility {
+  const consent = currentConsent(respondent.consents);
+  // The withdrawal is the reason people know; exclusion without one is said as such.
+  if (consent && (consent.withdrawnOn || consent.withdrawalChoice)) return "WITHDRAWN";
+  if (respondent.excludedAt) return "EXCLUDED";
+  if (!consent) return "NO_CONSENT";
+  const interview = consent.scopes.find((scope) => scope.scope === "INTERVIEW");
+  return interview?.granted ? "ELIGIBLE" : "NO_INTERVIEW_SCOPE";
+}
+
+/** Sorted so that audit events list the same set the same way. */
+export function sortedIds(ids: Iterable<string>): string[] {
+  return [...ids].sort();
+}
+
+/** The fields whose values differ, as { before, after } holding only those fields. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      changedBefore[key] = before[key] ?? null;
+      changedAfter[key] = after[key] ?? null;
+    }
+  }
+  return { before: changedBefore, after: changedAfter, changed: Object.keys(changedAfter).length > 0 };
+}
+
+/** What to add and what to remove to go from `current` to `next`. */
+export function difference(next: readonly string[], current: readonly string[]) {
+  const currentSet = new Set(current);
+  const nextSet = new Set(next);
+  return { added: next.filter((id) => !currentSet.has(id)), removed: current.filter((id) => !nextSet.has(id)) };
+}
