@@ -6,6 +6,7 @@ import { ListView, queryKey, RejectedFilters } from "@/components/data-table/lis
 import { focusGroupColumns, focusGroupRows } from "@/components/data-table/lists/fieldwork";
 import { evaluationPath, statusLine } from "@/components/data-table/lists/format";
 import { formDefaults, listMetadata, pageSizeOptions, presentContext, rejectedFields } from "@/components/data-table/lists/page";
+import { NewRecordLink } from "@/components/evaluations/new-record-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
@@ -35,7 +36,9 @@ export default async function FocusGroupsPage({ params, searchParams }: FocusGro
       before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
       title={t("focusGroups.title")}
       description={t("focusGroups.description")}
-    />
+    >
+      <NewRecordLink evaluationId={evaluationId} reader={user} permission="interview.edit" href={evaluationPath(evaluationId, "focus-groups", "new")} labelKey="fieldwork.focusGroups.newTitle" />
+    </PageHeader>
   );
   if (!parsed.ok) {
     if (!(await listReaderRoles(evaluationId, "interview.view", user))) notFound();

@@ -6,6 +6,7 @@ import { ListView, queryKey, RejectedFilters } from "@/components/data-table/lis
 import { interviewColumns, interviewRows } from "@/components/data-table/lists/fieldwork";
 import { evaluationPath, statusLine } from "@/components/data-table/lists/format";
 import { enumOptions, formDefaults, listMetadata, pageSizeOptions, presentContext, rejectedFields } from "@/components/data-table/lists/page";
+import { NewRecordLink } from "@/components/evaluations/new-record-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
@@ -36,7 +37,9 @@ export default async function InterviewsPage({ params, searchParams }: Interview
       before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
       title={t("interviews.title")}
       description={t("interviews.description")}
-    />
+    >
+      <NewRecordLink evaluationId={evaluationId} reader={user} permission="interview.edit" href={evaluationPath(evaluationId, "interviews", "new")} labelKey="fieldwork.interviews.newTitle" />
+    </PageHeader>
   );
   if (!parsed.ok) {
     if (!(await listReaderRoles(evaluationId, "interview.view", user))) notFound();

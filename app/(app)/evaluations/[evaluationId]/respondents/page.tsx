@@ -6,6 +6,7 @@ import { ListView, queryKey, RejectedFilters } from "@/components/data-table/lis
 import { evaluationPath, statusLine } from "@/components/data-table/lists/format";
 import { enumOptions, formDefaults, listMetadata, pageSizeOptions, presentContext, rejectedFields } from "@/components/data-table/lists/page";
 import { respondentColumns, respondentRows } from "@/components/data-table/lists/respondents";
+import { NewRecordLink } from "@/components/evaluations/new-record-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
@@ -41,7 +42,9 @@ export default async function RespondentsPage({ params, searchParams }: Responde
       before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
       title={t("respondents.title")}
       description={t("respondents.description")}
-    />
+    >
+      <NewRecordLink evaluationId={evaluationId} reader={user} permission="respondent.edit" href={evaluationPath(evaluationId, "respondents", "new")} labelKey="respondents.new.title" />
+    </PageHeader>
   );
   if (!parsed.ok) {
     return (

@@ -6,6 +6,7 @@ import { ListView, queryKey, RejectedFilters } from "@/components/data-table/lis
 import { evaluationPath, statusLine } from "@/components/data-table/lists/format";
 import { enumOptions, formDefaults, listMetadata, pageSizeOptions, presentContext, rejectedFields } from "@/components/data-table/lists/page";
 import { storyColumns, storyRows } from "@/components/data-table/lists/stories";
+import { NewRecordLink } from "@/components/evaluations/new-record-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
@@ -36,7 +37,9 @@ export default async function StoriesPage({ params, searchParams }: StoriesPageP
       before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
       title={t("stories.title")}
       description={t("stories.description")}
-    />
+    >
+      <NewRecordLink evaluationId={evaluationId} reader={user} permission="story.edit" href={evaluationPath(evaluationId, "stories", "new")} labelKey="stories.new.title" />
+    </PageHeader>
   );
 
   if (!parsed.ok) {
