@@ -10,6 +10,7 @@
  * the database and prints its name, and BENCH_REUSE=<name> measures such a kept one again.
  */
 import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
@@ -94,7 +95,9 @@ try {
     { group: "search", label: "search page: stories + interviews + focus groups at once", call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, page: 1 }) },
   ];
 
-  console.log(`\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included):`);
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(", ");
+  console.log(`\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included).`);
+  console.log(`  ${cpus().length} CPUs; load average before: ${load()} (other work on the machine inflates p95)`);
   const worst = { list: 0, search: 0 };
   const plansFor: Array<{ label: string; queries: Captured[] }> = [];
   for (const benchCase of cases) {
@@ -114,6 +117,7 @@ try {
     worst[benchCase.group] = Math.max(worst[benchCase.group], p95);
     console.log(`  ${benchCase.label.padEnd(62)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${captured.length} queries)`);
   }
+  console.log(`  load average after: ${load()}`);
   console.log(`  worst list p95 ${worst.list.toFixed(1)} ms (target < 100 ms); worst search p95 ${worst.search.toFixed(1)} ms (target < 150 ms)`);
 
   console.log("\nQuery plans (EXPLAIN ANALYZE on the generated data): top line, then every scan it used.");
