@@ -232,7 +232,6 @@ export async function generateFieldwork(client: pg.Client, log: (line: string) =
   const steps: Step[] = [];
   await setup(client, steps);
   await stories(client, steps);
-  log(`  ${steps.at(-1)!.label}: done`);
   await respondents(client, steps);
   await interviews(client, steps, log);
   await otherEvaluation(client, steps);

@@ -6,9 +6,11 @@
  * the real loaders and prints p50/p95 server time of list pages and searches, how many queries
  * each call made, and the top of the EXPLAIN ANALYZE plan of every query with the scans it used.
  * Drops its database at the end. Prints figures; asserts nothing. BENCH_RUNS (default 40) sets
- * the runs per case; BENCH_SCALE (default 1) shrinks the data for a trial run.
+ * the runs per case; BENCH_SCALE (default 1) shrinks the data for a trial run; BENCH_KEEP=1 keeps
+ * the database and prints its name, and BENCH_REUSE=<name> measures such a kept one again.
  */
 import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
@@ -17,10 +19,12 @@ import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 40) || 40);
-const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+const reuse = /^msc_bench_[0-9a-f]{6}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
+const keep = process.env.BENCH_KEEP === "1" || reuse !== null;
+const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
+if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
 const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 
 function percentiles(samples: number[]) {
@@ -52,15 +56,17 @@ try {
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  console.log(
-    `Generating ${BENCH.stories.toLocaleString("en")} stories, ${BENCH.respondents.toLocaleString("en")} respondents, ` +
-      `${BENCH.interviews.toLocaleString("en")} interviews (${BENCH.transcriptChars.toLocaleString("en")}-character transcripts), ${BENCH.focusGroups.toLocaleString("en")} focus groups…`,
-  );
-  const generation = await generateFieldwork(client, console.log);
-  for (const step of generation) console.log(`  ${step.label.padEnd(96)} ${step.seconds.toFixed(1).padStart(6)} s`);
-  console.log(`  total generation time: ${generation.reduce((sum, step) => sum + step.seconds, 0).toFixed(1)} s`);
-  const size = await client.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size");
-  console.log(`  database size: ${size.rows[0]!.size}`);
+  if (!reuse) {
+    console.log(
+      `Generating ${BENCH.stories.toLocaleString("en")} stories, ${BENCH.respondents.toLocaleString("en")} respondents, ` +
+        `${BENCH.interviews.toLocaleString("en")} interviews (${BENCH.transcriptChars.toLocaleString("en")}-character transcripts), ${BENCH.focusGroups.toLocaleString("en")} focus groups…`,
+    );
+    const generation = await generateFieldwork(client, console.log);
+    for (const step of generation) console.log(`  ${step.label.padEnd(96)} ${step.seconds.toFixed(1).padStart(6)} s`);
+    console.log(`  total generation time: ${generation.reduce((sum, step) => sum + step.seconds, 0).toFixed(1)} s`);
+    const size = await client.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size");
+    console.log(`  database size: ${size.rows[0]!.size}`);
+  }
 
   const { listStories } = await import("../lib/stories/list");
   const { listRespondents } = await import("../lib/respondents/list");
@@ -89,7 +95,9 @@ try {
     { group: "search", label: "search page: stories + interviews + focus groups at once", call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, page: 1 }) },
   ];
 
-  console.log(`\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included):`);
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(", ");
+  console.log(`\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included).`);
+  console.log(`  ${cpus().length} CPUs; load average before: ${load()} (other work on the machine inflates p95)`);
   const worst = { list: 0, search: 0 };
   const plansFor: Array<{ label: string; queries: Captured[] }> = [];
   for (const benchCase of cases) {
@@ -109,6 +117,7 @@ try {
     worst[benchCase.group] = Math.max(worst[benchCase.group], p95);
     console.log(`  ${benchCase.label.padEnd(62)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${captured.length} queries)`);
   }
+  console.log(`  load average after: ${load()}`);
   console.log(`  worst list p95 ${worst.list.toFixed(1)} ms (target < 100 ms); worst search p95 ${worst.search.toFixed(1)} ms (target < 150 ms)`);
 
   console.log("\nQuery plans (EXPLAIN ANALYZE on the generated data): top line, then every scan it used.");
@@ -118,7 +127,7 @@ try {
       const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${query}`, params);
       const lines = result.rows.map((row) => row["QUERY PLAN"]);
       const scans = [...new Set(lines.map((line) => /((?:Parallel )?(?:Seq Scan|Index Only Scan|Index Scan(?: Backward)?|Bitmap Heap Scan|Bitmap Index Scan) [^(]*)/.exec(line)?.[1]?.trim()).filter(Boolean))];
-      const bigSeqScan = scans.some((scan) => /Seq Scan on (change_story|interview|focus_group|respondent|story_place|domain_assignment)\b/.test(scan!));
+      const bigSeqScan = scans.some((scan) => /Seq Scan on (change_story|interview|respondent|consent|story_place|domain_assignment)\b/.test(scan!));
       const what = query.replace(/\s+/g, " ").slice(0, 70);
       console.log(`    ${what}…`);
       console.log(`      ${lines[0]!.trim()}  |  ${lines.at(-1)!.trim()}`);
@@ -128,6 +137,7 @@ try {
   await client.end();
   await prisma.$disconnect();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (keep) console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }

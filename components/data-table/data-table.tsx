@@ -75,7 +75,8 @@ export function DataTable(props: DataTableProps) {
   );
   const visible = parseColumns(searchParams.getAll("cols"), choice);
   const columnVisibility: ColumnVisibilityState = Object.fromEntries(choice.columns.map((id) => [id, visible.includes(id)]));
-  const sorting: SortingState = [{ id: props.sort.id, desc: props.sort.desc }];
+  // A sort that is not a column (relevance while searching) leaves every header unsorted.
+  const sorting: SortingState = choice.columns.includes(props.sort.id) ? [{ id: props.sort.id, desc: props.sort.desc }] : [];
   const pagination: PaginationState = { pageIndex: props.page - 1, pageSize: props.pageSize };
 
   const columns = useMemo(

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, rolesOf } from "@/lib/permissions";
 import { listStories, type StoryListRow } from "@/lib/stories/list";
-import { countOf, pagedList } from "@/lib/tables/paging";
+import { countOf, pagedWithTotal } from "@/lib/tables/paging";
 import { SEARCH_PAGE_SIZE, SEARCH_PREVIEW_SIZE, type SearchKind, type SearchState } from "./schema";
 import { headline, marked, passageHeadline, queryLexemes, RANKED_ORDER, rankedMatches, TRANSCRIPT_RANK_WINDOW, tsQuery } from "./sql";
 
@@ -60,8 +60,8 @@ async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluati
   // sub-select into every place that tests it): the passage of the transcript, else of its
   // translation, else the notes, else (rarely: a stem that is not a prefix) the whole transcript.
   const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<TranscriptHit[]>`
-      SELECT t.id, t.date, ${label} AS label, p.state, p.municipality,
+    db().$queryRaw<Array<TranscriptHit & { total: number }>>`
+      SELECT t.id, t.date, ${label} AS label, p.state, p.municipality, page.total,
         CASE WHEN ${marked(HO)} THEN ho.h WHEN ${marked(HT)} THEN ht.h WHEN ${marked(HN)} THEN hn.h ELSE coalesce(hw.h, ho.h) END AS headline,
         CASE WHEN NOT ${marked(HO)} AND ${marked(HT)} THEN t.translation_language ELSE t.transcript_language END AS "headlineLanguage"
       FROM (${rankedMatches({ matches, table, evaluationId, query, window: TRANSCRIPT_RANK_WINDOW, limit, offset })}) page
@@ -78,7 +78,7 @@ async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluati
   const count = async () =>
     countOf(await db().$queryRaw<Array<{ total: number }>>`
       SELECT count(*)::int AS total FROM ${table} t WHERE t.evaluation_id = ${evaluationId} AND t.search_vector @@ ${query}`);
-  const result = await pagedList({ page, pageSize }, rowsAt, count);
+  const result = await pagedWithTotal<TranscriptHit>({ page, pageSize }, rowsAt, count);
   return { ...result, rankWindow: result.total > TRANSCRIPT_RANK_WINDOW ? TRANSCRIPT_RANK_WINDOW : null };
 }
 

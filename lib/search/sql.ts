@@ -25,10 +25,10 @@ export const STORY_RANK_WINDOW = 1000;
 export const TRANSCRIPT_RANK_WINDOW = 200;
 
 /**
- * One page of matches as (id, rank): the `window` most recent matches by relevance, then the rest
- * newest first (rank null). `matches` selects (id, recency) of every match; MATERIALIZED makes
+ * One page of matches as (id, recency, rank, total): the `window` most recent matches by relevance,
+ * then the rest newest first (rank null); `total` counts every match, so no second query is needed. `matches` selects (id, recency) of every match; MATERIALIZED makes
  * PostgreSQL collect them through the GIN index instead of walking a date index and reading the
- * vector of every row on the way.
+ * vector of every row on the way. Each window row's vector is then read through the primary key.
  */
 export function rankedMatches(options: {
   matches: Prisma.Sql;
@@ -43,9 +43,11 @@ export function rankedMatches(options: {
   return Prisma.sql`
     WITH matches AS MATERIALIZED (${matches}),
     recent AS (SELECT m.id FROM matches m ORDER BY m.recency DESC, m.id DESC LIMIT ${window}),
-    ranked AS (SELECT t.id, ts_rank_cd(t.search_vector, ${query}) AS rank
-                 FROM recent r JOIN ${table} t ON t.evaluation_id = ${evaluationId} AND t.id = r.id)
-    SELECT m.id, m.recency, ranked.rank FROM matches m LEFT JOIN ranked ON ranked.id = m.id
+    ranked AS (SELECT r.id, (SELECT ts_rank_cd(t.search_vector, ${query}) FROM ${table} t
+                              WHERE t.evaluation_id = ${evaluationId} AND t.id = r.id) AS rank
+                 FROM recent r)
+    SELECT m.id, m.recency, ranked.rank, (SELECT count(*)::int FROM matches) AS total
+      FROM matches m LEFT JOIN ranked ON ranked.id = m.id
      ORDER BY ranked.rank DESC NULLS LAST, m.recency DESC, m.id DESC LIMIT ${limit} OFFSET ${offset}`;
 }
 

@@ -52,6 +52,28 @@ export async function pagedList<Row>(
   return { rows, total, page: request.page, pageSize, pageCount };
 }
 
+/**
+ * Like pagedList, for queries that return the total with every row (a search counts the matches it
+ * has already collected): the count query runs only when the page came back empty.
+ */
+export async function pagedWithTotal<Row>(
+  request: { page: number; pageSize: number },
+  rowsAt: (offset: number, limit: number) => Promise<Array<Row & { total: number }>>,
+  count: () => Promise<number>,
+): Promise<ListPage<Row>> {
+  const { pageSize } = request;
+  const strip = (rows: Array<Row & { total: number }>): Row[] => rows.map(({ total: _total, ...row }) => row as unknown as Row);
+  const rows = await rowsAt((request.page - 1) * pageSize, pageSize);
+  if (rows.length > 0) {
+    const total = Number(rows[0]!.total);
+    return { rows: strip(rows), total, page: request.page, pageSize, pageCount: pageCountOf(total, pageSize) };
+  }
+  const total = await count();
+  const pageCount = pageCountOf(total, pageSize);
+  if (total === 0 || request.page <= pageCount) return { rows: [], total, page: Math.min(request.page, pageCount), pageSize, pageCount };
+  return { rows: strip(await rowsAt((pageCount - 1) * pageSize, pageSize)), total, page: pageCount, pageSize, pageCount };
+}
+
 /** `count(*)` as a JavaScript number. */
 export function countOf(rows: Array<{ total: number | bigint }>): number {
   return Number(rows[0]?.total ?? 0);

@@ -222,6 +222,13 @@ describe("the search page: stories, interviews and focus groups at once", () => 
       page += 1;
     } while (page <= pageCount);
     expect(seen.size).toBe(windowSize + 7);
+    // A page past the end (a stale bookmark) shows the last page, counted by the search itself.
+    const past = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "cooperativa", kind: "interviews", page: 999 });
+    expect(past!.interviews).toMatchObject({ page: pageCount, pageCount, total: windowSize + 7 });
+    expect(past!.interviews!.rows.length).toBeGreaterThan(0);
+    expect(past!.interviews!.rows[0]).not.toHaveProperty("total");
+    const storiesPast = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { page: 50, pageSize: 1 }));
+    expect(storiesPast).toMatchObject({ page: 2, pageCount: 2, total: 2 });
   });
 
   it("shows only the kinds the reader may see, and nothing to others", async () => {
