@@ -55,7 +55,7 @@ for (const email of ["reviewer@demo.example", "panelist@demo.example", "analyst@
 
 test("the control case: a lead who asks for an identity on the respondent's page sees it", async ({ page }) => {
   await signedIn(page, "lead@demo.example");
-  const respondentPage = [...(await crawl(page)).keys()].find((path) => /\/respondents\/[a-z0-9]+$/.test(path));
+  const respondentPage = [...(await crawl(page)).keys()].find((path) => /\/respondents\/(?!new$)[a-z0-9]+$/.test(path));
   expect(respondentPage, "a respondent page reachable by links").toBeDefined();
   await page.goto(respondentPage!);
   const identity = page.getByRole("region", { name: "Identidad" });
