@@ -20,6 +20,24 @@ const port = z.coerce
   .min(1, "a whole number from 1 to 65535")
   .max(65535, "a whole number from 1 to 65535");
 
+/**
+ * Outgoing mail is optional: with no SMTP_URL, invitation and set-up links are shown to the person
+ * who created them, to pass on themselves. Both or neither.
+ */
+export const mailEnvSchema = z
+  .object({
+    SMTP_URL: z
+      .url({ message: "an SMTP URL such as smtps://user:password@mail.example.org:465", protocol: /^smtps?$/ })
+      .optional(),
+    MAIL_FROM: z.string().min(3, "a sender such as \"MSC Evaluations <no-reply@example.org>\"").max(320).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set when SMTP_URL is set (the sender of invitation e-mails)" });
+    if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "set when MAIL_FROM is set (the server that sends the e-mails)" });
+  });
+
+export type MailEnv = z.infer<typeof mailEnvSchema>;
+
 /** What the launcher needs before anything starts. Secrets may be absent only on the embedded database. */
 export const launchEnvSchema = z
   .object({
@@ -64,7 +82,9 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, 
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
   const given = cleaned[name];
-  const shown = given === undefined ? "it is not set" : `got "${name.includes("SECRET") || name.includes("KEY") ? "…" : given}"`;
+  // Never echo a secret, nor a URL that carries credentials (user:password@host).
+  const hidden = /SECRET|KEY|PASSWORD/.test(name) || /:\/\/[^/]*@/.test(given ?? "");
+  const shown = given === undefined ? "it is not set" : `got "${hidden ? "…" : given}"`;
   throw new EnvError(`Environment variable ${name} must be ${issue.message.replace(/^Invalid input: /, "")}; ${shown}.`);
 }
 

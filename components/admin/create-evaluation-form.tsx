@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
-import { OneTimeLink } from "@/components/forms/one-time-link";
+import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
+import type { LinkDelivery } from "@/lib/mail/delivery";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
@@ -26,7 +27,7 @@ const FIELD_ORDER = [
 
 type Created =
   | { evaluationId: string; lead: { kind: "MEMBER"; name: string } }
-  | { evaluationId: string; lead: { kind: "INVITED"; email: string; link: string } };
+  | { evaluationId: string; lead: { kind: "INVITED"; email: string; delivery: LinkDelivery } };
 
 export function CreateEvaluationForm() {
   const t = useTranslations("admin.newEvaluation");
@@ -62,7 +63,7 @@ export function CreateEvaluationForm() {
           {created.lead.kind === "MEMBER" ? t("createdMember", { name: created.lead.name }) : t("title")}
         </h2>
         {created.lead.kind === "INVITED" ? (
-          <OneTimeLink id="evaluation-lead-link" link={created.lead.link} intro={t("createdInvited", { email: created.lead.email })} />
+          <LinkDeliveryNotice id="evaluation-lead-link" delivery={created.lead.delivery} intro={t("createdInvited", { email: created.lead.email })} />
         ) : null}
         <p>
           <Link href={href}>{t("open")}</Link>

@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
-import { OneTimeLink } from "@/components/forms/one-time-link";
+import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
+import type { LinkDelivery } from "@/lib/mail/delivery";
 import { createUser } from "@/lib/users/actions";
 import { createUserSchema, NAME_MAX } from "@/lib/users/schema";
 
@@ -23,13 +24,13 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
   const t = useTranslations("admin.createUser");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; delivery: LinkDelivery } | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(createUser, {
     schema: createUserSchema,
     focus: FIELD_ORDER,
     onStart: () => setCreated(null),
     onSuccess: (data, input) => {
-      setCreated({ email: input.email, link: data.link });
+      setCreated({ email: input.email, delivery: data.delivery });
       formRef.current?.reset();
       router.refresh();
     },
@@ -70,7 +71,7 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
           {t("submit")}
         </SubmitButton>
       </form>
-      {created ? <OneTimeLink id="create-user-link" link={created.link} intro={t("created", { email: created.email })} /> : null}
+      {created ? <LinkDeliveryNotice id="create-user-link" delivery={created.delivery} intro={t("created", { email: created.email })} /> : null}
     </section>
   );
 }

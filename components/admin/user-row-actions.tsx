@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionError } from "@/components/forms/form-error";
-import { OneTimeLink } from "@/components/forms/one-time-link";
+import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
+import type { LinkDelivery } from "@/lib/mail/delivery";
 import { disableUser, enableUser, issueAccountSetupLink } from "@/lib/users/actions";
 
 type Props = {
@@ -21,7 +22,7 @@ type Props = {
 type Kind = "disable" | "enable" | "link";
 
 /** One action for the row's three buttons, so they share one busy state and one message. */
-async function runUserAction({ kind, userId }: { kind: Kind; userId: string }): Promise<ActionResult<{ link: string } | { changed: boolean }>> {
+async function runUserAction({ kind, userId }: { kind: Kind; userId: string }): Promise<ActionResult<{ delivery: LinkDelivery } | { changed: boolean }>> {
   if (kind === "link") return issueAccountSetupLink({ userId });
   return kind === "disable" ? disableUser({ userId }) : enableUser({ userId });
 }
@@ -30,12 +31,12 @@ export function UserRowActions({ userId, name, status, isSelf }: Props) {
   const t = useTranslations("admin.users");
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
-  const [link, setLink] = useState<string | null>(null);
+  const [delivery, setDelivery] = useState<LinkDelivery | null>(null);
   const { submit, busy, formError } = useActionForm(runUserAction, {
     clearOnStart: true,
     onStart: () => setNotice(null),
     onSuccess: (data, { kind }) => {
-      if ("link" in data) return setLink(data.link);
+      if ("delivery" in data) return setDelivery(data.delivery);
       setNotice(t(kind === "disable" ? "disabledNotice" : "enabledNotice", { name }));
       router.refresh();
     },
@@ -65,7 +66,7 @@ export function UserRowActions({ userId, name, status, isSelf }: Props) {
         {notice}
       </p>
       <ActionError message={formError} />
-      {link ? <OneTimeLink id={`${idBase}-link`} link={link} intro={t("newLink", { name })} /> : null}
+      {delivery ? <LinkDeliveryNotice id={`${idBase}-link`} delivery={delivery} intro={t("newLink", { name })} /> : null}
     </div>
   );
 }

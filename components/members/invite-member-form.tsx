@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { EmailField } from "@/components/forms/email-field";
 import { FormError } from "@/components/forms/form-error";
-import { OneTimeLink } from "@/components/forms/one-time-link";
+import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { inviteMember } from "@/lib/invitations/actions";
+import type { LinkDelivery } from "@/lib/mail/delivery";
 import { inviteMemberSchema } from "@/lib/invitations/schema";
 import { useRoleOptions } from "./role-options";
 
@@ -24,13 +25,13 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
   const roleOptions = useRoleOptions();
   const formRef = useRef<HTMLFormElement>(null);
   const [roles, setRoles] = useState<string[]>([]);
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; delivery: LinkDelivery } | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(inviteMember, {
     schema: inviteMemberSchema,
     focus: FIELD_ORDER,
     onStart: () => setCreated(null),
     onSuccess: (data, input) => {
-      setCreated({ email: input.email, link: data.link });
+      setCreated({ email: input.email, delivery: data.delivery });
       formRef.current?.reset();
       setRoles([]);
       router.refresh();
@@ -54,7 +55,7 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
           {t("submit")}
         </SubmitButton>
       </form>
-      {created ? <OneTimeLink id="invite-link" link={created.link} intro={t("created", { email: created.email })} /> : null}
+      {created ? <LinkDeliveryNotice id="invite-link" delivery={created.delivery} intro={t("created", { email: created.email })} /> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { installationAction } from "@/lib/actions";
-import { invitationLink } from "@/lib/invitations/token";
+import { deliverInvitation } from "@/lib/invitations/delivery";
 import * as mutations from "./mutations";
 import { createEvaluationSchema } from "./schema";
 
@@ -12,9 +12,16 @@ export const createEvaluation = installationAction("createEvaluation", {
     const outcome = await mutations.createEvaluation(actor.id, input, { ipAddress });
     if ("rejected" in outcome) return outcome;
     const { evaluationId, lead } = outcome;
-    // The invitation link is shown once, to this administrator; only its hash is stored.
-    return lead.kind === "INVITED"
-      ? { evaluationId, lead: { kind: "INVITED" as const, email: lead.email, link: invitationLink(lead.token) } }
-      : { evaluationId, lead };
+    if (lead.kind === "MEMBER") return { evaluationId, lead };
+    // E-mailed to the new lead, or shown once to this administrator; only the token's hash is stored.
+    const delivery = await deliverInvitation({
+      inviter: actor,
+      evaluationId,
+      evaluationName: input.name,
+      email: lead.email,
+      invitation: lead.invitation,
+      ipAddress,
+    });
+    return { evaluationId, lead: { kind: "INVITED" as const, email: lead.email, delivery } };
   },
 });

@@ -2,7 +2,7 @@
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { createInvitationInTransaction } from "@/lib/invitations/mutations";
+import { createInvitationInTransaction, type CreatedInvitation } from "@/lib/invitations/mutations";
 import { addMemberInTransaction } from "@/lib/members/mutations";
 import { calendarDay, type CreateEvaluationInput } from "./schema";
 
@@ -11,7 +11,7 @@ export type Meta = { ipAddress?: string | null };
 export type CreatedEvaluation = {
   evaluationId: string;
   /** MEMBER: an existing account was made lead. INVITED: the token of the lead's invitation (shown once). */
-  lead: { kind: "MEMBER"; name: string } | { kind: "INVITED"; email: string; token: string };
+  lead: { kind: "MEMBER"; name: string } | { kind: "INVITED"; email: string; invitation: CreatedInvitation };
 };
 
 /** Creates the evaluation and names its first lead, all or nothing. */
@@ -50,6 +50,6 @@ export async function createEvaluation(actorId: string, input: CreateEvaluationI
       roles: ["LEAD"],
       ipAddress: meta.ipAddress,
     });
-    return { evaluationId: evaluation.id, lead: { kind: "INVITED", email: input.leadEmail, token: invitation.token } } satisfies CreatedEvaluation;
+    return { evaluationId: evaluation.id, lead: { kind: "INVITED", email: input.leadEmail, invitation } } satisfies CreatedEvaluation;
   });
 }

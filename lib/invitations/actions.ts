@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { runPublicAction } from "@/lib/users/public-action";
 import * as mutations from "./mutations";
 import { acceptInvitationSchema, acceptInvitationWithAccountSchema, inviteMemberSchema, revokeInvitationSchema } from "./schema";
-import { invitationLink } from "./token";
+import { deliverInvitation } from "./delivery";
 
 /** The new account starts in the language the invitee is reading the page in. */
 async function interfaceLocale(): Promise<"ES" | "EN"> {
@@ -18,14 +18,22 @@ async function interfaceLocale(): Promise<"ES" | "EN"> {
   }
 }
 
-/** The link is returned once, to the inviter; only its hash is stored. */
+/** The link goes to the invitee by e-mail, or (no mail server) is returned once to the inviter; only its hash is stored. */
 export const inviteMember = evaluationAction("inviteMember", {
   permission: "member.invite",
   input: inviteMemberSchema,
   handler: async ({ actor, input, ipAddress }) => {
     const outcome = await mutations.inviteMember(actor.id, input.evaluationId, input, { ipAddress });
     if ("rejected" in outcome) return outcome;
-    return { invitationId: outcome.invitationId, link: invitationLink(outcome.token), expiresAt: outcome.expiresAt.toISOString() };
+    const delivery = await deliverInvitation({
+      inviter: actor,
+      evaluationId: input.evaluationId,
+      evaluationName: outcome.evaluationName,
+      email: input.email,
+      invitation: outcome,
+      ipAddress,
+    });
+    return { invitationId: outcome.invitationId, delivery, expiresAt: outcome.expiresAt.toISOString() };
   },
 });
 

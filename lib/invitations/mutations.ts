@@ -18,11 +18,13 @@ export type Meta = { ipAddress?: string | null };
  * Inside a caller's transaction: a new invitation for `email`, replacing (revoking) any earlier
  * pending one for the same address in this evaluation, so only the newest link works.
  */
+export type CreatedInvitation = { invitationId: string; token: string; expiresAt: Date; roles: EvaluationRole[] };
+
 export async function createInvitationInTransaction(
   tx: Tx,
   input: { actorId: string; evaluationId: string; email: string; roles: EvaluationRole[]; ipAddress?: string | null },
   now = new Date(),
-): Promise<{ invitationId: string; token: string; expiresAt: Date }> {
+): Promise<CreatedInvitation> {
   const earlier = await tx.invitation.findMany({
     where: { evaluationId: input.evaluationId, email: input.email, acceptedAt: null, revokedAt: null },
     select: { id: true },
@@ -56,7 +58,7 @@ export async function createInvitationInTransaction(
     after: { email: input.email, roles, expiresAt: expiresAt.toISOString() },
     ipAddress: input.ipAddress,
   });
-  return { invitationId: invitation.id, token, expiresAt };
+  return { invitationId: invitation.id, token, expiresAt, roles };
 }
 
 export async function inviteMember(
@@ -65,9 +67,9 @@ export async function inviteMember(
   input: { email: string; roles: EvaluationRole[] },
   meta: Meta = {},
   now = new Date(),
-): Promise<{ invitationId: string; token: string; expiresAt: Date } | Rejection> {
+): Promise<(CreatedInvitation & { evaluationName: string }) | Rejection> {
   return db().$transaction(async (tx) => {
-    const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true } });
+    const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true } });
     if (!evaluation) throw new AppError("NOT_FOUND", "inviteMember: no such evaluation");
     const user = await tx.user.findUnique({
       where: { email: input.email },
@@ -76,7 +78,8 @@ export async function inviteMember(
     if (user?.disabledAt) return { rejected: "USER_DISABLED", field: "email" };
     // Someone already in the team gets their roles changed instead.
     if (user && user.memberships.length > 0) return { rejected: "ALREADY_MEMBER", field: "email" };
-    return createInvitationInTransaction(tx, { actorId, evaluationId, email: input.email, roles: input.roles, ipAddress: meta.ipAddress }, now);
+    const created = await createInvitationInTransaction(tx, { actorId, evaluationId, email: input.email, roles: input.roles, ipAddress: meta.ipAddress }, now);
+    return { ...created, evaluationName: evaluation.name };
   });
 }
 

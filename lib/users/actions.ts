@@ -5,16 +5,25 @@ import { setTwoFactorRequirement as saveTwoFactorRequirement } from "@/lib/auth/
 import * as mutations from "./mutations";
 import { runPublicAction } from "./public-action";
 import { accountSetupSchema, createUserSchema, twoFactorRequirementSchema, userTargetSchema } from "./schema";
-import { accountSetupLink } from "./setup-token";
+import { deliverAccountSetupLink } from "./delivery";
 
-/** The set-up link is returned once, to the administrator who created the user; it is never stored. */
+/**
+ * The set-up link goes to the new user by e-mail when a mail server is set up; otherwise it is
+ * returned once, to the administrator who created the user. It is never stored.
+ */
 export const createUser = installationAction("createUser", {
   permission: "user.create",
   input: createUserSchema,
   handler: async ({ actor, input, ipAddress }) => {
     const outcome = await mutations.createUser(actor.id, input, { ipAddress });
     if ("rejected" in outcome) return outcome;
-    return { userId: outcome.userId, link: accountSetupLink(outcome.setupToken) };
+    const delivery = await deliverAccountSetupLink({
+      actorId: actor.id,
+      user: { id: outcome.userId, email: input.email, name: input.name, locale: input.locale },
+      setupToken: outcome.setupToken,
+      ipAddress,
+    });
+    return { userId: outcome.userId, delivery };
   },
 });
 
@@ -24,7 +33,7 @@ export const issueAccountSetupLink = installationAction("issueAccountSetupLink",
   handler: async ({ actor, input, ipAddress }) => {
     const outcome = await mutations.issueAccountSetupLink(actor.id, input.userId, { ipAddress });
     if ("rejected" in outcome) return outcome;
-    return { link: accountSetupLink(outcome.setupToken) };
+    return { delivery: await deliverAccountSetupLink({ actorId: actor.id, user: outcome.user, setupToken: outcome.setupToken, ipAddress }) };
   },
 });
 

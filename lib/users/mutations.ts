@@ -100,13 +100,23 @@ export async function enableUser(actorId: string, userId: string, meta: Meta = {
  * A fresh set-up link for a user who has not chosen a password yet. Touching the row moves
  * `updatedAt`, so every earlier link for this user stops working.
  */
-export async function issueAccountSetupLink(actorId: string, userId: string, meta: Meta = {}): Promise<{ setupToken: string } | Rejection> {
+export type SetupLinkRecipient = { id: string; email: string; name: string; locale: "ES" | "EN" };
+
+export async function issueAccountSetupLink(
+  actorId: string,
+  userId: string,
+  meta: Meta = {},
+): Promise<{ setupToken: string; user: SetupLinkRecipient } | Rejection> {
   const outcome = await db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true, disabledAt: true } });
     if (!user) throw new AppError("NOT_FOUND", "issueAccountSetupLink: no such user");
     if (user.disabledAt) return { rejected: "USER_DISABLED" } satisfies Rejection;
     if (user.passwordHash !== null) return { rejected: "ACCOUNT_ALREADY_SET_UP" } satisfies Rejection;
-    const touched = await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() }, select: { id: true, updatedAt: true } });
+    const touched = await tx.user.update({
+      where: { id: userId },
+      data: { updatedAt: new Date() },
+      select: { id: true, updatedAt: true, email: true, name: true, locale: true },
+    });
     await recordAudit(tx, {
       evaluationId: null,
       actorId,
@@ -118,7 +128,9 @@ export async function issueAccountSetupLink(actorId: string, userId: string, met
     });
     return touched;
   });
-  return "rejected" in outcome ? outcome : { setupToken: createAccountSetupToken(outcome) };
+  if ("rejected" in outcome) return outcome;
+  const { updatedAt, ...user } = outcome;
+  return { setupToken: createAccountSetupToken({ id: user.id, updatedAt }), user };
 }
 
 /** The new user follows their link, chooses a name and a password. The link then dies. */

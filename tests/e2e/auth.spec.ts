@@ -45,6 +45,10 @@ test("a session cookie captured before sign-out is refused afterwards", async ({
     // Every page checks the session row, not just the signed cookie.
     await replayPage.goto("/account/two-factor");
     await expect(replayPage).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount%2Ftwo-factor$/);
+    // next-auth's own session endpoint too: it would otherwise answer from the signed cookie alone.
+    const answer = await replay.request.get("/api/auth/session");
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual({});
   } finally {
     await replay.close();
   }

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
 import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -56,7 +57,7 @@ describe("inviteMember", () => {
     const result = await actions.inviteMember({ evaluationId: team.evaluation.id, email: "Invitee@Example.org", roles: ["REVIEWER", "PANELIST"] });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const match = /^https:\/\/msc\.example\.org\/invitations\/([A-Za-z0-9_-]{43})$/.exec(result.data.link);
+    const match = /^https:\/\/msc\.example\.org\/invitations\/([A-Za-z0-9_-]{43})$/.exec(shownLink(result.data.delivery));
     expect(match).not.toBeNull();
     const token = match![1]!;
     expect(Buffer.from(token, "base64url")).toHaveLength(32);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser } from "@/tests/factories";
+import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
 import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -74,8 +75,8 @@ describe("createEvaluation", () => {
     const result = await actions.createEvaluation({ ...input, name: "Second evaluation", leadEmail: "New.Lead@Example.org" });
     expect(result).toMatchObject({ ok: true, data: { lead: { kind: "INVITED", email: "new.lead@example.org" } } });
     if (!result.ok || result.data.lead.kind !== "INVITED") return;
-    const token = /\/invitations\/([A-Za-z0-9_-]{43})$/.exec(result.data.lead.link)![1]!;
-    expect(result.data.lead.link.startsWith("https://msc.example.org/invitations/")).toBe(true);
+    const token = /\/invitations\/([A-Za-z0-9_-]{43})$/.exec(shownLink(result.data.lead.delivery))![1]!;
+    expect(shownLink(result.data.lead.delivery).startsWith("https://msc.example.org/invitations/")).toBe(true);
     expect(await invitations.findInvitationByToken(token)).toMatchObject({ evaluationName: "Second evaluation", roles: ["LEAD"], account: "NEW" });
     const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: result.data.evaluationId }, orderBy: { sequence: "asc" } });
     expect(events.map((event) => event.action)).toEqual(["evaluation.create", "member.invite"]);

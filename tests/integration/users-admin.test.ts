@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser } from "@/tests/factories";
+import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
 import { actingUser } from "@/tests/support/acting-user";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -63,7 +64,7 @@ describe("createUser", () => {
     if (!result.ok) return;
     const row = await database.prisma.user.findUniqueOrThrow({ where: { id: result.data.userId } });
     expect(row).toMatchObject({ name: "Nora Núñez", email: "nora@example.org", locale: "EN", isAdmin: false, passwordHash: null, disabledAt: null });
-    const token = tokenOf(result.data.link);
+    const token = tokenOf(shownLink(result.data.delivery));
 
     const [event] = await events("user.create", row.id);
     expect(event).toMatchObject({ evaluationId: null, actorId: admin.id, recordType: "User", before: null });
@@ -136,7 +137,7 @@ describe("account set-up links", () => {
     current = asAdmin;
     const created = await actions.createUser({ name: "Setup Person", email: "setup@example.org", locale: "ES", isAdmin: false });
     if (!created.ok) throw new Error("not created");
-    const token = tokenOf(created.data.link);
+    const token = tokenOf(shownLink(created.data.delivery));
     current = null;
 
     const done = await actions.completeAccountSetup({ token, name: "Setup Person Renamed", password: "a long enough password", passwordConfirmation: "a long enough password" });

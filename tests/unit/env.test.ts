@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, launchEnvSchema, parseEnv, serverEnvSchema } from "@/lib/env";
+import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv, serverEnvSchema } from "@/lib/env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 const secret = "s".repeat(40);
@@ -48,5 +48,37 @@ describe("environment", () => {
     const env = { DATABASE_URL: "postgresql://u:p@h:5432/db", AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: key };
     expect(parseEnv(launchEnvSchema, env).DATABASE_URL).toBe(env.DATABASE_URL);
     expect(parseEnv(serverEnvSchema, { ...env, APP_BASE_URL: "https://msc.example.org" }).DEMO_MODE).toBe("false");
+  });
+});
+
+describe("outgoing mail settings", () => {
+  function mailError(env: Record<string, string>): string {
+    try {
+      parseEnv(mailEnvSchema, env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      return (error as Error).message;
+    }
+    throw new Error("expected an error");
+  }
+
+  it("is optional: nothing set means links are shown, not sent", () => {
+    expect(parseEnv(mailEnvSchema, {})).toEqual({});
+  });
+
+  it("accepts smtp:// and smtps:// with a sender", () => {
+    const env = { SMTP_URL: "smtps://user:pass@mail.example.org:465", MAIL_FROM: "MSC <no-reply@example.org>" };
+    expect(parseEnv(mailEnvSchema, env)).toEqual(env);
+  });
+
+  it("needs both or neither", () => {
+    expect(mailError({ SMTP_URL: "smtp://mail.example.org" })).toMatch(/^Environment variable MAIL_FROM must be set when SMTP_URL is set/);
+    expect(mailError({ MAIL_FROM: "no-reply@example.org" })).toMatch(/^Environment variable SMTP_URL must be set when MAIL_FROM is set/);
+  });
+
+  it("refuses another scheme without echoing the password in it", () => {
+    const text = mailError({ SMTP_URL: "https://user:hunter2@mail.example.org", MAIL_FROM: "no-reply@example.org" });
+    expect(text).toMatch(/^Environment variable SMTP_URL must be an SMTP URL/);
+    expect(text).not.toContain("hunter2");
   });
 });

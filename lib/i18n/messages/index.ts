@@ -9,6 +9,7 @@ import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
 import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
+import enMail from "./en/mail.json";
 import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
 import enStories from "./en/stories.json";
@@ -19,6 +20,7 @@ import esAudit from "./es/audit.json";
 import esCore from "./es/core.json";
 import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
+import esMail from "./es/mail.json";
 import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
 import esStories from "./es/stories.json";
@@ -35,6 +37,7 @@ export const en = {
   ...enStories,
   ...enTables,
   ...enImports,
+  ...enMail,
 };
 
 export const es: typeof en = {
@@ -48,6 +51,7 @@ export const es: typeof en = {
   ...esStories,
   ...esTables,
   ...esImports,
+  ...esMail,
 };
 
 export const messages = { en, es };
