@@ -6,43 +6,18 @@
  * they are not excluded. Respondents already on a record stay on it when their consent changes
  * later: the record is history, and withdrawal is dealt with by the respondents' own rules.
  */
-import type { ConsentScopeKind, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import { consentStanding, type ConsentWithScopes } from "@/lib/respondents/policy";
 
-export type ConsentForHearing = {
-  givenOn: Date;
-  createdAt: Date;
-  withdrawnOn: Date | null;
-  withdrawalChoice: WithdrawalChoice | null;
-  scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }>;
-};
+export type ConsentForHearing = ConsentWithScopes;
 
 export type RespondentForHearing = { excludedAt: Date | null; consents: readonly ConsentForHearing[] };
 
 export type HearingEligibility = "ELIGIBLE" | "NO_CONSENT" | "NO_INTERVIEW_SCOPE" | "WITHDRAWN" | "EXCLUDED";
 
-/** The newest consent form: latest date given, then latest recorded. */
-export function currentConsent<T extends ConsentForHearing>(consents: readonly T[]): T | null {
-  let newest: T | null = null;
-  for (const consent of consents) {
-    if (
-      !newest ||
-      consent.givenOn.getTime() > newest.givenOn.getTime() ||
-      (consent.givenOn.getTime() === newest.givenOn.getTime() && consent.createdAt.getTime() > newest.createdAt.getTime())
-    ) {
-      newest = consent;
-    }
-  }
-  return newest;
-}
-
+/** The respondents' consent rule (lib/respondents/policy.ts) for the INTERVIEW scope, in the words of this form. */
 export function hearingEligibility(respondent: RespondentForHearing): HearingEligibility {
-  const consent = currentConsent(respondent.consents);
-  // The withdrawal is the reason people know; exclusion without one is said as such.
-  if (consent && (consent.withdrawnOn || consent.withdrawalChoice)) return "WITHDRAWN";
-  if (respondent.excludedAt) return "EXCLUDED";
-  if (!consent) return "NO_CONSENT";
-  const interview = consent.scopes.find((scope) => scope.scope === "INTERVIEW");
-  return interview?.granted ? "ELIGIBLE" : "NO_INTERVIEW_SCOPE";
+  const standing = consentStanding(respondent, "INTERVIEW");
+  return standing === "ALLOWED" ? "ELIGIBLE" : standing === "SCOPE_NOT_GRANTED" ? "NO_INTERVIEW_SCOPE" : standing;
 }
 
 /** Sorted so that audit events list the same set the same way. */

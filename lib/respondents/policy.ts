@@ -36,7 +36,7 @@ export type ConsentState = {
 };
 
 /** Newest first by the day it was given, then by when it was recorded. */
-export function currentConsent<T extends ConsentState & { createdAt: Date }>(consents: readonly T[]): T | null {
+export function currentConsent<T extends Omit<ConsentState, "id"> & { createdAt: Date }>(consents: readonly T[]): T | null {
   let current: T | null = null;
   for (const consent of consents) {
     if (
@@ -48,6 +48,25 @@ export function currentConsent<T extends ConsentState & { createdAt: Date }>(con
     }
   }
   return current;
+}
+
+export type ConsentWithScopes = Omit<ConsentState, "id"> & { createdAt: Date; scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }> };
+
+/** Why a respondent may or may not be involved in a use now (heard, quoted, contacted for validation…). */
+export type ConsentStanding = "ALLOWED" | "NO_CONSENT" | "SCOPE_NOT_GRANTED" | "WITHDRAWN" | "EXCLUDED";
+
+/**
+ * The one consent rule: the respondent's current (newest) consent form grants `scope`, has not
+ * been withdrawn, and the respondent is not excluded. Records made earlier stay as they are; this
+ * decides new involvement only.
+ */
+export function consentStanding(respondent: { excludedAt: Date | null; consents: readonly ConsentWithScopes[] }, scope: ConsentScopeKind): ConsentStanding {
+  const consent = currentConsent(respondent.consents);
+  // The withdrawal is the reason people know; exclusion without one is said as such.
+  if (consent && (consent.withdrawnOn || consent.withdrawalChoice)) return "WITHDRAWN";
+  if (respondent.excludedAt) return "EXCLUDED";
+  if (!consent) return "NO_CONSENT";
+  return grantedScopes(consent.scopes)[scope] ? "ALLOWED" : "SCOPE_NOT_GRANTED";
 }
 
 /** Why a new consent form cannot be recorded now, or null when it can. */
@@ -86,14 +105,6 @@ export function grantedScopes(scopes: ReadonlyArray<{ scope: ConsentScopeKind; g
   };
   for (const { scope, granted } of scopes) result[scope] = granted;
   return result;
-}
-
-/** Whether a respondent's current consent allows a use now: given, not withdrawn, scope granted. */
-export function consentAllows(
-  current: (ConsentState & { scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }> }) | null,
-  scope: ConsentScopeKind,
-): boolean {
-  return current !== null && current.withdrawnOn === null && grantedScopes(current.scopes)[scope];
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
 import {
   changedIdentityFields,
-  consentAllows,
+  consentStanding,
   consentRefusal,
   currentConsent,
   grantedScopes,
@@ -78,10 +78,20 @@ describe("the current consent", () => {
       CONTACT_FOR_VALIDATION: false,
     });
     const given = { ...consent("a", "2024-06-01", "2024-06-01T00:00:00Z"), scopes };
-    expect(consentAllows(given, "INTERVIEW")).toBe(true);
-    expect(consentAllows(given, "AUDIO_RECORDING")).toBe(false);
-    expect(consentAllows({ ...given, withdrawnOn: d("2024-09-01") }, "INTERVIEW")).toBe(false);
-    expect(consentAllows(null, "INTERVIEW")).toBe(false);
+    const respondent = (consents: Array<typeof given>, excludedAt: Date | null = null) => ({ excludedAt, consents });
+    expect(consentStanding(respondent([given]), "INTERVIEW")).toBe("ALLOWED");
+    expect(consentStanding(respondent([given]), "AUDIO_RECORDING")).toBe("SCOPE_NOT_GRANTED");
+    expect(consentStanding(respondent([given]), "CONTACT_FOR_VALIDATION")).toBe("SCOPE_NOT_GRANTED");
+    expect(consentStanding(respondent([{ ...given, withdrawnOn: d("2024-09-01"), withdrawalChoice: "STOP" }]), "INTERVIEW")).toBe("WITHDRAWN");
+    expect(consentStanding(respondent([given], d("2024-10-01")), "INTERVIEW")).toBe("EXCLUDED");
+    expect(consentStanding(respondent([]), "INTERVIEW")).toBe("NO_CONSENT");
+  });
+
+  it("judges by the newest form only: a later form that refuses a scope wins over an earlier grant", () => {
+    const granted = { ...consent("a", "2024-06-01", "2024-06-01T00:00:00Z"), scopes: [{ scope: "CONTACT_FOR_VALIDATION" as const, granted: true }] };
+    const refused = { ...consent("b", "2024-08-01", "2024-08-01T00:00:00Z"), scopes: [{ scope: "CONTACT_FOR_VALIDATION" as const, granted: false }] };
+    expect(consentStanding({ excludedAt: null, consents: [granted, refused] }, "CONTACT_FOR_VALIDATION")).toBe("SCOPE_NOT_GRANTED");
+    expect(consentStanding({ excludedAt: null, consents: [refused, { ...granted, givenOn: d("2024-09-01") }] }, "CONTACT_FOR_VALIDATION")).toBe("ALLOWED");
   });
 
   it("refuses a newer form after a withdrawal or a destruction, and an older date", () => {
