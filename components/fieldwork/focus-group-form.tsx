@@ -6,13 +6,12 @@ import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/transcript";
 import { createFocusGroup, updateFocusGroup } from "@/lib/focus-groups/actions";
 import { focusGroupInputSchema, MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/schema";
 import { MAX_NOTES_LENGTH } from "@/lib/interviews/fields";
 import { ineligibleCodes, languageOptions, placeOptions, projectChoices, respondentChoices, teamChoices, teamOptions, type FormOptions } from "./choices";
-import { CheckboxGroup, SelectField, TextAreaField, TranscriptField } from "./form-parts";
-import { TranslationFields } from "./translation-fields";
+import { CheckboxGroup, SelectField, TextAreaField } from "./form-parts";
+import { TranscriptFields } from "./transcript-fields";
 import { checked, text, useFieldworkForm } from "./use-fieldwork-form";
 import styles from "./fieldwork.module.css";
 
@@ -157,26 +156,7 @@ export function FocusGroupForm({ evaluationId, options, initial }: { evaluationI
       />
       <TextAreaField id="focus-group-notes" name="notes" label={t("fields.notes")} maxLength={MAX_NOTES_LENGTH} defaultValue={initial.notes} error={errors.notes} />
 
-      <h2 className={styles.sectionTitle}>{t("fields.transcriptSection")}</h2>
-      <TranscriptField
-        id="focus-group-transcriptOriginal"
-        name="transcriptOriginal"
-        label={t("fields.transcriptOriginal")}
-        hint={editing ? t("fields.transcriptEditHint") : t("fields.transcriptHint")}
-        max={MAX_TRANSCRIPT_LENGTH}
-        counter={(count) => t("fields.characterCount", { count, max: MAX_TRANSCRIPT_LENGTH })}
-        defaultValue={initial.transcriptOriginal}
-        error={errors.transcriptOriginal}
-      />
-      <SelectField
-        id="focus-group-transcriptLanguage"
-        name="transcriptLanguage"
-        label={t("fields.transcriptLanguage")}
-        defaultValue={initial.transcriptLanguage ?? initial.language}
-        options={languageOptions(tr, initial.transcriptLanguage)}
-        error={errors.transcriptLanguage}
-      />
-      <TranslationFields idPrefix="focus-group" initial={initial} team={teamOptions(options)} errors={errors} />
+      <TranscriptFields idPrefix="focus-group" initial={initial} editing={editing} team={teamOptions(options)} errors={errors} />
 
       <div className="actions">
         <Button type="submit" busy={busy} busyLabel={t("form.saving")}>

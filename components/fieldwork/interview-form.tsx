@@ -6,7 +6,6 @@ import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/transcript";
 import { createInterview, updateInterview } from "@/lib/interviews/actions";
 import { MAX_NOTES_LENGTH } from "@/lib/interviews/fields";
 import { INTERVIEW_MODES, interviewInputSchema, MAX_DURATION_MINUTES } from "@/lib/interviews/schema";
@@ -20,8 +19,8 @@ import {
   teamOptions,
   type FormOptions,
 } from "./choices";
-import { CheckboxGroup, SelectField, TextAreaField, TranscriptField } from "./form-parts";
-import { TranslationFields } from "./translation-fields";
+import { CheckboxGroup, SelectField, TextAreaField } from "./form-parts";
+import { TranscriptFields } from "./transcript-fields";
 import { checked, text, useFieldworkForm } from "./use-fieldwork-form";
 import styles from "./fieldwork.module.css";
 
@@ -181,26 +180,7 @@ export function InterviewForm({ evaluationId, options, initial }: { evaluationId
       />
       <TextAreaField id="interview-notes" name="notes" label={t("fields.notes")} maxLength={MAX_NOTES_LENGTH} defaultValue={initial.notes} error={errors.notes} />
 
-      <h2 className={styles.sectionTitle}>{t("fields.transcriptSection")}</h2>
-      <TranscriptField
-        id="interview-transcriptOriginal"
-        name="transcriptOriginal"
-        label={t("fields.transcriptOriginal")}
-        hint={editing ? t("fields.transcriptEditHint") : t("fields.transcriptHint")}
-        max={MAX_TRANSCRIPT_LENGTH}
-        counter={(count) => t("fields.characterCount", { count, max: MAX_TRANSCRIPT_LENGTH })}
-        defaultValue={initial.transcriptOriginal}
-        error={errors.transcriptOriginal}
-      />
-      <SelectField
-        id="interview-transcriptLanguage"
-        name="transcriptLanguage"
-        label={t("fields.transcriptLanguage")}
-        defaultValue={initial.transcriptLanguage ?? initial.language}
-        options={languageOptions(tr, initial.transcriptLanguage)}
-        error={errors.transcriptLanguage}
-      />
-      <TranslationFields idPrefix="interview" initial={initial} team={teamOptions(options)} errors={errors} />
+      <TranscriptFields idPrefix="interview" initial={initial} editing={editing} team={teamOptions(options)} errors={errors} />
 
       <div className="actions">
         <Button type="submit" busy={busy} busyLabel={t("form.saving")}>

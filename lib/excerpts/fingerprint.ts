@@ -7,3 +7,24 @@ export function transcriptFingerprint(text: string | null | undefined): Transcri
   if (!text) return null;
   return { length: text.length, sha256: createHash("sha256").update(text, "utf8").digest("hex") };
 }
+
+type RecordText = {
+  notes: string | null;
+  transcriptOriginal: string | null;
+  transcriptLanguage: string | null;
+  transcriptTranslation: string | null;
+  translationLanguage: string | null;
+  translatedById: string | null;
+};
+
+/** The notes and transcripts of an interview or a focus group as an audit event shows them. */
+export function recordTextAuditView(value: RecordText) {
+  return {
+    notes: transcriptFingerprint(value.notes),
+    transcriptOriginal: transcriptFingerprint(value.transcriptOriginal),
+    transcriptLanguage: value.transcriptLanguage,
+    transcriptTranslation: transcriptFingerprint(value.transcriptTranslation),
+    translationLanguage: value.translationLanguage,
+    translatedById: value.translatedById,
+  };
+}

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { transcriptFingerprint } from "@/lib/excerpts/fingerprint";
+import { recordTextAuditView } from "@/lib/excerpts/fingerprint";
 import { excerptAuditChanges, reanchorTranscriptExcerpts } from "@/lib/excerpts/mutations";
 import { changedFields, difference, sortedIds } from "@/lib/interviews/policy";
 import { checkReferences } from "@/lib/interviews/references";
@@ -44,12 +44,7 @@ function auditView(value: ReturnType<typeof rowData> & Links) {
     topic: value.topic,
     language: value.language,
     anonymousParticipantCount: value.anonymousParticipantCount,
-    notes: transcriptFingerprint(value.notes),
-    transcriptOriginal: transcriptFingerprint(value.transcriptOriginal),
-    transcriptLanguage: value.transcriptLanguage,
-    transcriptTranslation: transcriptFingerprint(value.transcriptTranslation),
-    translationLanguage: value.translationLanguage,
-    translatedById: value.translatedById,
+    ...recordTextAuditView(value),
     facilitatorIds: sortedIds(value.facilitatorIds),
     participantIds: sortedIds(value.participantIds),
     projectIds: sortedIds(value.projectIds),

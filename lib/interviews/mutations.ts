@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { transcriptFingerprint } from "@/lib/excerpts/fingerprint";
+import { recordTextAuditView } from "@/lib/excerpts/fingerprint";
 import { excerptAuditChanges, reanchorTranscriptExcerpts } from "@/lib/excerpts/mutations";
 import { changedFields, difference, sortedIds } from "./policy";
 import { checkReferences } from "./references";
@@ -45,12 +45,7 @@ function auditView(value: AuditedInterview) {
     placeId: value.placeId,
     language: value.language,
     durationMinutes: value.durationMinutes,
-    notes: transcriptFingerprint(value.notes),
-    transcriptOriginal: transcriptFingerprint(value.transcriptOriginal),
-    transcriptLanguage: value.transcriptLanguage,
-    transcriptTranslation: transcriptFingerprint(value.transcriptTranslation),
-    translationLanguage: value.translationLanguage,
-    translatedById: value.translatedById,
+    ...recordTextAuditView(value),
     interviewerIds: sortedIds(value.interviewerIds),
     respondentIds: sortedIds(value.respondentIds),
     projectIds: sortedIds(value.projectIds),

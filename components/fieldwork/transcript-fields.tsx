@@ -7,17 +7,30 @@ import { SelectField, TranscriptField } from "./form-parts";
 import type { FieldErrorMap } from "./use-fieldwork-form";
 import styles from "./fieldwork.module.css";
 
-type Initial = { transcriptTranslation: string | null; translationLanguage: string | null; translatedById: string | null };
+type Initial = {
+  language: string;
+  transcriptOriginal: string | null;
+  transcriptLanguage: string | null;
+  transcriptTranslation: string | null;
+  translationLanguage: string | null;
+  translatedById: string | null;
+};
 
-/** The optional translation of a transcript: its text, its language and who translated it. */
-export function TranslationFields({
+/**
+ * The transcript of an interview or a focus group, in its original language, and its optional
+ * translation with who translated it. Ids are `<idPrefix>-<field>`.
+ */
+export function TranscriptFields({
   idPrefix,
   initial,
+  editing,
   team,
   errors,
 }: {
   idPrefix: string;
   initial: Initial;
+  /** Editing an existing record: the hint warns that excerpts re-anchor. */
+  editing: boolean;
   team: Array<{ value: string; label: string }>;
   errors: FieldErrorMap;
 }) {
@@ -25,6 +38,26 @@ export function TranslationFields({
   const tr = t as unknown as (key: string) => string;
   return (
     <>
+      <h2 className={styles.sectionTitle}>{t("fields.transcriptSection")}</h2>
+      <TranscriptField
+        id={`${idPrefix}-transcriptOriginal`}
+        name="transcriptOriginal"
+        label={t("fields.transcriptOriginal")}
+        hint={editing ? t("fields.transcriptEditHint") : t("fields.transcriptHint")}
+        max={MAX_TRANSCRIPT_LENGTH}
+        counter={(count) => t("fields.characterCount", { count, max: MAX_TRANSCRIPT_LENGTH })}
+        defaultValue={initial.transcriptOriginal}
+        error={errors.transcriptOriginal}
+      />
+      <SelectField
+        id={`${idPrefix}-transcriptLanguage`}
+        name="transcriptLanguage"
+        label={t("fields.transcriptLanguage")}
+        defaultValue={initial.transcriptLanguage ?? initial.language}
+        options={languageOptions(tr, initial.transcriptLanguage)}
+        error={errors.transcriptLanguage}
+      />
+
       <h2 className={styles.sectionTitle}>{t("fields.translationSection")}</h2>
       <TranscriptField
         id={`${idPrefix}-transcriptTranslation`}
