@@ -10,6 +10,7 @@ import enCore from "./en/core.json";
 import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
 import enMail from "./en/mail.json";
+import enTimeline from "./en/timeline.json";
 import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
 import enStories from "./en/stories.json";
@@ -21,6 +22,7 @@ import esCore from "./es/core.json";
 import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
 import esMail from "./es/mail.json";
+import esTimeline from "./es/timeline.json";
 import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
 import esStories from "./es/stories.json";
@@ -38,6 +40,7 @@ export const en = {
   ...enTables,
   ...enImports,
   ...enMail,
+  ...enTimeline,
 };
 
 export const es: typeof en = {
@@ -52,6 +55,7 @@ export const es: typeof en = {
   ...esTables,
   ...esImports,
   ...esMail,
+  ...esTimeline,
 };
 
 export const messages = { en, es };

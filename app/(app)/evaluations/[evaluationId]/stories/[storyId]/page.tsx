@@ -39,8 +39,9 @@ export default async function StoryPage({ params }: StoryPageProps) {
   if (!story) notFound();
 
   const excerptIds = story.snapshot.sources.filter((source) => source.kind === "EXCERPT").map((source) => source.id);
-  const [t, format, locale, assignments, domains, facts, history, quotes] = await Promise.all([
+  const [t, tTimeline, format, locale, assignments, domains, facts, history, quotes] = await Promise.all([
     getTranslations("stories"),
+    getTranslations("timeline"),
     getFormatter(),
     getLocale(),
     listDomainAssignments(evaluationId, storyId),
@@ -85,6 +86,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         <p className="actions">
           {canEditStory(roles, story.stage) ? <Link href={`${path}/edit`}>{t("nav.edit")}</Link> : null}
           <Link href={`${path}/revisions`}>{t("nav.revisions")}</Link>
+          <Link href={`${path}/timeline`}>{tTimeline("link")}</Link>
         </p>
       </PageHeader>
 
