@@ -20,19 +20,18 @@ const validId = (id: unknown): id is string => typeof id === "string" && id.leng
 /** The facts of `triangulationBlockers`, read with the caller's client (inside a transaction when it is one). */
 export async function loadTriangulationFacts(client: Client, evaluationId: string, storyId: string): Promise<(TriangulationFacts & { stage: StoryStage }) | null> {
   if (!validId(evaluationId) || !validId(storyId)) return null;
-  const [story, evidence, signOff] = await Promise.all([
-    client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { version: true, stage: true } }),
-    client.evidenceItem.findMany({
-      where: { evaluationId, storyId },
-      select: { id: true, sourceType: true, stance: true, response: true, updatedAt: true },
-    }),
-    client.triangulationSignOff.findFirst({
-      where: { evaluationId, storyId },
-      orderBy: { signedAt: "desc" },
-      select: { storyVersion: true, signedAt: true },
-    }),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time.
+  const story = await client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { version: true, stage: true } });
   if (!story) return null;
+  const evidence = await client.evidenceItem.findMany({
+    where: { evaluationId, storyId },
+    select: { id: true, sourceType: true, stance: true, response: true, updatedAt: true },
+  });
+  const signOff = await client.triangulationSignOff.findFirst({
+    where: { evaluationId, storyId },
+    orderBy: { signedAt: "desc" },
+    select: { storyVersion: true, signedAt: true },
+  });
   return {
     stage: story.stage,
     storyVersion: story.version,
