@@ -165,3 +165,25 @@ export async function getTriangulationMatrix(evaluationId: string, domainId: str
   }
   return { rows, total, page: current, pageCount, pageSize: MATRIX_PAGE_SIZE };
 }
+
+/** The story's heading and the fields the triangulation pages show, or null (answer 404). */
+export async function getTriangulationStory(evaluationId: string, storyId: string) {
+  if (!validId(evaluationId) || !validId(storyId)) return null;
+  return db().changeStory.findFirst({
+    where: { id: storyId, evaluationId },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      stage: true,
+      version: true,
+      contributionNarrative: true,
+      contributionRating: true,
+      contributionRatingReason: true,
+      sustainabilityAssessment: true,
+      sustainabilityConditions: true,
+      sustainabilityRisks: true,
+      contributions: { orderBy: { createdAt: "asc" }, select: { projectId: true, howContributed: true, project: { select: { acronym: true } } } },
+    },
+  });
+}

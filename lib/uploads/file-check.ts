@@ -8,21 +8,9 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 
-/** The kinds of file an upload may hold, by the type detected from the content. */
-export const ALLOWED_UPLOAD_TYPES = {
-  "application/pdf": "pdf",
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-  "text/csv": "csv",
-} as const;
+import { ALLOWED_UPLOAD_TYPES, MAX_FILE_NAME_LENGTH, MAX_UPLOAD_BYTES, type AllowedMimeType } from "./file-check-limits";
 
-export type AllowedMimeType = keyof typeof ALLOWED_UPLOAD_TYPES;
-
-/** 10 MB: a scanned report or a spreadsheet export; the server action body limit leaves room for it. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_FILE_NAME_LENGTH = 200;
+export { ALLOWED_UPLOAD_TYPES, MAX_FILE_NAME_LENGTH, MAX_UPLOAD_BYTES, type AllowedMimeType };
 
 export type UploadRefusal = "FILE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_HOSTILE" | "FILE_NAME_INVALID";
 

@@ -13,6 +13,7 @@ import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
+import enTriangulation from "./en/triangulation.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
@@ -23,6 +24,7 @@ import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
+import esTriangulation from "./es/triangulation.json";
 
 export const en = {
   ...enCore,
@@ -35,6 +37,7 @@ export const en = {
   ...enStories,
   ...enTables,
   ...enImports,
+  ...enTriangulation,
 };
 
 export const es: typeof en = {
@@ -48,6 +51,7 @@ export const es: typeof en = {
   ...esStories,
   ...esTables,
   ...esImports,
+  ...esTriangulation,
 };
 
 export const messages = { en, es };

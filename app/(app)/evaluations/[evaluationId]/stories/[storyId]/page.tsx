@@ -6,6 +6,7 @@ import { DomainSection } from "@/components/stories/domain-section";
 import { dynamic } from "@/components/stories/form-types";
 import { StageSection } from "@/components/stories/stage-section";
 import { StoryView } from "@/components/stories/story-view";
+import { TriangulationLink } from "@/components/triangulation/story-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { canAssignDomainAt } from "@/lib/domains/policy";
@@ -85,6 +86,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
         <p className="actions">
           {canEditStory(roles, story.stage) ? <Link href={`${path}/edit`}>{t("nav.edit")}</Link> : null}
           <Link href={`${path}/revisions`}>{t("nav.revisions")}</Link>
+          {can(roles, "triangulation.view") ? <TriangulationLink storyPath={path} /> : null}
         </p>
       </PageHeader>
 
