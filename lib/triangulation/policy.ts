@@ -53,7 +53,9 @@ export function evidenceBlockers(facts: Pick<TriangulationFacts, "evidence">): T
  */
 export function signOffBlocker(facts: TriangulationFacts): TriangulationBlocker | null {
   if (!facts.signOff) return { code: "NO_SIGN_OFF" };
-  const evidenceChanged = facts.evidence.some((item) => item.updatedAt.getTime() > facts.signOff!.signedAt.getTime());
+  // The sign-off's time is set after every item it saw (lib/triangulation/mutations.ts), so an item
+  // at or after that time was written later: a tie in milliseconds still counts as a change.
+  const evidenceChanged = facts.evidence.some((item) => item.updatedAt.getTime() >= facts.signOff!.signedAt.getTime());
   if (facts.signOff.storyVersion !== facts.storyVersion || evidenceChanged) {
     return { code: "SIGN_OFF_STALE", signedVersion: facts.signOff.storyVersion, currentVersion: facts.storyVersion };
   }

@@ -190,6 +190,34 @@ describe("the analyst's sign-off and the guard of the step to triangulated", () 
   });
 });
 
+describe("a sign-off racing an evidence write", () => {
+  it("either counts the new item or is stale because of it: never a current sign-off that missed it", async () => {
+    for (let run = 0; run < 3; run += 1) {
+      const { storyId } = await storyIn();
+      await add(storyId, { sourceType: "DOCUMENT" });
+      await add(storyId, { sourceType: "QUANTITATIVE_DATASET" });
+      const [signed, added] = await Promise.all([
+        mutations.signOffTriangulation({ actorId: analystId(), evaluationId: world.evaluationId, storyId, storyVersion: 1, note: "Carrera." }),
+        add(storyId, { sourceType: "MEDIA", stance: "CONTRADICTS" }),
+      ]);
+      expect(added.ok).toBe(true);
+      const facts = await database.prisma.$transaction((tx) => data.loadTriangulationFacts(tx, world.evaluationId, storyId));
+      const blockers = policy.triangulationBlockers(facts!).map((blocker) => blocker.code);
+      // The unanswered contradiction is always seen, by the sign-off (refused) or by the guard afterwards.
+      expect(blockers).toContain("CONTRADICTION_UNANSWERED");
+      if (signed.ok) {
+        const signOff = await database.prisma.triangulationSignOff.findUniqueOrThrow({ where: { id: signed.signOffId } });
+        const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "triangulation.sign_off", recordId: signed.signOffId } });
+        expect((audit.after as { evidenceCount: number }).evidenceCount).toBe(2);
+        expect(blockers).toContain("SIGN_OFF_STALE");
+        expect(signOff.storyVersion).toBe(1);
+      } else {
+        expect(signed).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "CONTRADICTION_UNANSWERED", count: 1 }] });
+      }
+    }
+  });
+});
+
 describe("contribution and sustainability", () => {
   it("save through the story's own save: a revision, the rating in the audit event, the version check", async () => {
     const { storyId } = await storyIn("SELECTED");
@@ -227,5 +255,26 @@ describe("the triangulation matrix", () => {
     expect(matrix.total).toBe(1);
     expect(matrix.rows[0]).toMatchObject({ id: storyId, cells: { DOCUMENT: { SUPPORTS: 1, MIXED: 1 }, MEDIA: { CONTRADICTS: 1 } } });
     expect(await data.getTriangulationMatrix(world.evaluationId, world.team.domains[1]!.id, 1)).toMatchObject({ total: 0, rows: [] });
+  });
+
+  it("pages a large domain: 50 stories a page in code order; a page past the end shows the last", async () => {
+    const domainId = world.team.domains[2]!.id;
+    const last = await database.prisma.changeStory.aggregate({ where: { evaluationId: world.evaluationId }, _max: { codeNumber: true } });
+    const start = (last._max.codeNumber ?? 0) + 1;
+    const many = Array.from({ length: 55 }, (_, index) =>
+      buildChangeStory({ evaluationId: world.evaluationId, authorId: world.team.members.evaluator!.id, codeNumber: start + index, stage: index % 2 ? "SELECTED" : "IN_TRIANGULATION" }),
+    );
+    const drafts = [buildChangeStory({ evaluationId: world.evaluationId, authorId: world.team.members.evaluator!.id, codeNumber: start + 55, stage: "SCREENED" })];
+    await database.prisma.changeStory.createMany({ data: [...many, ...drafts] });
+    await database.prisma.domainAssignment.createMany({
+      data: [...many, ...drafts].map((story) => ({ evaluationId: world.evaluationId, storyId: story.id, domainId, kind: "PRIMARY" as const, rationale: "r", assignedById: world.team.members.lead.id })),
+    });
+    const first = await data.getTriangulationMatrix(world.evaluationId, domainId, 1);
+    expect(first).toMatchObject({ total: 55, pageCount: 2, page: 1 });
+    expect(first.rows).toHaveLength(50);
+    expect(first.rows[0]!.code).toBe(many[0]!.code);
+    const beyond = await data.getTriangulationMatrix(world.evaluationId, domainId, 9);
+    expect(beyond.page).toBe(2);
+    expect(beyond.rows.map((row) => row.code)).toEqual(many.slice(50).map((story) => story.code));
   });
 });

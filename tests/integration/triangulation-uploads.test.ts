@@ -76,6 +76,22 @@ describe("uploading an attachment", () => {
     expect(await database.prisma.auditEvent.count()).toBe(audits);
   });
 
+  it("ignores version, author, story and content sent inside the evidence (mass assignment)", async () => {
+    asAnalyst();
+    const other = buildChangeStory({ evaluationId: team.evaluation.id, authorId: team.members.evaluator!.id, stage: "IN_TRIANGULATION" });
+    await database.prisma.changeStory.create({ data: other });
+    const result = await actions.addEvidence({
+      evaluationId: team.evaluation.id,
+      storyId,
+      evidence: { ...EVIDENCE, citation: "<script>alert(1)</script>'; DROP TABLE evidence_item;--", version: 99, addedById: team.members.lead.id, storyId: other.id, content: "AAAA", contentSha256: "0".repeat(64) },
+      file: null,
+    });
+    expect(result).toMatchObject({ ok: true });
+    const id = (result as { data: { evidenceId: string } }).data.evidenceId;
+    const row = await database.prisma.evidenceItem.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ storyId, version: 1, addedById: team.members.analyst!.id, content: null, contentSha256: null, citation: "<script>alert(1)</script>'; DROP TABLE evidence_item;--" });
+  });
+
   it("refuses a caller who may not edit evidence, and an outsider learns nothing", async () => {
     current = actingUser(team.members.lead);
     expect(await upload(new File([PDF], "a.pdf"))).toEqual({ ok: false, error: "FORBIDDEN" });

@@ -49,7 +49,7 @@ describe("triangulationBlockers", () => {
   });
 
   it("finds the sign-off stale after an evidence item changed", () => {
-    const changed = [twoTypes[0]!, item({ sourceType: "QUANTITATIVE_DATASET", updatedAt: new Date(LATER.getTime() + 1) })];
+    const changed = [twoTypes[0]!, item({ sourceType: "QUANTITATIVE_DATASET", updatedAt: LATER })];
     expect(triangulationBlockers(facts(changed))).toEqual([{ code: "SIGN_OFF_STALE", signedVersion: 3, currentVersion: 3 }]);
   });
 });
