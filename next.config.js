@@ -11,7 +11,8 @@ const nextConfig = {
   experimental: {
     // Interview and focus-group forms send a transcript and its translation (500,000 UTF-16 code
     // units each, up to 2 bytes per unit in UTF-8 plus JSON escaping) in one server action.
-    serverActions: { bodySizeLimit: "5mb" },
+    // Evidence attachments are up to 10 MB (lib/uploads/file-check-limits.ts) plus the form's fields.
+    serverActions: { bodySizeLimit: "11mb" },
   },
   // The proxy (which sets the security headers) does not run for built static files.
   async headers() {

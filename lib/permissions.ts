@@ -43,6 +43,9 @@ export const PERMISSIONS = {
   "story.assign_domain": ["LEAD", "EVALUATOR"],
   "selection.manage": ["LEAD"],
   "selection.vote": ["PANELIST"],
+  // Evidence, its attachments and the matrix. Reviewers will see evidence through their review
+  // queue (validated outcomes only); panelists choose stories before evidence is gathered.
+  "triangulation.view": ["LEAD", "EVALUATOR", "ANALYST"],
   "triangulation.edit": ["ANALYST"],
   "triangulation.sign_off": ["ANALYST"],
   "validation.manage": ["LEAD"],

@@ -7,27 +7,28 @@ import styles from "./timeline.module.css";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-function headline(entry: TimelineEntry, t: Translate, stage: (value: string) => string): string {
+function headline(entry: TimelineEntry, t: Translate): string {
+  const stage = (value: string) => (value ? t(`stories.stages.${value}`) : "—");
   switch (entry.kind) {
     case "revision":
-      return t("revision", { version: entry.version });
+      return t("timeline.revision", { version: entry.version });
     case "stage":
-      return t("stage", { from: entry.from ? stage(entry.from) : "—", to: entry.to ? stage(entry.to) : "—" });
+      return t("timeline.stage", { from: stage(entry.from), to: stage(entry.to) });
     case "ballot": {
       const vote =
-        entry.rank !== null ? t("rank", { rank: entry.rank }) : entry.score !== null ? t("score", { score: entry.score }) : entry.approved ? t("approved") : t("notApproved");
-      return `${t("ballot", { round: entry.round })}: ${vote}`;
+        entry.rank !== null ? t("timeline.rank", { rank: entry.rank }) : entry.score !== null ? t("timeline.score", { score: entry.score }) : entry.approved ? t("timeline.approved") : t("timeline.notApproved");
+      return `${t("timeline.ballot", { round: entry.round })}: ${vote}`;
     }
     case "decision":
-      return t(entry.selected ? "selected" : "notSelected", { round: entry.round });
+      return t(entry.selected ? "timeline.selected" : "timeline.notSelected", { round: entry.round });
     case "evidence":
-      return t("evidence", { sourceType: t(`sourceType.${entry.sourceType}`), stance: t(`stance.${entry.stance}`), strength: t(`strength.${entry.strength}`) });
+      return t("timeline.evidence", { sourceType: t(`triangulation.sourceTypes.${entry.sourceType}`), stance: t(`triangulation.stances.${entry.stance}`), strength: t(`triangulation.strengths.${entry.strength}`) });
     case "signOff":
-      return t("signOff", { version: entry.version });
+      return t("timeline.signOff", { version: entry.version });
     case "validation":
-      return t("validation", { respondent: entry.respondentCode, round: entry.round, verdict: t(`verdict.${entry.verdict}`), version: entry.version });
+      return t("timeline.validation", { respondent: entry.respondentCode, round: entry.round, verdict: t(`timeline.verdict.${entry.verdict}`), version: entry.version });
     case "review":
-      return t("review", { decision: t(`decision.${entry.decision}`), version: entry.version });
+      return t("timeline.review", { decision: t(`timeline.decision.${entry.decision}`), version: entry.version });
   }
 }
 
@@ -36,38 +37,39 @@ function details(entry: TimelineEntry, t: Translate): Array<[string, string]> {
   const rows: Array<[string, string | null]> = (() => {
     switch (entry.kind) {
       case "revision":
-        return [[t("note"), entry.note]];
+        return [[t("timeline.note"), entry.note]];
       case "stage":
-        return [[t("comment"), entry.comment]];
+        return [[t("timeline.comment"), entry.comment]];
       case "ballot":
-        return [[t("reason"), entry.reason]];
+        return [[t("timeline.reason"), entry.reason]];
       case "decision":
         return [
-          [t("reason"), entry.reason],
-          [t("feedback"), entry.feedback],
+          [t("timeline.reason"), entry.reason],
+          [t("timeline.feedback"), entry.feedback],
         ];
       case "evidence":
-        return [[t("note"), entry.citation]];
+        return [[t("timeline.note"), entry.citation]];
       case "signOff":
-        return [[t("note"), entry.note]];
+        return [[t("timeline.note"), entry.note]];
       case "validation":
-        return [[t("comment"), entry.comments]];
+        return [[t("timeline.comment"), entry.comments]];
       case "review":
-        return [[t("comment"), entry.comment]];
+        return [[t("timeline.comment"), entry.comment]];
     }
   })();
   return rows.filter((row): row is [string, string] => Boolean(row[1]));
 }
 
-export function StoryTimeline({ entries, t, stage, when }: { entries: TimelineEntry[]; t: Translate; stage: (value: string) => string; when: (date: Date) => string }) {
-  if (entries.length === 0) return <p className="muted">{t("empty")}</p>;
+/** `t` is the root translator: entries use the timeline, stories and triangulation messages. */
+export function StoryTimeline({ entries, t, when }: { entries: TimelineEntry[]; t: Translate; when: (date: Date) => string }) {
+  if (entries.length === 0) return <p className="muted">{t("timeline.empty")}</p>;
   return (
     <ol className={styles.timeline}>
       {entries.map((entry, index) => (
         <li key={`${entry.kind}-${entry.at.getTime()}-${index}`} className={styles.entry}>
-          <p className={styles.headline}>{headline(entry, t, stage)}</p>
+          <p className={styles.headline}>{headline(entry, t)}</p>
           <p className="muted">
-            <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> · {entry.actorName ? t("by", { name: entry.actorName }) : t("bySystem")}
+            <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> · {entry.actorName ? t("timeline.by", { name: entry.actorName }) : t("timeline.bySystem")}
           </p>
           {details(entry, t).map(([label, text]) => (
             <p key={label} className={styles.detail}>

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ContributionRating, StoryStage } from "@/lib/generated/prisma/enums";
 import { checkReferences, writeStoryChildren } from "./children-mutations";
 import { loadStageFacts, loadStorySnapshot } from "./data";
 import { storedPeriod } from "./period";
@@ -151,14 +152,26 @@ export async function updateStory(input: {
   story: StoryFields;
   note?: string | null;
   ipAddress?: string | null;
+  /**
+   * Where this save is allowed: the authors' editable stages unless given. The analysts'
+   * contribution and sustainability form (lib/triangulation) saves through here in the
+   * triangulation stages, so it keeps revisions and the version check of every other save.
+   */
+  stages?: readonly StoryStage[];
+  /** The analyst's rating of the funder's contribution, with its reason; set only by that form. */
+  rating?: { contributionRating: ContributionRating | null; contributionRatingReason: string | null };
 }): Promise<SavedStory | Refused> {
   const { actorId, evaluationId, storyId, expectedVersion, story } = input;
+  const allowed = (stage: StoryStage) => (input.stages ? input.stages.includes(stage) : isEditableStage(stage));
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      const current = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { version: true, stage: true } });
+      const current = await tx.changeStory.findFirst({
+        where: { id: storyId, evaluationId },
+        select: { version: true, stage: true, contributionRating: true, contributionRatingReason: true },
+      });
       if (!current) throw new AppError("NOT_FOUND");
       if (current.version !== expectedVersion) throw new AppError("CONFLICT", "stale version");
-      if (!isEditableStage(current.stage)) throw new Refusal("STAGE_LOCKED");
+      if (!allowed(current.stage)) throw new Refusal("STAGE_LOCKED");
       await checkReferences(tx, evaluationId, story, storyId);
       const before = await snapshotOrFail(tx, evaluationId, storyId);
 
@@ -173,6 +186,7 @@ export async function updateStory(input: {
         data: {
           ...columns,
           ...(translationChanged ? { translatedAt: hasTranslation(story) ? new Date() : null } : {}),
+          ...(input.rating ?? {}),
           version: { increment: 1 },
         },
       });
@@ -180,7 +194,7 @@ export async function updateStory(input: {
 
       // The row is locked now; read the stage again in case a step was taken meanwhile.
       const locked = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { stage: true } });
-      if (!locked || !isEditableStage(locked.stage)) throw new Refusal("STAGE_LOCKED");
+      if (!locked || !allowed(locked.stage)) throw new Refusal("STAGE_LOCKED");
       await writeStoryChildren(tx, evaluationId, storyId, story, false);
 
       if (locked.stage !== "DRAFT") {
@@ -198,6 +212,16 @@ export async function updateStory(input: {
         data: { evaluationId, storyId, version, snapshot: after as Prisma.InputJsonObject, editedById: actorId, note: input.note ?? null },
       });
       const changes = changedFields(before, after);
+      // The rating is not part of the snapshot (shape version 1): its change is kept in the audit event.
+      if (input.rating) {
+        const previous = { contributionRating: current.contributionRating, contributionRatingReason: current.contributionRatingReason };
+        for (const key of ["contributionRating", "contributionRatingReason"] as const) {
+          if (previous[key] !== input.rating[key]) {
+            changes.before[key] = previous[key];
+            changes.after[key] = input.rating[key];
+          }
+        }
+      }
       await recordAudit(tx, {
         evaluationId,
         actorId,

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { buildFieldworkRows } from "./fieldwork-rows";
 import { buildSetupRows, DEMO_EVALUATION_NAME } from "./setup-rows";
 import { buildStoryRows } from "./story-rows";
+import { buildTriangulationRows } from "./triangulation-rows";
 
 export { DEMO_EVALUATION_NAME } from "./setup-rows";
 
@@ -134,4 +135,11 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   await tx.storySource.createMany({ data: stories.storySources });
   await tx.storyRevision.createMany({ data: stories.storyRevisions });
   await tx.domainAssignment.createMany({ data: stories.domainAssignments });
+
+  // Two stories a panel selected, one of them in triangulation, with the analyst's evidence.
+  const triangulation = buildTriangulationRows(stories, idOf("ANALYST"));
+  for (const { storyId, stage, stageChangedAt } of triangulation.stages) {
+    await tx.changeStory.update({ where: { id: storyId }, data: { stage, stageChangedAt } });
+  }
+  await tx.evidenceItem.createMany({ data: triangulation.evidence });
 }

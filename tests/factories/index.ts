@@ -5,3 +5,4 @@ export * from "./respondents";
 export * from "./fieldwork";
 export * from "./stories";
 export * from "./team";
+export * from "./triangulation";

@@ -22,6 +22,7 @@ import {
   buildDomain,
   buildDomainAssignment,
   buildEvaluation,
+  buildEvidenceItem,
   buildExcerpt,
   buildFocusGroup,
   buildInterview,
@@ -252,7 +253,43 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, storyId, assignmentId: assignment.id };
     },
   },
+  // lib/triangulation/actions.ts
+  addEvidence: {
+    permission: "triangulation.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f, "IN_TRIANGULATION"), evidence: EVIDENCE_SAMPLE, file: null }),
+  },
+  editEvidence: {
+    permission: "triangulation.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, evidenceId: await freshEvidence(f), expectedVersion: 1, evidence: { ...EVIDENCE_SAMPLE, citation: "Matrix citation, edited" }, file: null }),
+  },
+  removeEvidence: {
+    permission: "triangulation.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, evidenceId: await freshEvidence(f), expectedVersion: 1 }),
+  },
+  signOffStoryTriangulation: {
+    permission: "triangulation.sign_off",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f, "IN_TRIANGULATION"), storyVersion: 1, note: "Matrix sign-off." }),
+  },
+  saveStoryVerification: {
+    permission: "triangulation.edit",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      storyId: await freshStory(f, "RETURNED"),
+      expectedVersion: 1,
+      fields: { contributionNarrative: "Matrix narrative.", contributions: [], contributionRating: "LOW", contributionRatingReason: "Matrix reason.", sustainabilityAssessment: "", sustainabilityConditions: "", sustainabilityRisks: "" },
+    }),
+  },
 };
+
+const EVIDENCE_SAMPLE = { sourceType: "DOCUMENT", citation: "Matrix citation", whatItShows: "What it shows.", stance: "SUPPORTS", strength: "MODERATE", figureId: "", response: "" };
+
+/** An evidence item on a fresh story in triangulation, in the record's evaluation. */
+async function freshEvidence(f: Fixture): Promise<string> {
+  const storyId = await freshStory(f, "IN_TRIANGULATION");
+  const item = buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById: f.team.members.analyst!.id });
+  await f.prisma.evidenceItem.create({ data: item });
+  return item.id;
+}
 
 const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
 
@@ -286,11 +323,11 @@ const STORY_SAMPLE = {
   sources: [],
 };
 
-/** A fresh draft story in the record's evaluation, for one call of a story action. */
-async function freshStory(f: Fixture): Promise<string> {
+/** A fresh story (a draft unless `stage` says otherwise) in the record's evaluation, for one call of a story action. */
+async function freshStory(f: Fixture, stage: "DRAFT" | "IN_TRIANGULATION" | "RETURNED" = "DRAFT"): Promise<string> {
   f.usedRecord = true;
   const last = await f.prisma.changeStory.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { codeNumber: true } });
-  const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1 });
+  const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1, stage });
   await f.prisma.changeStory.create({ data: story });
   return story.id;
 }

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, string> = {
   "story.assign_domain":                      "  X     X     .     .     .     .  ",
   "selection.manage":                         "  X     .     .     .     .     .  ",
   "selection.vote":                           "  .     .     X     .     .     .  ",
+  "triangulation.view":                       "  X     X     .     X     .     .  ",
   "triangulation.edit":                       "  .     .     .     X     .     .  ",
   "triangulation.sign_off":                   "  .     .     .     X     .     .  ",
   "validation.manage":                        "  X     .     .     .     .     .  ",

@@ -15,6 +15,7 @@ import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
+import enTriangulation from "./en/triangulation.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
@@ -27,6 +28,7 @@ import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
+import esTriangulation from "./es/triangulation.json";
 
 export const en = {
   ...enCore,
@@ -41,6 +43,7 @@ export const en = {
   ...enImports,
   ...enMail,
   ...enTimeline,
+  ...enTriangulation,
 };
 
 export const es: typeof en = {
@@ -56,6 +59,7 @@ export const es: typeof en = {
   ...esImports,
   ...esMail,
   ...esTimeline,
+  ...esTriangulation,
 };
 
 export const messages = { en, es };

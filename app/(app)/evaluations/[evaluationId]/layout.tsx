@@ -11,6 +11,7 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
   { segment: "interviews", key: "interviews", permission: "interview.view" },
   { segment: "focus-groups", key: "focusGroups", permission: "interview.view" },
   { segment: "stories", key: "stories", permission: "story.view" },
+  { segment: "triangulation", key: "triangulation", permission: "triangulation.view" },
   { segment: "imports", key: "imports", permission: "import.run" },
   { segment: "members", key: "members", permission: "member.view" },
   { segment: "audit", key: "audit", permission: "audit.view" },

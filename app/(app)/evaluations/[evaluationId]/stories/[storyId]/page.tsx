@@ -6,6 +6,7 @@ import { DomainSection } from "@/components/stories/domain-section";
 import { dynamic } from "@/components/stories/form-types";
 import { StageSection } from "@/components/stories/stage-section";
 import { StoryView } from "@/components/stories/story-view";
+import { TriangulationLink } from "@/components/triangulation/story-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { canAssignDomainAt } from "@/lib/domains/policy";
@@ -87,6 +88,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
           {canEditStory(roles, story.stage) ? <Link href={`${path}/edit`}>{t("nav.edit")}</Link> : null}
           <Link href={`${path}/revisions`}>{t("nav.revisions")}</Link>
           <Link href={`${path}/timeline`}>{tTimeline("link")}</Link>
+          {can(roles, "triangulation.view") ? <TriangulationLink storyPath={path} /> : null}
         </p>
       </PageHeader>
 

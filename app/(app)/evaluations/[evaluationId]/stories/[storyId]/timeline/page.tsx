@@ -28,9 +28,14 @@ export default async function StoryTimelinePage({ params }: TimelinePageProps) {
   const story = await getStoryDetail(evaluationId, storyId);
   if (!story) notFound();
 
-  const [entries, t, tStories, format] = await Promise.all([getStoryTimeline(evaluationId, storyId), getTranslations("timeline"), getTranslations("stories"), getFormatter()]);
-  const translate = t as unknown as (key: string, values?: Record<string, string | number>) => string;
-  const stage = (value: string) => (tStories as unknown as (key: string) => string)(`stages.${value}`);
+  const [entries, t, tStories, root, format] = await Promise.all([
+    getStoryTimeline(evaluationId, storyId),
+    getTranslations("timeline"),
+    getTranslations("stories"),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const translate = root as unknown as (key: string, values?: Record<string, string | number>) => string;
 
   return (
     <>
@@ -39,7 +44,7 @@ export default async function StoryTimelinePage({ params }: TimelinePageProps) {
         title={t("title", { code: story.snapshot.code })}
         description={t("intro")}
       />
-      <StoryTimeline entries={entries} t={translate} stage={stage} when={(date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })} />
+      <StoryTimeline entries={entries} t={translate} when={(date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })} />
       <p className="muted">{t("limited", { limit: TIMELINE_LIMIT_PER_KIND })}</p>
     </>
   );

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DeleteEvidence } from "@/components/triangulation/delete-evidence";
+import { EvidenceForm } from "@/components/triangulation/evidence-form";
+import { fileSize } from "@/components/triangulation/evidence-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { triangulationAccess } from "@/lib/triangulation/access";
+import { getEvidenceItem, getTriangulationStory, listStoryFigures } from "@/lib/triangulation/data";
+import { isTriangulationStage } from "@/lib/triangulation/policy";
+
+type Props = { params: Promise<{ evaluationId: string; storyId: string; evidenceId: string }> };
+
+/** The item, when it belongs to this story of this evaluation and the reader may edit evidence; else null (404). */
+async function load(evaluationId: string, storyId: string, evidenceId: string, user: Parameters<typeof triangulationAccess>[2]) {
+  const access = await triangulationAccess(evaluationId, "triangulation.edit", user);
+  if (!access) return null;
+  const [story, item] = await Promise.all([getTriangulationStory(evaluationId, storyId), getEvidenceItem(evaluationId, evidenceId)]);
+  if (!story || !item || item.storyId !== story.id || !isTriangulationStage(story.stage)) return null;
+  return { story, item };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { evaluationId, storyId, evidenceId } = await params;
+  const user = await getAuthorizedUser();
+  const found = user ? await load(evaluationId, storyId, evidenceId, user) : null;
+  const t = await getTranslations();
+  return { title: found ? t("triangulation.meta.evidence", { code: found.story.code }) : t("notFound.metaTitle") };
+}
+
+export default async function EditEvidencePage({ params }: Props) {
+  const { evaluationId, storyId, evidenceId } = await params;
+  const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const user = await requireUser(`${storyPath}/triangulation/evidence/${encodeURIComponent(evidenceId)}`);
+  const found = await load(evaluationId, storyId, evidenceId, user);
+  if (!found) notFound();
+  const { story, item } = found;
+  const [t, format, figures] = await Promise.all([getTranslations("triangulation"), getFormatter(), listStoryFigures(evaluationId, storyId)]);
+  const back = `${storyPath}/triangulation`;
+
+  return (
+    <>
+      <PageHeader
+        before={<Link href={back}>{t("nav.backToTriangulation")}</Link>}
+        title={
+          <>
+            <span className="code">{story.code}</span> {t("evidence.editTitle")}
+          </>
+        }
+        description={story.title}
+      />
+      <section className="section" aria-label={t("evidence.editTitle")}>
+        <EvidenceForm
+          evaluationId={evaluationId}
+          storyId={storyId}
+          figures={figures.map((figure) => ({ id: figure.id, label: `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}` }))}
+          returnTo={back}
+          stored={{
+            id: item.id,
+            version: item.version,
+            file: item.fileName && item.sizeBytes !== null ? t("evidence.currentFile", { name: item.fileName, size: fileSize(item.sizeBytes, format) }) : null,
+            values: {
+              sourceType: item.sourceType,
+              citation: item.citation,
+              whatItShows: item.whatItShows,
+              stance: item.stance,
+              strength: item.strength,
+              figureId: item.figureId ?? "",
+              response: item.response ?? "",
+            },
+          }}
+        />
+      </section>
+      <section className="section" aria-label={t("evidence.delete")}>
+        <DeleteEvidence evaluationId={evaluationId} evidenceId={item.id} version={item.version} returnTo={back} />
+      </section>
+    </>
+  );
+}

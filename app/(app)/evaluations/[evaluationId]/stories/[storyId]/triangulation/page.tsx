@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EvidenceForm } from "@/components/triangulation/evidence-form";
+import { EvidenceList } from "@/components/triangulation/evidence-list";
+import { Readiness } from "@/components/triangulation/readiness";
+import { SignOffForm } from "@/components/triangulation/sign-off-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { can } from "@/lib/permissions";
+import { triangulationAccess } from "@/lib/triangulation/access";
+import { getLatestSignOff, getTriangulationStory, listStoryEvidence, listStoryFigures, loadTriangulationFacts } from "@/lib/triangulation/data";
+import { db } from "@/lib/db";
+import { hasCurrentSignOff, isTriangulationStage, triangulationBlockers } from "@/lib/triangulation/policy";
+
+type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { evaluationId, storyId } = await params;
+  const user = await getAuthorizedUser();
+  const access = user ? await triangulationAccess(evaluationId, "triangulation.view", user) : null;
+  const story = access ? await getTriangulationStory(evaluationId, storyId) : null;
+  const t = await getTranslations();
+  return { title: story ? t("triangulation.meta.story", { code: story.code }) : t("notFound.metaTitle") };
+}
+
+export default async function StoryTriangulationPage({ params }: Props) {
+  const { evaluationId, storyId } = await params;
+  const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const user = await requireUser(`${storyPath}/triangulation`);
+  const access = await triangulationAccess(evaluationId, "triangulation.view", user);
+  if (!access) notFound();
+  const story = await getTriangulationStory(evaluationId, storyId);
+  if (!story) notFound();
+
+  const [t, tStories, format, items, figures, facts, signOff] = await Promise.all([
+    getTranslations("triangulation"),
+    getTranslations("stories"),
+    getFormatter(),
+    listStoryEvidence(evaluationId, storyId),
+    listStoryFigures(evaluationId, storyId),
+    loadTriangulationFacts(db(), evaluationId, storyId),
+    getLatestSignOff(evaluationId, storyId),
+  ]);
+  if (!facts) notFound();
+  const open = isTriangulationStage(story.stage);
+  const canEdit = open && can(access.roles, "triangulation.edit");
+  const canSignOff = open && can(access.roles, "triangulation.sign_off") && !hasCurrentSignOff(facts);
+  const blockers = triangulationBlockers(facts);
+  const figureLabel = (figure: (typeof figures)[number]) => `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`;
+
+  return (
+    <>
+      <PageHeader
+        before={<Link href={storyPath}>{t("nav.backToStory")}</Link>}
+        title={
+          <>
+            <span className="code">{story.code}</span> {t("page.title")}
+          </>
+        }
+        description={story.title}
+      >
+        <dl className="facts facts--inline">
+          <div className="facts__item">
+            <dt>{t("page.stage")}</dt>
+            <dd>{tStories(`stages.${story.stage}`)}</dd>
+          </div>
+        </dl>
+        <p className="actions">
+          <Link href={`${storyPath}/contribution`}>{t("nav.contribution")}</Link>
+        </p>
+      </PageHeader>
+      <p>{t("page.intro")}</p>
+      {open ? null : <p className="notice">{t("page.closed")}</p>}
+
+      <section className="section" aria-labelledby="readiness-title">
+        <h2 id="readiness-title">{t("readiness.title")}</h2>
+        <Readiness facts={facts} blockers={blockers} signOff={signOff} t={t} format={format} />
+        {canSignOff ? (
+          <>
+            <h3>{t("signOff.title")}</h3>
+            <SignOffForm evaluationId={evaluationId} storyId={storyId} storyVersion={story.version} />
+          </>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="evidence-title">
+        <h2 id="evidence-title">{t("evidence.title")}</h2>
+        <EvidenceList items={items} evaluationId={evaluationId} editBase={canEdit ? `${storyPath}/triangulation/evidence` : null} t={t} format={format} />
+      </section>
+
+      {canEdit ? (
+        <section className="section" aria-labelledby="add-evidence-title">
+          <h2 id="add-evidence-title">{t("evidence.addTitle")}</h2>
+          <EvidenceForm evaluationId={evaluationId} storyId={storyId} figures={figures.map((figure) => ({ id: figure.id, label: figureLabel(figure) }))} returnTo={`${storyPath}/triangulation`} />
+        </section>
+      ) : null}
+    </>
+  );
+}

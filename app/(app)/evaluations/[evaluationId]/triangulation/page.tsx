@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/data-table/pagination";
+import { MatrixTable } from "@/components/triangulation/matrix-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { listDomains } from "@/lib/domains/data";
+import { triangulationAccess } from "@/lib/triangulation/access";
+import { getTriangulationMatrix } from "@/lib/triangulation/data";
+import { matrixQuerySchema } from "@/lib/triangulation/schema";
+
+type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("triangulation");
+  return { title: t("meta.matrix") };
+}
+
+export default async function TriangulationMatrixPage({ params, searchParams }: Props) {
+  const { evaluationId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const user = await requireUser(`${base}/triangulation`);
+  const access = await triangulationAccess(evaluationId, "triangulation.view", user);
+  if (!access) notFound();
+  const raw = await searchParams;
+  const query = matrixQuerySchema.parse({ domain: typeof raw.domain === "string" ? raw.domain : "", page: typeof raw.page === "string" ? raw.page : 1 });
+  const [t, tStories, locale, domains] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getLocale(), listDomains(evaluationId)]);
+  const domain = domains.find((candidate) => candidate.id === query.domain) ?? domains[0];
+  const matrix = domain ? await getTriangulationMatrix(evaluationId, domain.id, query.page) : null;
+  const name = (record: { nameEn: string; nameEs: string }) => (locale === "es" ? record.nameEs : record.nameEn);
+  const hrefFor = (page: number) => `${base}/triangulation?domain=${encodeURIComponent(domain?.id ?? "")}&page=${page}`;
+
+  return (
+    <>
+      <PageHeader title={t("matrix.title")} description={t("matrix.intro")} />
+      <form method="get" className="filters" aria-label={t("matrix.domain")}>
+        <div className="field">
+          <label className="field__label" htmlFor="matrix-domain">
+            {t("matrix.domain")}
+          </label>
+          <select id="matrix-domain" name="domain" className="field__input" defaultValue={domain?.id}>
+            {domains.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.position}. {name(candidate)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--secondary">
+            {t("matrix.show")}
+          </button>
+        </div>
+      </form>
+      {domain && matrix && matrix.rows.length > 0 ? (
+        <section className="section" aria-labelledby="matrix-heading">
+          <h2 id="matrix-heading">{name(domain)}</h2>
+          <p className="muted">{t("matrix.legend")}</p>
+          <MatrixTable
+            rows={matrix.rows}
+            caption={t("matrix.caption", { domain: name(domain) })}
+            storyHref={(id) => `${base}/stories/${encodeURIComponent(id)}/triangulation`}
+            stageName={(stage) => tStories(`stages.${stage}` as never)}
+            t={t}
+          />
+          <p className="muted">{t("matrix.page", { page: matrix.page, pageCount: matrix.pageCount, total: matrix.total })}</p>
+          <Pagination label={t("matrix.pagination")} page={matrix.page} pageCount={matrix.pageCount} hrefFor={hrefFor} />
+        </section>
+      ) : (
+        <p className="empty-state">{t("matrix.empty")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * An evidence item's attachment, for those who may see evidence in this evaluation; 404 for
+ * everyone else (whether or not the item exists). Always a download (`attachment`), with the type
+ * detected at upload and `nosniff`, so a browser never renders or runs it. Each read is audited.
+ */
+import { recordAudit } from "@/lib/audit";
+import { requestMeta } from "@/lib/actions";
+import { db } from "@/lib/db";
+import { triangulationAccess } from "@/lib/triangulation/access";
+import { getEvidenceAttachment } from "@/lib/triangulation/data";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ evaluationId: string; evidenceId: string }> }) {
+  const { evaluationId, evidenceId } = await params;
+  const reader = await triangulationAccess(evaluationId, "triangulation.view");
+  const notFound = () => Response.json({ error: "NOT_FOUND" }, { status: 404, headers: NO_STORE });
+  if (!reader) return notFound();
+  const attachment = await getEvidenceAttachment(evaluationId, evidenceId);
+  if (!attachment) return notFound();
+
+  const { ipAddress } = await requestMeta();
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      evaluationId,
+      actorId: reader.user.id,
+      action: "evidence.file.read",
+      recordType: "EvidenceItem",
+      recordId: attachment.id,
+      after: { storyId: attachment.storyId, fileName: attachment.fileName, contentSha256: attachment.contentSha256 },
+      ipAddress,
+    }),
+  );
+  return new Response(attachment.content, {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": attachment.mimeType,
+      "Content-Length": String(attachment.content.byteLength),
+      "Content-Disposition": contentDisposition(attachment.fileName),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}

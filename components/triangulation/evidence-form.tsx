@@ -1,0 +1,157 @@
+"use client";
+
+/**
+ * Adds or edits one evidence item, with an optional attachment. The file is checked again on the
+ * server by its content; here only its size, so a file over the limit is not sent at all.
+ */
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
+import { addEvidence, editEvidence } from "@/lib/triangulation/actions";
+import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, type EvidenceFieldsInput } from "@/lib/triangulation/schema";
+import { MAX_UPLOAD_BYTES } from "@/lib/uploads/file-check-limits";
+import { triangulationFailureMessages } from "./failure-messages";
+import styles from "./triangulation.module.css";
+
+type Figure = { id: string; label: string };
+
+type Props = {
+  evaluationId: string;
+  storyId: string;
+  figures: Figure[];
+  /** Set when editing: the stored item. */
+  stored?: { id: string; version: number; values: EvidenceFieldsInput; file: string | null };
+  /** Where to go after saving an edit. */
+  returnTo: string;
+};
+
+const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", stance: "" as never, strength: "" as never, figureId: "", response: "" };
+
+const ORDER = [
+  ["sourceType", "evidence-sourceType"],
+  ["citation", "evidence-citation"],
+  ["whatItShows", "evidence-whatItShows"],
+  ["stance", "evidence-stance"],
+  ["strength", "evidence-strength"],
+  ["figureId", "evidence-figureId"],
+  ["response", "evidence-response"],
+  ["file", "evidence-file"],
+] as const;
+
+export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo }: Props) {
+  const t = useTranslations("triangulation");
+  const router = useRouter();
+  const [values, setValues] = useState<EvidenceFieldsInput>(stored?.values ?? EMPTY);
+  const [removeFile, setRemoveFile] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [sizeError, setSizeError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const prefix = stored ? `evidence-${stored.id}` : "evidence";
+
+  const form = useActionForm(
+    async (input: { file: File | null }) =>
+      stored
+        ? editEvidence({ evaluationId, evidenceId: stored.id, expectedVersion: stored.version, evidence: values, file: input.file, removeFile })
+        : addEvidence({ evaluationId, storyId, evidence: values, file: input.file }),
+    {
+      failureMessages: triangulationFailureMessages,
+      focus: ORDER.map(([field, id]) => [field, id.replace("evidence", prefix)] as const),
+      clearOnStart: true,
+      busyAfterSuccess: Boolean(stored),
+      onSuccess: () => {
+        if (stored) {
+          router.push(returnTo);
+          return;
+        }
+        setValues(EMPTY);
+        if (fileInput.current) fileInput.current.value = "";
+        setStatus(t("evidence.added"));
+        router.refresh();
+      },
+    },
+  );
+
+  const set = (patch: Partial<EvidenceFieldsInput>) => setValues((current) => ({ ...current, ...patch }));
+  const id = (field: string) => `${prefix}-${field}`;
+  const error = (field: string) => form.fieldError(field);
+  const options = <T extends string>(list: readonly T[], group: "sourceTypes" | "stances" | "strengths") =>
+    list.map((value) => ({ value, label: t(`${group}.${value}` as never) }));
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setStatus(null);
+    const file = fileInput.current?.files?.[0] ?? null;
+    if (file && file.size > MAX_UPLOAD_BYTES) {
+      setSizeError(t("errors.FILE_TOO_LARGE"));
+      fileInput.current?.focus();
+      return;
+    }
+    setSizeError(null);
+    await form.submit({ file });
+  }
+
+  const fileError = sizeError ?? error("file");
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-describedby={`${prefix}-form-error`}>
+      <FormError id={`${prefix}-form-error`} message={form.formError} />
+      <p role="status" className={status ? "notice" : undefined}>
+        {status}
+      </p>
+      <div className={styles.twoColumns}>
+        <SelectInput id={id("sourceType")} label={t("evidence.sourceType")} required value={values.sourceType ?? ""} onChange={(value) => set({ sourceType: value as never })} options={options(SOURCE_TYPES, "sourceTypes")} placeholder="" error={error("sourceType")} />
+        <SelectInput id={id("stance")} label={t("evidence.stance")} required value={values.stance ?? ""} onChange={(value) => set({ stance: value as never })} options={options(STANCES, "stances")} placeholder="" error={error("stance")} />
+        <SelectInput id={id("strength")} label={t("evidence.strength")} required value={values.strength ?? ""} onChange={(value) => set({ strength: value as never })} options={options(STRENGTHS, "strengths")} placeholder="" error={error("strength")} />
+        <SelectInput
+          id={id("figureId")}
+          label={t("evidence.figure")}
+          value={values.figureId ?? ""}
+          onChange={(value) => set({ figureId: value })}
+          options={figures.map((figure) => ({ value: figure.id, label: figure.label }))}
+          placeholder={t("evidence.noFigure")}
+          error={error("figureId")}
+        />
+      </div>
+      <TextInput id={id("citation")} label={t("evidence.citation")} hint={t("evidence.citationHint")} required value={values.citation ?? ""} onChange={(value) => set({ citation: value })} maxLength={TRIANGULATION_LIMITS.citation} error={error("citation")} />
+      <TextArea id={id("whatItShows")} label={t("evidence.whatItShows")} required rows={3} value={values.whatItShows ?? ""} onChange={(value) => set({ whatItShows: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShows")} />
+      <TextArea id={id("response")} label={t("evidence.response")} hint={t("evidence.responseHint")} rows={3} value={values.response ?? ""} onChange={(value) => set({ response: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("response")} />
+      <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
+        <label className="field__label" htmlFor={id("file")}>
+          {t("evidence.file")}
+        </label>
+        <p className="field__hint" id={`${id("file")}-hint`}>
+          {t("evidence.fileHint")}
+        </p>
+        <input
+          ref={fileInput}
+          id={id("file")}
+          type="file"
+          className="field__input"
+          accept=".pdf,.png,.jpg,.jpeg,.webp,.xlsx,.csv,application/pdf,image/png,image/jpeg,image/webp,text/csv"
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={[`${id("file")}-hint`, fileError ? `${id("file")}-error` : null].filter(Boolean).join(" ")}
+          onChange={() => setSizeError(null)}
+        />
+        {fileError ? (
+          <p className="field__error" id={`${id("file")}-error`}>
+            {fileError}
+          </p>
+        ) : null}
+      </div>
+      {stored?.file ? (
+        <div className="field">
+          <p className="muted">{stored.file}</p>
+          <label className="checkbox" htmlFor={id("removeFile")}>
+            <input id={id("removeFile")} type="checkbox" checked={removeFile} onChange={(event) => setRemoveFile(event.target.checked)} /> {t("evidence.removeFile")}
+          </label>
+        </div>
+      ) : null}
+      <SubmitButton busy={form.busy} busyLabel={t("evidence.busy")}>
+        {stored ? t("evidence.submitEdit") : t("evidence.submitAdd")}
+      </SubmitButton>
+    </form>
+  );
+}

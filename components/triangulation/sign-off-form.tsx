@@ -1,0 +1,47 @@
+"use client";
+
+/** The analyst's sign-off on the version of the story shown on the page. */
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextArea } from "@/components/stories/form-controls";
+import { signOffStoryTriangulation } from "@/lib/triangulation/actions";
+import { TRIANGULATION_LIMITS } from "@/lib/triangulation/schema";
+import { triangulationFailureMessages } from "./failure-messages";
+import styles from "./triangulation.module.css";
+
+export function SignOffForm({ evaluationId, storyId, storyVersion }: { evaluationId: string; storyId: string; storyVersion: number }) {
+  const t = useTranslations("triangulation");
+  const router = useRouter();
+  const [note, setNote] = useState("");
+  const form = useActionForm(signOffStoryTriangulation, {
+    failureMessages: triangulationFailureMessages,
+    focus: [["note", "sign-off-note"]],
+    clearOnStart: true,
+    onSuccess: () => {
+      setNote("");
+      router.refresh();
+    },
+  });
+  return (
+    <form
+      className={styles.form}
+      noValidate
+      aria-describedby="sign-off-form-error"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit({ evaluationId, storyId, storyVersion, note });
+      }}
+    >
+      <p className="muted">{t("signOff.help")}</p>
+      <FormError id="sign-off-form-error" message={form.formError} />
+      <TextArea id="sign-off-note" label={t("signOff.note")} hint={t("signOff.noteHint")} rows={3} value={note} onChange={setNote} maxLength={TRIANGULATION_LIMITS.note} error={form.fieldError("note")} />
+      <SubmitButton busy={form.busy} busyLabel={t("signOff.busy")}>
+        {t("signOff.submit", { version: storyVersion })}
+      </SubmitButton>
+    </form>
+  );
+}

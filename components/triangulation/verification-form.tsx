@@ -1,0 +1,132 @@
+"use client";
+
+/** The analysts' contribution and sustainability form; it saves through the story's own save (a new revision). */
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { SelectInput, TextArea } from "@/components/stories/form-controls";
+import { Button } from "@/components/ui/button";
+import { LIMITS } from "@/lib/stories/schema";
+import { saveStoryVerification } from "@/lib/triangulation/actions";
+import { CONTRIBUTION_RATINGS, type VerificationFieldsInput } from "@/lib/triangulation/schema";
+import { triangulationFailureMessages } from "./failure-messages";
+import styles from "./triangulation.module.css";
+
+type Values = {
+  contributionNarrative: string;
+  contributions: Array<{ projectId: string; howContributed: string }>;
+  contributionRating: string;
+  contributionRatingReason: string;
+  sustainabilityAssessment: string;
+  sustainabilityConditions: string;
+  sustainabilityRisks: string;
+};
+
+type Props = {
+  evaluationId: string;
+  storyId: string;
+  version: number;
+  initial: Values;
+  projects: Array<{ id: string; acronym: string; name: string }>;
+};
+
+export function VerificationForm({ evaluationId, storyId, version, initial, projects }: Props) {
+  const t = useTranslations("triangulation");
+  const router = useRouter();
+  const [values, setValues] = useState<Values>(initial);
+  const [status, setStatus] = useState<string | null>(null);
+  const form = useActionForm(saveStoryVerification, {
+    failureMessages: triangulationFailureMessages,
+    clearOnStart: true,
+    focus: (fields) => {
+      const first = Object.keys(fields)[0];
+      if (first) document.getElementById(`verification-${first.replace(/\./g, "-")}`)?.focus();
+    },
+    onSuccess: (data) => {
+      setStatus(t("verification.saved", { version: data.version }));
+      router.refresh();
+    },
+  });
+  const set = (patch: Partial<Values>) => setValues((current) => ({ ...current, ...patch }));
+  const error = (path: string) => form.fieldError(path);
+  const id = (path: string) => `verification-${path.replace(/\./g, "-")}`;
+  const projectName = (projectId: string) => projects.find((project) => project.id === projectId)?.acronym ?? "";
+  const text = (field: keyof Omit<Values, "contributions" | "contributionRating">, label: string) => (
+    <TextArea id={id(field)} label={label} rows={3} value={values[field]} onChange={(value) => set({ [field]: value })} maxLength={LIMITS.mediumText} error={error(field)} />
+  );
+
+  return (
+    <form
+      className={styles.form}
+      noValidate
+      aria-describedby="verification-form-error"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setStatus(null);
+        void form.submit({ evaluationId, storyId, expectedVersion: version, fields: values as VerificationFieldsInput });
+      }}
+    >
+      <FormError id="verification-form-error" message={form.formError} />
+      <p role="status" className={status ? "notice" : undefined}>
+        {status}
+      </p>
+      <fieldset className={styles.fieldset}>
+        <legend>{t("verification.contributionLegend")}</legend>
+        {text("contributionNarrative", t("verification.narrative"))}
+        <h3>{t("verification.projects")}</h3>
+        {values.contributions.map((row, index) => (
+          <div key={index} className={styles.contributionRow}>
+            <SelectInput
+              id={id(`contributions.${index}.projectId`)}
+              label={t("verification.project")}
+              value={row.projectId}
+              placeholder={t("verification.chooseProject")}
+              options={projects.map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }))}
+              onChange={(value) => set({ contributions: values.contributions.map((item, i) => (i === index ? { ...item, projectId: value } : item)) })}
+              error={error(`contributions.${index}.projectId`)}
+            />
+            <TextArea
+              id={id(`contributions.${index}.howContributed`)}
+              label={t("verification.how")}
+              rows={2}
+              value={row.howContributed}
+              maxLength={LIMITS.mediumText}
+              onChange={(value) => set({ contributions: values.contributions.map((item, i) => (i === index ? { ...item, howContributed: value } : item)) })}
+              error={error(`contributions.${index}.howContributed`)}
+            />
+            <Button variant="secondary" onClick={() => set({ contributions: values.contributions.filter((_, i) => i !== index) })}>
+              {t("verification.removeProject", { project: projectName(row.projectId) || String(index + 1) })}
+            </Button>
+          </div>
+        ))}
+        <p>
+          <Button variant="secondary" onClick={() => set({ contributions: [...values.contributions, { projectId: "", howContributed: "" }] })}>
+            {t("verification.addProject")}
+          </Button>
+        </p>
+        <SelectInput
+          id={id("contributionRating")}
+          label={t("verification.rating")}
+          value={values.contributionRating}
+          placeholder={t("verification.noRating")}
+          options={CONTRIBUTION_RATINGS.map((rating) => ({ value: rating, label: t(`ratings.${rating}`) }))}
+          onChange={(value) => set({ contributionRating: value })}
+          error={error("contributionRating")}
+        />
+        {text("contributionRatingReason", t("verification.ratingReason"))}
+      </fieldset>
+      <fieldset className={styles.fieldset}>
+        <legend>{t("verification.sustainabilityLegend")}</legend>
+        {text("sustainabilityAssessment", t("verification.assessment"))}
+        {text("sustainabilityConditions", t("verification.conditions"))}
+        {text("sustainabilityRisks", t("verification.risks"))}
+      </fieldset>
+      <SubmitButton busy={form.busy} busyLabel={t("verification.busy")}>
+        {t("verification.submit")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+/** Who may open the triangulation pages and download attachments: everyone else gets 404. */
+import { getAuthorizedUser, type CurrentUser } from "@/lib/auth/session";
+import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { can, rolesOf, type Permission, type Role } from "@/lib/permissions";
+
+/** The reader and their roles when they may `permission` in this evaluation; null otherwise. */
+export async function triangulationAccess(
+  evaluationId: string,
+  permission: Extract<Permission, "triangulation.view" | "triangulation.edit">,
+  user?: CurrentUser | null,
+): Promise<{ user: CurrentUser; roles: Role[] } | null> {
+  const actor = user === undefined ? await getAuthorizedUser() : user;
+  if (!actor) return null;
+  const access = await findEvaluationAccess(evaluationId, actor);
+  if (!access) return null;
+  const roles = rolesOf(actor, access.roles);
+  return can(roles, permission) ? { user: actor, roles } : null;
+}

@@ -1,0 +1,259 @@
+/**
+ * Evidence items and the analyst's sign-off. Each write is ONE transaction: lock the story row
+ * (evidence writes share it; a sign-off takes it alone, so it never misses evidence being written
+ * at the same moment, and the future stage step, which updates the row, waits for both), check the
+ * stage, write, and record the audit event with before/after — attachment metadata and hash,
+ * never the bytes. Edits and deletions name the version the analyst loaded (CONFLICT otherwise).
+ * Called by the actions, the seed and the tests with explicit ids; never reads the session.
+ */
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import type { CheckedUpload } from "@/lib/uploads/file-check";
+import { loadTriangulationFacts } from "./data";
+import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type TriangulationBlocker } from "./policy";
+import type { EvidenceFields } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+
+const OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
+
+/** A file that passed lib/uploads/file-check.ts. */
+export type Attachment = Pick<CheckedUpload, "fileName" | "mimeType" | "sizeBytes" | "sha256" | "content">;
+
+async function lockStory(tx: Tx, evaluationId: string, storyId: string, mode: "share" | "update") {
+  const rows =
+    mode === "share"
+      ? await tx.$queryRaw<Array<{ stage: StoryStage; version: number }>>`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR SHARE`
+      : await tx.$queryRaw<Array<{ stage: StoryStage; version: number }>>`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+  const story = rows[0];
+  if (!story) throw new AppError("NOT_FOUND");
+  if (!isTriangulationStage(story.stage)) throw new Refusal("STAGE_LOCKED");
+  return story;
+}
+
+/** The figure must be one of this story's: another story's (or evaluation's) is refused next to the field. */
+async function checkFigure(tx: Tx, evaluationId: string, storyId: string, figureId: string | null) {
+  if (!figureId) return;
+  const figure = await tx.storyFigure.findFirst({ where: { id: figureId, storyId, evaluationId }, select: { id: true } });
+  if (!figure) throw new Refusal("FIGURE_NOT_IN_STORY", "figureId");
+}
+
+/** What the audit keeps of an item: its fields and the attachment's metadata. */
+function audited(item: EvidenceFields & { fileName: string | null; mimeType: string | null; sizeBytes: number | null; contentSha256: string | null }) {
+  return {
+    sourceType: item.sourceType,
+    citation: item.citation,
+    whatItShows: item.whatItShows,
+    stance: item.stance,
+    strength: item.strength,
+    figureId: item.figureId,
+    response: item.response,
+    fileName: item.fileName,
+    mimeType: item.mimeType,
+    sizeBytes: item.sizeBytes,
+    contentSha256: item.contentSha256,
+  };
+}
+
+function attachmentColumns(file: Attachment | null) {
+  return file
+    ? { fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, contentSha256: file.sha256, content: file.content }
+    : { fileName: null, mimeType: null, sizeBytes: null, contentSha256: null, content: null };
+}
+
+export type SavedEvidence = { ok: true; evidenceId: string; storyId: string; version: number };
+
+export async function createEvidence(input: {
+  actorId: string;
+  evaluationId: string;
+  storyId: string;
+  evidence: EvidenceFields;
+  file: Attachment | null;
+  ipAddress?: string | null;
+}): Promise<SavedEvidence | Refused> {
+  const { actorId, evaluationId, storyId, evidence } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      await lockStory(tx, evaluationId, storyId, "share");
+      await checkFigure(tx, evaluationId, storyId, evidence.figureId);
+      const attachment = attachmentColumns(input.file);
+      const created = await tx.evidenceItem.create({
+        data: { ...evidence, ...attachment, evaluationId, storyId, addedById: actorId, version: 1 },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "evidence.create",
+        recordType: "EvidenceItem",
+        recordId: created.id,
+        after: { storyId, ...audited({ ...evidence, ...attachment }), version: 1 },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true as const, evidenceId: created.id, storyId, version: 1 };
+    }, OPTIONS),
+  );
+}
+
+const storedSelect = {
+  storyId: true,
+  version: true,
+  sourceType: true,
+  citation: true,
+  whatItShows: true,
+  stance: true,
+  strength: true,
+  figureId: true,
+  response: true,
+  fileName: true,
+  mimeType: true,
+  sizeBytes: true,
+  contentSha256: true,
+} as const;
+
+async function findStored(tx: Tx, evaluationId: string, evidenceId: string) {
+  const stored = await tx.evidenceItem.findFirst({ where: { id: evidenceId, evaluationId }, select: storedSelect });
+  if (!stored) throw new AppError("NOT_FOUND");
+  return stored;
+}
+
+/** Only the fields that differ, for the audit event. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: Object.fromEntries(keys.map((key) => [key, after[key]])) };
+}
+
+/** Saves over `expectedVersion`. A new file replaces the stored one; `removeFile` drops it. */
+export async function updateEvidence(input: {
+  actorId: string;
+  evaluationId: string;
+  evidenceId: string;
+  expectedVersion: number;
+  evidence: EvidenceFields;
+  file: Attachment | null;
+  removeFile: boolean;
+  ipAddress?: string | null;
+}): Promise<SavedEvidence | Refused> {
+  const { actorId, evaluationId, evidenceId, expectedVersion, evidence } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const stored = await findStored(tx, evaluationId, evidenceId);
+      await lockStory(tx, evaluationId, stored.storyId, "share");
+      if (stored.version !== expectedVersion) throw new AppError("CONFLICT", "stale evidence version");
+      await checkFigure(tx, evaluationId, stored.storyId, evidence.figureId);
+      const attachment = input.file ? attachmentColumns(input.file) : input.removeFile ? attachmentColumns(null) : {};
+      const updated = await tx.evidenceItem.updateMany({
+        where: { id: evidenceId, evaluationId, version: expectedVersion },
+        data: { ...evidence, ...attachment, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "evidence version moved on");
+      const { storyId: _storyId, version: _version, ...beforeFields } = stored;
+      const afterFields = audited({ ...beforeFields, ...evidence, ...attachment });
+      const changed = changes(audited(beforeFields), afterFields);
+      const version = expectedVersion + 1;
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "evidence.update",
+        recordType: "EvidenceItem",
+        recordId: evidenceId,
+        before: { ...changed.before, version: expectedVersion },
+        after: { ...changed.after, version },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true as const, evidenceId, storyId: stored.storyId, version };
+    }, OPTIONS),
+  );
+}
+
+export async function deleteEvidence(input: {
+  actorId: string;
+  evaluationId: string;
+  evidenceId: string;
+  expectedVersion: number;
+  ipAddress?: string | null;
+}): Promise<{ ok: true; storyId: string } | Refused> {
+  const { actorId, evaluationId, evidenceId, expectedVersion } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const stored = await findStored(tx, evaluationId, evidenceId);
+      await lockStory(tx, evaluationId, stored.storyId, "share");
+      const deleted = await tx.evidenceItem.deleteMany({ where: { id: evidenceId, evaluationId, version: expectedVersion } });
+      if (deleted.count !== 1) throw new AppError("CONFLICT", "evidence version moved on");
+      const { version, storyId, ...fields } = stored;
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "evidence.delete",
+        recordType: "EvidenceItem",
+        recordId: evidenceId,
+        before: { storyId, ...audited(fields), version },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true as const, storyId };
+    }, OPTIONS),
+  );
+}
+
+export type SignOffResult =
+  | { ok: true; signOffId: string; storyVersion: number }
+  | { ok: false; reason: "BLOCKED"; blockers: TriangulationBlocker[] }
+  | Refused;
+
+class Blocked extends Error {
+  constructor(readonly blockers: TriangulationBlocker[]) {
+    super("blocked");
+  }
+}
+
+/**
+ * The analyst's sign-off on the story version they read. Refused with the same blockers as the
+ * step to TRIANGULATED (except the sign-off itself), when the story moved on (CONFLICT), or when
+ * a current sign-off already exists (ALREADY_SIGNED_OFF).
+ */
+export async function signOffTriangulation(input: {
+  actorId: string;
+  evaluationId: string;
+  storyId: string;
+  storyVersion: number;
+  note: string;
+  ipAddress?: string | null;
+}): Promise<SignOffResult> {
+  const { actorId, evaluationId, storyId } = input;
+  try {
+    return await refusalsAsResults(() =>
+      db().$transaction(async (tx) => {
+        const story = await lockStory(tx, evaluationId, storyId, "update");
+        if (story.version !== input.storyVersion) throw new AppError("CONFLICT", "the story was edited since the analyst read it");
+        const facts = await loadTriangulationFacts(tx, evaluationId, storyId);
+        if (!facts) throw new AppError("NOT_FOUND");
+        const blockers = evidenceBlockers(facts);
+        if (blockers.length > 0) throw new Blocked(blockers);
+        if (hasCurrentSignOff(facts)) throw new Refusal("ALREADY_SIGNED_OFF");
+        // After every evidence write that holds the lock: later edits make this sign-off stale.
+        const signedAt = new Date(Math.max(Date.now(), ...facts.evidence.map((item) => item.updatedAt.getTime() + 1)));
+        const created = await tx.triangulationSignOff.create({
+          data: { evaluationId, storyId, analystId: actorId, storyVersion: story.version, note: input.note, signedAt },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          evaluationId,
+          actorId,
+          action: "triangulation.sign_off",
+          recordType: "TriangulationSignOff",
+          recordId: created.id,
+          after: { storyId, storyVersion: story.version, note: input.note, evidenceCount: facts.evidence.length },
+          ipAddress: input.ipAddress,
+        });
+        return { ok: true as const, signOffId: created.id, storyVersion: story.version };
+      }, OPTIONS),
+    );
+  } catch (error) {
+    if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };
+    throw error;
+  }
+}

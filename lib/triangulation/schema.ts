@@ -1,0 +1,133 @@
+/**
+ * Evidence items, the analyst's sign-off and the contribution/sustainability form: shared by the
+ * forms and the server actions. Messages are keys under `triangulation.errors` (and the generic
+ * `validation.*`); unknown keys are stripped, so `version`, `addedById` or `content` sent inside
+ * an evidence item are never read.
+ */
+import { z } from "zod";
+import type { ContributionRating, EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
+import { contributionSchema, idSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
+
+export const SOURCE_TYPES = [
+  "QUANTITATIVE_DATASET",
+  "ADMINISTRATIVE_RECORD",
+  "DOCUMENT",
+  "MEDIA",
+  "OTHER_INTERVIEW",
+  "SITE_OBSERVATION",
+  "OTHER",
+] as const satisfies readonly EvidenceSourceType[];
+export const STANCES = ["SUPPORTS", "CONTRADICTS", "MIXED"] as const satisfies readonly EvidenceStance[];
+export const STRENGTHS = ["WEAK", "MODERATE", "STRONG"] as const satisfies readonly EvidenceStrength[];
+export const CONTRIBUTION_RATINGS = ["NONE", "LOW", "MODERATE", "HIGH"] as const satisfies readonly ContributionRating[];
+
+export const TRIANGULATION_LIMITS = { citation: 1_000, text: 5_000, note: 2_000 } as const;
+
+const noNul = (value: string) => !value.includes("\u0000");
+
+function requiredText(max: number) {
+  return z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" }).refine(noNul, { error: "invalidCharacters" });
+}
+
+function optionalText(max: number) {
+  return z
+    .string({ error: "invalid" })
+    .trim()
+    .max(max, { error: "tooLong" })
+    .refine(noNul, { error: "invalidCharacters" })
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+const version = z.number({ error: "invalid" }).int().positive().max(1_000_000);
+
+/** A file picked in the form; its content is checked on the server (lib/uploads/file-check.ts). */
+const attachment = z
+  .custom<Blob>((value) => typeof Blob !== "undefined" && value instanceof Blob, { error: "invalid" })
+  .nullish()
+  .transform((value) => value ?? null);
+
+export const evidenceFieldsSchema = z
+  .object({
+    sourceType: z.enum(SOURCE_TYPES, { error: "required" }),
+    citation: requiredText(TRIANGULATION_LIMITS.citation),
+    whatItShows: requiredText(TRIANGULATION_LIMITS.text),
+    stance: z.enum(STANCES, { error: "required" }),
+    strength: z.enum(STRENGTHS, { error: "required" }),
+    figureId: z
+      .union([z.literal(""), idSchema])
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    response: optionalText(TRIANGULATION_LIMITS.text),
+  })
+  .strip();
+
+export type EvidenceFields = z.output<typeof evidenceFieldsSchema>;
+export type EvidenceFieldsInput = z.input<typeof evidenceFieldsSchema>;
+
+export const createEvidenceInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  evidence: evidenceFieldsSchema,
+  file: attachment,
+});
+
+export const updateEvidenceInput = z.object({
+  evaluationId: idSchema,
+  evidenceId: idSchema,
+  expectedVersion: version,
+  evidence: evidenceFieldsSchema,
+  /** A new file replaces the stored one; `removeFile` drops it; neither keeps it. */
+  file: attachment,
+  removeFile: z.boolean({ error: "invalid" }).default(false),
+});
+
+export const deleteEvidenceInput = z.object({ evaluationId: idSchema, evidenceId: idSchema, expectedVersion: version });
+
+export const signOffInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  /** The story version the analyst read; a later edit makes the sign-off meaningless (CONFLICT). */
+  storyVersion: version,
+  note: requiredText(TRIANGULATION_LIMITS.note),
+});
+
+export const verificationFieldsSchema = z
+  .object({
+    contributionNarrative: optionalText(STORY_LIMITS.mediumText),
+    contributions: z.array(contributionSchema, { error: "invalid" }).max(STORY_LIMITS.contributions, { error: "tooMany" }),
+    contributionRating: z
+      .union([z.literal(""), z.enum(CONTRIBUTION_RATINGS, { error: "invalid" })])
+      .nullish()
+      .transform((value) => (value ? value : null)),
+    contributionRatingReason: optionalText(STORY_LIMITS.mediumText),
+    sustainabilityAssessment: optionalText(STORY_LIMITS.mediumText),
+    sustainabilityConditions: optionalText(STORY_LIMITS.mediumText),
+    sustainabilityRisks: optionalText(STORY_LIMITS.mediumText),
+  })
+  .superRefine((fields, ctx) => {
+    if (fields.contributionRating && !fields.contributionRatingReason) {
+      ctx.addIssue({ code: "custom", message: "ratingReasonRequired", path: ["contributionRatingReason"] });
+    }
+    const seen = new Set<string>();
+    fields.contributions.forEach((row, index) => {
+      if (seen.has(row.projectId)) ctx.addIssue({ code: "custom", message: "duplicate", path: ["contributions", index, "projectId"] });
+      seen.add(row.projectId);
+    });
+  });
+
+export type VerificationFields = z.output<typeof verificationFieldsSchema>;
+export type VerificationFieldsInput = z.input<typeof verificationFieldsSchema>;
+
+export const updateVerificationInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  expectedVersion: version,
+  fields: verificationFieldsSchema,
+});
+
+/** The matrix page's query string: a domain and a page; anything else falls back to the defaults. */
+export const matrixQuerySchema = z.object({
+  domain: z.union([idSchema, z.literal("")]).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});

@@ -1,0 +1,17 @@
+/** Upload limits shared by the server's checks and the browser's early size check (no Node modules here). */
+
+/** The kinds of file an upload may hold, by the type detected from the content, with the extension stored. */
+export const ALLOWED_UPLOAD_TYPES = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "text/csv": "csv",
+} as const;
+
+export type AllowedMimeType = keyof typeof ALLOWED_UPLOAD_TYPES;
+
+/** 10 MB: a scanned report or a spreadsheet export; the server action body limit leaves room for it. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_NAME_LENGTH = 200;
