@@ -14,6 +14,8 @@ import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
+import enReviews from "./en/reviews.json";
+import enValidation from "./en/validation.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
@@ -25,6 +27,8 @@ import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
+import esReviews from "./es/reviews.json";
+import esValidation from "./es/validation.json";
 
 export const en = {
   ...enCore,
@@ -38,6 +42,8 @@ export const en = {
   ...enTables,
   ...enImports,
   ...enMail,
+  ...enValidation,
+  ...enReviews,
 };
 
 export const es: typeof en = {
@@ -52,6 +58,8 @@ export const es: typeof en = {
   ...esTables,
   ...esImports,
   ...esMail,
+  ...esValidation,
+  ...esReviews,
 };
 
 export const messages = { en, es };
