@@ -169,7 +169,7 @@ describe("responses, disputes and closing", () => {
   });
 
   it("finds no response, sample or round of another evaluation through this one", async () => {
-    const result = await responses.resolveDispute(lead(), { evaluationId: "someOtherEvaluation", responseId: "x" }).catch((error: { code?: string }) => error.code);
+    const result = await responses.resolveDispute(lead(), { evaluationId: "someOtherEvaluation", responseId: "x", resolution: "r" }).catch((error: { code?: string }) => error.code);
     expect(result).toBe("NOT_FOUND");
     const draw = await sample.drawSample(lead(), { evaluationId: "someOtherEvaluation", roundId: "x" }).catch((error: { code?: string }) => error.code);
     expect(draw).toBe("NOT_FOUND");
