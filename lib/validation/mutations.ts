@@ -28,7 +28,7 @@ async function addStories(tx: Tx, actor: Actor, evaluationId: string, roundId: s
   const codes: string[] = [];
   for (const storyId of storyIds) {
     const head = await loadStoryHead(tx, evaluationId, storyId);
-    if (!head) throw new Refusal("STORY_NOT_FOUND", "storyIds");
+    if (!head) throw new AppError("NOT_FOUND");
     if (!STAGES_READY_FOR_VALIDATION.includes(head.stage)) throw new Refusal("STORY_NOT_READY", "storyIds");
     if (!head.currentRevisionId) throw new Refusal("STORY_NOT_READY", "storyIds");
     await tx.validationRoundStory.create({ data: { evaluationId, validationRoundId: roundId, storyId, storyRevisionId: head.currentRevisionId } });
