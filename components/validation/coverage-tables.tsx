@@ -4,7 +4,9 @@ import styles from "./validation.module.css";
 
 /** Sample vs all respondents, by type, state and gender: counts and percentages. */
 export async function CoverageTables({ coverage }: { coverage: Record<"type" | "state" | "gender", CoverageRow[]> }) {
-  const t = await getTranslations("respondentValidation.round");
+  const [t, tr] = await Promise.all([getTranslations("respondentValidation.round"), getTranslations("respondents")]);
+  const label = (attribute: "type" | "state" | "gender", value: string) =>
+    attribute === "type" ? tr(`types.${value}` as never) : attribute === "gender" ? tr(`genders.${value}` as never) : value;
   return (
     <div className={styles.coverage}>
       {(["type", "state", "gender"] as const).map((attribute) => (
@@ -21,7 +23,7 @@ export async function CoverageTables({ coverage }: { coverage: Record<"type" | "
             <tbody>
               {coverage[attribute].map((row) => (
                 <tr key={row.value}>
-                  <th scope="row">{row.value}</th>
+                  <th scope="row">{label(attribute, row.value)}</th>
                   <td>{row.sample}</td>
                   <td>{row.samplePercent} %</td>
                   <td>{row.all}</td>

@@ -11,6 +11,8 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
   { segment: "interviews", key: "interviews", permission: "interview.view" },
   { segment: "focus-groups", key: "focusGroups", permission: "interview.view" },
   { segment: "stories", key: "stories", permission: "story.view" },
+  { segment: "validation", key: "validation", permission: "validation.record" },
+  { segment: "reviews", key: "reviews", permission: "review.view" },
   { segment: "imports", key: "imports", permission: "import.run" },
   { segment: "members", key: "members", permission: "member.view" },
   { segment: "audit", key: "audit", permission: "audit.view" },

@@ -29,8 +29,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
   const round = await getRound(evaluationId, roundId);
   if (!round) notFound();
   const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const [t, format, sample, responses, coverage] = await Promise.all([
+  const [t, tr, format, sample, responses, coverage] = await Promise.all([
     getTranslations("respondentValidation"),
+    getTranslations("respondents"),
     getFormatter(),
     listSample(evaluationId, roundId, page),
     listResponses(evaluationId, roundId, page),
@@ -83,9 +84,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
                 {sample.rows.map((member) => (
                   <tr key={member.respondentId}>
                     <td className="code">{member.respondent.code}</td>
-                    <td>{member.respondent.type}</td>
+                    <td>{tr(`types.${member.respondent.type}`)}</td>
                     <td>{member.respondent.state}</td>
-                    <td>{member.respondent.gender}</td>
+                    <td>{tr(`genders.${member.respondent.gender}`)}</td>
                     <td>{member.respondent.language}</td>
                     <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
                     <td>
