@@ -10,9 +10,9 @@ export async function CoverageTables({ coverage }: { coverage: Record<"type" | "
   return (
     <div className={styles.coverage}>
       {(["type", "state", "gender"] as const).map((attribute) => (
-        <div key={attribute} className="table-scroll">
+        <div key={attribute} className="table-scroll" role="region" aria-labelledby={`coverage-${attribute}`} tabIndex={0}>
           <table className="table table--compact">
-            <caption>{t(`coverageBy.${attribute}`)}</caption>
+            <caption id={`coverage-${attribute}`}>{t(`coverageBy.${attribute}`)}</caption>
             <thead>
               <tr>
                 {(["value", "sample", "samplePercent", "all", "allPercent"] as const).map((column) => (

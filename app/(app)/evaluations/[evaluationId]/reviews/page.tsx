@@ -30,9 +30,9 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       {queue.rows.length === 0 ? (
         <p className="muted">{t("queue.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby="queue-caption" tabIndex={0}>
           <table className="table">
-            <caption>{t("queue.caption", { total: queue.total })}</caption>
+            <caption id="queue-caption">{t("queue.caption", { total: queue.total })}</caption>
             <thead>
               <tr>
                 {(["story", "evidence", "validation", "reasons"] as const).map((column) => (

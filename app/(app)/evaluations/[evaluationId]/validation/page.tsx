@@ -38,9 +38,9 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
       {rounds.rows.length === 0 ? (
         <p className="muted">{t("list.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby="rounds-caption" tabIndex={0}>
           <table className="table">
-            <caption>{t("list.caption")}</caption>
+            <caption id="rounds-caption">{t("list.caption")}</caption>
             <thead>
               <tr>
                 {(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) => (

@@ -65,9 +65,9 @@ export default async function ReviewStoryPage({ params }: Props) {
         {detail.evidence.length === 0 ? (
           <p className="muted">{t("story.noEvidence")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-labelledby="evidence-caption" tabIndex={0}>
             <table className="table table--compact">
-              <caption>{t("story.evidence")}</caption>
+              <caption id="evidence-caption">{t("story.evidence")}</caption>
               <thead>
                 <tr>
                   {(["source", "citation", "shows", "stance", "strength"] as const).map((column) => (

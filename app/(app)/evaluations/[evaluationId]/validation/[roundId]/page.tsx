@@ -69,9 +69,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         {sample.rows.length === 0 ? (
           <p className="muted">{t("round.noSample")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-labelledby="sample-caption" tabIndex={0}>
             <table className="table table--compact">
-              <caption>{t("round.sampleCaption", { total: sample.total })}</caption>
+              <caption id="sample-caption">{t("round.sampleCaption", { total: sample.total })}</caption>
               <thead>
                 <tr>
                   {(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) => (
@@ -125,9 +125,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         {responses.rows.length === 0 ? (
           <p className="muted">{t("round.noResponses")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-labelledby="responses-caption" tabIndex={0}>
             <table className="table table--compact">
-              <caption>{t("round.responsesCaption", { total: responses.total })}</caption>
+              <caption id="responses-caption">{t("round.responsesCaption", { total: responses.total })}</caption>
               <thead>
                 <tr>
                   {(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute"] as const).map((column) => (
