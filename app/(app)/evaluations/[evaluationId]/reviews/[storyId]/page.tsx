@@ -113,7 +113,7 @@ export default async function ReviewStoryPage({ params }: Props) {
             <ul>
               {detail.reviews.map((review) => (
                 <li key={review.id}>
-                  {format.dateTime(review.createdAt, { dateStyle: "medium" })} · {t(`decision.${review.decision}`)} · {t("story.revision", { version: review.revisionVersion })}
+                  {format.dateTime(review.createdAt, { dateStyle: "medium" })} · {t(`decision.${review.decision}`)} · {t("story.revisionShort", { version: review.revisionVersion })}
                   {review.comment ? `: ${review.comment}` : ""}
                 </li>
               ))}
