@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "validation.record": ["LEAD", "EVALUATOR"],
   "review.view": ["REVIEWER", "LEAD"],
   "review.decide": ["REVIEWER"],
+  /** Sending a validated outcome to the funder's review queue. */
+  "review.submit": ["LEAD"],
   "report.view": [...ALL_MEMBERS],
   "export.identified": ["LEAD"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -279,6 +279,58 @@ const sampleInputs: Record<string, Sample> = {
       fields: { contributionNarrative: "Matrix narrative.", contributions: [], contributionRating: "LOW", contributionRatingReason: "Matrix reason.", sustainabilityAssessment: "", sustainabilityConditions: "", sustainabilityRisks: "" },
     }),
   },
+  // lib/validation/actions.ts
+  createValidationRound: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, round: { ...ROUND_FIELDS, storyIds: [(await freshStoryAt(f, "TRIANGULATED")).storyId] } }),
+  },
+  updateValidationRound: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId, expectedVersion: 1, round: { ...ROUND_FIELDS, name: "Renamed", storyIds: [] } }),
+  },
+  stepValidationRound: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId, step: "open", expectedVersion: 1 }),
+  },
+  drawValidationSample: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId }),
+  },
+  addValidationSampleMember: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId, respondentCode: "R-9999" }),
+  },
+  removeValidationSampleMember: {
+    permission: "validation.manage",
+    input: async (f) => {
+      const { roundId, respondentId } = await freshRound(f, "PLANNED", { member: true });
+      return { evaluationId: f.evaluationId, roundId, respondentId };
+    },
+  },
+  recordValidationResponse: {
+    permission: "validation.record",
+    input: async (f) => {
+      const { roundId, respondentId, storyId, revisionId } = await freshRound(f, "OPEN", { member: true, story: true });
+      return { evaluationId: f.evaluationId, roundId, respondentId, storyId, storyRevisionId: revisionId, verdict: "CONFIRMS", comments: "", proposedChanges: "" };
+    },
+  },
+  resolveValidationDispute: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, responseId: (await freshRound(f, "OPEN", { member: true, story: true, dispute: true })).responseId, resolution: "Settled in writing." }),
+  },
+  // lib/reviews/actions.ts
+  sendStoryToReview: { permission: "review.submit", input: async (f) => ({ evaluationId: f.evaluationId, storyId: (await freshStoryAt(f, "VALIDATED")).storyId }) },
+  decideStoryReview: {
+    permission: "review.decide",
+    input: async (f) => {
+      const { storyId, revisionId } = await freshStoryAt(f, "IN_REVIEW");
+      return { evaluationId: f.evaluationId, storyId, storyRevisionId: revisionId, decision: "APPROVE", comment: "" };
+    },
+  },
+  decideStoryRevalidation: {
+    permission: "validation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: (await freshStoryAt(f, "RETURNED")).storyId, choice: "NEW_VALIDATION", comment: "The figures changed." }),
+  },
 };
 
 const EVIDENCE_SAMPLE = { sourceType: "DOCUMENT", citation: "Matrix citation", whatItShows: "What it shows.", stance: "SUPPORTS", strength: "MODERATE", figureId: "", response: "" };
@@ -289,6 +341,46 @@ async function freshEvidence(f: Fixture): Promise<string> {
   const item = buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById: f.team.members.analyst!.id });
   await f.prisma.evidenceItem.create({ data: item });
   return item.id;
+}
+
+const ROUND_FIELDS = { name: "Matrix round", startsOn: "2025-03-01", endsOn: "2025-03-31", method: "WORKSHOP", targetSize: 3, notes: "" };
+
+/** A story at `stage` with its revision 1, in the record's evaluation. */
+async function freshStoryAt(f: Fixture, stage: "TRIANGULATED" | "VALIDATED" | "IN_REVIEW" | "RETURNED" | "IN_VALIDATION"): Promise<{ storyId: string; revisionId: string }> {
+  const storyId = await freshStory(f);
+  await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage } });
+  const revision = await f.prisma.storyRevision.create({
+    data: { evaluationId: f.recordEvaluationId, storyId, version: 1, snapshot: {}, editedById: f.team.members.evaluator!.id },
+    select: { id: true },
+  });
+  return { storyId, revisionId: revision.id };
+}
+
+/** A validation round in the record's evaluation, with a story, a sampled respondent and a dispute as asked. */
+async function freshRound(f: Fixture, status: "PLANNED" | "OPEN", options: { member?: boolean; story?: boolean; dispute?: boolean } = {}) {
+  f.usedRecord = true;
+  const evaluationId = f.recordEvaluationId;
+  const round = await f.prisma.validationRound.create({
+    data: { evaluationId, name: "Matrix round", startsOn: new Date("2025-03-01"), endsOn: new Date("2025-03-31"), method: "PHONE", targetSize: 3, status },
+    select: { id: true },
+  });
+  const respondentId = options.member ? (await freshRespondent(f)).respondentId : "";
+  if (options.member) await f.prisma.validationSampleMember.create({ data: { evaluationId, validationRoundId: round.id, respondentId } });
+  let storyId = "";
+  let revisionId = "";
+  let responseId = "";
+  if (options.story) {
+    ({ storyId, revisionId } = await freshStoryAt(f, "IN_VALIDATION"));
+    await f.prisma.validationRoundStory.create({ data: { evaluationId, validationRoundId: round.id, storyId, storyRevisionId: revisionId } });
+  }
+  if (options.dispute) {
+    const response = await f.prisma.validationResponse.create({
+      data: { evaluationId, validationRoundId: round.id, respondentId, storyId, storyRevisionId: revisionId, verdict: "DISPUTES", recordedById: f.team.members.lead.id },
+      select: { id: true },
+    });
+    responseId = response.id;
+  }
+  return { roundId: round.id, respondentId, storyId, revisionId, responseId };
 }
 
 const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };

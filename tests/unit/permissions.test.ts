@@ -45,6 +45,7 @@ const EXPECTED: Record<string, string> = {
   "validation.record":                        "  X     X     .     .     .     .  ",
   "review.view":                              "  X     .     .     .     X     .  ",
   "review.decide":                            "  .     .     .     .     X     .  ",
+  "review.submit":                            "  X     .     .     .     .     .  ",
   "report.view":                              "  X     X     X     X     X     .  ",
   "export.identified":                        "  X     .     .     .     .     .  ",
 };

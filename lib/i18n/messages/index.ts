@@ -16,6 +16,8 @@ import enRespondents from "./en/respondents.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
 import enTriangulation from "./en/triangulation.json";
+import enReviews from "./en/reviews.json";
+import enValidation from "./en/validation.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
@@ -29,6 +31,8 @@ import esRespondents from "./es/respondents.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
 import esTriangulation from "./es/triangulation.json";
+import esReviews from "./es/reviews.json";
+import esValidation from "./es/validation.json";
 
 export const en = {
   ...enCore,
@@ -44,6 +48,8 @@ export const en = {
   ...enMail,
   ...enTimeline,
   ...enTriangulation,
+  ...enValidation,
+  ...enReviews,
 };
 
 export const es: typeof en = {
@@ -60,6 +66,8 @@ export const es: typeof en = {
   ...esMail,
   ...esTimeline,
   ...esTriangulation,
+  ...esValidation,
+  ...esReviews,
 };
 
 export const messages = { en, es };

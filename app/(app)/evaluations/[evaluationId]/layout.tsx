@@ -12,6 +12,8 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
   { segment: "focus-groups", key: "focusGroups", permission: "interview.view" },
   { segment: "stories", key: "stories", permission: "story.view" },
   { segment: "triangulation", key: "triangulation", permission: "triangulation.view" },
+  { segment: "validation", key: "validation", permission: "validation.record" },
+  { segment: "reviews", key: "reviews", permission: "review.view" },
   { segment: "imports", key: "imports", permission: "import.run" },
   { segment: "members", key: "members", permission: "member.view" },
   { segment: "audit", key: "audit", permission: "audit.view" },

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DecisionForm } from "@/components/reviews/decision-form";
+import { VerdictSummary } from "@/components/reviews/verdict-summary";
+import { PageHeader } from "@/components/ui/page-header";
+import styles from "@/components/validation/validation.module.css";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { getReviewStory } from "@/lib/reviews/data";
+import { verificationAccess } from "@/lib/validation/access";
+
+type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { evaluationId, storyId } = await params;
+  const [t, access] = await Promise.all([getTranslations(), verificationAccess(evaluationId, await getAuthorizedUser())]);
+  const story = access?.reviewView ? await getReviewStory(evaluationId, storyId) : null;
+  return { title: story ? t("reviews.meta.story", { code: story.story.code }) : t("notFound.metaTitle") };
+}
+
+/** A story as its reviewer reads it: de-identified (codes only), with evidence, validation and selection reasons. */
+export default async function ReviewStoryPage({ params }: Props) {
+  const { evaluationId, storyId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
+  const user = await requireUser(`${base}/${encodeURIComponent(storyId)}`);
+  const access = await verificationAccess(evaluationId, user);
+  if (!access?.reviewView) notFound();
+  const detail = await getReviewStory(evaluationId, storyId);
+  if (!detail) notFound();
+  const [t, format] = await Promise.all([getTranslations("reviews"), getFormatter()]);
+  const { story } = detail;
+  const period = [story.periodFrom?.slice(0, 4), story.periodTo?.slice(0, 4)].filter(Boolean).join(" – ");
+  const block = (label: string, original: string | null, translation: string | null) =>
+    original ? (
+      <>
+        <h3>{label}</h3>
+        {translation ? <p>{translation}</p> : null}
+        <p>{original}</p>
+      </>
+    ) : null;
+
+  return (
+    <>
+      <PageHeader before={<Link href={base}>{t("story.backToQueue")}</Link>} title={`${story.code} · ${story.titleTranslation ?? story.title}`} description={t("story.revision", { version: detail.revision.version })} />
+      <section className={styles.section}>
+        {block(t("story.whatChanged"), story.whatChanged, story.whatChangedTranslation)}
+        {block(t("story.whySignificant"), story.whySignificant, story.whySignificantTranslation)}
+        <dl>
+          <dt>{t("story.period")}</dt>
+          <dd>{period || "—"}</dd>
+          <dt>{t("story.places")}</dt>
+          <dd>{story.places.join("; ") || "—"}</dd>
+          <dt>{t("story.figures")}</dt>
+          <dd>{story.figures.map((f) => `${f.labelTranslation ?? f.label}: ${f.value}${f.valueMax ? `–${f.valueMax}` : ""}${f.unit ? ` ${f.unit}` : ""}`).join("; ") || "—"}</dd>
+          <dt>{t("story.storytellers")}</dt>
+          <dd>{story.storytellers.join(", ") || "—"}</dd>
+        </dl>
+        {block(t("story.contribution"), story.contributionNarrative, null)}
+        {block(t("story.sustainability"), story.sustainabilityAssessment, null)}
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-evidence">
+        <h2 id="review-evidence">{t("story.evidence")}</h2>
+        {detail.evidence.length === 0 ? (
+          <p className="muted">{t("story.noEvidence")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="evidence-caption" tabIndex={0}>
+            <table className="table table--compact">
+              <caption id="evidence-caption">{t("story.evidence")}</caption>
+              <thead>
+                <tr>
+                  {(["source", "citation", "shows", "stance", "strength"] as const).map((column) => (
+                    <th key={column} scope="col">{t(`story.evidenceColumns.${column}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {detail.evidence.map((item) => (
+                  <tr key={item.id}>
+                    <td>{t(`source.${item.sourceType}`)}</td>
+                    <td>{item.citation}</td>
+                    <td>{item.whatItShows}</td>
+                    <td>{t(`stance.${item.stance}`)}</td>
+                    <td>{t(`strength.${item.strength}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-validation">
+        <h2 id="review-validation">{t("story.validation")}</h2>
+        <p>
+          <VerdictSummary verdicts={detail.verdicts} />
+        </p>
+        <h2>{t("story.reasons")}</h2>
+        {detail.reasons.length === 0 ? <p className="muted">{t("story.noReasons")}</p> : detail.reasons.map((reason, index) => <blockquote key={index}>{reason}</blockquote>)}
+      </section>
+
+      <section className={styles.section} aria-labelledby="review-decision">
+        <h2 id="review-decision">{t("story.decision")}</h2>
+        {detail.stage !== "IN_REVIEW" ? (
+          <p className="notice">{t("story.notInReview")}</p>
+        ) : access.reviewDecide ? (
+          <DecisionForm evaluationId={evaluationId} storyId={detail.id} storyRevisionId={detail.revision.id} />
+        ) : null}
+        {detail.reviews.length > 0 ? (
+          <>
+            <h3>{t("story.history")}</h3>
+            <ul>
+              {detail.reviews.map((review) => (
+                <li key={review.id}>
+                  {format.dateTime(review.createdAt, { dateStyle: "medium" })} · {t(`decision.${review.decision}`)} · {t("story.revisionShort", { version: review.revisionVersion })}
+                  {review.comment ? `: ${review.comment}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { VerdictSummary } from "@/components/reviews/verdict-summary";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getReviewQueue } from "@/lib/reviews/data";
+import { reviewQueueParams } from "@/lib/reviews/schema";
+import { verificationAccess } from "@/lib/validation/access";
+
+type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("reviews");
+  return { title: t("meta.queue") };
+}
+
+export default async function ReviewQueuePage({ params, searchParams }: Props) {
+  const { evaluationId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
+  const user = await requireUser(base);
+  const access = await verificationAccess(evaluationId, user);
+  if (!access?.reviewView) notFound();
+  const { page } = reviewQueueParams.parse(await searchParams);
+  const [t, queue] = await Promise.all([getTranslations("reviews"), getReviewQueue(evaluationId, page)]);
+  return (
+    <>
+      <PageHeader title={t("queue.title")} description={t("queue.intro")} />
+      {queue.rows.length === 0 ? (
+        <p className="muted">{t("queue.empty")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="queue-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="queue-caption">{t("queue.caption", { total: queue.total })}</caption>
+            <thead>
+              <tr>
+                {(["story", "evidence", "validation", "reasons"] as const).map((column) => (
+                  <th key={column} scope="col">{t(`queue.columns.${column}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {queue.rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link href={`${base}/${encodeURIComponent(row.id)}`}>
+                      {row.code} · {row.titleTranslation ?? row.title}
+                    </Link>
+                  </td>
+                  <td>{t("queue.evidenceCount", { count: row.evidence })}</td>
+                  <td>
+                    <VerdictSummary verdicts={row.verdicts} />
+                  </td>
+                  <td>{t("queue.reasonsCount", { count: row.reasons })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {queue.pages > 1 ? (
+        <nav aria-label={t("queue.caption", { total: queue.total })}>
+          {page > 1 ? <Link href={`${base}?page=${page - 1}`}>{t("queue.previous")}</Link> : null} <span>{t("queue.page", { page, pages: queue.pages })}</span>{" "}
+          {page < queue.pages ? <Link href={`${base}?page=${page + 1}`}>{t("queue.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

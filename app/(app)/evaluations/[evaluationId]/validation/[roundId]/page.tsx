@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { CoverageTables } from "@/components/validation/coverage-tables";
+import { AddMemberForm, DrawSampleButton, RemoveMemberButton, ResolveDisputeForm, ResponseForm, RoundStepButton } from "@/components/validation/round-controls";
+import styles from "@/components/validation/validation.module.css";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { verificationAccess } from "@/lib/validation/access";
+import { getCoverage, getRound, listResponses, listSample } from "@/lib/validation/data";
+
+type Props = { params: Promise<{ evaluationId: string; roundId: string }>; searchParams: Promise<{ page?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { evaluationId, roundId } = await params;
+  const [t, access] = await Promise.all([getTranslations(), verificationAccess(evaluationId, await getAuthorizedUser())]);
+  const round = access?.record ? await getRound(evaluationId, roundId) : null;
+  return { title: round ? t("respondentValidation.meta.round", { name: round.name }) : t("notFound.metaTitle") };
+}
+
+export default async function ValidationRoundPage({ params, searchParams }: Props) {
+  const { evaluationId, roundId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const href = `${base}/${encodeURIComponent(roundId)}`;
+  const user = await requireUser(href);
+  const access = await verificationAccess(evaluationId, user);
+  if (!access?.record) notFound();
+  const round = await getRound(evaluationId, roundId);
+  if (!round) notFound();
+  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
+  const [t, tr, format, sample, responses, coverage] = await Promise.all([
+    getTranslations("respondentValidation"),
+    getTranslations("respondents"),
+    getFormatter(),
+    listSample(evaluationId, roundId, page),
+    listResponses(evaluationId, roundId, page),
+    getCoverage(evaluationId, roundId),
+  ]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const manage = access.manage && round.status !== "CLOSED";
+
+  return (
+    <>
+      <PageHeader
+        before={<Link href={base}>{t("nav.backToList")}</Link>}
+        title={round.name}
+        description={`${t(`status.${round.status}`)} · ${t("round.details", { method: t(`method.${round.method}`), from: day(round.startsOn), to: day(round.endsOn), target: round.targetSize ?? "—" })}`}
+      />
+      {access.manage && round.status === "PLANNED" ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} /> : null}
+      {access.manage && round.status === "OPEN" ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} /> : null}
+
+      <section className={styles.section} aria-labelledby="round-stories">
+        <h2 id="round-stories">{t("round.stories")}</h2>
+        <ul>
+          {round.stories.map((row) => (
+            <li key={row.storyId}>
+              {row.story.code} · {row.story.title} ({t("round.revision", { version: row.storyRevision.version })}
+              {row.story.version !== row.storyRevision.version ? `; ${t("round.outdated", { version: row.story.version })}` : ""})
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={styles.section} aria-labelledby="round-sample">
+        <h2 id="round-sample">{t("round.sample")}</h2>
+        {access.manage && round.status === "PLANNED" ? <DrawSampleButton evaluationId={evaluationId} roundId={roundId} /> : null}
+        {manage ? <AddMemberForm evaluationId={evaluationId} roundId={roundId} /> : null}
+        {sample.rows.length === 0 ? (
+          <p className="muted">{t("round.noSample")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="sample-caption" tabIndex={0}>
+            <table className="table table--compact">
+              <caption id="sample-caption">{t("round.sampleCaption", { total: sample.total })}</caption>
+              <thead>
+                <tr>
+                  {(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) => (
+                    <th key={column} scope="col">{t(`round.columns.${column}`)}</th>
+                  ))}
+                  {manage ? <th scope="col">{t("round.columns.actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {sample.rows.map((member) => (
+                  <tr key={member.respondentId}>
+                    <td className="code">{member.respondent.code}</td>
+                    <td>{tr(`types.${member.respondent.type}`)}</td>
+                    <td>{member.respondent.state}</td>
+                    <td>{tr(`genders.${member.respondent.gender}`)}</td>
+                    <td>{member.respondent.language}</td>
+                    <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
+                    <td>
+                      <a href={`${href}/sheets/${encodeURIComponent(member.respondentId)}`} download>
+                        {t("round.sheet", { code: member.respondent.code })}
+                      </a>
+                    </td>
+                    {manage ? (
+                      <td>
+                        {member._count.responses === 0 ? <RemoveMemberButton evaluationId={evaluationId} roundId={roundId} respondentId={member.respondentId} code={member.respondent.code} /> : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h3>{t("round.coverage")}</h3>
+        <CoverageTables coverage={coverage} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="round-responses">
+        <h2 id="round-responses">{t("round.responses")}</h2>
+        {round.status === "OPEN" ? (
+          <>
+            <h3>{t("round.record")}</h3>
+            <ResponseForm
+              evaluationId={evaluationId}
+              roundId={roundId}
+              respondents={sample.rows.map((member) => ({ id: member.respondentId, label: member.respondent.code }))}
+              stories={round.stories.map((row) => ({ id: row.storyId, label: `${row.story.code} · ${row.story.title}`, revisionId: row.storyRevisionId }))}
+            />
+          </>
+        ) : null}
+        {responses.rows.length === 0 ? (
+          <p className="muted">{t("round.noResponses")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="responses-caption" tabIndex={0}>
+            <table className="table table--compact">
+              <caption id="responses-caption">{t("round.responsesCaption", { total: responses.total })}</caption>
+              <thead>
+                <tr>
+                  {(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute"] as const).map((column) => (
+                    <th key={column} scope="col">{t(`round.responseColumns.${column}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {responses.rows.map((response) => (
+                  <tr key={response.id}>
+                    <td className="code">
+                      {response.story.code} ({t("round.revision", { version: response.storyRevision.version })})
+                    </td>
+                    <td className="code">{response.respondent.code}</td>
+                    <td>{t(`verdict.${response.verdict}`)}</td>
+                    <td>{response.comments}</td>
+                    <td>{response.proposedChanges}</td>
+                    <td>
+                      {response.verdict !== "DISPUTES" ? null : response.resolvedAt ? (
+                        t("round.resolvedBy", { resolution: response.disputeResolution ?? "" })
+                      ) : manage ? (
+                        <ResolveDisputeForm evaluationId={evaluationId} responseId={response.id} />
+                      ) : (
+                        t("round.disputeOpen")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

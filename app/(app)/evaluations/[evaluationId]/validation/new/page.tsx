@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { RoundForm } from "@/components/validation/round-form";
+import { requireUser } from "@/lib/auth/session";
+import { verificationAccess } from "@/lib/validation/access";
+import { listStoriesReadyForValidation } from "@/lib/validation/data";
+
+type Props = { params: Promise<{ evaluationId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("respondentValidation");
+  return { title: t("meta.new") };
+}
+
+export default async function NewValidationRoundPage({ params }: Props) {
+  const { evaluationId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const user = await requireUser(`${base}/new`);
+  const access = await verificationAccess(evaluationId, user);
+  if (!access?.manage) notFound();
+  const [t, stories] = await Promise.all([getTranslations("respondentValidation"), listStoriesReadyForValidation(evaluationId)]);
+  return (
+    <>
+      <PageHeader before={<Link href={base}>{t("nav.backToList")}</Link>} title={t("meta.new")} />
+      <RoundForm evaluationId={evaluationId} stories={stories.map(({ id, code, title }) => ({ id, code, title }))} />
+    </>
+  );
+}

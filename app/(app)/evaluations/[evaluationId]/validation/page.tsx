@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { RevalidationForm, SendToReviewButton } from "@/components/validation/lead-decisions";
+import styles from "@/components/validation/validation.module.css";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { verificationAccess } from "@/lib/validation/access";
+import { listRounds, listStoriesAwaitingLead, PAGE_SIZE } from "@/lib/validation/data";
+
+type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<{ page?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("respondentValidation");
+  return { title: t("meta.list") };
+}
+
+export default async function ValidationRoundsPage({ params, searchParams }: Props) {
+  const { evaluationId } = await params;
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const user = await requireUser(base);
+  const access = await verificationAccess(evaluationId, user);
+  if (!access?.record) notFound();
+  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
+  const [t, format, rounds, awaiting] = await Promise.all([getTranslations("respondentValidation"), getFormatter(), listRounds(evaluationId, page), listStoriesAwaitingLead(evaluationId)]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const pages = Math.max(1, Math.ceil(rounds.total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader title={t("list.title")} description={t("list.intro")} />
+      {access.manage ? (
+        <p>
+          <Link href={`${base}/new`}>{t("list.newRound")}</Link>
+        </p>
+      ) : null}
+      {rounds.rows.length === 0 ? (
+        <p className="muted">{t("list.empty")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="rounds-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="rounds-caption">{t("list.caption")}</caption>
+            <thead>
+              <tr>
+                {(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) => (
+                  <th key={column} scope="col">{t(`list.columns.${column}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.rows.map((round) => (
+                <tr key={round.id}>
+                  <td>
+                    <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
+                  </td>
+                  <td>{t(`status.${round.status}`)}</td>
+                  <td>{t(`method.${round.method}`)}</td>
+                  <td>
+                    {day(round.startsOn)} – {day(round.endsOn)}
+                  </td>
+                  <td>{round._count.stories}</td>
+                  <td>{round._count.sampleMembers}</td>
+                  <td>{round._count.responses}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("list.caption")} className={styles.inline}>
+          {page > 1 ? <Link href={`${base}?page=${page - 1}`}>←</Link> : null}
+          <span>
+            {page} / {pages}
+          </span>
+          {page < pages ? <Link href={`${base}?page=${page + 1}`}>→</Link> : null}
+        </nav>
+      ) : null}
+
+      {access.manage ? (
+        <section className={styles.section} aria-labelledby="awaiting-title">
+          <h2 id="awaiting-title">{t("awaiting.title")}</h2>
+          <h3>{t("awaiting.returned")}</h3>
+          <p className="field__hint">{t("awaiting.returnedHint")}</p>
+          {awaiting.returned.length === 0 ? <p className="muted">{t("awaiting.none")}</p> : null}
+          {awaiting.returned.map((story) => (
+            <div key={story.id} className={styles.section}>
+              <p>
+                <strong>{story.code}</strong> · {story.title}
+              </p>
+              <RevalidationForm evaluationId={evaluationId} storyId={story.id} code={story.code} />
+            </div>
+          ))}
+          <h3>{t("awaiting.validated")}</h3>
+          {awaiting.validated.length === 0 ? <p className="muted">{t("awaiting.none")}</p> : null}
+          <ul>
+            {awaiting.validated.map((story) => (
+              <li key={story.id}>
+                {story.code} · {story.title}{" "}
+                {access.reviewSubmit ? <SendToReviewButton evaluationId={evaluationId} storyId={story.id} code={story.code} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+/** Inputs of the funder review and of the lead's decision after a return (messages under `reviews.errors`). */
+import { z } from "zod";
+import { idSchema } from "@/lib/stories/schema";
+
+const comment = z.string({ error: "invalid" }).trim().max(10_000, { error: "tooLong" }).refine((value) => !value.includes("\u0000"), { error: "invalidCharacters" });
+
+export const storyRefInput = z.object({ evaluationId: idSchema, storyId: idSchema });
+export const decideReviewInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  /** The revision the reviewer read (the page sends the one it showed). */
+  storyRevisionId: idSchema,
+  decision: z.enum(["APPROVE", "RETURN"], { error: "choose" }),
+  comment: comment.default(""),
+});
+export const revalidationInput = z.object({
+  evaluationId: idSchema,
+  storyId: idSchema,
+  choice: z.enum(["NEW_VALIDATION", "NO_NEW_VALIDATION"], { error: "choose" }),
+  comment,
+});
+export const reviewQueueParams = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });

@@ -1,0 +1,175 @@
+/**
+ * Validation rounds: create, edit, open and close. Each call is one transaction that checks the
+ * state, writes, moves the stories whose stage changes (lib/validation/stage.ts) and writes the
+ * audit events. Called by the actions, the seed and the tests with explicit ids.
+ */
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { loadStoryHead, loadValidationFacts } from "./facts";
+import { roundStepBlockers, STAGES_READY_FOR_VALIDATION, validationBlockers, type RoundStatusStep, type RoundStepBlocker } from "./policy";
+import type { RoundFields } from "./schema";
+import { moveStoryStage } from "./stage";
+
+type Tx = Prisma.TransactionClient;
+export type Actor = { actorId: string; ipAddress?: string | null };
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+function roundColumns(round: RoundFields) {
+  return { name: round.name, startsOn: day(round.startsOn), endsOn: day(round.endsOn), method: round.method, targetSize: round.targetSize, notes: round.notes };
+}
+
+/** Adds stories to the round with their current revision and moves each TRIANGULATED → IN_VALIDATION. */
+async function addStories(tx: Tx, actor: Actor, evaluationId: string, roundId: string, storyIds: readonly string[]): Promise<string[]> {
+  const codes: string[] = [];
+  for (const storyId of storyIds) {
+    const head = await loadStoryHead(tx, evaluationId, storyId);
+    if (!head) throw new AppError("NOT_FOUND");
+    if (!STAGES_READY_FOR_VALIDATION.includes(head.stage)) throw new Refusal("STORY_NOT_READY", "storyIds");
+    if (!head.currentRevisionId) throw new Refusal("STORY_NOT_READY", "storyIds");
+    await tx.validationRoundStory.create({ data: { evaluationId, validationRoundId: roundId, storyId, storyRevisionId: head.currentRevisionId } });
+    await moveStoryStage(tx, { evaluationId, storyId, from: head.stage, to: "IN_VALIDATION", actorId: actor.actorId, ipAddress: actor.ipAddress });
+    codes.push(head.code);
+  }
+  return codes;
+}
+
+export async function createRound(actor: Actor, input: { evaluationId: string; round: RoundFields }): Promise<{ ok: true; roundId: string } | Refused> {
+  const { evaluationId, round } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const created = await tx.validationRound.create({ data: { evaluationId, ...roundColumns(round) }, select: { id: true } });
+      const codes = await addStories(tx, actor, evaluationId, created.id, round.storyIds);
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "validation.round.create",
+        recordType: "ValidationRound",
+        recordId: created.id,
+        after: { ...roundColumns(round), stories: codes },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, roundId: created.id };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}
+
+/**
+ * Saves over `expectedVersion` (two editors: the second gets CONFLICT). The story list changes
+ * only while the round is PLANNED; a story taken out goes back to TRIANGULATED.
+ */
+export async function updateRound(
+  actor: Actor,
+  input: { evaluationId: string; roundId: string; expectedVersion: number; round: RoundFields },
+): Promise<{ ok: true; version: number } | Refused> {
+  const { evaluationId, roundId, round } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const current = await tx.validationRound.findFirst({ where: { id: roundId, evaluationId }, include: { stories: { select: { storyId: true } } } });
+      if (!current) throw new AppError("NOT_FOUND");
+      if (current.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      const updated = await tx.validationRound.updateMany({
+        where: { id: roundId, evaluationId, version: input.expectedVersion },
+        data: { ...roundColumns(round), version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "the round was saved by someone else");
+      const before = new Set(current.stories.map((row) => row.storyId));
+      const after = new Set(round.storyIds);
+      const added = round.storyIds.filter((id) => !before.has(id));
+      const removed = [...before].filter((id) => !after.has(id));
+      if ((added.length > 0 || removed.length > 0) && current.status !== "PLANNED") throw new Refusal("STORIES_FIXED", "storyIds");
+      for (const storyId of removed) {
+        await tx.validationRoundStory.deleteMany({ where: { evaluationId, validationRoundId: roundId, storyId } });
+        await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "TRIANGULATED", actorId: actor.actorId, comment: "validation.round.storyRemoved", ipAddress: actor.ipAddress });
+      }
+      const addedCodes = await addStories(tx, actor, evaluationId, roundId, added);
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "validation.round.update",
+        recordType: "ValidationRound",
+        recordId: roundId,
+        before: { name: current.name, startsOn: current.startsOn, endsOn: current.endsOn, method: current.method, targetSize: current.targetSize, notes: current.notes },
+        after: { ...roundColumns(round), storiesAdded: addedCodes, storiesRemoved: removed.length },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, version: current.version + 1 };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}
+
+export type StepResult =
+  | { ok: true; status: "OPEN" | "CLOSED"; validated: string[]; notValidated: string[] }
+  | { ok: false; reason: "BLOCKED"; blockers: RoundStepBlocker[] }
+  | Refused;
+
+class Blocked extends Error {
+  constructor(readonly blockers: RoundStepBlocker[]) {
+    super("blocked");
+  }
+}
+
+/**
+ * PLANNED → OPEN, or OPEN → CLOSED. Closing moves every story of the round that is still
+ * IN_VALIDATION and now meets "validated" (lib/validation/policy.ts) to VALIDATED, in the same
+ * transaction; the others stay where they are (a disputed story is RETURNED for revision).
+ */
+export async function stepRound(actor: Actor, input: { evaluationId: string; roundId: string; step: RoundStatusStep; expectedVersion: number }): Promise<StepResult> {
+  const { evaluationId, roundId, step } = input;
+  try {
+    return await refusalsAsResults(() =>
+      db().$transaction(async (tx) => {
+        const status = step === "open" ? "OPEN" : "CLOSED";
+        const current = await tx.validationRound.findFirst({ where: { id: roundId, evaluationId }, select: { status: true, version: true } });
+        if (!current) throw new AppError("NOT_FOUND");
+        // Lock the round first: responses recorded meanwhile wait, so no dispute slips past the check.
+        const locked = await tx.validationRound.updateMany({
+          where: { id: roundId, evaluationId, version: input.expectedVersion, status: current.status },
+          data: { status, closedAt: status === "CLOSED" ? new Date() : null, version: { increment: 1 } },
+        });
+        if (locked.count !== 1) throw new AppError("CONFLICT", "the round changed meanwhile");
+        const [storyCount, sampleCount, disputes] = await Promise.all([
+          tx.validationRoundStory.count({ where: { evaluationId, validationRoundId: roundId } }),
+          tx.validationSampleMember.count({ where: { evaluationId, validationRoundId: roundId } }),
+          tx.validationResponse.findMany({
+            where: { evaluationId, validationRoundId: roundId, verdict: "DISPUTES", resolvedAt: null },
+            select: { story: { select: { code: true } } },
+            distinct: ["storyId"],
+          }),
+        ]);
+        const blockers = roundStepBlockers(step, { status: current.status, storyCount, sampleCount, openDisputeStoryCodes: disputes.map((row) => row.story.code).sort() });
+        if (blockers.length > 0) throw new Blocked(blockers);
+        const validated: string[] = [];
+        const notValidated: string[] = [];
+        if (status === "CLOSED") {
+          const stories = await tx.validationRoundStory.findMany({ where: { evaluationId, validationRoundId: roundId }, select: { storyId: true, story: { select: { code: true } } } });
+          for (const { storyId, story } of stories) {
+            const facts = await loadValidationFacts(tx, evaluationId, storyId);
+            if (facts && validationBlockers(facts).length === 0) {
+              await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "VALIDATED", actorId: actor.actorId, ipAddress: actor.ipAddress });
+              validated.push(story.code);
+            } else notValidated.push(story.code);
+          }
+        }
+        await recordAudit(tx, {
+          evaluationId,
+          actorId: actor.actorId,
+          action: `validation.round.${step}`,
+          recordType: "ValidationRound",
+          recordId: roundId,
+          before: { status: current.status },
+          after: status === "CLOSED" ? { status, validated, notValidated } : { status },
+          ipAddress: actor.ipAddress,
+        });
+        return { ok: true as const, status, validated, notValidated };
+      }, STORY_TRANSACTION_OPTIONS),
+    );
+  } catch (error) {
+    if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };
+    throw error;
+  }
+}

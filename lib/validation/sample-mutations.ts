@@ -1,0 +1,119 @@
+/**
+ * A round's sample: drawn by the app (stratified, seeded: lib/validation/sampling.ts) and adjusted
+ * by hand by the lead. Respondents are named by code only, here and in every audit event.
+ */
+import { randomInt } from "node:crypto";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { loadSamplingPool } from "./facts";
+import type { Actor } from "./mutations";
+import { drawStratifiedSample, stratumOf } from "./sampling";
+
+type Tx = Prisma.TransactionClient;
+
+/** The round, locked for this transaction (two draws at once: one after the other). */
+async function lockRound(tx: Tx, evaluationId: string, roundId: string) {
+  const round = await tx.validationRound.findFirst({ where: { id: roundId, evaluationId }, select: { id: true, status: true, targetSize: true } });
+  if (!round) throw new AppError("NOT_FOUND");
+  await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+  return round;
+}
+
+export type DrawResult = { ok: true; seed: number; drawn: number; manual: number; eligible: number } | Refused;
+
+/**
+ * Draws the sample while the round is PLANNED: the members drawn earlier are replaced, those
+ * added by hand are kept and count towards the target. The seed, the allocation and the codes
+ * drawn go to the audit event, so the draw can be reproduced from the same eligible set.
+ */
+export async function drawSample(actor: Actor, input: { evaluationId: string; roundId: string; seed?: number }): Promise<DrawResult> {
+  const { evaluationId, roundId } = input;
+  const seed = input.seed ?? randomInt(0, 2 ** 32);
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const round = await lockRound(tx, evaluationId, roundId);
+      if (round.status !== "PLANNED") throw new Refusal("ROUND_NOT_PLANNED");
+      if (!round.targetSize) throw new Refusal("NO_TARGET", "targetSize");
+      const manual = await tx.validationSampleMember.findMany({ where: { evaluationId, validationRoundId: roundId, addedManually: true }, select: { respondentId: true } });
+      const manualIds = new Set(manual.map((row) => row.respondentId));
+      const pool = (await loadSamplingPool(tx, evaluationId, roundId)).filter((member) => member.blockers.length === 0 && !manualIds.has(member.id));
+      const draw = drawStratifiedSample(pool, Math.max(0, round.targetSize - manualIds.size), seed);
+      await tx.validationSampleMember.deleteMany({ where: { evaluationId, validationRoundId: roundId, addedManually: false } });
+      await tx.validationSampleMember.createMany({
+        data: draw.members.map((member) => ({ evaluationId, validationRoundId: roundId, respondentId: member.id, stratum: member.stratum })),
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "validation.sample.draw",
+        recordType: "ValidationRound",
+        recordId: roundId,
+        after: { seed: draw.seed, target: draw.target, eligible: draw.eligible, manual: manualIds.size, allocation: draw.allocation, drawn: draw.members.map((m) => m.code) },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, seed: draw.seed, drawn: draw.members.length, manual: manualIds.size, eligible: draw.eligible };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}
+
+/** Adds an eligible respondent by code while the round is not closed (marked addedManually). */
+export async function addSampleMember(actor: Actor, input: { evaluationId: string; roundId: string; respondentCode: string }): Promise<{ ok: true; respondentId: string } | Refused> {
+  const { evaluationId, roundId } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const round = await lockRound(tx, evaluationId, roundId);
+      if (round.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      const respondent = await tx.respondent.findFirst({ where: { evaluationId, code: input.respondentCode }, select: { id: true, code: true } });
+      if (!respondent) throw new Refusal("RESPONDENT_NOT_FOUND", "respondentCode");
+      const [facts] = await loadSamplingPool(tx, evaluationId, roundId, [respondent.id]);
+      if (!facts || facts.blockers.length > 0) throw new Refusal(`NOT_ELIGIBLE_${facts?.blockers[0] ?? "UNKNOWN"}`, "respondentCode");
+      const existing = await tx.validationSampleMember.findFirst({ where: { evaluationId, validationRoundId: roundId, respondentId: respondent.id }, select: { id: true } });
+      if (existing) throw new Refusal("ALREADY_IN_SAMPLE", "respondentCode");
+      await tx.validationSampleMember.create({
+        data: { evaluationId, validationRoundId: roundId, respondentId: respondent.id, stratum: stratumOf(facts), addedManually: true },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "validation.sample.add",
+        recordType: "ValidationRound",
+        recordId: roundId,
+        after: { respondent: respondent.code, stratum: stratumOf(facts) },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, respondentId: respondent.id };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}
+
+/** Takes a respondent out of the sample while the round is not closed and none of their responses is recorded. */
+export async function removeSampleMember(actor: Actor, input: { evaluationId: string; roundId: string; respondentId: string }): Promise<{ ok: true } | Refused> {
+  const { evaluationId, roundId, respondentId } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const round = await lockRound(tx, evaluationId, roundId);
+      if (round.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      const member = await tx.validationSampleMember.findFirst({
+        where: { evaluationId, validationRoundId: roundId, respondentId },
+        select: { id: true, addedManually: true, respondent: { select: { code: true } }, _count: { select: { responses: true } } },
+      });
+      if (!member) throw new AppError("NOT_FOUND");
+      if (member._count.responses > 0) throw new Refusal("HAS_RESPONSES");
+      await tx.validationSampleMember.deleteMany({ where: { id: member.id, evaluationId } });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "validation.sample.remove",
+        recordType: "ValidationRound",
+        recordId: roundId,
+        before: { respondent: member.respondent.code, addedManually: member.addedManually },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Inputs of validation rounds, samples, responses and dispute resolutions, shared by the forms and
+ * the server actions. Messages are keys under `validation.errors`. Unknown keys are stripped, so a
+ * payload carrying `status`, `recordedById` or `resolvedAt` changes nothing.
+ */
+import { z } from "zod";
+import { idSchema } from "@/lib/stories/schema";
+
+export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
+export const VALIDATION_VERDICTS = ["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUTES", "NO_OPINION"] as const;
+export const LIMITS = { name: 200, notes: 5_000, comments: 10_000, resolution: 10_000, stories: 500, targetSize: 10_000 } as const;
+
+const noNul = (value: string) => !value.includes("\u0000");
+
+function requiredText(max: number) {
+  return z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" }).refine(noNul, { error: "invalidCharacters" });
+}
+
+function optionalText(max: number) {
+  return z
+    .string({ error: "invalid" })
+    .trim()
+    .max(max, { error: "tooLong" })
+    .refine(noNul, { error: "invalidCharacters" })
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+/** "2025-03-01", a real calendar day. */
+const isoDay = z
+  .string({ error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "date" });
+
+const targetSize = z.coerce
+  .number({ error: "number" })
+  .int({ error: "number" })
+  .min(1, { error: "number" })
+  .max(LIMITS.targetSize, { error: "number" });
+
+export const roundFieldsSchema = z
+  .object({
+    name: requiredText(LIMITS.name),
+    startsOn: isoDay,
+    endsOn: isoDay,
+    method: z.enum(VALIDATION_METHODS, { error: "choose" }),
+    targetSize,
+    notes: optionalText(LIMITS.notes),
+    storyIds: z.array(idSchema).max(LIMITS.stories, { error: "tooMany" }),
+  })
+  .refine((round) => round.endsOn >= round.startsOn, { error: "endsBeforeStart", path: ["endsOn"] })
+  .refine((round) => new Set(round.storyIds).size === round.storyIds.length, { error: "duplicate", path: ["storyIds"] });
+
+export type RoundFields = z.infer<typeof roundFieldsSchema>;
+
+export const createRoundInput = z.object({ evaluationId: idSchema, round: roundFieldsSchema });
+export const updateRoundInput = z.object({ evaluationId: idSchema, roundId: idSchema, expectedVersion: z.number().int().min(1), round: roundFieldsSchema });
+export const roundStepInput = z.object({ evaluationId: idSchema, roundId: idSchema, step: z.enum(["open", "close"]), expectedVersion: z.number().int().min(1) });
+export const drawSampleInput = z.object({ evaluationId: idSchema, roundId: idSchema });
+export const sampleMemberInput = z.object({ evaluationId: idSchema, roundId: idSchema, respondentId: idSchema });
+/** The lead types the code (R-0042) to add someone by hand: codes, never names. */
+export const addSampleMemberInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  respondentCode: z.string({ error: "required" }).trim().toUpperCase().regex(/^R-\d{4,9}$/, { error: "respondentCode" }),
+});
+
+export const recordResponseInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  respondentId: idSchema,
+  storyId: idSchema,
+  /** The revision the sheet showed; a later revision of the story makes the response outdated. */
+  storyRevisionId: idSchema,
+  verdict: z.enum(VALIDATION_VERDICTS, { error: "choose" }),
+  comments: optionalText(LIMITS.comments),
+  proposedChanges: optionalText(LIMITS.comments),
+});
+
+export const resolveDisputeInput = z.object({
+  evaluationId: idSchema,
+  responseId: idSchema,
+  resolution: requiredText(LIMITS.resolution),
+});

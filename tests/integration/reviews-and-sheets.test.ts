@@ -1,0 +1,188 @@
+/**
+ * Funder review and validation sheets against PostgreSQL: reviewers decide once per story (two at
+ * once → one decision), never on their own story nor on an outdated revision; what reviewers read
+ * carries no identity; the lead's decision after a return is audited; the PDF sheet holds the
+ * round's revision, in the respondent's language, and its download is authorised and audited.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { actingUser } from "@/tests/support/acting-user";
+import { pointAppAt } from "@/tests/support/app-env";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { createStoryAt, createVerificationWorld, editStory, IDENTITY_NAMES, type VerificationWorld } from "./validation-world";
+
+let signedIn: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+
+let database: TestDatabase;
+let world: VerificationWorld;
+let reviews: typeof import("@/lib/reviews/mutations");
+let reviewData: typeof import("@/lib/reviews/data");
+let rounds: typeof import("@/lib/validation/mutations");
+let sample: typeof import("@/lib/validation/sample-mutations");
+let sheetRoute: typeof import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/sheets/[respondentId]/route");
+
+const stageOf = async (id: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id } })).stage;
+const reviewer = () => ({ actorId: world.team.members.reviewer!.id });
+const codeOf = (error: { code?: string }) => error.code;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  pointAppAt(database.url);
+  [reviews, reviewData, rounds, sample, sheetRoute] = await Promise.all([
+    import("@/lib/reviews/mutations"),
+    import("@/lib/reviews/data"),
+    import("@/lib/validation/mutations"),
+    import("@/lib/validation/sample-mutations"),
+    import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/sheets/[respondentId]/route"),
+  ]);
+  world = await createVerificationWorld(database.prisma);
+}, 60_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("funder review", () => {
+  it("sends a validated story to review only when every storyteller allows sharing with the funder", async () => {
+    const blocked = await createStoryAt(database.prisma, world, "VALIDATED", [world.respondents.withdrawn.id]);
+    expect(await reviews.sendToReview({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, storyId: blocked.id })).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [`NO_FUNDER_CONSENT:${world.respondents.withdrawn.code}`],
+    });
+    const ready = await createStoryAt(database.prisma, world, "VALIDATED");
+    expect(await reviews.sendToReview({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, storyId: ready.id })).toEqual({ ok: true });
+    expect(await stageOf(ready.id)).toBe("IN_REVIEW");
+  });
+
+  it("lets two reviewers decide at once and keeps exactly one decision", async () => {
+    const story = await createStoryAt(database.prisma, world, "IN_REVIEW");
+    const second = world.team.outsider.id; // any user who did not write the story; membership is the action's business
+    const results = await Promise.all([
+      reviews.decideReview(reviewer(), { evaluationId: world.evaluationId, storyId: story.id, storyRevisionId: story.revisionId, decision: "APPROVE", comment: "" }).catch(codeOf),
+      reviews.decideReview({ actorId: second }, { evaluationId: world.evaluationId, storyId: story.id, storyRevisionId: story.revisionId, decision: "RETURN", comment: "Falta la fuente." }).catch(codeOf),
+    ]);
+    expect(results.filter((r) => typeof r === "object" && r.ok)).toHaveLength(1);
+    expect(results.filter((r) => r === "CONFLICT")).toHaveLength(1);
+    expect(await database.prisma.review.count({ where: { storyId: story.id } })).toBe(1);
+    const stageEvents = await database.prisma.auditEvent.findMany({ where: { recordId: story.id, action: "story.stage" } });
+    expect(stageEvents).toHaveLength(1);
+    expect(await database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, action: "review.decide", after: { path: ["story"], equals: story.code } } })).toBe(1);
+  });
+
+  it("refuses a reviewer who edited the story, an outdated revision and a return without a comment", async () => {
+    const story = await createStoryAt(database.prisma, world, "IN_REVIEW");
+    const outdated = story.revisionId;
+    const current = await editStory(database.prisma, world, story.id, world.team.members.reviewer!.id);
+    const decide = (storyRevisionId: string, decision: "APPROVE" | "RETURN", comment = "") =>
+      reviews.decideReview(reviewer(), { evaluationId: world.evaluationId, storyId: story.id, storyRevisionId, decision, comment });
+    expect(await decide(current, "APPROVE")).toEqual({ ok: false, reason: "BLOCKED", blockers: ["REVIEWER_WROTE_STORY"] });
+    const other = { actorId: world.team.members.analyst!.id };
+    expect(await reviews.decideReview(other, { evaluationId: world.evaluationId, storyId: story.id, storyRevisionId: outdated, decision: "APPROVE", comment: "" })).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: ["REVISION_OUTDATED"],
+    });
+    expect(await reviews.decideReview(other, { evaluationId: world.evaluationId, storyId: story.id, storyRevisionId: current, decision: "RETURN", comment: "   " })).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: ["COMMENT_REQUIRED"],
+    });
+    expect(await stageOf(story.id)).toBe("IN_REVIEW");
+    expect(await database.prisma.review.count({ where: { storyId: story.id } })).toBe(0);
+  });
+
+  it("returns a story, then the lead decides whether it needs a new validation (audited)", async () => {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    const roundId = (await rounds.createRound({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, round: { name: "R", startsOn: "2025-01-01", endsOn: "2025-01-31", method: "PHONE", targetSize: 2, notes: null, storyIds: [story.id] } })) as { roundId: string };
+    await sample.addSampleMember({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, roundId: roundId.roundId, respondentCode: world.pool[5]!.code });
+    await rounds.stepRound({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, roundId: roundId.roundId, step: "open", expectedVersion: 1 });
+    expect(await rounds.stepRound({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, roundId: roundId.roundId, step: "close", expectedVersion: 2 })).toMatchObject({ ok: true, validated: [story.code] });
+    await reviews.sendToReview({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, storyId: story.id });
+    expect(await reviews.decideReview(reviewer(), { evaluationId: world.evaluationId, storyId: story.id, storyRevisionId: story.revisionId, decision: "RETURN", comment: "Aclarar el periodo." })).toMatchObject({ ok: true, stage: "RETURNED" });
+    await editStory(database.prisma, world, story.id);
+    const lead = { actorId: world.team.members.lead.id };
+    const decide = (choice: "NEW_VALIDATION" | "NO_NEW_VALIDATION", comment: string) => reviews.decideRevalidation(lead, { evaluationId: world.evaluationId, storyId: story.id, choice, comment });
+    expect(await decide("NO_NEW_VALIDATION", "")).toEqual({ ok: false, reason: "BLOCKED", blockers: ["COMMENT_REQUIRED"] });
+    expect(await decide("NO_NEW_VALIDATION", "Solo cambió la redacción del periodo.")).toEqual({ ok: true, stage: "VALIDATED" });
+    const [decision] = await database.prisma.auditEvent.findMany({ where: { recordId: story.id, action: "story.revalidation_decision" } });
+    expect(decision!.after).toMatchObject({ choice: "NO_NEW_VALIDATION", comment: "Solo cambió la redacción del periodo." });
+  });
+
+  it("gives reviewers a queue and a story with no identity anywhere in them", async () => {
+    const story = await createStoryAt(database.prisma, world, "IN_REVIEW", [world.pool[0]!.id, world.pool[1]!.id]);
+    await database.prisma.evidenceItem.create({
+      data: { evaluationId: world.evaluationId, storyId: story.id, sourceType: "ADMINISTRATIVE_RECORD", citation: "Registro de contratos 2024", whatItShows: "24 legitimaciones", stance: "SUPPORTS", strength: "STRONG", addedById: world.team.members.analyst!.id },
+    });
+    const queue = await reviewData.getReviewQueue(world.evaluationId, 1);
+    expect(queue.rows.find((row) => row.id === story.id)).toMatchObject({ code: story.code, evidence: 1 });
+    const detail = await reviewData.getReviewStory(world.evaluationId, story.id);
+    expect(detail?.story.storytellers).toEqual([world.pool[0]!.code, world.pool[1]!.code]);
+    const json = JSON.stringify([queue, detail]);
+    for (const secret of [...IDENTITY_NAMES, "Ejido Secreto", "871 555", world.pool[0]!.id, world.pool[1]!.id]) expect(json).not.toContain(secret);
+    expect(await reviewData.getReviewStory("another-evaluation", story.id)).toBeNull();
+  });
+});
+
+/**
+ * The text of an uncompressed pdfkit PDF: each `[<hex> kerning <hex>] TJ` is one line of glyphs in
+ * WinAnsi (latin1) encoding; lines are joined with spaces, as a reader would see them.
+ */
+function pdfText(bytes: Buffer): string {
+  const source = bytes.toString("latin1");
+  const lines = [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((match) =>
+    [...match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((piece) => Buffer.from(piece[1]!, "hex").toString("latin1")).join(""),
+  );
+  return lines.join(" ");
+}
+
+describe("the validation sheet", () => {
+  async function sampledRound() {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    const told = await createStoryAt(database.prisma, world, "TRIANGULATED", [world.pool[0]!.id]);
+    const created = (await rounds.createRound({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, round: { name: "Ronda de hojas", startsOn: "2025-05-01", endsOn: "2025-05-30", method: "WORKSHOP", targetSize: 3, notes: null, storyIds: [story.id, told.id] } })) as { roundId: string };
+    await sample.addSampleMember({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code });
+    return { story, told, roundId: created.roundId };
+  }
+  const download = (roundId: string, respondentId: string, evaluationId = world.evaluationId) =>
+    sheetRoute.GET(new Request("http://localhost/sheet"), { params: Promise.resolve({ evaluationId, roundId, respondentId }) });
+
+  it("is a PDF of the round's revision, in the respondent's language, without the stories they told, and its download is audited", async () => {
+    const { story, told, roundId } = await sampledRound();
+    // Edited after the round took it: the sheet still shows the round's revision.
+    await database.prisma.changeStory.update({ where: { id: story.id }, data: { title: "Título posterior" } });
+    signedIn = actingUser(world.team.members.evaluator!);
+    const response = await download(roundId, world.pool[0]!.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="validation-${world.pool[0]!.code}.pdf"`);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = pdfText(bytes);
+    expect(text).toContain(story.code);
+    expect(text).toContain("Los trabajadores votaron en secreto");
+    expect(text).not.toContain("Título posterior");
+    expect(text).not.toContain(told.code);
+    // pool[0] speaks English (see validation-world.ts): the labels are English.
+    expect(text).toContain("I dispute it");
+    for (const secret of IDENTITY_NAMES) expect(text).not.toContain(secret);
+    const audited = await database.prisma.auditEvent.findMany({ where: { recordId: roundId, action: "validation.sheet.download" } });
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.after).toMatchObject({ respondent: world.pool[0]!.code });
+  });
+
+  it("answers 404 to a reviewer, an outsider, someone signed out, and for a respondent outside the sample", async () => {
+    const { roundId } = await sampledRound();
+    for (const user of [world.team.members.reviewer!, world.team.members.panelist!, world.team.outsider]) {
+      signedIn = actingUser(user);
+      expect((await download(roundId, world.pool[0]!.id)).status).toBe(404);
+    }
+    signedIn = null;
+    expect((await download(roundId, world.pool[0]!.id)).status).toBe(404);
+    signedIn = actingUser(world.team.members.lead);
+    expect((await download(roundId, world.pool[7]!.id)).status).toBe(404);
+    expect((await download(roundId, world.pool[0]!.id, "other-evaluation")).status).toBe(404);
+    expect(await database.prisma.auditEvent.count({ where: { recordId: roundId, action: "validation.sheet.download" } })).toBe(0);
+  });
+});
