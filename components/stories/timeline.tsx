@@ -26,9 +26,9 @@ function headline(entry: TimelineEntry, t: Translate): string {
     case "signOff":
       return t("timeline.signOff", { version: entry.version });
     case "validation":
-      return t("timeline.validation", { respondent: entry.respondentCode, round: entry.round, verdict: t(`timeline.verdict.${entry.verdict}`), version: entry.version });
+      return t("timeline.validation", { respondent: entry.respondentCode, round: entry.round, verdict: t(`respondentValidation.verdict.${entry.verdict}`), version: entry.version });
     case "review":
-      return t("timeline.review", { decision: t(`timeline.decision.${entry.decision}`), version: entry.version });
+      return t("timeline.review", { decision: t(`reviews.decision.${entry.decision}`), version: entry.version });
   }
 }
 
@@ -60,7 +60,7 @@ function details(entry: TimelineEntry, t: Translate): Array<[string, string]> {
   return rows.filter((row): row is [string, string] => Boolean(row[1]));
 }
 
-/** `t` is the root translator: entries use the timeline, stories and triangulation messages. */
+/** `t` is the root translator: entries use the timeline, stories, triangulation, validation and review messages. */
 export function StoryTimeline({ entries, t, when }: { entries: TimelineEntry[]; t: Translate; when: (date: Date) => string }) {
   if (entries.length === 0) return <p className="muted">{t("timeline.empty")}</p>;
   return (

@@ -28,7 +28,7 @@ export default async function ReviewStoryPage({ params }: Props) {
   if (!access?.reviewView) notFound();
   const detail = await getReviewStory(evaluationId, storyId);
   if (!detail) notFound();
-  const [t, format] = await Promise.all([getTranslations("reviews"), getFormatter()]);
+  const [t, tTriangulation, format] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getFormatter()]);
   const { story } = detail;
   const period = [story.periodFrom?.slice(0, 4), story.periodTo?.slice(0, 4)].filter(Boolean).join(" – ");
   const block = (label: string, original: string | null, translation: string | null) =>
@@ -78,11 +78,11 @@ export default async function ReviewStoryPage({ params }: Props) {
               <tbody>
                 {detail.evidence.map((item) => (
                   <tr key={item.id}>
-                    <td>{t(`source.${item.sourceType}`)}</td>
+                    <td>{tTriangulation(`sourceTypes.${item.sourceType}`)}</td>
                     <td>{item.citation}</td>
                     <td>{item.whatItShows}</td>
-                    <td>{t(`stance.${item.stance}`)}</td>
-                    <td>{t(`strength.${item.strength}`)}</td>
+                    <td>{tTriangulation(`stances.${item.stance}`)}</td>
+                    <td>{tTriangulation(`strengths.${item.strength}`)}</td>
                   </tr>
                 ))}
               </tbody>
