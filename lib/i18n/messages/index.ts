@@ -11,6 +11,7 @@ import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
 import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
+import enSelection from "./en/selection.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
 import esAccount from "./es/account.json";
@@ -21,6 +22,7 @@ import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
 import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
+import esSelection from "./es/selection.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
 
@@ -35,6 +37,7 @@ export const en = {
   ...enStories,
   ...enTables,
   ...enImports,
+  ...enSelection,
 };
 
 export const es: typeof en = {
@@ -48,6 +51,7 @@ export const es: typeof en = {
   ...esStories,
   ...esTables,
   ...esImports,
+  ...esSelection,
 };
 
 export const messages = { en, es };
