@@ -142,14 +142,17 @@ export async function createRound(input: CreateRoundInput & Actor & { now?: Date
 
 /** The conditional status change both leads race on: exactly one wins, the other is told why. */
 async function changeStatus(tx: Tx, evaluationId: string, roundId: string, expectedVersion: number, from: readonly SelectionRoundStatus[], data: Prisma.SelectionRoundUpdateManyMutationInput) {
-  const round = await tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true, version: true, deadline: true } });
+  const read = () => tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true, version: true, deadline: true } });
+  const round = await read();
   if (!round) throw new AppError("NOT_FOUND");
   const changed = await tx.selectionRound.updateMany({
     where: { evaluationId, id: roundId, version: expectedVersion, status: { in: [...from] } },
     data: { ...data, version: { increment: 1 } },
   });
   if (changed.count !== 1) {
-    if (round.version !== expectedVersion) throw new AppError("CONFLICT", "the round changed meanwhile");
+    // Read again: the update may have waited for another lead's change to commit.
+    const now = await read();
+    if (now && now.version !== expectedVersion) throw new AppError("CONFLICT", "the round changed meanwhile");
     throw new Refusal("WRONG_STATUS");
   }
   return round;
