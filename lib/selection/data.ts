@@ -4,7 +4,7 @@
  */
 import { db } from "@/lib/db";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { ConflictReason } from "./policy";
+import { conflictOfInterest, type ConflictReason } from "./policy";
 import { computeTally, type Tally } from "./tally";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
@@ -17,21 +17,26 @@ const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za
  */
 export async function loadConflicts(client: Client, evaluationId: string, userId: string, storyIds: readonly string[]): Promise<Map<string, ConflictReason>> {
   if (storyIds.length === 0) return new Map();
-  const rows = await client.$queryRaw<Array<{ story_id: string; wrote: boolean }>>`
-    SELECT s.id AS story_id,
-           (s.author_id = ${userId} OR EXISTS (
-              SELECT 1 FROM story_revision r WHERE r.evaluation_id = s.evaluation_id AND r.story_id = s.id AND r.edited_by_id = ${userId})) AS wrote
-      FROM change_story s
-     WHERE s.evaluation_id = ${evaluationId} AND s.id IN (${Prisma.join([...storyIds])})
-       AND (s.author_id = ${userId} OR s.collected_by_id = ${userId}
-         OR EXISTS (SELECT 1 FROM story_revision r WHERE r.evaluation_id = s.evaluation_id AND r.story_id = s.id AND r.edited_by_id = ${userId})
-         OR EXISTS (
-              SELECT 1 FROM story_source src
-                LEFT JOIN transcript_excerpt x ON x.id = src.excerpt_id AND x.evaluation_id = src.evaluation_id
-               WHERE src.evaluation_id = s.evaluation_id AND src.story_id = s.id
-                 AND (EXISTS (SELECT 1 FROM interview_interviewer ii WHERE ii.interview_id = COALESCE(src.interview_id, x.interview_id) AND ii.user_id = ${userId})
-                   OR EXISTS (SELECT 1 FROM focus_group_facilitator f WHERE f.focus_group_id = COALESCE(src.focus_group_id, x.focus_group_id) AND f.user_id = ${userId}))))`;
-  return new Map(rows.map((row) => [row.story_id, row.wrote ? "WROTE" : "COLLECTED"]));
+  const rows = await client.$queryRaw<Array<{ story_id: string; wrote: boolean; collected: boolean }>>`
+    SELECT id AS story_id, wrote, collected FROM (
+      SELECT s.id,
+             (s.author_id = ${userId} OR EXISTS (
+                SELECT 1 FROM story_revision r WHERE r.evaluation_id = s.evaluation_id AND r.story_id = s.id AND r.edited_by_id = ${userId})) AS wrote,
+             (s.collected_by_id IS NOT DISTINCT FROM ${userId} OR EXISTS (
+                SELECT 1 FROM story_source src
+                  LEFT JOIN transcript_excerpt x ON x.id = src.excerpt_id AND x.evaluation_id = src.evaluation_id
+                 WHERE src.evaluation_id = s.evaluation_id AND src.story_id = s.id
+                   AND (EXISTS (SELECT 1 FROM interview_interviewer ii WHERE ii.interview_id = COALESCE(src.interview_id, x.interview_id) AND ii.user_id = ${userId})
+                     OR EXISTS (SELECT 1 FROM focus_group_facilitator f WHERE f.focus_group_id = COALESCE(src.focus_group_id, x.focus_group_id) AND f.user_id = ${userId})))) AS collected
+        FROM change_story s
+       WHERE s.evaluation_id = ${evaluationId} AND s.id IN (${Prisma.join([...storyIds])})) ties
+     WHERE wrote OR collected`;
+  const conflicts = new Map<string, ConflictReason>();
+  for (const row of rows) {
+    const reason = conflictOfInterest(row);
+    if (reason) conflicts.set(row.story_id, reason);
+  }
+  return conflicts;
 }
 
 export async function sitsOnPanel(client: Client, evaluationId: string, panelId: string, userId: string): Promise<boolean> {

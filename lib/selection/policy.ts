@@ -5,8 +5,8 @@
 import type { SelectionRoundStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
 
-/** The people close to one story: its author and editors, and the interviewers/facilitators of its sources. */
-export type StoryPeople = { writers: readonly string[]; collectors: readonly string[] };
+/** How a person is tied to one story: they wrote or edited it, or collected it (or interviewed / facilitated a source). */
+export type StoryTies = { wrote: boolean; collected: boolean };
 
 export type ConflictReason = "WROTE" | "COLLECTED";
 
@@ -14,9 +14,9 @@ export type ConflictReason = "WROTE" | "COLLECTED";
  * Why this person may not vote on the story, or null. Storytellers are respondents, who have no
  * account; a respondent who later became a panelist would have to be linked by hand (not modelled).
  */
-export function conflictOfInterest(userId: string, people: StoryPeople): ConflictReason | null {
-  if (people.writers.includes(userId)) return "WROTE";
-  if (people.collectors.includes(userId)) return "COLLECTED";
+export function conflictOfInterest(ties: StoryTies): ConflictReason | null {
+  if (ties.wrote) return "WROTE";
+  if (ties.collected) return "COLLECTED";
   return null;
 }
 

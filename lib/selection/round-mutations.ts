@@ -63,7 +63,7 @@ export async function createPanel(input: CreatePanelInput & Actor) {
   const { evaluationId, actorId } = input;
   return run(async (tx) => {
     const domainId = input.level === "DOMAIN" ? input.domainId : null;
-    if (domainId && !(await tx.domain.findFirst({ where: { evaluationId, id: domainId }, select: { id: true } }))) throw new Refusal("NOT_IN_EVALUATION", "domainId");
+    if (domainId && !(await tx.domain.findFirst({ where: { evaluationId, id: domainId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
     const memberIds = [...new Set(input.memberIds)];
     const panelists = await tx.evaluationMember.count({ where: { evaluationId, userId: { in: memberIds }, roles: { has: "PANELIST" } } });
     if (panelists !== memberIds.length) throw new Refusal("NOT_A_PANELIST", "memberIds");
@@ -106,7 +106,7 @@ export async function createRound(input: CreateRoundInput & Actor & { now?: Date
   const { evaluationId, actorId } = input;
   return run(async (tx) => {
     const panel = await tx.selectionPanel.findFirst({ where: { evaluationId, id: input.panelId }, select: { id: true, level: true, domainId: true } });
-    if (!panel) throw new Refusal("NOT_IN_EVALUATION", "panelId");
+    if (!panel) throw new AppError("NOT_FOUND");
     if (input.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw new Refusal("DEADLINE_IN_PAST", "deadline");
     const stories = await eligibleStories(tx, evaluationId, panel, [...new Set(input.storyIds)]);
     if (input.storyIds.length && stories.length !== new Set(input.storyIds).size) throw new Refusal("NOT_ELIGIBLE", "storyIds");
