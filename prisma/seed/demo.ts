@@ -11,6 +11,7 @@ import { buildRespondentIdentity } from "@/tests/factories/respondents";
 import { buildUser } from "@/tests/factories/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { buildFieldworkRows } from "./fieldwork-rows";
+import { buildSelectionRows } from "./selection-rows";
 import { buildSetupRows, DEMO_EVALUATION_NAME } from "./setup-rows";
 import { buildStoryRows } from "./story-rows";
 
@@ -123,7 +124,17 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   await tx.focusGroupProject.createMany({ data: fieldwork.focusGroupProjects });
   await tx.transcriptExcerpt.createMany({ data: fieldwork.excerpts });
 
-  await tx.changeStory.createMany({ data: stories.stories });
+  const selection = buildSelectionRows({
+    evaluationId,
+    leadId: staff.lead,
+    panelistIds: users.filter((user) => user.role === "PANELIST").map((user) => user.id),
+    stories: stories.stories,
+    assignments: stories.domainAssignments,
+  });
+  const now = new Date();
+  await tx.changeStory.createMany({
+    data: stories.stories.map((story) => (selection.inRound.has(story.id) ? { ...story, stage: "IN_SELECTION" as const, stageChangedAt: now } : story)),
+  });
   await tx.storyPlace.createMany({ data: stories.storyPlaces });
   await tx.storySector.createMany({ data: stories.storySectors });
   await tx.storyPriorityTag.createMany({ data: stories.storyPriorityTags });
@@ -134,4 +145,8 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   await tx.storySource.createMany({ data: stories.storySources });
   await tx.storyRevision.createMany({ data: stories.storyRevisions });
   await tx.domainAssignment.createMany({ data: stories.domainAssignments });
+  await tx.selectionPanel.create({ data: selection.panel });
+  await tx.panelMember.createMany({ data: selection.members });
+  await tx.selectionRound.create({ data: selection.round });
+  await tx.roundCandidate.createMany({ data: selection.roundCandidates });
 }
