@@ -24,25 +24,27 @@ import type { Vote } from "./schema";
 
 export type CastResult = { ok: true; saved: number; unchanged: number } | Refused;
 
-type RoundRow = { status: SelectionRoundStatus; deadline: Date; method: VotingMethod; score_scale_max: number | null; panel_id: string };
+type RoundRow = { status: SelectionRoundStatus; deadline: Date; method: VotingMethod; score_scale_max: number | null; member: boolean; candidates: string[] };
 
 export async function castBallots(input: { actorId: string; evaluationId: string; roundId: string; votes: Vote[]; now?: Date }): Promise<CastResult> {
   const { actorId, evaluationId, roundId, votes } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
+      // One statement: the round (locked FOR SHARE), whether the panelist sits on its panel, its candidates.
       const [round] = await tx.$queryRaw<RoundRow[]>`
-        SELECT status, deadline, method, score_scale_max, panel_id FROM selection_round
-         WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR SHARE`;
-      if (!round) throw new AppError("NOT_FOUND");
-      const member = await tx.panelMember.findFirst({ where: { evaluationId, panelId: round.panel_id, userId: actorId }, select: { id: true } });
-      if (!member) throw new AppError("NOT_FOUND");
+        SELECT r.status, r.deadline, r.method, r.score_scale_max,
+               EXISTS (SELECT 1 FROM panel_member m WHERE m.evaluation_id = r.evaluation_id AND m.panel_id = r.panel_id AND m.user_id = ${actorId}) AS member,
+               ARRAY(SELECT c.story_id FROM round_candidate c WHERE c.evaluation_id = r.evaluation_id AND c.round_id = r.id) AS candidates
+          FROM selection_round r
+         WHERE r.id = ${roundId} AND r.evaluation_id = ${evaluationId}
+           FOR SHARE OF r`;
+      if (!round || !round.member) throw new AppError("NOT_FOUND");
       const refusal = ballotRefusal(round, input.now ?? new Date());
       if (refusal) throw new Refusal(refusal);
 
-      const candidates = await tx.roundCandidate.findMany({ where: { evaluationId, roundId }, select: { storyId: true } });
-      const candidateIds = new Set(candidates.map((c) => c.storyId));
+      const candidateIds = new Set(round.candidates);
       if (votes.some((vote) => !candidateIds.has(vote.storyId))) throw new Refusal("NOT_A_CANDIDATE", "votes");
-      const limits = { candidates: candidates.length, scaleMax: round.score_scale_max };
+      const limits = { candidates: candidateIds.size, scaleMax: round.score_scale_max };
       const fields = votes.map((vote) => voteFields(round.method, vote, limits));
       if (fields.some((value) => value === null)) throw new Refusal("VOTE_DOES_NOT_FIT", "votes");
       const conflicts = await loadConflicts(tx, evaluationId, actorId, votes.map((vote) => vote.storyId));
