@@ -6,8 +6,9 @@
  * 2. the panelist must sit on the round's panel (otherwise the round does not exist for them), the
  *    story must be a candidate, the vote must fit the method, and the panelist must not have
  *    written or collected the story (conflict of interest);
- * 3. a transaction-scoped advisory lock per (round, panelist) serialises one panelist's own double
- *    clicks and retries, so the unique key (round, story, panelist) is never raced and ranks stay distinct;
+ * 3. a transaction-scoped advisory lock per (round, panelist), taken in that same first statement,
+ *    serialises one panelist's own double clicks and retries (the ballots are read in a later
+ *    statement, so they include what a retry before it committed), so the unique key (round, story, panelist) is never raced and ranks stay distinct;
  * 4. a change first copies the current ballot into ballot_revision and bumps its version.
  * Ballots are not written to the audit chain one by one (its per-evaluation lock would serialise
  * every vote); their own history is ballot_revision, and the close's audit event seals a digest of
@@ -18,23 +19,26 @@ import { AppError } from "@/lib/errors";
 import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
 import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
 import type { SelectionRoundStatus, VotingMethod } from "@/lib/generated/prisma/enums";
-import { loadConflicts } from "./data";
+import { conflictsOf, storyTiesSql, type StoryTieRow } from "./data";
 import { ballotRefusal, ranksDistinct, voteFields } from "./policy";
 import type { Vote } from "./schema";
 
 export type CastResult = { ok: true; saved: number; unchanged: number } | Refused;
 
-type RoundRow = { status: SelectionRoundStatus; deadline: Date; method: VotingMethod; score_scale_max: number | null; member: boolean; candidates: string[] };
+type RoundRow = { status: SelectionRoundStatus; deadline: Date; method: VotingMethod; score_scale_max: number | null; member: boolean; candidates: string[]; ties: StoryTieRow[] };
 
 export async function castBallots(input: { actorId: string; evaluationId: string; roundId: string; votes: Vote[]; now?: Date }): Promise<CastResult> {
   const { actorId, evaluationId, roundId, votes } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      // One statement: the round (locked FOR SHARE), whether the panelist sits on its panel, its candidates.
+      // One statement: the round (locked FOR SHARE), whether the panelist sits on its panel, its
+      // candidates, the panelist's ties to the voted stories, and the (round, panelist) lock.
       const [round] = await tx.$queryRaw<RoundRow[]>`
         SELECT r.status, r.deadline, r.method, r.score_scale_max,
                EXISTS (SELECT 1 FROM panel_member m WHERE m.evaluation_id = r.evaluation_id AND m.panel_id = r.panel_id AND m.user_id = ${actorId}) AS member,
-               ARRAY(SELECT c.story_id FROM round_candidate c WHERE c.evaluation_id = r.evaluation_id AND c.round_id = r.id) AS candidates
+               ARRAY(SELECT c.story_id FROM round_candidate c WHERE c.evaluation_id = r.evaluation_id AND c.round_id = r.id) AS candidates,
+               (SELECT coalesce(json_agg(t), '[]'::json) FROM (${storyTiesSql(evaluationId, actorId, votes.map((vote) => vote.storyId))}) t) AS ties,
+               pg_advisory_xact_lock(hashtextextended(${`ballot:${roundId}:${actorId}`}, 0)) IS NULL AS locked
           FROM selection_round r
          WHERE r.id = ${roundId} AND r.evaluation_id = ${evaluationId}
            FOR SHARE OF r`;
@@ -47,10 +51,8 @@ export async function castBallots(input: { actorId: string; evaluationId: string
       const limits = { candidates: candidateIds.size, scaleMax: round.score_scale_max };
       const fields = votes.map((vote) => voteFields(round.method, vote, limits));
       if (fields.some((value) => value === null)) throw new Refusal("VOTE_DOES_NOT_FIT", "votes");
-      const conflicts = await loadConflicts(tx, evaluationId, actorId, votes.map((vote) => vote.storyId));
-      if (conflicts.size > 0) throw new Refusal("CONFLICT_OF_INTEREST", "votes");
+      if (conflictsOf(round.ties).size > 0) throw new Refusal("CONFLICT_OF_INTEREST", "votes");
 
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`ballot:${roundId}:${actorId}`}, 0))`;
       const existing = new Map(
         (await tx.ballot.findMany({ where: { evaluationId, roundId, panelistId: actorId } })).map((ballot) => [ballot.storyId, ballot]),
       );

@@ -11,13 +11,15 @@ export type Client = PrismaClient | Prisma.TransactionClient;
 
 const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 
+export type StoryTieRow = { story_id: string; wrote: boolean; collected: boolean };
+
 /**
- * Which of these stories the person may not vote on, and why: they wrote or edited it (WROTE), or
- * collected it, interviewed or facilitated one of its sources, directly or through an excerpt (COLLECTED).
+ * How a person is tied to each of these stories, as SQL (so a ballot can read it in the statement
+ * that locks its round): wrote or edited it, or collected it, interviewed or facilitated one of its
+ * sources, directly or through an excerpt. Only stories with a tie are returned.
  */
-export async function loadConflicts(client: Client, evaluationId: string, userId: string, storyIds: readonly string[]): Promise<Map<string, ConflictReason>> {
-  if (storyIds.length === 0) return new Map();
-  const rows = await client.$queryRaw<Array<{ story_id: string; wrote: boolean; collected: boolean }>>`
+export function storyTiesSql(evaluationId: string, userId: string, storyIds: readonly string[]) {
+  return Prisma.sql`
     SELECT id AS story_id, wrote, collected FROM (
       SELECT s.id,
              (s.author_id = ${userId} OR EXISTS (
@@ -29,14 +31,24 @@ export async function loadConflicts(client: Client, evaluationId: string, userId
                    AND (EXISTS (SELECT 1 FROM interview_interviewer ii WHERE ii.interview_id = COALESCE(src.interview_id, x.interview_id) AND ii.user_id = ${userId})
                      OR EXISTS (SELECT 1 FROM focus_group_facilitator f WHERE f.focus_group_id = COALESCE(src.focus_group_id, x.focus_group_id) AND f.user_id = ${userId})))) AS collected
         FROM change_story s
-       WHERE s.evaluation_id = ${evaluationId} AND s.id IN (${Prisma.join([...storyIds])})) ties
+       WHERE s.evaluation_id = ${evaluationId} AND s.id IN (${Prisma.join(storyIds.length ? [...storyIds] : [""])})) ties
      WHERE wrote OR collected`;
+}
+
+/** The conflict-of-interest policy (lib/selection/policy.ts) applied to the ties found. */
+export function conflictsOf(rows: readonly StoryTieRow[]): Map<string, ConflictReason> {
   const conflicts = new Map<string, ConflictReason>();
   for (const row of rows) {
     const reason = conflictOfInterest(row);
     if (reason) conflicts.set(row.story_id, reason);
   }
   return conflicts;
+}
+
+/** Which of these stories the person may not vote on, and why (WROTE or COLLECTED). */
+export async function loadConflicts(client: Client, evaluationId: string, userId: string, storyIds: readonly string[]): Promise<Map<string, ConflictReason>> {
+  if (storyIds.length === 0) return new Map();
+  return conflictsOf(await client.$queryRaw<StoryTieRow[]>(storyTiesSql(evaluationId, userId, storyIds)));
 }
 
 export async function sitsOnPanel(client: Client, evaluationId: string, panelId: string, userId: string): Promise<boolean> {
