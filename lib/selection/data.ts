@@ -51,10 +51,6 @@ export async function loadConflicts(client: Client, evaluationId: string, userId
   return conflictsOf(await client.$queryRaw<StoryTieRow[]>(storyTiesSql(evaluationId, userId, storyIds)));
 }
 
-export async function sitsOnPanel(client: Client, evaluationId: string, panelId: string, userId: string): Promise<boolean> {
-  return (await client.panelMember.count({ where: { evaluationId, panelId, userId } })) > 0;
-}
-
 /** The rounds this person may see: all of them for leads, the rounds of their panels for panelists. */
 export async function listRounds(evaluationId: string, viewer: { userId: string; manages: boolean }) {
   if (!validId(evaluationId)) return [];
