@@ -12,16 +12,31 @@ import { TextArea } from "./form-controls";
 import { dynamic, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
 
-export function blockerText(blocker: StageBlocker, t: StoriesT): string {
+type PathT = ReturnType<typeof useTranslations<"selection.path">>;
+
+/** Blockers of the first rows are worded under stories.stage; those of selection and roles under selection.path. */
+export function blockerText(blocker: StageBlocker, t: StoriesT, tp?: PathT, roleName?: (role: string) => string): string {
   const values: Record<string, string> = {};
   if ("respondent" in blocker) values.respondent = blocker.respondent;
   if ("scope" in blocker) values.scope = dynamic(t, `consentScopes.${blocker.scope}`);
-  return dynamic(t, `stage.blockers.${blocker.code}`, values);
+  if ("roles" in blocker) values.roles = blocker.roles.map((role) => roleName?.(role) ?? role).join(", ");
+  if (t.has(`stage.blockers.${blocker.code}` as never) || !tp) return dynamic(t, `stage.blockers.${blocker.code}`, values);
+  return tp(`blockers.${blocker.code}` as never, values as never);
+}
+
+/** A step's words: the first rows under stories.stage.steps, the later ones under selection.path.steps. */
+function stepText(step: NextStep, part: "title" | "help" | "action", t: StoriesT, tp: PathT): string {
+  const values = { stage: dynamic(t, `stages.${step.to}`) };
+  if (t.has(`stage.steps.${step.key}.${part}` as never)) return dynamic(t, `stage.steps.${step.key}.${part}`, values);
+  return tp(`steps.${step.key}.${part}` as never, values as never);
 }
 
 /** The steps this person may take now, and for the others what is still missing. */
 export function StageControls({ evaluationId, storyId, stage, steps }: { evaluationId: string; storyId: string; stage: StoryStage; steps: NextStep[] }) {
   const t = useTranslations("stories");
+  const tp = useTranslations("selection.path");
+  const tr = useTranslations("roles");
+  const roleName = (role: string) => (tr.has(role as never) ? tr(role as never) : role);
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -44,7 +59,8 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
       } else if (result.error === "CONFLICT") {
         setStatus(t("stage.conflict"));
       } else if (result.error === "REJECTED") {
-        setStatus(dynamic(t, t.has(`errors.${result.reason}` as never) ? `errors.${result.reason}` : "errors.UNEXPECTED"));
+        if (result.reason === "ROUND_STEP") setStatus(tp("roundStepRefused"));
+        else setStatus(dynamic(t, t.has(`errors.${result.reason}` as never) ? `errors.${result.reason}` : "errors.UNEXPECTED"));
       } else {
         setStatus(dynamic(t, `errors.${result.error === "INVALID" ? "invalid" : result.error}`));
       }
@@ -62,24 +78,28 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
         {status}
       </p>
       {steps.length === 0 ? <p className="muted">{t("stage.noSteps")}</p> : null}
+      {steps.length > 0 && !steps.some((step) => step.mine) ? <p className="muted">{tp("noneYours")}</p> : null}
       <ul className={styles.steps}>
         {steps.map((step) => {
-          const title = dynamic(t, `stage.steps.${step.key}.title`, { stage: dynamic(t, `stages.${step.to}`) });
+          const title = stepText(step, "title", t, tp);
           return (
             <li key={step.to} className={styles.step}>
               <h3>{title}</h3>
+              {step.trigger === "round" ? <p className="muted">{stepText(step, "help", t, tp)}</p> : null}
               {step.blockers.length > 0 ? (
                 <>
                   <p>{t("stage.notYet")}</p>
                   <ul className={styles.blockers}>
                     {step.blockers.map((blocker, index) => (
-                      <li key={index}>{blockerText(blocker, t)}</li>
+                      <li key={index}>{blockerText(blocker, t, tp, roleName)}</li>
                     ))}
                   </ul>
                 </>
+              ) : !step.mine ? (
+                step.trigger === "round" ? <p>{tp("roundWillTakeIt")}</p> : null
               ) : (
                 <>
-                  <p className="muted">{dynamic(t, `stage.steps.${step.key}.help`)}</p>
+                  <p className="muted">{stepText(step, "help", t, tp)}</p>
                   {step.needsComment ? (
                     <TextArea
                       id={`stage-comment-${step.to}`}
@@ -93,7 +113,7 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
                     />
                   ) : null}
                   <Button variant={step.needsComment ? "secondary" : "primary"} busy={busy === step.to} busyLabel={t("stage.moving")} disabled={busy !== null} onClick={() => void move(step)}>
-                    {dynamic(t, `stage.steps.${step.key}.action`)}
+                    {stepText(step, "action", t, tp)}
                   </Button>
                 </>
               )}

@@ -2,13 +2,14 @@
  * The story's path (PRODUCT.md "The story's path") as ONE table of transitions. Each row names who
  * may take the step (a permission of lib/permissions.ts) and what must hold first (a pure guard
  * over facts the server loads inside the transition's transaction). Later work extends the table
- * (selection, triangulation, validation, review); the mutation (stage-mutations.ts) stays as it is.
+ * (triangulation, validation, review) with their rows and, when they need more facts, a fact group
+ * (ExtraFacts) and its loader; the mutation (stage-mutations.ts) stays as it is.
  *
  * Guards return blockers as codes with the details needed to explain them; the interface shows
  * them translated ("R-0012 withdrew consent"). An empty list means the step may be taken.
  */
-import type { ConsentScopeKind, StoryStage } from "@/lib/generated/prisma/enums";
-import { can, type Permission, type Role } from "@/lib/permissions";
+import type { ConsentScopeKind, SelectionRoundStatus, StoryStage } from "@/lib/generated/prisma/enums";
+import { can, PERMISSIONS, type Permission, type Role } from "@/lib/permissions";
 import { STORYTELLER_SCOPES } from "./schema";
 
 /** One storyteller's consent as it stands: the newest consent form of the respondent. */
@@ -32,6 +33,25 @@ export type StageFacts = {
   flaggedSourceDestroyed: boolean;
 };
 
+/** One selection round that holds the story as a candidate (domain-level rounds only: portfolio rounds do not move stories). */
+export type CandidacyFacts = {
+  roundId: string;
+  status: SelectionRoundStatus;
+  /** When the round is decided: whether the panel selected the story. Null before the decision. */
+  selected: boolean | null;
+};
+
+/**
+ * Facts beyond the story's own (StageFacts), each group loaded only for the rows that declare it
+ * in `needs` (lib/stories/stage-mutations.ts has one loader per group). A later part of the path
+ * (triangulation, validation, review) adds its group here and its loader there.
+ */
+export type ExtraFacts = {
+  selection: { candidacies: CandidacyFacts[] };
+};
+export type FactGroup = keyof ExtraFacts;
+export type GuardFacts = StageFacts & Partial<ExtraFacts>;
+
 export type StageBlocker =
   | { code: "NO_STORYTELLER" }
   | { code: "NO_SOURCE" }
@@ -39,19 +59,45 @@ export type StageBlocker =
   | { code: "CONSENT_WITHDRAWN"; respondent: string }
   | { code: "CONSENT_SCOPE_NOT_GRANTED"; respondent: string; scope: ConsentScopeKind }
   | { code: "SOURCE_DESTROYED" }
-  | { code: "NO_PRIMARY_DOMAIN" };
+  | { code: "NO_PRIMARY_DOMAIN" }
+  | { code: "NOT_IN_OPEN_ROUND" }
+  | { code: "NO_DECISION_YET" }
+  | { code: "NOT_CHOSEN_BY_PANEL" }
+  | { code: "CHOSEN_BY_PANEL" }
+  | { code: "STILL_IN_ROUND" }
+  /** The reader's roles do not hold the row's permission; `roles` are those that do. */
+  | { code: "ROLE_MISSING"; roles: Role[] };
 
-export type TransitionKey = "submit" | "screen" | "sendBack";
+export type TransitionKey = "submit" | "screen" | "sendBack" | "enterSelection" | "select" | "notSelect" | "leaveSelection" | "revise";
+
+/**
+ * Who sets the step off: a person on the story's page, or a selection round (opening it, recording
+ * its decision, cancelling it) — round steps are refused on the story page and taken by the round's
+ * mutation, through the same table and the same audited move.
+ */
+export type StepTrigger = "story" | "round";
 
 export type StageTransition = {
   key: TransitionKey;
   from: StoryStage;
   to: StoryStage;
   permission: Permission;
+  trigger: StepTrigger;
   /** A comment is required (e.g. why a story is sent back); it is kept in the audit event. */
   needsComment: boolean;
-  guard: (facts: StageFacts) => StageBlocker[];
+  /** Fact groups the guard reads besides the story's own. */
+  needs: readonly FactGroup[];
+  guard: (facts: GuardFacts) => StageBlocker[];
 };
+
+/** A guard over one extra group; a missing group is a programming error (the row forgot `needs`). */
+function using<G extends FactGroup>(group: G, guard: (facts: StageFacts, extra: ExtraFacts[G]) => StageBlocker[]) {
+  return (facts: GuardFacts): StageBlocker[] => {
+    const extra = facts[group];
+    if (!extra) throw new Error(`Stage facts "${group}" were not loaded.`);
+    return guard(facts, extra as ExtraFacts[G]);
+  };
+}
 
 /** Storytellers whose current consent does not cover the story, each with the first reason found. */
 export function consentBlockers(storytellers: StorytellerConsentFacts[]): StageBlocker[] {
@@ -82,34 +128,91 @@ export function submissionBlockers(facts: StageFacts): StageBlocker[] {
 
 const none = (): StageBlocker[] => [];
 
+const decided = (candidacies: CandidacyFacts[]) => candidacies.filter((candidacy) => candidacy.status === "DECIDED");
+const ACTIVE_ROUND: readonly SelectionRoundStatus[] = ["OPEN", "CLOSED"];
+
+/** Entering selection: still fit to be read by a panel (domain, consent) and put before an open round. */
+const enterSelection = using("selection", (facts, { candidacies }) => {
+  const blockers: StageBlocker[] = [];
+  if (!facts.hasCurrentPrimaryDomain) blockers.push({ code: "NO_PRIMARY_DOMAIN" });
+  blockers.push(...consentBlockers(facts.storytellers));
+  if (!candidacies.some((candidacy) => candidacy.status === "OPEN")) blockers.push({ code: "NOT_IN_OPEN_ROUND" });
+  return blockers;
+});
+
+const select = using("selection", (_facts, { candidacies }) => {
+  const rounds = decided(candidacies);
+  if (rounds.length === 0) return [{ code: "NO_DECISION_YET" }];
+  return rounds.some((round) => round.selected) ? [] : [{ code: "NOT_CHOSEN_BY_PANEL" }];
+});
+
+const notSelect = using("selection", (_facts, { candidacies }) => {
+  const rounds = decided(candidacies);
+  if (rounds.length === 0) return [{ code: "NO_DECISION_YET" }];
+  return rounds.some((round) => round.selected) ? [{ code: "CHOSEN_BY_PANEL" }] : [];
+});
+
+/** Back to screened when no open or closed round holds the story any more (its round was cancelled). */
+const leaveSelection = using("selection", (_facts, { candidacies }) =>
+  candidacies.some((candidacy) => ACTIVE_ROUND.includes(candidacy.status)) ? [{ code: "STILL_IN_ROUND" }] : [],
+);
+
+type Row = Omit<StageTransition, "needs" | "trigger" | "needsComment"> & Partial<Pick<StageTransition, "needs" | "trigger" | "needsComment">>;
+const row = (transition: Row): StageTransition => ({ needs: [], trigger: "story", needsComment: false, ...transition });
+
 export const STAGE_TRANSITIONS: readonly StageTransition[] = [
-  { key: "submit", from: "DRAFT", to: "SUBMITTED", permission: "story.edit", needsComment: false, guard: submissionBlockers },
-  {
+  row({ key: "submit", from: "DRAFT", to: "SUBMITTED", permission: "story.edit", guard: submissionBlockers }),
+  row({
     key: "screen",
     from: "SUBMITTED",
     to: "SCREENED",
     permission: "story.assign_domain",
-    needsComment: false,
     guard: (facts) => (facts.hasCurrentPrimaryDomain ? [] : [{ code: "NO_PRIMARY_DOMAIN" }]),
-  },
-  { key: "sendBack", from: "SUBMITTED", to: "DRAFT", permission: "story.edit", needsComment: true, guard: none },
-  { key: "sendBack", from: "SCREENED", to: "DRAFT", permission: "story.edit", needsComment: true, guard: none },
+  }),
+  row({ key: "sendBack", from: "SUBMITTED", to: "DRAFT", permission: "story.edit", needsComment: true, guard: none }),
+  row({ key: "sendBack", from: "SCREENED", to: "DRAFT", permission: "story.edit", needsComment: true, guard: none }),
+  // Selection: taken by the round's own mutations (open, decide, cancel), never from the story page.
+  row({ key: "enterSelection", from: "SCREENED", to: "IN_SELECTION", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: enterSelection }),
+  row({ key: "select", from: "IN_SELECTION", to: "SELECTED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: select }),
+  row({ key: "notSelect", from: "IN_SELECTION", to: "NOT_SELECTED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: notSelect }),
+  row({ key: "leaveSelection", from: "IN_SELECTION", to: "SCREENED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: leaveSelection }),
+  // A story the funder returned goes back to revision, then on again through submission.
+  row({ key: "revise", from: "RETURNED", to: "DRAFT", permission: "story.edit", guard: none }),
 ];
 
 export function findTransition(from: StoryStage, to: StoryStage): StageTransition | undefined {
   return STAGE_TRANSITIONS.find((transition) => transition.from === from && transition.to === to);
 }
 
-export type NextStep = { key: TransitionKey; to: StoryStage; needsComment: boolean; blockers: StageBlocker[] };
+/** The fact groups the rows leaving `stage` read (what the story page must load to explain them). */
+export function factGroupsFrom(stage: StoryStage): FactGroup[] {
+  return [...new Set(STAGE_TRANSITIONS.filter((transition) => transition.from === stage).flatMap((transition) => transition.needs))];
+}
 
-/** The steps this person may take from `stage`, each with what still stands in the way (empty = possible now). */
-export function nextSteps(stage: StoryStage, roles: readonly Role[], facts: StageFacts): NextStep[] {
-  return STAGE_TRANSITIONS.filter((transition) => transition.from === stage && can(roles, transition.permission)).map((transition) => ({
-    key: transition.key,
-    to: transition.to,
-    needsComment: transition.needsComment,
-    blockers: transition.guard(facts),
-  }));
+export type NextStep = {
+  key: TransitionKey;
+  to: StoryStage;
+  needsComment: boolean;
+  trigger: StepTrigger;
+  /** The reader may take it (from the story page) once `blockers` is empty. */
+  mine: boolean;
+  blockers: StageBlocker[];
+};
+
+/** Every step out of `stage`, each with what still stands in the way: the reader's role first, then the guard. */
+export function nextSteps(stage: StoryStage, roles: readonly Role[], facts: GuardFacts): NextStep[] {
+  return STAGE_TRANSITIONS.filter((transition) => transition.from === stage).map((transition) => {
+    const allowed = can(roles, transition.permission);
+    const roleBlockers: StageBlocker[] = allowed ? [] : [{ code: "ROLE_MISSING", roles: [...PERMISSIONS[transition.permission]].filter((role) => role !== "ADMIN") }];
+    return {
+      key: transition.key,
+      to: transition.to,
+      needsComment: transition.needsComment,
+      trigger: transition.trigger,
+      mine: allowed && transition.trigger === "story",
+      blockers: [...roleBlockers, ...transition.guard(facts)],
+    };
+  });
 }
 
 /** Stages in which authors may still change the story's content (later stages point at fixed revisions). */

@@ -4,18 +4,44 @@
  * CONFLICT), then the step's guard on facts read after that update has locked the row (so an edit
  * cannot remove a storyteller between check and move), then the audit event `story.stage`.
  * Refusals roll everything back.
+ *
+ * Steps set off by a selection round (opening, deciding, cancelling it) run `moveStoryWithin` inside
+ * the round's own transaction: same table, same guard, same audit event, all or nothing with the round.
  */
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
+import { loadCandidacies } from "@/lib/selection/candidacies";
 import { loadStageFacts } from "./data";
 import { STORY_TRANSACTION_OPTIONS } from "./mutations";
 import { refusalsAsResults, Refusal, type Refused } from "./refusal";
-import { findTransition, type StageBlocker } from "./stage-machine";
+import { factGroupsFrom, findTransition, type ExtraFacts, type FactGroup, type GuardFacts, type StageBlocker, type StageTransition } from "./stage-machine";
 
-class Blocked extends Error {
+type Client = Prisma.TransactionClient | ReturnType<typeof db>;
+
+/** One loader per fact group of the table (lib/stories/stage-machine.ts ExtraFacts). */
+const FACT_LOADERS: { [G in FactGroup]: (client: Client, evaluationId: string, storyId: string) => Promise<ExtraFacts[G]> } = {
+  selection: async (client, evaluationId, storyId) => ({ candidacies: await loadCandidacies(client, evaluationId, storyId) }),
+};
+
+/** The story's own facts plus the groups asked for; null when the story is not in the evaluation. */
+export async function loadGuardFacts(client: Client, evaluationId: string, storyId: string, groups: readonly FactGroup[]): Promise<GuardFacts | null> {
+  const facts = await loadStageFacts(client, evaluationId, storyId);
+  if (!facts) return null;
+  const extra: Partial<ExtraFacts> = {};
+  for (const group of groups) extra[group] = await FACT_LOADERS[group](client, evaluationId, storyId);
+  return { ...facts, ...extra };
+}
+
+/** What the story page needs to list every step out of `stage` with its blockers. */
+export async function getStepFacts(evaluationId: string, storyId: string, stage: StoryStage): Promise<GuardFacts | null> {
+  return loadGuardFacts(db(), evaluationId, storyId, factGroupsFrom(stage));
+}
+
+export class Blocked extends Error {
   constructor(readonly blockers: StageBlocker[]) {
     super("blocked");
   }
@@ -23,6 +49,50 @@ class Blocked extends Error {
 
 export type MoveResult = { ok: true; stage: StoryStage } | { ok: false; reason: "BLOCKED"; blockers: StageBlocker[] } | Refused;
 
+type MoveInput = {
+  actorId: string;
+  evaluationId: string;
+  storyId: string;
+  transition: StageTransition;
+  comment: string | null;
+  ipAddress?: string | null;
+  /** Kept in the audit event when a round set the step off. */
+  roundId?: string;
+};
+
+/**
+ * The step itself, inside the caller's transaction. Throws AppError CONFLICT when the story is no
+ * longer where the mover saw it, Blocked when the guard refuses, Refusal NOT_FOUND.
+ */
+export async function moveStoryWithin(tx: Prisma.TransactionClient, input: MoveInput): Promise<void> {
+  const { evaluationId, storyId, transition } = input;
+  const story = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { id: true } });
+  if (!story) throw new AppError("NOT_FOUND");
+  const moved = await tx.changeStory.updateMany({
+    where: { id: storyId, evaluationId, stage: transition.from },
+    data: { stage: transition.to, stageChangedAt: new Date() },
+  });
+  if (moved.count !== 1) throw new AppError("CONFLICT", "the story is no longer at the stage the mover saw");
+  const facts = await loadGuardFacts(tx, evaluationId, storyId, transition.needs);
+  if (!facts) throw new Refusal("NOT_FOUND");
+  const blockers = transition.guard(facts);
+  if (blockers.length > 0) throw new Blocked(blockers);
+  const after: Record<string, unknown> = { stage: transition.to };
+  if (input.comment) after.comment = input.comment;
+  if (input.roundId) after.roundId = input.roundId;
+  await recordAudit(tx, {
+    evaluationId,
+    actorId: input.actorId,
+    action: "story.stage",
+    recordType: "ChangeStory",
+    recordId: storyId,
+    before: { stage: transition.from },
+    after,
+    ipAddress: input.ipAddress,
+  });
+}
+
+/** A step taken from the story's page. Steps that belong to a selection round are refused here. */
 export async function moveStory(input: {
   actorId: string;
   roles: readonly Role[];
@@ -33,38 +103,18 @@ export async function moveStory(input: {
   comment?: string | null;
   ipAddress?: string | null;
 }): Promise<MoveResult> {
-  const { actorId, evaluationId, storyId, from, to } = input;
-  const transition = findTransition(from, to);
+  const transition = findTransition(input.from, input.to);
   if (!transition) return { ok: false, reason: "NO_SUCH_STEP" };
   if (!can(input.roles, transition.permission)) throw new AppError("FORBIDDEN");
+  if (transition.trigger === "round") return { ok: false, reason: "ROUND_STEP" };
   const comment = input.comment?.trim() || null;
   if (transition.needsComment && !comment) return { ok: false, reason: "COMMENT_REQUIRED", field: "comment" };
 
   try {
     return await refusalsAsResults(() =>
       db().$transaction(async (tx) => {
-        const story = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { id: true } });
-        if (!story) throw new AppError("NOT_FOUND");
-        const moved = await tx.changeStory.updateMany({
-          where: { id: storyId, evaluationId, stage: from },
-          data: { stage: to, stageChangedAt: new Date() },
-        });
-        if (moved.count !== 1) throw new AppError("CONFLICT", "the story is no longer at the stage the mover saw");
-        const facts = await loadStageFacts(tx, evaluationId, storyId);
-        if (!facts) throw new Refusal("NOT_FOUND");
-        const blockers = transition.guard(facts);
-        if (blockers.length > 0) throw new Blocked(blockers);
-        await recordAudit(tx, {
-          evaluationId,
-          actorId,
-          action: "story.stage",
-          recordType: "ChangeStory",
-          recordId: storyId,
-          before: { stage: from },
-          after: comment ? { stage: to, comment } : { stage: to },
-          ipAddress: input.ipAddress,
-        });
-        return { ok: true as const, stage: to };
+        await moveStoryWithin(tx, { ...input, transition, comment });
+        return { ok: true as const, stage: transition.to };
       }, STORY_TRANSACTION_OPTIONS),
     );
   } catch (error) {

@@ -19,6 +19,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "lead@demo.example", name: "Mariana Quiroga Salas", role: "LEAD", locale: "ES" },
   { email: "evaluator@demo.example", name: "Daniel Esquivel Mora", role: "EVALUATOR", locale: "ES" },
   { email: "panelist@demo.example", name: "Lucía Barragán Ortiz", role: "PANELIST", locale: "ES" },
+  // A second panelist: the browser tests lock the first one out (auth.spec.ts), and panels vote together.
+  { email: "panelist2@demo.example", name: "Joaquín Treviño Alcalá", role: "PANELIST", locale: "ES" },
   { email: "analyst@demo.example", name: "Ernesto Villaseñor Paz", role: "ANALYST", locale: "ES" },
   { email: "reviewer@demo.example", name: "Rachel Whitfield", role: "REVIEWER", locale: "EN" },
 ];

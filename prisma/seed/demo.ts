@@ -11,6 +11,7 @@ import { buildRespondentIdentity } from "@/tests/factories/respondents";
 import { buildUser } from "@/tests/factories/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { buildFieldworkRows } from "./fieldwork-rows";
+import { buildSelectionRows } from "./selection-rows";
 import { buildSetupRows, DEMO_EVALUATION_NAME } from "./setup-rows";
 import { buildStoryRows } from "./story-rows";
 import { buildTriangulationRows } from "./triangulation-rows";
@@ -124,7 +125,17 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   await tx.focusGroupProject.createMany({ data: fieldwork.focusGroupProjects });
   await tx.transcriptExcerpt.createMany({ data: fieldwork.excerpts });
 
-  await tx.changeStory.createMany({ data: stories.stories });
+  const selection = buildSelectionRows({
+    evaluationId,
+    leadId: staff.lead,
+    panelistIds: users.filter((user) => user.role === "PANELIST").map((user) => user.id),
+    stories: stories.stories,
+    assignments: stories.domainAssignments,
+  });
+  const now = new Date();
+  await tx.changeStory.createMany({
+    data: stories.stories.map((story) => (selection.inRound.has(story.id) ? { ...story, stage: "IN_SELECTION" as const, stageChangedAt: now } : story)),
+  });
   await tx.storyPlace.createMany({ data: stories.storyPlaces });
   await tx.storySector.createMany({ data: stories.storySectors });
   await tx.storyPriorityTag.createMany({ data: stories.storyPriorityTags });
@@ -135,11 +146,12 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   await tx.storySource.createMany({ data: stories.storySources });
   await tx.storyRevision.createMany({ data: stories.storyRevisions });
   await tx.domainAssignment.createMany({ data: stories.domainAssignments });
+  await tx.selectionPanel.create({ data: selection.panel });
+  await tx.panelMember.createMany({ data: selection.members });
+  await tx.selectionRound.create({ data: selection.round });
+  await tx.roundCandidate.createMany({ data: selection.roundCandidates });
 
-  // Two stories a panel selected, one of them in triangulation, with the analyst's evidence.
+  // Evidence gathered early for two of the round's stories (the triangulation pages show it once they are selected).
   const triangulation = buildTriangulationRows(stories, idOf("ANALYST"));
-  for (const { storyId, stage, stageChangedAt } of triangulation.stages) {
-    await tx.changeStory.update({ where: { id: storyId }, data: { stage, stageChangedAt } });
-  }
   await tx.evidenceItem.createMany({ data: triangulation.evidence });
 }

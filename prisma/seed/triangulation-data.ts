@@ -4,7 +4,7 @@
  * name real public sources in general terms, and what they show is illustrative. The press note
  * is fictional and says so.
  */
-import type { EvidenceSourceType, EvidenceStance, EvidenceStrength, StoryStage } from "@/lib/generated/prisma/enums";
+import type { EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
 
 export type EvidenceSpec = {
   sourceType: EvidenceSourceType;
@@ -18,13 +18,11 @@ export type EvidenceSpec = {
   addedOn: string;
 };
 
-export type TriangulationSpec = { codeNumber: number; stage: Extract<StoryStage, "SELECTED" | "IN_TRIANGULATION">; stageChangedOn: string; evidence: EvidenceSpec[] };
+export type TriangulationSpec = { codeNumber: number; evidence: EvidenceSpec[] };
 
 export const TRIANGULATION: TriangulationSpec[] = [
   {
     codeNumber: 5,
-    stage: "IN_TRIANGULATION",
-    stageChangedOn: "2025-01-20",
     evidence: [
       {
         sourceType: "ADMINISTRATIVE_RECORD",
@@ -50,8 +48,6 @@ export const TRIANGULATION: TriangulationSpec[] = [
   },
   {
     codeNumber: 2,
-    stage: "SELECTED",
-    stageChangedOn: "2025-01-20",
     evidence: [
       {
         sourceType: "QUANTITATIVE_DATASET",

@@ -1,4 +1,8 @@
-/** The demo's evidence rows and the stages of the stories they belong to, built with the test factories. */
+/**
+ * The demo's evidence rows, built with the test factories: evidence an analyst gathered early for
+ * two stories now before the demo selection round, so the triangulation pages have something to
+ * show as soon as the panel selects them.
+ */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { day } from "@/tests/factories/ids";
 import { buildEvidenceItem } from "@/tests/factories/triangulation";
@@ -8,12 +12,10 @@ import { TRIANGULATION } from "./triangulation-data";
 type StoryRows = ReturnType<typeof buildStoryRows>;
 
 export function buildTriangulationRows(stories: StoryRows, analystId: string) {
-  const stages: Array<{ storyId: string; stage: "SELECTED" | "IN_TRIANGULATION"; stageChangedAt: Date }> = [];
   const evidence: Prisma.EvidenceItemCreateManyInput[] = [];
   for (const spec of TRIANGULATION) {
     const story = stories.stories.find((row) => row.codeNumber === spec.codeNumber);
     if (!story) throw new Error(`Demo triangulation: no story ${spec.codeNumber}`);
-    stages.push({ storyId: story.id, stage: spec.stage, stageChangedAt: day(spec.stageChangedOn) });
     for (const item of spec.evidence) {
       const figure = item.figure ? stories.storyFigures.find((row) => row.storyId === story.id && row.position === item.figure) : undefined;
       if (item.figure && !figure) throw new Error(`Demo triangulation: story ${spec.codeNumber} has no figure ${item.figure}`);
@@ -36,5 +38,5 @@ export function buildTriangulationRows(stories: StoryRows, analystId: string) {
       );
     }
   }
-  return { stages, evidence };
+  return { evidence };
 }

@@ -331,6 +331,38 @@ const sampleInputs: Record<string, Sample> = {
     permission: "validation.manage",
     input: async (f) => ({ evaluationId: f.evaluationId, storyId: (await freshStoryAt(f, "RETURNED")).storyId, choice: "NEW_VALIDATION", comment: "The figures changed." }),
   },
+  // lib/selection/actions.ts
+  createSelectionPanel: {
+    permission: "selection.manage",
+    input: (f) => ({ evaluationId: f.evaluationId, name: "Matrix panel", level: "PORTFOLIO", domainId: null, memberIds: [f.team.members.panelist!.id] }),
+  },
+  createSelectionRound: {
+    permission: "selection.manage",
+    input: async (f) => {
+      const { panelId } = await freshDomainPanelWithScreenedStory(f);
+      return { evaluationId: f.evaluationId, panelId, name: "Matrix round", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000).toISOString(), storyIds: [] };
+    },
+  },
+  openSelectionRound: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "DRAFT"), expectedVersion: 1 }) },
+  closeSelectionRound: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), expectedVersion: 1 }) },
+  cancelSelectionRound: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "DRAFT"), expectedVersion: 1 }) },
+  recordSelectionDecision: {
+    permission: "selection.manage",
+    input: async (f) => {
+      const roundId = await freshSelectionRound(f, "CLOSED");
+      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({ where: { roundId }, select: { storyId: true } });
+      return { evaluationId: f.evaluationId, roundId, expectedVersion: 1, selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }], feedbackToStorytellers: "Gracias.", feedbackLanguage: "es" };
+    },
+  },
+  recordSelectionReminder: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), text: "Please vote." }) },
+  castSelectionBallots: {
+    permission: "selection.vote",
+    input: async (f) => {
+      const roundId = await freshSelectionRound(f, "OPEN");
+      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({ where: { roundId }, select: { storyId: true } });
+      return { evaluationId: f.evaluationId, roundId, votes: [{ storyId: candidate.storyId, approved: true, reason: "Significant." }] };
+    },
+  },
 };
 
 const EVIDENCE_SAMPLE = { sourceType: "DOCUMENT", citation: "Matrix citation", whatItShows: "What it shows.", stance: "SUPPORTS", strength: "MODERATE", figureId: "", response: "" };
@@ -422,6 +454,32 @@ async function freshStory(f: Fixture, stage: "DRAFT" | "IN_TRIANGULATION" | "RET
   const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1, stage });
   await f.prisma.changeStory.create({ data: story });
   return story.id;
+}
+
+/** A domain panel (the matrix panelist sits on it) and a screened story of its domain, where the record should live. */
+async function freshDomainPanelWithScreenedStory(f: Fixture): Promise<{ panelId: string; storyId: string }> {
+  const storyId = await freshStory(f);
+  const domain = buildDomain({ evaluationId: f.recordEvaluationId });
+  await f.prisma.domain.create({ data: domain });
+  await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "SCREENED" } });
+  await f.prisma.domainAssignment.create({ data: buildDomainAssignment({ evaluationId: f.recordEvaluationId, storyId, domainId: domain.id, assignedById: f.team.members.lead.id }) });
+  const panel = await f.prisma.selectionPanel.create({ data: { evaluationId: f.recordEvaluationId, name: "Matrix domain panel", level: "DOMAIN", domainId: domain.id }, select: { id: true } });
+  await f.prisma.panelMember.create({ data: { evaluationId: f.recordEvaluationId, panelId: panel.id, userId: f.team.members.panelist!.id } });
+  return { panelId: panel.id, storyId };
+}
+
+/** A portfolio round (opening or deciding it moves no story) with one candidate, in the given status, version 1. */
+async function freshSelectionRound(f: Fixture, status: "DRAFT" | "OPEN" | "CLOSED"): Promise<string> {
+  const storyId = await freshStory(f);
+  await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "SELECTED" } });
+  const panel = await f.prisma.selectionPanel.create({ data: { evaluationId: f.recordEvaluationId, name: "Matrix portfolio panel", level: "PORTFOLIO" }, select: { id: true } });
+  await f.prisma.panelMember.create({ data: { evaluationId: f.recordEvaluationId, panelId: panel.id, userId: f.team.members.panelist!.id } });
+  const round = await f.prisma.selectionRound.create({
+    data: { evaluationId: f.recordEvaluationId, panelId: panel.id, name: "Matrix round", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000), status },
+    select: { id: true },
+  });
+  await f.prisma.roundCandidate.create({ data: { evaluationId: f.recordEvaluationId, roundId: round.id, storyId } });
+  return round.id;
 }
 
 /**
@@ -702,7 +760,8 @@ describe("a record of another evaluation, named through one's own", () => {
     }
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(6);
-  });
+    // Two callers × every action that names a record: beyond the 30 s default on a loaded two-core machine.
+  }, 120_000);
 });
 
 describe("public server functions", () => {

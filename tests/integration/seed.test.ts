@@ -115,7 +115,7 @@ describe("seedDemo without demo passwords (a real install)", () => {
       },
     });
     expect(stories).toHaveLength(8);
-    expect(new Set(stories.map((story) => story.stage))).toEqual(new Set(["DRAFT", "SUBMITTED", "SCREENED", "SELECTED", "IN_TRIANGULATION"]));
+    expect(new Set(stories.map((story) => story.stage))).toEqual(new Set(["DRAFT", "SUBMITTED", "SCREENED", "IN_SELECTION"]));
     expect(stories.filter((story) => story.changeType === "NO_CHANGE")).toHaveLength(1);
     for (const story of stories) {
       const primaries = story.domainAssignments.filter((row) => row.kind === "PRIMARY" && row.endedAt === null);

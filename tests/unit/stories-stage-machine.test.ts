@@ -35,8 +35,18 @@ describe("the transition table", () => {
     }
   });
 
-  it("holds the first steps of the path, and nothing else yet", () => {
-    expect(pairs()).toEqual(["DRAFT>SUBMITTED", "SUBMITTED>SCREENED", "SUBMITTED>DRAFT", "SCREENED>DRAFT"]);
+  it("holds the path up to the selection outcome, and the way back from RETURNED", () => {
+    expect(pairs()).toEqual([
+      "DRAFT>SUBMITTED",
+      "SUBMITTED>SCREENED",
+      "SUBMITTED>DRAFT",
+      "SCREENED>DRAFT",
+      "SCREENED>IN_SELECTION",
+      "IN_SELECTION>SELECTED",
+      "IN_SELECTION>NOT_SELECTED",
+      "IN_SELECTION>SCREENED",
+      "RETURNED>DRAFT",
+    ]);
     expect(findTransition("DRAFT", "SCREENED")).toBeUndefined();
     expect(findTransition("SCREENED", "SUBMITTED")).toBeUndefined();
     expect(findTransition("SUBMITTED", "DRAFT")?.needsComment).toBe(true);
@@ -48,14 +58,18 @@ describe("the transition table", () => {
     return STAGE_TRANSITIONS.map((transition) => `${transition.from}>${transition.to}`);
   }
 
-  it.each(ALL_ROLES)("offers %s exactly the steps its permissions allow", (role) => {
-    const fromDraft = nextSteps("DRAFT", [role], ready).map((step) => step.to);
-    const fromSubmitted = nextSteps("SUBMITTED", [role], ready).map((step) => step.to);
+  it.each(ALL_ROLES)("offers %s exactly the steps its permissions allow, and says why the others are not theirs", (role) => {
+    const mine = (stage: StoryStage) => nextSteps(stage, [role], { ...ready, selection: { candidacies: [] } }).filter((step) => step.mine).map((step) => step.to);
     const editor = role === "LEAD" || role === "EVALUATOR";
-    expect(fromDraft).toEqual(editor ? ["SUBMITTED"] : []);
-    expect(fromSubmitted).toEqual(editor ? ["SCREENED", "DRAFT"] : []);
-    expect(nextSteps("SCREENED", [role], ready).map((step) => step.to)).toEqual(editor ? ["DRAFT"] : []);
+    expect(mine("DRAFT")).toEqual(editor ? ["SUBMITTED"] : []);
+    expect(mine("SUBMITTED")).toEqual(editor ? ["SCREENED", "DRAFT"] : []);
+    // Entering selection is a round's step: listed, never "mine" on the story page.
+    expect(mine("SCREENED")).toEqual(editor ? ["DRAFT"] : []);
+    expect(mine("RETURNED")).toEqual(editor ? ["DRAFT"] : []);
     expect(nextSteps("SELECTED", [role], ready)).toEqual([]);
+    const submit = nextSteps("DRAFT", [role], ready)[0]!;
+    if (editor) expect(submit.blockers).toEqual([]);
+    else expect(submit.blockers[0]).toEqual({ code: "ROLE_MISSING", roles: ["LEAD", "EVALUATOR"] });
   });
 });
 

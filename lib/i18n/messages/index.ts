@@ -13,6 +13,7 @@ import enMail from "./en/mail.json";
 import enTimeline from "./en/timeline.json";
 import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
+import enSelection from "./en/selection.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
 import enTriangulation from "./en/triangulation.json";
@@ -28,6 +29,7 @@ import esMail from "./es/mail.json";
 import esTimeline from "./es/timeline.json";
 import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
+import esSelection from "./es/selection.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
 import esTriangulation from "./es/triangulation.json";
@@ -45,6 +47,7 @@ export const en = {
   ...enStories,
   ...enTables,
   ...enImports,
+  ...enSelection,
   ...enMail,
   ...enTimeline,
   ...enTriangulation,
@@ -63,6 +66,7 @@ export const es: typeof en = {
   ...esStories,
   ...esTables,
   ...esImports,
+  ...esSelection,
   ...esMail,
   ...esTimeline,
   ...esTriangulation,

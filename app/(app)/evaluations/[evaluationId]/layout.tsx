@@ -5,12 +5,13 @@ import { getAuthorizedUser } from "@/lib/auth/session";
 import { findEvaluationAccess } from "@/lib/evaluations/data";
 import { can, rolesOf, type Permission } from "@/lib/permissions";
 
-const SECTIONS: Array<{ segment: string | null; key: string; permission: Permission }> = [
+const SECTIONS: Array<{ segment: string | null; key: string; permission: Permission | Permission[] }> = [
   { segment: null, key: "overview", permission: "evaluation.view" },
   { segment: "respondents", key: "respondents", permission: "respondent.view" },
   { segment: "interviews", key: "interviews", permission: "interview.view" },
   { segment: "focus-groups", key: "focusGroups", permission: "interview.view" },
   { segment: "stories", key: "stories", permission: "story.view" },
+  { segment: "selection", key: "selection", permission: ["selection.manage", "selection.vote"] },
   { segment: "triangulation", key: "triangulation", permission: "triangulation.view" },
   { segment: "validation", key: "validation", permission: "validation.record" },
   { segment: "reviews", key: "reviews", permission: "review.view" },
@@ -32,7 +33,7 @@ export default async function EvaluationLayout({ children, params }: { children:
   const t = await getTranslations("evaluationNav");
   const roles = rolesOf(user, access.roles);
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const items: EvaluationNavItem[] = SECTIONS.filter((section) => can(roles, section.permission)).map((section) => ({
+  const items: EvaluationNavItem[] = SECTIONS.filter((section) => [section.permission].flat().some((permission) => can(roles, permission))).map((section) => ({
     segment: section.segment,
     href: section.segment ? `${base}/${section.segment}` : base,
     label: t(section.key as "overview"),

@@ -13,10 +13,11 @@ import { canAssignDomainAt } from "@/lib/domains/policy";
 import { listDomainAssignments, listDomains } from "@/lib/domains/data";
 import { can } from "@/lib/permissions";
 import { storyAccess } from "@/lib/stories/access";
-import { getExcerptQuotes, getStageFacts, getStoryDetail } from "@/lib/stories/data";
+import { getExcerptQuotes, getStoryDetail } from "@/lib/stories/data";
 import { listStageHistory } from "@/lib/stories/history-data";
 import { canEditStory, canSeeExcerptText } from "@/lib/stories/policy";
 import { nextSteps } from "@/lib/stories/stage-machine";
+import { getStepFacts } from "@/lib/stories/stage-mutations";
 
 type StoryPageProps = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -47,7 +48,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
     getLocale(),
     listDomainAssignments(evaluationId, storyId),
     listDomains(evaluationId),
-    getStageFacts(evaluationId, storyId),
+    getStepFacts(evaluationId, storyId, story.stage),
     listStageHistory(evaluationId, storyId),
     canSeeExcerptText(roles) ? getExcerptQuotes(evaluationId, excerptIds) : Promise.resolve(null),
   ]);

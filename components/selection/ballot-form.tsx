@@ -1,0 +1,175 @@
+"use client";
+
+/**
+ * A panelist's ballots on one round, one per candidate, each with a reason. Ranking is done with
+ * "move up" / "move down" buttons (keyboard and screen reader friendly; no dragging needed), and
+ * each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
+ * apart with the reason; the server refuses them too.
+ */
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextArea } from "@/components/stories/form-controls";
+import { Button } from "@/components/ui/button";
+import type { VotingMethod } from "@/lib/generated/prisma/enums";
+import { castSelectionBallots } from "@/lib/selection/actions";
+import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { selectionFailureMessages } from "./failure-messages";
+import styles from "./selection.module.css";
+
+export type BallotCandidate = { id: string; code: string; title: string; conflict: "WROTE" | "COLLECTED" | null };
+export type OwnBallot = { storyId: string; rank: number | null; score: number | null; approved: boolean | null; reason: string };
+
+type Props = { evaluationId: string; roundId: string; method: VotingMethod; scaleMax: number | null; candidates: BallotCandidate[]; ballots: OwnBallot[] };
+
+function initialOrder(candidates: BallotCandidate[], ballots: OwnBallot[]): string[] {
+  const rank = new Map(ballots.map((ballot) => [ballot.storyId, ballot.rank ?? Number.MAX_SAFE_INTEGER]));
+  return candidates
+    .filter((candidate) => !candidate.conflict)
+    .map((candidate, index) => ({ id: candidate.id, index }))
+    .sort((a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER) || a.index - b.index)
+    .map((entry) => entry.id);
+}
+
+export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates, ballots }: Props) {
+  const t = useTranslations("selection");
+  const router = useRouter();
+  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+  const own = new Map(ballots.map((ballot) => [ballot.storyId, ballot]));
+  const [order, setOrder] = useState(() => initialOrder(candidates, ballots));
+  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(ballots.map((b) => [b.storyId, b.score ? String(b.score) : ""])));
+  const [approvals, setApprovals] = useState<Record<string, boolean>>(() => Object.fromEntries(ballots.map((b) => [b.storyId, b.approved ?? false])));
+  const [reasons, setReasons] = useState<Record<string, string>>(() => Object.fromEntries(ballots.map((b) => [b.storyId, b.reason])));
+  const [announcement, setAnnouncement] = useState("");
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useActionForm(castSelectionBallots, {
+    failureMessages: selectionFailureMessages,
+    focus: (fields) => {
+      const first = Object.keys(fields).find((field) => /^votes\.\d+/.test(field));
+      const index = first ? Number(first.split(".")[1]) : -1;
+      document.getElementById(index >= 0 ? `reason-${order[index]}` : "ballot-error")?.focus();
+    },
+    onSuccess: () => {
+      setSaved(t("ballot.saved"));
+      router.refresh();
+    },
+  });
+
+  function move(id: string, by: -1 | 1) {
+    const from = order.indexOf(id);
+    const to = from + by;
+    if (to < 0 || to >= order.length) return;
+    const next = [...order];
+    [next[from], next[to]] = [next[to]!, next[from]!];
+    setOrder(next);
+    setAnnouncement(t("ballot.movedTo", { code: byId.get(id)!.code, position: to + 1, total: next.length }));
+    // Keep focus on the same button of the moved story, so repeated presses keep moving it.
+    requestAnimationFrame(() => document.getElementById(`move-${by < 0 ? "up" : "down"}-${id}`)?.focus());
+  }
+
+  const blocked = candidates.filter((candidate) => candidate.conflict);
+  const votes = order.map((storyId, index) => ({
+    storyId,
+    rank: method === "RANKING" ? index + 1 : null,
+    score: method === "SCORING" ? Number(scores[storyId] || 0) || null : null,
+    approved: method === "APPROVAL" ? (approvals[storyId] ?? false) : null,
+    reason: reasons[storyId] ?? "",
+  }));
+  const fieldError = (index: number, field: string) => form.fieldError(`votes.${index}.${field}`);
+
+  return (
+    <form
+      noValidate
+      aria-describedby="ballot-error"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaved(null);
+        void form.submit({ evaluationId, roundId, votes });
+      }}
+    >
+      <FormError id="ballot-error" message={form.formError ?? form.fieldError("votes")} />
+      <p role="status" className={saved ? "notice" : undefined}>
+        {saved}
+      </p>
+      <p className="muted">{t(`ballot.instructions.${method}`, { max: scaleMax ?? 5 })}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <ol className={styles.ballotList}>
+        {order.map((storyId, index) => {
+          const candidate = byId.get(storyId)!;
+          return (
+            <li key={storyId} className={styles.ballotItem}>
+              <h3 className={styles.ballotTitle}>
+                {method === "RANKING" ? <span className={styles.rank}>{t("ballot.rankLabel", { rank: index + 1 })}</span> : null} <span className="code">{candidate.code}</span> {candidate.title}
+              </h3>
+              {method === "RANKING" ? (
+                <div className={styles.moveButtons}>
+                  <Button id={`move-up-${storyId}`} variant="secondary" disabled={index === 0} onClick={() => move(storyId, -1)} aria-label={t("ballot.moveUp", { code: candidate.code })}>
+                    ↑ {t("ballot.up")}
+                  </Button>
+                  <Button id={`move-down-${storyId}`} variant="secondary" disabled={index === order.length - 1} onClick={() => move(storyId, 1)} aria-label={t("ballot.moveDown", { code: candidate.code })}>
+                    ↓ {t("ballot.down")}
+                  </Button>
+                </div>
+              ) : null}
+              {method === "SCORING" ? (
+                <div className="field">
+                  <label className="field__label" htmlFor={`score-${storyId}`}>
+                    {t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
+                  </label>
+                  <select id={`score-${storyId}`} className="field__input" value={scores[storyId] ?? ""} onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}>
+                    <option value="">{t("ballot.chooseScore")}</option>
+                    {Array.from({ length: scaleMax ?? 5 }, (_, i) => (
+                      <option key={i + 1} value={String(i + 1)}>
+                        {i + 1}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+              {method === "APPROVAL" ? (
+                <div className="field">
+                  <label className="checkbox" htmlFor={`approve-${storyId}`}>
+                    <input id={`approve-${storyId}`} type="checkbox" checked={approvals[storyId] ?? false} onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })} />{" "}
+                    {t("ballot.approve", { code: candidate.code })}
+                  </label>
+                </div>
+              ) : null}
+              <TextArea
+                id={`reason-${storyId}`}
+                label={t("ballot.reason", { code: candidate.code })}
+                hint={own.has(storyId) ? t("ballot.reasonHintChange") : t("ballot.reasonHint")}
+                rows={3}
+                maxLength={SELECTION_LIMITS.reason}
+                value={reasons[storyId] ?? ""}
+                error={fieldError(index, "reason") ?? fieldError(index, "score")}
+                onChange={(value) => setReasons({ ...reasons, [storyId]: value })}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      {blocked.length ? (
+        <section aria-labelledby="conflicts-title">
+          <h3 id="conflicts-title">{t("ballot.conflictsTitle")}</h3>
+          <ul>
+            {blocked.map((candidate) => (
+              <li key={candidate.id}>
+                <span className="code">{candidate.code}</span> {candidate.title}: {t(`conflict.${candidate.conflict!}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {order.length ? (
+        <SubmitButton busy={form.busy} busyLabel={t("saving")}>
+          {ballots.length ? t("ballot.update") : t("ballot.submit")}
+        </SubmitButton>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
+import { CheckboxGroup } from "@/components/ui/choice-fields";
+import { createSelectionPanel } from "@/lib/selection/actions";
+import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { selectionFailureMessages } from "./failure-messages";
+
+type Option = { value: string; label: string };
+
+/** A lead sets up a panel: its level (one domain, or the portfolio) and its members (panelists of the evaluation). */
+export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: string; domains: Option[]; panelists: Option[] }) {
+  const t = useTranslations("selection");
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [level, setLevel] = useState<"DOMAIN" | "PORTFOLIO">("DOMAIN");
+  const [domainId, setDomainId] = useState("");
+  const [memberIds, setMemberIds] = useState<string[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const form = useActionForm(createSelectionPanel, {
+    failureMessages: selectionFailureMessages,
+    focus: [["name", "panel-name"], ["domainId", "panel-domain"], ["memberIds", "panel-members"]],
+    onSuccess: () => {
+      setDone(t("panelForm.created", { name }));
+      setName("");
+      setMemberIds([]);
+      router.refresh();
+    },
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setDone(null);
+        void form.submit({ evaluationId, name, level, domainId: level === "DOMAIN" ? domainId : null, memberIds });
+      }}
+    >
+      <FormError message={form.formError} />
+      <p role="status" className={done ? "notice" : undefined}>
+        {done}
+      </p>
+      <TextInput id="panel-name" label={t("panelForm.name")} value={name} onChange={setName} maxLength={SELECTION_LIMITS.name} error={form.fieldError("name")} required />
+      <ChoiceGroup
+        id="panel-level"
+        legend={t("panelForm.level")}
+        type="radio"
+        options={[
+          { value: "DOMAIN", label: t("levels.DOMAIN") },
+          { value: "PORTFOLIO", label: t("levels.PORTFOLIO") },
+        ]}
+        selected={[level]}
+        onToggle={(value) => setLevel(value as "DOMAIN" | "PORTFOLIO")}
+      />
+      {level === "DOMAIN" ? (
+        <SelectInput id="panel-domain" label={t("panelForm.domain")} value={domainId} onChange={setDomainId} options={domains} placeholder={t("panelForm.chooseDomain")} error={form.fieldError("domainId")} />
+      ) : null}
+      <CheckboxGroup id="panel-members" name="memberIds" legend={t("panelForm.members")} hint={t("panelForm.membersHint")} options={panelists} selected={memberIds} onChange={setMemberIds} error={form.fieldError("memberIds")} />
+      <SubmitButton busy={form.busy} busyLabel={t("saving")}>
+        {t("panelForm.submit")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
+import { createSelectionRound } from "@/lib/selection/actions";
+import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/schema";
+import { selectionFailureMessages } from "./failure-messages";
+
+type Option = { value: string; label: string };
+
+/**
+ * A lead creates a round for a panel: method, deadline, whether results stay hidden until the close.
+ * Candidates are the panel's default (screened stories of its domain; for the portfolio, the stories
+ * domain rounds selected); the round opens from its own page.
+ */
+export function RoundForm({ evaluationId, panels }: { evaluationId: string; panels: Option[] }) {
+  const t = useTranslations("selection");
+  const router = useRouter();
+  const [panelId, setPanelId] = useState("");
+  const [name, setName] = useState("");
+  const [method, setMethod] = useState<(typeof VOTING_METHODS)[number]>("RANKING");
+  const [scale, setScale] = useState("5");
+  const [selectCount, setSelectCount] = useState("");
+  const [deadline, setDeadline] = useState("");
+  const [hidden, setHidden] = useState(true);
+  const form = useActionForm(createSelectionRound, {
+    failureMessages: selectionFailureMessages,
+    focus: [["panelId", "round-panel"], ["name", "round-name"], ["deadline", "round-deadline"], ["storyIds", "round-panel"]],
+    busyAfterSuccess: true,
+    onSuccess: (data) => router.push(`/evaluations/${encodeURIComponent(evaluationId)}/selection/rounds/${encodeURIComponent(data.roundId)}`),
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit({
+          evaluationId,
+          panelId,
+          name,
+          method,
+          scoreScaleMax: method === "SCORING" ? Number(scale) : null,
+          selectCount: selectCount ? Number(selectCount) : null,
+          deadline,
+          resultsHiddenUntilClosed: hidden,
+          storyIds: [],
+        });
+      }}
+    >
+      <FormError message={form.formError} />
+      <SelectInput id="round-panel" label={t("roundForm.panel")} value={panelId} onChange={setPanelId} options={panels} placeholder={t("roundForm.choosePanel")} error={form.fieldError("panelId") ?? form.fieldError("storyIds")} hint={t("roundForm.candidatesHint")} />
+      <TextInput id="round-name" label={t("roundForm.name")} value={name} onChange={setName} maxLength={SELECTION_LIMITS.name} error={form.fieldError("name")} />
+      <ChoiceGroup
+        id="round-method"
+        legend={t("roundForm.method")}
+        type="radio"
+        options={VOTING_METHODS.map((value) => ({ value, label: t(`methods.${value}.name`) }))}
+        selected={[method]}
+        onToggle={(value) => setMethod(value as typeof method)}
+        hint={t(`methods.${method}.help`)}
+      />
+      {method === "SCORING" ? (
+        <TextInput id="round-scale" label={t("roundForm.scale")} type="number" inputMode="numeric" value={scale} onChange={setScale} error={form.fieldError("scoreScaleMax")} />
+      ) : null}
+      <TextInput id="round-select-count" label={t("roundForm.selectCount")} hint={t("roundForm.selectCountHint")} type="number" inputMode="numeric" value={selectCount} onChange={setSelectCount} error={form.fieldError("selectCount")} />
+      <TextInput id="round-deadline" label={t("roundForm.deadline")} hint={t("roundForm.deadlineHint")} type="datetime-local" value={deadline} onChange={setDeadline} error={form.fieldError("deadline")} />
+      <div className="field">
+        <label className="checkbox" htmlFor="round-hidden">
+          <input id="round-hidden" type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} /> {t("roundForm.hidden")}
+        </label>
+      </div>
+      <SubmitButton busy={form.busy} busyLabel={t("saving")}>
+        {t("roundForm.submit")}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+"use server";
+
+import { evaluationAction, reject } from "@/lib/actions";
+import { castBallots } from "./ballot-mutations";
+import { cancelRound, closeRound, createPanel, createRound, openRound, recordDecision, recordReminder } from "./round-mutations";
+import { castBallotsInput, createPanelInput, createRoundInput, recordDecisionInput, roundInput, sendReminderInput } from "./schema";
+
+type Outcome = { ok: true } | { ok: false; reason: string; field?: string; story?: string };
+
+/** A refusal as the form shows it; a blocked story names its code ("CS-0007") after the reason. */
+function refused(result: Exclude<Outcome, { ok: true }>) {
+  return reject(result.story ? `${result.reason}:${result.story}` : result.reason, result.field);
+}
+
+export const createSelectionPanel = evaluationAction("createSelectionPanel", {
+  permission: "selection.manage",
+  input: createPanelInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await createPanel({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { panelId: result.panelId } : refused(result);
+  },
+});
+
+export const createSelectionRound = evaluationAction("createSelectionRound", {
+  permission: "selection.manage",
+  input: createRoundInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await createRound({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { roundId: result.roundId } : refused(result);
+  },
+});
+
+export const openSelectionRound = evaluationAction("openSelectionRound", {
+  permission: "selection.manage",
+  input: roundInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await openRound({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { status: "OPEN" as const } : refused(result);
+  },
+});
+
+export const closeSelectionRound = evaluationAction("closeSelectionRound", {
+  permission: "selection.manage",
+  input: roundInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await closeRound({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { status: "CLOSED" as const, ballots: result.ballots } : refused(result);
+  },
+});
+
+export const cancelSelectionRound = evaluationAction("cancelSelectionRound", {
+  permission: "selection.manage",
+  input: roundInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await cancelRound({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { status: "CANCELLED" as const } : refused(result);
+  },
+});
+
+export const recordSelectionDecision = evaluationAction("recordSelectionDecision", {
+  permission: "selection.manage",
+  input: recordDecisionInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await recordDecision({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { decisionId: result.decisionId } : refused(result);
+  },
+});
+
+export const recordSelectionReminder = evaluationAction("recordSelectionReminder", {
+  permission: "selection.manage",
+  input: sendReminderInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await recordReminder({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { reminded: result.reminded } : refused(result);
+  },
+});
+
+export const castSelectionBallots = evaluationAction("castSelectionBallots", {
+  permission: "selection.vote",
+  input: castBallotsInput,
+  handler: async ({ actor, input }) => {
+    const result = await castBallots({ ...input, actorId: actor.id });
+    return result.ok ? { saved: result.saved, unchanged: result.unchanged } : reject(result.reason, result.field);
+  },
+});

@@ -1,0 +1,182 @@
+/**
+ * Selection reads. The evaluation is in every `where`; rounds are loaded through (evaluationId, id)
+ * and what a panelist may see is decided by lib/selection/policy.ts on the rows loaded here.
+ */
+import { db } from "@/lib/db";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { conflictOfInterest, type ConflictReason } from "./policy";
+import { computeTally, type Tally } from "./tally";
+
+export type Client = PrismaClient | Prisma.TransactionClient;
+
+const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+
+export type StoryTieRow = { story_id: string; wrote: boolean; collected: boolean };
+
+/**
+ * How a person is tied to each of these stories, as SQL (so a ballot can read it in the statement
+ * that locks its round): wrote or edited it, or collected it, interviewed or facilitated one of its
+ * sources, directly or through an excerpt. Only stories with a tie are returned.
+ */
+export function storyTiesSql(evaluationId: string, userId: string, storyIds: readonly string[]) {
+  return Prisma.sql`
+    SELECT id AS story_id, wrote, collected FROM (
+      SELECT s.id,
+             (s.author_id = ${userId} OR EXISTS (
+                SELECT 1 FROM story_revision r WHERE r.evaluation_id = s.evaluation_id AND r.story_id = s.id AND r.edited_by_id = ${userId})) AS wrote,
+             (s.collected_by_id IS NOT DISTINCT FROM ${userId} OR EXISTS (
+                SELECT 1 FROM story_source src
+                  LEFT JOIN transcript_excerpt x ON x.id = src.excerpt_id AND x.evaluation_id = src.evaluation_id
+                 WHERE src.evaluation_id = s.evaluation_id AND src.story_id = s.id
+                   AND (EXISTS (SELECT 1 FROM interview_interviewer ii WHERE ii.interview_id = COALESCE(src.interview_id, x.interview_id) AND ii.user_id = ${userId})
+                     OR EXISTS (SELECT 1 FROM focus_group_facilitator f WHERE f.focus_group_id = COALESCE(src.focus_group_id, x.focus_group_id) AND f.user_id = ${userId})))) AS collected
+        FROM change_story s
+       WHERE s.evaluation_id = ${evaluationId} AND s.id IN (${Prisma.join(storyIds.length ? [...storyIds] : [""])})) ties
+     WHERE wrote OR collected`;
+}
+
+/** The conflict-of-interest policy (lib/selection/policy.ts) applied to the ties found. */
+export function conflictsOf(rows: readonly StoryTieRow[]): Map<string, ConflictReason> {
+  const conflicts = new Map<string, ConflictReason>();
+  for (const row of rows) {
+    const reason = conflictOfInterest(row);
+    if (reason) conflicts.set(row.story_id, reason);
+  }
+  return conflicts;
+}
+
+/** Which of these stories the person may not vote on, and why (WROTE or COLLECTED). */
+export async function loadConflicts(client: Client, evaluationId: string, userId: string, storyIds: readonly string[]): Promise<Map<string, ConflictReason>> {
+  if (storyIds.length === 0) return new Map();
+  return conflictsOf(await client.$queryRaw<StoryTieRow[]>(storyTiesSql(evaluationId, userId, storyIds)));
+}
+
+/** The rounds this person may see: all of them for leads, the rounds of their panels for panelists. */
+export async function listRounds(evaluationId: string, viewer: { userId: string; manages: boolean }) {
+  if (!validId(evaluationId)) return [];
+  return db().selectionRound.findMany({
+    where: { evaluationId, ...(viewer.manages ? {} : { panel: { members: { some: { userId: viewer.userId } } } }) },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      method: true,
+      deadline: true,
+      panel: { select: { name: true, level: true } },
+      domain: { select: { nameEn: true, nameEs: true } },
+      _count: { select: { candidates: true } },
+    },
+    orderBy: [{ deadline: "desc" }, { id: "asc" }],
+    take: 200,
+  });
+}
+
+export async function listPanels(evaluationId: string) {
+  if (!validId(evaluationId)) return [];
+  return db().selectionPanel.findMany({
+    where: { evaluationId },
+    select: {
+      id: true,
+      name: true,
+      level: true,
+      domain: { select: { nameEn: true, nameEs: true } },
+      members: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+    orderBy: [{ createdAt: "asc" }],
+    take: 200,
+  });
+}
+
+/** Members who may sit on a panel: those holding the PANELIST role. */
+export async function listPanelistOptions(evaluationId: string) {
+  if (!validId(evaluationId)) return [];
+  const rows = await db().evaluationMember.findMany({
+    where: { evaluationId, roles: { has: "PANELIST" } },
+    select: { user: { select: { id: true, name: true, email: true } } },
+    orderBy: { user: { name: "asc" } },
+    take: 500,
+  });
+  return rows.map((row) => row.user);
+}
+
+export async function getRound(evaluationId: string, roundId: string) {
+  if (!validId(evaluationId) || !validId(roundId)) return null;
+  return db().selectionRound.findFirst({
+    where: { evaluationId, id: roundId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      method: true,
+      scoreScaleMax: true,
+      selectCount: true,
+      deadline: true,
+      opensAt: true,
+      closedAt: true,
+      resultsHiddenUntilClosed: true,
+      version: true,
+      panelId: true,
+      panel: { select: { name: true, level: true, members: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } } } },
+      domain: { select: { nameEn: true, nameEs: true } },
+      candidates: {
+        select: { story: { select: { id: true, code: true, title: true, titleTranslation: true, stage: true, originalLanguage: true } } },
+        orderBy: { story: { codeNumber: "asc" } },
+      },
+      decision: {
+        select: {
+          decidedAt: true,
+          dissent: true,
+          feedbackToStorytellers: true,
+          feedbackLanguage: true,
+          decidedBy: { select: { name: true } },
+          selectedStories: { select: { storyId: true, reason: true } },
+        },
+      },
+    },
+  });
+}
+export type RoundDetail = NonNullable<Awaited<ReturnType<typeof getRound>>>;
+
+/** The panelists who have cast at least one ballot: who voted, never how. */
+export async function listVoterIds(evaluationId: string, roundId: string): Promise<Set<string>> {
+  const rows = await db().ballot.groupBy({ by: ["panelistId"], where: { evaluationId, roundId } });
+  return new Set(rows.map((row) => row.panelistId));
+}
+
+export async function listOwnBallots(evaluationId: string, roundId: string, panelistId: string) {
+  return db().ballot.findMany({
+    where: { evaluationId, roundId, panelistId },
+    select: { storyId: true, rank: true, score: true, approved: true, reason: true, version: true, updatedAt: true },
+  });
+}
+
+/** The tally from the stored ballots; callers check lib/selection/policy.ts canSeeResults first. */
+export async function loadTally(client: Client, round: { id: string; method: RoundDetail["method"]; selectCount: number | null }, evaluationId: string, candidateIds: string[]): Promise<Tally> {
+  const ballots = await client.ballot.findMany({
+    where: { evaluationId, roundId: round.id },
+    select: { storyId: true, panelistId: true, rank: true, score: true, approved: true },
+  });
+  return computeTally(round.method, candidateIds, ballots, round.selectCount);
+}
+
+/** Every panelist's reasons per story, for the lead's decision and for panelists once results are visible. */
+export async function listBallotReasons(evaluationId: string, roundId: string) {
+  return db().ballot.findMany({
+    where: { evaluationId, roundId },
+    select: { storyId: true, reason: true, panelist: { select: { name: true } } },
+    orderBy: [{ storyId: "asc" }, { createdAt: "asc" }],
+    take: 5_000,
+  });
+}
+
+/** The languages the candidates' storytellers speak, most frequent first (feedback goes back in theirs). */
+export async function storytellerLanguages(evaluationId: string, storyIds: string[]): Promise<string[]> {
+  if (storyIds.length === 0) return [];
+  const rows = await db().storyTeller.findMany({
+    where: { evaluationId, storyId: { in: storyIds } },
+    select: { respondent: { select: { language: true } } },
+  });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.respondent.language, (counts.get(row.respondent.language) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([language]) => language);
+}

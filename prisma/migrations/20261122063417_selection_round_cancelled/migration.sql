@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "selection_round_status" ADD VALUE 'CANCELLED';

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
+
+// A Mexican browser: the app starts in Spanish.
+test.use({ locale: "es-MX" });
+
+const PASSWORD = "msc-demo-2026";
+const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
+const DEMO_ROUND = "Ronda 1: cambios más significativos del dominio";
+// auth.spec locks panelist@demo.example out; the demo's second panelist votes here.
+const PANELIST = "panelist2@demo.example";
+
+async function openSelection(page: Page, email: string): Promise<string> {
+  await page.goto("/sign-in");
+  await signIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/evaluations$/);
+  await page.getByRole("link", { name: EVALUATION }).click();
+  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  const base = new URL(page.url()).pathname;
+  await page.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Selección" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Selección" })).toBeVisible();
+  return base;
+}
+
+/** The ranked codes, top first, as the ballot shows them. */
+async function rankedCodes(page: Page): Promise<string[]> {
+  return page.locator("form ol > li h3 .code").allTextContents();
+}
+
+test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanish and English; the lead closes and decides", async ({ page, browser }) => {
+  // Three people, eight pages and seven axe checks on a shared two-core machine.
+  test.setTimeout(180_000);
+  // ── The lead: a panel for the domain whose story is still screened, then a round, then open it.
+  const base = await openSelection(page, "lead@demo.example");
+  await expectNoAxeViolations(page, "selection list (lead, es)");
+  await page.getByLabel("Nombre del panel").fill("Panel de prácticas laborales");
+  await page.getByLabel("Dominio de cambio").selectOption({ label: "Prácticas laborales del sector privado" });
+  await page.getByRole("checkbox", { name: /Joaquín Treviño Alcalá/ }).check();
+  await page.getByRole("button", { name: "Crear el panel" }).click();
+  await expect(page.getByText("Se creó el panel «Panel de prácticas laborales».")).toBeVisible();
+
+  await page.getByRole("button", { name: "Crear la ronda" }).click();
+  await expect(page.getByText("Completa este campo.").first()).toBeVisible();
+  await page.getByLabel("Panel que vota").selectOption({ label: "Panel de prácticas laborales (Panel de dominio)" });
+  await page.getByLabel("Nombre de la ronda").fill("Ronda de prácticas laborales <script>alert(1)</script>");
+  await page.getByRole("radio", { name: "Aprobación" }).check();
+  await page.getByLabel("Fecha límite (UTC)").fill("2030-01-15T12:00");
+  await page.getByRole("button", { name: "Crear la ronda" }).click();
+  await expect(page).toHaveURL(/\/selection\/rounds\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ronda de prácticas laborales <script>alert(1)</script>");
+  await expect(page.getByText("Borrador (aún no abierta)")).toBeVisible();
+  await expectNoAxeViolations(page, "new round, draft (lead, es)");
+  await page.getByRole("button", { name: "Abrir la ronda" }).click();
+  await expect(page.getByText("La ronda ahora está: Abierta a votación.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /CS-0008/ })).toBeVisible();
+
+  // ── The panelist, in Spanish: ranks the demo round with the keyboard only.
+  const context = await browser.newContext({ locale: "es-MX" });
+  const panelist = await context.newPage();
+  await openSelection(panelist, PANELIST);
+  await expect(panelist.getByRole("link", { name: "Ronda de prácticas laborales <script>alert(1)</script>" })).toBeVisible();
+  await panelist.getByRole("link", { name: DEMO_ROUND }).click();
+  await expect(panelist.getByRole("heading", { level: 2, name: "Tu voto" })).toBeVisible();
+  await expect(panelist.getByText("El conteo y los votos de los demás panelistas se muestran cuando cierra la ronda.")).toBeVisible();
+  expect(await rankedCodes(panelist)).toEqual(["CS-0001", "CS-0002", "CS-0005"]);
+  await expectNoAxeViolations(panelist, "round, ballot (panelist, es)");
+
+  await panelist.getByRole("button", { name: "Bajar CS-0001" }).focus();
+  await panelist.keyboard.press("Enter");
+  await expect(panelist.getByText("CS-0001 ahora es la número 2 de 3.")).toBeAttached();
+  await expect(panelist.getByRole("button", { name: "Bajar CS-0001" })).toBeFocused();
+  await panelist.keyboard.press("Enter");
+  expect(await rankedCodes(panelist)).toEqual(["CS-0002", "CS-0005", "CS-0001"]);
+  for (const code of ["CS-0002", "CS-0005", "CS-0001"]) {
+    await panelist.getByLabel(`¿Por qué? (${code})`).focus();
+    await panelist.keyboard.type(`Razón de ${code}: el cambio llegó a quienes más lo necesitaban.`);
+  }
+  await panelist.getByRole("button", { name: "Emitir mi voto" }).focus();
+  await panelist.keyboard.press("Enter");
+  await expect(panelist.getByText("Tu voto quedó guardado.")).toBeVisible();
+
+  // ── The same panelist in English changes the order; the earlier version is kept.
+  await panelist.getByRole("button", { name: "English" }).click();
+  await expect(panelist.locator("html")).toHaveAttribute("lang", "en");
+  await expect(panelist.getByRole("heading", { level: 2, name: "Your ballot" })).toBeVisible();
+  expect(await rankedCodes(panelist)).toEqual(["CS-0002", "CS-0005", "CS-0001"]);
+  await panelist.getByRole("button", { name: "Move CS-0005 up" }).focus();
+  await panelist.keyboard.press("Enter");
+  await expect(panelist.getByText("CS-0005 is now number 1 of 3.")).toBeAttached();
+  await panelist.getByRole("button", { name: "Save my changes" }).focus();
+  await panelist.keyboard.press("Enter");
+  await expect(panelist.getByText("Your ballot is saved.")).toBeVisible();
+  await expectNoAxeViolations(panelist, "round, ballot (panelist, en)");
+
+  // ── The lead: who voted (not how), a reminder for the other, then close and decide.
+  await page.goto(`${base}/selection`);
+  await page.getByRole("link", { name: DEMO_ROUND }).click();
+  await expect(page.getByText("Joaquín Treviño Alcalá: ya votó")).toBeVisible();
+  await expect(page.getByText("Lucía Barragán Ortiz: todavía no vota")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Conteo/ })).toHaveCount(0);
+  await expect(page.getByLabel("Texto del recordatorio")).toHaveValue(/Ronda 1: cambios más significativos del dominio/);
+  await page.getByRole("button", { name: "Registrar que se envió el recordatorio" }).click();
+  await expect(page.getByText("Registrado: recordatorio enviado a 1 panelista.")).toBeVisible();
+  await expectNoAxeViolations(page, "open round (lead, es)");
+
+  await page.getByRole("button", { name: "Cerrar la ronda" }).click();
+  await expect(page.getByText("La ronda ahora está: Cerrada, en espera de la decisión.")).toBeVisible();
+  const tally = page.getByRole("table", { name: "Conteo de la ronda, calculado a partir de los votos" });
+  await expect(tally.locator("tbody tr").first()).toContainText("CS-0005");
+  await expect(tally.locator("tbody tr").first()).toContainText("2");
+  await expectNoAxeViolations(page, "closed round with tally (lead, es)");
+
+  await page.getByRole("button", { name: "Registrar la decisión" }).click();
+  await expect(page.getByText("Algunos datos necesitan atención; revisa los mensajes junto a los campos.")).toBeVisible();
+  await expect(page.getByLabel("Retroalimentación para quienes contaron las historias")).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("checkbox", { name: /CS-0005/ }).check();
+  await page.getByLabel("Razones del panel para seleccionar CS-0005").fill("El panel la eligió porque el cambio fue amplio, duradero y lo contaron quienes lo vivieron.");
+  await page.getByLabel("Desacuerdos").fill("Una persona del panel prefería CS-0002.");
+  await page.getByLabel("Retroalimentación para quienes contaron las historias").fill("Gracias por compartir su historia. El panel eligió la historia CS-0005 por su alcance.");
+  await page.getByRole("button", { name: "Registrar la decisión" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Decisión" })).toBeVisible();
+  await expect(page.getByText("Decidida")).toBeVisible();
+  await expectNoAxeViolations(page, "decided round (lead, es)");
+
+  // The panelist now sees the tally and the reasons; the stories moved on.
+  await panelist.reload();
+  await expect(panelist.getByRole("table", { name: "Tally of the round, computed from the ballots" })).toBeVisible();
+  await panelist.getByRole("link", { name: /CS-0001/ }).click();
+  await expect(panelist.getByText("Not selected").first()).toBeVisible();
+  await context.close();
+});
