@@ -10,6 +10,7 @@
  * The actions are called directly, as a hand-made POST would (the UI is not involved). The caller
  * is chosen by mocking `getCurrentUser` (sign-in is tested in auth-*.test.ts).
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -252,7 +253,52 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, storyId, assignmentId: assignment.id };
     },
   },
+  // lib/imports/actions.ts
+  analyzeImportFile: { permission: "import.run", input: (f) => ({ evaluationId: f.evaluationId, kind: "STORIES", file: importFile(), delimiter: "auto" }) },
+  dryRunImport: {
+    permission: "import.run",
+    input: (f) => ({ evaluationId: f.evaluationId, kind: "STORIES", file: importFile(), delimiter: "auto", mapping: IMPORT_MAPPING, keyColumn: "_uuid", idempotencyKey: newId() }),
+  },
+  commitImport: {
+    permission: "import.run",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshImportBatch(f)) }),
+  },
 };
+
+/**
+ * A small stories export as KoboToolbox writes it, with a fresh _uuid per call. (Stories, not
+ * respondents: imported respondents take code numbers the respondent factory would later reuse.)
+ */
+function importFile(): File {
+  return new File([`title,what_changed,why_significant,language,change_type,_uuid\r\nMatrix import,It changed.,It matters.,es,positivo,${newId()}\r\n`], "kobo.csv");
+}
+
+const IMPORT_MAPPING = { title: "title", what_changed: "whatChanged", why_significant: "whySignificant", language: "originalLanguage", change_type: "changeType" };
+
+/** A dry-run batch of that file in the record's evaluation, ready to commit. */
+async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: File }> {
+  f.usedRecord = true;
+  const file = importFile();
+  const fileSha256 = createHash("sha256").update(Buffer.from(await file.arrayBuffer())).digest("hex");
+  const batch = await f.prisma.importBatch.create({
+    data: {
+      evaluationId: f.recordEvaluationId,
+      kind: "STORIES",
+      fileName: "kobo.csv",
+      fileSha256,
+      columns: IMPORT_MAPPING,
+      keyColumn: "_uuid",
+      rowCount: 1,
+      newCount: 1,
+      delimiter: ",",
+      status: "DRY_RUN",
+      idempotencyKey: newId(),
+      createdById: f.team.members.lead.id,
+    },
+    select: { id: true },
+  });
+  return { batchId: batch.id, file };
+}
 
 const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
 
