@@ -54,7 +54,7 @@ function csv(rows: string[][], options: { delimiter?: string; bom?: boolean; hea
   return `${options.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }
 
-function file(content: string | Uint8Array, name = "respondents.csv"): File {
+function file(content: string | Uint8Array<ArrayBuffer>, name = "respondents.csv"): File {
   return new File([content], name);
 }
 
