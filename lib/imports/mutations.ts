@@ -13,6 +13,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { newRecordId } from "./record-ids";
+import { insertImportedRows } from "./bulk-insert";
 import { fieldOf } from "./fields";
 import { ImportFileError } from "./limits";
 import { applySavedMapping, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
@@ -148,9 +150,7 @@ async function writeChunk(ctx: WriteContext, kind: ImportKind, rows: ValidRow[])
       : kind === "INTERVIEWS"
         ? await writeInterviews(ctx, keyed((row) => (row.converted.kind === "INTERVIEWS" ? row.converted.input : never())))
         : await writeStories(ctx, keyed((row) => (row.converted.kind === "STORIES" ? row.converted.input : never())));
-  await ctx.tx.importedRow.createMany({
-    data: created.map((row) => ({ evaluationId: ctx.evaluationId, batchId: ctx.batchId, externalKey: row.key, recordType: RECORD_TYPE[kind], recordId: row.recordId })),
-  });
+  await insertImportedRows(ctx.tx, ctx.evaluationId, ctx.batchId, RECORD_TYPE[kind], created.map((row) => ({ id: newRecordId(), externalKey: row.key, recordId: row.recordId })));
 }
 
 function never(): never {

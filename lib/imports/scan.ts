@@ -18,7 +18,7 @@ import type { ColumnMapping } from "./mapping";
 type Client = Prisma.TransactionClient | PrismaClient;
 
 export const RECORD_TYPE: Record<ImportKind, string> = { RESPONDENTS: "Respondent", INTERVIEWS: "Interview", STORIES: "ChangeStory" };
-const CHUNK = 500;
+const CHUNK = 1000;
 const MAX_KEY_LENGTH = 200;
 
 export type ValidRow = { rowNumber: number; key: string; converted: ConvertedRow };

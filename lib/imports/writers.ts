@@ -5,27 +5,27 @@
  * first revision and their code. Each created record gets the audit event its form writes (plus
  * the batch id), appended to the chain in one insert.
  */
-import type { AuditInput } from "@/lib/audit";
+import { recordAuditEvents, type AuditInput } from "@/lib/audit";
 import type { KeyRing } from "@/lib/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { transcriptFingerprint } from "@/lib/excerpts/fingerprint";
 import { AT_RISK_GROUPS, IDENTITY_FIELDS } from "@/lib/respondents/constants";
 import { respondentCode } from "@/lib/respondents/policy";
-import { identityParts, sealIdentity } from "@/lib/respondents/sealing";
+import { fromBytes, identityParts, sealIdentity } from "@/lib/respondents/sealing";
 import { checkReferences as checkStoryReferences, writeStoryChildren } from "@/lib/stories/children-mutations";
 import { loadStorySnapshot } from "@/lib/stories/data";
 import { storyCodeOf } from "@/lib/stories/mutations";
 import { storedPeriod } from "@/lib/stories/period";
 import type { InterviewInput } from "@/lib/interviews/schema";
 import type { StoryFields } from "@/lib/stories/schema";
-import { newRecordId, recordAuditMany } from "./audit-batch";
+import { newRecordId } from "./record-ids";
+import { insertIdentities, insertRespondents, type IdentityRow, type RespondentRow } from "./bulk-insert";
 import type { RespondentRowInput } from "./rows";
 
 type Tx = Prisma.TransactionClient;
 export type WriteContext = { tx: Tx; evaluationId: string; actorId: string; ipAddress: string | null; batchId: string; ring: KeyRing };
 export type Keyed<T> = { key: string; input: T };
 type Created = { key: string; recordId: string };
-type Event = Omit<AuditInput, "evaluationId">;
 
 async function nextNumber(tx: Tx, lock: string, max: () => Promise<number | null>): Promise<number> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lock}, 0))`;
@@ -34,10 +34,11 @@ async function nextNumber(tx: Tx, lock: string, max: () => Promise<number | null
 
 export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<RespondentRowInput>>): Promise<Created[]> {
   const { tx, evaluationId } = ctx;
+  // One block of codes for the chunk, under the form's own lock (held to the end of the commit).
   let number = await nextNumber(tx, `respondent-code:${evaluationId}`, async () => (await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber);
-  const respondents: Prisma.RespondentCreateManyInput[] = [];
-  const identities: Prisma.RespondentIdentityCreateManyInput[] = [];
-  const events: Event[] = [];
+  const respondents: RespondentRow[] = [];
+  const identities: IdentityRow[] = [];
+  const events: AuditInput[] = [];
   const created: Created[] = [];
   for (const { key, input } of rows) {
     const id = newRecordId();
@@ -52,17 +53,21 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
       language: input.language,
       atRiskGroups: AT_RISK_GROUPS.filter((group) => input.atRiskGroups.includes(group)),
     };
-    respondents.push({ id, evaluationId, code, codeNumber, ...row });
+    respondents.push({ id, code, codeNumber, ...row });
     const identity = { name: input.name, phone: input.phone, email: input.email, community: input.community };
     const parts = identityParts(identity);
     const identityFields = IDENTITY_FIELDS.filter((field) => parts[field] !== null);
-    if (identityFields.length > 0) identities.push({ evaluationId, respondentId: id, ...sealIdentity(id, identity, ctx.ring) });
-    events.push({ actorId: ctx.actorId, ipAddress: ctx.ipAddress, action: "respondent.create", recordType: "Respondent", recordId: id, after: { code, ...row, identityFields, importBatchId: ctx.batchId } });
+    if (identityFields.length > 0) {
+      const sealed = sealIdentity(id, identity, ctx.ring);
+      const text = (bytes: Uint8Array | null) => (bytes === null ? null : fromBytes(bytes));
+      identities.push({ id: newRecordId(), respondentId: id, name: text(sealed.nameCiphertext), contact: text(sealed.contactCiphertext), community: text(sealed.communityCiphertext), keyId: sealed.keyId });
+    }
+    events.push({ evaluationId, actorId: ctx.actorId, ipAddress: ctx.ipAddress, action: "respondent.create", recordType: "Respondent", recordId: id, after: { code, ...row, identityFields, importBatchId: ctx.batchId } });
     created.push({ key, recordId: id });
   }
-  await tx.respondent.createMany({ data: respondents });
-  if (identities.length > 0) await tx.respondentIdentity.createMany({ data: identities });
-  await recordAuditMany(tx, evaluationId, events);
+  await insertRespondents(tx, evaluationId, respondents);
+  await insertIdentities(tx, evaluationId, identities);
+  await recordAuditEvents(tx, events);
   return created;
 }
 
@@ -74,7 +79,7 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
   const interviewers: Prisma.InterviewInterviewerCreateManyInput[] = [];
   const respondents: Prisma.InterviewRespondentCreateManyInput[] = [];
   const projects: Prisma.InterviewProjectCreateManyInput[] = [];
-  const events: Event[] = [];
+  const events: AuditInput[] = [];
   const created: Created[] = [];
   for (const { key, input } of rows) {
     const id = newRecordId();
@@ -95,6 +100,7 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
     respondents.push(...input.respondentIds.map((respondentId) => ({ ...base, respondentId })));
     projects.push(...input.projectIds.map((projectId) => ({ ...base, projectId })));
     events.push({
+      evaluationId,
       actorId: ctx.actorId,
       ipAddress: ctx.ipAddress,
       action: "interview.create",
@@ -121,7 +127,7 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
   if (interviewers.length) await tx.interviewInterviewer.createMany({ data: interviewers });
   if (respondents.length) await tx.interviewRespondent.createMany({ data: respondents });
   if (projects.length) await tx.interviewProject.createMany({ data: projects });
-  await recordAuditMany(tx, evaluationId, events);
+  await recordAuditEvents(tx, events);
   return created;
 }
 
@@ -132,7 +138,7 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
 export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryFields>>): Promise<Created[]> {
   const { tx, evaluationId, actorId } = ctx;
   let number = await nextNumber(tx, `story-code:${evaluationId}`, async () => (await tx.changeStory.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber);
-  const events: Event[] = [];
+  const events: AuditInput[] = [];
   const created: Created[] = [];
   const now = new Date();
   for (const { key, input } of rows) {
@@ -165,9 +171,9 @@ export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryFie
     await writeStoryChildren(tx, evaluationId, story.id, input, true);
     const snapshot = await loadStorySnapshot(tx, evaluationId, story.id);
     await tx.storyRevision.create({ data: { evaluationId, storyId: story.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId } });
-    events.push({ actorId, ipAddress: ctx.ipAddress, action: "story.create", recordType: "ChangeStory", recordId: story.id, after: { ...snapshot, stage: "DRAFT", version: 1, importBatchId: ctx.batchId } });
+    events.push({ evaluationId, actorId, ipAddress: ctx.ipAddress, action: "story.create", recordType: "ChangeStory", recordId: story.id, after: { ...snapshot, stage: "DRAFT", version: 1, importBatchId: ctx.batchId } });
     created.push({ key, recordId: story.id });
   }
-  await recordAuditMany(tx, evaluationId, events);
+  await recordAuditEvents(tx, events);
   return created;
 }

@@ -149,6 +149,9 @@ describe("dry run and commit", () => {
       ["MAN", "Coahuila", ["WOMEN_WORKERS", "AT_RISK_UNIONIZED_WORKERS"]],
     ]);
     expect(respondents[0]!.code).toMatch(/^R-\d{4}$/);
+    // Written in bulk SQL: timestamps in UTC as Prisma writes them, not shifted by the server's zone.
+    expect(Math.abs(respondents[0]!.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
+    expect(Math.abs(respondents[0]!.updatedAt.getTime() - Date.now())).toBeLessThan(120_000);
     const identity = respondents[0]!.identity!;
     expect(Buffer.from(identity.nameCiphertext!).toString("utf8")).not.toContain("Ana");
     expect(openIdentity(respondents[0]!.id, identity, keyRingFromEnv())).toMatchObject({ name: "Ana Torres", phone: "+52 844 123 4567" });
