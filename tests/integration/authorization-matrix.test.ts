@@ -33,6 +33,7 @@ import {
   createConsentedRespondent,
   createEvaluationWithTeam,
   newId,
+  nextRespondentCodeNumber,
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { actingUser } from "@/tests/support/acting-user";
@@ -254,10 +255,10 @@ const sampleInputs: Record<string, Sample> = {
     },
   },
   // lib/imports/actions.ts
-  analyzeImportFile: { permission: "import.run", input: (f) => ({ evaluationId: f.evaluationId, kind: "STORIES", file: importFile(), delimiter: "auto" }) },
+  analyzeImportFile: { permission: "import.run", input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto" }) },
   dryRunImport: {
     permission: "import.run",
-    input: (f) => ({ evaluationId: f.evaluationId, kind: "STORIES", file: importFile(), delimiter: "auto", mapping: IMPORT_MAPPING, keyColumn: "_uuid", idempotencyKey: newId() }),
+    input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto", mapping: IMPORT_MAPPING, keyColumn: "_uuid", idempotencyKey: newId() }),
   },
   commitImport: {
     permission: "import.run",
@@ -266,14 +267,14 @@ const sampleInputs: Record<string, Sample> = {
 };
 
 /**
- * A small stories export as KoboToolbox writes it, with a fresh _uuid per call. (Stories, not
- * respondents: imported respondents take code numbers the respondent factory would later reuse.)
+ * A small respondents export as KoboToolbox writes it, with a name (so an allowed commit seals an
+ * identity) and a fresh _uuid per call.
  */
 function importFile(): File {
-  return new File([`title,what_changed,why_significant,language,change_type,_uuid\r\nMatrix import,It changed.,It matters.,es,positivo,${newId()}\r\n`], "kobo.csv");
+  return new File([`grp/respondent_type,grp/gender,grp/state,grp/language,id/name,_uuid\r\nunion_member,Mujer,Coahuila,es,Matrix Imported,${newId()}\r\n`], "kobo.csv");
 }
 
-const IMPORT_MAPPING = { title: "title", what_changed: "whatChanged", why_significant: "whySignificant", language: "originalLanguage", change_type: "changeType" };
+const IMPORT_MAPPING = { "grp/respondent_type": "type", "grp/gender": "gender", "grp/state": "state", "grp/language": "language", "id/name": "name" };
 
 /** A dry-run batch of that file in the record's evaluation, ready to commit. */
 async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: File }> {
@@ -283,7 +284,7 @@ async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: Fi
   const batch = await f.prisma.importBatch.create({
     data: {
       evaluationId: f.recordEvaluationId,
-      kind: "STORIES",
+      kind: "RESPONDENTS",
       fileName: "kobo.csv",
       fileSha256,
       columns: IMPORT_MAPPING,
@@ -305,7 +306,7 @@ const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "C
 /** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
 async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {
   f.usedRecord = true;
-  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId });
+  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId, codeNumber: await nextRespondentCodeNumber(f.prisma, f.recordEvaluationId) });
   const consent = buildConsent({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, recordedById: f.team.members.evaluator!.id });
   await f.prisma.respondent.create({ data: respondent });
   await f.prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, name: "Matrix Person" }) });
