@@ -150,7 +150,8 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
     projectIds: ids(ctx, "projects", lists.projects ?? [], refs.project, "projectUnknown"),
     notes: text.notes ?? "",
     transcriptOriginal: text.transcriptOriginal ?? "",
-    transcriptLanguage: text.transcriptLanguage ? choiceValue("language", text.transcriptLanguage) : "",
+    // A form in the field records the transcript in the interview's language unless a column says otherwise.
+    transcriptLanguage: text.transcriptLanguage?.trim() ? choiceValue("language", text.transcriptLanguage) : text.transcriptOriginal?.trim() ? choiceValue("language", text.language ?? "") : "",
     transcriptTranslation: "",
     translationLanguage: "",
     translatedById: "",
