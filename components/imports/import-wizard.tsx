@@ -6,7 +6,7 @@
  * paged) under `?batch=`.
  */
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions";
 import { IMPORT_FIELDS, IMPORT_KINDS } from "@/lib/imports/fields";
@@ -34,6 +34,16 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Each step's start takes the focus when it appears: the button that opened it sat in a
+  // fieldset disabled while the server worked, so focus would otherwise fall back to the page.
+  const mapStart = useRef<HTMLParagraphElement>(null);
+  const resultStart = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (analysis) mapStart.current?.focus();
+  }, [analysis]);
+  useEffect(() => {
+    if (dryRun) resultStart.current?.focus();
+  }, [dryRun]);
 
   function refusal(result: ActionResult<unknown>): string {
     if (result.ok) return "";
@@ -170,7 +180,9 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
       {analysis ? (
         <fieldset className={styles.fieldset} disabled={pending}>
           <legend className={styles.legend}>{t("wizard.mapLegend")}</legend>
-          <p>{analysis.fromSaved ? t("wizard.fromSaved") : t("wizard.suggested")}</p>
+          <p ref={mapStart} tabIndex={-1}>
+            {analysis.fromSaved ? t("wizard.fromSaved") : t("wizard.suggested")}
+          </p>
           <p>{t("wizard.mapHint")}</p>
           <table className={styles.mapping}>
             <thead>
@@ -237,7 +249,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
       {dryRun ? (
         <fieldset className={styles.fieldset} disabled={pending}>
           <legend className={styles.legend}>{t("wizard.resultLegend")}</legend>
-          <p role="status">
+          <p role="status" ref={resultStart} tabIndex={-1}>
             {t("wizard.summary", { rows: dryRun.rowCount, new: dryRun.newCount, skipped: dryRun.skippedCount, errors: dryRun.errorCount })}
           </p>
           {dryRun.errorCount > 0 ? <p>{t("wizard.fixErrors")}</p> : null}
