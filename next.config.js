@@ -11,8 +11,9 @@ const nextConfig = {
   experimental: {
     // Interview and focus-group forms send a transcript and its translation (500,000 UTF-16 code
     // units each, up to 2 bytes per unit in UTF-8 plus JSON escaping) in one server action.
-    // Evidence attachments are up to 10 MB (lib/uploads/file-check-limits.ts) plus the form's fields.
-    serverActions: { bodySizeLimit: "11mb" },
+    // Imports send a KoboToolbox/ODK export of up to 20 MB (lib/imports/limits.ts) plus the
+    // multipart framing of the action's other arguments; evidence attachments are up to 10 MB.
+    serverActions: { bodySizeLimit: "21mb" },
   },
   // The proxy (which sets the security headers) does not run for built static files.
   async headers() {

@@ -16,6 +16,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+import { benchImport } from "./bench-fieldwork-import";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 40) || 40);
@@ -135,6 +136,7 @@ try {
     }
   }
   await client.end();
+  await benchImport(prisma);
   await prisma.$disconnect();
 } finally {
   if (keep) console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);

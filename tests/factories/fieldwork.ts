@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConsentScopeKind, TranscriptVariant, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import { day, newId, type BuildInput, type WithId } from "./ids";
-import { buildConsent, buildConsentScopes, buildRespondent } from "./respondents";
+import { buildConsent, buildConsentScopes, buildRespondent, nextRespondentCodeNumber } from "./respondents";
 
 export function buildInterview(
   input: BuildInput<Prisma.InterviewCreateManyInput, "evaluationId">,
@@ -92,6 +92,7 @@ export async function createConsentedRespondent(
 ): Promise<WithId<Prisma.RespondentCreateManyInput>> {
   const respondent = buildRespondent({
     evaluationId: input.evaluationId,
+    codeNumber: await nextRespondentCodeNumber(prisma, input.evaluationId),
     excludedAt: input.withdrawn && input.withdrawn !== "STOP" ? day("2024-11-01") : null,
   });
   await prisma.respondent.create({ data: respondent });

@@ -1,5 +1,5 @@
 /** Builders for respondents and their consent. */
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { KeyRing } from "@/lib/crypto";
 import { ConsentScopeKind } from "@/lib/generated/prisma/enums";
 import { respondentCode } from "@/lib/respondents/policy";
@@ -24,6 +24,21 @@ export function buildRespondent(
     code: input.code ?? respondentCode(codeNumber),
     id: input.id ?? newId(),
   };
+}
+
+const issued = new Map<string, number>();
+
+/**
+ * The next free code number of an evaluation, for factories that write the respondent: above the
+ * highest in the database (the form and imports take max + 1, so a per-process counter alone
+ * would hand out a number they already used) and above any this process handed out, so
+ * concurrent callers in one test get distinct numbers.
+ */
+export async function nextRespondentCodeNumber(prisma: PrismaClient, evaluationId: string): Promise<number> {
+  const highest = (await prisma.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber ?? 0;
+  const next = Math.max(highest, issued.get(evaluationId) ?? 0) + 1;
+  issued.set(evaluationId, next);
+  return next;
 }
 
 /** A consent given on a written form; add its scopes with `buildConsentScopes`. */

@@ -10,6 +10,7 @@
  * The actions are called directly, as a hand-made POST would (the UI is not involved). The caller
  * is chosen by mocking `getCurrentUser` (sign-in is tested in auth-*.test.ts).
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -33,6 +34,7 @@ import {
   createConsentedRespondent,
   createEvaluationWithTeam,
   newId,
+  nextRespondentCodeNumber,
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { actingUser } from "@/tests/support/acting-user";
@@ -363,6 +365,16 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, roundId, votes: [{ storyId: candidate.storyId, approved: true, reason: "Significant." }] };
     },
   },
+  // lib/imports/actions.ts
+  analyzeImportFile: { permission: "import.run", input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto" }) },
+  dryRunImport: {
+    permission: "import.run",
+    input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto", mapping: IMPORT_MAPPING, keyColumn: "_uuid", idempotencyKey: newId() }),
+  },
+  commitImport: {
+    permission: "import.run",
+    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshImportBatch(f)) }),
+  },
 };
 
 const EVIDENCE_SAMPLE = { sourceType: "DOCUMENT", citation: "Matrix citation", whatItShows: "What it shows.", stance: "SUPPORTS", strength: "MODERATE", figureId: "", response: "" };
@@ -415,12 +427,47 @@ async function freshRound(f: Fixture, status: "PLANNED" | "OPEN", options: { mem
   return { roundId: round.id, respondentId, storyId, revisionId, responseId };
 }
 
+/**
+ * A small respondents export as KoboToolbox writes it, with a name (so an allowed commit seals an
+ * identity) and a fresh _uuid per call.
+ */
+function importFile(): File {
+  return new File([`grp/respondent_type,grp/gender,grp/state,grp/language,id/name,_uuid\r\nunion_member,Mujer,Coahuila,es,Matrix Imported,${newId()}\r\n`], "kobo.csv");
+}
+
+const IMPORT_MAPPING = { "grp/respondent_type": "type", "grp/gender": "gender", "grp/state": "state", "grp/language": "language", "id/name": "name" };
+
+/** A dry-run batch of that file in the record's evaluation, ready to commit. */
+async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: File }> {
+  f.usedRecord = true;
+  const file = importFile();
+  const fileSha256 = createHash("sha256").update(Buffer.from(await file.arrayBuffer())).digest("hex");
+  const batch = await f.prisma.importBatch.create({
+    data: {
+      evaluationId: f.recordEvaluationId,
+      kind: "RESPONDENTS",
+      fileName: "kobo.csv",
+      fileSha256,
+      columns: IMPORT_MAPPING,
+      keyColumn: "_uuid",
+      rowCount: 1,
+      newCount: 1,
+      delimiter: ",",
+      status: "DRY_RUN",
+      idempotencyKey: newId(),
+      createdById: f.team.members.lead.id,
+    },
+    select: { id: true },
+  });
+  return { batchId: batch.id, file };
+}
+
 const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
 
 /** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
 async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {
   f.usedRecord = true;
-  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId });
+  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId, codeNumber: await nextRespondentCodeNumber(f.prisma, f.recordEvaluationId) });
   const consent = buildConsent({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, recordedById: f.team.members.evaluator!.id });
   await f.prisma.respondent.create({ data: respondent });
   await f.prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, name: "Matrix Person" }) });

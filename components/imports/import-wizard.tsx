@@ -1,0 +1,268 @@
+"use client";
+/**
+ * The import wizard: upload → map → dry run → commit. The chosen file stays in the browser and is
+ * sent again for the dry run and the commit (the server keeps no copy; the commit checks it is the
+ * same file by its SHA-256). After the dry run the page shows the batch's errors (server-rendered,
+ * paged) under `?batch=`.
+ */
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/actions";
+import { IMPORT_FIELDS, IMPORT_KINDS } from "@/lib/imports/fields";
+import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
+import { parseTarget, type ColumnMapping } from "@/lib/imports/mapping";
+import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/actions";
+import styles from "./imports.module.css";
+
+type Kind = (typeof IMPORT_KINDS)[number];
+type Delimiter = "auto" | "," | ";" | "\t";
+type Analysis = { headers: string[]; mapping: ColumnMapping; keyColumn: string | null; fromSaved: boolean };
+type DryRun = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number };
+
+export function ImportWizard({ evaluationId, basePath }: { evaluationId: string; basePath: string }) {
+  const t = useTranslations("imports");
+  const router = useRouter();
+  const id = useId();
+  const [kind, setKind] = useState<Kind>("RESPONDENTS");
+  const [file, setFile] = useState<File | null>(null);
+  const [delimiter, setDelimiter] = useState<Delimiter>("auto");
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [keyColumn, setKeyColumn] = useState("");
+  const [dryRun, setDryRun] = useState<DryRun | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  // Each step's start takes the focus when it appears: the button that opened it sat in a
+  // fieldset disabled while the server worked, so focus would otherwise fall back to the page.
+  const mapStart = useRef<HTMLParagraphElement>(null);
+  const resultStart = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (analysis) mapStart.current?.focus();
+  }, [analysis]);
+  useEffect(() => {
+    if (dryRun) resultStart.current?.focus();
+  }, [dryRun]);
+
+  function refusal(result: ActionResult<unknown>): string {
+    if (result.ok) return "";
+    if (result.error === "REJECTED") {
+      const key = result.reason === "WRONG_DELIMITER" && result.field ? `WRONG_DELIMITER_${result.field}` : result.reason;
+      const field = result.field && IMPORT_FIELDS[kind].some((f) => f.name === result.field) ? t(`fields.${result.field}` as "fields.type") : (result.field ?? "");
+      return t.has(`refusals.${key}` as "refusals.EMPTY") ? t(`refusals.${key}` as "refusals.DUPLICATE_HEADER", { header: result.field ?? "", field }) : t("refusals.UNEXPECTED");
+    }
+    if (result.error === "INVALID") {
+      const codes = Object.values(result.fieldErrors).flat();
+      const known = codes.find((code) => t.has(`refusals.${code}` as "refusals.EMPTY"));
+      return t(`refusals.${known ?? "INVALID"}` as "refusals.EMPTY");
+    }
+    return t(`refusals.${result.error}` as "refusals.EMPTY");
+  }
+
+  function reset() {
+    setAnalysis(null);
+    setDryRun(null);
+    setDone(null);
+  }
+
+  function analyze() {
+    setError(null);
+    reset();
+    if (!file) return setError(t("refusals.fileRequired"));
+    if (file.size > MAX_IMPORT_BYTES) return setError(t("refusals.TOO_LARGE"));
+    startTransition(async () => {
+      const result = await analyzeImportFile({ evaluationId, kind, file, delimiter });
+      if (!result.ok) return setError(refusal(result));
+      setAnalysis(result.data);
+      setMapping(result.data.mapping);
+      setKeyColumn(result.data.keyColumn ?? "");
+    });
+  }
+
+  function check() {
+    if (!file) return;
+    setError(null);
+    setDryRun(null);
+    startTransition(async () => {
+      const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID() });
+      if (!result.ok) return setError(refusal(result));
+      setDryRun(result.data);
+      router.replace(`${basePath}?batch=${encodeURIComponent(result.data.batchId)}#errors`, { scroll: false });
+    });
+  }
+
+  function commit() {
+    if (!file || !dryRun) return;
+    setError(null);
+    startTransition(async () => {
+      const result = await commitImport({ evaluationId, batchId: dryRun.batchId, file });
+      if (!result.ok) {
+        setError(refusal(result));
+        router.refresh();
+        return;
+      }
+      setDone(result.data.alreadyCommitted ? t("wizard.alreadyCommitted") : t("wizard.committed", { created: result.data.created }));
+      router.replace(basePath, { scroll: false });
+      router.refresh();
+    });
+  }
+
+  const fields = IMPORT_FIELDS[kind];
+  const targetLabel = (target: string) => {
+    const { field, choice } = parseTarget(target);
+    const label = t(`fields.${field}` as "fields.type");
+    return choice === null ? label : t("wizard.choiceColumn", { field: label, choice });
+  };
+  const optionsFor = (column: string) => {
+    const current = mapping[column];
+    const base = fields.map((field) => field.name);
+    return current && !base.includes(current) ? [...base, current] : base;
+  };
+
+  return (
+    <section className={styles.wizard} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("wizard.title")}</h2>
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+      {done ? <p role="status">{done}</p> : null}
+
+      <fieldset className={styles.fieldset} disabled={pending}>
+        <legend className={styles.legend}>{t("wizard.uploadLegend")}</legend>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-kind`}>
+            {t("wizard.kind")}
+          </label>
+          <select id={`${id}-kind`} className="field__input" value={kind} onChange={(event) => (setKind(event.target.value as Kind), reset())}>
+            {IMPORT_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`kinds.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-file`}>
+            {t("wizard.file")}
+          </label>
+          <p className="field__hint" id={`${id}-file-hint`}>
+            {t("wizard.fileHint")}
+          </p>
+          <input
+            id={`${id}-file`}
+            className="field__input"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={`${id}-file-hint`}
+            onChange={(event) => (setFile(event.target.files?.[0] ?? null), reset())}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-delimiter`}>
+            {t("wizard.delimiter")}
+          </label>
+          <select id={`${id}-delimiter`} className="field__input" value={delimiter} onChange={(event) => setDelimiter(event.target.value as Delimiter)}>
+            {(["auto", ",", ";", "\t"] as const).map((value) => (
+              <option key={value} value={value}>
+                {t(`wizard.delimiters.${value === "\t" ? "tab" : value}` as "wizard.delimiters.auto")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.actions}>
+          <button type="button" className="button" onClick={analyze}>
+            {pending && !analysis ? t("wizard.busy") : t("wizard.analyze")}
+          </button>
+        </div>
+      </fieldset>
+
+      {analysis ? (
+        <fieldset className={styles.fieldset} disabled={pending}>
+          <legend className={styles.legend}>{t("wizard.mapLegend")}</legend>
+          <p ref={mapStart} tabIndex={-1}>
+            {analysis.fromSaved ? t("wizard.fromSaved") : t("wizard.suggested")}
+          </p>
+          <p>{t("wizard.mapHint")}</p>
+          <table className={styles.mapping}>
+            <thead>
+              <tr>
+                <th scope="col">{t("wizard.column")}</th>
+                <th scope="col">{t("wizard.field")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {analysis.headers.map((header, index) => (
+                <tr key={header || index}>
+                  <th scope="row" className={styles.columnName} id={`${id}-col-${index}`}>
+                    {header}
+                  </th>
+                  <td>
+                    <select
+                      aria-labelledby={`${id}-col-${index}`}
+                      className="field__input"
+                      value={mapping[header] ?? ""}
+                      onChange={(event) => {
+                        const next = { ...mapping };
+                        if (event.target.value) next[header] = event.target.value;
+                        else delete next[header];
+                        setMapping(next);
+                        setDryRun(null);
+                      }}
+                    >
+                      <option value="">{t("wizard.ignore")}</option>
+                      {optionsFor(header).map((target) => (
+                        <option key={target} value={target}>
+                          {targetLabel(target)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-key`}>
+              {t("wizard.keyColumn")}
+            </label>
+            <p className="field__hint" id={`${id}-key-hint`}>
+              {t("wizard.keyHint")}
+            </p>
+            <select id={`${id}-key`} className="field__input" aria-describedby={`${id}-key-hint`} value={keyColumn} onChange={(event) => setKeyColumn(event.target.value)}>
+              <option value="">—</option>
+              {analysis.headers.filter(Boolean).map((header) => (
+                <option key={header} value={header}>
+                  {header}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={styles.actions}>
+            <button type="button" className="button" onClick={check}>
+              {pending && !dryRun ? t("wizard.busy") : t("wizard.dryRun")}
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+
+      {dryRun ? (
+        <fieldset className={styles.fieldset} disabled={pending}>
+          <legend className={styles.legend}>{t("wizard.resultLegend")}</legend>
+          <p role="status" ref={resultStart} tabIndex={-1}>
+            {t("wizard.summary", { rows: dryRun.rowCount, new: dryRun.newCount, skipped: dryRun.skippedCount, errors: dryRun.errorCount })}
+          </p>
+          {dryRun.errorCount > 0 ? <p>{t("wizard.fixErrors")}</p> : null}
+          {dryRun.errorCount === 0 && dryRun.newCount === 0 ? <p>{t("wizard.nothingNew")}</p> : null}
+          {dryRun.errorCount === 0 && !done ? (
+            <div className={styles.actions}>
+              <button type="button" className="button" onClick={commit}>
+                {pending ? t("wizard.busy") : t("wizard.commit", { count: dryRun.newCount })}
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+      ) : null}
+    </section>
+  );
+}

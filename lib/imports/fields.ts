@@ -1,0 +1,73 @@
+/**
+ * The fields a file column can fill, per kind of import, and the header names (English and
+ * Spanish, as evaluators name Kobo/ODK questions) that suggest them. Pure: the wizard uses it too.
+ */
+import type { ImportKind } from "@/lib/generated/prisma/enums";
+
+export const IMPORT_KINDS = ["RESPONDENTS", "INTERVIEWS", "STORIES"] as const satisfies readonly ImportKind[];
+
+type FieldShape = "text" | "multi";
+export type ImportField = { name: string; shape: FieldShape; required?: boolean; identity?: boolean; synonyms: string[] };
+
+const f = (name: string, synonyms: string[], options: { shape?: FieldShape; required?: boolean; identity?: boolean } = {}): ImportField => ({
+  name,
+  shape: options.shape ?? "text",
+  required: options.required,
+  identity: options.identity,
+  synonyms,
+});
+
+export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
+  RESPONDENTS: [
+    f("type", ["type", "respondent_type", "tipo", "tipo_de_persona", "tipo_respondente", "tipo_de_respondente", "tipo_informante"], { required: true }),
+    f("gender", ["gender", "sex", "sexo", "genero"], { required: true }),
+    f("state", ["state", "estado", "entidad", "entidad_federativa"], { required: true }),
+    f("place", ["municipality", "municipio", "place", "lugar", "localidad"]),
+    f("sector", ["sector", "industry", "industria", "rama"]),
+    f("language", ["language", "idioma", "lengua"], { required: true }),
+    f("atRiskGroups", ["at_risk_groups", "at_risk", "risk_groups", "grupos_en_riesgo", "grupos_riesgo", "grupos_vulnerables", "grupo_riesgo"], { shape: "multi" }),
+    f("name", ["name", "full_name", "nombre", "nombre_completo"], { identity: true }),
+    f("phone", ["phone", "telephone", "mobile", "telefono", "celular"], { identity: true }),
+    f("email", ["email", "e_mail", "mail", "correo", "correo_electronico"], { identity: true }),
+    f("community", ["community", "comunidad", "colonia"], { identity: true }),
+  ],
+  INTERVIEWS: [
+    f("date", ["date", "interview_date", "fecha", "fecha_entrevista", "fecha_de_la_entrevista"], { required: true }),
+    f("mode", ["mode", "modality", "modalidad", "modo"], { required: true }),
+    f("place", ["place", "municipality", "municipio", "lugar", "localidad"]),
+    f("language", ["language", "idioma", "lengua"], { required: true }),
+    f("durationMinutes", ["duration", "duration_minutes", "minutes", "duracion", "minutos", "duracion_minutos"]),
+    f("interviewers", ["interviewer", "interviewers", "entrevistador", "entrevistadora", "entrevistadores"], { shape: "multi", required: true }),
+    f("respondents", ["respondent", "respondents", "respondent_code", "codigo_respondente", "respondente", "respondentes", "persona_entrevistada"], { shape: "multi", required: true }),
+    f("projects", ["project", "projects", "proyecto", "proyectos"], { shape: "multi" }),
+    f("notes", ["notes", "notas", "observaciones"]),
+    f("transcriptOriginal", ["transcript", "transcripcion", "transcripcion_original"]),
+    f("transcriptLanguage", ["transcript_language", "idioma_transcripcion"]),
+  ],
+  STORIES: [
+    f("title", ["title", "titulo", "story_title", "titulo_historia"], { required: true }),
+    f("whatChanged", ["what_changed", "change", "que_cambio", "cambio", "descripcion_cambio"], { required: true }),
+    f("whySignificant", ["why_significant", "significance", "por_que_significativo", "por_que_es_significativo", "significado"], { required: true }),
+    f("originalLanguage", ["language", "original_language", "idioma", "lengua"], { required: true }),
+    f("changeType", ["change_type", "type_of_change", "tipo_de_cambio", "tipo_cambio"], { required: true }),
+    f("periodPrecision", ["period_precision", "precision_periodo", "precision"]),
+    f("periodFrom", ["period_from", "from", "since", "desde", "periodo_desde", "inicio"]),
+    f("periodTo", ["period_to", "to", "until", "hasta", "periodo_hasta", "fin"]),
+    f("places", ["places", "place", "lugares", "lugar", "municipios", "municipio"], { shape: "multi" }),
+    f("sectors", ["sectors", "sector", "sectores"], { shape: "multi" }),
+    f("storytellers", ["storytellers", "storyteller", "narradores", "narrador", "narradora", "respondent", "respondente"], { shape: "multi" }),
+    f("collectedBy", ["collected_by", "recogida_por", "recopilada_por", "entrevistador", "interviewer"]),
+    f("contributionNarrative", ["contribution", "contribucion", "aporte"]),
+  ],
+};
+
+/** Columns Kobo and ODK add to every export; the first one present is the row's key. */
+export const KEY_CANDIDATES = ["_uuid", "meta/instanceid", "instanceid", "key", "_id"];
+
+export function fieldsOf(kind: ImportKind): ImportField[] {
+  return IMPORT_FIELDS[kind];
+}
+
+export function fieldOf(kind: ImportKind, name: string): ImportField | undefined {
+  return IMPORT_FIELDS[kind].find((field) => field.name === name);
+}

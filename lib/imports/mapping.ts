@@ -1,0 +1,128 @@
+/**
+ * Column mapping: which file column fills which field. Kobo/ODK headers carry their group path
+ * ("grp_person/gender", "group-name/question"), and a select-multiple question comes either as one
+ * column of space-separated choices or as one 0/1 column per choice ("grp/at_risk/women_workers").
+ * A mapping target is a field name, or "field#choice" for one such 0/1 column. Pure.
+ */
+import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { fieldOf, fieldsOf, KEY_CANDIDATES } from "./fields";
+
+export type ColumnMapping = Record<string, string>;
+export type MappingTarget = { field: string; choice: string | null };
+
+/** "Género del/la Entrevistado(a)" → "genero_del_la_entrevistado_a". */
+export function normalizeName(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** The header's path segments, as Kobo ("/") and older ODK exports ("-" between group and question, ":") write them. */
+export function headerPath(header: string): string[] {
+  const parts = header.split(/[/:]/).map((part) => part.trim()).filter(Boolean);
+  return parts.length > 0 ? parts : [header];
+}
+
+export function parseTarget(target: string): MappingTarget {
+  const at = target.indexOf("#");
+  return at < 0 ? { field: target, choice: null } : { field: target.slice(0, at), choice: target.slice(at + 1) };
+}
+
+function matchField(kind: ImportKind, segment: string): string | null {
+  const name = normalizeName(segment);
+  if (!name) return null;
+  for (const field of fieldsOf(kind)) {
+    if (field.name.toLowerCase() === name.replace(/_/g, "") || field.synonyms.includes(name)) return field.name;
+  }
+  return null;
+}
+
+/** The field a question name stands for: the question itself, then without an ODK "group-" prefix. */
+function fieldForQuestion(kind: ImportKind, question: string): string | null {
+  const direct = matchField(kind, question);
+  if (direct) return direct;
+  const dash = question.indexOf("-");
+  return dash > 0 ? matchField(kind, question.slice(dash + 1)) : null;
+}
+
+export function suggestKeyColumn(headers: readonly string[]): string | null {
+  for (const candidate of KEY_CANDIDATES) {
+    const found = headers.find((header) => header.toLowerCase() === candidate);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A mapping suggested from the header names alone. Each field gets at most one column, except
+ * the 0/1 columns of a select-multiple question, which are suggested only when the file has no
+ * space-separated column for that question (Kobo exports both; taking both would count twice).
+ */
+export function suggestMapping(kind: ImportKind, headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<string>();
+  const perChoice: Array<{ header: string; field: string; choice: string }> = [];
+  for (const header of headers) {
+    if (!header || header.startsWith("_")) continue;
+    const path = headerPath(header);
+    const field = fieldForQuestion(kind, path[path.length - 1]!);
+    if (field && !taken.has(field)) {
+      mapping[header] = field;
+      taken.add(field);
+      continue;
+    }
+    if (path.length >= 2) {
+      const parent = fieldForQuestion(kind, path[path.length - 2]!);
+      if (parent && fieldOf(kind, parent)?.shape === "multi") perChoice.push({ header, field: parent, choice: path[path.length - 1]! });
+    }
+  }
+  for (const column of perChoice) {
+    if (Object.values(mapping).includes(column.field)) continue; // the space-separated column wins
+    mapping[column.header] = `${column.field}#${column.choice}`;
+  }
+  for (const column of perChoice) {
+    if (!mapping[column.header] && Object.values(mapping).some((target) => target.startsWith(`${column.field}#`))) {
+      mapping[column.header] = `${column.field}#${column.choice}`;
+    }
+  }
+  return mapping;
+}
+
+/** A saved mapping applied to a new file: only the columns the file has. */
+export function applySavedMapping(saved: ColumnMapping, headers: readonly string[]): ColumnMapping {
+  const present = new Set(headers);
+  return Object.fromEntries(Object.entries(saved).filter(([column]) => present.has(column)));
+}
+
+/** "union_member yes" → ["union_member", "yes"]; Kobo separates choices with spaces, some tools with commas. */
+export function splitChoices(value: string): string[] {
+  return value
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Whether a 0/1 column says its choice was selected ("1", "true", "yes", "sí", "x"). */
+export function isChecked(value: string): boolean {
+  return ["1", "true", "yes", "y", "si", "x", "verdadero"].includes(normalizeName(value));
+}
+
+/** Every mapped target must be a field of the kind (or one of its multi fields' choices). */
+export function unknownTargets(kind: ImportKind, mapping: ColumnMapping): string[] {
+  return Object.values(mapping).filter((target) => {
+    const { field, choice } = parseTarget(target);
+    const known = fieldOf(kind, field);
+    return !known || (choice !== null && (known.shape !== "multi" || choice.length === 0));
+  });
+}
+
+/** Required fields with no column mapped to them. */
+export function missingRequired(kind: ImportKind, mapping: ColumnMapping): string[] {
+  const mapped = new Set(Object.values(mapping).map((target) => parseTarget(target).field));
+  return fieldsOf(kind)
+    .filter((field) => field.required && !mapped.has(field.name))
+    .map((field) => field.name);
+}

@@ -1,0 +1,209 @@
+/**
+ * Reads an uploaded CSV or XLSX file row by row. The kind of file is decided by its bytes, not its
+ * name; CSV text must be valid UTF-8 (a byte-order mark is dropped); the delimiter is detected
+ * from the header line unless the user chose one. Nothing here holds more than one row at a time
+ * (XLSX shared strings aside, which the format puts before the rows), so memory does not grow
+ * with the number of rows.
+ */
+import { pipeline, Readable } from "node:stream";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import { fileTypeFromBuffer } from "file-type";
+import {
+  cellText,
+  ImportFileError,
+  MAX_CELL_CHARACTERS,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  type ImportFileProblem,
+} from "./limits";
+
+export type Delimiter = "auto" | "," | ";" | "\t";
+export type FileRow = { rowNumber: number; cells: string[] };
+export type OpenedTable = { format: "csv" | "xlsx"; delimiter: "," | ";" | "\t" | null; headers: string[]; rows: AsyncGenerator<FileRow> };
+
+const SNIFF_BYTES = 64 * 1024;
+
+function fail(problem: ImportFileProblem): never {
+  throw new ImportFileError(problem);
+}
+
+async function headBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+}
+
+/** "xlsx" for an Office Open XML workbook (a zip), "csv" for text, otherwise the file is refused. */
+export async function detectFormat(head: Uint8Array): Promise<"csv" | "xlsx"> {
+  const detected = await fileTypeFromBuffer(head);
+  if (detected) {
+    if (detected.ext === "xlsx" || detected.ext === "zip") return "xlsx";
+    fail({ code: "NOT_TABULAR" });
+  }
+  // Text has no NUL byte; UTF-16 files and binaries do.
+  if (head.includes(0)) fail({ code: "NOT_TABULAR" });
+  return "csv";
+}
+
+/** Counts a delimiter outside double quotes in the first line. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === delimiter) count += 1;
+  }
+  return count;
+}
+
+export function sniffDelimiter(firstLine: string): "," | ";" | "\t" {
+  const candidates = ([",", ";", "\t"] as const).map((delimiter) => ({ delimiter, count: countOutsideQuotes(firstLine, delimiter) }));
+  const best = candidates.reduce((a, b) => (b.count > a.count ? b : a));
+  return best.count > 0 ? best.delimiter : ",";
+}
+
+const SUGGESTION = { ";": "SEMICOLON", "\t": "TAB", ",": "COMMA" } as const;
+
+/** The file's text, decoded chunk by chunk; invalid UTF-8 anywhere refuses the file. */
+async function* decodedText(file: Blob): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true }); // also drops a leading BOM
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      let text: string;
+      try {
+        text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      } catch {
+        fail({ code: "INVALID_UTF8" });
+      }
+      if (text) yield text;
+      if (done) return;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function isBlankRow(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
+
+function checkHeaders(raw: string[]): string[] {
+  const headers = raw.map((header) => header.trim());
+  while (headers.length > 0 && headers[headers.length - 1] === "") headers.pop();
+  if (headers.length === 0) fail({ code: "NO_HEADER" });
+  if (headers.length > MAX_IMPORT_COLUMNS) fail({ code: "TOO_MANY_COLUMNS" });
+  const seen = new Set<string>();
+  for (const header of headers) {
+    if (header === "") continue;
+    if (seen.has(header)) fail({ code: "DUPLICATE_HEADER", header: header.slice(0, 100) });
+    seen.add(header);
+  }
+  return headers;
+}
+
+function checkRow(rowNumber: number, cells: string[]): FileRow {
+  if (rowNumber > MAX_IMPORT_ROWS) fail({ code: "TOO_MANY_ROWS" });
+  return { rowNumber, cells: cells.map((cell) => (cell.length > MAX_CELL_CHARACTERS ? cell.slice(0, MAX_CELL_CHARACTERS + 1) : cell)) };
+}
+
+async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
+  const firstChunk = new TextDecoder("utf-8").decode(await headBytes(file)).replace(/^\uFEFF/, "");
+  const firstLine = firstChunk.split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = chosen === "auto" ? sniffDelimiter(firstLine) : chosen;
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_CELL_CHARACTERS * 4 });
+  // pipeline (not pipe) hands a decoding error (invalid UTF-8) on to the parser's reader.
+  pipeline(Readable.from(decodedText(file)), parser, () => undefined);
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const next = async (): Promise<IteratorResult<string[]>> => {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      fail({ code: "UNREADABLE" });
+    }
+  };
+  let first = await next();
+  while (!first.done && isBlankRow(first.value)) first = await next();
+  if (first.done) fail({ code: "EMPTY" });
+  const headers = checkHeaders(first.value);
+  if (headers.length === 1) {
+    const other = ([";", "\t", ","] as const).find((candidate) => candidate !== delimiter && countOutsideQuotes(firstLine, candidate) > 0);
+    if (other) fail({ code: "WRONG_DELIMITER", suggestion: SUGGESTION[other] });
+  }
+  async function* rows(): AsyncGenerator<FileRow> {
+    let rowNumber = 0;
+    try {
+      for (;;) {
+        const result = await next();
+        if (result.done) return;
+        if (isBlankRow(result.value)) continue;
+        rowNumber += 1;
+        yield checkRow(rowNumber, result.value);
+      }
+    } finally {
+      parser.destroy();
+    }
+  }
+  return { format: "csv", delimiter, headers, rows: rows() };
+}
+
+type SheetRow = { values: unknown };
+type WorkbookReaderLike = AsyncIterable<AsyncIterable<SheetRow>>;
+
+async function openXlsx(file: Blob): Promise<OpenedTable> {
+  const input = Readable.fromWeb(file.stream() as import("node:stream/web").ReadableStream<Uint8Array>);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  }) as unknown as WorkbookReaderLike;
+  const sheets = workbook[Symbol.asyncIterator]();
+  const guard = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      fail({ code: "NOT_TABULAR" });
+    }
+  };
+  const sheet = await guard(() => sheets.next());
+  if (sheet.done) fail({ code: "EMPTY" });
+  const sheetRows = sheet.value[Symbol.asyncIterator]();
+  const cellsOf = (row: SheetRow) => {
+    const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
+    return Array.from(values, (value) => cellText(value));
+  };
+  let first = await guard(() => sheetRows.next());
+  while (!first.done && isBlankRow(cellsOf(first.value))) first = await guard(() => sheetRows.next());
+  if (first.done) fail({ code: "EMPTY" });
+  const headers = checkHeaders(cellsOf(first.value));
+  async function* rows(): AsyncGenerator<FileRow> {
+    let rowNumber = 0;
+    try {
+      for (;;) {
+        const result = await guard(() => sheetRows.next());
+        if (result.done) break;
+        const cells = cellsOf(result.value);
+        if (isBlankRow(cells)) continue;
+        rowNumber += 1;
+        yield checkRow(rowNumber, cells);
+      }
+      // Only the first sheet is read; draining the rest would read the whole zip for nothing.
+    } finally {
+      input.destroy();
+    }
+  }
+  return { format: "xlsx", delimiter: null, headers, rows: rows() };
+}
+
+/** Opens the file for reading; refuses it (ImportFileError) when it cannot be an export. */
+export async function openTable(file: Blob, options: { delimiter?: Delimiter } = {}): Promise<OpenedTable> {
+  if (file.size === 0) fail({ code: "EMPTY" });
+  if (file.size > MAX_IMPORT_BYTES) fail({ code: "TOO_LARGE" });
+  const format = await detectFormat(await headBytes(file));
+  return format === "xlsx" ? openXlsx(file) : openCsv(file, options.delimiter ?? "auto");
+}

@@ -1,0 +1,96 @@
+/**
+ * Records a file names by their natural keys — places by municipality (or key), sectors by name
+ * in either language, projects by acronym or name, team members by e-mail, respondents by code —
+ * resolved to ids of THIS evaluation only. The evaluation's small lists are loaded once per run;
+ * respondents, who can be many, are loaded per chunk of rows for the codes that chunk names.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+import { normalizeName } from "./mapping";
+
+type Client = Prisma.TransactionClient | import("@/lib/generated/prisma/client").PrismaClient;
+
+export type PlaceRef = { id: string; state: string; municipality: string | null; community: string | null };
+export type RespondentRef = { id: string; code: string; hearing: HearingEligibility };
+
+export type References = {
+  places(name: string): PlaceRef[];
+  sector(name: string): string | null;
+  project(name: string): string | null;
+  member(email: string): string | null;
+  respondent(code: string): RespondentRef | null;
+  /** Loads the respondents these codes name (call once per chunk before `respondent`). */
+  loadRespondents(codes: Iterable<string>): Promise<void>;
+};
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T) {
+  if (!key) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** "r-42", "R-0042" and "R0042" are the same code. */
+export function respondentCodeKey(value: string): string {
+  const match = /^r-?0*(\d{1,9})$/i.exec(value.trim());
+  return match ? `R-${match[1]!.padStart(4, "0")}` : value.trim();
+}
+
+export async function loadReferences(client: Client, evaluationId: string): Promise<References> {
+  const [places, sectors, projects, members] = await Promise.all([
+    client.place.findMany({ where: { evaluationId }, select: { id: true, state: true, municipality: true, community: true, key: true } }),
+    client.sector.findMany({ where: { evaluationId }, select: { id: true, nameEn: true, nameEs: true } }),
+    client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true } }),
+    client.evaluationMember.findMany({ where: { evaluationId }, select: { userId: true, user: { select: { email: true } } } }),
+  ]);
+  const placeIndex = new Map<string, PlaceRef[]>();
+  for (const place of places) {
+    const ref = { id: place.id, state: place.state, municipality: place.municipality, community: place.community };
+    addTo(placeIndex, normalizeName(place.key), ref);
+    addTo(placeIndex, normalizeName(place.community ?? place.municipality ?? place.state), ref);
+    if (place.municipality) addTo(placeIndex, normalizeName(`${place.municipality}, ${place.state}`), ref);
+  }
+  const sectorIndex = new Map<string, string>();
+  for (const sector of sectors) {
+    sectorIndex.set(normalizeName(sector.nameEn), sector.id);
+    sectorIndex.set(normalizeName(sector.nameEs), sector.id);
+  }
+  const projectIndex = new Map<string, string>();
+  for (const project of projects) {
+    projectIndex.set(normalizeName(project.name), project.id);
+    projectIndex.set(normalizeName(project.acronym), project.id); // an acronym wins over a name
+  }
+  const memberIndex = new Map(members.map((member) => [member.user.email.toLowerCase(), member.userId]));
+  const respondents = new Map<string, RespondentRef>();
+
+  return {
+    places: (name) => placeIndex.get(normalizeName(name)) ?? [],
+    sector: (name) => sectorIndex.get(normalizeName(name)) ?? null,
+    project: (name) => projectIndex.get(normalizeName(name)) ?? null,
+    member: (email) => memberIndex.get(email.trim().toLowerCase()) ?? null,
+    respondent: (code) => respondents.get(respondentCodeKey(code)) ?? null,
+    async loadRespondents(codes) {
+      const wanted = [...new Set([...codes].map(respondentCodeKey))].filter((code) => !respondents.has(code));
+      if (wanted.length === 0) return;
+      const rows = await client.respondent.findMany({
+        where: { evaluationId, code: { in: wanted } },
+        select: {
+          id: true,
+          code: true,
+          excludedAt: true,
+          consents: {
+            where: { evaluationId },
+            select: {
+              givenOn: true,
+              createdAt: true,
+              withdrawnOn: true,
+              withdrawalChoice: true,
+              scopes: { where: { scope: "INTERVIEW" }, select: { scope: true, granted: true } },
+            },
+          },
+        },
+      });
+      for (const row of rows) respondents.set(row.code, { id: row.id, code: row.code, hearing: hearingEligibility(row) });
+    },
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * One file row → the input the record's form would send, validated with that form's own zod
+ * schema. Errors name the row, the file column and a message key of the form's namespace
+ * ("respondents.errors.state") or of ours ("imports.rowErrors.placeUnknown"); never the value, so
+ * nothing a row says (identities included) is kept with an error.
+ */
+import type { z } from "zod";
+import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/schema";
+import { MEXICAN_STATES } from "@/lib/respondents/constants";
+import { createRespondentSchema } from "@/lib/respondents/schema";
+import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import { fieldOf } from "./fields";
+import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
+import type { References } from "./references";
+import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
+
+export type RowError = { rowNumber: number; column: string | null; code: string };
+export type RespondentRowInput = z.output<typeof createRespondentSchema>;
+export type ConvertedRow =
+  | { kind: "RESPONDENTS"; input: RespondentRowInput }
+  | { kind: "INTERVIEWS"; input: InterviewInput }
+  | { kind: "STORIES"; input: StoryFields };
+
+/** The columns of a file, resolved once per run. */
+export type Layout = { kind: ImportKind; headers: string[]; mapping: ColumnMapping; keyIndex: number; keyColumn: string };
+
+type Cells = { text: Record<string, string>; lists: Record<string, string[]> };
+
+export function readCells(layout: Layout, cells: string[]): Cells {
+  const text: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  layout.headers.forEach((header, index) => {
+    const target = layout.mapping[header];
+    if (!target) return;
+    const value = cells[index] ?? "";
+    const { field, choice } = parseTarget(target);
+    if (fieldOf(layout.kind, field)?.shape === "multi") {
+      const list = (lists[field] ??= []);
+      if (choice !== null) {
+        if (isChecked(value)) list.push(choice);
+      } else list.push(...splitChoices(value));
+    } else if (!(field in text) || text[field] === "") {
+      text[field] = value;
+    }
+  });
+  return { text, lists };
+}
+
+/** Schema field → the import field whose column is to blame. */
+const SCHEMA_FIELDS: Record<string, string> = {
+  placeId: "place",
+  sectorId: "sector",
+  placeIds: "places",
+  sectorIds: "sectors",
+  interviewerIds: "interviewers",
+  respondentIds: "respondents",
+  projectIds: "projects",
+  storytellerIds: "storytellers",
+  collectedById: "collectedBy",
+};
+
+export function columnOf(layout: Layout, field: string): string | null {
+  const name = SCHEMA_FIELDS[field] ?? field;
+  return layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+}
+
+const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors" };
+
+function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
+  const seen = new Set<string>();
+  const errors: RowError[] = [];
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "");
+    const column = columnOf(layout, field);
+    const message = issue.message.replace(/^errors\./, "");
+    // A message key from the form; anything else (zod's own English) becomes "invalid".
+    const code = /^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`;
+    const key = `${column}|${code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push({ rowNumber, column, code });
+  }
+  return errors;
+}
+
+type Lookup = { errors: RowError[]; rowNumber: number; layout: Layout };
+
+function ids<T>(ctx: Lookup, field: string, values: string[], find: (value: string) => T | null, code: string): T[] {
+  const found: T[] = [];
+  let reported = false;
+  for (const value of values) {
+    const hit = find(value);
+    if (hit !== null) found.push(hit);
+    else if (!reported) {
+      ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: `imports.rowErrors.${code}` });
+      reported = true;
+    }
+  }
+  return found;
+}
+
+function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: References) {
+  const { text, lists } = cells;
+  const state = stateValue(text.state ?? "");
+  let placeId = "";
+  if (text.place?.trim()) {
+    const candidates = refs.places(text.place).filter((place) => place.community === null);
+    const inState = candidates.find((place) => stateValue(place.state) === state);
+    if (inState) placeId = inState.id;
+    // An unknown state is reported on its own column; the place cannot be checked against it.
+    else if (candidates.length === 0 || (MEXICAN_STATES as readonly string[]).includes(state)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: candidates.length > 0 ? "respondents.errors.placeState" : "respondents.errors.placeUnknown" });
+  }
+  const sectorId = text.sector?.trim() ? (ids(ctx, "sector", [text.sector], refs.sector, "sectorUnknown")[0] ?? "") : "";
+  return {
+    evaluationId,
+    type: choiceValue("type", text.type ?? ""),
+    gender: choiceValue("gender", text.gender ?? ""),
+    state,
+    placeId,
+    sectorId,
+    language: choiceValue("language", text.language ?? ""),
+    atRiskGroups: (lists.atRiskGroups ?? []).map((value) => choiceValue("atRiskGroups", value)),
+    name: text.name ?? "",
+    phone: text.phone ?? "",
+    email: text.email ?? "",
+    community: text.community ?? "",
+  };
+}
+
+function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: References) {
+  const { text, lists } = cells;
+  const respondents = ids(ctx, "respondents", lists.respondents ?? [], refs.respondent, "respondentUnknown");
+  if (respondents.some((respondent) => respondent.hearing !== "ELIGIBLE")) {
+    ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "respondents"), code: "imports.rowErrors.respondentNotEligible" });
+  }
+  const places = text.place?.trim() ? refs.places(text.place) : [];
+  if (text.place?.trim() && places.length !== 1) {
+    ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: places.length ? "imports.rowErrors.placeAmbiguous" : "imports.rowErrors.placeUnknown" });
+  }
+  return {
+    evaluationId,
+    date: dayValue(text.date ?? ""),
+    mode: choiceValue("mode", text.mode ?? ""),
+    placeId: places.length === 1 ? places[0]!.id : "",
+    language: choiceValue("language", text.language ?? ""),
+    durationMinutes: text.durationMinutes ?? "",
+    interviewerIds: ids(ctx, "interviewers", lists.interviewers ?? [], refs.member, "memberUnknown"),
+    respondentIds: respondents.map((respondent) => respondent.id),
+    projectIds: ids(ctx, "projects", lists.projects ?? [], refs.project, "projectUnknown"),
+    notes: text.notes ?? "",
+    transcriptOriginal: text.transcriptOriginal ?? "",
+    // A form in the field records the transcript in the interview's language unless a column says otherwise.
+    transcriptLanguage: text.transcriptLanguage?.trim() ? choiceValue("language", text.transcriptLanguage) : text.transcriptOriginal?.trim() ? choiceValue("language", text.language ?? "") : "",
+    transcriptTranslation: "",
+    translationLanguage: "",
+    translatedById: "",
+  };
+}
+
+function storyInput(ctx: Lookup, cells: Cells, refs: References) {
+  const { text, lists } = cells;
+  const periodFrom = (text.periodFrom ?? "").trim();
+  const placeIds = ids(ctx, "places", lists.places ?? [], (name) => {
+    const found = refs.places(name);
+    return found.length === 1 ? found[0]!.id : null;
+  }, "placeUnknown");
+  const collectedBy = text.collectedBy?.trim() ? ids(ctx, "collectedBy", [text.collectedBy], refs.member, "memberUnknown")[0] : null;
+  return {
+    title: text.title ?? "",
+    whatChanged: text.whatChanged ?? "",
+    whySignificant: text.whySignificant ?? "",
+    originalLanguage: choiceValue("language", text.originalLanguage ?? ""),
+    changeType: choiceValue("changeType", text.changeType ?? ""),
+    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : impliedPrecision(periodFrom),
+    periodFrom: /^\d{4}(-\d{2})?$/.test(periodFrom) ? periodFrom : periodFrom ? dayValue(periodFrom) : "",
+    periodTo: text.periodTo?.trim() ? (/^\d{4}(-\d{2})?$/.test(text.periodTo.trim()) ? text.periodTo.trim() : dayValue(text.periodTo)) : "",
+    placeIds: [...new Set(placeIds)],
+    sectorIds: [...new Set(ids(ctx, "sectors", lists.sectors ?? [], refs.sector, "sectorUnknown"))],
+    storytellerIds: [...new Set(ids(ctx, "storytellers", lists.storytellers ?? [], (code) => refs.respondent(code)?.id ?? null, "respondentUnknown"))],
+    collectedById: collectedBy ?? "",
+    contributionNarrative: text.contributionNarrative ?? "",
+    priorityTagIds: [],
+    atRiskGroups: [],
+    figures: [],
+    contributions: [],
+    sources: [],
+  };
+}
+
+/** The respondent codes a row names (loaded per chunk before converting it). */
+export function codesNamed(layout: Layout, cells: string[]): string[] {
+  if (layout.kind === "RESPONDENTS") return [];
+  const { lists } = readCells(layout, cells);
+  return layout.kind === "INTERVIEWS" ? (lists.respondents ?? []) : (lists.storytellers ?? []);
+}
+
+/** Converts and validates one row; `converted` is null when the row has any error. */
+export function convertRow(
+  layout: Layout,
+  evaluationId: string,
+  rowNumber: number,
+  cells: string[],
+  refs: References,
+): { converted: ConvertedRow | null; errors: RowError[] } {
+  const ctx: Lookup = { errors: [], rowNumber, layout };
+  const parsed = readCells(layout, cells);
+  let result: { success: true; converted: ConvertedRow } | { success: false; issues: z.core.$ZodIssue[] };
+  if (layout.kind === "RESPONDENTS") {
+    const outcome = createRespondentSchema.safeParse(respondentInput(ctx, evaluationId, parsed, refs));
+    result = outcome.success ? { success: true, converted: { kind: "RESPONDENTS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+  } else if (layout.kind === "INTERVIEWS") {
+    const outcome = interviewInputSchema.safeParse(interviewInput(ctx, evaluationId, parsed, refs));
+    result = outcome.success ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+  } else {
+    const outcome = storyFieldsSchema.safeParse(storyInput(ctx, parsed, refs));
+    result = outcome.success ? { success: true, converted: { kind: "STORIES", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+  }
+  // A column whose value named nothing known is reported once, not again as "required" by the schema.
+  const reported = new Set(ctx.errors.map((error) => error.column));
+  const schema = result.success ? [] : schemaErrors(layout, rowNumber, result.issues).filter((error) => !reported.has(error.column));
+  const errors = [...ctx.errors, ...schema];
+  return { converted: errors.length === 0 && result.success ? result.converted : null, errors };
+}

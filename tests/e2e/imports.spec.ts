@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+
+// Fieldwork is exported from KoboToolbox in Spanish; the evaluator works in Spanish.
+test.use({ locale: "es-MX" });
+
+const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
+const STAMP = Date.now().toString(36);
+const NAMES = [`Persona Importada Uno ${STAMP}`, `Persona Importada Dos ${STAMP}`, `Persona Importada Tres ${STAMP}`];
+
+/**
+ * A KoboToolbox export of respondents with Spanish XML names; one column ("grp/genero_persona")
+ * no name rule recognises. Respondents, not stories: later browser tests expect the demo's next
+ * story code, while new respondent codes disturb nobody.
+ */
+function respondentsCsv(thirdState: string): { name: string; mimeType: string; buffer: Buffer } {
+  const rows = [
+    ["grp/tipo", "grp/genero_persona", "grp/estado", "grp/idioma", "datos/nombre", "_uuid"],
+    ["union_member", "Mujer", "Oaxaca", "es", NAMES[0]!, `e2e-${STAMP}-1`],
+    ["unaffiliated_worker", "Hombre", "Oaxaca", "es", NAMES[1]!, `e2e-${STAMP}-2`],
+    ["union_member", "Mujer", thirdState, "es", NAMES[2]!, `e2e-${STAMP}-3`],
+  ];
+  const text = rows.map((cells) => cells.join(",")).join("\r\n");
+  return { name: "personas-kobo.csv", mimeType: "text/csv", buffer: Buffer.from(`${text}\r\n`, "utf8") };
+}
+
+/** The highest respondent code number in the evaluation, read from its table sorted by code. */
+async function highestCode(page: Page, evaluationPath: string): Promise<number> {
+  await page.goto(`${evaluationPath}/respondents?sort=-code`);
+  const first = await page.getByRole("table").getByRole("row").nth(1).innerText();
+  return Number(/R-(\d+)/.exec(first)![1]);
+}
+
+const code = (n: number) => `R-${String(n).padStart(4, "0")}`;
+
+/** Presses Tab until the locator has the focus (at most `limit` times), as a keyboard user would. */
+async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, limit = 15) {
+  for (let i = 0; i < limit; i += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by keyboard, sees the bad row, fixes the file and commits", async ({ page }) => {
+  // Five axe passes and a commit on the embedded database of a busy 2-core machine.
+  test.setTimeout(180_000);
+  await page.goto("/sign-in");
+  await page.locator("#sign-in-email").fill("evaluator@demo.example");
+  await page.locator("#sign-in-password").fill("msc-demo-2026");
+  await page.locator("#sign-in-password").press("Enter");
+  await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
+  await page.getByRole("link", { name: EVALUATION }).click();
+  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  const evaluationPath = new URL(page.url()).pathname;
+  const before = await highestCode(page, evaluationPath);
+
+  await page.getByRole("link", { name: "Importaciones" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Importaciones desde KoboToolbox y ODK" })).toBeVisible();
+  await expectNoAxeViolations(page, "imports, upload step (es)");
+
+  // 1. Upload: the kind and the file, then the keyboard from the file field on.
+  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas respondentes" });
+  const fileField = page.getByLabel("Archivo CSV o XLSX");
+  await fileField.setInputFiles(respondentsCsv("Atlántida"));
+  await fileField.focus();
+  const analyze = page.getByRole("button", { name: "Leer las columnas" });
+  await tabTo(page, analyze);
+  await page.keyboard.press("Enter");
+
+  // 2. Map, keyboard only: the step's first line has the focus; the unrecognised column is mapped with the arrow keys.
+  const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
+  await expect(mapping.getByText("Las columnas se relacionaron por su nombre")).toBeFocused();
+  await expect(mapping.getByRole("combobox", { name: "grp/tipo" })).toHaveValue("type");
+  await expect(mapping.getByRole("combobox", { name: "datos/nombre" })).toHaveValue("name");
+  const unrecognised = mapping.getByRole("combobox", { name: "grp/genero_persona" });
+  await expect(unrecognised).toHaveValue("");
+  await expectNoAxeViolations(page, "imports, mapping step (es)");
+  await tabTo(page, unrecognised);
+  await page.keyboard.press("ArrowDown"); // Tipo de persona respondente
+  await page.keyboard.press("ArrowDown"); // Género
+  await expect(unrecognised).toHaveValue("gender");
+  await expect(mapping.getByRole("combobox", { name: "Columna que identifica cada envío" })).toHaveValue("_uuid");
+  const dryRun = page.getByRole("button", { name: "Revisar todas las filas (prueba)" });
+  await tabTo(page, dryRun);
+  await page.keyboard.press("Enter");
+
+  // 3. The dry run names the bad row and column, in Spanish, and offers no import.
+  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toHaveText("3 filas: 2 nuevas, 0 ya importadas, 1 con errores.");
+  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toBeFocused();
+  const errors = page.getByRole("table", { name: "Errores por fila y columna" });
+  await expect(errors.getByRole("row")).toHaveCount(2);
+  await expect(errors.getByRole("row").nth(1)).toHaveText(/3\s*grp\/estado\s*Elija un estado de México de la lista\./);
+  await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, "imports, dry run with an error (es)");
+
+  // The corrected file: read again, the mapping chosen above comes back for this evaluation.
+  await fileField.setInputFiles(respondentsCsv("Coahuila"));
+  await analyze.click();
+  await expect(mapping.getByText("Las columnas se relacionaron como en la última importación")).toBeFocused();
+  await expect(unrecognised).toHaveValue("gender");
+  await dryRun.click();
+  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toHaveText("3 filas: 3 nuevas, 0 ya importadas, 0 con errores.");
+  await expect(page.getByText("Sin errores.")).toBeVisible();
+  await expectNoAxeViolations(page, "imports, clean dry run (es)");
+  await page.getByRole("button", { name: "Importar 3 registros" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Importado" })).toHaveText("Importado: 3 registros nuevos.", { timeout: 60_000 });
+  const history = page.getByRole("table", { name: "Importaciones de esta evaluación, de la más reciente a la más antigua" });
+  await expect(history.getByRole("row").nth(1)).toContainText("personas-kobo.csv");
+  await expect(history.getByRole("row").nth(1)).toContainText("Importada");
+  await expectNoAxeViolations(page, "imports, committed (es)");
+
+  // The new respondents follow the evaluation's highest code; their names appear nowhere in the table.
+  await page.goto(`${evaluationPath}/respondents?sort=-code`);
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.nth(1)).toContainText(code(before + 3));
+  await expect(rows.nth(1)).toContainText("Coahuila");
+  await expect(rows.nth(2)).toContainText(code(before + 2));
+  await expect(rows.nth(3)).toContainText(code(before + 1));
+  await expect(rows.nth(3)).toContainText("Oaxaca");
+  for (const name of NAMES) expect(await page.content()).not.toContain(name);
+  await expectNoAxeViolations(page, "respondents after the import (es)");
+});
