@@ -20,6 +20,7 @@ export function blockerText(blocker: StageBlocker, t: StoriesT, tp?: PathT, role
   if ("respondent" in blocker) values.respondent = blocker.respondent;
   if ("scope" in blocker) values.scope = dynamic(t, `consentScopes.${blocker.scope}`);
   if ("roles" in blocker) values.roles = blocker.roles.map((role) => roleName?.(role) ?? role).join(", ");
+  for (const [key, value] of Object.entries(blocker)) if (typeof value === "number") values[key] = String(value);
   if (t.has(`stage.blockers.${blocker.code}` as never) || !tp) return dynamic(t, `stage.blockers.${blocker.code}`, values);
   return tp(`blockers.${blocker.code}` as never, values as never);
 }
@@ -85,7 +86,7 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
           return (
             <li key={step.to} className={styles.step}>
               <h3>{title}</h3>
-              {step.trigger === "round" ? <p className="muted">{stepText(step, "help", t, tp)}</p> : null}
+              {step.trigger !== "story" ? <p className="muted">{stepText(step, "help", t, tp)}</p> : null}
               {step.blockers.length > 0 ? (
                 <>
                   <p>{t("stage.notYet")}</p>

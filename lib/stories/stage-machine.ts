@@ -10,6 +10,7 @@
  */
 import type { ConsentScopeKind, SelectionRoundStatus, StoryStage } from "@/lib/generated/prisma/enums";
 import { can, PERMISSIONS, type Permission, type Role } from "@/lib/permissions";
+import { triangulationBlockers, type TriangulationBlocker, type TriangulationFacts } from "@/lib/triangulation/policy";
 import { STORYTELLER_SCOPES } from "./schema";
 
 /** One storyteller's consent as it stands: the newest consent form of the respondent. */
@@ -48,6 +49,7 @@ export type CandidacyFacts = {
  */
 export type ExtraFacts = {
   selection: { candidacies: CandidacyFacts[] };
+  triangulation: TriangulationFacts;
 };
 export type FactGroup = keyof ExtraFacts;
 export type GuardFacts = StageFacts & Partial<ExtraFacts>;
@@ -65,17 +67,41 @@ export type StageBlocker =
   | { code: "NOT_CHOSEN_BY_PANEL" }
   | { code: "CHOSEN_BY_PANEL" }
   | { code: "STILL_IN_ROUND" }
+  | TriangulationBlocker
   /** The reader's roles do not hold the row's permission; `roles` are those that do. */
   | { code: "ROLE_MISSING"; roles: Role[] };
 
-export type TransitionKey = "submit" | "screen" | "sendBack" | "enterSelection" | "select" | "notSelect" | "leaveSelection" | "revise";
+export type TransitionKey =
+  | "submit"
+  | "screen"
+  | "sendBack"
+  | "enterSelection"
+  | "select"
+  | "notSelect"
+  | "leaveSelection"
+  | "startTriangulation"
+  | "triangulate"
+  | "enterValidation"
+  | "leaveValidation"
+  | "validate"
+  | "reopenAfterDispute"
+  | "sendToReview"
+  | "approve"
+  | "returnFromReview"
+  | "revalidate"
+  | "skipRevalidation"
+  | "revise";
 
 /**
- * Who sets the step off: a person on the story's page, or a selection round (opening it, recording
- * its decision, cancelling it) — round steps are refused on the story page and taken by the round's
- * mutation, through the same table and the same audited move.
+ * Who sets the step off: a person on the story's page; a selection round (opening it, recording
+ * its decision, cancelling it); a validation round (adding or removing the story, a dispute,
+ * closing the round); or the funder review (sending to review, the reviewer's decision, the lead's
+ * decision after a return). Steps not set off from the story's page are refused there and taken by
+ * their owner's mutation, through the same table and the same audited move. Those owners check
+ * their own rules in the same transaction (lib/validation/policy.ts, lib/reviews/policy.ts) from
+ * facts only they load; their rows here say who may take the step.
  */
-export type StepTrigger = "story" | "round";
+export type StepTrigger = "story" | "round" | "validation" | "review";
 
 export type StageTransition = {
   key: TransitionKey;
@@ -176,7 +202,28 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   row({ key: "select", from: "IN_SELECTION", to: "SELECTED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: select }),
   row({ key: "notSelect", from: "IN_SELECTION", to: "NOT_SELECTED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: notSelect }),
   row({ key: "leaveSelection", from: "IN_SELECTION", to: "SCREENED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: leaveSelection }),
-  // A story the funder returned goes back to revision, then on again through submission.
+  // Triangulation: an analyst takes a selected story up, and signs it off once the evidence holds.
+  row({ key: "startTriangulation", from: "SELECTED", to: "IN_TRIANGULATION", permission: "triangulation.edit", guard: none }),
+  row({
+    key: "triangulate",
+    from: "IN_TRIANGULATION",
+    to: "TRIANGULATED",
+    permission: "triangulation.sign_off",
+    needs: ["triangulation"],
+    guard: using("triangulation", (_facts, triangulation) => triangulationBlockers(triangulation)),
+  }),
+  // Respondent validation: taken by the validation round's mutations.
+  row({ key: "enterValidation", from: "TRIANGULATED", to: "IN_VALIDATION", permission: "validation.manage", trigger: "validation", guard: none }),
+  row({ key: "leaveValidation", from: "IN_VALIDATION", to: "TRIANGULATED", permission: "validation.manage", trigger: "validation", guard: none }),
+  row({ key: "validate", from: "IN_VALIDATION", to: "VALIDATED", permission: "validation.manage", trigger: "validation", guard: none }),
+  row({ key: "reopenAfterDispute", from: "IN_VALIDATION", to: "RETURNED", permission: "validation.record", trigger: "validation", guard: none }),
+  // Funder review: sending, the reviewer's decision, and the lead's decision after a return.
+  row({ key: "sendToReview", from: "VALIDATED", to: "IN_REVIEW", permission: "review.submit", trigger: "review", guard: none }),
+  row({ key: "approve", from: "IN_REVIEW", to: "APPROVED", permission: "review.decide", trigger: "review", guard: none }),
+  row({ key: "returnFromReview", from: "IN_REVIEW", to: "RETURNED", permission: "review.decide", trigger: "review", guard: none }),
+  row({ key: "revalidate", from: "RETURNED", to: "TRIANGULATED", permission: "validation.manage", trigger: "review", guard: none }),
+  row({ key: "skipRevalidation", from: "RETURNED", to: "VALIDATED", permission: "validation.manage", trigger: "review", guard: none }),
+  // A returned story may also go back to revision as a draft, then on again through submission.
   row({ key: "revise", from: "RETURNED", to: "DRAFT", permission: "story.edit", guard: none }),
 ];
 

@@ -15,6 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
 import { loadCandidacies } from "@/lib/selection/candidacies";
+import { loadTriangulationFacts } from "@/lib/triangulation/data";
 import { loadStageFacts } from "./data";
 import { STORY_TRANSACTION_OPTIONS } from "./mutations";
 import { refusalsAsResults, Refusal, type Refused } from "./refusal";
@@ -25,6 +26,11 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 /** One loader per fact group of the table (lib/stories/stage-machine.ts ExtraFacts). */
 const FACT_LOADERS: { [G in FactGroup]: (client: Client, evaluationId: string, storyId: string) => Promise<ExtraFacts[G]> } = {
   selection: async (client, evaluationId, storyId) => ({ candidacies: await loadCandidacies(client, evaluationId, storyId) }),
+  triangulation: async (client, evaluationId, storyId) => {
+    const facts = await loadTriangulationFacts(client, evaluationId, storyId);
+    if (!facts) throw new Refusal("NOT_FOUND");
+    return facts;
+  },
 };
 
 /** The story's own facts plus the groups asked for; null when the story is not in the evaluation. */
@@ -32,7 +38,7 @@ export async function loadGuardFacts(client: Client, evaluationId: string, story
   const facts = await loadStageFacts(client, evaluationId, storyId);
   if (!facts) return null;
   const extra: Partial<ExtraFacts> = {};
-  for (const group of groups) extra[group] = await FACT_LOADERS[group](client, evaluationId, storyId);
+  for (const group of groups) Object.assign(extra, { [group]: await FACT_LOADERS[group](client, evaluationId, storyId) });
   return { ...facts, ...extra };
 }
 
@@ -92,7 +98,7 @@ export async function moveStoryWithin(tx: Prisma.TransactionClient, input: MoveI
   });
 }
 
-/** A step taken from the story's page. Steps that belong to a selection round are refused here. */
+/** A step taken from the story's page. Steps that belong to a round or to the review are refused here. */
 export async function moveStory(input: {
   actorId: string;
   roles: readonly Role[];
@@ -106,7 +112,7 @@ export async function moveStory(input: {
   const transition = findTransition(input.from, input.to);
   if (!transition) return { ok: false, reason: "NO_SUCH_STEP" };
   if (!can(input.roles, transition.permission)) throw new AppError("FORBIDDEN");
-  if (transition.trigger === "round") return { ok: false, reason: "ROUND_STEP" };
+  if (transition.trigger !== "story") return { ok: false, reason: "ROUND_STEP" };
   const comment = input.comment?.trim() || null;
   if (transition.needsComment && !comment) return { ok: false, reason: "COMMENT_REQUIRED", field: "comment" };
 

@@ -1,15 +1,15 @@
 /**
- * The one place where validation moves a story along its path: a conditional update on the stage
- * the actor saw plus the `story.stage` audit event, inside the caller's transaction.
- *
- * TO ROUTE AT MERGE: this is to be replaced by the shared transition table
- * (lib/stories/stage-machine.ts, which is gaining a way to move a story inside an existing
- * transaction). The guards stay in lib/validation/policy.ts and are passed to it.
+ * Where validation and review move a story along its path: through the story's one transition
+ * table (lib/stories/stage-machine.ts) and its audited move, inside the caller's transaction. The
+ * caller has checked its own rules (lib/validation/policy.ts, lib/reviews/policy.ts) on facts it
+ * loaded in the same transaction.
  */
-import { recordAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { Refusal } from "@/lib/stories/refusal";
+import { findTransition } from "@/lib/stories/stage-machine";
+import { moveStoryWithin } from "@/lib/stories/stage-mutations";
 
 export type StageMove = {
   evaluationId: string;
@@ -24,19 +24,14 @@ export type StageMove = {
 
 /** Moves the story or throws Refusal("STAGE_CHANGED") (someone moved it first), rolling the caller back. */
 export async function moveStoryStage(tx: Prisma.TransactionClient, move: StageMove): Promise<void> {
-  const moved = await tx.changeStory.updateMany({
-    where: { id: move.storyId, evaluationId: move.evaluationId, stage: move.from },
-    data: { stage: move.to, stageChangedAt: new Date() },
-  });
-  if (moved.count !== 1) throw new Refusal("STAGE_CHANGED");
-  await recordAudit(tx, {
-    evaluationId: move.evaluationId,
-    actorId: move.actorId,
-    action: "story.stage",
-    recordType: "ChangeStory",
-    recordId: move.storyId,
-    before: { stage: move.from },
-    after: move.comment ? { stage: move.to, comment: move.comment } : { stage: move.to },
-    ipAddress: move.ipAddress,
-  });
+  const transition = findTransition(move.from, move.to);
+  if (!transition || transition.trigger === "story" || transition.trigger === "round") {
+    throw new Error(`No validation or review step from ${move.from} to ${move.to} in the story's table.`);
+  }
+  try {
+    await moveStoryWithin(tx, { ...move, transition, comment: move.comment ?? null });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT") throw new Refusal("STAGE_CHANGED");
+    throw error;
+  }
 }

@@ -35,7 +35,7 @@ describe("the transition table", () => {
     }
   });
 
-  it("holds the path up to the selection outcome, and the way back from RETURNED", () => {
+  it("holds the whole path, from draft to approved, and the ways back", () => {
     expect(pairs()).toEqual([
       "DRAFT>SUBMITTED",
       "SUBMITTED>SCREENED",
@@ -45,8 +45,21 @@ describe("the transition table", () => {
       "IN_SELECTION>SELECTED",
       "IN_SELECTION>NOT_SELECTED",
       "IN_SELECTION>SCREENED",
+      "SELECTED>IN_TRIANGULATION",
+      "IN_TRIANGULATION>TRIANGULATED",
+      "TRIANGULATED>IN_VALIDATION",
+      "IN_VALIDATION>TRIANGULATED",
+      "IN_VALIDATION>VALIDATED",
+      "IN_VALIDATION>RETURNED",
+      "VALIDATED>IN_REVIEW",
+      "IN_REVIEW>APPROVED",
+      "IN_REVIEW>RETURNED",
+      "RETURNED>TRIANGULATED",
+      "RETURNED>VALIDATED",
       "RETURNED>DRAFT",
     ]);
+    // Nothing leaves the two ends of the path but a return.
+    expect(STAGE_TRANSITIONS.filter((transition) => ["APPROVED", "NOT_SELECTED"].includes(transition.from))).toEqual([]);
     expect(findTransition("DRAFT", "SCREENED")).toBeUndefined();
     expect(findTransition("SCREENED", "SUBMITTED")).toBeUndefined();
     expect(findTransition("SUBMITTED", "DRAFT")?.needsComment).toBe(true);
@@ -59,17 +72,48 @@ describe("the transition table", () => {
   }
 
   it.each(ALL_ROLES)("offers %s exactly the steps its permissions allow, and says why the others are not theirs", (role) => {
-    const mine = (stage: StoryStage) => nextSteps(stage, [role], { ...ready, selection: { candidacies: [] } }).filter((step) => step.mine).map((step) => step.to);
+    const facts = { ...ready, selection: { candidacies: [] }, triangulation: { storyVersion: 1, evidence: [], signOff: null } };
+    const mine = (stage: StoryStage) => nextSteps(stage, [role], facts).filter((step) => step.mine).map((step) => step.to);
     const editor = role === "LEAD" || role === "EVALUATOR";
     expect(mine("DRAFT")).toEqual(editor ? ["SUBMITTED"] : []);
     expect(mine("SUBMITTED")).toEqual(editor ? ["SCREENED", "DRAFT"] : []);
     // Entering selection is a round's step: listed, never "mine" on the story page.
     expect(mine("SCREENED")).toEqual(editor ? ["DRAFT"] : []);
     expect(mine("RETURNED")).toEqual(editor ? ["DRAFT"] : []);
-    expect(nextSteps("SELECTED", [role], ready)).toEqual([]);
+    expect(mine("SELECTED")).toEqual(role === "ANALYST" ? ["IN_TRIANGULATION"] : []);
+    expect(mine("IN_TRIANGULATION")).toEqual(role === "ANALYST" ? ["TRIANGULATED"] : []);
+    // Validation and review steps are listed with their owner, never taken from the story page.
+    for (const stage of ["TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW"] as const) expect(mine(stage)).toEqual([]);
     const submit = nextSteps("DRAFT", [role], ready)[0]!;
     if (editor) expect(submit.blockers).toEqual([]);
     else expect(submit.blockers[0]).toEqual({ code: "ROLE_MISSING", roles: ["LEAD", "EVALUATOR"] });
+  });
+});
+
+describe("triangulated guard (in triangulation → triangulated)", () => {
+  const triangulate = findTransition("IN_TRIANGULATION", "TRIANGULATED")!;
+  const item = (id: string, sourceType: "DOCUMENT" | "MEDIA" | "ADMINISTRATIVE_RECORD", stance: "SUPPORTS" | "CONTRADICTS" = "SUPPORTS") => ({
+    id,
+    sourceType,
+    stance,
+    hasResponse: false,
+    updatedAt: new Date("2025-01-01T00:00:00Z"),
+  });
+
+  it("needs two independent source types, answered contradictions and a current sign-off", () => {
+    const signOff = { storyVersion: 3, signedAt: new Date("2025-02-01T00:00:00Z") };
+    const evidence = [item("a", "DOCUMENT"), item("b", "ADMINISTRATIVE_RECORD")];
+    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence, signOff } })).toEqual([]);
+    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence: [evidence[0]!], signOff } }).map((blocker) => blocker.code)).toContain("TOO_FEW_SOURCE_TYPES");
+    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence: [...evidence, item("c", "MEDIA", "CONTRADICTS")], signOff } }).map((blocker) => blocker.code)).toContain(
+      "CONTRADICTION_UNANSWERED",
+    );
+    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 4, evidence, signOff } }).map((blocker) => blocker.code)).toEqual(["SIGN_OFF_STALE"]);
+    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence, signOff: null } }).map((blocker) => blocker.code)).toEqual(["NO_SIGN_OFF"]);
+  });
+
+  it("refuses to run without its facts (a row that forgot `needs`)", () => {
+    expect(() => triangulate.guard(ready)).toThrow(/triangulation/);
   });
 });
 
