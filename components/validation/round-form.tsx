@@ -1,33 +1,52 @@
 "use client";
-/** The lead's form for a new validation round; the triangulated stories start checked. */
+/**
+ * The lead's form for a validation round: new (the triangulated stories start checked) or an
+ * existing round (its own values; stories can change only while it is planned — the server says so).
+ */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { createValidationRound } from "@/lib/validation/actions";
+import { createValidationRound, updateValidationRound } from "@/lib/validation/actions";
 import { VALIDATION_METHODS } from "@/lib/validation/schema";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 
 type Story = { id: string; code: string; title: string };
 
-export function RoundForm({ evaluationId, stories }: { evaluationId: string; stories: Story[] }) {
+/** The round being edited, as its form shows it. */
+export type RoundValues = {
+  id: string;
+  version: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  method: string;
+  targetSize: number | null;
+  notes: string | null;
+  storyIds: string[];
+};
+
+export function RoundForm({ evaluationId, stories, round }: { evaluationId: string; stories: Story[]; round?: RoundValues }) {
   const router = useRouter();
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
-  const [checked, setChecked] = useState<Set<string>>(new Set(stories.map((story) => story.id)));
+  const [checked, setChecked] = useState<Set<string>>(new Set(round ? round.storyIds : stories.map((story) => story.id)));
+  const roundsPath = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "");
+    const fields = { name: value("name"), startsOn: value("startsOn"), endsOn: value("endsOn"), method: value("method"), targetSize: value("targetSize"), notes: value("notes"), storyIds: [...checked] } as never;
+    if (round) {
+      await run(
+        () => updateValidationRound({ evaluationId, roundId: round.id, expectedVersion: round.version, round: fields }),
+        () => router.push(`${roundsPath}/${encodeURIComponent(round.id)}`),
+      );
+      return;
+    }
     await run(
-      () =>
-        createValidationRound({
-          evaluationId,
-          round: { name: value("name"), startsOn: value("startsOn"), endsOn: value("endsOn"), method: value("method"), targetSize: value("targetSize"), notes: value("notes"), storyIds: [...checked] } as never,
-        }),
-      (data) => {
-        router.push(`/evaluations/${encodeURIComponent(evaluationId)}/validation/${encodeURIComponent((data as { roundId: string }).roundId)}`);
-      },
+      () => createValidationRound({ evaluationId, round: fields }),
+      (data) => router.push(`${roundsPath}/${encodeURIComponent((data as { roundId: string }).roundId)}`),
     );
   }
 
@@ -35,22 +54,22 @@ export function RoundForm({ evaluationId, stories }: { evaluationId: string; sto
     <form onSubmit={submit} className={styles.form} noValidate>
       <div className="field">
         <label className="field__label" htmlFor="round-name">{t("form.name")}</label>
-        <input className="field__input" id="round-name" name="name" required maxLength={200} />
+        <input className="field__input" id="round-name" name="name" required maxLength={200} defaultValue={round?.name} />
       </div>
       <div className={styles.row}>
         <div className="field">
           <label className="field__label" htmlFor="round-starts">{t("form.startsOn")}</label>
-          <input className="field__input" id="round-starts" name="startsOn" type="date" required />
+          <input className="field__input" id="round-starts" name="startsOn" type="date" required defaultValue={round?.startsOn} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="round-ends">{t("form.endsOn")}</label>
-          <input className="field__input" id="round-ends" name="endsOn" type="date" required />
+          <input className="field__input" id="round-ends" name="endsOn" type="date" required defaultValue={round?.endsOn} />
         </div>
       </div>
       <div className={styles.row}>
         <div className="field">
           <label className="field__label" htmlFor="round-method">{t("form.method")}</label>
-          <select className="field__input" id="round-method" name="method">
+          <select className="field__input" id="round-method" name="method" defaultValue={round?.method}>
             {VALIDATION_METHODS.map((method) => (
               <option key={method} value={method}>{t(`method.${method}`)}</option>
             ))}
@@ -58,12 +77,12 @@ export function RoundForm({ evaluationId, stories }: { evaluationId: string; sto
         </div>
         <div className="field">
           <label className="field__label" htmlFor="round-target">{t("form.targetSize")}</label>
-          <input className="field__input" id="round-target" name="targetSize" type="number" min={1} max={10000} defaultValue={Math.max(1, Math.min(91, stories.length * 10))} required />
+          <input className="field__input" id="round-target" name="targetSize" type="number" min={1} max={10000} defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))} required />
         </div>
       </div>
       <div className="field">
         <label className="field__label" htmlFor="round-notes">{t("form.notes")}</label>
-        <textarea className="field__input" id="round-notes" name="notes" rows={3} />
+        <textarea className="field__input" id="round-notes" name="notes" rows={3} defaultValue={round?.notes ?? ""} />
       </div>
       <fieldset className={styles.fieldset}>
         <legend>{t("form.stories")}</legend>
@@ -90,7 +109,9 @@ export function RoundForm({ evaluationId, stories }: { evaluationId: string; sto
       </fieldset>
       <StatusLine error={error} done={done} />
       <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("form.creating")}>{t("form.create")}</Button>
+        <Button type="submit" busy={busy} busyLabel={round ? t("form.saving") : t("form.creating")}>
+          {round ? t("form.save") : t("form.create")}
+        </Button>
       </div>
     </form>
   );

@@ -51,6 +51,15 @@ test("a lead creates a validation round and draws its sample", async ({ page }) 
   await page.getByLabel("Agregar un respondente por código").fill("R-0001");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "historias" })).toHaveText("La ronda todavía no tiene historias.");
+
+  // The lead corrects the round while it is planned.
+  await page.getByRole("link", { name: "Editar esta ronda" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Editar la ronda de validación: Taller de validación en Monclova" })).toBeVisible();
+  await expect(page.getByLabel("Último día")).toHaveValue("2025-03-14");
+  await expectNoAxeViolations(page, "edit validation round (es)");
+  await page.getByLabel("Nombre de la ronda").fill("Taller de validación en Monclova y Saltillo");
+  await page.getByRole("button", { name: "Guardar la ronda" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Taller de validación en Monclova y Saltillo" })).toBeVisible();
 });
 
 test("a reviewer opens the review queue, and may not open validation rounds", async ({ page }) => {

@@ -46,7 +46,13 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         before={<Link href={base}>{t("nav.backToList")}</Link>}
         title={round.name}
         description={`${t(`status.${round.status}`)} · ${t("round.details", { method: t(`method.${round.method}`), from: day(round.startsOn), to: day(round.endsOn), target: round.targetSize ?? "—" })}`}
-      />
+      >
+        {manage ? (
+          <p>
+            <Link href={`${href}/edit`}>{t("form.edit")}</Link>
+          </p>
+        ) : null}
+      </PageHeader>
       {access.manage && round.status === "PLANNED" ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} /> : null}
       {access.manage && round.status === "OPEN" ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} /> : null}
 
