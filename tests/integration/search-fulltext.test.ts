@@ -229,7 +229,10 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     expect(past!.interviews!.rows[0]).not.toHaveProperty("total");
     const storiesPast = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { page: 50, pageSize: 1 }));
     expect(storiesPast).toMatchObject({ page: 2, pageCount: 2, total: 2 });
-  });
+    // Walks every page of a ranked transcript search with highlighted passages: about a dozen
+    // full-text queries over long transcripts, which take longer than 30 s while the whole suite
+    // runs in parallel on two cores.
+  }, 120_000);
 
   it("shows only the kinds the reader may see, and nothing to others", async () => {
     const panelist = await searchEvaluation(mine.evaluation.id, reader(mine.members.panelist!), { q: "niños", page: 1 });
