@@ -8,6 +8,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
 test.use({ locale: "es-MX" });
+// A crawl fetches up to 80 pages twice (HTML and flight payload); the app now has that many pages
+// for some roles, and each takes a few hundred milliseconds on a two-core machine.
+test.describe.configure({ timeout: 240_000 });
 
 const PASSWORD = "msc-demo-2026";
 // Every demo respondent's identity (prisma/seed/demo.ts): name "Persona Ficticia R-00NN".
