@@ -7,7 +7,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveOverWire, type WireServer } from "./embedded-server";
 
 export type EmbeddedDatabase = {
   /** A connection string for `pg` or Prisma. */
@@ -27,21 +27,16 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
     dataDir: options.dataDir,
     extensions: { unaccent, pg_trgm },
   });
-  const server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port: options.port ?? 0,
-    // PGlite runs one query at a time; the server queues the rest, keeping each
-    // connection's transaction together.
-    maxConnections: 32,
-  });
+  let server: WireServer;
   try {
-    await server.start();
+    // PGlite is one session: connections take turns, each keeping it for a whole query or
+    // transaction (lib/db/embedded-session-queue.ts).
+    server = await serveOverWire(db, { host: "127.0.0.1", port: options.port ?? 0 });
   } catch (error) {
     await db.close();
     throw error;
   }
-  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const url = `postgresql://postgres:postgres@${server.address}/postgres?sslmode=disable`;
   return {
     url,
     async stop() {

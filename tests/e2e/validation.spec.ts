@@ -24,13 +24,7 @@ async function openDemoEvaluation(page: Page, email: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-// Set aside: on the embedded database this journey meets a fault of the socket in front of PGlite.
-// Queries sent at the same moment on two connections get their statements mixed up ("bind message
-// supplies 1 parameters, but prepared statement requires 3"), and the sample draw or the add by
-// code hangs or fails. The same steps pass against PostgreSQL in
-// tests/integration/validation-rounds.test.ts. Bring it back once the embedded database takes one
-// statement at a time (a single app connection in embedded mode, or a fixed pglite-socket).
-test.fixme("a lead creates a validation round, draws its sample and edits the round", async ({ page }) => {
+test("a lead creates a validation round, draws its sample and edits the round", async ({ page }) => {
   const base = await openDemoEvaluation(page, "lead@demo.example");
   await page.getByRole("link", { name: "Validación", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Validación con respondentes" })).toBeVisible();
