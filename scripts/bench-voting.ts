@@ -1,12 +1,22 @@
 /**
- * `npm run bench:voting`: 200 panelists each submitting 3 ballots at once (600 concurrent server
- * action requests) against the running app on real PostgreSQL, then a check in the database.
+ * `npm run bench:voting`: 200 panelists each submitting their 3 ballots against the running app on
+ * real PostgreSQL, then a check in the database. Prints figures; asserts nothing.
+ *
  * Creates a scratch database on the server in BENCH_DATABASE_URL (default: the local server),
- * migrates it, writes one evaluation with an OPEN scoring round of 3 stories on a panel of 200
- * panelists (each with an open session, as a sign-in leaves), starts the app on it with
- * `npm start` (port BENCH_PORT, default 3202; needs `npm run build` first, like bench:start),
- * and fires the submissions. Prints p50/p95/max latency and the counts of accepted, refused, lost
- * and duplicate ballots and server errors. Drops its database at the end. Asserts nothing.
+ * migrates it, writes one evaluation with a panel of 200 panelists (each with an open session, as a
+ * sign-in leaves) and one OPEN scoring round of 3 stories per scenario, starts the app on it with
+ * `npm start` (port BENCH_PORT, default 3202; needs `npm run build` first) and runs the scenarios:
+ *
+ * - floor: 200 requests of the app's most trivial server action (it sets the language cookie) at
+ *   once: what a simultaneous burst costs before any voting work;
+ * - sheets at once: each panelist's 3 ballots in one request, as the ballot form sends them, all
+ *   200 in the same instant;
+ * - single ballots at once: 600 requests of one ballot each, all in the same instant;
+ * - sheets within N seconds: the 200 submissions at random moments over N seconds, as when a panel
+ *   votes together at the end of a meeting.
+ *
+ * For each: p50/p95/max latency, and the counts of accepted, refused, lost and duplicate ballots
+ * and server errors. Drops its database at the end.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,6 +34,8 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 const PANELISTS = 200;
 const BALLOTS_EACH = 3;
+const WINDOWS_S = [5, 10, 30];
+const TARGET_P95_MS = 150;
 const port = Number(process.env.BENCH_PORT ?? 3202);
 const base = `http://localhost:${port}`;
 const secret = randomBytes(32).toString("base64");
@@ -34,8 +46,12 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${name}`);
 const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 
+type Vote = { storyId: string; score: number; reason: string };
+type Outcome = { ms: number; status: number; ok: boolean; code: string };
+type Submission = { panelistId: string; votes: Vote[] };
+
 /** The action's id as the build registered it (what a browser sends in the Next-Action header). */
-function actionId(exportName: string, file = "lib/selection/actions"): string {
+function actionId(exportName: string, file: string): string {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
   const entry = Object.entries(manifest.node).find(([, value]) => value.exportedName === exportName && (value.filename ?? "").includes(file));
   if (!entry) throw new Error(`No server action ${exportName} in the build: rebuild (npm run build).`);
@@ -59,11 +75,13 @@ async function waitHealthy(deadlineMs: number) {
   throw new Error("The app did not become healthy within two minutes.");
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 let app: ReturnType<typeof spawn> | null = null;
 const prisma = createPrismaClient(url);
 try {
   await applyMigrations(url);
-  // ── the world: one evaluation, a lead, 200 panelists (+1 for warm-up), an open scoring round of 3 stories
+  // ── the world: one evaluation, a lead, 200 panelists (+1 for warm-up), 3 stories, a round per scenario
   const evaluation = buildEvaluation({ name: "Bench voting" });
   const lead = buildUser({ name: "Bench lead" });
   const panelists = Array.from({ length: PANELISTS + 1 }, (_, i) => buildUser({ name: `Bench panelist ${i}` }));
@@ -78,10 +96,13 @@ try {
   await prisma.changeStory.createMany({ data: stories });
   const panel = await prisma.selectionPanel.create({ data: { evaluationId: evaluation.id, name: "Bench panel", level: "DOMAIN", domainId: domain.id } });
   await prisma.panelMember.createMany({ data: panelists.map((p) => ({ evaluationId: evaluation.id, panelId: panel.id, userId: p.id })) });
-  const round = await prisma.selectionRound.create({
-    data: { evaluationId: evaluation.id, panelId: panel.id, name: "Bench round", domainId: domain.id, method: "SCORING", scoreScaleMax: 5, deadline: new Date(Date.now() + 86_400_000), status: "OPEN", version: 2 },
-  });
-  await prisma.roundCandidate.createMany({ data: stories.map((story) => ({ evaluationId: evaluation.id, roundId: round.id, storyId: story.id })) });
+  async function openRound(label: string): Promise<string> {
+    const round = await prisma.selectionRound.create({
+      data: { evaluationId: evaluation.id, panelId: panel.id, name: `Bench round ${label}`, domainId: domain.id, method: "SCORING", scoreScaleMax: 5, deadline: new Date(Date.now() + 86_400_000), status: "OPEN", version: 2 },
+    });
+    await prisma.roundCandidate.createMany({ data: stories.map((story) => ({ evaluationId: evaluation.id, roundId: round.id, storyId: story.id })) });
+    return round.id;
+  }
   // An open session per panelist, and its cookie, as a password sign-in would leave them.
   const cookies = new Map<string, string>();
   for (const panelist of panelists) {
@@ -99,16 +120,17 @@ try {
   });
   await waitHealthy(120_000);
 
-  const id = actionId("castSelectionBallots");
-  const page = `${base}/evaluations/${evaluation.id}/selection/rounds/${round.id}`;
-  type Outcome = { ms: number; status: number; ok: boolean; code: string };
-  async function submit(panelistId: string, storyId: string, score: number): Promise<Outcome> {
+  const castId = actionId("castSelectionBallots", "lib/selection/actions");
+  const localeId = actionId("setLocale", "lib/i18n/actions");
+
+  /** One request of the ballot form: the panelist's votes on one round. */
+  async function cast(roundId: string, submission: Submission): Promise<Outcome> {
     const started = performance.now();
     try {
-      const response = await fetch(page, {
+      const response = await fetch(`${base}/evaluations/${evaluation.id}/selection/rounds/${roundId}`, {
         method: "POST",
-        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: base, Cookie: cookies.get(panelistId)! },
-        body: JSON.stringify([{ evaluationId: evaluation.id, roundId: round.id, votes: [{ storyId, score, reason: `Razón del panelista ${panelistId}.` }] }]),
+        headers: { "Next-Action": castId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: base, Cookie: cookies.get(submission.panelistId)! },
+        body: JSON.stringify([{ evaluationId: evaluation.id, roundId, votes: submission.votes }]),
       });
       const text = await response.text();
       const ms = performance.now() - started;
@@ -120,54 +142,77 @@ try {
     }
   }
 
-  // Warm-up by the extra panelist (the first requests compile and cache routes); not counted.
-  const warm = panelists[PANELISTS]!;
-  const sequential: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const outcome = await submit(warm.id, stories[i % BALLOTS_EACH]!.id, (i % 5) + 1);
-    if (i === 0 && !outcome.ok) throw new Error(`Warm-up ballot refused: ${outcome.status} ${outcome.code}`);
-    if (i >= 10) sequential.push(outcome.ms);
-  }
-  sequential.sort((a, b) => a - b);
-  console.log(`one ballot at a time (warm, not counted): p50 ${percentile(sequential, 50).toFixed(1)} ms, max ${sequential.at(-1)!.toFixed(1)} ms`);
-  // Baseline on the same machine at the same moment: the app's most trivial server action (sets the language cookie).
-  const localeId = actionId("setLocale", "lib/i18n/actions");
-  const baseline: number[] = [];
-  for (let i = 0; i < 10; i += 1) {
-    const t0 = performance.now();
-    // Its argument is a FormData, sent as React encodes one: the entries prefixed, the argument list in "0".
+  /** The trivial action: sets the language cookie. Its argument is a FormData, as React encodes one. */
+  async function trivial(panelistId: string): Promise<Outcome> {
+    const started = performance.now();
     const form = new FormData();
     form.append("1_locale", "es");
     form.append("0", JSON.stringify(["$K1"]));
-    await (await fetch(page, { method: "POST", headers: { "Next-Action": localeId, Accept: "text/x-component", Origin: base, Cookie: cookies.get(warm.id)! }, body: form })).text();
-    baseline.push(performance.now() - t0);
+    const response = await fetch(`${base}/evaluations/${evaluation.id}`, { method: "POST", headers: { "Next-Action": localeId, Accept: "text/x-component", Origin: base, Cookie: cookies.get(panelistId)! }, body: form });
+    await response.text();
+    return { ms: performance.now() - started, status: response.status, ok: response.ok, code: response.ok ? "OK" : `HTTP_${response.status}` };
   }
-  baseline.sort((a, b) => a - b);
-  console.log(`baseline, a trivial server action one at a time: p50 ${percentile(baseline, 50).toFixed(1)} ms`);
 
+  const vote = (storyId: string, score: number, panelistId: string): Vote => ({ storyId, score, reason: `Razón del panelista ${panelistId}.` });
   const counted = panelists.slice(0, PANELISTS);
-  console.log(`Firing ${PANELISTS} panelists × ${BALLOTS_EACH} ballots = ${PANELISTS * BALLOTS_EACH} requests at once…`);
-  const started = performance.now();
-  const outcomes = await Promise.all(counted.flatMap((p, i) => stories.map((story, j) => submit(p.id, story.id, ((i + j) % 5) + 1).then((o) => ({ ...o, panelistId: p.id, storyId: story.id })))));
-  const wall = performance.now() - started;
+  const sheets: Submission[] = counted.map((p, i) => ({ panelistId: p.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, p.id)) }));
+  const singles: Submission[] = sheets.flatMap((sheet) => sheet.votes.map((v) => ({ panelistId: sheet.panelistId, votes: [v] })));
 
-  // ── the database afterwards
-  const rows = await prisma.ballot.findMany({ where: { roundId: round.id, panelistId: { in: counted.map((p) => p.id) } }, select: { panelistId: true, storyId: true } });
-  const stored = new Set(rows.map((r) => `${r.panelistId}/${r.storyId}`));
-  const duplicates = rows.length - stored.size;
-  const accepted = outcomes.filter((o) => o.ok);
-  const lost = accepted.filter((o) => !stored.has(`${o.panelistId}/${o.storyId}`)).length;
-  const serverErrors = outcomes.filter((o) => o.status >= 500 || o.status === 0 || o.code === "UNEXPECTED" || o.code === "NO_RESULT").length;
-  const refused = outcomes.filter((o) => !o.ok);
-  const refusals = new Map<string, number>();
-  for (const o of refused) refusals.set(o.code, (refusals.get(o.code) ?? 0) + 1);
-  const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-
+  // Warm-up by the extra panelist on a round of its own (the first requests load and cache code); not counted.
+  const warmRound = await openRound("warm-up");
+  const warm = panelists[PANELISTS]!;
+  const alone: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const outcome = await cast(warmRound, { panelistId: warm.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, warm.id)) });
+    if (i === 0 && !outcome.ok) throw new Error(`Warm-up ballot refused: ${outcome.status} ${outcome.code}`);
+    if (i >= 10) alone.push(outcome.ms);
+  }
+  const floorAlone: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const outcome = await trivial(warm.id);
+    if (i >= 10) floorAlone.push(outcome.ms);
+  }
+  alone.sort((a, b) => a - b);
+  floorAlone.sort((a, b) => a - b);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  console.log(`requests ${outcomes.length} in ${(wall / 1000).toFixed(2)} s wall time (${(outcomes.length / (wall / 1000)).toFixed(0)} req/s)`);
-  console.log(`latency p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
-  console.log(`accepted ${accepted.length}, refused ${refused.length}${refusals.size ? ` (${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}`);
-  console.log(`in the database: ${rows.length} ballots for ${PANELISTS * BALLOTS_EACH} submissions; lost ${lost}, duplicates ${duplicates}, server errors ${serverErrors}`);
+  console.log(`one request at a time (warm): a sheet of 3 ballots p50 ${percentile(alone, 50).toFixed(1)} ms; the trivial action p50 ${percentile(floorAlone, 50).toFixed(1)} ms`);
+
+  function report(label: string, outcomes: Outcome[], wallMs: number, extra = "") {
+    const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+    const p95 = percentile(times, 95);
+    const errors = outcomes.filter((o) => o.status >= 500 || o.status === 0 || o.code === "UNEXPECTED" || o.code === "NO_RESULT").length;
+    console.log(
+      `${label.padEnd(34)} ${String(outcomes.length).padStart(4)} req in ${(wallMs / 1000).toFixed(2).padStart(5)} s · p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms · p95 ${p95.toFixed(0).padStart(5)} ms${p95 <= TARGET_P95_MS ? " (≤ target)" : ""} · max ${times.at(-1)!.toFixed(0).padStart(5)} ms · server errors ${errors}${extra}`,
+    );
+  }
+
+  /** Fires the submissions at the given offsets (ms from now), then checks the round's ballots in the database. */
+  async function scenario(label: string, submissions: Submission[], offsets: number[]) {
+    const roundId = await openRound(label);
+    const started = performance.now();
+    const outcomes = await Promise.all(submissions.map(async (submission, i) => (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission))));
+    const wall = performance.now() - started;
+    const rows = await prisma.ballot.findMany({ where: { roundId }, select: { panelistId: true, storyId: true } });
+    const stored = new Set(rows.map((r) => `${r.panelistId}/${r.storyId}`));
+    const accepted = submissions.filter((_, i) => outcomes[i]!.ok);
+    const lost = accepted.flatMap((s) => s.votes.map((v) => `${s.panelistId}/${v.storyId}`)).filter((key) => !stored.has(key)).length;
+    const refusals = new Map<string, number>();
+    for (const o of outcomes.filter((o) => !o.ok)) refusals.set(o.code, (refusals.get(o.code) ?? 0) + 1);
+    const ballots = submissions.reduce((sum, s) => sum + s.votes.length, 0);
+    report(label, outcomes, wall, ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}`);
+  }
+
+  console.log(`\n${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target p95 ≤ ${TARGET_P95_MS} ms`);
+  {
+    const started = performance.now();
+    const outcomes = await Promise.all(counted.map((p) => trivial(p.id)));
+    report("floor: trivial action, all at once", outcomes, performance.now() - started);
+  }
+  await scenario("sheets, all at once", sheets, sheets.map(() => 0));
+  await scenario("single ballots, all at once", singles, singles.map(() => 0));
+  for (const seconds of WINDOWS_S) {
+    await scenario(`sheets within ${seconds} s`, sheets, sheets.map(() => Math.random() * seconds * 1000));
+  }
 } finally {
   if (app?.pid) {
     process.kill(-app.pid, "SIGTERM");

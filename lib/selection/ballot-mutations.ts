@@ -56,15 +56,14 @@ export async function castBallots(input: { actorId: string; evaluationId: string
       const existing = new Map(
         (await tx.ballot.findMany({ where: { evaluationId, roundId, panelistId: actorId } })).map((ballot) => [ballot.storyId, ballot]),
       );
-      let saved = 0;
+      // New ballots go in with one statement; a changed one keeps its earlier version first.
+      const fresh = [];
       let unchanged = 0;
       for (const [index, vote] of votes.entries()) {
         const value = fields[index]!;
         const current = existing.get(vote.storyId);
         if (!current) {
-          const created = await tx.ballot.create({ data: { evaluationId, roundId, storyId: vote.storyId, panelistId: actorId, ...value, reason: vote.reason } });
-          existing.set(vote.storyId, created);
-          saved += 1;
+          fresh.push({ evaluationId, roundId, storyId: vote.storyId, panelistId: actorId, ...value, reason: vote.reason });
           continue;
         }
         if (current.rank === value.rank && current.score === value.score && current.approved === value.approved && current.reason === vote.reason) {
@@ -76,9 +75,11 @@ export async function castBallots(input: { actorId: string; evaluationId: string
         });
         const updated = await tx.ballot.update({ where: { evaluationId_id: { evaluationId, id: current.id } }, data: { ...value, reason: vote.reason, version: { increment: 1 } } });
         existing.set(vote.storyId, updated);
-        saved += 1;
       }
-      if (round.method === "RANKING" && !ranksDistinct([...existing.values()].map((ballot) => ballot.rank))) throw new Refusal("RANKS_NOT_DISTINCT", "votes");
+      if (fresh.length > 0) await tx.ballot.createMany({ data: fresh });
+      const ranks = [...[...existing.values()].map((ballot) => ballot.rank), ...fresh.map((ballot) => ballot.rank)];
+      const saved = votes.length - unchanged;
+      if (round.method === "RANKING" && !ranksDistinct(ranks)) throw new Refusal("RANKS_NOT_DISTINCT", "votes");
       return { ok: true as const, saved, unchanged };
     }, STORY_TRANSACTION_OPTIONS),
   );
