@@ -10,13 +10,15 @@ import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/sche
 import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { createRespondentSchema } from "@/lib/respondents/schema";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import { readConsent, type ImportedConsent } from "./consent-rows";
 import { fieldOf } from "./fields";
 import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
 import type { References } from "./references";
 import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
 
 export type RowError = { rowNumber: number; column: string | null; code: string };
-export type RespondentRowInput = z.output<typeof createRespondentSchema>;
+/** A respondent as the form creates it, with the consent recorded in the same submission, if any. */
+export type RespondentRowInput = z.output<typeof createRespondentSchema> & { consent: ImportedConsent | null };
 export type ConvertedRow =
   | { kind: "RESPONDENTS"; input: RespondentRowInput }
   | { kind: "INTERVIEWS"; input: InterviewInput }
@@ -208,7 +210,13 @@ export function convertRow(
   let result: { success: true; converted: ConvertedRow } | { success: false; issues: z.core.$ZodIssue[] };
   if (layout.kind === "RESPONDENTS") {
     const outcome = createRespondentSchema.safeParse(respondentInput(ctx, evaluationId, parsed, refs));
-    result = outcome.success ? { success: true, converted: { kind: "RESPONDENTS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+    const consent = readConsent(parsed.text, parsed.lists);
+    if (consent.present && consent.unknownScope) ctx.errors.push({ rowNumber, column: columnOf(layout, "consentScopes"), code: "imports.rowErrors.scopeUnknown" });
+    const issues = [...(outcome.success ? [] : outcome.error.issues), ...(consent.present ? consent.issues : [])];
+    result =
+      outcome.success && issues.length === 0
+        ? { success: true, converted: { kind: "RESPONDENTS", input: { ...outcome.data, consent: consent.present ? consent.consent : null } } }
+        : { success: false, issues };
   } else if (layout.kind === "INTERVIEWS") {
     const outcome = interviewInputSchema.safeParse(interviewInput(ctx, evaluationId, parsed, refs));
     result = outcome.success ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
