@@ -26,7 +26,7 @@ const TEXT_FIELDS = ["consentGivenOn", "consentMethod", "consentFormVersion", "c
 
 export type ConsentReading =
   | { present: false }
-  | { present: true; consent: ImportedConsent | null; issues: z.core.$ZodIssue[]; unknownScope: boolean };
+  | { present: true; consent: ImportedConsent | null; issues: z.core.$ZodIssue[]; unknownScopes: string[] };
 
 /**
  * `text` and `lists` are the row's cells by import field. Scopes come as the granted ones (a
@@ -37,11 +37,11 @@ export function readConsent(text: Record<string, string>, lists: Record<string, 
   if (words.length === 0 && TEXT_FIELDS.every((field) => !(text[field] ?? "").trim())) return { present: false };
 
   const granted = new Set<string>();
-  let unknownScope = false;
+  const unknownScopes: string[] = [];
   for (const word of words) {
     const scope = choiceValue("consentScopes", word);
     if ((CONSENT_SCOPES as readonly string[]).includes(scope)) granted.add(scope);
-    else unknownScope = true;
+    else unknownScopes.push(word);
   }
   const outcome = importedConsentSchema.safeParse({
     givenOn: dayValue(text.consentGivenOn ?? ""),
@@ -58,5 +58,5 @@ export function readConsent(text: Record<string, string>, lists: Record<string, 
     const field = CONSENT_IMPORT_FIELDS[issue.path[0] as keyof ImportedConsent] ?? "consentScopes";
     if (!issues.some((earlier) => earlier.path[0] === field)) issues.push({ ...issue, path: [field, ...issue.path.slice(1)] });
   }
-  return { present: true, consent: outcome.success && !unknownScope ? outcome.data : null, issues, unknownScope };
+  return { present: true, consent: outcome.success && unknownScopes.length === 0 ? outcome.data : null, issues, unknownScopes };
 }

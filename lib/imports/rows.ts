@@ -67,6 +67,17 @@ export function columnOf(layout: Layout, field: string): string | null {
   return layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
 }
 
+/** The ticked 0/1 column of a choice nobody knows, else the field's (space-separated) column. */
+function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly string[]): string | null {
+  const perChoice = layout.headers.find((header) => {
+    const target = layout.mapping[header];
+    if (!target) return false;
+    const parsed = parseTarget(target);
+    return parsed.field === field && parsed.choice !== null && unknown.includes(parsed.choice);
+  });
+  return perChoice ?? columnOf(layout, field);
+}
+
 const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors" };
 
 function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
@@ -211,7 +222,7 @@ export function convertRow(
   if (layout.kind === "RESPONDENTS") {
     const outcome = createRespondentSchema.safeParse(respondentInput(ctx, evaluationId, parsed, refs));
     const consent = readConsent(parsed.text, parsed.lists);
-    if (consent.present && consent.unknownScope) ctx.errors.push({ rowNumber, column: columnOf(layout, "consentScopes"), code: "imports.rowErrors.scopeUnknown" });
+    if (consent.present && consent.unknownScopes.length > 0) ctx.errors.push({ rowNumber, column: unknownChoiceColumn(layout, "consentScopes", consent.unknownScopes), code: "imports.rowErrors.scopeUnknown" });
     const issues = [...(outcome.success ? [] : outcome.error.issues), ...(consent.present ? consent.issues : [])];
     result =
       outcome.success && issues.length === 0

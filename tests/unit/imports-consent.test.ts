@@ -17,7 +17,7 @@ describe("a respondent row's consent", () => {
     const reading = readConsent(full, { consentScopes: ["entrevista", "grabacion", "contact_for_validation", "entrevista"] });
     expect(reading).toEqual({
       present: true,
-      unknownScope: false,
+      unknownScopes: [],
       issues: [],
       consent: {
         givenOn: "2024-06-12",
@@ -47,7 +47,7 @@ describe("a respondent row's consent", () => {
 
   it("refuses a scope word it does not know, and keeps formula-like text as text", () => {
     const unknown = readConsent(full, { consentScopes: ["interview", "<script>"] });
-    expect(unknown).toMatchObject({ present: true, unknownScope: true, consent: null, issues: [] });
+    expect(unknown).toMatchObject({ present: true, unknownScopes: ["<script>"], consent: null, issues: [] });
     const formula = readConsent({ ...full, consentFormVersion: "=HYPERLINK(\"http://x\",\"v\")" }, { consentScopes: ["interview"] });
     expect(formula).toMatchObject({ present: true, consent: { formVersion: "=HYPERLINK(\"http://x\",\"v\")" } });
   });
