@@ -1,8 +1,8 @@
 "use server";
 /**
  * Server actions of the import wizard. Each one is authenticated, validated and authorised by
- * lib/actions.ts (`import.run`: leads and evaluators); a respondents file may carry identities, so
- * it also needs `respondent.identity.edit`, as the respondent form does when one is typed.
+ * lib/actions.ts (`import.run`: leads and evaluators); a respondents file may carry identities and
+ * consent, so it also needs `respondent.identity.edit` and `consent.edit`, as those forms do.
  */
 import { evaluationAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
@@ -15,15 +15,15 @@ function fileNameOf(file: Blob): string {
   return file instanceof File ? file.name : "import";
 }
 
-function checkIdentityPermission(roles: Role[], kind: string) {
-  if (kind === "RESPONDENTS" && !can(roles, "respondent.identity.edit")) throw new AppError("FORBIDDEN");
+function checkRespondentPermissions(roles: Role[], kind: string) {
+  if (kind === "RESPONDENTS" && !(can(roles, "respondent.identity.edit") && can(roles, "consent.edit"))) throw new AppError("FORBIDDEN");
 }
 
 export const analyzeImportFile = evaluationAction("analyzeImportFile", {
   permission: "import.run",
   input: analyzeImportInput,
   handler: async ({ input, roles }) => {
-    checkIdentityPermission(roles, input.kind);
+    checkRespondentPermissions(roles, input.kind);
     return mutations.analyzeImportFile(input);
   },
 });
@@ -32,7 +32,7 @@ export const dryRunImport = evaluationAction("dryRunImport", {
   permission: "import.run",
   input: dryRunImportInput,
   handler: async ({ actor, input, roles, ipAddress }) => {
-    checkIdentityPermission(roles, input.kind);
+    checkRespondentPermissions(roles, input.kind);
     return mutations.dryRunImport({ actorId: actor.id, ipAddress }, { ...input, fileName: fileNameOf(input.file) });
   },
 });
@@ -43,7 +43,7 @@ export const commitImport = evaluationAction("commitImport", {
   handler: async ({ actor, input, roles, ipAddress }) => {
     const kind = await findBatchKind(input.evaluationId, input.batchId);
     if (!kind) throw new AppError("NOT_FOUND");
-    checkIdentityPermission(roles, kind);
+    checkRespondentPermissions(roles, kind);
     return mutations.commitImport({ actorId: actor.id, ipAddress }, input);
   },
 });

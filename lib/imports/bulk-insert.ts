@@ -1,5 +1,5 @@
 /**
- * The commit's inserts of respondents, their sealed identities and the imported-row keys, one
+ * The commit's inserts of respondents, their sealed identities, their consents and the imported-row keys, one
  * statement per chunk with one array parameter per column (INSERT … SELECT FROM unnest). Prisma's
  * createMany spends milliseconds per row in its query engine at this size (profiled: more than
  * half of a 2,000-row commit); these statements are written out column by column so the database
@@ -60,4 +60,31 @@ export async function insertImportedRows(tx: Tx, evaluationId: string, batchId: 
     SELECT k.id, ${evaluationId}, ${batchId}, k.external_key, ${recordType}, k.record_id, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.externalKey)}::text[], ${rows.map((row) => row.recordId)}::text[])
       AS k(id, external_key, record_id)`;
+}
+
+/** A consent form as `recordConsent` writes it; `givenOn` is the day as YYYY-MM-DD. */
+export type ConsentRow = { id: string; respondentId: string; givenOn: string; method: string; formVersion: string; language: string; recordedById: string };
+
+export async function insertConsents(tx: Tx, evaluationId: string, rows: ConsentRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof ConsentRow>(key: K) => rows.map((row) => row[key]);
+  await tx.$executeRaw`
+    INSERT INTO consent (id, evaluation_id, respondent_id, given_on, method, form_version, language, recorded_by_id, created_at, updated_at)
+    SELECT c.id, ${evaluationId}, c.respondent_id, c.given_on::date, c.method::consent_method, c.form_version, c.language, c.recorded_by_id,
+           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM unnest(${column("id")}::text[], ${column("respondentId")}::text[], ${column("givenOn")}::text[], ${column("method")}::text[],
+                ${column("formVersion")}::text[], ${column("language")}::text[], ${column("recordedById")}::text[])
+      AS c(id, respondent_id, given_on, method, form_version, language, recorded_by_id)`;
+}
+
+export type ConsentScopeRow = { id: string; consentId: string; scope: string; granted: boolean };
+
+export async function insertConsentScopes(tx: Tx, evaluationId: string, rows: ConsentScopeRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof ConsentScopeRow>(key: K) => rows.map((row) => row[key]);
+  await tx.$executeRaw`
+    INSERT INTO consent_scope (id, evaluation_id, consent_id, scope, granted, created_at, updated_at)
+    SELECT s.id, ${evaluationId}, s.consent_id, s.scope::consent_scope_kind, s.granted, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    FROM unnest(${column("id")}::text[], ${column("consentId")}::text[], ${column("scope")}::text[], ${column("granted")}::boolean[])
+      AS s(id, consent_id, scope, granted)`;
 }

@@ -7,15 +7,23 @@ import type { ImportKind } from "@/lib/generated/prisma/enums";
 export const IMPORT_KINDS = ["RESPONDENTS", "INTERVIEWS", "STORIES"] as const satisfies readonly ImportKind[];
 
 type FieldShape = "text" | "multi";
-export type ImportField = { name: string; shape: FieldShape; required?: boolean; identity?: boolean; synonyms: string[] };
+/**
+ * Fields of a group are optional together: once one of them is mapped, all of them must be (a
+ * consent needs its date, method, form version, language and scopes, as the consent form does).
+ */
+export type FieldGroup = "consent";
+export type ImportField = { name: string; shape: FieldShape; required?: boolean; identity?: boolean; group?: FieldGroup; synonyms: string[] };
 
-const f = (name: string, synonyms: string[], options: { shape?: FieldShape; required?: boolean; identity?: boolean } = {}): ImportField => ({
+const f = (name: string, synonyms: string[], options: { shape?: FieldShape; required?: boolean; identity?: boolean; group?: FieldGroup } = {}): ImportField => ({
   name,
   shape: options.shape ?? "text",
   required: options.required,
   identity: options.identity,
+  group: options.group,
   synonyms,
 });
+
+const consent = { group: "consent" } as const;
 
 export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
   RESPONDENTS: [
@@ -30,6 +38,13 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("phone", ["phone", "telephone", "mobile", "telefono", "celular"], { identity: true }),
     f("email", ["email", "e_mail", "mail", "correo", "correo_electronico"], { identity: true }),
     f("community", ["community", "comunidad", "colonia"], { identity: true }),
+    // Consent recorded in the same submission. A header under a consent group ("consentimiento/fecha")
+    // is also read with its group's name in front ("consentimiento_fecha"), see mapping.ts.
+    f("consentGivenOn", ["consent_date", "date_of_consent", "consent_given_on", "consent_fecha", "fecha_consentimiento", "fecha_del_consentimiento", "fecha_de_consentimiento", "consentimiento_fecha"], consent),
+    f("consentMethod", ["consent_method", "consent_type", "method_of_consent", "consent_metodo", "metodo_consentimiento", "metodo_de_consentimiento", "tipo_consentimiento", "tipo_de_consentimiento", "forma_consentimiento", "consentimiento_metodo", "consentimiento_tipo", "consentimiento_forma"], consent),
+    f("consentFormVersion", ["consent_version", "consent_form_version", "version_consentimiento", "version_del_consentimiento", "version_formato_consentimiento", "version_formulario_consentimiento", "consentimiento_version", "consentimiento_version_formato", "consentimiento_version_formulario"], consent),
+    f("consentLanguage", ["consent_language", "language_of_consent", "consent_idioma", "idioma_consentimiento", "idioma_del_consentimiento", "lengua_consentimiento", "consentimiento_idioma", "consentimiento_lengua"], consent),
+    f("consentScopes", ["consent_scopes", "consent_scope", "consent_uses", "consent_usos", "scopes_of_consent", "usos_consentidos", "usos_autorizados", "alcance_consentimiento", "alcances_consentimiento", "consentimiento_usos", "consentimiento_alcance", "consentimiento_alcances", "consentimiento_autoriza"], { shape: "multi", ...consent }),
   ],
   INTERVIEWS: [
     f("date", ["date", "interview_date", "fecha", "fecha_entrevista", "fecha_de_la_entrevista"], { required: true }),

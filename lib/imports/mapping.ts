@@ -48,6 +48,22 @@ function fieldForQuestion(kind: ImportKind, question: string): string | null {
   return dash > 0 ? matchField(kind, question.slice(dash + 1)) : null;
 }
 
+/** A group's own name without the "grp_"/"group_" that form authors put in front of it. */
+function groupName(segment: string): string {
+  return normalizeName(segment).replace(/^(?:grp|group|grupo|g)_(?=.)/, "");
+}
+
+/**
+ * The field a header's path stands for: the question read with its group's name in front first
+ * ("consentimiento/fecha" is the consent's date, "consent/language" the consent's language, not
+ * the respondent's), then the question alone.
+ */
+function fieldForPath(kind: ImportKind, path: readonly string[]): string | null {
+  const question = path[path.length - 1]!;
+  const group = path.length >= 2 ? groupName(path[path.length - 2]!) : "";
+  return (group ? matchField(kind, `${group}_${question}`) : null) ?? fieldForQuestion(kind, question);
+}
+
 export function suggestKeyColumn(headers: readonly string[]): string | null {
   for (const candidate of KEY_CANDIDATES) {
     const found = headers.find((header) => header.toLowerCase() === candidate);
@@ -68,14 +84,14 @@ export function suggestMapping(kind: ImportKind, headers: readonly string[]): Co
   for (const header of headers) {
     if (!header || header.startsWith("_")) continue;
     const path = headerPath(header);
-    const field = fieldForQuestion(kind, path[path.length - 1]!);
+    const field = fieldForPath(kind, path);
     if (field && !taken.has(field)) {
       mapping[header] = field;
       taken.add(field);
       continue;
     }
     if (path.length >= 2) {
-      const parent = fieldForQuestion(kind, path[path.length - 2]!);
+      const parent = fieldForPath(kind, path.slice(0, -1));
       if (parent && fieldOf(kind, parent)?.shape === "multi") perChoice.push({ header, field: parent, choice: path[path.length - 1]! });
     }
   }
@@ -124,5 +140,14 @@ export function missingRequired(kind: ImportKind, mapping: ColumnMapping): strin
   const mapped = new Set(Object.values(mapping).map((target) => parseTarget(target).field));
   return fieldsOf(kind)
     .filter((field) => field.required && !mapped.has(field.name))
+    .map((field) => field.name);
+}
+
+/** Fields of a group with some of its fields mapped, left without a column (e.g. a consent's method). */
+export function incompleteGroups(kind: ImportKind, mapping: ColumnMapping): string[] {
+  const mapped = new Set(Object.values(mapping).map((target) => parseTarget(target).field));
+  const started = new Set(fieldsOf(kind).filter((field) => field.group && mapped.has(field.name)).map((field) => field.group));
+  return fieldsOf(kind)
+    .filter((field) => field.group && started.has(field.group) && !mapped.has(field.name))
     .map((field) => field.name);
 }

@@ -17,7 +17,7 @@ import { newRecordId } from "./record-ids";
 import { insertImportedRows } from "./bulk-insert";
 import { fieldOf } from "./fields";
 import { ImportFileError } from "./limits";
-import { applySavedMapping, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
+import { applySavedMapping, incompleteGroups, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
 import { openTable, type Delimiter } from "./reader";
 import type { RowError } from "./rows";
 import { fileSha256, RECORD_TYPE, scanFile, type ValidRow } from "./scan";
@@ -64,6 +64,8 @@ function mappingProblem(kind: ImportKind, mapping: ColumnMapping, keyColumn: str
   if (unknownTargets(kind, mapping).length > 0) return reject("MAPPING_UNKNOWN_FIELD");
   const missing = missingRequired(kind, mapping);
   if (missing.length > 0) return reject("MAPPING_REQUIRED", missing[0]);
+  const incomplete = incompleteGroups(kind, mapping);
+  if (incomplete.length > 0) return reject("MAPPING_CONSENT_INCOMPLETE", incomplete[0]);
   if (!headers.includes(keyColumn)) return reject("KEY_COLUMN_MISSING", "keyColumn");
   const keyTarget = mapping[keyColumn];
   // The key is stored in clear (imported_row.external_key): it must never be a name, phone or community.

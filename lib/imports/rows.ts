@@ -10,13 +10,15 @@ import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/sche
 import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { createRespondentSchema } from "@/lib/respondents/schema";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import { readConsent, type ImportedConsent } from "./consent-rows";
 import { fieldOf } from "./fields";
 import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
 import type { References } from "./references";
 import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
 
 export type RowError = { rowNumber: number; column: string | null; code: string };
-export type RespondentRowInput = z.output<typeof createRespondentSchema>;
+/** A respondent as the form creates it, with the consent recorded in the same submission, if any. */
+export type RespondentRowInput = z.output<typeof createRespondentSchema> & { consent: ImportedConsent | null };
 export type ConvertedRow =
   | { kind: "RESPONDENTS"; input: RespondentRowInput }
   | { kind: "INTERVIEWS"; input: InterviewInput }
@@ -63,6 +65,17 @@ const SCHEMA_FIELDS: Record<string, string> = {
 export function columnOf(layout: Layout, field: string): string | null {
   const name = SCHEMA_FIELDS[field] ?? field;
   return layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+}
+
+/** The ticked 0/1 column of a choice nobody knows, else the field's (space-separated) column. */
+function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly string[]): string | null {
+  const perChoice = layout.headers.find((header) => {
+    const target = layout.mapping[header];
+    if (!target) return false;
+    const parsed = parseTarget(target);
+    return parsed.field === field && parsed.choice !== null && unknown.includes(parsed.choice);
+  });
+  return perChoice ?? columnOf(layout, field);
 }
 
 const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors" };
@@ -208,7 +221,13 @@ export function convertRow(
   let result: { success: true; converted: ConvertedRow } | { success: false; issues: z.core.$ZodIssue[] };
   if (layout.kind === "RESPONDENTS") {
     const outcome = createRespondentSchema.safeParse(respondentInput(ctx, evaluationId, parsed, refs));
-    result = outcome.success ? { success: true, converted: { kind: "RESPONDENTS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+    const consent = readConsent(parsed.text, parsed.lists);
+    if (consent.present && consent.unknownScopes.length > 0) ctx.errors.push({ rowNumber, column: unknownChoiceColumn(layout, "consentScopes", consent.unknownScopes), code: "imports.rowErrors.scopeUnknown" });
+    const issues = [...(outcome.success ? [] : outcome.error.issues), ...(consent.present ? consent.issues : [])];
+    result =
+      outcome.success && issues.length === 0
+        ? { success: true, converted: { kind: "RESPONDENTS", input: { ...outcome.data, consent: consent.present ? consent.consent : null } } }
+        : { success: false, issues };
   } else if (layout.kind === "INTERVIEWS") {
     const outcome = interviewInputSchema.safeParse(interviewInput(ctx, evaluationId, parsed, refs));
     result = outcome.success ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } } : { success: false, issues: outcome.error.issues };

@@ -37,6 +37,16 @@ export const VOCABULARY = {
   mode: lookup(en.f.modes, es.f.modes, { IN_PERSON: "face_to_face", PHONE: "telephone", VIDEO: "video" }, { IN_PERSON: "cara_a_cara", PHONE: "telefono", VIDEO: "virtual" }),
   changeType: lookup(en.s.changeTypes, es.s.changeTypes, { POSITIVE: "positivo", NEGATIVE: "negativo", NO_CHANGE: "sin_cambios" }),
   periodPrecision: lookup({ YEAR: "year", MONTH: "month", DAY: "day" }, { YEAR: "ano", MONTH: "mes", DAY: "dia" }, en.s.precisions, es.s.precisions),
+  // "Oral" alone is the oral method the consent form knows (recorded without a name).
+  consentMethod: lookup(en.r.methods, es.r.methods, { WRITTEN: "signed", ORAL_RECORDED_WITHOUT_NAME: "oral" }, { WRITTEN: "escrito", ORAL_RECORDED_WITHOUT_NAME: "verbal" }, { WRITTEN: "firmado", ORAL_RECORDED_WITHOUT_NAME: "oral_grabado" }),
+  consentScopes: lookup(
+    en.r.scopes,
+    es.r.scopes,
+    { AUDIO_RECORDING: "audio", ANONYMOUS_QUOTATION: "quotation", SHARE_WITH_FUNDER: "funder", CONTACT_FOR_VALIDATION: "validation" },
+    { AUDIO_RECORDING: "recording", ANONYMOUS_QUOTATION: "quote", SHARE_WITH_FUNDER: "share_funder", CONTACT_FOR_VALIDATION: "validation_contact" },
+    { AUDIO_RECORDING: "grabacion", ANONYMOUS_QUOTATION: "cita", SHARE_WITH_FUNDER: "financiador", CONTACT_FOR_VALIDATION: "validacion" },
+    { AUDIO_RECORDING: "grabacion_audio", SHARE_WITH_FUNDER: "compartir_financiador", CONTACT_FOR_VALIDATION: "contacto_validacion" },
+  ),
 } as const;
 
 export type VocabularyName = keyof typeof VOCABULARY;

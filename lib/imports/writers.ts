@@ -1,15 +1,15 @@
 /**
  * Writing one chunk of valid rows inside the commit's transaction, as the forms would write them:
- * respondents get the next codes under the same per-evaluation lock as the form and their identity
- * sealed exactly as the form seals it; interviews get their links; stories their child rows, a
- * first revision and their code. Each created record gets the audit event its form writes (plus
- * the batch id), appended to the chain in one insert.
+ * respondents get the next codes under the same per-evaluation lock as the form, their identity
+ * sealed exactly as the form seals it and the consent of their submission, if any; interviews get
+ * their links; stories their child rows, a first revision and their code. Each created record gets
+ * the audit event its form writes (plus the batch id), appended to the chain in one insert.
  */
 import { recordAuditEvents, type AuditInput } from "@/lib/audit";
 import type { KeyRing } from "@/lib/crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { transcriptFingerprint } from "@/lib/excerpts/fingerprint";
-import { AT_RISK_GROUPS, IDENTITY_FIELDS } from "@/lib/respondents/constants";
+import { AT_RISK_GROUPS, CONSENT_SCOPES, IDENTITY_FIELDS } from "@/lib/respondents/constants";
 import { respondentCode } from "@/lib/respondents/policy";
 import { fromBytes, identityParts, sealIdentity } from "@/lib/respondents/sealing";
 import { checkReferences as checkStoryReferences, writeStoryChildren } from "@/lib/stories/children-mutations";
@@ -19,7 +19,16 @@ import { storedPeriod } from "@/lib/stories/period";
 import type { InterviewInput } from "@/lib/interviews/schema";
 import type { StoryFields } from "@/lib/stories/schema";
 import { newRecordId } from "./record-ids";
-import { insertIdentities, insertRespondents, type IdentityRow, type RespondentRow } from "./bulk-insert";
+import {
+  insertConsents,
+  insertConsentScopes,
+  insertIdentities,
+  insertRespondents,
+  type ConsentRow,
+  type ConsentScopeRow,
+  type IdentityRow,
+  type RespondentRow,
+} from "./bulk-insert";
 import type { RespondentRowInput } from "./rows";
 
 type Tx = Prisma.TransactionClient;
@@ -38,6 +47,8 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
   let number = await nextNumber(tx, `respondent-code:${evaluationId}`, async () => (await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber);
   const respondents: RespondentRow[] = [];
   const identities: IdentityRow[] = [];
+  const consents: ConsentRow[] = [];
+  const scopes: ConsentScopeRow[] = [];
   const events: AuditInput[] = [];
   const created: Created[] = [];
   for (const { key, input } of rows) {
@@ -63,10 +74,29 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
       identities.push({ id: newRecordId(), respondentId: id, name: text(sealed.nameCiphertext), contact: text(sealed.contactCiphertext), community: text(sealed.communityCiphertext), keyId: sealed.keyId });
     }
     events.push({ evaluationId, actorId: ctx.actorId, ipAddress: ctx.ipAddress, action: "respondent.create", recordType: "Respondent", recordId: id, after: { code, ...row, identityFields, importBatchId: ctx.batchId } });
+    if (input.consent) {
+      // A new respondent has no earlier consent and no withdrawal, so nothing can refuse this one
+      // (consentRefusal); it is written as recordConsent writes it, by the importing user.
+      const consent = input.consent;
+      const consentId = newRecordId();
+      consents.push({ id: consentId, respondentId: id, givenOn: consent.givenOn, method: consent.method, formVersion: consent.formVersion, language: consent.language, recordedById: ctx.actorId });
+      scopes.push(...CONSENT_SCOPES.map((scope) => ({ id: newRecordId(), consentId, scope, granted: consent.scopes[scope] })));
+      events.push({
+        evaluationId,
+        actorId: ctx.actorId,
+        ipAddress: ctx.ipAddress,
+        action: "consent.record",
+        recordType: "Respondent",
+        recordId: id,
+        after: { code, consentId, givenOn: consent.givenOn, method: consent.method, formVersion: consent.formVersion, language: consent.language, scopes: consent.scopes, importBatchId: ctx.batchId },
+      });
+    }
     created.push({ key, recordId: id });
   }
   await insertRespondents(tx, evaluationId, respondents);
   await insertIdentities(tx, evaluationId, identities);
+  await insertConsents(tx, evaluationId, consents);
+  await insertConsentScopes(tx, evaluationId, scopes);
   await recordAuditEvents(tx, events);
   return created;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cellText, startsLikeFormula } from "@/lib/imports/limits";
-import { isChecked, normalizeName, splitChoices, suggestKeyColumn, suggestMapping } from "@/lib/imports/mapping";
+import { incompleteGroups, isChecked, missingRequired, normalizeName, splitChoices, suggestKeyColumn, suggestMapping } from "@/lib/imports/mapping";
 import { sniffDelimiter } from "@/lib/imports/reader";
 import { choiceValue, dayValue, stateValue } from "@/lib/imports/vocabulary";
 
@@ -14,6 +14,52 @@ describe("header mapping suggestions", () => {
       "grp_id/nombre": "name",
     });
     expect(suggestMapping("INTERVIEWS", ["g/fecha", "g/modalidad", "g/entrevistador", "g/respondentes", "g/language"])).toMatchObject({ "g/fecha": "date", "g/modalidad": "mode", "g/entrevistador": "interviewers" });
+  });
+
+  it("reads a consent group's questions with the group's name, in both languages, apart from the respondent's own language", () => {
+    expect(
+      suggestMapping("RESPONDENTS", ["grp_person/language", "consentimiento/fecha", "consentimiento/tipo", "consentimiento/version", "consentimiento/idioma", "consentimiento/usos"]),
+    ).toEqual({
+      "grp_person/language": "language",
+      "consentimiento/fecha": "consentGivenOn",
+      "consentimiento/tipo": "consentMethod",
+      "consentimiento/version": "consentFormVersion",
+      "consentimiento/idioma": "consentLanguage",
+      "consentimiento/usos": "consentScopes",
+    });
+    // The consent's language comes first in the file and still does not take the respondent's.
+    expect(suggestMapping("RESPONDENTS", ["grp_consent/language", "grp_consent/date", "grp_consent/method", "grp_consent/consent_form_version", "grp_person/idioma"])).toEqual({
+      "grp_consent/language": "consentLanguage",
+      "grp_consent/date": "consentGivenOn",
+      "grp_consent/method": "consentMethod",
+      "grp_consent/consent_form_version": "consentFormVersion",
+      "grp_person/idioma": "language",
+    });
+    expect(suggestMapping("RESPONDENTS", ["fecha_consentimiento", "metodo_consentimiento", "version_consentimiento", "idioma_consentimiento", "consent-scopes"])).toEqual({
+      fecha_consentimiento: "consentGivenOn",
+      metodo_consentimiento: "consentMethod",
+      version_consentimiento: "consentFormVersion",
+      idioma_consentimiento: "consentLanguage",
+      "consent-scopes": "consentScopes",
+    });
+    // A group named like a question does not capture unrelated questions of other kinds.
+    expect(suggestMapping("INTERVIEWS", ["consent/date"])).toEqual({ "consent/date": "date" });
+  });
+
+  it("maps the consent scopes' 0/1 columns to their choices", () => {
+    expect(suggestMapping("RESPONDENTS", ["consent/scopes/interview", "consent/scopes/audio_recording", "grp/consentimiento_usos/cita_anonima"])).toEqual({
+      "consent/scopes/interview": "consentScopes#interview",
+      "consent/scopes/audio_recording": "consentScopes#audio_recording",
+      "grp/consentimiento_usos/cita_anonima": "consentScopes#cita_anonima",
+    });
+  });
+
+  it("requires the whole consent once one of its fields is mapped, and nothing of it otherwise", () => {
+    const base = { t: "type", g: "gender", s: "state", l: "language" };
+    expect(missingRequired("RESPONDENTS", base)).toEqual([]);
+    expect(incompleteGroups("RESPONDENTS", base)).toEqual([]);
+    expect(incompleteGroups("RESPONDENTS", { ...base, d: "consentGivenOn", u: "consentScopes#interview" })).toEqual(["consentMethod", "consentFormVersion", "consentLanguage"]);
+    expect(incompleteGroups("RESPONDENTS", { ...base, d: "consentGivenOn", m: "consentMethod", v: "consentFormVersion", cl: "consentLanguage", u: "consentScopes" })).toEqual([]);
   });
 
   it("maps 0/1 option columns of a select-multiple only when there is no space-separated column", () => {
@@ -53,6 +99,19 @@ describe("select-multiple values", () => {
     expect(stateValue("cdmx")).toBe("Ciudad de México");
     expect(dayValue("2024-06-12T16:22:33.000-06:00")).toBe("2024-06-12");
     expect(dayValue("5/6/2024")).toBe("2024-06-05");
+  });
+
+  it("reads consent methods and scopes from Kobo choice names and labels in both languages", () => {
+    expect(["written", "Por escrito", "escrito", "WRITTEN"].map((cell) => choiceValue("consentMethod", cell))).toEqual(["WRITTEN", "WRITTEN", "WRITTEN", "WRITTEN"]);
+    expect(["oral", "Verbal", "Oral, grabado sin nombre", "oral_recorded_without_name"].map((cell) => choiceValue("consentMethod", cell))).toEqual(Array(4).fill("ORAL_RECORDED_WITHOUT_NAME"));
+    expect(["entrevista", "grabacion", "Cita anónima", "share_with_funder", "contacto_validacion"].map((cell) => choiceValue("consentScopes", cell))).toEqual([
+      "INTERVIEW",
+      "AUDIO_RECORDING",
+      "ANONYMOUS_QUOTATION",
+      "SHARE_WITH_FUNDER",
+      "CONTACT_FOR_VALIDATION",
+    ]);
+    expect(choiceValue("consentScopes", "photo")).toBe("photo");
   });
 });
 
