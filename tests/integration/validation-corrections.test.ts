@@ -14,7 +14,14 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 import { createStoryAt, createVerificationWorld, editStory, type VerificationWorld } from "./validation-world";
 
 let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: async () => signedIn,
+  getAuthorizedUser: async () => signedIn,
+  requireUser: async () => {
+    if (!signedIn) throw new Error("redirect to sign-in");
+    return signedIn;
+  },
+}));
 
 let database: TestDatabase;
 let world: VerificationWorld;
@@ -23,6 +30,7 @@ let sample: typeof import("@/lib/validation/sample-mutations");
 let responses: typeof import("@/lib/validation/response-mutations");
 let corrections: typeof import("@/lib/validation/correction-mutations");
 let actions: typeof import("@/lib/validation/actions");
+let responsePage: typeof import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/responses/[responseId]/page");
 
 const lead = () => ({ actorId: world.team.members.lead.id });
 const evaluator = () => ({ actorId: world.team.members.evaluator!.id });
@@ -77,12 +85,13 @@ const close = async (roundId: string) => rounds.stepRound(lead(), { evaluationId
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, sample, responses, corrections, actions] = await Promise.all([
+  [rounds, sample, responses, corrections, actions, responsePage] = await Promise.all([
     import("@/lib/validation/mutations"),
     import("@/lib/validation/sample-mutations"),
     import("@/lib/validation/response-mutations"),
     import("@/lib/validation/correction-mutations"),
     import("@/lib/validation/actions"),
+    import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/responses/[responseId]/page"),
   ]);
   world = await createVerificationWorld(database.prisma);
 }, 60_000);
@@ -359,5 +368,24 @@ describe("the correction action", () => {
       resolvedAt: null,
       version: 2,
     });
+  });
+});
+
+describe("the response page", () => {
+  const notFound = expect.objectContaining({ digest: expect.stringContaining("404") });
+
+  it("answers 404 to panelists, analysts, reviewers and outsiders, and to a response named under another round", async () => {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    const roundId = await openRound([story], [1]);
+    const responseId = await record(roundId, story, 1, "CONFIRMS");
+    const otherRound = await openRound([await createStoryAt(database.prisma, world, "TRIANGULATED")], [2]);
+    const open = (round: string) => responsePage.default({ params: Promise.resolve({ evaluationId: world.evaluationId, roundId: round, responseId }) });
+    const { panelist, analyst, reviewer } = world.team.members;
+    for (const user of [panelist!, analyst!, reviewer!, world.team.outsider]) {
+      signedIn = actingUser(user);
+      await expect(open(roundId)).rejects.toEqual(notFound);
+    }
+    signedIn = actingUser(world.team.members.lead);
+    await expect(open(otherRound)).rejects.toEqual(notFound);
   });
 });
