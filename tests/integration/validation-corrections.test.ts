@@ -280,6 +280,26 @@ describe("a correction and the story's path", () => {
     expect(round.status === "CLOSED" && (await responseRow(responseId)).verdict === "DISPUTES").toBe(false);
   });
 
+  it("never leaves a written resolution on an agreement when a resolution and a correction meet", async () => {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    const roundId = await openRound([story], [0]);
+    const responseId = await record(roundId, story, 0, "DISPUTES");
+    const [resolving, correcting] = await Promise.all([
+      responses.resolveDispute(lead(), { evaluationId: world.evaluationId, responseId, resolution: "Resuelta." }),
+      correct(responseId, 1, "CONFIRMS", null, null, evaluator()),
+    ]);
+    const row = await responseRow(responseId);
+    if (resolving.ok) {
+      expect(correcting).toEqual({ ok: false, reason: "EDITED_BY_SOMEONE_ELSE" });
+      expect(row).toMatchObject({ verdict: "DISPUTES", disputeResolution: "Resuelta.", version: 2 });
+    } else {
+      expect(resolving).toEqual({ ok: false, reason: "NOT_A_DISPUTE" });
+      expect(correcting).toMatchObject({ ok: true, storyMove: "RESTORE" });
+      expect(row).toMatchObject({ verdict: "CONFIRMS", disputeResolution: null, resolvedAt: null, version: 2 });
+    }
+    expect((await revisionsOf(responseId)).map((revision) => revision.version)).toEqual([1, 2]);
+  });
+
   it("waits for a close in progress and then refuses, rather than slipping a dispute into a closed round", async () => {
     const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
     const roundId = await openRound([story], [14]);
