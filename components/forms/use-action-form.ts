@@ -44,6 +44,8 @@ type Options<I, R, P> = {
   /** The page is about to change: stay busy until it has. */
   busyAfterSuccess?: boolean;
   failureMessages?: (failure: ActionFailure) => FailureMessages;
+  /** After the messages are shown, e.g. to reload what someone else saved meanwhile. */
+  onFailure?: (failure: ActionFailure) => void;
 };
 
 /** A message key in the user's language; a key we do not know (zod's own message) reads as the generic one. */
@@ -100,6 +102,7 @@ export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionR
         stayBusy = options.busyAfterSuccess ?? false;
       } else {
         show(result);
+        options.onFailure?.(result);
       }
     } catch {
       show({ ok: false, error: "UNEXPECTED" }, false);

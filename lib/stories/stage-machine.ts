@@ -85,6 +85,7 @@ export type TransitionKey =
   | "leaveValidation"
   | "validate"
   | "reopenAfterDispute"
+  | "disputeCorrected"
   | "sendToReview"
   | "approve"
   | "returnFromReview"
@@ -217,6 +218,8 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   row({ key: "leaveValidation", from: "IN_VALIDATION", to: "TRIANGULATED", permission: "validation.manage", trigger: "validation", guard: none }),
   row({ key: "validate", from: "IN_VALIDATION", to: "VALIDATED", permission: "validation.manage", trigger: "validation", guard: none }),
   row({ key: "reopenAfterDispute", from: "IN_VALIDATION", to: "RETURNED", permission: "validation.record", trigger: "validation", guard: none }),
+  // A dispute recorded by mistake and corrected while its round is open undoes the return (decision 0014).
+  row({ key: "disputeCorrected", from: "RETURNED", to: "IN_VALIDATION", permission: "validation.record", trigger: "validation", guard: none }),
   // Funder review: sending, the reviewer's decision, and the lead's decision after a return.
   row({ key: "sendToReview", from: "VALIDATED", to: "IN_REVIEW", permission: "review.submit", trigger: "review", guard: none }),
   row({ key: "approve", from: "IN_REVIEW", to: "APPROVED", permission: "review.decide", trigger: "review", guard: none }),

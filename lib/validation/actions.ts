@@ -5,10 +5,11 @@
  * (evaluationId, id) and does the rest in one transaction.
  */
 import { evaluationAction, reject } from "@/lib/actions";
+import * as corrections from "./correction-mutations";
 import * as rounds from "./mutations";
 import * as responses from "./response-mutations";
 import * as sample from "./sample-mutations";
-import { addSampleMemberInput, createRoundInput, drawSampleInput, recordResponseInput, resolveDisputeInput, roundStepInput, sampleMemberInput, updateRoundInput } from "./schema";
+import { addSampleMemberInput, correctResponseInput, createRoundInput, drawSampleInput, recordResponseInput, resolveDisputeInput, roundStepInput, sampleMemberInput, updateRoundInput } from "./schema";
 
 type Outcome = { ok: true } | { ok: false; reason: string; field?: string; blockers?: unknown[] };
 
@@ -61,6 +62,13 @@ export const recordValidationResponse = evaluationAction("recordValidationRespon
   permission: "validation.record",
   input: recordResponseInput,
   handler: async ({ actor, input, ipAddress }) => result(await responses.recordResponse({ actorId: actor.id, ipAddress }, input)),
+});
+
+/** Whoever may record a response may correct one, while its round is not closed. */
+export const correctValidationResponse = evaluationAction("correctValidationResponse", {
+  permission: "validation.record",
+  input: correctResponseInput,
+  handler: async ({ actor, input, ipAddress }) => result(await corrections.correctResponse({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const resolveValidationDispute = evaluationAction("resolveValidationDispute", {

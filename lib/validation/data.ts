@@ -121,6 +121,41 @@ export async function listResponses(evaluationId: string, roundId: string, page 
   return { rows, total };
 }
 
+/** One response of the round as its correction page shows it, or null outside the round or the evaluation. */
+export async function getResponse(evaluationId: string, roundId: string, responseId: string) {
+  if (!validId(evaluationId) || !validId(roundId) || !validId(responseId)) return null;
+  return db().validationResponse.findFirst({
+    where: { id: responseId, evaluationId, validationRoundId: roundId },
+    select: {
+      id: true,
+      version: true,
+      verdict: true,
+      comments: true,
+      proposedChanges: true,
+      disputeResolution: true,
+      resolvedAt: true,
+      createdAt: true,
+      respondent: { select: { code: true } },
+      story: { select: { code: true, title: true } },
+      storyRevision: { select: { version: true } },
+      validationRound: { select: { name: true, status: true } },
+    },
+  });
+}
+
+export type ResponseDetail = NonNullable<Awaited<ReturnType<typeof getResponse>>>;
+
+/** Every kept version of a response, newest first, with who saved it (names of team members only). */
+export async function listResponseRevisions(evaluationId: string, responseId: string) {
+  if (!validId(evaluationId) || !validId(responseId)) return [];
+  return db().validationResponseRevision.findMany({
+    where: { evaluationId, responseId },
+    orderBy: { version: "desc" },
+    take: 200,
+    select: { version: true, change: true, verdict: true, comments: true, proposedChanges: true, disputeResolution: true, createdAt: true, savedBy: { select: { name: true } } },
+  });
+}
+
 /** Stories a new round may take (TRIANGULATED), newest codes last; the form checks them all by default. */
 export async function listStoriesReadyForValidation(evaluationId: string) {
   if (!validId(evaluationId)) return [];

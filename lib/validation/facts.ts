@@ -99,3 +99,21 @@ export async function loadSamplingPool(client: Client, evaluationId: string, rou
 export async function respondentToldStory(client: Client, evaluationId: string, storyId: string, respondentId: string): Promise<boolean> {
   return (await client.storyTeller.count({ where: { evaluationId, storyId, respondentId } })) > 0;
 }
+
+/** The comment kept with the return a dispute causes (recorded, or corrected into one). */
+export const DISPUTE_RETURN_COMMENT = "validation.dispute";
+
+/**
+ * Whether the story's newest stage move was the return a dispute causes. The `story.stage` audit
+ * events are the story's stage history (decision 0007), so this reads the last one.
+ */
+export async function storyReturnedByDispute(client: Client, evaluationId: string, storyId: string): Promise<boolean> {
+  const last = await client.auditEvent.findFirst({
+    where: { evaluationId, recordType: "ChangeStory", recordId: storyId, action: "story.stage" },
+    orderBy: { sequence: "desc" },
+    select: { before: true, after: true },
+  });
+  const before = last?.before as { stage?: unknown } | null | undefined;
+  const after = last?.after as { stage?: unknown; comment?: unknown } | null | undefined;
+  return before?.stage === "IN_VALIDATION" && after?.stage === "RETURNED" && after.comment === DISPUTE_RETURN_COMMENT;
+}

@@ -68,6 +68,39 @@ export function reopensStory(verdict: ValidationVerdict, stage: StoryStage): boo
   return verdict === "DISPUTES" && stage === "IN_VALIDATION";
 }
 
+// ── Correcting a response ───────────────────────────────────────────────────────────────────
+
+export type CorrectionFacts = {
+  before: ValidationVerdict;
+  after: ValidationVerdict;
+  stage: StoryStage;
+  /** The story's newest stage move was the return a dispute causes (IN_VALIDATION → RETURNED). */
+  returnedByDispute: boolean;
+  /** The story has not been saved since the round showed it (its current revision is the round's). */
+  storyUnchanged: boolean;
+  /** Other DISPUTES responses on the story in this round, resolved or not. */
+  otherDisputes: number;
+};
+
+/** How a correction moves the story: as a new dispute would, back to where the dispute found it, or not at all. */
+export type CorrectionMove = "REOPEN" | "RESTORE" | null;
+
+/**
+ * A correction has the consequences recording the corrected verdict would have had (decision
+ * 0014): a new dispute reopens a story still in validation (reopensStory). A dispute corrected
+ * away puts the story back into validation only when nothing has happened since that dispute
+ * returned it: it is still RETURNED by that step, nobody saved it, and no other response of the
+ * round disputes it. Otherwise the story stays where it is and the lead's decision after a return
+ * (new validation or not) settles it, as for any returned story.
+ */
+export function correctionMove(facts: CorrectionFacts): CorrectionMove {
+  const wasDispute = facts.before === "DISPUTES";
+  const isDispute = facts.after === "DISPUTES";
+  if (!wasDispute && isDispute) return reopensStory(facts.after, facts.stage) ? "REOPEN" : null;
+  if (wasDispute && !isDispute && facts.stage === "RETURNED" && facts.returnedByDispute && facts.storyUnchanged && facts.otherDisputes === 0) return "RESTORE";
+  return null;
+}
+
 // ── Rounds ──────────────────────────────────────────────────────────────────────────────────
 
 export type RoundStatusStep = "open" | "close";

@@ -11,9 +11,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ValidationVerdict } from "@/lib/generated/prisma/enums";
 import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
 import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
-import { loadSamplingPool, loadStoryHead } from "./facts";
+import { DISPUTE_RETURN_COMMENT, loadSamplingPool, loadStoryHead } from "./facts";
 import type { Actor } from "./mutations";
 import { reopensStory, responseBlockers } from "./policy";
+import { keepReplacedVersion, RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
 import { moveStoryStage } from "./stage";
 
 export type RecordResponseInput = {
@@ -74,11 +75,12 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
             proposedChanges: input.proposedChanges,
             recordedById: actor.actorId,
           },
-          select: { id: true },
+          select: RESPONSE_STATE_SELECT,
         });
+        await writeResponseRevision(tx, response, "RECORDED", actor.actorId);
         const reopened = reopensStory(input.verdict, head.stage);
         if (reopened) {
-          await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "RETURNED", actorId: actor.actorId, comment: "validation.dispute", ipAddress: actor.ipAddress });
+          await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "RETURNED", actorId: actor.actorId, comment: DISPUTE_RETURN_COMMENT, ipAddress: actor.ipAddress });
         }
         await recordAudit(tx, {
           evaluationId,
@@ -99,30 +101,38 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
   }
 }
 
-/** The lead settles a dispute in writing; a dispute is resolved once, never re-opened. */
+/**
+ * The lead settles a dispute in writing; a dispute is resolved once, never re-opened. The row is
+ * locked first, so a correction saved meanwhile is either seen here or waits for this.
+ */
 export async function resolveDispute(actor: Actor, input: { evaluationId: string; responseId: string; resolution: string }): Promise<{ ok: true } | Refused> {
   const { evaluationId, responseId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM validation_response WHERE id = ${responseId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
       const response = await tx.validationResponse.findFirst({
         where: { id: responseId, evaluationId },
-        select: { verdict: true, resolvedAt: true, story: { select: { code: true } }, respondent: { select: { code: true } }, validationRound: { select: { status: true } } },
+        select: { ...RESPONSE_STATE_SELECT, story: { select: { code: true } }, respondent: { select: { code: true } }, validationRound: { select: { status: true } } },
       });
       if (!response) throw new AppError("NOT_FOUND");
       if (response.verdict !== "DISPUTES") throw new Refusal("NOT_A_DISPUTE");
       if (response.validationRound.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      if (response.resolvedAt) throw new Refusal("ALREADY_RESOLVED");
+      await keepReplacedVersion(tx, response);
       const resolved = await tx.validationResponse.updateMany({
-        where: { id: responseId, evaluationId, resolvedAt: null },
+        where: { id: responseId, evaluationId, verdict: "DISPUTES", resolvedAt: null },
         data: { disputeResolution: input.resolution, resolvedById: actor.actorId, resolvedAt: new Date(), version: { increment: 1 } },
       });
       if (resolved.count !== 1) throw new Refusal("ALREADY_RESOLVED");
+      const saved = await tx.validationResponse.findFirstOrThrow({ where: { id: responseId, evaluationId }, select: RESPONSE_STATE_SELECT });
+      await writeResponseRevision(tx, saved, "DISPUTE_RESOLVED", actor.actorId);
       await recordAudit(tx, {
         evaluationId,
         actorId: actor.actorId,
         action: "validation.dispute.resolve",
         recordType: "ValidationResponse",
         recordId: responseId,
-        after: { story: response.story.code, respondent: response.respondent.code, resolution: input.resolution },
+        after: { story: response.story.code, respondent: response.respondent.code, resolution: input.resolution, version: saved.version },
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const };

@@ -65,6 +65,15 @@ export const addSampleMemberInput = z.object({
   respondentCode: z.string({ error: "required" }).trim().toUpperCase().regex(/^R-\d{4,9}$/, { error: "respondentCode" }),
 });
 
+/** What the respondent said: the fields a response is recorded with and corrected through. */
+export const responseFieldsSchema = z.object({
+  verdict: z.enum(VALIDATION_VERDICTS, { error: "choose" }),
+  comments: optionalText(LIMITS.comments),
+  proposedChanges: optionalText(LIMITS.comments),
+});
+
+export type ResponseFields = z.infer<typeof responseFieldsSchema>;
+
 export const recordResponseInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
@@ -72,9 +81,18 @@ export const recordResponseInput = z.object({
   storyId: idSchema,
   /** The revision the sheet showed; a later revision of the story makes the response outdated. */
   storyRevisionId: idSchema,
-  verdict: z.enum(VALIDATION_VERDICTS, { error: "choose" }),
-  comments: optionalText(LIMITS.comments),
-  proposedChanges: optionalText(LIMITS.comments),
+  ...responseFieldsSchema.shape,
+});
+
+/**
+ * A correction of a recorded response: the same fields, over the version the form loaded. Who
+ * answered, on which story and revision, stays as recorded (those keys are stripped).
+ */
+export const correctResponseInput = z.object({
+  evaluationId: idSchema,
+  responseId: idSchema,
+  expectedVersion: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+  ...responseFieldsSchema.shape,
 });
 
 export const resolveDisputeInput = z.object({

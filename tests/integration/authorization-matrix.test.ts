@@ -316,6 +316,17 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, roundId, respondentId, storyId, storyRevisionId: revisionId, verdict: "CONFIRMS", comments: "", proposedChanges: "" };
     },
   },
+  correctValidationResponse: {
+    permission: "validation.record",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      responseId: (await freshRound(f, "OPEN", { member: true, story: true, dispute: true })).responseId,
+      expectedVersion: 1,
+      verdict: "CONFIRMS",
+      comments: "Ticked the wrong box.",
+      proposedChanges: "",
+    }),
+  },
   resolveValidationDispute: {
     permission: "validation.manage",
     input: async (f) => ({ evaluationId: f.evaluationId, responseId: (await freshRound(f, "OPEN", { member: true, story: true, dispute: true })).responseId, resolution: "Settled in writing." }),

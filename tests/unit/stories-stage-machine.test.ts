@@ -51,6 +51,7 @@ describe("the transition table", () => {
       "IN_VALIDATION>TRIANGULATED",
       "IN_VALIDATION>VALIDATED",
       "IN_VALIDATION>RETURNED",
+      "RETURNED>IN_VALIDATION",
       "VALIDATED>IN_REVIEW",
       "IN_REVIEW>APPROVED",
       "IN_REVIEW>RETURNED",

@@ -1,6 +1,16 @@
 /** Sampling (allocation, seeded draw, coverage) and the validation rules, as pure functions. */
 import { describe, expect, it } from "vitest";
-import { eligibilityBlockers, responseBlockers, roundStepBlockers, validationBlockers, type ResponseFacts, type ValidationFacts } from "@/lib/validation/policy";
+import {
+  correctionMove,
+  eligibilityBlockers,
+  responseBlockers,
+  roundStepBlockers,
+  validationBlockers,
+  type CorrectionFacts,
+  type ResponseFacts,
+  type ValidationFacts,
+} from "@/lib/validation/policy";
+import { correctResponseInput } from "@/lib/validation/schema";
 import { allocate, coverageRows, drawStratifiedSample, seededRandom, stratumOf, type SamplingCandidate } from "@/lib/validation/sampling";
 
 const sizes = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -117,6 +127,53 @@ describe("responseBlockers", () => {
     expect(responseBlockers({ ...ok, roundStatus: "PLANNED" })).toEqual(["ROUND_NOT_OPEN"]);
     expect(responseBlockers({ ...ok, respondentToldStory: true })).toEqual(["STORYTELLER"]);
     expect(responseBlockers({ ...ok, respondentEligible: false })).toEqual(["RESPONDENT_NOT_ELIGIBLE"]);
+  });
+});
+
+describe("correctionMove", () => {
+  const toDispute: CorrectionFacts = { before: "CONFIRMS", after: "DISPUTES", stage: "IN_VALIDATION", returnedByDispute: false, storyUnchanged: true, otherDisputes: 0 };
+  const awayFromDispute: CorrectionFacts = { before: "DISPUTES", after: "CONFIRMS", stage: "RETURNED", returnedByDispute: true, storyUnchanged: true, otherDisputes: 0 };
+
+  it("reopens a story still in validation when a correction makes a dispute, as recording one would", () => {
+    expect(correctionMove(toDispute)).toBe("REOPEN");
+    for (const stage of ["RETURNED", "VALIDATED", "IN_REVIEW"] as const) expect(correctionMove({ ...toDispute, stage })).toBeNull();
+  });
+
+  it("puts the story back into validation only when the dispute's return is the last thing that happened to it", () => {
+    expect(correctionMove(awayFromDispute)).toBe("RESTORE");
+    for (const after of ["CONFIRMS_WITH_CHANGES", "NO_OPINION"] as const) expect(correctionMove({ ...awayFromDispute, after })).toBe("RESTORE");
+    expect(correctionMove({ ...awayFromDispute, returnedByDispute: false })).toBeNull(); // moved since (review, revision, lead's decision)
+    expect(correctionMove({ ...awayFromDispute, storyUnchanged: false })).toBeNull(); // someone saved the story since
+    expect(correctionMove({ ...awayFromDispute, otherDisputes: 1 })).toBeNull(); // another respondent disputes it too
+    expect(correctionMove({ ...awayFromDispute, stage: "DRAFT" })).toBeNull();
+  });
+
+  it("moves nothing when the verdict stays on the same side", () => {
+    expect(correctionMove({ ...toDispute, after: "NO_OPINION" })).toBeNull();
+    expect(correctionMove({ ...awayFromDispute, after: "DISPUTES" })).toBeNull();
+  });
+});
+
+describe("correctResponseInput", () => {
+  const valid = { evaluationId: "e1", responseId: "r1", expectedVersion: 2, verdict: "CONFIRMS", comments: "  Así fue.  ", proposedChanges: "" };
+  const fieldOf = (input: unknown) => {
+    const parsed = correctResponseInput.safeParse(input);
+    return parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join(".")}:${issue.message}`);
+  };
+
+  it("trims the words, empties to null and drops what a correction may not change", () => {
+    const parsed = correctResponseInput.parse({ ...valid, respondentId: "other", storyId: "other", resolvedAt: "2025-01-01", recordedById: "u9", version: 7 });
+    expect(parsed).toEqual({ evaluationId: "e1", responseId: "r1", expectedVersion: 2, verdict: "CONFIRMS", comments: "Así fue.", proposedChanges: null });
+  });
+
+  it("refuses an unknown verdict, words too long or with NUL, and a missing or non-integer version", () => {
+    expect(fieldOf({ ...valid, verdict: "MAYBE" })).toEqual(["verdict:choose"]);
+    expect(fieldOf({ ...valid, comments: "x".repeat(10_001) })).toEqual(["comments:tooLong"]);
+    expect(fieldOf({ ...valid, proposedChanges: "a\u0000b" })).toEqual(["proposedChanges:invalidCharacters"]);
+    expect(fieldOf({ ...valid, expectedVersion: "2" })).toEqual(["expectedVersion:invalid"]);
+    expect(fieldOf({ ...valid, expectedVersion: 0 })).toEqual(["expectedVersion:invalid"]);
+    expect(fieldOf({ ...valid, expectedVersion: 1.5 })).toEqual(["expectedVersion:invalid"]);
+    expect(fieldOf({ ...valid, comments: { contains: "" } })).toEqual(["comments:invalid"]);
   });
 });
 

@@ -136,7 +136,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
               <caption id="responses-caption">{t("round.responsesCaption", { total: responses.total })}</caption>
               <thead>
                 <tr>
-                  {(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute"] as const).map((column) => (
+                  {(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const).map((column) => (
                     <th key={column} scope="col">{t(`round.responseColumns.${column}`)}</th>
                   ))}
                 </tr>
@@ -159,6 +159,11 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
                       ) : (
                         t("round.disputeOpen")
                       )}
+                    </td>
+                    <td>
+                      <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
+                        {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", { respondent: response.respondent.code, story: response.story.code })}
+                      </Link>
                     </td>
                   </tr>
                 ))}

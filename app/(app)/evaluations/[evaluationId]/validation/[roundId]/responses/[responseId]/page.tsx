@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { CorrectionForm } from "@/components/validation/correction-form";
+import styles from "@/components/validation/validation.module.css";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { verificationAccess } from "@/lib/validation/access";
+import { getResponse, listResponseRevisions } from "@/lib/validation/data";
+
+type Props = { params: Promise<{ evaluationId: string; roundId: string; responseId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { evaluationId, roundId, responseId } = await params;
+  const [t, access] = await Promise.all([getTranslations(), verificationAccess(evaluationId, await getAuthorizedUser())]);
+  const response = access?.record ? await getResponse(evaluationId, roundId, responseId) : null;
+  return { title: response ? t("respondentValidation.meta.response", { respondent: response.respondent.code, story: response.story.code }) : t("notFound.metaTitle") };
+}
+
+/** One recorded response: its correction form while the round is not closed, and every earlier version. */
+export default async function ValidationResponsePage({ params }: Props) {
+  const { evaluationId, roundId, responseId } = await params;
+  const roundHref = `/evaluations/${encodeURIComponent(evaluationId)}/validation/${encodeURIComponent(roundId)}`;
+  const user = await requireUser(`${roundHref}/responses/${encodeURIComponent(responseId)}`);
+  const access = await verificationAccess(evaluationId, user);
+  if (!access?.record) notFound();
+  const response = await getResponse(evaluationId, roundId, responseId);
+  if (!response) notFound();
+  const [t, format, revisions] = await Promise.all([getTranslations("respondentValidation"), getFormatter(), listResponseRevisions(evaluationId, responseId)]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const closed = response.validationRound.status === "CLOSED";
+
+  return (
+    <>
+      <PageHeader
+        before={<Link href={roundHref}>{response.validationRound.name}</Link>}
+        title={t("correction.title", { respondent: response.respondent.code, story: response.story.code })}
+        description={t("correction.description", { title: response.story.title, revision: response.storyRevision.version, version: response.version })}
+      />
+      {closed ? (
+        <p className="notice">{t("correction.closed")}</p>
+      ) : (
+        <CorrectionForm
+          evaluationId={evaluationId}
+          responseId={response.id}
+          stored={{
+            version: response.version,
+            verdict: response.verdict,
+            comments: response.comments ?? "",
+            proposedChanges: response.proposedChanges ?? "",
+            resolved: response.resolvedAt !== null,
+          }}
+        />
+      )}
+
+      <section className={styles.section} aria-labelledby="response-history">
+        <h2 id="response-history">{t("correction.history")}</h2>
+        {revisions.length === 0 ? (
+          <p className="muted">{t("correction.noHistory")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
+            <table className="table table--compact">
+              <caption id="history-caption">{t("correction.historyCaption", { total: revisions.length })}</caption>
+              <thead>
+                <tr>
+                  {(["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const).map((column) => (
+                    <th key={column} scope="col">{t(`correction.columns.${column}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {revisions.map((revision) => (
+                  <tr key={revision.version}>
+                    <th scope="row">{revision.version}</th>
+                    <td>{t(`correction.changes.${revision.change}`)}</td>
+                    <td>{t(`verdict.${revision.verdict}`)}</td>
+                    <td>{revision.comments}</td>
+                    <td>{revision.proposedChanges}</td>
+                    <td>{revision.disputeResolution}</td>
+                    <td>{t("correction.savedBy", { name: revision.savedBy.name, when: when(revision.createdAt) })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

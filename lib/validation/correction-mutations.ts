@@ -1,0 +1,106 @@
+/**
+ * Correcting a recorded validation response (an evaluator mistyped the verdict or the words)
+ * while its round is not closed. One transaction: the version the form loaded must still be the
+ * stored one, the version replaced and the new one are kept in validation_response_revision, the
+ * story follows the corrected verdict (lib/validation/policy.ts correctionMove) and the audit
+ * event names what changed. Decision 0014 gives the rules.
+ */
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { DISPUTE_RETURN_COMMENT, loadStoryHead, storyReturnedByDispute } from "./facts";
+import type { Actor } from "./mutations";
+import { correctionMove, type CorrectionMove } from "./policy";
+import { keepReplacedVersion, RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
+import type { ResponseFields } from "./schema";
+import { moveStoryStage } from "./stage";
+
+export type CorrectResponseInput = ResponseFields & { evaluationId: string; responseId: string; expectedVersion: number };
+
+export type CorrectResult = { ok: true; version: number; changed: boolean; storyMove: CorrectionMove } | Refused;
+
+const FIELDS = ["verdict", "comments", "proposedChanges"] as const;
+
+export async function correctResponse(actor: Actor, input: CorrectResponseInput): Promise<CorrectResult> {
+  const { evaluationId, responseId } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      const found = await tx.validationResponse.findFirst({ where: { id: responseId, evaluationId }, select: { validationRoundId: true, storyId: true } });
+      if (!found) throw new AppError("NOT_FOUND");
+      const { validationRoundId: roundId, storyId } = found;
+      // The order recording takes: the round cannot close, nor the story move or change, until this commits.
+      await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR SHARE`;
+      await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      await tx.$executeRaw`SELECT 1 FROM validation_response WHERE id = ${responseId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      const current = await tx.validationResponse.findFirst({
+        where: { id: responseId, evaluationId },
+        select: {
+          ...RESPONSE_STATE_SELECT,
+          storyRevisionId: true,
+          validationRound: { select: { status: true } },
+          respondent: { select: { code: true } },
+          storyRevision: { select: { version: true } },
+        },
+      });
+      if (!current) throw new AppError("NOT_FOUND");
+      if (current.validationRound.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      if (current.version !== input.expectedVersion) throw new Refusal("EDITED_BY_SOMEONE_ELSE");
+      const changed = FIELDS.filter((field) => current[field] !== input[field]);
+      if (changed.length === 0) return { ok: true as const, version: current.version, changed: false, storyMove: null };
+
+      const head = await loadStoryHead(tx, evaluationId, storyId);
+      if (!head) throw new AppError("NOT_FOUND");
+      const disputeCorrectedAway = current.verdict === "DISPUTES" && input.verdict !== "DISPUTES";
+      const move = correctionMove({
+        before: current.verdict,
+        after: input.verdict,
+        stage: head.stage,
+        returnedByDispute: disputeCorrectedAway && (await storyReturnedByDispute(tx, evaluationId, storyId)),
+        storyUnchanged: head.currentRevisionId === current.storyRevisionId,
+        otherDisputes: disputeCorrectedAway ? await tx.validationResponse.count({ where: { evaluationId, validationRoundId: roundId, storyId, verdict: "DISPUTES", id: { not: responseId } } }) : 0,
+      });
+
+      await keepReplacedVersion(tx, current);
+      // A resolution answers a dispute: it goes with the dispute (the replaced version keeps it).
+      const resolution = disputeCorrectedAway ? { disputeResolution: null, resolvedById: null, resolvedAt: null } : {};
+      const updated = await tx.validationResponse.updateMany({
+        where: { id: responseId, evaluationId, version: input.expectedVersion },
+        data: { verdict: input.verdict, comments: input.comments, proposedChanges: input.proposedChanges, ...resolution, version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new Refusal("EDITED_BY_SOMEONE_ELSE");
+      const saved = await tx.validationResponse.findFirstOrThrow({ where: { id: responseId, evaluationId }, select: RESPONSE_STATE_SELECT });
+      await writeResponseRevision(tx, saved, "CORRECTED", actor.actorId);
+
+      if (move === "REOPEN") {
+        await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "RETURNED", actorId: actor.actorId, comment: DISPUTE_RETURN_COMMENT, ipAddress: actor.ipAddress });
+      } else if (move === "RESTORE") {
+        await moveStoryStage(tx, { evaluationId, storyId, from: "RETURNED", to: "IN_VALIDATION", actorId: actor.actorId, comment: "validation.disputeCorrected", ipAddress: actor.ipAddress });
+      }
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "validation.response.correct",
+        recordType: "ValidationResponse",
+        recordId: responseId,
+        // Codes, verdicts and the names of the fields changed: the respondent's words stay in the
+        // response and its revisions, not in the trail.
+        before: { version: current.version, verdict: current.verdict, resolved: current.resolvedAt !== null },
+        after: {
+          version: saved.version,
+          verdict: saved.verdict,
+          resolved: saved.resolvedAt !== null,
+          changed: [...changed],
+          round: roundId,
+          respondent: current.respondent.code,
+          story: head.code,
+          revision: current.storyRevision.version,
+          storyMove: move,
+        },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, version: saved.version, changed: true, storyMove: move };
+    }, STORY_TRANSACTION_OPTIONS),
+  );
+}

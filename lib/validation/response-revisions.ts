@@ -1,0 +1,73 @@
+/**
+ * The history of a validation response: one validation_response_revision row per version, written
+ * inside the transaction that saved that version (decision 0014, as story revisions in 0007).
+ * Respondents' words live here and in the response row, never in the audit trail.
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ValidationResponseChange } from "@/lib/generated/prisma/enums";
+
+type Tx = Prisma.TransactionClient;
+
+/** The response's columns a revision keeps. */
+export type ResponseState = {
+  id: string;
+  evaluationId: string;
+  version: number;
+  verdict: Prisma.ValidationResponseRevisionCreateManyInput["verdict"];
+  comments: string | null;
+  proposedChanges: string | null;
+  disputeResolution: string | null;
+  resolvedById: string | null;
+  resolvedAt: Date | null;
+  recordedById: string;
+  updatedAt: Date;
+};
+
+export const RESPONSE_STATE_SELECT = {
+  id: true,
+  evaluationId: true,
+  version: true,
+  verdict: true,
+  comments: true,
+  proposedChanges: true,
+  disputeResolution: true,
+  resolvedById: true,
+  resolvedAt: true,
+  recordedById: true,
+  updatedAt: true,
+} as const satisfies Prisma.ValidationResponseSelect;
+
+function revisionRow(state: ResponseState, change: ValidationResponseChange, savedById: string, createdAt?: Date): Prisma.ValidationResponseRevisionCreateManyInput {
+  return {
+    evaluationId: state.evaluationId,
+    responseId: state.id,
+    version: state.version,
+    change,
+    verdict: state.verdict,
+    comments: state.comments,
+    proposedChanges: state.proposedChanges,
+    disputeResolution: state.disputeResolution,
+    resolvedById: state.resolvedById,
+    resolvedAt: state.resolvedAt,
+    savedById,
+    ...(createdAt ? { createdAt } : {}),
+  };
+}
+
+/** Writes the revision of the version just saved. */
+export async function writeResponseRevision(tx: Tx, state: ResponseState, change: ValidationResponseChange, savedById: string): Promise<void> {
+  await tx.validationResponseRevision.create({ data: revisionRow(state, change, savedById) });
+}
+
+/**
+ * Before a version is replaced, makes sure it has its row: a response written before revisions
+ * were kept (or by a script) gets one now, attributed to whoever saved it last as far as the row
+ * tells (the resolver, else the recorder). A version that already has its row is left alone.
+ */
+export async function keepReplacedVersion(tx: Tx, state: ResponseState): Promise<void> {
+  const change: ValidationResponseChange = state.resolvedAt ? "DISPUTE_RESOLVED" : "RECORDED";
+  await tx.validationResponseRevision.createMany({
+    data: [revisionRow(state, change, state.resolvedById ?? state.recordedById, state.updatedAt)],
+    skipDuplicates: true,
+  });
+}
