@@ -2,7 +2,8 @@
 
 /**
  * The lead records what the panel decided: the stories it selected, each with the panel's reasons
- * in full sentences, dissent if any, and the feedback for the storytellers in their language.
+ * in full sentences, dissent if any, and for every candidate, selected or not, the feedback to its
+ * storytellers in their language (their languages are offered first).
  * The tally stands beside it on the page; it informs the decision, it does not make it.
  */
 import { useTranslations } from "next-intl";
@@ -17,24 +18,32 @@ import { SELECTION_LIMITS } from "@/lib/selection/schema";
 import { selectionFailureMessages } from "./failure-messages";
 import styles from "./selection.module.css";
 
-type Candidate = { id: string; code: string; title: string };
+type Candidate = { id: string; code: string; title: string; languages: Array<{ value: string; label: string }> };
 
-export function DecisionForm(props: { evaluationId: string; roundId: string; version: number; candidates: Candidate[]; languages: Array<{ value: string; label: string }>; defaultLanguage: string }) {
-  const { evaluationId, roundId, version, candidates, languages, defaultLanguage } = props;
+export function DecisionForm(props: { evaluationId: string; roundId: string; version: number; candidates: Candidate[] }) {
+  const { evaluationId, roundId, version, candidates } = props;
   const t = useTranslations("selection");
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [dissent, setDissent] = useState("");
-  const [feedback, setFeedback] = useState("");
-  const [language, setLanguage] = useState(defaultLanguage);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [languages, setLanguages] = useState<Record<string, string>>(() => Object.fromEntries(candidates.map((c) => [c.id, c.languages[0]?.value ?? "es"])));
   const selected = candidates.filter((c) => chosen.includes(c.id)).map((c) => ({ storyId: c.id, reason: reasons[c.id] ?? "" }));
+  const feedback = candidates.map((c) => ({ storyId: c.id, language: languages[c.id]!, text: texts[c.id] ?? "" }));
   const form = useActionForm(recordSelectionDecision, {
     failureMessages: selectionFailureMessages,
     focus: (fields) => {
       const first = Object.keys(fields)[0] ?? "";
-      const match = /^selected\.(\d+)/.exec(first);
-      const id = match ? `decision-reason-${selected[Number(match[1])]?.storyId}` : first === "feedbackToStorytellers" ? "decision-feedback" : "decision-stories";
+      const reason = /^selected\.(\d+)/.exec(first);
+      const told = /^feedback\.(\d+)\.(text|language)/.exec(first);
+      const id = reason
+        ? `decision-reason-${selected[Number(reason[1])]?.storyId}`
+        : told
+          ? `decision-feedback-${told[2]}-${candidates[Number(told[1])]?.id}`
+          : first === "feedback"
+            ? "decision-feedback"
+            : "decision-stories";
       document.getElementById(id)?.focus();
     },
     onSuccess: () => router.refresh(),
@@ -45,7 +54,7 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void form.submit({ evaluationId, roundId, expectedVersion: version, selected, dissent, feedbackToStorytellers: feedback, feedbackLanguage: language });
+        void form.submit({ evaluationId, roundId, expectedVersion: version, selected, dissent, feedback });
       }}
     >
       <FormError message={form.formError} />
@@ -83,8 +92,34 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
         {form.fieldError("selected") ? <p className="field__error">{form.fieldError("selected")}</p> : null}
       </fieldset>
       <TextArea id="decision-dissent" label={t("decision.dissent")} hint={t("decision.dissentHint")} rows={3} maxLength={SELECTION_LIMITS.longText} value={dissent} onChange={setDissent} error={form.fieldError("dissent")} />
-      <SelectInput id="decision-language" label={t("decision.language")} hint={t("decision.languageHint")} value={language} onChange={setLanguage} options={languages} error={form.fieldError("feedbackLanguage")} />
-      <TextArea id="decision-feedback" label={t("decision.feedback")} hint={t("decision.feedbackHint")} rows={5} maxLength={SELECTION_LIMITS.longText} lang={language} value={feedback} onChange={setFeedback} error={form.fieldError("feedbackToStorytellers")} />
+      <fieldset id="decision-feedback" tabIndex={-1} className={styles.decisionStories}>
+        <legend className="field__label">{t("decision.feedback")}</legend>
+        <p className="field__hint">{t("decision.feedbackHint")}</p>
+        {form.fieldError("feedback") ? <p className="field__error">{form.fieldError("feedback")}</p> : null}
+        {candidates.map((candidate, index) => (
+          <div key={candidate.id} className={styles.decisionRow}>
+            <SelectInput
+              id={`decision-feedback-language-${candidate.id}`}
+              label={t("decision.language", { code: candidate.code })}
+              hint={t("decision.languageHint")}
+              value={languages[candidate.id]!}
+              onChange={(value) => setLanguages({ ...languages, [candidate.id]: value })}
+              options={candidate.languages}
+              error={form.fieldError(`feedback.${index}.language`)}
+            />
+            <TextArea
+              id={`decision-feedback-text-${candidate.id}`}
+              label={t("decision.feedbackFor", { code: candidate.code, title: candidate.title })}
+              rows={4}
+              maxLength={SELECTION_LIMITS.longText}
+              lang={languages[candidate.id]}
+              value={texts[candidate.id] ?? ""}
+              onChange={(value) => setTexts({ ...texts, [candidate.id]: value })}
+              error={form.fieldError(`feedback.${index}.text`)}
+            />
+          </div>
+        ))}
+      </fieldset>
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>
         {t("decision.submit")}
       </SubmitButton>

@@ -89,6 +89,7 @@ export function VotersSection({ members, voterIds, t }: { members: Array<{ id: s
 
 export function DecisionView({ decision, stories, t, format }: { decision: NonNullable<RoundDetail["decision"]>; stories: Story[]; t: T; format: Format }) {
   const chosen = new Map(decision.selectedStories.map((row) => [row.storyId, row.reason]));
+  const feedback = new Map(decision.feedback.map((row) => [row.storyId, row]));
   return (
     <section className="section" aria-labelledby="decision-title">
       <h2 id="decision-title">{t("decision.title")}</h2>
@@ -112,9 +113,21 @@ export function DecisionView({ decision, stories, t, format }: { decision: NonNu
       <h3>{t("decision.dissent")}</h3>
       <p>{decision.dissent ?? t("decision.noDissent")}</p>
       <h3>{t("decision.feedback")}</h3>
-      <p lang={decision.feedbackLanguage ?? undefined} className={styles.reminderText}>
-        {decision.feedbackToStorytellers}
-      </p>
+      <dl className="facts">
+        {stories.map((story) => {
+          const told = feedback.get(story.id);
+          return (
+            <div key={story.id} className="facts__item">
+              <dt>
+                <span className="code">{story.code}</span> {story.title}
+              </dt>
+              <dd lang={told?.language} className={styles.reminderText}>
+                {told?.text ?? t("decision.noFeedback")}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
     </section>
   );
 }

@@ -32,9 +32,9 @@ function headline(entry: TimelineEntry, t: Translate): string {
   }
 }
 
-/** The free text that goes with an entry, under its label. */
-function details(entry: TimelineEntry, t: Translate): Array<[string, string]> {
-  const rows: Array<[string, string | null]> = (() => {
+/** The free text that goes with an entry, under its label, with its language when it is known. */
+function details(entry: TimelineEntry, t: Translate): Array<[string, string, string?]> {
+  const rows: Array<[string, string | null, string?]> = (() => {
     switch (entry.kind) {
       case "revision":
         return [[t("timeline.note"), entry.note]];
@@ -45,7 +45,7 @@ function details(entry: TimelineEntry, t: Translate): Array<[string, string]> {
       case "decision":
         return [
           [t("timeline.reason"), entry.reason],
-          [t("timeline.feedback"), entry.feedback],
+          [t("timeline.feedback"), entry.feedback, entry.feedbackLanguage ?? undefined],
         ];
       case "evidence":
         return [[t("timeline.note"), entry.citation]];
@@ -57,7 +57,7 @@ function details(entry: TimelineEntry, t: Translate): Array<[string, string]> {
         return [[t("timeline.comment"), entry.comment]];
     }
   })();
-  return rows.filter((row): row is [string, string] => Boolean(row[1]));
+  return rows.filter((row): row is [string, string, string?] => Boolean(row[1]));
 }
 
 /** `t` is the root translator: entries use the timeline, stories, triangulation, validation and review messages. */
@@ -71,10 +71,10 @@ export function StoryTimeline({ entries, t, when }: { entries: TimelineEntry[]; 
           <p className="muted">
             <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> · {entry.actorName ? t("timeline.by", { name: entry.actorName }) : t("timeline.bySystem")}
           </p>
-          {details(entry, t).map(([label, text]) => (
+          {details(entry, t).map(([label, text, lang]) => (
             <p key={label} className={styles.detail}>
               <span className={styles.label}>{label}: </span>
-              {text}
+              <span lang={lang}>{text}</span>
             </p>
           ))}
         </li>

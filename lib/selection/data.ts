@@ -126,10 +126,9 @@ export async function getRound(evaluationId: string, roundId: string) {
         select: {
           decidedAt: true,
           dissent: true,
-          feedbackToStorytellers: true,
-          feedbackLanguage: true,
           decidedBy: { select: { name: true } },
           selectedStories: { select: { storyId: true, reason: true } },
+          feedback: { select: { storyId: true, language: true, text: true } },
         },
       },
     },
@@ -169,14 +168,23 @@ export async function listBallotReasons(evaluationId: string, roundId: string) {
   });
 }
 
-/** The languages the candidates' storytellers speak, most frequent first (feedback goes back in theirs). */
-export async function storytellerLanguages(evaluationId: string, storyIds: string[]): Promise<string[]> {
-  if (storyIds.length === 0) return [];
+/**
+ * Per candidate story, the languages its storytellers speak, most of them first: its feedback goes
+ * back in theirs. A story whose storytellers are not recorded has none here.
+ */
+export async function storytellerLanguages(evaluationId: string, storyIds: string[]): Promise<Map<string, string[]>> {
+  const byStory = new Map<string, string[]>();
+  if (storyIds.length === 0) return byStory;
   const rows = await db().storyTeller.findMany({
     where: { evaluationId, storyId: { in: storyIds } },
-    select: { respondent: { select: { language: true } } },
+    select: { storyId: true, respondent: { select: { language: true } } },
   });
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(row.respondent.language, (counts.get(row.respondent.language) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([language]) => language);
+  const counts = new Map<string, Map<string, number>>();
+  for (const { storyId, respondent } of rows) {
+    const story = counts.get(storyId) ?? new Map<string, number>();
+    story.set(respondent.language, (story.get(respondent.language) ?? 0) + 1);
+    counts.set(storyId, story);
+  }
+  for (const [storyId, languages] of counts) byStory.set(storyId, [...languages.entries()].sort((a, b) => b[1] - a[1]).map(([language]) => language));
+  return byStory;
 }

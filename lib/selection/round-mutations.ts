@@ -232,12 +232,17 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
     const candidateIds = new Set(round.candidates.map((c) => c.story.id));
     if (input.selected.some((row) => !candidateIds.has(row.storyId))) throw new Refusal("NOT_A_CANDIDATE", "selected");
     if (input.selected.length === 0) throw new Refusal("NOTHING_SELECTED", "selected");
+    if (input.feedback.some((row) => !candidateIds.has(row.storyId))) throw new Refusal("NOT_A_CANDIDATE", "feedback");
+    // Every storyteller hears back, selected or not.
+    const withFeedback = new Set(input.feedback.map((row) => row.storyId));
+    if (round.candidates.some((c) => !withFeedback.has(c.story.id))) throw new Refusal("FEEDBACK_MISSING", "feedback");
     // The unique (evaluationId, roundId) key refuses a second decision even if the status check were bypassed.
     const decision = await tx.selectionDecision.create({
-      data: { evaluationId, roundId, decidedById: actorId, dissent: input.dissent, feedbackToStorytellers: input.feedbackToStorytellers, feedbackLanguage: input.feedbackLanguage },
+      data: { evaluationId, roundId, decidedById: actorId, dissent: input.dissent },
       select: { id: true },
     });
     await tx.selectedStory.createMany({ data: input.selected.map((row) => ({ evaluationId, decisionId: decision.id, storyId: row.storyId, reason: row.reason })) });
+    await tx.storytellerFeedback.createMany({ data: input.feedback.map((row) => ({ evaluationId, decisionId: decision.id, ...row })) });
     await recordAudit(tx, {
       evaluationId,
       actorId,
@@ -245,7 +250,7 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
       recordType: "SelectionRound",
       recordId: roundId,
       before: { status: "CLOSED" },
-      after: { status: "DECIDED", decisionId: decision.id, selected: input.selected, dissent: input.dissent, feedbackLanguage: input.feedbackLanguage },
+      after: { status: "DECIDED", decisionId: decision.id, selected: input.selected, dissent: input.dissent, feedback: input.feedback },
       ipAddress: input.ipAddress,
     });
     if (round.panel.level === "DOMAIN") {

@@ -84,6 +84,9 @@ export const castBallotsInput = z.object({
     .refine((votes) => new Set(votes.map((v) => v.storyId)).size === votes.length, { error: "duplicateStory" }),
 });
 
+/** A language tag as storytellers' languages are written: "es", "nah", "es-MX". */
+const languageCode = z.string({ error: "required" }).trim().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: "invalid" });
+
 export const recordDecisionInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
@@ -93,8 +96,11 @@ export const recordDecisionInput = z.object({
     .max(SELECTION_LIMITS.candidates, { error: "tooMany" })
     .refine((rows) => new Set(rows.map((r) => r.storyId)).size === rows.length, { error: "duplicateStory" }),
   dissent: optionalText(SELECTION_LIMITS.longText),
-  feedbackToStorytellers: text(SELECTION_LIMITS.longText),
-  feedbackLanguage: z.string({ error: "required" }).trim().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: "invalid" }),
+  /** One per candidate, selected or not: what goes back to its storytellers, in their language. */
+  feedback: z
+    .array(z.object({ storyId: idSchema, language: languageCode, text: text(SELECTION_LIMITS.longText) }), { error: "invalid" })
+    .max(SELECTION_LIMITS.candidates, { error: "tooMany" })
+    .refine((rows) => new Set(rows.map((r) => r.storyId)).size === rows.length, { error: "duplicateStory" }),
 });
 
 export const sendReminderInput = z.object({ evaluationId: idSchema, roundId: idSchema, text: text(SELECTION_LIMITS.longText) });

@@ -27,7 +27,7 @@ export type TimelineEntry =
   | (At & { kind: "revision"; version: number; note: string | null })
   | (At & { kind: "stage"; from: StoryStage | ""; to: StoryStage | ""; comment: string | null })
   | (At & { kind: "ballot"; round: string; method: VotingMethod; rank: number | null; score: number | null; approved: boolean | null; reason: string; version: number })
-  | (At & { kind: "decision"; round: string; selected: boolean; reason: string | null; feedback: string | null })
+  | (At & { kind: "decision"; round: string; selected: boolean; reason: string | null; feedback: string | null; feedbackLanguage: string | null })
   | (At & { kind: "evidence"; sourceType: EvidenceSourceType; stance: EvidenceStance; strength: EvidenceStrength; citation: string })
   | (At & { kind: "signOff"; version: number; note: string })
   | (At & { kind: "validation"; round: string; respondentCode: string; verdict: ValidationVerdict; version: number; comments: string | null })
@@ -60,9 +60,9 @@ export async function getStoryTimeline(evaluationId: string, storyId: string): P
             decision: {
               select: {
                 decidedAt: true,
-                feedbackToStorytellers: true,
                 decidedBy: { select: { name: true } },
                 selectedStories: { where: { storyId }, select: { reason: true } },
+                feedback: { where: { storyId }, select: { language: true, text: true } },
               },
             },
           },
@@ -125,7 +125,8 @@ export async function getStoryTimeline(evaluationId: string, storyId: string): P
           round: round.name,
           selected: Boolean(selected),
           reason: selected?.reason ?? null,
-          feedback: decision.feedbackToStorytellers,
+          feedback: decision.feedback[0]?.text ?? null,
+          feedbackLanguage: decision.feedback[0]?.language ?? null,
         },
       ];
     }),

@@ -113,14 +113,22 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
 
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
   await expect(page.getByText("Algunos datos necesitan atención; revisa los mensajes junto a los campos.")).toBeVisible();
-  await expect(page.getByLabel("Retroalimentación para quienes contaron las historias")).toHaveAttribute("aria-invalid", "true");
+  const feedbackFields = page.getByRole("textbox", { name: /^Retroalimentación sobre CS-/ });
+  await expect(feedbackFields.first()).toHaveAttribute("aria-invalid", "true");
   await page.getByRole("checkbox", { name: /CS-0005/ }).check();
   await page.getByLabel("Razones del panel para seleccionar CS-0005").fill("El panel la eligió porque el cambio fue amplio, duradero y lo contaron quienes lo vivieron.");
   await page.getByLabel("Desacuerdos").fill("Una persona del panel prefería CS-0002.");
-  await page.getByLabel("Retroalimentación para quienes contaron las historias").fill("Gracias por compartir su historia. El panel eligió la historia CS-0005 por su alcance.");
+  // Every storyteller hears back, selected or not, each story in its own field.
+  const candidates = await feedbackFields.count();
+  expect(candidates).toBeGreaterThan(1);
+  for (let i = 0; i < candidates; i += 1) {
+    await feedbackFields.nth(i).fill(`Gracias por compartir su historia. El panel eligió la historia CS-0005 por su alcance (${i + 1}).`);
+  }
+  await expect(page.getByLabel("Idioma de la retroalimentación sobre CS-0005")).toHaveValue("es");
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Decisión" })).toBeVisible();
   await expect(page.getByText("Decidida")).toBeVisible();
+  await expect(page.getByText(/El panel eligió la historia CS-0005 por su alcance \(1\)/)).toBeVisible();
   await expectNoAxeViolations(page, "decided round (lead, es)");
 
   // The panelist now sees the tally and the reasons; the stories moved on.

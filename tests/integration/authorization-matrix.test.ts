@@ -364,7 +364,7 @@ const sampleInputs: Record<string, Sample> = {
     input: async (f) => {
       const roundId = await freshSelectionRound(f, "CLOSED");
       const candidate = await f.prisma.roundCandidate.findFirstOrThrow({ where: { roundId }, select: { storyId: true } });
-      return { evaluationId: f.evaluationId, roundId, expectedVersion: 1, selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }], feedbackToStorytellers: "Gracias.", feedbackLanguage: "es" };
+      return { evaluationId: f.evaluationId, roundId, expectedVersion: 1, selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }], feedback: [{ storyId: candidate.storyId, language: "es", text: "Gracias." }] };
     },
   },
   recordSelectionReminder: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), text: "Please vote." }) },

@@ -86,7 +86,7 @@ describe("two leads at once", () => {
     const { roundId, storyIds } = await openRoundWith([world.panelists[0]!.id]);
     expect(await rounds.closeRound({ ...lead(), roundId, expectedVersion: 2 })).toMatchObject({ ok: true });
     const decide = (storyId: string) =>
-      settle(rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId, reason }], dissent: null, feedbackToStorytellers: "Gracias.", feedbackLanguage: "es" }));
+      settle(rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId, reason }], dissent: null, feedback: storyIds.map((id) => ({ storyId: id, language: "es", text: "Gracias." })) }));
     const results = await Promise.all([decide(storyIds[0]!), decide(storyIds[1]!)]);
     expect(results.filter((r) => "value" in r && r.value.ok)).toHaveLength(1);
     expect(await database.prisma.selectionDecision.count({ where: { roundId } })).toBe(1);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
+import { newId } from "@/tests/factories/ids";
 
 let database: TestDatabase;
 let world: SelectionWorld;
@@ -98,7 +99,8 @@ describe("a domain round from creation to decision", () => {
     expect((await events("selection.round.remind", roundId))[0]!.after).toMatchObject({ panelistIds: [p3!.id] });
 
     // A decision before the close is refused.
-    await expect(rounds.recordDecision({ ...lead(), roundId, expectedVersion: 2, selected: [{ storyId: a, reason }], dissent: null, feedbackToStorytellers: "Gracias.", feedbackLanguage: "es" })).resolves.toMatchObject({ ok: false, reason: "WRONG_STATUS" });
+    const thanks = (language: string, text: string) => [a, b, c].map((storyId) => ({ storyId, language, text }));
+    await expect(rounds.recordDecision({ ...lead(), roundId, expectedVersion: 2, selected: [{ storyId: a, reason }], dissent: null, feedback: thanks("es", "Gracias.") })).resolves.toMatchObject({ ok: false, reason: "WRONG_STATUS" });
 
     expect(await rounds.closeRound({ ...lead(), roundId, expectedVersion: 2 })).toEqual({ ok: true, ballots: 6 });
     const closeEvent = (await events("selection.round.close", roundId))[0]!;
@@ -107,15 +109,34 @@ describe("a domain round from creation to decision", () => {
     expect(tally.rows.map((r) => [r.storyId, r.value])).toEqual([[a, 4], [b, 2], [c, 0]]);
     expect(await cast(p3!.id, roundId, [{ storyId: a, rank: 1 }, { storyId: b, rank: 2 }, { storyId: c, rank: 3 }])).toMatchObject({ ok: false, reason: "ROUND_NOT_OPEN" });
 
-    const decided = await rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId: a, reason }], dissent: "Una persona prefería la historia B.", feedbackToStorytellers: "Gracias por compartir su historia.", feedbackLanguage: "es" });
+    // Every storyteller hears back: a candidate left without feedback, or feedback on a story off
+    // the round, refuses the whole decision.
+    const decide = (feedback: Array<{ storyId: string; language: string; text: string }>) =>
+      rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId: a, reason }], dissent: "Una persona prefería la historia B.", feedback });
+    expect(await decide(thanks("es", "Gracias.").slice(0, 2))).toEqual({ ok: false, reason: "FEEDBACK_MISSING", field: "feedback" });
+    expect(await decide([...thanks("es", "Gracias."), { storyId: newId(), language: "es", text: "¿Quién?" }])).toEqual({ ok: false, reason: "NOT_A_CANDIDATE", field: "feedback" });
+    expect(await stageOf(a)).toBe("IN_SELECTION");
+    expect(await database.prisma.selectionDecision.count({ where: { roundId } })).toBe(0);
+
+    const feedback = [
+      { storyId: a, language: "es", text: "Su historia fue seleccionada: el panel valoró el cambio en la asamblea." },
+      { storyId: b, language: "nah", text: "Tlazohcamati. Amo otikpehpenkeh, ye kualli." },
+      { storyId: c, language: "es", text: "Gracias; el panel eligió otra historia que mostraba un cambio más amplio." },
+    ];
+    const decided = await decide(feedback);
     expect(decided).toMatchObject({ ok: true });
     expect(await stageOf(a)).toBe("SELECTED");
     expect(await stageOf(b)).toBe("NOT_SELECTED");
     expect(await stageOf(c)).toBe("NOT_SELECTED");
     expect(await database.prisma.changeStory.count({ where: { id: { in: world.storyIds } } })).toBe(3); // kept
     expect((await events("selection.round.decide", roundId)).length).toBe(1);
-    const decision = await database.prisma.selectionDecision.findFirstOrThrow({ where: { roundId }, include: { selectedStories: true } });
-    expect(decision).toMatchObject({ feedbackLanguage: "es", dissent: "Una persona prefería la historia B.", selectedStories: [{ storyId: a, reason }] });
+    const decision = await database.prisma.selectionDecision.findFirstOrThrow({ where: { roundId }, include: { selectedStories: true, feedback: { orderBy: { text: "asc" } } } });
+    expect(decision).toMatchObject({ dissent: "Una persona prefería la historia B.", selectedStories: [{ storyId: a, reason }] });
+    // The stories not selected are kept with their own feedback, in their storytellers' language.
+    expect(decision.feedback.map(({ storyId, language, text }) => ({ storyId, language, text })).sort((x, y) => x.text.localeCompare(y.text))).toEqual(
+      [...feedback].sort((x, y) => x.text.localeCompare(y.text)),
+    );
+    expect((await events("selection.round.decide", roundId))[0]!.after).toMatchObject({ feedback: expect.arrayContaining([expect.objectContaining({ storyId: b, language: "nah" })]) });
   });
 });
 

@@ -85,12 +85,13 @@ describe("story timeline", () => {
     const { evaluationId, team } = world;
     await database.prisma.selectionRound.update({ where: { id: roundId }, data: { status: "DECIDED", closedAt: at(31) } });
     const decision = await database.prisma.selectionDecision.create({
-      data: { evaluationId, roundId, decidedById: team.members.lead.id, decidedAt: at(32), feedbackToStorytellers: "Gracias por contarla.", feedbackLanguage: "es" },
+      data: { evaluationId, roundId, decidedById: team.members.lead.id, decidedAt: at(32) },
     });
+    await database.prisma.storytellerFeedback.create({ data: { evaluationId, decisionId: decision.id, storyId, language: "es", text: "Gracias por contarla." } });
     await database.prisma.selectedStory.create({ data: { evaluationId, decisionId: decision.id, storyId, reason: "Muestra un cambio duradero en la vida sindical." } });
 
     const entries = await timeline.getStoryTimeline(evaluationId, storyId);
-    expect(entries[0]).toMatchObject({ kind: "decision", selected: true, reason: "Muestra un cambio duradero en la vida sindical.", feedback: "Gracias por contarla.", round: "Ronda 1" });
+    expect(entries[0]).toMatchObject({ kind: "decision", selected: true, reason: "Muestra un cambio duradero en la vida sindical.", feedback: "Gracias por contarla.", feedbackLanguage: "es", round: "Ronda 1" });
     expect(entries.find((entry) => entry.kind === "ballot")).toMatchObject({ rank: 1, reason: "Cambió la vida sindical.", actorName: team.members.panelist!.name });
   });
 

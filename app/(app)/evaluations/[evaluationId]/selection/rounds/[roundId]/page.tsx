@@ -54,14 +54,16 @@ export default async function RoundPage({ params }: RoundPageProps) {
     sits ? loadConflicts(db(), evaluationId, user.id, storyIds) : Promise.resolve(new Map<string, "WROTE" | "COLLECTED">()),
     results ? loadTally(db(), round, evaluationId, storyIds) : Promise.resolve(null),
     results ? listBallotReasons(evaluationId, roundId) : Promise.resolve([]),
-    access.manages && round.status === "CLOSED" ? storytellerLanguages(evaluationId, storyIds) : Promise.resolve([]),
+    access.manages && round.status === "CLOSED" ? storytellerLanguages(evaluationId, storyIds) : Promise.resolve(new Map<string, string[]>()),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const title = (story: (typeof stories)[number]) => (locale === "en" && story.originalLanguage !== "en" && story.titleTranslation) || story.title;
   const members = round.panel.members.map((member) => member.user);
   const notVoted = members.filter((member) => !voterIds.has(member.id));
   const roundUrl = `${serverEnv().APP_BASE_URL}${base}/selection/rounds/${encodeURIComponent(roundId)}`;
-  const feedbackLanguages = [...new Set([...languages, "es", "en"])];
+  // Each story's feedback is offered in its storytellers' languages first, then in any the others speak.
+  const spoken = [...new Set([...[...languages.values()].flat(), ...stories.map((story) => story.originalLanguage), "es", "en"])];
+  const languageLabel = (code: string) => (t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code);
 
   return (
     <>
@@ -148,9 +150,10 @@ export default async function RoundPage({ params }: RoundPageProps) {
             evaluationId={evaluationId}
             roundId={roundId}
             version={round.version}
-            candidates={stories.map((story) => ({ id: story.id, code: story.code, title: title(story) }))}
-            languages={feedbackLanguages.map((code) => ({ value: code, label: t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code }))}
-            defaultLanguage={feedbackLanguages[0]!}
+            candidates={stories.map((story) => {
+              const theirs = languages.get(story.id) ?? [story.originalLanguage];
+              return { id: story.id, code: story.code, title: title(story), languages: [...new Set([...theirs, ...spoken])].map((code) => ({ value: code, label: languageLabel(code) })) };
+            })}
           />
         </section>
       ) : null}
