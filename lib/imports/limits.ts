@@ -2,6 +2,7 @@
  * What an import accepts, and the cell rules every reader shares. Pure (no Prisma, no Node APIs):
  * the wizard checks the size in the browser with the same numbers before sending anything.
  */
+import { spreadsheetDateText } from "./cell-dates";
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
@@ -50,18 +51,14 @@ export function startsLikeFormula(value: string): boolean {
 /**
  * The text of a cell as the file holds it. For a spreadsheet formula the formula itself is kept
  * as text ("=HYPERLINK(...)"), never its computed result and never as something to evaluate.
+ * A date cell (a Date, with the cell's number format when known) becomes ISO text: see cell-dates.
  */
-export function cellText(value: unknown): string {
+export function cellText(value: unknown, numFmt?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "1" : "0";
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return "";
-    const iso = value.toISOString();
-    // A date-only cell comes back as midnight UTC: keep just the day.
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-  }
+  if (value instanceof Date) return spreadsheetDateText(value, numFmt);
   if (typeof value === "object") {
     const cell = value as { formula?: string; sharedFormula?: string; richText?: Array<{ text: string }>; text?: unknown; error?: string };
     if (typeof cell.formula === "string") return `=${cell.formula}`;

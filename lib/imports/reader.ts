@@ -149,7 +149,7 @@ async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
   return { format: "csv", delimiter, headers, rows: rows() };
 }
 
-type SheetRow = { values: unknown };
+type SheetRow = { values: unknown; getCell(column: number): { numFmt?: string } };
 type WorkbookReaderLike = AsyncIterable<AsyncIterable<SheetRow>>;
 
 async function openXlsx(file: Blob): Promise<OpenedTable> {
@@ -158,7 +158,9 @@ async function openXlsx(file: Blob): Promise<OpenedTable> {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
-    styles: "ignore",
+    // Styles carry the number formats that mark a number as a date; without them a date cell
+    // arrives as its serial (45414). Reading them costs little (see decision 0012).
+    styles: "cache",
     entries: "ignore",
   }) as unknown as WorkbookReaderLike;
   const sheets = workbook[Symbol.asyncIterator]();
@@ -175,7 +177,8 @@ async function openXlsx(file: Blob): Promise<OpenedTable> {
   const sheetRows = sheet.value[Symbol.asyncIterator]();
   const cellsOf = (row: SheetRow) => {
     const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
-    return Array.from(values, (value) => cellText(value));
+    // Only a date needs its cell's format (a time of day or a calendar day); values[0] is column 1.
+    return Array.from(values, (value, index) => cellText(value, value instanceof Date ? row.getCell(index + 1).numFmt : undefined));
   };
   let first = await guard(() => sheetRows.next());
   while (!first.done && isBlankRow(cellsOf(first.value))) first = await guard(() => sheetRows.next());

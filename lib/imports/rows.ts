@@ -11,6 +11,7 @@ import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { createRespondentSchema } from "@/lib/respondents/schema";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
 import { readConsent, type ImportedConsent } from "./consent-rows";
+import { isNumberNotDate } from "./cell-dates";
 import { fieldOf } from "./fields";
 import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
 import type { References } from "./references";
@@ -113,6 +114,17 @@ function ids<T>(ctx: Lookup, field: string, values: string[], find: (value: stri
   return found;
 }
 
+/**
+ * A date column holding a bare number (a spreadsheet date in a cell not formatted as a date) is
+ * reported as such rather than as a badly written date, and never guessed into a day. A period
+ * may be a bare year.
+ */
+function refuseNumber(ctx: Lookup, field: string, value: string | undefined, options: { yearAllowed?: boolean } = {}): void {
+  const trimmed = (value ?? "").trim();
+  if (!isNumberNotDate(trimmed) || (options.yearAllowed && /^\d{4}$/.test(trimmed))) return;
+  ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: "imports.rowErrors.numberNotDate" });
+}
+
 function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: References) {
   const { text, lists } = cells;
   const state = stateValue(text.state ?? "");
@@ -147,6 +159,7 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
   if (respondents.some((respondent) => respondent.hearing !== "ELIGIBLE")) {
     ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "respondents"), code: "imports.rowErrors.respondentNotEligible" });
   }
+  refuseNumber(ctx, "date", text.date);
   const places = text.place?.trim() ? refs.places(text.place) : [];
   if (text.place?.trim() && places.length !== 1) {
     ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: places.length ? "imports.rowErrors.placeAmbiguous" : "imports.rowErrors.placeUnknown" });
@@ -174,6 +187,8 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
 function storyInput(ctx: Lookup, cells: Cells, refs: References) {
   const { text, lists } = cells;
   const periodFrom = (text.periodFrom ?? "").trim();
+  refuseNumber(ctx, "periodFrom", periodFrom, { yearAllowed: true });
+  refuseNumber(ctx, "periodTo", text.periodTo, { yearAllowed: true });
   const placeIds = ids(ctx, "places", lists.places ?? [], (name) => {
     const found = refs.places(name);
     return found.length === 1 ? found[0]!.id : null;
