@@ -20,3 +20,11 @@ export function selectionFailureMessages(failure: ActionFailure): FailureMessage
   }
   return { fields: {}, form: key(failure.error) };
 }
+
+/** Refusals that read differently for a reminder than for a ballot ("your ballot was not saved"). */
+const REMINDER_REASONS = new Set(["ROUND_NOT_OPEN", "DEADLINE_PASSED", "REMINDED_RECENTLY"]);
+
+export function reminderFailureMessages(failure: ActionFailure): FailureMessages {
+  if (failure.error === "REJECTED" && REMINDER_REASONS.has(failure.reason)) return { fields: {}, form: `selection.reminder.errors.${failure.reason}` };
+  return selectionFailureMessages(failure);
+}

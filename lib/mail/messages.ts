@@ -10,6 +10,8 @@ import type { OutgoingMail } from "./transport";
 
 type Language = "es" | "en";
 
+const languageOf = (locale: "ES" | "EN"): Language => (locale === "EN" ? "en" : "es");
+
 function translatorFor(locale: Language) {
   return createTranslator({ locale, messages: messages[locale] });
 }
@@ -18,9 +20,12 @@ function formatExpiry(locale: Language, expiresAt: Date): string {
   return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(expiresAt);
 }
 
-function section(locale: Language, kind: "invitation" | "accountSetup", values: Record<string, string>) {
+/** On one line: a name with a line break (or any control character) cannot start a header of its own. */
+const oneLine = (value: string) => value.replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, " ");
+
+function section(locale: Language, kind: "invitation" | "accountSetup" | "selectionReminder", values: Record<string, string>) {
   const t = translatorFor(locale);
-  return { subject: t(`mail.${kind}.subject`, values).replace(/[\r\n]+/g, " "), body: `${t(`mail.${kind}.body`, values)}\n\n-- \n${t("mail.signature")}` };
+  return { subject: oneLine(t(`mail.${kind}.subject`, values)), body: `${t(`mail.${kind}.body`, values)}\n\n-- \n${t("mail.signature")}` };
 }
 
 export function invitationMail(input: {
@@ -46,12 +51,44 @@ export function invitationMail(input: {
 }
 
 export function accountSetupMail(input: { to: string; name: string; locale: "ES" | "EN"; link: string; expiresAt: Date }): OutgoingMail {
-  const locale: Language = input.locale === "EN" ? "en" : "es";
+  const locale = languageOf(input.locale);
   const { subject, body } = section(locale, "accountSetup", {
     name: input.name,
     email: input.to,
     link: input.link,
     expires: formatExpiry(locale, input.expiresAt),
+  });
+  return { to: input.to, subject, text: `${body}\n` };
+}
+
+/**
+ * A lead's text as the body of a plain-text e-mail: line endings made one kind and control
+ * characters other than line breaks and tabs dropped. It only ever goes in the body, after the
+ * headers, so it cannot add a header or a recipient.
+ */
+function plainText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
+}
+
+/** A reminder to one panelist who has not voted, in their own language, with the lead's text. */
+export function selectionReminderMail(input: {
+  to: string;
+  name: string;
+  locale: "ES" | "EN";
+  roundName: string;
+  deadline: Date;
+  leadName: string;
+  text: string;
+  link: string;
+}): OutgoingMail {
+  const locale = languageOf(input.locale);
+  const { subject, body } = section(locale, "selectionReminder", {
+    name: oneLine(input.name),
+    round: oneLine(input.roundName),
+    deadline: formatExpiry(locale, input.deadline),
+    lead: oneLine(input.leadName),
+    text: plainText(input.text),
+    link: input.link,
   });
   return { to: input.to, subject, text: `${body}\n` };
 }

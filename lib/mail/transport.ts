@@ -16,6 +16,12 @@ export function mailSettings(): MailEnv {
   return parseEnv(mailEnvSchema, process.env);
 }
 
+/** Whether outgoing mail is set up: pages say how a message will travel before anyone sends it. */
+export function mailConfigured(): boolean {
+  const { SMTP_URL, MAIL_FROM } = mailSettings();
+  return Boolean(SMTP_URL && MAIL_FROM);
+}
+
 let transport: { url: string; transporter: Transporter } | undefined;
 
 function transporterFor(url: string): Transporter {

@@ -2,7 +2,10 @@
 
 import { evaluationAction, reject } from "@/lib/actions";
 import { castBallots } from "./ballot-mutations";
-import { cancelRound, closeRound, createPanel, createRound, openRound, recordDecision, recordReminder } from "./round-mutations";
+import { mailConfigured } from "@/lib/mail/transport";
+import { deliverReminder, type ReminderDelivery } from "./reminder-delivery";
+import { recordReminder } from "./reminder-mutations";
+import { cancelRound, closeRound, createPanel, createRound, openRound, recordDecision } from "./round-mutations";
 import { castBallotsInput, createPanelInput, createRoundInput, recordDecisionInput, roundInput, sendReminderInput } from "./schema";
 
 type Outcome = { ok: true } | { ok: false; reason: string; field?: string; story?: string };
@@ -66,12 +69,22 @@ export const recordSelectionDecision = evaluationAction("recordSelectionDecision
   },
 });
 
-export const recordSelectionReminder = evaluationAction("recordSelectionReminder", {
+/**
+ * Reminds the panelists who have not voted. With a mail server each gets their own e-mail, sent
+ * after the reminder is recorded; without one the lead copies the text into their own e-mail and
+ * this records that they did. Either way at most one reminder per round per ten minutes.
+ */
+export const sendSelectionReminder = evaluationAction("sendSelectionReminder", {
   permission: "selection.manage",
   input: sendReminderInput,
   handler: async ({ actor, input, ipAddress }) => {
-    const result = await recordReminder({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { reminded: result.reminded } : refused(result);
+    const byMail = mailConfigured();
+    const result = await recordReminder({ ...input, actorId: actor.id, ipAddress, channel: byMail ? "EMAIL" : "COPIED_BY_LEAD" });
+    if (!result.ok) return refused(result);
+    const delivery: ReminderDelivery = byMail
+      ? await deliverReminder({ lead: actor, evaluationId: input.evaluationId, roundId: input.roundId, round: result.round, recipients: result.recipients, text: input.text, ipAddress })
+      : { kind: "NOT_CONFIGURED" };
+    return { reminded: result.recipients.length, delivery };
   },
 });
 

@@ -114,6 +114,7 @@ export async function getRound(evaluationId: string, roundId: string) {
       opensAt: true,
       closedAt: true,
       resultsHiddenUntilClosed: true,
+      lastReminderAt: true,
       version: true,
       panelId: true,
       panel: { select: { name: true, level: true, members: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } } } },
@@ -140,6 +141,30 @@ export type RoundDetail = NonNullable<Awaited<ReturnType<typeof getRound>>>;
 export async function listVoterIds(evaluationId: string, roundId: string): Promise<Set<string>> {
   const rows = await db().ballot.groupBy({ by: ["panelistId"], where: { evaluationId, roundId } });
   return new Set(rows.map((row) => row.panelistId));
+}
+
+export type ReminderRecipient = { id: string; name: string; email: string; locale: "ES" | "EN" };
+
+/**
+ * Who a reminder goes to: the round's panel members who have not voted on it, and only while they
+ * still are panelists of the evaluation (a member removed or stripped of the role keeps their panel
+ * seat row, but is no longer reminded) with an account that is not disabled.
+ */
+export async function listReminderRecipients(client: Client, evaluationId: string, round: { id: string; panelId: string }): Promise<ReminderRecipient[]> {
+  const rows = await client.panelMember.findMany({
+    where: {
+      evaluationId,
+      panelId: round.panelId,
+      user: {
+        disabledAt: null,
+        memberships: { some: { evaluationId, roles: { has: "PANELIST" } } },
+        ballots: { none: { evaluationId, roundId: round.id } },
+      },
+    },
+    select: { user: { select: { id: true, name: true, email: true, locale: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => row.user);
 }
 
 export async function listOwnBallots(evaluationId: string, roundId: string, panelistId: string) {

@@ -43,6 +43,23 @@ export function ballotRefusal(round: { status: SelectionRoundStatus; deadline: D
   return null;
 }
 
+/**
+ * Ten minutes between two reminders to one round: longer than any double click, retry or two leads
+ * acting on the same news, and than e-mailing a large panel takes; short enough that a lead who
+ * spots a mistake in the text can send a corrected reminder soon. Enforced by the database
+ * (reminder-mutations.ts); here for the page to say when the next one may go.
+ */
+export const REMINDER_INTERVAL_MS = 10 * 60_000;
+
+export type ReminderRefusal = "ROUND_NOT_OPEN" | "DEADLINE_PASSED";
+
+/** A reminder asks for ballots, so only while the round takes them. */
+export function reminderRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): ReminderRefusal | null {
+  if (round.status !== "OPEN") return "ROUND_NOT_OPEN";
+  if (now.getTime() >= round.deadline.getTime()) return "DEADLINE_PASSED";
+  return null;
+}
+
 export type VoteShape = { rank?: number | null; score?: number | null; approved?: boolean | null };
 
 /** The one field of the round's method, in range; null when the vote does not fit. */

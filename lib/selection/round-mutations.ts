@@ -1,8 +1,8 @@
 /**
- * Panels and rounds: create, open, cancel, close, decide, and the reminder record. Each change is
- * one transaction that writes the round and its audit event; the steps a round sets off for its
- * candidate stories go through the story's table (lib/stories/stage-machine.ts) and the same audited
- * move, in that transaction (all or nothing).
+ * Panels and rounds: create, open, cancel, close and decide (reminders: reminder-mutations.ts).
+ * Each change is one transaction that writes the round and its audit event; the steps a round
+ * sets off for its candidate stories go through the story's table (lib/stories/stage-machine.ts)
+ * and the same audited move, in that transaction (all or nothing).
  *
  * Two leads acting on one round at once: every status change is a conditional update on
  * (status, version), so exactly one wins and the other gets CONFLICT. That update takes the round
@@ -260,24 +260,5 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
       await moveCandidates(tx, input, roundId, stories.filter((s) => !chosen.has(s.id)), "IN_SELECTION", "NOT_SELECTED");
     }
     return { ok: true as const, decisionId: decision.id };
-  });
-}
-
-/** Records that the lead sent a reminder: to whom (the panelists who have not voted yet, by id) and the text. */
-export async function recordReminder(input: Actor & { roundId: string; text: string }) {
-  const { evaluationId, roundId } = input;
-  return run(async (tx) => {
-    const round = await tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true, panelId: true } });
-    if (!round) throw new AppError("NOT_FOUND");
-    if (round.status !== "OPEN") throw new Refusal("ROUND_NOT_OPEN");
-    const [members, voters] = await Promise.all([
-      tx.panelMember.findMany({ where: { evaluationId, panelId: round.panelId }, select: { userId: true } }),
-      tx.ballot.groupBy({ by: ["panelistId"], where: { evaluationId, roundId } }),
-    ]);
-    const voted = new Set(voters.map((row) => row.panelistId));
-    const panelistIds = members.map((member) => member.userId).filter((id) => !voted.has(id));
-    if (panelistIds.length === 0) throw new Refusal("EVERYONE_VOTED");
-    await recordAudit(tx, { evaluationId, actorId: input.actorId, action: "selection.round.remind", recordType: "SelectionRound", recordId: roundId, after: { panelistIds, text: input.text }, ipAddress: input.ipAddress });
-    return { ok: true as const, reminded: panelistIds.length };
   });
 }

@@ -367,7 +367,7 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, roundId, expectedVersion: 1, selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }], feedback: [{ storyId: candidate.storyId, language: "es", text: "Gracias." }] };
     },
   },
-  recordSelectionReminder: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), text: "Please vote." }) },
+  sendSelectionReminder: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), text: "Please vote." }) },
   castSelectionBallots: {
     permission: "selection.vote",
     input: async (f) => {

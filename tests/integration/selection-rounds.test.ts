@@ -14,6 +14,7 @@ let world: SelectionWorld;
 let rounds: typeof import("@/lib/selection/round-mutations");
 let ballots: typeof import("@/lib/selection/ballot-mutations");
 let data: typeof import("@/lib/selection/data");
+let reminders: typeof import("@/lib/selection/reminder-mutations");
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
 const events = (action: string, recordId?: string) =>
@@ -48,7 +49,12 @@ const cast = (panelistId: string, roundId: string, votes: Array<{ storyId: strin
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, ballots, data] = await Promise.all([import("@/lib/selection/round-mutations"), import("@/lib/selection/ballot-mutations"), import("@/lib/selection/data")]);
+  [rounds, ballots, data, reminders] = await Promise.all([
+    import("@/lib/selection/round-mutations"),
+    import("@/lib/selection/ballot-mutations"),
+    import("@/lib/selection/data"),
+    import("@/lib/selection/reminder-mutations"),
+  ]);
   world = await createSelectionWorld(database.prisma);
 });
 
@@ -95,7 +101,7 @@ describe("a domain round from creation to decision", () => {
     expect(await database.prisma.ballot.count({ where: { roundId, panelistId: p3!.id } })).toBe(0);
 
     expect(await data.listVoterIds(world.evaluationId, roundId)).toEqual(new Set([p1!.id, p2!.id]));
-    expect(await rounds.recordReminder({ ...lead(), roundId, text: "Por favor vota." })).toEqual({ ok: true, reminded: 1 });
+    expect(await reminders.recordReminder({ ...lead(), roundId, text: "Por favor vota.", channel: "COPIED_BY_LEAD" })).toMatchObject({ ok: true, recipients: [{ id: p3!.id }] });
     expect((await events("selection.round.remind", roundId))[0]!.after).toMatchObject({ panelistIds: [p3!.id] });
 
     // A decision before the close is refused.

@@ -1,12 +1,14 @@
 /**
  * A real SMTP server on a free local port that keeps what it receives, for tests of outgoing
  * mail: `const inbox = await openSmtpInbox(); process.env.SMTP_URL = inbox.url; … inbox.messages`.
- * `refuse` makes it reject every recipient (a mail server that does not accept the message).
+ * `refuse` makes it reject every recipient (a mail server that does not accept the message);
+ * `refuseRecipients` only those addresses (a mailbox that does not exist).
  */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { to: string[]; subject: string; text: string };
+/** `to` is the SMTP envelope (who it was delivered to); `headers` the unfolded header block as received. */
+export type ReceivedMail = { to: string[]; subject: string; text: string; headers: string };
 
 /** Quoted-printable body → text (soft line breaks and =XX bytes). */
 function decodeQuotedPrintable(body: string): string {
@@ -38,17 +40,18 @@ function parse(raw: string, to: string[]): ReceivedMail {
   const encoding = header("Content-Transfer-Encoding").toLowerCase();
   const text =
     encoding === "quoted-printable" ? decodeQuotedPrintable(body) : encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : body;
-  return { to, subject: decodeHeader(header("Subject")), text: text.replace(/\r\n/g, "\n") };
+  return { to, subject: decodeHeader(header("Subject")), text: text.replace(/\r\n/g, "\n"), headers: head };
 }
 
-export async function openSmtpInbox(options: { refuse?: boolean } = {}) {
+export async function openSmtpInbox(options: { refuse?: boolean; refuseRecipients?: readonly string[] } = {}) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onRcptTo(address, _session, callback) {
-      callback(options.refuse ? Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }) : undefined);
+      const refused = options.refuse || options.refuseRecipients?.includes(address.address.toLowerCase());
+      callback(refused ? Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }) : undefined);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 /** The e-mails' text: recipient's language, both languages for an invitee, no header injection. */
 import { describe, expect, it } from "vitest";
-import { accountSetupMail, invitationMail } from "@/lib/mail/messages";
+import { accountSetupMail, invitationMail, selectionReminderMail } from "@/lib/mail/messages";
 
 const expiresAt = new Date("2026-12-01T15:30:00Z");
 
@@ -36,5 +36,39 @@ describe("account set-up e-mail", () => {
     expect(es.subject).toBe("Su cuenta en Evaluaciones MSC");
     expect(es.text).toContain("Hola, Nora:");
     expect(es.text).toContain("(n@example.org)");
+  });
+});
+
+describe("selection reminder e-mail", () => {
+  const reminder = (overrides: Partial<Parameters<typeof selectionReminderMail>[0]> = {}) =>
+    selectionReminderMail({
+      to: "p@example.org",
+      name: "Pía Panelista",
+      locale: "ES",
+      roundName: "Ronda 1",
+      deadline: expiresAt,
+      leadName: "Lucía Líder",
+      text: "Por favor vote.",
+      link: "https://msc.example.org/evaluations/e/selection/rounds/r",
+      ...overrides,
+    });
+
+  it("is in the panelist's language, with the round, the deadline for that language, the lead's text and the link", () => {
+    const es = reminder();
+    expect(es.subject).toBe("Recordatorio: su voto en la ronda de selección «Ronda 1»");
+    expect(es.text).toContain("1 de diciembre de 2026");
+    expect(es.text).toContain("Lucía Líder agrega:\n\nPor favor vote.");
+    expect(es.text).toContain("https://msc.example.org/evaluations/e/selection/rounds/r");
+    const en = reminder({ locale: "EN", name: "Pat Panelist" });
+    expect(en.subject).toBe("Reminder: your vote in the selection round “Ronda 1”");
+    expect(en.text).toContain("Hello Pat Panelist,");
+    expect(en.text).toContain("December 1, 2026");
+  });
+
+  it("keeps a hostile round name on one subject line and the lead's text as plain lines, ICU braces and all", () => {
+    const mail = reminder({ roundName: "R\r\nBcc: x@evil.test\u2028\u0007", text: "a\r\nb\rc\u0000\u001b[31m {round} {count, plural, one {#} other {#}}" });
+    expect(mail.subject).toBe("Recordatorio: su voto en la ronda de selección «R Bcc: x@evil.test »");
+    expect(mail.text).toContain("a\nb\nc[31m {round} {count, plural, one {#} other {#}}");
+    expect(mail.text).not.toMatch(/[\r\u0000\u001b]/);
   });
 });

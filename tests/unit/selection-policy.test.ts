@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
-import { ballotRefusal, canSeeResults, canSeeRound, conflictOfInterest, ranksDistinct, voteFields } from "@/lib/selection/policy";
+import { ballotRefusal, canSeeResults, canSeeRound, conflictOfInterest, ranksDistinct, REMINDER_INTERVAL_MS, reminderRefusal, voteFields } from "@/lib/selection/policy";
+import en from "@/lib/i18n/messages/en/selection.json";
+import es from "@/lib/i18n/messages/es/selection.json";
 import { findTransition, nextSteps, type GuardFacts, type StorytellerConsentFacts } from "@/lib/stories/stage-machine";
 
 describe("conflict of interest", () => {
@@ -47,6 +49,20 @@ describe("ballots", () => {
     expect(voteFields("APPROVAL", {}, limits)).toBeNull();
     expect(ranksDistinct([1, 2, null, 3])).toBe(true);
     expect(ranksDistinct([1, 2, 2])).toBe(false);
+  });
+});
+
+describe("reminders", () => {
+  const deadline = new Date("2026-01-10T12:00:00Z");
+  it("go out only while the round takes ballots", () => {
+    expect(reminderRefusal({ status: "OPEN", deadline }, new Date("2026-01-10T11:59:59Z"))).toBeNull();
+    expect(reminderRefusal({ status: "OPEN", deadline }, deadline)).toBe("DEADLINE_PASSED");
+    for (const status of ["DRAFT", "CLOSED", "DECIDED", "CANCELLED"] as const) expect(reminderRefusal({ status, deadline }, new Date("2026-01-01"))).toBe("ROUND_NOT_OPEN");
+  });
+  it("are throttled for the interval the refusal names in both languages", () => {
+    const minutes = REMINDER_INTERVAL_MS / 60_000;
+    expect(en.selection.reminder.errors.REMINDED_RECENTLY).toContain(`${minutes} minutes`);
+    expect(es.selection.reminder.errors.REMINDED_RECENTLY).toContain(`${minutes} minutos`);
   });
 });
 

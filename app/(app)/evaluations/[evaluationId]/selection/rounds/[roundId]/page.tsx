@@ -10,10 +10,11 @@ import { DecisionView, TallySection, VotersSection } from "@/components/selectio
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
+import { mailConfigured } from "@/lib/mail/transport";
 import { selectionAccess } from "@/lib/selection/access";
-import { getRound, listBallotReasons, listOwnBallots, listVoterIds, loadConflicts, loadTally, storytellerLanguages } from "@/lib/selection/data";
-import { canSeeResults, canSeeRound } from "@/lib/selection/policy";
+import { getRound, listBallotReasons, listOwnBallots, listReminderRecipients, listVoterIds, loadConflicts, loadTally, storytellerLanguages } from "@/lib/selection/data";
+import { roundLink } from "@/lib/selection/reminder-delivery";
+import { canSeeResults, canSeeRound, REMINDER_INTERVAL_MS, reminderRefusal } from "@/lib/selection/policy";
 
 type RoundPageProps = { params: Promise<{ evaluationId: string; roundId: string }> };
 
@@ -45,7 +46,8 @@ export default async function RoundPage({ params }: RoundPageProps) {
   const storyIds = stories.map((story) => story.id);
   const results = canSeeResults(round);
   const votes = sits && round.status === "OPEN" && round.deadline.getTime() > Date.now();
-  const [t, format, locale, voterIds, own, conflicts, tally, reasons, languages] = await Promise.all([
+  const reminds = access.manages && reminderRefusal(round, new Date()) === null;
+  const [t, format, locale, voterIds, own, conflicts, tally, reasons, languages, toRemind] = await Promise.all([
     getTranslations("selection"),
     getFormatter(),
     getLocale(),
@@ -55,12 +57,13 @@ export default async function RoundPage({ params }: RoundPageProps) {
     results ? loadTally(db(), round, evaluationId, storyIds) : Promise.resolve(null),
     results ? listBallotReasons(evaluationId, roundId) : Promise.resolve([]),
     access.manages && round.status === "CLOSED" ? storytellerLanguages(evaluationId, storyIds) : Promise.resolve(new Map<string, string[]>()),
+    reminds ? listReminderRecipients(db(), evaluationId, round) : Promise.resolve([]),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const title = (story: (typeof stories)[number]) => (locale === "en" && story.originalLanguage !== "en" && story.titleTranslation) || story.title;
   const members = round.panel.members.map((member) => member.user);
-  const notVoted = members.filter((member) => !voterIds.has(member.id));
-  const roundUrl = `${serverEnv().APP_BASE_URL}${base}/selection/rounds/${encodeURIComponent(roundId)}`;
+  const byMail = mailConfigured();
+  const lastReminderAt = round.lastReminderAt;
   // Each story's feedback is offered in its storytellers' languages first, then in any the others speak.
   const spoken = [...new Set([...[...languages.values()].flat(), ...stories.map((story) => story.originalLanguage), "es", "en"])];
   const languageLabel = (code: string) => (t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code);
@@ -129,14 +132,16 @@ export default async function RoundPage({ params }: RoundPageProps) {
       ) : null}
 
       <VotersSection members={members} voterIds={voterIds} t={t} />
-      {access.manages && round.status === "OPEN" && notVoted.length ? (
+      {toRemind.length ? (
         <section className="section" aria-labelledby="reminder-title">
           <h2 id="reminder-title">{t("reminder.title")}</h2>
           <ReminderPanel
             evaluationId={evaluationId}
             roundId={roundId}
-            recipients={notVoted.map((member) => `${member.name} <${member.email}>`).join(", ")}
-            text={t("reminder.template", { round: round.name, deadline: when(round.deadline), url: roundUrl })}
+            byMail={byMail}
+            recipients={toRemind.map((member) => (byMail ? member.name : `${member.name} <${member.email}>`)).join(", ")}
+            text={byMail ? t("reminder.mailTemplate") : t("reminder.template", { round: round.name, deadline: when(round.deadline), url: roundLink(evaluationId, roundId) })}
+            lastSent={lastReminderAt ? t("reminder.lastSent", { at: when(lastReminderAt), next: when(new Date(lastReminderAt.getTime() + REMINDER_INTERVAL_MS)) }) : null}
           />
         </section>
       ) : null}
