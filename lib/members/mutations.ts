@@ -27,6 +27,17 @@ async function findMemberInScope(tx: Tx, evaluationId: string, memberId: string)
   return member;
 }
 
+/**
+ * A seat on a selection panel needs the panelist role (createPanel checks it), so a member who
+ * loses the role, or leaves the team, leaves the evaluation's panels too. Their ballots stay with
+ * their rounds. Returns the panels they left, for the audit event.
+ */
+async function endPanelSeats(tx: Tx, evaluationId: string, userId: string): Promise<string[]> {
+  const seats = await tx.panelMember.findMany({ where: { evaluationId, userId }, select: { panelId: true } });
+  if (seats.length > 0) await tx.panelMember.deleteMany({ where: { evaluationId, userId } });
+  return seats.map((seat) => seat.panelId);
+}
+
 async function isLastLead(tx: Tx, evaluationId: string, member: { id: string; roles: EvaluationRole[] }): Promise<boolean> {
   if (!member.roles.includes("LEAD")) return false;
   const otherLeads = await tx.evaluationMember.count({ where: { evaluationId, id: { not: member.id }, roles: { has: "LEAD" } } });
@@ -53,6 +64,7 @@ export async function updateMemberRoles(
     if (sameRoles(before, after)) return { changed: false };
     if (!after.includes("LEAD") && (await isLastLead(tx, evaluationId, member))) return { rejected: "LAST_LEAD", field: "roles" };
     await tx.evaluationMember.update({ where: { id: member.id }, data: { roles: after }, select: { id: true } });
+    const panelsLeft = after.includes("PANELIST") ? [] : await endPanelSeats(tx, evaluationId, member.userId);
     await revokeAllSessionsOfUser(tx, member.userId);
     await recordAudit(tx, {
       evaluationId,
@@ -61,7 +73,7 @@ export async function updateMemberRoles(
       recordType: "EvaluationMember",
       recordId: member.id,
       before: { roles: before },
-      after: { roles: after },
+      after: { roles: after, ...(panelsLeft.length ? { panelsLeft } : {}) },
       ipAddress: meta.ipAddress,
     });
     return { changed: true };
@@ -73,6 +85,7 @@ export async function removeMember(actorId: string, evaluationId: string, member
     await lockTeam(tx, evaluationId);
     const member = await findMemberInScope(tx, evaluationId, memberId);
     if (await isLastLead(tx, evaluationId, member)) return { rejected: "LAST_LEAD" };
+    const panelsLeft = await endPanelSeats(tx, evaluationId, member.userId);
     await tx.evaluationMember.delete({ where: { id: member.id }, select: { id: true } });
     await recordAudit(tx, {
       evaluationId,
@@ -80,7 +93,7 @@ export async function removeMember(actorId: string, evaluationId: string, member
       action: "member.remove",
       recordType: "EvaluationMember",
       recordId: member.id,
-      before: { userId: member.userId, roles: canonicalRoles(member.roles) },
+      before: { userId: member.userId, roles: canonicalRoles(member.roles), ...(panelsLeft.length ? { panelsLeft } : {}) },
       after: null,
       ipAddress: meta.ipAddress,
     });

@@ -154,6 +154,39 @@ describe("removeMember", () => {
   });
 });
 
+describe("panel seats", () => {
+  /** Seats `member` (made a panelist with `roles`) on a new panel of the small team's evaluation. */
+  async function seated(roles: Array<"PANELIST" | "EVALUATOR">) {
+    const small = await smallTeam(1, 2);
+    const member = small.others[0]!;
+    const stays = small.others[1]!;
+    await database.prisma.evaluationMember.updateMany({ where: { id: { in: [member.id, stays.id] } }, data: { roles } });
+    const panel = await database.prisma.selectionPanel.create({ data: { evaluationId: small.evaluationId, name: "Panel", level: "PORTFOLIO" } });
+    await database.prisma.panelMember.createMany({ data: [member, stays].map((m) => ({ evaluationId: small.evaluationId, panelId: panel.id, userId: m.userId })) });
+    return { small, member, stays, panelId: panel.id };
+  }
+  const seatsOf = (userId: string) => database.prisma.panelMember.count({ where: { userId } });
+
+  it("end when a member leaves the team, and the removal's audit event names the panels", async () => {
+    const { small, member, stays, panelId } = await seated(["PANELIST"]);
+    await mutations.removeMember(small.leads[0]!.userId, small.evaluationId, member.id);
+    expect(await seatsOf(member.userId)).toBe(0);
+    expect(await seatsOf(stays.userId)).toBe(1);
+    const [event] = await database.prisma.auditEvent.findMany({ where: { action: "member.remove", recordId: member.id } });
+    expect(event!.before).toMatchObject({ panelsLeft: [panelId] });
+  });
+
+  it("end when the panelist role goes, and stay while it is kept", async () => {
+    const { small, member, panelId } = await seated(["PANELIST", "EVALUATOR"]);
+    await mutations.updateMemberRoles(small.leads[0]!.userId, small.evaluationId, member.id, ["PANELIST"]);
+    expect(await seatsOf(member.userId)).toBe(1);
+    await mutations.updateMemberRoles(small.leads[0]!.userId, small.evaluationId, member.id, ["EVALUATOR"]);
+    expect(await seatsOf(member.userId)).toBe(0);
+    const events = await database.prisma.auditEvent.findMany({ where: { action: "member.update_roles", recordId: member.id }, orderBy: { sequence: "asc" } });
+    expect(events.map((e) => e.after)).toEqual([{ roles: ["PANELIST"] }, { roles: ["EVALUATOR"], panelsLeft: [panelId] }]);
+  });
+});
+
 describe("listMembers", () => {
   it("lists names and roles, with e-mail addresses only when asked for", async () => {
     const small = await smallTeam(1);
