@@ -2,7 +2,8 @@
  * Nothing lost under load, with real concurrency against PostgreSQL (Promise.all over separate
  * connections): ballots racing a close are counted or refused, never half-saved; two leads closing
  * or deciding at once leave one change; one panelist's parallel double submits leave one ballot per
- * story; two people moving one story leave one step.
+ * story, and so do 200 panelists submitting three times each at once; two people moving one story
+ * leave one step.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMembership, buildUser } from "@/tests/factories";
@@ -111,6 +112,35 @@ describe("one panelist's double clicks and retries", () => {
     const saved = await database.prisma.ballot.findMany({ where: { roundId }, include: { _count: { select: { revisions: true } } } });
     for (const ballot of saved) expect(ballot._count.revisions).toBe(ballot.version - 1);
   });
+});
+
+describe("200 panelists, each submitting three times at once (a click, a double click, a retry)", () => {
+  it("leave exactly one ballot per panelist and story, no errors, and a tally of 200 voters", async () => {
+    const crowd = Array.from({ length: 200 }, (_, i) => buildUser({ name: `Crowd panelist ${i}` }));
+    await database.prisma.user.createMany({ data: crowd });
+    await database.prisma.evaluationMember.createMany({ data: crowd.map((user) => buildMembership({ evaluationId: world.evaluationId, userId: user.id, roles: ["PANELIST"] })) });
+    const { roundId, storyIds } = await openRoundWith(crowd.map((user) => user.id));
+    const sheet = (panelist: number, attempt: number) =>
+      storyIds.map((storyId, j) => ({ storyId, score: ((panelist + j + attempt) % 5) + 1, rank: null, approved: null, reason: `${reason} (${attempt})` }));
+    const results = await Promise.all(
+      crowd.flatMap((user, i) => [0, 1, 2].map((attempt) => settle(ballots.castBallots({ actorId: user.id, evaluationId: world.evaluationId, roundId, votes: sheet(i, attempt) })))),
+    );
+    expect(results.filter((r) => !("value" in r) || !r.value.ok)).toEqual([]);
+    const stored = await database.prisma.ballot.findMany({ where: { roundId }, select: { panelistId: true, storyId: true, score: true, version: true } });
+    expect(stored).toHaveLength(crowd.length * storyIds.length);
+    expect(new Set(stored.map((b) => `${b.panelistId}/${b.storyId}`)).size).toBe(stored.length);
+    // Each ballot holds one of its panelist's three submissions, and its history the others it replaced.
+    const scores = new Map(crowd.map((user, i) => [user.id, i]));
+    for (const ballot of stored) {
+      const i = scores.get(ballot.panelistId)!;
+      const j = storyIds.indexOf(ballot.storyId);
+      expect([0, 1, 2].map((attempt) => ((i + j + attempt) % 5) + 1)).toContain(ballot.score);
+    }
+    expect(await database.prisma.ballotRevision.count({ where: { ballot: { roundId } } })).toBe(stored.reduce((sum, b) => sum + b.version - 1, 0));
+    expect(await rounds.closeRound({ ...lead(), roundId, expectedVersion: 2 })).toEqual({ ok: true, ballots: stored.length });
+    const tally = await (await import("@/lib/selection/data")).loadTally(database.prisma, { id: roundId, method: "SCORING", selectCount: 1 }, world.evaluationId, storyIds);
+    expect(tally.voters).toBe(crowd.length);
+  }, 180_000);
 });
 
 describe("two people moving the same story", () => {
