@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
 import { idSchema, LIMITS, requiredId } from "@/lib/stories/schema";
+import { requiredText } from "@/lib/text-schema";
 
 export const ASSIGNMENT_KINDS = ["PRIMARY", "SECONDARY"] as const satisfies readonly DomainAssignmentKind[];
 
@@ -13,12 +14,7 @@ export const assignDomainInput = z.object({
   storyId: idSchema,
   domainId: requiredId,
   kind: z.enum(ASSIGNMENT_KINDS, { error: "required" }),
-  rationale: z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(LIMITS.rationale, { error: "tooLong" })
-    .refine((value) => !value.includes("\u0000"), { error: "invalidCharacters" }),
+  rationale: requiredText(LIMITS.rationale),
 });
 
 /** Ends a current secondary assignment (a primary is replaced, never just ended). */

@@ -5,28 +5,17 @@
 import { z } from "zod";
 import type { PanelLevel, VotingMethod } from "@/lib/generated/prisma/enums";
 import { idSchema, requiredId } from "@/lib/stories/schema";
+import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const PANEL_LEVELS = ["DOMAIN", "PORTFOLIO"] as const satisfies readonly PanelLevel[];
 export const VOTING_METHODS = ["RANKING", "SCORING", "APPROVAL"] as const satisfies readonly VotingMethod[];
 
 export const SELECTION_LIMITS = { name: 200, reason: 2_000, longText: 10_000, members: 100, candidates: 200, scale: 10 } as const;
 
-const clean = (value: string) => !value.includes("\u0000");
-const text = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" }).refine(clean, { error: "invalidCharacters" });
-const optionalText = (max: number) =>
-  z
-    .string({ error: "invalid" })
-    .trim()
-    .max(max, { error: "tooLong" })
-    .refine(clean, { error: "invalidCharacters" })
-    .nullish()
-    .transform((value) => (value ? value : null));
-
 export const createPanelInput = z
   .object({
     evaluationId: idSchema,
-    name: text(SELECTION_LIMITS.name),
+    name: requiredText(SELECTION_LIMITS.name),
     level: z.enum(PANEL_LEVELS, { error: "required" }),
     domainId: z.union([z.literal(""), idSchema]).nullish().transform((value) => value || null),
     memberIds: z.array(idSchema, { error: "invalid" }).min(1, { error: "required" }).max(SELECTION_LIMITS.members, { error: "tooMany" }),
@@ -52,7 +41,7 @@ export const createRoundInput = z
   .object({
     evaluationId: idSchema,
     panelId: requiredId,
-    name: text(SELECTION_LIMITS.name),
+    name: requiredText(SELECTION_LIMITS.name),
     method: z.enum(VOTING_METHODS, { error: "required" }),
     scoreScaleMax: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(2, { error: "invalid" }).max(SELECTION_LIMITS.scale, { error: "invalid" }).nullish(),
     selectCount: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "invalid" }).nullish(),
@@ -70,7 +59,7 @@ const vote = z.object({
   rank: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "invalid" }).nullish(),
   score: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.scale, { error: "invalid" }).nullish(),
   approved: z.boolean({ error: "invalid" }).nullish(),
-  reason: text(SELECTION_LIMITS.reason),
+  reason: requiredText(SELECTION_LIMITS.reason),
 });
 
 /** A panelist's ballots on one round: one or more candidates (the whole list when ranking). */
@@ -92,18 +81,18 @@ export const recordDecisionInput = z.object({
   roundId: idSchema,
   expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000),
   selected: z
-    .array(z.object({ storyId: idSchema, reason: text(SELECTION_LIMITS.longText) }), { error: "invalid" })
+    .array(z.object({ storyId: idSchema, reason: requiredText(SELECTION_LIMITS.longText) }), { error: "invalid" })
     .max(SELECTION_LIMITS.candidates, { error: "tooMany" })
     .refine((rows) => new Set(rows.map((r) => r.storyId)).size === rows.length, { error: "duplicateStory" }),
   dissent: optionalText(SELECTION_LIMITS.longText),
   /** One per candidate, selected or not: what goes back to its storytellers, in their language. */
   feedback: z
-    .array(z.object({ storyId: idSchema, language: languageCode, text: text(SELECTION_LIMITS.longText) }), { error: "invalid" })
+    .array(z.object({ storyId: idSchema, language: languageCode, text: requiredText(SELECTION_LIMITS.longText) }), { error: "invalid" })
     .max(SELECTION_LIMITS.candidates, { error: "tooMany" })
     .refine((rows) => new Set(rows.map((r) => r.storyId)).size === rows.length, { error: "duplicateStory" }),
 });
 
-export const sendReminderInput = z.object({ evaluationId: idSchema, roundId: idSchema, text: text(SELECTION_LIMITS.longText) });
+export const sendReminderInput = z.object({ evaluationId: idSchema, roundId: idSchema, text: requiredText(SELECTION_LIMITS.longText) });
 
 export type CreatePanelInput = z.output<typeof createPanelInput>;
 export type CreateRoundInput = z.output<typeof createRoundInput>;

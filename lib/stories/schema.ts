@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { AtRiskGroup, ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
+import { optionalText, requiredText } from "@/lib/text-schema";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
@@ -38,29 +39,6 @@ export const LIMITS = {
   sources: 100,
   note: 500,
 } as const;
-
-/** NUL cannot be stored in PostgreSQL text; everything else (RTL marks, markup, SQL) is kept literally. */
-const noNul = (value: string) => !value.includes("\u0000");
-
-function requiredText(max: number) {
-  return z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(max, { error: "tooLong" })
-    .refine(noNul, { error: "invalidCharacters" });
-}
-
-/** "" and missing become null. */
-function optionalText(max: number) {
-  return z
-    .string({ error: "invalid" })
-    .trim()
-    .max(max, { error: "tooLong" })
-    .refine(noNul, { error: "invalidCharacters" })
-    .nullish()
-    .transform((value) => (value ? value : null));
-}
 
 /** Ids are cuid-like; anything else (objects, operators, very long strings) is refused. */
 export const idSchema = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });

@@ -105,6 +105,11 @@ export function parseFilters<F extends z.ZodType<Record<string, unknown>>>(
   return { ok: true, filters: parsed.data };
 }
 
+/** The order a list falls back to under these filters (e.g. relevance while searching). */
+export function defaultSortOf<F extends z.ZodType<Record<string, unknown>>>(spec: ListSpec<F>, filters: z.infer<F>): SortState {
+  return typeof spec.defaultSort === "function" ? spec.defaultSort(filters) : spec.defaultSort;
+}
+
 export function parseTableState<F extends z.ZodType<Record<string, unknown>>>(
   spec: ListSpec<F>,
   params: SearchParams,
@@ -113,7 +118,7 @@ export function parseTableState<F extends z.ZodType<Record<string, unknown>>>(
   if (!parsed.ok) return parsed;
   const { filters } = parsed;
   const sortable = typeof spec.sortable === "function" ? spec.sortable(filters) : spec.sortable;
-  const defaultSort = typeof spec.defaultSort === "function" ? spec.defaultSort(filters) : spec.defaultSort;
+  const defaultSort = defaultSortOf(spec, filters);
   return {
     ok: true,
     state: {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { ContributionRating, EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
 import { contributionSchema, idSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
+import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const SOURCE_TYPES = [
   "QUANTITATIVE_DATASET",
@@ -22,22 +23,6 @@ export const STRENGTHS = ["WEAK", "MODERATE", "STRONG"] as const satisfies reado
 export const CONTRIBUTION_RATINGS = ["NONE", "LOW", "MODERATE", "HIGH"] as const satisfies readonly ContributionRating[];
 
 export const TRIANGULATION_LIMITS = { citation: 1_000, text: 5_000, note: 2_000 } as const;
-
-const noNul = (value: string) => !value.includes("\u0000");
-
-function requiredText(max: number) {
-  return z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" }).refine(noNul, { error: "invalidCharacters" });
-}
-
-function optionalText(max: number) {
-  return z
-    .string({ error: "invalid" })
-    .trim()
-    .max(max, { error: "tooLong" })
-    .refine(noNul, { error: "invalidCharacters" })
-    .nullish()
-    .transform((value) => (value ? value : null));
-}
 
 const version = z.number({ error: "invalid" }).int().positive().max(1_000_000);
 

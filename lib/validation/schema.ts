@@ -5,26 +5,11 @@
  */
 import { z } from "zod";
 import { idSchema } from "@/lib/stories/schema";
+import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
 export const VALIDATION_VERDICTS = ["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUTES", "NO_OPINION"] as const;
 export const LIMITS = { name: 200, notes: 5_000, comments: 10_000, resolution: 10_000, stories: 500, targetSize: 10_000 } as const;
-
-const noNul = (value: string) => !value.includes("\u0000");
-
-function requiredText(max: number) {
-  return z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" }).refine(noNul, { error: "invalidCharacters" });
-}
-
-function optionalText(max: number) {
-  return z
-    .string({ error: "invalid" })
-    .trim()
-    .max(max, { error: "tooLong" })
-    .refine(noNul, { error: "invalidCharacters" })
-    .nullish()
-    .transform((value) => (value ? value : null));
-}
 
 /** "2025-03-01", a real calendar day. */
 const isoDay = z

@@ -20,7 +20,8 @@ export async function listMetadata(evaluationId: string, permission: Permission,
   return { title: roles ? title(t) : core("metaTitle") };
 }
 
-const FILTER_LABELS = {
+/** Each filter's URL parameter and its label under `tables.filters`. */
+export const FILTER_LABELS = {
   q: "search",
   domain: "domain",
   stage: "stage",
