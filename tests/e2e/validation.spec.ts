@@ -1,12 +1,15 @@
 /**
  * Respondent validation and funder review in the browser, in Spanish: the lead creates a round and
- * draws its sample; the reviewer opens the review queue. Axe on each new page.
+ * draws its sample; the reviewer opens the review queue; the lead records a response and corrects
+ * it. Axe on each new page.
  *
- * The demo has no triangulated or in-review story yet (its stories stop at SCREENED), so this spec
- * covers the pages and the draw on an empty round; the sheets, responses and decisions are proven
- * against PostgreSQL in tests/integration/validation-rounds.test.ts and reviews-and-sheets.test.ts.
+ * The demo has no triangulated story (its stories stop at SCREENED), so the first journey covers
+ * the pages and the draw on an empty round. The last one takes CS-0005 on from where
+ * selection.spec and triangulation.spec leave it (selected, with evidence), so it runs after them,
+ * as the whole suite does; sheets, resolutions and closing are proven against PostgreSQL in
+ * tests/integration/validation-rounds.test.ts and reviews-and-sheets.test.ts.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
 
@@ -70,4 +73,206 @@ test("a reviewer opens the review queue, and may not open validation rounds", as
   await expectNoAxeViolations(page, "review queue (es)");
   const response = await page.goto(`${base}/validation`);
   expect(response?.status()).toBe(404);
+});
+
+async function tabTo(page: Page, target: Locator, limit = 80) {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((node) => node === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+/**
+ * CS-0005 to TRIANGULATED, as an analyst takes it there: selection.spec selected it and
+ * triangulation.spec left it with evidence from three source types and a sign-off made stale by
+ * an edit. The demo analyst may have two-factor sign-in by now (auth.spec), so the lead invites
+ * an analyst of this spec's own, who signs off again and takes the two steps on the story page.
+ * The story page's steps run through moveChangeStory, which needs story.edit, so an analyst who
+ * is not also an evaluator is refused them: this one is both.
+ */
+async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: string | undefined, evaluationPath: string) {
+  await lead.goto(`${evaluationPath}/members`);
+  const address = `analista.validacion.${Date.now()}@example.org`;
+  await lead.getByRole("textbox", { name: "Correo electrónico" }).fill(address);
+  const roles = lead.getByRole("group", { name: "Roles asignados" });
+  await roles.getByRole("checkbox", { name: "Analista" }).check();
+  await roles.getByRole("checkbox", { name: "Evaluador/a" }).check();
+  await lead.getByRole("button", { name: "Crear invitación" }).click();
+  const link = new URL(await lead.getByRole("textbox", { name: "Enlace de un solo uso" }).inputValue());
+
+  const context = await browser.newContext({ baseURL, locale: "es-MX" });
+  const analyst = await context.newPage();
+  await analyst.goto(`${link.pathname}${link.search}`);
+  await analyst.getByLabel("Su nombre completo").fill("Analista de Validación");
+  await analyst.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
+  await analyst.getByLabel("Repita la contraseña").fill("una contraseña larga");
+  await analyst.getByRole("button", { name: "Unirme a la evaluación" }).click();
+  await expect(analyst.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
+  await analyst.getByRole("link", { name: "Iniciar sesión" }).click();
+  await signIn(analyst, address, "una contraseña larga");
+  await expect(analyst.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+
+  await analyst.goto(`${evaluationPath}/triangulation`);
+  const matrixLink = analyst.getByRole("table", { name: /Evidencia por tipo de fuente/ }).getByRole("link", { name: /CS-0005/ });
+  await expect(matrixLink, "CS-0005 selected by selection.spec, with evidence from triangulation.spec").toBeVisible();
+  await matrixLink.click();
+  await expect(analyst.getByRole("heading", { level: 1, name: "CS-0005 Triangulación" })).toBeVisible();
+  const storyPath = new URL(analyst.url()).pathname.replace(/\/triangulation$/, "");
+  const readiness = analyst.getByRole("region", { name: "Lo que falta" });
+  await expect(readiness).toContainText("La firma ya no está vigente");
+  await readiness.getByLabel("Nota").fill("Volví a contrastar la versión 2 con el expediente, la nota de prensa y el acta.");
+  await readiness.getByRole("button", { name: "Firmar la versión 2" }).click();
+  await expect(readiness).toContainText("No falta nada: la historia puede marcarse como triangulada.");
+
+  await analyst.goto(storyPath);
+  const path = analyst.getByRole("region", { name: "El recorrido de la historia" });
+  await path.getByRole("button", { name: "Iniciar la triangulación" }).click();
+  await expect(path.getByRole("status")).toHaveText("La historia ahora está en: En triangulación.");
+  await path.getByRole("button", { name: "Marcar como triangulada" }).click();
+  await expect(path.getByRole("status")).toHaveText("La historia ahora está en: Triangulada.");
+  await context.close();
+  return storyPath;
+}
+
+test("a lead records a response, corrects it by keyboard and reads its versions", async ({ page, browser, baseURL }) => {
+  // Three people, a dozen pages and four axe checks on a shared two-core machine.
+  test.setTimeout(240_000);
+  const base = await openDemoEvaluation(page, "lead@demo.example");
+  const storyPath = await triangulateDemoStory(page, browser, baseURL, base);
+
+  // A round with the triangulated story and one respondent added by hand, opened.
+  await page.goto(`${base}/validation/new`);
+  await expect(page.getByRole("checkbox", { name: /^CS-0005 · / })).toBeChecked();
+  await page.getByLabel("Nombre de la ronda").fill("Llamadas de validación en San Luis Potosí");
+  await page.getByLabel("Primer día").fill("2025-04-07");
+  await page.getByLabel("Último día").fill("2025-04-18");
+  await page.getByLabel("Método").selectOption({ label: "Teléfono" });
+  await page.getByLabel("Tamaño de muestra previsto").fill("1");
+  await page.getByRole("button", { name: "Crear ronda" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Llamadas de validación en San Luis Potosí" })).toBeVisible();
+  const roundPath = new URL(page.url()).pathname;
+  await page.getByLabel("Agregar un respondente por código").fill("R-0002");
+  await page.getByRole("button", { name: "Agregar", exact: true }).click();
+  await expect(page.getByRole("table", { name: "Respondentes en la muestra (1)" })).toContainText("R-0002");
+  await page.getByRole("button", { name: "Abrir la ronda" }).click();
+
+  // The response as the evaluator heard it on the phone.
+  await expect(page.getByRole("heading", { level: 3, name: "Registrar una respuesta" })).toBeVisible();
+  await page.getByLabel("Respondente", { exact: true }).selectOption({ label: "R-0002" });
+  const story = page.getByLabel("Historia", { exact: true });
+  await story.selectOption((await story.locator("option", { hasText: "CS-0005" }).getAttribute("value"))!);
+  await page.getByRole("radio", { name: "Confirma", exact: true }).check();
+  await page.getByLabel("Comentarios").fill("Así pasó en su planta: el sindicato fue reconocido tras la queja.");
+  await page.getByRole("button", { name: "Registrar respuesta" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Respuesta" })).toHaveText("Respuesta registrada.");
+  const responses = page.getByRole("table", { name: "Respuestas registradas (1)" });
+  await expect(responses.getByRole("row", { name: /R-0002/ })).toContainText("Confirma");
+
+  await responses.getByRole("link", { name: "Corregir R-0002 sobre CS-0005" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Respuesta de R-0002 sobre CS-0005" })).toBeVisible();
+  await expect(page.getByText(/versión 1 de la respuesta/)).toBeVisible();
+  const history = page.getByRole("table", { name: /versi(ón|ones), de la más reciente a la más antigua/ });
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  await expect(history.locator("tbody tr").first()).toContainText(/1\s*Registro\s*Confirma\s*Así pasó en su planta/);
+  await expectNoAxeViolations(page, "validation response correction (es)");
+
+  // maxlength stops typing past the limit; a browser that ignores it meets the schema's own
+  // check, whose message sits next to the field, and nothing is saved.
+  const comments = page.getByLabel("Comentarios");
+  await expect(comments).toHaveValue("Así pasó en su planta: el sindicato fue reconocido tras la queja.");
+  await comments.evaluate((node) => node.removeAttribute("maxlength"));
+  await comments.fill("a".repeat(10_001));
+  await page.getByRole("button", { name: "Guardar la corrección" }).click();
+  await expect(comments).toHaveAttribute("aria-invalid", "true");
+  await expect(comments).toHaveAccessibleDescription("El texto es demasiado largo.");
+  await expect(comments).toBeFocused();
+  await expect(page.getByRole("alert").filter({ hasText: "Revise" })).toHaveText("Revise los campos señalados.");
+  await expectNoAxeViolations(page, "validation response correction with an error (es)");
+  await page.reload();
+  await expect(comments).toHaveValue("Así pasó en su planta: el sindicato fue reconocido tras la queja.");
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+
+  // The evaluator misheard: the respondent disputes it. Corrected with the keyboard alone.
+  await tabTo(page, page.getByRole("radio", { name: "Confirma", exact: true }));
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: "Disputa" })).toBeFocused();
+  await expect(page.getByRole("radio", { name: "Disputa" })).toBeChecked();
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/Una disputa reabre la historia para su revisión/);
+  await page.keyboard.press("Tab");
+  await expect(comments).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Cambios propuestos")).toBeFocused();
+  await page.keyboard.type("Nombrar el cambio de gerencia como otra causa.");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Guardar la corrección" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText(
+    "Corrección guardada (versión 2). La disputa reabrió la historia para su revisión; la ronda no puede cerrarse hasta que se resuelva por escrito.",
+  );
+
+  // The page now shows the corrected response and both versions, newest first.
+  await expect(page.getByText(/versión 2 de la respuesta/)).toBeVisible();
+  await expect(history).toHaveAccessibleName("2 versiones, de la más reciente a la más antigua");
+  const rows = history.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(/2\s*Corrección\s*Disputa\s*Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja\.\s*Nombrar el cambio de gerencia como otra causa\.\s*Mariana Quiroga Salas/);
+  await expect(rows.nth(1)).toContainText(/1\s*Registro\s*Confirma\s*Así pasó en su planta: el sindicato fue reconocido tras la queja\.\s*Mariana Quiroga Salas/);
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Disputa" })).toBeChecked();
+  await expect(comments).toHaveValue("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
+  await expect(page.getByLabel("Cambios propuestos")).toHaveValue("Nombrar el cambio de gerencia como otra causa.");
+  await expectNoAxeViolations(page, "corrected validation response (es)");
+
+  // The round shows the dispute, and the dispute returned the story for revision.
+  await page.getByRole("link", { name: "Llamadas de validación en San Luis Potosí" }).click();
+  const row = page.getByRole("table", { name: "Respuestas registradas (1)" }).getByRole("row", { name: /R-0002/ });
+  await expect(row).toContainText("Disputa");
+  await expect(row).toContainText("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
+  await expect(row.getByRole("button", { name: "Resolver la disputa" })).toBeVisible();
+  await page.goto(storyPath);
+  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: Devuelta para revisión");
+
+  // Two correctors at once: the evaluator saves first; the lead's save is refused and the page
+  // shows what the evaluator saved next to the lead's own values, which the lead then keeps.
+  await page.goto(roundPath);
+  await page.getByRole("link", { name: "Corregir R-0002 sobre CS-0005" }).click();
+  await expect(page.getByText(/versión 2 de la respuesta/)).toBeVisible();
+  const correctionPath = new URL(page.url()).pathname;
+  const evaluatorContext = await browser.newContext({ baseURL, locale: "es-MX" });
+  const evaluator = await evaluatorContext.newPage();
+  await openDemoEvaluation(evaluator, "evaluator@demo.example");
+  await evaluator.goto(correctionPath);
+  await evaluator.getByLabel("Cambios propuestos").fill("Mencionar también la queja ante el mecanismo.");
+  await evaluator.getByRole("button", { name: "Guardar la corrección" }).click();
+  await expect(evaluator.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText("Corrección guardada (versión 3).");
+  await evaluatorContext.close();
+
+  await page.getByRole("radio", { name: "Confirma con cambios" }).check();
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/dejará de disputar la historia/);
+  await page.getByRole("button", { name: "Guardar la corrección" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Otra persona" })).toHaveText(/^Otra persona cambió esta respuesta mientras usted la editaba, así que su corrección no se guardó\./);
+  await expect(page.getByRole("status").filter({ hasText: "ahora es la versión 3" })).toBeVisible();
+  await expect(page.getByLabel("Cambios propuestos")).toHaveValue("Nombrar el cambio de gerencia como otra causa.");
+  await expect(page.getByLabel("Cambios propuestos")).toHaveAccessibleDescription("Guardado por otra persona: Mencionar también la queja ante el mecanismo.");
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/Guardado por otra persona: Disputa$/);
+  await expect(page.getByRole("radio", { name: "Confirma con cambios" })).toBeChecked();
+  await expect(comments).not.toHaveAttribute("aria-describedby");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText(/3\s*Corrección\s*Disputa.*Mencionar también la queja ante el mecanismo\.\s*Daniel Esquivel Mora/);
+
+  // Saving again over the evaluator's version is a choice: no dispute is left and nobody touched
+  // the story since the dispute returned it, so the story goes back to validation.
+  await page.getByRole("button", { name: "Guardar mis valores sobre la versión 3" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText(
+    "Corrección guardada (versión 4). Ya no queda ninguna disputa, así que la historia vuelve a estar en validación.",
+  );
+  await expect(page.getByRole("button", { name: "Guardar la corrección" })).toBeVisible();
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText(/4\s*Corrección\s*Confirma con cambios.*Nombrar el cambio de gerencia como otra causa\.\s*Mariana Quiroga Salas/);
+  await page.goto(storyPath);
+  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: En validación");
 });
