@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { moveChangeStory } from "@/lib/stories/actions";
+import { moveStoryInTriangulation } from "@/lib/triangulation/actions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import type { NextStep, StageBlocker } from "@/lib/stories/stage-machine";
+import { isTriangulationStep, type NextStep, type StageBlocker } from "@/lib/stories/stage-machine";
 import { LIMITS } from "@/lib/stories/schema";
 import { TextArea } from "./form-controls";
 import { dynamic, type StoriesT } from "./form-types";
@@ -54,7 +55,8 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
     setCommentError(null);
     setBusy(step.to);
     try {
-      const result = await moveChangeStory({ evaluationId, storyId, from: stage, to: step.to, comment: step.needsComment ? comment : null });
+      const take = isTriangulationStep(step.permission) ? moveStoryInTriangulation : moveChangeStory;
+      const result = await take({ evaluationId, storyId, from: stage, to: step.to, comment: step.needsComment ? comment : null });
       if (result.ok) {
         setStatus(t("stage.moved", { stage: dynamic(t, `stages.${result.data.stage}`) }));
       } else if (result.error === "CONFLICT") {

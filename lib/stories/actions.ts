@@ -3,7 +3,8 @@
 import { evaluationAction, reject } from "@/lib/actions";
 import { createStory, updateStory } from "./mutations";
 import { createStoryInput, moveStoryInput, updateStoryInput } from "./schema";
-import { moveStory } from "./stage-mutations";
+import { takePageStep } from "./page-steps";
+import { isTriangulationStep } from "./stage-machine";
 
 export const createChangeStory = evaluationAction("createChangeStory", {
   permission: "story.edit",
@@ -25,16 +26,12 @@ export const updateChangeStory = evaluationAction("updateChangeStory", {
 });
 
 /**
- * One step along the path. The steps of this table are taken by those who write stories; each
- * step also checks its own permission from the table (lib/stories/stage-machine.ts). Later steps
- * taken by other roles (panels, analysts, reviewers) come with their own actions on the same table.
+ * One step along the path, taken by those who write stories (submit, send back, revise). Each step
+ * also checks its own permission from the table (lib/stories/stage-machine.ts); the analysts' steps
+ * go through their own action (lib/triangulation/actions.ts), rounds and reviews through theirs.
  */
 export const moveChangeStory = evaluationAction("moveChangeStory", {
   permission: "story.edit",
   input: moveStoryInput,
-  handler: async ({ actor, input, roles, ipAddress }) => {
-    const result = await moveStory({ ...input, actorId: actor.id, roles, ipAddress });
-    if (result.ok) return { stage: result.stage };
-    return reject(result.reason, "field" in result ? result.field : undefined);
-  },
+  handler: (context) => takePageStep(context, (permission) => !isTriangulationStep(permission)),
 });

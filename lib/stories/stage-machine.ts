@@ -230,6 +230,11 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   row({ key: "revise", from: "RETURNED", to: "DRAFT", permission: "story.edit", guard: none }),
 ];
 
+/** The analysts' steps (take a selected story up, mark it triangulated): the story page sends them through the analysts' action. */
+export function isTriangulationStep(permission: Permission): boolean {
+  return permission.startsWith("triangulation.");
+}
+
 export function findTransition(from: StoryStage, to: StoryStage): StageTransition | undefined {
   return STAGE_TRANSITIONS.find((transition) => transition.from === from && transition.to === to);
 }
@@ -244,6 +249,8 @@ export type NextStep = {
   to: StoryStage;
   needsComment: boolean;
   trigger: StepTrigger;
+  /** Who may take it: the story page sends an analyst's step through the analysts' own action. */
+  permission: Permission;
   /** The reader may take it (from the story page) once `blockers` is empty. */
   mine: boolean;
   blockers: StageBlocker[];
@@ -259,6 +266,7 @@ export function nextSteps(stage: StoryStage, roles: readonly Role[], facts: Guar
       to: transition.to,
       needsComment: transition.needsComment,
       trigger: transition.trigger,
+      permission: transition.permission,
       mine: allowed && transition.trigger === "story",
       blockers: [...roleBlockers, ...transition.guard(facts)],
     };

@@ -1,6 +1,9 @@
 "use server";
 
 import { evaluationAction, reject } from "@/lib/actions";
+import { takePageStep } from "@/lib/stories/page-steps";
+import { isTriangulationStep } from "@/lib/stories/stage-machine";
+import { moveStoryInput } from "@/lib/stories/schema";
 import { readUpload } from "@/lib/uploads/file-check";
 import { createEvidence, deleteEvidence, signOffTriangulation, updateEvidence, type Attachment } from "./mutations";
 import { createEvidenceInput, deleteEvidenceInput, signOffInput, updateEvidenceInput, updateVerificationInput } from "./schema";
@@ -69,4 +72,11 @@ export const saveStoryVerification = evaluationAction("saveStoryVerification", {
     const result = await updateStoryVerification({ ...input, actorId: actor.id, ipAddress });
     return result.ok ? { version: result.version } : reject(result.reason, result.field?.replace(/^contributions/, "fields.contributions"));
   },
+});
+
+/** An analyst's step on the story's page: take a selected story up, or mark it triangulated. */
+export const moveStoryInTriangulation = evaluationAction("moveStoryInTriangulation", {
+  permission: "triangulation.edit",
+  input: moveStoryInput,
+  handler: (context) => takePageStep(context, isTriangulationStep),
 });

@@ -88,8 +88,6 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
  * triangulation.spec left it with evidence from three source types and a sign-off made stale by
  * an edit. The demo analyst may have two-factor sign-in by now (auth.spec), so the lead invites
  * an analyst of this spec's own, who signs off again and takes the two steps on the story page.
- * The story page's steps run through moveChangeStory, which needs story.edit, so an analyst who
- * is not also an evaluator is refused them: this one is both.
  */
 async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: string | undefined, evaluationPath: string) {
   await lead.goto(`${evaluationPath}/members`);
@@ -97,7 +95,6 @@ async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: strin
   await lead.getByRole("textbox", { name: "Correo electrónico" }).fill(address);
   const roles = lead.getByRole("group", { name: "Roles asignados" });
   await roles.getByRole("checkbox", { name: "Analista" }).check();
-  await roles.getByRole("checkbox", { name: "Evaluador/a" }).check();
   await lead.getByRole("button", { name: "Crear invitación" }).click();
   const link = new URL(await lead.getByRole("textbox", { name: "Enlace de un solo uso" }).inputValue());
 

@@ -239,6 +239,11 @@ const sampleInputs: Record<string, Sample> = {
     permission: "story.edit",
     input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), from: "DRAFT", to: "SUBMITTED" }),
   },
+  // lib/triangulation/actions.ts (the analyst's steps on the story page)
+  moveStoryInTriangulation: {
+    permission: "triangulation.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f, "SELECTED"), from: "SELECTED", to: "IN_TRIANGULATION" }),
+  },
   // lib/domains/actions.ts
   assignStoryDomain: {
     permission: "story.assign_domain",
@@ -506,7 +511,7 @@ const STORY_SAMPLE = {
 };
 
 /** A fresh story (a draft unless `stage` says otherwise) in the record's evaluation, for one call of a story action. */
-async function freshStory(f: Fixture, stage: "DRAFT" | "IN_TRIANGULATION" | "RETURNED" = "DRAFT"): Promise<string> {
+async function freshStory(f: Fixture, stage: "DRAFT" | "SELECTED" | "IN_TRIANGULATION" | "RETURNED" = "DRAFT"): Promise<string> {
   f.usedRecord = true;
   const last = await f.prisma.changeStory.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { codeNumber: true } });
   const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1, stage });
