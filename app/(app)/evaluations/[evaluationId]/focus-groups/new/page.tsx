@@ -6,7 +6,7 @@ import { FocusGroupForm } from "@/components/fieldwork/focus-group-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { fieldworkAccess } from "@/lib/interviews/access";
-import { getFieldworkFormOptions } from "@/lib/interviews/data";
+import { getFieldworkFormOptions } from "@/lib/fieldwork/data";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getFocusGroupForEdit } from "@/lib/focus-groups/data";
 import { fieldworkAccess } from "@/lib/interviews/access";
-import { getFieldworkFormOptions } from "@/lib/interviews/data";
+import { getFieldworkFormOptions } from "@/lib/fieldwork/data";
 import { recordTranscriptRead } from "@/lib/interviews/mutations";
 
 type Props = { params: Promise<{ evaluationId: string; focusGroupId: string }> };

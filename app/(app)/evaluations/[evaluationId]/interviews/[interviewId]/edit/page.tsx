@@ -6,7 +6,8 @@ import { InterviewForm } from "@/components/fieldwork/interview-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { fieldworkAccess } from "@/lib/interviews/access";
-import { getFieldworkFormOptions, getInterviewForEdit } from "@/lib/interviews/data";
+import { getFieldworkFormOptions } from "@/lib/fieldwork/data";
+import { getInterviewForEdit } from "@/lib/interviews/data";
 import { recordTranscriptRead } from "@/lib/interviews/mutations";
 
 type Props = { params: Promise<{ evaluationId: string; interviewId: string }> };
