@@ -5,7 +5,7 @@
  */
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
 
 export type FieldworkFormOptions = {
   evaluationName: string;
@@ -36,16 +36,7 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
           code: true,
           state: true,
           excludedAt: true,
-          consents: {
-            where: { evaluationId },
-            select: {
-              givenOn: true,
-              createdAt: true,
-              withdrawnOn: true,
-              withdrawalChoice: true,
-              scopes: { where: { scope: "INTERVIEW" }, select: { scope: true, granted: true } },
-            },
-          },
+          consents: hearingConsentsSelect(evaluationId),
         },
       },
       projects: { orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } },
@@ -68,38 +59,30 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
   };
 }
 
-/** The columns both kinds store, as the edit form starts from them and as a save compares with them. */
-export const storedRecordSelect = {
+/** Columns both kinds have, read alike for a page and for an edit. */
+const recordColumns = {
   id: true,
   version: true,
   date: true,
-  placeId: true,
   language: true,
   notes: true,
   transcriptOriginal: true,
   transcriptLanguage: true,
   transcriptTranslation: true,
   translationLanguage: true,
-  translatedById: true,
-  projects: { select: { projectId: true } },
 } as const;
+
+/** What both kinds store, as the edit form starts from it and as a save compares with it. */
+export const storedRecordSelect = { ...recordColumns, placeId: true, translatedById: true, projects: { select: { projectId: true } } } as const;
 
 /** A stored record as its edit form starts from it: the day as the date field shows it. */
 export function editValues<R extends { date: Date }>(row: R | null) {
   return row && { ...row, date: row.date.toISOString().slice(0, 10) };
 }
 
-/** What a record's page shows of the columns both kinds have. */
+/** What a record's page shows of what both kinds have: names and labels rather than ids. */
 export const recordDetailSelect = {
-  id: true,
-  version: true,
-  date: true,
-  language: true,
-  notes: true,
-  transcriptOriginal: true,
-  transcriptLanguage: true,
-  transcriptTranslation: true,
-  translationLanguage: true,
+  ...recordColumns,
   updatedAt: true,
   evaluation: { select: { name: true } },
   place: { select: { state: true, municipality: true, community: true } },

@@ -2,21 +2,11 @@
  * The columns every fieldwork record has, as a save writes them and as its audit event shows
  * them: free text (notes, transcripts) only as length + SHA-256, never its words.
  */
-import { recordTextAuditView } from "@/lib/excerpts/fingerprint";
+import { recordTextAuditView, type RecordText } from "@/lib/excerpts/fingerprint";
 import { sortedIds } from "@/lib/interviews/policy";
 
 /** What both kinds' parsed form input holds besides their own fields and links. */
-export type RecordInput = {
-  date: string;
-  placeId: string | null;
-  language: string;
-  notes: string | null;
-  transcriptOriginal: string | null;
-  transcriptLanguage: string | null;
-  transcriptTranslation: string | null;
-  translationLanguage: string | null;
-  translatedById: string | null;
-};
+export type RecordInput = RecordText & { date: string; placeId: string | null; language: string };
 
 /** A form's day "YYYY-MM-DD" as the date column holds it: midnight UTC, so no zone shifts it. */
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
