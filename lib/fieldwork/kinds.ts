@@ -12,6 +12,8 @@ export type FieldworkKind = {
   segment: "interviews" | "focus-groups";
   /** Prefix of the ids of form controls and page sections ("interview-date"). */
   idPrefix: "interview" | "focus-group";
+  /** Where the kind's own texts are in the fieldwork messages ("interviews.newTitle"). */
+  messages: "interviews" | "focusGroups";
   /** How audit events name the record ("Interview") and its actions ("interview.update"). */
   recordType: "Interview" | "FocusGroup";
   auditName: "interview" | "focus_group";
@@ -25,6 +27,7 @@ export type FieldworkKind = {
 export const INTERVIEW: FieldworkKind = {
   segment: "interviews",
   idPrefix: "interview",
+  messages: "interviews",
   recordType: "Interview",
   auditName: "interview",
   noun: "interview",
@@ -35,6 +38,7 @@ export const INTERVIEW: FieldworkKind = {
 export const FOCUS_GROUP: FieldworkKind = {
   segment: "focus-groups",
   idPrefix: "focus-group",
+  messages: "focusGroups",
   recordType: "FocusGroup",
   auditName: "focus_group",
   noun: "focus group",
