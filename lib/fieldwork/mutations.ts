@@ -28,7 +28,7 @@ type LinkedInput<Link extends string> = RecordInput & LinkIds<Link> & { projectI
  * How one kind of record is saved. `Own` are the columns only this kind has, written and audited
  * as they are; `Link` are its link fields (the projects among them).
  */
-export type FieldworkWriter<Input extends LinkedInput<Link>, Own extends keyof Input & string, Link extends string> = {
+type FieldworkWriter<Input extends LinkedInput<Link>, Own extends keyof Input & string, Link extends string> = {
   kind: FieldworkKind;
   ownColumns: readonly Own[];
   links: LinkTables<Link>;
@@ -43,98 +43,94 @@ export type FieldworkWriter<Input extends LinkedInput<Link>, Own extends keyof I
   updateAtVersion(tx: Tx, where: { id: string; evaluationId: string; version: number }, row: Row<Input, Own>): Promise<{ count: number }>;
 };
 
-function rowOf<I extends LinkedInput<L>, O extends keyof I & string, L extends string>(writer: FieldworkWriter<I, O, L>, input: I): Row<I, O> {
-  return { ...recordRow(input), ...pick(input, writer.ownColumns) };
-}
+/** The create and update of one kind of record, from how that kind is written. */
+export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyof Input & string, Link extends string>(
+  writer: FieldworkWriter<Input, Own, Link>,
+) {
+  const { kind, links: tables } = writer;
+  const rowOf = (input: Input): Row<Input, Own> => ({ ...recordRow(input), ...pick(input, writer.ownColumns) });
 
-/** The record as the audit trail sees it: free text replaced by its fingerprint. */
-function auditView<I extends LinkedInput<L>, O extends keyof I & string, L extends string>(writer: FieldworkWriter<I, O, L>, value: Row<I, O> & LinkIds<L>) {
-  return { ...recordAuditView(value), ...pick(value, writer.ownColumns), ...linksAuditView(linkIdsOf(writer.links, value)) };
-}
+  /** The record as the audit trail sees it: free text replaced by its fingerprint. */
+  const auditView = (value: Row<Input, Own> & LinkIds<Link>) => ({
+    ...recordAuditView(value),
+    ...pick(value, writer.ownColumns),
+    ...linksAuditView(linkIdsOf(tables, value)),
+  });
 
-function references<I extends LinkedInput<L>, O extends keyof I & string, L extends string>(
-  writer: FieldworkWriter<I, O, L>,
-  input: I,
-  newRespondentIds: string[],
-): NamedReferences {
-  return {
+  const references = (input: Input, newRespondentIds: string[]): NamedReferences => ({
     teamFields: { [writer.teamField]: input[writer.teamField], translatedById: input.translatedById ? [input.translatedById] : [] },
     newRespondentIds,
     respondentField: writer.respondentField,
     projectIds: input.projectIds,
     placeId: input.placeId,
-  };
-}
-
-export async function createFieldworkRecord<I extends LinkedInput<L>, O extends keyof I & string, L extends string>(
-  writer: FieldworkWriter<I, O, L>,
-  args: Actor & { input: I },
-): Promise<SavedRecord | Rejection> {
-  const { actorId, evaluationId, input } = args;
-  return db().$transaction(async (tx) => {
-    const problem = await checkReferences(tx, evaluationId, references(writer, input, input[writer.respondentField]));
-    if (problem) return problem;
-    const row = rowOf(writer, input);
-    const links = linkIdsOf(writer.links, input);
-    const record = await writer.create(tx, evaluationId, row);
-    await writeLinkChanges(tx, writer.links, { evaluationId, recordId: record.id }, linkChanges(writer.links, links, null));
-    await recordAudit(tx, {
-      evaluationId,
-      actorId,
-      action: `${writer.kind.auditName}.create`,
-      recordType: writer.kind.recordType,
-      recordId: record.id,
-      after: auditView(writer, { ...row, ...links }),
-      ipAddress: args.ipAddress,
-    });
-    return record;
   });
-}
 
-/**
- * Saves an edit made on `version`. A stale version is refused and nothing is written; respondents
- * already on the record are not re-checked for consent (only new ones are).
- */
-export async function updateFieldworkRecord<I extends LinkedInput<L>, O extends keyof I & string, L extends string>(
-  writer: FieldworkWriter<I, O, L>,
-  args: Actor & { recordId: string; version: number; input: I },
-): Promise<SavedRecord | Rejection> {
-  const { actorId, evaluationId, recordId, input } = args;
-  return db().$transaction(async (tx) => {
-    const stored = await writer.findStored(tx, evaluationId, recordId);
-    if (!stored) throw new AppError("NOT_FOUND", `${writer.kind.noun} outside the evaluation`);
-    if (stored.version !== args.version) return reject("VERSION_CONFLICT");
-
-    const links = linkIdsOf(writer.links, input);
-    const changes = linkChanges(writer.links, links, linkIdsOf(writer.links, stored));
-    const problem = await checkReferences(tx, evaluationId, references(writer, input, changes[writer.respondentField].added));
-    if (problem) return problem;
-
-    const row = rowOf(writer, input);
-    // The version in the where makes a concurrent save that got here first win; this one then writes nothing.
-    const updated = await writer.updateAtVersion(tx, { id: recordId, evaluationId, version: args.version }, row);
-    if (updated.count !== 1) return reject("VERSION_CONFLICT");
-    await writeLinkChanges(tx, writer.links, { evaluationId, recordId }, changes);
-
-    const source = writer.kind.excerptsOf(recordId);
-    const summaries = [
-      await reanchorTranscriptExcerpts(tx, { evaluationId, source, variant: "ORIGINAL", oldText: stored.transcriptOriginal, newText: row.transcriptOriginal }),
-      await reanchorTranscriptExcerpts(tx, { evaluationId, source, variant: "TRANSLATION", oldText: stored.transcriptTranslation, newText: row.transcriptTranslation }),
-    ];
-
-    const version = stored.version + 1;
-    const fields = changedFields({ ...auditView(writer, stored), version: stored.version }, { ...auditView(writer, { ...row, ...links }), version });
-    const excerpts = excerptAuditChanges(summaries);
-    await recordAudit(tx, {
-      evaluationId,
-      actorId,
-      action: `${writer.kind.auditName}.update`,
-      recordType: writer.kind.recordType,
-      recordId,
-      before: { ...fields.before, ...excerpts.before },
-      after: { ...fields.after, ...excerpts.after },
-      ipAddress: args.ipAddress,
+  async function create(args: Actor & { input: Input }): Promise<SavedRecord | Rejection> {
+    const { actorId, evaluationId, input } = args;
+    return db().$transaction(async (tx) => {
+      const problem = await checkReferences(tx, evaluationId, references(input, input[writer.respondentField]));
+      if (problem) return problem;
+      const row = rowOf(input);
+      const links = linkIdsOf(tables, input);
+      const record = await writer.create(tx, evaluationId, row);
+      await writeLinkChanges(tx, tables, { evaluationId, recordId: record.id }, linkChanges(tables, links, null));
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: `${kind.auditName}.create`,
+        recordType: kind.recordType,
+        recordId: record.id,
+        after: auditView({ ...row, ...links }),
+        ipAddress: args.ipAddress,
+      });
+      return record;
     });
-    return { id: recordId, version };
-  });
+  }
+
+  /**
+   * Saves an edit made on `version`. A stale version is refused and nothing is written;
+   * respondents already on the record are not re-checked for consent (only new ones are).
+   */
+  async function update(args: Actor & { recordId: string; version: number; input: Input }): Promise<SavedRecord | Rejection> {
+    const { actorId, evaluationId, recordId, input } = args;
+    return db().$transaction(async (tx) => {
+      const stored = await writer.findStored(tx, evaluationId, recordId);
+      if (!stored) throw new AppError("NOT_FOUND", `${kind.noun} outside the evaluation`);
+      if (stored.version !== args.version) return reject("VERSION_CONFLICT");
+
+      const links = linkIdsOf(tables, input);
+      const changes = linkChanges(tables, links, linkIdsOf(tables, stored));
+      const problem = await checkReferences(tx, evaluationId, references(input, changes[writer.respondentField].added));
+      if (problem) return problem;
+
+      const row = rowOf(input);
+      // The version in the where makes a concurrent save that got here first win; this one then writes nothing.
+      const updated = await writer.updateAtVersion(tx, { id: recordId, evaluationId, version: args.version }, row);
+      if (updated.count !== 1) return reject("VERSION_CONFLICT");
+      await writeLinkChanges(tx, tables, { evaluationId, recordId }, changes);
+
+      const source = kind.excerptsOf(recordId);
+      const summaries = [
+        await reanchorTranscriptExcerpts(tx, { evaluationId, source, variant: "ORIGINAL", oldText: stored.transcriptOriginal, newText: row.transcriptOriginal }),
+        await reanchorTranscriptExcerpts(tx, { evaluationId, source, variant: "TRANSLATION", oldText: stored.transcriptTranslation, newText: row.transcriptTranslation }),
+      ];
+
+      const version = stored.version + 1;
+      const fields = changedFields({ ...auditView(stored), version: stored.version }, { ...auditView({ ...row, ...links }), version });
+      const excerpts = excerptAuditChanges(summaries);
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: `${kind.auditName}.update`,
+        recordType: kind.recordType,
+        recordId,
+        before: { ...fields.before, ...excerpts.before },
+        after: { ...fields.after, ...excerpts.after },
+        ipAddress: args.ipAddress,
+      });
+      return { id: recordId, version };
+    });
+  }
+
+  return { create, update };
 }

@@ -4,11 +4,11 @@
  */
 import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
 import { linkTable } from "@/lib/fieldwork/links";
-import { createFieldworkRecord, updateFieldworkRecord, type Actor, type FieldworkWriter } from "@/lib/fieldwork/mutations";
+import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
 import { findStoredFocusGroup } from "./data";
 import type { FocusGroupInput, FocusGroupUpdateInput } from "./schema";
 
-const focusGroups: FieldworkWriter<FocusGroupInput, "topic" | "anonymousParticipantCount", "facilitatorIds" | "participantIds" | "projectIds"> = {
+const focusGroups = fieldworkSaves<FocusGroupInput, "topic" | "anonymousParticipantCount", "facilitatorIds" | "participantIds" | "projectIds">({
   kind: FOCUS_GROUP,
   ownColumns: ["topic", "anonymousParticipantCount"],
   links: {
@@ -21,13 +21,13 @@ const focusGroups: FieldworkWriter<FocusGroupInput, "topic" | "anonymousParticip
   create: (tx, evaluationId, row) => tx.focusGroup.create({ data: { evaluationId, ...row }, select: { id: true, version: true } }),
   findStored: findStoredFocusGroup,
   updateAtVersion: (tx, where, row) => tx.focusGroup.updateMany({ where, data: { ...row, version: { increment: 1 } } }),
-};
+});
 
 export function createFocusGroup(args: Actor & { input: FocusGroupInput }) {
-  return createFieldworkRecord(focusGroups, args);
+  return focusGroups.create(args);
 }
 
 /** Saves an edit made on `input.version`; a stale version is refused and nothing is written. */
 export function updateFocusGroup(args: Actor & { input: FocusGroupUpdateInput }) {
-  return updateFieldworkRecord(focusGroups, { ...args, recordId: args.input.focusGroupId, version: args.input.version });
+  return focusGroups.update({ ...args, recordId: args.input.focusGroupId, version: args.input.version });
 }

@@ -6,11 +6,11 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { linkTable } from "@/lib/fieldwork/links";
-import { createFieldworkRecord, updateFieldworkRecord, type Actor, type FieldworkWriter } from "@/lib/fieldwork/mutations";
+import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
 import { findStoredInterview } from "./data";
 import type { InterviewInput, InterviewUpdateInput } from "./schema";
 
-const interviews: FieldworkWriter<InterviewInput, "mode" | "durationMinutes", "interviewerIds" | "respondentIds" | "projectIds"> = {
+const interviews = fieldworkSaves<InterviewInput, "mode" | "durationMinutes", "interviewerIds" | "respondentIds" | "projectIds">({
   kind: INTERVIEW,
   ownColumns: ["mode", "durationMinutes"],
   links: {
@@ -23,15 +23,15 @@ const interviews: FieldworkWriter<InterviewInput, "mode" | "durationMinutes", "i
   create: (tx, evaluationId, row) => tx.interview.create({ data: { evaluationId, ...row }, select: { id: true, version: true } }),
   findStored: findStoredInterview,
   updateAtVersion: (tx, where, row) => tx.interview.updateMany({ where, data: { ...row, version: { increment: 1 } } }),
-};
+});
 
 export function createInterview(args: Actor & { input: InterviewInput }) {
-  return createFieldworkRecord(interviews, args);
+  return interviews.create(args);
 }
 
 /** Saves an edit made on `input.version`; a stale version is refused and nothing is written. */
 export function updateInterview(args: Actor & { input: InterviewUpdateInput }) {
-  return updateFieldworkRecord(interviews, { ...args, recordId: args.input.interviewId, version: args.input.version });
+  return interviews.update({ ...args, recordId: args.input.interviewId, version: args.input.version });
 }
 
 /** A read of a transcript is part of the record: who read which interview's words, and when. */
