@@ -3,7 +3,6 @@
  * both kinds read alike. The evaluation is in every `where`; people come as names and
  * respondents as codes, never their identity.
  */
-import { cache } from "react";
 import { db } from "@/lib/db";
 import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
 
@@ -15,6 +14,7 @@ export type FieldworkFormOptions = {
   places: Array<{ id: string; label: string }>;
 };
 
+/** An empty or over-long id cannot be a record's: it is answered as not found without a query. */
 export const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
 
 export function placeLabel(place: { state: string; municipality: string | null; community: string | null }): string {
