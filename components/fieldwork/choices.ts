@@ -1,5 +1,5 @@
 /** Turning form options into labelled choices, shared by the interview and focus-group forms. */
-import type { FieldworkFormOptions } from "@/lib/interviews/data";
+import type { FieldworkFormOptions } from "@/lib/fieldwork/data";
 import type { HearingEligibility } from "@/lib/interviews/policy";
 import { FIELDWORK_LANGUAGES } from "@/lib/interviews/fields";
 import type { Choice } from "./form-parts";

@@ -11,23 +11,35 @@ function describedBy(id: string, hint?: string | null, error?: string | null) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Hint({ id, hint }: { id: string; hint?: string | null }) {
-  return hint ? (
-    <p className="field__hint" id={`${id}-hint`}>
-      {hint}
-    </p>
-  ) : null;
-}
-
-function ErrorText({ id, error }: { id: string; error?: string | null }) {
-  return error ? (
-    <p className="field__error" id={`${id}-error`}>
-      {error}
+/** A control's hint or error, with the id its aria-describedby points to; nothing when empty. */
+function FieldNote({ id, kind, text }: { id: string; kind: "hint" | "error"; text?: string | null }) {
+  return text ? (
+    <p className={`field__${kind}`} id={`${id}-${kind}`}>
+      {text}
     </p>
   ) : null;
 }
 
 type Common = { id: string; label: string; hint?: string | null; error?: string | null; required?: boolean };
+
+/** The frame every single control shares: label, hint above, the control, error below. */
+function FieldFrame({ id, label, hint, error, children }: Common & { children: ReactNode }) {
+  return (
+    <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <FieldNote id={id} kind="hint" text={hint} />
+      {children}
+      <FieldNote id={id} kind="error" text={error} />
+    </div>
+  );
+}
+
+/** How a control says it is invalid and where its hint and error are. */
+function controlAria(id: string, hint?: string | null, error?: string | null) {
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) };
+}
 
 export function SelectField({
   id,
@@ -41,20 +53,8 @@ export function SelectField({
   emptyLabel,
 }: Common & { name: string; defaultValue?: string | null; options: Array<{ value: string; label: string; lang?: string }>; emptyLabel?: string }) {
   return (
-    <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <select
-        id={id}
-        name={name}
-        className="field__input"
-        defaultValue={defaultValue ?? ""}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} name={name} className="field__input" defaultValue={defaultValue ?? ""} required={required} {...controlAria(id, hint, error)}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
@@ -62,8 +62,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorText id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -80,11 +79,7 @@ export function TextAreaField({
   lang,
 }: Common & { name: string; defaultValue?: string | null; rows?: number; maxLength?: number; ref?: Ref<HTMLTextAreaElement>; lang?: string }) {
   return (
-    <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         ref={ref}
         id={id}
@@ -94,11 +89,9 @@ export function TextAreaField({
         maxLength={maxLength}
         className={["field__input", styles.textarea].join(" ")}
         defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlAria(id, hint, error)}
       />
-      <ErrorText id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -132,11 +125,7 @@ export function TranscriptField({
   }, []);
   const over = count > max;
   return (
-    <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         ref={ownRef}
         id={id}
@@ -152,8 +141,7 @@ export function TranscriptField({
       <p id={`${id}-count`} className={over ? "field__error" : "field__hint"}>
         {counter(count)}
       </p>
-      <ErrorText id={id} error={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -192,8 +180,8 @@ export function CheckboxGroup({
       aria-describedby={describedBy(id, hint, error)}
     >
       <legend className="field__label">{legend}</legend>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
+      <FieldNote id={id} kind="hint" text={hint} />
+      <FieldNote id={id} kind="error" text={error} />
       {filterLabel ? (
         <div className={["field", styles.filter].join(" ")}>
           <label className="field__label" htmlFor={`${id}-filter`}>

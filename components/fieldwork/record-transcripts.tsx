@@ -4,14 +4,18 @@ import type { ExcerptSourceKind } from "@/lib/excerpts/schema";
 import { languageLabel } from "./choices";
 import { TranscriptViewer, type ExcerptItem } from "./transcript-viewer";
 
-type Props = {
-  evaluationId: string;
-  source: ExcerptSourceKind;
-  sourceId: string;
+export type RecordTranscriptTexts = {
   transcriptOriginal: string | null;
   transcriptLanguage: string | null;
   transcriptTranslation: string | null;
   translationLanguage: string | null;
+};
+
+type Props = {
+  evaluationId: string;
+  source: ExcerptSourceKind;
+  sourceId: string;
+  record: RecordTranscriptTexts;
   excerpts: ExcerptView[];
   canEdit: boolean;
   viewerName: string;
@@ -31,6 +35,7 @@ const toItem = (excerpt: ExcerptView): ExcerptItem => ({
 
 /** The original transcript and its translation, each in its own viewer with its own excerpts. */
 export async function RecordTranscripts(props: Props) {
+  const { transcriptOriginal, transcriptLanguage, transcriptTranslation, translationLanguage } = props.record;
   const t = await getTranslations("fieldwork");
   const tr = t as unknown as (key: string) => string;
   const viewer = (variant: "ORIGINAL" | "TRANSLATION", text: string, language: string | null) => (
@@ -50,11 +55,11 @@ export async function RecordTranscripts(props: Props) {
     />
   );
   // Excerpts of a transcript that has since been emptied are still listed, with their warning.
-  const orphans = props.excerpts.filter((excerpt) => (excerpt.variant === "ORIGINAL" ? !props.transcriptOriginal : !props.transcriptTranslation));
+  const orphans = props.excerpts.filter((excerpt) => (excerpt.variant === "ORIGINAL" ? !transcriptOriginal : !transcriptTranslation));
   return (
     <>
-      {props.transcriptOriginal ? (
-        viewer("ORIGINAL", props.transcriptOriginal, props.transcriptLanguage)
+      {transcriptOriginal ? (
+        viewer("ORIGINAL", transcriptOriginal, transcriptLanguage)
       ) : (
         <section className="section" aria-labelledby="no-transcript-title">
           <h2 id="no-transcript-title">{t("excerpts.noTranscriptTitle")}</h2>
@@ -62,7 +67,7 @@ export async function RecordTranscripts(props: Props) {
           {orphans.length > 0 ? <p className="text-error">{t("excerpts.attentionSummary", { count: orphans.length })}</p> : null}
         </section>
       )}
-      {props.transcriptTranslation ? viewer("TRANSLATION", props.transcriptTranslation, props.translationLanguage) : null}
+      {transcriptTranslation ? viewer("TRANSLATION", transcriptTranslation, translationLanguage) : null}
     </>
   );
 }

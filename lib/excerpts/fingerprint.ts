@@ -8,7 +8,8 @@ export function transcriptFingerprint(text: string | null | undefined): Transcri
   return { length: text.length, sha256: createHash("sha256").update(text, "utf8").digest("hex") };
 }
 
-type RecordText = {
+/** The free text of an interview or a focus group, and the languages and translator that go with it. */
+export type RecordText = {
   notes: string | null;
   transcriptOriginal: string | null;
   transcriptLanguage: string | null;

@@ -1,79 +1,46 @@
-/** Focus-group reads; the evaluation is in every `where`, people come as names and codes only. */
+/** Focus-group reads: the evaluation is in every `where`; people come as names and codes only. */
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { placeLabel } from "@/lib/interviews/data";
+import { editValues, recordDetail, recordDetailSelect, respondentLinkSelect, respondentsOf, storedRecordSelect, teamLinkSelect, teamOf, validId } from "@/lib/fieldwork/data";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
-
-/** Once per request: the page and its title share the read. */
+/** Everything the focus-group page shows. Once per request: the page and its title share the read. */
 export const getFocusGroupDetail = cache(async (evaluationId: string, focusGroupId: string) => {
   if (!validId(evaluationId) || !validId(focusGroupId)) return null;
   const row = await db().focusGroup.findFirst({
     where: { id: focusGroupId, evaluationId },
-    select: {
-      id: true,
-      version: true,
-      date: true,
-      topic: true,
-      language: true,
-      anonymousParticipantCount: true,
-      notes: true,
-      transcriptOriginal: true,
-      transcriptLanguage: true,
-      transcriptTranslation: true,
-      translationLanguage: true,
-      updatedAt: true,
-      evaluation: { select: { name: true } },
-      place: { select: { state: true, municipality: true, community: true } },
-      translatedBy: { select: { name: true } },
-      facilitators: { select: { user: { select: { id: true, name: true } } } },
-      participants: { select: { respondent: { select: { id: true, code: true, codeNumber: true } } } },
-      projects: { select: { project: { select: { id: true, acronym: true, name: true } } } },
-    },
+    select: { ...recordDetailSelect, topic: true, anonymousParticipantCount: true, facilitators: teamLinkSelect, participants: respondentLinkSelect },
   });
-  if (!row) return null;
-  const { evaluation, place, translatedBy, facilitators, participants, projects, ...focusGroup } = row;
-  return {
-    ...focusGroup,
-    evaluationName: evaluation.name,
-    place: place ? placeLabel(place) : null,
-    translatedBy: translatedBy?.name ?? null,
-    facilitators: facilitators.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name)),
-    participants: participants.map((link) => link.respondent).sort((a, b) => a.codeNumber - b.codeNumber),
-    projects: projects.map((link) => link.project).sort((a, b) => a.acronym.localeCompare(b.acronym)),
-  };
+  return row && { ...recordDetail(row), facilitators: teamOf(row.facilitators), participants: respondentsOf(row.participants) };
 });
 
-export async function getFocusGroupForEdit(evaluationId: string, focusGroupId: string) {
-  if (!validId(evaluationId) || !validId(focusGroupId)) return null;
-  const row = await db().focusGroup.findFirst({
+/**
+ * The focus group as stored, read alike by the edit form and by the save that compares with it
+ * (`client` is the saving transaction there).
+ */
+export async function findStoredFocusGroup(client: Prisma.TransactionClient, evaluationId: string, focusGroupId: string) {
+  const row = await client.focusGroup.findFirst({
     where: { id: focusGroupId, evaluationId },
     select: {
-      id: true,
-      version: true,
-      date: true,
-      placeId: true,
+      ...storedRecordSelect,
       topic: true,
-      language: true,
       anonymousParticipantCount: true,
-      notes: true,
-      transcriptOriginal: true,
-      transcriptLanguage: true,
-      transcriptTranslation: true,
-      translationLanguage: true,
-      translatedById: true,
       facilitators: { select: { userId: true } },
       participants: { select: { respondentId: true } },
-      projects: { select: { projectId: true } },
     },
   });
   if (!row) return null;
-  const { facilitators, participants, projects, date, ...rest } = row;
+  const { facilitators, participants, projects, ...focusGroup } = row;
   return {
-    ...rest,
-    date: date.toISOString().slice(0, 10),
+    ...focusGroup,
     facilitatorIds: facilitators.map((link) => link.userId),
     participantIds: participants.map((link) => link.respondentId),
     projectIds: projects.map((link) => link.projectId),
   };
+}
+
+/** The stored values as the edit form starts from them. */
+export async function getFocusGroupForEdit(evaluationId: string, focusGroupId: string) {
+  if (!validId(evaluationId) || !validId(focusGroupId)) return null;
+  return editValues(await findStoredFocusGroup(db(), evaluationId, focusGroupId));
 }

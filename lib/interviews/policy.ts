@@ -20,6 +20,20 @@ export function hearingEligibility(respondent: RespondentForHearing): HearingEli
   return standing === "ALLOWED" ? "ELIGIBLE" : standing === "SCOPE_NOT_GRANTED" ? "NO_INTERVIEW_SCOPE" : standing;
 }
 
+/** What `hearingEligibility` reads of a respondent's consents, as a query selects it. */
+export function hearingConsentsSelect(evaluationId: string) {
+  return {
+    where: { evaluationId },
+    select: {
+      givenOn: true,
+      createdAt: true,
+      withdrawnOn: true,
+      withdrawalChoice: true,
+      scopes: { where: { scope: "INTERVIEW" as const }, select: { scope: true, granted: true } },
+    },
+  };
+}
+
 /** Sorted so that audit events list the same set the same way. */
 export function sortedIds(ids: Iterable<string>): string[] {
   return [...ids].sort();

@@ -8,7 +8,7 @@
 import { reject, type Rejection } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hearingEligibility } from "./policy";
+import { hearingConsentsSelect, hearingEligibility } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,16 +34,7 @@ export async function checkReferences(tx: Tx, evaluationId: string, refs: NamedR
           select: {
             id: true,
             excludedAt: true,
-            consents: {
-              where: { evaluationId },
-              select: {
-                givenOn: true,
-                createdAt: true,
-                withdrawnOn: true,
-                withdrawalChoice: true,
-                scopes: { where: { scope: "INTERVIEW" }, select: { scope: true, granted: true } },
-              },
-            },
+            consents: hearingConsentsSelect(evaluationId),
           },
         })
       : Promise.resolve([]),

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FocusGroupForm } from "@/components/fieldwork/focus-group-form";
+import { blankRecord } from "@/components/fieldwork/record-values";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { fieldworkAccess } from "@/lib/interviews/access";
-import { getFieldworkFormOptions } from "@/lib/interviews/data";
+import { fieldworkPath, FOCUS_GROUP } from "@/lib/fieldwork/kinds";
+import { openNewRecordForm } from "@/lib/fieldwork/loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -17,37 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewFocusGroupPage({ params }: Props) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/focus-groups`;
-  const user = await requireUser(`${base}/new`);
-  if (!(await fieldworkAccess(evaluationId, user, "interview.edit"))) notFound();
-  const [formOptions, t] = await Promise.all([getFieldworkFormOptions(evaluationId), getTranslations("fieldwork")]);
-  if (!formOptions) notFound();
-  const { evaluationName, ...options } = formOptions;
-  const onTeam = options.team.some((member) => member.userId === user.id);
+  const { evaluationName, options, ownTeam } = await openNewRecordForm(FOCUS_GROUP, evaluationId);
+  const t = await getTranslations("fieldwork");
+  const initial = { ...blankRecord(), topic: "", anonymousParticipantCount: 0, facilitatorIds: ownTeam, participantIds: [] };
 
   return (
     <>
-      <PageHeader before={<Link href={base}>{t("focusGroups.backToList")}</Link>} title={t("focusGroups.newTitle")} description={evaluationName} />
-      <FocusGroupForm
-        evaluationId={evaluationId}
-        options={options}
-        initial={{
-          date: "",
-          placeId: null,
-          topic: "",
-          language: "es",
-          anonymousParticipantCount: 0,
-          notes: null,
-          transcriptOriginal: null,
-          transcriptLanguage: null,
-          transcriptTranslation: null,
-          translationLanguage: null,
-          translatedById: null,
-          facilitatorIds: onTeam ? [user.id] : [],
-          participantIds: [],
-          projectIds: [],
-        }}
-      />
+      <PageHeader before={<Link href={fieldworkPath(FOCUS_GROUP, evaluationId)}>{t("focusGroups.backToList")}</Link>} title={t("focusGroups.newTitle")} description={evaluationName} />
+      <FocusGroupForm evaluationId={evaluationId} options={options} initial={initial} />
     </>
   );
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InterviewForm } from "@/components/fieldwork/interview-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { fieldworkAccess } from "@/lib/interviews/access";
-import { getFieldworkFormOptions, getInterviewForEdit } from "@/lib/interviews/data";
-import { recordTranscriptRead } from "@/lib/interviews/mutations";
+import { fieldworkPath, INTERVIEW } from "@/lib/fieldwork/kinds";
+import { openRecordForm } from "@/lib/fieldwork/loaders";
+import { getInterviewForEdit } from "@/lib/interviews/data";
 
 type Props = { params: Promise<{ evaluationId: string; interviewId: string }> };
 
@@ -18,24 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditInterviewPage({ params }: Props) {
   const { evaluationId, interviewId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/interviews/${encodeURIComponent(interviewId)}`;
-  const user = await requireUser(`${base}/edit`);
-  if (!(await fieldworkAccess(evaluationId, user, "interview.edit"))) notFound();
-  const [interview, formOptions, t] = await Promise.all([
-    getInterviewForEdit(evaluationId, interviewId),
-    getFieldworkFormOptions(evaluationId),
-    getTranslations("fieldwork"),
-  ]);
-  if (!interview || !formOptions) notFound();
-  if (interview.transcriptOriginal || interview.transcriptTranslation) {
-    await recordTranscriptRead({ actorId: user.id, evaluationId, recordType: "Interview", recordId: interviewId });
-  }
-  const { evaluationName, ...options } = formOptions;
+  const { record, options, evaluationName } = await openRecordForm(INTERVIEW, evaluationId, interviewId, getInterviewForEdit);
+  const t = await getTranslations("fieldwork");
+  const back = <Link href={fieldworkPath(INTERVIEW, evaluationId, interviewId)}>{t("interviews.backToInterview")}</Link>;
 
   return (
     <>
-      <PageHeader before={<Link href={base}>{t("interviews.backToInterview")}</Link>} title={t("interviews.editTitle")} description={evaluationName} />
-      <InterviewForm evaluationId={evaluationId} options={options} initial={interview} />
+      <PageHeader before={back} title={t("interviews.editTitle")} description={evaluationName} />
+      <InterviewForm evaluationId={evaluationId} options={options} initial={record} />
     </>
   );
 }

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import type { ExcerptView } from "@/lib/excerpts/data";
+import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
+import { RecordTranscripts, type RecordTranscriptTexts } from "./record-transcripts";
+import styles from "./fieldwork.module.css";
+
+type Props = {
+  kind: FieldworkKind;
+  evaluationId: string;
+  recordId: string;
+  record: RecordTranscriptTexts & { notes: string | null };
+  title: string;
+  description: string;
+  excerpts: ExcerptView[];
+  canEdit: boolean;
+  viewerName: string;
+  /** The record's facts, each kind its own list (see fieldwork-facts.tsx for the shared ones). */
+  children: ReactNode;
+};
+
+/** A fieldwork record's page, laid out alike for both kinds: header, facts, notes, transcripts. */
+export async function RecordView({ kind, evaluationId, recordId, record, title, description, excerpts, canEdit, viewerName, children }: Props) {
+  const t = await getTranslations("fieldwork");
+  const section = (name: string) => `${kind.idPrefix}-${name}-title`;
+  return (
+    <>
+      <PageHeader before={<Link href={fieldworkPath(kind, evaluationId)}>{t(`${kind.messages}.backToList`)}</Link>} title={title} description={description}>
+        {canEdit ? (
+          <p className="actions">
+            <Link className="button button--secondary" href={`${fieldworkPath(kind, evaluationId, recordId)}/edit`}>
+              {t(`${kind.messages}.edit`)}
+            </Link>
+          </p>
+        ) : null}
+      </PageHeader>
+
+      <section className="section" aria-labelledby={section("facts")}>
+        <h2 id={section("facts")}>{t(`${kind.messages}.factsTitle`)}</h2>
+        <dl className="facts">{children}</dl>
+      </section>
+
+      <section className="section" aria-labelledby={section("notes")}>
+        <h2 id={section("notes")}>{t("fields.notes")}</h2>
+        {record.notes ? <p className={styles.notes}>{record.notes}</p> : <p className="muted">{t("detail.noNotes")}</p>}
+      </section>
+
+      <RecordTranscripts
+        evaluationId={evaluationId}
+        source={kind.excerptSource}
+        sourceId={recordId}
+        record={record}
+        excerpts={excerpts}
+        canEdit={canEdit}
+        viewerName={viewerName}
+      />
+    </>
+  );
+}

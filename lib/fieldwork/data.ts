@@ -1,0 +1,123 @@
+/**
+ * Reads shared by interviews and focus groups: what their forms offer, and the parts of a record
+ * both kinds read alike. The evaluation is in every `where`; people come as names and
+ * respondents as codes, never their identity.
+ */
+import { db } from "@/lib/db";
+import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+
+export type FieldworkFormOptions = {
+  evaluationName: string;
+  team: Array<{ userId: string; name: string }>;
+  respondents: Array<{ id: string; code: string; state: string; eligibility: HearingEligibility }>;
+  projects: Array<{ id: string; acronym: string; name: string }>;
+  places: Array<{ id: string; label: string }>;
+};
+
+/** An empty or over-long id cannot be a record's: it is answered as not found without a query. */
+export const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
+
+export function placeLabel(place: { state: string; municipality: string | null; community: string | null }): string {
+  return [place.state, place.municipality, place.community].filter(Boolean).join(" · ");
+}
+
+/** The team, the respondents (with whether they may be heard), the projects and the places. */
+export async function getFieldworkFormOptions(evaluationId: string): Promise<FieldworkFormOptions | null> {
+  if (!validId(evaluationId)) return null;
+  const evaluation = await db().evaluation.findFirst({
+    where: { id: evaluationId },
+    select: {
+      name: true,
+      members: { select: { userId: true, user: { select: { name: true } } } },
+      respondents: {
+        orderBy: { codeNumber: "asc" },
+        select: {
+          id: true,
+          code: true,
+          state: true,
+          excludedAt: true,
+          consents: hearingConsentsSelect(evaluationId),
+        },
+      },
+      projects: { orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } },
+      places: { select: { id: true, state: true, municipality: true, community: true } },
+    },
+  });
+  if (!evaluation) return null;
+  const collator = new Intl.Collator("es");
+  return {
+    evaluationName: evaluation.name,
+    team: evaluation.members.map((member) => ({ userId: member.userId, name: member.user.name })).sort((a, b) => collator.compare(a.name, b.name)),
+    respondents: evaluation.respondents.map((respondent) => ({
+      id: respondent.id,
+      code: respondent.code,
+      state: respondent.state,
+      eligibility: hearingEligibility(respondent),
+    })),
+    projects: evaluation.projects,
+    places: evaluation.places.map((place) => ({ id: place.id, label: placeLabel(place) })).sort((a, b) => collator.compare(a.label, b.label)),
+  };
+}
+
+/** Columns both kinds have, read alike for a page and for an edit. */
+const recordColumns = {
+  id: true,
+  version: true,
+  date: true,
+  language: true,
+  notes: true,
+  transcriptOriginal: true,
+  transcriptLanguage: true,
+  transcriptTranslation: true,
+  translationLanguage: true,
+} as const;
+
+/** What both kinds store, as the edit form starts from it and as a save compares with it. */
+export const storedRecordSelect = { ...recordColumns, placeId: true, translatedById: true, projects: { select: { projectId: true } } } as const;
+
+/** A stored record as its edit form starts from it: the day as the date field shows it. */
+export function editValues<R extends { date: Date }>(row: R | null) {
+  return row && { ...row, date: row.date.toISOString().slice(0, 10) };
+}
+
+/** What a record's page shows of what both kinds have: names and labels rather than ids. */
+export const recordDetailSelect = {
+  ...recordColumns,
+  updatedAt: true,
+  evaluation: { select: { name: true } },
+  place: { select: { state: true, municipality: true, community: true } },
+  translatedBy: { select: { name: true } },
+  projects: { select: { project: { select: { id: true, acronym: true, name: true } } } },
+} as const;
+
+export const teamLinkSelect = { select: { user: { select: { id: true, name: true } } } } as const;
+export const respondentLinkSelect = { select: { respondent: { select: { id: true, code: true, codeNumber: true } } } } as const;
+
+type DetailRow = {
+  evaluation: { name: string };
+  place: { state: string; municipality: string | null; community: string | null } | null;
+  translatedBy: { name: string } | null;
+  projects: Array<{ project: { id: string; acronym: string; name: string } }>;
+};
+
+/** The shared part of a record's page: names and labels instead of ids, projects by acronym. */
+export function recordDetail<R extends DetailRow>(row: R) {
+  const { evaluation, place, translatedBy, projects, ...record } = row;
+  return {
+    ...record,
+    evaluationName: evaluation.name,
+    place: place ? placeLabel(place) : null,
+    translatedBy: translatedBy?.name ?? null,
+    projects: projects.map((link) => link.project).sort((a, b) => a.acronym.localeCompare(b.acronym)),
+  };
+}
+
+/** The team members who ran a record, by name. */
+export function teamOf(links: Array<{ user: { id: string; name: string } }>) {
+  return links.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The respondents heard, by code (R-0002 before R-0010). */
+export function respondentsOf(links: Array<{ respondent: { id: string; code: string; codeNumber: number } }>) {
+  return links.map((link) => link.respondent).sort((a, b) => a.codeNumber - b.codeNumber);
+}
