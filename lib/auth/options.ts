@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { serverEnv } from "@/lib/env";
 import { open } from "@/lib/crypto";
 import { logger } from "@/lib/logger";
+import { requestClientAddress } from "@/lib/security/client-address";
 import { findUserForSignIn } from "./data";
 import {
   openSignInAttempt,
@@ -27,10 +28,12 @@ function firstHeader(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Kept for the record only (proxies can set these headers); never used to decide anything. */
+/**
+ * Where the try came from. The client address decides the per-address limit, so it is only
+ * what the trusted proxies wrote (TRUSTED_PROXY_HOPS), never the client's own X-Forwarded-For.
+ */
 function requestMeta(headers: HeaderBag): RequestMeta {
-  const forwarded = firstHeader(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  const ipAddress = (forwarded || firstHeader(headers, "x-real-ip") || "unknown").slice(0, 64);
+  const ipAddress = requestClientAddress(headers?.["x-forwarded-for"]);
   const userAgent = firstHeader(headers, "user-agent")?.slice(0, 512) ?? null;
   return { ipAddress, userAgent };
 }
