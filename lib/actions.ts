@@ -17,6 +17,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, INSTALLATION_PERMISSIONS, rolesOf, type Permission, type Role } from "@/lib/permissions";
 import { logger } from "@/lib/logger";
+import { requestClientAddress, UNKNOWN_ADDRESS } from "@/lib/security/client-address";
 
 export type { FieldErrors };
 
@@ -34,7 +35,7 @@ export type ActionContext<I> = {
   input: I;
   /** The caller's roles where the action applies (ADMIN included for administrators). */
   roles: Role[];
-  /** Recorded with audit events; never used to decide anything. */
+  /** The client address as `requestMeta` gives it; recorded with audit events. */
   ipAddress: string | null;
 };
 
@@ -46,15 +47,19 @@ export function reject(reason: string, field?: string): Rejection {
   return { rejected: reason, field };
 }
 
-/** Where the request came from: recorded with audit events, never used to decide anything. */
+/**
+ * Where the request came from, recorded with audit events: the client address the trusted
+ * proxies wrote (lib/security/client-address.ts), null when it is unknown or there is no request.
+ */
 export async function requestMeta(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
+  let list: Awaited<ReturnType<typeof headers>>;
   try {
-    const list = await headers();
-    const ip = list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || null;
-    return { ipAddress: ip?.slice(0, 64) ?? null, userAgent: list.get("user-agent")?.slice(0, 512) ?? null };
+    list = await headers();
   } catch {
     return { ipAddress: null, userAgent: null }; // not in a request (tests, scripts)
   }
+  const address = requestClientAddress(list.get("x-forwarded-for"));
+  return { ipAddress: address === UNKNOWN_ADDRESS ? null : address, userAgent: list.get("user-agent")?.slice(0, 512) ?? null };
 }
 
 /** The signed-in caller. Held at two-factor set-up, a user may run only the set-up's own actions. */

@@ -21,6 +21,16 @@ const port = z.coerce
   .max(65535, "a whole number from 1 to 65535");
 
 /**
+ * How many proxies in front of the app append to X-Forwarded-For (lib/security/client-address.ts).
+ * 0: none, so the header is ignored. A string of digits only: "1e0" or "0x1" is a typo here.
+ */
+const trustedProxyHops = z
+  .string()
+  .regex(/^(?:[0-9]|10)$/, "a whole number from 0 to 10 (how many proxies in front of the app append to X-Forwarded-For)")
+  .transform(Number)
+  .default(0);
+
+/**
  * Outgoing mail is optional: with no SMTP_URL, invitation and set-up links are shown to the person
  * who created them, to pass on themselves. Both or neither.
  */
@@ -48,6 +58,8 @@ export const launchEnvSchema = z
     AUTH_SECRET: secret.optional(),
     IDENTITY_ENCRYPTION_KEY: base64Key.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Checked here too, so a typo stops start-up instead of failing the first sign-in.
+    TRUSTED_PROXY_HOPS: trustedProxyHops,
   })
   .superRefine((env, ctx) => {
     if (!env.DATABASE_URL) return;
@@ -59,6 +71,16 @@ export const launchEnvSchema = z
 
 export type LaunchEnv = z.infer<typeof launchEnvSchema>;
 
+/**
+ * `next start` serves plain http, so an https APP_BASE_URL means a proxy terminates TLS in front
+ * of the app; with TRUSTED_PROXY_HOPS at 0 the app cannot see client addresses, and sign-in
+ * failures are limited per account only. Worth one line at start-up, not a refusal.
+ */
+export function proxyHopsWarning(env: Pick<LaunchEnv, "APP_BASE_URL" | "TRUSTED_PROXY_HOPS">): string | null {
+  if (env.TRUSTED_PROXY_HOPS > 0 || !env.APP_BASE_URL?.toLowerCase().startsWith("https://")) return null;
+  return "APP_BASE_URL is https but TRUSTED_PROXY_HOPS is 0: client addresses are unknown, so sign-in failures are limited per account only. Set TRUSTED_PROXY_HOPS to the number of proxies in front of the app (see .env.example).";
+}
+
 /** What the running server needs; the launcher always provides all of it. */
 export const serverEnvSchema = z.object({
   DATABASE_URL: postgresUrl,
@@ -67,6 +89,7 @@ export const serverEnvSchema = z.object({
   APP_BASE_URL: z.url(),
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUSTED_PROXY_HOPS: trustedProxyHops,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

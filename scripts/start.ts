@@ -9,7 +9,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
-import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv } from "../lib/env";
+import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv, proxyHopsWarning } from "../lib/env";
 import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/launch/checks";
 import { buildIsCurrent } from "../lib/launch/build-stamp";
 import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
@@ -32,6 +32,8 @@ async function main() {
   loadDotEnv();
   const env = parseEnv(launchEnvSchema, process.env);
   parseEnv(mailEnvSchema, process.env); // a half-configured mail server stops start-up here, not at the first invitation
+  const hopsWarning = proxyHopsWarning(env);
+  if (hopsWarning) console.warn(hopsWarning);
   await assertPortFree(env.PORT);
 
   const embedded = !env.DATABASE_URL;

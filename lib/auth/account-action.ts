@@ -6,12 +6,13 @@
  */
 import type { z } from "zod";
 import { requestMeta, runAction, signedInActor, type ActionResult, type Rejection } from "@/lib/actions";
+import { UNKNOWN_ADDRESS } from "@/lib/security/client-address";
 import type { CurrentUser } from "./session";
 
 export type AccountActionContext<I> = {
   actor: CurrentUser;
   input: I;
-  /** Recorded with audit events; never used to decide anything. */
+  /** The client address (UNKNOWN_ADDRESS when unknown): audited, and counted by the code checks' per-address limit. */
   ipAddress: string;
   userAgent: string | null;
 };
@@ -37,7 +38,7 @@ export function accountAction<S extends z.ZodType, R>(name: string, definition: 
       rawInput,
       async (input, actor) => {
         const { ipAddress, userAgent } = await requestMeta();
-        return definition.handler({ actor, input, ipAddress: ipAddress ?? "unknown", userAgent });
+        return definition.handler({ actor, input, ipAddress: ipAddress ?? UNKNOWN_ADDRESS, userAgent });
       },
       authenticate,
     );

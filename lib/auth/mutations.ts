@@ -5,29 +5,38 @@
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { failureWindowStart, isLockedOut, SESSION_LIFETIME_MS } from "./policy";
+import { UNKNOWN_ADDRESS } from "@/lib/security/client-address";
+import { failureWindowStart, SESSION_LIFETIME_MS, signInRefusal } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 export type RequestMeta = { ipAddress: string; userAgent: string | null };
 
 /** Why a try failed; recorded in the audit event only, never shown (the browser gets one answer). */
-export type FailureReason = "MALFORMED" | "INVALID_CREDENTIALS" | "LOCKED_OUT" | "TOTP_INVALID";
+export type FailureReason = "MALFORMED" | "INVALID_CREDENTIALS" | "LOCKED_OUT" | "ADDRESS_THROTTLED" | "TOTP_INVALID";
 
 /**
- * Records the try as failed *before* checking it, then counts the e-mail's failures in the window
- * (one query on the `(email, created_at)` index). Because the row is written first, concurrent
- * tries see each other: however many arrive at once, at most SIGN_IN_FAILURE_LIMIT are checked.
- * A try that then succeeds is flipped to `succeeded` by `markAttemptSucceeded` or `startUserSession`.
+ * Records the try as failed *before* checking it, then counts the failures in the window of its
+ * e-mail address and of its client address (one query each, on the `(email, created_at)` and
+ * `(ip_address, created_at)` indexes). Because the row is written first, concurrent tries see
+ * each other: however many arrive at once, at most SIGN_IN_FAILURE_LIMIT per account and
+ * ADDRESS_FAILURE_LIMIT per client address are checked. An unknown client address is not
+ * counted as one. A try that then succeeds is flipped to `succeeded` by `recordPasswordVerified`,
+ * `startUserSession` or the two-factor checks on the account pages.
  */
 export async function openSignInAttempt(email: string, meta: RequestMeta, now = new Date()) {
   const attempt = await db().signInAttempt.create({
     data: { email, ipAddress: meta.ipAddress, succeeded: false, createdAt: now },
     select: { id: true },
   });
-  const failures = await db().signInAttempt.count({
-    where: { email, succeeded: false, createdAt: { gte: failureWindowStart(now) } },
-  });
-  return { attemptId: attempt.id, locked: isLockedOut(failures - 1) };
+  const since = failureWindowStart(now);
+  const [accountFailures, addressFailures] = await Promise.all([
+    db().signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
+    meta.ipAddress === UNKNOWN_ADDRESS
+      ? null
+      : db().signInAttempt.count({ where: { ipAddress: meta.ipAddress, succeeded: false, createdAt: { gte: since } } }),
+  ]);
+  const refusal = signInRefusal(accountFailures - 1, addressFailures === null ? null : addressFailures - 1);
+  return { attemptId: attempt.id, refusal };
 }
 
 type FailureInput = {

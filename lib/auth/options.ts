@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { serverEnv } from "@/lib/env";
 import { open } from "@/lib/crypto";
 import { logger } from "@/lib/logger";
+import { requestClientAddress } from "@/lib/security/client-address";
 import { findUserForSignIn } from "./data";
 import {
   openSignInAttempt,
@@ -27,10 +28,12 @@ function firstHeader(headers: HeaderBag, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Kept for the record only (proxies can set these headers); never used to decide anything. */
+/**
+ * Where the try came from. The client address decides the per-address limit, so it is only
+ * what the trusted proxies wrote (TRUSTED_PROXY_HOPS), never the client's own X-Forwarded-For.
+ */
 function requestMeta(headers: HeaderBag): RequestMeta {
-  const forwarded = firstHeader(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  const ipAddress = (forwarded || firstHeader(headers, "x-real-ip") || "unknown").slice(0, 64);
+  const ipAddress = requestClientAddress(headers?.["x-forwarded-for"]);
   const userAgent = firstHeader(headers, "user-agent")?.slice(0, 512) ?? null;
   return { ipAddress, userAgent };
 }
@@ -59,12 +62,13 @@ async function checkCredentials(credentials: unknown, meta: RequestMeta, now: Da
     return null;
   }
   const { email, password, code } = parsed.data;
-  const { attemptId, locked } = await openSignInAttempt(email, meta, now);
+  const { attemptId, refusal } = await openSignInAttempt(email, meta, now);
   const fail = (reason: FailureReason) => recordSignInFailure({ attemptId, email, reason, ipAddress: meta.ipAddress });
 
-  // Locked: refused before the password is looked at, and the same for unknown addresses.
-  if (locked) {
-    await fail("LOCKED_OUT");
+  // A locked account or a throttled client address: refused before the password is looked at,
+  // with one answer for both and for unknown e-mail addresses alike.
+  if (refusal) {
+    await fail(refusal);
     throw new SignInError("TOO_MANY_ATTEMPTS");
   }
   const user = await findUserForSignIn(email);
@@ -101,9 +105,10 @@ async function checkCredentials(credentials: unknown, meta: RequestMeta, now: Da
 /**
  * The Credentials provider's check. Every try leaves a SignInAttempt row and an audit event;
  * success also opens a UserSession row. Null for an unknown e-mail, a wrong password and a
- * disabled account alike; a SignInError (fixed code) for a lockout, which unknown addresses get
- * too, and for the code step, which only comes after the right password. Anything unexpected
- * becomes "UNEXPECTED": next-auth would otherwise send the error's own message to the browser.
+ * disabled account alike; a SignInError (fixed code) for a lockout or a throttled client address,
+ * which unknown e-mail addresses get too, and for the code step, which only comes after the
+ * right password. Anything unexpected becomes "UNEXPECTED": next-auth would otherwise send the
+ * error's own message to the browser.
  */
 export async function authorizeCredentials(credentials: unknown, headers: HeaderBag, now = new Date()) {
   try {

@@ -49,6 +49,32 @@ export function isLockedOut(earlierFailures: number): boolean {
   return earlierFailures >= SIGN_IN_FAILURE_LIMIT;
 }
 
+/**
+ * Spraying limit: failed tries from one client address, across all e-mail addresses, in the same
+ * window. Three accounts' worth of lockouts: an office behind one shared address survives a
+ * colleague locking themselves out, while one source can try only 30 passwords per 15 minutes
+ * in all instead of 10 on every account (decision 0005).
+ */
+export const ADDRESS_FAILURE_LIMIT = 30;
+
+/** Throttled when `earlierFailures` from the address already reached the limit: the 31st try is refused. */
+export function isAddressThrottled(earlierFailures: number): boolean {
+  return earlierFailures >= ADDRESS_FAILURE_LIMIT;
+}
+
+/** Why a try is refused before its password is looked at; the account's own lockout is named first. */
+export type SignInRefusal = "LOCKED_OUT" | "ADDRESS_THROTTLED";
+
+/**
+ * `earlierAddressFailures` is null when the client address is unknown: "unknown" is everyone at
+ * once, and a limit on it would let one person lock every user out.
+ */
+export function signInRefusal(earlierAccountFailures: number, earlierAddressFailures: number | null): SignInRefusal | null {
+  if (isLockedOut(earlierAccountFailures)) return "LOCKED_OUT";
+  if (earlierAddressFailures !== null && isAddressThrottled(earlierAddressFailures)) return "ADDRESS_THROTTLED";
+  return null;
+}
+
 /** Roles that can read respondent identities, for which an admin can require two-factor sign-in. */
 const IDENTITY_ROLES = new Set<string>(["LEAD", "EVALUATOR"]);
 

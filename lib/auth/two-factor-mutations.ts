@@ -43,7 +43,7 @@ export async function startTwoFactorSetup(userId: string, meta: RequestMeta): Pr
 
 type CodeCheck = { ok: true; step: number; attemptId: string } | { ok: false; reason: "TOO_MANY_ATTEMPTS" | "CODE_INVALID" };
 
-/** Counts the try like a sign-in, refuses while locked out, and matches the code (±1 step, no replay). */
+/** Counts the try like a sign-in, refuses while locked out or throttled, and matches the code (±1 step, no replay). */
 async function checkCode(
   user: { id: string; email: string; totpSecret: string; totpLastUsedStep: number | null },
   code: string,
@@ -51,11 +51,11 @@ async function checkCode(
   now: Date,
 ): Promise<CodeCheck> {
   const attempt = await openSignInAttempt(user.email, meta, now);
-  const fail = async (reason: "LOCKED_OUT" | "TOTP_INVALID") => {
+  const fail = async (reason: "LOCKED_OUT" | "ADDRESS_THROTTLED" | "TOTP_INVALID") => {
     await recordSignInFailure({ attemptId: attempt.attemptId, email: user.email, reason, ipAddress: meta.ipAddress, actorId: user.id, action: "account.two_factor_code_failed" });
-    return { ok: false, reason: reason === "LOCKED_OUT" ? "TOO_MANY_ATTEMPTS" : "CODE_INVALID" } as const;
+    return { ok: false, reason: reason === "TOTP_INVALID" ? "CODE_INVALID" : "TOO_MANY_ATTEMPTS" } as const;
   };
-  if (attempt.locked) return fail("LOCKED_OUT");
+  if (attempt.refusal) return fail(attempt.refusal);
   const step = matchTotpCode(open(user.totpSecret, totpSealContext(user.id)), code, now, user.totpLastUsedStep);
   return step === null ? fail("TOTP_INVALID") : { ok: true, step, attemptId: attempt.attemptId };
 }

@@ -12,8 +12,9 @@ const PANELIST = "panelist@demo.example";
 const ANALYST = "analyst@demo.example";
 const SESSION_COOKIE = "next-auth.session-token";
 const INVALID_ES = "No pudimos iniciar su sesión. Revise su correo electrónico y su contraseña e inténtelo de nuevo.";
-const LOCKED_ES = "Demasiados intentos fallidos de inicio de sesión con este correo electrónico. Espere 15 minutos y vuelva a intentarlo.";
-const LOCKED_EN = "Too many unsuccessful sign-in attempts for this e-mail address. Wait 15 minutes, then try again.";
+// One text for a locked account and a throttled client address: it says neither which nor whether the account exists.
+const LOCKED_ES = "Demasiados intentos fallidos de inicio de sesión. Espere 15 minutos y vuelva a intentarlo.";
+const LOCKED_EN = "Too many unsuccessful sign-in attempts. Wait 15 minutes, then try again.";
 
 async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);

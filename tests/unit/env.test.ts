@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv, serverEnvSchema } from "@/lib/env";
+import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv, proxyHopsWarning, serverEnvSchema } from "@/lib/env";
 
 const key = Buffer.alloc(32, 7).toString("base64");
 const secret = "s".repeat(40);
@@ -48,6 +48,36 @@ describe("environment", () => {
     const env = { DATABASE_URL: "postgresql://u:p@h:5432/db", AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: key };
     expect(parseEnv(launchEnvSchema, env).DATABASE_URL).toBe(env.DATABASE_URL);
     expect(parseEnv(serverEnvSchema, { ...env, APP_BASE_URL: "https://msc.example.org" }).DEMO_MODE).toBe("false");
+  });
+});
+
+describe("TRUSTED_PROXY_HOPS", () => {
+  const server = { DATABASE_URL: "postgresql://u:p@h:5432/db", AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: key, APP_BASE_URL: "https://msc.example.org" };
+
+  it("is 0 (no proxy trusted) when not set or empty, at launch and in the server", () => {
+    expect(parseEnv(launchEnvSchema, {}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv(launchEnvSchema, { TRUSTED_PROXY_HOPS: "" }).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv(serverEnvSchema, server).TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
+  it.each([["0", 0], ["1", 1], ["2", 2], ["10", 10]])("reads %s as %i", (value, hops) => {
+    expect(parseEnv(serverEnvSchema, { ...server, TRUSTED_PROXY_HOPS: value }).TRUSTED_PROXY_HOPS).toBe(hops);
+    expect(parseEnv(launchEnvSchema, { TRUSTED_PROXY_HOPS: value }).TRUSTED_PROXY_HOPS).toBe(hops);
+  });
+
+  it.each(["-1", "1.5", "11", "one", "1e0", "0x1", " 1", "true", "1; drop table"])("stops start-up on %j with one line naming it", (value) => {
+    const text = launchError({ TRUSTED_PROXY_HOPS: value });
+    expect(text).toMatch(/^Environment variable TRUSTED_PROXY_HOPS must be a whole number from 0 to 10 \(how many proxies in front of the app append to X-Forwarded-For\); got ".*"\.$/);
+    expect(text.split("\n")).toHaveLength(1);
+    expect(() => parseEnv(serverEnvSchema, { ...server, TRUSTED_PROXY_HOPS: value })).toThrow(EnvError);
+  });
+
+  it("warns at start-up when an https address implies a proxy that is not trusted", () => {
+    expect(proxyHopsWarning({ APP_BASE_URL: "https://msc.example.org", TRUSTED_PROXY_HOPS: 0 })).toMatch(/^APP_BASE_URL is https but TRUSTED_PROXY_HOPS is 0/);
+    expect(proxyHopsWarning({ APP_BASE_URL: "HTTPS://msc.example.org", TRUSTED_PROXY_HOPS: 0 })).not.toBeNull();
+    expect(proxyHopsWarning({ APP_BASE_URL: "https://msc.example.org", TRUSTED_PROXY_HOPS: 1 })).toBeNull();
+    expect(proxyHopsWarning({ APP_BASE_URL: "http://localhost:3000", TRUSTED_PROXY_HOPS: 0 })).toBeNull();
+    expect(proxyHopsWarning({ APP_BASE_URL: undefined, TRUSTED_PROXY_HOPS: 0 })).toBeNull();
   });
 });
 
