@@ -1,4 +1,5 @@
 /** The story's domains: current ones, the full history (ended rows kept), and the assignment form. */
+import { StaticTable } from "@/components/ui/static-table";
 import type { DomainAssignmentRow } from "@/lib/domains/data";
 import { DomainAssignment } from "./domain-assignment";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
@@ -50,41 +51,32 @@ export function DomainSection({ evaluationId, storyId, assignments, domains, can
       </dl>
 
       {assignments.length ? (
-        <div className="table-scroll" role="region" aria-labelledby="domain-history-caption" tabIndex={0}>
-          <table className="table table--compact">
-            <caption id="domain-history-caption">{t("domains.history")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("domains.domain")}</th>
-                <th scope="col">{t("domains.kind")}</th>
-                <th scope="col">{t("domains.rationale")}</th>
-                <th scope="col">{t("domains.assignedBy")}</th>
-                <th scope="col">{t("domains.ended")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((row) => (
-                <tr key={row.id}>
-                  <td>{label(row.domain)}</td>
-                  <td>{dynamic(t, `domains.kinds.${row.kind}`)}</td>
-                  <td>{row.rationale}</td>
-                  <td>
-                    {row.assignedBy.name}, <time dateTime={row.assignedAt.toISOString()}>{when(row.assignedAt)}</time>
-                  </td>
-                  <td>
-                    {row.endedAt ? (
-                      <>
-                        {row.endedBy?.name ?? ""}, <time dateTime={row.endedAt.toISOString()}>{when(row.endedAt)}</time>
-                      </>
-                    ) : (
-                      t("domains.current")
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          captionId="domain-history-caption"
+          caption={t("domains.history")}
+          compact
+          columns={[t("domains.domain"), t("domains.kind"), t("domains.rationale"), t("domains.assignedBy"), t("domains.ended")]}
+        >
+          {assignments.map((row) => (
+            <tr key={row.id}>
+              <td>{label(row.domain)}</td>
+              <td>{dynamic(t, `domains.kinds.${row.kind}`)}</td>
+              <td>{row.rationale}</td>
+              <td>
+                {row.assignedBy.name}, <time dateTime={row.assignedAt.toISOString()}>{when(row.assignedAt)}</time>
+              </td>
+              <td>
+                {row.endedAt ? (
+                  <>
+                    {row.endedBy?.name ?? ""}, <time dateTime={row.endedAt.toISOString()}>{when(row.endedAt)}</time>
+                  </>
+                ) : (
+                  t("domains.current")
+                )}
+              </td>
+            </tr>
+          ))}
+        </StaticTable>
       ) : null}
 
       {canAssign ? (

@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { StaticTable } from "@/components/ui/static-table";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
 import { formatDay, formatFigure, formatPeriod } from "./format";
@@ -99,27 +100,19 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         {s.figures.length === 0 ? (
           <p className="muted">{t("figure.empty")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="story-figures-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="story-figures-caption">{t("detail.figuresCaption", { count: s.figures.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("figure.label")}</th>
-                  <th scope="col">{t("figure.value")}</th>
-                  <th scope="col">{t("figure.labelTranslation")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.figures.map((figure) => (
-                  <tr key={figure.id}>
-                    <th scope="row" lang={lang}>{figure.label}</th>
-                    <td>{formatFigure(figure, format, t)}</td>
-                    <td>{figure.labelTranslation ?? none}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            captionId="story-figures-caption"
+            caption={t("detail.figuresCaption", { count: s.figures.length })}
+            columns={[t("figure.label"), t("figure.value"), t("figure.labelTranslation")]}
+          >
+            {s.figures.map((figure) => (
+              <tr key={figure.id}>
+                <th scope="row" lang={lang}>{figure.label}</th>
+                <td>{formatFigure(figure, format, t)}</td>
+                <td>{figure.labelTranslation ?? none}</td>
+              </tr>
+            ))}
+          </StaticTable>
         )}
       </Section>
 

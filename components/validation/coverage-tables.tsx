@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { StaticTable } from "@/components/ui/static-table";
 import type { CoverageRow } from "@/lib/validation/sampling";
 import styles from "./validation.module.css";
 
@@ -10,29 +11,23 @@ export async function CoverageTables({ coverage }: { coverage: Record<"type" | "
   return (
     <div className={styles.coverage}>
       {(["type", "state", "gender"] as const).map((attribute) => (
-        <div key={attribute} className="table-scroll" role="region" aria-labelledby={`coverage-${attribute}`} tabIndex={0}>
-          <table className="table table--compact">
-            <caption id={`coverage-${attribute}`}>{t(`coverageBy.${attribute}`)}</caption>
-            <thead>
-              <tr>
-                {(["value", "sample", "samplePercent", "all", "allPercent"] as const).map((column) => (
-                  <th key={column} scope="col">{t(`coverageColumns.${column}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {coverage[attribute].map((row) => (
-                <tr key={row.value}>
-                  <th scope="row">{label(attribute, row.value)}</th>
-                  <td>{row.sample}</td>
-                  <td>{row.samplePercent} %</td>
-                  <td>{row.all}</td>
-                  <td>{row.allPercent} %</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          key={attribute}
+          captionId={`coverage-${attribute}`}
+          caption={t(`coverageBy.${attribute}`)}
+          compact
+          columns={(["value", "sample", "samplePercent", "all", "allPercent"] as const).map((column) => t(`coverageColumns.${column}`))}
+        >
+          {coverage[attribute].map((row) => (
+            <tr key={row.value}>
+              <th scope="row">{label(attribute, row.value)}</th>
+              <td>{row.sample}</td>
+              <td>{row.samplePercent} %</td>
+              <td>{row.all}</td>
+              <td>{row.allPercent} %</td>
+            </tr>
+          ))}
+        </StaticTable>
       ))}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
 import { verifyAllAuditChains } from "@/lib/audit-trail/data";
 import { can, rolesOf } from "@/lib/permissions";
@@ -31,45 +32,37 @@ export default async function AuditChainsPage({ searchParams }: Props) {
         </button>
       </form>
       {run ? (
-        <div className="table-scroll" role="region" aria-labelledby="chains-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="chains-caption">{t("auditChains.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("auditChains.chain")}</th>
-                <th scope="col">{t("auditChains.events")}</th>
-                <th scope="col">{t("auditChains.result")}</th>
+        <StaticTable
+          captionId="chains-caption"
+          caption={t("auditChains.caption")}
+          columns={[t("auditChains.chain"), t("auditChains.events"), t("auditChains.result")]}
+        >
+          {results.length === 0 ? (
+            <tr>
+              <td colSpan={3}>{t("auditChains.none")}</td>
+            </tr>
+          ) : (
+            results.map(({ evaluationId, name, verdict }) => (
+              <tr key={evaluationId ?? "installation"}>
+                <td>{evaluationId ? (name ?? evaluationId) : t("auditChains.installation")}</td>
+                <td>{verdict.events}</td>
+                <td>
+                  {verdict.ok ? (
+                    <strong>{t("auditChains.intact")}</strong>
+                  ) : (
+                    <strong className="text-error">
+                      {t("auditChains.broken", {
+                        sequence: verdict.firstBrokenSequence.toString(),
+                        reason: t(`auditChains.reasons.${verdict.reason}`),
+                        event: verdict.eventId ?? "—",
+                      })}
+                    </strong>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {results.length === 0 ? (
-                <tr>
-                  <td colSpan={3}>{t("auditChains.none")}</td>
-                </tr>
-              ) : (
-                results.map(({ evaluationId, name, verdict }) => (
-                  <tr key={evaluationId ?? "installation"}>
-                    <td>{evaluationId ? (name ?? evaluationId) : t("auditChains.installation")}</td>
-                    <td>{verdict.events}</td>
-                    <td>
-                      {verdict.ok ? (
-                        <strong>{t("auditChains.intact")}</strong>
-                      ) : (
-                        <strong className="text-error">
-                          {t("auditChains.broken", {
-                            sequence: verdict.firstBrokenSequence.toString(),
-                            reason: t(`auditChains.reasons.${verdict.reason}`),
-                            event: verdict.eventId ?? "—",
-                          })}
-                        </strong>
-                      )}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+            ))
+          )}
+        </StaticTable>
       ) : null}
     </>
   );

@@ -6,6 +6,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { TwoFactorSwitch } from "@/components/admin/two-factor-switch";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { can, rolesOf } from "@/lib/permissions";
 import { getTwoFactorRequirement, listUsers } from "@/lib/users/data";
@@ -71,41 +72,28 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
           {query.q ? <Link href="/admin/users">{t("admin.users.searchClear")}</Link> : null}
         </form>
 
-        <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="users-caption">
-              {query.q ? t("admin.users.captionSearch", { count: total, query: query.q }) : t("admin.users.caption", { count: total })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.users.name")}</th>
-                <th scope="col">{t("admin.users.email")}</th>
-                <th scope="col">{t("admin.users.access")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-                <th scope="col">{t("admin.users.lastSignIn")}</th>
-                <th scope="col">{t("admin.users.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    {row.name} {row.id === user.id ? <span className="muted">{t("admin.users.you")}</span> : null}
-                  </th>
-                  <td className="code">{row.email}</td>
-                  <td>{row.isAdmin ? t("admin.users.administrator") : t("admin.users.regularUser")}</td>
-                  <td>{t(`admin.users.status${row.status}`)}</td>
-                  <td className="nowrap">
-                    {row.lastSignInAt ? format.dateTime(row.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("admin.users.never")}
-                  </td>
-                  <td>
-                    <UserRowActions userId={row.id} name={row.name} status={row.status} isSelf={row.id === user.id} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          captionId="users-caption"
+          caption={query.q ? t("admin.users.captionSearch", { count: total, query: query.q }) : t("admin.users.caption", { count: total })}
+          columns={[t("admin.users.name"), t("admin.users.email"), t("admin.users.access"), t("admin.users.status"), t("admin.users.lastSignIn"), t("admin.users.actions")]}
+        >
+          {users.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                {row.name} {row.id === user.id ? <span className="muted">{t("admin.users.you")}</span> : null}
+              </th>
+              <td className="code">{row.email}</td>
+              <td>{row.isAdmin ? t("admin.users.administrator") : t("admin.users.regularUser")}</td>
+              <td>{t(`admin.users.status${row.status}`)}</td>
+              <td className="nowrap">
+                {row.lastSignInAt ? format.dateTime(row.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("admin.users.never")}
+              </td>
+              <td>
+                <UserRowActions userId={row.id} name={row.name} status={row.status} isSelf={row.id === user.id} />
+              </td>
+            </tr>
+          ))}
+        </StaticTable>
 
         {pageCount > 1 ? (
           <nav className="actions" aria-label={t("admin.users.paginationLabel")}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
 import { localized, PERIOD_FORMAT } from "@/lib/evaluations/format";
@@ -83,31 +84,22 @@ export default async function EvaluationOverviewPage({ params }: OverviewPagePro
         {evaluation.projects.length === 0 ? (
           <p className="muted">{t("overview.projects.empty")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="projects-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="projects-caption">{t("overview.projects.caption", { count: evaluation.projects.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("overview.projects.acronym")}</th>
-                  <th scope="col">{t("overview.projects.name")}</th>
-                  <th scope="col">{t("overview.projects.managingOffice")}</th>
-                  <th scope="col">{t("overview.projects.funding")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {evaluation.projects.map((project) => (
-                  <tr key={project.id}>
-                    <td className="nowrap">{project.acronym}</td>
-                    <td>{project.name}</td>
-                    <td>{project.managingOffice}</td>
-                    <td>
-                      {project.fundingStreams.length > 0 ? format.list(project.fundingStreams) : t("overview.projects.noFunding")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            captionId="projects-caption"
+            caption={t("overview.projects.caption", { count: evaluation.projects.length })}
+            columns={[t("overview.projects.acronym"), t("overview.projects.name"), t("overview.projects.managingOffice"), t("overview.projects.funding")]}
+          >
+            {evaluation.projects.map((project) => (
+              <tr key={project.id}>
+                <td className="nowrap">{project.acronym}</td>
+                <td>{project.name}</td>
+                <td>{project.managingOffice}</td>
+                <td>
+                  {project.fundingStreams.length > 0 ? format.list(project.fundingStreams) : t("overview.projects.noFunding")}
+                </td>
+              </tr>
+            ))}
+          </StaticTable>
         )}
       </section>
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
 import { auditReader } from "@/lib/audit-trail/access";
 import { listAuditActors, listAuditEvents } from "@/lib/audit-trail/data";
@@ -87,46 +88,36 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
         </div>
       </form>
 
-      <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-        <table className="table table--compact">
-          <caption id="audit-caption">{t("audit.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.columns.sequence")}</th>
-              <th scope="col">{t("audit.columns.time")}</th>
-              <th scope="col">{t("audit.columns.actor")}</th>
-              <th scope="col">{t("audit.columns.action")}</th>
-              <th scope="col">{t("audit.columns.record")}</th>
-              <th scope="col">{t("audit.columns.changes")}</th>
+      <StaticTable
+        captionId="audit-caption"
+        caption={t("audit.caption")}
+        compact
+        columns={[t("audit.columns.sequence"), t("audit.columns.time"), t("audit.columns.actor"), t("audit.columns.action"), t("audit.columns.record"), t("audit.columns.changes")]}
+      >
+        {events.length === 0 ? (
+          <tr>
+            <td colSpan={6}>{t("audit.empty")}</td>
+          </tr>
+        ) : (
+          events.map((event) => (
+            <tr key={event.id}>
+              <td className="code">{event.sequence.toString()}</td>
+              <td>
+                <time dateTime={event.createdAt.toISOString()}>
+                  {format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
+                </time>
+              </td>
+              <td>{event.actorId ? (names.get(event.actorId) ?? event.actorId) : t("audit.system")}</td>
+              <td className="code">{event.action}</td>
+              <td>
+                {event.recordType}
+                {event.recordId ? <span className="code"> {event.recordId}</span> : null}
+              </td>
+              <td className="code audit-changes">{changes(event.before, event.after)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {events.length === 0 ? (
-              <tr>
-                <td colSpan={6}>{t("audit.empty")}</td>
-              </tr>
-            ) : (
-              events.map((event) => (
-                <tr key={event.id}>
-                  <td className="code">{event.sequence.toString()}</td>
-                  <td>
-                    <time dateTime={event.createdAt.toISOString()}>
-                      {format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
-                    </time>
-                  </td>
-                  <td>{event.actorId ? (names.get(event.actorId) ?? event.actorId) : t("audit.system")}</td>
-                  <td className="code">{event.action}</td>
-                  <td>
-                    {event.recordType}
-                    {event.recordId ? <span className="code"> {event.recordId}</span> : null}
-                  </td>
-                  <td className="code audit-changes">{changes(event.before, event.after)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+          ))
+        )}
+      </StaticTable>
 
       <nav className="pagination" aria-label={t("audit.pagination.label")}>
         {filters.before ? <Link href={`${base}${query(activeFilters)}`}>{t("audit.pagination.newest")}</Link> : null}

@@ -6,6 +6,7 @@ import { InviteMemberForm } from "@/components/members/invite-member-form";
 import { MemberRowActions } from "@/components/members/member-row-actions";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
 import { findEvaluationAccess } from "@/lib/evaluations/data";
 import { listPendingInvitations } from "@/lib/invitations/data";
@@ -62,43 +63,34 @@ export default async function MembersPage({ params }: MembersPageProps) {
 
       <section className="section" aria-labelledby="members-title">
         <h2 id="members-title">{t("members.title")}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="members-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="members-caption">{t("members.caption", { count: members.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("members.name")}</th>
-                {manages ? <th scope="col">{t("members.email")}</th> : null}
-                <th scope="col">{t("members.roles")}</th>
-                {canUpdateRoles || canRemove ? <th scope="col">{t("members.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">
-                    {member.name} {member.userId === user.id ? <span className="muted">{t("members.you")}</span> : null}
-                    {member.disabled ? <span className="muted"> {t("members.disabled")}</span> : null}
-                  </th>
-                  {manages ? <td className="code">{member.email}</td> : null}
-                  <td>{roleList(member.roles)}</td>
-                  {canUpdateRoles || canRemove ? (
-                    <td>
-                      <MemberRowActions
-                        evaluationId={evaluationId}
-                        memberId={member.id}
-                        name={member.name}
-                        roles={member.roles}
-                        canUpdateRoles={canUpdateRoles}
-                        canRemove={canRemove}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          captionId="members-caption"
+          caption={t("members.caption", { count: members.length })}
+          columns={[t("members.name"), manages ? t("members.email") : null, t("members.roles"), canUpdateRoles || canRemove ? t("members.actions") : null]}
+        >
+          {members.map((member) => (
+            <tr key={member.id}>
+              <th scope="row">
+                {member.name} {member.userId === user.id ? <span className="muted">{t("members.you")}</span> : null}
+                {member.disabled ? <span className="muted"> {t("members.disabled")}</span> : null}
+              </th>
+              {manages ? <td className="code">{member.email}</td> : null}
+              <td>{roleList(member.roles)}</td>
+              {canUpdateRoles || canRemove ? (
+                <td>
+                  <MemberRowActions
+                    evaluationId={evaluationId}
+                    memberId={member.id}
+                    name={member.name}
+                    roles={member.roles}
+                    canUpdateRoles={canUpdateRoles}
+                    canRemove={canRemove}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </StaticTable>
       </section>
 
       {canInvite ? (
@@ -109,35 +101,25 @@ export default async function MembersPage({ params }: MembersPageProps) {
             {invitations.length === 0 ? (
               <p className="muted">{t("members.pending.empty")}</p>
             ) : (
-              <div className="table-scroll" role="region" aria-labelledby="pending-caption" tabIndex={0}>
-                <table className="table">
-                  <caption id="pending-caption">{t("members.pending.caption", { count: invitations.length })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("members.pending.email")}</th>
-                      <th scope="col">{t("members.pending.roles")}</th>
-                      <th scope="col">{t("members.pending.expires")}</th>
-                      <th scope="col">{t("members.pending.invitedBy")}</th>
-                      <th scope="col">{t("members.actions")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invitations.map((invitation) => (
-                      <tr key={invitation.id}>
-                        <th scope="row" className="code">
-                          {invitation.email}
-                        </th>
-                        <td>{roleList(invitation.roles)}</td>
-                        <td className="nowrap">{format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                        <td>{invitation.invitedByName}</td>
-                        <td>
-                          <RevokeInvitationButton evaluationId={evaluationId} invitationId={invitation.id} email={invitation.email} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <StaticTable
+                captionId="pending-caption"
+                caption={t("members.pending.caption", { count: invitations.length })}
+                columns={[t("members.pending.email"), t("members.pending.roles"), t("members.pending.expires"), t("members.pending.invitedBy"), t("members.actions")]}
+              >
+                {invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <th scope="row" className="code">
+                      {invitation.email}
+                    </th>
+                    <td>{roleList(invitation.roles)}</td>
+                    <td className="nowrap">{format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>{invitation.invitedByName}</td>
+                    <td>
+                      <RevokeInvitationButton evaluationId={evaluationId} invitationId={invitation.id} email={invitation.email} />
+                    </td>
+                  </tr>
+                ))}
+              </StaticTable>
             )}
           </section>
         </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
 import { getReviewQueue } from "@/lib/reviews/data";
 import { reviewQueueParams } from "@/lib/reviews/schema";
@@ -30,34 +31,26 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       {queue.rows.length === 0 ? (
         <p className="muted">{t("queue.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="queue-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="queue-caption">{t("queue.caption", { total: queue.total })}</caption>
-            <thead>
-              <tr>
-                {(["story", "evidence", "validation", "reasons"] as const).map((column) => (
-                  <th key={column} scope="col">{t(`queue.columns.${column}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {queue.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`${base}/${encodeURIComponent(row.id)}`}>
-                      {row.code} · {row.titleTranslation ?? row.title}
-                    </Link>
-                  </td>
-                  <td>{t("queue.evidenceCount", { count: row.evidence })}</td>
-                  <td>
-                    <VerdictSummary verdicts={row.verdicts} />
-                  </td>
-                  <td>{t("queue.reasonsCount", { count: row.reasons })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          captionId="queue-caption"
+          caption={t("queue.caption", { total: queue.total })}
+          columns={(["story", "evidence", "validation", "reasons"] as const).map((column) => t(`queue.columns.${column}`))}
+        >
+          {queue.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`${base}/${encodeURIComponent(row.id)}`}>
+                  {row.code} · {row.titleTranslation ?? row.title}
+                </Link>
+              </td>
+              <td>{t("queue.evidenceCount", { count: row.evidence })}</td>
+              <td>
+                <VerdictSummary verdicts={row.verdicts} />
+              </td>
+              <td>{t("queue.reasonsCount", { count: row.reasons })}</td>
+            </tr>
+          ))}
+        </StaticTable>
       )}
       {queue.pages > 1 ? (
         <nav aria-label={t("queue.caption", { total: queue.total })}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { StaticTable } from "@/components/ui/static-table";
 import { RevalidationForm, SendToReviewButton } from "@/components/validation/lead-decisions";
 import styles from "@/components/validation/validation.module.css";
 import { PageHeader } from "@/components/ui/page-header";
@@ -38,35 +39,27 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
       {rounds.rows.length === 0 ? (
         <p className="muted">{t("list.empty")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="rounds-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="rounds-caption">{t("list.caption")}</caption>
-            <thead>
-              <tr>
-                {(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) => (
-                  <th key={column} scope="col">{t(`list.columns.${column}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.rows.map((round) => (
-                <tr key={round.id}>
-                  <td>
-                    <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
-                  </td>
-                  <td>{t(`status.${round.status}`)}</td>
-                  <td>{t(`method.${round.method}`)}</td>
-                  <td>
-                    {day(round.startsOn)} – {day(round.endsOn)}
-                  </td>
-                  <td>{round._count.stories}</td>
-                  <td>{round._count.sampleMembers}</td>
-                  <td>{round._count.responses}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StaticTable
+          captionId="rounds-caption"
+          caption={t("list.caption")}
+          columns={(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) => t(`list.columns.${column}`))}
+        >
+          {rounds.rows.map((round) => (
+            <tr key={round.id}>
+              <td>
+                <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
+              </td>
+              <td>{t(`status.${round.status}`)}</td>
+              <td>{t(`method.${round.method}`)}</td>
+              <td>
+                {day(round.startsOn)} – {day(round.endsOn)}
+              </td>
+              <td>{round._count.stories}</td>
+              <td>{round._count.sampleMembers}</td>
+              <td>{round._count.responses}</td>
+            </tr>
+          ))}
+        </StaticTable>
       )}
       {pages > 1 ? (
         <nav aria-label={t("list.caption")} className={styles.inline}>

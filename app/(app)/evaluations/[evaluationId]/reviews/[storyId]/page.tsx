@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { getReviewStory } from "@/lib/reviews/data";
@@ -65,29 +66,22 @@ export default async function ReviewStoryPage({ params }: Props) {
         {detail.evidence.length === 0 ? (
           <p className="muted">{t("story.noEvidence")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="evidence-caption" tabIndex={0}>
-            <table className="table table--compact">
-              <caption id="evidence-caption">{t("story.evidence")}</caption>
-              <thead>
-                <tr>
-                  {(["source", "citation", "shows", "stance", "strength"] as const).map((column) => (
-                    <th key={column} scope="col">{t(`story.evidenceColumns.${column}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {detail.evidence.map((item) => (
-                  <tr key={item.id}>
-                    <td>{tTriangulation(`sourceTypes.${item.sourceType}`)}</td>
-                    <td>{item.citation}</td>
-                    <td>{item.whatItShows}</td>
-                    <td>{tTriangulation(`stances.${item.stance}`)}</td>
-                    <td>{tTriangulation(`strengths.${item.strength}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            captionId="evidence-caption"
+            caption={t("story.evidence")}
+            compact
+            columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) => t(`story.evidenceColumns.${column}`))}
+          >
+            {detail.evidence.map((item) => (
+              <tr key={item.id}>
+                <td>{tTriangulation(`sourceTypes.${item.sourceType}`)}</td>
+                <td>{item.citation}</td>
+                <td>{item.whatItShows}</td>
+                <td>{tTriangulation(`stances.${item.stance}`)}</td>
+                <td>{tTriangulation(`strengths.${item.strength}`)}</td>
+              </tr>
+            ))}
+          </StaticTable>
         )}
       </section>
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { CoverageTables } from "@/components/validation/coverage-tables";
 import { AddMemberForm, DrawSampleButton, RemoveMemberButton, ResolveDisputeForm, ResponseForm, RoundStepButton } from "@/components/validation/round-controls";
 import styles from "@/components/validation/validation.module.css";
@@ -75,41 +76,33 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         {sample.rows.length === 0 ? (
           <p className="muted">{t("round.noSample")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="sample-caption" tabIndex={0}>
-            <table className="table table--compact">
-              <caption id="sample-caption">{t("round.sampleCaption", { total: sample.total })}</caption>
-              <thead>
-                <tr>
-                  {(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) => (
-                    <th key={column} scope="col">{t(`round.columns.${column}`)}</th>
-                  ))}
-                  {manage ? <th scope="col">{t("round.columns.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {sample.rows.map((member) => (
-                  <tr key={member.respondentId}>
-                    <td className="code">{member.respondent.code}</td>
-                    <td>{tr(`types.${member.respondent.type}`)}</td>
-                    <td>{member.respondent.state}</td>
-                    <td>{tr(`genders.${member.respondent.gender}`)}</td>
-                    <td>{member.respondent.language}</td>
-                    <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
-                    <td>
-                      <a href={`${href}/sheets/${encodeURIComponent(member.respondentId)}`} download>
-                        {t("round.sheet", { code: member.respondent.code })}
-                      </a>
-                    </td>
-                    {manage ? (
-                      <td>
-                        {member._count.responses === 0 ? <RemoveMemberButton evaluationId={evaluationId} roundId={roundId} respondentId={member.respondentId} code={member.respondent.code} /> : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            captionId="sample-caption"
+            caption={t("round.sampleCaption", { total: sample.total })}
+            compact
+            columns={[...(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) => t(`round.columns.${column}`)), manage ? t("round.columns.actions") : null]}
+          >
+            {sample.rows.map((member) => (
+              <tr key={member.respondentId}>
+                <td className="code">{member.respondent.code}</td>
+                <td>{tr(`types.${member.respondent.type}`)}</td>
+                <td>{member.respondent.state}</td>
+                <td>{tr(`genders.${member.respondent.gender}`)}</td>
+                <td>{member.respondent.language}</td>
+                <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
+                <td>
+                  <a href={`${href}/sheets/${encodeURIComponent(member.respondentId)}`} download>
+                    {t("round.sheet", { code: member.respondent.code })}
+                  </a>
+                </td>
+                {manage ? (
+                  <td>
+                    {member._count.responses === 0 ? <RemoveMemberButton evaluationId={evaluationId} roundId={roundId} respondentId={member.respondentId} code={member.respondent.code} /> : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </StaticTable>
         )}
         <h3>{t("round.coverage")}</h3>
         <CoverageTables coverage={coverage} />
@@ -131,45 +124,38 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         {responses.rows.length === 0 ? (
           <p className="muted">{t("round.noResponses")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="responses-caption" tabIndex={0}>
-            <table className="table table--compact">
-              <caption id="responses-caption">{t("round.responsesCaption", { total: responses.total })}</caption>
-              <thead>
-                <tr>
-                  {(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const).map((column) => (
-                    <th key={column} scope="col">{t(`round.responseColumns.${column}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {responses.rows.map((response) => (
-                  <tr key={response.id}>
-                    <td className="code">
-                      {response.story.code} ({t("round.revision", { version: response.storyRevision.version })})
-                    </td>
-                    <td className="code">{response.respondent.code}</td>
-                    <td>{t(`verdict.${response.verdict}`)}</td>
-                    <td>{response.comments}</td>
-                    <td>{response.proposedChanges}</td>
-                    <td>
-                      {response.verdict !== "DISPUTES" ? null : response.resolvedAt ? (
-                        t("round.resolvedBy", { resolution: response.disputeResolution ?? "" })
-                      ) : manage ? (
-                        <ResolveDisputeForm evaluationId={evaluationId} responseId={response.id} />
-                      ) : (
-                        t("round.disputeOpen")
-                      )}
-                    </td>
-                    <td>
-                      <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
-                        {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", { respondent: response.respondent.code, story: response.story.code })}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            captionId="responses-caption"
+            caption={t("round.responsesCaption", { total: responses.total })}
+            compact
+            columns={(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const).map((column) => t(`round.responseColumns.${column}`))}
+          >
+            {responses.rows.map((response) => (
+              <tr key={response.id}>
+                <td className="code">
+                  {response.story.code} ({t("round.revision", { version: response.storyRevision.version })})
+                </td>
+                <td className="code">{response.respondent.code}</td>
+                <td>{t(`verdict.${response.verdict}`)}</td>
+                <td>{response.comments}</td>
+                <td>{response.proposedChanges}</td>
+                <td>
+                  {response.verdict !== "DISPUTES" ? null : response.resolvedAt ? (
+                    t("round.resolvedBy", { resolution: response.disputeResolution ?? "" })
+                  ) : manage ? (
+                    <ResolveDisputeForm evaluationId={evaluationId} responseId={response.id} />
+                  ) : (
+                    t("round.disputeOpen")
+                  )}
+                </td>
+                <td>
+                  <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
+                    {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", { respondent: response.respondent.code, story: response.story.code })}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </StaticTable>
         )}
       </section>
     </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RevisionDiff } from "@/components/stories/revision-diff";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { storyAccess } from "@/lib/stories/access";
 import { getStoryDetail } from "@/lib/stories/data";
@@ -58,31 +59,23 @@ export default async function StoryRevisionsPage({ params, searchParams }: Revis
         description={t("revisions.intro")}
       />
 
-      <div className="table-scroll" role="region" aria-labelledby="revisions-caption" tabIndex={0}>
-        <table className="table table--compact">
-          <caption id="revisions-caption">{t("revisions.caption", { count: revisions.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("revisions.version")}</th>
-              <th scope="col">{t("revisions.savedAt")}</th>
-              <th scope="col">{t("revisions.editor")}</th>
-              <th scope="col">{t("revisions.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((revision) => (
-              <tr key={revision.version}>
-                <td className="code">{revision.version}</td>
-                <td>
-                  <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
-                </td>
-                <td>{revision.editorName}</td>
-                <td>{revision.note ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaticTable
+        captionId="revisions-caption"
+        caption={t("revisions.caption", { count: revisions.length })}
+        compact
+        columns={[t("revisions.version"), t("revisions.savedAt"), t("revisions.editor"), t("revisions.note")]}
+      >
+        {revisions.map((revision) => (
+          <tr key={revision.version}>
+            <td className="code">{revision.version}</td>
+            <td>
+              <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
+            </td>
+            <td>{revision.editorName}</td>
+            <td>{revision.note ?? ""}</td>
+          </tr>
+        ))}
+      </StaticTable>
 
       <form className="filters" method="get" action={`${path}/revisions`} aria-label={t("revisions.compareLabel")}>
         {(["from", "to"] as const).map((side) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+import { StaticTable } from "@/components/ui/static-table";
 import { CorrectionForm } from "@/components/validation/correction-form";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
@@ -59,31 +60,24 @@ export default async function ValidationResponsePage({ params }: Props) {
         {revisions.length === 0 ? (
           <p className="muted">{t("correction.noHistory")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
-            <table className="table table--compact">
-              <caption id="history-caption">{t("correction.historyCaption", { total: revisions.length })}</caption>
-              <thead>
-                <tr>
-                  {(["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const).map((column) => (
-                    <th key={column} scope="col">{t(`correction.columns.${column}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {revisions.map((revision) => (
-                  <tr key={revision.version}>
-                    <th scope="row">{revision.version}</th>
-                    <td>{t(`correction.changes.${revision.change}`)}</td>
-                    <td>{t(`verdict.${revision.verdict}`)}</td>
-                    <td>{revision.comments}</td>
-                    <td>{revision.proposedChanges}</td>
-                    <td>{revision.disputeResolution}</td>
-                    <td>{t("correction.savedBy", { name: revision.savedBy.name, when: when(revision.createdAt) })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            captionId="history-caption"
+            caption={t("correction.historyCaption", { total: revisions.length })}
+            compact
+            columns={(["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const).map((column) => t(`correction.columns.${column}`))}
+          >
+            {revisions.map((revision) => (
+              <tr key={revision.version}>
+                <th scope="row">{revision.version}</th>
+                <td>{t(`correction.changes.${revision.change}`)}</td>
+                <td>{t(`verdict.${revision.verdict}`)}</td>
+                <td>{revision.comments}</td>
+                <td>{revision.proposedChanges}</td>
+                <td>{revision.disputeResolution}</td>
+                <td>{t("correction.savedBy", { name: revision.savedBy.name, when: when(revision.createdAt) })}</td>
+              </tr>
+            ))}
+          </StaticTable>
         )}
       </section>
     </>
