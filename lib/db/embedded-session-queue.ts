@@ -34,6 +34,8 @@ export class SessionQueue {
   #turns: Turn[] = [];
   /** The connection that holds the session between its first message and ReadyForQuery "I". */
   #holder: number | null = null;
+  /** The connection whose message is running now; it may become the holder when it ends. */
+  #current: number | null = null;
   #running = false;
 
   constructor(db: PGlite) {
@@ -71,9 +73,12 @@ export class SessionQueue {
     for (const turn of dropped) turn.fail(new Error("The connection closed."));
   }
 
-  /** If the departed connection holds the session, leaves the session clean and frees it. */
+  /**
+   * If the departed connection holds the session, or its last message is still running (and may
+   * leave a transaction open when it ends), leaves the session clean and frees it, after that message.
+   */
   clearTransactionIfNeeded(connection: number): Promise<void> {
-    if (this.#holder !== connection) return Promise.resolve();
+    if (this.#holder !== connection && this.#current !== connection) return Promise.resolve();
     return new Promise((resolve) => {
       this.#turns.push({
         connection,
@@ -96,6 +101,7 @@ export class SessionQueue {
     this.#running = true;
     try {
       for (let turn = this.#next(); turn; turn = this.#next()) {
+        this.#current = turn.connection;
         try {
           await this.#db.runExclusive(turn.run);
         } catch (error) {
@@ -103,6 +109,8 @@ export class SessionQueue {
           // made clean for everyone else rather than left half-way through someone's batch.
           turn.fail(error instanceof Error ? error : new Error(String(error)));
           await this.#db.runExclusive(() => this.#reset()).catch(() => {});
+        } finally {
+          this.#current = null;
         }
       }
     } finally {
