@@ -9,7 +9,6 @@ import type { Permission } from "@/lib/permissions";
 import type { z } from "zod";
 import type { moveStoryInput } from "./schema";
 import { findTransition } from "./stage-machine";
-
 import { moveStory } from "./stage-mutations";
 
 export async function takePageStep({ actor, input, roles, ipAddress }: ActionContext<z.output<typeof moveStoryInput>>, family: (permission: Permission) => boolean) {
