@@ -30,8 +30,9 @@ type ListProps = {
 };
 
 export function SortableBallotList({ ids, className, instructions, onDrop, children }: ListProps) {
-  // A stable id keeps the server-rendered `aria-describedby` equal to the browser's.
-  const id = useId();
+  // The id of the hidden instructions the handles point to; from useId so the server-rendered
+  // `aria-describedby` equals the browser's.
+  const id = `ranking-instructions${useId()}`;
   const sensors = useSensors(
     // A few pixels of travel before a drag starts, so a click on the handle is not a drag.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
