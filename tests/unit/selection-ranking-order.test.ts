@@ -54,10 +54,12 @@ describe("moveStory", () => {
 function render(messages: typeof en) {
   const ballot = messages.selection.ballot;
   return renderToStaticMarkup(
-    h(
-      SortableBallotList,
-      { ids: ["s1", "s2"], className: "list", instructions: ballot.dragInstructions, onDrop: () => undefined },
-      ["s1", "s2"].map((id, index) =>
+    h(SortableBallotList, {
+      ids: ["s1", "s2"],
+      className: "list",
+      instructions: ballot.dragInstructions,
+      onDrop: () => undefined,
+      children: ["s1", "s2"].map((id, index) =>
         h(SortableBallotItem, {
           key: id,
           id,
@@ -67,7 +69,7 @@ function render(messages: typeof en) {
           children: (handle) => h("div", null, handle, h("h3", null, id)),
         }),
       ),
-    ),
+    }),
   );
 }
 
