@@ -35,13 +35,19 @@ async function rankedCodes(page: Page): Promise<string[]> {
 async function dragStory(page: Page, code: string, ontoCode: string): Promise<void> {
   const handle = page.getByRole("button", { name: `Arrastrar ${code} a otro lugar` });
   const target = page.getByRole("button", { name: `Arrastrar ${ontoCode} a otro lugar` });
+  // The mouse only reaches what is on screen: a window tall enough for the whole ballot.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 1800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
+  expect(Math.max(from.y, to.y) + from.height).toBeLessThan(1800);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + (to.y > from.y ? 10 : -10), { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
   await page.mouse.up();
+  await page.setViewportSize(size);
 }
 
 test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanish and English; the lead closes and decides", async ({ page, browser }) => {
