@@ -2,13 +2,13 @@
 
 /**
  * A panelist's ballots on one round, one per candidate, each with a reason. Ranking is done with
- * "move up" / "move down" buttons (keyboard and screen reader friendly; no dragging needed), and
- * each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
+ * "move up" / "move down" buttons (keyboard and screen reader friendly; no dragging needed) or, for
+ * mouse and touch, by dragging a story by its handle; each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
  * apart with the reason; the server refuses them too.
  */
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -18,6 +18,8 @@ import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import { castSelectionBallots } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/schema";
 import { selectionFailureMessages } from "./failure-messages";
+import { moveStory } from "./ranking-order";
+import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
 import styles from "./selection.module.css";
 
 export type BallotCandidate = { id: string; code: string; title: string; conflict: "WROTE" | "COLLECTED" | null };
@@ -62,12 +64,24 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
     const from = order.indexOf(id);
     const to = from + by;
     if (to < 0 || to >= order.length) return;
-    const next = [...order];
-    [next[from], next[to]] = [next[to]!, next[from]!];
-    setOrder(next);
-    setAnnouncement(t("ballot.movedTo", { code: byId.get(id)!.code, position: to + 1, total: next.length }));
+    const moved = moveStory(order, id, to)!;
+    setOrder(moved.order);
+    setAnnouncement(t("ballot.movedTo", { code: byId.get(id)!.code, position: to + 1, total: moved.order.length }));
     // Keep focus on the same button of the moved story, so repeated presses keep moving it.
     requestAnimationFrame(() => document.getElementById(`move-${by < 0 ? "up" : "down"}-${id}`)?.focus());
+  }
+
+  /** A story let go by the mouse or a finger: at index `to`, or back where it was (`to` null). */
+  function drop(id: string, to: number | null) {
+    const moved = to === null ? null : moveStory(order, id, to);
+    const code = byId.get(id)?.code;
+    if (!code) return;
+    if (!moved || moved.from === moved.to) {
+      setAnnouncement(t("ballot.stayedAt", { code, position: order.indexOf(id) + 1, total: order.length }));
+      return;
+    }
+    setOrder(moved.order);
+    setAnnouncement(t("ballot.movedTo", { code, position: moved.to + 1, total: moved.order.length }));
   }
 
   const blocked = candidates.filter((candidate) => candidate.conflict);
@@ -79,6 +93,61 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
     reason: reasons[storyId] ?? "",
   }));
   const fieldError = (index: number, field: string) => form.fieldError(`votes.${index}.${field}`);
+
+  function itemContent(storyId: string, index: number, handle: ReactNode = null) {
+    const candidate = byId.get(storyId)!;
+    return (
+      <>
+        <h3 className={styles.ballotTitle}>
+          {method === "RANKING" ? <span className={styles.rank}>{t("ballot.rankLabel", { rank: index + 1 })}</span> : null} <span className="code">{candidate.code}</span> {candidate.title}
+        </h3>
+        {method === "RANKING" ? (
+          <div className={styles.moveButtons}>
+            {handle}
+            <Button id={`move-up-${storyId}`} variant="secondary" disabled={index === 0} onClick={() => move(storyId, -1)} aria-label={t("ballot.moveUp", { code: candidate.code })}>
+              ↑ {t("ballot.up")}
+            </Button>
+            <Button id={`move-down-${storyId}`} variant="secondary" disabled={index === order.length - 1} onClick={() => move(storyId, 1)} aria-label={t("ballot.moveDown", { code: candidate.code })}>
+              ↓ {t("ballot.down")}
+            </Button>
+          </div>
+        ) : null}
+        {method === "SCORING" ? (
+          <div className="field">
+            <label className="field__label" htmlFor={`score-${storyId}`}>
+              {t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
+            </label>
+            <select id={`score-${storyId}`} className="field__input" value={scores[storyId] ?? ""} onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}>
+              <option value="">{t("ballot.chooseScore")}</option>
+              {Array.from({ length: scaleMax ?? 5 }, (_, i) => (
+                <option key={i + 1} value={String(i + 1)}>
+                  {i + 1}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {method === "APPROVAL" ? (
+          <div className="field">
+            <label className="checkbox" htmlFor={`approve-${storyId}`}>
+              <input id={`approve-${storyId}`} type="checkbox" checked={approvals[storyId] ?? false} onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })} />{" "}
+              {t("ballot.approve", { code: candidate.code })}
+            </label>
+          </div>
+        ) : null}
+        <TextArea
+          id={`reason-${storyId}`}
+          label={t("ballot.reason", { code: candidate.code })}
+          hint={own.has(storyId) ? t("ballot.reasonHintChange") : t("ballot.reasonHint")}
+          rows={3}
+          maxLength={SELECTION_LIMITS.reason}
+          value={reasons[storyId] ?? ""}
+          error={fieldError(index, "reason") ?? fieldError(index, "score")}
+          onChange={(value) => setReasons({ ...reasons, [storyId]: value })}
+        />
+      </>
+    );
+  }
 
   return (
     <form
@@ -98,61 +167,23 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <ol className={styles.ballotList}>
-        {order.map((storyId, index) => {
-          const candidate = byId.get(storyId)!;
-          return (
+      {method === "RANKING" ? (
+        <SortableBallotList ids={order} className={styles.ballotList} instructions={t("ballot.dragInstructions")} onDrop={drop}>
+          {order.map((storyId, index) => (
+            <SortableBallotItem key={storyId} id={storyId} className={styles.ballotItem} handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })} handleRole={t("ballot.dragRole")}>
+              {(handle) => itemContent(storyId, index, handle)}
+            </SortableBallotItem>
+          ))}
+        </SortableBallotList>
+      ) : (
+        <ol className={styles.ballotList}>
+          {order.map((storyId, index) => (
             <li key={storyId} className={styles.ballotItem}>
-              <h3 className={styles.ballotTitle}>
-                {method === "RANKING" ? <span className={styles.rank}>{t("ballot.rankLabel", { rank: index + 1 })}</span> : null} <span className="code">{candidate.code}</span> {candidate.title}
-              </h3>
-              {method === "RANKING" ? (
-                <div className={styles.moveButtons}>
-                  <Button id={`move-up-${storyId}`} variant="secondary" disabled={index === 0} onClick={() => move(storyId, -1)} aria-label={t("ballot.moveUp", { code: candidate.code })}>
-                    ↑ {t("ballot.up")}
-                  </Button>
-                  <Button id={`move-down-${storyId}`} variant="secondary" disabled={index === order.length - 1} onClick={() => move(storyId, 1)} aria-label={t("ballot.moveDown", { code: candidate.code })}>
-                    ↓ {t("ballot.down")}
-                  </Button>
-                </div>
-              ) : null}
-              {method === "SCORING" ? (
-                <div className="field">
-                  <label className="field__label" htmlFor={`score-${storyId}`}>
-                    {t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
-                  </label>
-                  <select id={`score-${storyId}`} className="field__input" value={scores[storyId] ?? ""} onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}>
-                    <option value="">{t("ballot.chooseScore")}</option>
-                    {Array.from({ length: scaleMax ?? 5 }, (_, i) => (
-                      <option key={i + 1} value={String(i + 1)}>
-                        {i + 1}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ) : null}
-              {method === "APPROVAL" ? (
-                <div className="field">
-                  <label className="checkbox" htmlFor={`approve-${storyId}`}>
-                    <input id={`approve-${storyId}`} type="checkbox" checked={approvals[storyId] ?? false} onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })} />{" "}
-                    {t("ballot.approve", { code: candidate.code })}
-                  </label>
-                </div>
-              ) : null}
-              <TextArea
-                id={`reason-${storyId}`}
-                label={t("ballot.reason", { code: candidate.code })}
-                hint={own.has(storyId) ? t("ballot.reasonHintChange") : t("ballot.reasonHint")}
-                rows={3}
-                maxLength={SELECTION_LIMITS.reason}
-                value={reasons[storyId] ?? ""}
-                error={fieldError(index, "reason") ?? fieldError(index, "score")}
-                onChange={(value) => setReasons({ ...reasons, [storyId]: value })}
-              />
+              {itemContent(storyId, index)}
             </li>
-          );
-        })}
-      </ol>
+          ))}
+        </ol>
+      )}
       {blocked.length ? (
         <section aria-labelledby="conflicts-title">
           <h3 id="conflicts-title">{t("ballot.conflictsTitle")}</h3>

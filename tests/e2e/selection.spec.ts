@@ -28,6 +28,28 @@ async function rankedCodes(page: Page): Promise<string[]> {
   return page.locator("form ol > li h3 .code").allTextContents();
 }
 
+/**
+ * Drags a story by its handle, with the mouse, onto the place of another story: press, a few
+ * small moves (a drag starts only after some travel), then let go over the target.
+ */
+async function dragStory(page: Page, code: string, ontoCode: string): Promise<void> {
+  const handle = page.getByRole("button", { name: `Arrastrar ${code} a otro lugar` });
+  const target = page.getByRole("button", { name: `Arrastrar ${ontoCode} a otro lugar` });
+  // The mouse only reaches what is on screen: a window tall enough for the whole ballot.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 1800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  expect(Math.max(from.y, to.y) + from.height).toBeLessThan(1800);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + (to.y > from.y ? 10 : -10), { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await page.setViewportSize(size);
+}
+
 test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanish and English; the lead closes and decides", async ({ page, browser }) => {
   // Three people, eight pages and seven axe checks on a shared two-core machine.
   test.setTimeout(180_000);
@@ -65,6 +87,17 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expect(panelist.getByText("El conteo y los votos de los demás panelistas se muestran cuando cierra la ronda.")).toBeVisible();
   expect(await rankedCodes(panelist)).toEqual(["CS-0001", "CS-0002", "CS-0005"]);
   await expectNoAxeViolations(panelist, "round, ballot (panelist, es)");
+
+  // Mouse users may drag a story by its handle; the drop is announced like a button move. The
+  // handle stays out of the Tab order (the buttons are the keyboard's way), and the story goes
+  // back so the keyboard steps below start from the same order.
+  await expect(panelist.getByRole("button", { name: "Arrastrar CS-0005 a otro lugar" })).toHaveAttribute("tabindex", "-1");
+  await dragStory(panelist, "CS-0005", "CS-0001");
+  await expect.poll(() => rankedCodes(panelist)).toEqual(["CS-0005", "CS-0001", "CS-0002"]);
+  await expect(panelist.getByText("CS-0005 ahora es la número 1 de 3.")).toBeAttached();
+  await dragStory(panelist, "CS-0005", "CS-0002");
+  await expect.poll(() => rankedCodes(panelist)).toEqual(["CS-0001", "CS-0002", "CS-0005"]);
+  await expect(panelist.getByText("CS-0005 ahora es la número 3 de 3.")).toBeAttached();
 
   await panelist.getByRole("button", { name: "Bajar CS-0001" }).focus();
   await panelist.keyboard.press("Enter");
