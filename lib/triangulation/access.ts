@@ -2,6 +2,7 @@
 import { getAuthorizedUser, type CurrentUser } from "@/lib/auth/session";
 import { findEvaluationAccess } from "@/lib/evaluations/data";
 import { can, rolesOf, type Permission, type Role } from "@/lib/permissions";
+import { getTriangulationStory } from "./data";
 
 /** The reader and their roles when they may `permission` in this evaluation; null otherwise. */
 export async function triangulationAccess(
@@ -15,4 +16,15 @@ export async function triangulationAccess(
   if (!access) return null;
   const roles = rolesOf(actor, access.roles);
   return can(roles, permission) ? { user: actor, roles } : null;
+}
+
+/**
+ * A story's triangulation pages (evidence, contribution): the reader, their roles and the story,
+ * or null when the reader may not view triangulation here or the story is not in this evaluation.
+ * Metadata passes `user: null` for a visitor who is not signed in.
+ */
+export async function openTriangulationStory(evaluationId: string, storyId: string, user: CurrentUser | null) {
+  const access = user ? await triangulationAccess(evaluationId, "triangulation.view", user) : null;
+  const story = access ? await getTriangulationStory(evaluationId, storyId) : null;
+  return access && story ? { ...access, story } : null;
 }

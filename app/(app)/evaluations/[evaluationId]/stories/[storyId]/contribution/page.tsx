@@ -7,31 +7,26 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { can } from "@/lib/permissions";
-import { triangulationAccess } from "@/lib/triangulation/access";
-import { getTriangulationStory } from "@/lib/triangulation/data";
+import { openTriangulationStory } from "@/lib/triangulation/access";
 import { isTriangulationStage } from "@/lib/triangulation/policy";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const user = await getAuthorizedUser();
-  const access = user ? await triangulationAccess(evaluationId, "triangulation.view", user) : null;
-  const story = access ? await getTriangulationStory(evaluationId, storyId) : null;
+  const opened = await openTriangulationStory(evaluationId, storyId, await getAuthorizedUser());
   const t = await getTranslations();
-  return { title: story ? t("triangulation.meta.contribution", { code: story.code }) : t("notFound.metaTitle") };
+  return { title: opened ? t("triangulation.meta.contribution", { code: opened.story.code }) : t("notFound.metaTitle") };
 }
 
 export default async function ContributionPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
   const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
-  const user = await requireUser(`${storyPath}/contribution`);
-  const access = await triangulationAccess(evaluationId, "triangulation.view", user);
-  if (!access) notFound();
-  const story = await getTriangulationStory(evaluationId, storyId);
-  if (!story) notFound();
+  const opened = await openTriangulationStory(evaluationId, storyId, await requireUser(`${storyPath}/contribution`));
+  if (!opened) notFound();
+  const { story, roles } = opened;
   const t = await getTranslations("triangulation");
-  const canEdit = isTriangulationStage(story.stage) && can(access.roles, "triangulation.edit");
+  const canEdit = isTriangulationStage(story.stage) && can(roles, "triangulation.edit");
   const projects = canEdit
     ? await db().project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } })
     : [];

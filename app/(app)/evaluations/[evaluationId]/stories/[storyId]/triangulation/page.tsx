@@ -9,8 +9,8 @@ import { SignOffForm } from "@/components/triangulation/sign-off-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/permissions";
-import { triangulationAccess } from "@/lib/triangulation/access";
-import { getLatestSignOff, getTriangulationStory, listStoryEvidence, listStoryFigures, loadTriangulationFacts } from "@/lib/triangulation/data";
+import { openTriangulationStory } from "@/lib/triangulation/access";
+import { getLatestSignOff, listStoryEvidence, listStoryFigures, loadTriangulationFacts } from "@/lib/triangulation/data";
 import { db } from "@/lib/db";
 import { hasCurrentSignOff, isTriangulationStage, triangulationBlockers } from "@/lib/triangulation/policy";
 
@@ -18,21 +18,17 @@ type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const user = await getAuthorizedUser();
-  const access = user ? await triangulationAccess(evaluationId, "triangulation.view", user) : null;
-  const story = access ? await getTriangulationStory(evaluationId, storyId) : null;
+  const opened = await openTriangulationStory(evaluationId, storyId, await getAuthorizedUser());
   const t = await getTranslations();
-  return { title: story ? t("triangulation.meta.story", { code: story.code }) : t("notFound.metaTitle") };
+  return { title: opened ? t("triangulation.meta.story", { code: opened.story.code }) : t("notFound.metaTitle") };
 }
 
 export default async function StoryTriangulationPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
   const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
-  const user = await requireUser(`${storyPath}/triangulation`);
-  const access = await triangulationAccess(evaluationId, "triangulation.view", user);
-  if (!access) notFound();
-  const story = await getTriangulationStory(evaluationId, storyId);
-  if (!story) notFound();
+  const opened = await openTriangulationStory(evaluationId, storyId, await requireUser(`${storyPath}/triangulation`));
+  if (!opened) notFound();
+  const { story, roles } = opened;
 
   const [t, tStories, format, items, figures, facts, signOff] = await Promise.all([
     getTranslations("triangulation"),
@@ -45,8 +41,8 @@ export default async function StoryTriangulationPage({ params }: Props) {
   ]);
   if (!facts) notFound();
   const open = isTriangulationStage(story.stage);
-  const canEdit = open && can(access.roles, "triangulation.edit");
-  const canSignOff = open && can(access.roles, "triangulation.sign_off") && !hasCurrentSignOff(facts);
+  const canEdit = open && can(roles, "triangulation.edit");
+  const canSignOff = open && can(roles, "triangulation.sign_off") && !hasCurrentSignOff(facts);
   const blockers = triangulationBlockers(facts);
   const figureLabel = (figure: (typeof figures)[number]) => `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`;
 
