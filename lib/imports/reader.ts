@@ -7,7 +7,6 @@
  */
 import { pipeline, Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { fileTypeFromBuffer } from "file-type";
 import {
   cellText,
@@ -18,6 +17,7 @@ import {
   MAX_IMPORT_ROWS,
   type ImportFileProblem,
 } from "./limits";
+import { openFirstSheet, type SheetRow } from "./xlsx-sheet";
 
 export type Delimiter = "auto" | "," | ";" | "\t";
 export type FileRow = { rowNumber: number; cells: string[] };
@@ -149,21 +149,7 @@ async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
   return { format: "csv", delimiter, headers, rows: rows() };
 }
 
-type SheetRow = { values: unknown; getCell(column: number): { numFmt?: string } };
-type WorkbookReaderLike = AsyncIterable<AsyncIterable<SheetRow>>;
-
 async function openXlsx(file: Blob): Promise<OpenedTable> {
-  const input = Readable.fromWeb(file.stream() as import("node:stream/web").ReadableStream<Uint8Array>);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    // Styles carry the number formats that mark a number as a date; without them a date cell
-    // arrives as its serial (45414). Reading them costs little (see decision 0012).
-    styles: "cache",
-    entries: "ignore",
-  }) as unknown as WorkbookReaderLike;
-  const sheets = workbook[Symbol.asyncIterator]();
   const guard = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
       return await step();
@@ -172,9 +158,10 @@ async function openXlsx(file: Blob): Promise<OpenedTable> {
       fail({ code: "NOT_TABULAR" });
     }
   };
-  const sheet = await guard(() => sheets.next());
-  if (sheet.done) fail({ code: "EMPTY" });
-  const sheetRows = sheet.value[Symbol.asyncIterator]();
+  // The compressed file is in memory already (an upload); its rows are inflated as they are read.
+  const sheet = await guard(async () => openFirstSheet(Buffer.from(await file.arrayBuffer())));
+  if (!sheet) fail({ code: "EMPTY" });
+  const sheetRows = sheet[Symbol.asyncIterator]();
   const cellsOf = (row: SheetRow) => {
     const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
     // Only a date needs its cell's format (a time of day or a calendar day); values[0] is column 1.
@@ -195,9 +182,9 @@ async function openXlsx(file: Blob): Promise<OpenedTable> {
         rowNumber += 1;
         yield checkRow(rowNumber, cells);
       }
-      // Only the first sheet is read; draining the rest would read the whole zip for nothing.
     } finally {
-      input.destroy();
+      // Only the first sheet is read; stopping here leaves the rest of the zip unread.
+      await sheetRows.return?.();
     }
   }
   return { format: "xlsx", delimiter: null, headers, rows: rows() };
