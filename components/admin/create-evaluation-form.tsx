@@ -73,7 +73,7 @@ export function CreateEvaluationForm() {
   }
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="evaluation-form-error">
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="evaluation-form-error">
       <FormError id="evaluation-form-error" message={formError} />
       <Field id="evaluation-name" name="name" label={t("name")} required maxLength={TEXT_MAX} autoComplete="off" error={fieldError("name")} />
       <Field id="evaluation-client" name="client" label={t("client")} required maxLength={TEXT_MAX} autoComplete="off" error={fieldError("client")} />

@@ -51,7 +51,7 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
     <section className="section" aria-labelledby="create-user-title">
       <h2 id="create-user-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="create-user-error">
+      <form method="post" ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="create-user-error">
         <FormError id="create-user-error" message={formError} />
         <Field id="create-user-name" name="name" label={t("name")} autoComplete="off" required maxLength={NAME_MAX} error={fieldError("name")} />
         <EmailField id="create-user-email" name="email" label={t("email")} autoComplete="off" error={fieldError("email")} />

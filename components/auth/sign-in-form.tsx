@@ -116,7 +116,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   const codeStep = step === "code";
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="sign-in-error">
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="sign-in-error">
       <FormError id="sign-in-error" message={formError} />
       <EmailField
         ref={emailRef}

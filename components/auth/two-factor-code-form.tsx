@@ -62,7 +62,7 @@ export function TwoFactorCodeForm({ mode }: { mode: Mode }) {
   }
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} aria-describedby={`${id}-error`}>
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby={`${id}-error`}>
       <FormError id={`${id}-error`} message={formError} />
       <CodeField ref={codeRef} id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={fieldError("code")} />
       <Button type="submit" variant={mode === "confirm" ? "primary" : "secondary"} busy={busy} busyLabel={t(mode === "confirm" ? "confirming" : "disabling")}>

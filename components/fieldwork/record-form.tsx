@@ -83,7 +83,7 @@ export function RecordForm({ form, evaluationId, options, initial, teamIds, resp
   });
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby={id("form-error")}>
+    <form method="post" ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby={id("form-error")}>
       <p className="form-error" role="alert" id={id("form-error")}>
         {formError}
       </p>

@@ -56,7 +56,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   }
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="accept-error">
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="accept-error">
       <FormError id="accept-error" message={formError} />
       <p>{t("newAccountIntro")}</p>
       <NewPasswordFields idPrefix="accept" fieldError={fieldError} />

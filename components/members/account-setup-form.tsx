@@ -45,7 +45,7 @@ export function AccountSetupForm({ token, defaultName }: { token: string; defaul
   }
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} aria-describedby="setup-error">
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="setup-error">
       <FormError id="setup-error" message={formError} />
       <NewPasswordFields idPrefix="setup" defaultName={defaultName} fieldError={fieldError} />
       <SubmitButton busy={busy} busyLabel={t("account.submitting")}>

@@ -108,7 +108,7 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
       ) : null}
 
       {mode === "roles" ? (
-        <form noValidate onSubmit={saveRoles} aria-label={t("rolesLegend", { name })}>
+        <form method="post" noValidate onSubmit={saveRoles} aria-label={t("rolesLegend", { name })}>
           <CheckboxGroup
             id={`${idBase}-roles`}
             name="roles"

@@ -51,7 +51,7 @@ export function ConsentForm({ evaluationId, respondentId, detailHref }: { evalua
   }
 
   return (
-    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="consent-form-summary">
+    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="consent-form-summary">
       <FormSummary id="consent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <div className={styles.grid}>
         <Field id="consent-given-on" name="givenOn" type="date" label={t("consentForm.givenOn")} required error={feedback.errorFor("givenOn")} />

@@ -166,7 +166,7 @@ function IdentityForm({
   }
 
   return (
-    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="identity-form-summary">
+    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="identity-form-summary">
       <FormSummary id="identity-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <p className="field__hint">{t("intro")}</p>
       <IdentityFields idPrefix="identity" defaults={defaults} errorFor={feedback.errorFor} />

@@ -78,7 +78,7 @@ export function RespondentForm(props: RespondentFormProps) {
 
   const words = props.mode === "create" ? { submit: t("new.submit"), busy: t("new.submitting") } : { submit: t("edit.submit"), busy: t("edit.submitting") };
   return (
-    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="respondent-form-summary">
+    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="respondent-form-summary">
       <FormSummary id="respondent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <div className={styles.grid}>
         <SelectField id="respondent-type" name="type" label={t("fields.type")} required defaultValue={initial?.type ?? ""} error={feedback.errorFor("type")}>

@@ -57,7 +57,7 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
   const noteError = feedback.errorFor("note");
   const confirmError = feedback.errorFor("confirmed");
   return (
-    <form ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="withdrawal-form-summary">
+    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="withdrawal-form-summary">
       <FormSummary id="withdrawal-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <Field id="withdrawal-date" name="withdrawnOn" type="date" label={t("withdrawal.withdrawnOn")} required error={feedback.errorFor("withdrawnOn")} />
       <div onChange={(event) => setChoice((event.target as HTMLInputElement).value)}>

@@ -10,7 +10,7 @@ export function DecisionForm({ evaluationId, storyId, storyRevisionId }: { evalu
   const [comment, setComment] = useState("");
   const decide = (decision: "APPROVE" | "RETURN") => run(() => decideStoryReview({ evaluationId, storyId, storyRevisionId, decision, comment }), () => t("story.decided"));
   return (
-    <form onSubmit={(event) => event.preventDefault()}>
+    <form method="post" onSubmit={(event) => event.preventDefault()}>
       <label className="field__label" htmlFor="review-comment">{t("story.comment")}</label>
       <p className="field__hint" id="review-comment-hint">{t("story.commentHint")}</p>
       <textarea className="field__input" id="review-comment" aria-describedby="review-comment-hint" rows={4} value={comment} onChange={(event) => setComment(event.target.value)} />

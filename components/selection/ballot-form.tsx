@@ -150,7 +150,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   }
 
   return (
-    <form
+    <form method="post"
       noValidate
       aria-describedby="ballot-error"
       onSubmit={(event) => {

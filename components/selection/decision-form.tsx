@@ -50,7 +50,7 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
   });
 
   return (
-    <form
+    <form method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

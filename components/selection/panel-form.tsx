@@ -35,7 +35,7 @@ export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: 
   });
 
   return (
-    <form
+    <form method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

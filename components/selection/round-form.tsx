@@ -36,7 +36,7 @@ export function RoundForm({ evaluationId, panels }: { evaluationId: string; pane
   });
 
   return (
-    <form
+    <form method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

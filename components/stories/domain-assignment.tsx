@@ -83,7 +83,7 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
         </ul>
       ) : null}
       <ActionError message={end.formError} />
-      <form className={styles.form} noValidate onSubmit={onSubmit} aria-labelledby="domain-assign-title" aria-describedby="domain-assign-error">
+      <form method="post" className={styles.form} noValidate onSubmit={onSubmit} aria-labelledby="domain-assign-title" aria-describedby="domain-assign-error">
         <h3 id="domain-assign-title">{t("domains.assignTitle")}</h3>
         <FormError id="domain-assign-error" message={assign.formError} />
         <SelectInput id="domain-assign-domain" label={t("domains.domain")} value={domainId} placeholder={t("form.choose")} error={assign.fieldError("domainId")} options={domains.map((domain) => ({ value: domain.id, label: domain.label }))} onChange={setDomainId} />

@@ -143,7 +143,7 @@ export function StoryForm({ evaluationId, options, story, defaultLanguage }: Pro
 
   const section: SectionProps = { values, update: (patch) => setValues((current) => ({ ...current, ...patch })), error, options, locale, t };
   return (
-    <form className={styles.form} noValidate onSubmit={onSubmit} aria-describedby={formError ? "story-form-error" : undefined}>
+    <form method="post" className={styles.form} noValidate onSubmit={onSubmit} aria-describedby={formError ? "story-form-error" : undefined}>
       <ErrorSummary ref={summaryRef} errors={errors} formError={formError} error={error} t={t} />
       <StoryTextSection {...section} />
       <PeriodSection {...section} />

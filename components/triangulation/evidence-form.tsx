@@ -96,7 +96,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
 
   const fileError = sizeError ?? error("file");
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-describedby={`${prefix}-form-error`}>
+    <form method="post" className={styles.form} onSubmit={onSubmit} noValidate aria-describedby={`${prefix}-form-error`}>
       <FormError id={`${prefix}-form-error`} message={form.formError} />
       <p role="status" className={status ? "notice" : undefined}>
         {status}

@@ -27,7 +27,7 @@ export function SignOffForm({ evaluationId, storyId, storyVersion }: { evaluatio
     },
   });
   return (
-    <form
+    <form method="post"
       className={styles.form}
       noValidate
       aria-describedby="sign-off-form-error"

@@ -59,7 +59,7 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
   );
 
   return (
-    <form
+    <form method="post"
       className={styles.form}
       noValidate
       aria-describedby="verification-form-error"

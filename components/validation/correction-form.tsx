@@ -66,7 +66,7 @@ export function CorrectionForm({ evaluationId, responseId, stored }: { evaluatio
         : undefined;
 
   return (
-    <form
+    <form method="post"
       className={styles.form}
       noValidate
       aria-describedby="correction-form-error"

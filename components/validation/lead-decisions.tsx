@@ -7,7 +7,7 @@ import { StatusLine, useStatusAction } from "./use-status-action";
 export function RevalidationForm({ evaluationId, storyId, code }: { evaluationId: string; storyId: string; code: string }) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   return (
-    <form
+    <form method="post"
       onSubmit={async (event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);

@@ -31,7 +31,7 @@ export function DrawSampleButton({ evaluationId, roundId }: Ref) {
 export function AddMemberForm({ evaluationId, roundId }: Ref) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   return (
-    <form
+    <form method="post"
       className={styles.inline}
       onSubmit={async (event) => {
         event.preventDefault();
@@ -81,7 +81,7 @@ type Option = { id: string; label: string };
 export function ResponseForm({ evaluationId, roundId, respondents, stories }: Ref & { respondents: Option[]; stories: Array<Option & { revisionId: string }> }) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   return (
-    <form
+    <form method="post"
       className={styles.form}
       onSubmit={async (event) => {
         event.preventDefault();
@@ -151,7 +151,7 @@ export function ResolveDisputeForm({ evaluationId, responseId }: { evaluationId:
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   const id = `resolution-${responseId}`;
   return (
-    <form
+    <form method="post"
       onSubmit={async (event) => {
         event.preventDefault();
         const resolution = String(new FormData(event.currentTarget).get("resolution") ?? "");

@@ -51,7 +51,7 @@ export function RoundForm({ evaluationId, stories, round }: { evaluationId: stri
   }
 
   return (
-    <form onSubmit={submit} className={styles.form} noValidate>
+    <form method="post" onSubmit={submit} className={styles.form} noValidate>
       <div className="field">
         <label className="field__label" htmlFor="round-name">{t("form.name")}</label>
         <input className="field__input" id="round-name" name="name" required maxLength={200} defaultValue={round?.name} />
