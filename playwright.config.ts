@@ -5,8 +5,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
-// Each run starts the app on a fresh embedded database, as a new user would.
+// Each run starts the app on a fresh embedded database, as a new user would. Workers load this
+// file again: the folder goes into the environment they inherit, so they find the same database
+// (tests/e2e/support/world.ts writes each spec's own records there).
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "msc-e2e-"));
+process.env.E2E_DATA_DIR = dataDir;
 
 // Debian's chromium when present (Playwright's own browser download does not work offline).
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);

@@ -12,7 +12,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv, proxyHopsWarning } from "../lib/env";
 import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/launch/checks";
 import { buildIsCurrent } from "../lib/launch/build-stamp";
-import { DataFolderInUseError, demoSecrets, lockDataFolder } from "../lib/launch/data-folder";
+import { DataFolderInUseError, demoSecrets, lockDataFolder, publishDatabaseUrl } from "../lib/launch/data-folder";
 import { seedDemo } from "../prisma/seed/demo";
 import { keyRingFromEnv } from "../lib/crypto";
 import { createPrismaClient } from "../lib/db";
@@ -47,6 +47,8 @@ async function main() {
     const database: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
     cleanups.push(() => database.stop());
     databaseUrl = database.url;
+    // Where to reach it while the app runs (psql, the browser tests' own records); gone at stop.
+    cleanups.push(publishDatabaseUrl(dataDir, database.url));
     console.log(`Embedded PostgreSQL ready (data in ${dataDir}).`);
   }
 

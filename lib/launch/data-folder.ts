@@ -49,3 +49,18 @@ export function demoSecrets(dataDir: string): DemoSecrets {
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
+
+/** The file that holds the running embedded database's connection string. */
+export function databaseUrlFile(dataDir: string): string {
+  return path.join(dataDir, "database-url");
+}
+
+/**
+ * Writes the embedded database's connection string beside its data (mode 600, like the secrets)
+ * for as long as the app runs on it; returns the clean-up that removes it.
+ */
+export function publishDatabaseUrl(dataDir: string, url: string): () => void {
+  const file = databaseUrlFile(dataDir);
+  writeFileSync(file, url, { mode: 0o600 });
+  return () => rmSync(file, { force: true });
+}

@@ -46,7 +46,8 @@ export async function seedDemo(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
       if (await demoExists(tx)) return { created: false };
-      await writeDemo(tx, passwordHash, options.identityKeyRing);
+      const users = await writeDemoUsers(tx, passwordHash);
+      await writeDemoEvaluation(tx, { name: DEMO_EVALUATION_NAME, users, identityKeyRing: options.identityKeyRing });
       return { created: true };
     },
     // PGlite runs one statement at a time and slowly; the demo is a few dozen statements.
@@ -55,7 +56,7 @@ export async function seedDemo(
 }
 
 /** Existing users with a demo e-mail are reused as they are (their password is never changed). */
-async function writeDemoUsers(tx: Prisma.TransactionClient, passwordHash: string | null) {
+export async function writeDemoUsers(tx: Prisma.TransactionClient, passwordHash: string | null) {
   await tx.user.createMany({
     data: DEMO_USERS.map((user) =>
       buildUser({ email: user.email, name: user.name, locale: user.locale, isAdmin: user.role === "ADMIN", passwordHash }),
@@ -74,12 +75,20 @@ async function writeDemoUsers(tx: Prisma.TransactionClient, passwordHash: string
   });
 }
 
-async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | null, identityKeyRing?: KeyRing) {
-  const users = await writeDemoUsers(tx, passwordHash);
+/**
+ * The demo evaluation under `name`, with the demo people as its members. The seed writes it once;
+ * browser tests write copies under names of their own, so what one test changes no other sees.
+ * Returns the new evaluation's id.
+ */
+export async function writeDemoEvaluation(
+  tx: Prisma.TransactionClient,
+  input: { name: string; users: Awaited<ReturnType<typeof writeDemoUsers>>; identityKeyRing?: KeyRing },
+): Promise<string> {
+  const { users, identityKeyRing } = input;
   const idOf = (role: string) => users.find((user) => user.role === role)!.id;
   const staff = { lead: idOf("LEAD"), evaluator: idOf("EVALUATOR") };
 
-  const setup = buildSetupRows();
+  const setup = buildSetupRows(input.name);
   const fieldwork = buildFieldworkRows(setup, staff);
   const stories = buildStoryRows(setup, fieldwork, staff);
   const evaluationId = setup.evaluation.id;
@@ -154,4 +163,5 @@ async function writeDemo(tx: Prisma.TransactionClient, passwordHash: string | nu
   // Evidence gathered early for two of the round's stories (the triangulation pages show it once they are selected).
   const triangulation = buildTriangulationRows(stories, idOf("ANALYST"));
   await tx.evidenceItem.createMany({ data: triangulation.evidence });
+  return evaluationId;
 }

@@ -23,13 +23,14 @@ export function placeLabel(state: string, municipality?: string | null): string 
   return municipality ? `${state}|${municipality}` : state;
 }
 
-export function buildSetupRows() {
+/** `name` differs from the demo's own only in copies written by browser tests. */
+export function buildSetupRows(name: string = fixture.evaluation.name) {
   const languages = fixture.evaluation.languages.map((code) => {
     if (code !== "es" && code !== "en") throw new Error(`Demo data: unsupported language "${code}"`);
     return code === "es" ? ("ES" as const) : ("EN" as const);
   });
   const evaluation = buildEvaluation({
-    name: fixture.evaluation.name,
+    name,
     client: fixture.evaluation.client,
     evaluatorOrganisation: fixture.evaluation.evaluator,
     periodStart: monthStart(fixture.evaluation.period.from),

@@ -43,8 +43,6 @@ async function crawl(page: Page): Promise<Map<string, string>> {
   return seen;
 }
 
-// This file's name sorts before auth.spec.ts, which locks the demo panelist and enrols the demo
-// analyst in two-factor sign-in; the suite runs files in order on one worker.
 for (const email of ["reviewer@demo.example", "panelist@demo.example", "analyst@demo.example", "evaluator@demo.example", "lead@demo.example"]) {
   test(`no identity value in any page or payload reachable by ${email}`, async ({ page }) => {
     await signedIn(page, email);

@@ -1,15 +1,25 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
+import { demoMember } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
 
 const PASSWORD = "msc-demo-2026";
 const EVALUATOR = "evaluator@demo.example";
-const PANELIST = "panelist@demo.example";
-const ANALYST = "analyst@demo.example";
+// The account locked out and the one enrolled in two-factor sign-in are this spec's own, so
+// every other spec may sign in as any demo person, whatever ran before it.
+const OWN_PASSWORD = "una contraseña de prueba larga";
+let PANELIST: string;
+let ANALYST: string;
+
+test.beforeAll(async () => {
+  PANELIST = (await demoMember(["PANELIST"], OWN_PASSWORD)).email;
+  ANALYST = (await demoMember(["ANALYST"], OWN_PASSWORD)).email;
+});
 const SESSION_COOKIE = "next-auth.session-token";
 const INVALID_ES = "No pudimos iniciar su sesión. Revise su correo electrónico y su contraseña e inténtelo de nuevo.";
 // One text for a locked account and a throttled client address: it says neither which nor whether the account exists.
@@ -85,7 +95,7 @@ test("after 10 wrong passwords the account is locked, with the same message for 
     await expect(alert, `try ${i}`).toHaveText(INVALID_ES);
   }
   // The right password is refused now too.
-  await signIn(page, PANELIST, PASSWORD);
+  await signIn(page, PANELIST, OWN_PASSWORD);
   await expect(alert).toHaveText(LOCKED_ES);
   await expect(page).toHaveURL(/\/sign-in/);
 
@@ -100,7 +110,7 @@ test("after 10 wrong passwords the account is locked, with the same message for 
 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await signIn(page, PANELIST, PASSWORD, "en");
+  await signIn(page, PANELIST, OWN_PASSWORD, "en");
   await expect(alert).toHaveText(LOCKED_EN);
   await expect(page).toHaveURL(/\/sign-in/);
   await expectNoAxeViolations(page, "sign-in, locked (en)");
@@ -108,12 +118,13 @@ test("after 10 wrong passwords the account is locked, with the same message for 
 
 test("an analyst sets up two-factor sign-in, then signs in with a code; a used code is refused", async ({ page }) => {
   await page.goto("/sign-in?callbackUrl=%2Faccount%2Ftwo-factor");
-  await signIn(page, ANALYST, PASSWORD);
+  await signIn(page, ANALYST, OWN_PASSWORD);
   await expect(page).toHaveURL(/\/account\/two-factor$/);
   await expect(page.getByRole("heading", { level: 1, name: "Verificación en dos pasos" })).toBeVisible();
   await expect(page.getByText("La verificación en dos pasos está desactivada.")).toBeVisible();
   await expectNoAxeViolations(page, "two-factor, off (es)");
 
+  await expectInteractive(page.getByRole("button", { name: "Configurar la verificación en dos pasos" }));
   await page.getByRole("button", { name: "Configurar la verificación en dos pasos" }).click();
   const qr = page.getByRole("img", { name: "Código QR que agrega su cuenta de Evaluaciones MSC a una aplicación de autenticación" });
   await expect(qr).toBeVisible();
@@ -142,7 +153,7 @@ test("an analyst sets up two-factor sign-in, then signs in with a code; a used c
   await expect(page).toHaveURL(/\/sign-in$/);
 
   // Password first: the form asks for the code and keeps the user on the page.
-  await signIn(page, ANALYST, PASSWORD);
+  await signIn(page, ANALYST, OWN_PASSWORD);
   const code = page.getByLabel("Código de verificación");
   await expect(code).toBeFocused();
   await expect(page.locator("form").getByRole("status")).toContainText("Su contraseña es correcta.");
@@ -158,11 +169,31 @@ test("an analyst sets up two-factor sign-in, then signs in with a code; a used c
   // The same code again, after signing out: refused.
   await page.getByRole("button", { name: "Cerrar sesión" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
-  await signIn(page, ANALYST, PASSWORD);
+  await signIn(page, ANALYST, OWN_PASSWORD);
   await page.getByLabel("Código de verificación").fill(fresh);
   const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: "Iniciar sesión" }).click();
   await answered;
   await expect(page.getByText("Ese código no funcionó.", { exact: false })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a sign-in sent before the page's script runs puts nothing in the address", async ({ browser, baseURL }) => {
+  // A slow connection, as a script that has not run yet: the browser sends the form by itself.
+  const context = await browser.newContext({ baseURL, locale: "es-MX", javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Correo electrónico").fill(EVALUATOR);
+    await page.getByLabel("Contraseña", { exact: true }).fill("una-clave-que-no-debe-verse");
+    const sent = page.waitForRequest((request) => request.isNavigationRequest() && request.frame() === page.mainFrame());
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    const request = await sent;
+    expect(request.method()).toBe("POST");
+    await expect(page.getByRole("heading", { level: 1, name: "Iniciar sesión" })).toBeVisible();
+    expect(page.url()).toBe(new URL("/sign-in", baseURL).toString());
+    expect(page.url()).not.toContain("clave");
+  } finally {
+    await context.close();
+  }
 });

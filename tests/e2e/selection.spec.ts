@@ -1,22 +1,28 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
+import { copyOfDemo } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
 
 const PASSWORD = "msc-demo-2026";
-const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 const DEMO_ROUND = "Ronda 1: cambios más significativos del dominio";
-// auth.spec locks panelist@demo.example out; the demo's second panelist votes here.
 const PANELIST = "panelist2@demo.example";
+// The round is decided here: on a copy of the demo of this spec's own, which no other spec reads.
+let evaluationName: string;
+
+test.beforeAll(async () => {
+  evaluationName = (await copyOfDemo("Evaluación de prueba: selección")).name;
+});
 
 async function openSelection(page: Page, email: string): Promise<string> {
   await page.goto("/sign-in");
   await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: EVALUATION }).click();
-  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await page.getByRole("link", { name: evaluationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   const base = new URL(page.url()).pathname;
   await page.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Selección" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Selección" })).toBeVisible();
@@ -56,6 +62,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   // ── The lead: a panel for the domain whose story is still screened, then a round, then open it.
   const base = await openSelection(page, "lead@demo.example");
   await expectNoAxeViolations(page, "selection list (lead, es)");
+  await expectInteractive(page.getByRole("button", { name: "Crear el panel" }));
   await page.getByLabel("Nombre del panel").fill("Panel de prácticas laborales");
   await page.getByLabel("Dominio de cambio").selectOption({ label: "Prácticas laborales del sector privado" });
   await page.getByRole("checkbox", { name: /Joaquín Treviño Alcalá/ }).check();
@@ -87,6 +94,9 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expect(panelist.getByText("El conteo y los votos de los demás panelistas se muestran cuando cierra la ronda.")).toBeVisible();
   expect(await rankedCodes(panelist)).toEqual(["CS-0001", "CS-0002", "CS-0005"]);
   await expectNoAxeViolations(panelist, "round, ballot (panelist, es)");
+  // The ballot may have come by a full page load: drags and keys wait until it is live.
+  await expectInteractive(panelist.getByRole("button", { name: "Arrastrar CS-0005 a otro lugar" }));
+  await expectInteractive(panelist.getByRole("button", { name: "Bajar CS-0001" }));
 
   // Mouse users may drag a story by its handle; the drop is announced like a button move. The
   // handle stays out of the Tab order (the buttons are the keyboard's way), and the story goes
@@ -118,6 +128,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expect(panelist.locator("html")).toHaveAttribute("lang", "en");
   await expect(panelist.getByRole("heading", { level: 2, name: "Your ballot" })).toBeVisible();
   expect(await rankedCodes(panelist)).toEqual(["CS-0002", "CS-0005", "CS-0001"]);
+  await expectInteractive(panelist.getByRole("button", { name: "Move CS-0005 up" }));
   await panelist.getByRole("button", { name: "Move CS-0005 up" }).focus();
   await panelist.keyboard.press("Enter");
   await expect(panelist.getByText("CS-0005 is now number 1 of 3.")).toBeAttached();
@@ -130,6 +141,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await page.goto(`${base}/selection`);
   await page.getByRole("link", { name: DEMO_ROUND }).click();
   await expect(page.getByText("Joaquín Treviño Alcalá: ya votó")).toBeVisible();
+  await expectInteractive(page.getByRole("button", { name: "Registrar que se envió el recordatorio" }));
   await expect(page.getByText("Lucía Barragán Ortiz: todavía no vota")).toBeVisible();
   await expect(page.getByRole("table", { name: /Conteo/ })).toHaveCount(0);
   await expect(page.getByLabel("Texto del recordatorio")).toHaveValue(/Ronda 1: cambios más significativos del dominio/);

@@ -160,8 +160,7 @@ test("two people edit the same story: the second save shows both versions and me
   }
 });
 
-// Panelists reading but not editing is covered in tests/integration/stories-access.test.ts: the demo
-// panelist's account is locked on purpose by auth.spec.ts in the same run.
+// Panelists reading but not editing is covered in tests/integration/stories-access.test.ts.
 test("a reviewer (funder staff) gets a plain 404 for a story, which reveals nothing of it", async ({ browser }) => {
   const evaluator = await contextFor(browser, "evaluator@demo.example");
   const storyPath = await createStory(evaluator.page, evaluator.base, "Historia que el financiador no ve", "R-0001");

@@ -1,18 +1,27 @@
 /**
- * Triangulation in the browser. The demo analyst may have two-factor sign-in by now (auth.spec),
- * so the lead invites an analyst of this spec's own, who works in Spanish: adds evidence with a
- * file by keyboard, is refused a web page renamed .pdf, signs off, edits the contribution (which
- * makes the sign-off stale) and reads the matrix. The lead then reads the same pages in English,
- * without the editing controls. Axe runs on every new page.
+ * Triangulation in the browser, on a copy of the demo of this spec's own whose round selected
+ * CS-0005 (the demo's evidence for it comes along). The lead invites an analyst, who works in
+ * Spanish: adds evidence with a file by keyboard, is refused a web page renamed .pdf, signs off,
+ * edits the contribution (which makes the sign-off stale) and reads the matrix. The lead then
+ * reads the same pages in English, without the editing controls. Axe runs on every new page.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
+import { copyOfDemo, decideOpenRound } from "./support/world";
 
 test.use({ locale: "en-US" });
 
 const PASSWORD = "msc-demo-2026";
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
+let ownEvaluation: string;
+
+test.beforeAll(async () => {
+  const copy = await copyOfDemo("Evaluación de prueba: triangulación");
+  await decideOpenRound(copy.id, ["CS-0005"]);
+  ownEvaluation = copy.name;
+});
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 function pathOf(link: string): string {
@@ -33,10 +42,11 @@ async function newAnalyst(lead: Page, browser: Browser, baseURL: string | undefi
   await lead.goto("/sign-in");
   await signIn(lead, "lead@demo.example", PASSWORD, "en");
   await expect(lead).toHaveURL(/\/evaluations$/);
-  await lead.getByRole("link", { name: EVALUATION }).click();
-  await expect(lead.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await lead.getByRole("link", { name: ownEvaluation }).click();
+  await expect(lead.getByRole("heading", { level: 1, name: ownEvaluation })).toBeVisible();
   const evaluationPath = new URL(lead.url()).pathname;
   await lead.goto(`${evaluationPath}/members`);
+  await expectInteractive(lead.getByRole("button", { name: "Create invitation" }));
   const address = `analista.${Date.now()}@example.org`;
   await lead.getByRole("textbox", { name: "E-mail address" }).fill(address);
   await lead.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: "Analyst" }).check();
@@ -46,6 +56,7 @@ async function newAnalyst(lead: Page, browser: Browser, baseURL: string | undefi
   const context = await browser.newContext({ baseURL, locale: "es-MX" });
   const analyst = await context.newPage();
   await analyst.goto(pathOf(link));
+  await expectInteractive(analyst.getByRole("button", { name: "Unirme a la evaluación" }));
   await analyst.getByLabel("Su nombre completo").fill("Analista de Prueba");
   await analyst.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
   await analyst.getByLabel("Repita la contraseña").fill("una contraseña larga");
@@ -53,7 +64,7 @@ async function newAnalyst(lead: Page, browser: Browser, baseURL: string | undefi
   await expect(analyst.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
   await analyst.getByRole("link", { name: "Iniciar sesión" }).click();
   await signIn(analyst, address, "una contraseña larga");
-  await expect(analyst.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await expect(analyst.getByRole("heading", { level: 1, name: ownEvaluation })).toBeVisible();
   return { analyst, evaluationPath };
 }
 
@@ -79,6 +90,7 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
 
   // A web page renamed .pdf is refused next to the file field, and nothing is added.
   const form = analyst.getByRole("region", { name: "Agregar evidencia" });
+  await expectInteractive(form.getByRole("button", { name: "Agregar evidencia" }));
   const sourceType = form.getByLabel("Tipo de fuente");
   await sourceType.focus();
   await analyst.keyboard.type("D"); // Documento
@@ -161,7 +173,7 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
   await expectNoAxeViolations(page, "story triangulation, read only (en)");
 });
 
-// The demo panelist is locked out by auth.spec; the integration tests cover panelists and attachments.
+// The integration tests cover panelists and attachments.
 test("a reviewer gets 404 on the triangulation matrix and no link to it", async ({ browser, baseURL }) => {
   for (const email of ["reviewer@demo.example"]) {
     const context = await browser.newContext({ baseURL, locale: "en-US" });

@@ -4,26 +4,28 @@
  * it. Axe on each new page.
  *
  * The demo has no triangulated story (its stories stop at SCREENED), so the first journey covers
- * the pages and the draw on an empty round. The last one takes CS-0005 on from where
- * selection.spec and triangulation.spec leave it (selected, with evidence), so it runs after them,
- * as the whole suite does; sheets, resolutions and closing are proven against PostgreSQL in
- * tests/integration/validation-rounds.test.ts and reviews-and-sheets.test.ts.
+ * the pages and the draw on an empty round. The last one works on a copy of the demo of its own,
+ * whose round selected CS-0005 (with the demo's evidence from two source types): an analyst
+ * triangulates it, then the lead validates it. Sheets, resolutions and closing are proven against
+ * PostgreSQL in tests/integration/validation-rounds.test.ts and reviews-and-sheets.test.ts.
  */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
+import { copyOfDemo, decideOpenRound } from "./support/world";
 
 test.use({ locale: "es-MX" });
 
 const PASSWORD = "msc-demo-2026";
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 
-async function openDemoEvaluation(page: Page, email: string): Promise<string> {
+async function openDemoEvaluation(page: Page, email: string, evaluation = EVALUATION): Promise<string> {
   await page.goto("/sign-in");
   await signIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: EVALUATION }).click();
-  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await page.getByRole("link", { name: evaluation }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluation })).toBeVisible();
   return new URL(page.url()).pathname;
 }
 
@@ -84,13 +86,12 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
 }
 
 /**
- * CS-0005 to TRIANGULATED, as an analyst takes it there: selection.spec selected it and
- * triangulation.spec left it with evidence from three source types and a sign-off made stale by
- * an edit. The demo analyst may have two-factor sign-in by now (auth.spec), so the lead invites
- * an analyst of this spec's own, who signs off again and takes the two steps on the story page.
+ * CS-0005 to TRIANGULATED, as an analyst takes it there: the lead invites an analyst, who signs
+ * the triangulation off and takes the two steps on the story page.
  */
-async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: string | undefined, evaluationPath: string) {
+async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: string | undefined, evaluationPath: string, evaluation: string) {
   await lead.goto(`${evaluationPath}/members`);
+  await expectInteractive(lead.getByRole("button", { name: "Crear invitación" }));
   const address = `analista.validacion.${Date.now()}@example.org`;
   await lead.getByRole("textbox", { name: "Correo electrónico" }).fill(address);
   const roles = lead.getByRole("group", { name: "Roles asignados" });
@@ -101,6 +102,7 @@ async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: strin
   const context = await browser.newContext({ baseURL, locale: "es-MX" });
   const analyst = await context.newPage();
   await analyst.goto(`${link.pathname}${link.search}`);
+  await expectInteractive(analyst.getByRole("button", { name: "Unirme a la evaluación" }));
   await analyst.getByLabel("Su nombre completo").fill("Analista de Validación");
   await analyst.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
   await analyst.getByLabel("Repita la contraseña").fill("una contraseña larga");
@@ -108,22 +110,24 @@ async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: strin
   await expect(analyst.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
   await analyst.getByRole("link", { name: "Iniciar sesión" }).click();
   await signIn(analyst, address, "una contraseña larga");
-  await expect(analyst.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await expect(analyst.getByRole("heading", { level: 1, name: evaluation })).toBeVisible();
 
   await analyst.goto(`${evaluationPath}/triangulation`);
   const matrixLink = analyst.getByRole("table", { name: /Evidencia por tipo de fuente/ }).getByRole("link", { name: /CS-0005/ });
-  await expect(matrixLink, "CS-0005 selected by selection.spec, with evidence from triangulation.spec").toBeVisible();
+  await expect(matrixLink, "CS-0005, selected by the copy's round, with the demo's evidence").toBeVisible();
   await matrixLink.click();
   await expect(analyst.getByRole("heading", { level: 1, name: "CS-0005 Triangulación" })).toBeVisible();
   const storyPath = new URL(analyst.url()).pathname.replace(/\/triangulation$/, "");
   const readiness = analyst.getByRole("region", { name: "Lo que falta" });
-  await expect(readiness).toContainText("La firma ya no está vigente");
-  await readiness.getByLabel("Nota").fill("Volví a contrastar la versión 2 con el expediente, la nota de prensa y el acta.");
-  await readiness.getByRole("button", { name: "Firmar la versión 2" }).click();
+  await expect(readiness).toContainText("Ninguna persona analista ha firmado la triangulación.");
+  await expectInteractive(readiness.getByRole("button", { name: "Firmar la versión 1" }));
+  await readiness.getByLabel("Nota").fill("Contrasté la versión 1 con el expediente y la nota de prensa.");
+  await readiness.getByRole("button", { name: "Firmar la versión 1" }).click();
   await expect(readiness).toContainText("No falta nada: la historia puede marcarse como triangulada.");
 
   await analyst.goto(storyPath);
   const path = analyst.getByRole("region", { name: "El recorrido de la historia" });
+  await expectInteractive(path.getByRole("button", { name: "Iniciar la triangulación" }));
   await path.getByRole("button", { name: "Iniciar la triangulación" }).click();
   await expect(path.getByRole("status")).toHaveText("La historia ahora está en: En triangulación.");
   await path.getByRole("button", { name: "Marcar como triangulada" }).click();
@@ -135,12 +139,15 @@ async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: strin
 test("a lead records a response, corrects it by keyboard and reads its versions", async ({ page, browser, baseURL }) => {
   // Three people, a dozen pages and four axe checks on a shared two-core machine.
   test.setTimeout(240_000);
-  const base = await openDemoEvaluation(page, "lead@demo.example");
-  const storyPath = await triangulateDemoStory(page, browser, baseURL, base);
+  const copy = await copyOfDemo("Evaluación de prueba: validación");
+  await decideOpenRound(copy.id, ["CS-0005"]);
+  const base = await openDemoEvaluation(page, "lead@demo.example", copy.name);
+  const storyPath = await triangulateDemoStory(page, browser, baseURL, base, copy.name);
 
   // A round with the triangulated story and one respondent added by hand, opened.
   await page.goto(`${base}/validation/new`);
   await expect(page.getByRole("checkbox", { name: /^CS-0005 · / })).toBeChecked();
+  await expectInteractive(page.getByRole("button", { name: "Crear ronda" }));
   await page.getByLabel("Nombre de la ronda").fill("Llamadas de validación en San Luis Potosí");
   await page.getByLabel("Primer día").fill("2025-04-07");
   await page.getByLabel("Último día").fill("2025-04-18");
@@ -189,6 +196,7 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await page.reload();
   await expect(comments).toHaveValue("Así pasó en su planta: el sindicato fue reconocido tras la queja.");
   await expect(history.locator("tbody tr")).toHaveCount(1);
+  await expectInteractive(page.getByRole("button", { name: "Guardar la corrección" }));
 
   // The evaluator misheard: the respondent disputes it. Corrected with the keyboard alone.
   await tabTo(page, page.getByRole("radio", { name: "Confirma", exact: true }));
@@ -238,11 +246,13 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await page.goto(roundPath);
   await page.getByRole("link", { name: "Corregir R-0002 sobre CS-0005" }).click();
   await expect(page.getByText(/versión 2 de la respuesta/)).toBeVisible();
+  await expectInteractive(page.getByRole("button", { name: "Guardar la corrección" }));
   const correctionPath = new URL(page.url()).pathname;
   const evaluatorContext = await browser.newContext({ baseURL, locale: "es-MX" });
   const evaluator = await evaluatorContext.newPage();
-  await openDemoEvaluation(evaluator, "evaluator@demo.example");
+  await openDemoEvaluation(evaluator, "evaluator@demo.example", copy.name);
   await evaluator.goto(correctionPath);
+  await expectInteractive(evaluator.getByRole("button", { name: "Guardar la corrección" }));
   await evaluator.getByLabel("Cambios propuestos").fill("Mencionar también la queja ante el mecanismo.");
   await evaluator.getByRole("button", { name: "Guardar la corrección" }).click();
   await expect(evaluator.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText("Corrección guardada (versión 3).");

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectInteractive } from "./interactive";
 
 const LABELS = {
   es: { email: "Correo electrónico", password: "Contraseña", submit: "Iniciar sesión" },
@@ -8,6 +9,8 @@ const LABELS = {
 /** Fills in the sign-in form on the page, submits it and waits for the server's answer (not for the next page). */
 export async function signIn(page: Page, email: string, password: string, language: keyof typeof LABELS = "es"): Promise<void> {
   const labels = LABELS[language];
+  // Typed before the form is live, the values would be lost and the press would reload the page.
+  await expectInteractive(page.getByRole("button", { name: labels.submit }));
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));

@@ -1,0 +1,95 @@
+/**
+ * The browser tests' own records, written into the database of the app under test with the code
+ * the seed and the app use. A spec that changes shared state (a round's decision, a story's path,
+ * an account's lock or its two-factor sign-in) works on records of its own made here, so no spec
+ * depends on another having run first, or fails because another failed.
+ *
+ * The launcher publishes the embedded database's address in DATA_DIR/database-url while the app
+ * runs; playwright.config.ts hands every worker the same DATA_DIR (E2E_DATA_DIR).
+ */
+import { readFileSync } from "node:fs";
+import { hashPassword } from "@/lib/auth/password";
+import { keyRingFromEnv } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import type { EvaluationRole } from "@/lib/generated/prisma/enums";
+import { databaseUrlFile, demoSecrets } from "@/lib/launch/data-folder";
+import { closeRound, recordDecision } from "@/lib/selection/round-mutations";
+import { DEMO_EVALUATION_NAME, writeDemoEvaluation, writeDemoUsers } from "@/prisma/seed/demo";
+import { buildMembership, buildUser } from "@/tests/factories";
+
+/** Points this worker's copy of the server code at the app's database, with the app's secrets. */
+function appDatabase() {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error("E2E_DATA_DIR is not set: run the browser tests through playwright.config.ts");
+  if (!process.env.DATABASE_URL) {
+    const secrets = demoSecrets(dataDir);
+    Object.assign(process.env, {
+      DATABASE_URL: readFileSync(databaseUrlFile(dataDir), "utf8").trim(),
+      AUTH_SECRET: secrets.AUTH_SECRET,
+      IDENTITY_ENCRYPTION_KEY: secrets.IDENTITY_ENCRYPTION_KEY,
+      APP_BASE_URL: "http://localhost",
+    });
+  }
+  return db();
+}
+
+/** A name no earlier run on the same database has used. */
+function unique(name: string): string {
+  return `${name} ${Date.now().toString(36).slice(-5)}`;
+}
+
+/**
+ * A copy of the demo evaluation (the same domains, people, fieldwork, stories and open round,
+ * with new ids) under a name of its own, e.g. "Evaluación de prueba: selección 1a2b3".
+ */
+export async function copyOfDemo(name: string): Promise<{ id: string; name: string }> {
+  const prisma = appDatabase();
+  const copyName = unique(name);
+  const identityKeyRing = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: process.env.IDENTITY_ENCRYPTION_KEY! });
+  const id = await prisma.$transaction(
+    async (tx) => writeDemoEvaluation(tx, { name: copyName, users: await writeDemoUsers(tx, null), identityKeyRing }),
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { id, name: copyName };
+}
+
+/**
+ * Closes the evaluation's open selection round and records the lead's decision selecting the
+ * stories with these codes, through the same mutations the round page calls.
+ */
+export async function decideOpenRound(evaluationId: string, selectedCodes: string[]): Promise<void> {
+  const prisma = appDatabase();
+  const lead = await prisma.evaluationMember.findFirstOrThrow({ where: { evaluationId, roles: { has: "LEAD" } }, select: { userId: true } });
+  const round = await prisma.selectionRound.findFirstOrThrow({
+    where: { evaluationId, status: "OPEN" },
+    select: { id: true, version: true, candidates: { select: { story: { select: { id: true, code: true } } } } },
+  });
+  const actor = { evaluationId, actorId: lead.userId, ipAddress: "127.0.0.1" };
+  const closed = await closeRound({ ...actor, roundId: round.id, expectedVersion: round.version });
+  if (!closed.ok) throw new Error(`Could not close the round: ${JSON.stringify(closed)}`);
+  const stories = round.candidates.map((candidate) => candidate.story);
+  const decided = await recordDecision({
+    ...actor,
+    roundId: round.id,
+    expectedVersion: round.version + 1,
+    selected: stories.filter((story) => selectedCodes.includes(story.code)).map((story) => ({ storyId: story.id, reason: "El panel la eligió por su alcance." })),
+    dissent: "",
+    feedback: stories.map((story) => ({ storyId: story.id, language: "es", text: "Gracias por compartir su historia." })),
+  });
+  if (!decided.ok) throw new Error(`Could not record the decision: ${JSON.stringify(decided)}`);
+}
+
+/**
+ * A person of this test's own, signed in with `password`, a member of the demo evaluation with
+ * these roles: a test that locks an account or enrols it in two-factor sign-in uses one.
+ */
+export async function demoMember(roles: EvaluationRole[], password: string): Promise<{ email: string; name: string }> {
+  const prisma = appDatabase();
+  const user = buildUser({ name: unique("Persona de prueba"), passwordHash: await hashPassword(password) });
+  const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  await prisma.$transaction([
+    prisma.user.create({ data: user }),
+    prisma.evaluationMember.create({ data: buildMembership({ evaluationId: evaluation.id, userId: user.id, roles }) }),
+  ]);
+  return { email: user.email, name: user.name };
+}
