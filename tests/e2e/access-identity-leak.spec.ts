@@ -5,6 +5,7 @@
  * they ask for it on the respondent's page (the control case, which proves the values exist).
  */
 import { expect, test, type Page } from "@playwright/test";
+import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
 
 test.use({ locale: "es-MX" });
@@ -60,6 +61,7 @@ test("the control case: a lead who asks for an identity on the respondent's page
   expect(respondentPage, "a respondent page reachable by links").toBeDefined();
   await page.goto(respondentPage!);
   const identity = page.getByRole("region", { name: "Identidad" });
+  await expectInteractive(identity.getByRole("button", { name: "Mostrar identidad" }));
   await identity.getByRole("button", { name: "Mostrar identidad" }).click();
   await expect(identity).toContainText("Persona Ficticia");
 });

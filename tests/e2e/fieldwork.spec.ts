@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectInteractive } from "./support/interactive";
+import { signIn as submitSignIn } from "./support/sign-in";
 
 // A Mexican browser: the pages start in Spanish; one journey switches to English.
 test.use({ locale: "es-MX" });
@@ -32,9 +34,7 @@ async function expectNoAxeViolations(page: Page, where: string) {
 
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(PASSWORD);
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await submitSignIn(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
 }
 
@@ -199,6 +199,7 @@ test("a 500,000-character transcript is saved and shown; one character more is r
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await demoEvaluationPath(page);
   await page.goto(`${evaluationPath}/interviews/new`);
+  await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-09-02");
   await page.getByRole("checkbox", { name: /^R-0003/ }).check();
   const line = "R-0003: En el ingenio ya se respeta la jornada de ocho horas y se paga el descanso. ";
@@ -237,6 +238,7 @@ test("a respondent whose consent was withdrawn cannot be added, and the form say
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await demoEvaluationPath(page);
   await page.goto(`${evaluationPath}/interviews/new`);
+  await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-11-20");
   await page.getByRole("checkbox", { name: /^R-0012/ }).check();
   await expect(page.getByRole("checkbox", { name: /^R-0012/ })).toHaveAccessibleName(/consentimiento retirado/);
@@ -271,6 +273,7 @@ test("the funder's reviewer and the installation's administrator get a plain 404
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await demoEvaluationPath(page);
   await page.goto(`${evaluationPath}/interviews/new`);
+  await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-08-01");
   await page.getByRole("checkbox", { name: /^R-0002/ }).check();
   await page.getByLabel("Transcripción en el idioma original").fill("Entrevistadora: palabras que solo el equipo puede leer.");

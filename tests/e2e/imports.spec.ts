@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
 
 // Fieldwork is exported from KoboToolbox in Spanish; the evaluator works in Spanish.
 test.use({ locale: "es-MX" });
@@ -46,9 +47,7 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   // Five axe passes and a commit on the embedded database of a busy 2-core machine.
   test.setTimeout(180_000);
   await page.goto("/sign-in");
-  await page.locator("#sign-in-email").fill("evaluator@demo.example");
-  await page.locator("#sign-in-password").fill("msc-demo-2026");
-  await page.locator("#sign-in-password").press("Enter");
+  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
   await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
   await page.getByRole("link", { name: EVALUATION }).click();
   await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();

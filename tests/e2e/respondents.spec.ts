@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
+import { signIn as submitSignIn } from "./support/sign-in";
 
 // Fieldwork happens in Spanish: the evaluator's browser is Mexican; later steps switch to English.
 test.use({ locale: "es-MX" });
@@ -15,29 +17,24 @@ const COMMUNITY = "Colonia Ensayo Norte";
 let respondentPath = "";
 let respondentCode = "";
 
-async function signIn(page: Page, email: string, password = PASSWORD) {
+async function signIn(page: Page, email: string, password = PASSWORD, language: "es" | "en" = "es") {
   await page.goto("/sign-in");
-  await page.locator("#sign-in-email").fill(email);
-  await page.locator("#sign-in-password").fill(password);
-  await page.locator("#sign-in-password").press("Enter");
+  await submitSignIn(page, email, password, language);
   await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
 }
 
 async function asUser(browser: Browser, baseURL: string | undefined, email: string, locale = "es-MX", password = PASSWORD): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale });
   const page = await context.newPage();
-  await signIn(page, email, password);
+  await signIn(page, email, password, locale.startsWith("en") ? "en" : "es");
   return page;
 }
 
-/**
- * A new member with one role, invited by the lead through the members page. The demo's own
- * analyst and panelist are changed by other browser tests (two-factor set-up, lockout), so this
- * test brings its own.
- */
+/** A new member with one role, invited by the lead through the members page. */
 async function invitedMember(browser: Browser, baseURL: string | undefined, evaluationPath: string, role: "Analyst" | "Panelist"): Promise<Page> {
   const lead = await asUser(browser, baseURL, "lead@demo.example", "en-US");
   await lead.goto(`${evaluationPath}/members`);
+  await expectInteractive(lead.getByRole("button", { name: "Create invitation" }));
   const address = `${role.toLowerCase()}.${Date.now()}@example.org`;
   await lead.getByRole("textbox", { name: "E-mail address" }).fill(address);
   await lead.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: role }).check();
@@ -48,6 +45,7 @@ async function invitedMember(browser: Browser, baseURL: string | undefined, eval
   const context = await browser.newContext({ baseURL, locale: "es-MX" });
   const page = await context.newPage();
   await page.goto(new URL(link).pathname);
+  await expectInteractive(page.getByRole("button", { name: "Unirme a la evaluación" }));
   await page.getByLabel("Su nombre completo").fill(`Prueba ${role}`);
   await page.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
   await page.getByLabel("Repita la contraseña").fill("una contraseña larga");

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
 
 // A Mexican browser: the app starts in Spanish.
@@ -133,6 +134,7 @@ test("two people edit the same story: the second save shows both versions and me
     const storyPath = await createStory(evaluator.page, evaluator.base, "Historia para editar a la vez", "R-0001");
     await evaluator.page.goto(`${storyPath}/edit`);
     await lead.page.goto(`${storyPath}/edit`);
+    for (const { page } of [evaluator, lead]) await expectInteractive(page.getByRole("button", { name: "Guardar la historia" }));
 
     await evaluator.page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Título de la evaluadora");
     await evaluator.page.getByRole("button", { name: "Guardar la historia" }).click();

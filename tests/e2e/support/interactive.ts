@@ -8,6 +8,7 @@ import { expect, type Locator } from "@playwright/test";
  * hydrated with its props (`__reactProps$…`), which is what this looks for.
  */
 export async function expectInteractive(control: Locator): Promise<void> {
+  await expect(control).toBeAttached();
   await expect
     .poll(() => control.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$"))), {
       message: "the page's script has taken over the control",
