@@ -2,10 +2,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { signIn as submitSignIn } from "./support/sign-in";
+import { demoRespondent } from "./support/world";
 
 // Fieldwork happens in Spanish: the evaluator's browser is Mexican; later steps switch to English.
 test.use({ locale: "es-MX" });
-test.describe.configure({ mode: "serial" });
 
 const PASSWORD = "msc-demo-2026";
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
@@ -13,9 +13,6 @@ const NAME = "Rosalinda Ensayo Ficticia";
 const PHONE = "+52 951 000 1234";
 const COMMUNITY = "Colonia Ensayo Norte";
 
-/** The respondent made by the first test, opened by the others. */
-let respondentPath = "";
-let respondentCode = "";
 
 async function signIn(page: Page, email: string, password = PASSWORD, language: "es" | "en" = "es") {
   await page.goto("/sign-in");
@@ -96,10 +93,10 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   await page.getByRole("button", { name: "Guardar persona entrevistada" }).click();
 
   await expect(page).toHaveURL(/\/respondents\/(?!new$)[a-z0-9]+$/);
-  respondentPath = new URL(page.url()).pathname;
+  const respondentPath = new URL(page.url()).pathname;
   const heading = page.getByRole("heading", { level: 1 });
   await expect(heading).toHaveText(/^R-\d{4}$/);
-  respondentCode = (await heading.textContent())!;
+  const respondentCode = (await heading.textContent())!;
   await expect(page.getByRole("region", { name: "Características" })).toContainText("Oaxaca de Juárez, Oaxaca");
   // The identity is not in the page until asked for.
   expect(await everythingSent(page, respondentPath)).not.toContain("Rosalinda");
@@ -154,7 +151,7 @@ test("an evaluator creates a respondent with identity and consent and reveals th
 });
 
 test("an analyst sees the code and attributes but never the identity; reviewers and panelists get 404", async ({ browser, baseURL }) => {
-  expect(respondentPath, "the first test made the respondent").not.toBe("");
+  const { path: respondentPath, code: respondentCode } = await demoRespondent({ name: NAME, phone: PHONE, community: COMMUNITY });
   const evaluationPath = respondentPath.replace(/\/respondents\/[^/]+$/, "");
   const analyst = await invitedMember(browser, baseURL, evaluationPath, "Analyst");
   const response = await analyst.goto(respondentPath);
@@ -190,11 +187,12 @@ test("an analyst sees the code and attributes but never the identity; reviewers 
 });
 
 test("a withdrawal with destroy, by keyboard and in English: confirmed, final, and the identity is gone", async ({ browser, baseURL }) => {
-  expect(respondentPath, "the first test made the respondent").not.toBe("");
+  const { path: respondentPath, code: respondentCode } = await demoRespondent({ name: NAME, phone: PHONE, community: COMMUNITY });
   const page = await asUser(browser, baseURL, "evaluator@demo.example", "en-US");
   await page.getByRole("button", { name: "English" }).click();
   await page.goto(`${respondentPath}/withdraw`);
   await expect(page.getByRole("heading", { level: 1, name: `Withdraw consent of ${respondentCode}` })).toBeVisible();
+  await expectInteractive(page.getByRole("button", { name: "Withdraw consent" }));
   await expect(page.getByRole("note").first()).toContainText("A withdrawal cannot be undone.");
   await expectNoAxeViolations(page, "withdrawal form (en)");
 

@@ -13,6 +13,9 @@ import { keyRingFromEnv } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import type { EvaluationRole } from "@/lib/generated/prisma/enums";
 import { databaseUrlFile, demoSecrets } from "@/lib/launch/data-folder";
+import { recordConsent } from "@/lib/respondents/consent-mutations";
+import { createRespondent } from "@/lib/respondents/mutations";
+import { consentSchema, createRespondentSchema } from "@/lib/respondents/schema";
 import { closeRound, recordDecision } from "@/lib/selection/round-mutations";
 import { DEMO_EVALUATION_NAME, writeDemoEvaluation, writeDemoUsers } from "@/prisma/seed/demo";
 import { buildMembership, buildUser } from "@/tests/factories";
@@ -92,4 +95,43 @@ export async function demoMember(roles: EvaluationRole[], password: string): Pro
     prisma.evaluationMember.create({ data: buildMembership({ evaluationId: evaluation.id, userId: user.id, roles }) }),
   ]);
   return { email: user.email, name: user.name };
+}
+
+/**
+ * A respondent of this test's own in the demo evaluation, logged by the demo evaluator through the
+ * same mutations and schemas as the respondent and consent forms: an unaffiliated woman worker in
+ * Oaxaca de Juárez who speaks Mixtec, with this identity and a consent that grants the interview,
+ * anonymous quotation and validation contact, and refuses audio recording and sharing with the funder.
+ */
+export async function demoRespondent(identity: { name: string; phone: string; community: string }): Promise<{ path: string; code: string }> {
+  const prisma = appDatabase();
+  const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  const evaluationId = evaluation.id;
+  const evaluator = await prisma.user.findUniqueOrThrow({ where: { email: "evaluator@demo.example" }, select: { id: true } });
+  const place = await prisma.place.findFirstOrThrow({ where: { evaluationId, state: "Oaxaca", municipality: "Oaxaca de Juárez", community: null }, select: { id: true } });
+  const actor = { actorId: evaluator.id, ipAddress: "127.0.0.1" };
+  const { evaluationId: _, name, phone, email, community, ...attributes } = createRespondentSchema.parse({
+    evaluationId,
+    type: "UNAFFILIATED_WORKER",
+    gender: "WOMAN",
+    state: "Oaxaca",
+    placeId: place.id,
+    language: "mix",
+    atRiskGroups: ["WOMEN_WORKERS"],
+    ...identity,
+  });
+  const created = await createRespondent(actor, { evaluationId, attributes, identity: { name, phone, email, community } });
+  if (!("id" in created)) throw new Error(`Could not create the respondent: ${JSON.stringify(created)}`);
+  const consent = consentSchema.parse({
+    evaluationId,
+    respondentId: created.id,
+    givenOn: "2024-07-10",
+    method: "ORAL_RECORDED_WITHOUT_NAME",
+    formVersion: "2024-05 v2",
+    language: "es",
+    scopes: { INTERVIEW: true, AUDIO_RECORDING: false, ANONYMOUS_QUOTATION: true, SHARE_WITH_FUNDER: false, CONTACT_FOR_VALIDATION: true },
+  });
+  const recorded = await recordConsent(actor, consent);
+  if (!("consentId" in recorded)) throw new Error(`Could not record the consent: ${JSON.stringify(recorded)}`);
+  return { path: `/evaluations/${evaluationId}/respondents/${created.id}`, code: created.code };
 }
