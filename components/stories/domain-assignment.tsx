@@ -61,7 +61,8 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void assign.submit({ evaluationId, storyId, domainId, kind, rationale });
+    const expectedPrimaryId = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
+    void assign.submit({ evaluationId, storyId, domainId, kind, rationale, expectedPrimaryId });
   }
 
   const secondary = current.filter((row) => row.kind === "SECONDARY");

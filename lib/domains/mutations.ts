@@ -38,6 +38,8 @@ export async function assignDomain(input: Omit<AssignDomainInput, "evaluationId"
           where: { evaluationId, storyId, endedAt: null },
           select: { id: true, domainId: true, kind: true },
         });
+        const primaryNow = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
+        if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId) throw new AppError("CONFLICT", "the primary domain changed meanwhile");
         const plan = planAssignment(current, domainId, kind);
         if (!plan.ok) throw new Refusal(plan.reason, "domainId");
         const now = new Date();

@@ -15,6 +15,11 @@ export const assignDomainInput = z.object({
   domainId: requiredId,
   kind: z.enum(ASSIGNMENT_KINDS, { error: "required" }),
   rationale: requiredText(LIMITS.rationale),
+  /**
+   * The primary assignment the person saw (null: none). A primary assigned by someone else since
+   * then refuses a new primary, so nobody replaces a choice they never saw.
+   */
+  expectedPrimaryId: idSchema.nullable(),
 });
 
 /** Ends a current secondary assignment (a primary is replaced, never just ended). */

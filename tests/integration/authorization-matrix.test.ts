@@ -247,7 +247,7 @@ const sampleInputs: Record<string, Sample> = {
   // lib/domains/actions.ts
   assignStoryDomain: {
     permission: "story.assign_domain",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale." }),
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale.", expectedPrimaryId: null }),
   },
   endStoryDomain: {
     permission: "story.assign_domain",

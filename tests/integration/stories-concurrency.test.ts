@@ -127,7 +127,7 @@ describe("two people move the same story at once", () => {
 
   it("a send-back and a screening racing from SUBMITTED end with one of them", async () => {
     const storyId = await newStory();
-    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "Porque." });
+    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "Porque.", expectedPrimaryId: null });
     await stage.moveStory({ actorId: world.team.members.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
     const result = await outcomes([
       stage.moveStory({ actorId: world.team.members.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId, from: "SUBMITTED", to: "SCREENED" }),
@@ -145,16 +145,35 @@ describe("two people assign a primary domain at once", () => {
   it("leaves exactly one current primary; the other gets CONFLICT", async () => {
     const storyId = await newStory();
     const [d0, d1, d2] = world.team.domains;
-    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d0!.id, kind: "PRIMARY", rationale: "Primera." });
+    const first = await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d0!.id, kind: "PRIMARY", rationale: "Primera.", expectedPrimaryId: null });
+    if (!first.ok) throw new Error(first.reason);
+    // Both saw d0 as the primary. Whether the two overlap or one commits first (a busy machine
+    // decides), the second is refused: a primary is replaced only by someone who saw it.
     const result = await outcomes([
-      domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d1!.id, kind: "PRIMARY", rationale: "A." }),
-      domains.assignDomain({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, storyId, domainId: d2!.id, kind: "PRIMARY", rationale: "B." }),
+      domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d1!.id, kind: "PRIMARY", rationale: "A.", expectedPrimaryId: first.assignmentId }),
+      domains.assignDomain({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, storyId, domainId: d2!.id, kind: "PRIMARY", rationale: "B.", expectedPrimaryId: first.assignmentId }),
     ]);
     expect(result.ok).toHaveLength(1);
     expect(result.codes).toEqual(["CONFLICT"]);
     const current = await database.prisma.domainAssignment.findMany({ where: { storyId, kind: "PRIMARY", endedAt: null } });
     expect(current).toHaveLength(1);
     expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(2);
+    expect(await events(storyId, "story.domain.assign")).toBe(2);
+  });
+
+  it("refuses a primary chosen from an older view even when the other change committed first", async () => {
+    const storyId = await newStory();
+    const [d0, d1, d2] = world.team.domains;
+    const first = await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d0!.id, kind: "PRIMARY", rationale: "Primera.", expectedPrimaryId: null });
+    if (!first.ok) throw new Error(first.reason);
+    const lead = await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d1!.id, kind: "PRIMARY", rationale: "A.", expectedPrimaryId: first.assignmentId });
+    expect(lead).toMatchObject({ ok: true });
+    // The evaluator's page still shows d0: their choice would silently replace the lead's.
+    await expect(
+      domains.assignDomain({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, storyId, domainId: d2!.id, kind: "PRIMARY", rationale: "B.", expectedPrimaryId: first.assignmentId }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const current = await database.prisma.domainAssignment.findMany({ where: { storyId, kind: "PRIMARY", endedAt: null }, select: { domainId: true } });
+    expect(current).toEqual([{ domainId: d1!.id }]);
     expect(await events(storyId, "story.domain.assign")).toBe(2);
   });
 });

@@ -23,8 +23,14 @@ async function newStory(w: StoryWorld = world) {
   return result.storyId;
 }
 
-const assign = (storyId: string, domainId: string, kind: "PRIMARY" | "SECONDARY", actorId = world.team.members.lead.id, rationale = "Porque la historia trata de eso.") =>
-  domains.assignDomain({ actorId, evaluationId: world.evaluationId, storyId, domainId, kind, rationale });
+/** The story's current primary assignment, as the page shows it to the person assigning. */
+async function shownPrimary(storyId: string): Promise<string | null> {
+  const row = await database.prisma.domainAssignment.findFirst({ where: { storyId, kind: "PRIMARY", endedAt: null }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+const assign = async (storyId: string, domainId: string, kind: "PRIMARY" | "SECONDARY", actorId = world.team.members.lead.id, rationale = "Porque la historia trata de eso.") =>
+  domains.assignDomain({ actorId, evaluationId: world.evaluationId, storyId, domainId, kind, rationale, expectedPrimaryId: await shownPrimary(storyId) });
 
 beforeAll(async () => {
   database = await openTestDatabase();

@@ -120,7 +120,7 @@ describe("submitted → screened, and sending back", () => {
     const storyId = await newStory();
     await move(storyId, "DRAFT", "SUBMITTED");
     expect(await move(storyId, "SUBMITTED", "SCREENED")).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "NO_PRIMARY_DOMAIN" }] });
-    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[1]!.id, kind: "PRIMARY", rationale: "Defensa de derechos." });
+    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[1]!.id, kind: "PRIMARY", rationale: "Defensa de derechos.", expectedPrimaryId: null });
     expect(await move(storyId, "SUBMITTED", "SCREENED")).toEqual({ ok: true, stage: "SCREENED" });
   });
 

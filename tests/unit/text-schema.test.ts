@@ -14,7 +14,7 @@ type TextField = { name: string; schema: z.ZodType; base: Record<string, unknown
 
 const REQUIRED: TextField[] = [
   { name: "a contribution's how", schema: contributionSchema, base: { projectId: "p1" }, field: "howContributed", max: 5_000 },
-  { name: "a domain assignment's rationale", schema: assignDomainInput, base: { evaluationId: "e1", storyId: "s1", domainId: "d1", kind: "PRIMARY" }, field: "rationale", max: 2_000 },
+  { name: "a domain assignment's rationale", schema: assignDomainInput, base: { evaluationId: "e1", storyId: "s1", domainId: "d1", kind: "PRIMARY", expectedPrimaryId: null }, field: "rationale", max: 2_000 },
   { name: "a selection reminder", schema: sendReminderInput, base: { evaluationId: "e1", roundId: "r1" }, field: "text", max: 10_000 },
   { name: "an analyst's sign-off note", schema: signOffInput, base: { evaluationId: "e1", storyId: "s1", storyVersion: 1 }, field: "note", max: 2_000 },
   { name: "a dispute's resolution", schema: resolveDisputeInput, base: { evaluationId: "e1", responseId: "r1" }, field: "resolution", max: 10_000 },
