@@ -13,7 +13,6 @@ const NAME = "Rosalinda Ensayo Ficticia";
 const PHONE = "+52 951 000 1234";
 const COMMUNITY = "Colonia Ensayo Norte";
 
-
 async function signIn(page: Page, email: string, password = PASSWORD, language: "es" | "en" = "es") {
   await page.goto("/sign-in");
   await submitSignIn(page, email, password, language);
