@@ -136,7 +136,7 @@ describe("writing", () => {
     expect(await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: before.version, story: { ...story(), title: "Nope" } })).toEqual({ ok: false, error });
     const moved = await actions.moveChangeStory({ evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
     expect(moved.ok).toBe(false);
-    expect(await domainActions.assignStoryDomain({ evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "x" })).toEqual({ ok: false, error });
+    expect(await domainActions.assignStoryDomain({ evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "x", expectedPrimaryId: null })).toEqual({ ok: false, error });
     const after = await row();
     expect([after.title, after.version, after.stage, after.revisions.length]).toEqual([before.title, before.version, before.stage, before.revisions.length]);
     expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(0);
