@@ -9,12 +9,15 @@
  * 3. a transaction-scoped advisory lock per (round, panelist), taken in that same first statement,
  *    serialises one panelist's own double clicks and retries (the ballots are read in a later
  *    statement, so they include what a retry before it committed), so the unique key (round, story, panelist) is never raced and ranks stay distinct;
+ *    within one process the panelist's submissions also queue before taking a connection
+ *    (oneAtATime), so a burst of double clicks does not fill the pool with waiting transactions;
  * 4. a change first copies the current ballot into ballot_revision and bumps its version.
  * Ballots are not written to the audit chain one by one (its per-evaluation lock would serialise
  * every vote); their own history is ballot_revision, and the close's audit event seals a digest of
  * all of them (round-mutations.ts).
  */
 import { db } from "@/lib/db";
+import { oneAtATime } from "@/lib/concurrency/one-at-a-time";
 import { AppError } from "@/lib/errors";
 import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
 import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
@@ -29,7 +32,7 @@ type RoundRow = { status: SelectionRoundStatus; deadline: Date; method: VotingMe
 
 export async function castBallots(input: { actorId: string; evaluationId: string; roundId: string; votes: Vote[]; now?: Date }): Promise<CastResult> {
   const { actorId, evaluationId, roundId, votes } = input;
-  return refusalsAsResults(() =>
+  return refusalsAsResults(() => oneAtATime(`ballot:${roundId}:${actorId}`, () =>
     db().$transaction(async (tx) => {
       // One statement: the round (locked FOR SHARE), whether the panelist sits on its panel, its
       // candidates, the panelist's ties to the voted stories, and the (round, panelist) lock.
@@ -82,5 +85,5 @@ export async function castBallots(input: { actorId: string; evaluationId: string
       if (round.method === "RANKING" && !ranksDistinct(ranks)) throw new Refusal("RANKS_NOT_DISTINCT", "votes");
       return { ok: true as const, saved, unchanged };
     }, STORY_TRANSACTION_OPTIONS),
-  );
+  ));
 }
