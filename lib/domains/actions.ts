@@ -2,7 +2,8 @@
 
 import { evaluationAction, reject } from "@/lib/actions";
 import { assignDomain, endSecondaryAssignment } from "./mutations";
-import { assignDomainInput, endAssignmentInput } from "./schema";
+import { assignDomainInput, createDomainInput, domainVersionInput, endAssignmentInput, reorderDomainsInput, updateDomainInput } from "./schema";
+import * as setup from "./setup-mutations";
 
 export const assignStoryDomain = evaluationAction("assignStoryDomain", {
   permission: "story.assign_domain",
@@ -21,3 +22,46 @@ export const endStoryDomain = evaluationAction("endStoryDomain", {
     return result.ok ? { ended: true } : reject(result.reason, result.field);
   },
 });
+
+// ── Setting up the domains (leads and administrators) ──
+
+export const createDomain = evaluationAction("createDomain", {
+  permission: "evaluation.update",
+  input: createDomainInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await setup.createDomain({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { domainId: result.domainId } : reject(result.reason, result.field);
+  },
+});
+
+export const updateDomain = evaluationAction("updateDomain", {
+  permission: "evaluation.update",
+  input: updateDomainInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await setup.updateDomain({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { version: result.version } : reject(result.reason, result.field);
+  },
+});
+
+export const reorderDomains = evaluationAction("reorderDomains", {
+  permission: "evaluation.update",
+  input: reorderDomainsInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await setup.reorderDomains({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { reordered: true } : reject(result.reason, result.field);
+  },
+});
+
+const versioned = (name: string, change: typeof setup.retireDomain) =>
+  evaluationAction(name, {
+    permission: "evaluation.update",
+    input: domainVersionInput,
+    handler: async ({ actor, input, ipAddress }) => {
+      const result = await change({ ...input, actorId: actor.id, ipAddress });
+      return result.ok ? { done: true } : reject(result.reason, result.field);
+    },
+  });
+
+export const retireDomain = versioned("retireDomain", setup.retireDomain);
+export const restoreDomain = versioned("restoreDomain", setup.restoreDomain);
+export const deleteDomain = versioned("deleteDomain", setup.deleteDomain);

@@ -32,8 +32,9 @@ export async function assignDomain(input: Omit<AssignDomainInput, "evaluationId"
     db()
       .$transaction(async (tx) => {
         await storyStage(tx, evaluationId, storyId);
-        const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { id: true } });
+        const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { retiredAt: true } });
         if (!domain) throw new Refusal("NOT_IN_EVALUATION", "domainId");
+        if (domain.retiredAt) throw new Refusal("DOMAIN_RETIRED", "domainId");
         const current = await tx.domainAssignment.findMany({
           where: { evaluationId, storyId, endedAt: null },
           select: { id: true, domainId: true, kind: true },

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
 import { idSchema, LIMITS, requiredId } from "@/lib/stories/schema";
-import { requiredText } from "@/lib/text-schema";
+import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const ASSIGNMENT_KINDS = ["PRIMARY", "SECONDARY"] as const satisfies readonly DomainAssignmentKind[];
 
@@ -31,3 +31,37 @@ export const endAssignmentInput = z.object({
 
 export type AssignDomainInput = z.output<typeof assignDomainInput>;
 export type EndAssignmentInput = z.output<typeof endAssignmentInput>;
+
+// ── Setting up the evaluation's domains of change ──
+
+export const DOMAIN_LIMITS = { name: 200, definition: 5_000, domains: 50 } as const;
+
+/** A domain's names and definitions. Both names are always required: the app shows domains in
+ * Spanish and English to every member; the definitions are required in the evaluation's own
+ * languages, which only the server knows, so the mutation checks those. */
+export const domainFields = {
+  nameEs: requiredText(DOMAIN_LIMITS.name),
+  nameEn: requiredText(DOMAIN_LIMITS.name),
+  definitionEs: optionalText(DOMAIN_LIMITS.definition),
+  definitionEn: optionalText(DOMAIN_LIMITS.definition),
+  /** The open "other change" domain; marking one unmarks the previous one. */
+  isOther: z.boolean({ error: "invalid" }),
+};
+
+export const createDomainInput = z.object({ evaluationId: idSchema, ...domainFields });
+export const updateDomainInput = z.object({ evaluationId: idSchema, domainId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1), ...domainFields });
+
+/** Retire, restore or delete one domain, as the person last saw it. */
+export const domainVersionInput = z.object({ evaluationId: idSchema, domainId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1) });
+
+/** The whole new order, and the order the person was looking at (a reorder made meanwhile refuses). */
+export const reorderDomainsInput = z.object({
+  evaluationId: idSchema,
+  order: z.array(idSchema, { error: "invalid" }).min(1).max(DOMAIN_LIMITS.domains),
+  seenOrder: z.array(idSchema, { error: "invalid" }).min(1).max(DOMAIN_LIMITS.domains),
+});
+
+export type CreateDomainInput = z.output<typeof createDomainInput>;
+export type UpdateDomainInput = z.output<typeof updateDomainInput>;
+export type DomainVersionInput = z.output<typeof domainVersionInput>;
+export type ReorderDomainsInput = z.output<typeof reorderDomainsInput>;

@@ -1,9 +1,9 @@
 "use server";
 
-import { installationAction } from "@/lib/actions";
+import { evaluationAction, installationAction } from "@/lib/actions";
 import { deliverInvitation } from "@/lib/invitations/delivery";
 import * as mutations from "./mutations";
-import { createEvaluationSchema } from "./schema";
+import { createEvaluationSchema, updateEvaluationSchema } from "./schema";
 
 export const createEvaluation = installationAction("createEvaluation", {
   permission: "evaluation.create",
@@ -24,4 +24,10 @@ export const createEvaluation = installationAction("createEvaluation", {
     });
     return { evaluationId, lead: { kind: "INVITED" as const, email: lead.email, delivery } };
   },
+});
+
+export const updateEvaluation = evaluationAction("updateEvaluation", {
+  permission: "evaluation.update",
+  input: updateEvaluationSchema,
+  handler: ({ actor, input, ipAddress }) => mutations.updateEvaluation(actor.id, input, { ipAddress }),
 });

@@ -1,10 +1,12 @@
 /** Evaluation writes: one transaction each, with the audit event in the evaluation's own chain. */
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
+import { changedFields } from "@/lib/changed-fields";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { createInvitationInTransaction, type CreatedInvitation } from "@/lib/invitations/mutations";
 import { addMemberInTransaction } from "@/lib/members/mutations";
-import { calendarDay, type CreateEvaluationInput } from "./schema";
+import { calendarDay, type CreateEvaluationInput, type UpdateEvaluationInput } from "./schema";
 
 export type Meta = { ipAddress?: string | null };
 
@@ -51,5 +53,26 @@ export async function createEvaluation(actorId: string, input: CreateEvaluationI
       ipAddress: meta.ipAddress,
     });
     return { evaluationId: evaluation.id, lead: { kind: "INVITED", email: input.leadEmail, invitation } } satisfies CreatedEvaluation;
+  });
+}
+
+/** Edits the evaluation's details as the person saw them (version-checked); the audit event holds only what changed. */
+export async function updateEvaluation(actorId: string, input: UpdateEvaluationInput, meta: Meta = {}): Promise<{ version: number } | Rejection> {
+  const { evaluationId, expectedVersion, ...fields } = input;
+  return db().$transaction(async (tx) => {
+    const [stored] = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM evaluation WHERE id = ${evaluationId} FOR UPDATE`;
+    if (!stored) throw new AppError("NOT_FOUND");
+    if (stored.version !== expectedVersion) return { rejected: "STALE_VERSION" } satisfies Rejection;
+    const current = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
+    const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+    const changes = changedFields({ ...current, periodStart: isoDay(current.periodStart), periodEnd: isoDay(current.periodEnd) }, fields);
+    if (!changes.changed) return { version: stored.version };
+    const updated = await tx.evaluation.update({
+      where: { id: evaluationId },
+      data: { ...fields, periodStart: calendarDay(fields.periodStart), periodEnd: calendarDay(fields.periodEnd), version: { increment: 1 } },
+      select: { version: true },
+    });
+    await recordAudit(tx, { evaluationId, actorId, action: "evaluation.update", recordType: "Evaluation", recordId: evaluationId, before: changes.before, after: changes.after, ipAddress: meta.ipAddress });
+    return { version: updated.version };
   });
 }

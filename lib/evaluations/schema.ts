@@ -19,24 +19,49 @@ export function calendarDay(value: string): Date {
 
 const LANGUAGES = [Locale.ES, Locale.EN] as const;
 
+const evaluationFields = {
+  name: singleLine(TEXT_MAX, { required: "validation.evaluationNameRequired", tooLong: "validation.textTooLong" }),
+  client: singleLine(TEXT_MAX, { required: "validation.clientRequired", tooLong: "validation.textTooLong" }),
+  evaluatorOrganisation: singleLine(TEXT_MAX, { required: "validation.organisationRequired", tooLong: "validation.textTooLong" }),
+  periodStart: calendarDaySchema,
+  periodEnd: calendarDaySchema,
+  languages: z
+    .array(z.enum(LANGUAGES, { error: "validation.languagesRequired" }), { error: "validation.languagesRequired" })
+    .min(1, "validation.languagesRequired")
+    .max(4, "validation.languagesRequired")
+    .transform((languages) => [...new Set(languages)]),
+};
+
+const periodInOrder = (value: { periodStart: string; periodEnd: string }, ctx: z.RefinementCtx) => {
+  if (value.periodEnd < value.periodStart) {
+    ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "validation.periodEndBeforeStart" });
+  }
+};
+
 export const createEvaluationSchema = z
   .object({
-    name: singleLine(TEXT_MAX, { required: "validation.evaluationNameRequired", tooLong: "validation.textTooLong" }),
-    client: singleLine(TEXT_MAX, { required: "validation.clientRequired", tooLong: "validation.textTooLong" }),
-    evaluatorOrganisation: singleLine(TEXT_MAX, { required: "validation.organisationRequired", tooLong: "validation.textTooLong" }),
-    periodStart: calendarDaySchema,
-    periodEnd: calendarDaySchema,
-    languages: z
-      .array(z.enum(LANGUAGES, { error: "validation.languagesRequired" }), { error: "validation.languagesRequired" })
-      .min(1, "validation.languagesRequired")
-      .max(4, "validation.languagesRequired")
-      .transform((languages) => [...new Set(languages)]),
+    ...evaluationFields,
     /** The first lead: an existing account becomes a member at once; otherwise an invitation is made. */
     leadEmail: emailSchema,
   })
-  .superRefine((value, ctx) => {
-    if (value.periodEnd < value.periodStart) {
-      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "validation.periodEndBeforeStart" });
-    }
-  });
+  .superRefine(periodInOrder);
 export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
+
+export const DESCRIPTION_MAX = 5_000;
+
+/** The evaluation's own details, edited by a lead; the order of `languages` says which is the original. */
+export const updateEvaluationSchema = z
+  .object({
+    evaluationId: z.string({ error: "validation.invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
+    expectedVersion: z.int({ error: "validation.invalid" }).min(1, "validation.invalid"),
+    ...evaluationFields,
+    description: z
+      .string({ error: "validation.invalid" })
+      .trim()
+      .max(DESCRIPTION_MAX, "validation.textTooLong")
+      .refine((value) => !value.includes("\u0000"), "validation.controlCharacters")
+      .nullish()
+      .transform((value) => value || null),
+  })
+  .superRefine(periodInOrder);
+export type UpdateEvaluationInput = z.infer<typeof updateEvaluationSchema>;

@@ -39,18 +39,7 @@ export function sortedIds(ids: Iterable<string>): string[] {
   return [...ids].sort();
 }
 
-/** The fields whose values differ, as { before, after } holding only those fields. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const changedBefore: Record<string, unknown> = {};
-  const changedAfter: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
-      changedBefore[key] = before[key] ?? null;
-      changedAfter[key] = after[key] ?? null;
-    }
-  }
-  return { before: changedBefore, after: changedAfter, changed: Object.keys(changedAfter).length > 0 };
-}
+export { changedFields } from "@/lib/changed-fields";
 
 /** What to add and what to remove to go from `current` to `next`. */
 export function difference(next: readonly string[], current: readonly string[]) {

@@ -12,6 +12,7 @@ import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
 import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
+import { nameKey } from "@/lib/name-key";
 
 /** Same order every time, so an unchanged list never shows up as a change in the audit trail. */
 function canonicalGroups(groups: readonly AtRiskGroup[]): AtRiskGroup[] {
@@ -19,8 +20,7 @@ function canonicalGroups(groups: readonly AtRiskGroup[]): AtRiskGroup[] {
 }
 
 function sameState(a: string, b: string): boolean {
-  const plain = (value: string) => value.normalize("NFD").replace(/\p{M}/gu, "").trim().toLowerCase();
-  return plain(a) === plain(b);
+  return nameKey(a) === nameKey(b);
 }
 
 /** The place and sector must belong to this evaluation; the place must be public and in the state. */

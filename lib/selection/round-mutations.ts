@@ -63,7 +63,11 @@ export async function createPanel(input: CreatePanelInput & Actor) {
   const { evaluationId, actorId } = input;
   return run(async (tx) => {
     const domainId = input.level === "DOMAIN" ? input.domainId : null;
-    if (domainId && !(await tx.domain.findFirst({ where: { evaluationId, id: domainId }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+    if (domainId) {
+      const domain = await tx.domain.findFirst({ where: { evaluationId, id: domainId }, select: { retiredAt: true } });
+      if (!domain) throw new AppError("NOT_FOUND");
+      if (domain.retiredAt) throw new Refusal("DOMAIN_RETIRED", "domainId");
+    }
     const memberIds = [...new Set(input.memberIds)];
     const panelists = await tx.evaluationMember.count({ where: { evaluationId, userId: { in: memberIds }, roles: { has: "PANELIST" } } });
     if (panelists !== memberIds.length) throw new Refusal("NOT_A_PANELIST", "memberIds");
@@ -107,6 +111,11 @@ export async function createRound(input: CreateRoundInput & Actor & { now?: Date
   return run(async (tx) => {
     const panel = await tx.selectionPanel.findFirst({ where: { evaluationId, id: input.panelId }, select: { id: true, level: true, domainId: true } });
     if (!panel) throw new AppError("NOT_FOUND");
+    if (panel.domainId) {
+      // FOR SHARE: a retirement of the domain waits for this round, then sees it and refuses.
+      const [domain] = await tx.$queryRaw<Array<{ retired: boolean }>>`SELECT retired_at IS NOT NULL AS retired FROM domain WHERE evaluation_id = ${evaluationId} AND id = ${panel.domainId} FOR SHARE`;
+      if (domain?.retired) throw new Refusal("DOMAIN_RETIRED", "panelId");
+    }
     if (input.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw new Refusal("DEADLINE_IN_PAST", "deadline");
     const stories = await eligibleStories(tx, evaluationId, panel, [...new Set(input.storyIds)]);
     if (input.storyIds.length && stories.length !== new Set(input.storyIds).size) throw new Refusal("NOT_ELIGIBLE", "storyIds");

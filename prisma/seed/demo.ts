@@ -4,8 +4,10 @@
  * Idempotent: when an evaluation with the demo's name exists, nothing is touched.
  */
 import { hashPassword } from "@/lib/auth/password";
+import { createDomainInTransaction } from "@/lib/domains/setup-mutations";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { KeyRing } from "@/lib/crypto";
+import { createProjectInTransaction } from "@/lib/projects/mutations";
 import { buildMembership } from "@/tests/factories/evaluations";
 import { buildRespondentIdentity } from "@/tests/factories/respondents";
 import { buildUser } from "@/tests/factories/users";
@@ -99,8 +101,17 @@ export async function writeDemoEvaluation(
       user.role === "ADMIN" ? [] : [buildMembership({ evaluationId, userId: user.id, roles: [user.role] })],
     ),
   });
-  await tx.domain.createMany({ data: setup.domains });
-  await tx.project.createMany({ data: setup.projects });
+  // Domains and projects go in through the app's own setup mutations (rules and audit events included),
+  // so the demo cannot hold what the app would refuse.
+  // Created in their order: each one goes at the end, so positions come out as the fixture's.
+  for (const domain of [...setup.domains].sort((a, b) => a.position - b.position)) {
+    const { id, nameEs, nameEn } = domain;
+    await createDomainInTransaction(tx, { id, evaluationId, actorId: staff.lead, nameEs, nameEn, definitionEs: domain.definitionEs ?? null, definitionEn: domain.definitionEn ?? null, isOther: domain.isOther ?? false });
+  }
+  for (const project of setup.projects) {
+    const fields = { acronym: project.acronym, name: project.name, managingOffice: project.managingOffice, fundingStreams: [...(project.fundingStreams as string[])], startDate: null, endDate: null, notes: null };
+    await createProjectInTransaction(tx, { id: project.id, evaluationId, actorId: staff.lead, project: fields });
+  }
   await tx.priorityTag.createMany({ data: setup.priorityTags });
   await tx.sector.createMany({ data: setup.sectors });
   await tx.place.createMany({ data: setup.places });

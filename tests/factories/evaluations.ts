@@ -1,5 +1,6 @@
 /** Builders for an evaluation and its setup: members, domains, projects, places, sectors, priorities. */
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { nameKey } from "@/lib/name-key";
 import { day, newId, nextSequence, type BuildInput, type WithId } from "./ids";
 
 export function buildEvaluation(
@@ -23,30 +24,40 @@ export function buildMembership(
   return { ...input, id: input.id ?? newId() };
 }
 
+type Keyed<T> = Omit<T, "nameKeyEn" | "nameKeyEs" | "acronymKey" | "nameKey">;
+
 export function buildDomain(
-  input: BuildInput<Prisma.DomainCreateManyInput, "evaluationId">,
+  input: BuildInput<Keyed<Prisma.DomainCreateManyInput>, "evaluationId">,
 ): WithId<Prisma.DomainCreateManyInput> {
   const n = nextSequence();
+  const nameEn = input.nameEn ?? `Domain ${n}`;
+  const nameEs = input.nameEs ?? `Dominio ${n}`;
   return {
     position: n,
-    nameEn: `Domain ${n}`,
-    nameEs: `Dominio ${n}`,
     isOther: false,
     ...input,
+    nameEn,
+    nameEs,
+    nameKeyEn: nameKey(nameEn),
+    nameKeyEs: nameKey(nameEs),
     id: input.id ?? newId(),
   };
 }
 
 export function buildProject(
-  input: BuildInput<Prisma.ProjectCreateManyInput, "evaluationId">,
+  input: BuildInput<Keyed<Prisma.ProjectCreateManyInput>, "evaluationId">,
 ): WithId<Prisma.ProjectCreateManyInput> {
   const n = nextSequence();
+  const acronym = input.acronym ?? `P${n}`;
+  const name = input.name ?? `Test project ${n}`;
   return {
-    acronym: `P${n}`,
-    name: `Test project ${n}`,
     managingOffice: "OTLA",
     fundingStreams: ["USMCA"],
     ...input,
+    acronym,
+    name,
+    acronymKey: nameKey(acronym),
+    nameKey: nameKey(name),
     id: input.id ?? newId(),
   };
 }

@@ -21,6 +21,7 @@ import {
   buildConsent,
   buildConsentScopes,
   buildDomain,
+  buildProject,
   buildDomainAssignment,
   buildEvaluation,
   buildEvidenceItem,
@@ -83,6 +84,28 @@ async function freshHeardRespondent(f: Fixture): Promise<string> {
   return respondent.id;
 }
 
+/** A domain or project of its own for one call, in the evaluation a record lives in. */
+async function freshDomain(f: Fixture, overrides: { retiredAt?: Date } = {}): Promise<string> {
+  if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+  // After the last one: creating and deleting domains moves the others' positions.
+  const last = await f.prisma.domain.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { position: true } });
+  const domain = buildDomain({ evaluationId: f.recordEvaluationId, position: (last._max.position ?? 0) + 1, ...overrides });
+  await f.prisma.domain.create({ data: domain });
+  return domain.id;
+}
+
+async function freshProject(f: Fixture, overrides: { retiredAt?: Date } = {}): Promise<string> {
+  if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+  const project = buildProject({ evaluationId: f.recordEvaluationId, ...overrides });
+  await f.prisma.project.create({ data: project });
+  return project.id;
+}
+
+function projectSample(f: Fixture) {
+  const tag = f.freshEmail();
+  return { acronym: `M-${tag}`, name: `Matrix project ${tag}`, managingOffice: "OTLA", fundingStreams: "USMCA", startDate: "", endDate: "", notes: "" };
+}
+
 /**
  * Per action: the permission it must declare (written here a second time, so an action cannot
  * quietly move to a weaker permission) and a valid-looking input aimed at the seeded evaluation,
@@ -108,6 +131,24 @@ const sampleInputs: Record<string, Sample> = {
       languages: ["ES"],
       leadEmail: f.freshEmail(),
     }),
+  },
+  updateEvaluation: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      const current = await f.prisma.evaluation.findUniqueOrThrow({ where: { id: f.evaluationId } });
+      const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+      return {
+        evaluationId: f.evaluationId,
+        expectedVersion: current.version,
+        name: current.name,
+        client: current.client,
+        evaluatorOrganisation: current.evaluatorOrganisation,
+        periodStart: isoDay(current.periodStart),
+        periodEnd: isoDay(current.periodEnd),
+        languages: current.languages,
+        description: `Matrix description ${f.freshEmail()}`,
+      };
+    },
   },
   // lib/invitations/actions.ts
   inviteMember: { permission: "member.invite", input: (f) => ({ evaluationId: f.evaluationId, email: f.freshEmail(), roles: ["PANELIST"] }) },
@@ -249,6 +290,37 @@ const sampleInputs: Record<string, Sample> = {
     permission: "story.assign_domain",
     input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale.", expectedPrimaryId: null }),
   },
+  createDomain: {
+    permission: "evaluation.update",
+    input: (f) => {
+      const tag = f.freshEmail();
+      return { evaluationId: f.evaluationId, nameEs: `Dominio ${tag}`, nameEn: `Domain ${tag}`, definitionEs: "Definición.", definitionEn: "Definition.", isOther: false };
+    },
+  },
+  updateDomain: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      const domainId = await freshDomain(f);
+      const tag = f.freshEmail();
+      return { evaluationId: f.evaluationId, domainId, expectedVersion: 1, nameEs: `Dominio ${tag}`, nameEn: `Domain ${tag}`, definitionEs: "Definición.", definitionEn: "Definition.", isOther: false };
+    },
+  },
+  reorderDomains: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      const seenOrder = (await f.prisma.domain.findMany({ where: { evaluationId: f.evaluationId }, orderBy: { position: "asc" }, select: { id: true } })).map((row) => row.id);
+      return { evaluationId: f.evaluationId, order: [...seenOrder].reverse(), seenOrder };
+    },
+  },
+  retireDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
+  restoreDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f, { retiredAt: new Date() }), expectedVersion: 1 }) },
+  deleteDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
+  // lib/projects/actions.ts
+  createProject: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, project: projectSample(f) }) },
+  updateProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1, project: projectSample(f) }) },
+  retireProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }) },
+  restoreProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f, { retiredAt: new Date() }), expectedVersion: 1 }) },
+  deleteProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }) },
   endStoryDomain: {
     permission: "story.assign_domain",
     input: async (f) => {

@@ -51,6 +51,7 @@ const HAND_WRITTEN = [
     "lesson_text_check",
     "recommendation_text_check",
     "installation_settings_single_row_check",
+    "project_dates_check",
   ].map((name) => `constraint:${name}`),
   ...[
     "domain_one_other_per_evaluation",

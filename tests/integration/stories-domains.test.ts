@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
-import { buildDomainAssignment, createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { buildDomain, buildDomainAssignment, createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -107,6 +107,14 @@ describe("assigning domains", () => {
     const theirStory = await newStory(other);
     await expect(assign(theirStory, world.team.domains[0]!.id, "PRIMARY")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await database.prisma.domainAssignment.count()).toBe(before);
+  });
+
+  it("refuses a retired domain: it is kept for history, not for new assignments", async () => {
+    const storyId = await newStory();
+    const retired = buildDomain({ evaluationId: world.evaluationId, position: 900, retiredAt: new Date() });
+    await database.prisma.domain.create({ data: retired });
+    expect(await assign(storyId, retired.id, "PRIMARY")).toEqual({ ok: false, reason: "DOMAIN_RETIRED", field: "domainId" });
+    expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(0);
   });
 
   it("is closed once the story has gone on to selection", async () => {

@@ -25,7 +25,7 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
   if (!access) notFound();
   const raw = await searchParams;
   const query = matrixQuerySchema.parse({ domain: typeof raw.domain === "string" ? raw.domain : "", page: typeof raw.page === "string" ? raw.page : 1 });
-  const [t, tStories, locale, domains] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getLocale(), listDomains(evaluationId)]);
+  const [t, tStories, locale, domains] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getLocale(), listDomains(evaluationId, { withRetired: true })]);
   const domain = domains.find((candidate) => candidate.id === query.domain) ?? domains[0];
   const matrix = domain ? await getTriangulationMatrix(evaluationId, domain.id, query.page) : null;
   const name = (record: { nameEn: string; nameEs: string }) => (locale === "es" ? record.nameEs : record.nameEn);

@@ -1,0 +1,44 @@
+/**
+ * The funder's portfolio of projects, as a lead sets it up. Messages are keys under
+ * `setup.errors`, shared with the import of a project list.
+ */
+import { z } from "zod";
+import { idSchema } from "@/lib/stories/schema";
+import { optionalText, requiredText } from "@/lib/text-schema";
+
+export const PROJECT_LIMITS = { acronym: 60, name: 300, office: 60, stream: 60, streams: 10, notes: 2_000 } as const;
+
+/** "" and missing mean no date; anything else must be a real calendar day. */
+const optionalDay = z
+  .string({ error: "invalid" })
+  .trim()
+  .nullish()
+  .transform((value) => value || null)
+  .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value)), { error: "dateInvalid" });
+
+export const projectFieldsSchema = z
+  .object({
+    acronym: requiredText(PROJECT_LIMITS.acronym),
+    name: requiredText(PROJECT_LIMITS.name),
+    managingOffice: requiredText(PROJECT_LIMITS.office),
+    /** Typed as one line ("USMCA, non-USMCA") or sent as a list; kept as a list without repeats. */
+    fundingStreams: z
+      .union([z.string({ error: "invalid" }).transform((value) => value.split(/[,;]/)), z.array(z.string({ error: "invalid" }), { error: "invalid" })])
+      .transform((streams) => [...new Set(streams.map((stream) => stream.trim()).filter(Boolean))])
+      .pipe(z.array(z.string().max(PROJECT_LIMITS.stream, { error: "tooLong" })).max(PROJECT_LIMITS.streams, { error: "tooMany" })),
+    startDate: optionalDay,
+    endDate: optionalDay,
+    notes: optionalText(PROJECT_LIMITS.notes),
+  })
+  .superRefine((value, ctx) => {
+    if (value.startDate && value.endDate && value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });
+  });
+
+export const createProjectInput = z.object({ evaluationId: idSchema, project: projectFieldsSchema });
+export const updateProjectInput = z.object({ evaluationId: idSchema, projectId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1), project: projectFieldsSchema });
+export const projectVersionInput = z.object({ evaluationId: idSchema, projectId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1) });
+
+export type ProjectFields = z.output<typeof projectFieldsSchema>;
+export type CreateProjectInput = z.output<typeof createProjectInput>;
+export type UpdateProjectInput = z.output<typeof updateProjectInput>;
+export type ProjectVersionInput = z.output<typeof projectVersionInput>;
