@@ -14,6 +14,7 @@ import enTimeline from "./en/timeline.json";
 import enNavigation from "./en/navigation.json";
 import enRespondents from "./en/respondents.json";
 import enSelection from "./en/selection.json";
+import enSetup from "./en/setup.json";
 import enStories from "./en/stories.json";
 import enTables from "./en/tables.json";
 import enTriangulation from "./en/triangulation.json";
@@ -30,6 +31,7 @@ import esTimeline from "./es/timeline.json";
 import esNavigation from "./es/navigation.json";
 import esRespondents from "./es/respondents.json";
 import esSelection from "./es/selection.json";
+import esSetup from "./es/setup.json";
 import esStories from "./es/stories.json";
 import esTables from "./es/tables.json";
 import esTriangulation from "./es/triangulation.json";
@@ -48,6 +50,7 @@ export const en = {
   ...enTables,
   ...enImports,
   ...enSelection,
+  ...enSetup,
   ...enMail,
   ...enTimeline,
   ...enTriangulation,
@@ -67,6 +70,7 @@ export const es: typeof en = {
   ...esTables,
   ...esImports,
   ...esSelection,
+  ...esSetup,
   ...esMail,
   ...esTimeline,
   ...esTriangulation,

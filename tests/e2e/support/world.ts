@@ -11,6 +11,8 @@ import { readFileSync } from "node:fs";
 import { hashPassword } from "@/lib/auth/password";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { createEvaluation } from "@/lib/evaluations/mutations";
+import { createEvaluationSchema } from "@/lib/evaluations/schema";
 import type { EvaluationRole } from "@/lib/generated/prisma/enums";
 import { databaseUrlFile, demoSecrets } from "@/lib/launch/data-folder";
 import { recordConsent } from "@/lib/respondents/consent-mutations";
@@ -134,4 +136,28 @@ export async function demoRespondent(identity: { name: string; phone: string; co
   const recorded = await recordConsent(actor, consent);
   if (!("consentId" in recorded)) throw new Error(`Could not record the consent: ${JSON.stringify(recorded)}`);
   return { path: `/evaluations/${evaluationId}/respondents/${created.id}`, code: created.code };
+}
+
+/**
+ * A new, empty evaluation (no domains, projects or fieldwork) that the demo administrator created
+ * through the same mutation as the new-evaluation form, with the demo lead as its lead.
+ */
+export async function newEvaluationLedByDemoLead(name: string): Promise<{ id: string; name: string }> {
+  const prisma = appDatabase();
+  const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.example" }, select: { id: true } });
+  const evaluationName = unique(name);
+  const created = await createEvaluation(
+    admin.id,
+    createEvaluationSchema.parse({
+      name: evaluationName,
+      client: "Departamento del Trabajo de EE. UU.",
+      evaluatorOrganisation: "Equipo evaluador de prueba",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      languages: ["ES", "EN"],
+      leadEmail: "lead@demo.example",
+    }),
+  );
+  if (!("evaluationId" in created)) throw new Error(`Could not create the evaluation: ${JSON.stringify(created)}`);
+  return { id: created.evaluationId, name: evaluationName };
 }

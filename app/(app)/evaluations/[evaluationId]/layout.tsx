@@ -18,6 +18,7 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
   { segment: "imports", key: "imports", permission: "import.run" },
   { segment: "members", key: "members", permission: "member.view" },
   { segment: "audit", key: "audit", permission: "audit.view" },
+  { segment: "settings", key: "setup", permission: "evaluation.update" },
 ];
 
 /**

@@ -1,0 +1,101 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState, type FormEvent } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextArea, TextInput } from "@/components/stories/form-controls";
+import { Button } from "@/components/ui/button";
+import { createDomain, updateDomain } from "@/lib/domains/actions";
+import { createDomainInput, DOMAIN_LIMITS, updateDomainInput } from "@/lib/domains/schema";
+import { setupFailureMessages } from "./failure-messages";
+
+export type DomainRow = {
+  id: string;
+  position: number;
+  nameEs: string;
+  nameEn: string;
+  definitionEs: string | null;
+  definitionEn: string | null;
+  isOther: boolean;
+  retired: boolean;
+  inUse: boolean;
+  version: number;
+};
+
+type Props = {
+  evaluationId: string;
+  languages: ReadonlyArray<"ES" | "EN">;
+  /** Absent: a new domain. */
+  domain?: DomainRow;
+  onSaved: (name: string) => void;
+  onCancel?: () => void;
+};
+
+const FIELDS = ["nameEs", "nameEn", "definitionEs", "definitionEn"] as const;
+
+/** Adds a domain, or edits one; both names always, the definitions in the evaluation's languages. */
+export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel }: Props) {
+  const t = useTranslations("setup");
+  const prefix = domain ? `domain-${domain.id}` : "domain-new";
+  const empty = { nameEs: "", nameEn: "", definitionEs: "", definitionEn: "" };
+  const [values, setValues] = useState(domain ? { nameEs: domain.nameEs, nameEn: domain.nameEn, definitionEs: domain.definitionEs ?? "", definitionEn: domain.definitionEn ?? "" } : empty);
+  const [isOther, setIsOther] = useState(domain?.isOther ?? false);
+  const editing = domain !== undefined;
+  useEffect(() => {
+    // An edit form opens where the person pressed "Edit": take them to its first field.
+    if (editing) document.getElementById(`${prefix}-nameEs`)?.focus();
+  }, [editing, prefix]);
+  const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
+  const create = useActionForm(createDomain, {
+    schema: createDomainInput,
+    focus,
+    failureMessages: setupFailureMessages,
+    onSuccess: (_, input) => {
+      setValues(empty);
+      setIsOther(false);
+      onSaved(input.nameEs);
+    },
+  });
+  const update = useActionForm(updateDomain, { schema: updateDomainInput, focus, failureMessages: setupFailureMessages, onSuccess: (_, input) => onSaved(input.nameEs) });
+  const form = domain ? update : create;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = { evaluationId, ...values, isOther };
+    if (domain) void update.submit({ ...fields, domainId: domain.id, expectedVersion: domain.version });
+    else void create.submit(fields);
+  }
+
+  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const requiredIf = (needed: boolean) => (needed ? { required: true, requiredLabel: t("required") } : {});
+  return (
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-title`} aria-describedby={`${prefix}-error`}>
+      <h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>
+      <FormError id={`${prefix}-error`} message={form.formError} />
+      <TextInput id={`${prefix}-nameEs`} label={t("domains.nameEs")} lang="es" value={values.nameEs} onChange={set("nameEs")} error={form.fieldError("nameEs")} maxLength={DOMAIN_LIMITS.name} {...requiredIf(true)} />
+      <TextInput id={`${prefix}-nameEn`} label={t("domains.nameEn")} lang="en" value={values.nameEn} onChange={set("nameEn")} error={form.fieldError("nameEn")} maxLength={DOMAIN_LIMITS.name} {...requiredIf(true)} />
+      <TextArea id={`${prefix}-definitionEs`} label={t("domains.definitionEs")} lang="es" rows={3} value={values.definitionEs} onChange={set("definitionEs")} error={form.fieldError("definitionEs")} maxLength={DOMAIN_LIMITS.definition} {...requiredIf(languages.includes("ES"))} />
+      <TextArea id={`${prefix}-definitionEn`} label={t("domains.definitionEn")} lang="en" rows={3} value={values.definitionEn} onChange={set("definitionEn")} error={form.fieldError("definitionEn")} maxLength={DOMAIN_LIMITS.definition} {...requiredIf(languages.includes("EN"))} />
+      <div className="field">
+        <label className="checkbox" htmlFor={`${prefix}-isOther`}>
+          <input id={`${prefix}-isOther`} type="checkbox" checked={isOther} onChange={(event) => setIsOther(event.target.checked)} aria-describedby={`${prefix}-isOther-hint`} />{" "}
+          <span className="field__label">{t("domains.isOther")}</span>
+        </label>
+        <p className="field__hint" id={`${prefix}-isOther-hint`}>
+          {t("domains.isOtherHint")}
+        </p>
+      </div>
+      <div className="actions">
+        <Button type="submit" busy={form.busy} busyLabel={t("domains.saving")}>
+          {domain ? t("domains.save") : t("domains.add")}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            {t("cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

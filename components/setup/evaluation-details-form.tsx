@@ -1,0 +1,102 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { ChoiceGroup, TextArea, TextInput } from "@/components/stories/form-controls";
+import { updateEvaluation } from "@/lib/evaluations/actions";
+import { DESCRIPTION_MAX, updateEvaluationSchema } from "@/lib/evaluations/schema";
+import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
+import { setupFailureMessages } from "./failure-messages";
+
+const LANGUAGE_CHOICES = ["ES,EN", "EN,ES", "ES", "EN"] as const;
+
+const FIELD_ORDER = [
+  ["name", "details-name"],
+  ["client", "details-client"],
+  ["evaluatorOrganisation", "details-organisation"],
+  ["periodStart", "details-period-start"],
+  ["periodEnd", "details-period-end"],
+  ["languages", "details-languages"],
+  ["description", "details-description"],
+] as const;
+
+function valuesOf(evaluation: EvaluationSetup) {
+  return {
+    name: evaluation.name,
+    client: evaluation.client,
+    evaluatorOrganisation: evaluation.evaluatorOrganisation,
+    periodStart: evaluation.periodStart,
+    periodEnd: evaluation.periodEnd,
+    languages: evaluation.languages.join(","),
+    description: evaluation.description ?? "",
+  };
+}
+
+/** The evaluation's own details. When a newer version arrives (ours or someone else's), the form shows it. */
+export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSetup }) {
+  const t = useTranslations("setup");
+  const router = useRouter();
+  const [values, setValues] = useState(() => valuesOf(evaluation));
+  const [shownVersion, setShownVersion] = useState(evaluation.version);
+  const [saved, setSaved] = useState(false);
+  if (shownVersion !== evaluation.version) {
+    setShownVersion(evaluation.version);
+    setValues(valuesOf(evaluation));
+  }
+  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const { submit, busy, fieldError, formError } = useActionForm(updateEvaluation, {
+    schema: updateEvaluationSchema,
+    focus: FIELD_ORDER,
+    failureMessages: setupFailureMessages,
+    onStart: () => setSaved(false),
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+    onFailure: (failure) => {
+      if (failure.error === "REJECTED" && failure.reason === "STALE_VERSION") router.refresh();
+    },
+  });
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void submit({ evaluationId: evaluation.id, expectedVersion: evaluation.version, ...values, languages: values.languages.split(",").filter(Boolean) as Array<"ES" | "EN"> });
+  }
+
+  const required = { required: true, requiredLabel: t("required") };
+  return (
+    <section className="section" aria-labelledby="details-title">
+      <h2 id="details-title">{t("details.title")}</h2>
+      <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="details-error">
+        <FormError id="details-error" message={formError} />
+        <TextInput id="details-name" label={t("details.name")} value={values.name} onChange={set("name")} error={fieldError("name")} maxLength={200} {...required} />
+        <TextInput id="details-client" label={t("details.client")} value={values.client} onChange={set("client")} error={fieldError("client")} maxLength={200} {...required} />
+        <TextInput id="details-organisation" label={t("details.organisation")} value={values.evaluatorOrganisation} onChange={set("evaluatorOrganisation")} error={fieldError("evaluatorOrganisation")} maxLength={200} {...required} />
+        <TextInput id="details-period-start" type="date" label={t("details.periodStart")} value={values.periodStart} onChange={set("periodStart")} error={fieldError("periodStart")} {...required} />
+        <TextInput id="details-period-end" type="date" label={t("details.periodEnd")} value={values.periodEnd} onChange={set("periodEnd")} error={fieldError("periodEnd")} {...required} />
+        <ChoiceGroup
+          id="details-languages"
+          type="radio"
+          legend={t("details.languages")}
+          hint={t("details.languagesHint")}
+          options={LANGUAGE_CHOICES.map((value) => ({ value, label: t(`details.languageChoices.${value}`) }))}
+          selected={[values.languages]}
+          onToggle={(value) => set("languages")(value)}
+          error={fieldError("languages")}
+          {...required}
+        />
+        <TextArea id="details-description" label={t("details.description")} hint={t("details.descriptionHint")} value={values.description} onChange={set("description")} error={fieldError("description")} maxLength={DESCRIPTION_MAX} rows={4} />
+        <SubmitButton busy={busy} busyLabel={t("details.submitting")}>
+          {t("details.submit")}
+        </SubmitButton>
+        <p role="status" className="muted">
+          {saved ? t("saved") : null}
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState, type FormEvent } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextArea, TextInput } from "@/components/stories/form-controls";
+import { Button } from "@/components/ui/button";
+import { createProject, updateProject } from "@/lib/projects/actions";
+import type { ProjectSetupRow } from "@/lib/projects/data";
+import { createProjectInput, PROJECT_LIMITS, updateProjectInput } from "@/lib/projects/schema";
+import { setupFailureMessages } from "./failure-messages";
+
+export type ProjectRow = Omit<ProjectSetupRow, "retiredAt"> & { retired: boolean };
+
+type Props = { evaluationId: string; project?: ProjectRow; onSaved: (acronym: string) => void; onCancel?: () => void };
+
+const FIELDS = ["acronym", "name", "managingOffice", "fundingStreams", "startDate", "endDate", "notes"] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+function valuesOf(project?: ProjectRow): Values {
+  return {
+    acronym: project?.acronym ?? "",
+    name: project?.name ?? "",
+    managingOffice: project?.managingOffice ?? "",
+    fundingStreams: project?.fundingStreams.join(", ") ?? "",
+    startDate: project?.startDate ?? "",
+    endDate: project?.endDate ?? "",
+    notes: project?.notes ?? "",
+  };
+}
+
+/** Adds a project to the portfolio, or edits one. */
+export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props) {
+  const t = useTranslations("setup");
+  const prefix = project ? `project-${project.id}` : "project-new";
+  const [values, setValues] = useState(() => valuesOf(project));
+  const editing = project !== undefined;
+  useEffect(() => {
+    // An edit form opens where the person pressed "Edit": take them to its first field.
+    if (editing) document.getElementById(`${prefix}-acronym`)?.focus();
+  }, [editing, prefix]);
+  const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
+  const create = useActionForm(createProject, {
+    schema: createProjectInput,
+    focus,
+    failureMessages: setupFailureMessages,
+    onSuccess: (_, input) => {
+      setValues(valuesOf());
+      onSaved(input.project.acronym);
+    },
+  });
+  const update = useActionForm(updateProject, { schema: updateProjectInput, focus, failureMessages: setupFailureMessages, onSuccess: (_, input) => onSaved(input.project.acronym) });
+  const form = project ? update : create;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (project) void update.submit({ evaluationId, projectId: project.id, expectedVersion: project.version, project: values });
+    else void create.submit({ evaluationId, project: values });
+  }
+
+  const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const field = (name: keyof Values) => ({ id: `${prefix}-${name}`, value: values[name], onChange: set(name), error: form.fieldError(name) });
+  const required = { required: true, requiredLabel: t("required") };
+  return (
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-title`} aria-describedby={`${prefix}-error`}>
+      <h3 id={`${prefix}-title`}>{project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}</h3>
+      <FormError id={`${prefix}-error`} message={form.formError} />
+      <TextInput {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
+      <TextInput {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
+      <TextInput {...field("managingOffice")} label={t("projects.managingOffice")} hint={t("projects.managingOfficeHint")} maxLength={PROJECT_LIMITS.office} {...required} />
+      <TextInput {...field("fundingStreams")} label={t("projects.fundingStreams")} hint={t("projects.fundingStreamsHint")} />
+      <TextInput {...field("startDate")} type="date" label={t("projects.startDate")} />
+      <TextInput {...field("endDate")} type="date" label={t("projects.endDate")} />
+      <TextArea {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />
+      <div className="actions">
+        <Button type="submit" busy={form.busy} busyLabel={t("projects.saving")}>
+          {project ? t("projects.save") : t("projects.add")}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            {t("cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

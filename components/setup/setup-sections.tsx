@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import styles from "./setup.module.css";
+
+const SECTIONS = [
+  ["details", ""],
+  ["domains", "/domains"],
+  ["projects", "/projects"],
+] as const;
+
+/** The setup area's own sections; the current one is marked for screen readers too. */
+export async function SetupSections({ evaluationId, current }: { evaluationId: string; current: (typeof SECTIONS)[number][0] }) {
+  const t = await getTranslations("setup");
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}/settings`;
+  return (
+    <nav aria-label={t("sectionsLabel")} className="section">
+      <ul className={styles.sections}>
+        {SECTIONS.map(([key, path]) => (
+          <li key={key}>
+            <Link href={`${base}${path}`} aria-current={key === current ? "page" : undefined}>
+              {t(`sections.${key}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
