@@ -6,6 +6,7 @@ const SECTIONS = [
   ["details", ""],
   ["domains", "/domains"],
   ["projects", "/projects"],
+  ["places", "/places"],
 ] as const;
 
 /** The setup area's own sections; the current one is marked for screen readers too. */

@@ -10,7 +10,7 @@ import enStories from "@/lib/i18n/messages/en/stories.json";
 import esFieldwork from "@/lib/i18n/messages/es/fieldwork.json";
 import esRespondents from "@/lib/i18n/messages/es/respondents.json";
 import esStories from "@/lib/i18n/messages/es/stories.json";
-import { MEXICAN_STATES } from "@/lib/respondents/constants";
+import { findState } from "@/lib/places/catalogue";
 import { normalizeName } from "./mapping";
 
 type Labels = Record<string, string>;
@@ -57,22 +57,10 @@ export function choiceValue(name: VocabularyName, cell: string): string {
   return VOCABULARY[name].get(normalizeName(trimmed)) ?? trimmed;
 }
 
-const STATE_ALIASES: Record<string, (typeof MEXICAN_STATES)[number]> = {
-  cdmx: "Ciudad de México",
-  df: "Ciudad de México",
-  distrito_federal: "Ciudad de México",
-  edomex: "Estado de México",
-  mexico: "Estado de México",
-  coahuila_de_zaragoza: "Coahuila",
-  michoacan_de_ocampo: "Michoacán",
-  veracruz_de_ignacio_de_la_llave: "Veracruz",
-};
-const STATES = new Map<string, string>([...MEXICAN_STATES.map((state) => [normalizeName(state), state] as const), ...Object.entries(STATE_ALIASES)]);
-
 /** "nuevo_leon", "NUEVO LEÓN" and "Nuevo León" are the same state; anything else is left for the schema to refuse. */
 export function stateValue(cell: string): string {
   const trimmed = cell.trim();
-  return STATES.get(normalizeName(trimmed)) ?? trimmed;
+  return findState(trimmed)?.name ?? trimmed;
 }
 
 /**

@@ -35,7 +35,7 @@ async function addDomain(page: Page, nameEs: string, nameEn: string) {
   await expect(page.getByRole("status").filter({ hasText: `${nameEs} se agregó al final de la lista.` })).toBeVisible();
 }
 
-test("a lead sets up a new evaluation's domains (reordered by keyboard), its projects and its details; an evaluator cannot", async ({ page, browser }) => {
+test("a lead sets up a new evaluation's domains (reordered by keyboard), projects, places and details; an evaluator cannot", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const base = `/evaluations/${evaluation.id}`;
   await openAs(page, "lead@demo.example", `${base}/settings/domains`);
@@ -103,6 +103,32 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), its pro
   await project.getByRole("button", { name: "Agregar el proyecto" }).click();
   await expect(project.getByText("Otro proyecto de esta evaluación ya tiene estas siglas (sin contar acentos ni mayúsculas).").first()).toBeVisible();
   await expectNoAxeViolations(page, "setup: projects (lead, es)");
+
+  // Places: six states from the catalogue, and two communities (their municipality comes with them).
+  await page.getByRole("navigation", { name: "Secciones de la configuración" }).getByRole("link", { name: "Lugares" }).click();
+  await expectInteractive(page.getByRole("button", { name: "Agregar el estado" }));
+  for (const state of ["Oaxaca", "Veracruz", "Chiapas", "Nuevo León", "Ciudad de México", "Michoacán"]) {
+    await page.getByRole("form", { name: "Agregar un estado" }).getByLabel("Estado").selectOption({ label: state });
+    await page.getByRole("button", { name: "Agregar el estado" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${state} se agregó.` })).toBeVisible();
+  }
+  const places = page.getByRole("form", { name: "Agregar un municipio o una comunidad" });
+  for (const [municipality, community] of [["Oaxaca de Juárez", "San Felipe del Agua"], ["Santa María Tonameca", "Mazunte"]] as const) {
+    await places.getByLabel("Estado").selectOption({ label: "Oaxaca" });
+    await places.getByLabel("Municipio").fill(municipality);
+    await places.getByLabel("Comunidad").fill(community);
+    await places.getByRole("button", { name: "Agregar el lugar" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${community} se agregó.` })).toBeVisible();
+  }
+  await expect(page.getByText("Clave INEGI 16 · ISO MX-MIC · Nombre oficial: Michoacán de Ocampo")).toBeVisible();
+  await expect(page.getByText("Oaxaca de Juárez · San Felipe del Agua", { exact: true })).toBeVisible();
+  // The same community again, other accents and capitals: refused at its field.
+  await places.getByLabel("Estado").selectOption({ label: "Oaxaca" });
+  await places.getByLabel("Municipio").fill("OAXACA DE JUAREZ");
+  await places.getByLabel("Comunidad").fill("san felipe del agua");
+  await places.getByRole("button", { name: "Agregar el lugar" }).click();
+  await expect(places.getByText("Este lugar ya está en la evaluación (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expectNoAxeViolations(page, "setup: places (lead, es)");
 
   // The evaluation's details: the original language changes, and the change is saved.
   await page.getByRole("navigation", { name: "Secciones de la configuración" }).getByRole("link", { name: "La evaluación" }).click();

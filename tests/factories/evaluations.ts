@@ -1,6 +1,9 @@
 /** Builders for an evaluation and its setup: members, domains, projects, places, sectors, priorities. */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
+import { placeKey } from "@/lib/places/catalogue";
+
+export { placeKey };
 import { day, newId, nextSequence, type BuildInput, type WithId } from "./ids";
 
 export function buildEvaluation(
@@ -80,12 +83,6 @@ export function buildPriorityTag(
  * Place.key as the schema defines it: "state|municipality|community", trimmed, lower-case,
  * accents removed, empty parts kept as "".
  */
-export function placeKey(state: string, municipality?: string | null, community?: string | null): string {
-  return [state, municipality ?? "", community ?? ""]
-    .map((part) => part.trim().toLowerCase().normalize("NFD").replace(/\p{M}/gu, ""))
-    .join("|");
-}
-
 export function buildPlace(
   input: BuildInput<Prisma.PlaceCreateManyInput, "evaluationId" | "state">,
 ): WithId<Prisma.PlaceCreateManyInput> {

@@ -21,6 +21,7 @@ import {
   buildConsent,
   buildConsentScopes,
   buildDomain,
+  buildPlace,
   buildProject,
   buildDomainAssignment,
   buildEvaluation,
@@ -315,6 +316,17 @@ const sampleInputs: Record<string, Sample> = {
   retireDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
   restoreDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f, { retiredAt: new Date() }), expectedVersion: 1 }) },
   deleteDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
+  // lib/places/actions.ts
+  addPlace: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, state: "Oaxaca", municipality: `Municipio ${f.freshEmail()}`, community: "" }) },
+  removePlace: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+      const place = buildPlace({ evaluationId: f.recordEvaluationId, state: "Oaxaca", municipality: `Municipio ${f.freshEmail()}` });
+      await f.prisma.place.create({ data: place });
+      return { evaluationId: f.evaluationId, placeId: place.id };
+    },
+  },
   // lib/projects/actions.ts
   createProject: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, project: projectSample(f) }) },
   updateProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1, project: projectSample(f) }) },
