@@ -130,7 +130,7 @@ describe("re-anchoring excerpts after a transcript edit", () => {
     expect(reanchorOne(TEXT, "", excerpt)).toMatchObject({ outcome: "NOT_FOUND", anchored: false });
   });
 
-  it("re-anchors 200 excerpts in a 500,000-character transcript in well under a second", () => {
+  it("re-anchors 200 excerpts in a 500,000-character transcript without searching the whole text for each", () => {
     const sentence = (i: number) => `Persona ${i}: en la asamblea ${i} votamos el contrato número ${i * 7}. `;
     let text = "";
     for (let i = 0; text.length < 500_000; i += 1) text += sentence(i);
@@ -146,7 +146,9 @@ describe("re-anchoring excerpts after a transcript edit", () => {
     const started = performance.now();
     const results = reanchorExcerpts(text, edited, excerpts);
     const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(1000);
+    // About 50 ms here; searching the whole text per excerpt takes minutes. The bound only tells the
+    // two apart, with room for a busy machine: speed itself is the benchmarks' business.
+    expect(elapsed).toBeLessThan(5_000);
     const anchored = results.filter((r) => isAnchored(edited, { ...r.excerpt, startOffset: r.startOffset, endOffset: r.endOffset }));
     expect(anchored).toHaveLength(200);
     const after = excerpts.filter((excerpt) => excerpt.startOffset >= middle).length;
