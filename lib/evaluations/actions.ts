@@ -1,9 +1,13 @@
 "use server";
 
-import { evaluationAction, installationAction } from "@/lib/actions";
+import { evaluationAction, installationAction, reject } from "@/lib/actions";
+import { AppError } from "@/lib/errors";
+import { can, rolesOf } from "@/lib/permissions";
+import { copySetup } from "./copy-setup";
+import { findEvaluationAccess } from "./data";
 import { deliverInvitation } from "@/lib/invitations/delivery";
 import * as mutations from "./mutations";
-import { createEvaluationSchema, updateEvaluationSchema } from "./schema";
+import { copySetupSchema, createEvaluationSchema, updateEvaluationSchema } from "./schema";
 
 export const createEvaluation = installationAction("createEvaluation", {
   permission: "evaluation.create",
@@ -30,4 +34,18 @@ export const updateEvaluation = evaluationAction("updateEvaluation", {
   permission: "evaluation.update",
   input: updateEvaluationSchema,
   handler: ({ actor, input, ipAddress }) => mutations.updateEvaluation(actor.id, input, { ipAddress }),
+});
+
+/** Only from an evaluation whose setup the person may change too: copying is not a way to read another team's lists. */
+export const copyEvaluationSetup = evaluationAction("copyEvaluationSetup", {
+  permission: "evaluation.update",
+  input: copySetupSchema,
+  handler: async ({ actor, input, ipAddress }) => {
+    const source = await findEvaluationAccess(input.sourceEvaluationId, actor);
+    if (!source || !can(rolesOf(actor, source.roles), "evaluation.update")) throw new AppError("NOT_FOUND");
+    const result = await copySetup({ ...input, actorId: actor.id, ipAddress });
+    if (!result.ok) return reject(result.reason, result.field);
+    const { ok: _, ...copied } = result;
+    return copied;
+  },
 });

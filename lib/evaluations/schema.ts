@@ -65,3 +65,9 @@ export const updateEvaluationSchema = z
   })
   .superRefine(periodInOrder);
 export type UpdateEvaluationInput = z.infer<typeof updateEvaluationSchema>;
+
+/** Copy the setup of `sourceEvaluationId` into `evaluationId`. */
+export const copySetupSchema = z.object({
+  evaluationId: z.string({ error: "validation.invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
+  sourceEvaluationId: z.string({ error: "setup.errors.sourceRequired" }).min(1, "setup.errors.sourceRequired").regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
+});

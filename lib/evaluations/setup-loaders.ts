@@ -6,7 +6,7 @@ import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { can, rolesOf } from "@/lib/permissions";
-import { findEvaluationAccess } from "./data";
+import { findEvaluationAccess, listEvaluationsForUser } from "./data";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -24,3 +24,11 @@ export const loadEvaluationSetup = cache(async (evaluationId: string) => {
 });
 
 export type EvaluationSetup = NonNullable<Awaited<ReturnType<typeof loadEvaluationSetup>>>;
+
+/** The other evaluations whose setup this person may copy: those they may set up themselves. */
+export async function listSetupSources(evaluationId: string) {
+  const user = await getAuthorizedUser();
+  if (!user) return [];
+  const evaluations = await listEvaluationsForUser(user);
+  return evaluations.filter((evaluation) => evaluation.id !== evaluationId && can(rolesOf(user, evaluation.roles), "evaluation.update")).map(({ id, name }) => ({ id, name }));
+}

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
+import { DEMO_EVALUATION_NAME } from "@/prisma/seed/setup-rows";
 import { newEvaluationLedByDemoLead } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -141,6 +142,14 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await expect(page.getByLabel("Cliente (financiador)")).toHaveValue("Departamento del Trabajo de EE. UU., ILAB");
   await expect(page.getByRole("radio", { name: "Inglés, con traducciones al español" })).toBeChecked();
   await expectNoAxeViolations(page, "setup: details (lead, es)");
+
+  // Start from another evaluation: the demo's lists arrive, what is here stays.
+  await page.getByLabel("Evaluación de la que se copia").selectOption({ label: DEMO_EVALUATION_NAME });
+  await page.getByRole("button", { name: "Copiar su configuración" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores y \d+ prioridades\.$/ })).toBeVisible();
+  await page.goto(`${base}/settings/domains`);
+  await expect.poll(() => domainOrder(page)).toHaveLength(7);
+  expect((await domainOrder(page)).slice(0, 2)).toEqual(["Libertad sindical", "Justicia laboral"]);
 
   // An evaluator of another evaluation, and of this one, gets a 404: nothing about the setup is revealed.
   const context = await browser.newContext({ locale: "es-MX" });

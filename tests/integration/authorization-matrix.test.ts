@@ -151,6 +151,17 @@ const sampleInputs: Record<string, Sample> = {
       };
     },
   },
+  copyEvaluationSetup: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      // A source the seeded evaluation's lead also leads, with one domain of its own.
+      const source = buildEvaluation({ name: `Matrix source ${f.freshEmail()}` });
+      await f.prisma.evaluation.create({ data: source });
+      await f.prisma.evaluationMember.create({ data: buildMembership({ evaluationId: source.id, userId: f.team.members.lead.id, roles: ["LEAD"] }) });
+      await f.prisma.domain.create({ data: buildDomain({ evaluationId: source.id, position: 1, nameEs: `Dominio ${source.id}`, nameEn: `Domain ${source.id}` }) });
+      return { evaluationId: f.evaluationId, sourceEvaluationId: source.id };
+    },
+  },
   // lib/invitations/actions.ts
   inviteMember: { permission: "member.invite", input: (f) => ({ evaluationId: f.evaluationId, email: f.freshEmail(), roles: ["PANELIST"] }) },
   revokeInvitation: {

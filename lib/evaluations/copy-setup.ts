@@ -1,0 +1,86 @@
+/**
+ * Starting from another evaluation: its domains, projects, places, sectors and priorities are
+ * copied into this one, never its data (no respondents, fieldwork, stories, rounds or texts). What
+ * this evaluation already has (the same name or acronym, accents and case aside; the same place)
+ * is left as it is, so copying twice adds nothing. One transaction, with one audit event naming
+ * the source and what was copied. Whether the person may read the source is the action's check.
+ */
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { nameKey } from "@/lib/name-key";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+
+export type CopiedSetup = { domains: number; projects: number; places: number; sectors: number; priorities: number };
+
+export async function copySetup(input: { actorId: string; evaluationId: string; sourceEvaluationId: string; ipAddress?: string | null }): Promise<({ ok: true } & CopiedSetup) | Refused> {
+  const { evaluationId, sourceEvaluationId } = input;
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => {
+      if (sourceEvaluationId === evaluationId) throw new Refusal("SAME_EVALUATION", "sourceEvaluationId");
+      const [target, source] = await Promise.all([
+        tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true } }),
+        tx.evaluation.findUnique({ where: { id: sourceEvaluationId }, select: { name: true } }),
+      ]);
+      if (!target || !source) throw new AppError("NOT_FOUND");
+      // The same locks as adding one domain or one place: nothing interleaves with the copy.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`domains:${evaluationId}`}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`places:${evaluationId}`}, 0))`;
+
+      const from = { evaluationId: sourceEvaluationId };
+      const here = { evaluationId };
+      const [domains, ownDomains, projects, ownProjects, places, ownPlaces, sectors, ownSectors, priorities, ownPriorities] = await Promise.all([
+        tx.domain.findMany({ where: { ...from, retiredAt: null }, orderBy: { position: "asc" } }),
+        tx.domain.findMany({ where: here, select: { nameKeyEs: true, nameKeyEn: true, isOther: true, position: true } }),
+        tx.project.findMany({ where: { ...from, retiredAt: null }, orderBy: { acronym: "asc" } }),
+        tx.project.findMany({ where: here, select: { acronymKey: true, nameKey: true } }),
+        tx.place.findMany({ where: from, orderBy: { key: "asc" } }),
+        tx.place.findMany({ where: here, select: { key: true } }),
+        tx.sector.findMany({ where: from, orderBy: { nameEn: "asc" } }),
+        tx.sector.findMany({ where: here, select: { nameEn: true, nameEs: true } }),
+        tx.priorityTag.findMany({ where: from, orderBy: { position: "asc" } }),
+        tx.priorityTag.findMany({ where: here, select: { nameEn: true, position: true } }),
+      ]);
+
+      const takenDomain = new Set(ownDomains.flatMap((row) => [`es:${row.nameKeyEs}`, `en:${row.nameKeyEn}`]));
+      const hasOther = ownDomains.some((row) => row.isOther);
+      let position = Math.max(0, ...ownDomains.map((row) => row.position));
+      const newDomains = domains
+        .filter((row) => !takenDomain.has(`es:${row.nameKeyEs}`) && !takenDomain.has(`en:${row.nameKeyEn}`))
+        .map((row) => ({ evaluationId, position: ++position, nameEs: row.nameEs, nameEn: row.nameEn, nameKeyEs: row.nameKeyEs, nameKeyEn: row.nameKeyEn, definitionEs: row.definitionEs, definitionEn: row.definitionEn, isOther: row.isOther && !hasOther }));
+
+      const takenProject = new Set(ownProjects.flatMap((row) => [`a:${row.acronymKey}`, `n:${row.nameKey}`]));
+      const newProjects = projects
+        .filter((row) => !takenProject.has(`a:${row.acronymKey}`) && !takenProject.has(`n:${row.nameKey}`))
+        .map(({ acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }) => ({ evaluationId, acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }));
+
+      const takenPlace = new Set(ownPlaces.map((row) => row.key));
+      const newPlaces = places.filter((row) => !takenPlace.has(row.key)).map(({ state, municipality, community, key }) => ({ evaluationId, state, municipality, community, key }));
+
+      const takenSector = new Set(ownSectors.flatMap((row) => [nameKey(row.nameEn), nameKey(row.nameEs)]));
+      const newSectors = sectors.filter((row) => !takenSector.has(nameKey(row.nameEn)) && !takenSector.has(nameKey(row.nameEs))).map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs }));
+
+      const takenPriority = new Set(ownPriorities.map((row) => nameKey(row.nameEn)));
+      let priorityPosition = Math.max(0, ...ownPriorities.map((row) => row.position));
+      const newPriorities = priorities.filter((row) => !takenPriority.has(nameKey(row.nameEn))).map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs, position: ++priorityPosition }));
+
+      await tx.domain.createMany({ data: newDomains });
+      await tx.project.createMany({ data: newProjects });
+      await tx.place.createMany({ data: newPlaces });
+      await tx.sector.createMany({ data: newSectors });
+      await tx.priorityTag.createMany({ data: newPriorities });
+
+      const copied = { domains: newDomains.length, projects: newProjects.length, places: newPlaces.length, sectors: newSectors.length, priorities: newPriorities.length };
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: input.actorId,
+        action: "evaluation.setup.copy",
+        recordType: "Evaluation",
+        recordId: evaluationId,
+        after: { sourceEvaluationId, sourceName: source.name, ...copied, domainNames: newDomains.map((row) => row.nameEs), projectAcronyms: newProjects.map((row) => row.acronym) },
+        ipAddress: input.ipAddress,
+      });
+      return { ok: true as const, ...copied };
+    }),
+  );
+}
