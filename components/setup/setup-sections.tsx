@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { SetupSection } from "./setup-page";
 import styles from "./setup.module.css";
 
 const SECTIONS = [
@@ -10,7 +11,7 @@ const SECTIONS = [
 ] as const;
 
 /** The setup area's own sections; the current one is marked for screen readers too. */
-export async function SetupSections({ evaluationId, current }: { evaluationId: string; current: (typeof SECTIONS)[number][0] }) {
+export async function SetupSections({ evaluationId, current }: { evaluationId: string; current: SetupSection }) {
   const t = await getTranslations("setup");
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/settings`;
   return (
