@@ -36,8 +36,9 @@ export function respondentChoices(t: T, options: FormOptions): Choice[] {
   }));
 }
 
-export function projectChoices(options: FormOptions): Choice[] {
-  return options.projects.map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
+/** The evaluation's current projects, and retired ones only where the record already names them. */
+export function projectChoices(options: FormOptions, linked: readonly string[] = []): Choice[] {
+  return options.projects.filter((project) => !project.retired || linked.includes(project.id)).map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
 }
 
 export function placeOptions(options: FormOptions) {

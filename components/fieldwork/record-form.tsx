@@ -127,7 +127,7 @@ export function RecordForm({ form, evaluationId, options, initial, teamIds, resp
         id={id("projectIds")}
         name="projectIds"
         legend={t("fields.projects")}
-        choices={projectChoices(options)}
+        choices={projectChoices(options, initial.projectIds)}
         defaultValues={initial.projectIds}
         emptyLabel={t("fields.noProjects")}
         error={errors.projectIds}

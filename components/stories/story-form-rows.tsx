@@ -192,7 +192,8 @@ export function ContributionRows({ values, update, error, t, options }: SectionP
   const focusLater = useFocusAfterRender();
   const rows = values.contributions;
   const set = (index: number, patch: Partial<(typeof rows)[number]>) => update({ contributions: rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
-  const projectOptions = options.projects.map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
+  const named = new Set(rows.map((row) => row.projectId));
+  const projectOptions = options.projects.filter((project) => !project.retired || named.has(project.id)).map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
   return (
     <div className={styles.form} id={fieldId("contributions")} tabIndex={-1}>
       <p className="field__label">{t("fields.contributions")}</p>

@@ -10,7 +10,8 @@ export type FieldworkFormOptions = {
   evaluationName: string;
   team: Array<{ userId: string; name: string }>;
   respondents: Array<{ id: string; code: string; state: string; eligibility: HearingEligibility }>;
-  projects: Array<{ id: string; acronym: string; name: string }>;
+  /** Retired projects too: a form shows them only on a record that already names them. */
+  projects: Array<{ id: string; acronym: string; name: string; retired: boolean }>;
   places: Array<{ id: string; label: string }>;
 };
 
@@ -39,7 +40,7 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
           consents: hearingConsentsSelect(evaluationId),
         },
       },
-      projects: { orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } },
+      projects: { orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true, retiredAt: true } },
       places: { select: { id: true, state: true, municipality: true, community: true } },
     },
   });
@@ -54,7 +55,7 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
       state: respondent.state,
       eligibility: hearingEligibility(respondent),
     })),
-    projects: evaluation.projects,
+    projects: evaluation.projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null })),
     places: evaluation.places.map((place) => ({ id: place.id, label: placeLabel(place) })).sort((a, b) => collator.compare(a.label, b.label)),
   };
 }

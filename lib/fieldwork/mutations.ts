@@ -10,8 +10,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { excerptAuditChanges, reanchorTranscriptExcerpts } from "@/lib/excerpts/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { changedFields } from "@/lib/interviews/policy";
 import { checkReferences, type NamedReferences } from "@/lib/interviews/references";
+import { changedFields } from "@/lib/interviews/policy";
 import type { FieldworkKind } from "./kinds";
 import { linkChanges, linkIdsOf, writeLinkChanges, type LinkIds, type LinkTables } from "./links";
 import { linksAuditView, pick, recordAuditView, recordRow, type RecordInput, type RecordRow } from "./rows";
@@ -48,6 +48,8 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
   writer: FieldworkWriter<Input, Own, Link>,
 ) {
   const { kind, links: tables } = writer;
+  // Every kind links projects under this field (LinkedInput); its links hold it too.
+  const PROJECTS = "projectIds" as Link;
   const rowOf = (input: Input): Row<Input, Own> => ({ ...recordRow(input), ...pick(input, writer.ownColumns) });
 
   /** The record as the audit trail sees it: free text replaced by its fingerprint. */
@@ -57,18 +59,19 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
     ...linksAuditView(linkIdsOf(tables, value)),
   });
 
-  const references = (input: Input, newRespondentIds: string[]): NamedReferences => ({
+  const references = (input: Input, newRespondentIds: string[], newProjectIds: string[]): NamedReferences => ({
     teamFields: { [writer.teamField]: input[writer.teamField], translatedById: input.translatedById ? [input.translatedById] : [] },
     newRespondentIds,
     respondentField: writer.respondentField,
     projectIds: input.projectIds,
+    newProjectIds,
     placeId: input.placeId,
   });
 
   async function create(args: Actor & { input: Input }): Promise<SavedRecord | Rejection> {
     const { actorId, evaluationId, input } = args;
     return db().$transaction(async (tx) => {
-      const problem = await checkReferences(tx, evaluationId, references(input, input[writer.respondentField]));
+      const problem = await checkReferences(tx, evaluationId, references(input, input[writer.respondentField], input.projectIds));
       if (problem) return problem;
       const row = rowOf(input);
       const links = linkIdsOf(tables, input);
@@ -100,7 +103,7 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
 
       const links = linkIdsOf(tables, input);
       const changes = linkChanges(tables, links, linkIdsOf(tables, stored));
-      const problem = await checkReferences(tx, evaluationId, references(input, changes[writer.respondentField].added));
+      const problem = await checkReferences(tx, evaluationId, references(input, changes[writer.respondentField].added, changes[PROJECTS].added));
       if (problem) return problem;
 
       const row = rowOf(input);

@@ -19,12 +19,14 @@ export type NamedReferences = {
   newRespondentIds: string[];
   respondentField: string;
   projectIds: string[];
+  /** Projects to be linked now: a retired project may stay on a record, but is not linked anew. */
+  newProjectIds: string[];
   placeId: string | null;
 };
 
 export async function checkReferences(tx: Tx, evaluationId: string, refs: NamedReferences): Promise<Rejection | null> {
   const userIds = [...new Set(Object.values(refs.teamFields).flat())];
-  const [members, respondents, projectCount, place] = await Promise.all([
+  const [members, respondents, projectCount, place, retiredProjects] = await Promise.all([
     userIds.length > 0
       ? tx.evaluationMember.findMany({ where: { evaluationId, userId: { in: userIds } }, select: { userId: true } })
       : Promise.resolve([]),
@@ -40,6 +42,7 @@ export async function checkReferences(tx: Tx, evaluationId: string, refs: NamedR
       : Promise.resolve([]),
     refs.projectIds.length > 0 ? tx.project.count({ where: { evaluationId, id: { in: refs.projectIds } } }) : Promise.resolve(0),
     refs.placeId ? tx.place.findFirst({ where: { evaluationId, id: refs.placeId }, select: { id: true } }) : Promise.resolve(null),
+    refs.newProjectIds.length > 0 ? tx.project.count({ where: { evaluationId, id: { in: refs.newProjectIds }, retiredAt: { not: null } } }) : Promise.resolve(0),
   ]);
 
   if (respondents.length !== refs.newRespondentIds.length) throw new AppError("NOT_FOUND", "respondent outside the evaluation");
@@ -50,6 +53,7 @@ export async function checkReferences(tx: Tx, evaluationId: string, refs: NamedR
   for (const [field, ids] of Object.entries(refs.teamFields)) {
     if (ids.some((id) => !team.has(id))) return reject("NOT_IN_TEAM", field);
   }
+  if (retiredProjects > 0) return reject("PROJECT_RETIRED", "projectIds");
   if (respondents.some((respondent) => hearingEligibility(respondent) !== "ELIGIBLE")) {
     return reject("RESPONDENT_NOT_ELIGIBLE", refs.respondentField);
   }

@@ -15,6 +15,17 @@ async function firstMissing(ids: string[], found: Promise<Array<{ id: string }>>
   return ids.findIndex((id) => !present.has(id));
 }
 
+/** A retired project may stay among a story's contributions, but is not added anew (PROJECT_RETIRED). */
+async function refuseNewRetiredProjects(tx: Tx, evaluationId: string, projectIds: string[], storyId: string | null) {
+  if (projectIds.length === 0) return;
+  const retired = await tx.project.findMany({ where: { evaluationId, id: { in: projectIds }, retiredAt: { not: null } }, select: { id: true } });
+  if (retired.length === 0) return;
+  const kept = storyId ? await tx.storyContribution.findMany({ where: { evaluationId, storyId, projectId: { in: retired.map((row) => row.id) } }, select: { projectId: true } }) : [];
+  const allowed = new Set(kept.map((row) => row.projectId));
+  const index = projectIds.findIndex((id) => retired.some((row) => row.id === id) && !allowed.has(id));
+  if (index >= 0) throw new Refusal("PROJECT_RETIRED", `contributions.${index}.projectId`);
+}
+
 /** Refuses (NOT_IN_EVALUATION, with the field) the first id that is not this evaluation's (or this story's, for figures). */
 export async function checkReferences(tx: Tx, evaluationId: string, story: StoryFields, storyId: string | null): Promise<void> {
   const where = (ids: string[]) => ({ evaluationId, id: { in: ids } });
@@ -39,6 +50,7 @@ export async function checkReferences(tx: Tx, evaluationId: string, story: Story
     const index = await firstMissing(ids, find(ids));
     if (index >= 0) throw new Refusal("NOT_IN_EVALUATION", field === "contributions" ? `contributions.${index}.projectId` : `${field}.${index}`);
   }
+  await refuseNewRetiredProjects(tx, evaluationId, projectIds, storyId);
   const kinds: Array<[typeof interviews, (ids: string[]) => Promise<Array<{ id: string }>>]> = [
     [interviews, (ids) => tx.interview.findMany({ where: where(ids), select })],
     [focusGroups, (ids) => tx.focusGroup.findMany({ where: where(ids), select })],

@@ -21,7 +21,7 @@ export async function getStoryFormOptions(evaluationId: string) {
     client.place.findMany({ where, orderBy: [{ state: "asc" }, { municipality: "asc" }], select: { id: true, state: true, municipality: true, community: true } }),
     client.sector.findMany({ where, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
     client.priorityTag.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
-    client.project.findMany({ where, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } }),
+    client.project.findMany({ where, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true, retiredAt: true } }),
     client.respondent.findMany({ where, orderBy: { codeNumber: "asc" }, select: { id: true, code: true, excludedAt: true } }),
     client.interview.findMany({
       where,
@@ -40,7 +40,8 @@ export async function getStoryFormOptions(evaluationId: string) {
     places: places.map((place) => ({ id: place.id, label: [place.state, place.municipality, place.community].filter(Boolean).join(" · ") })),
     sectors,
     priorityTags,
-    projects,
+    // Retired ones too: the form offers them only to a story that already names them.
+    projects: projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null })),
     respondents: respondents.map((respondent) => ({ id: respondent.id, code: respondent.code, excluded: respondent.excludedAt !== null })),
     interviews: interviews.map((interview) => ({
       id: interview.id,

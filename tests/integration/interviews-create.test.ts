@@ -115,6 +115,22 @@ describe("creating an interview", () => {
     expect(JSON.stringify([event.before, event.after])).not.toContain("local sindical");
   });
 
+  it("refuses to link a retired project anew, and keeps it on an interview that already names it", async () => {
+    signedIn = as(mine.members.evaluator!);
+    const project = mine.projects[1]!;
+    const { id } = await create({ projectIds: [project.id] });
+    await database.prisma.project.update({ where: { id: project.id }, data: { retiredAt: new Date() } });
+    try {
+      const before = await counts();
+      expect(await actions.createInterview(validInput({ projectIds: [project.id] }))).toEqual({ ok: false, error: "REJECTED", reason: "PROJECT_RETIRED", field: "projectIds" });
+      expect(await counts()).toEqual(before);
+      const kept = await actions.updateInterview({ ...validInput({ projectIds: [project.id], notes: "Sigue con su proyecto." }), interviewId: id, version: 1 });
+      expect(kept).toMatchObject({ ok: true });
+    } finally {
+      await database.prisma.project.update({ where: { id: project.id }, data: { retiredAt: null } });
+    }
+  });
+
   it("keeps hostile text as it was typed, and drops fields the form does not have", async () => {
     signedIn = as(mine.members.lead);
     const hostile = `<script>alert(1)</script> '; DROP TABLE interview;-- =HYPERLINK("http://evil.example") \u202Egnp.exe`;

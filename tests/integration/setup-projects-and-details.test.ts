@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectFieldsSchema } from "@/lib/projects/schema";
 import { updateEvaluationSchema } from "@/lib/evaluations/schema";
-import { buildInterview, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { emptyStoryValues } from "@/lib/stories/form-values";
+import { storyFieldsSchema } from "@/lib/stories/schema";
+import { buildInterview, createEvaluationWithTeam, createStoryWorld, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -103,6 +105,23 @@ describe("projects", () => {
     await expect(projects.updateProject({ ...by(mine), projectId: created.projectId, expectedVersion: 1, project: project({ notes: "x" }) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(projects.deleteProject({ ...by(mine), projectId: created.projectId, expectedVersion: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await database.prisma.project.count({ where: { id: created.projectId, version: 1 } })).toBe(1);
+  });
+});
+
+describe("a retired project in a story's contributions", () => {
+  it("cannot be added anew, and stays on a story that already names it", async () => {
+    const world = await createStoryWorld(database.prisma);
+    const stories = await import("@/lib/stories/mutations");
+    const projectId = world.team.projects[0]!.id;
+    const story = (contributions: Array<{ projectId: string; howContributed: string }>) =>
+      storyFieldsSchema.parse({ ...emptyStoryValues("es"), title: "Historia", whatChanged: "Qué.", whySignificant: "Por qué.", changeType: "POSITIVE", contributions });
+    const actor = { actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId };
+    const named = await stories.createStory({ ...actor, story: story([{ projectId, howContributed: "Capacitó a inspectores." }]) });
+    if (!named.ok) throw new Error(named.reason);
+    await database.prisma.project.update({ where: { id: projectId }, data: { retiredAt: new Date() } });
+    expect(await stories.createStory({ ...actor, story: story([{ projectId, howContributed: "Otra vez." }]) })).toEqual({ ok: false, reason: "PROJECT_RETIRED", field: "contributions.0.projectId" });
+    const kept = await stories.updateStory({ ...actor, storyId: named.storyId, expectedVersion: named.version, story: story([{ projectId, howContributed: "Capacitó a inspectores en 2023." }]) });
+    expect(kept).toMatchObject({ ok: true });
   });
 });
 

@@ -28,7 +28,12 @@ export default async function ContributionPage({ params }: Props) {
   const t = await getTranslations("triangulation");
   const canEdit = isTriangulationStage(story.stage) && can(roles, "triangulation.edit");
   const projects = canEdit
-    ? await db().project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } })
+    ? // Retired projects only where the story already names them.
+      await db().project.findMany({
+        where: { evaluationId, OR: [{ retiredAt: null }, { id: { in: story.contributions.map((row) => row.projectId) } }] },
+        orderBy: { acronym: "asc" },
+        select: { id: true, acronym: true, name: true },
+      })
     : [];
   const text = (value: string | null) => value ?? "";
 
