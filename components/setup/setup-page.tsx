@@ -12,9 +12,9 @@ import { requireUser } from "@/lib/auth/session";
 import { loadEvaluationSetup, type EvaluationSetup } from "@/lib/evaluations/setup-loaders";
 import { SetupSections } from "./setup-sections";
 
-export type SetupSection = "details" | "domains" | "projects" | "places";
+export type SetupSection = "details" | "domains" | "projects" | "places" | "lists";
 
-const PATHS: Record<SetupSection, string> = { details: "", domains: "/domains", projects: "/projects", places: "/places" };
+const PATHS: Record<SetupSection, string> = { details: "", domains: "/domains", projects: "/projects", places: "/places", lists: "/lists" };
 
 export async function setupMetadata(evaluationId: string, section: SetupSection): Promise<Metadata> {
   const [setup, t] = await Promise.all([loadEvaluationSetup(evaluationId), getTranslations()]);

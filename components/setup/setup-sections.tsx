@@ -8,6 +8,7 @@ const SECTIONS = [
   ["domains", "/domains"],
   ["projects", "/projects"],
   ["places", "/places"],
+  ["lists", "/lists"],
 ] as const;
 
 /** The setup area's own sections; the current one is marked for screen readers too. */

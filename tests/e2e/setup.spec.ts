@@ -151,6 +151,26 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await expect.poll(() => domainOrder(page)).toHaveLength(7);
   expect((await domainOrder(page)).slice(0, 2)).toEqual(["Libertad sindical", "Justicia laboral"]);
 
+  // Sectors and priorities: one sector added and renamed, its old name refused a second time.
+  await page.goto(`${base}/settings/lists`);
+  await expectInteractive(page.getByRole("button", { name: "Agregar" }).first());
+  const sectors = page.getByRole("form", { name: "Agregar un sector" });
+  await sectors.getByLabel("Nombre en español").fill("Chile y jitomate");
+  await sectors.getByLabel("Nombre en inglés").fill("Chili and tomato");
+  await sectors.getByRole("button", { name: "Agregar" }).click();
+  await expect(page.getByText("Chile y jitomate se agregó.")).toBeVisible();
+  await page.getByRole("button", { name: "Renombrar Chile y jitomate" }).click();
+  const rename = page.getByRole("form", { name: "Renombrar Chile y jitomate" });
+  await expect(rename.getByLabel("Nombre en español")).toBeFocused();
+  await rename.getByLabel("Nombre en español").fill("Chile, jitomate y hortalizas");
+  await rename.getByRole("button", { name: "Guardar los nombres" }).click();
+  await expect(page.getByText("Chile, jitomate y hortalizas se guardó.")).toBeVisible();
+  await sectors.getByLabel("Nombre en español").fill("CHILE, JITOMATE Y HORTALIZAS");
+  await sectors.getByLabel("Nombre en inglés").fill("Vegetables");
+  await sectors.getByRole("button", { name: "Agregar" }).click();
+  await expect(sectors.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expectNoAxeViolations(page, "setup: sectors and priorities (lead, es)");
+
   // An evaluator of another evaluation, and of this one, gets a 404: nothing about the setup is revealed.
   const context = await browser.newContext({ locale: "es-MX" });
   const evaluator = await context.newPage();

@@ -23,6 +23,7 @@ import {
   buildDomain,
   buildPlace,
   buildProject,
+  buildSector,
   buildDomainAssignment,
   buildEvaluation,
   buildEvidenceItem,
@@ -100,6 +101,13 @@ async function freshProject(f: Fixture, overrides: { retiredAt?: Date } = {}): P
   const project = buildProject({ evaluationId: f.recordEvaluationId, ...overrides });
   await f.prisma.project.create({ data: project });
   return project.id;
+}
+
+async function freshSector(f: Fixture) {
+  if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+  const sector = buildSector({ evaluationId: f.recordEvaluationId, nameEs: `Sector ${f.freshEmail()}`, nameEn: `Sector en ${f.freshEmail()}` });
+  await f.prisma.sector.create({ data: sector });
+  return sector;
 }
 
 function projectSample(f: Fixture) {
@@ -338,6 +346,17 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, placeId: place.id };
     },
   },
+  // lib/setup-lists/actions.ts
+  addListItem: { permission: "evaluation.update", input: (f) => { const tag = f.freshEmail(); return { evaluationId: f.evaluationId, kind: "SECTOR", nameEs: `Sector ${tag}`, nameEn: `Sector en ${tag}` }; } },
+  renameListItem: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      const sector = await freshSector(f);
+      const tag = f.freshEmail();
+      return { evaluationId: f.evaluationId, kind: "SECTOR", itemId: sector.id, seen: { nameEs: sector.nameEs, nameEn: sector.nameEn }, nameEs: `Renombrado ${tag}`, nameEn: `Renamed ${tag}` };
+    },
+  },
+  removeListItem: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, kind: "SECTOR", itemId: (await freshSector(f)).id }) },
   // lib/projects/actions.ts
   createProject: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, project: projectSample(f) }) },
   updateProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1, project: projectSample(f) }) },

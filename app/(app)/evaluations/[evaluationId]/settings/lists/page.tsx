@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { ListEditor } from "@/components/setup/list-editor";
+import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
+import { listSetupLists } from "@/lib/setup-lists/data";
+
+type Props = { params: Promise<{ evaluationId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return setupMetadata((await params).evaluationId, "lists");
+}
+
+export default async function ListSettingsPage({ params }: Props) {
+  const { evaluationId } = await params;
+  const setup = await openSetup(evaluationId, "lists");
+  const lists = await listSetupLists(evaluationId);
+  return (
+    <SetupPage setup={setup} section="lists">
+      <ListEditor evaluationId={evaluationId} kind="SECTOR" items={lists.SECTOR} />
+      <ListEditor evaluationId={evaluationId} kind="PRIORITY" items={lists.PRIORITY} />
+    </SetupPage>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { ActionError, FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { TextInput } from "@/components/stories/form-controls";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { StaticTable } from "@/components/ui/static-table";
+import { addListItem, removeListItem, renameListItem } from "@/lib/setup-lists/actions";
+import type { ListItem } from "@/lib/setup-lists/data";
+import { addListItemInput, LABEL_MAX, renameListItemInput, type ListKind } from "@/lib/setup-lists/schema";
+import { setupFailureMessages } from "./failure-messages";
+
+/** One labelled list (sectors or priorities): a table, a rename form under it, and an add form. */
+export function ListEditor({ evaluationId, kind, items }: { evaluationId: string; kind: ListKind; items: ListItem[] }) {
+  const t = useTranslations("setup");
+  const locale = useLocale();
+  const router = useRouter();
+  const prefix = `list-${kind.toLowerCase()}`;
+  const [status, setStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ListItem | null>(null);
+  const [names, setNames] = useState({ nameEs: "", nameEn: "" });
+  const success = useRef("");
+  const nameOf = (item: { nameEs: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameEs);
+  const done = () => {
+    setStatus(success.current);
+    setEditing(null);
+    setNames({ nameEs: "", nameEn: "" });
+    router.refresh();
+  };
+  const focus = [
+    ["nameEs", `${prefix}-nameEs`],
+    ["nameEn", `${prefix}-nameEn`],
+  ] as const;
+  const options = { focus, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done };
+  const add = useActionForm(addListItem, { ...options, schema: addListItemInput });
+  const rename = useActionForm(renameListItem, { ...options, schema: renameListItemInput, onFailure: () => router.refresh() });
+  const remove = useActionForm(removeListItem, { clearOnStart: true, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done, onFailure: () => router.refresh() });
+  const form = editing ? rename : add;
+
+  function startRename(item: ListItem) {
+    setEditing(item);
+    setNames({ nameEs: item.nameEs, nameEn: item.nameEn });
+    // The form is under the table: take the person to its first field.
+    requestAnimationFrame(() => document.getElementById(`${prefix}-nameEs`)?.focus());
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    success.current = editing ? t("lists.renamedStatus", { name: nameOf(names) }) : t("lists.addedStatus", { name: nameOf(names) });
+    if (editing) void rename.submit({ evaluationId, kind, itemId: editing.id, seen: { nameEs: editing.nameEs, nameEn: editing.nameEn }, ...names });
+    else void add.submit({ evaluationId, kind, ...names });
+  }
+
+  return (
+    <section className="section" aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`}>{t(`lists.${kind}.title`)}</h2>
+      <p role="status" className="muted">
+        {status}
+      </p>
+      <ActionError message={remove.formError} />
+      <StaticTable captionId={`${prefix}-caption`} caption={t(`lists.${kind}.caption`, { count: items.length })} columns={[t("lists.nameEs"), t("lists.nameEn"), t("lists.actions")]}>
+        {items.map((item) => (
+          <tr key={item.id}>
+            <th scope="row" lang="es">
+              {item.nameEs}
+            </th>
+            <td lang="en">{item.nameEn}</td>
+            <td>
+              <div className="row-actions">
+                <Button variant="secondary" onClick={() => startRename(item)}>
+                  {t("lists.rename", { name: nameOf(item) })}
+                </Button>
+                {item.inUse ? (
+                  <span className="tag">{t("lists.inUse")}</span>
+                ) : (
+                  <ConfirmButton
+                    label={t("lists.remove", { name: nameOf(item) })}
+                    confirmLabel={t("lists.confirmRemove", { name: nameOf(item) })}
+                    cancelLabel={t("cancel")}
+                    busy={remove.busy}
+                    onConfirm={() => {
+                      success.current = t("lists.removedStatus", { name: nameOf(item) });
+                      void remove.submit({ evaluationId, kind, itemId: item.id });
+                    }}
+                  />
+                )}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </StaticTable>
+      <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-form-title`} aria-describedby={`${prefix}-error`}>
+        <h3 id={`${prefix}-form-title`}>{editing ? t("lists.renameTitle", { name: nameOf(editing) }) : t(`lists.${kind}.addTitle`)}</h3>
+        <FormError id={`${prefix}-error`} message={form.formError} />
+        <TextInput id={`${prefix}-nameEs`} label={t("lists.nameEs")} lang="es" value={names.nameEs} onChange={(nameEs) => setNames((current) => ({ ...current, nameEs }))} maxLength={LABEL_MAX} error={form.fieldError("nameEs")} required requiredLabel={t("required")} />
+        <TextInput id={`${prefix}-nameEn`} label={t("lists.nameEn")} lang="en" value={names.nameEn} onChange={(nameEn) => setNames((current) => ({ ...current, nameEn }))} maxLength={LABEL_MAX} error={form.fieldError("nameEn")} required requiredLabel={t("required")} />
+        <div className="actions">
+          <Button type="submit" busy={form.busy} busyLabel={t("lists.saving")}>
+            {editing ? t("lists.save") : t("lists.add")}
+          </Button>
+          {editing ? (
+            <Button variant="secondary" onClick={() => (setEditing(null), setNames({ nameEs: "", nameEn: "" }))}>
+              {t("cancel")}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+/** The setup page's sectors and priorities, each with whether records name it (then it cannot be removed). */
+import { db } from "@/lib/db";
+
+export async function listSetupLists(evaluationId: string) {
+  const [sectors, priorities] = await Promise.all([
+    db().sector.findMany({ where: { evaluationId }, orderBy: { nameEs: "asc" }, select: { id: true, nameEs: true, nameEn: true, _count: { select: { respondents: true, stories: true } } } }),
+    db().priorityTag.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEs: true, nameEn: true, _count: { select: { stories: true } } } }),
+  ]);
+  const item = ({ _count, ...row }: { id: string; nameEs: string; nameEn: string; _count: Record<string, number> }) => ({ ...row, inUse: Object.values(_count).some((count) => count > 0) });
+  return { SECTOR: sectors.map(item), PRIORITY: priorities.map(item) };
+}
+
+export type ListItem = Awaited<ReturnType<typeof listSetupLists>>["SECTOR"][number];

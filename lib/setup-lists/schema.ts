@@ -1,0 +1,24 @@
+/**
+ * The evaluation's labelled lists: sectors and USMCA labour-chapter priorities, each item named
+ * in Spanish and English. Messages are keys under `setup.errors`.
+ */
+import { z } from "zod";
+import { idSchema } from "@/lib/stories/schema";
+import { requiredText } from "@/lib/text-schema";
+
+export const LIST_KINDS = ["SECTOR", "PRIORITY"] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export const LABEL_MAX = 200;
+
+const names = { nameEs: requiredText(LABEL_MAX), nameEn: requiredText(LABEL_MAX) };
+const kind = z.enum(LIST_KINDS, { error: "invalid" });
+
+export const addListItemInput = z.object({ evaluationId: idSchema, kind, ...names });
+/** `seen` are the names the person was looking at: a rename made meanwhile refuses this one. */
+export const renameListItemInput = z.object({ evaluationId: idSchema, kind, itemId: idSchema, seen: z.object(names), ...names });
+export const removeListItemInput = z.object({ evaluationId: idSchema, kind, itemId: idSchema });
+
+export type AddListItemInput = z.output<typeof addListItemInput>;
+export type RenameListItemInput = z.output<typeof renameListItemInput>;
+export type RemoveListItemInput = z.output<typeof removeListItemInput>;
