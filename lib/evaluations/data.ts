@@ -62,11 +62,14 @@ export const getEvaluationOverview = cache(async (evaluationId: string, user: Ev
       periodEnd: true,
       languages: true,
       description: true,
+      // The current setup: retired domains and projects stay in history, not on the overview.
       domains: {
+        where: { retiredAt: null },
         orderBy: { position: "asc" },
         select: { id: true, nameEn: true, nameEs: true, definitionEn: true, definitionEs: true, isOther: true },
       },
       projects: {
+        where: { retiredAt: null },
         orderBy: { acronym: "asc" },
         select: { id: true, acronym: true, name: true, managingOffice: true, fundingStreams: true },
       },

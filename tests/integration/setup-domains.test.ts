@@ -191,6 +191,8 @@ describe("retiring, restoring and deleting", () => {
     expect(await listDomains(t.evaluation.id)).toEqual([]);
     expect((await listDomains(t.evaluation.id, { withRetired: true })).map((row) => row.id)).toEqual([created.domainId]);
     expect(await listDomainsForSetup(t.evaluation.id)).toMatchObject([{ id: created.domainId, inUse: true, version: 2 }]);
+    const { getEvaluationOverview } = await import("@/lib/evaluations/data");
+    expect((await getEvaluationOverview(t.evaluation.id, { id: t.members.lead.id, isAdmin: false }))?.domains).toEqual([]);
     expect(await setup.restoreDomain({ ...by(t), domainId: created.domainId, expectedVersion: 2 })).toEqual({ ok: true });
     expect((await listDomains(t.evaluation.id)).map((row) => row.id)).toEqual([created.domainId]);
     expect((await events(t.evaluation.id, "domain.retire")).length + (await events(t.evaluation.id, "domain.restore")).length).toBe(2);
