@@ -10,6 +10,7 @@ import { ChoiceGroup, TextArea, TextInput } from "@/components/stories/form-cont
 import { updateEvaluation } from "@/lib/evaluations/actions";
 import { DESCRIPTION_MAX, updateEvaluationSchema } from "@/lib/evaluations/schema";
 import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
+import { TEXT_MAX } from "@/lib/users/schema";
 import { setupFailureMessages } from "./failure-messages";
 
 const LANGUAGE_CHOICES = ["ES,EN", "EN,ES", "ES", "EN"] as const;
@@ -73,9 +74,9 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
       <h2 id="details-title">{t("details.title")}</h2>
       <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="details-error">
         <FormError id="details-error" message={formError} />
-        <TextInput id="details-name" label={t("details.name")} value={values.name} onChange={set("name")} error={fieldError("name")} maxLength={200} {...required} />
-        <TextInput id="details-client" label={t("details.client")} value={values.client} onChange={set("client")} error={fieldError("client")} maxLength={200} {...required} />
-        <TextInput id="details-organisation" label={t("details.organisation")} value={values.evaluatorOrganisation} onChange={set("evaluatorOrganisation")} error={fieldError("evaluatorOrganisation")} maxLength={200} {...required} />
+        <TextInput id="details-name" label={t("details.name")} value={values.name} onChange={set("name")} error={fieldError("name")} maxLength={TEXT_MAX} {...required} />
+        <TextInput id="details-client" label={t("details.client")} value={values.client} onChange={set("client")} error={fieldError("client")} maxLength={TEXT_MAX} {...required} />
+        <TextInput id="details-organisation" label={t("details.organisation")} value={values.evaluatorOrganisation} onChange={set("evaluatorOrganisation")} error={fieldError("evaluatorOrganisation")} maxLength={TEXT_MAX} {...required} />
         <TextInput id="details-period-start" type="date" label={t("details.periodStart")} value={values.periodStart} onChange={set("periodStart")} error={fieldError("periodStart")} {...required} />
         <TextInput id="details-period-end" type="date" label={t("details.periodEnd")} value={values.periodEnd} onChange={set("periodEnd")} error={fieldError("periodEnd")} {...required} />
         <ChoiceGroup

@@ -63,17 +63,20 @@ const ALIASES: Record<string, MexicanState> = {
   "queretaro de arteaga": "Querétaro",
 };
 
-/** Every way of writing a state that is matched, by its key (accents, case and spacing aside). */
+/**
+ * One key for every way a state is written: accents, case, spaces and punctuation aside, so
+ * "Edo. de México", "edo_de_mexico" (a Kobo or ODK choice name) and "EDO DE MEXICO" meet.
+ */
+const lookupKey = (text: string) => nameKey(text).replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+
 const LOOKUP = new Map<string, MexicanState>([
-  ...MEXICO_STATES.flatMap((state) => [state.name, state.officialName, state.iso, state.iso.slice(3)].map((text) => [nameKey(text), state.name] as const)),
-  ...Object.entries(ALIASES).map(([alias, name]) => [nameKey(alias), name] as const),
-  // Kobo and ODK choice names: "nuevo_leon", "ciudad_de_mexico".
-  ...MEXICO_STATES.map((state) => [nameKey(state.name).replace(/[^a-z0-9]+/g, "_"), state.name] as const),
+  ...MEXICO_STATES.flatMap((state) => [state.name, state.officialName, state.iso].map((text) => [lookupKey(text), state.name] as const)),
+  ...Object.entries(ALIASES).map(([alias, name]) => [lookupKey(alias), name] as const),
 ]);
 
 /** The catalogue state a text names ("Edo. de México", "CDMX", "NUEVO LEON", "MX-VER"), or null: never a guess. */
 export function findState(text: string): CatalogueState | null {
-  const name = LOOKUP.get(nameKey(text)) ?? LOOKUP.get(nameKey(text).replace(/[^a-z0-9]+/g, "_"));
+  const name = LOOKUP.get(lookupKey(text));
   return name ? MEXICO_STATES.find((state) => state.name === name)! : null;
 }
 

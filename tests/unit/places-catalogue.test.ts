@@ -30,6 +30,11 @@ describe("the catalogue of Mexico's states", () => {
       ["Veracruz de Ignacio de la Llave", "Veracruz"],
       ["MX-YUC", "Yucatán"],
       ["michoacan", "Michoacán"],
+      // Choice names as Kobo and ODK forms write them, official names and aliases included.
+      ["distrito_federal", "Ciudad de México"],
+      ["coahuila_de_zaragoza", "Coahuila"],
+      ["veracruz_de_ignacio_de_la_llave", "Veracruz"],
+      ["edo_mex", "Estado de México"],
     ];
     for (const [text, name] of cases) expect(findState(text)?.name, text).toBe(name);
   });
