@@ -44,7 +44,7 @@ export async function listDomainsForSetup(evaluationId: string) {
       isOther: true,
       retiredAt: true,
       version: true,
-      _count: { select: { assignments: true, selectionRounds: true, selectionPanels: true, lessons: true } },
+      _count: { select: { assignments: true, selectionRounds: true, selectionPanels: true, learnings: true } },
     },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, inUse: Object.values(_count).some((count) => count > 0) }));

@@ -168,7 +168,7 @@ export async function deleteDomain(input: DomainVersionInput & Actor): Promise<{
       await lockDomainList(tx, evaluationId);
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       const where = { evaluationId, domainId };
-      const uses = await Promise.all([tx.domainAssignment.count({ where }), tx.selectionRound.count({ where }), tx.selectionPanel.count({ where }), tx.lesson.count({ where })]);
+      const uses = await Promise.all([tx.domainAssignment.count({ where }), tx.selectionRound.count({ where }), tx.selectionPanel.count({ where }), tx.learningDomain.count({ where })]);
       if (uses.some((count) => count > 0)) throw new Refusal("DOMAIN_IN_USE");
       await tx.domain.delete({ where: { evaluationId_id: { evaluationId, id: domainId } } });
       // Close the gap, so positions stay 1..n.

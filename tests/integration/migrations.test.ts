@@ -48,8 +48,11 @@ const HAND_WRITTEN = [
     "validation_round_dates_check",
     "validation_response_resolution_check",
     "review_return_comment_check",
-    "lesson_text_check",
-    "recommendation_text_check",
+    "learning_audience_check",
+    "learning_at_risk_group_check",
+    "learning_single_check",
+    "learning_position_check",
+    "learning_text_body_check",
     "installation_settings_single_row_check",
     "project_dates_check",
   ].map((name) => `constraint:${name}`),
@@ -61,6 +64,7 @@ const HAND_WRITTEN = [
     "domain_assignment_one_current_primary",
     "domain_assignment_one_current_per_domain",
     "audit_event_installation_sequence",
+    "learning_at_risk_group_key",
   ].map((name) => `index:${name}`),
 ].sort();
 
