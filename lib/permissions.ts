@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   "review.decide": ["REVIEWER"],
   /** Sending a validated outcome to the funder's review queue. */
   "review.submit": ["LEAD"],
+  /** What the team learned (the brief's own texts): analysts write them with the lead; panelists choose stories, not conclusions. */
+  "learning.view": ["LEAD", "EVALUATOR", "ANALYST", "REVIEWER", "ADMIN"],
+  "learning.edit": ["LEAD", "ANALYST", "ADMIN"],
   "report.view": [...ALL_MEMBERS],
   "export.identified": ["LEAD"],
 } as const satisfies Record<string, readonly Role[]>;

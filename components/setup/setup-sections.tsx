@@ -25,6 +25,10 @@ export async function SetupSections({ evaluationId, current }: { evaluationId: s
             </Link>
           </li>
         ))}
+        <li>
+          {/* The texts of the brief have their own page: analysts write them too, and reviewers read them. */}
+          <Link href={`/evaluations/${encodeURIComponent(evaluationId)}/learnings`}>{t("sections.learnings")}</Link>
+        </li>
       </ul>
     </nav>
   );

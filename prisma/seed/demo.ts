@@ -8,6 +8,7 @@ import { createDomainInTransaction } from "@/lib/domains/setup-mutations";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { KeyRing } from "@/lib/crypto";
 import { createProjectInTransaction } from "@/lib/projects/mutations";
+import { writeDemoLearnings } from "./learnings-data";
 import { buildMembership } from "@/tests/factories/evaluations";
 import { buildRespondentIdentity } from "@/tests/factories/respondents";
 import { buildUser } from "@/tests/factories/users";
@@ -174,5 +175,8 @@ export async function writeDemoEvaluation(
   // Evidence gathered early for two of the round's stories (the triangulation pages show it once they are selected).
   const triangulation = buildTriangulationRows(stories, idOf("ANALYST"));
   await tx.evidenceItem.createMany({ data: triangulation.evidence });
+
+  const domainIdsByPosition = new Map(setup.domains.map((domain) => [domain.position, domain.id]));
+  await writeDemoLearnings(tx, { evaluationId, analystId: idOf("ANALYST"), leadId: staff.lead, domainIdsByPosition });
   return evaluationId;
 }

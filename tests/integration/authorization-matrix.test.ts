@@ -112,6 +112,20 @@ async function freshSector(f: Fixture) {
   return sector;
 }
 
+/** A lesson of its own for one call, written straight to the tables, in the evaluation a record lives in. */
+async function freshLesson(f: Fixture): Promise<string> {
+  if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+  const evaluationId = f.recordEvaluationId;
+  const last = await f.prisma.learning.aggregate({ where: { evaluationId, kind: "LESSON" }, _max: { position: true } });
+  const learning = await f.prisma.learning.create({ data: { evaluationId, kind: "LESSON", position: (last._max.position ?? 0) + 1, createdById: f.team.members.lead.id }, select: { id: true } });
+  await f.prisma.learningText.create({ data: { evaluationId, learningId: learning.id, locale: "ES", body: "Lección de la matriz." } });
+  return learning.id;
+}
+
+function lessonSample(f: Fixture) {
+  return { evaluationId: f.evaluationId, kind: "LESSON", audience: null, atRiskGroup: null, storyIds: [], domainIds: [], texts: { ES: { body: `Lección ${f.freshEmail()}` } } };
+}
+
 function projectSample(f: Fixture) {
   const tag = f.freshEmail();
   return { acronym: `M-${tag}`, name: `Matrix project ${tag}`, managingOffice: "OTLA", fundingStreams: "USMCA", startDate: "", endDate: "", notes: "" };
@@ -372,6 +386,23 @@ const sampleInputs: Record<string, Sample> = {
     },
   },
   removeListItem: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, kind: "SECTOR", itemId: (await freshSector(f)).id }) },
+  // lib/learnings/actions.ts
+  createLearning: { permission: "learning.edit", input: (f) => lessonSample(f) },
+  updateLearning: {
+    permission: "learning.edit",
+    input: async (f) => {
+      const { kind: _kind, ...fields } = lessonSample(f);
+      return { ...fields, learningId: await freshLesson(f), expectedVersion: 1 };
+    },
+  },
+  reorderLearnings: {
+    permission: "learning.edit",
+    input: async (f) => {
+      const seenOrder = (await f.prisma.learning.findMany({ where: { evaluationId: f.evaluationId, kind: "LESSON" }, orderBy: { position: "asc" }, select: { id: true } })).map((row) => row.id);
+      return { evaluationId: f.evaluationId, kind: "LESSON", order: [...seenOrder].reverse(), seenOrder };
+    },
+  },
+  deleteLearning: { permission: "learning.edit", input: async (f) => ({ evaluationId: f.evaluationId, learningId: await freshLesson(f), expectedVersion: 1 }) },
   // lib/projects/actions.ts
   createProject: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, project: projectSample(f) }) },
   updateProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1, project: projectSample(f) }) },

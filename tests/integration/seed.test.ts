@@ -74,6 +74,15 @@ describe("seedDemo without demo passwords (a real install)", () => {
     expect(evaluation.priorityTags.every((tag) => tag.nameEs.length > 0 && tag.nameEs !== tag.nameEn)).toBe(true);
   });
 
+  it("writes what the team learned through the app's mutation: Spanish originals, English translations by the lead, each audited", async () => {
+    const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: fixture.evaluation.name }, select: { id: true } });
+    const lead = await prisma.user.findUniqueOrThrow({ where: { email: "lead@demo.example" }, select: { id: true } });
+    const learnings = await prisma.learning.findMany({ where: { evaluationId: evaluation.id }, include: { texts: { orderBy: { locale: "asc" } } }, orderBy: [{ kind: "asc" }, { position: "asc" }] });
+    expect(new Set(learnings.map((learning) => learning.kind))).toEqual(new Set(["KEY_RESULTS_INTRODUCTION", "PROGRAMME_OVERVIEW", "KEY_LEARNING", "AT_RISK_IMPACT", "LESSON", "RECOMMENDATION"]));
+    for (const learning of learnings) expect(learning.texts.map((text) => [text.locale, text.translatedById])).toEqual([["ES", null], ["EN", lead.id]]);
+    expect(await prisma.auditEvent.count({ where: { evaluationId: evaluation.id, action: "learning.create" } })).toBe(learnings.length);
+  });
+
   it("creates the 6 demo users: an admin outside the evaluation and one member per role", async () => {
     const users = await prisma.user.findMany({ include: { memberships: true } });
     expect(users.map((user) => user.email).sort()).toEqual(DEMO_USERS.map((user) => user.email).sort());

@@ -46,6 +46,8 @@ const EXPECTED: Record<string, string> = {
   "review.view":                              "  X     .     .     .     X     .  ",
   "review.decide":                            "  .     .     .     .     X     .  ",
   "review.submit":                            "  X     .     .     .     .     .  ",
+  "learning.view":                            "  X     X     .     X     X     X  ",
+  "learning.edit":                            "  X     .     .     X     .     X  ",
   "report.view":                              "  X     X     X     X     X     .  ",
   "export.identified":                        "  X     .     .     .     .     .  ",
 };

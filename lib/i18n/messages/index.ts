@@ -9,6 +9,7 @@ import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
 import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
+import enLearnings from "./en/learnings.json";
 import enMail from "./en/mail.json";
 import enTimeline from "./en/timeline.json";
 import enNavigation from "./en/navigation.json";
@@ -26,6 +27,7 @@ import esAudit from "./es/audit.json";
 import esCore from "./es/core.json";
 import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
+import esLearnings from "./es/learnings.json";
 import esMail from "./es/mail.json";
 import esTimeline from "./es/timeline.json";
 import esNavigation from "./es/navigation.json";
@@ -51,6 +53,7 @@ export const en = {
   ...enImports,
   ...enSelection,
   ...enSetup,
+  ...enLearnings,
   ...enMail,
   ...enTimeline,
   ...enTriangulation,
@@ -71,6 +74,7 @@ export const es: typeof en = {
   ...esImports,
   ...esSelection,
   ...esSetup,
+  ...esLearnings,
   ...esMail,
   ...esTimeline,
   ...esTriangulation,

@@ -15,6 +15,7 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
   { segment: "triangulation", key: "triangulation", permission: "triangulation.view" },
   { segment: "validation", key: "validation", permission: "validation.record" },
   { segment: "reviews", key: "reviews", permission: "review.view" },
+  { segment: "learnings", key: "learnings", permission: "learning.view" },
   { segment: "imports", key: "imports", permission: "import.run" },
   { segment: "members", key: "members", permission: "member.view" },
   { segment: "audit", key: "audit", permission: "audit.view" },

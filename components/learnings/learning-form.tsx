@@ -1,0 +1,141 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
+import { Button } from "@/components/ui/button";
+import { createLearning, updateLearning } from "@/lib/learnings/actions";
+import { AUDIENCES, createLearningInput, LEARNING_LIMITS, updateLearningInput } from "@/lib/learnings/schema";
+import { AT_RISK_GROUPS } from "@/lib/respondents/constants";
+import { learningFailureMessages } from "./failure-messages";
+import styles from "./learnings.module.css";
+import type { Language, LearningFormOptions, LearningKind, LearningRow } from "./types";
+
+type Props = {
+  evaluationId: string;
+  kind: LearningKind;
+  /** The evaluation's languages; the first is the original. */
+  languages: readonly Language[];
+  options: LearningFormOptions;
+  /** At-risk groups that already have their text (not offered again). */
+  takenGroups?: readonly string[];
+  /** Absent: a new learning. */
+  learning?: LearningRow;
+  title: string;
+  onSaved: () => void;
+  onCancel?: () => void;
+};
+
+type TextValues = { title: string; body: string; sustainability: string; translatedById: string };
+
+function initialTexts(languages: readonly Language[], learning?: LearningRow): Record<Language, TextValues> {
+  const values = {} as Record<Language, TextValues>;
+  for (const locale of languages) {
+    const text = learning?.texts.find((candidate) => candidate.locale === locale);
+    values[locale] = { title: text?.title ?? "", body: text?.body ?? "", sustainability: text?.sustainability ?? "", translatedById: text?.translatedBy?.id ?? "" };
+  }
+  return values;
+}
+
+/** Writes or edits one learning: its text in each language of the evaluation, and what its kind takes. */
+export function LearningForm({ evaluationId, kind, languages, options, takenGroups = [], learning, title, onSaved, onCancel }: Props) {
+  const t = useTranslations("learnings");
+  const tGroups = useTranslations("respondents.atRiskGroups");
+  const prefix = learning ? `learning-${learning.id}` : `learning-new-${kind}`;
+  const [texts, setTexts] = useState(() => initialTexts(languages, learning));
+  const [audience, setAudience] = useState<string>(learning?.audience ?? "");
+  const [atRiskGroup, setAtRiskGroup] = useState<string>(learning?.atRiskGroup ?? "");
+  const [storyIds, setStoryIds] = useState<string[]>(learning?.stories.map((story) => story.id) ?? []);
+  const [domainIds, setDomainIds] = useState<string[]>(learning?.domains.map((domain) => domain.id) ?? []);
+  const keyLearning = kind === "KEY_LEARNING";
+
+  const fieldIds = languages.flatMap((locale) => (keyLearning ? ["title", "body", "sustainability"] : ["body"]).map((field) => [`texts.${locale}.${field}`, `${prefix}-${locale}-${field}`] as const));
+  const focus = [[`audience`, `${prefix}-audience`] as const, [`atRiskGroup`, `${prefix}-group`] as const, ...fieldIds, [`storyIds`, `${prefix}-stories`] as const, [`domainIds`, `${prefix}-domains`] as const];
+  const reset = () => {
+    setTexts(initialTexts(languages));
+    setAudience("");
+    setAtRiskGroup("");
+    setStoryIds([]);
+    setDomainIds([]);
+  };
+  const create = useActionForm(createLearning, { schema: createLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: () => (reset(), onSaved()) });
+  const update = useActionForm(updateLearning, { schema: updateLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: () => onSaved() });
+  const form = learning ? update : create;
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const sent = Object.fromEntries(languages.map((locale) => [locale, { ...texts[locale], translatedById: texts[locale].translatedById || null }]));
+    const fields = { evaluationId, texts: sent, audience: audience || null, atRiskGroup: atRiskGroup || null, storyIds, domainIds };
+    if (learning) void update.submit({ ...fields, learningId: learning.id, expectedVersion: learning.version });
+    else void create.submit({ ...fields, kind });
+  }
+
+  const setText = (locale: Language, field: keyof TextValues) => (value: string) => setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));
+  const toggle = (set: typeof setStoryIds) => (value: string, checked: boolean) => set((current) => (checked ? [...current, value] : current.filter((id) => id !== value)));
+  const required = { required: true, requiredLabel: t("required") };
+  const groups = AT_RISK_GROUPS.filter((group) => group === learning?.atRiskGroup || !takenGroups.includes(group));
+  const domains = options.domains.filter((domain) => !domain.retired || domainIds.includes(domain.id));
+
+  return (
+    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-title`} aria-describedby={`${prefix}-error`}>
+      <h3 id={`${prefix}-title`}>{title}</h3>
+      <FormError id={`${prefix}-error`} message={form.formError} />
+      {kind === "RECOMMENDATION" ? (
+        <SelectInput id={`${prefix}-audience`} label={t("fields.audience")} value={audience} onChange={setAudience} placeholder={t("fields.choose")} options={AUDIENCES.map((value) => ({ value, label: t(`audiences.${value}`) }))} error={form.fieldError("audience")} {...required} />
+      ) : null}
+      {kind === "AT_RISK_IMPACT" ? (
+        <SelectInput id={`${prefix}-group`} label={t("fields.atRiskGroup")} value={atRiskGroup} onChange={setAtRiskGroup} placeholder={t("fields.choose")} options={groups.map((value) => ({ value, label: tGroups(value) }))} error={form.fieldError("atRiskGroup")} {...required} />
+      ) : null}
+      {languages.map((locale, index) => {
+        const language = t(`languages.${locale}`);
+        const lang = locale.toLowerCase();
+        const id = (field: string) => `${prefix}-${locale}-${field}`;
+        const error = (field: string) => form.fieldError(`texts.${locale}.${field}`);
+        const original = index === 0;
+        return (
+          <fieldset key={locale} className={styles.fieldset}>
+            <legend>
+              {language} ({original ? t("original") : t("translation")})
+            </legend>
+            {keyLearning ? <TextInput id={id("title")} lang={lang} label={t("fields.title", { language })} value={texts[locale].title} onChange={setText(locale, "title")} error={error("title")} maxLength={LEARNING_LIMITS.title} {...(original ? required : {})} /> : null}
+            <TextArea id={id("body")} lang={lang} rows={keyLearning ? 6 : 4} label={t(keyLearning ? "fields.narrative" : "fields.body", { language })} value={texts[locale].body} onChange={setText(locale, "body")} error={error("body")} maxLength={LEARNING_LIMITS.body} {...(original ? required : {})} />
+            {keyLearning ? <TextArea id={id("sustainability")} lang={lang} rows={3} label={t("fields.sustainability", { language })} value={texts[locale].sustainability} onChange={setText(locale, "sustainability")} error={error("sustainability")} maxLength={LEARNING_LIMITS.sustainability} /> : null}
+            {original ? null : (
+              <SelectInput
+                id={id("translatedById")}
+                label={t("fields.translatedBy", { language })}
+                value={texts[locale].translatedById}
+                onChange={setText(locale, "translatedById")}
+                placeholder={t("fields.translatedByYou")}
+                options={options.translators.map((person) => ({ value: person.id, label: person.name }))}
+                error={error("translatedById")}
+              />
+            )}
+          </fieldset>
+        );
+      })}
+      {keyLearning ? (
+        <>
+          <ChoiceGroup id={`${prefix}-domains`} legend={t("fields.domains")} type="checkbox" options={domains.map((domain) => ({ value: domain.id, label: domain.retired ? t("fields.retiredDomain", { name: domain.nameEs }) : `${domain.nameEs} / ${domain.nameEn}` }))} selected={domainIds} onToggle={toggle(setDomainIds)} error={form.fieldError("domainIds")} />
+          {options.stories.length === 0 ? (
+            <p className="muted">{t("fields.noStories")}</p>
+          ) : (
+            <ChoiceGroup id={`${prefix}-stories`} legend={t("fields.stories")} hint={t("fields.storiesHint")} type="checkbox" options={options.stories.map((story) => ({ value: story.id, label: `${story.code} · ${story.title}` }))} selected={storyIds} onToggle={toggle(setStoryIds)} error={form.fieldError("storyIds")} />
+          )}
+        </>
+      ) : null}
+      <div className="actions">
+        <Button type="submit" busy={form.busy} busyLabel={t("saving")}>
+          {learning ? t("save") : t("add")}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            {t("cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * What the learnings page reads, with the read policy inside: null for anyone who may not read
+ * them (the page answers 404); the form's options only for those who may write. Members who may
+ * not see stories (reviewers) see only the approved outcomes a key learning draws on.
+ */
+import { cache } from "react";
+import { getAuthorizedUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { can, rolesOf } from "@/lib/permissions";
+import { learningFormOptions, listLearnings } from "./data";
+
+export const loadLearnings = cache(async (evaluationId: string) => {
+  const user = await getAuthorizedUser();
+  if (!user) return null;
+  const access = await findEvaluationAccess(evaluationId, user);
+  const roles = access ? rolesOf(user, access.roles) : [];
+  if (!access || !can(roles, "learning.view")) return null;
+  const canEdit = can(roles, "learning.edit");
+  const [evaluation, learnings, options] = await Promise.all([
+    db().evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true, languages: true } }),
+    listLearnings(evaluationId, can(roles, "story.view") ? {} : { storyStages: ["APPROVED"] }),
+    canEdit ? learningFormOptions(evaluationId) : null,
+  ]);
+  if (!evaluation) return null;
+  return { evaluation, learnings, canEdit, options, actorId: user.id };
+});
+
+export type LearningsView = NonNullable<Awaited<ReturnType<typeof loadLearnings>>>;
