@@ -24,7 +24,10 @@ type Props = {
   /** Absent: a new learning. */
   learning?: LearningRow;
   title: string;
-  onSaved: () => void;
+  /** The add button's words, naming what it adds (several add forms share the page). */
+  addLabel?: string;
+  /** Gets what names the saved learning: its group, audience and (when new) its position. */
+  onSaved: (saved: { atRiskGroup: LearningRow["atRiskGroup"]; audience: LearningRow["audience"]; position?: number }) => void;
   onCancel?: () => void;
 };
 
@@ -40,7 +43,7 @@ function initialTexts(languages: readonly Language[], learning?: LearningRow): R
 }
 
 /** Writes or edits one learning: its text in each language of the evaluation, and what its kind takes. */
-export function LearningForm({ evaluationId, kind, languages, options, takenGroups = [], learning, title, onSaved, onCancel }: Props) {
+export function LearningForm({ evaluationId, kind, languages, options, takenGroups = [], learning, title, addLabel, onSaved, onCancel }: Props) {
   const t = useTranslations("learnings");
   const tGroups = useTranslations("respondents.atRiskGroups");
   const prefix = learning ? `learning-${learning.id}` : `learning-new-${kind}`;
@@ -60,8 +63,8 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
     setStoryIds([]);
     setDomainIds([]);
   };
-  const create = useActionForm(createLearning, { schema: createLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: () => (reset(), onSaved()) });
-  const update = useActionForm(updateLearning, { schema: updateLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: () => onSaved() });
+  const create = useActionForm(createLearning, { schema: createLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: (data, input) => (reset(), onSaved({ ...input, position: data.position })) });
+  const update = useActionForm(updateLearning, { schema: updateLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: (_, input) => onSaved(input) });
   const form = learning ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -128,7 +131,7 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
       ) : null}
       <div className="actions">
         <Button type="submit" busy={form.busy} busyLabel={t("saving")}>
-          {learning ? t("save") : t("add")}
+          {learning ? t("save") : (addLabel ?? t("add"))}
         </Button>
         {onCancel ? (
           <Button variant="secondary" onClick={onCancel}>

@@ -58,7 +58,11 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
     setRefocus(null);
   }, [refocus, learnings]);
 
-  const itemName = (row: LearningRow, index: number) => t(`kinds.${kind}.item`, { number: index + 1, group: row.atRiskGroup ? tGroups(row.atRiskGroup) : "" });
+  const nameAt = (index: number, group: LearningRow["atRiskGroup"]) => t(`kinds.${kind}.item`, { number: index + 1, group: group ? tGroups(group) : "" });
+  const itemName = (row: LearningRow, index: number) => nameAt(index, row.atRiskGroup);
+  // A recommendation's number depends on its audience's place, known once the page has reloaded.
+  const addedName = (saved: { atRiskGroup: LearningRow["atRiskGroup"]; audience: LearningRow["audience"]; position?: number }) =>
+    kind === "RECOMMENDATION" && saved.audience ? t("recommendationFor", { audience: t(`audiences.${saved.audience}`) }) : nameAt((saved.position ?? 1) - 1, saved.atRiskGroup);
   const canMove = (index: number, delta: -1 | 1) => {
     const neighbour = rows[index + delta];
     // Recommendations move within their audience: the brief groups them by it.
@@ -143,7 +147,8 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
           options={options}
           takenGroups={takenGroups}
           title={t("addTitle", { kind: t(`kinds.${kind}.title`) })}
-          onSaved={() => done(t("addedStatus", { item: t(`kinds.${kind}.title`) }))}
+          addLabel={t("addTo", { kind: t(`kinds.${kind}.title`) })}
+          onSaved={(saved) => done(t("addedStatus", { item: addedName(saved) }))}
         />
       ) : null}
     </section>

@@ -42,7 +42,7 @@ async function checked(tx: Tx, evaluationId: string, kind: LearningKind, fields:
 }
 
 /** Adds a learning at the end of its kind's list. `id` is for the seed only. */
-export async function createLearningInTransaction(tx: Tx, input: CreateLearningInput & Actor & { id?: string }): Promise<{ learningId: string }> {
+export async function createLearningInTransaction(tx: Tx, input: CreateLearningInput & Actor & { id?: string }): Promise<{ learningId: string; position: number }> {
   const { evaluationId, kind, actorId, ipAddress, id } = input;
   await lockKind(tx, evaluationId, kind);
   const { texts, shape, snapshot } = await checked(tx, evaluationId, kind, input, actorId);
@@ -52,10 +52,10 @@ export async function createLearningInTransaction(tx: Tx, input: CreateLearningI
   await writeContents(tx, evaluationId, learning.id, shape, texts);
   await tx.learningRevision.create({ data: { evaluationId, learningId: learning.id, version: 1, snapshot, editedById: actorId } });
   await recordAudit(tx, { evaluationId, actorId, action: "learning.create", recordType: "Learning", recordId: learning.id, after: { kind, position, ...snapshot }, ipAddress });
-  return { learningId: learning.id };
+  return { learningId: learning.id, position };
 }
 
-export async function createLearning(input: CreateLearningInput & Actor): Promise<{ ok: true; learningId: string } | Refused> {
+export async function createLearning(input: CreateLearningInput & Actor): Promise<{ ok: true; learningId: string; position: number } | Refused> {
   return refusalsAsResults(() => db().$transaction(async (tx) => ({ ok: true as const, ...(await createLearningInTransaction(tx, input)) })));
 }
 

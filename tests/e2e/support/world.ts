@@ -23,7 +23,7 @@ import { DEMO_EVALUATION_NAME, writeDemoEvaluation, writeDemoUsers } from "@/pri
 import { buildMembership, buildUser } from "@/tests/factories";
 
 /** Points this worker's copy of the server code at the app's database, with the app's secrets. */
-function appDatabase() {
+export function appDatabase() {
   const dataDir = process.env.E2E_DATA_DIR;
   if (!dataDir) throw new Error("E2E_DATA_DIR is not set: run the browser tests through playwright.config.ts");
   if (!process.env.DATABASE_URL) {
