@@ -1,15 +1,24 @@
 /**
  * CSV files for spreadsheets. Text that a spreadsheet would run as a formula (starting with
  * = + - @, a tab or a carriage return) gets a leading apostrophe, so a story that begins
- * "=HYPERLINK(...)" is shown as text, never evaluated. Files start with a byte-order mark so
- * Excel reads Spanish accents correctly.
+ * "=HYPERLINK(...)" is shown as text, never evaluated. Numbers are not text: -5 stays -5, so a
+ * spreadsheet still sums it. Files start with a byte-order mark so Excel reads Spanish accents
+ * correctly.
  */
 import { stringify } from "csv-stringify";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A database decimal (Prisma's Decimal): a number written exactly, not text. */
+function isDecimal(value: object): value is { toFixed(): string } {
+  return "toFixed" in value && "isNegative" in value && typeof value.toFixed === "function";
+}
+
 export function csvSafeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "object" && !(value instanceof Date) && isDecimal(value)) return value.toFixed();
   const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

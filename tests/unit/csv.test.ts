@@ -18,8 +18,25 @@ describe("CSV export", () => {
     ["\t=1", "'\t=1"],
     ["Las niñas volvieron", "Las niñas volvieron"],
     [null, ""],
+    // Text that looks like a number is still text a person typed: neutralised.
+    ["-5", "'-5"],
   ])("makes %j safe for spreadsheets", (value, expected) => {
     expect(csvSafeCell(value)).toBe(expected);
+  });
+
+  it.each([
+    [-5, "-5"],
+    [0, "0"],
+    [1.5, "1.5"],
+    [-12n, "-12"],
+    [Number.NaN, ""],
+  ])("keeps the number %s a number", (value, expected) => {
+    expect(csvSafeCell(value)).toBe(expected);
+  });
+
+  it("writes a database decimal exactly, negative ones included", async () => {
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    expect(csvSafeCell(new Prisma.Decimal("-600000.50"))).toBe("-600000.5");
   });
 
   it("quotes separators, quotes and line breaks, starts with a BOM and counts the rows", async () => {
