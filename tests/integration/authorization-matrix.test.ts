@@ -9,8 +9,8 @@
  *
  * The actions are called directly, as a hand-made POST would (the UI is not involved). The caller
  * is chosen by mocking `getCurrentUser` (sign-in is tested in auth-*.test.ts). A caller who holds
- * the permission must succeed (`ok: true`), except the few samples in SAMPLES_REFUSED; the others
- * get exactly UNAUTHENTICATED, NOT_FOUND or FORBIDDEN, and change nothing.
+ * the permission must succeed (`ok: true`): each sample builds the state its action needs. The
+ * others get exactly UNAUTHENTICATED, NOT_FOUND or FORBIDDEN, and change nothing.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -130,19 +130,6 @@ function projectSample(f: Fixture) {
   const tag = f.freshEmail();
   return { acronym: `M-${tag}`, name: `Matrix project ${tag}`, managingOffice: "OTLA", fundingStreams: "USMCA", startDate: "", endDate: "", notes: "" };
 }
-
-/**
- * The few samples a permitted caller sends that the action refuses for a reason of the records,
- * after its checks of who may call it passed: their inputs do not yet build the state the action
- * needs (consent and sources for a move, evidence of two kinds for a sign-off, a sampled
- * respondent, a round's stories). Every other permitted call must succeed; shrink this list.
- */
-const SAMPLES_REFUSED: Record<string, string> = {
-  addValidationSampleMember: "RESPONDENT_NOT_FOUND",
-  moveChangeStory: "BLOCKED",
-  signOffStoryTriangulation: "TOO_FEW_SOURCE_TYPES",
-  stepValidationRound: "BLOCKED_NO_STORIES",
-};
 
 /**
  * Per action: the permission it must declare (written here a second time, so an action cannot
@@ -327,7 +314,12 @@ const sampleInputs: Record<string, Sample> = {
   },
   moveChangeStory: {
     permission: "story.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), from: "DRAFT", to: "SUBMITTED" }),
+    // Sending a submitted story back: a step of story.edit that needs no consent or sources, only a comment.
+    input: async (f) => {
+      const storyId = await freshStory(f);
+      await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "SUBMITTED" } });
+      return { evaluationId: f.evaluationId, storyId, from: "SUBMITTED", to: "DRAFT", comment: "Falta la fuente." };
+    },
   },
   // lib/triangulation/actions.ts (the analyst's steps on the story page)
   moveStoryInTriangulation: {
@@ -435,7 +427,16 @@ const sampleInputs: Record<string, Sample> = {
   },
   signOffStoryTriangulation: {
     permission: "triangulation.sign_off",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f, "IN_TRIANGULATION"), storyVersion: 1, note: "Matrix sign-off." }),
+    input: async (f) => {
+      // Revision 1 and supporting evidence of two independent kinds of source: what a sign-off needs.
+      const storyId = await freshStory(f, "IN_TRIANGULATION");
+      const addedById = f.team.members.analyst!.id;
+      await f.prisma.storyRevision.create({ data: { evaluationId: f.recordEvaluationId, storyId, version: 1, snapshot: {}, editedById: f.team.members.evaluator!.id } });
+      await f.prisma.evidenceItem.createMany({
+        data: [buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById, sourceType: "DOCUMENT" }), buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById, sourceType: "ADMINISTRATIVE_RECORD" })],
+      });
+      return { evaluationId: f.evaluationId, storyId, storyVersion: 1, note: "Matrix sign-off." };
+    },
   },
   saveStoryVerification: {
     permission: "triangulation.edit",
@@ -457,7 +458,7 @@ const sampleInputs: Record<string, Sample> = {
   },
   stepValidationRound: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId, step: "open", expectedVersion: 1 }),
+    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED", { member: true, story: true })).roundId, step: "open", expectedVersion: 1 }),
   },
   drawValidationSample: {
     permission: "validation.manage",
@@ -465,7 +466,12 @@ const sampleInputs: Record<string, Sample> = {
   },
   addValidationSampleMember: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId, respondentCode: "R-9999" }),
+    input: async (f) => {
+      const { roundId } = await freshRound(f, "PLANNED", { story: true });
+      const { respondentId } = await freshRespondent(f);
+      const { code } = await f.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId }, select: { code: true } });
+      return { evaluationId: f.evaluationId, roundId, respondentCode: code };
+    },
   },
   removeValidationSampleMember: {
     permission: "validation.manage",
@@ -943,7 +949,7 @@ describe("every registered action × every caller", () => {
           if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${label}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
         } else if (!allowed) {
           if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "FORBIDDEN" })) problems.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(result)}`);
-        } else if (!result.ok && (result as { reason?: string }).reason !== SAMPLES_REFUSED[name]) {
+        } else if (!result.ok) {
           problems.push(`${label}: holds ${rule.permission} but got ${JSON.stringify(result)}: a permitted caller must succeed (check the sample input)`);
         }
         if (!allowed || caller === "ANONYMOUS" || (caller === "OUTSIDER" && rule.scope === "evaluation")) {
