@@ -3,13 +3,13 @@
  * The import wizard: upload → map → dry run → commit. The chosen file stays in the browser and is
  * sent again for the dry run and the commit (the server keeps no copy; the commit checks it is the
  * same file by its SHA-256). After the dry run the page shows the batch's errors (server-rendered,
- * paged) under `?batch=`.
+ * paged) under `?batch=`; the chosen kind stays in the address (`?kind=`), so a reload keeps it.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions";
-import { IMPORT_FIELDS, IMPORT_KINDS } from "@/lib/imports/fields";
+import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { parseTarget, type ColumnMapping } from "@/lib/imports/mapping";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/actions";
@@ -20,11 +20,21 @@ type Delimiter = "auto" | "," | ";" | "\t";
 type Analysis = { headers: string[]; mapping: ColumnMapping; keyColumn: string | null; fromSaved: boolean };
 type DryRun = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number };
 
-export function ImportWizard({ evaluationId, basePath }: { evaluationId: string; basePath: string }) {
+type Props = {
+  evaluationId: string;
+  basePath: string;
+  /** The kinds this member may import (lib/imports/policy.ts); the server checks again. */
+  kinds: Kind[];
+  initialKind?: Kind;
+  /** Shown once a file of that kind is imported: the way to where its records are listed. */
+  afterCommit?: Partial<Record<Kind, ReactNode>>;
+};
+
+export function ImportWizard({ evaluationId, basePath, kinds, initialKind, afterCommit }: Props) {
   const t = useTranslations("imports");
   const router = useRouter();
   const id = useId();
-  const [kind, setKind] = useState<Kind>("RESPONDENTS");
+  const [kind, setKind] = useState<Kind>(initialKind ?? kinds[0] ?? "RESPONDENTS");
   const [file, setFile] = useState<File | null>(null);
   const [delimiter, setDelimiter] = useState<Delimiter>("auto");
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
@@ -45,11 +55,22 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
     if (dryRun) resultStart.current?.focus();
   }, [dryRun]);
 
+  // A kind may name its own fields and steps ("Project name", not the respondent's sealed name).
+  const fieldLabel = (field: string) => {
+    const own = `kindFields.${kind}.${field}` as "kindFields.PROJECTS.name";
+    return t.has(own) ? t(own) : t(`fields.${field}` as "fields.type");
+  };
+  const worded = (key: "fileHint" | "keyColumn" | "keyHint") => {
+    const own = `wizard.kindWording.${kind}.${key}` as "wizard.kindWording.PROJECTS.keyHint";
+    return t.has(own) ? t(own) : t(`wizard.${key}`);
+  };
+  const pathWith = (batchId?: string) => `${basePath}?kind=${kind}${batchId ? `&batch=${encodeURIComponent(batchId)}#errors` : ""}`;
+
   function refusal(result: ActionResult<unknown>): string {
     if (result.ok) return "";
     if (result.error === "REJECTED") {
       const key = result.reason === "WRONG_DELIMITER" && result.field ? `WRONG_DELIMITER_${result.field}` : result.reason;
-      const field = result.field && IMPORT_FIELDS[kind].some((f) => f.name === result.field) ? t(`fields.${result.field}` as "fields.type") : (result.field ?? "");
+      const field = result.field && IMPORT_FIELDS[kind].some((f) => f.name === result.field) ? fieldLabel(result.field) : (result.field ?? "");
       return t.has(`refusals.${key}` as "refusals.EMPTY") ? t(`refusals.${key}` as "refusals.DUPLICATE_HEADER", { header: result.field ?? "", field }) : t("refusals.UNEXPECTED");
     }
     if (result.error === "INVALID") {
@@ -88,7 +109,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
       const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID() });
       if (!result.ok) return setError(refusal(result));
       setDryRun(result.data);
-      router.replace(`${basePath}?batch=${encodeURIComponent(result.data.batchId)}#errors`, { scroll: false });
+      router.replace(pathWith(result.data.batchId), { scroll: false });
     });
   }
 
@@ -103,7 +124,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
         return;
       }
       setDone(result.data.alreadyCommitted ? t("wizard.alreadyCommitted") : t("wizard.committed", { created: result.data.created }));
-      router.replace(basePath, { scroll: false });
+      router.replace(pathWith(), { scroll: false });
       router.refresh();
     });
   }
@@ -111,7 +132,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
   const fields = IMPORT_FIELDS[kind];
   const targetLabel = (target: string) => {
     const { field, choice } = parseTarget(target);
-    const label = t(`fields.${field}` as "fields.type");
+    const label = fieldLabel(field);
     return choice === null ? label : t("wizard.choiceColumn", { field: label, choice });
   };
   const optionsFor = (column: string) => {
@@ -127,6 +148,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
         {error}
       </p>
       {done ? <p role="status">{done}</p> : null}
+      {done && afterCommit?.[kind] ? <p>{afterCommit[kind]}</p> : null}
 
       <fieldset className={styles.fieldset} disabled={pending}>
         <legend className={styles.legend}>{t("wizard.uploadLegend")}</legend>
@@ -135,7 +157,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
             {t("wizard.kind")}
           </label>
           <select id={`${id}-kind`} className="field__input" value={kind} onChange={(event) => (setKind(event.target.value as Kind), reset())}>
-            {IMPORT_KINDS.map((value) => (
+            {kinds.map((value) => (
               <option key={value} value={value}>
                 {t(`kinds.${value}`)}
               </option>
@@ -147,7 +169,7 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
             {t("wizard.file")}
           </label>
           <p className="field__hint" id={`${id}-file-hint`}>
-            {t("wizard.fileHint")}
+            {worded("fileHint")}
           </p>
           <input
             id={`${id}-file`}
@@ -224,10 +246,10 @@ export function ImportWizard({ evaluationId, basePath }: { evaluationId: string;
           </table>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-key`}>
-              {t("wizard.keyColumn")}
+              {worded("keyColumn")}
             </label>
             <p className="field__hint" id={`${id}-key-hint`}>
-              {t("wizard.keyHint")}
+              {worded("keyHint")}
             </p>
             <select id={`${id}-key`} className="field__input" aria-describedby={`${id}-key-hint`} value={keyColumn} onChange={(event) => setKeyColumn(event.target.value)}>
               <option value="">—</option>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ActionError } from "@/components/forms/form-error";
@@ -12,8 +13,10 @@ import { deleteProject, restoreProject, retireProject } from "@/lib/projects/act
 import { setupFailureMessages } from "./failure-messages";
 import { ProjectForm, type ProjectRow } from "./project-form";
 
+type Props = { evaluationId: string; projects: ProjectRow[]; /** The import wizard on a project list, for those who may import one. */ importHref?: string };
+
 /** The portfolio as a table; a project is edited in a form under the table, retired, restored or (unused) deleted. */
-export function ProjectList({ evaluationId, projects }: { evaluationId: string; projects: ProjectRow[] }) {
+export function ProjectList({ evaluationId, projects, importHref }: Props) {
   const t = useTranslations("setup");
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
@@ -36,6 +39,11 @@ export function ProjectList({ evaluationId, projects }: { evaluationId: string; 
   return (
     <section className="section" aria-labelledby="projects-list-title">
       <h2 id="projects-list-title">{t("projects.title")}</h2>
+      {importHref ? (
+        <p>
+          <Link href={importHref}>{t("projects.importLink")}</Link> {t("projects.importHint")}
+        </p>
+      ) : null}
       <p role="status" className="muted">
         {status}
       </p>

@@ -1,29 +1,32 @@
 "use server";
 /**
  * Server actions of the import wizard. Each one is authenticated, validated and authorised by
- * lib/actions.ts (`import.run`: leads and evaluators); a respondents file may carry identities and
- * consent, so it also needs `respondent.identity.edit` and `consent.edit`, as those forms do.
+ * lib/actions.ts (`import.run`: leads and evaluators); the kind of file may need more (a
+ * respondents file the identity and consent permissions, a project list `evaluation.update`),
+ * decided here on the server by lib/imports/policy.ts, never by what the wizard offered.
  */
 import { evaluationAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { can, type Role } from "@/lib/permissions";
+import type { ImportKind } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/permissions";
 import * as mutations from "./mutations";
 import { analyzeImportInput, commitImportInput, dryRunImportInput } from "./schema";
 import { findBatchKind } from "./data";
+import { mayImport } from "./policy";
 
 function fileNameOf(file: Blob): string {
   return file instanceof File ? file.name : "import";
 }
 
-function checkRespondentPermissions(roles: Role[], kind: string) {
-  if (kind === "RESPONDENTS" && !(can(roles, "respondent.identity.edit") && can(roles, "consent.edit"))) throw new AppError("FORBIDDEN");
+function checkKindPermissions(roles: Role[], kind: ImportKind) {
+  if (!mayImport(roles, kind)) throw new AppError("FORBIDDEN");
 }
 
 export const analyzeImportFile = evaluationAction("analyzeImportFile", {
   permission: "import.run",
   input: analyzeImportInput,
   handler: async ({ input, roles }) => {
-    checkRespondentPermissions(roles, input.kind);
+    checkKindPermissions(roles, input.kind);
     return mutations.analyzeImportFile(input);
   },
 });
@@ -32,7 +35,7 @@ export const dryRunImport = evaluationAction("dryRunImport", {
   permission: "import.run",
   input: dryRunImportInput,
   handler: async ({ actor, input, roles, ipAddress }) => {
-    checkRespondentPermissions(roles, input.kind);
+    checkKindPermissions(roles, input.kind);
     return mutations.dryRunImport({ actorId: actor.id, ipAddress }, { ...input, fileName: fileNameOf(input.file) });
   },
 });
@@ -43,7 +46,7 @@ export const commitImport = evaluationAction("commitImport", {
   handler: async ({ actor, input, roles, ipAddress }) => {
     const kind = await findBatchKind(input.evaluationId, input.batchId);
     if (!kind) throw new AppError("NOT_FOUND");
-    checkRespondentPermissions(roles, kind);
+    checkKindPermissions(roles, kind);
     return mutations.commitImport({ actorId: actor.id, ipAddress }, input);
   },
 });

@@ -4,7 +4,7 @@
  */
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 
-export const IMPORT_KINDS = ["RESPONDENTS", "INTERVIEWS", "STORIES"] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = ["RESPONDENTS", "INTERVIEWS", "STORIES", "PROJECTS"] as const satisfies readonly ImportKind[];
 
 type FieldShape = "text" | "multi";
 /**
@@ -12,14 +12,21 @@ type FieldShape = "text" | "multi";
  * consent needs its date, method, form version, language and scopes, as the consent form does).
  */
 export type FieldGroup = "consent";
-export type ImportField = { name: string; shape: FieldShape; required?: boolean; identity?: boolean; group?: FieldGroup; synonyms: string[] };
+/**
+ * `rowKey`: the field whose column identifies a row when the file has no submission id (a
+ * project list typed in a spreadsheet has none: its acronym is what a re-import is matched on).
+ */
+export type ImportField = { name: string; shape: FieldShape; required?: boolean; identity?: boolean; group?: FieldGroup; rowKey?: boolean; synonyms: string[] };
 
-const f = (name: string, synonyms: string[], options: { shape?: FieldShape; required?: boolean; identity?: boolean; group?: FieldGroup } = {}): ImportField => ({
+type FieldOptions = { shape?: FieldShape; required?: boolean; identity?: boolean; group?: FieldGroup; rowKey?: boolean };
+
+const f = (name: string, synonyms: string[], options: FieldOptions = {}): ImportField => ({
   name,
   shape: options.shape ?? "text",
   required: options.required,
   identity: options.identity,
   group: options.group,
+  rowKey: options.rowKey,
   synonyms,
 });
 
@@ -73,6 +80,17 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("storytellers", ["storytellers", "storyteller", "narradores", "narrador", "narradora", "respondent", "respondente"], { shape: "multi" }),
     f("collectedBy", ["collected_by", "recogida_por", "recopilada_por", "entrevistador", "interviewer"]),
     f("contributionNarrative", ["contribution", "contribucion", "aporte"]),
+  ],
+  // The funder's portfolio, as a lead keeps it in a spreadsheet. Funding streams stay one cell of
+  // text ("USMCA, non-USMCA"): the project form's schema splits it, so a stream may hold spaces.
+  PROJECTS: [
+    f("acronym", ["acronym", "project_acronym", "short_name", "acronimo", "siglas", "acronimo_del_proyecto", "nombre_corto"], { required: true, rowKey: true }),
+    f("name", ["name", "project_name", "project", "title", "nombre", "nombre_del_proyecto", "proyecto", "titulo"], { required: true }),
+    f("managingOffice", ["managing_office", "office", "oficina", "oficina_responsable", "oficina_gestora", "oficina_a_cargo"], { required: true }),
+    f("fundingStreams", ["funding_streams", "funding_stream", "funding", "fund", "financiamiento", "fuente_de_financiamiento", "fuentes_de_financiamiento", "fondos"]),
+    f("startDate", ["start_date", "start", "starts", "inicio", "fecha_de_inicio", "fecha_inicio"]),
+    f("endDate", ["end_date", "end", "ends", "fin", "fecha_de_fin", "fecha_fin", "fecha_de_termino", "fecha_termino", "termino"]),
+    f("notes", ["notes", "note", "comments", "notas", "observaciones", "comentarios"]),
   ],
 };
 

@@ -64,12 +64,14 @@ function fieldForPath(kind: ImportKind, path: readonly string[]): string | null 
   return (group ? matchField(kind, `${group}_${question}`) : null) ?? fieldForQuestion(kind, question);
 }
 
-export function suggestKeyColumn(headers: readonly string[]): string | null {
+/** A submission id column first; else, for a kind whose rows carry their own key (a project's acronym), that field's column. */
+export function suggestKeyColumn(headers: readonly string[], kind?: ImportKind, mapping: ColumnMapping = {}): string | null {
   for (const candidate of KEY_CANDIDATES) {
     const found = headers.find((header) => header.toLowerCase() === candidate);
     if (found) return found;
   }
-  return null;
+  const keyField = kind ? fieldsOf(kind).find((field) => field.rowKey)?.name : undefined;
+  return (keyField && headers.find((header) => mapping[header] === keyField)) || null;
 }
 
 /**

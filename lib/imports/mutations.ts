@@ -21,7 +21,7 @@ import { applySavedMapping, incompleteGroups, missingRequired, parseTarget, sugg
 import { openTable, type Delimiter } from "./reader";
 import type { RowError } from "./rows";
 import { fileSha256, RECORD_TYPE, scanFile, type ValidRow } from "./scan";
-import { writeInterviews, writeRespondents, writeStories, type WriteContext } from "./writers";
+import { writeInterviews, writeProjects, writeRespondents, writeStories, type WriteContext } from "./writers";
 
 export type Actor = { actorId: string; ipAddress?: string | null };
 const MAPPING_NAME = "default";
@@ -47,12 +47,13 @@ export async function analyzeImportFile(input: { evaluationId: string; kind: Imp
     });
     const savedColumns = saved ? applySavedMapping(saved.columns as ColumnMapping, table.headers) : {};
     const fromSaved = Object.keys(savedColumns).length > 0;
+    const mapping = fromSaved ? savedColumns : suggestMapping(input.kind, table.headers);
     return {
       headers: table.headers,
       format: table.format,
       delimiter: table.delimiter,
-      mapping: fromSaved ? savedColumns : suggestMapping(input.kind, table.headers),
-      keyColumn: saved && table.headers.includes(saved.keyColumn) ? saved.keyColumn : suggestKeyColumn(table.headers),
+      mapping,
+      keyColumn: saved && table.headers.includes(saved.keyColumn) ? saved.keyColumn : suggestKeyColumn(table.headers, input.kind, mapping),
       fromSaved,
     };
   });
@@ -151,7 +152,9 @@ async function writeChunk(ctx: WriteContext, kind: ImportKind, rows: ValidRow[])
       ? await writeRespondents(ctx, keyed((row) => (row.converted.kind === "RESPONDENTS" ? row.converted.input : never())))
       : kind === "INTERVIEWS"
         ? await writeInterviews(ctx, keyed((row) => (row.converted.kind === "INTERVIEWS" ? row.converted.input : never())))
-        : await writeStories(ctx, keyed((row) => (row.converted.kind === "STORIES" ? row.converted.input : never())));
+        : kind === "STORIES"
+          ? await writeStories(ctx, keyed((row) => (row.converted.kind === "STORIES" ? row.converted.input : never())))
+          : await writeProjects(ctx, keyed((row) => (row.converted.kind === "PROJECTS" ? row.converted.input : never())));
   await insertImportedRows(ctx.tx, ctx.evaluationId, ctx.batchId, RECORD_TYPE[kind], created.map((row) => ({ id: newRecordId(), externalKey: row.key, recordId: row.recordId })));
 }
 

@@ -7,6 +7,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
 import { normalizeName } from "./mapping";
+import { ProjectKeys } from "./project-rows";
 
 type Client = Prisma.TransactionClient | import("@/lib/generated/prisma/client").PrismaClient;
 
@@ -17,6 +18,8 @@ export type References = {
   places(name: string): PlaceRef[];
   sector(name: string): string | null;
   project(name: string): string | null;
+  /** The acronyms and names a project list may not repeat (one per run: it remembers the file's rows). */
+  projectKeys: ProjectKeys;
   member(email: string): string | null;
   respondent(code: string): RespondentRef | null;
   /** Loads the respondents these codes name (call once per chunk before `respondent`). */
@@ -40,7 +43,7 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
   const [places, sectors, projects, members] = await Promise.all([
     client.place.findMany({ where: { evaluationId }, select: { id: true, state: true, municipality: true, community: true, key: true } }),
     client.sector.findMany({ where: { evaluationId }, select: { id: true, nameEn: true, nameEs: true } }),
-    client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true } }),
+    client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true, acronymKey: true, nameKey: true } }),
     client.evaluationMember.findMany({ where: { evaluationId }, select: { userId: true, user: { select: { email: true } } } }),
   ]);
   const placeIndex = new Map<string, PlaceRef[]>();
@@ -67,6 +70,7 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     places: (name) => placeIndex.get(normalizeName(name)) ?? [],
     sector: (name) => sectorIndex.get(normalizeName(name)) ?? null,
     project: (name) => projectIndex.get(normalizeName(name)) ?? null,
+    projectKeys: new ProjectKeys({ acronym: new Set(projects.map((project) => project.acronymKey)), name: new Set(projects.map((project) => project.nameKey)) }),
     member: (email) => memberIndex.get(email.trim().toLowerCase()) ?? null,
     respondent: (code) => respondents.get(respondentCodeKey(code)) ?? null,
     async loadRespondents(codes) {

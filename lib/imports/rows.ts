@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/schema";
+import { projectFieldsSchema, type ProjectFields } from "@/lib/projects/schema";
 import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { createRespondentSchema } from "@/lib/respondents/schema";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
@@ -14,6 +15,7 @@ import { readConsent, type ImportedConsent } from "./consent-rows";
 import { isNumberNotDate } from "./cell-dates";
 import { fieldOf } from "./fields";
 import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
+import { projectInput } from "./project-rows";
 import type { References } from "./references";
 import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
 
@@ -23,7 +25,8 @@ export type RespondentRowInput = z.output<typeof createRespondentSchema> & { con
 export type ConvertedRow =
   | { kind: "RESPONDENTS"; input: RespondentRowInput }
   | { kind: "INTERVIEWS"; input: InterviewInput }
-  | { kind: "STORIES"; input: StoryFields };
+  | { kind: "STORIES"; input: StoryFields }
+  | { kind: "PROJECTS"; input: ProjectFields };
 
 /** The columns of a file, resolved once per run. */
 export type Layout = { kind: ImportKind; headers: string[]; mapping: ColumnMapping; keyIndex: number; keyColumn: string };
@@ -79,7 +82,7 @@ function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly st
   return perChoice ?? columnOf(layout, field);
 }
 
-const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors" };
+const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors", PROJECTS: "setup.errors" };
 
 function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
   const seen = new Set<string>();
@@ -218,7 +221,7 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References) {
 
 /** The respondent codes a row names (loaded per chunk before converting it). */
 export function codesNamed(layout: Layout, cells: string[]): string[] {
-  if (layout.kind === "RESPONDENTS") return [];
+  if (layout.kind === "RESPONDENTS" || layout.kind === "PROJECTS") return [];
   const { lists } = readCells(layout, cells);
   return layout.kind === "INTERVIEWS" ? (lists.respondents ?? []) : (lists.storytellers ?? []);
 }
@@ -246,9 +249,13 @@ export function convertRow(
   } else if (layout.kind === "INTERVIEWS") {
     const outcome = interviewInputSchema.safeParse(interviewInput(ctx, evaluationId, parsed, refs));
     result = outcome.success ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
-  } else {
+  } else if (layout.kind === "STORIES") {
     const outcome = storyFieldsSchema.safeParse(storyInput(ctx, parsed, refs));
     result = outcome.success ? { success: true, converted: { kind: "STORIES", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+  } else {
+    const report = (field: string, code: string) => ctx.errors.push({ rowNumber, column: columnOf(layout, field), code });
+    const outcome = projectFieldsSchema.safeParse(projectInput(parsed.text, refs.projectKeys, report));
+    result = outcome.success ? { success: true, converted: { kind: "PROJECTS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
   }
   // A column whose value named nothing known is reported once, not again as "required" by the schema.
   const reported = new Set(ctx.errors.map((error) => error.column));

@@ -17,7 +17,7 @@ import type { ColumnMapping } from "./mapping";
 
 type Client = Prisma.TransactionClient | PrismaClient;
 
-export const RECORD_TYPE: Record<ImportKind, string> = { RESPONDENTS: "Respondent", INTERVIEWS: "Interview", STORIES: "ChangeStory" };
+export const RECORD_TYPE: Record<ImportKind, string> = { RESPONDENTS: "Respondent", INTERVIEWS: "Interview", STORIES: "ChangeStory", PROJECTS: "Project" };
 const CHUNK = 1000;
 const MAX_KEY_LENGTH = 200;
 

@@ -4,11 +4,15 @@
  * sealed exactly as the form seals it and the consent of their submission, if any; interviews get
  * their links; stories their child rows, a first revision and their code. Each created record gets
  * the audit event its form writes (plus the batch id), appended to the chain in one insert.
+ * Projects go through the project form's own mutation, one by one (a portfolio is a few dozen).
  */
 import { recordAuditEvents, type AuditInput } from "@/lib/audit";
 import type { KeyRing } from "@/lib/crypto";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { transcriptFingerprint } from "@/lib/excerpts/fingerprint";
+import { createProjectInTransaction } from "@/lib/projects/mutations";
+import type { ProjectFields } from "@/lib/projects/schema";
 import { AT_RISK_GROUPS, CONSENT_SCOPES, IDENTITY_FIELDS } from "@/lib/respondents/constants";
 import { respondentCode } from "@/lib/respondents/policy";
 import { fromBytes, identityParts, sealIdentity } from "@/lib/respondents/sealing";
@@ -17,6 +21,7 @@ import { loadStorySnapshot } from "@/lib/stories/data";
 import { storyCodeOf } from "@/lib/stories/mutations";
 import { storedPeriod } from "@/lib/stories/period";
 import type { InterviewInput } from "@/lib/interviews/schema";
+import { Refusal } from "@/lib/stories/refusal";
 import type { StoryFields } from "@/lib/stories/schema";
 import { newRecordId } from "./record-ids";
 import {
@@ -205,5 +210,24 @@ export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryFie
     created.push({ key, recordId: story.id });
   }
   await recordAuditEvents(tx, events);
+  return created;
+}
+
+/**
+ * Through the form's mutation, so an imported project gets the same checks, keys and audit event
+ * (plus the batch id). The scan has already refused every clash it could see; a project typed in
+ * the form meanwhile is the only one left, and is answered as the form's race is: CONFLICT.
+ */
+export async function writeProjects(ctx: WriteContext, rows: Array<Keyed<ProjectFields>>): Promise<Created[]> {
+  const created: Created[] = [];
+  for (const { key, input } of rows) {
+    try {
+      const { projectId } = await createProjectInTransaction(ctx.tx, { evaluationId: ctx.evaluationId, project: input, actorId: ctx.actorId, ipAddress: ctx.ipAddress, importBatchId: ctx.batchId });
+      created.push({ key, recordId: projectId });
+    } catch (error) {
+      if (error instanceof Refusal) throw new AppError("CONFLICT", `project import: ${error.reason}`);
+      throw error;
+    }
+  }
   return created;
 }

@@ -30,12 +30,13 @@ async function columnsFor(tx: Tx, evaluationId: string, fields: ProjectFields, e
   return { ...fields, ...keys, startDate: day(fields.startDate), endDate: day(fields.endDate) };
 }
 
-/** `id` is for the seed only. */
-export async function createProjectInTransaction(tx: Tx, input: CreateProjectInput & Actor & { id?: string }): Promise<{ projectId: string }> {
-  const { evaluationId, project, actorId, ipAddress, id } = input;
+/** `id` is for the seed only; `importBatchId` names the import a project came from, in its audit event, as imported records do. */
+export async function createProjectInTransaction(tx: Tx, input: CreateProjectInput & Actor & { id?: string; importBatchId?: string }): Promise<{ projectId: string }> {
+  const { evaluationId, project, actorId, ipAddress, id, importBatchId } = input;
   const columns = await columnsFor(tx, evaluationId, project);
   const created = await tx.project.create({ data: { id, evaluationId, ...columns }, select: { id: true } });
-  await recordAudit(tx, { evaluationId, actorId, action: "project.create", recordType: "Project", recordId: created.id, after: project, ipAddress });
+  const after = importBatchId ? { ...project, importBatchId } : project;
+  await recordAudit(tx, { evaluationId, actorId, action: "project.create", recordType: "Project", recordId: created.id, after, ipAddress });
   return { projectId: created.id };
 }
 

@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
 import { importRunnerRoles } from "@/lib/imports/access";
 import { getImportBatch, listBatchErrors, listImportBatches } from "@/lib/imports/data";
+import { importableKinds } from "@/lib/imports/policy";
 
 type ImportsPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -33,7 +34,8 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/imports`;
   const user = await requireUser(base);
-  if (!(await importRunnerRoles(evaluationId, user))) notFound();
+  const roles = await importRunnerRoles(evaluationId, user);
+  if (!roles) notFound();
   const evaluation = await getEvaluationOverview(evaluationId, user);
   if (!evaluation) notFound();
   const query = await searchParams;
@@ -43,12 +45,17 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   const batchId = idParam(query.batch);
   const [history, batch] = await Promise.all([listImportBatches(evaluationId, page), batchId ? getImportBatch(evaluationId, batchId) : null]);
   const errors = batch ? await listBatchErrors(evaluationId, batch.id, pageNumber(query.errorsPage)) : null;
+  const kinds = importableKinds(roles);
+  // The projects settings page opens the wizard on a project list (`?kind=PROJECTS`).
+  const initialKind = kinds.find((kind) => kind === query.kind);
+  const projectsPath = `/evaluations/${encodeURIComponent(evaluationId)}/settings/projects`;
+  const afterCommit = kinds.includes("PROJECTS") ? { PROJECTS: <Link href={projectsPath}>{t("imports.backToProjects")}</Link> } : undefined;
   const problem = (code: string) => (t.has(code as "imports.title") ? t(code as "imports.title") : t("imports.refusals.UNEXPECTED"));
 
   return (
     <>
       <PageHeader before={<Link href={`/evaluations/${encodeURIComponent(evaluationId)}`}>{evaluation.name}</Link>} title={t("imports.title")} description={t("imports.description")} />
-      <ImportWizard evaluationId={evaluationId} basePath={base} />
+      <ImportWizard evaluationId={evaluationId} basePath={base} kinds={kinds} initialKind={initialKind} afterCommit={afterCommit} />
 
       {batch && errors ? (
         <section id="errors" aria-labelledby="import-errors-title">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ProjectList } from "@/components/setup/project-list";
 import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
+import { getAuthorizedUser } from "@/lib/auth/session";
+import { mayImportInto } from "@/lib/imports/access";
 import { listProjectsForSetup } from "@/lib/projects/data";
 
 type Props = { params: Promise<{ evaluationId: string }> };
@@ -12,10 +14,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectSettingsPage({ params }: Props) {
   const { evaluationId } = await params;
   const setup = await openSetup(evaluationId, "projects");
-  const projects = await listProjectsForSetup(evaluationId);
+  const [projects, mayImport] = await Promise.all([listProjectsForSetup(evaluationId), mayImportInto(evaluationId, await getAuthorizedUser(), "PROJECTS")]);
+  // An administrator who is not a member sets up projects by the form: imports are for the team.
+  const importHref = mayImport ? `/evaluations/${encodeURIComponent(evaluationId)}/imports?kind=PROJECTS` : undefined;
   return (
     <SetupPage setup={setup} section="projects">
-      <ProjectList evaluationId={evaluationId} projects={projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null }))} />
+      <ProjectList evaluationId={evaluationId} importHref={importHref} projects={projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null }))} />
     </SetupPage>
   );
 }
