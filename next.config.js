@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
 import createNextIntlPlugin from "next-intl/plugin";
+
+/** The one statement of how large a request may be (lib/request-limits.json; the app's checks read it too). */
+const limits = JSON.parse(readFileSync(new URL("./lib/request-limits.json", import.meta.url), "utf8"));
+const requestLimit = `${limits.requestMegabytes}mb`;
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -11,9 +16,12 @@ const nextConfig = {
   experimental: {
     // Interview and focus-group forms send a transcript and its translation (500,000 UTF-16 code
     // units each, up to 2 bytes per unit in UTF-8 plus JSON escaping) in one server action.
-    // Imports send a KoboToolbox/ODK export of up to 20 MB (lib/imports/limits.ts) plus the
-    // multipart framing of the action's other arguments; evidence attachments are up to 10 MB.
-    serverActions: { bodySizeLimit: "21mb" },
+    // Imports send a KoboToolbox/ODK export of up to `importMegabytes` plus the multipart framing
+    // of the action's other arguments; evidence attachments are up to `uploadMegabytes`.
+    serverActions: { bodySizeLimit: requestLimit },
+    // The proxy (proxy.ts) buffers each request body, 10 MB by default: a larger body reached the
+    // action cut short ("Unexpected end of form"), so the same limit applies there.
+    proxyClientMaxBodySize: requestLimit,
   },
   // The proxy (which sets the security headers) does not run for built static files.
   async headers() {

@@ -2,9 +2,11 @@
  * What an import accepts, and the cell rules every reader shares. Pure (no Prisma, no Node APIs):
  * the wizard checks the size in the browser with the same numbers before sending anything.
  */
+import limits from "@/lib/request-limits.json";
 import { spreadsheetDateText } from "./cell-dates";
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** lib/request-limits.json states it once; next.config.js lets requests of that size through. */
+export const MAX_IMPORT_BYTES = limits.importMegabytes * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 /** A Kobo form rarely has more than a few hundred columns; a wider file is not a form export. */
 export const MAX_IMPORT_COLUMNS = 1_000;

@@ -1,4 +1,5 @@
 /** Upload limits shared by the server's checks and the browser's early size check (no Node modules here). */
+import limits from "@/lib/request-limits.json";
 
 /** The kinds of file an upload may hold, by the type detected from the content, with the extension stored. */
 export const ALLOWED_UPLOAD_TYPES = {
@@ -12,6 +13,6 @@ export const ALLOWED_UPLOAD_TYPES = {
 
 export type AllowedMimeType = keyof typeof ALLOWED_UPLOAD_TYPES;
 
-/** 10 MB: a scanned report or a spreadsheet export; the server action body limit leaves room for it. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** A scanned report or a spreadsheet export (10 MB); lib/request-limits.json states it once. */
+export const MAX_UPLOAD_BYTES = limits.uploadMegabytes * 1024 * 1024;
 export const MAX_FILE_NAME_LENGTH = 200;

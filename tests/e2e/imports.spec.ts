@@ -120,3 +120,42 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   for (const name of NAMES) expect(await page.content()).not.toContain(name);
   await expectNoAxeViolations(page, "respondents after the import (es)");
 });
+
+/** A respondents export of about `megabytes` MB: a few rows whose notes column is long text. */
+function largeRespondentsCsv(megabytes: number): { name: string; mimeType: string; buffer: Buffer } {
+  const header = "grp/tipo,grp/genero_persona,grp/estado,grp/idioma,_uuid,notas\r\n";
+  const note = "Notas de campo de la entrevista. ".repeat(12_000); // about 400,000 characters, under the cell limit
+  const target = Math.round(megabytes * 1024 * 1024);
+  const lines = [header];
+  let size = Buffer.byteLength(header);
+  for (let row = 1; size < target; row++) {
+    const room = Math.max(0, Math.min(note.length, target - size - 80));
+    const line = `union_member,Mujer,Oaxaca,es,e2e-large-${STAMP}-${row},"${note.slice(0, room)}"\r\n`;
+    lines.push(line);
+    size += Buffer.byteLength(line);
+  }
+  const buffer = Buffer.from(lines.join(""), "utf8");
+  expect(Math.abs(buffer.length - target)).toBeLessThan(1024);
+  return { name: "personas-grande.csv", mimeType: "text/csv", buffer };
+}
+
+test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused before sending, in Spanish", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/sign-in");
+  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
+  await page.getByRole("link", { name: EVALUATION }).click();
+  await page.getByRole("link", { name: "Importaciones" }).click();
+  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas respondentes" });
+  const fileField = page.getByLabel("Archivo CSV o XLSX");
+  const analyze = page.getByRole("button", { name: "Leer las columnas" });
+
+  // Over the proxy's default 10 MB and under the import limit: the columns come back read.
+  await fileField.setInputFiles(largeRespondentsCsv(19.9));
+  await analyze.click();
+  const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
+  await expect(mapping.getByRole("combobox", { name: "grp/tipo" })).toHaveValue("type", { timeout: 60_000 });
+
+  await fileField.setInputFiles(largeRespondentsCsv(20.1));
+  await analyze.click();
+  await expect(page.getByText("El archivo pesa más de 20 MB. Divídelo en archivos más pequeños.").first()).toBeVisible();
+});
