@@ -1,4 +1,6 @@
+import { writeFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { projectListXlsx, referencePortfolio } from "@/tests/support/project-list";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
@@ -62,6 +64,26 @@ async function defineDomains(page: Page, base: string) {
   await expect(page.getByText("Justicia laboral ahora es el número 2 de 5.")).toBeAttached();
   await expect(page.getByRole("button", { name: "Subir Justicia laboral" })).toBeFocused();
   await expectNoAxeViolations(page, "journey: domains");
+}
+
+/** The reference evaluation's 19 projects, from the spreadsheet the lead keeps them in. */
+async function loadProjects(page: Page, base: string) {
+  const spreadsheet = test.info().outputPath("cartera-del-recorrido.xlsx");
+  writeFileSync(spreadsheet, await projectListXlsx(referencePortfolio()));
+  await page.goto(`${base}/settings/projects`);
+  await page.getByRole("link", { name: "Importar desde una hoja de cálculo" }).click();
+  await expectInteractive(page.getByRole("button", { name: "Leer las columnas" }));
+  await page.getByLabel("Archivo CSV o XLSX").setInputFiles(spreadsheet);
+  await page.getByRole("button", { name: "Leer las columnas" }).click();
+  const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
+  await expect(mapping.getByRole("combobox", { name: "Acronym" })).toHaveValue("acronym");
+  await mapping.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
+  const result = page.getByRole("group", { name: "3. Revisa e importa" });
+  await expect(result.getByRole("status")).toHaveText("19 filas: 19 nuevas, 0 ya importadas, 0 con errores.");
+  await result.getByRole("button", { name: "Importar 19 registros" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Importado: 19 registros nuevos." })).toBeVisible();
+  await page.getByRole("link", { name: "Volver a la cartera de proyectos" }).click();
+  await expect(page.getByRole("table", { name: "19 proyectos" }).getByRole("row")).toHaveCount(20);
 }
 
 async function addPlaces(page: Page, base: string) {
@@ -204,6 +226,7 @@ test("an administrator creates an evaluation; its lead sets it up and writes its
 
   const lead = await signedIn(browser, "lead@demo.example");
   await defineDomains(lead, base);
+  await loadProjects(lead, base);
   await addPlaces(lead, base);
   await writeLearnings(lead, base);
 
