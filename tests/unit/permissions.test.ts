@@ -48,6 +48,8 @@ const EXPECTED: Record<string, string> = {
   "review.submit":                            "  X     .     .     .     .     .  ",
   "report.view":                              "  X     X     X     X     X     .  ",
   "export.identified":                        "  X     .     .     .     .     .  ",
+  "dashboard.view":                           "  X     X     X     X     X     X  ",
+  "dashboard.exact_counts":                   "  X     X     .     X     .     .  ",
 };
 
 function rolesFromRow(row: string): Role[] {
