@@ -10,7 +10,7 @@ import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { findState, MEXICO_STATES } from "@/lib/places/catalogue";
 import { rolesOf } from "@/lib/permissions";
 import { countByState, countFunnel, countRespondentsByTypeAndGender, countUnplacedStories, listDomains, listProjects } from "./data";
-import { dashboardScope, respondentFigure, respondentTotal, type DashboardScope, type Figure } from "./policy";
+import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
 
@@ -21,7 +21,8 @@ export type FunnelRow = {
   total: number;
 };
 
-export type StateRow = { name: string; iso: string; stories: number; interviews: number; participants: Figure };
+/** `participants` is null for readers without exact counts: see `whereOf`. */
+export type StateRow = { name: string; iso: string; stories: number; interviews: number; participants: number | null };
 
 export type DashboardView = {
   scope: DashboardScope;
@@ -31,12 +32,13 @@ export type DashboardView = {
     typeTotals: Record<string, number | null>;
     genderTotals: Record<string, number | null>;
     total: number | null;
-    focusGroups: { known: Figure; anonymous: Figure; total: Figure };
+    /** `total` is null when a part is shown as "< 5": the total would give the part away. */
+    focusGroups: { known: Figure; anonymous: Figure; total: Figure | null };
   };
   where: {
     states: StateRow[];
     /** Interviews and focus groups with no place (or a place outside the catalogue), and stories with no place. */
-    elsewhere: { stories: number; interviews: number; participants: Figure };
+    elsewhere: { stories: number; interviews: number; participants: number | null };
   };
   waiting: WaitingItem[];
   choices: { domains: Array<{ id: string; nameEn: string; nameEs: string }>; projects: Array<{ id: string; acronym: string; name: string }> };
@@ -76,6 +78,10 @@ function whoOf(cells: Awaited<ReturnType<typeof countRespondentsByTypeAndGender>
   };
 }
 
+/**
+ * Participants per state go only to readers with exact counts: beside the head-counts under
+ * "Who", a state shown as "< 5" could be worked out by subtraction.
+ */
 function whereOf(counts: Awaited<ReturnType<typeof countByState>>, unplacedStories: number, scope: DashboardScope) {
   const byIso = new Map<string, { stories: number; interviews: number; participants: number }>();
   const elsewhere = { stories: unplacedStories, interviews: 0, participants: 0 };
@@ -93,11 +99,13 @@ function whereOf(counts: Awaited<ReturnType<typeof countByState>>, unplacedStori
   }
   const states = MEXICO_STATES.map((state) => {
     const figures = byIso.get(state.iso) ?? { stories: 0, interviews: 0, participants: 0 };
-    return { name: state.name, iso: state.iso, stories: figures.stories, interviews: figures.interviews, participants: respondentFigure(figures.participants, scope) };
+    return { name: state.name, iso: state.iso, stories: figures.stories, interviews: figures.interviews, participants: respondentTotal(figures.participants, scope) };
   });
+  const parts = { known: respondentFigure(known, scope), anonymous: respondentFigure(anonymous, scope) };
+  const partHidden = parts.known === UNDER_5 || parts.anonymous === UNDER_5;
   return {
-    where: { states, elsewhere: { ...elsewhere, participants: respondentFigure(elsewhere.participants, scope) } },
-    focusGroups: { known: respondentFigure(known, scope), anonymous: respondentFigure(anonymous, scope), total: respondentFigure(known + anonymous, scope) },
+    where: { states, elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) } },
+    focusGroups: { ...parts, total: partHidden ? null : known + anonymous },
   };
 }
 
