@@ -12,8 +12,10 @@
  *   group that matches them; domain and change type = told a story of that domain or type.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { StoryStage } from "@/lib/generated/prisma/enums";
 import type { DashboardFilters } from "./schema";
+
+const ALL_STAGES = Object.values(StoryStage).length;
 
 const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
 
@@ -24,7 +26,9 @@ function primaryDomainIs(evaluationId: string, domainId: string, story: Prisma.S
 
 /** Stories matching the filters and at one of `stages`; the alias is `s`. */
 export function storyConditions(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Prisma.Sql {
-  const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`, Prisma.sql`s.stage::text IN (${Prisma.join([...stages])})`];
+  const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
+  // Every stage: no condition at all. Otherwise typed values, so the stage index can serve it.
+  if (stages.length < ALL_STAGES) conditions.push(Prisma.sql`s.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
   if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
   if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, Prisma.sql`s.id`));
   if (filters.state) {
