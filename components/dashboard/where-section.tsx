@@ -8,14 +8,16 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
   const [t, format] = await Promise.all([getTranslations("dashboard.where"), getFormatter()]);
   const number = (value: number | null) => (value === null ? null : format.number(value));
   const reached = where.states.filter((state) => state.stories > 0);
-  const top = [...reached].sort((a, b) => b.stories - a.stories)[0];
+  const topCount = Math.max(0, ...reached.map((state) => state.stories));
+  // Every state with the most stories, so a tie is not reported as one state.
+  const top = format.list(reached.filter((state) => state.stories === topCount).map((state) => state.name));
   const showsParticipants = where.states.some((state) => state.participants !== null);
   const columns = [t("state"), t("stories"), t("interviews"), showsParticipants ? t("participants") : null];
 
   return (
     <section className="section" aria-labelledby="where-title">
       <h2 id="where-title">{t("title")}</h2>
-      <p id="where-summary">{t("summary", { reached: reached.length, top: top?.name ?? "", topCount: top?.stories ?? 0 })}</p>
+      <p id="where-summary">{t("summary", { reached: reached.length, top, topCount })}</p>
       <div className="map-grid">
         <MexicoMap states={where.states} summaryId="where-summary" />
         <div>
