@@ -49,7 +49,7 @@ export type StateCounts = { state: string | null; stories: number; interviews: n
 /**
  * Per state: stories with a place in it (a story placed in two states counts in both),
  * interviews held there, and focus-group participants there (registered and anonymous).
- * State null: interviews and focus groups with no place recorded.
+ * State null: stories, interviews and focus groups with no place recorded.
  */
 export async function countByState(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<StateCounts[]> {
   const interviews = fieldworkConditions(evaluationId, filters, "interview");
@@ -64,6 +64,10 @@ export async function countByState(evaluationId: string, filters: DashboardFilte
         JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
        WHERE ${storyConditions(evaluationId, filters, stages)} ${storyPlaceState}
        GROUP BY p.state
+      UNION ALL
+      SELECT NULL, count(*)::int FROM change_story s
+       WHERE ${storyConditions(evaluationId, filters, stages)}
+         AND NOT EXISTS (SELECT 1 FROM story_place sp WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id)
     ), interview_states AS (
       SELECT fp.state, count(*)::int AS interviews
         FROM interview f LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
@@ -91,13 +95,4 @@ export async function countByState(evaluationId: string, filters: DashboardFilte
       LEFT JOIN story_states ss ON ss.state IS NOT DISTINCT FROM states.state
       LEFT JOIN interview_states si ON si.state IS NOT DISTINCT FROM states.state
       LEFT JOIN group_states sg ON sg.state IS NOT DISTINCT FROM states.state`;
-}
-
-/** Stories with no place at all among those counted (the map cannot show them). */
-export async function countUnplacedStories(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<number> {
-  const rows = await db().$queryRaw<Array<{ stories: number }>>`
-    SELECT count(*)::int AS stories FROM change_story s
-     WHERE ${storyConditions(evaluationId, filters, stages)}
-       AND NOT EXISTS (SELECT 1 FROM story_place sp WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id)`;
-  return rows[0]?.stories ?? 0;
 }

@@ -9,7 +9,7 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { findState, MEXICO_STATES } from "@/lib/places/catalogue";
 import { rolesOf } from "@/lib/permissions";
-import { countByState, countFunnel, countRespondentsByTypeAndGender, countUnplacedStories, listDomains, listProjects } from "./data";
+import { countByState, countFunnel, countRespondentsByTypeAndGender, listDomains, listProjects } from "./data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
@@ -82,9 +82,9 @@ function whoOf(cells: Awaited<ReturnType<typeof countRespondentsByTypeAndGender>
  * Participants per state go only to readers with exact counts: beside the head-counts under
  * "Who", a state shown as "< 5" could be worked out by subtraction.
  */
-function whereOf(counts: Awaited<ReturnType<typeof countByState>>, unplacedStories: number, scope: DashboardScope) {
+function whereOf(counts: Awaited<ReturnType<typeof countByState>>, scope: DashboardScope) {
   const byIso = new Map<string, { stories: number; interviews: number; participants: number }>();
-  const elsewhere = { stories: unplacedStories, interviews: 0, participants: 0 };
+  const elsewhere = { stories: 0, interviews: 0, participants: 0 };
   let known = 0;
   let anonymous = 0;
   for (const row of counts) {
@@ -117,16 +117,15 @@ export async function loadDashboard(evaluationId: string, reader: EvaluationRead
   const scope = dashboardScope(roles);
   if (!scope) return null;
 
-  const [funnelCells, domains, typeGender, stateCounts, unplaced, projects, waiting] = await Promise.all([
+  const [funnelCells, domains, typeGender, stateCounts, projects, waiting] = await Promise.all([
     countFunnel(evaluationId, filters, scope.stages),
     listDomains(evaluationId),
     countRespondentsByTypeAndGender(evaluationId, filters),
     countByState(evaluationId, filters, scope.stages),
-    countUnplacedStories(evaluationId, filters, scope.stages),
     listProjects(evaluationId),
     loadWaitingFor(evaluationId, reader.id, roles, now),
   ]);
-  const { where, focusGroups } = whereOf(stateCounts, unplaced, scope);
+  const { where, focusGroups } = whereOf(stateCounts, scope);
   return {
     scope,
     funnel: funnelOf(funnelCells, domains, scope.stages),
