@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
+import { buildUser } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createDashboardWorld, type DashboardWorld } from "./dashboard-world";
@@ -74,6 +75,22 @@ describe("dashboard: the funnel", () => {
   ])("applies the %s filter", async (_name, filters, total) => {
     const resolved = { ...filters, domain: filters.domain ? world.domains.d1 : undefined, project: filters.project ? world.projects.p1 : undefined };
     expect((await load("lead", resolved)).funnel.total).toBe(total);
+  });
+
+  it("counts nothing for another evaluation's domain or project given as a filter", async () => {
+    const theirDomain = await load("lead", { domain: world.other.domains[0]!.id });
+    expect(theirDomain.funnel.total).toBe(0);
+    expect(theirDomain.who.total).toBe(0);
+    const theirProject = await load("lead", { project: world.other.projects[0]!.id });
+    expect(theirProject.funnel.total).toBe(0);
+    expect(theirProject.where.states.every((row) => row.interviews === 0 && row.participants === 0)).toBe(true);
+  });
+
+  it("shows an administrator who is not a member approved outcomes only, without exact small counts", async () => {
+    const admin = await database.prisma.user.create({ data: buildUser({ name: "Administración", isAdmin: true }) });
+    const view = (await loadDashboard(world.evaluationId, { id: admin.id, isAdmin: true }, {}))!;
+    expect(view.funnel.stages).toEqual(["APPROVED"]);
+    expect(view.who.cells.UNION_MEMBER!.MAN).toBe("UNDER_5");
   });
 
   it("keeps every domain's row at zero when a filter matches nothing", async () => {
