@@ -68,6 +68,12 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText(new RegExp(`\\b${expected}\\b`)).first()).toBeVisible();
 
+  // A filter the dashboard cannot read counts nothing and says so.
+  await page.goto(`/evaluations/${evaluation.id}?changeType=%7B%22not%22%3Anull%7D`);
+  const refusal = page.getByRole("alert").filter({ hasText: "No se puede mostrar este tablero" });
+  await expect(refusal).toContainText("Tipo de cambio");
+  await expect(page.getByRole("table", { name: /Historias por dominio y paso/ })).toHaveCount(0);
+
   await page.goto(`/evaluations/${evaluation.id}`);
   await chooseLanguage(page, "English");
   await expect(page.getByRole("heading", { level: 2, name: "Where the stories stand" })).toBeVisible();
@@ -103,4 +109,10 @@ test("a panelist reaches their ballot in one click from the dashboard", async ({
   await expectNoAxeViolations(page, "dashboard, panelist (es)");
   await ballot.click();
   await expect(page.getByRole("heading", { level: 1, name: DEMO_ROUND })).toBeVisible();
+
+  await page.goBack();
+  await chooseLanguage(page, "English");
+  const waitingEn = page.getByRole("region", { name: "Waiting for you" });
+  await expect(waitingEn.getByRole("link", { name: new RegExp(`^Vote on \\d+ stor(y|ies) in “${DEMO_ROUND}”`) })).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard, panelist (en)");
 });
