@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   "learning.view": ["LEAD", "EVALUATOR", "ANALYST", "REVIEWER", "ADMIN"],
   "learning.edit": ["LEAD", "ANALYST", "ADMIN"],
   "report.view": [...ALL_MEMBERS],
+  /** The evaluation's dashboard; what it counts depends on the two rows below and story.view. */
+  "dashboard.view": [...ALL_MEMBERS, "ADMIN"],
+  /** Exact respondent counts; everyone else sees cells under 5 as "< 5" (lib/dashboard/policy.ts). */
+  "dashboard.exact_counts": ["LEAD", "EVALUATOR", "ANALYST"],
   "export.identified": ["LEAD"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -50,6 +50,8 @@ const EXPECTED: Record<string, string> = {
   "learning.edit":                            "  X     .     .     X     .     X  ",
   "report.view":                              "  X     X     X     X     X     .  ",
   "export.identified":                        "  X     .     .     .     .     .  ",
+  "dashboard.view":                           "  X     X     X     X     X     X  ",
+  "dashboard.exact_counts":                   "  X     X     .     X     .     .  ",
 };
 
 function rolesFromRow(row: string): Role[] {

@@ -7,6 +7,7 @@ import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
+import enDashboard from "./en/dashboard.json";
 import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
 import enLearnings from "./en/learnings.json";
@@ -25,6 +26,7 @@ import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
 import esCore from "./es/core.json";
+import esDashboard from "./es/dashboard.json";
 import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
 import esLearnings from "./es/learnings.json";
@@ -59,6 +61,7 @@ export const en = {
   ...enTriangulation,
   ...enValidation,
   ...enReviews,
+  ...enDashboard,
 };
 
 export const es: typeof en = {
@@ -80,6 +83,7 @@ export const es: typeof en = {
   ...esTriangulation,
   ...esValidation,
   ...esReviews,
+  ...esDashboard,
 };
 
 export const messages = { en, es };

@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DashboardFilterForm } from "@/components/dashboard/dashboard-filters";
+import { FunnelTable } from "@/components/dashboard/funnel-table";
+import { WaitingSection } from "@/components/dashboard/waiting-section";
+import { WhereSection } from "@/components/dashboard/where-section";
+import { WhoSection } from "@/components/dashboard/who-section";
+import { RejectedFilters } from "@/components/data-table/list-view";
+import { EvaluationAbout } from "@/components/evaluations/evaluation-about";
 import { PageHeader } from "@/components/ui/page-header";
-import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { loadDashboard } from "@/lib/dashboard/loaders";
+import { DASHBOARD_FILTER_KEYS, parseDashboardFilters } from "@/lib/dashboard/schema";
 import { getEvaluationOverview } from "@/lib/evaluations/data";
-import { localized, PERIOD_FORMAT } from "@/lib/evaluations/format";
+import { PERIOD_FORMAT } from "@/lib/evaluations/format";
+import type { SearchParams } from "@/lib/tables/url-state";
 
-type OverviewPageProps = { params: Promise<{ evaluationId: string }> };
+type OverviewPageProps = { params: Promise<{ evaluationId: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: OverviewPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
@@ -19,18 +28,17 @@ export async function generateMetadata({ params }: OverviewPageProps): Promise<M
   return { title: evaluation ? t("overview.metaTitle", { name: evaluation.name }) : t("notFound.metaTitle") };
 }
 
-export default async function EvaluationOverviewPage({ params }: OverviewPageProps) {
+/** The evaluation's home: where it stands (the dashboard), then what it is about. */
+export default async function EvaluationOverviewPage({ params, searchParams }: OverviewPageProps) {
   const { evaluationId } = await params;
-  const user = await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}`);
+  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const user = await requireUser(base);
   const evaluation = await getEvaluationOverview(evaluationId, user);
   if (!evaluation) notFound();
 
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
-  const collator = new Intl.Collator(locale);
-  const byName = (a: string, b: string) => collator.compare(a, b);
-  const states = [...evaluation.states].sort((a, b) => byName(a.state, b.state));
-  const sectors = evaluation.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) })).sort((a, b) => byName(a.name, b.name));
-  const team = [...evaluation.team].sort((a, b) => byName(a.name, b.name));
+  const [t, format, parsed] = await Promise.all([getTranslations(), getFormatter(), searchParams.then(parseDashboardFilters)]);
+  const dashboard = parsed.ok ? await loadDashboard(evaluationId, user, parsed.filters) : null;
+  if (parsed.ok && !dashboard) notFound();
 
   return (
     <>
@@ -59,114 +67,30 @@ export default async function EvaluationOverviewPage({ params }: OverviewPagePro
         </dl>
       </PageHeader>
 
-      <section className="section" aria-labelledby="domains-title">
-        <h2 id="domains-title">{t("overview.domains.title")}</h2>
-        {evaluation.domains.length === 0 ? (
-          <p className="muted">{t("overview.domains.empty")}</p>
-        ) : (
-          <ol className="domain-list">
-            {evaluation.domains.map((domain) => {
-              const definition = locale === "es" ? domain.definitionEs : domain.definitionEn;
-              return (
-                <li key={domain.id} className="domain-list__item">
-                  <h3 className="domain-list__name">{localized(domain, locale)}</h3>
-                  {domain.isOther ? <p className="tag">{t("overview.domains.otherDomain")}</p> : null}
-                  {definition ? <p className="domain-list__definition">{definition}</p> : null}
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
+      {!parsed.ok ? (
+        <RejectedFilters
+          title={t("dashboard.invalid.title")}
+          body={t("dashboard.invalid.body", {
+            fields: format.list(parsed.rejected.map((key) => (isFilterKey(key) ? t(`dashboard.filters.${key}`) : key))),
+          })}
+          resetHref={base}
+          resetLabel={t("dashboard.invalid.reset")}
+        />
+      ) : dashboard ? (
+        <>
+          <WaitingSection items={dashboard.waiting} />
+          <DashboardFilterForm action={base} filters={parsed.filters} choices={dashboard.choices} />
+          <FunnelTable evaluationId={evaluationId} funnel={dashboard.funnel} filters={parsed.filters} linksToStories={dashboard.scope.linksToStories} />
+          <WhoSection who={dashboard.who} exactCounts={dashboard.scope.exactCounts} />
+          <WhereSection where={dashboard.where} />
+        </>
+      ) : null}
 
-      <section className="section" aria-labelledby="projects-title">
-        <h2 id="projects-title">{t("overview.projects.title")}</h2>
-        {evaluation.projects.length === 0 ? (
-          <p className="muted">{t("overview.projects.empty")}</p>
-        ) : (
-          <StaticTable
-            captionId="projects-caption"
-            caption={t("overview.projects.caption", { count: evaluation.projects.length })}
-            columns={[t("overview.projects.acronym"), t("overview.projects.name"), t("overview.projects.managingOffice"), t("overview.projects.funding")]}
-          >
-            {evaluation.projects.map((project) => (
-              <tr key={project.id}>
-                <td className="nowrap">{project.acronym}</td>
-                <td>{project.name}</td>
-                <td>{project.managingOffice}</td>
-                <td>
-                  {project.fundingStreams.length > 0 ? format.list(project.fundingStreams) : t("overview.projects.noFunding")}
-                </td>
-              </tr>
-            ))}
-          </StaticTable>
-        )}
-      </section>
-
-      <div className="section-grid">
-        <section className="section" aria-labelledby="places-title">
-          <h2 id="places-title">{t("overview.places.title")}</h2>
-          {states.length === 0 ? (
-            <p className="muted">{t("overview.places.empty")}</p>
-          ) : (
-            <>
-              <p className="muted">{t("overview.places.summary", { count: states.length })}</p>
-              <ul className="plain-list">
-                {states.map((place) => (
-                  <li key={place.state}>
-                    <span className="plain-list__label">{place.state}</span>{" "}
-                    <span className="muted">({t("overview.places.municipalities", { count: place.municipalityCount })})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-
-        <section className="section" aria-labelledby="sectors-title">
-          <h2 id="sectors-title">{t("overview.sectors.title")}</h2>
-          {sectors.length === 0 ? (
-            <p className="muted">{t("overview.sectors.empty")}</p>
-          ) : (
-            <ul className="plain-list">
-              {sectors.map((sector) => (
-                <li key={sector.id}>{sector.name}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-
-        <section className="section" aria-labelledby="priorities-title">
-          <h2 id="priorities-title">{t("overview.priorities.title")}</h2>
-          {evaluation.priorityTags.length === 0 ? (
-            <p className="muted">{t("overview.priorities.empty")}</p>
-          ) : (
-            <ul className="plain-list">
-              {evaluation.priorityTags.map((tag) => (
-                <li key={tag.id}>{localized(tag, locale)}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-
-        <section className="section" aria-labelledby="team-title">
-          <h2 id="team-title">{t("overview.team.title")}</h2>
-          {team.length === 0 ? (
-            <p className="muted">{t("overview.team.empty")}</p>
-          ) : (
-            <ul className="plain-list">
-              {team.map((member) => (
-                <li key={member.id}>
-                  <span className="plain-list__label">{member.name}</span>{" "}
-                  {member.roles.length > 0 ? (
-                    <span className="muted">({format.list(member.roles.map((role) => t(`roles.${role}`)))})</span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
+      <EvaluationAbout evaluation={evaluation} />
     </>
   );
+}
+
+function isFilterKey(key: string): key is (typeof DASHBOARD_FILTER_KEYS)[number] {
+  return (DASHBOARD_FILTER_KEYS as readonly string[]).includes(key);
 }

@@ -1,0 +1,98 @@
+/**
+ * The dashboard's counts, each one grouped query in PostgreSQL: no query per row and no story,
+ * interview or respondent loaded into Node. Callers decide who may see what (loaders.ts).
+ */
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { fieldworkConditions, respondentConditions, storyConditions } from "./filter-sql";
+import type { DashboardFilters } from "./schema";
+
+export type FunnelCell = { domainId: string | null; stage: StoryStage; stories: number };
+
+/** Stories per current primary domain (null: none yet) and stage. */
+export async function countFunnel(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<FunnelCell[]> {
+  return db().$queryRaw<FunnelCell[]>`
+    SELECT da.domain_id AS "domainId", s.stage::text AS stage, count(*)::int AS stories
+      FROM change_story s
+      LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
+     WHERE ${storyConditions(evaluationId, filters, stages)}
+     GROUP BY da.domain_id, s.stage`;
+}
+
+/** The evaluation's domains in order, retired ones too (their stories still count). */
+export async function listDomains(evaluationId: string) {
+  return db().domain.findMany({
+    where: { evaluationId },
+    orderBy: { position: "asc" },
+    select: { id: true, nameEn: true, nameEs: true, retiredAt: true },
+  });
+}
+
+/** The projects the filter form offers. */
+export async function listProjects(evaluationId: string) {
+  return db().project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } });
+}
+
+export type TypeGenderCell = { type: string; gender: string; respondents: number };
+
+export async function countRespondentsByTypeAndGender(evaluationId: string, filters: DashboardFilters): Promise<TypeGenderCell[]> {
+  return db().$queryRaw<TypeGenderCell[]>`
+    SELECT r.type::text AS type, r.gender::text AS gender, count(*)::int AS respondents
+      FROM respondent r
+     WHERE ${respondentConditions(evaluationId, filters)}
+     GROUP BY r.type, r.gender`;
+}
+
+export type StateCounts = { state: string | null; stories: number; interviews: number; knownParticipants: number; anonymousParticipants: number };
+
+/**
+ * Per state: stories with a place in it (a story placed in two states counts in both),
+ * interviews held there, and focus-group participants there (registered and anonymous).
+ * State null: stories, interviews and focus groups with no place recorded.
+ */
+export async function countByState(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<StateCounts[]> {
+  const interviews = fieldworkConditions(evaluationId, filters, "interview");
+  const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group");
+  // Under a state filter, a story placed there and elsewhere counts for that state only.
+  const storyPlaceState = filters.state ? Prisma.sql`AND p.state = ${filters.state}` : Prisma.empty;
+  return db().$queryRaw<StateCounts[]>`
+    WITH story_states AS (
+      SELECT p.state, count(DISTINCT s.id)::int AS stories
+        FROM change_story s
+        JOIN story_place sp ON sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id
+        JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
+       WHERE ${storyConditions(evaluationId, filters, stages)} ${storyPlaceState}
+       GROUP BY p.state
+      UNION ALL
+      SELECT NULL, count(*)::int FROM change_story s
+       WHERE ${storyConditions(evaluationId, filters, stages)}
+         AND NOT EXISTS (SELECT 1 FROM story_place sp WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id)
+    ), interview_states AS (
+      SELECT fp.state, count(*)::int AS interviews
+        FROM interview f LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
+       WHERE ${interviews}
+       GROUP BY fp.state
+    ), known AS (
+      SELECT gr.focus_group_id, count(*)::int AS participants
+        FROM focus_group_participant gr
+        JOIN respondent r ON r.evaluation_id = gr.evaluation_id AND r.id = gr.respondent_id
+       WHERE gr.evaluation_id = ${evaluationId} AND r.excluded_at IS NULL
+       GROUP BY gr.focus_group_id
+    ), group_states AS (
+      SELECT fp.state, coalesce(sum(k.participants), 0)::int AS known, coalesce(sum(f.anonymous_participant_count), 0)::int AS anonymous
+        FROM focus_group f
+        LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
+        LEFT JOIN known k ON k.focus_group_id = f.id
+       WHERE ${focusGroups}
+       GROUP BY fp.state
+    ), states AS (
+      SELECT state FROM story_states UNION SELECT state FROM interview_states UNION SELECT state FROM group_states
+    )
+    SELECT states.state, coalesce(ss.stories, 0) AS stories, coalesce(si.interviews, 0) AS interviews,
+           coalesce(sg.known, 0) AS "knownParticipants", coalesce(sg.anonymous, 0) AS "anonymousParticipants"
+      FROM states
+      LEFT JOIN story_states ss ON ss.state IS NOT DISTINCT FROM states.state
+      LEFT JOIN interview_states si ON si.state IS NOT DISTINCT FROM states.state
+      LEFT JOIN group_states sg ON sg.state IS NOT DISTINCT FROM states.state`;
+}

@@ -1,0 +1,107 @@
+/**
+ * The dashboard's filters as SQL conditions, one function per kind of record, every one scoped by
+ * the evaluation. Each value is a parameter (Prisma's tagged template), never text in the query.
+ *
+ * What each filter means for each kind of record:
+ * - stories: domain = current primary domain (as in the stories table); state = a place of the
+ *   story lies in it; project = the project contributed; period = the story's own period overlaps
+ *   it (a story without a period does not match); change type = the story's.
+ * - interviews and focus groups: state = their place's state; project = discussed there;
+ *   period = held within it; domain and change type = a source of a story of that domain or type.
+ * - respondents: state = the respondent's; project and period = took part in an interview or focus
+ *   group that matches them; domain and change type = told a story of that domain or type.
+ */
+import { Prisma } from "@/lib/generated/prisma/client";
+import { StoryStage } from "@/lib/generated/prisma/enums";
+import type { DashboardFilters } from "./schema";
+
+const ALL_STAGES = Object.values(StoryStage).length;
+
+const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
+
+function primaryDomainIs(evaluationId: string, domainId: string, story: Prisma.Sql) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM domain_assignment da WHERE da.evaluation_id = ${evaluationId}
+    AND da.story_id = ${story} AND da.domain_id = ${domainId} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL)`;
+}
+
+/** Stories matching the filters and at one of `stages`; the alias is `s`. */
+export function storyConditions(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Prisma.Sql {
+  const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
+  // Every stage: no condition at all. Otherwise typed values, so the stage index can serve it.
+  if (stages.length < ALL_STAGES) conditions.push(Prisma.sql`s.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
+  if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
+  if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, Prisma.sql`s.id`));
+  if (filters.state) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
+      WHERE sp.evaluation_id = ${evaluationId} AND sp.story_id = s.id AND p.state = ${filters.state})`);
+  }
+  if (filters.project) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_contribution sc
+      WHERE sc.evaluation_id = ${evaluationId} AND sc.story_id = s.id AND sc.project_id = ${filters.project})`);
+  }
+  if (filters.from || filters.to) conditions.push(Prisma.sql`s.period_from IS NOT NULL`);
+  if (filters.from) conditions.push(Prisma.sql`coalesce(s.period_to, 'infinity'::date) >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`s.period_from <= ${filters.to}::date`);
+  return and(conditions);
+}
+
+/** Stories of the domain and change type asked for (any stage): those fieldwork and people are linked to. */
+function linkedStoryConditions(evaluationId: string, filters: DashboardFilters, story: Prisma.Sql): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.changeType) conditions.push(Prisma.sql`ls.change_type = ${filters.changeType}::change_type`);
+  if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, story));
+  return conditions;
+}
+
+/** An interview (`kind` interview) or focus group (`kind` focus_group) as a story's source; alias `f`. */
+function sourceOfLinkedStory(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group"): Prisma.Sql | null {
+  const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
+  if (linked.length === 0) return null;
+  const column = kind === "interview" ? Prisma.sql`interview_id` : Prisma.sql`focus_group_id`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM story_source ss
+      JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+      LEFT JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
+     WHERE ss.evaluation_id = ${evaluationId} AND (ss.${column} = f.id OR te.${column} = f.id) AND ${and(linked)})`;
+}
+
+/** Interviews (`interview`) or focus groups (`focus_group`) matching the filters; alias `f`, its place `fp`. */
+export function fieldworkConditions(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group"): Prisma.Sql {
+  const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
+  if (filters.state) conditions.push(Prisma.sql`fp.state = ${filters.state}`);
+  if (filters.from) conditions.push(Prisma.sql`f.date >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`f.date <= ${filters.to}::date`);
+  if (filters.project) {
+    conditions.push(
+      kind === "interview"
+        ? Prisma.sql`EXISTS (SELECT 1 FROM interview_project ip WHERE ip.evaluation_id = ${evaluationId} AND ip.interview_id = f.id AND ip.project_id = ${filters.project})`
+        : Prisma.sql`EXISTS (SELECT 1 FROM focus_group_project gp WHERE gp.evaluation_id = ${evaluationId} AND gp.focus_group_id = f.id AND gp.project_id = ${filters.project})`,
+    );
+  }
+  const linked = sourceOfLinkedStory(evaluationId, filters, kind);
+  if (linked) conditions.push(linked);
+  return and(conditions);
+}
+
+/** The fieldwork part of the filters only (project, period), for "took part in matching fieldwork". */
+function tookPartIn(evaluationId: string, filters: DashboardFilters): Prisma.Sql | null {
+  if (!filters.project && !filters.from && !filters.to) return null;
+  const fieldworkOnly: DashboardFilters = { project: filters.project, from: filters.from, to: filters.to };
+  return Prisma.sql`(EXISTS (SELECT 1 FROM interview_respondent ir JOIN interview f ON f.evaluation_id = ir.evaluation_id AND f.id = ir.interview_id
+        WHERE ir.evaluation_id = ${evaluationId} AND ir.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "interview")})
+     OR EXISTS (SELECT 1 FROM focus_group_participant gr JOIN focus_group f ON f.evaluation_id = gr.evaluation_id AND f.id = gr.focus_group_id
+        WHERE gr.evaluation_id = ${evaluationId} AND gr.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "focus_group")}))`;
+}
+
+/** Respondents matching the filters, leaving out those excluded by consent withdrawal; alias `r`. */
+export function respondentConditions(evaluationId: string, filters: DashboardFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`r.evaluation_id = ${evaluationId}`, Prisma.sql`r.excluded_at IS NULL`];
+  if (filters.state) conditions.push(Prisma.sql`r.state = ${filters.state}`);
+  const fieldwork = tookPartIn(evaluationId, filters);
+  if (fieldwork) conditions.push(fieldwork);
+  const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
+  if (linked.length > 0) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_teller st JOIN change_story ls ON ls.evaluation_id = st.evaluation_id AND ls.id = st.story_id
+      WHERE st.evaluation_id = ${evaluationId} AND st.respondent_id = r.id AND ${and(linked)})`);
+  }
+  return and(conditions);
+}

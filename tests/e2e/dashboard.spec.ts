@@ -1,0 +1,118 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
+import { signIn } from "./support/sign-in";
+import { copyOfDemo } from "./support/world";
+
+// A Mexican browser: the app starts in Spanish.
+test.use({ locale: "es-MX" });
+
+const PASSWORD = "msc-demo-2026";
+const DEMO_ROUND = "Ronda 1: cambios más significativos del dominio";
+// A copy of the demo of this spec's own: no other spec's votes or decisions change its figures.
+let evaluation: { id: string; name: string };
+
+test.beforeAll(async () => {
+  evaluation = await copyOfDemo("Evaluación de prueba: tablero");
+});
+
+async function openDashboard(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-in");
+  await signIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/evaluations$/);
+  await page.getByRole("link", { name: evaluation.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluation.name })).toBeVisible();
+}
+
+async function chooseLanguage(page: Page, language: "English" | "Español"): Promise<void> {
+  const button = page.getByRole("button", { name: language });
+  if ((await button.getAttribute("aria-current")) === "true") return;
+  await expectInteractive(button);
+  await button.click();
+  await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-current", "true");
+}
+
+test("a lead sees the funnel, who and where in Spanish and English, filters it, and opens a count in the story list", async ({ page }) => {
+  await openDashboard(page, "lead@demo.example");
+  await chooseLanguage(page, "Español");
+
+  const funnel = page.getByRole("table", { name: /Historias por dominio y paso/ });
+  await expect(funnel.getByRole("columnheader")).toHaveCount(15);
+  const allDomains = funnel.getByRole("row", { name: /Todos los dominios/ });
+  await expect(allDomains).toBeVisible();
+  const who = page.getByRole("table", { name: "Personas entrevistadas por tipo y género" });
+  await expect(who.getByRole("columnheader", { name: "Total de personas" })).toBeVisible();
+  await expect(who).not.toContainText("< 5");
+  const where = page.getByRole("table", { name: /Historias, entrevistas y participantes en grupos focales por estado/ });
+  await expect(where.locator("tbody tr")).toHaveCount(33);
+  await expect(page.getByRole("img", { name: /Mapa de México: historias por estado/ })).toBeVisible();
+  await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Dominios de cambio" })).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard, lead (es)");
+
+  // A filter goes into the address and applies to every view.
+  await expectInteractive(page.getByRole("button", { name: "Aplicar filtros" }));
+  await page.getByLabel("Tipo de cambio").selectOption("NO_CHANGE");
+  await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  await expect(page).toHaveURL(/changeType=NO_CHANGE/);
+  await expect(page.getByLabel("Tipo de cambio")).toHaveValue("NO_CHANGE");
+  await expectNoAxeViolations(page, "dashboard filtered, lead (es)");
+
+  // Back to every story: a count opens the story list filtered to it.
+  await page.getByRole("link", { name: "Quitar filtros" }).click();
+  await expect(page).not.toHaveURL(/changeType/);
+  const firstCount = page.getByRole("table", { name: /Historias por dominio y paso/ }).getByRole("row", { name: /Todos los dominios/ }).getByRole("link").first();
+  const expected = await firstCount.textContent();
+  await firstCount.click();
+  await expect(page).toHaveURL(/\/stories\?stage=[A-Z_]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(new RegExp(`\\b${expected}\\b`)).first()).toBeVisible();
+
+  // A filter the dashboard cannot read counts nothing and says so.
+  await page.goto(`/evaluations/${evaluation.id}?changeType=%7B%22not%22%3Anull%7D`);
+  const refusal = page.getByRole("alert").filter({ hasText: "No se puede mostrar este tablero" });
+  await expect(refusal).toContainText("Tipo de cambio");
+  await expect(page.getByRole("table", { name: /Historias por dominio y paso/ })).toHaveCount(0);
+
+  await page.goto(`/evaluations/${evaluation.id}`);
+  await chooseLanguage(page, "English");
+  await expect(page.getByRole("heading", { level: 2, name: "Where the stories stand" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Respondents by type and gender" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Map of Mexico: stories by state/ })).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard, lead (en)");
+});
+
+test("a reviewer sees approved outcomes only, and respondent counts under 5 as “< 5”", async ({ page }) => {
+  await openDashboard(page, "reviewer@demo.example");
+  await chooseLanguage(page, "English");
+  const funnel = page.getByRole("table", { name: /Stories by domain and step/ });
+  await expect(funnel.getByRole("columnheader")).toHaveText(["Domain", "Approved", "All steps"]);
+  await expect(funnel.getByRole("link")).toHaveCount(0);
+  const who = page.getByRole("table", { name: "Respondents by type and gender" });
+  await expect(who).toContainText("< 5");
+  await expect(who.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
+  await expect(who.getByRole("columnheader", { name: "All respondents" })).toHaveCount(0);
+  await expect(page.getByText(/counts of respondents under 5 are shown as “< 5”/)).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard, reviewer (en)");
+
+  await chooseLanguage(page, "Español");
+  await expect(page.getByRole("table", { name: "Personas entrevistadas por tipo y género" })).toContainText("< 5");
+  await expectNoAxeViolations(page, "dashboard, reviewer (es)");
+});
+
+test("a panelist reaches their ballot in one click from the dashboard", async ({ page }) => {
+  await openDashboard(page, "panelist2@demo.example");
+  await chooseLanguage(page, "Español");
+  const waiting = page.getByRole("region", { name: "Pendiente para usted" });
+  const ballot = waiting.getByRole("link", { name: new RegExp(`^Votar \\d+ historias? en «${DEMO_ROUND}»`) });
+  await expect(ballot).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard, panelist (es)");
+  await ballot.click();
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_ROUND })).toBeVisible();
+
+  await page.goBack();
+  await chooseLanguage(page, "English");
+  const waitingEn = page.getByRole("region", { name: "Waiting for you" });
+  await expect(waitingEn.getByRole("link", { name: new RegExp(`^Vote on \\d+ stor(y|ies) in “${DEMO_ROUND}”`) })).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard, panelist (en)");
+});
