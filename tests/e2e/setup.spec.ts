@@ -146,7 +146,7 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   // Start from another evaluation: the demo's lists arrive, what is here stays.
   await page.getByLabel("Evaluación de la que se copia").selectOption({ label: DEMO_EVALUATION_NAME });
   await page.getByRole("button", { name: "Copiar su configuración" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores y \d+ prioridades\.$/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores, \d+ prioridades y 5 grupos en riesgo\.$/ })).toBeVisible();
   await page.goto(`${base}/settings/domains`);
   await expect.poll(() => domainOrder(page)).toHaveLength(7);
   expect((await domainOrder(page)).slice(0, 2)).toEqual(["Libertad sindical", "Justicia laboral"]);

@@ -114,6 +114,9 @@ describe("the shape of each kind", () => {
     expect(await learnings.createLearning({ ...by(t), ...base })).toEqual({ ok: false, reason: "GROUP_TAKEN", field: "atRiskGroupId" });
     expect(await learnings.createLearning({ ...by(t), ...base, atRiskGroupId: null })).toEqual({ ok: false, reason: "GROUP_REQUIRED", field: "atRiskGroupId" });
     expect(await learnings.createLearning({ ...by(t), ...base, atRiskGroupId: other.atRiskGroups[1]!.id })).toEqual({ ok: false, reason: "GROUP_NOT_FOUND", field: "atRiskGroupId" });
+    // A group an impact text names stays on the list.
+    const lists = await import("@/lib/setup-lists/mutations");
+    expect(await lists.removeListItem({ actorId: t.members.lead.id, evaluationId: t.evaluation.id, kind: "AT_RISK_GROUP", itemId: t.atRiskGroups[0]!.id })).toEqual({ ok: false, reason: "ITEM_IN_USE" });
   });
 
   it("keeps one introduction per evaluation", async () => {
