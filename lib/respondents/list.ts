@@ -49,6 +49,9 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
   if (filters.type) conditions.push(Prisma.sql`r.type = ${filters.type}::respondent_type`);
   if (filters.gender) conditions.push(Prisma.sql`r.gender = ${filters.gender}::gender`);
   if (filters.state) conditions.push(Prisma.sql`r.state = ${filters.state}`);
+  if (filters.atRiskGroup) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM respondent_at_risk_group rg WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id AND rg.group_id = ${filters.atRiskGroup})`);
+  }
   return Prisma.join(conditions, " AND ");
 }
 

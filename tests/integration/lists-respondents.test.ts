@@ -133,6 +133,13 @@ describe("respondents table: filters, sorts and pages", () => {
     expect(await codes({ state: "Oaxaca' OR '1'='1" })).toEqual([]);
   });
 
+  it("filters by one of the evaluation's at-risk groups, and finds nothing by another evaluation's", async () => {
+    expect(await codes({ atRiskGroup: mine.atRiskGroups[0]!.id })).toEqual(["R-0001"]);
+    expect(await codes({ atRiskGroup: mine.atRiskGroups[1]!.id })).toEqual([]);
+    expect(await codes({ atRiskGroup: theirs.atRiskGroups[0]!.id })).toEqual([]);
+    expect(await codes({ atRiskGroup: mine.atRiskGroups[0]!.id, gender: "MAN" })).toEqual([]);
+  });
+
   it("sorts by every sortable column, both ways", async () => {
     expect(await codes({}, { id: "code", desc: true })).toEqual(["R-0006", "R-0005", "R-0004", "R-0003", "R-0002", "R-0001"]);
     expect(await codes({}, { id: "updatedAt", desc: false })).toEqual(["R-0006", "R-0005", "R-0004", "R-0003", "R-0002", "R-0001"]);
