@@ -1,7 +1,8 @@
 /**
  * Records a file names by their natural keys — places by municipality (or key), sectors by name
- * in either language, at-risk groups by choice code or name in either language, projects by acronym or name, team members by e-mail, respondents by code —
- * resolved to ids of THIS evaluation only. The evaluation's small lists are loaded once per run;
+ * in either language, at-risk groups by choice code or name in either language, projects by
+ * acronym or name, team members by e-mail, respondents by code — resolved to ids of THIS
+ * evaluation only. The evaluation's small lists are loaded once per run;
  * respondents, who can be many, are loaded per chunk of rows for the codes that chunk names.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +19,7 @@ export type AtRiskGroupRef = { id: string; position: number };
 export type References = {
   places(name: string): PlaceRef[];
   sector(name: string): string | null;
-  /** "women_workers", "WOMEN_WORKERS", "Mujeres trabajadoras" and "women workers" name the same group. */
+  /** "women_workers", "WOMEN_WORKERS", "Mujeres trabajadoras" and "mujeres_trabajadoras" name the same group. */
   atRiskGroup(name: string): AtRiskGroupRef | null;
   project(name: string): string | null;
   /** The acronyms and names a project list may not repeat (one per run: it remembers the file's rows). */
