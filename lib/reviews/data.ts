@@ -91,10 +91,17 @@ export type ReviewStory = {
   reviews: Array<{ id: string; decision: ReviewDecision; comment: string; createdAt: Date; revisionVersion: number }>;
 };
 
-/** One story as its reviewer reads it: the current revision, its evidence, validation and selection reasons. */
+/**
+ * One story as its reviewer reads it: the current revision, its evidence, validation and selection
+ * reasons. Only a story sent to the funder's review (waiting, approved, or reviewed before) is
+ * found: a reviewer who guesses another story's address must learn nothing of a draft.
+ */
 export async function getReviewStory(evaluationId: string, storyId: string): Promise<ReviewStory | null> {
   if (!validId(evaluationId) || !validId(storyId)) return null;
-  const story = await db().changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { id: true, stage: true, version: true } });
+  const story = await db().changeStory.findFirst({
+    where: { id: storyId, evaluationId, OR: [{ stage: { in: ["IN_REVIEW", "APPROVED"] } }, { reviews: { some: {} } }] },
+    select: { id: true, stage: true, version: true },
+  });
   if (!story) return null;
   const [revision, evidence, verdicts, reasons, reviews] = await Promise.all([
     db().storyRevision.findFirst({ where: { evaluationId, storyId, version: story.version }, select: { id: true, version: true, snapshot: true } }),

@@ -123,6 +123,13 @@ describe("funder review", () => {
     for (const secret of [...IDENTITY_NAMES, "Ejido Secreto", "871 555", world.pool[0]!.id, world.pool[1]!.id]) expect(json).not.toContain(secret);
     expect(await reviewData.getReviewStory("another-evaluation", story.id)).toBeNull();
   });
+
+  it("finds no story for a reviewer's page that was never sent to review, whatever its address", async () => {
+    for (const stage of ["DRAFT", "SELECTED", "VALIDATED"] as const) {
+      const story = await createStoryAt(database.prisma, world, stage, [world.pool[0]!.id]);
+      expect(await reviewData.getReviewStory(world.evaluationId, story.id)).toBeNull();
+    }
+  });
 });
 
 /**
