@@ -6,6 +6,7 @@
 import type { EvaluationReader } from "@/lib/evaluations/data";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/permissions";
 import type { AtRiskGroup, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { RespondentFilters } from "@/lib/tables/lists";
@@ -51,18 +52,14 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
   return Prisma.join(conditions, " AND ");
 }
 
-export async function listRespondents(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<RespondentFilters>,
-): Promise<RespondentListPage | null> {
-  const roles = await listReaderRoles(evaluationId, "respondent.view", reader);
-  if (!roles) return null;
+/**
+ * The rows' SQL for a window of the list (`limit` null: every row, for exports), under the same
+ * read rule as the page: excluded respondents only for those who carry out withdrawals.
+ */
+export function respondentRowsSql(evaluationId: string, roles: readonly Role[], state: Pick<TableState<RespondentFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
   const order = orderBy(SORTS, state.sort, Prisma.sql`r.id`);
-
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<RespondentListRow[]>`
+  return Prisma.sql`
       SELECT r.id, r.code, r.type::text AS type, r.gender::text AS gender, r.state, r.language,
         r.at_risk_groups::text[] AS "atRiskGroups", se.name_en AS "sectorEn", se.name_es AS "sectorEs",
         c.given_on AS "consentGivenOn", c.withdrawn_on AS "consentWithdrawnOn", c.withdrawal_choice::text AS "withdrawalChoice",
@@ -76,6 +73,17 @@ export async function listRespondents(
          WHERE c.evaluation_id = r.evaluation_id AND c.respondent_id = r.id
          ORDER BY c.given_on DESC, c.created_at DESC LIMIT 1) c ON true
       ${order}`;
+}
+
+export async function listRespondents(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: TableState<RespondentFilters>,
+): Promise<RespondentListPage | null> {
+  const roles = await listReaderRoles(evaluationId, "respondent.view", reader);
+  if (!roles) return null;
+  const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<RespondentListRow[]>(respondentRowsSql(evaluationId, roles, state, offset, limit));
   const count = async () =>
     countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM respondent r WHERE ${where}`);
   return pagedList(state, rowsAt, count);
