@@ -41,8 +41,26 @@ function xlsxCell(value: Cell): ExcelJS.CellValue {
 
 const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: "yyyy-mm-dd", dateTime: "yyyy-mm-dd hh:mm:ss" };
 
-async function writeWithBackpressure(stream: Writable, write: () => boolean): Promise<void> {
-  if (!write()) await new Promise<void>((resolve) => stream.once("drain", resolve));
+/**
+ * Waits until the reader of the file has taken what is buffered. A reader who goes away (a
+ * cancelled download) ends the export with an error, so the cursor's transaction is released
+ * at once and no audit event claims a file that was never received.
+ */
+async function drained(stream: Writable): Promise<void> {
+  if (stream.destroyed) throw new Error("download closed");
+  if (!stream.writableNeedDrain) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = () => {
+      stream.off("close", closed);
+      resolve();
+    };
+    const closed = () => {
+      stream.off("drain", done);
+      reject(new Error("download closed"));
+    };
+    stream.once("drain", done);
+    stream.once("close", closed);
+  });
 }
 
 /**
@@ -60,10 +78,12 @@ function csvFile(columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: numbe
     stringifier.write(columns.map((column) => csvSafeCell(column.header)));
     await feed(async (rows) => {
       for (const row of rows) {
-        await writeWithBackpressure(stringifier, () => stringifier.write(row.map((value, index) => csvCell(value, columns[index]!.kind))));
+        stringifier.write(row.map((value, index) => csvCell(value, columns[index]!.kind)));
         count += 1;
+        await drained(stringifier);
       }
     });
+    await drained(stringifier);
     await onDone(count);
     stringifier.end();
   })().catch((error: unknown) => stringifier.destroy(error instanceof Error ? error : new Error(String(error))));
@@ -90,8 +110,9 @@ function xlsxFile(sheetName: string, columns: SheetColumn[], feed: RowFeed, onDo
         sheet.addRow(row.map(xlsxCell)).commit();
         count += 1;
       }
-      if (output.writableNeedDrain) await new Promise<void>((resolve) => output.once("drain", resolve));
+      await drained(output);
     });
+    await drained(output);
     await onDone(count);
     sheet.commit();
     await workbook.commit();
