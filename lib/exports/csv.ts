@@ -5,7 +5,8 @@
  * spreadsheet still sums it. Files start with a byte-order mark so Excel reads Spanish accents
  * correctly.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Also the full-width forms, which spreadsheets read as the same operators. */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
 /** A database decimal (Prisma's Decimal): a number written exactly, not text. */
 function isDecimal(value: object): value is { toFixed(): string } {
