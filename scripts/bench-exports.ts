@@ -11,7 +11,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { buildChangeStory, createEvaluationWithTeam } from "../tests/factories";
+import { createEvaluationWithTeam } from "../tests/factories";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const stories = Math.max(1000, Number(process.env.BENCH_STORIES ?? 100_000) || 100_000);
@@ -58,24 +58,21 @@ try {
   (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
   const world = await createEvaluationWithTeam(prisma, { roles: ["LEAD"] });
   console.log(`Writing ${stories.toLocaleString("en")} stories…`);
-  for (let start = 0; start < stories; start += 5000) {
-    const batch = Array.from({ length: Math.min(5000, stories - start) }, (_, index) =>
-      buildChangeStory({
-        evaluationId: world.evaluation.id,
-        authorId: world.members.lead.id,
-        codeNumber: start + index + 1,
-        title: `Historia ${start + index + 1}: las trabajadoras del ingenio votaron su contrato colectivo`,
-        changeType: index % 7 === 0 ? "NEGATIVE" : "POSITIVE",
-        periodFrom: new Date(Date.UTC(2020 + (index % 5), 0, 1)),
-        periodTo: new Date(Date.UTC(2024, 11, 31)),
-      }),
-    );
-    await prisma.changeStory.createMany({ data: batch });
-  }
+  // Written by the database itself, so the process starts the export with a small heap.
+  await prisma.$executeRaw`
+    INSERT INTO change_story (id, evaluation_id, code, code_number, title, what_changed, why_significant, original_language,
+                              change_type, period_from, period_to, period_precision, stage, author_id, updated_at)
+    SELECT 'bench-' || n, ${world.evaluation.id}, 'CS-' || lpad(n::text, 6, '0'), n,
+           'Historia ' || n || ': las trabajadoras del ingenio votaron su contrato colectivo',
+           'Qué cambió, para quién, dónde y cuándo.', 'Por qué es significativo.', 'es',
+           (CASE WHEN n % 7 = 0 THEN 'NEGATIVE' ELSE 'POSITIVE' END)::change_type,
+           make_date(2020 + n % 5, 1, 1), make_date(2024, 12, 31), 'YEAR', 'DRAFT', ${world.members.lead.id}, now()
+      FROM generate_series(1, ${stories}) AS n`;
   const { exportTable } = await import("../lib/exports/door");
   const user = { ...world.members.lead, isAdmin: false, locale: "ES" as const, sessionId: "bench", needsTwoFactorEnrolment: false };
+  // Warm-up (modules, query plans, JIT) on a filter that matches nothing, so growth is the export's.
+  for (const file of ["stories.csv", "stories.xlsx"]) await download(await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }));
   for (const file of ["stories.csv", "stories.xlsx"]) {
-    global.gc?.();
     const before = process.memoryUsage().rss;
     const started = performance.now();
     const response = await exportTable({ evaluationId: world.evaluation.id, file, params: { sort: "code" }, user, locale: "es" });

@@ -12,18 +12,27 @@ export const EXPORT_BATCH_SIZE = 1000;
 const CURSOR_TRANSACTION = { maxWait: 10_000, timeout: 30 * 60_000 } as const;
 
 /**
- * Calls `sink` with each batch of `query`'s rows, in the query's order, and waits for it before
- * fetching the next. The transaction is read-only and repeatable-read: one snapshot for the file.
+ * Calls `sink` with each batch of `query`'s rows, in the query's order, one at a time. The
+ * transaction is read-only and repeatable-read: one snapshot for the file.
  */
 export async function forEachBatch<Row>(query: Prisma.Sql, sink: (rows: Row[]) => Promise<void>): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.$executeRaw`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`;
     await tx.$executeRaw`DECLARE export_rows NO SCROLL CURSOR FOR ${query}`;
-    for (;;) {
-      // The batch size is a constant of this file (FETCH takes no parameters).
-      const rows = await tx.$queryRaw<Row[]>`FETCH FORWARD 1000 FROM export_rows`;
-      if (rows.length > 0) await sink(rows);
-      if (rows.length < EXPORT_BATCH_SIZE) break;
+    // The batch size is a constant of this file (FETCH takes no parameters).
+    const fetchBatch = () => tx.$queryRaw<Row[]>`FETCH FORWARD 1000 FROM export_rows`;
+    // The next batch is fetched while this one is written: at most two batches in memory.
+    let next: Promise<Row[]> | null = fetchBatch();
+    try {
+      while (next) {
+        const rows: Row[] = await next;
+        next = rows.length === EXPORT_BATCH_SIZE ? fetchBatch() : null;
+        if (rows.length > 0) await sink(rows);
+      }
+    } catch (error) {
+      // A download cancelled mid-batch: let the fetch in flight finish before the transaction ends.
+      await next?.catch(() => undefined);
+      throw error;
     }
     await tx.$executeRaw`CLOSE export_rows`;
   }, CURSOR_TRANSACTION);
