@@ -137,6 +137,14 @@ describe("the stories export", () => {
     expect(deidentified[0]!.period_from).toBe("2022");
   });
 
+  it("exports every match of a search, in the list's relevance order", async () => {
+    signedIn = actingUser(mine.members.lead);
+    const rows = await csvOf(await call("stories.csv", "?q=HYPERLINK&labels=raw"));
+    expect(rows.map((row) => row.code)).toEqual(["CS-0001"]);
+    const all = await csvOf(await call("stories.csv", "?q=historia&labels=raw"));
+    expect(all).toHaveLength(NEGATIVE_STORIES + 100 - 1);
+  });
+
   it("writes no audit event for a download that was cut short", async () => {
     signedIn = actingUser(mine.members.lead);
     const before = (await exportEvents("story.export")).length;
