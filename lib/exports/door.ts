@@ -81,6 +81,8 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       "Content-Type": contentTypeOf(file.format),
       "Content-Disposition": `attachment; filename="${file.table}-${day}.${file.format}"`,
       "X-Content-Type-Options": "nosniff",
+      // As the evidence downloads: a file opened in the browser by mistake runs nothing.
+      "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
 }

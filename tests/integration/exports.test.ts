@@ -98,7 +98,11 @@ afterAll(async () => {
 describe("the stories export", () => {
   it("has every page of the filtered list, in the list's order, and audits the export with its row count", async () => {
     signedIn = actingUser(mine.members.lead);
-    const rows = await csvOf(await call("stories.csv", "?changeType=NEGATIVE&size=50&page=3&sort=code&labels=raw"));
+    const response = await call("stories.csv", "?changeType=NEGATIVE&size=50&page=3&sort=code&labels=raw");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="stories-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-security-policy")).toContain("sandbox");
+    const rows = await csvOf(response);
     expect(rows).toHaveLength(NEGATIVE_STORIES);
     expect(new Set(rows.map((row) => row.change_type))).toEqual(new Set(["NEGATIVE"]));
     expect(rows.slice(0, 3).map((row) => row.code)).toEqual(["CS-0001", "CS-0002", "CS-0003"]);
