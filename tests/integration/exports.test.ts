@@ -80,6 +80,7 @@ beforeAll(async () => {
     buildRespondent({ evaluationId: mine.evaluation.id, codeNumber: 3, type: "UNION_MEMBER", gender: "MAN", state: "Oaxaca", excludedAt: new Date("2025-01-15") }),
   ];
   await prisma.respondent.createMany({ data: [...respondents, buildRespondent({ evaluationId: theirs.evaluation.id, codeNumber: 9, state: "Oaxaca" })] });
+  await prisma.respondentAtRiskGroup.create({ data: { evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, groupId: mine.atRiskGroups[0]!.id } });
   await prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, name: CANARY, phone: "+52 55 0000 0000" }) });
 
   await prisma.interview.createMany({
@@ -187,6 +188,10 @@ describe("the respondents export", () => {
     const rows = await csvOf(await call("respondents.csv", "?labels=raw"));
     expect(rows.map((row) => row.code)).toEqual(["R-0001", "R-0002"]);
     expect(Object.keys(rows[0]!)).not.toContain("excluded");
+    // The evaluation's own at-risk groups: the forms' choice code raw, the name when labelled.
+    expect(rows[0]!.at_risk_groups).toBe(mine.atRiskGroups[0]!.code ?? mine.atRiskGroups[0]!.nameEn);
+    const labelled = await csvOf(await call("respondents.csv", "", { locale: "es" }));
+    expect(labelled[0]!["Grupos en riesgo"]).toBe(mine.atRiskGroups[0]!.nameEs);
   });
 });
 

@@ -38,11 +38,6 @@ export function choice(value: string | null, namespace: string, context: ColumnC
   return context.labelled ? context.t(`tables.${namespace}.${value}`) : value;
 }
 
-/** Several choices in one cell, separated by "; " (as one KoboToolbox select-multiple column). */
-export function choices(values: readonly string[], namespace: string, context: ColumnContext): Cell {
-  return values.map((value) => choice(value, namespace, context)).join("; ") || null;
-}
-
 /** A language code ("es") or its name in the reader's language ("Spanish"). */
 export function language(code: string | null, context: ColumnContext): Cell {
   if (!code) return null;

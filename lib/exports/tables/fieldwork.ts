@@ -13,7 +13,7 @@ import { seesExcludedRespondents } from "@/lib/tables/policy";
 import { parseTableState, type ListSpec, type SearchParams, type SortState } from "@/lib/tables/url-state";
 import type { z } from "zod";
 import { forEachBatch } from "../data";
-import { choice, choices, dated, language, type ExportColumn, type ExportTable } from "./columns";
+import { choice, dated, language, type ExportColumn, type ExportTable } from "./columns";
 
 type ListState<F> = { filters: F; sort: SortState };
 
@@ -45,7 +45,13 @@ const respondentColumns: ExportColumn<RespondentExportRow>[] = [
   { key: "state", kind: "text", value: (row) => row.state },
   { key: "sector", kind: "text", value: (row, c) => (c.labelled && c.locale === "es" ? row.sectorEs : row.sectorEn) },
   { key: "language", kind: "text", value: (row, c) => language(row.language, c) },
-  { key: "at_risk_groups", kind: "text", value: (row, c) => choices(row.atRiskGroups, "atRiskGroup", c) },
+  // Each evaluation names its own groups: the name in the reader's language, or the forms' choice
+  // code when raw (the English name for groups added in the app, which have none).
+  {
+    key: "at_risk_groups",
+    kind: "text",
+    value: (row, c) => row.atRiskGroups.map((group) => (c.labelled ? (c.locale === "es" ? group.nameEs : group.nameEn) : (group.code ?? group.nameEn))).join("; ") || null,
+  },
   { key: "consent_given_on", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.consentGivenOn, c) },
   { key: "consent_withdrawn_on", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.consentWithdrawnOn, c) },
   { key: "withdrawal_choice", kind: "text", value: (row, c) => choice(row.withdrawalChoice, "withdrawalChoice", c) },
