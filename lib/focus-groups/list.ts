@@ -42,17 +42,11 @@ function whereOf(evaluationId: string, filters: FocusGroupFilters): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-export async function listFocusGroups(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<FocusGroupFilters>,
-): Promise<ListPage<FocusGroupListRow> | null> {
-  if (!(await listReaderRoles(evaluationId, "interview.view", reader))) return null;
+/** The rows' SQL for a window of the list (`limit` null: every row, for exports). */
+export function focusGroupRowsSql(evaluationId: string, state: Pick<TableState<FocusGroupFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters);
   const order = orderBy(SORTS, state.sort, Prisma.sql`f.id`);
-
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<FocusGroupListRow[]>`
+  return Prisma.sql`
       SELECT f.id, f.date, f.topic, f.language, p.state, p.municipality,
         f.anonymous_participant_count + (SELECT count(*)::int FROM focus_group_participant fp
           WHERE fp.evaluation_id = f.evaluation_id AND fp.focus_group_id = f.id) AS "participantCount",
@@ -66,6 +60,16 @@ export async function listFocusGroups(
               FROM focus_group f WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) f
       LEFT JOIN place p ON p.evaluation_id = f.evaluation_id AND p.id = f.place_id
       ${order}`;
+}
+
+export async function listFocusGroups(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: TableState<FocusGroupFilters>,
+): Promise<ListPage<FocusGroupListRow> | null> {
+  if (!(await listReaderRoles(evaluationId, "interview.view", reader))) return null;
+  const where = whereOf(evaluationId, state.filters);
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<FocusGroupListRow[]>(focusGroupRowsSql(evaluationId, state, offset, limit));
   const count = async () =>
     countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM focus_group f WHERE ${where}`);
   return pagedList(state, rowsAt, count);

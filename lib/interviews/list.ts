@@ -48,17 +48,11 @@ function whereOf(evaluationId: string, filters: InterviewFilters): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-export async function listInterviews(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<InterviewFilters>,
-): Promise<ListPage<InterviewListRow> | null> {
-  if (!(await listReaderRoles(evaluationId, "interview.view", reader))) return null;
+/** The rows' SQL for a window of the list (`limit` null: every row, for exports). */
+export function interviewRowsSql(evaluationId: string, state: Pick<TableState<InterviewFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters);
   const order = orderBy(SORTS, state.sort, Prisma.sql`i.id`);
-
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<InterviewListRow[]>`
+  return Prisma.sql`
       SELECT i.id, i.date, i.mode::text AS mode, i.language, i.duration_minutes AS "durationMinutes",
         p.state, p.municipality,
         (SELECT count(*)::int FROM interview_respondent ir WHERE ir.evaluation_id = i.evaluation_id AND ir.interview_id = i.id) AS "respondentCount",
@@ -71,6 +65,16 @@ export async function listInterviews(
               FROM interview i WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) i
       LEFT JOIN place p ON p.evaluation_id = i.evaluation_id AND p.id = i.place_id
       ${order}`;
+}
+
+export async function listInterviews(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: TableState<InterviewFilters>,
+): Promise<ListPage<InterviewListRow> | null> {
+  if (!(await listReaderRoles(evaluationId, "interview.view", reader))) return null;
+  const where = whereOf(evaluationId, state.filters);
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<InterviewListRow[]>(interviewRowsSql(evaluationId, state, offset, limit));
   const count = async () =>
     countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM interview i WHERE ${where}`);
   return pagedList(state, rowsAt, count);

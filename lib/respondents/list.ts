@@ -7,6 +7,7 @@ import type { EvaluationReader } from "@/lib/evaluations/data";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/permissions";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { RespondentFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
@@ -21,7 +22,8 @@ export type RespondentListRow = {
   state: string;
   language: string;
   /** The evaluation's groups the respondent belongs to, in the list's order. */
-  atRiskGroups: Array<{ id: string; nameEn: string; nameEs: string }>;
+  /** `code` is the collection forms' choice name, if the group has one (exports' raw value). */
+  atRiskGroups: Array<{ id: string; code: string | null; nameEn: string; nameEs: string }>;
   sectorEn: string | null;
   sectorEs: string | null;
   /** The newest consent's date and withdrawal, if any consent was recorded. */
@@ -55,20 +57,16 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
   return Prisma.join(conditions, " AND ");
 }
 
-export async function listRespondents(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<RespondentFilters>,
-): Promise<RespondentListPage | null> {
-  const roles = await listReaderRoles(evaluationId, "respondent.view", reader);
-  if (!roles) return null;
+/**
+ * The rows' SQL for a window of the list (`limit` null: every row, for exports), under the same
+ * read rule as the page: excluded respondents only for those who carry out withdrawals.
+ */
+export function respondentRowsSql(evaluationId: string, roles: readonly Role[], state: Pick<TableState<RespondentFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
   const order = orderBy(SORTS, state.sort, Prisma.sql`r.id`);
-
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<RespondentListRow[]>`
+  return Prisma.sql`
       SELECT r.id, r.code, r.type::text AS type, r.gender::text AS gender, r.state, r.language,
-        (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'nameEn', g.name_en, 'nameEs', g.name_es) ORDER BY g.position), '[]'::json)
+        (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameEn', g.name_en, 'nameEs', g.name_es) ORDER BY g.position), '[]'::json)
            FROM respondent_at_risk_group rg JOIN at_risk_group g ON g.evaluation_id = rg.evaluation_id AND g.id = rg.group_id
           WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id) AS "atRiskGroups", se.name_en AS "sectorEn", se.name_es AS "sectorEs",
         c.given_on AS "consentGivenOn", c.withdrawn_on AS "consentWithdrawnOn", c.withdrawal_choice::text AS "withdrawalChoice",
@@ -82,6 +80,17 @@ export async function listRespondents(
          WHERE c.evaluation_id = r.evaluation_id AND c.respondent_id = r.id
          ORDER BY c.given_on DESC, c.created_at DESC LIMIT 1) c ON true
       ${order}`;
+}
+
+export async function listRespondents(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: TableState<RespondentFilters>,
+): Promise<RespondentListPage | null> {
+  const roles = await listReaderRoles(evaluationId, "respondent.view", reader);
+  if (!roles) return null;
+  const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<RespondentListRow[]>(respondentRowsSql(evaluationId, roles, state, offset, limit));
   const count = async () =>
     countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM respondent r WHERE ${where}`);
   return pagedList(state, rowsAt, count);

@@ -36,7 +36,8 @@ export function rankedMatches(options: {
   evaluationId: string;
   query: Prisma.Sql;
   window: number;
-  limit: number;
+  /** Null: every match (exports). */
+  limit: number | null;
   offset: number;
 }): Prisma.Sql {
   const { matches, table, evaluationId, query, window, limit, offset } = options;

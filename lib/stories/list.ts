@@ -132,6 +132,42 @@ function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefine
     ${order}`;
 }
 
+/** The list's order: relevance only while searching, else the chosen column. */
+function orderOf(state: Pick<TableState<StoryFilters>, "filters" | "sort">): { byRelevance: boolean; order: Prisma.Sql } {
+  const byRelevance = Boolean(state.filters.q) && state.sort.id === "relevance";
+  const sort = !byRelevance && state.sort.id === "relevance" ? { id: "updatedAt", desc: true } : state.sort;
+  return { byRelevance, order: byRelevance ? RELEVANCE_ORDER : orderBy(SORTS, sort, Prisma.sql`s.id`) };
+}
+
+/**
+ * The rows' SQL for a window of the list (`limit` null: every row, for exports). Sorted by
+ * relevance, each row also carries the number of matches as `total`.
+ */
+export function storyRowsSql(evaluationId: string, state: Pick<TableState<StoryFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
+  const { filters } = state;
+  const where = whereOf(evaluationId, filters);
+  const { byRelevance, order } = orderOf(state);
+  if (!byRelevance) {
+    return selectPage(Prisma.sql`SELECT ${PAGE_COLUMNS} FROM change_story s WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}`, order, filters.q);
+  }
+  return selectPage(
+    Prisma.sql`SELECT ${PAGE_COLUMNS}, page.rank, page.recency, page.total
+      FROM (${rankedMatches({
+        matches: Prisma.sql`SELECT s.id, s.updated_at AS recency FROM change_story s WHERE ${where}`,
+        table: Prisma.sql`change_story`,
+        evaluationId,
+        query: tsQuery(filters.q ?? ""),
+        window: STORY_RANK_WINDOW,
+        limit,
+        offset,
+      })}) page
+      JOIN change_story s ON s.evaluation_id = ${evaluationId} AND s.id = page.id`,
+    order,
+    filters.q,
+    Prisma.sql`, s.total`,
+  );
+}
+
 export async function listStories(
   evaluationId: string,
   reader: EvaluationReader | null,
@@ -139,38 +175,13 @@ export async function listStories(
 ): Promise<StoryListPage | null> {
   if (!(await listReaderRoles(evaluationId, "story.view", reader))) return null;
   const { filters } = state;
-  const where = whereOf(evaluationId, filters);
-  const byRelevance = Boolean(filters.q) && state.sort.id === "relevance";
-  const sort = !byRelevance && state.sort.id === "relevance" ? { id: "updatedAt", desc: true } : state.sort;
-  const order = byRelevance ? RELEVANCE_ORDER : orderBy(SORTS, sort, Prisma.sql`s.id`);
-
-  if (byRelevance) {
-    const rowsAt = (offset: number, limit: number) =>
-      db().$queryRaw<Array<StoryListRow & { total: number }>>(
-        selectPage(
-          Prisma.sql`SELECT ${PAGE_COLUMNS}, page.rank, page.recency, page.total
-            FROM (${rankedMatches({
-              matches: Prisma.sql`SELECT s.id, s.updated_at AS recency FROM change_story s WHERE ${where}`,
-              table: Prisma.sql`change_story`,
-              evaluationId,
-              query: tsQuery(filters.q ?? ""),
-              window: STORY_RANK_WINDOW,
-              limit,
-              offset,
-            })}) page
-            JOIN change_story s ON s.evaluation_id = ${evaluationId} AND s.id = page.id`,
-          order,
-          filters.q,
-          Prisma.sql`, s.total`,
-        ),
-      );
-    const page = await pagedWithTotal<StoryListRow>(state, rowsAt, () => countStories(evaluationId, filters));
+  const count = () => countStories(evaluationId, filters);
+  if (orderOf(state).byRelevance) {
+    const rowsAt = (offset: number, limit: number) => db().$queryRaw<Array<StoryListRow & { total: number }>>(storyRowsSql(evaluationId, state, offset, limit));
+    const page = await pagedWithTotal<StoryListRow>(state, rowsAt, count);
     return { ...page, rankWindow: page.total > STORY_RANK_WINDOW ? STORY_RANK_WINDOW : null };
   }
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<StoryListRow[]>(
-      selectPage(Prisma.sql`SELECT ${PAGE_COLUMNS} FROM change_story s WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}`, order, filters.q),
-    );
-  const page = await pagedList(state, rowsAt, () => countStories(evaluationId, filters));
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<StoryListRow[]>(storyRowsSql(evaluationId, state, offset, limit));
+  const page = await pagedList(state, rowsAt, count);
   return { ...page, rankWindow: null };
 }

@@ -118,7 +118,7 @@ describe("GET /api/evaluations/:id/audit/export", () => {
     expect(lines.find((line) => line.startsWith("7,"))).toContain(`,"'=HYPERLINK(""http://evil.example"")",`);
     expect(lines.join("\n")).not.toContain("secret-record");
     const exported = await database.prisma.auditEvent.findFirst({ where: { evaluationId: mine.evaluation.id, action: "audit.export" } });
-    expect(exported?.after).toEqual({ filters: { action: "story." }, rowCount: 80 });
+    expect(exported?.after).toMatchObject({ table: "audit", format: "csv", filters: { action: "story." }, rowCount: 80 });
   });
 
   it.each([

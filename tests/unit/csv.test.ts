@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvSafeCell, csvStream } from "@/lib/exports/csv";
+import { csvSafeCell } from "@/lib/exports/csv";
+import { exportStream } from "@/lib/exports/writers";
 
 async function* rowsOf<T>(rows: T[]) {
   yield* rows;
@@ -42,12 +43,16 @@ describe("CSV export", () => {
   it("quotes separators, quotes and line breaks, starts with a BOM and counts the rows", async () => {
     let counted = -1;
     const raw = await bytes(
-      csvStream(
+      exportStream(
+        "csv",
+        "Stories",
         [
-          { header: "title", value: (row: { title: string }) => row.title },
-          { header: "note", value: () => 'a "quoted", word\nnext line' },
+          { header: "title", kind: "text" },
+          { header: "note", kind: "text" },
         ],
-        rowsOf([{ title: "=cmd|' /C calc'!A0" }, { title: "Cosecha, justa" }]),
+        async (sink) => {
+          for await (const row of rowsOf([{ title: "=cmd|' /C calc'!A0" }, { title: "Cosecha, justa" }])) await sink([[row.title, 'a "quoted", word\nnext line']]);
+        },
         async (count) => {
           counted = count;
         },

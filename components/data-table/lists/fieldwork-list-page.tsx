@@ -11,12 +11,14 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { NewRecordLink } from "@/components/evaluations/new-record-link";
 import { PageHeader } from "@/components/ui/page-header";
+import { mayExportIdentified } from "@/lib/exports/levels";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { getEvaluationOverview, type EvaluationOverview } from "@/lib/evaluations/data";
 import type { Permission, Role } from "@/lib/permissions";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { ListPage } from "@/lib/tables/paging";
 import { defaultSortOf, parseTableState, sortParam, type ListSpec, type SearchParams, type SortState, type TableState } from "@/lib/tables/url-state";
+import { ExportControl } from "../export-control";
 import { ListView, queryKey, RejectedFilters } from "../list-view";
 import type { DataTableColumn, DataTableRow } from "../types";
 import { evaluationPath, statusLine, type PresentContext, type TablesT } from "./format";
@@ -140,6 +142,8 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
           status: statusLine(t(`${list.messages}.count`, { count: page.total }), page, sortLabel, state.sort, t),
         }}
       />
+      {/* Only respondents carry identities; elsewhere the identified level would add nothing. */}
+      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={list.segment === "respondents" && mayExportIdentified(roles)} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import enAdmin from "./en/admin.json";
 import enAudit from "./en/audit.json";
 import enCore from "./en/core.json";
 import enDashboard from "./en/dashboard.json";
+import enExports from "./en/exports.json";
 import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
 import enLearnings from "./en/learnings.json";
@@ -27,6 +28,7 @@ import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
 import esCore from "./es/core.json";
 import esDashboard from "./es/dashboard.json";
+import esExports from "./es/exports.json";
 import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
 import esLearnings from "./es/learnings.json";
@@ -62,6 +64,7 @@ export const en = {
   ...enValidation,
   ...enReviews,
   ...enDashboard,
+  ...enExports,
 };
 
 export const es: typeof en = {
@@ -84,6 +87,7 @@ export const es: typeof en = {
   ...esValidation,
   ...esReviews,
   ...esDashboard,
+  ...esExports,
 };
 
 export const messages = { en, es };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Field } from "@/components/ui/field";
+import { ExportControl } from "@/components/data-table/export-control";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
@@ -82,11 +83,9 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
             {t("audit.filters.apply")}
           </button>
           <Link href={base}>{t("audit.filters.clear")}</Link>
-          <a href={`/api/evaluations/${encodeURIComponent(evaluationId)}/audit/export${query(activeFilters)}`} download>
-            {t("audit.export")}
-          </a>
         </div>
       </form>
+      <ExportControl evaluationId={evaluationId} table="audit" query={activeFilters} offerIdentified={false} />
 
       <StaticTable
         captionId="audit-caption"

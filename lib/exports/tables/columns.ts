@@ -1,0 +1,60 @@
+/** How an exported table is declared: its columns, its read permission and where its rows come from. */
+import type { Permission, Role } from "@/lib/permissions";
+import type { SearchParams } from "@/lib/tables/url-state";
+import { dateAtLevel, type ExportLevel, type Sensitivity } from "../levels";
+import type { Cell, CellKind } from "../writers";
+
+/** Message lookup in the reader's language (a key missing from the catalogue shows as the key). */
+export type Translate = (key: string) => string;
+
+export type ColumnContext = { labelled: boolean; t: Translate; level: ExportLevel; locale: string };
+
+export type ExportColumn<Row> = {
+  /** The raw header, and the column's message under `exports.columns`. */
+  key: string;
+  kind: CellKind;
+  sensitivity?: Sensitivity;
+  value: (row: Row, context: ColumnContext) => Cell;
+};
+
+export type ExportTable<Row, State> = {
+  /** The list's read permission: the export answers 404 exactly when the page does. */
+  permission: Permission;
+  /** The audit event's record type and action. */
+  recordType: string;
+  action: string;
+  /** The list's own URL state, with the list's own schema; null when the page would refuse it. */
+  parse: (params: SearchParams) => State | null;
+  /** The filters and sort as the audit event records them. */
+  described: (state: State) => Record<string, unknown>;
+  columns: (roles: readonly Role[]) => ExportColumn<Row>[];
+  /** Every row the page would list under `state`, batch by batch. */
+  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
+};
+
+/** A stored choice as its label (from the `tables` messages) or as stored. */
+export function choice(value: string | null, namespace: string, context: ColumnContext): Cell {
+  if (value === null) return null;
+  return context.labelled ? context.t(`tables.${namespace}.${value}`) : value;
+}
+
+/** A language code ("es") or its name in the reader's language ("Spanish"). */
+export function language(code: string | null, context: ColumnContext): Cell {
+  if (!code) return null;
+  if (!context.labelled) return code;
+  try {
+    return new Intl.DisplayNames([context.locale], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A date column: whole, or its year when de-identified. */
+export function dated(date: Date | null, context: ColumnContext): Cell {
+  return dateAtLevel(date, context.level);
+}
+
+/** The kind of a date column at this level: a de-identified date is a year, a number. */
+export function kindAtLevel(kind: CellKind, sensitivity: Sensitivity | undefined, level: ExportLevel): CellKind {
+  return sensitivity === "exactDate" && level === "deidentified" ? "number" : kind;
+}

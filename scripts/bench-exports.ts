@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:exports`: 100,000 change stories exported through the export door, as CSV and as
+ * XLSX, on real PostgreSQL. Creates a scratch database on the server in BENCH_DATABASE_URL (default:
+ * the local server), migrates it, writes the stories, then downloads each file as a browser would
+ * (reading the stream to its end) and prints rows, bytes, time, rows per second and the process's
+ * peak RSS above what it used before the export. Drops its database at the end. Prints figures;
+ * asserts nothing. BENCH_STORIES sets the number of stories.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { applyMigrations } from "../lib/db/migrations";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { createEvaluationWithTeam } from "../tests/factories";
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const stories = Math.max(1000, Number(process.env.BENCH_STORIES ?? 100_000) || 100_000);
+const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+
+/** Reads a response body to its end, sampling RSS meanwhile; returns bytes and the peak. */
+async function download(response: Response): Promise<{ bytes: number; peakRss: number }> {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  let bytes = 0;
+  try {
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  return { bytes, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+try {
+  console.log(`Scratch database ${name}; migrating…`);
+  await applyMigrations(url);
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    AUTH_SECRET: "b".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+    APP_BASE_URL: "http://localhost:3000",
+    LOG_LEVEL: "silent",
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
+  const world = await createEvaluationWithTeam(prisma, { roles: ["LEAD"] });
+  console.log(`Writing ${stories.toLocaleString("en")} stories…`);
+  // Written by the database itself, so the process starts the export with a small heap.
+  await prisma.$executeRaw`
+    INSERT INTO change_story (id, evaluation_id, code, code_number, title, what_changed, why_significant, original_language,
+                              change_type, period_from, period_to, period_precision, stage, author_id, updated_at)
+    SELECT 'bench-' || n, ${world.evaluation.id}, 'CS-' || lpad(n::text, 6, '0'), n,
+           'Historia ' || n || ': las trabajadoras del ingenio votaron su contrato colectivo',
+           'Qué cambió, para quién, dónde y cuándo.', 'Por qué es significativo.', 'es',
+           (CASE WHEN n % 7 = 0 THEN 'NEGATIVE' ELSE 'POSITIVE' END)::change_type,
+           make_date(2020 + n % 5, 1, 1), make_date(2024, 12, 31), 'YEAR', 'DRAFT', ${world.members.lead.id}, now()
+      FROM generate_series(1, ${stories}) AS n`;
+  const { exportTable } = await import("../lib/exports/door");
+  const user = { ...world.members.lead, isAdmin: false, locale: "ES" as const, sessionId: "bench", needsTwoFactorEnrolment: false };
+  // Warm-up (modules, query plans, JIT) on a filter that matches nothing, so growth is the export's.
+  for (const file of ["stories.csv", "stories.xlsx"]) await download(await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }));
+  for (const file of ["stories.csv", "stories.xlsx"]) {
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const response = await exportTable({ evaluationId: world.evaluation.id, file, params: { sort: "code" }, user, locale: "es" });
+    const { bytes, peakRss } = await download(response);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `${file}: ${stories.toLocaleString("en")} rows, ${mb(bytes)} in ${seconds.toFixed(1)} s (${Math.round(stories / seconds).toLocaleString("en")} rows/s); ` +
+        `RSS before ${mb(before)}, peak ${mb(peakRss)}, growth ${mb(peakRss - before)}`,
+    );
+  }
+  await prisma.$disconnect();
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}

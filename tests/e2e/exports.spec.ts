@@ -1,0 +1,52 @@
+// A lead downloads the respondents list as it stands (filtered) as XLSX, and the file has exactly
+// the rows the page lists; the list page with its download control passes axe.
+import ExcelJS from "exceljs";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { signIn } from "./support/sign-in";
+import { copyOfDemo } from "./support/world";
+
+test.use({ locale: "es-MX" });
+
+let evaluation: { id: string; name: string };
+
+test.beforeAll(async () => {
+  evaluation = await copyOfDemo("Evaluación de prueba: descargas");
+});
+
+test("a lead downloads the filtered respondents list as XLSX, and the file has the page's rows", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
+  await expect(page).toHaveURL(/\/evaluations$/);
+  await page.goto(`/evaluations/${evaluation.id}/respondents?type=UNION_MEMBER&size=100`);
+  const table = page.getByRole("table", { name: "Personas entrevistadas" });
+  await expect(table).toBeVisible();
+  const shown = await table.locator("tbody tr td:first-child").allInnerTexts();
+  expect(shown.length).toBeGreaterThan(0);
+
+  const control = page.getByRole("form", { name: "Descargar esta lista" });
+  await expect(control.getByLabel("Detalle")).toHaveValue("limited");
+  // A lead may take identities; the choice is offered, never preselected.
+  await expect(control.getByLabel("Detalle").locator("option")).toHaveCount(3);
+  await expectNoAxeViolations(page, "respondents list with its download control (es)");
+
+  const downloading = page.waitForEvent("download");
+  await control.getByRole("button", { name: "Descargar XLSX" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^respondents-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0]!;
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(headers.slice(0, 3)).toEqual(["Código", "Tipo", "Género"]);
+  expect(headers).not.toContain("Nombre");
+  const codes: string[] = [];
+  const types = new Set<unknown>();
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    codes.push(String(row.getCell(1).value));
+    types.add(row.getCell(2).value);
+  });
+  expect(codes.map((code) => code.trim()).sort()).toEqual(shown.map((code) => code.trim().split(/\s/)[0]!).sort());
+  expect([...types]).toEqual(["Persona sindicalizada"]);
+});
