@@ -6,6 +6,7 @@
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enAudit from "./en/audit.json";
+import enBrief from "./en/brief.json";
 import enCore from "./en/core.json";
 import enDashboard from "./en/dashboard.json";
 import enFieldwork from "./en/fieldwork.json";
@@ -25,6 +26,7 @@ import enValidation from "./en/validation.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
+import esBrief from "./es/brief.json";
 import esCore from "./es/core.json";
 import esDashboard from "./es/dashboard.json";
 import esFieldwork from "./es/fieldwork.json";
@@ -62,6 +64,7 @@ export const en = {
   ...enValidation,
   ...enReviews,
   ...enDashboard,
+  ...enBrief,
 };
 
 export const es: typeof en = {
@@ -84,6 +87,7 @@ export const es: typeof en = {
   ...esValidation,
   ...esReviews,
   ...esDashboard,
+  ...esBrief,
 };
 
 export const messages = { en, es };
