@@ -17,7 +17,8 @@ export type BriefContent = {
   lang: BriefLanguage;
   draft: boolean;
   words: (typeof en)["brief"]["document"];
-  title: { name: string; kind: string; preparedFor: string; preparedBy: string; date: string };
+  /** `issuedOn`: the ISO day the brief is dated, so a file made twice carries the same date. */
+  title: { name: string; kind: string; organisation: string; preparedFor: string; preparedBy: string; date: string; issuedOn: string };
   introduction: BriefText | null;
   overview: BriefText | null;
   noChangeNote: string | null;
@@ -89,9 +90,11 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
     title: {
       name: records.evaluation.name,
       kind: words.kind,
+      organisation: records.evaluation.evaluatorOrganisation,
       preparedFor: fill(words.preparedFor, { client: records.evaluation.client }),
       preparedBy: fill(words.preparedBy, { organisation: records.evaluation.evaluatorOrganisation }),
       date: new Intl.DateTimeFormat(DATE_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(records.evaluation.periodEnd),
+      issuedOn: records.evaluation.periodEnd.toISOString().slice(0, 10),
     },
     introduction: ofKind("KEY_RESULTS_INTRODUCTION").map((row) => learningText(row, lang, "body"))[0] ?? null,
     overview: ofKind("PROGRAMME_OVERVIEW").map((row) => learningText(row, lang, "body"))[0] ?? null,

@@ -103,7 +103,7 @@ export function briefDocument(content: BriefContent): Document {
   const language = { value: LANGUAGE[content.lang] };
   return new Document({
     title: `${content.title.kind}: ${content.title.name}`,
-    creator: content.title.preparedBy,
+    creator: content.title.organisation,
     styles: {
       default: { document: { run: { font: FONT, size: 22, language } } },
       paragraphStyles: [headingStyle(1, 32), headingStyle(2, 26), headingStyle(3, 23)],

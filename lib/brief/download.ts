@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { EvaluationReader } from "@/lib/evaluations/data";
 import { briefDocx } from "./docx";
 import { loadBrief } from "./loaders";
+import { briefPdf } from "./pdf";
 import type { BriefDownload } from "./schema";
 
 export type BriefFile = { body: Buffer; contentType: string; filename: string };
@@ -20,7 +21,7 @@ const CONTENT_TYPES = {
 export async function downloadBrief(evaluationId: string, reader: EvaluationReader, request: BriefDownload): Promise<BriefFile | null> {
   const content = await loadBrief(evaluationId, reader, { include: request.include, lang: request.lang });
   if (!content) return null;
-  const body = request.format === "docx" ? await briefDocx(content) : await (await import("./pdf")).briefPdf(content);
+  const body = request.format === "docx" ? await briefDocx(content) : await briefPdf(content);
   await db().$transaction((tx) =>
     recordAudit(tx, {
       evaluationId,

@@ -61,6 +61,7 @@ export default async function BriefPage(props: Props) {
       <nav aria-label={t("downloads")}>
         <ul className={styles.downloads}>
           <li><a href={download("docx")} download>{t("downloadDocx", { language })}</a></li>
+          <li><a href={download("pdf")} download>{t("downloadPdf", { language })}</a></li>
         </ul>
       </nav>
       <BriefDocument content={view.content} />
