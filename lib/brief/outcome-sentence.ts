@@ -83,7 +83,8 @@ export function figureNumber(value: string, lang: BriefLanguage, unit: string | 
   return format.format(value.trim() as unknown as number);
 }
 
-function figureValue(figure: OutcomeRecord["figures"][number], lang: BriefLanguage): string {
+/** A figure's value with its qualifier and unit: "over 600,000", "81 percent", "from 1.50 to 2.50 USD per pound". */
+export function figureValue(figure: OutcomeRecord["figures"][number], lang: BriefLanguage): string {
   const words = WORDS[lang];
   const value = figureNumber(figure.value, lang, figure.unit);
   const shown =
