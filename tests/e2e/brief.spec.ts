@@ -81,6 +81,9 @@ test("a reviewer reads the approved copy in English; a panelist gets not found",
   await expect(english.getByRole("region", { name: /^Domain 2: / }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByLabel("Resultados incluidos")).toHaveCount(0);
   await expectNoAxeViolations(page, "brief, reviewer (en)");
+  const pdf = await page.request.get(`/api/evaluations/${evaluation.id}/brief?format=pdf&lang=en`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   const draft = await page.request.get(`/api/evaluations/${evaluation.id}/brief?format=docx&lang=en&include=validated`);
   expect(draft.status()).toBe(404);
 
