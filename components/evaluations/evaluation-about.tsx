@@ -1,6 +1,6 @@
 /**
- * What the evaluation is about: its domains, projects, places, sectors, priorities and team, as
- * its lead set it up. Shown under the dashboard on the evaluation's home page.
+ * What the evaluation is about: its domains, projects, places, sectors, priorities, at-risk groups
+ * and team, as its lead set it up. Shown under the dashboard on the evaluation's home page.
  */
 import { getLocale, getTranslations, getFormatter } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
@@ -102,6 +102,19 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
             <ul className="plain-list">
               {evaluation.priorityTags.map((tag) => (
                 <li key={tag.id}>{localized(tag, locale)}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className="section" aria-labelledby="at-risk-groups-title">
+          <h2 id="at-risk-groups-title">{t("overview.atRiskGroups.title")}</h2>
+          {evaluation.atRiskGroups.length === 0 ? (
+            <p className="muted">{t("overview.atRiskGroups.empty")}</p>
+          ) : (
+            <ul className="plain-list">
+              {evaluation.atRiskGroups.map((group) => (
+                <li key={group.id}>{localized(group, locale)}</li>
               ))}
             </ul>
           )}

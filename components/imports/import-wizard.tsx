@@ -36,6 +36,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   const id = useId();
   const [kind, setKind] = useState<Kind>(initialKind ?? kinds[0] ?? "RESPONDENTS");
   const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState("");
   const [delimiter, setDelimiter] = useState<Delimiter>("auto");
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
@@ -79,6 +80,13 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
       return t(`refusals.${known ?? "INVALID"}` as "refusals.EMPTY");
     }
     return t(`refusals.${result.error}` as "refusals.EMPTY");
+  }
+
+  /** Rows copied from a spreadsheet arrive tab-separated: they are read as a file of that text. */
+  function paste(text: string) {
+    setPasted(text);
+    setFile(text.trim() ? new File([text], t("wizard.pastedFileName"), { type: "text/tab-separated-values" }) : null);
+    reset();
   }
 
   function reset() {
@@ -177,8 +185,17 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby={`${id}-file-hint`}
-            onChange={(event) => (setFile(event.target.files?.[0] ?? null), reset())}
+            onChange={(event) => (setPasted(""), setFile(event.target.files?.[0] ?? null), reset())}
           />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-paste`}>
+            {t("wizard.paste")}
+          </label>
+          <p className="field__hint" id={`${id}-paste-hint`}>
+            {t("wizard.pasteHint")}
+          </p>
+          <textarea id={`${id}-paste`} className="field__input" rows={4} value={pasted} aria-describedby={`${id}-paste-hint`} onChange={(event) => paste(event.target.value)} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-delimiter`}>

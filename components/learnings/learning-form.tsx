@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -8,7 +8,7 @@ import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stor
 import { Button } from "@/components/ui/button";
 import { createLearning, updateLearning } from "@/lib/learnings/actions";
 import { AUDIENCES, createLearningInput, LEARNING_LIMITS, updateLearningInput } from "@/lib/learnings/schema";
-import { AT_RISK_GROUPS } from "@/lib/respondents/constants";
+import { localized } from "@/lib/evaluations/format";
 import { learningFailureMessages } from "./failure-messages";
 import styles from "./learnings.module.css";
 import type { Language, LearningFormOptions, LearningKind, LearningRow } from "./types";
@@ -27,7 +27,7 @@ type Props = {
   /** The add button's words, naming what it adds (several add forms share the page). */
   addLabel?: string;
   /** Gets what names the saved learning: its group, audience and (when new) its position. */
-  onSaved: (saved: { atRiskGroup: LearningRow["atRiskGroup"]; audience: LearningRow["audience"]; position?: number }) => void;
+  onSaved: (saved: { atRiskGroupId: string | null; audience: LearningRow["audience"]; position?: number }) => void;
   onCancel?: () => void;
 };
 
@@ -45,21 +45,21 @@ function initialTexts(languages: readonly Language[], learning?: LearningRow): R
 /** Writes or edits one learning: its text in each language of the evaluation, and what its kind takes. */
 export function LearningForm({ evaluationId, kind, languages, options, takenGroups = [], learning, title, addLabel, onSaved, onCancel }: Props) {
   const t = useTranslations("learnings");
-  const tGroups = useTranslations("respondents.atRiskGroups");
+  const locale = useLocale();
   const prefix = learning ? `learning-${learning.id}` : `learning-new-${kind}`;
   const [texts, setTexts] = useState(() => initialTexts(languages, learning));
   const [audience, setAudience] = useState<string>(learning?.audience ?? "");
-  const [atRiskGroup, setAtRiskGroup] = useState<string>(learning?.atRiskGroup ?? "");
+  const [atRiskGroupId, setAtRiskGroupId] = useState<string>(learning?.atRiskGroup?.id ?? "");
   const [storyIds, setStoryIds] = useState<string[]>(learning?.stories.map((story) => story.id) ?? []);
   const [domainIds, setDomainIds] = useState<string[]>(learning?.domains.map((domain) => domain.id) ?? []);
   const keyLearning = kind === "KEY_LEARNING";
 
   const fieldIds = languages.flatMap((locale) => (keyLearning ? ["title", "body", "sustainability"] : ["body"]).map((field) => [`texts.${locale}.${field}`, `${prefix}-${locale}-${field}`] as const));
-  const focus = [[`audience`, `${prefix}-audience`] as const, [`atRiskGroup`, `${prefix}-group`] as const, ...fieldIds, [`storyIds`, `${prefix}-stories`] as const, [`domainIds`, `${prefix}-domains`] as const];
+  const focus = [[`audience`, `${prefix}-audience`] as const, [`atRiskGroupId`, `${prefix}-group`] as const, ...fieldIds, [`storyIds`, `${prefix}-stories`] as const, [`domainIds`, `${prefix}-domains`] as const];
   const reset = () => {
     setTexts(initialTexts(languages));
     setAudience("");
-    setAtRiskGroup("");
+    setAtRiskGroupId("");
     setStoryIds([]);
     setDomainIds([]);
   };
@@ -70,7 +70,7 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const sent = Object.fromEntries(languages.map((locale) => [locale, { ...texts[locale], translatedById: texts[locale].translatedById || null }]));
-    const fields = { evaluationId, texts: sent, audience: audience || null, atRiskGroup: atRiskGroup || null, storyIds, domainIds };
+    const fields = { evaluationId, texts: sent, audience: audience || null, atRiskGroupId: atRiskGroupId || null, storyIds, domainIds };
     if (learning) void update.submit({ ...fields, learningId: learning.id, expectedVersion: learning.version });
     else void create.submit({ ...fields, kind });
   }
@@ -78,7 +78,7 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
   const setText = (locale: Language, field: keyof TextValues) => (value: string) => setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));
   const toggle = (set: typeof setStoryIds) => (value: string, checked: boolean) => set((current) => (checked ? [...current, value] : current.filter((id) => id !== value)));
   const required = { required: true, requiredLabel: t("required") };
-  const groups = AT_RISK_GROUPS.filter((group) => group === learning?.atRiskGroup || !takenGroups.includes(group));
+  const groups = options.atRiskGroups.filter((group) => group.id === learning?.atRiskGroup?.id || !takenGroups.includes(group.id));
   const domains = options.domains.filter((domain) => !domain.retired || domainIds.includes(domain.id));
 
   return (
@@ -89,7 +89,7 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
         <SelectInput id={`${prefix}-audience`} label={t("fields.audience")} value={audience} onChange={setAudience} placeholder={t("fields.choose")} options={AUDIENCES.map((value) => ({ value, label: t(`audiences.${value}`) }))} error={form.fieldError("audience")} {...required} />
       ) : null}
       {kind === "AT_RISK_IMPACT" ? (
-        <SelectInput id={`${prefix}-group`} label={t("fields.atRiskGroup")} value={atRiskGroup} onChange={setAtRiskGroup} placeholder={t("fields.choose")} options={groups.map((value) => ({ value, label: tGroups(value) }))} error={form.fieldError("atRiskGroup")} {...required} />
+        <SelectInput id={`${prefix}-group`} label={t("fields.atRiskGroup")} value={atRiskGroupId} onChange={setAtRiskGroupId} placeholder={t("fields.choose")} options={groups.map((group) => ({ value: group.id, label: localized(group, locale) }))} error={form.fieldError("atRiskGroupId")} {...required} />
       ) : null}
       {languages.map((locale, index) => {
         const language = t(`languages.${locale}`);

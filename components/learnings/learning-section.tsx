@@ -1,15 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ActionError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { localized } from "@/lib/evaluations/format";
 import { deleteLearning, reorderLearnings } from "@/lib/learnings/actions";
 import { SINGLE_KINDS } from "@/lib/learnings/schema";
-import { AT_RISK_GROUPS } from "@/lib/respondents/constants";
 import { learningFailureMessages } from "./failure-messages";
 import { LearningForm } from "./learning-form";
 import { LearningTexts } from "./learning-texts";
@@ -35,7 +35,7 @@ const ORDERED: ReadonlySet<LearningKind> = new Set(["KEY_LEARNING", "LESSON", "R
  */
 export function LearningSection({ evaluationId, kind, languages, learnings, options }: Props) {
   const t = useTranslations("learnings");
-  const tGroups = useTranslations("respondents.atRiskGroups");
+  const locale = useLocale();
   const router = useRouter();
   const rows = briefOrder(kind, learnings);
   const [editing, setEditing] = useState<string | null>(null);
@@ -58,11 +58,13 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
     setRefocus(null);
   }, [refocus, learnings]);
 
-  const nameAt = (index: number, group: LearningRow["atRiskGroup"]) => t(`kinds.${kind}.item`, { number: index + 1, group: group ? tGroups(group) : "" });
+  const nameAt = (index: number, group: { nameEs: string; nameEn: string } | null | undefined) => t(`kinds.${kind}.item`, { number: index + 1, group: group ? localized(group, locale) : "" });
   const itemName = (row: LearningRow, index: number) => nameAt(index, row.atRiskGroup);
   // A recommendation's number depends on its audience's place, known once the page has reloaded.
-  const addedName = (saved: { atRiskGroup: LearningRow["atRiskGroup"]; audience: LearningRow["audience"]; position?: number }) =>
-    kind === "RECOMMENDATION" && saved.audience ? t("recommendationFor", { audience: t(`audiences.${saved.audience}`) }) : nameAt((saved.position ?? 1) - 1, saved.atRiskGroup);
+  const addedName = (saved: { atRiskGroupId: string | null; audience: LearningRow["audience"]; position?: number }) =>
+    kind === "RECOMMENDATION" && saved.audience
+      ? t("recommendationFor", { audience: t(`audiences.${saved.audience}`) })
+      : nameAt((saved.position ?? 1) - 1, options?.atRiskGroups.find((group) => group.id === saved.atRiskGroupId));
   const canMove = (index: number, delta: -1 | 1) => {
     const neighbour = rows[index + delta];
     // Recommendations move within their audience: the brief groups them by it.
@@ -80,8 +82,8 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
   }
 
   const headingId = `learnings-${kind}`;
-  const takenGroups = rows.map((row) => row.atRiskGroup).filter((group): group is NonNullable<typeof group> => group !== null);
-  const full = SINGLE_KINDS.has(kind) ? rows.length > 0 : kind === "AT_RISK_IMPACT" && takenGroups.length === AT_RISK_GROUPS.length;
+  const takenGroups = rows.flatMap((row) => (row.atRiskGroup ? [row.atRiskGroup.id] : []));
+  const full = SINGLE_KINDS.has(kind) ? rows.length > 0 : kind === "AT_RISK_IMPACT" && takenGroups.length >= (options?.atRiskGroups.length ?? 0);
   const canAdd = options !== null && !full;
   let audience: string | null = null;
   return (

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
-import { AT_RISK_GROUPS, FIELD_LANGUAGES, GENDERS, isFieldLanguage, MEXICAN_STATES, RESPONDENT_TYPES } from "@/lib/respondents/constants";
+import { FIELD_LANGUAGES, GENDERS, isFieldLanguage, MEXICAN_STATES, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
@@ -20,13 +20,15 @@ export type RespondentFormValues = {
   placeId: string | null;
   sectorId: string | null;
   language: string;
-  atRiskGroups: string[];
+  atRiskGroupIds: string[];
 };
 
 type RespondentFormProps = {
   evaluationId: string;
   places: Array<{ id: string; state: string; municipality: string | null }>;
   sectors: Array<{ id: string; name: string }>;
+  /** The evaluation's at-risk groups, named in the reader's language. */
+  atRiskGroups: Array<{ id: string; name: string }>;
   cancelHref: string;
 } & ({ mode: "create" } | { mode: "edit"; respondentId: string; version: number; initial: RespondentFormValues });
 
@@ -56,7 +58,7 @@ export function RespondentForm(props: RespondentFormProps) {
       placeId: String(data.get("placeId") ?? ""),
       sectorId: String(data.get("sectorId") ?? ""),
       language: String(data.get("language") ?? ""),
-      atRiskGroups: data.getAll("atRiskGroups").map(String),
+      atRiskGroupIds: data.getAll("atRiskGroupIds").map(String),
     };
     startTransition(async () => {
       try {
@@ -148,16 +150,18 @@ export function RespondentForm(props: RespondentFormProps) {
           ))}
         </SelectField>
       </div>
-      <ChoiceGroup
-        id="respondent-at-risk"
-        name="atRiskGroups"
-        type="checkbox"
-        legend={t("fields.atRiskGroups")}
-        hint={t("fields.atRiskGroupsHint")}
-        choices={AT_RISK_GROUPS.map((group) => ({ value: group, label: t(`atRiskGroups.${group}`) }))}
-        defaultValues={initial?.atRiskGroups ?? []}
-        error={feedback.errorFor("atRiskGroups")}
-      />
+      {props.atRiskGroups.length > 0 ? (
+        <ChoiceGroup
+          id="respondent-at-risk"
+          name="atRiskGroupIds"
+          type="checkbox"
+          legend={t("fields.atRiskGroups")}
+          hint={t("fields.atRiskGroupsHint")}
+          choices={props.atRiskGroups.map((group) => ({ value: group.id, label: group.name }))}
+          defaultValues={initial?.atRiskGroupIds ?? []}
+          error={feedback.errorFor("atRiskGroupIds")}
+        />
+      ) : null}
       {props.mode === "create" ? (
         <fieldset className={styles.group}>
           <legend>{t("identity.legend")}</legend>

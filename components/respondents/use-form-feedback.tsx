@@ -11,7 +11,7 @@ export function translateErrorKey(t: Translator, key: string): string {
   return t.has(key as "errors.invalid") ? t(key as "errors.invalid") : t("errors.invalid");
 }
 
-/** "atRiskGroups.1" → "atRiskGroups"; "scopes.INTERVIEW" stays, since each scope has its own control. */
+/** "atRiskGroupIds.1" → "atRiskGroupIds"; "scopes.INTERVIEW" stays, since each scope has its own control. */
 function fieldOf(path: string): string {
   const [first, second] = path.split(".");
   return first === "scopes" && second ? `${first}.${second}` : (first ?? "_form");

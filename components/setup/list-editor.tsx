@@ -14,7 +14,7 @@ import type { ListItem } from "@/lib/setup-lists/data";
 import { addListItemInput, LABEL_MAX, renameListItemInput, type ListKind } from "@/lib/setup-lists/schema";
 import { setupFailureMessages } from "./failure-messages";
 
-/** One labelled list (sectors or priorities): a table, a rename form under it, and an add form. */
+/** One labelled list (sectors, priorities or at-risk groups): a table, a rename form under it, and an add form. */
 export function ListEditor({ evaluationId, kind, items }: { evaluationId: string; kind: ListKind; items: ListItem[] }) {
   const t = useTranslations("setup");
   const locale = useLocale();

@@ -35,7 +35,14 @@ export function describeValue(field: MergeField, values: StoryFormValues, option
     case "storytellerIds":
       return names(options.respondents, values.storytellerIds, (respondent) => respondent.code);
     case "atRiskGroups":
-      return values.atRiskGroups.map((row) => dynamic(t, `atRiskGroups.${row.group}`) + (row.note ? ` — ${row.note}` : "")).join("\n") || none;
+      return (
+        values.atRiskGroups
+          .map((row) => {
+            const group = options.atRiskGroups.find((item) => item.id === row.groupId);
+            return (group ? localizedName(group, locale) : row.groupId) + (row.note ? ` — ${row.note}` : "");
+          })
+          .join("\n") || none
+      );
     case "figures":
       return (
         values.figures

@@ -64,7 +64,7 @@ function itemLabel(field: ListField, item: unknown, { t, format, locale }: Conte
       return localizedName(item as { nameEn: string; nameEs: string }, locale);
     case "atRiskGroups": {
       const row = item as StorySnapshot["atRiskGroups"][number];
-      return dynamic(t, `atRiskGroups.${row.group}`) + (row.note ? ` — ${row.note}` : "");
+      return localizedName(row, locale) + (row.note ? ` — ${row.note}` : "");
     }
     case "figures": {
       const figure = item as StorySnapshot["figures"][number];

@@ -1,6 +1,6 @@
 "use client";
 
-import { AT_RISK_GROUPS, CHANGE_TYPES, LIMITS } from "@/lib/stories/schema";
+import { CHANGE_TYPES, LIMITS } from "@/lib/stories/schema";
 import { DATE_PRECISIONS, type Precision } from "@/lib/stories/period";
 import { ChoiceGroup, SelectInput, TextArea, TextInput } from "./form-controls";
 import { dynamic, fieldId, localizedName, type SectionProps } from "./form-types";
@@ -88,6 +88,11 @@ export function SustainabilitySection({ values, update, error, t }: SectionProps
 
 export function TagsSection({ values, update, error, t, options, locale }: SectionProps) {
   const toggle = (list: string[], value: string, checked: boolean) => (checked ? [...list, value] : list.filter((item) => item !== value));
+  const groupOrder = (id: string) => options.atRiskGroups.findIndex((group) => group.id === id);
+  const groupName = (id: string) => {
+    const group = options.atRiskGroups.find((item) => item.id === id);
+    return group ? localizedName(group, locale) : id;
+  };
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.tags")}</legend>
@@ -115,24 +120,25 @@ export function TagsSection({ values, update, error, t, options, locale }: Secti
         hint={t("fields.atRiskGroupsHint")}
         type="checkbox"
         error={error("atRiskGroups")}
-        options={AT_RISK_GROUPS.map((group) => ({ value: group, label: dynamic(t, `atRiskGroups.${group}`) }))}
-        selected={values.atRiskGroups.map((row) => row.group)}
+        options={options.atRiskGroups.map((group) => ({ value: group.id, label: localizedName(group, locale) }))}
+        selected={values.atRiskGroups.map((row) => row.groupId)}
         onToggle={(value, checked) =>
           update({
+            // In the list's order, as the story shows them.
             atRiskGroups: checked
-              ? [...values.atRiskGroups, { group: value as (typeof AT_RISK_GROUPS)[number], note: "" }].sort((a, b) => AT_RISK_GROUPS.indexOf(a.group) - AT_RISK_GROUPS.indexOf(b.group))
-              : values.atRiskGroups.filter((row) => row.group !== value),
+              ? [...values.atRiskGroups, { groupId: value, note: "" }].sort((a, b) => groupOrder(a.groupId) - groupOrder(b.groupId))
+              : values.atRiskGroups.filter((row) => row.groupId !== value),
           })
         }
       />
       {values.atRiskGroups.map((row, index) => (
         <TextInput
-          key={row.group}
+          key={row.groupId}
           id={fieldId(`atRiskGroups.${index}.note`)}
-          label={t("fields.atRiskNote", { group: dynamic(t, `atRiskGroups.${row.group}`) })}
+          label={t("fields.atRiskNote", { group: groupName(row.groupId) })}
           value={row.note}
           maxLength={LIMITS.note}
-          error={error(`atRiskGroups.${index}.note`) ?? error(`atRiskGroups.${index}.group`)}
+          error={error(`atRiskGroups.${index}.note`) ?? error(`atRiskGroups.${index}.groupId`)}
           onChange={(note) => update({ atRiskGroups: values.atRiskGroups.map((item, i) => (i === index ? { ...item, note } : item)) })}
         />
       ))}

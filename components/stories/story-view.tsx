@@ -91,7 +91,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
           <Fact label={t("fields.sectors")}>{list(s.sectors.map((sector) => <li key={sector.id}>{localizedName(sector, locale)}</li>))}</Fact>
           <Fact label={t("fields.priorityTags")}>{list(s.priorityTags.map((tag) => <li key={tag.id}>{localizedName(tag, locale)}</li>))}</Fact>
           <Fact label={t("fields.atRiskGroups")}>
-            {list(s.atRiskGroups.map((row) => <li key={row.group}>{dynamic(t, `atRiskGroups.${row.group}`)}{row.note ? <span className="muted"> — {row.note}</span> : null}</li>))}
+            {list(s.atRiskGroups.map((row) => <li key={row.id}>{localizedName(row, locale)}{row.note ? <span className="muted"> — {row.note}</span> : null}</li>))}
           </Fact>
         </dl>
       </Section>

@@ -5,7 +5,7 @@
  */
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
-import type { AtRiskGroup, RecommendationAudience } from "@/lib/generated/prisma/enums";
+import type { RecommendationAudience } from "@/lib/generated/prisma/enums";
 import { briefOrder } from "@/components/learnings/types";
 import type { LearningRow } from "@/lib/learnings/data";
 import { joinList, outcomeSentence, type BriefLanguage, type OutcomeSentence } from "./outcome-sentence";
@@ -106,7 +106,8 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
       sustainability: learningText(row, lang, "sustainability"),
     })),
     atRisk: ofKind("AT_RISK_IMPACT").map((row) => ({
-      group: words.atRiskGroups[(row.atRiskGroup ?? "WOMEN_WORKERS") as AtRiskGroup],
+      // Each evaluation names its own groups, in both languages (decision 0017).
+      group: row.atRiskGroup ? name(row.atRiskGroup) : "",
       text: required(learningText(row, lang, "body"), lang),
     })),
     lessons: ofKind("LESSON").map((row, index) => ({ number: index + 1, text: required(learningText(row, lang, "body"), lang) })),

@@ -1,6 +1,6 @@
 /**
- * Starting from another evaluation: its domains, projects, places, sectors and priorities are
- * copied into this one, never its data (no respondents, fieldwork, stories, rounds or texts). What
+ * Starting from another evaluation: its domains, projects, places, sectors, priorities and at-risk
+ * groups are copied into this one, never its data (no respondents, fieldwork, stories, rounds or texts). What
  * this evaluation already has (the same name or acronym, accents and case aside; the same place)
  * is left as it is, so copying twice adds nothing. One transaction, with one audit event naming
  * the source and what was copied. Whether the person may read the source is the action's check.
@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { nameKey } from "@/lib/name-key";
 import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
 
-export type CopiedSetup = { domains: number; projects: number; places: number; sectors: number; priorities: number };
+export type CopiedSetup = { domains: number; projects: number; places: number; sectors: number; priorities: number; atRiskGroups: number };
 
 export async function copySetup(input: { actorId: string; evaluationId: string; sourceEvaluationId: string; ipAddress?: string | null }): Promise<({ ok: true } & CopiedSetup) | Refused> {
   const { evaluationId, sourceEvaluationId } = input;
@@ -26,10 +26,11 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
       // The same locks as adding one domain or one place: nothing interleaves with the copy.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`domains:${evaluationId}`}, 0))`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`places:${evaluationId}`}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`list:AT_RISK_GROUP:${evaluationId}`}, 0))`;
 
       const from = { evaluationId: sourceEvaluationId };
       const here = { evaluationId };
-      const [domains, ownDomains, projects, ownProjects, places, ownPlaces, sectors, ownSectors, priorities, ownPriorities] = await Promise.all([
+      const [domains, ownDomains, projects, ownProjects, places, ownPlaces, sectors, ownSectors, priorities, ownPriorities, groups, ownGroups] = await Promise.all([
         tx.domain.findMany({ where: { ...from, retiredAt: null }, orderBy: { position: "asc" } }),
         tx.domain.findMany({ where: here, select: { nameKeyEs: true, nameKeyEn: true, isOther: true, position: true } }),
         tx.project.findMany({ where: { ...from, retiredAt: null }, orderBy: { acronym: "asc" } }),
@@ -40,6 +41,8 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
         tx.sector.findMany({ where: here, select: { nameEn: true, nameEs: true } }),
         tx.priorityTag.findMany({ where: from, orderBy: { position: "asc" } }),
         tx.priorityTag.findMany({ where: here, select: { nameEn: true, position: true } }),
+        tx.atRiskGroup.findMany({ where: from, orderBy: { position: "asc" } }),
+        tx.atRiskGroup.findMany({ where: here, select: { nameEn: true, nameEs: true, code: true, position: true } }),
       ]);
 
       const takenDomain = new Set(ownDomains.flatMap((row) => [`es:${row.nameKeyEs}`, `en:${row.nameKeyEn}`]));
@@ -64,13 +67,22 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
       let priorityPosition = Math.max(0, ...ownPriorities.map((row) => row.position));
       const newPriorities = priorities.filter((row) => !takenPriority.has(nameKey(row.nameEn))).map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs, position: ++priorityPosition }));
 
+      // A group is already here under either name or its choice code; the code comes along, so
+      // imports of the same collection form match the copies.
+      const takenGroup = new Set(ownGroups.flatMap((row) => [`n:${nameKey(row.nameEn)}`, `n:${nameKey(row.nameEs)}`, ...(row.code ? [`c:${row.code}`] : [])]));
+      let groupPosition = Math.max(0, ...ownGroups.map((row) => row.position));
+      const newGroups = groups
+        .filter((row) => !takenGroup.has(`n:${nameKey(row.nameEn)}`) && !takenGroup.has(`n:${nameKey(row.nameEs)}`) && !(row.code && takenGroup.has(`c:${row.code}`)))
+        .map(({ nameEn, nameEs, code }) => ({ evaluationId, nameEn, nameEs, code, position: ++groupPosition }));
+
       await tx.domain.createMany({ data: newDomains });
       await tx.project.createMany({ data: newProjects });
       await tx.place.createMany({ data: newPlaces });
       await tx.sector.createMany({ data: newSectors });
       await tx.priorityTag.createMany({ data: newPriorities });
+      await tx.atRiskGroup.createMany({ data: newGroups });
 
-      const copied = { domains: newDomains.length, projects: newProjects.length, places: newPlaces.length, sectors: newSectors.length, priorities: newPriorities.length };
+      const copied = { domains: newDomains.length, projects: newProjects.length, places: newPlaces.length, sectors: newSectors.length, priorities: newPriorities.length, atRiskGroups: newGroups.length };
       await recordAudit(tx, {
         evaluationId,
         actorId: input.actorId,

@@ -76,6 +76,7 @@ export const getEvaluationOverview = cache(async (evaluationId: string, user: Ev
       places: { select: { state: true, municipality: true } },
       sectors: { select: { id: true, nameEn: true, nameEs: true } },
       priorityTags: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
+      atRiskGroups: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
       members: { select: { id: true, userId: true, roles: true, user: { select: { name: true } } } },
     },
   });

@@ -1,5 +1,5 @@
 /**
- * The commit's inserts of respondents, their sealed identities, their consents and the imported-row keys, one
+ * The commit's inserts of respondents, their at-risk groups, their sealed identities, their consents and the imported-row keys, one
  * statement per chunk with one array parameter per column (INSERT … SELECT FROM unnest). Prisma's
  * createMany spends milliseconds per row in its query engine at this size (profiled: more than
  * half of a 2,000-row commit); these statements are written out column by column so the database
@@ -20,21 +20,28 @@ export type RespondentRow = {
   placeId: string | null;
   sectorId: string | null;
   language: string;
-  atRiskGroups: string[];
 };
 
 export async function insertRespondents(tx: Tx, evaluationId: string, rows: RespondentRow[]): Promise<void> {
   if (rows.length === 0) return;
   const column = <K extends keyof RespondentRow>(key: K) => rows.map((row) => row[key]);
-  // Choice names never contain a comma (enum values), so a joined list round-trips exactly.
-  const groups = rows.map((row) => row.atRiskGroups.join(","));
   await tx.$executeRaw`
-    INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, state, place_id, sector_id, language, at_risk_groups, created_at, updated_at)
+    INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, state, place_id, sector_id, language, created_at, updated_at)
     SELECT r.id, ${evaluationId}, r.code, r.code_number, r.type::respondent_type, r.gender::gender, r.state, r.place_id, r.sector_id, r.language,
-           string_to_array(r.groups, ',')::at_risk_group[], now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest(${column("id")}::text[], ${column("code")}::text[], ${column("codeNumber")}::int[], ${column("type")}::text[], ${column("gender")}::text[],
-                ${column("state")}::text[], ${column("placeId")}::text[], ${column("sectorId")}::text[], ${column("language")}::text[], ${groups}::text[])
-      AS r(id, code, code_number, type, gender, state, place_id, sector_id, language, groups)`;
+                ${column("state")}::text[], ${column("placeId")}::text[], ${column("sectorId")}::text[], ${column("language")}::text[])
+      AS r(id, code, code_number, type, gender, state, place_id, sector_id, language)`;
+}
+
+export type RespondentGroupRow = { respondentId: string; groupId: string };
+
+export async function insertRespondentGroups(tx: Tx, evaluationId: string, rows: RespondentGroupRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO respondent_at_risk_group (evaluation_id, respondent_id, group_id, created_at)
+    SELECT ${evaluationId}, g.respondent_id, g.group_id, now() AT TIME ZONE 'UTC'
+    FROM unnest(${rows.map((row) => row.respondentId)}::text[], ${rows.map((row) => row.groupId)}::text[]) AS g(respondent_id, group_id)`;
 }
 
 /** Sealed parts as the text `seal` returns; stored as its UTF-8 bytes, as `sealIdentity` stores them. */

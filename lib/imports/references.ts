@@ -1,7 +1,8 @@
 /**
  * Records a file names by their natural keys — places by municipality (or key), sectors by name
- * in either language, projects by acronym or name, team members by e-mail, respondents by code —
- * resolved to ids of THIS evaluation only. The evaluation's small lists are loaded once per run;
+ * in either language, at-risk groups by choice code or name in either language, projects by
+ * acronym or name, team members by e-mail, respondents by code — resolved to ids of THIS
+ * evaluation only. The evaluation's small lists are loaded once per run;
  * respondents, who can be many, are loaded per chunk of rows for the codes that chunk names.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,10 +14,13 @@ type Client = Prisma.TransactionClient | import("@/lib/generated/prisma/client")
 
 export type PlaceRef = { id: string; state: string; municipality: string | null; community: string | null };
 export type RespondentRef = { id: string; code: string; hearing: HearingEligibility };
+export type AtRiskGroupRef = { id: string; position: number };
 
 export type References = {
   places(name: string): PlaceRef[];
   sector(name: string): string | null;
+  /** "women_workers", "WOMEN_WORKERS", "Mujeres trabajadoras" and "mujeres_trabajadoras" name the same group. */
+  atRiskGroup(name: string): AtRiskGroupRef | null;
   project(name: string): string | null;
   /** The acronyms and names a project list may not repeat (one per run: it remembers the file's rows). */
   projectKeys: ProjectKeys;
@@ -40,9 +44,10 @@ export function respondentCodeKey(value: string): string {
 }
 
 export async function loadReferences(client: Client, evaluationId: string): Promise<References> {
-  const [places, sectors, projects, members] = await Promise.all([
+  const [places, sectors, groups, projects, members] = await Promise.all([
     client.place.findMany({ where: { evaluationId }, select: { id: true, state: true, municipality: true, community: true, key: true } }),
     client.sector.findMany({ where: { evaluationId }, select: { id: true, nameEn: true, nameEs: true } }),
+    client.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, position: true, code: true, nameEn: true, nameEs: true } }),
     client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true, acronymKey: true, nameKey: true } }),
     client.evaluationMember.findMany({ where: { evaluationId }, select: { userId: true, user: { select: { email: true } } } }),
   ]);
@@ -58,6 +63,14 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     sectorIndex.set(normalizeName(sector.nameEn), sector.id);
     sectorIndex.set(normalizeName(sector.nameEs), sector.id);
   }
+  const groupIndex = new Map<string, AtRiskGroupRef>();
+  for (const group of groups) {
+    const ref = { id: group.id, position: group.position };
+    groupIndex.set(normalizeName(group.nameEn), ref);
+    groupIndex.set(normalizeName(group.nameEs), ref);
+  }
+  // A choice code wins over a name, as an acronym does for projects.
+  for (const group of groups) if (group.code) groupIndex.set(normalizeName(group.code), { id: group.id, position: group.position });
   const projectIndex = new Map<string, string>();
   for (const project of projects) {
     projectIndex.set(normalizeName(project.name), project.id);
@@ -69,6 +82,7 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
   return {
     places: (name) => placeIndex.get(normalizeName(name)) ?? [],
     sector: (name) => sectorIndex.get(normalizeName(name)) ?? null,
+    atRiskGroup: (name) => groupIndex.get(normalizeName(name)) ?? null,
     project: (name) => projectIndex.get(normalizeName(name)) ?? null,
     projectKeys: new ProjectKeys({ acronym: new Set(projects.map((project) => project.acronymKey)), name: new Set(projects.map((project) => project.nameKey)) }),
     member: (email) => memberIndex.get(email.trim().toLowerCase()) ?? null,

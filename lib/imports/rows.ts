@@ -59,6 +59,7 @@ const SCHEMA_FIELDS: Record<string, string> = {
   sectorId: "sector",
   placeIds: "places",
   sectorIds: "sectors",
+  atRiskGroupIds: "atRiskGroups",
   interviewerIds: "interviewers",
   respondentIds: "respondents",
   projectIds: "projects",
@@ -128,6 +129,23 @@ function refuseNumber(ctx: Lookup, field: string, value: string | undefined, opt
   ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: "imports.rowErrors.numberNotDate" });
 }
 
+/**
+ * The evaluation's groups a row names, once each, in the list's order. A name that matches none
+ * is a row error on its column (the ticked 0/1 column of that choice, when there is one): an
+ * import never adds a group.
+ */
+function atRiskGroupsOf(ctx: Lookup, values: string[], refs: References): string[] {
+  const found = new Map<string, number>();
+  const unknown: string[] = [];
+  for (const value of values) {
+    const group = refs.atRiskGroup(value);
+    if (group) found.set(group.id, group.position);
+    else unknown.push(value);
+  }
+  if (unknown.length > 0) ctx.errors.push({ rowNumber: ctx.rowNumber, column: unknownChoiceColumn(ctx.layout, "atRiskGroups", unknown), code: "imports.rowErrors.atRiskGroupUnknown" });
+  return [...found].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+}
+
 function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: References) {
   const { text, lists } = cells;
   const state = stateValue(text.state ?? "");
@@ -140,6 +158,7 @@ function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: 
     else if (candidates.length === 0 || (MEXICAN_STATES as readonly string[]).includes(state)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: candidates.length > 0 ? "respondents.errors.placeState" : "respondents.errors.placeUnknown" });
   }
   const sectorId = text.sector?.trim() ? (ids(ctx, "sector", [text.sector], refs.sector, "sectorUnknown")[0] ?? "") : "";
+  const atRiskGroupIds = atRiskGroupsOf(ctx, lists.atRiskGroups ?? [], refs);
   return {
     evaluationId,
     type: choiceValue("type", text.type ?? ""),
@@ -148,7 +167,7 @@ function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: 
     placeId,
     sectorId,
     language: choiceValue("language", text.language ?? ""),
-    atRiskGroups: (lists.atRiskGroups ?? []).map((value) => choiceValue("atRiskGroups", value)),
+    atRiskGroupIds,
     name: text.name ?? "",
     phone: text.phone ?? "",
     email: text.email ?? "",

@@ -1,6 +1,7 @@
 /**
  * Turning a cell into the value a form would send: a Kobo choice name ("union_member"), our enum
  * ("UNION_MEMBER") or its label in either language ("Mujer", "Woman") all become the enum value.
+ * (At-risk groups are each evaluation's own list: lib/imports/references.ts matches them.)
  * A value that matches nothing is passed on unchanged, so the form's zod schema refuses it with
  * the form's own message. Pure.
  */
@@ -32,7 +33,6 @@ const es = { r: esRespondents.respondents, f: esFieldwork.fieldwork, s: esStorie
 export const VOCABULARY = {
   type: lookup(en.r.types, es.r.types),
   gender: lookup(en.r.genders, es.r.genders, { WOMAN: "female", MAN: "male", NON_BINARY: "nonbinary" }, { WOMAN: "f", MAN: "m" }, { WOMAN: "femenino", MAN: "masculino" }),
-  atRiskGroups: lookup(en.r.atRiskGroups, es.r.atRiskGroups),
   language: lookup(en.r.languages, es.r.languages),
   mode: lookup(en.f.modes, es.f.modes, { IN_PERSON: "face_to_face", PHONE: "telephone", VIDEO: "video" }, { IN_PERSON: "cara_a_cara", PHONE: "telefono", VIDEO: "virtual" }),
   changeType: lookup(en.s.changeTypes, es.s.changeTypes, { POSITIVE: "positivo", NEGATIVE: "negativo", NO_CHANGE: "sin_cambios" }),

@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { transcriptFingerprint } from "@/lib/excerpts/fingerprint";
 import { createProjectInTransaction } from "@/lib/projects/mutations";
 import type { ProjectFields } from "@/lib/projects/schema";
-import { AT_RISK_GROUPS, CONSENT_SCOPES, IDENTITY_FIELDS } from "@/lib/respondents/constants";
+import { CONSENT_SCOPES, IDENTITY_FIELDS } from "@/lib/respondents/constants";
 import { respondentCode } from "@/lib/respondents/policy";
 import { fromBytes, identityParts, sealIdentity } from "@/lib/respondents/sealing";
 import { checkReferences as checkStoryReferences, writeStoryChildren } from "@/lib/stories/children-mutations";
@@ -28,10 +28,12 @@ import {
   insertConsents,
   insertConsentScopes,
   insertIdentities,
+  insertRespondentGroups,
   insertRespondents,
   type ConsentRow,
   type ConsentScopeRow,
   type IdentityRow,
+  type RespondentGroupRow,
   type RespondentRow,
 } from "./bulk-insert";
 import type { RespondentRowInput } from "./rows";
@@ -51,6 +53,7 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
   // One block of codes for the chunk, under the form's own lock (held to the end of the commit).
   let number = await nextNumber(tx, `respondent-code:${evaluationId}`, async () => (await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber);
   const respondents: RespondentRow[] = [];
+  const groups: RespondentGroupRow[] = [];
   const identities: IdentityRow[] = [];
   const consents: ConsentRow[] = [];
   const scopes: ConsentScopeRow[] = [];
@@ -67,9 +70,11 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
       placeId: input.placeId,
       sectorId: input.sectorId,
       language: input.language,
-      atRiskGroups: AT_RISK_GROUPS.filter((group) => input.atRiskGroups.includes(group)),
     };
     respondents.push({ id, code, codeNumber, ...row });
+    // Already checked against the evaluation's groups and put in the list's order by the row conversion.
+    const atRiskGroupIds = input.atRiskGroupIds;
+    groups.push(...atRiskGroupIds.map((groupId) => ({ respondentId: id, groupId })));
     const identity = { name: input.name, phone: input.phone, email: input.email, community: input.community };
     const parts = identityParts(identity);
     const identityFields = IDENTITY_FIELDS.filter((field) => parts[field] !== null);
@@ -78,7 +83,7 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
       const text = (bytes: Uint8Array | null) => (bytes === null ? null : fromBytes(bytes));
       identities.push({ id: newRecordId(), respondentId: id, name: text(sealed.nameCiphertext), contact: text(sealed.contactCiphertext), community: text(sealed.communityCiphertext), keyId: sealed.keyId });
     }
-    events.push({ evaluationId, actorId: ctx.actorId, ipAddress: ctx.ipAddress, action: "respondent.create", recordType: "Respondent", recordId: id, after: { code, ...row, identityFields, importBatchId: ctx.batchId } });
+    events.push({ evaluationId, actorId: ctx.actorId, ipAddress: ctx.ipAddress, action: "respondent.create", recordType: "Respondent", recordId: id, after: { code, ...row, atRiskGroupIds, identityFields, importBatchId: ctx.batchId } });
     if (input.consent) {
       // A new respondent has no earlier consent and no withdrawal, so nothing can refuse this one
       // (consentRefusal); it is written as recordConsent writes it, by the importing user.
@@ -99,6 +104,7 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
     created.push({ key, recordId: id });
   }
   await insertRespondents(tx, evaluationId, respondents);
+  await insertRespondentGroups(tx, evaluationId, groups);
   await insertIdentities(tx, evaluationId, identities);
   await insertConsents(tx, evaluationId, consents);
   await insertConsentScopes(tx, evaluationId, scopes);

@@ -15,7 +15,7 @@ export async function listLearnings(evaluationId: string, options: { storyStages
       kind: true,
       position: true,
       audience: true,
-      atRiskGroup: true,
+      atRiskGroup: { select: { id: true, nameEs: true, nameEn: true } },
       version: true,
       updatedAt: true,
       texts: { orderBy: { locale: "asc" }, select: { locale: true, title: true, body: true, sustainability: true, translatedBy: { select: { id: true, name: true } } } },
@@ -38,16 +38,18 @@ export async function listLearnings(evaluationId: string, options: { storyStages
 
 export type LearningRow = Awaited<ReturnType<typeof listLearnings>>[number];
 
-/** What the learning form offers: translators, the domains, and the selected stories. */
+/** What the learning form offers: translators, the domains, the at-risk groups and the selected stories. */
 export async function learningFormOptions(evaluationId: string) {
-  const [members, domains, stories] = await Promise.all([
+  const [members, domains, atRiskGroups, stories] = await Promise.all([
     db().evaluationMember.findMany({ where: { evaluationId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
     db().domain.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEs: true, nameEn: true, retiredAt: true } }),
+    db().atRiskGroup.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEs: true, nameEn: true } }),
     db().changeStory.findMany({ where: { evaluationId, stage: { in: SELECTED_STAGES } }, orderBy: { codeNumber: "asc" }, take: 500, select: { id: true, code: true, title: true } }),
   ]);
   return {
     translators: members.map((member) => member.user),
     domains: domains.map(({ retiredAt, ...domain }) => ({ ...domain, retired: retiredAt !== null })),
+    atRiskGroups,
     stories,
   };
 }

@@ -48,7 +48,7 @@ export async function createLearningInTransaction(tx: Tx, input: CreateLearningI
   const { texts, shape, snapshot } = await checked(tx, evaluationId, kind, input, actorId);
   const last = await tx.learning.aggregate({ where: { evaluationId, kind }, _max: { position: true } });
   const position = SINGLE_KINDS.has(kind) ? 1 : (last._max.position ?? 0) + 1;
-  const learning = await tx.learning.create({ data: { id, evaluationId, kind, position, audience: shape.audience, atRiskGroup: shape.atRiskGroup, createdById: actorId }, select: { id: true } });
+  const learning = await tx.learning.create({ data: { id, evaluationId, kind, position, audience: shape.audience, atRiskGroupId: shape.atRiskGroupId, createdById: actorId }, select: { id: true } });
   await writeContents(tx, evaluationId, learning.id, shape, texts);
   await tx.learningRevision.create({ data: { evaluationId, learningId: learning.id, version: 1, snapshot, editedById: actorId } });
   await recordAudit(tx, { evaluationId, actorId, action: "learning.create", recordType: "Learning", recordId: learning.id, after: { kind, position, ...snapshot }, ipAddress });
@@ -68,7 +68,7 @@ async function lockedLearning(tx: Tx, evaluationId: string, learningId: string, 
     include: { texts: { orderBy: { locale: "asc" } }, stories: { select: { storyId: true } }, domains: { select: { domainId: true } } },
   });
   if (learning.version !== expectedVersion) throw new Refusal("STALE_VERSION");
-  const shape = { audience: learning.audience, atRiskGroup: learning.atRiskGroup, storyIds: learning.stories.map((link) => link.storyId), domainIds: learning.domains.map((link) => link.domainId) };
+  const shape = { audience: learning.audience, atRiskGroupId: learning.atRiskGroupId, storyIds: learning.stories.map((link) => link.storyId), domainIds: learning.domains.map((link) => link.domainId) };
   const texts = learning.texts.map(({ locale, title, body, sustainability, translatedById }) => ({ locale, title, body, sustainability, translatedById }));
   return { learning, shape, snapshot: snapshotOf(shape, texts) };
 }
@@ -83,7 +83,7 @@ export async function updateLearning(input: UpdateLearningInput & Actor): Promis
       const changes = changedFields(stored.snapshot, snapshot);
       if (!changes.changed) return { ok: true as const, version: learning.version };
       const version = learning.version + 1;
-      await tx.learning.update({ where: { evaluationId_id: { evaluationId, id: learningId } }, data: { audience: shape.audience, atRiskGroup: shape.atRiskGroup, version } });
+      await tx.learning.update({ where: { evaluationId_id: { evaluationId, id: learningId } }, data: { audience: shape.audience, atRiskGroupId: shape.atRiskGroupId, version } });
       await writeContents(tx, evaluationId, learningId, shape, texts);
       await tx.learningRevision.create({ data: { evaluationId, learningId, version, snapshot, editedById: actorId } });
       await recordAudit(tx, { evaluationId, actorId, action: "learning.update", recordType: "Learning", recordId: learningId, before: changes.before, after: changes.after, ipAddress });

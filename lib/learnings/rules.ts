@@ -12,7 +12,7 @@ import { LEARNING_LOCALES, SINGLE_KINDS, type LearningFields, type LearningKind 
 type Tx = Prisma.TransactionClient;
 
 export type StoredText = { locale: Locale; title: string | null; body: string; sustainability: string | null; translatedById: string | null };
-export type LearningShape = { audience: LearningFields["audience"]; atRiskGroup: LearningFields["atRiskGroup"]; storyIds: string[]; domainIds: string[] };
+export type LearningShape = { audience: LearningFields["audience"]; atRiskGroupId: LearningFields["atRiskGroupId"]; storyIds: string[]; domainIds: string[] };
 
 export async function evaluationLanguages(tx: Tx, evaluationId: string): Promise<Locale[]> {
   const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { languages: true } });
@@ -66,21 +66,24 @@ export async function checkTranslators(tx: Tx, evaluationId: string, texts: Stor
 /** What the kind takes beyond its texts: an audience, a group, or the stories and domains it draws on. */
 export function shapeOf(kind: LearningKind, fields: LearningFields): LearningShape {
   if (kind === "RECOMMENDATION" && !fields.audience) throw new Refusal("AUDIENCE_REQUIRED", "audience");
-  if (kind === "AT_RISK_IMPACT" && !fields.atRiskGroup) throw new Refusal("GROUP_REQUIRED", "atRiskGroup");
+  if (kind === "AT_RISK_IMPACT" && !fields.atRiskGroupId) throw new Refusal("GROUP_REQUIRED", "atRiskGroupId");
   const keyLearning = kind === "KEY_LEARNING";
   return {
     audience: kind === "RECOMMENDATION" ? fields.audience : null,
-    atRiskGroup: kind === "AT_RISK_IMPACT" ? fields.atRiskGroup : null,
+    atRiskGroupId: kind === "AT_RISK_IMPACT" ? fields.atRiskGroupId : null,
     storyIds: keyLearning ? fields.storyIds : [],
     domainIds: keyLearning ? fields.domainIds : [],
   };
 }
 
 /**
- * Links must name this evaluation's stories and domains; a retired domain may stay linked but
- * not be newly linked.
+ * Links must name this evaluation's stories, domains and at-risk group; a retired domain may
+ * stay linked but not be newly linked.
  */
 export async function checkLinks(tx: Tx, evaluationId: string, shape: LearningShape, linkedDomainIds: readonly string[] = []) {
+  if (shape.atRiskGroupId && (await tx.atRiskGroup.count({ where: { evaluationId, id: shape.atRiskGroupId } })) === 0) {
+    throw new Refusal("GROUP_NOT_FOUND", "atRiskGroupId");
+  }
   if (shape.storyIds.length > 0) {
     const found = await tx.changeStory.count({ where: { evaluationId, id: { in: shape.storyIds } } });
     if (found !== shape.storyIds.length) throw new Refusal("STORY_NOT_FOUND", "storyIds");
@@ -96,13 +99,13 @@ export async function checkLinks(tx: Tx, evaluationId: string, shape: LearningSh
 export async function checkUnique(tx: Tx, evaluationId: string, kind: LearningKind, shape: LearningShape, exceptId?: string) {
   const except = exceptId ? { not: exceptId } : undefined;
   if (SINGLE_KINDS.has(kind) && (await tx.learning.count({ where: { evaluationId, kind, id: except } })) > 0) throw new Refusal("ALREADY_WRITTEN");
-  if (kind === "AT_RISK_IMPACT" && (await tx.learning.count({ where: { evaluationId, kind, atRiskGroup: shape.atRiskGroup, id: except } })) > 0) {
-    throw new Refusal("GROUP_TAKEN", "atRiskGroup");
+  if (kind === "AT_RISK_IMPACT" && (await tx.learning.count({ where: { evaluationId, kind, atRiskGroupId: shape.atRiskGroupId, id: except } })) > 0) {
+    throw new Refusal("GROUP_TAKEN", "atRiskGroupId");
   }
 }
 
 /** The whole saved state, as kept in a revision and compared to tell whether an edit changed anything. */
 export function snapshotOf(shape: LearningShape, texts: StoredText[]) {
   const byLocale = Object.fromEntries(texts.map(({ locale, ...text }) => [locale, text]));
-  return { audience: shape.audience, atRiskGroup: shape.atRiskGroup, storyIds: [...shape.storyIds].sort(), domainIds: [...shape.domainIds].sort(), texts: byLocale };
+  return { audience: shape.audience, atRiskGroupId: shape.atRiskGroupId, storyIds: [...shape.storyIds].sort(), domainIds: [...shape.domainIds].sort(), texts: byLocale };
 }

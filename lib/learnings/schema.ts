@@ -5,7 +5,6 @@
  * evaluation's languages, so the mutation checks that (the first language is the original).
  */
 import { z } from "zod";
-import { AT_RISK_GROUPS } from "@/lib/respondents/constants";
 import { idSchema } from "@/lib/stories/schema";
 import { optionalText } from "@/lib/text-schema";
 
@@ -42,7 +41,8 @@ const ids = (max: number) =>
 export const learningFieldsSchema = z.object({
   texts: z.object({ ES: learningTextSchema.optional(), EN: learningTextSchema.optional() }, { error: "invalid" }),
   audience: z.enum(AUDIENCES, { error: "audienceRequired" }).nullish().transform((value) => value ?? null),
-  atRiskGroup: z.enum(AT_RISK_GROUPS, { error: "groupRequired" }).nullish().transform((value) => value ?? null),
+  /** One of the evaluation's at-risk groups (the mutation checks it is this evaluation's). */
+  atRiskGroupId: z.union([z.literal(""), idSchema]).nullish().transform((value) => value || null),
   storyIds: ids(LEARNING_LIMITS.stories),
   domainIds: ids(LEARNING_LIMITS.domains),
 });

@@ -2,11 +2,10 @@
  * Closed lists for respondents, shared by forms, actions, imports and tests (no Prisma client).
  * The enum values come from the data model so a new value there shows up here.
  */
-import { AtRiskGroup, ConsentMethod, ConsentScopeKind, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import { ConsentMethod, ConsentScopeKind, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 
 export const RESPONDENT_TYPES = Object.values(RespondentType) as [RespondentType, ...RespondentType[]];
 export const GENDERS = Object.values(Gender) as [Gender, ...Gender[]];
-export const AT_RISK_GROUPS = Object.values(AtRiskGroup) as [AtRiskGroup, ...AtRiskGroup[]];
 export const CONSENT_METHODS = Object.values(ConsentMethod) as [ConsentMethod, ...ConsentMethod[]];
 export const CONSENT_SCOPES = Object.values(ConsentScopeKind) as [ConsentScopeKind, ...ConsentScopeKind[]];
 export const WITHDRAWAL_CHOICES = Object.values(WithdrawalChoice) as [WithdrawalChoice, ...WithdrawalChoice[]];

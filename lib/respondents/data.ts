@@ -33,7 +33,7 @@ export const getRespondentDetail = cache(async (evaluationId: string, respondent
       gender: true,
       state: true,
       language: true,
-      atRiskGroups: true,
+      atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { group: { select: { id: true, nameEn: true, nameEs: true } } } },
       excludedAt: true,
       version: true,
       createdAt: true,
@@ -76,9 +76,10 @@ export const getRespondentDetail = cache(async (evaluationId: string, respondent
     },
   });
   if (!row) return null;
-  const { evaluation, identity, consents, interviews, focusGroups, storiesTold, ...respondent } = row;
+  const { evaluation, identity, consents, interviews, focusGroups, storiesTold, atRiskGroups, ...respondent } = row;
   return {
     ...respondent,
+    atRiskGroups: atRiskGroups.map((link) => link.group),
     evaluationName: evaluation.name,
     identity: options.identityState
       ? identity
@@ -116,7 +117,7 @@ export async function getRespondentForEdit(evaluationId: string, respondentId: s
       placeId: true,
       sectorId: true,
       language: true,
-      atRiskGroups: true,
+      atRiskGroups: { select: { groupId: true } },
       version: true,
       evaluation: { select: { name: true } },
     },
@@ -125,9 +126,9 @@ export async function getRespondentForEdit(evaluationId: string, respondentId: s
 
 export type RespondentForEdit = NonNullable<Awaited<ReturnType<typeof getRespondentForEdit>>>;
 
-/** Public places (state or municipality, never a community) and sectors of the evaluation. */
+/** Public places (state or municipality, never a community), sectors and at-risk groups of the evaluation. */
 export async function getRespondentFormOptions(evaluationId: string) {
-  const [evaluation, places, sectors] = await Promise.all([
+  const [evaluation, places, sectors, atRiskGroups] = await Promise.all([
     db().evaluation.findFirst({ where: { id: evaluationId }, select: { name: true } }),
     db().place.findMany({
       where: { evaluationId, community: null },
@@ -135,8 +136,9 @@ export async function getRespondentFormOptions(evaluationId: string) {
       select: { id: true, state: true, municipality: true },
     }),
     db().sector.findMany({ where: { evaluationId }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
+    db().atRiskGroup.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
   ]);
-  return { evaluationName: evaluation?.name ?? "", places, sectors };
+  return { evaluationName: evaluation?.name ?? "", places, sectors, atRiskGroups };
 }
 
 export type RespondentFormOptions = Awaited<ReturnType<typeof getRespondentFormOptions>>;

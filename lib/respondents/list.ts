@@ -6,7 +6,7 @@
 import type { EvaluationReader } from "@/lib/evaluations/data";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AtRiskGroup, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import type { Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { RespondentFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
@@ -20,7 +20,8 @@ export type RespondentListRow = {
   gender: Gender;
   state: string;
   language: string;
-  atRiskGroups: AtRiskGroup[];
+  /** The evaluation's groups the respondent belongs to, in the list's order. */
+  atRiskGroups: Array<{ id: string; nameEn: string; nameEs: string }>;
   sectorEn: string | null;
   sectorEs: string | null;
   /** The newest consent's date and withdrawal, if any consent was recorded. */
@@ -48,6 +49,9 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
   if (filters.type) conditions.push(Prisma.sql`r.type = ${filters.type}::respondent_type`);
   if (filters.gender) conditions.push(Prisma.sql`r.gender = ${filters.gender}::gender`);
   if (filters.state) conditions.push(Prisma.sql`r.state = ${filters.state}`);
+  if (filters.atRiskGroup) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM respondent_at_risk_group rg WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id AND rg.group_id = ${filters.atRiskGroup})`);
+  }
   return Prisma.join(conditions, " AND ");
 }
 
@@ -64,10 +68,12 @@ export async function listRespondents(
   const rowsAt = (offset: number, limit: number) =>
     db().$queryRaw<RespondentListRow[]>`
       SELECT r.id, r.code, r.type::text AS type, r.gender::text AS gender, r.state, r.language,
-        r.at_risk_groups::text[] AS "atRiskGroups", se.name_en AS "sectorEn", se.name_es AS "sectorEs",
+        (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'nameEn', g.name_en, 'nameEs', g.name_es) ORDER BY g.position), '[]'::json)
+           FROM respondent_at_risk_group rg JOIN at_risk_group g ON g.evaluation_id = rg.evaluation_id AND g.id = rg.group_id
+          WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id) AS "atRiskGroups", se.name_en AS "sectorEn", se.name_es AS "sectorEs",
         c.given_on AS "consentGivenOn", c.withdrawn_on AS "consentWithdrawnOn", c.withdrawal_choice::text AS "withdrawalChoice",
         r.excluded_at IS NOT NULL AS excluded, r.updated_at AS "updatedAt"
-      FROM (SELECT r.id, r.evaluation_id, r.code, r.code_number, r.type, r.gender, r.state, r.language, r.at_risk_groups,
+      FROM (SELECT r.id, r.evaluation_id, r.code, r.code_number, r.type, r.gender, r.state, r.language,
                    r.sector_id, r.excluded_at, r.updated_at
               FROM respondent r WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) r
       LEFT JOIN sector se ON se.evaluation_id = r.evaluation_id AND se.id = r.sector_id

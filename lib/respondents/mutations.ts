@@ -6,35 +6,43 @@ import { recordAudit } from "@/lib/audit";
 import type { Rejection } from "@/lib/actions";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import type { AtRiskGroup } from "@/lib/generated/prisma/enums";
-import { AT_RISK_GROUPS, IDENTITY_FIELDS } from "./constants";
+import { IDENTITY_FIELDS } from "./constants";
 import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
 import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
 import { nameKey } from "@/lib/name-key";
 
-/** Same order every time, so an unchanged list never shows up as a change in the audit trail. */
-function canonicalGroups(groups: readonly AtRiskGroup[]): AtRiskGroup[] {
-  return AT_RISK_GROUPS.filter((group) => groups.includes(group));
-}
-
 function sameState(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
 }
 
-/** The place and sector must belong to this evaluation; the place must be public and in the state. */
-async function checkReferences(tx: Tx, evaluationId: string, attributes: RespondentAttributes): Promise<void> {
-  const [place, sector] = await Promise.all([
+/**
+ * The place, sector and at-risk groups must belong to this evaluation; the place must be public
+ * and in the state. Returns the groups in the list's order, the same every time, so an unchanged
+ * list never shows up as a change in the audit trail.
+ */
+async function checkReferences(tx: Tx, evaluationId: string, attributes: RespondentAttributes): Promise<string[]> {
+  const [place, sector, groups] = await Promise.all([
     attributes.placeId
       ? tx.place.findFirst({ where: { id: attributes.placeId, evaluationId }, select: { state: true, community: true } })
       : null,
     attributes.sectorId ? tx.sector.findFirst({ where: { id: attributes.sectorId, evaluationId }, select: { id: true } }) : null,
+    attributes.atRiskGroupIds.length > 0
+      ? tx.atRiskGroup.findMany({ where: { evaluationId, id: { in: attributes.atRiskGroupIds } }, orderBy: { position: "asc" }, select: { id: true } })
+      : [],
   ]);
   // A community can identify a person: it belongs in the sealed identity, not on the respondent.
   if (attributes.placeId && (!place || place.community !== null)) refuse("errors.placeUnknown", "placeId");
   if (place && !sameState(place.state, attributes.state)) refuse("errors.placeState", "placeId");
   if (attributes.sectorId && !sector) refuse("errors.sectorUnknown", "sectorId");
+  if (groups.length !== attributes.atRiskGroupIds.length) refuse("errors.atRiskGroupUnknown", "atRiskGroupIds");
+  return groups.map((group) => group.id);
+}
+
+async function writeGroups(tx: Tx, evaluationId: string, respondentId: string, groupIds: string[]) {
+  await tx.respondentAtRiskGroup.deleteMany({ where: { evaluationId, respondentId } });
+  await tx.respondentAtRiskGroup.createMany({ data: groupIds.map((groupId) => ({ evaluationId, respondentId, groupId })) });
 }
 
 function attributeRow(attributes: RespondentAttributes) {
@@ -45,7 +53,6 @@ function attributeRow(attributes: RespondentAttributes) {
     placeId: attributes.placeId,
     sectorId: attributes.sectorId,
     language: attributes.language,
-    atRiskGroups: canonicalGroups(attributes.atRiskGroups),
   };
 }
 
@@ -73,7 +80,7 @@ export async function createRespondent(
 
   return refusable(() =>
     db().$transaction(async (tx) => {
-      await checkReferences(tx, evaluationId, input.attributes);
+      const atRiskGroupIds = await checkReferences(tx, evaluationId, input.attributes);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`respondent-code:${evaluationId}`}, 0))`;
       const last = await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } });
       const codeNumber = (last._max.codeNumber ?? 0) + 1;
@@ -83,6 +90,7 @@ export async function createRespondent(
         data: { evaluationId, code, codeNumber, ...row },
         select: { id: true },
       });
+      await writeGroups(tx, evaluationId, created.id, atRiskGroupIds);
       if (identity && identityGiven.length > 0) {
         await tx.respondentIdentity.create({
           data: { evaluationId, respondentId: created.id, ...sealIdentity(created.id, identity, ring) },
@@ -97,7 +105,7 @@ export async function createRespondent(
         recordType: "Respondent",
         recordId: created.id,
         // Which identity parts were given, never their values.
-        after: { code, ...row, identityFields: identityGiven },
+        after: { code, ...row, atRiskGroupIds, identityFields: identityGiven },
       });
       return { id: created.id, code };
     }, TRANSACTION_OPTIONS),
@@ -118,12 +126,13 @@ export async function updateRespondent(actor: Actor, input: UpdateRespondentInpu
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       assertVersion(locked, input.version);
-      await checkReferences(tx, evaluationId, input.attributes);
-      const current = await tx.respondent.findFirstOrThrow({
+      const atRiskGroupIds = await checkReferences(tx, evaluationId, input.attributes);
+      const { atRiskGroups, ...stored } = await tx.respondent.findFirstOrThrow({
         where: { id: respondentId, evaluationId },
-        select: { type: true, gender: true, state: true, placeId: true, sectorId: true, language: true, atRiskGroups: true },
+        select: { type: true, gender: true, state: true, placeId: true, sectorId: true, language: true, atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } } },
       });
-      const next = attributeRow(input.attributes);
+      const current = { ...stored, atRiskGroupIds: atRiskGroups.map((link) => link.groupId) };
+      const next = { ...attributeRow(input.attributes), atRiskGroupIds };
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const key of Object.keys(next) as Array<keyof typeof next>) {
@@ -134,11 +143,13 @@ export async function updateRespondent(actor: Actor, input: UpdateRespondentInpu
       }
       if (Object.keys(after).length === 0) return { version: locked.version };
 
+      const { atRiskGroupIds: _, ...columns } = next;
       const updated = await tx.respondent.updateMany({
         where: { id: respondentId, evaluationId, version: input.version },
-        data: { ...next, version: { increment: 1 } },
+        data: { ...columns, version: { increment: 1 } },
       });
       if (updated.count !== 1) refuse("errors.stale");
+      if ("atRiskGroupIds" in after) await writeGroups(tx, evaluationId, respondentId, atRiskGroupIds);
       await recordAudit(tx, {
         evaluationId,
         actorId: actor.actorId,

@@ -6,7 +6,6 @@
  */
 import { z } from "zod";
 import {
-  AT_RISK_GROUPS,
   CONSENT_METHODS,
   CONSENT_SCOPES,
   GENDERS,
@@ -14,6 +13,9 @@ import {
   RESPONDENT_TYPES,
   WITHDRAWAL_CHOICES,
 } from "./constants";
+
+/** More groups than any evaluation keeps: a longer list is a hostile payload, not a respondent. */
+export const AT_RISK_GROUPS_MAX = 50;
 
 export const E = {
   required: "errors.required",
@@ -99,9 +101,10 @@ export const respondentAttributesSchema = z.object({
   placeId: optional(recordId),
   sectorId: optional(recordId),
   language: languageCode,
-  atRiskGroups: z
-    .array(z.enum(AT_RISK_GROUPS, { error: E.choose }), { error: E.invalid })
-    .max(AT_RISK_GROUPS.length, E.duplicate)
+  /** The evaluation's at-risk groups the respondent belongs to (the mutation checks they are its own). */
+  atRiskGroupIds: z
+    .array(recordId, { error: E.invalid })
+    .max(AT_RISK_GROUPS_MAX, E.invalid)
     .refine((groups) => new Set(groups).size === groups.length, E.duplicate),
 });
 

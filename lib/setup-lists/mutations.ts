@@ -1,7 +1,7 @@
 /**
- * Adding, renaming and removing sectors and priorities. Names are unique per evaluation and
+ * Adding, renaming and removing sectors, priorities and at-risk groups. Names are unique per evaluation and
  * language whatever their accents or case: every change takes the evaluation's list lock first,
- * then compares keys. An item that respondents or stories name cannot be removed. Each change has
+ * then compares keys. An item that respondents, stories or learnings name cannot be removed. Each change has
  * its audit event.
  */
 import { recordAudit } from "@/lib/audit";
@@ -16,7 +16,7 @@ type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
 type Item = { id: string; nameEs: string; nameEn: string };
 
-/** What differs between the two lists, in one place. */
+/** What differs between the lists, in one place. */
 const LISTS = {
   SECTOR: {
     recordType: "Sector",
@@ -38,6 +38,22 @@ const LISTS = {
     rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) => tx.priorityTag.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
     uses: (tx: Tx, evaluationId: string, priorityTagId: string) => tx.storyPriorityTag.count({ where: { evaluationId, priorityTagId } }),
     remove: (tx: Tx, evaluationId: string, id: string) => tx.priorityTag.delete({ where: { evaluationId_id: { evaluationId, id } } }),
+  },
+  AT_RISK_GROUP: {
+    recordType: "AtRiskGroup",
+    action: "atRiskGroup",
+    all: (tx: Tx, evaluationId: string): Promise<Item[]> => tx.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
+    create: async (tx: Tx, evaluationId: string, names: Omit<Item, "id">) => {
+      const last = await tx.atRiskGroup.aggregate({ where: { evaluationId }, _max: { position: true } });
+      return tx.atRiskGroup.create({ data: { evaluationId, position: (last._max.position ?? 0) + 1, ...names }, select: { id: true } });
+    },
+    // The code stays: imports of the same collection form keep matching the renamed group.
+    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) => tx.atRiskGroup.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
+    uses: async (tx: Tx, evaluationId: string, groupId: string) =>
+      (await tx.respondentAtRiskGroup.count({ where: { evaluationId, groupId } })) +
+      (await tx.storyAtRiskGroup.count({ where: { evaluationId, groupId } })) +
+      (await tx.learning.count({ where: { evaluationId, atRiskGroupId: groupId } })),
+    remove: (tx: Tx, evaluationId: string, id: string) => tx.atRiskGroup.delete({ where: { evaluationId_id: { evaluationId, id } } }),
   },
 } satisfies Record<ListKind, unknown>;
 

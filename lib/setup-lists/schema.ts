@@ -1,12 +1,12 @@
 /**
- * The evaluation's labelled lists: sectors and USMCA labour-chapter priorities, each item named
- * in Spanish and English. Messages are keys under `setup.errors`.
+ * The evaluation's labelled lists: sectors, USMCA labour-chapter priorities and at-risk groups,
+ * each item named in Spanish and English. Messages are keys under `setup.errors`.
  */
 import { z } from "zod";
 import { idSchema } from "@/lib/stories/schema";
 import { requiredText } from "@/lib/text-schema";
 
-export const LIST_KINDS = ["SECTOR", "PRIORITY"] as const;
+export const LIST_KINDS = ["SECTOR", "PRIORITY", "AT_RISK_GROUP"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 export const LABEL_MAX = 200;

@@ -42,13 +42,15 @@ export async function checkReferences(tx: Tx, evaluationId: string, story: Story
     ["placeIds", story.placeIds, (ids) => tx.place.findMany({ where: where(ids), select })],
     ["sectorIds", story.sectorIds, (ids) => tx.sector.findMany({ where: where(ids), select })],
     ["priorityTagIds", story.priorityTagIds, (ids) => tx.priorityTag.findMany({ where: where(ids), select })],
+    ["atRiskGroups", story.atRiskGroups.map((row) => row.groupId), (ids) => tx.atRiskGroup.findMany({ where: where(ids), select })],
     ["storytellerIds", story.storytellerIds, (ids) => tx.respondent.findMany({ where: where(ids), select })],
     ["contributions", projectIds, (ids) => tx.project.findMany({ where: where(ids), select })],
   ];
   for (const [field, ids, find] of checks) {
     if (ids.length === 0) continue;
     const index = await firstMissing(ids, find(ids));
-    if (index >= 0) throw new Refusal("NOT_IN_EVALUATION", field === "contributions" ? `contributions.${index}.projectId` : `${field}.${index}`);
+    const path = field === "contributions" ? `contributions.${index}.projectId` : field === "atRiskGroups" ? `atRiskGroups.${index}.groupId` : `${field}.${index}`;
+    if (index >= 0) throw new Refusal("NOT_IN_EVALUATION", path);
   }
   await refuseNewRetiredProjects(tx, evaluationId, projectIds, storyId);
   const kinds: Array<[typeof interviews, (ids: string[]) => Promise<Array<{ id: string }>>]> = [
@@ -99,7 +101,7 @@ export async function writeStoryChildren(tx: Tx, evaluationId: string, storyId: 
   await tx.storySector.createMany(rows(story.sectorIds.map((sectorId) => ({ ...base, sectorId }))));
   await tx.storyPriorityTag.createMany(rows(story.priorityTagIds.map((priorityTagId) => ({ ...base, priorityTagId }))));
   await tx.storyTeller.createMany(rows(story.storytellerIds.map((respondentId) => ({ ...base, respondentId }))));
-  await tx.storyAtRiskGroup.createMany({ data: story.atRiskGroups.map((row) => ({ ...base, group: row.group, note: row.note })) });
+  await tx.storyAtRiskGroup.createMany({ data: story.atRiskGroups.map((row) => ({ ...base, groupId: row.groupId, note: row.note })) });
   await tx.storyContribution.createMany({ data: story.contributions.map((row) => ({ ...base, projectId: row.projectId, howContributed: row.howContributed })) });
   await tx.storySource.createMany({
     data: story.sources.map((source) => ({

@@ -36,7 +36,7 @@ const snapshotSelect = {
   places: { select: { place: { select: { id: true, state: true, municipality: true, community: true } } } },
   sectors: { select: { sector: { select: { id: true, nameEn: true, nameEs: true } } } },
   priorityTags: { select: { priorityTag: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
-  atRiskGroups: { select: { group: true, note: true } },
+  atRiskGroups: { select: { note: true, group: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
   figures: {
     orderBy: { position: "asc" },
     select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true },
@@ -68,6 +68,7 @@ function toSnapshotSource(row: SnapshotRow): SnapshotSource {
     places: row.places.map(({ place }) => place),
     sectors: row.sectors.map(({ sector }) => sector),
     priorityTags: row.priorityTags.map(({ priorityTag }) => priorityTag),
+    atRiskGroups: row.atRiskGroups.map(({ group, note }) => ({ ...group, note })),
     contributions: row.contributions.map(({ howContributed, project }) => ({
       projectId: project.id,
       acronym: project.acronym,

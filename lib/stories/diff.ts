@@ -149,7 +149,7 @@ const LIST_KEYS: { [F in ListField]: (item: ItemOf<F>) => string } = {
   places: (item) => item.id,
   sectors: (item) => item.id,
   priorityTags: (item) => item.id,
-  atRiskGroups: (item) => item.group,
+  atRiskGroups: (item) => item.id,
   figures: (item) => item.id,
   contributions: (item) => item.projectId,
   storytellers: (item) => item.respondentId,

@@ -1,5 +1,5 @@
 /**
- * The choices the story form offers, all from one evaluation: places, sectors, priorities,
+ * The choices the story form offers, all from one evaluation: places, sectors, priorities, at-risk groups,
  * projects, respondents (codes only — never identities), interviews, focus groups, excerpts and
  * the team (translator, collector). A fixed number of queries, whatever the size of the lists.
  */
@@ -17,10 +17,11 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export async function getStoryFormOptions(evaluationId: string) {
   const client = db();
   const where = { evaluationId };
-  const [places, sectors, priorityTags, projects, respondents, interviews, focusGroups, excerpts, members] = await Promise.all([
+  const [places, sectors, priorityTags, atRiskGroups, projects, respondents, interviews, focusGroups, excerpts, members] = await Promise.all([
     client.place.findMany({ where, orderBy: [{ state: "asc" }, { municipality: "asc" }], select: { id: true, state: true, municipality: true, community: true } }),
     client.sector.findMany({ where, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
     client.priorityTag.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
+    client.atRiskGroup.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
     client.project.findMany({ where, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true, retiredAt: true } }),
     client.respondent.findMany({ where, orderBy: { codeNumber: "asc" }, select: { id: true, code: true, excludedAt: true } }),
     client.interview.findMany({
@@ -40,6 +41,7 @@ export async function getStoryFormOptions(evaluationId: string) {
     places: places.map((place) => ({ id: place.id, label: [place.state, place.municipality, place.community].filter(Boolean).join(" · ") })),
     sectors,
     priorityTags,
+    atRiskGroups,
     // Retired ones too: the form offers them only to a story that already names them.
     projects: projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null })),
     respondents: respondents.map((respondent) => ({ id: respondent.id, code: respondent.code, excluded: respondent.excludedAt !== null })),

@@ -37,7 +37,7 @@ export type StoryFormValues = {
   placeIds: string[];
   sectorIds: string[];
   priorityTagIds: string[];
-  atRiskGroups: Array<{ group: StorySnapshot["atRiskGroups"][number]["group"]; note: string }>;
+  atRiskGroups: Array<{ groupId: string; note: string }>;
   figures: FigureValues[];
   contributionNarrative: string;
   contributions: Array<{ projectId: string; howContributed: string }>;
@@ -104,7 +104,7 @@ export function toFormValues(snapshot: StorySnapshot): StoryFormValues {
     placeIds: snapshot.places.map((place) => place.id),
     sectorIds: snapshot.sectors.map((sector) => sector.id),
     priorityTagIds: snapshot.priorityTags.map((tag) => tag.id),
-    atRiskGroups: snapshot.atRiskGroups.map((row) => ({ group: row.group, note: text(row.note) })),
+    atRiskGroups: snapshot.atRiskGroups.map((row) => ({ groupId: row.id, note: text(row.note) })),
     figures: snapshot.figures.map((figure) => ({
       key: figure.id,
       id: figure.id,

@@ -74,6 +74,10 @@ function whereOf(evaluationId: string, filters: StoryFilters): Prisma.Sql {
     conditions.push(Prisma.sql`coalesce(s.id IN (SELECT sp.story_id FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
       WHERE sp.evaluation_id = ${evaluationId} AND p.state = ${filters.state}), false)`);
   }
+  if (filters.atRiskGroup) {
+    conditions.push(Prisma.sql`coalesce(s.id IN (SELECT sg.story_id FROM story_at_risk_group sg
+      WHERE sg.evaluation_id = ${evaluationId} AND sg.group_id = ${filters.atRiskGroup}), false)`);
+  }
   if (filters.updatedFrom) conditions.push(Prisma.sql`s.updated_at >= ${filters.updatedFrom}::date`);
   if (filters.updatedTo) conditions.push(Prisma.sql`s.updated_at < ${filters.updatedTo}::date + 1`);
   if (filters.q) conditions.push(Prisma.sql`s.search_vector @@ ${tsQuery(filters.q)}`);

@@ -5,19 +5,12 @@
  * story are never read (the actions take the evaluation and the expected version separately).
  */
 import { z } from "zod";
-import type { AtRiskGroup, ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
+import type { ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
 export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "RANGE"] as const satisfies readonly FigureQualifier[];
-export const AT_RISK_GROUPS = [
-  "WOMEN_WORKERS",
-  "CHILD_WORKERS_FAMILIES",
-  "DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS",
-  "AT_RISK_UNIONIZED_WORKERS",
-  "UNAFFILIATED_OR_INFORMAL_WORKERS",
-] as const satisfies readonly AtRiskGroup[];
 export const SOURCE_KINDS = ["INTERVIEW", "FOCUS_GROUP", "EXCERPT"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 /** The consent scopes a storyteller must have granted before the story leaves draft. */
@@ -35,6 +28,7 @@ export const LIMITS = {
   places: 100,
   sectors: 50,
   priorityTags: 50,
+  atRiskGroups: 50,
   storytellers: 50,
   sources: 100,
   note: 500,
@@ -111,8 +105,9 @@ export const sourceSchema = z.object({
   id: idSchema,
 });
 
+/** One of the evaluation's at-risk groups (the mutation checks it is this evaluation's), with a note. */
 export const atRiskGroupSchema = z.object({
-  group: z.enum(AT_RISK_GROUPS, { error: "invalid" }),
+  groupId: idSchema,
   note: optionalText(LIMITS.note),
 });
 
@@ -135,7 +130,7 @@ export const storyFieldsSchema = z
     placeIds: uniqueList(idSchema, LIMITS.places),
     sectorIds: uniqueList(idSchema, LIMITS.sectors),
     priorityTagIds: uniqueList(idSchema, LIMITS.priorityTags),
-    atRiskGroups: uniqueList(atRiskGroupSchema, AT_RISK_GROUPS.length),
+    atRiskGroups: uniqueList(atRiskGroupSchema, LIMITS.atRiskGroups),
     figures: uniqueList(figureSchema, LIMITS.figures),
     contributionNarrative: optionalText(LIMITS.mediumText),
     contributions: uniqueList(contributionSchema, LIMITS.contributions),
@@ -155,7 +150,7 @@ export const storyFieldsSchema = z
     flagDuplicates(ctx, story.sectorIds, (i) => ["sectorIds", i]);
     flagDuplicates(ctx, story.priorityTagIds, (i) => ["priorityTagIds", i]);
     flagDuplicates(ctx, story.storytellerIds, (i) => ["storytellerIds", i]);
-    flagDuplicates(ctx, story.atRiskGroups.map((row) => row.group), (i) => ["atRiskGroups", i, "group"]);
+    flagDuplicates(ctx, story.atRiskGroups.map((row) => row.groupId), (i) => ["atRiskGroups", i, "groupId"]);
     flagDuplicates(ctx, story.contributions.map((row) => row.projectId), (i) => ["contributions", i, "projectId"]);
     flagDuplicates(ctx, story.sources.map((row) => `${row.kind}:${row.id}`), (i) => ["sources", i, "id"]);
     flagDuplicates(ctx, story.figures.map((row, i) => row.id ?? `new-${i}`), (i) => ["figures", i, "id"]);

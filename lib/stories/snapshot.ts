@@ -6,7 +6,8 @@
  * Shape, version 1 (`schemaVersion: 1`) — see docs/decisions/0007-story-revisions-and-path.md:
  * - every scalar field of ChangeStory the author edits, dates as ISO days ("2023-12-31"), empty as null;
  * - child rows with the names and codes needed to show them as they were (a renamed sector still
- *   shows its old name in an old revision): places, sectors, priorityTags, atRiskGroups, figures
+ *   shows its old name in an old revision): places, sectors, priorityTags, atRiskGroups (id,
+ *   position and both names; the at-risk groups migration rewrote older ones, decision 0017), figures
  *   (values as plain decimal strings), contributions (project acronym and name), storytellers
  *   (respondent codes — never identities), sources (kind, id, date; excerpts name their transcript
  *   but do not copy its text, which not every story reader may see);
@@ -16,7 +17,7 @@
  * A later shape gets `schemaVersion: 2` and `parseStorySnapshot` learns to read both.
  */
 import { z } from "zod";
-import { AT_RISK_GROUPS, CHANGE_TYPES, FIGURE_QUALIFIERS, SOURCE_KINDS } from "./schema";
+import { CHANGE_TYPES, FIGURE_QUALIFIERS, SOURCE_KINDS } from "./schema";
 import { DATE_PRECISIONS } from "./period";
 
 export const STORY_SNAPSHOT_SCHEMA_VERSION = 1;
@@ -48,7 +49,7 @@ export type SnapshotSource = {
   places: Array<{ id: string; state: string; municipality: string | null; community: string | null }>;
   sectors: Array<{ id: string; nameEn: string; nameEs: string }>;
   priorityTags: Array<{ id: string; position: number; nameEn: string; nameEs: string }>;
-  atRiskGroups: Array<{ group: (typeof AT_RISK_GROUPS)[number]; note: string | null }>;
+  atRiskGroups: Array<{ id: string; position: number; nameEn: string; nameEs: string; note: string | null }>;
   figures: Array<{
     id: string;
     position: number;
@@ -91,7 +92,7 @@ export const storySnapshotSchema = z.object({
   places: z.array(z.object({ id: z.string(), state: z.string(), municipality: nullableText, community: nullableText })),
   sectors: z.array(z.object({ id: z.string(), nameEn: z.string(), nameEs: z.string() })),
   priorityTags: z.array(z.object({ id: z.string(), position: z.number(), nameEn: z.string(), nameEs: z.string() })),
-  atRiskGroups: z.array(z.object({ group: z.enum(AT_RISK_GROUPS), note: nullableText })),
+  atRiskGroups: z.array(z.object({ id: z.string(), position: z.number(), nameEn: z.string(), nameEs: z.string(), note: nullableText })),
   figures: z.array(
     z.object({
       id: z.string(),
@@ -166,8 +167,8 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
       .map(({ id, position, nameEn, nameEs }) => ({ id, position, nameEn, nameEs }))
       .sort((a, b) => a.position - b.position),
     atRiskGroups: story.atRiskGroups
-      .map(({ group, note }) => ({ group, note }))
-      .sort((a, b) => AT_RISK_GROUPS.indexOf(a.group) - AT_RISK_GROUPS.indexOf(b.group)),
+      .map(({ id, position, nameEn, nameEs, note }) => ({ id, position, nameEn, nameEs, note }))
+      .sort((a, b) => a.position - b.position),
     figures: story.figures
       .map((figure) => ({
         id: figure.id,

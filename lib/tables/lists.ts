@@ -13,6 +13,7 @@ const storyFilters = z
     stage: z.enum(StoryStage).optional(),
     changeType: z.enum(ChangeType).optional(),
     state: placeFilter.optional(),
+    atRiskGroup: idFilter.optional(),
     updatedFrom: dayFilter.optional(),
     updatedTo: dayFilter.optional(),
   })
@@ -30,7 +31,7 @@ export const storyListSpec = {
   // Relevance exists only while searching, and is then the default order.
   sortable: (filters: StoryFilters) => (filters.q ? [...STORY_SORTS, "relevance"] : STORY_SORTS),
   defaultSort: (filters: StoryFilters) => (filters.q ? { id: "relevance", desc: true } : { id: "updatedAt", desc: true }),
-  filterKeys: ["q", "domain", "stage", "changeType", "state", "updatedFrom", "updatedTo"],
+  filterKeys: ["q", "domain", "stage", "changeType", "state", "atRiskGroup", "updatedFrom", "updatedTo"],
   filters: storyFilters,
 } satisfies ListSpec<typeof storyFilters>;
 
@@ -39,6 +40,7 @@ const respondentFilters = z
     type: z.enum(RespondentType).optional(),
     gender: z.enum(Gender).optional(),
     state: placeFilter.optional(),
+    atRiskGroup: idFilter.optional(),
   })
   .strict();
 
@@ -50,7 +52,7 @@ export const respondentListSpec = {
   requiredColumns: ["code"],
   sortable: ["code", "type", "gender", "state", "updatedAt"],
   defaultSort: { id: "code", desc: false },
-  filterKeys: ["type", "gender", "state"],
+  filterKeys: ["type", "gender", "state", "atRiskGroup"],
   filters: respondentFilters,
 } satisfies ListSpec<typeof respondentFilters>;
 

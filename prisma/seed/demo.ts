@@ -115,9 +115,11 @@ export async function writeDemoEvaluation(
   }
   await tx.priorityTag.createMany({ data: setup.priorityTags });
   await tx.sector.createMany({ data: setup.sectors });
+  await tx.atRiskGroup.createMany({ data: setup.atRiskGroups });
   await tx.place.createMany({ data: setup.places });
 
   await tx.respondent.createMany({ data: fieldwork.respondents });
+  await tx.respondentAtRiskGroup.createMany({ data: fieldwork.respondentAtRiskGroups });
   if (identityKeyRing) {
     await tx.respondentIdentity.createMany({
       data: fieldwork.respondents.map((respondent) =>
@@ -177,6 +179,6 @@ export async function writeDemoEvaluation(
   await tx.evidenceItem.createMany({ data: triangulation.evidence });
 
   const domainIdsByPosition = new Map(setup.domains.map((domain) => [domain.position, domain.id]));
-  await writeDemoLearnings(tx, { evaluationId, analystId: idOf("ANALYST"), leadId: staff.lead, domainIdsByPosition });
+  await writeDemoLearnings(tx, { evaluationId, analystId: idOf("ANALYST"), leadId: staff.lead, domainIdsByPosition, atRiskGroupIdsByCode: new Map(setup.atRiskGroups.map((group) => [group.code, group.id])) });
   return evaluationId;
 }

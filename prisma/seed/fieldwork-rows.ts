@@ -28,11 +28,17 @@ export function buildFieldworkRows(setup: SetupRows, staff: DemoStaffIds) {
       placeId: placeId({ state: spec.state, municipality: spec.municipality }),
       sectorId: spec.sector ? lookup(refs.sectorByKey, spec.sector, "sector").id : null,
       language: spec.language,
-      atRiskGroups: spec.atRiskGroups,
       excludedAt: spec.consent.withdrawn && spec.consent.withdrawn.choice !== "STOP" ? day(spec.consent.withdrawn.on) : null,
     }),
   );
   const respondentByNumber = new Map(respondents.map((row) => [row.codeNumber, row]));
+  const respondentAtRiskGroups = RESPONDENTS.flatMap((spec) =>
+    spec.atRiskGroups.map((code) => ({
+      evaluationId,
+      respondentId: lookup(respondentByNumber, spec.codeNumber, "respondent").id,
+      groupId: lookup(refs.atRiskGroupByCode, code, "at-risk group").id,
+    })),
+  );
 
   const consents = RESPONDENTS.map((spec) =>
     buildConsent({
@@ -126,6 +132,7 @@ export function buildFieldworkRows(setup: SetupRows, staff: DemoStaffIds) {
 
   return {
     respondents,
+    respondentAtRiskGroups,
     consents,
     consentScopes,
     interviews: interviews.map(({ row }) => row),

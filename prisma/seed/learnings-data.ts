@@ -3,12 +3,13 @@
  * translations by the lead, written by the analyst through the app's own mutation, so the demo's
  * learnings page and brief hold only what the app would accept.
  */
+import type { StandardAtRiskGroupCode } from "@/tests/factories/evaluations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createLearningInTransaction } from "@/lib/learnings/mutations";
 import type { LearningKind, LearningText } from "@/lib/learnings/schema";
 
 type Text = { title?: string; body: string; sustainability?: string };
-type DemoLearning = { kind: LearningKind; es: Text; en: Text; audience?: "IMPLEMENTING_PARTNERS" | "FUNDER" | "OTHER"; atRiskGroup?: "WOMEN_WORKERS"; domainPositions?: number[] };
+type DemoLearning = { kind: LearningKind; es: Text; en: Text; audience?: "IMPLEMENTING_PARTNERS" | "FUNDER" | "OTHER"; atRiskGroup?: StandardAtRiskGroupCode; domainPositions?: number[] };
 
 const DEMO_LEARNINGS: DemoLearning[] = [
   {
@@ -29,7 +30,7 @@ const DEMO_LEARNINGS: DemoLearning[] = [
   },
   {
     kind: "AT_RISK_IMPACT",
-    atRiskGroup: "WOMEN_WORKERS",
+    atRiskGroup: "women_workers",
     es: { body: "Las trabajadoras relataron cambios en el acceso a información sobre sus derechos, con menos cambios en la representación sindical." },
     en: { body: "Women workers told of changes in access to information on their rights, with fewer changes in union representation." },
   },
@@ -41,7 +42,7 @@ const DEMO_LEARNINGS: DemoLearning[] = [
 
 const text = (fields: Text, translatedById: string | null): LearningText => ({ title: fields.title ?? null, body: fields.body, sustainability: fields.sustainability ?? null, translatedById });
 
-export async function writeDemoLearnings(tx: Prisma.TransactionClient, input: { evaluationId: string; analystId: string; leadId: string; domainIdsByPosition: Map<number, string> }) {
+export async function writeDemoLearnings(tx: Prisma.TransactionClient, input: { evaluationId: string; analystId: string; leadId: string; domainIdsByPosition: Map<number, string>; atRiskGroupIdsByCode: Map<string, string> }) {
   const { evaluationId, analystId, leadId } = input;
   for (const learning of DEMO_LEARNINGS) {
     await createLearningInTransaction(tx, {
@@ -50,7 +51,7 @@ export async function writeDemoLearnings(tx: Prisma.TransactionClient, input: { 
       kind: learning.kind,
       texts: { ES: text(learning.es, null), EN: text(learning.en, leadId) },
       audience: learning.audience ?? null,
-      atRiskGroup: learning.atRiskGroup ?? null,
+      atRiskGroupId: learning.atRiskGroup ? input.atRiskGroupIdsByCode.get(learning.atRiskGroup)! : null,
       storyIds: [],
       domainIds: (learning.domainPositions ?? []).map((position) => input.domainIdsByPosition.get(position)!),
     });

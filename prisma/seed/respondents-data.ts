@@ -2,7 +2,8 @@
  * Fictional respondents of the demo. Nobody here exists: codes, traits and consent dates are
  * invented to exercise every respondent type, gender and at-risk group the app handles.
  */
-import type { AtRiskGroup, ConsentMethod, ConsentScopeKind, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import type { StandardAtRiskGroupCode } from "@/tests/factories/evaluations";
+import type { ConsentMethod, ConsentScopeKind, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 
 export type RespondentSpec = {
   codeNumber: number;
@@ -15,7 +16,7 @@ export type RespondentSpec = {
   sector?: string;
   /** ISO 639 code of the language the respondent was heard in. */
   language: string;
-  atRiskGroups: AtRiskGroup[];
+  atRiskGroups: StandardAtRiskGroupCode[];
   consent: {
     givenOn: string;
     method: ConsentMethod;
@@ -31,12 +32,12 @@ const written = (givenOn: string, refused: ConsentScopeKind[] = []) =>
 export const RESPONDENTS: RespondentSpec[] = [
   {
     codeNumber: 1, type: "UNION_MEMBER", gender: "MAN", state: "Coahuila", municipality: "Monclova",
-    sector: "export manufacturing", language: "es", atRiskGroups: ["AT_RISK_UNIONIZED_WORKERS"],
+    sector: "export manufacturing", language: "es", atRiskGroups: ["at_risk_unionized_workers"],
     consent: written("2024-06-12"),
   },
   {
     codeNumber: 2, type: "UNION_MEMBER", gender: "WOMAN", state: "San Luis Potosí", municipality: "San Luis Potosí",
-    sector: "automotive", language: "es", atRiskGroups: ["WOMEN_WORKERS", "AT_RISK_UNIONIZED_WORKERS"],
+    sector: "automotive", language: "es", atRiskGroups: ["women_workers", "at_risk_unionized_workers"],
     consent: written("2024-06-14"),
   },
   {
@@ -47,13 +48,13 @@ export const RESPONDENTS: RespondentSpec[] = [
   {
     codeNumber: 4, type: "UNAFFILIATED_WORKER", gender: "WOMAN", state: "Oaxaca",
     sector: "coffee", language: "es",
-    atRiskGroups: ["WOMEN_WORKERS", "CHILD_WORKERS_FAMILIES", "DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS", "UNAFFILIATED_OR_INFORMAL_WORKERS"],
+    atRiskGroups: ["women_workers", "child_workers_families", "domestic_migrant_or_indigenous_workers", "unaffiliated_or_informal_workers"],
     // Consent by phone, recorded without her name.
     consent: { givenOn: "2024-07-05", method: "ORAL_RECORDED_WITHOUT_NAME", language: "es" },
   },
   {
     codeNumber: 5, type: "UNAFFILIATED_WORKER", gender: "MAN", state: "Oaxaca", municipality: "Oaxaca de Juárez",
-    sector: "agriculture", language: "mix", atRiskGroups: ["DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS", "UNAFFILIATED_OR_INFORMAL_WORKERS"],
+    sector: "agriculture", language: "mix", atRiskGroups: ["domestic_migrant_or_indigenous_workers", "unaffiliated_or_informal_workers"],
     // Given in Mixtec through an interpreter.
     consent: { givenOn: "2024-07-04", method: "ORAL_RECORDED_WITHOUT_NAME", language: "mix" },
   },
@@ -64,7 +65,7 @@ export const RESPONDENTS: RespondentSpec[] = [
   },
   {
     codeNumber: 7, type: "UNION_MEMBER", gender: "WOMAN", state: "San Luis Potosí", municipality: "San Luis Potosí",
-    sector: "automotive", language: "es", atRiskGroups: ["WOMEN_WORKERS"],
+    sector: "automotive", language: "es", atRiskGroups: ["women_workers"],
     consent: written("2024-06-14"),
   },
   {
@@ -74,7 +75,7 @@ export const RESPONDENTS: RespondentSpec[] = [
   },
   {
     codeNumber: 9, type: "UNAFFILIATED_WORKER", gender: "NON_BINARY", state: "Guanajuato", municipality: "Silao de la Victoria",
-    sector: "export manufacturing", language: "es", atRiskGroups: ["UNAFFILIATED_OR_INFORMAL_WORKERS"],
+    sector: "export manufacturing", language: "es", atRiskGroups: ["unaffiliated_or_informal_workers"],
     consent: written("2024-09-10"),
   },
   {
@@ -89,7 +90,7 @@ export const RESPONDENTS: RespondentSpec[] = [
   },
   {
     codeNumber: 12, type: "UNAFFILIATED_WORKER", gender: "WOMAN", state: "Oaxaca", municipality: "Oaxaca de Juárez",
-    sector: "agriculture", language: "es", atRiskGroups: ["WOMEN_WORKERS", "UNAFFILIATED_OR_INFORMAL_WORKERS"],
+    sector: "agriculture", language: "es", atRiskGroups: ["women_workers", "unaffiliated_or_informal_workers"],
     consent: {
       ...written("2024-07-04"),
       withdrawn: {

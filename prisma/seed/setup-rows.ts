@@ -6,6 +6,7 @@ import {
   buildPriorityTag,
   buildProject,
   buildSector,
+  buildStandardAtRiskGroups,
 } from "@/tests/factories/evaluations";
 import { fixture, monthEnd, monthStart } from "./fixture";
 import { DOMAIN_DEFINITIONS, MUNICIPALITIES, PRIORITY_NAMES_ES, SECTOR_NAMES } from "./setup-data";
@@ -80,6 +81,9 @@ export function buildSetupRows(name: string = fixture.evaluation.name) {
     return { key, row: buildSector({ evaluationId, nameEn: names.en, nameEs: names.es }) };
   });
 
+  // The five groups the USMCA labour evaluations report on, with their Kobo choice names.
+  const atRiskGroups = buildStandardAtRiskGroups(evaluationId);
+
   const states = [...new Set(fixture.sample_outcomes.flatMap((outcome) => outcome.states))];
   const places = [
     ...states.map((state) => ({ label: placeLabel(state), row: buildPlace({ evaluationId, state }) })),
@@ -95,12 +99,14 @@ export function buildSetupRows(name: string = fixture.evaluation.name) {
     projects,
     priorityTags,
     sectors: sectors.map(({ row }) => row),
+    atRiskGroups,
     places: places.map(({ row }) => row),
     refs: {
       domainByPosition: new Map(domains.map((row) => [row.position, row])),
       projectByAcronym: new Map(projects.map((row) => [row.acronym, row])),
       priorityByPosition: new Map(priorityTags.map((row) => [row.position, row])),
       sectorByKey: new Map(sectors.map(({ key, row }) => [key, row])),
+      atRiskGroupByCode: new Map<string, (typeof atRiskGroups)[number]>(atRiskGroups.map((row) => [row.code, row])),
       placeByLabel: new Map(places.map(({ label, row }) => [label, row])),
     },
   };

@@ -3,7 +3,8 @@
  * period, places, sectors, figures, domain) through a fictional storyteller, in Spanish with an
  * English translation. The last one documents a lack of change.
  */
-import type { AtRiskGroup, StoryStage } from "@/lib/generated/prisma/enums";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
+import type { StandardAtRiskGroupCode } from "@/tests/factories/evaluations";
 import type { SampleOutcome } from "./fixture";
 
 /** The evaluator wrote (and the lead translated) every demo story on this day. */
@@ -33,7 +34,7 @@ export type StorySpec = {
   sources: string[];
   /** 1-based positions in fixture.usmca_priorities. */
   priorities: number[];
-  atRiskGroups: Array<{ group: AtRiskGroup; note?: string }>;
+  atRiskGroups: Array<{ group: StandardAtRiskGroupCode; note?: string }>;
   primaryRationale: string;
   secondary?: { domain: number; rationale: string };
 };
@@ -63,8 +64,8 @@ export const STORIES: StorySpec[] = [
     sources: ["I3", "I4", "E5", "E6"],
     priorities: [2],
     atRiskGroups: [
-      { group: "CHILD_WORKERS_FAMILIES", note: "Hijas e hijos de familias cortadoras van a la escuela durante la temporada." },
-      { group: "DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS" },
+      { group: "child_workers_families", note: "Hijas e hijos de familias cortadoras van a la escuela durante la temporada." },
+      { group: "domestic_migrant_or_indigenous_workers" },
     ],
     primaryRationale:
       "Las familias cortadoras y los productores organizados exigieron y sostienen el acuerdo: el cambio nace de su propia defensa de derechos.",
@@ -92,7 +93,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [1],
     sources: ["I1", "E1", "E2"],
     priorities: [1],
-    atRiskGroups: [{ group: "AT_RISK_UNIONIZED_WORKERS" }],
+    atRiskGroups: [{ group: "at_risk_unionized_workers" }],
     primaryRationale: "Las personas trabajadoras ejercieron su libertad sindical votando y eligiendo a su sindicato.",
     secondary: {
       domain: 3,
@@ -120,7 +121,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [5],
     sources: ["G1", "E9"],
     priorities: [3],
-    atRiskGroups: [{ group: "DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS" }, { group: "UNAFFILIATED_OR_INFORMAL_WORKERS" }],
+    atRiskGroups: [{ group: "domestic_migrant_or_indigenous_workers" }, { group: "unaffiliated_or_informal_workers" }],
     primaryRationale: "Las y los jornaleros plantearon la petición ellos mismos: es su propia defensa de condiciones seguras.",
   },
   {
@@ -146,7 +147,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [2],
     sources: ["I2", "E3"],
     priorities: [1],
-    atRiskGroups: [{ group: "AT_RISK_UNIONIZED_WORKERS" }],
+    atRiskGroups: [{ group: "at_risk_unionized_workers" }],
     primaryRationale: "Es la propia organización de las personas trabajadoras la que cambió su manera de rendir cuentas.",
   },
   {
@@ -173,7 +174,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [11],
     sources: ["G2", "E10"],
     priorities: [1, 6],
-    atRiskGroups: [{ group: "AT_RISK_UNIONIZED_WORKERS" }],
+    atRiskGroups: [{ group: "at_risk_unionized_workers" }],
     primaryRationale: "Los sindicatos y la organización de trabajadores presentaron las quejas y defendieron su reconocimiento.",
     secondary: { domain: 5, rationale: "El Mecanismo Laboral de Respuesta Rápida es un instrumento de aplicación de la ley laboral." },
   },
@@ -201,7 +202,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [6],
     sources: ["I5", "E7"],
     priorities: [2, 3],
-    atRiskGroups: [{ group: "CHILD_WORKERS_FAMILIES" }, { group: "DOMESTIC_MIGRANT_OR_INDIGENOUS_WORKERS" }],
+    atRiskGroups: [{ group: "child_workers_families" }, { group: "domestic_migrant_or_indigenous_workers" }],
     primaryRationale: "Es un cambio en las prácticas de las empresas: una nueva unidad e inversiones de los ingenios.",
   },
   {
@@ -228,7 +229,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [7],
     sources: ["I2", "E4"],
     priorities: [4],
-    atRiskGroups: [{ group: "WOMEN_WORKERS", note: "Licencia con goce de sueldo y atención a sobrevivientes de violencia de género." }],
+    atRiskGroups: [{ group: "women_workers", note: "Licencia con goce de sueldo y atención a sobrevivientes de violencia de género." }],
     primaryRationale: "Es una práctica nueva de la empresa, pactada con el sindicato.",
     secondary: { domain: 4, rationale: "Previene la violencia de género y protege el empleo de las trabajadoras." },
   },
@@ -258,7 +259,7 @@ export const STORIES: StorySpec[] = [
     storytellers: [9],
     sources: ["I6", "E8"],
     priorities: [1, 5],
-    atRiskGroups: [{ group: "UNAFFILIATED_OR_INFORMAL_WORKERS" }],
+    atRiskGroups: [{ group: "unaffiliated_or_informal_workers" }],
     primaryRationale:
       "Documenta que las relaciones entre empresa y sindicato no cambiaron en esta planta: una falta de cambio en las prácticas del sector privado.",
   },

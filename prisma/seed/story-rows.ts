@@ -103,7 +103,8 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
   rows.storyPlaces.push(...places.map((place) => ({ ...child(), placeId: place.id })));
   rows.storySectors.push(...sectors.map((sector) => ({ ...child(), sectorId: sector.id })));
   rows.storyPriorityTags.push(...priorities.map((tag) => ({ ...child(), priorityTagId: tag.id })));
-  rows.storyAtRiskGroups.push(...spec.atRiskGroups.map(({ group, note }) => ({ ...child(), group, note: note ?? null })));
+  const groups = spec.atRiskGroups.map(({ group, note }) => ({ group: lookup(setup.refs.atRiskGroupByCode, group, "at-risk group"), note: note ?? null }));
+  rows.storyAtRiskGroups.push(...groups.map(({ group, note }) => ({ ...child(), groupId: group.id, note })));
   rows.storyFigures.push(...figures);
   rows.storyContributions.push(...contributions);
   rows.storyTellers.push(...storytellers.map((respondent) => ({ ...child(), respondentId: respondent.id })));
@@ -168,7 +169,7 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     places: places.map((place) => ({ id: place.id, state: place.state, municipality: place.municipality ?? null, community: place.community ?? null })),
     sectors: sectors.map((sector) => ({ id: sector.id, nameEn: sector.nameEn, nameEs: sector.nameEs })),
     priorityTags: priorities.map((tag) => ({ id: tag.id, position: tag.position, nameEn: tag.nameEn, nameEs: tag.nameEs })),
-    atRiskGroups: spec.atRiskGroups.map(({ group, note }) => ({ group, note: note ?? null })),
+    atRiskGroups: groups.map(({ group, note }) => ({ id: group.id, position: group.position, nameEn: group.nameEn, nameEs: group.nameEs, note })),
     figures: figures.map((figure) => ({
       id: figure.id,
       position: figure.position,

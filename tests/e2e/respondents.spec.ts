@@ -97,6 +97,7 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   await expect(heading).toHaveText(/^R-\d{4}$/);
   const respondentCode = (await heading.textContent())!;
   await expect(page.getByRole("region", { name: "Características" })).toContainText("Oaxaca de Juárez, Oaxaca");
+  await expect(page.getByRole("region", { name: "Características" })).toContainText("Mujeres trabajadoras");
   // The identity is not in the page until asked for.
   expect(await everythingSent(page, respondentPath)).not.toContain("Rosalinda");
   await expectNoAxeViolations(page, "respondent (es)");
@@ -138,6 +139,14 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   await expectNoAxeViolations(page, "respondent with identity shown (es)");
   await identity.getByRole("button", { name: "Ocultar identidad" }).click();
   await expect(identity).not.toContainText(NAME);
+
+  // The respondents table finds them by the evaluation's at-risk group.
+  await page.goto(`${evaluationPath}/respondents`);
+  await page.getByLabel("Grupo en riesgo").selectOption({ label: "Mujeres trabajadoras" });
+  await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  await expect(page).toHaveURL(/atRiskGroup=/);
+  await expect(page.getByRole("link", { name: respondentCode, exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "respondents filtered by at-risk group (es)");
 
   const lead = await asUser(browser, baseURL, "lead@demo.example");
   const respondentId = respondentPath.split("/").pop()!;

@@ -90,3 +90,27 @@ test("an evaluator is not offered a project list to import", async ({ page }) =>
   await expect(kind).toHaveValue("RESPONDENTS");
   await expect(kind.locator("option")).toHaveText(["Personas respondentes", "Entrevistas", "Historias de cambio"]);
 });
+
+test("a lead pastes two projects copied from a spreadsheet; a third that repeats an acronym is named at its row", async ({ page }) => {
+  test.setTimeout(120_000);
+  const pasted = await newEvaluationLedByDemoLead("Evaluación de prueba: cartera pegada");
+  await openAs(page, "lead@demo.example", `/evaluations/${pasted.id}/imports?kind=PROJECTS`);
+  await expectInteractive(page.getByRole("button", { name: "Leer las columnas" }));
+  // What a spreadsheet puts on the clipboard: tab-separated cells, one row per line.
+  const rows = [
+    ["Acronym", "Name", "Managing office", "Funding streams"],
+    ["Campo Justo", "Proyecto de trabajo justo en el campo", "OCFT", "USMCA"],
+    ["Voz Obrera", "Proyecto de voz de las personas trabajadoras", "OTLA", "USMCA, non-USMCA"],
+    ["CAMPO justo", "Otro proyecto con las mismas siglas", "OTLA", "USMCA"],
+  ];
+  await page.getByLabel("O pegue las filas, con la fila de encabezados primero").fill(rows.map((cells) => cells.join("\t")).join("\n"));
+  await page.getByRole("button", { name: "Leer las columnas" }).click();
+  const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
+  await expect(mapping.getByRole("combobox", { name: "Acronym" })).toHaveValue("acronym");
+  await mapping.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
+  const result = page.getByRole("group", { name: "3. Revisa e importa" });
+  await expect(result.getByRole("status")).toHaveText("3 filas: 2 nuevas, 0 ya importadas, 1 con errores.");
+  await expect(page.getByRole("table", { name: "Errores por fila y columna" }).getByRole("row").nth(1)).toContainText("3");
+  await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, "project import, pasted rows (es)");
+});

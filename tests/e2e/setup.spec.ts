@@ -146,7 +146,7 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   // Start from another evaluation: the demo's lists arrive, what is here stays.
   await page.getByLabel("Evaluación de la que se copia").selectOption({ label: DEMO_EVALUATION_NAME });
   await page.getByRole("button", { name: "Copiar su configuración" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores y \d+ prioridades\.$/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores, \d+ prioridades y 5 grupos en riesgo\.$/ })).toBeVisible();
   await page.goto(`${base}/settings/domains`);
   await expect.poll(() => domainOrder(page)).toHaveLength(7);
   expect((await domainOrder(page)).slice(0, 2)).toEqual(["Libertad sindical", "Justicia laboral"]);
@@ -169,7 +169,19 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await sectors.getByLabel("Nombre en inglés").fill("Vegetables");
   await sectors.getByRole("button", { name: "Agregar" }).click();
   await expect(sectors.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first()).toBeVisible();
-  await expectNoAxeViolations(page, "setup: sectors and priorities (lead, es)");
+  // At-risk groups: the five copied from the demo, one more added, a copied one's name refused again.
+  const groups = page.getByRole("form", { name: "Agregar un grupo en riesgo" });
+  await expect(page.getByRole("table", { name: "5 grupos en riesgo" })).toBeVisible();
+  await groups.getByLabel("Nombre en español").fill("Jornaleras agrícolas");
+  await groups.getByLabel("Nombre en inglés").fill("Women farmworkers");
+  await groups.getByRole("button", { name: "Agregar" }).click();
+  await expect(page.getByText("Jornaleras agrícolas se agregó.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "6 grupos en riesgo" })).toBeVisible();
+  await groups.getByLabel("Nombre en español").fill("MUJERES TRABAJADORAS");
+  await groups.getByLabel("Nombre en inglés").fill("Working women");
+  await groups.getByRole("button", { name: "Agregar" }).click();
+  await expect(groups.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expectNoAxeViolations(page, "setup: sectors, priorities and at-risk groups (lead, es)");
 
   // An evaluator of another evaluation, and of this one, gets a 404: nothing about the setup is revealed.
   const context = await browser.newContext({ locale: "es-MX" });

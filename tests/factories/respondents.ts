@@ -18,7 +18,6 @@ export function buildRespondent(
     gender: "UNDISCLOSED",
     state: "Coahuila",
     language: "es",
-    atRiskGroups: [],
     ...input,
     codeNumber,
     code: input.code ?? respondentCode(codeNumber),

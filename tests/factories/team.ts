@@ -1,7 +1,7 @@
 /** One call that gives a test an evaluation with a member per role, and an outsider. */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { EvaluationRole } from "@/lib/generated/prisma/enums";
-import { buildDomain, buildEvaluation, buildMembership, buildProject } from "./evaluations";
+import { buildDomain, buildEvaluation, buildMembership, buildProject, buildStandardAtRiskGroups } from "./evaluations";
 import type { WithId } from "./ids";
 import { buildUser } from "./users";
 
@@ -24,6 +24,8 @@ export type EvaluationWithTeam = {
   outsider: BuiltUser;
   domains: WithId<Prisma.DomainCreateManyInput>[];
   projects: WithId<Prisma.ProjectCreateManyInput>[];
+  /** The standard five at-risk groups (STANDARD_AT_RISK_GROUPS), in order. */
+  atRiskGroups: ReturnType<typeof buildStandardAtRiskGroups>;
 };
 
 export async function createEvaluationWithTeam(
@@ -45,6 +47,7 @@ export async function createEvaluationWithTeam(
     buildDomain({ evaluationId: evaluation.id, position: index + 1 }),
   );
   const projects = Array.from({ length: options.projectCount ?? 1 }, () => buildProject({ evaluationId: evaluation.id }));
+  const atRiskGroups = buildStandardAtRiskGroups(evaluation.id);
 
   await prisma.$transaction([
     prisma.evaluation.create({ data: evaluation }),
@@ -54,6 +57,7 @@ export async function createEvaluationWithTeam(
     }),
     prisma.domain.createMany({ data: domains }),
     prisma.project.createMany({ data: projects }),
+    prisma.atRiskGroup.createMany({ data: atRiskGroups }),
   ]);
-  return { evaluation, members: members as EvaluationWithTeam["members"], outsider, domains, projects };
+  return { evaluation, members: members as EvaluationWithTeam["members"], outsider, domains, projects, atRiskGroups };
 }

@@ -123,7 +123,7 @@ async function freshLesson(f: Fixture): Promise<string> {
 }
 
 function lessonSample(f: Fixture) {
-  return { evaluationId: f.evaluationId, kind: "LESSON", audience: null, atRiskGroup: null, storyIds: [], domainIds: [], texts: { ES: { body: `Lección ${f.freshEmail()}` } } };
+  return { evaluationId: f.evaluationId, kind: "LESSON", audience: null, atRiskGroupId: null, storyIds: [], domainIds: [], texts: { ES: { body: `Lección ${f.freshEmail()}` } } };
 }
 
 function projectSample(f: Fixture) {
@@ -644,7 +644,7 @@ async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: Fi
   return { batchId: batch.id, file };
 }
 
-const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroups: [] };
+const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroupIds: [] };
 
 /** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
 async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {

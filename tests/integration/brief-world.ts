@@ -51,7 +51,7 @@ export async function createBriefWorld(prisma: PrismaClient) {
 
   const { createLearning } = await import("@/lib/learnings/mutations");
   const text = (fields: { title?: string; body: string; sustainability?: string }) => ({ title: null, sustainability: null, translatedById: null, ...fields });
-  const blank = { audience: null, atRiskGroup: null, storyIds: [], domainIds: [] };
+  const blank = { audience: null, atRiskGroupId: null, storyIds: [], domainIds: [] };
   const by = { actorId: lead, evaluationId };
   const write = async (input: Parameters<typeof createLearning>[0]) => {
     const result = await createLearning(input);
@@ -65,7 +65,7 @@ export async function createBriefWorld(prisma: PrismaClient) {
       EN: text({ title: "Freedom of association", body: "Unions gained trust.", sustainability: "It will last if funded." }),
     },
   });
-  await write({ ...by, ...blank, kind: "AT_RISK_IMPACT", atRiskGroup: "WOMEN_WORKERS", texts: { ES: text({ body: "Las mujeres hablaron." }), EN: text({ body: "Women spoke up." }) } });
+  await write({ ...by, ...blank, kind: "AT_RISK_IMPACT", atRiskGroupId: world.team.atRiskGroups.find((group) => group.code === "women_workers")!.id, texts: { ES: text({ body: "Las mujeres hablaron." }), EN: text({ body: "Women spoke up." }) } });
   for (const n of [1, 2]) await write({ ...by, ...blank, kind: "LESSON", texts: { ES: text({ body: `Lección ${n}` }), EN: text({ body: `Lesson ${n}` }) } });
   await write({ ...by, ...blank, kind: "RECOMMENDATION", audience: "FUNDER", texts: { ES: text({ body: "Financiar más." }), EN: text({ body: "Fund more." }) } });
   for (const n of [1, 2]) {

@@ -143,10 +143,14 @@ describe("dry run and commit", () => {
     expect(after).toEqual({ respondents: before.respondents + 2, identities: before.identities + 1, imported: before.imported + 2, events: before.events + 2 });
 
     const imported = await database.prisma.importedRow.findMany({ where: { batchId }, select: { recordId: true, externalKey: true } });
-    const respondents = await database.prisma.respondent.findMany({ where: { id: { in: imported.map((r) => r.recordId) } }, include: { identity: true }, orderBy: { codeNumber: "asc" } });
-    expect(respondents.map((r) => [r.gender, r.state, r.atRiskGroups])).toEqual([
-      ["WOMAN", "Coahuila", ["WOMEN_WORKERS", "AT_RISK_UNIONIZED_WORKERS"]],
-      ["MAN", "Coahuila", ["WOMEN_WORKERS", "AT_RISK_UNIONIZED_WORKERS"]],
+    const respondents = await database.prisma.respondent.findMany({
+      where: { id: { in: imported.map((r) => r.recordId) } },
+      include: { identity: true, atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { group: { select: { code: true } } } } },
+      orderBy: { codeNumber: "asc" },
+    });
+    expect(respondents.map((r) => [r.gender, r.state, r.atRiskGroups.map((link) => link.group.code)])).toEqual([
+      ["WOMAN", "Coahuila", ["women_workers", "at_risk_unionized_workers"]],
+      ["MAN", "Coahuila", ["women_workers", "at_risk_unionized_workers"]],
     ]);
     expect(respondents[0]!.code).toMatch(/^R-\d{4}$/);
     // Written in bulk SQL: timestamps in UTC as Prisma writes them, not shifted by the server's zone.
@@ -201,6 +205,39 @@ describe("dry run and commit", () => {
     expect(await commitImport(actor, { evaluationId, batchId: (dry as { batchId: string }).batchId, file: content })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
     expect(await counts()).toEqual(before);
     expect(await database.prisma.importBatch.findUnique({ where: { id: (dry as { batchId: string }).batchId }, select: { status: true } })).toEqual({ status: "FAILED" });
+  });
+
+  it("matches at-risk groups to the evaluation's own by choice code or by name in either language, and never adds one", async () => {
+    // A group added in the app has no choice code: it is matched by its names, accents and case
+    // aside (written as a choice name, since a list column separates choices by spaces).
+    const added = await database.prisma.atRiskGroup.create({ data: { evaluationId, position: 6, nameEs: "Jornaleras agrícolas", nameEn: "Women farmworkers" } });
+    const groupsBefore = await database.prisma.atRiskGroup.count({ where: { evaluationId } });
+    const content = file(
+      csv([
+        row({ "grp_person/at_risk_groups": "jornaleras_agricolas WOMEN_WORKERS" }),
+        row({ "grp_person/at_risk_groups": "Mujeres_Trabajadoras" }),
+        row({ "grp_person/at_risk_groups": "women_workers pescadoras" }),
+      ]),
+    );
+    const dry = await dryRun(content);
+    expect(dry).toMatchObject({ rowCount: 3, errorCount: 1 });
+    const batchId = (dry as { batchId: string }).batchId;
+    const errors = await database.prisma.importRowError.findMany({ where: { batchId } });
+    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[3, "grp_person/at_risk_groups", "imports.rowErrors.atRiskGroupUnknown"]]);
+    expect(await database.prisma.atRiskGroup.count({ where: { evaluationId } })).toBe(groupsBefore);
+
+    const good = file(csv([row({ "grp_person/at_risk_groups": "jornaleras_agricolas WOMEN_WORKERS" }), row({ "grp_person/at_risk_groups": "Mujeres_Trabajadoras" })]));
+    const goodRun = await dryRun(good);
+    const goodBatch = (goodRun as { batchId: string }).batchId;
+    expect(await commitImport(actor, { evaluationId, batchId: goodBatch, file: good })).toMatchObject({ created: 2 });
+    const imported = await database.prisma.importedRow.findMany({ where: { batchId: goodBatch }, select: { recordId: true } });
+    const links = await database.prisma.respondent.findMany({
+      where: { id: { in: imported.map((r) => r.recordId) } },
+      orderBy: { codeNumber: "asc" },
+      select: { atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } } },
+    });
+    const women = team.atRiskGroups[0]!.id;
+    expect(links.map((r) => r.atRiskGroups.map((link) => link.groupId))).toEqual([[women, added.id], [women]]);
   });
 
   it("stores hostile text literally (script tags, SQL, formulas) and the CSV export keeps formulas inert", async () => {

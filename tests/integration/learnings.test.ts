@@ -15,7 +15,7 @@ let data: typeof import("@/lib/learnings/data");
 
 /** A text in one language as the form's schema gives it: blanks are null. */
 const text = (fields: Partial<LearningText>): LearningText => ({ title: null, body: null, sustainability: null, translatedById: null, ...fields });
-const blank = { audience: null, atRiskGroup: null, storyIds: [], domainIds: [] };
+const blank = { audience: null, atRiskGroupId: null, storyIds: [], domainIds: [] };
 const lesson = (es: string, en?: string) => ({ ...blank, kind: "LESSON" as const, texts: { ES: text({ body: es }), ...(en ? { EN: text({ body: en }) } : {}) } });
 
 async function freshTeam(languages: Array<"ES" | "EN"> = ["ES", "EN"]) {
@@ -106,12 +106,17 @@ describe("the shape of each kind", () => {
     expect((await database.prisma.learning.findUniqueOrThrow({ where: { id } })).audience).toBe("FUNDER");
   });
 
-  it("keeps one impact text per at-risk group", async () => {
+  it("keeps one impact text per at-risk group, of this evaluation's groups", async () => {
     const t = await freshTeam();
-    const base = { ...blank, kind: "AT_RISK_IMPACT" as const, atRiskGroup: "WOMEN_WORKERS" as const, texts: { ES: text({ body: "Las trabajadoras…" }) } };
+    const other = await freshTeam();
+    const base = { ...blank, kind: "AT_RISK_IMPACT" as const, atRiskGroupId: t.atRiskGroups[0]!.id, texts: { ES: text({ body: "Las trabajadoras…" }) } };
     await created(await learnings.createLearning({ ...by(t), ...base }));
-    expect(await learnings.createLearning({ ...by(t), ...base })).toEqual({ ok: false, reason: "GROUP_TAKEN", field: "atRiskGroup" });
-    expect(await learnings.createLearning({ ...by(t), ...base, atRiskGroup: null })).toEqual({ ok: false, reason: "GROUP_REQUIRED", field: "atRiskGroup" });
+    expect(await learnings.createLearning({ ...by(t), ...base })).toEqual({ ok: false, reason: "GROUP_TAKEN", field: "atRiskGroupId" });
+    expect(await learnings.createLearning({ ...by(t), ...base, atRiskGroupId: null })).toEqual({ ok: false, reason: "GROUP_REQUIRED", field: "atRiskGroupId" });
+    expect(await learnings.createLearning({ ...by(t), ...base, atRiskGroupId: other.atRiskGroups[1]!.id })).toEqual({ ok: false, reason: "GROUP_NOT_FOUND", field: "atRiskGroupId" });
+    // A group an impact text names stays on the list.
+    const lists = await import("@/lib/setup-lists/mutations");
+    expect(await lists.removeListItem({ actorId: t.members.lead.id, evaluationId: t.evaluation.id, kind: "AT_RISK_GROUP", itemId: t.atRiskGroups[0]!.id })).toEqual({ ok: false, reason: "ITEM_IN_USE" });
   });
 
   it("keeps one introduction per evaluation", async () => {

@@ -47,10 +47,11 @@ beforeAll(async () => {
     { codeNumber: 6, type: "FUNDER", gender: "UNDISCLOSED", state: "Chiapas" },
   ] as const;
   const respondents = specs.map((spec, index) =>
-    buildRespondent({ evaluationId: mine.evaluation.id, ...spec, sectorId: index === 0 ? sector.id : null, atRiskGroups: index === 0 ? ["WOMEN_WORKERS"] : [] }),
+    buildRespondent({ evaluationId: mine.evaluation.id, ...spec, sectorId: index === 0 ? sector.id : null }),
   );
   const foreign = buildRespondent({ evaluationId: theirs.evaluation.id, codeNumber: 1, type: "UNION_MEMBER", gender: "WOMAN", state: "Oaxaca" });
   await prisma.respondent.createMany({ data: [...respondents, foreign] });
+  await prisma.respondentAtRiskGroup.create({ data: { evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, groupId: mine.atRiskGroups[0]!.id } });
   for (const [index, respondent] of respondents.entries()) {
     await prisma.$executeRaw`UPDATE respondent SET updated_at = ${new Date(Date.UTC(2024, 5, 10 - index))} WHERE id = ${respondent.id}`;
   }
@@ -99,7 +100,7 @@ describe("respondents table: what a row holds", () => {
   it("shows the current (newest) consent, the sector names and at-risk groups", async () => {
     const result = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state());
     const [first, second] = result!.rows;
-    expect(first).toMatchObject({ code: "R-0001", sectorEn: "Sugarcane", sectorEs: "Caña de azúcar", atRiskGroups: ["WOMEN_WORKERS"], consentWithdrawnOn: null });
+    expect(first).toMatchObject({ code: "R-0001", sectorEn: "Sugarcane", sectorEs: "Caña de azúcar", atRiskGroups: [{ id: mine.atRiskGroups[0]!.id, nameEn: "Women workers", nameEs: "Mujeres trabajadoras" }], consentWithdrawnOn: null });
     expect(first!.consentGivenOn!.toISOString().slice(0, 10)).toBe("2024-09-01");
     expect(second).toMatchObject({ code: "R-0002", sectorEn: null, consentGivenOn: null });
   });
@@ -130,6 +131,13 @@ describe("respondents table: filters, sorts and pages", () => {
     expect(await codes({ state: "Oaxaca" })).toEqual(["R-0001", "R-0004"]);
     expect(await codes({ type: "UNION_MEMBER", gender: "MAN", state: "Coahuila" })).toEqual(["R-0003"]);
     expect(await codes({ state: "Oaxaca' OR '1'='1" })).toEqual([]);
+  });
+
+  it("filters by one of the evaluation's at-risk groups, and finds nothing by another evaluation's", async () => {
+    expect(await codes({ atRiskGroup: mine.atRiskGroups[0]!.id })).toEqual(["R-0001"]);
+    expect(await codes({ atRiskGroup: mine.atRiskGroups[1]!.id })).toEqual([]);
+    expect(await codes({ atRiskGroup: theirs.atRiskGroups[0]!.id })).toEqual([]);
+    expect(await codes({ atRiskGroup: mine.atRiskGroups[0]!.id, gender: "MAN" })).toEqual([]);
   });
 
   it("sorts by every sortable column, both ways", async () => {

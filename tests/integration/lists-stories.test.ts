@@ -143,6 +143,20 @@ describe("stories table: filters", () => {
     expect(counted).toMatchObject({ total: 6, pageCount: 2 });
   });
 
+  it("filters by at-risk group, alone and with other filters", async () => {
+    const stories = await database.prisma.changeStory.findMany({ where: { evaluationId: mine.evaluation.id, code: { in: ["CS-0001", "CS-0002", "CS-0004"] } }, select: { id: true, code: true } });
+    const [women, families] = mine.atRiskGroups;
+    await database.prisma.storyAtRiskGroup.createMany({
+      data: stories.map((story) => ({ evaluationId: mine.evaluation.id, storyId: story.id, groupId: story.code === "CS-0002" ? families!.id : women!.id })),
+    });
+    expect(await codes({ atRiskGroup: women!.id })).toEqual(["CS-0001", "CS-0004"]);
+    expect(await codes({ atRiskGroup: families!.id })).toEqual(["CS-0002"]);
+    expect(await codes({ atRiskGroup: women!.id, stage: "DRAFT" })).toEqual(["CS-0001", "CS-0004"]);
+    expect(await codes({ atRiskGroup: women!.id, domain: mine.domains[1]!.id })).toEqual([]);
+    expect(await codes({ atRiskGroup: theirs.atRiskGroups[0]!.id })).toEqual([]);
+    await database.prisma.storyAtRiskGroup.deleteMany({ where: { evaluationId: mine.evaluation.id } });
+  });
+
   it("filters by stage and by type of change", async () => {
     expect(await codes({ stage: "SUBMITTED" })).toEqual(["CS-0002", "CS-0005", "CS-0008", "CS-0011"]);
     expect(await codes({ changeType: "NO_CHANGE" })).toEqual(["CS-0003", "CS-0006", "CS-0009", "CS-0012"]);

@@ -49,7 +49,7 @@ const HAND_WRITTEN = [
     "validation_response_resolution_check",
     "review_return_comment_check",
     "learning_audience_check",
-    "learning_at_risk_group_check",
+    "learning_at_risk_group_id_check",
     "learning_single_check",
     "learning_position_check",
     "learning_text_body_check",
@@ -64,7 +64,7 @@ const HAND_WRITTEN = [
     "domain_assignment_one_current_primary",
     "domain_assignment_one_current_per_domain",
     "audit_event_installation_sequence",
-    "learning_at_risk_group_key",
+    "learning_at_risk_group_id_key",
   ].map((name) => `index:${name}`),
 ].sort();
 

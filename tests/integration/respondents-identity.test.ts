@@ -41,7 +41,7 @@ function expectNoIdentity(value: unknown) {
   for (const secret of [NAME, "Ximena", PHONE, "9876", COMMUNITY]) expect(text).not.toContain(secret);
 }
 
-const attributes = { type: "UNAFFILIATED_WORKER", gender: "WOMAN", state: "Oaxaca", placeId: "", sectorId: "", language: "mix", atRiskGroups: [] };
+const attributes = { type: "UNAFFILIATED_WORKER", gender: "WOMAN", state: "Oaxaca", placeId: "", sectorId: "", language: "mix", atRiskGroupIds: [] };
 
 beforeAll(async () => {
   database = await openTestDatabase();

@@ -25,9 +25,11 @@ const attributes = (overrides: Record<string, unknown> = {}) =>
     placeId: "",
     sectorId: "",
     language: "es",
-    atRiskGroups: ["WOMEN_WORKERS"],
+    atRiskGroupIds: [],
     ...overrides,
   });
+
+const group = (code: string, t: EvaluationWithTeam = team) => t.atRiskGroups.find((row) => row.code === code)!.id;
 
 const noIdentity = { name: null, phone: null, email: null, community: null };
 
@@ -127,6 +129,7 @@ describe("creating respondents", () => {
     expect(await refuse({ state: "Oaxaca", placeId: places.oaxacaCommunity })).toEqual({ rejected: "errors.placeUnknown", field: "placeId" });
     expect(await refuse({ state: "Oaxaca", placeId: places.monclova })).toEqual({ rejected: "errors.placeState", field: "placeId" });
     expect(await refuse({ sectorId: sectors.otherEvaluation })).toEqual({ rejected: "errors.sectorUnknown", field: "sectorId" });
+    expect(await refuse({ atRiskGroupIds: [group("women_workers"), group("women_workers", other)] })).toEqual({ rejected: "errors.atRiskGroupUnknown", field: "atRiskGroupIds" });
     expect(await database.prisma.respondent.count()).toBe(before);
     const ok = await create({ placeId: places.monclova, sectorId: sectors.mine });
     expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({ placeId: places.monclova, sectorId: sectors.mine });
@@ -155,19 +158,22 @@ describe("creating respondents", () => {
 
 describe("editing respondents", () => {
   it("saves changed fields, bumps the version and audits before/after of those fields only", async () => {
-    const { id } = await create({ atRiskGroups: ["WOMEN_WORKERS"] });
+    const women = group("women_workers");
+    const informal = group("unaffiliated_or_informal_workers");
+    const { id } = await create({ atRiskGroupIds: [women] });
     const result = await mutations.updateRespondent(actor(), {
       evaluationId: team.evaluation.id,
       respondentId: id,
       version: 1,
-      attributes: attributes({ gender: "NON_BINARY", atRiskGroups: ["UNAFFILIATED_OR_INFORMAL_WORKERS", "WOMEN_WORKERS"] }),
+      attributes: attributes({ gender: "NON_BINARY", atRiskGroupIds: [informal, women] }),
     });
     expect(result).toEqual({ version: 2 });
-    const row = await database.prisma.respondent.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ gender: "NON_BINARY", version: 2, atRiskGroups: ["WOMEN_WORKERS", "UNAFFILIATED_OR_INFORMAL_WORKERS"] });
+    const row = await database.prisma.respondent.findUniqueOrThrow({ where: { id }, include: { atRiskGroups: { orderBy: { group: { position: "asc" } } } } });
+    expect(row).toMatchObject({ gender: "NON_BINARY", version: 2 });
+    expect(row.atRiskGroups.map((link) => link.groupId)).toEqual([women, informal]);
     const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "respondent.update", recordId: id } });
-    expect(event.before).toEqual({ gender: "WOMAN", atRiskGroups: ["WOMEN_WORKERS"] });
-    expect(event.after).toEqual({ gender: "NON_BINARY", atRiskGroups: ["WOMEN_WORKERS", "UNAFFILIATED_OR_INFORMAL_WORKERS"], version: 2 });
+    expect(event.before).toEqual({ gender: "WOMAN", atRiskGroupIds: [women] });
+    expect(event.after).toEqual({ gender: "NON_BINARY", atRiskGroupIds: [women, informal], version: 2 });
   });
 
   it("refuses a stale save with a clear reason and writes nothing", async () => {

@@ -1,11 +1,11 @@
 /**
  * Starting an evaluation from another one's setup, on PostgreSQL: its domains, projects, places,
- * sectors and priorities arrive, never its data; what is already here stays; copying twice adds
+ * sectors, priorities and at-risk groups arrive, never its data; what is already here stays; copying twice adds
  * nothing; one audit event; and the action copies only from an evaluation the person may set up.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { buildDomain, buildMembership, buildPlace, buildPriorityTag, buildProject, buildSector, createStoryWorld } from "@/tests/factories";
+import { buildAtRiskGroup, buildDomain, buildMembership, buildPlace, buildPriorityTag, buildProject, buildSector, createEvaluationWithTeam, createStoryWorld } from "@/tests/factories";
 import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -37,6 +37,7 @@ describe("copying another evaluation's setup", () => {
       database.prisma.place.create({ data: buildPlace({ evaluationId: sourceId, state: "Oaxaca", municipality: "Oaxaca de Juárez" }) }),
       database.prisma.sector.create({ data: buildSector({ evaluationId: sourceId, nameEn: "Coffee", nameEs: "Café" }) }),
       database.prisma.priorityTag.create({ data: buildPriorityTag({ evaluationId: sourceId, position: 99, nameEn: "Freedom of association", nameEs: "Libertad sindical" }) }),
+      database.prisma.atRiskGroup.create({ data: buildAtRiskGroup({ evaluationId: sourceId, position: 6, nameEn: "Women farmworkers", nameEs: "Jornaleras agrícolas" }) }),
     ]);
     const target = await createStoryWorld(database.prisma);
     const targetId = target.evaluationId;
@@ -51,6 +52,12 @@ describe("copying another evaluation's setup", () => {
     expect(first).toMatchObject({ ok: true, domains: sourceDomains.length - 1 });
     expect(await database.prisma.sector.count({ where: { evaluationId: targetId, nameEn: "Coffee", nameEs: "Café" } })).toBe(1);
     expect(await database.prisma.priorityTag.count({ where: { evaluationId: targetId, nameEn: "Freedom of association" } })).toBe(1);
+    // The five standard groups are already here; only the new one comes, at the end of the list.
+    expect(first).toMatchObject({ atRiskGroups: 1 });
+    expect((await database.prisma.atRiskGroup.findMany({ where: { evaluationId: targetId }, orderBy: { position: "asc" } })).map((row) => [row.position, row.nameEs])).toEqual([
+      ...target.team.atRiskGroups.map((row) => [row.position, row.nameEs]),
+      [6, "Jornaleras agrícolas"],
+    ]);
     const domains = await database.prisma.domain.findMany({ where: { evaluationId: targetId }, orderBy: { position: "asc" } });
     expect(domains.map((row) => row.position)).toEqual(domains.map((_, index) => index + 1));
     expect(domains.map((row) => row.nameEs)).not.toContain("Retirado");
@@ -62,7 +69,21 @@ describe("copying another evaluation's setup", () => {
     expect(event).toMatchObject({ actorId: target.team.members.lead.id, after: { sourceEvaluationId: sourceId, domains: sourceDomains.length - 1 } });
 
     const second = await copy.copySetup({ actorId: target.team.members.lead.id, evaluationId: targetId, sourceEvaluationId: sourceId });
-    expect(second).toEqual({ ok: true, domains: 0, projects: 0, places: 0, sectors: 0, priorities: 0 });
+    expect(second).toEqual({ ok: true, domains: 0, projects: 0, places: 0, sectors: 0, priorities: 0, atRiskGroups: 0 });
+  });
+
+  it("brings at-risk groups to an evaluation with none, with their choice codes, and skips a name already here whatever its accents", async () => {
+    const source = await createEvaluationWithTeam(database.prisma, { domainCount: 0, projectCount: 0, roles: ["LEAD"] });
+    const target = await createEvaluationWithTeam(database.prisma, { domainCount: 0, projectCount: 0, roles: ["LEAD"] });
+    await database.prisma.atRiskGroup.deleteMany({ where: { evaluationId: target.evaluation.id } });
+    await database.prisma.atRiskGroup.create({ data: buildAtRiskGroup({ evaluationId: target.evaluation.id, position: 1, nameEs: "MUJERES TRABAJADORAS", nameEn: "Working women" }) });
+    const copied = await copy.copySetup({ actorId: target.members.lead.id, evaluationId: target.evaluation.id, sourceEvaluationId: source.evaluation.id });
+    expect(copied).toMatchObject({ ok: true, atRiskGroups: 4 });
+    const groups = await database.prisma.atRiskGroup.findMany({ where: { evaluationId: target.evaluation.id }, orderBy: { position: "asc" }, select: { position: true, code: true, nameEs: true } });
+    expect(groups).toEqual([
+      { position: 1, code: null, nameEs: "MUJERES TRABAJADORAS" },
+      ...source.atRiskGroups.slice(1).map((row, index) => ({ position: index + 2, code: row.code, nameEs: row.nameEs })),
+    ]);
   });
 
   it("refuses the evaluation itself as its own source", async () => {

@@ -60,7 +60,7 @@ describe("creating a story", () => {
       placeIds: [world.places[0]!.id, world.places[1]!.id],
       sectorIds: [world.sectors[0]!.id],
       priorityTagIds: [world.priorityTags[1]!.id],
-      atRiskGroups: [{ group: "WOMEN_WORKERS", note: "Mujeres de la planta" }],
+      atRiskGroups: [{ groupId: world.team.atRiskGroups[0]!.id, note: "Mujeres de la planta" }],
       figures: [
         { key: "a", id: "", label: "comunidades", labelTranslation: "communities", qualifier: "EXACT", value: "24", valueMax: "", unit: "" },
         { key: "b", id: "", label: "meses", labelTranslation: "", qualifier: "RANGE", value: "1", valueMax: "9", unit: "meses" },

@@ -93,7 +93,6 @@ describe("select-multiple values", () => {
     expect(choiceValue("gender", "Mujer")).toBe("WOMAN");
     expect(choiceValue("gender", "male")).toBe("MAN");
     expect(choiceValue("type", "union_member")).toBe("UNION_MEMBER");
-    expect(choiceValue("atRiskGroups", "Mujeres trabajadoras")).toBe("WOMEN_WORKERS");
     expect(choiceValue("gender", "<script>")).toBe("<script>");
     expect(stateValue("NUEVO LEON")).toBe("Nuevo León");
     expect(stateValue("cdmx")).toBe("Ciudad de México");

@@ -18,7 +18,7 @@ const base = {
   placeId: "",
   sectorId: "",
   language: "es",
-  atRiskGroups: ["WOMEN_WORKERS"],
+  atRiskGroupIds: ["cgroup000000000000000000001"],
   name: "",
   phone: "",
   email: "",
@@ -46,13 +46,19 @@ describe("a new respondent", () => {
   });
 
   it("refuses wrong types rather than coercing them", () => {
-    const result = createRespondentSchema.safeParse({ ...base, atRiskGroups: "WOMEN_WORKERS", type: 3, state: null });
-    expect(Object.keys(errors(result)).sort()).toEqual(["atRiskGroups", "state", "type"]);
+    const result = createRespondentSchema.safeParse({ ...base, atRiskGroupIds: "cgroup000000000000000000001", type: 3, state: null });
+    expect(Object.keys(errors(result)).sort()).toEqual(["atRiskGroupIds", "state", "type"]);
   });
 
   it("refuses a group chosen twice", () => {
-    const result = createRespondentSchema.safeParse({ ...base, atRiskGroups: ["WOMEN_WORKERS", "WOMEN_WORKERS"] });
-    expect(errors(result)).toEqual({ atRiskGroups: "errors.duplicate" });
+    const result = createRespondentSchema.safeParse({ ...base, atRiskGroupIds: ["cgroup000000000000000000001", "cgroup000000000000000000001"] });
+    expect(errors(result)).toEqual({ atRiskGroupIds: "errors.duplicate" });
+  });
+
+  it("refuses a group that is not an id (hostile or too many)", () => {
+    expect(errors(createRespondentSchema.safeParse({ ...base, atRiskGroupIds: ["'; drop table respondent; --"] }))).toEqual({ "atRiskGroupIds.0": "errors.invalid" });
+    const many = Array.from({ length: 51 }, (_, index) => `cgroup${String(index).padStart(21, "0")}`);
+    expect(errors(createRespondentSchema.safeParse({ ...base, atRiskGroupIds: many }))).toEqual({ atRiskGroupIds: "errors.invalid" });
   });
 
   it("ignores fields the form does not own (code, exclusion, version)", () => {

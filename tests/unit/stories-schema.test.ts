@@ -69,14 +69,14 @@ describe("the story form schema", () => {
         storytellerIds: [ID, ID],
         sources: [{ kind: "INTERVIEW", id: ID }, { kind: "INTERVIEW", id: ID }, { kind: "EXCERPT", id: ID }],
         contributions: [{ projectId: ID, howContributed: "a" }, { projectId: ID, howContributed: "b" }],
-        atRiskGroups: [{ group: "WOMEN_WORKERS", note: "" }, { group: "WOMEN_WORKERS", note: "" }],
+        atRiskGroups: [{ groupId: ID, note: "" }, { groupId: ID, note: "" }],
       }),
     );
     expect(result).toEqual({
       "storytellerIds.1": ["duplicate"],
       "sources.1.id": ["duplicate"],
       "contributions.1.projectId": ["duplicate"],
-      "atRiskGroups.1.group": ["duplicate"],
+      "atRiskGroups.1.groupId": ["duplicate"],
     });
   });
 

@@ -92,11 +92,13 @@ describe("table URL state: filters are checked, and a bad one refuses the view",
     expect(
       ok(stories({ q: "  trabajo   infantil ", domain: "cmabc123", stage: "SCREENED", changeType: "NO_CHANGE", state: "San Luis Potosí", updatedFrom: "2024-01-01", updatedTo: "2024-12-31" })).filters,
     ).toEqual({ q: "trabajo infantil", domain: "cmabc123", stage: "SCREENED", changeType: "NO_CHANGE", state: "San Luis Potosí", updatedFrom: "2024-01-01", updatedTo: "2024-12-31" });
-    expect(ok(parseTableState(respondentListSpec, { type: "UNION_MEMBER", gender: "WOMAN", state: "Oaxaca" })).filters).toEqual({
+    expect(ok(parseTableState(respondentListSpec, { type: "UNION_MEMBER", gender: "WOMAN", state: "Oaxaca", atRiskGroup: "cmgroup1" })).filters).toEqual({
       type: "UNION_MEMBER",
       gender: "WOMAN",
       state: "Oaxaca",
+      atRiskGroup: "cmgroup1",
     });
+    expect(ok(stories({ atRiskGroup: "cmgroup1" })).filters).toEqual({ atRiskGroup: "cmgroup1" });
     expect(ok(parseTableState(interviewListSpec, { mode: "PHONE", from: "2024-06-01", to: "2024-06-30" })).filters).toEqual({
       mode: "PHONE",
       from: "2024-06-01",
@@ -107,6 +109,8 @@ describe("table URL state: filters are checked, and a bad one refuses the view",
   it.each([
     ["domain", '{"contains":""}'],
     ["domain", '{"not":null}'],
+    ["atRiskGroup", "WOMEN_WORKERS' OR 1=1--"],
+    ["atRiskGroup", '{"in":["a","b"]}'],
     ["state", '{"contains":""}'],
     ["state", "Oaxaca' OR 1=1--"],
     ["state", "<script>alert(1)</script>"],

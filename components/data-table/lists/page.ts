@@ -27,6 +27,7 @@ export const FILTER_LABELS = {
   stage: "stage",
   changeType: "changeType",
   state: "state",
+  atRiskGroup: "atRiskGroup",
   updatedFrom: "updatedFrom",
   updatedTo: "updatedTo",
   type: "type",

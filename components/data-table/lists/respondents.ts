@@ -31,7 +31,7 @@ export function respondentRows(page: RespondentListPage, context: PresentContext
       state: text(row.state),
       sector: text(locale === "es" ? row.sectorEs : row.sectorEn),
       language: text(languageName(row.language, locale)),
-      atRiskGroups: { kind: "list", items: row.atRiskGroups.map((group) => t(`atRiskGroup.${group}`)) },
+      atRiskGroups: { kind: "list", items: row.atRiskGroups.map((group) => (locale === "es" ? group.nameEs : group.nameEn)) },
       consent: text(
         row.consentWithdrawnOn && row.withdrawalChoice
           ? t("respondents.consentWithdrawn", { date: dateText(row.consentWithdrawnOn), choice: t(`withdrawalChoice.${row.withdrawalChoice}`) })

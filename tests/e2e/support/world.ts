@@ -119,7 +119,7 @@ export async function demoRespondent(identity: { name: string; phone: string; co
     state: "Oaxaca",
     placeId: place.id,
     language: "mix",
-    atRiskGroups: ["WOMEN_WORKERS"],
+    atRiskGroupIds: [(await prisma.atRiskGroup.findFirstOrThrow({ where: { evaluationId, code: "women_workers" }, select: { id: true } })).id],
     ...identity,
   });
   const created = await createRespondent(actor, { evaluationId, attributes, identity: { name, phone, email, community } });

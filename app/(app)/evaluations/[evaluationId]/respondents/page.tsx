@@ -20,6 +20,11 @@ const respondents = fieldworkList({
     { kind: "select", name: "type", options: enumOptions(Object.values(RespondentType), (type) => context.t(`respondentType.${type}`)) },
     { kind: "select", name: "gender", options: enumOptions(Object.values(Gender), (gender) => context.t(`gender.${gender}`)) },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
+    {
+      kind: "select",
+      name: "atRiskGroup",
+      options: evaluation.atRiskGroups.map((group) => ({ value: group.id, label: context.locale === "es" ? group.nameEs : group.nameEn })),
+    },
   ],
   // Only those who carry out withdrawals see excluded respondents, so only they are told why.
   notice: ({ roles, t }) => (seesExcludedRespondents(roles) ? <p className="muted">{t("respondents.excludedNote")}</p> : null),

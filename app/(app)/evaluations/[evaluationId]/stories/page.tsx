@@ -27,6 +27,11 @@ const stories = fieldworkList({
     { kind: "select", name: "stage", options: enumOptions(Object.values(StoryStage), (stage) => context.t(`stage.${stage}`)) },
     { kind: "select", name: "changeType", options: enumOptions(Object.values(ChangeType), (type) => context.t(`changeType.${type}`)) },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
+    {
+      kind: "select",
+      name: "atRiskGroup",
+      options: evaluation.atRiskGroups.map((group) => ({ value: group.id, label: context.locale === "es" ? group.nameEs : group.nameEn })),
+    },
     { kind: "date", name: "updatedFrom" },
     { kind: "date", name: "updatedTo" },
   ],

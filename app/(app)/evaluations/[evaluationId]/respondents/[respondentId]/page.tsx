@@ -87,7 +87,7 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
             <dd>
               {respondent.atRiskGroups.length === 0
                 ? t("detail.none")
-                : format.list(respondent.atRiskGroups.map((group) => t(`atRiskGroups.${group}`)))}
+                : format.list(respondent.atRiskGroups.map((group) => localized(group, locale)))}
             </dd>
           </div>
           <div className="facts__item">

@@ -36,6 +36,7 @@ export default async function NewRespondentPage({ params }: NewRespondentPagePro
         evaluationId={evaluationId}
         places={options.places}
         sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
+        atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
         cancelHref={`${base}/respondents`}
       />
     </>

@@ -17,6 +17,7 @@ export default async function ListSettingsPage({ params }: Props) {
     <SetupPage setup={setup} section="lists">
       <ListEditor evaluationId={evaluationId} kind="SECTOR" items={lists.SECTOR} />
       <ListEditor evaluationId={evaluationId} kind="PRIORITY" items={lists.PRIORITY} />
+      <ListEditor evaluationId={evaluationId} kind="AT_RISK_GROUP" items={lists.AT_RISK_GROUP} />
     </SetupPage>
   );
 }

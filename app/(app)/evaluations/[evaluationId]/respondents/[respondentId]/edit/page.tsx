@@ -49,10 +49,11 @@ export default async function EditRespondentPage({ params }: EditRespondentPageP
           placeId: respondent.placeId,
           sectorId: respondent.sectorId,
           language: respondent.language,
-          atRiskGroups: respondent.atRiskGroups,
+          atRiskGroupIds: respondent.atRiskGroups.map((link) => link.groupId),
         }}
         places={options.places}
         sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
+        atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
         cancelHref={href}
       />
     </>
