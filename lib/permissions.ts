@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   "learning.view": ["LEAD", "EVALUATOR", "ANALYST", "REVIEWER", "ADMIN"],
   "learning.edit": ["LEAD", "ANALYST", "ADMIN"],
   "report.view": [...ALL_MEMBERS],
+  /** The learning brief (approved outcomes): the funder's reviewers read it too; panelists choose stories, not the report. */
+  "brief.view": ["LEAD", "EVALUATOR", "ANALYST", "REVIEWER"],
+  /** Draft copies of the brief that include validated or selected outcomes not yet approved. */
+  "brief.preview_drafts": ["LEAD"],
   /** The evaluation's dashboard; what it counts depends on the two rows below and story.view. */
   "dashboard.view": [...ALL_MEMBERS, "ADMIN"],
   /** Exact respondent counts; everyone else sees cells under 5 as "< 5" (lib/dashboard/policy.ts). */

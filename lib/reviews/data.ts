@@ -5,6 +5,7 @@
  */
 import { db } from "@/lib/db";
 import type { EvidenceSourceType, EvidenceStance, EvidenceStrength, ReviewDecision, ValidationVerdict } from "@/lib/generated/prisma/enums";
+import type { OutcomeRecord } from "@/lib/brief/outcome-sentence";
 import { parseStorySnapshot, type StorySnapshot } from "@/lib/stories/snapshot";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -77,6 +78,20 @@ export function deidentifiedStory(snapshot: StorySnapshot) {
     contributions: snapshot.contributions.map((c) => ({ acronym: c.acronym, howContributed: c.howContributed })),
     sustainabilityAssessment: snapshot.sustainabilityAssessment,
     storytellers: snapshot.storytellers.map((teller) => teller.code),
+    /** What the shared sentence builder needs, so the reviewer reads the outcome as the brief will state it. */
+    outcome: {
+      changeType: snapshot.changeType,
+      originalLanguage: snapshot.originalLanguage,
+      translationLanguage: snapshot.translationLanguage,
+      title: snapshot.title,
+      titleTranslation: snapshot.titleTranslation,
+      places: snapshot.places.map(({ state, municipality, community }) => ({ state, municipality, community })),
+      sectors: snapshot.sectors.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
+      figures: snapshot.figures.map(({ label, labelTranslation, qualifier, value, valueMax, unit }) => ({ label, labelTranslation, qualifier, value, valueMax, unit })),
+      periodPrecision: snapshot.periodPrecision,
+      periodFrom: snapshot.periodFrom,
+      periodTo: snapshot.periodTo,
+    } satisfies OutcomeRecord,
   };
 }
 

@@ -130,6 +130,17 @@ describe("funder review", () => {
       expect(await reviewData.getReviewStory(world.evaluationId, story.id)).toBeNull();
     }
   });
+
+  it("states the outcome to reviewers as the brief will: qualifiers, an open period, a lack of change", async () => {
+    const story = await createStoryAt(database.prisma, world, "IN_REVIEW");
+    await database.prisma.storyFigure.updateMany({ where: { storyId: story.id }, data: { qualifier: "MORE_THAN", value: "600000" } });
+    await database.prisma.changeStory.update({ where: { id: story.id }, data: { changeType: "NO_CHANGE", periodFrom: new Date("2022-01-01"), periodTo: null } });
+    await editStory(database.prisma, world, story.id);
+    const { outcomeSentence } = await import("@/lib/brief/outcome-sentence");
+    const detail = await reviewData.getReviewStory(world.evaluationId, story.id);
+    expect(outcomeSentence(detail!.story.outcome, "es").text).toBe("Sin cambio documentado: Título corregido, desde 2022 (Contratos legitimados: más de 600,000).");
+    expect(outcomeSentence(detail!.story.outcome, "en").text).toBe("No change documented: [untranslated], since 2022 ([untranslated]: over 600,000).");
+  });
 });
 
 /**

@@ -49,6 +49,8 @@ const EXPECTED: Record<string, string> = {
   "learning.view":                            "  X     X     .     X     X     X  ",
   "learning.edit":                            "  X     .     .     X     .     X  ",
   "report.view":                              "  X     X     X     X     X     .  ",
+  "brief.view":                               "  X     X     .     X     X     .  ",
+  "brief.preview_drafts":                     "  X     .     .     .     .     .  ",
   "export.identified":                        "  X     .     .     .     .     .  ",
   "dashboard.view":                           "  X     X     X     X     X     X  ",
   "dashboard.exact_counts":                   "  X     X     .     X     .     .  ",

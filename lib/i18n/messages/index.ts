@@ -6,6 +6,7 @@
 import enAccount from "./en/account.json";
 import enAdmin from "./en/admin.json";
 import enAudit from "./en/audit.json";
+import enBrief from "./en/brief.json";
 import enCore from "./en/core.json";
 import enDashboard from "./en/dashboard.json";
 import enExports from "./en/exports.json";
@@ -26,6 +27,7 @@ import enValidation from "./en/validation.json";
 import esAccount from "./es/account.json";
 import esAdmin from "./es/admin.json";
 import esAudit from "./es/audit.json";
+import esBrief from "./es/brief.json";
 import esCore from "./es/core.json";
 import esDashboard from "./es/dashboard.json";
 import esExports from "./es/exports.json";
@@ -65,6 +67,7 @@ export const en = {
   ...enReviews,
   ...enDashboard,
   ...enExports,
+  ...enBrief,
 };
 
 export const es: typeof en = {
@@ -88,6 +91,7 @@ export const es: typeof en = {
   ...esReviews,
   ...esDashboard,
   ...esExports,
+  ...esBrief,
 };
 
 export const messages = { en, es };

@@ -16,6 +16,7 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
   { segment: "validation", key: "validation", permission: "validation.record" },
   { segment: "reviews", key: "reviews", permission: "review.view" },
   { segment: "learnings", key: "learnings", permission: "learning.view" },
+  { segment: "brief", key: "brief", permission: "brief.view" },
   { segment: "imports", key: "imports", permission: "import.run" },
   { segment: "members", key: "members", permission: "member.view" },
   { segment: "audit", key: "audit", permission: "audit.view" },

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { figureValue, outcomeSentence, periodText, textIn } from "@/lib/brief/outcome-sentence";
 import { getReviewStory } from "@/lib/reviews/data";
 import { verificationAccess } from "@/lib/validation/access";
 
@@ -29,9 +30,13 @@ export default async function ReviewStoryPage({ params }: Props) {
   if (!access?.reviewView) notFound();
   const detail = await getReviewStory(evaluationId, storyId);
   if (!detail) notFound();
-  const [t, tTriangulation, format] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getFormatter()]);
+  const [t, tTriangulation, format, locale] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getFormatter(), getLocale()]);
   const { story } = detail;
-  const period = [story.periodFrom?.slice(0, 4), story.periodTo?.slice(0, 4)].filter(Boolean).join(" – ");
+  const lang = locale === "en" ? "en" : "es";
+  // The same words as the brief: qualifiers, open periods and a lack of change included.
+  const sentence = outcomeSentence(story.outcome, lang);
+  const period = periodText(story.outcome, lang);
+  const figures = story.outcome.figures.map((figure) => `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${figureValue(figure, lang)}`);
   const block = (label: string, original: string | null, translation: string | null) =>
     original ? (
       <>
@@ -47,13 +52,17 @@ export default async function ReviewStoryPage({ params }: Props) {
       <section className={styles.section}>
         {block(t("story.whatChanged"), story.whatChanged, story.whatChangedTranslation)}
         {block(t("story.whySignificant"), story.whySignificant, story.whySignificantTranslation)}
+        <h3>{t("story.asTheBriefSays")}</h3>
+        <p>
+          {sentence.parts.map((part, index) => (part.untranslated ? <em key={index}>{part.text}</em> : <span key={index}>{part.text}</span>))}
+        </p>
         <dl>
           <dt>{t("story.period")}</dt>
           <dd>{period || "—"}</dd>
           <dt>{t("story.places")}</dt>
           <dd>{story.places.join("; ") || "—"}</dd>
           <dt>{t("story.figures")}</dt>
-          <dd>{story.figures.map((f) => `${f.labelTranslation ?? f.label}: ${f.value}${f.valueMax ? `–${f.valueMax}` : ""}${f.unit ? ` ${f.unit}` : ""}`).join("; ") || "—"}</dd>
+          <dd>{figures.join("; ") || "—"}</dd>
           <dt>{t("story.storytellers")}</dt>
           <dd>{story.storytellers.join(", ") || "—"}</dd>
         </dl>

@@ -1,0 +1,148 @@
+/**
+ * The brief rendered as HTML: the same content, in the same order, as the Word and PDF files.
+ * The article carries the brief's language, which may differ from the interface's.
+ */
+import type { BriefContent, BriefText } from "@/lib/brief/content";
+import type { SentencePart } from "@/lib/brief/outcome-sentence";
+import styles from "./brief.module.css";
+
+function Text({ value }: { value: BriefText }) {
+  return value.untranslated ? <span className={styles.untranslated}>{value.text}</span> : <>{value.text}</>;
+}
+
+function Sentence({ parts }: { parts: SentencePart[] }) {
+  return (
+    <>
+      {parts.map((part, index) => (part.untranslated ? <span key={index} className={styles.untranslated}>{part.text}</span> : <span key={index}>{part.text}</span>))}
+    </>
+  );
+}
+
+export function BriefDocument({ content }: { content: BriefContent }) {
+  const { words } = content;
+  return (
+    <article lang={content.lang} className={styles.brief} aria-labelledby="brief-title">
+      {content.draft ? <p className={styles.draft}>{words.draft}</p> : null}
+      <header className={styles.titleBlock}>
+        <p className={styles.kind}>{content.title.kind}</p>
+        <h2 id="brief-title">{content.title.name}</h2>
+        <p>{content.title.preparedFor} {content.title.preparedBy}</p>
+        <p>{content.title.date}</p>
+      </header>
+
+      <section aria-labelledby="brief-key-results">
+        <h2 id="brief-key-results">{words.keyResults}</h2>
+        {content.introduction ? <p><Text value={content.introduction} /></p> : null}
+        {content.noChangeNote ? <p>{content.noChangeNote}</p> : null}
+        {content.overview ? (
+          <>
+            <h3>{words.programmeOverview}</h3>
+            <p><Text value={content.overview} /></p>
+          </>
+        ) : null}
+        <h3>{words.byDomain}</h3>
+        {content.domains.map((domain) => (
+          <section key={domain.heading} aria-label={domain.heading}>
+            <h4>{domain.heading}</h4>
+            {domain.outcomes.length ? (
+              <ul>
+                {domain.outcomes.map((outcome) => (
+                  <li key={outcome.code}>
+                    <Sentence parts={outcome.sentence.parts} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{words.noOutcomes}</p>
+            )}
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="brief-learnings">
+        <h2 id="brief-learnings">{words.keyLearnings}</h2>
+        {content.keyLearnings.map((learning, index) => (
+          <div key={index}>
+            <h3><Text value={learning.theme} /></h3>
+            <p><Text value={learning.narrative} /></p>
+            {learning.sustainability ? (
+              <p>
+                <strong>{words.sustainability}: </strong>
+                <Text value={learning.sustainability} />
+              </p>
+            ) : null}
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="brief-at-risk">
+        <h2 id="brief-at-risk">{words.atRisk}</h2>
+        {content.atRisk.map((impact) => (
+          <div key={impact.group}>
+            <h3>{impact.group}</h3>
+            <p><Text value={impact.text} /></p>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="brief-lessons">
+        <h2 id="brief-lessons">{words.lessons}</h2>
+        <ol>
+          {content.lessons.map((lesson) => (
+            <li key={lesson.number} value={lesson.number}><Text value={lesson.text} /></li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="brief-recommendations">
+        <h2 id="brief-recommendations">{words.recommendations}</h2>
+        {content.recommendations.map((group) => (
+          <div key={group.audience}>
+            <h3>{group.audience}</h3>
+            <ol start={group.items[0]?.number ?? 1}>
+              {group.items.map((item) => (
+                <li key={item.number} value={item.number}><Text value={item.text} /></li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="brief-method">
+        <h2 id="brief-method">{words.method}</h2>
+        <div className="table-scroll">
+          <table className="table table--compact">
+            <thead>
+              <tr><th scope="col">{words.figure}</th><th scope="col">{words.count}</th></tr>
+            </thead>
+            <tbody>
+              {content.method.map((row) => (
+                <tr key={row.key}><th scope="row">{row.label}</th><td>{row.value}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="brief-notes">
+        <h2 id="brief-notes">{words.notes}</h2>
+        <h3>{words.portfolio}</h3>
+        {content.notes.map((note) => (
+          <div key={note.office} className="table-scroll">
+            <table className="table table--compact">
+              <caption>{note.office}</caption>
+              <thead>
+                <tr><th scope="col">{words.acronym}</th><th scope="col">{words.project}</th></tr>
+              </thead>
+              <tbody>
+                {note.projects.map((project) => (
+                  <tr key={project.acronym}><td>{project.acronym}</td><td>{project.name}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The brief as the reader may have it: null for anyone who may not have the copy asked for (the
+ * page and the download answer 404). The read policy is applied here, before any record is
+ * read: reviewers and evaluators get the approved copy only, leads also the draft copies.
+ */
+import { findEvaluationAccess, type EvaluationReader } from "@/lib/evaluations/data";
+import { listLearnings } from "@/lib/learnings/data";
+import { rolesOf } from "@/lib/permissions";
+import { briefContent, type BriefContent, type BriefRecords } from "./content";
+import { countMethodFigures, findBriefEvaluation, listBriefDomains, listBriefOutcomes, listBriefProjects } from "./data";
+import type { BriefLanguage } from "./outcome-sentence";
+import { briefCopy, type BriefInclude } from "./policy";
+
+export async function loadBriefRecords(evaluationId: string, reader: EvaluationReader, include: BriefInclude): Promise<BriefRecords | null> {
+  const access = await findEvaluationAccess(evaluationId, reader);
+  const copy = access ? briefCopy(rolesOf(reader, access.roles), include) : null;
+  if (!copy) return null;
+  const [evaluation, outcomes, domains, learnings, method, projects] = await Promise.all([
+    findBriefEvaluation(evaluationId),
+    listBriefOutcomes(evaluationId, copy.stages),
+    listBriefDomains(evaluationId),
+    // Only the texts: the stories a key learning draws on are not printed in the brief.
+    listLearnings(evaluationId, { storyStages: ["APPROVED"] }),
+    countMethodFigures(evaluationId, copy.stages),
+    listBriefProjects(evaluationId),
+  ]);
+  if (!evaluation) return null;
+  return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects };
+}
+
+export async function loadBrief(evaluationId: string, reader: EvaluationReader, options: { include: BriefInclude; lang: BriefLanguage }): Promise<BriefContent | null> {
+  const records = await loadBriefRecords(evaluationId, reader, options.include);
+  return records && briefContent(records, options.lang);
+}

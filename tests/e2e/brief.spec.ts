@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import mammoth from "mammoth";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { expectInteractive } from "./support/interactive";
+import { signIn } from "./support/sign-in";
+import { appDatabase, copyOfDemo } from "./support/world";
+
+test.use({ locale: "es-MX" });
+
+const PASSWORD = "msc-demo-2026";
+let evaluation: { id: string; name: string };
+
+/**
+ * The demo holds no approved outcome yet (its stories stand at draft, submitted, screened and in
+ * selection). This spec's own copy puts three of them straight at APPROVED: the path to approval
+ * (triangulation, validation, review) is tested elsewhere; here only what the brief prints is.
+ * CS-0001 and CS-0005 retell sample outcomes of domain 1, CS-0006 one of domain 2.
+ */
+test.beforeAll(async () => {
+  evaluation = await copyOfDemo("Evaluación de prueba: informe");
+  await appDatabase().changeStory.updateMany({ where: { evaluationId: evaluation.id, code: { in: ["CS-0001", "CS-0005", "CS-0006"] } }, data: { stage: "APPROVED" } });
+});
+
+async function openBrief(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-in");
+  await signIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/evaluations$/);
+  await page.getByRole("link", { name: evaluation.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluation.name })).toBeVisible();
+}
+
+test("a lead reads the brief in Spanish and English and downloads it in Word", async ({ page }) => {
+  await openBrief(page, "lead@demo.example");
+  await page.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Informe de aprendizaje" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${evaluation.name}: Informe de aprendizaje` })).toBeVisible();
+
+  const brief = page.locator("article[lang=es]");
+  await expect(brief.getByRole("heading", { level: 2, name: "Resultados clave", exact: true })).toBeVisible();
+  const domain1 = brief.getByRole("region", { name: /^Dominio 1: / });
+  await expect(domain1.getByRole("listitem")).toHaveCount(2);
+  await expect(domain1).toContainText("en Oaxaca y Veracruz");
+  await expect(domain1).toContainText("comunidades: 24");
+  await expect(brief.getByRole("region", { name: /^Dominio 2: / }).getByRole("listitem")).toHaveCount(1);
+  await expect(brief.getByRole("table").first()).toBeVisible();
+  await expectNoAxeViolations(page, "brief, lead (es)");
+
+  // The brief's language is chosen apart from the interface's.
+  await expectInteractive(page.getByRole("button", { name: "Mostrar" }));
+  await page.getByLabel("Idioma del informe").selectOption("en");
+  await page.getByRole("button", { name: "Mostrar" }).click();
+  await expect(page).toHaveURL(/lang=en/);
+  const english = page.locator("article[lang=en]");
+  await expect(english.getByRole("heading", { level: 3, name: "Key results by domain" })).toBeVisible();
+  await expect(english.getByRole("region", { name: /^Domain 1: / })).toContainText("communities: 24");
+  await expectNoAxeViolations(page, "brief, lead (en)");
+
+  // A draft copy says so.
+  await page.getByLabel("Resultados incluidos").selectOption("selected");
+  await page.getByRole("button", { name: "Mostrar" }).click();
+  await expect(page.locator("article[lang=en]")).toContainText("Draft: includes outcomes not yet approved");
+
+  await page.getByLabel("Resultados incluidos").selectOption("approved");
+  await page.getByLabel("Idioma del informe").selectOption("es");
+  await page.getByRole("button", { name: "Mostrar" }).click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Word (.docx) en español" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("learning-brief-es.docx");
+  const { value: html } = await mammoth.convertToHtml({ buffer: readFileSync((await download.path())!) });
+  expect(html).toContain("<h1>Resultados clave</h1>");
+  expect(html).toMatch(/<h3>Dominio 1: [^<]+<\/h3><ul><li>[^<]*comunidades: 24/);
+});
+
+test("a reviewer reads the approved copy in English; a panelist gets not found", async ({ page, browser }) => {
+  await openBrief(page, "reviewer@demo.example");
+  // The interface stays in Spanish (the browser's language); the brief is asked for in English.
+  await page.goto(`/evaluations/${evaluation.id}/brief?lang=en`);
+  const english = page.locator("article[lang=en]");
+  await expect(english.getByRole("heading", { level: 2, name: "Key results", exact: true })).toBeVisible();
+  await expect(english.getByRole("region", { name: /^Domain 2: / }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByLabel("Resultados incluidos")).toHaveCount(0);
+  await expectNoAxeViolations(page, "brief, reviewer (en)");
+  const pdf = await page.request.get(`/api/evaluations/${evaluation.id}/brief?format=pdf&lang=en`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const draft = await page.request.get(`/api/evaluations/${evaluation.id}/brief?format=docx&lang=en&include=validated`);
+  expect(draft.status()).toBe(404);
+
+  const other = await browser.newContext({ locale: "es-MX" });
+  const panelist = await other.newPage();
+  await panelist.goto(`/sign-in?callbackUrl=${encodeURIComponent(`/evaluations/${evaluation.id}/brief`)}`);
+  await signIn(panelist, "panelist@demo.example", PASSWORD);
+  await expect(panelist.getByRole("heading", { level: 1, name: "Página no encontrada" })).toBeVisible();
+  expect((await panelist.request.get(`/api/evaluations/${evaluation.id}/brief?format=pdf&lang=es`)).status()).toBe(404);
+  await other.close();
+});
