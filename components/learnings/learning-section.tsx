@@ -14,7 +14,8 @@ import { learningFailureMessages } from "./failure-messages";
 import { LearningForm } from "./learning-form";
 import { LearningTexts } from "./learning-texts";
 import styles from "./learnings.module.css";
-import { briefOrder, type Language, type LearningFormOptions, type LearningKind, type LearningRow } from "./types";
+import { briefOrder } from "@/lib/learnings/order";
+import type { Language, LearningFormOptions, LearningKind, LearningRow } from "./types";
 
 type Props = {
   evaluationId: string;

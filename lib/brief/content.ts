@@ -6,7 +6,7 @@
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
 import type { RecommendationAudience } from "@/lib/generated/prisma/enums";
-import { briefOrder } from "@/components/learnings/types";
+import { briefOrder } from "@/lib/learnings/order";
 import type { LearningRow } from "@/lib/learnings/data";
 import { joinList, outcomeSentence, type BriefLanguage, type OutcomeSentence } from "./outcome-sentence";
 import type { BriefOutcomeRow, MethodFigures } from "./data";
