@@ -4,6 +4,7 @@
  */
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
+import { STORY_STAGES } from "@/lib/stories/schema";
 
 /**
  * The funnel's steps in the order of the story's path (PRODUCT.md), one per StoryStage:
@@ -13,21 +14,7 @@ import { can, type Role } from "@/lib/permissions";
  * in review = IN_REVIEW, approved / returned = APPROVED / RETURNED.
  * A story is counted once, at the step it stands at now.
  */
-export const FUNNEL_STAGES = [
-  "DRAFT",
-  "SUBMITTED",
-  "SCREENED",
-  "IN_SELECTION",
-  "SELECTED",
-  "NOT_SELECTED",
-  "IN_TRIANGULATION",
-  "TRIANGULATED",
-  "IN_VALIDATION",
-  "VALIDATED",
-  "IN_REVIEW",
-  "APPROVED",
-  "RETURNED",
-] as const satisfies readonly StoryStage[];
+export const FUNNEL_STAGES = STORY_STAGES;
 
 /** Below this, a count of respondents is shown to readers without exact counts as "< 5". */
 export const SMALL_CELL_LIMIT = 5;
