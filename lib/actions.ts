@@ -12,7 +12,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, type FailureCode } from "@/lib/errors";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { evaluationAccess } from "@/lib/evaluations/access";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, INSTALLATION_PERMISSIONS, rolesOf, type Permission, type Role } from "@/lib/permissions";
@@ -107,9 +107,9 @@ export async function runAction<S extends z.ZodType, R, A = undefined>(
 async function rolesWhere(scope: RegisteredAction["scope"], input: unknown, actor: CurrentUser): Promise<Role[]> {
   if (scope === "installation") return rolesOf(actor, []);
   const evaluationId = (input as { evaluationId?: unknown }).evaluationId;
-  const access = typeof evaluationId === "string" ? await findEvaluationAccess(evaluationId, actor) : null;
+  const access = typeof evaluationId === "string" ? await evaluationAccess(evaluationId, actor) : null;
   if (!access) throw new AppError("NOT_FOUND");
-  return rolesOf(actor, access.roles);
+  return access.roles;
 }
 
 type Definition<S extends z.ZodType, R> = {

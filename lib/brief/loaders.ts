@@ -3,17 +3,16 @@
  * page and the download answer 404). The read policy is applied here, before any record is
  * read: reviewers and evaluators get the approved copy only, leads also the draft copies.
  */
-import { findEvaluationAccess, type EvaluationReader } from "@/lib/evaluations/data";
+import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { listLearnings } from "@/lib/learnings/data";
-import { rolesOf } from "@/lib/permissions";
 import { briefContent, type BriefContent, type BriefRecords } from "./content";
 import { countMethodFigures, findBriefEvaluation, listBriefDomains, listBriefOutcomes, listBriefProjects } from "./data";
 import type { BriefLanguage } from "./outcome-sentence";
 import { briefCopy, type BriefInclude } from "./policy";
 
-export async function loadBriefRecords(evaluationId: string, reader: EvaluationReader, include: BriefInclude): Promise<BriefRecords | null> {
-  const access = await findEvaluationAccess(evaluationId, reader);
-  const copy = access ? briefCopy(rolesOf(reader, access.roles), include) : null;
+export async function loadBriefRecords(evaluationId: string, reader: Reader, include: BriefInclude): Promise<BriefRecords | null> {
+  const access = await evaluationAccess(evaluationId, reader);
+  const copy = access ? briefCopy(access.roles, include) : null;
   if (!copy) return null;
   const [evaluation, outcomes, domains, learnings, method, projects] = await Promise.all([
     findBriefEvaluation(evaluationId),
@@ -28,7 +27,7 @@ export async function loadBriefRecords(evaluationId: string, reader: EvaluationR
   return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects };
 }
 
-export async function loadBrief(evaluationId: string, reader: EvaluationReader, options: { include: BriefInclude; lang: BriefLanguage }): Promise<BriefContent | null> {
+export async function loadBrief(evaluationId: string, reader: Reader, options: { include: BriefInclude; lang: BriefLanguage }): Promise<BriefContent | null> {
   const records = await loadBriefRecords(evaluationId, reader, options.include);
   return records && briefContent(records, options.lang);
 }

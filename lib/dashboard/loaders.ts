@@ -4,11 +4,10 @@
  * who do not read stories get approved outcomes only, and readers without exact counts get every
  * respondent count under 5 as "< 5" and no totals that would give the hidden cells away.
  */
-import { findEvaluationAccess, type EvaluationReader } from "@/lib/evaluations/data";
+import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { findState, MEXICO_STATES } from "@/lib/places/catalogue";
-import { rolesOf } from "@/lib/permissions";
 import { countByState, countFunnel, countRespondentsByTypeAndGender, listDomains, listProjects } from "./data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
@@ -109,11 +108,10 @@ function whereOf(counts: Awaited<ReturnType<typeof countByState>>, scope: Dashbo
   };
 }
 
-export async function loadDashboard(evaluationId: string, reader: EvaluationReader | null, filters: DashboardFilters, now = new Date()): Promise<DashboardView | null> {
-  if (!reader) return null;
-  const access = await findEvaluationAccess(evaluationId, reader);
+export async function loadDashboard(evaluationId: string, reader: Reader | null, filters: DashboardFilters, now = new Date()): Promise<DashboardView | null> {
+  const access = await evaluationAccess(evaluationId, reader);
   if (!access) return null;
-  const roles = rolesOf(reader, access.roles);
+  const { roles } = access;
   const scope = dashboardScope(roles);
   if (!scope) return null;
 
@@ -123,7 +121,7 @@ export async function loadDashboard(evaluationId: string, reader: EvaluationRead
     countRespondentsByTypeAndGender(evaluationId, filters),
     countByState(evaluationId, filters, scope.stages),
     listProjects(evaluationId),
-    loadWaitingFor(evaluationId, reader.id, roles, now),
+    loadWaitingFor(evaluationId, access.user.id, roles, now),
   ]);
   const { where, focusGroups } = whereOf(stateCounts, scope);
   return {

@@ -2,9 +2,8 @@
 
 import { evaluationAction, installationAction, reject } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { can, rolesOf } from "@/lib/permissions";
 import { copySetup } from "./copy-setup";
-import { findEvaluationAccess } from "./data";
+import { accessWith } from "./access";
 import { deliverInvitation } from "@/lib/invitations/delivery";
 import * as mutations from "./mutations";
 import { copySetupSchema, createEvaluationSchema, updateEvaluationSchema } from "./schema";
@@ -41,8 +40,7 @@ export const copyEvaluationSetup = evaluationAction("copyEvaluationSetup", {
   permission: "evaluation.update",
   input: copySetupSchema,
   handler: async ({ actor, input, ipAddress }) => {
-    const source = await findEvaluationAccess(input.sourceEvaluationId, actor);
-    if (!source || !can(rolesOf(actor, source.roles), "evaluation.update")) throw new AppError("NOT_FOUND");
+    if (!(await accessWith(input.sourceEvaluationId, actor, "evaluation.update"))) throw new AppError("NOT_FOUND");
     const result = await copySetup({ ...input, actorId: actor.id, ipAddress });
     if (!result.ok) return reject(result.reason, result.field);
     const { ok: _, ...copied } = result;

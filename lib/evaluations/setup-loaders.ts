@@ -6,15 +6,14 @@ import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { can, rolesOf } from "@/lib/permissions";
-import { findEvaluationAccess, listEvaluationsForUser } from "./data";
+import { accessWith } from "./access";
+import { listEvaluationsForUser } from "./data";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export const loadEvaluationSetup = cache(async (evaluationId: string) => {
   const user = await getAuthorizedUser();
-  if (!user) return null;
-  const access = await findEvaluationAccess(evaluationId, user);
-  if (!access || !can(rolesOf(user, access.roles), "evaluation.update")) return null;
+  if (!(await accessWith(evaluationId, user, "evaluation.update"))) return null;
   const evaluation = await db().evaluation.findUnique({
     where: { id: evaluationId },
     select: { id: true, name: true, client: true, evaluatorOrganisation: true, periodStart: true, periodEnd: true, languages: true, description: true, version: true },

@@ -1,16 +1,13 @@
 /** Who may open the imports page: the same question the actions ask (`import.run`, then the kind's own). */
 import type { CurrentUser } from "@/lib/auth/session";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { accessWith } from "@/lib/evaluations/access";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
-import { can, rolesOf, type Role } from "@/lib/permissions";
+import type { Role } from "@/lib/permissions";
 import { mayImport } from "./policy";
 
 /** The caller's roles when they may import into this evaluation; null otherwise (answer 404). */
 export async function importRunnerRoles(evaluationId: string, user: CurrentUser): Promise<Role[] | null> {
-  const access = await findEvaluationAccess(evaluationId, user);
-  if (!access) return null;
-  const roles = rolesOf(user, access.roles);
-  return can(roles, "import.run") ? roles : null;
+  return (await accessWith(evaluationId, user, "import.run"))?.roles ?? null;
 }
 
 /** Whether a page may offer this kind of import (a link to the wizard) to this person. */

@@ -6,16 +6,15 @@
 import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
-import { can, rolesOf } from "@/lib/permissions";
+import { accessWith } from "@/lib/evaluations/access";
+import { can } from "@/lib/permissions";
 import { learningFormOptions, listLearnings } from "./data";
 
 export const loadLearnings = cache(async (evaluationId: string) => {
   const user = await getAuthorizedUser();
-  if (!user) return null;
-  const access = await findEvaluationAccess(evaluationId, user);
-  const roles = access ? rolesOf(user, access.roles) : [];
-  if (!access || !can(roles, "learning.view")) return null;
+  const access = await accessWith(evaluationId, user, "learning.view");
+  if (!access) return null;
+  const { roles } = access;
   const canEdit = can(roles, "learning.edit");
   const [evaluation, learnings, options] = await Promise.all([
     db().evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true, languages: true } }),
@@ -23,7 +22,7 @@ export const loadLearnings = cache(async (evaluationId: string) => {
     canEdit ? learningFormOptions(evaluationId) : null,
   ]);
   if (!evaluation) return null;
-  return { evaluation, learnings, canEdit, options, actorId: user.id };
+  return { evaluation, learnings, canEdit, options, actorId: access.user.id };
 });
 
 export type LearningsView = NonNullable<Awaited<ReturnType<typeof loadLearnings>>>;

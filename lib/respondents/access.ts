@@ -1,8 +1,8 @@
 /** Who may open the respondent pages: the pages and their metadata ask the same question. */
 import { cache } from "react";
 import type { CurrentUser } from "@/lib/auth/session";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
-import { can, rolesOf } from "@/lib/permissions";
+import { evaluationAccess } from "@/lib/evaluations/access";
+import { can } from "@/lib/permissions";
 import { respondentCapabilities, type RespondentCapabilities } from "./policy";
 
 /**
@@ -10,11 +10,9 @@ import { respondentCapabilities, type RespondentCapabilities } from "./policy";
  * respondents at all (the page answers 404, as for an evaluation that does not exist).
  */
 export const respondentAccess = cache(async (evaluationId: string, user: CurrentUser | null): Promise<RespondentPageAccess | null> => {
-  // Someone who must still set up two-factor sign-in sees nothing yet.
-  if (!user || user.needsTwoFactorEnrolment) return null;
-  const access = await findEvaluationAccess(evaluationId, user);
+  const access = await evaluationAccess(evaluationId, user);
   if (!access) return null;
-  const roles = rolesOf(user, access.roles);
+  const { roles } = access;
   const capabilities = respondentCapabilities(roles);
   if (!capabilities.view) return null;
   return { ...capabilities, viewInterviews: can(roles, "interview.view"), viewStories: can(roles, "story.view") };

@@ -4,10 +4,10 @@
  * passages, and the count of matches. Only the most recent matches are ranked (lib/search/sql.ts); `ts_headline` runs on the page's rows only.
  */
 import type { EvaluationReader } from "@/lib/evaluations/data";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { evaluationAccess } from "@/lib/evaluations/access";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { can, rolesOf } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 import { listStories, type StoryListRow } from "@/lib/stories/list";
 import { countOf, pagedWithTotal } from "@/lib/tables/paging";
 import { SEARCH_PAGE_SIZE, SEARCH_PREVIEW_SIZE, type SearchKind, type SearchState } from "./schema";
@@ -84,10 +84,9 @@ async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluati
 
 /** Null when the reader may search none of the kinds here (the page answers 404). */
 export async function searchEvaluation(evaluationId: string, reader: EvaluationReader | null, state: SearchState): Promise<SearchResults | null> {
-  if (!reader) return null;
-  const access = await findEvaluationAccess(evaluationId, reader);
+  const access = await evaluationAccess(evaluationId, reader);
   if (!access) return null;
-  const roles = rolesOf(reader, access.roles);
+  const { roles } = access;
   const kinds = [
     ...(can(roles, "story.view") ? (["stories"] as const) : []),
     ...(can(roles, "interview.view") ? (["interviews", "focusGroups"] as const) : []),

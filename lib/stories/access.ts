@@ -1,15 +1,12 @@
 /** Who may open the story pages: every page asks here and answers 404 to anyone else. */
 import type { CurrentUser } from "@/lib/auth/session";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
-import { can, rolesOf, type Permission, type Role } from "@/lib/permissions";
+import { accessWith } from "@/lib/evaluations/access";
+import type { Permission, Role } from "@/lib/permissions";
 
 /**
  * The reader's roles when they may `permission` in this evaluation; null otherwise (the page
  * answers 404, so nobody learns whether the evaluation or the story exists).
  */
 export async function storyAccess(evaluationId: string, user: CurrentUser, permission: Extract<Permission, "story.view" | "story.edit">): Promise<Role[] | null> {
-  const access = await findEvaluationAccess(evaluationId, user);
-  if (!access) return null;
-  const roles = rolesOf(user, access.roles);
-  return can(roles, permission) ? roles : null;
+  return (await accessWith(evaluationId, user, permission))?.roles ?? null;
 }

@@ -1,7 +1,7 @@
 /** Who may open the triangulation pages and download attachments: everyone else gets 404. */
 import { getAuthorizedUser, type CurrentUser } from "@/lib/auth/session";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
-import { can, rolesOf, type Permission, type Role } from "@/lib/permissions";
+import { accessWith } from "@/lib/evaluations/access";
+import type { Permission, Role } from "@/lib/permissions";
 import { getTriangulationStory } from "./data";
 
 /** The reader and their roles when they may `permission` in this evaluation; null otherwise. */
@@ -11,11 +11,7 @@ export async function triangulationAccess(
   user?: CurrentUser | null,
 ): Promise<{ user: CurrentUser; roles: Role[] } | null> {
   const actor = user === undefined ? await getAuthorizedUser() : user;
-  if (!actor) return null;
-  const access = await findEvaluationAccess(evaluationId, actor);
-  if (!access) return null;
-  const roles = rolesOf(actor, access.roles);
-  return can(roles, permission) ? { user: actor, roles } : null;
+  return accessWith(evaluationId, actor, permission);
 }
 
 /**

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { EvaluationNav, type EvaluationNavItem } from "@/components/evaluations/evaluation-nav";
 import { getAuthorizedUser } from "@/lib/auth/session";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
-import { can, rolesOf, type Permission } from "@/lib/permissions";
+import { evaluationAccess } from "@/lib/evaluations/access";
+import { can, type Permission } from "@/lib/permissions";
 
 const SECTIONS: Array<{ segment: string | null; key: string; permission: Permission | Permission[] }> = [
   { segment: null, key: "overview", permission: "evaluation.view" },
@@ -30,11 +30,11 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
 export default async function EvaluationLayout({ children, params }: { children: ReactNode; params: Promise<{ evaluationId: string }> }) {
   const { evaluationId } = await params;
   const user = await getAuthorizedUser();
-  const access = user ? await findEvaluationAccess(evaluationId, user) : null;
-  if (!user || !access) return children;
+  const access = await evaluationAccess(evaluationId, user);
+  if (!access) return children;
 
   const t = await getTranslations("evaluationNav");
-  const roles = rolesOf(user, access.roles);
+  const { roles } = access;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const items: EvaluationNavItem[] = SECTIONS.filter((section) => [section.permission].flat().some((permission) => can(roles, permission))).map((section) => ({
     segment: section.segment,

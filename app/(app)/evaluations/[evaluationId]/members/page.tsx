@@ -8,19 +8,16 @@ import { RevokeInvitationButton } from "@/components/members/revoke-invitation-b
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import { findEvaluationAccess } from "@/lib/evaluations/data";
+import { accessWith } from "@/lib/evaluations/access";
 import { listPendingInvitations } from "@/lib/invitations/data";
 import { findEvaluationName, listMembers } from "@/lib/members/data";
-import { can, rolesOf, type Role } from "@/lib/permissions";
+import { can, type Role } from "@/lib/permissions";
 
 type MembersPageProps = { params: Promise<{ evaluationId: string }> };
 
 /** The caller's roles here, or null when they may not see the members (404: nothing is revealed). */
 async function viewerRoles(evaluationId: string, user: CurrentUser): Promise<Role[] | null> {
-  const access = await findEvaluationAccess(evaluationId, user);
-  if (!access) return null;
-  const roles = rolesOf(user, access.roles);
-  return can(roles, "member.view") ? roles : null;
+  return (await accessWith(evaluationId, user, "member.view"))?.roles ?? null;
 }
 
 export async function generateMetadata({ params }: MembersPageProps): Promise<Metadata> {
