@@ -105,6 +105,11 @@ function municipalitiesByState(places: Array<{ state: string; municipality: stri
   return [...byState].map(([state, municipalities]) => ({ state, municipalityCount: municipalities.size }));
 }
 
+/** What a section's page shows of its evaluation, for a caller whose access is already checked. */
+export async function findEvaluationHeading(evaluationId: string): Promise<{ id: string; name: string; languages: string[] } | null> {
+  return db().evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true, languages: true } });
+}
+
 /**
  * The reader's roles in one evaluation, or null when the evaluation does not exist or the reader
  * may not see it (both answer 404: nothing tells an outsider the evaluation exists).

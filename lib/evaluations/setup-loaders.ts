@@ -5,6 +5,10 @@
 import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { listDomainsForSetup } from "@/lib/domains/data";
+import { listPlacesForSetup } from "@/lib/places/data";
+import { listProjectsForSetup } from "@/lib/projects/data";
+import { listSetupLists } from "@/lib/setup-lists/data";
 import { can, rolesOf } from "@/lib/permissions";
 import { accessWith } from "./access";
 import { listEvaluationsForUser } from "./data";
@@ -23,6 +27,16 @@ export const loadEvaluationSetup = cache(async (evaluationId: string) => {
 });
 
 export type EvaluationSetup = NonNullable<Awaited<ReturnType<typeof loadEvaluationSetup>>>;
+
+/** A setup page's own list, read only for those who pass the setup check (null for anyone else). */
+async function afterSetupCheck<T>(evaluationId: string, read: (evaluationId: string) => Promise<T>): Promise<T | null> {
+  return (await loadEvaluationSetup(evaluationId)) ? read(evaluationId) : null;
+}
+
+export const loadSetupDomains = (evaluationId: string) => afterSetupCheck(evaluationId, listDomainsForSetup);
+export const loadSetupProjects = (evaluationId: string) => afterSetupCheck(evaluationId, listProjectsForSetup);
+export const loadSetupPlaces = (evaluationId: string) => afterSetupCheck(evaluationId, listPlacesForSetup);
+export const loadSetupLists = (evaluationId: string) => afterSetupCheck(evaluationId, listSetupLists);
 
 /** The other evaluations whose setup this person may copy: those they may set up themselves. */
 export async function listSetupSources(evaluationId: string) {

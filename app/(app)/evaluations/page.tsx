@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listEvaluationsForUser } from "@/lib/evaluations/data";
+import { loadEvaluationList } from "@/lib/evaluations/loaders";
 import { PERIOD_FORMAT } from "@/lib/evaluations/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EvaluationsPage() {
   const user = await requireUser("/evaluations");
-  const [evaluations, t, format] = await Promise.all([listEvaluationsForUser(user), getTranslations(), getFormatter()]);
+  const [evaluations, t, format] = await Promise.all([loadEvaluationList(user), getTranslations(), getFormatter()]);
 
   return (
     <>

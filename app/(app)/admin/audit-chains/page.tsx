@@ -4,8 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
-import { verifyAllAuditChains } from "@/lib/audit-trail/data";
-import { can, rolesOf } from "@/lib/permissions";
+import { loadAuditChainCheck } from "@/lib/audit-trail/loaders";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
@@ -17,10 +16,10 @@ type Props = { searchParams: Promise<{ run?: string }> };
 /** Re-computes every audit hash chain on request and points at the first broken link. */
 export default async function AuditChainsPage({ searchParams }: Props) {
   const user = await requireUser("/admin/audit-chains");
-  if (!can(rolesOf(user, []), "audit.verify")) notFound();
-  const t = await getTranslations();
   const run = (await searchParams).run === "1";
-  const results = run ? await verifyAllAuditChains() : [];
+  const results = await loadAuditChainCheck(user, run);
+  if (!results) notFound();
+  const t = await getTranslations();
 
   return (
     <>

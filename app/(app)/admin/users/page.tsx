@@ -8,8 +8,7 @@ import { UserRowActions } from "@/components/admin/user-row-actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { can, rolesOf } from "@/lib/permissions";
-import { getTwoFactorRequirement, listUsers } from "@/lib/users/data";
+import { loadUserList, mayListUsers } from "@/lib/users/loaders";
 import { parseUserListQuery, SEARCH_MAX } from "@/lib/users/schema";
 
 type UsersPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -17,7 +16,7 @@ type UsersPageProps = { searchParams: Promise<Record<string, string | string[] |
 export async function generateMetadata(): Promise<Metadata> {
   const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
   // Non-administrators get the same title as any missing page.
-  return { title: user && can(rolesOf(user, []), "user.list") ? t("admin.users.metaTitle") : t("notFound.metaTitle") };
+  return { title: mayListUsers(user) ? t("admin.users.metaTitle") : t("notFound.metaTitle") };
 }
 
 function pageHref(q: string, page: number): string {
@@ -30,16 +29,10 @@ function pageHref(q: string, page: number): string {
 
 export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
   const user = await requireUser("/admin/users");
-  if (!can(rolesOf(user, []), "user.list")) notFound();
-
   const query = parseUserListQuery(await searchParams);
-  const [list, twoFactorRequired, t, format] = await Promise.all([
-    listUsers(query),
-    getTwoFactorRequirement(),
-    getTranslations(),
-    getFormatter(),
-  ]);
-  const { users, total, page, pageCount } = list;
+  const [list, t, format] = await Promise.all([loadUserList(user, query), getTranslations(), getFormatter()]);
+  if (!list) notFound();
+  const { users, total, page, pageCount, twoFactorRequired } = list;
 
   return (
     <>

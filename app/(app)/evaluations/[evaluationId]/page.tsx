@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadDashboard } from "@/lib/dashboard/loaders";
 import { DASHBOARD_FILTER_KEYS, parseDashboardFilters } from "@/lib/dashboard/schema";
-import { getEvaluationOverview } from "@/lib/evaluations/data";
+import { loadEvaluationOverview } from "@/lib/evaluations/loaders";
 import { PERIOD_FORMAT } from "@/lib/evaluations/format";
 import type { SearchParams } from "@/lib/tables/url-state";
 
@@ -21,8 +21,7 @@ type OverviewPageProps = { params: Promise<{ evaluationId: string }>; searchPara
 
 export async function generateMetadata({ params }: OverviewPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
-  const user = await getAuthorizedUser();
-  const evaluation = user ? await getEvaluationOverview(evaluationId, user) : null;
+  const evaluation = await loadEvaluationOverview(evaluationId, await getAuthorizedUser());
   const t = await getTranslations();
   // The same title as any missing page, so the title reveals nothing either.
   return { title: evaluation ? t("overview.metaTitle", { name: evaluation.name }) : t("notFound.metaTitle") };
@@ -33,7 +32,7 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const user = await requireUser(base);
-  const evaluation = await getEvaluationOverview(evaluationId, user);
+  const evaluation = await loadEvaluationOverview(evaluationId, user);
   if (!evaluation) notFound();
 
   const [t, format, parsed] = await Promise.all([getTranslations(), getFormatter(), searchParams.then(parseDashboardFilters)]);

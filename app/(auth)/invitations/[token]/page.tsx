@@ -5,7 +5,7 @@ import { AcceptInvitationButton, AcceptInvitationForm } from "@/components/membe
 import { InvalidLink } from "@/components/members/invalid-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser } from "@/lib/auth/session";
-import { findInvitationByToken } from "@/lib/invitations/data";
+import { loadInvitation } from "@/lib/invitations/loaders";
 
 type InvitationPageProps = { params: Promise<{ token: string }> };
 
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function InvitationPage({ params }: InvitationPageProps) {
   const { token } = await params;
-  const invitation = await findInvitationByToken(token);
+  const invitation = await loadInvitation(token);
   if (!invitation) return <InvalidLink />;
 
   const [t, format, user] = await Promise.all([getTranslations(), getFormatter(), getAuthorizedUser()]);

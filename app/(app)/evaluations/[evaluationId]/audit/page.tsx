@@ -7,10 +7,8 @@ import { ExportControl } from "@/components/data-table/export-control";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
-import { auditReader } from "@/lib/audit-trail/access";
-import { listAuditActors, listAuditEvents } from "@/lib/audit-trail/data";
+import { loadAuditPage } from "@/lib/audit-trail/loaders";
 import { parseAuditFilters, type AuditFilters } from "@/lib/audit-trail/schema";
-import { getEvaluationOverview } from "@/lib/evaluations/data";
 
 type AuditPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -37,17 +35,10 @@ function changes(before: unknown, after: unknown): string {
 export default async function AuditPage({ params, searchParams }: AuditPageProps) {
   const { evaluationId } = await params;
   const user = await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/audit`);
-  if (!(await auditReader(evaluationId, "audit.view", user))) notFound();
-  const evaluation = await getEvaluationOverview(evaluationId, user);
-  if (!evaluation) notFound();
-
   const filters = parseAuditFilters(await searchParams);
-  const [{ events, next, actors: names }, actors, t, format] = await Promise.all([
-    listAuditEvents(evaluationId, filters),
-    listAuditActors(evaluationId),
-    getTranslations(),
-    getFormatter(),
-  ]);
+  const [view, t, format] = await Promise.all([loadAuditPage(evaluationId, user, filters), getTranslations(), getFormatter()]);
+  if (!view) notFound();
+  const { evaluation, events, next, names, actors } = view;
   const { before: _cursor, ...activeFilters } = filters;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/audit`;
 

@@ -6,10 +6,7 @@ import { ImportWizard } from "@/components/imports/import-wizard";
 import styles from "@/components/imports/imports.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getEvaluationOverview } from "@/lib/evaluations/data";
-import { importRunnerRoles } from "@/lib/imports/access";
-import { getImportBatch, listBatchErrors, listImportBatches } from "@/lib/imports/data";
-import { importableKinds } from "@/lib/imports/policy";
+import { loadImportsPage } from "@/lib/imports/loaders";
 
 type ImportsPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -34,18 +31,14 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/imports`;
   const user = await requireUser(base);
-  const roles = await importRunnerRoles(evaluationId, user);
-  if (!roles) notFound();
-  const evaluation = await getEvaluationOverview(evaluationId, user);
-  if (!evaluation) notFound();
   const query = await searchParams;
-  const t = await getTranslations();
-  const format = await getFormatter();
-  const page = pageNumber(query.page);
-  const batchId = idParam(query.batch);
-  const [history, batch] = await Promise.all([listImportBatches(evaluationId, page), batchId ? getImportBatch(evaluationId, batchId) : null]);
-  const errors = batch ? await listBatchErrors(evaluationId, batch.id, pageNumber(query.errorsPage)) : null;
-  const kinds = importableKinds(roles);
+  const [view, t, format] = await Promise.all([
+    loadImportsPage(evaluationId, user, { page: pageNumber(query.page), batchId: idParam(query.batch), errorsPage: pageNumber(query.errorsPage) }),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  if (!view) notFound();
+  const { evaluation, kinds, history, batch, errors } = view;
   // The projects settings page opens the wizard on a project list (`?kind=PROJECTS`).
   const initialKind = kinds.find((kind) => kind === query.kind);
   const projectsPath = `/evaluations/${encodeURIComponent(evaluationId)}/settings/projects`;

@@ -7,47 +7,25 @@ import { MemberRowActions } from "@/components/members/member-row-actions";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
-import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import { accessWith } from "@/lib/evaluations/access";
-import { listPendingInvitations } from "@/lib/invitations/data";
-import { findEvaluationName, listMembers } from "@/lib/members/data";
-import { can, type Role } from "@/lib/permissions";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { loadMembersPage } from "@/lib/members/loaders";
 
 type MembersPageProps = { params: Promise<{ evaluationId: string }> };
-
-/** The caller's roles here, or null when they may not see the members (404: nothing is revealed). */
-async function viewerRoles(evaluationId: string, user: CurrentUser): Promise<Role[] | null> {
-  return (await accessWith(evaluationId, user, "member.view"))?.roles ?? null;
-}
 
 export async function generateMetadata({ params }: MembersPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
   const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
-  const name = user && (await viewerRoles(evaluationId, user)) ? await findEvaluationName(evaluationId) : null;
-  return { title: name ? t("members.metaTitle", { name }) : t("notFound.metaTitle") };
+  const view = await loadMembersPage(evaluationId, user);
+  return { title: view ? t("members.metaTitle", { name: view.name }) : t("notFound.metaTitle") };
 }
 
 export default async function MembersPage({ params }: MembersPageProps) {
   const { evaluationId } = await params;
   const path = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const user = await requireUser(`${path}/members`);
-  const roles = await viewerRoles(evaluationId, user);
-  if (!roles) notFound();
-
-  const canUpdateRoles = can(roles, "member.update_roles");
-  const canRemove = can(roles, "member.remove");
-  const canInvite = can(roles, "member.invite");
-  const manages = canUpdateRoles || canRemove || canInvite;
-
-  const [name, members, invitations, t, format] = await Promise.all([
-    findEvaluationName(evaluationId),
-    // E-mail addresses only for those who manage the team.
-    listMembers(evaluationId, { withEmail: manages }),
-    canInvite ? listPendingInvitations(evaluationId) : Promise.resolve([]),
-    getTranslations(),
-    getFormatter(),
-  ]);
-  if (!name) notFound();
+  const [view, t, format] = await Promise.all([loadMembersPage(evaluationId, user), getTranslations(), getFormatter()]);
+  if (!view) notFound();
+  const { name, members, invitations, canUpdateRoles, canRemove, canInvite, manages } = view;
   const roleList = (list: readonly string[]) => format.list(list.map((role) => t(`roles.${role as "LEAD"}`)));
 
   return (

@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AccountSetupForm } from "@/components/members/account-setup-form";
 import { InvalidLink } from "@/components/members/invalid-link";
 import { PageHeader } from "@/components/ui/page-header";
-import { findUserForAccountSetup } from "@/lib/users/data";
-import { accountSetupTokenFits, parseAccountSetupToken } from "@/lib/users/setup-token";
+import { loadAccountSetup } from "@/lib/users/loaders";
 
 type AccountSetupPageProps = { params: Promise<{ token: string }> };
 
@@ -16,9 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The link an administrator hands to a new user. Any unusable link gets the same answer. */
 export default async function AccountSetupPage({ params }: AccountSetupPageProps) {
   const { token } = await params;
-  const parsed = parseAccountSetupToken(token);
-  const user = parsed ? await findUserForAccountSetup(parsed.userId) : null;
-  if (!parsed || !user || !accountSetupTokenFits(parsed, user)) return <InvalidLink />;
+  const user = await loadAccountSetup(token);
+  if (!user) return <InvalidLink />;
 
   const t = await getTranslations("invitations.account");
   return (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { DomainList } from "@/components/setup/domain-list";
 import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
-import { listDomainsForSetup } from "@/lib/domains/data";
+import { notFound } from "next/navigation";
+import { loadSetupDomains } from "@/lib/evaluations/setup-loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DomainSettingsPage({ params }: Props) {
   const { evaluationId } = await params;
   const setup = await openSetup(evaluationId, "domains");
-  const domains = await listDomainsForSetup(evaluationId);
+  const domains = (await loadSetupDomains(evaluationId)) ?? notFound();
   return (
     <SetupPage setup={setup} section="domains">
       <DomainList evaluationId={evaluationId} languages={setup.languages} domains={domains.map(({ retiredAt, ...domain }) => ({ ...domain, retired: retiredAt !== null }))} />

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ListEditor } from "@/components/setup/list-editor";
 import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
-import { listSetupLists } from "@/lib/setup-lists/data";
+import { notFound } from "next/navigation";
+import { loadSetupLists } from "@/lib/evaluations/setup-loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListSettingsPage({ params }: Props) {
   const { evaluationId } = await params;
   const setup = await openSetup(evaluationId, "lists");
-  const lists = await listSetupLists(evaluationId);
+  const lists = (await loadSetupLists(evaluationId)) ?? notFound();
   return (
     <SetupPage setup={setup} section="lists">
       <ListEditor evaluationId={evaluationId} kind="SECTOR" items={lists.SECTOR} />

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { ProjectList } from "@/components/setup/project-list";
 import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { mayImportInto } from "@/lib/imports/access";
-import { listProjectsForSetup } from "@/lib/projects/data";
+import { loadSetupProjects } from "@/lib/evaluations/setup-loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -14,7 +15,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectSettingsPage({ params }: Props) {
   const { evaluationId } = await params;
   const setup = await openSetup(evaluationId, "projects");
-  const [projects, mayImport] = await Promise.all([listProjectsForSetup(evaluationId), mayImportInto(evaluationId, await getAuthorizedUser(), "PROJECTS")]);
+  const [projects, mayImport] = await Promise.all([loadSetupProjects(evaluationId), mayImportInto(evaluationId, await getAuthorizedUser(), "PROJECTS")]);
+  if (!projects) notFound();
   // An administrator who is not a member sets up projects by the form: imports are for the team.
   const importHref = mayImport ? `/evaluations/${encodeURIComponent(evaluationId)}/imports?kind=PROJECTS` : undefined;
   return (
