@@ -9,13 +9,24 @@ import { serverEnv } from "@/lib/env";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: 10 }),
     // Writers of one evaluation's audit chain take turns (lib/audit.ts), and the embedded database
     // runs one query at a time: a transaction may wait for its turn longer than Prisma's default
     // 2 seconds on a busy small machine. Waiting is right; failing the user's save is not.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    log: statementTiming() ? [{ emit: "event", level: "query" }] : [],
   });
+  // `npm run bench:pages` counts each page's statements and their time from these lines. The
+  // line holds the duration only: never the statement or its parameters.
+  if (statementTiming()) client.$on("query" as never, (event: { duration: number }) => process.stdout.write(`${STATEMENT_LINE} ${event.duration}\n`));
+  return client;
+}
+
+export const STATEMENT_LINE = "[sql-statement-ms]";
+
+function statementTiming(): boolean {
+  return process.env.SQL_STATEMENT_TIMING === "1";
 }
 
 /** Created on first use so that `next build` never needs a database. */

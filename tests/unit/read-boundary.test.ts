@@ -113,3 +113,36 @@ describe("the read door", () => {
     expect(runtimeImports(`const m = await import("@/lib/db");`)).toEqual(["@/lib/db"]);
   });
 });
+
+/**
+ * Inside lib, the database client belongs to data, loaders and mutations, named so
+ * (`data.ts`, `story-data.ts`, `loaders.ts`, `mutations.ts`, `stage-mutations.ts`). The files
+ * below hold writes or reads under another name, each for the reason given.
+ */
+const CLIENT_ELSEWHERE: Record<string, string> = {
+  "lib/db/health.ts": "the health check's one statement, with its deadline",
+  "lib/brief/download.ts": "records the download's audit event in its own transaction",
+  "lib/exports/door.ts": "records the export's audit event when the stream completes",
+  "lib/mail/delivery.ts": "records a delivery attempt beside the message it sent",
+  "lib/evaluations/copy-setup.ts": "a mutation: one transaction copies the whole setup",
+  "lib/respondents/identity-export.ts": "decrypts identities for an identified export, audited by the door",
+  "lib/stories/list.ts": "the story list's query (a data file by another name)",
+  "lib/respondents/list.ts": "the respondent list's query (a data file by another name)",
+  "lib/interviews/list.ts": "the interview list's query (a data file by another name)",
+  "lib/focus-groups/list.ts": "the focus-group list's query (a data file by another name)",
+};
+
+describe("the database client inside lib", () => {
+  const files = sourceFiles("lib").map((file) => file.split(path.sep).join("/"));
+  const isDataLayer = (file: string) => /(^|\/|-)(data|loaders|mutations)\.ts$/.test(file) || file.startsWith("lib/generated/");
+  const importsClient = (file: string) => runtimeImports(readFileSync(path.join(ROOT, file), "utf8")).some((target) => target === "@/lib/db" || target === "../db" || target === "./db");
+
+  it("is imported only by data, loaders and mutations, or a file that says why", () => {
+    const offenders = files.filter((file) => file !== "lib/db.ts" && !isDataLayer(file) && !(file in CLIENT_ELSEWHERE) && importsClient(file));
+    expect(offenders).toEqual([]);
+  });
+
+  it("gives no reason for a file that no longer needs one", () => {
+    expect(Object.keys(CLIENT_ELSEWHERE).filter((file) => !files.includes(file) || !importsClient(file))).toEqual([]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:pages`: each page's server time beside the time of its own SQL statements, over
+ * HTTP against the production build, on the bench:fieldwork data (100,000 stories, 20,000
+ * respondents, 20,000 interviews with long transcripts).
+ *
+ * Uses a database kept by `BENCH_KEEP=1 npm run bench:fieldwork` when BENCH_REUSE=<its name> is
+ * set; otherwise creates one on BENCH_DATABASE_URL (default: the local server), generates the data
+ * (BENCH_SCALE shrinks it for a trial run) and drops it at the end. Starts the app with `npm start`
+ * (needs `npm run build`) and SQL_STATEMENT_TIMING=1, so the app prints one line per statement with
+ * its duration (lib/db.ts); requests go one at a time, so every line belongs to the page asked for.
+ *
+ * Prints, per page: statements per request, their summed time, the server time (request sent to
+ * last byte, on localhost) at p50/p95, server time over SQL time, and the HTML's size gzipped.
+ * Targets (issue 15): <= 8 statements and <= 2x the SQL time per page. Asserts nothing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { gzipSync } from "node:zlib";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
+import { applyMigrations } from "../lib/db/migrations";
+import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("Run `npm run build` first: this measures the running app, not the build.");
+  process.exit(1);
+}
+
+const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
+const port = Number(process.env.BENCH_PORT ?? 3203);
+const base = `http://localhost:${port}`;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const reuse = /^msc_bench_[0-9a-f]{6}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
+const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
+const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const secret = randomBytes(32).toString("base64");
+const e = BENCH.evaluationId;
+
+/** The pages measured: the lists, a record of each kind, the search (a common and a rarer word), the trail, the dashboard. */
+const PAGES: Array<{ label: string; path: string }> = [
+  { label: "dashboard (evaluation home)", path: `/evaluations/${e}` },
+  { label: "story list", path: `/evaluations/${e}/stories` },
+  { label: "story list, filtered by stage", path: `/evaluations/${e}/stories?stage=SCREENED` },
+  { label: "respondent list", path: `/evaluations/${e}/respondents` },
+  { label: "interview list", path: `/evaluations/${e}/interviews` },
+  { label: "focus-group list", path: `/evaluations/${e}/focus-groups` },
+  { label: "story page", path: `/evaluations/${e}/stories/st500` },
+  { label: "interview page (30,000-character transcript)", path: `/evaluations/${e}/interviews/iv500` },
+  { label: "search: common word (inspectores)", path: `/evaluations/${e}/search?q=inspectores` },
+  { label: "search: rarer word (acoso)", path: `/evaluations/${e}/search?q=acoso` },
+  { label: "audit trail", path: `/evaluations/${e}/audit` },
+];
+
+type Sample = { ms: number; statements: number; sqlMs: number; status: number; gzipBytes: number };
+
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+let app: ChildProcess | null = null;
+const counter = { statements: 0, sqlMs: 0 };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function waitHealthy(deadlineMs: number) {
+  const started = performance.now();
+  while (performance.now() - started < deadlineMs) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("The app did not become healthy within two minutes.");
+}
+
+/** One request, read to its last byte; the statements printed meanwhile are the page's. */
+async function measure(path: string, cookie: string): Promise<Sample> {
+  const before = { ...counter };
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+  const body = Buffer.from(await response.arrayBuffer());
+  const ms = performance.now() - started;
+  // The last lines may still be in the pipe when the body ends.
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  return { ms, statements: counter.statements - before.statements, sqlMs: counter.sqlMs - before.sqlMs, status: response.status, gzipBytes: gzipSync(body).length };
+}
+
+try {
+  if (!reuse) {
+    await admin.query(`CREATE DATABASE ${name}`);
+    console.log(`Scratch database ${name}; migrating and generating the bench:fieldwork data…`);
+    await applyMigrations(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await generateFieldwork(client, () => {});
+    await client.end();
+  } else {
+    await applyMigrations(url);
+  }
+
+  // An open session for the lead (u1), as a password sign-in leaves it.
+  const prisma = createPrismaClient(url);
+  const session = await prisma.userSession.create({ data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
+  const token = await encode({ token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" }, secret });
+  await prisma.$disconnect();
+  const cookie = `next-auth.session-token=${token}`;
+
+  app = spawn("npm", ["start"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+      IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_BASE_URL: base,
+      LOG_LEVEL: "warn",
+      SQL_STATEMENT_TIMING: "1",
+      WEB_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  let pending = "";
+  app.stdout!.on("data", (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith(STATEMENT_LINE)) continue;
+      counter.statements += 1;
+      counter.sqlMs += Number(line.slice(STATEMENT_LINE.length)) || 0;
+    }
+  });
+  await waitHealthy(120_000);
+
+  const [one, five, fifteen] = loadavg();
+  console.log(`\n${runs} runs per page after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)} ${fifteen!.toFixed(2)}\n`);
+  console.log(`${"page".padEnd(48)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL ms".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"ratio".padStart(6)} ${"HTML gz".padStart(8)}`);
+  for (const page of PAGES) {
+    for (let i = 0; i < 3; i++) await measure(page.path, cookie);
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await measure(page.path, cookie));
+    const p50 = percentile(samples.map((s) => s.ms), 50);
+    const sql = percentile(samples.map((s) => s.sqlMs), 50);
+    const statements = percentile(samples.map((s) => s.statements), 50);
+    console.log(
+      `${page.label.padEnd(48)} ${String(samples[0]!.status).padStart(6)} ${String(statements).padStart(5)} ${sql.toFixed(1).padStart(7)} ${p50.toFixed(1).padStart(7)} ` +
+        `${percentile(samples.map((s) => s.ms), 95).toFixed(1).padStart(7)} ${(sql > 0 ? p50 / sql : 0).toFixed(1).padStart(6)} ${`${(samples[0]!.gzipBytes / 1024).toFixed(1)} kB`.padStart(8)}`,
+    );
+  }
+  const [after] = loadavg();
+  console.log(`\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times.`);
+} finally {
+  if (app?.pid) {
+    try {
+      process.kill(-app.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
