@@ -97,6 +97,7 @@ try {
     console.log(`Scratch database ${name}; migrating and generating the bench:fieldwork data…`);
     await applyMigrations(url);
     const client = new pg.Client({ connectionString: url });
+    client.on("error", () => {}); // dropped with the database if a step fails; the step's own error is the one to print
     await client.connect();
     await generateFieldwork(client, () => {});
     await client.end();
@@ -156,6 +157,9 @@ try {
   }
   const [after] = loadavg();
   console.log(`\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times.`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
   if (app?.pid) {
     try {
