@@ -128,7 +128,9 @@ async function page(url: string, cookies?: Cookies, language = "es") {
 }
 
 function htmlRow(label: string, html: string) {
-  const scripts = [...new Set([...html.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)/g)].map((match) => match[1]!))];
+  // Modern browsers skip the noModule polyfills: they are not part of the first load.
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)[^>]*>/g)].filter((match) => !/nomodule/i.test(match[0]));
+  const scripts = [...new Set(tags.map((match) => match[1]!))];
   const js = scripts.reduce((sum, file) => sum + gzippedSize(file), 0);
   const raw = Buffer.byteLength(html);
   console.log(`${kB(raw).padStart(7)}  ${kB(gzipSync(html).length).padStart(7)}  ${kB(js).padStart(8)}  ${label}`);
@@ -141,6 +143,16 @@ async function htmlTable() {
     stdio: "ignore",
     detached: true,
   });
+  // Stop the app however this script ends (Ctrl-C, a closed pipe), not only on the happy path.
+  const stopApp = () => {
+    try {
+      process.kill(-app.pid!, "SIGTERM");
+    } catch {
+      // already stopped
+    }
+  };
+  process.once("exit", stopApp);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGPIPE"] as const) process.once(signal, () => process.exit(1));
   try {
     await waitHealthy(240_000);
     const lead = await signIn("lead@demo.example");
@@ -162,7 +174,7 @@ async function htmlTable() {
     htmlRow("respondents/new (form, es)", await page(`${at}/respondents/new`, lead, "es"));
     htmlRow("stories/new (form, en)", await page(`${at}/stories/new`, lead, "en"));
   } finally {
-    process.kill(-app.pid!, "SIGTERM");
+    stopApp();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     rmSync(dataDir, { recursive: true, force: true });
   }
