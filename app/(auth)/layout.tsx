@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
 
 export default function AuthLayout({ children }: { children: ReactNode }) {
@@ -6,7 +7,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
     <>
       <SiteHeader />
       <main id="main" className="page page--narrow" tabIndex={-1}>
-        {children}
+        <ClientMessages namespaces={["signIn", "invitations", "admin.errors", "validation"]}>{children}</ClientMessages>
       </main>
     </>
   );

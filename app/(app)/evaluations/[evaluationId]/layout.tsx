@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { EvaluationNav, type EvaluationNavItem } from "@/components/evaluations/evaluation-nav";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { evaluationAccess } from "@/lib/evaluations/access";
 import { can, type Permission } from "@/lib/permissions";
@@ -31,7 +32,9 @@ export default async function EvaluationLayout({ children, params }: { children:
   const { evaluationId } = await params;
   const user = await getAuthorizedUser();
   const access = await evaluationAccess(evaluationId, user);
-  if (!access) return children;
+  // The lists and the dashboard read the table messages; each section's own layout sends its forms' messages.
+  const withMessages = <ClientMessages namespaces={["tables"]}>{children}</ClientMessages>;
+  if (!access) return withMessages;
 
   const t = await getTranslations("evaluationNav");
   const { roles } = access;
@@ -44,7 +47,7 @@ export default async function EvaluationLayout({ children, params }: { children:
   return (
     <>
       <EvaluationNav label={t("label")} items={items} />
-      {children}
+      {withMessages}
     </>
   );
 }
