@@ -17,7 +17,7 @@ import { getExcerptQuotes, getStoryDetail } from "@/lib/stories/data";
 import { listStageHistory } from "@/lib/stories/history-data";
 import { canEditStory, canSeeExcerptText } from "@/lib/stories/policy";
 import { nextSteps } from "@/lib/stories/stage-machine";
-import { getStepFacts } from "@/lib/stories/stage-mutations";
+import { getStepFacts } from "@/lib/stories/guard-data";
 
 type StoryPageProps = { params: Promise<{ evaluationId: string; storyId: string }> };
 
