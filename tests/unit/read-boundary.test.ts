@@ -60,7 +60,6 @@ const NOT_YET: readonly string[] = [
   "app/(app)/evaluations/[evaluationId]/stories/[storyId]/triangulation/evidence/[evidenceId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/stories/[storyId]/triangulation/page.tsx",
   "app/(app)/evaluations/[evaluationId]/stories/new/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/stories/page.tsx",
   "app/(app)/evaluations/[evaluationId]/triangulation/page.tsx",
   "app/(app)/evaluations/[evaluationId]/validation/[roundId]/edit/page.tsx",
   "app/(app)/evaluations/[evaluationId]/validation/[roundId]/page.tsx",
