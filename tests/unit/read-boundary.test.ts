@@ -52,10 +52,6 @@ const NOT_YET: readonly string[] = [
   "app/(app)/evaluations/[evaluationId]/settings/lists/page.tsx",
   "app/(app)/evaluations/[evaluationId]/settings/places/page.tsx",
   "app/(app)/evaluations/[evaluationId]/settings/projects/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/stories/[storyId]/contribution/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/stories/[storyId]/triangulation/evidence/[evidenceId]/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/stories/[storyId]/triangulation/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/triangulation/page.tsx",
   "app/(app)/evaluations/[evaluationId]/validation/[roundId]/edit/page.tsx",
   "app/(app)/evaluations/[evaluationId]/validation/[roundId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/validation/[roundId]/responses/[responseId]/page.tsx",
@@ -65,7 +61,6 @@ const NOT_YET: readonly string[] = [
   "app/(app)/evaluations/page.tsx",
   "app/(auth)/invitations/[token]/page.tsx",
   "app/(auth)/invitations/account/[token]/page.tsx",
-  "app/api/evaluations/[evaluationId]/evidence/[evidenceId]/file/route.ts",
   "app/api/health/route.ts",
   "components/data-table/lists/fieldwork-list-page.tsx",
 ];
