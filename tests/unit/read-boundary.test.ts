@@ -43,8 +43,6 @@ const NOT_YET: readonly string[] = [
   "app/(app)/evaluations/[evaluationId]/respondents/[respondentId]/withdraw/page.tsx",
   "app/(app)/evaluations/[evaluationId]/respondents/new/page.tsx",
   "app/(app)/evaluations/[evaluationId]/respondents/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/reviews/[storyId]/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/reviews/page.tsx",
   "app/(app)/evaluations/[evaluationId]/search/page.tsx",
   "app/(app)/evaluations/[evaluationId]/selection/page.tsx",
   "app/(app)/evaluations/[evaluationId]/selection/rounds/[roundId]/page.tsx",
