@@ -74,14 +74,13 @@ function sourceFiles(dir: string): string[] {
 /** The modules a file imports at run time (an `import type`, or braces holding only types, do not count). */
 export function runtimeImports(source: string): string[] {
   const found: string[] = [];
-  for (const match of source.matchAll(/^\s*(import|export)\s+([^;]*?)\s+from\s+["']([^"']+)["']/gms)) {
-    const clause = match[2].trim();
-    if (clause.startsWith("type ")) continue;
-    const braces = clause.match(/^\{([^}]*)\}$/);
-    if (braces && braces[1].split(",").every((name) => name.trim() === "" || name.trim().startsWith("type "))) continue;
-    found.push(match[3]);
+  for (const [, , clause = "", target = ""] of source.matchAll(/^\s*(import|export)\s+([^;]*?)\s+from\s+["']([^"']+)["']/gms)) {
+    if (clause.trim().startsWith("type ")) continue;
+    const names = clause.trim().match(/^\{([^}]*)\}$/)?.[1];
+    if (names !== undefined && names.split(",").every((name) => name.trim() === "" || name.trim().startsWith("type "))) continue;
+    found.push(target);
   }
-  for (const match of source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) found.push(match[1]);
+  for (const [, target = ""] of source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) found.push(target);
   return found;
 }
 
