@@ -69,7 +69,7 @@ try {
     console.log(`  database size: ${size.rows[0]!.size}`);
   }
 
-  const { listStories } = await import("../lib/stories/list");
+  const { loadStoryList: listStories } = await import("../lib/stories/loaders");
   const { listRespondents } = await import("../lib/respondents/list");
   const { listInterviews } = await import("../lib/interviews/list");
   const { listFocusGroups } = await import("../lib/focus-groups/list");

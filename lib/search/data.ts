@@ -8,7 +8,7 @@ import { evaluationAccess } from "@/lib/evaluations/access";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
-import { listStories, type StoryListRow } from "@/lib/stories/list";
+import { findStoryPage, type StoryListRow } from "@/lib/stories/list";
 import { countOf, pagedWithTotal } from "@/lib/tables/paging";
 import { SEARCH_PAGE_SIZE, SEARCH_PREVIEW_SIZE, type SearchKind, type SearchState } from "./schema";
 import { headline, marked, passageHeadline, queryLexemes, RANKED_ORDER, rankedMatches, TRANSCRIPT_RANK_WINDOW, tsQuery } from "./sql";
@@ -102,14 +102,8 @@ export async function searchEvaluation(evaluationId: string, reader: EvaluationR
   await Promise.all(
     wanted.map(async (kind) => {
       if (kind === "stories") {
-        const stories = await listStories(evaluationId, reader, {
-          page,
-          pageSize,
-          sort: { id: "relevance", desc: true },
-          columns: [],
-          filters: { q },
-        });
-        if (stories) results.stories = stories;
+        // story.view was checked above, with the other kinds.
+        results.stories = await findStoryPage(evaluationId, { page, pageSize, sort: { id: "relevance", desc: true }, columns: [], filters: { q } });
       } else {
         results[kind] = await searchTranscripts(kind, evaluationId, q, page, pageSize);
       }

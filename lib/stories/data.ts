@@ -142,6 +142,12 @@ export async function getStoryDetail(evaluationId: string, storyId: string) {
 
 export type StoryDetail = NonNullable<Awaited<ReturnType<typeof getStoryDetail>>>;
 
+/** The story's heading for the pages around it (timeline, revisions), or null (answer 404). */
+export async function getStoryHeading(evaluationId: string, storyId: string) {
+  if (!validId(evaluationId) || !validId(storyId)) return null;
+  return db().changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { id: true, code: true, title: true } });
+}
+
 /** The passages a story's excerpts quote, for readers who may see transcripts. */
 export async function getExcerptQuotes(evaluationId: string, excerptIds: string[]): Promise<Map<string, string>> {
   if (!validId(evaluationId) || excerptIds.length === 0) return new Map();

@@ -61,4 +61,10 @@ export async function getStoryFormOptions(evaluationId: string) {
   };
 }
 
+/** The language a new story starts in: the evaluation's first, the usual language of its material. */
+export async function getDefaultStoryLanguage(evaluationId: string): Promise<string | null> {
+  const evaluation = await db().evaluation.findUnique({ where: { id: evaluationId }, select: { languages: true } });
+  return evaluation ? (evaluation.languages[0] ?? "ES").toLowerCase() : null;
+}
+
 export type StoryFormOptions = Awaited<ReturnType<typeof getStoryFormOptions>>;

@@ -5,12 +5,10 @@
  * The SQL is written out (Prisma's tagged template, every value a parameter) because the filters
  * need semi-joins and the search needs the tsvector column that Prisma's query API cannot reach.
  */
-import type { EvaluationReader } from "@/lib/evaluations/data";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeType, DatePrecision, StoryStage } from "@/lib/generated/prisma/enums";
 import { headline, marked, rankedMatches, STORY_RANK_WINDOW, tsQuery } from "@/lib/search/sql";
-import { listReaderRoles } from "@/lib/tables/access";
 import type { StoryFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, pagedWithTotal, type ListPage } from "@/lib/tables/paging";
 import type { TableState } from "@/lib/tables/url-state";
@@ -168,12 +166,11 @@ export function storyRowsSql(evaluationId: string, state: Pick<TableState<StoryF
   );
 }
 
-export async function listStories(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<StoryFilters>,
-): Promise<StoryListPage | null> {
-  if (!(await listReaderRoles(evaluationId, "story.view", reader))) return null;
+/**
+ * One page of the list. It checks no access: callers ask first (lib/stories/loaders.ts
+ * `loadStoryList` for the table, lib/search/data.ts for the search page).
+ */
+export async function findStoryPage(evaluationId: string, state: TableState<StoryFilters>): Promise<StoryListPage> {
   const { filters } = state;
   const count = () => countStories(evaluationId, filters);
   if (orderOf(state).byRelevance) {

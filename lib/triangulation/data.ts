@@ -46,6 +46,11 @@ export async function loadTriangulationFacts(client: Client, evaluationId: strin
   };
 }
 
+/** The same facts on their own, for the readiness panel. */
+export async function getTriangulationFacts(evaluationId: string, storyId: string) {
+  return loadTriangulationFacts(db(), evaluationId, storyId);
+}
+
 const evidenceListSelect = {
   id: true,
   storyId: true,
@@ -185,5 +190,15 @@ export async function getTriangulationStory(evaluationId: string, storyId: strin
       sustainabilityRisks: true,
       contributions: { orderBy: { createdAt: "asc" }, select: { projectId: true, howContributed: true, project: { select: { acronym: true } } } },
     },
+  });
+}
+
+/** The projects a story's contribution may name: current ones, and retired ones only where the story already names them. */
+export async function listContributionProjects(evaluationId: string, namedProjectIds: string[]) {
+  if (!validId(evaluationId)) return [];
+  return db().project.findMany({
+    where: { evaluationId, OR: [{ retiredAt: null }, { id: { in: namedProjectIds.filter(validId) } }] },
+    orderBy: { acronym: "asc" },
+    select: { id: true, acronym: true, name: true },
   });
 }

@@ -20,7 +20,7 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
 let theirs: EvaluationWithTeam;
-let listStories: typeof import("@/lib/stories/list").listStories;
+let loadStoryList: typeof import("@/lib/stories/loaders").loadStoryList;
 let foreignId: string;
 
 const STAGES = ["DRAFT", "SUBMITTED", "SCREENED"] as const;
@@ -35,14 +35,14 @@ function state(overrides: Partial<TableState<StoryFilters>> = {}): TableState<St
 const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
 
 async function codes(filters: StoryFilters, sort = { id: "code", desc: false }) {
-  const page = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ filters, sort }));
+  const page = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ filters, sort }));
   return page!.rows.map((row) => row.code);
 }
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  ({ listStories } = await import("@/lib/stories/list"));
+  ({ loadStoryList } = await import("@/lib/stories/loaders"));
   const { prisma } = database;
   mine = await createEvaluationWithTeam(prisma, { domainCount: 3 });
   theirs = await createEvaluationWithTeam(prisma, { domainCount: 1 });
@@ -108,7 +108,7 @@ describe("stories table: pages", () => {
   it("pages through every story once, in order, with the total and page count", async () => {
     const seen: string[] = [];
     for (let page = 1; page <= 3; page += 1) {
-      const result = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ page, pageSize: 5 }));
+      const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page, pageSize: 5 }));
       expect(result).toMatchObject({ total: COUNT, page, pageSize: 5, pageCount: 3 });
       seen.push(...result!.rows.map((row) => row.code));
     }
@@ -116,15 +116,15 @@ describe("stories table: pages", () => {
   });
 
   it("shows the last page for a page past the end, and an empty first page when nothing matches", async () => {
-    const past = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ page: 99, pageSize: 5 }));
+    const past = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page: 99, pageSize: 5 }));
     expect(past).toMatchObject({ page: 3, pageCount: 3, total: COUNT });
     expect(past!.rows.map((row) => row.code)).toEqual(["CS-0011", "CS-0012"]);
-    const none = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ page: 4, filters: { q: "zzzzqqq" } }));
+    const none = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page: 4, filters: { q: "zzzzqqq" } }));
     expect(none).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it("gives each row its current primary domain and its states, once each and in order", async () => {
-    const result = await listStories(mine.evaluation.id, reader(mine.members.lead), state());
+    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state());
     const first = result!.rows[0]!;
     expect(first.primaryDomainId).toBe(mine.domains[0]!.id);
     expect(first.states).toEqual(["Oaxaca", "Veracruz"]);
@@ -139,7 +139,7 @@ describe("stories table: filters", () => {
     expect(await codes({ domain: mine.domains[0]!.id })).toEqual(["CS-0001", "CS-0002", "CS-0003", "CS-0004", "CS-0005", "CS-0006"]);
     expect(await codes({ domain: mine.domains[1]!.id })).toEqual(["CS-0007", "CS-0008", "CS-0009"]);
     expect(await codes({ domain: mine.domains[2]!.id })).toEqual([]);
-    const counted = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ filters: { domain: mine.domains[0]!.id }, pageSize: 5 }));
+    const counted = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ filters: { domain: mine.domains[0]!.id }, pageSize: 5 }));
     expect(counted).toMatchObject({ total: 6, pageCount: 2 });
   });
 
@@ -176,12 +176,12 @@ describe("stories table: filters", () => {
   });
 
   it("never shows another evaluation's stories, whatever the filters", async () => {
-    const all = await listStories(mine.evaluation.id, reader(mine.members.lead), state());
+    const all = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state());
     expect(all!.rows.map((row) => row.id)).not.toContain(foreignId);
     expect(all!.total).toBe(COUNT);
     expect(await codes({ domain: theirs.domains[0]!.id })).toEqual([]);
     expect(await codes({ stage: "DRAFT" })).toEqual(["CS-0001", "CS-0004", "CS-0007", "CS-0010"]);
-    const theirRows = await listStories(theirs.evaluation.id, reader(theirs.members.lead), state());
+    const theirRows = await loadStoryList(theirs.evaluation.id, reader(theirs.members.lead), state());
     expect(theirRows!.rows.map((row) => row.id)).toEqual([foreignId]);
   });
 });
@@ -204,15 +204,15 @@ describe("stories table: sorts", () => {
     ["stage", ["DRAFT", "SUBMITTED", "SCREENED"]],
     ["changeType", ["POSITIVE", "NEGATIVE", "NO_CHANGE"]],
   ] as const)("sorts by %s in the enum's order, ties by id, both ways", async (id, order) => {
-    const result = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id, desc: false } }));
+    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id, desc: false } }));
     const values = result!.rows.map((row) => row[id]);
     expect(values).toEqual([...values].sort((a, b) => order.indexOf(a as never) - order.indexOf(b as never)));
-    const desc = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id, desc: true } }));
+    const desc = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id, desc: true } }));
     expect(desc!.rows.map((row) => row.id)).toEqual(result!.rows.map((row) => row.id).reverse());
   });
 
   it("sorts by period start", async () => {
-    const result = await listStories(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id: "period", desc: false } }));
+    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id: "period", desc: false } }));
     const starts = result!.rows.map((row) => row.periodFrom!.getTime());
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
@@ -221,22 +221,22 @@ describe("stories table: sorts", () => {
 describe("stories table: who may read it", () => {
   it("lets leads, evaluators, panelists and analysts read it", async () => {
     for (const role of ["lead", "evaluator", "panelist", "analyst"] as const) {
-      const result = await listStories(mine.evaluation.id, reader(mine.members[role]!), state());
+      const result = await loadStoryList(mine.evaluation.id, reader(mine.members[role]!), state());
       expect(result?.total, role).toBe(COUNT);
     }
   });
 
   it("refuses reviewers, outsiders, members of another evaluation, anonymous readers and unknown evaluations", async () => {
-    expect(await listStories(mine.evaluation.id, reader(mine.members.reviewer!), state())).toBeNull();
-    expect(await listStories(mine.evaluation.id, reader(mine.outsider), state())).toBeNull();
-    expect(await listStories(mine.evaluation.id, reader(theirs.members.lead), state())).toBeNull();
-    expect(await listStories(mine.evaluation.id, null, state())).toBeNull();
-    expect(await listStories("no-such-evaluation", reader(mine.members.lead), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, reader(mine.members.reviewer!), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, reader(mine.outsider), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, reader(theirs.members.lead), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, null, state())).toBeNull();
+    expect(await loadStoryList("no-such-evaluation", reader(mine.members.lead), state())).toBeNull();
   });
 
   it("refuses an administrator who is not a member (respondent-level fieldwork is not theirs)", async () => {
     const admin = { id: mine.outsider.id, isAdmin: true };
     // story.view is not an administrator's permission.
-    expect(await listStories(mine.evaluation.id, admin, state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, admin, state())).toBeNull();
   });
 });

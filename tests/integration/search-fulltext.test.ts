@@ -15,7 +15,7 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
 let theirs: EvaluationWithTeam;
-let listStories: typeof import("@/lib/stories/list").listStories;
+let loadStoryList: typeof import("@/lib/stories/loaders").loadStoryList;
 let searchEvaluation: typeof import("@/lib/search/data").searchEvaluation;
 let windowSize: number;
 const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
@@ -25,7 +25,7 @@ function storyState(q: string, overrides: Partial<TableState<StoryFilters>> = {}
 }
 
 async function storyCodes(q: string) {
-  return (await listStories(mine.evaluation.id, reader(mine.members.lead), storyState(q)))!.rows.map((row) => row.code).sort();
+  return (await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState(q)))!.rows.map((row) => row.code).sort();
 }
 
 const marks = (headline: string | null) => splitHighlight(headline ?? "").filter((part) => part.mark).map((part) => part.text);
@@ -33,7 +33,7 @@ const marks = (headline: string | null) => splitHighlight(headline ?? "").filter
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  ({ listStories } = await import("@/lib/stories/list"));
+  ({ loadStoryList } = await import("@/lib/stories/loaders"));
   ({ searchEvaluation } = await import("@/lib/search/data"));
   windowSize = (await import("@/lib/search/sql")).TRANSCRIPT_RANK_WINDOW;
   const { prisma } = database;
@@ -129,18 +129,18 @@ describe("story search: languages, stemming and accents", () => {
   });
 
   it("highlights the matching passage in the text's own language, and marks only what matched", async () => {
-    const result = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("schools"));
+    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("schools"));
     const [row] = result!.rows;
     expect(row!.headlineLanguage).toBe("en");
     expect(marks(row!.headline)).toEqual(["school", "schools"]);
-    const spanish = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("ninos"));
+    const spanish = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("ninos"));
     const first = spanish!.rows.find((story) => story.code === "CS-0001")!;
     expect(first.headlineLanguage).toBe("es");
     expect(marks(first.headline)).toEqual(expect.arrayContaining(["niños", "niñas"]));
   });
 
   it("shows no stored markup in the highlight (ts_headline drops tags) and strips fake sentinels from stored text", async () => {
-    const result = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("niño"));
+    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño"));
     const hostile = result!.rows.find((row) => row.code === "CS-0002")!;
     const parts = splitHighlight(hostile.headline!);
     const text = parts.map((part) => part.text).join("");
@@ -162,14 +162,14 @@ describe("story search: languages, stemming and accents", () => {
   });
 
   it("combines the search with the other filters and sorts", async () => {
-    const byTitle = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { sort: { id: "title", desc: false } }));
+    const byTitle = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { sort: { id: "title", desc: false } }));
     expect(byTitle!.rows.map((row) => row.code)).toEqual(["CS-0001", "CS-0002"]);
-    const filtered = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { filters: { q: "niño", stage: "SUBMITTED" } }));
+    const filtered = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { filters: { q: "niño", stage: "SUBMITTED" } }));
     expect(filtered!.total).toBe(0);
   });
 
   it("never returns another evaluation's stories", async () => {
-    const result = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("otra evaluación niños"));
+    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("otra evaluación niños"));
     expect(result!.total).toBe(0);
   });
 });
@@ -227,7 +227,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     expect(past!.interviews).toMatchObject({ page: pageCount, pageCount, total: windowSize + 7 });
     expect(past!.interviews!.rows.length).toBeGreaterThan(0);
     expect(past!.interviews!.rows[0]).not.toHaveProperty("total");
-    const storiesPast = await listStories(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { page: 50, pageSize: 1 }));
+    const storiesPast = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { page: 50, pageSize: 1 }));
     expect(storiesPast).toMatchObject({ page: 2, pageCount: 2, total: 2 });
     // Walks every page of a ranked transcript search with highlighted passages: about a dozen
     // full-text queries over long transcripts, which take longer than 30 s while the whole suite

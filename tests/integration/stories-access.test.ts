@@ -27,7 +27,7 @@ let world: StoryWorld;
 let other: StoryWorld;
 let actions: typeof import("@/lib/stories/actions");
 let domainActions: typeof import("@/lib/domains/actions");
-let access: typeof import("@/lib/stories/access");
+let loaders: typeof import("@/lib/stories/loaders");
 let storyPage: typeof import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/page");
 let editPage: typeof import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/edit/page");
 let revisionsPage: typeof import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/revisions/page");
@@ -52,10 +52,10 @@ async function row() {
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [actions, domainActions, access, storyPage, editPage, revisionsPage] = await Promise.all([
+  [actions, domainActions, loaders, storyPage, editPage, revisionsPage] = await Promise.all([
     import("@/lib/stories/actions"),
     import("@/lib/domains/actions"),
-    import("@/lib/stories/access"),
+    import("@/lib/stories/loaders"),
     import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/page"),
     import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/edit/page"),
     import("@/app/(app)/evaluations/[evaluationId]/stories/[storyId]/revisions/page"),
@@ -154,12 +154,13 @@ describe("reading", () => {
   const notFound = expect.objectContaining({ digest: expect.stringContaining("404") });
 
   it("panelists and analysts may view stories; reviewers, outsiders and administrators may not", async () => {
-    expect(await access.storyAccess(world.evaluationId, as(world.team.members.panelist!), "story.view")).toEqual(["PANELIST"]);
-    expect(await access.storyAccess(world.evaluationId, as(world.team.members.analyst!), "story.view")).toEqual(["ANALYST"]);
-    expect(await access.storyAccess(world.evaluationId, as(world.team.members.panelist!), "story.edit")).toBeNull();
-    expect(await access.storyAccess(world.evaluationId, as(world.team.members.reviewer!), "story.view")).toBeNull();
-    expect(await access.storyAccess(world.evaluationId, as(world.team.outsider), "story.view")).toBeNull();
-    expect(await access.storyAccess(world.evaluationId, adminUser, "story.view")).toBeNull();
+    const view = (user: CurrentUser) => loaders.loadStoryPage(world.evaluationId, storyId, user);
+    expect((await view(as(world.team.members.panelist!)))?.story.id).toBe(storyId);
+    expect((await view(as(world.team.members.analyst!)))?.story.id).toBe(storyId);
+    expect(await loaders.loadStoryEdit(world.evaluationId, storyId, as(world.team.members.panelist!))).toBeNull();
+    expect(await view(as(world.team.members.reviewer!))).toBeNull();
+    expect(await view(as(world.team.outsider))).toBeNull();
+    expect(await view(adminUser)).toBeNull();
   });
 
   it.each(["reviewer", "outsider"] as const)("the story, edit and revisions pages answer 404 to a %s", async (who) => {

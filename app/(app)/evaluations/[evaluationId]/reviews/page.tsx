@@ -6,9 +6,8 @@ import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
-import { getReviewQueue } from "@/lib/reviews/data";
+import { loadReviewQueue } from "@/lib/reviews/loaders";
 import { reviewQueueParams } from "@/lib/reviews/schema";
-import { verificationAccess } from "@/lib/validation/access";
 
 type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,10 +20,10 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
   const user = await requireUser(base);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.reviewView) notFound();
   const { page } = reviewQueueParams.parse(await searchParams);
-  const [t, queue] = await Promise.all([getTranslations("reviews"), getReviewQueue(evaluationId, page)]);
+  const queue = await loadReviewQueue(evaluationId, user, page);
+  if (!queue) notFound();
+  const t = await getTranslations("reviews");
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.intro")} />

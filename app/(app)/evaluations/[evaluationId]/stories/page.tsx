@@ -3,7 +3,7 @@ import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { storyColumns, storyRows } from "@/components/data-table/lists/stories";
 import { ChangeType, StoryStage } from "@/lib/generated/prisma/enums";
-import { listStories } from "@/lib/stories/list";
+import { loadStoryList } from "@/lib/stories/loaders";
 import { storyListSpec } from "@/lib/tables/lists";
 import { sortParam } from "@/lib/tables/url-state";
 
@@ -13,7 +13,7 @@ const stories = fieldworkList({
   spec: storyListSpec,
   readPermission: "story.view",
   newRecord: { permission: "story.edit", labelKey: "stories.new.title" },
-  load: listStories,
+  load: loadStoryList,
   // The match column exists only while searching.
   columns: (context, filters) => storyColumns(context, filters),
   rows: (page, context, evaluation) => storyRows(page, context, evaluation.domains),

@@ -5,9 +5,7 @@ import { Pagination } from "@/components/data-table/pagination";
 import { MatrixTable } from "@/components/triangulation/matrix-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listDomains } from "@/lib/domains/data";
-import { triangulationAccess } from "@/lib/triangulation/access";
-import { getTriangulationMatrix } from "@/lib/triangulation/data";
+import { loadTriangulationMatrix } from "@/lib/triangulation/loaders";
 import { matrixQuerySchema } from "@/lib/triangulation/schema";
 
 type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,13 +19,12 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const user = await requireUser(`${base}/triangulation`);
-  const access = await triangulationAccess(evaluationId, "triangulation.view", user);
-  if (!access) notFound();
   const raw = await searchParams;
   const query = matrixQuerySchema.parse({ domain: typeof raw.domain === "string" ? raw.domain : "", page: typeof raw.page === "string" ? raw.page : 1 });
-  const [t, tStories, locale, domains] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getLocale(), listDomains(evaluationId, { withRetired: true })]);
-  const domain = domains.find((candidate) => candidate.id === query.domain) ?? domains[0];
-  const matrix = domain ? await getTriangulationMatrix(evaluationId, domain.id, query.page) : null;
+  const view = await loadTriangulationMatrix(evaluationId, user, query.domain, query.page);
+  if (!view) notFound();
+  const [t, tStories, locale] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getLocale()]);
+  const { domains, domain, matrix } = view;
   const name = (record: { nameEn: string; nameEs: string }) => (locale === "es" ? record.nameEs : record.nameEn);
   const hrefFor = (page: number) => `${base}/triangulation?domain=${encodeURIComponent(domain?.id ?? "")}&page=${page}`;
 

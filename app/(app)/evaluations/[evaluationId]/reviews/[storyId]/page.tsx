@@ -9,16 +9,15 @@ import { StaticTable } from "@/components/ui/static-table";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { figureValue, outcomeSentence, periodText, textIn } from "@/lib/brief/outcome-sentence";
-import { getReviewStory } from "@/lib/reviews/data";
-import { verificationAccess } from "@/lib/validation/access";
+import { loadReviewStory } from "@/lib/reviews/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const [t, access] = await Promise.all([getTranslations(), verificationAccess(evaluationId, await getAuthorizedUser())]);
-  const story = access?.reviewView ? await getReviewStory(evaluationId, storyId) : null;
-  return { title: story ? t("reviews.meta.story", { code: story.story.code }) : t("notFound.metaTitle") };
+  const detail = await loadReviewStory(evaluationId, storyId, await getAuthorizedUser());
+  const t = await getTranslations();
+  return { title: detail ? t("reviews.meta.story", { code: detail.story.code }) : t("notFound.metaTitle") };
 }
 
 /** A story as its reviewer reads it: de-identified (codes only), with evidence, validation and selection reasons. */
@@ -26,9 +25,7 @@ export default async function ReviewStoryPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
   const user = await requireUser(`${base}/${encodeURIComponent(storyId)}`);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.reviewView) notFound();
-  const detail = await getReviewStory(evaluationId, storyId);
+  const detail = await loadReviewStory(evaluationId, storyId, user);
   if (!detail) notFound();
   const [t, tTriangulation, format, locale] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getFormatter(), getLocale()]);
   const { story } = detail;
@@ -105,9 +102,9 @@ export default async function ReviewStoryPage({ params }: Props) {
 
       <section className={styles.section} aria-labelledby="review-decision">
         <h2 id="review-decision">{t("story.decision")}</h2>
-        {detail.stage !== "IN_REVIEW" ? (
+        {!detail.inReview ? (
           <p className="notice">{t("story.notInReview")}</p>
-        ) : access.reviewDecide ? (
+        ) : detail.canDecide ? (
           <DecisionForm evaluationId={evaluationId} storyId={detail.id} storyRevisionId={detail.revision.id} />
         ) : null}
         {detail.reviews.length > 0 ? (

@@ -5,36 +5,25 @@ import { getTranslations } from "next-intl/server";
 import { VerificationForm } from "@/components/triangulation/verification-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { can } from "@/lib/permissions";
-import { openTriangulationStory } from "@/lib/triangulation/access";
-import { isTriangulationStage } from "@/lib/triangulation/policy";
+import { loadContribution } from "@/lib/triangulation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const opened = await openTriangulationStory(evaluationId, storyId, await getAuthorizedUser());
+  const view = await loadContribution(evaluationId, storyId, await getAuthorizedUser());
   const t = await getTranslations();
-  return { title: opened ? t("triangulation.meta.contribution", { code: opened.story.code }) : t("notFound.metaTitle") };
+  return { title: view ? t("triangulation.meta.contribution", { code: view.story.code }) : t("notFound.metaTitle") };
 }
 
 export default async function ContributionPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
   const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
-  const opened = await openTriangulationStory(evaluationId, storyId, await requireUser(`${storyPath}/contribution`));
-  if (!opened) notFound();
-  const { story, roles } = opened;
+  const user = await requireUser(`${storyPath}/contribution`);
+  const view = await loadContribution(evaluationId, storyId, user);
+  if (!view) notFound();
   const t = await getTranslations("triangulation");
-  const canEdit = isTriangulationStage(story.stage) && can(roles, "triangulation.edit");
-  const projects = canEdit
-    ? // Retired projects only where the story already names them.
-      await db().project.findMany({
-        where: { evaluationId, OR: [{ retiredAt: null }, { id: { in: story.contributions.map((row) => row.projectId) } }] },
-        orderBy: { acronym: "asc" },
-        select: { id: true, acronym: true, name: true },
-      })
-    : [];
+  const { story, projects } = view;
   const text = (value: string | null) => value ?? "";
 
   return (
@@ -48,7 +37,7 @@ export default async function ContributionPage({ params }: Props) {
         }
         description={story.title}
       />
-      {canEdit ? (
+      {projects ? (
         <>
           <p className="muted">{t("verification.intro")}</p>
           <VerificationForm

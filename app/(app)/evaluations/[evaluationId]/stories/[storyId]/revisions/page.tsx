@@ -6,10 +6,8 @@ import { RevisionDiff } from "@/components/stories/revision-diff";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { storyAccess } from "@/lib/stories/access";
-import { getStoryDetail } from "@/lib/stories/data";
 import { diffSnapshots } from "@/lib/stories/diff";
-import { getStoryRevisions, listStoryRevisions } from "@/lib/stories/history-data";
+import { loadStoryRevisions } from "@/lib/stories/loaders";
 
 type RevisionsPageProps = {
   params: Promise<{ evaluationId: string; storyId: string }>;
@@ -22,40 +20,36 @@ function versionParam(value: string | string[] | undefined): number | null {
   return text && /^\d{1,7}$/.test(text) ? Number(text) : null;
 }
 
-export async function generateMetadata({ params }: RevisionsPageProps): Promise<Metadata> {
+/** The versions asked for in the URL, as the loader takes them (its cache is shared with the metadata). */
+async function wanted(searchParams: RevisionsPageProps["searchParams"]): Promise<[number | null, number | null]> {
+  const query = await searchParams;
+  return [versionParam(query.from), versionParam(query.to)];
+}
+
+export async function generateMetadata({ params, searchParams }: RevisionsPageProps): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const user = await getAuthorizedUser();
-  const roles = user ? await storyAccess(evaluationId, user, "story.view") : null;
-  const story = roles ? await getStoryDetail(evaluationId, storyId) : null;
-  const t = await getTranslations();
-  return { title: story ? t("stories.meta.revisions", { code: story.snapshot.code }) : t("notFound.metaTitle") };
+  const [user, [from, to], t] = await Promise.all([getAuthorizedUser(), wanted(searchParams), getTranslations()]);
+  const view = await loadStoryRevisions(evaluationId, storyId, user, from, to);
+  return { title: view ? t("stories.meta.revisions", { code: view.story.code }) : t("notFound.metaTitle") };
 }
 
 export default async function StoryRevisionsPage({ params, searchParams }: RevisionsPageProps) {
   const { evaluationId, storyId } = await params;
   const path = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
   const user = await requireUser(`${path}/revisions`);
-  if (!(await storyAccess(evaluationId, user, "story.view"))) notFound();
-  const story = await getStoryDetail(evaluationId, storyId);
-  if (!story) notFound();
-
-  const [revisions, query, t, format, locale] = await Promise.all([listStoryRevisions(evaluationId, storyId), searchParams, getTranslations("stories"), getFormatter(), getLocale()]);
-  const versions = new Set(revisions.map((revision) => revision.version));
-  const latest = revisions[0]?.version ?? 1;
-  const pick = (wanted: number | null, fallback: number) => (wanted !== null && versions.has(wanted) ? wanted : fallback);
-  const to = pick(versionParam(query.to), latest);
-  const from = pick(versionParam(query.from), revisions.find((revision) => revision.version < to)?.version ?? to);
-  const pair = await getStoryRevisions(evaluationId, storyId, [...new Set([from, to])]);
-  const before = pair.get(from)?.snapshot;
-  const after = pair.get(to)?.snapshot;
+  const [wantedFrom, wantedTo] = await wanted(searchParams);
+  const view = await loadStoryRevisions(evaluationId, storyId, user, wantedFrom, wantedTo);
+  if (!view) notFound();
+  const [t, format, locale] = await Promise.all([getTranslations("stories"), getFormatter(), getLocale()]);
+  const { story, revisions, from, to, before, after } = view;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const versionLabel = (revision: (typeof revisions)[number]) => t("revisions.option", { version: revision.version, date: when(revision.createdAt), editor: revision.editorName });
 
   return (
     <>
       <PageHeader
-        before={<Link href={path}>{t("nav.backToStory", { code: story.snapshot.code })}</Link>}
-        title={t("revisions.title", { code: story.snapshot.code })}
+        before={<Link href={path}>{t("nav.backToStory", { code: story.code })}</Link>}
+        title={t("revisions.title", { code: story.code })}
         description={t("revisions.intro")}
       />
 

@@ -8,43 +8,26 @@ import { Readiness } from "@/components/triangulation/readiness";
 import { SignOffForm } from "@/components/triangulation/sign-off-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { can } from "@/lib/permissions";
-import { openTriangulationStory } from "@/lib/triangulation/access";
-import { getLatestSignOff, listStoryEvidence, listStoryFigures, loadTriangulationFacts } from "@/lib/triangulation/data";
-import { db } from "@/lib/db";
-import { hasCurrentSignOff, isTriangulationStage, triangulationBlockers } from "@/lib/triangulation/policy";
+import { loadStoryTriangulation } from "@/lib/triangulation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, storyId } = await params;
-  const opened = await openTriangulationStory(evaluationId, storyId, await getAuthorizedUser());
+  const view = await loadStoryTriangulation(evaluationId, storyId, await getAuthorizedUser());
   const t = await getTranslations();
-  return { title: opened ? t("triangulation.meta.story", { code: opened.story.code }) : t("notFound.metaTitle") };
+  return { title: view ? t("triangulation.meta.story", { code: view.story.code }) : t("notFound.metaTitle") };
 }
 
 export default async function StoryTriangulationPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
   const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
-  const opened = await openTriangulationStory(evaluationId, storyId, await requireUser(`${storyPath}/triangulation`));
-  if (!opened) notFound();
-  const { story, roles } = opened;
-
-  const [t, tStories, format, items, figures, facts, signOff] = await Promise.all([
-    getTranslations("triangulation"),
-    getTranslations("stories"),
-    getFormatter(),
-    listStoryEvidence(evaluationId, storyId),
-    listStoryFigures(evaluationId, storyId),
-    loadTriangulationFacts(db(), evaluationId, storyId),
-    getLatestSignOff(evaluationId, storyId),
-  ]);
-  if (!facts) notFound();
-  const open = isTriangulationStage(story.stage);
-  const canEdit = open && can(roles, "triangulation.edit");
-  const canSignOff = open && can(roles, "triangulation.sign_off") && !hasCurrentSignOff(facts);
-  const blockers = triangulationBlockers(facts);
-  const figureLabel = (figure: (typeof figures)[number]) => `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`;
+  const user = await requireUser(`${storyPath}/triangulation`);
+  const view = await loadStoryTriangulation(evaluationId, storyId, user);
+  if (!view) notFound();
+  const [t, tStories, format] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getFormatter()]);
+  const { story, evidence, facts, blockers, signOff, open, canEdit, canSignOff, figures } = view;
+  const figureLabel = (figure: NonNullable<typeof figures>[number]) => `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`;
 
   return (
     <>
@@ -83,10 +66,10 @@ export default async function StoryTriangulationPage({ params }: Props) {
 
       <section className="section" aria-labelledby="evidence-title">
         <h2 id="evidence-title">{t("evidence.title")}</h2>
-        <EvidenceList items={items} evaluationId={evaluationId} editBase={canEdit ? `${storyPath}/triangulation/evidence` : null} t={t} format={format} />
+        <EvidenceList items={evidence} evaluationId={evaluationId} editBase={canEdit ? `${storyPath}/triangulation/evidence` : null} t={t} format={format} />
       </section>
 
-      {canEdit ? (
+      {figures ? (
         <section className="section" aria-labelledby="add-evidence-title">
           <h2 id="add-evidence-title">{t("evidence.addTitle")}</h2>
           <EvidenceForm evaluationId={evaluationId} storyId={storyId} figures={figures.map((figure) => ({ id: figure.id, label: figureLabel(figure) }))} returnTo={`${storyPath}/triangulation`} />

@@ -3,11 +3,9 @@
  * everyone else (whether or not the item exists). Always a download (`attachment`), with the type
  * detected at upload and `nosniff`, so a browser never renders or runs it. Each read is audited.
  */
-import { recordAudit } from "@/lib/audit";
 import { requestMeta } from "@/lib/actions";
-import { db } from "@/lib/db";
-import { triangulationAccess } from "@/lib/triangulation/access";
-import { getEvidenceAttachment } from "@/lib/triangulation/data";
+import { getAuthorizedUser } from "@/lib/auth/session";
+import { openEvidenceFile } from "@/lib/triangulation/loaders";
 
 export const dynamic = "force-dynamic";
 
@@ -21,24 +19,9 @@ function contentDisposition(fileName: string): string {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ evaluationId: string; evidenceId: string }> }) {
   const { evaluationId, evidenceId } = await params;
-  const reader = await triangulationAccess(evaluationId, "triangulation.view");
-  const notFound = () => Response.json({ error: "NOT_FOUND" }, { status: 404, headers: NO_STORE });
-  if (!reader) return notFound();
-  const attachment = await getEvidenceAttachment(evaluationId, evidenceId);
-  if (!attachment) return notFound();
-
-  const { ipAddress } = await requestMeta();
-  await db().$transaction((tx) =>
-    recordAudit(tx, {
-      evaluationId,
-      actorId: reader.user.id,
-      action: "evidence.file.read",
-      recordType: "EvidenceItem",
-      recordId: attachment.id,
-      after: { storyId: attachment.storyId, fileName: attachment.fileName, contentSha256: attachment.contentSha256 },
-      ipAddress,
-    }),
-  );
+  const [reader, { ipAddress }] = await Promise.all([getAuthorizedUser(), requestMeta()]);
+  const attachment = await openEvidenceFile(evaluationId, evidenceId, reader, ipAddress);
+  if (!attachment) return Response.json({ error: "NOT_FOUND" }, { status: 404, headers: NO_STORE });
   return new Response(attachment.content, {
     headers: {
       ...NO_STORE,

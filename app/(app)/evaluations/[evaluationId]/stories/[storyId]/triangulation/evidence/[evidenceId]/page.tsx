@@ -7,25 +7,13 @@ import { EvidenceForm } from "@/components/triangulation/evidence-form";
 import { fileSize } from "@/components/triangulation/evidence-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { triangulationAccess } from "@/lib/triangulation/access";
-import { getEvidenceItem, getTriangulationStory, listStoryFigures } from "@/lib/triangulation/data";
-import { isTriangulationStage } from "@/lib/triangulation/policy";
+import { loadEvidenceEdit } from "@/lib/triangulation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string; evidenceId: string }> };
 
-/** The item, when it belongs to this story of this evaluation and the reader may edit evidence; else null (404). */
-async function load(evaluationId: string, storyId: string, evidenceId: string, user: Parameters<typeof triangulationAccess>[2]) {
-  const access = await triangulationAccess(evaluationId, "triangulation.edit", user);
-  if (!access) return null;
-  const [story, item] = await Promise.all([getTriangulationStory(evaluationId, storyId), getEvidenceItem(evaluationId, evidenceId)]);
-  if (!story || !item || item.storyId !== story.id || !isTriangulationStage(story.stage)) return null;
-  return { story, item };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, storyId, evidenceId } = await params;
-  const user = await getAuthorizedUser();
-  const found = user ? await load(evaluationId, storyId, evidenceId, user) : null;
+  const found = await loadEvidenceEdit(evaluationId, storyId, evidenceId, await getAuthorizedUser());
   const t = await getTranslations();
   return { title: found ? t("triangulation.meta.evidence", { code: found.story.code }) : t("notFound.metaTitle") };
 }
@@ -34,10 +22,10 @@ export default async function EditEvidencePage({ params }: Props) {
   const { evaluationId, storyId, evidenceId } = await params;
   const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
   const user = await requireUser(`${storyPath}/triangulation/evidence/${encodeURIComponent(evidenceId)}`);
-  const found = await load(evaluationId, storyId, evidenceId, user);
+  const found = await loadEvidenceEdit(evaluationId, storyId, evidenceId, user);
   if (!found) notFound();
-  const { story, item } = found;
-  const [t, format, figures] = await Promise.all([getTranslations("triangulation"), getFormatter(), listStoryFigures(evaluationId, storyId)]);
+  const [t, format] = await Promise.all([getTranslations("triangulation"), getFormatter()]);
+  const { story, item, figures } = found;
   const back = `${storyPath}/triangulation`;
 
   return (
