@@ -46,8 +46,6 @@ const NOT_YET: readonly string[] = [
   "app/(app)/evaluations/[evaluationId]/reviews/[storyId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/reviews/page.tsx",
   "app/(app)/evaluations/[evaluationId]/search/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/selection/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/selection/rounds/[roundId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/settings/domains/page.tsx",
   "app/(app)/evaluations/[evaluationId]/settings/lists/page.tsx",
   "app/(app)/evaluations/[evaluationId]/settings/places/page.tsx",
