@@ -28,13 +28,7 @@ const NOT_YET: readonly string[] = [
   "app/(app)/admin/audit-chains/page.tsx",
   "app/(app)/admin/users/page.tsx",
   "app/(app)/evaluations/[evaluationId]/audit/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/focus-groups/[focusGroupId]/edit/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/focus-groups/[focusGroupId]/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/focus-groups/page.tsx",
   "app/(app)/evaluations/[evaluationId]/imports/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/interviews/[interviewId]/edit/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/interviews/[interviewId]/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/interviews/page.tsx",
   "app/(app)/evaluations/[evaluationId]/members/page.tsx",
   "app/(app)/evaluations/[evaluationId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/respondents/[respondentId]/consent/page.tsx",
@@ -42,7 +36,6 @@ const NOT_YET: readonly string[] = [
   "app/(app)/evaluations/[evaluationId]/respondents/[respondentId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/respondents/[respondentId]/withdraw/page.tsx",
   "app/(app)/evaluations/[evaluationId]/respondents/new/page.tsx",
-  "app/(app)/evaluations/[evaluationId]/respondents/page.tsx",
   "app/(app)/evaluations/[evaluationId]/reviews/[storyId]/page.tsx",
   "app/(app)/evaluations/[evaluationId]/reviews/page.tsx",
   "app/(app)/evaluations/[evaluationId]/search/page.tsx",
@@ -65,7 +58,6 @@ const NOT_YET: readonly string[] = [
   "app/(auth)/invitations/account/[token]/page.tsx",
   "app/api/evaluations/[evaluationId]/evidence/[evidenceId]/file/route.ts",
   "app/api/health/route.ts",
-  "components/data-table/lists/fieldwork-list-page.tsx",
 ];
 
 function sourceFiles(dir: string): string[] {
