@@ -70,9 +70,9 @@ try {
   }
 
   const { loadStoryList: listStories } = await import("../lib/stories/loaders");
-  const { listRespondents } = await import("../lib/respondents/list");
-  const { listInterviews } = await import("../lib/interviews/list");
-  const { listFocusGroups } = await import("../lib/focus-groups/list");
+  const { loadRespondentList: listRespondents } = await import("../lib/respondents/loaders");
+  const { loadInterviewList: listInterviews } = await import("../lib/interviews/loaders");
+  const { loadFocusGroupList: listFocusGroups } = await import("../lib/focus-groups/loaders");
   const { searchEvaluation } = await import("../lib/search/data");
 
   const lead = { id: "u1", isAdmin: false };

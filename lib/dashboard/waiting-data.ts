@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 export type BallotsToCast = { roundId: string; roundName: string; deadline: Date; stories: number };
 
 /**
- * Per open round of a panel the member sits on, still before its deadline: the candidates they
+ * Per open round of a panel the member sits on, still before its deadline (the SQL form of
+ * lib/selection/policy.ts `takesBallots`: the deadline instant is past): the candidates they
  * have no ballot on yet, leaving out stories they wrote or collected (they may not vote on those).
  */
 export async function countBallotsToCast(evaluationId: string, userId: string, now: Date): Promise<BallotsToCast[]> {
@@ -17,7 +18,7 @@ export async function countBallotsToCast(evaluationId: string, userId: string, n
       JOIN panel_member pm ON pm.evaluation_id = r.evaluation_id AND pm.panel_id = r.panel_id AND pm.user_id = ${userId}
       JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
       JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
-     WHERE r.evaluation_id = ${evaluationId} AND r.status = 'OPEN' AND r.deadline >= ${now}
+     WHERE r.evaluation_id = ${evaluationId} AND r.status = 'OPEN' AND r.deadline > ${now}
        AND s.author_id <> ${userId} AND s.collected_by_id IS DISTINCT FROM ${userId}
        AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.evaluation_id = r.evaluation_id AND b.round_id = r.id AND b.story_id = c.story_id AND b.panelist_id = ${userId})
      GROUP BY r.id, r.name, r.deadline

@@ -122,3 +122,26 @@ export function teamOf(links: Array<{ user: { id: string; name: string } }>) {
 export function respondentsOf(links: Array<{ respondent: { id: string; code: string; codeNumber: number } }>) {
   return links.map((link) => link.respondent).sort((a, b) => a.codeNumber - b.codeNumber);
 }
+
+/**
+ * What a list page shows around its table: the evaluation's name and the choices its filters
+ * offer (states with a recorded place, at-risk groups, current domains). Nothing else of the
+ * evaluation: the page needs no more.
+ */
+export async function getListSetting(evaluationId: string) {
+  if (!validId(evaluationId)) return null;
+  const row = await db().evaluation.findFirst({
+    where: { id: evaluationId },
+    select: {
+      name: true,
+      places: { select: { state: true }, distinct: ["state"] },
+      atRiskGroups: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
+      domains: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
+    },
+  });
+  if (!row) return null;
+  const { places, ...rest } = row;
+  return { ...rest, states: places.map((place) => ({ state: place.state })) };
+}
+
+export type ListSetting = NonNullable<Awaited<ReturnType<typeof getListSetting>>>;

@@ -3,10 +3,8 @@
  * and projects come from sub-selects run for the page's rows only) and the count. Transcripts
  * are never read here; participants appear as a count only.
  */
-import type { EvaluationReader } from "@/lib/evaluations/data";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { listReaderRoles } from "@/lib/tables/access";
 import type { FocusGroupFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
 import type { TableState } from "@/lib/tables/url-state";
@@ -62,12 +60,8 @@ export function focusGroupRowsSql(evaluationId: string, state: Pick<TableState<F
       ${order}`;
 }
 
-export async function listFocusGroups(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<FocusGroupFilters>,
-): Promise<ListPage<FocusGroupListRow> | null> {
-  if (!(await listReaderRoles(evaluationId, "interview.view", reader))) return null;
+/** One page of the table, for a reader the loader has let in (interview.view). */
+export async function listFocusGroups(evaluationId: string, state: TableState<FocusGroupFilters>): Promise<ListPage<FocusGroupListRow>> {
   const where = whereOf(evaluationId, state.filters);
   const rowsAt = (offset: number, limit: number) => db().$queryRaw<FocusGroupListRow[]>(focusGroupRowsSql(evaluationId, state, offset, limit));
   const count = async () =>

@@ -1,7 +1,6 @@
-/** Who may open the respondent pages: the pages and their metadata ask the same question. */
+/** Who may open the respondent pages: their loaders (lib/respondents/loaders.ts) ask here. */
 import { cache } from "react";
-import type { CurrentUser } from "@/lib/auth/session";
-import { evaluationAccess } from "@/lib/evaluations/access";
+import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { can } from "@/lib/permissions";
 import { respondentCapabilities, type RespondentCapabilities } from "./policy";
 
@@ -9,7 +8,7 @@ import { respondentCapabilities, type RespondentCapabilities } from "./policy";
  * The user's capabilities on this evaluation's respondents, or null when they may not see
  * respondents at all (the page answers 404, as for an evaluation that does not exist).
  */
-export const respondentAccess = cache(async (evaluationId: string, user: CurrentUser | null): Promise<RespondentPageAccess | null> => {
+export const respondentAccess = cache(async (evaluationId: string, user: Reader | null): Promise<RespondentPageAccess | null> => {
   const access = await evaluationAccess(evaluationId, user);
   if (!access) return null;
   const { roles } = access;

@@ -3,12 +3,10 @@
  * never read here, whoever asks. Two queries per page: the rows (sector and current consent joined
  * for the page's rows only) and the count.
  */
-import type { EvaluationReader } from "@/lib/evaluations/data";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/permissions";
-import { listReaderRoles } from "@/lib/tables/access";
 import type { RespondentFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
 import { seesExcludedRespondents } from "@/lib/tables/policy";
@@ -82,13 +80,8 @@ export function respondentRowsSql(evaluationId: string, roles: readonly Role[], 
       ${order}`;
 }
 
-export async function listRespondents(
-  evaluationId: string,
-  reader: EvaluationReader | null,
-  state: TableState<RespondentFilters>,
-): Promise<RespondentListPage | null> {
-  const roles = await listReaderRoles(evaluationId, "respondent.view", reader);
-  if (!roles) return null;
+/** One page of the table, for a reader whose `roles` the loader (lib/respondents/loaders.ts) has checked. */
+export async function listRespondents(evaluationId: string, roles: readonly Role[], state: TableState<RespondentFilters>): Promise<RespondentListPage> {
   const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
   const rowsAt = (offset: number, limit: number) => db().$queryRaw<RespondentListRow[]>(respondentRowsSql(evaluationId, roles, state, offset, limit));
   const count = async () =>

@@ -183,6 +183,13 @@ export async function loadTally(client: Client, round: { id: string; method: Rou
   return computeTally(round.method, candidateIds, ballots, round.selectCount);
 }
 
+/** The same reads for a page, outside any transaction (the mutations pass theirs). */
+export const pageReads = {
+  conflicts: (evaluationId: string, userId: string, storyIds: readonly string[]) => loadConflicts(db(), evaluationId, userId, storyIds),
+  tally: (round: Parameters<typeof loadTally>[1], evaluationId: string, candidateIds: string[]) => loadTally(db(), round, evaluationId, candidateIds),
+  reminderRecipients: (evaluationId: string, round: { id: string; panelId: string }) => listReminderRecipients(db(), evaluationId, round),
+};
+
 /** Every panelist's reasons per story, for the lead's decision and for panelists once results are visible. */
 export async function listBallotReasons(evaluationId: string, roundId: string) {
   return db().ballot.findMany({

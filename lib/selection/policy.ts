@@ -1,6 +1,6 @@
 /**
  * Selection rules that need no database: who may not vote on a story (conflict of interest), who
- * may see a round and its results, and whether a round still takes ballots.
+ * may see a round and its results, and whether a round still takes ballots (`ballotRefusal`).
  */
 import type { SelectionRoundStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
@@ -37,10 +37,19 @@ export function canSeeResults(round: { status: SelectionRoundStatus; resultsHidd
 
 export type BallotRefusal = "ROUND_NOT_OPEN" | "DEADLINE_PASSED";
 
+/**
+ * Whether a round takes ballots at `now`, and why not: while OPEN and before its deadline. From
+ * the deadline instant on it does not, as a deadline must lie strictly ahead when set. The one copy
+ * of the rule: the ballot mutation, the reminder and the round page's form all ask here.
+ */
 export function ballotRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): BallotRefusal | null {
   if (round.status !== "OPEN") return "ROUND_NOT_OPEN";
-  if (now.getTime() > round.deadline.getTime()) return "DEADLINE_PASSED";
+  if (now.getTime() >= round.deadline.getTime()) return "DEADLINE_PASSED";
   return null;
+}
+
+export function takesBallots(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): boolean {
+  return ballotRefusal(round, now) === null;
 }
 
 /**
@@ -51,13 +60,11 @@ export function ballotRefusal(round: { status: SelectionRoundStatus; deadline: D
  */
 export const REMINDER_INTERVAL_MS = 10 * 60_000;
 
-export type ReminderRefusal = "ROUND_NOT_OPEN" | "DEADLINE_PASSED";
+export type ReminderRefusal = BallotRefusal;
 
 /** A reminder asks for ballots, so only while the round takes them. */
 export function reminderRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): ReminderRefusal | null {
-  if (round.status !== "OPEN") return "ROUND_NOT_OPEN";
-  if (now.getTime() >= round.deadline.getTime()) return "DEADLINE_PASSED";
-  return null;
+  return ballotRefusal(round, now);
 }
 
 export type VoteShape = { rank?: number | null; score?: number | null; approved?: boolean | null };

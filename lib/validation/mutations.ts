@@ -173,3 +173,17 @@ export async function stepRound(actor: Actor, input: { evaluationId: string; rou
     throw error;
   }
 }
+
+/** A validation sheet left the app: who took it, for which round and respondent code, and which revisions it holds. */
+export async function recordSheetDownload(actor: Actor, input: { evaluationId: string; roundId: string; respondentCode: string; stories: Array<{ code: string; version: number }> }): Promise<void> {
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      evaluationId: input.evaluationId,
+      actorId: actor.actorId,
+      action: "validation.sheet.download",
+      recordType: "ValidationRound",
+      recordId: input.roundId,
+      after: { respondent: input.respondentCode, stories: input.stories.map((story) => `${story.code}@${story.version}`) },
+    }),
+  );
+}

@@ -85,3 +85,8 @@ export const resolveDisputeInput = z.object({
   responseId: idSchema,
   resolution: requiredText(LIMITS.resolution),
 });
+
+/** A validation list's `?page=`: a whole number from 1 (capped), anything else the first page. */
+export function pageNumber(raw: string | undefined): number {
+  return Math.max(1, Math.min(100_000, Number.parseInt(raw ?? "1", 10) || 1));
+}

@@ -14,8 +14,9 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
 let theirs: EvaluationWithTeam;
-let listInterviews: typeof import("@/lib/interviews/list").listInterviews;
-let listFocusGroups: typeof import("@/lib/focus-groups/list").listFocusGroups;
+// Through the loaders, which check access before the list queries run.
+let listInterviews: typeof import("@/lib/interviews/loaders").loadInterviewList;
+let listFocusGroups: typeof import("@/lib/focus-groups/loaders").loadFocusGroupList;
 const TRANSCRIPT_CANARY = "Transcripción confidencial con nombre Zacarías";
 const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
 
@@ -36,8 +37,8 @@ async function groupDates(filters: FocusGroupFilters, sort = { id: "date", desc:
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  ({ listInterviews } = await import("@/lib/interviews/list"));
-  ({ listFocusGroups } = await import("@/lib/focus-groups/list"));
+  ({ loadInterviewList: listInterviews } = await import("@/lib/interviews/loaders"));
+  ({ loadFocusGroupList: listFocusGroups } = await import("@/lib/focus-groups/loaders"));
   const { prisma } = database;
   mine = await createEvaluationWithTeam(prisma, { projectCount: 2 });
   theirs = await createEvaluationWithTeam(prisma);

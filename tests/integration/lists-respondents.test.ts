@@ -14,7 +14,8 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
 let theirs: EvaluationWithTeam;
-let listRespondents: typeof import("@/lib/respondents/list").listRespondents;
+// Through the loader, which checks access and passes the reader's roles to the list query.
+let listRespondents: typeof import("@/lib/respondents/loaders").loadRespondentList;
 
 const CANARY = "Canary Name Zacarías";
 const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
@@ -30,7 +31,7 @@ async function codes(filters: RespondentFilters, sort = { id: "code", desc: fals
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  ({ listRespondents } = await import("@/lib/respondents/list"));
+  ({ loadRespondentList: listRespondents } = await import("@/lib/respondents/loaders"));
   const { seal } = await import("@/lib/crypto");
   const { prisma } = database;
   mine = await createEvaluationWithTeam(prisma);
@@ -114,6 +115,8 @@ describe("respondents table: respondents excluded by consent withdrawal", () => 
       const excluded = result!.rows.find((row) => row.code === "R-0005")!;
       expect(excluded).toMatchObject({ excluded: true, withdrawalChoice: "EXCLUDE" });
       expect(result!.rows.filter((row) => row.excluded)).toHaveLength(1);
+      // The page's note about excluded respondents follows the same rule.
+      expect(result!.includesExcluded, role).toBe(true);
     }
   });
 
@@ -121,6 +124,7 @@ describe("respondents table: respondents excluded by consent withdrawal", () => 
     const result = await listRespondents(mine.evaluation.id, reader(mine.members.analyst!), state({ filters: { state: "Veracruz" } }));
     expect(result!.rows.map((row) => row.code)).toEqual(["R-0002"]);
     expect(result!.total).toBe(1);
+    expect(result!.includesExcluded).toBe(false);
   });
 });
 

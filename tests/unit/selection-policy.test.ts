@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
-import { ballotRefusal, canSeeResults, canSeeRound, conflictOfInterest, ranksDistinct, REMINDER_INTERVAL_MS, reminderRefusal, voteFields } from "@/lib/selection/policy";
+import { ballotRefusal, canSeeResults, canSeeRound, conflictOfInterest, ranksDistinct, REMINDER_INTERVAL_MS, reminderRefusal, takesBallots, voteFields } from "@/lib/selection/policy";
 import en from "@/lib/i18n/messages/en/selection.json";
 import es from "@/lib/i18n/messages/es/selection.json";
 import { findTransition, nextSteps, type GuardFacts, type StorytellerConsentFacts } from "@/lib/stories/stage-machine";
@@ -32,9 +32,14 @@ describe("who sees a round and its results", () => {
 
 describe("ballots", () => {
   const deadline = new Date("2026-01-10T12:00:00Z");
+  // The deadline instant itself is past: ballots, reminders and the page's form all stop there.
   it("are taken only while open and before the deadline", () => {
     expect(ballotRefusal({ status: "OPEN", deadline }, new Date("2026-01-10T11:59:59Z"))).toBeNull();
+    expect(ballotRefusal({ status: "OPEN", deadline }, new Date(deadline.getTime() - 1))).toBeNull();
+    expect(ballotRefusal({ status: "OPEN", deadline }, deadline)).toBe("DEADLINE_PASSED");
     expect(ballotRefusal({ status: "OPEN", deadline }, new Date("2026-01-10T12:00:01Z"))).toBe("DEADLINE_PASSED");
+    expect(takesBallots({ status: "OPEN", deadline }, new Date(deadline.getTime() - 1))).toBe(true);
+    expect(takesBallots({ status: "OPEN", deadline }, deadline)).toBe(false);
     for (const status of ["DRAFT", "CLOSED", "DECIDED", "CANCELLED"] as const) expect(ballotRefusal({ status, deadline }, new Date("2026-01-01"))).toBe("ROUND_NOT_OPEN");
   });
   it("hold exactly the field of the round's method, in range", () => {

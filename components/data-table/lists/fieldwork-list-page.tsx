@@ -1,21 +1,22 @@
 /**
  * The page every fieldwork list (interviews, focus groups, respondents, stories) is built on,
- * server side: the list state read from the URL, the access check, the header with its "New …"
- * link, the filter form and the table with its pager. Each list declares only what is its own —
- * columns, filters, loader, messages and any notice — in its page file.
+ * server side: the list state read from the URL, the header with its "New …" link, the filter form
+ * and the table with its pager. What the reader may see comes from loaders: the frame around the
+ * table (lib/fieldwork/list-loaders.ts) and the list's own rows. Each list declares only what is
+ * its own — columns, filters, loader, messages and any notice — in its page file.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { NewRecordLink } from "@/components/evaluations/new-record-link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { mayExportIdentified } from "@/lib/exports/levels";
-import { requireUser, type CurrentUser } from "@/lib/auth/session";
-import { getEvaluationOverview, type EvaluationOverview } from "@/lib/evaluations/data";
-import type { Permission, Role } from "@/lib/permissions";
-import { listReaderRoles } from "@/lib/tables/access";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import type { Reader } from "@/lib/evaluations/access";
+import type { ListSetting } from "@/lib/fieldwork/data";
+import { loadListFrame } from "@/lib/fieldwork/list-loaders";
+import type { Permission } from "@/lib/permissions";
 import type { ListPage } from "@/lib/tables/paging";
 import { defaultSortOf, parseTableState, sortParam, type ListSpec, type SearchParams, type SortState, type TableState } from "@/lib/tables/url-state";
 import { ExportControl } from "../export-control";
@@ -23,14 +24,14 @@ import { ListView, queryKey, RejectedFilters } from "../list-view";
 import type { DataTableColumn, DataTableRow } from "../types";
 import { evaluationPath, statusLine, type PresentContext, type TablesT } from "./format";
 import { ListFilterFields, type FilterName, type FilterValues, type ListFilter } from "./list-filters";
-import { formDefaults, listMetadata, presentContext, rejectedFields } from "./page";
+import { formDefaults, presentContext, rejectedFields } from "./page";
 
 export type ListPageProps = { params: Promise<{ evaluationId: string }>; searchParams: Promise<SearchParams> };
 
 type FilterSchema = z.ZodType<FilterValues & Record<string, unknown>>;
 
 /** The loaded page and what it was loaded with, for the parts around the table. */
-export type ShownList<S extends FilterSchema, Page> = { page: Page; state: TableState<z.infer<S>>; defaultSort: SortState; roles: Role[]; t: TablesT };
+export type ShownList<S extends FilterSchema, Page> = { page: Page; state: TableState<z.infer<S>>; defaultSort: SortState; t: TablesT };
 
 export type FieldworkList<S extends FilterSchema, Page extends ListPage<unknown>> = {
   /** The list's route under the evaluation; also its table's element id. */
@@ -38,15 +39,16 @@ export type FieldworkList<S extends FilterSchema, Page extends ListPage<unknown>
   /** Where its messages are under `tables`: title, description, caption, count, metaTitle. */
   messages: "interviews" | "focusGroups" | "respondents" | "stories";
   spec: ListSpec<S>;
-  /** Who may read the list. The page answers 404 to anyone else; the loader checks again. */
+  /** Who may read the list: the frame's loader answers null (404) to anyone else. */
   readPermission: Permission;
   /** The "New …" link, shown to those who may create the record. */
   newRecord: { permission: Permission; labelKey: string };
-  load: (evaluationId: string, reader: CurrentUser, state: TableState<z.infer<S>>) => Promise<Page | null>;
+  /** The list's loader: null for a reader who may not read it. */
+  load: (evaluationId: string, reader: Reader, state: TableState<z.infer<S>>) => Promise<Page | null>;
   columns: (context: PresentContext, filters: z.infer<S>) => DataTableColumn[];
-  rows: (page: Page, context: PresentContext, evaluation: EvaluationOverview) => DataTableRow[];
+  rows: (page: Page, context: PresentContext, evaluation: ListSetting) => DataTableRow[];
   /** The filter fields in form order (the page size follows them on every list). */
-  filters: (evaluation: EvaluationOverview, context: PresentContext) => ListFilter<keyof z.infer<S> & FilterName>[];
+  filters: (evaluation: ListSetting, context: PresentContext) => ListFilter<keyof z.infer<S> & FilterName>[];
   /** Buttons next to "Apply filters". */
   extraActions?: (shown: ShownList<S, Page>) => ReactNode;
   /** A line between the filters and the table. */
@@ -62,7 +64,9 @@ export function fieldworkList<S extends FilterSchema, Page extends ListPage<unkn
 export function fieldworkListMetadata<S extends FilterSchema, Page extends ListPage<unknown>>(list: FieldworkList<S, Page>) {
   return async function generateMetadata({ params }: Pick<ListPageProps, "params">): Promise<Metadata> {
     const { evaluationId } = await params;
-    return listMetadata(evaluationId, list.readPermission, (t) => t(`${list.messages}.metaTitle`));
+    const [user, t, core] = await Promise.all([getAuthorizedUser(), getTranslations("tables"), getTranslations("notFound")]);
+    const frame = await loadListFrame(evaluationId, user, list.readPermission, list.newRecord.permission);
+    return { title: frame ? t(`${list.messages}.metaTitle`) : core("metaTitle") };
   };
 }
 
@@ -79,18 +83,21 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
   const user = await requireUser(action);
   const query = await searchParams;
   const parsed = parseTableState(list.spec, query);
-  // The page decides 404 itself, before any rows are asked for; a refused view must not tell an
-  // outsider that the evaluation exists either.
-  const [evaluation, context, roles] = await Promise.all([
-    getEvaluationOverview(evaluationId, user),
-    presentContext(evaluationId),
-    listReaderRoles(evaluationId, list.readPermission, user),
-  ]);
-  if (!evaluation || !roles) notFound();
+  // 404 before any rows are asked for, even when the filters are refused: a refused view must not
+  // tell an outsider that the evaluation exists either.
+  const [frame, context, messages] = await Promise.all([loadListFrame(evaluationId, user, list.readPermission, list.newRecord.permission), presentContext(evaluationId), getTranslations()]);
+  if (!frame) notFound();
+  const { evaluation } = frame;
   const { t } = context;
   const header = (
     <PageHeader before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>} title={t(`${list.messages}.title`)} description={t(`${list.messages}.description`)}>
-      <NewRecordLink evaluationId={evaluationId} reader={user} permission={list.newRecord.permission} href={evaluationPath(evaluationId, list.segment, "new")} labelKey={list.newRecord.labelKey} />
+      {frame.canCreate ? (
+        <p>
+          <Link href={evaluationPath(evaluationId, list.segment, "new")} className="button button--primary">
+            {messages(list.newRecord.labelKey as never)}
+          </Link>
+        </p>
+      ) : null}
     </PageHeader>
   );
   if (!parsed.ok) {
@@ -112,7 +119,7 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
   const defaultSort = defaultSortOf(list.spec, state.filters);
   // Every sort but relevance is a column; the status line words relevance on its own.
   const sortLabel = columns.find((column) => column.id === state.sort.id)?.header ?? "";
-  const shown: ShownList<S, Page> = { page, state, defaultSort, roles, t };
+  const shown: ShownList<S, Page> = { page, state, defaultSort, t };
 
   return (
     <>
@@ -143,7 +150,7 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
         }}
       />
       {/* Only respondents carry identities; elsewhere the identified level would add nothing. */}
-      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={list.segment === "respondents" && mayExportIdentified(roles)} />
+      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={list.segment === "respondents" && frame.canExportIdentified} />
     </>
   );
 }

@@ -3,7 +3,6 @@
  * value all follow from the name, so the form and the "cannot be shown" message (which names
  * refused parameters by the same labels) cannot disagree. Server side.
  */
-import type { EvaluationOverview } from "@/lib/evaluations/data";
 import { SEARCH_MAX_LENGTH } from "@/lib/tables/url-state";
 import { DateFilter, SearchFilter, SelectFilter, type Option } from "../filter-fields";
 import type { PresentContext } from "./format";
@@ -27,7 +26,7 @@ function idPart(name: string): string {
 }
 
 /** The evaluation's states, in the reader's alphabetical order. */
-export function stateOptions(evaluation: EvaluationOverview, context: PresentContext): Option[] {
+export function stateOptions(evaluation: { states: ReadonlyArray<{ state: string }> }, context: PresentContext): Option[] {
   return evaluation.states
     .map((place) => place.state)
     .sort(new Intl.Collator(context.locale).compare)

@@ -1,9 +1,5 @@
 /** What every fieldwork list page does the same way (server side). */
-import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getAuthorizedUser } from "@/lib/auth/session";
-import type { Permission } from "@/lib/permissions";
-import { listReaderRoles } from "@/lib/tables/access";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, sortParam, type SortState } from "@/lib/tables/url-state";
 import type { Option } from "../filter-fields";
 import type { PresentContext, TablesT } from "./format";
@@ -11,13 +7,6 @@ import type { PresentContext, TablesT } from "./format";
 export async function presentContext(evaluationId: string): Promise<PresentContext> {
   const [t, format, locale] = await Promise.all([getTranslations("tables"), getFormatter(), getLocale()]);
   return { t, format, locale, evaluationId };
-}
-
-/** The list's title, or the not-found title for someone who may not read it (nothing leaks). */
-export async function listMetadata(evaluationId: string, permission: Permission, title: (t: TablesT) => string): Promise<Metadata> {
-  const [user, t, core] = await Promise.all([getAuthorizedUser(), getTranslations("tables"), getTranslations("notFound")]);
-  const roles = await listReaderRoles(evaluationId, permission, user);
-  return { title: roles ? title(t) : core("metaTitle") };
 }
 
 /** Each filter's URL parameter and its label under `tables.filters`. */

@@ -1,7 +1,7 @@
 import { focusGroupColumns, focusGroupRows } from "@/components/data-table/lists/fieldwork";
 import { fieldworkList, fieldworkListMetadata, fieldworkListPage } from "@/components/data-table/lists/fieldwork-list-page";
 import { stateOptions } from "@/components/data-table/lists/list-filters";
-import { listFocusGroups } from "@/lib/focus-groups/list";
+import { loadFocusGroupList } from "@/lib/focus-groups/loaders";
 import { focusGroupListSpec } from "@/lib/tables/lists";
 
 // Focus groups are fieldwork like interviews: the same permissions cover both.
@@ -11,7 +11,7 @@ const focusGroups = fieldworkList({
   spec: focusGroupListSpec,
   readPermission: "interview.view",
   newRecord: { permission: "interview.edit", labelKey: "fieldwork.focusGroups.newTitle" },
-  load: listFocusGroups,
+  load: loadFocusGroupList,
   columns: (context) => focusGroupColumns(context),
   rows: (page, context) => focusGroupRows(page.rows, context),
   filters: (evaluation, context) => [

@@ -3,7 +3,7 @@ import { fieldworkList, fieldworkListMetadata, fieldworkListPage } from "@/compo
 import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { InterviewMode } from "@/lib/generated/prisma/enums";
-import { listInterviews } from "@/lib/interviews/list";
+import { loadInterviewList } from "@/lib/interviews/loaders";
 import { interviewListSpec } from "@/lib/tables/lists";
 
 const interviews = fieldworkList({
@@ -12,7 +12,7 @@ const interviews = fieldworkList({
   spec: interviewListSpec,
   readPermission: "interview.view",
   newRecord: { permission: "interview.edit", labelKey: "fieldwork.interviews.newTitle" },
-  load: listInterviews,
+  load: loadInterviewList,
   columns: (context) => interviewColumns(context),
   rows: (page, context) => interviewRows(page.rows, context),
   filters: (evaluation, context) => [

@@ -3,9 +3,8 @@ import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { respondentColumns, respondentRows } from "@/components/data-table/lists/respondents";
 import { Gender, RespondentType } from "@/lib/generated/prisma/enums";
-import { listRespondents } from "@/lib/respondents/list";
+import { loadRespondentList } from "@/lib/respondents/loaders";
 import { respondentListSpec } from "@/lib/tables/lists";
-import { seesExcludedRespondents } from "@/lib/tables/policy";
 
 const respondents = fieldworkList({
   segment: "respondents",
@@ -13,7 +12,7 @@ const respondents = fieldworkList({
   spec: respondentListSpec,
   readPermission: "respondent.view",
   newRecord: { permission: "respondent.edit", labelKey: "respondents.new.title" },
-  load: listRespondents,
+  load: loadRespondentList,
   columns: (context) => respondentColumns(context),
   rows: (page, context) => respondentRows(page, context),
   filters: (evaluation, context) => [
@@ -27,7 +26,7 @@ const respondents = fieldworkList({
     },
   ],
   // Only those who carry out withdrawals see excluded respondents, so only they are told why.
-  notice: ({ roles, t }) => (seesExcludedRespondents(roles) ? <p className="muted">{t("respondents.excludedNote")}</p> : null),
+  notice: ({ page, t }) => (page.includesExcluded ? <p className="muted">{t("respondents.excludedNote")}</p> : null),
 });
 
 export const generateMetadata = fieldworkListMetadata(respondents);

@@ -6,17 +6,15 @@ import { PanelForm } from "@/components/selection/panel-form";
 import { RoundForm } from "@/components/selection/round-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { listDomains } from "@/lib/domains/data";
-import { selectionAccess } from "@/lib/selection/access";
-import { listPanelistOptions, listPanels, listRounds } from "@/lib/selection/data";
+import { loadSelectionPage } from "@/lib/selection/loaders";
 
 type SelectionPageProps = { params: Promise<{ evaluationId: string }> };
 
 export async function generateMetadata({ params }: SelectionPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
   const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
-  const access = user ? await selectionAccess(evaluationId, user) : null;
-  return { title: access ? t("selection.meta.list") : t("notFound.metaTitle") };
+  const view = await loadSelectionPage(evaluationId, user);
+  return { title: view ? t("selection.meta.list") : t("notFound.metaTitle") };
 }
 
 /** The rounds the reader may see; for leads also the panels and the forms to set up more. */
@@ -24,19 +22,19 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/selection`;
   const user = await requireUser(base);
-  const access = await selectionAccess(evaluationId, user);
-  if (!access) notFound();
-  const [t, format, locale, rounds] = await Promise.all([getTranslations("selection"), getFormatter(), getLocale(), listRounds(evaluationId, { userId: user.id, manages: access.manages })]);
-  const [panels, domains, panelists] = access.manages ? await Promise.all([listPanels(evaluationId), listDomains(evaluationId), listPanelistOptions(evaluationId)]) : [[], [], []];
+  const view = await loadSelectionPage(evaluationId, user);
+  if (!view) notFound();
+  const { rounds, setup } = view;
+  const [t, format, locale] = await Promise.all([getTranslations("selection"), getFormatter(), getLocale()]);
   const domainName = (domain: { nameEn: string; nameEs: string } | null) => (domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : t("allDomains"));
 
   return (
     <>
-      <PageHeader title={t("list.title")} description={access.manages ? t("list.descriptionLead") : t("list.descriptionPanelist")} />
+      <PageHeader title={t("list.title")} description={view.manages ? t("list.descriptionLead") : t("list.descriptionPanelist")} />
       <section className="section" aria-labelledby="rounds-title">
         <h2 id="rounds-title">{t("list.rounds")}</h2>
         {rounds.length === 0 ? (
-          <p className="muted">{access.manages ? t("list.noRoundsLead") : t("list.noRoundsPanelist")}</p>
+          <p className="muted">{view.manages ? t("list.noRoundsLead") : t("list.noRoundsPanelist")}</p>
         ) : (
           <table className="table">
             <caption className="visually-hidden">{t("list.rounds")}</caption>
@@ -71,21 +69,21 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
           </table>
         )}
       </section>
-      {access.manages ? (
+      {setup ? (
         <>
           <section className="section" aria-labelledby="new-round-title">
             <h2 id="new-round-title">{t("roundForm.title")}</h2>
-            {panels.length ? (
-              <RoundForm evaluationId={evaluationId} panels={panels.map((panel) => ({ value: panel.id, label: `${panel.name} (${t(`levels.${panel.level}`)})` }))} />
+            {setup.panels.length ? (
+              <RoundForm evaluationId={evaluationId} panels={setup.panels.map((panel) => ({ value: panel.id, label: `${panel.name} (${t(`levels.${panel.level}`)})` }))} />
             ) : (
               <p className="muted">{t("roundForm.needPanel")}</p>
             )}
           </section>
           <section className="section" aria-labelledby="panels-title">
             <h2 id="panels-title">{t("list.panels")}</h2>
-            {panels.length === 0 ? <p className="muted">{t("list.noPanels")}</p> : null}
+            {setup.panels.length === 0 ? <p className="muted">{t("list.noPanels")}</p> : null}
             <ul className="plain-list">
-              {panels.map((panel) => (
+              {setup.panels.map((panel) => (
                 <li key={panel.id}>
                   <strong>{panel.name}</strong> — {t(`levels.${panel.level}`)}, {domainName(panel.domain)}: {panel.members.map((member) => member.user.name).join(", ")}
                 </li>
@@ -94,8 +92,8 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
             <h3>{t("panelForm.title")}</h3>
             <PanelForm
               evaluationId={evaluationId}
-              domains={domains.map((domain) => ({ value: domain.id, label: locale === "es" ? domain.nameEs : domain.nameEn }))}
-              panelists={panelists.map((panelist) => ({ value: panelist.id, label: `${panelist.name} (${panelist.email})` }))}
+              domains={setup.domains.map((domain) => ({ value: domain.id, label: locale === "es" ? domain.nameEs : domain.nameEn }))}
+              panelists={setup.panelists.map((panelist) => ({ value: panelist.id, label: `${panelist.name} (${panelist.email})` }))}
             />
           </section>
         </>

@@ -7,8 +7,8 @@ import { RevalidationForm, SendToReviewButton } from "@/components/validation/le
 import styles from "@/components/validation/validation.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { verificationAccess } from "@/lib/validation/access";
-import { listRounds, listStoriesAwaitingLead, PAGE_SIZE } from "@/lib/validation/data";
+import { loadValidationRounds } from "@/lib/validation/loaders";
+import { pageNumber } from "@/lib/validation/schema";
 
 type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -21,22 +21,22 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
   const user = await requireUser(base);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.record) notFound();
-  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const [t, format, rounds, awaiting] = await Promise.all([getTranslations("respondentValidation"), getFormatter(), listRounds(evaluationId, page), listStoriesAwaitingLead(evaluationId)]);
+  const page = pageNumber((await searchParams).page);
+  const view = await loadValidationRounds(evaluationId, page, user);
+  if (!view) notFound();
+  const { rounds, awaiting, pageCount: pages } = view;
+  const [t, format] = await Promise.all([getTranslations("respondentValidation"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  const pages = Math.max(1, Math.ceil(rounds.total / PAGE_SIZE));
 
   return (
     <>
       <PageHeader title={t("list.title")} description={t("list.intro")} />
-      {access.manage ? (
+      {view.canCreate ? (
         <p>
           <Link href={`${base}/new`}>{t("list.newRound")}</Link>
         </p>
       ) : null}
-      {rounds.rows.length === 0 ? (
+      {rounds.length === 0 ? (
         <p className="muted">{t("list.empty")}</p>
       ) : (
         <StaticTable
@@ -44,7 +44,7 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
           caption={t("list.caption")}
           columns={(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) => t(`list.columns.${column}`))}
         >
-          {rounds.rows.map((round) => (
+          {rounds.map((round) => (
             <tr key={round.id}>
               <td>
                 <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
@@ -71,7 +71,7 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
         </nav>
       ) : null}
 
-      {access.manage ? (
+      {awaiting ? (
         <section className={styles.section} aria-labelledby="awaiting-title">
           <h2 id="awaiting-title">{t("awaiting.title")}</h2>
           <h3>{t("awaiting.returned")}</h3>
@@ -91,7 +91,7 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
             {awaiting.validated.map((story) => (
               <li key={story.id}>
                 {story.code} · {story.title}{" "}
-                {access.reviewSubmit ? <SendToReviewButton evaluationId={evaluationId} storyId={story.id} code={story.code} /> : null}
+                {awaiting.canSendToReview ? <SendToReviewButton evaluationId={evaluationId} storyId={story.id} code={story.code} /> : null}
               </li>
             ))}
           </ul>

@@ -1,22 +1,28 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Fact, PlaceFacts, ProjectsFact, RespondentCodes, TranscriptFacts } from "@/components/fieldwork/fieldwork-facts";
 import { RecordView } from "@/components/fieldwork/record-view";
 import styles from "@/components/fieldwork/fieldwork.module.css";
-import { getFocusGroupDetail } from "@/lib/focus-groups/data";
-import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
-import { openRecordPage, recordMetadata } from "@/lib/fieldwork/loaders";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { fieldworkPath, FOCUS_GROUP } from "@/lib/fieldwork/kinds";
+import { loadFocusGroupPage } from "@/lib/focus-groups/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; focusGroupId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, focusGroupId } = await params;
-  return recordMetadata(FOCUS_GROUP, evaluationId, focusGroupId, getFocusGroupDetail);
+  const [t, format, view] = await Promise.all([getTranslations(), getFormatter(), loadFocusGroupPage(evaluationId, focusGroupId, await getAuthorizedUser())]);
+  if (!view) return { title: t("notFound.metaTitle") };
+  return { title: t("fieldwork.focusGroups.detailTitle", { date: format.dateTime(view.record.date, { dateStyle: "long" }) }) };
 }
 
 export default async function FocusGroupPage({ params }: Props) {
   const { evaluationId, focusGroupId } = await params;
-  const { user, access, record: focusGroup, excerpts } = await openRecordPage(FOCUS_GROUP, evaluationId, focusGroupId, getFocusGroupDetail);
+  const user = await requireUser(fieldworkPath(FOCUS_GROUP, evaluationId, focusGroupId));
+  const view = await loadFocusGroupPage(evaluationId, focusGroupId, user);
+  if (!view) notFound();
+  const { record: focusGroup, excerpts } = view;
   const [t, format] = await Promise.all([getTranslations("fieldwork"), getFormatter()]);
   const none = t("detail.none");
   const date = format.dateTime(focusGroup.date, { dateStyle: "long" });
@@ -30,7 +36,7 @@ export default async function FocusGroupPage({ params }: Props) {
       title={focusGroup.topic}
       description={t("focusGroups.detailTitle", { date })}
       excerpts={excerpts}
-      canEdit={access.canEdit}
+      canEdit={view.canEdit}
       viewerName={user.name}
     >
       <Fact label={t("fields.topic")}>{focusGroup.topic}</Fact>

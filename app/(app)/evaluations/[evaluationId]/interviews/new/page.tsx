@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InterviewForm } from "@/components/fieldwork/interview-form";
 import { blankRecord } from "@/components/fieldwork/record-values";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
 import { fieldworkPath, INTERVIEW } from "@/lib/fieldwork/kinds";
-import { openNewRecordForm } from "@/lib/fieldwork/loaders";
+import { loadNewInterviewForm } from "@/lib/interviews/loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -16,7 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewInterviewPage({ params }: Props) {
   const { evaluationId } = await params;
-  const { evaluationName, options, ownTeam } = await openNewRecordForm(INTERVIEW, evaluationId);
+  const user = await requireUser(`${fieldworkPath(INTERVIEW, evaluationId)}/new`);
+  const form = await loadNewInterviewForm(evaluationId, user);
+  if (!form) notFound();
+  const { evaluationName, options, ownTeam } = form;
   const t = await getTranslations("fieldwork");
   const initial = { ...blankRecord(), mode: "IN_PERSON", durationMinutes: null, interviewerIds: ownTeam, respondentIds: [] };
 

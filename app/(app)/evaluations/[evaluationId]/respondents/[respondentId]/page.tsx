@@ -8,25 +8,16 @@ import { ConsentSummary } from "@/components/respondents/consent-summary";
 import { IdentityPanel } from "@/components/respondents/identity-panel";
 import styles from "@/components/respondents/respondents.module.css";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
-import { respondentAccess } from "@/lib/respondents/access";
 import { isFieldLanguage } from "@/lib/respondents/constants";
-import { getRespondentDetail } from "@/lib/respondents/data";
+import { loadRespondentPage } from "@/lib/respondents/loaders";
 
 type RespondentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
 
-/** The page's data for this user, or null (404) when they may not see it. Identity content is never part of it. */
-async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
-  const access = await respondentAccess(evaluationId, user);
-  if (!access) return null;
-  const respondent = await getRespondentDetail(evaluationId, respondentId, access.viewIdentity, access.editConsent);
-  return respondent ? { access, respondent } : null;
-}
-
 export async function generateMetadata({ params }: RespondentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [loaded, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  const [loaded, t] = await Promise.all([loadRespondentPage(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: loaded ? t("respondents.detail.metaTitle", { code: loaded.respondent.code }) : t("notFound.metaTitle") };
 }
 
@@ -34,9 +25,9 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
   const { evaluationId, respondentId } = await params;
   const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
   const user = await requireUser(href);
-  const loaded = await load(evaluationId, respondentId, user);
+  const loaded = await loadRespondentPage(evaluationId, respondentId, user);
   if (!loaded) notFound();
-  const { access, respondent } = loaded;
+  const { can, respondent } = loaded;
   const [t, format, locale] = await Promise.all([getTranslations("respondents"), getFormatter(), getLocale()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
   const language = isFieldLanguage(respondent.language) ? t(`languages.${respondent.language}`) : t("languages.other", { code: respondent.language });
@@ -99,14 +90,14 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
             <dd>{day(respondent.updatedAt)}</dd>
           </div>
         </dl>
-        {access.edit ? (
+        {can.edit ? (
           <p className={styles.below}>
             <Link href={`${href}/edit`}>{t("detail.editLink")}</Link>
           </p>
         ) : null}
       </section>
 
-      {access.viewIdentity && respondent.identity ? (
+      {respondent.identity ? (
         <section className="section" aria-labelledby="identity-title">
           <h2 id="identity-title">{t("identity.title")}</h2>
           <IdentityPanel
@@ -115,20 +106,20 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
             version={respondent.version}
             state={respondent.identity.state}
             destroyedAt={respondent.identity.state === "destroyed" ? respondent.identity.destroyedAt.toISOString() : null}
-            canEdit={access.editIdentity}
+            canEdit={can.editIdentity}
           />
         </section>
       ) : null}
 
       <section className="section" aria-labelledby="consent-title">
         <h2 id="consent-title">{t("consent.title")}</h2>
-        <ConsentSummary consents={respondent.consents} canEdit={access.editConsent} respondentHref={href} />
+        <ConsentSummary consents={respondent.consents} canEdit={can.editConsent} respondentHref={href} />
       </section>
 
-      {access.viewInterviews || access.viewStories ? (
+      {can.viewInterviews || can.viewStories ? (
         <section className="section" aria-labelledby="appears-title">
           <h2 id="appears-title">{t("detail.appearsIn")}</h2>
-          <AppearsIn evaluationId={evaluationId} respondent={respondent} show={{ interviews: access.viewInterviews, stories: access.viewStories }} />
+          <AppearsIn evaluationId={evaluationId} respondent={respondent} show={{ interviews: can.viewInterviews, stories: can.viewStories }} />
         </section>
       ) : null}
     </>

@@ -6,8 +6,7 @@ import { RespondentForm } from "@/components/respondents/respondent-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
-import { respondentAccess } from "@/lib/respondents/access";
-import { getRespondentFormOptions } from "@/lib/respondents/data";
+import { loadNewRespondentForm } from "@/lib/respondents/loaders";
 
 type NewRespondentPageProps = { params: Promise<{ evaluationId: string }> };
 
@@ -20,9 +19,9 @@ export default async function NewRespondentPage({ params }: NewRespondentPagePro
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const user = await requireUser(`${base}/respondents/new`);
-  const access = await respondentAccess(evaluationId, user);
-  if (!access?.edit) notFound();
-  const [options, t, locale] = await Promise.all([getRespondentFormOptions(evaluationId), getTranslations("respondents.new"), getLocale()]);
+  const options = await loadNewRespondentForm(evaluationId, user);
+  if (!options) notFound();
+  const [t, locale] = await Promise.all([getTranslations("respondents.new"), getLocale()]);
 
   return (
     <>

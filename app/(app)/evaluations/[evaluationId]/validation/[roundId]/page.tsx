@@ -8,16 +8,15 @@ import { CoverageTables } from "@/components/validation/coverage-tables";
 import { AddMemberForm, DrawSampleButton, RemoveMemberButton, ResolveDisputeForm, ResponseForm, RoundStepButton } from "@/components/validation/round-controls";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { verificationAccess } from "@/lib/validation/access";
-import { getCoverage, getRound, listResponses, listSample } from "@/lib/validation/data";
+import { loadValidationRound } from "@/lib/validation/loaders";
+import { pageNumber } from "@/lib/validation/schema";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string }>; searchParams: Promise<{ page?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { evaluationId, roundId } = await params;
-  const [t, access] = await Promise.all([getTranslations(), verificationAccess(evaluationId, await getAuthorizedUser())]);
-  const round = access?.record ? await getRound(evaluationId, roundId) : null;
-  return { title: round ? t("respondentValidation.meta.round", { name: round.name }) : t("notFound.metaTitle") };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ evaluationId, roundId }, { page }] = await Promise.all([params, searchParams]);
+  const [t, view] = await Promise.all([getTranslations(), loadValidationRound(evaluationId, roundId, pageNumber(page), await getAuthorizedUser())]);
+  return { title: view ? t("respondentValidation.meta.round", { name: view.round.name }) : t("notFound.metaTitle") };
 }
 
 export default async function ValidationRoundPage({ params, searchParams }: Props) {
@@ -25,21 +24,12 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
   const href = `${base}/${encodeURIComponent(roundId)}`;
   const user = await requireUser(href);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.record) notFound();
-  const round = await getRound(evaluationId, roundId);
-  if (!round) notFound();
-  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const [t, tr, format, sample, responses, coverage] = await Promise.all([
-    getTranslations("respondentValidation"),
-    getTranslations("respondents"),
-    getFormatter(),
-    listSample(evaluationId, roundId, page),
-    listResponses(evaluationId, roundId, page),
-    getCoverage(evaluationId, roundId),
-  ]);
+  const view = await loadValidationRound(evaluationId, roundId, pageNumber((await searchParams).page), user);
+  if (!view) notFound();
+  const { round, sample, responses, coverage, can } = view;
+  const [t, tr, format] = await Promise.all([getTranslations("respondentValidation"), getTranslations("respondents"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
-  const manage = access.manage && round.status !== "CLOSED";
+  const manage = can.manage;
 
   return (
     <>
@@ -54,8 +44,8 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </p>
         ) : null}
       </PageHeader>
-      {access.manage && round.status === "PLANNED" ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} /> : null}
-      {access.manage && round.status === "OPEN" ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} /> : null}
+      {can.open ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} /> : null}
+      {can.close ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} /> : null}
 
       <section className={styles.section} aria-labelledby="round-stories">
         <h2 id="round-stories">{t("round.stories")}</h2>
@@ -71,7 +61,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
 
       <section className={styles.section} aria-labelledby="round-sample">
         <h2 id="round-sample">{t("round.sample")}</h2>
-        {access.manage && round.status === "PLANNED" ? <DrawSampleButton evaluationId={evaluationId} roundId={roundId} /> : null}
+        {can.drawSample ? <DrawSampleButton evaluationId={evaluationId} roundId={roundId} /> : null}
         {manage ? <AddMemberForm evaluationId={evaluationId} roundId={roundId} /> : null}
         {sample.rows.length === 0 ? (
           <p className="muted">{t("round.noSample")}</p>
@@ -110,7 +100,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
 
       <section className={styles.section} aria-labelledby="round-responses">
         <h2 id="round-responses">{t("round.responses")}</h2>
-        {round.status === "OPEN" ? (
+        {can.recordResponses ? (
           <>
             <h3>{t("round.record")}</h3>
             <ResponseForm

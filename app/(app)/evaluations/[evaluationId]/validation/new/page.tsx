@@ -5,8 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoundForm } from "@/components/validation/round-form";
 import { requireUser } from "@/lib/auth/session";
-import { verificationAccess } from "@/lib/validation/access";
-import { listStoriesReadyForValidation } from "@/lib/validation/data";
+import { loadNewValidationRound } from "@/lib/validation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -19,13 +18,13 @@ export default async function NewValidationRoundPage({ params }: Props) {
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
   const user = await requireUser(`${base}/new`);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.manage) notFound();
-  const [t, stories] = await Promise.all([getTranslations("respondentValidation"), listStoriesReadyForValidation(evaluationId)]);
+  const view = await loadNewValidationRound(evaluationId, user);
+  if (!view) notFound();
+  const t = await getTranslations("respondentValidation");
   return (
     <>
       <PageHeader before={<Link href={base}>{t("nav.backToList")}</Link>} title={t("meta.new")} />
-      <RoundForm evaluationId={evaluationId} stories={stories.map(({ id, code, title }) => ({ id, code, title }))} />
+      <RoundForm evaluationId={evaluationId} stories={view.stories} />
     </>
   );
 }

@@ -4,21 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { ConsentForm } from "@/components/respondents/consent-form";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import { respondentAccess } from "@/lib/respondents/access";
-import { getCurrentConsent } from "@/lib/respondents/data";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { loadRespondentConsent } from "@/lib/respondents/loaders";
 
 type ConsentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
 
-async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
-  const access = await respondentAccess(evaluationId, user);
-  if (!access?.editConsent) return null;
-  return getCurrentConsent(evaluationId, respondentId);
-}
-
 export async function generateMetadata({ params }: ConsentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  const [respondent, t] = await Promise.all([loadRespondentConsent(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: respondent ? t("respondents.consentForm.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
 }
 
@@ -26,7 +19,7 @@ export default async function RecordConsentPage({ params }: ConsentPageProps) {
   const { evaluationId, respondentId } = await params;
   const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
   const user = await requireUser(`${href}/consent`);
-  const respondent = await load(evaluationId, respondentId, user);
+  const respondent = await loadRespondentConsent(evaluationId, respondentId, user);
   if (!respondent) notFound();
   const t = await getTranslations("respondents");
   const withdrawn = respondent.consents[0]?.withdrawnOn ?? null;

@@ -4,32 +4,26 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import { RespondentForm } from "@/components/respondents/respondent-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
-import { respondentAccess } from "@/lib/respondents/access";
-import { getRespondentForEdit, getRespondentFormOptions } from "@/lib/respondents/data";
+import { loadRespondentForm } from "@/lib/respondents/loaders";
 
 type EditRespondentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
 
-async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
-  const access = await respondentAccess(evaluationId, user);
-  if (!access?.edit) return null;
-  return getRespondentForEdit(evaluationId, respondentId);
-}
-
 export async function generateMetadata({ params }: EditRespondentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
-  return { title: respondent ? t("respondents.edit.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
+  const [form, t] = await Promise.all([loadRespondentForm(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  return { title: form ? t("respondents.edit.metaTitle", { code: form.respondent.code }) : t("notFound.metaTitle") };
 }
 
 export default async function EditRespondentPage({ params }: EditRespondentPageProps) {
   const { evaluationId, respondentId } = await params;
   const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
   const user = await requireUser(`${href}/edit`);
-  const respondent = await load(evaluationId, respondentId, user);
-  if (!respondent) notFound();
-  const [options, t, locale] = await Promise.all([getRespondentFormOptions(evaluationId), getTranslations("respondents.edit"), getLocale()]);
+  const form = await loadRespondentForm(evaluationId, respondentId, user);
+  if (!form) notFound();
+  const { respondent, options } = form;
+  const [t, locale] = await Promise.all([getTranslations("respondents.edit"), getLocale()]);
 
   return (
     <>

@@ -6,21 +6,14 @@ import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
 import styles from "@/components/respondents/respondents.module.css";
 import { WithdrawalForm } from "@/components/respondents/withdrawal-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import { respondentAccess } from "@/lib/respondents/access";
-import { getCurrentConsent } from "@/lib/respondents/data";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { loadRespondentConsent } from "@/lib/respondents/loaders";
 
 type WithdrawPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
 
-async function load(evaluationId: string, respondentId: string, user: CurrentUser | null) {
-  const access = await respondentAccess(evaluationId, user);
-  if (!access?.editConsent) return null;
-  return getCurrentConsent(evaluationId, respondentId);
-}
-
 export async function generateMetadata({ params }: WithdrawPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([load(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  const [respondent, t] = await Promise.all([loadRespondentConsent(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
   return { title: respondent ? t("respondents.withdrawal.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
 }
 
@@ -28,7 +21,7 @@ export default async function WithdrawConsentPage({ params }: WithdrawPageProps)
   const { evaluationId, respondentId } = await params;
   const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
   const user = await requireUser(`${href}/withdraw`);
-  const respondent = await load(evaluationId, respondentId, user);
+  const respondent = await loadRespondentConsent(evaluationId, respondentId, user);
   if (!respondent) notFound();
   const [t, format] = await Promise.all([getTranslations("respondents.withdrawal"), getFormatter()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });

@@ -8,30 +8,18 @@ import { ReminderPanel } from "@/components/selection/reminder-panel";
 import { RoundControls } from "@/components/selection/round-controls";
 import { DecisionView, TallySection, VotersSection } from "@/components/selection/round-sections";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuthorizedUser, requireUser, type CurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail/transport";
-import { selectionAccess } from "@/lib/selection/access";
-import { getRound, listBallotReasons, listOwnBallots, listReminderRecipients, listVoterIds, loadConflicts, loadTally, storytellerLanguages } from "@/lib/selection/data";
+import { loadRoundPage } from "@/lib/selection/loaders";
+import { REMINDER_INTERVAL_MS } from "@/lib/selection/policy";
 import { roundLink } from "@/lib/selection/reminder-delivery";
-import { canSeeResults, canSeeRound, REMINDER_INTERVAL_MS, reminderRefusal } from "@/lib/selection/policy";
 
 type RoundPageProps = { params: Promise<{ evaluationId: string; roundId: string }> };
-
-/** The round and the reader's place in it, or null (404) when they may not see it. */
-async function loadRound(evaluationId: string, roundId: string, user: CurrentUser) {
-  const access = await selectionAccess(evaluationId, user);
-  if (!access) return null;
-  const round = await getRound(evaluationId, roundId);
-  if (!round) return null;
-  const sits = round.panel.members.some((member) => member.user.id === user.id);
-  return canSeeRound(access.roles, sits) ? { access, round, sits } : null;
-}
 
 export async function generateMetadata({ params }: RoundPageProps): Promise<Metadata> {
   const { evaluationId, roundId } = await params;
   const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
-  const found = user ? await loadRound(evaluationId, roundId, user) : null;
+  const found = await loadRoundPage(evaluationId, roundId, user);
   return { title: found ? t("selection.meta.round", { name: found.round.name }) : t("notFound.metaTitle") };
 }
 
@@ -39,31 +27,15 @@ export default async function RoundPage({ params }: RoundPageProps) {
   const { evaluationId, roundId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const user = await requireUser(`${base}/selection/rounds/${encodeURIComponent(roundId)}`);
-  const found = await loadRound(evaluationId, roundId, user);
-  if (!found) notFound();
-  const { access, round, sits } = found;
+  const view = await loadRoundPage(evaluationId, roundId, user);
+  if (!view) notFound();
+  const { round, manages, sits, results, decision, reminder } = view;
   const stories = round.candidates.map((candidate) => candidate.story);
-  const storyIds = stories.map((story) => story.id);
-  const results = canSeeResults(round);
-  const votes = sits && round.status === "OPEN" && round.deadline.getTime() > Date.now();
-  const reminds = access.manages && reminderRefusal(round, new Date()) === null;
-  const [t, format, locale, voterIds, own, conflicts, tally, reasons, languages, toRemind] = await Promise.all([
-    getTranslations("selection"),
-    getFormatter(),
-    getLocale(),
-    listVoterIds(evaluationId, roundId),
-    sits ? listOwnBallots(evaluationId, roundId, user.id) : Promise.resolve([]),
-    sits ? loadConflicts(db(), evaluationId, user.id, storyIds) : Promise.resolve(new Map<string, "WROTE" | "COLLECTED">()),
-    results ? loadTally(db(), round, evaluationId, storyIds) : Promise.resolve(null),
-    results ? listBallotReasons(evaluationId, roundId) : Promise.resolve([]),
-    access.manages && round.status === "CLOSED" ? storytellerLanguages(evaluationId, storyIds) : Promise.resolve(new Map<string, string[]>()),
-    reminds ? listReminderRecipients(db(), evaluationId, round) : Promise.resolve([]),
-  ]);
+  const [t, format, locale] = await Promise.all([getTranslations("selection"), getFormatter(), getLocale()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const title = (story: (typeof stories)[number]) => (locale === "en" && story.originalLanguage !== "en" && story.titleTranslation) || story.title;
-  const members = round.panel.members.map((member) => member.user);
   const byMail = mailConfigured();
-  const lastReminderAt = round.lastReminderAt;
+  const languages = decision?.storytellerLanguages ?? new Map<string, string[]>();
   // Each story's feedback is offered in its storytellers' languages first, then in any the others speak.
   const spoken = [...new Set([...[...languages.values()].flat(), ...stories.map((story) => story.originalLanguage), "es", "en"])];
   const languageLabel = (code: string) => (t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code);
@@ -75,7 +47,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
           <div className="facts__item">
             <dt>{t("round.panel")}</dt>
             <dd>
-              {round.panel.name} ({t(`levels.${round.panel.level}`)})
+              {view.panel.name} ({t(`levels.${view.panel.level}`)})
             </dd>
           </div>
           <div className="facts__item">
@@ -98,7 +70,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
           </div>
         </dl>
       </PageHeader>
-      {access.manages ? <RoundControls evaluationId={evaluationId} roundId={roundId} status={round.status} version={round.version} /> : null}
+      {manages ? <RoundControls evaluationId={evaluationId} roundId={roundId} status={round.status} version={round.version} /> : null}
 
       <section className="section" aria-labelledby="candidates-title">
         <h2 id="candidates-title">{t("round.candidates", { count: stories.length })}</h2>
@@ -116,39 +88,39 @@ export default async function RoundPage({ params }: RoundPageProps) {
       {sits ? (
         <section className="section" aria-labelledby="ballot-title">
           <h2 id="ballot-title">{t("ballot.title")}</h2>
-          {votes ? (
+          {view.canVote ? (
             <BallotForm
               evaluationId={evaluationId}
               roundId={roundId}
               method={round.method}
               scaleMax={round.scoreScaleMax}
-              candidates={stories.map((story) => ({ id: story.id, code: story.code, title: title(story), conflict: conflicts.get(story.id) ?? null }))}
-              ballots={own.map(({ storyId, rank, score, approved, reason }) => ({ storyId, rank, score, approved, reason }))}
+              candidates={stories.map((story) => ({ id: story.id, code: story.code, title: title(story), conflict: view.conflicts.get(story.id) ?? null }))}
+              ballots={view.ownBallots}
             />
           ) : (
-            <p className="muted">{own.length ? t("ballot.closedWithBallots", { count: own.length }) : t("ballot.closed")}</p>
+            <p className="muted">{view.ownBallots.length ? t("ballot.closedWithBallots", { count: view.ownBallots.length }) : t("ballot.closed")}</p>
           )}
         </section>
       ) : null}
 
-      <VotersSection members={members} voterIds={voterIds} t={t} />
-      {toRemind.length ? (
+      <VotersSection members={view.panel.members} voterIds={view.voterIds} t={t} />
+      {reminder ? (
         <section className="section" aria-labelledby="reminder-title">
           <h2 id="reminder-title">{t("reminder.title")}</h2>
           <ReminderPanel
             evaluationId={evaluationId}
             roundId={roundId}
             byMail={byMail}
-            recipients={toRemind.map((member) => (byMail ? member.name : `${member.name} <${member.email}>`)).join(", ")}
+            recipients={reminder.recipients.map((member) => (byMail ? member.name : `${member.name} <${member.email}>`)).join(", ")}
             text={byMail ? t("reminder.mailTemplate") : t("reminder.template", { round: round.name, deadline: when(round.deadline), url: roundLink(evaluationId, roundId) })}
-            lastSent={lastReminderAt ? t("reminder.lastSent", { at: when(lastReminderAt), next: when(new Date(lastReminderAt.getTime() + REMINDER_INTERVAL_MS)) }) : null}
+            lastSent={reminder.lastReminderAt ? t("reminder.lastSent", { at: when(reminder.lastReminderAt), next: when(new Date(reminder.lastReminderAt.getTime() + REMINDER_INTERVAL_MS)) }) : null}
           />
         </section>
       ) : null}
 
-      {tally ? <TallySection tally={tally} stories={new Map(stories.map((story) => [story.id, { ...story, title: title(story) }]))} reasons={reasons} t={t} /> : <p className="muted">{t("tally.hidden")}</p>}
+      {results ? <TallySection tally={results.tally} stories={new Map(stories.map((story) => [story.id, { ...story, title: title(story) }]))} reasons={results.reasons} t={t} /> : <p className="muted">{t("tally.hidden")}</p>}
 
-      {access.manages && round.status === "CLOSED" ? (
+      {decision ? (
         <section className="section" aria-labelledby="decide-title">
           <h2 id="decide-title">{t("decision.formTitle")}</h2>
           <DecisionForm

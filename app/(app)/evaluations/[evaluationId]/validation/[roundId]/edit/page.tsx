@@ -5,8 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoundForm } from "@/components/validation/round-form";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { verificationAccess } from "@/lib/validation/access";
-import { getRound, listStoriesReadyForValidation } from "@/lib/validation/data";
+import { loadValidationRoundForm } from "@/lib/validation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string }> };
 
@@ -14,10 +13,8 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, roundId } = await params;
-  const access = await verificationAccess(evaluationId, await getAuthorizedUser());
-  const round = access?.manage ? await getRound(evaluationId, roundId) : null;
-  const t = await getTranslations();
-  return { title: round ? t("respondentValidation.meta.edit", { name: round.name }) : t("notFound.metaTitle") };
+  const [t, form] = await Promise.all([getTranslations(), loadValidationRoundForm(evaluationId, roundId, await getAuthorizedUser())]);
+  return { title: form ? t("respondentValidation.meta.edit", { name: form.round.name }) : t("notFound.metaTitle") };
 }
 
 /** A closed round is history: it cannot be edited, so it answers 404 here. */
@@ -25,18 +22,17 @@ export default async function EditValidationRoundPage({ params }: Props) {
   const { evaluationId, roundId } = await params;
   const href = `/evaluations/${encodeURIComponent(evaluationId)}/validation/${encodeURIComponent(roundId)}`;
   const user = await requireUser(`${href}/edit`);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.manage) notFound();
-  const round = await getRound(evaluationId, roundId);
-  if (!round || round.status === "CLOSED") notFound();
-  const [t, ready] = await Promise.all([getTranslations("respondentValidation"), round.status === "PLANNED" ? listStoriesReadyForValidation(evaluationId) : Promise.resolve([])]);
+  const form = await loadValidationRoundForm(evaluationId, roundId, user);
+  if (!form) notFound();
+  const { round, ready } = form;
+  const t = await getTranslations("respondentValidation");
   const inRound = round.stories.map((row) => ({ id: row.storyId, code: row.story.code, title: row.story.title }));
   return (
     <>
       <PageHeader before={<Link href={href}>{round.name}</Link>} title={t("meta.edit", { name: round.name })} />
       <RoundForm
         evaluationId={evaluationId}
-        stories={[...inRound, ...ready.map(({ id, code, title }) => ({ id, code, title }))]}
+        stories={[...inRound, ...ready]}
         round={{
           id: round.id,
           version: round.version,

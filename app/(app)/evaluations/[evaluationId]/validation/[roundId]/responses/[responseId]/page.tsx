@@ -7,15 +7,14 @@ import { StaticTable } from "@/components/ui/static-table";
 import { CorrectionForm } from "@/components/validation/correction-form";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { verificationAccess } from "@/lib/validation/access";
-import { getResponse, listResponseRevisions } from "@/lib/validation/data";
+import { loadValidationResponse } from "@/lib/validation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string; responseId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, roundId, responseId } = await params;
-  const [t, access] = await Promise.all([getTranslations(), verificationAccess(evaluationId, await getAuthorizedUser())]);
-  const response = access?.record ? await getResponse(evaluationId, roundId, responseId) : null;
+  const [t, view] = await Promise.all([getTranslations(), loadValidationResponse(evaluationId, roundId, responseId, await getAuthorizedUser())]);
+  const response = view?.response;
   return { title: response ? t("respondentValidation.meta.response", { respondent: response.respondent.code, story: response.story.code }) : t("notFound.metaTitle") };
 }
 
@@ -24,13 +23,11 @@ export default async function ValidationResponsePage({ params }: Props) {
   const { evaluationId, roundId, responseId } = await params;
   const roundHref = `/evaluations/${encodeURIComponent(evaluationId)}/validation/${encodeURIComponent(roundId)}`;
   const user = await requireUser(`${roundHref}/responses/${encodeURIComponent(responseId)}`);
-  const access = await verificationAccess(evaluationId, user);
-  if (!access?.record) notFound();
-  const response = await getResponse(evaluationId, roundId, responseId);
-  if (!response) notFound();
-  const [t, format, revisions] = await Promise.all([getTranslations("respondentValidation"), getFormatter(), listResponseRevisions(evaluationId, responseId)]);
+  const view = await loadValidationResponse(evaluationId, roundId, responseId, user);
+  if (!view) notFound();
+  const { response, revisions } = view;
+  const [t, format] = await Promise.all([getTranslations("respondentValidation"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
-  const closed = response.validationRound.status === "CLOSED";
 
   return (
     <>
@@ -39,7 +36,7 @@ export default async function ValidationResponsePage({ params }: Props) {
         title={t("correction.title", { respondent: response.respondent.code, story: response.story.code })}
         description={t("correction.description", { title: response.story.title, revision: response.storyRevision.version, version: response.version })}
       />
-      {closed ? (
+      {!view.canCorrect ? (
         <p className="notice">{t("correction.closed")}</p>
       ) : (
         <CorrectionForm
