@@ -54,12 +54,13 @@ async function setup(client: pg.Client, steps: Step[]) {
              CASE WHEN g = 1 THEN '{LEAD}' WHEN g <= 12 THEN '{EVALUATOR}' WHEN g <= 15 THEN '{ANALYST}' ELSE '{PANELIST}' END::evaluation_role[], now()
         FROM generate_series(1, ${BENCH.users}) g;
     INSERT INTO evaluation_member (id, evaluation_id, user_id, roles, updated_at) VALUES ('m-other', '${o}', 'u20', '{LEAD}', now());
-    INSERT INTO domain (id, evaluation_id, position, name_en, name_es, updated_at)
-      SELECT 'd' || g, '${e}', g, 'Domain ' || g, 'Dominio ' || g, now() FROM generate_series(1, 5) g;
-    INSERT INTO domain (id, evaluation_id, position, name_en, name_es, updated_at) VALUES ('d-other', '${o}', 1, 'Other', 'Otro', now());
+    INSERT INTO domain (id, evaluation_id, position, name_en, name_es, name_key_en, name_key_es, updated_at)
+      SELECT 'd' || g, '${e}', g, 'Domain ' || g, 'Dominio ' || g, 'domain ' || g, 'dominio ' || g, now() FROM generate_series(1, 5) g;
+    INSERT INTO domain (id, evaluation_id, position, name_en, name_es, name_key_en, name_key_es, updated_at)
+      VALUES ('d-other', '${o}', 1, 'Other', 'Otro', 'other', 'otro', now());
     INSERT INTO place (id, evaluation_id, state, key, updated_at) VALUES ('pl-other', '${o}', 'Oaxaca', 'oaxaca||', now());
-    INSERT INTO project (id, evaluation_id, acronym, name, managing_office, funding_streams, updated_at)
-      SELECT 'pr' || g, '${e}', 'P' || g, 'Proyecto ' || g, 'OTLA', '{USMCA}', now() FROM generate_series(1, 19) g;
+    INSERT INTO project (id, evaluation_id, acronym, name, acronym_key, name_key, managing_office, funding_streams, updated_at)
+      SELECT 'pr' || g, '${e}', 'P' || g, 'Proyecto ' || g, 'p' || g, 'proyecto ' || g, 'OTLA', '{USMCA}', now() FROM generate_series(1, 19) g;
     INSERT INTO sector (id, evaluation_id, name_en, name_es, updated_at)
       SELECT 'se' || g, '${e}', 'Sector ' || g, 'Sector económico ' || g, now() FROM generate_series(1, 5) g;`,
   );
@@ -133,16 +134,23 @@ async function stories(client: pg.Client, steps: Step[]) {
 async function respondents(client: pg.Client, steps: Step[]) {
   const e = BENCH.evaluationId;
   await step(client, steps, `${BENCH.respondents.toLocaleString("en")} respondents with consent (3% excluded)`, `
-    INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, state, place_id, sector_id, language, at_risk_groups, excluded_at, updated_at, created_at)
+    INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, state, place_id, sector_id, language, excluded_at, updated_at, created_at)
     SELECT 'r' || g, '${e}', 'R-' || lpad(g::text, 5, '0'), g, ($1::text[])[1 + h % 10]::respondent_type,
       (ARRAY['WOMAN','MAN','WOMAN','MAN','NON_BINARY','UNDISCLOSED'])[1 + (h >> 4) % 6]::gender,
       ($2::text[])[1 + (h >> 7) % ${STATES.length}], NULL, 'se' || (1 + (h >> 9) % 5),
       (ARRAY['es','es','es','es','es','es','nah','zap','en'])[1 + (h >> 12) % 9],
-      CASE WHEN h % 4 = 0 THEN '{WOMEN_WORKERS}' WHEN h % 7 = 0 THEN '{CHILD_WORKERS_FAMILIES}' ELSE '{}' END::at_risk_group[],
       CASE WHEN h % 100 < 3 THEN timestamp '2025-01-15' END,
       timestamp '2024-03-01' + ((h >> 14) % 450) * interval '1 day', timestamp '2024-03-01' + ((h >> 14) % 450) * interval '1 day'
     FROM (SELECT g, abs(hashint4(g + 333)) AS h FROM generate_series(1, ${BENCH.respondents}) g) bits`,
     [RESPONDENT_TYPES, STATES],
+  );
+  await step(client, steps, "at-risk groups (a quarter of respondents women workers, some families of child workers)", `
+    INSERT INTO at_risk_group (id, evaluation_id, position, code, name_en, name_es, updated_at)
+      VALUES ('ag1', '${e}', 1, 'women_workers', 'Women workers', 'Mujeres trabajadoras', now()),
+             ('ag2', '${e}', 2, 'child_workers_families', 'Families of child workers', 'Familias de niñas y niños trabajadores', now());
+    INSERT INTO respondent_at_risk_group (evaluation_id, respondent_id, group_id)
+    SELECT '${e}', 'r' || g, CASE WHEN h % 4 = 0 THEN 'ag1' ELSE 'ag2' END
+      FROM (SELECT g, abs(hashint4(g + 333)) AS h FROM generate_series(1, ${BENCH.respondents}) g) bits WHERE h % 4 = 0 OR h % 7 = 0`,
   );
   await step(client, steps, "consents", `
     INSERT INTO consent (id, evaluation_id, respondent_id, given_on, method, form_version, language, recorded_by_id, withdrawn_on, withdrawal_choice, updated_at)

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { buildStandardAtRiskGroups } from "../tests/factories/evaluations";
 
 const HEADERS = ["start", "grp/respondent_type", "grp/gender", "grp/state", "grp/language", "grp/at_risk_groups", "id/name", "id/phone", "_id", "_uuid", "_submission_time"];
 const STATES = ["Coahuila", "Nuevo León", "Jalisco", "Puebla", "Oaxaca"];
@@ -45,6 +46,8 @@ export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<
   const user = await prisma.user.create({ data: { email: `bench-import-${Date.now()}@bench.example`, name: "Bench importer" }, select: { id: true } });
   const evaluation = await prisma.evaluation.create({ data: { name: "Import benchmark", client: "Bench", evaluatorOrganisation: "Bench", periodStart: new Date("2024-01-01"), periodEnd: new Date("2025-12-31"), languages: ["ES", "EN"] }, select: { id: true } });
   await prisma.evaluationMember.create({ data: { evaluationId: evaluation.id, userId: user.id, roles: ["EVALUATOR"] } });
+  // The file names groups by their choice codes: the evaluation has the standard five, as a new one does.
+  await prisma.atRiskGroup.createMany({ data: buildStandardAtRiskGroups(evaluation.id) });
   const file = path.join(tmpdir(), `bench-import-${process.pid}.xlsx`);
   await writeXlsx(file, rows);
   const blob = await openAsBlob(file);
