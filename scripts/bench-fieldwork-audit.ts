@@ -27,6 +27,19 @@ export async function ensureAuditChain(client: pg.Client): Promise<number | null
   return seconds;
 }
 
+/**
+ * Checks the whole chain as `npm run audit:verify` does (BENCH_VERIFY_AUDIT=1): proves the
+ * generated chain valid, and prints what checking a million events costs.
+ */
+export async function verifyBenchChain(): Promise<string> {
+  const { verifyAuditChain } = await import("../lib/audit");
+  const { db } = await import("../lib/db");
+  const started = performance.now();
+  const verdict = await verifyAuditChain(db(), BENCH.evaluationId);
+  const seconds = (performance.now() - started) / 1000;
+  return `${verdict.ok ? "valid" : `BROKEN at ${verdict.firstBrokenSequence} (${verdict.reason})`}, ${verdict.events.toLocaleString("en")} events checked in ${seconds.toFixed(1)} s`;
+}
+
 /** The lead, as the session would resolve them. */
 const lead: CurrentUser = { id: "u1", email: "u1@bench.example", name: "Persona 1", isAdmin: false, locale: "ES", sessionId: "bench", needsTwoFactorEnrolment: false };
 

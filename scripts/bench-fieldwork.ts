@@ -12,7 +12,8 @@
  * the runs per case; BENCH_SCALE (default 1) shrinks the data for a trial run; BENCH_KEEP=1 keeps
  * the database and prints its name, and BENCH_REUSE=<name> measures such a kept one again
  * (migrating it first, and adding the audit chain if it has none); BENCH_GROUPS (default
- * "list,search,audit,import") picks what to measure.
+ * "list,search,audit,import") picks what to measure; BENCH_VERIFY_AUDIT=1 also checks the audit
+ * chain as `npm run audit:verify` does and prints how long that took.
  */
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
@@ -20,7 +21,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { auditCases, ensureAuditChain } from "./bench-fieldwork-audit";
+import { auditCases, ensureAuditChain, verifyBenchChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { benchImport } from "./bench-fieldwork-import";
 import { printSearchPlans, SEARCH_WORDS } from "./bench-fieldwork-plans";
@@ -80,6 +81,8 @@ try {
     const seconds = await ensureAuditChain(client);
     if (seconds !== null) console.log(`  ${BENCH.auditEvents.toLocaleString("en")} audit events, one valid hash chain (hashed here, inserted 20,000 a statement): ${seconds.toFixed(1)} s`);
   }
+
+  if (groups.has("audit") && process.env.BENCH_VERIFY_AUDIT === "1") console.log(`  audit chain: ${await verifyBenchChain()}`);
 
   const { listStories } = await import("../lib/stories/list");
   const { listRespondents } = await import("../lib/respondents/list");

@@ -12,7 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-const ROWS = 4000;
+const ROWS = 2000;
 const COMMON = "inspectores";
 const RARE = "tlaxcalteca";
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   // Nine rows in ten name the inspectors; three name the rare community. The notes make each row
   // a few hundred bytes, as real rows are, so that the table has pages worth not reading.
   const text = (i: number) =>
-    `${i % 10 === 0 ? "La cooperativa cafetalera" : "Los inspectores visitaron la planta"} en la ronda ${i}${i % 1500 === 1 ? `, con la comunidad ${RARE}` : ""}.`;
+    `${i % 10 === 0 ? "La cooperativa cafetalera" : "Los inspectores visitaron la planta"} en la ronda ${i}${i % 700 === 1 ? `, con la comunidad ${RARE}` : ""}.`;
   const notes = "Notas de campo: quién estuvo, qué se acordó y qué queda pendiente para la siguiente visita. ".repeat(4);
   await database.prisma.interview.createMany({
     data: Array.from({ length: ROWS }, (_, i) => buildInterview({ evaluationId: e, date: new Date(Date.UTC(2023, 0, 1) + i * 3_600_000), transcriptOriginal: text(i), notes })),
