@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
+import { generateAuditChain } from "./bench-audit-events";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const name = `msc_bench_${randomBytes(3).toString("hex")}`;
@@ -55,15 +56,17 @@ try {
     SELECT 'u' || g, 'u' || g || '@bench.example', 'User ' || g, now() FROM generate_series(1, 200) g`);
   await client.query(`INSERT INTO evaluation_member (id, evaluation_id, user_id, roles, updated_at)
     SELECT 'm' || g, 'bench-eval', 'u' || g, '{EVALUATOR}', now() FROM generate_series(1, 200) g`);
-  const started = performance.now();
-  // Chain hashes are not computed here (verification is not benchmarked); the rows have the real shape.
-  await client.query(`INSERT INTO audit_event (id, evaluation_id, actor_id, action, record_type, record_id, after, sequence, hash, created_at)
-    SELECT 'a' || g, 'bench-eval', 'u' || (g % 200 + 1), CASE WHEN g % 3 = 0 THEN 'respondent.identity.read' ELSE 'story.update' END,
-           'ChangeStory', 'story-' || (g % 5000), jsonb_build_object('title', 'Title ' || g), g, md5(g::text),
-           now() - make_interval(secs => 1000000 - g)
-      FROM generate_series(1, 1000000) g`);
+  // A valid chain, hashed by the app's own rule (scripts/bench-audit-events.ts), so the measured
+  // mutations append to a real chain head.
+  const { seconds } = await generateAuditChain(client, {
+    evaluationId: "bench-eval",
+    actors: Array.from({ length: 200 }, (_, i) => `u${i + 1}`),
+    events: 1_000_000,
+    from: new Date(Date.now() - 1_000_000_000),
+    spacingMs: 1000,
+  });
   await client.query("ANALYZE");
-  console.log(`generated 1,000,000 audit events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`generated 1,000,000 audit events (one valid hash chain) in ${seconds.toFixed(1)} s`);
 
   const member = { id: "u42", isAdmin: false };
   await findEvaluationAccess("bench-eval", member); // warm up

@@ -21,6 +21,8 @@ export const BENCH = {
   focusGroups: scaled(1_000),
   transcriptChars: 30_000,
   users: 20,
+  /** One valid hash chain in the evaluation (scripts/bench-fieldwork-audit.ts). */
+  auditEvents: scaled(1_000_000),
 };
 
 const STAGES = [
@@ -235,6 +237,23 @@ async function otherEvaluation(client: pg.Client, steps: Step[]) {
   );
 }
 
+/**
+ * The generated texts repeat a few hundred sentences, so every whole word is common. A rare word
+ * (a community named in 20 stories and the notes of 10 interviews) shows what a search that
+ * matches almost nothing costs.
+ */
+export const RARE_WORD = "tlaxcalteca";
+
+export async function addRareWord(client: pg.Client, steps: Step[]) {
+  const e = BENCH.evaluationId;
+  await step(client, steps, `a rare word ("${RARE_WORD}") in 20 stories and 10 interviews`, `
+    UPDATE change_story SET why_significant = why_significant || ' Lo cuenta la comunidad ${RARE_WORD}.'
+     WHERE evaluation_id = '${e}' AND code_number % ${Math.max(1, Math.floor(BENCH.stories / 20))} = 0;
+    UPDATE interview SET notes = notes || ', con la comunidad ${RARE_WORD}'
+     WHERE evaluation_id = '${e}' AND id IN (SELECT 'iv' || g FROM generate_series(${Math.max(1, Math.floor(BENCH.interviews / 10))}, ${BENCH.interviews}, ${Math.max(1, Math.floor(BENCH.interviews / 10))}) g);`,
+  );
+}
+
 /** Generates everything, then VACUUM ANALYZE (what autovacuum does after a bulk load). */
 export async function generateFieldwork(client: pg.Client, log: (line: string) => void): Promise<Step[]> {
   const steps: Step[] = [];
@@ -243,6 +262,7 @@ export async function generateFieldwork(client: pg.Client, log: (line: string) =
   await respondents(client, steps);
   await interviews(client, steps, log);
   await otherEvaluation(client, steps);
+  await addRareWord(client, steps);
   await step(client, steps, "VACUUM ANALYZE", "VACUUM ANALYZE");
   return steps;
 }

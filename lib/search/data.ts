@@ -1,7 +1,9 @@
 /**
  * The search page: stories, interviews and focus groups of one evaluation at once, each kind
- * only for readers allowed to see it. Per kind, two queries: the ranked page with highlighted
- * passages, and the count of matches. Only the most recent matches are ranked (lib/search/sql.ts); `ts_headline` runs on the page's rows only.
+ * only for readers allowed to see it. Per kind, one query: the matches found through the search
+ * index, the page of them ranked, with highlighted passages and the number of matches (a second
+ * query counts only when the page came back empty). Only the most recent matches are ranked
+ * (lib/search/sql.ts); `ts_headline` runs on the page's rows only.
  */
 import type { EvaluationReader } from "@/lib/evaluations/data";
 import { evaluationAccess } from "@/lib/evaluations/access";
@@ -11,7 +13,7 @@ import { can } from "@/lib/permissions";
 import { findStoryPage, type StoryListRow } from "@/lib/stories/list";
 import { countOf, pagedWithTotal } from "@/lib/tables/paging";
 import { SEARCH_PAGE_SIZE, SEARCH_PREVIEW_SIZE, type SearchKind, type SearchState } from "./schema";
-import { headline, marked, passageHeadline, queryLexemes, RANKED_ORDER, rankedMatches, TRANSCRIPT_RANK_WINDOW, tsQuery } from "./sql";
+import { headline, marked, passageHeadline, queryPattern, RANKED_ORDER, rankedMatches, TRANSCRIPT_RANK_WINDOW, tsQuery } from "./sql";
 
 export type TranscriptHit = {
   id: string;
@@ -51,30 +53,39 @@ const HO = Prisma.sql`ho.h`;
 const HT = Prisma.sql`ht.h`;
 const HN = Prisma.sql`hn.h`;
 
-async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluationId: string, q: string, page: number, pageSize: number) {
+/**
+ * The SQL of one page of a kind's transcript matches, with their headlines (exported for
+ * tests/integration/search-plans.test.ts, which checks that it reads the index).
+ */
+export function transcriptPageSql(kind: keyof typeof TRANSCRIPT_SOURCES, evaluationId: string, q: string, offset: number, limit: number): Prisma.Sql {
   const { table, label, other } = TRANSCRIPT_SOURCES[kind];
   const query = tsQuery(q);
-  const lexemes = queryLexemes(q);
+  const pattern = queryPattern(q);
   const matches = Prisma.sql`SELECT t.id, t.date AS recency FROM ${table} t WHERE t.evaluation_id = ${evaluationId} AND t.search_vector @@ ${query}`;
   // Headlines, each computed once per row (OFFSET 0 keeps PostgreSQL from copying the
   // sub-select into every place that tests it): the passage of the transcript, else of its
   // translation, else the notes, else (rarely: a stem that is not a prefix) the whole transcript.
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<Array<TranscriptHit & { total: number }>>`
+  return Prisma.sql`
       SELECT t.id, t.date, ${label} AS label, p.state, p.municipality, page.total,
         CASE WHEN ${marked(HO)} THEN ho.h WHEN ${marked(HT)} THEN ht.h WHEN ${marked(HN)} THEN hn.h ELSE coalesce(hw.h, ho.h) END AS headline,
         CASE WHEN NOT ${marked(HO)} AND ${marked(HT)} THEN t.translation_language ELSE t.transcript_language END AS "headlineLanguage"
       FROM (${rankedMatches({ matches, table, evaluationId, query, window: TRANSCRIPT_RANK_WINDOW, limit, offset })}) page
       JOIN ${table} t ON t.evaluation_id = ${evaluationId} AND t.id = page.id
       LEFT JOIN place p ON p.evaluation_id = t.evaluation_id AND p.id = t.place_id
-      CROSS JOIN LATERAL (SELECT ${passageHeadline(Prisma.sql`t.transcript_language`, Prisma.sql`t.transcript_original`, query, lexemes)} AS h OFFSET 0) ho
+      CROSS JOIN LATERAL (SELECT ${passageHeadline(Prisma.sql`t.transcript_language`, Prisma.sql`t.transcript_original`, query, pattern)} AS h OFFSET 0) ho
       CROSS JOIN LATERAL (SELECT CASE WHEN NOT ${marked(HO)} AND t.transcript_translation IS NOT NULL
-        THEN ${passageHeadline(Prisma.sql`t.translation_language`, Prisma.sql`t.transcript_translation`, query, lexemes)} END AS h OFFSET 0) ht
+        THEN ${passageHeadline(Prisma.sql`t.translation_language`, Prisma.sql`t.transcript_translation`, query, pattern)} END AS h OFFSET 0) ht
       CROSS JOIN LATERAL (SELECT CASE WHEN NOT ${marked(HO)} AND NOT coalesce(${marked(HT)}, false)
         THEN ${headline(Prisma.sql`t.transcript_language`, other, query)} END AS h OFFSET 0) hn
       CROSS JOIN LATERAL (SELECT CASE WHEN NOT ${marked(HO)} AND NOT coalesce(${marked(HT)}, false) AND NOT coalesce(${marked(HN)}, false)
         THEN ${headline(Prisma.sql`t.transcript_language`, Prisma.sql`t.transcript_original`, query)} END AS h OFFSET 0) hw
       ${RANKED_ORDER}`;
+}
+
+async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluationId: string, q: string, page: number, pageSize: number) {
+  const { table } = TRANSCRIPT_SOURCES[kind];
+  const query = tsQuery(q);
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<Array<TranscriptHit & { total: number }>>(transcriptPageSql(kind, evaluationId, q, offset, limit));
   const count = async () =>
     countOf(await db().$queryRaw<Array<{ total: number }>>`
       SELECT count(*)::int AS total FROM ${table} t WHERE t.evaluation_id = ${evaluationId} AND t.search_vector @@ ${query}`);
