@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -23,19 +24,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** GET /api/health on a connection of its own; resolves with its status and the client's port, while the connection is still open. */
-function healthOnNewConnection(port: number): Promise<{ status: number; clientPort: number; socket: net.Socket }> {
+/**
+ * GET /api/health on a connection of its own (no agent: the primary deals each new connection to
+ * the next worker). Resolves when the answer's head arrives, while the connection is still open,
+ * with its status and the client's port.
+ */
+function healthOnNewConnection(port: number): Promise<{ status: number; clientPort: number; close: () => void }> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1", () => socket.write(`GET /api/health HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: keep-alive\r\n\r\n`));
-    let received = "";
-    socket.on("error", reject);
-    socket.on("data", (chunk) => {
-      received += chunk;
-      const head = received.indexOf("\r\n\r\n");
-      const length = /content-length: (\d+)/i.exec(received)?.[1];
-      if (head < 0 || length === undefined || received.length < head + 4 + Number(length)) return;
-      resolve({ status: Number(received.split(" ")[1]), clientPort: socket.localPort!, socket });
+    // keep-alive: without an agent Node asks for "Connection: close", and the server end would be
+    // closing, no longer held by the worker, by the time we look.
+    const request = http.get({ host: "127.0.0.1", port, path: "/api/health", agent: false, headers: { Connection: "keep-alive" }, timeout: 20_000 }, (response) => {
+      resolve({ status: response.statusCode!, clientPort: request.socket!.localPort!, close: () => request.destroy() });
     });
+    request.on("timeout", () => request.destroy(new Error("no answer within 20 s")));
+    request.on("error", reject);
   });
 }
 
@@ -71,10 +73,10 @@ test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everyt
     await test.step("requests on new connections are served by both", async () => {
       const servedBy = new Set<number | null>();
       for (let i = 0; i < 8; i += 1) {
-        const { status, clientPort, socket } = await healthOnNewConnection(port);
-        expect(status).toBe(200);
+        const { status, clientPort, close } = await healthOnNewConnection(port);
         servedBy.add(socketOwner(port, clientPort, workers));
-        socket.destroy();
+        close();
+        expect(status).toBe(200);
       }
       expect([...servedBy].sort()).toEqual([...workers].sort());
     });
