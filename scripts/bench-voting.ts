@@ -17,8 +17,9 @@
  * - sheets within N seconds: the 200 submissions at random moments over N seconds, as when a panel
  *   votes together at the end of a meeting.
  *
- * For each: p50/p95/max latency, and the counts of accepted, refused, lost and duplicate ballots
- * and server errors. The target: the sheets at once within twice the floor's p95 of the same run.
+ * For each: p50/p95/max latency, the CPU the app's processes and its PostgreSQL backends spent
+ * per request (steady whatever else the machine runs), and the counts of accepted, refused, lost
+ * and duplicate ballots and server errors. The target: the sheets at once within twice the floor's p95 of the same run.
  * Ends with one line per number of workers. Drops its database at the end.
  */
 import { spawn } from "node:child_process";
@@ -28,6 +29,7 @@ import { availableParallelism, cpus, loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
+import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
 
@@ -112,6 +114,19 @@ async function stopApp() {
     await sleep(200);
   }
   throw new Error("The app did not stop within 20 seconds of SIGTERM.");
+}
+
+type CpuSnapshot = { app: number; database: Map<number, number> };
+async function cpuSnapshot(): Promise<CpuSnapshot | null> {
+  if (!cpuAccountingAvailable || !app?.pid) return null;
+  const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name]);
+  return { app: cpuMs(processTree(app.pid)), database: new Map(rows.map((row) => [row.pid, cpuMs([row.pid])])) };
+}
+/** CPU per request between two snapshots; a backend that appeared in between counts from zero. */
+function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number): string {
+  if (!before || !after) return "";
+  const database = [...after.database].reduce((sum, [pid, ms]) => sum + ms - (before.database.get(pid) ?? 0), 0);
+  return ` · CPU per request: app ${((after.app - before.app) / requests).toFixed(1)} ms, PostgreSQL ${(database / requests).toFixed(1)} ms`;
 }
 
 const prisma = createPrismaClient(url);
@@ -228,9 +243,11 @@ try {
     /** Fires the submissions at the given offsets (ms from now), then checks the round's ballots in the database. */
     async function scenario(label: string, submissions: Submission[], offsets: number[]) {
       const roundId = await openRound(`${run} ${label}`);
+      const cpuBefore = await cpuSnapshot();
       const started = performance.now();
       const outcomes = await Promise.all(submissions.map(async (submission, i) => (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission))));
       const wall = performance.now() - started;
+      const cpu = cpuPerRequest(cpuBefore, await cpuSnapshot(), submissions.length);
       const rows = await prisma.ballot.findMany({ where: { roundId }, select: { panelistId: true, storyId: true } });
       const stored = new Set(rows.map((r) => `${r.panelistId}/${r.storyId}`));
       const accepted = submissions.filter((_, i) => outcomes[i]!.ok);
@@ -238,12 +255,14 @@ try {
       const refusals = new Map<string, number>();
       for (const o of outcomes.filter((o) => !o.ok)) refusals.set(o.code, (refusals.get(o.code) ?? 0) + 1);
       const ballots = submissions.reduce((sum, s) => sum + s.votes.length, 0);
-      return { ...report(label, outcomes, wall, ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}`), lost, duplicates: rows.length - stored.size };
+      return { ...report(label, outcomes, wall, ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}${cpu}`), lost, duplicates: rows.length - stored.size };
     }
 
     console.log(`${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target: the sheets at once within ${TARGET_FLOOR_RATIO}× the floor's p95`);
+    const floorCpu = await cpuSnapshot();
     const floorStarted = performance.now();
-    const floor = report("floor: trivial action, all at once", await Promise.all(counted.map((p) => trivial(p.id))), performance.now() - floorStarted);
+    const floorOutcomes = await Promise.all(counted.map((p) => trivial(p.id)));
+    const floor = report("floor: trivial action, all at once", floorOutcomes, performance.now() - floorStarted, cpuPerRequest(floorCpu, await cpuSnapshot(), counted.length));
     const atOnce = await scenario("sheets, all at once", sheets, sheets.map(() => 0));
     summaries.push({ workers, floorP95: floor.p95, sheetsP95: atOnce.p95, lost: atOnce.lost, duplicates: atOnce.duplicates, errors: atOnce.errors });
     await scenario("single ballots, all at once", singles, singles.map(() => 0));
