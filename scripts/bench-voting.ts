@@ -87,6 +87,12 @@ async function waitHealthy(deadlineMs: number) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Before a burst, waits out the server's keep-alive (5 s), so that no request of the burst goes
+ * out on a kept-alive connection the server is closing at that moment (a failure the app never
+ * sees). A failed request then names its cause (FETCH_FAILED:<code>).
+ */
+const idleConnectionsClosed = () => sleep(6_000);
 
 let app: ReturnType<typeof spawn> | null = null;
 // ── the app, started like `npm start` does for a real database, with a given number of workers
@@ -180,7 +186,9 @@ try {
       const result = line ? (JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; error?: string; reason?: string }) : null;
       return { ms, status: response.status, ok: result?.ok === true, code: result ? (result.ok ? "OK" : `${result.error}${result.reason ? `:${result.reason}` : ""}`) : "NO_RESULT" };
     } catch (error) {
-      return { ms: performance.now() - started, status: 0, ok: false, code: `FETCH_FAILED:${(error as Error).message}` };
+      // fetch says only "fetch failed"; the cause names what the connection did (reset, closed, timeout).
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      return { ms: performance.now() - started, status: 0, ok: false, code: `FETCH_FAILED:${cause?.code ?? cause?.message ?? (error as Error).message}` };
     }
   }
 
@@ -243,6 +251,7 @@ try {
     /** Fires the submissions at the given offsets (ms from now), then checks the round's ballots in the database. */
     async function scenario(label: string, submissions: Submission[], offsets: number[]) {
       const roundId = await openRound(`${run} ${label}`);
+      await idleConnectionsClosed();
       const cpuBefore = await cpuSnapshot();
       const started = performance.now();
       const outcomes = await Promise.all(submissions.map(async (submission, i) => (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission))));
@@ -259,6 +268,7 @@ try {
     }
 
     console.log(`${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target: the sheets at once within ${TARGET_FLOOR_RATIO}× the floor's p95`);
+    await idleConnectionsClosed();
     const floorCpu = await cpuSnapshot();
     const floorStarted = performance.now();
     const floorOutcomes = await Promise.all(counted.map((p) => trivial(p.id)));
