@@ -5,12 +5,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
+import { poolSizePerWorker } from "@/lib/launch/workers";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export function createPrismaClient(connectionString: string): PrismaClient {
+/** `max`: this process's connections at most (scripts and tests keep the default). */
+export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10 }),
+    adapter: new PrismaPg({ connectionString, max }),
     // Writers of one evaluation's audit chain take turns (lib/audit.ts), and the embedded database
     // runs one query at a time: a transaction may wait for its turn longer than Prisma's default
     // 2 seconds on a busy small machine. Waiting is right; failing the user's save is not.
@@ -31,6 +33,8 @@ function statementTiming(): boolean {
 
 /** Created on first use so that `next build` never needs a database. */
 export function db(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(serverEnv().DATABASE_URL);
+  // Several workers share the database: each takes its share of the machine's connections.
+  const env = serverEnv();
+  globalForPrisma.prisma ??= createPrismaClient(env.DATABASE_URL, poolSizePerWorker(env.WEB_CONCURRENCY ?? 1));
   return globalForPrisma.prisma;
 }

@@ -30,6 +30,19 @@ const trustedProxyHops = z
   .transform(Number)
   .default(0);
 
+/** The most app processes one machine runs (lib/launch/workers.ts); beyond that, add machines. */
+export const MAX_WEB_CONCURRENCY = 16;
+
+/**
+ * How many app processes `npm start` runs on the port; unset means one per core. Digits only, as
+ * for the proxy hops: "2.5" or "0x2" is a typo, not a request.
+ */
+const webConcurrency = z
+  .string()
+  .regex(/^(?:[1-9]|1[0-6])$/, `a whole number from 1 to ${MAX_WEB_CONCURRENCY} (how many app processes serve the port; unset: one per core)`)
+  .transform(Number)
+  .optional();
+
 /**
  * Outgoing mail is optional: with no SMTP_URL, invitation and set-up links are shown to the person
  * who created them, to pass on themselves. Both or neither.
@@ -60,6 +73,7 @@ export const launchEnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Checked here too, so a typo stops start-up instead of failing the first sign-in.
     TRUSTED_PROXY_HOPS: trustedProxyHops,
+    WEB_CONCURRENCY: webConcurrency,
   })
   .superRefine((env, ctx) => {
     if (!env.DATABASE_URL) return;
@@ -90,6 +104,9 @@ export const serverEnvSchema = z.object({
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUSTED_PROXY_HOPS: trustedProxyHops,
+  // The launcher always sets it to the number of workers it runs, so each can size its share of
+  // database connections (lib/db.ts).
+  WEB_CONCURRENCY: webConcurrency,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

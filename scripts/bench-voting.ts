@@ -5,7 +5,9 @@
  * Creates a scratch database on the server in BENCH_DATABASE_URL (default: the local server),
  * migrates it, writes one evaluation with a panel of 200 panelists (each with an open session, as a
  * sign-in leaves) and one OPEN scoring round of 3 stories per scenario, starts the app on it with
- * `npm start` (port BENCH_PORT, default 3202; needs `npm run build` first) and runs the scenarios:
+ * `npm start` (port BENCH_PORT, default 3202; needs `npm run build` first) and runs the scenarios,
+ * once with each number of workers in BENCH_WORKERS (default "1,<cores>": one process, then one
+ * per core; see docs/decisions/0023-one-worker-per-core.md):
  *
  * - floor: 200 requests of the app's most trivial server action (it sets the language cookie) at
  *   once: what a simultaneous burst costs before any voting work;
@@ -15,16 +17,19 @@
  * - sheets within N seconds: the 200 submissions at random moments over N seconds, as when a panel
  *   votes together at the end of a meeting.
  *
- * For each: p50/p95/max latency, and the counts of accepted, refused, lost and duplicate ballots
- * and server errors. Drops its database at the end.
+ * For each: p50/p95/max latency, the CPU the app's processes and its PostgreSQL backends spent
+ * per request (steady whatever else the machine runs), and the counts of accepted, refused, lost
+ * and duplicate ballots and server errors. The target: the sheets at once within twice the floor's p95 of the same run.
+ * Ends with one line per number of workers. Drops its database at the end.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
+import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
 
@@ -35,7 +40,13 @@ if (!existsSync(".next/BUILD_ID")) {
 const PANELISTS = 200;
 const BALLOTS_EACH = 3;
 const WINDOWS_S = [5, 10, 30];
-const TARGET_P95_MS = 150;
+/** The sheets at once may take at most this many times the floor's p95 measured in the same run. */
+const TARGET_FLOOR_RATIO = 2;
+const workerCounts = [...new Set((process.env.BENCH_WORKERS ?? `1,${availableParallelism()}`).split(",").map(Number))];
+if (workerCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) {
+  console.error("BENCH_WORKERS must list whole numbers from 1 to 16, such as 1,2.");
+  process.exit(1);
+}
 const port = Number(process.env.BENCH_PORT ?? 3202);
 const base = `http://localhost:${port}`;
 const secret = randomBytes(32).toString("base64");
@@ -76,8 +87,54 @@ async function waitHealthy(deadlineMs: number) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Before a burst, waits out the server's keep-alive (5 s), so that no request of the burst goes
+ * out on a kept-alive connection the server is closing at that moment (a failure the app never
+ * sees). A failed request then names its cause (FETCH_FAILED:<code>).
+ */
+const idleConnectionsClosed = () => sleep(6_000);
 
 let app: ReturnType<typeof spawn> | null = null;
+// ── the app, started like `npm start` does for a real database, with a given number of workers
+const identityKey = randomBytes(32).toString("base64");
+async function startApp(workers: number) {
+  console.log(`\n── ${workers} worker${workers === 1 ? "" : "s"}: starting the app on ${base} (scratch database ${name})…`);
+  app = spawn("npm", ["start"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: url, AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: identityKey, APP_BASE_URL: base, LOG_LEVEL: "warn", WEB_CONCURRENCY: String(workers) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  await waitHealthy(120_000);
+}
+/** SIGTERM to the whole group, as a service manager stops it; resolves once it is gone and the port is free. */
+async function stopApp() {
+  const running = app;
+  app = null;
+  if (!running?.pid || running.exitCode !== null) return;
+  const gone = new Promise((resolve) => running.once("exit", resolve));
+  process.kill(-running.pid, "SIGTERM");
+  await gone;
+  // npm may exit before the last worker lets go of the port; the next run must not meet this one.
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (!(await fetch(`${base}/api/health`).then(() => true, () => false))) return;
+    await sleep(200);
+  }
+  throw new Error("The app did not stop within 20 seconds of SIGTERM.");
+}
+
+type CpuSnapshot = { app: number; database: Map<number, number> };
+async function cpuSnapshot(): Promise<CpuSnapshot | null> {
+  if (!cpuAccountingAvailable || !app?.pid) return null;
+  const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name]);
+  return { app: cpuMs(processTree(app.pid)), database: new Map(rows.map((row) => [row.pid, cpuMs([row.pid])])) };
+}
+/** CPU per request between two snapshots; a backend that appeared in between counts from zero. */
+function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number): string {
+  if (!before || !after) return "";
+  const database = [...after.database].reduce((sum, [pid, ms]) => sum + ms - (before.database.get(pid) ?? 0), 0);
+  return ` · CPU per request: app ${((after.app - before.app) / requests).toFixed(1)} ms, PostgreSQL ${(database / requests).toFixed(1)} ms`;
+}
+
 const prisma = createPrismaClient(url);
 try {
   await applyMigrations(url);
@@ -111,15 +168,6 @@ try {
     cookies.set(panelist.id, `next-auth.session-token=${token}`);
   }
 
-  // ── the app, started like `npm start` does for a real database
-  console.log(`Scratch database ${name}; starting the app on ${base}…`);
-  app = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), APP_BASE_URL: base, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  await waitHealthy(120_000);
-
   const castId = actionId("castSelectionBallots", "lib/selection/actions");
   const localeId = actionId("setLocale", "lib/i18n/actions");
 
@@ -138,7 +186,9 @@ try {
       const result = line ? (JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; error?: string; reason?: string }) : null;
       return { ms, status: response.status, ok: result?.ok === true, code: result ? (result.ok ? "OK" : `${result.error}${result.reason ? `:${result.reason}` : ""}`) : "NO_RESULT" };
     } catch (error) {
-      return { ms: performance.now() - started, status: 0, ok: false, code: `FETCH_FAILED:${(error as Error).message}` };
+      // fetch says only "fetch failed"; the cause names what the connection did (reset, closed, timeout).
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      return { ms: performance.now() - started, status: 0, ok: false, code: `FETCH_FAILED:${cause?.code ?? cause?.message ?? (error as Error).message}` };
     }
   }
 
@@ -158,66 +208,89 @@ try {
   const sheets: Submission[] = counted.map((p, i) => ({ panelistId: p.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, p.id)) }));
   const singles: Submission[] = sheets.flatMap((sheet) => sheet.votes.map((v) => ({ panelistId: sheet.panelistId, votes: [v] })));
 
-  // Warm-up by the extra panelist on a round of its own (the first requests load and cache code); not counted.
-  const warmRound = await openRound("warm-up");
+  type Summary = { workers: number; floorP95: number; sheetsP95: number; lost: number; duplicates: number; errors: number };
+  const summaries: Summary[] = [];
   const warm = panelists[PANELISTS]!;
-  const alone: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const outcome = await cast(warmRound, { panelistId: warm.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, warm.id)) });
-    if (i === 0 && !outcome.ok) throw new Error(`Warm-up ballot refused: ${outcome.status} ${outcome.code}`);
-    if (i >= 10) alone.push(outcome.ms);
-  }
-  const floorAlone: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const outcome = await trivial(warm.id);
-    if (i >= 10) floorAlone.push(outcome.ms);
-  }
-  alone.sort((a, b) => a - b);
-  floorAlone.sort((a, b) => a - b);
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  console.log(`one request at a time (warm): a sheet of 3 ballots p50 ${percentile(alone, 50).toFixed(1)} ms; the trivial action p50 ${percentile(floorAlone, 50).toFixed(1)} ms`);
 
-  function report(label: string, outcomes: Outcome[], wallMs: number, extra = "") {
-    const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-    const p95 = percentile(times, 95);
-    const errors = outcomes.filter((o) => o.status >= 500 || o.status === 0 || o.code === "UNEXPECTED" || o.code === "NO_RESULT").length;
+  for (const workers of workerCounts) {
+    await startApp(workers);
+    const run = `${workers}w`;
+    // Warm-up by the extra panelist on a round of its own (the first requests load and cache code);
+    // in bursts of parallel connections, so that every worker is warm; not counted.
+    const warmRound = await openRound(`${run} warm-up`);
+    for (let burst = 0; burst < 5; burst += 1) {
+      await Promise.all(Array.from({ length: workers * 4 }, () => trivial(warm.id)));
+      await Promise.all(Array.from({ length: workers * 2 }, (_, i) => cast(warmRound, { panelistId: warm.id, votes: stories.map((story, j) => vote(story.id, ((burst + i + j) % 5) + 1, warm.id)) })));
+    }
+    const alone: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const outcome = await cast(warmRound, { panelistId: warm.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, warm.id)) });
+      if (i === 0 && !outcome.ok) throw new Error(`Warm-up ballot refused: ${outcome.status} ${outcome.code}`);
+      if (i >= 10) alone.push(outcome.ms);
+    }
+    const floorAlone: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const outcome = await trivial(warm.id);
+      if (i >= 10) floorAlone.push(outcome.ms);
+    }
+    alone.sort((a, b) => a - b);
+    floorAlone.sort((a, b) => a - b);
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(`one request at a time (warm): a sheet of 3 ballots p50 ${percentile(alone, 50).toFixed(1)} ms; the trivial action p50 ${percentile(floorAlone, 50).toFixed(1)} ms`);
+
+    function report(label: string, outcomes: Outcome[], wallMs: number, extra = "") {
+      const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+      const p95 = percentile(times, 95);
+      const errors = outcomes.filter((o) => o.status >= 500 || o.status === 0 || o.code === "UNEXPECTED" || o.code === "NO_RESULT").length;
+      console.log(
+        `${label.padEnd(34)} ${String(outcomes.length).padStart(4)} req in ${(wallMs / 1000).toFixed(2).padStart(5)} s · p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms · p95 ${p95.toFixed(0).padStart(5)} ms · max ${times.at(-1)!.toFixed(0).padStart(5)} ms · server errors ${errors}${extra}`,
+      );
+      return { p95, errors };
+    }
+
+    /** Fires the submissions at the given offsets (ms from now), then checks the round's ballots in the database. */
+    async function scenario(label: string, submissions: Submission[], offsets: number[]) {
+      const roundId = await openRound(`${run} ${label}`);
+      await idleConnectionsClosed();
+      const cpuBefore = await cpuSnapshot();
+      const started = performance.now();
+      const outcomes = await Promise.all(submissions.map(async (submission, i) => (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission))));
+      const wall = performance.now() - started;
+      const cpu = cpuPerRequest(cpuBefore, await cpuSnapshot(), submissions.length);
+      const rows = await prisma.ballot.findMany({ where: { roundId }, select: { panelistId: true, storyId: true } });
+      const stored = new Set(rows.map((r) => `${r.panelistId}/${r.storyId}`));
+      const accepted = submissions.filter((_, i) => outcomes[i]!.ok);
+      const lost = accepted.flatMap((s) => s.votes.map((v) => `${s.panelistId}/${v.storyId}`)).filter((key) => !stored.has(key)).length;
+      const refusals = new Map<string, number>();
+      for (const o of outcomes.filter((o) => !o.ok)) refusals.set(o.code, (refusals.get(o.code) ?? 0) + 1);
+      const ballots = submissions.reduce((sum, s) => sum + s.votes.length, 0);
+      return { ...report(label, outcomes, wall, ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}${cpu}`), lost, duplicates: rows.length - stored.size };
+    }
+
+    console.log(`${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target: the sheets at once within ${TARGET_FLOOR_RATIO}× the floor's p95`);
+    await idleConnectionsClosed();
+    const floorCpu = await cpuSnapshot();
+    const floorStarted = performance.now();
+    const floorOutcomes = await Promise.all(counted.map((p) => trivial(p.id)));
+    const floor = report("floor: trivial action, all at once", floorOutcomes, performance.now() - floorStarted, cpuPerRequest(floorCpu, await cpuSnapshot(), counted.length));
+    const atOnce = await scenario("sheets, all at once", sheets, sheets.map(() => 0));
+    summaries.push({ workers, floorP95: floor.p95, sheetsP95: atOnce.p95, lost: atOnce.lost, duplicates: atOnce.duplicates, errors: atOnce.errors });
+    await scenario("single ballots, all at once", singles, singles.map(() => 0));
+    for (const seconds of WINDOWS_S) {
+      await scenario(`sheets within ${seconds} s`, sheets, sheets.map(() => Math.random() * seconds * 1000));
+    }
+    await stopApp();
+  }
+
+  console.log(`\n200 sheets at the same instant (machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}):`);
+  for (const s of summaries) {
+    const ratio = s.sheetsP95 / s.floorP95;
     console.log(
-      `${label.padEnd(34)} ${String(outcomes.length).padStart(4)} req in ${(wallMs / 1000).toFixed(2).padStart(5)} s · p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms · p95 ${p95.toFixed(0).padStart(5)} ms${p95 <= TARGET_P95_MS ? " (≤ target)" : ""} · max ${times.at(-1)!.toFixed(0).padStart(5)} ms · server errors ${errors}${extra}`,
+      `${String(s.workers).padStart(2)} worker${s.workers === 1 ? " " : "s"} · p95 ${s.sheetsP95.toFixed(0).padStart(5)} ms = ${ratio.toFixed(1)}× the floor's ${s.floorP95.toFixed(0)} ms ${ratio <= TARGET_FLOOR_RATIO ? "(within" : "(over"} the ${TARGET_FLOOR_RATIO}× target) · lost ${s.lost}, duplicates ${s.duplicates}, server errors ${s.errors}`,
     );
   }
-
-  /** Fires the submissions at the given offsets (ms from now), then checks the round's ballots in the database. */
-  async function scenario(label: string, submissions: Submission[], offsets: number[]) {
-    const roundId = await openRound(label);
-    const started = performance.now();
-    const outcomes = await Promise.all(submissions.map(async (submission, i) => (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission))));
-    const wall = performance.now() - started;
-    const rows = await prisma.ballot.findMany({ where: { roundId }, select: { panelistId: true, storyId: true } });
-    const stored = new Set(rows.map((r) => `${r.panelistId}/${r.storyId}`));
-    const accepted = submissions.filter((_, i) => outcomes[i]!.ok);
-    const lost = accepted.flatMap((s) => s.votes.map((v) => `${s.panelistId}/${v.storyId}`)).filter((key) => !stored.has(key)).length;
-    const refusals = new Map<string, number>();
-    for (const o of outcomes.filter((o) => !o.ok)) refusals.set(o.code, (refusals.get(o.code) ?? 0) + 1);
-    const ballots = submissions.reduce((sum, s) => sum + s.votes.length, 0);
-    report(label, outcomes, wall, ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}`);
-  }
-
-  console.log(`\n${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target p95 ≤ ${TARGET_P95_MS} ms`);
-  {
-    const started = performance.now();
-    const outcomes = await Promise.all(counted.map((p) => trivial(p.id)));
-    report("floor: trivial action, all at once", outcomes, performance.now() - started);
-  }
-  await scenario("sheets, all at once", sheets, sheets.map(() => 0));
-  await scenario("single ballots, all at once", singles, singles.map(() => 0));
-  for (const seconds of WINDOWS_S) {
-    await scenario(`sheets within ${seconds} s`, sheets, sheets.map(() => Math.random() * seconds * 1000));
-  }
 } finally {
-  if (app?.pid) {
-    process.kill(-app.pid, "SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-  }
+  await stopApp();
   await prisma.$disconnect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();

@@ -2,9 +2,12 @@
  * `npm start`: one command from a fresh clone to a running app.
  * Without DATABASE_URL it serves the embedded database from DATA_DIR, migrates it and loads the
  * demo evaluation on first start; with DATABASE_URL it migrates that database and serves it.
- * `--dev` runs the Next.js development server instead of the production build.
+ * It serves with one worker process per core, or WEB_CONCURRENCY of them, sharing the port
+ * (lib/launch/cluster.ts); this process keeps the embedded database, which only one process may open.
+ * `--dev` runs the Next.js development server instead, in one process.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
@@ -17,6 +20,8 @@ import { seedDemo } from "../prisma/seed/demo";
 import { keyRingFromEnv } from "../lib/crypto";
 import { createPrismaClient } from "../lib/db";
 import { loadDotEnv } from "../lib/launch/dotenv";
+import { runWorkerPool } from "../lib/launch/cluster";
+import { resolveWorkerCount } from "../lib/launch/workers";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -70,6 +75,7 @@ async function main() {
   }
 
   const baseUrl = env.APP_BASE_URL ?? `http://localhost:${env.PORT}`;
+  const workers = dev ? 1 : resolveWorkerCount(env.WEB_CONCURRENCY, availableParallelism());
   const childEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -80,6 +86,8 @@ async function main() {
     DEMO_MODE: embedded ? "true" : "false",
     LOG_LEVEL: env.LOG_LEVEL,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Each worker sizes its share of database connections by it (lib/db.ts).
+    WEB_CONCURRENCY: String(workers),
   };
 
   if (!dev && !buildIsCurrent()) {
@@ -88,18 +96,24 @@ async function main() {
     if (build.status !== 0) throw new StartupError("The build failed; see the messages above.");
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
-    stdio: "inherit",
+  const code = dev ? await runDevServer(env.PORT, childEnv) : await runWorkerPool({
+    exec: nextBin,
+    args: ["start", "-p", String(env.PORT)],
+    workers,
     env: childEnv,
+    onListening: (pids) => console.log(`${pids.length === 1 ? "One worker serves" : `${pids.length} workers serve`} ${baseUrl} (processes ${pids.join(", ")}).`),
   });
-  console.log(`The app is starting on ${baseUrl}`);
+  await cleanup();
+  process.exit(code);
+}
 
+/** `next dev` in one child process: it watches and recompiles, which several workers would each do. */
+async function runDevServer(port: number, childEnv: NodeJS.ProcessEnv): Promise<number> {
+  const server = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { stdio: "inherit", env: childEnv });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  const code: number = await new Promise((resolve) => server.on("exit", (status) => resolve(status ?? 0)));
-  await cleanup();
-  process.exit(code);
+  return new Promise((resolve) => server.on("exit", (status) => resolve(status ?? 0)));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
