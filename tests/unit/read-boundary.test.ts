@@ -20,14 +20,6 @@ const FORBIDDEN = [
   /^@\/lib\/[a-z-]+\/([a-z-]+-)?mutations$/,
 ];
 
-/**
- * Files not yet through the door, each to move to its feature's loader. The list only shrinks:
- * a file that no longer needs its entry fails the test until the entry goes.
- */
-const NOT_YET: readonly string[] = [
-  "app/(app)/evaluations/[evaluationId]/search/page.tsx",
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
@@ -62,13 +54,8 @@ describe("the read door", () => {
   });
 
   it("keeps pages, routes and components away from the database", () => {
-    const offenders = files.filter((file) => !NOT_YET.includes(file)).flatMap((file) => violations(file).map((target) => `${file} imports ${target}`));
+    const offenders = files.flatMap((file) => violations(file).map((target) => `${file} imports ${target}`));
     expect(offenders).toEqual([]);
-  });
-
-  it("lists only files that still need an entry", () => {
-    const clean = NOT_YET.filter((file) => !files.includes(file) || violations(file).length === 0);
-    expect(clean).toEqual([]);
   });
 
   it("tells a runtime import from a type-only one", () => {

@@ -12,8 +12,8 @@ import { Pagination } from "@/components/data-table/pagination";
 import { SearchResults, type SearchResultItem } from "@/components/data-table/search-results";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { getEvaluationOverview } from "@/lib/evaluations/data";
-import { searchEvaluation, type SearchSection, type TranscriptHit } from "@/lib/search/data";
+import type { SearchSection, TranscriptHit } from "@/lib/search/data";
+import { loadSearchPage } from "@/lib/search/loaders";
 import { parseSearchState, type SearchKind } from "@/lib/search/schema";
 import type { StoryListRow } from "@/lib/stories/list";
 import { SEARCH_MAX_LENGTH, type SearchParams } from "@/lib/tables/url-state";
@@ -23,7 +23,7 @@ type SearchPageProps = { params: Promise<{ evaluationId: string }>; searchParams
 export async function generateMetadata({ params }: SearchPageProps): Promise<Metadata> {
   const { evaluationId } = await params;
   const user = await getAuthorizedUser();
-  const access = user ? await searchEvaluation(evaluationId, user, { page: 1 }) : null;
+  const access = await loadSearchPage(evaluationId, user, { page: 1 });
   const t = await getTranslations();
   return { title: access ? t("search.metaTitle") : t("notFound.metaTitle") };
 }
@@ -64,9 +64,9 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   const user = await requireUser(action);
   const query = await searchParams;
   const parsed = parseSearchState(query);
-  const [evaluation, context, search] = await Promise.all([getEvaluationOverview(evaluationId, user), presentContext(evaluationId), getTranslations("search")]);
-  const results = evaluation ? await searchEvaluation(evaluationId, user, parsed.ok ? parsed.state : { page: 1 }) : null;
-  if (!evaluation || !results) notFound();
+  const [view, context, search] = await Promise.all([loadSearchPage(evaluationId, user, parsed.ok ? parsed.state : { page: 1 }), presentContext(evaluationId), getTranslations("search")]);
+  if (!view) notFound();
+  const { evaluation, results } = view;
   const { t } = context;
   const state = parsed.ok ? parsed.state : { page: 1 };
 
