@@ -13,10 +13,11 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
   const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString, max }),
-    // Writers of one evaluation's audit chain take turns (lib/audit.ts), and the embedded database
-    // runs one query at a time: a transaction may wait for its turn longer than Prisma's default
-    // 2 seconds on a busy small machine. Waiting is right; failing the user's save is not.
-    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    // Writers of one evaluation's audit chain take turns (lib/audit.ts), the embedded database runs
+    // one query at a time, and a whole panel voting at once queues for the pool's connections: on a
+    // busy two-core machine 600 ballots waited more than 10 seconds for theirs. Waiting is right;
+    // failing the user's save is not. A transaction that has its connection still ends in 15 s.
+    transactionOptions: { maxWait: 30_000, timeout: 15_000 },
     log: statementTiming() ? [{ emit: "event", level: "query" }] : [],
   });
   // `npm run bench:pages` counts each page's statements and their time from these lines. The
