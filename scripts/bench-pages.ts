@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pages`: each page's server time beside the time of its own SQL statements, over
  * HTTP against the production build, on the bench:fieldwork data (100,000 stories, 20,000
- * respondents, 20,000 interviews with long transcripts).
+ * respondents, 20,000 interviews with long transcripts, 1,000,000 audit events).
  *
  * Uses a database kept by `BENCH_KEEP=1 npm run bench:fieldwork` when BENCH_REUSE=<its name> is
  * set; otherwise creates one on BENCH_DATABASE_URL (default: the local server), generates the data
@@ -22,6 +22,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrations";
+import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 
 if (!existsSync(".next/BUILD_ID")) {
@@ -100,6 +101,7 @@ try {
     client.on("error", () => {}); // dropped with the database if a step fails; the step's own error is the one to print
     await client.connect();
     await generateFieldwork(client, () => {});
+    await ensureAuditChain(client);
     await client.end();
   } else {
     await applyMigrations(url);
