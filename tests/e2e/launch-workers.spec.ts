@@ -53,8 +53,11 @@ function alive(pid: number): boolean {
 test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everything on SIGTERM", async () => {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "msc-workers-"));
+  // Not what another spec in this worker pointed at the shared app (tests/e2e/support/world.ts):
+  // this app makes its own database, secrets and address.
+  const { APP_BASE_URL: _address, AUTH_SECRET: _secret, IDENTITY_ENCRYPTION_KEY: _key, ...inherited } = process.env;
   const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
