@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
+import { waitHealthy } from "./bench-app";
 
 const require = createRequire(import.meta.url);
 const BUILD = path.resolve(".next");
@@ -91,18 +92,6 @@ class Cookies {
   }
 }
 
-async function waitHealthy(deadlineMs: number) {
-  const started = performance.now();
-  while (performance.now() - started < deadlineMs) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("The app did not become healthy in time.");
-}
 
 async function signIn(email: string): Promise<Cookies> {
   const cookies = new Cookies();
@@ -154,7 +143,7 @@ async function htmlTable() {
   process.once("exit", stopApp);
   for (const signal of ["SIGINT", "SIGTERM", "SIGPIPE"] as const) process.once(signal, () => process.exit(1));
   try {
-    await waitHealthy(240_000);
+    await waitHealthy(base, 240_000);
     const lead = await signIn("lead@demo.example");
     const evaluations = await page("/evaluations", lead);
     const evaluationId = /href="\/evaluations\/([a-z0-9]{20,})"/.exec(evaluations)?.[1];

@@ -24,6 +24,7 @@ import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrations";
 import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+import { waitHealthy } from "./bench-app";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("Run `npm run build` first: this measures the running app, not the build.");
@@ -67,18 +68,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function waitHealthy(deadlineMs: number) {
-  const started = performance.now();
-  while (performance.now() - started < deadlineMs) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("The app did not become healthy within two minutes.");
-}
 
 /** One request, read to its last byte; the statements printed meanwhile are the page's. */
 async function measure(path: string, cookie: string): Promise<Sample> {
@@ -140,7 +129,7 @@ try {
       counter.sqlMs += Number(line.slice(STATEMENT_LINE.length)) || 0;
     }
   });
-  await waitHealthy(120_000);
+  await waitHealthy(base, 120_000);
 
   const [one, five, fifteen] = loadavg();
   console.log(`\n${runs} runs per page after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)} ${fifteen!.toFixed(2)}\n`);

@@ -32,6 +32,7 @@ import { createPrismaClient } from "../lib/db";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
+import { waitHealthy } from "./bench-app";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("Run `npm run build` first: this measures the running app, not the build.");
@@ -73,18 +74,6 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function waitHealthy(deadlineMs: number) {
-  const started = performance.now();
-  while (performance.now() - started < deadlineMs) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("The app did not become healthy within two minutes.");
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
@@ -104,7 +93,7 @@ async function startApp(workers: number) {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  await waitHealthy(120_000);
+  await waitHealthy(base, 120_000);
 }
 /** SIGTERM to the whole group, as a service manager stops it; resolves once it is gone and the port is free. */
 async function stopApp() {
