@@ -12,17 +12,11 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parentOf, socketOwner } from "./support/socket-owner";
+import { freePort } from "@/tests/support/free-port";
 
 test.skip(process.platform !== "linux", "reads /proc to see which process served a request");
 test.setTimeout(240_000);
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "0.0.0.0");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * GET /api/health on a connection of its own (no agent: the primary deals each new connection to

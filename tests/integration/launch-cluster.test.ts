@@ -5,21 +5,14 @@
  * tests/e2e/launch-workers.spec.ts proves the same with Next itself.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "@/tests/support/free-port";
 
 const worker = path.resolve("tests/support/cluster-worker.cjs");
 const primaries: ChildProcess[] = [];
 afterEach(() => primaries.splice(0).forEach((child) => child.kill("SIGKILL")));
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 type Primary = { child: ChildProcess; output: () => string; listening: Promise<number[]>; exit: Promise<number | null> };
 
