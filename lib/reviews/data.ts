@@ -75,7 +75,9 @@ export function deidentifiedStory(snapshot: StorySnapshot) {
     places: snapshot.places.map((place) => [place.municipality, place.state].filter(Boolean).join(", ")),
     figures: snapshot.figures.map((figure) => ({ label: figure.label, labelTranslation: figure.labelTranslation, value: figure.value, valueMax: figure.valueMax, unit: figure.unit })),
     contributionNarrative: snapshot.contributionNarrative,
-    contributions: snapshot.contributions.map((c) => ({ acronym: c.acronym, howContributed: c.howContributed })),
+    contributions: snapshot.contributions.map((c) => ({ acronym: c.acronym, name: c.name, howContributed: c.howContributed })),
+    priorityTags: snapshot.priorityTags.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
+    atRiskGroups: snapshot.atRiskGroups.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
     sustainabilityAssessment: snapshot.sustainabilityAssessment,
     storytellers: snapshot.storytellers.map((teller) => teller.code),
     /** What the shared sentence builder needs, so the reviewer reads the outcome as the brief will state it. */

@@ -6,7 +6,9 @@
 import { cache } from "react";
 import { accessWith, type Reader } from "@/lib/evaluations/access";
 import { can } from "@/lib/permissions";
+import { getOutcomeContext } from "./context-data";
 import { getReviewQueue, getReviewStory } from "./data";
+import { getDecidedOutcomes } from "./decided-data";
 
 /** One page of the stories waiting in review, oldest first. */
 export const loadReviewQueue = cache(async (evaluationId: string, reader: Reader | null, page: number) => {
@@ -21,5 +23,12 @@ export const loadReviewStory = cache(async (evaluationId: string, storyId: strin
   const detail = await getReviewStory(evaluationId, storyId);
   if (!detail) return null;
   const inReview = detail.stage === "IN_REVIEW";
-  return { ...detail, inReview, canDecide: inReview && can(access.roles, "review.decide") };
+  const context = await getOutcomeContext(evaluationId, storyId);
+  return { ...detail, ...context, inReview, canDecide: inReview && can(access.roles, "review.decide") };
+});
+
+/** One page of the outcomes already decided (approved or returned), newest decision first. */
+export const loadDecidedOutcomes = cache(async (evaluationId: string, reader: Reader | null, page: number) => {
+  if (!(await accessWith(evaluationId, reader, "review.view"))) return null;
+  return getDecidedOutcomes(evaluationId, page);
 });

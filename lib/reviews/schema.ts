@@ -19,4 +19,6 @@ export const revalidationInput = z.object({
   choice: z.enum(["NEW_VALIDATION", "NO_NEW_VALIDATION"], { error: "choose" }),
   comment,
 });
-export const reviewQueueParams = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+/** `page` pages the queue, `decided` the outcomes already decided; each keeps its own place. */
+export const reviewQueueParams = z.object({ page: pageNumber, decided: pageNumber });

@@ -95,3 +95,29 @@ test("a reviewer reads the approved copy in English; a panelist gets not found",
   expect((await panelist.request.get(`/api/evaluations/${evaluation.id}/brief?format=pdf&lang=es`)).status()).toBe(404);
   await other.close();
 });
+
+test("a reviewer finds the outcomes already decided, and reads one whole: its type, domain, sectors and projects", async ({ page }) => {
+  const db = appDatabase();
+  const story = await db.changeStory.findFirstOrThrow({ where: { evaluationId: evaluation.id, code: "CS-0006" }, select: { id: true, version: true } });
+  const revision = await db.storyRevision.findFirstOrThrow({ where: { storyId: story.id, version: story.version }, select: { id: true } });
+  const reviewer = await db.user.findUniqueOrThrow({ where: { email: "reviewer@demo.example" }, select: { id: true } });
+  await db.review.create({ data: { evaluationId: evaluation.id, storyId: story.id, storyRevisionId: revision.id, reviewerId: reviewer.id, decision: "APPROVE", comment: "" } });
+
+  await openBrief(page, "reviewer@demo.example");
+  await page.getByRole("link", { name: "Revisión del financiador" }).click();
+  const decided = page.getByRole("table", { name: /^Resultados decididos \(1\)/ });
+  await expect(decided.getByRole("row")).toHaveCount(2);
+  // The latest decision, and the stage the story stands at now.
+  await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(1)).toHaveText("Aprobada · revisión 1");
+  await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(4)).toHaveText("Aprobada");
+  await expectNoAxeViolations(page, "review queue with decided outcomes (es)");
+
+  await decided.getByRole("link", { name: /^CS-0006 · / }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^CS-0006 · / })).toBeVisible();
+  const facts = page.locator("dl").first();
+  await expect(facts).toContainText("Tipo de cambio");
+  await expect(facts).toContainText("Cambio positivo");
+  await expect(facts).toContainText(/Dominios de cambio\s*2\. /);
+  await expect(page.getByText("Esta historia ya no está en revisión.")).toBeVisible();
+  await expectNoAxeViolations(page, "an approved outcome, reviewer (es)");
+});

@@ -78,6 +78,7 @@ const EVALUATION_LOADERS: Record<string, { call: Call; seenBy: Role }> = {
   loadContribution: { call: (ids, r) => fn("triangulation", "loadContribution")(ids.evaluation, ids.story, r), seenBy: "analyst" },
   loadTriangulationMatrix: { call: (ids, r) => fn("triangulation", "loadTriangulationMatrix")(ids.evaluation, r, ids.domain, 1), seenBy: "analyst" },
   loadReviewQueue: { call: (ids, r) => fn("reviews", "loadReviewQueue")(ids.evaluation, r, 1), seenBy: "reviewer" },
+  loadDecidedOutcomes: { call: (ids, r) => fn("reviews", "loadDecidedOutcomes")(ids.evaluation, r, 1), seenBy: "reviewer" },
   loadSearchPage: { call: (ids, r) => fn("search", "loadSearchPage")(ids.evaluation, r, { q: "trabajo", page: 1 }), seenBy: "evaluator" },
   loadSelectionPage: { call: (ids, r) => fn("selection", "loadSelectionPage")(ids.evaluation, r), seenBy: "panelist" },
   loadRoundPage: { call: (ids, r) => fn("selection", "loadRoundPage")(ids.evaluation, ids.round, r), seenBy: "lead" },

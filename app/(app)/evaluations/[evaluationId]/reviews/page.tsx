@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DecidedOutcomes } from "@/components/reviews/decided-outcomes";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
-import { loadReviewQueue } from "@/lib/reviews/loaders";
+import { loadDecidedOutcomes, loadReviewQueue } from "@/lib/reviews/loaders";
 import { reviewQueueParams } from "@/lib/reviews/schema";
 
 type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,9 +21,9 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { evaluationId } = await params;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
   const user = await requireUser(base);
-  const { page } = reviewQueueParams.parse(await searchParams);
-  const queue = await loadReviewQueue(evaluationId, user, page);
-  if (!queue) notFound();
+  const { page, decided: decidedPage } = reviewQueueParams.parse(await searchParams);
+  const [queue, decided] = await Promise.all([loadReviewQueue(evaluationId, user, page), loadDecidedOutcomes(evaluationId, user, decidedPage)]);
+  if (!queue || !decided) notFound();
   const t = await getTranslations("reviews");
   return (
     <>
@@ -53,10 +54,11 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       )}
       {queue.pages > 1 ? (
         <nav aria-label={t("queue.caption", { total: queue.total })}>
-          {page > 1 ? <Link href={`${base}?page=${page - 1}`}>{t("queue.previous")}</Link> : null} <span>{t("queue.page", { page, pages: queue.pages })}</span>{" "}
-          {page < queue.pages ? <Link href={`${base}?page=${page + 1}`}>{t("queue.next")}</Link> : null}
+          {page > 1 ? <Link href={`${base}?page=${page - 1}&decided=${decidedPage}`}>{t("queue.previous")}</Link> : null} <span>{t("queue.page", { page, pages: queue.pages })}</span>{" "}
+          {page < queue.pages ? <Link href={`${base}?page=${page + 1}&decided=${decidedPage}`}>{t("queue.next")}</Link> : null}
         </nav>
       ) : null}
+      <DecidedOutcomes base={base} decided={decided} queuePage={page} page={decidedPage} />
     </>
   );
 }

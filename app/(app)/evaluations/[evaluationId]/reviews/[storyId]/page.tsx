@@ -27,12 +27,15 @@ export default async function ReviewStoryPage({ params }: Props) {
   const user = await requireUser(`${base}/${encodeURIComponent(storyId)}`);
   const detail = await loadReviewStory(evaluationId, storyId, user);
   if (!detail) notFound();
-  const [t, tTriangulation, format, locale] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getFormatter(), getLocale()]);
+  const [t, tTriangulation, tStories, format, locale] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getTranslations("stories"), getFormatter(), getLocale()]);
   const { story } = detail;
   const lang = locale === "en" ? "en" : "es";
   // The same words as the brief: qualifiers, open periods and a lack of change included.
   const sentence = outcomeSentence(story.outcome, lang);
   const period = periodText(story.outcome, lang);
+  const named = (item: { nameEs: string; nameEn: string }) => (lang === "en" ? item.nameEn : item.nameEs);
+  const list = (items: Array<{ nameEs: string; nameEn: string }>) => items.map(named).join("; ") || "—";
+  const domains = detail.domains.map((domain) => `${domain.position}. ${named(domain)}${domain.kind === "SECONDARY" ? ` (${t("story.secondary")})` : ""}`);
   const figures = story.outcome.figures.map((figure) => `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${figureValue(figure, lang)}`);
   const block = (label: string, original: string | null, translation: string | null) =>
     original ? (
@@ -54,16 +57,37 @@ export default async function ReviewStoryPage({ params }: Props) {
           {sentence.parts.map((part, index) => (part.untranslated ? <em key={index}>{part.text}</em> : <span key={index}>{part.text}</span>))}
         </p>
         <dl>
+          <dt>{t("story.changeType")}</dt>
+          <dd>{tStories(`changeTypes.${story.changeType}`)}</dd>
+          <dt>{t("story.domains")}</dt>
+          <dd>{domains.join("; ") || "—"}</dd>
           <dt>{t("story.period")}</dt>
           <dd>{period || "—"}</dd>
           <dt>{t("story.places")}</dt>
           <dd>{story.places.join("; ") || "—"}</dd>
           <dt>{t("story.figures")}</dt>
           <dd>{figures.join("; ") || "—"}</dd>
+          <dt>{t("story.sectors")}</dt>
+          <dd>{list(story.outcome.sectors)}</dd>
+          <dt>{t("story.projects")}</dt>
+          <dd>{story.contributions.map((c) => `${c.acronym} (${c.name})`).join("; ") || "—"}</dd>
+          <dt>{t("story.priorities")}</dt>
+          <dd>{list(story.priorityTags)}</dd>
+          <dt>{t("story.atRiskGroups")}</dt>
+          <dd>{list(story.atRiskGroups)}</dd>
           <dt>{t("story.storytellers")}</dt>
           <dd>{story.storytellers.join(", ") || "—"}</dd>
         </dl>
         {block(t("story.contribution"), story.contributionNarrative, null)}
+        {story.contributions.length > 0 ? (
+          <ul aria-label={t("story.howProjectsContributed")}>
+            {story.contributions.map((c) => (
+              <li key={c.acronym}>
+                {c.acronym}: {c.howContributed}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {block(t("story.sustainability"), story.sustainabilityAssessment, null)}
       </section>
 
@@ -96,6 +120,18 @@ export default async function ReviewStoryPage({ params }: Props) {
         <p>
           <VerdictSummary verdicts={detail.verdicts} />
         </p>
+        {detail.disputeResolutions.length > 0 ? (
+          <>
+            <h3>{t("story.disputesResolved", { count: detail.disputeResolutions.length })}</h3>
+            <ul>
+              {detail.disputeResolutions.map((row, index) => (
+                <li key={index}>
+                  {format.dateTime(row.resolvedAt, { dateStyle: "medium" })}: {row.resolution}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h2>{t("story.reasons")}</h2>
         {detail.reasons.length === 0 ? <p className="muted">{t("story.noReasons")}</p> : detail.reasons.map((reason, index) => <blockquote key={index}>{reason}</blockquote>)}
       </section>

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StaticTable } from "@/components/ui/static-table";
+import type { DecidedOutcome } from "@/lib/reviews/decided-data";
+
+type Props = {
+  base: string;
+  decided: { rows: DecidedOutcome[]; total: number; pages: number };
+  /** The queue's page, kept in the address when the reviewer pages through the decided ones. */
+  queuePage: number;
+  page: number;
+};
+
+/** The outcomes already decided, newest decision first, with what became of each since. */
+export async function DecidedOutcomes({ base, decided, queuePage, page }: Props) {
+  const [t, tStories, format] = await Promise.all([getTranslations("reviews"), getTranslations("stories"), getFormatter()]);
+  const href = (decidedPage: number) => `${base}?page=${queuePage}&decided=${decidedPage}#decided`;
+  return (
+    <section aria-labelledby="decided">
+      <h2 id="decided">{t("decided.title")}</h2>
+      {decided.rows.length === 0 ? (
+        <p className="muted">{t("decided.empty")}</p>
+      ) : (
+        <StaticTable
+          captionId="decided-caption"
+          caption={t("decided.caption", { total: decided.total })}
+          columns={(["story", "decision", "date", "reviewer", "now"] as const).map((column) => t(`decided.columns.${column}`))}
+        >
+          {decided.rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <Link href={`${base}/${encodeURIComponent(row.id)}`}>
+                  {row.code} · {row.titleTranslation ?? row.title}
+                </Link>
+              </td>
+              <td>
+                {t(`decision.${row.decision}`)} · {t("story.revisionShort", { version: row.revisionVersion })}
+                {row.decisions > 1 ? ` · ${t("decided.earlier", { count: row.decisions - 1 })}` : ""}
+              </td>
+              <td>{format.dateTime(row.decidedAt, { dateStyle: "medium" })}</td>
+              <td>{row.reviewerName}</td>
+              <td>{tStories(`stages.${row.stage}`)}</td>
+            </tr>
+          ))}
+        </StaticTable>
+      )}
+      {decided.pages > 1 ? (
+        <nav aria-label={t("decided.caption", { total: decided.total })}>
+          {page > 1 ? <Link href={href(page - 1)}>{t("queue.previous")}</Link> : null} <span>{t("queue.page", { page, pages: decided.pages })}</span>{" "}
+          {page < decided.pages ? <Link href={href(page + 1)}>{t("queue.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
