@@ -49,6 +49,14 @@ export function BriefDocument({ content }: { content: BriefContent }) {
                 {domain.outcomes.map((outcome) => (
                   <li key={outcome.code}>
                     <Sentence parts={outcome.sentence.parts} />
+                    {outcome.note === null ? null : (
+                      <sup>
+                        {" "}
+                        <a href={`#brief-source-${outcome.note}`} id={`brief-source-ref-${outcome.note}`} aria-label={`${words.sourcesHeading} ${outcome.note}`}>
+                          [{outcome.note}]
+                        </a>
+                      </sup>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -142,6 +150,18 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             </table>
           </div>
         ))}
+        {content.sources.length ? (
+          <>
+            <h3>{words.sourcesHeading}</h3>
+            <ol>
+              {content.sources.map((note) => (
+                <li key={note.number} value={note.number} id={`brief-source-${note.number}`}>
+                  {note.text} <a href={`#brief-source-ref-${note.number}`} aria-label={`${words.backToOutcome} (${note.number})`}>↩</a>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
       </section>
     </article>
   );

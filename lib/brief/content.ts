@@ -22,7 +22,10 @@ export type BriefContent = {
   introduction: BriefText | null;
   overview: BriefText | null;
   noChangeNote: string | null;
-  domains: Array<{ heading: string; outcomes: Array<{ code: string; sentence: OutcomeSentence }> }>;
+  /** `note`: the number of the outcome's sources note, or null when no supporting evidence is recorded. */
+  domains: Array<{ heading: string; outcomes: Array<{ code: string; sentence: OutcomeSentence; note: number | null }> }>;
+  /** Numbered in the order the outcomes appear; Word prints them as footnotes, PDF and page as notes. */
+  sources: Array<{ number: number; text: string }>;
   keyLearnings: Array<{ theme: BriefText; narrative: BriefText; sustainability: BriefText | null }>;
   atRisk: Array<{ group: string; text: BriefText }>;
   lessons: Array<{ number: number; text: BriefText }>;
@@ -39,6 +42,8 @@ export type BriefRecords = {
   learnings: LearningRow[];
   method: MethodFigures;
   projects: Array<{ acronym: string; name: string; managingOffice: string }>;
+  /** Supporting evidence per outcome (story id), cited as the outcome's sources. */
+  sources: Array<{ storyId: string; citation: string }>;
 };
 
 const WORDS = { en: en.brief.document, es: es.brief.document } as const;
@@ -67,7 +72,20 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
   const name = (domain: { nameEn: string; nameEs: string }) => (lang === "es" ? domain.nameEs : domain.nameEn);
   const ofKind = (kind: LearningRow["kind"]) => briefOrder(kind, records.learnings.filter((row) => row.kind === kind));
 
-  const sentences = (rows: BriefOutcomeRow[]) => rows.map((row) => ({ code: row.code, sentence: outcomeSentence(row, lang) }));
+  const citations = new Map<string, string[]>();
+  for (const { storyId, citation } of records.sources) {
+    const list = citations.get(storyId) ?? [];
+    const text = citation.trim();
+    if (text && !list.includes(text)) citations.set(storyId, [...list, text]);
+  }
+  const sources: BriefContent["sources"] = [];
+  const noteFor = (row: BriefOutcomeRow) => {
+    const cited = citations.get(row.id);
+    if (!cited) return null;
+    sources.push({ number: sources.length + 1, text: fill(words.sourcesNote, { code: row.code, sources: cited.join("; ") }) });
+    return sources.length;
+  };
+  const sentences = (rows: BriefOutcomeRow[]) => rows.map((row) => ({ code: row.code, sentence: outcomeSentence(row, lang), note: noteFor(row) }));
   const numbered = records.domains.map((domain, index) => ({ domain, number: index + 1, outcomes: records.outcomes.filter((row) => row.domainId === domain.id) }));
   // A retired domain is shown only while an outcome of this copy still sits in it.
   const shown = numbered.filter(({ domain, outcomes }) => !domain.retiredAt || outcomes.length);
@@ -100,6 +118,7 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
     overview: ofKind("PROGRAMME_OVERVIEW").map((row) => learningText(row, lang, "body"))[0] ?? null,
     noChangeNote: noChange.length ? fill(words.noChangeIn, { domains: joinList(noChange, lang) }) : null,
     domains,
+    sources,
     keyLearnings: ofKind("KEY_LEARNING").map((row) => ({
       theme: required(learningText(row, lang, "title"), lang),
       narrative: required(learningText(row, lang, "body"), lang),

@@ -105,3 +105,17 @@ export async function countMethodFigures(evaluationId: string, stages: readonly 
       (SELECT count(*) FROM domain WHERE evaluation_id = ${evaluationId} AND retired_at IS NULL)::int AS domains`;
   return row!;
 }
+
+/**
+ * The evidence that supports each outcome, cited in the brief's notes: supporting items only (a
+ * contradicting source is answered on the review page, not cited as backing), one query for all
+ * outcomes, in a stable order so two files made from the same records cite alike.
+ */
+export async function listOutcomeSources(evaluationId: string, storyIds: string[]) {
+  if (!storyIds.length) return [];
+  return db().evidenceItem.findMany({
+    where: { evaluationId, storyId: { in: storyIds }, stance: "SUPPORTS" },
+    orderBy: [{ storyId: "asc" }, { sourceType: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    select: { storyId: true, citation: true },
+  });
+}

@@ -3,9 +3,10 @@
  * with outline levels, so Word's navigation pane and converters see real headings; lessons and
  * recommendations as real numbered lists (recommendations one list, numbered straight through
  * the audiences, which a screen reader reads in order, unlike the two-column table of the real
- * brief); tables whose header row repeats on each page; the document's language on every run.
+ * brief); tables whose header row repeats on each page; the document's language on every run;
+ * each outcome's supporting sources as a real footnote.
  */
-import { AlignmentType, Document, Header, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { AlignmentType, Document, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { BriefContent, BriefText } from "./content";
 import type { SentencePart } from "./outcome-sentence";
 
@@ -22,7 +23,9 @@ function heading(level: 1 | 2 | 3, text: string) {
 const run = (part: { text: string; untranslated?: boolean }) => new TextRun({ text: part.text, italics: part.untranslated || undefined });
 const paragraph = (text: BriefText, options: { numbering?: { reference: string; level: number }; bullet?: boolean } = {}) =>
   new Paragraph({ children: [run(text)], numbering: options.numbering, bullet: options.bullet ? { level: 0 } : undefined });
-const sentence = (parts: SentencePart[]) => new Paragraph({ bullet: { level: 0 }, children: parts.map(run) });
+/** An outcome as a bullet, with the footnote that cites its sources when it has one. */
+const sentence = (parts: SentencePart[], note: number | null) =>
+  new Paragraph({ bullet: { level: 0 }, children: [...parts.map(run), ...(note === null ? [] : [new FootnoteReferenceRun(note)])] });
 
 function table(headers: string[], rows: string[][]) {
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -68,7 +71,7 @@ function body(content: BriefContent): Array<Paragraph | Table> {
   for (const domain of content.domains) {
     out.push(heading(3, domain.heading));
     if (!domain.outcomes.length) out.push(new Paragraph(words.noOutcomes));
-    for (const outcome of domain.outcomes) out.push(sentence(outcome.sentence.parts));
+    for (const outcome of domain.outcomes) out.push(sentence(outcome.sentence.parts, outcome.note));
   }
 
   out.push(heading(1, words.keyLearnings));
@@ -109,6 +112,7 @@ export function briefDocument(content: BriefContent): Document {
       paragraphStyles: [headingStyle(1, 32), headingStyle(2, 26), headingStyle(3, 23)],
     },
     numbering: { config: [numbered("lessons"), numbered("recommendations")] },
+    footnotes: Object.fromEntries(content.sources.map((note) => [note.number, { children: [new Paragraph(note.text)] }])),
     sections: [
       {
         properties: { page: { size: LETTER, margin: { top: INCH, bottom: INCH, left: INCH, right: INCH } } },

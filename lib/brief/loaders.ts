@@ -6,7 +6,7 @@
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { listLearnings } from "@/lib/learnings/data";
 import { briefContent, type BriefContent, type BriefRecords } from "./content";
-import { countMethodFigures, findBriefEvaluation, listBriefDomains, listBriefOutcomes, listBriefProjects } from "./data";
+import { countMethodFigures, findBriefEvaluation, listBriefDomains, listBriefOutcomes, listBriefProjects, listOutcomeSources } from "./data";
 import type { BriefLanguage } from "./outcome-sentence";
 import { briefCopy, type BriefInclude } from "./policy";
 
@@ -24,7 +24,8 @@ export async function loadBriefRecords(evaluationId: string, reader: Reader, inc
     listBriefProjects(evaluationId),
   ]);
   if (!evaluation) return null;
-  return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects };
+  const sources = await listOutcomeSources(evaluationId, outcomes.map((outcome) => outcome.id));
+  return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects, sources };
 }
 
 export async function loadBrief(evaluationId: string, reader: Reader, options: { include: BriefInclude; lang: BriefLanguage }): Promise<BriefContent | null> {

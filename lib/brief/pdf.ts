@@ -171,7 +171,9 @@ export async function briefPdf(content: BriefContent): Promise<Buffer> {
   pdf.heading(2, words.byDomain);
   for (const domain of content.domains) {
     pdf.heading(3, domain.heading);
-    if (domain.outcomes.length) pdf.list(domain.outcomes.map((outcome) => ({ label: "•", parts: outcome.sentence.parts })));
+    // A note's number follows its outcome, as a footnote mark would; the notes close the brief.
+    const mark = (note: number | null) => (note === null ? [] : [{ text: ` [${note}]` }]);
+    if (domain.outcomes.length) pdf.list(domain.outcomes.map((outcome) => ({ label: "•", parts: [...outcome.sentence.parts, ...mark(outcome.note)] })));
     else pdf.paragraph(words.noOutcomes);
   }
 
@@ -205,6 +207,10 @@ export async function briefPdf(content: BriefContent): Promise<Buffer> {
   for (const note of content.notes) {
     pdf.heading(3, note.office);
     pdf.table([words.acronym, words.project], note.projects.map((project) => [project.acronym, project.name]), [100, 368]);
+  }
+  if (content.sources.length) {
+    pdf.heading(2, words.sourcesHeading);
+    pdf.list(content.sources.map((note) => ({ label: `${note.number}.`, parts: [{ text: note.text }] })));
   }
   return pdf.finish();
 }

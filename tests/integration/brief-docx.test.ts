@@ -82,6 +82,17 @@ describe("the brief in Word", () => {
     expect(document.match(/<w:tblHeader\/>/g)).toHaveLength(3);
   });
 
+  it("cites an outcome's supporting sources in a real footnote", async () => {
+    const zip = await JSZip.loadAsync((await docx("lead", "en"))!.body);
+    const document = await zip.file("word/document.xml")!.async("string");
+    const footnotes = await zip.file("word/footnotes.xml")!.async("string");
+    const outcome = document.split(/<w:p[ >]/).find((xml) => xml.includes("Independent unions gained registration"));
+    expect(outcome).toMatch(/<w:footnoteReference w:id="1"\/>/);
+    expect(footnotes).toMatch(/<w:footnote w:id="1">[\s\S]*Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024\./);
+    expect(footnotes).not.toContain("Nota de prensa");
+    expect(document.match(/<w:footnoteReference /g)).toHaveLength(1);
+  });
+
   it("is US Letter in the chosen language", async () => {
     const english = await open((await docx("lead", "en"))!.body);
     expect(english.document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);

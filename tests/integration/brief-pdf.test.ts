@@ -3,12 +3,12 @@
  * embedded, bookmarks, the outcomes' text, the draft notice on every page of a draft, the same
  * bytes each time. Without poppler-utils these tests fail and say what is missing.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
+import { poppler } from "@/tests/support/document-tools";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import type { DashboardWorld } from "./dashboard-world";
 import { createBriefWorld } from "./brief-world";
@@ -17,15 +17,6 @@ let database: TestDatabase;
 let world: DashboardWorld;
 let downloadBrief: typeof import("@/lib/brief/download").downloadBrief;
 const folder = mkdtempSync(path.join(tmpdir(), "brief-pdf-"));
-
-function poppler(tool: "pdfinfo" | "pdffonts" | "pdftotext", args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: "utf8" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`${tool} is missing: install Debian's poppler-utils (.ci/run does) to check the brief's PDF`);
-    throw error;
-  }
-}
 
 const reader = (member: "lead" | "reviewer" | "panelist") => ({ id: world.team.members[member]!.id, isAdmin: false });
 async function pdf(member: "lead" | "reviewer" | "panelist", lang: "es" | "en", include: "approved" | "selected" = "approved") {
@@ -72,6 +63,9 @@ describe("the brief as a PDF", () => {
     expect(text).toContain("Key results by domain");
     expect(text.replace(/\s+/g, " ")).toContain("Independent unions gained registration, in Oaxaca and Veracruz, in the automotive and mining sectors, since 2023 (workers: over 600,000; cases within 45 days: 81 percent).");
     expect(text).toMatch(/3\.\s+Fund more\./);
+    // The outcome carries its note's number; the notes close the brief.
+    expect(text.replace(/\s+/g, " ")).toContain("81 percent). [1]");
+    expect(text.replace(/\s+/g, " ")).toMatch(/Sources of the outcomes 1\. Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024\./);
   });
 
   it("writes Spanish letters as they are", async () => {

@@ -6,12 +6,14 @@
  *   validated copy adds S7 (IN_REVIEW, d2); selected copy adds S2 (SELECTED, d1) and S6 (d2).
  *   Interviews 3; focus-group respondents 2 + 3 anonymous + 2 = 7; states 2 (Oaxaca, Veracruz);
  *   validation respondents 2 (r2 twice, r10 once); projects 2 (offices OCFT and OTLA); domains 2.
+ * Evidence of S3, cited in its sources note: two supporting items (one cited twice) and one that
+ * contradicts it (not cited); S4 has none, so it gets no note.
  * Learnings: an introduction in Spanish only; one key learning in both languages; an impact on
  * women workers; two lessons; recommendations 2 for implementing partners, 1 for the funder
  * (written funder first, so the order of the brief is not the order of writing).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildSector, buildStoryFigure, buildStoryRevision, day, newId } from "@/tests/factories";
+import { buildEvidenceItem, buildSector, buildStoryFigure, buildStoryRevision, day, newId } from "@/tests/factories";
 import { createDashboardWorld } from "./dashboard-world";
 
 export async function createBriefWorld(prisma: PrismaClient) {
@@ -35,6 +37,15 @@ export async function createBriefWorld(prisma: PrismaClient) {
     ],
   });
   await prisma.project.update({ where: { id: world.projects.p1 }, data: { managingOffice: "OCFT" } });
+  const evidence = (citation: string, fields: Partial<Parameters<typeof buildEvidenceItem>[0]> = {}) => buildEvidenceItem({ evaluationId, storyId: s3!.id, addedById: lead, citation, ...fields });
+  await prisma.evidenceItem.createMany({
+    data: [
+      evidence("Registro del Centro Federal de Conciliación, 2024", { sourceType: "ADMINISTRATIVE_RECORD" }),
+      evidence("Encuesta Nacional de Ocupación y Empleo, 2023", { sourceType: "QUANTITATIVE_DATASET" }),
+      evidence("Encuesta Nacional de Ocupación y Empleo, 2023", { sourceType: "QUANTITATIVE_DATASET" }),
+      evidence("Nota de prensa que lo niega", { sourceType: "MEDIA", stance: "CONTRADICTS" }),
+    ],
+  });
 
   // Validation: r2 and r10 answered in one round (r2 on two stories).
   const [r2, r10] = await prisma.respondent.findMany({ where: { evaluationId, codeNumber: { in: [2, 10] } }, orderBy: { codeNumber: "asc" }, select: { id: true } });

@@ -72,6 +72,14 @@ describe("the brief's outcomes", () => {
     expect(spanish!.domains[1]!.outcomes[0]!.sentence.text).toBe("Sin cambio documentado: La conciliación no se acortó, en Veracruz.");
   });
 
+  it("cites each outcome's supporting evidence as a numbered note, once per source, and nothing for an outcome without any", async () => {
+    const english = await brief("reviewer", "en");
+    expect(english!.domains.map((domain) => domain.outcomes.map((outcome) => outcome.note))).toEqual([[1], [null]]);
+    expect(english!.sources).toEqual([{ number: 1, text: "Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024." }]);
+    expect(JSON.stringify(english)).not.toContain("Nota de prensa que lo niega");
+    expect((await brief("reviewer", "es"))!.sources[0]!.text).toMatch(/^Fuentes de CS-0003: Encuesta Nacional/);
+  });
+
   it("adds validated, then selected outcomes to the lead's draft copies", async () => {
     expect(codes(await brief("lead", "en", "validated")).map(([, list]) => list)).toEqual([["CS-0003"], ["CS-0004", "CS-0007"]]);
     expect(codes(await brief("lead", "en", "selected")).map(([, list]) => list)).toEqual([["CS-0002", "CS-0003"], ["CS-0004", "CS-0006", "CS-0007"]]);
