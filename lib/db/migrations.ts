@@ -12,7 +12,7 @@ import { lastSchemaEnginePanic, openSchemaEngine } from "./schema-engine";
 export const prismaDir = fileURLToPath(new URL("../../prisma", import.meta.url));
 export const migrationsDir = path.join(prismaDir, "migrations");
 export const schemaPath = path.join(prismaDir, "schema.prisma");
-/** Each migration folder keeps the datamodel it brings the database to: the next diff starts there. */
+/** The newest migration folder keeps the datamodel it brings the database to: the next diff starts there. */
 export const SNAPSHOT_FILE = "schema.snapshot.prisma";
 export const NO_FILTER = { externalTables: [], externalEnums: [] };
 
