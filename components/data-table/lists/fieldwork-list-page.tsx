@@ -20,6 +20,7 @@ import type { Permission } from "@/lib/permissions";
 import type { ListPage } from "@/lib/tables/paging";
 import { defaultSortOf, parseTableState, sortParam, type ListSpec, type SearchParams, type SortState, type TableState } from "@/lib/tables/url-state";
 import { ExportControl } from "../export-control";
+import { ProjectExportLink } from "../project-export-link";
 import { ListView, queryKey, RejectedFilters } from "../list-view";
 import type { DataTableColumn, DataTableRow } from "../types";
 import { evaluationPath, statusLine, type PresentContext, type TablesT } from "./format";
@@ -151,6 +152,8 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
       />
       {/* Only respondents carry identities; elsewhere the identified level would add nothing. */}
       <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={list.segment === "respondents" && frame.canExportIdentified} />
+      {/* The transcripts' lists also offer them, coded, for NVivo, ATLAS.ti and MAXQDA. */}
+      {list.segment === "interviews" || list.segment === "focus-groups" ? <ProjectExportLink evaluationId={evaluationId} /> : null}
     </>
   );
 }
