@@ -13,48 +13,47 @@ export async function findProjectRecords(evaluationId: string): Promise<ProjectR
       const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true } });
       if (!evaluation) return null;
       const transcriptFields = { id: true, date: true, transcriptOriginal: true, transcriptTranslation: true, translationLanguage: true } as const;
-      const [domains, atRiskGroups, respondents, interviews, focusGroups, excerpts, stories] = await Promise.all([
-        tx.domain.findMany({ where, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true, definitionEn: true, definitionEs: true } }),
-        tx.atRiskGroup.findMany({ where, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true } }),
-        tx.respondent.findMany({
-          where,
-          orderBy: { codeNumber: "asc" },
-          select: {
-            id: true,
-            code: true,
-            codeNumber: true,
-            type: true,
-            gender: true,
-            state: true,
-            excludedAt: true,
-            consents: { select: { givenOn: true, createdAt: true, withdrawnOn: true, withdrawalChoice: true, scopes: { select: { scope: true, granted: true } } } },
-          },
-        }),
-        tx.interview.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { ...transcriptFields, respondents: { select: { respondentId: true } } } }),
-        tx.focusGroup.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { ...transcriptFields, topic: true, participants: { select: { respondentId: true } } } }),
-        tx.transcriptExcerpt.findMany({
-          where,
-          orderBy: { id: "asc" },
-          select: { id: true, interviewId: true, focusGroupId: true, variant: true, startOffset: true, endOffset: true, quotedText: true },
-        }),
-        tx.changeStory.findMany({
-          where: { ...where, sources: { some: { excerptId: { not: null } } } },
-          orderBy: { codeNumber: "asc" },
-          select: {
-            id: true,
-            code: true,
-            codeNumber: true,
-            title: true,
-            whatChanged: true,
-            whySignificant: true,
-            changeType: true,
-            storytellers: { select: { respondentId: true } },
-            sources: { where: { excerptId: { not: null } }, select: { excerptId: true } },
-            domainAssignments: { where: { endedAt: null }, select: { domainId: true } },
-            atRiskGroups: { select: { groupId: true } },
-          },
-        }),
-      ]);
+      // One after another: the queries share the transaction's one connection.
+      const domains = await tx.domain.findMany({ where, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true, definitionEn: true, definitionEs: true } });
+      const atRiskGroups = await tx.atRiskGroup.findMany({ where, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true } });
+      const respondents = await tx.respondent.findMany({
+        where,
+        orderBy: { codeNumber: "asc" },
+        select: {
+          id: true,
+          code: true,
+          codeNumber: true,
+          type: true,
+          gender: true,
+          state: true,
+          excludedAt: true,
+          consents: { select: { givenOn: true, createdAt: true, withdrawnOn: true, withdrawalChoice: true, scopes: { select: { scope: true, granted: true } } } },
+        },
+      });
+      const interviews = await tx.interview.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { ...transcriptFields, respondents: { select: { respondentId: true } } } });
+      const focusGroups = await tx.focusGroup.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { ...transcriptFields, topic: true, participants: { select: { respondentId: true } } } });
+      const excerpts = await tx.transcriptExcerpt.findMany({
+        where,
+        orderBy: { id: "asc" },
+        select: { id: true, interviewId: true, focusGroupId: true, variant: true, startOffset: true, endOffset: true, quotedText: true },
+      });
+      const stories = await tx.changeStory.findMany({
+        where: { ...where, sources: { some: { excerptId: { not: null } } } },
+        orderBy: { codeNumber: "asc" },
+        select: {
+          id: true,
+          code: true,
+          codeNumber: true,
+          title: true,
+          whatChanged: true,
+          whySignificant: true,
+          changeType: true,
+          storytellers: { select: { respondentId: true } },
+          sources: { where: { excerptId: { not: null } }, select: { excerptId: true } },
+          domainAssignments: { where: { endedAt: null }, select: { domainId: true } },
+          atRiskGroups: { select: { groupId: true } },
+        },
+      });
       return {
         evaluation,
         domains,
