@@ -1,6 +1,9 @@
 // A lead downloads the respondents list as it stands (filtered) as XLSX, and the file has exactly
-// the rows the page lists; the list page with its download control passes axe.
+// the rows the page lists; the list page with its download control passes axe. The interviews
+// list offers the REFI-QDA project, which downloads as a zip with project.qde and its sources.
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
@@ -49,4 +52,24 @@ test("a lead downloads the filtered respondents list as XLSX, and the file has t
   });
   expect(codes.map((code) => code.trim()).sort()).toEqual(shown.map((code) => code.trim().split(/\s/)[0]!).sort());
   expect([...types]).toEqual(["Persona sindicalizada"]);
+});
+
+test("a lead downloads the REFI-QDA project from the interviews list, a zip with project.qde and its sources", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
+  await expect(page).toHaveURL(/\/evaluations$/);
+  await page.goto(`/evaluations/${evaluation.id}/interviews`);
+  const section = page.getByRole("region", { name: "Proyecto para análisis cualitativo" });
+  await expect(section).toBeVisible();
+  await expectNoAxeViolations(page, "interviews list with its REFI-QDA download (es)");
+
+  const downloading = page.waitForEvent("download");
+  await section.getByRole("link", { name: "Descargar proyecto REFI-QDA (.qdpx)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^project-\d{4}-\d{2}-\d{2}\.qdpx$/);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  expect(Object.keys(zip.files)).toContain("project.qde");
+  expect(Object.keys(zip.files).some((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name))).toBe(true);
+  const qde = await zip.file("project.qde")!.async("string");
+  expect(qde.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
 });
