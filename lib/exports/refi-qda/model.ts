@@ -145,7 +145,9 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
       const plain = plainTextOf(stored);
       const selections: QdaSelection[] = [];
       for (const excerpt of excerpts) {
-        const start = isAnchored(stored, excerpt) ? plain.positionOf(excerpt.startOffset) : -1;
+        // slice() clamps, so an end past the text could still "match": check the bounds first.
+        const inside = excerpt.startOffset >= 0 && excerpt.endOffset <= stored.length;
+        const start = inside && isAnchored(stored, excerpt) ? plain.positionOf(excerpt.startOffset) : -1;
         const end = start < 0 ? -1 : plain.positionOf(excerpt.endOffset);
         if (start < 0 || end <= start) {
           leftOut.drifted += 1;
