@@ -61,7 +61,7 @@ describe.skipIf(!serverAvailable())("two database roles", () => {
     const respondent = await appPrisma.respondent.findFirstOrThrow({ where: { id: identity.respondentId }, select: { version: true } });
     const actor = { actorId: (await appPrisma.user.findFirstOrThrow()).id };
     expect((await revealIdentity(actor, identity)).state).toBe("present");
-    const updated = await updateIdentity(actor, { ...identity, version: respondent.version, identity: { name: "Otra Persona Ficticia", contact: "", community: "" } });
+    const updated = await updateIdentity(actor, { ...identity, version: respondent.version, identity: { name: "Otra Persona Ficticia", phone: null, email: null, community: null } });
     expect(updated).not.toHaveProperty("ok", false);
     const session = await appPrisma.userSession.create({ data: { userId: actor.actorId, expiresAt: new Date(Date.now() + 60_000) } });
     await appPrisma.userSession.delete({ where: { id: session.id } });
