@@ -22,7 +22,7 @@ async function main() {
   try {
     const file = checkpointFile(process.env);
     const { written, checkpoint } = await writeCheckpoint(prisma, file, ring);
-    console.log(`${written ? "Wrote" : "Unchanged since"} the checkpoint of ${checkpoint.at} (${checkpoint.chains.length} chains) in ${file}.`);
+    console.log(written ? `Wrote the checkpoint of ${checkpoint.at} (${checkpoint.chains.length} chains moved) in ${file}.` : `No chain moved since the checkpoint of ${checkpoint.at} in ${file}.`);
   } finally {
     await prisma.$disconnect();
     await database.close();

@@ -5,21 +5,25 @@
  */
 import type { KeyRing } from "@/lib/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendCheckpoint, checkpointOf, readCheckpoints, sameHeads, type Checkpoint } from "./checkpoints";
+import { appendCheckpoint, checkpointOf, movedHeads, readCheckpointsForWriter, rememberAppended, type Checkpoint } from "./checkpoints";
 import { readChainAt, readChainHeads } from "./data";
 
 export const CHECKPOINT_INTERVAL_MS = 60_000;
 
 /**
- * Appends a checkpoint of the chains' heads unless it would repeat the last one. Refuses to sign
- * over a file whose lines do not verify: that would bless whatever the file was changed to.
+ * Appends a checkpoint of the heads that moved since the last one, if any. Refuses to sign over
+ * a file whose lines do not verify: that would bless whatever the file was changed to.
  */
 export async function writeCheckpoint(prisma: PrismaClient, file: string, ring: KeyRing): Promise<{ written: boolean; checkpoint: Checkpoint }> {
-  const existing = readCheckpoints(file, ring);
+  const existing = readCheckpointsForWriter(file, ring);
   if (existing.state === "forged") throw new Error(`The audit checkpoint file ${file} fails its check at line ${existing.line}: ${existing.reason}.`);
-  const checkpoint = checkpointOf(await readChainHeads(prisma));
-  if (existing.state === "ok" && sameHeads(existing.latest, checkpoint)) return { written: false, checkpoint: existing.latest };
+  const recorded = existing.state === "ok" ? existing.latest : null;
+  const current = checkpointOf(await readChainHeads(prisma));
+  const moved = movedHeads(recorded, current);
+  if (moved.length === 0 && recorded) return { written: false, checkpoint: recorded };
+  const checkpoint: Checkpoint = { ...current, chains: moved };
   appendCheckpoint(file, checkpoint, ring);
+  rememberAppended(file, checkpoint);
   return { written: true, checkpoint };
 }
 

@@ -42,7 +42,7 @@ async function refusal(sql: string): Promise<{ code?: string; message: string } 
   });
 }
 
-describe.skipIf(!serverAvailable())("two database roles", () => {
+describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     roles = await openTwoRoleDatabase();
     pointAppAt(roles.appUrl);
@@ -120,7 +120,7 @@ describe.skipIf(!serverAvailable())("two database roles", () => {
       expect(last).toContain("set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role with table rights only");
       expect(output).not.toMatch(/\n\s+at /);
     }
-  }, 60_000);
+  });
 });
 
 async function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
