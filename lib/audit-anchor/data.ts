@@ -7,11 +7,22 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type ChainHead = { evaluationId: string | null; sequence: bigint; hash: string };
 
-/** The newest event of every chain, on the (evaluation_id, sequence) unique index. */
+/**
+ * The newest event of every chain. Written as a skip over the (evaluation_id, sequence) index, one
+ * probe per chain, because the launcher asks every minute and DISTINCT ON would read every event.
+ */
 export async function readChainHeads(prisma: PrismaClient): Promise<ChainHead[]> {
   const rows = await prisma.$queryRaw<Array<{ evaluation_id: string | null; sequence: bigint; hash: string }>>`
-    SELECT DISTINCT ON (evaluation_id) evaluation_id, sequence, hash
-    FROM audit_event ORDER BY evaluation_id, sequence DESC`;
+    WITH RECURSIVE chains(evaluation_id) AS (
+      (SELECT evaluation_id FROM audit_event WHERE evaluation_id IS NOT NULL ORDER BY evaluation_id LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a.evaluation_id FROM audit_event a WHERE a.evaluation_id > c.evaluation_id ORDER BY a.evaluation_id LIMIT 1)
+      FROM chains c WHERE c.evaluation_id IS NOT NULL
+    )
+    SELECT h.evaluation_id, h.sequence, h.hash FROM chains c
+    CROSS JOIN LATERAL (SELECT a.evaluation_id, a.sequence, a.hash FROM audit_event a WHERE a.evaluation_id = c.evaluation_id ORDER BY a.sequence DESC LIMIT 1) h
+    UNION ALL
+    (SELECT evaluation_id, sequence, hash FROM audit_event WHERE evaluation_id IS NULL ORDER BY sequence DESC LIMIT 1)`;
   return rows.map((row) => ({ evaluationId: row.evaluation_id, sequence: row.sequence, hash: row.hash }));
 }
 

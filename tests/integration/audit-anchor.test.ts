@@ -77,6 +77,21 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
     expect(code).toBe(0);
   });
 
+  it("finds every chain's head by skipping along the index, as a full scan would", async () => {
+    const { database } = await world();
+    for (const evaluationId of ["eval-0", "eval-z", "eval-0", "eval-m"]) {
+      await database.prisma.$transaction((tx) => recordAudit(tx, { evaluationId, actorId: null, action: "story.update", recordType: "ChangeStory" }));
+    }
+    const scanned = await database.prisma.$queryRaw<Array<{ evaluation_id: string | null; sequence: bigint; hash: string }>>`
+      SELECT DISTINCT ON (evaluation_id) evaluation_id, sequence, hash FROM audit_event ORDER BY evaluation_id, sequence DESC`;
+    const heads = await readChainHeads(database.prisma);
+    const key = (chain: { evaluationId: string | null }) => chain.evaluationId ?? "";
+    expect([...heads].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      scanned.map((row) => ({ evaluationId: row.evaluation_id, sequence: row.sequence, hash: row.hash })).sort((a, b) => key(a).localeCompare(key(b))),
+    );
+    expect(heads).toHaveLength(5);
+  });
+
   it("names the newest events deleted behind the app's back, though the shortened chain verifies", async () => {
     const { database, file } = await world();
     await asSuperuser(database.url, "DELETE FROM audit_event WHERE evaluation_id = 'eval-anchor' AND sequence >= 4");
