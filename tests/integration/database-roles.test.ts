@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, verifyAuditChain } from "@/lib/audit";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db";
-import { servingRoleProblem } from "@/lib/db/roles";
+import { grantAfterMigration, roleOfUrl, servingRoleProblem } from "@/lib/db/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/prisma/seed/demo";
 import { pointAppAt } from "@/tests/support/app-env";
@@ -71,6 +71,8 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
   });
 
   it("refuses every way of switching off or rewriting the audit trail", async () => {
+    await appPrisma.$transaction((tx) => recordAudit(tx, { evaluationId: null, actorId: null, action: "test.before_attempts", recordType: "User" }));
+    const eventsBefore = await appPrisma.auditEvent.count();
     const attempts = [
       "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete",
       "ALTER TABLE audit_event DISABLE TRIGGER ALL",
@@ -95,7 +97,24 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
       client.query<{ tgenabled: string }>("SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_event_no_update_or_delete'"),
     );
     expect(rows).toEqual([{ tgenabled: "O" }]);
-    expect(await appPrisma.auditEvent.count({ where: { action: "test.append" } })).toBe(1);
+    expect(await appPrisma.auditEvent.count()).toBe(eventsBefore);
+    expect(await verifyAuditChain(appPrisma, null)).toMatchObject({ ok: true });
+  });
+
+  it("covers a table a later migration adds, and revokes a right given by hand, at the next grant", async () => {
+    const owner = new pg.Client({ connectionString: roles.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query("CREATE TABLE later_table (id text PRIMARY KEY)");
+      await owner.query(`GRANT UPDATE, DELETE ON audit_event TO ${pg.escapeIdentifier(roleOfUrl(roles.appUrl)!)}`);
+    } finally {
+      await owner.end();
+    }
+    expect((await refusal("INSERT INTO later_table VALUES ('a')"))?.code).toBe("42501");
+    expect(await grantAfterMigration(roles.ownerUrl, roles.appUrl)).toBe(roleOfUrl(roles.appUrl));
+    expect(await refusal("INSERT INTO later_table VALUES ('a')")).toBeNull();
+    expect(await refusal("DELETE FROM later_table")).toBeNull();
+    expect((await refusal("DELETE FROM audit_event"))?.code).toBe("42501");
   });
 
   it("keeps the migrations' bookkeeping to the owner", async () => {
