@@ -65,6 +65,9 @@ export type MailEnv = z.infer<typeof mailEnvSchema>;
 export const launchEnvSchema = z
   .object({
     DATABASE_URL: postgresUrl.optional(),
+    // The owner of the tables, for migrations only; the app serves as DATABASE_URL's role
+    // (lib/db/roles.ts). Unset: DATABASE_URL migrates too (the embedded demo, development).
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1, "a folder path").default(".data"),
     APP_BASE_URL: z.url({ message: "an absolute URL such as https://msc.example.org" }).optional(),
@@ -76,6 +79,9 @@ export const launchEnvSchema = z
     WEB_CONCURRENCY: webConcurrency,
   })
   .superRefine((env, ctx) => {
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "set when MIGRATION_DATABASE_URL is set (the app's own role on the same database)" });
+    }
     if (!env.DATABASE_URL) return;
     // On a real server the secrets must be the operator's own, never generated.
     for (const key of ["AUTH_SECRET", "IDENTITY_ENCRYPTION_KEY"] as const) {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
+import { grantAfterMigration, servingRoleProblem } from "../lib/db/roles";
 import { EnvError, launchEnvSchema, mailEnvSchema, parseEnv, proxyHopsWarning } from "../lib/env";
 import { assertDatabaseReachable, assertPortFree, StartupError } from "../lib/launch/checks";
 import { buildIsCurrent } from "../lib/launch/build-stamp";
@@ -21,6 +22,8 @@ import { keyRingFromEnv } from "../lib/crypto";
 import { createPrismaClient } from "../lib/db";
 import { loadDotEnv } from "../lib/launch/dotenv";
 import { runWorkerPool } from "../lib/launch/cluster";
+import { checkpointFile } from "../lib/audit-anchor/checkpoints";
+import { startCheckpointWriter } from "../lib/audit-anchor/writer";
 import { resolveWorkerCount } from "../lib/launch/workers";
 
 const require = createRequire(import.meta.url);
@@ -57,9 +60,20 @@ async function main() {
     console.log(`Embedded PostgreSQL ready (data in ${dataDir}).`);
   }
 
-  await assertDatabaseReachable(databaseUrl!);
-  const applied = await applyMigrations(databaseUrl!);
+  // Migrations run as the owner of the tables; the app serves as its own role (lib/db/roles.ts).
+  const migrationUrl = embedded ? databaseUrl! : (env.MIGRATION_DATABASE_URL ?? databaseUrl!);
+  await assertDatabaseReachable(migrationUrl);
+  const applied = await applyMigrations(migrationUrl);
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  const granted = await grantAfterMigration(migrationUrl, databaseUrl!);
+  if (granted) console.log(`Granted the app's table rights to the database role "${granted}".`);
+  if (!embedded) {
+    await assertDatabaseReachable(databaseUrl!);
+    if (process.env.NODE_ENV === "production") {
+      const problem = await servingRoleProblem(databaseUrl!);
+      if (problem) throw new StartupError(problem);
+    }
+  }
 
   if (embedded) {
     const prisma = createPrismaClient(databaseUrl!);
@@ -73,6 +87,12 @@ async function main() {
       await prisma.$disconnect();
     }
   }
+
+  // Signed checkpoints of the audit chains' heads, outside the database (lib/audit-anchor).
+  const anchorFile = checkpointFile({ AUDIT_CHECKPOINT_FILE: process.env.AUDIT_CHECKPOINT_FILE, DATA_DIR: env.DATA_DIR });
+  const anchorRing = keyRingFromEnv({ ...process.env, IDENTITY_ENCRYPTION_KEY: secrets.IDENTITY_ENCRYPTION_KEY });
+  const anchor = startCheckpointWriter(createPrismaClient(databaseUrl!, 1), anchorFile, anchorRing);
+  cleanups.push(() => anchor.stop());
 
   const baseUrl = env.APP_BASE_URL ?? `http://localhost:${env.PORT}`;
   const workers = dev ? 1 : resolveWorkerCount(env.WEB_CONCURRENCY, availableParallelism());

@@ -38,15 +38,21 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
   };
 }
 
-/** Brings the database at `url` up to date; returns the names of the migrations it applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
+/**
+ * Brings the database at `url` up to date; returns the names of the migrations it applied.
+ * `only`: just these migrations (a restore re-creates the schema its backup was taken with).
+ */
+export async function applyMigrations(url: string, only?: string[]): Promise<string[]> {
   const datamodel = await readFile(schemaPath, "utf8");
+  const migrationsList = await readMigrations();
+  if (only) {
+    const unknown = only.filter((name) => !migrationsList.migrationDirectories.some((dir) => dir.path === name));
+    if (unknown.length > 0) throw new Error(`Migration failed: this version of the app lacks ${unknown.join(", ")} (the data is newer than the code).`);
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((dir) => only.includes(dir.path));
+  }
   const { engine, close } = await openSchemaEngine(datamodel, url);
   try {
-    const output = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
-      filters: NO_FILTER,
-    });
+    const output = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return output.appliedMigrationNames;
   } catch (error) {
     throw new Error(`Migration failed: ${describeEngineError(error)}`);

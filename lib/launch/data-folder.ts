@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { keyRingFromEnv, type KeyRing } from "../crypto";
 
 export class DataFolderInUseError extends Error {}
 
@@ -63,4 +64,15 @@ export function publishDatabaseUrl(dataDir: string, url: string): () => void {
   const file = databaseUrlFile(dataDir);
   writeFileSync(file, url, { mode: 0o600 });
   return () => rmSync(file, { force: true });
+}
+
+/**
+ * The identity key ring a command-line script uses: IDENTITY_ENCRYPTION_KEY (and _PREVIOUS) when
+ * set, else the embedded demo's generated key in DATA_DIR, if it has one yet.
+ */
+export function scriptKeyRing(env: Record<string, string | undefined>): KeyRing | null {
+  if (env.IDENTITY_ENCRYPTION_KEY) return keyRingFromEnv(env);
+  const file = path.join(path.resolve(env.DATA_DIR || ".data"), "secrets.json");
+  if (env.DATABASE_URL || !existsSync(file)) return null;
+  return keyRingFromEnv({ ...env, IDENTITY_ENCRYPTION_KEY: (JSON.parse(readFileSync(file, "utf8")) as DemoSecrets).IDENTITY_ENCRYPTION_KEY });
 }

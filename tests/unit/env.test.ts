@@ -49,6 +49,15 @@ describe("environment", () => {
     expect(parseEnv(launchEnvSchema, env).DATABASE_URL).toBe(env.DATABASE_URL);
     expect(parseEnv(serverEnvSchema, { ...env, APP_BASE_URL: "https://msc.example.org" }).DEMO_MODE).toBe("false");
   });
+
+  it("takes the migrating owner's URL beside the app's, never alone, and never echoes its password", () => {
+    const env = { DATABASE_URL: "postgresql://msc_app:p@h:5432/db", MIGRATION_DATABASE_URL: "postgresql://msc_owner:q@h:5432/db", AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: key };
+    expect(parseEnv(launchEnvSchema, env).MIGRATION_DATABASE_URL).toBe(env.MIGRATION_DATABASE_URL);
+    expect(launchError({ MIGRATION_DATABASE_URL: env.MIGRATION_DATABASE_URL })).toMatch(/^Environment variable DATABASE_URL must be set when MIGRATION_DATABASE_URL is set .*; it is not set\.$/);
+    const text = launchError({ ...env, MIGRATION_DATABASE_URL: "mysql://msc_owner:secret-pw@h/db" });
+    expect(text).toMatch(/^Environment variable MIGRATION_DATABASE_URL must be a PostgreSQL URL/);
+    expect(text).not.toContain("secret-pw");
+  });
 });
 
 describe("TRUSTED_PROXY_HOPS", () => {
