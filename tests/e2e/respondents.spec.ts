@@ -153,7 +153,11 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   await lead.goto(`${evaluationPath}/audit?action=respondent.identity.read`);
   const row = lead.getByRole("row").filter({ hasText: "respondent.identity.read" }).filter({ hasText: respondentId });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText("Daniel Esquivel Mora");
+  // The event reads as a sentence; the raw record is one click away.
+  await expect(row.getByRole("cell").nth(2)).toHaveText(`Daniel Esquivel Mora reveló la identidad de ${respondentCode}`);
+  await row.getByText(/^Mostrar el registro original/).click();
+  await expect(row.getByText("respondent.identity.read", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(lead, "audit trail as sentences, raw record open (es)");
   await expect(lead.locator("main")).not.toContainText("Rosalinda");
   await lead.context().close();
 });

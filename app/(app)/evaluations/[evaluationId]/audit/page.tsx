@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AuditEventRowView } from "@/components/audit/audit-event-row";
 import { Field } from "@/components/ui/field";
 import { ExportControl } from "@/components/data-table/export-control";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { requireUser } from "@/lib/auth/session";
+import { labelKey } from "@/lib/audit-trail/sentences";
 import { loadAuditPage } from "@/lib/audit-trail/loaders";
 import { parseAuditFilters, type AuditFilters } from "@/lib/audit-trail/schema";
 
@@ -27,18 +29,14 @@ function query(filters: AuditFilters, extra: Record<string, string | undefined> 
   return text ? `?${text}` : "";
 }
 
-function changes(before: unknown, after: unknown): string {
-  const show = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
-  return [show(before), show(after)].filter(Boolean).join(" → ");
-}
-
 export default async function AuditPage({ params, searchParams }: AuditPageProps) {
   const { evaluationId } = await params;
   const user = await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/audit`);
   const filters = parseAuditFilters(await searchParams);
-  const [view, t, format] = await Promise.all([loadAuditPage(evaluationId, user, filters), getTranslations(), getFormatter()]);
+  const locale = (await getLocale()) === "en" ? "en" : "es";
+  const [view, t] = await Promise.all([loadAuditPage(evaluationId, user, filters, locale), getTranslations()]);
   if (!view) notFound();
-  const { evaluation, events, next, names, actors } = view;
+  const { evaluation, events, next, names, actors, labels } = view;
   const { before: _cursor, ...activeFilters } = filters;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/audit`;
 
@@ -82,29 +80,20 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
         captionId="audit-caption"
         caption={t("audit.caption")}
         compact
-        columns={[t("audit.columns.sequence"), t("audit.columns.time"), t("audit.columns.actor"), t("audit.columns.action"), t("audit.columns.record"), t("audit.columns.changes")]}
+        columns={[t("audit.columns.sequence"), t("audit.columns.time"), t("audit.columns.event"), t("audit.columns.raw")]}
       >
         {events.length === 0 ? (
           <tr>
-            <td colSpan={6}>{t("audit.empty")}</td>
+            <td colSpan={4}>{t("audit.empty")}</td>
           </tr>
         ) : (
           events.map((event) => (
-            <tr key={event.id}>
-              <td className="code">{event.sequence.toString()}</td>
-              <td>
-                <time dateTime={event.createdAt.toISOString()}>
-                  {format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
-                </time>
-              </td>
-              <td>{event.actorId ? (names.get(event.actorId) ?? event.actorId) : t("audit.system")}</td>
-              <td className="code">{event.action}</td>
-              <td>
-                {event.recordType}
-                {event.recordId ? <span className="code"> {event.recordId}</span> : null}
-              </td>
-              <td className="code audit-changes">{changes(event.before, event.after)}</td>
-            </tr>
+            <AuditEventRowView
+              key={event.id}
+              event={event}
+              actorName={event.actorId ? (names.get(event.actorId) ?? null) : null}
+              recordLabel={event.recordId ? (labels.get(labelKey(event.recordType, event.recordId)) ?? null) : null}
+            />
           ))
         )}
       </StaticTable>
