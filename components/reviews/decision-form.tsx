@@ -1,7 +1,7 @@
 "use client";
 /** The reviewer's decision on the revision shown: approve, or return with a comment. */
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StatusLine, useStatusAction } from "@/components/validation/use-status-action";
 import { decideStoryReview } from "@/lib/reviews/actions";
 
@@ -16,8 +16,25 @@ export function DecisionForm({ evaluationId, storyId, storyRevisionId }: { evalu
       <textarea className="field__input" id="review-comment" aria-describedby="review-comment-hint" rows={4} value={comment} onChange={(event) => setComment(event.target.value)} />
       <StatusLine error={error} done={done} />
       <div className="actions">
-        <Button busy={busy} busyLabel={t("story.deciding")} onClick={() => decide("APPROVE")}>{t("story.approve")}</Button>
-        <Button variant="secondary" busy={busy} busyLabel={t("story.deciding")} onClick={() => decide("RETURN")}>{t("story.return")}</Button>
+        <ConfirmButton
+          variant="primary"
+          label={t("story.approve")}
+          confirmLabel={t("story.confirmApprove")}
+          cancelLabel={t("story.notYet")}
+          consequence={t("story.approveHelp")}
+          busy={busy}
+          busyLabel={t("story.deciding")}
+          onConfirm={() => decide("APPROVE")}
+        />
+        <ConfirmButton
+          label={t("story.return")}
+          confirmLabel={t("story.confirmReturn")}
+          cancelLabel={t("story.notYet")}
+          consequence={t("story.returnHelp")}
+          busy={busy}
+          busyLabel={t("story.deciding")}
+          onConfirm={() => decide("RETURN")}
+        />
       </div>
     </form>
   );

@@ -10,9 +10,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectInput, TextArea } from "@/components/stories/form-controls";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { recordSelectionDecision } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/schema";
 import { selectionFailureMessages } from "./failure-messages";
@@ -120,9 +120,18 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
           </div>
         ))}
       </fieldset>
-      <SubmitButton busy={form.busy} busyLabel={t("saving")}>
-        {t("decision.submit")}
-      </SubmitButton>
+      <div className="actions">
+        <ConfirmButton
+          submit
+          variant="primary"
+          label={t("decision.submit")}
+          confirmLabel={t("decision.confirmSubmit")}
+          cancelLabel={t("decision.keepEditing")}
+          consequence={t("decision.submitHelp", { selected: selected.length, others: candidates.length - selected.length })}
+          busy={form.busy}
+          busyLabel={t("saving")}
+        />
+      </div>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ActionError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { SelectionRoundStatus } from "@/lib/generated/prisma/enums";
 import { cancelSelectionRound, closeSelectionRound, openSelectionRound } from "@/lib/selection/actions";
 import { selectionFailureMessages } from "./failure-messages";
@@ -18,7 +19,6 @@ export function RoundControls({ evaluationId, roundId, status, version }: Props)
   const t = useTranslations("selection");
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const options = {
     failureMessages: selectionFailureMessages,
     clearOnStart: true,
@@ -45,28 +45,29 @@ export function RoundControls({ evaluationId, roundId, status, version }: Props)
           </Button>
         ) : null}
         {status === "OPEN" ? (
-          <Button busy={close.busy} busyLabel={t("saving")} onClick={() => void close.submit(input)}>
-            {t("controls.close")}
-          </Button>
+          <ConfirmButton
+            variant="primary"
+            label={t("controls.close")}
+            confirmLabel={t("controls.confirmClose")}
+            cancelLabel={t("controls.keepOpen")}
+            consequence={t("controls.closeHelp")}
+            busy={close.busy}
+            busyLabel={t("saving")}
+            onConfirm={() => void close.submit(input)}
+          />
         ) : null}
         {["DRAFT", "OPEN", "CLOSED"].includes(status) ? (
-          confirmCancel ? (
-            <>
-              <Button variant="secondary" busy={cancel.busy} busyLabel={t("saving")} onClick={() => void cancel.submit(input)}>
-                {t("controls.confirmCancel")}
-              </Button>
-              <Button variant="secondary" onClick={() => setConfirmCancel(false)}>
-                {t("controls.keep")}
-              </Button>
-            </>
-          ) : (
-            <Button variant="secondary" onClick={() => setConfirmCancel(true)}>
-              {t("controls.cancel")}
-            </Button>
-          )
+          <ConfirmButton
+            label={t("controls.cancel")}
+            confirmLabel={t("controls.confirmCancel")}
+            cancelLabel={t("controls.keep")}
+            consequence={t("controls.cancelHelp")}
+            busy={cancel.busy}
+            busyLabel={t("saving")}
+            onConfirm={() => void cancel.submit(input)}
+          />
         ) : null}
       </div>
-      {confirmCancel ? <p className="muted">{t("controls.cancelHelp")}</p> : null}
       <ActionError message={error} />
     </div>
   );

@@ -118,6 +118,29 @@ test("a reviewer finds the outcomes already decided, and reads one whole: its ty
   await expect(facts).toContainText("Tipo de cambio");
   await expect(facts).toContainText("Cambio positivo");
   await expect(facts).toContainText(/Dominios de cambio\s*2\. /);
-  await expect(page.getByText("Esta historia ya no está en revisión.")).toBeVisible();
+  await expect(page.getByText("Esta historia ya no está en revisión. Última decisión: Aprobada, sobre la revisión 1.")).toBeVisible();
   await expectNoAxeViolations(page, "an approved outcome, reviewer (es)");
+});
+
+test("a reviewer is told what approving does before it is done, and may step back", async ({ page }) => {
+  const db = appDatabase();
+  const story = await db.changeStory.findFirstOrThrow({ where: { evaluationId: evaluation.id, code: "CS-0002" }, select: { id: true } });
+  await db.changeStory.update({ where: { id: story.id }, data: { stage: "IN_REVIEW" } });
+
+  await openBrief(page, "reviewer@demo.example");
+  await page.goto(`/evaluations/${evaluation.id}/reviews/${story.id}`);
+  await expectInteractive(page.getByRole("button", { name: "Aprobar" }));
+  await page.getByRole("button", { name: "Aprobar" }).click();
+  const confirm = page.getByRole("button", { name: "Sí, aprobar este resultado" });
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toHaveAccessibleDescription(/La aprobación es definitiva/);
+  await expectNoAxeViolations(page, "review decision asking to confirm (es)");
+  await page.getByRole("button", { name: "Todavía no" }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage).toBe("IN_REVIEW");
+
+  await page.getByRole("button", { name: "Aprobar" }).click();
+  await page.getByRole("button", { name: "Sí, aprobar este resultado" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Última decisión" })).toHaveText("Esta historia ya no está en revisión. Última decisión: Aprobada, sobre la revisión 1.");
+  await expect.poll(async () => (await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage).toBe("APPROVED");
 });

@@ -149,7 +149,12 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expect(page.getByText("Registrado: recordatorio enviado a 1 panelista.")).toBeVisible();
   await expectNoAxeViolations(page, "open round (lead, es)");
 
+  // Closing cannot be undone: the app says what will happen before it does it.
   await page.getByRole("button", { name: "Cerrar la ronda" }).click();
+  const confirmClose = page.getByRole("button", { name: "Sí, cerrar la ronda" });
+  await expect(confirmClose).toBeFocused();
+  await expect(confirmClose).toHaveAccessibleDescription(/el panel ya no puede emitir ni cambiar votos/);
+  await confirmClose.click();
   await expect(page.getByText("La ronda ahora está: Cerrada, en espera de la decisión.")).toBeVisible();
   const tally = page.getByRole("table", { name: "Conteo de la ronda, calculado a partir de los votos" });
   await expect(tally.locator("tbody tr").first()).toContainText("CS-0005");
@@ -157,6 +162,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expectNoAxeViolations(page, "closed round with tally (lead, es)");
 
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
+  await page.getByRole("button", { name: "Sí, registrar la decisión" }).click();
   await expect(page.getByText("Algunos datos necesitan atención; revisa los mensajes junto a los campos.")).toBeVisible();
   const feedbackFields = page.getByRole("textbox", { name: /^Retroalimentación sobre CS-/ });
   await expect(feedbackFields.first()).toHaveAttribute("aria-invalid", "true");
@@ -171,6 +177,8 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   }
   await expect(page.getByLabel("Idioma de la retroalimentación sobre CS-0005")).toHaveValue("es");
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
+  await expect(page.getByRole("button", { name: "Sí, registrar la decisión" })).toHaveAccessibleDescription(/1 historia avanza como seleccionada/);
+  await page.getByRole("button", { name: "Sí, registrar la decisión" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Decisión" })).toBeVisible();
   await expect(page.getByText("Decidida")).toBeVisible();
   await expect(page.getByText(/El panel eligió la historia CS-0005 por su alcance \(1\)/)).toBeVisible();

@@ -139,7 +139,12 @@ export default async function ReviewStoryPage({ params }: Props) {
       <section className={styles.section} aria-labelledby="review-decision">
         <h2 id="review-decision">{t("story.decision")}</h2>
         {!detail.inReview ? (
-          <p className="notice">{t("story.notInReview")}</p>
+          // After a decision the form is gone: the latest decision says what was done.
+          <p className="notice" role="status">
+            {detail.reviews[0]
+              ? t("story.lastDecision", { decision: t(`decision.${detail.reviews[0].decision}`), version: detail.reviews[0].revisionVersion })
+              : t("story.notInReview")}
+          </p>
         ) : detail.canDecide ? (
           <DecisionForm evaluationId={evaluationId} storyId={detail.id} storyRevisionId={detail.revision.id} />
         ) : null}
