@@ -13,7 +13,8 @@ import { can, type Role } from "@/lib/permissions";
 export const EXPORT_TABLES = ["respondents", "interviews", "focus-groups", "stories", "audit"] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+/** "zip": the CSV files of a workbook (tables that have one), one per sheet. */
+export const EXPORT_FORMATS = ["csv", "xlsx", "zip"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_LEVELS = ["deidentified", "limited", "identified"] as const;

@@ -213,7 +213,7 @@ describe("fieldwork exports", () => {
 
 describe("who may export", () => {
   it.each([
-    ["a reviewer (who reads validated outcomes in the review queue only)", () => actingUser(mine.members.reviewer!), ["stories", "respondents", "interviews", "focus-groups", "audit"]],
+    ["a reviewer (who reads approved outcomes only: tests/integration/story-workbook.test.ts)", () => actingUser(mine.members.reviewer!), ["respondents", "interviews", "focus-groups", "audit"]],
     ["a panelist", () => actingUser(mine.members.panelist!), ["respondents", "interviews", "audit"]],
     ["the lead of another evaluation", () => actingUser(theirs.members.lead), ["stories", "respondents", "audit"]],
     ["an outsider", () => actingUser(mine.outsider), ["stories", "respondents"]],

@@ -150,7 +150,7 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
         }}
       />
       {/* Only respondents carry identities; elsewhere the identified level would add nothing. */}
-      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={list.segment === "respondents" && frame.canExportIdentified} />
+      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={(list.segment === "respondents" || list.segment === "stories") && frame.canExportIdentified} />
     </>
   );
 }

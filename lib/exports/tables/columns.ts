@@ -30,6 +30,28 @@ export type ExportTable<Row, State> = {
   columns: (roles: readonly Role[]) => ExportColumn<Row>[];
   /** Every row the page would list under `state`, batch by batch. */
   feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
+  /** Set for a table whose XLSX is a workbook of several sheets (and which has a zip of CSV files). */
+  workbook?: ExportWorkbook<State>;
+  /**
+   * A second permission that also opens the export, with a narrower scope the feeds apply
+   * themselves (reviewers: approved outcomes only).
+   */
+  scopedPermission?: Permission;
+};
+
+/** One sheet of a workbook: its key (title under `exports.sheets`, CSV file name) and columns. */
+export type WorkbookPart = {
+  key: string;
+  // Each sheet has its own row type; the workbook hands each sheet's rows to its own columns.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ExportColumn<any>[];
+};
+
+export type ExportWorkbook<State> = {
+  /** The sheets in order; the first is the table's own sheet. */
+  sheets: WorkbookPart[];
+  /** Every sheet's rows, sheet by sheet in order, batch by batch (`sheet` is the index in `sheets`). */
+  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (sheet: number, rows: unknown[]) => Promise<void>) => Promise<void>;
 };
 
 /** A stored choice as its label (from the `tables` messages) or as stored. */
