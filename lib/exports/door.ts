@@ -91,7 +91,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       file.format === "zip" ? "csv" : file.format,
       t(`exports.sheets.${file.table}`),
       sheetColumns,
-      (sink) => table.feed(evaluationId, roles, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context))))),
+      (sink) => table.feed(evaluationId, roles, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context)))), user.id),
       (rowCount) => audited(rowCount),
     );
   }

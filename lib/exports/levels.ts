@@ -10,7 +10,7 @@
  */
 import { can, type Role } from "@/lib/permissions";
 
-export const EXPORT_TABLES = ["respondents", "interviews", "focus-groups", "stories", "audit"] as const;
+export const EXPORT_TABLES = ["respondents", "interviews", "focus-groups", "stories", "evidence", "validation-responses", "ballots", "audit"] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 /** "zip": the CSV files of a workbook (tables that have one), one per sheet. */
@@ -33,7 +33,7 @@ export type ExportRefusal = "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
 
 /** "stories.xlsx" → its table and format; anything else is not an export. */
 export function parseExportFile(file: string): { table: ExportTableName; format: ExportFormat } | null {
-  const match = /^([a-z-]{1,20})\.([a-z]{3,4})$/.exec(file);
+  const match = /^([a-z-]{1,24})\.([a-z]{3,4})$/.exec(file);
   if (!match) return null;
   const [, table, format] = match;
   if (!(EXPORT_TABLES as readonly string[]).includes(table!) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) return null;

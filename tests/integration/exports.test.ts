@@ -229,7 +229,7 @@ describe("who may export", () => {
 
   it("refuses an unknown table or format, and a filter the list would refuse", async () => {
     signedIn = actingUser(mine.members.lead);
-    expect((await call("ballots.csv")).status).toBe(404);
+    expect((await call("payments.csv")).status).toBe(404);
     expect((await call("stories.pdf")).status).toBe(404);
     expect((await call("stories.csv", `?changeType=${encodeURIComponent('{"not":null}')}`)).status).toBe(400);
     expect((await call("stories.csv", "?level=everything")).status).toBe(400);

@@ -8,9 +8,12 @@ describe("parseExportFile", () => {
     ["stories.csv", { table: "stories", format: "csv" }],
     ["focus-groups.xlsx", { table: "focus-groups", format: "xlsx" }],
     ["audit.csv", { table: "audit", format: "csv" }],
+    ["stories.zip", { table: "stories", format: "zip" }],
+    ["validation-responses.xlsx", { table: "validation-responses", format: "xlsx" }],
+    ["ballots.csv", { table: "ballots", format: "csv" }],
   ])("reads %s", (file, expected) => expect(parseExportFile(file)).toEqual(expected));
 
-  it.each(["stories.pdf", "ballots.csv", "stories", "../stories.csv", "stories.csv.exe", "STORIES.CSV"])("refuses %s", (file) => {
+  it.each(["stories.pdf", "payments.csv", "stories.tar", "stories", "../stories.csv", "stories.csv.exe", "STORIES.CSV"])("refuses %s", (file) => {
     expect(parseExportFile(file)).toBeNull();
   });
 });

@@ -28,8 +28,8 @@ export type ExportTable<Row, State> = {
   /** The filters and sort as the audit event records them. */
   described: (state: State) => Record<string, unknown>;
   columns: (roles: readonly Role[]) => ExportColumn<Row>[];
-  /** Every row the page would list under `state`, batch by batch. */
-  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
+  /** Every row the page would list under `state`, batch by batch (`readerId`: whose scope, for per-person rules). */
+  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>, readerId: string) => Promise<void>;
   /** Set for a table whose XLSX is a workbook of several sheets (and which has a zip of CSV files). */
   workbook?: ExportWorkbook<State>;
   /**
@@ -53,6 +53,12 @@ export type ExportWorkbook<State> = {
   /** Every sheet's rows, sheet by sheet in order, batch by batch (`sheet` is the index in `sheets`). */
   feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (sheet: number, rows: unknown[]) => Promise<void>) => Promise<void>;
 };
+
+/** A stored choice as its label from any message (`key(value)`), or as stored. */
+export function labelled(value: string | null, key: (value: string) => string, context: ColumnContext): Cell {
+  if (value === null) return null;
+  return context.labelled ? context.t(key(value)) : value;
+}
 
 /** A stored choice as its label (from the `tables` messages) or as stored. */
 export function choice(value: string | null, namespace: string, context: ColumnContext): Cell {
