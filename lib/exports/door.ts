@@ -52,7 +52,13 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   const { level, labels } = options.options;
 
   const translator = createTranslator({ locale, messages: messages[locale] });
-  const t = (key: string) => translator(key as never);
+  // Headers and choices repeat on every row: each message is looked up once per export.
+  const looked = new Map<string, string>();
+  const t = (key: string) => {
+    let text = looked.get(key);
+    if (text === undefined) looked.set(key, (text = translator(key as never)));
+    return text;
+  };
   const context: ColumnContext = { labelled: labels === "labelled", t, level, locale };
   const audited = (rowCount: number, sheetRowCounts?: Record<string, number>) =>
     db().$transaction((tx) =>

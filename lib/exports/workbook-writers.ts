@@ -8,9 +8,8 @@
  */
 import { PassThrough, Readable, type Writable } from "node:stream";
 import archiver from "archiver";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { csvSafeCell } from "./csv";
+import { csvRecords, csvSafeCell } from "./csv";
 import { csvCell, drained, NUMBER_FORMATS, type Cell, type SheetColumn } from "./writers";
 
 export type WorkbookSheet = {
@@ -133,12 +132,12 @@ function csvZip(sheets: WorkbookSheet[], feed: SheetsFeed, onDone: (rowCounts: n
       columns = sheets[index]!.columns;
       entry = new PassThrough();
       archive.append(entry, { name: `${sheets[index]!.file}.csv` });
-      entry.write(BOM + stringify([columns.map((column) => csvSafeCell(column.header))]));
+      entry.write(BOM + csvRecords([columns.map((column) => csvSafeCell(column.header))]));
     },
     async rows(rows) {
       const current = entry!;
       // One write per batch, not per row: per-row stream writes cost more than the database does.
-      current.write(stringify(rows.map((row) => row.map((value, index) => csvCell(value, columns[index]!.kind)))));
+      current.write(csvRecords(rows.map((row) => row.map((value, index) => csvCell(value, columns[index]!.kind)))));
       await room(current, output);
     },
     async close() {

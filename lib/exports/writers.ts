@@ -1,14 +1,13 @@
 /**
- * The two file formats, written as rows arrive in batches: CSV through csv-stringify (a batch at a
+ * The two file formats, written as rows arrive in batches: CSV text (lib/exports/csv.ts, a batch at a
  * time), XLSX through exceljs's streaming WorkbookWriter. Each waits for the reader of the file
  * before asking for the next batch, so memory stays flat however many rows the table has. The
  * export's audit event is written after the last row and before the file ends: a file never
  * completes without its trace.
  */
 import { PassThrough, Readable, type Writable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { csvSafeCell } from "./csv";
+import { csvRecords, csvSafeCell } from "./csv";
 import type { ExportFormat } from "./levels";
 
 export type CellKind = "text" | "number" | "date" | "dateTime";
@@ -79,7 +78,7 @@ export function exportStream(format: "csv" | "xlsx", sheetName: string, columns:
 function csvFile(columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // One write per batch, not per row: per-row stream writes cost more than the database does.
-  const write = (rows: string[][]) => output.write(stringify(rows));
+  const write = (rows: string[][]) => output.write(csvRecords(rows));
   void (async () => {
     let count = 0;
     output.write(BOM);

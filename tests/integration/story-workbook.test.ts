@@ -231,6 +231,20 @@ describe("the story workbook as CSV files in a zip", () => {
   });
 });
 
+describe("a download cut short", () => {
+  it("writes no audit event, as a workbook or as a zip", async () => {
+    signedIn = actingUser(world.team.members.lead);
+    const before = (await exportEvents()).length;
+    for (const file of ["stories.xlsx", "stories.zip"]) {
+      const reader = (await call(file)).body!.getReader();
+      await reader.read();
+      await reader.cancel();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await exportEvents()).toHaveLength(before);
+  });
+});
+
 describe("levels", () => {
   it("leaves identities out below the identified level, and free text and exact dates out when de-identified", async () => {
     signedIn = actingUser(world.team.members.lead);

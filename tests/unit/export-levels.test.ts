@@ -1,6 +1,8 @@
 /** What one export may contain: its address, its level and labels, and which columns each level keeps. */
 import { describe, expect, it } from "vitest";
 import { columnIncluded, dateAtLevel, parseExportFile, parseExportOptions } from "@/lib/exports/levels";
+import { stringify } from "csv-stringify/sync";
+import { csvRecords } from "@/lib/exports/csv";
 import { csvCell } from "@/lib/exports/writers";
 
 describe("parseExportFile", () => {
@@ -63,5 +65,18 @@ describe("csvCell", () => {
     expect(csvCell(-5, "number")).toBe("-5");
     expect(csvCell("-5", "text")).toBe("'-5");
     expect(csvCell("＝1+1", "text")).toBe("'＝1+1");
+  });
+});
+
+describe("csvRecords", () => {
+  it("writes what csv-stringify would, quoting only what must be quoted", () => {
+    const records = [
+      ["plain", "", "with, comma", 'say "hi"', "line\nbreak", "carriage\rreturn", "'=SUM(A1)", "ñandú 🙂", " spaced "],
+      ["", "", ""],
+      ['"', ",", "\r\n"],
+    ];
+    expect(csvRecords(records)).toBe(stringify(records));
+    expect(csvRecords([['a"b', "c"]])).toBe('"a""b",c\n');
+    expect(csvRecords([])).toBe("");
   });
 });

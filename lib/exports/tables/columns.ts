@@ -66,15 +66,28 @@ export function choice(value: string | null, namespace: string, context: ColumnC
   return context.labelled ? context.t(`tables.${namespace}.${value}`) : value;
 }
 
+/** Language names by locale and code: one Intl.DisplayNames per locale, each name looked up once (not per cell). */
+const languageNames = new Map<string, string>();
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 /** A language code ("es") or its name in the reader's language ("Spanish"). */
 export function language(code: string | null, context: ColumnContext): Cell {
   if (!code) return null;
   if (!context.labelled) return code;
+  const key = `${context.locale}:${code}`;
+  const known = languageNames.get(key);
+  if (known !== undefined) return known;
+  let name = code;
   try {
-    return new Intl.DisplayNames([context.locale], { type: "language" }).of(code) ?? code;
+    let names = displayNames.get(context.locale);
+    if (!names) displayNames.set(context.locale, (names = new Intl.DisplayNames([context.locale], { type: "language" })));
+    name = names.of(code) ?? code;
   } catch {
-    return code;
+    name = code;
   }
+  // Codes come from a short list of languages; the bound only guards against a runaway set.
+  if (languageNames.size < 1000) languageNames.set(key, name);
+  return name;
 }
 
 /** A date column: whole, or its year when de-identified. */
