@@ -10,6 +10,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import { openIdentitiesForExport } from "@/lib/respondents/identity-export";
+import { STORY_STAGES } from "@/lib/stories/schema";
 import type { SearchParams } from "@/lib/tables/url-state";
 import { forEachBatch } from "../data";
 import { EXPORT_PARAMS } from "../levels";
@@ -28,6 +29,8 @@ export function plainFilters<S extends z.ZodType>(schema: S, params: SearchParam
 
 const evidenceFilters = z.object({
   story: storyCode.optional(),
+  /** The stories' stage (the review queue's download asks for approved outcomes). */
+  stage: z.enum(STORY_STAGES).optional(),
   /** The triangulation matrix's filter: stories whose current primary domain is this one. */
   domain: recordId.optional(),
   stance: z.enum(["SUPPORTS", "CONTRADICTS", "MIXED"]).optional(),
@@ -73,6 +76,7 @@ export const evidenceExport: ExportTable<EvidenceRow, EvidenceFilters> = {
   feed: (evaluationId, roles, filters, _level, sink) => {
     const conditions = [Prisma.sql`e.evaluation_id = ${evaluationId}`];
     if (filters.story) conditions.push(Prisma.sql`s.code = ${filters.story}`);
+    if (filters.stage) conditions.push(Prisma.sql`s.stage = ${filters.stage}::story_stage`);
     if (filters.domain) {
       conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM domain_assignment da WHERE da.evaluation_id = s.evaluation_id AND da.story_id = s.id
         AND da.domain_id = ${filters.domain} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL)`);

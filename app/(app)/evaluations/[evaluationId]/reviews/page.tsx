@@ -23,7 +23,9 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { page } = reviewQueueParams.parse(await searchParams);
   const queue = await loadReviewQueue(evaluationId, user, page);
   if (!queue) notFound();
-  const t = await getTranslations("reviews");
+  const [t, tExports] = await Promise.all([getTranslations("reviews"), getTranslations("exports.control")]);
+  // Approved outcomes only, whoever asks (a lead would otherwise get every story): the door checks it again.
+  const download = (file: string) => `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${file}?stage=APPROVED`;
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.intro")} />
@@ -57,6 +59,21 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
           {page < queue.pages ? <Link href={`${base}?page=${page + 1}`}>{t("queue.next")}</Link> : null}
         </nav>
       ) : null}
+      <section className="section" aria-labelledby="approved-downloads">
+        <h2 id="approved-downloads">{tExports("approvedTitle")}</h2>
+        <p className="muted">{tExports("approvedHint")}</p>
+        <ul>
+          <li>
+            <a href={download("stories.xlsx")}>{tExports("approvedXlsx")}</a>
+          </li>
+          <li>
+            <a href={download("stories.zip")}>{tExports("approvedZip")}</a>
+          </li>
+          <li>
+            <a href={download("evidence.csv")}>{tExports("approvedEvidence")}</a>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }
