@@ -126,6 +126,10 @@ describe("the evidence export", () => {
     expect(labelled[0]).toMatchObject({ "Código de la historia": "CS-0002", Postura: "Contradice" });
     expect((await lastEvent("evidence.export"))?.after).toMatchObject({ table: "evidence", format: "csv", level: "limited", labels: "labelled", filters: { stance: "CONTRADICTS" }, rowCount: 1 });
 
+    // The review queue's link asks for approved outcomes: a lead gets the same set as a reviewer.
+    signedIn = actingUser(world.team.members.lead);
+    expect((await csvOf(await call("evidence.csv", "?labels=raw&stage=APPROVED"))).map((row) => row.story_code)).toEqual(["CS-0001"]);
+    signedIn = actingUser(world.team.members.analyst!);
     const byDomain = await csvOf(await call("evidence.csv", `?labels=raw&domain=${world.team.domains[1]!.id}`));
     expect(byDomain.map((row) => row.story_code)).toEqual(["CS-0002"]);
     const deidentified = await csvOf(await call("evidence.csv", "?labels=raw&level=deidentified"));
