@@ -18,25 +18,21 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 
 let signedIn: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
-
 let database: TestDatabase;
 let world: StoryWorld;
 let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
-
 const CANARY = "Storyteller Canary Eulalia";
 const FORMULA_LABEL = "=SUM(A1:A9) families";
 const RATIONALE = "Rationale text that is free text";
 const SHEETS = ["stories", "figures", "contributions", "storytellers", "sources", "domain-assignments", "translations", "README"];
 const CHILD_SHEETS = SHEETS.slice(1, -1);
 const DATA_STORIES = 30;
-
 function call(file: string, search = "", locale = "en") {
   const evaluationId = world.evaluationId;
   return route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } }), {
     params: Promise.resolve({ evaluationId, file }),
   });
 }
-
 async function workbookOf(response: Response): Promise<ExcelJS.Workbook> {
   expect(response.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
@@ -54,7 +50,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
   });
   return rows;
 }
-
 async function zipOf(response: Response): Promise<Map<string, Record<string, string>[]>> {
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toBe("application/zip");
@@ -63,7 +58,6 @@ async function zipOf(response: Response): Promise<Map<string, Record<string, str
   for (const file of directory.files) files.set(file.path, parse(await file.buffer(), { bom: true, columns: true }) as Record<string, string>[]);
   return files;
 }
-
 function exportEvents() {
   return database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, action: "story.export" }, orderBy: { sequence: "asc" } });
 }
@@ -122,9 +116,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await database?.close();
-});
+afterAll(async () => database?.close());
 
 describe("the story workbook (XLSX)", () => {
   it("has every sheet, each joined to the stories by the story code, with numbers as numbers and text as text", async () => {
@@ -229,10 +221,8 @@ describe("the story workbook as CSV files in a zip", () => {
     expect(readme.filter((row) => row.sheet === "figures").map((row) => row.column)).toEqual(["story_code", "position", "label", "label_translation", "qualifier", "value", "value_max", "unit"]);
     expect((await exportEvents()).at(-1)?.after).toMatchObject({ format: "zip", rowCount: DATA_STORIES });
   });
-});
 
-describe("a download cut short", () => {
-  it("writes no audit event, as a workbook or as a zip", async () => {
+  it("writes no audit event for a download cut short, as a workbook or as a zip", async () => {
     signedIn = actingUser(world.team.members.lead);
     const before = (await exportEvents()).length;
     for (const file of ["stories.xlsx", "stories.zip"]) {
