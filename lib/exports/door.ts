@@ -43,7 +43,10 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   if (!file) return refused("NOT_FOUND");
   const table = EXPORT_TABLE_DEFINITIONS[file.table];
   if (file.format === "zip" && !table.workbook) return refused("NOT_FOUND");
-  const roles = (await listReaderRoles(evaluationId, table.permission, user)) ?? (table.scopedPermission ? await listReaderRoles(evaluationId, table.scopedPermission, user) : null);
+  const fullRoles = await listReaderRoles(evaluationId, table.permission, user);
+  const roles = fullRoles ?? (table.scopedPermission ? await listReaderRoles(evaluationId, table.scopedPermission, user) : null);
+  // Read through the narrower permission (reviewers, panelists): the event says so, as its rows are fewer than the filters say.
+  const scope = fullRoles ? {} : { scopedBy: table.scopedPermission };
   if (!roles || !user) return refused("NOT_FOUND");
   const options = parseExportOptions(params, roles, request.defaultLabels);
   if (!options.ok) return refused(options.reason);
@@ -68,7 +71,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
         ipAddress: request.ipAddress ?? null,
         action: table.action,
         recordType: table.recordType,
-        after: { table: file.table, format: file.format, level, labels, ...table.described(state), rowCount, ...(sheetRowCounts ? { sheetRowCounts } : {}) },
+        after: { table: file.table, format: file.format, level, labels, ...table.described(state), ...scope, rowCount, ...(sheetRowCounts ? { sheetRowCounts } : {}) },
       }),
     );
 

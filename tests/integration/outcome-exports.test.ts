@@ -197,6 +197,7 @@ describe("the ballots export", () => {
     signedIn = actingUser(world.team.members.panelist!);
     const rows = await csvOf(await call("ballots.csv", "?labels=raw"));
     expect(new Set(rows.map((row) => row.selection_round))).toEqual(new Set(["Closed round"]));
+    expect((await lastEvent("ballot.export"))?.after).toMatchObject({ scopedBy: "selection.vote", rowCount: 2 });
     expect(await csvOf(await call("ballots.csv", `?round=${rounds.otherPanel}`))).toEqual([]);
     for (const user of [world.team.members.analyst!, world.team.members.reviewer!, world.team.outsider]) {
       signedIn = actingUser(user);

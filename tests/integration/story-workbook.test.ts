@@ -133,8 +133,7 @@ describe("the story workbook (XLSX)", () => {
       expect(rows.length, sheet.name).toBeGreaterThan(0);
       for (const row of rows) expect(codes.has(row.story_code), sheet.name).toBe(true);
     }
-    const figures = rowsOf(workbook.getWorksheet("Figures")!);
-    expect(figures.map((row) => [row.story_code, row.position, row.qualifier, row.value, row.value_max, row.unit])).toEqual([
+    expect(rowsOf(workbook.getWorksheet("Figures")!).map((row) => [row.story_code, row.position, row.qualifier, row.value, row.value_max, row.unit])).toEqual([
       ["CS-0001", 1, "EXACT", -5, null, "%"],
       ["CS-0001", 2, "MORE_THAN", 600000, null, null],
       ["CS-0002", 1, "RANGE", 10, 20, null],
@@ -275,6 +274,7 @@ describe("who may export the workbook", () => {
     expect(rowsOf(workbook.worksheets[0]!).map((row) => row.code)).toEqual(["CS-0001"]);
     expect(new Set(rowsOf(workbook.getWorksheet("Figures")!).map((row) => row.story_code))).toEqual(new Set(["CS-0001"]));
     expect(new Set(rowsOf(workbook.getWorksheet("Domain assignments")!).map((row) => row.story_code))).toEqual(new Set(["CS-0001"]));
+    expect((await exportEvents()).at(-1)?.after).toMatchObject({ scopedBy: "review.view", rowCount: 1 });
     // Asking for another stage gives nothing rather than widening the scope.
     const drafts = await zipOf(await call("stories.zip", "?labels=raw&stage=DRAFT"));
     for (const sheet of SHEETS.slice(0, -1)) expect(drafts.get(`${sheet}.csv`), sheet).toEqual([]);
