@@ -2,7 +2,9 @@
  * `npm run bench:exports`: 100,000 change stories exported through the export door, as CSV and as
  * XLSX, on real PostgreSQL. Creates a scratch database on the server in BENCH_DATABASE_URL (default:
  * the local server), migrates it, writes the stories, then downloads each file as a browser would
- * (reading the stream to its end) and prints rows, bytes, time, rows per second and the process's
+ * (reading the stream to its end): the stories list as CSV, the story workbook as XLSX and as a zip
+ * of CSV files (with two figures, a contribution, a domain assignment and, for every other story, a
+ * translation per story: rows/s counts stories), and prints rows, bytes, time, rows per second and the process's
  * peak RSS above what it used before the export. Drops its database at the end. Prints figures;
  * asserts nothing. BENCH_STORIES sets the number of stories.
  */
@@ -68,11 +70,32 @@ try {
            (CASE WHEN n % 7 = 0 THEN 'NEGATIVE' ELSE 'POSITIVE' END)::change_type,
            make_date(2020 + n % 5, 1, 1), make_date(2024, 12, 31), 'YEAR', 'DRAFT', ${world.members.lead.id}, now()
       FROM generate_series(1, ${stories}) AS n`;
+  // The workbook's other sheets: two figures, one contribution and one primary domain per story,
+  // and a translated title for every other story (storytellers and sources would need
+  // respondents and interviews; their queries have the same shape).
+  console.log("Writing figures, contributions, domain assignments and translations…");
+  await prisma.$executeRaw`
+    INSERT INTO story_figure (id, evaluation_id, story_id, position, label, qualifier, value, unit, updated_at)
+    SELECT 'bench-f' || n || '-' || p, ${world.evaluation.id}, 'bench-' || n, p, 'Trabajadoras con contrato', 'EXACT', n % 1000 + p, '%', now()
+      FROM generate_series(1, ${stories}) AS n CROSS JOIN generate_series(1, 2) AS p`;
+  await prisma.$executeRaw`
+    INSERT INTO story_contribution (id, evaluation_id, story_id, project_id, how_contributed, updated_at)
+    SELECT 'bench-c' || n, ${world.evaluation.id}, 'bench-' || n, ${world.projects[0]!.id}, 'Capacitó a las delegadas sindicales.', now()
+      FROM generate_series(1, ${stories}) AS n`;
+  await prisma.$executeRaw`
+    INSERT INTO domain_assignment (id, evaluation_id, story_id, domain_id, kind, rationale, assigned_by_id, updated_at)
+    SELECT 'bench-d' || n, ${world.evaluation.id}, 'bench-' || n, ${world.domains[0]!.id}, 'PRIMARY', 'Habla de la libertad sindical.', ${world.members.lead.id}, now()
+      FROM generate_series(1, ${stories}) AS n`;
+  await prisma.$executeRaw`
+    UPDATE change_story SET title_translation = 'Story ' || code_number || ': the mill workers voted on their contract', translation_language = 'en'
+     WHERE evaluation_id = ${world.evaluation.id} AND code_number % 2 = 0`;
+  await prisma.$executeRaw`ANALYZE`;
   const { exportTable } = await import("../lib/exports/door");
   const user = { ...world.members.lead, isAdmin: false, locale: "ES" as const, sessionId: "bench", needsTwoFactorEnrolment: false };
   // Warm-up (modules, query plans, JIT) on a filter that matches nothing, so growth is the export's.
-  for (const file of ["stories.csv", "stories.xlsx"]) await download(await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }));
-  for (const file of ["stories.csv", "stories.xlsx"]) {
+  const files = ["stories.csv", "stories.xlsx", "stories.zip"];
+  for (const file of files) await download(await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }));
+  for (const file of files) {
     const before = process.memoryUsage().rss;
     const started = performance.now();
     const response = await exportTable({ evaluationId: world.evaluation.id, file, params: { sort: "code" }, user, locale: "es" });

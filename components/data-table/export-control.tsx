@@ -2,7 +2,7 @@
  * "Download CSV" / "Download XLSX" under a list: a plain GET form (no JavaScript needed) that
  * carries the list's current query to the export door, with the level and the kind of values.
  * The identified level is offered only to members who may take identities, and only where the
- * table has any (respondents); the server checks both again.
+ * table has any (respondents; stories, whose storytellers sheet names them); the server checks both again.
  */
 import { getTranslations } from "next-intl/server";
 import { EXPORT_PARAMS, type ExportLevel, type ExportTableName } from "@/lib/exports/levels";
@@ -29,6 +29,8 @@ export async function ExportControl({ evaluationId, table, query, offerIdentifie
   const base = `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${table}`;
   const levels: ExportLevel[] = offerIdentified ? ["limited", "deidentified", "identified"] : ["limited", "deidentified"];
   const id = `${table}-export`;
+  // The stories' XLSX is a workbook of several sheets; its CSV files come as one zip.
+  const workbook = table === "stories";
   return (
     <form id={id} method="get" action={`${base}.csv`} className="filters" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
       <div className="field">
@@ -53,6 +55,11 @@ export async function ExportControl({ evaluationId, table, query, offerIdentifie
           { value: "raw", label: t("raw") },
         ]}
       />
+      {workbook ? (
+        <p id={`${id}-zip-hint`} className="field__hint">
+          {t("zipHint")}
+        </p>
+      ) : null}
       <div className="filters__actions">
         <button type="submit" id={`${id}-csv`} formAction={`${base}.csv`} className="button button--secondary">
           {t("csv")}
@@ -60,6 +67,11 @@ export async function ExportControl({ evaluationId, table, query, offerIdentifie
         <button type="submit" id={`${id}-xlsx`} formAction={`${base}.xlsx`} className="button button--secondary">
           {t("xlsx")}
         </button>
+        {workbook ? (
+          <button type="submit" id={`${id}-zip`} formAction={`${base}.zip`} className="button button--secondary" aria-describedby={`${id}-zip-hint`}>
+            {t("zip")}
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -21,3 +21,24 @@ export function csvSafeCell(value: unknown): string {
   const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** A field needs quotes when it holds the delimiter, a quote or a line break (RFC 4180). */
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/**
+ * Records as RFC 4180 CSV text, each ending in LF: fields quoted only when they must be, quotes
+ * doubled. The same output as csv-stringify's defaults, written by hand because the export writes
+ * 100,000 rows and the general library's per-field option handling was a fifth of the CSV time.
+ */
+export function csvRecords(records: readonly (readonly string[])[]): string {
+  let text = "";
+  for (const fields of records) {
+    for (let index = 0; index < fields.length; index += 1) {
+      const field = fields[index]!;
+      if (index > 0) text += ",";
+      text += NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+    }
+    text += "\n";
+  }
+  return text;
+}

@@ -14,6 +14,8 @@ import type { SearchParams } from "@/lib/tables/url-state";
 import { columnIncluded, parseExportFile, parseExportOptions, type ExportRefusal, type LabelMode } from "./levels";
 import { kindAtLevel, type ColumnContext } from "./tables/columns";
 import { EXPORT_TABLE_DEFINITIONS } from "./tables";
+import { leveledParts, readmeRows, readmeSheet } from "./workbook";
+import { workbookStream } from "./workbook-writers";
 import { contentTypeOf, exportStream, type Cell } from "./writers";
 
 export type ExportRequest = {
@@ -40,7 +42,11 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   const file = parseExportFile(request.file);
   if (!file) return refused("NOT_FOUND");
   const table = EXPORT_TABLE_DEFINITIONS[file.table];
-  const roles = await listReaderRoles(evaluationId, table.permission, user);
+  if (file.format === "zip" && !table.workbook) return refused("NOT_FOUND");
+  const fullRoles = await listReaderRoles(evaluationId, table.permission, user);
+  const roles = fullRoles ?? (table.scopedPermission ? await listReaderRoles(evaluationId, table.scopedPermission, user) : null);
+  // Read through the narrower permission (reviewers, panelists): the event says so, as its rows are fewer than the filters say.
+  const scope = fullRoles ? {} : { scopedBy: table.scopedPermission };
   if (!roles || !user) return refused("NOT_FOUND");
   const options = parseExportOptions(params, roles, request.defaultLabels);
   if (!options.ok) return refused(options.reason);
@@ -49,31 +55,55 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   const { level, labels } = options.options;
 
   const translator = createTranslator({ locale, messages: messages[locale] });
-  const t = (key: string) => translator(key as never);
+  // Headers and choices repeat on every row: each message is looked up once per export.
+  const looked = new Map<string, string>();
+  const t = (key: string) => {
+    let text = looked.get(key);
+    if (text === undefined) looked.set(key, (text = translator(key as never)));
+    return text;
+  };
   const context: ColumnContext = { labelled: labels === "labelled", t, level, locale };
-  const columns = table.columns(roles).filter((column) => columnIncluded(column.sensitivity, level));
-  const sheetColumns = columns.map((column) => ({
-    header: context.labelled ? t(`exports.columns.${column.key}`) : column.key,
-    kind: kindAtLevel(column.kind, column.sensitivity, level),
-  }));
+  const audited = (rowCount: number, sheetRowCounts?: Record<string, number>) =>
+    db().$transaction((tx) =>
+      recordAudit(tx, {
+        evaluationId,
+        actorId: user.id,
+        ipAddress: request.ipAddress ?? null,
+        action: table.action,
+        recordType: table.recordType,
+        after: { table: file.table, format: file.format, level, labels, ...table.described(state), ...scope, rowCount, ...(sheetRowCounts ? { sheetRowCounts } : {}) },
+      }),
+    );
 
-  const body = exportStream(
-    file.format,
-    t(`exports.sheets.${file.table}`),
-    sheetColumns,
-    (sink) => table.feed(evaluationId, roles, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context))))),
-    (rowCount) =>
-      db().$transaction((tx) =>
-        recordAudit(tx, {
-          evaluationId,
-          actorId: user.id,
-          ipAddress: request.ipAddress ?? null,
-          action: table.action,
-          recordType: table.recordType,
-          after: { table: file.table, format: file.format, level, labels, ...table.described(state), rowCount },
-        }),
-      ),
-  );
+  let body: ReadableStream<Uint8Array>;
+  if (table.workbook && file.format !== "csv") {
+    const { workbook } = table;
+    const parts = leveledParts(workbook.sheets, context);
+    const sheets = [...parts.map((part) => part.sheet), readmeSheet(context)];
+    body = workbookStream(
+      file.format,
+      sheets,
+      async (write) => {
+        await workbook.feed(evaluationId, roles, state, level, (index, rows) => write(index, rows.map((row) => parts[index]!.columns.map((column): Cell => column.value(row, context)))));
+        await write(parts.length, readmeRows(parts, context));
+      },
+      // The row count is the table's own (stories); each sheet's count is recorded beside it.
+      (counts) => audited(counts[0]!, Object.fromEntries(parts.map((part, index) => [part.key, counts[index]!]))),
+    );
+  } else {
+    const columns = table.columns(roles).filter((column) => columnIncluded(column.sensitivity, level));
+    const sheetColumns = columns.map((column) => ({
+      header: context.labelled ? t(`exports.columns.${column.key}`) : column.key,
+      kind: kindAtLevel(column.kind, column.sensitivity, level),
+    }));
+    body = exportStream(
+      file.format === "zip" ? "csv" : file.format,
+      t(`exports.sheets.${file.table}`),
+      sheetColumns,
+      (sink) => table.feed(evaluationId, roles, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context)))), user.id),
+      (rowCount) => audited(rowCount),
+    );
+  }
   const day = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     headers: {

@@ -10,10 +10,11 @@
  */
 import { can, type Role } from "@/lib/permissions";
 
-export const EXPORT_TABLES = ["respondents", "interviews", "focus-groups", "stories", "audit"] as const;
+export const EXPORT_TABLES = ["respondents", "interviews", "focus-groups", "stories", "evidence", "validation-responses", "ballots", "audit"] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+/** "zip": the CSV files of a workbook (tables that have one), one per sheet. */
+export const EXPORT_FORMATS = ["csv", "xlsx", "zip"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_LEVELS = ["deidentified", "limited", "identified"] as const;
@@ -32,7 +33,7 @@ export type ExportRefusal = "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
 
 /** "stories.xlsx" → its table and format; anything else is not an export. */
 export function parseExportFile(file: string): { table: ExportTableName; format: ExportFormat } | null {
-  const match = /^([a-z-]{1,20})\.([a-z]{3,4})$/.exec(file);
+  const match = /^([a-z-]{1,24})\.([a-z]{3,4})$/.exec(file);
   if (!match) return null;
   const [, table, format] = match;
   if (!(EXPORT_TABLES as readonly string[]).includes(table!) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) return null;

@@ -1,14 +1,13 @@
 /**
- * The two file formats, written as rows arrive in batches: CSV through csv-stringify (a batch at a
+ * The two file formats, written as rows arrive in batches: CSV text (lib/exports/csv.ts, a batch at a
  * time), XLSX through exceljs's streaming WorkbookWriter. Each waits for the reader of the file
  * before asking for the next batch, so memory stays flat however many rows the table has. The
  * export's audit event is written after the last row and before the file ends: a file never
  * completes without its trace.
  */
 import { PassThrough, Readable, type Writable } from "node:stream";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { csvSafeCell } from "./csv";
+import { csvRecords, csvSafeCell } from "./csv";
 import type { ExportFormat } from "./levels";
 
 export type CellKind = "text" | "number" | "date" | "dateTime";
@@ -24,6 +23,7 @@ const BOM = "\ufeff";
 const MIME: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  zip: "application/zip",
 };
 
 export function contentTypeOf(format: ExportFormat): string {
@@ -43,14 +43,14 @@ function xlsxCell(value: Cell): ExcelJS.CellValue {
   return value;
 }
 
-const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: "yyyy-mm-dd", dateTime: "yyyy-mm-dd hh:mm:ss" };
+export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: "yyyy-mm-dd", dateTime: "yyyy-mm-dd hh:mm:ss" };
 
 /**
  * Waits until the reader of the file has taken what is buffered. A reader who goes away (a
  * cancelled download) ends the export with an error, so the cursor's transaction is released
  * at once and no audit event claims a file that was never received.
  */
-async function drained(stream: Writable): Promise<void> {
+export async function drained(stream: Writable): Promise<void> {
   if (stream.destroyed) throw new Error("download closed");
   if (!stream.writableNeedDrain) return;
   await new Promise<void>((resolve, reject) => {
@@ -71,14 +71,14 @@ async function drained(stream: Writable): Promise<void> {
  * The file as a web stream. `onDone(rowCount)` runs after the last row; if it fails (or reading
  * rows fails) the stream errors and the download is cut short rather than complete.
  */
-export function exportStream(format: ExportFormat, sheetName: string, columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
+export function exportStream(format: "csv" | "xlsx", sheetName: string, columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
   return format === "csv" ? csvFile(columns, feed, onDone) : xlsxFile(sheetName, columns, feed, onDone);
 }
 
 function csvFile(columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // One write per batch, not per row: per-row stream writes cost more than the database does.
-  const write = (rows: string[][]) => output.write(stringify(rows));
+  const write = (rows: string[][]) => output.write(csvRecords(rows));
   void (async () => {
     let count = 0;
     output.write(BOM);

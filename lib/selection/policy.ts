@@ -35,6 +35,14 @@ export function canSeeResults(round: { status: SelectionRoundStatus; resultsHidd
   return !round.resultsHiddenUntilClosed && round.status === "OPEN";
 }
 
+/**
+ * Whether a round's ballots may leave in an export: a closed round whose results the reader may
+ * see. Never an open round's, even where its tally is shown: panelists may still change them.
+ */
+export function exportsBallots(round: { status: SelectionRoundStatus; resultsHiddenUntilClosed: boolean }): boolean {
+  return (round.status === "CLOSED" || round.status === "DECIDED") && canSeeResults(round);
+}
+
 export type BallotRefusal = "ROUND_NOT_OPEN" | "DEADLINE_PASSED";
 
 /**

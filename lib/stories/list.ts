@@ -167,6 +167,15 @@ export function storyRowsSql(evaluationId: string, state: Pick<TableState<StoryF
 }
 
 /**
+ * Every story the list holds under `filters` (id, code and code number, in no order), as SQL for
+ * an export's other sheets to join their rows on: the same filter as the rows, never a list of ids
+ * held in memory.
+ */
+export function storyMatchesSql(evaluationId: string, filters: StoryFilters): Prisma.Sql {
+  return Prisma.sql`SELECT s.id, s.code, s.code_number FROM change_story s WHERE ${whereOf(evaluationId, filters)}`;
+}
+
+/**
  * One page of the list. It checks no access: callers ask first (lib/stories/loaders.ts
  * `loadStoryList` for the table, lib/search/data.ts for the search page).
  */

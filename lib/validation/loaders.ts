@@ -47,6 +47,8 @@ export const loadValidationRound = cache(async (evaluationId: string, roundId: s
     sample,
     responses,
     coverage,
+    /** The responses' download may name the respondents (a lead who asks). */
+    canExportIdentified: can(access.roles, "export.identified"),
     can: {
       /** Edit the round, its sample and resolve disputes: a closed round is history. */
       manage: manages && round.status !== "CLOSED",

@@ -1,9 +1,12 @@
 // A lead downloads the respondents list as it stands (filtered) as XLSX, and the file has exactly
-// the rows the page lists; the list page with its download control passes axe. The interviews
+// the rows the page lists; the list page with its download control passes axe. The stories'
+// workbook comes as a zip of CSV files, one per sheet, joined by the story code. The interviews
 // list offers the REFI-QDA project, which downloads as a zip with project.qde and its sources.
 import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import unzipper from "unzipper";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
@@ -72,4 +75,26 @@ test("a lead downloads the REFI-QDA project from the interviews list, a zip with
   expect(Object.keys(zip.files).some((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name))).toBe(true);
   const qde = await zip.file("project.qde")!.async("string");
   expect(qde.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+});
+
+test("a lead downloads the stories workbook as CSV files in a zip, one per sheet with a README", async ({ page }) => {
+  await page.goto("/sign-in");
+  await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
+  await expect(page).toHaveURL(/\/evaluations$/);
+  await page.goto(`/evaluations/${evaluation.id}/stories`);
+  const control = page.getByRole("form", { name: "Descargar esta lista" });
+  await expect(control.getByRole("button", { name: "Descargar archivos CSV (zip)" })).toBeVisible();
+  await expectNoAxeViolations(page, "stories list with its workbook download (es)");
+
+  const downloading = page.waitForEvent("download");
+  await control.getByRole("button", { name: "Descargar archivos CSV (zip)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^stories-\d{4}-\d{2}-\d{2}\.zip$/);
+  const directory = await unzipper.Open.file((await download.path())!);
+  expect(directory.files.map((file) => file.path)).toEqual(["stories.csv", "figures.csv", "contributions.csv", "storytellers.csv", "sources.csv", "domain-assignments.csv", "translations.csv", "README.csv"]);
+  const stories = parse(await directory.files[0]!.buffer(), { bom: true, columns: true }) as Record<string, string>[];
+  const figures = parse(await directory.files[1]!.buffer(), { bom: true, columns: true }) as Record<string, string>[];
+  expect(stories.length).toBeGreaterThan(0);
+  const codes = new Set(stories.map((row) => row["Código"]));
+  for (const figure of figures) expect(codes.has(figure["Código de la historia"])).toBe(true);
 });

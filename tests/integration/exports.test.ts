@@ -213,7 +213,7 @@ describe("fieldwork exports", () => {
 
 describe("who may export", () => {
   it.each([
-    ["a reviewer (who reads validated outcomes in the review queue only)", () => actingUser(mine.members.reviewer!), ["stories", "respondents", "interviews", "focus-groups", "audit"]],
+    ["a reviewer (who reads approved outcomes only: tests/integration/story-workbook.test.ts)", () => actingUser(mine.members.reviewer!), ["respondents", "interviews", "focus-groups", "audit"]],
     ["a panelist", () => actingUser(mine.members.panelist!), ["respondents", "interviews", "audit"]],
     ["the lead of another evaluation", () => actingUser(theirs.members.lead), ["stories", "respondents", "audit"]],
     ["an outsider", () => actingUser(mine.outsider), ["stories", "respondents"]],
@@ -229,7 +229,7 @@ describe("who may export", () => {
 
   it("refuses an unknown table or format, and a filter the list would refuse", async () => {
     signedIn = actingUser(mine.members.lead);
-    expect((await call("ballots.csv")).status).toBe(404);
+    expect((await call("payments.csv")).status).toBe(404);
     expect((await call("stories.pdf")).status).toBe(404);
     expect((await call("stories.csv", `?changeType=${encodeURIComponent('{"not":null}')}`)).status).toBe(400);
     expect((await call("stories.csv", "?level=everything")).status).toBe(400);

@@ -1,6 +1,8 @@
 /** What one export may contain: its address, its level and labels, and which columns each level keeps. */
 import { describe, expect, it } from "vitest";
 import { columnIncluded, dateAtLevel, parseExportFile, parseExportOptions } from "@/lib/exports/levels";
+import { stringify } from "csv-stringify/sync";
+import { csvRecords } from "@/lib/exports/csv";
 import { csvCell } from "@/lib/exports/writers";
 
 describe("parseExportFile", () => {
@@ -8,9 +10,12 @@ describe("parseExportFile", () => {
     ["stories.csv", { table: "stories", format: "csv" }],
     ["focus-groups.xlsx", { table: "focus-groups", format: "xlsx" }],
     ["audit.csv", { table: "audit", format: "csv" }],
+    ["stories.zip", { table: "stories", format: "zip" }],
+    ["validation-responses.xlsx", { table: "validation-responses", format: "xlsx" }],
+    ["ballots.csv", { table: "ballots", format: "csv" }],
   ])("reads %s", (file, expected) => expect(parseExportFile(file)).toEqual(expected));
 
-  it.each(["stories.pdf", "ballots.csv", "stories", "../stories.csv", "stories.csv.exe", "STORIES.CSV"])("refuses %s", (file) => {
+  it.each(["stories.pdf", "payments.csv", "stories.tar", "stories", "../stories.csv", "stories.csv.exe", "STORIES.CSV"])("refuses %s", (file) => {
     expect(parseExportFile(file)).toBeNull();
   });
 });
@@ -60,5 +65,18 @@ describe("csvCell", () => {
     expect(csvCell(-5, "number")).toBe("-5");
     expect(csvCell("-5", "text")).toBe("'-5");
     expect(csvCell("＝1+1", "text")).toBe("'＝1+1");
+  });
+});
+
+describe("csvRecords", () => {
+  it("writes what csv-stringify would, quoting only what must be quoted", () => {
+    const records = [
+      ["plain", "", "with, comma", 'say "hi"', "line\nbreak", "carriage\rreturn", "'=SUM(A1)", "ñandú 🙂", " spaced "],
+      ["", "", ""],
+      ['"', ",", "\r\n"],
+    ];
+    expect(csvRecords(records)).toBe(stringify(records));
+    expect(csvRecords([['a"b', "c"]])).toBe('"a""b",c\n');
+    expect(csvRecords([])).toBe("");
   });
 });

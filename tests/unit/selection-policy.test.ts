@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
-import { ballotRefusal, canSeeResults, canSeeRound, conflictOfInterest, ranksDistinct, REMINDER_INTERVAL_MS, reminderRefusal, takesBallots, voteFields } from "@/lib/selection/policy";
+import { ballotRefusal, canSeeResults, exportsBallots, canSeeRound, conflictOfInterest, ranksDistinct, REMINDER_INTERVAL_MS, reminderRefusal, takesBallots, voteFields } from "@/lib/selection/policy";
 import en from "@/lib/i18n/messages/en/selection.json";
 import es from "@/lib/i18n/messages/es/selection.json";
 import { findTransition, nextSteps, type GuardFacts, type StorytellerConsentFacts } from "@/lib/stories/stage-machine";
@@ -27,6 +27,12 @@ describe("who sees a round and its results", () => {
     for (const status of ["CLOSED", "DECIDED"] as const) expect(canSeeResults({ status, resultsHiddenUntilClosed: true })).toBe(true);
     expect(canSeeResults({ status: "OPEN", resultsHiddenUntilClosed: false })).toBe(true);
     expect(canSeeResults({ status: "DRAFT", resultsHiddenUntilClosed: false })).toBe(false);
+  });
+  it("lets ballots leave in an export once the round is closed, never while it is open", () => {
+    for (const hidden of [true, false]) {
+      for (const status of ["CLOSED", "DECIDED"] as const) expect(exportsBallots({ status, resultsHiddenUntilClosed: hidden })).toBe(true);
+      for (const status of ["DRAFT", "OPEN", "CANCELLED"] as const) expect(exportsBallots({ status, resultsHiddenUntilClosed: hidden })).toBe(false);
+    }
   });
 });
 

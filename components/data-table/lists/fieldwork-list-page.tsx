@@ -150,8 +150,8 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
           status: statusLine(t(`${list.messages}.count`, { count: page.total }), page, sortLabel, state.sort, t),
         }}
       />
-      {/* Only respondents carry identities; elsewhere the identified level would add nothing. */}
-      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={list.segment === "respondents" && frame.canExportIdentified} />
+      {/* Respondents and stories (their storytellers) carry identities; elsewhere the identified level would add nothing. */}
+      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={(list.segment === "respondents" || list.segment === "stories") && frame.canExportIdentified} />
       {/* The transcripts' lists also offer them, coded, for NVivo, ATLAS.ti and MAXQDA. */}
       {list.segment === "interviews" || list.segment === "focus-groups" ? <ProjectExportLink evaluationId={evaluationId} /> : null}
     </>

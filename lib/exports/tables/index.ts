@@ -1,7 +1,9 @@
 /** Every exportable table, by the name in its download address. One door serves them all. */
 import type { ExportTableName } from "../levels";
 import { auditExport } from "./audit";
+import { ballotsExport } from "./ballots";
 import type { ExportTable } from "./columns";
+import { evidenceExport, validationResponsesExport } from "./outcomes";
 import { focusGroupsExport, interviewsExport, respondentsExport } from "./fieldwork";
 import { storiesExport } from "./stories";
 
@@ -12,5 +14,8 @@ export const EXPORT_TABLE_DEFINITIONS: Record<ExportTableName, ExportTable<any, 
   interviews: interviewsExport,
   "focus-groups": focusGroupsExport,
   stories: storiesExport,
+  evidence: evidenceExport,
+  "validation-responses": validationResponsesExport,
+  ballots: ballotsExport,
   audit: auditExport,
 };

@@ -1,24 +1,39 @@
 /**
  * The stories export: the stories list's own URL schema (filters, search, sort) and SQL, every
  * row. The title is free text; the period and the last change are exact dates. The primary domain
- * is its name, or its number in the evaluation's order when raw values are asked for.
+ * is its name, or its number in the evaluation's order when raw values are asked for. As XLSX (or
+ * a zip of CSV files) it is a workbook: the stories sheet, then the sheets of ./story-sheets.ts,
+ * all read in one snapshot. Reviewers export approved outcomes only (`inScope`).
  */
-import { storyRowsSql, type StoryListRow } from "@/lib/stories/list";
+import { can, type Role } from "@/lib/permissions";
+import { storyMatchesSql, storyRowsSql, type StoryListRow } from "@/lib/stories/list";
 import { storyListSpec, type StoryFilters } from "@/lib/tables/lists";
 import type { SortState } from "@/lib/tables/url-state";
-import { domainNamesOf, forEachBatch, type DomainName } from "../data";
-import { choice, dated, language, type ExportTable } from "./columns";
+import { domainNamesOf, inExportSnapshot, type DomainName } from "../data";
+import { choice, dated, language, type ExportColumn, type ExportTable } from "./columns";
 import { listState } from "./fieldwork";
+import { STORY_SHEETS } from "./story-sheets";
 
 export type StoryExportRow = StoryListRow & { primaryDomain?: DomainName | null };
 
-export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters; sort: SortState }> = {
-  permission: "story.view",
-  recordType: "ChangeStory",
-  action: "story.export",
-  parse: (params) => listState(storyListSpec, params),
-  described: (state) => ({ filters: state.filters, sort: `${state.sort.desc ? "-" : ""}${state.sort.id}` }),
-  columns: () => [
+/**
+ * The stories a reader's roles let them export under `filters`: every matching story for those who
+ * read the stories list; for reviewers (who read approved outcomes only, in their queue) the
+ * approved ones alone, so a filter on another stage gives nothing (null).
+ */
+export function inScope(roles: readonly Role[], filters: StoryFilters): StoryFilters | null {
+  if (can(roles, "story.view")) return filters;
+  if (!can(roles, "review.view")) return null;
+  if (filters.stage && filters.stage !== "APPROVED") return null;
+  return { ...filters, stage: "APPROVED" };
+}
+
+function withDomains(rows: StoryExportRow[], domains: Map<string, DomainName>): StoryExportRow[] {
+  for (const row of rows) row.primaryDomain = row.primaryDomainId ? (domains.get(row.primaryDomainId) ?? null) : null;
+  return rows;
+}
+
+const storyColumns: ExportColumn<StoryExportRow>[] = [
     { key: "code", kind: "text", value: (row) => row.code },
     { key: "title", kind: "text", sensitivity: "freeText", value: (row) => row.title },
     { key: "title_translation", kind: "text", sensitivity: "freeText", value: (row) => row.titleTranslation },
@@ -41,12 +56,39 @@ export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters;
     { key: "period_to", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.periodTo, c) },
     { key: "period_precision", kind: "text", value: (row, c) => (c.labelled ? c.t(`exports.precision.${row.periodPrecision}`) : row.periodPrecision) },
     { key: "updated_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.updatedAt, c) },
-  ],
-  feed: async (evaluationId, _roles, state, _level, sink) => {
+];
+
+export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters; sort: SortState }> = {
+  permission: "story.view",
+  recordType: "ChangeStory",
+  action: "story.export",
+  parse: (params) => listState(storyListSpec, params),
+  described: (state) => ({ filters: state.filters, sort: `${state.sort.desc ? "-" : ""}${state.sort.id}` }),
+  columns: () => storyColumns,
+  feed: async (evaluationId, roles, state, _level, sink) => {
+    const filters = inScope(roles, state.filters);
+    if (!filters) return;
     const domains = await domainNamesOf(evaluationId);
-    await forEachBatch<StoryExportRow>(storyRowsSql(evaluationId, state, 0, null), async (rows) => {
-      for (const row of rows) row.primaryDomain = row.primaryDomainId ? (domains.get(row.primaryDomainId) ?? null) : null;
-      await sink(rows);
-    });
+    await inExportSnapshot((read) => read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null), async (rows) => sink(withDomains(rows, domains))));
+  },
+  scopedPermission: "review.view",
+  workbook: {
+    sheets: [{ key: "stories", columns: storyColumns }, ...STORY_SHEETS.map(({ key, columns }) => ({ key, columns }))],
+    // One snapshot for every sheet; each sheet's own cursor over the same filter, one after another.
+    feed: async (evaluationId, roles, state, level, sink) => {
+      const filters = inScope(roles, state.filters);
+      if (!filters) return;
+      const domains = await domainNamesOf(evaluationId);
+      const matches = storyMatchesSql(evaluationId, filters);
+      await inExportSnapshot(async (read) => {
+        await read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null), (rows) => sink(0, withDomains(rows, domains)));
+        for (const [index, sheet] of STORY_SHEETS.entries()) {
+          await read<unknown>(sheet.sql(evaluationId, matches), async (rows) => {
+            await sheet.enrich?.(evaluationId, rows, level);
+            await sink(index + 1, rows);
+          });
+        }
+      });
+    },
   },
 };

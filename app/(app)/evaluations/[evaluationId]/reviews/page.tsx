@@ -24,7 +24,9 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { page, decided: decidedPage } = reviewQueueParams.parse(await searchParams);
   const [queue, decided] = await Promise.all([loadReviewQueue(evaluationId, user, page), loadDecidedOutcomes(evaluationId, user, decidedPage)]);
   if (!queue || !decided) notFound();
-  const t = await getTranslations("reviews");
+  const [t, tExports] = await Promise.all([getTranslations("reviews"), getTranslations("exports.control")]);
+  // Approved outcomes only, whoever asks (a lead would otherwise get every story): the door checks it again.
+  const download = (file: string) => `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${file}?stage=APPROVED`;
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.intro")} />
@@ -59,6 +61,21 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         </nav>
       ) : null}
       <DecidedOutcomes base={base} decided={decided} queuePage={page} page={decidedPage} />
+      <section className="section" aria-labelledby="approved-downloads">
+        <h2 id="approved-downloads">{tExports("approvedTitle")}</h2>
+        <p className="muted">{tExports("approvedHint")}</p>
+        <ul>
+          <li>
+            <a href={download("stories.xlsx")}>{tExports("approvedXlsx")}</a>
+          </li>
+          <li>
+            <a href={download("stories.zip")}>{tExports("approvedZip")}</a>
+          </li>
+          <li>
+            <a href={download("evidence.csv")}>{tExports("approvedEvidence")}</a>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ExportControl } from "@/components/data-table/export-control";
 import { Pagination } from "@/components/data-table/pagination";
 import { MatrixTable } from "@/components/triangulation/matrix-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -67,6 +68,8 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
       ) : (
         <p className="empty-state">{t("matrix.empty")}</p>
       )}
+      {/* The evidence of the domain shown (every page), with the levels and values of any export. */}
+      <ExportControl evaluationId={evaluationId} table="evidence" query={domain ? { domain: domain.id } : {}} offerIdentified={false} />
     </>
   );
 }

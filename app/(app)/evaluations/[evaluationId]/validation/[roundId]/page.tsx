@@ -10,6 +10,7 @@ import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadValidationRound } from "@/lib/validation/loaders";
 import { pageNumber } from "@/lib/validation/schema";
+import { ExportControl } from "@/components/data-table/export-control";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -148,6 +149,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </StaticTable>
         )}
       </section>
+      <ExportControl evaluationId={evaluationId} table="validation-responses" query={{ round: roundId }} offerIdentified={view.canExportIdentified} />
     </>
   );
 }

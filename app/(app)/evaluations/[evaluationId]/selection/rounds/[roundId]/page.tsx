@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ExportControl } from "@/components/data-table/export-control";
 import { BallotForm } from "@/components/selection/ballot-form";
 import { DecisionForm } from "@/components/selection/decision-form";
 import { ReminderPanel } from "@/components/selection/reminder-panel";
@@ -11,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail/transport";
 import { loadRoundPage } from "@/lib/selection/loaders";
-import { REMINDER_INTERVAL_MS } from "@/lib/selection/policy";
+import { exportsBallots, REMINDER_INTERVAL_MS } from "@/lib/selection/policy";
 import { roundLink } from "@/lib/selection/reminder-delivery";
 
 type RoundPageProps = { params: Promise<{ evaluationId: string; roundId: string }> };
@@ -135,6 +136,8 @@ export default async function RoundPage({ params }: RoundPageProps) {
         </section>
       ) : null}
       {round.decision ? <DecisionView decision={round.decision} stories={stories.map((story) => ({ ...story, title: title(story) }))} t={t} format={format} /> : null}
+      {/* Ballots leave only once the round is closed (never while panelists may still change them). */}
+      {exportsBallots(round) ? <ExportControl evaluationId={evaluationId} table="ballots" query={{ round: roundId }} offerIdentified={false} /> : null}
     </>
   );
 }
