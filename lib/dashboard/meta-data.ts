@@ -88,10 +88,13 @@ export async function countStoriesByInterviewer(evaluationId: string, filters: D
     ), counted AS (
       SELECT user_id, count(DISTINCT story_id)::int AS stories,
              count(DISTINCT story_id) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
-        FROM story_interviewers
-       -- A story with an interviewer is not also counted as "no interviewer".
-       WHERE user_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM story_interviewers o WHERE o.story_id = story_interviewers.story_id AND o.user_id IS NOT NULL)
+        FROM story_interviewers WHERE user_id IS NOT NULL
        GROUP BY user_id
+      UNION ALL
+      -- A story with an interviewer is not also counted as "no interviewer".
+      SELECT NULL, count(*)::int, count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int
+        FROM (SELECT story_id, stage FROM story_interviewers GROUP BY story_id, stage HAVING bool_and(user_id IS NULL)) none
+      HAVING count(*) > 0
     )
     SELECT c.user_id AS "userId", u.name, c.stories, c.selected
       FROM counted c LEFT JOIN app_user u ON u.id = c.user_id
