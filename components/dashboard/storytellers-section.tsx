@@ -46,7 +46,7 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
       {DIMENSIONS.map((dimension) => {
         const groups = view.storytellers[dimension];
         const captionId = `storytellers-${dimension}-caption`;
-        if (groups.length === 0) return <p key={dimension} className="muted">{t("noStates")}</p>;
+        if (groups.length === 0) return <p key={dimension} className="muted">{t("noGroups")}</p>;
         return (
           <StaticTable
             key={dimension}
