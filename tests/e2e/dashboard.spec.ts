@@ -33,6 +33,9 @@ async function chooseLanguage(page: Page, language: "English" | "Español"): Pro
 }
 
 test("a lead sees the funnel, who and where in Spanish and English, filters it, and opens a count in the story list", async ({ page }) => {
+  // Four axe passes over the whole dashboard (now with its meta-monitoring, quantification and
+  // coverage tables) and two downloads: more than the default minute on a busy 2-core machine.
+  test.setTimeout(180_000);
   await openDashboard(page, "lead@demo.example");
   await chooseLanguage(page, "Español");
 
@@ -48,14 +51,39 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await expect(page.getByRole("img", { name: /Mapa de México: historias por estado/ })).toBeVisible();
   await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Dominios de cambio" })).toBeVisible();
+  // Meta-monitoring, quantification and coverage: each view a table with its caption.
+  for (const caption of [
+    "Historias contadas, seleccionadas y aprobadas, por tipo de narrador",
+    "Historias contadas, seleccionadas y aprobadas, por grupo en riesgo del narrador",
+    /Historias por dominio y tipo de cambio/,
+    "Historias según quienes hicieron sus entrevistas de origen",
+    "Paneles: integrantes por rol, decisiones y disenso",
+    "Cifras de magnitud de las historias seleccionadas por dominio",
+    "Historias etiquetadas con cada grupo en riesgo, recogidas y seleccionadas",
+    "Candidatas de rondas decididas con retroalimentación registrada",
+    "Muestra de validación extraída y personas alcanzadas, por estrato",
+  ]) {
+    await expect(page.getByRole("table", { name: caption })).toBeVisible();
+  }
+  await expect(page.getByRole("table", { name: "Historias contadas, seleccionadas y aprobadas, por tipo de narrador" }).getByRole("columnheader", { name: "Tasa de selección" })).toBeVisible();
   await expectNoAxeViolations(page, "dashboard, lead (es)");
+
+  // Each figure downloads with the page's filters; the map as SVG too.
+  const csvLink = page.getByRole("link", { name: "Descargar «Quién integra los paneles» como CSV" });
+  const csv = await page.request.get((await csvLink.getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("Nombre del panel");
+  const svgLink = page.getByRole("link", { name: /como SVG$/ });
+  const svg = await page.request.get((await svgLink.getAttribute("href"))!);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
 
   // A filter goes into the address and applies to every view.
   await expectInteractive(page.getByRole("button", { name: "Aplicar filtros" }));
-  await page.getByLabel("Tipo de cambio").selectOption("NO_CHANGE");
+  await page.getByLabel("Tipo de cambio", { exact: true }).selectOption("NO_CHANGE");
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(page).toHaveURL(/changeType=NO_CHANGE/);
-  await expect(page.getByLabel("Tipo de cambio")).toHaveValue("NO_CHANGE");
+  await expect(page.getByLabel("Tipo de cambio", { exact: true })).toHaveValue("NO_CHANGE");
   await expectNoAxeViolations(page, "dashboard filtered, lead (es)");
 
   // Back to every story: a count opens the story list filtered to it.
@@ -79,6 +107,9 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await expect(page.getByRole("heading", { level: 2, name: "Where the stories stand" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Respondents by type and gender" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Map of Mexico: stories by state/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Whose stories get selected" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Magnitude figures of selected stories by domain" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Validation sample drawn and respondents reached, by stratum" })).toBeVisible();
   await expectNoAxeViolations(page, "dashboard, lead (en)");
 });
 
@@ -92,7 +123,13 @@ test("a reviewer sees approved outcomes only, and respondent counts under 5 as �
   await expect(who).toContainText("< 5");
   await expect(who.getByRole("cell", { name: "fewer than 5" }).first()).toBeVisible();
   await expect(who.getByRole("columnheader", { name: "All respondents" })).toHaveCount(0);
-  await expect(page.getByText(/counts of respondents under 5 are shown as “< 5”/)).toBeVisible();
+  await expect(page.getByText(/counts of respondents under 5 are shown as “< 5”/).first()).toBeVisible();
+  const tellers = page.getByRole("table", { name: "Stories told, selected and approved, by storyteller type" });
+  await expect(tellers.getByRole("columnheader")).toHaveText(["Group", "Storytellers", "Stories told", "Approved"]);
+  await expect(tellers).toContainText("< 5");
+  // The file says "< 5" too.
+  const download = await page.request.get((await page.getByRole("link", { name: "Download “Whose stories get selected” as CSV" }).getAttribute("href"))!);
+  expect(await download.text()).toContain("< 5");
   await expectNoAxeViolations(page, "dashboard, reviewer (en)");
 
   await chooseLanguage(page, "Español");

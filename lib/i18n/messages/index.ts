@@ -9,6 +9,7 @@ import enAudit from "./en/audit.json";
 import enBrief from "./en/brief.json";
 import enCore from "./en/core.json";
 import enDashboard from "./en/dashboard.json";
+import enDashboardMeta from "./en/dashboard-meta.json";
 import enExports from "./en/exports.json";
 import enFieldwork from "./en/fieldwork.json";
 import enImports from "./en/imports.json";
@@ -30,6 +31,7 @@ import esAudit from "./es/audit.json";
 import esBrief from "./es/brief.json";
 import esCore from "./es/core.json";
 import esDashboard from "./es/dashboard.json";
+import esDashboardMeta from "./es/dashboard-meta.json";
 import esExports from "./es/exports.json";
 import esFieldwork from "./es/fieldwork.json";
 import esImports from "./es/imports.json";
@@ -66,6 +68,7 @@ export const en = {
   ...enValidation,
   ...enReviews,
   ...enDashboard,
+  ...enDashboardMeta,
   ...enExports,
   ...enBrief,
 };
@@ -90,6 +93,7 @@ export const es: typeof en = {
   ...esValidation,
   ...esReviews,
   ...esDashboard,
+  ...esDashboardMeta,
   ...esExports,
   ...esBrief,
 };

@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CoverageSection } from "@/components/dashboard/coverage-section";
 import { DashboardFilterForm } from "@/components/dashboard/dashboard-filters";
+import { FigureDownloads } from "@/components/dashboard/figure-downloads";
+import { QuantificationSection } from "@/components/dashboard/quantification-section";
+import { SelectionSection } from "@/components/dashboard/selection-section";
+import { StorytellersSection } from "@/components/dashboard/storytellers-section";
 import { FunnelTable } from "@/components/dashboard/funnel-table";
 import { WaitingSection } from "@/components/dashboard/waiting-section";
 import { WhereSection } from "@/components/dashboard/where-section";
@@ -12,6 +17,7 @@ import { EvaluationAbout } from "@/components/evaluations/evaluation-about";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadDashboard } from "@/lib/dashboard/loaders";
+import { loadDashboardMeta } from "@/lib/dashboard/meta-loaders";
 import { DASHBOARD_FILTER_KEYS, parseDashboardFilters } from "@/lib/dashboard/schema";
 import { loadEvaluationOverview } from "@/lib/evaluations/loaders";
 import { PERIOD_FORMAT } from "@/lib/evaluations/format";
@@ -36,8 +42,10 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
   if (!evaluation) notFound();
 
   const [t, format, parsed] = await Promise.all([getTranslations(), getFormatter(), searchParams.then(parseDashboardFilters)]);
-  const dashboard = parsed.ok ? await loadDashboard(evaluationId, user, parsed.filters) : null;
-  if (parsed.ok && !dashboard) notFound();
+  const [dashboard, meta] = parsed.ok
+    ? await Promise.all([loadDashboard(evaluationId, user, parsed.filters), loadDashboardMeta(evaluationId, user, parsed.filters)])
+    : [null, null];
+  if (parsed.ok && (!dashboard || !meta)) notFound();
 
   return (
     <>
@@ -75,13 +83,20 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
           resetHref={base}
           resetLabel={t("dashboard.invalid.reset")}
         />
-      ) : dashboard ? (
+      ) : dashboard && meta ? (
         <>
           <WaitingSection items={dashboard.waiting} />
           <DashboardFilterForm action={base} filters={parsed.filters} choices={dashboard.choices} />
           <FunnelTable evaluationId={evaluationId} funnel={dashboard.funnel} filters={parsed.filters} linksToStories={dashboard.scope.linksToStories} />
+          <FigureDownloads evaluationId={evaluationId} figure="funnel" filters={parsed.filters} title={t("dashboard.funnel.title")} />
           <WhoSection who={dashboard.who} exactCounts={dashboard.scope.exactCounts} />
+          <FigureDownloads evaluationId={evaluationId} figure="respondents" filters={parsed.filters} title={t("dashboard.who.caption")} />
           <WhereSection where={dashboard.where} />
+          <FigureDownloads evaluationId={evaluationId} figure="states" filters={parsed.filters} title={t("dashboard.where.caption")} svg />
+          <StorytellersSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />
+          <SelectionSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />
+          <QuantificationSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />
+          <CoverageSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />
         </>
       ) : null}
 

@@ -1,0 +1,134 @@
+/**
+ * Quantification (MSC step 8) and coverage of feedback (step 6) and validation, counted in
+ * PostgreSQL: one grouped query each, scoped by the evaluation, under the dashboard's filters and
+ * the reader's stages. Callers decide who may see what (meta-loaders.ts).
+ */
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { StoryStage } from "@/lib/generated/prisma/enums";
+import { storyConditions } from "./filter-sql";
+import { SELECTED_STAGES } from "./meta-data";
+import type { DashboardFilters } from "./schema";
+
+const stageList = (stages: readonly StoryStage[]) => Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
+
+/** At most this many figures are listed for a label that cannot be summed. */
+export const LISTED_FIGURES = 20;
+
+export type MagnitudeRow = {
+  domainId: string | null;
+  /** The label as first written (the group ignores case, accents and spacing). */
+  label: string;
+  unit: string | null;
+  figures: number;
+  stories: number;
+  approvedStories: number;
+  /** Null when the group cannot be summed (a range, "more than", or a percentage). */
+  total: string | null;
+  approvedTotal: string | null;
+  /** The figures one by one when they cannot be summed, the first LISTED_FIGURES of them. */
+  listed: Array<{ qualifier: string; value: string; valueMax: string | null }> | null;
+};
+
+/**
+ * Magnitude figures of selected stories (approved ones apart) per primary domain, grouped where
+ * label and unit agree. The label is compared without case, accents or repeated spaces
+ * (normalize NFD, then the combining marks dropped); the unit without case or outer spaces.
+ * Sums are exact decimals, returned as text so no precision is lost on the way to the page.
+ */
+export async function rollUpMagnitudes(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<MagnitudeRow[]> {
+  const selected = stages.filter((stage) => SELECTED_STAGES.includes(stage));
+  if (selected.length === 0) return [];
+  return db().$queryRaw<MagnitudeRow[]>`
+    WITH figures AS (
+      SELECT da.domain_id, s.id AS story_id, s.stage, f.label, f.unit, f.qualifier, f.value, f.value_max, f.position,
+             regexp_replace(regexp_replace(normalize(lower(btrim(f.label)), NFD), '[\u0300-\u036f]', '', 'g'), '[[:space:]]+', ' ', 'g') AS label_key,
+             lower(btrim(coalesce(f.unit, ''))) AS unit_key
+        FROM change_story s
+        JOIN story_figure f ON f.evaluation_id = s.evaluation_id AND f.story_id = s.id
+        LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
+       WHERE ${storyConditions(evaluationId, filters, selected)}
+    ), grouped AS (
+      SELECT domain_id, label_key, unit_key,
+             (array_agg(label ORDER BY story_id, position))[1] AS label,
+             (array_agg(unit ORDER BY story_id, position))[1] AS unit,
+             count(*)::int AS figures, count(DISTINCT story_id)::int AS stories,
+             count(DISTINCT story_id) FILTER (WHERE stage = 'APPROVED')::int AS approved_stories,
+             bool_and(qualifier IN ('EXACT', 'APPROXIMATELY')) AND unit_key <> '%' AS summable,
+             sum(value) AS total, coalesce(sum(value) FILTER (WHERE stage = 'APPROVED'), 0) AS approved_total,
+             (array_agg(json_build_object('qualifier', qualifier::text, 'value', value::text, 'valueMax', value_max::text) ORDER BY value, story_id, position))[1:${Prisma.raw(String(LISTED_FIGURES))}] AS listed
+        FROM figures
+       GROUP BY domain_id, label_key, unit_key
+    )
+    SELECT domain_id AS "domainId", label, unit, figures, stories, approved_stories AS "approvedStories",
+           CASE WHEN summable THEN total::text END AS total,
+           CASE WHEN summable THEN approved_total::text END AS "approvedTotal",
+           CASE WHEN summable THEN NULL ELSE to_json(listed) END AS listed
+      FROM grouped
+     ORDER BY domain_id, label_key, unit_key`;
+}
+
+export type AtRiskTagRow = { groupId: string; nameEn: string; nameEs: string; collected: number; selected: number };
+
+/** Per at-risk group of the evaluation: stories tagged with it, and those of them selected. */
+export async function countAtRiskTags(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<AtRiskTagRow[]> {
+  return db().$queryRaw<AtRiskTagRow[]>`
+    WITH tagged AS (
+      SELECT t.group_id, count(*)::int AS collected, count(*) FILTER (WHERE s.stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
+        FROM change_story s
+        JOIN story_at_risk_group t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
+       WHERE ${storyConditions(evaluationId, filters, stages)}
+       GROUP BY t.group_id
+    )
+    SELECT g.id AS "groupId", g.name_en AS "nameEn", g.name_es AS "nameEs", coalesce(t.collected, 0) AS collected, coalesce(t.selected, 0) AS selected
+      FROM at_risk_group g LEFT JOIN tagged t ON t.group_id = g.id
+     WHERE g.evaluation_id = ${evaluationId}
+     ORDER BY g.position`;
+}
+
+export type FeedbackRow = { roundId: string; roundName: string; decidedAt: Date; candidates: number; withFeedback: number; withStorytellers: number };
+
+/**
+ * Per decided round: its candidates matching the filters, those with feedback to their
+ * storytellers recorded in the decision, and those that have storytellers at all.
+ */
+export async function countFeedback(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<FeedbackRow[]> {
+  return db().$queryRaw<FeedbackRow[]>`
+    SELECT r.id AS "roundId", r.name AS "roundName", d.decided_at AS "decidedAt", count(*)::int AS candidates,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM storyteller_feedback f WHERE f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id))::int AS "withFeedback",
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = s.evaluation_id AND st.story_id = s.id))::int AS "withStorytellers"
+      FROM selection_decision d
+      JOIN selection_round r ON r.evaluation_id = d.evaluation_id AND r.id = d.round_id
+      JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
+      JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
+     WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages)}
+     GROUP BY r.id, r.name, d.decided_at
+     ORDER BY d.decided_at, r.id`;
+}
+
+export type ValidationStratumRow = { roundId: string; roundName: string; stratum: string | null; drawn: number; reached: number };
+
+/**
+ * Per validation round and stratum: respondents in the sample and those reached (with at least
+ * one response recorded). The state filter is the respondent's; the other filters keep rounds
+ * that took back a story matching them.
+ */
+export async function countValidationCoverage(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<ValidationStratumRow[]> {
+  const storyFilters: DashboardFilters = { ...filters, state: undefined };
+  const narrowed = Object.values(storyFilters).some(Boolean) || stages.length < Object.values(StoryStage).length;
+  const roundMatches = narrowed
+    ? Prisma.sql`EXISTS (SELECT 1 FROM validation_round_story vs JOIN change_story s ON s.evaluation_id = vs.evaluation_id AND s.id = vs.story_id
+        WHERE vs.evaluation_id = ${evaluationId} AND vs.validation_round_id = v.id AND ${storyConditions(evaluationId, storyFilters, stages)})`
+    : Prisma.sql`TRUE`;
+  const stateMatches = filters.state ? Prisma.sql`r.state = ${filters.state}` : Prisma.sql`TRUE`;
+  return db().$queryRaw<ValidationStratumRow[]>`
+    SELECT v.id AS "roundId", v.name AS "roundName", m.stratum, count(*)::int AS drawn,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM validation_response x WHERE x.evaluation_id = m.evaluation_id
+                                            AND x.validation_round_id = m.validation_round_id AND x.respondent_id = m.respondent_id))::int AS reached
+      FROM validation_round v
+      JOIN validation_sample_member m ON m.evaluation_id = v.evaluation_id AND m.validation_round_id = v.id
+      JOIN respondent r ON r.evaluation_id = m.evaluation_id AND r.id = m.respondent_id
+     WHERE v.evaluation_id = ${evaluationId} AND ${stateMatches} AND ${roundMatches}
+     GROUP BY v.id, v.name, v.starts_on, m.stratum
+     ORDER BY v.starts_on, v.id, m.stratum NULLS LAST`;
+}

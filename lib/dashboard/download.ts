@@ -1,0 +1,91 @@
+/**
+ * Dashboard downloads, `GET /api/evaluations/{id}/dashboard/{figure}.{csv|xlsx}` (and `states.svg`,
+ * the map): the same 404 as the page for anyone who may not open the dashboard, the page's filters
+ * (a filter that does not parse is refused, as on the page), the figures the loaders let this
+ * reader see ("< 5" included), written by the table exports' writers (formula text neutralised,
+ * numbers numbers), and one audit event once the file is complete.
+ */
+import { createTranslator } from "next-intl";
+import type { CurrentUser } from "@/lib/auth/session";
+import { contentTypeOf, exportStream } from "@/lib/exports/writers";
+import type { AppLocale } from "@/lib/i18n/config";
+import { messages } from "@/lib/i18n/messages";
+import type { SearchParams } from "@/lib/tables/url-state";
+import { recordDashboardDownload } from "./download-mutations";
+import { DASHBOARD_FIGURES, figureSource, figureTable, type DashboardFigure } from "./figures";
+import { loadDashboard } from "./loaders";
+import { mapSvg } from "./map-svg";
+import { loadDashboardMeta } from "./meta-loaders";
+import { parseDashboardFilters } from "./schema";
+
+export type DashboardDownloadRequest = { evaluationId: string; file: string; params: SearchParams; user: CurrentUser | null; locale: AppLocale; ipAddress?: string | null };
+
+const NO_STORE = { "Cache-Control": "private, no-store" } as const;
+const refused = (status: 400 | 404) => Response.json({ error: status === 404 ? "NOT_FOUND" : "BAD_REQUEST" }, { status, headers: NO_STORE });
+
+type Format = "csv" | "xlsx" | "svg";
+/** "funnel.csv" → its figure and format; null for anything else (the map alone comes as SVG). */
+export function parseFigureFile(file: string): { figure: DashboardFigure; format: Format } | null {
+  const match = /^([a-z-]+)\.(csv|xlsx|svg)$/.exec(file);
+  if (!match) return null;
+  const [, figure = "", format = ""] = match;
+  if (!(DASHBOARD_FIGURES as readonly string[]).includes(figure)) return null;
+  if (format === "svg" && figure !== "states") return null;
+  return { figure: figure as DashboardFigure, format: format as Format };
+}
+
+function headers(contentType: string, filename: string) {
+  return {
+    ...NO_STORE,
+    "Content-Type": contentType,
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "X-Content-Type-Options": "nosniff",
+    // As the other downloads: a file opened in the browser by mistake runs nothing.
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+  };
+}
+
+export async function downloadDashboardFigure(request: DashboardDownloadRequest): Promise<Response> {
+  const { evaluationId, user, locale } = request;
+  const file = parseFigureFile(request.file);
+  if (!file || !user) return refused(404);
+  const parsed = parseDashboardFilters(request.params);
+  const source = figureSource(file.figure);
+  // The reader comes first: an outsider gets 404 whatever the filters say.
+  const [dashboard, meta] = await Promise.all([
+    source === "dashboard" && parsed.ok ? loadDashboard(evaluationId, user, parsed.filters) : null,
+    source === "meta" && parsed.ok ? loadDashboardMeta(evaluationId, user, parsed.filters) : null,
+  ]);
+  if (!parsed.ok) return (await loadDashboardMeta(evaluationId, user, {})) ? refused(400) : refused(404);
+  const scope = dashboard?.scope ?? meta?.scope;
+  if (!scope) return refused(404);
+
+  const translator = createTranslator({ locale, messages: messages[locale] });
+  const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
+  const day = new Date().toISOString().slice(0, 10);
+  const audit = (rowCount: number) =>
+    recordDashboardDownload(evaluationId, user.id, request.ipAddress ?? null, { figure: file.figure, format: file.format, filters: parsed.filters, rowCount, exactCounts: scope.exactCounts });
+
+  if (file.format === "svg") {
+    const states = dashboard!.where.states;
+    const reached = states.filter((state) => state.stories > 0);
+    const topCount = Math.max(0, ...reached.map((state) => state.stories));
+    const top = new Intl.ListFormat(locale).format(reached.filter((state) => state.stories === topCount).map((state) => state.name));
+    const svg = mapSvg(states, {
+      title: t("dashboard.where.mapTitle"),
+      summary: t("dashboard.where.summary", { reached: reached.length, top, topCount }),
+      legend: t("dashboard.where.legend"),
+      zero: t("dashboard.where.zero"),
+      range: (from, to) => (from === to ? t("dashboard.where.single", { from }) : t("dashboard.where.range", { from, to })),
+      state: (name, count) => t("dashboard.where.stateTitle", { state: name, count }),
+      credit: t("dashboard.where.credit"),
+    });
+    await audit(states.length);
+    return new Response(svg, { headers: headers("image/svg+xml; charset=utf-8", `map-${day}.svg`) });
+  }
+
+  const table = figureTable(file.figure, { dashboard, meta, locale, t });
+  // Spreadsheets refuse : \\ / ? * [ ] in a sheet's name.
+  const body = exportStream(file.format, table.title.replace(/[:\\/?*[\]]/g, " "), table.columns, (sink) => sink(table.rows), audit);
+  return new Response(body, { headers: headers(contentTypeOf(file.format), `${file.figure}-${day}.${file.format}`) });
+}

@@ -1,0 +1,174 @@
+/**
+ * Meta-monitoring (MSC step 9), counted in PostgreSQL: whose stories are told, selected and
+ * approved, change types per domain, stories per interviewer, and who sits on the panels. Each
+ * function is one grouped query scoped by the evaluation, under the dashboard's filters and the
+ * reader's stages; callers decide who may see what (meta-loaders.ts).
+ */
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { storyConditions } from "./filter-sql";
+import type { DashboardFilters } from "./schema";
+
+/**
+ * The steps a story stands at once a panel has selected it (RETURNED too: only a selected story
+ * reaches review or validation). Selection rate = selected / (selected + not selected).
+ */
+export const SELECTED_STAGES: readonly StoryStage[] = ["SELECTED", "IN_TRIANGULATION", "TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW", "APPROVED", "RETURNED"];
+
+const stageList = (stages: readonly StoryStage[]) => Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
+
+export type StorytellerDimension = "type" | "gender" | "state" | "atRisk";
+export type StorytellerGroupRow = {
+  dimension: StorytellerDimension;
+  /** The type, gender, state name or at-risk group id. */
+  key: string;
+  storytellers: number;
+  told: number;
+  selected: number;
+  notSelected: number;
+  approved: number;
+};
+
+/**
+ * Per storyteller type, gender, state and at-risk group: storytellers and their stories (a story
+ * told by two groups counts in both; each story once per group). Respondents excluded by consent
+ * withdrawal are left out.
+ */
+export async function countStoriesByStorytellerGroup(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<StorytellerGroupRow[]> {
+  return db().$queryRaw<StorytellerGroupRow[]>`
+    WITH tellers AS (
+      SELECT s.id AS story_id, s.stage, r.id AS respondent_id, r.type::text AS type, r.gender::text AS gender, r.state
+        FROM change_story s
+        JOIN story_teller st ON st.evaluation_id = s.evaluation_id AND st.story_id = s.id
+        JOIN respondent r ON r.evaluation_id = st.evaluation_id AND r.id = st.respondent_id AND r.excluded_at IS NULL
+       WHERE ${storyConditions(evaluationId, filters, stages)}
+    ), keyed AS (
+      SELECT 'type' AS dimension, type AS key, story_id, stage, respondent_id FROM tellers
+      UNION ALL SELECT 'gender', gender, story_id, stage, respondent_id FROM tellers
+      UNION ALL SELECT 'state', state, story_id, stage, respondent_id FROM tellers
+      UNION ALL SELECT 'atRisk', rg.group_id, t.story_id, t.stage, t.respondent_id
+        FROM tellers t JOIN respondent_at_risk_group rg ON rg.evaluation_id = ${evaluationId} AND rg.respondent_id = t.respondent_id
+    )
+    SELECT dimension, key, count(DISTINCT respondent_id)::int AS storytellers, count(DISTINCT story_id)::int AS told,
+           count(DISTINCT story_id) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected,
+           count(DISTINCT story_id) FILTER (WHERE stage = 'NOT_SELECTED')::int AS "notSelected",
+           count(DISTINCT story_id) FILTER (WHERE stage = 'APPROVED')::int AS approved
+      FROM keyed
+     GROUP BY dimension, key`;
+}
+
+export type ChangeTypeCell = { domainId: string | null; changeType: string; stories: number };
+
+/** Positive, negative and "no change" stories per current primary domain (null: none yet). */
+export async function countChangeTypesByDomain(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<ChangeTypeCell[]> {
+  return db().$queryRaw<ChangeTypeCell[]>`
+    SELECT da.domain_id AS "domainId", s.change_type::text AS "changeType", count(*)::int AS stories
+      FROM change_story s
+      LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
+     WHERE ${storyConditions(evaluationId, filters, stages)}
+     GROUP BY da.domain_id, s.change_type`;
+}
+
+export type InterviewerRow = { userId: string | null; name: string | null; stories: number; selected: number };
+
+/**
+ * Stories per interviewer of their source interviews (directly or through an excerpt); a story
+ * from two interviewers counts for both. userId null: stories with no interview among their sources.
+ */
+export async function countStoriesByInterviewer(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<InterviewerRow[]> {
+  return db().$queryRaw<InterviewerRow[]>`
+    WITH story_interviewers AS (
+      SELECT DISTINCT s.id AS story_id, s.stage, ii.user_id
+        FROM change_story s
+        LEFT JOIN story_source ss ON ss.evaluation_id = s.evaluation_id AND ss.story_id = s.id
+        LEFT JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
+        LEFT JOIN interview_interviewer ii ON ii.evaluation_id = s.evaluation_id AND ii.interview_id = coalesce(ss.interview_id, te.interview_id)
+       WHERE ${storyConditions(evaluationId, filters, stages)}
+    ), counted AS (
+      SELECT user_id, count(DISTINCT story_id)::int AS stories,
+             count(DISTINCT story_id) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
+        FROM story_interviewers WHERE user_id IS NOT NULL
+       GROUP BY user_id
+      UNION ALL
+      -- A story with an interviewer is not also counted as "no interviewer".
+      SELECT NULL, count(*)::int, count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int
+        FROM (SELECT story_id, stage FROM story_interviewers GROUP BY story_id, stage HAVING bool_and(user_id IS NULL)) none
+      HAVING count(*) > 0
+    )
+    SELECT c.user_id AS "userId", u.name, c.stories, c.selected
+      FROM counted c LEFT JOIN app_user u ON u.id = c.user_id
+     ORDER BY c.stories DESC, u.name`;
+}
+
+export type PanelRow = {
+  panelId: string;
+  name: string;
+  level: string;
+  domainId: string | null;
+  members: number;
+  /** Members holding each evaluation role (one member may hold several). */
+  leads: number;
+  evaluators: number;
+  panelists: number;
+  analysts: number;
+  reviewers: number;
+  decisions: number;
+  decisionsWithDissent: number;
+  /** Ballots in approval rounds against the decision: approved but not selected, or the reverse. */
+  approvalBallots: number;
+  approvalBallotsAgainst: number;
+};
+
+/**
+ * Who sits on each panel (by evaluation role: the app records no type or gender for a panel
+ * member) and how often the panel wrote down dissent. Under a filter, or for readers who see
+ * approved outcomes only, panels and decisions count only where a candidate matches.
+ */
+export async function countPanels(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], restricted: boolean): Promise<PanelRow[]> {
+  const matchingCandidate = (round: Prisma.Sql) =>
+    restricted
+      ? Prisma.sql`EXISTS (SELECT 1 FROM round_candidate c JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
+          WHERE c.evaluation_id = ${evaluationId} AND c.round_id = ${round} AND ${storyConditions(evaluationId, filters, stages)})`
+      : Prisma.sql`TRUE`;
+  return db().$queryRaw<PanelRow[]>`
+    WITH rounds AS (
+      SELECT r.id, r.panel_id, r.method FROM selection_round r WHERE r.evaluation_id = ${evaluationId} AND ${matchingCandidate(Prisma.sql`r.id`)}
+    ), members AS (
+      SELECT pm.panel_id, count(*)::int AS members,
+             count(*) FILTER (WHERE 'LEAD' = ANY(em.roles))::int AS leads,
+             count(*) FILTER (WHERE 'EVALUATOR' = ANY(em.roles))::int AS evaluators,
+             count(*) FILTER (WHERE 'PANELIST' = ANY(em.roles))::int AS panelists,
+             count(*) FILTER (WHERE 'ANALYST' = ANY(em.roles))::int AS analysts,
+             count(*) FILTER (WHERE 'REVIEWER' = ANY(em.roles))::int AS reviewers
+        FROM panel_member pm
+        LEFT JOIN evaluation_member em ON em.evaluation_id = pm.evaluation_id AND em.user_id = pm.user_id
+       WHERE pm.evaluation_id = ${evaluationId}
+       GROUP BY pm.panel_id
+    ), decisions AS (
+      SELECT r.panel_id, count(*)::int AS decisions, count(*) FILTER (WHERE nullif(btrim(d.dissent), '') IS NOT NULL)::int AS dissent
+        FROM selection_decision d JOIN rounds r ON r.id = d.round_id
+       WHERE d.evaluation_id = ${evaluationId}
+       GROUP BY r.panel_id
+    ), ballots AS (
+      SELECT r.panel_id, count(*)::int AS ballots,
+             count(*) FILTER (WHERE b.approved <> EXISTS (SELECT 1 FROM selected_story x WHERE x.evaluation_id = d.evaluation_id AND x.decision_id = d.id AND x.story_id = b.story_id))::int AS against
+        FROM ballot b
+        JOIN rounds r ON r.id = b.round_id AND r.method = 'APPROVAL'
+        JOIN selection_decision d ON d.evaluation_id = b.evaluation_id AND d.round_id = b.round_id
+       WHERE b.evaluation_id = ${evaluationId}
+       GROUP BY r.panel_id
+    )
+    SELECT p.id AS "panelId", p.name, p.level::text AS level, p.domain_id AS "domainId",
+           coalesce(m.members, 0) AS members, coalesce(m.leads, 0) AS leads, coalesce(m.evaluators, 0) AS evaluators,
+           coalesce(m.panelists, 0) AS panelists, coalesce(m.analysts, 0) AS analysts, coalesce(m.reviewers, 0) AS reviewers,
+           coalesce(d.decisions, 0) AS decisions, coalesce(d.dissent, 0) AS "decisionsWithDissent",
+           coalesce(b.ballots, 0) AS "approvalBallots", coalesce(b.against, 0) AS "approvalBallotsAgainst"
+      FROM selection_panel p
+      LEFT JOIN members m ON m.panel_id = p.id
+      LEFT JOIN decisions d ON d.panel_id = p.id
+      LEFT JOIN ballots b ON b.panel_id = p.id
+     WHERE p.evaluation_id = ${evaluationId}
+       AND (${restricted ? Prisma.sql`FALSE` : Prisma.sql`TRUE`} OR EXISTS (SELECT 1 FROM rounds r WHERE r.panel_id = p.id))
+     ORDER BY p.level, p.name`;
+}

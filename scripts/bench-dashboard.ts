@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:dashboard`: the dashboard's server time, with no filter and with each filter,
+ * beside the time of its SQL statements alone, over HTTP against the production build, on the
+ * bench:fieldwork data plus what the meta-monitoring, quantification and coverage views count
+ * (scripts/bench-dashboard-data.ts). Also one figure download.
+ *
+ * Creates a scratch database on BENCH_DATABASE_URL (default: the local server), generates the
+ * data (BENCH_SCALE shrinks it: 0.1 is 10,000 stories), starts the app with `npm start` (needs
+ * `npm run build`) and SQL_STATEMENT_TIMING=1 so the app prints one line per statement with its
+ * duration (lib/db.ts), asks one request at a time as the lead, and drops the database at the end.
+ * Prints p50/p95 server time, statements and their summed time per request. Asserts nothing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
+import { applyMigrations } from "../lib/db/migrations";
+import { waitHealthy } from "./bench-app";
+import { generateDashboardExtras } from "./bench-dashboard-data";
+import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("Run `npm run build` first: this measures the running app, not the build.");
+  process.exit(1);
+}
+
+const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
+const port = Number(process.env.BENCH_PORT ?? 3204);
+const base = `http://localhost:${port}`;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const secret = randomBytes(32).toString("base64");
+const home = `/evaluations/${BENCH.evaluationId}`;
+
+const PAGES: Array<{ label: string; path: string }> = [
+  { label: "no filter", path: home },
+  { label: "domain", path: `${home}?domain=d1` },
+  { label: "state", path: `${home}?state=Oaxaca` },
+  { label: "project", path: `${home}?project=pr1` },
+  { label: "period (2021)", path: `${home}?from=2021-01-01&to=2021-12-31` },
+  { label: "change type (negative)", path: `${home}?changeType=NEGATIVE` },
+  { label: "download: storytellers.xlsx", path: `/api${home}/dashboard/storytellers.xlsx` },
+];
+
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+let app: ChildProcess | null = null;
+const counter = { statements: 0, sqlMs: 0 };
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+
+async function measure(path: string, cookie: string) {
+  const before = { ...counter };
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  const ms = performance.now() - started;
+  // The last statement lines may still be in the pipe when the body ends.
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  return { ms, status: response.status, statements: counter.statements - before.statements, sqlMs: counter.sqlMs - before.sqlMs };
+}
+
+try {
+  await admin.query(`CREATE DATABASE ${name}`);
+  console.log(`Scratch database ${name}; ${BENCH.stories.toLocaleString("en")} stories. Migrating and generating…`);
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
+  await generateFieldwork(client, () => {});
+  await generateDashboardExtras(client, console.log);
+  await client.end();
+
+  const prisma = createPrismaClient(url);
+  const session = await prisma.userSession.create({ data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
+  const token = await encode({ token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" }, secret });
+  await prisma.$disconnect();
+  const cookie = `next-auth.session-token=${token}`;
+
+  app = spawn("npm", ["start"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+      IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_BASE_URL: base,
+      LOG_LEVEL: "warn",
+      SQL_STATEMENT_TIMING: "1",
+      WEB_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  let pending = "";
+  app.stdout!.on("data", (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith(STATEMENT_LINE)) continue;
+      counter.statements += 1;
+      counter.sqlMs += Number(line.slice(STATEMENT_LINE.length)) || 0;
+    }
+  });
+  await waitHealthy(base, 120_000);
+
+  const [one, five] = loadavg();
+  console.log(`\n${runs} runs each after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)}\n`);
+  console.log(`${"dashboard".padEnd(30)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`);
+  for (const page of PAGES) {
+    for (let i = 0; i < 3; i++) await measure(page.path, cookie);
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await measure(page.path, cookie));
+    const fixed = (values: number[], p: number) => percentile(values, p).toFixed(1);
+    console.log(
+      `${page.label.padEnd(30)} ${String(samples[0]!.status).padStart(6)} ${String(percentile(samples.map((s) => s.statements), 50)).padStart(5)} ` +
+        `${fixed(samples.map((s) => s.sqlMs), 50).padStart(8)} ${fixed(samples.map((s) => s.sqlMs), 95).padStart(8)} ${fixed(samples.map((s) => s.ms), 50).padStart(7)} ${fixed(samples.map((s) => s.ms), 95).padStart(7)}`,
+    );
+  }
+  console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(2)}. SQL: the summed time of the request's statements (they run in parallel, so it can exceed the server time).`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  if (app?.pid) {
+    try {
+      process.kill(-app.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
