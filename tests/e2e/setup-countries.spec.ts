@@ -46,13 +46,13 @@ test("a lead adds Guatemala, a region with its code and a community under it; a 
 
   const region = page.getByRole("form", { name: "Agregar una región de un país" });
   await region.getByLabel("País").selectOption({ label: "Guatemala (GT)" });
-  await region.getByLabel("Región", { exact: true }).fill("Quetzaltenango");
+  await region.getByRole("textbox", { name: "Región (obligatorio)" }).fill("Quetzaltenango");
   await region.getByLabel("Código de la región").fill("GT-QZ");
   await region.getByRole("button", { name: "Agregar la región" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Quetzaltenango se agregó." })).toBeVisible();
   // The same region in other capitals is refused at its field.
   await region.getByLabel("País").selectOption({ label: "Guatemala (GT)" });
-  await region.getByLabel("Región", { exact: true }).fill("QUETZALTENANGO");
+  await region.getByRole("textbox", { name: "Región (obligatorio)" }).fill("QUETZALTENANGO");
   await region.getByRole("button", { name: "Agregar la región" }).click();
   await expect(region.getByText("Este lugar ya está en la evaluación (sin contar acentos ni mayúsculas).").first()).toBeVisible();
 
