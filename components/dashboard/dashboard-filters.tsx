@@ -27,7 +27,11 @@ export async function DashboardFilterForm({ action, filters, choices }: Props) {
         anyLabel={t("any")}
         options={choices.domains.map((domain) => ({ value: domain.id, label: locale === "es" ? domain.nameEs : domain.nameEn }))}
       />
-      <SelectFilter id="dashboard-state" name="state" label={t("state")} value={filters.state} anyLabel={t("any")} options={states.map((name) => ({ value: name, label: name }))} />
+      <SelectFilter id="dashboard-state" name="state" label={t("state")} value={filters.state} anyLabel={t("any")} options={[
+          ...states.map((name) => ({ value: name, label: name })),
+          ...choices.regionsAbroad.map((region) => ({ value: region.value, label: `${region.name} (${locale === "es" ? region.countryEs : region.countryEn})` })),
+        ]}
+      />
       <SelectFilter
         id="dashboard-project"
         name="project"

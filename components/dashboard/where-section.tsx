@@ -1,11 +1,11 @@
 /** Where: a one-sentence summary, the map of stories per state, and the figures per state in a table. */
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardView } from "@/lib/dashboard/loaders";
 import { MexicoMap } from "./mexico-map";
 
 export async function WhereSection({ where }: { where: DashboardView["where"] }) {
-  const [t, format] = await Promise.all([getTranslations("dashboard.where"), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations("dashboard.where"), getFormatter(), getLocale()]);
   const number = (value: number | null) => (value === null ? null : format.number(value));
   const reached = where.states.filter((state) => state.stories > 0);
   const topCount = Math.max(0, ...reached.map((state) => state.stories));
@@ -40,6 +40,23 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
           <p className="muted">{t("storiesNote")}</p>
         </div>
       </div>
+      {where.abroad.length > 0 ? (
+        <>
+          <h3 id="where-abroad-title">{t("abroadTitle")}</h3>
+          <p className="muted">{t("abroadNote")}</p>
+          <StaticTable captionId="where-abroad-caption" caption={t("abroadCaption")} columns={[t("country"), t("region"), t("stories"), t("interviews"), showsParticipants ? t("participants") : null]} compact>
+            {where.abroad.map((region) => (
+              <tr key={`${region.countryCode}:${region.name}`}>
+                <td>{locale === "es" ? region.countryEs : region.countryEn}</td>
+                <th scope="row">{region.name}</th>
+                <td className="numeric">{number(region.stories)}</td>
+                <td className="numeric">{number(region.interviews)}</td>
+                {showsParticipants ? <td className="numeric">{number(region.participants)}</td> : null}
+              </tr>
+            ))}
+          </StaticTable>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
+import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import { FIELD_LANGUAGES, GENDERS, isFieldLanguage, MEXICAN_STATES, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import { IdentityFields, identityFromForm } from "./identity-fields";
@@ -16,6 +17,7 @@ import { FormSummary, useFormFeedback } from "./use-form-feedback";
 export type RespondentFormValues = {
   type: string;
   gender: string;
+  /** The region as one value: a Mexican state's name, or "GT:Quetzaltenango" (lib/places/regions.ts). */
   state: string;
   placeId: string | null;
   sectorId: string | null;
@@ -25,7 +27,9 @@ export type RespondentFormValues = {
 
 type RespondentFormProps = {
   evaluationId: string;
-  places: Array<{ id: string; state: string; municipality: string | null }>;
+  places: Array<{ id: string; countryCode: string | null; state: string; municipality: string | null }>;
+  /** The evaluation's other countries, named in the reader's language; their regions come from `places`. */
+  countries: Array<{ code: string; name: string }>;
   sectors: Array<{ id: string; name: string }>;
   /** The evaluation's at-risk groups, named in the reader's language. */
   atRiskGroups: Array<{ id: string; name: string }>;
@@ -41,7 +45,7 @@ export function RespondentForm(props: RespondentFormProps) {
   const initial = props.mode === "edit" ? props.initial : null;
   const [state, setState] = useState(initial?.state ?? "");
   const [placeId, setPlaceId] = useState(initial?.placeId ?? "");
-  const placesInState = props.places.filter((place) => place.state === state && place.municipality);
+  const placesInState = props.places.filter((place) => regionToken(place) === state && place.municipality);
   const language = initial?.language ?? "es";
   const languages = isFieldLanguage(language) ? FIELD_LANGUAGES : [...FIELD_LANGUAGES, language];
   const base = `/evaluations/${encodeURIComponent(props.evaluationId)}/respondents`;
@@ -54,7 +58,8 @@ export function RespondentForm(props: RespondentFormProps) {
       evaluationId: props.evaluationId,
       type: String(data.get("type") ?? ""),
       gender: String(data.get("gender") ?? ""),
-      state: String(data.get("state") ?? ""),
+      // The select's value carries the country of a region abroad: "GT:Quetzaltenango".
+      ...(({ countryCode, state }) => ({ countryCode: countryCode ?? "", state }))(parseRegionToken(String(data.get("state") ?? ""))),
       placeId: String(data.get("placeId") ?? ""),
       sectorId: String(data.get("sectorId") ?? ""),
       language: String(data.get("language") ?? ""),
@@ -112,10 +117,31 @@ export function RespondentForm(props: RespondentFormProps) {
           error={feedback.errorFor("state")}
         >
           <option value="">{t("fields.choose")}</option>
-          {MEXICAN_STATES.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
+          {props.countries.length > 0 ? (
+            <optgroup label={t("fields.mexico")}>
+              {MEXICAN_STATES.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            MEXICAN_STATES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))
+          )}
+          {props.countries.map((country) => (
+            <optgroup key={country.code} label={country.name}>
+              {props.places
+                .filter((place) => place.countryCode === country.code && !place.municipality)
+                .map((region) => (
+                  <option key={region.id} value={regionToken(region)}>
+                    {region.state}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </SelectField>
         <SelectField

@@ -4,6 +4,7 @@
  */
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inRegion, regionTokenSql } from "@/lib/places/region-sql";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { fieldworkConditions, respondentConditions, storyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
@@ -34,6 +35,15 @@ export async function listProjects(evaluationId: string) {
   return db().project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } });
 }
 
+/** The evaluation's countries other than Mexico, for the table of regions abroad. */
+export async function listCountries(evaluationId: string) {
+  return db().placeCountry.findMany({
+    where: { evaluationId },
+    orderBy: { code: "asc" },
+    select: { code: true, nameEs: true, nameEn: true, places: { where: { municipality: null }, orderBy: { state: "asc" }, select: { state: true } } },
+  });
+}
+
 export type TypeGenderCell = { type: string; gender: string; respondents: number };
 
 export async function countRespondentsByTypeAndGender(evaluationId: string, filters: DashboardFilters): Promise<TypeGenderCell[]> {
@@ -55,24 +65,24 @@ export async function countByState(evaluationId: string, filters: DashboardFilte
   const interviews = fieldworkConditions(evaluationId, filters, "interview");
   const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group");
   // Under a state filter, a story placed there and elsewhere counts for that state only.
-  const storyPlaceState = filters.state ? Prisma.sql`AND p.state = ${filters.state}` : Prisma.empty;
+  const storyPlaceState = filters.state ? Prisma.sql`AND ${inRegion("p", filters.state)}` : Prisma.empty;
   return db().$queryRaw<StateCounts[]>`
     WITH story_states AS (
-      SELECT p.state, count(DISTINCT s.id)::int AS stories
+      SELECT ${regionTokenSql("p")} AS state, count(DISTINCT s.id)::int AS stories
         FROM change_story s
         JOIN story_place sp ON sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id
         JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
        WHERE ${storyConditions(evaluationId, filters, stages)} ${storyPlaceState}
-       GROUP BY p.state
+       GROUP BY 1
       UNION ALL
       SELECT NULL, count(*)::int FROM change_story s
        WHERE ${storyConditions(evaluationId, filters, stages)}
          AND NOT EXISTS (SELECT 1 FROM story_place sp WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id)
     ), interview_states AS (
-      SELECT fp.state, count(*)::int AS interviews
+      SELECT ${regionTokenSql("fp")} AS state, count(*)::int AS interviews
         FROM interview f LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
        WHERE ${interviews}
-       GROUP BY fp.state
+       GROUP BY 1
     ), known AS (
       SELECT gr.focus_group_id, count(*)::int AS participants
         FROM focus_group_participant gr
@@ -80,12 +90,12 @@ export async function countByState(evaluationId: string, filters: DashboardFilte
        WHERE gr.evaluation_id = ${evaluationId} AND r.excluded_at IS NULL
        GROUP BY gr.focus_group_id
     ), group_states AS (
-      SELECT fp.state, coalesce(sum(k.participants), 0)::int AS known, coalesce(sum(f.anonymous_participant_count), 0)::int AS anonymous
+      SELECT ${regionTokenSql("fp")} AS state, coalesce(sum(k.participants), 0)::int AS known, coalesce(sum(f.anonymous_participant_count), 0)::int AS anonymous
         FROM focus_group f
         LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
         LEFT JOIN known k ON k.focus_group_id = f.id
        WHERE ${focusGroups}
-       GROUP BY fp.state
+       GROUP BY 1
     ), states AS (
       SELECT state FROM story_states UNION SELECT state FROM interview_states UNION SELECT state FROM group_states
     )

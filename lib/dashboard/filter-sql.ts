@@ -12,6 +12,7 @@
  *   group that matches them; domain and change type = told a story of that domain or type.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inRegion } from "@/lib/places/region-sql";
 import { StoryStage } from "@/lib/generated/prisma/enums";
 import type { DashboardFilters } from "./schema";
 
@@ -33,7 +34,7 @@ export function storyConditions(evaluationId: string, filters: DashboardFilters,
   if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, Prisma.sql`s.id`));
   if (filters.state) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
-      WHERE sp.evaluation_id = ${evaluationId} AND sp.story_id = s.id AND p.state = ${filters.state})`);
+      WHERE sp.evaluation_id = ${evaluationId} AND sp.story_id = s.id AND ${inRegion("p", filters.state)})`);
   }
   if (filters.project) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_contribution sc
@@ -67,7 +68,7 @@ function sourceOfLinkedStory(evaluationId: string, filters: DashboardFilters, ki
 /** Interviews (`interview`) or focus groups (`focus_group`) matching the filters; alias `f`, its place `fp`. */
 export function fieldworkConditions(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group"): Prisma.Sql {
   const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
-  if (filters.state) conditions.push(Prisma.sql`fp.state = ${filters.state}`);
+  if (filters.state) conditions.push(inRegion("fp", filters.state));
   if (filters.from) conditions.push(Prisma.sql`f.date >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`f.date <= ${filters.to}::date`);
   if (filters.project) {
@@ -95,7 +96,7 @@ function tookPartIn(evaluationId: string, filters: DashboardFilters): Prisma.Sql
 /** Respondents matching the filters, leaving out those excluded by consent withdrawal; alias `r`. */
 export function respondentConditions(evaluationId: string, filters: DashboardFilters): Prisma.Sql {
   const conditions = [Prisma.sql`r.evaluation_id = ${evaluationId}`, Prisma.sql`r.excluded_at IS NULL`];
-  if (filters.state) conditions.push(Prisma.sql`r.state = ${filters.state}`);
+  if (filters.state) conditions.push(inRegion("r", filters.state));
   const fieldwork = tookPartIn(evaluationId, filters);
   if (fieldwork) conditions.push(fieldwork);
   const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);

@@ -8,7 +8,8 @@ import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { findState, MEXICO_STATES } from "@/lib/places/catalogue";
-import { countByState, countFunnel, countRespondentsByTypeAndGender, listDomains, listProjects } from "./data";
+import { parseRegionToken, regionToken } from "@/lib/places/regions";
+import { countByState, countFunnel, countRespondentsByTypeAndGender, listCountries, listDomains, listProjects } from "./data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
@@ -22,6 +23,8 @@ export type FunnelRow = {
 
 /** `participants` is null for readers without exact counts: see `whereOf`. */
 export type StateRow = { name: string; iso: string; stories: number; interviews: number; participants: number | null };
+/** A region outside Mexico: in the table under the map, which has no shapes for it. */
+export type RegionAbroadRow = { countryCode: string; countryEs: string; countryEn: string; name: string; stories: number; interviews: number; participants: number | null };
 
 export type DashboardView = {
   scope: DashboardScope;
@@ -36,11 +39,18 @@ export type DashboardView = {
   };
   where: {
     states: StateRow[];
+    /** Regions of the evaluation's other countries that anything counted here names, by country and name. */
+    abroad: RegionAbroadRow[];
     /** Interviews and focus groups with no place (or a place outside the catalogue), and stories with no place. */
     elsewhere: { stories: number; interviews: number; participants: number | null };
   };
   waiting: WaitingItem[];
-  choices: { domains: Array<{ id: string; nameEn: string; nameEs: string }>; projects: Array<{ id: string; acronym: string; name: string }> };
+  choices: {
+    domains: Array<{ id: string; nameEn: string; nameEs: string }>;
+    projects: Array<{ id: string; acronym: string; name: string }>;
+    /** Other countries' regions for the state filter, by their filter value ("GT:Quetzaltenango"). */
+    regionsAbroad: Array<{ value: string; name: string; countryEs: string; countryEn: string }>;
+  };
 };
 
 function funnelOf(cells: Awaited<ReturnType<typeof countFunnel>>, domains: Awaited<ReturnType<typeof listDomains>>, stages: readonly StoryStage[]) {
@@ -81,15 +91,23 @@ function whoOf(cells: Awaited<ReturnType<typeof countRespondentsByTypeAndGender>
  * Participants per state go only to readers with exact counts: beside the head-counts under
  * "Who", a state shown as "< 5" could be worked out by subtraction.
  */
-function whereOf(counts: Awaited<ReturnType<typeof countByState>>, scope: DashboardScope) {
+function whereOf(counts: Awaited<ReturnType<typeof countByState>>, countries: Awaited<ReturnType<typeof listCountries>>, scope: DashboardScope) {
   const byIso = new Map<string, { stories: number; interviews: number; participants: number }>();
+  const abroad: RegionAbroadRow[] = [];
   const elsewhere = { stories: 0, interviews: 0, participants: 0 };
   let known = 0;
   let anonymous = 0;
   for (const row of counts) {
     known += row.knownParticipants;
     anonymous += row.anonymousParticipants;
-    const state = row.state ? findState(row.state) : null;
+    const region = row.state ? parseRegionToken(row.state) : null;
+    const country = region?.countryCode ? countries.find((entry) => entry.code === region.countryCode) : undefined;
+    if (region && country) {
+      const participants = respondentTotal(row.knownParticipants + row.anonymousParticipants, scope);
+      abroad.push({ countryCode: country.code, countryEs: country.nameEs, countryEn: country.nameEn, name: region.state, stories: row.stories, interviews: row.interviews, participants });
+      continue;
+    }
+    const state = region && !region.countryCode ? findState(region.state) : null;
     const target = state ? (byIso.get(state.iso) ?? { stories: 0, interviews: 0, participants: 0 }) : elsewhere;
     target.stories += row.stories;
     target.interviews += row.interviews;
@@ -103,7 +121,7 @@ function whereOf(counts: Awaited<ReturnType<typeof countByState>>, scope: Dashbo
   const parts = { known: respondentFigure(known, scope), anonymous: respondentFigure(anonymous, scope) };
   const partHidden = parts.known === UNDER_5 || parts.anonymous === UNDER_5;
   return {
-    where: { states, elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) } },
+    where: { states, abroad: abroad.sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, "es")), elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) } },
     focusGroups: { ...parts, total: partHidden ? null : known + anonymous },
   };
 }
@@ -115,15 +133,16 @@ export async function loadDashboard(evaluationId: string, reader: Reader | null,
   const scope = dashboardScope(roles);
   if (!scope) return null;
 
-  const [funnelCells, domains, typeGender, stateCounts, projects, waiting] = await Promise.all([
+  const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries] = await Promise.all([
     countFunnel(evaluationId, filters, scope.stages),
     listDomains(evaluationId),
     countRespondentsByTypeAndGender(evaluationId, filters),
     countByState(evaluationId, filters, scope.stages),
     listProjects(evaluationId),
     loadWaitingFor(evaluationId, access.user.id, roles, now),
+    listCountries(evaluationId),
   ]);
-  const { where, focusGroups } = whereOf(stateCounts, scope);
+  const { where, focusGroups } = whereOf(stateCounts, countries, scope);
   return {
     scope,
     funnel: funnelOf(funnelCells, domains, scope.stages),
@@ -133,6 +152,7 @@ export async function loadDashboard(evaluationId: string, reader: Reader | null,
     choices: {
       domains: domains.filter((domain) => !domain.retiredAt).map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs })),
       projects,
+      regionsAbroad: countries.flatMap((country) => country.places.map((region) => ({ value: regionToken({ countryCode: country.code, state: region.state }), name: region.state, countryEs: country.nameEs, countryEn: country.nameEn }))),
     },
   };
 }

@@ -58,7 +58,11 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
         .map(({ acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }) => ({ evaluationId, acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }));
 
       const takenPlace = new Set(ownPlaces.map((row) => row.key));
-      const newPlaces = places.filter((row) => !takenPlace.has(row.key)).map(({ state, municipality, community, key }) => ({ evaluationId, state, municipality, community, key }));
+      const newPlaces = places.filter((row) => !takenPlace.has(row.key)).map(({ countryCode, state, regionCode, municipality, community, key }) => ({ evaluationId, countryCode, state, regionCode, municipality, community, key }));
+      // The other countries come before their places (a place names its country by code).
+      const [countries, ownCountries] = await Promise.all([tx.placeCountry.findMany({ where: from, orderBy: { code: "asc" } }), tx.placeCountry.findMany({ where: here, select: { code: true } })]);
+      const takenCountry = new Set(ownCountries.map((row) => row.code));
+      const newCountries = countries.filter((row) => !takenCountry.has(row.code)).map(({ code, nameEs, nameEn }) => ({ evaluationId, code, nameEs, nameEn }));
 
       const takenSector = new Set(ownSectors.flatMap((row) => [nameKey(row.nameEn), nameKey(row.nameEs)]));
       const newSectors = sectors.filter((row) => !takenSector.has(nameKey(row.nameEn)) && !takenSector.has(nameKey(row.nameEs))).map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs }));
@@ -77,12 +81,13 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
 
       await tx.domain.createMany({ data: newDomains });
       await tx.project.createMany({ data: newProjects });
+      await tx.placeCountry.createMany({ data: newCountries });
       await tx.place.createMany({ data: newPlaces });
       await tx.sector.createMany({ data: newSectors });
       await tx.priorityTag.createMany({ data: newPriorities });
       await tx.atRiskGroup.createMany({ data: newGroups });
 
-      const copied = { domains: newDomains.length, projects: newProjects.length, places: newPlaces.length, sectors: newSectors.length, priorities: newPriorities.length, atRiskGroups: newGroups.length };
+      const copied = { domains: newDomains.length, projects: newProjects.length, places: newPlaces.length, countries: newCountries.length, sectors: newSectors.length, priorities: newPriorities.length, atRiskGroups: newGroups.length };
       await recordAudit(tx, {
         evaluationId,
         actorId: input.actorId,

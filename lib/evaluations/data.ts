@@ -2,6 +2,7 @@
  * Evaluation reads. The viewer's membership is part of every `where`, so an evaluation the
  * viewer may not see is never loaded; `canViewEvaluation` then checks the row that came back.
  */
+import { regionToken } from "@/lib/places/regions";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
@@ -73,7 +74,8 @@ export const getEvaluationOverview = cache(async (evaluationId: string, user: Ev
         orderBy: { acronym: "asc" },
         select: { id: true, acronym: true, name: true, managingOffice: true, fundingStreams: true },
       },
-      places: { select: { state: true, municipality: true } },
+      places: { select: { countryCode: true, state: true, municipality: true } },
+      placeCountries: { orderBy: { code: "asc" }, select: { code: true, nameEs: true, nameEn: true } },
       sectors: { select: { id: true, nameEn: true, nameEs: true } },
       priorityTags: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
       atRiskGroups: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
@@ -84,25 +86,34 @@ export const getEvaluationOverview = cache(async (evaluationId: string, user: Ev
   const membership = row.members.find((member) => member.userId === user.id);
   if (!canViewEvaluation(user, membership)) return null;
 
-  const { places, members, ...rest } = row;
+  const { places, placeCountries, members, ...rest } = row;
   return {
     ...rest,
-    states: municipalitiesByState(places),
+    states: municipalitiesByState(places, placeCountries),
     team: members.map((member) => ({ id: member.id, name: member.user.name, roles: member.roles })),
   };
 });
 
 export type EvaluationOverview = NonNullable<Awaited<ReturnType<typeof getEvaluationOverview>>>;
 
-/** Each state once, with how many different municipalities are recorded in it. */
-function municipalitiesByState(places: Array<{ state: string; municipality: string | null }>) {
-  const byState = new Map<string, Set<string>>();
+/**
+ * Each state (or region of another country) once, with how many different municipalities are
+ * recorded in it; `region` is its filter value (lib/places/regions.ts), `country` null in Mexico.
+ */
+function municipalitiesByState(places: Array<{ countryCode: string | null; state: string; municipality: string | null }>, countries: Array<{ code: string; nameEs: string; nameEn: string }>) {
+  const byRegion = new Map<string, { countryCode: string | null; state: string; municipalities: Set<string> }>();
   for (const place of places) {
-    const municipalities = byState.get(place.state) ?? new Set<string>();
-    if (place.municipality) municipalities.add(place.municipality);
-    byState.set(place.state, municipalities);
+    const region = regionToken(place);
+    const entry = byRegion.get(region) ?? { countryCode: place.countryCode, state: place.state, municipalities: new Set<string>() };
+    if (place.municipality) entry.municipalities.add(place.municipality);
+    byRegion.set(region, entry);
   }
-  return [...byState].map(([state, municipalities]) => ({ state, municipalityCount: municipalities.size }));
+  return [...byRegion].map(([region, entry]) => ({
+    region,
+    state: entry.state,
+    country: countries.find((country) => country.code === entry.countryCode) ?? null,
+    municipalityCount: entry.municipalities.size,
+  }));
 }
 
 /** What a section's page shows of its evaluation, for a caller whose access is already checked. */

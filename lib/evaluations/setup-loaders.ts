@@ -6,7 +6,7 @@ import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listDomainsForSetup } from "@/lib/domains/data";
-import { listPlacesForSetup } from "@/lib/places/data";
+import { listCountriesForSetup, listPlacesForSetup } from "@/lib/places/data";
 import { listProjectsForSetup } from "@/lib/projects/data";
 import { listSetupLists } from "@/lib/setup-lists/data";
 import { can, rolesOf } from "@/lib/permissions";
@@ -36,6 +36,7 @@ async function afterSetupCheck<T>(evaluationId: string, read: (evaluationId: str
 export const loadSetupDomains = (evaluationId: string) => afterSetupCheck(evaluationId, listDomainsForSetup);
 export const loadSetupProjects = (evaluationId: string) => afterSetupCheck(evaluationId, listProjectsForSetup);
 export const loadSetupPlaces = (evaluationId: string) => afterSetupCheck(evaluationId, listPlacesForSetup);
+export const loadSetupCountries = (evaluationId: string) => afterSetupCheck(evaluationId, listCountriesForSetup);
 export const loadSetupLists = (evaluationId: string) => afterSetupCheck(evaluationId, listSetupLists);
 
 /** The other evaluations whose setup this person may copy: those they may set up themselves. */

@@ -18,8 +18,10 @@ export type FieldworkFormOptions = {
 /** An empty or over-long id cannot be a record's: it is answered as not found without a query. */
 export const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
 
-export function placeLabel(place: { state: string; municipality: string | null; community: string | null }): string {
-  return [place.state, place.municipality, place.community].filter(Boolean).join(" · ");
+/** "Oaxaca · Oaxaca de Juárez"; a region outside Mexico with its country's code: "Quetzaltenango (GT) · Almolonga". */
+export function placeLabel(place: { countryCode?: string | null; state: string; municipality: string | null; community: string | null }): string {
+  const region = place.countryCode ? `${place.state} (${place.countryCode})` : place.state;
+  return [region, place.municipality, place.community].filter(Boolean).join(" · ");
 }
 
 /** The team, the respondents (with whether they may be heard), the projects and the places. */
@@ -41,7 +43,7 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
         },
       },
       projects: { orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true, retiredAt: true } },
-      places: { select: { id: true, state: true, municipality: true, community: true } },
+      places: { select: { id: true, countryCode: true, state: true, municipality: true, community: true } },
     },
   });
   if (!evaluation) return null;
@@ -86,7 +88,7 @@ export const recordDetailSelect = {
   ...recordColumns,
   updatedAt: true,
   evaluation: { select: { name: true } },
-  place: { select: { state: true, municipality: true, community: true } },
+  place: { select: { countryCode: true, state: true, municipality: true, community: true } },
   translatedBy: { select: { name: true } },
   projects: { select: { project: { select: { id: true, acronym: true, name: true } } } },
 } as const;
@@ -96,7 +98,7 @@ export const respondentLinkSelect = { select: { respondent: { select: { id: true
 
 type DetailRow = {
   evaluation: { name: string };
-  place: { state: string; municipality: string | null; community: string | null } | null;
+  place: { countryCode: string | null; state: string; municipality: string | null; community: string | null } | null;
   translatedBy: { name: string } | null;
   projects: Array<{ project: { id: string; acronym: string; name: string } }>;
 };

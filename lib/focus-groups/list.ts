@@ -5,6 +5,7 @@
  */
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inRegion } from "@/lib/places/region-sql";
 import type { FocusGroupFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
 import type { TableState } from "@/lib/tables/url-state";
@@ -33,7 +34,7 @@ const SORTS = {
 function whereOf(evaluationId: string, filters: FocusGroupFilters): Prisma.Sql {
   const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
   if (filters.state) {
-    conditions.push(Prisma.sql`f.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND p.state = ${filters.state})`);
+    conditions.push(Prisma.sql`f.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`);
   }
   if (filters.from) conditions.push(Prisma.sql`f.date >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`f.date <= ${filters.to}::date`);

@@ -16,6 +16,8 @@ export type RespondentRow = {
   codeNumber: number;
   type: string;
   gender: string;
+  /** Null: Mexico. */
+  countryCode: string | null;
   state: string;
   placeId: string | null;
   sectorId: string | null;
@@ -26,12 +28,12 @@ export async function insertRespondents(tx: Tx, evaluationId: string, rows: Resp
   if (rows.length === 0) return;
   const column = <K extends keyof RespondentRow>(key: K) => rows.map((row) => row[key]);
   await tx.$executeRaw`
-    INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, state, place_id, sector_id, language, created_at, updated_at)
-    SELECT r.id, ${evaluationId}, r.code, r.code_number, r.type::respondent_type, r.gender::gender, r.state, r.place_id, r.sector_id, r.language,
+    INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, country_code, state, place_id, sector_id, language, created_at, updated_at)
+    SELECT r.id, ${evaluationId}, r.code, r.code_number, r.type::respondent_type, r.gender::gender, r.country_code, r.state, r.place_id, r.sector_id, r.language,
            now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
     FROM unnest(${column("id")}::text[], ${column("code")}::text[], ${column("codeNumber")}::int[], ${column("type")}::text[], ${column("gender")}::text[],
-                ${column("state")}::text[], ${column("placeId")}::text[], ${column("sectorId")}::text[], ${column("language")}::text[])
-      AS r(id, code, code_number, type, gender, state, place_id, sector_id, language)`;
+                ${column("countryCode")}::text[], ${column("state")}::text[], ${column("placeId")}::text[], ${column("sectorId")}::text[], ${column("language")}::text[])
+      AS r(id, code, code_number, type, gender, country_code, state, place_id, sector_id, language)`;
 }
 
 export type RespondentGroupRow = { respondentId: string; groupId: string };

@@ -1,5 +1,5 @@
 /**
- * Records a file names by their natural keys — places by municipality (or key), sectors by name
+ * Records a file names by their natural keys — places by name or code (place-matching.ts), sectors by name
  * in either language, at-risk groups by choice code or name in either language, projects by
  * acronym or name, team members by e-mail, respondents by code — resolved to ids of THIS
  * evaluation only. The evaluation's small lists are loaded once per run;
@@ -8,16 +8,20 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
 import { normalizeName } from "./mapping";
+import { indexPlaces, type PlaceRef, type RegionRef } from "./place-matching";
 import { ProjectKeys } from "./project-rows";
 
 type Client = Prisma.TransactionClient | import("@/lib/generated/prisma/client").PrismaClient;
 
-export type PlaceRef = { id: string; state: string; municipality: string | null; community: string | null };
+export type { PlaceRef, RegionRef };
 export type RespondentRef = { id: string; code: string; hearing: HearingEligibility };
 export type AtRiskGroupRef = { id: string; position: number };
 
 export type References = {
+  /** A state or region wins over a municipality of the same name (lib/imports/place-matching.ts). */
   places(name: string): PlaceRef[];
+  /** The first-level regions a respondent's state cell may mean (Mexican states, regions abroad). */
+  regions(name: string): RegionRef[];
   sector(name: string): string | null;
   /** "women_workers", "WOMEN_WORKERS", "Mujeres trabajadoras" and "mujeres_trabajadoras" name the same group. */
   atRiskGroup(name: string): AtRiskGroupRef | null;
@@ -30,13 +34,6 @@ export type References = {
   loadRespondents(codes: Iterable<string>): Promise<void>;
 };
 
-function addTo<T>(map: Map<string, T[]>, key: string, value: T) {
-  if (!key) return;
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** "r-42", "R-0042" and "R0042" are the same code. */
 export function respondentCodeKey(value: string): string {
   const match = /^r-?0*(\d{1,9})$/i.exec(value.trim());
@@ -45,19 +42,13 @@ export function respondentCodeKey(value: string): string {
 
 export async function loadReferences(client: Client, evaluationId: string): Promise<References> {
   const [places, sectors, groups, projects, members] = await Promise.all([
-    client.place.findMany({ where: { evaluationId }, select: { id: true, state: true, municipality: true, community: true, key: true } }),
+    client.place.findMany({ where: { evaluationId }, select: { id: true, countryCode: true, state: true, regionCode: true, municipality: true, community: true, key: true } }),
     client.sector.findMany({ where: { evaluationId }, select: { id: true, nameEn: true, nameEs: true } }),
     client.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, position: true, code: true, nameEn: true, nameEs: true } }),
     client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true, acronymKey: true, nameKey: true } }),
     client.evaluationMember.findMany({ where: { evaluationId }, select: { userId: true, user: { select: { email: true } } } }),
   ]);
-  const placeIndex = new Map<string, PlaceRef[]>();
-  for (const place of places) {
-    const ref = { id: place.id, state: place.state, municipality: place.municipality, community: place.community };
-    addTo(placeIndex, normalizeName(place.key), ref);
-    addTo(placeIndex, normalizeName(place.community ?? place.municipality ?? place.state), ref);
-    if (place.municipality) addTo(placeIndex, normalizeName(`${place.municipality}, ${place.state}`), ref);
-  }
+  const placeIndex = indexPlaces(places);
   const sectorIndex = new Map<string, string>();
   for (const sector of sectors) {
     sectorIndex.set(normalizeName(sector.nameEn), sector.id);
@@ -80,7 +71,8 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
   const respondents = new Map<string, RespondentRef>();
 
   return {
-    places: (name) => placeIndex.get(normalizeName(name)) ?? [],
+    places: (name) => placeIndex.places(name),
+    regions: (name) => placeIndex.regions(name),
     sector: (name) => sectorIndex.get(normalizeName(name)) ?? null,
     atRiskGroup: (name) => groupIndex.get(normalizeName(name)) ?? null,
     project: (name) => projectIndex.get(normalizeName(name)) ?? null,

@@ -8,7 +8,6 @@ import type { z } from "zod";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/schema";
 import { projectFieldsSchema, type ProjectFields } from "@/lib/projects/schema";
-import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { createRespondentSchema } from "@/lib/respondents/schema";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
 import { readConsent, type ImportedConsent } from "./consent-rows";
@@ -16,6 +15,7 @@ import { isNumberNotDate } from "./cell-dates";
 import { fieldOf } from "./fields";
 import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
 import { projectInput } from "./project-rows";
+import { splitPlaceList } from "./place-matching";
 import type { References } from "./references";
 import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
 
@@ -45,7 +45,8 @@ export function readCells(layout: Layout, cells: string[]): Cells {
       const list = (lists[field] ??= []);
       if (choice !== null) {
         if (isChecked(value)) list.push(choice);
-      } else list.push(...splitChoices(value));
+      } else if (field === "places") list.push(value); // split against the evaluation's places (storyInput)
+      else list.push(...splitChoices(value));
     } else if (!(field in text) || text[field] === "") {
       text[field] = value;
     }
@@ -148,14 +149,18 @@ function atRiskGroupsOf(ctx: Lookup, values: string[], refs: References): string
 
 function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: References) {
   const { text, lists } = cells;
-  const state = stateValue(text.state ?? "");
+  // A Mexican state by any of its names or codes, else one of the evaluation's regions abroad.
+  const regions = refs.regions(text.state ?? "");
+  if (regions.length > 1) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "state"), code: "imports.rowErrors.placeAmbiguous" });
+  const region = regions.length === 1 ? regions[0]! : { countryCode: null, state: stateValue(text.state ?? "") };
+  const { countryCode, state } = region;
   let placeId = "";
   if (text.place?.trim()) {
     const candidates = refs.places(text.place).filter((place) => place.community === null);
-    const inState = candidates.find((place) => stateValue(place.state) === state);
+    const inState = candidates.find((place) => place.countryCode === countryCode && place.state === state);
     if (inState) placeId = inState.id;
     // An unknown state is reported on its own column; the place cannot be checked against it.
-    else if (candidates.length === 0 || (MEXICAN_STATES as readonly string[]).includes(state)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: candidates.length > 0 ? "respondents.errors.placeState" : "respondents.errors.placeUnknown" });
+    else if (candidates.length === 0 || regions.length === 1) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: candidates.length > 0 ? "respondents.errors.placeState" : "respondents.errors.placeUnknown" });
   }
   const sectorId = text.sector?.trim() ? (ids(ctx, "sector", [text.sector], refs.sector, "sectorUnknown")[0] ?? "") : "";
   const atRiskGroupIds = atRiskGroupsOf(ctx, lists.atRiskGroups ?? [], refs);
@@ -163,6 +168,7 @@ function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: 
     evaluationId,
     type: choiceValue("type", text.type ?? ""),
     gender: choiceValue("gender", text.gender ?? ""),
+    countryCode,
     state,
     placeId,
     sectorId,
@@ -211,7 +217,8 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References) {
   const periodFrom = (text.periodFrom ?? "").trim();
   refuseNumber(ctx, "periodFrom", periodFrom, { yearAllowed: true });
   refuseNumber(ctx, "periodTo", text.periodTo, { yearAllowed: true });
-  const placeIds = ids(ctx, "places", lists.places ?? [], (name) => {
+  const placeNames = (lists.places ?? []).flatMap((cell) => splitPlaceList(cell, (name) => refs.places(name).length > 0));
+  const placeIds = ids(ctx, "places", placeNames, (name) => {
     const found = refs.places(name);
     return found.length === 1 ? found[0]!.id : null;
   }, "placeUnknown");

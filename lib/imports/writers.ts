@@ -66,6 +66,7 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
     const row = {
       type: input.type,
       gender: input.gender,
+      countryCode: input.countryCode,
       state: input.state,
       placeId: input.placeId,
       sectorId: input.sectorId,

@@ -6,6 +6,7 @@
  */
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inRegion } from "@/lib/places/region-sql";
 import type { InterviewMode } from "@/lib/generated/prisma/enums";
 import type { InterviewFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
@@ -39,7 +40,7 @@ function whereOf(evaluationId: string, filters: InterviewFilters): Prisma.Sql {
   const conditions = [Prisma.sql`i.evaluation_id = ${evaluationId}`];
   if (filters.mode) conditions.push(Prisma.sql`i.mode = ${filters.mode}::interview_mode`);
   if (filters.state) {
-    conditions.push(Prisma.sql`i.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND p.state = ${filters.state})`);
+    conditions.push(Prisma.sql`i.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`);
   }
   if (filters.from) conditions.push(Prisma.sql`i.date >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`i.date <= ${filters.to}::date`);

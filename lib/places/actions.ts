@@ -2,7 +2,7 @@
 
 import { evaluationAction, reject } from "@/lib/actions";
 import * as mutations from "./mutations";
-import { addPlaceInput, removePlaceInput } from "./schema";
+import { addCountryInput, addPlaceInput, addRegionInput, removeCountryInput, removePlaceInput } from "./schema";
 
 export const addPlace = evaluationAction("addPlace", {
   permission: "evaluation.update",
@@ -18,6 +18,33 @@ export const removePlace = evaluationAction("removePlace", {
   input: removePlaceInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.removePlace({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { removed: true } : reject(result.reason, result.field);
+  },
+});
+
+export const addCountry = evaluationAction("addCountry", {
+  permission: "evaluation.update",
+  input: addCountryInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await mutations.addCountry({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { code: result.code } : reject(result.reason, result.field);
+  },
+});
+
+export const addRegion = evaluationAction("addRegion", {
+  permission: "evaluation.update",
+  input: addRegionInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await mutations.addRegion({ ...input, actorId: actor.id, ipAddress });
+    return result.ok ? { placeId: result.placeId } : reject(result.reason, result.field);
+  },
+});
+
+export const removeCountry = evaluationAction("removeCountry", {
+  permission: "evaluation.update",
+  input: removeCountryInput,
+  handler: async ({ actor, input, ipAddress }) => {
+    const result = await mutations.removeCountry({ ...input, actorId: actor.id, ipAddress });
     return result.ok ? { removed: true } : reject(result.reason, result.field);
   },
 });

@@ -69,18 +69,22 @@ const ALIASES: Record<string, MexicanState> = {
  */
 const lookupKey = (text: string) => nameKey(text).replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
 
+// The INEGI code as written ("24") and as a spreadsheet keeps a number ("9" for "09").
 const LOOKUP = new Map<string, MexicanState>([
-  ...MEXICO_STATES.flatMap((state) => [state.name, state.officialName, state.iso].map((text) => [lookupKey(text), state.name] as const)),
+  ...MEXICO_STATES.flatMap((state) => [state.name, state.officialName, state.iso, state.inegi, String(Number(state.inegi))].map((text) => [lookupKey(text), state.name] as const)),
   ...Object.entries(ALIASES).map(([alias, name]) => [lookupKey(alias), name] as const),
 ]);
 
-/** The catalogue state a text names ("Edo. de México", "CDMX", "NUEVO LEON", "MX-VER"), or null: never a guess. */
+/** The catalogue state a text names ("Edo. de México", "CDMX", "NUEVO LEON", "MX-VER", INEGI "24"), or null: never a guess. */
 export function findState(text: string): CatalogueState | null {
   const name = LOOKUP.get(lookupKey(text));
   return name ? MEXICO_STATES.find((state) => state.name === name)! : null;
 }
 
-/** "state|municipality|community" by their keys, empty parts kept: one place cannot be entered twice. */
-export function placeKey(state: string, municipality?: string | null, community?: string | null): string {
-  return [state, municipality ?? "", community ?? ""].map(nameKey).join("|");
+/**
+ * "country|state|municipality|community" by their keys ("mx" for Mexico, whose places have no
+ * country), empty parts kept: one place cannot be entered twice.
+ */
+export function placeKey(state: string, municipality?: string | null, community?: string | null, countryCode?: string | null): string {
+  return [countryCode ?? "MX", state, municipality ?? "", community ?? ""].map(nameKey).join("|");
 }

@@ -113,6 +113,7 @@ export async function getRespondentForEdit(evaluationId: string, respondentId: s
       code: true,
       type: true,
       gender: true,
+      countryCode: true,
       state: true,
       placeId: true,
       sectorId: true,
@@ -126,19 +127,23 @@ export async function getRespondentForEdit(evaluationId: string, respondentId: s
 
 export type RespondentForEdit = NonNullable<Awaited<ReturnType<typeof getRespondentForEdit>>>;
 
-/** Public places (state or municipality, never a community), sectors and at-risk groups of the evaluation. */
+/**
+ * Public places (state or municipality, never a community), the countries other than Mexico,
+ * sectors and at-risk groups of the evaluation.
+ */
 export async function getRespondentFormOptions(evaluationId: string) {
-  const [evaluation, places, sectors, atRiskGroups] = await Promise.all([
+  const [evaluation, places, countries, sectors, atRiskGroups] = await Promise.all([
     db().evaluation.findFirst({ where: { id: evaluationId }, select: { name: true } }),
     db().place.findMany({
       where: { evaluationId, community: null },
       orderBy: [{ state: "asc" }, { municipality: "asc" }],
-      select: { id: true, state: true, municipality: true },
+      select: { id: true, countryCode: true, state: true, municipality: true },
     }),
+    db().placeCountry.findMany({ where: { evaluationId }, orderBy: { code: "asc" }, select: { code: true, nameEs: true, nameEn: true } }),
     db().sector.findMany({ where: { evaluationId }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
     db().atRiskGroup.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
   ]);
-  return { evaluationName: evaluation?.name ?? "", places, sectors, atRiskGroups };
+  return { evaluationName: evaluation?.name ?? "", places, countries, sectors, atRiskGroups };
 }
 
 export type RespondentFormOptions = Awaited<ReturnType<typeof getRespondentFormOptions>>;

@@ -5,6 +5,7 @@
  */
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inRegion } from "@/lib/places/region-sql";
 import type { Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/permissions";
 import type { RespondentFilters } from "@/lib/tables/lists";
@@ -48,7 +49,7 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
   if (!withExcluded) conditions.push(Prisma.sql`r.excluded_at IS NULL`);
   if (filters.type) conditions.push(Prisma.sql`r.type = ${filters.type}::respondent_type`);
   if (filters.gender) conditions.push(Prisma.sql`r.gender = ${filters.gender}::gender`);
-  if (filters.state) conditions.push(Prisma.sql`r.state = ${filters.state}`);
+  if (filters.state) conditions.push(inRegion("r", filters.state));
   if (filters.atRiskGroup) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM respondent_at_risk_group rg WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id AND rg.group_id = ${filters.atRiskGroup})`);
   }
@@ -63,13 +64,15 @@ export function respondentRowsSql(evaluationId: string, roles: readonly Role[], 
   const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
   const order = orderBy(SORTS, state.sort, Prisma.sql`r.id`);
   return Prisma.sql`
-      SELECT r.id, r.code, r.type::text AS type, r.gender::text AS gender, r.state, r.language,
+      SELECT r.id, r.code, r.type::text AS type, r.gender::text AS gender,
+        -- A region outside Mexico shows its country's code: "Quetzaltenango (GT)".
+        r.state || coalesce(' (' || r.country_code || ')', '') AS state, r.language,
         (SELECT COALESCE(json_agg(json_build_object('id', g.id, 'code', g.code, 'nameEn', g.name_en, 'nameEs', g.name_es) ORDER BY g.position), '[]'::json)
            FROM respondent_at_risk_group rg JOIN at_risk_group g ON g.evaluation_id = rg.evaluation_id AND g.id = rg.group_id
           WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id) AS "atRiskGroups", se.name_en AS "sectorEn", se.name_es AS "sectorEs",
         c.given_on AS "consentGivenOn", c.withdrawn_on AS "consentWithdrawnOn", c.withdrawal_choice::text AS "withdrawalChoice",
         r.excluded_at IS NOT NULL AS excluded, r.updated_at AS "updatedAt"
-      FROM (SELECT r.id, r.evaluation_id, r.code, r.code_number, r.type, r.gender, r.state, r.language,
+      FROM (SELECT r.id, r.evaluation_id, r.code, r.code_number, r.type, r.gender, r.state, r.country_code, r.language,
                    r.sector_id, r.excluded_at, r.updated_at
               FROM respondent r WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) r
       LEFT JOIN sector se ON se.evaluation_id = r.evaluation_id AND se.id = r.sector_id

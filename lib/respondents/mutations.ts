@@ -6,38 +6,42 @@ import { recordAudit } from "@/lib/audit";
 import type { Rejection } from "@/lib/actions";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { IDENTITY_FIELDS } from "./constants";
+import { IDENTITY_FIELDS, MEXICAN_STATES } from "./constants";
 import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
 import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
 import { nameKey } from "@/lib/name-key";
-
-function sameState(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
-}
+import { placeKey } from "@/lib/places/catalogue";
 
 /**
  * The place, sector and at-risk groups must belong to this evaluation; the place must be public
- * and in the state. Returns the groups in the list's order, the same every time, so an unchanged
- * list never shows up as a change in the audit trail.
+ * and in the state. Outside Mexico the state must be one of the evaluation's regions of the
+ * country; it is stored as the region was written. Returns the state to store and the groups in
+ * the list's order, the same every time, so an unchanged list never shows up as a change in the
+ * audit trail.
  */
-async function checkReferences(tx: Tx, evaluationId: string, attributes: RespondentAttributes): Promise<string[]> {
-  const [place, sector, groups] = await Promise.all([
+async function checkReferences(tx: Tx, evaluationId: string, attributes: RespondentAttributes): Promise<{ state: string; atRiskGroupIds: string[] }> {
+  const { countryCode } = attributes;
+  const [place, sector, groups, region] = await Promise.all([
     attributes.placeId
-      ? tx.place.findFirst({ where: { id: attributes.placeId, evaluationId }, select: { state: true, community: true } })
+      ? tx.place.findFirst({ where: { id: attributes.placeId, evaluationId }, select: { countryCode: true, state: true, community: true } })
       : null,
     attributes.sectorId ? tx.sector.findFirst({ where: { id: attributes.sectorId, evaluationId }, select: { id: true } }) : null,
     attributes.atRiskGroupIds.length > 0
       ? tx.atRiskGroup.findMany({ where: { evaluationId, id: { in: attributes.atRiskGroupIds } }, orderBy: { position: "asc" }, select: { id: true } })
       : [],
+    countryCode ? tx.place.findUnique({ where: { evaluationId_key: { evaluationId, key: placeKey(attributes.state, null, null, countryCode) } }, select: { state: true } }) : null,
   ]);
+  if (!countryCode && !(MEXICAN_STATES as readonly string[]).includes(attributes.state)) refuse("errors.state", "state");
+  if (countryCode && !region) refuse("errors.regionUnknown", "state");
+  const state = region?.state ?? attributes.state;
   // A community can identify a person: it belongs in the sealed identity, not on the respondent.
   if (attributes.placeId && (!place || place.community !== null)) refuse("errors.placeUnknown", "placeId");
-  if (place && !sameState(place.state, attributes.state)) refuse("errors.placeState", "placeId");
+  if (place && (place.countryCode !== countryCode || nameKey(place.state) !== nameKey(state))) refuse("errors.placeState", "placeId");
   if (attributes.sectorId && !sector) refuse("errors.sectorUnknown", "sectorId");
   if (groups.length !== attributes.atRiskGroupIds.length) refuse("errors.atRiskGroupUnknown", "atRiskGroupIds");
-  return groups.map((group) => group.id);
+  return { state, atRiskGroupIds: groups.map((group) => group.id) };
 }
 
 async function writeGroups(tx: Tx, evaluationId: string, respondentId: string, groupIds: string[]) {
@@ -45,11 +49,12 @@ async function writeGroups(tx: Tx, evaluationId: string, respondentId: string, g
   await tx.respondentAtRiskGroup.createMany({ data: groupIds.map((groupId) => ({ evaluationId, respondentId, groupId })) });
 }
 
-function attributeRow(attributes: RespondentAttributes) {
+function attributeRow(attributes: RespondentAttributes, state: string) {
   return {
     type: attributes.type,
     gender: attributes.gender,
-    state: attributes.state,
+    countryCode: attributes.countryCode,
+    state,
     placeId: attributes.placeId,
     sectorId: attributes.sectorId,
     language: attributes.language,
@@ -80,12 +85,12 @@ export async function createRespondent(
 
   return refusable(() =>
     db().$transaction(async (tx) => {
-      const atRiskGroupIds = await checkReferences(tx, evaluationId, input.attributes);
+      const { state, atRiskGroupIds } = await checkReferences(tx, evaluationId, input.attributes);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`respondent-code:${evaluationId}`}, 0))`;
       const last = await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } });
       const codeNumber = (last._max.codeNumber ?? 0) + 1;
       const code = respondentCode(codeNumber);
-      const row = attributeRow(input.attributes);
+      const row = attributeRow(input.attributes, state);
       const created = await tx.respondent.create({
         data: { evaluationId, code, codeNumber, ...row },
         select: { id: true },
@@ -126,13 +131,13 @@ export async function updateRespondent(actor: Actor, input: UpdateRespondentInpu
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       assertVersion(locked, input.version);
-      const atRiskGroupIds = await checkReferences(tx, evaluationId, input.attributes);
+      const { state, atRiskGroupIds } = await checkReferences(tx, evaluationId, input.attributes);
       const { atRiskGroups, ...stored } = await tx.respondent.findFirstOrThrow({
         where: { id: respondentId, evaluationId },
-        select: { type: true, gender: true, state: true, placeId: true, sectorId: true, language: true, atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } } },
+        select: { type: true, gender: true, countryCode: true, state: true, placeId: true, sectorId: true, language: true, atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } } },
       });
       const current = { ...stored, atRiskGroupIds: atRiskGroups.map((link) => link.groupId) };
-      const next = { ...attributeRow(input.attributes), atRiskGroupIds };
+      const next = { ...attributeRow(input.attributes, state), atRiskGroupIds };
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       for (const key of Object.keys(next) as Array<keyof typeof next>) {

@@ -96,7 +96,16 @@ export const languageCode = z
 export const respondentAttributesSchema = z.object({
   type: z.enum(RESPONDENT_TYPES, { error: E.choose }),
   gender: z.enum(GENDERS, { error: E.choose }),
-  state: z.enum(MEXICAN_STATES, { error: E.state }),
+  /** None: Mexico. Otherwise one of the evaluation's countries (the mutation checks it is its own). */
+  countryCode: z
+    .string({ error: E.state })
+    .trim()
+    .toUpperCase()
+    .nullish()
+    .transform((code) => (code ? code : null))
+    .pipe(z.string().regex(/^[A-Z]{2}$/, E.state).refine((code) => code !== "MX", E.state).nullable()),
+  /** In Mexico a catalogue state; elsewhere one of the evaluation's regions of that country (checked by the mutation). */
+  state: z.string({ error: E.state }).trim().min(1, E.state).max(200, E.state),
   /** A place of the evaluation at state or municipality level, in the same state. */
   placeId: optional(recordId),
   sectorId: optional(recordId),
@@ -125,18 +134,33 @@ export type RespondentAttributes = z.infer<typeof respondentAttributesSchema>;
 const evaluationId = recordId;
 const version = z.number({ error: E.invalid }).int(E.invalid).min(1, E.invalid).max(2_147_483_647, E.invalid);
 
-export const createRespondentSchema = z.object({
-  evaluationId,
-  ...respondentAttributesSchema.shape,
-  ...identitySchema.shape,
+/**
+ * With no country, the state must be one of Mexico's 32 (the form and the import say so at the
+ * field). Checked even when other fields have errors, so every error of a form shows at once.
+ */
+const isMexicanStateOrAbroad = (value: { countryCode: string | null; state: string }) => Boolean(value.countryCode) || (MEXICAN_STATES as readonly string[]).includes(value.state);
+const stateCheck = () => ({
+  path: ["state"],
+  message: E.state,
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => issue.path?.[0] === "state" || issue.path?.[0] === "countryCode"),
 });
 
-export const updateRespondentSchema = z.object({
-  evaluationId,
-  respondentId: recordId,
-  version,
-  ...respondentAttributesSchema.shape,
-});
+export const createRespondentSchema = z
+  .object({
+    evaluationId,
+    ...respondentAttributesSchema.shape,
+    ...identitySchema.shape,
+  })
+  .refine(isMexicanStateOrAbroad, stateCheck());
+
+export const updateRespondentSchema = z
+  .object({
+    evaluationId,
+    respondentId: recordId,
+    version,
+    ...respondentAttributesSchema.shape,
+  })
+  .refine(isMexicanStateOrAbroad, stateCheck());
 
 export const updateIdentitySchema = z.object({
   evaluationId,

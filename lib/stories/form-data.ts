@@ -3,6 +3,7 @@
  * projects, respondents (codes only — never identities), interviews, focus groups, excerpts and
  * the team (translator, collector). A fixed number of queries, whatever the size of the lists.
  */
+import { placeLabel } from "@/lib/fieldwork/data";
 import { db } from "@/lib/db";
 
 const PREVIEW_LENGTH = 90;
@@ -18,7 +19,7 @@ export async function getStoryFormOptions(evaluationId: string) {
   const client = db();
   const where = { evaluationId };
   const [places, sectors, priorityTags, atRiskGroups, projects, respondents, interviews, focusGroups, excerpts, members] = await Promise.all([
-    client.place.findMany({ where, orderBy: [{ state: "asc" }, { municipality: "asc" }], select: { id: true, state: true, municipality: true, community: true } }),
+    client.place.findMany({ where, orderBy: [{ state: "asc" }, { municipality: "asc" }], select: { id: true, countryCode: true, state: true, municipality: true, community: true } }),
     client.sector.findMany({ where, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
     client.priorityTag.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
     client.atRiskGroup.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
@@ -38,7 +39,7 @@ export async function getStoryFormOptions(evaluationId: string) {
     client.evaluationMember.findMany({ where, select: { user: { select: { id: true, name: true } } } }),
   ]);
   return {
-    places: places.map((place) => ({ id: place.id, label: [place.state, place.municipality, place.community].filter(Boolean).join(" · ") })),
+    places: places.map((place) => ({ id: place.id, label: placeLabel(place) })),
     sectors,
     priorityTags,
     atRiskGroups,

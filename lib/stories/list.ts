@@ -7,6 +7,7 @@
  */
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inRegion } from "@/lib/places/region-sql";
 import type { ChangeType, DatePrecision, StoryStage } from "@/lib/generated/prisma/enums";
 import { headline, marked, rankedMatches, STORY_RANK_WINDOW, tsQuery } from "@/lib/search/sql";
 import type { StoryFilters } from "@/lib/tables/lists";
@@ -70,7 +71,7 @@ function whereOf(evaluationId: string, filters: StoryFilters): Prisma.Sql {
   }
   if (filters.state) {
     conditions.push(Prisma.sql`coalesce(s.id IN (SELECT sp.story_id FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
-      WHERE sp.evaluation_id = ${evaluationId} AND p.state = ${filters.state}), false)`);
+      WHERE sp.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)}), false)`);
   }
   if (filters.atRiskGroup) {
     conditions.push(Prisma.sql`coalesce(s.id IN (SELECT sg.story_id FROM story_at_risk_group sg
@@ -123,8 +124,8 @@ function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefine
       s.translation_language AS "translationLanguage", s.change_type::text AS "changeType", s.stage::text AS stage,
       s.period_from AS "periodFrom", s.period_to AS "periodTo", s.period_precision::text AS "periodPrecision", s.updated_at AS "updatedAt",
       (SELECT da.domain_id FROM domain_assignment da WHERE ${CURRENT_PRIMARY}) AS "primaryDomainId",
-      ARRAY(SELECT DISTINCT p.state FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
-             WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id ORDER BY p.state) AS states,
+      ARRAY(SELECT DISTINCT p.state || coalesce(' (' || p.country_code || ')', '') AS name FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
+             WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id ORDER BY name) AS states,
       ${headlineSql} ${extra}
     FROM (${pageSql}) s ${lateral}
     ${order}`;

@@ -138,12 +138,16 @@ export function parseTableState<F extends z.ZodType<Record<string, unknown>>>(
 /** A record id (cuid or a seeded id): letters, digits, `_` and `-` only. */
 export const idFilter = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "tables.invalid.id");
 
-/** A place name as stored (e.g. "San Luis Potosí"): letters, spaces and . , ' ’ ( ) - only. */
+/**
+ * A region as lib/places/regions.ts writes it: a place name as stored (e.g. "San Luis Potosí"),
+ * letters, spaces and . , ' ’ ( ) - only, after a country code for regions outside Mexico
+ * ("GT:Quetzaltenango").
+ */
 export const placeFilter = z
   .string()
   .trim()
-  .max(80, "tables.invalid.tooLong")
-  .regex(/^[\p{L}\p{M}\p{N} .,'’()-]+$/u, "tables.invalid.place");
+  .max(84, "tables.invalid.tooLong")
+  .regex(/^(?:[A-Z]{2}:)?[\p{L}\p{M}\p{N} .,'’()-]+$/u, "tables.invalid.place");
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const dayFilter = z

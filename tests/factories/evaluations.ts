@@ -105,7 +105,7 @@ export function buildStandardAtRiskGroups(evaluationId: string): Array<WithId<Pr
 }
 
 /**
- * Place.key as the schema defines it: "state|municipality|community", trimmed, lower-case,
+ * Place.key as the schema defines it: "country|state|municipality|community" ("mx" in Mexico), trimmed, lower-case,
  * accents removed, empty parts kept as "".
  */
 export function buildPlace(
@@ -113,7 +113,7 @@ export function buildPlace(
 ): WithId<Prisma.PlaceCreateManyInput> {
   return {
     ...input,
-    key: input.key ?? placeKey(input.state, input.municipality, input.community),
+    key: input.key ?? placeKey(input.state, input.municipality, input.community, input.countryCode),
     id: input.id ?? newId(),
   };
 }

@@ -89,6 +89,14 @@ async function freshHeardRespondent(f: Fixture): Promise<string> {
 }
 
 /** A domain or project of its own for one call, in the evaluation a record lives in. */
+/** Two letters not used before in this run (never "MX", which is built in): AA, AB, … */
+let countryCodes = 0;
+function freshCountryCode(): string {
+  const index = countryCodes++;
+  const code = String.fromCharCode(65 + (Math.floor(index / 26) % 26), 65 + (index % 26));
+  return code === "MX" ? freshCountryCode() : code;
+}
+
 async function freshDomain(f: Fixture, overrides: { retiredAt?: Date } = {}): Promise<string> {
   if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
   // After the last one: creating and deleting domains moves the others' positions.
@@ -358,6 +366,23 @@ const sampleInputs: Record<string, Sample> = {
   deleteDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
   // lib/places/actions.ts
   addPlace: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, state: "Oaxaca", municipality: `Municipio ${f.freshEmail()}`, community: "" }) },
+  addCountry: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, code: freshCountryCode(), nameEs: `País ${f.freshEmail()}`, nameEn: `Country ${f.freshEmail()}` }) },
+  addRegion: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      await f.prisma.placeCountry.upsert({ where: { evaluationId_code: { evaluationId: f.evaluationId, code: "GT" } }, create: { evaluationId: f.evaluationId, code: "GT", nameEs: "Guatemala", nameEn: "Guatemala" }, update: {} });
+      return { evaluationId: f.evaluationId, countryCode: "GT", name: `Región ${f.freshEmail()}`, code: "" };
+    },
+  },
+  removeCountry: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
+      const code = freshCountryCode();
+      await f.prisma.placeCountry.create({ data: { evaluationId: f.recordEvaluationId, code, nameEs: `País ${code}`, nameEn: `Country ${code}` } });
+      return { evaluationId: f.evaluationId, code };
+    },
+  },
   removePlace: {
     permission: "evaluation.update",
     input: async (f) => {

@@ -45,6 +45,7 @@ const EVALUATION_LOADERS: Record<string, { call: Call; seenBy: Role }> = {
   loadSetupDomains: { call: signedIn((ids) => fn("setup", "loadSetupDomains")(ids.evaluation)), seenBy: "lead" },
   loadSetupProjects: { call: signedIn((ids) => fn("setup", "loadSetupProjects")(ids.evaluation)), seenBy: "lead" },
   loadSetupPlaces: { call: signedIn((ids) => fn("setup", "loadSetupPlaces")(ids.evaluation)), seenBy: "lead" },
+  loadSetupCountries: { call: signedIn((ids) => fn("setup", "loadSetupCountries")(ids.evaluation)), seenBy: "lead" },
   loadSetupLists: { call: signedIn((ids) => fn("setup", "loadSetupLists")(ids.evaluation)), seenBy: "lead" },
   loadDashboard: { call: (ids, r) => fn("dashboard", "loadDashboard")(ids.evaluation, r, dashboardFilters()), seenBy: "evaluator" },
   loadDashboardMeta: { call: (ids, r) => fn("dashboardMeta", "loadDashboardMeta")(ids.evaluation, r, dashboardFilters()), seenBy: "reviewer" },

@@ -55,6 +55,8 @@ const HAND_WRITTEN = [
     "learning_text_body_check",
     "installation_settings_single_row_check",
     "project_dates_check",
+    "place_country_code_check",
+    "place_region_code_check",
   ].map((name) => `constraint:${name}`),
   ...[
     "domain_one_other_per_evaluation",

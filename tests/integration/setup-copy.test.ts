@@ -69,7 +69,7 @@ describe("copying another evaluation's setup", () => {
     expect(event).toMatchObject({ actorId: target.team.members.lead.id, after: { sourceEvaluationId: sourceId, domains: sourceDomains.length - 1 } });
 
     const second = await copy.copySetup({ actorId: target.team.members.lead.id, evaluationId: targetId, sourceEvaluationId: sourceId });
-    expect(second).toEqual({ ok: true, domains: 0, projects: 0, places: 0, sectors: 0, priorities: 0, atRiskGroups: 0 });
+    expect(second).toEqual({ ok: true, domains: 0, projects: 0, places: 0, countries: 0, sectors: 0, priorities: 0, atRiskGroups: 0 });
   });
 
   it("brings at-risk groups to an evaluation with none, with their choice codes, and skips a name already here whatever its accents", async () => {

@@ -40,11 +40,18 @@ describe("the catalogue of Mexico's states", () => {
   });
 
   it("never guesses: an unknown or partial name matches nothing", () => {
-    for (const text of ["Veracru", "Texas", "", "Baja", "01", "=HYPERLINK(\"x\")"]) expect(findState(text), text).toBeNull();
+    for (const text of ["Veracru", "Texas", "", "Baja", "0", "33", "=HYPERLINK(\"x\")"]) expect(findState(text), text).toBeNull();
+  });
+
+  it("finds a state by its INEGI code, as written or as a spreadsheet number keeps it", () => {
+    expect(findState("01")?.name).toBe("Aguascalientes");
+    expect(findState("9")?.name).toBe("Ciudad de México");
+    expect(findState("24")?.name).toBe("San Luis Potosí");
   });
 
   it("keys a place by its parts, accents, case and spacing aside", () => {
-    expect(placeKey("Oaxaca", "Oaxaca de Juárez", null)).toBe("oaxaca|oaxaca de juarez|");
+    expect(placeKey("Oaxaca", "Oaxaca de Juárez", null)).toBe("mx|oaxaca|oaxaca de juarez|");
+    expect(placeKey("Quetzaltenango", "Almolonga", null, "GT")).toBe("gt|quetzaltenango|almolonga|");
     expect(placeKey(" OAXACA ", "oaxaca  de juarez")).toBe(placeKey("Oaxaca", "Oaxaca de Juárez"));
   });
 });

@@ -25,12 +25,15 @@ function idPart(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
-/** The evaluation's states, in the reader's alphabetical order. */
-export function stateOptions(evaluation: { states: ReadonlyArray<{ state: string }> }, context: PresentContext): Option[] {
-  return evaluation.states
-    .map((place) => place.state)
-    .sort(new Intl.Collator(context.locale).compare)
-    .map((name) => ({ value: name, label: name }));
+type StateEntry = { state: string; region?: string; country?: { code: string; nameEs: string; nameEn: string } | null };
+
+/** The evaluation's states, then other countries' regions named with their country, in the reader's alphabetical order. */
+export function stateOptions(evaluation: { states: ReadonlyArray<StateEntry> }, context: PresentContext): Option[] {
+  const label = (entry: StateEntry) => (entry.country ? `${entry.state} (${context.locale === "es" ? entry.country.nameEs : entry.country.nameEn})` : entry.state);
+  const compare = new Intl.Collator(context.locale).compare;
+  return [...evaluation.states]
+    .sort((a, b) => Number(Boolean(a.country)) - Number(Boolean(b.country)) || compare(label(a), label(b)))
+    .map((entry) => ({ value: entry.region ?? entry.state, label: label(entry) }));
 }
 
 type ListFilterFieldsProps = { tableId: string; filters: ListFilter[]; values: FilterValues; pageSize: number; context: PresentContext };

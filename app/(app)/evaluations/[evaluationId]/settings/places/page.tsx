@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { CountryPlaces } from "@/components/setup/country-places";
 import { PlaceList } from "@/components/setup/place-list";
 import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
 import { MEXICO_STATES } from "@/lib/places/catalogue";
 import { notFound } from "next/navigation";
-import { loadSetupPlaces } from "@/lib/evaluations/setup-loaders";
+import { loadSetupCountries, loadSetupPlaces } from "@/lib/evaluations/setup-loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
@@ -14,10 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlaceSettingsPage({ params }: Props) {
   const { evaluationId } = await params;
   const setup = await openSetup(evaluationId, "places");
-  const states = (await loadSetupPlaces(evaluationId)) ?? notFound();
+  const [states, countries] = await Promise.all([loadSetupPlaces(evaluationId), loadSetupCountries(evaluationId)]);
+  if (!states || !countries) notFound();
   return (
     <SetupPage setup={setup} section="places">
       <PlaceList evaluationId={evaluationId} states={states} catalogue={MEXICO_STATES} />
+      <CountryPlaces evaluationId={evaluationId} countries={countries} />
     </SetupPage>
   );
 }

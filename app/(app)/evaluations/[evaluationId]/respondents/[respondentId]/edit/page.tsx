@@ -1,3 +1,4 @@
+import { regionToken } from "@/lib/places/regions";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -39,13 +40,14 @@ export default async function EditRespondentPage({ params }: EditRespondentPageP
         initial={{
           type: respondent.type,
           gender: respondent.gender,
-          state: respondent.state,
+          state: regionToken(respondent),
           placeId: respondent.placeId,
           sectorId: respondent.sectorId,
           language: respondent.language,
           atRiskGroupIds: respondent.atRiskGroups.map((link) => link.groupId),
         }}
         places={options.places}
+        countries={options.countries.map((country) => ({ code: country.code, name: locale === "es" ? country.nameEs : country.nameEn }))}
         sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
         atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
         cancelHref={href}
