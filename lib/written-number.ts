@@ -127,6 +127,15 @@ export function writtenNumber(value: string, locale: NumberReader): string {
   return isAmbiguous(written.replace("-", ""), locale) ? `${written}0` : written;
 }
 
+/** A plain value with its thousands grouped the convention's way ("600.000" in Spanish), for reading only. */
+export function groupedNumber(value: string, locale: NumberLocale): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match) return value;
+  const { decimal, group } = SEPARATORS[locale];
+  const integer = match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${match[1]}${integer}${match[3] ? decimal + match[3] : ""}`;
+}
+
 /**
  * The values a refusal message shows, worked out again from the text (the server sends only the
  * message key): `asRead` is how this convention reads it, `other` the other reading, and each
@@ -137,6 +146,9 @@ export function numberProblemValues(text: string, locale: NumberLocale): Record<
   const values: Record<string, string> = { text: String(text ?? "").trim(), maxInteger: String(MAX_INTEGER_DIGITS), maxFraction: String(MAX_FRACTION_DIGITS) };
   if (reading.ok) return values;
   if (reading.asRead !== undefined) values.asRead = writtenNumber(reading.asRead, locale);
-  if (reading.other !== undefined) values.other = writtenNumber(reading.other, locale);
+  if (reading.other !== undefined) {
+    values.other = writtenNumber(reading.other, locale);
+    values.otherGrouped = groupedNumber(reading.other, locale);
+  }
   return values;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numberProblemValues, readWrittenNumber, writtenNumber, type NumberReader } from "@/lib/written-number";
+import { groupedNumber, numberProblemValues, readWrittenNumber, writtenNumber, type NumberReader } from "@/lib/written-number";
 
 const value = (text: string, reader: NumberReader) => {
   const reading = readWrittenNumber(text, reader);
@@ -143,7 +143,9 @@ describe("writtenNumber", () => {
   });
 
   it("gives the refusal message what it shows", () => {
-    expect(numberProblemValues("1,500", "es")).toMatchObject({ text: "1,500", asRead: "1,5", other: "1500" });
+    expect(numberProblemValues("1,500", "es")).toMatchObject({ text: "1,500", asRead: "1,5", other: "1500", otherGrouped: "1.500" });
+    expect(numberProblemValues("600.000", "en")).toMatchObject({ asRead: "600", other: "600000", otherGrouped: "600,000" });
+    expect(groupedNumber("-1234567.25", "es")).toBe("-1.234.567,25");
     expect(numberProblemValues("12,345", "es")).toMatchObject({ asRead: "12,3450", other: "12345" });
     expect(numberProblemValues("1.5", "es")).toMatchObject({ other: "1,5" });
   });
