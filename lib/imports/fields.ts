@@ -73,7 +73,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("originalLanguage", ["language", "original_language", "idioma", "lengua"], { required: true }),
     f("changeType", ["change_type", "type_of_change", "tipo_de_cambio", "tipo_cambio"], { required: true }),
     f("periodPrecision", ["period_precision", "precision_periodo", "precision"]),
-    f("periodFrom", ["period_from", "from", "since", "desde", "periodo_desde", "inicio"]),
+    f("periodFrom", ["period_from", "from", "since", "desde", "periodo_desde", "inicio", "period", "periodo"]),
     f("periodTo", ["period_to", "to", "until", "hasta", "periodo_hasta", "fin"]),
     f("places", ["places", "place", "lugares", "lugar", "municipios", "municipio"], { shape: "multi" }),
     f("sectors", ["sectors", "sector", "sectores"], { shape: "multi" }),

@@ -10,13 +10,14 @@ import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/sche
 import { projectFieldsSchema, type ProjectFields } from "@/lib/projects/schema";
 import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { createRespondentSchema } from "@/lib/respondents/schema";
-import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import { CHANGE_TYPES, storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
 import { readConsent, type ImportedConsent } from "./consent-rows";
 import { isNumberNotDate } from "./cell-dates";
 import { fieldOf } from "./fields";
 import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
 import { projectInput } from "./project-rows";
 import type { References } from "./references";
+import { readPeriodCells } from "./period-cells";
 import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
 
 export type RowError = { rowNumber: number; column: string | null; code: string };
@@ -85,6 +86,9 @@ function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly st
 
 const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors", PROJECTS: "setup.errors" };
 
+/** Story form messages that, in a file, say more: the forms a period cell may take. */
+const IMPORT_MESSAGES: Record<string, string> = { periodFormat: "imports.rowErrors.periodFormat", periodFromRequired: "imports.rowErrors.periodFormat" };
+
 function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
   const seen = new Set<string>();
   const errors: RowError[] = [];
@@ -93,7 +97,12 @@ function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssu
     const column = columnOf(layout, field);
     const message = issue.message.replace(/^errors\./, "");
     // A message key from the form; anything else (zod's own English) becomes "invalid".
-    const code = /^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`;
+    const code =
+      layout.kind === "STORIES" && IMPORT_MESSAGES[message]
+        ? IMPORT_MESSAGES[message]!
+        : /^[A-Za-z]+$/.test(message)
+          ? `${NAMESPACE[layout.kind]}.${message}`
+          : `${NAMESPACE[layout.kind]}.invalid`;
     const key = `${column}|${code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -208,9 +217,16 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
 
 function storyInput(ctx: Lookup, cells: Cells, refs: References) {
   const { text, lists } = cells;
-  const periodFrom = (text.periodFrom ?? "").trim();
-  refuseNumber(ctx, "periodFrom", periodFrom, { yearAllowed: true });
+  const before = ctx.errors.length;
+  refuseNumber(ctx, "periodFrom", text.periodFrom, { yearAllowed: true });
   refuseNumber(ctx, "periodTo", text.periodTo, { yearAllowed: true });
+  const period = readPeriodCells(text.periodFrom, text.periodTo);
+  // A spreadsheet serial is reported as such above; any other unreadable period shows the accepted forms.
+  if (!period.ok && ctx.errors.length === before) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, period.field), code: "imports.rowErrors.periodFormat" });
+  const read = period.ok ? period : { precision: null, from: "", to: "" };
+  const changeType = choiceValue("changeType", text.changeType ?? "");
+  // A filled cell that names no change type is not "missing": say which values are accepted.
+  if (changeType && !(CHANGE_TYPES as readonly string[]).includes(changeType)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "changeType"), code: "imports.rowErrors.changeTypeUnknown" });
   const placeIds = ids(ctx, "places", lists.places ?? [], (name) => {
     const found = refs.places(name);
     return found.length === 1 ? found[0]!.id : null;
@@ -221,10 +237,10 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References) {
     whatChanged: text.whatChanged ?? "",
     whySignificant: text.whySignificant ?? "",
     originalLanguage: choiceValue("language", text.originalLanguage ?? ""),
-    changeType: choiceValue("changeType", text.changeType ?? ""),
-    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : impliedPrecision(periodFrom),
-    periodFrom: /^\d{4}(-\d{2})?$/.test(periodFrom) ? periodFrom : periodFrom ? dayValue(periodFrom) : "",
-    periodTo: text.periodTo?.trim() ? (/^\d{4}(-\d{2})?$/.test(text.periodTo.trim()) ? text.periodTo.trim() : dayValue(text.periodTo)) : "",
+    changeType,
+    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : (read.precision ?? impliedPrecision(read.from)),
+    periodFrom: read.from,
+    periodTo: read.to,
     placeIds: [...new Set(placeIds)],
     sectorIds: [...new Set(ids(ctx, "sectors", lists.sectors ?? [], refs.sector, "sectorUnknown"))],
     storytellerIds: [...new Set(ids(ctx, "storytellers", lists.storytellers ?? [], (code) => refs.respondent(code)?.id ?? null, "respondentUnknown"))],
