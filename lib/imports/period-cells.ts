@@ -26,8 +26,9 @@ function single(cell: string): { precision: Precision; value: string } | null {
 /**
  * The period a row gives. `precision` is null when the cells leave it to a precision column (or
  * to the day, as before). A range or an open range in the "from" cell needs the "to" cell empty.
+ * `wholePeriod`: the cell is a period column, not a "from" column, so a lone "2022" is that year.
  */
-export function readPeriodCells(fromCell: string | undefined, toCell: string | undefined): ReadPeriod {
+export function readPeriodCells(fromCell: string | undefined, toCell: string | undefined, options: { wholePeriod?: boolean } = {}): ReadPeriod {
   const from = (fromCell ?? "").trim().replace(/\s+/g, " ");
   const to = (toCell ?? "").trim().replace(/\s+/g, " ");
   if (!from && !to) return { ok: true, precision: null, from: "", to: "" };
@@ -37,7 +38,7 @@ export function readPeriodCells(fromCell: string | undefined, toCell: string | u
   if (open) return to ? { ok: false, field: "periodTo" } : { ok: true, precision: "YEAR", from: (open[1] ?? open[2])!, to: "" };
   const start = from ? single(from) : null;
   if (from && !start) return { ok: false, field: "periodFrom" };
-  const end = to ? single(to) : null;
+  const end = to ? single(to) : options.wholePeriod ? start : null;
   if (to && !end) return { ok: false, field: "periodTo" };
   // Both ends at one precision: "2022" to "2023-05" is read at the finer one only if the schema agrees.
   return { ok: true, precision: start?.precision ?? end?.precision ?? null, from: start?.value ?? "", to: end?.value ?? "" };

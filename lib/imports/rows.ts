@@ -70,7 +70,9 @@ const SCHEMA_FIELDS: Record<string, string> = {
 
 export function columnOf(layout: Layout, field: string): string | null {
   const name = SCHEMA_FIELDS[field] ?? field;
-  return layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+  const found = layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+  // A range written in the "from" column alone ("2024-2022") is wrong in that column.
+  return found ?? (name === "periodTo" ? columnOf(layout, "periodFrom") : name === "periodFrom" ? columnOf(layout, "period") : null);
 }
 
 /** The ticked 0/1 column of a choice nobody knows, else the field's (space-separated) column. */
@@ -86,7 +88,7 @@ function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly st
 
 const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors", PROJECTS: "setup.errors" };
 
-/** Story form messages that, in a file, say more: the forms a period cell may take. */
+/** Story form messages that, in a file, show the forms a period cell may take. */
 const IMPORT_MESSAGES: Record<string, string> = { periodFormat: "imports.rowErrors.periodFormat", periodFromRequired: "imports.rowErrors.periodFormat" };
 
 function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
@@ -97,12 +99,8 @@ function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssu
     const column = columnOf(layout, field);
     const message = issue.message.replace(/^errors\./, "");
     // A message key from the form; anything else (zod's own English) becomes "invalid".
-    const code =
-      layout.kind === "STORIES" && IMPORT_MESSAGES[message]
-        ? IMPORT_MESSAGES[message]!
-        : /^[A-Za-z]+$/.test(message)
-          ? `${NAMESPACE[layout.kind]}.${message}`
-          : `${NAMESPACE[layout.kind]}.invalid`;
+    const own = layout.kind === "STORIES" ? IMPORT_MESSAGES[message] : undefined;
+    const code = own ?? (/^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`);
     const key = `${column}|${code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -218,11 +216,11 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
 function storyInput(ctx: Lookup, cells: Cells, refs: References) {
   const { text, lists } = cells;
   const before = ctx.errors.length;
-  refuseNumber(ctx, "periodFrom", text.periodFrom, { yearAllowed: true });
-  refuseNumber(ctx, "periodTo", text.periodTo, { yearAllowed: true });
-  const period = readPeriodCells(text.periodFrom, text.periodTo);
+  for (const field of ["period", "periodFrom", "periodTo"]) refuseNumber(ctx, field, text[field], { yearAllowed: true });
+  const whole = Boolean(text.period?.trim());
+  const period = whole ? readPeriodCells(text.period, "", { wholePeriod: true }) : readPeriodCells(text.periodFrom, text.periodTo);
   // A spreadsheet serial is reported as such above; any other unreadable period shows the accepted forms.
-  if (!period.ok && ctx.errors.length === before) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, period.field), code: "imports.rowErrors.periodFormat" });
+  if (!period.ok && ctx.errors.length === before) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, whole ? "period" : period.field), code: "imports.rowErrors.periodFormat" });
   const read = period.ok ? period : { precision: null, from: "", to: "" };
   const changeType = choiceValue("changeType", text.changeType ?? "");
   // A filled cell that names no change type is not "missing": say which values are accepted.
@@ -238,7 +236,7 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References) {
     whySignificant: text.whySignificant ?? "",
     originalLanguage: choiceValue("language", text.originalLanguage ?? ""),
     changeType,
-    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : (read.precision ?? impliedPrecision(read.from)),
+    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : (read.precision ?? (read.from ? impliedPrecision(read.from) : "YEAR")),
     periodFrom: read.from,
     periodTo: read.to,
     placeIds: [...new Set(placeIds)],
