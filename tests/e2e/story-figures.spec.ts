@@ -40,8 +40,9 @@ test("a figure typed as 600.000 in Spanish and 600,000 in English is saved as 60
   await page.getByRole("radio", { name: "Cambio positivo" }).check();
   await page.getByRole("button", { name: "Añadir una cifra" }).click();
   await page.getByLabel("Qué se cuenta", { exact: true }).fill("trabajadores con contrato legitimado");
-  await page.getByLabel("Precisión").selectOption({ label: "Más de" });
-  const value = page.getByLabel("Valor", { exact: true });
+  const figure = page.getByRole("group", { name: "Cifra 1" });
+  await figure.getByLabel("Precisión").selectOption({ label: "Más de" });
+  const value = figure.getByLabel("Valor", { exact: true });
 
   // The English way of writing thousands, in Spanish: refused next to the field, nothing guessed.
   await value.fill("600,000");
