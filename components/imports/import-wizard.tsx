@@ -11,13 +11,13 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions";
 import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
-import { parseTarget, type ColumnMapping } from "@/lib/imports/mapping";
+import { leftOutColumns, parseTarget, type ColumnMapping } from "@/lib/imports/mapping";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/actions";
 import styles from "./imports.module.css";
 
 type Kind = (typeof IMPORT_KINDS)[number];
 type Delimiter = "auto" | "," | ";" | "\t";
-type Analysis = { headers: string[]; mapping: ColumnMapping; keyColumn: string | null; fromSaved: boolean };
+type Analysis = { headers: string[]; mapping: ColumnMapping; keyColumn: string | null; fromSaved: boolean; suggestedColumns: string[] };
 type DryRun = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number };
 
 type Props = {
@@ -45,6 +45,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const leftOut = analysis ? leftOutColumns(analysis.headers, mapping, keyColumn || null) : [];
   // Each step's start takes the focus when it appears: the button that opened it sat in a
   // fieldset disabled while the server worked, so focus would otherwise fall back to the page.
   const mapStart = useRef<HTMLParagraphElement>(null);
@@ -222,6 +223,9 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
           <p ref={mapStart} tabIndex={-1}>
             {analysis.fromSaved ? t("wizard.fromSaved") : t("wizard.suggested")}
           </p>
+          {analysis.fromSaved && analysis.suggestedColumns.length > 0 ? (
+            <p>{t("wizard.newColumnsMatched", { count: analysis.suggestedColumns.length, columns: analysis.suggestedColumns.join(", ") })}</p>
+          ) : null}
           <p>{t("wizard.mapHint")}</p>
           <table className={styles.mapping}>
             <thead>
@@ -277,8 +281,14 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
               ))}
             </select>
           </div>
+          {leftOut.length > 0 ? (
+            // Said before the dry run, and read with its button: nothing is left out silently.
+            <p className={styles.warning} id={`${id}-left-out`}>
+              {t("wizard.leftOut", { count: leftOut.length, columns: leftOut.join(", ") })}
+            </p>
+          ) : null}
           <div className={styles.actions}>
-            <button type="button" className="button" onClick={check}>
+            <button type="button" className="button" onClick={check} aria-describedby={leftOut.length > 0 ? `${id}-left-out` : undefined}>
               {pending && !dryRun ? t("wizard.busy") : t("wizard.dryRun")}
             </button>
           </div>

@@ -22,9 +22,9 @@ export function formatPeriod(period: Pick<StorySnapshot, "periodPrecision" | "pe
   return from === to ? from : t("detail.periodRange", { from, to });
 }
 
+/** A stored decimal in the reader's locale, every digit kept: Intl formats a decimal string exactly, a JavaScript number would round it. */
 function number(value: string, format: Formatter): string {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && Math.abs(parsed) < 1e15 ? format.number(parsed, { maximumFractionDigits: 4 }) : value;
+  return /^-?\d+(\.\d+)?$/.test(value) ? format.number(value as unknown as number, { maximumFractionDigits: 4 }) : value;
 }
 
 /** "more than 10,000 workers", "81 %", "1–9 months". */

@@ -138,9 +138,9 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
                 <div className={styles.rowGrid}>
                   <TextInput id={fieldId(path("label"))} label={t("figure.label")} value={figure.label} maxLength={LIMITS.label} error={error(path("label")) ?? error(path("id"))} onChange={(label) => set(index, { label })} />
                   <SelectInput id={fieldId(path("qualifier"))} label={t("figure.qualifier")} value={figure.qualifier} error={error(path("qualifier"))} options={FIGURE_QUALIFIERS.map((value) => ({ value, label: dynamic(t, `qualifiers.${value}`) }))} onChange={(qualifier) => set(index, { qualifier: qualifier as FigureValues["qualifier"] })} />
-                  <TextInput id={fieldId(path("value"))} label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")} inputMode="decimal" value={figure.value} maxLength={24} error={error(path("value"))} onChange={(value) => set(index, { value })} />
+                  <TextInput id={fieldId(path("value"))} label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.value} maxLength={40} error={error(path("value"))} onChange={(value) => set(index, { value })} />
                   {figure.qualifier === "RANGE" ? (
-                    <TextInput id={fieldId(path("valueMax"))} label={t("figure.valueMax")} inputMode="decimal" value={figure.valueMax} maxLength={24} error={error(path("valueMax"))} onChange={(valueMax) => set(index, { valueMax })} />
+                    <TextInput id={fieldId(path("valueMax"))} label={t("figure.valueMax")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.valueMax} maxLength={40} error={error(path("valueMax"))} onChange={(valueMax) => set(index, { valueMax })} />
                   ) : null}
                   <TextInput id={fieldId(path("unit"))} label={t("figure.unit")} hint={t("figure.unitHint")} value={figure.unit} maxLength={LIMITS.unit} error={error(path("unit"))} onChange={(unit) => set(index, { unit })} />
                 </div>

@@ -2,12 +2,13 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
 import type { StoryFormOptions } from "@/lib/stories/form-data";
-import { asSchemaInput, emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
+import { asSchemaInput, emptyStoryValues, valuesWrittenIn, type StoryFormValues } from "@/lib/stories/form-values";
+import { numberProblemValues, readWrittenNumber } from "@/lib/written-number";
 import { LIMITS, storyFieldsSchema } from "@/lib/stories/schema";
 import { TextInput } from "./form-controls";
 import { dynamic, fieldId, type SectionProps } from "./form-types";
@@ -30,9 +31,15 @@ type Props = {
 
 const FAILURES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "UNEXPECTED"]);
 
-export function StoryForm({ evaluationId, options, story, defaultLanguage }: Props) {
+/** "figures.2.value" → the figure's index and which of its numbers. */
+const FIGURE_NUMBER = /^figures\.(\d+)\.(value|valueMax)$/;
+
+export function StoryForm({ evaluationId, options, story: given, defaultLanguage }: Props) {
   const t = useTranslations("stories");
   const locale = useLocale();
+  const numberLocale = locale === "en" ? "en" : "es";
+  // Figures are typed, shown and sent in the reader's own way of writing numbers.
+  const story = useMemo(() => (given ? { id: given.id, stored: { version: given.stored.version, values: valuesWrittenIn(given.stored.values, numberLocale) } } : undefined), [given, numberLocale]);
   const router = useRouter();
   const [values, setValues] = useState<StoryFormValues>(() => story?.stored.values ?? emptyStoryValues(defaultLanguage));
   // The version this editor started from; it moves only when they merge or discard.
@@ -64,7 +71,14 @@ export function StoryForm({ evaluationId, options, story, defaultLanguage }: Pro
   const message = (key: string) => (t.has(`errors.${key}` as never) ? dynamic(t, `errors.${key}`) : t("errors.invalid"));
   const error = (path: string) => {
     const keys = errors[path];
-    return keys?.length ? message(keys[0]!) : null;
+    if (!keys?.length) return null;
+    const figure = FIGURE_NUMBER.exec(path);
+    if (!figure || !keys[0]!.startsWith("number")) return message(keys[0]!);
+    // The message shows how the number reads and how to write it: worked out again from the text.
+    const text = values.figures[Number(figure[1])]?.[figure[2] as "value" | "valueMax"] ?? "";
+    const reading = readWrittenNumber(text, numberLocale);
+    const key = reading.ok ? keys[0]! : reading.problem === "numberRequired" ? "required" : reading.problem;
+    return t.has(`errors.${key}` as never) ? dynamic(t, `errors.${key}`, { asRead: "", other: "", otherGrouped: "", ...numberProblemValues(text, numberLocale) }) : t("errors.invalid");
   };
 
   function showErrors(next: FieldErrors, top: string | null = null) {
@@ -74,7 +88,7 @@ export function StoryForm({ evaluationId, options, story, defaultLanguage }: Pro
   }
 
   async function save(toSave: StoryFormValues, expectedVersion: number | null) {
-    const parsed = storyFieldsSchema.safeParse(asSchemaInput(toSave));
+    const parsed = storyFieldsSchema.safeParse({ ...asSchemaInput(toSave), numberLocale });
     if (!parsed.success) {
       if (merging) setConflict(false);
       setValues(toSave);
@@ -86,8 +100,8 @@ export function StoryForm({ evaluationId, options, story, defaultLanguage }: Pro
     try {
       const result =
         story && expectedVersion !== null
-          ? await updateChangeStory({ evaluationId, storyId: story.id, expectedVersion, note, story: toSave })
-          : await createChangeStory({ evaluationId, story: toSave });
+          ? await updateChangeStory({ evaluationId, storyId: story.id, expectedVersion, note, story: { ...toSave, numberLocale } })
+          : await createChangeStory({ evaluationId, story: { ...toSave, numberLocale } });
       if (result.ok) {
         router.push(`/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(result.data.storyId)}`);
         router.refresh();

@@ -13,7 +13,7 @@ export function sentenceKey(action: string): string {
 export const RECORD_NOUNS = [
   "ChangeStory", "Respondent", "Interview", "FocusGroup", "SelectionRound", "SelectionPanel", "ValidationRound", "Domain", "Project", "User",
   "EvaluationMember", "Place", "Sector", "PriorityTag", "AtRiskGroup", "Evaluation", "EvidenceItem", "TranscriptExcerpt", "TriangulationSignOff",
-  "Review", "ValidationResponse", "ImportBatch",
+  "Review", "ValidationResponse", "ImportBatch", "PlaceCountry",
 ] as const;
 
 export function recordNounKey(recordType: string): string {

@@ -75,6 +75,8 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("periodPrecision", ["period_precision", "precision_periodo", "precision"]),
     f("periodFrom", ["period_from", "from", "since", "desde", "periodo_desde", "inicio"]),
     f("periodTo", ["period_to", "to", "until", "hasta", "periodo_hasta", "fin"]),
+    // The whole period in one cell: "2022" is that year, "2022-2024" a range, "2022-" or "desde 2022" open.
+    f("period", ["period", "periodo", "periodo_del_cambio", "period_of_change"]),
     f("places", ["places", "place", "lugares", "lugar", "municipios", "municipio"], { shape: "multi" }),
     f("sectors", ["sectors", "sector", "sectores"], { shape: "multi" }),
     f("storytellers", ["storytellers", "storyteller", "narradores", "narrador", "narradora", "respondent", "respondente"], { shape: "multi" }),

@@ -115,6 +115,29 @@ export function applySavedMapping(saved: ColumnMapping, headers: readonly string
   return Object.fromEntries(Object.entries(saved).filter(([column]) => present.has(column)));
 }
 
+/**
+ * A saved mapping on a new file: the saved matches for the columns the file still has, and for
+ * every other column the match a first import would suggest, unless the saved mapping already
+ * gives that field a column. `suggested` names the columns matched anew (the wizard says so).
+ */
+export function savedMappingWithSuggestions(kind: ImportKind, saved: ColumnMapping, headers: readonly string[]): { mapping: ColumnMapping; suggested: string[] } {
+  const kept = applySavedMapping(saved, headers);
+  const taken = new Set(Object.values(kept));
+  const takenFields = new Set(Object.values(kept).map((target) => parseTarget(target).field));
+  const fresh = suggestMapping(kind, headers.filter((header) => !(header in kept)));
+  const suggested = Object.entries(fresh).filter(([, target]) => {
+    const { field, choice } = parseTarget(target);
+    // A field has one column, except the 0/1 columns of a select-multiple question, one per choice.
+    return !taken.has(target) && (choice !== null ? !Object.values(kept).includes(field) : !takenFields.has(field));
+  });
+  return { mapping: { ...kept, ...Object.fromEntries(suggested) }, suggested: suggested.map(([column]) => column) };
+}
+
+/** The file's columns that a mapping leaves out (not matched to a field and not the rows' key), in the file's order. */
+export function leftOutColumns(headers: readonly string[], mapping: ColumnMapping, keyColumn: string | null): string[] {
+  return headers.filter((header) => header !== "" && !mapping[header] && header !== keyColumn);
+}
+
 /** "union_member yes" → ["union_member", "yes"]; Kobo separates choices with spaces, some tools with commas. */
 export function splitChoices(value: string): string[] {
   return value

@@ -17,7 +17,7 @@ import { newRecordId } from "./record-ids";
 import { insertImportedRows } from "./bulk-insert";
 import { fieldOf } from "./fields";
 import { ImportFileError } from "./limits";
-import { applySavedMapping, incompleteGroups, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
+import { applySavedMapping, incompleteGroups, savedMappingWithSuggestions, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
 import { openTable, type Delimiter } from "./reader";
 import type { RowError } from "./rows";
 import { fileSha256, RECORD_TYPE, scanFile, type ValidRow } from "./scan";
@@ -47,7 +47,9 @@ export async function analyzeImportFile(input: { evaluationId: string; kind: Imp
     });
     const savedColumns = saved ? applySavedMapping(saved.columns as ColumnMapping, table.headers) : {};
     const fromSaved = Object.keys(savedColumns).length > 0;
-    const mapping = fromSaved ? savedColumns : suggestMapping(input.kind, table.headers);
+    // A new file may bring columns the last import did not have: each gets the match a first import would.
+    const merged = fromSaved ? savedMappingWithSuggestions(input.kind, saved!.columns as ColumnMapping, table.headers) : { mapping: suggestMapping(input.kind, table.headers), suggested: [] };
+    const mapping = merged.mapping;
     return {
       headers: table.headers,
       format: table.format,
@@ -55,6 +57,8 @@ export async function analyzeImportFile(input: { evaluationId: string; kind: Imp
       mapping,
       keyColumn: saved && table.headers.includes(saved.keyColumn) ? saved.keyColumn : suggestKeyColumn(table.headers, input.kind, mapping),
       fromSaved,
+      /** Columns matched from their names although a saved mapping was used (new in this file). */
+      suggestedColumns: merged.suggested,
     };
   });
 }

@@ -20,6 +20,7 @@ import {
 import { openFirstSheet, type SheetRow } from "./xlsx-sheet";
 
 export type Delimiter = "auto" | "," | ";" | "\t";
+/** `rowNumber` is the row's line as a spreadsheet shows it: the header is line 1, the first data row usually 2. */
 export type FileRow = { rowNumber: number; cells: string[] };
 export type OpenedTable = { format: "csv" | "xlsx"; delimiter: "," | ";" | "\t" | null; headers: string[]; rows: AsyncGenerator<FileRow> };
 
@@ -103,16 +104,17 @@ function checkHeaders(raw: string[]): string[] {
   return headers;
 }
 
-function checkRow(rowNumber: number, cells: string[]): FileRow {
-  if (rowNumber > MAX_IMPORT_ROWS) fail({ code: "TOO_MANY_ROWS" });
-  return { rowNumber, cells: cells.map((cell) => (cell.length > MAX_CELL_CHARACTERS ? cell.slice(0, MAX_CELL_CHARACTERS + 1) : cell)) };
+/** `count` is the row's place among the data rows (the limit), `line` its row number as the spreadsheet shows it. */
+function checkRow(count: number, line: number, cells: string[]): FileRow {
+  if (count > MAX_IMPORT_ROWS) fail({ code: "TOO_MANY_ROWS" });
+  return { rowNumber: line, cells: cells.map((cell) => (cell.length > MAX_CELL_CHARACTERS ? cell.slice(0, MAX_CELL_CHARACTERS + 1) : cell)) };
 }
 
 async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
   const firstChunk = new TextDecoder("utf-8").decode(await headBytes(file)).replace(/^\uFEFF/, "");
   const firstLine = firstChunk.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = chosen === "auto" ? sniffDelimiter(firstLine) : chosen;
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_CELL_CHARACTERS * 4 });
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_CELL_CHARACTERS * 4 });
   // pipeline (not pipe) hands a decoding error (invalid UTF-8) on to the parser's reader.
   pipeline(Readable.from(decodedText(file)), parser, () => undefined);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
@@ -124,8 +126,13 @@ async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
       fail({ code: "UNREADABLE" });
     }
   };
+  // Every record counts as a line, blank ones too, so errors name the row a spreadsheet shows.
+  let line = 1;
   let first = await next();
-  while (!first.done && isBlankRow(first.value)) first = await next();
+  while (!first.done && isBlankRow(first.value)) {
+    line += 1;
+    first = await next();
+  }
   if (first.done) fail({ code: "EMPTY" });
   const headers = checkHeaders(first.value);
   if (headers.length === 1) {
@@ -133,14 +140,15 @@ async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
     if (other) fail({ code: "WRONG_DELIMITER", suggestion: SUGGESTION[other] });
   }
   async function* rows(): AsyncGenerator<FileRow> {
-    let rowNumber = 0;
+    let count = 0;
     try {
       for (;;) {
         const result = await next();
         if (result.done) return;
+        line += 1;
         if (isBlankRow(result.value)) continue;
-        rowNumber += 1;
-        yield checkRow(rowNumber, result.value);
+        count += 1;
+        yield checkRow(count, line, result.value);
       }
     } finally {
       parser.destroy();
@@ -172,15 +180,16 @@ async function openXlsx(file: Blob): Promise<OpenedTable> {
   if (first.done) fail({ code: "EMPTY" });
   const headers = checkHeaders(cellsOf(first.value));
   async function* rows(): AsyncGenerator<FileRow> {
-    let rowNumber = 0;
+    let count = 0;
     try {
       for (;;) {
         const result = await guard(() => sheetRows.next());
         if (result.done) break;
         const cells = cellsOf(result.value);
         if (isBlankRow(cells)) continue;
-        rowNumber += 1;
-        yield checkRow(rowNumber, cells);
+        count += 1;
+        // The sheet's own row number: the line a spreadsheet shows, blank rows included.
+        yield checkRow(count, result.value.number, cells);
       }
     } finally {
       // Only the first sheet is read; stopping here leaves the rest of the zip unread.

@@ -9,7 +9,7 @@ import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/schema";
 import { projectFieldsSchema, type ProjectFields } from "@/lib/projects/schema";
 import { createRespondentSchema } from "@/lib/respondents/schema";
-import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import { CHANGE_TYPES, storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
 import { readConsent, type ImportedConsent } from "./consent-rows";
 import { isNumberNotDate } from "./cell-dates";
 import { fieldOf } from "./fields";
@@ -17,6 +17,7 @@ import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapp
 import { projectInput } from "./project-rows";
 import { splitPlaceList } from "./place-matching";
 import type { References } from "./references";
+import { readPeriodCells } from "./period-cells";
 import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
 
 export type RowError = { rowNumber: number; column: string | null; code: string };
@@ -70,7 +71,9 @@ const SCHEMA_FIELDS: Record<string, string> = {
 
 export function columnOf(layout: Layout, field: string): string | null {
   const name = SCHEMA_FIELDS[field] ?? field;
-  return layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+  const found = layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+  // A range written in the "from" column alone ("2024-2022") is wrong in that column.
+  return found ?? (name === "periodTo" ? columnOf(layout, "periodFrom") : name === "periodFrom" ? columnOf(layout, "period") : null);
 }
 
 /** The ticked 0/1 column of a choice nobody knows, else the field's (space-separated) column. */
@@ -86,6 +89,9 @@ function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly st
 
 const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors", PROJECTS: "setup.errors" };
 
+/** Story form messages that, in a file, show the forms a period cell may take. */
+const IMPORT_MESSAGES: Record<string, string> = { periodFormat: "imports.rowErrors.periodFormat", periodFromRequired: "imports.rowErrors.periodFormat" };
+
 function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
   const seen = new Set<string>();
   const errors: RowError[] = [];
@@ -94,7 +100,8 @@ function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssu
     const column = columnOf(layout, field);
     const message = issue.message.replace(/^errors\./, "");
     // A message key from the form; anything else (zod's own English) becomes "invalid".
-    const code = /^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`;
+    const own = layout.kind === "STORIES" ? IMPORT_MESSAGES[message] : undefined;
+    const code = own ?? (/^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`);
     const key = `${column}|${code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -214,9 +221,16 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
 
 function storyInput(ctx: Lookup, cells: Cells, refs: References) {
   const { text, lists } = cells;
-  const periodFrom = (text.periodFrom ?? "").trim();
-  refuseNumber(ctx, "periodFrom", periodFrom, { yearAllowed: true });
-  refuseNumber(ctx, "periodTo", text.periodTo, { yearAllowed: true });
+  const before = ctx.errors.length;
+  for (const field of ["period", "periodFrom", "periodTo"]) refuseNumber(ctx, field, text[field], { yearAllowed: true });
+  const whole = Boolean(text.period?.trim());
+  const period = whole ? readPeriodCells(text.period, "", { wholePeriod: true }) : readPeriodCells(text.periodFrom, text.periodTo);
+  // A spreadsheet serial is reported as such above; any other unreadable period shows the accepted forms.
+  if (!period.ok && ctx.errors.length === before) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, whole ? "period" : period.field), code: "imports.rowErrors.periodFormat" });
+  const read = period.ok ? period : { precision: null, from: "", to: "" };
+  const changeType = choiceValue("changeType", text.changeType ?? "");
+  // A filled cell that names no change type is not "missing": say which values are accepted.
+  if (changeType && !(CHANGE_TYPES as readonly string[]).includes(changeType)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "changeType"), code: "imports.rowErrors.changeTypeUnknown" });
   const placeNames = (lists.places ?? []).flatMap((cell) => splitPlaceList(cell, (name) => refs.places(name).length > 0));
   const placeIds = ids(ctx, "places", placeNames, (name) => {
     const found = refs.places(name);
@@ -228,10 +242,10 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References) {
     whatChanged: text.whatChanged ?? "",
     whySignificant: text.whySignificant ?? "",
     originalLanguage: choiceValue("language", text.originalLanguage ?? ""),
-    changeType: choiceValue("changeType", text.changeType ?? ""),
-    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : impliedPrecision(periodFrom),
-    periodFrom: /^\d{4}(-\d{2})?$/.test(periodFrom) ? periodFrom : periodFrom ? dayValue(periodFrom) : "",
-    periodTo: text.periodTo?.trim() ? (/^\d{4}(-\d{2})?$/.test(text.periodTo.trim()) ? text.periodTo.trim() : dayValue(text.periodTo)) : "",
+    changeType,
+    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : (read.precision ?? (read.from ? impliedPrecision(read.from) : "YEAR")),
+    periodFrom: read.from,
+    periodTo: read.to,
     placeIds: [...new Set(placeIds)],
     sectorIds: [...new Set(ids(ctx, "sectors", lists.sectors ?? [], refs.sector, "sectorUnknown"))],
     storytellerIds: [...new Set(ids(ctx, "storytellers", lists.storytellers ?? [], (code) => refs.respondent(code)?.id ?? null, "respondentUnknown"))],

@@ -91,7 +91,7 @@ export async function scanFile(args: {
 
   let chunk: Array<{ rowNumber: number; cells: string[] }> = [];
   for await (const row of table.rows) {
-    summary.rowCount = row.rowNumber;
+    summary.rowCount += 1;
     chunk.push(row);
     if (chunk.length >= CHUNK) {
       await flush(chunk);

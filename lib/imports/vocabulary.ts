@@ -35,7 +35,20 @@ export const VOCABULARY = {
   gender: lookup(en.r.genders, es.r.genders, { WOMAN: "female", MAN: "male", NON_BINARY: "nonbinary" }, { WOMAN: "f", MAN: "m" }, { WOMAN: "femenino", MAN: "masculino" }),
   language: lookup(en.r.languages, es.r.languages),
   mode: lookup(en.f.modes, es.f.modes, { IN_PERSON: "face_to_face", PHONE: "telephone", VIDEO: "video" }, { IN_PERSON: "cara_a_cara", PHONE: "telefono", VIDEO: "virtual" }),
-  changeType: lookup(en.s.changeTypes, es.s.changeTypes, { POSITIVE: "positivo", NEGATIVE: "negativo", NO_CHANGE: "sin_cambios" }),
+  // A documented lack of change is written many ways; each is *no change*.
+  changeType: lookup(
+    en.s.changeTypes,
+    es.s.changeTypes,
+    { POSITIVE: "positivo", NEGATIVE: "negativo", NO_CHANGE: "sin_cambios" },
+    { POSITIVE: "positive", NEGATIVE: "negative", NO_CHANGE: "lack_of_change" },
+    { NO_CHANGE: "no_change" },
+    { NO_CHANGE: "sin_cambio" },
+    { NO_CHANGE: "falta_de_cambio" },
+    { NO_CHANGE: "ningun_cambio" },
+    { NO_CHANGE: "no_hubo_cambio" },
+    { NO_CHANGE: "none" },
+    { NO_CHANGE: "ninguno" },
+  ),
   periodPrecision: lookup({ YEAR: "year", MONTH: "month", DAY: "day" }, { YEAR: "ano", MONTH: "mes", DAY: "dia" }, en.s.precisions, es.s.precisions),
   // "Oral" alone is the oral method the consent form knows (recorded without a name).
   consentMethod: lookup(en.r.methods, es.r.methods, { WRITTEN: "signed", ORAL_RECORDED_WITHOUT_NAME: "oral" }, { WRITTEN: "escrito", ORAL_RECORDED_WITHOUT_NAME: "verbal" }, { WRITTEN: "firmado", ORAL_RECORDED_WITHOUT_NAME: "oral_grabado" }),

@@ -15,7 +15,8 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 
-export type SheetRow = { values: unknown; getCell(column: number): { numFmt?: string } };
+/** `number` is the row's number in the sheet (1 for the first row), blank rows counted. */
+export type SheetRow = { number: number; values: unknown; getCell(column: number): { numFmt?: string } };
 
 /**
  * The parts of exceljs's (pinned) WorkbookReader used here. They are not its public API, which

@@ -3,6 +3,7 @@
  * them, and how two editors' values are merged field by field after a conflict. Pure.
  */
 import type { ChangeType, FigureQualifier } from "@/lib/generated/prisma/enums";
+import { writtenNumber, type NumberLocale } from "@/lib/written-number";
 import { writtenPeriodValue, type Precision } from "./period";
 import type { SourceKind, StoryFieldsInput } from "./schema";
 import type { StorySnapshot } from "./snapshot";
@@ -122,6 +123,17 @@ export function toFormValues(snapshot: StorySnapshot): StoryFormValues {
     sustainabilityRisks: text(snapshot.sustainabilityRisks),
     storytellerIds: snapshot.storytellers.map((teller) => teller.respondentId),
     sources: snapshot.sources.map((source) => ({ kind: source.kind, id: source.id })),
+  };
+}
+
+/**
+ * Stored figures ("600000", "1.5") as the editor types numbers in `locale` ("1,5" in Spanish), so
+ * saving unchanged values reads them back exactly (the form sends its locale with them).
+ */
+export function valuesWrittenIn(values: StoryFormValues, locale: NumberLocale): StoryFormValues {
+  return {
+    ...values,
+    figures: values.figures.map((figure) => ({ ...figure, value: writtenNumber(figure.value, locale), valueMax: figure.valueMax ? writtenNumber(figure.valueMax, locale) : "" })),
   };
 }
 

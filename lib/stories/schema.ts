@@ -7,6 +7,8 @@
 import { z } from "zod";
 import type { ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
 import { optionalText, requiredText } from "@/lib/text-schema";
+import { NUMBER_LOCALES } from "@/lib/written-number";
+import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
@@ -50,13 +52,8 @@ const languageCode = z
   .toLowerCase()
   .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { error: "languageInvalid" });
 
-const decimalText = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, { error: "required" })
-  .regex(/^-?\d{1,16}([.,]\d{1,4})?$/, { error: "numberInvalid" })
-  .transform((value) => value.replace(",", "."));
-
+/** A figure's number as typed; it is read in the story's `numberLocale` (see readFigureNumbers below). */
+const writtenNumberText = z.string({ error: "required" }).trim().max(64, { error: "numberInvalid" });
 function uniqueList<T extends z.ZodType>(item: T, max: number) {
   return z.array(item, { error: "invalid" }).max(max, { error: "tooMany" });
 }
@@ -70,30 +67,17 @@ function flagDuplicates(ctx: z.RefinementCtx, keys: string[], path: (index: numb
   });
 }
 
-export const figureSchema = z
-  .object({
-    /** Set for a figure that already exists: figures are edited in place (evidence may point at them). */
-    id: optionalId,
-    label: requiredText(LIMITS.label),
-    labelTranslation: optionalText(LIMITS.label),
-    qualifier: z.enum(FIGURE_QUALIFIERS, { error: "invalid" }),
-    value: decimalText,
-    valueMax: z.string({ error: "invalid" }).trim().nullish(),
-    unit: optionalText(LIMITS.unit),
-  })
-  .transform((figure, ctx) => {
-    if (figure.qualifier !== "RANGE") return { ...figure, valueMax: null };
-    const parsed = decimalText.safeParse(figure.valueMax ?? "");
-    if (!parsed.success) {
-      ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "required", path: ["valueMax"] });
-      return z.NEVER;
-    }
-    if (Number(parsed.data) < Number(figure.value)) {
-      ctx.addIssue({ code: "custom", message: "rangeOrder", path: ["valueMax"] });
-      return z.NEVER;
-    }
-    return { ...figure, valueMax: parsed.data };
-  });
+export const figureSchema = z.object({
+  /** Set for a figure that already exists: figures are edited in place (evidence may point at them). */
+  id: optionalId,
+  label: requiredText(LIMITS.label),
+  labelTranslation: optionalText(LIMITS.label),
+  qualifier: z.enum(FIGURE_QUALIFIERS, { error: "invalid" }),
+  value: writtenNumberText,
+  /** Read only when the qualifier is RANGE. */
+  valueMax: writtenNumberText.nullish(),
+  unit: optionalText(LIMITS.unit),
+});
 
 export const contributionSchema = z.object({
   projectId: requiredId,
@@ -139,13 +123,28 @@ export const storyFieldsSchema = z
     sustainabilityRisks: optionalText(LIMITS.mediumText),
     storytellerIds: uniqueList(idSchema, LIMITS.storytellers),
     sources: uniqueList(sourceSchema, LIMITS.sources),
+    /**
+     * The language whose way of writing numbers the figures are typed in (es `600.000`, en
+     * `600,000`); left out, figures must be plain stored values ("600000", "1.5").
+     */
+    numberLocale: z.enum(NUMBER_LOCALES, { error: "invalid" }).nullish(),
   })
+  // Runs even when other fields are wrong (`when`), so a row or a form shows all its errors at once.
+  .superRefine(
+    (story, ctx) => {
+      const text = (value: unknown) => (typeof value === "string" ? value : "");
+      const period = storedPeriod(story.periodPrecision, text(story.periodFrom), text(story.periodTo));
+      if (DATE_PRECISIONS.includes(story.periodPrecision) && !period.ok) ctx.addIssue({ code: "custom", message: period.problem, path: [period.field] });
+      if (!Array.isArray(story.figures)) return;
+      const reader = NUMBER_LOCALES.includes(story.numberLocale as never) ? story.numberLocale! : "stored";
+      for (const issue of readFigures(story.figures, reader).issues) ctx.addIssue({ code: "custom", message: issue.message, path: ["figures", ...issue.path] });
+    },
+    { when: () => true },
+  )
   .superRefine((story, ctx) => {
     const translated = story.titleTranslation || story.whatChangedTranslation || story.whySignificantTranslation;
     if (translated && !story.translationLanguage) ctx.addIssue({ code: "custom", message: "required", path: ["translationLanguage"] });
     if (translated && !story.translatedById) ctx.addIssue({ code: "custom", message: "translatorRequired", path: ["translatedById"] });
-    const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
-    if (!period.ok) ctx.addIssue({ code: "custom", message: period.problem, path: [period.field] });
     flagDuplicates(ctx, story.placeIds, (i) => ["placeIds", i]);
     flagDuplicates(ctx, story.sectorIds, (i) => ["sectorIds", i]);
     flagDuplicates(ctx, story.priorityTagIds, (i) => ["priorityTagIds", i]);
@@ -154,7 +153,8 @@ export const storyFieldsSchema = z
     flagDuplicates(ctx, story.contributions.map((row) => row.projectId), (i) => ["contributions", i, "projectId"]);
     flagDuplicates(ctx, story.sources.map((row) => `${row.kind}:${row.id}`), (i) => ["sources", i, "id"]);
     flagDuplicates(ctx, story.figures.map((row, i) => row.id ?? `new-${i}`), (i) => ["figures", i, "id"]);
-  });
+  })
+  .transform(({ numberLocale, ...story }) => ({ ...story, figures: readFigures(story.figures, numberLocale ?? "stored").figures }));
 
 /** What the schema accepts (the form's values, see form-values.ts, are one such shape). */
 export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;

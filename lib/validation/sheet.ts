@@ -5,6 +5,7 @@
  * uncompressed (`compress: false`): sheets are a few pages, and tests can find the words in the bytes.
  */
 import PDFDocument from "pdfkit";
+import { figureValue } from "@/lib/brief/outcome-sentence";
 import { messages } from "@/lib/i18n/messages";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 
@@ -79,7 +80,8 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
     section(
       t.figures,
       story.snapshot.figures
-        .map((figure) => `${(locale === "en" && figure.labelTranslation) || figure.label}: ${figure.value}${figure.valueMax ? `–${figure.valueMax}` : ""}${figure.unit ? ` ${figure.unit}` : ""}`)
+        // The brief's own wording: "Contracts: over 600,000", never a bare "600000".
+        .map((figure) => `${(locale === "en" && figure.labelTranslation) || figure.label}: ${figureValue(figure, locale)}`)
         .join("\n"),
     );
     doc.moveDown(0.8).font("Helvetica-Bold").fontSize(10).text(t.verdict);

@@ -110,7 +110,8 @@ test("a lead pastes two projects copied from a spreadsheet; a third that repeats
   await mapping.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
   const result = page.getByRole("group", { name: "3. Revisa e importa" });
   await expect(result.getByRole("status")).toHaveText("3 filas: 2 nuevas, 0 ya importadas, 1 con errores.");
-  await expect(page.getByRole("table", { name: "Errores por fila y columna" }).getByRole("row").nth(1)).toContainText("3");
+  // The fourth line of the pasted sheet (the header is line 1).
+  await expect(page.getByRole("table", { name: "Errores por fila y columna" }).getByRole("row").nth(1)).toContainText("4");
   await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
   await expectNoAxeViolations(page, "project import, pasted rows (es)");
 });

@@ -223,7 +223,7 @@ describe("respondents imported with their consent", () => {
     const interviewDry = await dryRunImport(actor, { evaluationId, kind: "INTERVIEWS", file: interviews, fileName: "entrevistas.csv", delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey: "consent-interviews-1" });
     if ("rejected" in interviewDry) throw new Error(interviewDry.rejected);
     expect(interviewDry).toMatchObject({ rowCount: 2, newCount: 1, errorCount: 1 });
-    expect(await rowErrors(interviewDry.batchId)).toEqual([[2, "codigo_respondente", "imports.rowErrors.respondentNotEligible"]]);
+    expect(await rowErrors(interviewDry.batchId)).toEqual([[3, "codigo_respondente", "imports.rowErrors.respondentNotEligible"]]);
   });
 
   it("reports a row with part of a consent, or bad consent values, on the consent's columns; the commit writes nothing", async () => {
@@ -240,21 +240,21 @@ describe("respondents imported with their consent", () => {
     if ("rejected" in dry) throw new Error(dry.rejected);
     expect(dry).toMatchObject({ rowCount: 6, newCount: 1, errorCount: 5 });
     expect(await rowErrors(dry.batchId)).toEqual([
-      [1, "consentimiento/idioma", "respondents.errors.required"],
-      [1, "consentimiento/tipo", "respondents.errors.choose"],
-      [1, "consentimiento/version", "respondents.errors.required"],
-      [2, "consentimiento/fecha", "respondents.errors.required"],
       [2, "consentimiento/idioma", "respondents.errors.required"],
       [2, "consentimiento/tipo", "respondents.errors.choose"],
       [2, "consentimiento/version", "respondents.errors.required"],
-      [3, "consentimiento/fecha", "respondents.errors.dateFuture"],
-      [3, "consentimiento/idioma", "respondents.errors.language"],
+      [3, "consentimiento/fecha", "respondents.errors.required"],
+      [3, "consentimiento/idioma", "respondents.errors.required"],
       [3, "consentimiento/tipo", "respondents.errors.choose"],
+      [3, "consentimiento/version", "respondents.errors.required"],
+      [4, "consentimiento/fecha", "respondents.errors.dateFuture"],
+      [4, "consentimiento/idioma", "respondents.errors.language"],
+      [4, "consentimiento/tipo", "respondents.errors.choose"],
       // The consent's language is missing; the respondent's own language column is not blamed.
-      [4, "consentimiento/idioma", "respondents.errors.required"],
-      [4, "consentimiento/version", "respondents.errors.hiddenCharacters"],
-      [5, "consentimiento/fecha", "respondents.errors.date"],
-      [5, "consentimiento/version", "respondents.errors.tooLong"],
+      [5, "consentimiento/idioma", "respondents.errors.required"],
+      [5, "consentimiento/version", "respondents.errors.hiddenCharacters"],
+      [6, "consentimiento/fecha", "respondents.errors.date"],
+      [6, "consentimiento/version", "respondents.errors.tooLong"],
     ]);
     expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
     expect(await counts()).toEqual(before);
@@ -276,8 +276,8 @@ describe("respondents imported with their consent", () => {
     if ("rejected" in dry) throw new Error(dry.rejected);
     expect(dry).toMatchObject({ rowCount: 3, newCount: 1, errorCount: 2 });
     expect(await rowErrors(dry.batchId)).toEqual([
-      [1, "consentimiento/usos", "imports.rowErrors.scopeUnknown"],
       [2, "consentimiento/usos", "imports.rowErrors.scopeUnknown"],
+      [3, "consentimiento/usos", "imports.rowErrors.scopeUnknown"],
     ]);
     const stored = JSON.stringify(await database.prisma.importRowError.findMany({ where: { batchId: dry.batchId } }));
     expect(stored).not.toMatch(/foto|script/);
@@ -295,7 +295,7 @@ describe("respondents imported with their consent", () => {
     if ("rejected" in perChoiceDry) throw new Error(perChoiceDry.rejected);
     expect(perChoiceDry).toMatchObject({ rowCount: 2, newCount: 1, errorCount: 1 });
     // The error names the ticked column of the unknown choice.
-    expect(await rowErrors(perChoiceDry.batchId)).toEqual([[2, "consentimiento/usos/foto", "imports.rowErrors.scopeUnknown"]]);
+    expect(await rowErrors(perChoiceDry.batchId)).toEqual([[3, "consentimiento/usos/foto", "imports.rowErrors.scopeUnknown"]]);
     // Unticking it imports the row with the scopes of the other columns.
     const fixed = csv([row({ "consentimiento/usos/entrevista": "1", "consentimiento/usos/grabacion": "sí", "consentimiento/usos/foto": "0" }, headers)], headers);
     const fixedDry = await dryRun(fixed, { headers });

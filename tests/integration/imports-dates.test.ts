@@ -114,10 +114,10 @@ describe("interview dates from an XLSX", () => {
     const dry = await dryRun("INTERVIEWS", mixed, "interview-dates-mixed");
     expect(dry).toMatchObject({ rowCount: 11, newCount: 7, errorCount: 4 });
     expect(await errorsOf(dry.batchId)).toEqual([
-      [8, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"],
       [9, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"],
-      [10, "grp/fecha_entrevista", "fieldwork.errors.invalidDate"],
-      [11, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"],
+      [10, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"],
+      [11, "grp/fecha_entrevista", "fieldwork.errors.invalidDate"],
+      [12, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"],
     ]);
     const before = await database.prisma.interview.count({ where: { evaluationId } });
     expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: mixed })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
@@ -155,7 +155,7 @@ describe("a 1904 (Mac) workbook", () => {
   it("imports its interview dates as the days the sheet shows", async () => {
     const content = await xlsx(INTERVIEW_HEADERS, [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(utcDay(2024, 5, 3)), "mac-date-value"), interview(43_952, "mac-number")], { date1904: true });
     const dry = await dryRun("INTERVIEWS", content, "interview-dates-1904");
-    expect(await errorsOf(dry.batchId)).toEqual([[3, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"]]);
+    expect(await errorsOf(dry.batchId)).toEqual([[4, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"]]);
     const fixed = await xlsx(INTERVIEW_HEADERS, [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(utcDay(2024, 5, 3)), "mac-date-value")], { date1904: true });
     const clean = await dryRun("INTERVIEWS", fixed, "interview-dates-1904-fixed");
     expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({ created: 2 });
@@ -171,8 +171,8 @@ describe("story periods from an XLSX", () => {
     const mixed = await xlsx(STORY_HEADERS, [...good, story("number-to", asDate(utcDay(2023, 3, 15)), 45_414), story("number-from", 45_000, "")]);
     const dry = await dryRun("STORIES", mixed, "story-dates-mixed");
     expect(await errorsOf(dry.batchId)).toEqual([
-      [3, "period_to", "imports.rowErrors.numberNotDate"],
-      [4, "period_from", "imports.rowErrors.numberNotDate"],
+      [4, "period_to", "imports.rowErrors.numberNotDate"],
+      [5, "period_from", "imports.rowErrors.numberNotDate"],
     ]);
 
     const fixed = await xlsx(STORY_HEADERS, good);

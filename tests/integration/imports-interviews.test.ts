@@ -123,9 +123,9 @@ describe("importing interviews", () => {
     expect(dry).toMatchObject({ rowCount: 3, newCount: 2, errorCount: 1 });
     const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId: dry.batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }] });
     expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
-      [3, "grp/codigo_respondente", "imports.rowErrors.respondentNotEligible"],
-      [3, "grp/entrevistador", "imports.rowErrors.memberUnknown"],
-      [3, "grp/proyectos", "imports.rowErrors.projectUnknown"],
+      [4, "grp/codigo_respondente", "imports.rowErrors.respondentNotEligible"],
+      [4, "grp/entrevistador", "imports.rowErrors.memberUnknown"],
+      [4, "grp/proyectos", "imports.rowErrors.projectUnknown"],
     ]);
     expect(JSON.stringify(errors)).not.toContain(team.outsider.email);
     expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: bad })).toEqual({ rejected: "ROWS_INVALID", field: undefined });

@@ -137,35 +137,35 @@ describe("a list with bad rows", () => {
     expect(await createProject({ evaluationId, project: { acronym: "DIAL", name: "Diálogo Social", managingOffice: "OTLA", fundingStreams: ["USMCA"], startDate: null, endDate: null, notes: null }, ...lead })).toMatchObject({ ok: true });
     const valid = (acronym: string, name = `Proyecto ${acronym}`): ProjectListCell[] => [acronym, name, "OTLA", "USMCA", null, null, null];
     const rows: ProjectListCell[][] = [
-      valid("ILAB"), // 1
-      valid("ilab", "Segundo proyecto"), // 2: the acronym of row 1, other capitals
-      valid("ILAB", "Otro nombre"), // 3: the very key of row 1
-      valid("díal"), // 4: the stored project's acronym, other accents and capitals
-      valid("NEW1", "DIALOGO  social"), // 5: the stored project's name
-      valid("NEW2", "proyecto ílab"), // 6: row 1's name
-      ["NEW3", "", "OTLA", "USMCA", null, null, null], // 7: no name
-      ["NEW4", "Fechas al revés", "OTLA", "USMCA", new Date(Date.UTC(2024, 5, 1)), new Date(Date.UTC(2023, 5, 1)), null], // 8
-      ["NEW5", "x".repeat(301), "OTLA", "USMCA", null, null, null], // 9: too long
-      ["NEW6", "Fecha imposible", "OTLA", "USMCA", "2024-02-30", null, null], // 10
-      ["NEW7", "Fecha sin formato", "OTLA", "USMCA", 45414, null, null], // 11: a date cell not formatted as one
-      ["NEW8", "Sin oficina", "", "USMCA", null, null, null], // 12
-      ["NEW9", { formula: 'HYPERLINK("x")' }, "OTLA", "USMCA", null, null, "<script>alert(1)</script>"], // 13: fine, kept as text
+      valid("ILAB"), // 2
+      valid("ilab", "Segundo proyecto"), // 3: the acronym of line 2, other capitals
+      valid("ILAB", "Otro nombre"), // 4: the very key of line 2
+      valid("díal"), // 5: the stored project's acronym, other accents and capitals
+      valid("NEW1", "DIALOGO  social"), // 6: the stored project's name
+      valid("NEW2", "proyecto ílab"), // 7: line 2's name
+      ["NEW3", "", "OTLA", "USMCA", null, null, null], // 8: no name
+      ["NEW4", "Fechas al revés", "OTLA", "USMCA", new Date(Date.UTC(2024, 5, 1)), new Date(Date.UTC(2023, 5, 1)), null], // 9
+      ["NEW5", "x".repeat(301), "OTLA", "USMCA", null, null, null], // 10: too long
+      ["NEW6", "Fecha imposible", "OTLA", "USMCA", "2024-02-30", null, null], // 11
+      ["NEW7", "Fecha sin formato", "OTLA", "USMCA", 45414, null, null], // 12: a date cell not formatted as one
+      ["NEW8", "Sin oficina", "", "USMCA", null, null, null], // 13
+      ["NEW9", { formula: 'HYPERLINK("x")' }, "OTLA", "USMCA", null, null, "<script>alert(1)</script>"], // 14: fine, kept as text
     ];
     const content = await xlsxFile(rows);
     const dry = await dryRun(evaluationId, lead, content);
     expect(dry).toMatchObject({ rowCount: 13, newCount: 2, errorCount: 11 });
     expect(await errorsOf(evaluationId, dry.batchId)).toEqual([
-      [2, "Acronym", "imports.rowErrors.acronymRepeated"],
-      [3, "Acronym", "imports.rowErrors.keyRepeated"],
-      [4, "Acronym", "setup.errors.DUPLICATE_ACRONYM"],
-      [5, "Name", "setup.errors.DUPLICATE_NAME"],
-      [6, "Name", "imports.rowErrors.nameRepeated"],
-      [7, "Name", "setup.errors.required"],
-      [8, "End date", "setup.errors.endBeforeStart"],
-      [9, "Name", "setup.errors.tooLong"],
-      [10, "Start date", "setup.errors.dateInvalid"],
-      [11, "Start date", "imports.rowErrors.numberNotDate"],
-      [12, "Managing office", "setup.errors.required"],
+      [3, "Acronym", "imports.rowErrors.acronymRepeated"],
+      [4, "Acronym", "imports.rowErrors.keyRepeated"],
+      [5, "Acronym", "setup.errors.DUPLICATE_ACRONYM"],
+      [6, "Name", "setup.errors.DUPLICATE_NAME"],
+      [7, "Name", "imports.rowErrors.nameRepeated"],
+      [8, "Name", "setup.errors.required"],
+      [9, "End date", "setup.errors.endBeforeStart"],
+      [10, "Name", "setup.errors.tooLong"],
+      [11, "Start date", "setup.errors.dateInvalid"],
+      [12, "Start date", "imports.rowErrors.numberNotDate"],
+      [13, "Managing office", "setup.errors.required"],
     ]);
     const before = { projects: await database.prisma.project.count({ where: { evaluationId } }), events: await database.prisma.auditEvent.count({ where: { evaluationId } }) };
     expect(before.projects).toBe(1);

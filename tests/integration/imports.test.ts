@@ -192,13 +192,13 @@ describe("dry run and commit", () => {
     expect(dry).toMatchObject({ rowCount: 7, errorCount: 6 });
     const errors = await database.prisma.importRowError.findMany({ where: { batchId: (dry as { batchId: string }).batchId }, orderBy: [{ rowNumber: "asc" }, { code: "asc" }] });
     expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
-      [1, "grp_person/state", "respondents.errors.state"],
-      [2, "grp_person/gender", "respondents.errors.choose"],
-      [2, "grp_id/phone", "respondents.errors.phone"],
-      [3, "grp_person/municipality", "respondents.errors.placeState"],
-      [4, "grp_id/name", "respondents.errors.hiddenCharacters"],
-      [6, "_uuid", "imports.rowErrors.keyRepeated"],
-      [7, "_uuid", "imports.rowErrors.keyMissing"],
+      [2, "grp_person/state", "respondents.errors.state"],
+      [3, "grp_person/gender", "respondents.errors.choose"],
+      [3, "grp_id/phone", "respondents.errors.phone"],
+      [4, "grp_person/municipality", "respondents.errors.placeState"],
+      [5, "grp_id/name", "respondents.errors.hiddenCharacters"],
+      [7, "_uuid", "imports.rowErrors.keyRepeated"],
+      [8, "_uuid", "imports.rowErrors.keyMissing"],
     ]);
     expect(JSON.stringify(errors)).not.toMatch(/script|drop table|Ana/);
     // A commit of a file with errors writes nothing and marks the batch FAILED.
@@ -223,7 +223,7 @@ describe("dry run and commit", () => {
     expect(dry).toMatchObject({ rowCount: 3, errorCount: 1 });
     const batchId = (dry as { batchId: string }).batchId;
     const errors = await database.prisma.importRowError.findMany({ where: { batchId } });
-    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[3, "grp_person/at_risk_groups", "imports.rowErrors.atRiskGroupUnknown"]]);
+    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[4, "grp_person/at_risk_groups", "imports.rowErrors.atRiskGroupUnknown"]]);
     expect(await database.prisma.atRiskGroup.count({ where: { evaluationId } })).toBe(groupsBefore);
 
     const good = file(csv([row({ "grp_person/at_risk_groups": "jornaleras_agricolas WOMEN_WORKERS" }), row({ "grp_person/at_risk_groups": "Mujeres_Trabajadoras" })]));

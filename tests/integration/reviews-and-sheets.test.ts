@@ -190,6 +190,19 @@ describe("the validation sheet", () => {
     expect(audited[0]!.after).toMatchObject({ respondent: world.pool[0]!.code });
   });
 
+  it("states each figure with its qualifier and its number as the respondent reads numbers, never a bare 600000", async () => {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    await database.prisma.storyFigure.updateMany({ where: { storyId: story.id }, data: { qualifier: "MORE_THAN", value: "600000" } });
+    await editStory(database.prisma, world, story.id);
+    const created = (await rounds.createRound({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, round: { name: "Ronda de cifras", startsOn: "2025-05-01", endsOn: "2025-05-30", method: "WORKSHOP", targetSize: 3, notes: null, storyIds: [story.id] } })) as { roundId: string };
+    await sample.addSampleMember({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code });
+    signedIn = actingUser(world.team.members.evaluator!);
+    const text = pdfText(Buffer.from(await (await download(created.roundId, world.pool[0]!.id)).arrayBuffer()));
+    // pool[0] reads English: "over", and the thousands grouped.
+    expect(text).toContain("Contratos legitimados: over 600,000");
+    expect(text).not.toContain("600000");
+  });
+
   it("answers 404 to a reviewer, an outsider, someone signed out, and for a respondent outside the sample", async () => {
     const { roundId } = await sampledRound();
     for (const user of [world.team.members.reviewer!, world.team.members.panelist!, world.team.outsider]) {

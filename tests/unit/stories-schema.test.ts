@@ -6,7 +6,7 @@ import { LIMITS, moveStoryInput, storyFieldsSchema, updateStoryInput } from "@/l
 const ID = "ckxyz0000000000000000000a";
 const ID2 = "ckxyz0000000000000000000b";
 
-function story(overrides: Partial<StoryFormValues> = {}): StoryFormValues {
+function story(overrides: Partial<StoryFormValues & { numberLocale: "es" | "en" }> = {}): StoryFormValues {
   return { ...emptyStoryValues("es"), title: "Contratos legitimados", whatChanged: "Qué cambió.", whySignificant: "Por qué importa.", changeType: "POSITIVE", ...overrides };
 }
 
@@ -94,9 +94,43 @@ describe("the story form schema", () => {
   describe("figures", () => {
     const figure = { key: "k", id: "", label: "comunidades", labelTranslation: "", qualifier: "EXACT" as const, value: "24", valueMax: "", unit: "" };
 
-    it("accept decimals with a point or a comma and drop a stray upper bound", () => {
-      const parsed = storyFieldsSchema.parse(story({ figures: [{ ...figure, value: "81,5", valueMax: "90" }] }));
-      expect(parsed.figures[0]).toMatchObject({ id: null, value: "81.5", valueMax: null, unit: null });
+    it("read decimals in the writer's convention and drop a stray upper bound", () => {
+      const spanish = storyFieldsSchema.parse(story({ numberLocale: "es", figures: [{ ...figure, value: "81,5", valueMax: "90" }] }));
+      expect(spanish.figures[0]).toMatchObject({ id: null, value: "81.5", valueMax: null, unit: null });
+      expect(spanish).not.toHaveProperty("numberLocale");
+      const english = storyFieldsSchema.parse(story({ numberLocale: "en", figures: [{ ...figure, value: "81.5" }] }));
+      expect(english.figures[0]?.value).toBe("81.5");
+      // Without a convention only the plain stored form is read: "81,5" is not guessed.
+      expect(issues(story({ figures: [{ ...figure, value: "81,5" }] }))).toEqual({ "figures.0.value": ["numberInvalid"] });
+    });
+
+    it("read thousands in the writer's convention and never truncate them", () => {
+      const values = (numberLocale: "es" | "en", value: string, valueMax = "") =>
+        storyFieldsSchema.parse(story({ numberLocale, figures: [{ ...figure, qualifier: valueMax ? "RANGE" : "MORE_THAN", value, valueMax }] })).figures[0];
+      expect(values("es", "600.000")).toMatchObject({ qualifier: "MORE_THAN", value: "600000" });
+      expect(values("en", "600,000")).toMatchObject({ value: "600000" });
+      expect(values("es", "1.500", "2.000,25")).toMatchObject({ value: "1500", valueMax: "2000.25" });
+      expect(issues(story({ numberLocale: "es", figures: [{ ...figure, value: "600,000" }] }))).toEqual({ "figures.0.value": ["numberAmbiguous"] });
+      expect(issues(story({ numberLocale: "en", figures: [{ ...figure, value: "600.000" }] }))).toEqual({ "figures.0.value": ["numberAmbiguous"] });
+      expect(issues(story({ numberLocale: "en", figures: [{ ...figure, value: "1,5" }] }))).toEqual({ "figures.0.value": ["numberOtherConvention"] });
+      expect(issues(story({ numberLocale: "en", figures: [{ ...figure, value: "1.23456" }] }))).toEqual({ "figures.0.value": ["numberTooPrecise"] });
+      expect(issues(story({ numberLocale: "fr" as never, figures: [] }))).toEqual({ numberLocale: ["invalid"] });
+    });
+
+    it("take a percent sign as the unit, and refuse it next to another unit", () => {
+      expect(storyFieldsSchema.parse(story({ numberLocale: "es", figures: [{ ...figure, value: "81,5 %" }] })).figures[0]).toMatchObject({ value: "81.5", unit: "%" });
+      expect(issues(story({ numberLocale: "es", figures: [{ ...figure, value: "81 %", unit: "trabajadores" }] }))).toEqual({ "figures.0.value": ["numberPercentUnit"] });
+    });
+
+    it("report a figure's number together with every other error of the story", () => {
+      const found = issues(story({ title: "", changeType: "lack of change" as never, periodFrom: "2022-2024", numberLocale: "es", figures: [{ ...figure, label: "", value: "1,500" }] }));
+      expect(found).toEqual({
+        title: ["required"],
+        changeType: ["required"],
+        periodFrom: ["periodFormat"],
+        "figures.0.label": ["required"],
+        "figures.0.value": ["numberAmbiguous"],
+      });
     });
 
     it("refuse what is not a number, and ranges without or below their lower bound", () => {

@@ -1,0 +1,143 @@
+/**
+ * Story rows through the import code against PostgreSQL: periods as years, ranges and open ranges
+ * ("2022-2024", "2022-", "since 2022", "desde 2022"), every way of writing *no change*, every
+ * error of a row reported at once with the accepted forms, rows named by their spreadsheet line
+ * (header = line 1, blank lines counted); and a saved column matching that still matches a new
+ * file's new columns, with the columns left out listed before the dry run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leftOutColumns } from "@/lib/imports/mapping";
+import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+
+let database: TestDatabase;
+let team: EvaluationWithTeam;
+let evaluationId: string;
+let actor: { actorId: string; ipAddress: string };
+
+function csvFile(lines: string[][], name = "historias.csv"): File {
+  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return new File([`${lines.map((cells) => cells.map(quote).join(",")).join("\r\n")}\r\n`], name);
+}
+
+async function dryRun(content: File, idempotencyKey: string) {
+  const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: content, delimiter: "auto" });
+  if ("rejected" in analysis) throw new Error(analysis.rejected);
+  const result = await dryRunImport(actor, { evaluationId, kind: "STORIES", file: content, fileName: content.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey });
+  if ("rejected" in result) throw new Error(result.rejected);
+  return result;
+}
+
+async function errorsOf(batchId: string) {
+  const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }] });
+  return errors.map((error) => [error.rowNumber, error.column, error.code]);
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  pointAppAt(database.url);
+  team = await createEvaluationWithTeam(database.prisma);
+  evaluationId = team.evaluation.id;
+  actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" };
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const HEADERS = ["title", "what_changed", "why_significant", "language", "change_type", "periodo", "_uuid"];
+const story = (key: string, changeType: string, period: string, title = `Historia ${key}`) => [title, "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", changeType, period, key];
+
+describe("story rows", () => {
+  it("reports every error of a row at once, on the row's spreadsheet line, with the accepted forms; saves nothing", async () => {
+    const content = csvFile([
+      HEADERS,
+      story("range", "lack of change", "2022-2024"), // line 2
+      [""], // line 3: blank, still a line of the sheet
+      story("since", "sin cambio", "since 2022"), // line 4
+      story("three-wrong", "maybe", "last year", ""), // line 5: title, change type and period all wrong
+      story("hostile", "positivo", "<script>alert(1)</script>"), // line 6
+      story("reversed", "no change", "2024-2022"), // line 7
+      story("formula", "=HYPERLINK(\"http://evil.example\")", "=1+1"), // line 8
+      story("two-digit", "negativo", "2022-24"), // line 9
+    ]);
+    const dry = await dryRun(content, "story-rows-bad");
+    expect(dry).toMatchObject({ rowCount: 7, newCount: 2, errorCount: 5 });
+    expect(await errorsOf(dry.batchId)).toEqual([
+      [5, "change_type", "imports.rowErrors.changeTypeUnknown"],
+      [5, "periodo", "imports.rowErrors.periodFormat"],
+      [5, "title", "stories.errors.required"],
+      [6, "periodo", "imports.rowErrors.periodFormat"],
+      [7, "periodo", "stories.errors.periodOrder"],
+      [8, "change_type", "imports.rowErrors.changeTypeUnknown"],
+      [8, "periodo", "imports.rowErrors.periodFormat"],
+      [9, "periodo", "imports.rowErrors.periodFormat"],
+    ]);
+    // No value of the file is kept with its errors.
+    const stored = JSON.stringify(await database.prisma.importRowError.findMany({ where: { batchId: dry.batchId } }));
+    for (const value of ["<script>", "last year", "maybe", "HYPERLINK"]) expect(stored).not.toContain(value);
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(await database.prisma.changeStory.count({ where: { evaluationId } })).toBe(0);
+  });
+
+  it("reads years, ranges and open ranges, and every way of writing no change", async () => {
+    const content = csvFile([
+      HEADERS,
+      story("p-range", "lack of change", "2022-2024"),
+      story("p-dash", "Sin cambios", "2022 – 2024"),
+      story("p-open", "No change", "2022-"),
+      story("p-since", "positive", "since 2022"),
+      story("p-desde", "Cambio positivo", "desde 2023"),
+      story("p-year", "negativo", "2021"),
+      story("p-none", "negativo", ""),
+    ]);
+    const dry = await dryRun(content, "story-rows-good");
+    expect(dry).toMatchObject({ rowCount: 7, newCount: 7, errorCount: 0 });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({ created: 7 });
+    const rows = await database.prisma.changeStory.findMany({ where: { evaluationId }, orderBy: { title: "asc" } });
+    const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+    expect(Object.fromEntries(rows.map((row) => [row.title, [row.changeType, row.periodPrecision, day(row.periodFrom), day(row.periodTo)]]))).toEqual({
+      "Historia p-range": ["NO_CHANGE", "YEAR", "2022-01-01", "2024-12-31"],
+      "Historia p-dash": ["NO_CHANGE", "YEAR", "2022-01-01", "2024-12-31"],
+      "Historia p-open": ["NO_CHANGE", "YEAR", "2022-01-01", null],
+      "Historia p-since": ["POSITIVE", "YEAR", "2022-01-01", null],
+      "Historia p-desde": ["POSITIVE", "YEAR", "2023-01-01", null],
+      "Historia p-year": ["NEGATIVE", "YEAR", "2021-01-01", "2021-12-31"],
+      "Historia p-none": ["NEGATIVE", "YEAR", null, null],
+    });
+  });
+
+  it("reads a lone year in a \"from\" column as the start of an open period, as the form does", async () => {
+    const content = csvFile([["title", "what_changed", "why_significant", "language", "change_type", "periodo_desde", "periodo_hasta", "_uuid"], [...story("f-from", "positivo", "2021").slice(0, 6), "", "f-from"], [...story("f-both", "positivo", "2021").slice(0, 6), "2023", "f-both"], [...story("f-range-and-to", "positivo", "2021-2022").slice(0, 6), "2023", "f-range-and-to"]]);
+    const dry = await dryRun(content, "story-rows-from");
+    expect(await errorsOf(dry.batchId)).toEqual([[4, "periodo_hasta", "imports.rowErrors.periodFormat"]]);
+  });
+});
+
+describe("column matching after a saved mapping", () => {
+  it("matches a new file's new columns as a first import would, and lists every column left out", async () => {
+    const first = ["title", "what_changed", "why_significant", "language", "change_type", "_uuid"];
+    const firstFile = csvFile([first, story("m-1", "positivo", "").filter((_, i) => i !== 5)], "primera.csv");
+    await dryRun(firstFile, "mapping-first");
+
+    const hostileHeader = "=cmd|' /C calc'!A0";
+    const second = [...first, "periodo_desde", "lugares", "notas_internas", hostileHeader];
+    const secondFile = csvFile([second, ["T", "Q", "P", "es", "positivo", "m-2", "2022", "", "nota", "x"]], "segunda.csv");
+    const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: secondFile, delimiter: "auto" });
+    if ("rejected" in analysis) throw new Error(analysis.rejected);
+    expect(analysis.fromSaved).toBe(true);
+    expect(analysis.mapping).toMatchObject({ title: "title", change_type: "changeType", periodo_desde: "periodFrom", lugares: "places" });
+    expect(analysis.suggestedColumns).toEqual(["periodo_desde", "lugares"]);
+    expect(leftOutColumns(analysis.headers, analysis.mapping, analysis.keyColumn)).toEqual(["notas_internas", hostileHeader]);
+
+    // A column the saved mapping gives a field keeps it: a new column for the same field is not matched twice.
+    const third = [...first, "titulo"];
+    const thirdAnalysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: csvFile([third, ["T", "Q", "P", "es", "positivo", "m-3", "otro"]]), delimiter: "auto" });
+    if ("rejected" in thirdAnalysis) throw new Error(thirdAnalysis.rejected);
+    expect(thirdAnalysis.mapping).not.toHaveProperty("titulo");
+    expect(thirdAnalysis.suggestedColumns).toEqual([]);
+    expect(leftOutColumns(thirdAnalysis.headers, thirdAnalysis.mapping, thirdAnalysis.keyColumn)).toEqual(["titulo"]);
+  });
+});
