@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "interview.edit": ["LEAD", "EVALUATOR"],
   "import.run": ["LEAD", "EVALUATOR"],
   "story.view": ["LEAD", "EVALUATOR", "PANELIST", "ANALYST"],
+  /** Every story of the evaluation; a panelist without it reads only their opened rounds' candidates (lib/stories/read-scope.ts). */
+  "story.view_all": ["LEAD", "EVALUATOR", "ANALYST"],
   "story.edit": ["LEAD", "EVALUATOR"],
   "story.assign_domain": ["LEAD", "EVALUATOR"],
   "selection.manage": ["LEAD"],

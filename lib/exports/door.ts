@@ -61,7 +61,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
     file.format,
     t(`exports.sheets.${file.table}`),
     sheetColumns,
-    (sink) => table.feed(evaluationId, roles, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context))))),
+    (sink) => table.feed(evaluationId, { user, roles }, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context))))),
     (rowCount) =>
       db().$transaction((tx) =>
         recordAudit(tx, {

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, string> = {
   "interview.edit":                           "  X     X     .     .     .     .  ",
   "import.run":                               "  X     X     .     .     .     .  ",
   "story.view":                               "  X     X     X     X     .     .  ",
+  "story.view_all":                           "  X     X     .     X     .     .  ",
   "story.edit":                               "  X     X     .     .     .     .  ",
   "story.assign_domain":                      "  X     X     .     .     .     .  ",
   "selection.manage":                         "  X     .     .     .     .     .  ",

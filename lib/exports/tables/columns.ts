@@ -17,6 +17,8 @@ export type ExportColumn<Row> = {
   value: (row: Row, context: ColumnContext) => Cell;
 };
 
+export type ExportReader = { user: { id: string }; roles: readonly Role[] };
+
 export type ExportTable<Row, State> = {
   /** The list's read permission: the export answers 404 exactly when the page does. */
   permission: Permission;
@@ -29,7 +31,8 @@ export type ExportTable<Row, State> = {
   described: (state: State) => Record<string, unknown>;
   columns: (roles: readonly Role[]) => ExportColumn<Row>[];
   /** Every row the page would list under `state`, batch by batch. */
-  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
+  /** `reader` is who asked, with their roles here: a table narrows its rows to what they may read. */
+  feed: (evaluationId: string, reader: ExportReader, state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
 };
 
 /** A stored choice as its label (from the `tables` messages) or as stored. */

@@ -4,6 +4,7 @@
  * is its name, or its number in the evaluation's order when raw values are asked for.
  */
 import { storyRowsSql, type StoryListRow } from "@/lib/stories/list";
+import { storyReadScope } from "@/lib/stories/read-scope";
 import { storyListSpec, type StoryFilters } from "@/lib/tables/lists";
 import type { SortState } from "@/lib/tables/url-state";
 import { domainNamesOf, forEachBatch, type DomainName } from "../data";
@@ -42,9 +43,12 @@ export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters;
     { key: "period_precision", kind: "text", value: (row, c) => (c.labelled ? c.t(`exports.precision.${row.periodPrecision}`) : row.periodPrecision) },
     { key: "updated_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.updatedAt, c) },
   ],
-  feed: async (evaluationId, _roles, state, _level, sink) => {
+  feed: async (evaluationId, reader, state, _level, sink) => {
+    // The list's own scope: a panelist's file holds the stories of their opened rounds only.
+    const scope = storyReadScope(reader);
+    if (!scope) return;
     const domains = await domainNamesOf(evaluationId);
-    await forEachBatch<StoryExportRow>(storyRowsSql(evaluationId, state, 0, null), async (rows) => {
+    await forEachBatch<StoryExportRow>(storyRowsSql(evaluationId, state, 0, null, scope), async (rows) => {
       for (const row of rows) row.primaryDomain = row.primaryDomainId ? (domains.get(row.primaryDomainId) ?? null) : null;
       await sink(rows);
     });
