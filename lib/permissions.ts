@@ -91,3 +91,11 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((role) => allowed.includes(role));
 }
+
+/**
+ * Whether `after` holds a permission `before` did not: what a member may not do to themselves
+ * (lib/members/mutations.ts). Trading a role for one the old ones already covered is no raise.
+ */
+export function grantsMore(before: readonly Role[], after: readonly Role[]): boolean {
+  return (Object.keys(PERMISSIONS) as Permission[]).some((permission) => can(after, permission) && !can(before, permission));
+}

@@ -8,6 +8,7 @@ import { revokeAllSessionsOfUser } from "@/lib/auth/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
+import { grantsMore } from "@/lib/permissions";
 import { canonicalRoles, sameRoles } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -63,7 +64,7 @@ export async function updateMemberRoles(
     const before = canonicalRoles(member.roles);
     if (sameRoles(before, after)) return { changed: false };
     // Nobody raises their own roles (a lead who is also an administrator included); giving some up is fine.
-    if (member.userId === actorId && after.some((role) => !before.includes(role))) return { rejected: "OWN_ROLES", field: "roles" };
+    if (member.userId === actorId && grantsMore(before, after)) return { rejected: "OWN_ROLES", field: "roles" };
     if (!after.includes("LEAD") && (await isLastLead(tx, evaluationId, member))) return { rejected: "LAST_LEAD", field: "roles" };
     await tx.evaluationMember.update({ where: { id: member.id }, data: { roles: after }, select: { id: true } });
     const panelsLeft = after.includes("PANELIST") ? [] : await endPanelSeats(tx, evaluationId, member.userId);

@@ -98,7 +98,7 @@ describe("the last lead", () => {
     const onlyLead = small.leads[0]!;
     expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["EVALUATOR"])).toEqual({ rejected: "LAST_LEAD", field: "roles" });
     expect((await database.prisma.evaluationMember.findUniqueOrThrow({ where: { id: onlyLead.id } })).roles).toEqual(["LEAD"]);
-    // Adding a role to the last lead is fine, by someone else: nobody raises their own roles.
+    // Adding a role that grants more to the last lead is fine, by someone else: nobody raises their own.
     const other = small.others[0]!;
     expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ rejected: "OWN_ROLES", field: "roles" });
     expect(await mutations.updateMemberRoles(other.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ changed: true });

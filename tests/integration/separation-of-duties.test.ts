@@ -116,10 +116,11 @@ describe("an administrator", () => {
 });
 
 describe("a lead", () => {
-  it("cannot add a role to themselves, but may give one up", async () => {
+  it("cannot add a role to themselves that grants more, but may give one up", async () => {
     const lead = (await membershipOf(team.members.lead.id))!;
     current = actingUser(team.members.lead);
-    expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD", "EVALUATOR"] })).toEqual({
+    // The analyst's role edits the evidence, which a lead's does not.
+    expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD", "ANALYST"] })).toEqual({
       ok: false,
       error: "REJECTED",
       reason: "OWN_ROLES",
@@ -127,7 +128,7 @@ describe("a lead", () => {
     });
     // Another lead may grant it; then giving it up is the lead's own choice.
     current = asAdmin();
-    await database.prisma.evaluationMember.update({ where: { id: lead.id }, data: { roles: ["LEAD", "EVALUATOR"] } });
+    await database.prisma.evaluationMember.update({ where: { id: lead.id }, data: { roles: ["LEAD", "ANALYST"] } });
     current = actingUser(team.members.lead);
     expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD"] })).toMatchObject({ ok: true });
     expect((await membershipOf(team.members.lead.id))!.roles).toEqual(["LEAD"]);
