@@ -92,7 +92,7 @@ export type LaunchEnv = z.infer<typeof launchEnvSchema>;
  */
 export function proxyHopsWarning(env: Pick<LaunchEnv, "APP_BASE_URL" | "TRUSTED_PROXY_HOPS">): string | null {
   if (env.TRUSTED_PROXY_HOPS > 0 || !env.APP_BASE_URL?.toLowerCase().startsWith("https://")) return null;
-  return "APP_BASE_URL is https but TRUSTED_PROXY_HOPS is 0: client addresses are unknown, so sign-in failures are limited per account only. Set TRUSTED_PROXY_HOPS to the number of proxies in front of the app (see .env.example).";
+  return "APP_BASE_URL is https but TRUSTED_PROXY_HOPS is 0: the app takes each connection's address for the client's, so behind a proxy every sign-in failure counts against the proxy's one address. Set TRUSTED_PROXY_HOPS to the number of proxies in front of the app (see .env.example).";
 }
 
 /** What the running server needs; the launcher always provides all of it. */
