@@ -102,6 +102,11 @@ export const serverEnvSchema = z.object({
   IDENTITY_ENCRYPTION_KEY: base64Key,
   APP_BASE_URL: z.url(),
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
+  /**
+   * Set by the launcher for the embedded demo only: the origins it listens on (localhost,
+   * 127.0.0.1, the machine's own addresses), comma-separated, accepted beside APP_BASE_URL's.
+   */
+  DEMO_ORIGINS: z.string().max(4000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUSTED_PROXY_HOPS: trustedProxyHops,
   // The launcher always sets it to the number of workers it runs, so each can size its share of

@@ -21,6 +21,7 @@ import { keyRingFromEnv } from "../lib/crypto";
 import { createPrismaClient } from "../lib/db";
 import { loadDotEnv } from "../lib/launch/dotenv";
 import { runWorkerPool } from "../lib/launch/cluster";
+import { listeningOrigins } from "../lib/launch/origins";
 import { resolveWorkerCount } from "../lib/launch/workers";
 
 const require = createRequire(import.meta.url);
@@ -87,6 +88,8 @@ async function main() {
     APP_BASE_URL: baseUrl,
     NEXTAUTH_URL: baseUrl,
     DEMO_MODE: embedded ? "true" : "false",
+    // The demo answers at every address it listens on; production at APP_BASE_URL alone.
+    ...(embedded ? { DEMO_ORIGINS: listeningOrigins(env.PORT).join(",") } : {}),
     LOG_LEVEL: env.LOG_LEVEL,
     NEXT_TELEMETRY_DISABLED: "1",
     // Each worker sizes its share of database connections by it (lib/db.ts).

@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { SearchParams } from "@/lib/tables/url-state";
 import { columnIncluded, parseExportFile, parseExportOptions, type ExportRefusal, type LabelMode } from "./levels";
@@ -82,7 +83,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       "Content-Disposition": `attachment; filename="${file.table}-${day}.${file.format}"`,
       "X-Content-Type-Options": "nosniff",
       // As the evidence downloads: a file opened in the browser by mistake runs nothing.
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }
