@@ -27,7 +27,8 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const env = serverEnv();
   const demoMode = env.DEMO_MODE === "true";
   // Opened at an address the app does not accept changes from, signing in would fail: say so
-  // before the form is tried, with what to open or set instead (lib/security/origin.ts).
+  // before the form is tried, with what to open or set instead (lib/security/origin.ts). The
+  // request's own Host is never echoed: a forged one must not reach the page (scenario 9).
   const host = (await headers()).get("host");
   const expected = new URL(env.APP_BASE_URL);
   const current = host && URL.canParse(`${expected.protocol}//${host}`) ? new URL(`${expected.protocol}//${host}`).origin : null;
@@ -41,7 +42,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           <h2 id="wrong-address-title" className="notice__title">
             {t("signIn.wrongAddressTitle")}
           </h2>
-          <p>{t("signIn.wrongAddress", { expected: expected.origin, current })}</p>
+          <p>{t("signIn.wrongAddress", { expected: expected.origin })}</p>
         </section>
       ) : null}
       <SignInForm callbackUrl={destination} />
