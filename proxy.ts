@@ -5,7 +5,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/security/headers";
-import { isSameOrigin, needsOriginCheck } from "@/lib/security/origin";
+import { logger } from "@/lib/logger";
+import { acceptedOrigins, isSameOrigin, needsOriginCheck, originRefusal, requestOrigin } from "@/lib/security/origin";
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -13,12 +14,16 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 }
 
 export function proxy(request: NextRequest): NextResponse {
-  const appBaseUrl = serverEnv().APP_BASE_URL;
+  const env = serverEnv();
+  const appBaseUrl = env.APP_BASE_URL;
   const nonce = createNonce();
-  const headers = securityHeaders({ nonce, appBaseUrl, development: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders({ nonce, appBaseUrl, development: process.env.NODE_ENV === "development" }, request.nextUrl.pathname);
 
-  if (needsOriginCheck(request.method, request.nextUrl.pathname) && !isSameOrigin(request.headers, appBaseUrl)) {
-    return withHeaders(NextResponse.json({ error: "FORBIDDEN" }, { status: 403 }), headers);
+  if (needsOriginCheck(request.method, request.nextUrl.pathname) && !isSameOrigin(request.headers, acceptedOrigins(env))) {
+    // Said plainly, to the caller and in the log: a generic 403 left people guessing (issue 17).
+    const message = originRefusal(requestOrigin(request.headers), appBaseUrl);
+    logger.warn({ path: request.nextUrl.pathname }, message);
+    return withHeaders(NextResponse.json({ error: "FORBIDDEN", reason: "ORIGIN_NOT_ACCEPTED", message }, { status: 403 }), headers);
   }
 
   // Next reads the nonce from the request's CSP header and puts it on its own scripts; a client

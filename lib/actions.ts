@@ -58,7 +58,7 @@ export async function requestMeta(): Promise<{ ipAddress: string | null; userAge
   } catch {
     return { ipAddress: null, userAgent: null }; // not in a request (tests, scripts)
   }
-  const address = requestClientAddress(list.get("x-forwarded-for"));
+  const address = requestClientAddress((name) => list.get(name));
   return { ipAddress: address === UNKNOWN_ADDRESS ? null : address, userAgent: list.get("user-agent")?.slice(0, 512) ?? null };
 }
 

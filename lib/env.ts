@@ -98,7 +98,7 @@ export type LaunchEnv = z.infer<typeof launchEnvSchema>;
  */
 export function proxyHopsWarning(env: Pick<LaunchEnv, "APP_BASE_URL" | "TRUSTED_PROXY_HOPS">): string | null {
   if (env.TRUSTED_PROXY_HOPS > 0 || !env.APP_BASE_URL?.toLowerCase().startsWith("https://")) return null;
-  return "APP_BASE_URL is https but TRUSTED_PROXY_HOPS is 0: client addresses are unknown, so sign-in failures are limited per account only. Set TRUSTED_PROXY_HOPS to the number of proxies in front of the app (see .env.example).";
+  return "APP_BASE_URL is https but TRUSTED_PROXY_HOPS is 0: the app takes each connection's address for the client's, so behind a proxy every sign-in failure counts against the proxy's one address. Set TRUSTED_PROXY_HOPS to the number of proxies in front of the app (see .env.example).";
 }
 
 /** What the running server needs; the launcher always provides all of it. */
@@ -108,6 +108,11 @@ export const serverEnvSchema = z.object({
   IDENTITY_ENCRYPTION_KEY: base64Key,
   APP_BASE_URL: z.url(),
   DEMO_MODE: z.enum(["true", "false"]).default("false"),
+  /**
+   * Set by the launcher for the embedded demo only: the origins it listens on (localhost,
+   * 127.0.0.1, the machine's own addresses), comma-separated, accepted beside APP_BASE_URL's.
+   */
+  DEMO_ORIGINS: z.string().max(4000).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUSTED_PROXY_HOPS: trustedProxyHops,
   // The launcher always sets it to the number of workers it runs, so each can size its share of

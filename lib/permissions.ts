@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "interview.edit": ["LEAD", "EVALUATOR"],
   "import.run": ["LEAD", "EVALUATOR"],
   "story.view": ["LEAD", "EVALUATOR", "PANELIST", "ANALYST"],
+  /** Every story of the evaluation; a panelist without it reads only their opened rounds' candidates (lib/stories/read-scope.ts). */
+  "story.view_all": ["LEAD", "EVALUATOR", "ANALYST"],
   "story.edit": ["LEAD", "EVALUATOR"],
   "story.assign_domain": ["LEAD", "EVALUATOR"],
   "selection.manage": ["LEAD"],
@@ -88,4 +90,12 @@ export function rolesOf(actor: { isAdmin: boolean }, evaluationRoles: readonly E
 export function can(roles: readonly Role[], permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Whether `after` holds a permission `before` did not: what a member may not do to themselves
+ * (lib/members/mutations.ts). Trading a role for one the old ones already covered is no raise.
+ */
+export function grantsMore(before: readonly Role[], after: readonly Role[]): boolean {
+  return (Object.keys(PERMISSIONS) as Permission[]).some((permission) => can(after, permission) && !can(before, permission));
 }

@@ -24,10 +24,14 @@ import { loadDotEnv } from "../lib/launch/dotenv";
 import { runWorkerPool } from "../lib/launch/cluster";
 import { checkpointFile } from "../lib/audit-anchor/checkpoints";
 import { startCheckpointWriter } from "../lib/audit-anchor/writer";
+import { listeningOrigins } from "../lib/launch/origins";
 import { resolveWorkerCount } from "../lib/launch/workers";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
+// Each worker learns the address of every request's socket (lib/launch/socket-address.cjs): the
+// client's, when no proxy stands in front, for the per-address sign-in limit.
+const socketAddressPreload = ["--require", require.resolve("../lib/launch/socket-address.cjs")];
 const dev = process.argv.includes("--dev");
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -104,6 +108,8 @@ async function main() {
     APP_BASE_URL: baseUrl,
     NEXTAUTH_URL: baseUrl,
     DEMO_MODE: embedded ? "true" : "false",
+    // The demo answers at every address it listens on; production at APP_BASE_URL alone.
+    ...(embedded ? { DEMO_ORIGINS: listeningOrigins(env.PORT).join(",") } : {}),
     LOG_LEVEL: env.LOG_LEVEL,
     NEXT_TELEMETRY_DISABLED: "1",
     // Each worker sizes its share of database connections by it (lib/db.ts).
@@ -119,6 +125,7 @@ async function main() {
   const code = dev ? await runDevServer(env.PORT, childEnv) : await runWorkerPool({
     exec: nextBin,
     args: ["start", "-p", String(env.PORT)],
+    execArgv: socketAddressPreload,
     workers,
     env: childEnv,
     onListening: (pids) => console.log(`${pids.length === 1 ? "One worker serves" : `${pids.length} workers serve`} ${baseUrl} (processes ${pids.join(", ")}).`),
@@ -129,7 +136,7 @@ async function main() {
 
 /** `next dev` in one child process: it watches and recompiles, which several workers would each do. */
 async function runDevServer(port: number, childEnv: NodeJS.ProcessEnv): Promise<number> {
-  const server = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  const server = spawn(process.execPath, [...socketAddressPreload, nextBin, "dev", "-p", String(port)], { stdio: "inherit", env: childEnv });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

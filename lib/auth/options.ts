@@ -30,10 +30,11 @@ function firstHeader(headers: HeaderBag, name: string): string | undefined {
 
 /**
  * Where the try came from. The client address decides the per-address limit, so it is only
- * what the trusted proxies wrote (TRUSTED_PROXY_HOPS), never the client's own X-Forwarded-For.
+ * what the trusted proxies wrote (TRUSTED_PROXY_HOPS) or, with none, the socket's peer; never
+ * the client's own X-Forwarded-For.
  */
 function requestMeta(headers: HeaderBag): RequestMeta {
-  const ipAddress = requestClientAddress(headers?.["x-forwarded-for"]);
+  const ipAddress = requestClientAddress((name) => headers?.[name]);
   const userAgent = firstHeader(headers, "user-agent")?.slice(0, 512) ?? null;
   return { ipAddress, userAgent };
 }

@@ -3,6 +3,7 @@
  * PostgreSQL: one grouped query each, scoped by the evaluation, under the dashboard's filters and
  * the reader's stages. Callers decide who may see what (meta-loaders.ts).
  */
+import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { StoryStage } from "@/lib/generated/prisma/enums";
@@ -36,7 +37,7 @@ export type MagnitudeRow = {
  * (normalize NFD, then the combining marks dropped); the unit without case or outer spaces.
  * Sums are exact decimals, returned as text so no precision is lost on the way to the page.
  */
-export async function rollUpMagnitudes(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<MagnitudeRow[]> {
+export async function rollUpMagnitudes(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<MagnitudeRow[]> {
   const selected = stages.filter((stage) => SELECTED_STAGES.includes(stage));
   if (selected.length === 0) return [];
   return db().$queryRaw<MagnitudeRow[]>`
@@ -47,7 +48,7 @@ export async function rollUpMagnitudes(evaluationId: string, filters: DashboardF
         FROM change_story s
         JOIN story_figure f ON f.evaluation_id = s.evaluation_id AND f.story_id = s.id
         LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
-       WHERE ${storyConditions(evaluationId, filters, selected)}
+       WHERE ${storyConditions(evaluationId, filters, selected, scope)}
     ), grouped AS (
       SELECT domain_id, label_key, unit_key,
              (array_agg(label ORDER BY story_id, position))[1] AS label,
@@ -71,13 +72,13 @@ export async function rollUpMagnitudes(evaluationId: string, filters: DashboardF
 export type AtRiskTagRow = { groupId: string; nameEn: string; nameEs: string; collected: number; selected: number };
 
 /** Per at-risk group of the evaluation: stories tagged with it, and those of them selected. */
-export async function countAtRiskTags(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<AtRiskTagRow[]> {
+export async function countAtRiskTags(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<AtRiskTagRow[]> {
   return db().$queryRaw<AtRiskTagRow[]>`
     WITH tagged AS (
       SELECT t.group_id, count(*)::int AS collected, count(*) FILTER (WHERE s.stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
         FROM change_story s
         JOIN story_at_risk_group t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
-       WHERE ${storyConditions(evaluationId, filters, stages)}
+       WHERE ${storyConditions(evaluationId, filters, stages, scope)}
        GROUP BY t.group_id
     )
     SELECT g.id AS "groupId", g.name_en AS "nameEn", g.name_es AS "nameEs", coalesce(t.collected, 0) AS collected, coalesce(t.selected, 0) AS selected
@@ -92,7 +93,7 @@ export type FeedbackRow = { roundId: string; roundName: string; decidedAt: Date;
  * Per decided round: its candidates matching the filters, those with feedback to their
  * storytellers recorded in the decision, and those that have storytellers at all.
  */
-export async function countFeedback(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<FeedbackRow[]> {
+export async function countFeedback(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<FeedbackRow[]> {
   return db().$queryRaw<FeedbackRow[]>`
     SELECT r.id AS "roundId", r.name AS "roundName", d.decided_at AS "decidedAt", count(*)::int AS candidates,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM storyteller_feedback f WHERE f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id))::int AS "withFeedback",
@@ -101,7 +102,7 @@ export async function countFeedback(evaluationId: string, filters: DashboardFilt
       JOIN selection_round r ON r.evaluation_id = d.evaluation_id AND r.id = d.round_id
       JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
       JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
-     WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages)}
+     WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages, scope)}
      GROUP BY r.id, r.name, d.decided_at
      ORDER BY d.decided_at, r.id`;
 }
@@ -113,12 +114,12 @@ export type ValidationStratumRow = { roundId: string; roundName: string; stratum
  * one response recorded). The state filter is the respondent's; the other filters keep rounds
  * that took back a story matching them.
  */
-export async function countValidationCoverage(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<ValidationStratumRow[]> {
+export async function countValidationCoverage(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<ValidationStratumRow[]> {
   const storyFilters: DashboardFilters = { ...filters, state: undefined };
   const narrowed = Object.values(storyFilters).some(Boolean) || stages.length < Object.values(StoryStage).length;
   const roundMatches = narrowed
     ? Prisma.sql`EXISTS (SELECT 1 FROM validation_round_story vs JOIN change_story s ON s.evaluation_id = vs.evaluation_id AND s.id = vs.story_id
-        WHERE vs.evaluation_id = ${evaluationId} AND vs.validation_round_id = v.id AND ${storyConditions(evaluationId, storyFilters, stages)})`
+        WHERE vs.evaluation_id = ${evaluationId} AND vs.validation_round_id = v.id AND ${storyConditions(evaluationId, storyFilters, stages, scope)})`
     : Prisma.sql`TRUE`;
   const stateMatches = filters.state ? Prisma.sql`r.state = ${filters.state}` : Prisma.sql`TRUE`;
   return db().$queryRaw<ValidationStratumRow[]>`

@@ -7,17 +7,21 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion, regionTokenSql } from "@/lib/places/region-sql";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { fieldworkConditions, respondentConditions, storyConditions } from "./filter-sql";
+import type { StoryReadScope } from "@/lib/stories/read-scope";
 import type { DashboardFilters } from "./schema";
+
+/** Whose counts: the reader's story scope, and whether they see the fieldwork (respondents, interviews, focus groups). */
+export type CountScope = { stories: StoryReadScope; seesFieldwork: boolean };
 
 export type FunnelCell = { domainId: string | null; stage: StoryStage; stories: number };
 
 /** Stories per current primary domain (null: none yet) and stage. */
-export async function countFunnel(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<FunnelCell[]> {
+export async function countFunnel(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: CountScope): Promise<FunnelCell[]> {
   return db().$queryRaw<FunnelCell[]>`
     SELECT da.domain_id AS "domainId", s.stage::text AS stage, count(*)::int AS stories
       FROM change_story s
       LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
-     WHERE ${storyConditions(evaluationId, filters, stages)}
+     WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)}
      GROUP BY da.domain_id, s.stage`;
 }
 
@@ -46,11 +50,11 @@ export async function listCountries(evaluationId: string) {
 
 export type TypeGenderCell = { type: string; gender: string; respondents: number };
 
-export async function countRespondentsByTypeAndGender(evaluationId: string, filters: DashboardFilters): Promise<TypeGenderCell[]> {
+export async function countRespondentsByTypeAndGender(evaluationId: string, filters: DashboardFilters, scope: CountScope): Promise<TypeGenderCell[]> {
   return db().$queryRaw<TypeGenderCell[]>`
     SELECT r.type::text AS type, r.gender::text AS gender, count(*)::int AS respondents
       FROM respondent r
-     WHERE ${respondentConditions(evaluationId, filters)}
+     WHERE ${respondentConditions(evaluationId, filters, scope.seesFieldwork)}
      GROUP BY r.type, r.gender`;
 }
 
@@ -61,9 +65,9 @@ export type StateCounts = { state: string | null; stories: number; interviews: n
  * interviews held there, and focus-group participants there (registered and anonymous).
  * State null: stories, interviews and focus groups with no place recorded.
  */
-export async function countByState(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<StateCounts[]> {
-  const interviews = fieldworkConditions(evaluationId, filters, "interview");
-  const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group");
+export async function countByState(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: CountScope): Promise<StateCounts[]> {
+  const interviews = fieldworkConditions(evaluationId, filters, "interview", scope.seesFieldwork);
+  const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group", scope.seesFieldwork);
   // Under a state filter, a story placed there and elsewhere counts for that state only.
   const storyPlaceState = filters.state ? Prisma.sql`AND ${inRegion("p", filters.state)}` : Prisma.empty;
   return db().$queryRaw<StateCounts[]>`
@@ -72,11 +76,11 @@ export async function countByState(evaluationId: string, filters: DashboardFilte
         FROM change_story s
         JOIN story_place sp ON sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id
         JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
-       WHERE ${storyConditions(evaluationId, filters, stages)} ${storyPlaceState}
+       WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)} ${storyPlaceState}
        GROUP BY 1
       UNION ALL
       SELECT NULL, count(*)::int FROM change_story s
-       WHERE ${storyConditions(evaluationId, filters, stages)}
+       WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)}
          AND NOT EXISTS (SELECT 1 FROM story_place sp WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id)
     ), interview_states AS (
       SELECT ${regionTokenSql("fp")} AS state, count(*)::int AS interviews

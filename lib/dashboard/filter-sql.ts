@@ -14,6 +14,8 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion } from "@/lib/places/region-sql";
 import { StoryStage } from "@/lib/generated/prisma/enums";
+import type { StoryReadScope } from "@/lib/stories/read-scope";
+import { storyScopeSql } from "@/lib/stories/scope-sql";
 import type { DashboardFilters } from "./schema";
 
 const ALL_STAGES = Object.values(StoryStage).length;
@@ -25,9 +27,10 @@ function primaryDomainIs(evaluationId: string, domainId: string, story: Prisma.S
     AND da.story_id = ${story} AND da.domain_id = ${domainId} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL)`;
 }
 
-/** Stories matching the filters and at one of `stages`; the alias is `s`. */
-export function storyConditions(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Prisma.Sql {
+/** Stories in the reader's `scope` matching the filters and at one of `stages`; the alias is `s`. */
+export function storyConditions(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Prisma.Sql {
   const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
+  if (scope.kind !== "ALL") conditions.push(storyScopeSql(evaluationId, scope, Prisma.sql`s.id`));
   // Every stage: no condition at all. Otherwise typed values, so the stage index can serve it.
   if (stages.length < ALL_STAGES) conditions.push(Prisma.sql`s.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
   if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
@@ -65,9 +68,13 @@ function sourceOfLinkedStory(evaluationId: string, filters: DashboardFilters, ki
      WHERE ss.evaluation_id = ${evaluationId} AND (ss.${column} = f.id OR te.${column} = f.id) AND ${and(linked)})`;
 }
 
-/** Interviews (`interview`) or focus groups (`focus_group`) matching the filters; alias `f`, its place `fp`. */
-export function fieldworkConditions(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group"): Prisma.Sql {
+/**
+ * Interviews (`interview`) or focus groups (`focus_group`) matching the filters; alias `f`, its
+ * place `fp`. None at all for a reader who does not see the fieldwork (`seesFieldwork` false).
+ */
+export function fieldworkConditions(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group", seesFieldwork = true): Prisma.Sql {
   const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
+  if (!seesFieldwork) conditions.push(Prisma.sql`FALSE`);
   if (filters.state) conditions.push(inRegion("fp", filters.state));
   if (filters.from) conditions.push(Prisma.sql`f.date >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`f.date <= ${filters.to}::date`);
@@ -93,9 +100,10 @@ function tookPartIn(evaluationId: string, filters: DashboardFilters): Prisma.Sql
         WHERE gr.evaluation_id = ${evaluationId} AND gr.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "focus_group")}))`;
 }
 
-/** Respondents matching the filters, leaving out those excluded by consent withdrawal; alias `r`. */
-export function respondentConditions(evaluationId: string, filters: DashboardFilters): Prisma.Sql {
+/** Respondents matching the filters, leaving out those excluded by consent withdrawal (and all, without `seesFieldwork`); alias `r`. */
+export function respondentConditions(evaluationId: string, filters: DashboardFilters, seesFieldwork = true): Prisma.Sql {
   const conditions = [Prisma.sql`r.evaluation_id = ${evaluationId}`, Prisma.sql`r.excluded_at IS NULL`];
+  if (!seesFieldwork) conditions.push(Prisma.sql`FALSE`);
   if (filters.state) conditions.push(inRegion("r", filters.state));
   const fieldwork = tookPartIn(evaluationId, filters);
   if (fieldwork) conditions.push(fieldwork);

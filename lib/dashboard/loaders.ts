@@ -2,14 +2,16 @@
  * The dashboard as the reader may see it: null for anyone who may not open it (the page answers
  * 404). The read policy is applied here, before anything reaches the page: reviewers and others
  * who do not read stories get approved outcomes only, and readers without exact counts get every
- * respondent count under 5 as "< 5" and no totals that would give the hidden cells away.
+ * respondent count under 5 as "< 5" and no totals that would give the hidden cells away;
+ * panelists count only the stories of the rounds they sit on, and no fieldwork.
  */
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { findState, MEXICO_STATES } from "@/lib/places/catalogue";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
-import { countByState, countFunnel, countRespondentsByTypeAndGender, listCountries, listDomains, listProjects } from "./data";
+import { ALL_STORIES, storyReadScope } from "@/lib/stories/read-scope";
+import { countByState, countFunnel, countRespondentsByTypeAndGender, listCountries, listDomains, listProjects, type CountScope } from "./data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
@@ -132,12 +134,16 @@ export async function loadDashboard(evaluationId: string, reader: Reader | null,
   const { roles } = access;
   const scope = dashboardScope(roles);
   if (!scope) return null;
+  // Those who do not read stories count approved outcomes across the evaluation (scope.stages);
+  // a panelist counts the stories of their opened rounds and none of the fieldwork behind them.
+  const stories = storyReadScope(access) ?? ALL_STORIES;
+  const counted: CountScope = { stories, seesFieldwork: stories.kind === "ALL" };
 
   const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries] = await Promise.all([
-    countFunnel(evaluationId, filters, scope.stages),
+    countFunnel(evaluationId, filters, scope.stages, counted),
     listDomains(evaluationId),
-    countRespondentsByTypeAndGender(evaluationId, filters),
-    countByState(evaluationId, filters, scope.stages),
+    countRespondentsByTypeAndGender(evaluationId, filters, counted),
+    countByState(evaluationId, filters, scope.stages, counted),
     listProjects(evaluationId),
     loadWaitingFor(evaluationId, access.user.id, roles, now),
     listCountries(evaluationId),

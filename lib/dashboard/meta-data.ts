@@ -4,6 +4,7 @@
  * function is one grouped query scoped by the evaluation, under the dashboard's filters and the
  * reader's stages; callers decide who may see what (meta-loaders.ts).
  */
+import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
@@ -35,14 +36,14 @@ export type StorytellerGroupRow = {
  * told by two groups counts in both; each story once per group). Respondents excluded by consent
  * withdrawal are left out.
  */
-export async function countStoriesByStorytellerGroup(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<StorytellerGroupRow[]> {
+export async function countStoriesByStorytellerGroup(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<StorytellerGroupRow[]> {
   return db().$queryRaw<StorytellerGroupRow[]>`
     WITH tellers AS (
       SELECT s.id AS story_id, s.stage, r.id AS respondent_id, r.type::text AS type, r.gender::text AS gender, r.state
         FROM change_story s
         JOIN story_teller st ON st.evaluation_id = s.evaluation_id AND st.story_id = s.id
         JOIN respondent r ON r.evaluation_id = st.evaluation_id AND r.id = st.respondent_id AND r.excluded_at IS NULL
-       WHERE ${storyConditions(evaluationId, filters, stages)}
+       WHERE ${storyConditions(evaluationId, filters, stages, scope)}
     ), keyed AS (
       SELECT 'type' AS dimension, type AS key, story_id, stage, respondent_id FROM tellers
       UNION ALL SELECT 'gender', gender, story_id, stage, respondent_id FROM tellers
@@ -61,12 +62,12 @@ export async function countStoriesByStorytellerGroup(evaluationId: string, filte
 export type ChangeTypeCell = { domainId: string | null; changeType: string; stories: number };
 
 /** Positive, negative and "no change" stories per current primary domain (null: none yet). */
-export async function countChangeTypesByDomain(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<ChangeTypeCell[]> {
+export async function countChangeTypesByDomain(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<ChangeTypeCell[]> {
   return db().$queryRaw<ChangeTypeCell[]>`
     SELECT da.domain_id AS "domainId", s.change_type::text AS "changeType", count(*)::int AS stories
       FROM change_story s
       LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
-     WHERE ${storyConditions(evaluationId, filters, stages)}
+     WHERE ${storyConditions(evaluationId, filters, stages, scope)}
      GROUP BY da.domain_id, s.change_type`;
 }
 
@@ -76,7 +77,7 @@ export type InterviewerRow = { userId: string | null; name: string | null; stori
  * Stories per interviewer of their source interviews (directly or through an excerpt); a story
  * from two interviewers counts for both. userId null: stories with no interview among their sources.
  */
-export async function countStoriesByInterviewer(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[]): Promise<InterviewerRow[]> {
+export async function countStoriesByInterviewer(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<InterviewerRow[]> {
   return db().$queryRaw<InterviewerRow[]>`
     WITH story_interviewers AS (
       SELECT DISTINCT s.id AS story_id, s.stage, ii.user_id
@@ -84,7 +85,7 @@ export async function countStoriesByInterviewer(evaluationId: string, filters: D
         LEFT JOIN story_source ss ON ss.evaluation_id = s.evaluation_id AND ss.story_id = s.id
         LEFT JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
         LEFT JOIN interview_interviewer ii ON ii.evaluation_id = s.evaluation_id AND ii.interview_id = coalesce(ss.interview_id, te.interview_id)
-       WHERE ${storyConditions(evaluationId, filters, stages)}
+       WHERE ${storyConditions(evaluationId, filters, stages, scope)}
     ), counted AS (
       SELECT user_id, count(DISTINCT story_id)::int AS stories,
              count(DISTINCT story_id) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
@@ -125,11 +126,11 @@ export type PanelRow = {
  * member) and how often the panel wrote down dissent. Under a filter, or for readers who see
  * approved outcomes only, panels and decisions count only where a candidate matches.
  */
-export async function countPanels(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], restricted: boolean): Promise<PanelRow[]> {
+export async function countPanels(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], restricted: boolean, scope: StoryReadScope): Promise<PanelRow[]> {
   const matchingCandidate = (round: Prisma.Sql) =>
     restricted
       ? Prisma.sql`EXISTS (SELECT 1 FROM round_candidate c JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
-          WHERE c.evaluation_id = ${evaluationId} AND c.round_id = ${round} AND ${storyConditions(evaluationId, filters, stages)})`
+          WHERE c.evaluation_id = ${evaluationId} AND c.round_id = ${round} AND ${storyConditions(evaluationId, filters, stages, scope)})`
       : Prisma.sql`TRUE`;
   return db().$queryRaw<PanelRow[]>`
     WITH rounds AS (

@@ -5,6 +5,7 @@
  * get every count tied to respondents (storyteller groups, validation strata) under 5 as "< 5",
  * with no totals beside such cells.
  */
+import { ALL_STORIES, storyReadScope } from "@/lib/stories/read-scope";
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { ChangeType } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
@@ -117,15 +118,20 @@ export async function loadDashboardMeta(evaluationId: string, reader: Reader | n
   // Panels count every round unless a filter or the reader's stages narrow the candidates.
   const restricted = Object.values(filters).some(Boolean) || stages.length === 1;
 
+  // The reader's story scope (a panelist: their opened rounds' candidates); reviewers read approved
+  // outcomes through their stages. Who told the stories, who interviewed and whom validation reached
+  // are fieldwork, which only those who read every story see (decision 0030).
+  const stories = storyReadScope(access) ?? ALL_STORIES;
+  const fieldwork = stories.kind === "ALL";
   const [groups, atRisk, changeTypes, interviewers, panels, magnitudes, feedback, validation, domainList] = await Promise.all([
-    countStoriesByStorytellerGroup(evaluationId, filters, stages),
-    countAtRiskTags(evaluationId, filters, stages),
-    countChangeTypesByDomain(evaluationId, filters, stages),
-    countStoriesByInterviewer(evaluationId, filters, stages),
-    countPanels(evaluationId, filters, stages, restricted),
-    rollUpMagnitudes(evaluationId, filters, stages),
-    countFeedback(evaluationId, filters, stages),
-    countValidationCoverage(evaluationId, filters, stages),
+    fieldwork ? countStoriesByStorytellerGroup(evaluationId, filters, stages, stories) : [],
+    countAtRiskTags(evaluationId, filters, stages, stories),
+    countChangeTypesByDomain(evaluationId, filters, stages, stories),
+    fieldwork ? countStoriesByInterviewer(evaluationId, filters, stages, stories) : [],
+    countPanels(evaluationId, filters, stages, restricted, stories),
+    rollUpMagnitudes(evaluationId, filters, stages, stories),
+    countFeedback(evaluationId, filters, stages, stories),
+    fieldwork ? countValidationCoverage(evaluationId, filters, stages, stories) : [],
     listDomains(evaluationId),
   ]);
   const domains = new Map(domainList.map(({ id, nameEn, nameEs }) => [id, { id, nameEn, nameEs }]));

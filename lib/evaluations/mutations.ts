@@ -19,8 +19,11 @@ export type CreatedEvaluation = {
 /** Creates the evaluation and names its first lead, all or nothing. */
 export async function createEvaluation(actorId: string, input: CreateEvaluationInput, meta: Meta = {}): Promise<CreatedEvaluation | Rejection> {
   return db().$transaction(async (tx) => {
-    const lead = await tx.user.findUnique({ where: { email: input.leadEmail }, select: { id: true, name: true, disabledAt: true } });
+    const lead = await tx.user.findUnique({ where: { email: input.leadEmail }, select: { id: true, name: true, disabledAt: true, isAdmin: true } });
     if (lead?.disabledAt) return { rejected: "LEAD_DISABLED", field: "leadEmail" } satisfies Rejection;
+    // The administrator who creates an evaluation does not name themselves its lead: that would
+    // give them its identities by their own act alone (docs/decisions/0030).
+    if (lead?.id === actorId) return { rejected: "SELF_INVITATION", field: "leadEmail" } satisfies Rejection;
 
     const fields = {
       name: input.name,
@@ -42,7 +45,7 @@ export async function createEvaluation(actorId: string, input: CreateEvaluationI
     });
 
     if (lead) {
-      await addMemberInTransaction(tx, { actorId, evaluationId: evaluation.id, userId: lead.id, roles: ["LEAD"], ipAddress: meta.ipAddress });
+      await addMemberInTransaction(tx, { actorId, evaluationId: evaluation.id, userId: lead.id, roles: ["LEAD"], administrator: lead.isAdmin, ipAddress: meta.ipAddress });
       return { evaluationId: evaluation.id, lead: { kind: "MEMBER", name: lead.name } } satisfies CreatedEvaluation;
     }
     const invitation = await createInvitationInTransaction(tx, {

@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/config";
 import { messages } from "@/lib/i18n/messages";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { SearchParams } from "@/lib/tables/url-state";
 import { columnIncluded, parseExportFile, parseExportOptions, type ExportRefusal, type LabelMode } from "./levels";
@@ -84,7 +85,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       file.format,
       sheets,
       async (write) => {
-        await workbook.feed(evaluationId, roles, state, level, (index, rows) => write(index, rows.map((row) => parts[index]!.columns.map((column): Cell => column.value(row, context)))));
+        await workbook.feed(evaluationId, { user, roles }, state, level, (index, rows) => write(index, rows.map((row) => parts[index]!.columns.map((column): Cell => column.value(row, context)))));
         await write(parts.length, readmeRows(parts, context));
       },
       // The row count is the table's own (stories); each sheet's count is recorded beside it.
@@ -100,7 +101,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       file.format === "zip" ? "csv" : file.format,
       t(`exports.sheets.${file.table}`),
       sheetColumns,
-      (sink) => table.feed(evaluationId, roles, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context)))), user.id),
+      (sink) => table.feed(evaluationId, { user, roles }, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context))))),
       (rowCount) => audited(rowCount),
     );
   }
@@ -112,7 +113,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       "Content-Disposition": `attachment; filename="${file.table}-${day}.${file.format}"`,
       "X-Content-Type-Options": "nosniff",
       // As the evidence downloads: a file opened in the browser by mistake runs nothing.
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }

@@ -61,6 +61,12 @@ export async function createInvitationInTransaction(
   return { invitationId: invitation.id, token, expiresAt, roles };
 }
 
+/** Whether `email` is the address of the account `actorId` (addresses are stored lower-cased). */
+export async function isOwnAddress(tx: Tx, actorId: string, email: string): Promise<boolean> {
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { email: true } });
+  return actor !== null && actor.email.toLowerCase() === email.trim().toLowerCase();
+}
+
 export async function inviteMember(
   actorId: string,
   evaluationId: string,
@@ -71,6 +77,9 @@ export async function inviteMember(
   return db().$transaction(async (tx) => {
     const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true } });
     if (!evaluation) throw new AppError("NOT_FOUND", "inviteMember: no such evaluation");
+    // Nobody grants themselves a role: an administrator inviting their own address would reach
+    // the identities through their own acceptance (docs/decisions/0030).
+    if (await isOwnAddress(tx, actorId, input.email)) return { rejected: "SELF_INVITATION", field: "email" };
     const user = await tx.user.findUnique({
       where: { email: input.email },
       select: { disabledAt: true, memberships: { where: { evaluationId }, select: { id: true } } },
@@ -143,14 +152,17 @@ export async function acceptInvitation(
   return db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash },
-      select: { id: true, evaluationId: true, email: true, roles: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+      select: { id: true, evaluationId: true, email: true, roles: true, invitedById: true, acceptedAt: true, revokedAt: true, expiresAt: true },
     });
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return invalid;
     const existing = await tx.user.findUnique({
       where: { email: invitation.email },
-      select: { id: true, name: true, passwordHash: true, disabledAt: true },
+      select: { id: true, name: true, passwordHash: true, disabledAt: true, isAdmin: true },
     });
     if (existing?.disabledAt) return invalid;
+    // An invitation its own author accepts is a role they granted themselves (one made before
+    // inviteMember refused them, or to an address that has since become theirs).
+    if (existing && existing.id === invitation.invitedById) return { rejected: "SELF_INVITATION" } satisfies Rejection;
 
     let userId: string;
     let accountCreated = false;
@@ -205,7 +217,8 @@ export async function acceptInvitation(
       recordType: "Invitation",
       recordId: invitation.id,
       before: { acceptedAt: null, memberRoles: before },
-      after: { acceptedAt: now.toISOString(), memberId, memberRoles: after, accountCreated },
+      // The leads see in the trail when an installation administrator joined their team.
+      after: { acceptedAt: now.toISOString(), memberId, memberRoles: after, accountCreated, ...(existing?.isAdmin ? { administrator: true } : {}) },
       ipAddress: meta.ipAddress,
     });
     return { evaluationId: invitation.evaluationId, userId, email: invitation.email };

@@ -16,6 +16,8 @@ export type WorkerPoolOptions = {
   exec: string;
   args: string[];
   workers: number;
+  /** Node options for each worker, e.g. `--require` of a preload (default none). */
+  execArgv?: string[];
   /** Added to this process's environment for the workers. */
   env: NodeJS.ProcessEnv;
   restartPolicy?: RestartPolicy;
@@ -35,8 +37,8 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<number> {
   let stopping: { code: number } | null = null;
   let announced = false;
 
-  // execArgv empty: the workers are plain Node running Next, without this launcher's TypeScript loader.
-  cluster.setupPrimary({ exec: options.exec, args: options.args, execArgv: [] });
+  // The workers are plain Node running Next, without this launcher's TypeScript loader.
+  cluster.setupPrimary({ exec: options.exec, args: options.args, execArgv: options.execArgv ?? [] });
 
   const fork = () => {
     const worker = cluster.fork(options.env);

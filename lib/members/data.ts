@@ -10,13 +10,15 @@ export type MemberListItem = {
   email: string | null;
   roles: EvaluationRole[];
   disabled: boolean;
+  /** An installation administrator: the page marks them, so the leads see who can also manage accounts. */
+  administrator: boolean;
 };
 
 export async function listMembers(evaluationId: string, options: { withEmail: boolean }): Promise<MemberListItem[]> {
   const rows = await db().evaluationMember.findMany({
     where: { evaluationId },
     orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
-    select: { id: true, userId: true, roles: true, user: { select: { name: true, email: true, disabledAt: true } } },
+    select: { id: true, userId: true, roles: true, user: { select: { name: true, email: true, disabledAt: true, isAdmin: true } } },
   });
   return rows.map((row) => ({
     id: row.id,
@@ -25,6 +27,7 @@ export async function listMembers(evaluationId: string, options: { withEmail: bo
     email: options.withEmail ? row.user.email : null,
     roles: row.roles,
     disabled: row.user.disabledAt !== null,
+    administrator: row.user.isAdmin,
   }));
 }
 

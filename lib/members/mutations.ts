@@ -8,6 +8,7 @@ import { revokeAllSessionsOfUser } from "@/lib/auth/mutations";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
+import { grantsMore } from "@/lib/permissions";
 import { canonicalRoles, sameRoles } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -62,6 +63,8 @@ export async function updateMemberRoles(
     const member = await findMemberInScope(tx, evaluationId, memberId);
     const before = canonicalRoles(member.roles);
     if (sameRoles(before, after)) return { changed: false };
+    // Nobody raises their own roles (a lead who is also an administrator included); giving some up is fine.
+    if (member.userId === actorId && grantsMore(before, after)) return { rejected: "OWN_ROLES", field: "roles" };
     if (!after.includes("LEAD") && (await isLastLead(tx, evaluationId, member))) return { rejected: "LAST_LEAD", field: "roles" };
     await tx.evaluationMember.update({ where: { id: member.id }, data: { roles: after }, select: { id: true } });
     const panelsLeft = after.includes("PANELIST") ? [] : await endPanelSeats(tx, evaluationId, member.userId);
@@ -104,7 +107,7 @@ export async function removeMember(actorId: string, evaluationId: string, member
 /** Used by `createEvaluation`: adds an existing user as a member inside the caller's transaction. */
 export async function addMemberInTransaction(
   tx: Tx,
-  input: { actorId: string; evaluationId: string; userId: string; roles: EvaluationRole[]; ipAddress?: string | null },
+  input: { actorId: string; evaluationId: string; userId: string; roles: EvaluationRole[]; administrator?: boolean; ipAddress?: string | null },
 ): Promise<{ memberId: string }> {
   const roles = canonicalRoles(input.roles);
   const member = await tx.evaluationMember.create({
@@ -117,7 +120,7 @@ export async function addMemberInTransaction(
     action: "member.add",
     recordType: "EvaluationMember",
     recordId: member.id,
-    after: { userId: input.userId, roles },
+    after: { userId: input.userId, roles, ...(input.administrator ? { administrator: true } : {}) },
     ipAddress: input.ipAddress,
   });
   return { memberId: member.id };

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import { findStoryPage, type StoryListRow } from "@/lib/stories/list";
+import { storyReadScope } from "@/lib/stories/read-scope";
 import { countOf, pagedWithTotal } from "@/lib/tables/paging";
 import { SEARCH_PAGE_SIZE, SEARCH_PREVIEW_SIZE, type SearchKind, type SearchState } from "./schema";
 import { headline, marked, passageHeadline, queryPattern, RANKED_ORDER, rankedMatches, TRANSCRIPT_RANK_WINDOW, tsQuery } from "./sql";
@@ -113,8 +114,8 @@ export async function searchEvaluation(evaluationId: string, reader: EvaluationR
   await Promise.all(
     wanted.map(async (kind) => {
       if (kind === "stories") {
-        // story.view was checked above, with the other kinds.
-        results.stories = await findStoryPage(evaluationId, { page, pageSize, sort: { id: "relevance", desc: true }, columns: [], filters: { q } });
+        // story.view was checked above, with the other kinds; a panelist finds only their rounds' stories.
+        results.stories = await findStoryPage(evaluationId, { page, pageSize, sort: { id: "relevance", desc: true }, columns: [], filters: { q } }, storyReadScope(access)!);
       } else {
         results[kind] = await searchTranscripts(kind, evaluationId, q, page, pageSize);
       }

@@ -3,7 +3,9 @@
  * Every proxy appends the address it received the request from to X-Forwarded-For, so only the
  * right-most `TRUSTED_PROXY_HOPS` entries were written by proxies the operator runs; anything to
  * their left is whatever the client sent. `next start` adds the socket's address only when the
- * request carries no X-Forwarded-For, so with no trusted proxy the header proves nothing.
+ * request carries no X-Forwarded-For, so with no trusted proxy the header proves nothing: then the
+ * client is the socket's peer, which `npm start`'s workers put in a header of their own
+ * (lib/launch/socket-address.cjs, docs/decisions/0030).
  */
 import { isIP } from "node:net";
 import { serverEnv } from "@/lib/env";
@@ -57,7 +59,28 @@ export function clientAddress(forwardedFor: string | readonly string[] | null | 
   return normalizeAddress(chosen) ?? UNKNOWN_ADDRESS;
 }
 
-/** `clientAddress` with the installation's TRUSTED_PROXY_HOPS. */
-export function requestClientAddress(forwardedFor: string | readonly string[] | null | undefined): string {
-  return clientAddress(forwardedFor, serverEnv().TRUSTED_PROXY_HOPS);
+/**
+ * The header holding the socket's address, when this process runs the preload that writes it
+ * (and drops any copy the client sent); null otherwise, e.g. under a bare `next start`, where a
+ * header of that name would be the client's own word.
+ */
+export function socketAddressHeader(): string | null {
+  const name = (globalThis as { __mscSocketAddressHeader?: unknown }).__mscSocketAddressHeader;
+  return typeof name === "string" ? name : null;
+}
+
+/** With no trusted proxy, the socket's peer is the client; UNKNOWN_ADDRESS when it was not recorded. */
+export function socketClientAddress(socketAddress: string | readonly string[] | null | undefined): string {
+  const value = typeof socketAddress === "string" ? socketAddress : socketAddress?.[0];
+  return value ? (normalizeAddress(value) ?? UNKNOWN_ADDRESS) : UNKNOWN_ADDRESS;
+}
+
+type HeaderLookup = (name: string) => string | readonly string[] | null | undefined;
+
+/** The client's address for a request whose headers `get` reads, with the installation's TRUSTED_PROXY_HOPS. */
+export function requestClientAddress(get: HeaderLookup): string {
+  const hops = serverEnv().TRUSTED_PROXY_HOPS;
+  if (hops > 0) return clientAddress(get("x-forwarded-for"), hops);
+  const header = socketAddressHeader();
+  return header ? socketClientAddress(get(header)) : UNKNOWN_ADDRESS;
 }

@@ -3,6 +3,20 @@
  * Pure apart from `createNonce`, so the policy is unit-tested without a server.
  */
 
+/**
+ * The policy of every file the app sends (evidence attachments, exports, the brief): nothing in it
+ * loads or runs, and a browser that opens it anyway renders it in a sandbox of its own.
+ */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+
+/**
+ * Route handlers that send files. The proxy gives them the download policy, not the page policy:
+ * a response header it sets replaces the one the route set, so the page's would win (issue 17).
+ */
+export function isDownloadPath(pathname: string): boolean {
+  return /^\/api\/evaluations\//i.test(pathname.replace(/\/{2,}/g, "/"));
+}
+
 /** Pages, exports and API answers may hold respondents' data: no browser or shared cache keeps them. */
 export const NO_STORE = "private, no-store";
 
@@ -64,10 +78,13 @@ const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(", ");
 
-/** Every header the proxy puts on a response (not on `_next/static` files, which it never sees). */
-export function securityHeaders(input: PolicyInput): Record<string, string> {
+/**
+ * Every header the proxy puts on a response (not on `_next/static` files, which it never sees).
+ * `pathname` picks the policy: the download policy for file routes, the page policy elsewhere.
+ */
+export function securityHeaders(input: PolicyInput, pathname = "/"): Record<string, string> {
   const headers: Record<string, string> = {
-    "Content-Security-Policy": contentSecurityPolicy(input),
+    "Content-Security-Policy": isDownloadPath(pathname) ? DOWNLOAD_CSP : contentSecurityPolicy(input),
     "X-Content-Type-Options": "nosniff",
     // Not "no-referrer": under it browsers send `Origin: null` on same-origin form and fetch POSTs,
     // which would fail the origin checks (ours and Next's Server Action check).

@@ -18,19 +18,44 @@ function originOf(value: string): string | null {
 }
 
 /**
- * True when the request says it comes from `appBaseUrl`'s origin: its `Origin` header, or its
- * `Referer` when there is no `Origin`. Neither → false (refuse): every browser we support sends
- * `Origin` on POST, so only hand-made requests lack both.
+ * The origins the app answers changes from: APP_BASE_URL's, and in the embedded demo also the
+ * addresses it listens on (the launcher lists them in DEMO_ORIGINS), so the demo works when
+ * opened at 127.0.0.1 or from a colleague's machine. Production accepts APP_BASE_URL's alone.
  */
-export function isSameOrigin(headers: HeaderSource, appBaseUrl: string): boolean {
-  const expected = originOf(appBaseUrl);
-  if (!expected) return false;
+export function acceptedOrigins(env: { APP_BASE_URL: string; DEMO_MODE?: string; DEMO_ORIGINS?: string }): string[] {
+  const base = originOf(env.APP_BASE_URL);
+  const demo = env.DEMO_MODE === "true" ? (env.DEMO_ORIGINS ?? "").split(",").map((entry) => originOf(entry.trim())) : [];
+  return [...new Set([base, ...demo].filter((origin): origin is string => origin !== null))];
+}
+
+/** The request's origin as its headers state it: `Origin`, else `Referer`'s; null when neither says. */
+export function requestOrigin(headers: HeaderSource): string | null {
   const origin = headers.get("origin");
   // Present but "null" (sandboxed frames, privacy redirects) is a refusal, whatever Referer says.
-  if (origin !== null) return originOf(origin.trim()) === expected;
+  if (origin !== null) return originOf(origin.trim()) ?? "null";
   const referer = headers.get("referer");
-  if (referer !== null) return originOf(referer.trim()) === expected;
-  return false;
+  return referer !== null ? (originOf(referer.trim()) ?? "null") : null;
+}
+
+/**
+ * True when the request says it comes from one of `accepted` (an APP_BASE_URL, or the list from
+ * `acceptedOrigins`): its `Origin` header, or its `Referer` when there is no `Origin`. Neither →
+ * false (refuse): every browser we support sends `Origin` on POST, so only hand-made requests lack both.
+ */
+export function isSameOrigin(headers: HeaderSource, accepted: string | readonly string[]): boolean {
+  const expected = (typeof accepted === "string" ? [accepted] : accepted).map(originOf).filter((origin) => origin !== null);
+  const origin = requestOrigin(headers);
+  return origin !== null && expected.includes(origin);
+}
+
+/**
+ * What a refused request is told (and the log records): where the app answers, and what to set
+ * to use it from the address the request came from.
+ */
+export function originRefusal(origin: string | null, appBaseUrl: string): string {
+  const expected = originOf(appBaseUrl) ?? appBaseUrl;
+  const from = origin && origin !== "null" ? origin : "a page that did not say its address";
+  return `Refused a change sent from ${from}: this app accepts them only from ${expected} (APP_BASE_URL). Open the app at ${expected}, or set APP_BASE_URL to the address people use${origin && origin !== "null" ? ` (${origin})` : ""} and restart it.`;
 }
 
 /** `/api/…` as the router will see it: percent-decoded, repeated slashes collapsed. */

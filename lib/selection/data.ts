@@ -3,6 +3,7 @@
  * and what a panelist may see is decided by lib/selection/policy.ts on the rows loaded here.
  */
 import { db } from "@/lib/db";
+import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { conflictOfInterest, type ConflictReason } from "./policy";
 import { computeTally, type Tally } from "./tally";
@@ -51,11 +52,14 @@ export async function loadConflicts(client: Client, evaluationId: string, userId
   return conflictsOf(await client.$queryRaw<StoryTieRow[]>(storyTiesSql(evaluationId, userId, storyIds)));
 }
 
-/** The rounds this person may see: all of them for leads, the rounds of their panels for panelists. */
+/** The rounds this person may see: all of them for leads, the opened rounds of their panels for panelists (canSeeRound). */
 export async function listRounds(evaluationId: string, viewer: { userId: string; manages: boolean }) {
   if (!validId(evaluationId)) return [];
   return db().selectionRound.findMany({
-    where: { evaluationId, ...(viewer.manages ? {} : { panel: { members: { some: { userId: viewer.userId } } } }) },
+    where: {
+      evaluationId,
+      ...(viewer.manages ? {} : { status: { in: [...ROUND_STATUSES_SEEN_BY_PANEL] }, panel: { members: { some: { userId: viewer.userId } } } }),
+    },
     select: {
       id: true,
       name: true,

@@ -36,7 +36,7 @@ export const loadRoundPage = cache(async (evaluationId: string, roundId: string,
   const userId = access.user.id;
   const { panel, lastReminderAt, ...round } = found;
   const sits = panel.members.some((member) => member.user.id === userId);
-  if (!canSeeRound(access.roles, sits)) return null;
+  if (!canSeeRound(access.roles, sits, round.status)) return null;
   const manages = can(access.roles, "selection.manage");
   const storyIds = round.candidates.map((candidate) => candidate.story.id);
   const open = takesBallots(round, now);

@@ -4,6 +4,7 @@
  */
 import type { SelectionRoundStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
+import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";
 
 /** How a person is tied to one story: they wrote or edited it, or collected it (or interviewed / facilitated a source). */
 export type StoryTies = { wrote: boolean; collected: boolean };
@@ -20,9 +21,13 @@ export function conflictOfInterest(ties: StoryTies): ConflictReason | null {
   return null;
 }
 
-/** Leads see every round; panelists only the rounds of panels they sit on. */
-export function canSeeRound(roles: readonly Role[], sitsOnPanel: boolean): boolean {
-  return can(roles, "selection.manage") || (sitsOnPanel && can(roles, "selection.vote"));
+/**
+ * Leads see every round; panelists only the rounds of panels they sit on, from their opening on:
+ * a round being planned (or called off) shows its candidates to nobody but the lead, the same
+ * rule as the stories a panelist may open (lib/stories/read-scope.ts).
+ */
+export function canSeeRound(roles: readonly Role[], sitsOnPanel: boolean, status: SelectionRoundStatus): boolean {
+  return can(roles, "selection.manage") || (sitsOnPanel && can(roles, "selection.vote") && ROUND_STATUSES_SEEN_BY_PANEL.includes(status));
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import { db } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { StoryReadScope } from "./read-scope";
+import { storyScopeWhere } from "./scope-sql";
 import { buildStorySnapshot, type SnapshotSource, type StorySnapshot } from "./snapshot";
 import type { StageFacts } from "./stage-machine";
 
@@ -103,11 +105,11 @@ export async function loadStorySnapshot(client: Client, evaluationId: string, st
   return row ? buildStorySnapshot(toSnapshotSource(row)) : null;
 }
 
-/** Everything the story page shows, or null (answer 404). */
-export async function getStoryDetail(evaluationId: string, storyId: string) {
+/** Everything the story page shows, or null (answer 404) also when the story is outside `scope`. */
+export async function getStoryDetail(evaluationId: string, storyId: string, scope: StoryReadScope) {
   if (!validId(evaluationId) || !validId(storyId)) return null;
   const row = await db().changeStory.findFirst({
-    where: { id: storyId, evaluationId },
+    where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
     select: {
       ...snapshotSelect,
       id: true,
@@ -142,10 +144,10 @@ export async function getStoryDetail(evaluationId: string, storyId: string) {
 
 export type StoryDetail = NonNullable<Awaited<ReturnType<typeof getStoryDetail>>>;
 
-/** The story's heading for the pages around it (timeline, revisions), or null (answer 404). */
-export async function getStoryHeading(evaluationId: string, storyId: string) {
+/** The story's heading for the pages around it (timeline, revisions), or null (answer 404) also outside `scope`. */
+export async function getStoryHeading(evaluationId: string, storyId: string, scope: StoryReadScope) {
   if (!validId(evaluationId) || !validId(storyId)) return null;
-  return db().changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { id: true, code: true, title: true } });
+  return db().changeStory.findFirst({ where: { id: storyId, evaluationId, ...storyScopeWhere(scope) }, select: { id: true, code: true, title: true } });
 }
 
 /** The passages a story's excerpts quote, for readers who may see transcripts. */

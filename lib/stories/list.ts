@@ -13,6 +13,8 @@ import { headline, marked, rankedMatches, STORY_RANK_WINDOW, tsQuery } from "@/l
 import type { StoryFilters } from "@/lib/tables/lists";
 import { countOf, orderBy, pagedList, pagedWithTotal, type ListPage } from "@/lib/tables/paging";
 import type { TableState } from "@/lib/tables/url-state";
+import type { StoryReadScope } from "./read-scope";
+import { storyScopeSql } from "./scope-sql";
 
 export type StoryListRow = {
   id: string;
@@ -56,8 +58,9 @@ const RELEVANCE_ORDER = Prisma.sql`ORDER BY s.rank DESC NULLS LAST, s.recency DE
 
 const CURRENT_PRIMARY = Prisma.sql`da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL`;
 
-function whereOf(evaluationId: string, filters: StoryFilters): Prisma.Sql {
+function whereOf(evaluationId: string, filters: StoryFilters, scope: StoryReadScope): Prisma.Sql {
   const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
+  if (scope.kind !== "ALL") conditions.push(storyScopeSql(evaluationId, scope, Prisma.sql`s.id`));
   if (filters.stage) conditions.push(Prisma.sql`s.stage = ${filters.stage}::story_stage`);
   if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
   // Domain and state filters are sets of story ids, written inside coalesce() so that PostgreSQL
@@ -88,15 +91,15 @@ function whereOf(evaluationId: string, filters: StoryFilters): Prisma.Sql {
  * assignments (an index-only scan): each is one story of this evaluation, which the partial unique
  * index and the composite foreign key guarantee, so no join with 100,000 stories is needed.
  */
-async function countStories(evaluationId: string, filters: StoryFilters): Promise<number> {
+async function countStories(evaluationId: string, filters: StoryFilters, scope: StoryReadScope): Promise<number> {
   const { domain, ...others } = filters;
-  if (domain && Object.values(others).every((value) => value === undefined)) {
+  if (scope.kind === "ALL" && domain && Object.values(others).every((value) => value === undefined)) {
     return countOf(await db().$queryRaw<Array<{ total: number }>>`
       SELECT count(*)::int AS total FROM domain_assignment da
        WHERE da.evaluation_id = ${evaluationId} AND da.domain_id = ${domain} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL`);
   }
   return countOf(await db().$queryRaw<Array<{ total: number }>>`
-    SELECT count(*)::int AS total FROM change_story s WHERE ${whereOf(evaluationId, filters)}`);
+    SELECT count(*)::int AS total FROM change_story s WHERE ${whereOf(evaluationId, filters, scope)}`);
 }
 
 const PAGE_COLUMNS = Prisma.sql`s.id, s.evaluation_id, s.code, s.code_number, s.title, s.title_translation, s.what_changed,
@@ -142,9 +145,15 @@ function orderOf(state: Pick<TableState<StoryFilters>, "filters" | "sort">): { b
  * The rows' SQL for a window of the list (`limit` null: every row, for exports). Sorted by
  * relevance, each row also carries the number of matches as `total`.
  */
-export function storyRowsSql(evaluationId: string, state: Pick<TableState<StoryFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
+export function storyRowsSql(
+  evaluationId: string,
+  state: Pick<TableState<StoryFilters>, "filters" | "sort">,
+  offset: number,
+  limit: number | null,
+  scope: StoryReadScope,
+): Prisma.Sql {
   const { filters } = state;
-  const where = whereOf(evaluationId, filters);
+  const where = whereOf(evaluationId, filters, scope);
   const { byRelevance, order } = orderOf(state);
   if (!byRelevance) {
     return selectPage(Prisma.sql`SELECT ${PAGE_COLUMNS} FROM change_story s WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}`, order, filters.q);
@@ -168,27 +177,27 @@ export function storyRowsSql(evaluationId: string, state: Pick<TableState<StoryF
 }
 
 /**
- * Every story the list holds under `filters` (id, code and code number, in no order), as SQL for
- * an export's other sheets to join their rows on: the same filter as the rows, never a list of ids
- * held in memory.
+ * Every story the list holds under `filters` within the reader's `scope` (id, code and code number,
+ * in no order), as SQL for an export's other sheets to join their rows on: the same filter and scope
+ * as the rows, never a list of ids held in memory.
  */
-export function storyMatchesSql(evaluationId: string, filters: StoryFilters): Prisma.Sql {
-  return Prisma.sql`SELECT s.id, s.code, s.code_number FROM change_story s WHERE ${whereOf(evaluationId, filters)}`;
+export function storyMatchesSql(evaluationId: string, filters: StoryFilters, scope: StoryReadScope): Prisma.Sql {
+  return Prisma.sql`SELECT s.id, s.code, s.code_number FROM change_story s WHERE ${whereOf(evaluationId, filters, scope)}`;
 }
 
 /**
- * One page of the list. It checks no access: callers ask first (lib/stories/loaders.ts
- * `loadStoryList` for the table, lib/search/data.ts for the search page).
+ * One page of the stories in `scope`. It checks no access: callers ask first and pass the reader's
+ * scope (lib/stories/loaders.ts `loadStoryList` for the table, lib/search/data.ts for the search page).
  */
-export async function findStoryPage(evaluationId: string, state: TableState<StoryFilters>): Promise<StoryListPage> {
+export async function findStoryPage(evaluationId: string, state: TableState<StoryFilters>, scope: StoryReadScope): Promise<StoryListPage> {
   const { filters } = state;
-  const count = () => countStories(evaluationId, filters);
+  const count = () => countStories(evaluationId, filters, scope);
   if (orderOf(state).byRelevance) {
-    const rowsAt = (offset: number, limit: number) => db().$queryRaw<Array<StoryListRow & { total: number }>>(storyRowsSql(evaluationId, state, offset, limit));
+    const rowsAt = (offset: number, limit: number) => db().$queryRaw<Array<StoryListRow & { total: number }>>(storyRowsSql(evaluationId, state, offset, limit, scope));
     const page = await pagedWithTotal<StoryListRow>(state, rowsAt, count);
     return { ...page, rankWindow: page.total > STORY_RANK_WINDOW ? STORY_RANK_WINDOW : null };
   }
-  const rowsAt = (offset: number, limit: number) => db().$queryRaw<StoryListRow[]>(storyRowsSql(evaluationId, state, offset, limit));
+  const rowsAt = (offset: number, limit: number) => db().$queryRaw<StoryListRow[]>(storyRowsSql(evaluationId, state, offset, limit, scope));
   const page = await pagedList(state, rowsAt, count);
   return { ...page, rankWindow: null };
 }

@@ -1,6 +1,7 @@
 /**
  * What the story pages read, with the read policy inside: null for anyone who may not see the
- * story here, and for a story that is not in this evaluation (the page answers 404 either way,
+ * story here (a panelist sees only the stories of the opened rounds they sit on: read-scope.ts),
+ * and for a story that is not in this evaluation (the page answers 404 either way,
  * so nobody learns whether it exists). Each page gets only what its reader may see: transcript
  * passages only for those who read transcripts, the domain choices only for those who may assign
  * one now, the form's choices only while the story may still be edited.
@@ -19,13 +20,14 @@ import { getStepFacts } from "./guard-data";
 import { getStoryRevisions, listStageHistory, listStoryRevisions } from "./history-data";
 import { findStoryPage } from "./list";
 import { canEditStory, canSeeExcerptText } from "./policy";
+import { storyReadScope } from "./read-scope";
 import { nextSteps } from "./stage-machine";
 import { getStoryTimeline, TIMELINE_LIMIT_PER_KIND } from "./timeline-data";
 
 /** One page of the stories table, or null for a reader who may not read stories here. */
 export const loadStoryList = cache(async (evaluationId: string, reader: Reader | null, state: TableState<StoryFilters>) => {
-  if (!(await accessWith(evaluationId, reader, "story.view"))) return null;
-  return findStoryPage(evaluationId, state);
+  const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
+  return scope ? findStoryPage(evaluationId, state, scope) : null;
 });
 
 /** The new-story form: its choices and the language it starts in, for those who may write stories. */
@@ -38,8 +40,9 @@ export const loadNewStory = cache(async (evaluationId: string, reader: Reader | 
 /** The story page: the story, its path (next steps and history), its domains and what the reader may do. */
 export const loadStoryPage = cache(async (evaluationId: string, storyId: string, reader: Reader | null) => {
   const access = await accessWith(evaluationId, reader, "story.view");
-  if (!access) return null;
-  const story = await getStoryDetail(evaluationId, storyId);
+  const scope = storyReadScope(access);
+  if (!access || !scope) return null;
+  const story = await getStoryDetail(evaluationId, storyId, scope);
   if (!story) return null;
   const { roles } = access;
   const canAssignDomain = can(roles, "story.assign_domain") && canAssignDomainAt(story.stage);
@@ -75,8 +78,9 @@ export type StoryPageView = NonNullable<Awaited<ReturnType<typeof loadStoryPage>
  */
 export const loadStoryEdit = cache(async (evaluationId: string, storyId: string, reader: Reader | null) => {
   const access = await accessWith(evaluationId, reader, "story.edit");
-  if (!access) return null;
-  const story = await getStoryDetail(evaluationId, storyId);
+  const scope = storyReadScope(access);
+  if (!access || !scope) return null;
+  const story = await getStoryDetail(evaluationId, storyId, scope);
   if (!story) return null;
   const editable = canEditStory(access.roles, story.stage);
   const options = editable ? await getStoryFormOptions(evaluationId) : null;
@@ -88,9 +92,12 @@ export const loadStoryEdit = cache(async (evaluationId: string, storyId: string,
 
 /** Everything that happened to the story, newest first, at most `limitPerKind` of each kind. */
 export const loadStoryTimeline = cache(async (evaluationId: string, storyId: string, reader: Reader | null) => {
-  if (!(await accessWith(evaluationId, reader, "story.view"))) return null;
-  const [story, entries] = await Promise.all([getStoryHeading(evaluationId, storyId), getStoryTimeline(evaluationId, storyId)]);
-  return story ? { story, entries, limitPerKind: TIMELINE_LIMIT_PER_KIND } : null;
+  const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
+  // The heading carries the scope: a story outside it is not found, and its timeline is not read.
+  const story = scope ? await getStoryHeading(evaluationId, storyId, scope) : null;
+  if (!story) return null;
+  const entries = await getStoryTimeline(evaluationId, storyId);
+  return { story, entries, limitPerKind: TIMELINE_LIMIT_PER_KIND };
 });
 
 /**
@@ -99,9 +106,10 @@ export const loadStoryTimeline = cache(async (evaluationId: string, storyId: str
  * a shape this version of the app cannot read.
  */
 export const loadStoryRevisions = cache(async (evaluationId: string, storyId: string, reader: Reader | null, wantedFrom: number | null, wantedTo: number | null) => {
-  if (!(await accessWith(evaluationId, reader, "story.view"))) return null;
-  const [story, revisions] = await Promise.all([getStoryHeading(evaluationId, storyId), listStoryRevisions(evaluationId, storyId)]);
+  const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
+  const story = scope ? await getStoryHeading(evaluationId, storyId, scope) : null;
   if (!story) return null;
+  const revisions = await listStoryRevisions(evaluationId, storyId);
   const versions = new Set(revisions.map((revision) => revision.version));
   const pick = (wanted: number | null, fallback: number) => (wanted !== null && versions.has(wanted) ? wanted : fallback);
   const to = pick(wantedTo, revisions[0]?.version ?? 1);

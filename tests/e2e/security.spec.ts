@@ -128,7 +128,8 @@ test("a cross-site POST to a route handler is refused with 403 and the security 
 
   const forged = await request.post("/api/auth/callback/credentials", { headers: { Origin: EVIL }, form });
   expect(forged.status()).toBe(403);
-  expect(await forged.json()).toEqual({ error: "FORBIDDEN" });
+  // The refusal says where the app answers and what to set (issue 17); no session is started.
+  expect(await forged.json()).toMatchObject({ error: "FORBIDDEN", reason: "ORIGIN_NOT_ACCEPTED" });
   expect(forged.headers()["set-cookie"] ?? "").not.toContain("session-token");
   expectSecurityHeaders(forged.headers(), "403 answer");
 

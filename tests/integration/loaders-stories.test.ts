@@ -50,6 +50,17 @@ async function newStory(overrides: Partial<StoryFormValues> = {}) {
   return created.storyId;
 }
 
+/** Makes `story` a candidate of an open round whose panel `panelistId` sits on. */
+async function putBeforeOpenRound(story: string, panelistId: string) {
+  const { prisma } = database;
+  const evaluationId = world.evaluationId;
+  const panel = await prisma.selectionPanel.create({ data: { evaluationId, name: "Panel", level: "PORTFOLIO" } });
+  await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId: panelistId } });
+  await prisma.changeStory.update({ where: { id: story }, data: { stage: "IN_SELECTION" } });
+  const round = await prisma.selectionRound.create({ data: { evaluationId, panelId: panel.id, name: "Ronda", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000), status: "OPEN" } });
+  await prisma.roundCandidate.create({ data: { evaluationId, roundId: round.id, storyId: story } });
+}
+
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
@@ -67,7 +78,9 @@ afterAll(async () => {
 
 describe("the stories table", () => {
   it("gives a page to readers of stories and null to everyone else", async () => {
-    expect((await loaders.loadStoryList(world.evaluationId, member("panelist"), listState))?.rows.map((row) => row.id)).toEqual([storyId]);
+    expect((await loaders.loadStoryList(world.evaluationId, member("analyst"), listState))?.rows.map((row) => row.id)).toEqual([storyId]);
+    // A panelist's table holds their opened rounds' candidates only (stories-panel-scope.test.ts): none here.
+    expect((await loaders.loadStoryList(world.evaluationId, member("panelist"), listState))?.rows).toEqual([]);
     for (const caller of refusedViewers()) expect(await loaders.loadStoryList(world.evaluationId, caller, listState)).toBeNull();
   });
 });
@@ -105,8 +118,10 @@ describe("the story page", () => {
   });
 
   it("keeps transcript passages, domain choices, editing and links from panelists", async () => {
-    const view = await loaders.loadStoryPage(world.evaluationId, storyId, member("panelist"));
-    expect(view?.story.id).toBe(storyId);
+    const candidate = await newStory();
+    await putBeforeOpenRound(candidate, world.team.members.panelist!.id);
+    const view = await loaders.loadStoryPage(world.evaluationId, candidate, member("panelist"));
+    expect(view?.story.id).toBe(candidate);
     expect(view).toMatchObject({ excerptQuotes: null, assignableDomains: null, canEdit: false, canViewTriangulation: false, links: { respondents: false, fieldwork: false } });
     expect(view?.steps.every((step) => !step.mine)).toBe(true);
   });
@@ -148,7 +163,7 @@ describe("the edit page", () => {
 
 describe("the timeline and the revisions", () => {
   it("gives readers of stories the timeline, newest first, with its bound", async () => {
-    const view = await loaders.loadStoryTimeline(world.evaluationId, storyId, member("panelist"));
+    const view = await loaders.loadStoryTimeline(world.evaluationId, storyId, member("analyst"));
     expect(view?.story).toMatchObject({ id: storyId, code: "CS-0001" });
     expect(view?.entries.filter((entry) => entry.kind === "revision").map((entry) => (entry.kind === "revision" ? entry.version : 0))).toEqual([2, 1]);
     expect(view?.limitPerKind).toBeGreaterThan(0);
@@ -157,15 +172,15 @@ describe("the timeline and the revisions", () => {
   });
 
   it("compares the newest version with the one before by default, and the versions asked for when they exist", async () => {
-    const latest = await loaders.loadStoryRevisions(world.evaluationId, storyId, member("panelist"), null, null);
+    const latest = await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), null, null);
     expect(latest).toMatchObject({ from: 1, to: 2, story: { code: "CS-0001" } });
     expect([latest?.before?.title, latest?.after?.title]).toEqual(["Votamos en secreto", "Votamos en secreto por primera vez"]);
     expect(latest?.revisions.map((revision) => [revision.version, revision.note])).toEqual([
       [2, "Título completo"],
       [1, null],
     ]);
-    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("panelist"), 2, 1)).toMatchObject({ from: 2, to: 1 });
-    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("panelist"), 9, 99)).toMatchObject({ from: 1, to: 2 });
+    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), 2, 1)).toMatchObject({ from: 2, to: 1 });
+    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), 9, 99)).toMatchObject({ from: 1, to: 2 });
   });
 
   it("gives no revisions to those who may not read stories", async () => {

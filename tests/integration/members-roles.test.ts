@@ -98,10 +98,11 @@ describe("the last lead", () => {
     const onlyLead = small.leads[0]!;
     expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["EVALUATOR"])).toEqual({ rejected: "LAST_LEAD", field: "roles" });
     expect((await database.prisma.evaluationMember.findUniqueOrThrow({ where: { id: onlyLead.id } })).roles).toEqual(["LEAD"]);
-    // Adding a role to the last lead is fine.
-    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ changed: true });
-
+    // Adding a role that grants more to the last lead is fine, by someone else: nobody raises their own.
     const other = small.others[0]!;
+    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ rejected: "OWN_ROLES", field: "roles" });
+    expect(await mutations.updateMemberRoles(other.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ changed: true });
+
     expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, other.id, ["LEAD", "EVALUATOR"])).toEqual({ changed: true });
     expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["ANALYST"])).toEqual({ changed: true });
   });

@@ -6,6 +6,7 @@
  * its table of other countries, not on Mexico's map; and the database's composite foreign keys
  * refuse another evaluation's country or place whatever the code does.
  */
+import { ALL_STORIES } from "@/lib/stories/read-scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCountryInput, addPlaceInput, addRegionInput } from "@/lib/places/schema";
 import { emptyStoryValues } from "@/lib/stories/form-values";
@@ -169,11 +170,11 @@ describe("records in another country", () => {
     const inOaxaca = await lists.respondents.listRespondents(world.evaluationId, roles, listState({ state: "Oaxaca" }) as never);
     expect(inOaxaca.rows.every((row) => row.state === "Oaxaca")).toBe(true);
 
-    const storiesIn = async (state: string) => (await lists.stories.findStoryPage(world.evaluationId, listState({ state }) as never)).rows.map((row) => row.title);
+    const storiesIn = async (state: string) => (await lists.stories.findStoryPage(world.evaluationId, listState({ state }) as never, ALL_STORIES)).rows.map((row) => row.title);
     expect(await storiesIn("GT:Quetzaltenango")).toEqual(["Las cooperativas de Almolonga negocian juntas"]);
     expect(await storiesIn("Oaxaca")).toContain("Las cooperativas de Almolonga negocian juntas");
     expect(await storiesIn("SV:La Paz")).toEqual([]);
-    const [row] = (await lists.stories.findStoryPage(world.evaluationId, listState({ state: "GT:Quetzaltenango" }) as never)).rows;
+    const [row] = (await lists.stories.findStoryPage(world.evaluationId, listState({ state: "GT:Quetzaltenango" }) as never, ALL_STORIES)).rows;
     expect(row!.states).toEqual(["Oaxaca", "Quetzaltenango (GT)"]);
   });
 

@@ -91,10 +91,10 @@ describe("search plans on an analyzed table where one word is in nine rows of te
   it("the stories query, by relevance and by date with a filter, takes the index too", async () => {
     const { storyRowsSql } = await import("@/lib/stories/list");
     for (const q of [COMMON, RARE]) {
-      const byRelevance = await scansOf(sqlOf(storyRowsSql(mine.evaluation.id, { filters: { q }, sort: { id: "relevance", desc: true } }, 0, 25)));
+      const byRelevance = await scansOf(sqlOf(storyRowsSql(mine.evaluation.id, { filters: { q }, sort: { id: "relevance", desc: true } }, 0, 25, { kind: "ALL" })));
       expect(byRelevance, q).toContain("Bitmap Index Scan using change_story_search_vector_idx");
       expect(byRelevance, q).not.toContain("Seq Scan on change_story");
-      const byDate = await scansOf(sqlOf(storyRowsSql(mine.evaluation.id, { filters: { q, stage: "DRAFT" }, sort: { id: "updatedAt", desc: true } }, 0, 25)));
+      const byDate = await scansOf(sqlOf(storyRowsSql(mine.evaluation.id, { filters: { q, stage: "DRAFT" }, sort: { id: "updatedAt", desc: true } }, 0, 25, { kind: "ALL" })));
       expect(byDate, q).toContain("Bitmap Index Scan using change_story_search_vector_idx");
       expect(byDate, q).not.toContain("Seq Scan on change_story");
     }

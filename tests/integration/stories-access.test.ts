@@ -153,9 +153,10 @@ describe("reading", () => {
   const params = (evaluationId = world.evaluationId) => ({ params: Promise.resolve({ evaluationId, storyId }) });
   const notFound = expect.objectContaining({ digest: expect.stringContaining("404") });
 
-  it("panelists and analysts may view stories; reviewers, outsiders and administrators may not", async () => {
+  it("analysts may view stories; panelists outside their rounds, reviewers, outsiders and administrators may not", async () => {
     const view = (user: CurrentUser) => loaders.loadStoryPage(world.evaluationId, storyId, user);
-    expect((await view(as(world.team.members.panelist!)))?.story.id).toBe(storyId);
+    // A panelist reads only their opened rounds' candidates: stories-panel-scope.test.ts.
+    expect(await view(as(world.team.members.panelist!))).toBeNull();
     expect((await view(as(world.team.members.analyst!)))?.story.id).toBe(storyId);
     expect(await loaders.loadStoryEdit(world.evaluationId, storyId, as(world.team.members.panelist!))).toBeNull();
     expect(await view(as(world.team.members.reviewer!))).toBeNull();

@@ -3,7 +3,7 @@
  * means changing lib/permissions.ts AND this file, so no permission moves by accident.
  */
 import { describe, expect, it } from "vitest";
-import { can, INSTALLATION_PERMISSIONS, PERMISSIONS, rolesOf, type Permission, type Role } from "@/lib/permissions";
+import { can, grantsMore, INSTALLATION_PERMISSIONS, PERMISSIONS, rolesOf, type Permission, type Role } from "@/lib/permissions";
 
 const ROLES: readonly Role[] = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER", "ADMIN"];
 
@@ -34,6 +34,7 @@ const EXPECTED: Record<string, string> = {
   "interview.edit":                           "  X     X     .     .     .     .  ",
   "import.run":                               "  X     X     .     .     .     .  ",
   "story.view":                               "  X     X     X     X     .     .  ",
+  "story.view_all":                           "  X     X     .     X     .     .  ",
   "story.edit":                               "  X     X     .     .     .     .  ",
   "story.assign_domain":                      "  X     X     .     .     .     .  ",
   "selection.manage":                         "  X     .     .     .     .     .  ",
@@ -121,5 +122,15 @@ describe("can and rolesOf", () => {
     expect(rolesOf({ isAdmin: true }, ["PANELIST"])).toEqual(["PANELIST", "ADMIN"]);
     expect(rolesOf({ isAdmin: false }, ["PANELIST"])).toEqual(["PANELIST"]);
     expect(rolesOf({ isAdmin: false }, [])).toEqual([]);
+  });
+});
+
+describe("grantsMore", () => {
+  it("is true only when the new roles hold a permission the old ones did not", () => {
+    expect(grantsMore(["PANELIST"], ["PANELIST", "LEAD"])).toBe(true);
+    expect(grantsMore(["LEAD"], ["LEAD", "ANALYST"])).toBe(true);
+    expect(grantsMore(["LEAD", "ANALYST"], ["ANALYST"])).toBe(false);
+    expect(grantsMore(["LEAD"], ["LEAD"])).toBe(false);
+    expect(grantsMore(["LEAD", "ADMIN"], ["LEAD", "ADMIN"])).toBe(false);
   });
 });

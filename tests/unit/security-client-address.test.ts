@@ -3,7 +3,7 @@
  * so a client's own X-Forwarded-For can neither choose its address nor rotate it.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { clientAddress, normalizeAddress, requestClientAddress, UNKNOWN_ADDRESS } from "@/lib/security/client-address";
+import { clientAddress, normalizeAddress, UNKNOWN_ADDRESS } from "@/lib/security/client-address";
 
 describe("with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   it.each([
@@ -87,15 +87,45 @@ describe("requestClientAddress", () => {
     vi.unstubAllEnvs();
   });
 
-  it("uses the installation's TRUSTED_PROXY_HOPS", () => {
+  const stubEnv = (hops: string) => {
     const env = {
       DATABASE_URL: "postgresql://u@h/db",
       AUTH_SECRET: "a".repeat(40),
       IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
       APP_BASE_URL: "http://localhost:3000",
-      TRUSTED_PROXY_HOPS: "2",
+      TRUSTED_PROXY_HOPS: hops,
     };
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    expect(requestClientAddress("203.0.113.66, 198.51.100.7, 10.0.0.2")).toBe("198.51.100.7");
+  };
+  // serverEnv() is parsed once per module: a fresh copy for each environment.
+  const fresh = async () => {
+    vi.resetModules();
+    return (await import("@/lib/security/client-address")).requestClientAddress;
+  };
+  const headersOf = (values: Record<string, string>) => (name: string) => values[name];
+  const marker = globalThis as { __mscSocketAddressHeader?: string };
+
+  afterEach(() => {
+    delete marker.__mscSocketAddressHeader;
+  });
+
+  it("uses the installation's TRUSTED_PROXY_HOPS", async () => {
+    stubEnv("2");
+    marker.__mscSocketAddressHeader = "x-msc-socket-address";
+    const get = headersOf({ "x-forwarded-for": "203.0.113.66, 198.51.100.7, 10.0.0.2", "x-msc-socket-address": "10.0.0.9" });
+    expect((await fresh())(get)).toBe("198.51.100.7");
+  });
+
+  it("takes the socket's peer with no trusted proxy, when the worker recorded it, never X-Forwarded-For", async () => {
+    stubEnv("0");
+    marker.__mscSocketAddressHeader = "x-msc-socket-address";
+    const requestClientAddress = await fresh();
+    expect(requestClientAddress(headersOf({ "x-forwarded-for": "203.0.113.66", "x-msc-socket-address": "::ffff:198.51.100.9" }))).toBe("198.51.100.9");
+    expect(requestClientAddress(headersOf({ "x-forwarded-for": "203.0.113.66" }))).toBe(UNKNOWN_ADDRESS);
+  });
+
+  it("ignores a socket-address header in a process that did not write it (a bare next start)", async () => {
+    stubEnv("0");
+    expect((await fresh())(headersOf({ "x-msc-socket-address": "198.51.100.9" }))).toBe(UNKNOWN_ADDRESS);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, NO_STORE, securityHeaders } from "@/lib/security/headers";
-import { isSameOrigin, needsOriginCheck } from "@/lib/security/origin";
+import { contentSecurityPolicy, createNonce, DOWNLOAD_CSP, NO_STORE, securityHeaders } from "@/lib/security/headers";
+import { acceptedOrigins, isSameOrigin, needsOriginCheck, originRefusal } from "@/lib/security/origin";
+import { listeningOrigins } from "@/lib/launch/origins";
 
 const NONCE = "q83vEjRWeJq83vEjRWeJqw==";
 const HTTP = "http://localhost:3000";
@@ -144,5 +145,52 @@ describe("needsOriginCheck", () => {
 
   it.each(["/evaluations", "/sign-in", "/apiary", "/"])("leaves %s to Next's own Server Action check", (path) => {
     expect(needsOriginCheck("POST", path)).toBe(false);
+  });
+});
+
+describe("the origins changes are accepted from (issue 17, item 6)", () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+  const production = { APP_BASE_URL: "https://msc.example.org/", DEMO_MODE: "false", DEMO_ORIGINS: "http://127.0.0.1:3000" };
+  const demo = { APP_BASE_URL: "http://localhost:3000", DEMO_MODE: "true", DEMO_ORIGINS: "http://localhost:3000,http://127.0.0.1:3000,http://192.168.1.20:3000,http://[::1]:3000" };
+
+  it("are APP_BASE_URL's alone in production, whatever DEMO_ORIGINS says", () => {
+    expect(acceptedOrigins(production)).toEqual(["https://msc.example.org"]);
+    expect(isSameOrigin(headers({ origin: "http://127.0.0.1:3000" }), acceptedOrigins(production))).toBe(false);
+  });
+
+  it("are the addresses the demo listens on in the embedded demo, and no other", () => {
+    const accepted = acceptedOrigins(demo);
+    for (const origin of ["http://localhost:3000", "http://127.0.0.1:3000", "http://192.168.1.20:3000", "http://[::1]:3000"]) {
+      expect(isSameOrigin(headers({ origin }), accepted), origin).toBe(true);
+    }
+    // A rebinding name that resolves to the machine, another port, another scheme: refused.
+    for (const origin of ["http://evil.example:3000", "http://127.0.0.1:3001", "https://127.0.0.1:3000", "null"]) {
+      expect(isSameOrigin(headers({ origin }), accepted), origin).toBe(false);
+    }
+  });
+
+  it("says, when refusing, where the app answers and what to set", () => {
+    const message = originRefusal("http://127.0.0.1:3000", "http://localhost:3000");
+    expect(message).toContain("http://localhost:3000 (APP_BASE_URL)");
+    expect(message).toContain("set APP_BASE_URL to the address people use (http://127.0.0.1:3000)");
+    expect(originRefusal(null, "https://msc.example.org")).toContain("only from https://msc.example.org");
+  });
+
+  it("lists the demo's listening addresses: loopback names and the machine's own, without link-local IPv6", () => {
+    const origins = listeningOrigins(3000, {
+      lo: [{ address: "127.0.0.1", family: "IPv4" } as never],
+      eth0: [{ address: "192.168.1.20", family: "IPv4" } as never, { address: "fe80::1", family: "IPv6" } as never, { address: "2001:db8::5", family: "IPv6" } as never],
+    });
+    expect(origins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000", "http://192.168.1.20:3000", "http://[2001:db8::5]:3000"]);
+  });
+});
+
+describe("downloads keep the download policy (issue 17, item 5)", () => {
+  it("gives file routes the sandbox policy, and pages the page policy", () => {
+    const input = { nonce: "bm9uY2U=", appBaseUrl: "https://msc.example.org", development: false };
+    expect(securityHeaders(input, "/api/evaluations/e1/evidence/x/file")["Content-Security-Policy"]).toBe(DOWNLOAD_CSP);
+    expect(securityHeaders(input, "//api/evaluations/e1/exports/stories.csv")["Content-Security-Policy"]).toBe(DOWNLOAD_CSP);
+    expect(securityHeaders(input, "/evaluations/e1")["Content-Security-Policy"]).toContain("script-src");
+    expect(securityHeaders(input, "/api/auth/callback/credentials")["Content-Security-Policy"]).toContain("script-src");
   });
 });

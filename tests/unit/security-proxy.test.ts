@@ -12,6 +12,8 @@ beforeAll(async () => {
     AUTH_SECRET: "a".repeat(40),
     IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
     APP_BASE_URL: BASE,
+    // As a launcher would list them for a demo: production (DEMO_MODE unset) must ignore them.
+    DEMO_ORIGINS: "http://127.0.0.1:3000",
   });
   ({ proxy, config } = await import("@/proxy"));
 });
@@ -42,11 +44,27 @@ describe("proxy", () => {
       new NextRequest(`${BASE}/api/auth/callback/credentials`, { method: "POST", headers: { origin: "https://evil.example" } }),
     );
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: "FORBIDDEN" });
+    const body = (await response.json()) as { error: string; reason: string; message: string };
+    expect(body).toMatchObject({ error: "FORBIDDEN", reason: "ORIGIN_NOT_ACCEPTED" });
+    // It says where the app answers and what to set, and nothing else about the installation.
+    expect(body.message).toContain(`only from ${new URL(BASE).origin} (APP_BASE_URL)`);
+    expect(body.message).toContain("(https://evil.example)");
     expect(response.headers.get("x-middleware-next")).toBeNull();
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("gives a file route the download policy, which the route sets too, instead of the page policy", () => {
+    const download = proxy(new NextRequest(`${BASE}/api/evaluations/e1/evidence/x1/file`));
+    expect(download.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(proxy(new NextRequest(`${BASE}/evaluations/e1`)).headers.get("content-security-policy")).toContain("script-src");
+  });
+
+  it("accepts no other origin in production, even one the demo would list", () => {
+    // DEMO_ORIGINS counts only with DEMO_MODE=true, which the launcher sets for the embedded demo alone.
+    const post = proxy(new NextRequest(`${BASE}/api/auth/signout`, { method: "POST", headers: { origin: "http://127.0.0.1:3000" } }));
+    expect(post.status).toBe(403);
   });
 
   it("refuses a POST to a route handler with neither Origin nor Referer", () => {

@@ -19,8 +19,12 @@ describe("conflict of interest", () => {
 describe("who sees a round and its results", () => {
   const ALL: Role[] = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER", "ADMIN"];
   it.each(ALL)("%s sees a round only as lead, or as a panelist sitting on it", (role) => {
-    expect(canSeeRound([role], true)).toBe(role === "LEAD" || role === "PANELIST");
-    expect(canSeeRound([role], false)).toBe(role === "LEAD");
+    expect(canSeeRound([role], true, "OPEN")).toBe(role === "LEAD" || role === "PANELIST");
+    expect(canSeeRound([role], false, "OPEN")).toBe(role === "LEAD");
+    // A round being planned, or called off, is the lead's alone.
+    expect(canSeeRound([role], true, "DRAFT")).toBe(role === "LEAD");
+    expect(canSeeRound([role], true, "CANCELLED")).toBe(role === "LEAD");
+    expect(canSeeRound([role], true, "DECIDED")).toBe(role === "LEAD" || role === "PANELIST");
   });
   it("hides results until the close unless the lead chose otherwise", () => {
     for (const status of ["DRAFT", "OPEN", "CANCELLED"] as const) expect(canSeeResults({ status, resultsHiddenUntilClosed: true })).toBe(false);

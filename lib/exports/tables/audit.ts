@@ -32,7 +32,7 @@ export const auditExport: ExportTable<AuditExportRow, AuditFilters> = {
     { key: "after", kind: "text", sensitivity: "freeText", value: (row) => json(row.after) },
     { key: "ip_address", kind: "text", value: (row) => row.ipAddress },
   ],
-  feed: async (evaluationId, _roles, filters, _level, sink) => {
+  feed: async (evaluationId, _reader, filters, _level, sink) => {
     let batch: AuditExportRow[] = [];
     for await (const row of streamAuditEvents(evaluationId, filters, EXPORT_BATCH_SIZE)) {
       batch.push(row);

@@ -60,12 +60,12 @@ export const ballotsExport: ExportTable<BallotRow, BallotFilters> = {
     { key: "reason", kind: "text", sensitivity: "freeText", value: (row) => row.reason },
     { key: "cast_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.castAt, c) },
   ],
-  feed: (evaluationId, roles, filters, _level, sink, readerId) => {
+  feed: (evaluationId, { user, roles }, filters, _level, sink) => {
     const statuses = Prisma.join(EXPORTED_ROUND_STATUSES.map((status) => Prisma.sql`${status}::selection_round_status`));
     const conditions = [Prisma.sql`b.evaluation_id = ${evaluationId}`, Prisma.sql`r.status IN (${statuses})`];
     if (filters.round) conditions.push(Prisma.sql`r.id = ${filters.round}`);
     if (!can(roles, "selection.manage")) {
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM panel_member pm WHERE pm.evaluation_id = r.evaluation_id AND pm.panel_id = r.panel_id AND pm.user_id = ${readerId})`);
+      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM panel_member pm WHERE pm.evaluation_id = r.evaluation_id AND pm.panel_id = r.panel_id AND pm.user_id = ${user.id})`);
     }
     return forEachBatch(
       Prisma.sql`

@@ -17,6 +17,8 @@ export type ExportColumn<Row> = {
   value: (row: Row, context: ColumnContext) => Cell;
 };
 
+export type ExportReader = { user: { id: string }; roles: readonly Role[] };
+
 export type ExportTable<Row, State> = {
   /** The list's read permission: the export answers 404 exactly when the page does. */
   permission: Permission;
@@ -28,8 +30,9 @@ export type ExportTable<Row, State> = {
   /** The filters and sort as the audit event records them. */
   described: (state: State) => Record<string, unknown>;
   columns: (roles: readonly Role[]) => ExportColumn<Row>[];
-  /** Every row the page would list under `state`, batch by batch (`readerId`: whose scope, for per-person rules). */
-  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>, readerId: string) => Promise<void>;
+  /** Every row the page would list under `state`, batch by batch. */
+  /** `reader` is who asked, with their roles here: a table narrows its rows to what they may read. */
+  feed: (evaluationId: string, reader: ExportReader, state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
   /** Set for a table whose XLSX is a workbook of several sheets (and which has a zip of CSV files). */
   workbook?: ExportWorkbook<State>;
   /**
@@ -51,7 +54,7 @@ export type ExportWorkbook<State> = {
   /** The sheets in order; the first is the table's own sheet. */
   sheets: WorkbookPart[];
   /** Every sheet's rows, sheet by sheet in order, batch by batch (`sheet` is the index in `sheets`). */
-  feed: (evaluationId: string, roles: readonly Role[], state: State, level: ExportLevel, sink: (sheet: number, rows: unknown[]) => Promise<void>) => Promise<void>;
+  feed: (evaluationId: string, reader: ExportReader, state: State, level: ExportLevel, sink: (sheet: number, rows: unknown[]) => Promise<void>) => Promise<void>;
 };
 
 /** A stored choice as its label from any message (`key(value)`), or as stored. */

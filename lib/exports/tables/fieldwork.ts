@@ -67,7 +67,7 @@ export const respondentsExport: ExportTable<RespondentExportRow, ListState<z.inf
   described,
   // The excluded marker exists only for those who see excluded respondents, as on the page.
   columns: (roles) => respondentColumns.filter((column) => column.key !== "excluded" || seesExcludedRespondents(roles)),
-  feed: (evaluationId, roles, state, level, sink) =>
+  feed: (evaluationId, { roles }, state, level, sink) =>
     forEachBatch<RespondentExportRow>(respondentRowsSql(evaluationId, roles, state, 0, null), async (rows) => {
       if (level === "identified") {
         const identities = await openIdentitiesForExport(evaluationId, rows.map((row) => row.id));
@@ -102,7 +102,7 @@ export const interviewsExport: ExportTable<InterviewListRow, ListState<z.infer<t
     { key: "transcript_language", kind: "text", value: (row, c) => language(row.transcriptLanguage, c) },
     { key: "translation_language", kind: "text", value: (row, c) => language(row.translationLanguage, c) },
   ],
-  feed: (evaluationId, _roles, state, _level, sink) => forEachBatch(interviewRowsSql(evaluationId, state, 0, null), sink),
+  feed: (evaluationId, _reader, state, _level, sink) => forEachBatch(interviewRowsSql(evaluationId, state, 0, null), sink),
 };
 
 export const focusGroupsExport: ExportTable<FocusGroupListRow, ListState<z.infer<typeof focusGroupListSpec.filters>>> = {
@@ -121,5 +121,5 @@ export const focusGroupsExport: ExportTable<FocusGroupListRow, ListState<z.infer
     { key: "transcript_language", kind: "text", value: (row, c) => language(row.transcriptLanguage, c) },
     { key: "translation_language", kind: "text", value: (row, c) => language(row.translationLanguage, c) },
   ],
-  feed: (evaluationId, _roles, state, _level, sink) => forEachBatch(focusGroupRowsSql(evaluationId, state, 0, null), sink),
+  feed: (evaluationId, _reader, state, _level, sink) => forEachBatch(focusGroupRowsSql(evaluationId, state, 0, null), sink),
 };

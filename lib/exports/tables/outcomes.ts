@@ -73,7 +73,7 @@ export const evidenceExport: ExportTable<EvidenceRow, EvidenceFilters> = {
     { key: "updated_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.updatedAt, c) },
   ],
   // The attachment's content is never read: only its name.
-  feed: (evaluationId, roles, filters, _level, sink) => {
+  feed: (evaluationId, { roles }, filters, _level, sink) => {
     const conditions = [Prisma.sql`e.evaluation_id = ${evaluationId}`];
     if (filters.story) conditions.push(Prisma.sql`s.code = ${filters.story}`);
     if (filters.stage) conditions.push(Prisma.sql`s.stage = ${filters.stage}::story_stage`);
@@ -142,7 +142,7 @@ export const validationResponsesExport: ExportTable<ResponseRow, ResponseFilters
     { key: "recorded_by", kind: "text", value: (row) => row.recordedBy },
     { key: "recorded_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.recordedAt, c) },
   ],
-  feed: (evaluationId, _roles, filters, level, sink) => {
+  feed: (evaluationId, _reader, filters, level, sink) => {
     const conditions = [Prisma.sql`v.evaluation_id = ${evaluationId}`];
     if (filters.round) conditions.push(Prisma.sql`v.validation_round_id = ${filters.round}`);
     if (filters.story) conditions.push(Prisma.sql`s.code = ${filters.story}`);

@@ -5,27 +5,30 @@
  * a zip of CSV files) it is a workbook: the stories sheet, then the sheets of ./story-sheets.ts,
  * all read in one snapshot. Reviewers export approved outcomes only (`inScope`).
  */
-import { can, type Role } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 import { storyMatchesSql, storyRowsSql, type StoryListRow } from "@/lib/stories/list";
+import { ALL_STORIES, storyReadScope, type StoryReadScope } from "@/lib/stories/read-scope";
 import { storyListSpec, type StoryFilters } from "@/lib/tables/lists";
 import type { SortState } from "@/lib/tables/url-state";
 import { domainNamesOf, inExportSnapshot, type DomainName } from "../data";
-import { choice, dated, language, type ExportColumn, type ExportTable } from "./columns";
+import { choice, dated, language, type ExportColumn, type ExportReader, type ExportTable } from "./columns";
 import { listState } from "./fieldwork";
 import { STORY_SHEETS } from "./story-sheets";
 
 export type StoryExportRow = StoryListRow & { primaryDomain?: DomainName | null };
 
 /**
- * The stories a reader's roles let them export under `filters`: every matching story for those who
- * read the stories list; for reviewers (who read approved outcomes only, in their queue) the
- * approved ones alone, so a filter on another stage gives nothing (null).
+ * The stories a reader may export under `filters`: for those who read the stories list, the
+ * matching stories within their read scope (a panelist: their opened rounds' candidates only); for
+ * reviewers (who read approved outcomes only, in their queue) the approved ones alone, so a filter
+ * on another stage gives nothing (null).
  */
-export function inScope(roles: readonly Role[], filters: StoryFilters): StoryFilters | null {
-  if (can(roles, "story.view")) return filters;
-  if (!can(roles, "review.view")) return null;
+export function inScope(reader: ExportReader, filters: StoryFilters): { filters: StoryFilters; scope: StoryReadScope } | null {
+  const scope = storyReadScope(reader);
+  if (scope) return { filters, scope };
+  if (!can(reader.roles, "review.view")) return null;
   if (filters.stage && filters.stage !== "APPROVED") return null;
-  return { ...filters, stage: "APPROVED" };
+  return { filters: { ...filters, stage: "APPROVED" }, scope: ALL_STORIES };
 }
 
 function withDomains(rows: StoryExportRow[], domains: Map<string, DomainName>): StoryExportRow[] {
@@ -65,23 +68,25 @@ export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters;
   parse: (params) => listState(storyListSpec, params),
   described: (state) => ({ filters: state.filters, sort: `${state.sort.desc ? "-" : ""}${state.sort.id}` }),
   columns: () => storyColumns,
-  feed: async (evaluationId, roles, state, _level, sink) => {
-    const filters = inScope(roles, state.filters);
-    if (!filters) return;
+  feed: async (evaluationId, reader, state, _level, sink) => {
+    const allowed = inScope(reader, state.filters);
+    if (!allowed) return;
     const domains = await domainNamesOf(evaluationId);
-    await inExportSnapshot((read) => read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null), async (rows) => sink(withDomains(rows, domains))));
+    await inExportSnapshot((read) => read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters: allowed.filters }, 0, null, allowed.scope), async (rows) => sink(withDomains(rows, domains))));
   },
   scopedPermission: "review.view",
   workbook: {
     sheets: [{ key: "stories", columns: storyColumns }, ...STORY_SHEETS.map(({ key, columns }) => ({ key, columns }))],
     // One snapshot for every sheet; each sheet's own cursor over the same filter, one after another.
-    feed: async (evaluationId, roles, state, level, sink) => {
-      const filters = inScope(roles, state.filters);
-      if (!filters) return;
+    feed: async (evaluationId, reader, state, level, sink) => {
+      const allowed = inScope(reader, state.filters);
+      if (!allowed) return;
+      const { filters, scope } = allowed;
       const domains = await domainNamesOf(evaluationId);
-      const matches = storyMatchesSql(evaluationId, filters);
+      // The other sheets join on the same filter and scope as the stories sheet.
+      const matches = storyMatchesSql(evaluationId, filters, scope);
       await inExportSnapshot(async (read) => {
-        await read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null), (rows) => sink(0, withDomains(rows, domains)));
+        await read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null, scope), (rows) => sink(0, withDomains(rows, domains)));
         for (const [index, sheet] of STORY_SHEETS.entries()) {
           await read<unknown>(sheet.sql(evaluationId, matches), async (rows) => {
             await sheet.enrich?.(evaluationId, rows, level);

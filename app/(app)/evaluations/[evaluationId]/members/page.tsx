@@ -48,6 +48,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
               <th scope="row">
                 {member.name} {member.userId === user.id ? <span className="muted">{t("members.you")}</span> : null}
                 {member.disabled ? <span className="muted"> {t("members.disabled")}</span> : null}
+                {member.administrator ? <span className="muted"> {t("members.administrator")}</span> : null}
               </th>
               {manages ? <td className="code">{member.email}</td> : null}
               <td>{roleList(member.roles)}</td>

@@ -2,6 +2,7 @@
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { downloadBrief } from "@/lib/brief/download";
 import { briefDownloadSchema } from "@/lib/brief/schema";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ eval
       "Content-Type": file.contentType,
       "Content-Disposition": `attachment; filename="${file.filename}"`,
       "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }

@@ -5,6 +5,7 @@
  */
 import { requestMeta } from "@/lib/actions";
 import { getAuthorizedUser } from "@/lib/auth/session";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { openEvidenceFile } from "@/lib/triangulation/loaders";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ eva
       "Content-Length": String(attachment.content.byteLength),
       "Content-Disposition": contentDisposition(attachment.fileName),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }
