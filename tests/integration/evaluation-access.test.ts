@@ -77,8 +77,9 @@ describe("getEvaluationOverview", () => {
     expect(overview?.domains.map((domain) => domain.nameEn)).toEqual(["First", "Second"]);
     expect(overview?.projects).toHaveLength(1);
     expect(overview?.states.sort((a, b) => a.state.localeCompare(b.state))).toEqual([
-      { state: "Oaxaca", municipalityCount: 2 },
-      { state: "Veracruz", municipalityCount: 0 },
+      // Mexican states: no country row (decision 0031), the region named as the state.
+      { state: "Oaxaca", region: "Oaxaca", country: null, municipalityCount: 2 },
+      { state: "Veracruz", region: "Veracruz", country: null, municipalityCount: 0 },
     ]);
     expect(overview?.team).toEqual([expect.objectContaining({ name: "Member", roles: ["LEAD", "ANALYST"] })]);
   });
