@@ -58,6 +58,9 @@ async function defineDomains(page: Page, base: string) {
     await form.getByRole("button", { name: "Agregar el dominio" }).click();
     await expect(page.getByRole("status").filter({ hasText: `${nameEs} se agregó al final de la lista.` })).toBeVisible();
   }
+  // The list shows the last domain once the page has refreshed after its addition: a move made
+  // before that is made on a list without it, which the server refuses as out of date.
+  await expect(page.getByRole("button", { name: "Subir Otro cambio" })).toBeAttached();
   // Keyboard only: "Justicia laboral" moves up to second place.
   await page.getByRole("button", { name: "Subir Justicia laboral" }).focus();
   await page.keyboard.press("Enter");
