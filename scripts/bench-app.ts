@@ -1,4 +1,8 @@
 /** What the benchmarks that start the app share. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
 
 /** Resolves once the app at `base` answers its health check; throws after `deadlineMs`. */
 export async function waitHealthy(base: string, deadlineMs: number): Promise<void> {
@@ -12,4 +16,58 @@ export async function waitHealthy(base: string, deadlineMs: number): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`The app did not become healthy within ${Math.round(deadlineMs / 1000)} s.`);
+}
+
+/** A signed session cookie for the bench data's lead (u1), with an open session row as sign-in leaves. */
+export async function leadSessionCookie(url: string, secret: string): Promise<string> {
+  const prisma = createPrismaClient(url);
+  const session = await prisma.userSession.create({ data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
+  const token = await encode({ token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" }, secret });
+  await prisma.$disconnect();
+  return `next-auth.session-token=${token}`;
+}
+
+/** SQL statements the app ran, and their time, as its `SQL_STATEMENT_TIMING` lines report them. */
+export type StatementCounter = { statements: number; sqlMs: number };
+
+/**
+ * `npm start` on one worker against `url`, printing a timing line per SQL statement, which
+ * `counter` adds up; resolves once the app is healthy. The caller kills the returned process.
+ */
+export async function startCountingApp(options: { port: number; url: string; secret: string; base: string; counter: StatementCounter }): Promise<ChildProcess> {
+  const { port, url, secret, base, counter } = options;
+  const app = spawn("npm", ["start"], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+      IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_BASE_URL: base,
+      LOG_LEVEL: "warn",
+      SQL_STATEMENT_TIMING: "1",
+      WEB_CONCURRENCY: "1",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  let pending = "";
+  app.stdout!.on("data", (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith(STATEMENT_LINE)) continue;
+      counter.statements += 1;
+      counter.sqlMs += Number(line.slice(STATEMENT_LINE.length)) || 0;
+    }
+  });
+  try {
+    await waitHealthy(base, 120_000);
+  } catch (error) {
+    // The caller never gets the process: stop it (and its workers) here.
+    if (app.pid) process.kill(-app.pid, "SIGTERM");
+    throw error;
+  }
+  return app;
 }

@@ -10,15 +10,13 @@
  * duration (lib/db.ts), asks one request at a time as the lead, and drops the database at the end.
  * Prints p50/p95 server time, statements and their summed time per request. Asserts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrations";
-import { waitHealthy } from "./bench-app";
+import { leadSessionCookie, startCountingApp } from "./bench-app";
 import { generateDashboardExtras } from "./bench-dashboard-data";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 
@@ -74,39 +72,8 @@ try {
   await generateDashboardExtras(client, console.log);
   await client.end();
 
-  const prisma = createPrismaClient(url);
-  const session = await prisma.userSession.create({ data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
-  const token = await encode({ token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" }, secret });
-  await prisma.$disconnect();
-  const cookie = `next-auth.session-token=${token}`;
-
-  app = spawn("npm", ["start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      AUTH_SECRET: secret,
-      IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      APP_BASE_URL: base,
-      LOG_LEVEL: "warn",
-      SQL_STATEMENT_TIMING: "1",
-      WEB_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  let pending = "";
-  app.stdout!.on("data", (chunk: Buffer) => {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.startsWith(STATEMENT_LINE)) continue;
-      counter.statements += 1;
-      counter.sqlMs += Number(line.slice(STATEMENT_LINE.length)) || 0;
-    }
-  });
-  await waitHealthy(base, 120_000);
+  const cookie = await leadSessionCookie(url, secret);
+  app = await startCountingApp({ port, url, secret, base, counter });
 
   const [one, five] = loadavg();
   console.log(`\n${runs} runs each after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)}\n`);
