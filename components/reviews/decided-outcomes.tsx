@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
+import { OutcomeLink } from "@/components/reviews/outcome-link";
 import type { DecidedOutcome } from "@/lib/reviews/decided-data";
 
 type Props = {
@@ -29,9 +30,7 @@ export async function DecidedOutcomes({ base, decided, queuePage, page }: Props)
           {decided.rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link href={`${base}/${encodeURIComponent(row.id)}`}>
-                  {row.code} · {row.titleTranslation ?? row.title}
-                </Link>
+                <OutcomeLink base={base} outcome={row} />
               </td>
               <td>
                 {t(`decision.${row.decision}`)} · {t("story.revisionShort", { version: row.revisionVersion })}

@@ -6,6 +6,7 @@ import { DecidedOutcomes } from "@/components/reviews/decided-outcomes";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
+import { OutcomeLink } from "@/components/reviews/outcome-link";
 import { requireUser } from "@/lib/auth/session";
 import { loadDecidedOutcomes, loadReviewQueue } from "@/lib/reviews/loaders";
 import { reviewQueueParams } from "@/lib/reviews/schema";
@@ -41,9 +42,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
           {queue.rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Link href={`${base}/${encodeURIComponent(row.id)}`}>
-                  {row.code} · {row.titleTranslation ?? row.title}
-                </Link>
+                <OutcomeLink base={base} outcome={row} />
               </td>
               <td>{t("queue.evidenceCount", { count: row.evidence })}</td>
               <td>
