@@ -19,8 +19,8 @@
 import { db } from "@/lib/db";
 import { oneAtATime } from "@/lib/concurrency/one-at-a-time";
 import { AppError } from "@/lib/errors";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import type { SelectionRoundStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { conflictsOf, storyTiesSql, type StoryTieRow } from "./data";
 import { ballotRefusal, ranksDistinct, voteFields } from "./policy";
@@ -84,6 +84,6 @@ export async function castBallots(input: { actorId: string; evaluationId: string
       const saved = votes.length - unchanged;
       if (round.method === "RANKING" && !ranksDistinct(ranks)) throw new Refusal("RANKS_NOT_DISTINCT", "votes");
       return { ok: true as const, saved, unchanged };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   ));
 }

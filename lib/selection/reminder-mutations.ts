@@ -12,8 +12,8 @@
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults } from "@/lib/core/refusal";
 import { listReminderRecipients, type ReminderRecipient } from "./data";
 import { REMINDER_INTERVAL_MS, reminderRefusal } from "./policy";
 
@@ -52,6 +52,6 @@ export async function recordReminder(input: Actor & { roundId: string; text: str
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, recipients, round: { name: round.name, deadline: round.deadline } };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

@@ -15,8 +15,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SelectionRoundStatus, StoryStage } from "@/lib/generated/prisma/enums";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import { findTransition, type StageBlocker } from "@/lib/stories/stage-machine";
 import { Blocked, moveStoryWithin } from "@/lib/stories/stage-mutations";
 import { loadTally } from "./data";
@@ -28,7 +28,7 @@ export type StoryBlocked = { ok: false; reason: "STORY_BLOCKED"; story: string; 
 
 async function run<T>(work: (tx: Tx) => Promise<T>): Promise<T | Refused | StoryBlocked> {
   try {
-    return await refusalsAsResults(() => db().$transaction(work, STORY_TRANSACTION_OPTIONS));
+    return await refusalsAsResults(() => db().$transaction(work, TRANSACTION_OPTIONS));
   } catch (error) {
     if (error instanceof StoryRefused) return { ok: false, reason: "STORY_BLOCKED", story: error.code, blockers: error.blockers };
     throw error;

@@ -15,8 +15,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
 import { loadGuardFacts } from "./guard-data";
-import { STORY_TRANSACTION_OPTIONS } from "./mutations";
-import { refusalsAsResults, Refusal, type Refused } from "./refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import { findTransition, type StageBlocker, type StageTransition } from "./stage-machine";
 
 export class Blocked extends Error {
@@ -93,7 +93,7 @@ export async function moveStory(input: {
       db().$transaction(async (tx) => {
         await moveStoryWithin(tx, { ...input, transition, comment });
         return { ok: true as const, stage: transition.to };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
     if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };
