@@ -9,11 +9,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RefusalMessages } from "@/components/forms/refusal-messages";
 import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/components/selection/failure-messages";
+import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
 import { en, es } from "@/lib/i18n/messages";
 import { CAST_REFUSALS } from "@/lib/selection/ballot-mutations";
 import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
 import { REMINDER_REFUSALS } from "@/lib/selection/reminder-mutations";
 import { ROUND_REFUSALS } from "@/lib/selection/round-mutations";
+import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
 
 /** Each exported list of reasons, with the key table of every form that shows them. */
 const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
@@ -21,6 +23,7 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   CAST_REFUSALS: { reasons: CAST_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES] },
   BALLOT_ROUND_REFUSALS: { reasons: BALLOT_ROUND_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES, REMINDER_REFUSAL_MESSAGES] },
   REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
+  MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");
