@@ -11,6 +11,7 @@
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { RefusalDetails } from "@/lib/core/refusal";
 import { AppError, type FailureCode } from "@/lib/errors";
 import { evaluationAccess } from "@/lib/evaluations/access";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
@@ -21,13 +22,16 @@ import { requestClientAddress, UNKNOWN_ADDRESS } from "@/lib/security/client-add
 
 export type { FieldErrors };
 
-/** An expected refusal the form shows next to the field or on top, e.g. "EMAIL_TAKEN". */
-export type Rejection = { rejected: string; field?: string };
+/**
+ * An expected refusal the form shows next to the field or on top, e.g. "EMAIL_TAKEN"; details
+ * (the story that blocked a step) travel beside the reason, never inside it.
+ */
+export type Rejection = { rejected: string; field?: string; details?: RefusalDetails };
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: "INVALID"; fieldErrors: FieldErrors }
-  | { ok: false; error: "REJECTED"; reason: string; field?: string }
+  | ({ ok: false; error: "REJECTED"; reason: string; field?: string } & RefusalDetails)
   | { ok: false; error: FailureCode };
 
 export type ActionContext<I> = {
@@ -43,8 +47,8 @@ export type RegisteredAction = { name: string; permission: Permission; scope: "i
 export const actionRegistry = new Map<string, RegisteredAction>();
 const ACTION = Symbol.for("msc.action");
 
-export function reject(reason: string, field?: string): Rejection {
-  return { rejected: reason, field };
+export function reject(reason: string, field?: string, details?: RefusalDetails): Rejection {
+  return details ? { rejected: reason, field, details } : { rejected: reason, field };
 }
 
 /**
@@ -92,7 +96,7 @@ export async function runAction<S extends z.ZodType, R, A = undefined>(
     const parsed = schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) };
     const outcome = await body(parsed.data as z.infer<S>, actor);
-    if (isRejection(outcome)) return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field };
+    if (isRejection(outcome)) return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field, ...outcome.details };
     return { ok: true, data: outcome };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.code };

@@ -3,17 +3,33 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { refusalMessageKey, type RefusalMessages } from "@/components/forms/refusal-messages";
 import { Button } from "@/components/ui/button";
 import { moveChangeStory } from "@/lib/stories/actions";
 import { moveStoryInTriangulation } from "@/lib/triangulation/actions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { isTriangulationStep, type NextStep, type StageBlocker } from "@/lib/stories/stage-machine";
+import type { MoveRefusal } from "@/lib/stories/stage-mutations";
 import { LIMITS } from "@/lib/stories/schema";
 import { TextArea } from "./form-controls";
 import { dynamic, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
 
 type PathT = ReturnType<typeof useTranslations<"selection.path">>;
+
+/** How a refused step reads; a step a round or the review takes is worded under selection.path. */
+export const STAGE_REFUSAL_MESSAGES: RefusalMessages<MoveRefusal> = {
+  NO_SUCH_STEP: "stories.errors.NO_SUCH_STEP",
+  ROUND_STEP: "selection.path.roundStepRefused",
+  COMMENT_REQUIRED: "stories.errors.COMMENT_REQUIRED",
+  BLOCKED: "stories.errors.BLOCKED",
+  NOT_FOUND: "stories.errors.NOT_FOUND",
+  INVALID: "stories.errors.invalid",
+  CONFLICT: "stories.stage.conflict",
+  UNAUTHENTICATED: "stories.errors.UNAUTHENTICATED",
+  FORBIDDEN: "stories.errors.FORBIDDEN",
+  UNEXPECTED: "stories.errors.UNEXPECTED",
+};
 
 /** Blockers of the first rows are worded under stories.stage; those of selection and roles under selection.path. */
 export function blockerText(blocker: StageBlocker, t: StoriesT, tp?: PathT, roleName?: (role: string) => string): string {
@@ -38,6 +54,7 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
   const t = useTranslations("stories");
   const tp = useTranslations("selection.path");
   const tr = useTranslations("roles");
+  const tAll = useTranslations();
   const roleName = (role: string) => (tr.has(role as never) ? tr(role as never) : role);
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
@@ -57,16 +74,8 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
     try {
       const take = isTriangulationStep(step.permission) ? moveStoryInTriangulation : moveChangeStory;
       const result = await take({ evaluationId, storyId, from: stage, to: step.to, comment: step.needsComment ? comment : null });
-      if (result.ok) {
-        setStatus(t("stage.moved", { stage: dynamic(t, `stages.${result.data.stage}`) }));
-      } else if (result.error === "CONFLICT") {
-        setStatus(t("stage.conflict"));
-      } else if (result.error === "REJECTED") {
-        if (result.reason === "ROUND_STEP") setStatus(tp("roundStepRefused"));
-        else setStatus(dynamic(t, t.has(`errors.${result.reason}` as never) ? `errors.${result.reason}` : "errors.UNEXPECTED"));
-      } else {
-        setStatus(dynamic(t, `errors.${result.error === "INVALID" ? "invalid" : result.error}`));
-      }
+      if (result.ok) setStatus(t("stage.moved", { stage: dynamic(t, `stages.${result.data.stage}`) }));
+      else setStatus(tAll(refusalMessageKey(STAGE_REFUSAL_MESSAGES, result)));
       router.refresh();
     } catch {
       setStatus(t("errors.UNEXPECTED"));

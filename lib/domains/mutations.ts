@@ -8,8 +8,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import { canAssignDomainAt, planAssignment } from "./policy";
 import type { AssignDomainInput, EndAssignmentInput } from "./schema";
 
@@ -67,7 +67,7 @@ export async function assignDomain(input: Omit<AssignDomainInput, "evaluationId"
           ipAddress: input.ipAddress,
         });
         return { ok: true as const, assignmentId: created.id };
-      }, STORY_TRANSACTION_OPTIONS)
+      }, TRANSACTION_OPTIONS)
       .catch(uniqueViolationIsConflict),
   );
 }
@@ -99,6 +99,6 @@ export async function endSecondaryAssignment(input: Omit<EndAssignmentInput, "ev
         ipAddress: input.ipAddress,
       });
       return { ok: true as const };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

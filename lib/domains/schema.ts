@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
-import { idSchema, LIMITS, requiredId } from "@/lib/stories/schema";
+import { idSchema, requiredId } from "@/lib/core/ids";
+import { LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const ASSIGNMENT_KINDS = ["PRIMARY", "SECONDARY"] as const satisfies readonly DomainAssignmentKind[];

@@ -5,13 +5,13 @@
  * `tx` variants let the demo seed build its domains through the same rules.
  */
 import { recordAudit } from "@/lib/audit";
-import { changedFields } from "@/lib/changed-fields";
+import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import type { CreateDomainInput, DomainVersionInput, ReorderDomainsInput, UpdateDomainInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;

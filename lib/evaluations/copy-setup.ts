@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { nameKey } from "@/lib/name-key";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 
 export type CopiedSetup = { domains: number; projects: number; places: number; sectors: number; priorities: number; atRiskGroups: number };
 

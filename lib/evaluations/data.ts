@@ -7,10 +7,10 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
 import { canViewEvaluation } from "./policy";
+import { validId } from "@/lib/core/ids";
 
 export type EvaluationReader = { id: string; isAdmin: boolean };
 
-const MAX_ID_LENGTH = 64;
 
 function visibleTo(user: EvaluationReader): Prisma.EvaluationWhereInput {
   // A missing id would silently drop the membership filter; refuse rather than match everything.
@@ -51,7 +51,7 @@ export async function listEvaluationsForUser(user: EvaluationReader): Promise<Ev
 
 /** The overview of one evaluation, or null when it does not exist or the reader may not see it. */
 export const getEvaluationOverview = cache(async (evaluationId: string, user: EvaluationReader) => {
-  if (typeof evaluationId !== "string" || evaluationId.length === 0 || evaluationId.length > MAX_ID_LENGTH) return null;
+  if (!validId(evaluationId)) return null;
   const row = await db().evaluation.findFirst({
     where: { AND: [{ id: evaluationId }, visibleTo(user)] },
     select: {
@@ -126,7 +126,7 @@ export async function findEvaluationHeading(evaluationId: string): Promise<{ id:
  * may not see it (both answer 404: nothing tells an outsider the evaluation exists).
  */
 export async function findEvaluationAccess(evaluationId: string, user: EvaluationReader): Promise<{ roles: EvaluationRole[] } | null> {
-  if (typeof evaluationId !== "string" || evaluationId.length === 0 || evaluationId.length > MAX_ID_LENGTH) return null;
+  if (!validId(evaluationId)) return null;
   const row = await db().evaluation.findFirst({
     where: { AND: [{ id: evaluationId }, visibleTo(user)] },
     select: { members: ownMembership(user) },

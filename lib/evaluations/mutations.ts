@@ -1,7 +1,7 @@
 /** Evaluation writes: one transaction each, with the audit event in the evaluation's own chain. */
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
-import { changedFields } from "@/lib/changed-fields";
+import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createInvitationInTransaction, type CreatedInvitation } from "@/lib/invitations/mutations";

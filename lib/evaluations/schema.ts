@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Locale } from "@/lib/generated/prisma/enums";
 import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
+import { ID_PATTERN, idSchemaWith } from "@/lib/core/ids";
 
 /** A calendar day as the date input sends it: "2024-03-01". */
 export const calendarDaySchema = z
@@ -52,7 +53,7 @@ export const DESCRIPTION_MAX = 5_000;
 /** The evaluation's own details, edited by a lead; the order of `languages` says which is the original. */
 export const updateEvaluationSchema = z
   .object({
-    evaluationId: z.string({ error: "validation.invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
+    evaluationId: idSchemaWith("validation.invalid"),
     expectedVersion: z.int({ error: "validation.invalid" }).min(1, "validation.invalid"),
     ...evaluationFields,
     description: z
@@ -68,6 +69,6 @@ export type UpdateEvaluationInput = z.infer<typeof updateEvaluationSchema>;
 
 /** Copy the setup of `sourceEvaluationId` into `evaluationId`. */
 export const copySetupSchema = z.object({
-  evaluationId: z.string({ error: "validation.invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
-  sourceEvaluationId: z.string({ error: "setup.errors.sourceRequired" }).min(1, "setup.errors.sourceRequired").regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
+  evaluationId: idSchemaWith("validation.invalid"),
+  sourceEvaluationId: z.string({ error: "setup.errors.sourceRequired" }).min(1, "setup.errors.sourceRequired").regex(ID_PATTERN, "validation.invalid"),
 });

@@ -1,6 +1,7 @@
 /** Marking a passage of a transcript as an excerpt. No Prisma here (the viewer uses it too). */
 import { z } from "zod";
-import { idSchema, optionalTextSchema } from "@/lib/interviews/fields";
+import { idSchemaWith } from "@/lib/core/ids";
+import { optionalTextSchema } from "@/lib/interviews/fields";
 
 export const MAX_EXCERPT_LENGTH = 20_000;
 export const MAX_EXCERPT_NOTE_LENGTH = 2_000;
@@ -9,6 +10,8 @@ export const EXCERPT_SOURCES = ["INTERVIEW", "FOCUS_GROUP"] as const;
 export type ExcerptSourceKind = (typeof EXCERPT_SOURCES)[number];
 export const TRANSCRIPT_VARIANTS = ["ORIGINAL", "TRANSLATION"] as const;
 
+/** Messages are keys of the `fieldwork` namespace, where the viewer shows them. */
+const idSchema = idSchemaWith("errors.invalid");
 const offset = z.number({ error: "errors.invalidSelection" }).int("errors.invalidSelection").min(0, "errors.invalidSelection");
 
 export const excerptCreateSchema = z

@@ -5,6 +5,7 @@
  */
 import { db } from "@/lib/db";
 import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+import { validId } from "@/lib/core/ids";
 
 export type FieldworkFormOptions = {
   evaluationName: string;
@@ -16,7 +17,6 @@ export type FieldworkFormOptions = {
 };
 
 /** An empty or over-long id cannot be a record's: it is answered as not found without a query. */
-export const validId = (id: string) => typeof id === "string" && id.length > 0 && id.length <= 64;
 
 /** "Oaxaca · Oaxaca de Juárez"; a region outside Mexico with its country's code: "Quetzaltenango (GT) · Almolonga". */
 export function placeLabel(place: { countryCode?: string | null; state: string; municipality: string | null; community: string | null }): string {

@@ -7,11 +7,11 @@
 import { reject, type Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { changedFields } from "@/lib/core/changed-fields";
 import { AppError } from "@/lib/errors";
 import { excerptAuditChanges, reanchorTranscriptExcerpts } from "@/lib/excerpts/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { checkReferences, type NamedReferences } from "@/lib/interviews/references";
-import { changedFields } from "@/lib/interviews/policy";
 import type { FieldworkKind } from "./kinds";
 import { linkChanges, linkIdsOf, writeLinkChanges, type LinkIds, type LinkTables } from "./links";
 import { linksAuditView, pick, recordAuditView, recordRow, type RecordInput, type RecordRow } from "./rows";

@@ -1,8 +1,9 @@
 /** Focus-group reads: the evaluation is in every `where`; people come as names and codes only. */
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { editValues, recordDetail, recordDetailSelect, respondentLinkSelect, respondentsOf, storedRecordSelect, teamLinkSelect, teamOf, validId } from "@/lib/fieldwork/data";
+import { editValues, recordDetail, recordDetailSelect, respondentLinkSelect, respondentsOf, storedRecordSelect, teamLinkSelect, teamOf } from "@/lib/fieldwork/data";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { validId } from "@/lib/core/ids";
 
 /** Everything the focus-group page shows. Once per request: the page and its title share the read. */
 export const getFocusGroupDetail = cache(async (evaluationId: string, focusGroupId: string) => {

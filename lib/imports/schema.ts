@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { IMPORT_KINDS } from "./fields";
+import { idSchema as id } from "@/lib/core/ids";
 
-const id = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
 const columnName = z.string({ error: "invalid" }).min(1, { error: "invalid" }).max(300, { error: "invalid" });
 
 export const importFileSchema = z

@@ -21,7 +21,7 @@ import { loadStorySnapshot } from "@/lib/stories/data";
 import { storyCodeOf } from "@/lib/stories/mutations";
 import { storedPeriod } from "@/lib/stories/period";
 import type { InterviewInput } from "@/lib/interviews/schema";
-import { Refusal } from "@/lib/stories/refusal";
+import { Refusal } from "@/lib/core/refusal";
 import type { StoryFields } from "@/lib/stories/schema";
 import { newRecordId } from "./record-ids";
 import {

@@ -3,14 +3,13 @@
  * of the `fieldwork` namespace; the form translates them.
  */
 import { z } from "zod";
+import { idSchemaWith } from "@/lib/core/ids";
 
 export const MAX_NOTES_LENGTH = 20_000;
 export const MAX_PEOPLE = 50;
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** A record id as the forms send it. */
-export const idSchema = z.string({ error: "errors.invalid" }).regex(ID_PATTERN, "errors.invalid");
+export const idSchema = idSchemaWith("errors.invalid");
 
 /** "" from an empty select is "none". */
 export const optionalIdSchema = z

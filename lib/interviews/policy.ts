@@ -39,8 +39,6 @@ export function sortedIds(ids: Iterable<string>): string[] {
   return [...ids].sort();
 }
 
-export { changedFields } from "@/lib/changed-fields";
-
 /** What to add and what to remove to go from `current` to `next`. */
 export function difference(next: readonly string[], current: readonly string[]) {
   const currentSet = new Set(current);

@@ -5,11 +5,11 @@
  * `createLearningInTransaction` lets the demo seed write its texts through the same rules.
  */
 import { recordAudit } from "@/lib/audit";
-import { changedFields } from "@/lib/changed-fields";
+import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import { checkLinks, checkTranslators, checkUnique, evaluationLanguages, shapeOf, snapshotOf, textsToStore, type LearningShape, type StoredText } from "./rules";
 import { SINGLE_KINDS, type CreateLearningInput, type LearningKind, type LearningVersionInput, type ReorderLearningsInput, type UpdateLearningInput } from "./schema";
 

@@ -6,7 +6,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { Refusal } from "@/lib/stories/refusal";
+import { Refusal } from "@/lib/core/refusal";
 import { LEARNING_LOCALES, SINGLE_KINDS, type LearningFields, type LearningKind } from "./schema";
 
 type Tx = Prisma.TransactionClient;

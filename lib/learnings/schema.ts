@@ -5,7 +5,7 @@
  * evaluation's languages, so the mutation checks that (the first language is the original).
  */
 import { z } from "zod";
-import { idSchema } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
 import { optionalText } from "@/lib/text-schema";
 
 export const LEARNING_KINDS = ["KEY_RESULTS_INTRODUCTION", "PROGRAMME_OVERVIEW", "KEY_LEARNING", "AT_RISK_IMPACT", "LESSON", "RECOMMENDATION"] as const;

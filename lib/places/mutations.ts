@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import { placeKey } from "./catalogue";
 import type { AddCountryInput, AddPlaceInput, AddRegionInput, RemoveCountryInput, RemovePlaceInput } from "./schema";
 

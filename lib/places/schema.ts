@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { MEXICAN_STATES } from "@/lib/respondents/constants";
-import { idSchema } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { COUNTRY_CODE, MEXICO } from "./countries";
 

@@ -5,12 +5,12 @@
  * the import of a project list.
  */
 import { recordAudit } from "@/lib/audit";
-import { changedFields } from "@/lib/changed-fields";
+import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import type { CreateProjectInput, ProjectFields, ProjectVersionInput, UpdateProjectInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@
  * `setup.errors`, shared with the import of a project list.
  */
 import { z } from "zod";
-import { idSchema } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const PROJECT_LIMITS = { acronym: 60, name: 300, office: 60, stream: 60, streams: 10, notes: 2_000 } as const;

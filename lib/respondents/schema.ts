@@ -13,6 +13,7 @@ import {
   RESPONDENT_TYPES,
   WITHDRAWAL_CHOICES,
 } from "./constants";
+import { idSchemaWith } from "@/lib/core/ids";
 
 /** More groups than any evaluation keeps: a longer list is a hostile payload, not a respondent. */
 export const AT_RISK_GROUPS_MAX = 50;
@@ -63,7 +64,7 @@ function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToNull, schema.nullable());
 }
 
-export const recordId = z.string({ error: E.invalid }).regex(/^[A-Za-z0-9_-]{1,64}$/, E.invalid);
+export const recordId = idSchemaWith(E.invalid);
 
 /** A calendar date typed as YYYY-MM-DD that exists. */
 export function isCalendarDate(value: string): boolean {

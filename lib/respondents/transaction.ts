@@ -11,8 +11,7 @@ export type Tx = Prisma.TransactionClient;
 /** Who acts, for the audit trail. The mutation never reads the session itself. */
 export type Actor = { actorId: string; ipAddress?: string | null };
 
-/** Generous limits: writers to one evaluation queue on the audit chain's lock. */
-export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+export { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 
 /** An expected refusal; thrown inside the transaction so nothing written so far is kept. */
 export class Refused extends Error {

@@ -7,9 +7,9 @@ import { db } from "@/lib/db";
 import type { EvidenceSourceType, EvidenceStance, EvidenceStrength, ReviewDecision, ValidationVerdict } from "@/lib/generated/prisma/enums";
 import type { OutcomeRecord } from "@/lib/brief/outcome-sentence";
 import { parseStorySnapshot, type StorySnapshot } from "@/lib/stories/snapshot";
+import { validId } from "@/lib/core/ids";
 
 export const QUEUE_PAGE_SIZE = 25;
-const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 
 type VerdictCounts = Partial<Record<ValidationVerdict, number>>;
 

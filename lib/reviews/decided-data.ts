@@ -6,9 +6,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewDecision, StoryStage } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { validId } from "@/lib/core/ids";
 
 export const DECIDED_PAGE_SIZE = 25;
-const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 
 export type DecidedOutcome = {
   id: string;

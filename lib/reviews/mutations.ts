@@ -9,8 +9,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ReviewDecision } from "@/lib/generated/prisma/enums";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { loadValidationFacts } from "@/lib/validation/facts";
 import type { Actor } from "@/lib/validation/mutations";
 import { validationBlockers } from "@/lib/validation/policy";
@@ -48,7 +48,7 @@ export async function sendToReview(actor: Actor, input: { evaluationId: string; 
         if (blockers.length > 0) throw new BlockedError(blockers.map((b) => ("respondent" in b ? `${b.code}:${b.respondent}` : b.code)));
         await moveReviewedStory(tx, { evaluationId, storyId, from: "VALIDATED", to: "IN_REVIEW", actorId: actor.actorId, ipAddress: actor.ipAddress });
         return { ok: true as const };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     ),
   );
 }
@@ -89,7 +89,7 @@ export async function decideReview(actor: Actor, input: DecideInput) {
           ipAddress: actor.ipAddress,
         });
         return { ok: true as const, reviewId: review.id, stage: to };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     ),
   );
 }
@@ -123,7 +123,7 @@ export async function decideRevalidation(actor: Actor, input: { evaluationId: st
           ipAddress: actor.ipAddress,
         });
         return { ok: true as const, stage: to };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     ),
   );
 }

@@ -1,6 +1,6 @@
 /** Inputs of the funder review and of the lead's decision after a return (messages under `reviews.errors`). */
 import { z } from "zod";
-import { idSchema } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
 
 const comment = z.string({ error: "invalid" }).trim().max(10_000, { error: "tooLong" }).refine((value) => !value.includes("\u0000"), { error: "invalidCharacters" });
 

@@ -8,11 +8,11 @@ import { recordReminder } from "./reminder-mutations";
 import { cancelRound, closeRound, createPanel, createRound, openRound, recordDecision } from "./round-mutations";
 import { castBallotsInput, createPanelInput, createRoundInput, recordDecisionInput, roundInput, sendReminderInput } from "./schema";
 
-type Outcome = { ok: true } | { ok: false; reason: string; field?: string; story?: string };
+type Refused = { ok: false; reason: string; field?: string; story?: string };
 
-/** A refusal as the form shows it; a blocked story names its code ("CS-0007") after the reason. */
-function refused(result: Exclude<Outcome, { ok: true }>) {
-  return reject(result.story ? `${result.reason}:${result.story}` : result.reason, result.field);
+/** A refusal as the form shows it; a blocked candidate's code ("CS-0007") travels as `story`. */
+function refused(result: Refused) {
+  return reject(result.reason, result.field, result.story ? { story: result.story } : undefined);
 }
 
 export const createSelectionPanel = evaluationAction("createSelectionPanel", {

@@ -19,20 +19,26 @@
 import { db } from "@/lib/db";
 import { oneAtATime } from "@/lib/concurrency/one-at-a-time";
 import { AppError } from "@/lib/errors";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import type { SelectionRoundStatus, VotingMethod } from "@/lib/generated/prisma/enums";
 import { conflictsOf, storyTiesSql, type StoryTieRow } from "./data";
-import { ballotRefusal, ranksDistinct, voteFields } from "./policy";
+import { BALLOT_ROUND_REFUSALS, ballotRefusal, ranksDistinct, voteFields } from "./policy";
 import type { Vote } from "./schema";
 
-export type CastResult = { ok: true; saved: number; unchanged: number } | Refused;
+/** Why a ballot is refused; nothing of it is saved. */
+export const CAST_REFUSALS = [...BALLOT_ROUND_REFUSALS, "NOT_A_CANDIDATE", "VOTE_DOES_NOT_FIT", "CONFLICT_OF_INTEREST", "RANKS_NOT_DISTINCT"] as const;
+export type CastRefusal = (typeof CAST_REFUSALS)[number];
+const { refuse, asResults } = refusals<CastRefusal>();
+
+type Cast = { ok: true; saved: number; unchanged: number };
+export type CastResult = Cast | Refused<CastRefusal>;
 
 type RoundRow = { status: SelectionRoundStatus; deadline: Date; method: VotingMethod; score_scale_max: number | null; member: boolean; candidates: string[]; ties: StoryTieRow[] };
 
 export async function castBallots(input: { actorId: string; evaluationId: string; roundId: string; votes: Vote[]; now?: Date }): Promise<CastResult> {
   const { actorId, evaluationId, roundId, votes } = input;
-  return refusalsAsResults(() => oneAtATime(`ballot:${roundId}:${actorId}`, () =>
+  return asResults(() => oneAtATime(`ballot:${roundId}:${actorId}`, () =>
     db().$transaction(async (tx) => {
       // One statement: the round (locked FOR SHARE), whether the panelist sits on its panel, its
       // candidates, the panelist's ties to the voted stories, and the (round, panelist) lock.
@@ -47,14 +53,14 @@ export async function castBallots(input: { actorId: string; evaluationId: string
            FOR SHARE OF r`;
       if (!round || !round.member) throw new AppError("NOT_FOUND");
       const refusal = ballotRefusal(round, input.now ?? new Date());
-      if (refusal) throw new Refusal(refusal);
+      if (refusal) throw refuse(refusal);
 
       const candidateIds = new Set(round.candidates);
-      if (votes.some((vote) => !candidateIds.has(vote.storyId))) throw new Refusal("NOT_A_CANDIDATE", "votes");
+      if (votes.some((vote) => !candidateIds.has(vote.storyId))) throw refuse("NOT_A_CANDIDATE", "votes");
       const limits = { candidates: candidateIds.size, scaleMax: round.score_scale_max };
       const fields = votes.map((vote) => voteFields(round.method, vote, limits));
-      if (fields.some((value) => value === null)) throw new Refusal("VOTE_DOES_NOT_FIT", "votes");
-      if (conflictsOf(round.ties).size > 0) throw new Refusal("CONFLICT_OF_INTEREST", "votes");
+      if (fields.some((value) => value === null)) throw refuse("VOTE_DOES_NOT_FIT", "votes");
+      if (conflictsOf(round.ties).size > 0) throw refuse("CONFLICT_OF_INTEREST", "votes");
 
       const existing = new Map(
         (await tx.ballot.findMany({ where: { evaluationId, roundId, panelistId: actorId } })).map((ballot) => [ballot.storyId, ballot]),
@@ -82,8 +88,8 @@ export async function castBallots(input: { actorId: string; evaluationId: string
       if (fresh.length > 0) await tx.ballot.createMany({ data: fresh });
       const ranks = [...[...existing.values()].map((ballot) => ballot.rank), ...fresh.map((ballot) => ballot.rank)];
       const saved = votes.length - unchanged;
-      if (round.method === "RANKING" && !ranksDistinct(ranks)) throw new Refusal("RANKS_NOT_DISTINCT", "votes");
+      if (round.method === "RANKING" && !ranksDistinct(ranks)) throw refuse("RANKS_NOT_DISTINCT", "votes");
       return { ok: true as const, saved, unchanged };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   ));
 }

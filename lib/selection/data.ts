@@ -7,10 +7,10 @@ import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { conflictOfInterest, type ConflictReason } from "./policy";
 import { computeTally, type Tally } from "./tally";
+import { validId } from "@/lib/core/ids";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
 
-const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 
 export type StoryTieRow = { story_id: string; wrote: boolean; collected: boolean };
 

@@ -48,7 +48,9 @@ export function exportsBallots(round: { status: SelectionRoundStatus; resultsHid
   return (round.status === "CLOSED" || round.status === "DECIDED") && canSeeResults(round);
 }
 
-export type BallotRefusal = "ROUND_NOT_OPEN" | "DEADLINE_PASSED";
+/** Why a round does not take ballots (nor reminders) now. */
+export const BALLOT_ROUND_REFUSALS = ["ROUND_NOT_OPEN", "DEADLINE_PASSED"] as const;
+export type BallotRefusal = (typeof BALLOT_ROUND_REFUSALS)[number];
 
 /**
  * Whether a round takes ballots at `now`, and why not: while OPEN and before its deadline. From
@@ -73,10 +75,8 @@ export function takesBallots(round: { status: SelectionRoundStatus; deadline: Da
  */
 export const REMINDER_INTERVAL_MS = 10 * 60_000;
 
-export type ReminderRefusal = BallotRefusal;
-
 /** A reminder asks for ballots, so only while the round takes them. */
-export function reminderRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): ReminderRefusal | null {
+export function reminderRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): BallotRefusal | null {
   return ballotRefusal(round, now);
 }
 

@@ -12,25 +12,30 @@
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusals } from "@/lib/core/refusal";
 import { listReminderRecipients, type ReminderRecipient } from "./data";
-import { REMINDER_INTERVAL_MS, reminderRefusal } from "./policy";
+import { BALLOT_ROUND_REFUSALS, REMINDER_INTERVAL_MS, reminderRefusal } from "./policy";
 
 /** How the reminder travels: e-mailed by the app, or copied by the lead into their own e-mail. */
 export type ReminderChannel = "EMAIL" | "COPIED_BY_LEAD";
+
+/** Why a reminder is refused: the round no longer takes ballots, one went out lately, or nobody is left to remind. */
+export const REMINDER_REFUSALS = [...BALLOT_ROUND_REFUSALS, "REMINDED_RECENTLY", "EVERYONE_VOTED"] as const;
+export type ReminderRefusal = (typeof REMINDER_REFUSALS)[number];
+const { refuse, asResults } = refusals<ReminderRefusal>();
 
 type Actor = { actorId: string; evaluationId: string; ipAddress?: string | null };
 
 export async function recordReminder(input: Actor & { roundId: string; text: string; channel: ReminderChannel; now?: Date }) {
   const { evaluationId, roundId } = input;
   const now = input.now ?? new Date();
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const round = await tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true, panelId: true, name: true, deadline: true } });
       if (!round) throw new AppError("NOT_FOUND");
       const refusal = reminderRefusal(round, now);
-      if (refusal) throw new Refusal(refusal);
+      if (refusal) throw refuse(refusal);
       const claimed = await tx.selectionRound.updateMany({
         where: { evaluationId, id: roundId, status: "OPEN", OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(now.getTime() - REMINDER_INTERVAL_MS) } }] },
         data: { lastReminderAt: now },
@@ -38,10 +43,10 @@ export async function recordReminder(input: Actor & { roundId: string; text: str
       if (claimed.count !== 1) {
         // Read again (a fresh snapshot): another lead's reminder, or a close, committed meanwhile.
         const current = await tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true } });
-        throw new Refusal(current?.status === "OPEN" ? "REMINDED_RECENTLY" : "ROUND_NOT_OPEN");
+        throw refuse(current?.status === "OPEN" ? "REMINDED_RECENTLY" : "ROUND_NOT_OPEN");
       }
       const recipients: ReminderRecipient[] = await listReminderRecipients(tx, evaluationId, { id: roundId, panelId: round.panelId });
-      if (recipients.length === 0) throw new Refusal("EVERYONE_VOTED");
+      if (recipients.length === 0) throw refuse("EVERYONE_VOTED");
       await recordAudit(tx, {
         evaluationId,
         actorId: input.actorId,
@@ -52,6 +57,6 @@ export async function recordReminder(input: Actor & { roundId: string; text: str
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, recipients, round: { name: round.name, deadline: round.deadline } };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

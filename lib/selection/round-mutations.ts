@@ -15,8 +15,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SelectionRoundStatus, StoryStage } from "@/lib/generated/prisma/enums";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { findTransition, type StageBlocker } from "@/lib/stories/stage-machine";
 import { Blocked, moveStoryWithin } from "@/lib/stories/stage-mutations";
 import { loadTally } from "./data";
@@ -24,11 +24,19 @@ import type { CreatePanelInput, CreateRoundInput, RecordDecisionInput } from "./
 
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; evaluationId: string; ipAddress?: string | null };
+/** Why a panel, a round or a decision is refused; a blocked candidate names its story in `story`. */
+export const ROUND_REFUSALS = [
+  "DOMAIN_RETIRED", "NOT_A_PANELIST", "DEADLINE_IN_PAST", "NOT_ELIGIBLE", "NO_CANDIDATES", "TOO_MANY_CANDIDATES",
+  "WRONG_STATUS", "NOT_A_CANDIDATE", "NOTHING_SELECTED", "FEEDBACK_MISSING", "STORY_BLOCKED",
+] as const;
+export type RoundRefusal = (typeof ROUND_REFUSALS)[number];
+const { refuse, asResults } = refusals<Exclude<RoundRefusal, "STORY_BLOCKED">>();
+
 export type StoryBlocked = { ok: false; reason: "STORY_BLOCKED"; story: string; blockers: StageBlocker[] };
 
-async function run<T>(work: (tx: Tx) => Promise<T>): Promise<T | Refused | StoryBlocked> {
+async function run<T>(work: (tx: Tx) => Promise<T>): Promise<T | Refused<RoundRefusal> | StoryBlocked> {
   try {
-    return await refusalsAsResults(() => db().$transaction(work, STORY_TRANSACTION_OPTIONS));
+    return await asResults(() => db().$transaction(work, TRANSACTION_OPTIONS));
   } catch (error) {
     if (error instanceof StoryRefused) return { ok: false, reason: "STORY_BLOCKED", story: error.code, blockers: error.blockers };
     throw error;
@@ -66,11 +74,11 @@ export async function createPanel(input: CreatePanelInput & Actor) {
     if (domainId) {
       const domain = await tx.domain.findFirst({ where: { evaluationId, id: domainId }, select: { retiredAt: true } });
       if (!domain) throw new AppError("NOT_FOUND");
-      if (domain.retiredAt) throw new Refusal("DOMAIN_RETIRED", "domainId");
+      if (domain.retiredAt) throw refuse("DOMAIN_RETIRED", "domainId");
     }
     const memberIds = [...new Set(input.memberIds)];
     const panelists = await tx.evaluationMember.count({ where: { evaluationId, userId: { in: memberIds }, roles: { has: "PANELIST" } } });
-    if (panelists !== memberIds.length) throw new Refusal("NOT_A_PANELIST", "memberIds");
+    if (panelists !== memberIds.length) throw refuse("NOT_A_PANELIST", "memberIds");
     const panel = await tx.selectionPanel.create({ data: { evaluationId, name: input.name, level: input.level, domainId }, select: { id: true } });
     await tx.panelMember.createMany({ data: memberIds.map((userId) => ({ evaluationId, panelId: panel.id, userId })) });
     await recordAudit(tx, {
@@ -114,13 +122,13 @@ export async function createRound(input: CreateRoundInput & Actor & { now?: Date
     if (panel.domainId) {
       // FOR SHARE: a retirement of the domain waits for this round, then sees it and refuses.
       const [domain] = await tx.$queryRaw<Array<{ retired: boolean }>>`SELECT retired_at IS NOT NULL AS retired FROM domain WHERE evaluation_id = ${evaluationId} AND id = ${panel.domainId} FOR SHARE`;
-      if (domain?.retired) throw new Refusal("DOMAIN_RETIRED", "panelId");
+      if (domain?.retired) throw refuse("DOMAIN_RETIRED", "panelId");
     }
-    if (input.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw new Refusal("DEADLINE_IN_PAST", "deadline");
+    if (input.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw refuse("DEADLINE_IN_PAST", "deadline");
     const stories = await eligibleStories(tx, evaluationId, panel, [...new Set(input.storyIds)]);
-    if (input.storyIds.length && stories.length !== new Set(input.storyIds).size) throw new Refusal("NOT_ELIGIBLE", "storyIds");
-    if (stories.length === 0) throw new Refusal("NO_CANDIDATES", "storyIds");
-    if (stories.length > 200) throw new Refusal("TOO_MANY_CANDIDATES", "storyIds");
+    if (input.storyIds.length && stories.length !== new Set(input.storyIds).size) throw refuse("NOT_ELIGIBLE", "storyIds");
+    if (stories.length === 0) throw refuse("NO_CANDIDATES", "storyIds");
+    if (stories.length > 200) throw refuse("TOO_MANY_CANDIDATES", "storyIds");
     const round = await tx.selectionRound.create({
       data: {
         evaluationId,
@@ -162,7 +170,7 @@ async function changeStatus(tx: Tx, evaluationId: string, roundId: string, expec
     // Read again: the update may have waited for another lead's change to commit.
     const now = await read();
     if (now && now.version !== expectedVersion) throw new AppError("CONFLICT", "the round changed meanwhile");
-    throw new Refusal("WRONG_STATUS");
+    throw refuse("WRONG_STATUS");
   }
   return round;
 }
@@ -178,7 +186,7 @@ export async function openRound(input: Actor & { roundId: string; expectedVersio
   const { evaluationId, roundId } = input;
   return run(async (tx) => {
     const before = await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["DRAFT"], { status: "OPEN", opensAt: input.now ?? new Date() });
-    if (before.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw new Refusal("DEADLINE_IN_PAST");
+    if (before.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw refuse("DEADLINE_IN_PAST");
     await recordAudit(tx, { evaluationId, actorId: input.actorId, action: "selection.round.open", recordType: "SelectionRound", recordId: roundId, before: { status: "DRAFT" }, after: { status: "OPEN" }, ipAddress: input.ipAddress });
     const round = await roundWithCandidates(tx, evaluationId, roundId);
     if (round.panel.level === "DOMAIN") await moveCandidates(tx, input, roundId, round.candidates.map((c) => c.story), "SCREENED", "IN_SELECTION");
@@ -239,12 +247,12 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
     await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["CLOSED"], { status: "DECIDED" });
     const round = await roundWithCandidates(tx, evaluationId, roundId);
     const candidateIds = new Set(round.candidates.map((c) => c.story.id));
-    if (input.selected.some((row) => !candidateIds.has(row.storyId))) throw new Refusal("NOT_A_CANDIDATE", "selected");
-    if (input.selected.length === 0) throw new Refusal("NOTHING_SELECTED", "selected");
-    if (input.feedback.some((row) => !candidateIds.has(row.storyId))) throw new Refusal("NOT_A_CANDIDATE", "feedback");
+    if (input.selected.some((row) => !candidateIds.has(row.storyId))) throw refuse("NOT_A_CANDIDATE", "selected");
+    if (input.selected.length === 0) throw refuse("NOTHING_SELECTED", "selected");
+    if (input.feedback.some((row) => !candidateIds.has(row.storyId))) throw refuse("NOT_A_CANDIDATE", "feedback");
     // Every storyteller hears back, selected or not.
     const withFeedback = new Set(input.feedback.map((row) => row.storyId));
-    if (round.candidates.some((c) => !withFeedback.has(c.story.id))) throw new Refusal("FEEDBACK_MISSING", "feedback");
+    if (round.candidates.some((c) => !withFeedback.has(c.story.id))) throw refuse("FEEDBACK_MISSING", "feedback");
     // The unique (evaluationId, roundId) key refuses a second decision even if the status check were bypassed.
     const decision = await tx.selectionDecision.create({
       data: { evaluationId, roundId, decidedById: actorId, dissent: input.dissent },

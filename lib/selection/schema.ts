@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { PanelLevel, VotingMethod } from "@/lib/generated/prisma/enums";
-import { idSchema, requiredId } from "@/lib/stories/schema";
+import { idSchema, requiredId } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const PANEL_LEVELS = ["DOMAIN", "PORTFOLIO"] as const satisfies readonly PanelLevel[];

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import type { AddListItemInput, ListKind, RemoveListItemInput, RenameListItemInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@
  * each item named in Spanish and English. Messages are keys under `setup.errors`.
  */
 import { z } from "zod";
-import { idSchema } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
 import { requiredText } from "@/lib/text-schema";
 
 export const LIST_KINDS = ["SECTOR", "PRIORITY", "AT_RISK_GROUP"] as const;

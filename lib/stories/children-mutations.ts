@@ -5,7 +5,7 @@
  * first turns that into a refusal next to the right field.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { Refusal } from "./refusal";
+import { Refusal } from "@/lib/core/refusal";
 import type { StoryFields } from "./schema";
 
 type Tx = Prisma.TransactionClient;

@@ -9,11 +9,10 @@ import type { StoryReadScope } from "./read-scope";
 import { storyScopeWhere } from "./scope-sql";
 import { buildStorySnapshot, type SnapshotSource, type StorySnapshot } from "./snapshot";
 import type { StageFacts } from "./stage-machine";
+import { validId } from "@/lib/core/ids";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
 
-const MAX_ID_LENGTH = 64;
-const validId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH;
 
 const snapshotSelect = {
   code: true,

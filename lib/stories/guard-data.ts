@@ -9,7 +9,7 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { loadCandidacies } from "@/lib/selection/candidacies";
 import { loadTriangulationFacts } from "@/lib/triangulation/data";
 import { loadStageFacts } from "./data";
-import { Refusal } from "./refusal";
+import { Refusal } from "@/lib/core/refusal";
 import { factGroupsFrom, type ExtraFacts, type FactGroup, type GuardFacts } from "./stage-machine";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;

@@ -7,6 +7,9 @@
  * with explicit ids; never reads the session.
  */
 import { recordAudit } from "@/lib/audit";
+import { changedFields } from "@/lib/core/changed-fields";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,15 +18,11 @@ import { checkReferences, writeStoryChildren } from "./children-mutations";
 import { loadStageFacts, loadStorySnapshot } from "./data";
 import { storedPeriod } from "./period";
 import { editBlockers } from "./policy";
-import { refusalsAsResults, Refusal, type Refused } from "./refusal";
 import type { StoryFields } from "./schema";
 import type { StorySnapshot } from "./snapshot";
 import { isEditableStage } from "./stage-machine";
 
 type Tx = Prisma.TransactionClient;
-
-/** Several statements per save, behind the evaluation's audit lock: allow for a busy machine. */
-export const STORY_TRANSACTION_OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
 
 export type SavedStory = { ok: true; storyId: string; code: string; version: number };
 
@@ -62,19 +61,6 @@ function hasTranslation(story: Pick<StorySnapshot, "titleTranslation" | "whatCha
 
 function translationOf(snapshot: StorySnapshot) {
   return [snapshot.titleTranslation, snapshot.whatChangedTranslation, snapshot.whySignificantTranslation, snapshot.translatedBy?.id ?? null];
-}
-
-/** Only the fields that differ, for the audit event. */
-export function changedFields(before: StorySnapshot, after: StorySnapshot) {
-  const changedBefore: Record<string, unknown> = {};
-  const changedAfter: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as Array<keyof StorySnapshot>) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      changedBefore[key] = before[key];
-      changedAfter[key] = after[key];
-    }
-  }
-  return { before: changedBefore, after: changedAfter };
 }
 
 async function snapshotOrFail(tx: Tx, evaluationId: string, storyId: string): Promise<StorySnapshot> {
@@ -135,7 +121,7 @@ export async function createStory(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, storyId: created.id, code: created.code, version: 1 };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -233,7 +219,7 @@ export async function updateStory(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, storyId, code: after.code, version };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 

@@ -10,6 +10,7 @@ import { optionalText, requiredText } from "@/lib/text-schema";
 import { NUMBER_LOCALES } from "@/lib/written-number";
 import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
+import { idSchema, requiredId } from "@/lib/core/ids";
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
 export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "RANGE"] as const satisfies readonly FigureQualifier[];
@@ -36,10 +37,6 @@ export const LIMITS = {
   note: 500,
 } as const;
 
-/** Ids are cuid-like; anything else (objects, operators, very long strings) is refused. */
-export const idSchema = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
-/** An id chosen in a select that starts empty: empty is "required", anything odd "invalid". */
-export const requiredId = z.string({ error: "required" }).min(1, { error: "required" }).pipe(idSchema);
 const optionalId = z
   .union([z.literal(""), idSchema])
   .nullish()

@@ -15,8 +15,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
 import { loadGuardFacts } from "./guard-data";
-import { STORY_TRANSACTION_OPTIONS } from "./mutations";
-import { refusalsAsResults, Refusal, type Refused } from "./refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { findTransition, type StageBlocker, type StageTransition } from "./stage-machine";
 
 export class Blocked extends Error {
@@ -25,7 +25,14 @@ export class Blocked extends Error {
   }
 }
 
-export type MoveResult = { ok: true; stage: StoryStage } | { ok: false; reason: "BLOCKED"; blockers: StageBlocker[] } | Refused;
+/**
+ * Why a step from the story's page is refused: no such step in the table, a step a round or the
+ * review takes, a missing comment, a guard's blockers (in `blockers`), or the story gone meanwhile.
+ */
+export const MOVE_REFUSALS = ["NO_SUCH_STEP", "ROUND_STEP", "COMMENT_REQUIRED", "BLOCKED", "NOT_FOUND"] as const;
+export type MoveRefusal = (typeof MOVE_REFUSALS)[number];
+
+export type MoveResult = { ok: true; stage: StoryStage } | { ok: false; reason: "BLOCKED"; blockers: StageBlocker[] } | Refused<MoveRefusal>;
 
 type MoveInput = {
   actorId: string;
@@ -89,11 +96,11 @@ export async function moveStory(input: {
   if (transition.needsComment && !comment) return { ok: false, reason: "COMMENT_REQUIRED", field: "comment" };
 
   try {
-    return await refusalsAsResults(() =>
+    return await refusalsAsResults<{ ok: true; stage: StoryStage }, Extract<MoveRefusal, "NOT_FOUND">>(() =>
       db().$transaction(async (tx) => {
         await moveStoryWithin(tx, { ...input, transition, comment });
         return { ok: true as const, stage: transition.to };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
     if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };

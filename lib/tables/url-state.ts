@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { parseColumns } from "./columns";
+import { idSchemaWith } from "@/lib/core/ids";
 
 export { parseColumns };
 
@@ -136,7 +137,7 @@ export function parseTableState<F extends z.ZodType<Record<string, unknown>>>(
 // ───────────── Filter value schemas, shared by the lists ─────────────
 
 /** A record id (cuid or a seeded id): letters, digits, `_` and `-` only. */
-export const idFilter = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "tables.invalid.id");
+export const idFilter = idSchemaWith("tables.invalid.id");
 
 /**
  * A region as lib/places/regions.ts writes it: a place name as stored (e.g. "San Luis Potosí"),

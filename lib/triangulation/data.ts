@@ -12,10 +12,10 @@ import { db } from "@/lib/db";
 import type { EvidenceSourceType, EvidenceStance, StoryStage } from "@/lib/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TriangulationFacts } from "./policy";
+import { validId } from "@/lib/core/ids";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-const validId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= 64;
 
 /** The facts of `triangulationBlockers`, read with the caller's client (inside a transaction when it is one). */
 export async function loadTriangulationFacts(client: Client, evaluationId: string, storyId: string): Promise<(TriangulationFacts & { stage: StoryStage }) | null> {

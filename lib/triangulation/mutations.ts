@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/stories/refusal";
+import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
 import type { CheckedUpload } from "@/lib/uploads/file-check";
 import { loadTriangulationFacts } from "./data";
 import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type TriangulationBlocker } from "./policy";

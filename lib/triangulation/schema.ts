@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import type { ContributionRating, EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
-import { contributionSchema, idSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
+import { contributionSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const SOURCE_TYPES = [

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { loadStorySnapshot } from "@/lib/stories/data";
 import { asSchemaInput, toFormValues } from "@/lib/stories/form-values";
 import { updateStory, type SavedStory } from "@/lib/stories/mutations";
-import type { Refused } from "@/lib/stories/refusal";
+import type { Refused } from "@/lib/core/refusal";
 import { storyFieldsSchema } from "@/lib/stories/schema";
 import { db } from "@/lib/db";
 import { TRIANGULATION_STAGES } from "./policy";

@@ -8,8 +8,8 @@
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { DISPUTE_RETURN_COMMENT, loadStoryHead, storyReturnedByDispute } from "./facts";
 import type { Actor } from "./mutations";
 import { correctionMove, type CorrectionMove } from "./policy";
@@ -101,6 +101,6 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const, version: saved.version, changed: true, storyMove: move };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

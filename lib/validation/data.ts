@@ -6,9 +6,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseStorySnapshot, type StorySnapshot } from "@/lib/stories/snapshot";
 import { coverageRows, type CoverageRow } from "./sampling";
+import { validId } from "@/lib/core/ids";
 
 export const PAGE_SIZE = 50;
-const validId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
 const pageArgs = (page: number) => ({ skip: (Math.max(1, Math.floor(page)) - 1) * PAGE_SIZE, take: PAGE_SIZE });
 
 export async function listRounds(evaluationId: string, page = 1) {

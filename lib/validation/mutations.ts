@@ -7,8 +7,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { loadStoryHead, loadValidationFacts } from "./facts";
 import { roundStepBlockers, STAGES_READY_FOR_VALIDATION, validationBlockers, type RoundStatusStep, type RoundStepBlocker } from "./policy";
 import type { RoundFields } from "./schema";
@@ -54,7 +54,7 @@ export async function createRound(actor: Actor, input: { evaluationId: string; r
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const, roundId: created.id };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -98,7 +98,7 @@ export async function updateRound(
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const, version: current.version + 1 };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -166,7 +166,7 @@ export async function stepRound(actor: Actor, input: { evaluationId: string; rou
           ipAddress: actor.ipAddress,
         });
         return { ok: true as const, status, validated, notValidated };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
     if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };

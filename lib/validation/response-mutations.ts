@@ -9,8 +9,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ValidationVerdict } from "@/lib/generated/prisma/enums";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { DISPUTE_RETURN_COMMENT, loadSamplingPool, loadStoryHead } from "./facts";
 import type { Actor } from "./mutations";
 import { reopensStory, responseBlockers } from "./policy";
@@ -93,7 +93,7 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
           ipAddress: actor.ipAddress,
         });
         return { ok: true as const, responseId: response.id, reopened };
-      }, STORY_TRANSACTION_OPTIONS),
+      }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "ALREADY_RECORDED" };
@@ -136,6 +136,6 @@ export async function resolveDispute(actor: Actor, input: { evaluationId: string
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

@@ -7,8 +7,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { STORY_TRANSACTION_OPTIONS } from "@/lib/stories/mutations";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/stories/refusal";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
+import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { loadSamplingPool } from "./facts";
 import type { Actor } from "./mutations";
 import { drawStratifiedSample, stratumOf } from "./sampling";
@@ -56,7 +56,7 @@ export async function drawSample(actor: Actor, input: { evaluationId: string; ro
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const, seed: draw.seed, drawn: draw.members.length, manual: manualIds.size, eligible: draw.eligible };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -86,7 +86,7 @@ export async function addSampleMember(actor: Actor, input: { evaluationId: strin
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const, respondentId: respondent.id };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -114,6 +114,6 @@ export async function removeSampleMember(actor: Actor, input: { evaluationId: st
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const };
-    }, STORY_TRANSACTION_OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

@@ -4,7 +4,7 @@
  * payload carrying `status`, `recordedById` or `resolvedAt` changes nothing.
  */
 import { z } from "zod";
-import { idSchema } from "@/lib/stories/schema";
+import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
 
 export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;

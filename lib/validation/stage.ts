@@ -7,7 +7,7 @@
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { Refusal } from "@/lib/stories/refusal";
+import { Refusal } from "@/lib/core/refusal";
 import { findTransition } from "@/lib/stories/stage-machine";
 import { moveStoryWithin } from "@/lib/stories/stage-mutations";
 

@@ -7,6 +7,7 @@ import styles from "@/components/imports/imports.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadImportsPage } from "@/lib/imports/loaders";
+import { validId } from "@/lib/core/ids";
 
 type ImportsPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -24,7 +25,7 @@ function pageNumber(value: unknown): number {
 }
 
 function idParam(value: unknown): string | null {
-  return typeof value === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+  return validId(value) ? value : null;
 }
 
 export default async function ImportsPage({ params, searchParams }: ImportsPageProps) {

@@ -1,0 +1,63 @@
+/**
+ * The pieces every feature shares (lib/core): one rule for record ids, one diff for audit events.
+ */
+import { describe, expect, it } from "vitest";
+import { changedFields } from "@/lib/core/changed-fields";
+import { idSchema, idSchemaWith, requiredId, validId } from "@/lib/core/ids";
+import { Refusal, refusalsAsResults } from "@/lib/core/refusal";
+
+describe("record ids", () => {
+  const good = ["ckx1a2b3c0000abcd1234efgh", "a", "A_b-9", "x".repeat(64)];
+  const bad = ["", "x".repeat(65), "a b", "a.b", "'; drop table", "<script>", "{\"$ne\":null}", "ç", 42, null, undefined, { id: "a" }, ["a"]];
+
+  it("takes cuid-like ids up to 64 characters, in the loaders and the schemas alike", () => {
+    for (const id of good) {
+      expect(validId(id)).toBe(true);
+      expect(idSchema.safeParse(id).success).toBe(true);
+    }
+  });
+
+  it("refuses anything else with the same rule everywhere", () => {
+    for (const id of bad) {
+      expect(validId(id)).toBe(false);
+      expect(idSchema.safeParse(id).success).toBe(false);
+    }
+  });
+
+  it("answers with the message key the form's namespace translates", () => {
+    expect(idSchema.safeParse("a b").error?.issues[0]?.message).toBe("invalid");
+    expect(idSchemaWith("errors.invalid").safeParse(7).error?.issues[0]?.message).toBe("errors.invalid");
+    expect(requiredId.safeParse("").error?.issues[0]?.message).toBe("required");
+    expect(requiredId.safeParse("a b").error?.issues[0]?.message).toBe("invalid");
+  });
+});
+
+describe("changedFields", () => {
+  it("keeps only the fields that differ, compared by value", () => {
+    const before = { title: "Agua", tags: ["a"], period: { from: 2020 }, same: 1 };
+    const after = { title: "Agua limpia", tags: ["a"], period: { from: 2021 }, same: 1 };
+    expect(changedFields(before, after)).toEqual({
+      before: { title: "Agua", period: { from: 2020 } },
+      after: { title: "Agua limpia", period: { from: 2021 } },
+      changed: true,
+    });
+  });
+
+  it("reads a missing value as null, so nothing changed between absent and null", () => {
+    expect(changedFields({ note: null }, { note: undefined })).toEqual({ before: {}, after: {}, changed: false });
+    expect(changedFields({}, { note: "nuevo" })).toEqual({ before: { note: null }, after: { note: "nuevo" }, changed: true });
+  });
+});
+
+describe("refusals", () => {
+  it("turn into results with their details as fields, never inside the reason", async () => {
+    const result = await refusalsAsResults(async () => {
+      throw new Refusal("STORY_BLOCKED", undefined, { story: "CS-0007" });
+    });
+    expect(result).toEqual({ ok: false, reason: "STORY_BLOCKED", story: "CS-0007" });
+  });
+
+  it("let any other error through", async () => {
+    await expect(refusalsAsResults(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Every reason a mutation exports reads as a message in Spanish and in English. The forms' key
+ * tables are typed by the mutations' unions (a missing reason fails typecheck); this test checks
+ * the same at run time, that each key exists in both languages, and that no exported list of
+ * reasons is left out of it.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { RefusalMessages } from "@/components/forms/refusal-messages";
+import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/components/selection/failure-messages";
+import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
+import { en, es } from "@/lib/i18n/messages";
+import { CAST_REFUSALS } from "@/lib/selection/ballot-mutations";
+import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
+import { REMINDER_REFUSALS } from "@/lib/selection/reminder-mutations";
+import { ROUND_REFUSALS } from "@/lib/selection/round-mutations";
+import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
+
+/** Each exported list of reasons, with the key table of every form that shows them. */
+const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
+  ROUND_REFUSALS: { reasons: ROUND_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES] },
+  CAST_REFUSALS: { reasons: CAST_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES] },
+  BALLOT_ROUND_REFUSALS: { reasons: BALLOT_ROUND_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES, REMINDER_REFUSAL_MESSAGES] },
+  REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
+  MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
+};
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(relative);
+    return /\.tsx?$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+function lookUp(messages: object, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages);
+}
+
+describe("refusal messages", () => {
+  it("cover every list of reasons that lib exports", () => {
+    const exported = sourceFiles("lib").flatMap((file) => [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/^export const ([A-Z_]+_REFUSALS)\b/gm)].map((match) => match[1]!));
+    expect(exported.length).toBeGreaterThan(0);
+    expect(exported.filter((name) => !(name in EXPORTED))).toEqual([]);
+  });
+
+  it("give every exported reason a key in each form that shows it", () => {
+    for (const [name, { reasons, messages }] of Object.entries(EXPORTED)) {
+      for (const table of messages) {
+        expect(reasons.filter((reason) => !Object.hasOwn(table, reason)), name).toEqual([]);
+      }
+    }
+  });
+
+  it("point at a message that exists in Spanish and in English", () => {
+    const tables = [...new Set(Object.values(EXPORTED).flatMap(({ messages }) => messages))];
+    for (const table of tables) {
+      for (const [reason, key] of Object.entries(table)) {
+        for (const [language, messages] of Object.entries({ es, en })) {
+          const text = lookUp(messages, key);
+          expect(typeof text === "string" && text.trim().length > 0, `${reason} → ${key} (${language})`).toBe(true);
+        }
+      }
+    }
+  });
+});
