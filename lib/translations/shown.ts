@@ -30,7 +30,7 @@ export function shownText(input: {
 
 /** The text to print, or null when the reader must see the marker instead. */
 export function textOrNull(shown: ShownText): string | null {
-  return shown.state === "original" || shown.state === "translated" ? shown.text : null;
+  return "text" in shown ? shown.text : null;
 }
 
 /**
