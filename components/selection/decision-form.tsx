@@ -26,19 +26,20 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [reasonTranslations, setReasonTranslations] = useState<Record<string, string>>({});
   const [dissent, setDissent] = useState("");
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [languages, setLanguages] = useState<Record<string, string>>(() => Object.fromEntries(candidates.map((c) => [c.id, c.languages[0]?.value ?? "es"])));
-  const selected = candidates.filter((c) => chosen.includes(c.id)).map((c) => ({ storyId: c.id, reason: reasons[c.id] ?? "" }));
+  const selected = candidates.filter((c) => chosen.includes(c.id)).map((c) => ({ storyId: c.id, reason: reasons[c.id] ?? "", reasonTranslation: reasonTranslations[c.id] ?? "" }));
   const feedback = candidates.map((c) => ({ storyId: c.id, language: languages[c.id]!, text: texts[c.id] ?? "" }));
   const form = useActionForm(recordSelectionDecision, {
     failureMessages: selectionFailureMessages,
     focus: (fields) => {
       const first = Object.keys(fields)[0] ?? "";
-      const reason = /^selected\.(\d+)/.exec(first);
+      const reason = /^selected\.(\d+)(\.reasonTranslation)?/.exec(first);
       const told = /^feedback\.(\d+)\.(text|language)/.exec(first);
       const id = reason
-        ? `decision-reason-${selected[Number(reason[1])]?.storyId}`
+        ? `decision-reason${reason[2] ? "-translation" : ""}-${selected[Number(reason[1])]?.storyId}`
         : told
           ? `decision-feedback-${told[2]}-${candidates[Number(told[1])]?.id}`
           : first === "feedback"
@@ -84,6 +85,18 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
                   value={reasons[candidate.id] ?? ""}
                   error={form.fieldError(`selected.${index}.reason`)}
                   onChange={(value) => setReasons({ ...reasons, [candidate.id]: value })}
+                />
+              ) : null}
+              {index >= 0 ? (
+                <TextArea
+                  id={`decision-reason-translation-${candidate.id}`}
+                  label={t("decision.reasonTranslation", { code: candidate.code })}
+                  hint={t("decision.reasonTranslationHint")}
+                  rows={3}
+                  maxLength={SELECTION_LIMITS.longText}
+                  value={reasonTranslations[candidate.id] ?? ""}
+                  error={form.fieldError(`selected.${index}.reasonTranslation`)}
+                  onChange={(value) => setReasonTranslations({ ...reasonTranslations, [candidate.id]: value })}
                 />
               ) : null}
             </div>

@@ -28,3 +28,8 @@ export function dynamic(t: StoriesT, key: string, values?: Record<string, string
 export function localizedName(record: { nameEn: string; nameEs: string }, locale: string): string {
   return locale === "es" ? record.nameEs : record.nameEn;
 }
+
+/** Only languages the interface knows are declared on inputs: a half-typed code would be an invalid `lang`. */
+export function langAttribute(code: string): string | undefined {
+  return code === "es" || code === "en" ? code : undefined;
+}

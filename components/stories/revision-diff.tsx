@@ -68,11 +68,12 @@ function itemLabel(field: ListField, item: unknown, { t, format, locale }: Conte
     }
     case "figures": {
       const figure = item as StorySnapshot["figures"][number];
-      return `${figure.label}: ${formatFigure(figure, format, t)}${figure.labelTranslation ? ` (${figure.labelTranslation})` : ""} · #${figure.position}`;
+      const translation = [figure.labelTranslation, figure.unitTranslation].filter(Boolean).join(", ");
+      return `${figure.label}: ${formatFigure(figure, format, t)}${translation ? ` (${translation})` : ""} · #${figure.position}`;
     }
     case "contributions": {
       const row = item as StorySnapshot["contributions"][number];
-      return `${row.acronym}: ${row.howContributed}`;
+      return `${row.acronym}: ${row.howContributed}${row.howContributedTranslation ? ` (${row.howContributedTranslation})` : ""}`;
     }
     case "storytellers":
       return (item as StorySnapshot["storytellers"][number]).code;

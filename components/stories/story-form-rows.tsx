@@ -1,25 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { RepeatableRows, useFocusAfterRender } from "@/components/ui/repeatable-rows";
 import type { FigureValues } from "@/lib/stories/form-values";
 import { FIGURE_QUALIFIERS, LIMITS } from "@/lib/stories/schema";
 import { SelectInput, TextArea, TextInput, type Option, type OptionGroup } from "./form-controls";
-import { dynamic, fieldId, type SectionProps, type StoriesT } from "./form-types";
+import { dynamic, fieldId, langAttribute, type SectionProps, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
-
-/** Moves focus to an element once the next render has put it on the page (after adding or removing a row). */
-function useFocusAfterRender() {
-  const pending = useRef<string | null>(null);
-  useEffect(() => {
-    if (!pending.current) return;
-    document.getElementById(pending.current)?.focus();
-    pending.current = null;
-  });
-  return (id: string) => {
-    pending.current = id;
-  };
-}
 
 let newRowCounter = 0;
 const newKey = () => `new-${Date.now().toString(36)}-${(newRowCounter += 1)}`;
@@ -108,135 +96,91 @@ export function PickedList(props: {
 }
 
 export function FiguresSection({ values, update, error, t }: SectionProps) {
-  const focusLater = useFocusAfterRender();
-  const figures = values.figures;
-  const set = (index: number, patch: Partial<FigureValues>) => update({ figures: figures.map((figure, i) => (i === index ? { ...figure, ...patch } : figure)) });
-  const move = (index: number, by: -1 | 1) => {
-    const next = [...figures];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + by, 0, moved!);
-    update({ figures: next });
-    const target = index + by;
-    // Keep focus on the moved figure's button in the same direction, or the other one at either end.
-    const direction = target === 0 ? "down" : target === figures.length - 1 ? "up" : by < 0 ? "up" : "down";
-    focusLater(fieldId(`figures.${target}.${direction}`));
-  };
+  const lang = langAttribute(values.translationLanguage);
   return (
     <fieldset className={styles.fieldset} id={fieldId("figures")} tabIndex={-1}>
       <legend>{t("fieldsets.figures")}</legend>
       <p className={styles.fieldsetIntro}>{t("figure.intro")}</p>
       {error("figures") ? <p className="field__error">{error("figures")}</p> : null}
-      {figures.length === 0 ? <p className="muted">{t("figure.empty")}</p> : null}
-      <ol className={styles.rows}>
-        {figures.map((figure, index) => {
+      <RepeatableRows<FigureValues>
+        rows={values.figures}
+        onChange={(figures) => update({ figures })}
+        rowKey={(figure) => figure.key}
+        newRow={() => ({ key: newKey(), id: "", label: "", labelTranslation: "", qualifier: "EXACT", value: "", valueMax: "", unit: "", unitTranslation: "" })}
+        max={LIMITS.figures}
+        controlId={(index, name) => fieldId(`figures.${index}.${name}`)}
+        firstField="label"
+        addId="story-figures-add"
+        reorderable
+        labels={{
+          empty: t("figure.empty"),
+          add: t("figure.add"),
+          legend: (number) => t("figure.legend", { number }),
+          remove: (number) => t("figure.remove", { number }),
+          moveUp: (number) => t("figure.moveUp", { number }),
+          moveDown: (number) => t("figure.moveDown", { number }),
+        }}
+      >
+        {(figure, index, set) => {
           const path = (name: string) => `figures.${index}.${name}`;
-          const number = index + 1;
           return (
-            <li key={figure.key}>
-              <fieldset className={styles.row}>
-                <legend>{t("figure.legend", { number })}</legend>
-                <div className={styles.rowGrid}>
-                  <TextInput id={fieldId(path("label"))} label={t("figure.label")} value={figure.label} maxLength={LIMITS.label} error={error(path("label")) ?? error(path("id"))} onChange={(label) => set(index, { label })} />
-                  <SelectInput id={fieldId(path("qualifier"))} label={t("figure.qualifier")} value={figure.qualifier} error={error(path("qualifier"))} options={FIGURE_QUALIFIERS.map((value) => ({ value, label: dynamic(t, `qualifiers.${value}`) }))} onChange={(qualifier) => set(index, { qualifier: qualifier as FigureValues["qualifier"] })} />
-                  <TextInput id={fieldId(path("value"))} label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.value} maxLength={40} error={error(path("value"))} onChange={(value) => set(index, { value })} />
-                  {figure.qualifier === "RANGE" ? (
-                    <TextInput id={fieldId(path("valueMax"))} label={t("figure.valueMax")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.valueMax} maxLength={40} error={error(path("valueMax"))} onChange={(valueMax) => set(index, { valueMax })} />
-                  ) : null}
-                  <TextInput id={fieldId(path("unit"))} label={t("figure.unit")} hint={t("figure.unitHint")} value={figure.unit} maxLength={LIMITS.unit} error={error(path("unit"))} onChange={(unit) => set(index, { unit })} />
-                </div>
-                <TextInput id={fieldId(path("labelTranslation"))} label={t("figure.labelTranslation")} value={figure.labelTranslation} maxLength={LIMITS.label} error={error(path("labelTranslation"))} onChange={(labelTranslation) => set(index, { labelTranslation })} />
-                <div className={styles.formActions}>
-                  {index > 0 ? (
-                    <Button variant="secondary" id={fieldId(path("up"))} onClick={() => move(index, -1)}>
-                      {t("figure.moveUp", { number })}
-                    </Button>
-                  ) : null}
-                  {index < figures.length - 1 ? (
-                    <Button variant="secondary" id={fieldId(path("down"))} onClick={() => move(index, 1)}>
-                      {t("figure.moveDown", { number })}
-                    </Button>
-                  ) : null}
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      update({ figures: figures.filter((_, i) => i !== index) });
-                      focusLater(figures.length > 1 ? fieldId(`figures.${Math.max(0, index - 1)}.label`) : "story-figures-add");
-                    }}
-                  >
-                    {t("figure.remove", { number })}
-                  </Button>
-                </div>
-              </fieldset>
-            </li>
+            <>
+              <div className={styles.rowGrid}>
+                <TextInput id={fieldId(path("label"))} label={t("figure.label")} value={figure.label} maxLength={LIMITS.label} error={error(path("label")) ?? error(path("id"))} onChange={(label) => set({ label })} />
+                <SelectInput id={fieldId(path("qualifier"))} label={t("figure.qualifier")} value={figure.qualifier} error={error(path("qualifier"))} options={FIGURE_QUALIFIERS.map((value) => ({ value, label: dynamic(t, `qualifiers.${value}`) }))} onChange={(qualifier) => set({ qualifier: qualifier as FigureValues["qualifier"] })} />
+                <TextInput id={fieldId(path("value"))} label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.value} maxLength={40} error={error(path("value"))} onChange={(value) => set({ value })} />
+                {figure.qualifier === "RANGE" ? (
+                  <TextInput id={fieldId(path("valueMax"))} label={t("figure.valueMax")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.valueMax} maxLength={40} error={error(path("valueMax"))} onChange={(valueMax) => set({ valueMax })} />
+                ) : null}
+                <TextInput id={fieldId(path("unit"))} label={t("figure.unit")} hint={t("figure.unitHint")} value={figure.unit} maxLength={LIMITS.unit} error={error(path("unit"))} onChange={(unit) => set({ unit })} />
+              </div>
+              <div className={styles.rowGrid}>
+                <TextInput id={fieldId(path("labelTranslation"))} label={t("figure.labelTranslation")} value={figure.labelTranslation} maxLength={LIMITS.label} error={error(path("labelTranslation"))} lang={lang} onChange={(labelTranslation) => set({ labelTranslation })} />
+                <TextInput id={fieldId(path("unitTranslation"))} label={t("figure.unitTranslation")} hint={t("figure.unitTranslationHint")} value={figure.unitTranslation ?? ""} maxLength={LIMITS.unit} error={error(path("unitTranslation"))} lang={lang} onChange={(unitTranslation) => set({ unitTranslation })} />
+              </div>
+            </>
           );
-        })}
-      </ol>
-      <div>
-        <Button
-          variant="secondary"
-          id="story-figures-add"
-          disabled={figures.length >= LIMITS.figures}
-          onClick={() => {
-            update({ figures: [...figures, { key: newKey(), id: "", label: "", labelTranslation: "", qualifier: "EXACT", value: "", valueMax: "", unit: "" }] });
-            focusLater(fieldId(`figures.${figures.length}.label`));
-          }}
-        >
-          {t("figure.add")}
-        </Button>
-      </div>
+        }}
+      </RepeatableRows>
     </fieldset>
   );
 }
 
+type ContributionValues = SectionProps["values"]["contributions"][number];
+
 export function ContributionRows({ values, update, error, t, options }: SectionProps) {
-  const focusLater = useFocusAfterRender();
   const rows = values.contributions;
-  const set = (index: number, patch: Partial<(typeof rows)[number]>) => update({ contributions: rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
+  const lang = langAttribute(values.translationLanguage);
   const named = new Set(rows.map((row) => row.projectId));
   const projectOptions = options.projects.filter((project) => !project.retired || named.has(project.id)).map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
   return (
     <div className={styles.form} id={fieldId("contributions")} tabIndex={-1}>
       <p className="field__label">{t("fields.contributions")}</p>
       {error("contributions") ? <p className="field__error">{error("contributions")}</p> : null}
-      {rows.length === 0 ? <p className="muted">{t("contribution.empty")}</p> : null}
-      <ol className={styles.rows}>
-        {rows.map((row, index) => {
-          const number = index + 1;
-          return (
-            <li key={`${index}-${rows.length}`}>
-              <fieldset className={styles.row}>
-                <legend>{t("contribution.legend", { number })}</legend>
-                <SelectInput id={fieldId(`contributions.${index}.projectId`)} label={t("contribution.project")} value={row.projectId} placeholder={t("form.choose")} options={projectOptions} error={error(`contributions.${index}.projectId`)} onChange={(projectId) => set(index, { projectId })} />
-                <TextArea id={fieldId(`contributions.${index}.howContributed`)} label={t("contribution.how")} value={row.howContributed} rows={3} maxLength={LIMITS.mediumText} error={error(`contributions.${index}.howContributed`)} onChange={(howContributed) => set(index, { howContributed })} />
-                <div>
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      update({ contributions: rows.filter((_, i) => i !== index) });
-                      focusLater(rows.length > 1 ? fieldId(`contributions.${Math.max(0, index - 1)}.projectId`) : "story-contributions-add");
-                    }}
-                  >
-                    {t("contribution.remove", { number })}
-                  </Button>
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <div>
-        <Button
-          variant="secondary"
-          id="story-contributions-add"
-          disabled={rows.length >= LIMITS.contributions}
-          onClick={() => {
-            update({ contributions: [...rows, { projectId: "", howContributed: "" }] });
-            focusLater(fieldId(`contributions.${rows.length}.projectId`));
-          }}
-        >
-          {t("contribution.add")}
-        </Button>
-      </div>
+      <RepeatableRows<ContributionValues>
+        rows={rows}
+        onChange={(contributions) => update({ contributions })}
+        rowKey={(_, index) => `${index}-${rows.length}`}
+        newRow={() => ({ projectId: "", howContributed: "", howContributedTranslation: "" })}
+        max={LIMITS.contributions}
+        controlId={(index, name) => fieldId(`contributions.${index}.${name}`)}
+        firstField="projectId"
+        addId="story-contributions-add"
+        labels={{
+          empty: t("contribution.empty"),
+          add: t("contribution.add"),
+          legend: (number) => t("contribution.legend", { number }),
+          remove: (number) => t("contribution.remove", { number }),
+        }}
+      >
+        {(row, index, set) => (
+          <>
+            <SelectInput id={fieldId(`contributions.${index}.projectId`)} label={t("contribution.project")} value={row.projectId} placeholder={t("form.choose")} options={projectOptions} error={error(`contributions.${index}.projectId`)} onChange={(projectId) => set({ projectId })} />
+            <TextArea id={fieldId(`contributions.${index}.howContributed`)} label={t("contribution.how")} value={row.howContributed} rows={3} maxLength={LIMITS.mediumText} error={error(`contributions.${index}.howContributed`)} onChange={(howContributed) => set({ howContributed })} />
+            <TextArea id={fieldId(`contributions.${index}.howContributedTranslation`)} label={t("contribution.howTranslation")} value={row.howContributedTranslation ?? ""} rows={3} maxLength={LIMITS.mediumText} error={error(`contributions.${index}.howContributedTranslation`)} lang={lang} onChange={(howContributedTranslation) => set({ howContributedTranslation })} />
+          </>
+        )}
+      </RepeatableRows>
     </div>
   );
 }

@@ -3,13 +3,9 @@
 import { CHANGE_TYPES, LIMITS } from "@/lib/stories/schema";
 import { DATE_PRECISIONS, type Precision } from "@/lib/stories/period";
 import { ChoiceGroup, SelectInput, TextArea, TextInput } from "./form-controls";
-import { dynamic, fieldId, localizedName, type SectionProps } from "./form-types";
+import { dynamic, fieldId, langAttribute, localizedName, type SectionProps } from "./form-types";
 import styles from "./stories.module.css";
 
-/** Only languages the interface knows are declared on inputs: a half-typed code would be an invalid `lang`. */
-function langAttribute(code: string): string | undefined {
-  return code === "es" || code === "en" ? code : undefined;
-}
 
 const PERIOD_INPUT: Record<Precision, { type: string; inputMode?: "numeric"; maxLength: number }> = {
   YEAR: { type: "text", inputMode: "numeric", maxLength: 4 },
@@ -71,17 +67,33 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
 
 export function ContributionNarrative({ values, update, error, t }: SectionProps) {
   return (
-    <TextArea id={fieldId("contributionNarrative")} label={t("fields.contributionNarrative")} hint={t("fields.contributionNarrativeHint")} value={values.contributionNarrative} maxLength={LIMITS.mediumText} error={error("contributionNarrative")} onChange={(contributionNarrative) => update({ contributionNarrative })} />
+    <>
+      <TextArea id={fieldId("contributionNarrative")} label={t("fields.contributionNarrative")} hint={t("fields.contributionNarrativeHint")} value={values.contributionNarrative} maxLength={LIMITS.mediumText} error={error("contributionNarrative")} onChange={(contributionNarrative) => update({ contributionNarrative })} />
+      <TranslationArea field="contributionNarrativeTranslation" values={values} update={update} error={error} t={t} />
+    </>
+  );
+}
+
+type TranslatedField = "contributionNarrativeTranslation" | "sustainabilityAssessmentTranslation" | "sustainabilityConditionsTranslation" | "sustainabilityRisksTranslation";
+
+/** A text's translation, right under the text it translates, in the story's translation language. */
+function TranslationArea({ field, values, update, error, t }: Pick<SectionProps, "values" | "update" | "error" | "t"> & { field: TranslatedField }) {
+  return (
+    <TextArea id={fieldId(field)} label={t(`fields.${field}`)} value={values[field]} rows={3} maxLength={LIMITS.mediumText} error={error(field)} lang={langAttribute(values.translationLanguage)} onChange={(text) => update({ [field]: text })} />
   );
 }
 
 export function SustainabilitySection({ values, update, error, t }: SectionProps) {
+  const area = (field: TranslatedField) => <TranslationArea field={field} values={values} update={update} error={error} t={t} />;
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.sustainability")}</legend>
       <TextArea id={fieldId("sustainabilityAssessment")} label={t("fields.sustainabilityAssessment")} hint={t("fields.sustainabilityAssessmentHint")} value={values.sustainabilityAssessment} maxLength={LIMITS.mediumText} error={error("sustainabilityAssessment")} onChange={(sustainabilityAssessment) => update({ sustainabilityAssessment })} />
+      {area("sustainabilityAssessmentTranslation")}
       <TextArea id={fieldId("sustainabilityConditions")} label={t("fields.sustainabilityConditions")} value={values.sustainabilityConditions} maxLength={LIMITS.mediumText} error={error("sustainabilityConditions")} rows={3} onChange={(sustainabilityConditions) => update({ sustainabilityConditions })} />
+      {area("sustainabilityConditionsTranslation")}
       <TextArea id={fieldId("sustainabilityRisks")} label={t("fields.sustainabilityRisks")} value={values.sustainabilityRisks} maxLength={LIMITS.mediumText} error={error("sustainabilityRisks")} rows={3} onChange={(sustainabilityRisks) => update({ sustainabilityRisks })} />
+      {area("sustainabilityRisksTranslation")}
     </fieldset>
   );
 }

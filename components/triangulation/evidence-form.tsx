@@ -29,12 +29,13 @@ type Props = {
   returnTo: string;
 };
 
-const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", stance: "" as never, strength: "" as never, figureId: "", response: "" };
+const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", whatItShowsTranslation: "", stance: "" as never, strength: "" as never, figureId: "", response: "" };
 
 const ORDER = [
   ["sourceType", "evidence-sourceType"],
   ["citation", "evidence-citation"],
   ["whatItShows", "evidence-whatItShows"],
+  ["whatItShowsTranslation", "evidence-whatItShowsTranslation"],
   ["stance", "evidence-stance"],
   ["strength", "evidence-strength"],
   ["figureId", "evidence-figureId"],
@@ -117,6 +118,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
       </div>
       <TextInput id={id("citation")} label={t("evidence.citation")} hint={t("evidence.citationHint")} required value={values.citation ?? ""} onChange={(value) => set({ citation: value })} maxLength={TRIANGULATION_LIMITS.citation} error={error("citation")} />
       <TextArea id={id("whatItShows")} label={t("evidence.whatItShows")} required rows={3} value={values.whatItShows ?? ""} onChange={(value) => set({ whatItShows: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShows")} />
+      <TextArea id={id("whatItShowsTranslation")} label={t("evidence.whatItShowsTranslation")} hint={t("evidence.whatItShowsTranslationHint")} rows={3} value={values.whatItShowsTranslation ?? ""} onChange={(value) => set({ whatItShowsTranslation: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShowsTranslation")} />
       <TextArea id={id("response")} label={t("evidence.response")} hint={t("evidence.responseHint")} rows={3} value={values.response ?? ""} onChange={(value) => set({ response: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("response")} />
       <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
         <label className="field__label" htmlFor={id("file")}>

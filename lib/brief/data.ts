@@ -5,7 +5,8 @@
  */
 import { db } from "@/lib/db";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { plainDecimal } from "@/lib/stories/snapshot";
+import { plainDecimal, translationSourcesSchema } from "@/lib/stories/snapshot";
+import { figurePath, isCurrentTranslation } from "@/lib/translations/story-sources";
 
 /** The title block: what the evaluation is, for whom, by whom. */
 export async function findBriefEvaluation(evaluationId: string) {
@@ -34,27 +35,41 @@ export async function listBriefOutcomes(evaluationId: string, stages: readonly S
       translationLanguage: true,
       title: true,
       titleTranslation: true,
+      translationSources: true,
       periodPrecision: true,
       periodFrom: true,
       periodTo: true,
       places: { select: { place: { select: { state: true, municipality: true, community: true } } } },
       sectors: { select: { sector: { select: { nameEn: true, nameEs: true } } } },
-      figures: { orderBy: { position: "asc" }, select: { label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true } },
+      figures: { orderBy: { position: "asc" }, select: { id: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true, unitTranslation: true } },
       domainAssignments: { where: { kind: "PRIMARY", endedAt: null }, select: { domainId: true } },
     },
   });
   const byText = (a: string, b: string) => a.localeCompare(b, "es");
-  return rows.map(({ places, sectors, figures, domainAssignments, periodFrom, periodTo, ...story }) => ({
-    ...story,
-    periodFrom: isoDay(periodFrom),
-    periodTo: isoDay(periodTo),
-    domainId: domainAssignments[0]?.domainId ?? null,
-    places: places
-      .map((link) => link.place)
-      .sort((a, b) => byText(`${a.state}|${a.municipality ?? ""}|${a.community ?? ""}`, `${b.state}|${b.municipality ?? ""}|${b.community ?? ""}`)),
-    sectors: sectors.map((link) => link.sector).sort((a, b) => byText(a.nameEn, b.nameEn)),
-    figures: figures.map((figure) => ({ ...figure, value: plainDecimal(figure.value), valueMax: figure.valueMax === null ? null : plainDecimal(figure.valueMax) })),
-  }));
+  return rows.map(({ places, sectors, figures, domainAssignments, periodFrom, periodTo, translationSources, ...story }) => {
+    // A translation made from a text that has changed since is no translation (decision 0038).
+    const sources = translationSourcesSchema.safeParse(translationSources ?? {}).data;
+    const current = (path: string, source: string | null, translation: string | null) =>
+      source !== null && translation !== null && isCurrentTranslation(sources, path, source) ? translation : null;
+    return {
+      ...story,
+      titleTranslation: current("title", story.title, story.titleTranslation),
+      periodFrom: isoDay(periodFrom),
+      periodTo: isoDay(periodTo),
+      domainId: domainAssignments[0]?.domainId ?? null,
+      places: places
+        .map((link) => link.place)
+        .sort((a, b) => byText(`${a.state}|${a.municipality ?? ""}|${a.community ?? ""}`, `${b.state}|${b.municipality ?? ""}|${b.community ?? ""}`)),
+      sectors: sectors.map((link) => link.sector).sort((a, b) => byText(a.nameEn, b.nameEn)),
+      figures: figures.map(({ id, ...figure }) => ({
+        ...figure,
+        labelTranslation: current(figurePath(id, "label"), figure.label, figure.labelTranslation),
+        unitTranslation: current(figurePath(id, "unit"), figure.unit, figure.unitTranslation),
+        value: plainDecimal(figure.value),
+        valueMax: figure.valueMax === null ? null : plainDecimal(figure.valueMax),
+      })),
+    };
+  });
 }
 
 export type BriefOutcomeRow = Awaited<ReturnType<typeof listBriefOutcomes>>[number];

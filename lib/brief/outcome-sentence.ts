@@ -27,6 +27,8 @@ export type OutcomeRecord = {
     value: string;
     valueMax: string | null;
     unit: string | null;
+    /** The unit in the translation language, when it is words; a unit without one is shown as typed. */
+    unitTranslation?: string | null;
   }>;
   periodPrecision: "YEAR" | "MONTH" | "DAY";
   /** ISO days ("2022-01-01"); an open end leaves periodTo null. */
@@ -147,7 +149,8 @@ export function outcomeSentence(record: OutcomeRecord, lang: BriefLanguage): Out
     push(index === 0 ? " (" : "; ");
     const label = textIn(lang, record, figure.label, figure.labelTranslation);
     pushTranslated(label === null ? null : label.trim());
-    push(`: ${figureValue(figure, lang)}`);
+    const unit = figure.unit ? (textIn(lang, record, figure.unit, figure.unitTranslation ?? null) ?? figure.unit) : null;
+    push(`: ${figureValue({ ...figure, unit }, lang)}`);
   });
   push(record.figures.length ? ")." : ".");
 

@@ -5,14 +5,21 @@
  */
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { evaluationLanguages } from "@/lib/translations/shown";
 
 export type OutcomeContext = {
+  /**
+   * The evaluation's report languages: evidence summaries and the panel's reasons are written in
+   * the first and translated into the other (decision 0038).
+   */
+  reportLanguages: { source: "es" | "en"; translation: "es" | "en" };
   domains: Array<{ kind: DomainAssignmentKind; position: number; nameEs: string; nameEn: string }>;
   disputeResolutions: Array<{ resolution: string; resolvedAt: Date }>;
 };
 
 export async function getOutcomeContext(evaluationId: string, storyId: string): Promise<OutcomeContext> {
-  const [assignments, disputes] = await Promise.all([
+  const [evaluation, assignments, disputes] = await Promise.all([
+    db().evaluation.findUnique({ where: { id: evaluationId }, select: { languages: true } }),
     db().domainAssignment.findMany({
       where: { evaluationId, storyId, endedAt: null },
       orderBy: [{ kind: "asc" }, { domain: { position: "asc" } }],
@@ -26,6 +33,7 @@ export async function getOutcomeContext(evaluationId: string, storyId: string): 
     }),
   ]);
   return {
+    reportLanguages: evaluationLanguages(evaluation?.languages ?? []),
     domains: assignments.map(({ kind, domain }) => ({ kind, ...domain })),
     disputeResolutions: disputes.map((row) => ({ resolution: row.disputeResolution!, resolvedAt: row.resolvedAt! })),
   };

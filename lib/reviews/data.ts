@@ -8,6 +8,11 @@ import type { EvidenceSourceType, EvidenceStance, EvidenceStrength, ReviewDecisi
 import type { OutcomeRecord } from "@/lib/brief/outcome-sentence";
 import { parseStorySnapshot, type StorySnapshot } from "@/lib/stories/snapshot";
 import { validId } from "@/lib/core/ids";
+import { sourceDigest } from "@/lib/translations/digest";
+import { contributionPath, figurePath, staleTranslationPaths } from "@/lib/translations/story-sources";
+
+/** A text with its translation; `stale` when the text changed after it was translated (decision 0038). */
+export type TranslatableText = { source: string; translation: string | null; stale: boolean };
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -60,7 +65,26 @@ export async function getReviewQueue(evaluationId: string, page = 1) {
 
 /** The snapshot fields a reviewer reads; storytellers by code only, no respondent or source ids. */
 export function deidentifiedStory(snapshot: StorySnapshot) {
+  const stale = staleTranslationPaths(snapshot);
+  // A stale translation is no translation: the sentence builder then prints its marker.
+  const current = (path: string, translation: string | null | undefined) => (translation && !stale.has(path) ? translation : null);
+  const text = (path: string, source: string | null, translation: string | null): TranslatableText | null =>
+    source ? { source, translation, stale: stale.has(path) } : null;
   return {
+    /** The story's own languages: its texts are in the first, their translations in the second. */
+    languages: { source: snapshot.originalLanguage, translation: snapshot.translationLanguage },
+    texts: {
+      whatChanged: text("whatChanged", snapshot.whatChanged, snapshot.whatChangedTranslation),
+      whySignificant: text("whySignificant", snapshot.whySignificant, snapshot.whySignificantTranslation),
+      contributionNarrative: text("contributionNarrative", snapshot.contributionNarrative, snapshot.contributionNarrativeTranslation),
+      sustainabilityAssessment: text("sustainabilityAssessment", snapshot.sustainabilityAssessment, snapshot.sustainabilityAssessmentTranslation),
+      sustainabilityConditions: text("sustainabilityConditions", snapshot.sustainabilityConditions, snapshot.sustainabilityConditionsTranslation),
+      sustainabilityRisks: text("sustainabilityRisks", snapshot.sustainabilityRisks, snapshot.sustainabilityRisksTranslation),
+    },
+    contributionTexts: snapshot.contributions.map((c) => ({
+      acronym: c.acronym,
+      how: { source: c.howContributed, translation: c.howContributedTranslation, stale: stale.has(contributionPath(c.projectId)) } satisfies TranslatableText,
+    })),
     code: snapshot.code,
     title: snapshot.title,
     titleTranslation: snapshot.titleTranslation,
@@ -86,10 +110,18 @@ export function deidentifiedStory(snapshot: StorySnapshot) {
       originalLanguage: snapshot.originalLanguage,
       translationLanguage: snapshot.translationLanguage,
       title: snapshot.title,
-      titleTranslation: snapshot.titleTranslation,
+      titleTranslation: current("title", snapshot.titleTranslation),
       places: snapshot.places.map(({ state, municipality, community }) => ({ state, municipality, community })),
       sectors: snapshot.sectors.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
-      figures: snapshot.figures.map(({ label, labelTranslation, qualifier, value, valueMax, unit }) => ({ label, labelTranslation, qualifier, value, valueMax, unit })),
+      figures: snapshot.figures.map(({ id, label, labelTranslation, qualifier, value, valueMax, unit, unitTranslation }) => ({
+        label,
+        labelTranslation: current(figurePath(id, "label"), labelTranslation),
+        qualifier,
+        value,
+        valueMax,
+        unit,
+        unitTranslation: current(figurePath(id, "unit"), unitTranslation),
+      })),
       periodPrecision: snapshot.periodPrecision,
       periodFrom: snapshot.periodFrom,
       periodTo: snapshot.periodTo,
@@ -102,9 +134,11 @@ export type ReviewStory = {
   stage: string;
   revision: { id: string; version: number };
   story: ReturnType<typeof deidentifiedStory>;
-  evidence: Array<{ id: string; sourceType: EvidenceSourceType; citation: string; whatItShows: string; stance: EvidenceStance; strength: EvidenceStrength }>;
+  evidence: Array<{ id: string; sourceType: EvidenceSourceType; citation: string; whatItShows: string; summary: TranslatableText; stance: EvidenceStance; strength: EvidenceStrength }>;
   verdicts: VerdictCounts;
   reasons: string[];
+  /** The panel's reasons with their translations (reasons are never edited, so never stale). */
+  reasonTexts: TranslatableText[];
   reviews: Array<{ id: string; decision: ReviewDecision; comment: string; createdAt: Date; revisionVersion: number }>;
 };
 
@@ -126,10 +160,10 @@ export async function getReviewStory(evaluationId: string, storyId: string): Pro
       where: { evaluationId, storyId },
       orderBy: [{ sourceType: "asc" }, { createdAt: "asc" }],
       take: 200,
-      select: { id: true, sourceType: true, citation: true, whatItShows: true, stance: true, strength: true },
+      select: { id: true, sourceType: true, citation: true, whatItShows: true, whatItShowsTranslation: true, translatedFrom: true, stance: true, strength: true },
     }),
     verdictCounts(evaluationId, [storyId]),
-    db().selectedStory.findMany({ where: { evaluationId, storyId }, orderBy: { createdAt: "asc" }, select: { reason: true } }),
+    db().selectedStory.findMany({ where: { evaluationId, storyId }, orderBy: { createdAt: "asc" }, select: { reason: true, reasonTranslation: true } }),
     db().review.findMany({ where: { evaluationId, storyId }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, decision: true, comment: true, createdAt: true, storyRevision: { select: { version: true } } } }),
   ]);
   const snapshot = revision ? parseStorySnapshot(revision.snapshot) : null;
@@ -139,9 +173,17 @@ export async function getReviewStory(evaluationId: string, storyId: string): Pro
     stage: story.stage,
     revision: { id: revision.id, version: revision.version },
     story: deidentifiedStory(snapshot),
-    evidence,
+    evidence: evidence.map(({ whatItShowsTranslation, translatedFrom, ...item }) => ({
+      ...item,
+      summary: {
+        source: item.whatItShows,
+        translation: whatItShowsTranslation,
+        stale: Boolean(whatItShowsTranslation && translatedFrom && translatedFrom !== sourceDigest(item.whatItShows)),
+      },
+    })),
     verdicts: verdicts.get(storyId) ?? {},
     reasons: reasons.map((row) => row.reason),
+    reasonTexts: reasons.map((row) => ({ source: row.reason, translation: row.reasonTranslation, stale: false })),
     reviews: reviews.map(({ storyRevision, ...review }) => ({ ...review, revisionVersion: storyRevision.version })),
   };
 }

@@ -258,7 +258,13 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
       data: { evaluationId, roundId, decidedById: actorId, dissent: input.dissent },
       select: { id: true },
     });
-    await tx.selectedStory.createMany({ data: input.selected.map((row) => ({ evaluationId, decisionId: decision.id, storyId: row.storyId, reason: row.reason })) });
+    const now = new Date();
+    await tx.selectedStory.createMany({
+      data: input.selected.map((row) => {
+        const translated = row.reasonTranslation ? { reasonTranslation: row.reasonTranslation, translatedById: actorId, translatedAt: now } : {};
+        return { evaluationId, decisionId: decision.id, storyId: row.storyId, reason: row.reason, ...translated };
+      }),
+    });
     await tx.storytellerFeedback.createMany({ data: input.feedback.map((row) => ({ evaluationId, decisionId: decision.id, ...row })) });
     await recordAudit(tx, {
       evaluationId,

@@ -81,7 +81,15 @@ export const recordDecisionInput = z.object({
   roundId: idSchema,
   expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000),
   selected: z
-    .array(z.object({ storyId: idSchema, reason: requiredText(SELECTION_LIMITS.longText) }), { error: "invalid" })
+    .array(
+      z.object({
+        storyId: idSchema,
+        reason: requiredText(SELECTION_LIMITS.longText),
+        /** The reason in the evaluation's other report language; whoever records the decision translated it. */
+        reasonTranslation: optionalText(SELECTION_LIMITS.longText).optional(),
+      }),
+      { error: "invalid" },
+    )
     .max(SELECTION_LIMITS.candidates, { error: "tooMany" })
     .refine((rows) => new Set(rows.map((r) => r.storyId)).size === rows.length, { error: "duplicateStory" }),
   dissent: optionalText(SELECTION_LIMITS.longText),

@@ -102,7 +102,9 @@ export async function writeStoryChildren(tx: Tx, evaluationId: string, storyId: 
   await tx.storyPriorityTag.createMany(rows(story.priorityTagIds.map((priorityTagId) => ({ ...base, priorityTagId }))));
   await tx.storyTeller.createMany(rows(story.storytellerIds.map((respondentId) => ({ ...base, respondentId }))));
   await tx.storyAtRiskGroup.createMany({ data: story.atRiskGroups.map((row) => ({ ...base, groupId: row.groupId, note: row.note })) });
-  await tx.storyContribution.createMany({ data: story.contributions.map((row) => ({ ...base, projectId: row.projectId, howContributed: row.howContributed })) });
+  await tx.storyContribution.createMany({
+    data: story.contributions.map((row) => ({ ...base, projectId: row.projectId, howContributed: row.howContributed, howContributedTranslation: row.howContributedTranslation })),
+  });
   await tx.storySource.createMany({
     data: story.sources.map((source) => ({
       ...base,
@@ -135,6 +137,7 @@ async function writeFigures(tx: Tx, base: { evaluationId: string; storyId: strin
       value: figure.value,
       valueMax: figure.valueMax,
       unit: figure.unit,
+      unitTranslation: figure.unitTranslation,
     };
     if (figure.id) await tx.storyFigure.updateMany({ where: { ...base, id: figure.id }, data });
     else await tx.storyFigure.create({ data: { ...base, ...data } });

@@ -34,15 +34,20 @@ const snapshotSelect = {
   sustainabilityAssessment: true,
   sustainabilityConditions: true,
   sustainabilityRisks: true,
+  contributionNarrativeTranslation: true,
+  sustainabilityAssessmentTranslation: true,
+  sustainabilityConditionsTranslation: true,
+  sustainabilityRisksTranslation: true,
+  translationSources: true,
   places: { select: { place: { select: { id: true, state: true, municipality: true, community: true } } } },
   sectors: { select: { sector: { select: { id: true, nameEn: true, nameEs: true } } } },
   priorityTags: { select: { priorityTag: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
   atRiskGroups: { select: { note: true, group: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
   figures: {
     orderBy: { position: "asc" },
-    select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true },
+    select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true, unitTranslation: true },
   },
-  contributions: { select: { howContributed: true, project: { select: { id: true, acronym: true, name: true } } } },
+  contributions: { select: { howContributed: true, howContributedTranslation: true, project: { select: { id: true, acronym: true, name: true } } } },
   storytellers: { select: { respondent: { select: { id: true, code: true } } } },
   sources: {
     select: {
@@ -70,11 +75,12 @@ function toSnapshotSource(row: SnapshotRow): SnapshotSource {
     sectors: row.sectors.map(({ sector }) => sector),
     priorityTags: row.priorityTags.map(({ priorityTag }) => priorityTag),
     atRiskGroups: row.atRiskGroups.map(({ group, note }) => ({ ...group, note })),
-    contributions: row.contributions.map(({ howContributed, project }) => ({
+    contributions: row.contributions.map(({ howContributed, howContributedTranslation, project }) => ({
       projectId: project.id,
       acronym: project.acronym,
       name: project.name,
       howContributed,
+      howContributedTranslation,
     })),
     storytellers: row.storytellers.map(({ respondent }) => ({ respondentId: respondent.id, code: respondent.code })),
     sources: row.sources.flatMap((source): SnapshotSource["sources"] => {

@@ -116,9 +116,13 @@ export const TEXT_FIELDS = [
   "whySignificant",
   "whySignificantTranslation",
   "contributionNarrative",
+  "contributionNarrativeTranslation",
   "sustainabilityAssessment",
+  "sustainabilityAssessmentTranslation",
   "sustainabilityConditions",
+  "sustainabilityConditionsTranslation",
   "sustainabilityRisks",
+  "sustainabilityRisksTranslation",
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 

@@ -18,6 +18,8 @@ export type FigureValues = {
   value: string;
   valueMax: string;
   unit: string;
+  /** Optional so rows built before translations existed (tests, merges) still type-check. */
+  unitTranslation?: string;
 };
 
 export type StoryFormValues = {
@@ -41,10 +43,14 @@ export type StoryFormValues = {
   atRiskGroups: Array<{ groupId: string; note: string }>;
   figures: FigureValues[];
   contributionNarrative: string;
-  contributions: Array<{ projectId: string; howContributed: string }>;
+  contributionNarrativeTranslation: string;
+  contributions: Array<{ projectId: string; howContributed: string; howContributedTranslation?: string }>;
   sustainabilityAssessment: string;
+  sustainabilityAssessmentTranslation: string;
   sustainabilityConditions: string;
+  sustainabilityConditionsTranslation: string;
   sustainabilityRisks: string;
+  sustainabilityRisksTranslation: string;
   storytellerIds: string[];
   sources: Array<{ kind: SourceKind; id: string }>;
 };
@@ -76,10 +82,14 @@ export function emptyStoryValues(originalLanguage = "es"): StoryFormValues {
     atRiskGroups: [],
     figures: [],
     contributionNarrative: "",
+    contributionNarrativeTranslation: "",
     contributions: [],
     sustainabilityAssessment: "",
+    sustainabilityAssessmentTranslation: "",
     sustainabilityConditions: "",
+    sustainabilityConditionsTranslation: "",
     sustainabilityRisks: "",
+    sustainabilityRisksTranslation: "",
     storytellerIds: [],
     sources: [],
   };
@@ -115,12 +125,21 @@ export function toFormValues(snapshot: StorySnapshot): StoryFormValues {
       value: figure.value,
       valueMax: text(figure.valueMax),
       unit: text(figure.unit),
+      unitTranslation: text(figure.unitTranslation),
     })),
     contributionNarrative: text(snapshot.contributionNarrative),
-    contributions: snapshot.contributions.map((row) => ({ projectId: row.projectId, howContributed: row.howContributed })),
+    contributionNarrativeTranslation: text(snapshot.contributionNarrativeTranslation),
+    contributions: snapshot.contributions.map((row) => ({
+      projectId: row.projectId,
+      howContributed: row.howContributed,
+      howContributedTranslation: text(row.howContributedTranslation),
+    })),
     sustainabilityAssessment: text(snapshot.sustainabilityAssessment),
+    sustainabilityAssessmentTranslation: text(snapshot.sustainabilityAssessmentTranslation),
     sustainabilityConditions: text(snapshot.sustainabilityConditions),
+    sustainabilityConditionsTranslation: text(snapshot.sustainabilityConditionsTranslation),
     sustainabilityRisks: text(snapshot.sustainabilityRisks),
+    sustainabilityRisksTranslation: text(snapshot.sustainabilityRisksTranslation),
     storytellerIds: snapshot.storytellers.map((teller) => teller.respondentId),
     sources: snapshot.sources.map((source) => ({ kind: source.kind, id: source.id })),
   };
@@ -159,10 +178,14 @@ export const MERGE_FIELDS = [
   "atRiskGroups",
   "figures",
   "contributionNarrative",
+  "contributionNarrativeTranslation",
   "contributions",
   "sustainabilityAssessment",
+  "sustainabilityAssessmentTranslation",
   "sustainabilityConditions",
+  "sustainabilityConditionsTranslation",
   "sustainabilityRisks",
+  "sustainabilityRisksTranslation",
   "storytellerIds",
   "sources",
 ] as const;

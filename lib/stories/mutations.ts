@@ -13,6 +13,7 @@ import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { nextTranslationSources, translatableTexts } from "@/lib/translations/story-sources";
 import type { ContributionRating, StoryStage } from "@/lib/generated/prisma/enums";
 import { checkReferences, writeStoryChildren } from "./children-mutations";
 import { loadStageFacts, loadStorySnapshot } from "./data";
@@ -49,18 +50,38 @@ function storyColumns(story: StoryFields) {
     periodFrom: day(period.from),
     periodTo: day(period.to),
     contributionNarrative: story.contributionNarrative,
+    contributionNarrativeTranslation: story.contributionNarrativeTranslation,
     sustainabilityAssessment: story.sustainabilityAssessment,
+    sustainabilityAssessmentTranslation: story.sustainabilityAssessmentTranslation,
     sustainabilityConditions: story.sustainabilityConditions,
+    sustainabilityConditionsTranslation: story.sustainabilityConditionsTranslation,
     sustainabilityRisks: story.sustainabilityRisks,
+    sustainabilityRisksTranslation: story.sustainabilityRisksTranslation,
   };
 }
 
-function hasTranslation(story: Pick<StorySnapshot, "titleTranslation" | "whatChangedTranslation" | "whySignificantTranslation">): boolean {
-  return Boolean(story.titleTranslation || story.whatChangedTranslation || story.whySignificantTranslation);
+/** The story's translations and translator, to tell whether a save changed any of them. */
+function translationOf(snapshot: StorySnapshot | null) {
+  if (!snapshot) return null;
+  const texts = translatableTexts(snapshot).flatMap((text) => (text.translation ? [[text.path, text.translation]] : []));
+  return JSON.stringify([texts, snapshot.translatedBy?.id ?? null]);
 }
 
-function translationOf(snapshot: StorySnapshot) {
-  return [snapshot.titleTranslation, snapshot.whatChangedTranslation, snapshot.whySignificantTranslation, snapshot.translatedBy?.id ?? null];
+/**
+ * Records where each translation came from (lib/translations/story-sources.ts) once the story
+ * and its child rows are written (new figures have ids only then), and dates the translation
+ * when this save changed any of it. Returns the snapshot as stored.
+ */
+async function recordTranslationSources(tx: Tx, evaluationId: string, storyId: string, before: StorySnapshot | null, written: StorySnapshot): Promise<StorySnapshot> {
+  const now = new Date();
+  const sources = nextTranslationSources(before, written, now);
+  const changed = translationOf(before) !== translationOf(written);
+  const translated = translatableTexts(written).some((text) => text.translation?.trim());
+  await tx.changeStory.updateMany({
+    where: { id: storyId, evaluationId },
+    data: { translationSources: sources, ...(changed ? { translatedAt: translated ? now : null } : {}) },
+  });
+  return { ...written, translationSources: sources };
 }
 
 async function snapshotOrFail(tx: Tx, evaluationId: string, storyId: string): Promise<StorySnapshot> {
@@ -95,7 +116,6 @@ export async function createStory(input: {
       const created = await tx.changeStory.create({
         data: {
           ...storyColumns(story),
-          translatedAt: hasTranslation(story) ? now : null,
           evaluationId,
           codeNumber,
           code: storyCodeOf(codeNumber),
@@ -107,7 +127,7 @@ export async function createStory(input: {
         select: { id: true, code: true },
       });
       await writeStoryChildren(tx, evaluationId, created.id, story, true);
-      const snapshot = await snapshotOrFail(tx, evaluationId, created.id);
+      const snapshot = await recordTranslationSources(tx, evaluationId, created.id, null, await snapshotOrFail(tx, evaluationId, created.id));
       await tx.storyRevision.create({
         data: { evaluationId, storyId: created.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId },
       });
@@ -162,16 +182,12 @@ export async function updateStory(input: {
       const before = await snapshotOrFail(tx, evaluationId, storyId);
 
       const columns = storyColumns(story);
-      const translationChanged =
-        JSON.stringify(translationOf(before)) !==
-        JSON.stringify([columns.titleTranslation, columns.whatChangedTranslation, columns.whySignificantTranslation, columns.translatedById]);
       const version = expectedVersion + 1;
       // The version the editor loaded is part of the where: a concurrent save makes this match nothing.
       const updated = await tx.changeStory.updateMany({
         where: { id: storyId, evaluationId, version: expectedVersion },
         data: {
           ...columns,
-          ...(translationChanged ? { translatedAt: hasTranslation(story) ? new Date() : null } : {}),
           ...(input.rating ?? {}),
           version: { increment: 1 },
         },
@@ -193,7 +209,7 @@ export async function updateStory(input: {
         }
       }
 
-      const after = await snapshotOrFail(tx, evaluationId, storyId);
+      const after = await recordTranslationSources(tx, evaluationId, storyId, before, await snapshotOrFail(tx, evaluationId, storyId));
       await tx.storyRevision.create({
         data: { evaluationId, storyId, version, snapshot: after as Prisma.InputJsonObject, editedById: actorId, note: input.note ?? null },
       });

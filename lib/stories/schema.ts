@@ -74,11 +74,14 @@ export const figureSchema = z.object({
   /** Read only when the qualifier is RANGE. */
   valueMax: writtenNumberText.nullish(),
   unit: optionalText(LIMITS.unit),
+  /** The unit in the translation language, when it is words ("trabajadores" → "workers"). */
+  unitTranslation: optionalText(LIMITS.unit),
 });
 
 export const contributionSchema = z.object({
   projectId: requiredId,
   howContributed: requiredText(LIMITS.mediumText),
+  howContributedTranslation: optionalText(LIMITS.mediumText),
 });
 
 export const sourceSchema = z.object({
@@ -114,10 +117,14 @@ export const storyFieldsSchema = z
     atRiskGroups: uniqueList(atRiskGroupSchema, LIMITS.atRiskGroups),
     figures: uniqueList(figureSchema, LIMITS.figures),
     contributionNarrative: optionalText(LIMITS.mediumText),
+    contributionNarrativeTranslation: optionalText(LIMITS.mediumText),
     contributions: uniqueList(contributionSchema, LIMITS.contributions),
     sustainabilityAssessment: optionalText(LIMITS.mediumText),
+    sustainabilityAssessmentTranslation: optionalText(LIMITS.mediumText),
     sustainabilityConditions: optionalText(LIMITS.mediumText),
+    sustainabilityConditionsTranslation: optionalText(LIMITS.mediumText),
     sustainabilityRisks: optionalText(LIMITS.mediumText),
+    sustainabilityRisksTranslation: optionalText(LIMITS.mediumText),
     storytellerIds: uniqueList(idSchema, LIMITS.storytellers),
     sources: uniqueList(sourceSchema, LIMITS.sources),
     /**
@@ -139,7 +146,7 @@ export const storyFieldsSchema = z
     { when: () => true },
   )
   .superRefine((story, ctx) => {
-    const translated = story.titleTranslation || story.whatChangedTranslation || story.whySignificantTranslation;
+    const translated = hasAnyTranslation(story);
     if (translated && !story.translationLanguage) ctx.addIssue({ code: "custom", message: "required", path: ["translationLanguage"] });
     if (translated && !story.translatedById) ctx.addIssue({ code: "custom", message: "translatorRequired", path: ["translatedById"] });
     flagDuplicates(ctx, story.placeIds, (i) => ["placeIds", i]);
@@ -152,6 +159,32 @@ export const storyFieldsSchema = z
     flagDuplicates(ctx, story.figures.map((row, i) => row.id ?? `new-${i}`), (i) => ["figures", i, "id"]);
   })
   .transform(({ numberLocale, ...story }) => ({ ...story, figures: readFigures(story.figures, numberLocale ?? "stored").figures }));
+
+/** Whether any text of the story has a translation: then its language and translator are required. */
+export function hasAnyTranslation(story: {
+  titleTranslation?: string | null;
+  whatChangedTranslation?: string | null;
+  whySignificantTranslation?: string | null;
+  contributionNarrativeTranslation?: string | null;
+  sustainabilityAssessmentTranslation?: string | null;
+  sustainabilityConditionsTranslation?: string | null;
+  sustainabilityRisksTranslation?: string | null;
+  figures?: ReadonlyArray<{ labelTranslation?: string | null; unitTranslation?: string | null }>;
+  contributions?: ReadonlyArray<{ howContributedTranslation?: string | null }>;
+}): boolean {
+  const texts = [
+    story.titleTranslation,
+    story.whatChangedTranslation,
+    story.whySignificantTranslation,
+    story.contributionNarrativeTranslation,
+    story.sustainabilityAssessmentTranslation,
+    story.sustainabilityConditionsTranslation,
+    story.sustainabilityRisksTranslation,
+    ...(Array.isArray(story.figures) ? story.figures.flatMap((figure) => [figure.labelTranslation, figure.unitTranslation]) : []),
+    ...(Array.isArray(story.contributions) ? story.contributions.map((row) => row.howContributedTranslation) : []),
+  ];
+  return texts.some((text) => typeof text === "string" && text.trim() !== "");
+}
 
 /** What the schema accepts (the form's values, see form-values.ts, are one such shape). */
 export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;

@@ -12,6 +12,9 @@
  *   (respondent codes — never identities), sources (kind, id, date; excerpts name their transcript
  *   but do not copy its text, which not every story reader may see);
  * - lists in a stable order, so equal stories give equal snapshots.
+ * Added within version 1 (decision 0038), read as null or {} from older revisions: the
+ * translations of the contribution, sustainability, contributions' "how", figure units, and
+ * `translationSources`, where each translation came from (lib/translations/story-sources.ts).
  * Not in the snapshot: stage and domain assignments (they have their own history), ids of the
  * story itself and the version (they are columns of the revision row).
  * A later shape gets `schemaVersion: 2` and `parseStorySnapshot` learns to read both.
@@ -46,6 +49,11 @@ export type SnapshotSource = {
   sustainabilityAssessment: string | null;
   sustainabilityConditions: string | null;
   sustainabilityRisks: string | null;
+  contributionNarrativeTranslation?: string | null;
+  sustainabilityAssessmentTranslation?: string | null;
+  sustainabilityConditionsTranslation?: string | null;
+  sustainabilityRisksTranslation?: string | null;
+  translationSources?: unknown;
   places: Array<{ id: string; state: string; municipality: string | null; community: string | null }>;
   sectors: Array<{ id: string; nameEn: string; nameEs: string }>;
   priorityTags: Array<{ id: string; position: number; nameEn: string; nameEs: string }>;
@@ -59,8 +67,9 @@ export type SnapshotSource = {
     value: DecimalLike;
     valueMax: DecimalLike | null;
     unit: string | null;
+    unitTranslation?: string | null;
   }>;
-  contributions: Array<{ projectId: string; acronym: string; name: string; howContributed: string }>;
+  contributions: Array<{ projectId: string; acronym: string; name: string; howContributed: string; howContributedTranslation?: string | null }>;
   storytellers: Array<{ respondentId: string; code: string }>;
   sources: Array<
     | { kind: "INTERVIEW"; id: string; date: Date }
@@ -70,6 +79,13 @@ export type SnapshotSource = {
 };
 
 const nullableText = z.string().nullable();
+/** A field added within version 1: older revisions do not have it. */
+const addedText = nullableText.default(null);
+export const translationSourcesSchema = z.record(
+  z.string(),
+  z.object({ from: z.string(), by: z.string().nullable(), at: z.string().nullable() }),
+);
+export type TranslationSources = z.infer<typeof translationSourcesSchema>;
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const storySnapshotSchema = z.object({
@@ -103,13 +119,21 @@ export const storySnapshotSchema = z.object({
       value: z.string(),
       valueMax: nullableText,
       unit: nullableText,
+      unitTranslation: addedText,
     }),
   ),
   contributionNarrative: nullableText,
-  contributions: z.array(z.object({ projectId: z.string(), acronym: z.string(), name: z.string(), howContributed: z.string() })),
+  contributionNarrativeTranslation: addedText,
+  contributions: z.array(
+    z.object({ projectId: z.string(), acronym: z.string(), name: z.string(), howContributed: z.string(), howContributedTranslation: addedText }),
+  ),
   sustainabilityAssessment: nullableText,
+  sustainabilityAssessmentTranslation: addedText,
   sustainabilityConditions: nullableText,
+  sustainabilityConditionsTranslation: addedText,
   sustainabilityRisks: nullableText,
+  sustainabilityRisksTranslation: addedText,
+  translationSources: translationSourcesSchema.default({}),
   storytellers: z.array(z.object({ respondentId: z.string(), code: z.string() })),
   sources: z.array(
     z.object({
@@ -140,6 +164,13 @@ function isoDay(date: Date | null): string | null {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The stored map in key order (equal stories give equal snapshots); anything malformed reads as none. */
+function sortedSources(value: unknown): TranslationSources {
+  const parsed = translationSourcesSchema.safeParse(value ?? {});
+  if (!parsed.success) return {};
+  return Object.fromEntries(Object.entries(parsed.data).sort(([a], [b]) => byText(a, b)));
+}
 
 export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
   return {
@@ -179,15 +210,27 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
         value: plainDecimal(figure.value),
         valueMax: figure.valueMax === null ? null : plainDecimal(figure.valueMax),
         unit: figure.unit,
+        unitTranslation: figure.unitTranslation ?? null,
       }))
       .sort((a, b) => a.position - b.position),
     contributionNarrative: story.contributionNarrative,
+    contributionNarrativeTranslation: story.contributionNarrativeTranslation ?? null,
     contributions: story.contributions
-      .map(({ projectId, acronym, name, howContributed }) => ({ projectId, acronym, name, howContributed }))
+      .map(({ projectId, acronym, name, howContributed, howContributedTranslation }) => ({
+        projectId,
+        acronym,
+        name,
+        howContributed,
+        howContributedTranslation: howContributedTranslation ?? null,
+      }))
       .sort((a, b) => byText(a.acronym + a.projectId, b.acronym + b.projectId)),
     sustainabilityAssessment: story.sustainabilityAssessment,
+    sustainabilityAssessmentTranslation: story.sustainabilityAssessmentTranslation ?? null,
     sustainabilityConditions: story.sustainabilityConditions,
+    sustainabilityConditionsTranslation: story.sustainabilityConditionsTranslation ?? null,
     sustainabilityRisks: story.sustainabilityRisks,
+    sustainabilityRisksTranslation: story.sustainabilityRisksTranslation ?? null,
+    translationSources: sortedSources(story.translationSources),
     storytellers: story.storytellers.map(({ respondentId, code }) => ({ respondentId, code })).sort((a, b) => byText(a.code, b.code)),
     sources: story.sources
       .map((source) => ({

@@ -57,6 +57,7 @@ const evidenceListSelect = {
   sourceType: true,
   citation: true,
   whatItShows: true,
+  whatItShowsTranslation: true,
   stance: true,
   strength: true,
   figureId: true,

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { sourceDigest } from "@/lib/translations/digest";
 import type { CheckedUpload } from "@/lib/uploads/file-check";
 import { loadTriangulationFacts } from "./data";
 import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type TriangulationBlocker } from "./policy";
@@ -48,6 +49,7 @@ function audited(item: EvidenceFields & { fileName: string | null; mimeType: str
     sourceType: item.sourceType,
     citation: item.citation,
     whatItShows: item.whatItShows,
+    whatItShowsTranslation: item.whatItShowsTranslation ?? null,
     stance: item.stance,
     strength: item.strength,
     figureId: item.figureId,
@@ -63,6 +65,18 @@ function attachmentColumns(file: Attachment | null) {
   return file
     ? { fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, contentSha256: file.sha256, content: file.content }
     : { fileName: null, mimeType: null, sizeBytes: null, contentSha256: null, content: null };
+}
+
+/**
+ * Who translated the summary, when, and from which text: set when the translation is new or
+ * changed (its translator is whoever saved it), cleared with it, kept otherwise, so a changed
+ * summary under an unchanged translation shows it stale (decision 0038).
+ */
+function translationColumns(actorId: string, evidence: EvidenceFields, stored: { whatItShowsTranslation: string | null } | null) {
+  if (evidence.whatItShowsTranslation === undefined) return {};
+  if (!evidence.whatItShowsTranslation) return { translatedById: null, translatedAt: null, translatedFrom: null };
+  if (stored && stored.whatItShowsTranslation === evidence.whatItShowsTranslation) return {};
+  return { translatedById: actorId, translatedAt: new Date(), translatedFrom: sourceDigest(evidence.whatItShows) };
 }
 
 export type SavedEvidence = { ok: true; evidenceId: string; storyId: string; version: number };
@@ -82,7 +96,7 @@ export async function createEvidence(input: {
       await checkFigure(tx, evaluationId, storyId, evidence.figureId);
       const attachment = attachmentColumns(input.file);
       const created = await tx.evidenceItem.create({
-        data: { ...evidence, ...attachment, evaluationId, storyId, addedById: actorId, version: 1 },
+        data: { ...evidence, ...attachment, ...translationColumns(actorId, evidence, null), evaluationId, storyId, addedById: actorId, version: 1 },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -105,6 +119,7 @@ const storedSelect = {
   sourceType: true,
   citation: true,
   whatItShows: true,
+  whatItShowsTranslation: true,
   stance: true,
   strength: true,
   figureId: true,
@@ -148,11 +163,12 @@ export async function updateEvidence(input: {
       const attachment = input.file ? attachmentColumns(input.file) : input.removeFile ? attachmentColumns(null) : {};
       const updated = await tx.evidenceItem.updateMany({
         where: { id: evidenceId, evaluationId, version: expectedVersion },
-        data: { ...evidence, ...attachment, version: { increment: 1 } },
+        data: { ...evidence, ...attachment, ...translationColumns(actorId, evidence, stored), version: { increment: 1 } },
       });
       if (updated.count !== 1) throw new AppError("CONFLICT", "evidence version moved on");
       const { storyId: _storyId, version: _version, ...beforeFields } = stored;
-      const afterFields = audited({ ...beforeFields, ...evidence, ...attachment });
+      const kept = evidence.whatItShowsTranslation === undefined ? { whatItShowsTranslation: stored.whatItShowsTranslation } : {};
+      const afterFields = audited({ ...beforeFields, ...evidence, ...kept, ...attachment });
       const changed = changes(audited(beforeFields), afterFields);
       const version = expectedVersion + 1;
       await recordAudit(tx, {

@@ -38,6 +38,11 @@ export const evidenceFieldsSchema = z
     sourceType: z.enum(SOURCE_TYPES, { error: "required" }),
     citation: requiredText(TRIANGULATION_LIMITS.citation),
     whatItShows: requiredText(TRIANGULATION_LIMITS.text),
+    /**
+     * The summary in the evaluation's other report language; whoever saves it is its translator.
+     * Left out (not sent), the stored translation is kept; sent empty, it is removed.
+     */
+    whatItShowsTranslation: optionalText(TRIANGULATION_LIMITS.text).optional(),
     stance: z.enum(STANCES, { error: "required" }),
     strength: z.enum(STRENGTHS, { error: "required" }),
     figureId: z
@@ -81,7 +86,8 @@ export const signOffInput = z.object({
 export const verificationFieldsSchema = z
   .object({
     contributionNarrative: optionalText(STORY_LIMITS.mediumText),
-    contributions: z.array(contributionSchema, { error: "invalid" }).max(STORY_LIMITS.contributions, { error: "tooMany" }),
+    // No translation here: the story form enters it (decision 0038), and this save keeps it.
+    contributions: z.array(contributionSchema.pick({ projectId: true, howContributed: true }), { error: "invalid" }).max(STORY_LIMITS.contributions, { error: "tooMany" }),
     contributionRating: z
       .union([z.literal(""), z.enum(CONTRIBUTION_RATINGS, { error: "invalid" })])
       .nullish()

@@ -36,7 +36,13 @@ export async function updateStoryVerification(input: {
     asSchemaInput({
       ...values,
       contributionNarrative: fields.contributionNarrative ?? "",
-      contributions: fields.contributions,
+      // This form has no translation fields: each contribution keeps the one the story form gave it
+      // (a changed "how" makes it stale, lib/translations/story-sources.ts).
+      contributions: fields.contributions.map((row) => ({
+        projectId: row.projectId,
+        howContributed: row.howContributed,
+        howContributedTranslation: values.contributions.find((stored) => stored.projectId === row.projectId)?.howContributedTranslation ?? "",
+      })),
       sustainabilityAssessment: fields.sustainabilityAssessment ?? "",
       sustainabilityConditions: fields.sustainabilityConditions ?? "",
       sustainabilityRisks: fields.sustainabilityRisks ?? "",

@@ -118,7 +118,7 @@ describe("a domain round from creation to decision", () => {
     // Every storyteller hears back: a candidate left without feedback, or feedback on a story off
     // the round, refuses the whole decision.
     const decide = (feedback: Array<{ storyId: string; language: string; text: string }>) =>
-      rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId: a, reason }], dissent: "Una persona prefería la historia B.", feedback });
+      rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId: a, reason, reasonTranslation: "The panel valued the change." }], dissent: "Una persona prefería la historia B.", feedback });
     expect(await decide(thanks("es", "Gracias.").slice(0, 2))).toEqual({ ok: false, reason: "FEEDBACK_MISSING", field: "feedback" });
     expect(await decide([...thanks("es", "Gracias."), { storyId: newId(), language: "es", text: "¿Quién?" }])).toEqual({ ok: false, reason: "NOT_A_CANDIDATE", field: "feedback" });
     expect(await stageOf(a)).toBe("IN_SELECTION");
@@ -137,7 +137,10 @@ describe("a domain round from creation to decision", () => {
     expect(await database.prisma.changeStory.count({ where: { id: { in: world.storyIds } } })).toBe(3); // kept
     expect((await events("selection.round.decide", roundId)).length).toBe(1);
     const decision = await database.prisma.selectionDecision.findFirstOrThrow({ where: { roundId }, include: { selectedStories: true, feedback: { orderBy: { text: "asc" } } } });
-    expect(decision).toMatchObject({ dissent: "Una persona prefería la historia B.", selectedStories: [{ storyId: a, reason }] });
+    // The reasons' translation is recorded as the lead's, who recorded the decision (decision 0038), and audited with it.
+    expect(decision).toMatchObject({ dissent: "Una persona prefería la historia B.", selectedStories: [{ storyId: a, reason, reasonTranslation: "The panel valued the change.", translatedById: lead().actorId }] });
+    expect(decision.selectedStories[0]!.translatedAt).not.toBeNull();
+    expect((await events("selection.round.decide", roundId))[0]!.after).toMatchObject({ selected: [{ storyId: a, reasonTranslation: "The panel valued the change." }] });
     // The stories not selected are kept with their own feedback, in their storytellers' language.
     expect(decision.feedback.map(({ storyId, language, text }) => ({ storyId, language, text })).sort((x, y) => x.text.localeCompare(y.text))).toEqual(
       [...feedback].sort((x, y) => x.text.localeCompare(y.text)),

@@ -3,13 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/reviews/decision-form";
+import { TranslatedText } from "@/components/reviews/translated-text";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { figureValue, outcomeSentence, periodText, textIn } from "@/lib/brief/outcome-sentence";
+import type { TranslatableText } from "@/lib/reviews/data";
 import { loadReviewStory } from "@/lib/reviews/loaders";
+import { shownText, textOrNull } from "@/lib/translations/shown";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -36,22 +39,27 @@ export default async function ReviewStoryPage({ params }: Props) {
   const named = (item: { nameEs: string; nameEn: string }) => (lang === "en" ? item.nameEn : item.nameEs);
   const list = (items: Array<{ nameEs: string; nameEn: string }>) => items.map(named).join("; ") || "—";
   const domains = detail.domains.map((domain) => `${domain.position}. ${named(domain)}${domain.kind === "SECONDARY" ? ` (${t("story.secondary")})` : ""}`);
-  const figures = story.outcome.figures.map((figure) => `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${figureValue(figure, lang)}`);
-  const block = (label: string, original: string | null, translation: string | null) =>
-    original ? (
+  const figures = story.outcome.figures.map((figure) => {
+    const unit = figure.unit ? (textIn(lang, story.outcome, figure.unit, figure.unitTranslation) ?? figure.unit) : null;
+    return `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${figureValue({ ...figure, unit }, lang)}`;
+  });
+  // Each text in the reader's language, or the original with a "not yet translated" marker.
+  const translated = (text: TranslatableText, languages = story.languages) => <TranslatedText text={text} lang={lang} languages={languages} />;
+  const block = (label: string, text: TranslatableText | null) =>
+    text ? (
       <>
         <h3>{label}</h3>
-        {translation ? <p>{translation}</p> : null}
-        <p>{original}</p>
+        <p>{translated(text)}</p>
       </>
     ) : null;
+  const title = textOrNull(shownText({ lang, sourceLanguage: story.languages.source, translationLanguage: story.languages.translation, source: story.title, translation: story.outcome.titleTranslation })) ?? story.title;
 
   return (
     <>
-      <PageHeader before={<Link href={base}>{t("story.backToQueue")}</Link>} title={`${story.code} · ${story.titleTranslation ?? story.title}`} description={t("story.revision", { version: detail.revision.version })} />
+      <PageHeader before={<Link href={base}>{t("story.backToQueue")}</Link>} title={`${story.code} · ${title}`} description={t("story.revision", { version: detail.revision.version })} />
       <section className={styles.section}>
-        {block(t("story.whatChanged"), story.whatChanged, story.whatChangedTranslation)}
-        {block(t("story.whySignificant"), story.whySignificant, story.whySignificantTranslation)}
+        {block(t("story.whatChanged"), story.texts.whatChanged)}
+        {block(t("story.whySignificant"), story.texts.whySignificant)}
         <h3>{t("story.asTheBriefSays")}</h3>
         <p>
           {sentence.parts.map((part, index) => (part.untranslated ? <em key={index}>{part.text}</em> : <span key={index}>{part.text}</span>))}
@@ -78,17 +86,19 @@ export default async function ReviewStoryPage({ params }: Props) {
           <dt>{t("story.storytellers")}</dt>
           <dd>{story.storytellers.join(", ") || "—"}</dd>
         </dl>
-        {block(t("story.contribution"), story.contributionNarrative, null)}
-        {story.contributions.length > 0 ? (
+        {block(t("story.contribution"), story.texts.contributionNarrative)}
+        {story.contributionTexts.length > 0 ? (
           <ul aria-label={t("story.howProjectsContributed")}>
-            {story.contributions.map((c) => (
+            {story.contributionTexts.map((c) => (
               <li key={c.acronym}>
-                {c.acronym}: {c.howContributed}
+                {c.acronym}: {translated(c.how)}
               </li>
             ))}
           </ul>
         ) : null}
-        {block(t("story.sustainability"), story.sustainabilityAssessment, null)}
+        {block(t("story.sustainability"), story.texts.sustainabilityAssessment)}
+        {story.texts.sustainabilityConditions ? <p>{translated(story.texts.sustainabilityConditions)}</p> : null}
+        {story.texts.sustainabilityRisks ? <p>{translated(story.texts.sustainabilityRisks)}</p> : null}
       </section>
 
       <section className={styles.section} aria-labelledby="review-evidence">
@@ -106,7 +116,7 @@ export default async function ReviewStoryPage({ params }: Props) {
               <tr key={item.id}>
                 <td>{tTriangulation(`sourceTypes.${item.sourceType}`)}</td>
                 <td>{item.citation}</td>
-                <td>{item.whatItShows}</td>
+                <td>{translated(item.summary, detail.reportLanguages)}</td>
                 <td>{tTriangulation(`stances.${item.stance}`)}</td>
                 <td>{tTriangulation(`strengths.${item.strength}`)}</td>
               </tr>
@@ -133,7 +143,7 @@ export default async function ReviewStoryPage({ params }: Props) {
           </>
         ) : null}
         <h2>{t("story.reasons")}</h2>
-        {detail.reasons.length === 0 ? <p className="muted">{t("story.noReasons")}</p> : detail.reasons.map((reason, index) => <blockquote key={index}>{reason}</blockquote>)}
+        {detail.reasons.length === 0 ? <p className="muted">{t("story.noReasons")}</p> : detail.reasonTexts.map((reason, index) => <blockquote key={index}>{translated(reason, detail.reportLanguages)}</blockquote>)}
       </section>
 
       <section className={styles.section} aria-labelledby="review-decision">

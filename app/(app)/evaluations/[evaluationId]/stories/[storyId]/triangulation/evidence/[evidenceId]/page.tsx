@@ -53,6 +53,7 @@ export default async function EditEvidencePage({ params }: Props) {
               sourceType: item.sourceType,
               citation: item.citation,
               whatItShows: item.whatItShows,
+              whatItShowsTranslation: item.whatItShowsTranslation ?? "",
               stance: item.stance,
               strength: item.strength,
               figureId: item.figureId ?? "",
