@@ -7,7 +7,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions";
 import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
@@ -32,6 +32,8 @@ type Props = {
 
 export function ImportWizard({ evaluationId, basePath, kinds, initialKind, afterCommit }: Props) {
   const t = useTranslations("imports");
+  // Figures in a story file are read the way numbers are written in the language the member works in.
+  const numberLocale = useLocale() === "en" ? "en" : "es";
   const router = useRouter();
   const id = useId();
   const [kind, setKind] = useState<Kind>(initialKind ?? kinds[0] ?? "RESPONDENTS");
@@ -115,7 +117,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     setError(null);
     setDryRun(null);
     startTransition(async () => {
-      const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID() });
+      const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID(), numberLocale });
       if (!result.ok) return setError(refusal(result));
       setDryRun(result.data);
       router.replace(pathWith(result.data.batchId), { scroll: false });

@@ -57,7 +57,7 @@ export async function listBatchErrors(evaluationId: string, batchId: string, pag
       orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
       skip: (page - 1) * ERROR_PAGE_SIZE,
       take: ERROR_PAGE_SIZE,
-      select: { id: true, rowNumber: true, column: true, code: true },
+      select: { id: true, rowNumber: true, sheet: true, column: true, code: true },
     }),
     db().importRowError.count({ where }),
   ]);

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { IMPORT_KINDS } from "./fields";
+import { NUMBER_LOCALES } from "@/lib/written-number";
 
 const id = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });
 const columnName = z.string({ error: "invalid" }).min(1, { error: "invalid" }).max(300, { error: "invalid" });
@@ -29,6 +30,8 @@ export const dryRunImportInput = analyzeImportInput.extend({
   keyColumn: columnName,
   /** Chosen by the wizard once per attempt: a retried request finds its batch instead of running twice. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "invalid" }),
+  /** Stories: the language whose way of writing numbers the figures follow (es 600.000, en 600,000). */
+  numberLocale: z.enum(NUMBER_LOCALES, { error: "invalid" }).optional(),
 });
 
 export const commitImportInput = z.object({ evaluationId: id, batchId: id, file: importFileSchema });
