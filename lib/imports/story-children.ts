@@ -26,7 +26,7 @@ const QUALIFIER_WORDS: Record<FigureQualifier, string[]> = {
 const BY_WORD = new Map<string, FigureQualifier>();
 for (const [qualifier, words] of Object.entries(QUALIFIER_WORDS) as Array<[FigureQualifier, string[]]>) {
   BY_WORD.set(normalizeName(qualifier), qualifier);
-  for (const word of words) BY_WORD.set(/^[a-z_]+$/.test(word) ? word : word, qualifier);
+  for (const word of words) BY_WORD.set(word, qualifier);
 }
 
 /** The qualifier a cell names; null for an empty cell, "unknown" for anything else. */
