@@ -22,6 +22,7 @@ const KIND_NAMES: Record<RepeatKind, string[]> = {
 const FIELDS: Record<RepeatKind, Record<string, string[]>> = {
   figures: {
     label: ["label", "figure_label", "etiqueta", "descripcion", "description", "indicador", "indicator", "que_se_conto", "what"],
+    labelTranslation: ["label_translation", "translated_label", "label_en", "etiqueta_traduccion", "etiqueta_traducida", "traduccion"],
     value: ["value", "figure_value", "valor", "cantidad", "number", "numero", "amount"],
     valueMax: ["value_max", "max", "maximum_value", "valor_maximo", "hasta_valor", "value_to"],
     unit: ["unit", "unidad", "units", "unidades"],

@@ -88,5 +88,5 @@ export function figureDraft(row: RepeatRow, locale: NumberLocale, problems: Figu
     value = range.from;
     valueMax = range.to;
   }
-  return { label: row.values.label ?? "", labelTranslation: "", qualifier, value, valueMax, unit: row.values.unit ?? "" };
+  return { label: row.values.label ?? "", labelTranslation: row.values.labelTranslation ?? "", qualifier, value, valueMax, unit: row.values.unit ?? "" };
 }

@@ -109,6 +109,7 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References, children: Recor
 
 
 const CHILD_FIELD: Record<string, string> = { projectId: "project" };
+const VALUELESS_NUMBER_MESSAGES = new Set(["numberAmbiguous", "numberOtherConvention", "numberTooLarge", "numberTooPrecise"]);
 
 /**
  * The story schema's issues on figures and contributions, moved to the repetition they came from
@@ -126,7 +127,15 @@ function childIssues(issues: z.core.$ZodIssue[], children: Record<RepeatKind, Re
     }
     const name = CHILD_FIELD[String(field)] ?? String(field ?? "");
     const message = issue.message.replace(/^errors\./, "");
-    const code = name === "label" && message === "required" ? "imports.rowErrors.figureLabelRequired" : /^[A-Za-z]+$/.test(message) ? `stories.errors.${message}` : "stories.errors.invalid";
+    // The form's number messages show the value typed; an import keeps no value, so ours say it without.
+    const code =
+      name === "label" && message === "required"
+        ? "imports.rowErrors.figureLabelRequired"
+        : VALUELESS_NUMBER_MESSAGES.has(message)
+          ? `imports.rowErrors.${message}`
+          : /^[A-Za-z]+$/.test(message)
+            ? `stories.errors.${message}`
+            : "stories.errors.invalid";
     errors.push({ sheet: row.sheet, rowNumber: row.rowNumber, column: row.columns[name] ?? null, code });
   }
   void rowNumber;

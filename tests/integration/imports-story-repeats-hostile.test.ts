@@ -79,7 +79,7 @@ describe("story files with repeat groups, hostile and malformed", () => {
       ["contribuciones", 4, "project", "stories.errors.duplicate"],
       ["figuras", 2, "value", "stories.errors.numberInvalid"],
       ["figuras", 3, "label", "stories.errors.tooLong"],
-      ["figuras", 4, "value", "stories.errors.numberAmbiguous"],
+      ["figuras", 4, "value", "imports.rowErrors.numberAmbiguous"],
       ["figuras", 5, "qualifier", "imports.rowErrors.qualifierUnknown"],
       ["figuras", 6, "_submission__uuid", "imports.rowErrors.repeatParentMissing"],
       ["figuras", 7, "label", "imports.rowErrors.figureLabelRequired"],
