@@ -7,7 +7,7 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions";
 import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
@@ -32,10 +32,15 @@ type Props = {
 
 export function ImportWizard({ evaluationId, basePath, kinds, initialKind, afterCommit }: Props) {
   const t = useTranslations("imports");
+  // Figures in a story file are read the way numbers are written in the language the member works in.
+  const numberLocale = useLocale() === "en" ? "en" : "es";
   const router = useRouter();
   const id = useId();
   const [kind, setKind] = useState<Kind>(initialKind ?? kinds[0] ?? "RESPONDENTS");
   const [file, setFile] = useState<File | null>(null);
+  /** Stories: the repeat groups exported as CSV files of their own (a workbook brings them as sheets). */
+  const [repeatFiles, setRepeatFiles] = useState<File[]>([]);
+  const related = kind === "STORIES" ? repeatFiles : [];
   const [pasted, setPasted] = useState("");
   const [delimiter, setDelimiter] = useState<Delimiter>("auto");
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
@@ -100,7 +105,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     setError(null);
     reset();
     if (!file) return setError(t("refusals.fileRequired"));
-    if (file.size > MAX_IMPORT_BYTES) return setError(t("refusals.TOO_LARGE"));
+    if (related.reduce((total, other) => total + other.size, file.size) > MAX_IMPORT_BYTES) return setError(t("refusals.TOO_LARGE"));
     startTransition(async () => {
       const result = await analyzeImportFile({ evaluationId, kind, file, delimiter });
       if (!result.ok) return setError(refusal(result));
@@ -115,7 +120,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     setError(null);
     setDryRun(null);
     startTransition(async () => {
-      const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID() });
+      const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID(), numberLocale, related });
       if (!result.ok) return setError(refusal(result));
       setDryRun(result.data);
       router.replace(pathWith(result.data.batchId), { scroll: false });
@@ -126,7 +131,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     if (!file || !dryRun) return;
     setError(null);
     startTransition(async () => {
-      const result = await commitImport({ evaluationId, batchId: dryRun.batchId, file });
+      const result = await commitImport({ evaluationId, batchId: dryRun.batchId, file, related });
       if (!result.ok) {
         setError(refusal(result));
         router.refresh();
@@ -189,6 +194,25 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
             onChange={(event) => (setPasted(""), setFile(event.target.files?.[0] ?? null), reset())}
           />
         </div>
+        {kind === "STORIES" ? (
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-repeats`}>
+              {t("wizard.repeatFiles")}
+            </label>
+            <p className="field__hint" id={`${id}-repeats-hint`}>
+              {t("wizard.repeatFilesHint")}
+            </p>
+            <input
+              id={`${id}-repeats`}
+              className="field__input"
+              type="file"
+              multiple
+              accept=".csv,text/csv"
+              aria-describedby={`${id}-repeats-hint`}
+              onChange={(event) => (setRepeatFiles([...(event.target.files ?? [])]), reset())}
+            />
+          </div>
+        ) : null}
         <div className="field">
           <label className="field__label" htmlFor={`${id}-paste`}>
             {t("wizard.paste")}

@@ -23,7 +23,7 @@ export type OutcomeRecord = {
   figures: ReadonlyArray<{
     label: string;
     labelTranslation: string | null;
-    qualifier: "EXACT" | "APPROXIMATELY" | "MORE_THAN" | "LESS_THAN" | "RANGE";
+    qualifier: "EXACT" | "APPROXIMATELY" | "MORE_THAN" | "LESS_THAN" | "AT_LEAST" | "UP_TO" | "RANGE";
     value: string;
     valueMax: string | null;
     unit: string | null;

@@ -26,48 +26,57 @@ function uniqueViolationIsConflict(error: unknown): never {
   throw error;
 }
 
-export async function assignDomain(input: Omit<AssignDomainInput, "evaluationId"> & Actor & { evaluationId: string }): Promise<{ ok: true; assignmentId: string } | Refused> {
+type Assignment = Omit<AssignDomainInput, "evaluationId"> & Actor & { evaluationId: string; importBatchId?: string };
+
+/**
+ * One assignment with its audit event, inside the caller's transaction: the form's action
+ * (assignDomain) and a story import (lib/imports/writers.ts, on the stories it has just created)
+ * assign through here, with the same stage, domain and history rules.
+ */
+export async function assignDomainInTransaction(tx: Prisma.TransactionClient, input: Assignment): Promise<{ assignmentId: string }> {
   const { actorId, evaluationId, storyId, domainId, kind, rationale } = input;
+  await storyStage(tx, evaluationId, storyId);
+  const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { retiredAt: true } });
+  if (!domain) throw new Refusal("NOT_IN_EVALUATION", "domainId");
+  if (domain.retiredAt) throw new Refusal("DOMAIN_RETIRED", "domainId");
+  const current = await tx.domainAssignment.findMany({
+    where: { evaluationId, storyId, endedAt: null },
+    select: { id: true, domainId: true, kind: true },
+  });
+  const primaryNow = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
+  if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId) throw new AppError("CONFLICT", "the primary domain changed meanwhile");
+  const plan = planAssignment(current, domainId, kind);
+  if (!plan.ok) throw new Refusal(plan.reason, "domainId");
+  const now = new Date();
+  if (plan.end.length > 0) {
+    const ended = await tx.domainAssignment.updateMany({
+      where: { evaluationId, storyId, id: { in: plan.end }, endedAt: null },
+      data: { endedAt: now, endedById: actorId },
+    });
+    if (ended.count !== plan.end.length) throw new AppError("CONFLICT", "an assignment was ended meanwhile");
+  }
+  const created = await tx.domainAssignment.create({
+    data: { evaluationId, storyId, domainId, kind, rationale, assignedById: actorId, assignedAt: now },
+    select: { id: true },
+  });
+  const endedRows = current.filter((row) => plan.end.includes(row.id)).map(({ domainId: ended, kind: endedKind }) => ({ domainId: ended, kind: endedKind }));
+  await recordAudit(tx, {
+    evaluationId,
+    actorId,
+    action: "story.domain.assign",
+    recordType: "ChangeStory",
+    recordId: storyId,
+    before: endedRows.length ? { current: endedRows } : null,
+    after: { assignmentId: created.id, domainId, kind, rationale, ...(input.importBatchId ? { importBatchId: input.importBatchId } : {}) },
+    ipAddress: input.ipAddress,
+  });
+  return { assignmentId: created.id };
+}
+
+export async function assignDomain(input: Assignment): Promise<{ ok: true; assignmentId: string } | Refused> {
   return refusalsAsResults(() =>
     db()
-      .$transaction(async (tx) => {
-        await storyStage(tx, evaluationId, storyId);
-        const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { retiredAt: true } });
-        if (!domain) throw new Refusal("NOT_IN_EVALUATION", "domainId");
-        if (domain.retiredAt) throw new Refusal("DOMAIN_RETIRED", "domainId");
-        const current = await tx.domainAssignment.findMany({
-          where: { evaluationId, storyId, endedAt: null },
-          select: { id: true, domainId: true, kind: true },
-        });
-        const primaryNow = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
-        if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId) throw new AppError("CONFLICT", "the primary domain changed meanwhile");
-        const plan = planAssignment(current, domainId, kind);
-        if (!plan.ok) throw new Refusal(plan.reason, "domainId");
-        const now = new Date();
-        if (plan.end.length > 0) {
-          const ended = await tx.domainAssignment.updateMany({
-            where: { evaluationId, storyId, id: { in: plan.end }, endedAt: null },
-            data: { endedAt: now, endedById: actorId },
-          });
-          if (ended.count !== plan.end.length) throw new AppError("CONFLICT", "an assignment was ended meanwhile");
-        }
-        const created = await tx.domainAssignment.create({
-          data: { evaluationId, storyId, domainId, kind, rationale, assignedById: actorId, assignedAt: now },
-          select: { id: true },
-        });
-        const endedRows = current.filter((row) => plan.end.includes(row.id)).map(({ domainId: ended, kind: endedKind }) => ({ domainId: ended, kind: endedKind }));
-        await recordAudit(tx, {
-          evaluationId,
-          actorId,
-          action: "story.domain.assign",
-          recordType: "ChangeStory",
-          recordId: storyId,
-          before: endedRows.length ? { current: endedRows } : null,
-          after: { assignmentId: created.id, domainId, kind, rationale },
-          ipAddress: input.ipAddress,
-        });
-        return { ok: true as const, assignmentId: created.id };
-      }, TRANSACTION_OPTIONS)
+      .$transaction(async (tx) => ({ ok: true as const, ...(await assignDomainInTransaction(tx, input)) }), TRANSACTION_OPTIONS)
       .catch(uniqueViolationIsConflict),
   );
 }

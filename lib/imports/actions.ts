@@ -18,6 +18,11 @@ function fileNameOf(file: Blob): string {
   return file instanceof File ? file.name : "import";
 }
 
+/** The repeat groups' files under their file names (a sheet name says which group a file is). */
+function relatedOf(files: Blob[]) {
+  return files.map((file) => ({ name: fileNameOf(file), file }));
+}
+
 function checkKindPermissions(roles: Role[], kind: ImportKind) {
   if (!mayImport(roles, kind)) throw new AppError("FORBIDDEN");
 }
@@ -36,7 +41,7 @@ export const dryRunImport = evaluationAction("dryRunImport", {
   input: dryRunImportInput,
   handler: async ({ actor, input, roles, ipAddress }) => {
     checkKindPermissions(roles, input.kind);
-    return mutations.dryRunImport({ actorId: actor.id, ipAddress }, { ...input, fileName: fileNameOf(input.file) });
+    return mutations.dryRunImport({ actorId: actor.id, ipAddress }, { ...input, fileName: fileNameOf(input.file), related: input.kind === "STORIES" ? relatedOf(input.related) : [] });
   },
 });
 
@@ -47,6 +52,6 @@ export const commitImport = evaluationAction("commitImport", {
     const kind = await findBatchKind(input.evaluationId, input.batchId);
     if (!kind) throw new AppError("NOT_FOUND");
     checkKindPermissions(roles, kind);
-    return mutations.commitImport({ actorId: actor.id, ipAddress }, input);
+    return mutations.commitImport({ actorId: actor.id, ipAddress }, { ...input, related: kind === "STORIES" ? relatedOf(input.related) : [] });
   },
 });

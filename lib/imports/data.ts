@@ -57,7 +57,7 @@ export async function listBatchErrors(evaluationId: string, batchId: string, pag
       orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
       skip: (page - 1) * ERROR_PAGE_SIZE,
       take: ERROR_PAGE_SIZE,
-      select: { id: true, rowNumber: true, column: true, code: true },
+      select: { id: true, rowNumber: true, sheet: true, column: true, code: true },
     }),
     db().importRowError.count({ where }),
   ]);
@@ -65,3 +65,25 @@ export async function listBatchErrors(evaluationId: string, batchId: string, pag
 }
 
 export type ImportRowErrorRow = Awaited<ReturnType<typeof listBatchErrors>>["rows"][number];
+
+/**
+ * The member a command-line import acts as (scripts/import.ts): an enabled account that is a
+ * member of this evaluation, with its roles and language; null otherwise. The command line has
+ * the database already, so it checks what the wizard's session would: membership and roles.
+ */
+export async function findImportingMember(evaluationId: string, email: string) {
+  const member = await db().evaluationMember.findFirst({
+    where: { evaluationId, user: { email: email.trim().toLowerCase(), disabledAt: null } },
+    select: { roles: true, user: { select: { id: true, name: true, locale: true } } },
+  });
+  return member ? { userId: member.user.id, name: member.user.name, locale: member.user.locale, roles: member.roles } : null;
+}
+
+/** Every stored error of a batch, in file order (sheet by sheet), for the command line. */
+export async function allBatchErrors(evaluationId: string, batchId: string) {
+  return db().importRowError.findMany({
+    where: { evaluationId, batchId },
+    orderBy: [{ rowNumber: "asc" }, { id: "asc" }],
+    select: { rowNumber: true, sheet: true, column: true, code: true },
+  });
+}

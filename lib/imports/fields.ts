@@ -82,6 +82,21 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     f("storytellers", ["storytellers", "storyteller", "narradores", "narrador", "narradora", "respondent", "respondente"], { shape: "multi" }),
     f("collectedBy", ["collected_by", "recogida_por", "recopilada_por", "entrevistador", "interviewer"]),
     f("contributionNarrative", ["contribution", "contribucion", "aporte"]),
+    f("sustainabilityAssessment", ["sustainability", "sustainability_assessment", "sostenibilidad", "valoracion_sostenibilidad", "evaluacion_sostenibilidad"]),
+    f("sustainabilityConditions", ["sustainability_conditions", "conditions", "condiciones", "condiciones_sostenibilidad"]),
+    f("sustainabilityRisks", ["sustainability_risks", "risks", "riesgos", "riesgos_sostenibilidad"]),
+    // Interviews and focus groups have no code: a source is named by the submission key it was
+    // imported with (Kobo's _uuid) or by its id in the app (see references.ts).
+    f("sources", ["sources", "source", "fuentes", "fuente", "entrevistas", "interviews", "grupos_focales"], { shape: "multi" }),
+    f("primaryDomain", ["domain", "primary_domain", "dominio", "dominio_principal", "dominio_de_cambio"]),
+    f("secondaryDomains", ["secondary_domains", "other_domains", "dominios_secundarios", "otros_dominios"], { shape: "multi" }),
+    f("domainRationale", ["domain_rationale", "domain_reason", "razon_dominio", "justificacion_dominio", "por_que_dominio"]),
+    // The translation: the form's three translated texts, their language and the translator.
+    f("titleTranslation", ["title_translation", "title_en", "titulo_traduccion", "titulo_traducido", "translated_title"]),
+    f("whatChangedTranslation", ["what_changed_translation", "what_changed_en", "que_cambio_traduccion", "cambio_traducido"]),
+    f("whySignificantTranslation", ["why_significant_translation", "why_significant_en", "por_que_significativo_traduccion", "significado_traducido"]),
+    f("translationLanguage", ["translation_language", "idioma_traduccion", "idioma_de_la_traduccion", "lengua_traduccion"]),
+    f("translatedBy", ["translated_by", "translator", "traductor", "traductora", "traducido_por", "traducida_por"]),
   ],
   // The funder's portfolio, as a lead keeps it in a spreadsheet. Funding streams stay one cell of
   // text ("USMCA, non-USMCA"): the project form's schema splits it, so a stream may hold spaces.

@@ -20,7 +20,8 @@ import { ImportFileError } from "./limits";
 import { applySavedMapping, incompleteGroups, savedMappingWithSuggestions, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
 import { openTable, type Delimiter } from "./reader";
 import type { RowError } from "./rows";
-import { fileSha256, RECORD_TYPE, scanFile, type ValidRow } from "./scan";
+import { fileSha256, RECORD_TYPE, scanFile, type RelatedFile, type ValidRow } from "./scan";
+import type { NumberLocale } from "@/lib/written-number";
 import { writeInterviews, writeProjects, writeRespondents, writeStories, type WriteContext } from "./writers";
 
 export type Actor = { actorId: string; ipAddress?: string | null };
@@ -84,21 +85,45 @@ function cleanFileName(name: string): string {
 }
 
 function errorRows(evaluationId: string, batchId: string, errors: RowError[]): Prisma.ImportRowErrorCreateManyInput[] {
-  return errors.map((error) => ({ evaluationId, batchId, rowNumber: error.rowNumber, column: error.column?.slice(0, 300) ?? null, code: error.code }));
+  return errors.map((error) => ({ evaluationId, batchId, rowNumber: error.rowNumber, sheet: error.sheet?.slice(0, 300) ?? null, column: error.column?.slice(0, 300) ?? null, code: error.code }));
 }
 
-export type DryRunResult = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number };
+/**
+ * The fingerprint the commit checks: the main file's alone (as before) or, with repeat-group
+ * files, of all of them in the order sent, so a commit reads exactly what its dry run read.
+ */
+async function filesSha256(file: Blob, related: RelatedFile[] = []): Promise<string> {
+  const main = await fileSha256(file);
+  if (related.length === 0) return main;
+  const parts = [main, ...(await Promise.all(related.map(async (other) => `${other.name}:${await fileSha256(other.file)}`)))];
+  return fileSha256(new Blob([parts.join("\n")]));
+}
+
+export type DryRunResult = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number; ignoredSheets?: string[] };
 
 export async function dryRunImport(
   actor: Actor,
-  input: { evaluationId: string; kind: ImportKind; file: Blob; fileName: string; delimiter: Delimiter; mapping: ColumnMapping; keyColumn: string; idempotencyKey: string },
+  input: {
+    evaluationId: string;
+    kind: ImportKind;
+    file: Blob;
+    fileName: string;
+    delimiter: Delimiter;
+    mapping: ColumnMapping;
+    keyColumn: string;
+    idempotencyKey: string;
+    /** Stories: the repeat groups' CSV files, and the language the figures are written in (Spanish unless said). */
+    related?: RelatedFile[];
+    numberLocale?: NumberLocale;
+  },
 ): Promise<DryRunResult | Rejection> {
   const { evaluationId, kind } = input;
+  const numberLocale = kind === "STORIES" ? (input.numberLocale ?? "es") : undefined;
   const earlier = await db().importBatch.findUnique({
     where: { evaluationId_idempotencyKey: { evaluationId, idempotencyKey: input.idempotencyKey } },
     select: { id: true, rowCount: true, newCount: true, skippedCount: true, errorCount: true, fileSha256: true },
   });
-  const sha = await fileSha256(input.file);
+  const sha = await filesSha256(input.file, input.related);
   if (earlier) return earlier.fileSha256 === sha ? { batchId: earlier.id, ...earlier } : reject("IDEMPOTENCY_KEY_REUSED");
 
   return fileRefusal(async () => {
@@ -106,7 +131,7 @@ export async function dryRunImport(
     await table.rows.return(undefined);
     const problem = mappingProblem(kind, input.mapping, input.keyColumn, table.headers);
     if (problem) return problem;
-    const summary = await scanFile({ client: db(), evaluationId, kind, file: input.file, mapping: input.mapping, keyColumn: input.keyColumn, delimiter: input.delimiter });
+    const summary = await scanFile({ client: db(), evaluationId, kind, file: input.file, related: input.related, numberLocale, mapping: input.mapping, keyColumn: input.keyColumn, delimiter: input.delimiter });
     if (summary.rowCount === 0) return reject("EMPTY");
     return db().$transaction(async (tx) => {
       const batch = await tx.importBatch.create({
@@ -122,6 +147,7 @@ export async function dryRunImport(
           skippedCount: summary.skippedCount,
           errorCount: summary.errorCount,
           delimiter: summary.delimiter,
+          numberLocale: numberLocale ?? null,
           status: "DRY_RUN",
           idempotencyKey: input.idempotencyKey,
           createdById: actor.actorId,
@@ -135,8 +161,8 @@ export async function dryRunImport(
         create: { evaluationId, kind, name: MAPPING_NAME, columns: input.mapping, keyColumn: input.keyColumn, createdById: actor.actorId },
         update: { columns: input.mapping, keyColumn: input.keyColumn },
       });
-      const { rowCount, newCount, skippedCount, errorCount } = summary;
-      return { batchId: batch.id, rowCount, newCount, skippedCount, errorCount };
+      const { rowCount, newCount, skippedCount, errorCount, ignoredSheets } = summary;
+      return { batchId: batch.id, rowCount, newCount, skippedCount, errorCount, ...(ignoredSheets.length ? { ignoredSheets } : {}) };
     });
   });
 }
@@ -157,7 +183,7 @@ async function writeChunk(ctx: WriteContext, kind: ImportKind, rows: ValidRow[])
       : kind === "INTERVIEWS"
         ? await writeInterviews(ctx, keyed((row) => (row.converted.kind === "INTERVIEWS" ? row.converted.input : never())))
         : kind === "STORIES"
-          ? await writeStories(ctx, keyed((row) => (row.converted.kind === "STORIES" ? row.converted.input : never())))
+          ? await writeStories(ctx, keyed((row) => (row.converted.kind === "STORIES" ? { story: row.converted.input, domains: row.converted.domains } : never())))
           : await writeProjects(ctx, keyed((row) => (row.converted.kind === "PROJECTS" ? row.converted.input : never())));
   await insertImportedRows(ctx.tx, ctx.evaluationId, ctx.batchId, RECORD_TYPE[kind], created.map((row) => ({ id: newRecordId(), externalKey: row.key, recordId: row.recordId })));
 }
@@ -166,9 +192,9 @@ function never(): never {
   throw new Error("a row of another kind");
 }
 
-export async function commitImport(actor: Actor, input: { evaluationId: string; batchId: string; file: Blob }, ring: KeyRing = keyRingFromEnv()): Promise<CommitResult | Rejection> {
+export async function commitImport(actor: Actor, input: { evaluationId: string; batchId: string; file: Blob; related?: RelatedFile[] }, ring: KeyRing = keyRingFromEnv()): Promise<CommitResult | Rejection> {
   const { evaluationId, batchId } = input;
-  const sha = await fileSha256(input.file);
+  const sha = await filesSha256(input.file, input.related);
   try {
     return await db().$transaction(async (tx) => {
       // The batch row lock makes a second commit of the same batch wait, then find it committed.
@@ -187,6 +213,8 @@ export async function commitImport(actor: Actor, input: { evaluationId: string; 
         evaluationId,
         kind: batch.kind,
         file: input.file,
+        related: input.related,
+        numberLocale: batch.numberLocale === "en" ? "en" : batch.numberLocale === "es" ? "es" : undefined,
         mapping: batch.columns as ColumnMapping,
         keyColumn: batch.keyColumn,
         delimiter: (batch.delimiter as Delimiter | null) ?? "auto",

@@ -17,11 +17,15 @@ import {
   MAX_IMPORT_ROWS,
   type ImportFileProblem,
 } from "./limits";
-import { openFirstSheet, type SheetRow } from "./xlsx-sheet";
+import { openWorkbook, type SheetRow } from "./xlsx-sheet";
 
 export type Delimiter = "auto" | "," | ";" | "\t";
-/** `rowNumber` is the row's line as a spreadsheet shows it: the header is line 1, the first data row usually 2. */
-export type FileRow = { rowNumber: number; cells: string[] };
+/**
+ * `rowNumber` is the row's line as a spreadsheet shows it: the header is line 1, the first data row
+ * usually 2. `numeric` (XLSX only) marks the cells that hold a number rather than text: a figure
+ * there is a value, not something a person wrote in a language's convention.
+ */
+export type FileRow = { rowNumber: number; cells: string[]; numeric?: boolean[] };
 export type OpenedTable = { format: "csv" | "xlsx"; delimiter: "," | ";" | "\t" | null; headers: string[]; rows: AsyncGenerator<FileRow> };
 
 const SNIFF_BYTES = 64 * 1024;
@@ -157,46 +161,77 @@ async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
   return { format: "csv", delimiter, headers, rows: rows() };
 }
 
-async function openXlsx(file: Blob): Promise<OpenedTable> {
-  const guard = async <T>(step: () => Promise<T>): Promise<T> => {
-    try {
-      return await step();
-    } catch (error) {
-      if (error instanceof ImportFileError) throw error;
-      fail({ code: "NOT_TABULAR" });
-    }
-  };
-  // The compressed file is in memory already (an upload); its rows are inflated as they are read.
-  const sheet = await guard(async () => openFirstSheet(Buffer.from(await file.arrayBuffer())));
-  if (!sheet) fail({ code: "EMPTY" });
+function xlsxGuard<T>(step: () => Promise<T>): Promise<T> {
+  return step().catch((error: unknown) => {
+    if (error instanceof ImportFileError) throw error;
+    fail({ code: "NOT_TABULAR" });
+  });
+}
+
+/** One sheet as a table: its first non-blank row is the header. Null for a sheet with no rows. */
+async function sheetTable(sheet: AsyncIterable<SheetRow> | null): Promise<OpenedTable | null> {
+  if (!sheet) return null;
   const sheetRows = sheet[Symbol.asyncIterator]();
   const cellsOf = (row: SheetRow) => {
     const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
     // Only a date needs its cell's format (a time of day or a calendar day); values[0] is column 1.
     return Array.from(values, (value, index) => cellText(value, value instanceof Date ? row.getCell(index + 1).numFmt : undefined));
   };
-  let first = await guard(() => sheetRows.next());
-  while (!first.done && isBlankRow(cellsOf(first.value))) first = await guard(() => sheetRows.next());
-  if (first.done) fail({ code: "EMPTY" });
+  let first = await xlsxGuard(() => sheetRows.next());
+  while (!first.done && isBlankRow(cellsOf(first.value))) first = await xlsxGuard(() => sheetRows.next());
+  if (first.done) {
+    await sheetRows.return?.();
+    return null;
+  }
   const headers = checkHeaders(cellsOf(first.value));
   async function* rows(): AsyncGenerator<FileRow> {
     let count = 0;
     try {
       for (;;) {
-        const result = await guard(() => sheetRows.next());
+        const result = await xlsxGuard(() => sheetRows.next());
         if (result.done) break;
         const cells = cellsOf(result.value);
         if (isBlankRow(cells)) continue;
         count += 1;
+        const values = Array.isArray(result.value.values) ? (result.value.values as unknown[]).slice(1) : [];
         // The sheet's own row number: the line a spreadsheet shows, blank rows included.
-        yield checkRow(count, result.value.number, cells);
+        yield { ...checkRow(count, result.value.number, cells), numeric: Array.from(values, (value) => typeof value === "number") };
       }
     } finally {
-      // Only the first sheet is read; stopping here leaves the rest of the zip unread.
+      // Stopping here leaves the rest of the sheet unread.
       await sheetRows.return?.();
     }
   }
   return { format: "xlsx", delimiter: null, headers, rows: rows() };
+}
+
+async function openXlsx(file: Blob): Promise<OpenedTable> {
+  // The compressed file is in memory already (an upload); its rows are inflated as they are read.
+  const workbook = await xlsxGuard(async () => openWorkbook(Buffer.from(await file.arrayBuffer())));
+  const table = await sheetTable(workbook.sheets[0]?.rows() ?? null);
+  if (!table) fail({ code: "EMPTY" });
+  return table;
+}
+
+/** A table of a repeat group: a workbook's later sheet, or a CSV file of its own, under its name. */
+export type RepeatTable = { name: string; table: OpenedTable };
+
+/**
+ * The repeat groups that come with a main table: the later sheets of an XLSX workbook (in tab
+ * order), and the CSV files sent after the main one (named by their file names). Empty sheets are
+ * left out. Each table is read row by row when its turn comes.
+ */
+export async function openRepeatTables(main: Blob, others: Array<{ name: string; file: Blob }>, options: { delimiter?: Delimiter } = {}): Promise<RepeatTable[]> {
+  const tables: RepeatTable[] = [];
+  if ((await detectFormat(await headBytes(main))) === "xlsx") {
+    const workbook = await xlsxGuard(async () => openWorkbook(Buffer.from(await main.arrayBuffer())));
+    for (const sheet of workbook.sheets.slice(1)) {
+      const table = await sheetTable(sheet.rows());
+      if (table) tables.push({ name: sheet.name, table });
+    }
+  }
+  for (const other of others) tables.push({ name: other.name.replace(/\.(csv|txt|xlsx)$/i, ""), table: await openTable(other.file, options) });
+  return tables;
 }
 
 /** Opens the file for reading; refuses it (ImportFileError) when it cannot be an export. */

@@ -16,6 +16,8 @@ type Client = Prisma.TransactionClient | import("@/lib/generated/prisma/client")
 export type { PlaceRef, RegionRef };
 export type RespondentRef = { id: string; code: string; hearing: HearingEligibility };
 export type AtRiskGroupRef = { id: string; position: number };
+export type DomainRef = { id: string; retired: boolean };
+export type SourceRef = { kind: "INTERVIEW" | "FOCUS_GROUP" | "EXCERPT"; id: string };
 
 export type References = {
   /** A state or region wins over a municipality of the same name (lib/imports/place-matching.ts). */
@@ -30,6 +32,12 @@ export type References = {
   projectKeys: ProjectKeys;
   member(email: string): string | null;
   respondent(code: string): RespondentRef | null;
+  /** A domain of change by its number in the list or its name in either language. */
+  domain(value: string): DomainRef | null;
+  /** An interview by the submission key it was imported with, or an interview, focus group or excerpt by its id. */
+  source(token: string): SourceRef | null;
+  /** Loads the sources these tokens name (call once per chunk before `source`). */
+  loadSources(tokens: Iterable<string>): Promise<void>;
   /** Loads the respondents these codes name (call once per chunk before `respondent`). */
   loadRespondents(codes: Iterable<string>): Promise<void>;
 };
@@ -41,13 +49,23 @@ export function respondentCodeKey(value: string): string {
 }
 
 export async function loadReferences(client: Client, evaluationId: string): Promise<References> {
-  const [places, sectors, groups, projects, members] = await Promise.all([
+  const [places, sectors, groups, projects, members, domains] = await Promise.all([
     client.place.findMany({ where: { evaluationId }, select: { id: true, countryCode: true, state: true, regionCode: true, municipality: true, community: true, key: true } }),
     client.sector.findMany({ where: { evaluationId }, select: { id: true, nameEn: true, nameEs: true } }),
     client.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, position: true, code: true, nameEn: true, nameEs: true } }),
     client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true, acronymKey: true, nameKey: true } }),
     client.evaluationMember.findMany({ where: { evaluationId }, select: { userId: true, user: { select: { email: true } } } }),
+    client.domain.findMany({ where: { evaluationId }, select: { id: true, position: true, nameEn: true, nameEs: true, retiredAt: true } }),
   ]);
+  const domainIndex = new Map<string, DomainRef>();
+  for (const domain of domains) {
+    const ref = { id: domain.id, retired: domain.retiredAt !== null };
+    domainIndex.set(normalizeName(domain.nameEn), ref);
+    domainIndex.set(normalizeName(domain.nameEs), ref);
+  }
+  // A number wins over a name ("1" is the first domain of the list).
+  for (const domain of domains) domainIndex.set(String(domain.position), { id: domain.id, retired: domain.retiredAt !== null });
+  const sources = new Map<string, SourceRef>();
   const placeIndex = indexPlaces(places);
   const sectorIndex = new Map<string, string>();
   for (const sector of sectors) {
@@ -79,6 +97,23 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     projectKeys: new ProjectKeys({ acronym: new Set(projects.map((project) => project.acronymKey)), name: new Set(projects.map((project) => project.nameKey)) }),
     member: (email) => memberIndex.get(email.trim().toLowerCase()) ?? null,
     respondent: (code) => respondents.get(respondentCodeKey(code)) ?? null,
+    domain: (value) => domainIndex.get(/^\s*\d+\s*$/.test(value) ? String(Number(value)) : normalizeName(value)) ?? null,
+    source: (token) => sources.get(token.trim()) ?? null,
+    async loadSources(tokens) {
+      const wanted = [...new Set([...tokens].map((token) => token.trim()))].filter((token) => token && token.length <= 200 && !sources.has(token));
+      if (wanted.length === 0) return;
+      const where = { evaluationId, id: { in: wanted } };
+      // One after another: inside the commit's transaction they share one connection.
+      const imported = await client.importedRow.findMany({ where: { evaluationId, recordType: "Interview", externalKey: { in: wanted } }, select: { externalKey: true, recordId: true } });
+      const interviews = await client.interview.findMany({ where, select: { id: true } });
+      const focusGroups = await client.focusGroup.findMany({ where, select: { id: true } });
+      const excerpts = await client.transcriptExcerpt.findMany({ where, select: { id: true } });
+      for (const row of excerpts) sources.set(row.id, { kind: "EXCERPT", id: row.id });
+      for (const row of focusGroups) sources.set(row.id, { kind: "FOCUS_GROUP", id: row.id });
+      for (const row of interviews) sources.set(row.id, { kind: "INTERVIEW", id: row.id });
+      // The key a Kobo submission was imported with names its interview, whatever its id.
+      for (const row of imported) sources.set(row.externalKey, { kind: "INTERVIEW", id: row.recordId });
+    },
     async loadRespondents(codes) {
       const wanted = [...new Set([...codes].map(respondentCodeKey))].filter((code) => !respondents.has(code));
       if (wanted.length === 0) return;

@@ -9,72 +9,25 @@ import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { interviewInputSchema, type InterviewInput } from "@/lib/interviews/schema";
 import { projectFieldsSchema, type ProjectFields } from "@/lib/projects/schema";
 import { createRespondentSchema } from "@/lib/respondents/schema";
-import { CHANGE_TYPES, storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import type { StoryFields } from "@/lib/stories/schema";
 import { readConsent, type ImportedConsent } from "./consent-rows";
-import { isNumberNotDate } from "./cell-dates";
-import { fieldOf } from "./fields";
-import { isChecked, parseTarget, splitChoices, type ColumnMapping } from "./mapping";
+import { parseTarget, splitChoices } from "./mapping";
 import { projectInput } from "./project-rows";
-import { splitPlaceList } from "./place-matching";
 import type { References } from "./references";
-import { readPeriodCells } from "./period-cells";
-import { choiceValue, dayValue, impliedPrecision, stateValue } from "./vocabulary";
+import type { RepeatKind, RepeatRow } from "./repeat-groups";
+import { columnOf, ids, readCells, refuseNumber, type Cells, type Layout, type Lookup, type RowError } from "./row-context";
+import { convertStoryRow, type StoryDomains } from "./story-rows";
+import { choiceValue, dayValue, stateValue } from "./vocabulary";
 
-export type RowError = { rowNumber: number; column: string | null; code: string };
+export type { Layout, RowError };
+
 /** A respondent as the form creates it, with the consent recorded in the same submission, if any. */
 export type RespondentRowInput = z.output<typeof createRespondentSchema> & { consent: ImportedConsent | null };
 export type ConvertedRow =
   | { kind: "RESPONDENTS"; input: RespondentRowInput }
   | { kind: "INTERVIEWS"; input: InterviewInput }
-  | { kind: "STORIES"; input: StoryFields }
+  | { kind: "STORIES"; input: StoryFields; domains: StoryDomains }
   | { kind: "PROJECTS"; input: ProjectFields };
-
-/** The columns of a file, resolved once per run. */
-export type Layout = { kind: ImportKind; headers: string[]; mapping: ColumnMapping; keyIndex: number; keyColumn: string };
-
-type Cells = { text: Record<string, string>; lists: Record<string, string[]> };
-
-export function readCells(layout: Layout, cells: string[]): Cells {
-  const text: Record<string, string> = {};
-  const lists: Record<string, string[]> = {};
-  layout.headers.forEach((header, index) => {
-    const target = layout.mapping[header];
-    if (!target) return;
-    const value = cells[index] ?? "";
-    const { field, choice } = parseTarget(target);
-    if (fieldOf(layout.kind, field)?.shape === "multi") {
-      const list = (lists[field] ??= []);
-      if (choice !== null) {
-        if (isChecked(value)) list.push(choice);
-      } else if (field === "places") list.push(value); // split against the evaluation's places (storyInput)
-      else list.push(...splitChoices(value));
-    } else if (!(field in text) || text[field] === "") {
-      text[field] = value;
-    }
-  });
-  return { text, lists };
-}
-
-/** Schema field → the import field whose column is to blame. */
-const SCHEMA_FIELDS: Record<string, string> = {
-  placeId: "place",
-  sectorId: "sector",
-  placeIds: "places",
-  sectorIds: "sectors",
-  atRiskGroupIds: "atRiskGroups",
-  interviewerIds: "interviewers",
-  respondentIds: "respondents",
-  projectIds: "projects",
-  storytellerIds: "storytellers",
-  collectedById: "collectedBy",
-};
-
-export function columnOf(layout: Layout, field: string): string | null {
-  const name = SCHEMA_FIELDS[field] ?? field;
-  const found = layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
-  // A range written in the "from" column alone ("2024-2022") is wrong in that column.
-  return found ?? (name === "periodTo" ? columnOf(layout, "periodFrom") : name === "periodFrom" ? columnOf(layout, "period") : null);
-}
 
 /** The ticked 0/1 column of a choice nobody knows, else the field's (space-separated) column. */
 function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly string[]): string | null {
@@ -108,33 +61,6 @@ function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssu
     errors.push({ rowNumber, column, code });
   }
   return errors;
-}
-
-type Lookup = { errors: RowError[]; rowNumber: number; layout: Layout };
-
-function ids<T>(ctx: Lookup, field: string, values: string[], find: (value: string) => T | null, code: string): T[] {
-  const found: T[] = [];
-  let reported = false;
-  for (const value of values) {
-    const hit = find(value);
-    if (hit !== null) found.push(hit);
-    else if (!reported) {
-      ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: `imports.rowErrors.${code}` });
-      reported = true;
-    }
-  }
-  return found;
-}
-
-/**
- * A date column holding a bare number (a spreadsheet date in a cell not formatted as a date) is
- * reported as such rather than as a badly written date, and never guessed into a day. A period
- * may be a bare year.
- */
-function refuseNumber(ctx: Lookup, field: string, value: string | undefined, options: { yearAllowed?: boolean } = {}): void {
-  const trimmed = (value ?? "").trim();
-  if (!isNumberNotDate(trimmed) || (options.yearAllowed && /^\d{4}$/.test(trimmed))) return;
-  ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: "imports.rowErrors.numberNotDate" });
 }
 
 /**
@@ -219,52 +145,20 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
   };
 }
 
-function storyInput(ctx: Lookup, cells: Cells, refs: References) {
-  const { text, lists } = cells;
-  const before = ctx.errors.length;
-  for (const field of ["period", "periodFrom", "periodTo"]) refuseNumber(ctx, field, text[field], { yearAllowed: true });
-  const whole = Boolean(text.period?.trim());
-  const period = whole ? readPeriodCells(text.period, "", { wholePeriod: true }) : readPeriodCells(text.periodFrom, text.periodTo);
-  // A spreadsheet serial is reported as such above; any other unreadable period shows the accepted forms.
-  if (!period.ok && ctx.errors.length === before) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, whole ? "period" : period.field), code: "imports.rowErrors.periodFormat" });
-  const read = period.ok ? period : { precision: null, from: "", to: "" };
-  const changeType = choiceValue("changeType", text.changeType ?? "");
-  // A filled cell that names no change type is not "missing": say which values are accepted.
-  if (changeType && !(CHANGE_TYPES as readonly string[]).includes(changeType)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "changeType"), code: "imports.rowErrors.changeTypeUnknown" });
-  const placeNames = (lists.places ?? []).flatMap((cell) => splitPlaceList(cell, (name) => refs.places(name).length > 0));
-  const placeIds = ids(ctx, "places", placeNames, (name) => {
-    const found = refs.places(name);
-    return found.length === 1 ? found[0]!.id : null;
-  }, "placeUnknown");
-  const collectedBy = text.collectedBy?.trim() ? ids(ctx, "collectedBy", [text.collectedBy], refs.member, "memberUnknown")[0] : null;
-  return {
-    title: text.title ?? "",
-    whatChanged: text.whatChanged ?? "",
-    whySignificant: text.whySignificant ?? "",
-    originalLanguage: choiceValue("language", text.originalLanguage ?? ""),
-    changeType,
-    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : (read.precision ?? (read.from ? impliedPrecision(read.from) : "YEAR")),
-    periodFrom: read.from,
-    periodTo: read.to,
-    placeIds: [...new Set(placeIds)],
-    sectorIds: [...new Set(ids(ctx, "sectors", lists.sectors ?? [], refs.sector, "sectorUnknown"))],
-    storytellerIds: [...new Set(ids(ctx, "storytellers", lists.storytellers ?? [], (code) => refs.respondent(code)?.id ?? null, "respondentUnknown"))],
-    collectedById: collectedBy ?? "",
-    contributionNarrative: text.contributionNarrative ?? "",
-    priorityTagIds: [],
-    atRiskGroups: [],
-    figures: [],
-    contributions: [],
-    sources: [],
-  };
-}
-
 /** The respondent codes a row names (loaded per chunk before converting it). */
 export function codesNamed(layout: Layout, cells: string[]): string[] {
   if (layout.kind === "RESPONDENTS" || layout.kind === "PROJECTS") return [];
   const { lists } = readCells(layout, cells);
   return layout.kind === "INTERVIEWS" ? (lists.respondents ?? []) : (lists.storytellers ?? []);
 }
+
+/** The sources a story row names (loaded per chunk before converting it). */
+export function sourcesNamed(layout: Layout, cells: string[]): string[] {
+  if (layout.kind !== "STORIES") return [];
+  return (readCells(layout, cells).lists.sources ?? []).flatMap(splitChoices);
+}
+
+const NO_CHILDREN: Record<RepeatKind, RepeatRow[]> = { figures: [], contributions: [] };
 
 /** Converts and validates one row; `converted` is null when the row has any error. */
 export function convertRow(
@@ -273,6 +167,7 @@ export function convertRow(
   rowNumber: number,
   cells: string[],
   refs: References,
+  children: Record<RepeatKind, RepeatRow[]> = NO_CHILDREN,
 ): { converted: ConvertedRow | null; errors: RowError[] } {
   const ctx: Lookup = { errors: [], rowNumber, layout };
   const parsed = readCells(layout, cells);
@@ -290,15 +185,16 @@ export function convertRow(
     const outcome = interviewInputSchema.safeParse(interviewInput(ctx, evaluationId, parsed, refs));
     result = outcome.success ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
   } else if (layout.kind === "STORIES") {
-    const outcome = storyFieldsSchema.safeParse(storyInput(ctx, parsed, refs));
-    result = outcome.success ? { success: true, converted: { kind: "STORIES", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+    const story = convertStoryRow(ctx, parsed, refs, children);
+    ctx.errors.push(...story.childErrors);
+    result = story.input ? { success: true, converted: { kind: "STORIES", input: story.input, domains: story.domains } } : { success: false, issues: story.issues };
   } else {
     const report = (field: string, code: string) => ctx.errors.push({ rowNumber, column: columnOf(layout, field), code });
     const outcome = projectFieldsSchema.safeParse(projectInput(parsed.text, refs.projectKeys, report));
     result = outcome.success ? { success: true, converted: { kind: "PROJECTS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
   }
   // A column whose value named nothing known is reported once, not again as "required" by the schema.
-  const reported = new Set(ctx.errors.map((error) => error.column));
+  const reported = new Set(ctx.errors.filter((error) => !error.sheet).map((error) => error.column));
   const schema = result.success ? [] : schemaErrors(layout, rowNumber, result.issues).filter((error) => !reported.has(error.column));
   const errors = [...ctx.errors, ...schema];
   return { converted: errors.length === 0 && result.success ? result.converted : null, errors };

@@ -9,10 +9,12 @@ import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { MAX_STORED_ERRORS } from "./limits";
+import type { NumberLocale } from "@/lib/written-number";
 import type { Delimiter } from "./reader";
-import { openTable } from "./reader";
+import { openRepeatTables, openTable } from "./reader";
 import { loadReferences } from "./references";
-import { codesNamed, convertRow, type ConvertedRow, type Layout, type RowError } from "./rows";
+import { RepeatGroups } from "./repeat-groups";
+import { codesNamed, convertRow, sourcesNamed, type ConvertedRow, type Layout, type RowError } from "./rows";
 import type { ColumnMapping } from "./mapping";
 
 type Client = Prisma.TransactionClient | PrismaClient;
@@ -22,7 +24,18 @@ const CHUNK = 1000;
 const MAX_KEY_LENGTH = 200;
 
 export type ValidRow = { rowNumber: number; key: string; converted: ConvertedRow };
-export type ScanSummary = { rowCount: number; newCount: number; skippedCount: number; errorCount: number; errors: RowError[]; delimiter: string | null };
+export type ScanSummary = {
+  rowCount: number;
+  newCount: number;
+  skippedCount: number;
+  errorCount: number;
+  errors: RowError[];
+  delimiter: string | null;
+  /** Sheets or files that came with the file but are no repeat group a story carries. */
+  ignoredSheets: string[];
+};
+/** A CSV file of a repeat group, sent with the main one and named by its file name. */
+export type RelatedFile = { name: string; file: Blob };
 
 export async function fileSha256(file: Blob): Promise<string> {
   const hash = createHash("sha256");
@@ -43,27 +56,36 @@ export async function scanFile(args: {
   mapping: ColumnMapping;
   keyColumn: string;
   delimiter: Delimiter;
+  /** Stories only: repeat groups as CSV files of their own (an XLSX brings them as its later sheets). */
+  related?: RelatedFile[];
+  /** Stories only: the language the figures are read in. */
+  numberLocale?: NumberLocale;
   onValid?: (rows: ValidRow[]) => Promise<void>;
 }): Promise<ScanSummary> {
   const { client, evaluationId, kind } = args;
   const table = await openTable(args.file, { delimiter: args.delimiter });
   const keyIndex = table.headers.indexOf(args.keyColumn);
-  const layout: Layout = { kind, headers: table.headers, mapping: args.mapping, keyIndex, keyColumn: args.keyColumn };
+  const layout: Layout = { kind, headers: table.headers, mapping: args.mapping, keyIndex, keyColumn: args.keyColumn, numberLocale: args.numberLocale };
   const refs = await loadReferences(client, evaluationId);
-  const summary: ScanSummary = { rowCount: 0, newCount: 0, skippedCount: 0, errorCount: 0, errors: [], delimiter: table.delimiter };
+  // Only stories carry repeat groups; another kind's workbook is read from its first sheet, as before.
+  const repeats = kind === "STORIES" ? await RepeatGroups.load(await openRepeatTables(args.file, args.related ?? [], { delimiter: args.delimiter }), table.headers, args.keyColumn) : RepeatGroups.none;
+  const summary: ScanSummary = { rowCount: 0, newCount: 0, skippedCount: 0, errorCount: 0, errors: [], delimiter: table.delimiter, ignoredSheets: repeats.ignored };
   const seenKeys = new Set<string>();
-  const rowsWithErrors = new Set<number>();
+  const rowsWithErrors = new Set<string>();
 
   const addError = (error: RowError) => {
-    if (!rowsWithErrors.has(error.rowNumber)) {
-      rowsWithErrors.add(error.rowNumber);
+    const row = `${error.sheet ?? ""}\u0000${error.rowNumber}`;
+    if (!rowsWithErrors.has(row)) {
+      rowsWithErrors.add(row);
       summary.errorCount += 1;
     }
     if (summary.errors.length < MAX_STORED_ERRORS) summary.errors.push(error);
   };
+  repeats.errors.forEach(addError);
 
   const flush = async (chunk: Array<{ rowNumber: number; cells: string[] }>) => {
     await refs.loadRespondents(chunk.flatMap((row) => codesNamed(layout, row.cells)));
+    await refs.loadSources(chunk.flatMap((row) => sourcesNamed(layout, row.cells)));
     const keys = chunk.map((row) => (row.cells[keyIndex] ?? "").trim());
     const imported = await client.importedRow.findMany({
       where: { evaluationId, recordType: RECORD_TYPE[kind], externalKey: { in: keys.filter(Boolean) } },
@@ -75,13 +97,15 @@ export async function scanFile(args: {
       const key = keys[index]!;
       if (!key) return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyMissing" });
       if (key.length > MAX_KEY_LENGTH) return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyTooLong" });
+      // The row's repetitions are claimed even when the row is refused or was imported before.
+      const children = repeats.take(row.cells);
       if (seenKeys.has(key)) return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyRepeated" });
       seenKeys.add(key);
       if (importedKeys.has(key)) {
         summary.skippedCount += 1;
         return;
       }
-      const { converted, errors } = convertRow(layout, evaluationId, row.rowNumber, row.cells, refs);
+      const { converted, errors } = convertRow(layout, evaluationId, row.rowNumber, row.cells, refs, children);
       errors.forEach(addError);
       if (converted) valid.push({ rowNumber: row.rowNumber, key, converted });
     });
@@ -99,5 +123,6 @@ export async function scanFile(args: {
     }
   }
   if (chunk.length > 0) await flush(chunk);
+  repeats.orphans().forEach(addError);
   return summary;
 }

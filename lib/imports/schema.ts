@@ -6,6 +6,7 @@ import { z } from "zod";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { IMPORT_KINDS } from "./fields";
 import { idSchema as id } from "@/lib/core/ids";
+import { NUMBER_LOCALES } from "@/lib/written-number";
 
 const columnName = z.string({ error: "invalid" }).min(1, { error: "invalid" }).max(300, { error: "invalid" });
 
@@ -15,6 +16,10 @@ export const importFileSchema = z
   .refine((file) => file.size <= MAX_IMPORT_BYTES, { error: "TOO_LARGE" });
 
 export const DELIMITERS = ["auto", ",", ";", "\t"] as const;
+
+/** Stories: the repeat groups' CSV files, sent with the main file; together within the one upload limit. */
+const relatedFiles = z.array(importFileSchema, { error: "invalid" }).max(10, { error: "invalid" }).default([]);
+const withinLimit = (input: { file: Blob; related: Blob[] }) => input.related.reduce((total, other) => total + other.size, input.file.size) <= MAX_IMPORT_BYTES;
 
 export const analyzeImportInput = z.object({
   evaluationId: id,
@@ -29,9 +34,12 @@ export const dryRunImportInput = analyzeImportInput.extend({
   keyColumn: columnName,
   /** Chosen by the wizard once per attempt: a retried request finds its batch instead of running twice. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "invalid" }),
-});
+  /** Stories: the language whose way of writing numbers the figures follow (es 600.000, en 600,000). */
+  numberLocale: z.enum(NUMBER_LOCALES, { error: "invalid" }).optional(),
+  related: relatedFiles,
+}).refine(withinLimit, { error: "TOO_LARGE", path: ["file"] });
 
-export const commitImportInput = z.object({ evaluationId: id, batchId: id, file: importFileSchema });
+export const commitImportInput = z.object({ evaluationId: id, batchId: id, file: importFileSchema, related: relatedFiles }).refine(withinLimit, { error: "TOO_LARGE", path: ["file"] });
 
 export type AnalyzeImportInput = z.output<typeof analyzeImportInput>;
 export type DryRunImportInput = z.output<typeof dryRunImportInput>;

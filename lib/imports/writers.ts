@@ -16,13 +16,12 @@ import type { ProjectFields } from "@/lib/projects/schema";
 import { CONSENT_SCOPES, IDENTITY_FIELDS } from "@/lib/respondents/constants";
 import { respondentCode } from "@/lib/respondents/policy";
 import { fromBytes, identityParts, sealIdentity } from "@/lib/respondents/sealing";
-import { checkReferences as checkStoryReferences, writeStoryChildren } from "@/lib/stories/children-mutations";
-import { loadStorySnapshot } from "@/lib/stories/data";
-import { storyCodeOf } from "@/lib/stories/mutations";
-import { storedPeriod } from "@/lib/stories/period";
+import { assignDomainInTransaction } from "@/lib/domains/mutations";
+import { insertStory, nextCodeNumber } from "@/lib/stories/mutations";
 import type { InterviewInput } from "@/lib/interviews/schema";
 import { Refusal } from "@/lib/core/refusal";
 import type { StoryFields } from "@/lib/stories/schema";
+import type { StoryDomains } from "./story-rows";
 import { newRecordId } from "./record-ids";
 import {
   insertConsents,
@@ -41,6 +40,7 @@ import type { RespondentRowInput } from "./rows";
 type Tx = Prisma.TransactionClient;
 export type WriteContext = { tx: Tx; evaluationId: string; actorId: string; ipAddress: string | null; batchId: string; ring: KeyRing };
 export type Keyed<T> = { key: string; input: T };
+export type StoryRow = { story: StoryFields; domains: StoryDomains };
 type Created = { key: string; recordId: string };
 
 async function nextNumber(tx: Tx, lock: string, max: () => Promise<number | null>): Promise<number> {
@@ -174,50 +174,28 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
 }
 
 /**
- * Stories go in one by one (child rows and the revision's snapshot are built by the story code
- * itself, so an imported story is indistinguishable from a typed one); their audit events in one go.
+ * Stories go in one by one through the story form's own insert (child rows, first revision and
+ * code, so an imported story is indistinguishable from a typed one); their audit events in one go,
+ * then the domains each row assigns, through the domain form's own mutation (each with its event).
  */
-export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryFields>>): Promise<Created[]> {
+export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryRow>>): Promise<Created[]> {
   const { tx, evaluationId, actorId } = ctx;
-  let number = await nextNumber(tx, `story-code:${evaluationId}`, async () => (await tx.changeStory.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber);
+  let number = await nextCodeNumber(tx, evaluationId);
   const events: AuditInput[] = [];
-  const created: Created[] = [];
-  const now = new Date();
+  const created: Array<Created & { domains: StoryDomains }> = [];
   for (const { key, input } of rows) {
-    await checkStoryReferences(tx, evaluationId, input, null);
-    const period = storedPeriod(input.periodPrecision, input.periodFrom, input.periodTo);
-    if (!period.ok) throw new Error("period checked by the schema");
-    const codeNumber = number++;
-    const story = await tx.changeStory.create({
-      data: {
-        evaluationId,
-        codeNumber,
-        code: storyCodeOf(codeNumber),
-        title: input.title,
-        whatChanged: input.whatChanged,
-        whySignificant: input.whySignificant,
-        originalLanguage: input.originalLanguage,
-        collectedById: input.collectedById,
-        changeType: input.changeType,
-        periodPrecision: input.periodPrecision,
-        periodFrom: period.from ? day(period.from) : null,
-        periodTo: period.to ? day(period.to) : null,
-        contributionNarrative: input.contributionNarrative,
-        authorId: actorId,
-        stage: "DRAFT",
-        stageChangedAt: now,
-        version: 1,
-      },
-      select: { id: true },
-    });
-    await writeStoryChildren(tx, evaluationId, story.id, input, true);
-    const snapshot = await loadStorySnapshot(tx, evaluationId, story.id);
-    await tx.storyRevision.create({ data: { evaluationId, storyId: story.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId } });
-    events.push({ evaluationId, actorId, ipAddress: ctx.ipAddress, action: "story.create", recordType: "ChangeStory", recordId: story.id, after: { ...snapshot, stage: "DRAFT", version: 1, importBatchId: ctx.batchId } });
-    created.push({ key, recordId: story.id });
+    const story = await insertStory(tx, { actorId, evaluationId, story: input.story, codeNumber: number++ });
+    events.push({ evaluationId, actorId, ipAddress: ctx.ipAddress, action: "story.create", recordType: "ChangeStory", recordId: story.storyId, after: { ...story.auditAfter, importBatchId: ctx.batchId } });
+    created.push({ key, recordId: story.storyId, domains: input.domains });
   }
   await recordAuditEvents(tx, events);
-  return created;
+  for (const { recordId: storyId, domains } of created) {
+    const assign = { evaluationId, storyId, actorId, ipAddress: ctx.ipAddress, rationale: domains.rationale, importBatchId: ctx.batchId };
+    let primaryId: string | null = null;
+    if (domains.primaryId) primaryId = (await assignDomainInTransaction(tx, { ...assign, domainId: domains.primaryId, kind: "PRIMARY", expectedPrimaryId: null })).assignmentId;
+    for (const domainId of domains.secondaryIds) await assignDomainInTransaction(tx, { ...assign, domainId, kind: "SECONDARY", expectedPrimaryId: primaryId });
+  }
+  return created.map(({ key, recordId }) => ({ key, recordId }));
 }
 
 /**

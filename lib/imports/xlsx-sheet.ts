@@ -24,7 +24,7 @@ export type SheetRow = { number: number; values: unknown; getCell(column: number
  */
 type WorkbookParts = {
   workbookRels?: Array<{ Id: string; Target: string }>;
-  model?: { sheets?: Array<{ rId: string }> };
+  model?: { sheets?: Array<{ rId: string; name?: string }> };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
@@ -54,11 +54,15 @@ function firstSheetPath(parts: WorkbookParts, paths: string[]): string | undefin
   return paths.filter((path) => !Number.isNaN(sheetNumber(path))).sort((a, b) => sheetNumber(a) - sheetNumber(b))[0];
 }
 
+/** A workbook opened for reading: its sheets in tab order, each read row by row on request. */
+export type OpenedWorkbook = { sheets: Array<{ name: string; rows(): AsyncIterable<SheetRow> | null }> };
+
 /**
- * The first sheet's rows, or null when the workbook has no sheet. Throws on anything that is not
- * a readable workbook; the caller turns that into the user's refusal.
+ * Every sheet of the workbook, in tab order (Kobo and ODK export each repeat group as a sheet of
+ * its own after the main one). Throws on anything that is not a readable workbook; the caller
+ * turns that into the user's refusal.
  */
-export async function openFirstSheet(bytes: Buffer): Promise<AsyncIterable<SheetRow> | null> {
+export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   const zip = await unzipper.Open.buffer(bytes);
   const entries = new Map(zip.files.filter((file) => file.type === "File").map((file) => [file.path, file]));
   const stream = (path: string) => entries.get(path)?.stream() as Readable | undefined;
@@ -73,11 +77,35 @@ export async function openFirstSheet(bytes: Buffer): Promise<AsyncIterable<Sheet
   const styles = stream("xl/styles.xml");
   if (styles) await parts._parseStyles(styles);
 
-  const sheetPath = firstSheetPath(parts, [...entries.keys()]);
-  const sheet = sheetPath ? stream(sheetPath) : undefined;
-  if (!sheetPath || !sheet) return null;
-  // exceljs names a sheet by the number in its file name; the rows do not depend on it.
-  const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? "1";
-  const [emitted] = [...parts._parseWorksheet(sheet, sheetNo)];
-  return emitted?.value ?? null;
+  const paths = [...entries.keys()];
+  const rowsAt = (sheetPath: string | undefined) => () => {
+    const sheet = sheetPath ? stream(sheetPath) : undefined;
+    if (!sheetPath || !sheet) return null;
+    // exceljs names a sheet by the number in its file name; the rows do not depend on it.
+    const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? "1";
+    const [emitted] = [...parts._parseWorksheet(sheet, sheetNo)];
+    return emitted?.value ?? null;
+  };
+  const listed = (parts.model?.sheets ?? []).map((sheet) => {
+    const target = parts.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
+    const path = target ? (target.startsWith("/") ? target.slice(1) : `xl/${target}`) : undefined;
+    return { name: sheet.name ?? "", rows: rowsAt(path && paths.includes(path) ? path : undefined) };
+  });
+  if (listed.length > 0) {
+    // The first tab may point nowhere in a damaged file: fall back to the lowest-numbered sheet.
+    const first = firstSheetPath(parts, paths);
+    listed[0] = { name: listed[0]!.name, rows: rowsAt(first) };
+    return { sheets: listed };
+  }
+  const first = firstSheetPath(parts, paths);
+  return { sheets: first ? [{ name: "", rows: rowsAt(first) }] : [] };
+}
+
+/**
+ * The first sheet's rows, or null when the workbook has no sheet. Throws on anything that is not
+ * a readable workbook; the caller turns that into the user's refusal.
+ */
+export async function openFirstSheet(bytes: Buffer): Promise<AsyncIterable<SheetRow> | null> {
+  const workbook = await openWorkbook(bytes);
+  return workbook.sheets[0]?.rows() ?? null;
 }

@@ -101,46 +101,61 @@ export function storyCodeOf(codeNumber: number): string {
   return `CS-${String(codeNumber).padStart(4, "0")}`;
 }
 
+/**
+ * Writes a new draft story with its child rows and first revision inside the caller's transaction,
+ * and returns what its "story.create" audit event records. The form (createStory) and the imports
+ * (lib/imports/writers.ts, which append the batch id and write a chunk's events at once) both
+ * create stories through here, so an imported story is indistinguishable from a typed one.
+ */
+export async function insertStory(tx: Tx, input: { actorId: string; evaluationId: string; story: StoryFields; codeNumber?: number }) {
+  const { actorId, evaluationId, story } = input;
+  await checkReferences(tx, evaluationId, story, null);
+  const codeNumber = input.codeNumber ?? (await nextCodeNumber(tx, evaluationId));
+  const now = new Date();
+  const created = await tx.changeStory.create({
+    data: {
+      ...storyColumns(story),
+      evaluationId,
+      codeNumber,
+      code: storyCodeOf(codeNumber),
+      authorId: actorId,
+      stage: "DRAFT",
+      stageChangedAt: now,
+      version: 1,
+    },
+    select: { id: true, code: true },
+  });
+  await writeStoryChildren(tx, evaluationId, created.id, story, true);
+  const snapshot = await recordTranslationSources(tx, evaluationId, created.id, null, await snapshotOrFail(tx, evaluationId, created.id));
+  await tx.storyRevision.create({
+    data: { evaluationId, storyId: created.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId },
+  });
+  return { storyId: created.id, code: created.code, auditAfter: { ...snapshot, stage: "DRAFT" as const, version: 1 } };
+}
+
+/** The next free code number, under the per-evaluation lock creators share (held to the end of the transaction). */
+export { nextCodeNumber };
+
 export async function createStory(input: {
   actorId: string;
   evaluationId: string;
   story: StoryFields;
   ipAddress?: string | null;
 }): Promise<SavedStory | Refused> {
-  const { actorId, evaluationId, story } = input;
+  const { actorId, evaluationId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      await checkReferences(tx, evaluationId, story, null);
-      const codeNumber = await nextCodeNumber(tx, evaluationId);
-      const now = new Date();
-      const created = await tx.changeStory.create({
-        data: {
-          ...storyColumns(story),
-          evaluationId,
-          codeNumber,
-          code: storyCodeOf(codeNumber),
-          authorId: actorId,
-          stage: "DRAFT",
-          stageChangedAt: now,
-          version: 1,
-        },
-        select: { id: true, code: true },
-      });
-      await writeStoryChildren(tx, evaluationId, created.id, story, true);
-      const snapshot = await recordTranslationSources(tx, evaluationId, created.id, null, await snapshotOrFail(tx, evaluationId, created.id));
-      await tx.storyRevision.create({
-        data: { evaluationId, storyId: created.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId },
-      });
+      const created = await insertStory(tx, input);
       await recordAudit(tx, {
         evaluationId,
         actorId,
         action: "story.create",
         recordType: "ChangeStory",
-        recordId: created.id,
-        after: { ...snapshot, stage: "DRAFT", version: 1 },
+        recordId: created.storyId,
+        after: created.auditAfter,
         ipAddress: input.ipAddress,
       });
-      return { ok: true as const, storyId: created.id, code: created.code, version: 1 };
+      return { ok: true as const, storyId: created.storyId, code: created.code, version: 1 };
     }, TRANSACTION_OPTIONS),
   );
 }

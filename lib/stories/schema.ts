@@ -13,7 +13,7 @@ import { DATE_PRECISIONS, storedPeriod } from "./period";
 import { idSchema, requiredId } from "@/lib/core/ids";
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
-export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "RANGE"] as const satisfies readonly FigureQualifier[];
+export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "AT_LEAST", "UP_TO", "RANGE"] as const satisfies readonly FigureQualifier[];
 export const SOURCE_KINDS = ["INTERVIEW", "FOCUS_GROUP", "EXCERPT"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 /** The consent scopes a storyteller must have granted before the story leaves draft. */

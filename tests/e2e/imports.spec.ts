@@ -160,3 +160,39 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
   await analyze.click();
   await expect(page.getByText("El archivo pesa más de 20 MB. Divídelo en archivos más pequeños.").first()).toBeVisible();
 });
+
+/**
+ * Stories with their figures as a CSV file of their own, as KoboToolbox exports a repeat group.
+ * A dry run only (it creates nothing, so the demo's next story code stays what later tests expect):
+ * a figure whose story is not in the file is named by its file and line.
+ */
+test("an evaluator checks stories with a figures file: a figure of no story is named by its file and line", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("/sign-in");
+  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
+  await page.getByRole("link", { name: EVALUATION }).click();
+  await page.getByRole("link", { name: "Importaciones" }).click();
+  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Historias de cambio" });
+  const stories = [
+    ["titulo", "que_cambio", "por_que_significativo", "idioma", "tipo_de_cambio", "periodo", "_uuid"],
+    ["Historia importada", "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", "positivo", "2023", `e2e-story-${STAMP}`],
+  ];
+  const figures = [
+    ["_submission__uuid", "etiqueta", "valor", "calificador"],
+    [`e2e-story-${STAMP}`, "empresas", "600.000", "más de"],
+    ["otra-historia", "sindicatos", "4", ""],
+  ];
+  const csv = (rows: string[][]) => Buffer.from(`${rows.map((cells) => cells.join(",")).join("\r\n")}\r\n`, "utf8");
+  await page.getByLabel("Archivo CSV o XLSX").setInputFiles({ name: "historias.csv", mimeType: "text/csv", buffer: csv(stories) });
+  await page.getByLabel("Grupos que se repiten, en archivos CSV (opcional)").setInputFiles({ name: "figuras.csv", mimeType: "text/csv", buffer: csv(figures) });
+  await expectNoAxeViolations(page, "imports, stories with a repeat-group file (es)");
+  await page.getByRole("button", { name: "Leer las columnas" }).click();
+  await page.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "1 fila" })).toHaveText("1 fila: 1 nueva, 0 ya importadas, 1 con errores.");
+  const errors = page.getByRole("table", { name: "Errores por fila y columna" });
+  await expect(errors.getByRole("row")).toHaveCount(2);
+  await expect(errors.getByRole("row").nth(1)).toHaveText(/figuras · 3\s*_submission__uuid\s*Esta fila no pertenece a ninguna fila de la hoja principal/);
+  await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, "imports, stories dry run with a repetition error (es)");
+});

@@ -69,7 +69,8 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
               <tbody>
                 {errors.rows.map((error) => (
                   <tr key={error.id}>
-                    <td>{format.number(error.rowNumber)}</td>
+                    {/* A repeat group's row is named by its sheet (or file) and line. */}
+                    <td>{error.sheet ? `${error.sheet} · ${format.number(error.rowNumber)}` : format.number(error.rowNumber)}</td>
                     <td className={styles.columnName}>{error.column ?? "—"}</td>
                     <td>{problem(error.code)}</td>
                   </tr>
