@@ -7,6 +7,7 @@ import type { getTranslations } from "next-intl/server";
 import type { MatrixRow } from "@/lib/triangulation/data";
 import { SOURCE_TYPES, STANCES } from "@/lib/triangulation/schema";
 import styles from "./triangulation.module.css";
+import { StageBadge } from "@/components/stories/stage-badge";
 
 type T = Awaited<ReturnType<typeof getTranslations<"triangulation">>>;
 
@@ -36,7 +37,9 @@ export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: 
                   <span className="code">{row.code}</span> {row.title}
                 </Link>
               </th>
-              <td>{stageName(row.stage)}</td>
+              <td>
+                <StageBadge stage={row.stage} name={stageName(row.stage)} />
+              </td>
               {SOURCE_TYPES.map((type) => {
                 const cell = row.cells[type];
                 const parts = STANCES.filter((stance) => cell?.[stance]);
