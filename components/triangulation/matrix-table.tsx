@@ -8,6 +8,7 @@ import type { MatrixRow } from "@/lib/triangulation/data";
 import { SOURCE_TYPES, STANCES } from "@/lib/triangulation/schema";
 import styles from "./triangulation.module.css";
 import { StageBadge } from "@/components/stories/stage-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type T = Awaited<ReturnType<typeof getTranslations<"triangulation">>>;
 
@@ -15,9 +16,9 @@ export const STANCE_SYMBOLS = { SUPPORTS: "✓", CONTRADICTS: "✗", MIXED: "±"
 
 export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: MatrixRow[]; caption: string; storyHref: (id: string) => string; stageName: (stage: string) => string; t: T }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion labelledBy="triangulation-matrix-caption">
       <table className={["table", styles.matrix].join(" ")}>
-        <caption>{caption}</caption>
+        <caption id="triangulation-matrix-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("matrix.story")}</th>
@@ -68,6 +69,6 @@ export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
