@@ -10,7 +10,6 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { acceptedOrigins } from "@/lib/security/origin";
 // Shown only when DEMO_MODE is "true": these accounts exist (with this password) only then.
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type SignInPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,27 +55,25 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           <p>
             {t("signIn.demo.passwordLabel")} <code className="code">{DEMO_PASSWORD}</code>
           </p>
-          <ScrollRegion labelledBy="demo-accounts-caption">
-            <table className="table table--compact">
-              <caption id="demo-accounts-caption" className="visually-hidden">{t("signIn.demo.accountsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("signIn.demo.emailColumn")}</th>
-                  <th scope="col">{t("signIn.demo.roleColumn")}</th>
+          <table className="table table--compact">
+            <caption className="visually-hidden">{t("signIn.demo.accountsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("signIn.demo.emailColumn")}</th>
+                <th scope="col">{t("signIn.demo.roleColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {DEMO_USERS.map((account) => (
+                <tr key={account.email}>
+                  <td>
+                    <code className="code">{account.email}</code>
+                  </td>
+                  <td>{account.role === "ADMIN" ? t("signIn.demo.admin") : t(`roles.${account.role}`)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {DEMO_USERS.map((account) => (
-                  <tr key={account.email}>
-                    <td>
-                      <code className="code">{account.email}</code>
-                    </td>
-                    <td>{account.role === "ADMIN" ? t("signIn.demo.admin") : t(`roles.${account.role}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ))}
+            </tbody>
+          </table>
         </section>
       ) : null}
     </>
