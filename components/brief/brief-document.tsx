@@ -5,6 +5,7 @@
 import type { BriefContent, BriefText } from "@/lib/brief/content";
 import type { SentencePart } from "@/lib/brief/outcome-sentence";
 import styles from "./brief.module.css";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function Text({ value }: { value: BriefText }) {
   return value.untranslated ? <span className={styles.untranslated}>{value.text}</span> : <>{value.text}</>;
@@ -118,27 +119,26 @@ export function BriefDocument({ content }: { content: BriefContent }) {
 
       <section aria-labelledby="brief-method">
         <h2 id="brief-method">{words.method}</h2>
-        <div className="table-scroll">
-          <table className="table table--compact">
-            <thead>
-              <tr><th scope="col">{words.figure}</th><th scope="col">{words.count}</th></tr>
-            </thead>
-            <tbody>
-              {content.method.map((row) => (
-                <tr key={row.key}><th scope="row">{row.label}</th><td>{row.value}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {/* Two short columns: it reflows at 320 px without a scroll region of its own. */}
+        <table className="table table--compact">
+          <thead>
+            <tr><th scope="col">{words.figure}</th><th scope="col">{words.count}</th></tr>
+          </thead>
+          <tbody>
+            {content.method.map((row) => (
+              <tr key={row.key}><th scope="row">{row.label}</th><td>{row.value}</td></tr>
+            ))}
+          </tbody>
+        </table>
       </section>
 
       <section aria-labelledby="brief-notes">
         <h2 id="brief-notes">{words.notes}</h2>
         <h3>{words.portfolio}</h3>
-        {content.notes.map((note) => (
-          <div key={note.office} className="table-scroll">
+        {content.notes.map((note, index) => (
+          <ScrollRegion key={note.office} labelledBy={`brief-note-${index}`}>
             <table className="table table--compact">
-              <caption>{note.office}</caption>
+              <caption id={`brief-note-${index}`}>{note.office}</caption>
               <thead>
                 <tr><th scope="col">{words.acronym}</th><th scope="col">{words.project}</th></tr>
               </thead>
@@ -148,7 +148,7 @@ export function BriefDocument({ content }: { content: BriefContent }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ))}
         {content.sources.length ? (
           <>

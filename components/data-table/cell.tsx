@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StageBadge } from "@/components/stories/stage-badge";
 import { HighlightedText } from "./highlighted-text";
 import styles from "./data-table.module.css";
 import type { CellValue } from "./types";
@@ -31,5 +32,7 @@ export function Cell({ value, none }: { value: CellValue; none: string }) {
       return value.items.length === 0 ? <Cell value={null} none={none} /> : <>{value.items.join(", ")}</>;
     case "highlight":
       return <HighlightedText parts={value.parts} lang={value.lang} className={styles.excerpt} />;
+    case "stage":
+      return <StageBadge stage={value.stage} name={value.text} />;
   }
 }

@@ -2,6 +2,7 @@
  * What a page hands to the table: plain, serializable values, already translated and formatted on
  * the server. The table renders them; it never formats, fetches or decides access.
  */
+import type { StoryStage } from "@/lib/generated/prisma/enums";
 import type { HighlightPart } from "@/lib/search/highlight";
 
 export type CellValue =
@@ -10,7 +11,8 @@ export type CellValue =
   | { kind: "link"; href: string; text: string; lang?: string; marker?: string }
   | { kind: "time"; dateTime: string; text: string }
   | { kind: "list"; items: string[] }
-  | { kind: "highlight"; parts: HighlightPart[]; lang?: string };
+  | { kind: "highlight"; parts: HighlightPart[]; lang?: string }
+  | { kind: "stage"; stage: StoryStage; text: string };
 
 export type DataTableColumn = {
   id: string;

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import { OutcomeLink } from "@/components/reviews/outcome-link";
 import type { DecidedOutcome } from "@/lib/reviews/decided-data";
+import { StageBadge } from "@/components/stories/stage-badge";
 
 type Props = {
   base: string;
@@ -38,7 +39,9 @@ export async function DecidedOutcomes({ base, decided, queuePage, page }: Props)
               </td>
               <td>{format.dateTime(row.decidedAt, { dateStyle: "medium" })}</td>
               <td>{row.reviewerName}</td>
-              <td>{tStories(`stages.${row.stage}`)}</td>
+              <td>
+                <StageBadge stage={row.stage} name={tStories(`stages.${row.stage}`)} />
+              </td>
             </tr>
           ))}
         </StaticTable>

@@ -4,6 +4,7 @@ import type { RoundDetail } from "@/lib/selection/data";
 import type { Tally } from "@/lib/selection/tally";
 import styles from "./selection.module.css";
 import { TallyChart } from "./tally-chart";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type T = Awaited<ReturnType<typeof getTranslations<"selection">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
@@ -18,33 +19,35 @@ export function TallySection({ tally, stories, reasons, t }: { tally: Tally; sto
       <p className="muted">{t(`tally.explain.${tally.method}`)} {t("tally.voters", { count: tally.voters })}</p>
       {tally.tieAtCutoff ? <p className="notice">{t("tally.tieAtCutoff")}</p> : null}
       <TallyChart rows={rows.map((row) => ({ code: row.story.code, value: row.value }))} valueLabel={valueLabel} title={t("tally.title")} />
-      <table className="table">
-        <caption>{t("tally.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("tally.position")}</th>
-            <th scope="col">{t("tally.story")}</th>
-            <th scope="col">{valueLabel}</th>
-            {tally.method === "SCORING" ? <th scope="col">{t("tally.total")}</th> : null}
-            <th scope="col">{t("tally.ballots")}</th>
-            <th scope="col">{t("tally.tie")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.storyId}>
-              <td>{row.position}</td>
-              <th scope="row">
-                <span className="code">{row.story.code}</span> {row.story.title}
-              </th>
-              <td>{row.value}</td>
-              {tally.method === "SCORING" ? <td>{row.total}</td> : null}
-              <td>{row.ballots}</td>
-              <td>{row.tied ? <span className={styles.tied}>{t("tally.tied")}</span> : t("tally.notTied")}</td>
+      <ScrollRegion labelledBy="tally-caption">
+        <table className="table">
+          <caption id="tally-caption">{t("tally.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("tally.position")}</th>
+              <th scope="col">{t("tally.story")}</th>
+              <th scope="col">{valueLabel}</th>
+              {tally.method === "SCORING" ? <th scope="col">{t("tally.total")}</th> : null}
+              <th scope="col">{t("tally.ballots")}</th>
+              <th scope="col">{t("tally.tie")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.storyId}>
+                <td>{row.position}</td>
+                <th scope="row">
+                  <span className="code">{row.story.code}</span> {row.story.title}
+                </th>
+                <td>{row.value}</td>
+                {tally.method === "SCORING" ? <td>{row.total}</td> : null}
+                <td>{row.ballots}</td>
+                <td>{row.tied ? <span className={styles.tied}>{t("tally.tied")}</span> : t("tally.notTied")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {reasons.length ? (
         <>
           <h3>{t("tally.reasons")}</h3>

@@ -4,8 +4,8 @@ import type { StageStep } from "@/lib/stories/history-data";
 import type { NextStep } from "@/lib/stories/stage-machine";
 import { dynamic, type StoriesT } from "./form-types";
 import type { formatPeriod } from "./format";
+import { StageBadge } from "./stage-badge";
 import { StageControls } from "./stage-controls";
-import styles from "./stories.module.css";
 
 type Formatter = Parameters<typeof formatPeriod>[1];
 
@@ -27,7 +27,7 @@ export function StageSection({ evaluationId, storyId, stage, stageChangedAt, ste
     <section className="section" aria-labelledby="story-stage-title">
       <h2 id="story-stage-title">{t("stage.title")}</h2>
       <p>
-        {t("stage.current")} <span className={styles.stageBadge}>{stageName(stage)}</span>{" "}
+        {t("stage.current")} <StageBadge stage={stage} name={stageName(stage)} />{" "}
         <span className="muted">{t("stage.since", { date: when(stageChangedAt) })}</span>
       </p>
       <StageControls evaluationId={evaluationId} storyId={storyId} stage={stage} steps={steps} />

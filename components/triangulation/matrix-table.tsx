@@ -7,6 +7,8 @@ import type { getTranslations } from "next-intl/server";
 import type { MatrixRow } from "@/lib/triangulation/data";
 import { SOURCE_TYPES, STANCES } from "@/lib/triangulation/schema";
 import styles from "./triangulation.module.css";
+import { StageBadge } from "@/components/stories/stage-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type T = Awaited<ReturnType<typeof getTranslations<"triangulation">>>;
 
@@ -14,9 +16,9 @@ export const STANCE_SYMBOLS = { SUPPORTS: "✓", CONTRADICTS: "✗", MIXED: "±"
 
 export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: MatrixRow[]; caption: string; storyHref: (id: string) => string; stageName: (stage: string) => string; t: T }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion labelledBy="triangulation-matrix-caption">
       <table className={["table", styles.matrix].join(" ")}>
-        <caption>{caption}</caption>
+        <caption id="triangulation-matrix-caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("matrix.story")}</th>
@@ -36,7 +38,9 @@ export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: 
                   <span className="code">{row.code}</span> {row.title}
                 </Link>
               </th>
-              <td>{stageName(row.stage)}</td>
+              <td>
+                <StageBadge stage={row.stage} name={stageName(row.stage)} />
+              </td>
               {SOURCE_TYPES.map((type) => {
                 const cell = row.cells[type];
                 const parts = STANCES.filter((stance) => cell?.[stance]);
@@ -65,6 +69,6 @@ export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

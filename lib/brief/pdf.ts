@@ -1,28 +1,18 @@
 /**
  * The brief as a tagged PDF (PDF/UA): a structure tree with headings, lists (Lbl and LBody) and
  * tables (TH and TD), the document's language and title, bookmarks for every heading, and Noto
- * Sans embedded (OFL; covers Spanish and the letters of indigenous-language orthographies), since
- * the standard fonts are not embedded and PDF/UA forbids that. Page furniture (the draft notice,
+ * Sans embedded (lib/pdf/fonts.ts, shared with the validation sheets). Page furniture (the draft notice,
  * page numbers) is marked as an artifact. Dated by the brief, so two runs give the same bytes.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
 import PDFDocument from "pdfkit";
+import { PDF_LANGUAGE, useNotoSans } from "@/lib/pdf/fonts";
 import type { BriefContent, BriefText } from "./content";
 import type { SentencePart } from "./outcome-sentence";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const LANGUAGE = { es: "es-MX", en: "en-US" } as const;
 const MARGIN = 72;
-const FONT_FILES = { body: "400Regular/NotoSans_400Regular.ttf", bold: "700Bold/NotoSans_700Bold.ttf", italic: "400Regular_Italic/NotoSans_400Regular_Italic.ttf" } as const;
-
-/** From the project's own node_modules, resolved as Node does, whichever folder the server runs in. */
-function fontPath(file: string): string {
-  const require = createRequire(path.join(process.cwd(), "package.json"));
-  return require.resolve(`@expo-google-fonts/noto-sans/${file}`);
-}
 
 const SIZES = { H1: 16, H2: 13, H3: 11.5 } as const;
 
@@ -40,13 +30,12 @@ class BriefPdf {
       tagged: true,
       subset: "PDF/UA",
       pdfVersion: "1.7",
-      lang: LANGUAGE[content.lang],
+      lang: PDF_LANGUAGE[content.lang],
       displayTitle: true,
       bufferPages: true,
       info: { Title: title, Author: content.title.organisation, CreationDate: issued, ModDate: issued },
     } as unknown as PDFKit.PDFDocumentOptions);
-    for (const [name, file] of Object.entries(FONT_FILES)) this.doc.registerFont(name, fontPath(file));
-    this.doc.font("body").fontSize(10.5);
+    useNotoSans(this.doc, 10.5);
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
   }

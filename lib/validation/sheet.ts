@@ -1,10 +1,12 @@
 /**
- * The printable validation sheet of one sampled respondent (PDF, pdfkit's standard fonts, which
- * cover Spanish). It names the respondent by code only and shows each story exactly as the
- * round's revision (the stored snapshot), with verdict boxes and room for comments. Text is left
- * uncompressed (`compress: false`): sheets are a few pages, and tests can find the words in the bytes.
+ * The printable validation sheet of one sampled respondent, as a tagged PDF (PDF/UA: headings,
+ * paragraphs and a list of verdicts in a structure tree; the boxes to tick are artifacts) in the
+ * brief's embedded font (lib/pdf/fonts.ts). It names the respondent by code only and shows each
+ * story exactly as the round's version (the stored snapshot), with verdict boxes and room for
+ * comments. Left uncompressed: sheets are a few pages.
  */
 import PDFDocument from "pdfkit";
+import { PDF_LANGUAGE, useNotoSans, type PdfFont } from "@/lib/pdf/fonts";
 import { figureValue } from "@/lib/brief/outcome-sentence";
 import { messages } from "@/lib/i18n/messages";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
@@ -48,7 +50,21 @@ function storyText(snapshot: StorySnapshot, locale: "es" | "en") {
 export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
   const locale = sheetLocale(input.language);
   const t: Labels = messages[locale].respondentValidation.sheet;
-  const doc = new PDFDocument({ size: "LETTER", margin: 54, compress: false, info: { Title: fill(t.title, { code: input.respondentCode }), Author: "" } });
+  const title = fill(t.title, { code: input.respondentCode });
+  const doc = new PDFDocument({
+    size: "LETTER",
+    margin: 54,
+    compress: false,
+    tagged: true,
+    subset: "PDF/UA",
+    pdfVersion: "1.7",
+    lang: PDF_LANGUAGE[locale],
+    displayTitle: true,
+    info: { Title: title, Author: "" },
+  } as unknown as PDFKit.PDFDocumentOptions);
+  useNotoSans(doc, 10);
+  const root = doc.struct("Document");
+  doc.addStructure(root);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -56,22 +72,35 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
     doc.on("error", reject);
   });
   const day = (date: Date) => date.toISOString().slice(0, 10);
+  /** One tagged block of text: a screen reader reads the sheet in this order, with these roles. */
+  const block = (tag: "H1" | "H2" | "H3" | "P", text: string, font: PdfFont, size: number, options: PDFKit.Mixins.TextOptions = {}) =>
+    root.add(doc.struct(tag, {}, () => doc.font(font).fontSize(size).text(text, options)));
+  /** Boxes to tick or write in are drawn, not read: artifacts outside the structure tree. */
+  const box = (x: number, y: number, width: number, height: number) => {
+    doc.markContent("Artifact");
+    doc.rect(x, y, width, height).stroke();
+    doc.endMarkedContent();
+  };
 
-  doc.font("Helvetica-Bold").fontSize(16).text(fill(t.title, { code: input.respondentCode }));
-  doc.moveDown(0.3).font("Helvetica").fontSize(10);
-  doc.text(fill(t.round, { name: input.round.name, from: day(input.round.startsOn), to: day(input.round.endsOn) }));
-  doc.moveDown(0.5).text(t.instructions);
+  block("H1", title, "bold", 16);
+  doc.moveDown(0.3);
+  block("P", fill(t.round, { name: input.round.name, from: day(input.round.startsOn), to: day(input.round.endsOn) }), "body", 10);
+  doc.moveDown(0.5);
+  block("P", t.instructions, "body", 10);
 
   input.stories.forEach((story, index) => {
     const text = storyText(story.snapshot, locale);
     if (index > 0) doc.addPage();
     else doc.moveDown();
-    doc.font("Helvetica-Bold").fontSize(13).text(`${story.code} · ${text.title}`);
-    doc.font("Helvetica").fontSize(8).fillColor("#444444").text(fill(t.revision, { version: story.version })).fillColor("black");
+    block("H2", `${story.code} · ${text.title}`, "bold", 13);
+    doc.fillColor("#444444");
+    block("P", fill(t.revision, { version: story.version }), "body", 8);
+    doc.fillColor("black");
     const section = (label: string, body: string) => {
       if (!body) return;
-      doc.moveDown(0.4).font("Helvetica-Bold").fontSize(10).text(label);
-      doc.font("Helvetica").fontSize(10).text(body);
+      doc.moveDown(0.4);
+      block("H3", label, "bold", 10);
+      block("P", body, "body", 10);
     };
     section(t.whatChanged, text.whatChanged);
     section(t.whySignificant, text.whySignificant);
@@ -84,23 +113,33 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
         .map((figure) => `${(locale === "en" && figure.labelTranslation) || figure.label}: ${figureValue(figure, locale)}`)
         .join("\n"),
     );
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(10).text(t.verdict);
-    doc.font("Helvetica").fontSize(10);
+    doc.moveDown(0.8);
+    block("H3", t.verdict, "bold", 10);
+    const verdicts = doc.struct("L");
+    root.add(verdicts);
     for (const verdict of [t.confirms, t.confirmsWithChanges, t.disputes, t.noOpinion]) {
       const y = doc.y;
-      doc.rect(doc.page.margins.left, y + 1, 9, 9).stroke();
-      doc.text(verdict, doc.page.margins.left + 16, y);
+      box(doc.page.margins.left, y + 1, 9, 9);
+      const item = doc.struct("LI");
+      verdicts.add(item);
+      item.add(doc.struct("LBody", {}, () => doc.font("body").fontSize(10).text(verdict, doc.page.margins.left + 16, y)));
+      item.end();
       doc.x = doc.page.margins.left;
     }
+    verdicts.end();
     for (const label of [t.comments, t.proposedChanges]) {
-      doc.moveDown(0.6).font("Helvetica-Bold").text(label).font("Helvetica");
+      doc.moveDown(0.6);
+      block("H3", label, "bold", 10);
       const top = doc.y + 2;
-      const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-      doc.rect(doc.page.margins.left, top, width, 70).stroke();
+      box(doc.page.margins.left, top, doc.page.width - doc.page.margins.left - doc.page.margins.right, 70);
       doc.y = top + 74;
     }
   });
-  if (input.stories.length === 0) doc.moveDown().text(t.noStories);
+  if (input.stories.length === 0) {
+    doc.moveDown();
+    block("P", t.noStories, "body", 10);
+  }
+  root.end();
   doc.end();
   return done;
 }

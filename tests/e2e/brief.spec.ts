@@ -108,7 +108,7 @@ test("a reviewer finds the outcomes already decided, and reads one whole: its ty
   const decided = page.getByRole("table", { name: /^Resultados decididos \(1\)/ });
   await expect(decided.getByRole("row")).toHaveCount(2);
   // The latest decision, and the stage the story stands at now.
-  await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(1)).toHaveText("Aprobada · revisión 1");
+  await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(1)).toHaveText("Aprobada · versión 1");
   await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(4)).toHaveText("Aprobada");
   await expectNoAxeViolations(page, "review queue with decided outcomes (es)");
 
@@ -118,7 +118,7 @@ test("a reviewer finds the outcomes already decided, and reads one whole: its ty
   await expect(facts).toContainText("Tipo de cambio");
   await expect(facts).toContainText("Cambio positivo");
   await expect(facts).toContainText(/Dominios de cambio\s*2\. /);
-  await expect(page.getByText("Esta historia ya no está en revisión. Última decisión: Aprobada, sobre la revisión 1.")).toBeVisible();
+  await expect(page.getByText("Esta historia ya no está en revisión del financiador. Última decisión: Aprobada, sobre la versión 1.")).toBeVisible();
   await expectNoAxeViolations(page, "an approved outcome, reviewer (es)");
 });
 
@@ -141,6 +141,6 @@ test("a reviewer is told what approving does before it is done, and may step bac
 
   await page.getByRole("button", { name: "Aprobar" }).click();
   await page.getByRole("button", { name: "Sí, aprobar este resultado" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Última decisión" })).toHaveText("Esta historia ya no está en revisión. Última decisión: Aprobada, sobre la revisión 1.");
+  await expect(page.getByRole("status").filter({ hasText: "Última decisión" })).toHaveText("Esta historia ya no está en revisión del financiador. Última decisión: Aprobada, sobre la versión 1.");
   await expect.poll(async () => (await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage).toBe("APPROVED");
 });

@@ -208,13 +208,13 @@ test("without JavaScript, the filters, sort buttons and pages still work", async
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "es-MX", storageState: await page.context().storageState() });
   const noScript = await context.newPage();
   await noScript.goto(`${evaluation}/stories`);
-  await noScript.getByRole("combobox", { name: "Etapa" }).selectOption({ label: "Clasificada" });
+  await noScript.getByRole("combobox", { name: "Etapa" }).selectOption({ label: "Admitida" });
   await noScript.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(noScript).toHaveURL(/stage=SCREENED/);
   const rows = noScript.getByRole("table", { name: "Historias de cambio" }).locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
-  await expect(rows.locator("td").filter({ hasText: /^Clasificada$/ })).toHaveCount(count);
+  await expect(rows.locator("td").filter({ hasText: /^Admitida$/ })).toHaveCount(count);
   await noScript.getByRole("columnheader", { name: "Código" }).getByRole("button").click();
   await expect(noScript).toHaveURL(/sortBy=code/);
   await expect(noScript.getByRole("columnheader", { name: "Código" })).toHaveAttribute("aria-sort", "ascending");

@@ -127,9 +127,9 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   // With the mouse.
   await selectWithMouse(page, viewer, MOUSE_PASSAGE);
   await expect(viewer.getByText(`${MOUSE_PASSAGE.length} caracteres seleccionados`)).toBeVisible();
-  await viewer.getByLabel("Nota para el extracto (opcional)").fill("Contrato votado");
-  await viewer.getByRole("button", { name: "Crear extracto de la selección" }).click();
-  await expect(viewer.getByRole("status")).toContainText("Extracto creado");
+  await viewer.getByLabel("Nota para el fragmento (opcional)").fill("Contrato votado");
+  await viewer.getByRole("button", { name: "Crear fragmento de la selección" }).click();
+  await expect(viewer.getByRole("status")).toContainText("Fragmento creado");
   await expect(viewer.locator("blockquote")).toHaveText([MOUSE_PASSAGE]);
   await expect(viewer.locator("mark")).toHaveText([MOUSE_PASSAGE]);
 
@@ -144,12 +144,12 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   for (let i = 0; i < fromEnd; i++) await page.keyboard.press("ArrowLeft");
   for (let i = 0; i < KEYBOARD_PASSAGE.length; i++) await page.keyboard.press("Shift+ArrowRight");
   await expect(viewer.getByText(`${KEYBOARD_PASSAGE.length} caracteres seleccionados`)).toBeVisible();
-  const button = viewer.getByRole("button", { name: "Crear extracto de la selección" });
+  const button = viewer.getByRole("button", { name: "Crear fragmento de la selección" });
   await tabTo(page, button, 5);
   await page.keyboard.press("Enter");
   await expect(viewer.locator("blockquote")).toHaveText([MOUSE_PASSAGE, KEYBOARD_PASSAGE]);
   await expect(viewer.locator("mark")).toHaveText([MOUSE_PASSAGE, KEYBOARD_PASSAGE]);
-  await expect(viewer.getByRole("heading", { name: "2 extractos" })).toBeVisible();
+  await expect(viewer.getByRole("heading", { name: "2 fragmentos" })).toBeVisible();
   await expectNoAxeViolations(page, "interview with excerpts (es)");
 
   // "Show in transcript" selects the passage in the text, from the keyboard too.
@@ -181,7 +181,7 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   const warned = page.getByRole("region", { name: "Transcripción (Español)" });
   await expect(warned.locator("mark")).toHaveText([KEYBOARD_PASSAGE]);
   await expect(warned.getByText(/Requiere atención: este pasaje/)).toHaveCount(1);
-  await expect(warned.getByText("1 extracto requiere atención:", { exact: false })).toBeVisible();
+  await expect(warned.getByText("1 fragmento requiere atención:", { exact: false })).toBeVisible();
   await expectNoAxeViolations(page, "interview with a warning (es)");
 
   // The same page in English.
@@ -222,14 +222,14 @@ test("a 500,000-character transcript is saved and shown; one character more is r
     node.focus();
     node.setSelectionRange(start, start + 40);
   }, offset);
-  await page.getByRole("button", { name: "Crear extracto de la selección" }).click();
-  await expect(page.getByRole("status")).toContainText("Extracto creado");
+  await page.getByRole("button", { name: "Crear fragmento de la selección" }).click();
+  await expect(page.getByRole("status")).toContainText("Fragmento creado");
   await expect(page.locator("mark")).toHaveText([full.slice(offset, offset + 40).trim()]);
 
   // A mark no story rests on can be removed again; the transcript stays as it was.
   page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "Quitar extracto" }).click();
-  await expect(page.getByRole("status")).toHaveText("Extracto quitado.");
+  await page.getByRole("button", { name: "Quitar fragmento" }).click();
+  await expect(page.getByRole("status")).toHaveText("Fragmento quitado.");
   await expect(page.locator("mark")).toHaveCount(0);
   await expect(reader).toHaveValue(full);
 });

@@ -59,7 +59,7 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   await expectNoAxeViolations(page, "imports, upload step (es)");
 
   // 1. Upload: the kind and the file, then the keyboard from the file field on.
-  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas respondentes" });
+  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas entrevistadas" });
   const fileField = page.getByLabel("Archivo CSV o XLSX");
   await fileField.setInputFiles(respondentsCsv("Atlántida"));
   await fileField.focus();
@@ -76,11 +76,11 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   await expect(unrecognised).toHaveValue("");
   await expectNoAxeViolations(page, "imports, mapping step (es)");
   await tabTo(page, unrecognised);
-  await page.keyboard.press("ArrowDown"); // Tipo de persona respondente
+  await page.keyboard.press("ArrowDown"); // Tipo de persona entrevistada
   await page.keyboard.press("ArrowDown"); // Género
   await expect(unrecognised).toHaveValue("gender");
   await expect(mapping.getByRole("combobox", { name: "Columna que identifica cada envío" })).toHaveValue("_uuid");
-  const dryRun = page.getByRole("button", { name: "Revisar todas las filas (prueba)" });
+  const dryRun = page.getByRole("button", { name: "Probar todas las filas (sin importar)" });
   await tabTo(page, dryRun);
   await page.keyboard.press("Enter");
 
@@ -146,7 +146,7 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
   await signIn(page, "evaluator@demo.example", "msc-demo-2026");
   await page.getByRole("link", { name: EVALUATION }).click();
   await page.getByRole("link", { name: "Importaciones" }).click();
-  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas respondentes" });
+  await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas entrevistadas" });
   const fileField = page.getByLabel("Archivo CSV o XLSX");
   const analyze = page.getByRole("button", { name: "Leer las columnas" });
 
@@ -158,7 +158,7 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
 
   await fileField.setInputFiles(largeRespondentsCsv(20.1));
   await analyze.click();
-  await expect(page.getByText("El archivo pesa más de 20 MB. Divídelo en archivos más pequeños.").first()).toBeVisible();
+  await expect(page.getByText("El archivo pesa más de 20 MB. Divídalo en archivos más pequeños.").first()).toBeVisible();
 });
 
 /**

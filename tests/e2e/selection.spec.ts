@@ -90,7 +90,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await openSelection(panelist, PANELIST);
   await expect(panelist.getByRole("link", { name: "Ronda de prácticas laborales <script>alert(1)</script>" })).toBeVisible();
   await panelist.getByRole("link", { name: DEMO_ROUND }).click();
-  await expect(panelist.getByRole("heading", { level: 2, name: "Tu voto" })).toBeVisible();
+  await expect(panelist.getByRole("heading", { level: 2, name: "Su voto" })).toBeVisible();
   await expect(panelist.getByText("El conteo y los votos de los demás panelistas se muestran cuando cierra la ronda.")).toBeVisible();
   expect(await rankedCodes(panelist)).toEqual(["CS-0001", "CS-0002", "CS-0005"]);
   await expectNoAxeViolations(panelist, "round, ballot (panelist, es)");
@@ -121,7 +121,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   }
   await panelist.getByRole("button", { name: "Emitir mi voto" }).focus();
   await panelist.keyboard.press("Enter");
-  await expect(panelist.getByText("Tu voto quedó guardado.")).toBeVisible();
+  await expect(panelist.getByText("Su voto quedó guardado.")).toBeVisible();
 
   // ── The same panelist in English changes the order; the earlier version is kept.
   await panelist.getByRole("button", { name: "English" }).click();
@@ -163,7 +163,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
 
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
   await page.getByRole("button", { name: "Sí, registrar la decisión" }).click();
-  await expect(page.getByText("Algunos datos necesitan atención; revisa los mensajes junto a los campos.")).toBeVisible();
+  await expect(page.getByText("Algunos datos necesitan atención; revise los mensajes junto a los campos.")).toBeVisible();
   const feedbackFields = page.getByRole("textbox", { name: /^Retroalimentación sobre CS-/ });
   await expect(feedbackFields.first()).toHaveAttribute("aria-invalid", "true");
   await page.getByRole("checkbox", { name: /CS-0005/ }).check();

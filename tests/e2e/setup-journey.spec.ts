@@ -80,8 +80,8 @@ async function loadProjects(page: Page, base: string) {
   await page.getByRole("button", { name: "Leer las columnas" }).click();
   const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
   await expect(mapping.getByRole("combobox", { name: "Acronym" })).toHaveValue("acronym");
-  await mapping.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
-  const result = page.getByRole("group", { name: "3. Revisa e importa" });
+  await mapping.getByRole("button", { name: "Probar todas las filas (sin importar)" }).click();
+  const result = page.getByRole("group", { name: "3. Compruebe e importe" });
   await expect(result.getByRole("status")).toHaveText("19 filas: 19 nuevas, 0 ya importadas, 0 con errores.");
   await result.getByRole("button", { name: "Importar 19 registros" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Importado: 19 registros nuevos." })).toBeVisible();
@@ -216,8 +216,8 @@ async function logAndScreenStory(page: Page, base: string, respondent: string) {
   await assign.getByLabel("Por qué este dominio").fill("La historia trata de un contrato colectivo votado en secreto.");
   await assign.getByRole("button", { name: "Asignar el dominio" }).click();
   await expect(page.getByText("Se asignó el dominio.")).toBeVisible();
-  await path.getByRole("button", { name: "Marcar como revisada" }).click();
-  await expect(path.getByText("La historia ahora está en: Revisada.")).toBeVisible();
+  await path.getByRole("button", { name: "Marcar como admitida" }).click();
+  await expect(path.getByText("La historia ahora está en: Admitida.")).toBeVisible();
   await expectNoAxeViolations(page, "journey: screened story");
 }
 

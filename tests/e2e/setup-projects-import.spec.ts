@@ -55,9 +55,9 @@ test("a lead loads the reference evaluation's 19 projects from an XLSX on the pr
   await expect(mapping.getByRole("combobox", { name: "Funding streams" })).toHaveValue("fundingStreams");
   await expect(mapping.getByLabel("Columna que identifica cada proyecto")).toHaveValue("Acronym");
   await expectNoAxeViolations(page, "project import, mapping step (es)");
-  await mapping.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
+  await mapping.getByRole("button", { name: "Probar todas las filas (sin importar)" }).click();
 
-  const result = page.getByRole("group", { name: "3. Revisa e importa" });
+  const result = page.getByRole("group", { name: "3. Compruebe e importe" });
   await expect(result.getByRole("status")).toHaveText("19 filas: 19 nuevas, 0 ya importadas, 0 con errores.");
   await expect(page.getByRole("heading", { name: "Errores de cartera-usmca.xlsx" })).toBeVisible();
   await expect(page.getByText("Sin errores.")).toBeVisible();
@@ -88,7 +88,7 @@ test("an evaluator is not offered a project list to import", async ({ page }) =>
   await page.goto(`${new URL(page.url()).pathname}?kind=PROJECTS`);
   const kind = page.getByLabel("Qué contiene el archivo");
   await expect(kind).toHaveValue("RESPONDENTS");
-  await expect(kind.locator("option")).toHaveText(["Personas respondentes", "Entrevistas", "Historias de cambio"]);
+  await expect(kind.locator("option")).toHaveText(["Personas entrevistadas", "Entrevistas", "Historias de cambio"]);
 });
 
 test("a lead pastes two projects copied from a spreadsheet; a third that repeats an acronym is named at its row", async ({ page }) => {
@@ -107,8 +107,8 @@ test("a lead pastes two projects copied from a spreadsheet; a third that repeats
   await page.getByRole("button", { name: "Leer las columnas" }).click();
   const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
   await expect(mapping.getByRole("combobox", { name: "Acronym" })).toHaveValue("acronym");
-  await mapping.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
-  const result = page.getByRole("group", { name: "3. Revisa e importa" });
+  await mapping.getByRole("button", { name: "Probar todas las filas (sin importar)" }).click();
+  const result = page.getByRole("group", { name: "3. Compruebe e importe" });
   await expect(result.getByRole("status")).toHaveText("3 filas: 2 nuevas, 0 ya importadas, 1 con errores.");
   // The fourth line of the pasted sheet (the header is line 1).
   await expect(page.getByRole("table", { name: "Errores por fila y columna" }).getByRole("row").nth(1)).toContainText("4");

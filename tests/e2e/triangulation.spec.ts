@@ -141,7 +141,7 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
   await expectNoAxeViolations(analyst, "contribution and sustainability (es)");
   await analyst.getByLabel("Calificación de la contribución").selectOption("HIGH");
   await analyst.getByRole("button", { name: "Guardar contribución y sostenibilidad" }).click();
-  await expect(analyst.getByLabel("Motivo de la calificación")).toHaveAccessibleDescription("Explica por qué elegiste esta calificación.");
+  await expect(analyst.getByLabel("Motivo de la calificación")).toHaveAccessibleDescription("Explique por qué eligió esta calificación.");
   await analyst.getByLabel("Motivo de la calificación").fill("El expediente público y el acta atribuyen el cambio a las quejas acompañadas.");
   await analyst.getByRole("button", { name: "Guardar contribución y sostenibilidad" }).click();
   await expect(analyst.getByRole("status").filter({ hasText: "Guardado" })).toHaveText("Guardado como versión 2.");

@@ -32,7 +32,7 @@ async function openDemoEvaluation(page: Page, email: string, evaluation = EVALUA
 test("a lead creates a validation round, draws its sample and edits the round", async ({ page }) => {
   const base = await openDemoEvaluation(page, "lead@demo.example");
   await page.getByRole("link", { name: "Validación", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Validación con respondentes" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Validación con las personas entrevistadas" })).toBeVisible();
   await expectNoAxeViolations(page, "validation rounds (es)");
 
   await page.getByRole("link", { name: "Nueva ronda de validación" }).click();
@@ -51,9 +51,9 @@ test("a lead creates a validation round, draws its sample and edits the round", 
   expect(new URL(page.url()).pathname.startsWith(`${base}/validation/`)).toBe(true);
   await expectNoAxeViolations(page, "validation round (es)");
   await page.getByRole("button", { name: "Sortear la muestra" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Se sortearon" })).toContainText("Se sortearon 0 de 0 respondentes elegibles");
+  await expect(page.getByRole("status").filter({ hasText: "Se sortearon" })).toContainText("Se sortearon 0 de 0 personas entrevistadas elegibles");
   await expect(page.getByRole("table", { name: "Por género" })).toBeVisible();
-  await page.getByLabel("Agregar un respondente por código").fill("R-0001");
+  await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0001");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "historias" })).toHaveText("La ronda todavía no tiene historias.");
 
@@ -71,7 +71,7 @@ test("a reviewer opens the review queue, and may not open validation rounds", as
   const base = await openDemoEvaluation(page, "reviewer@demo.example");
   await page.getByRole("link", { name: "Revisión del financiador" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Revisión del financiador" })).toBeVisible();
-  await expect(page.getByText("No hay resultados en espera de revisión.")).toBeVisible();
+  await expect(page.getByText("No hay resultados en espera de la revisión del financiador.")).toBeVisible();
   await expectNoAxeViolations(page, "review queue (es)");
   const response = await page.goto(`${base}/validation`);
   expect(response?.status()).toBe(404);
@@ -156,14 +156,14 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await page.getByRole("button", { name: "Crear ronda" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Llamadas de validación en San Luis Potosí" })).toBeVisible();
   const roundPath = new URL(page.url()).pathname;
-  await page.getByLabel("Agregar un respondente por código").fill("R-0002");
+  await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0002");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
-  await expect(page.getByRole("table", { name: "Respondentes en la muestra (1)" })).toContainText("R-0002");
+  await expect(page.getByRole("table", { name: "Personas entrevistadas en la muestra (1)" })).toContainText("R-0002");
   await page.getByRole("button", { name: "Abrir la ronda" }).click();
 
   // The response as the evaluator heard it on the phone.
   await expect(page.getByRole("heading", { level: 3, name: "Registrar una respuesta" })).toBeVisible();
-  await page.getByLabel("Respondente", { exact: true }).selectOption({ label: "R-0002" });
+  await page.getByLabel("Persona entrevistada", { exact: true }).selectOption({ label: "R-0002" });
   const story = page.getByLabel("Historia", { exact: true });
   await story.selectOption((await story.locator("option", { hasText: "CS-0005" }).getAttribute("value"))!);
   await page.getByRole("radio", { name: "Confirma", exact: true }).check();
@@ -204,7 +204,7 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: "Disputa" })).toBeFocused();
   await expect(page.getByRole("radio", { name: "Disputa" })).toBeChecked();
-  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/Una disputa reabre la historia para su revisión/);
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/Una disputa devuelve la historia para corregir/);
   await page.keyboard.press("Tab");
   await expect(comments).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
@@ -216,7 +216,7 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await expect(page.getByRole("button", { name: "Guardar la corrección" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText(
-    "Corrección guardada (versión 2). La disputa reabrió la historia para su revisión; la ronda no puede cerrarse hasta que se resuelva por escrito.",
+    "Corrección guardada (versión 2). La disputa devolvió la historia para corregir; la ronda no puede cerrarse hasta que se resuelva por escrito.",
   );
 
   // The page now shows the corrected response and both versions, newest first.
@@ -239,7 +239,7 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await expect(row).toContainText("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
   await expect(row.getByRole("button", { name: "Resolver la disputa" })).toBeVisible();
   await page.goto(storyPath);
-  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: Devuelta para revisión");
+  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: Devuelta para corregir");
 
   // Two correctors at once: the evaluator saves first; the lead's save is refused and the page
   // shows what the evaluator saved next to the lead's own values, which the lead then keeps.

@@ -4,10 +4,14 @@
  * carries no identity; the lead's decision after a return is audited; the PDF sheet holds the
  * round's revision, in the respondent's language, and its download is authorised and audited.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
+import { poppler } from "@/tests/support/document-tools";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createStoryAt, createVerificationWorld, editStory, IDENTITY_NAMES, type VerificationWorld } from "./validation-world";
 
@@ -143,16 +147,20 @@ describe("funder review", () => {
   });
 });
 
-/**
- * The text of an uncompressed pdfkit PDF: each `[<hex> kerning <hex>] TJ` is one line of glyphs in
- * WinAnsi (latin1) encoding; lines are joined with spaces, as a reader would see them.
- */
+const sheets = mkdtempSync(path.join(tmpdir(), "validation-sheet-"));
+let sheetCount = 0;
+
+/** The sheet on disk, for poppler to open as a reader would. */
+function saved(bytes: Buffer): string {
+  sheetCount += 1;
+  const where = path.join(sheets, `sheet-${sheetCount}.pdf`);
+  writeFileSync(where, bytes);
+  return where;
+}
+
+/** The sheet's text as poppler reads it, lines joined with spaces. */
 function pdfText(bytes: Buffer): string {
-  const source = bytes.toString("latin1");
-  const lines = [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)].map((match) =>
-    [...match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((piece) => Buffer.from(piece[1]!, "hex").toString("latin1")).join(""),
-  );
-  return lines.join(" ");
+  return poppler("pdftotext", [saved(bytes), "-"]).replace(/\s+/g, " ");
 }
 
 describe("the validation sheet", () => {
@@ -166,7 +174,7 @@ describe("the validation sheet", () => {
   const download = (roundId: string, respondentId: string, evaluationId = world.evaluationId) =>
     sheetRoute.GET(new Request("http://localhost/sheet"), { params: Promise.resolve({ evaluationId, roundId, respondentId }) });
 
-  it("is a PDF of the round's revision, in the respondent's language, without the stories they told, and its download is audited", async () => {
+  it("is a tagged PDF in the embedded font, of the round's version, in the respondent's language, without the stories they told, and its download is audited", async () => {
     const { story, told, roundId } = await sampledRound();
     // Edited after the round took it: the sheet still shows the round's revision.
     await database.prisma.changeStory.update({ where: { id: story.id }, data: { title: "Título posterior" } });
@@ -185,6 +193,15 @@ describe("the validation sheet", () => {
     // pool[0] speaks English (see validation-world.ts): the labels are English.
     expect(text).toContain("I dispute it");
     for (const secret of IDENTITY_NAMES) expect(text).not.toContain(secret);
+    // Tagged, in the respondent's language, in the brief's embedded font (never a standard one).
+    const where = saved(bytes);
+    expect(poppler("pdfinfo", [where])).toMatch(/^Tagged:\s+yes$/m);
+    expect(bytes.toString("latin1")).toContain("/Lang (en-US)");
+    const tree = poppler("pdfinfo", ["-struct", where]);
+    for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "LBody"]) expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, "m"));
+    const fonts = poppler("pdffonts", [where]).split("\n").slice(2).filter((line) => line.trim());
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, line).toMatch(/NotoSans.*\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
     const audited = await database.prisma.auditEvent.findMany({ where: { recordId: roundId, action: "validation.sheet.download" } });
     expect(audited).toHaveLength(1);
     expect(audited[0]!.after).toMatchObject({ respondent: world.pool[0]!.code });

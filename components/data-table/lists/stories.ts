@@ -38,7 +38,7 @@ export function storyRows(page: StoryListPage, context: PresentContext, domains:
         match: row.headline ? { kind: "highlight", parts: splitHighlight(row.headline), lang: row.headlineLanguage ?? undefined } : null,
         domain: text(row.primaryDomainId ? (domainNames.get(row.primaryDomainId) ?? null) : t("stories.noDomain")),
         changeType: text(t(`changeType.${row.changeType}`)),
-        stage: text(t(`stage.${row.stage}`)),
+        stage: { kind: "stage", stage: row.stage, text: t(`stage.${row.stage}`) },
         states: { kind: "list", items: row.states },
         period: period(row.periodFrom, row.periodTo, row.periodPrecision, format),
         updatedAt: day(row.updatedAt, format),

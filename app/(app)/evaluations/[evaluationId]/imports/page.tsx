@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadImportsPage } from "@/lib/imports/loaders";
 import { validId } from "@/lib/core/ids";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type ImportsPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -57,26 +58,28 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
           {errors.total === 0 ? (
             <p>{t("imports.errorsTable.none")}</p>
           ) : (
-            <table className={styles.table}>
-              <caption>{t("imports.errorsTable.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.errorsTable.row")}</th>
-                  <th scope="col">{t("imports.errorsTable.column")}</th>
-                  <th scope="col">{t("imports.errorsTable.problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {errors.rows.map((error) => (
-                  <tr key={error.id}>
-                    {/* A repeat group's row is named by its sheet (or file) and line. */}
-                    <td>{error.sheet ? `${error.sheet} · ${format.number(error.rowNumber)}` : format.number(error.rowNumber)}</td>
-                    <td className={styles.columnName}>{error.column ?? "—"}</td>
-                    <td>{problem(error.code)}</td>
+            <ScrollRegion labelledBy="import-errors-caption">
+              <table className={styles.table}>
+                <caption id="import-errors-caption">{t("imports.errorsTable.caption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("imports.errorsTable.row")}</th>
+                    <th scope="col">{t("imports.errorsTable.column")}</th>
+                    <th scope="col">{t("imports.errorsTable.problem")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {errors.rows.map((error) => (
+                    <tr key={error.id}>
+                      {/* A repeat group's row is named by its sheet (or file) and line. */}
+                      <td>{error.sheet ? `${error.sheet} · ${format.number(error.rowNumber)}` : format.number(error.rowNumber)}</td>
+                      <td className={styles.columnName}>{error.column ?? "—"}</td>
+                      <td>{problem(error.code)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
           {errors.pageCount > 1 ? (
             <nav className={styles.pager} aria-label={t("imports.errorsTable.caption")}>
@@ -96,47 +99,49 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
         {history.total === 0 ? (
           <p>{t("imports.history.empty")}</p>
         ) : (
-          <table className={styles.table}>
-            <caption>{t("imports.history.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("imports.history.when")}</th>
-                <th scope="col">{t("imports.history.file")}</th>
-                <th scope="col">{t("imports.history.kind")}</th>
-                <th scope="col">{t("imports.history.status")}</th>
-                <th scope="col">{t("imports.history.who")}</th>
-                <th scope="col">{t("imports.history.rows")}</th>
-                <th scope="col">{t("imports.history.new")}</th>
-                <th scope="col">{t("imports.history.skipped")}</th>
-                <th scope="col">{t("imports.history.errors")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{format.dateTime(row.committedAt ?? row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className={styles.columnName}>{row.fileName}</td>
-                  <td>{t(`imports.kinds.${row.kind}`)}</td>
-                  <td>{t(`imports.statuses.${row.status}`)}</td>
-                  <td>{row.createdBy.name}</td>
-                  <td>{format.number(row.rowCount)}</td>
-                  <td>{format.number(row.newCount)}</td>
-                  <td>{format.number(row.skippedCount)}</td>
-                  <td>
-                    {row.errorCount > 0 ? (
-                      <Link href={`${base}?batch=${row.id}#errors`}>
-                        {/* The visible number starts the link's name (WCAG 2.5.3); the rest says what it opens. */}
-                        {format.number(row.errorCount)}
-                        <span className="visually-hidden">{` — ${t("imports.history.showErrors")}: ${row.fileName}`}</span>
-                      </Link>
-                    ) : (
-                      format.number(0)
-                    )}
-                  </td>
+          <ScrollRegion labelledBy="import-history-caption">
+            <table className={styles.table}>
+              <caption id="import-history-caption">{t("imports.history.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("imports.history.when")}</th>
+                  <th scope="col">{t("imports.history.file")}</th>
+                  <th scope="col">{t("imports.history.kind")}</th>
+                  <th scope="col">{t("imports.history.status")}</th>
+                  <th scope="col">{t("imports.history.who")}</th>
+                  <th scope="col">{t("imports.history.rows")}</th>
+                  <th scope="col">{t("imports.history.new")}</th>
+                  <th scope="col">{t("imports.history.skipped")}</th>
+                  <th scope="col">{t("imports.history.errors")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{format.dateTime(row.committedAt ?? row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td className={styles.columnName}>{row.fileName}</td>
+                    <td>{t(`imports.kinds.${row.kind}`)}</td>
+                    <td>{t(`imports.statuses.${row.status}`)}</td>
+                    <td>{row.createdBy.name}</td>
+                    <td>{format.number(row.rowCount)}</td>
+                    <td>{format.number(row.newCount)}</td>
+                    <td>{format.number(row.skippedCount)}</td>
+                    <td>
+                      {row.errorCount > 0 ? (
+                        <Link href={`${base}?batch=${row.id}#errors`}>
+                          {/* The visible number starts the link's name (WCAG 2.5.3); the rest says what it opens. */}
+                          {format.number(row.errorCount)}
+                          <span className="visually-hidden">{` — ${t("imports.history.showErrors")}: ${row.fileName}`}</span>
+                        </Link>
+                      ) : (
+                        format.number(0)
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         {history.pageCount > 1 ? (
           <nav className={styles.pager} aria-label={t("imports.history.title")}>

@@ -7,6 +7,7 @@ import { RoundForm } from "@/components/selection/round-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadSelectionPage } from "@/lib/selection/loaders";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type SelectionPageProps = { params: Promise<{ evaluationId: string }> };
 
@@ -31,42 +32,45 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
   return (
     <>
       <PageHeader title={t("list.title")} description={view.manages ? t("list.descriptionLead") : t("list.descriptionPanelist")} />
-      <section className="section" aria-labelledby="rounds-title">
+      {/* Not a landmark of its own: the table's scroll region already carries this name. */}
+      <section className="section">
         <h2 id="rounds-title">{t("list.rounds")}</h2>
         {rounds.length === 0 ? (
           <p className="muted">{view.manages ? t("list.noRoundsLead") : t("list.noRoundsPanelist")}</p>
         ) : (
-          <table className="table">
-            <caption className="visually-hidden">{t("list.rounds")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("list.round")}</th>
-                <th scope="col">{t("list.panel")}</th>
-                <th scope="col">{t("list.domain")}</th>
-                <th scope="col">{t("list.method")}</th>
-                <th scope="col">{t("list.status")}</th>
-                <th scope="col">{t("list.deadline")}</th>
-                <th scope="col">{t("list.candidates")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((round) => (
-                <tr key={round.id}>
-                  <th scope="row">
-                    <Link href={`${base}/rounds/${encodeURIComponent(round.id)}`}>{round.name}</Link>
-                  </th>
-                  <td>{round.panel.name}</td>
-                  <td>{domainName(round.domain)}</td>
-                  <td>{t(`methods.${round.method}.name`)}</td>
-                  <td>{t(`statuses.${round.status}`)}</td>
-                  <td>
-                    <time dateTime={round.deadline.toISOString()}>{format.dateTime(round.deadline, { dateStyle: "medium", timeStyle: "short" })}</time>
-                  </td>
-                  <td>{round._count.candidates}</td>
+          <ScrollRegion labelledBy="rounds-caption">
+            <table className="table">
+              <caption id="rounds-caption" className="visually-hidden">{t("list.rounds")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("list.round")}</th>
+                  <th scope="col">{t("list.panel")}</th>
+                  <th scope="col">{t("list.domain")}</th>
+                  <th scope="col">{t("list.method")}</th>
+                  <th scope="col">{t("list.status")}</th>
+                  <th scope="col">{t("list.deadline")}</th>
+                  <th scope="col">{t("list.candidates")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rounds.map((round) => (
+                  <tr key={round.id}>
+                    <th scope="row">
+                      <Link href={`${base}/rounds/${encodeURIComponent(round.id)}`}>{round.name}</Link>
+                    </th>
+                    <td>{round.panel.name}</td>
+                    <td>{domainName(round.domain)}</td>
+                    <td>{t(`methods.${round.method}.name`)}</td>
+                    <td>{t(`statuses.${round.status}`)}</td>
+                    <td>
+                      <time dateTime={round.deadline.toISOString()}>{format.dateTime(round.deadline, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    </td>
+                    <td>{round._count.candidates}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
       {setup ? (

@@ -10,6 +10,7 @@ import { TriangulationLink } from "@/components/triangulation/story-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadStoryPage } from "@/lib/stories/loaders";
+import { StageBadge } from "@/components/stories/stage-badge";
 
 type StoryPageProps = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -44,7 +45,9 @@ export default async function StoryPage({ params }: StoryPageProps) {
         <dl className="facts facts--inline">
           <div className="facts__item">
             <dt>{t("detail.stage")}</dt>
-            <dd>{dynamic(t, `stages.${story.stage}`)}</dd>
+            <dd>
+              <StageBadge stage={story.stage} name={dynamic(t, `stages.${story.stage}`)} />
+            </dd>
           </div>
           <div className="facts__item">
             <dt>{t("detail.author")}</dt>

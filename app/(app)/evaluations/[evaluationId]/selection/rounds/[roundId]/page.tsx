@@ -67,7 +67,14 @@ export default async function RoundPage({ params }: RoundPageProps) {
           </div>
           <div className="facts__item">
             <dt>{t("round.results")}</dt>
-            <dd>{round.resultsHiddenUntilClosed ? t("round.hiddenUntilClosed") : t("round.visible")}</dd>
+            <dd>
+              {/* Once the round is closed nothing is hidden any more: saying so would mislead. */}
+              {round.status === "CLOSED" || round.status === "DECIDED"
+                ? t("round.shownClosed")
+                : round.resultsHiddenUntilClosed
+                  ? t("round.hiddenUntilClosed")
+                  : t("round.visible")}
+            </dd>
           </div>
         </dl>
       </PageHeader>

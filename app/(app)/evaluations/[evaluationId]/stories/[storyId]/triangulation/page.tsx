@@ -9,6 +9,7 @@ import { SignOffForm } from "@/components/triangulation/sign-off-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadStoryTriangulation } from "@/lib/triangulation/loaders";
+import { StageBadge } from "@/components/stories/stage-badge";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -43,7 +44,9 @@ export default async function StoryTriangulationPage({ params }: Props) {
         <dl className="facts facts--inline">
           <div className="facts__item">
             <dt>{t("page.stage")}</dt>
-            <dd>{tStories(`stages.${story.stage}`)}</dd>
+            <dd>
+              <StageBadge stage={story.stage} name={tStories(`stages.${story.stage}`)} />
+            </dd>
           </div>
         </dl>
         <p className="actions">
