@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Locale } from "@/lib/generated/prisma/enums";
 import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
+import { isTimeZone } from "./time-zone";
 
 /** A calendar day as the date input sends it: "2024-03-01". */
 export const calendarDaySchema = z
@@ -55,6 +56,11 @@ export const updateEvaluationSchema = z
     evaluationId: z.string({ error: "validation.invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.invalid"),
     expectedVersion: z.int({ error: "validation.invalid" }).min(1, "validation.invalid"),
     ...evaluationFields,
+    /** Absent: the zone stays as it is (callers that predate it). */
+    timeZone: z
+      .string({ error: "validation.invalid" })
+      .refine((value) => isTimeZone(value), "validation.timeZoneUnknown")
+      .optional(),
     description: z
       .string({ error: "validation.invalid" })
       .trim()
