@@ -29,7 +29,7 @@ type Props = {
   returnTo: string;
 };
 
-const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", stance: "" as never, strength: "" as never, figureId: "", response: "" };
+const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", stance: "" as never, strength: "" as never, figureId: "", response: "", supportNote: "" };
 
 const ORDER = [
   ["sourceType", "evidence-sourceType"],
@@ -39,6 +39,7 @@ const ORDER = [
   ["strength", "evidence-strength"],
   ["figureId", "evidence-figureId"],
   ["response", "evidence-response"],
+  ["supportNote", "evidence-supportNote"],
   ["file", "evidence-file"],
 ] as const;
 
@@ -118,6 +119,9 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
       <TextInput id={id("citation")} label={t("evidence.citation")} hint={t("evidence.citationHint")} required value={values.citation ?? ""} onChange={(value) => set({ citation: value })} maxLength={TRIANGULATION_LIMITS.citation} error={error("citation")} />
       <TextArea id={id("whatItShows")} label={t("evidence.whatItShows")} required rows={3} value={values.whatItShows ?? ""} onChange={(value) => set({ whatItShows: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShows")} />
       <TextArea id={id("response")} label={t("evidence.response")} hint={t("evidence.responseHint")} rows={3} value={values.response ?? ""} onChange={(value) => set({ response: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("response")} />
+      {values.stance === "MIXED" ? (
+        <TextArea id={id("supportNote")} label={t("evidence.supportNote")} hint={t("evidence.supportNoteHint")} rows={3} value={values.supportNote ?? ""} onChange={(value) => set({ supportNote: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("supportNote")} />
+      ) : null}
       <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
         <label className="field__label" htmlFor={id("file")}>
           {t("evidence.file")}
