@@ -22,7 +22,8 @@ import { moveStory } from "./ranking-order";
 import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
 import styles from "./selection.module.css";
 
-export type BallotCandidate = { id: string; code: string; title: string; conflict: "WROTE" | "COLLECTED" | null };
+/** `details`: what changed, why, where, when and the figures, rendered by the page (candidate-details.tsx). */
+export type BallotCandidate = { id: string; code: string; title: string; conflict: "WROTE" | "COLLECTED" | null; details?: ReactNode };
 export type OwnBallot = { storyId: string; rank: number | null; score: number | null; approved: boolean | null; reason: string };
 
 type Props = { evaluationId: string; roundId: string; method: VotingMethod; scaleMax: number | null; candidates: BallotCandidate[]; ballots: OwnBallot[] };
@@ -101,6 +102,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
         <h3 className={styles.ballotTitle}>
           {method === "RANKING" ? <span className={styles.rank}>{t("ballot.rankLabel", { rank: index + 1 })}</span> : null} <span className="code">{candidate.code}</span> {candidate.title}
         </h3>
+        {candidate.details}
         {method === "RANKING" ? (
           <div className={styles.moveButtons}>
             {handle}

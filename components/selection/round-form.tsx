@@ -18,7 +18,8 @@ type Option = { value: string; label: string };
  * Candidates are the panel's default (screened stories of its domain; for the portfolio, the stories
  * domain rounds selected); the round opens from its own page.
  */
-export function RoundForm({ evaluationId, panels }: { evaluationId: string; panels: Option[] }) {
+/** `zone`: the evaluation's time zone as people read it; the deadline is typed in its clock time. */
+export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string; zone: string; panels: Option[] }) {
   const t = useTranslations("selection");
   const router = useRouter();
   const [panelId, setPanelId] = useState("");
@@ -69,7 +70,7 @@ export function RoundForm({ evaluationId, panels }: { evaluationId: string; pane
         <TextInput id="round-scale" label={t("roundForm.scale")} type="number" inputMode="numeric" value={scale} onChange={setScale} error={form.fieldError("scoreScaleMax")} />
       ) : null}
       <TextInput id="round-select-count" label={t("roundForm.selectCount")} hint={t("roundForm.selectCountHint")} type="number" inputMode="numeric" value={selectCount} onChange={setSelectCount} error={form.fieldError("selectCount")} />
-      <TextInput id="round-deadline" label={t("roundForm.deadline")} hint={t("roundForm.deadlineHint")} type="datetime-local" value={deadline} onChange={setDeadline} error={form.fieldError("deadline")} />
+      <TextInput id="round-deadline" label={t("roundForm.deadline", { zone })} hint={t("roundForm.deadlineHint")} type="datetime-local" value={deadline} onChange={setDeadline} error={form.fieldError("deadline")} />
       <div className="field">
         <label className="checkbox" htmlFor="round-hidden">
           <input id="round-hidden" type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} /> {t("roundForm.hidden")}

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ChoiceGroup, TextArea, TextInput } from "@/components/stories/form-controls";
+import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
 import { updateEvaluation } from "@/lib/evaluations/actions";
 import { DESCRIPTION_MAX, updateEvaluationSchema } from "@/lib/evaluations/schema";
 import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
@@ -22,6 +22,7 @@ const FIELD_ORDER = [
   ["periodStart", "details-period-start"],
   ["periodEnd", "details-period-end"],
   ["languages", "details-languages"],
+  ["timeZone", "details-time-zone"],
   ["description", "details-description"],
 ] as const;
 
@@ -33,6 +34,7 @@ function valuesOf(evaluation: EvaluationSetup) {
     periodStart: evaluation.periodStart,
     periodEnd: evaluation.periodEnd,
     languages: evaluation.languages.join(","),
+    timeZone: evaluation.timeZone,
     description: evaluation.description ?? "",
   };
 }
@@ -88,6 +90,16 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
           selected={[values.languages]}
           onToggle={(value) => set("languages")(value)}
           error={fieldError("languages")}
+          {...required}
+        />
+        <SelectInput
+          id="details-time-zone"
+          label={t("details.timeZone")}
+          hint={t("details.timeZoneHint")}
+          value={values.timeZone}
+          onChange={set("timeZone")}
+          options={evaluation.timeZones.map((zone) => ({ value: zone, label: zone }))}
+          error={fieldError("timeZone")}
           {...required}
         />
         <TextArea id="details-description" label={t("details.description")} hint={t("details.descriptionHint")} value={values.description} onChange={set("description")} error={fieldError("description")} maxLength={DESCRIPTION_MAX} rows={4} />

@@ -29,7 +29,7 @@ type Props = {
   returnTo: string;
 };
 
-const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", whatItShowsTranslation: "", stance: "" as never, strength: "" as never, figureId: "", response: "" };
+const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", whatItShowsTranslation: "", stance: "" as never, strength: "" as never, figureId: "", response: "", supportNote: "" };
 
 const ORDER = [
   ["sourceType", "evidence-sourceType"],
@@ -40,6 +40,7 @@ const ORDER = [
   ["strength", "evidence-strength"],
   ["figureId", "evidence-figureId"],
   ["response", "evidence-response"],
+  ["supportNote", "evidence-supportNote"],
   ["file", "evidence-file"],
 ] as const;
 
@@ -120,6 +121,9 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
       <TextArea id={id("whatItShows")} label={t("evidence.whatItShows")} required rows={3} value={values.whatItShows ?? ""} onChange={(value) => set({ whatItShows: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShows")} />
       <TextArea id={id("whatItShowsTranslation")} label={t("evidence.whatItShowsTranslation")} hint={t("evidence.whatItShowsTranslationHint")} rows={3} value={values.whatItShowsTranslation ?? ""} onChange={(value) => set({ whatItShowsTranslation: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShowsTranslation")} />
       <TextArea id={id("response")} label={t("evidence.response")} hint={t("evidence.responseHint")} rows={3} value={values.response ?? ""} onChange={(value) => set({ response: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("response")} />
+      {values.stance === "MIXED" ? (
+        <TextArea id={id("supportNote")} label={t("evidence.supportNote")} hint={t("evidence.supportNoteHint")} rows={3} value={values.supportNote ?? ""} onChange={(value) => set({ supportNote: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("supportNote")} />
+      ) : null}
       <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
         <label className="field__label" htmlFor={id("file")}>
           {t("evidence.file")}

@@ -46,6 +46,12 @@ export function EvidenceList({ items, evaluationId, editBase, t, format }: { ite
                 <dd>{item.response}</dd>
               </div>
             ) : null}
+            {item.stance === "MIXED" ? (
+              <div className="facts__item">
+                <dt>{t("evidence.supportNote")}</dt>
+                <dd>{item.supportNote ?? <span className="muted">{t("evidence.noSupportNote")}</span>}</dd>
+              </div>
+            ) : null}
           </dl>
           <p className="muted">{t("evidence.addedBy", { name: item.addedBy.name, date: format.dateTime(item.createdAt, { dateStyle: "medium" }) })}</p>
           <p className="actions">

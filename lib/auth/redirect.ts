@@ -1,9 +1,10 @@
-export const DEFAULT_AFTER_SIGN_IN = "/evaluations";
+/** The landing (app/page.tsx): a panelist's only pending ballot, or the evaluation list. */
+export const DEFAULT_AFTER_SIGN_IN = "/";
 
 const PROBE_ORIGIN = "http://app.invalid";
 
 /**
- * `value` when it is a path inside this app, else the evaluation list. Guards the sign-in
+ * `value` when it is a path inside this app, else the landing. Guards the sign-in
  * `callbackUrl` against open redirects: `//host`, `/\host`, `https://…`, `javascript:…`, and
  * control characters (browsers drop tabs and newlines, turning `/\t/host` into `//host`).
  */

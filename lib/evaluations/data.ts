@@ -134,3 +134,10 @@ export async function findEvaluationAccess(evaluationId: string, user: Evaluatio
   if (!row || !canViewEvaluation(user, row.members[0])) return null;
   return { roles: row.members[0]?.roles ?? [] };
 }
+
+/** The evaluation's time zone (deadlines are typed and shown in it); null for no such evaluation. */
+export async function findEvaluationTimeZone(evaluationId: string): Promise<string | null> {
+  if (!validId(evaluationId)) return null;
+  const row = await db().evaluation.findUnique({ where: { id: evaluationId }, select: { timeZone: true } });
+  return row?.timeZone ?? null;
+}

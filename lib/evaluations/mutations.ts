@@ -61,7 +61,9 @@ export async function createEvaluation(actorId: string, input: CreateEvaluationI
 
 /** Edits the evaluation's details as the person saw them (version-checked); the audit event holds only what changed. */
 export async function updateEvaluation(actorId: string, input: UpdateEvaluationInput, meta: Meta = {}): Promise<{ version: number } | Rejection> {
-  const { evaluationId, expectedVersion, ...fields } = input;
+  const { evaluationId, expectedVersion, timeZone, ...rest } = input;
+  // A caller that sends no zone leaves it as it is.
+  const fields = timeZone === undefined ? rest : { ...rest, timeZone };
   return db().$transaction(async (tx) => {
     const [stored] = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM evaluation WHERE id = ${evaluationId} FOR UPDATE`;
     if (!stored) throw new AppError("NOT_FOUND");

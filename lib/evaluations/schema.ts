@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Locale } from "@/lib/generated/prisma/enums";
 import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
 import { ID_PATTERN, idSchemaWith } from "@/lib/core/ids";
+import { isTimeZone } from "./time-zone";
 
 /** A calendar day as the date input sends it: "2024-03-01". */
 export const calendarDaySchema = z
@@ -56,6 +57,11 @@ export const updateEvaluationSchema = z
     evaluationId: idSchemaWith("validation.invalid"),
     expectedVersion: z.int({ error: "validation.invalid" }).min(1, "validation.invalid"),
     ...evaluationFields,
+    /** Absent: the zone stays as it is (callers that predate it). */
+    timeZone: z
+      .string({ error: "validation.invalid" })
+      .refine((value) => isTimeZone(value), "validation.timeZoneUnknown")
+      .optional(),
     description: z
       .string({ error: "validation.invalid" })
       .trim()

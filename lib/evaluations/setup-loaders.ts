@@ -12,6 +12,7 @@ import { listSetupLists } from "@/lib/setup-lists/data";
 import { can, rolesOf } from "@/lib/permissions";
 import { accessWith } from "./access";
 import { listEvaluationsForUser } from "./data";
+import { timeZoneChoices } from "./time-zone";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -20,10 +21,11 @@ export const loadEvaluationSetup = cache(async (evaluationId: string) => {
   if (!(await accessWith(evaluationId, user, "evaluation.update"))) return null;
   const evaluation = await db().evaluation.findUnique({
     where: { id: evaluationId },
-    select: { id: true, name: true, client: true, evaluatorOrganisation: true, periodStart: true, periodEnd: true, languages: true, description: true, version: true },
+    select: { id: true, name: true, client: true, evaluatorOrganisation: true, periodStart: true, periodEnd: true, languages: true, description: true, timeZone: true, version: true },
   });
   if (!evaluation) return null;
-  return { ...evaluation, periodStart: isoDay(evaluation.periodStart), periodEnd: isoDay(evaluation.periodEnd) };
+  // The zones come from the server's list, the one the action checks against, so both agree.
+  return { ...evaluation, periodStart: isoDay(evaluation.periodStart), periodEnd: isoDay(evaluation.periodEnd), timeZones: timeZoneChoices() };
 });
 
 export type EvaluationSetup = NonNullable<Awaited<ReturnType<typeof loadEvaluationSetup>>>;

@@ -1,12 +1,14 @@
 "use server";
 
 import { evaluationAction, reject } from "@/lib/actions";
+import { findEvaluationTimeZone } from "@/lib/evaluations/data";
+import { DEFAULT_TIME_ZONE, zonedInstant } from "@/lib/evaluations/time-zone";
 import { castBallots } from "./ballot-mutations";
 import { mailConfigured } from "@/lib/mail/transport";
 import { deliverReminder, type ReminderDelivery } from "./reminder-delivery";
 import { recordReminder } from "./reminder-mutations";
 import { cancelRound, closeRound, createPanel, createRound, openRound, recordDecision } from "./round-mutations";
-import { castBallotsInput, createPanelInput, createRoundInput, recordDecisionInput, roundInput, sendReminderInput } from "./schema";
+import { castBallotsInput, createPanelInput, createRoundFormInput, recordDecisionInput, roundInput, sendReminderInput } from "./schema";
 
 type Refused = { ok: false; reason: string; field?: string; story?: string };
 
@@ -26,9 +28,13 @@ export const createSelectionPanel = evaluationAction("createSelectionPanel", {
 
 export const createSelectionRound = evaluationAction("createSelectionRound", {
   permission: "selection.manage",
-  input: createRoundInput,
+  input: createRoundFormInput,
   handler: async ({ actor, input, ipAddress }) => {
-    const result = await createRound({ ...input, actorId: actor.id, ipAddress });
+    // The form's clock time is the evaluation's; the round keeps the instant (decision 0036).
+    const given = input.deadline;
+    const deadline = given.local !== undefined ? zonedInstant(given.local, (await findEvaluationTimeZone(input.evaluationId)) ?? DEFAULT_TIME_ZONE) : given.instant;
+    if (!deadline) return reject("DEADLINE_NOT_IN_ZONE", "deadline");
+    const result = await createRound({ ...input, deadline, actorId: actor.id, ipAddress });
     return result.ok ? { roundId: result.roundId } : refused(result);
   },
 });

@@ -3,6 +3,7 @@
  * and what a panelist may see is decided by lib/selection/policy.ts on the rows loaded here.
  */
 import { db } from "@/lib/db";
+import { placeLabel } from "@/lib/fieldwork/data";
 import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { conflictOfInterest, type ConflictReason } from "./policy";
@@ -121,6 +122,7 @@ export async function getRound(evaluationId: string, roundId: string) {
       lastReminderAt: true,
       version: true,
       panelId: true,
+      evaluation: { select: { timeZone: true } },
       panel: { select: { name: true, level: true, members: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } } } },
       domain: { select: { nameEn: true, nameEs: true } },
       candidates: {
@@ -224,3 +226,37 @@ export async function storytellerLanguages(evaluationId: string, storyIds: strin
   for (const [storyId, languages] of counts) byStory.set(storyId, [...languages.entries()].sort((a, b) => b[1] - a[1]).map(([language]) => language));
   return byStory;
 }
+
+/**
+ * What a panelist weighs on the ballot, per candidate: what changed, why it matters, where, when
+ * and the figures, with their translations. Only the story's own text: no storyteller, no source
+ * and no transcript passage is read here, so the ballot shows a panelist nothing their read scope
+ * (lib/stories/read-scope.ts) keeps from them. Callers read it only for a round the reader may see.
+ */
+export async function listCandidateDetails(evaluationId: string, storyIds: readonly string[]) {
+  if (!validId(evaluationId) || storyIds.length === 0) return [];
+  const rows = await db().changeStory.findMany({
+    where: { evaluationId, id: { in: [...storyIds] } },
+    select: {
+      id: true,
+      whatChanged: true,
+      whatChangedTranslation: true,
+      whySignificant: true,
+      whySignificantTranslation: true,
+      periodFrom: true,
+      periodTo: true,
+      periodPrecision: true,
+      places: { select: { place: { select: { countryCode: true, state: true, municipality: true, community: true } } }, orderBy: { createdAt: "asc" } },
+      figures: { select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true, unitTranslation: true }, orderBy: { position: "asc" } },
+    },
+  });
+  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+  return rows.map(({ places, figures, periodFrom, periodTo, ...story }) => ({
+    ...story,
+    periodFrom: day(periodFrom),
+    periodTo: day(periodTo),
+    places: places.map(({ place }) => placeLabel(place)),
+    figures: figures.map((figure) => ({ ...figure, value: figure.value.toString(), valueMax: figure.valueMax?.toString() ?? null })),
+  }));
+}
+export type CandidateDetail = Awaited<ReturnType<typeof listCandidateDetails>>[number];

@@ -22,7 +22,7 @@ export const createPanelInput = z
   })
   .refine((input) => input.level === "PORTFOLIO" || input.domainId !== null, { error: "required", path: ["domainId"] });
 
-/** A deadline as `YYYY-MM-DDTHH:mm` (datetime-local, read as UTC) or a full ISO timestamp. */
+/** A deadline instant, as a full ISO timestamp (`YYYY-MM-DDTHH:mm` alone is read as UTC: scripts and tests). */
 const deadline = z
   .string({ error: "required" })
   .trim()
@@ -37,20 +37,49 @@ const deadline = z
     return date;
   });
 
-export const createRoundInput = z
-  .object({
-    evaluationId: idSchema,
-    panelId: requiredId,
-    name: requiredText(SELECTION_LIMITS.name),
-    method: z.enum(VOTING_METHODS, { error: "required" }),
-    scoreScaleMax: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(2, { error: "invalid" }).max(SELECTION_LIMITS.scale, { error: "invalid" }).nullish(),
-    selectCount: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "invalid" }).nullish(),
-    deadline,
-    resultsHiddenUntilClosed: z.boolean({ error: "invalid" }).default(true),
-    /** Empty = the default candidates: the panel domain's screened stories, or the stories domain rounds selected. */
-    storyIds: z.array(idSchema, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "tooMany" }).default([]),
-  })
-  .transform((input) => ({ ...input, scoreScaleMax: input.method === "SCORING" ? (input.scoreScaleMax ?? 5) : null }));
+const roundFields = {
+  evaluationId: idSchema,
+  panelId: requiredId,
+  name: requiredText(SELECTION_LIMITS.name),
+  method: z.enum(VOTING_METHODS, { error: "required" }),
+  scoreScaleMax: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(2, { error: "invalid" }).max(SELECTION_LIMITS.scale, { error: "invalid" }).nullish(),
+  selectCount: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "invalid" }).nullish(),
+  deadline,
+  resultsHiddenUntilClosed: z.boolean({ error: "invalid" }).default(true),
+  /** Empty = the default candidates: the panel domain's screened stories, or the stories domain rounds selected. */
+  storyIds: z.array(idSchema, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "tooMany" }).default([]),
+};
+
+const scaleForMethod = <T extends { method: (typeof VOTING_METHODS)[number]; scoreScaleMax?: number | null }>(input: T) => ({
+  ...input,
+  scoreScaleMax: input.method === "SCORING" ? (input.scoreScaleMax ?? 5) : null,
+});
+
+/** A round as the mutation takes it: the deadline is an instant. */
+export const createRoundInput = z.object(roundFields).transform(scaleForMethod);
+
+/**
+ * The round form's deadline: clock time in the evaluation's time zone as a datetime-local field
+ * holds it (`YYYY-MM-DDTHH:mm`), which the action turns into an instant with that zone; or an
+ * instant with its offset (`…Z`, `…-06:00`), taken as it is.
+ */
+const formDeadline = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(40, { error: "invalid" })
+  .transform((value, context) => {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return { local: value };
+    const date = /(Z|[+-]\d\d:\d\d)$/.test(value) ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: "custom", message: "invalid" });
+      return z.NEVER;
+    }
+    return { instant: date };
+  });
+
+/** What the round form sends (lib/selection/actions.ts reads the deadline in the evaluation's zone). */
+export const createRoundFormInput = z.object({ ...roundFields, deadline: formDeadline }).transform(scaleForMethod);
 
 export const roundInput = z.object({ evaluationId: idSchema, roundId: idSchema, expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000) });
 

@@ -25,7 +25,7 @@ export async function loadTriangulationFacts(client: Client, evaluationId: strin
   if (!story) return null;
   const evidence = await client.evidenceItem.findMany({
     where: { evaluationId, storyId },
-    select: { id: true, sourceType: true, stance: true, response: true, updatedAt: true },
+    select: { id: true, sourceType: true, stance: true, response: true, supportNote: true, updatedAt: true },
   });
   const signOff = await client.triangulationSignOff.findFirst({
     where: { evaluationId, storyId },
@@ -40,6 +40,7 @@ export async function loadTriangulationFacts(client: Client, evaluationId: strin
       sourceType: item.sourceType,
       stance: item.stance,
       hasResponse: Boolean(item.response?.trim()),
+      hasSupportNote: item.stance === "MIXED" && Boolean(item.supportNote?.trim()),
       updatedAt: item.updatedAt,
     })),
     signOff,
@@ -62,6 +63,7 @@ const evidenceListSelect = {
   strength: true,
   figureId: true,
   response: true,
+  supportNote: true,
   fileName: true,
   mimeType: true,
   sizeBytes: true,

@@ -1,6 +1,7 @@
 /**
  * What "triangulated" needs (PRODUCT.md, issue "Verification"): evidence from at least two
- * independent source types that supports the story (or partly does), a written answer to every
+ * independent source types that supports the story (mixed evidence only with the analyst's note on
+ * why it still supports), a written answer to every
  * contradicting or mixed item, and an analyst's sign-off on the story as it stands now. Pure: the
  * facts are loaded inside the step's transaction (data.ts `loadTriangulationFacts`), and the
  * future row IN_TRIANGULATION → TRIANGULATED of lib/stories/stage-machine.ts calls
@@ -20,7 +21,7 @@ export const REQUIRED_SOURCE_TYPES = 2;
 
 export type TriangulationFacts = {
   storyVersion: number;
-  evidence: Array<{ id: string; sourceType: EvidenceSourceType; stance: EvidenceStance; hasResponse: boolean; updatedAt: Date }>;
+  evidence: Array<{ id: string; sourceType: EvidenceSourceType; stance: EvidenceStance; hasResponse: boolean; hasSupportNote: boolean; updatedAt: Date }>;
   /** The newest sign-off, if any. */
   signOff: { storyVersion: number; signedAt: Date } | null;
 };
@@ -31,9 +32,17 @@ export type TriangulationBlocker =
   | { code: "NO_SIGN_OFF" }
   | { code: "SIGN_OFF_STALE"; signedVersion: number; currentVersion: number };
 
-/** The source types whose evidence supports the story, fully or partly. */
+/**
+ * Whether an item counts as support: supporting evidence does; mixed evidence only with the
+ * analyst's written note on why it still supports (issue 18: mixed evidence counted on its own).
+ */
+export function countsAsSupport(item: Pick<TriangulationFacts["evidence"][number], "stance" | "hasSupportNote">): boolean {
+  return item.stance === "SUPPORTS" || (item.stance === "MIXED" && item.hasSupportNote);
+}
+
+/** The source types whose evidence counts as support (countsAsSupport). */
 export function supportingSourceTypes(facts: Pick<TriangulationFacts, "evidence">): EvidenceSourceType[] {
-  const types = new Set(facts.evidence.filter((item) => item.stance !== "CONTRADICTS").map((item) => item.sourceType));
+  const types = new Set(facts.evidence.filter(countsAsSupport).map((item) => item.sourceType));
   return [...types].sort();
 }
 

@@ -50,8 +50,11 @@ export const evidenceFieldsSchema = z
       .nullish()
       .transform((value) => (value ? value : null)),
     response: optionalText(TRIANGULATION_LIMITS.text),
+    /** Mixed evidence only: why it still supports the story; dropped for any other stance. */
+    supportNote: optionalText(TRIANGULATION_LIMITS.text),
   })
-  .strip();
+  .strip()
+  .transform((fields) => ({ ...fields, supportNote: fields.stance === "MIXED" ? (fields.supportNote ?? null) : null }));
 
 export type EvidenceFields = z.output<typeof evidenceFieldsSchema>;
 export type EvidenceFieldsInput = z.input<typeof evidenceFieldsSchema>;

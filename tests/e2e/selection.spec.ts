@@ -74,7 +74,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await page.getByLabel("Panel que vota").selectOption({ label: "Panel de prácticas laborales (Panel de dominio)" });
   await page.getByLabel("Nombre de la ronda").fill("Ronda de prácticas laborales <script>alert(1)</script>");
   await page.getByRole("radio", { name: "Aprobación" }).check();
-  await page.getByLabel("Fecha límite (UTC)").fill("2030-01-15T12:00");
+  await page.getByLabel(/^Fecha límite, en hora estándar central \(America\/Mexico_City\)/).fill("2030-01-15T12:00");
   await page.getByRole("button", { name: "Crear la ronda" }).click();
   await expect(page).toHaveURL(/\/selection\/rounds\/[A-Za-z0-9_-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ronda de prácticas laborales <script>alert(1)</script>");

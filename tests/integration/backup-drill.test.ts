@@ -73,7 +73,7 @@ describe.skipIf(!serverAvailable())("backup and restore drill on PostgreSQL", ()
       actorId,
       evaluationId: story.evaluationId,
       storyId: story.id,
-      evidence: { sourceType: "DOCUMENT", citation: "Informe 2024", whatItShows: "Prueba.", stance: "SUPPORTS", strength: "STRONG", figureId: null, response: null },
+      evidence: { sourceType: "DOCUMENT", citation: "Informe 2024", whatItShows: "Prueba.", stance: "SUPPORTS", strength: "STRONG", figureId: null, response: null, supportNote: null },
       file: { fileName: "informe.pdf", mimeType: "application/pdf", sizeBytes: content.length, sha256: createHash("sha256").update(content).digest("hex"), content },
     });
     expect(saved).toMatchObject({ ok: true });

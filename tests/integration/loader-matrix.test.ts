@@ -92,6 +92,7 @@ const EVALUATION_LOADERS: Record<string, { call: Call; seenBy: Role }> = {
 /** Loaders this matrix does not call, each with where its callers are proven instead. */
 const ELSEWHERE: Record<string, string> = {
   loadEvaluationList: "lists only the reader's own evaluations: evaluation-access.test.ts",
+  loadLanding: "reads only the reader's own evaluations and their own waiting work: landing.test.ts",
   loadAuditChainCheck: "installation scope, administrators only: loaders-evaluation.test.ts",
   loadUserList: "installation scope, administrators only: loaders-evaluation.test.ts",
   loadAccountSetup: "the link's token is the credential: loaders-evaluation.test.ts, users-admin.test.ts",

@@ -57,6 +57,8 @@ const HAND_WRITTEN = [
     "project_dates_check",
     "place_country_code_check",
     "place_region_code_check",
+    "evaluation_time_zone_check",
+    "evidence_item_support_note_check",
   ].map((name) => `constraint:${name}`),
   ...[
     "domain_one_other_per_evaluation",

@@ -170,7 +170,7 @@ describe("evidence summaries", () => {
   it("record whoever saved the translation, and go stale when the summary changes", async () => {
     const saved = await create(fields());
     await moveTo(saved.storyId, "IN_TRIANGULATION");
-    const item = { sourceType: "DOCUMENT" as const, citation: "Acta de votación, 2022", whatItShows: "La votación fue secreta.", whatItShowsTranslation: "The vote was secret.", stance: "SUPPORTS" as const, strength: "STRONG" as const, figureId: null, response: null };
+    const item = { sourceType: "DOCUMENT" as const, citation: "Acta de votación, 2022", whatItShows: "La votación fue secreta.", whatItShowsTranslation: "The vote was secret.", stance: "SUPPORTS" as const, strength: "STRONG" as const, figureId: null, response: null, supportNote: null };
     const created = await evidence.createEvidence({ actorId: analyst(), evaluationId: world.evaluationId, storyId: saved.storyId, evidence: item, file: null });
     if (!created.ok) throw new Error("evidence not created");
     const row = await database.prisma.evidenceItem.findUniqueOrThrow({ where: { id: created.evidenceId } });

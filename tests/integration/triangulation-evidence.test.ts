@@ -44,7 +44,7 @@ async function storyIn(stage: "IN_TRIANGULATION" | "SELECTED" | "DRAFT" | "RETUR
 }
 
 function evidence(overrides: Partial<EvidenceFields> = {}): EvidenceFields {
-  return { sourceType: "DOCUMENT", citation: "Informe anual 2023, p. 12", whatItShows: "24 comunidades sin trabajo infantil.", stance: "SUPPORTS", strength: "STRONG", figureId: null, response: null, ...overrides };
+  return { sourceType: "DOCUMENT", citation: "Informe anual 2023, p. 12", whatItShows: "24 comunidades sin trabajo infantil.", stance: "SUPPORTS", strength: "STRONG", figureId: null, response: null, supportNote: null, ...overrides } as EvidenceFields;
 }
 
 const add = (storyId: string, overrides: Partial<EvidenceFields> = {}, file: import("@/lib/triangulation/mutations").Attachment | null = null) =>

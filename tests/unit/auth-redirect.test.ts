@@ -39,7 +39,7 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(value)).toBe(DEFAULT_AFTER_SIGN_IN);
   });
 
-  it("falls back to the evaluation list", () => {
-    expect(DEFAULT_AFTER_SIGN_IN).toBe("/evaluations");
+  it("falls back to the landing, which leads to the evaluation list or an only pending ballot", () => {
+    expect(DEFAULT_AFTER_SIGN_IN).toBe("/");
   });
 });

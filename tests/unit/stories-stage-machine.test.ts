@@ -98,6 +98,7 @@ describe("triangulated guard (in triangulation → triangulated)", () => {
     sourceType,
     stance,
     hasResponse: false,
+    hasSupportNote: false,
     updatedAt: new Date("2025-01-01T00:00:00Z"),
   });
 

@@ -6,7 +6,7 @@ const T0 = new Date("2025-01-10T10:00:00Z");
 const LATER = new Date("2025-01-11T10:00:00Z");
 
 type Item = TriangulationFacts["evidence"][number];
-const item = (overrides: Partial<Item>): Item => ({ id: "e", sourceType: "DOCUMENT", stance: "SUPPORTS", hasResponse: false, updatedAt: T0, ...overrides });
+const item = (overrides: Partial<Item>): Item => ({ id: "e", sourceType: "DOCUMENT", stance: "SUPPORTS", hasResponse: false, hasSupportNote: false, updatedAt: T0, ...overrides });
 
 function facts(evidence: Item[], signOff: TriangulationFacts["signOff"] = { storyVersion: 3, signedAt: LATER }, storyVersion = 3): TriangulationFacts {
   return { storyVersion, evidence, signOff };
@@ -24,11 +24,19 @@ describe("triangulationBlockers", () => {
     expect(blockers).toEqual([{ code: "TOO_FEW_SOURCE_TYPES", found: 1, needed: 2 }]);
   });
 
-  it("does not count contradicting evidence as support, but counts mixed evidence", () => {
+  it("does not count contradicting evidence as support, nor mixed evidence without the analyst's note", () => {
     const contradicting = facts([item({ sourceType: "DOCUMENT" }), item({ sourceType: "MEDIA", stance: "CONTRADICTS", hasResponse: true })]);
     expect(triangulationBlockers(contradicting)).toEqual([{ code: "TOO_FEW_SOURCE_TYPES", found: 1, needed: 2 }]);
     const mixed = facts([item({ sourceType: "DOCUMENT" }), item({ sourceType: "MEDIA", stance: "MIXED", hasResponse: true })]);
-    expect(triangulationBlockers(mixed)).toEqual([]);
+    expect(triangulationBlockers(mixed)).toEqual([{ code: "TOO_FEW_SOURCE_TYPES", found: 1, needed: 2 }]);
+  });
+
+  it("counts mixed evidence once the analyst wrote why it still supports the story", () => {
+    const noted = facts([item({ sourceType: "DOCUMENT" }), item({ sourceType: "MEDIA", stance: "MIXED", hasResponse: true, hasSupportNote: true })]);
+    expect(triangulationBlockers(noted)).toEqual([]);
+    // A note never turns contradicting evidence into support.
+    const contradicting = facts([item({ sourceType: "DOCUMENT" }), item({ sourceType: "MEDIA", stance: "CONTRADICTS", hasResponse: true, hasSupportNote: true })]);
+    expect(triangulationBlockers(contradicting)).toEqual([{ code: "TOO_FEW_SOURCE_TYPES", found: 1, needed: 2 }]);
   });
 
   it("asks for a written response to contradicting and mixed evidence", () => {

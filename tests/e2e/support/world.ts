@@ -161,3 +161,20 @@ export async function newEvaluationLedByDemoLead(name: string): Promise<{ id: st
   if (!("evaluationId" in created)) throw new Error(`Could not create the evaluation: ${JSON.stringify(created)}`);
   return { id: created.evaluationId, name: evaluationName };
 }
+
+/**
+ * A panelist of this test's own, signed in with `password`: a member of the evaluation with the
+ * PANELIST role only, seated on the panel of its open selection round (so that round's ballot is
+ * the only work waiting for them).
+ */
+export async function panelistOfOpenRound(evaluationId: string, password: string): Promise<{ email: string; name: string; roundId: string }> {
+  const prisma = appDatabase();
+  const round = await prisma.selectionRound.findFirstOrThrow({ where: { evaluationId, status: "OPEN" }, select: { id: true, panelId: true } });
+  const user = buildUser({ name: unique("Panelista de prueba"), passwordHash: await hashPassword(password) });
+  await prisma.$transaction([
+    prisma.user.create({ data: user }),
+    prisma.evaluationMember.create({ data: buildMembership({ evaluationId, userId: user.id, roles: ["PANELIST"] }) }),
+    prisma.panelMember.create({ data: { evaluationId, panelId: round.panelId, userId: user.id } }),
+  ]);
+  return { email: user.email, name: user.name, roundId: round.id };
+}

@@ -6,6 +6,7 @@ import { PanelForm } from "@/components/selection/panel-form";
 import { RoundForm } from "@/components/selection/round-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { timeZoneLabel } from "@/lib/evaluations/time-zone";
 import { loadSelectionPage } from "@/lib/selection/loaders";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
@@ -27,6 +28,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
   if (!view) notFound();
   const { rounds, setup } = view;
   const [t, format, locale] = await Promise.all([getTranslations("selection"), getFormatter(), getLocale()]);
+  const zone = timeZoneLabel(view.timeZone, locale);
   const domainName = (domain: { nameEn: string; nameEs: string } | null) => (domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : t("allDomains"));
 
   return (
@@ -35,6 +37,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
       {/* Not a landmark of its own: the table's scroll region already carries this name. */}
       <section className="section">
         <h2 id="rounds-title">{t("list.rounds")}</h2>
+        {rounds.length ? <p className="muted">{t("roundForm.zoneNote", { zone })}</p> : null}
         {rounds.length === 0 ? (
           <p className="muted">{view.manages ? t("list.noRoundsLead") : t("list.noRoundsPanelist")}</p>
         ) : (
@@ -63,7 +66,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
                     <td>{t(`methods.${round.method}.name`)}</td>
                     <td>{t(`statuses.${round.status}`)}</td>
                     <td>
-                      <time dateTime={round.deadline.toISOString()}>{format.dateTime(round.deadline, { dateStyle: "medium", timeStyle: "short" })}</time>
+                      <time dateTime={round.deadline.toISOString()}>{format.dateTime(round.deadline, { dateStyle: "medium", timeStyle: "short", timeZone: view.timeZone })}</time>
                     </td>
                     <td>{round._count.candidates}</td>
                   </tr>
@@ -78,7 +81,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
           <section className="section" aria-labelledby="new-round-title">
             <h2 id="new-round-title">{t("roundForm.title")}</h2>
             {setup.panels.length ? (
-              <RoundForm evaluationId={evaluationId} panels={setup.panels.map((panel) => ({ value: panel.id, label: `${panel.name} (${t(`levels.${panel.level}`)})` }))} />
+              <RoundForm evaluationId={evaluationId} zone={zone} panels={setup.panels.map((panel) => ({ value: panel.id, label: `${panel.name} (${t(`levels.${panel.level}`)})` }))} />
             ) : (
               <p className="muted">{t("roundForm.needPanel")}</p>
             )}

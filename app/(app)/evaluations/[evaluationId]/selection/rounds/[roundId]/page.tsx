@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ExportControl } from "@/components/data-table/export-control";
 import { BallotForm } from "@/components/selection/ballot-form";
+import { CandidateDetails } from "@/components/selection/candidate-details";
 import { DecisionForm } from "@/components/selection/decision-form";
 import { ReminderPanel } from "@/components/selection/reminder-panel";
 import { RoundControls } from "@/components/selection/round-controls";
@@ -11,6 +12,7 @@ import { DecisionView, TallySection, VotersSection } from "@/components/selectio
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { mailConfigured } from "@/lib/mail/transport";
+import { timeZoneLabel } from "@/lib/evaluations/time-zone";
 import { loadRoundPage } from "@/lib/selection/loaders";
 import { exportsBallots, REMINDER_INTERVAL_MS } from "@/lib/selection/policy";
 import { roundLink } from "@/lib/selection/reminder-delivery";
@@ -32,9 +34,14 @@ export default async function RoundPage({ params }: RoundPageProps) {
   if (!view) notFound();
   const { round, manages, sits, results, decision, reminder } = view;
   const stories = round.candidates.map((candidate) => candidate.story);
-  const [t, format, locale] = await Promise.all([getTranslations("selection"), getFormatter(), getLocale()]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const [t, tStories, format, locale] = await Promise.all([getTranslations("selection"), getTranslations("stories"), getFormatter(), getLocale()]);
+  // Every time on the page in the evaluation's clock time, named beside the deadline (decision 0036).
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: view.timeZone });
   const title = (story: (typeof stories)[number]) => (locale === "en" && story.originalLanguage !== "en" && story.titleTranslation) || story.title;
+  const details = (story: (typeof stories)[number]) => {
+    const detail = view.details.get(story.id);
+    return detail ? <CandidateDetails code={story.code} detail={detail} language={story.originalLanguage} readerLocale={locale} t={t} tStories={tStories} format={format} /> : null;
+  };
   const byMail = mailConfigured();
   const languages = decision?.storytellerLanguages ?? new Map<string, string[]>();
   // Each story's feedback is offered in its storytellers' languages first, then in any the others speak.
@@ -62,7 +69,8 @@ export default async function RoundPage({ params }: RoundPageProps) {
           <div className="facts__item">
             <dt>{t("round.deadline")}</dt>
             <dd>
-              <time dateTime={round.deadline.toISOString()}>{when(round.deadline)}</time>
+              <time dateTime={round.deadline.toISOString()}>{when(round.deadline)}</time>{" "}
+              <span className="muted">({timeZoneLabel(view.timeZone, locale)})</span>
             </dd>
           </div>
           <div className="facts__item">
@@ -88,6 +96,8 @@ export default async function RoundPage({ params }: RoundPageProps) {
               <Link href={`${base}/stories/${encodeURIComponent(story.id)}`}>
                 <span className="code">{story.code}</span> {title(story)}
               </Link>
+              {/* Those who vote read it on their ballot, next to where they rank the story. */}
+              {view.canVote ? null : details(story)}
             </li>
           ))}
         </ul>
@@ -102,7 +112,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
               roundId={roundId}
               method={round.method}
               scaleMax={round.scoreScaleMax}
-              candidates={stories.map((story) => ({ id: story.id, code: story.code, title: title(story), conflict: view.conflicts.get(story.id) ?? null }))}
+              candidates={stories.map((story) => ({ id: story.id, code: story.code, title: title(story), conflict: view.conflicts.get(story.id) ?? null, details: details(story) }))}
               ballots={view.ownBallots}
             />
           ) : (

@@ -58,6 +58,7 @@ export default async function EditEvidencePage({ params }: Props) {
               strength: item.strength,
               figureId: item.figureId ?? "",
               response: item.response ?? "",
+              supportNote: item.supportNote ?? "",
             },
           }}
         />
