@@ -13,7 +13,7 @@ import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import { createEvaluation } from "@/lib/evaluations/actions";
 import { createEvaluationSchema } from "@/lib/evaluations/schema";
-import { TEXT_MAX } from "@/lib/users/schema";
+import { TEXT_MAX } from "@/lib/users/types";
 
 const FIELD_ORDER = [
   ["name", "evaluation-name"],

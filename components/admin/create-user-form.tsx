@@ -12,7 +12,8 @@ import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import type { LinkDelivery } from "@/lib/mail/delivery";
 import { createUser } from "@/lib/users/actions";
-import { createUserSchema, NAME_MAX } from "@/lib/users/schema";
+import { createUserSchema } from "@/lib/users/schema";
+import { NAME_MAX } from "@/lib/users/types";
 
 const FIELD_ORDER = [
   ["name", "create-user-name"],

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { createFocusGroup, updateFocusGroup } from "@/lib/focus-groups/actions";
-import { focusGroupInputSchema, MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/schema";
+import { focusGroupInputSchema } from "@/lib/focus-groups/schema";
+import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/types";
 import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
 import type { FormOptions } from "./choices";
 import { RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";

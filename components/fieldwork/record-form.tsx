@@ -14,7 +14,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
 import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
-import { MAX_NOTES_LENGTH } from "@/lib/interviews/fields";
+import { MAX_NOTES_LENGTH } from "@/lib/interviews/types";
 import { ineligibleCodes, languageOptions, placeOptions, projectChoices, respondentChoices, teamChoices, teamOptions, type FormOptions } from "./choices";
 import { CheckboxGroup, SelectField, TextAreaField } from "./form-parts";
 import type { RecordFormValues } from "./record-values";

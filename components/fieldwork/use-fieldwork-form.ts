@@ -10,7 +10,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions";
-import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/transcript";
+import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/types";
 
 export type FieldErrorMap = Record<string, string>;
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { localized } from "@/lib/evaluations/format";
 import { deleteLearning, reorderLearnings } from "@/lib/learnings/actions";
-import { SINGLE_KINDS } from "@/lib/learnings/schema";
+import { SINGLE_KINDS } from "@/lib/learnings/types";
 import { learningFailureMessages } from "./failure-messages";
 import { LearningForm } from "./learning-form";
 import { LearningTexts } from "./learning-texts";

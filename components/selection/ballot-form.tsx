@@ -16,7 +16,7 @@ import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import { castSelectionBallots } from "@/lib/selection/actions";
-import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
 import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";

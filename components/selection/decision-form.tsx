@@ -14,7 +14,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectInput, TextArea } from "@/components/stories/form-controls";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { recordSelectionDecision } from "@/lib/selection/actions";
-import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import styles from "./selection.module.css";
 

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { createSelectionPanel } from "@/lib/selection/actions";
-import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 
 type Option = { value: string; label: string };

@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { sendSelectionReminder } from "@/lib/selection/actions";
-import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { reminderFailureMessages } from "./failure-messages";
 
 type Props = {

@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
 import { createSelectionRound } from "@/lib/selection/actions";
-import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 
 type Option = { value: string; label: string };

@@ -12,7 +12,8 @@ import { addCountry, addPlace, addRegion, removeCountry, removePlace } from "@/l
 import { countryName } from "@/lib/places/countries";
 import type { CountryPlaces as Country } from "@/lib/places/data";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
-import { addCountryInput, addPlaceInput, addRegionInput, COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "@/lib/places/schema";
+import { addCountryInput, addPlaceInput, addRegionInput } from "@/lib/places/schema";
+import { COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "@/lib/places/types";
 import { setupFailureMessages } from "./failure-messages";
 import styles from "./setup.module.css";
 

@@ -7,7 +7,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { createDomain, updateDomain } from "@/lib/domains/actions";
-import { createDomainInput, DOMAIN_LIMITS, updateDomainInput } from "@/lib/domains/schema";
+import { createDomainInput, updateDomainInput } from "@/lib/domains/schema";
+import { DOMAIN_LIMITS } from "@/lib/domains/types";
 import { setupFailureMessages } from "./failure-messages";
 
 export type DomainRow = {

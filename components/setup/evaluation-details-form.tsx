@@ -8,9 +8,10 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ChoiceGroup, TextArea, TextInput } from "@/components/stories/form-controls";
 import { updateEvaluation } from "@/lib/evaluations/actions";
-import { DESCRIPTION_MAX, updateEvaluationSchema } from "@/lib/evaluations/schema";
+import { updateEvaluationSchema } from "@/lib/evaluations/schema";
+import { DESCRIPTION_MAX } from "@/lib/evaluations/types";
 import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
-import { TEXT_MAX } from "@/lib/users/schema";
+import { TEXT_MAX } from "@/lib/users/types";
 import { setupFailureMessages } from "./failure-messages";
 
 const LANGUAGE_CHOICES = ["ES,EN", "EN,ES", "ES", "EN"] as const;

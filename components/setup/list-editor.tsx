@@ -11,7 +11,8 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StaticTable } from "@/components/ui/static-table";
 import { addListItem, removeListItem, renameListItem } from "@/lib/setup-lists/actions";
 import type { ListItem } from "@/lib/setup-lists/data";
-import { addListItemInput, LABEL_MAX, renameListItemInput, type ListKind } from "@/lib/setup-lists/schema";
+import { addListItemInput, renameListItemInput } from "@/lib/setup-lists/schema";
+import { LABEL_MAX, type ListKind } from "@/lib/setup-lists/types";
 import { setupFailureMessages } from "./failure-messages";
 
 /** One labelled list (sectors, priorities or at-risk groups): a table, a rename form under it, and an add form. */

@@ -8,7 +8,8 @@ import { TextArea, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { createProject, updateProject } from "@/lib/projects/actions";
 import type { ProjectSetupRow } from "@/lib/projects/data";
-import { createProjectInput, PROJECT_LIMITS, updateProjectInput } from "@/lib/projects/schema";
+import { createProjectInput, updateProjectInput } from "@/lib/projects/schema";
+import { PROJECT_LIMITS } from "@/lib/projects/types";
 import { setupFailureMessages } from "./failure-messages";
 
 export type ProjectRow = Omit<ProjectSetupRow, "retiredAt"> & { retired: boolean };

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { assignStoryDomain, endStoryDomain } from "@/lib/domains/actions";
 import { assignDomainInput } from "@/lib/domains/schema";
-import { LIMITS } from "@/lib/stories/schema";
+import { LIMITS } from "@/lib/stories/types";
 import { storiesFailureMessages } from "./failure-messages";
 import { ChoiceGroup, SelectInput, TextArea } from "./form-controls";
 import { dynamic } from "./form-types";

@@ -8,7 +8,7 @@ import { moveChangeStory } from "@/lib/stories/actions";
 import { moveStoryInTriangulation } from "@/lib/triangulation/actions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { isTriangulationStep, type NextStep, type StageBlocker } from "@/lib/stories/stage-machine";
-import { LIMITS } from "@/lib/stories/schema";
+import { LIMITS } from "@/lib/stories/types";
 import { TextArea } from "./form-controls";
 import { dynamic, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";

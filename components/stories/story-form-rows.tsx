@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FigureValues } from "@/lib/stories/form-values";
-import { FIGURE_QUALIFIERS, LIMITS } from "@/lib/stories/schema";
+import { FIGURE_QUALIFIERS, LIMITS } from "@/lib/stories/types";
 import { SelectInput, TextArea, TextInput, type Option, type OptionGroup } from "./form-controls";
 import { dynamic, fieldId, type SectionProps, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";

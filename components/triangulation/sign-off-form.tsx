@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea } from "@/components/stories/form-controls";
 import { signOffStoryTriangulation } from "@/lib/triangulation/actions";
-import { TRIANGULATION_LIMITS } from "@/lib/triangulation/schema";
+import { TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
 

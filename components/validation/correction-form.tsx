@@ -13,7 +13,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ChoiceGroup, TextArea } from "@/components/stories/form-controls";
 import { correctValidationResponse } from "@/lib/validation/actions";
-import { correctResponseInput, LIMITS, VALIDATION_VERDICTS } from "@/lib/validation/schema";
+import { correctResponseInput } from "@/lib/validation/schema";
+import { LIMITS, VALIDATION_VERDICTS } from "@/lib/validation/types";
 import { validationFailureMessages } from "./failure-messages";
 import styles from "./validation.module.css";
 
