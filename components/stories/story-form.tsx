@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
 import type { StoryFormOptions } from "@/lib/stories/form-data";

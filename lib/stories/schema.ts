@@ -5,18 +5,16 @@
  * story are never read (the actions take the evaluation and the expected version separately).
  */
 import { z } from "zod";
-import type { ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { NUMBER_LOCALES } from "@/lib/written-number";
 import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 import { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES } from "./types";
-export { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES } from "./types";
+export { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORYTELLER_SCOPES } from "./types";
 
 export const SOURCE_KINDS = ["INTERVIEW", "FOCUS_GROUP", "EXCERPT"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-/** The consent scopes a storyteller must have granted before the story leaves draft. */
-export const STORYTELLER_SCOPES = ["INTERVIEW", "ANONYMOUS_QUOTATION"] as const satisfies readonly ConsentScopeKind[];
 
 /** Ids are cuid-like; anything else (objects, operators, very long strings) is refused. */
 export const idSchema = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "invalid" });

@@ -3,7 +3,7 @@
  * Client components import these from here (schema.ts re-exports them), so the browser never
  * downloads zod for a constant (decision 0034).
  */
-import type { ChangeType, FigureQualifier } from "@/lib/generated/prisma/enums";
+import type { ChangeType, ConsentScopeKind, FigureQualifier } from "@/lib/generated/prisma/enums";
 
 export const LIMITS = {
   title: 300,
@@ -26,3 +26,6 @@ export const LIMITS = {
 export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "RANGE"] as const satisfies readonly FigureQualifier[];
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
+
+/** The consent scopes a storyteller must have granted before the story leaves draft. */
+export const STORYTELLER_SCOPES = ["INTERVIEW", "ANONYMOUS_QUOTATION"] as const satisfies readonly ConsentScopeKind[];

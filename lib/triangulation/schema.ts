@@ -5,7 +5,6 @@
  * an evidence item are never read.
  */
 import { z } from "zod";
-import type { ContributionRating, EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
 import { contributionSchema, idSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, CONTRIBUTION_RATINGS } from "./types";

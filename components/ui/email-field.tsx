@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { Field } from "@/components/ui/field";
+import { Field } from "./field";
 import { EMAIL_MAX } from "@/lib/users/types";
 
 /** An e-mail address: the e-mail keyboard on phones, no spell-check, no automatic capitals. */
