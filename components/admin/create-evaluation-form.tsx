@@ -3,17 +3,16 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { EmailField } from "@/components/forms/email-field";
-import { FormError } from "@/components/forms/form-error";
+import { EmailField } from "@/components/ui/email-field";
+import { FormError } from "@/components/ui/form-message";
 import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
 import type { LinkDelivery } from "@/lib/mail/delivery";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import { createEvaluation } from "@/lib/evaluations/actions";
-import { createEvaluationSchema } from "@/lib/evaluations/schema";
-import { TEXT_MAX } from "@/lib/users/schema";
+import { TEXT_MAX } from "@/lib/users/types";
 
 const FIELD_ORDER = [
   ["name", "evaluation-name"],
@@ -35,7 +34,6 @@ export function CreateEvaluationForm() {
   const [languages, setLanguages] = useState<string[]>(["ES", "EN"]);
   const [created, setCreated] = useState<Created | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(createEvaluation, {
-    schema: createEvaluationSchema,
     focus: FIELD_ORDER,
     onSuccess: (data) => setCreated(data),
   });

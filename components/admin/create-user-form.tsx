@@ -3,16 +3,16 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { EmailField } from "@/components/forms/email-field";
-import { FormError } from "@/components/forms/form-error";
+import { EmailField } from "@/components/ui/email-field";
+import { FormError } from "@/components/ui/form-message";
 import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import type { LinkDelivery } from "@/lib/mail/delivery";
 import { createUser } from "@/lib/users/actions";
-import { createUserSchema, NAME_MAX } from "@/lib/users/schema";
+import { NAME_MAX } from "@/lib/users/types";
 
 const FIELD_ORDER = [
   ["name", "create-user-name"],
@@ -26,11 +26,10 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ email: string; delivery: LinkDelivery } | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(createUser, {
-    schema: createUserSchema,
     focus: FIELD_ORDER,
     onStart: () => setCreated(null),
-    onSuccess: (data, input) => {
-      setCreated({ email: input.email, delivery: data.delivery });
+    onSuccess: (data, input: { email: string }) => {
+      setCreated({ email: input.email.trim(), delivery: data.delivery });
       formRef.current?.reset();
       router.refresh();
     },

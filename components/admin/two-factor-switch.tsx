@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { setTwoFactorRequirement } from "@/lib/users/actions";
 
 /** The installation's "require two-factor sign-in" switch: a button with role="switch". */

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionError } from "@/components/forms/form-error";
+import { ActionError } from "@/components/ui/form-message";
 import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
 import type { LinkDelivery } from "@/lib/mail/delivery";

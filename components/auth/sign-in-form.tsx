@@ -4,12 +4,13 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { EmailField } from "@/components/forms/email-field";
-import { FormError } from "@/components/forms/form-error";
+import { EmailField } from "@/components/ui/email-field";
+import { FormError } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/redirect";
-import { signInSchema, type SignInIssue } from "@/lib/auth/schema";
+import { checkSignInInput } from "@/lib/auth/actions";
+import type { SignInIssue } from "@/lib/auth/schema";
 import { CodeField } from "./code-field";
 
 type FieldName = "email" | "password" | "code";
@@ -25,12 +26,14 @@ const issueMessage = {
 
 const fallbackIssue = { email: "EMAIL_INVALID", password: "PASSWORD_REQUIRED", code: "CODE_INVALID" } as const;
 
-function fieldErrorsFrom(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
+/** The server's zod result (field path → issue codes) as one issue per field. */
+function fieldErrorsFrom(issues: Record<string, string[]>): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path[0];
+  for (const [path, messages] of Object.entries(issues)) {
+    const field = path.split(".")[0];
+    const message = messages[0] ?? "";
     if ((field === "email" || field === "password" || field === "code") && !errors[field]) {
-      errors[field] = issue.message in issueMessage ? (issue.message as SignInIssue) : fallbackIssue[field];
+      errors[field] = message in issueMessage ? (message as SignInIssue) : fallbackIssue[field];
     }
   }
   return errors;
@@ -75,20 +78,28 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     event.preventDefault();
     if (busy) return;
     const data = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({
-      email: data.get("email") ?? "",
-      password: data.get("password") ?? "",
-      ...(step === "code" ? { code: data.get("code") ?? "" } : {}),
-    });
-    if (!parsed.success) return showFieldErrors(fieldErrorsFrom(parsed.error.issues));
-    if (step === "code" && !parsed.data.code) return showFieldErrors({ code: "CODE_INVALID" });
-
-    setFieldErrors({});
-    setFormError(null);
+    const typed = {
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      ...(step === "code" ? { code: String(data.get("code") ?? "") } : {}),
+    };
     setBusy(true);
     const destination = safeCallbackPath(callbackUrl);
     try {
-      const result = await signIn("credentials", { redirect: false, ...parsed.data, callbackUrl: destination });
+      // The schema runs on the server (the browser does not load zod); malformed input is not an attempt.
+      const check = await checkSignInInput(typed);
+      if (!check.ok) {
+        setBusy(false);
+        if (check.error === "INVALID") return showFieldErrors(fieldErrorsFrom(check.fieldErrors));
+        return setFormError(t("errors.unexpected"));
+      }
+      if (step === "code" && !typed.code?.replace(/[\s-]/g, "")) {
+        setBusy(false);
+        return showFieldErrors({ code: "CODE_INVALID" });
+      }
+      setFieldErrors({});
+      setFormError(null);
+      const result = await signIn("credentials", { redirect: false, ...typed, callbackUrl: destination });
       if (result?.ok && !result.error) {
         router.replace(destination);
         router.refresh();

@@ -3,17 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, type FormEvent } from "react";
-import { z } from "zod";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm, type ActionFailure, type FailureMessages } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm, type ActionFailure, type FailureMessages } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
-import { totpCodeSchema } from "@/lib/auth/schema";
 import { confirmTwoFactorSetupAction, disableTwoFactorAction } from "@/lib/auth/two-factor-actions";
 import { CodeField } from "./code-field";
 
 type Mode = "confirm" | "disable";
 
-const codeInput = z.object({ code: totpCodeSchema });
 const ERRORS = "account.twoFactor.errors";
 const STALE = `${ERRORS}.stale`;
 const rejectionMessage: Partial<Record<string, string>> = {
@@ -36,7 +33,6 @@ export function TwoFactorCodeForm({ mode }: { mode: Mode }) {
   const codeRef = useRef<HTMLInputElement>(null);
   const id = `two-factor-${mode}`;
   const { submit, busy, fieldError, formError } = useActionForm(mode === "confirm" ? confirmTwoFactorSetupAction : disableTwoFactorAction, {
-    schema: codeInput,
     clearOnStart: true,
     focus: (fields) => {
       if (!fields.code || !codeRef.current) return;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { createFocusGroup, updateFocusGroup } from "@/lib/focus-groups/actions";
-import { focusGroupInputSchema, MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/schema";
+import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/types";
 import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
 import type { FormOptions } from "./choices";
 import { RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
@@ -23,7 +23,6 @@ const FOCUS_GROUP_FORM: RecordFormKind = {
   team: { field: "facilitatorIds", word: "facilitators" },
   respondents: { field: "participantIds", word: "participants" },
   leadingFields: ["date", "topic", "language", "placeId", "facilitatorIds", "participantIds", "anonymousParticipantCount"],
-  schema: focusGroupInputSchema,
   create: createFocusGroup,
   update: (values, record) => updateFocusGroup({ ...values, focusGroupId: record.id, version: record.version }),
 };

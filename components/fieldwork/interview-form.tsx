@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { createInterview, updateInterview } from "@/lib/interviews/actions";
-import { INTERVIEW_MODES, interviewInputSchema, MAX_DURATION_MINUTES } from "@/lib/interviews/schema";
+import { INTERVIEW_MODES, MAX_DURATION_MINUTES } from "@/lib/interviews/types";
 import type { FormOptions } from "./choices";
 import { RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
 import type { RecordFormValues } from "./record-values";
@@ -24,7 +24,6 @@ const INTERVIEW_FORM: RecordFormKind = {
   team: { field: "interviewerIds", word: "interviewers" },
   respondents: { field: "respondentIds", word: "respondents" },
   leadingFields: ["date", "mode", "placeId", "language", "durationMinutes", "interviewerIds", "respondentIds"],
-  schema: interviewInputSchema,
   create: createInterview,
   update: (values, record) => updateInterview({ ...values, interviewId: record.id, version: record.version }),
 };

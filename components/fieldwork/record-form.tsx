@@ -3,18 +3,17 @@
 /**
  * The form of a fieldwork record, the same for interviews and focus groups: place, the team
  * members who ran it, the respondents heard, projects, notes and transcript. Each kind brings
- * its schema and server actions, the words for its people, and its own fields (`about`, and
+ * its server actions (whose schema checks the input), the words for its people, and its own fields (`about`, and
  * `afterRespondents` for what sits under the respondents).
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, type ReactNode } from "react";
-import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
 import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
-import { MAX_NOTES_LENGTH } from "@/lib/interviews/fields";
+import { MAX_NOTES_LENGTH } from "@/lib/interviews/types";
 import { ineligibleCodes, languageOptions, placeOptions, projectChoices, respondentChoices, teamChoices, teamOptions, type FormOptions } from "./choices";
 import { CheckboxGroup, SelectField, TextAreaField } from "./form-parts";
 import type { RecordFormValues } from "./record-values";
@@ -34,7 +33,6 @@ export type RecordFormKind = {
   respondents: People<"respondents" | "participants">;
   /** The fields above the projects, in the order used to focus the first error. */
   leadingFields: readonly string[];
-  schema: z.ZodType;
   create(values: Record<string, unknown>): Promise<Saved>;
   update(values: Record<string, unknown>, record: { id: string; version?: number }): Promise<Saved>;
 };
@@ -65,7 +63,6 @@ export function RecordForm({ form, evaluationId, options, initial, teamIds, resp
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
 
   const { busy, errors, formError, handleSubmit } = useFieldworkForm({
-    schema: form.schema,
     idPrefix: kind.idPrefix,
     fieldOrder,
     collect: (data) => ({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/transcript";
+import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/types";
 import { languageOptions } from "./choices";
 import { SelectField, TranscriptField } from "./form-parts";
 import type { FieldErrorMap } from "./use-fieldwork-form";

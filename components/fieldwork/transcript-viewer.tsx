@@ -12,7 +12,8 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "re
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createExcerpt, deleteExcerpt } from "@/lib/excerpts/actions";
-import { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH, type ExcerptSourceKind } from "@/lib/excerpts/schema";
+import type { ExcerptSourceKind } from "@/lib/excerpts/schema";
+import { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH } from "@/lib/excerpts/types";
 import { ExcerptList, type ExcerptItem } from "./excerpt-list";
 
 export type { ExcerptItem };

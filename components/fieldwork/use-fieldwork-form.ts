@@ -1,21 +1,19 @@
 "use client";
 
 /**
- * Submitting a fieldwork form: the same zod schema as the server first (instant errors, and a
- * too-long transcript is not uploaded for nothing), then the server action, whose answer is shown
- * next to the fields in the user's language. Nothing typed is lost on an error: the fields are
- * uncontrolled and keep their values.
+ * Submitting a fieldwork form: the server action checks the input with the kind's zod schema and
+ * its answer is shown next to the fields in the user's language (the browser does not load zod,
+ * decision 0034; the transcript field's counter warns before a too-long text is sent). Nothing
+ * typed is lost on an error: the fields are uncontrolled and keep their values.
  */
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions";
-import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/transcript";
+import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/types";
 
 export type FieldErrorMap = Record<string, string>;
 
-type Options<S extends z.ZodType> = {
-  schema: S;
+type Options = {
   collect: (data: FormData) => Record<string, unknown>;
   submit: (values: Record<string, unknown>) => Promise<ActionResult<{ id: string; version: number }>>;
   onSaved: (saved: { id: string; version: number }) => void;
@@ -26,7 +24,7 @@ type Options<S extends z.ZodType> = {
   idPrefix: string;
 };
 
-export function useFieldworkForm<S extends z.ZodType>(options: Options<S>) {
+export function useFieldworkForm(options: Options) {
   const t = useTranslations("fieldwork");
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrorMap>({});
@@ -53,13 +51,6 @@ export function useFieldworkForm<S extends z.ZodType>(options: Options<S>) {
     event.preventDefault();
     if (busy) return;
     const values = options.collect(new FormData(event.currentTarget));
-    const parsed = options.schema.safeParse(values);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-      show(fieldErrors);
-      return;
-    }
     setBusy(true);
     setFormError(null);
     try {

@@ -2,12 +2,12 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { createLearning, updateLearning } from "@/lib/learnings/actions";
-import { AUDIENCES, createLearningInput, LEARNING_LIMITS, updateLearningInput } from "@/lib/learnings/schema";
+import { AUDIENCES, LEARNING_LIMITS } from "@/lib/learnings/types";
 import { localized } from "@/lib/evaluations/format";
 import { learningFailureMessages } from "./failure-messages";
 import styles from "./learnings.module.css";
@@ -30,6 +30,9 @@ type Props = {
   onSaved: (saved: { atRiskGroupId: string | null; audience: LearningRow["audience"]; position?: number }) => void;
   onCancel?: () => void;
 };
+
+/** What names a saved learning, as the form sent it. */
+type Saved = Parameters<Props["onSaved"]>[0];
 
 type TextValues = { title: string; body: string; sustainability: string; translatedById: string };
 
@@ -63,8 +66,8 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
     setStoryIds([]);
     setDomainIds([]);
   };
-  const create = useActionForm(createLearning, { schema: createLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: (data, input) => (reset(), onSaved({ ...input, position: data.position })) });
-  const update = useActionForm(updateLearning, { schema: updateLearningInput, focus, failureMessages: learningFailureMessages, onSuccess: (_, input) => onSaved(input) });
+  const create = useActionForm(createLearning, { focus, failureMessages: learningFailureMessages, onSuccess: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })) });
+  const update = useActionForm(updateLearning, { focus, failureMessages: learningFailureMessages, onSuccess: (_, input: Saved) => onSaved(input) });
   const form = learning ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

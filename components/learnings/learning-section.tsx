@@ -3,13 +3,13 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { ActionError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { localized } from "@/lib/evaluations/format";
 import { deleteLearning, reorderLearnings } from "@/lib/learnings/actions";
-import { SINGLE_KINDS } from "@/lib/learnings/schema";
+import { SINGLE_KINDS } from "@/lib/learnings/types";
 import { learningFailureMessages } from "./failure-messages";
 import { LearningForm } from "./learning-form";
 import { LearningTexts } from "./learning-texts";

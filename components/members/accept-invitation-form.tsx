@@ -4,12 +4,11 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError, FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { acceptInvitationAsSignedInUser, acceptInvitationWithAccount } from "@/lib/invitations/actions";
-import { acceptInvitationWithAccountSchema } from "@/lib/invitations/schema";
 import { NEW_PASSWORD_ORDER, NewPasswordFields, newPasswordInput } from "./new-password-fields";
 
 function Done({ title, body, href, linkLabel }: { title: string; body: string; href: string; linkLabel: string }) {
@@ -33,7 +32,6 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations("invitations");
   const [done, setDone] = useState<{ evaluationId: string; email: string } | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(acceptInvitationWithAccount, {
-    schema: acceptInvitationWithAccountSchema,
     focus: NEW_PASSWORD_ORDER("accept"),
     onSuccess: (data) => setDone(data),
   });

@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { completeAccountSetup } from "@/lib/users/actions";
-import { accountSetupSchema } from "@/lib/users/schema";
 import { NEW_PASSWORD_ORDER, NewPasswordFields, newPasswordInput } from "./new-password-fields";
 
 /** A user created by an administrator checks their name and chooses a password. */
@@ -16,7 +15,6 @@ export function AccountSetupForm({ token, defaultName }: { token: string; defaul
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [doneEmail, setDoneEmail] = useState<string | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(completeAccountSetup, {
-    schema: accountSetupSchema,
     focus: NEW_PASSWORD_ORDER("setup"),
     onSuccess: (data) => setDoneEmail(data.email),
   });

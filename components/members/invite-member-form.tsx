@@ -3,15 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { EmailField } from "@/components/forms/email-field";
-import { FormError } from "@/components/forms/form-error";
+import { EmailField } from "@/components/ui/email-field";
+import { FormError } from "@/components/ui/form-message";
 import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { inviteMember } from "@/lib/invitations/actions";
 import type { LinkDelivery } from "@/lib/mail/delivery";
-import { inviteMemberSchema } from "@/lib/invitations/schema";
 import { useRoleOptions } from "./role-options";
 
 const FIELD_ORDER = [
@@ -27,11 +26,10 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
   const [roles, setRoles] = useState<string[]>([]);
   const [created, setCreated] = useState<{ email: string; delivery: LinkDelivery } | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(inviteMember, {
-    schema: inviteMemberSchema,
     focus: FIELD_ORDER,
     onStart: () => setCreated(null),
-    onSuccess: (data, input) => {
-      setCreated({ email: input.email, delivery: data.delivery });
+    onSuccess: (data, input: { email: string }) => {
+      setCreated({ email: input.email.trim(), delivery: data.delivery });
       formRef.current?.reset();
       setRoles([]);
       router.refresh();

@@ -3,12 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ActionError } from "@/components/forms/form-error";
-import { adminFailureMessages, useActionForm } from "@/components/forms/use-action-form";
+import { ActionError } from "@/components/ui/form-message";
+import { adminFailureMessages, useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { removeMember, updateMemberRoles } from "@/lib/members/actions";
-import { updateMemberRolesSchema } from "@/lib/members/schema";
 import { useRoleOptions } from "./role-options";
 
 type Props = {
@@ -32,7 +31,6 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
   const [status, setStatus] = useState<string | null>(null);
   const idBase = `member-${memberId}`;
   const rolesForm = useActionForm(updateMemberRoles, {
-    schema: updateMemberRolesSchema,
     focus: () => document.getElementById(`${idBase}-roles`)?.focus(),
     // A message under the roles says it all; nothing on top.
     failureMessages: (failure) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { EVALUATION_ROLES } from "@/lib/members/schema";
+import { EVALUATION_ROLES } from "@/lib/members/types";
 
 /** The five evaluation roles as checkbox options, labelled in the user's language. */
 export function useRoleOptions() {

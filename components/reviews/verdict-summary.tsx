@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ValidationVerdict } from "@/lib/generated/prisma/enums";
-import { VALIDATION_VERDICTS } from "@/lib/validation/schema";
+import { VALIDATION_VERDICTS } from "@/lib/validation/types";
 
 /** Counts by verdict, e.g. "Confirms 7 · Disputes 1". */
 export async function VerdictSummary({ verdicts }: { verdicts: Partial<Record<ValidationVerdict, number>> }) {

@@ -9,14 +9,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import { castSelectionBallots } from "@/lib/selection/actions";
-import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
 import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";

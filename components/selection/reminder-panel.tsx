@@ -3,12 +3,12 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { sendSelectionReminder } from "@/lib/selection/actions";
-import { SELECTION_LIMITS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { reminderFailureMessages } from "./failure-messages";
 
 type Props = {

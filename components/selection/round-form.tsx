@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
 import { createSelectionRound } from "@/lib/selection/actions";
-import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/schema";
+import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 
 type Option = { value: string; label: string };

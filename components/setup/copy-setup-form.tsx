@@ -3,12 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectInput } from "@/components/stories/form-controls";
 import { copyEvaluationSetup } from "@/lib/evaluations/actions";
-import { copySetupSchema } from "@/lib/evaluations/schema";
 import { setupFailureMessages } from "./failure-messages";
 
 /** Copies another evaluation's lists into this one; says what it copied. */
@@ -18,7 +17,6 @@ export function CopySetupForm({ evaluationId, sources }: { evaluationId: string;
   const [sourceEvaluationId, setSource] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const { submit, busy, fieldError, formError } = useActionForm(copyEvaluationSetup, {
-    schema: copySetupSchema,
     focus: [["sourceEvaluationId", "copy-source"]],
     failureMessages: setupFailureMessages,
     onStart: () => setDone(null),

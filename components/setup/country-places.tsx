@@ -3,8 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError, FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectInput, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -12,7 +12,7 @@ import { addCountry, addPlace, addRegion, removeCountry, removePlace } from "@/l
 import { countryName } from "@/lib/places/countries";
 import type { CountryPlaces as Country } from "@/lib/places/data";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
-import { addCountryInput, addPlaceInput, addRegionInput, COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "@/lib/places/schema";
+import { COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "@/lib/places/types";
 import { setupFailureMessages } from "./failure-messages";
 import styles from "./setup.module.css";
 
@@ -36,19 +36,16 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
   const common = { failureMessages: setupFailureMessages, onStart: () => setStatus(null) };
   const countryForm = useActionForm(addCountry, {
     ...common,
-    schema: addCountryInput,
     focus: [["code", "country-code"], ["nameEs", "country-name-es"], ["nameEn", "country-name-en"]],
     onSuccess: () => (setCountry({ code: "", nameEs: "", nameEn: "" }), done()),
   });
   const regionForm = useActionForm(addRegion, {
     ...common,
-    schema: addRegionInput,
     focus: [["countryCode", "region-country"], ["name", "region-name"], ["code", "region-code"]],
     onSuccess: () => (setRegion((current) => ({ ...current, name: "", code: "" })), done()),
   });
   const placeForm = useActionForm(addPlace, {
     ...common,
-    schema: addPlaceInput,
     focus: [["state", "abroad-region"], ["municipality", "abroad-municipality"], ["community", "abroad-community"]],
     onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), done()),
   });

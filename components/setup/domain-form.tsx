@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextArea, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { createDomain, updateDomain } from "@/lib/domains/actions";
-import { createDomainInput, DOMAIN_LIMITS, updateDomainInput } from "@/lib/domains/schema";
+import { DOMAIN_LIMITS } from "@/lib/domains/types";
 import { setupFailureMessages } from "./failure-messages";
 
 export type DomainRow = {
@@ -48,16 +48,15 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
   }, [editing, prefix]);
   const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
   const create = useActionForm(createDomain, {
-    schema: createDomainInput,
     focus,
     failureMessages: setupFailureMessages,
-    onSuccess: (_, input) => {
+    onSuccess: (_, input: { nameEs: string }) => {
       setValues(empty);
       setIsOther(false);
-      onSaved(input.nameEs);
+      onSaved(input.nameEs.trim());
     },
   });
-  const update = useActionForm(updateDomain, { schema: updateDomainInput, focus, failureMessages: setupFailureMessages, onSuccess: (_, input) => onSaved(input.nameEs) });
+  const update = useActionForm(updateDomain, { focus, failureMessages: setupFailureMessages, onSuccess: (_, input: { nameEs: string }) => onSaved(input.nameEs.trim()) });
   const form = domain ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
 import { updateEvaluation } from "@/lib/evaluations/actions";
-import { DESCRIPTION_MAX, updateEvaluationSchema } from "@/lib/evaluations/schema";
+import { DESCRIPTION_MAX } from "@/lib/evaluations/types";
 import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
-import { TEXT_MAX } from "@/lib/users/schema";
+import { TEXT_MAX } from "@/lib/users/types";
 import { setupFailureMessages } from "./failure-messages";
 
 const LANGUAGE_CHOICES = ["ES,EN", "EN,ES", "ES", "EN"] as const;
@@ -52,7 +52,6 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
   }
   const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const { submit, busy, fieldError, formError } = useActionForm(updateEvaluation, {
-    schema: updateEvaluationSchema,
     focus: FIELD_ORDER,
     failureMessages: setupFailureMessages,
     onStart: () => setSaved(false),

@@ -3,15 +3,15 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError, FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StaticTable } from "@/components/ui/static-table";
 import { addListItem, removeListItem, renameListItem } from "@/lib/setup-lists/actions";
 import type { ListItem } from "@/lib/setup-lists/data";
-import { addListItemInput, LABEL_MAX, renameListItemInput, type ListKind } from "@/lib/setup-lists/schema";
+import { LABEL_MAX, type ListKind } from "@/lib/setup-lists/types";
 import { setupFailureMessages } from "./failure-messages";
 
 /** One labelled list (sectors, priorities or at-risk groups): a table, a rename form under it, and an add form. */
@@ -36,8 +36,8 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
     ["nameEn", `${prefix}-nameEn`],
   ] as const;
   const options = { focus, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done };
-  const add = useActionForm(addListItem, { ...options, schema: addListItemInput });
-  const rename = useActionForm(renameListItem, { ...options, schema: renameListItemInput, onFailure: () => router.refresh() });
+  const add = useActionForm(addListItem, { ...options });
+  const rename = useActionForm(renameListItem, { ...options, onFailure: () => router.refresh() });
   const remove = useActionForm(removeListItem, { clearOnStart: true, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done, onFailure: () => router.refresh() });
   const form = editing ? rename : add;
 

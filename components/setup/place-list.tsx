@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError, FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectInput, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { addPlace, removePlace } from "@/lib/places/actions";
 import type { StatePlaces } from "@/lib/places/data";
-import { addPlaceInput, PLACE_NAME_MAX } from "@/lib/places/schema";
+import { PLACE_NAME_MAX } from "@/lib/places/types";
 import type { CatalogueState } from "@/lib/places/catalogue";
 import type { MexicanState } from "@/lib/respondents/constants";
 import { setupFailureMessages } from "./failure-messages";
@@ -31,9 +31,8 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
     setStatus(success.current);
     router.refresh();
   };
-  const addStateForm = useActionForm(addPlace, { schema: addPlaceInput, focus: [["state", "place-new-state"]], failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: () => (setNewState(""), done()) });
+  const addStateForm = useActionForm(addPlace, { focus: [["state", "place-new-state"]], failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: () => (setNewState(""), done()) });
   const addPlaceForm = useActionForm(addPlace, {
-    schema: addPlaceInput,
     focus: [
       ["state", "place-state"],
       ["municipality", "place-municipality"],

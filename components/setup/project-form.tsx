@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextArea, TextInput } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { createProject, updateProject } from "@/lib/projects/actions";
 import type { ProjectSetupRow } from "@/lib/projects/data";
-import { createProjectInput, PROJECT_LIMITS, updateProjectInput } from "@/lib/projects/schema";
+import { PROJECT_LIMITS } from "@/lib/projects/types";
 import { setupFailureMessages } from "./failure-messages";
 
 export type ProjectRow = Omit<ProjectSetupRow, "retiredAt"> & { retired: boolean };
@@ -42,15 +42,14 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   }, [editing, prefix]);
   const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
   const create = useActionForm(createProject, {
-    schema: createProjectInput,
     focus,
     failureMessages: setupFailureMessages,
-    onSuccess: (_, input) => {
+    onSuccess: (_, input: { project: { acronym: string } }) => {
       setValues(valuesOf());
-      onSaved(input.project.acronym);
+      onSaved(input.project.acronym.trim());
     },
   });
-  const update = useActionForm(updateProject, { schema: updateProjectInput, focus, failureMessages: setupFailureMessages, onSuccess: (_, input) => onSaved(input.project.acronym) });
+  const update = useActionForm(updateProject, { focus, failureMessages: setupFailureMessages, onSuccess: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()) });
   const form = project ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -3,13 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError, FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { assignStoryDomain, endStoryDomain } from "@/lib/domains/actions";
-import { assignDomainInput } from "@/lib/domains/schema";
-import { LIMITS } from "@/lib/stories/schema";
+import { LIMITS } from "@/lib/stories/types";
 import { storiesFailureMessages } from "./failure-messages";
 import { ChoiceGroup, SelectInput, TextArea } from "./form-controls";
 import { dynamic } from "./form-types";
@@ -38,7 +37,6 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
   const [status, setStatus] = useState<string | null>(null);
 
   const assign = useActionForm(assignStoryDomain, {
-    schema: assignDomainInput,
     focus: FIELD_ORDER,
     failureMessages: storiesFailureMessages,
     onStart: () => setStatus(null),

@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { refusalMessageKey, type RefusalMessages } from "@/components/forms/refusal-messages";
+import { refusalMessageKey, type RefusalMessages } from "@/components/ui/refusal-messages";
 import { Button } from "@/components/ui/button";
 import { moveChangeStory } from "@/lib/stories/actions";
 import { moveStoryInTriangulation } from "@/lib/triangulation/actions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { isTriangulationStep, type NextStep, type StageBlocker } from "@/lib/stories/stage-machine";
 import type { MoveRefusal } from "@/lib/stories/stage-mutations";
-import { LIMITS } from "@/lib/stories/schema";
+import { LIMITS } from "@/lib/stories/types";
 import { TextArea } from "./form-controls";
 import { dynamic, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { RepeatableRows, useFocusAfterRender } from "@/components/ui/repeatable-rows";
 import type { FigureValues } from "@/lib/stories/form-values";
-import { FIGURE_QUALIFIERS, LIMITS } from "@/lib/stories/schema";
+import { FIGURE_QUALIFIERS, LIMITS } from "@/lib/stories/types";
 import { SelectInput, TextArea, TextInput, type Option, type OptionGroup } from "./form-controls";
 import { dynamic, fieldId, langAttribute, type SectionProps, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CHANGE_TYPES, LIMITS } from "@/lib/stories/schema";
+import { CHANGE_TYPES, LIMITS } from "@/lib/stories/types";
 import { DATE_PRECISIONS, type Precision } from "@/lib/stories/period";
 import { ChoiceGroup, SelectInput, TextArea, TextInput } from "./form-controls";
 import { dynamic, fieldId, langAttribute, localizedName, type SectionProps } from "./form-types";

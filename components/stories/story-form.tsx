@@ -3,13 +3,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
 import type { StoryFormOptions } from "@/lib/stories/form-data";
 import { asSchemaInput, emptyStoryValues, valuesWrittenIn, type StoryFormValues } from "@/lib/stories/form-values";
 import { numberProblemValues, readWrittenNumber } from "@/lib/written-number";
-import { LIMITS, storyFieldsSchema } from "@/lib/stories/schema";
+import { storyFieldsSchema } from "@/lib/stories/schema";
+import { LIMITS } from "@/lib/stories/types";
 import { TextInput } from "./form-controls";
 import { dynamic, fieldId, type SectionProps } from "./form-types";
 import { MergePanel } from "./merge-panel";

@@ -4,8 +4,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ActionError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { removeEvidence } from "@/lib/triangulation/actions";
 import { triangulationFailureMessages } from "./failure-messages";

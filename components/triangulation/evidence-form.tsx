@@ -7,12 +7,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
 import { addEvidence, editEvidence } from "@/lib/triangulation/actions";
-import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, type EvidenceFieldsInput } from "@/lib/triangulation/schema";
+import { type EvidenceFieldsInput } from "@/lib/triangulation/schema";
+import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/file-check-limits";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";

@@ -1,4 +1,4 @@
-import type { ActionFailure, FailureMessages } from "@/components/forms/use-action-form";
+import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
 
 const key = (code: string) => `triangulation.errors.${code}`;
 

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import type { getTranslations } from "next-intl/server";
 import type { MatrixRow } from "@/lib/triangulation/data";
-import { SOURCE_TYPES, STANCES } from "@/lib/triangulation/schema";
+import { SOURCE_TYPES, STANCES } from "@/lib/triangulation/types";
 import styles from "./triangulation.module.css";
 import { StageBadge } from "@/components/stories/stage-badge";
 import { ScrollRegion } from "@/components/ui/scroll-region";

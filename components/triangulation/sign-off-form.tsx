@@ -4,12 +4,12 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextArea } from "@/components/stories/form-controls";
 import { signOffStoryTriangulation } from "@/lib/triangulation/actions";
-import { TRIANGULATION_LIMITS } from "@/lib/triangulation/schema";
+import { TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
 

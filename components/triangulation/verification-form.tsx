@@ -4,14 +4,15 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectInput, TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
-import { LIMITS } from "@/lib/stories/schema";
+import { LIMITS } from "@/lib/stories/types";
 import { saveStoryVerification } from "@/lib/triangulation/actions";
-import { CONTRIBUTION_RATINGS, type VerificationFieldsInput } from "@/lib/triangulation/schema";
+import { type VerificationFieldsInput } from "@/lib/triangulation/schema";
+import { CONTRIBUTION_RATINGS } from "@/lib/triangulation/types";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
 

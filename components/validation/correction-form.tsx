@@ -8,12 +8,12 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { ChoiceGroup, TextArea } from "@/components/stories/form-controls";
 import { correctValidationResponse } from "@/lib/validation/actions";
-import { correctResponseInput, LIMITS, VALIDATION_VERDICTS } from "@/lib/validation/schema";
+import { LIMITS, VALIDATION_VERDICTS } from "@/lib/validation/types";
 import { validationFailureMessages } from "./failure-messages";
 import styles from "./validation.module.css";
 
@@ -36,7 +36,6 @@ export function CorrectionForm({ evaluationId, responseId, stored }: { evaluatio
   const savedMeanwhile = stored.version > loadedVersion;
 
   const form = useActionForm(correctValidationResponse, {
-    schema: correctResponseInput,
     failureMessages: validationFailureMessages,
     clearOnStart: true,
     focus: FIELDS.map((field) => [field, id(field)] as const),

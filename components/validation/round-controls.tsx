@@ -9,7 +9,7 @@ import {
   resolveValidationDispute,
   stepValidationRound,
 } from "@/lib/validation/actions";
-import { VALIDATION_VERDICTS } from "@/lib/validation/schema";
+import { VALIDATION_VERDICTS } from "@/lib/validation/types";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { createValidationRound, updateValidationRound } from "@/lib/validation/actions";
-import { VALIDATION_METHODS } from "@/lib/validation/schema";
+import { VALIDATION_METHODS } from "@/lib/validation/types";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 

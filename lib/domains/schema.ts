@@ -7,6 +7,8 @@ import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
 import { idSchema, requiredId } from "@/lib/core/ids";
 import { LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
+import { DOMAIN_LIMITS } from "./types";
+export { DOMAIN_LIMITS } from "./types";
 
 export const ASSIGNMENT_KINDS = ["PRIMARY", "SECONDARY"] as const satisfies readonly DomainAssignmentKind[];
 
@@ -34,8 +36,6 @@ export type AssignDomainInput = z.output<typeof assignDomainInput>;
 export type EndAssignmentInput = z.output<typeof endAssignmentInput>;
 
 // ── Setting up the evaluation's domains of change ──
-
-export const DOMAIN_LIMITS = { name: 200, definition: 5_000, domains: 50 } as const;
 
 /** A domain's names and definitions. Both names are always required: the app shows domains in
  * Spanish and English to every member; the definitions are required in the evaluation's own

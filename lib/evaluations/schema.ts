@@ -4,6 +4,8 @@ import { Locale } from "@/lib/generated/prisma/enums";
 import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
 import { ID_PATTERN, idSchemaWith } from "@/lib/core/ids";
 import { isTimeZone } from "./time-zone";
+import { DESCRIPTION_MAX } from "./types";
+export { DESCRIPTION_MAX } from "./types";
 
 /** A calendar day as the date input sends it: "2024-03-01". */
 export const calendarDaySchema = z
@@ -48,8 +50,6 @@ export const createEvaluationSchema = z
   })
   .superRefine(periodInOrder);
 export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
-
-export const DESCRIPTION_MAX = 5_000;
 
 /** The evaluation's own details, edited by a lead; the order of `languages` says which is the original. */
 export const updateEvaluationSchema = z

@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { idSchemaWith } from "@/lib/core/ids";
 import { optionalTextSchema } from "@/lib/interviews/fields";
-
-export const MAX_EXCERPT_LENGTH = 20_000;
-export const MAX_EXCERPT_NOTE_LENGTH = 2_000;
+import { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH } from "./types";
+export { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH } from "./types";
 
 export const EXCERPT_SOURCES = ["INTERVIEW", "FOCUS_GROUP"] as const;
 export type ExcerptSourceKind = (typeof EXCERPT_SOURCES)[number];

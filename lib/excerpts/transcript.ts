@@ -3,9 +3,8 @@
  * Shared by interviews and focus groups, and by their forms in the browser: no Prisma, no Node.
  */
 import { z } from "zod";
-
-/** In UTF-16 code units, like the excerpt offsets (an emoji counts as two). */
-export const MAX_TRANSCRIPT_LENGTH = 500_000;
+import { MAX_TRANSCRIPT_LENGTH } from "./types";
+export { MAX_TRANSCRIPT_LENGTH } from "./types";
 
 /**
  * A transcript as stored: line breaks as "\n" (browsers send "\r\n" from forms, which would shift

@@ -15,9 +15,8 @@ import {
   versionSchema,
 } from "@/lib/interviews/fields";
 import { transcriptFields, withTranscriptRules } from "@/lib/interviews/schema";
-
-export const MAX_TOPIC_LENGTH = 500;
-export const MAX_ANONYMOUS_PARTICIPANTS = 10_000;
+import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "./types";
+export { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "./types";
 
 const focusGroupFields = z
   .object({

@@ -4,9 +4,8 @@
  */
 import { z } from "zod";
 import { idSchemaWith } from "@/lib/core/ids";
-
-export const MAX_NOTES_LENGTH = 20_000;
-export const MAX_PEOPLE = 50;
+import { MAX_PEOPLE } from "./types";
+export { FIELDWORK_LANGUAGES, MAX_NOTES_LENGTH, MAX_PEOPLE } from "./types";
 
 /** A record id as the forms send it. */
 export const idSchema = idSchemaWith("errors.invalid");
@@ -70,5 +69,3 @@ export function optionalIntegerSchema(min: number, max: number, message: string)
 /** The version the editor loaded; the save is refused when the record has moved on. */
 export const versionSchema = z.coerce.number({ error: "errors.invalid" }).int().min(1, "errors.invalid").max(2_147_483_647, "errors.invalid");
 
-/** The languages offered in the forms; any other ISO 639 code already stored is shown as it is. */
-export const FIELDWORK_LANGUAGES = ["es", "en", "nah", "mix", "zap", "yua", "tzo", "tzh", "oto", "pua"] as const;

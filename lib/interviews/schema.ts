@@ -16,9 +16,8 @@ import {
   optionalTextSchema,
   versionSchema,
 } from "./fields";
-
-export const INTERVIEW_MODES = ["IN_PERSON", "PHONE", "VIDEO"] as const;
-export const MAX_DURATION_MINUTES = 24 * 60;
+import { INTERVIEW_MODES, MAX_DURATION_MINUTES } from "./types";
+export { INTERVIEW_MODES, MAX_DURATION_MINUTES } from "./types";
 
 /** Translation fields mean nothing without a translation: they are dropped with it. */
 function transcriptRules<T extends TranscriptFields>(value: T, context: z.RefinementCtx) {

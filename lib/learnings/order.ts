@@ -3,7 +3,7 @@
  * recommendations by audience, then their own order, so numbering runs straight through the
  * audiences; everything else by its own order. Pure.
  */
-import { AUDIENCES, type LearningKind } from "./schema";
+import { AUDIENCES, type LearningKind } from "./types";
 
 type Ordered = { position: number; audience: (typeof AUDIENCES)[number] | null };
 

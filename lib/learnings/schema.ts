@@ -7,20 +7,12 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 import { optionalText } from "@/lib/text-schema";
-
-export const LEARNING_KINDS = ["KEY_RESULTS_INTRODUCTION", "PROGRAMME_OVERVIEW", "KEY_LEARNING", "AT_RISK_IMPACT", "LESSON", "RECOMMENDATION"] as const;
-export type LearningKind = (typeof LEARNING_KINDS)[number];
-
-/** Kinds written once per evaluation. */
-export const SINGLE_KINDS: ReadonlySet<LearningKind> = new Set(["KEY_RESULTS_INTRODUCTION", "PROGRAMME_OVERVIEW"]);
-
-/** The brief numbers recommendations straight through, by audience in this order. */
-export const AUDIENCES = ["IMPLEMENTING_PARTNERS", "FUNDER", "OTHER"] as const;
+import { LEARNING_KINDS, AUDIENCES, LEARNING_LIMITS } from "./types";
+export { LEARNING_KINDS, AUDIENCES, LEARNING_LIMITS, SINGLE_KINDS } from "./types";
+export type { LearningKind } from "./types";
 
 export const LEARNING_LOCALES = ["ES", "EN"] as const;
 export type LearningLocale = (typeof LEARNING_LOCALES)[number];
-
-export const LEARNING_LIMITS = { title: 300, body: 20_000, sustainability: 10_000, stories: 50, domains: 20, list: 200 } as const;
 
 /** A text in one language; all blank means "not written in this language yet". */
 export const learningTextSchema = z.object({

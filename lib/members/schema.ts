@@ -2,15 +2,8 @@
 import { z } from "zod";
 import { EvaluationRole } from "@/lib/generated/prisma/enums";
 import { recordIdSchema } from "@/lib/users/schema";
-
-/** In the order the interface lists them. */
-export const EVALUATION_ROLES = [
-  EvaluationRole.LEAD,
-  EvaluationRole.EVALUATOR,
-  EvaluationRole.PANELIST,
-  EvaluationRole.ANALYST,
-  EvaluationRole.REVIEWER,
-] as const;
+import { EVALUATION_ROLES } from "./types";
+export { EVALUATION_ROLES } from "./types";
 
 /** One or more roles, each once, in the canonical order (so before/after compare as lists). */
 export const rolesSchema = z

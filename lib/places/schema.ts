@@ -7,10 +7,8 @@ import { MEXICAN_STATES } from "@/lib/respondents/constants";
 import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { COUNTRY_CODE, MEXICO } from "./countries";
-
-export const PLACE_NAME_MAX = 200;
-export const COUNTRY_NAME_MAX = 100;
-export const REGION_CODE_MAX = 10;
+import { COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "./types";
+export { COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "./types";
 
 /** Two letters, any case: "gt" is stored "GT". Mexico is built in, never added. */
 export const countryCodeSchema = z

@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
-
-export const PROJECT_LIMITS = { acronym: 60, name: 300, office: 60, stream: 60, streams: 10, notes: 2_000 } as const;
+import { PROJECT_LIMITS } from "./types";
+export { PROJECT_LIMITS } from "./types";
 
 /** "" and missing mean no date; anything else must be a real calendar day. */
 const optionalDay = z

@@ -6,11 +6,10 @@ import { z } from "zod";
 import type { PanelLevel, VotingMethod } from "@/lib/generated/prisma/enums";
 import { idSchema, requiredId } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
+import { SELECTION_LIMITS, VOTING_METHODS } from "./types";
+export { SELECTION_LIMITS, VOTING_METHODS } from "./types";
 
 export const PANEL_LEVELS = ["DOMAIN", "PORTFOLIO"] as const satisfies readonly PanelLevel[];
-export const VOTING_METHODS = ["RANKING", "SCORING", "APPROVAL"] as const satisfies readonly VotingMethod[];
-
-export const SELECTION_LIMITS = { name: 200, reason: 2_000, longText: 10_000, members: 100, candidates: 200, scale: 10 } as const;
 
 export const createPanelInput = z
   .object({

@@ -5,11 +5,9 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 import { requiredText } from "@/lib/text-schema";
-
-export const LIST_KINDS = ["SECTOR", "PRIORITY", "AT_RISK_GROUP"] as const;
-export type ListKind = (typeof LIST_KINDS)[number];
-
-export const LABEL_MAX = 200;
+import { LIST_KINDS, LABEL_MAX } from "./types";
+export { LIST_KINDS, LABEL_MAX } from "./types";
+export type { ListKind } from "./types";
 
 const names = { nameEs: requiredText(LABEL_MAX), nameEn: requiredText(LABEL_MAX) };
 const kind = z.enum(LIST_KINDS, { error: "invalid" });

@@ -5,37 +5,17 @@
  * story are never read (the actions take the evaluation and the expected version separately).
  */
 import { z } from "zod";
-import type { ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
+import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { NUMBER_LOCALES } from "@/lib/written-number";
 import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 import { idSchema, requiredId } from "@/lib/core/ids";
+import { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES } from "./types";
+export { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORYTELLER_SCOPES } from "./types";
 
-export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
-export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "AT_LEAST", "UP_TO", "RANGE"] as const satisfies readonly FigureQualifier[];
 export const SOURCE_KINDS = ["INTERVIEW", "FOCUS_GROUP", "EXCERPT"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
-/** The consent scopes a storyteller must have granted before the story leaves draft. */
-export const STORYTELLER_SCOPES = ["INTERVIEW", "ANONYMOUS_QUOTATION"] as const satisfies readonly ConsentScopeKind[];
-
-export const LIMITS = {
-  title: 300,
-  longText: 20_000,
-  mediumText: 5_000,
-  label: 200,
-  unit: 40,
-  rationale: 2_000,
-  figures: 30,
-  contributions: 40,
-  places: 100,
-  sectors: 50,
-  priorityTags: 50,
-  atRiskGroups: 50,
-  storytellers: 50,
-  sources: 100,
-  note: 500,
-} as const;
 
 const optionalId = z
   .union([z.literal(""), idSchema])

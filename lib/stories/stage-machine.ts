@@ -11,7 +11,7 @@
 import type { ConsentScopeKind, SelectionRoundStatus, StoryStage } from "@/lib/generated/prisma/enums";
 import { can, PERMISSIONS, type Permission, type Role } from "@/lib/permissions";
 import { triangulationBlockers, type TriangulationBlocker, type TriangulationFacts } from "@/lib/triangulation/policy";
-import { STORYTELLER_SCOPES } from "./schema";
+import { STORYTELLER_SCOPES } from "./types";
 
 /** One storyteller's consent as it stands: the newest consent form of the respondent. */
 export type StorytellerConsentFacts = {

@@ -5,25 +5,11 @@
  * an evidence item are never read.
  */
 import { z } from "zod";
-import type { ContributionRating, EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
 import { idSchema } from "@/lib/core/ids";
 import { contributionSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
-
-export const SOURCE_TYPES = [
-  "QUANTITATIVE_DATASET",
-  "ADMINISTRATIVE_RECORD",
-  "DOCUMENT",
-  "MEDIA",
-  "OTHER_INTERVIEW",
-  "SITE_OBSERVATION",
-  "OTHER",
-] as const satisfies readonly EvidenceSourceType[];
-export const STANCES = ["SUPPORTS", "CONTRADICTS", "MIXED"] as const satisfies readonly EvidenceStance[];
-export const STRENGTHS = ["WEAK", "MODERATE", "STRONG"] as const satisfies readonly EvidenceStrength[];
-export const CONTRIBUTION_RATINGS = ["NONE", "LOW", "MODERATE", "HIGH"] as const satisfies readonly ContributionRating[];
-
-export const TRIANGULATION_LIMITS = { citation: 1_000, text: 5_000, note: 2_000 } as const;
+import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, CONTRIBUTION_RATINGS } from "./types";
+export { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, CONTRIBUTION_RATINGS } from "./types";
 
 const version = z.number({ error: "invalid" }).int().positive().max(1_000_000);
 

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { Locale } from "@/lib/generated/prisma/enums";
+import { NAME_MAX, EMAIL_MAX, PASSWORD_MAX } from "./types";
+export { TEXT_MAX, NAME_MAX, EMAIL_MAX, PASSWORD_MAX } from "./types";
 
 /**
  * Control characters and bidirectional formatting characters (right-to-left marks, embeddings,
@@ -14,11 +16,7 @@ import { Locale } from "@/lib/generated/prisma/enums";
 // eslint-disable-next-line no-control-regex
 const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-export const NAME_MAX = 120;
-export const TEXT_MAX = 200;
-export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 1024;
 
 /** One line of visible text, trimmed. */
 export function singleLine(max: number, messages: { required: string; tooLong: string }) {

@@ -6,10 +6,8 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
-
-export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
-export const VALIDATION_VERDICTS = ["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUTES", "NO_OPINION"] as const;
-export const LIMITS = { name: 200, notes: 5_000, comments: 10_000, resolution: 10_000, stories: 500, targetSize: 10_000 } as const;
+import { VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
+export { VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
 
 /** "2025-03-01", a real calendar day. */
 const isoDay = z

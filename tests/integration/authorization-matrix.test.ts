@@ -757,6 +757,11 @@ const PUBLIC_ACTIONS: Record<string, { reason: string; anonymous: "UNAUTHENTICAT
     anonymous: "NOTHING_WRITTEN",
     input: { token: `cnobody.${(Date.now() + 86_400_000).toString(36)}.${"A".repeat(43)}`, name: "Someone", password: "long enough password", passwordConfirmation: "long enough password" },
   },
+  "lib/auth/actions.ts#checkSignInInput": {
+    reason: "checks the sign-in form's fields against the schema; reads and writes nothing",
+    anonymous: "NOTHING_WRITTEN",
+    input: { email: "not an address", password: "" },
+  },
   "lib/auth/two-factor-actions.ts#startTwoFactorSetupAction": {
     reason: "account action: acts on the caller's own account only (lib/auth/account-action.ts)",
     anonymous: "UNAUTHENTICATED",

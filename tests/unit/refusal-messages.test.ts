@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RefusalMessages } from "@/components/forms/refusal-messages";
+import type { RefusalMessages } from "@/components/ui/refusal-messages";
 import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/components/selection/failure-messages";
 import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
 import { en, es } from "@/lib/i18n/messages";

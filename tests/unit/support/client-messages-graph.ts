@@ -21,6 +21,8 @@ type SourceFile = {
   /** Server actions: the browser gets references to them, not their code. */
   useServer: boolean;
   imports: string[];
+  /** Packages imported at run time ("zod", "next-intl"), by their name. */
+  packages: string[];
   /** Message paths named in the file: "signIn", "admin.errors", "validation.invalid". */
   messagePaths: string[];
   /** The `namespaces` list of a `<ClientMessages>` element, when the file has one. */
@@ -46,6 +48,12 @@ function resolveImport(from: string, specifier: string): string | null {
     if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
+}
+
+/** "zod/v4/core" → "zod", "@tanstack/react-table" → "@tanstack/react-table". */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return (specifier.startsWith("@") ? parts.slice(0, 2) : parts.slice(0, 1)).join("/");
 }
 
 function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
@@ -80,11 +88,13 @@ function parse(file: string, messages: MessageTree): SourceFile {
   const first = source.statements[0];
   const directive = first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) ? first.expression.text : null;
   const imports: string[] = [];
+  const packages: string[] = [];
   const messagePaths = new Set<string>();
   let provides: string[] | null = null;
   const addImport = (specifier: string) => {
     const resolved = resolveImport(file, specifier);
     if (resolved) imports.push(resolved);
+    else if (!specifier.startsWith(".") && !specifier.startsWith("@/")) packages.push(packageName(specifier));
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -115,7 +125,7 @@ function parse(file: string, messages: MessageTree): SourceFile {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { file, useClient: directive === "use client", useServer: directive === "use server", imports, messagePaths: [...messagePaths], provides };
+  return { file, useClient: directive === "use client", useServer: directive === "use server", imports, packages, messagePaths: [...messagePaths], provides };
 }
 
 function listSources(folder: string): string[] {
@@ -142,9 +152,19 @@ export function analyse(messages: MessageTree) {
   function clientFilesOf(routeFile: string): Set<string> {
     const client = new Set<string>();
     const seenOnServer = new Set<string>();
+    // A server action's schema stays on the server, but its messages come back as field errors
+    // the browser translates: the zod modules an action reaches count as read by the client.
+    const walkSchemas = (file: string) => {
+      for (const next of files.get(file)?.imports ?? []) {
+        if (client.has(next) || !files.get(next)?.packages.includes("zod")) continue;
+        client.add(next);
+        walkSchemas(next);
+      }
+    };
     const walk = (file: string, inClient: boolean) => {
       const parsed = files.get(file);
-      if (!parsed || (inClient && parsed.useServer)) return;
+      if (parsed && inClient && parsed.useServer) return walkSchemas(file);
+      if (!parsed) return;
       const isClient = inClient || parsed.useClient;
       const seen = isClient ? client : seenOnServer;
       if (seen.has(file)) return;
@@ -193,3 +213,38 @@ export function covers(sent: string, needed: string): boolean {
 }
 
 export const relative = (file: string) => path.relative(ROOT, file);
+
+/**
+ * Every way the browser reaches a package: for each "use client" file (and
+ * instrumentation-client.ts), the first chain of runtime imports that ends in a file importing it.
+ * Server actions stop the walk: the browser gets a reference to them, not their code.
+ */
+export function clientChainsTo(packageName: string): string[][] {
+  const files = new Map<string, SourceFile>();
+  const sources = [...SOURCE_FOLDERS.flatMap((folder) => listSources(path.join(ROOT, folder))), path.join(ROOT, "instrumentation-client.ts")];
+  for (const file of sources) if (existsSync(file)) files.set(file, parse(file, {}));
+  const roots = [...files.values()].filter((parsed) => parsed.useClient || parsed.file.endsWith("instrumentation-client.ts"));
+  const chains: string[][] = [];
+  for (const root of roots) {
+    // Breadth first, so the chain shown is the shortest.
+    const cameFrom = new Map<string, string | null>([[root.file, null]]);
+    const queue = [root.file];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      const parsed = files.get(file);
+      if (!parsed || (file !== root.file && parsed.useServer)) continue;
+      if (parsed.packages.includes(packageName)) {
+        const chain: string[] = [];
+        for (let at: string | null = file; at; at = cameFrom.get(at) ?? null) chain.unshift(relative(at));
+        chains.push(chain);
+        break;
+      }
+      for (const next of parsed.imports) {
+        if (cameFrom.has(next)) continue;
+        cameFrom.set(next, file);
+        queue.push(next);
+      }
+    }
+  }
+  return chains;
+}

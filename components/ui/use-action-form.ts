@@ -2,15 +2,18 @@
 
 /**
  * The one submit path for forms and buttons that call a server action: a busy flag (a second
- * submit while busy is ignored), the form's own zod check before anything is sent, and the
- * result's field errors and failure code turned into messages in the user's language, with focus
- * on the first field in error.
+ * submit while busy is ignored), the server's answer turned into messages in the user's language
+ * (field errors from its zod result next to their fields, one message on top), and focus on the
+ * first field in error.
+ *
+ * The browser does not run the schema itself: zod would add about 30 kB to every form page
+ * (decision 0034). The action checks the input with the form's schema and sends each issue back
+ * by field path, which is what the form shows.
  */
 import { useTranslations } from "next-intl";
-import { useCallback, useState } from "react";
-import type { z } from "zod";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
+import type { FieldErrors } from "@/lib/field-errors";
 
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 
@@ -30,17 +33,22 @@ export function adminFailureMessages(failure: ActionFailure): FailureMessages {
   return { fields: {}, form: `admin.errors.${failure.error}` };
 }
 
-type Options<I, R, P> = {
-  /** The schema the server checks too: input that fails it is not sent. */
-  schema?: z.ZodType<P>;
-  /** Where focus goes after a failure: the first field in error of this list, or a function of the errors. */
+type Options<I, R> = {
+  /**
+   * Where focus goes after a failure: the first field in error of this list, or a function of the
+   * errors. Without it, the first control marked aria-invalid inside `formRef`, else the form's
+   * message (`messageRef`).
+   */
   focus?: FieldOrder | ((fields: FieldErrors) => void);
   /** Buttons clear the last message when a new call starts; forms keep it until the answer replaces it. */
   clearOnStart?: boolean;
-  /** After the check, just before the call. */
+  /** Just before the call. */
   onStart?: () => void;
-  /** Gets the input as the schema returned it. */
-  onSuccess?: (data: R, input: P) => void;
+  /**
+   * Gets what the form sent. Actions take `unknown` (their schema decides), so a form names the
+   * shape it sent on this parameter (method syntax lets it narrow).
+   */
+  onSuccess?(data: R, input: NoInfer<I>): void;
   /** The page is about to change: stay busy until it has. */
   busyAfterSuccess?: boolean;
   failureMessages?: (failure: ActionFailure) => FailureMessages;
@@ -61,11 +69,28 @@ function useMessage(): (key: string | undefined | null) => string | null {
   );
 }
 
-export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionResult<R>>, options: Options<I, R, P> = {}) {
+/** A control, or the first control inside a group (a fieldset of checkboxes or radios). */
+export function focusControl(element: Element | null) {
+  if (!(element instanceof HTMLElement)) return;
+  const target = element.matches("input, select, textarea, button") ? element : element.querySelector<HTMLElement>("input, select, textarea");
+  (target ?? element).focus();
+}
+
+export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R>>, options: Options<I, R> = {}) {
   const message = useMessage();
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  // Counts failures that move focus; the effect runs once the errors are in the page.
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const invalid = formRef.current?.querySelector('[aria-invalid="true"]') ?? null;
+    focusControl(invalid ?? messageRef.current);
+  }, [focusRequest]);
 
   function clear() {
     setFieldErrors({});
@@ -76,20 +101,15 @@ export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionR
     const { fields, form } = (options.failureMessages ?? adminFailureMessages)(failure);
     setFieldErrors(fields);
     setFormError(message(form));
-    if (!moveFocus || !options.focus) return;
+    if (!moveFocus) return;
+    if (!options.focus) return setFocusRequest((count) => count + 1);
     if (typeof options.focus === "function") return options.focus(fields);
     const first = options.focus.find(([field]) => fields[field]?.length);
-    if (first) document.getElementById(first[1])?.focus();
+    if (first) focusControl(document.getElementById(first[1]));
   }
 
   async function submit(input: I): Promise<void> {
     if (busy) return;
-    let checked = input as unknown as P;
-    if (options.schema) {
-      const parsed = options.schema.safeParse(input);
-      if (!parsed.success) return show({ ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) });
-      checked = parsed.data;
-    }
     setBusy(true);
     if (options.clearOnStart) clear();
     options.onStart?.();
@@ -98,7 +118,7 @@ export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionR
       const result = await action(input);
       if (result.ok) {
         clear();
-        options.onSuccess?.(result.data, checked);
+        options.onSuccess?.(result.data, input);
         stayBusy = options.busyAfterSuccess ?? false;
       } else {
         show(result);
@@ -112,5 +132,7 @@ export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionR
   }
 
   const fieldError = (field: string) => message(fieldErrors[field]?.[0]);
-  return { submit, busy, fieldError, formError, clear };
+  /** For one control holding a list: its own message or the first about an item ("atRiskGroupIds.1"). */
+  const listError = (field: string) => fieldError(field) ?? message(Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1][0]);
+  return { submit, busy, fieldError, listError, formError, clear, formRef, messageRef };
 }

@@ -1,0 +1,6 @@
+/**
+ * What the domains forms and pages share with the schema, without zod: limits and option lists.
+ * Client components import these from here (schema.ts re-exports them), so the browser never
+ * downloads zod for a constant (decision 0034).
+ */
+export const DOMAIN_LIMITS = { name: 200, definition: 5_000, domains: 50 } as const;

@@ -1,0 +1,10 @@
+/**
+ * What the validation forms and pages share with the schema, without zod: limits and option lists.
+ * Client components import these from here (schema.ts re-exports them), so the browser never
+ * downloads zod for a constant (decision 0034).
+ */
+export const VALIDATION_VERDICTS = ["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUTES", "NO_OPINION"] as const;
+
+export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
+
+export const LIMITS = { name: 200, notes: 5_000, comments: 10_000, resolution: 10_000, stories: 500, targetSize: 10_000 } as const;
