@@ -42,19 +42,11 @@ import {
   nextRespondentCodeNumber,
   type EvaluationWithTeam,
 } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () => current),
-  getAuthorizedUser: vi.fn(async () => current),
-  requireUser: vi.fn(async () => {
-    throw new Error("pages are not rendered in this test");
-  }),
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 const CALLERS = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER", "ADMIN", "OUTSIDER", "ANONYMOUS"] as const;
 type Caller = (typeof CALLERS)[number];
@@ -957,11 +949,11 @@ describe("every registered action × every caller", () => {
       }
       for (const caller of CALLERS) {
         const input = await sample.input(fixture);
-        current = caller === "ANONYMOUS" ? null : users[caller];
+        signInAs(caller === "ANONYMOUS" ? null : users[caller]);
         const before = await snapshot();
         const result = (await entry.fn(input)) as { ok: boolean; error?: string };
         const after = await snapshot();
-        current = null;
+        signOut();
         calls += 1;
         const changed = changedTables(before, after);
         const label = `${name} as ${caller}`;
@@ -1001,11 +993,11 @@ describe("a record of another evaluation, named through one's own", () => {
         const input = await sample.input(foreign);
         if (!foreign.usedRecord) continue; // the input names no record (e.g. an invitation's e-mail)
         checked += 1;
-        current = users[caller];
+        signInAs(users[caller]);
         const before = await snapshot();
         const result = await entry.fn(input);
         const changed = changedTables(before, await snapshot());
-        current = null;
+        signOut();
         // A caller without the permission (an administrator on fieldwork) is refused before any lookup.
         const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
         if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
@@ -1024,7 +1016,7 @@ describe("public server functions", () => {
     for (const entry of found.filter((candidate) => !candidate.registeredName)) {
       const rule = PUBLIC_ACTIONS[`${entry.file}#${entry.exportName}`];
       if (!rule || rule.anonymous === "NOT_CALLED") continue;
-      current = null;
+      signOut();
       const before = await snapshot();
       const result = (await entry.fn(rule.input)) as { ok: boolean; error?: string };
       const changed = changedTables(before, await snapshot());
