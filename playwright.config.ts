@@ -16,6 +16,8 @@ const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Specs do not depend on each other (docs/decisions/0035), so more workers would be safe; on the
+  // shared two-core machine two were no faster and pushed tests past their time budgets.
   fullyParallel: false,
   workers: 1,
   retries: 0,

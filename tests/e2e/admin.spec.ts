@@ -1,12 +1,18 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
+import { copyOfDemo } from "./support/world";
 
 // An English browser; the invitee's browser below is Mexican, so both languages are exercised.
 test.use({ locale: "en-US" });
 
 const PASSWORD = "msc-demo-2026";
-const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
+/** This spec's own copy of the demo: the panelist it invites joins no other spec's evaluation. */
+let evaluationName: string;
+
+test.beforeAll(async () => {
+  evaluationName = (await copyOfDemo("Evaluación de prueba: miembros")).name;
+});
 
 async function freshPage(browser: Browser, baseURL: string | undefined, locale = "en-US"): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale });
@@ -19,10 +25,10 @@ function pathOf(link: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-async function demoEvaluationUrl(page: Page): Promise<string> {
+async function ownEvaluationUrl(page: Page): Promise<string> {
   await page.goto("/evaluations");
-  await page.getByRole("link", { name: EVALUATION }).click();
-  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await page.getByRole("link", { name: evaluationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   return new URL(page.url()).pathname;
 }
 
@@ -102,9 +108,9 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   await page.goto("/sign-in");
   await signIn(page, "lead@demo.example", PASSWORD, "en");
   await expect(page).toHaveURL(/\/evaluations$/);
-  const evaluationPath = await demoEvaluationUrl(page);
+  const evaluationPath = await ownEvaluationUrl(page);
   await page.goto(`${evaluationPath}/members`);
-  await expect(page.getByRole("heading", { level: 1, name: `${EVALUATION}: Members` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${evaluationName}: Members` })).toBeVisible();
   await expect(page.getByRole("table", { name: /members/ })).toContainText("lead@demo.example");
   await expectNoAxeViolations(page, "members (lead)");
 
@@ -133,7 +139,7 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   // The invitee, in a Spanish browser of their own.
   const invitee = await freshPage(browser, baseURL, "es-MX");
   await invitee.goto(pathOf(link));
-  await expect(invitee.getByRole("heading", { level: 1, name: `Le invitan a «${EVALUATION}»` })).toBeVisible();
+  await expect(invitee.getByRole("heading", { level: 1, name: `Le invitan a «${evaluationName}»` })).toBeVisible();
   await expect(invitee.getByRole("main")).toContainText("Panelista");
   await expectNoAxeViolations(invitee, "invitation (es)");
   await invitee.getByLabel("Su nombre completo").fill("Paula Invitada");
@@ -146,7 +152,7 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   await expect(invitee.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
   await invitee.getByRole("link", { name: "Iniciar sesión" }).click();
   await signIn(invitee, address, "una contraseña larga");
-  await expect(invitee.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await expect(invitee.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   expect(new URL(invitee.url()).pathname).toBe(evaluationPath);
 
   // The lead sees the new member; the link is spent.
@@ -165,7 +171,7 @@ test("a panelist sees the members but no controls", async ({ page }) => {
   await page.goto("/sign-in");
   await signIn(page, "panelist@demo.example", PASSWORD, "en");
   await expect(page).toHaveURL(/\/evaluations$/);
-  const evaluationPath = await demoEvaluationUrl(page);
+  const evaluationPath = await ownEvaluationUrl(page);
   await page.goto(`${evaluationPath}/members`);
   const table = page.getByRole("table", { name: /members/ });
   await expect(table).toContainText("Mariana Quiroga Salas");

@@ -2,12 +2,18 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectInteractive } from "./support/interactive";
 import { signIn as submitSignIn } from "./support/sign-in";
+import { copyOfDemo } from "./support/world";
 
 // A Mexican browser: the pages start in Spanish; one journey switches to English.
 test.use({ locale: "es-MX" });
 
 const PASSWORD = "msc-demo-2026";
-const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
+/** This spec's own copy of the demo: the interviews it records land in no other spec's evaluation. */
+let evaluationName: string;
+
+test.beforeAll(async () => {
+  evaluationName = (await copyOfDemo("Evaluación de prueba: trabajo de campo")).name;
+});
 const TRANSCRIPT = [
   "[Entrevista ficticia de prueba.]",
   "Entrevistadora: ¿Qué cambió en su centro de trabajo?",
@@ -38,9 +44,9 @@ async function signIn(page: Page, email: string) {
   await expect(page).toHaveURL(/\/evaluations$/);
 }
 
-async function demoEvaluationPath(page: Page): Promise<string> {
-  await page.getByRole("link", { name: EVALUATION }).click();
-  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+async function ownEvaluationPath(page: Page): Promise<string> {
+  await page.getByRole("link", { name: evaluationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   return new URL(page.url()).pathname;
 }
 
@@ -89,7 +95,7 @@ async function selectWithMouse(page: Page, viewer: Locator, passage: string) {
 test("an evaluator records an interview, marks excerpts by mouse and keyboard, edits the transcript, and the excerpts stay highlighted", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await demoEvaluationPath(page);
+  const evaluationPath = await ownEvaluationPath(page);
 
   await page.goto(`${evaluationPath}/interviews/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva entrevista" })).toBeVisible();
@@ -197,7 +203,7 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
 test("a 500,000-character transcript is saved and shown; one character more is refused with a clear message", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await demoEvaluationPath(page);
+  const evaluationPath = await ownEvaluationPath(page);
   await page.goto(`${evaluationPath}/interviews/new`);
   await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-09-02");
@@ -236,7 +242,7 @@ test("a 500,000-character transcript is saved and shown; one character more is r
 
 test("a respondent whose consent was withdrawn cannot be added, and the form says which one", async ({ page }) => {
   await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await demoEvaluationPath(page);
+  const evaluationPath = await ownEvaluationPath(page);
   await page.goto(`${evaluationPath}/interviews/new`);
   await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-11-20");
@@ -251,7 +257,7 @@ test("a respondent whose consent was withdrawn cannot be added, and the form say
 test("an evaluator records a focus group in English with an anonymous head-count", async ({ page }) => {
   await signIn(page, "evaluator@demo.example");
   await page.getByRole("button", { name: "English" }).click();
-  const evaluationPath = await demoEvaluationPath(page);
+  const evaluationPath = await ownEvaluationPath(page);
   await page.goto(`${evaluationPath}/focus-groups/new`);
   await expect(page.getByRole("heading", { level: 1, name: "New focus group" })).toBeVisible();
   await expectNoAxeViolations(page, "new focus group (en)");
@@ -271,7 +277,7 @@ test("an evaluator records a focus group in English with an anonymous head-count
 test("the funder's reviewer and the installation's administrator get a plain 404 for an interview, and none of its words", async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await demoEvaluationPath(page);
+  const evaluationPath = await ownEvaluationPath(page);
   await page.goto(`${evaluationPath}/interviews/new`);
   await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-08-01");

@@ -9,6 +9,8 @@ const LEAD = { email: "lead@demo.example", password: "msc-demo-2026" };
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 
 test("a lead signs in, opens the demo evaluation in Spanish, switches to English, and every page passes axe", async ({ page }) => {
+  // Five axe passes, each 10-20 s on a busy two-core machine (seen at load average 27): more than the 60 s default.
+  test.setTimeout(180_000);
   await page.goto("/sign-in");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await expect(page.getByRole("heading", { level: 1, name: "Iniciar sesión" })).toBeVisible();

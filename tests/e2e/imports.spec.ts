@@ -1,18 +1,27 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
+import { copyOfDemo } from "./support/world";
 
 // Fieldwork is exported from KoboToolbox in Spanish; the evaluator works in Spanish.
 test.use({ locale: "es-MX" });
 
-const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
+/**
+ * This spec's own copy of the demo: the respondent codes it counts on and the column mapping it
+ * remembers are its evaluation's alone, whatever other specs write at the same time.
+ */
+let evaluationName: string;
+
+test.beforeAll(async () => {
+  // Not "importaciones": the section's link is looked up by that name.
+  evaluationName = (await copyOfDemo("Evaluación de prueba: Kobo")).name;
+});
 const STAMP = Date.now().toString(36);
 const NAMES = [`Persona Importada Uno ${STAMP}`, `Persona Importada Dos ${STAMP}`, `Persona Importada Tres ${STAMP}`];
 
 /**
  * A KoboToolbox export of respondents with Spanish XML names; one column ("grp/genero_persona")
- * no name rule recognises. Respondents, not stories: later browser tests expect the demo's next
- * story code, while new respondent codes disturb nobody.
+ * no name rule recognises.
  */
 function respondentsCsv(thirdState: string): { name: string; mimeType: string; buffer: Buffer } {
   const rows = [
@@ -49,8 +58,8 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   await page.goto("/sign-in");
   await signIn(page, "evaluator@demo.example", "msc-demo-2026");
   await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
-  await page.getByRole("link", { name: EVALUATION }).click();
-  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
+  await page.getByRole("link", { name: evaluationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   const evaluationPath = new URL(page.url()).pathname;
   const before = await highestCode(page, evaluationPath);
 
@@ -144,7 +153,8 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
   test.setTimeout(180_000);
   await page.goto("/sign-in");
   await signIn(page, "evaluator@demo.example", "msc-demo-2026");
-  await page.getByRole("link", { name: EVALUATION }).click();
+  await page.getByRole("link", { name: evaluationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   await page.getByRole("link", { name: "Importaciones" }).click();
   await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas entrevistadas" });
   const fileField = page.getByLabel("Archivo CSV o XLSX");

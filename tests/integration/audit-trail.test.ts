@@ -4,14 +4,12 @@
  * and the export is itself audited.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -106,7 +104,7 @@ describe("GET /api/evaluations/:id/audit/export", () => {
     });
 
   it("gives the lead a CSV of the filtered events, safe for spreadsheets, and audits the export", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const response = await call(mine.evaluation.id, "?action=story.");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
@@ -128,7 +126,7 @@ describe("GET /api/evaluations/:id/audit/export", () => {
     ["an outsider", () => actingUser(mine.outsider)],
     ["nobody signed in", () => null],
   ])("answers 404 with nothing in it to %s", async (_who, user) => {
-    signedIn = user();
+    signInAs(user());
     const response = await call(mine.evaluation.id);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "NOT_FOUND" });
@@ -137,7 +135,7 @@ describe("GET /api/evaluations/:id/audit/export", () => {
   it("lets an administrator export any evaluation's trail", async () => {
     const admin = { id: "admin-1", name: "Admin", email: "admin@x.example", isAdmin: true };
     await database.prisma.user.create({ data: { ...admin } });
-    signedIn = actingUser(admin);
+    signInAs(admin);
     const response = await call(theirs.evaluation.id);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("secret-record");

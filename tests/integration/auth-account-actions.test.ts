@@ -5,15 +5,13 @@
  */
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { open } from "@/lib/crypto";
 import { buildUser } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, TWO_FACTOR_SETUP_PATH: "/account/two-factor" }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 let database: TestDatabase;
@@ -44,14 +42,14 @@ describe("own-account actions", () => {
   });
 
   it("refuse a signed-out caller", async () => {
-    signedIn = null;
+    signOut();
     expect(await actions.startTwoFactorSetupAction({})).toEqual({ ok: false, error: "UNAUTHENTICATED" });
     expect(await actions.disableTwoFactorAction({ code: "123456" })).toEqual({ ok: false, error: "UNAUTHENTICATED" });
   });
 
   it("refuse any user id in the input, and leave the other user's row as it was", async () => {
     const victimBefore = await database.prisma.user.findUniqueOrThrow({ where: { id: victim.id }, select: twoFactorColumns });
-    signedIn = actingUser(me);
+    signInAs(me);
     for (const hostile of [{ userId: victim.id }, { id: victim.id }, { code: "123456", userId: victim.id }]) {
       const result = await actions.startTwoFactorSetupAction(hostile);
       expect(result).toMatchObject({ ok: false, error: "INVALID" });
@@ -64,7 +62,7 @@ describe("own-account actions", () => {
   });
 
   it("set up two-factor for the caller only", async () => {
-    signedIn = actingUser(me);
+    signInAs(me);
     expect(await actions.startTwoFactorSetupAction({})).toEqual({ ok: true, data: { started: true } });
     const row = await database.prisma.user.findUniqueOrThrow({ where: { id: me.id }, select: twoFactorColumns });
     const secret = open(row.totpSecret!, `user:${me.id}:totp`);
@@ -76,17 +74,17 @@ describe("own-account actions", () => {
   });
 
   it("let a user held at two-factor set-up set it up, and nothing else", async () => {
-    signedIn = actingUser(victim, { needsTwoFactorEnrolment: true });
+    signInAs(victim, { needsTwoFactorEnrolment: true });
     expect(await actions.disableTwoFactorAction({ code: "123456" })).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await actions.startTwoFactorSetupAction({})).toEqual({ ok: true, data: { started: true } });
   });
 
   it("answer an unexpected failure with a code only", async () => {
-    signedIn = actingUser({ id: "no-such-user", email: "ghost@test.example", name: "Ghost" });
+    signInAs({ id: "no-such-user", email: "ghost@test.example", name: "Ghost" });
     expect(await actions.confirmTwoFactorSetupAction({ code: "123456" })).toEqual({ ok: false, error: "REJECTED", reason: "NO_SETUP", field: "code" });
     // A broken sealed value (e.g. a key that is gone): the caller learns nothing about why.
     await database.prisma.user.update({ where: { id: victim.id }, data: { totpSecret: "v1.000000000000.AAAA" } });
-    signedIn = actingUser(victim);
+    signInAs(victim);
     expect(await actions.confirmTwoFactorSetupAction({ code: "123456" })).toEqual({ ok: false, error: "UNEXPECTED" });
   });
 });

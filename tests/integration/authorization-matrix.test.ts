@@ -8,9 +8,11 @@
  * one fails here, so no action reaches CI without a rule and a test.
  *
  * The actions are called directly, as a hand-made POST would (the UI is not involved). The caller
- * is chosen by mocking `getCurrentUser` (sign-in is tested in auth-*.test.ts). A caller who holds
- * the permission must succeed (`ok: true`): each sample builds the state its action needs. The
- * others get exactly UNAUTHENTICATED, NOT_FOUND or FORBIDDEN, and change nothing.
+ * is chosen with tests/support/session.ts (sign-in is tested in auth-*.test.ts). A caller who holds
+ * the permission must succeed: `ok: true`, no refusal of the mutation's own inside it (`data.ok`
+ * false), and its audit event written (WRITES_NO_AUDIT_EVENT lists the few that write none, and
+ * why). Each sample builds the state its action needs, so no permitted caller is excused with a
+ * business refusal. The others get exactly UNAUTHENTICATED, NOT_FOUND or FORBIDDEN, and change nothing.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -42,19 +44,11 @@ import {
   nextRespondentCodeNumber,
   type EvaluationWithTeam,
 } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () => current),
-  getAuthorizedUser: vi.fn(async () => current),
-  requireUser: vi.fn(async () => {
-    throw new Error("pages are not rendered in this test");
-  }),
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 const CALLERS = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER", "ADMIN", "OUTSIDER", "ANONYMOUS"] as const;
 type Caller = (typeof CALLERS)[number];
@@ -151,7 +145,11 @@ const sampleInputs: Record<string, Sample> = {
   issueAccountSetupLink: { permission: "user.create", input: async (f) => ({ userId: (await f.freshUser({ passwordHash: null })).userId }) },
   disableUser: { permission: "user.disable", input: async (f) => ({ userId: (await f.freshUser()).userId }) },
   enableUser: { permission: "user.disable", input: async (f) => ({ userId: (await f.freshUser({ disabledAt: new Date() })).userId }) },
-  setTwoFactorRequirement: { permission: "user.require_two_factor", input: () => ({ required: false }) },
+  setTwoFactorRequirement: {
+    permission: "user.require_two_factor",
+    // The other value than the current one: setting the same value again rightly writes nothing.
+    input: async (f) => ({ required: !(await f.prisma.installationSettings.findUnique({ where: { id: 1 } }))?.requireTwoFactorForIdentityRoles }),
+  },
   // lib/evaluations/actions.ts
   createEvaluation: {
     permission: "evaluation.create",
@@ -736,6 +734,18 @@ async function freshSelectionRound(f: Fixture, status: "DRAFT" | "OPEN" | "CLOSE
   return round.id;
 }
 
+/** Actions that succeed without an audit event of their own, with why; every other success writes one. */
+const WRITES_NO_AUDIT_EVENT: Record<string, string> = {
+  analyzeImportFile: "reads the uploaded file's columns and proposes a mapping; writes nothing",
+  dryRunImport: "a trial run: the batch it keeps is audited when the import is committed",
+  castSelectionBallots: "ballots stay out of the audit chain one by one; ballot_revision keeps their history and the round's close seals a digest of them (lib/selection/ballot-mutations.ts)",
+};
+
+/** A mutation's own typed refusal ({ ok: false, reason }) handed back as the action's data. */
+function refusedInside(result: { ok: boolean; data?: unknown }): boolean {
+  return result.ok && typeof result.data === "object" && result.data !== null && (result.data as { ok?: unknown }).ok === false;
+}
+
 /**
  * Exported server functions that are deliberately not registered actions, with why, and what an
  * anonymous caller with a made-up input must get (nothing written either way).
@@ -943,6 +953,10 @@ describe("the action inventory", () => {
   it("has no sample input for an action that does not exist", () => {
     expect(Object.keys(sampleInputs).filter((name) => !registry.has(name))).toEqual([]);
   });
+
+  it("excuses no action that does not exist from writing an audit event", () => {
+    expect(Object.keys(WRITES_NO_AUDIT_EVENT).filter((name) => !registry.has(name))).toEqual([]);
+  });
 });
 
 describe("every registered action × every caller", () => {
@@ -962,11 +976,11 @@ describe("every registered action × every caller", () => {
       }
       for (const caller of CALLERS) {
         const input = await sample.input(fixture);
-        current = caller === "ANONYMOUS" ? null : users[caller];
+        signInAs(caller === "ANONYMOUS" ? null : users[caller]);
         const before = await snapshot();
-        const result = (await entry.fn(input)) as { ok: boolean; error?: string };
+        const result = (await entry.fn(input)) as { ok: boolean; error?: string; data?: unknown };
         const after = await snapshot();
-        current = null;
+        signOut();
         calls += 1;
         const changed = changedTables(before, after);
         const label = `${name} as ${caller}`;
@@ -979,8 +993,10 @@ describe("every registered action × every caller", () => {
           if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${label}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
         } else if (!allowed) {
           if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "FORBIDDEN" })) problems.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(result)}`);
-        } else if (!result.ok) {
+        } else if (!result.ok || refusedInside(result)) {
           problems.push(`${label}: holds ${rule.permission} but got ${JSON.stringify(result)}: a permitted caller must succeed (check the sample input)`);
+        } else if (!changed.includes("audit_event") && !WRITES_NO_AUDIT_EVENT[name]) {
+          problems.push(`${label}: succeeded but wrote no audit event (changed: ${changed.join(", ") || "nothing"}); a success that changes nothing proves nothing`);
         }
         if (!allowed || caller === "ANONYMOUS" || (caller === "OUTSIDER" && rule.scope === "evaluation")) {
           if (changed.length > 0) problems.push(`${label}: refused, yet changed ${changed.join(", ")}`);
@@ -1006,11 +1022,11 @@ describe("a record of another evaluation, named through one's own", () => {
         const input = await sample.input(foreign);
         if (!foreign.usedRecord) continue; // the input names no record (e.g. an invitation's e-mail)
         checked += 1;
-        current = users[caller];
+        signInAs(users[caller]);
         const before = await snapshot();
         const result = await entry.fn(input);
         const changed = changedTables(before, await snapshot());
-        current = null;
+        signOut();
         // A caller without the permission (an administrator on fieldwork) is refused before any lookup.
         const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
         if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
@@ -1029,7 +1045,7 @@ describe("public server functions", () => {
     for (const entry of found.filter((candidate) => !candidate.registeredName)) {
       const rule = PUBLIC_ACTIONS[`${entry.file}#${entry.exportName}`];
       if (!rule || rule.anonymous === "NOT_CALLED") continue;
-      current = null;
+      signOut();
       const before = await snapshot();
       const result = (await entry.fn(rule.input)) as { ok: boolean; error?: string };
       const changed = changedTables(before, await snapshot());

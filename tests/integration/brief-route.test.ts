@@ -3,14 +3,12 @@
  * with nothing in it for anyone else; 400 for a format, language or copy the route does not know.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -34,7 +32,7 @@ afterAll(async () => {
 
 describe("GET /api/evaluations/:id/brief", () => {
   it("gives a reviewer the approved copy in Word and in PDF, not to be cached", async () => {
-    signedIn = actingUser(mine.members.reviewer!);
+    signInAs(mine.members.reviewer!);
     const word = await call(mine.evaluation.id, "?format=docx&lang=en");
     expect(word.status).toBe(200);
     expect(word.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -47,7 +45,7 @@ describe("GET /api/evaluations/:id/brief", () => {
   });
 
   it("gives a lead a draft copy named as such", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const draft = await call(mine.evaluation.id, "?format=docx&lang=es&include=selected");
     expect(draft.headers.get("content-disposition")).toBe('attachment; filename="learning-brief-es-draft-selected.docx"');
   });
@@ -60,7 +58,7 @@ describe("GET /api/evaluations/:id/brief", () => {
     ["an administrator who is not a member", () => actingUser({ ...mine.outsider, isAdmin: true }), ""],
     ["nobody signed in", () => null, ""],
   ])("answers 404 with nothing in it to %s", async (_who, user, extra) => {
-    signedIn = user();
+    signInAs(user());
     const response = await call(mine.evaluation.id, `?format=docx&lang=en${extra}`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "NOT_FOUND" });
@@ -69,7 +67,7 @@ describe("GET /api/evaluations/:id/brief", () => {
   it.each(["", "?format=docx", "?format=odt&lang=en", "?format=docx&lang=fr", "?format=docx&lang=en&include=everything", "?format=docx&lang=en&include=", "?format=DOCX&lang=en"])(
     "refuses %s as a bad request, and audits nothing",
     async (search) => {
-      signedIn = actingUser(mine.members.lead);
+      signInAs(mine.members.lead);
       const before = await database.prisma.auditEvent.count({ where: { evaluationId: mine.evaluation.id, action: "brief.download" } });
       const response = await call(mine.evaluation.id, search);
       expect(response.status).toBe(400);

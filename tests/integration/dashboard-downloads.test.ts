@@ -7,14 +7,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createDashboardMetaWorld, type DashboardMetaWorld } from "./dashboard-meta-world";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: DashboardMetaWorld;
@@ -25,7 +23,7 @@ type Member = "lead" | "reviewer";
 
 function as(member: Member | "outsider") {
   const user = member === "outsider" ? world.team.outsider : world.team.members[member];
-  signedIn = actingUser(user!);
+  signInAs(user!);
 }
 
 function call(figure: string, search = "", locale = "en") {
@@ -67,7 +65,7 @@ describe("dashboard downloads: who may download", () => {
   it("answers 404 to an outsider, to no one signed in, and for an unknown figure or format", async () => {
     as("outsider");
     expect((await call("panels.csv")).status).toBe(404);
-    signedIn = null;
+    signOut();
     expect((await call("panels.csv")).status).toBe(404);
     as("lead");
     for (const file of ["secrets.csv", "panels.pdf", "panels.svg", "panels", "../exports/respondents.csv"]) expect((await call(file)).status).toBe(404);

@@ -7,9 +7,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { buildChangeStory, buildInterview, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { signInAs } from "@/tests/support/session";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe("creating an excerpt", () => {
   it("stores the passage with UTF-16 offsets and audits it without the words", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const quote = "Después 👩🏽‍🏭 nos pagaron las horas extra.";
     const result = await actions.createExcerpt(selection(quote));
     if (!result.ok) throw new Error(JSON.stringify(result));
@@ -78,7 +78,7 @@ describe("creating an excerpt", () => {
     ["a start inside an emoji", { startOffset: TEXT.indexOf("👩") + 1, endOffset: TEXT.indexOf("👩") + 6, quotedText: TEXT.slice(TEXT.indexOf("👩") + 1, TEXT.indexOf("👩") + 6) }, "TRANSCRIPT_CHANGED"],
     ["the translation, which does not exist", { variant: "TRANSLATION" }, "NO_TRANSCRIPT"],
   ])("refuses %s, writing nothing", async (_case, overrides, reason) => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await excerptCount();
     const result = await actions.createExcerpt(selection("Ya no hay miedo.", overrides));
     expect(result).toEqual({ ok: false, error: "REJECTED", reason });
@@ -91,22 +91,22 @@ describe("creating an excerpt", () => {
     ["a negative offset", { startOffset: -1 }, "startOffset"],
     ["a passage of more than 20,000 characters", { quotedText: "x".repeat(20_001), endOffset: 20_001, startOffset: 0 }, "quotedText"],
   ])("refuses %s with a field error", async (_case, overrides, field) => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const result = await actions.createExcerpt(selection("Ya no hay miedo.", overrides));
     expect(result).toMatchObject({ ok: false, error: "INVALID" });
     expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toContain(field);
   });
 
   it("answers not-found for another evaluation's transcript and refuses readers who may not edit", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await database.prisma.transcriptExcerpt.count();
     expect(await actions.createExcerpt(selection("Ya no hay miedo.", { sourceId: theirInterviewId }))).toEqual({ ok: false, error: "NOT_FOUND" });
     expect(await actions.createExcerpt(selection("Ya no hay miedo.", { source: "FOCUS_GROUP" }))).toEqual({ ok: false, error: "NOT_FOUND" });
     for (const role of ["analyst", "panelist", "reviewer"] as const) {
-      signedIn = as(mine.members[role]!);
+      signInAs(as(mine.members[role]!));
       expect(await actions.createExcerpt(selection("Ya no hay miedo.")), role).toEqual({ ok: false, error: "FORBIDDEN" });
     }
-    signedIn = as(theirs.members.lead);
+    signInAs(as(theirs.members.lead));
     expect(await actions.createExcerpt(selection("Ya no hay miedo."))).toEqual({ ok: false, error: "NOT_FOUND" });
     expect(await database.prisma.transcriptExcerpt.count()).toBe(before);
   });
@@ -114,7 +114,7 @@ describe("creating an excerpt", () => {
 
 describe("removing an excerpt", () => {
   it("removes the mark and audits it; a mark that a story rests on stays", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const free = await actions.createExcerpt(selection("Ya no hay miedo."));
     const used = await actions.createExcerpt(selection("Ya no hay miedo."));
     if (!free.ok || !used.ok) throw new Error("setup");
@@ -133,7 +133,7 @@ describe("removing an excerpt", () => {
       error: "REJECTED",
       reason: "EXCERPT_IN_USE",
     });
-    signedIn = as(theirs.members.lead);
+    signInAs(as(theirs.members.lead));
     expect(await actions.deleteExcerpt({ evaluationId: theirs.evaluation.id, excerptId: used.data.id })).toEqual({ ok: false, error: "NOT_FOUND" });
     expect(await database.prisma.transcriptExcerpt.findUnique({ where: { id: used.data.id } })).not.toBeNull();
   });

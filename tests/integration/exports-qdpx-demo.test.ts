@@ -5,18 +5,16 @@
  * and none of the demo's identities anywhere in the zip.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { consentStanding } from "@/lib/respondents/policy";
 import { openIdentity } from "@/lib/respondents/sealing";
 import { DEMO_EVALUATION_NAME, seedDemo } from "@/prisma/seed/demo";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { elementsOf, qdpxEntries, validateAgainstSchema } from "@/tests/support/qdpx";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let evaluationId: string;
@@ -29,7 +27,7 @@ beforeAll(async () => {
   await seedDemo(prisma, { withDemoPasswords: false, identityKeyRing: keyRingFromEnv() });
   evaluationId = (await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } })).id;
   const route = await import("@/app/api/evaluations/[evaluationId]/exports/project.qdpx/route");
-  signedIn = actingUser(await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.example" } }));
+  signInAs(await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.example" } }));
   const response = await route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/project.qdpx`), { params: Promise.resolve({ evaluationId }) });
   expect(response.status).toBe(200);
   const body = Buffer.from(await response.arrayBuffer());

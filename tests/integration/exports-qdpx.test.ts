@@ -7,7 +7,6 @@
  * download, the readers the rules allow and an audit event with the counts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import {
   buildChangeStory,
   buildDomainAssignment,
@@ -20,13 +19,12 @@ import {
   newId,
   type EvaluationWithTeam,
 } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { elementsOf, entryTimes, qdpxEntries, validateAgainstSchema, type QdpxEntry } from "@/tests/support/qdpx";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -152,7 +150,7 @@ afterAll(async () => {
 
 describe("the REFI-QDA project", () => {
   it("is a zip of project.qde, valid against the schema, and a lower-case sources folder, every entry at one fixed time", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const response = await download();
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="project-\d{4}-\d{2}-\d{2}\.qdpx"$/);
@@ -173,7 +171,7 @@ describe("the REFI-QDA project", () => {
   });
 
   it("refers to every source as internal://<guid>.txt, and each is in the zip as LF UTF-8 text with no byte-order mark", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const { entries, elements } = await projectOf(await download());
     const sources = elements.filter((element) => element.name === "TextSource");
     // The interview's original and translation, and the consenting focus group.
@@ -191,7 +189,7 @@ describe("the REFI-QDA project", () => {
   });
 
   it("places every passage inside its text in code points, right after an emoji and CRLF line endings", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const { entries, xml } = await projectOf(await download());
     const sourceBlocks = [...xml.matchAll(/<TextSource ([^>]*?)(?:\/>|>([\s\S]*?)<\/TextSource>)/g)];
     const passages = new Map<string, string>();
@@ -216,7 +214,7 @@ describe("the REFI-QDA project", () => {
   });
 
   it("leaves no GUID dangling and gives each thing its own", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const { elements } = await projectOf(await download());
     const defined = elements.flatMap((element) => (element.attributes.guid ? [element.attributes.guid] : []));
     expect(new Set(defined).size).toBe(defined.length);
@@ -226,7 +224,7 @@ describe("the REFI-QDA project", () => {
   });
 
   it("codes a passage with its stories' current domains, change type and at-risk groups, and links the story as a note", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const { xml } = await projectOf(await download(mine.evaluation.id, "en"));
     const code = (name: string) => new RegExp(`<Code guid="([^"]+)" name="${name}"`).exec(xml)?.[1];
     const selection = new RegExp(`<PlainTextSelection [^>]*startPosition[^>]*>([\\s\\S]*?)</PlainTextSelection>`, "g");
@@ -244,7 +242,7 @@ describe("the REFI-QDA project", () => {
   });
 
   it("has respondents as cases by their code with type, gender and state, and leaves out whoever may not be shared", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const { elements, entries, xml } = await projectOf(await download());
     const cases = elements.filter((element) => element.name === "Case").map((element) => element.attributes.name);
     const codes = await database.prisma.respondent.findMany({ where: { evaluationId: mine.evaluation.id }, select: { id: true, code: true } });
@@ -259,7 +257,7 @@ describe("the REFI-QDA project", () => {
   });
 
   it("carries no identity: the canary names are nowhere in the zip, compressed or not", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const { body, entries } = await projectOf(await download());
     const everything = entries.map((entry) => entry.bytes.toString("utf8")).join("\n") + body.toString("latin1");
     for (const canary of [CANARY, WITHDRAWN_CANARY, "canaria@example.org", "+52 55 1234 5678", "Comunidad Canaria", mine.members.evaluator!.name, mine.members.lead.email]) {
@@ -268,14 +266,14 @@ describe("the REFI-QDA project", () => {
   });
 
   it("is byte-identical on a second download of the same records", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const first = await projectOf(await download());
     const second = await projectOf(await download());
     expect(second.body.equals(first.body)).toBe(true);
   });
 
   it("records each download with its counts", async () => {
-    signedIn = actingUser(mine.members.analyst!);
+    signInAs(mine.members.analyst!);
     const before = await database.prisma.auditEvent.count({ where: { evaluationId: mine.evaluation.id, action: "qda_project.export" } });
     const { body } = await projectOf(await download());
     const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: mine.evaluation.id, action: "qda_project.export" }, orderBy: { sequence: "asc" } });
@@ -298,7 +296,7 @@ describe("the REFI-QDA project", () => {
     const count = () => database.prisma.auditEvent.count({ where: { action: "qda_project.export" } });
     const before = await count();
     for (const reader of [actingUser(theirs.members.lead), null, actingUser(mine.members.panelist!), actingUser(mine.members.reviewer!), actingUser(mine.outsider)]) {
-      signedIn = reader;
+      signInAs(reader);
       const response = await download();
       expect(response.status, reader?.name ?? "visitor").toBe(404);
       expect(await response.text()).not.toContain("PK");
@@ -307,13 +305,13 @@ describe("the REFI-QDA project", () => {
   });
 
   it("gives the evaluator and the analyst the same project as the lead, and another evaluation only its own", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const lead = await projectOf(await download());
     for (const member of [mine.members.evaluator!, mine.members.analyst!]) {
-      signedIn = actingUser(member);
+      signInAs(member);
       expect((await projectOf(await download())).body.equals(lead.body)).toBe(true);
     }
-    signedIn = actingUser(theirs.members.lead);
+    signInAs(theirs.members.lead);
     const foreign = await projectOf(await download(theirs.evaluation.id));
     expect(foreign.entries.map((entry) => entry.bytes.toString("utf8")).join("\n")).toContain("TRANSCRIPCION-AJENA");
     expect(validateAgainstSchema(foreign.qde.bytes).ok).toBe(true);

@@ -7,15 +7,13 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildChangeStory, buildFocusGroup, buildInterview, buildRespondent, buildRespondentIdentity, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -98,7 +96,7 @@ afterAll(async () => {
 
 describe("the stories export", () => {
   it("has every page of the filtered list, in the list's order, and audits the export with its row count", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const response = await call("stories.csv", "?changeType=NEGATIVE&size=50&page=3&sort=code&labels=raw");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="stories-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -117,7 +115,7 @@ describe("the stories export", () => {
   });
 
   it("writes headers and choices as labels in the reader's language, or raw values when asked", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const english = await csvOf(await call("stories.csv", "?changeType=POSITIVE", { locale: "en" }));
     expect(english[0]).toMatchObject({ Code: expect.stringMatching(/^CS-/), "Type of change": "Positive change" });
     const spanish = await csvOf(await call("stories.csv", "?changeType=POSITIVE", { locale: "es" }));
@@ -127,7 +125,7 @@ describe("the stories export", () => {
   });
 
   it("gives XLSX date cells, formula-looking titles as text, and leaves free text out when de-identified", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const sheet = await sheetOf(await call("stories.xlsx", "?sort=code&labels=raw"));
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(sheet.rowCount).toBe(NEGATIVE_STORIES + 100 + 1);
@@ -143,7 +141,7 @@ describe("the stories export", () => {
   });
 
   it("exports every match of a search, in the list's relevance order", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const rows = await csvOf(await call("stories.csv", "?q=HYPERLINK&labels=raw"));
     expect(rows.map((row) => row.code)).toEqual(["CS-0001"]);
     const all = await csvOf(await call("stories.csv", "?q=historia&labels=raw"));
@@ -151,7 +149,7 @@ describe("the stories export", () => {
   });
 
   it("writes no audit event for a download that was cut short", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const before = (await exportEvents("story.export")).length;
     const response = await call("stories.xlsx");
     const reader = response.body!.getReader();
@@ -164,16 +162,16 @@ describe("the stories export", () => {
 
 describe("the respondents export", () => {
   it("never has identities by default, nor when an evaluator asks; a lead who asks gets them", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const plain = await call("respondents.csv", "?labels=raw");
     const text = await plain.text();
     expect(text).not.toContain(CANARY);
     expect(text.split("\n")[0]).not.toMatch(/\bname\b|phone/);
 
-    signedIn = actingUser(mine.members.evaluator!);
+    signInAs(mine.members.evaluator!);
     expect((await call("respondents.csv", "?identified=1")).status).toBe(403);
 
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     const identified = await csvOf(await call("respondents.csv", "?identified=1&labels=raw&state=Oaxaca"));
     expect(identified.map((row) => row.code)).toEqual(["R-0001", "R-0003"]);
     // A phone number starting with "+" is text that a spreadsheet would read as a formula.
@@ -184,7 +182,7 @@ describe("the respondents export", () => {
   });
 
   it("leaves excluded respondents out for an analyst, as the page does", async () => {
-    signedIn = actingUser(mine.members.analyst!);
+    signInAs(mine.members.analyst!);
     const rows = await csvOf(await call("respondents.csv", "?labels=raw"));
     expect(rows.map((row) => row.code)).toEqual(["R-0001", "R-0002"]);
     expect(Object.keys(rows[0]!)).not.toContain("excluded");
@@ -197,7 +195,7 @@ describe("the respondents export", () => {
 
 describe("fieldwork exports", () => {
   it("keeps numbers numeric and neutralises text that looks like a formula", async () => {
-    signedIn = actingUser(mine.members.evaluator!);
+    signInAs(mine.members.evaluator!);
     const interviews = await call("interviews.csv", "?labels=raw&sort=date");
     const body = await interviews.text();
     expect(body).toContain("2024-06-15,PHONE,");
@@ -219,7 +217,7 @@ describe("who may export", () => {
     ["an outsider", () => actingUser(mine.outsider), ["stories", "respondents"]],
     ["nobody signed in", () => null, ["stories"]],
   ])("answers 404 with nothing in it to %s", async (_who, user, tables) => {
-    signedIn = user();
+    signInAs(user());
     for (const table of tables) {
       const response = await call(`${table}.csv`);
       expect(response.status, table).toBe(404);
@@ -228,7 +226,7 @@ describe("who may export", () => {
   });
 
   it("refuses an unknown table or format, and a filter the list would refuse", async () => {
-    signedIn = actingUser(mine.members.lead);
+    signInAs(mine.members.lead);
     expect((await call("payments.csv")).status).toBe(404);
     expect((await call("stories.pdf")).status).toBe(404);
     expect((await call("stories.csv", `?changeType=${encodeURIComponent('{"not":null}')}`)).status).toBe(400);
@@ -236,7 +234,7 @@ describe("who may export", () => {
   });
 
   it("lets a panelist export the stories list as the page shows it: their opened rounds' stories, none here", async () => {
-    signedIn = actingUser(mine.members.panelist!);
+    signInAs(mine.members.panelist!);
     const rows = await csvOf(await call("stories.csv", "?changeType=POSITIVE&labels=raw"));
     expect(rows).toHaveLength(0);
   });

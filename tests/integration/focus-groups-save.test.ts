@@ -8,9 +8,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { signInAs } from "@/tests/support/session";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -63,7 +63,7 @@ afterAll(async () => {
 
 describe("focus groups", () => {
   it("creates the group with facilitators, participants and head-count, audited without transcript words", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const result = await actions.createFocusGroup(validInput());
     if (!result.ok) throw new Error(JSON.stringify(result));
     const row = await database.prisma.focusGroup.findUniqueOrThrow({
@@ -87,7 +87,7 @@ describe("focus groups", () => {
     ["nobody at all", { participantIds: [], anonymousParticipantCount: "0" }, "participantIds", "errors.participantsRequired"],
     ["a transcript of 500,001 characters", { transcriptOriginal: "x".repeat(500_001) }, "transcriptOriginal", "errors.transcriptTooLong"],
   ])("refuses %s, writing nothing", async (_case, overrides, field, message) => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await counts();
     const result = await actions.createFocusGroup(validInput(overrides));
     expect(result).toMatchObject({ ok: false, error: "INVALID" });
@@ -96,13 +96,13 @@ describe("focus groups", () => {
   });
 
   it("accepts an all-anonymous group (no registered participant)", async () => {
-    signedIn = as(mine.members.lead);
+    signInAs(as(mine.members.lead));
     const result = await actions.createFocusGroup(validInput({ participantIds: [], anonymousParticipantCount: "9" }));
     expect(result.ok).toBe(true);
   });
 
   it("refuses a facilitator from outside the team and a participant without interview consent", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const refused = await createConsentedRespondent(database.prisma, {
       evaluationId: mine.evaluation.id,
       recordedById: mine.members.lead.id,
@@ -123,13 +123,13 @@ describe("focus groups", () => {
       field: "participantIds",
     });
     expect(await actions.createFocusGroup(validInput({ participantIds: [foreign.id] }))).toEqual({ ok: false, error: "NOT_FOUND" });
-    signedIn = as(mine.members.panelist!);
+    signInAs(as(mine.members.panelist!));
     expect(await actions.createFocusGroup(validInput())).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a stale save, and moves the excerpts of an edited transcript (emoji included)", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const created = await actions.createFocusGroup(validInput());
     if (!created.ok) throw new Error(JSON.stringify(created));
     const id = created.data.id;

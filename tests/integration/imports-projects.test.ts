@@ -6,19 +6,17 @@
  * Each test works in an evaluation of its own.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { verifyAuditChain } from "@/lib/audit";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
 import { createProject } from "@/lib/projects/mutations";
 import { fixture } from "@/prisma/seed/fixture";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { projectListCsv, projectListXlsx, referencePortfolio, type ProjectListCell } from "@/tests/support/project-list";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => signedIn), getAuthorizedUser: vi.fn(async () => signedIn) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let keys = 0;
@@ -202,25 +200,25 @@ describe("who may import a project list", () => {
     const mapping = { Acronym: "acronym", Name: "name", "Managing office": "managingOffice", "Funding streams": "fundingStreams" };
     const dryRunInput = (key: string) => ({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto", mapping, keyColumn: "Acronym", idempotencyKey: key });
 
-    signedIn = actingUser(team.members.evaluator!);
+    signInAs(team.members.evaluator!);
     expect(await actions.analyzeImportFile({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto" })).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await actions.dryRunImport(dryRunInput("evaluator-try-1"))).toEqual({ ok: false, error: "FORBIDDEN" });
     // An evaluator may still import what fieldwork brings in.
     expect(await actions.analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: content, delimiter: "auto" })).toMatchObject({ ok: true });
 
-    signedIn = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     const dry = await actions.dryRunImport(dryRunInput("lead-try-1"));
     expect(dry).toMatchObject({ ok: true, data: { newCount: 3, errorCount: 0 } });
     const batchId = (dry as { data: { batchId: string } }).data.batchId;
 
     // The lead's checked batch, committed by the evaluator: refused, nothing written.
-    signedIn = actingUser(team.members.evaluator!);
+    signInAs(team.members.evaluator!);
     expect(await actions.commitImport({ evaluationId, batchId, file: content })).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await database.prisma.project.count({ where: { evaluationId } })).toBe(0);
 
-    signedIn = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     expect(await actions.commitImport({ evaluationId, batchId, file: content })).toMatchObject({ ok: true, data: { created: 3 } });
     expect(await database.prisma.project.count({ where: { evaluationId } })).toBe(3);
-    signedIn = null;
+    signOut();
   });
 });

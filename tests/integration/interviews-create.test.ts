@@ -8,9 +8,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { buildPlace, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { signInAs, signOut } from "@/tests/support/session";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -82,7 +82,7 @@ afterAll(async () => {
 
 describe("creating an interview", () => {
   it("writes the interview, its people and projects, and one audit event without the transcript's words", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id, version } = await create();
     expect(version).toBe(1);
     const { prisma } = database;
@@ -116,7 +116,7 @@ describe("creating an interview", () => {
   });
 
   it("refuses to link a retired project anew, and keeps it on an interview that already names it", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const project = mine.projects[1]!;
     const { id } = await create({ projectIds: [project.id] });
     await database.prisma.project.update({ where: { id: project.id }, data: { retiredAt: new Date() } });
@@ -132,7 +132,7 @@ describe("creating an interview", () => {
   });
 
   it("keeps hostile text as it was typed, and drops fields the form does not have", async () => {
-    signedIn = as(mine.members.lead);
+    signInAs(as(mine.members.lead));
     const hostile = `<script>alert(1)</script> '; DROP TABLE interview;-- =HYPERLINK("http://evil.example") \u202Egnp.exe`;
     const { id } = await create({ notes: hostile, transcriptOriginal: hostile, version: 99, id: "chosen-id", searchVector: "x", evaluationIdX: theirs.evaluation.id });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
@@ -143,14 +143,14 @@ describe("creating an interview", () => {
   });
 
   it("stores Windows line breaks as \\n so excerpt offsets match what the browser shows", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id } = await create({ transcriptOriginal: "Línea uno\r\nLínea dos\r\n" });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
     expect(row.transcriptOriginal).toBe("Línea uno\nLínea dos\n");
   });
 
   it("accepts a transcript of exactly 500,000 characters and refuses 500,001 with a clear field error", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id } = await create({ transcriptOriginal: "a".repeat(500_000) });
     expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).transcriptOriginal).toHaveLength(500_000);
     const before = await counts();
@@ -176,7 +176,7 @@ describe("creating an interview", () => {
     ["a translation without its language", { transcriptTranslation: "Before there was no union.", translationLanguage: "" }, "translationLanguage", "errors.translationLanguageRequired"],
     ["notes that are too long", { notes: "x".repeat(20_001) }, "notes", "errors.tooLong"],
   ])("refuses %s with a field error, writing nothing", async (_case, overrides, field, message) => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await counts();
     const result = await actions.createInterview(validInput(overrides));
     expect(result.ok).toBe(false);
@@ -186,7 +186,7 @@ describe("creating an interview", () => {
   });
 
   it("refuses an interviewer or translator who is not on the evaluation's team", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await counts();
     expect(await actions.createInterview(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] }))).toEqual({
       ok: false,
@@ -215,7 +215,7 @@ describe("creating an interview", () => {
       recordedById: mine.members.evaluator!.id,
       ...consent,
     });
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await counts();
     const result = await actions.createInterview(validInput({ respondentIds: [heard.id, respondent.id] }));
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "RESPONDENT_NOT_ELIGIBLE", field: "respondentIds" });
@@ -226,7 +226,7 @@ describe("creating an interview", () => {
     const foreign = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
     const foreignPlace = buildPlace({ evaluationId: theirs.evaluation.id, state: "Oaxaca" });
     await database.prisma.place.create({ data: foreignPlace });
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const before = await counts();
     for (const overrides of [
       { respondentIds: [foreign.id] },
@@ -242,14 +242,14 @@ describe("creating an interview", () => {
   it("lets only leads and evaluators write; others are refused and outsiders learn nothing", async () => {
     const before = await counts();
     for (const role of ["panelist", "analyst", "reviewer"] as const) {
-      signedIn = as(mine.members[role]!);
+      signInAs(as(mine.members[role]!));
       expect(await actions.createInterview(validInput()), role).toEqual({ ok: false, error: "FORBIDDEN" });
     }
-    signedIn = as(mine.outsider);
+    signInAs(as(mine.outsider));
     expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "NOT_FOUND" });
-    signedIn = as({ ...mine.outsider, isAdmin: true });
+    signInAs(as({ ...mine.outsider, isAdmin: true }));
     expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "FORBIDDEN" });
-    signedIn = null;
+    signOut();
     expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "UNAUTHENTICATED" });
     expect(await counts()).toEqual(before);
   });

@@ -8,9 +8,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { buildPlace, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { signInAs } from "@/tests/support/session";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -76,7 +76,7 @@ afterAll(async () => {
 
 describe("reading a transcript", () => {
   it("is itself recorded: who opened which interview's words", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id } = await create();
     const mutations = await import("@/lib/interviews/mutations");
     await mutations.recordTranscriptRead({ actorId: mine.members.analyst!.id, evaluationId: mine.evaluation.id, recordType: "Interview", recordId: id });
@@ -87,12 +87,12 @@ describe("reading a transcript", () => {
 
 describe("editing an interview", () => {
   it("saves on the version it was loaded at, and refuses a stale save without writing anything", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id } = await create();
     const first = await actions.updateInterview({ ...validInput({ notes: "Primera edición." }), interviewId: id, version: 1 });
     expect(first).toEqual({ ok: true, data: { id, version: 2 } });
 
-    signedIn = as(mine.members.lead);
+    signInAs(as(mine.members.lead));
     const auditsBefore = await database.prisma.auditEvent.count({ where: { recordId: id } });
     const stale = await actions.updateInterview({ ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }), interviewId: id, version: 1 });
     expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" });
@@ -107,7 +107,7 @@ describe("editing an interview", () => {
   });
 
   it("lets exactly one of two simultaneous saves of the same version through", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id } = await create();
     const results = await Promise.all(
       ["A", "B"].map((who) => actions.updateInterview({ ...validInput({ notes: `Guardado ${who}` }), interviewId: id, version: 1 })),
@@ -118,7 +118,7 @@ describe("editing an interview", () => {
   });
 
   it("keeps respondents already heard when their consent changes later, but refuses adding a new ineligible one", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const later = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
     const { id } = await create({ respondentIds: [heard.id, later.id] });
     await database.prisma.consent.updateMany({ where: { respondentId: later.id }, data: { withdrawnOn: new Date("2024-12-01"), withdrawalChoice: "STOP" } });
@@ -132,7 +132,7 @@ describe("editing an interview", () => {
   });
 
   it("answers not-found for an interview of another evaluation, and changes nothing there", async () => {
-    signedIn = as(theirs.members.lead);
+    signInAs(as(theirs.members.lead));
     const theirRespondent = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
     const created = await actions.createInterview({
       ...validInput(),
@@ -143,7 +143,7 @@ describe("editing an interview", () => {
       projectIds: [],
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     // Through my evaluation: the interview is not found there.
     const result = await actions.updateInterview({ ...validInput({ notes: "intrusión" }), interviewId: created.data.id, version: 1 });
     expect(result).toEqual({ ok: false, error: "NOT_FOUND" });
@@ -153,7 +153,7 @@ describe("editing an interview", () => {
   });
 
   it("moves excerpts when text is inserted before them, and flags one whose passage was deleted", async () => {
-    signedIn = as(mine.members.evaluator!);
+    signInAs(as(mine.members.evaluator!));
     const { id } = await create();
     const mark = async (quote: string) => {
       const startOffset = TRANSCRIPT.indexOf(quote);

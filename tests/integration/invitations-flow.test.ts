@@ -9,11 +9,10 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mutations: typeof import("@/lib/invitations/mutations");
@@ -53,7 +52,7 @@ function stringify(value: unknown): string {
 
 describe("inviteMember", () => {
   it("stores only the SHA-256 of a 32-byte token, expiring in 7 days, and audits without the token", async () => {
-    current = lead;
+    signInAs(lead);
     const result = await actions.inviteMember({ evaluationId: team.evaluation.id, email: "Invitee@Example.org", roles: ["REVIEWER", "PANELIST"] });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -96,7 +95,7 @@ describe("inviteMember", () => {
     ["a right-to-left override", "evil\u202E@x.org"],
     ["an over-long address", `${"a".repeat(300)}@x.org`],
   ])("refuses %s as the address with a field error", async (_label, email) => {
-    current = lead;
+    signInAs(lead);
     const before = await database.prisma.invitation.count();
     const result = await actions.inviteMember({ evaluationId: team.evaluation.id, email, roles: ["PANELIST"] });
     expect(result).toMatchObject({ ok: false, error: "INVALID" });
@@ -142,7 +141,7 @@ describe("acceptInvitation", () => {
 
   it("refuses a withdrawn token; withdrawing twice is refused too", async () => {
     const { token, invitationId } = await invite("withdrawn@example.org");
-    current = lead;
+    signInAs(lead);
     expect(await actions.revokeInvitation({ evaluationId: team.evaluation.id, invitationId })).toEqual({ ok: true, data: { invitationId } });
     expect(await actions.revokeInvitation({ evaluationId: team.evaluation.id, invitationId })).toMatchObject({ ok: false, error: "REJECTED", reason: "INVITATION_NOT_PENDING" });
     expect(await mutations.acceptInvitation(token, newAccount())).toEqual({ rejected: "INVITATION_INVALID" });
@@ -176,16 +175,16 @@ describe("acceptInvitation", () => {
     expect(await data.findInvitationByToken(token)).toMatchObject({ account: "EXISTING" });
 
     expect(await mutations.acceptInvitation(token, newAccount("Hijacker"))).toEqual({ rejected: "SIGN_IN_REQUIRED" });
-    current = null;
+    signOut();
     expect(await actions.acceptInvitationAsSignedInUser({ token })).toEqual({ ok: false, error: "UNAUTHENTICATED" });
-    current = lead;
+    signInAs(lead);
     expect(await actions.acceptInvitationAsSignedInUser({ token })).toMatchObject({ ok: false, error: "REJECTED", reason: "WRONG_ACCOUNT" });
     const untouched = await database.prisma.user.findUniqueOrThrow({ where: { id: owner.id } });
     expect(untouched.name).toBe("Owner");
     expect(untouched.passwordHash).toBe(owner.passwordHash);
     expect((await database.prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).acceptedAt).toBeNull();
 
-    current = actingUser(owner);
+    signInAs(owner);
     expect(await actions.acceptInvitationAsSignedInUser({ token })).toEqual({ ok: true, data: { evaluationId: team.evaluation.id, email: "owner@example.org" } });
     const member = await database.prisma.evaluationMember.findUniqueOrThrow({ where: { evaluationId_userId: { evaluationId: team.evaluation.id, userId: owner.id } } });
     expect(member.roles).toEqual(["REVIEWER"]);
@@ -197,7 +196,7 @@ describe("acceptInvitation", () => {
     await database.prisma.user.create({ data: owner });
     const { token } = await invite("returning@example.org", ["ANALYST"]);
     await database.prisma.evaluationMember.create({ data: { evaluationId: team.evaluation.id, userId: owner.id, roles: ["PANELIST"] } });
-    current = actingUser(owner);
+    signInAs(owner);
     expect(await actions.acceptInvitationAsSignedInUser({ token })).toMatchObject({ ok: true });
     const member = await database.prisma.evaluationMember.findUniqueOrThrow({ where: { evaluationId_userId: { evaluationId: team.evaluation.id, userId: owner.id } } });
     expect(member.roles).toEqual(["PANELIST", "ANALYST"]);
@@ -222,7 +221,7 @@ describe("acceptInvitation", () => {
 
   it("lets the public action refuse bad passwords with field errors before anything is used", async () => {
     const { token } = await invite("weak@example.org");
-    current = null;
+    signOut();
     const short = await actions.acceptInvitationWithAccount({ token, name: "Weak", password: "short", passwordConfirmation: "short" });
     expect(short).toMatchObject({ ok: false, error: "INVALID", fieldErrors: { password: ["validation.passwordTooShort"] } });
     const differ = await actions.acceptInvitationWithAccount({ token, name: "Weak", password: PASSWORD, passwordConfirmation: `${PASSWORD}!` });

@@ -16,12 +16,11 @@ import { parseDashboardFilters } from "@/lib/dashboard/schema";
 import type { TableState } from "@/lib/tables/url-state";
 import { DEMO_EVALUATION_NAME, seedDemo } from "@/prisma/seed/demo";
 import { createEvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current), getAuthorizedUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 type Ids = { evaluation: string; story: string; respondent: string; interview: string; focusGroup: string; round: string; domain: string };
 type Role = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
@@ -30,7 +29,7 @@ type Call = (ids: Ids, reader: Reader | null) => Promise<unknown>;
 const state = <F,>(sort: string): TableState<F> => ({ page: 1, pageSize: 25, sort: { id: sort, desc: false }, columns: [], filters: {} as F });
 /** Loaders that read the session instead of taking a reader: the reader becomes the signed-in user. */
 const signedIn = (load: (ids: Ids) => Promise<unknown>): Call => async (ids, reader) => {
-  current = reader as CurrentUser | null;
+  signInAs(reader as CurrentUser | null);
   return load(ids);
 };
 

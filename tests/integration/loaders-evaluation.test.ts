@@ -7,13 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { parseUserListQuery } from "@/lib/users/schema";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current), getAuthorizedUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: EvaluationWithTeam;
@@ -80,17 +79,17 @@ describe("the evaluation's home and a section's heading", () => {
 describe("the setup pages", () => {
   it("read their lists for the lead and an administrator only", async () => {
     const id = world.evaluation.id;
-    current = as(world.members.lead);
+    signInAs(as(world.members.lead));
     expect((await setup.loadSetupDomains(id))?.map((domain) => domain.id).sort()).toEqual(world.domains.map((domain) => domain.id).sort());
     expect(await setup.loadSetupProjects(id)).toHaveLength(1);
-    current = as(admin);
+    signInAs(as(admin));
     expect(await setup.loadSetupLists(id)).not.toBeNull();
     for (const caller of [world.members.evaluator!, world.members.analyst!, world.members.reviewer!, world.outsider]) {
-      current = as(caller);
+      signInAs(as(caller));
       expect(await setup.loadSetupDomains(id)).toBeNull();
       expect(await setup.loadSetupPlaces(id)).toBeNull();
     }
-    current = null;
+    signOut();
     expect(await setup.loadSetupProjects(id)).toBeNull();
   });
 });

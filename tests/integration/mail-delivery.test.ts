@@ -5,15 +5,13 @@
  * attempt is audited without the link; the record is kept whatever the mail server does.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openSmtpInbox } from "@/tests/support/smtp-inbox";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let team: EvaluationWithTeam;
@@ -61,7 +59,7 @@ const mailEvents = (recordId: string) =>
 
 describe("invitations by e-mail", () => {
   it("sends the link only to the invitee, in both languages, and the link in the e-mail works", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     await withInbox({}, async (inbox) => {
       const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "Invitee@Mail.test", roles: ["PANELIST", "REVIEWER"] });
       expect(result.ok).toBe(true);
@@ -89,7 +87,7 @@ describe("invitations by e-mail", () => {
   });
 
   it("falls back to showing the link when the mail server refuses it, and keeps the invitation", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     await withInbox({ refuse: true }, async (inbox) => {
       const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "refused@mail.test", roles: ["ANALYST"] });
       expect(result.ok).toBe(true);
@@ -103,7 +101,7 @@ describe("invitations by e-mail", () => {
   });
 
   it("falls back to showing the link when the mail server cannot be reached", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     const closed = await openSmtpInbox();
     await closed.close(); // a port nobody listens on any more
     Object.assign(process.env, { SMTP_URL: closed.url, MAIL_FROM: SENDER });
@@ -114,7 +112,7 @@ describe("invitations by e-mail", () => {
   });
 
   it("shows the link, sends nothing and audits no mail when no mail server is set up", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "nomail@mail.test", roles: ["ANALYST"] });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -123,7 +121,7 @@ describe("invitations by e-mail", () => {
   });
 
   it("e-mails the invitation of a new evaluation's lead", async () => {
-    current = actingUser(admin);
+    signInAs(admin);
     await withInbox({}, async (inbox) => {
       const result = await evaluations.createEvaluation({
         name: "Evaluación de prueba",
@@ -145,7 +143,7 @@ describe("invitations by e-mail", () => {
 
 describe("account set-up links by e-mail", () => {
   it("sends the link in the new user's language, and the user sets a password from the e-mail", async () => {
-    current = actingUser(admin);
+    signInAs(admin);
     await withInbox({}, async (inbox) => {
       const result = await users.createUser({ name: "Nell New", email: "nell@mail.test", locale: "EN", isAdmin: false });
       expect(result.ok).toBe(true);
@@ -163,7 +161,7 @@ describe("account set-up links by e-mail", () => {
   });
 
   it("sends a fresh link in Spanish to a pending Spanish-speaking user", async () => {
-    current = actingUser(admin);
+    signInAs(admin);
     const created = await userMutations.createUser(admin.id, { name: "Paz Pendiente", email: "paz@mail.test", locale: "ES", isAdmin: false });
     if ("rejected" in created) throw new Error(created.rejected);
     await withInbox({}, async (inbox) => {

@@ -3,15 +3,13 @@
  * a member at once, an unknown address gets an invitation (shown once). All or nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser } from "@/tests/factories";
 import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let actions: typeof import("@/lib/evaluations/actions");
@@ -48,7 +46,7 @@ afterAll(async () => {
 
 describe("createEvaluation", () => {
   it("creates the evaluation with an existing account as lead, and audits both", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const result = await actions.createEvaluation(input);
     expect(result).toMatchObject({ ok: true, data: { lead: { kind: "MEMBER", name: "Existing Lead" } } });
     if (!result.ok) return;
@@ -71,7 +69,7 @@ describe("createEvaluation", () => {
   });
 
   it("invites an address without an account as lead, returning the link once", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const result = await actions.createEvaluation({ ...input, name: "Second evaluation", leadEmail: "New.Lead@Example.org" });
     expect(result).toMatchObject({ ok: true, data: { lead: { kind: "INVITED", email: "new.lead@example.org" } } });
     if (!result.ok || result.data.lead.kind !== "INVITED") return;
@@ -84,7 +82,7 @@ describe("createEvaluation", () => {
   });
 
   it("refuses a disabled lead and leaves nothing behind", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const before = await database.prisma.evaluation.count();
     const result = await actions.createEvaluation({ ...input, leadEmail: "disabled.lead@example.org" });
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "LEAD_DISABLED", field: "leadEmail" });
@@ -95,7 +93,7 @@ describe("createEvaluation", () => {
     ["a script tag", "<script>alert(1)</script>"],
     ["SQL", "'; drop table evaluation; --"],
   ])("stores %s in the name literally", async (_label, name) => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const result = await actions.createEvaluation({ ...input, name });
     expect(result.ok).toBe(true);
     if (result.ok) expect((await database.prisma.evaluation.findUniqueOrThrow({ where: { id: result.data.evaluationId } })).name).toBe(name);
@@ -108,7 +106,7 @@ describe("createEvaluation", () => {
     ["no language", { languages: [] }, "languages", "validation.languagesRequired"],
     ["a malformed lead e-mail", { leadEmail: "not an e-mail" }, "leadEmail", "validation.emailInvalid"],
   ])("refuses %s with a field error and writes nothing", async (_label, change, field, key) => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const before = await database.prisma.evaluation.count();
     const result = await actions.createEvaluation({ ...input, ...change });
     expect(!result.ok && result.error === "INVALID" ? result.fieldErrors[field] : null).toEqual([key]);
@@ -116,7 +114,7 @@ describe("createEvaluation", () => {
   });
 
   it("is for administrators only: a lead of another evaluation is refused", async () => {
-    current = actingUser(existingLead);
+    signInAs(existingLead);
     expect(await actions.createEvaluation({ ...input, name: "Not allowed" })).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await database.prisma.evaluation.count({ where: { name: "Not allowed" } })).toBe(0);
   });

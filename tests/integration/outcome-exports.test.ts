@@ -8,14 +8,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildChangeStory, buildDomainAssignment, buildEvidenceItem, buildRespondentIdentity, buildStoryFigure, buildStoryRevision, buildUser, createStoryWorld, type StoryWorld } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -109,7 +107,7 @@ afterAll(async () => {
 
 describe("the evidence export", () => {
   it("has every item in story-code order, formula text neutralised, numbers numeric, and audits filters and row count", async () => {
-    signedIn = actingUser(world.team.members.analyst!);
+    signInAs(world.team.members.analyst!);
     const rows = await csvOf(await call("evidence.csv", "?labels=raw"));
     expect(rows.map((row) => [row.story_code, row.stance, row.figure_position])).toEqual([
       ["CS-0001", "SUPPORTS", "1"],
@@ -127,9 +125,9 @@ describe("the evidence export", () => {
     expect((await lastEvent("evidence.export"))?.after).toMatchObject({ table: "evidence", format: "csv", level: "limited", labels: "labelled", filters: { stance: "CONTRADICTS" }, rowCount: 1 });
 
     // The review queue's link asks for approved outcomes: a lead gets the same set as a reviewer.
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     expect((await csvOf(await call("evidence.csv", "?labels=raw&stage=APPROVED"))).map((row) => row.story_code)).toEqual(["CS-0001"]);
-    signedIn = actingUser(world.team.members.analyst!);
+    signInAs(world.team.members.analyst!);
     const byDomain = await csvOf(await call("evidence.csv", `?labels=raw&domain=${world.team.domains[1]!.id}`));
     expect(byDomain.map((row) => row.story_code)).toEqual(["CS-0002"]);
     const deidentified = await csvOf(await call("evidence.csv", "?labels=raw&level=deidentified"));
@@ -137,13 +135,13 @@ describe("the evidence export", () => {
   });
 
   it("gives a reviewer the evidence of approved outcomes only, and refuses the others", async () => {
-    signedIn = actingUser(world.team.members.reviewer!);
+    signInAs(world.team.members.reviewer!);
     expect((await csvOf(await call("evidence.csv", "?labels=raw"))).map((row) => row.story_code)).toEqual(["CS-0001"]);
     for (const user of [world.team.members.panelist!, world.team.outsider]) {
-      signedIn = actingUser(user);
+      signInAs(user);
       expect((await call("evidence.csv")).status).toBe(404);
     }
-    signedIn = actingUser(world.team.members.analyst!);
+    signInAs(world.team.members.analyst!);
     expect((await call("evidence.csv", "?stance=MAYBE")).status).toBe(400);
     expect((await call("evidence.csv", "?story=CS-1&story=CS-2")).status).toBe(400);
     expect((await call("evidence.csv", "?identified=1")).status).toBe(403);
@@ -152,7 +150,7 @@ describe("the evidence export", () => {
 
 describe("the validation responses export", () => {
   it("names respondents by code, and by name only for a lead who asks", async () => {
-    signedIn = actingUser(world.team.members.evaluator!);
+    signInAs(world.team.members.evaluator!);
     const rows = await csvOf(await call("validation-responses.csv", `?labels=raw&round=${rounds.validation}`));
     expect(rows).toEqual([
       expect.objectContaining({ validation_round: "Validación 1", story_code: "CS-0001", respondent_code: world.respondents.consenting.code, verdict: "DISPUTES", comments: "'-5 workers, not 24" }),
@@ -160,7 +158,7 @@ describe("the validation responses export", () => {
     expect(Object.keys(rows[0]!)).not.toContain("name");
     expect((await call("validation-responses.csv", "?identified=1")).status).toBe(403);
 
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const identified = await csvOf(await call("validation-responses.csv", "?labels=raw&level=identified"));
     expect(identified[0]!.name).toBe(CANARY);
     const event = await lastEvent("validation_response.export");
@@ -169,7 +167,7 @@ describe("the validation responses export", () => {
     expect(await csvOf(await call("validation-responses.csv", "?labels=raw&verdict=CONFIRMS"))).toEqual([]);
 
     for (const user of [world.team.members.analyst!, world.team.members.reviewer!, world.team.outsider]) {
-      signedIn = actingUser(user);
+      signInAs(user);
       expect((await call("validation-responses.csv")).status).toBe(404);
     }
   });
@@ -177,7 +175,7 @@ describe("the validation responses export", () => {
 
 describe("the ballots export", () => {
   it("has the ballots of closed rounds only, never an open round's, and audits the row count", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const rows = await csvOf(await call("ballots.csv", "?labels=raw"));
     expect(rows.map((row) => [row.selection_round, row.story_code, row.rank])).toEqual([
       ["Closed round", "CS-0001", "1"],
@@ -194,16 +192,16 @@ describe("the ballots export", () => {
   });
 
   it("gives a panelist the closed rounds of their own panels only, and nobody else any", async () => {
-    signedIn = actingUser(world.team.members.panelist!);
+    signInAs(world.team.members.panelist!);
     const rows = await csvOf(await call("ballots.csv", "?labels=raw"));
     expect(new Set(rows.map((row) => row.selection_round))).toEqual(new Set(["Closed round"]));
     expect((await lastEvent("ballot.export"))?.after).toMatchObject({ scopedBy: "selection.vote", rowCount: 2 });
     expect(await csvOf(await call("ballots.csv", `?round=${rounds.otherPanel}`))).toEqual([]);
     for (const user of [world.team.members.analyst!, world.team.members.reviewer!, world.team.outsider]) {
-      signedIn = actingUser(user);
+      signInAs(user);
       expect((await call("ballots.csv")).status).toBe(404);
     }
-    signedIn = null;
+    signOut();
     expect((await call("ballots.xlsx")).status).toBe(404);
   });
 });

@@ -9,9 +9,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { signInAs, signOut } from "@/tests/support/session";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 const NAME = "Ximena Canario Ficticia";
 const PHONE = "+52 55 9876 5432";
@@ -56,7 +56,7 @@ beforeAll(async () => {
   admin = buildUser({ name: "Admin", isAdmin: true });
   await database.prisma.user.create({ data: admin });
 
-  signedIn = as(team.members.evaluator!);
+  signInAs(as(team.members.evaluator!));
   const created = await actions.createRespondent({
     evaluationId: team.evaluation.id,
     ...attributes,
@@ -78,7 +78,7 @@ beforeAll(async () => {
   });
   if (!consent.ok) throw new Error(`setup: ${dump(consent)}`);
   consentId = consent.data.consentId;
-  signedIn = null;
+  signOut();
 });
 
 afterAll(async () => {
@@ -90,7 +90,7 @@ const readEvents = () => database.prisma.auditEvent.count({ where: { evaluationI
 describe("showing the identity", () => {
   it.each(["lead", "evaluator"] as const)("opens it for the %s and writes who, which respondent and when, without the values", async (role) => {
     const user = team.members[role]!;
-    signedIn = as(user);
+    signInAs(as(user));
     const before = await readEvents();
     const result = await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId });
     expect(result).toEqual({ ok: true, data: { state: "present", values: { name: NAME, phone: PHONE, email: null, community: COMMUNITY } } });
@@ -128,7 +128,7 @@ describe("everyone else gets nothing", () => {
     const identityBefore = await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId } });
     const eventsBefore = await database.prisma.auditEvent.count();
     for (const [who, user] of cases()) {
-      signedIn = user;
+      signInAs(user);
       const ref = { evaluationId: team.evaluation.id, respondentId };
       const results = await Promise.all([
         actions.revealRespondentIdentity(ref),
@@ -175,12 +175,12 @@ describe("everyone else gets nothing", () => {
   });
 
   it("answers UNAUTHENTICATED without a session", async () => {
-    signedIn = null;
+    signOut();
     expect(await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId })).toEqual({ ok: false, error: "UNAUTHENTICATED" });
   });
 
   it("finds nothing when a member of another evaluation passes their own evaluation with this respondent", async () => {
-    signedIn = as(other.members.lead);
+    signInAs(as(other.members.lead));
     const before = await database.prisma.auditEvent.count();
     const result = await actions.revealRespondentIdentity({ evaluationId: other.evaluation.id, respondentId });
     expect(result).toEqual({ ok: false, error: "NOT_FOUND" });
@@ -190,7 +190,7 @@ describe("everyone else gets nothing", () => {
 
 describe("changing the identity", () => {
   it("re-seals the changed parts, bumps the version and audits the part names only", async () => {
-    signedIn = as(team.members.lead);
+    signInAs(as(team.members.lead));
     const { version } = await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } });
     const ref = { evaluationId: team.evaluation.id, respondentId };
     const result = await actions.updateRespondentIdentity({ ...ref, version, name: NAME, phone: PHONE, email: "ximena@ejemplo.invalid", community: COMMUNITY });
@@ -206,10 +206,10 @@ describe("changing the identity", () => {
   });
 
   it("refuses an analyst even with a valid version, and invalid input before any lookup", async () => {
-    signedIn = as(team.members.analyst!);
+    signInAs(as(team.members.analyst!));
     const ref = { evaluationId: team.evaluation.id, respondentId };
     expect(await actions.updateRespondentIdentity({ ...ref, version: 1, name: "x", phone: "", email: "", community: "" })).toEqual({ ok: false, error: "FORBIDDEN" });
-    signedIn = as(team.members.lead);
+    signInAs(as(team.members.lead));
     const hostile = await actions.updateRespondentIdentity({ ...ref, version: 1, name: "Ana\u202E", phone: "=HYPERLINK(1)", email: "x", community: "" });
     expect(hostile).toEqual({
       ok: false,
@@ -221,7 +221,7 @@ describe("changing the identity", () => {
   });
 
   it("ignores fields a client may not set when creating (code, exclusion, id)", async () => {
-    signedIn = as(team.members.evaluator!);
+    signInAs(as(team.members.evaluator!));
     const result = await actions.createRespondent({
       evaluationId: team.evaluation.id,
       ...attributes,

@@ -8,15 +8,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { poppler } from "@/tests/support/document-tools";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createStoryAt, createVerificationWorld, editStory, IDENTITY_NAMES, type VerificationWorld } from "./validation-world";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: VerificationWorld;
@@ -178,7 +176,7 @@ describe("the validation sheet", () => {
     const { story, told, roundId } = await sampledRound();
     // Edited after the round took it: the sheet still shows the round's revision.
     await database.prisma.changeStory.update({ where: { id: story.id }, data: { title: "Título posterior" } });
-    signedIn = actingUser(world.team.members.evaluator!);
+    signInAs(world.team.members.evaluator!);
     const response = await download(roundId, world.pool[0]!.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="validation-${world.pool[0]!.code}.pdf"`);
@@ -213,7 +211,7 @@ describe("the validation sheet", () => {
     await editStory(database.prisma, world, story.id);
     const created = (await rounds.createRound({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, round: { name: "Ronda de cifras", startsOn: "2025-05-01", endsOn: "2025-05-30", method: "WORKSHOP", targetSize: 3, notes: null, storyIds: [story.id] } })) as { roundId: string };
     await sample.addSampleMember({ actorId: world.team.members.lead.id }, { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code });
-    signedIn = actingUser(world.team.members.evaluator!);
+    signInAs(world.team.members.evaluator!);
     const text = pdfText(Buffer.from(await (await download(created.roundId, world.pool[0]!.id)).arrayBuffer()));
     // pool[0] reads English: "over", and the thousands grouped.
     expect(text).toContain("Contratos legitimados: over 600,000");
@@ -223,12 +221,12 @@ describe("the validation sheet", () => {
   it("answers 404 to a reviewer, an outsider, someone signed out, and for a respondent outside the sample", async () => {
     const { roundId } = await sampledRound();
     for (const user of [world.team.members.reviewer!, world.team.members.panelist!, world.team.outsider]) {
-      signedIn = actingUser(user);
+      signInAs(user);
       expect((await download(roundId, world.pool[0]!.id)).status).toBe(404);
     }
-    signedIn = null;
+    signOut();
     expect((await download(roundId, world.pool[0]!.id)).status).toBe(404);
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     expect((await download(roundId, world.pool[7]!.id)).status).toBe(404);
     expect((await download(roundId, world.pool[0]!.id, "other-evaluation")).status).toBe(404);
     expect(await database.prisma.auditEvent.count({ where: { recordId: roundId, action: "validation.sheet.download" } })).toBe(0);

@@ -7,14 +7,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { buildMembership, buildUser } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openSmtpInbox, type ReceivedMail } from "@/tests/support/smtp-inbox";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: SelectionWorld;
@@ -62,7 +61,7 @@ beforeAll(async () => {
 afterEach(() => {
   delete process.env.SMTP_URL;
   delete process.env.MAIL_FROM;
-  current = null;
+  signOut();
 });
 
 afterAll(async () => {
@@ -117,7 +116,7 @@ const lastReminderAt = async (roundId: string) => (await database.prisma.selecti
 describe("a reminder by e-mail", () => {
   it("goes to each panelist who has not voted, alone in its To, in their language, with the round, deadline, text and link", async () => {
     const roundId = await roundFor({ name: "Ronda 1: dominio de libertad sindical" });
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     const text = "Su voto ayuda a decidir qué cambio contamos al financiador.";
     await withInbox({}, async (inbox) => {
       const result = await send(roundId, text);
@@ -165,7 +164,7 @@ describe("a reminder by e-mail", () => {
 
   it("keeps line breaks and header lines of the text (and of the round's name) in the body: no header, no recipient added", async () => {
     const roundId = await roundFor({ name: "Ronda\r\nBcc: intruso@evil.test\r\nX-Injected: sí" });
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     const text = "Hola\r\nBcc: intruso@evil.test\r\nSubject: Falso\r\n\r\n.\r\nRCPT TO:<intruso@evil.test>\r\nFin del mensaje";
     await withInbox({}, async (inbox) => {
       expect(await send(roundId, text)).toMatchObject({ ok: true, data: { delivery: { emailed: 2, failed: [] } } });
@@ -185,7 +184,7 @@ describe("a reminder by e-mail", () => {
 
   it("tells the lead by name whom it failed for when the server refuses an address, and still e-mails the others", async () => {
     const roundId = await roundFor();
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     await withInbox({ refuseRecipients: [english.email] }, async (inbox) => {
       const result = await send(roundId, "Por favor vote.");
       expect(result).toEqual({ ok: true, data: { reminded: 2, delivery: { kind: "EMAILED", emailed: 1, failed: ["Emma English"] } } });
@@ -203,7 +202,7 @@ describe("a reminder by e-mail", () => {
 describe("a reminder without a mail server", () => {
   it("is recorded for the lead to copy and send, and nothing is e-mailed or audited as mail", async () => {
     const roundId = await roundFor();
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     expect(await send(roundId, "Por favor vote.")).toEqual({ ok: true, data: { reminded: 2, delivery: { kind: "NOT_CONFIGURED" } } });
     const [recorded] = await events(roundId, "selection.round.remind");
     expect(recorded!.after).toMatchObject({ channel: "COPIED_BY_LEAD", text: "Por favor vote." });
@@ -213,7 +212,7 @@ describe("a reminder without a mail server", () => {
 
 describe("rounds that take no reminder", () => {
   it("refuses a draft, closed or cancelled round and one past its deadline, sending and recording nothing", async () => {
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     const draft = await roundFor({ status: "DRAFT" });
     const closed = await roundFor();
     expect(await rounds.closeRound({ ...lead(), roundId: closed, expectedVersion: 2 })).toMatchObject({ ok: true });
@@ -242,7 +241,7 @@ describe("rounds that take no reminder", () => {
       const cast = await ballots.castBallots({ actorId: panelist.id, evaluationId: world.evaluationId, roundId, votes: [{ storyId, approved: false, rank: null, score: null, reason: "No es el cambio más significativo." }] });
       expect(cast).toMatchObject({ ok: true });
     }
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     // The former panelist and the disabled one have not voted, yet nobody is left to remind.
     expect(await send(roundId, "Por favor vote.")).toEqual({ ok: false, error: "REJECTED", reason: "EVERYONE_VOTED" });
     expect(await lastReminderAt(roundId)).toBeNull();
@@ -253,7 +252,7 @@ describe("rounds that take no reminder", () => {
 describe("the throttle", () => {
   it("refuses a second reminder within ten minutes, with nothing sent, and takes one after", async () => {
     const roundId = await roundFor();
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     await withInbox({}, async (inbox) => {
       expect(await send(roundId, "Primero.")).toMatchObject({ ok: true });
       expect(await send(roundId, "Segundo.")).toEqual({ ok: false, error: "REJECTED", reason: "REMINDED_RECENTLY" });
@@ -270,10 +269,10 @@ describe("the throttle", () => {
   it("lets exactly one of two leads clicking at once send, and each panelist gets one e-mail", async () => {
     const roundId = await roundFor();
     await withInbox({}, async (inbox) => {
-      // The mocked session answers whoever `current` names when each call starts.
-      current = actingUser(world.lead);
+      // The session answers whoever was signed in when each call starts.
+      signInAs(world.lead);
       const first = send(roundId, "De la primera líder.");
-      current = actingUser(secondLead);
+      signInAs(secondLead);
       const second = send(roundId, "Del segundo líder.");
       const results = await Promise.all([first, second]);
       expect(results.filter((result) => result.ok)).toHaveLength(1);
@@ -317,10 +316,10 @@ describe("who may send a reminder", () => {
     ];
     await withInbox({}, async (inbox) => {
       for (const [caller, error] of callers) {
-        current = caller;
+        signInAs(caller);
         expect(await send(roundId, "Por favor vote."), caller.name).toEqual({ ok: false, error });
       }
-      current = null;
+      signOut();
       expect(await send(roundId, "Por favor vote.")).toEqual({ ok: false, error: "UNAUTHENTICATED" });
       expect(inbox.messages).toHaveLength(0);
     });

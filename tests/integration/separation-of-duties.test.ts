@@ -9,12 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current), getAuthorizedUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let team: EvaluationWithTeam;
@@ -50,7 +49,7 @@ afterAll(async () => {
 
 describe("an administrator", () => {
   it("cannot invite their own address, in any spelling, and so never reaches the identities", async () => {
-    current = asAdmin();
+    signInAs(asAdmin());
     for (const email of ["admin@sod.example", "Admin@SOD.example"]) {
       const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email, roles: ["LEAD"] });
       expect(result).toEqual({ ok: false, error: "REJECTED", reason: "SELF_INVITATION", field: "email" });
@@ -64,7 +63,7 @@ describe("an administrator", () => {
     const created = await database.prisma.$transaction((tx) =>
       invitationWrites.createInvitationInTransaction(tx, { actorId: admin.id, evaluationId: team.evaluation.id, email: admin.email, roles: ["LEAD"] }),
     );
-    current = asAdmin();
+    signInAs(asAdmin());
     const result = await invitations.acceptInvitationAsSignedInUser({ token: created.token });
     expect(result).toMatchObject({ ok: false, error: "REJECTED", reason: "SELF_INVITATION" });
     expect(await membershipOf(admin.id)).toBeNull();
@@ -74,7 +73,7 @@ describe("an administrator", () => {
   });
 
   it("cannot name themselves lead of an evaluation they create; nothing is created", async () => {
-    current = asAdmin();
+    signInAs(asAdmin());
     const before = await database.prisma.evaluation.count();
     const result = await evaluations.createEvaluation({
       name: "Evaluación propia",
@@ -90,11 +89,11 @@ describe("an administrator", () => {
   });
 
   it("joins by a lead's invitation, and the leads see it marked on the members page and in the audit trail", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     const invited = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: admin.email, roles: ["PANELIST"] });
     expect(invited.ok).toBe(true);
     if (!invited.ok) return;
-    current = asAdmin();
+    signInAs(asAdmin());
     expect(await invitations.acceptInvitationAsSignedInUser({ token: tokenOf(invited.data.delivery) })).toMatchObject({ ok: true });
 
     const { loadMembersPage } = await import("@/lib/members/loaders");
@@ -107,7 +106,7 @@ describe("an administrator", () => {
 
   it("who is a member cannot raise their own roles with the administrator's permission", async () => {
     const member = (await membershipOf(admin.id))!;
-    current = asAdmin();
+    signInAs(asAdmin());
     const result = await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: member.id, roles: ["PANELIST", "LEAD"] });
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "OWN_ROLES", field: "roles" });
     expect((await membershipOf(admin.id))!.roles).toEqual(["PANELIST"]);
@@ -118,7 +117,7 @@ describe("an administrator", () => {
 describe("a lead", () => {
   it("cannot add a role to themselves that grants more, but may give one up", async () => {
     const lead = (await membershipOf(team.members.lead.id))!;
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     // The analyst's role edits the evidence, which a lead's does not.
     expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD", "ANALYST"] })).toEqual({
       ok: false,
@@ -127,15 +126,15 @@ describe("a lead", () => {
       field: "roles",
     });
     // Another lead may grant it; then giving it up is the lead's own choice.
-    current = asAdmin();
+    signInAs(asAdmin());
     await database.prisma.evaluationMember.update({ where: { id: lead.id }, data: { roles: ["LEAD", "ANALYST"] } });
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD"] })).toMatchObject({ ok: true });
     expect((await membershipOf(team.members.lead.id))!.roles).toEqual(["LEAD"]);
   });
 
   it("cannot invite their own address either", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: team.members.lead.email, roles: ["EVALUATOR"] });
     expect(result).toMatchObject({ ok: false, reason: "SELF_INVITATION" });
   });

@@ -4,14 +4,12 @@
  * nothing; one audit event; and the action copies only from an evaluation the person may set up.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildAtRiskGroup, buildDomain, buildMembership, buildPlace, buildPriorityTag, buildProject, buildSector, createEvaluationWithTeam, createStoryWorld } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current), getAuthorizedUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let copy: typeof import("@/lib/evaluations/copy-setup");
@@ -94,7 +92,7 @@ describe("copying another evaluation's setup", () => {
   it("copies only from an evaluation the person may set up: another team's setup answers NOT_FOUND and nothing is copied", async () => {
     const mine = await createStoryWorld(database.prisma);
     const theirs = await createStoryWorld(database.prisma);
-    current = actingUser(mine.team.members.lead);
+    signInAs(mine.team.members.lead);
     expect(await actions.copyEvaluationSetup({ evaluationId: mine.evaluationId, sourceEvaluationId: theirs.evaluationId })).toEqual({ ok: false, error: "NOT_FOUND" });
     // As a panelist there, still not theirs to copy.
     await database.prisma.evaluationMember.create({ data: buildMembership({ evaluationId: theirs.evaluationId, userId: mine.team.members.lead.id, roles: ["PANELIST"] }) });

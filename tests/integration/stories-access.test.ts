@@ -8,19 +8,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => signedIn,
-  getAuthorizedUser: async () => signedIn,
-  requireUser: async () => {
-    if (!signedIn) throw new Error("redirect to sign-in");
-    return signedIn;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -64,7 +56,7 @@ beforeAll(async () => {
   other = await createStoryWorld(database.prisma);
   const admin = await database.prisma.user.create({ data: { email: `admin-${Date.now()}@test.example`, name: "Admin", isAdmin: true } });
   adminUser = as({ ...admin, isAdmin: true });
-  signedIn = as(world.team.members.evaluator!);
+  signInAs(as(world.team.members.evaluator!));
   const created = await actions.createChangeStory({ evaluationId: world.evaluationId, story: story() });
   if (!created.ok) throw new Error(JSON.stringify(created));
   storyId = created.data.storyId;
@@ -78,13 +70,13 @@ afterAll(async () => {
 
 describe("writing", () => {
   it("evaluators and leads save through the action", async () => {
-    signedIn = as(world.team.members.lead);
+    signInAs(as(world.team.members.lead));
     const saved = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: { ...story(), title: "Por la líder" } });
     expect(saved).toEqual({ ok: true, data: { storyId, code: "CS-0001", version: 2 } });
   });
 
   it("ignores stage, version, author and evaluation sent inside the payload", async () => {
-    signedIn = as(world.team.members.evaluator!);
+    signInAs(as(world.team.members.evaluator!));
     const before = await row();
     const saved = await actions.updateChangeStory({
       evaluationId: world.evaluationId,
@@ -109,7 +101,7 @@ describe("writing", () => {
   });
 
   it("refuses a storyteller of another evaluation next to the field", async () => {
-    signedIn = as(world.team.members.evaluator!);
+    signInAs(as(world.team.members.evaluator!));
     const before = await row();
     const result = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: before.version, story: { ...story(), storytellerIds: [other.respondents.consenting.id] } });
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "NOT_IN_EVALUATION", field: "storytellerIds.0" });
@@ -117,7 +109,7 @@ describe("writing", () => {
   });
 
   it("answers INVALID with message keys for malformed input, and CONFLICT for a stale version", async () => {
-    signedIn = as(world.team.members.evaluator!);
+    signInAs(as(world.team.members.evaluator!));
     const malformed = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: { ...story(), title: "", placeIds: [{ contains: "" }] } });
     expect(malformed).toMatchObject({ ok: false, error: "INVALID", fieldErrors: { "story.title": ["required"], "story.placeIds.0": ["invalid"] } });
     expect(await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: story() })).toEqual({ ok: false, error: "CONFLICT" });
@@ -131,7 +123,7 @@ describe("writing", () => {
     ["admin", "FORBIDDEN"],
   ] as const)("a %s cannot create, edit, move or assign (%s), and the row is unchanged", async (who, error) => {
     const before = await row();
-    signedIn = who === "outsider" ? as(world.team.outsider) : who === "admin" ? adminUser : as(world.team.members[who]!);
+    signInAs(who === "outsider" ? as(world.team.outsider) : who === "admin" ? adminUser : as(world.team.members[who]!));
     expect(await actions.createChangeStory({ evaluationId: world.evaluationId, story: story() })).toEqual({ ok: false, error });
     expect(await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: before.version, story: { ...story(), title: "Nope" } })).toEqual({ ok: false, error });
     const moved = await actions.moveChangeStory({ evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
@@ -143,7 +135,7 @@ describe("writing", () => {
   });
 
   it("an evaluator of another evaluation gets NOT_FOUND for this story", async () => {
-    signedIn = as(other.team.members.evaluator!);
+    signInAs(as(other.team.members.evaluator!));
     expect(await actions.updateChangeStory({ evaluationId: other.evaluationId, storyId, expectedVersion: 1, story: story() })).toEqual({ ok: false, error: "NOT_FOUND" });
     expect(await actions.moveChangeStory({ evaluationId: other.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" })).toEqual({ ok: false, error: "NOT_FOUND" });
   });
@@ -165,16 +157,16 @@ describe("reading", () => {
   });
 
   it.each(["reviewer", "outsider"] as const)("the story, edit and revisions pages answer 404 to a %s", async (who) => {
-    signedIn = who === "outsider" ? as(world.team.outsider) : as(world.team.members.reviewer!);
+    signInAs(who === "outsider" ? as(world.team.outsider) : as(world.team.members.reviewer!));
     await expect(storyPage.default(params())).rejects.toEqual(notFound);
     await expect(editPage.default(params())).rejects.toEqual(notFound);
     await expect(revisionsPage.default({ ...params(), searchParams: Promise.resolve({}) })).rejects.toEqual(notFound);
   });
 
   it("a panelist cannot open the edit page (404), and a story is never found through another evaluation", async () => {
-    signedIn = as(world.team.members.panelist!);
+    signInAs(as(world.team.members.panelist!));
     await expect(editPage.default(params())).rejects.toEqual(notFound);
-    signedIn = as(other.team.members.lead);
+    signInAs(as(other.team.members.lead));
     await expect(storyPage.default(params(other.evaluationId))).rejects.toEqual(notFound);
   });
 });

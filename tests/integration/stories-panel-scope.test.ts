@@ -12,7 +12,7 @@ import { storyFieldsSchema } from "@/lib/stories/schema";
 import type { StoryFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 

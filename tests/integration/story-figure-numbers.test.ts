@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { emptyStoryValues, valuesWrittenIn } from "@/lib/stories/form-values";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: StoryWorld;
+let evaluator: CurrentUser;
 let actions: typeof import("@/lib/stories/actions");
 let loaders: typeof import("@/lib/stories/loaders");
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   pointAppAt(database.url);
   [actions, loaders] = await Promise.all([import("@/lib/stories/actions"), import("@/lib/stories/loaders")]);
   world = await createStoryWorld(database.prisma);
-  signedIn = actingUser(world.team.members.evaluator!);
+  evaluator = signInAs(world.team.members.evaluator!);
 });
 
 afterAll(async () => {
@@ -70,8 +70,8 @@ describe("figures through the story actions", () => {
       { qualifier: "EXACT", value: "81.5000", valueMax: null, unit: "%" },
     ]);
     // The edit page gives the editor the figures as they type numbers; saving them again reads the same values.
-    signedIn = actingUser(world.team.members.evaluator!);
-    const edit = await loaders.loadStoryEdit(world.evaluationId, created.data.storyId, signedIn);
+    signInAs(world.team.members.evaluator!);
+    const edit = await loaders.loadStoryEdit(world.evaluationId, created.data.storyId, evaluator);
     const written = valuesWrittenIn(edit!.form!.stored.values, "es");
     expect(written.figures.map((row) => [row.value, row.valueMax])).toEqual([["9999999999999999,9999", ""], ["1,5", "2500,25"], ["81,5", ""]]);
     const saved = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId: created.data.storyId, expectedVersion: 1, note: "", story: { ...written, numberLocale: "es" } });

@@ -4,15 +4,13 @@
  * of the path, and each step still checks its own permission from the table.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { buildChangeStory, buildMembership, buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
-import { actingUser } from "@/tests/support/acting-user";
+import { signInAs } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let team: EvaluationWithTeam;
@@ -39,7 +37,7 @@ async function storyAt(stage: StoryStage) {
 }
 const stageOf = async (storyId: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).stage;
 const as = (user: { id: string; email: string; name: string }) => {
-  signedIn = actingUser(user);
+  signInAs(user);
 };
 
 describe("the story page's steps", () => {

@@ -9,15 +9,13 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildChangeStory, buildDomainAssignment, buildRespondentIdentity, buildStoryFigure, createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => signedIn, getAuthorizedUser: async () => signedIn }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 let database: TestDatabase;
 let world: StoryWorld;
 let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
@@ -120,7 +118,7 @@ afterAll(async () => database?.close());
 
 describe("the story workbook (XLSX)", () => {
   it("has every sheet, each joined to the stories by the story code, with numbers as numbers and text as text", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const response = await call("stories.xlsx", "?labels=raw&sort=code");
     expect(response.headers.get("content-disposition")).toMatch(/filename="stories-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const workbook = await workbookOf(response);
@@ -164,7 +162,7 @@ describe("the story workbook (XLSX)", () => {
   });
 
   it("explains every column of every sheet in the reader's language in its README", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     for (const locale of ["en", "es"]) {
       const workbook = await workbookOf(await call("stories.xlsx", "", locale));
       const readme = workbook.worksheets.at(-1)!;
@@ -186,7 +184,7 @@ describe("the story workbook (XLSX)", () => {
   });
 
   it("carries the list's filters over to every sheet and audits filters, level and each sheet's row count", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const workbook = await workbookOf(await call("stories.xlsx", "?changeType=NEGATIVE&labels=raw&page=2&size=10"));
     expect(rowsOf(workbook.worksheets[0]!).map((row) => row.code)).toEqual(["CS-0002"]);
     for (const name of ["Figures", "Domain assignments"]) expect(new Set(rowsOf(workbook.getWorksheet(name)!).map((row) => row.story_code))).toEqual(new Set(["CS-0002"]));
@@ -207,7 +205,7 @@ describe("the story workbook (XLSX)", () => {
 
 describe("the story workbook as CSV files in a zip", () => {
   it("has one CSV file per sheet and a README, joined by story code, formula text neutralised and numbers plain", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const files = await zipOf(await call("stories.zip", "?labels=raw&sort=code"));
     expect([...files.keys()]).toEqual(SHEETS.map((sheet) => `${sheet}.csv`));
     const codes = new Set(files.get("stories.csv")!.map((row) => row.code));
@@ -222,7 +220,7 @@ describe("the story workbook as CSV files in a zip", () => {
   });
 
   it("writes no audit event for a download cut short, as a workbook or as a zip", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const before = (await exportEvents()).length;
     for (const file of ["stories.xlsx", "stories.zip"]) {
       const reader = (await call(file)).body!.getReader();
@@ -236,7 +234,7 @@ describe("the story workbook as CSV files in a zip", () => {
 
 describe("levels", () => {
   it("leaves identities out below the identified level, and free text and exact dates out when de-identified", async () => {
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const limited = await workbookOf(await call("stories.xlsx", "?labels=raw"));
     expect((limited.getWorksheet("Storytellers")!.getRow(1).values as unknown[]).slice(1)).toEqual(["story_code", "respondent_code"]);
 
@@ -254,11 +252,11 @@ describe("levels", () => {
   });
 
   it("names storytellers only for a lead who asks; anyone else who asks is refused", async () => {
-    signedIn = actingUser(world.team.members.evaluator!);
+    signInAs(world.team.members.evaluator!);
     expect((await call("stories.xlsx", "?level=identified")).status).toBe(403);
     expect((await call("stories.zip", "?identified=1")).status).toBe(403);
 
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const identified = await workbookOf(await call("stories.xlsx", "?labels=raw&identified=1"));
     expect(rowsOf(identified.getWorksheet("Storytellers")!)).toEqual([{ story_code: "CS-0001", respondent_code: world.respondents.consenting.code, name: CANARY }]);
     const event = (await exportEvents()).at(-1);
@@ -269,7 +267,7 @@ describe("levels", () => {
 
 describe("who may export the workbook", () => {
   it("gives a reviewer the approved outcomes only, every sheet limited to them", async () => {
-    signedIn = actingUser(world.team.members.reviewer!);
+    signInAs(world.team.members.reviewer!);
     const workbook = await workbookOf(await call("stories.xlsx", "?labels=raw"));
     expect(rowsOf(workbook.worksheets[0]!).map((row) => row.code)).toEqual(["CS-0001"]);
     expect(new Set(rowsOf(workbook.getWorksheet("Figures")!).map((row) => row.story_code))).toEqual(new Set(["CS-0001"]));
@@ -285,14 +283,14 @@ describe("who may export the workbook", () => {
 
   it("answers 404 to an outsider and to nobody signed in, and has no zip for a table without a workbook", async () => {
     for (const user of [actingUser(world.team.outsider), null]) {
-      signedIn = user;
+      signInAs(user);
       for (const file of ["stories.xlsx", "stories.zip"]) {
         const response = await call(file);
         expect(response.status, file).toBe(404);
         expect(await response.json()).toEqual({ error: "NOT_FOUND" });
       }
     }
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     expect((await call("respondents.zip")).status).toBe(404);
     expect((await call("stories.zip", "?level=all")).status).toBe(400);
   });

@@ -6,21 +6,13 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/file-check";
 import { buildChangeStory, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: vi.fn(async () => current),
-  getAuthorizedUser: vi.fn(async () => current),
-  requireUser: vi.fn(async () => {
-    throw new Error("pages are not rendered in this test");
-  }),
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let team: EvaluationWithTeam;
@@ -31,7 +23,7 @@ let route: typeof import("@/app/api/evaluations/[evaluationId]/evidence/[evidenc
 const PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 const EVIDENCE = { sourceType: "DOCUMENT", citation: "Informe 2023", whatItShows: "Lo que muestra.", stance: "SUPPORTS", strength: "STRONG", figureId: "", response: "" };
 
-const asAnalyst = () => (current = actingUser(team.members.analyst!));
+const asAnalyst = () => signInAs(team.members.analyst!);
 const upload = (file: File | null) => actions.addEvidence({ evaluationId: team.evaluation.id, storyId, evidence: EVIDENCE, file });
 const itemCount = () => database.prisma.evidenceItem.count({ where: { storyId } });
 
@@ -93,9 +85,9 @@ describe("uploading an attachment", () => {
   });
 
   it("refuses a caller who may not edit evidence, and an outsider learns nothing", async () => {
-    current = actingUser(team.members.lead);
+    signInAs(team.members.lead);
     expect(await upload(new File([PDF], "a.pdf"))).toEqual({ ok: false, error: "FORBIDDEN" });
-    current = actingUser(team.outsider);
+    signInAs(team.outsider);
     expect(await upload(new File([PDF], "a.pdf"))).toEqual({ ok: false, error: "NOT_FOUND" });
   });
 });
@@ -108,14 +100,14 @@ describe("downloading an attachment", () => {
   async function storedItem() {
     asAnalyst();
     await upload(new File([PDF], "informe.pdf"));
-    current = null;
+    signOut();
     return database.prisma.evidenceItem.findFirstOrThrow({ where: { storyId, fileName: "informe.pdf" }, orderBy: { createdAt: "desc" }, omit: { content: true } });
   }
 
   it("sends the file as an attachment with the stored type and nosniff, and audits the read", async () => {
     const item = await storedItem();
     for (const member of [team.members.analyst!, team.members.lead, team.members.evaluator!]) {
-      current = actingUser(member);
+      signInAs(member);
       const response = await download(team.evaluation.id, item.id);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("application/pdf");
@@ -132,7 +124,7 @@ describe("downloading an attachment", () => {
     const item = await storedItem();
     const audits = await database.prisma.auditEvent.count();
     for (const caller of [actingUser(team.members.panelist!), actingUser(team.members.reviewer!), actingUser(team.outsider), null]) {
-      current = caller;
+      signInAs(caller);
       const response = await download(team.evaluation.id, item.id);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("PDF");
@@ -143,7 +135,7 @@ describe("downloading an attachment", () => {
   it("answers 404 for an item named through another evaluation the caller leads", async () => {
     const item = await storedItem();
     const other = await createEvaluationWithTeam(database.prisma);
-    current = actingUser(other.members.lead);
+    signInAs(other.members.lead);
     expect((await download(other.evaluation.id, item.id)).status).toBe(404);
   });
 });

@@ -4,15 +4,13 @@
  * the next request is refused), enabling, set-up links used once, and the paginated list.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
 import { buildUser } from "@/tests/factories";
 import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let mutations: typeof import("@/lib/users/mutations");
@@ -58,7 +56,7 @@ function tokenOf(link: string): string {
 
 describe("createUser", () => {
   it("creates a user without a password, audits it, and hands back a link built from APP_BASE_URL", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const result = await actions.createUser({ name: "  Nora Núñez ", email: "Nora@Example.ORG", locale: "EN", isAdmin: false });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -74,7 +72,7 @@ describe("createUser", () => {
   });
 
   it("refuses a second account with the same e-mail, whatever its case, and writes nothing", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const before = await database.prisma.user.count();
     const result = await actions.createUser({ name: "Other", email: "NORA@example.org", locale: "ES", isAdmin: false });
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "EMAIL_TAKEN", field: "email" });
@@ -106,7 +104,7 @@ describe("createUser", () => {
     ["a script as e-mail", { email: "<script>@x" }, "email", "validation.emailInvalid"],
     ["an operator object as e-mail", { email: { contains: "" } }, "email", "validation.emailInvalid"],
   ])("refuses %s with a field error and writes nothing", async (_label, change, field, key) => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const before = await database.prisma.user.count();
     const result = await actions.createUser({ name: "Valid Name", email: "valid@example.org", locale: "ES", isAdmin: false, ...change });
     expect(result.ok).toBe(false);
@@ -115,7 +113,7 @@ describe("createUser", () => {
   });
 
   it("ignores extra fields such as a password hash (mass assignment)", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const result = await actions.createUser({
       name: "Mass Assign",
       email: "mass@example.org",
@@ -134,11 +132,11 @@ describe("createUser", () => {
 
 describe("account set-up links", () => {
   it("let the new user choose a password once; the link then dies and sign-in works", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     const created = await actions.createUser({ name: "Setup Person", email: "setup@example.org", locale: "ES", isAdmin: false });
     if (!created.ok) throw new Error("not created");
     const token = tokenOf(shownLink(created.data.delivery));
-    current = null;
+    signOut();
 
     const done = await actions.completeAccountSetup({ token, name: "Setup Person Renamed", password: "a long enough password", passwordConfirmation: "a long enough password" });
     expect(done).toEqual({ ok: true, data: { email: "setup@example.org" } });
@@ -197,7 +195,7 @@ describe("disableUser and enableUser", () => {
     const { user, sessionIds } = await userWithSessions("busy@example.org");
     expect(await currentUser.resolveCurrentUser({ sessionId: sessionIds[0], userId: user.id })).not.toBeNull();
 
-    current = asAdmin;
+    signInAs(asAdmin);
     expect(await actions.disableUser({ userId: user.id })).toEqual({ ok: true, data: { changed: true } });
 
     const sessions = await database.prisma.userSession.findMany({ where: { userId: user.id } });
@@ -226,20 +224,20 @@ describe("disableUser and enableUser", () => {
   });
 
   it("never lets an administrator disable themself", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     expect(await actions.disableUser({ userId: admin.id })).toEqual({ ok: false, error: "REJECTED", reason: "CANNOT_DISABLE_SELF", field: undefined });
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
   });
 
   it("answers NOT_FOUND for an unknown user", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     expect(await actions.disableUser({ userId: "cnosuchuser000000000000000" })).toEqual({ ok: false, error: "NOT_FOUND" });
   });
 });
 
 describe("setTwoFactorRequirement", () => {
   it("saves the switch through the shared mutation and audits the change", async () => {
-    current = asAdmin;
+    signInAs(asAdmin);
     expect(await actions.setTwoFactorRequirement({ required: true })).toEqual({ ok: true, data: { required: true } });
     expect(await data.getTwoFactorRequirement()).toBe(true);
     expect(await actions.setTwoFactorRequirement({ required: false })).toEqual({ ok: true, data: { required: false } });

@@ -8,20 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { ValidationVerdict } from "@/lib/generated/prisma/enums";
-import { actingUser } from "@/tests/support/acting-user";
+import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createStoryAt, createVerificationWorld, editStory, type VerificationWorld } from "./validation-world";
 
-let signedIn: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => signedIn,
-  getAuthorizedUser: async () => signedIn,
-  requireUser: async () => {
-    if (!signedIn) throw new Error("redirect to sign-in");
-    return signedIn;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: VerificationWorld;
@@ -346,20 +338,20 @@ describe("the correction action", () => {
       [null, "UNAUTHENTICATED"],
     ];
     for (const [user, error] of cases) {
-      signedIn = user;
+      signInAs(user);
       expect(await actions.correctValidationResponse(payload(responseId))).toEqual({ ok: false, error });
     }
     expect(await responseRow(responseId)).toMatchObject({ version: 1, verdict: "CONFIRMS", comments: "Como lo recuerdo." });
     expect(await corrected(responseId)).toEqual([]);
 
-    signedIn = actingUser(world.team.members.evaluator!);
+    signInAs(world.team.members.evaluator!);
     expect(await actions.correctValidationResponse(payload(responseId))).toEqual({ ok: true, data: { ok: true, version: 2, changed: true, storyMove: null } });
     expect((await corrected(responseId))[0]!.actorId).toBe(world.team.members.evaluator!.id);
   });
 
   it("answers malformed input field by field, stores hostile text literally and ignores fields a correction may not set", async () => {
     const { story, responseId } = await recorded();
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     const invalid = async (extra: Record<string, unknown>) => {
       const result = await actions.correctValidationResponse(payload(responseId, extra));
       return result.ok || result.error !== "INVALID" ? result : result.fieldErrors;
@@ -402,10 +394,10 @@ describe("the response page", () => {
     const open = (round: string) => responsePage.default({ params: Promise.resolve({ evaluationId: world.evaluationId, roundId: round, responseId }) });
     const { panelist, analyst, reviewer } = world.team.members;
     for (const user of [panelist!, analyst!, reviewer!, world.team.outsider]) {
-      signedIn = actingUser(user);
+      signInAs(user);
       await expect(open(roundId)).rejects.toEqual(notFound);
     }
-    signedIn = actingUser(world.team.members.lead);
+    signInAs(world.team.members.lead);
     await expect(open(otherRound)).rejects.toEqual(notFound);
   });
 });
