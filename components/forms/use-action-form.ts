@@ -30,7 +30,7 @@ export function adminFailureMessages(failure: ActionFailure): FailureMessages {
   return { fields: {}, form: `admin.errors.${failure.error}` };
 }
 
-type Options<I, R, P> = {
+type Options<R, P> = {
   /** The schema the server checks too: input that fails it is not sent. */
   schema?: z.ZodType<P>;
   /** Where focus goes after a failure: the first field in error of this list, or a function of the errors. */
@@ -61,7 +61,7 @@ function useMessage(): (key: string | undefined | null) => string | null {
   );
 }
 
-export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionResult<R>>, options: Options<I, R, P> = {}) {
+export function useActionForm<I, R, P = I>(action: (input: I) => Promise<ActionResult<R>>, options: Options<R, P> = {}) {
   const message = useMessage();
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});

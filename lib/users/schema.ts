@@ -11,7 +11,6 @@ import { Locale } from "@/lib/generated/prisma/enums";
  * overrides, isolates): invisible, and able to make a name read differently from what is stored
  * ("Trojan Source"). Refused in names and single-line fields.
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export const NAME_MAX = 120;
