@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const alias = { "@": root.replace(/\/$/, "") };
+// Tests run server code in plain Node: `server-only` resolves to the package's own server entry
+// (empty), as in the app's server bundle; scripts/server-side.mjs does the same for spawned scripts.
+const alias = { "@": root.replace(/\/$/, ""), "server-only": `${root}node_modules/server-only/empty.js` };
 
 export default defineConfig({
   resolve: { alias },

@@ -2,6 +2,7 @@
  * The Prisma client, one per server process. Only `data.ts` and `mutations.ts` files of features
  * import it (CONVENTIONS.md), so every query can be checked for its evaluation scope.
  */
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";

@@ -127,7 +127,7 @@ function htmlRow(label: string, html: string) {
 
 async function htmlTable() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "msc-bench-payload-"));
-  const app = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
+  const app = spawn(process.execPath, [require.resolve("tsx/cli"), "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,

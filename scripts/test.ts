@@ -1,6 +1,6 @@
 /**
- * `npm test`: the whole suite — type check, unit and integration tests (Vitest) and browser
- * tests (Playwright) — ending with one line of totals: "N passed, N failed".
+ * `npm test`: the whole suite — type check, lint, formatting, unit and integration tests (Vitest)
+ * and browser tests (Playwright) — ending with one line of totals: "N passed, N failed".
  * Any failure, including a suite that could not run at all, makes the exit code non-zero.
  */
 import { spawnSync } from "node:child_process";
@@ -35,6 +35,15 @@ mkdirSync("test-results", { recursive: true });
 console.log("\n== Type check ==");
 const tsc = run(bin("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 results.push({ suite: "typecheck", passed: tsc === 0 ? 1 : 0, failed: tsc === 0 ? 0 : 1, skipped: 0 });
+
+// The conventions that run (decision 0032): each counts as one check, passed or failed.
+console.log("\n== Lint (ESLint) ==");
+const lint = run(bin("eslint/bin/eslint.js"), ["."]);
+results.push({ suite: "lint", passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1, skipped: 0 });
+
+console.log("\n== Formatting (Prettier) ==");
+const format = run(bin("prettier/bin/prettier.cjs"), ["--check", "--log-level=warn", "."]);
+results.push({ suite: "format", passed: format === 0 ? 1 : 0, failed: format === 0 ? 0 : 1, skipped: 0 });
 
 console.log("\n== Unit and integration tests (Vitest) ==");
 rmSync("test-results/vitest.json", { force: true });

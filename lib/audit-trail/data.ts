@@ -3,6 +3,7 @@
  * number) so a page deep in a million events costs the same as the first. The caller has already
  * checked `audit.view` for this evaluation; the evaluation is in every `where`.
  */
+import "server-only";
 import { verifyAuditChain } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

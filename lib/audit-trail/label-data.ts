@@ -4,6 +4,7 @@
  * (a page holds a few kinds), never one per event; every query is held to the evaluation. A record
  * deleted since keeps no label: the sentence names its kind instead, and the raw record its id.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/fieldwork/data";
 import { labelKey } from "./sentences";

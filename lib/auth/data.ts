@@ -1,4 +1,5 @@
 /** Reads for sign-in, session checks and two-factor. Callers pass defined ids; see session.ts. */
+import "server-only";
 import { db } from "@/lib/db";
 import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
 

@@ -2,6 +2,7 @@
  * Writes for sign-in, sign-out, session upkeep and the installation's two-factor rule. They take
  * explicit ids and never read the session; each change writes its audit event in its transaction.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

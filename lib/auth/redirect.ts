@@ -11,7 +11,6 @@ const PROBE_ORIGIN = "http://app.invalid";
 export function safeCallbackPath(value: unknown): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return DEFAULT_AFTER_SIGN_IN;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return DEFAULT_AFTER_SIGN_IN;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return DEFAULT_AFTER_SIGN_IN;
   try {
     // Whatever a browser would make of it must stay on this origin.

@@ -2,6 +2,7 @@
  * Writes for a user's own two-factor sign-in: start a set-up, confirm it with a code, turn it
  * off with a code. Explicit ids, never the session; a wrong code counts as a failed sign-in try.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { open, seal } from "@/lib/crypto";
 import { db } from "@/lib/db";

@@ -3,6 +3,7 @@
  * so 21 approved among 100,000 stories cost the same as 21 alone; their child rows come in one
  * query per kind, never one per story. Every figure of the method is counted in PostgreSQL.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { plainDecimal, translationSourcesSchema } from "@/lib/stories/snapshot";

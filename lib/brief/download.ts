@@ -2,6 +2,7 @@
  * A download of the brief: the reader's copy in the format and language asked for, and one audit
  * event saying who took which copy. Takes the reader explicitly, so tests call it as the route does.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { EvaluationReader } from "@/lib/evaluations/data";

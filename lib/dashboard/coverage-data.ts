@@ -3,6 +3,7 @@
  * PostgreSQL: one grouped query each, scoped by the evaluation, under the dashboard's filters and
  * the reader's stages. Callers decide who may see what (meta-loaders.ts).
  */
+import "server-only";
 import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";

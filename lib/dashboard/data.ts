@@ -2,6 +2,7 @@
  * The dashboard's counts, each one grouped query in PostgreSQL: no query per row and no story,
  * interview or respondent loaded into Node. Callers decide who may see what (loaders.ts).
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion, regionTokenSql } from "@/lib/places/region-sql";

@@ -1,4 +1,5 @@
 /** The audit event of a dashboard download, written once the file is complete (as table exports). */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { DashboardFilters } from "./schema";

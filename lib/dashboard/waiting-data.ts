@@ -2,6 +2,7 @@
  * What needs the signed-in member now, counted in PostgreSQL. The loader asks only for the kinds
  * the member's roles allow (loaders.ts); each query is scoped by the evaluation.
  */
+import "server-only";
 import { db } from "@/lib/db";
 
 export type BallotsToCast = { roundId: string; roundName: string; deadline: Date; stories: number };

@@ -1,4 +1,5 @@
 /** The health check's one question to the database, asked with a deadline so a hung server reads as down. */
+import "server-only";
 import { db } from "@/lib/db";
 
 export async function databaseAnswers(timeoutMs: number): Promise<boolean> {

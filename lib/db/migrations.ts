@@ -55,7 +55,7 @@ export async function applyMigrations(url: string, only?: string[]): Promise<str
     const output = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return output.appliedMigrationNames;
   } catch (error) {
-    throw new Error(`Migration failed: ${describeEngineError(error)}`);
+    throw new Error(`Migration failed: ${describeEngineError(error)}`, { cause: error });
   } finally {
     await close();
   }

@@ -1,4 +1,5 @@
 /** Domain reads: a story's assignments (current and ended) and the evaluation's domains. */
+import "server-only";
 import { db } from "@/lib/db";
 
 export async function listDomainAssignments(evaluationId: string, storyId: string) {

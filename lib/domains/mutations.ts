@@ -4,6 +4,7 @@
  * per story (partial unique index), so two people assigning a primary at once end with one of
  * them refused (CONFLICT). One transaction per change, with its audit event.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

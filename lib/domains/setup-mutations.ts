@@ -4,6 +4,7 @@
  * the person saw, and a reorder the order they saw, so nobody overwrites a change they never saw.
  * `tx` variants let the demo seed build its domains through the same rules.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";

@@ -5,6 +5,7 @@
  * is left as it is, so copying twice adds nothing. One transaction, with one audit event naming
  * the source and what was copied. Whether the person may read the source is the action's check.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,6 +2,7 @@
  * Evaluation reads. The viewer's membership is part of every `where`, so an evaluation the
  * viewer may not see is never loaded; `canViewEvaluation` then checks the row that came back.
  */
+import "server-only";
 import { regionToken } from "@/lib/places/regions";
 import { cache } from "react";
 import { db } from "@/lib/db";

@@ -1,4 +1,5 @@
 /** Evaluation writes: one transaction each, with the audit event in the evaluation's own chain. */
+import "server-only";
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";

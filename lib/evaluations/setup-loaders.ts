@@ -2,6 +2,7 @@
  * What the setup pages read, for those who may change the setup (leads and administrators):
  * null for anyone else, so the page answers 404 and reveals nothing.
  */
+import "server-only";
 import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";

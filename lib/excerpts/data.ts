@@ -1,4 +1,5 @@
 /** Reading the excerpts of one transcript source, with the check that tells drifted ones apart. */
+import "server-only";
 import { db } from "@/lib/db";
 import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
 import { isAnchored } from "./anchor";

@@ -2,6 +2,7 @@
  * Excerpts: marking a passage, removing a mark, and moving every mark of a transcript when the
  * transcript is edited (called inside the interview's or focus group's saving transaction).
  */
+import "server-only";
 import { reject, type Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";

@@ -3,6 +3,7 @@
  * list's own (its filters, sort and read rule), run once, so rows are neither skipped nor repeated
  * while people keep editing, and no batch re-scans the rows before it as OFFSET paging would.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -3,6 +3,7 @@
  * same 404 as the list page for anyone who may not read the list, the list's own filters, search
  * and sort, every row, the columns the level allows, and one audit event when the file is complete.
  */
+import "server-only";
 import { createTranslator } from "next-intl";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";

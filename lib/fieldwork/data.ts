@@ -3,6 +3,7 @@
  * both kinds read alike. The evaluation is in every `where`; people come as names and
  * respondents as codes, never their identity.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
 import { validId } from "@/lib/core/ids";

@@ -4,6 +4,7 @@
  * transcript changed, and records the audit event. Each kind says how its own rows are read and
  * written (lib/interviews/mutations.ts, lib/focus-groups/mutations.ts).
  */
+import "server-only";
 import { reject, type Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";

@@ -3,6 +3,7 @@
  * and projects come from sub-selects run for the page's rows only) and the count. Transcripts
  * are never read here; participants appear as a count only.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion } from "@/lib/places/region-sql";

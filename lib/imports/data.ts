@@ -2,6 +2,7 @@
  * Reads of an evaluation's imports, always with the evaluation in the `where`. The caller has
  * checked `import.run` for this evaluation (lib/imports/access.ts).
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 

@@ -6,6 +6,7 @@
  * - commit: one transaction that validates every row again against the database as it is now and
  *   writes all records, or nothing. The file is sent again and must be the one the dry run read.
  */
+import "server-only";
 import { reject, type Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";

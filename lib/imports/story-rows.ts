@@ -12,7 +12,7 @@ import { splitPlaceList } from "./place-matching";
 import { readPeriodCells } from "./period-cells";
 import type { References } from "./references";
 import type { RepeatKind, RepeatRow } from "./repeat-groups";
-import { columnOf, ids, refuseNumber, type Cells, type Layout, type Lookup, type RowError } from "./row-context";
+import { columnOf, ids, refuseNumber, type Cells, type Lookup, type RowError } from "./row-context";
 import { figureDraft } from "./story-children";
 import { choiceValue, impliedPrecision } from "./vocabulary";
 

@@ -1,4 +1,5 @@
 /** Interview reads: the evaluation is in every `where`; people come as names and codes only. */
+import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { editValues, recordDetail, recordDetailSelect, respondentLinkSelect, respondentsOf, storedRecordSelect, teamLinkSelect, teamOf } from "@/lib/fieldwork/data";

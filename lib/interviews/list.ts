@@ -4,6 +4,7 @@
  * never read here: whether one exists is told by its language column, set whenever it is.
  * Respondents appear as a count only.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion } from "@/lib/places/region-sql";

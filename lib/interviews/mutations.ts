@@ -2,6 +2,7 @@
  * Writing interviews: the fieldwork save (lib/fieldwork/mutations.ts) with the interview's own
  * columns (mode, duration) and link tables (interviewers, respondents, projects).
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";

@@ -1,4 +1,5 @@
 /** Invitation reads. A token is only ever looked up by its hash. */
+import "server-only";
 import { db } from "@/lib/db";
 import type { EvaluationRole } from "@/lib/generated/prisma/client";
 import { hashInvitationToken, INVITATION_TOKEN_PATTERN } from "./token";

@@ -2,6 +2,7 @@
  * Invitation writes: invite (token shown once, hash stored), revoke, accept. Each runs one
  * transaction that checks the state, writes and records the audit event in the evaluation's chain.
  */
+import "server-only";
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";

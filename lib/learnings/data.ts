@@ -1,4 +1,5 @@
 /** Reads of what the team learned. Every read is scoped by the evaluation. */
+import "server-only";
 import { db } from "@/lib/db";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 

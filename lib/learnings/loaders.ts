@@ -3,6 +3,7 @@
  * them (the page answers 404); the form's options only for those who may write. Members who may
  * not see stories (reviewers) see only the approved outcomes a key learning draws on.
  */
+import "server-only";
 import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";

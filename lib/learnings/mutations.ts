@@ -4,6 +4,7 @@
  * person saw, and a reorder the order they saw, so two editors never silently overwrite each other.
  * `createLearningInTransaction` lets the demo seed write its texts through the same rules.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";

@@ -7,6 +7,7 @@
  * person who created it because no mail server is set up or the send failed. An e-mailed link is
  * not shown: only the recipient holds it.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { sendMail, type OutgoingMail, type SendOutcome } from "./transport";

@@ -1,4 +1,5 @@
 /** Member reads; every query has the evaluation in its `where`. */
+import "server-only";
 import { db } from "@/lib/db";
 import type { EvaluationRole } from "@/lib/generated/prisma/client";
 

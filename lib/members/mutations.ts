@@ -2,6 +2,7 @@
  * Member writes: change roles, remove. One transaction each, serialised per evaluation so the
  * "last lead" rule holds under concurrent changes, with the audit event in the same transaction.
  */
+import "server-only";
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { revokeAllSessionsOfUser } from "@/lib/auth/mutations";

@@ -1,4 +1,5 @@
 /** The evaluation's places for the setup page: Mexico by state (catalogue order), then each other country by region. */
+import "server-only";
 import { db } from "@/lib/db";
 import { MEXICO_STATES } from "./catalogue";
 

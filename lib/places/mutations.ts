@@ -5,6 +5,7 @@
  * the team names, then places under a region as under a state. Names are kept as typed; keys
  * compare them, accents and case aside.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,5 @@
 /** Project reads for the setup page: every project, retired ones included, with what names it. */
+import "server-only";
 import { db } from "@/lib/db";
 
 export async function listProjectsForSetup(evaluationId: string) {

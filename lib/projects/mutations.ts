@@ -4,6 +4,7 @@
  * share an acronym or a name, whatever their accents or case. `tx` variants serve the seed and
  * the import of a project list.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";

@@ -3,6 +3,7 @@
  * later consent forms are refused, and its effects (exclusion, destruction) happen in the same
  * transaction as the withdrawal and its audit event.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Rejection } from "@/lib/actions";
 import { db } from "@/lib/db";

@@ -2,6 +2,7 @@
  * Respondent reads for the pages. The evaluation is in every `where`; identity ciphertexts are
  * never selected here (only lib/respondents/identity-mutations.ts opens them, and audits it).
  */
+import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { ConsentScopeKind } from "@/lib/generated/prisma/enums";

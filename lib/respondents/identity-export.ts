@@ -4,6 +4,7 @@
  * event (written when the file is complete) records that identities left, with the row count.
  * Destroyed identities stay empty: a withdrawal with DESTROY is never undone by an export.
  */
+import "server-only";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { openIdentity, type IdentityValues } from "./sealing";

@@ -3,6 +3,7 @@
  * "respondent.identity.read" is written in the same transaction that opens the values, so there
  * is no read without its trace. Audit events name the parts, never their values.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Rejection } from "@/lib/actions";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";

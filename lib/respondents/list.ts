@@ -3,6 +3,7 @@
  * never read here, whoever asks. Two queries per page: the rows (sector and current consent joined
  * for the page's rows only) and the count.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion } from "@/lib/places/region-sql";

@@ -2,6 +2,7 @@
  * Creating and editing respondents. Each write is one transaction that checks, writes and audits;
  * ids are explicit, the session is never read here (seeds and tests call these directly).
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Rejection } from "@/lib/actions";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";

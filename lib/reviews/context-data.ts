@@ -3,6 +3,7 @@
  * in now, and how the team answered each dispute raised in validation. The resolutions are the
  * team's own words; the respondents' comments stay out (they may name people or places).
  */
+import "server-only";
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { evaluationLanguages } from "@/lib/translations/shown";

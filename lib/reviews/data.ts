@@ -3,6 +3,7 @@
  * selects a respondent's identity, respondent ids or transcript text: storytellers appear by code,
  * and the JSON sent to the page is built field by field (tests search it for identities).
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { EvidenceSourceType, EvidenceStance, EvidenceStrength, ReviewDecision, ValidationVerdict } from "@/lib/generated/prisma/enums";
 import type { OutcomeRecord } from "@/lib/brief/outcome-sentence";

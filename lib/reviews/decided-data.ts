@@ -3,6 +3,7 @@
  * they approved or returned, and what became of it since (a returned story may be back in review).
  * De-identified like the queue: codes, titles and the decision; no storyteller, no respondent.
  */
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewDecision, StoryStage } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";

@@ -5,6 +5,7 @@
  * Two reviewers deciding the same story at once: the stage update is conditional, so one
  * decision lands and the other gets CONFLICT with nothing written.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

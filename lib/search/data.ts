@@ -5,6 +5,7 @@
  * query counts only when the page came back empty). Only the most recent matches are ranked
  * (lib/search/sql.ts); `ts_headline` runs on the page's rows only.
  */
+import "server-only";
 import type { EvaluationReader } from "@/lib/evaluations/data";
 import { evaluationAccess } from "@/lib/evaluations/access";
 import { db } from "@/lib/db";

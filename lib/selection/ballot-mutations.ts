@@ -16,6 +16,7 @@
  * every vote); their own history is ballot_revision, and the close's audit event seals a digest of
  * all of them (round-mutations.ts).
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { oneAtATime } from "@/lib/concurrency/one-at-a-time";
 import { AppError } from "@/lib/errors";

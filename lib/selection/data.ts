@@ -2,6 +2,7 @@
  * Selection reads. The evaluation is in every `where`; rounds are loaded through (evaluationId, id)
  * and what a panelist may see is decided by lib/selection/policy.ts on the rows loaded here.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/fieldwork/data";
 import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";

@@ -9,6 +9,7 @@
  * the committed row, finds it no longer holds and is refused; nothing it did is kept. The claim
  * does not change the round's version, so a reminder never makes a lead's close or cancel stale.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -9,6 +9,7 @@
  * row's lock, which ballots hold FOR SHARE while they are written (ballot-mutations.ts): a close
  * waits for ballots in flight, and ballots after it see the round closed.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { canonicalJson, recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";

@@ -3,7 +3,7 @@
  * Messages are keys under `selection.errors`.
  */
 import { z } from "zod";
-import type { PanelLevel, VotingMethod } from "@/lib/generated/prisma/enums";
+import type { PanelLevel } from "@/lib/generated/prisma/enums";
 import { idSchema, requiredId } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { SELECTION_LIMITS, VOTING_METHODS } from "./types";

@@ -1,4 +1,5 @@
 /** The setup page's lists, each item with whether records name it (then it cannot be removed). */
+import "server-only";
 import { db } from "@/lib/db";
 
 export async function listSetupLists(evaluationId: string) {

@@ -4,6 +4,7 @@
  * then compares keys. An item that respondents, stories or learnings name cannot be removed. Each change has
  * its audit event.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -3,6 +3,7 @@
  * never by their own id alone. Functions that take a `client` run inside a mutation's transaction
  * as well as on their own.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { StoryReadScope } from "./read-scope";

@@ -9,7 +9,7 @@ export type DiffSegment = { type: "equal" | "insert" | "delete"; text: string };
 
 /** Words (letters, digits, marks, inner apostrophes and hyphens), runs of spaces, or single other characters. */
 export function tokenize(text: string): string[] {
-  return text.match(/\s+|[\p{L}\p{N}\p{M}_]+(?:['’\-][\p{L}\p{N}\p{M}_]+)*|[^\s]/gu) ?? [];
+  return text.match(/\s+|[\p{L}\p{N}\p{M}_]+(?:['’-][\p{L}\p{N}\p{M}_]+)*|[^\s]/gu) ?? [];
 }
 
 /** Beyond this many edits the texts are too different to be worth aligning: shown as replaced. */

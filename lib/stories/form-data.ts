@@ -3,6 +3,7 @@
  * projects, respondents (codes only — never identities), interviews, focus groups, excerpts and
  * the team (translator, collector). A fixed number of queries, whatever the size of the lists.
  */
+import "server-only";
 import { placeLabel } from "@/lib/fieldwork/data";
 import { db } from "@/lib/db";
 

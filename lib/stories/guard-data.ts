@@ -3,6 +3,7 @@
  * its transitions ask for (selection, triangulation). Read inside a step's transaction by
  * stage-mutations.ts, and on their own for the story page's list of next steps.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";

@@ -3,6 +3,7 @@
  * the audit trail, where each step is recorded with its comment). Evaluation and story are in
  * every `where`.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { parseStorySnapshot, type StorySnapshot } from "./snapshot";
 

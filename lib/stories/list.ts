@@ -5,6 +5,7 @@
  * The SQL is written out (Prisma's tagged template, every value a parameter) because the filters
  * need semi-joins and the search needs the tsvector column that Prisma's query API cannot reach.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion } from "@/lib/places/region-sql";

@@ -6,6 +6,7 @@
  * the second gets CONFLICT (with nothing written). Called by the actions, the seed and the tests
  * with explicit ids; never reads the session.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";
 import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";

@@ -8,6 +8,7 @@
  * Steps set off by a selection round (opening, deciding, cancelling it) run `moveStoryWithin` inside
  * the round's own transaction: same table, same guard, same audit event, all or nothing with the round.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

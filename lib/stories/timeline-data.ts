@@ -5,6 +5,7 @@
  * index on (evaluation, story); evaluation and story are in every `where`. Respondents appear by
  * code only.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type {
   EvidenceSourceType,

@@ -171,7 +171,6 @@ export const searchText = z
     z
       .string()
       .max(SEARCH_MAX_LENGTH, "tables.invalid.tooLong")
-      // eslint-disable-next-line no-control-regex
       .refine((text) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ue000\ue001]/.test(text), "tables.invalid.search"),
   );
 

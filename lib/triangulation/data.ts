@@ -8,6 +8,7 @@
  * sign-off; domain_assignment (evaluation_id, domain_id, kind, ended_at, story_id) and
  * change_story (evaluation_id, code_number) for the matrix's page of stories.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { EvidenceSourceType, EvidenceStance, StoryStage } from "@/lib/generated/prisma/enums";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";

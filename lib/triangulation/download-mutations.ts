@@ -3,6 +3,7 @@
  * from where. Written before the bytes leave (lib/triangulation/loaders.ts `openEvidenceFile`),
  * so no download goes unrecorded.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 

@@ -6,6 +6,7 @@
  * never the bytes. Edits and deletions name the version the analyst loaded (CONFLICT otherwise).
  * Called by the actions, the seed and the tests with explicit ids; never reads the session.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

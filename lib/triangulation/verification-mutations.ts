@@ -5,6 +5,7 @@
  * event `story.update`), allowed in the triangulation stages only. The rating and its reason are
  * columns the authors' form does not have; they travel with the same save.
  */
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { loadStorySnapshot } from "@/lib/stories/data";
 import { asSchemaInput, toFormValues } from "@/lib/stories/form-values";

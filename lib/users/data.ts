@@ -1,4 +1,5 @@
 /** Reads for user administration. Callers (admin pages) check `user.list` first. */
+import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { USERS_PER_PAGE, type UserListQuery } from "./schema";

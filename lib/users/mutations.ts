@@ -3,6 +3,7 @@
  * writes, and records the audit event (installation chain: `evaluationId: null`).
  * Expected refusals are returned as `{ rejected }`; a missing user throws NOT_FOUND.
  */
+import "server-only";
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
 import { revokeAllSessionsOfUser } from "@/lib/auth/mutations";

@@ -13,7 +13,6 @@ export { TEXT_MAX, NAME_MAX, EMAIL_MAX, PASSWORD_MAX } from "./types";
  * overrides, isolates): invisible, and able to make a name read differently from what is stored
  * ("Trojan Source"). Refused in names and single-line fields.
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export const PASSWORD_MIN = 12;

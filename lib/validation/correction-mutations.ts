@@ -5,6 +5,7 @@
  * story follows the corrected verdict (lib/validation/policy.ts correctionMove) and the audit
  * event names what changed. Decision 0014 gives the rules.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,6 +2,7 @@
  * Reads for the validation pages and the validation sheet. The evaluation is in every `where`;
  * respondents appear by code and attributes only (never their identity). Lists are paged.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseStorySnapshot, type StorySnapshot } from "@/lib/stories/snapshot";

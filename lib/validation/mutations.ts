@@ -3,6 +3,7 @@
  * state, writes, moves the stories whose stage changes (lib/validation/stage.ts) and writes the
  * audit events. Called by the actions, the seed and the tests with explicit ids.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

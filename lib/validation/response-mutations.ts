@@ -4,6 +4,7 @@
  * refused (decision 0014). Two people recording the same response at once: the unique key keeps
  * one row and the other is told ALREADY_RECORDED.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,6 +2,7 @@
  * A round's sample: drawn by the app (stratified, seeded: lib/validation/sampling.ts) and adjusted
  * by hand by the lead. Respondents are named by code only, here and in every audit event.
  */
+import "server-only";
 import { randomInt } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";

@@ -180,7 +180,7 @@ test("an evaluator checks stories with a figures file: a figure of no story is n
   test.setTimeout(180_000);
   await page.goto("/sign-in");
   await signIn(page, "evaluator@demo.example", "msc-demo-2026");
-  await page.getByRole("link", { name: EVALUATION }).click();
+  await page.getByRole("link", { name: evaluationName }).click();
   await page.getByRole("link", { name: "Importaciones" }).click();
   await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Historias de cambio" });
   const stories = [

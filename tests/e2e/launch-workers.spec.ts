@@ -50,7 +50,7 @@ test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everyt
   // Not what another spec in this worker pointed at the shared app (tests/e2e/support/world.ts):
   // this app makes its own database, secrets and address.
   const { APP_BASE_URL: _address, AUTH_SECRET: _secret, IDENTITY_ENCRYPTION_KEY: _key, ...inherited } = process.env;
-  const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
     env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -54,7 +54,7 @@ async function asSuperuser(url: string, sql: string, values: unknown[] = []) {
 
 function verify(url: string, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/audit-verify.ts"], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, AUTH_SECRET: "a".repeat(40), IDENTITY_ENCRYPTION_KEY: KEY, AUDIT_CHECKPOINT_FILE: file } as unknown as NodeJS.ProcessEnv,
     });
     let output = "";

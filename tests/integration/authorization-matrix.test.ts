@@ -812,7 +812,7 @@ type Found = { file: string; exportName: string; fn: (input: unknown) => Promise
 let database: TestDatabase;
 let fixture: Fixture;
 let elsewhereId: string;
-let found: Found[] = [];
+const found: Found[] = [];
 let registry: Map<string, { name: string; permission: string; scope: "installation" | "evaluation" }>;
 let can: (roles: readonly string[], permission: string) => boolean;
 let tableNames: string[] = [];

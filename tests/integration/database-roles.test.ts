@@ -145,7 +145,7 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
 async function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

@@ -105,7 +105,7 @@ describe("rotating the encryption key", () => {
     const nextKey = randomBytes(32);
     const run = promisify(execFile);
     // The stray value of the test above still opens with no key: the run says so and exits with 1.
-    const failure = await run("npx", ["tsx", "scripts/rotate-encryption-key.ts", "--batch-size=50"], {
+    const failure = await run("npx", ["tsx", "--import", "./scripts/server-side.mjs", "scripts/rotate-encryption-key.ts", "--batch-size=50"], {
       env: {
         ...process.env,
         DATABASE_URL: database.url,

@@ -4,14 +4,12 @@
  * spring hour refused next to the field). The setting is checked, audited and shown by the loaders.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
-import { actingUser } from "@/tests/support/acting-user";
 import { pointAppAt } from "@/tests/support/app-env";
+import { signInAs } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createSelectionWorld, type SelectionWorld } from "./selection-world";
 
-let current: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn(async () => current), getAuthorizedUser: vi.fn(async () => current) }));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: SelectionWorld;
@@ -63,7 +61,7 @@ async function setZone(timeZone: string) {
 
 describe("a round's deadline", () => {
   it("is read in Mexico City by default, which keeps UTC-6 all year, and shown with that zone", async () => {
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     const created = await create("Ronda de enero", "2030-01-15T12:00", [world.storyIds[0]!]);
     expect(created).toMatchObject({ ok: true });
     const roundId = (created as { data: { roundId: string } }).data.roundId;
@@ -75,7 +73,7 @@ describe("a round's deadline", () => {
   });
 
   it("follows daylight saving time in a zone that keeps it, and refuses the hour the clocks skip", async () => {
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     expect(await setZone("America/New_York")).toMatchObject({ version: expect.any(Number) });
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { evaluationId: world.evaluationId, action: "evaluation.update" }, orderBy: { createdAt: "desc" } });
     expect(audit.after).toMatchObject({ timeZone: "America/New_York" });
@@ -92,7 +90,7 @@ describe("a round's deadline", () => {
   });
 
   it("refuses a zone the platform does not know, and a deadline that is no time", async () => {
-    current = actingUser(world.lead);
+    signInAs(world.lead);
     const { updateEvaluationSchema } = await import("@/lib/evaluations/schema");
     const parsed = updateEvaluationSchema.safeParse({ evaluationId: world.evaluationId, expectedVersion: 1, name: "x", client: "x", evaluatorOrganisation: "x", periodStart: "2025-01-01", periodEnd: "2025-12-31", languages: ["ES"], timeZone: "Mars/Olympus" });
     expect(parsed.success).toBe(false);

@@ -211,7 +211,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
   it("ranks only the most recent matches but keeps every match reachable, newest first after them", async () => {
     const seen = new Set<string>();
     let page = 1;
-    let pageCount = 1;
+    let pageCount: number;
     do {
       const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "cooperativa", kind: "interviews", page });
       const section = results!.interviews!;

@@ -14,7 +14,7 @@ const secret = "x".repeat(40);
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: "", ...env } as unknown as NodeJS.ProcessEnv,
     });
     let output = "";

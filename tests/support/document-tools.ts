@@ -12,7 +12,7 @@ function run(tool: string, args: string[], missing: string, timeout = 60_000): s
   try {
     return execFileSync(tool, args, { encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`${tool} is missing: ${missing}`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`${tool} is missing: ${missing}`, { cause: error });
     throw error;
   }
 }

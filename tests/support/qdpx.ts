@@ -35,7 +35,7 @@ export function validateAgainstSchema(projectQde: Buffer): { ok: boolean; output
     return { ok: true, output };
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string; status?: number };
-    if (failure.code === "ENOENT") throw new Error("xmllint is missing: install Debian's libxml2-utils (.ci/run does) to check the REFI-QDA project against its schema");
+    if (failure.code === "ENOENT") throw new Error("xmllint is missing: install Debian's libxml2-utils (.ci/run does) to check the REFI-QDA project against its schema", { cause: error });
     return { ok: false, output: String(failure.stderr ?? failure.message) };
   }
 }

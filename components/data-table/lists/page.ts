@@ -2,7 +2,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, sortParam, type SortState } from "@/lib/tables/url-state";
 import type { Option } from "../filter-fields";
-import type { PresentContext, TablesT } from "./format";
+import type { PresentContext } from "./format";
 
 export async function presentContext(evaluationId: string): Promise<PresentContext> {
   const [t, format, locale] = await Promise.all([getTranslations("tables"), getFormatter(), getLocale()]);

@@ -3,6 +3,7 @@
  * transaction so the transcripts, passages and stories agree with each other. Every query has
  * the evaluation in its `where`; the identity table is never touched.
  */
+import "server-only";
 import { db } from "@/lib/db";
 import type { ProjectRecords } from "./records";
 

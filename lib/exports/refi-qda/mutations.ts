@@ -1,4 +1,5 @@
 /** The trace a REFI-QDA download leaves: who took the project, what it held and what it left out. */
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { ProjectCounts } from "./model";

@@ -80,7 +80,7 @@ export function language(code: string | null, context: ColumnContext): Cell {
   const key = `${context.locale}:${code}`;
   const known = languageNames.get(key);
   if (known !== undefined) return known;
-  let name = code;
+  let name: string;
   try {
     let names = displayNames.get(context.locale);
     if (!names) displayNames.set(context.locale, (names = new Intl.DisplayNames([context.locale], { type: "language" })));

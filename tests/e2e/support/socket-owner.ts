@@ -25,7 +25,7 @@ export function socketOwner(serverPort: number, clientPort: number, candidates: 
   if (!inode) return null;
   const target = `socket:[${inode}]`;
   for (const pid of candidates) {
-    let fds: string[] = [];
+    let fds: string[];
     try {
       fds = readdirSync(`/proc/${pid}/fd`);
     } catch {

@@ -64,7 +64,6 @@ export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps
             <li>
               <p>{t("scanStep")}</p>
               {/* A data: URL made on the server: the secret never goes to a third-party QR service. */}
-              {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={view.qrDataUrl} alt={t("qrAlt")} width={240} height={240} />
             </li>
             <li>
