@@ -43,7 +43,7 @@ const restrict = (patterns) => [
 const serverOnlyWithDatabase = {
   meta: {
     type: "problem",
-    docs: { description: "require `import \"server-only\"` in files that import the database client" },
+    docs: { description: 'require `import "server-only"` in files that import the database client' },
     messages: { missing: 'This file imports the database client: add `import "server-only";` as its first import.' },
     schema: [],
   },
@@ -122,14 +122,26 @@ export default tseslint.config(
     files: ["app/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict(
-        DATABASE_LAYER.map((regex) => ({ regex, message: "One door for reads: pages and routes read through a loader." })),
+        DATABASE_LAYER.map((regex) => ({
+          regex,
+          message: "One door for reads: pages and routes read through a loader.",
+        })),
       ),
     },
   },
   // Inside lib, the client belongs to data, loaders and mutations (and the files listed above).
   {
     files: ["lib/**"],
-    ignores: ["lib/db.ts", "lib/**/data.ts", "lib/**/*-data.ts", "lib/**/loaders.ts", "lib/**/*-loaders.ts", "lib/**/mutations.ts", "lib/**/*-mutations.ts", ...CLIENT_ELSEWHERE],
+    ignores: [
+      "lib/db.ts",
+      "lib/**/data.ts",
+      "lib/**/*-data.ts",
+      "lib/**/loaders.ts",
+      "lib/**/*-loaders.ts",
+      "lib/**/mutations.ts",
+      "lib/**/*-mutations.ts",
+      ...CLIENT_ELSEWHERE,
+    ],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
         { regex: UI, message: "lib is below app and components: move the shared part into lib." },

@@ -17,13 +17,22 @@ export function proxy(request: NextRequest): NextResponse {
   const env = serverEnv();
   const appBaseUrl = env.APP_BASE_URL;
   const nonce = createNonce();
-  const headers = securityHeaders({ nonce, appBaseUrl, development: process.env.NODE_ENV === "development" }, request.nextUrl.pathname);
+  const headers = securityHeaders(
+    { nonce, appBaseUrl, development: process.env.NODE_ENV === "development" },
+    request.nextUrl.pathname,
+  );
 
-  if (needsOriginCheck(request.method, request.nextUrl.pathname) && !isSameOrigin(request.headers, acceptedOrigins(env))) {
+  if (
+    needsOriginCheck(request.method, request.nextUrl.pathname) &&
+    !isSameOrigin(request.headers, acceptedOrigins(env))
+  ) {
     // Said plainly, to the caller and in the log: a generic 403 left people guessing (issue 17).
     const message = originRefusal(requestOrigin(request.headers), appBaseUrl);
     logger.warn({ path: request.nextUrl.pathname }, message);
-    return withHeaders(NextResponse.json({ error: "FORBIDDEN", reason: "ORIGIN_NOT_ACCEPTED", message }, { status: 403 }), headers);
+    return withHeaders(
+      NextResponse.json({ error: "FORBIDDEN", reason: "ORIGIN_NOT_ACCEPTED", message }, { status: 403 }),
+      headers,
+    );
   }
 
   // Next reads the nonce from the request's CSP header and puts it on its own scripts; a client

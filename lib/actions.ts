@@ -63,7 +63,10 @@ export async function requestMeta(): Promise<{ ipAddress: string | null; userAge
     return { ipAddress: null, userAgent: null }; // not in a request (tests, scripts)
   }
   const address = requestClientAddress((name) => list.get(name));
-  return { ipAddress: address === UNKNOWN_ADDRESS ? null : address, userAgent: list.get("user-agent")?.slice(0, 512) ?? null };
+  return {
+    ipAddress: address === UNKNOWN_ADDRESS ? null : address,
+    userAgent: list.get("user-agent")?.slice(0, 512) ?? null,
+  };
 }
 
 /** The signed-in caller. Held at two-factor set-up, a user may run only the set-up's own actions. */
@@ -96,11 +99,13 @@ export async function runAction<S extends z.ZodType, R, A = undefined>(
     const parsed = schema.safeParse(rawInput);
     if (!parsed.success) return { ok: false, error: "INVALID", fieldErrors: fieldErrorsOf(parsed.error) };
     const outcome = await body(parsed.data as z.infer<S>, actor);
-    if (isRejection(outcome)) return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field, ...outcome.details };
+    if (isRejection(outcome))
+      return { ok: false, error: "REJECTED", reason: outcome.rejected, field: outcome.field, ...outcome.details };
     return { ok: true, data: outcome };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.code };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, error: "CONFLICT" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return { ok: false, error: "CONFLICT" };
     // The message may hold data; it goes to the server log only.
     logger.error({ action: name, err: error }, "server action failed");
     return { ok: false, error: "UNEXPECTED" };
@@ -146,7 +151,10 @@ function define<S extends z.ZodType, R>(name: string, scope: RegisteredAction["s
 }
 
 /** An action on one evaluation; its input must carry `evaluationId`. */
-export function evaluationAction<S extends z.ZodType<{ evaluationId: string }>, R>(name: string, definition: Definition<S, R>) {
+export function evaluationAction<S extends z.ZodType<{ evaluationId: string }>, R>(
+  name: string,
+  definition: Definition<S, R>,
+) {
   return define(name, "evaluation", definition);
 }
 

@@ -91,10 +91,20 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
 
 export type ChainVerdict =
   | { ok: true; events: number }
-  | { ok: false; events: number; firstBrokenSequence: bigint; eventId: string | null; reason: "HASH_MISMATCH" | "LINK_BROKEN" | "SEQUENCE_GAP" };
+  | {
+      ok: false;
+      events: number;
+      firstBrokenSequence: bigint;
+      eventId: string | null;
+      reason: "HASH_MISMATCH" | "LINK_BROKEN" | "SEQUENCE_GAP";
+    };
 
 /** Re-computes one chain in order, in pages, and names the first event that does not fit. */
-export async function verifyAuditChain(prisma: PrismaClient, evaluationId: string | null, pageSize = 5000): Promise<ChainVerdict> {
+export async function verifyAuditChain(
+  prisma: PrismaClient,
+  evaluationId: string | null,
+  pageSize = 5000,
+): Promise<ChainVerdict> {
   let previousHash: string | null = null;
   let expected = 1n;
   let events = 0;
@@ -156,7 +166,11 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<v
 
 async function appendToChain(tx: Tx, evaluationId: string | null, events: AuditInput[]): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${evaluationId ?? "installation"}`}, 0))`;
-  const last = await tx.auditEvent.findFirst({ where: { evaluationId }, orderBy: { sequence: "desc" }, select: { sequence: true, hash: true } });
+  const last = await tx.auditEvent.findFirst({
+    where: { evaluationId },
+    orderBy: { sequence: "desc" },
+    select: { sequence: true, hash: true },
+  });
   let sequence = last?.sequence ?? 0n;
   let previousHash = last?.hash ?? null;
   const createdAt = new Date();

@@ -8,9 +8,11 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/[^\s]+$/, "a PostgreSQL URL such as postgresql://user:password@host:5432/msc");
 
-const base64Key = z.string().refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
-  message: "32 random bytes in base64 (for example: openssl rand -base64 32)",
-});
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
+    message: "32 random bytes in base64 (for example: openssl rand -base64 32)",
+  });
 
 const secret = z.string().min(32, "at least 32 characters (for example: openssl rand -base64 32)");
 
@@ -26,7 +28,10 @@ const port = z.coerce
  */
 const trustedProxyHops = z
   .string()
-  .regex(/^(?:[0-9]|10)$/, "a whole number from 0 to 10 (how many proxies in front of the app append to X-Forwarded-For)")
+  .regex(
+    /^(?:[0-9]|10)$/,
+    "a whole number from 0 to 10 (how many proxies in front of the app append to X-Forwarded-For)",
+  )
   .transform(Number)
   .default(0);
 
@@ -39,7 +44,10 @@ export const MAX_WEB_CONCURRENCY = 16;
  */
 const webConcurrency = z
   .string()
-  .regex(/^(?:[1-9]|1[0-6])$/, `a whole number from 1 to ${MAX_WEB_CONCURRENCY} (how many app processes serve the port; unset: one per core)`)
+  .regex(
+    /^(?:[1-9]|1[0-6])$/,
+    `a whole number from 1 to ${MAX_WEB_CONCURRENCY} (how many app processes serve the port; unset: one per core)`,
+  )
   .transform(Number)
   .optional();
 
@@ -52,11 +60,21 @@ export const mailEnvSchema = z
     SMTP_URL: z
       .url({ message: "an SMTP URL such as smtps://user:password@mail.example.org:465", protocol: /^smtps?$/ })
       .optional(),
-    MAIL_FROM: z.string().min(3, "a sender such as \"MSC Evaluations <no-reply@example.org>\"").max(320).optional(),
+    MAIL_FROM: z.string().min(3, 'a sender such as "MSC Evaluations <no-reply@example.org>"').max(320).optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set when SMTP_URL is set (the sender of invitation e-mails)" });
-    if (env.MAIL_FROM && !env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "set when MAIL_FROM is set (the server that sends the e-mails)" });
+    if (env.SMTP_URL && !env.MAIL_FROM)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message: "set when SMTP_URL is set (the sender of invitation e-mails)",
+      });
+    if (env.MAIL_FROM && !env.SMTP_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "set when MAIL_FROM is set (the server that sends the e-mails)",
+      });
   });
 
 export type MailEnv = z.infer<typeof mailEnvSchema>;
@@ -80,12 +98,21 @@ export const launchEnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "set when MIGRATION_DATABASE_URL is set (the app's own role on the same database)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: "set when MIGRATION_DATABASE_URL is set (the app's own role on the same database)",
+      });
     }
     if (!env.DATABASE_URL) return;
     // On a real server the secrets must be the operator's own, never generated.
     for (const key of ["AUTH_SECRET", "IDENTITY_ENCRYPTION_KEY"] as const) {
-      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "set when DATABASE_URL is set (generated secrets are for the embedded demo only)" });
+      if (!env[key])
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "set when DATABASE_URL is set (generated secrets are for the embedded demo only)",
+        });
     }
   });
 
@@ -136,7 +163,9 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, 
   // Never echo a secret, nor a URL that carries credentials (user:password@host).
   const hidden = /SECRET|KEY|PASSWORD/.test(name) || /:\/\/[^/]*@/.test(given ?? "");
   const shown = given === undefined ? "it is not set" : `got "${hidden ? "…" : given}"`;
-  throw new EnvError(`Environment variable ${name} must be ${issue.message.replace(/^Invalid input: /, "")}; ${shown}.`);
+  throw new EnvError(
+    `Environment variable ${name} must be ${issue.message.replace(/^Invalid input: /, "")}; ${shown}.`,
+  );
 }
 
 let cached: ServerEnv | undefined;

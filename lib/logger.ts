@@ -7,7 +7,18 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   redact: {
-    paths: ["password", "*.password", "token", "*.token", "passwordHash", "*.passwordHash", "totpSecret", "*.totpSecret", "transcript*", "*.transcript*"],
+    paths: [
+      "password",
+      "*.password",
+      "token",
+      "*.token",
+      "passwordHash",
+      "*.passwordHash",
+      "totpSecret",
+      "*.totpSecret",
+      "transcript*",
+      "*.transcript*",
+    ],
     censor: "[redacted]",
   },
 });

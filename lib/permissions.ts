@@ -97,5 +97,7 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
  * (lib/members/mutations.ts). Trading a role for one the old ones already covered is no raise.
  */
 export function grantsMore(before: readonly Role[], after: readonly Role[]): boolean {
-  return (Object.keys(PERMISSIONS) as Permission[]).some((permission) => can(after, permission) && !can(before, permission));
+  return (Object.keys(PERMISSIONS) as Permission[]).some(
+    (permission) => can(after, permission) && !can(before, permission),
+  );
 }

@@ -22,7 +22,13 @@ export const MAX_INTEGER_DIGITS = 16;
 export const MAX_FRACTION_DIGITS = 4;
 const MAX_LENGTH = 64;
 
-export type NumberProblem = "numberRequired" | "numberInvalid" | "numberAmbiguous" | "numberOtherConvention" | "numberTooLarge" | "numberTooPrecise";
+export type NumberProblem =
+  | "numberRequired"
+  | "numberInvalid"
+  | "numberAmbiguous"
+  | "numberOtherConvention"
+  | "numberTooLarge"
+  | "numberTooPrecise";
 
 export type NumberReading =
   | { ok: true; value: string; percent: boolean }
@@ -92,7 +98,8 @@ export function readWrittenNumber(text: string, reader: NumberReader): NumberRea
   const sign = /^([+\-\u2212])\s?/.exec(body);
   const negative = sign !== null && sign[1] !== "+";
   if (sign) body = body.slice(sign[0].length);
-  if (!/^[\d.,\u0020\u00A0\u202F\u2009]+$/.test(body) || !/\d/.test(body)) return { ok: false, problem: "numberInvalid" };
+  if (!/^[\d.,\u0020\u00A0\u202F\u2009]+$/.test(body) || !/\d/.test(body))
+    return { ok: false, problem: "numberInvalid" };
 
   if (reader === "stored") {
     if (!/^\d+(\.\d+)?$/.test(body)) return { ok: false, problem: "numberInvalid" };
@@ -106,7 +113,12 @@ export function readWrittenNumber(text: string, reader: NumberReader): NumberRea
   if (here) {
     if (isAmbiguous(body, reader)) {
       const there = digitsIn(body, other);
-      return { ok: false, problem: "numberAmbiguous", asRead: plain(negative, here), other: there ? plain(negative, there) : undefined };
+      return {
+        ok: false,
+        problem: "numberAmbiguous",
+        asRead: plain(negative, here),
+        other: there ? plain(negative, there) : undefined,
+      };
     }
     const reading = checkedSize(negative, here);
     return reading.ok ? { ...reading, percent } : reading;
@@ -143,7 +155,11 @@ export function groupedNumber(value: string, locale: NumberLocale): string {
  */
 export function numberProblemValues(text: string, locale: NumberLocale): Record<string, string> {
   const reading = readWrittenNumber(text, locale);
-  const values: Record<string, string> = { text: String(text ?? "").trim(), maxInteger: String(MAX_INTEGER_DIGITS), maxFraction: String(MAX_FRACTION_DIGITS) };
+  const values: Record<string, string> = {
+    text: String(text ?? "").trim(),
+    maxInteger: String(MAX_INTEGER_DIGITS),
+    maxFraction: String(MAX_FRACTION_DIGITS),
+  };
   if (reading.ok) return values;
   if (reading.asRead !== undefined) values.asRead = writtenNumber(reading.asRead, locale);
   if (reading.other !== undefined) {

@@ -31,13 +31,22 @@ async function seed(url: string, withDemoPasswords: boolean, identityKeyRing: Ke
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const database = await openScriptDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR || ".data" });
+  const database = await openScriptDatabase({
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATA_DIR: process.env.DATA_DIR || ".data",
+  });
   try {
     // The embedded database is the demo's own: migrate it first and give it the demo passwords.
     if (database.embedded) await applyMigrations(database.url);
     // Fictional identities are sealed with the key the app will read them with.
-    const key = database.embedded ? demoSecrets(path.resolve(process.env.DATA_DIR || ".data")).IDENTITY_ENCRYPTION_KEY : process.env.IDENTITY_ENCRYPTION_KEY;
-    await seed(database.url, database.embedded || process.env.DEMO_MODE === "true", key ? keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: key }) : undefined);
+    const key = database.embedded
+      ? demoSecrets(path.resolve(process.env.DATA_DIR || ".data")).IDENTITY_ENCRYPTION_KEY
+      : process.env.IDENTITY_ENCRYPTION_KEY;
+    await seed(
+      database.url,
+      database.embedded || process.env.DEMO_MODE === "true",
+      key ? keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: key }) : undefined,
+    );
   } finally {
     await database.close();
   }

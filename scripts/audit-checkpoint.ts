@@ -16,13 +16,18 @@ async function main() {
   loadDotEnv();
   const env = parseEnv(launchEnvSchema, process.env);
   const ring = scriptKeyRing(process.env);
-  if (!ring) throw new EnvError("Environment variable IDENTITY_ENCRYPTION_KEY must be set: it signs the audit checkpoints.");
+  if (!ring)
+    throw new EnvError("Environment variable IDENTITY_ENCRYPTION_KEY must be set: it signs the audit checkpoints.");
   const database = await openScriptDatabase(env);
   const prisma = createPrismaClient(database.url);
   try {
     const file = checkpointFile(process.env);
     const { written, checkpoint } = await writeCheckpoint(prisma, file, ring);
-    console.log(written ? `Wrote the checkpoint of ${checkpoint.at} (${checkpoint.chains.length} chains moved) in ${file}.` : `No chain moved since the checkpoint of ${checkpoint.at} in ${file}.`);
+    console.log(
+      written
+        ? `Wrote the checkpoint of ${checkpoint.at} (${checkpoint.chains.length} chains moved) in ${file}.`
+        : `No chain moved since the checkpoint of ${checkpoint.at} in ${file}.`,
+    );
   } finally {
     await prisma.$disconnect();
     await database.close();

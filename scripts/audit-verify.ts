@@ -23,7 +23,12 @@ async function main(): Promise<number> {
   const prisma = createPrismaClient(database.url);
   try {
     const results = await verifyAllAuditChains(prisma);
-    const labels = new Map(results.map(({ evaluationId, name }) => [evaluationId, evaluationId ? `evaluation ${name ?? evaluationId}` : "installation-wide events"]));
+    const labels = new Map(
+      results.map(({ evaluationId, name }) => [
+        evaluationId,
+        evaluationId ? `evaluation ${name ?? evaluationId}` : "installation-wide events",
+      ]),
+    );
     for (const { evaluationId, verdict } of results) {
       const label = labels.get(evaluationId)!;
       console.log(
@@ -38,16 +43,30 @@ async function main(): Promise<number> {
     const file = checkpointFile(process.env);
     const read = ring ? readCheckpoints(file, ring) : null;
     if (!read) {
-      console.log("WARNING no identity key to check the audit checkpoints with (IDENTITY_ENCRYPTION_KEY): deleted newest events cannot be detected.");
+      console.log(
+        "WARNING no identity key to check the audit checkpoints with (IDENTITY_ENCRYPTION_KEY): deleted newest events cannot be detected.",
+      );
     } else if (read.state === "none") {
-      console.log(`WARNING no audit checkpoints in ${file}: edited events are detected, deleted newest events are not.`);
+      console.log(
+        `WARNING no audit checkpoints in ${file}: edited events are detected, deleted newest events are not.`,
+      );
     } else if (read.state === "forged") {
       console.log(`BROKEN  checkpoint file ${file}, line ${read.line}: ${read.reason}`);
       failed = true;
     } else {
       const findings = await compareWithCheckpoint(prisma, read.latest);
-      for (const finding of findings) console.log(describeFinding(finding, labels.get(finding.evaluationId) ?? (finding.evaluationId ? `evaluation ${finding.evaluationId}` : "installation-wide events")));
-      if (findings.length === 0) console.log(`ok      checkpoint of ${read.latest.at}: ${read.latest.chains.length} chains as recorded (${read.lines} checkpoints in ${file})`);
+      for (const finding of findings)
+        console.log(
+          describeFinding(
+            finding,
+            labels.get(finding.evaluationId) ??
+              (finding.evaluationId ? `evaluation ${finding.evaluationId}` : "installation-wide events"),
+          ),
+        );
+      if (findings.length === 0)
+        console.log(
+          `ok      checkpoint of ${read.latest.at}: ${read.latest.chains.length} chains as recorded (${read.lines} checkpoints in ${file})`,
+        );
       failed ||= findings.length > 0;
     }
     return failed ? 1 : 0;

@@ -8,7 +8,14 @@
 import path from "node:path";
 import { checkpointFile } from "../lib/audit-anchor/checkpoints";
 import { dumpEmbedded, DATA_FILE } from "../lib/backup/embedded";
-import { BackupError, CHECKPOINTS, newBackupFolder, saveCheckpoints, writeManifest, type Manifest } from "../lib/backup/folder";
+import {
+  BackupError,
+  CHECKPOINTS,
+  newBackupFolder,
+  saveCheckpoints,
+  writeManifest,
+  type Manifest,
+} from "../lib/backup/folder";
 import { openEmbeddedForBackup, saveDemoSecrets } from "../lib/backup/embedded-folder";
 import { dumpPostgres, DUMP_FILE } from "../lib/backup/postgres";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
@@ -40,9 +47,17 @@ async function main() {
     }
     files.push(DATA_FILE, ...saveDemoSecrets(dataDir, folder));
   }
-  writeManifest(folder, { format: "msc-backup/1", kind: env.DATABASE_URL ? "postgresql" : "embedded", createdAt, ...saved, files });
+  writeManifest(folder, {
+    format: "msc-backup/1",
+    kind: env.DATABASE_URL ? "postgresql" : "embedded",
+    createdAt,
+    ...saved,
+    files,
+  });
   const rows = Object.values(saved.tables).reduce((sum, table) => sum + table.rows, 0);
-  console.log(`Backed up ${Object.keys(saved.tables).length} tables (${rows} rows)${files.includes(CHECKPOINTS) ? " and the audit checkpoints" : ""} to ${folder}`);
+  console.log(
+    `Backed up ${Object.keys(saved.tables).length} tables (${rows} rows)${files.includes(CHECKPOINTS) ? " and the audit checkpoints" : ""} to ${folder}`,
+  );
 }
 
 main().catch((error: unknown) => {

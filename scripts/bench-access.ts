@@ -70,13 +70,24 @@ try {
 
   const member = { id: "u42", isAdmin: false };
   await findEvaluationAccess("bench-eval", member); // warm up
-  console.log(`authorization check per request (membership + roles): ${percentiles(await time(1000, () => findEvaluationAccess("bench-eval", member)))}`);
+  console.log(
+    `authorization check per request (membership + roles): ${percentiles(await time(1000, () => findEvaluationAccess("bench-eval", member)))}`,
+  );
 
-  const plain = await time(500, (i) => prisma.evaluation.update({ where: { id: "other-eval" }, data: { description: `d${i}` } }));
+  const plain = await time(500, (i) =>
+    prisma.evaluation.update({ where: { id: "other-eval" }, data: { description: `d${i}` } }),
+  );
   const audited = await time(500, (i) =>
     prisma.$transaction(async (tx) => {
       await tx.evaluation.update({ where: { id: "bench-eval" }, data: { description: `d${i}` } });
-      await recordAudit(tx, { evaluationId: "bench-eval", actorId: "u1", action: "evaluation.update", recordType: "Evaluation", recordId: "bench-eval", after: { description: `d${i}` } });
+      await recordAudit(tx, {
+        evaluationId: "bench-eval",
+        actorId: "u1",
+        action: "evaluation.update",
+        recordType: "Evaluation",
+        recordId: "bench-eval",
+        after: { description: `d${i}` },
+      });
     }),
   );
   console.log(`small mutation without audit: ${percentiles(plain)}`);

@@ -21,8 +21,13 @@ export async function waitHealthy(base: string, deadlineMs: number): Promise<voi
 /** A signed session cookie for the bench data's lead (u1), with an open session row as sign-in leaves. */
 export async function leadSessionCookie(url: string, secret: string): Promise<string> {
   const prisma = createPrismaClient(url);
-  const session = await prisma.userSession.create({ data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
-  const token = await encode({ token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" }, secret });
+  const session = await prisma.userSession.create({
+    data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) },
+  });
+  const token = await encode({
+    token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" },
+    secret,
+  });
   await prisma.$disconnect();
   return `next-auth.session-token=${token}`;
 }
@@ -34,7 +39,13 @@ export type StatementCounter = { statements: number; sqlMs: number };
  * `npm start` on one worker against `url`, printing a timing line per SQL statement, which
  * `counter` adds up; resolves once the app is healthy. The caller kills the returned process.
  */
-export async function startCountingApp(options: { port: number; url: string; secret: string; base: string; counter: StatementCounter }): Promise<ChildProcess> {
+export async function startCountingApp(options: {
+  port: number;
+  url: string;
+  secret: string;
+  base: string;
+  counter: StatementCounter;
+}): Promise<ChildProcess> {
   const { port, url, secret, base, counter } = options;
   const app = spawn("npm", ["start"], {
     env: {

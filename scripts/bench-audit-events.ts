@@ -39,18 +39,33 @@ export type AuditChainOptions = {
 export async function generateAuditChain(client: pg.Client, options: AuditChainOptions): Promise<{ seconds: number }> {
   const { evaluationId, actors, events, from, spacingMs } = options;
   const started = performance.now();
-  const existing = await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE evaluation_id = $1", [evaluationId]);
+  const existing = await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE evaluation_id = $1", [
+    evaluationId,
+  ]);
   if (Number(existing.rows[0]!.n) > 0) throw new Error(`generateAuditChain: the chain of ${evaluationId} is not empty`);
   let previousHash: string | null = null;
   // Each chunk is hashed while PostgreSQL inserts the one before: the two take about as long.
   let inserting: Promise<unknown> = Promise.resolve();
   for (let start = 1; start <= events; start += CHUNK) {
     const end = Math.min(events, start + CHUNK - 1);
-    const columns = { id: [] as string[], actor: [] as string[], action: [] as string[], recordType: [] as string[], recordId: [] as string[], after: [] as string[], sequence: [] as string[], previous: [] as Array<string | null>, hash: [] as string[], createdAt: [] as string[] };
+    const columns = {
+      id: [] as string[],
+      actor: [] as string[],
+      action: [] as string[],
+      recordType: [] as string[],
+      recordId: [] as string[],
+      after: [] as string[],
+      sequence: [] as string[],
+      previous: [] as Array<string | null>,
+      hash: [] as string[],
+      createdAt: [] as string[],
+    };
     for (let n = start; n <= end; n += 1) {
       const kind = KINDS[n % KINDS.length]!;
       const createdAt = new Date(from.getTime() + (n - 1) * spacingMs);
-      const after = kind.action.endsWith(".read") ? { purpose: "verification" } : { title: `Título ${n}`, version: 1 + (n % 9) };
+      const after = kind.action.endsWith(".read")
+        ? { purpose: "verification" }
+        : { title: `Título ${n}`, version: 1 + (n % 9) };
       const fields = {
         evaluationId,
         actorId: actors[n % actors.length]!,
@@ -86,7 +101,19 @@ export async function generateAuditChain(client: pg.Client, options: AuditChainO
        SELECT e.id, $1, e.actor_id, e.action, e.record_type, e.record_id, e.after::jsonb, e.sequence::bigint, e.previous_hash, e.hash, e.created_at::timestamp(3)
          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
            AS e(id, actor_id, action, record_type, record_id, after, sequence, previous_hash, hash, created_at)`,
-      [evaluationId, columns.id, columns.actor, columns.action, columns.recordType, columns.recordId, columns.after, columns.sequence, columns.previous, columns.hash, columns.createdAt],
+      [
+        evaluationId,
+        columns.id,
+        columns.actor,
+        columns.action,
+        columns.recordType,
+        columns.recordId,
+        columns.after,
+        columns.sequence,
+        columns.previous,
+        columns.hash,
+        columns.createdAt,
+      ],
     );
   }
   await inserting;

@@ -31,7 +31,7 @@ export function processTree(root: number): number[] {
     children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
   }
   const tree: number[] = [];
-  for (let queue = [root]; queue.length > 0; ) {
+  for (let queue = [root]; queue.length > 0;) {
     const pid = queue.shift()!;
     tree.push(pid);
     queue.push(...(children.get(pid) ?? []));

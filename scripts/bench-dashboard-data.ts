@@ -14,18 +14,26 @@ export async function generateDashboardExtras(client: pg.Client, log: (line: str
   const e = BENCH.evaluationId;
   const stories = `(SELECT g, abs(hashint4(g + 777)) AS h FROM generate_series(1, ${BENCH.stories}) g) bits`;
   const steps: Array<[string, string]> = [
-    ["storytellers", `
+    [
+      "storytellers",
+      `
       INSERT INTO story_teller (id, evaluation_id, story_id, respondent_id, updated_at)
       SELECT 'stt' || g, '${e}', 'st' || g, 'r' || (1 + (g * 13) % ${BENCH.respondents}), now() FROM ${stories};
       INSERT INTO story_teller (id, evaluation_id, story_id, respondent_id, updated_at)
       SELECT 'stt2-' || g, '${e}', 'st' || g, 'r' || (1 + (g * 29 + 7) % ${BENCH.respondents}), now() FROM ${stories} WHERE h % 10 < 3
-      ON CONFLICT DO NOTHING`],
-    ["sources and contributions", `
+      ON CONFLICT DO NOTHING`,
+    ],
+    [
+      "sources and contributions",
+      `
       INSERT INTO story_source (id, evaluation_id, story_id, interview_id, updated_at)
       SELECT 'ss' || g, '${e}', 'st' || g, 'iv' || (1 + (g * 7) % ${BENCH.interviews}), now() FROM ${stories};
       INSERT INTO story_contribution (id, evaluation_id, story_id, project_id, how_contributed, updated_at)
-      SELECT 'sc' || g, '${e}', 'st' || g, 'pr' || (1 + h % 19), 'Capacitación y acompañamiento.', now() FROM ${stories} WHERE h % 2 = 0`],
-    ["figures and at-risk tags", `
+      SELECT 'sc' || g, '${e}', 'st' || g, 'pr' || (1 + h % 19), 'Capacitación y acompañamiento.', now() FROM ${stories} WHERE h % 2 = 0`,
+    ],
+    [
+      "figures and at-risk tags",
+      `
       INSERT INTO story_figure (id, evaluation_id, story_id, position, label, qualifier, value, value_max, unit, updated_at)
       SELECT 'sf' || g, '${e}', 'st' || g, 1, (ARRAY['Comunidades', 'comunidades', 'Casos resueltos en 45 días', 'casos resueltos en 45 dias', 'Trabajadoras afiliadas'])[1 + h % 5],
              CASE WHEN h % 17 = 0 THEN 'MORE_THAN' ELSE 'EXACT' END::figure_qualifier, 1 + h % 500, NULL,
@@ -34,8 +42,11 @@ export async function generateDashboardExtras(client: pg.Client, log: (line: str
       INSERT INTO story_figure (id, evaluation_id, story_id, position, label, qualifier, value, value_max, unit, updated_at)
       SELECT 'sf2-' || g, '${e}', 'st' || g, 2, 'Meses de espera', 'RANGE', 1, 9, 'meses', now() FROM ${stories} WHERE h % 5 = 0;
       INSERT INTO story_at_risk_group (id, evaluation_id, story_id, group_id, updated_at)
-      SELECT 'sag' || g, '${e}', 'st' || g, CASE WHEN h % 8 < 2 THEN 'ag1' ELSE 'ag2' END, now() FROM ${stories} WHERE h % 8 < 3`],
-    ["panels, decided rounds, candidates, ballots, decisions, feedback", `
+      SELECT 'sag' || g, '${e}', 'st' || g, CASE WHEN h % 8 < 2 THEN 'ag1' ELSE 'ag2' END, now() FROM ${stories} WHERE h % 8 < 3`,
+    ],
+    [
+      "panels, decided rounds, candidates, ballots, decisions, feedback",
+      `
       INSERT INTO selection_panel (id, evaluation_id, name, level, domain_id, updated_at)
       SELECT 'pn' || d, '${e}', 'Panel ' || d, 'DOMAIN', 'd' || d, now() FROM generate_series(1, 5) d;
       INSERT INTO panel_member (id, evaluation_id, panel_id, user_id, updated_at)
@@ -52,8 +63,11 @@ export async function generateDashboardExtras(client: pg.Client, log: (line: str
       INSERT INTO selected_story (id, evaluation_id, decision_id, story_id, reason, updated_at)
       SELECT 'ss-' || g, '${e}', 'dc' || (1 + (g / 10) % 20), 'st' || g, 'Cambio profundo y sostenido.', now() FROM ${stories} WHERE g % 10 = 0 AND h % 3 = 0;
       INSERT INTO storyteller_feedback (id, evaluation_id, decision_id, story_id, language, text, updated_at)
-      SELECT 'fb' || g, '${e}', 'dc' || (1 + (g / 10) % 20), 'st' || g, 'es', 'Gracias por su historia.', now() FROM ${stories} WHERE g % 10 = 0 AND h % 10 < 7`],
-    ["validation rounds, samples, responses", `
+      SELECT 'fb' || g, '${e}', 'dc' || (1 + (g / 10) % 20), 'st' || g, 'es', 'Gracias por su historia.', now() FROM ${stories} WHERE g % 10 = 0 AND h % 10 < 7`,
+    ],
+    [
+      "validation rounds, samples, responses",
+      `
       INSERT INTO validation_round (id, evaluation_id, name, starts_on, ends_on, method, status, updated_at)
       SELECT 'vr' || v, '${e}', 'Validación ' || v, make_date(2025, v, 1), make_date(2025, v, 28), 'INTERVIEW', 'OPEN', now() FROM generate_series(1, 3) v;
       INSERT INTO story_revision (id, evaluation_id, story_id, version, snapshot, edited_by_id, updated_at)
@@ -68,7 +82,8 @@ export async function generateDashboardExtras(client: pg.Client, log: (line: str
       SELECT 'vp' || m.id, '${e}', m.validation_round_id, m.respondent_id, vs.story_id, vs.story_revision_id, 'CONFIRMS', 'u2', now()
         FROM validation_sample_member m
         JOIN LATERAL (SELECT * FROM validation_round_story x WHERE x.validation_round_id = m.validation_round_id ORDER BY x.id LIMIT 1) vs ON TRUE
-       WHERE m.evaluation_id = '${e}' AND abs(hashtext(m.id)) % 10 < 6`],
+       WHERE m.evaluation_id = '${e}' AND abs(hashtext(m.id)) % 10 < 6`,
+    ],
   ];
   for (const [label, sql] of steps) {
     const started = performance.now();

@@ -48,7 +48,8 @@ const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
 let app: ChildProcess | null = null;
 const counter = { statements: 0, sqlMs: 0 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
 
 async function measure(path: string, cookie: string) {
   const before = { ...counter };
@@ -58,7 +59,12 @@ async function measure(path: string, cookie: string) {
   const ms = performance.now() - started;
   // The last statement lines may still be in the pipe when the body ends.
   await new Promise((resolve) => setTimeout(resolve, 25));
-  return { ms, status: response.status, statements: counter.statements - before.statements, sqlMs: counter.sqlMs - before.sqlMs };
+  return {
+    ms,
+    status: response.status,
+    statements: counter.statements - before.statements,
+    sqlMs: counter.sqlMs - before.sqlMs,
+  };
 }
 
 try {
@@ -76,19 +82,42 @@ try {
   app = await startCountingApp({ port, url, secret, base, counter });
 
   const [one, five] = loadavg();
-  console.log(`\n${runs} runs each after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)}\n`);
-  console.log(`${"dashboard".padEnd(30)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`);
+  console.log(
+    `\n${runs} runs each after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)}\n`,
+  );
+  console.log(
+    `${"dashboard".padEnd(30)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
+  );
   for (const page of PAGES) {
     for (let i = 0; i < 3; i++) await measure(page.path, cookie);
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await measure(page.path, cookie));
     const fixed = (values: number[], p: number) => percentile(values, p).toFixed(1);
     console.log(
-      `${page.label.padEnd(30)} ${String(samples[0]!.status).padStart(6)} ${String(percentile(samples.map((s) => s.statements), 50)).padStart(5)} ` +
-        `${fixed(samples.map((s) => s.sqlMs), 50).padStart(8)} ${fixed(samples.map((s) => s.sqlMs), 95).padStart(8)} ${fixed(samples.map((s) => s.ms), 50).padStart(7)} ${fixed(samples.map((s) => s.ms), 95).padStart(7)}`,
+      `${page.label.padEnd(30)} ${String(samples[0]!.status).padStart(6)} ${String(
+        percentile(
+          samples.map((s) => s.statements),
+          50,
+        ),
+      ).padStart(5)} ` +
+        `${fixed(
+          samples.map((s) => s.sqlMs),
+          50,
+        ).padStart(8)} ${fixed(
+          samples.map((s) => s.sqlMs),
+          95,
+        ).padStart(8)} ${fixed(
+          samples.map((s) => s.ms),
+          50,
+        ).padStart(7)} ${fixed(
+          samples.map((s) => s.ms),
+          95,
+        ).padStart(7)}`,
     );
   }
-  console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(2)}. SQL: the summed time of the request's statements (they run in parallel, so it can exceed the server time).`);
+  console.log(
+    `\nload average at the end: ${loadavg()[0]!.toFixed(2)}. SQL: the summed time of the request's statements (they run in parallel, so it can exceed the server time).`,
+  );
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -91,14 +91,29 @@ try {
      WHERE evaluation_id = ${world.evaluation.id} AND code_number % 2 = 0`;
   await prisma.$executeRaw`ANALYZE`;
   const { exportTable } = await import("../lib/exports/door");
-  const user = { ...world.members.lead, isAdmin: false, locale: "ES" as const, sessionId: "bench", needsTwoFactorEnrolment: false };
+  const user = {
+    ...world.members.lead,
+    isAdmin: false,
+    locale: "ES" as const,
+    sessionId: "bench",
+    needsTwoFactorEnrolment: false,
+  };
   // Warm-up (modules, query plans, JIT) on a filter that matches nothing, so growth is the export's.
   const files = ["stories.csv", "stories.xlsx", "stories.zip"];
-  for (const file of files) await download(await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }));
+  for (const file of files)
+    await download(
+      await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }),
+    );
   for (const file of files) {
     const before = process.memoryUsage().rss;
     const started = performance.now();
-    const response = await exportTable({ evaluationId: world.evaluation.id, file, params: { sort: "code" }, user, locale: "es" });
+    const response = await exportTable({
+      evaluationId: world.evaluation.id,
+      file,
+      params: { sort: "code" },
+      user,
+      locale: "es",
+    });
     const { bytes, peakRss } = await download(response);
     const seconds = (performance.now() - started) / 1000;
     console.log(

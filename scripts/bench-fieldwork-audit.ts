@@ -15,7 +15,9 @@ const SPAN_MS = 450 * 86_400_000;
 
 /** Writes the chain unless this (kept) database already has one; returns the seconds it took, or null. */
 export async function ensureAuditChain(client: pg.Client): Promise<number | null> {
-  const existing = await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE evaluation_id = $1", [BENCH.evaluationId]);
+  const existing = await client.query<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE evaluation_id = $1", [
+    BENCH.evaluationId,
+  ]);
   if (Number(existing.rows[0]!.n) > 0) return null;
   const { seconds } = await generateAuditChain(client, {
     evaluationId: BENCH.evaluationId,
@@ -41,7 +43,15 @@ export async function verifyBenchChain(): Promise<string> {
 }
 
 /** The lead, as the session would resolve them. */
-const lead: CurrentUser = { id: "u1", email: "u1@bench.example", name: "Persona 1", isAdmin: false, locale: "ES", sessionId: "bench", needsTwoFactorEnrolment: false };
+const lead: CurrentUser = {
+  id: "u1",
+  email: "u1@bench.example",
+  name: "Persona 1",
+  isAdmin: false,
+  locale: "ES",
+  sessionId: "bench",
+  needsTwoFactorEnrolment: false,
+};
 
 export async function auditCases(): Promise<Array<{ label: string; call: (i: number) => Promise<unknown> }>> {
   const { auditReader } = await import("../lib/audit-trail/access");
@@ -60,8 +70,14 @@ export async function auditCases(): Promise<Array<{ label: string; call: (i: num
     { label: "audit page: newest 50 events", call: () => page({}) },
     { label: "audit page: deep page (before 30% of the chain)", call: () => page({ before: deep }) },
     { label: "audit page: one person", call: (i) => page({ actor: `u${2 + (i % 11)}` }) },
-    { label: "audit page: one person + action prefix, deep page", call: () => page({ actor: "u7", action: "respondent.", before: deep }) },
-    { label: "audit page: one record's history", call: (i) => page({ recordType: "ChangeStory", recordId: `st${1 + i}` }) },
+    {
+      label: "audit page: one person + action prefix, deep page",
+      call: () => page({ actor: "u7", action: "respondent.", before: deep }),
+    },
+    {
+      label: "audit page: one record's history",
+      call: (i) => page({ recordType: "ChangeStory", recordId: `st${1 + i}` }),
+    },
     { label: "audit page: one month", call: () => page({ from: "2024-09-01", to: "2024-09-30" }) },
     { label: "audit page: action prefix no event has (walks the chain)", call: () => page({ action: "learning." }) },
   ];

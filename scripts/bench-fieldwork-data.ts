@@ -26,12 +26,38 @@ export const BENCH = {
 };
 
 const STAGES = [
-  "DRAFT", "DRAFT", "DRAFT", "SUBMITTED", "SUBMITTED", "SCREENED", "SCREENED", "SCREENED", "IN_SELECTION", "SELECTED",
-  "NOT_SELECTED", "NOT_SELECTED", "IN_TRIANGULATION", "TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW", "APPROVED", "RETURNED", "SCREENED",
+  "DRAFT",
+  "DRAFT",
+  "DRAFT",
+  "SUBMITTED",
+  "SUBMITTED",
+  "SCREENED",
+  "SCREENED",
+  "SCREENED",
+  "IN_SELECTION",
+  "SELECTED",
+  "NOT_SELECTED",
+  "NOT_SELECTED",
+  "IN_TRIANGULATION",
+  "TRIANGULATED",
+  "IN_VALIDATION",
+  "VALIDATED",
+  "IN_REVIEW",
+  "APPROVED",
+  "RETURNED",
+  "SCREENED",
 ];
 const RESPONDENT_TYPES = [
-  "UNION_MEMBER", "UNAFFILIATED_WORKER", "AGRICULTURAL_PRODUCER", "LABOUR_AUTHORITY", "CONCILIATION_OR_COURT_STAFF",
-  "COMPANY", "ACADEMIA", "CIVIL_SOCIETY", "IMPLEMENTING_PARTNER", "FUNDER",
+  "UNION_MEMBER",
+  "UNAFFILIATED_WORKER",
+  "AGRICULTURAL_PRODUCER",
+  "LABOUR_AUTHORITY",
+  "CONCILIATION_OR_COURT_STAFF",
+  "COMPANY",
+  "ACADEMIA",
+  "CIVIL_SOCIETY",
+  "IMPLEMENTING_PARTNER",
+  "FUNDER",
 ];
 
 type Step = { label: string; seconds: number };
@@ -45,7 +71,11 @@ async function step(client: pg.Client, steps: Step[], label: string, sql: string
 
 async function setup(client: pg.Client, steps: Step[]) {
   const { evaluationId: e, otherEvaluationId: o } = BENCH;
-  await step(client, steps, "evaluations, team, domains, places, projects, sectors", `
+  await step(
+    client,
+    steps,
+    "evaluations, team, domains, places, projects, sectors",
+    `
     INSERT INTO evaluation (id, name, client, evaluator_organisation, period_start, period_end, languages, updated_at)
       VALUES ('${e}', 'Bench', 'Client', 'Org', '2024-03-01', '2025-05-31', '{ES,EN}', now()),
              ('${o}', 'Other', 'Client', 'Org', '2024-03-01', '2025-05-31', '{ES}', now());
@@ -67,7 +97,11 @@ async function setup(client: pg.Client, steps: Step[]) {
       SELECT 'se' || g, '${e}', 'Sector ' || g, 'Sector económico ' || g, now() FROM generate_series(1, 5) g;`,
   );
   // Ids pl4..pl79: four places per state (the state itself and three municipalities).
-  await step(client, steps, "places", `
+  await step(
+    client,
+    steps,
+    "places",
+    `
     INSERT INTO place (id, evaluation_id, state, municipality, key, updated_at)
       SELECT 'pl' || (s.i * 4 + m), '${e}', s.state, CASE WHEN m = 0 THEN NULL ELSE 'Municipio ' || m END,
              lower(s.state) || '|' || CASE WHEN m = 0 THEN '' ELSE 'municipio ' || m END || '|', now()
@@ -90,7 +124,11 @@ async function stories(client: pg.Client, steps: Step[]) {
     `(${pool}[t * ${TITLES_PER_TOPIC} + 1 + (h >> 3) % ${TITLES_PER_TOPIC}] || ' · ' || ($6::text[])[1 + (g * 7 + (h >> 23)) % ${STATES.length}] || ' ' || (1 + g % 97))`;
   const what = (pool: string) => `${sentence(pool, 4)} || ' ' || ${sentence(pool, 7)} || ' ' || ${sentence(pool, 10)}`;
   const why = (pool: string) => `${sentence(pool, 13)} || ' ' || ${sentence(pool, 16)}`;
-  await step(client, steps, `${BENCH.stories.toLocaleString("en")} change stories (search vectors by the trigger)`, `
+  await step(
+    client,
+    steps,
+    `${BENCH.stories.toLocaleString("en")} change stories (search vectors by the trigger)`,
+    `
     INSERT INTO change_story (id, evaluation_id, code, code_number, title, title_translation, what_changed, what_changed_translation,
       why_significant, why_significant_translation, original_language, translation_language, change_type, period_from, period_to,
       period_precision, stage, stage_changed_at, author_id, version, created_at, updated_at)
@@ -112,7 +150,11 @@ async function stories(client: pg.Client, steps: Step[]) {
     ) story`,
     [textPools.topicEs, textPools.topicEn, textPools.titleEs, textPools.titleEn, STAGES, STATES],
   );
-  await step(client, steps, "domain assignments (85% with a current primary, 10% with an ended one, 20% a secondary)", `
+  await step(
+    client,
+    steps,
+    "domain assignments (85% with a current primary, 10% with an ended one, 20% a secondary)",
+    `
     INSERT INTO domain_assignment (id, evaluation_id, story_id, domain_id, kind, rationale, assigned_by_id, assigned_at, ended_at, ended_by_id, updated_at)
     SELECT 'da-old' || g, '${e}', 'st' || g, 'd' || (1 + (t + 2) % 5), 'PRIMARY', 'Primera lectura', 'u2', '2024-05-01', '2024-06-01', 'u1', now()
       FROM (SELECT g, ${storyBits} FROM generate_series(1, ${BENCH.stories}) g) bits WHERE h % 100 < 10;
@@ -123,7 +165,11 @@ async function stories(client: pg.Client, steps: Step[]) {
     SELECT 'da-sec' || g, '${e}', 'st' || g, 'd' || (1 + (t + 1) % 5), 'SECONDARY', 'También toca este dominio', 'u2', '2024-06-02', now()
       FROM (SELECT g, ${storyBits} FROM generate_series(1, ${BENCH.stories}) g) bits WHERE h % 100 >= 80;`,
   );
-  await step(client, steps, "story places (1 or 2 per story)", `
+  await step(
+    client,
+    steps,
+    "story places (1 or 2 per story)",
+    `
     INSERT INTO story_place (id, evaluation_id, story_id, place_id, updated_at)
     SELECT 'sp' || g, '${e}', 'st' || g, 'pl' || (4 + (g * 7 + t) % ${placeCount}), now()
       FROM (SELECT g, ${storyBits} FROM generate_series(1, ${BENCH.stories}) g) bits;
@@ -135,7 +181,11 @@ async function stories(client: pg.Client, steps: Step[]) {
 
 async function respondents(client: pg.Client, steps: Step[]) {
   const e = BENCH.evaluationId;
-  await step(client, steps, `${BENCH.respondents.toLocaleString("en")} respondents with consent (3% excluded)`, `
+  await step(
+    client,
+    steps,
+    `${BENCH.respondents.toLocaleString("en")} respondents with consent (3% excluded)`,
+    `
     INSERT INTO respondent (id, evaluation_id, code, code_number, type, gender, state, place_id, sector_id, language, excluded_at, updated_at, created_at)
     SELECT 'r' || g, '${e}', 'R-' || lpad(g::text, 5, '0'), g, ($1::text[])[1 + h % 10]::respondent_type,
       (ARRAY['WOMAN','MAN','WOMAN','MAN','NON_BINARY','UNDISCLOSED'])[1 + (h >> 4) % 6]::gender,
@@ -146,7 +196,11 @@ async function respondents(client: pg.Client, steps: Step[]) {
     FROM (SELECT g, abs(hashint4(g + 333)) AS h FROM generate_series(1, ${BENCH.respondents}) g) bits`,
     [RESPONDENT_TYPES, STATES],
   );
-  await step(client, steps, "at-risk groups (a quarter of respondents women workers, some families of child workers)", `
+  await step(
+    client,
+    steps,
+    "at-risk groups (a quarter of respondents women workers, some families of child workers)",
+    `
     INSERT INTO at_risk_group (id, evaluation_id, position, code, name_en, name_es, updated_at)
       VALUES ('ag1', '${e}', 1, 'women_workers', 'Women workers', 'Mujeres trabajadoras', now()),
              ('ag2', '${e}', 2, 'child_workers_families', 'Families of child workers', 'Familias de niñas y niños trabajadores', now());
@@ -154,7 +208,11 @@ async function respondents(client: pg.Client, steps: Step[]) {
     SELECT '${e}', 'r' || g, CASE WHEN h % 4 = 0 THEN 'ag1' ELSE 'ag2' END
       FROM (SELECT g, abs(hashint4(g + 333)) AS h FROM generate_series(1, ${BENCH.respondents}) g) bits WHERE h % 4 = 0 OR h % 7 = 0`,
   );
-  await step(client, steps, "consents", `
+  await step(
+    client,
+    steps,
+    "consents",
+    `
     INSERT INTO consent (id, evaluation_id, respondent_id, given_on, method, form_version, language, recorded_by_id, withdrawn_on, withdrawal_choice, updated_at)
     SELECT 'c' || g, '${e}', 'r' || g, date '2024-03-01' + (h >> 14) % 450, 'WRITTEN', 'v1', 'es', 'u2',
       CASE WHEN h % 100 < 3 THEN date '2025-01-15' END, CASE WHEN h % 100 < 3 THEN 'EXCLUDE'::withdrawal_choice END, now()
@@ -180,7 +238,11 @@ async function interviews(client: pg.Client, steps: Step[], log: (line: string) 
   const pools = [textPools.topicEs, textPools.topicEn, textPools.conversationEs, textPools.conversationEn];
   for (let from = 1; from <= BENCH.interviews; from += batch) {
     const to = Math.min(BENCH.interviews, from + batch - 1);
-    await step(client, steps, `interviews ${from.toLocaleString("en")}-${to.toLocaleString("en")} (${BENCH.transcriptChars.toLocaleString("en")}-character transcripts, 10% translated)`, `
+    await step(
+      client,
+      steps,
+      `interviews ${from.toLocaleString("en")}-${to.toLocaleString("en")} (${BENCH.transcriptChars.toLocaleString("en")}-character transcripts, 10% translated)`,
+      `
       INSERT INTO interview (id, evaluation_id, date, mode, place_id, language, duration_minutes, notes, transcript_original,
         transcript_language, transcript_translation, translation_language, version, created_at, updated_at)
       SELECT 'iv' || g, '${e}', date '2024-03-01' + (h >> 3) % 450, (ARRAY['IN_PERSON','PHONE','VIDEO'])[1 + h % 3]::interview_mode,
@@ -194,7 +256,11 @@ async function interviews(client: pg.Client, steps: Step[], log: (line: string) 
     );
     log(`  ${steps.at(-1)!.label}: ${steps.at(-1)!.seconds.toFixed(1)} s`);
   }
-  await step(client, steps, "interview respondents, interviewers, projects", `
+  await step(
+    client,
+    steps,
+    "interview respondents, interviewers, projects",
+    `
     INSERT INTO interview_respondent (id, evaluation_id, interview_id, respondent_id, updated_at)
       SELECT 'ir' || g, '${e}', 'iv' || g, 'r' || (1 + g % ${BENCH.respondents}), now() FROM generate_series(1, ${BENCH.interviews}) g;
     INSERT INTO interview_respondent (id, evaluation_id, interview_id, respondent_id, updated_at)
@@ -204,7 +270,11 @@ async function interviews(client: pg.Client, steps: Step[], log: (line: string) 
     INSERT INTO interview_project (id, evaluation_id, interview_id, project_id, updated_at)
       SELECT 'ip' || g, '${e}', 'iv' || g, 'pr' || (1 + g % 19), now() FROM generate_series(1, ${BENCH.interviews}) g;`,
   );
-  await step(client, steps, `${BENCH.focusGroups.toLocaleString("en")} focus groups (10,000-character transcripts) with participants`, `
+  await step(
+    client,
+    steps,
+    `${BENCH.focusGroups.toLocaleString("en")} focus groups (10,000-character transcripts) with participants`,
+    `
     INSERT INTO focus_group (id, evaluation_id, date, place_id, topic, language, anonymous_participant_count, notes,
       transcript_original, transcript_language, version, created_at, updated_at)
     SELECT 'fg' || g, '${e}', date '2024-03-01' + (h >> 3) % 450, 'pl' || (4 + h % ${placeCount}), ($3::text[])[t * ${TITLES_PER_TOPIC} + 1],
@@ -214,7 +284,11 @@ async function interviews(client: pg.Client, steps: Step[], log: (line: string) 
             FROM generate_series(1, ${BENCH.focusGroups}) g) bits`,
     [textPools.topicEs, textPools.conversationEs, textPools.titleEs],
   );
-  await step(client, steps, "focus-group participants, facilitators, projects", `
+  await step(
+    client,
+    steps,
+    "focus-group participants, facilitators, projects",
+    `
     INSERT INTO focus_group_participant (id, evaluation_id, focus_group_id, respondent_id, updated_at)
       SELECT 'fp' || g || '-' || k, '${e}', 'fg' || g, 'r' || (1 + (g * 17 + k * 101) % ${BENCH.respondents}), now()
         FROM generate_series(1, ${BENCH.focusGroups}) g, generate_series(1, 4) k;
@@ -228,7 +302,11 @@ async function interviews(client: pg.Client, steps: Step[], log: (line: string) 
 /** A few rows in the second evaluation, with words the searches use: they must never be returned. */
 async function otherEvaluation(client: pg.Client, steps: Step[]) {
   const o = BENCH.otherEvaluationId;
-  await step(client, steps, "the other evaluation's rows", `
+  await step(
+    client,
+    steps,
+    "the other evaluation's rows",
+    `
     INSERT INTO change_story (id, evaluation_id, code, code_number, title, what_changed, why_significant, original_language, change_type, stage, author_id, updated_at)
       SELECT 'ost' || g, '${o}', 'CS-' || g, g, 'Niños en la escuela (otra evaluación)', 'Los niños trabajadores dejaron el corte.', 'Importa.', 'es', 'POSITIVE', 'SCREENED', 'u20', now()
         FROM generate_series(1, 50) g;
@@ -246,7 +324,11 @@ export const RARE_WORD = "tlaxcalteca";
 
 export async function addRareWord(client: pg.Client, steps: Step[]) {
   const e = BENCH.evaluationId;
-  await step(client, steps, `a rare word ("${RARE_WORD}") in 20 stories and 10 interviews`, `
+  await step(
+    client,
+    steps,
+    `a rare word ("${RARE_WORD}") in 20 stories and 10 interviews`,
+    `
     UPDATE change_story SET why_significant = why_significant || ' Lo cuenta la comunidad ${RARE_WORD}.'
      WHERE evaluation_id = '${e}' AND code_number % ${Math.max(1, Math.floor(BENCH.stories / 20))} = 0;
     UPDATE interview SET notes = notes || ', con la comunidad ${RARE_WORD}'

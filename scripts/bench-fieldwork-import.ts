@@ -13,7 +13,19 @@ import ExcelJS from "exceljs";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { buildStandardAtRiskGroups } from "../tests/factories/evaluations";
 
-const HEADERS = ["start", "grp/respondent_type", "grp/gender", "grp/state", "grp/language", "grp/at_risk_groups", "id/name", "id/phone", "_id", "_uuid", "_submission_time"];
+const HEADERS = [
+  "start",
+  "grp/respondent_type",
+  "grp/gender",
+  "grp/state",
+  "grp/language",
+  "grp/at_risk_groups",
+  "id/name",
+  "id/phone",
+  "_id",
+  "_uuid",
+  "_submission_time",
+];
 const STATES = ["Coahuila", "Nuevo León", "Jalisco", "Puebla", "Oaxaca"];
 
 async function writeXlsx(file: string, rows: number): Promise<void> {
@@ -43,15 +55,32 @@ async function writeXlsx(file: string, rows: number): Promise<void> {
 
 export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<void> {
   const { dryRunImport, commitImport, analyzeImportFile } = await import("../lib/imports/mutations");
-  const user = await prisma.user.create({ data: { email: `bench-import-${Date.now()}@bench.example`, name: "Bench importer" }, select: { id: true } });
-  const evaluation = await prisma.evaluation.create({ data: { name: "Import benchmark", client: "Bench", evaluatorOrganisation: "Bench", periodStart: new Date("2024-01-01"), periodEnd: new Date("2025-12-31"), languages: ["ES", "EN"] }, select: { id: true } });
-  await prisma.evaluationMember.create({ data: { evaluationId: evaluation.id, userId: user.id, roles: ["EVALUATOR"] } });
+  const user = await prisma.user.create({
+    data: { email: `bench-import-${Date.now()}@bench.example`, name: "Bench importer" },
+    select: { id: true },
+  });
+  const evaluation = await prisma.evaluation.create({
+    data: {
+      name: "Import benchmark",
+      client: "Bench",
+      evaluatorOrganisation: "Bench",
+      periodStart: new Date("2024-01-01"),
+      periodEnd: new Date("2025-12-31"),
+      languages: ["ES", "EN"],
+    },
+    select: { id: true },
+  });
+  await prisma.evaluationMember.create({
+    data: { evaluationId: evaluation.id, userId: user.id, roles: ["EVALUATOR"] },
+  });
   // The file names groups by their choice codes: the evaluation has the standard five, as a new one does.
   await prisma.atRiskGroup.createMany({ data: buildStandardAtRiskGroups(evaluation.id) });
   const file = path.join(tmpdir(), `bench-import-${process.pid}.xlsx`);
   await writeXlsx(file, rows);
   const blob = await openAsBlob(file);
-  console.log(`\nImport of a ${rows.toLocaleString("en")}-row XLSX (${(blob.size / 1024 / 1024).toFixed(1)} MB) of respondents with sealed identities`);
+  console.log(
+    `\nImport of a ${rows.toLocaleString("en")}-row XLSX (${(blob.size / 1024 / 1024).toFixed(1)} MB) of respondents with sealed identities`,
+  );
 
   global.gc?.();
   let peak = process.memoryUsage().rss;
@@ -70,18 +99,37 @@ export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<
   try {
     const actor = { actorId: user.id, ipAddress: null };
     const t0 = performance.now();
-    const analysis = await analyzeImportFile({ evaluationId: evaluation.id, kind: "RESPONDENTS", file: blob, delimiter: "auto" });
+    const analysis = await analyzeImportFile({
+      evaluationId: evaluation.id,
+      kind: "RESPONDENTS",
+      file: blob,
+      delimiter: "auto",
+    });
     if ("rejected" in analysis) throw new Error(analysis.rejected);
-    const dry = await dryRunImport(actor, { evaluationId: evaluation.id, kind: "RESPONDENTS", file: blob, fileName: "bench.xlsx", delimiter: "auto", mapping: analysis.mapping, keyColumn: analysis.keyColumn ?? "_uuid", idempotencyKey: `bench-${Date.now()}` });
+    const dry = await dryRunImport(actor, {
+      evaluationId: evaluation.id,
+      kind: "RESPONDENTS",
+      file: blob,
+      fileName: "bench.xlsx",
+      delimiter: "auto",
+      mapping: analysis.mapping,
+      keyColumn: analysis.keyColumn ?? "_uuid",
+      idempotencyKey: `bench-${Date.now()}`,
+    });
     if ("rejected" in dry) throw new Error(dry.rejected);
     const t1 = performance.now();
     const committed = await commitImport(actor, { evaluationId: evaluation.id, batchId: dry.batchId, file: blob });
     if ("rejected" in committed) throw new Error(committed.rejected);
     const t2 = performance.now();
     const created = await prisma.respondent.count({ where: { evaluationId: evaluation.id } });
-    console.log(`  dry run ${((t1 - t0) / 1000).toFixed(1)} s (errors: ${dry.errorCount}); commit ${((t2 - t1) / 1000).toFixed(1)} s; total ${((t2 - t0) / 1000).toFixed(1)} s (target < 30 s)`);
-    console.log(`  created ${created} respondents; rss before ${(baseline / 1024 / 1024).toFixed(0)} MB, peak ${(peak / 1024 / 1024).toFixed(0)} MB (+${((peak - baseline) / 1024 / 1024).toFixed(0)} MB)` +
-        (global.gc ? `; live heap peak ${(livePeak / 1024 / 1024).toFixed(0)} MB` : " (run node with --expose-gc for the live heap)"),
+    console.log(
+      `  dry run ${((t1 - t0) / 1000).toFixed(1)} s (errors: ${dry.errorCount}); commit ${((t2 - t1) / 1000).toFixed(1)} s; total ${((t2 - t0) / 1000).toFixed(1)} s (target < 30 s)`,
+    );
+    console.log(
+      `  created ${created} respondents; rss before ${(baseline / 1024 / 1024).toFixed(0)} MB, peak ${(peak / 1024 / 1024).toFixed(0)} MB (+${((peak - baseline) / 1024 / 1024).toFixed(0)} MB)` +
+        (global.gc
+          ? `; live heap peak ${(livePeak / 1024 / 1024).toFixed(0)} MB`
+          : " (run node with --expose-gc for the live heap)"),
     );
   } finally {
     clearInterval(sampler);

@@ -11,10 +11,16 @@ export const SEARCH_WORDS = { common: "inspectores", rare: RARE_WORD } as const;
 
 type Captured = { query: string; params: unknown[] };
 
-export async function printSearchPlans(client: pg.Client, words: { common: string; rare: string }, capture: (q: string) => Promise<Captured[]>): Promise<void> {
+export async function printSearchPlans(
+  client: pg.Client,
+  words: { common: string; rare: string },
+  capture: (q: string) => Promise<Captured[]>,
+): Promise<void> {
   for (const [which, q] of Object.entries(words)) {
     const queries = (await capture(q)).filter((captured) => captured.query.includes("search_vector"));
-    console.log(`\nSearch page plans, ${which} word "${q}" (EXPLAIN (ANALYZE, BUFFERS)): ${queries.length} search queries`);
+    console.log(
+      `\nSearch page plans, ${which} word "${q}" (EXPLAIN (ANALYZE, BUFFERS)): ${queries.length} search queries`,
+    );
     for (const { query, params } of queries) {
       const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, params);
       console.log(`  ${query.replace(/\s+/g, " ").trim().slice(0, 100)}…`);

@@ -30,7 +30,9 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 40) || 40);
 const reuse = /^msc_bench_[0-9a-f]{6}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
 const keep = process.env.BENCH_KEEP === "1" || reuse !== null;
-const groups = new Set((process.env.BENCH_GROUPS ?? "list,search,audit,import").split(",").map((group) => group.trim()));
+const groups = new Set(
+  (process.env.BENCH_GROUPS ?? "list,search,audit,import").split(",").map((group) => group.trim()),
+);
 const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
@@ -58,7 +60,10 @@ try {
     LOG_LEVEL: "silent",
   });
   // The app's own client (lib/db.ts picks it up), with query events so plans can be checked.
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   prisma.$on("query", (event) => {
     if (capturing) captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
   });
@@ -74,15 +79,21 @@ try {
     const generation = await generateFieldwork(client, console.log);
     for (const step of generation) console.log(`  ${step.label.padEnd(96)} ${step.seconds.toFixed(1).padStart(6)} s`);
     console.log(`  total generation time: ${generation.reduce((sum, step) => sum + step.seconds, 0).toFixed(1)} s`);
-    const size = await client.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size");
+    const size = await client.query<{ size: string }>(
+      "SELECT pg_size_pretty(pg_database_size(current_database())) AS size",
+    );
     console.log(`  database size: ${size.rows[0]!.size}`);
   }
   if (groups.has("audit")) {
     const seconds = await ensureAuditChain(client);
-    if (seconds !== null) console.log(`  ${BENCH.auditEvents.toLocaleString("en")} audit events, one valid hash chain (hashed here, inserted 20,000 a statement): ${seconds.toFixed(1)} s`);
+    if (seconds !== null)
+      console.log(
+        `  ${BENCH.auditEvents.toLocaleString("en")} audit events, one valid hash chain (hashed here, inserted 20,000 a statement): ${seconds.toFixed(1)} s`,
+      );
   }
 
-  if (groups.has("audit") && process.env.BENCH_VERIFY_AUDIT === "1") console.log(`  audit chain: ${await verifyBenchChain()}`);
+  if (groups.has("audit") && process.env.BENCH_VERIFY_AUDIT === "1")
+    console.log(`  audit chain: ${await verifyBenchChain()}`);
 
   const { loadStoryList: listStories } = await import("../lib/stories/loaders");
   const { loadRespondentList: listRespondents } = await import("../lib/respondents/loaders");
@@ -92,35 +103,141 @@ try {
 
   const lead = { id: "u1", isAdmin: false };
   const e = BENCH.evaluationId;
-  const table = <F>(filters: F, sort: { id: string; desc: boolean }, page = 1) => ({ page, pageSize: 25, sort, columns: [], filters });
+  const table = <F>(filters: F, sort: { id: string; desc: boolean }, page = 1) => ({
+    page,
+    pageSize: 25,
+    sort,
+    columns: [],
+    filters,
+  });
   const words = ["niños", "sindicato independiente", "conciliación", "acoso", "inspectores", "children school"];
   const { common, rare } = SEARCH_WORDS;
 
   type Group = "list" | "search" | "audit";
   const allCases: Array<{ group: Group; label: string; call: (i: number) => Promise<unknown> }> = [
-    { group: "list", label: "stories: stage = SCREENED, newest first, pages 1-5", call: (i) => listStories(e, lead, table({ stage: "SCREENED" as const }, { id: "updatedAt", desc: true }, 1 + (i % 5))) },
-    { group: "list", label: "stories: primary domain, sorted by title", call: (i) => listStories(e, lead, table({ domain: `d${1 + (i % 5)}` }, { id: "title", desc: false })) },
-    { group: "list", label: "stories: domain + stage, newest first", call: (i) => listStories(e, lead, table({ domain: `d${1 + (i % 5)}`, stage: "SUBMITTED" as const }, { id: "updatedAt", desc: true })) },
-    { group: "list", label: "stories: state + type of change, by period", call: () => listStories(e, lead, table({ state: "Oaxaca", changeType: "POSITIVE" as const }, { id: "period", desc: true })) },
-    { group: "list", label: "stories: updated in a quarter, by stage", call: () => listStories(e, lead, table({ updatedFrom: "2024-07-01", updatedTo: "2024-09-30" }, { id: "stage", desc: false })) },
-    { group: "list", label: "respondents: type + gender, by code", call: (i) => listRespondents(e, lead, table({ type: "UNION_MEMBER" as const, gender: "WOMAN" as const }, { id: "code", desc: false }, 1 + (i % 3))) },
-    { group: "list", label: "respondents: state, newest first", call: () => listRespondents(e, lead, table({ state: "Oaxaca" }, { id: "updatedAt", desc: true })) },
-    { group: "list", label: "interviews: state + date range, newest first", call: () => listInterviews(e, lead, table({ state: "Veracruz", from: "2024-06-01", to: "2024-12-31" }, { id: "date", desc: true })) },
-    { group: "list", label: "focus groups: all, by date", call: () => listFocusGroups(e, lead, table({}, { id: "date", desc: true })) },
-    { group: "search", label: "story search (stories table, by relevance, highlighted)", call: (i) => listStories(e, lead, table({ q: words[i % words.length]! }, { id: "relevance", desc: true })) },
-    { group: "search", label: "story search + stage filter, newest first", call: (i) => listStories(e, lead, table({ q: words[i % words.length]!, stage: "SCREENED" as const }, { id: "updatedAt", desc: true })) },
-    { group: "search", label: "transcript search (interviews, 20 per page, highlighted)", call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, kind: "interviews", page: 1 }) },
-    { group: "search", label: "search page: stories + interviews + focus groups at once", call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, page: 1 }) },
-    { group: "search", label: `search page, common word "${common}", all kinds`, call: () => searchEvaluation(e, lead, { q: common, page: 1 }) },
-    { group: "search", label: `search page, common word "${common}", interviews, pages 1-3`, call: (i) => searchEvaluation(e, lead, { q: common, kind: "interviews", page: 1 + (i % 3) }) },
-    { group: "search", label: `search page, rare word "${rare}", all kinds`, call: () => searchEvaluation(e, lead, { q: rare, page: 1 }) },
-    { group: "search", label: `search page, rare word "${rare}", interviews`, call: () => searchEvaluation(e, lead, { q: rare, kind: "interviews", page: 1 }) },
+    {
+      group: "list",
+      label: "stories: stage = SCREENED, newest first, pages 1-5",
+      call: (i) =>
+        listStories(e, lead, table({ stage: "SCREENED" as const }, { id: "updatedAt", desc: true }, 1 + (i % 5))),
+    },
+    {
+      group: "list",
+      label: "stories: primary domain, sorted by title",
+      call: (i) => listStories(e, lead, table({ domain: `d${1 + (i % 5)}` }, { id: "title", desc: false })),
+    },
+    {
+      group: "list",
+      label: "stories: domain + stage, newest first",
+      call: (i) =>
+        listStories(
+          e,
+          lead,
+          table({ domain: `d${1 + (i % 5)}`, stage: "SUBMITTED" as const }, { id: "updatedAt", desc: true }),
+        ),
+    },
+    {
+      group: "list",
+      label: "stories: state + type of change, by period",
+      call: () =>
+        listStories(e, lead, table({ state: "Oaxaca", changeType: "POSITIVE" as const }, { id: "period", desc: true })),
+    },
+    {
+      group: "list",
+      label: "stories: updated in a quarter, by stage",
+      call: () =>
+        listStories(
+          e,
+          lead,
+          table({ updatedFrom: "2024-07-01", updatedTo: "2024-09-30" }, { id: "stage", desc: false }),
+        ),
+    },
+    {
+      group: "list",
+      label: "respondents: type + gender, by code",
+      call: (i) =>
+        listRespondents(
+          e,
+          lead,
+          table({ type: "UNION_MEMBER" as const, gender: "WOMAN" as const }, { id: "code", desc: false }, 1 + (i % 3)),
+        ),
+    },
+    {
+      group: "list",
+      label: "respondents: state, newest first",
+      call: () => listRespondents(e, lead, table({ state: "Oaxaca" }, { id: "updatedAt", desc: true })),
+    },
+    {
+      group: "list",
+      label: "interviews: state + date range, newest first",
+      call: () =>
+        listInterviews(
+          e,
+          lead,
+          table({ state: "Veracruz", from: "2024-06-01", to: "2024-12-31" }, { id: "date", desc: true }),
+        ),
+    },
+    {
+      group: "list",
+      label: "focus groups: all, by date",
+      call: () => listFocusGroups(e, lead, table({}, { id: "date", desc: true })),
+    },
+    {
+      group: "search",
+      label: "story search (stories table, by relevance, highlighted)",
+      call: (i) => listStories(e, lead, table({ q: words[i % words.length]! }, { id: "relevance", desc: true })),
+    },
+    {
+      group: "search",
+      label: "story search + stage filter, newest first",
+      call: (i) =>
+        listStories(
+          e,
+          lead,
+          table({ q: words[i % words.length]!, stage: "SCREENED" as const }, { id: "updatedAt", desc: true }),
+        ),
+    },
+    {
+      group: "search",
+      label: "transcript search (interviews, 20 per page, highlighted)",
+      call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, kind: "interviews", page: 1 }),
+    },
+    {
+      group: "search",
+      label: "search page: stories + interviews + focus groups at once",
+      call: (i) => searchEvaluation(e, lead, { q: words[i % words.length]!, page: 1 }),
+    },
+    {
+      group: "search",
+      label: `search page, common word "${common}", all kinds`,
+      call: () => searchEvaluation(e, lead, { q: common, page: 1 }),
+    },
+    {
+      group: "search",
+      label: `search page, common word "${common}", interviews, pages 1-3`,
+      call: (i) => searchEvaluation(e, lead, { q: common, kind: "interviews", page: 1 + (i % 3) }),
+    },
+    {
+      group: "search",
+      label: `search page, rare word "${rare}", all kinds`,
+      call: () => searchEvaluation(e, lead, { q: rare, page: 1 }),
+    },
+    {
+      group: "search",
+      label: `search page, rare word "${rare}", interviews`,
+      call: () => searchEvaluation(e, lead, { q: rare, kind: "interviews", page: 1 }),
+    },
     ...(await auditCases()).map((audit) => ({ group: "audit" as const, ...audit })),
   ];
   const cases = allCases.filter((benchCase) => groups.has(benchCase.group));
 
-  const load = () => loadavg().map((value) => value.toFixed(1)).join(", ");
-  console.log(`\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included).`);
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(", ");
+  console.log(
+    `\nServer time per call of the real loaders (${runs} runs each after 3 warm-up runs; access check included).`,
+  );
   console.log(`  ${cpus().length} CPUs; load average before: ${load()} (other work on the machine inflates p95)`);
   const worst: Record<Group, number> = { list: 0, search: 0, audit: 0 };
   const plansFor: Array<{ label: string; queries: Captured[] }> = [];
@@ -139,10 +256,14 @@ try {
     }
     const { p50, p95 } = percentiles(samples);
     worst[benchCase.group] = Math.max(worst[benchCase.group], p95);
-    console.log(`  ${benchCase.label.padEnd(66)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${captured.length} queries)`);
+    console.log(
+      `  ${benchCase.label.padEnd(66)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${captured.length} queries)`,
+    );
   }
   console.log(`  load average after: ${load()}`);
-  console.log(`  worst list p95 ${worst.list.toFixed(1)} ms (target < 100 ms); worst search p95 ${worst.search.toFixed(1)} ms (target < 150 ms); worst audit page p95 ${worst.audit.toFixed(1)} ms`);
+  console.log(
+    `  worst list p95 ${worst.list.toFixed(1)} ms (target < 100 ms); worst search p95 ${worst.search.toFixed(1)} ms (target < 150 ms); worst audit page p95 ${worst.audit.toFixed(1)} ms`,
+  );
 
   console.log("\nQuery plans (EXPLAIN ANALYZE on the generated data): top line, then every scan it used.");
   for (const { label, queries } of plansFor) {
@@ -150,8 +271,22 @@ try {
     for (const { query, params } of queries) {
       const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${query}`, params);
       const lines = result.rows.map((row) => row["QUERY PLAN"]);
-      const scans = [...new Set(lines.map((line) => /((?:Parallel )?(?:Seq Scan|Index Only Scan|Index Scan(?: Backward)?|Bitmap Heap Scan|Bitmap Index Scan) [^(]*)/.exec(line)?.[1]?.trim()).filter(Boolean))];
-      const bigSeqScan = scans.some((scan) => /Seq Scan on (change_story|interview|respondent|consent|story_place|domain_assignment|audit_event)\b/.test(scan!));
+      const scans = [
+        ...new Set(
+          lines
+            .map((line) =>
+              /((?:Parallel )?(?:Seq Scan|Index Only Scan|Index Scan(?: Backward)?|Bitmap Heap Scan|Bitmap Index Scan) [^(]*)/
+                .exec(line)?.[1]
+                ?.trim(),
+            )
+            .filter(Boolean),
+        ),
+      ];
+      const bigSeqScan = scans.some((scan) =>
+        /Seq Scan on (change_story|interview|respondent|consent|story_place|domain_assignment|audit_event)\b/.test(
+          scan!,
+        ),
+      );
       const what = query.replace(/\s+/g, " ").slice(0, 70);
       console.log(`    ${what}…`);
       console.log(`      ${lines[0]!.trim()}  |  ${lines.at(-1)!.trim()}`);

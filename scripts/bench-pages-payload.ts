@@ -57,10 +57,16 @@ function urlOf(route: string): string {
 }
 
 function firstLoadTable() {
-  const routes = Object.keys(buildManifest.pagesChunkGroupBootstrapParams).filter((route) => route.endsWith("/page") && !route.startsWith("/_"));
+  const routes = Object.keys(buildManifest.pagesChunkGroupBootstrapParams).filter(
+    (route) => route.endsWith("/page") && !route.startsWith("/_"),
+  );
   const rows = routes.map((route) => {
     const chunks = routeChunks(route);
-    return { url: urlOf(route), chunks: chunks.length, bytes: chunks.reduce((sum, chunk) => sum + gzippedSize(chunk), 0) };
+    return {
+      url: urlOf(route),
+      chunks: chunks.length,
+      bytes: chunks.reduce((sum, chunk) => sum + gzippedSize(chunk), 0),
+    };
   });
   rows.sort((a, b) => b.bytes - a.bytes || a.url.localeCompare(b.url));
   const shared = buildManifest.rootMainFiles.reduce((sum, chunk) => sum + gzippedSize(chunk), 0);
@@ -92,7 +98,6 @@ class Cookies {
   }
 }
 
-
 async function signIn(email: string): Promise<Cookies> {
   const cookies = new Cookies();
   const csrf = await fetch(`${base}/api/auth/csrf`);
@@ -102,15 +107,25 @@ async function signIn(email: string): Promise<Cookies> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.header(), origin: base },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/evaluations`, json: "true" }),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password: DEMO_PASSWORD,
+      callbackUrl: `${base}/evaluations`,
+      json: "true",
+    }),
   });
   cookies.take(response);
-  if (!cookies.header().includes("session-token")) throw new Error(`Signing in as ${email} failed (${response.status}).`);
+  if (!cookies.header().includes("session-token"))
+    throw new Error(`Signing in as ${email} failed (${response.status}).`);
   return cookies;
 }
 
 async function page(url: string, cookies?: Cookies, language = "es") {
-  const response = await fetch(`${base}${url}`, { headers: { cookie: cookies?.header() ?? "", "accept-language": language }, redirect: "manual" });
+  const response = await fetch(`${base}${url}`, {
+    headers: { cookie: cookies?.header() ?? "", "accept-language": language },
+    redirect: "manual",
+  });
   const html = await response.text();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   return html;
@@ -118,7 +133,9 @@ async function page(url: string, cookies?: Cookies, language = "es") {
 
 function htmlRow(label: string, html: string) {
   // Modern browsers skip the noModule polyfills: they are not part of the first load.
-  const tags = [...html.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)[^>]*>/g)].filter((match) => !/nomodule/i.test(match[0]));
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="\/_next\/([^"?]+)[^>]*>/g)].filter(
+    (match) => !/nomodule/i.test(match[0]),
+  );
   const scripts = [...new Set(tags.map((match) => match[1]!))];
   const js = scripts.reduce((sum, file) => sum + gzippedSize(file), 0);
   const raw = Buffer.byteLength(html);
@@ -127,11 +144,15 @@ function htmlRow(label: string, html: string) {
 
 async function htmlTable() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "msc-bench-payload-"));
-  const app = spawn(process.execPath, [require.resolve("tsx/cli"), "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
+  const app = spawn(
+    process.execPath,
+    [require.resolve("tsx/cli"), "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
+    {
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
   // Stop the app however this script ends (Ctrl-C, a closed pipe), not only on the happy path.
   const stopApp = () => {
     try {
@@ -157,7 +178,8 @@ async function htmlTable() {
     htmlRow("/sign-in (signed out)", await page("/sign-in"));
     htmlRow("/evaluations", evaluations);
     htmlRow("overview (dashboard)", await page(at, lead));
-    for (const list of ["respondents", "interviews", "focus-groups", "stories", "audit"]) htmlRow(`${list} (list)`, await page(`${at}/${list}`, lead));
+    for (const list of ["respondents", "interviews", "focus-groups", "stories", "audit"])
+      htmlRow(`${list} (list)`, await page(`${at}/${list}`, lead));
     htmlRow("selection", selection);
     if (roundId) htmlRow("selection round (chart)", await page(`${at}/selection/rounds/${roundId}`, lead));
     htmlRow("respondents/new (form, es)", await page(`${at}/respondents/new`, lead, "es"));
@@ -169,6 +191,11 @@ async function htmlTable() {
   }
 }
 
-console.log(`load average: ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+console.log(
+  `load average: ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ")}`,
+);
 firstLoadTable();
 if (!process.argv.includes("--no-html")) await htmlTable();

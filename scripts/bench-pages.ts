@@ -66,7 +66,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-
 /** One request, read to its last byte; the statements printed meanwhile are the page's. */
 async function measure(path: string, cookie: string): Promise<Sample> {
   const before = { ...counter };
@@ -76,7 +75,13 @@ async function measure(path: string, cookie: string): Promise<Sample> {
   const ms = performance.now() - started;
   // The last lines may still be in the pipe when the body ends.
   await new Promise((resolve) => setTimeout(resolve, 25));
-  return { ms, statements: counter.statements - before.statements, sqlMs: counter.sqlMs - before.sqlMs, status: response.status, gzipBytes: gzipSync(body).length };
+  return {
+    ms,
+    statements: counter.statements - before.statements,
+    sqlMs: counter.sqlMs - before.sqlMs,
+    status: response.status,
+    gzipBytes: gzipSync(body).length,
+  };
 }
 
 try {
@@ -99,22 +104,44 @@ try {
   app = await startCountingApp({ port, url, secret, base, counter });
 
   const [one, five, fifteen] = loadavg();
-  console.log(`\n${runs} runs per page after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)} ${fifteen!.toFixed(2)}\n`);
-  console.log(`${"page".padEnd(48)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL ms".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"ratio".padStart(6)} ${"HTML gz".padStart(8)}`);
+  console.log(
+    `\n${runs} runs per page after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)} ${fifteen!.toFixed(2)}\n`,
+  );
+  console.log(
+    `${"page".padEnd(48)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL ms".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"ratio".padStart(6)} ${"HTML gz".padStart(8)}`,
+  );
   for (const page of PAGES) {
     for (let i = 0; i < 3; i++) await measure(page.path, cookie);
     const samples: Sample[] = [];
     for (let i = 0; i < runs; i++) samples.push(await measure(page.path, cookie));
-    const p50 = percentile(samples.map((s) => s.ms), 50);
-    const sql = percentile(samples.map((s) => s.sqlMs), 50);
-    const statements = percentile(samples.map((s) => s.statements), 50);
+    const p50 = percentile(
+      samples.map((s) => s.ms),
+      50,
+    );
+    const sql = percentile(
+      samples.map((s) => s.sqlMs),
+      50,
+    );
+    const statements = percentile(
+      samples.map((s) => s.statements),
+      50,
+    );
     console.log(
       `${page.label.padEnd(48)} ${String(samples[0]!.status).padStart(6)} ${String(statements).padStart(5)} ${sql.toFixed(1).padStart(7)} ${p50.toFixed(1).padStart(7)} ` +
-        `${percentile(samples.map((s) => s.ms), 95).toFixed(1).padStart(7)} ${(sql > 0 ? p50 / sql : 0).toFixed(1).padStart(6)} ${`${(samples[0]!.gzipBytes / 1024).toFixed(1)} kB`.padStart(8)}`,
+        `${percentile(
+          samples.map((s) => s.ms),
+          95,
+        )
+          .toFixed(1)
+          .padStart(
+            7,
+          )} ${(sql > 0 ? p50 / sql : 0).toFixed(1).padStart(6)} ${`${(samples[0]!.gzipBytes / 1024).toFixed(1)} kB`.padStart(8)}`,
     );
   }
   const [after] = loadavg();
-  console.log(`\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times.`);
+  console.log(
+    `\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times.`,
+  );
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -13,7 +13,12 @@ const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`CREATE DATABASE ${name}`);
 const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: "b".repeat(40), APP_BASE_URL: "http://localhost:3000", LOG_LEVEL: "silent" });
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  AUTH_SECRET: "b".repeat(40),
+  APP_BASE_URL: "http://localhost:3000",
+  LOG_LEVEL: "silent",
+});
 process.env.IDENTITY_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
 try {
@@ -22,7 +27,9 @@ try {
   const { hashPassword } = await import("../lib/auth/password");
   const { authorizeCredentials } = await import("../lib/auth/options");
   const password = "correct horse battery staple";
-  await db().user.create({ data: { email: "bench@test.example", name: "Bench", passwordHash: await hashPassword(password) } });
+  await db().user.create({
+    data: { email: "bench@test.example", name: "Bench", passwordHash: await hashPassword(password) },
+  });
   const headers = { "x-forwarded-for": "203.0.113.1" };
 
   const measure = async (label: string, email: (i: number) => string) => {

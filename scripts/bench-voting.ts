@@ -64,8 +64,12 @@ type Submission = { panelistId: string; votes: Vote[] };
 
 /** The action's id as the build registered it (what a browser sends in the Next-Action header). */
 function actionId(exportName: string, file: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  const entry = Object.entries(manifest.node).find(([, value]) => value.exportedName === exportName && (value.filename ?? "").includes(file));
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, value]) => value.exportedName === exportName && (value.filename ?? "").includes(file),
+  );
   if (!entry) throw new Error(`No server action ${exportName} in the build: rebuild (npm run build).`);
   return entry[0];
 }
@@ -73,7 +77,6 @@ function actionId(exportName: string, file: string): string {
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
-
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
@@ -87,9 +90,20 @@ let app: ReturnType<typeof spawn> | null = null;
 // ── the app, started like `npm start` does for a real database, with a given number of workers
 const identityKey = randomBytes(32).toString("base64");
 async function startApp(workers: number) {
-  console.log(`\n── ${workers} worker${workers === 1 ? "" : "s"}: starting the app on ${base} (scratch database ${name})…`);
+  console.log(
+    `\n── ${workers} worker${workers === 1 ? "" : "s"}: starting the app on ${base} (scratch database ${name})…`,
+  );
   app = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: url, AUTH_SECRET: secret, IDENTITY_ENCRYPTION_KEY: identityKey, APP_BASE_URL: base, LOG_LEVEL: "warn", WEB_CONCURRENCY: String(workers) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: url,
+      AUTH_SECRET: secret,
+      IDENTITY_ENCRYPTION_KEY: identityKey,
+      APP_BASE_URL: base,
+      LOG_LEVEL: "warn",
+      WEB_CONCURRENCY: String(workers),
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -105,7 +119,13 @@ async function stopApp() {
   await gone;
   // npm may exit before the last worker lets go of the port; the next run must not meet this one.
   for (let tries = 0; tries < 100; tries += 1) {
-    if (!(await fetch(`${base}/api/health`).then(() => true, () => false))) return;
+    if (
+      !(await fetch(`${base}/api/health`).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     await sleep(200);
   }
   throw new Error("The app did not stop within 20 seconds of SIGTERM.");
@@ -132,28 +152,54 @@ try {
   const lead = buildUser({ name: "Bench lead" });
   const panelists = Array.from({ length: PANELISTS + 1 }, (_, i) => buildUser({ name: `Bench panelist ${i}` }));
   const domain = buildDomain({ evaluationId: evaluation.id, position: 1 });
-  const stories = Array.from({ length: BALLOTS_EACH }, () => buildChangeStory({ evaluationId: evaluation.id, authorId: lead.id, stage: "IN_SELECTION" }));
+  const stories = Array.from({ length: BALLOTS_EACH }, () =>
+    buildChangeStory({ evaluationId: evaluation.id, authorId: lead.id, stage: "IN_SELECTION" }),
+  );
   await prisma.evaluation.create({ data: evaluation });
   await prisma.user.createMany({ data: [lead, ...panelists] });
   await prisma.evaluationMember.createMany({
-    data: [buildMembership({ evaluationId: evaluation.id, userId: lead.id, roles: ["LEAD"] }), ...panelists.map((p) => buildMembership({ evaluationId: evaluation.id, userId: p.id, roles: ["PANELIST"] }))],
+    data: [
+      buildMembership({ evaluationId: evaluation.id, userId: lead.id, roles: ["LEAD"] }),
+      ...panelists.map((p) => buildMembership({ evaluationId: evaluation.id, userId: p.id, roles: ["PANELIST"] })),
+    ],
   });
   await prisma.domain.create({ data: domain });
   await prisma.changeStory.createMany({ data: stories });
-  const panel = await prisma.selectionPanel.create({ data: { evaluationId: evaluation.id, name: "Bench panel", level: "DOMAIN", domainId: domain.id } });
-  await prisma.panelMember.createMany({ data: panelists.map((p) => ({ evaluationId: evaluation.id, panelId: panel.id, userId: p.id })) });
+  const panel = await prisma.selectionPanel.create({
+    data: { evaluationId: evaluation.id, name: "Bench panel", level: "DOMAIN", domainId: domain.id },
+  });
+  await prisma.panelMember.createMany({
+    data: panelists.map((p) => ({ evaluationId: evaluation.id, panelId: panel.id, userId: p.id })),
+  });
   async function openRound(label: string): Promise<string> {
     const round = await prisma.selectionRound.create({
-      data: { evaluationId: evaluation.id, panelId: panel.id, name: `Bench round ${label}`, domainId: domain.id, method: "SCORING", scoreScaleMax: 5, deadline: new Date(Date.now() + 86_400_000), status: "OPEN", version: 2 },
+      data: {
+        evaluationId: evaluation.id,
+        panelId: panel.id,
+        name: `Bench round ${label}`,
+        domainId: domain.id,
+        method: "SCORING",
+        scoreScaleMax: 5,
+        deadline: new Date(Date.now() + 86_400_000),
+        status: "OPEN",
+        version: 2,
+      },
     });
-    await prisma.roundCandidate.createMany({ data: stories.map((story) => ({ evaluationId: evaluation.id, roundId: round.id, storyId: story.id })) });
+    await prisma.roundCandidate.createMany({
+      data: stories.map((story) => ({ evaluationId: evaluation.id, roundId: round.id, storyId: story.id })),
+    });
     return round.id;
   }
   // An open session per panelist, and its cookie, as a password sign-in would leave them.
   const cookies = new Map<string, string>();
   for (const panelist of panelists) {
-    const session = await prisma.userSession.create({ data: { userId: panelist.id, expiresAt: new Date(Date.now() + 8 * 3_600_000) } });
-    const token = await encode({ token: { sub: panelist.id, sid: session.id, name: panelist.name, email: panelist.email }, secret });
+    const session = await prisma.userSession.create({
+      data: { userId: panelist.id, expiresAt: new Date(Date.now() + 8 * 3_600_000) },
+    });
+    const token = await encode({
+      token: { sub: panelist.id, sid: session.id, name: panelist.name, email: panelist.email },
+      secret,
+    });
     cookies.set(panelist.id, `next-auth.session-token=${token}`);
   }
 
@@ -166,18 +212,36 @@ try {
     try {
       const response = await fetch(`${base}/evaluations/${evaluation.id}/selection/rounds/${roundId}`, {
         method: "POST",
-        headers: { "Next-Action": castId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: base, Cookie: cookies.get(submission.panelistId)! },
+        headers: {
+          "Next-Action": castId,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          Origin: base,
+          Cookie: cookies.get(submission.panelistId)!,
+        },
         body: JSON.stringify([{ evaluationId: evaluation.id, roundId, votes: submission.votes }]),
       });
       const text = await response.text();
       const ms = performance.now() - started;
       const line = text.split("\n").find((l) => l.includes('"ok":'));
-      const result = line ? (JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; error?: string; reason?: string }) : null;
-      return { ms, status: response.status, ok: result?.ok === true, code: result ? (result.ok ? "OK" : `${result.error}${result.reason ? `:${result.reason}` : ""}`) : "NO_RESULT" };
+      const result = line
+        ? (JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; error?: string; reason?: string })
+        : null;
+      return {
+        ms,
+        status: response.status,
+        ok: result?.ok === true,
+        code: result ? (result.ok ? "OK" : `${result.error}${result.reason ? `:${result.reason}` : ""}`) : "NO_RESULT",
+      };
     } catch (error) {
       // fetch says only "fetch failed"; the cause names what the connection did (reset, closed, timeout).
       const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-      return { ms: performance.now() - started, status: 0, ok: false, code: `FETCH_FAILED:${cause?.code ?? cause?.message ?? (error as Error).message}` };
+      return {
+        ms: performance.now() - started,
+        status: 0,
+        ok: false,
+        code: `FETCH_FAILED:${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      };
     }
   }
 
@@ -187,17 +251,42 @@ try {
     const form = new FormData();
     form.append("1_locale", "es");
     form.append("0", JSON.stringify(["$K1"]));
-    const response = await fetch(`${base}/evaluations/${evaluation.id}`, { method: "POST", headers: { "Next-Action": localeId, Accept: "text/x-component", Origin: base, Cookie: cookies.get(panelistId)! }, body: form });
+    const response = await fetch(`${base}/evaluations/${evaluation.id}`, {
+      method: "POST",
+      headers: { "Next-Action": localeId, Accept: "text/x-component", Origin: base, Cookie: cookies.get(panelistId)! },
+      body: form,
+    });
     await response.text();
-    return { ms: performance.now() - started, status: response.status, ok: response.ok, code: response.ok ? "OK" : `HTTP_${response.status}` };
+    return {
+      ms: performance.now() - started,
+      status: response.status,
+      ok: response.ok,
+      code: response.ok ? "OK" : `HTTP_${response.status}`,
+    };
   }
 
-  const vote = (storyId: string, score: number, panelistId: string): Vote => ({ storyId, score, reason: `Razón del panelista ${panelistId}.` });
+  const vote = (storyId: string, score: number, panelistId: string): Vote => ({
+    storyId,
+    score,
+    reason: `Razón del panelista ${panelistId}.`,
+  });
   const counted = panelists.slice(0, PANELISTS);
-  const sheets: Submission[] = counted.map((p, i) => ({ panelistId: p.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, p.id)) }));
-  const singles: Submission[] = sheets.flatMap((sheet) => sheet.votes.map((v) => ({ panelistId: sheet.panelistId, votes: [v] })));
+  const sheets: Submission[] = counted.map((p, i) => ({
+    panelistId: p.id,
+    votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, p.id)),
+  }));
+  const singles: Submission[] = sheets.flatMap((sheet) =>
+    sheet.votes.map((v) => ({ panelistId: sheet.panelistId, votes: [v] })),
+  );
 
-  type Summary = { workers: number; floorP95: number; sheetsP95: number; lost: number; duplicates: number; errors: number };
+  type Summary = {
+    workers: number;
+    floorP95: number;
+    sheetsP95: number;
+    lost: number;
+    duplicates: number;
+    errors: number;
+  };
   const summaries: Summary[] = [];
   const warm = panelists[PANELISTS]!;
 
@@ -209,11 +298,21 @@ try {
     const warmRound = await openRound(`${run} warm-up`);
     for (let burst = 0; burst < 5; burst += 1) {
       await Promise.all(Array.from({ length: workers * 4 }, () => trivial(warm.id)));
-      await Promise.all(Array.from({ length: workers * 2 }, (_, i) => cast(warmRound, { panelistId: warm.id, votes: stories.map((story, j) => vote(story.id, ((burst + i + j) % 5) + 1, warm.id)) })));
+      await Promise.all(
+        Array.from({ length: workers * 2 }, (_, i) =>
+          cast(warmRound, {
+            panelistId: warm.id,
+            votes: stories.map((story, j) => vote(story.id, ((burst + i + j) % 5) + 1, warm.id)),
+          }),
+        ),
+      );
     }
     const alone: number[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const outcome = await cast(warmRound, { panelistId: warm.id, votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, warm.id)) });
+      const outcome = await cast(warmRound, {
+        panelistId: warm.id,
+        votes: stories.map((story, j) => vote(story.id, ((i + j) % 5) + 1, warm.id)),
+      });
       if (i === 0 && !outcome.ok) throw new Error(`Warm-up ballot refused: ${outcome.status} ${outcome.code}`);
       if (i >= 10) alone.push(outcome.ms);
     }
@@ -224,13 +323,21 @@ try {
     }
     alone.sort((a, b) => a - b);
     floorAlone.sort((a, b) => a - b);
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-    console.log(`one request at a time (warm): a sheet of 3 ballots p50 ${percentile(alone, 50).toFixed(1)} ms; the trivial action p50 ${percentile(floorAlone, 50).toFixed(1)} ms`);
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+    console.log(
+      `one request at a time (warm): a sheet of 3 ballots p50 ${percentile(alone, 50).toFixed(1)} ms; the trivial action p50 ${percentile(floorAlone, 50).toFixed(1)} ms`,
+    );
 
     function report(label: string, outcomes: Outcome[], wallMs: number, extra = "") {
       const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
       const p95 = percentile(times, 95);
-      const errors = outcomes.filter((o) => o.status >= 500 || o.status === 0 || o.code === "UNEXPECTED" || o.code === "NO_RESULT").length;
+      const errors = outcomes.filter(
+        (o) => o.status >= 500 || o.status === 0 || o.code === "UNEXPECTED" || o.code === "NO_RESULT",
+      ).length;
       console.log(
         `${label.padEnd(34)} ${String(outcomes.length).padStart(4)} req in ${(wallMs / 1000).toFixed(2).padStart(5)} s · p50 ${percentile(times, 50).toFixed(0).padStart(5)} ms · p95 ${p95.toFixed(0).padStart(5)} ms · max ${times.at(-1)!.toFixed(0).padStart(5)} ms · server errors ${errors}${extra}`,
       );
@@ -243,35 +350,80 @@ try {
       await idleConnectionsClosed();
       const cpuBefore = await cpuSnapshot();
       const started = performance.now();
-      const outcomes = await Promise.all(submissions.map(async (submission, i) => (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission))));
+      const outcomes = await Promise.all(
+        submissions.map(async (submission, i) =>
+          (offsets[i]! > 0 ? sleep(offsets[i]!) : Promise.resolve()).then(() => cast(roundId, submission)),
+        ),
+      );
       const wall = performance.now() - started;
       const cpu = cpuPerRequest(cpuBefore, await cpuSnapshot(), submissions.length);
       const rows = await prisma.ballot.findMany({ where: { roundId }, select: { panelistId: true, storyId: true } });
       const stored = new Set(rows.map((r) => `${r.panelistId}/${r.storyId}`));
       const accepted = submissions.filter((_, i) => outcomes[i]!.ok);
-      const lost = accepted.flatMap((s) => s.votes.map((v) => `${s.panelistId}/${v.storyId}`)).filter((key) => !stored.has(key)).length;
+      const lost = accepted
+        .flatMap((s) => s.votes.map((v) => `${s.panelistId}/${v.storyId}`))
+        .filter((key) => !stored.has(key)).length;
       const refusals = new Map<string, number>();
       for (const o of outcomes.filter((o) => !o.ok)) refusals.set(o.code, (refusals.get(o.code) ?? 0) + 1);
       const ballots = submissions.reduce((sum, s) => sum + s.votes.length, 0);
-      return { ...report(label, outcomes, wall, ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}${cpu}`), lost, duplicates: rows.length - stored.size };
+      return {
+        ...report(
+          label,
+          outcomes,
+          wall,
+          ` · ballots stored ${rows.length}/${ballots}, lost ${lost}, duplicates ${rows.length - stored.size}${refusals.size ? `, refused ${[...refusals].map(([k, v]) => `${k}: ${v}`).join(", ")}` : ""}${cpu}`,
+        ),
+        lost,
+        duplicates: rows.length - stored.size,
+      };
     }
 
-    console.log(`${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target: the sheets at once within ${TARGET_FLOOR_RATIO}× the floor's p95`);
+    console.log(
+      `${PANELISTS} panelists × ${BALLOTS_EACH} ballots; target: the sheets at once within ${TARGET_FLOOR_RATIO}× the floor's p95`,
+    );
     await idleConnectionsClosed();
     const floorCpu = await cpuSnapshot();
     const floorStarted = performance.now();
     const floorOutcomes = await Promise.all(counted.map((p) => trivial(p.id)));
-    const floor = report("floor: trivial action, all at once", floorOutcomes, performance.now() - floorStarted, cpuPerRequest(floorCpu, await cpuSnapshot(), counted.length));
-    const atOnce = await scenario("sheets, all at once", sheets, sheets.map(() => 0));
-    summaries.push({ workers, floorP95: floor.p95, sheetsP95: atOnce.p95, lost: atOnce.lost, duplicates: atOnce.duplicates, errors: atOnce.errors });
-    await scenario("single ballots, all at once", singles, singles.map(() => 0));
+    const floor = report(
+      "floor: trivial action, all at once",
+      floorOutcomes,
+      performance.now() - floorStarted,
+      cpuPerRequest(floorCpu, await cpuSnapshot(), counted.length),
+    );
+    const atOnce = await scenario(
+      "sheets, all at once",
+      sheets,
+      sheets.map(() => 0),
+    );
+    summaries.push({
+      workers,
+      floorP95: floor.p95,
+      sheetsP95: atOnce.p95,
+      lost: atOnce.lost,
+      duplicates: atOnce.duplicates,
+      errors: atOnce.errors,
+    });
+    await scenario(
+      "single ballots, all at once",
+      singles,
+      singles.map(() => 0),
+    );
     for (const seconds of WINDOWS_S) {
-      await scenario(`sheets within ${seconds} s`, sheets, sheets.map(() => Math.random() * seconds * 1000));
+      await scenario(
+        `sheets within ${seconds} s`,
+        sheets,
+        sheets.map(() => Math.random() * seconds * 1000),
+      );
     }
     await stopApp();
   }
 
-  console.log(`\n200 sheets at the same instant (machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}):`);
+  console.log(
+    `\n200 sheets at the same instant (machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}):`,
+  );
   for (const s of summaries) {
     const ratio = s.sheetsP95 / s.floorP95;
     console.log(

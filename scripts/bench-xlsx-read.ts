@@ -11,7 +11,18 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { openTable } from "../lib/imports/reader";
 
-const HEADERS = ["start", "grp/fecha_entrevista", "grp/modalidad", "grp/municipio", "grp/idioma", "grp/duracion", "grp/entrevistador", "grp/codigo_respondente", "grp/notas", "_uuid"];
+const HEADERS = [
+  "start",
+  "grp/fecha_entrevista",
+  "grp/modalidad",
+  "grp/municipio",
+  "grp/idioma",
+  "grp/duracion",
+  "grp/entrevistador",
+  "grp/codigo_respondente",
+  "grp/notas",
+  "_uuid",
+];
 
 async function writeXlsx(file: string, rows: number): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
@@ -62,10 +73,14 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run += 1) {
       const result = await readAll(file);
       times.push(result.ms);
-      console.log(`run ${run + 1}: ${result.rows} rows in ${result.ms.toFixed(0)} ms; first row starts ${JSON.stringify(result.sample)}`);
+      console.log(
+        `run ${run + 1}: ${result.rows} rows in ${result.ms.toFixed(0)} ms; first row starts ${JSON.stringify(result.sample)}`,
+      );
     }
     times.sort((a, b) => a - b);
-    console.log(`median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, fastest ${times[0]!.toFixed(0)} ms, slowest ${times[times.length - 1]!.toFixed(0)} ms`);
+    console.log(
+      `median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, fastest ${times[0]!.toFixed(0)} ms, slowest ${times[times.length - 1]!.toFixed(0)} ms`,
+    );
   } finally {
     await rm(file, { force: true });
   }

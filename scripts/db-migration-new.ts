@@ -27,9 +27,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const list = await readMigrations();
 const latest = list.migrationDirectories.at(-1)?.path;
-const previous = latest
-  ? await readFile(path.join(migrationsDir, latest, SNAPSHOT_FILE), "utf8")
-  : undefined;
+const previous = latest ? await readFile(path.join(migrationsDir, latest, SNAPSHOT_FILE), "utf8") : undefined;
 const current = await readFile(schemaPath, "utf8");
 
 const database = await startEmbeddedDatabase();

@@ -46,18 +46,28 @@ function options() {
     },
   });
   const kind = values.kind!.toUpperCase() as ImportKind;
-  if (!values.evaluation || !values.as || !values.file?.length) throw new UsageError("Usage: npm run import -- --evaluation <id> --as <member e-mail> --file <file> [--file <repeat group file>…] [--kind stories] [--mapping mapping.json] [--number-language es|en] [--commit]");
-  if (!IMPORT_KINDS.includes(kind as never)) throw new UsageError(`--kind must be one of ${IMPORT_KINDS.map((name) => name.toLowerCase()).join(", ")}.`);
+  if (!values.evaluation || !values.as || !values.file?.length)
+    throw new UsageError(
+      "Usage: npm run import -- --evaluation <id> --as <member e-mail> --file <file> [--file <repeat group file>…] [--kind stories] [--mapping mapping.json] [--number-language es|en] [--commit]",
+    );
+  if (!IMPORT_KINDS.includes(kind as never))
+    throw new UsageError(`--kind must be one of ${IMPORT_KINDS.map((name) => name.toLowerCase()).join(", ")}.`);
   if (values.commit && values["dry-run"]) throw new UsageError("--commit and --dry-run contradict each other.");
   const numberLocale = values["number-language"];
-  if (numberLocale && !NUMBER_LOCALES.includes(numberLocale as never)) throw new UsageError("--number-language must be es or en.");
+  if (numberLocale && !NUMBER_LOCALES.includes(numberLocale as never))
+    throw new UsageError("--number-language must be es or en.");
   if (values.language && !["es", "en"].includes(values.language)) throw new UsageError("--language must be es or en.");
   return { ...values, kind, files: values.file, numberLocale: numberLocale as NumberLocale | undefined };
 }
 
 /** A message key of the wizard's (imports.rowErrors.placeUnknown, stories.errors.required), in `language`. */
 function say(language: "es" | "en", key: string, values: Record<string, string> = {}): string {
-  const found = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages[language]);
+  const found = key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+      messages[language],
+    );
   const text = typeof found === "string" ? found : key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
@@ -69,7 +79,10 @@ async function fileAt(name: string): Promise<File> {
 async function mappingFrom(name: string): Promise<{ columns: Record<string, string>; keyColumn?: string }> {
   const parsed = JSON.parse(await readFile(name, "utf8")) as Record<string, unknown>;
   // Either {"columns": {...}, "keyColumn": "_uuid"} or the column map itself.
-  const columns = (parsed.columns && typeof parsed.columns === "object" ? parsed.columns : parsed) as Record<string, string>;
+  const columns = (parsed.columns && typeof parsed.columns === "object" ? parsed.columns : parsed) as Record<
+    string,
+    string
+  >;
   return { columns, keyColumn: typeof parsed.keyColumn === "string" ? parsed.keyColumn : undefined };
 }
 
@@ -92,8 +105,12 @@ async function run(): Promise<number> {
     const evaluationId = args.evaluation!;
     const member = await findImportingMember(evaluationId, args.as!);
     if (!member) throw new UsageError(`${args.as} is not an enabled member of evaluation ${evaluationId}.`);
-    if (!mayImport(member.roles, args.kind)) throw new UsageError(`${args.as} may not import ${args.kind.toLowerCase()} into this evaluation.`);
-    if (args.kind === "RESPONDENTS" && !ring) throw new UsageError("Respondents carry identities: set IDENTITY_ENCRYPTION_KEY (or run beside the data folder's secrets).");
+    if (!mayImport(member.roles, args.kind))
+      throw new UsageError(`${args.as} may not import ${args.kind.toLowerCase()} into this evaluation.`);
+    if (args.kind === "RESPONDENTS" && !ring)
+      throw new UsageError(
+        "Respondents carry identities: set IDENTITY_ENCRYPTION_KEY (or run beside the data folder's secrets).",
+      );
     const language = (args.language as "es" | "en" | undefined) ?? (member.locale === "EN" ? "en" : "es");
     const [main, ...others] = await Promise.all(args.files.map(fileAt));
     const related = others.map((file) => ({ name: file.name, file }));
@@ -101,10 +118,17 @@ async function run(): Promise<number> {
 
     const analysis = await analyzeImportFile({ evaluationId, kind: args.kind, file: main!, delimiter: "auto" });
     if ("rejected" in analysis) {
-      console.error(say(language, `imports.refusals.${analysis.rejected}`, { header: analysis.field ?? "", field: analysis.field ?? "" }));
+      console.error(
+        say(language, `imports.refusals.${analysis.rejected}`, {
+          header: analysis.field ?? "",
+          field: analysis.field ?? "",
+        }),
+      );
       return 1;
     }
-    const chosen = args.mapping ? await mappingFrom(args.mapping) : { columns: analysis.mapping, keyColumn: analysis.keyColumn ?? undefined };
+    const chosen = args.mapping
+      ? await mappingFrom(args.mapping)
+      : { columns: analysis.mapping, keyColumn: analysis.keyColumn ?? undefined };
     const keyColumn = chosen.keyColumn ?? analysis.keyColumn;
     if (!keyColumn) throw new UsageError(say(language, "imports.refusals.KEY_COLUMN_MISSING"));
     const dry = await dryRunImport(actor, {
@@ -120,21 +144,30 @@ async function run(): Promise<number> {
       numberLocale: args.numberLocale ?? (args.kind === "STORIES" ? language : undefined),
     });
     if ("rejected" in dry) {
-      console.error(say(language, `imports.refusals.${dry.rejected}`, { header: dry.field ?? "", field: dry.field ?? "" }));
+      console.error(
+        say(language, `imports.refusals.${dry.rejected}`, { header: dry.field ?? "", field: dry.field ?? "" }),
+      );
       return 1;
     }
     for (const error of await allBatchErrors(evaluationId, dry.batchId)) {
       const where = `${error.sheet ?? main!.name}, ${language === "es" ? "línea" : "line"} ${error.rowNumber}${error.column ? `, ${language === "es" ? "columna" : "column"} "${error.column}"` : ""}`;
       console.log(`${where}: ${say(language, error.code)}`);
     }
-    for (const sheet of dry.ignoredSheets ?? []) console.log(`${sheet}: ${language === "es" ? "no es un grupo que se repite de una historia; no se importa" : "is no repeat group of a story; not imported"}`);
-    console.log(`${dry.rowCount} rows: ${dry.newCount} new, ${dry.skippedCount} imported before, ${dry.errorCount} with errors (batch ${dry.batchId}).`);
+    for (const sheet of dry.ignoredSheets ?? [])
+      console.log(
+        `${sheet}: ${language === "es" ? "no es un grupo que se repite de una historia; no se importa" : "is no repeat group of a story; not imported"}`,
+      );
+    console.log(
+      `${dry.rowCount} rows: ${dry.newCount} new, ${dry.skippedCount} imported before, ${dry.errorCount} with errors (batch ${dry.batchId}).`,
+    );
     if (dry.errorCount > 0) return 1;
     if (!args.commit) {
       console.log("Dry run: nothing was saved. Run again with --commit to save.");
       return 0;
     }
-    const committed = ring ? await commitImport(actor, { evaluationId, batchId: dry.batchId, file: main!, related }, ring) : await commitImport(actor, { evaluationId, batchId: dry.batchId, file: main!, related });
+    const committed = ring
+      ? await commitImport(actor, { evaluationId, batchId: dry.batchId, file: main!, related }, ring)
+      : await commitImport(actor, { evaluationId, batchId: dry.batchId, file: main!, related });
     if ("rejected" in committed) {
       console.error(say(language, `imports.refusals.${committed.rejected}`));
       return 1;

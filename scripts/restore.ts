@@ -27,13 +27,19 @@ async function main(): Promise<number> {
   const manifest = readManifest(folder);
   let differences: string[];
   if (manifest.kind === "postgresql") {
-    if (!env.DATABASE_URL) throw new BackupError("This is a PostgreSQL backup: set DATABASE_URL (and MIGRATION_DATABASE_URL) to the new, empty database.");
+    if (!env.DATABASE_URL)
+      throw new BackupError(
+        "This is a PostgreSQL backup: set DATABASE_URL (and MIGRATION_DATABASE_URL) to the new, empty database.",
+      );
     const ownerUrl = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
     differences = await restorePostgres(folder, manifest, ownerUrl);
     const granted = await grantAfterMigration(ownerUrl, env.DATABASE_URL);
     if (granted) console.log(`Granted the app's table rights to the database role "${granted}".`);
   } else {
-    if (env.DATABASE_URL) throw new BackupError("This is a backup of the embedded database: unset DATABASE_URL and set DATA_DIR to the folder to restore into.");
+    if (env.DATABASE_URL)
+      throw new BackupError(
+        "This is a backup of the embedded database: unset DATABASE_URL and set DATA_DIR to the folder to restore into.",
+      );
     const dataDir = path.resolve(env.DATA_DIR);
     const { unlock, keptAs } = prepareEmbeddedRestore(dataDir);
     try {
@@ -45,16 +51,20 @@ async function main(): Promise<number> {
       } finally {
         await database.stop();
       }
-      if (manifest.files.includes(DEMO_SECRETS)) keep(putInPlace(path.join(folder, DEMO_SECRETS), path.join(dataDir, DEMO_SECRETS)));
+      if (manifest.files.includes(DEMO_SECRETS))
+        keep(putInPlace(path.join(folder, DEMO_SECRETS), path.join(dataDir, DEMO_SECRETS)));
     } finally {
       unlock();
     }
   }
-  if (manifest.files.includes(CHECKPOINTS)) keep(putInPlace(path.join(folder, CHECKPOINTS), checkpointFile(process.env)));
+  if (manifest.files.includes(CHECKPOINTS))
+    keep(putInPlace(path.join(folder, CHECKPOINTS), checkpointFile(process.env)));
   for (const line of differences) console.log(`DIFFERS ${line}`);
   const rows = Object.values(manifest.tables).reduce((sum, table) => sum + table.rows, 0);
   if (differences.length > 0) return 1;
-  console.log(`Restored and checked ${Object.keys(manifest.tables).length} tables (${rows} rows) from ${folder}: every count and checksum as backed up. Next: npm run audit:verify`);
+  console.log(
+    `Restored and checked ${Object.keys(manifest.tables).length} tables (${rows} rows) from ${folder}: every count and checksum as backed up. Next: npm run audit:verify`,
+  );
   return 0;
 }
 

@@ -22,18 +22,22 @@ function batchSizeArgument(): number | undefined {
   const argument = process.argv.find((value) => value.startsWith("--batch-size="));
   if (!argument) return undefined;
   const size = Number(argument.slice("--batch-size=".length));
-  if (!Number.isInteger(size) || size < 1 || size > 10_000) throw new EnvError("--batch-size must be a whole number from 1 to 10000.");
+  if (!Number.isInteger(size) || size < 1 || size > 10_000)
+    throw new EnvError("--batch-size must be a whole number from 1 to 10000.");
   return size;
 }
 
 async function main(): Promise<number> {
   loadDotEnv();
   const env = parseEnv(launchEnvSchema, process.env);
-  if (!env.IDENTITY_ENCRYPTION_KEY) throw new EnvError("Set IDENTITY_ENCRYPTION_KEY to the new key (32 random bytes in base64).");
+  if (!env.IDENTITY_ENCRYPTION_KEY)
+    throw new EnvError("Set IDENTITY_ENCRYPTION_KEY to the new key (32 random bytes in base64).");
   const ring = keyRingFromEnv();
   const batchSize = batchSizeArgument();
   if (ring.previous.length === 0) {
-    console.warn("IDENTITY_ENCRYPTION_KEY_PREVIOUS is empty: only values already sealed with the current key can be read.");
+    console.warn(
+      "IDENTITY_ENCRYPTION_KEY_PREVIOUS is empty: only values already sealed with the current key can be read.",
+    );
   }
 
   let url = env.DATABASE_URL;
@@ -54,11 +58,20 @@ async function main(): Promise<number> {
     const report = await rotateSealedValues(prisma, ring, { batchSize, log: (line) => console.log(line) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Current key: ${report.keyId}. ${report.batches} batches in ${seconds} s.`);
-    console.log(`Respondent identities re-sealed: ${report.identities.resealed}; could not be opened: ${report.identities.failed.length}.`);
-    console.log(`Two-factor secrets re-sealed: ${report.totpSecrets.resealed}; could not be opened: ${report.totpSecrets.failed.length}.`);
-    const failed = [...report.identities.failed.map((id) => `respondent_identity ${id}`), ...report.totpSecrets.failed.map((id) => `app_user ${id}`)];
+    console.log(
+      `Respondent identities re-sealed: ${report.identities.resealed}; could not be opened: ${report.identities.failed.length}.`,
+    );
+    console.log(
+      `Two-factor secrets re-sealed: ${report.totpSecrets.resealed}; could not be opened: ${report.totpSecrets.failed.length}.`,
+    );
+    const failed = [
+      ...report.identities.failed.map((id) => `respondent_identity ${id}`),
+      ...report.totpSecrets.failed.map((id) => `app_user ${id}`),
+    ];
     if (failed.length > 0) {
-      console.error(`No configured key opens these rows (add the key that sealed them to IDENTITY_ENCRYPTION_KEY_PREVIOUS):\n  ${failed.join("\n  ")}`);
+      console.error(
+        `No configured key opens these rows (add the key that sealed them to IDENTITY_ENCRYPTION_KEY_PREVIOUS):\n  ${failed.join("\n  ")}`,
+      );
       return 1;
     }
     return 0;

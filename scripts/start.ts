@@ -93,7 +93,10 @@ async function main() {
   }
 
   // Signed checkpoints of the audit chains' heads, outside the database (lib/audit-anchor).
-  const anchorFile = checkpointFile({ AUDIT_CHECKPOINT_FILE: process.env.AUDIT_CHECKPOINT_FILE, DATA_DIR: env.DATA_DIR });
+  const anchorFile = checkpointFile({
+    AUDIT_CHECKPOINT_FILE: process.env.AUDIT_CHECKPOINT_FILE,
+    DATA_DIR: env.DATA_DIR,
+  });
   const anchorRing = keyRingFromEnv({ ...process.env, IDENTITY_ENCRYPTION_KEY: secrets.IDENTITY_ENCRYPTION_KEY });
   const anchor = startCheckpointWriter(createPrismaClient(databaseUrl!, 1), anchorFile, anchorRing);
   cleanups.push(() => anchor.stop());
@@ -122,21 +125,29 @@ async function main() {
     if (build.status !== 0) throw new StartupError("The build failed; see the messages above.");
   }
 
-  const code = dev ? await runDevServer(env.PORT, childEnv) : await runWorkerPool({
-    exec: nextBin,
-    args: ["start", "-p", String(env.PORT)],
-    execArgv: socketAddressPreload,
-    workers,
-    env: childEnv,
-    onListening: (pids) => console.log(`${pids.length === 1 ? "One worker serves" : `${pids.length} workers serve`} ${baseUrl} (processes ${pids.join(", ")}).`),
-  });
+  const code = dev
+    ? await runDevServer(env.PORT, childEnv)
+    : await runWorkerPool({
+        exec: nextBin,
+        args: ["start", "-p", String(env.PORT)],
+        execArgv: socketAddressPreload,
+        workers,
+        env: childEnv,
+        onListening: (pids) =>
+          console.log(
+            `${pids.length === 1 ? "One worker serves" : `${pids.length} workers serve`} ${baseUrl} (processes ${pids.join(", ")}).`,
+          ),
+      });
   await cleanup();
   process.exit(code);
 }
 
 /** `next dev` in one child process: it watches and recompiles, which several workers would each do. */
 async function runDevServer(port: number, childEnv: NodeJS.ProcessEnv): Promise<number> {
-  const server = spawn(process.execPath, [...socketAddressPreload, nextBin, "dev", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  const server = spawn(process.execPath, [...socketAddressPreload, nextBin, "dev", "-p", String(port)], {
+    stdio: "inherit",
+    env: childEnv,
+  });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

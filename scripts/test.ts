@@ -54,8 +54,7 @@ const vitestStatus = run(bin("vitest/vitest.mjs"), [
   "--outputFile.json=test-results/vitest.json",
 ]);
 const vitest = readJson("test-results/vitest.json") as
-  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-  | undefined;
+  { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
 if (vitest) {
   results.push({
     suite: "vitest",
@@ -72,8 +71,7 @@ const playwrightStatus = run(bin("@playwright/test/cli.js"), ["test", "--reporte
   PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json",
 });
 const playwright = readJson("test-results/playwright.json") as
-  | { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
-  | undefined;
+  { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
 if (playwright) {
   const { expected, unexpected, flaky, skipped } = playwright.stats;
   // A test that needed a retry is a failure here: a flaky test is a bug.

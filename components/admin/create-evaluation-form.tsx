@@ -61,7 +61,11 @@ export function CreateEvaluationForm() {
           {created.lead.kind === "MEMBER" ? t("createdMember", { name: created.lead.name }) : t("title")}
         </h2>
         {created.lead.kind === "INVITED" ? (
-          <LinkDeliveryNotice id="evaluation-lead-link" delivery={created.lead.delivery} intro={t("createdInvited", { email: created.lead.email })} />
+          <LinkDeliveryNotice
+            id="evaluation-lead-link"
+            delivery={created.lead.delivery}
+            intro={t("createdInvited", { email: created.lead.email })}
+          />
         ) : null}
         <p>
           <Link href={href}>{t("open")}</Link>
@@ -73,8 +77,24 @@ export function CreateEvaluationForm() {
   return (
     <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="evaluation-form-error">
       <FormError id="evaluation-form-error" message={formError} />
-      <Field id="evaluation-name" name="name" label={t("name")} required maxLength={TEXT_MAX} autoComplete="off" error={fieldError("name")} />
-      <Field id="evaluation-client" name="client" label={t("client")} required maxLength={TEXT_MAX} autoComplete="off" error={fieldError("client")} />
+      <Field
+        id="evaluation-name"
+        name="name"
+        label={t("name")}
+        required
+        maxLength={TEXT_MAX}
+        autoComplete="off"
+        error={fieldError("name")}
+      />
+      <Field
+        id="evaluation-client"
+        name="client"
+        label={t("client")}
+        required
+        maxLength={TEXT_MAX}
+        autoComplete="off"
+        error={fieldError("client")}
+      />
       <Field
         id="evaluation-organisation"
         name="evaluatorOrganisation"
@@ -84,8 +104,22 @@ export function CreateEvaluationForm() {
         autoComplete="organization"
         error={fieldError("evaluatorOrganisation")}
       />
-      <Field id="evaluation-period-start" name="periodStart" type="date" label={t("periodStart")} required error={fieldError("periodStart")} />
-      <Field id="evaluation-period-end" name="periodEnd" type="date" label={t("periodEnd")} required error={fieldError("periodEnd")} />
+      <Field
+        id="evaluation-period-start"
+        name="periodStart"
+        type="date"
+        label={t("periodStart")}
+        required
+        error={fieldError("periodStart")}
+      />
+      <Field
+        id="evaluation-period-end"
+        name="periodEnd"
+        type="date"
+        label={t("periodEnd")}
+        required
+        error={fieldError("periodEnd")}
+      />
       <CheckboxGroup
         id="evaluation-languages"
         name="languages"

@@ -50,10 +50,31 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
     <section className="section" aria-labelledby="create-user-title">
       <h2 id="create-user-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      <form method="post" ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="create-user-error">
+      <form
+        method="post"
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={handleSubmit}
+        aria-describedby="create-user-error"
+      >
         <FormError id="create-user-error" message={formError} />
-        <Field id="create-user-name" name="name" label={t("name")} autoComplete="off" required maxLength={NAME_MAX} error={fieldError("name")} />
-        <EmailField id="create-user-email" name="email" label={t("email")} autoComplete="off" error={fieldError("email")} />
+        <Field
+          id="create-user-name"
+          name="name"
+          label={t("name")}
+          autoComplete="off"
+          required
+          maxLength={NAME_MAX}
+          error={fieldError("name")}
+        />
+        <EmailField
+          id="create-user-email"
+          name="email"
+          label={t("email")}
+          autoComplete="off"
+          error={fieldError("email")}
+        />
         <SelectField
           id="create-user-locale"
           name="locale"
@@ -70,7 +91,13 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
           {t("submit")}
         </SubmitButton>
       </form>
-      {created ? <LinkDeliveryNotice id="create-user-link" delivery={created.delivery} intro={t("created", { email: created.email })} /> : null}
+      {created ? (
+        <LinkDeliveryNotice
+          id="create-user-link"
+          delivery={created.delivery}
+          intro={t("created", { email: created.email })}
+        />
+      ) : null}
     </section>
   );
 }

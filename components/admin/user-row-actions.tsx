@@ -22,7 +22,13 @@ type Props = {
 type Kind = "disable" | "enable" | "link";
 
 /** One action for the row's three buttons, so they share one busy state and one message. */
-async function runUserAction({ kind, userId }: { kind: Kind; userId: string }): Promise<ActionResult<{ delivery: LinkDelivery } | { changed: boolean }>> {
+async function runUserAction({
+  kind,
+  userId,
+}: {
+  kind: Kind;
+  userId: string;
+}): Promise<ActionResult<{ delivery: LinkDelivery } | { changed: boolean }>> {
   if (kind === "link") return issueAccountSetupLink({ userId });
   return kind === "disable" ? disableUser({ userId }) : enableUser({ userId });
 }
@@ -66,7 +72,9 @@ export function UserRowActions({ userId, name, status, isSelf }: Props) {
         {notice}
       </p>
       <ActionError message={formError} />
-      {delivery ? <LinkDeliveryNotice id={`${idBase}-link`} delivery={delivery} intro={t("newLink", { name })} /> : null}
+      {delivery ? (
+        <LinkDeliveryNotice id={`${idBase}-link`} delivery={delivery} intro={t("newLink", { name })} />
+      ) : null}
     </div>
   );
 }

@@ -14,17 +14,23 @@ const json = (value: unknown) => (value === null || value === undefined ? "—" 
 export async function AuditEventRowView({ event, actorName, recordLabel }: Props) {
   const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
   // Keys built at run time; the messages test holds every action of the code to a sentence.
-  const say = t as unknown as ((key: string, values?: Record<string, string>) => string) & { has: (key: string) => boolean };
+  const say = t as unknown as ((key: string, values?: Record<string, string>) => string) & {
+    has: (key: string) => boolean;
+  };
   const actor = event.actorId ? (actorName ?? say("someone")) : say("system");
   const record = recordLabel ?? say(`records.${recordNounKey(event.recordType)}`);
   const key = `sentences.${sentenceKey(event.action)}`;
-  const sentence = say.has(key) ? say(key, { actor, record }) : say("sentences.other", { actor, record, action: event.action });
+  const sentence = say.has(key)
+    ? say(key, { actor, record })
+    : say("sentences.other", { actor, record, action: event.action });
   const sequence = event.sequence.toString();
   return (
     <tr>
       <td className="code">{sequence}</td>
       <td>
-        <time dateTime={event.createdAt.toISOString()}>{format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}</time>
+        <time dateTime={event.createdAt.toISOString()}>
+          {format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" })}
+        </time>
       </td>
       <td>{sentence}</td>
       <td>
@@ -55,4 +61,3 @@ export async function AuditEventRowView({ event, actorName, recordLabel }: Props
     </tr>
   );
 }
-

@@ -155,7 +155,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         {codeStep ? t("codeRequested") : null}
       </p>
       {codeStep ? (
-        <CodeField ref={codeRef} id="sign-in-code" label={t("code")} hint={t("codeHint")} error={fieldErrors.code ? t(issueMessage[fieldErrors.code]) : null} />
+        <CodeField
+          ref={codeRef}
+          id="sign-in-code"
+          label={t("code")}
+          hint={t("codeHint")}
+          error={fieldErrors.code ? t(issueMessage[fieldErrors.code]) : null}
+        />
       ) : null}
       <div className="actions">
         <Button type="submit" busy={busy} busyLabel={t("submitting")}>

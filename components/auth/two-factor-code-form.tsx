@@ -32,25 +32,28 @@ export function TwoFactorCodeForm({ mode }: { mode: Mode }) {
   const router = useRouter();
   const codeRef = useRef<HTMLInputElement>(null);
   const id = `two-factor-${mode}`;
-  const { submit, busy, fieldError, formError } = useActionForm(mode === "confirm" ? confirmTwoFactorSetupAction : disableTwoFactorAction, {
-    clearOnStart: true,
-    focus: (fields) => {
-      if (!fields.code || !codeRef.current) return;
-      codeRef.current.value = "";
-      codeRef.current.focus();
+  const { submit, busy, fieldError, formError } = useActionForm(
+    mode === "confirm" ? confirmTwoFactorSetupAction : disableTwoFactorAction,
+    {
+      clearOnStart: true,
+      focus: (fields) => {
+        if (!fields.code || !codeRef.current) return;
+        codeRef.current.value = "";
+        codeRef.current.focus();
+      },
+      failureMessages: (failure) => {
+        const messages = failureMessages(failure);
+        // The set-up changed in another tab (restarted, confirmed, turned off): show the page as it is.
+        if (messages.form === STALE) router.refresh();
+        return messages;
+      },
+      onSuccess: () => {
+        router.replace(`/account/two-factor?done=${mode === "confirm" ? "enabled" : "disabled"}`);
+        router.refresh();
+      },
+      busyAfterSuccess: true,
     },
-    failureMessages: (failure) => {
-      const messages = failureMessages(failure);
-      // The set-up changed in another tab (restarted, confirmed, turned off): show the page as it is.
-      if (messages.form === STALE) router.refresh();
-      return messages;
-    },
-    onSuccess: () => {
-      router.replace(`/account/two-factor?done=${mode === "confirm" ? "enabled" : "disabled"}`);
-      router.refresh();
-    },
-    busyAfterSuccess: true,
-  });
+  );
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,7 +64,12 @@ export function TwoFactorCodeForm({ mode }: { mode: Mode }) {
     <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby={`${id}-error`}>
       <FormError id={`${id}-error`} message={formError} />
       <CodeField ref={codeRef} id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={fieldError("code")} />
-      <Button type="submit" variant={mode === "confirm" ? "primary" : "secondary"} busy={busy} busyLabel={t(mode === "confirm" ? "confirming" : "disabling")}>
+      <Button
+        type="submit"
+        variant={mode === "confirm" ? "primary" : "secondary"}
+        busy={busy}
+        busyLabel={t(mode === "confirm" ? "confirming" : "disabling")}
+      >
         {t(mode === "confirm" ? "confirm" : "disable")}
       </Button>
     </form>

@@ -14,7 +14,15 @@ function Text({ value }: { value: BriefText }) {
 function Sentence({ parts }: { parts: SentencePart[] }) {
   return (
     <>
-      {parts.map((part, index) => (part.untranslated ? <span key={index} className={styles.untranslated}>{part.text}</span> : <span key={index}>{part.text}</span>))}
+      {parts.map((part, index) =>
+        part.untranslated ? (
+          <span key={index} className={styles.untranslated}>
+            {part.text}
+          </span>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
     </>
   );
 }
@@ -27,18 +35,26 @@ export function BriefDocument({ content }: { content: BriefContent }) {
       <header className={styles.titleBlock}>
         <p className={styles.kind}>{content.title.kind}</p>
         <h2 id="brief-title">{content.title.name}</h2>
-        <p>{content.title.preparedFor} {content.title.preparedBy}</p>
+        <p>
+          {content.title.preparedFor} {content.title.preparedBy}
+        </p>
         <p>{content.title.date}</p>
       </header>
 
       <section aria-labelledby="brief-key-results">
         <h2 id="brief-key-results">{words.keyResults}</h2>
-        {content.introduction ? <p><Text value={content.introduction} /></p> : null}
+        {content.introduction ? (
+          <p>
+            <Text value={content.introduction} />
+          </p>
+        ) : null}
         {content.noChangeNote ? <p>{content.noChangeNote}</p> : null}
         {content.overview ? (
           <>
             <h3>{words.programmeOverview}</h3>
-            <p><Text value={content.overview} /></p>
+            <p>
+              <Text value={content.overview} />
+            </p>
           </>
         ) : null}
         <h3>{words.byDomain}</h3>
@@ -53,7 +69,11 @@ export function BriefDocument({ content }: { content: BriefContent }) {
                     {outcome.note === null ? null : (
                       <sup>
                         {" "}
-                        <a href={`#brief-source-${outcome.note}`} id={`brief-source-ref-${outcome.note}`} aria-label={`${words.sourcesHeading} ${outcome.note}`}>
+                        <a
+                          href={`#brief-source-${outcome.note}`}
+                          id={`brief-source-ref-${outcome.note}`}
+                          aria-label={`${words.sourcesHeading} ${outcome.note}`}
+                        >
                           [{outcome.note}]
                         </a>
                       </sup>
@@ -72,8 +92,12 @@ export function BriefDocument({ content }: { content: BriefContent }) {
         <h2 id="brief-learnings">{words.keyLearnings}</h2>
         {content.keyLearnings.map((learning, index) => (
           <div key={index}>
-            <h3><Text value={learning.theme} /></h3>
-            <p><Text value={learning.narrative} /></p>
+            <h3>
+              <Text value={learning.theme} />
+            </h3>
+            <p>
+              <Text value={learning.narrative} />
+            </p>
             {learning.sustainability ? (
               <p>
                 <strong>{words.sustainability}: </strong>
@@ -89,7 +113,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
         {content.atRisk.map((impact) => (
           <div key={impact.group}>
             <h3>{impact.group}</h3>
-            <p><Text value={impact.text} /></p>
+            <p>
+              <Text value={impact.text} />
+            </p>
           </div>
         ))}
       </section>
@@ -98,7 +124,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
         <h2 id="brief-lessons">{words.lessons}</h2>
         <ol>
           {content.lessons.map((lesson) => (
-            <li key={lesson.number} value={lesson.number}><Text value={lesson.text} /></li>
+            <li key={lesson.number} value={lesson.number}>
+              <Text value={lesson.text} />
+            </li>
           ))}
         </ol>
       </section>
@@ -110,7 +138,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             <h3>{group.audience}</h3>
             <ol start={group.items[0]?.number ?? 1}>
               {group.items.map((item) => (
-                <li key={item.number} value={item.number}><Text value={item.text} /></li>
+                <li key={item.number} value={item.number}>
+                  <Text value={item.text} />
+                </li>
               ))}
             </ol>
           </div>
@@ -122,11 +152,17 @@ export function BriefDocument({ content }: { content: BriefContent }) {
         {/* Two short columns: it reflows at 320 px without a scroll region of its own. */}
         <table className="table table--compact">
           <thead>
-            <tr><th scope="col">{words.figure}</th><th scope="col">{words.count}</th></tr>
+            <tr>
+              <th scope="col">{words.figure}</th>
+              <th scope="col">{words.count}</th>
+            </tr>
           </thead>
           <tbody>
             {content.method.map((row) => (
-              <tr key={row.key}><th scope="row">{row.label}</th><td>{row.value}</td></tr>
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -140,11 +176,17 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             <table className="table table--compact">
               <caption id={`brief-note-${index}`}>{note.office}</caption>
               <thead>
-                <tr><th scope="col">{words.acronym}</th><th scope="col">{words.project}</th></tr>
+                <tr>
+                  <th scope="col">{words.acronym}</th>
+                  <th scope="col">{words.project}</th>
+                </tr>
               </thead>
               <tbody>
                 {note.projects.map((project) => (
-                  <tr key={project.acronym}><td>{project.acronym}</td><td>{project.name}</td></tr>
+                  <tr key={project.acronym}>
+                    <td>{project.acronym}</td>
+                    <td>{project.name}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -156,7 +198,10 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             <ol>
               {content.sources.map((note) => (
                 <li key={note.number} value={note.number} id={`brief-source-${note.number}`}>
-                  {note.text} <a href={`#brief-source-ref-${note.number}`} aria-label={`${words.backToOutcome} (${note.number})`}>↩</a>
+                  {note.text}{" "}
+                  <a href={`#brief-source-ref-${note.number}`} aria-label={`${words.backToOutcome} (${note.number})`}>
+                    ↩
+                  </a>
                 </li>
               ))}
             </ol>

@@ -17,7 +17,9 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
   const [t, all, format] = await Promise.all([getTranslations("dashboardMeta"), getTranslations(), getFormatter()]);
   const n = (value: number) => format.number(value);
   const words: Translate = (key, values) => all(key as never, values as never);
-  const figure = (value: DashboardMetaView["validation"]["strata"][number]["drawn"]) => <FigureText value={value} format={n} underFiveLabel={all("dashboard.smallCell")} />;
+  const figure = (value: DashboardMetaView["validation"]["strata"][number]["drawn"]) => (
+    <FigureText value={value} format={n} underFiveLabel={all("dashboard.smallCell")} />
+  );
   const { feedback, validation } = view;
   const totals = new Map(validation.totals.map((round) => [round.roundId, round]));
   const roundIds = [...new Set(validation.strata.map((row) => row.roundId))];
@@ -28,7 +30,17 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
         <h2 id="feedback-title">{t("feedback.title")}</h2>
         <p>{t("feedback.summary", { candidates: feedback.candidates, withFeedback: feedback.withFeedback })}</p>
         <FigureDownloads evaluationId={evaluationId} figure="feedback" filters={filters} title={t("feedback.title")} />
-        <StaticTable captionId="feedback-caption" caption={t("feedback.caption")} columns={[t("feedback.round"), t("feedback.candidates"), t("feedback.withFeedback"), t("feedback.withStorytellers")]} compact>
+        <StaticTable
+          captionId="feedback-caption"
+          caption={t("feedback.caption")}
+          columns={[
+            t("feedback.round"),
+            t("feedback.candidates"),
+            t("feedback.withFeedback"),
+            t("feedback.withStorytellers"),
+          ]}
+          compact
+        >
           {feedback.rounds.map((round) => (
             <tr key={round.roundId}>
               <th scope="row">{round.roundName}</th>
@@ -45,8 +57,18 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
         <p>{t("validation.summary", { rounds: roundIds.length })}</p>
         <p className="muted">{t("validation.note")}</p>
         {view.scope.exactCounts ? null : <p className="muted">{all("dashboard.smallCellNote")}</p>}
-        <FigureDownloads evaluationId={evaluationId} figure="validation" filters={filters} title={t("validation.title")} />
-        <StaticTable captionId="validation-coverage-caption" caption={t("validation.caption")} columns={[t("validation.round"), t("validation.stratum"), t("validation.drawn"), t("validation.reached")]} compact>
+        <FigureDownloads
+          evaluationId={evaluationId}
+          figure="validation"
+          filters={filters}
+          title={t("validation.title")}
+        />
+        <StaticTable
+          captionId="validation-coverage-caption"
+          caption={t("validation.caption")}
+          columns={[t("validation.round"), t("validation.stratum"), t("validation.drawn"), t("validation.reached")]}
+          compact
+        >
           {roundIds.flatMap((roundId) => {
             const strata = validation.strata.filter((row) => row.roundId === roundId);
             const total = totals.get(roundId);

@@ -14,7 +14,11 @@ import { MEXICO_STATES } from "@/lib/places/catalogue";
 type Props = { action: string; filters: DashboardFilters; choices: DashboardView["choices"] };
 
 export async function DashboardFilterForm({ action, filters, choices }: Props) {
-  const [t, changeTypes, locale] = await Promise.all([getTranslations("dashboard.filters"), getTranslations("tables.changeType"), getLocale()]);
+  const [t, changeTypes, locale] = await Promise.all([
+    getTranslations("dashboard.filters"),
+    getTranslations("tables.changeType"),
+    getLocale(),
+  ]);
   const collator = new Intl.Collator(locale);
   const states = MEXICO_STATES.map((state) => state.name).sort(collator.compare);
   return (
@@ -25,11 +29,23 @@ export async function DashboardFilterForm({ action, filters, choices }: Props) {
         label={t("domain")}
         value={filters.domain}
         anyLabel={t("any")}
-        options={choices.domains.map((domain) => ({ value: domain.id, label: locale === "es" ? domain.nameEs : domain.nameEn }))}
+        options={choices.domains.map((domain) => ({
+          value: domain.id,
+          label: locale === "es" ? domain.nameEs : domain.nameEn,
+        }))}
       />
-      <SelectFilter id="dashboard-state" name="state" label={t("state")} value={filters.state} anyLabel={t("any")} options={[
+      <SelectFilter
+        id="dashboard-state"
+        name="state"
+        label={t("state")}
+        value={filters.state}
+        anyLabel={t("any")}
+        options={[
           ...states.map((name) => ({ value: name, label: name })),
-          ...choices.regionsAbroad.map((region) => ({ value: region.value, label: `${region.name} (${locale === "es" ? region.countryEs : region.countryEn})` })),
+          ...choices.regionsAbroad.map((region) => ({
+            value: region.value,
+            label: `${region.name} (${locale === "es" ? region.countryEs : region.countryEn})`,
+          })),
         ]}
       />
       <SelectFilter
@@ -38,7 +54,10 @@ export async function DashboardFilterForm({ action, filters, choices }: Props) {
         label={t("project")}
         value={filters.project}
         anyLabel={t("any")}
-        options={choices.projects.map((project) => ({ value: project.id, label: `${project.acronym}: ${project.name}` }))}
+        options={choices.projects.map((project) => ({
+          value: project.id,
+          label: `${project.acronym}: ${project.name}`,
+        }))}
       />
       <DateFilter id="dashboard-from" name="from" label={t("from")} value={filters.from} />
       <DateFilter id="dashboard-to" name="to" label={t("to")} value={filters.to} />

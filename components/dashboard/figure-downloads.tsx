@@ -20,7 +20,12 @@ export async function FigureDownloads({ evaluationId, figure, filters, title, sv
     <p className="actions">
       <span aria-hidden="true">{t("download")}:</span>
       {formats.map((format) => (
-        <a key={format} id={`download-${figure}-${format}`} href={figureHref(evaluationId, figure, format, filters)} download>
+        <a
+          key={format}
+          id={`download-${figure}-${format}`}
+          href={figureHref(evaluationId, figure, format, filters)}
+          download
+        >
           <span aria-hidden="true">{format.toUpperCase()}</span>
           <span className="visually-hidden">{t("downloadAs", { figure: title, format: format.toUpperCase() })}</span>
         </a>

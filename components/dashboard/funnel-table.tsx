@@ -9,10 +9,20 @@ import type { DashboardView } from "@/lib/dashboard/loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 
-type Props = { evaluationId: string; funnel: DashboardView["funnel"]; filters: DashboardFilters; linksToStories: boolean };
+type Props = {
+  evaluationId: string;
+  funnel: DashboardView["funnel"];
+  filters: DashboardFilters;
+  linksToStories: boolean;
+};
 
 /** The stories table's address for a cell; null when the table cannot show exactly those stories. */
-function storiesHref(evaluationId: string, filters: DashboardFilters, domainId: string | null | undefined, stage?: StoryStage): string | null {
+function storiesHref(
+  evaluationId: string,
+  filters: DashboardFilters,
+  domainId: string | null | undefined,
+  stage?: StoryStage,
+): string | null {
   // The stories table filters by domain, stage, change type and state; not by project or period,
   // and not by "no domain yet".
   if (filters.project || filters.from || filters.to || domainId === null) return null;
@@ -26,7 +36,12 @@ function storiesHref(evaluationId: string, filters: DashboardFilters, domainId: 
 }
 
 export async function FunnelTable({ evaluationId, funnel, filters, linksToStories }: Props) {
-  const [t, stages, format, locale] = await Promise.all([getTranslations("dashboard.funnel"), getTranslations("tables.stage"), getFormatter(), getLocale()]);
+  const [t, stages, format, locale] = await Promise.all([
+    getTranslations("dashboard.funnel"),
+    getTranslations("tables.stage"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const cell = (count: number, href: string | null) =>
     linksToStories && href && count > 0 ? <Link href={href}>{format.number(count)}</Link> : format.number(count);
   const approved = funnel.totals.APPROVED ?? 0;
@@ -37,7 +52,9 @@ export async function FunnelTable({ evaluationId, funnel, filters, linksToStorie
     <section className="section" aria-labelledby="funnel-title">
       <h2 id="funnel-title">{t("title")}</h2>
       <p className="muted">{approvedOnly ? t("approvedOnly") : t("intro")}</p>
-      <p>{approvedOnly ? t("summaryApproved", { total: funnel.total }) : t("summary", { total: funnel.total, approved })}</p>
+      <p>
+        {approvedOnly ? t("summaryApproved", { total: funnel.total }) : t("summary", { total: funnel.total, approved })}
+      </p>
       {filtersBlockLinks ? <p className="muted">{t("noLinks")}</p> : null}
       <StaticTable
         captionId="funnel-caption"
@@ -49,7 +66,9 @@ export async function FunnelTable({ evaluationId, funnel, filters, linksToStorie
           const domainId = row.domain?.id ?? null;
           return (
             <tr key={domainId ?? "none"}>
-              <th scope="row">{row.domain ? (locale === "es" ? row.domain.nameEs : row.domain.nameEn) : t("noDomain")}</th>
+              <th scope="row">
+                {row.domain ? (locale === "es" ? row.domain.nameEs : row.domain.nameEn) : t("noDomain")}
+              </th>
               {funnel.stages.map((stage) => (
                 <td key={stage} className="numeric">
                   {cell(row.counts[stage] ?? 0, storiesHref(evaluationId, filters, domainId, stage))}

@@ -35,11 +35,23 @@ export async function MexicoMap({ states, summaryId }: { states: StateRow[]; sum
   const classes = mapClasses(Math.max(0, ...states.map((state) => state.stories)));
   return (
     <figure className="map">
-      <svg className="map__svg" viewBox={MAP_VIEW_BOX} role="img" aria-labelledby={`map-title ${summaryId}`} focusable="false">
+      <svg
+        className="map__svg"
+        viewBox={MAP_VIEW_BOX}
+        role="img"
+        aria-labelledby={`map-title ${summaryId}`}
+        focusable="false"
+      >
         <title id="map-title">{t("mapTitle")}</title>
         <ZeroPattern />
         {states.map((state) => (
-          <path key={state.iso} d={MAP_SHAPES.get(state.iso)} fill={classOf(state.stories, classes)?.fill ?? ZERO_FILL} stroke="#4d4d4d" strokeWidth="0.6">
+          <path
+            key={state.iso}
+            d={MAP_SHAPES.get(state.iso)}
+            fill={classOf(state.stories, classes)?.fill ?? ZERO_FILL}
+            stroke="#4d4d4d"
+            strokeWidth="0.6"
+          >
             <title>{t("stateTitle", { state: state.name, count: state.stories })}</title>
           </path>
         ))}
@@ -54,7 +66,10 @@ export async function MexicoMap({ states, summaryId }: { states: StateRow[]; sum
           </li>
           {classes.map((range) => (
             <li key={range.from} className="map-legend__item">
-              <Swatch fill={range.fill} /> {range.from === range.to ? t("single", { from: range.from }) : t("range", { from: range.from, to: range.to })}
+              <Swatch fill={range.fill} />{" "}
+              {range.from === range.to
+                ? t("single", { from: range.from })
+                : t("range", { from: range.from, to: range.to })}
             </li>
           ))}
         </ul>
@@ -63,4 +78,3 @@ export async function MexicoMap({ states, summaryId }: { states: StateRow[]; sum
     </figure>
   );
 }
-

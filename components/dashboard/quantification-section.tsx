@@ -12,9 +12,15 @@ import { FigureDownloads } from "./figure-downloads";
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 
 export async function QuantificationSection({ evaluationId, view, filters }: Props) {
-  const [t, stories, format, locale] = await Promise.all([getTranslations("dashboardMeta"), getTranslations("stories"), getFormatter(), getLocale()]);
+  const [t, stories, format, locale] = await Promise.all([
+    getTranslations("dashboardMeta"),
+    getTranslations("stories"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const n = (value: number) => format.number(value);
-  const decimal = (value: string | null) => (value === null ? null : format.number(Number(value), { maximumFractionDigits: 4 }));
+  const decimal = (value: string | null) =>
+    value === null ? null : format.number(Number(value), { maximumFractionDigits: 4 });
   const words: Translate = (key, values) => stories(key.replace(/^stories\./, "") as never, values as never);
   const approvedOnly = view.scope.stages.length === 1;
   const figures = view.magnitudes.reduce((sum, row) => sum + row.figures, 0);
@@ -31,24 +37,43 @@ export async function QuantificationSection({ evaluationId, view, filters }: Pro
     <>
       <section className="section" aria-labelledby="magnitudes-title">
         <h2 id="magnitudes-title">{t("magnitudes.title")}</h2>
-        <p className="muted">{approvedOnly ? t("approvedOnly") : null} {t("magnitudes.intro")}</p>
+        <p className="muted">
+          {approvedOnly ? t("approvedOnly") : null} {t("magnitudes.intro")}
+        </p>
         <p>{t("magnitudes.summary", { groups: view.magnitudes.length, figures })}</p>
-        <FigureDownloads evaluationId={evaluationId} figure="magnitudes" filters={filters} title={t("magnitudes.title")} />
+        <FigureDownloads
+          evaluationId={evaluationId}
+          figure="magnitudes"
+          filters={filters}
+          title={t("magnitudes.title")}
+        />
         <StaticTable
           captionId="magnitudes-caption"
           caption={t("magnitudes.caption")}
-          columns={[t("magnitudes.domain"), t("magnitudes.label"), t("magnitudes.unit"), approvedOnly ? null : t("magnitudes.stories"), approvedOnly ? null : t("magnitudes.total"), t("magnitudes.approvedStories"), t("magnitudes.approvedTotal")]}
+          columns={[
+            t("magnitudes.domain"),
+            t("magnitudes.label"),
+            t("magnitudes.unit"),
+            approvedOnly ? null : t("magnitudes.stories"),
+            approvedOnly ? null : t("magnitudes.total"),
+            t("magnitudes.approvedStories"),
+            t("magnitudes.approvedTotal"),
+          ]}
           compact
         >
           {view.magnitudes.map((row, index) => (
             <tr key={index}>
-              <th scope="row">{row.domain ? (locale === "es" ? row.domain.nameEs : row.domain.nameEn) : t("magnitudes.noDomain")}</th>
+              <th scope="row">
+                {row.domain ? (locale === "es" ? row.domain.nameEs : row.domain.nameEn) : t("magnitudes.noDomain")}
+              </th>
               <td>{row.label}</td>
               <td>{row.unit}</td>
               {approvedOnly ? null : <td className="numeric">{n(row.stories)}</td>}
               {approvedOnly ? null : <td className="numeric">{row.listed ? listed(row) : decimal(row.total)}</td>}
               <td className="numeric">{n(row.approvedStories)}</td>
-              <td className="numeric">{row.listed ? (approvedOnly ? listed(row) : null) : decimal(row.approvedTotal)}</td>
+              <td className="numeric">
+                {row.listed ? (approvedOnly ? listed(row) : null) : decimal(row.approvedTotal)}
+              </td>
             </tr>
           ))}
         </StaticTable>
@@ -57,8 +82,18 @@ export async function QuantificationSection({ evaluationId, view, filters }: Pro
       <section className="section" aria-labelledby="at-risk-tags-title">
         <h2 id="at-risk-tags-title">{t("atRiskTags.title")}</h2>
         <p>{t("atRiskTags.summary", { collected, selected })}</p>
-        <FigureDownloads evaluationId={evaluationId} figure="at-risk-tags" filters={filters} title={t("atRiskTags.title")} />
-        <StaticTable captionId="at-risk-tags-caption" caption={t("atRiskTags.caption")} columns={[t("atRiskTags.group"), t("atRiskTags.collected"), t("atRiskTags.selected")]} compact>
+        <FigureDownloads
+          evaluationId={evaluationId}
+          figure="at-risk-tags"
+          filters={filters}
+          title={t("atRiskTags.title")}
+        />
+        <StaticTable
+          captionId="at-risk-tags-caption"
+          caption={t("atRiskTags.caption")}
+          columns={[t("atRiskTags.group"), t("atRiskTags.collected"), t("atRiskTags.selected")]}
+          compact
+        >
           {view.atRiskTags.map((tag) => (
             <tr key={tag.groupId}>
               <th scope="row">{locale === "es" ? tag.nameEs : tag.nameEn}</th>

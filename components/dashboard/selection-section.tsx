@@ -24,7 +24,8 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
     getLocale(),
   ]);
   const n = (value: number) => format.number(value);
-  const domainName = (domain: { nameEn: string; nameEs: string } | null, none: string) => (domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : none);
+  const domainName = (domain: { nameEn: string; nameEs: string } | null, none: string) =>
+    domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : none;
   const { changeTypes: types, interviewers, panels } = view;
   const decisions = panels.reduce((sum, panel) => sum + panel.decisions, 0);
   const dissent = panels.reduce((sum, panel) => sum + panel.decisionsWithDissent, 0);
@@ -34,14 +35,33 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
     <>
       <section className="section" aria-labelledby="change-types-title">
         <h2 id="change-types-title">{t("changeTypes.title")}</h2>
-        <p>{t("changeTypes.summary", { total: types.total, positive: types.totals.POSITIVE, negative: types.totals.NEGATIVE, none: types.totals.NO_CHANGE })}</p>
-        <FigureDownloads evaluationId={evaluationId} figure="change-types" filters={filters} title={t("changeTypes.title")} />
-        <StaticTable captionId="change-types-caption" caption={t("changeTypes.caption", { count: types.total })} columns={[t("changeTypes.domain"), ...CHANGE_TYPES.map((type) => changeTypes(type)), t("changeTypes.total")]} compact>
+        <p>
+          {t("changeTypes.summary", {
+            total: types.total,
+            positive: types.totals.POSITIVE,
+            negative: types.totals.NEGATIVE,
+            none: types.totals.NO_CHANGE,
+          })}
+        </p>
+        <FigureDownloads
+          evaluationId={evaluationId}
+          figure="change-types"
+          filters={filters}
+          title={t("changeTypes.title")}
+        />
+        <StaticTable
+          captionId="change-types-caption"
+          caption={t("changeTypes.caption", { count: types.total })}
+          columns={[t("changeTypes.domain"), ...CHANGE_TYPES.map((type) => changeTypes(type)), t("changeTypes.total")]}
+          compact
+        >
           {types.rows.map((row) => (
             <tr key={row.domain?.id ?? "none"}>
               <th scope="row">{domainName(row.domain, t("changeTypes.noDomain"))}</th>
               {CHANGE_TYPES.map((type) => (
-                <td key={type} className="numeric">{n(row.counts[type])}</td>
+                <td key={type} className="numeric">
+                  {n(row.counts[type])}
+                </td>
               ))}
               <td className="numeric">{n(row.total)}</td>
             </tr>
@@ -49,7 +69,9 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
           <tr>
             <th scope="row">{t("changeTypes.allDomains")}</th>
             {CHANGE_TYPES.map((type) => (
-              <td key={type} className="numeric">{n(types.totals[type])}</td>
+              <td key={type} className="numeric">
+                {n(types.totals[type])}
+              </td>
             ))}
             <td className="numeric">{n(types.total)}</td>
           </tr>
@@ -60,8 +82,18 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
         <h2 id="interviewers-title">{t("interviewers.title")}</h2>
         <p>{t("interviewers.summary", { count: interviewerCount })}</p>
         <p className="muted">{t("interviewers.note")}</p>
-        <FigureDownloads evaluationId={evaluationId} figure="interviewers" filters={filters} title={t("interviewers.title")} />
-        <StaticTable captionId="interviewers-caption" caption={t("interviewers.caption")} columns={[t("interviewers.interviewer"), t("interviewers.stories"), t("interviewers.selected")]} compact>
+        <FigureDownloads
+          evaluationId={evaluationId}
+          figure="interviewers"
+          filters={filters}
+          title={t("interviewers.title")}
+        />
+        <StaticTable
+          captionId="interviewers-caption"
+          caption={t("interviewers.caption")}
+          columns={[t("interviewers.interviewer"), t("interviewers.stories"), t("interviewers.selected")]}
+          compact
+        >
           {interviewers.map((row) => (
             <tr key={row.userId ?? "none"}>
               <th scope="row">{row.userId === null ? t("interviewers.none") : row.name}</th>
@@ -80,16 +112,30 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
         <StaticTable
           captionId="panels-caption"
           caption={t("panels.caption")}
-          columns={[t("panels.panel"), t("panels.level"), t("panels.members"), ...PANEL_ROLES.map((role) => roles(role)), t("panels.decisions"), t("panels.dissent"), t("panels.ballots"), t("panels.against")]}
+          columns={[
+            t("panels.panel"),
+            t("panels.level"),
+            t("panels.members"),
+            ...PANEL_ROLES.map((role) => roles(role)),
+            t("panels.decisions"),
+            t("panels.dissent"),
+            t("panels.ballots"),
+            t("panels.against"),
+          ]}
           compact
         >
           {panels.map((panel) => (
             <tr key={panel.panelId}>
               <th scope="row">{panel.name}</th>
-              <td>{levels(panel.level as "DOMAIN")}{panel.domain ? `: ${domainName(panel.domain, "")}` : ""}</td>
+              <td>
+                {levels(panel.level as "DOMAIN")}
+                {panel.domain ? `: ${domainName(panel.domain, "")}` : ""}
+              </td>
               <td className="numeric">{n(panel.members)}</td>
               {PANEL_ROLES.map((role) => (
-                <td key={role} className="numeric">{n(panel[PANEL_ROLE_FIELDS[role]])}</td>
+                <td key={role} className="numeric">
+                  {n(panel[PANEL_ROLE_FIELDS[role]])}
+                </td>
               ))}
               <td className="numeric">{n(panel.decisions)}</td>
               <td className="numeric">{n(panel.decisionsWithDissent)}</td>

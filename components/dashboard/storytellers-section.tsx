@@ -23,7 +23,9 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
     getLocale(),
   ]);
   const approvedOnly = view.scope.stages.length === 1;
-  const figure = (value: StorytellerGroup["told"]) => <FigureText value={value} format={(n) => format.number(n)} underFiveLabel={dashboard("smallCell")} />;
+  const figure = (value: StorytellerGroup["told"]) => (
+    <FigureText value={value} format={(n) => format.number(n)} underFiveLabel={dashboard("smallCell")} />
+  );
   const name = (dimension: StorytellerDimension, group: StorytellerGroup) => {
     if (dimension === "type") return respondents(`types.${group.key}` as never);
     if (dimension === "gender") return respondents(`genders.${group.key}` as never);
@@ -32,7 +34,11 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
   };
   // The summary counts over the type table: every storyteller has exactly one type.
   const types = view.storytellers.type;
-  const sum = (key: "told" | "selected" | "approved") => types.reduce((total, group) => (group[key] === UNDER_5 || total === null ? null : total + group[key]), 0 as number | null);
+  const sum = (key: "told" | "selected" | "approved") =>
+    types.reduce(
+      (total, group) => (group[key] === UNDER_5 || total === null ? null : total + group[key]),
+      0 as number | null,
+    );
   const told = sum("told");
   const hidden = told === null;
 
@@ -40,19 +46,36 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
     <section className="section" aria-labelledby="storytellers-title">
       <h2 id="storytellers-title">{t("title")}</h2>
       <p className="muted">{approvedOnly ? dashboard("funnel.approvedOnly") : t("intro")}</p>
-      <p>{hidden ? t("summaryHidden") : t("summary", { told: told, selected: sum("selected") ?? 0, approved: sum("approved") ?? 0 })}</p>
+      <p>
+        {hidden
+          ? t("summaryHidden")
+          : t("summary", { told: told, selected: sum("selected") ?? 0, approved: sum("approved") ?? 0 })}
+      </p>
       {view.scope.exactCounts ? null : <p className="muted">{dashboard("smallCellNote")}</p>}
       <FigureDownloads evaluationId={evaluationId} figure="storytellers" filters={filters} title={t("title")} />
       {DIMENSIONS.map((dimension) => {
         const groups = view.storytellers[dimension];
         const captionId = `storytellers-${dimension}-caption`;
-        if (groups.length === 0) return <p key={dimension} className="muted">{t("noGroups")}</p>;
+        if (groups.length === 0)
+          return (
+            <p key={dimension} className="muted">
+              {t("noGroups")}
+            </p>
+          );
         return (
           <StaticTable
             key={dimension}
             captionId={captionId}
             caption={t("caption", { dimension: t(`dimensions.${dimension}`) })}
-            columns={[t("group"), t("storytellers"), t("told"), approvedOnly ? null : t("selected"), approvedOnly ? null : t("notSelected"), t("approved"), approvedOnly ? null : t("rate")]}
+            columns={[
+              t("group"),
+              t("storytellers"),
+              t("told"),
+              approvedOnly ? null : t("selected"),
+              approvedOnly ? null : t("notSelected"),
+              t("approved"),
+              approvedOnly ? null : t("rate"),
+            ]}
             compact
           >
             {groups.map((group) => (
@@ -63,7 +86,13 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
                 {approvedOnly ? null : <td className="numeric">{figure(group.selected)}</td>}
                 {approvedOnly ? null : <td className="numeric">{figure(group.notSelected)}</td>}
                 <td className="numeric">{figure(group.approved)}</td>
-                {approvedOnly ? null : <td className="numeric">{group.rate === null ? t("noRate") : format.number(group.rate, { style: "percent", maximumFractionDigits: 0 })}</td>}
+                {approvedOnly ? null : (
+                  <td className="numeric">
+                    {group.rate === null
+                      ? t("noRate")
+                      : format.number(group.rate, { style: "percent", maximumFractionDigits: 0 })}
+                  </td>
+                )}
               </tr>
             ))}
           </StaticTable>

@@ -8,7 +8,11 @@ export async function WaitingSection({ items }: { items: WaitingItem[] }) {
   const label = (item: WaitingItem) => {
     switch (item.kind) {
       case "BALLOTS":
-        return t("ballots", { count: item.count, round: item.roundName, deadline: format.dateTime(item.deadline, { dateStyle: "long", timeStyle: "short" }) });
+        return t("ballots", {
+          count: item.count,
+          round: item.roundName,
+          deadline: format.dateTime(item.deadline, { dateStyle: "long", timeStyle: "short" }),
+        });
       case "RESPONSES":
         return t("responses", { count: item.count, round: item.roundName });
       case "TRIANGULATION":

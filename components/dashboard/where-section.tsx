@@ -44,7 +44,18 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
         <>
           <h3 id="where-abroad-title">{t("abroadTitle")}</h3>
           <p className="muted">{t("abroadNote")}</p>
-          <StaticTable captionId="where-abroad-caption" caption={t("abroadCaption")} columns={[t("country"), t("region"), t("stories"), t("interviews"), showsParticipants ? t("participants") : null]} compact>
+          <StaticTable
+            captionId="where-abroad-caption"
+            caption={t("abroadCaption")}
+            columns={[
+              t("country"),
+              t("region"),
+              t("stories"),
+              t("interviews"),
+              showsParticipants ? t("participants") : null,
+            ]}
+            compact
+          >
             {where.abroad.map((region) => (
               <tr key={`${region.countryCode}:${region.name}`}>
                 <td>{locale === "es" ? region.countryEs : region.countryEn}</td>

@@ -13,18 +13,28 @@ export async function WhoSection({ who, exactCounts }: { who: DashboardView["who
     getFormatter(),
   ]);
   const number = (value: number) => format.number(value);
-  const figure = (value: DashboardView["who"]["cells"][string][string]) => <FigureText value={value} format={number} underFiveLabel={dashboard("smallCell")} />;
+  const figure = (value: DashboardView["who"]["cells"][string][string]) => (
+    <FigureText value={value} format={number} underFiveLabel={dashboard("smallCell")} />
+  );
   const total = (value: number | null) => (value === null ? null : number(value));
 
   return (
     <section className="section" aria-labelledby="who-title">
       <h2 id="who-title">{t("title")}</h2>
-      <p>{who.total === null ? t("summaryHidden") : t("summary", { total: who.total, women: who.genderTotals.WOMAN ?? 0 })}</p>
+      <p>
+        {who.total === null
+          ? t("summaryHidden")
+          : t("summary", { total: who.total, women: who.genderTotals.WOMAN ?? 0 })}
+      </p>
       {exactCounts ? null : <p className="muted">{dashboard("smallCellNote")}</p>}
       <StaticTable
         captionId="who-caption"
         caption={t("caption")}
-        columns={[t("type"), ...GENDERS.map((gender) => respondents(`genders.${gender}`)), exactCounts ? t("total") : null]}
+        columns={[
+          t("type"),
+          ...GENDERS.map((gender) => respondents(`genders.${gender}`)),
+          exactCounts ? t("total") : null,
+        ]}
         compact
       >
         {RESPONDENT_TYPES.map((type) => (

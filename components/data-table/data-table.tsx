@@ -74,9 +74,13 @@ export function DataTable(props: DataTableProps) {
     [props.columns, props.defaultColumns],
   );
   const visible = parseColumns(searchParams.getAll("cols"), choice);
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(choice.columns.map((id) => [id, visible.includes(id)]));
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(
+    choice.columns.map((id) => [id, visible.includes(id)]),
+  );
   // A sort that is not a column (relevance while searching) leaves every header unsorted.
-  const sorting: SortingState = choice.columns.includes(props.sort.id) ? [{ id: props.sort.id, desc: props.sort.desc }] : [];
+  const sorting: SortingState = choice.columns.includes(props.sort.id)
+    ? [{ id: props.sort.id, desc: props.sort.desc }]
+    : [];
   const pagination: PaginationState = { pageIndex: props.page - 1, pageSize: props.pageSize };
 
   const columns = useMemo(
@@ -96,7 +100,9 @@ export function DataTable(props: DataTableProps) {
   );
 
   const navigate = (changes: Record<string, string | null>) =>
-    startTransition(() => router.push(hrefWith(pathname, searchParams, { ...changes, sortBy: null }), { scroll: false }));
+    startTransition(() =>
+      router.push(hrefWith(pathname, searchParams, { ...changes, sortBy: null }), { scroll: false }),
+    );
 
   const table = useTable({
     features,
@@ -163,7 +169,13 @@ export function DataTable(props: DataTableProps) {
         </details>
       </div>
 
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0} aria-busy={pending || undefined}>
+      <div
+        className="table-scroll"
+        role="region"
+        aria-labelledby={captionId}
+        tabIndex={0}
+        aria-busy={pending || undefined}
+      >
         <table className={`table ${styles.table}`}>
           <caption id={captionId}>{props.caption}</caption>
           <thead>

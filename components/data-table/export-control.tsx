@@ -20,19 +20,32 @@ type ExportControlProps = {
 function carriedParams(query: ExportControlProps["query"]): Array<[string, string]> {
   const skipped = new Set<string>(["page", "size", ...EXPORT_PARAMS]);
   return Object.entries(query).flatMap(([key, value]) =>
-    skipped.has(key) || value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((item) => item !== "").map((item): [string, string] => [key, item]),
+    skipped.has(key) || value === undefined
+      ? []
+      : (Array.isArray(value) ? value : [value])
+          .filter((item) => item !== "")
+          .map((item): [string, string] => [key, item]),
   );
 }
 
 export async function ExportControl({ evaluationId, table, query, offerIdentified }: ExportControlProps) {
   const t = await getTranslations("exports.control");
   const base = `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${table}`;
-  const levels: ExportLevel[] = offerIdentified ? ["limited", "deidentified", "identified"] : ["limited", "deidentified"];
+  const levels: ExportLevel[] = offerIdentified
+    ? ["limited", "deidentified", "identified"]
+    : ["limited", "deidentified"];
   const id = `${table}-export`;
   // The stories' XLSX is a workbook of several sheets; its CSV files come as one zip.
   const workbook = table === "stories";
   return (
-    <form id={id} method="get" action={`${base}.csv`} className="filters" aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`}>
+    <form
+      id={id}
+      method="get"
+      action={`${base}.csv`}
+      className="filters"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-hint`}
+    >
       <div className="field">
         <h2 id={`${id}-title`} className="field__label">
           {t("label")}
@@ -44,7 +57,13 @@ export async function ExportControl({ evaluationId, table, query, offerIdentifie
       {carriedParams(query).map(([key, value], index) => (
         <input key={`${key}-${index}`} type="hidden" name={key} value={value} />
       ))}
-      <SelectFilter id={`${id}-level`} name="level" label={t("level")} value="limited" options={levels.map((level) => ({ value: level, label: t(`levels.${level}`) }))} />
+      <SelectFilter
+        id={`${id}-level`}
+        name="level"
+        label={t("level")}
+        value="limited"
+        options={levels.map((level) => ({ value: level, label: t(`levels.${level}`) }))}
+      />
       <SelectFilter
         id={`${id}-labels`}
         name="labels"
@@ -68,7 +87,13 @@ export async function ExportControl({ evaluationId, table, query, offerIdentifie
           {t("xlsx")}
         </button>
         {workbook ? (
-          <button type="submit" id={`${id}-zip`} formAction={`${base}.zip`} className="button button--secondary" aria-describedby={`${id}-zip-hint`}>
+          <button
+            type="submit"
+            id={`${id}-zip`}
+            formAction={`${base}.zip`}
+            className="button button--secondary"
+            aria-describedby={`${id}-zip-hint`}
+          >
             {t("zip")}
           </button>
         ) : null}

@@ -4,7 +4,21 @@ import styles from "./data-table.module.css";
 
 export type Option = { value: string; label: string };
 
-export function SelectFilter({ id, name, label, value, options, anyLabel }: { id: string; name: string; label: string; value?: string | number; options: Option[]; anyLabel?: string }) {
+export function SelectFilter({
+  id,
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string | number;
+  options: Option[];
+  anyLabel?: string;
+}) {
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -26,6 +40,32 @@ export function DateFilter({ id, name, label, value }: { id: string; name: strin
   return <Field id={id} name={name} type="date" label={label} defaultValue={value ?? ""} />;
 }
 
-export function SearchFilter({ id, name, label, hint, value, maxLength }: { id: string; name: string; label: string; hint?: string; value?: string; maxLength: number }) {
-  return <Field id={id} name={name} type="search" label={label} hint={hint} defaultValue={value ?? ""} maxLength={maxLength} autoComplete="off" className={styles.wide} />;
+export function SearchFilter({
+  id,
+  name,
+  label,
+  hint,
+  value,
+  maxLength,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string;
+  maxLength: number;
+}) {
+  return (
+    <Field
+      id={id}
+      name={name}
+      type="search"
+      label={label}
+      hint={hint}
+      defaultValue={value ?? ""}
+      maxLength={maxLength}
+      autoComplete="off"
+      className={styles.wide}
+    />
+  );
 }

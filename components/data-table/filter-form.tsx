@@ -24,7 +24,10 @@ type FilterFormProps = {
   children: ReactNode;
 };
 
-export function cleanQuery(entries: Iterable<[string, string]>, defaults: Record<string, string[]> = {}): URLSearchParams {
+export function cleanQuery(
+  entries: Iterable<[string, string]>,
+  defaults: Record<string, string[]> = {},
+): URLSearchParams {
   const values = new Map<string, string[]>();
   for (const [key, value] of entries) {
     if (value.trim() === "" || key === "page") continue;
@@ -38,7 +41,8 @@ export function cleanQuery(entries: Iterable<[string, string]>, defaults: Record
   const params = new URLSearchParams();
   for (const [key, list] of values) {
     const fallback = defaults[key];
-    if (fallback && fallback.length === list.length && fallback.every((value, index) => value === list[index])) continue;
+    if (fallback && fallback.length === list.length && fallback.every((value, index) => value === list[index]))
+      continue;
     for (const value of list) params.append(key, value);
   }
   return params;
@@ -62,7 +66,15 @@ export function FilterForm({ id, action, label, defaults, className, children }:
     startTransition(() => router.push(query ? `${action}?${query}` : action, { scroll: false }));
   };
   return (
-    <form id={id} method="get" action={action} aria-label={label} className={className ?? "filters"} onSubmit={onSubmit} aria-busy={pending || undefined}>
+    <form
+      id={id}
+      method="get"
+      action={action}
+      aria-label={label}
+      className={className ?? "filters"}
+      onSubmit={onSubmit}
+      aria-busy={pending || undefined}
+    >
       {children}
     </form>
   );

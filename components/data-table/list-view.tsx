@@ -23,7 +23,19 @@ type ListViewProps = {
   table: Omit<DataTableProps, "formId">;
 };
 
-export function ListView({ action, formKey, formLabel, defaults, sortValue, fields, applyLabel, clearLabel, extraActions, notice, table }: ListViewProps) {
+export function ListView({
+  action,
+  formKey,
+  formLabel,
+  defaults,
+  sortValue,
+  fields,
+  applyLabel,
+  clearLabel,
+  extraActions,
+  notice,
+  table,
+}: ListViewProps) {
   const formId = `${table.id}-filters`;
   return (
     <>
@@ -45,7 +57,17 @@ export function ListView({ action, formKey, formLabel, defaults, sortValue, fiel
 }
 
 /** Shown instead of the table when the URL holds a filter that does not parse. */
-export function RejectedFilters({ title, body, resetHref, resetLabel }: { title: string; body: string; resetHref: string; resetLabel: string }) {
+export function RejectedFilters({
+  title,
+  body,
+  resetHref,
+  resetLabel,
+}: {
+  title: string;
+  body: string;
+  resetHref: string;
+  resetLabel: string;
+}) {
   return (
     <div className="form-error" role="alert">
       <p>{title}</p>

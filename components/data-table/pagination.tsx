@@ -16,7 +16,17 @@ export function pageWindow(page: number, pageCount: number, around = 2): Array<n
 }
 
 /** Links, so paging works without JavaScript; the current page is marked for screen readers. */
-export function Pagination({ label, page, pageCount, hrefFor }: { label: string; page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  label,
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  label: string;
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   const t = useTranslations("tables.pagination");
   if (pageCount <= 1) return null;
   const step = (target: number, text: string, rel?: string) =>
@@ -25,9 +35,7 @@ export function Pagination({ label, page, pageCount, hrefFor }: { label: string;
         {text}
       </Link>
     ) : (
-      <span className={styles.disabled}>
-        {text}
-      </span>
+      <span className={styles.disabled}>{text}</span>
     );
   return (
     <nav className={styles.pagination} aria-label={label}>

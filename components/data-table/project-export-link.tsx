@@ -18,7 +18,12 @@ export async function ProjectExportLink({ evaluationId }: { evaluationId: string
         </p>
       </div>
       <div className="filters__actions">
-        <a id="qdpx-export" className="button button--secondary" href={`/api/evaluations/${encodeURIComponent(evaluationId)}/exports/project.qdpx`} download>
+        <a
+          id="qdpx-export"
+          className="button button--secondary"
+          href={`/api/evaluations/${encodeURIComponent(evaluationId)}/exports/project.qdpx`}
+          download
+        >
           {t("download")}
         </a>
       </div>

@@ -41,7 +41,13 @@ export function SearchResults({ id, heading, count, items, empty, footer }: Sear
                 {item.title}
               </Link>
               {item.details.length > 0 ? <p className={styles.resultDetails}>{item.details.join(" · ")}</p> : null}
-              {item.headline ? <HighlightedText parts={splitHighlight(item.headline)} lang={item.headlineLang} className={styles.excerpt} /> : null}
+              {item.headline ? (
+                <HighlightedText
+                  parts={splitHighlight(item.headline)}
+                  lang={item.headlineLang}
+                  className={styles.excerpt}
+                />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -12,7 +12,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
   const collator = new Intl.Collator(locale);
   const byName = (a: string, b: string) => collator.compare(a, b);
   const states = [...evaluation.states].sort((a, b) => byName(a.state, b.state));
-  const sectors = evaluation.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) })).sort((a, b) => byName(a.name, b.name));
+  const sectors = evaluation.sectors
+    .map((sector) => ({ id: sector.id, name: localized(sector, locale) }))
+    .sort((a, b) => byName(a.name, b.name));
   const team = [...evaluation.team].sort((a, b) => byName(a.name, b.name));
 
   return (
@@ -45,7 +47,12 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
           <StaticTable
             captionId="projects-caption"
             caption={t("overview.projects.caption", { count: evaluation.projects.length })}
-            columns={[t("overview.projects.acronym"), t("overview.projects.name"), t("overview.projects.managingOffice"), t("overview.projects.funding")]}
+            columns={[
+              t("overview.projects.acronym"),
+              t("overview.projects.name"),
+              t("overview.projects.managingOffice"),
+              t("overview.projects.funding"),
+            ]}
           >
             {evaluation.projects.map((project) => (
               <tr key={project.id}>
@@ -53,7 +60,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
                 <td>{project.name}</td>
                 <td>{project.managingOffice}</td>
                 <td>
-                  {project.fundingStreams.length > 0 ? format.list(project.fundingStreams) : t("overview.projects.noFunding")}
+                  {project.fundingStreams.length > 0
+                    ? format.list(project.fundingStreams)
+                    : t("overview.projects.noFunding")}
                 </td>
               </tr>
             ))}
@@ -73,7 +82,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
                 {states.map((place) => (
                   <li key={place.state}>
                     <span className="plain-list__label">{place.state}</span>{" "}
-                    <span className="muted">({t("overview.places.municipalities", { count: place.municipalityCount })})</span>
+                    <span className="muted">
+                      ({t("overview.places.municipalities", { count: place.municipalityCount })})
+                    </span>
                   </li>
                 ))}
               </ul>

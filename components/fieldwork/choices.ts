@@ -14,7 +14,10 @@ export function languageLabel(t: T, code: string): string {
 
 /** The offered languages, plus any other code the record already has. */
 export function languageOptions(t: T, ...current: Array<string | null | undefined>) {
-  const codes = [...FIELDWORK_LANGUAGES, ...current.filter((code): code is string => !!code && !(FIELDWORK_LANGUAGES as readonly string[]).includes(code))];
+  const codes = [
+    ...FIELDWORK_LANGUAGES,
+    ...current.filter((code): code is string => !!code && !(FIELDWORK_LANGUAGES as readonly string[]).includes(code)),
+  ];
   return codes.map((code) => ({ value: code, label: languageLabel(t, code) }));
 }
 
@@ -38,7 +41,9 @@ export function respondentChoices(t: T, options: FormOptions): Choice[] {
 
 /** The evaluation's current projects, and retired ones only where the record already names them. */
 export function projectChoices(options: FormOptions, linked: readonly string[] = []): Choice[] {
-  return options.projects.filter((project) => !project.retired || linked.includes(project.id)).map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
+  return options.projects
+    .filter((project) => !project.retired || linked.includes(project.id))
+    .map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
 }
 
 export function placeOptions(options: FormOptions) {
@@ -48,7 +53,9 @@ export function placeOptions(options: FormOptions) {
 /** The codes of chosen respondents who may not be heard (excluding those already on the record). */
 export function ineligibleCodes(options: FormOptions, chosen: readonly string[], already: readonly string[]): string[] {
   const before = new Set(already);
-  const eligibility = new Map<string, { code: string; eligibility: HearingEligibility }>(options.respondents.map((r) => [r.id, r]));
+  const eligibility = new Map<string, { code: string; eligibility: HearingEligibility }>(
+    options.respondents.map((r) => [r.id, r]),
+  );
   return chosen
     .filter((id) => !before.has(id))
     .map((id) => eligibility.get(id))

@@ -45,7 +45,12 @@ export function ExcerptList({
       ) : (
         <ol className={styles.excerpts}>
           {excerpts.map((excerpt) => (
-            <li key={excerpt.id} className={[styles.excerpt, excerpt.needsAttention ? styles.excerptAttention : null].filter(Boolean).join(" ")}>
+            <li
+              key={excerpt.id}
+              className={[styles.excerpt, excerpt.needsAttention ? styles.excerptAttention : null]
+                .filter(Boolean)
+                .join(" ")}
+            >
               {excerpt.needsAttention ? (
                 <p className={styles.warning}>
                   <span aria-hidden="true">⚠ </span>
@@ -71,12 +76,20 @@ export function ExcerptList({
               </p>
               <div className={styles.excerptActions}>
                 {excerpt.needsAttention ? null : (
-                  <Button variant="secondary" onClick={() => onShow(excerpt)} aria-describedby={`${idPrefix}-quote-${excerpt.id}`}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => onShow(excerpt)}
+                    aria-describedby={`${idPrefix}-quote-${excerpt.id}`}
+                  >
                     {t("excerpts.showInTranscript")}
                   </Button>
                 )}
                 {canEdit && excerpt.storyCount === 0 ? (
-                  <Button variant="secondary" onClick={() => onRemove(excerpt)} aria-describedby={`${idPrefix}-quote-${excerpt.id}`}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => onRemove(excerpt)}
+                    aria-describedby={`${idPrefix}-quote-${excerpt.id}`}
+                  >
                     {t("excerpts.remove")}
                   </Button>
                 ) : null}

@@ -75,11 +75,18 @@ export async function TranscriptFacts({ record }: { record: TranscriptRecord }) 
   const [{ t, tr, none }, format] = await Promise.all([labels(), getFormatter()]);
   return (
     <>
-      <Fact label={t("fields.transcriptLanguage")}>{record.transcriptLanguage ? languageLabel(tr, record.transcriptLanguage) : none}</Fact>
-      <Fact label={t("fields.translationLanguage")}>{record.translationLanguage ? languageLabel(tr, record.translationLanguage) : none}</Fact>
+      <Fact label={t("fields.transcriptLanguage")}>
+        {record.transcriptLanguage ? languageLabel(tr, record.transcriptLanguage) : none}
+      </Fact>
+      <Fact label={t("fields.translationLanguage")}>
+        {record.translationLanguage ? languageLabel(tr, record.translationLanguage) : none}
+      </Fact>
       <Fact label={t("fields.translatedBy")}>{record.translatedBy ?? none}</Fact>
       <Fact label={t("detail.lastSaved")}>
-        {t("detail.versionLine", { version: record.version, date: format.dateTime(record.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        {t("detail.versionLine", {
+          version: record.version,
+          date: format.dateTime(record.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+        })}
       </Fact>
     </>
   );

@@ -22,13 +22,29 @@ const FOCUS_GROUP_FORM: RecordFormKind = {
   conflict: "rejections.VERSION_CONFLICT_FOCUS_GROUP",
   team: { field: "facilitatorIds", word: "facilitators" },
   respondents: { field: "participantIds", word: "participants" },
-  leadingFields: ["date", "topic", "language", "placeId", "facilitatorIds", "participantIds", "anonymousParticipantCount"],
+  leadingFields: [
+    "date",
+    "topic",
+    "language",
+    "placeId",
+    "facilitatorIds",
+    "participantIds",
+    "anonymousParticipantCount",
+  ],
   create: createFocusGroup,
   update: (values, record) => updateFocusGroup({ ...values, focusGroupId: record.id, version: record.version }),
 };
 
 /** A focus group: besides what every fieldwork record has, its topic and how many others took part unregistered. */
-export function FocusGroupForm({ evaluationId, options, initial }: { evaluationId: string; options: FormOptions; initial: FocusGroupFormValues }) {
+export function FocusGroupForm({
+  evaluationId,
+  options,
+  initial,
+}: {
+  evaluationId: string;
+  options: FormOptions;
+  initial: FocusGroupFormValues;
+}) {
   const t = useTranslations("fieldwork");
   return (
     <RecordForm
@@ -40,9 +56,25 @@ export function FocusGroupForm({ evaluationId, options, initial }: { evaluationI
       respondentIds={initial.participantIds}
       about={(errors) => (
         <>
-          <Field id="focus-group-topic" name="topic" label={t("fields.topic")} required maxLength={MAX_TOPIC_LENGTH} defaultValue={initial.topic} error={errors.topic} />
+          <Field
+            id="focus-group-topic"
+            name="topic"
+            label={t("fields.topic")}
+            required
+            maxLength={MAX_TOPIC_LENGTH}
+            defaultValue={initial.topic}
+            error={errors.topic}
+          />
           <div className={styles.row}>
-            <Field id="focus-group-date" name="date" type="date" label={t("fields.date")} required defaultValue={initial.date} error={errors.date} />
+            <Field
+              id="focus-group-date"
+              name="date"
+              type="date"
+              label={t("fields.date")}
+              required
+              defaultValue={initial.date}
+              error={errors.date}
+            />
             <SpokenLanguageField idPrefix="focus-group" initial={initial.language} error={errors.language} />
           </div>
         </>

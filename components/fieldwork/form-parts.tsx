@@ -51,10 +51,22 @@ export function SelectField({
   defaultValue,
   options,
   emptyLabel,
-}: Common & { name: string; defaultValue?: string | null; options: Array<{ value: string; label: string; lang?: string }>; emptyLabel?: string }) {
+}: Common & {
+  name: string;
+  defaultValue?: string | null;
+  options: Array<{ value: string; label: string; lang?: string }>;
+  emptyLabel?: string;
+}) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} className="field__input" defaultValue={defaultValue ?? ""} required={required} {...controlAria(id, hint, error)}>
+      <select
+        id={id}
+        name={name}
+        className="field__input"
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        {...controlAria(id, hint, error)}
+      >
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
@@ -77,7 +89,14 @@ export function TextAreaField({
   maxLength,
   ref,
   lang,
-}: Common & { name: string; defaultValue?: string | null; rows?: number; maxLength?: number; ref?: Ref<HTMLTextAreaElement>; lang?: string }) {
+}: Common & {
+  name: string;
+  defaultValue?: string | null;
+  rows?: number;
+  maxLength?: number;
+  ref?: Ref<HTMLTextAreaElement>;
+  lang?: string;
+}) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -187,7 +206,13 @@ export function CheckboxGroup({
           <label className="field__label" htmlFor={`${id}-filter`}>
             {filterLabel}
           </label>
-          <input id={`${id}-filter`} type="search" className="field__input" value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <input
+            id={`${id}-filter`}
+            type="search"
+            className="field__input"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
         </div>
       ) : null}
       {choices.length === 0 && emptyLabel ? <p className="muted">{emptyLabel}</p> : null}
@@ -198,7 +223,13 @@ export function CheckboxGroup({
           return (
             // Hidden, not removed: a checked box filtered out of view is still submitted.
             <li key={choice.value} hidden={hidden}>
-              <input id={inputId} type="checkbox" name={name} value={choice.value} defaultChecked={initial.has(choice.value)} />{" "}
+              <input
+                id={inputId}
+                type="checkbox"
+                name={name}
+                value={choice.value}
+                defaultChecked={initial.has(choice.value)}
+              />{" "}
               <label htmlFor={inputId}>
                 {choice.label}
                 {choice.note ? <span className={styles.choiceNote}> ({choice.note})</span> : null}

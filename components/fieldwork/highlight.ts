@@ -9,7 +9,9 @@ export type Run = { start: number; end: number; ids: string[] };
  */
 export function runsOf(length: number, marks: readonly MarkRange[]): Run[] {
   const points = new Set<number>([0, length]);
-  const valid = marks.filter((mark) => mark.startOffset >= 0 && mark.endOffset <= length && mark.startOffset < mark.endOffset);
+  const valid = marks.filter(
+    (mark) => mark.startOffset >= 0 && mark.endOffset <= length && mark.startOffset < mark.endOffset,
+  );
   for (const mark of valid) {
     points.add(mark.startOffset);
     points.add(mark.endOffset);

@@ -29,7 +29,15 @@ const INTERVIEW_FORM: RecordFormKind = {
 };
 
 /** An interview: besides what every fieldwork record has, its mode and duration. */
-export function InterviewForm({ evaluationId, options, initial }: { evaluationId: string; options: FormOptions; initial: InterviewFormValues }) {
+export function InterviewForm({
+  evaluationId,
+  options,
+  initial,
+}: {
+  evaluationId: string;
+  options: FormOptions;
+  initial: InterviewFormValues;
+}) {
   const t = useTranslations("fieldwork");
   return (
     <RecordForm
@@ -41,7 +49,15 @@ export function InterviewForm({ evaluationId, options, initial }: { evaluationId
       respondentIds={initial.respondentIds}
       about={(errors) => (
         <div className={styles.row}>
-          <Field id="interview-date" name="date" type="date" label={t("fields.date")} required defaultValue={initial.date} error={errors.date} />
+          <Field
+            id="interview-date"
+            name="date"
+            type="date"
+            label={t("fields.date")}
+            required
+            defaultValue={initial.date}
+            error={errors.date}
+          />
           <SelectField
             id="interview-mode"
             name="mode"

@@ -14,7 +14,16 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
 import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
 import { MAX_NOTES_LENGTH } from "@/lib/interviews/types";
-import { ineligibleCodes, languageOptions, placeOptions, projectChoices, respondentChoices, teamChoices, teamOptions, type FormOptions } from "./choices";
+import {
+  ineligibleCodes,
+  languageOptions,
+  placeOptions,
+  projectChoices,
+  respondentChoices,
+  teamChoices,
+  teamOptions,
+  type FormOptions,
+} from "./choices";
 import { CheckboxGroup, SelectField, TextAreaField } from "./form-parts";
 import type { RecordFormValues } from "./record-values";
 import { TranscriptFields } from "./transcript-fields";
@@ -38,7 +47,15 @@ export type RecordFormKind = {
 };
 
 /** Below the people, every kind has the same fields in the same order. */
-const SHARED_FIELDS = ["projectIds", "notes", "transcriptOriginal", "transcriptLanguage", "transcriptTranslation", "translationLanguage", "translatedById"];
+const SHARED_FIELDS = [
+  "projectIds",
+  "notes",
+  "transcriptOriginal",
+  "transcriptLanguage",
+  "transcriptTranslation",
+  "translationLanguage",
+  "translatedById",
+];
 
 type Props = {
   form: RecordFormKind;
@@ -51,7 +68,16 @@ type Props = {
   afterRespondents?: (errors: FieldErrorMap) => ReactNode;
 };
 
-export function RecordForm({ form, evaluationId, options, initial, teamIds, respondentIds, about, afterRespondents }: Props) {
+export function RecordForm({
+  form,
+  evaluationId,
+  options,
+  initial,
+  teamIds,
+  respondentIds,
+  about,
+  afterRespondents,
+}: Props) {
   const t = useTranslations("fieldwork");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -69,7 +95,8 @@ export function RecordForm({ form, evaluationId, options, initial, teamIds, resp
       evaluationId,
       ...Object.fromEntries(fieldOrder.map((name) => [name, lists.has(name) ? checked(data, name) : text(data, name)])),
     }),
-    submit: (values) => (initial.id ? form.update(values, { id: initial.id, version: initial.version }) : form.create(values)),
+    submit: (values) =>
+      initial.id ? form.update(values, { id: initial.id, version: initial.version }) : form.create(values),
     onSaved: (saved) => router.push(fieldworkPath(kind, evaluationId, saved.id)),
     describeRejection: (reason) => {
       if (reason === "VERSION_CONFLICT") return t(form.conflict);
@@ -80,7 +107,14 @@ export function RecordForm({ form, evaluationId, options, initial, teamIds, resp
   });
 
   return (
-    <form method="post" ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby={id("form-error")}>
+    <form
+      method="post"
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-describedby={id("form-error")}
+    >
       <p className="form-error" role="alert" id={id("form-error")}>
         {formError}
       </p>
@@ -129,22 +163,45 @@ export function RecordForm({ form, evaluationId, options, initial, teamIds, resp
         emptyLabel={t("fields.noProjects")}
         error={errors.projectIds}
       />
-      <TextAreaField id={id("notes")} name="notes" label={t("fields.notes")} maxLength={MAX_NOTES_LENGTH} defaultValue={initial.notes} error={errors.notes} />
+      <TextAreaField
+        id={id("notes")}
+        name="notes"
+        label={t("fields.notes")}
+        maxLength={MAX_NOTES_LENGTH}
+        defaultValue={initial.notes}
+        error={errors.notes}
+      />
 
-      <TranscriptFields idPrefix={kind.idPrefix} initial={initial} editing={editing} team={teamOptions(options)} errors={errors} />
+      <TranscriptFields
+        idPrefix={kind.idPrefix}
+        initial={initial}
+        editing={editing}
+        team={teamOptions(options)}
+        errors={errors}
+      />
 
       <div className="actions">
         <Button type="submit" busy={busy} busyLabel={t("form.saving")}>
           {editing ? t(`${kind.messages}.form.saveChanges`) : t(`${kind.messages}.form.create`)}
         </Button>
-        <Link href={initial.id ? fieldworkPath(kind, evaluationId, initial.id) : fieldworkPath(kind, evaluationId)}>{t("form.cancel")}</Link>
+        <Link href={initial.id ? fieldworkPath(kind, evaluationId, initial.id) : fieldworkPath(kind, evaluationId)}>
+          {t("form.cancel")}
+        </Link>
       </div>
     </form>
   );
 }
 
 /** The language spoken, offered the same way in both kinds' forms. */
-export function SpokenLanguageField({ idPrefix, initial, error }: { idPrefix: string; initial: string; error?: string }) {
+export function SpokenLanguageField({
+  idPrefix,
+  initial,
+  error,
+}: {
+  idPrefix: string;
+  initial: string;
+  error?: string;
+}) {
   const t = useTranslations("fieldwork");
   const tr = t as unknown as (key: string) => string;
   return (

@@ -55,7 +55,9 @@ export async function RecordTranscripts(props: Props) {
     />
   );
   // Excerpts of a transcript that has since been emptied are still listed, with their warning.
-  const orphans = props.excerpts.filter((excerpt) => (excerpt.variant === "ORIGINAL" ? !transcriptOriginal : !transcriptTranslation));
+  const orphans = props.excerpts.filter((excerpt) =>
+    excerpt.variant === "ORIGINAL" ? !transcriptOriginal : !transcriptTranslation,
+  );
   return (
     <>
       {transcriptOriginal ? (
@@ -64,7 +66,9 @@ export async function RecordTranscripts(props: Props) {
         <section className="section" aria-labelledby="no-transcript-title">
           <h2 id="no-transcript-title">{t("excerpts.noTranscriptTitle")}</h2>
           <p className="muted">{t("excerpts.noTranscript")}</p>
-          {orphans.length > 0 ? <p className="text-error">{t("excerpts.attentionSummary", { count: orphans.length })}</p> : null}
+          {orphans.length > 0 ? (
+            <p className="text-error">{t("excerpts.attentionSummary", { count: orphans.length })}</p>
+          ) : null}
         </section>
       )}
       {transcriptTranslation ? viewer("TRANSLATION", transcriptTranslation, translationLanguage) : null}

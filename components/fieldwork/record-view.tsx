@@ -22,12 +22,27 @@ type Props = {
 };
 
 /** A fieldwork record's page, laid out alike for both kinds: header, facts, notes, transcripts. */
-export async function RecordView({ kind, evaluationId, recordId, record, title, description, excerpts, canEdit, viewerName, children }: Props) {
+export async function RecordView({
+  kind,
+  evaluationId,
+  recordId,
+  record,
+  title,
+  description,
+  excerpts,
+  canEdit,
+  viewerName,
+  children,
+}: Props) {
   const t = await getTranslations("fieldwork");
   const section = (name: string) => `${kind.idPrefix}-${name}-title`;
   return (
     <>
-      <PageHeader before={<Link href={fieldworkPath(kind, evaluationId)}>{t(`${kind.messages}.backToList`)}</Link>} title={title} description={description}>
+      <PageHeader
+        before={<Link href={fieldworkPath(kind, evaluationId)}>{t(`${kind.messages}.backToList`)}</Link>}
+        title={title}
+        description={description}
+      >
         {canEdit ? (
           <p className="actions">
             <Link className="button button--secondary" href={`${fieldworkPath(kind, evaluationId, recordId)}/edit`}>

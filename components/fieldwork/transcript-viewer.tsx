@@ -20,7 +20,6 @@ export type { ExcerptItem };
 import { runsOf, trimmedRange } from "./highlight";
 import styles from "./fieldwork.module.css";
 
-
 type Status = { kind: "info" | "error"; message: string } | null;
 
 export type TranscriptViewerProps = {
@@ -91,7 +90,9 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
         <mark
           key={run.start}
           data-excerpt={run.ids.join(" ")}
-          className={[styles.mark, current && run.ids.includes(current) ? styles.markCurrent : null].filter(Boolean).join(" ")}
+          className={[styles.mark, current && run.ids.includes(current) ? styles.markCurrent : null]
+            .filter(Boolean)
+            .join(" ")}
         >
           {text.slice(run.start, run.end)}
         </mark>
@@ -126,13 +127,23 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
     const reader = readerRef.current;
     const range = reader ? trimmedRange(text, reader.selectionStart, reader.selectionEnd) : null;
     if (!range) return setStatus({ kind: "error", message: t("excerpts.selectFirst") });
-    if (range.end - range.start > MAX_EXCERPT_LENGTH) return setStatus({ kind: "error", message: t("errors.excerptTooLong", { max: MAX_EXCERPT_LENGTH }) });
+    if (range.end - range.start > MAX_EXCERPT_LENGTH)
+      return setStatus({ kind: "error", message: t("errors.excerptTooLong", { max: MAX_EXCERPT_LENGTH }) });
     setBusy(true);
     setStatus(null);
     try {
       const quotedText = text.slice(range.start, range.end);
       const note = noteRef.current?.value ?? "";
-      const result = await createExcerpt({ evaluationId, source, sourceId, variant, startOffset: range.start, endOffset: range.end, quotedText, note });
+      const result = await createExcerpt({
+        evaluationId,
+        source,
+        sourceId,
+        variant,
+        startOffset: range.start,
+        endOffset: range.end,
+        quotedText,
+        note,
+      });
       if (result.ok) {
         const excerpt: ExcerptItem = {
           ...result.data,
@@ -219,7 +230,13 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
       {canEdit ? (
         <div className={styles.viewerTools}>
           <Field id={`${id}-note`} ref={noteRef} label={t("excerpts.noteLabel")} maxLength={MAX_EXCERPT_NOTE_LENGTH} />
-          <Button type="button" onClick={create} busy={busy} busyLabel={t("excerpts.creating")} aria-describedby={`${id}-selected`}>
+          <Button
+            type="button"
+            onClick={create}
+            busy={busy}
+            busyLabel={t("excerpts.creating")}
+            aria-describedby={`${id}-selected`}
+          >
             {t("excerpts.createFromSelection")}
           </Button>
         </div>
@@ -227,18 +244,15 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
       <p id={`${id}-selected`} className="muted">
         {selected > 0 ? t("excerpts.selectedLength", { count: selected }) : t("excerpts.nothingSelected")}
       </p>
-      <p className={[styles.status, status?.kind === "error" ? "text-error" : null].filter(Boolean).join(" ")} role="status" aria-live="polite">
+      <p
+        className={[styles.status, status?.kind === "error" ? "text-error" : null].filter(Boolean).join(" ")}
+        role="status"
+        aria-live="polite"
+      >
         {status?.message}
       </p>
 
-      <ExcerptList
-        idPrefix={id}
-        excerpts={excerpts}
-        lang={lang}
-        canEdit={canEdit}
-        onShow={show}
-        onRemove={remove}
-      />
+      <ExcerptList idPrefix={id} excerpts={excerpts} lang={lang} canEdit={canEdit} onShow={show} onRemove={remove} />
     </section>
   );
 }

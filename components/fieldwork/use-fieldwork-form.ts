@@ -87,7 +87,9 @@ export function useFieldworkForm(options: Options) {
 function focusField(id: string) {
   const element = document.getElementById(id);
   if (!element) return;
-  const target = element.matches("input, select, textarea") ? element : element.querySelector<HTMLElement>("input, select, textarea");
+  const target = element.matches("input, select, textarea")
+    ? element
+    : element.querySelector<HTMLElement>("input, select, textarea");
   target?.focus();
 }
 

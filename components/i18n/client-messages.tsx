@@ -9,7 +9,15 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import { pickMessages, type MessageGroup } from "@/lib/i18n/client-messages";
 
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly MessageGroup[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly MessageGroup[];
+  children: ReactNode;
+}) {
   const messages = await getMessages();
-  return <NextIntlClientProvider messages={pickMessages(messages as never, namespaces)}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={pickMessages(messages as never, namespaces)}>{children}</NextIntlClientProvider>
+  );
 }

@@ -17,7 +17,13 @@ import styles from "./imports.module.css";
 
 type Kind = (typeof IMPORT_KINDS)[number];
 type Delimiter = "auto" | "," | ";" | "\t";
-type Analysis = { headers: string[]; mapping: ColumnMapping; keyColumn: string | null; fromSaved: boolean; suggestedColumns: string[] };
+type Analysis = {
+  headers: string[];
+  mapping: ColumnMapping;
+  keyColumn: string | null;
+  fromSaved: boolean;
+  suggestedColumns: string[];
+};
 type DryRun = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number };
 
 type Props = {
@@ -71,14 +77,21 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     const own = `wizard.kindWording.${kind}.${key}` as "wizard.kindWording.PROJECTS.keyHint";
     return t.has(own) ? t(own) : t(`wizard.${key}`);
   };
-  const pathWith = (batchId?: string) => `${basePath}?kind=${kind}${batchId ? `&batch=${encodeURIComponent(batchId)}#errors` : ""}`;
+  const pathWith = (batchId?: string) =>
+    `${basePath}?kind=${kind}${batchId ? `&batch=${encodeURIComponent(batchId)}#errors` : ""}`;
 
   function refusal(result: ActionResult<unknown>): string {
     if (result.ok) return "";
     if (result.error === "REJECTED") {
-      const key = result.reason === "WRONG_DELIMITER" && result.field ? `WRONG_DELIMITER_${result.field}` : result.reason;
-      const field = result.field && IMPORT_FIELDS[kind].some((f) => f.name === result.field) ? fieldLabel(result.field) : (result.field ?? "");
-      return t.has(`refusals.${key}` as "refusals.EMPTY") ? t(`refusals.${key}` as "refusals.DUPLICATE_HEADER", { header: result.field ?? "", field }) : t("refusals.UNEXPECTED");
+      const key =
+        result.reason === "WRONG_DELIMITER" && result.field ? `WRONG_DELIMITER_${result.field}` : result.reason;
+      const field =
+        result.field && IMPORT_FIELDS[kind].some((f) => f.name === result.field)
+          ? fieldLabel(result.field)
+          : (result.field ?? "");
+      return t.has(`refusals.${key}` as "refusals.EMPTY")
+        ? t(`refusals.${key}` as "refusals.DUPLICATE_HEADER", { header: result.field ?? "", field })
+        : t("refusals.UNEXPECTED");
     }
     if (result.error === "INVALID") {
       const codes = Object.values(result.fieldErrors).flat();
@@ -105,7 +118,8 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     setError(null);
     reset();
     if (!file) return setError(t("refusals.fileRequired"));
-    if (related.reduce((total, other) => total + other.size, file.size) > MAX_IMPORT_BYTES) return setError(t("refusals.TOO_LARGE"));
+    if (related.reduce((total, other) => total + other.size, file.size) > MAX_IMPORT_BYTES)
+      return setError(t("refusals.TOO_LARGE"));
     startTransition(async () => {
       const result = await analyzeImportFile({ evaluationId, kind, file, delimiter });
       if (!result.ok) return setError(refusal(result));
@@ -120,7 +134,17 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
     setError(null);
     setDryRun(null);
     startTransition(async () => {
-      const result = await dryRunImport({ evaluationId, kind, file, delimiter, mapping, keyColumn, idempotencyKey: crypto.randomUUID(), numberLocale, related });
+      const result = await dryRunImport({
+        evaluationId,
+        kind,
+        file,
+        delimiter,
+        mapping,
+        keyColumn,
+        idempotencyKey: crypto.randomUUID(),
+        numberLocale,
+        related,
+      });
       if (!result.ok) return setError(refusal(result));
       setDryRun(result.data);
       router.replace(pathWith(result.data.batchId), { scroll: false });
@@ -137,7 +161,11 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
         router.refresh();
         return;
       }
-      setDone(result.data.alreadyCommitted ? t("wizard.alreadyCommitted") : t("wizard.committed", { created: result.data.created }));
+      setDone(
+        result.data.alreadyCommitted
+          ? t("wizard.alreadyCommitted")
+          : t("wizard.committed", { created: result.data.created }),
+      );
       router.replace(pathWith(), { scroll: false });
       router.refresh();
     });
@@ -170,7 +198,12 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
           <label className="field__label" htmlFor={`${id}-kind`}>
             {t("wizard.kind")}
           </label>
-          <select id={`${id}-kind`} className="field__input" value={kind} onChange={(event) => (setKind(event.target.value as Kind), reset())}>
+          <select
+            id={`${id}-kind`}
+            className="field__input"
+            value={kind}
+            onChange={(event) => (setKind(event.target.value as Kind), reset())}
+          >
             {kinds.map((value) => (
               <option key={value} value={value}>
                 {t(`kinds.${value}`)}
@@ -220,13 +253,25 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
           <p className="field__hint" id={`${id}-paste-hint`}>
             {t("wizard.pasteHint")}
           </p>
-          <textarea id={`${id}-paste`} className="field__input" rows={4} value={pasted} aria-describedby={`${id}-paste-hint`} onChange={(event) => paste(event.target.value)} />
+          <textarea
+            id={`${id}-paste`}
+            className="field__input"
+            rows={4}
+            value={pasted}
+            aria-describedby={`${id}-paste-hint`}
+            onChange={(event) => paste(event.target.value)}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-delimiter`}>
             {t("wizard.delimiter")}
           </label>
-          <select id={`${id}-delimiter`} className="field__input" value={delimiter} onChange={(event) => setDelimiter(event.target.value as Delimiter)}>
+          <select
+            id={`${id}-delimiter`}
+            className="field__input"
+            value={delimiter}
+            onChange={(event) => setDelimiter(event.target.value as Delimiter)}
+          >
             {(["auto", ",", ";", "\t"] as const).map((value) => (
               <option key={value} value={value}>
                 {t(`wizard.delimiters.${value === "\t" ? "tab" : value}` as "wizard.delimiters.auto")}
@@ -248,7 +293,12 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
             {analysis.fromSaved ? t("wizard.fromSaved") : t("wizard.suggested")}
           </p>
           {analysis.fromSaved && analysis.suggestedColumns.length > 0 ? (
-            <p>{t("wizard.newColumnsMatched", { count: analysis.suggestedColumns.length, columns: analysis.suggestedColumns.join(", ") })}</p>
+            <p>
+              {t("wizard.newColumnsMatched", {
+                count: analysis.suggestedColumns.length,
+                columns: analysis.suggestedColumns.join(", "),
+              })}
+            </p>
           ) : null}
           <p>{t("wizard.mapHint")}</p>
           <table className={styles.mapping}>
@@ -296,7 +346,13 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
             <p className="field__hint" id={`${id}-key-hint`}>
               {worded("keyHint")}
             </p>
-            <select id={`${id}-key`} className="field__input" aria-describedby={`${id}-key-hint`} value={keyColumn} onChange={(event) => setKeyColumn(event.target.value)}>
+            <select
+              id={`${id}-key`}
+              className="field__input"
+              aria-describedby={`${id}-key-hint`}
+              value={keyColumn}
+              onChange={(event) => setKeyColumn(event.target.value)}
+            >
               <option value="">—</option>
               {analysis.headers.filter(Boolean).map((header) => (
                 <option key={header} value={header}>
@@ -312,7 +368,12 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
             </p>
           ) : null}
           <div className={styles.actions}>
-            <button type="button" className="button" onClick={check} aria-describedby={leftOut.length > 0 ? `${id}-left-out` : undefined}>
+            <button
+              type="button"
+              className="button"
+              onClick={check}
+              aria-describedby={leftOut.length > 0 ? `${id}-left-out` : undefined}
+            >
               {pending && !dryRun ? t("wizard.busy") : t("wizard.dryRun")}
             </button>
           </div>
@@ -323,7 +384,12 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
         <fieldset className={styles.fieldset} disabled={pending}>
           <legend className={styles.legend}>{t("wizard.resultLegend")}</legend>
           <p role="status" ref={resultStart} tabIndex={-1}>
-            {t("wizard.summary", { rows: dryRun.rowCount, new: dryRun.newCount, skipped: dryRun.skippedCount, errors: dryRun.errorCount })}
+            {t("wizard.summary", {
+              rows: dryRun.rowCount,
+              new: dryRun.newCount,
+              skipped: dryRun.skippedCount,
+              errors: dryRun.errorCount,
+            })}
           </p>
           {dryRun.errorCount > 0 ? <p>{t("wizard.fixErrors")}</p> : null}
           {dryRun.errorCount === 0 && dryRun.newCount === 0 ? <p>{t("wizard.nothingNew")}</p> : null}

@@ -40,13 +40,29 @@ function initialTexts(languages: readonly Language[], learning?: LearningRow): R
   const values = {} as Record<Language, TextValues>;
   for (const locale of languages) {
     const text = learning?.texts.find((candidate) => candidate.locale === locale);
-    values[locale] = { title: text?.title ?? "", body: text?.body ?? "", sustainability: text?.sustainability ?? "", translatedById: text?.translatedBy?.id ?? "" };
+    values[locale] = {
+      title: text?.title ?? "",
+      body: text?.body ?? "",
+      sustainability: text?.sustainability ?? "",
+      translatedById: text?.translatedBy?.id ?? "",
+    };
   }
   return values;
 }
 
 /** Writes or edits one learning: its text in each language of the evaluation, and what its kind takes. */
-export function LearningForm({ evaluationId, kind, languages, options, takenGroups = [], learning, title, addLabel, onSaved, onCancel }: Props) {
+export function LearningForm({
+  evaluationId,
+  kind,
+  languages,
+  options,
+  takenGroups = [],
+  learning,
+  title,
+  addLabel,
+  onSaved,
+  onCancel,
+}: Props) {
   const t = useTranslations("learnings");
   const locale = useLocale();
   const prefix = learning ? `learning-${learning.id}` : `learning-new-${kind}`;
@@ -57,8 +73,18 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
   const [domainIds, setDomainIds] = useState<string[]>(learning?.domains.map((domain) => domain.id) ?? []);
   const keyLearning = kind === "KEY_LEARNING";
 
-  const fieldIds = languages.flatMap((locale) => (keyLearning ? ["title", "body", "sustainability"] : ["body"]).map((field) => [`texts.${locale}.${field}`, `${prefix}-${locale}-${field}`] as const));
-  const focus = [[`audience`, `${prefix}-audience`] as const, [`atRiskGroupId`, `${prefix}-group`] as const, ...fieldIds, [`storyIds`, `${prefix}-stories`] as const, [`domainIds`, `${prefix}-domains`] as const];
+  const fieldIds = languages.flatMap((locale) =>
+    (keyLearning ? ["title", "body", "sustainability"] : ["body"]).map(
+      (field) => [`texts.${locale}.${field}`, `${prefix}-${locale}-${field}`] as const,
+    ),
+  );
+  const focus = [
+    [`audience`, `${prefix}-audience`] as const,
+    [`atRiskGroupId`, `${prefix}-group`] as const,
+    ...fieldIds,
+    [`storyIds`, `${prefix}-stories`] as const,
+    [`domainIds`, `${prefix}-domains`] as const,
+  ];
   const reset = () => {
     setTexts(initialTexts(languages));
     setAudience("");
@@ -66,33 +92,79 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
     setStoryIds([]);
     setDomainIds([]);
   };
-  const create = useActionForm(createLearning, { focus, failureMessages: learningFailureMessages, onSuccess: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })) });
-  const update = useActionForm(updateLearning, { focus, failureMessages: learningFailureMessages, onSuccess: (_, input: Saved) => onSaved(input) });
+  const create = useActionForm(createLearning, {
+    focus,
+    failureMessages: learningFailureMessages,
+    onSuccess: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })),
+  });
+  const update = useActionForm(updateLearning, {
+    focus,
+    failureMessages: learningFailureMessages,
+    onSuccess: (_, input: Saved) => onSaved(input),
+  });
   const form = learning ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const sent = Object.fromEntries(languages.map((locale) => [locale, { ...texts[locale], translatedById: texts[locale].translatedById || null }]));
-    const fields = { evaluationId, texts: sent, audience: audience || null, atRiskGroupId: atRiskGroupId || null, storyIds, domainIds };
+    const sent = Object.fromEntries(
+      languages.map((locale) => [locale, { ...texts[locale], translatedById: texts[locale].translatedById || null }]),
+    );
+    const fields = {
+      evaluationId,
+      texts: sent,
+      audience: audience || null,
+      atRiskGroupId: atRiskGroupId || null,
+      storyIds,
+      domainIds,
+    };
     if (learning) void update.submit({ ...fields, learningId: learning.id, expectedVersion: learning.version });
     else void create.submit({ ...fields, kind });
   }
 
-  const setText = (locale: Language, field: keyof TextValues) => (value: string) => setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));
-  const toggle = (set: typeof setStoryIds) => (value: string, checked: boolean) => set((current) => (checked ? [...current, value] : current.filter((id) => id !== value)));
+  const setText = (locale: Language, field: keyof TextValues) => (value: string) =>
+    setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));
+  const toggle = (set: typeof setStoryIds) => (value: string, checked: boolean) =>
+    set((current) => (checked ? [...current, value] : current.filter((id) => id !== value)));
   const required = { required: true, requiredLabel: t("required") };
-  const groups = options.atRiskGroups.filter((group) => group.id === learning?.atRiskGroup?.id || !takenGroups.includes(group.id));
+  const groups = options.atRiskGroups.filter(
+    (group) => group.id === learning?.atRiskGroup?.id || !takenGroups.includes(group.id),
+  );
   const domains = options.domains.filter((domain) => !domain.retired || domainIds.includes(domain.id));
 
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-title`} aria-describedby={`${prefix}-error`}>
+    <form
+      method="post"
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-labelledby={`${prefix}-title`}
+      aria-describedby={`${prefix}-error`}
+    >
       <h3 id={`${prefix}-title`}>{title}</h3>
       <FormError id={`${prefix}-error`} message={form.formError} />
       {kind === "RECOMMENDATION" ? (
-        <SelectInput id={`${prefix}-audience`} label={t("fields.audience")} value={audience} onChange={setAudience} placeholder={t("fields.choose")} options={AUDIENCES.map((value) => ({ value, label: t(`audiences.${value}`) }))} error={form.fieldError("audience")} {...required} />
+        <SelectInput
+          id={`${prefix}-audience`}
+          label={t("fields.audience")}
+          value={audience}
+          onChange={setAudience}
+          placeholder={t("fields.choose")}
+          options={AUDIENCES.map((value) => ({ value, label: t(`audiences.${value}`) }))}
+          error={form.fieldError("audience")}
+          {...required}
+        />
       ) : null}
       {kind === "AT_RISK_IMPACT" ? (
-        <SelectInput id={`${prefix}-group`} label={t("fields.atRiskGroup")} value={atRiskGroupId} onChange={setAtRiskGroupId} placeholder={t("fields.choose")} options={groups.map((group) => ({ value: group.id, label: localized(group, locale) }))} error={form.fieldError("atRiskGroupId")} {...required} />
+        <SelectInput
+          id={`${prefix}-group`}
+          label={t("fields.atRiskGroup")}
+          value={atRiskGroupId}
+          onChange={setAtRiskGroupId}
+          placeholder={t("fields.choose")}
+          options={groups.map((group) => ({ value: group.id, label: localized(group, locale) }))}
+          error={form.fieldError("atRiskGroupId")}
+          {...required}
+        />
       ) : null}
       {languages.map((locale, index) => {
         const language = t(`languages.${locale}`);
@@ -105,9 +177,41 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
             <legend>
               {language} ({original ? t("original") : t("translation")})
             </legend>
-            {keyLearning ? <TextInput id={id("title")} lang={lang} label={t("fields.title", { language })} value={texts[locale].title} onChange={setText(locale, "title")} error={error("title")} maxLength={LEARNING_LIMITS.title} {...(original ? required : {})} /> : null}
-            <TextArea id={id("body")} lang={lang} rows={keyLearning ? 6 : 4} label={t(keyLearning ? "fields.narrative" : "fields.body", { language })} value={texts[locale].body} onChange={setText(locale, "body")} error={error("body")} maxLength={LEARNING_LIMITS.body} {...(original ? required : {})} />
-            {keyLearning ? <TextArea id={id("sustainability")} lang={lang} rows={3} label={t("fields.sustainability", { language })} value={texts[locale].sustainability} onChange={setText(locale, "sustainability")} error={error("sustainability")} maxLength={LEARNING_LIMITS.sustainability} /> : null}
+            {keyLearning ? (
+              <TextInput
+                id={id("title")}
+                lang={lang}
+                label={t("fields.title", { language })}
+                value={texts[locale].title}
+                onChange={setText(locale, "title")}
+                error={error("title")}
+                maxLength={LEARNING_LIMITS.title}
+                {...(original ? required : {})}
+              />
+            ) : null}
+            <TextArea
+              id={id("body")}
+              lang={lang}
+              rows={keyLearning ? 6 : 4}
+              label={t(keyLearning ? "fields.narrative" : "fields.body", { language })}
+              value={texts[locale].body}
+              onChange={setText(locale, "body")}
+              error={error("body")}
+              maxLength={LEARNING_LIMITS.body}
+              {...(original ? required : {})}
+            />
+            {keyLearning ? (
+              <TextArea
+                id={id("sustainability")}
+                lang={lang}
+                rows={3}
+                label={t("fields.sustainability", { language })}
+                value={texts[locale].sustainability}
+                onChange={setText(locale, "sustainability")}
+                error={error("sustainability")}
+                maxLength={LEARNING_LIMITS.sustainability}
+              />
+            ) : null}
             {original ? null : (
               <SelectInput
                 id={id("translatedById")}
@@ -124,11 +228,33 @@ export function LearningForm({ evaluationId, kind, languages, options, takenGrou
       })}
       {keyLearning ? (
         <>
-          <ChoiceGroup id={`${prefix}-domains`} legend={t("fields.domains")} type="checkbox" options={domains.map((domain) => ({ value: domain.id, label: domain.retired ? t("fields.retiredDomain", { name: domain.nameEs }) : `${domain.nameEs} / ${domain.nameEn}` }))} selected={domainIds} onToggle={toggle(setDomainIds)} error={form.fieldError("domainIds")} />
+          <ChoiceGroup
+            id={`${prefix}-domains`}
+            legend={t("fields.domains")}
+            type="checkbox"
+            options={domains.map((domain) => ({
+              value: domain.id,
+              label: domain.retired
+                ? t("fields.retiredDomain", { name: domain.nameEs })
+                : `${domain.nameEs} / ${domain.nameEn}`,
+            }))}
+            selected={domainIds}
+            onToggle={toggle(setDomainIds)}
+            error={form.fieldError("domainIds")}
+          />
           {options.stories.length === 0 ? (
             <p className="muted">{t("fields.noStories")}</p>
           ) : (
-            <ChoiceGroup id={`${prefix}-stories`} legend={t("fields.stories")} hint={t("fields.storiesHint")} type="checkbox" options={options.stories.map((story) => ({ value: story.id, label: `${story.code} · ${story.title}` }))} selected={storyIds} onToggle={toggle(setStoryIds)} error={form.fieldError("storyIds")} />
+            <ChoiceGroup
+              id={`${prefix}-stories`}
+              legend={t("fields.stories")}
+              hint={t("fields.storiesHint")}
+              type="checkbox"
+              options={options.stories.map((story) => ({ value: story.id, label: `${story.code} · ${story.title}` }))}
+              selected={storyIds}
+              onToggle={toggle(setStoryIds)}
+              error={form.fieldError("storyIds")}
+            />
           )}
         </>
       ) : null}

@@ -47,25 +47,37 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
     setStatus(message);
     router.refresh();
   };
-  const buttons = { clearOnStart: true, failureMessages: learningFailureMessages, onStart: () => setStatus(null), onSuccess: () => done(success.current), onFailure: () => router.refresh() };
+  const buttons = {
+    clearOnStart: true,
+    failureMessages: learningFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: () => done(success.current),
+    onFailure: () => router.refresh(),
+  };
   const reorder = useActionForm(reorderLearnings, buttons);
   const remove = useActionForm(deleteLearning, buttons);
 
   useEffect(() => {
     if (!refocus) return;
     const button = document.getElementById(refocus) as HTMLButtonElement | null;
-    const other = document.getElementById(refocus.endsWith("-up") ? refocus.replace(/-up$/, "-down") : refocus.replace(/-down$/, "-up"));
+    const other = document.getElementById(
+      refocus.endsWith("-up") ? refocus.replace(/-up$/, "-down") : refocus.replace(/-down$/, "-up"),
+    );
     (button && !button.disabled ? button : other)?.focus();
     setRefocus(null);
   }, [refocus, learnings]);
 
-  const nameAt = (index: number, group: { nameEs: string; nameEn: string } | null | undefined) => t(`kinds.${kind}.item`, { number: index + 1, group: group ? localized(group, locale) : "" });
+  const nameAt = (index: number, group: { nameEs: string; nameEn: string } | null | undefined) =>
+    t(`kinds.${kind}.item`, { number: index + 1, group: group ? localized(group, locale) : "" });
   const itemName = (row: LearningRow, index: number) => nameAt(index, row.atRiskGroup);
   // A recommendation's number depends on its audience's place, known once the page has reloaded.
   const addedName = (saved: { atRiskGroupId: string | null; audience: LearningRow["audience"]; position?: number }) =>
     kind === "RECOMMENDATION" && saved.audience
       ? t("recommendationFor", { audience: t(`audiences.${saved.audience}`) })
-      : nameAt((saved.position ?? 1) - 1, options?.atRiskGroups.find((group) => group.id === saved.atRiskGroupId));
+      : nameAt(
+          (saved.position ?? 1) - 1,
+          options?.atRiskGroups.find((group) => group.id === saved.atRiskGroupId),
+        );
   const canMove = (index: number, delta: -1 | 1) => {
     const neighbour = rows[index + delta];
     // Recommendations move within their audience: the brief groups them by it.
@@ -84,7 +96,9 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
 
   const headingId = `learnings-${kind}`;
   const takenGroups = rows.flatMap((row) => (row.atRiskGroup ? [row.atRiskGroup.id] : []));
-  const full = SINGLE_KINDS.has(kind) ? rows.length > 0 : kind === "AT_RISK_IMPACT" && takenGroups.length >= (options?.atRiskGroups.length ?? 0);
+  const full = SINGLE_KINDS.has(kind)
+    ? rows.length > 0
+    : kind === "AT_RISK_IMPACT" && takenGroups.length >= (options?.atRiskGroups.length ?? 0);
   const canAdd = options !== null && !full;
   let audience: string | null = null;
   return (
@@ -99,13 +113,24 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
       <ol className={styles.list} aria-labelledby={headingId}>
         {rows.map((row, index) => {
           const name = itemName(row, index);
-          const audienceHeading = kind === "RECOMMENDATION" && row.audience !== audience ? (audience = row.audience) : null;
+          const audienceHeading =
+            kind === "RECOMMENDATION" && row.audience !== audience ? (audience = row.audience) : null;
           return (
             <li key={row.id} className={styles.item}>
               {audienceHeading ? <p className={styles.audience}>{t(`audiences.${audienceHeading}`)}</p> : null}
               <h3 className={styles.itemHeading}>{name}</h3>
               {editing === row.id && options ? (
-                <LearningForm evaluationId={evaluationId} kind={kind} languages={languages} options={options} takenGroups={takenGroups} learning={row} title={t("editTitle", { item: name })} onSaved={() => (setEditing(null), done(t("savedStatus", { item: name })))} onCancel={() => setEditing(null)} />
+                <LearningForm
+                  evaluationId={evaluationId}
+                  kind={kind}
+                  languages={languages}
+                  options={options}
+                  takenGroups={takenGroups}
+                  learning={row}
+                  title={t("editTitle", { item: name })}
+                  onSaved={() => (setEditing(null), done(t("savedStatus", { item: name })))}
+                  onCancel={() => setEditing(null)}
+                />
               ) : (
                 <>
                   <LearningTexts learning={row} languages={languages} />
@@ -113,10 +138,20 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
                     <div className="row-actions">
                       {ORDERED.has(kind) ? (
                         <>
-                          <Button variant="secondary" id={`learning-${row.id}-up`} disabled={!canMove(index, -1)} onClick={() => move(index, -1)}>
+                          <Button
+                            variant="secondary"
+                            id={`learning-${row.id}-up`}
+                            disabled={!canMove(index, -1)}
+                            onClick={() => move(index, -1)}
+                          >
                             {t("moveUp", { item: name })}
                           </Button>
-                          <Button variant="secondary" id={`learning-${row.id}-down`} disabled={!canMove(index, 1)} onClick={() => move(index, 1)}>
+                          <Button
+                            variant="secondary"
+                            id={`learning-${row.id}-down`}
+                            disabled={!canMove(index, 1)}
+                            onClick={() => move(index, 1)}
+                          >
                             {t("moveDown", { item: name })}
                           </Button>
                         </>

@@ -55,7 +55,10 @@ export function LearningTexts({ learning, languages }: { learning: LearningRow; 
       </div>
       {keyLearning && (learning.domains.length > 0 || learning.stories.length > 0) ? (
         <p className="muted">
-          {t("drawsOn")}: {[...learning.domains.map(name), ...learning.stories.map((story) => `${story.code} · ${story.title}`)].join("; ")}
+          {t("drawsOn")}:{" "}
+          {[...learning.domains.map(name), ...learning.stories.map((story) => `${story.code} · ${story.title}`)].join(
+            "; ",
+          )}
         </p>
       ) : null}
       <p className="muted">{t("revisions", { count: learning.revisionCount })}</p>

@@ -79,7 +79,14 @@ export function AcceptInvitationButton({ token }: { token: string }) {
   });
 
   if (evaluationId) {
-    return <Done title={t("doneTitle")} body={t("doneExisting")} href={`/evaluations/${encodeURIComponent(evaluationId)}`} linkLabel={t("open")} />;
+    return (
+      <Done
+        title={t("doneTitle")}
+        body={t("doneExisting")}
+        href={`/evaluations/${encodeURIComponent(evaluationId)}`}
+        linkLabel={t("open")}
+      />
+    );
   }
   return (
     <div className="actions">

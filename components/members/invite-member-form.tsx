@@ -45,15 +45,36 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
     <section className="section" aria-labelledby="invite-title">
       <h2 id="invite-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      <form method="post" ref={formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="invite-error">
+      <form
+        method="post"
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={handleSubmit}
+        aria-describedby="invite-error"
+      >
         <FormError id="invite-error" message={formError} />
         <EmailField id="invite-email" name="email" label={t("email")} autoComplete="off" error={fieldError("email")} />
-        <CheckboxGroup id="invite-roles" name="roles" legend={t("roles")} options={roleOptions} selected={roles} onChange={setRoles} error={fieldError("roles")} />
+        <CheckboxGroup
+          id="invite-roles"
+          name="roles"
+          legend={t("roles")}
+          options={roleOptions}
+          selected={roles}
+          onChange={setRoles}
+          error={fieldError("roles")}
+        />
         <SubmitButton busy={busy} busyLabel={t("submitting")}>
           {t("submit")}
         </SubmitButton>
       </form>
-      {created ? <LinkDeliveryNotice id="invite-link" delivery={created.delivery} intro={t("created", { email: created.email })} /> : null}
+      {created ? (
+        <LinkDeliveryNotice
+          id="invite-link"
+          delivery={created.delivery}
+          intro={t("created", { email: created.email })}
+        />
+      ) : null}
     </section>
   );
 }

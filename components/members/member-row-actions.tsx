@@ -131,7 +131,12 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
         <div role="group" aria-labelledby={`${idBase}-remove-question`}>
           <p id={`${idBase}-remove-question`}>{t("removeQuestion", { name })}</p>
           <div className="actions">
-            <Button autoFocus busy={busy} busyLabel={t("removing")} onClick={() => removal.submit({ evaluationId, memberId })}>
+            <Button
+              autoFocus
+              busy={busy}
+              busyLabel={t("removing")}
+              onClick={() => removal.submit({ evaluationId, memberId })}
+            >
               {t("removeConfirm", { name })}
             </Button>
             <Button variant="secondary" onClick={() => close("remove")}>

@@ -5,7 +5,15 @@ import { Field } from "@/components/ui/field";
 import { NAME_MAX, PASSWORD_MAX } from "@/lib/users/types";
 
 /** Name, password and its repetition: the invitation and the account set-up ask the same. */
-export function NewPasswordFields({ idPrefix, defaultName, fieldError }: { idPrefix: string; defaultName?: string; fieldError: (field: string) => string | null }) {
+export function NewPasswordFields({
+  idPrefix,
+  defaultName,
+  fieldError,
+}: {
+  idPrefix: string;
+  defaultName?: string;
+  fieldError: (field: string) => string | null;
+}) {
   const t = useTranslations("invitations");
   return (
     <>

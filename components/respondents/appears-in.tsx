@@ -28,7 +28,9 @@ export async function AppearsIn({
               <ul className={styles.linkList}>
                 {respondent.interviews.map((interview) => (
                   <li key={interview.id}>
-                    <Link href={`${base}/interviews/${encodeURIComponent(interview.id)}`}>{t("interviewLink", { date: day(interview.date) })}</Link>
+                    <Link href={`${base}/interviews/${encodeURIComponent(interview.id)}`}>
+                      {t("interviewLink", { date: day(interview.date) })}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -42,7 +44,8 @@ export async function AppearsIn({
               <ul className={styles.linkList}>
                 {respondent.focusGroups.map((group) => (
                   <li key={group.id}>
-                    <Link href={`${base}/focus-groups/${encodeURIComponent(group.id)}`}>{group.topic}</Link> ({day(group.date)})
+                    <Link href={`${base}/focus-groups/${encodeURIComponent(group.id)}`}>{group.topic}</Link> (
+                    {day(group.date)})
                   </li>
                 ))}
               </ul>

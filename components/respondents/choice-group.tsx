@@ -20,7 +20,19 @@ type ChoiceGroupProps = {
 };
 
 /** Radio buttons or checkboxes in a fieldset, with the hint and error read with each option. */
-export function ChoiceGroup({ id, name, legend, type, choices, defaultValues = [], hint, error, required, inline, children }: ChoiceGroupProps) {
+export function ChoiceGroup({
+  id,
+  name,
+  legend,
+  type,
+  choices,
+  defaultValues = [],
+  hint,
+  error,
+  required,
+  inline,
+  children,
+}: ChoiceGroupProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;

@@ -14,7 +14,15 @@ import { SelectField } from "./select-field";
 import { FormSummary, useFormFeedback } from "./use-form-feedback";
 
 /** One consent form as the respondent gave it: every scope answered, granted or not. */
-export function ConsentForm({ evaluationId, respondentId, detailHref }: { evaluationId: string; respondentId: string; detailHref: string }) {
+export function ConsentForm({
+  evaluationId,
+  respondentId,
+  detailHref,
+}: {
+  evaluationId: string;
+  respondentId: string;
+  detailHref: string;
+}) {
   const t = useTranslations("respondents");
   const router = useRouter();
   const feedback = useFormFeedback();
@@ -51,10 +59,24 @@ export function ConsentForm({ evaluationId, respondentId, detailHref }: { evalua
   }
 
   return (
-    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="consent-form-summary">
+    <form
+      method="post"
+      ref={feedback.formRef}
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-describedby="consent-form-summary"
+    >
       <FormSummary id="consent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <div className={styles.grid}>
-        <Field id="consent-given-on" name="givenOn" type="date" label={t("consentForm.givenOn")} required error={feedback.errorFor("givenOn")} />
+        <Field
+          id="consent-given-on"
+          name="givenOn"
+          type="date"
+          label={t("consentForm.givenOn")}
+          required
+          error={feedback.errorFor("givenOn")}
+        />
         <Field
           id="consent-form-version"
           name="formVersion"
@@ -64,7 +86,14 @@ export function ConsentForm({ evaluationId, respondentId, detailHref }: { evalua
           maxLength={50}
           error={feedback.errorFor("formVersion")}
         />
-        <SelectField id="consent-language" name="language" label={t("consentForm.language")} required defaultValue="es" error={feedback.errorFor("language")}>
+        <SelectField
+          id="consent-language"
+          name="language"
+          label={t("consentForm.language")}
+          required
+          defaultValue="es"
+          error={feedback.errorFor("language")}
+        >
           {FIELD_LANGUAGES.map((code) => (
             <option key={code} value={code}>
               {t(`languages.${code}`)}

@@ -46,7 +46,9 @@ export async function ConsentSummary({
             <div className="facts__item">
               <dt>{t("consent.withdrawalChoice")}</dt>
               <dd>
-                {current.withdrawalChoice ? `${t(`choices.${current.withdrawalChoice}`)}: ${t(`choiceHelp.${current.withdrawalChoice}`)}` : null}
+                {current.withdrawalChoice
+                  ? `${t(`choices.${current.withdrawalChoice}`)}: ${t(`choiceHelp.${current.withdrawalChoice}`)}`
+                  : null}
               </dd>
             </div>
             {current.withdrawalNote ? (
@@ -80,7 +82,12 @@ export async function ConsentSummary({
           <dd>{current.recordedByName}</dd>
         </div>
       </dl>
-      <div className={`table-scroll ${styles.below}`} role="region" aria-labelledby="consent-scopes-caption" tabIndex={0}>
+      <div
+        className={`table-scroll ${styles.below}`}
+        role="region"
+        aria-labelledby="consent-scopes-caption"
+        tabIndex={0}
+      >
         <table className="table table--compact">
           <caption id="consent-scopes-caption">{t("consent.scopesCaption")}</caption>
           <thead>

@@ -17,7 +17,15 @@ export function IdentityFields({
   const t = useTranslations("respondents.identity");
   return (
     <>
-      <Field id={`${idPrefix}-name`} name="name" label={t("name")} autoComplete="off" maxLength={200} defaultValue={defaults?.name ?? ""} error={errorFor("name")} />
+      <Field
+        id={`${idPrefix}-name`}
+        name="name"
+        label={t("name")}
+        autoComplete="off"
+        maxLength={200}
+        defaultValue={defaults?.name ?? ""}
+        error={errorFor("name")}
+      />
       <Field
         id={`${idPrefix}-phone`}
         name="phone"

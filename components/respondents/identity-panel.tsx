@@ -24,7 +24,14 @@ type IdentityPanelProps = {
  * The identity of a respondent, for leads and evaluators. Nothing identifying is in the page
  * until "Show identity" asks the server, which opens it and writes the audit event in one step.
  */
-export function IdentityPanel({ evaluationId, respondentId, version, state, destroyedAt, canEdit }: IdentityPanelProps) {
+export function IdentityPanel({
+  evaluationId,
+  respondentId,
+  version,
+  state,
+  destroyedAt,
+  canEdit,
+}: IdentityPanelProps) {
   const t = useTranslations("respondents.identity");
   const format = useFormatter();
   const router = useRouter();
@@ -62,7 +69,11 @@ export function IdentityPanel({ evaluationId, respondentId, version, state, dest
   }
 
   if (state === "destroyed") {
-    return <p className={styles.status}>{t("destroyed", { date: destroyedAt ? format.dateTime(new Date(destroyedAt), { dateStyle: "long" }) : "—" })}</p>;
+    return (
+      <p className={styles.status}>
+        {t("destroyed", { date: destroyedAt ? format.dateTime(new Date(destroyedAt), { dateStyle: "long" }) : "—" })}
+      </p>
+    );
   }
 
   if (editing) {
@@ -166,7 +177,14 @@ function IdentityForm({
   }
 
   return (
-    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="identity-form-summary">
+    <form
+      method="post"
+      ref={feedback.formRef}
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-describedby="identity-form-summary"
+    >
       <FormSummary id="identity-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <p className="field__hint">{t("intro")}</p>
       <IdentityFields idPrefix="identity" defaults={defaults} errorFor={feedback.errorFor} />

@@ -7,7 +7,13 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
-import { FIELD_LANGUAGES, GENDERS, isFieldLanguage, MEXICAN_STATES, RESPONDENT_TYPES } from "@/lib/respondents/constants";
+import {
+  FIELD_LANGUAGES,
+  GENDERS,
+  isFieldLanguage,
+  MEXICAN_STATES,
+  RESPONDENT_TYPES,
+} from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
@@ -59,7 +65,9 @@ export function RespondentForm(props: RespondentFormProps) {
       type: String(data.get("type") ?? ""),
       gender: String(data.get("gender") ?? ""),
       // The select's value carries the country of a region abroad: "GT:Quetzaltenango".
-      ...(({ countryCode, state }) => ({ countryCode: countryCode ?? "", state }))(parseRegionToken(String(data.get("state") ?? ""))),
+      ...(({ countryCode, state }) => ({ countryCode: countryCode ?? "", state }))(
+        parseRegionToken(String(data.get("state") ?? "")),
+      ),
       placeId: String(data.get("placeId") ?? ""),
       sectorId: String(data.get("sectorId") ?? ""),
       language: String(data.get("language") ?? ""),
@@ -71,7 +79,11 @@ export function RespondentForm(props: RespondentFormProps) {
           const result = await createRespondent({ ...attributes, ...identityFromForm(data) });
           if (feedback.accept(result)) router.push(`${base}/${encodeURIComponent(result.data.id)}`);
         } else {
-          const result = await updateRespondent({ ...attributes, respondentId: props.respondentId, version: props.version });
+          const result = await updateRespondent({
+            ...attributes,
+            respondentId: props.respondentId,
+            version: props.version,
+          });
           if (feedback.accept(result)) {
             router.push(`${base}/${encodeURIComponent(props.respondentId)}`);
             router.refresh();
@@ -83,12 +95,29 @@ export function RespondentForm(props: RespondentFormProps) {
     });
   }
 
-  const words = props.mode === "create" ? { submit: t("new.submit"), busy: t("new.submitting") } : { submit: t("edit.submit"), busy: t("edit.submitting") };
+  const words =
+    props.mode === "create"
+      ? { submit: t("new.submit"), busy: t("new.submitting") }
+      : { submit: t("edit.submit"), busy: t("edit.submitting") };
   return (
-    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="respondent-form-summary">
+    <form
+      method="post"
+      ref={feedback.formRef}
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-describedby="respondent-form-summary"
+    >
       <FormSummary id="respondent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
       <div className={styles.grid}>
-        <SelectField id="respondent-type" name="type" label={t("fields.type")} required defaultValue={initial?.type ?? ""} error={feedback.errorFor("type")}>
+        <SelectField
+          id="respondent-type"
+          name="type"
+          label={t("fields.type")}
+          required
+          defaultValue={initial?.type ?? ""}
+          error={feedback.errorFor("type")}
+        >
           <option value="">{t("fields.choose")}</option>
           {RESPONDENT_TYPES.map((type) => (
             <option key={type} value={type}>
@@ -96,7 +125,14 @@ export function RespondentForm(props: RespondentFormProps) {
             </option>
           ))}
         </SelectField>
-        <SelectField id="respondent-gender" name="gender" label={t("fields.gender")} required defaultValue={initial?.gender ?? ""} error={feedback.errorFor("gender")}>
+        <SelectField
+          id="respondent-gender"
+          name="gender"
+          label={t("fields.gender")}
+          required
+          defaultValue={initial?.gender ?? ""}
+          error={feedback.errorFor("gender")}
+        >
           <option value="">{t("fields.choose")}</option>
           {GENDERS.map((gender) => (
             <option key={gender} value={gender}>
@@ -160,7 +196,13 @@ export function RespondentForm(props: RespondentFormProps) {
             </option>
           ))}
         </SelectField>
-        <SelectField id="respondent-sector" name="sectorId" label={t("fields.sector")} defaultValue={initial?.sectorId ?? ""} error={feedback.errorFor("sectorId")}>
+        <SelectField
+          id="respondent-sector"
+          name="sectorId"
+          label={t("fields.sector")}
+          defaultValue={initial?.sectorId ?? ""}
+          error={feedback.errorFor("sectorId")}
+        >
           <option value="">{t("fields.sectorNone")}</option>
           {props.sectors.map((sector) => (
             <option key={sector.id} value={sector.id}>
@@ -168,7 +210,14 @@ export function RespondentForm(props: RespondentFormProps) {
             </option>
           ))}
         </SelectField>
-        <SelectField id="respondent-language" name="language" label={t("fields.language")} required defaultValue={language} error={feedback.errorFor("language")}>
+        <SelectField
+          id="respondent-language"
+          name="language"
+          label={t("fields.language")}
+          required
+          defaultValue={language}
+          error={feedback.errorFor("language")}
+        >
           {languages.map((code) => (
             <option key={code} value={code}>
               {isFieldLanguage(code) ? t(`languages.${code}`) : t("languages.other", { code })}

@@ -80,7 +80,15 @@ export function useFormFeedback() {
 }
 
 /** The summary line on top of a form; focusable so a refusal can move focus to it. */
-export function FormSummary({ id, message, summaryRef }: { id: string; message: string | null; summaryRef: Ref<HTMLParagraphElement> }) {
+export function FormSummary({
+  id,
+  message,
+  summaryRef,
+}: {
+  id: string;
+  message: string | null;
+  summaryRef: Ref<HTMLParagraphElement>;
+}) {
   return (
     <p className="form-error" role="alert" id={id} ref={summaryRef} tabIndex={-1}>
       {message}

@@ -57,9 +57,23 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
   const noteError = feedback.errorFor("note");
   const confirmError = feedback.errorFor("confirmed");
   return (
-    <form method="post" ref={feedback.formRef} className="form" noValidate onSubmit={handleSubmit} aria-describedby="withdrawal-form-summary">
+    <form
+      method="post"
+      ref={feedback.formRef}
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-describedby="withdrawal-form-summary"
+    >
       <FormSummary id="withdrawal-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
-      <Field id="withdrawal-date" name="withdrawnOn" type="date" label={t("withdrawal.withdrawnOn")} required error={feedback.errorFor("withdrawnOn")} />
+      <Field
+        id="withdrawal-date"
+        name="withdrawnOn"
+        type="date"
+        label={t("withdrawal.withdrawnOn")}
+        required
+        error={feedback.errorFor("withdrawnOn")}
+      />
       <div onChange={(event) => setChoice((event.target as HTMLInputElement).value)}>
         <ChoiceGroup
           id="withdrawal-choice"
@@ -67,7 +81,11 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
           type="radio"
           required
           legend={t("withdrawal.choice")}
-          choices={WITHDRAWAL_CHOICES.map((value) => ({ value, label: t(`choices.${value}`), description: t(`choiceHelp.${value}`) }))}
+          choices={WITHDRAWAL_CHOICES.map((value) => ({
+            value,
+            label: t(`choices.${value}`),
+            description: t(`choiceHelp.${value}`),
+          }))}
           error={feedback.errorFor("choice")}
         />
       </div>
@@ -90,7 +108,9 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
           rows={3}
           maxLength={2000}
           aria-invalid={noteError ? true : undefined}
-          aria-describedby={["withdrawal-note-hint", noteError ? "withdrawal-note-error" : null].filter(Boolean).join(" ")}
+          aria-describedby={["withdrawal-note-hint", noteError ? "withdrawal-note-error" : null]
+            .filter(Boolean)
+            .join(" ")}
         />
         {noteError ? (
           <p className="field__error" id="withdrawal-note-error">

@@ -15,7 +15,11 @@ type Props = {
 
 /** The outcomes already decided, newest decision first, with what became of each since. */
 export async function DecidedOutcomes({ base, decided, queuePage, page }: Props) {
-  const [t, tStories, format] = await Promise.all([getTranslations("reviews"), getTranslations("stories"), getFormatter()]);
+  const [t, tStories, format] = await Promise.all([
+    getTranslations("reviews"),
+    getTranslations("stories"),
+    getFormatter(),
+  ]);
   const href = (decidedPage: number) => `${base}?page=${queuePage}&decided=${decidedPage}#decided`;
   return (
     <section aria-labelledby="decided">
@@ -26,7 +30,9 @@ export async function DecidedOutcomes({ base, decided, queuePage, page }: Props)
         <StaticTable
           captionId="decided-caption"
           caption={t("decided.caption", { total: decided.total })}
-          columns={(["story", "decision", "date", "reviewer", "now"] as const).map((column) => t(`decided.columns.${column}`))}
+          columns={(["story", "decision", "date", "reviewer", "now"] as const).map((column) =>
+            t(`decided.columns.${column}`),
+          )}
         >
           {decided.rows.map((row) => (
             <tr key={row.id}>
@@ -48,7 +54,8 @@ export async function DecidedOutcomes({ base, decided, queuePage, page }: Props)
       )}
       {decided.pages > 1 ? (
         <nav aria-label={t("decided.caption", { total: decided.total })}>
-          {page > 1 ? <Link href={href(page - 1)}>{t("queue.previous")}</Link> : null} <span>{t("queue.page", { page, pages: decided.pages })}</span>{" "}
+          {page > 1 ? <Link href={href(page - 1)}>{t("queue.previous")}</Link> : null}{" "}
+          <span>{t("queue.page", { page, pages: decided.pages })}</span>{" "}
           {page < decided.pages ? <Link href={href(page + 1)}>{t("queue.next")}</Link> : null}
         </nav>
       ) : null}

@@ -5,15 +5,38 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StatusLine, useStatusAction } from "@/components/validation/use-status-action";
 import { decideStoryReview } from "@/lib/reviews/actions";
 
-export function DecisionForm({ evaluationId, storyId, storyRevisionId }: { evaluationId: string; storyId: string; storyRevisionId: string }) {
+export function DecisionForm({
+  evaluationId,
+  storyId,
+  storyRevisionId,
+}: {
+  evaluationId: string;
+  storyId: string;
+  storyRevisionId: string;
+}) {
   const { run, busy, error, done, t } = useStatusAction("reviews");
   const [comment, setComment] = useState("");
-  const decide = (decision: "APPROVE" | "RETURN") => run(() => decideStoryReview({ evaluationId, storyId, storyRevisionId, decision, comment }), () => t("story.decided"));
+  const decide = (decision: "APPROVE" | "RETURN") =>
+    run(
+      () => decideStoryReview({ evaluationId, storyId, storyRevisionId, decision, comment }),
+      () => t("story.decided"),
+    );
   return (
     <form method="post" onSubmit={(event) => event.preventDefault()}>
-      <label className="field__label" htmlFor="review-comment">{t("story.comment")}</label>
-      <p className="field__hint" id="review-comment-hint">{t("story.commentHint")}</p>
-      <textarea className="field__input" id="review-comment" aria-describedby="review-comment-hint" rows={4} value={comment} onChange={(event) => setComment(event.target.value)} />
+      <label className="field__label" htmlFor="review-comment">
+        {t("story.comment")}
+      </label>
+      <p className="field__hint" id="review-comment-hint">
+        {t("story.commentHint")}
+      </p>
+      <textarea
+        className="field__input"
+        id="review-comment"
+        aria-describedby="review-comment-hint"
+        rows={4}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+      />
       <StatusLine error={error} done={done} />
       <div className="actions">
         <ConfirmButton

@@ -10,7 +10,11 @@ const langOf = (code: string | null) => (code === "es" || code === "en" ? code :
  * its own language (so a screen reader pronounces it as such) followed by a visible marker,
  * "not yet translated" or "translation out of date", in the reader's language.
  */
-export async function TranslatedText(props: { text: TranslatableText; lang: ReadingLanguage; languages: { source: string; translation: string | null } }) {
+export async function TranslatedText(props: {
+  text: TranslatableText;
+  lang: ReadingLanguage;
+  languages: { source: string; translation: string | null };
+}) {
   const t = await getTranslations("reviews.story");
   const shown = shownText({
     lang: props.lang,

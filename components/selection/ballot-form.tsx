@@ -23,17 +23,39 @@ import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
 import styles from "./selection.module.css";
 
 /** `details`: what changed, why, where, when and the figures, rendered by the page (candidate-details.tsx). */
-export type BallotCandidate = { id: string; code: string; title: string; conflict: "WROTE" | "COLLECTED" | null; details?: ReactNode };
-export type OwnBallot = { storyId: string; rank: number | null; score: number | null; approved: boolean | null; reason: string };
+export type BallotCandidate = {
+  id: string;
+  code: string;
+  title: string;
+  conflict: "WROTE" | "COLLECTED" | null;
+  details?: ReactNode;
+};
+export type OwnBallot = {
+  storyId: string;
+  rank: number | null;
+  score: number | null;
+  approved: boolean | null;
+  reason: string;
+};
 
-type Props = { evaluationId: string; roundId: string; method: VotingMethod; scaleMax: number | null; candidates: BallotCandidate[]; ballots: OwnBallot[] };
+type Props = {
+  evaluationId: string;
+  roundId: string;
+  method: VotingMethod;
+  scaleMax: number | null;
+  candidates: BallotCandidate[];
+  ballots: OwnBallot[];
+};
 
 function initialOrder(candidates: BallotCandidate[], ballots: OwnBallot[]): string[] {
   const rank = new Map(ballots.map((ballot) => [ballot.storyId, ballot.rank ?? Number.MAX_SAFE_INTEGER]));
   return candidates
     .filter((candidate) => !candidate.conflict)
     .map((candidate, index) => ({ id: candidate.id, index }))
-    .sort((a, b) => (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (rank.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (rank.get(b.id) ?? Number.MAX_SAFE_INTEGER) || a.index - b.index,
+    )
     .map((entry) => entry.id);
 }
 
@@ -43,9 +65,15 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const own = new Map(ballots.map((ballot) => [ballot.storyId, ballot]));
   const [order, setOrder] = useState(() => initialOrder(candidates, ballots));
-  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(ballots.map((b) => [b.storyId, b.score ? String(b.score) : ""])));
-  const [approvals, setApprovals] = useState<Record<string, boolean>>(() => Object.fromEntries(ballots.map((b) => [b.storyId, b.approved ?? false])));
-  const [reasons, setReasons] = useState<Record<string, string>>(() => Object.fromEntries(ballots.map((b) => [b.storyId, b.reason])));
+  const [scores, setScores] = useState<Record<string, string>>(() =>
+    Object.fromEntries(ballots.map((b) => [b.storyId, b.score ? String(b.score) : ""])),
+  );
+  const [approvals, setApprovals] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(ballots.map((b) => [b.storyId, b.approved ?? false])),
+  );
+  const [reasons, setReasons] = useState<Record<string, string>>(() =>
+    Object.fromEntries(ballots.map((b) => [b.storyId, b.reason])),
+  );
   const [announcement, setAnnouncement] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
   const form = useActionForm(castSelectionBallots, {
@@ -100,16 +128,31 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
     return (
       <>
         <h3 className={styles.ballotTitle}>
-          {method === "RANKING" ? <span className={styles.rank}>{t("ballot.rankLabel", { rank: index + 1 })}</span> : null} <span className="code">{candidate.code}</span> {candidate.title}
+          {method === "RANKING" ? (
+            <span className={styles.rank}>{t("ballot.rankLabel", { rank: index + 1 })}</span>
+          ) : null}{" "}
+          <span className="code">{candidate.code}</span> {candidate.title}
         </h3>
         {candidate.details}
         {method === "RANKING" ? (
           <div className={styles.moveButtons}>
             {handle}
-            <Button id={`move-up-${storyId}`} variant="secondary" disabled={index === 0} onClick={() => move(storyId, -1)} aria-label={t("ballot.moveUp", { code: candidate.code })}>
+            <Button
+              id={`move-up-${storyId}`}
+              variant="secondary"
+              disabled={index === 0}
+              onClick={() => move(storyId, -1)}
+              aria-label={t("ballot.moveUp", { code: candidate.code })}
+            >
               ↑ {t("ballot.up")}
             </Button>
-            <Button id={`move-down-${storyId}`} variant="secondary" disabled={index === order.length - 1} onClick={() => move(storyId, 1)} aria-label={t("ballot.moveDown", { code: candidate.code })}>
+            <Button
+              id={`move-down-${storyId}`}
+              variant="secondary"
+              disabled={index === order.length - 1}
+              onClick={() => move(storyId, 1)}
+              aria-label={t("ballot.moveDown", { code: candidate.code })}
+            >
               ↓ {t("ballot.down")}
             </Button>
           </div>
@@ -119,7 +162,12 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
             <label className="field__label" htmlFor={`score-${storyId}`}>
               {t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
             </label>
-            <select id={`score-${storyId}`} className="field__input" value={scores[storyId] ?? ""} onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}>
+            <select
+              id={`score-${storyId}`}
+              className="field__input"
+              value={scores[storyId] ?? ""}
+              onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}
+            >
               <option value="">{t("ballot.chooseScore")}</option>
               {Array.from({ length: scaleMax ?? 5 }, (_, i) => (
                 <option key={i + 1} value={String(i + 1)}>
@@ -132,7 +180,12 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
         {method === "APPROVAL" ? (
           <div className="field">
             <label className="checkbox" htmlFor={`approve-${storyId}`}>
-              <input id={`approve-${storyId}`} type="checkbox" checked={approvals[storyId] ?? false} onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })} />{" "}
+              <input
+                id={`approve-${storyId}`}
+                type="checkbox"
+                checked={approvals[storyId] ?? false}
+                onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })}
+              />{" "}
               {t("ballot.approve", { code: candidate.code })}
             </label>
           </div>
@@ -152,7 +205,8 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   }
 
   return (
-    <form method="post"
+    <form
+      method="post"
       noValidate
       aria-describedby="ballot-error"
       onSubmit={(event) => {
@@ -170,9 +224,20 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
         {announcement}
       </p>
       {method === "RANKING" ? (
-        <SortableBallotList ids={order} className={styles.ballotList} instructions={t("ballot.dragInstructions")} onDrop={drop}>
+        <SortableBallotList
+          ids={order}
+          className={styles.ballotList}
+          instructions={t("ballot.dragInstructions")}
+          onDrop={drop}
+        >
           {order.map((storyId, index) => (
-            <SortableBallotItem key={storyId} id={storyId} className={styles.ballotItem} handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })} handleRole={t("ballot.dragRole")}>
+            <SortableBallotItem
+              key={storyId}
+              id={storyId}
+              className={styles.ballotItem}
+              handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
+              handleRole={t("ballot.dragRole")}
+            >
               {(handle) => itemContent(storyId, index, handle)}
             </SortableBallotItem>
           ))}

@@ -11,16 +11,28 @@ import { formatFigure, formatPeriod } from "@/components/stories/format";
 import styles from "./selection.module.css";
 
 type Formatter = Parameters<typeof formatPeriod>[1];
-type SelectionT = (key: "candidate.summary" | "candidate.places" | "candidate.period" | "candidate.figures" | "candidate.none", values?: Record<string, string>) => string;
+type SelectionT = (
+  key: "candidate.summary" | "candidate.places" | "candidate.period" | "candidate.figures" | "candidate.none",
+  values?: Record<string, string>,
+) => string;
 
-type Props = { code: string; detail: CandidateDetail; language: string; readerLocale: string; t: SelectionT; tStories: StoriesT; format: Formatter };
+type Props = {
+  code: string;
+  detail: CandidateDetail;
+  language: string;
+  readerLocale: string;
+  t: SelectionT;
+  tStories: StoriesT;
+  format: Formatter;
+};
 
 const knownLang = (code: string) => (code === "es" || code === "en" ? code : undefined);
 
 export function CandidateDetails({ code, detail, language, readerLocale, t, tStories, format }: Props) {
   // The translation when the reader reads English and the story was written in another language.
   const translated = readerLocale === "en" && language !== "en";
-  const text = (original: string, translation: string | null) => (translated && translation ? { value: translation, lang: "en" } : { value: original, lang: knownLang(language) });
+  const text = (original: string, translation: string | null) =>
+    translated && translation ? { value: translation, lang: "en" } : { value: original, lang: knownLang(language) };
   const whatChanged = text(detail.whatChanged, detail.whatChangedTranslation);
   const whySignificant = text(detail.whySignificant, detail.whySignificantTranslation);
   const none = <span className="muted">{t("candidate.none")}</span>;
@@ -30,15 +42,29 @@ export function CandidateDetails({ code, detail, language, readerLocale, t, tSto
       <dl className="facts">
         <div className="facts__item">
           <dt>{tStories("fields.whatChanged")}</dt>
-          <dd lang={whatChanged.lang} className={styles.longText}>{whatChanged.value}</dd>
+          <dd lang={whatChanged.lang} className={styles.longText}>
+            {whatChanged.value}
+          </dd>
         </div>
         <div className="facts__item">
           <dt>{tStories("fields.whySignificant")}</dt>
-          <dd lang={whySignificant.lang} className={styles.longText}>{whySignificant.value}</dd>
+          <dd lang={whySignificant.lang} className={styles.longText}>
+            {whySignificant.value}
+          </dd>
         </div>
         <div className="facts__item">
           <dt>{t("candidate.places")}</dt>
-          <dd>{detail.places.length ? <ul className="plain-list">{detail.places.map((place) => <li key={place}>{place}</li>)}</ul> : none}</dd>
+          <dd>
+            {detail.places.length ? (
+              <ul className="plain-list">
+                {detail.places.map((place) => (
+                  <li key={place}>{place}</li>
+                ))}
+              </ul>
+            ) : (
+              none
+            )}
+          </dd>
         </div>
         <div className="facts__item">
           <dt>{t("candidate.period")}</dt>
@@ -51,7 +77,10 @@ export function CandidateDetails({ code, detail, language, readerLocale, t, tSto
               <ul className="plain-list">
                 {detail.figures.map((figure) => (
                   <li key={figure.id}>
-                    <span lang={translated && figure.labelTranslation ? "en" : knownLang(language)}>{(translated && figure.labelTranslation) || figure.label}</span>: {formatFigure(figure, format, tStories)}
+                    <span lang={translated && figure.labelTranslation ? "en" : knownLang(language)}>
+                      {(translated && figure.labelTranslation) || figure.label}
+                    </span>
+                    : {formatFigure(figure, format, tStories)}
                   </li>
                 ))}
               </ul>

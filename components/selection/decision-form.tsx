@@ -20,7 +20,12 @@ import styles from "./selection.module.css";
 
 type Candidate = { id: string; code: string; title: string; languages: Array<{ value: string; label: string }> };
 
-export function DecisionForm(props: { evaluationId: string; roundId: string; version: number; candidates: Candidate[] }) {
+export function DecisionForm(props: {
+  evaluationId: string;
+  roundId: string;
+  version: number;
+  candidates: Candidate[];
+}) {
   const { evaluationId, roundId, version, candidates } = props;
   const t = useTranslations("selection");
   const router = useRouter();
@@ -29,8 +34,12 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
   const [reasonTranslations, setReasonTranslations] = useState<Record<string, string>>({});
   const [dissent, setDissent] = useState("");
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const [languages, setLanguages] = useState<Record<string, string>>(() => Object.fromEntries(candidates.map((c) => [c.id, c.languages[0]?.value ?? "es"])));
-  const selected = candidates.filter((c) => chosen.includes(c.id)).map((c) => ({ storyId: c.id, reason: reasons[c.id] ?? "", reasonTranslation: reasonTranslations[c.id] ?? "" }));
+  const [languages, setLanguages] = useState<Record<string, string>>(() =>
+    Object.fromEntries(candidates.map((c) => [c.id, c.languages[0]?.value ?? "es"])),
+  );
+  const selected = candidates
+    .filter((c) => chosen.includes(c.id))
+    .map((c) => ({ storyId: c.id, reason: reasons[c.id] ?? "", reasonTranslation: reasonTranslations[c.id] ?? "" }));
   const feedback = candidates.map((c) => ({ storyId: c.id, language: languages[c.id]!, text: texts[c.id] ?? "" }));
   const form = useActionForm(recordSelectionDecision, {
     failureMessages: selectionFailureMessages,
@@ -51,7 +60,8 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
   });
 
   return (
-    <form method="post"
+    <form
+      method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -71,7 +81,11 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
                   id={`decision-pick-${candidate.id}`}
                   type="checkbox"
                   checked={chosen.includes(candidate.id)}
-                  onChange={(event) => setChosen(event.target.checked ? [...chosen, candidate.id] : chosen.filter((id) => id !== candidate.id))}
+                  onChange={(event) =>
+                    setChosen(
+                      event.target.checked ? [...chosen, candidate.id] : chosen.filter((id) => id !== candidate.id),
+                    )
+                  }
                 />{" "}
                 <span className="code">{candidate.code}</span> {candidate.title}
               </label>
@@ -104,7 +118,16 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
         })}
         {form.fieldError("selected") ? <p className="field__error">{form.fieldError("selected")}</p> : null}
       </fieldset>
-      <TextArea id="decision-dissent" label={t("decision.dissent")} hint={t("decision.dissentHint")} rows={3} maxLength={SELECTION_LIMITS.longText} value={dissent} onChange={setDissent} error={form.fieldError("dissent")} />
+      <TextArea
+        id="decision-dissent"
+        label={t("decision.dissent")}
+        hint={t("decision.dissentHint")}
+        rows={3}
+        maxLength={SELECTION_LIMITS.longText}
+        value={dissent}
+        onChange={setDissent}
+        error={form.fieldError("dissent")}
+      />
       <fieldset id="decision-feedback" tabIndex={-1} className={styles.decisionStories}>
         <legend className="field__label">{t("decision.feedback")}</legend>
         <p className="field__hint">{t("decision.feedbackHint")}</p>
@@ -140,7 +163,10 @@ export function DecisionForm(props: { evaluationId: string; roundId: string; ver
           label={t("decision.submit")}
           confirmLabel={t("decision.confirmSubmit")}
           cancelLabel={t("decision.keepEditing")}
-          consequence={t("decision.submitHelp", { selected: selected.length, others: candidates.length - selected.length })}
+          consequence={t("decision.submitHelp", {
+            selected: selected.length,
+            others: candidates.length - selected.length,
+          })}
           busy={form.busy}
           busyLabel={t("saving")}
         />

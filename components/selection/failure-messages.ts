@@ -6,7 +6,12 @@
 import type { CastRefusal } from "@/lib/selection/ballot-mutations";
 import type { ReminderRefusal } from "@/lib/selection/reminder-mutations";
 import type { RoundRefusal } from "@/lib/selection/round-mutations";
-import { generalFailures, refusalFailureMessages, type MessageKey, type RefusalMessages } from "@/components/ui/refusal-messages";
+import {
+  generalFailures,
+  refusalFailureMessages,
+  type MessageKey,
+  type RefusalMessages,
+} from "@/components/ui/refusal-messages";
 
 /** The schema's field-error codes (lib/selection/schema.ts); any other reads as unexpected. */
 const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = {

@@ -15,7 +15,15 @@ import { selectionFailureMessages } from "./failure-messages";
 type Option = { value: string; label: string };
 
 /** A lead sets up a panel: its level (one domain, or the portfolio) and its members (panelists of the evaluation). */
-export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: string; domains: Option[]; panelists: Option[] }) {
+export function PanelForm({
+  evaluationId,
+  domains,
+  panelists,
+}: {
+  evaluationId: string;
+  domains: Option[];
+  panelists: Option[];
+}) {
   const t = useTranslations("selection");
   const router = useRouter();
   const [name, setName] = useState("");
@@ -25,7 +33,11 @@ export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: 
   const [done, setDone] = useState<string | null>(null);
   const form = useActionForm(createSelectionPanel, {
     failureMessages: selectionFailureMessages,
-    focus: [["name", "panel-name"], ["domainId", "panel-domain"], ["memberIds", "panel-members"]],
+    focus: [
+      ["name", "panel-name"],
+      ["domainId", "panel-domain"],
+      ["memberIds", "panel-members"],
+    ],
     onSuccess: () => {
       setDone(t("panelForm.created", { name }));
       setName("");
@@ -35,7 +47,8 @@ export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: 
   });
 
   return (
-    <form method="post"
+    <form
+      method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -47,7 +60,15 @@ export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: 
       <p role="status" className={done ? "notice" : undefined}>
         {done}
       </p>
-      <TextInput id="panel-name" label={t("panelForm.name")} value={name} onChange={setName} maxLength={SELECTION_LIMITS.name} error={form.fieldError("name")} required />
+      <TextInput
+        id="panel-name"
+        label={t("panelForm.name")}
+        value={name}
+        onChange={setName}
+        maxLength={SELECTION_LIMITS.name}
+        error={form.fieldError("name")}
+        required
+      />
       <ChoiceGroup
         id="panel-level"
         legend={t("panelForm.level")}
@@ -60,9 +81,26 @@ export function PanelForm({ evaluationId, domains, panelists }: { evaluationId: 
         onToggle={(value) => setLevel(value as "DOMAIN" | "PORTFOLIO")}
       />
       {level === "DOMAIN" ? (
-        <SelectInput id="panel-domain" label={t("panelForm.domain")} value={domainId} onChange={setDomainId} options={domains} placeholder={t("panelForm.chooseDomain")} error={form.fieldError("domainId")} />
+        <SelectInput
+          id="panel-domain"
+          label={t("panelForm.domain")}
+          value={domainId}
+          onChange={setDomainId}
+          options={domains}
+          placeholder={t("panelForm.chooseDomain")}
+          error={form.fieldError("domainId")}
+        />
       ) : null}
-      <CheckboxGroup id="panel-members" name="memberIds" legend={t("panelForm.members")} hint={t("panelForm.membersHint")} options={panelists} selected={memberIds} onChange={setMemberIds} error={form.fieldError("memberIds")} />
+      <CheckboxGroup
+        id="panel-members"
+        name="memberIds"
+        legend={t("panelForm.members")}
+        hint={t("panelForm.membersHint")}
+        options={panelists}
+        selected={memberIds}
+        onChange={setMemberIds}
+        error={form.fieldError("memberIds")}
+      />
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>
         {t("panelForm.submit")}
       </SubmitButton>

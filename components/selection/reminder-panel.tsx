@@ -45,7 +45,11 @@ export function ReminderPanel({ evaluationId, roundId, text, recipients, byMail,
     onSuccess: ({ reminded, delivery }) => {
       if (delivery.kind === "EMAILED") {
         setDone(t("reminder.emailed", { count: delivery.emailed }));
-        setFailedFor(delivery.failed.length ? t("reminder.failedFor", { names: format.list(delivery.failed, { type: "conjunction" }) }) : null);
+        setFailedFor(
+          delivery.failed.length
+            ? t("reminder.failedFor", { names: format.list(delivery.failed, { type: "conjunction" }) })
+            : null,
+        );
       } else setDone(t("reminder.recorded", { count: reminded }));
       router.refresh();
     },
@@ -76,7 +80,12 @@ export function ReminderPanel({ evaluationId, roundId, text, recipients, byMail,
         </p>
       ) : null}
       <div className="actions">
-        <Button variant="secondary" busy={form.busy} busyLabel={byMail ? t("reminder.sending") : t("saving")} onClick={() => void form.submit({ evaluationId, roundId, text: value })}>
+        <Button
+          variant="secondary"
+          busy={form.busy}
+          busyLabel={byMail ? t("reminder.sending") : t("saving")}
+          onClick={() => void form.submit({ evaluationId, roundId, text: value })}
+        >
           {byMail ? t("reminder.send") : t("reminder.record")}
         </Button>
       </div>

@@ -31,13 +31,22 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
   const [hidden, setHidden] = useState(true);
   const form = useActionForm(createSelectionRound, {
     failureMessages: selectionFailureMessages,
-    focus: [["panelId", "round-panel"], ["name", "round-name"], ["deadline", "round-deadline"], ["storyIds", "round-panel"]],
+    focus: [
+      ["panelId", "round-panel"],
+      ["name", "round-name"],
+      ["deadline", "round-deadline"],
+      ["storyIds", "round-panel"],
+    ],
     busyAfterSuccess: true,
-    onSuccess: (data) => router.push(`/evaluations/${encodeURIComponent(evaluationId)}/selection/rounds/${encodeURIComponent(data.roundId)}`),
+    onSuccess: (data) =>
+      router.push(
+        `/evaluations/${encodeURIComponent(evaluationId)}/selection/rounds/${encodeURIComponent(data.roundId)}`,
+      ),
   });
 
   return (
-    <form method="post"
+    <form
+      method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -55,8 +64,24 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
       }}
     >
       <FormError message={form.formError} />
-      <SelectInput id="round-panel" label={t("roundForm.panel")} value={panelId} onChange={setPanelId} options={panels} placeholder={t("roundForm.choosePanel")} error={form.fieldError("panelId") ?? form.fieldError("storyIds")} hint={t("roundForm.candidatesHint")} />
-      <TextInput id="round-name" label={t("roundForm.name")} value={name} onChange={setName} maxLength={SELECTION_LIMITS.name} error={form.fieldError("name")} />
+      <SelectInput
+        id="round-panel"
+        label={t("roundForm.panel")}
+        value={panelId}
+        onChange={setPanelId}
+        options={panels}
+        placeholder={t("roundForm.choosePanel")}
+        error={form.fieldError("panelId") ?? form.fieldError("storyIds")}
+        hint={t("roundForm.candidatesHint")}
+      />
+      <TextInput
+        id="round-name"
+        label={t("roundForm.name")}
+        value={name}
+        onChange={setName}
+        maxLength={SELECTION_LIMITS.name}
+        error={form.fieldError("name")}
+      />
       <ChoiceGroup
         id="round-method"
         legend={t("roundForm.method")}
@@ -67,13 +92,44 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
         hint={t(`methods.${method}.help`)}
       />
       {method === "SCORING" ? (
-        <TextInput id="round-scale" label={t("roundForm.scale")} type="number" inputMode="numeric" value={scale} onChange={setScale} error={form.fieldError("scoreScaleMax")} />
+        <TextInput
+          id="round-scale"
+          label={t("roundForm.scale")}
+          type="number"
+          inputMode="numeric"
+          value={scale}
+          onChange={setScale}
+          error={form.fieldError("scoreScaleMax")}
+        />
       ) : null}
-      <TextInput id="round-select-count" label={t("roundForm.selectCount")} hint={t("roundForm.selectCountHint")} type="number" inputMode="numeric" value={selectCount} onChange={setSelectCount} error={form.fieldError("selectCount")} />
-      <TextInput id="round-deadline" label={t("roundForm.deadline", { zone })} hint={t("roundForm.deadlineHint")} type="datetime-local" value={deadline} onChange={setDeadline} error={form.fieldError("deadline")} />
+      <TextInput
+        id="round-select-count"
+        label={t("roundForm.selectCount")}
+        hint={t("roundForm.selectCountHint")}
+        type="number"
+        inputMode="numeric"
+        value={selectCount}
+        onChange={setSelectCount}
+        error={form.fieldError("selectCount")}
+      />
+      <TextInput
+        id="round-deadline"
+        label={t("roundForm.deadline", { zone })}
+        hint={t("roundForm.deadlineHint")}
+        type="datetime-local"
+        value={deadline}
+        onChange={setDeadline}
+        error={form.fieldError("deadline")}
+      />
       <div className="field">
         <label className="checkbox" htmlFor="round-hidden">
-          <input id="round-hidden" type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} /> {t("roundForm.hidden")}
+          <input
+            id="round-hidden"
+            type="checkbox"
+            checked={hidden}
+            onChange={(event) => setHidden(event.target.checked)}
+          />{" "}
+          {t("roundForm.hidden")}
         </label>
       </div>
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>

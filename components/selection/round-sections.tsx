@@ -10,15 +10,31 @@ type T = Awaited<ReturnType<typeof getTranslations<"selection">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 type Story = RoundDetail["candidates"][number]["story"];
 
-export function TallySection({ tally, stories, reasons, t }: { tally: Tally; stories: Map<string, Story>; reasons: Array<{ storyId: string; reason: string; panelist: { name: string } }>; t: T }) {
+export function TallySection({
+  tally,
+  stories,
+  reasons,
+  t,
+}: {
+  tally: Tally;
+  stories: Map<string, Story>;
+  reasons: Array<{ storyId: string; reason: string; panelist: { name: string } }>;
+  t: T;
+}) {
   const valueLabel = t(`tally.value.${tally.method}`);
   const rows = tally.rows.map((row) => ({ ...row, story: stories.get(row.storyId)! }));
   return (
     <section className="section" aria-labelledby="tally-title">
       <h2 id="tally-title">{t("tally.title")}</h2>
-      <p className="muted">{t(`tally.explain.${tally.method}`)} {t("tally.voters", { count: tally.voters })}</p>
+      <p className="muted">
+        {t(`tally.explain.${tally.method}`)} {t("tally.voters", { count: tally.voters })}
+      </p>
       {tally.tieAtCutoff ? <p className="notice">{t("tally.tieAtCutoff")}</p> : null}
-      <TallyChart rows={rows.map((row) => ({ code: row.story.code, value: row.value }))} valueLabel={valueLabel} title={t("tally.title")} />
+      <TallyChart
+        rows={rows.map((row) => ({ code: row.story.code, value: row.value }))}
+        valueLabel={valueLabel}
+        title={t("tally.title")}
+      />
       <ScrollRegion labelledBy="tally-caption">
         <table className="table">
           <caption id="tally-caption">{t("tally.caption")}</caption>
@@ -74,11 +90,21 @@ export function TallySection({ tally, stories, reasons, t }: { tally: Tally; sto
   );
 }
 
-export function VotersSection({ members, voterIds, t }: { members: Array<{ id: string; name: string }>; voterIds: Set<string>; t: T }) {
+export function VotersSection({
+  members,
+  voterIds,
+  t,
+}: {
+  members: Array<{ id: string; name: string }>;
+  voterIds: Set<string>;
+  t: T;
+}) {
   return (
     <section className="section" aria-labelledby="voters-title">
       <h2 id="voters-title">{t("voters.title")}</h2>
-      <p className="muted">{t("voters.explain", { voted: members.filter((m) => voterIds.has(m.id)).length, total: members.length })}</p>
+      <p className="muted">
+        {t("voters.explain", { voted: members.filter((m) => voterIds.has(m.id)).length, total: members.length })}
+      </p>
       <ul className="plain-list">
         {members.map((member) => (
           <li key={member.id}>
@@ -90,28 +116,47 @@ export function VotersSection({ members, voterIds, t }: { members: Array<{ id: s
   );
 }
 
-export function DecisionView({ decision, stories, t, format }: { decision: NonNullable<RoundDetail["decision"]>; stories: Story[]; t: T; format: Format }) {
+export function DecisionView({
+  decision,
+  stories,
+  t,
+  format,
+}: {
+  decision: NonNullable<RoundDetail["decision"]>;
+  stories: Story[];
+  t: T;
+  format: Format;
+}) {
   const chosen = new Map(decision.selectedStories.map((row) => [row.storyId, row.reason]));
   const feedback = new Map(decision.feedback.map((row) => [row.storyId, row]));
   return (
     <section className="section" aria-labelledby="decision-title">
       <h2 id="decision-title">{t("decision.title")}</h2>
-      <p className="muted">{t("decision.recorded", { name: decision.decidedBy.name, date: format.dateTime(decision.decidedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <p className="muted">
+        {t("decision.recorded", {
+          name: decision.decidedBy.name,
+          date: format.dateTime(decision.decidedAt, { dateStyle: "medium", timeStyle: "short" }),
+        })}
+      </p>
       <h3>{t("decision.selected")}</h3>
       <ul>
-        {stories.filter((story) => chosen.has(story.id)).map((story) => (
-          <li key={story.id}>
-            <span className="code">{story.code}</span> {story.title}: {chosen.get(story.id)}
-          </li>
-        ))}
+        {stories
+          .filter((story) => chosen.has(story.id))
+          .map((story) => (
+            <li key={story.id}>
+              <span className="code">{story.code}</span> {story.title}: {chosen.get(story.id)}
+            </li>
+          ))}
       </ul>
       <h3>{t("decision.notSelected")}</h3>
       <ul>
-        {stories.filter((story) => !chosen.has(story.id)).map((story) => (
-          <li key={story.id}>
-            <span className="code">{story.code}</span> {story.title}
-          </li>
-        ))}
+        {stories
+          .filter((story) => !chosen.has(story.id))
+          .map((story) => (
+            <li key={story.id}>
+              <span className="code">{story.code}</span> {story.title}
+            </li>
+          ))}
       </ul>
       <h3>{t("decision.dissent")}</h3>
       <p>{decision.dissent ?? t("decision.noDissent")}</p>

@@ -6,7 +6,16 @@
  * order and dnd-kit's keyboard sensor is not enabled. dnd-kit's own announcements are silenced:
  * the ballot's live region says where the story landed, in the reader's language.
  */
-import { closestCenter, DndContext, PointerSensor, TouchSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
+import {
+  closestCenter,
+  DndContext,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useId, type ReactNode } from "react";
@@ -76,7 +85,15 @@ export function SortableBallotItem({ id, className, handleLabel, handleRole, chi
     attributes: { tabIndex: -1, roleDescription: handleRole },
   });
   const handle = (
-    <button type="button" ref={setActivatorNodeRef} className={styles.dragHandle} aria-label={handleLabel} data-drag-handle={id} {...attributes} {...listeners}>
+    <button
+      type="button"
+      ref={setActivatorNodeRef}
+      className={styles.dragHandle}
+      aria-label={handleLabel}
+      data-drag-handle={id}
+      {...attributes}
+      {...listeners}
+    >
       <span aria-hidden="true">⠿</span>
     </button>
   );

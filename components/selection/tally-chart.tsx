@@ -24,7 +24,9 @@ const percent = (value: number, top: number) => `${((Math.max(0, value) / top) *
 export function TallyChart({ rows, valueLabel, title }: { rows: Row[]; valueLabel: string; title: string }) {
   const ticks = axisTicks(Math.max(0, ...rows.map((row) => row.value)));
   const top = ticks.at(-1)!;
-  const gridLines = ticks.map((tick) => <line key={tick} className={styles.chartGrid} x1={percent(tick, top)} x2={percent(tick, top)} y1="0" y2="100%" />);
+  const gridLines = ticks.map((tick) => (
+    <line key={tick} className={styles.chartGrid} x1={percent(tick, top)} x2={percent(tick, top)} y1="0" y2="100%" />
+  ));
   return (
     // The table under the chart carries the same figures for screen readers and keyboards.
     <figure className={styles.chart} aria-hidden="true" title={title}>
@@ -41,7 +43,12 @@ export function TallyChart({ rows, valueLabel, title }: { rows: Row[]; valueLabe
         <span className={styles.chartLabel} />
         <svg className={styles.chartAxis} width="100%" height="20" focusable="false">
           {ticks.map((tick, index) => (
-            <text key={tick} x={percent(tick, top)} y="14" textAnchor={index === 0 ? "start" : index === ticks.length - 1 ? "end" : "middle"}>
+            <text
+              key={tick}
+              x={percent(tick, top)}
+              y="14"
+              textAnchor={index === 0 ? "start" : index === ticks.length - 1 ? "end" : "middle"}
+            >
               {tick}
             </text>
           ))}

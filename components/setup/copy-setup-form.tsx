@@ -11,7 +11,13 @@ import { copyEvaluationSetup } from "@/lib/evaluations/actions";
 import { setupFailureMessages } from "./failure-messages";
 
 /** Copies another evaluation's lists into this one; says what it copied. */
-export function CopySetupForm({ evaluationId, sources }: { evaluationId: string; sources: Array<{ id: string; name: string }> }) {
+export function CopySetupForm({
+  evaluationId,
+  sources,
+}: {
+  evaluationId: string;
+  sources: Array<{ id: string; name: string }>;
+}) {
   const t = useTranslations("setup.copy");
   const router = useRouter();
   const [sourceEvaluationId, setSource] = useState("");
@@ -40,7 +46,15 @@ export function CopySetupForm({ evaluationId, sources }: { evaluationId: string;
       ) : (
         <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="copy-error">
           <FormError id="copy-error" message={formError} />
-          <SelectInput id="copy-source" label={t("source")} value={sourceEvaluationId} onChange={setSource} placeholder={t("choose")} options={sources.map((source) => ({ value: source.id, label: source.name }))} error={fieldError("sourceEvaluationId")} />
+          <SelectInput
+            id="copy-source"
+            label={t("source")}
+            value={sourceEvaluationId}
+            onChange={setSource}
+            placeholder={t("choose")}
+            options={sources.map((source) => ({ value: source.id, label: source.name }))}
+            error={fieldError("sourceEvaluationId")}
+          />
           <SubmitButton busy={busy} busyLabel={t("submitting")}>
             {t("submit")}
           </SubmitButton>

@@ -36,27 +36,53 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
   const common = { failureMessages: setupFailureMessages, onStart: () => setStatus(null) };
   const countryForm = useActionForm(addCountry, {
     ...common,
-    focus: [["code", "country-code"], ["nameEs", "country-name-es"], ["nameEn", "country-name-en"]],
+    focus: [
+      ["code", "country-code"],
+      ["nameEs", "country-name-es"],
+      ["nameEn", "country-name-en"],
+    ],
     onSuccess: () => (setCountry({ code: "", nameEs: "", nameEn: "" }), done()),
   });
   const regionForm = useActionForm(addRegion, {
     ...common,
-    focus: [["countryCode", "region-country"], ["name", "region-name"], ["code", "region-code"]],
+    focus: [
+      ["countryCode", "region-country"],
+      ["name", "region-name"],
+      ["code", "region-code"],
+    ],
     onSuccess: () => (setRegion((current) => ({ ...current, name: "", code: "" })), done()),
   });
   const placeForm = useActionForm(addPlace, {
     ...common,
-    focus: [["state", "abroad-region"], ["municipality", "abroad-municipality"], ["community", "abroad-community"]],
+    focus: [
+      ["state", "abroad-region"],
+      ["municipality", "abroad-municipality"],
+      ["community", "abroad-community"],
+    ],
     onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), done()),
   });
-  const remove = useActionForm(removePlace, { ...common, clearOnStart: true, onSuccess: done, onFailure: () => router.refresh() });
-  const removeWhole = useActionForm(removeCountry, { ...common, clearOnStart: true, onSuccess: done, onFailure: () => router.refresh() });
+  const remove = useActionForm(removePlace, {
+    ...common,
+    clearOnStart: true,
+    onSuccess: done,
+    onFailure: () => router.refresh(),
+  });
+  const removeWhole = useActionForm(removeCountry, {
+    ...common,
+    clearOnStart: true,
+    onSuccess: done,
+    onFailure: () => router.refresh(),
+  });
   const nameOf = (entry: { nameEs: string; nameEn: string }) => (locale === "es" ? entry.nameEs : entry.nameEn);
 
   /** A known code fills in the names the lead has not written yet. */
   function changeCode(code: string) {
     const upper = code.toUpperCase();
-    setCountry((current) => ({ code, nameEs: current.nameEs || (countryName(upper, "es") ?? ""), nameEn: current.nameEn || (countryName(upper, "en") ?? "") }));
+    setCountry((current) => ({
+      code,
+      nameEs: current.nameEs || (countryName(upper, "es") ?? ""),
+      nameEn: current.nameEn || (countryName(upper, "en") ?? ""),
+    }));
   }
 
   function submitCountry(event: FormEvent<HTMLFormElement>) {
@@ -75,17 +101,37 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
     event.preventDefault();
     const { countryCode, state } = parseRegionToken(place.region);
     success.current = t("addedStatus", { name: place.community || place.municipality });
-    void placeForm.submit({ evaluationId, countryCode: countryCode ?? "", state, municipality: place.municipality, community: place.community });
+    void placeForm.submit({
+      evaluationId,
+      countryCode: countryCode ?? "",
+      state,
+      municipality: place.municipality,
+      community: place.community,
+    });
   }
 
   function removeButton(label: string, onConfirm: () => void, busy: boolean) {
-    return <ConfirmButton label={t("remove", { name: label })} confirmLabel={t("confirmRemove", { name: label })} cancelLabel={tSetup("cancel")} busy={busy} onConfirm={onConfirm} />;
+    return (
+      <ConfirmButton
+        label={t("remove", { name: label })}
+        confirmLabel={t("confirmRemove", { name: label })}
+        cancelLabel={tSetup("cancel")}
+        busy={busy}
+        onConfirm={onConfirm}
+      />
+    );
   }
 
   const countryOptions = countries.map((entry) => ({ value: entry.code, label: `${nameOf(entry)} (${entry.code})` }));
   const regionGroups = countries
     .filter((entry) => entry.regions.length > 0)
-    .map((entry) => ({ label: nameOf(entry), options: entry.regions.map((row) => ({ value: regionToken({ countryCode: entry.code, state: row.state }), label: row.state })) }));
+    .map((entry) => ({
+      label: nameOf(entry),
+      options: entry.regions.map((row) => ({
+        value: regionToken({ countryCode: entry.code, state: row.state }),
+        label: row.state,
+      })),
+    }));
 
   return (
     <>
@@ -101,21 +147,59 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
           {countries.map((entry) => (
             <li key={entry.code} className={styles.domain}>
               <h3 className={styles.domainHeading}>{t("countryHeading", { name: nameOf(entry), code: entry.code })}</h3>
-              {!entry.inUse ? <div className="row-actions">{removeButton(nameOf(entry), () => ((success.current = t("removedStatus", { name: nameOf(entry) })), void removeWhole.submit({ evaluationId, code: entry.code })), removeWhole.busy)}</div> : null}
+              {!entry.inUse ? (
+                <div className="row-actions">
+                  {removeButton(
+                    nameOf(entry),
+                    () => (
+                      (success.current = t("removedStatus", { name: nameOf(entry) })),
+                      void removeWhole.submit({ evaluationId, code: entry.code })
+                    ),
+                    removeWhole.busy,
+                  )}
+                </div>
+              ) : null}
               <ul className="plain-list">
                 {entry.regions.map((row) => (
                   <li key={row.id}>
-                    <span className="plain-list__label">{row.state}</span> {row.regionCode ? <span className="muted">{t("regionCodeShown", { code: row.regionCode })}</span> : null} {row.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
-                    {!row.inUse && row.places.length === 0 ? removeButton(row.state, () => ((success.current = t("removedStatus", { name: row.state })), void remove.submit({ evaluationId, placeId: row.id })), remove.busy) : null}
+                    <span className="plain-list__label">{row.state}</span>{" "}
+                    {row.regionCode ? (
+                      <span className="muted">{t("regionCodeShown", { code: row.regionCode })}</span>
+                    ) : null}{" "}
+                    {row.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
+                    {!row.inUse && row.places.length === 0
+                      ? removeButton(
+                          row.state,
+                          () => (
+                            (success.current = t("removedStatus", { name: row.state })),
+                            void remove.submit({ evaluationId, placeId: row.id })
+                          ),
+                          remove.busy,
+                        )
+                      : null}
                     {row.places.length > 0 ? (
                       <ul className="plain-list">
                         {row.places.map((under) => {
-                          const name = under.community ? `${under.municipality} · ${under.community}` : under.municipality!;
-                          const hasUnder = !under.community && row.places.some((other) => other.municipality === under.municipality && other.community);
+                          const name = under.community
+                            ? `${under.municipality} · ${under.community}`
+                            : under.municipality!;
+                          const hasUnder =
+                            !under.community &&
+                            row.places.some((other) => other.municipality === under.municipality && other.community);
                           return (
                             <li key={under.id}>
-                              <span className="plain-list__label">{name}</span> {under.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
-                              {!under.inUse && !hasUnder ? removeButton(name, () => ((success.current = t("removedStatus", { name })), void remove.submit({ evaluationId, placeId: under.id })), remove.busy) : null}
+                              <span className="plain-list__label">{name}</span>{" "}
+                              {under.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
+                              {!under.inUse && !hasUnder
+                                ? removeButton(
+                                    name,
+                                    () => (
+                                      (success.current = t("removedStatus", { name })),
+                                      void remove.submit({ evaluationId, placeId: under.id })
+                                    ),
+                                    remove.busy,
+                                  )
+                                : null}
                             </li>
                           );
                         })}
@@ -130,12 +214,49 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
       </section>
 
       <section className="section" aria-labelledby="country-new-title">
-        <form method="post" className="form" noValidate onSubmit={submitCountry} aria-labelledby="country-new-title" aria-describedby="country-new-error">
+        <form
+          method="post"
+          className="form"
+          noValidate
+          onSubmit={submitCountry}
+          aria-labelledby="country-new-title"
+          aria-describedby="country-new-error"
+        >
           <h2 id="country-new-title">{t("addCountryTitle")}</h2>
           <FormError id="country-new-error" message={countryForm.formError} />
-          <TextInput id="country-code" label={t("countryCode")} hint={t("countryCodeHint")} value={country.code} onChange={changeCode} maxLength={2} error={countryForm.fieldError("code")} required requiredLabel={tSetup("required")} />
-          <TextInput id="country-name-es" label={t("countryNameEs")} lang="es" value={country.nameEs} onChange={(nameEs) => setCountry((current) => ({ ...current, nameEs }))} maxLength={COUNTRY_NAME_MAX} error={countryForm.fieldError("nameEs")} required requiredLabel={tSetup("required")} />
-          <TextInput id="country-name-en" label={t("countryNameEn")} lang="en" value={country.nameEn} onChange={(nameEn) => setCountry((current) => ({ ...current, nameEn }))} maxLength={COUNTRY_NAME_MAX} error={countryForm.fieldError("nameEn")} required requiredLabel={tSetup("required")} />
+          <TextInput
+            id="country-code"
+            label={t("countryCode")}
+            hint={t("countryCodeHint")}
+            value={country.code}
+            onChange={changeCode}
+            maxLength={2}
+            error={countryForm.fieldError("code")}
+            required
+            requiredLabel={tSetup("required")}
+          />
+          <TextInput
+            id="country-name-es"
+            label={t("countryNameEs")}
+            lang="es"
+            value={country.nameEs}
+            onChange={(nameEs) => setCountry((current) => ({ ...current, nameEs }))}
+            maxLength={COUNTRY_NAME_MAX}
+            error={countryForm.fieldError("nameEs")}
+            required
+            requiredLabel={tSetup("required")}
+          />
+          <TextInput
+            id="country-name-en"
+            label={t("countryNameEn")}
+            lang="en"
+            value={country.nameEn}
+            onChange={(nameEn) => setCountry((current) => ({ ...current, nameEn }))}
+            maxLength={COUNTRY_NAME_MAX}
+            error={countryForm.fieldError("nameEn")}
+            required
+            requiredLabel={tSetup("required")}
+          />
           <div className="actions">
             <Button type="submit" busy={countryForm.busy} busyLabel={t("saving")}>
               {t("addCountry")}
@@ -146,12 +267,47 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
 
       {countries.length > 0 ? (
         <section className="section" aria-labelledby="region-new-title">
-          <form method="post" className="form" noValidate onSubmit={submitRegion} aria-labelledby="region-new-title" aria-describedby="region-new-error">
+          <form
+            method="post"
+            className="form"
+            noValidate
+            onSubmit={submitRegion}
+            aria-labelledby="region-new-title"
+            aria-describedby="region-new-error"
+          >
             <h2 id="region-new-title">{t("addRegionTitle")}</h2>
             <FormError id="region-new-error" message={regionForm.formError} />
-            <SelectInput id="region-country" label={t("country")} value={region.countryCode} onChange={(countryCode) => setRegion((current) => ({ ...current, countryCode }))} placeholder={t("chooseCountry")} options={countryOptions} error={regionForm.fieldError("countryCode")} required requiredLabel={tSetup("required")} />
-            <TextInput id="region-name" label={t("regionName")} hint={t("regionNameHint")} value={region.name} onChange={(name) => setRegion((current) => ({ ...current, name }))} maxLength={PLACE_NAME_MAX} error={regionForm.fieldError("name")} required requiredLabel={tSetup("required")} />
-            <TextInput id="region-code" label={t("regionCode")} hint={t("regionCodeHint")} value={region.code} onChange={(code) => setRegion((current) => ({ ...current, code }))} maxLength={REGION_CODE_MAX} error={regionForm.fieldError("code")} />
+            <SelectInput
+              id="region-country"
+              label={t("country")}
+              value={region.countryCode}
+              onChange={(countryCode) => setRegion((current) => ({ ...current, countryCode }))}
+              placeholder={t("chooseCountry")}
+              options={countryOptions}
+              error={regionForm.fieldError("countryCode")}
+              required
+              requiredLabel={tSetup("required")}
+            />
+            <TextInput
+              id="region-name"
+              label={t("regionName")}
+              hint={t("regionNameHint")}
+              value={region.name}
+              onChange={(name) => setRegion((current) => ({ ...current, name }))}
+              maxLength={PLACE_NAME_MAX}
+              error={regionForm.fieldError("name")}
+              required
+              requiredLabel={tSetup("required")}
+            />
+            <TextInput
+              id="region-code"
+              label={t("regionCode")}
+              hint={t("regionCodeHint")}
+              value={region.code}
+              onChange={(code) => setRegion((current) => ({ ...current, code }))}
+              maxLength={REGION_CODE_MAX}
+              error={regionForm.fieldError("code")}
+            />
             <div className="actions">
               <Button type="submit" busy={regionForm.busy} busyLabel={t("saving")}>
                 {t("addRegion")}
@@ -163,12 +319,46 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
 
       {regionGroups.length > 0 ? (
         <section className="section" aria-labelledby="abroad-new-title">
-          <form method="post" className="form" noValidate onSubmit={submitPlace} aria-labelledby="abroad-new-title" aria-describedby="abroad-new-error">
+          <form
+            method="post"
+            className="form"
+            noValidate
+            onSubmit={submitPlace}
+            aria-labelledby="abroad-new-title"
+            aria-describedby="abroad-new-error"
+          >
             <h2 id="abroad-new-title">{t("addPlaceAbroadTitle")}</h2>
             <FormError id="abroad-new-error" message={placeForm.formError} />
-            <SelectInput id="abroad-region" label={t("region")} value={place.region} onChange={(value) => setPlace((current) => ({ ...current, region: value }))} placeholder={t("chooseRegion")} groups={regionGroups} error={placeForm.fieldError("state") ?? placeForm.fieldError("countryCode")} required requiredLabel={tSetup("required")} />
-            <TextInput id="abroad-municipality" label={t("municipality")} value={place.municipality} onChange={(municipality) => setPlace((current) => ({ ...current, municipality }))} maxLength={PLACE_NAME_MAX} error={placeForm.fieldError("municipality")} required requiredLabel={tSetup("required")} />
-            <TextInput id="abroad-community" label={t("community")} hint={t("communityHint")} value={place.community} onChange={(community) => setPlace((current) => ({ ...current, community }))} maxLength={PLACE_NAME_MAX} error={placeForm.fieldError("community")} />
+            <SelectInput
+              id="abroad-region"
+              label={t("region")}
+              value={place.region}
+              onChange={(value) => setPlace((current) => ({ ...current, region: value }))}
+              placeholder={t("chooseRegion")}
+              groups={regionGroups}
+              error={placeForm.fieldError("state") ?? placeForm.fieldError("countryCode")}
+              required
+              requiredLabel={tSetup("required")}
+            />
+            <TextInput
+              id="abroad-municipality"
+              label={t("municipality")}
+              value={place.municipality}
+              onChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
+              maxLength={PLACE_NAME_MAX}
+              error={placeForm.fieldError("municipality")}
+              required
+              requiredLabel={tSetup("required")}
+            />
+            <TextInput
+              id="abroad-community"
+              label={t("community")}
+              hint={t("communityHint")}
+              value={place.community}
+              onChange={(community) => setPlace((current) => ({ ...current, community }))}
+              maxLength={PLACE_NAME_MAX}
+              error={placeForm.fieldError("community")}
+            />
             <div className="actions">
               <Button type="submit" busy={placeForm.busy} busyLabel={t("saving")}>
                 {t("addPlace")}

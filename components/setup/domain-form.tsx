@@ -39,7 +39,16 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
   const t = useTranslations("setup");
   const prefix = domain ? `domain-${domain.id}` : "domain-new";
   const empty = { nameEs: "", nameEn: "", definitionEs: "", definitionEn: "" };
-  const [values, setValues] = useState(domain ? { nameEs: domain.nameEs, nameEn: domain.nameEn, definitionEs: domain.definitionEs ?? "", definitionEn: domain.definitionEn ?? "" } : empty);
+  const [values, setValues] = useState(
+    domain
+      ? {
+          nameEs: domain.nameEs,
+          nameEn: domain.nameEn,
+          definitionEs: domain.definitionEs ?? "",
+          definitionEn: domain.definitionEn ?? "",
+        }
+      : empty,
+  );
   const [isOther, setIsOther] = useState(domain?.isOther ?? false);
   const editing = domain !== undefined;
   useEffect(() => {
@@ -56,7 +65,11 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
       onSaved(input.nameEs.trim());
     },
   });
-  const update = useActionForm(updateDomain, { focus, failureMessages: setupFailureMessages, onSuccess: (_, input: { nameEs: string }) => onSaved(input.nameEs.trim()) });
+  const update = useActionForm(updateDomain, {
+    focus,
+    failureMessages: setupFailureMessages,
+    onSuccess: (_, input: { nameEs: string }) => onSaved(input.nameEs.trim()),
+  });
   const form = domain ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -66,19 +79,71 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
     else void create.submit(fields);
   }
 
-  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof typeof values) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
   const requiredIf = (needed: boolean) => (needed ? { required: true, requiredLabel: t("required") } : {});
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-title`} aria-describedby={`${prefix}-error`}>
+    <form
+      method="post"
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-labelledby={`${prefix}-title`}
+      aria-describedby={`${prefix}-error`}
+    >
       <h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>
       <FormError id={`${prefix}-error`} message={form.formError} />
-      <TextInput id={`${prefix}-nameEs`} label={t("domains.nameEs")} lang="es" value={values.nameEs} onChange={set("nameEs")} error={form.fieldError("nameEs")} maxLength={DOMAIN_LIMITS.name} {...requiredIf(true)} />
-      <TextInput id={`${prefix}-nameEn`} label={t("domains.nameEn")} lang="en" value={values.nameEn} onChange={set("nameEn")} error={form.fieldError("nameEn")} maxLength={DOMAIN_LIMITS.name} {...requiredIf(true)} />
-      <TextArea id={`${prefix}-definitionEs`} label={t("domains.definitionEs")} lang="es" rows={3} value={values.definitionEs} onChange={set("definitionEs")} error={form.fieldError("definitionEs")} maxLength={DOMAIN_LIMITS.definition} {...requiredIf(languages.includes("ES"))} />
-      <TextArea id={`${prefix}-definitionEn`} label={t("domains.definitionEn")} lang="en" rows={3} value={values.definitionEn} onChange={set("definitionEn")} error={form.fieldError("definitionEn")} maxLength={DOMAIN_LIMITS.definition} {...requiredIf(languages.includes("EN"))} />
+      <TextInput
+        id={`${prefix}-nameEs`}
+        label={t("domains.nameEs")}
+        lang="es"
+        value={values.nameEs}
+        onChange={set("nameEs")}
+        error={form.fieldError("nameEs")}
+        maxLength={DOMAIN_LIMITS.name}
+        {...requiredIf(true)}
+      />
+      <TextInput
+        id={`${prefix}-nameEn`}
+        label={t("domains.nameEn")}
+        lang="en"
+        value={values.nameEn}
+        onChange={set("nameEn")}
+        error={form.fieldError("nameEn")}
+        maxLength={DOMAIN_LIMITS.name}
+        {...requiredIf(true)}
+      />
+      <TextArea
+        id={`${prefix}-definitionEs`}
+        label={t("domains.definitionEs")}
+        lang="es"
+        rows={3}
+        value={values.definitionEs}
+        onChange={set("definitionEs")}
+        error={form.fieldError("definitionEs")}
+        maxLength={DOMAIN_LIMITS.definition}
+        {...requiredIf(languages.includes("ES"))}
+      />
+      <TextArea
+        id={`${prefix}-definitionEn`}
+        label={t("domains.definitionEn")}
+        lang="en"
+        rows={3}
+        value={values.definitionEn}
+        onChange={set("definitionEn")}
+        error={form.fieldError("definitionEn")}
+        maxLength={DOMAIN_LIMITS.definition}
+        {...requiredIf(languages.includes("EN"))}
+      />
       <div className="field">
         <label className="checkbox" htmlFor={`${prefix}-isOther`}>
-          <input id={`${prefix}-isOther`} type="checkbox" checked={isOther} onChange={(event) => setIsOther(event.target.checked)} aria-describedby={`${prefix}-isOther-hint`} />{" "}
+          <input
+            id={`${prefix}-isOther`}
+            type="checkbox"
+            checked={isOther}
+            onChange={(event) => setIsOther(event.target.checked)}
+            aria-describedby={`${prefix}-isOther-hint`}
+          />{" "}
           <span className="field__label">{t("domains.isOther")}</span>
         </label>
         <p className="field__hint" id={`${prefix}-isOther-hint`}>

@@ -42,12 +42,21 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
   };
   // What to announce when the action under way succeeds.
   const success = useRef("");
-  const options = { clearOnStart: true, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: () => done(success.current), onFailure: () => router.refresh() };
+  const options = {
+    clearOnStart: true,
+    failureMessages: setupFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: () => done(success.current),
+    onFailure: () => router.refresh(),
+  };
   const run = <I,>(action: { submit: (input: I) => Promise<void> }, input: I, message: string) => {
     success.current = message;
     void action.submit(input);
   };
-  const reorder = useActionForm(reorderDomains, { ...options, onFailure: () => (setOrder(domains.map((domain) => domain.id)), router.refresh()) });
+  const reorder = useActionForm(reorderDomains, {
+    ...options,
+    onFailure: () => (setOrder(domains.map((domain) => domain.id)), router.refresh()),
+  });
   const retire = useActionForm(retireDomain, options);
   const restore = useActionForm(restoreDomain, options);
   const remove = useActionForm(deleteDomain, options);
@@ -56,7 +65,9 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
   useEffect(() => {
     if (!refocus) return;
     const button = document.getElementById(refocus) as HTMLButtonElement | null;
-    const fallback = document.getElementById(refocus.endsWith("-up") ? refocus.replace(/-up$/, "-down") : refocus.replace(/-down$/, "-up"));
+    const fallback = document.getElementById(
+      refocus.endsWith("-up") ? refocus.replace(/-up$/, "-down") : refocus.replace(/-down$/, "-up"),
+    );
     (button && !button.disabled ? button : fallback)?.focus();
     setRefocus(null);
   }, [refocus, order]);
@@ -72,7 +83,11 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
     const seen = order;
     setOrder(next);
     setRefocus(`domain-${id}-${delta < 0 ? "up" : "down"}`);
-    run(reorder, { evaluationId, order: next, seenOrder: seen }, t("domains.moved", { name: nameOf(byId.get(id)!), position: to + 1, count: next.length }));
+    run(
+      reorder,
+      { evaluationId, order: next, seenOrder: seen },
+      t("domains.moved", { name: nameOf(byId.get(id)!), position: to + 1, count: next.length }),
+    );
   }
 
   const error = reorder.formError ?? retire.formError ?? restore.formError ?? remove.formError;
@@ -91,7 +106,10 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
           const name = nameOf(domain);
           const version = { evaluationId, domainId: domain.id, expectedVersion: domain.version };
           return (
-            <li key={id} className={[styles.domain, domain.retired ? styles.domainRetired : null].filter(Boolean).join(" ")}>
+            <li
+              key={id}
+              className={[styles.domain, domain.retired ? styles.domainRetired : null].filter(Boolean).join(" ")}
+            >
               <h3 className={styles.domainHeading}>
                 {t("domains.position", { position: index + 1 })} · {name}
               </h3>
@@ -103,7 +121,9 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
                 {domain.retired ? <span className="tag">{t("domains.retired")}</span> : null}
                 {domain.inUse ? <span className="tag">{t("domains.inUse")}</span> : null}
               </div>
-              <p className={styles.definition}>{(locale === "en" ? domain.definitionEn : domain.definitionEs) ?? t("domains.noDefinition")}</p>
+              <p className={styles.definition}>
+                {(locale === "en" ? domain.definitionEn : domain.definitionEs) ?? t("domains.noDefinition")}
+              </p>
               {editing === id ? (
                 <DomainForm
                   evaluationId={evaluationId}
@@ -117,21 +137,39 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
                 />
               ) : (
                 <div className="row-actions">
-                  <Button variant="secondary" id={`domain-${id}-up`} disabled={index === 0} onClick={() => move(id, -1)}>
+                  <Button
+                    variant="secondary"
+                    id={`domain-${id}-up`}
+                    disabled={index === 0}
+                    onClick={() => move(id, -1)}
+                  >
                     {t("domains.moveUp", { name })}
                   </Button>
-                  <Button variant="secondary" id={`domain-${id}-down`} disabled={index === order.length - 1} onClick={() => move(id, 1)}>
+                  <Button
+                    variant="secondary"
+                    id={`domain-${id}-down`}
+                    disabled={index === order.length - 1}
+                    onClick={() => move(id, 1)}
+                  >
                     {t("domains.moveDown", { name })}
                   </Button>
                   <Button variant="secondary" onClick={() => setEditing(id)}>
                     {t("domains.edit", { name })}
                   </Button>
                   {domain.retired ? (
-                    <Button variant="secondary" busy={restore.busy} onClick={() => run(restore, version, t("domains.restoredStatus", { name }))}>
+                    <Button
+                      variant="secondary"
+                      busy={restore.busy}
+                      onClick={() => run(restore, version, t("domains.restoredStatus", { name }))}
+                    >
                       {t("domains.restore", { name })}
                     </Button>
                   ) : (
-                    <Button variant="secondary" busy={retire.busy} onClick={() => run(retire, version, t("domains.retiredStatus", { name }))}>
+                    <Button
+                      variant="secondary"
+                      busy={retire.busy}
+                      onClick={() => run(retire, version, t("domains.retiredStatus", { name }))}
+                    >
                       {t("domains.retire", { name })}
                     </Button>
                   )}
@@ -150,7 +188,11 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
           );
         })}
       </ol>
-      <DomainForm evaluationId={evaluationId} languages={languages} onSaved={(name) => done(t("domains.createdStatus", { name }))} />
+      <DomainForm
+        evaluationId={evaluationId}
+        languages={languages}
+        onSaved={(name) => done(t("domains.createdStatus", { name }))}
+      />
     </section>
   );
 }

@@ -50,7 +50,8 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
     setShownVersion(evaluation.version);
     setValues(valuesOf(evaluation));
   }
-  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof typeof values) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value }));
   const { submit, busy, fieldError, formError } = useActionForm(updateEvaluation, {
     focus: FIELD_ORDER,
     failureMessages: setupFailureMessages,
@@ -66,7 +67,12 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void submit({ evaluationId: evaluation.id, expectedVersion: evaluation.version, ...values, languages: values.languages.split(",").filter(Boolean) as Array<"ES" | "EN"> });
+    void submit({
+      evaluationId: evaluation.id,
+      expectedVersion: evaluation.version,
+      ...values,
+      languages: values.languages.split(",").filter(Boolean) as Array<"ES" | "EN">,
+    });
   }
 
   const required = { required: true, requiredLabel: t("required") };
@@ -75,11 +81,51 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
       <h2 id="details-title">{t("details.title")}</h2>
       <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="details-error">
         <FormError id="details-error" message={formError} />
-        <TextInput id="details-name" label={t("details.name")} value={values.name} onChange={set("name")} error={fieldError("name")} maxLength={TEXT_MAX} {...required} />
-        <TextInput id="details-client" label={t("details.client")} value={values.client} onChange={set("client")} error={fieldError("client")} maxLength={TEXT_MAX} {...required} />
-        <TextInput id="details-organisation" label={t("details.organisation")} value={values.evaluatorOrganisation} onChange={set("evaluatorOrganisation")} error={fieldError("evaluatorOrganisation")} maxLength={TEXT_MAX} {...required} />
-        <TextInput id="details-period-start" type="date" label={t("details.periodStart")} value={values.periodStart} onChange={set("periodStart")} error={fieldError("periodStart")} {...required} />
-        <TextInput id="details-period-end" type="date" label={t("details.periodEnd")} value={values.periodEnd} onChange={set("periodEnd")} error={fieldError("periodEnd")} {...required} />
+        <TextInput
+          id="details-name"
+          label={t("details.name")}
+          value={values.name}
+          onChange={set("name")}
+          error={fieldError("name")}
+          maxLength={TEXT_MAX}
+          {...required}
+        />
+        <TextInput
+          id="details-client"
+          label={t("details.client")}
+          value={values.client}
+          onChange={set("client")}
+          error={fieldError("client")}
+          maxLength={TEXT_MAX}
+          {...required}
+        />
+        <TextInput
+          id="details-organisation"
+          label={t("details.organisation")}
+          value={values.evaluatorOrganisation}
+          onChange={set("evaluatorOrganisation")}
+          error={fieldError("evaluatorOrganisation")}
+          maxLength={TEXT_MAX}
+          {...required}
+        />
+        <TextInput
+          id="details-period-start"
+          type="date"
+          label={t("details.periodStart")}
+          value={values.periodStart}
+          onChange={set("periodStart")}
+          error={fieldError("periodStart")}
+          {...required}
+        />
+        <TextInput
+          id="details-period-end"
+          type="date"
+          label={t("details.periodEnd")}
+          value={values.periodEnd}
+          onChange={set("periodEnd")}
+          error={fieldError("periodEnd")}
+          {...required}
+        />
         <ChoiceGroup
           id="details-languages"
           type="radio"
@@ -101,7 +147,16 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
           error={fieldError("timeZone")}
           {...required}
         />
-        <TextArea id="details-description" label={t("details.description")} hint={t("details.descriptionHint")} value={values.description} onChange={set("description")} error={fieldError("description")} maxLength={DESCRIPTION_MAX} rows={4} />
+        <TextArea
+          id="details-description"
+          label={t("details.description")}
+          hint={t("details.descriptionHint")}
+          value={values.description}
+          onChange={set("description")}
+          error={fieldError("description")}
+          maxLength={DESCRIPTION_MAX}
+          rows={4}
+        />
         <SubmitButton busy={busy} busyLabel={t("details.submitting")}>
           {t("details.submit")}
         </SubmitButton>

@@ -38,7 +38,13 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
   const options = { focus, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done };
   const add = useActionForm(addListItem, { ...options });
   const rename = useActionForm(renameListItem, { ...options, onFailure: () => router.refresh() });
-  const remove = useActionForm(removeListItem, { clearOnStart: true, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done, onFailure: () => router.refresh() });
+  const remove = useActionForm(removeListItem, {
+    clearOnStart: true,
+    failureMessages: setupFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: done,
+    onFailure: () => router.refresh(),
+  });
   const form = editing ? rename : add;
 
   function startRename(item: ListItem) {
@@ -50,8 +56,17 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    success.current = editing ? t("lists.renamedStatus", { name: nameOf(names) }) : t("lists.addedStatus", { name: nameOf(names) });
-    if (editing) void rename.submit({ evaluationId, kind, itemId: editing.id, seen: { nameEs: editing.nameEs, nameEn: editing.nameEn }, ...names });
+    success.current = editing
+      ? t("lists.renamedStatus", { name: nameOf(names) })
+      : t("lists.addedStatus", { name: nameOf(names) });
+    if (editing)
+      void rename.submit({
+        evaluationId,
+        kind,
+        itemId: editing.id,
+        seen: { nameEs: editing.nameEs, nameEn: editing.nameEn },
+        ...names,
+      });
     else void add.submit({ evaluationId, kind, ...names });
   }
 
@@ -62,7 +77,11 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
         {status}
       </p>
       <ActionError message={remove.formError} />
-      <StaticTable captionId={`${prefix}-caption`} caption={t(`lists.${kind}.caption`, { count: items.length })} columns={[t("lists.nameEs"), t("lists.nameEn"), t("lists.actions")]}>
+      <StaticTable
+        captionId={`${prefix}-caption`}
+        caption={t(`lists.${kind}.caption`, { count: items.length })}
+        columns={[t("lists.nameEs"), t("lists.nameEn"), t("lists.actions")]}
+      >
         {items.map((item) => (
           <tr key={item.id}>
             <th scope="row" lang="es">
@@ -93,11 +112,40 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
           </tr>
         ))}
       </StaticTable>
-      <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-form-title`} aria-describedby={`${prefix}-error`}>
-        <h3 id={`${prefix}-form-title`}>{editing ? t("lists.renameTitle", { name: nameOf(editing) }) : t(`lists.${kind}.addTitle`)}</h3>
+      <form
+        method="post"
+        className="form"
+        noValidate
+        onSubmit={handleSubmit}
+        aria-labelledby={`${prefix}-form-title`}
+        aria-describedby={`${prefix}-error`}
+      >
+        <h3 id={`${prefix}-form-title`}>
+          {editing ? t("lists.renameTitle", { name: nameOf(editing) }) : t(`lists.${kind}.addTitle`)}
+        </h3>
         <FormError id={`${prefix}-error`} message={form.formError} />
-        <TextInput id={`${prefix}-nameEs`} label={t("lists.nameEs")} lang="es" value={names.nameEs} onChange={(nameEs) => setNames((current) => ({ ...current, nameEs }))} maxLength={LABEL_MAX} error={form.fieldError("nameEs")} required requiredLabel={t("required")} />
-        <TextInput id={`${prefix}-nameEn`} label={t("lists.nameEn")} lang="en" value={names.nameEn} onChange={(nameEn) => setNames((current) => ({ ...current, nameEn }))} maxLength={LABEL_MAX} error={form.fieldError("nameEn")} required requiredLabel={t("required")} />
+        <TextInput
+          id={`${prefix}-nameEs`}
+          label={t("lists.nameEs")}
+          lang="es"
+          value={names.nameEs}
+          onChange={(nameEs) => setNames((current) => ({ ...current, nameEs }))}
+          maxLength={LABEL_MAX}
+          error={form.fieldError("nameEs")}
+          required
+          requiredLabel={t("required")}
+        />
+        <TextInput
+          id={`${prefix}-nameEn`}
+          label={t("lists.nameEn")}
+          lang="en"
+          value={names.nameEn}
+          onChange={(nameEn) => setNames((current) => ({ ...current, nameEn }))}
+          maxLength={LABEL_MAX}
+          error={form.fieldError("nameEn")}
+          required
+          requiredLabel={t("required")}
+        />
         <div className="actions">
           <Button type="submit" busy={form.busy} busyLabel={t("lists.saving")}>
             {editing ? t("lists.save") : t("lists.add")}

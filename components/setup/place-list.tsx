@@ -31,7 +31,12 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
     setStatus(success.current);
     router.refresh();
   };
-  const addStateForm = useActionForm(addPlace, { focus: [["state", "place-new-state"]], failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: () => (setNewState(""), done()) });
+  const addStateForm = useActionForm(addPlace, {
+    focus: [["state", "place-new-state"]],
+    failureMessages: setupFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: () => (setNewState(""), done()),
+  });
   const addPlaceForm = useActionForm(addPlace, {
     focus: [
       ["state", "place-state"],
@@ -42,10 +47,17 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
     onStart: () => setStatus(null),
     onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), done()),
   });
-  const remove = useActionForm(removePlace, { clearOnStart: true, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done, onFailure: () => router.refresh() });
+  const remove = useActionForm(removePlace, {
+    clearOnStart: true,
+    failureMessages: setupFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: done,
+    onFailure: () => router.refresh(),
+  });
 
   const picked = new Set(states.map((entry) => entry.state.name));
-  const stateOptions = (list: readonly CatalogueState[]) => list.map((state) => ({ value: state.name, label: state.name }));
+  const stateOptions = (list: readonly CatalogueState[]) =>
+    list.map((state) => ({ value: state.name, label: state.name }));
 
   function submitState(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -90,17 +102,24 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
               <h3 className={styles.domainHeading}>{entry.state.name}</h3>
               <p className="muted">
                 {t("codes", { inegi: entry.state.inegi, iso: entry.state.iso })}
-                {entry.state.officialName !== entry.state.name ? ` · ${t("official", { name: entry.state.officialName })}` : null}
+                {entry.state.officialName !== entry.state.name
+                  ? ` · ${t("official", { name: entry.state.officialName })}`
+                  : null}
               </p>
-              {entry.placeId && !entry.inUse && entry.places.length === 0 ? <div className="row-actions">{removeButton(entry.placeId, entry.state.name)}</div> : null}
+              {entry.placeId && !entry.inUse && entry.places.length === 0 ? (
+                <div className="row-actions">{removeButton(entry.placeId, entry.state.name)}</div>
+              ) : null}
               {entry.places.length > 0 ? (
                 <ul className="plain-list">
                   {entry.places.map((row) => {
                     const name = row.community ? `${row.municipality} · ${row.community}` : row.municipality!;
-                    const hasUnder = !row.community && entry.places.some((other) => other.municipality === row.municipality && other.community);
+                    const hasUnder =
+                      !row.community &&
+                      entry.places.some((other) => other.municipality === row.municipality && other.community);
                     return (
                       <li key={row.id}>
-                        <span className="plain-list__label">{name}</span> {row.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
+                        <span className="plain-list__label">{name}</span>{" "}
+                        {row.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
                         {!row.inUse && !hasUnder ? removeButton(row.id, name) : null}
                       </li>
                     );
@@ -113,10 +132,27 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
       </section>
 
       <section className="section" aria-labelledby="place-new-state-title">
-        <form method="post" className="form" noValidate onSubmit={submitState} aria-labelledby="place-new-state-title" aria-describedby="place-new-state-error">
+        <form
+          method="post"
+          className="form"
+          noValidate
+          onSubmit={submitState}
+          aria-labelledby="place-new-state-title"
+          aria-describedby="place-new-state-error"
+        >
           <h2 id="place-new-state-title">{t("addStateTitle")}</h2>
           <FormError id="place-new-state-error" message={addStateForm.formError} />
-          <SelectInput id="place-new-state" label={t("state")} value={newState} onChange={setNewState} placeholder={t("chooseState")} options={stateOptions(catalogue.filter((state) => !picked.has(state.name)))} error={addStateForm.fieldError("state")} required requiredLabel={tSetup("required")} />
+          <SelectInput
+            id="place-new-state"
+            label={t("state")}
+            value={newState}
+            onChange={setNewState}
+            placeholder={t("chooseState")}
+            options={stateOptions(catalogue.filter((state) => !picked.has(state.name)))}
+            error={addStateForm.fieldError("state")}
+            required
+            requiredLabel={tSetup("required")}
+          />
           <div className="actions">
             <Button type="submit" busy={addStateForm.busy} busyLabel={t("saving")}>
               {t("addState")}
@@ -126,12 +162,46 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
       </section>
 
       <section className="section" aria-labelledby="place-new-title">
-        <form method="post" className="form" noValidate onSubmit={submitPlace} aria-labelledby="place-new-title" aria-describedby="place-new-error">
+        <form
+          method="post"
+          className="form"
+          noValidate
+          onSubmit={submitPlace}
+          aria-labelledby="place-new-title"
+          aria-describedby="place-new-error"
+        >
           <h2 id="place-new-title">{t("addPlaceTitle")}</h2>
           <FormError id="place-new-error" message={addPlaceForm.formError} />
-          <SelectInput id="place-state" label={t("state")} value={place.state} onChange={(state) => setPlace((current) => ({ ...current, state }))} placeholder={t("chooseState")} options={stateOptions(catalogue)} error={addPlaceForm.fieldError("state")} required requiredLabel={tSetup("required")} />
-          <TextInput id="place-municipality" label={t("municipality")} value={place.municipality} onChange={(municipality) => setPlace((current) => ({ ...current, municipality }))} maxLength={PLACE_NAME_MAX} error={addPlaceForm.fieldError("municipality")} required requiredLabel={tSetup("required")} />
-          <TextInput id="place-community" label={t("community")} hint={t("communityHint")} value={place.community} onChange={(community) => setPlace((current) => ({ ...current, community }))} maxLength={PLACE_NAME_MAX} error={addPlaceForm.fieldError("community")} />
+          <SelectInput
+            id="place-state"
+            label={t("state")}
+            value={place.state}
+            onChange={(state) => setPlace((current) => ({ ...current, state }))}
+            placeholder={t("chooseState")}
+            options={stateOptions(catalogue)}
+            error={addPlaceForm.fieldError("state")}
+            required
+            requiredLabel={tSetup("required")}
+          />
+          <TextInput
+            id="place-municipality"
+            label={t("municipality")}
+            value={place.municipality}
+            onChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
+            maxLength={PLACE_NAME_MAX}
+            error={addPlaceForm.fieldError("municipality")}
+            required
+            requiredLabel={tSetup("required")}
+          />
+          <TextInput
+            id="place-community"
+            label={t("community")}
+            hint={t("communityHint")}
+            value={place.community}
+            onChange={(community) => setPlace((current) => ({ ...current, community }))}
+            maxLength={PLACE_NAME_MAX}
+            error={addPlaceForm.fieldError("community")}
+          />
           <div className="actions">
             <Button type="submit" busy={addPlaceForm.busy} busyLabel={t("saving")}>
               {t("addPlace")}

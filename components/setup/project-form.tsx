@@ -49,26 +49,55 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
       onSaved(input.project.acronym.trim());
     },
   });
-  const update = useActionForm(updateProject, { focus, failureMessages: setupFailureMessages, onSuccess: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()) });
+  const update = useActionForm(updateProject, {
+    focus,
+    failureMessages: setupFailureMessages,
+    onSuccess: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()),
+  });
   const form = project ? update : create;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (project) void update.submit({ evaluationId, projectId: project.id, expectedVersion: project.version, project: values });
+    if (project)
+      void update.submit({ evaluationId, projectId: project.id, expectedVersion: project.version, project: values });
     else void create.submit({ evaluationId, project: values });
   }
 
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-  const field = (name: keyof Values) => ({ id: `${prefix}-${name}`, value: values[name], onChange: set(name), error: form.fieldError(name) });
+  const field = (name: keyof Values) => ({
+    id: `${prefix}-${name}`,
+    value: values[name],
+    onChange: set(name),
+    error: form.fieldError(name),
+  });
   const required = { required: true, requiredLabel: t("required") };
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-labelledby={`${prefix}-title`} aria-describedby={`${prefix}-error`}>
-      <h3 id={`${prefix}-title`}>{project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}</h3>
+    <form
+      method="post"
+      className="form"
+      noValidate
+      onSubmit={handleSubmit}
+      aria-labelledby={`${prefix}-title`}
+      aria-describedby={`${prefix}-error`}
+    >
+      <h3 id={`${prefix}-title`}>
+        {project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
+      </h3>
       <FormError id={`${prefix}-error`} message={form.formError} />
       <TextInput {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
       <TextInput {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
-      <TextInput {...field("managingOffice")} label={t("projects.managingOffice")} hint={t("projects.managingOfficeHint")} maxLength={PROJECT_LIMITS.office} {...required} />
-      <TextInput {...field("fundingStreams")} label={t("projects.fundingStreams")} hint={t("projects.fundingStreamsHint")} />
+      <TextInput
+        {...field("managingOffice")}
+        label={t("projects.managingOffice")}
+        hint={t("projects.managingOfficeHint")}
+        maxLength={PROJECT_LIMITS.office}
+        {...required}
+      />
+      <TextInput
+        {...field("fundingStreams")}
+        label={t("projects.fundingStreams")}
+        hint={t("projects.fundingStreamsHint")}
+      />
       <TextInput {...field("startDate")} type="date" label={t("projects.startDate")} />
       <TextInput {...field("endDate")} type="date" label={t("projects.endDate")} />
       <TextArea {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />

@@ -13,7 +13,11 @@ import { deleteProject, restoreProject, retireProject } from "@/lib/projects/act
 import { setupFailureMessages } from "./failure-messages";
 import { ProjectForm, type ProjectRow } from "./project-form";
 
-type Props = { evaluationId: string; projects: ProjectRow[]; /** The import wizard on a project list, for those who may import one. */ importHref?: string };
+type Props = {
+  evaluationId: string;
+  projects: ProjectRow[];
+  /** The import wizard on a project list, for those who may import one. */ importHref?: string;
+};
 
 /** The portfolio as a table; a project is edited in a form under the table, retired, restored or (unused) deleted. */
 export function ProjectList({ evaluationId, projects, importHref }: Props) {
@@ -26,7 +30,13 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
     setStatus(message);
     router.refresh();
   };
-  const options = { clearOnStart: true, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: () => done(success.current), onFailure: () => router.refresh() };
+  const options = {
+    clearOnStart: true,
+    failureMessages: setupFailureMessages,
+    onStart: () => setStatus(null),
+    onSuccess: () => done(success.current),
+    onFailure: () => router.refresh(),
+  };
   const retire = useActionForm(retireProject, options);
   const restore = useActionForm(restoreProject, options);
   const remove = useActionForm(deleteProject, options);
@@ -51,7 +61,15 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
       <StaticTable
         captionId="projects-caption"
         caption={t("projects.caption", { count: projects.length })}
-        columns={[t("projects.acronym"), t("projects.name"), t("projects.managingOffice"), t("projects.fundingStreams"), t("projects.dates"), t("projects.status"), t("projects.actions")]}
+        columns={[
+          t("projects.acronym"),
+          t("projects.name"),
+          t("projects.managingOffice"),
+          t("projects.fundingStreams"),
+          t("projects.dates"),
+          t("projects.status"),
+          t("projects.actions"),
+        ]}
       >
         {projects.map((project) => {
           const { acronym } = project;
@@ -70,11 +88,17 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
                     {t("projects.edit", { acronym })}
                   </Button>
                   {project.retired ? (
-                    <Button variant="secondary" onClick={() => run(restore, version, t("projects.restoredStatus", { acronym }))}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => run(restore, version, t("projects.restoredStatus", { acronym }))}
+                    >
                       {t("projects.restore", { acronym })}
                     </Button>
                   ) : (
-                    <Button variant="secondary" onClick={() => run(retire, version, t("projects.retiredStatus", { acronym }))}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => run(retire, version, t("projects.retiredStatus", { acronym }))}
+                    >
                       {t("projects.retire", { acronym })}
                     </Button>
                   )}
@@ -105,7 +129,10 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <ProjectForm evaluationId={evaluationId} onSaved={(acronym) => done(t("projects.createdStatus", { acronym }))} />
+        <ProjectForm
+          evaluationId={evaluationId}
+          onSaved={(acronym) => done(t("projects.createdStatus", { acronym }))}
+        />
       )}
     </section>
   );

@@ -14,12 +14,23 @@ import { SetupSections } from "./setup-sections";
 
 export type SetupSection = "details" | "domains" | "projects" | "places" | "lists";
 
-const PATHS: Record<SetupSection, string> = { details: "", domains: "/domains", projects: "/projects", places: "/places", lists: "/lists" };
+const PATHS: Record<SetupSection, string> = {
+  details: "",
+  domains: "/domains",
+  projects: "/projects",
+  places: "/places",
+  lists: "/lists",
+};
 
 export async function setupMetadata(evaluationId: string, section: SetupSection): Promise<Metadata> {
   const [setup, t] = await Promise.all([loadEvaluationSetup(evaluationId), getTranslations()]);
   if (!setup) return { title: t("notFound.metaTitle") };
-  return { title: section === "details" ? t("setup.metaTitle", { name: setup.name }) : `${t(`setup.${section}.title`)}: ${setup.name}` };
+  return {
+    title:
+      section === "details"
+        ? t("setup.metaTitle", { name: setup.name })
+        : `${t(`setup.${section}.title`)}: ${setup.name}`,
+  };
 }
 
 /** The signed-in person's view of the evaluation's setup, or a 404 page. */
@@ -30,13 +41,25 @@ export async function openSetup(evaluationId: string, section: SetupSection): Pr
   return setup;
 }
 
-export async function SetupPage({ setup, section, children }: { setup: EvaluationSetup; section: SetupSection; children: ReactNode }) {
+export async function SetupPage({
+  setup,
+  section,
+  children,
+}: {
+  setup: EvaluationSetup;
+  section: SetupSection;
+  children: ReactNode;
+}) {
   const t = await getTranslations("setup");
   const title = section === "details" ? t("title", { name: setup.name }) : `${setup.name}: ${t(`${section}.title`)}`;
   const description = section === "details" ? t("intro") : t(`${section}.intro`);
   return (
     <>
-      <PageHeader before={<Link href={`/evaluations/${encodeURIComponent(setup.id)}`}>{t("backToOverview")}</Link>} title={title} description={description} />
+      <PageHeader
+        before={<Link href={`/evaluations/${encodeURIComponent(setup.id)}`}>{t("backToOverview")}</Link>}
+        title={title}
+        description={description}
+      />
       <SetupSections evaluationId={setup.id} current={section} />
       {children}
     </>

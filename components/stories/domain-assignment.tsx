@@ -32,7 +32,9 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
   const t = useTranslations("stories");
   const router = useRouter();
   const [domainId, setDomainId] = useState("");
-  const [kind, setKind] = useState<"PRIMARY" | "SECONDARY">(current.some((row) => row.kind === "PRIMARY") ? "SECONDARY" : "PRIMARY");
+  const [kind, setKind] = useState<"PRIMARY" | "SECONDARY">(
+    current.some((row) => row.kind === "PRIMARY") ? "SECONDARY" : "PRIMARY",
+  );
   const [rationale, setRationale] = useState("");
   const [status, setStatus] = useState<string | null>(null);
 
@@ -74,7 +76,12 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
           {secondary.map((row) => (
             <li key={row.id}>
               {row.label}{" "}
-              <Button variant="secondary" busy={end.busy} busyLabel={t("form.saving")} onClick={() => void end.submit({ evaluationId, storyId, assignmentId: row.id })}>
+              <Button
+                variant="secondary"
+                busy={end.busy}
+                busyLabel={t("form.saving")}
+                onClick={() => void end.submit({ evaluationId, storyId, assignmentId: row.id })}
+              >
                 {t("domains.end", { domain: row.label })}
               </Button>
             </li>
@@ -82,21 +89,48 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
         </ul>
       ) : null}
       <ActionError message={end.formError} />
-      <form method="post" className={styles.form} noValidate onSubmit={onSubmit} aria-labelledby="domain-assign-title" aria-describedby="domain-assign-error">
+      <form
+        method="post"
+        className={styles.form}
+        noValidate
+        onSubmit={onSubmit}
+        aria-labelledby="domain-assign-title"
+        aria-describedby="domain-assign-error"
+      >
         <h3 id="domain-assign-title">{t("domains.assignTitle")}</h3>
         <FormError id="domain-assign-error" message={assign.formError} />
-        <SelectInput id="domain-assign-domain" label={t("domains.domain")} value={domainId} placeholder={t("form.choose")} error={assign.fieldError("domainId")} options={domains.map((domain) => ({ value: domain.id, label: domain.label }))} onChange={setDomainId} />
+        <SelectInput
+          id="domain-assign-domain"
+          label={t("domains.domain")}
+          value={domainId}
+          placeholder={t("form.choose")}
+          error={assign.fieldError("domainId")}
+          options={domains.map((domain) => ({ value: domain.id, label: domain.label }))}
+          onChange={setDomainId}
+        />
         <ChoiceGroup
           id="domain-assign-kind"
           legend={t("domains.kind")}
           hint={t("domains.kindHint")}
           type="radio"
           error={assign.fieldError("kind")}
-          options={(["PRIMARY", "SECONDARY"] as const).map((value) => ({ value, label: dynamic(t, `domains.kindOptions.${value}`) }))}
+          options={(["PRIMARY", "SECONDARY"] as const).map((value) => ({
+            value,
+            label: dynamic(t, `domains.kindOptions.${value}`),
+          }))}
           selected={[kind]}
           onToggle={(value) => setKind(value as "PRIMARY" | "SECONDARY")}
         />
-        <TextArea id="domain-assign-rationale" label={t("domains.rationale")} hint={t("domains.rationaleHint")} rows={3} maxLength={LIMITS.rationale} value={rationale} error={assign.fieldError("rationale")} onChange={setRationale} />
+        <TextArea
+          id="domain-assign-rationale"
+          label={t("domains.rationale")}
+          hint={t("domains.rationaleHint")}
+          rows={3}
+          maxLength={LIMITS.rationale}
+          value={rationale}
+          error={assign.fieldError("rationale")}
+          onChange={setRationale}
+        />
         <SubmitButton busy={assign.busy} busyLabel={t("form.saving")}>
           {t("domains.assign")}
         </SubmitButton>

@@ -19,7 +19,8 @@ type Props = {
 };
 
 export function DomainSection({ evaluationId, storyId, assignments, domains, canAssign, locale, t, format }: Props) {
-  const label = (domain: { position: number; nameEn: string; nameEs: string }) => `${domain.position}. ${localizedName(domain, locale)}`;
+  const label = (domain: { position: number; nameEn: string; nameEs: string }) =>
+    `${domain.position}. ${localizedName(domain, locale)}`;
   const current = assignments.filter((row) => row.endedAt === null);
   const primary = current.find((row) => row.kind === "PRIMARY");
   const secondary = current.filter((row) => row.kind === "SECONDARY");
@@ -30,7 +31,15 @@ export function DomainSection({ evaluationId, storyId, assignments, domains, can
       <dl className="facts">
         <div className="facts__item">
           <dt>{t("domains.kinds.PRIMARY")}</dt>
-          <dd>{primary ? <>{label(primary.domain)} <span className="muted">— {primary.rationale}</span></> : <span className="muted">{t("domains.noPrimary")}</span>}</dd>
+          <dd>
+            {primary ? (
+              <>
+                {label(primary.domain)} <span className="muted">— {primary.rationale}</span>
+              </>
+            ) : (
+              <span className="muted">{t("domains.noPrimary")}</span>
+            )}
+          </dd>
         </div>
         <div className="facts__item">
           <dt>{t("domains.kinds.SECONDARY")}</dt>
@@ -55,7 +64,13 @@ export function DomainSection({ evaluationId, storyId, assignments, domains, can
           captionId="domain-history-caption"
           caption={t("domains.history")}
           compact
-          columns={[t("domains.domain"), t("domains.kind"), t("domains.rationale"), t("domains.assignedBy"), t("domains.ended")]}
+          columns={[
+            t("domains.domain"),
+            t("domains.kind"),
+            t("domains.rationale"),
+            t("domains.assignedBy"),
+            t("domains.ended"),
+          ]}
         >
           {assignments.map((row) => (
             <tr key={row.id}>

@@ -22,7 +22,12 @@ function labelOf(path: string, t: StoriesT): string {
   const base = SECTION_LABELS[head] ?? `fields.${head}`;
   const name = t.has(base as never) ? dynamic(t, base) : head;
   if (index === undefined) return name;
-  const leafKey = head === "figures" ? `figure.${leaf}` : head === "contributions" ? `contribution.${leaf === "projectId" ? "project" : "how"}` : null;
+  const leafKey =
+    head === "figures"
+      ? `figure.${leaf}`
+      : head === "contributions"
+        ? `contribution.${leaf === "projectId" ? "project" : "how"}`
+        : null;
   const leafName = leafKey && t.has(leafKey as never) ? `: ${dynamic(t, leafKey)}` : "";
   return `${name}, ${Number(index) + 1}${leafName}`;
 }
@@ -39,7 +44,13 @@ export function ErrorSummary(props: {
   const paths = Object.keys(errors).filter((path) => path !== "_form");
   const count = paths.length + (formError ? 1 : 0);
   return (
-    <div ref={props.ref} tabIndex={-1} className={count ? styles.errorSummary : undefined} role={count ? "alert" : undefined} aria-labelledby={count ? "story-form-error-title" : undefined}>
+    <div
+      ref={props.ref}
+      tabIndex={-1}
+      className={count ? styles.errorSummary : undefined}
+      role={count ? "alert" : undefined}
+      aria-labelledby={count ? "story-form-error-title" : undefined}
+    >
       {count ? (
         <>
           <h2 id="story-form-error-title">{t("form.errorSummary", { count })}</h2>
@@ -50,7 +61,8 @@ export function ErrorSummary(props: {
                 <a
                   href={`#${fieldId(path)}`}
                   onClick={(event) => {
-                    const target = document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(path.split(".")[0]!));
+                    const target =
+                      document.getElementById(fieldId(path)) ?? document.getElementById(fieldId(path.split(".")[0]!));
                     if (target) {
                       event.preventDefault();
                       target.focus();

@@ -5,7 +5,14 @@
 import type { ReactNode } from "react";
 import styles from "./stories.module.css";
 
-type Common = { id: string; label: string; hint?: string; error?: string | null; required?: boolean; requiredLabel?: string };
+type Common = {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  requiredLabel?: string;
+};
 
 function describedBy(id: string, hint?: string, error?: string | null): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -38,7 +45,17 @@ function HintAndError({ id, hint, error, children }: Common & { children: ReactN
   );
 }
 
-export function TextInput(props: Common & { value: string; onChange: (value: string) => void; maxLength?: number; type?: string; inputMode?: "numeric" | "decimal" | "text"; lang?: string; placeholder?: string }) {
+export function TextInput(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    maxLength?: number;
+    type?: string;
+    inputMode?: "numeric" | "decimal" | "text";
+    lang?: string;
+    placeholder?: string;
+  },
+) {
   const { id, hint, error, value, onChange, maxLength, type = "text", inputMode, lang, placeholder } = props;
   return (
     <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
@@ -63,7 +80,15 @@ export function TextInput(props: Common & { value: string; onChange: (value: str
   );
 }
 
-export function TextArea(props: Common & { value: string; onChange: (value: string) => void; maxLength?: number; rows?: number; lang?: string }) {
+export function TextArea(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    maxLength?: number;
+    rows?: number;
+    lang?: string;
+  },
+) {
   const { id, hint, error, value, onChange, maxLength, rows = 5, lang } = props;
   return (
     <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
@@ -89,7 +114,15 @@ export function TextArea(props: Common & { value: string; onChange: (value: stri
 export type Option = { value: string; label: string };
 export type OptionGroup = { label: string; options: Option[] };
 
-export function SelectInput(props: Common & { value: string; onChange: (value: string) => void; options?: Option[]; groups?: OptionGroup[]; placeholder?: string }) {
+export function SelectInput(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    options?: Option[];
+    groups?: OptionGroup[];
+    placeholder?: string;
+  },
+) {
   const { id, hint, error, value, onChange, options = [], groups = [], placeholder } = props;
   return (
     <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
@@ -150,7 +183,9 @@ export function ChoiceGroup(props: {
     >
       <legend className="field__label">
         {legend}
-        {props.required && props.requiredLabel ? <span className={styles.required}> ({props.requiredLabel})</span> : null}
+        {props.required && props.requiredLabel ? (
+          <span className={styles.required}> ({props.requiredLabel})</span>
+        ) : null}
       </legend>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>

@@ -12,7 +12,11 @@ const PRECISION_FORMAT = {
 } as const;
 
 /** "2022 – 2023", "March 2023 – May 2023", "since 2021", or "no period given". */
-export function formatPeriod(period: Pick<StorySnapshot, "periodPrecision" | "periodFrom" | "periodTo">, format: Formatter, t: StoriesT): string {
+export function formatPeriod(
+  period: Pick<StorySnapshot, "periodPrecision" | "periodFrom" | "periodTo">,
+  format: Formatter,
+  t: StoriesT,
+): string {
   const options = PRECISION_FORMAT[period.periodPrecision];
   const show = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00.000Z`), options);
   if (!period.periodFrom) return t("detail.noPeriod");
@@ -24,7 +28,9 @@ export function formatPeriod(period: Pick<StorySnapshot, "periodPrecision" | "pe
 
 /** A stored decimal in the reader's locale, every digit kept: Intl formats a decimal string exactly, a JavaScript number would round it. */
 function number(value: string, format: Formatter): string {
-  return /^-?\d+(\.\d+)?$/.test(value) ? format.number(value as unknown as number, { maximumFractionDigits: 4 }) : value;
+  return /^-?\d+(\.\d+)?$/.test(value)
+    ? format.number(value as unknown as number, { maximumFractionDigits: 4 })
+    : value;
 }
 
 /** "more than 10,000 workers", "81 %", "1–9 months". */
@@ -33,10 +39,18 @@ export function formatFigure(figure: StorySnapshot["figures"][number], format: F
   const value =
     figure.qualifier === "EXACT"
       ? shown
-      : dynamic(t, `figureValues.${figure.qualifier}`, { value: shown, max: figure.valueMax ? number(figure.valueMax, format) : "" });
+      : dynamic(t, `figureValues.${figure.qualifier}`, {
+          value: shown,
+          max: figure.valueMax ? number(figure.valueMax, format) : "",
+        });
   return figure.unit ? `${value} ${figure.unit}` : value;
 }
 
 export function formatDay(iso: string, format: Formatter): string {
-  return format.dateTime(new Date(`${iso}T00:00:00.000Z`), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return format.dateTime(new Date(`${iso}T00:00:00.000Z`), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
 }

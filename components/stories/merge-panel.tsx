@@ -3,13 +3,25 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { StoryFormOptions } from "@/lib/stories/form-data";
-import { mergeRows, mergeValues, type MergeChoice, type MergeField, type StoryFormValues } from "@/lib/stories/form-values";
+import {
+  mergeRows,
+  mergeValues,
+  type MergeChoice,
+  type MergeField,
+  type StoryFormValues,
+} from "@/lib/stories/form-values";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
 import { sourceChoices } from "./story-form-links";
 import styles from "./stories.module.css";
 
 /** A field's value as a reader sees it (names and codes, not ids). */
-export function describeValue(field: MergeField, values: StoryFormValues, options: StoryFormOptions, t: StoriesT, locale: string): string {
+export function describeValue(
+  field: MergeField,
+  values: StoryFormValues,
+  options: StoryFormOptions,
+  t: StoriesT,
+  locale: string,
+): string {
   const none = t("form.empty");
   const names = <T extends { id: string }>(list: T[], ids: string[], name: (item: T) => string) => {
     const byId = new Map(list.map((item) => [item.id, item]));
@@ -46,15 +58,27 @@ export function describeValue(field: MergeField, values: StoryFormValues, option
     case "figures":
       return (
         values.figures
-          .map((figure) => `${figure.label}: ${dynamic(t, `qualifiers.${figure.qualifier}`)} ${figure.value}${figure.qualifier === "RANGE" ? `–${figure.valueMax}` : ""} ${figure.unit}`.trim())
+          .map((figure) =>
+            `${figure.label}: ${dynamic(t, `qualifiers.${figure.qualifier}`)} ${figure.value}${figure.qualifier === "RANGE" ? `–${figure.valueMax}` : ""} ${figure.unit}`.trim(),
+          )
           .join("\n") || none
       );
     case "contributions":
-      return values.contributions.map((row) => `${options.projects.find((p) => p.id === row.projectId)?.acronym ?? row.projectId}: ${row.howContributed}`).join("\n") || none;
-    case "sources":
-    {
+      return (
+        values.contributions
+          .map(
+            (row) =>
+              `${options.projects.find((p) => p.id === row.projectId)?.acronym ?? row.projectId}: ${row.howContributed}`,
+          )
+          .join("\n") || none
+      );
+    case "sources": {
       const labels = sourceChoices(options, t).labels;
-      return values.sources.map((source) => labels.get(`${source.kind}:${source.id}`) ?? dynamic(t, `sourceKinds.${source.kind}`)).join("\n") || none;
+      return (
+        values.sources
+          .map((source) => labels.get(`${source.kind}:${source.id}`) ?? dynamic(t, `sourceKinds.${source.kind}`))
+          .join("\n") || none
+      );
     }
     default:
       return values[field] || none;
@@ -94,7 +118,9 @@ type Props = {
  */
 export function MergePanel({ base, theirs, yours, options, locale, t, busy, onSave, onDiscard }: Props) {
   const rows = mergeRows(base, theirs.values, yours);
-  const [choices, setChoices] = useState<Partial<Record<MergeField, MergeChoice>>>(() => Object.fromEntries(rows.map((row) => [row.field, row.suggested])));
+  const [choices, setChoices] = useState<Partial<Record<MergeField, MergeChoice>>>(() =>
+    Object.fromEntries(rows.map((row) => [row.field, row.suggested])),
+  );
   return (
     <section className="section" aria-labelledby="merge-title">
       <h2 id="merge-title" tabIndex={-1}>
@@ -110,16 +136,28 @@ export function MergePanel({ base, theirs, yours, options, locale, t, busy, onSa
             <fieldset key={row.field} className={styles.mergeField}>
               <legend>
                 {label}
-                {row.theirsChanged && row.yoursChanged ? <span className={styles.required}> — {t("merge.bothChanged")}</span> : null}
+                {row.theirsChanged && row.yoursChanged ? (
+                  <span className={styles.required}> — {t("merge.bothChanged")}</span>
+                ) : null}
               </legend>
               <div className={styles.mergeColumns}>
                 {(["theirs", "yours"] as const).map((side) => (
                   <label key={side} className={styles.mergeOption}>
                     <span>
-                      <input type="radio" name={name} value={side} checked={choices[row.field] === side} onChange={() => setChoices({ ...choices, [row.field]: side })} />{" "}
-                      <strong>{side === "theirs" ? t("merge.keepTheirs", { version: theirs.version }) : t("merge.keepYours")}</strong>
+                      <input
+                        type="radio"
+                        name={name}
+                        value={side}
+                        checked={choices[row.field] === side}
+                        onChange={() => setChoices({ ...choices, [row.field]: side })}
+                      />{" "}
+                      <strong>
+                        {side === "theirs" ? t("merge.keepTheirs", { version: theirs.version }) : t("merge.keepYours")}
+                      </strong>
                     </span>
-                    <span className={styles.mergeValue}>{describeValue(row.field, side === "theirs" ? theirs.values : yours, options, t, locale)}</span>
+                    <span className={styles.mergeValue}>
+                      {describeValue(row.field, side === "theirs" ? theirs.values : yours, options, t, locale)}
+                    </span>
                   </label>
                 ))}
               </div>
@@ -128,7 +166,11 @@ export function MergePanel({ base, theirs, yours, options, locale, t, busy, onSa
         })}
       </div>
       <div className={styles.formActions}>
-        <Button busy={busy} busyLabel={t("form.saving")} onClick={() => onSave(mergeValues(theirs.values, yours, choices))}>
+        <Button
+          busy={busy}
+          busyLabel={t("form.saving")}
+          onClick={() => onSave(mergeValues(theirs.values, yours, choices))}
+        >
           {t("merge.save", { version: theirs.version })}
         </Button>
         <Button variant="secondary" disabled={busy} onClick={onDiscard}>

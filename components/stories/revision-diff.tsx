@@ -17,7 +17,9 @@ export function Inserted({ children, t }: { children: ReactNode; t: StoriesT }) 
   return (
     <ins>
       <span className="visually-hidden">[{t("revisions.inserted")}: </span>
-      <span className={styles.cue} aria-hidden="true">+</span>
+      <span className={styles.cue} aria-hidden="true">
+        +
+      </span>
       {children}
       <span className="visually-hidden">]</span>
     </ins>
@@ -28,7 +30,9 @@ export function Deleted({ children, t }: { children: ReactNode; t: StoriesT }) {
   return (
     <del>
       <span className="visually-hidden">[{t("revisions.deleted")}: </span>
-      <span className={styles.cue} aria-hidden="true">−</span>
+      <span className={styles.cue} aria-hidden="true">
+        −
+      </span>
       {children}
       <span className="visually-hidden">]</span>
     </del>
@@ -42,9 +46,13 @@ export function TextDiff({ segments, t }: { segments: DiffSegment[]; t: StoriesT
         segment.type === "equal" ? (
           <span key={index}>{segment.text}</span>
         ) : segment.type === "insert" ? (
-          <Inserted key={index} t={t}>{segment.text}</Inserted>
+          <Inserted key={index} t={t}>
+            {segment.text}
+          </Inserted>
         ) : (
-          <Deleted key={index} t={t}>{segment.text}</Deleted>
+          <Deleted key={index} t={t}>
+            {segment.text}
+          </Deleted>
         ),
       )}
     </p>
@@ -95,13 +103,28 @@ function ListDiff({ field, change, context }: { field: ListField; change: ListCh
     ) : null;
   return (
     <div className={styles.beforeAfter}>
-      {group(t("revisions.added"), change.added.map((item, i) => <li key={i}><Inserted t={t}>{itemLabel(field, item, context)}</Inserted></li>))}
-      {group(t("revisions.removed"), change.removed.map((item, i) => <li key={i}><Deleted t={t}>{itemLabel(field, item, context)}</Deleted></li>))}
+      {group(
+        t("revisions.added"),
+        change.added.map((item, i) => (
+          <li key={i}>
+            <Inserted t={t}>{itemLabel(field, item, context)}</Inserted>
+          </li>
+        )),
+      )}
+      {group(
+        t("revisions.removed"),
+        change.removed.map((item, i) => (
+          <li key={i}>
+            <Deleted t={t}>{itemLabel(field, item, context)}</Deleted>
+          </li>
+        )),
+      )}
       {group(
         t("revisions.changed"),
         change.changed.map((pair, i) => (
           <li key={i}>
-            <Deleted t={t}>{itemLabel(field, pair.before, context)}</Deleted> → <Inserted t={t}>{itemLabel(field, pair.after, context)}</Inserted>
+            <Deleted t={t}>{itemLabel(field, pair.before, context)}</Deleted> →{" "}
+            <Inserted t={t}>{itemLabel(field, pair.after, context)}</Inserted>
           </li>
         )),
       )}
@@ -109,7 +132,11 @@ function ListDiff({ field, change, context }: { field: ListField; change: ListCh
   );
 }
 
-function valueText(change: Extract<FieldChange, { kind: "value" }>, side: "before" | "after", { t, format }: Context): string {
+function valueText(
+  change: Extract<FieldChange, { kind: "value" }>,
+  side: "before" | "after",
+  { t, format }: Context,
+): string {
   const none = t("detail.none");
   switch (change.field) {
     case "changeType":
@@ -137,8 +164,18 @@ export function RevisionDiff({ changes, context }: { changes: FieldChange[]; con
     <div className={styles.diff}>
       <p className={styles.diffLegend}>
         <span>{t("revisions.legend")}</span>
-        <ins><span className={styles.cue} aria-hidden="true">+</span>{t("revisions.inserted")}</ins>
-        <del><span className={styles.cue} aria-hidden="true">−</span>{t("revisions.deleted")}</del>
+        <ins>
+          <span className={styles.cue} aria-hidden="true">
+            +
+          </span>
+          {t("revisions.inserted")}
+        </ins>
+        <del>
+          <span className={styles.cue} aria-hidden="true">
+            −
+          </span>
+          {t("revisions.deleted")}
+        </del>
       </p>
       {changes.map((change) => (
         <section key={change.field} className={styles.change} aria-labelledby={`change-${change.field}`}>
@@ -147,7 +184,8 @@ export function RevisionDiff({ changes, context }: { changes: FieldChange[]; con
             <TextDiff segments={change.segments} t={t} />
           ) : change.kind === "value" ? (
             <p>
-              <Deleted t={t}>{valueText(change, "before", context)}</Deleted> → <Inserted t={t}>{valueText(change, "after", context)}</Inserted>
+              <Deleted t={t}>{valueText(change, "before", context)}</Deleted> →{" "}
+              <Inserted t={t}>{valueText(change, "after", context)}</Inserted>
             </p>
           ) : (
             <ListDiff field={change.field} change={change as ListChange<unknown>} context={context} />

@@ -32,13 +32,19 @@ export const STAGE_REFUSAL_MESSAGES: RefusalMessages<MoveRefusal> = {
 };
 
 /** Blockers of the first rows are worded under stories.stage; those of selection and roles under selection.path. */
-export function blockerText(blocker: StageBlocker, t: StoriesT, tp?: PathT, roleName?: (role: string) => string): string {
+export function blockerText(
+  blocker: StageBlocker,
+  t: StoriesT,
+  tp?: PathT,
+  roleName?: (role: string) => string,
+): string {
   const values: Record<string, string> = {};
   if ("respondent" in blocker) values.respondent = blocker.respondent;
   if ("scope" in blocker) values.scope = dynamic(t, `consentScopes.${blocker.scope}`);
   if ("roles" in blocker) values.roles = blocker.roles.map((role) => roleName?.(role) ?? role).join(", ");
   for (const [key, value] of Object.entries(blocker)) if (typeof value === "number") values[key] = String(value);
-  if (t.has(`stage.blockers.${blocker.code}` as never) || !tp) return dynamic(t, `stage.blockers.${blocker.code}`, values);
+  if (t.has(`stage.blockers.${blocker.code}` as never) || !tp)
+    return dynamic(t, `stage.blockers.${blocker.code}`, values);
   return tp(`blockers.${blocker.code}` as never, values as never);
 }
 
@@ -50,7 +56,17 @@ function stepText(step: NextStep, part: "title" | "help" | "action", t: StoriesT
 }
 
 /** The steps this person may take now, and for the others what is still missing. */
-export function StageControls({ evaluationId, storyId, stage, steps }: { evaluationId: string; storyId: string; stage: StoryStage; steps: NextStep[] }) {
+export function StageControls({
+  evaluationId,
+  storyId,
+  stage,
+  steps,
+}: {
+  evaluationId: string;
+  storyId: string;
+  stage: StoryStage;
+  steps: NextStep[];
+}) {
   const t = useTranslations("stories");
   const tp = useTranslations("selection.path");
   const tr = useTranslations("roles");
@@ -73,7 +89,13 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
     setBusy(step.to);
     try {
       const take = isTriangulationStep(step.permission) ? moveStoryInTriangulation : moveChangeStory;
-      const result = await take({ evaluationId, storyId, from: stage, to: step.to, comment: step.needsComment ? comment : null });
+      const result = await take({
+        evaluationId,
+        storyId,
+        from: stage,
+        to: step.to,
+        comment: step.needsComment ? comment : null,
+      });
       if (result.ok) setStatus(t("stage.moved", { stage: dynamic(t, `stages.${result.data.stage}`) }));
       else setStatus(tAll(refusalMessageKey(STAGE_REFUSAL_MESSAGES, result)));
       router.refresh();
@@ -108,7 +130,9 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
                   </ul>
                 </>
               ) : !step.mine ? (
-                step.trigger === "round" ? <p>{tp("roundWillTakeIt")}</p> : null
+                step.trigger === "round" ? (
+                  <p>{tp("roundWillTakeIt")}</p>
+                ) : null
               ) : (
                 <>
                   <p className="muted">{stepText(step, "help", t, tp)}</p>
@@ -124,7 +148,13 @@ export function StageControls({ evaluationId, storyId, stage, steps }: { evaluat
                       onChange={(value) => setComments({ ...comments, [step.to]: value })}
                     />
                   ) : null}
-                  <Button variant={step.needsComment ? "secondary" : "primary"} busy={busy === step.to} busyLabel={t("stage.moving")} disabled={busy !== null} onClick={() => void move(step)}>
+                  <Button
+                    variant={step.needsComment ? "secondary" : "primary"}
+                    busy={busy === step.to}
+                    busyLabel={t("stage.moving")}
+                    disabled={busy !== null}
+                    onClick={() => void move(step)}
+                  >
                     {stepText(step, "action", t, tp)}
                   </Button>
                 </>

@@ -37,7 +37,12 @@ export function StageSection({ evaluationId, storyId, stage, stageChangedAt, ste
           <ol className="plain-list">
             {history.map((step, index) => (
               <li key={index}>
-                <time dateTime={step.at.toISOString()}>{when(step.at)}</time>: {t("stage.historyStep", { from: stageName(step.from), to: stageName(step.to), actor: step.actorName ?? t("stage.someone") })}
+                <time dateTime={step.at.toISOString()}>{when(step.at)}</time>:{" "}
+                {t("stage.historyStep", {
+                  from: stageName(step.from),
+                  to: stageName(step.to),
+                  actor: step.actorName ?? t("stage.someone"),
+                })}
                 {step.comment ? <span className="muted"> — «{step.comment}»</span> : null}
               </li>
             ))}

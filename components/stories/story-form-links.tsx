@@ -20,7 +20,9 @@ export function PlacesSection(props: SectionProps) {
         empty={t("form.noPlaces")}
         addLabel={t("form.addPlace")}
         items={values.placeIds.map((id) => ({ value: id, label: label.get(id) ?? id }))}
-        available={options.places.filter((place) => !values.placeIds.includes(place.id)).map((place) => ({ value: place.id, label: place.label }))}
+        available={options.places
+          .filter((place) => !values.placeIds.includes(place.id))
+          .map((place) => ({ value: place.id, label: place.label }))}
         error={error}
         onAdd={(id) => update({ placeIds: [...values.placeIds, id] })}
         onRemove={(index) => update({ placeIds: values.placeIds.filter((_, i) => i !== index) })}
@@ -55,8 +57,12 @@ export function sourceChoices(options: StoryFormOptions, t: StoriesT) {
         : t("form.interviewOn", { date: interview.date }),
     ),
   );
-  const focusGroups = options.focusGroups.map((group) => option(`FOCUS_GROUP:${group.id}`, t("form.focusGroupOn", { date: group.date, topic: group.topic })));
-  const excerpts = options.excerpts.map((excerpt) => option(`EXCERPT:${excerpt.id}`, t("form.excerptOf", { date: excerpt.date, preview: excerpt.preview })));
+  const focusGroups = options.focusGroups.map((group) =>
+    option(`FOCUS_GROUP:${group.id}`, t("form.focusGroupOn", { date: group.date, topic: group.topic })),
+  );
+  const excerpts = options.excerpts.map((excerpt) =>
+    option(`EXCERPT:${excerpt.id}`, t("form.excerptOf", { date: excerpt.date, preview: excerpt.preview })),
+  );
   return { interviews, focusGroups, excerpts, labels };
 }
 
@@ -79,8 +85,13 @@ export function PeopleAndSourcesSection(props: SectionProps) {
         hint={t("fields.storytellersHint")}
         empty={t("form.noStorytellers")}
         addLabel={t("form.addStoryteller")}
-        items={values.storytellerIds.map((id) => ({ value: id, label: respondents.has(id) ? respondentLabel(respondents.get(id)!) : id }))}
-        available={options.respondents.filter((r) => !values.storytellerIds.includes(r.id)).map((r) => ({ value: r.id, label: respondentLabel(r) }))}
+        items={values.storytellerIds.map((id) => ({
+          value: id,
+          label: respondents.has(id) ? respondentLabel(respondents.get(id)!) : id,
+        }))}
+        available={options.respondents
+          .filter((r) => !values.storytellerIds.includes(r.id))
+          .map((r) => ({ value: r.id, label: respondentLabel(r) }))}
         error={error}
         onAdd={(id) => update({ storytellerIds: [...values.storytellerIds, id] })}
         onRemove={(index) => update({ storytellerIds: values.storytellerIds.filter((_, i) => i !== index) })}

@@ -37,7 +37,15 @@ export function PickedList(props: {
     return message ? [{ item, message }] : [];
   });
   return (
-    <fieldset className={styles.choices} id={id} tabIndex={-1} aria-describedby={[hint ? `${id}-hint` : null, listError || itemErrors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}>
+    <fieldset
+      className={styles.choices}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={
+        [hint ? `${id}-hint` : null, listError || itemErrors.length ? `${id}-error` : null].filter(Boolean).join(" ") ||
+        undefined
+      }
+    >
       <legend className="field__label">{legend}</legend>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
@@ -49,7 +57,12 @@ export function PickedList(props: {
       ) : (
         <ul className={styles.chips}>
           {items.map((item, index) => (
-            <li key={item.value} className={[styles.chip, itemErrors.some((e) => e.item === item) ? styles.chipInvalid : null].filter(Boolean).join(" ")}>
+            <li
+              key={item.value}
+              className={[styles.chip, itemErrors.some((e) => e.item === item) ? styles.chipInvalid : null]
+                .filter(Boolean)
+                .join(" ")}
+            >
               <span>{item.label}</span>
               <Button
                 variant="secondary"
@@ -77,7 +90,15 @@ export function PickedList(props: {
         </div>
       ) : null}
       <div className={styles.adder}>
-        <SelectInput id={`${id}-add`} label={addLabel} value={choice} placeholder={t("form.choose")} options={props.available} groups={props.groups} onChange={setChoice} />
+        <SelectInput
+          id={`${id}-add`}
+          label={addLabel}
+          value={choice}
+          placeholder={t("form.choose")}
+          options={props.available}
+          groups={props.groups}
+          onChange={setChoice}
+        />
         <Button
           variant="secondary"
           onClick={() => {
@@ -106,7 +127,17 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
         rows={values.figures}
         onChange={(figures) => update({ figures })}
         rowKey={(figure) => figure.key}
-        newRow={() => ({ key: newKey(), id: "", label: "", labelTranslation: "", qualifier: "EXACT", value: "", valueMax: "", unit: "", unitTranslation: "" })}
+        newRow={() => ({
+          key: newKey(),
+          id: "",
+          label: "",
+          labelTranslation: "",
+          qualifier: "EXACT",
+          value: "",
+          valueMax: "",
+          unit: "",
+          unitTranslation: "",
+        })}
         max={LIMITS.figures}
         controlId={(index, name) => fieldId(`figures.${index}.${name}`)}
         firstField="label"
@@ -126,17 +157,74 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
           return (
             <>
               <div className={styles.rowGrid}>
-                <TextInput id={fieldId(path("label"))} label={t("figure.label")} value={figure.label} maxLength={LIMITS.label} error={error(path("label")) ?? error(path("id"))} onChange={(label) => set({ label })} />
-                <SelectInput id={fieldId(path("qualifier"))} label={t("figure.qualifier")} value={figure.qualifier} error={error(path("qualifier"))} options={FIGURE_QUALIFIERS.map((value) => ({ value, label: dynamic(t, `qualifiers.${value}`) }))} onChange={(qualifier) => set({ qualifier: qualifier as FigureValues["qualifier"] })} />
-                <TextInput id={fieldId(path("value"))} label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.value} maxLength={40} error={error(path("value"))} onChange={(value) => set({ value })} />
+                <TextInput
+                  id={fieldId(path("label"))}
+                  label={t("figure.label")}
+                  value={figure.label}
+                  maxLength={LIMITS.label}
+                  error={error(path("label")) ?? error(path("id"))}
+                  onChange={(label) => set({ label })}
+                />
+                <SelectInput
+                  id={fieldId(path("qualifier"))}
+                  label={t("figure.qualifier")}
+                  value={figure.qualifier}
+                  error={error(path("qualifier"))}
+                  options={FIGURE_QUALIFIERS.map((value) => ({ value, label: dynamic(t, `qualifiers.${value}`) }))}
+                  onChange={(qualifier) => set({ qualifier: qualifier as FigureValues["qualifier"] })}
+                />
+                <TextInput
+                  id={fieldId(path("value"))}
+                  label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")}
+                  hint={t("figure.valueHint")}
+                  inputMode="decimal"
+                  value={figure.value}
+                  maxLength={40}
+                  error={error(path("value"))}
+                  onChange={(value) => set({ value })}
+                />
                 {figure.qualifier === "RANGE" ? (
-                  <TextInput id={fieldId(path("valueMax"))} label={t("figure.valueMax")} hint={t("figure.valueHint")} inputMode="decimal" value={figure.valueMax} maxLength={40} error={error(path("valueMax"))} onChange={(valueMax) => set({ valueMax })} />
+                  <TextInput
+                    id={fieldId(path("valueMax"))}
+                    label={t("figure.valueMax")}
+                    hint={t("figure.valueHint")}
+                    inputMode="decimal"
+                    value={figure.valueMax}
+                    maxLength={40}
+                    error={error(path("valueMax"))}
+                    onChange={(valueMax) => set({ valueMax })}
+                  />
                 ) : null}
-                <TextInput id={fieldId(path("unit"))} label={t("figure.unit")} hint={t("figure.unitHint")} value={figure.unit} maxLength={LIMITS.unit} error={error(path("unit"))} onChange={(unit) => set({ unit })} />
+                <TextInput
+                  id={fieldId(path("unit"))}
+                  label={t("figure.unit")}
+                  hint={t("figure.unitHint")}
+                  value={figure.unit}
+                  maxLength={LIMITS.unit}
+                  error={error(path("unit"))}
+                  onChange={(unit) => set({ unit })}
+                />
               </div>
               <div className={styles.rowGrid}>
-                <TextInput id={fieldId(path("labelTranslation"))} label={t("figure.labelTranslation")} value={figure.labelTranslation} maxLength={LIMITS.label} error={error(path("labelTranslation"))} lang={lang} onChange={(labelTranslation) => set({ labelTranslation })} />
-                <TextInput id={fieldId(path("unitTranslation"))} label={t("figure.unitTranslation")} hint={t("figure.unitTranslationHint")} value={figure.unitTranslation ?? ""} maxLength={LIMITS.unit} error={error(path("unitTranslation"))} lang={lang} onChange={(unitTranslation) => set({ unitTranslation })} />
+                <TextInput
+                  id={fieldId(path("labelTranslation"))}
+                  label={t("figure.labelTranslation")}
+                  value={figure.labelTranslation}
+                  maxLength={LIMITS.label}
+                  error={error(path("labelTranslation"))}
+                  lang={lang}
+                  onChange={(labelTranslation) => set({ labelTranslation })}
+                />
+                <TextInput
+                  id={fieldId(path("unitTranslation"))}
+                  label={t("figure.unitTranslation")}
+                  hint={t("figure.unitTranslationHint")}
+                  value={figure.unitTranslation ?? ""}
+                  maxLength={LIMITS.unit}
+                  error={error(path("unitTranslation"))}
+                  lang={lang}
+                  onChange={(unitTranslation) => set({ unitTranslation })}
+                />
               </div>
             </>
           );
@@ -152,7 +240,9 @@ export function ContributionRows({ values, update, error, t, options }: SectionP
   const rows = values.contributions;
   const lang = langAttribute(values.translationLanguage);
   const named = new Set(rows.map((row) => row.projectId));
-  const projectOptions = options.projects.filter((project) => !project.retired || named.has(project.id)).map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
+  const projectOptions = options.projects
+    .filter((project) => !project.retired || named.has(project.id))
+    .map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }));
   return (
     <div className={styles.form} id={fieldId("contributions")} tabIndex={-1}>
       <p className="field__label">{t("fields.contributions")}</p>
@@ -175,9 +265,34 @@ export function ContributionRows({ values, update, error, t, options }: SectionP
       >
         {(row, index, set) => (
           <>
-            <SelectInput id={fieldId(`contributions.${index}.projectId`)} label={t("contribution.project")} value={row.projectId} placeholder={t("form.choose")} options={projectOptions} error={error(`contributions.${index}.projectId`)} onChange={(projectId) => set({ projectId })} />
-            <TextArea id={fieldId(`contributions.${index}.howContributed`)} label={t("contribution.how")} value={row.howContributed} rows={3} maxLength={LIMITS.mediumText} error={error(`contributions.${index}.howContributed`)} onChange={(howContributed) => set({ howContributed })} />
-            <TextArea id={fieldId(`contributions.${index}.howContributedTranslation`)} label={t("contribution.howTranslation")} value={row.howContributedTranslation ?? ""} rows={3} maxLength={LIMITS.mediumText} error={error(`contributions.${index}.howContributedTranslation`)} lang={lang} onChange={(howContributedTranslation) => set({ howContributedTranslation })} />
+            <SelectInput
+              id={fieldId(`contributions.${index}.projectId`)}
+              label={t("contribution.project")}
+              value={row.projectId}
+              placeholder={t("form.choose")}
+              options={projectOptions}
+              error={error(`contributions.${index}.projectId`)}
+              onChange={(projectId) => set({ projectId })}
+            />
+            <TextArea
+              id={fieldId(`contributions.${index}.howContributed`)}
+              label={t("contribution.how")}
+              value={row.howContributed}
+              rows={3}
+              maxLength={LIMITS.mediumText}
+              error={error(`contributions.${index}.howContributed`)}
+              onChange={(howContributed) => set({ howContributed })}
+            />
+            <TextArea
+              id={fieldId(`contributions.${index}.howContributedTranslation`)}
+              label={t("contribution.howTranslation")}
+              value={row.howContributedTranslation ?? ""}
+              rows={3}
+              maxLength={LIMITS.mediumText}
+              error={error(`contributions.${index}.howContributedTranslation`)}
+              lang={lang}
+              onChange={(howContributedTranslation) => set({ howContributedTranslation })}
+            />
           </>
         )}
       </RepeatableRows>

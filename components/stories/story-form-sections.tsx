@@ -6,7 +6,6 @@ import { ChoiceGroup, SelectInput, TextArea, TextInput } from "./form-controls";
 import { dynamic, fieldId, langAttribute, localizedName, type SectionProps } from "./form-types";
 import styles from "./stories.module.css";
 
-
 const PERIOD_INPUT: Record<Precision, { type: string; inputMode?: "numeric"; maxLength: number }> = {
   YEAR: { type: "text", inputMode: "numeric", maxLength: 4 },
   MONTH: { type: "month", maxLength: 7 },
@@ -18,12 +17,65 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.story")}</legend>
-      <TextInput id={fieldId("title")} label={t("fields.title")} required requiredLabel={required} value={values.title} maxLength={LIMITS.title} error={error("title")} lang={langAttribute(values.originalLanguage)} onChange={(title) => update({ title })} />
-      <TextArea id={fieldId("whatChanged")} label={t("fields.whatChanged")} hint={t("fields.whatChangedHint")} required requiredLabel={required} rows={7} value={values.whatChanged} maxLength={LIMITS.longText} error={error("whatChanged")} lang={langAttribute(values.originalLanguage)} onChange={(whatChanged) => update({ whatChanged })} />
-      <TextArea id={fieldId("whySignificant")} label={t("fields.whySignificant")} hint={t("fields.whySignificantHint")} required requiredLabel={required} rows={6} value={values.whySignificant} maxLength={LIMITS.longText} error={error("whySignificant")} lang={langAttribute(values.originalLanguage)} onChange={(whySignificant) => update({ whySignificant })} />
+      <TextInput
+        id={fieldId("title")}
+        label={t("fields.title")}
+        required
+        requiredLabel={required}
+        value={values.title}
+        maxLength={LIMITS.title}
+        error={error("title")}
+        lang={langAttribute(values.originalLanguage)}
+        onChange={(title) => update({ title })}
+      />
+      <TextArea
+        id={fieldId("whatChanged")}
+        label={t("fields.whatChanged")}
+        hint={t("fields.whatChangedHint")}
+        required
+        requiredLabel={required}
+        rows={7}
+        value={values.whatChanged}
+        maxLength={LIMITS.longText}
+        error={error("whatChanged")}
+        lang={langAttribute(values.originalLanguage)}
+        onChange={(whatChanged) => update({ whatChanged })}
+      />
+      <TextArea
+        id={fieldId("whySignificant")}
+        label={t("fields.whySignificant")}
+        hint={t("fields.whySignificantHint")}
+        required
+        requiredLabel={required}
+        rows={6}
+        value={values.whySignificant}
+        maxLength={LIMITS.longText}
+        error={error("whySignificant")}
+        lang={langAttribute(values.originalLanguage)}
+        onChange={(whySignificant) => update({ whySignificant })}
+      />
       <div className={styles.twoColumns}>
-        <TextInput id={fieldId("originalLanguage")} label={t("fields.originalLanguage")} hint={t("fields.languageHint")} required requiredLabel={required} value={values.originalLanguage} maxLength={12} error={error("originalLanguage")} onChange={(originalLanguage) => update({ originalLanguage })} />
-        <SelectInput id={fieldId("collectedById")} label={t("fields.collectedBy")} hint={t("fields.collectedByHint")} value={values.collectedById} error={error("collectedById")} placeholder={t("form.nobody")} options={options.team.map((member) => ({ value: member.id, label: member.name }))} onChange={(collectedById) => update({ collectedById })} />
+        <TextInput
+          id={fieldId("originalLanguage")}
+          label={t("fields.originalLanguage")}
+          hint={t("fields.languageHint")}
+          required
+          requiredLabel={required}
+          value={values.originalLanguage}
+          maxLength={12}
+          error={error("originalLanguage")}
+          onChange={(originalLanguage) => update({ originalLanguage })}
+        />
+        <SelectInput
+          id={fieldId("collectedById")}
+          label={t("fields.collectedBy")}
+          hint={t("fields.collectedByHint")}
+          value={values.collectedById}
+          error={error("collectedById")}
+          placeholder={t("form.nobody")}
+          options={options.team.map((member) => ({ value: member.id, label: member.name }))}
+          onChange={(collectedById) => update({ collectedById })}
+        />
       </div>
       <ChoiceGroup
         id={fieldId("changeType")}
@@ -58,8 +110,28 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
           // Clearing the dates avoids carrying "2023" into a day field that cannot show it.
           onChange={(value) => update({ periodPrecision: value as Precision, periodFrom: "", periodTo: "" })}
         />
-        <TextInput id={fieldId("periodFrom")} label={t("fields.periodFrom")} hint={hint} type={input.type} inputMode={input.inputMode} maxLength={input.maxLength} value={values.periodFrom} error={error("periodFrom")} onChange={(periodFrom) => update({ periodFrom })} />
-        <TextInput id={fieldId("periodTo")} label={t("fields.periodTo")} hint={t("fields.periodToHint")} type={input.type} inputMode={input.inputMode} maxLength={input.maxLength} value={values.periodTo} error={error("periodTo")} onChange={(periodTo) => update({ periodTo })} />
+        <TextInput
+          id={fieldId("periodFrom")}
+          label={t("fields.periodFrom")}
+          hint={hint}
+          type={input.type}
+          inputMode={input.inputMode}
+          maxLength={input.maxLength}
+          value={values.periodFrom}
+          error={error("periodFrom")}
+          onChange={(periodFrom) => update({ periodFrom })}
+        />
+        <TextInput
+          id={fieldId("periodTo")}
+          label={t("fields.periodTo")}
+          hint={t("fields.periodToHint")}
+          type={input.type}
+          inputMode={input.inputMode}
+          maxLength={input.maxLength}
+          value={values.periodTo}
+          error={error("periodTo")}
+          onChange={(periodTo) => update({ periodTo })}
+        />
       </div>
     </fieldset>
   );
@@ -68,38 +140,92 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
 export function ContributionNarrative({ values, update, error, t }: SectionProps) {
   return (
     <>
-      <TextArea id={fieldId("contributionNarrative")} label={t("fields.contributionNarrative")} hint={t("fields.contributionNarrativeHint")} value={values.contributionNarrative} maxLength={LIMITS.mediumText} error={error("contributionNarrative")} onChange={(contributionNarrative) => update({ contributionNarrative })} />
+      <TextArea
+        id={fieldId("contributionNarrative")}
+        label={t("fields.contributionNarrative")}
+        hint={t("fields.contributionNarrativeHint")}
+        value={values.contributionNarrative}
+        maxLength={LIMITS.mediumText}
+        error={error("contributionNarrative")}
+        onChange={(contributionNarrative) => update({ contributionNarrative })}
+      />
       <TranslationArea field="contributionNarrativeTranslation" values={values} update={update} error={error} t={t} />
     </>
   );
 }
 
-type TranslatedField = "contributionNarrativeTranslation" | "sustainabilityAssessmentTranslation" | "sustainabilityConditionsTranslation" | "sustainabilityRisksTranslation";
+type TranslatedField =
+  | "contributionNarrativeTranslation"
+  | "sustainabilityAssessmentTranslation"
+  | "sustainabilityConditionsTranslation"
+  | "sustainabilityRisksTranslation";
 
 /** A text's translation, right under the text it translates, in the story's translation language. */
-function TranslationArea({ field, values, update, error, t }: Pick<SectionProps, "values" | "update" | "error" | "t"> & { field: TranslatedField }) {
+function TranslationArea({
+  field,
+  values,
+  update,
+  error,
+  t,
+}: Pick<SectionProps, "values" | "update" | "error" | "t"> & { field: TranslatedField }) {
   return (
-    <TextArea id={fieldId(field)} label={t(`fields.${field}`)} value={values[field]} rows={3} maxLength={LIMITS.mediumText} error={error(field)} lang={langAttribute(values.translationLanguage)} onChange={(text) => update({ [field]: text })} />
+    <TextArea
+      id={fieldId(field)}
+      label={t(`fields.${field}`)}
+      value={values[field]}
+      rows={3}
+      maxLength={LIMITS.mediumText}
+      error={error(field)}
+      lang={langAttribute(values.translationLanguage)}
+      onChange={(text) => update({ [field]: text })}
+    />
   );
 }
 
 export function SustainabilitySection({ values, update, error, t }: SectionProps) {
-  const area = (field: TranslatedField) => <TranslationArea field={field} values={values} update={update} error={error} t={t} />;
+  const area = (field: TranslatedField) => (
+    <TranslationArea field={field} values={values} update={update} error={error} t={t} />
+  );
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.sustainability")}</legend>
-      <TextArea id={fieldId("sustainabilityAssessment")} label={t("fields.sustainabilityAssessment")} hint={t("fields.sustainabilityAssessmentHint")} value={values.sustainabilityAssessment} maxLength={LIMITS.mediumText} error={error("sustainabilityAssessment")} onChange={(sustainabilityAssessment) => update({ sustainabilityAssessment })} />
+      <TextArea
+        id={fieldId("sustainabilityAssessment")}
+        label={t("fields.sustainabilityAssessment")}
+        hint={t("fields.sustainabilityAssessmentHint")}
+        value={values.sustainabilityAssessment}
+        maxLength={LIMITS.mediumText}
+        error={error("sustainabilityAssessment")}
+        onChange={(sustainabilityAssessment) => update({ sustainabilityAssessment })}
+      />
       {area("sustainabilityAssessmentTranslation")}
-      <TextArea id={fieldId("sustainabilityConditions")} label={t("fields.sustainabilityConditions")} value={values.sustainabilityConditions} maxLength={LIMITS.mediumText} error={error("sustainabilityConditions")} rows={3} onChange={(sustainabilityConditions) => update({ sustainabilityConditions })} />
+      <TextArea
+        id={fieldId("sustainabilityConditions")}
+        label={t("fields.sustainabilityConditions")}
+        value={values.sustainabilityConditions}
+        maxLength={LIMITS.mediumText}
+        error={error("sustainabilityConditions")}
+        rows={3}
+        onChange={(sustainabilityConditions) => update({ sustainabilityConditions })}
+      />
       {area("sustainabilityConditionsTranslation")}
-      <TextArea id={fieldId("sustainabilityRisks")} label={t("fields.sustainabilityRisks")} value={values.sustainabilityRisks} maxLength={LIMITS.mediumText} error={error("sustainabilityRisks")} rows={3} onChange={(sustainabilityRisks) => update({ sustainabilityRisks })} />
+      <TextArea
+        id={fieldId("sustainabilityRisks")}
+        label={t("fields.sustainabilityRisks")}
+        value={values.sustainabilityRisks}
+        maxLength={LIMITS.mediumText}
+        error={error("sustainabilityRisks")}
+        rows={3}
+        onChange={(sustainabilityRisks) => update({ sustainabilityRisks })}
+      />
       {area("sustainabilityRisksTranslation")}
     </fieldset>
   );
 }
 
 export function TagsSection({ values, update, error, t, options, locale }: SectionProps) {
-  const toggle = (list: string[], value: string, checked: boolean) => (checked ? [...list, value] : list.filter((item) => item !== value));
+  const toggle = (list: string[], value: string, checked: boolean) =>
+    checked ? [...list, value] : list.filter((item) => item !== value);
   const groupOrder = (id: string) => options.atRiskGroups.findIndex((group) => group.id === id);
   const groupName = (id: string) => {
     const group = options.atRiskGroups.find((item) => item.id === id);
@@ -138,7 +264,9 @@ export function TagsSection({ values, update, error, t, options, locale }: Secti
           update({
             // In the list's order, as the story shows them.
             atRiskGroups: checked
-              ? [...values.atRiskGroups, { groupId: value, note: "" }].sort((a, b) => groupOrder(a.groupId) - groupOrder(b.groupId))
+              ? [...values.atRiskGroups, { groupId: value, note: "" }].sort(
+                  (a, b) => groupOrder(a.groupId) - groupOrder(b.groupId),
+                )
               : values.atRiskGroups.filter((row) => row.groupId !== value),
           })
         }
@@ -151,7 +279,9 @@ export function TagsSection({ values, update, error, t, options, locale }: Secti
           value={row.note}
           maxLength={LIMITS.note}
           error={error(`atRiskGroups.${index}.note`) ?? error(`atRiskGroups.${index}.groupId`)}
-          onChange={(note) => update({ atRiskGroups: values.atRiskGroups.map((item, i) => (i === index ? { ...item, note } : item)) })}
+          onChange={(note) =>
+            update({ atRiskGroups: values.atRiskGroups.map((item, i) => (i === index ? { ...item, note } : item)) })
+          }
         />
       ))}
     </fieldset>
@@ -165,12 +295,54 @@ export function TranslationSection({ values, update, error, t, options }: Sectio
       <legend>{t("fieldsets.translation")}</legend>
       <p className={styles.fieldsetIntro}>{t("fields.translationIntro")}</p>
       <div className={styles.twoColumns}>
-        <TextInput id={fieldId("translationLanguage")} label={t("fields.translationLanguage")} hint={t("fields.languageHint")} value={values.translationLanguage} maxLength={12} error={error("translationLanguage")} onChange={(translationLanguage) => update({ translationLanguage })} />
-        <SelectInput id={fieldId("translatedById")} label={t("fields.translatedBy")} value={values.translatedById} error={error("translatedById")} placeholder={t("form.nobody")} options={options.team.map((member) => ({ value: member.id, label: member.name }))} onChange={(translatedById) => update({ translatedById })} />
+        <TextInput
+          id={fieldId("translationLanguage")}
+          label={t("fields.translationLanguage")}
+          hint={t("fields.languageHint")}
+          value={values.translationLanguage}
+          maxLength={12}
+          error={error("translationLanguage")}
+          onChange={(translationLanguage) => update({ translationLanguage })}
+        />
+        <SelectInput
+          id={fieldId("translatedById")}
+          label={t("fields.translatedBy")}
+          value={values.translatedById}
+          error={error("translatedById")}
+          placeholder={t("form.nobody")}
+          options={options.team.map((member) => ({ value: member.id, label: member.name }))}
+          onChange={(translatedById) => update({ translatedById })}
+        />
       </div>
-      <TextInput id={fieldId("titleTranslation")} label={t("fields.titleTranslation")} value={values.titleTranslation} maxLength={LIMITS.title} error={error("titleTranslation")} lang={lang} onChange={(titleTranslation) => update({ titleTranslation })} />
-      <TextArea id={fieldId("whatChangedTranslation")} label={t("fields.whatChangedTranslation")} value={values.whatChangedTranslation} rows={6} maxLength={LIMITS.longText} error={error("whatChangedTranslation")} lang={lang} onChange={(whatChangedTranslation) => update({ whatChangedTranslation })} />
-      <TextArea id={fieldId("whySignificantTranslation")} label={t("fields.whySignificantTranslation")} value={values.whySignificantTranslation} rows={5} maxLength={LIMITS.longText} error={error("whySignificantTranslation")} lang={lang} onChange={(whySignificantTranslation) => update({ whySignificantTranslation })} />
+      <TextInput
+        id={fieldId("titleTranslation")}
+        label={t("fields.titleTranslation")}
+        value={values.titleTranslation}
+        maxLength={LIMITS.title}
+        error={error("titleTranslation")}
+        lang={lang}
+        onChange={(titleTranslation) => update({ titleTranslation })}
+      />
+      <TextArea
+        id={fieldId("whatChangedTranslation")}
+        label={t("fields.whatChangedTranslation")}
+        value={values.whatChangedTranslation}
+        rows={6}
+        maxLength={LIMITS.longText}
+        error={error("whatChangedTranslation")}
+        lang={lang}
+        onChange={(whatChangedTranslation) => update({ whatChangedTranslation })}
+      />
+      <TextArea
+        id={fieldId("whySignificantTranslation")}
+        label={t("fields.whySignificantTranslation")}
+        value={values.whySignificantTranslation}
+        rows={5}
+        maxLength={LIMITS.longText}
+        error={error("whySignificantTranslation")}
+        lang={lang}
+        onChange={(whySignificantTranslation) => update({ whySignificantTranslation })}
+      />
     </fieldset>
   );
 }

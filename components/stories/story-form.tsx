@@ -17,7 +17,13 @@ import { MergePanel } from "./merge-panel";
 import { ErrorSummary } from "./error-summary";
 import { ContributionSection, PeopleAndSourcesSection, PlacesSection } from "./story-form-links";
 import { FiguresSection } from "./story-form-rows";
-import { PeriodSection, StoryTextSection, SustainabilitySection, TagsSection, TranslationSection } from "./story-form-sections";
+import {
+  PeriodSection,
+  StoryTextSection,
+  SustainabilitySection,
+  TagsSection,
+  TranslationSection,
+} from "./story-form-sections";
 import styles from "./stories.module.css";
 
 type Stored = { version: number; values: StoryFormValues };
@@ -40,9 +46,20 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
   const locale = useLocale();
   const numberLocale = locale === "en" ? "en" : "es";
   // Figures are typed, shown and sent in the reader's own way of writing numbers.
-  const story = useMemo(() => (given ? { id: given.id, stored: { version: given.stored.version, values: valuesWrittenIn(given.stored.values, numberLocale) } } : undefined), [given, numberLocale]);
+  const story = useMemo(
+    () =>
+      given
+        ? {
+            id: given.id,
+            stored: { version: given.stored.version, values: valuesWrittenIn(given.stored.values, numberLocale) },
+          }
+        : undefined,
+    [given, numberLocale],
+  );
   const router = useRouter();
-  const [values, setValues] = useState<StoryFormValues>(() => story?.stored.values ?? emptyStoryValues(defaultLanguage));
+  const [values, setValues] = useState<StoryFormValues>(
+    () => story?.stored.values ?? emptyStoryValues(defaultLanguage),
+  );
   // The version this editor started from; it moves only when they merge or discard.
   const [base, setBase] = useState<Stored | null>(() => story?.stored ?? null);
   const [note, setNote] = useState("");
@@ -69,7 +86,8 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     }
   });
 
-  const message = (key: string) => (t.has(`errors.${key}` as never) ? dynamic(t, `errors.${key}`) : t("errors.invalid"));
+  const message = (key: string) =>
+    t.has(`errors.${key}` as never) ? dynamic(t, `errors.${key}`) : t("errors.invalid");
   const error = (path: string) => {
     const keys = errors[path];
     if (!keys?.length) return null;
@@ -79,7 +97,14 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     const text = values.figures[Number(figure[1])]?.[figure[2] as "value" | "valueMax"] ?? "";
     const reading = readWrittenNumber(text, numberLocale);
     const key = reading.ok ? keys[0]! : reading.problem === "numberRequired" ? "required" : reading.problem;
-    return t.has(`errors.${key}` as never) ? dynamic(t, `errors.${key}`, { asRead: "", other: "", otherGrouped: "", ...numberProblemValues(text, numberLocale) }) : t("errors.invalid");
+    return t.has(`errors.${key}` as never)
+      ? dynamic(t, `errors.${key}`, {
+          asRead: "",
+          other: "",
+          otherGrouped: "",
+          ...numberProblemValues(text, numberLocale),
+        })
+      : t("errors.invalid");
   };
 
   function showErrors(next: FieldErrors, top: string | null = null) {
@@ -101,10 +126,18 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     try {
       const result =
         story && expectedVersion !== null
-          ? await updateChangeStory({ evaluationId, storyId: story.id, expectedVersion, note, story: { ...toSave, numberLocale } })
+          ? await updateChangeStory({
+              evaluationId,
+              storyId: story.id,
+              expectedVersion,
+              note,
+              story: { ...toSave, numberLocale },
+            })
           : await createChangeStory({ evaluationId, story: { ...toSave, numberLocale } });
       if (result.ok) {
-        router.push(`/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(result.data.storyId)}`);
+        router.push(
+          `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(result.data.storyId)}`,
+        );
         router.refresh();
         return; // stay busy until the story page arrives
       }
@@ -120,7 +153,10 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
         for (const [path, keys] of Object.entries(result.fieldErrors)) stripped[path.replace(/^story\./, "")] = keys;
         showErrors(stripped);
       } else if (result.error === "REJECTED") {
-        showErrors(result.field ? { [result.field]: [result.reason] } : {}, result.field ? null : message(result.reason));
+        showErrors(
+          result.field ? { [result.field]: [result.reason] } : {},
+          result.field ? null : message(result.reason),
+        );
       } else {
         showErrors({}, message(FAILURES.has(result.error) ? result.error : "UNEXPECTED"));
       }
@@ -156,9 +192,22 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     );
   }
 
-  const section: SectionProps = { values, update: (patch) => setValues((current) => ({ ...current, ...patch })), error, options, locale, t };
+  const section: SectionProps = {
+    values,
+    update: (patch) => setValues((current) => ({ ...current, ...patch })),
+    error,
+    options,
+    locale,
+    t,
+  };
   return (
-    <form method="post" className={styles.form} noValidate onSubmit={onSubmit} aria-describedby={formError ? "story-form-error" : undefined}>
+    <form
+      method="post"
+      className={styles.form}
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={formError ? "story-form-error" : undefined}
+    >
       <ErrorSummary ref={summaryRef} errors={errors} formError={formError} error={error} t={t} />
       <StoryTextSection {...section} />
       <PeriodSection {...section} />
@@ -172,7 +221,15 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
       {story ? (
         <fieldset className={styles.fieldset}>
           <legend>{t("fieldsets.revision")}</legend>
-          <TextInput id={fieldId("note")} label={t("fields.note")} hint={t("fields.noteHint")} value={note} maxLength={LIMITS.note} error={error("note")} onChange={setNote} />
+          <TextInput
+            id={fieldId("note")}
+            label={t("fields.note")}
+            hint={t("fields.noteHint")}
+            value={note}
+            maxLength={LIMITS.note}
+            error={error("note")}
+            onChange={setNote}
+          />
         </fieldset>
       ) : null}
       <SubmitButton busy={busy} busyLabel={t("form.saving")}>

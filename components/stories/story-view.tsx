@@ -58,40 +58,68 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
   const none = t("detail.none");
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const lang = knownLang(s.originalLanguage);
-  const list = (items: ReactNode[]) => (items.length ? <ul className="plain-list">{items}</ul> : <span className="muted">{none}</span>);
+  const list = (items: ReactNode[]) =>
+    items.length ? <ul className="plain-list">{items}</ul> : <span className="muted">{none}</span>;
   const sourceHref = (source: StorySnapshot["sources"][number]) => {
     if (source.kind === "INTERVIEW") return `${base}/interviews/${encodeURIComponent(source.id)}`;
     if (source.kind === "FOCUS_GROUP") return `${base}/focus-groups/${encodeURIComponent(source.id)}`;
-    const parent = source.interviewId ? `interviews/${encodeURIComponent(source.interviewId)}` : `focus-groups/${encodeURIComponent(source.focusGroupId ?? "")}`;
+    const parent = source.interviewId
+      ? `interviews/${encodeURIComponent(source.interviewId)}`
+      : `focus-groups/${encodeURIComponent(source.focusGroupId ?? "")}`;
     return `${base}/${parent}#excerpt-${encodeURIComponent(source.id)}`;
   };
   const sourceLabel = (source: StorySnapshot["sources"][number]) => {
     const date = formatDay(source.date, format);
     if (source.kind === "INTERVIEW") return t("detail.sourceInterview", { date });
     if (source.kind === "FOCUS_GROUP") return t("detail.sourceFocusGroup", { date, topic: source.topic ?? "" });
-    return source.interviewId ? t("detail.sourceExcerptInterview", { date }) : t("detail.sourceExcerptFocusGroup", { date });
+    return source.interviewId
+      ? t("detail.sourceExcerptInterview", { date })
+      : t("detail.sourceExcerptFocusGroup", { date });
   };
 
   return (
     <>
       <Section id="story-text" title={t("fieldsets.story")}>
         <dl className="facts">
-          <Fact label={t("fields.whatChanged")}><Text value={s.whatChanged} empty={none} lang={lang} /></Fact>
-          <Fact label={t("fields.whySignificant")}><Text value={s.whySignificant} empty={none} lang={lang} /></Fact>
+          <Fact label={t("fields.whatChanged")}>
+            <Text value={s.whatChanged} empty={none} lang={lang} />
+          </Fact>
+          <Fact label={t("fields.whySignificant")}>
+            <Text value={s.whySignificant} empty={none} lang={lang} />
+          </Fact>
           <Fact label={t("fields.changeType")}>{dynamic(t, `changeTypes.${s.changeType}`)}</Fact>
           <Fact label={t("fieldsets.period")}>{formatPeriod(s, format, t)}</Fact>
-          <Fact label={t("fields.originalLanguage")}><span className="code">{s.originalLanguage}</span></Fact>
+          <Fact label={t("fields.originalLanguage")}>
+            <span className="code">{s.originalLanguage}</span>
+          </Fact>
           <Fact label={t("fields.collectedBy")}>{s.collectedBy?.name ?? none}</Fact>
         </dl>
       </Section>
 
       <Section id="story-where" title={t("fieldsets.whereAndWho")}>
         <dl className="facts">
-          <Fact label={t("fields.places")}>{list(s.places.map((p) => <li key={p.id}>{[p.state, p.municipality, p.community].filter(Boolean).join(" · ")}</li>))}</Fact>
-          <Fact label={t("fields.sectors")}>{list(s.sectors.map((sector) => <li key={sector.id}>{localizedName(sector, locale)}</li>))}</Fact>
-          <Fact label={t("fields.priorityTags")}>{list(s.priorityTags.map((tag) => <li key={tag.id}>{localizedName(tag, locale)}</li>))}</Fact>
+          <Fact label={t("fields.places")}>
+            {list(
+              s.places.map((p) => (
+                <li key={p.id}>{[p.state, p.municipality, p.community].filter(Boolean).join(" · ")}</li>
+              )),
+            )}
+          </Fact>
+          <Fact label={t("fields.sectors")}>
+            {list(s.sectors.map((sector) => <li key={sector.id}>{localizedName(sector, locale)}</li>))}
+          </Fact>
+          <Fact label={t("fields.priorityTags")}>
+            {list(s.priorityTags.map((tag) => <li key={tag.id}>{localizedName(tag, locale)}</li>))}
+          </Fact>
           <Fact label={t("fields.atRiskGroups")}>
-            {list(s.atRiskGroups.map((row) => <li key={row.id}>{localizedName(row, locale)}{row.note ? <span className="muted"> — {row.note}</span> : null}</li>))}
+            {list(
+              s.atRiskGroups.map((row) => (
+                <li key={row.id}>
+                  {localizedName(row, locale)}
+                  {row.note ? <span className="muted"> — {row.note}</span> : null}
+                </li>
+              )),
+            )}
           </Fact>
         </dl>
       </Section>
@@ -107,7 +135,9 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
           >
             {s.figures.map((figure) => (
               <tr key={figure.id}>
-                <th scope="row" lang={lang}>{figure.label}</th>
+                <th scope="row" lang={lang}>
+                  {figure.label}
+                </th>
                 <td>{formatFigure(figure, format, t)}</td>
                 <td>{figure.labelTranslation ?? none}</td>
               </tr>
@@ -118,51 +148,89 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
 
       <Section id="story-contribution" title={t("fieldsets.contribution")}>
         <dl className="facts">
-          <Fact label={t("fields.contributionNarrative")}><Text value={s.contributionNarrative} empty={none} /></Fact>
+          <Fact label={t("fields.contributionNarrative")}>
+            <Text value={s.contributionNarrative} empty={none} />
+          </Fact>
           <Fact label={t("fields.contributions")}>
-            {list(s.contributions.map((row) => <li key={row.projectId}><span className="plain-list__label">{row.acronym}</span> ({row.name}): {row.howContributed}</li>))}
+            {list(
+              s.contributions.map((row) => (
+                <li key={row.projectId}>
+                  <span className="plain-list__label">{row.acronym}</span> ({row.name}): {row.howContributed}
+                </li>
+              )),
+            )}
           </Fact>
         </dl>
       </Section>
 
       <Section id="story-sustainability" title={t("fieldsets.sustainability")}>
         <dl className="facts">
-          <Fact label={t("fields.sustainabilityAssessment")}><Text value={s.sustainabilityAssessment} empty={none} /></Fact>
-          <Fact label={t("fields.sustainabilityConditions")}><Text value={s.sustainabilityConditions} empty={none} /></Fact>
-          <Fact label={t("fields.sustainabilityRisks")}><Text value={s.sustainabilityRisks} empty={none} /></Fact>
+          <Fact label={t("fields.sustainabilityAssessment")}>
+            <Text value={s.sustainabilityAssessment} empty={none} />
+          </Fact>
+          <Fact label={t("fields.sustainabilityConditions")}>
+            <Text value={s.sustainabilityConditions} empty={none} />
+          </Fact>
+          <Fact label={t("fields.sustainabilityRisks")}>
+            <Text value={s.sustainabilityRisks} empty={none} />
+          </Fact>
         </dl>
       </Section>
 
       <Section id="story-people" title={t("fieldsets.people")}>
         <dl className="facts">
           <Fact label={t("fields.storytellers")}>
-            {list(s.storytellers.map((teller) => (
-              <li key={teller.respondentId} className="code">
-                {links.respondents ? <Link href={`${base}/respondents/${encodeURIComponent(teller.respondentId)}`}>{teller.code}</Link> : teller.code}
-              </li>
-            )))}
+            {list(
+              s.storytellers.map((teller) => (
+                <li key={teller.respondentId} className="code">
+                  {links.respondents ? (
+                    <Link href={`${base}/respondents/${encodeURIComponent(teller.respondentId)}`}>{teller.code}</Link>
+                  ) : (
+                    teller.code
+                  )}
+                </li>
+              )),
+            )}
           </Fact>
           <Fact label={t("fields.sources")}>
-            {list(s.sources.map((source) => {
-              const quote = source.kind === "EXCERPT" ? excerptQuotes?.get(source.id) : undefined;
-              return (
-                <li key={`${source.kind}:${source.id}`}>
-                  {links.fieldwork ? <Link href={sourceHref(source)}>{sourceLabel(source)}</Link> : sourceLabel(source)}
-                  {quote ? <blockquote className={styles.quote} lang={lang}>{quote}</blockquote> : null}
-                </li>
-              );
-            }))}
+            {list(
+              s.sources.map((source) => {
+                const quote = source.kind === "EXCERPT" ? excerptQuotes?.get(source.id) : undefined;
+                return (
+                  <li key={`${source.kind}:${source.id}`}>
+                    {links.fieldwork ? (
+                      <Link href={sourceHref(source)}>{sourceLabel(source)}</Link>
+                    ) : (
+                      sourceLabel(source)
+                    )}
+                    {quote ? (
+                      <blockquote className={styles.quote} lang={lang}>
+                        {quote}
+                      </blockquote>
+                    ) : null}
+                  </li>
+                );
+              }),
+            )}
           </Fact>
         </dl>
       </Section>
 
       <Section id="story-translation" title={t("fieldsets.translation")}>
         <dl className="facts">
-          <Fact label={t("fields.translationLanguage")}>{s.translationLanguage ? <span className="code">{s.translationLanguage}</span> : none}</Fact>
+          <Fact label={t("fields.translationLanguage")}>
+            {s.translationLanguage ? <span className="code">{s.translationLanguage}</span> : none}
+          </Fact>
           <Fact label={t("fields.translatedBy")}>{s.translatedBy?.name ?? none}</Fact>
-          <Fact label={t("fields.titleTranslation")}><Text value={s.titleTranslation} empty={none} lang={knownLang(s.translationLanguage)} /></Fact>
-          <Fact label={t("fields.whatChangedTranslation")}><Text value={s.whatChangedTranslation} empty={none} lang={knownLang(s.translationLanguage)} /></Fact>
-          <Fact label={t("fields.whySignificantTranslation")}><Text value={s.whySignificantTranslation} empty={none} lang={knownLang(s.translationLanguage)} /></Fact>
+          <Fact label={t("fields.titleTranslation")}>
+            <Text value={s.titleTranslation} empty={none} lang={knownLang(s.translationLanguage)} />
+          </Fact>
+          <Fact label={t("fields.whatChangedTranslation")}>
+            <Text value={s.whatChangedTranslation} empty={none} lang={knownLang(s.translationLanguage)} />
+          </Fact>
+          <Fact label={t("fields.whySignificantTranslation")}>
+            <Text value={s.whySignificantTranslation} empty={none} lang={knownLang(s.translationLanguage)} />
+          </Fact>
         </dl>
       </Section>
     </>

@@ -16,17 +16,32 @@ function headline(entry: TimelineEntry, t: Translate): string {
       return t("timeline.stage", { from: stage(entry.from), to: stage(entry.to) });
     case "ballot": {
       const vote =
-        entry.rank !== null ? t("timeline.rank", { rank: entry.rank }) : entry.score !== null ? t("timeline.score", { score: entry.score }) : entry.approved ? t("timeline.approved") : t("timeline.notApproved");
+        entry.rank !== null
+          ? t("timeline.rank", { rank: entry.rank })
+          : entry.score !== null
+            ? t("timeline.score", { score: entry.score })
+            : entry.approved
+              ? t("timeline.approved")
+              : t("timeline.notApproved");
       return `${t("timeline.ballot", { round: entry.round })}: ${vote}`;
     }
     case "decision":
       return t(entry.selected ? "timeline.selected" : "timeline.notSelected", { round: entry.round });
     case "evidence":
-      return t("timeline.evidence", { sourceType: t(`triangulation.sourceTypes.${entry.sourceType}`), stance: t(`triangulation.stances.${entry.stance}`), strength: t(`triangulation.strengths.${entry.strength}`) });
+      return t("timeline.evidence", {
+        sourceType: t(`triangulation.sourceTypes.${entry.sourceType}`),
+        stance: t(`triangulation.stances.${entry.stance}`),
+        strength: t(`triangulation.strengths.${entry.strength}`),
+      });
     case "signOff":
       return t("timeline.signOff", { version: entry.version });
     case "validation":
-      return t("timeline.validation", { respondent: entry.respondentCode, round: entry.round, verdict: t(`respondentValidation.verdict.${entry.verdict}`), version: entry.version });
+      return t("timeline.validation", {
+        respondent: entry.respondentCode,
+        round: entry.round,
+        verdict: t(`respondentValidation.verdict.${entry.verdict}`),
+        version: entry.version,
+      });
     case "review":
       return t("timeline.review", { decision: t(`reviews.decision.${entry.decision}`), version: entry.version });
   }
@@ -61,7 +76,15 @@ function details(entry: TimelineEntry, t: Translate): Array<[string, string, str
 }
 
 /** `t` is the root translator: entries use the timeline, stories, triangulation, validation and review messages. */
-export function StoryTimeline({ entries, t, when }: { entries: TimelineEntry[]; t: Translate; when: (date: Date) => string }) {
+export function StoryTimeline({
+  entries,
+  t,
+  when,
+}: {
+  entries: TimelineEntry[];
+  t: Translate;
+  when: (date: Date) => string;
+}) {
   if (entries.length === 0) return <p className="muted">{t("timeline.empty")}</p>;
   return (
     <ol className={styles.timeline}>
@@ -69,7 +92,8 @@ export function StoryTimeline({ entries, t, when }: { entries: TimelineEntry[]; 
         <li key={`${entry.kind}-${entry.at.getTime()}-${index}`} className={styles.entry}>
           <p className={styles.headline}>{headline(entry, t)}</p>
           <p className="muted">
-            <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> · {entry.actorName ? t("timeline.by", { name: entry.actorName }) : t("timeline.bySystem")}
+            <time dateTime={entry.at.toISOString()}>{when(entry.at)}</time> ·{" "}
+            {entry.actorName ? t("timeline.by", { name: entry.actorName }) : t("timeline.bySystem")}
           </p>
           {details(entry, t).map(([label, text, lang]) => (
             <p key={label} className={styles.detail}>

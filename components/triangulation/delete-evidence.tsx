@@ -10,7 +10,17 @@ import { Button } from "@/components/ui/button";
 import { removeEvidence } from "@/lib/triangulation/actions";
 import { triangulationFailureMessages } from "./failure-messages";
 
-export function DeleteEvidence({ evaluationId, evidenceId, version, returnTo }: { evaluationId: string; evidenceId: string; version: number; returnTo: string }) {
+export function DeleteEvidence({
+  evaluationId,
+  evidenceId,
+  version,
+  returnTo,
+}: {
+  evaluationId: string;
+  evidenceId: string;
+  version: number;
+  returnTo: string;
+}) {
   const t = useTranslations("triangulation");
   const router = useRouter();
   const [asking, setAsking] = useState(false);
@@ -31,7 +41,11 @@ export function DeleteEvidence({ evaluationId, evidenceId, version, returnTo }: 
     <div role="group" aria-label={t("evidence.delete")}>
       <p>{t("evidence.deleteQuestion")}</p>
       <p className="actions">
-        <Button busy={action.busy} busyLabel={t("evidence.deleteBusy")} onClick={() => action.submit({ evaluationId, evidenceId, expectedVersion: version })}>
+        <Button
+          busy={action.busy}
+          busyLabel={t("evidence.deleteBusy")}
+          onClick={() => action.submit({ evaluationId, evidenceId, expectedVersion: version })}
+        >
           {t("evidence.deleteConfirm")}
         </Button>
         <Button variant="secondary" onClick={() => setAsking(false)}>

@@ -30,7 +30,17 @@ type Props = {
   returnTo: string;
 };
 
-const EMPTY: EvidenceFieldsInput = { sourceType: "" as never, citation: "", whatItShows: "", whatItShowsTranslation: "", stance: "" as never, strength: "" as never, figureId: "", response: "", supportNote: "" };
+const EMPTY: EvidenceFieldsInput = {
+  sourceType: "" as never,
+  citation: "",
+  whatItShows: "",
+  whatItShowsTranslation: "",
+  stance: "" as never,
+  strength: "" as never,
+  figureId: "",
+  response: "",
+  supportNote: "",
+};
 
 const ORDER = [
   ["sourceType", "evidence-sourceType"],
@@ -58,7 +68,14 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
   const form = useActionForm(
     async (input: { file: File | null }) =>
       stored
-        ? editEvidence({ evaluationId, evidenceId: stored.id, expectedVersion: stored.version, evidence: values, file: input.file, removeFile })
+        ? editEvidence({
+            evaluationId,
+            evidenceId: stored.id,
+            expectedVersion: stored.version,
+            evidence: values,
+            file: input.file,
+            removeFile,
+          })
         : addEvidence({ evaluationId, storyId, evidence: values, file: input.file }),
     {
       failureMessages: triangulationFailureMessages,
@@ -99,15 +116,48 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
 
   const fileError = sizeError ?? error("file");
   return (
-    <form method="post" className={styles.form} onSubmit={onSubmit} noValidate aria-describedby={`${prefix}-form-error`}>
+    <form
+      method="post"
+      className={styles.form}
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={`${prefix}-form-error`}
+    >
       <FormError id={`${prefix}-form-error`} message={form.formError} />
       <p role="status" className={status ? "notice" : undefined}>
         {status}
       </p>
       <div className={styles.twoColumns}>
-        <SelectInput id={id("sourceType")} label={t("evidence.sourceType")} required value={values.sourceType ?? ""} onChange={(value) => set({ sourceType: value as never })} options={options(SOURCE_TYPES, "sourceTypes")} placeholder="" error={error("sourceType")} />
-        <SelectInput id={id("stance")} label={t("evidence.stance")} required value={values.stance ?? ""} onChange={(value) => set({ stance: value as never })} options={options(STANCES, "stances")} placeholder="" error={error("stance")} />
-        <SelectInput id={id("strength")} label={t("evidence.strength")} required value={values.strength ?? ""} onChange={(value) => set({ strength: value as never })} options={options(STRENGTHS, "strengths")} placeholder="" error={error("strength")} />
+        <SelectInput
+          id={id("sourceType")}
+          label={t("evidence.sourceType")}
+          required
+          value={values.sourceType ?? ""}
+          onChange={(value) => set({ sourceType: value as never })}
+          options={options(SOURCE_TYPES, "sourceTypes")}
+          placeholder=""
+          error={error("sourceType")}
+        />
+        <SelectInput
+          id={id("stance")}
+          label={t("evidence.stance")}
+          required
+          value={values.stance ?? ""}
+          onChange={(value) => set({ stance: value as never })}
+          options={options(STANCES, "stances")}
+          placeholder=""
+          error={error("stance")}
+        />
+        <SelectInput
+          id={id("strength")}
+          label={t("evidence.strength")}
+          required
+          value={values.strength ?? ""}
+          onChange={(value) => set({ strength: value as never })}
+          options={options(STRENGTHS, "strengths")}
+          placeholder=""
+          error={error("strength")}
+        />
         <SelectInput
           id={id("figureId")}
           label={t("evidence.figure")}
@@ -118,12 +168,57 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           error={error("figureId")}
         />
       </div>
-      <TextInput id={id("citation")} label={t("evidence.citation")} hint={t("evidence.citationHint")} required value={values.citation ?? ""} onChange={(value) => set({ citation: value })} maxLength={TRIANGULATION_LIMITS.citation} error={error("citation")} />
-      <TextArea id={id("whatItShows")} label={t("evidence.whatItShows")} required rows={3} value={values.whatItShows ?? ""} onChange={(value) => set({ whatItShows: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShows")} />
-      <TextArea id={id("whatItShowsTranslation")} label={t("evidence.whatItShowsTranslation")} hint={t("evidence.whatItShowsTranslationHint")} rows={3} value={values.whatItShowsTranslation ?? ""} onChange={(value) => set({ whatItShowsTranslation: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("whatItShowsTranslation")} />
-      <TextArea id={id("response")} label={t("evidence.response")} hint={t("evidence.responseHint")} rows={3} value={values.response ?? ""} onChange={(value) => set({ response: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("response")} />
+      <TextInput
+        id={id("citation")}
+        label={t("evidence.citation")}
+        hint={t("evidence.citationHint")}
+        required
+        value={values.citation ?? ""}
+        onChange={(value) => set({ citation: value })}
+        maxLength={TRIANGULATION_LIMITS.citation}
+        error={error("citation")}
+      />
+      <TextArea
+        id={id("whatItShows")}
+        label={t("evidence.whatItShows")}
+        required
+        rows={3}
+        value={values.whatItShows ?? ""}
+        onChange={(value) => set({ whatItShows: value })}
+        maxLength={TRIANGULATION_LIMITS.text}
+        error={error("whatItShows")}
+      />
+      <TextArea
+        id={id("whatItShowsTranslation")}
+        label={t("evidence.whatItShowsTranslation")}
+        hint={t("evidence.whatItShowsTranslationHint")}
+        rows={3}
+        value={values.whatItShowsTranslation ?? ""}
+        onChange={(value) => set({ whatItShowsTranslation: value })}
+        maxLength={TRIANGULATION_LIMITS.text}
+        error={error("whatItShowsTranslation")}
+      />
+      <TextArea
+        id={id("response")}
+        label={t("evidence.response")}
+        hint={t("evidence.responseHint")}
+        rows={3}
+        value={values.response ?? ""}
+        onChange={(value) => set({ response: value })}
+        maxLength={TRIANGULATION_LIMITS.text}
+        error={error("response")}
+      />
       {values.stance === "MIXED" ? (
-        <TextArea id={id("supportNote")} label={t("evidence.supportNote")} hint={t("evidence.supportNoteHint")} rows={3} value={values.supportNote ?? ""} onChange={(value) => set({ supportNote: value })} maxLength={TRIANGULATION_LIMITS.text} error={error("supportNote")} />
+        <TextArea
+          id={id("supportNote")}
+          label={t("evidence.supportNote")}
+          hint={t("evidence.supportNoteHint")}
+          rows={3}
+          value={values.supportNote ?? ""}
+          onChange={(value) => set({ supportNote: value })}
+          maxLength={TRIANGULATION_LIMITS.text}
+          error={error("supportNote")}
+        />
       ) : null}
       <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
         <label className="field__label" htmlFor={id("file")}>
@@ -152,7 +247,13 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
         <div className="field">
           <p className="muted">{stored.file}</p>
           <label className="checkbox" htmlFor={id("removeFile")}>
-            <input id={id("removeFile")} type="checkbox" checked={removeFile} onChange={(event) => setRemoveFile(event.target.checked)} /> {t("evidence.removeFile")}
+            <input
+              id={id("removeFile")}
+              type="checkbox"
+              checked={removeFile}
+              onChange={(event) => setRemoveFile(event.target.checked)}
+            />{" "}
+            {t("evidence.removeFile")}
           </label>
         </div>
       ) : null}

@@ -8,10 +8,26 @@ type T = Awaited<ReturnType<typeof getTranslations<"triangulation">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 export function fileSize(bytes: number, format: Format): string {
-  return format.number(Math.max(1, Math.round(bytes / 1024)), { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
+  return format.number(Math.max(1, Math.round(bytes / 1024)), {
+    style: "unit",
+    unit: "kilobyte",
+    maximumFractionDigits: 0,
+  });
 }
 
-export function EvidenceList({ items, evaluationId, editBase, t, format }: { items: EvidenceListItem[]; evaluationId: string; editBase: string | null; t: T; format: Format }) {
+export function EvidenceList({
+  items,
+  evaluationId,
+  editBase,
+  t,
+  format,
+}: {
+  items: EvidenceListItem[];
+  evaluationId: string;
+  editBase: string | null;
+  t: T;
+  format: Format;
+}) {
   if (items.length === 0) return <p className="muted">{t("evidence.empty")}</p>;
   return (
     <ul className={styles.evidenceList}>
@@ -19,7 +35,13 @@ export function EvidenceList({ items, evaluationId, editBase, t, format }: { ite
         <li key={item.id} className={styles.evidenceItem}>
           <h3>
             {t(`sourceTypes.${item.sourceType}`)} ·{" "}
-            <span className={[styles.stance, item.stance === "CONTRADICTS" ? styles.stanceContradicts : null].filter(Boolean).join(" ")}>{t(`stances.${item.stance}`)}</span>
+            <span
+              className={[styles.stance, item.stance === "CONTRADICTS" ? styles.stanceContradicts : null]
+                .filter(Boolean)
+                .join(" ")}
+            >
+              {t(`stances.${item.stance}`)}
+            </span>
           </h3>
           <dl className="facts">
             <div className="facts__item">
@@ -53,15 +75,26 @@ export function EvidenceList({ items, evaluationId, editBase, t, format }: { ite
               </div>
             ) : null}
           </dl>
-          <p className="muted">{t("evidence.addedBy", { name: item.addedBy.name, date: format.dateTime(item.createdAt, { dateStyle: "medium" }) })}</p>
+          <p className="muted">
+            {t("evidence.addedBy", {
+              name: item.addedBy.name,
+              date: format.dateTime(item.createdAt, { dateStyle: "medium" }),
+            })}
+          </p>
           <p className="actions">
             {item.fileName && item.sizeBytes !== null ? (
-              <a href={`/api/evaluations/${encodeURIComponent(evaluationId)}/evidence/${encodeURIComponent(item.id)}/file`} download>
+              <a
+                href={`/api/evaluations/${encodeURIComponent(evaluationId)}/evidence/${encodeURIComponent(item.id)}/file`}
+                download
+              >
                 {t("evidence.download", { name: item.fileName, size: fileSize(item.sizeBytes, format) })}
               </a>
             ) : null}
             {editBase ? (
-              <Link href={`${editBase}/${encodeURIComponent(item.id)}`} aria-label={t("evidence.editLabel", { citation: item.citation })}>
+              <Link
+                href={`${editBase}/${encodeURIComponent(item.id)}`}
+                aria-label={t("evidence.editLabel", { citation: item.citation })}
+              >
                 {t("evidence.edit")}
               </Link>
             ) : null}

@@ -9,12 +9,16 @@ const field = (path: string) => path.replace(/^(evidence|fields)\./, "");
 export function triangulationFailureMessages(failure: ActionFailure): FailureMessages {
   if (failure.error === "INVALID") {
     return {
-      fields: Object.fromEntries(Object.entries(failure.fieldErrors).map(([path, codes]) => [field(path), codes.map(key)])),
+      fields: Object.fromEntries(
+        Object.entries(failure.fieldErrors).map(([path, codes]) => [field(path), codes.map(key)]),
+      ),
       form: key("INVALID"),
     };
   }
   if (failure.error === "REJECTED") {
-    return failure.field ? { fields: { [field(failure.field)]: [key(failure.reason)] }, form: key(failure.reason) } : { fields: {}, form: key(failure.reason) };
+    return failure.field
+      ? { fields: { [field(failure.field)]: [key(failure.reason)] }, form: key(failure.reason) }
+      : { fields: {}, form: key(failure.reason) };
   }
   return { fields: {}, form: key(failure.error) };
 }

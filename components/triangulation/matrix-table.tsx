@@ -14,7 +14,19 @@ type T = Awaited<ReturnType<typeof getTranslations<"triangulation">>>;
 
 export const STANCE_SYMBOLS = { SUPPORTS: "✓", CONTRADICTS: "✗", MIXED: "±" } as const;
 
-export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: MatrixRow[]; caption: string; storyHref: (id: string) => string; stageName: (stage: string) => string; t: T }) {
+export function MatrixTable({
+  rows,
+  caption,
+  storyHref,
+  stageName,
+  t,
+}: {
+  rows: MatrixRow[];
+  caption: string;
+  storyHref: (id: string) => string;
+  stageName: (stage: string) => string;
+  t: T;
+}) {
   return (
     <ScrollRegion labelledBy="triangulation-matrix-caption">
       <table className={["table", styles.matrix].join(" ")}>
@@ -58,7 +70,9 @@ export function MatrixTable({ rows, caption, storyHref, stageName, t }: { rows: 
                             <span className={styles.symbol}>{STANCE_SYMBOLS[stance]}</span>
                             {cell![stance]}
                           </span>
-                          <span className="visually-hidden">{t("matrix.cellCount", { stance: t(`stances.${stance}`), count: cell![stance]! })}</span>
+                          <span className="visually-hidden">
+                            {t("matrix.cellCount", { stance: t(`stances.${stance}`), count: cell![stance]! })}
+                          </span>
                         </span>
                       ))
                     )}

@@ -15,7 +15,10 @@ export function blockerText(blocker: TriangulationBlocker, t: T): string {
     case "NO_SIGN_OFF":
       return t("readiness.blockers.NO_SIGN_OFF");
     case "SIGN_OFF_STALE":
-      return t("readiness.blockers.SIGN_OFF_STALE", { signedVersion: blocker.signedVersion, currentVersion: blocker.currentVersion });
+      return t("readiness.blockers.SIGN_OFF_STALE", {
+        signedVersion: blocker.signedVersion,
+        currentVersion: blocker.currentVersion,
+      });
   }
 }
 
@@ -35,9 +38,19 @@ export function Readiness({
   const types = supportingSourceTypes(facts).map((type) => t(`sourceTypes.${type}`));
   return (
     <>
-      <p>{t("readiness.sourceTypes", { types: types.length ? format.list(types, { type: "conjunction" }) : t("readiness.none") })}</p>
+      <p>
+        {t("readiness.sourceTypes", {
+          types: types.length ? format.list(types, { type: "conjunction" }) : t("readiness.none"),
+        })}
+      </p>
       {signOff ? (
-        <p className="muted">{t("readiness.signedOff", { name: signOff.analyst.name, date: format.dateTime(signOff.signedAt, { dateStyle: "medium", timeStyle: "short" }), version: signOff.storyVersion })}</p>
+        <p className="muted">
+          {t("readiness.signedOff", {
+            name: signOff.analyst.name,
+            date: format.dateTime(signOff.signedAt, { dateStyle: "medium", timeStyle: "short" }),
+            version: signOff.storyVersion,
+          })}
+        </p>
       ) : null}
       {blockers.length ? (
         <ul className={styles.blockers}>

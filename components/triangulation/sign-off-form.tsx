@@ -13,7 +13,15 @@ import { TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
 
-export function SignOffForm({ evaluationId, storyId, storyVersion }: { evaluationId: string; storyId: string; storyVersion: number }) {
+export function SignOffForm({
+  evaluationId,
+  storyId,
+  storyVersion,
+}: {
+  evaluationId: string;
+  storyId: string;
+  storyVersion: number;
+}) {
   const t = useTranslations("triangulation");
   const router = useRouter();
   const [note, setNote] = useState("");
@@ -27,7 +35,8 @@ export function SignOffForm({ evaluationId, storyId, storyVersion }: { evaluatio
     },
   });
   return (
-    <form method="post"
+    <form
+      method="post"
       className={styles.form}
       noValidate
       aria-describedby="sign-off-form-error"
@@ -38,7 +47,16 @@ export function SignOffForm({ evaluationId, storyId, storyVersion }: { evaluatio
     >
       <p className="muted">{t("signOff.help")}</p>
       <FormError id="sign-off-form-error" message={form.formError} />
-      <TextArea id="sign-off-note" label={t("signOff.note")} hint={t("signOff.noteHint")} rows={3} value={note} onChange={setNote} maxLength={TRIANGULATION_LIMITS.note} error={form.fieldError("note")} />
+      <TextArea
+        id="sign-off-note"
+        label={t("signOff.note")}
+        hint={t("signOff.noteHint")}
+        rows={3}
+        value={note}
+        onChange={setNote}
+        maxLength={TRIANGULATION_LIMITS.note}
+        error={form.fieldError("note")}
+      />
       <SubmitButton busy={form.busy} busyLabel={t("signOff.busy")}>
         {t("signOff.submit", { version: storyVersion })}
       </SubmitButton>

@@ -56,18 +56,32 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
   const id = (path: string) => `verification-${path.replace(/\./g, "-")}`;
   const projectName = (projectId: string) => projects.find((project) => project.id === projectId)?.acronym ?? "";
   const text = (field: keyof Omit<Values, "contributions" | "contributionRating">, label: string) => (
-    <TextArea id={id(field)} label={label} rows={3} value={values[field]} onChange={(value) => set({ [field]: value })} maxLength={LIMITS.mediumText} error={error(field)} />
+    <TextArea
+      id={id(field)}
+      label={label}
+      rows={3}
+      value={values[field]}
+      onChange={(value) => set({ [field]: value })}
+      maxLength={LIMITS.mediumText}
+      error={error(field)}
+    />
   );
 
   return (
-    <form method="post"
+    <form
+      method="post"
       className={styles.form}
       noValidate
       aria-describedby="verification-form-error"
       onSubmit={(event) => {
         event.preventDefault();
         setStatus(null);
-        void form.submit({ evaluationId, storyId, expectedVersion: version, fields: values as VerificationFieldsInput });
+        void form.submit({
+          evaluationId,
+          storyId,
+          expectedVersion: version,
+          fields: values as VerificationFieldsInput,
+        });
       }}
     >
       <FormError id="verification-form-error" message={form.formError} />
@@ -85,8 +99,17 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
               label={t("verification.project")}
               value={row.projectId}
               placeholder={t("verification.chooseProject")}
-              options={projects.map((project) => ({ value: project.id, label: `${project.acronym} — ${project.name}` }))}
-              onChange={(value) => set({ contributions: values.contributions.map((item, i) => (i === index ? { ...item, projectId: value } : item)) })}
+              options={projects.map((project) => ({
+                value: project.id,
+                label: `${project.acronym} — ${project.name}`,
+              }))}
+              onChange={(value) =>
+                set({
+                  contributions: values.contributions.map((item, i) =>
+                    i === index ? { ...item, projectId: value } : item,
+                  ),
+                })
+              }
               error={error(`contributions.${index}.projectId`)}
             />
             <TextArea
@@ -95,16 +118,28 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
               rows={2}
               value={row.howContributed}
               maxLength={LIMITS.mediumText}
-              onChange={(value) => set({ contributions: values.contributions.map((item, i) => (i === index ? { ...item, howContributed: value } : item)) })}
+              onChange={(value) =>
+                set({
+                  contributions: values.contributions.map((item, i) =>
+                    i === index ? { ...item, howContributed: value } : item,
+                  ),
+                })
+              }
               error={error(`contributions.${index}.howContributed`)}
             />
-            <Button variant="secondary" onClick={() => set({ contributions: values.contributions.filter((_, i) => i !== index) })}>
+            <Button
+              variant="secondary"
+              onClick={() => set({ contributions: values.contributions.filter((_, i) => i !== index) })}
+            >
               {t("verification.removeProject", { project: projectName(row.projectId) || String(index + 1) })}
             </Button>
           </div>
         ))}
         <p>
-          <Button variant="secondary" onClick={() => set({ contributions: [...values.contributions, { projectId: "", howContributed: "" }] })}>
+          <Button
+            variant="secondary"
+            onClick={() => set({ contributions: [...values.contributions, { projectId: "", howContributed: "" }] })}
+          >
             {t("verification.addProject")}
           </Button>
         </p>

@@ -7,7 +7,16 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   busyLabel?: string;
 };
 
-export function Button({ variant = "primary", busy = false, busyLabel, className, children, disabled, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  busy = false,
+  busyLabel,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return (
     <button
       {...rest}

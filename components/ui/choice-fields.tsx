@@ -29,7 +29,12 @@ export function CheckboxGroup({
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")} id={id} aria-describedby={describedBy} tabIndex={-1}>
+    <fieldset
+      className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}
+      id={id}
+      aria-describedby={describedBy}
+      tabIndex={-1}
+    >
       <legend className="field__label">{legend}</legend>
       {hint ? (
         <p className="field__hint" id={hintId}>
@@ -47,7 +52,9 @@ export function CheckboxGroup({
             aria-invalid={error ? true : undefined}
             aria-describedby={errorId}
             onChange={(event) =>
-              onChange(event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value))
+              onChange(
+                event.target.checked ? [...selected, option.value] : selected.filter((value) => value !== option.value),
+              )
             }
           />{" "}
           {option.label}
@@ -69,14 +76,27 @@ export function SelectField({
   error,
   ref,
   ...select
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & { id: string; label: string; options: readonly Option[]; error?: string | null; ref?: Ref<HTMLSelectElement> }) {
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & {
+  id: string;
+  label: string;
+  options: readonly Option[];
+  error?: string | null;
+  ref?: Ref<HTMLSelectElement>;
+}) {
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <select {...select} ref={ref} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={errorId}>
+      <select
+        {...select}
+        ref={ref}
+        id={id}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -109,7 +129,8 @@ export function CheckboxField({
   return (
     <div className="field">
       <label className="checkbox" htmlFor={id}>
-        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} aria-describedby={hintId} /> <span className="field__label">{label}</span>
+        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} aria-describedby={hintId} />{" "}
+        <span className="field__label">{label}</span>
       </label>
       {hint ? (
         <p className="field__hint" id={hintId}>

@@ -21,7 +21,17 @@ type Props = {
  * A button for what cannot be undone: the first press asks, in words, what will happen; only the
  * second button does it. Focus moves to that question, so keyboard and screen-reader users hear it.
  */
-export function ConfirmButton({ label, confirmLabel, cancelLabel, consequence, busy, busyLabel, variant = "secondary", submit, onConfirm }: Props) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  cancelLabel,
+  consequence,
+  busy,
+  busyLabel,
+  variant = "secondary",
+  submit,
+  onConfirm,
+}: Props) {
   const [asking, setAsking] = useState(false);
   const consequenceId = useId();
   if (!asking) {

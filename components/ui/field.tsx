@@ -23,7 +23,14 @@ export function Field({ id, label, error, hint, className, ref, ...input }: Fiel
           {hint}
         </p>
       ) : null}
-      <input {...input} ref={ref} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      <input
+        {...input}
+        ref={ref}
+        id={id}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
       {error ? (
         <p className="field__error" id={errorId}>
           {error}

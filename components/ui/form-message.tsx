@@ -6,7 +6,17 @@ import type { Ref } from "react";
  * A failure is an alert; a success (when the form stays on the page) a polite status. It takes
  * focus when a failure names no field (useActionForm's `messageRef`).
  */
-export function FormError({ id, message, done, ref }: { id?: string; message: string | null; done?: string | null; ref?: Ref<HTMLParagraphElement> }) {
+export function FormError({
+  id,
+  message,
+  done,
+  ref,
+}: {
+  id?: string;
+  message: string | null;
+  done?: string | null;
+  ref?: Ref<HTMLParagraphElement>;
+}) {
   if (!message && done) {
     return (
       <p className="notice" role="status" id={id} ref={ref} tabIndex={-1}>

@@ -14,7 +14,14 @@ import type { ActionFailure, FailureMessages } from "./use-action-form";
 export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 
 /** What any action may answer besides its own refusals: bad input and the few failure codes. */
-export const GENERAL_FAILURES = ["INVALID", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "UNEXPECTED"] as const satisfies ReadonlyArray<FailureCode | "INVALID">;
+export const GENERAL_FAILURES = [
+  "INVALID",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "UNEXPECTED",
+] as const satisfies ReadonlyArray<FailureCode | "INVALID">;
 export type GeneralFailure = (typeof GENERAL_FAILURES)[number];
 
 /** How one form's refusals read: a key for each reason `R` and for every general failure. */
@@ -24,9 +31,15 @@ export type RefusalMessages<R extends string> = Readonly<Record<R | GeneralFailu
  * The general failures under one namespace ("selection.errors" → "selection.errors.CONFLICT"...);
  * a namespace missing one of them fails typecheck.
  */
-export function generalFailures<N extends string>(namespace: N, ..._check: `${N}.${GeneralFailure}` extends MessageKey ? [] : [missing: never]) {
+export function generalFailures<N extends string>(
+  namespace: N,
+  ..._check: `${N}.${GeneralFailure}` extends MessageKey ? [] : [missing: never]
+) {
   // `_check` proved every `${namespace}.${code}` is a message key.
-  return Object.fromEntries(GENERAL_FAILURES.map((code) => [code, `${namespace}.${code}`])) as unknown as Record<GeneralFailure, MessageKey>;
+  return Object.fromEntries(GENERAL_FAILURES.map((code) => [code, `${namespace}.${code}`])) as unknown as Record<
+    GeneralFailure,
+    MessageKey
+  >;
 }
 
 /** The message key for a failure: its reason's, or the unexpected one for a reason the form does not list. */
@@ -39,11 +52,19 @@ export function refusalMessageKey<R extends string>(messages: RefusalMessages<R>
  * A form's `failureMessages`: the refusal on top (and under its field when it names one), field
  * errors as `fieldKey` maps the schema's codes.
  */
-export function refusalFailureMessages<R extends string>(messages: RefusalMessages<R>, fieldKey: (code: string) => string = (code) => code) {
+export function refusalFailureMessages<R extends string>(
+  messages: RefusalMessages<R>,
+  fieldKey: (code: string) => string = (code) => code,
+) {
   return (failure: ActionFailure): FailureMessages => {
     const form = refusalMessageKey(messages, failure);
     if (failure.error === "INVALID") {
-      return { fields: Object.fromEntries(Object.entries(failure.fieldErrors).map(([field, codes]) => [field, codes.map(fieldKey)])), form };
+      return {
+        fields: Object.fromEntries(
+          Object.entries(failure.fieldErrors).map(([field, codes]) => [field, codes.map(fieldKey)]),
+        ),
+        form,
+      };
     }
     if (failure.error === "REJECTED" && failure.field) return { fields: { [failure.field]: [form] }, form };
     return { fields: {}, form };

@@ -50,7 +50,8 @@ export function RepeatableRows<Row>(props: {
 }) {
   const { rows, onChange, labels, controlId, firstField } = props;
   const focusLater = useFocusAfterRender();
-  const set = (index: number) => (patch: Partial<Row>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const set = (index: number) => (patch: Partial<Row>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...rows];
     const [moved] = next.splice(index, 1);

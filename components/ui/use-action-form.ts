@@ -72,7 +72,9 @@ function useMessage(): (key: string | undefined | null) => string | null {
 /** A control, or the first control inside a group (a fieldset of checkboxes or radios). */
 export function focusControl(element: Element | null) {
   if (!(element instanceof HTMLElement)) return;
-  const target = element.matches("input, select, textarea, button") ? element : element.querySelector<HTMLElement>("input, select, textarea");
+  const target = element.matches("input, select, textarea, button")
+    ? element
+    : element.querySelector<HTMLElement>("input, select, textarea");
   (target ?? element).focus();
 }
 
@@ -133,6 +135,7 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
 
   const fieldError = (field: string) => message(fieldErrors[field]?.[0]);
   /** For one control holding a list: its own message or the first about an item ("atRiskGroupIds.1"). */
-  const listError = (field: string) => fieldError(field) ?? message(Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1][0]);
+  const listError = (field: string) =>
+    fieldError(field) ?? message(Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1][0]);
   return { submit, busy, fieldError, listError, formError, clear, formRef, messageRef };
 }

@@ -25,10 +25,22 @@ export type StoredResponse = Values & { version: number; resolved: boolean };
 const FIELDS = ["verdict", "comments", "proposedChanges"] as const;
 const id = (field: string) => `correction-${field}`;
 
-export function CorrectionForm({ evaluationId, responseId, stored }: { evaluationId: string; responseId: string; stored: StoredResponse }) {
+export function CorrectionForm({
+  evaluationId,
+  responseId,
+  stored,
+}: {
+  evaluationId: string;
+  responseId: string;
+  stored: StoredResponse;
+}) {
   const t = useTranslations("respondentValidation");
   const router = useRouter();
-  const [values, setValues] = useState<Values>({ verdict: stored.verdict, comments: stored.comments, proposedChanges: stored.proposedChanges });
+  const [values, setValues] = useState<Values>({
+    verdict: stored.verdict,
+    comments: stored.comments,
+    proposedChanges: stored.proposedChanges,
+  });
   // The version these values were loaded from; the page's `stored` moves on when someone else saves.
   const [loadedVersion, setLoadedVersion] = useState(stored.version);
   const [status, setStatus] = useState<string | null>(null);
@@ -45,7 +57,13 @@ export function CorrectionForm({ evaluationId, responseId, stored }: { evaluatio
     onSuccess: (data) => {
       const saved = data as { version: number; changed: boolean; storyMove: "REOPEN" | "RESTORE" | null };
       setLoadedVersion(saved.version);
-      setStatus(!saved.changed ? t("correction.unchanged") : saved.storyMove ? t(`correction.saved${saved.storyMove}`, { version: saved.version }) : t("correction.saved", { version: saved.version }));
+      setStatus(
+        !saved.changed
+          ? t("correction.unchanged")
+          : saved.storyMove
+            ? t(`correction.saved${saved.storyMove}`, { version: saved.version })
+            : t("correction.saved", { version: saved.version }),
+      );
       router.refresh();
     },
   });
@@ -53,10 +71,12 @@ export function CorrectionForm({ evaluationId, responseId, stored }: { evaluatio
   const set = (patch: Partial<Values>) => setValues((current) => ({ ...current, ...patch }));
   const theirs = (field: (typeof FIELDS)[number]) => {
     if (!savedMeanwhile || stored[field] === values[field]) return undefined;
-    const value = field === "verdict" ? t(`verdict.${stored.verdict as "CONFIRMS"}`) : stored[field] || t("correction.empty");
+    const value =
+      field === "verdict" ? t(`verdict.${stored.verdict as "CONFIRMS"}`) : stored[field] || t("correction.empty");
     return t("correction.theirValue", { value });
   };
-  const hint = (field: (typeof FIELDS)[number], own?: string) => [own, theirs(field)].filter(Boolean).join(" ") || undefined;
+  const hint = (field: (typeof FIELDS)[number], own?: string) =>
+    [own, theirs(field)].filter(Boolean).join(" ") || undefined;
   const consequence =
     values.verdict === "DISPUTES" && stored.verdict !== "DISPUTES"
       ? t("correction.becomesDispute")
@@ -65,14 +85,20 @@ export function CorrectionForm({ evaluationId, responseId, stored }: { evaluatio
         : undefined;
 
   return (
-    <form method="post"
+    <form
+      method="post"
       className={styles.form}
       noValidate
       aria-describedby="correction-form-error"
       onSubmit={(event) => {
         event.preventDefault();
         setStatus(null);
-        void form.submit({ evaluationId, responseId, expectedVersion: Math.max(stored.version, loadedVersion), ...values });
+        void form.submit({
+          evaluationId,
+          responseId,
+          expectedVersion: Math.max(stored.version, loadedVersion),
+          ...values,
+        });
       }}
     >
       <FormError id="correction-form-error" message={form.formError} />
@@ -94,7 +120,16 @@ export function CorrectionForm({ evaluationId, responseId, stored }: { evaluatio
         selected={[values.verdict]}
         onToggle={(verdict, checked) => checked && set({ verdict })}
       />
-      <TextArea id={id("comments")} label={t("round.comments")} hint={hint("comments")} rows={4} maxLength={LIMITS.comments} value={values.comments} onChange={(comments) => set({ comments })} error={form.fieldError("comments")} />
+      <TextArea
+        id={id("comments")}
+        label={t("round.comments")}
+        hint={hint("comments")}
+        rows={4}
+        maxLength={LIMITS.comments}
+        value={values.comments}
+        onChange={(comments) => set({ comments })}
+        error={form.fieldError("comments")}
+      />
       <TextArea
         id={id("proposedChanges")}
         label={t("round.proposedChanges")}

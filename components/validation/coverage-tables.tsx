@@ -7,7 +7,11 @@ import styles from "./validation.module.css";
 export async function CoverageTables({ coverage }: { coverage: Record<"type" | "state" | "gender", CoverageRow[]> }) {
   const [t, tr] = await Promise.all([getTranslations("respondentValidation.round"), getTranslations("respondents")]);
   const label = (attribute: "type" | "state" | "gender", value: string) =>
-    attribute === "type" ? tr(`types.${value}` as never) : attribute === "gender" ? tr(`genders.${value}` as never) : value;
+    attribute === "type"
+      ? tr(`types.${value}` as never)
+      : attribute === "gender"
+        ? tr(`genders.${value}` as never)
+        : value;
   return (
     <div className={styles.coverage}>
       {(["type", "state", "gender"] as const).map((attribute) => (
@@ -16,7 +20,9 @@ export async function CoverageTables({ coverage }: { coverage: Record<"type" | "
           captionId={`coverage-${attribute}`}
           caption={t(`coverageBy.${attribute}`)}
           compact
-          columns={(["value", "sample", "samplePercent", "all", "allPercent"] as const).map((column) => t(`coverageColumns.${column}`))}
+          columns={(["value", "sample", "samplePercent", "all", "allPercent"] as const).map((column) =>
+            t(`coverageColumns.${column}`),
+          )}
         >
           {coverage[attribute].map((row) => (
             <tr key={row.value}>

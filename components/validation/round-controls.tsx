@@ -20,7 +20,16 @@ export function DrawSampleButton({ evaluationId, roundId }: Ref) {
   return (
     <div>
       <p className="field__hint">{t("round.drawHint")}</p>
-      <Button busy={busy} busyLabel={t("round.drawing")} onClick={() => run(() => drawValidationSample({ evaluationId, roundId }), (d) => t("round.drawn", d as { drawn: number; eligible: number; seed: number }))}>
+      <Button
+        busy={busy}
+        busyLabel={t("round.drawing")}
+        onClick={() =>
+          run(
+            () => drawValidationSample({ evaluationId, roundId }),
+            (d) => t("round.drawn", d as { drawn: number; eligible: number; seed: number }),
+          )
+        }
+      >
         {t("round.draw")}
       </Button>
       <StatusLine error={error} done={done} />
@@ -31,7 +40,8 @@ export function DrawSampleButton({ evaluationId, roundId }: Ref) {
 export function AddMemberForm({ evaluationId, roundId }: Ref) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   return (
-    <form method="post"
+    <form
+      method="post"
       className={styles.inline}
       onSubmit={async (event) => {
         event.preventDefault();
@@ -41,34 +51,70 @@ export function AddMemberForm({ evaluationId, roundId }: Ref) {
       }}
     >
       <div className="field">
-        <label className="field__label" htmlFor="add-member-code">{t("round.addByCode")}</label>
-        <p className="field__hint" id="add-member-hint">{t("round.addHint")}</p>
-        <input className="field__input" id="add-member-code" name="respondentCode" aria-describedby="add-member-hint" maxLength={12} autoComplete="off" />
+        <label className="field__label" htmlFor="add-member-code">
+          {t("round.addByCode")}
+        </label>
+        <p className="field__hint" id="add-member-hint">
+          {t("round.addHint")}
+        </p>
+        <input
+          className="field__input"
+          id="add-member-code"
+          name="respondentCode"
+          aria-describedby="add-member-hint"
+          maxLength={12}
+          autoComplete="off"
+        />
       </div>
-      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.adding")}>{t("round.add")}</Button>
+      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.adding")}>
+        {t("round.add")}
+      </Button>
       <StatusLine error={error} done={done} />
     </form>
   );
 }
 
-export function RemoveMemberButton({ evaluationId, roundId, respondentId, code }: Ref & { respondentId: string; code: string }) {
+export function RemoveMemberButton({
+  evaluationId,
+  roundId,
+  respondentId,
+  code,
+}: Ref & { respondentId: string; code: string }) {
   const { run, busy, error, t } = useStatusAction("respondentValidation");
   return (
     <>
-      <Button variant="secondary" busy={busy} busyLabel={t("round.removing")} onClick={() => run(() => removeValidationSampleMember({ evaluationId, roundId, respondentId }))}>
+      <Button
+        variant="secondary"
+        busy={busy}
+        busyLabel={t("round.removing")}
+        onClick={() => run(() => removeValidationSampleMember({ evaluationId, roundId, respondentId }))}
+      >
         {t("round.remove", { code })}
       </Button>
-      {error ? <span role="alert" className="field__error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="field__error">
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }
 
-export function RoundStepButton({ evaluationId, roundId, step, version }: Ref & { step: "open" | "close"; version: number }) {
+export function RoundStepButton({
+  evaluationId,
+  roundId,
+  step,
+  version,
+}: Ref & { step: "open" | "close"; version: number }) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   return (
     <div>
       {step === "close" ? <p className="field__hint">{t("round.closeHint")}</p> : null}
-      <Button busy={busy} busyLabel={t(step === "open" ? "round.opening" : "round.closing")} onClick={() => run(() => stepValidationRound({ evaluationId, roundId, step, expectedVersion: version }))}>
+      <Button
+        busy={busy}
+        busyLabel={t(step === "open" ? "round.opening" : "round.closing")}
+        onClick={() => run(() => stepValidationRound({ evaluationId, roundId, step, expectedVersion: version }))}
+      >
         {t(step === "open" ? "round.open" : "round.close")}
       </Button>
       <StatusLine error={error} done={done} />
@@ -78,10 +124,16 @@ export function RoundStepButton({ evaluationId, roundId, step, version }: Ref & 
 
 type Option = { id: string; label: string };
 
-export function ResponseForm({ evaluationId, roundId, respondents, stories }: Ref & { respondents: Option[]; stories: Array<Option & { revisionId: string }> }) {
+export function ResponseForm({
+  evaluationId,
+  roundId,
+  respondents,
+  stories,
+}: Ref & { respondents: Option[]; stories: Array<Option & { revisionId: string }> }) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   return (
-    <form method="post"
+    <form
+      method="post"
       className={styles.form}
       onSubmit={async (event) => {
         event.preventDefault();
@@ -109,17 +161,33 @@ export function ResponseForm({ evaluationId, roundId, respondents, stories }: Re
       <p className="field__hint">{t("round.recordHint")}</p>
       <div className={styles.row}>
         <div className="field">
-          <label className="field__label" htmlFor="response-respondent">{t("round.respondent")}</label>
+          <label className="field__label" htmlFor="response-respondent">
+            {t("round.respondent")}
+          </label>
           <select className="field__input" id="response-respondent" name="respondentId" defaultValue="">
-            <option value="" disabled>{t("round.chooseRespondent")}</option>
-            {respondents.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+            <option value="" disabled>
+              {t("round.chooseRespondent")}
+            </option>
+            {respondents.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="response-story">{t("round.story")}</label>
+          <label className="field__label" htmlFor="response-story">
+            {t("round.story")}
+          </label>
           <select className="field__input" id="response-story" name="storyId" defaultValue="">
-            <option value="" disabled>{t("round.chooseStory")}</option>
-            {stories.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+            <option value="" disabled>
+              {t("round.chooseStory")}
+            </option>
+            {stories.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -127,21 +195,28 @@ export function ResponseForm({ evaluationId, roundId, respondents, stories }: Re
         <legend>{t("round.verdictLabel")}</legend>
         {VALIDATION_VERDICTS.map((verdict) => (
           <div key={verdict}>
-            <input type="radio" name="verdict" value={verdict} id={`verdict-${verdict}`} /> <label htmlFor={`verdict-${verdict}`}>{t(`verdict.${verdict}`)}</label>
+            <input type="radio" name="verdict" value={verdict} id={`verdict-${verdict}`} />{" "}
+            <label htmlFor={`verdict-${verdict}`}>{t(`verdict.${verdict}`)}</label>
           </div>
         ))}
       </fieldset>
       <div className="field">
-        <label className="field__label" htmlFor="response-comments">{t("round.comments")}</label>
+        <label className="field__label" htmlFor="response-comments">
+          {t("round.comments")}
+        </label>
         <textarea className="field__input" id="response-comments" name="comments" rows={3} />
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="response-changes">{t("round.proposedChanges")}</label>
+        <label className="field__label" htmlFor="response-changes">
+          {t("round.proposedChanges")}
+        </label>
         <textarea className="field__input" id="response-changes" name="proposedChanges" rows={3} />
       </div>
       <StatusLine error={error} done={done} />
       <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("round.saving")}>{t("round.save")}</Button>
+        <Button type="submit" busy={busy} busyLabel={t("round.saving")}>
+          {t("round.save")}
+        </Button>
       </div>
     </form>
   );
@@ -151,16 +226,21 @@ export function ResolveDisputeForm({ evaluationId, responseId }: { evaluationId:
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
   const id = `resolution-${responseId}`;
   return (
-    <form method="post"
+    <form
+      method="post"
       onSubmit={async (event) => {
         event.preventDefault();
         const resolution = String(new FormData(event.currentTarget).get("resolution") ?? "");
         await run(() => resolveValidationDispute({ evaluationId, responseId, resolution }));
       }}
     >
-      <label className="field__label" htmlFor={id}>{t("round.resolution")}</label>
+      <label className="field__label" htmlFor={id}>
+        {t("round.resolution")}
+      </label>
       <textarea className="field__input" id={id} name="resolution" rows={2} />
-      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.resolving")}>{t("round.resolve")}</Button>
+      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.resolving")}>
+        {t("round.resolve")}
+      </Button>
       <StatusLine error={error} done={done} />
     </form>
   );

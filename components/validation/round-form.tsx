@@ -26,17 +26,35 @@ export type RoundValues = {
   storyIds: string[];
 };
 
-export function RoundForm({ evaluationId, stories, round }: { evaluationId: string; stories: Story[]; round?: RoundValues }) {
+export function RoundForm({
+  evaluationId,
+  stories,
+  round,
+}: {
+  evaluationId: string;
+  stories: Story[];
+  round?: RoundValues;
+}) {
   const router = useRouter();
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");
-  const [checked, setChecked] = useState<Set<string>>(new Set(round ? round.storyIds : stories.map((story) => story.id)));
+  const [checked, setChecked] = useState<Set<string>>(
+    new Set(round ? round.storyIds : stories.map((story) => story.id)),
+  );
   const roundsPath = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "");
-    const fields = { name: value("name"), startsOn: value("startsOn"), endsOn: value("endsOn"), method: value("method"), targetSize: value("targetSize"), notes: value("notes"), storyIds: [...checked] } as never;
+    const fields = {
+      name: value("name"),
+      startsOn: value("startsOn"),
+      endsOn: value("endsOn"),
+      method: value("method"),
+      targetSize: value("targetSize"),
+      notes: value("notes"),
+      storyIds: [...checked],
+    } as never;
     if (round) {
       await run(
         () => updateValidationRound({ evaluationId, roundId: round.id, expectedVersion: round.version, round: fields }),
@@ -53,35 +71,79 @@ export function RoundForm({ evaluationId, stories, round }: { evaluationId: stri
   return (
     <form method="post" onSubmit={submit} className={styles.form} noValidate>
       <div className="field">
-        <label className="field__label" htmlFor="round-name">{t("form.name")}</label>
-        <input className="field__input" id="round-name" name="name" required maxLength={200} defaultValue={round?.name} />
+        <label className="field__label" htmlFor="round-name">
+          {t("form.name")}
+        </label>
+        <input
+          className="field__input"
+          id="round-name"
+          name="name"
+          required
+          maxLength={200}
+          defaultValue={round?.name}
+        />
       </div>
       <div className={styles.row}>
         <div className="field">
-          <label className="field__label" htmlFor="round-starts">{t("form.startsOn")}</label>
-          <input className="field__input" id="round-starts" name="startsOn" type="date" required defaultValue={round?.startsOn} />
+          <label className="field__label" htmlFor="round-starts">
+            {t("form.startsOn")}
+          </label>
+          <input
+            className="field__input"
+            id="round-starts"
+            name="startsOn"
+            type="date"
+            required
+            defaultValue={round?.startsOn}
+          />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="round-ends">{t("form.endsOn")}</label>
-          <input className="field__input" id="round-ends" name="endsOn" type="date" required defaultValue={round?.endsOn} />
+          <label className="field__label" htmlFor="round-ends">
+            {t("form.endsOn")}
+          </label>
+          <input
+            className="field__input"
+            id="round-ends"
+            name="endsOn"
+            type="date"
+            required
+            defaultValue={round?.endsOn}
+          />
         </div>
       </div>
       <div className={styles.row}>
         <div className="field">
-          <label className="field__label" htmlFor="round-method">{t("form.method")}</label>
+          <label className="field__label" htmlFor="round-method">
+            {t("form.method")}
+          </label>
           <select className="field__input" id="round-method" name="method" defaultValue={round?.method}>
             {VALIDATION_METHODS.map((method) => (
-              <option key={method} value={method}>{t(`method.${method}`)}</option>
+              <option key={method} value={method}>
+                {t(`method.${method}`)}
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="round-target">{t("form.targetSize")}</label>
-          <input className="field__input" id="round-target" name="targetSize" type="number" min={1} max={10000} defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))} required />
+          <label className="field__label" htmlFor="round-target">
+            {t("form.targetSize")}
+          </label>
+          <input
+            className="field__input"
+            id="round-target"
+            name="targetSize"
+            type="number"
+            min={1}
+            max={10000}
+            defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))}
+            required
+          />
         </div>
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="round-notes">{t("form.notes")}</label>
+        <label className="field__label" htmlFor="round-notes">
+          {t("form.notes")}
+        </label>
         <textarea className="field__input" id="round-notes" name="notes" rows={3} defaultValue={round?.notes ?? ""} />
       </div>
       <fieldset className={styles.fieldset}>

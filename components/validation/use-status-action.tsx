@@ -15,9 +15,13 @@ export function useStatusAction(namespace: "respondentValidation" | "reviews") {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const message = (key: string) => (t.has(`errors.${key}` as never) ? t(`errors.${key}` as never) : t("errors.UNEXPECTED" as never));
+  const message = (key: string) =>
+    t.has(`errors.${key}` as never) ? t(`errors.${key}` as never) : t("errors.UNEXPECTED" as never);
 
-  async function run<R>(call: () => Promise<ActionResult<R>>, onSuccess?: (data: R) => string | null | void): Promise<boolean> {
+  async function run<R>(
+    call: () => Promise<ActionResult<R>>,
+    onSuccess?: (data: R) => string | null | void,
+  ): Promise<boolean> {
     if (busy) return false;
     setBusy(true);
     setError(null);
@@ -45,6 +49,15 @@ export function useStatusAction(namespace: "respondentValidation" | "reviews") {
 
 /** The message line of a small form: an alert for errors, a polite status for success. */
 export function StatusLine({ error, done }: { error: string | null; done: string | null }) {
-  if (error) return <p role="alert" className="field__error">{error}</p>;
-  return <p role="status" aria-live="polite">{done}</p>;
+  if (error)
+    return (
+      <p role="alert" className="field__error">
+        {error}
+      </p>
+    );
+  return (
+    <p role="status" aria-live="polite">
+      {done}
+    </p>
+  );
 }

@@ -5,7 +5,14 @@
  */
 import type { KeyRing } from "@/lib/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { appendCheckpoint, checkpointOf, movedHeads, readCheckpointsForWriter, rememberAppended, type Checkpoint } from "./checkpoints";
+import {
+  appendCheckpoint,
+  checkpointOf,
+  movedHeads,
+  readCheckpointsForWriter,
+  rememberAppended,
+  type Checkpoint,
+} from "./checkpoints";
 import { readChainAt, readChainHeads } from "./data";
 
 export const CHECKPOINT_INTERVAL_MS = 60_000;
@@ -14,9 +21,14 @@ export const CHECKPOINT_INTERVAL_MS = 60_000;
  * Appends a checkpoint of the heads that moved since the last one, if any. Refuses to sign over
  * a file whose lines do not verify: that would bless whatever the file was changed to.
  */
-export async function writeCheckpoint(prisma: PrismaClient, file: string, ring: KeyRing): Promise<{ written: boolean; checkpoint: Checkpoint }> {
+export async function writeCheckpoint(
+  prisma: PrismaClient,
+  file: string,
+  ring: KeyRing,
+): Promise<{ written: boolean; checkpoint: Checkpoint }> {
   const existing = readCheckpointsForWriter(file, ring);
-  if (existing.state === "forged") throw new Error(`The audit checkpoint file ${file} fails its check at line ${existing.line}: ${existing.reason}.`);
+  if (existing.state === "forged")
+    throw new Error(`The audit checkpoint file ${file} fails its check at line ${existing.line}: ${existing.reason}.`);
   const recorded = existing.state === "ok" ? existing.latest : null;
   const current = checkpointOf(await readChainHeads(prisma));
   const moved = movedHeads(recorded, current);
@@ -42,7 +54,13 @@ export async function compareWithCheckpoint(prisma: PrismaClient, checkpoint: Ch
     const sequence = BigInt(chain.sequence);
     const found = await readChainAt(prisma, chain.evaluationId, sequence);
     if (found.lastSequence < sequence) {
-      findings.push({ kind: "MISSING", evaluationId: chain.evaluationId, from: found.lastSequence + 1n, to: sequence, at: checkpoint.at });
+      findings.push({
+        kind: "MISSING",
+        evaluationId: chain.evaluationId,
+        from: found.lastSequence + 1n,
+        to: sequence,
+        at: checkpoint.at,
+      });
     } else if (found.hash !== chain.hash) {
       findings.push({ kind: "CHANGED", evaluationId: chain.evaluationId, sequence, at: checkpoint.at });
     }

@@ -13,13 +13,26 @@
  * IDENTITY_ENCRYPTION_KEY_PREVIOUS holds the old key.
  */
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { appendFileSync, closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+} from "node:fs";
 import path from "node:path";
 import { canonicalJson } from "@/lib/audit";
 import { keyFingerprint, type KeyRing } from "@/lib/crypto";
 import type { ChainHead } from "./data";
 
-export type Checkpoint = { v: 1; at: string; chains: Array<{ evaluationId: string | null; sequence: string; hash: string }> };
+export type Checkpoint = {
+  v: 1;
+  at: string;
+  chains: Array<{ evaluationId: string | null; sequence: string; hash: string }>;
+};
 type SignedCheckpoint = Checkpoint & { key: string; mac: string };
 
 export const CHECKPOINT_FILE_NAME = "audit-checkpoints.jsonl";
@@ -63,13 +76,18 @@ export type CheckpointRead =
 export function fold(state: Checkpoint | null, line: Checkpoint): Checkpoint {
   const chains = new Map((state?.chains ?? []).map((chain) => [chain.evaluationId ?? "", chain]));
   for (const chain of line.chains) chains.set(chain.evaluationId ?? "", chain);
-  return checkpointOf([...chains.values()].map((chain) => ({ ...chain, sequence: BigInt(chain.sequence) })), new Date(line.at));
+  return checkpointOf(
+    [...chains.values()].map((chain) => ({ ...chain, sequence: BigInt(chain.sequence) })),
+    new Date(line.at),
+  );
 }
 
 /** Checks the signature of every line; returns the folded state, or the first line that fails. */
 export function readCheckpoints(file: string, ring: KeyRing): CheckpointRead {
   if (!existsSync(file)) return { state: "none", file };
-  const lines = readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "");
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
   if (lines.length === 0) return { state: "none", file };
   let latest: Checkpoint | null = null;
   for (const [index, line] of lines.entries()) {
@@ -80,12 +98,19 @@ export function readCheckpoints(file: string, ring: KeyRing): CheckpointRead {
     } catch {
       return forged("not a checkpoint (unreadable JSON)");
     }
-    if (parsed?.v !== 1 || !Array.isArray(parsed.chains) || typeof parsed.mac !== "string" || typeof parsed.at !== "string") return forged("not a checkpoint");
+    if (
+      parsed?.v !== 1 ||
+      !Array.isArray(parsed.chains) ||
+      typeof parsed.mac !== "string" ||
+      typeof parsed.at !== "string"
+    )
+      return forged("not a checkpoint");
     const key = [ring.current, ...ring.previous].find((candidate) => keyFingerprint(candidate) === parsed.key);
     if (!key) return forged(`signed with a key that is not configured (fingerprint ${String(parsed.key)})`);
     const expected = Buffer.from(macOf(parsed, key), "hex");
     const given = Buffer.from(parsed.mac, "hex");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return forged("the signature does not match: the line was altered");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return forged("the signature does not match: the line was altered");
     if (latest && parsed.at < latest.at) return forged("older than the line before it: lines were reordered");
     latest = fold(latest, parsed);
   }
@@ -112,7 +137,10 @@ export function rememberAppended(file: string, checkpoint: Checkpoint): void {
   const known = writerView.get(file);
   if (known?.read.state !== "ok" && known?.read.state !== "none") return void writerView.delete(file);
   const before = known.read.state === "ok" ? known.read : { latest: null, lines: 0 };
-  writerView.set(file, { size: fstatSizeOf(file), read: { state: "ok", file, latest: fold(before.latest, checkpoint), lines: before.lines + 1 } });
+  writerView.set(file, {
+    size: fstatSizeOf(file),
+    read: { state: "ok", file, latest: fold(before.latest, checkpoint), lines: before.lines + 1 },
+  });
 }
 
 function fstatSizeOf(file: string): number {
@@ -127,7 +155,11 @@ function fstatSizeOf(file: string): number {
 /** Appends a signed checkpoint and flushes it to disk (mode 600: it names evaluation ids). */
 export function appendCheckpoint(file: string, checkpoint: Checkpoint, ring: KeyRing): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const signed: SignedCheckpoint = { ...checkpoint, key: keyFingerprint(ring.current), mac: macOf(checkpoint, ring.current) };
+  const signed: SignedCheckpoint = {
+    ...checkpoint,
+    key: keyFingerprint(ring.current),
+    mac: macOf(checkpoint, ring.current),
+  };
   appendFileSync(file, `${JSON.stringify(signed)}\n`, { mode: 0o600 });
   const fd = openSync(file, "r");
   try {

@@ -8,7 +8,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CHECKPOINT_INTERVAL_MS, writeCheckpoint } from "./anchor";
 
 /** `prisma`: a client of the launcher's own (one connection is plenty); `stop` disconnects it. */
-export function startCheckpointWriter(prisma: PrismaClient, file: string, ring: KeyRing, intervalMs = CHECKPOINT_INTERVAL_MS) {
+export function startCheckpointWriter(
+  prisma: PrismaClient,
+  file: string,
+  ring: KeyRing,
+  intervalMs = CHECKPOINT_INTERVAL_MS,
+) {
   let running: Promise<void> = Promise.resolve();
   const write = () => {
     running = running.then(() =>

@@ -48,7 +48,10 @@ export type AuditExportRow = AuditEventRow & { actorName: string | null };
 /** One page of events plus the cursor of the next page (null on the last one). */
 export async function listAuditEvents(evaluationId: string, filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) {
   const rows = await db().auditEvent.findMany({
-    where: { ...whereOf(evaluationId, filters), ...(filters.before ? { sequence: { lt: BigInt(filters.before) } } : {}) },
+    where: {
+      ...whereOf(evaluationId, filters),
+      ...(filters.before ? { sequence: { lt: BigInt(filters.before) } } : {}),
+    },
     orderBy: { sequence: "desc" },
     take: pageSize + 1,
     select: eventFields,
@@ -76,7 +79,11 @@ export function listAuditActors(evaluationId: string) {
 }
 
 /** Every matching event, oldest first, in batches: for the CSV export, without holding it all. */
-export async function* streamAuditEvents(evaluationId: string, filters: AuditFilters, batchSize = 2000): AsyncGenerator<AuditExportRow> {
+export async function* streamAuditEvents(
+  evaluationId: string,
+  filters: AuditFilters,
+  batchSize = 2000,
+): AsyncGenerator<AuditExportRow> {
   let after: bigint | undefined;
   for (;;) {
     const rows = await db().auditEvent.findMany({
@@ -94,17 +101,26 @@ export async function* streamAuditEvents(evaluationId: string, filters: AuditFil
 }
 
 /** Every chain with events: one per evaluation (with its name, if it still exists) and the installation's. */
-export async function listAuditChains(prisma = db()): Promise<Array<{ evaluationId: string | null; name: string | null }>> {
+export async function listAuditChains(
+  prisma = db(),
+): Promise<Array<{ evaluationId: string | null; name: string | null }>> {
   const chains = await prisma.auditEvent.findMany({ distinct: ["evaluationId"], select: { evaluationId: true } });
   const ids = chains.map((chain) => chain.evaluationId).filter((id): id is string => id !== null);
-  const evaluations = await prisma.evaluation.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const evaluations = await prisma.evaluation.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true },
+  });
   const names = new Map(evaluations.map((evaluation) => [evaluation.id, evaluation.name]));
-  return chains.map((chain) => ({ evaluationId: chain.evaluationId, name: chain.evaluationId ? (names.get(chain.evaluationId) ?? null) : null }));
+  return chains.map((chain) => ({
+    evaluationId: chain.evaluationId,
+    name: chain.evaluationId ? (names.get(chain.evaluationId) ?? null) : null,
+  }));
 }
 
 /** Checks every chain; for the admin page and `npm run audit:verify`. */
 export async function verifyAllAuditChains(prisma = db()) {
   const results = [];
-  for (const chain of await listAuditChains(prisma)) results.push({ ...chain, verdict: await verifyAuditChain(prisma, chain.evaluationId) });
+  for (const chain of await listAuditChains(prisma))
+    results.push({ ...chain, verdict: await verifyAuditChain(prisma, chain.evaluationId) });
   return results;
 }

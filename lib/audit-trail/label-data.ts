@@ -13,61 +13,209 @@ type Named = { recordType: string; recordId: string | null };
 type Lookup = (evaluationId: string, ids: string[], locale: "es" | "en") => Promise<Array<[string, string]>>;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-const named = (locale: "es" | "en") => (row: { nameEs: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameEs);
-const storyCodes = async (evaluationId: string, rows: Array<{ id: string; storyId: string }>): Promise<Array<[string, string]>> => {
-  const stories = await db().changeStory.findMany({ where: { evaluationId, id: { in: [...new Set(rows.map((row) => row.storyId))] } }, select: { id: true, code: true } });
+const named = (locale: "es" | "en") => (row: { nameEs: string; nameEn: string }) =>
+  locale === "en" ? row.nameEn : row.nameEs;
+const storyCodes = async (
+  evaluationId: string,
+  rows: Array<{ id: string; storyId: string }>,
+): Promise<Array<[string, string]>> => {
+  const stories = await db().changeStory.findMany({
+    where: { evaluationId, id: { in: [...new Set(rows.map((row) => row.storyId))] } },
+    select: { id: true, code: true },
+  });
   const codes = new Map(stories.map((story) => [story.id, story.code]));
   return rows.flatMap((row) => (codes.has(row.storyId) ? [[row.id, codes.get(row.storyId)!] as [string, string]] : []));
 };
 
 const LOOKUPS: Record<string, Lookup> = {
-  ChangeStory: async (evaluationId, ids) => (await db().changeStory.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, code: true } })).map((row) => [row.id, row.code]),
-  Respondent: async (evaluationId, ids) => (await db().respondent.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, code: true } })).map((row) => [row.id, row.code]),
+  ChangeStory: async (evaluationId, ids) =>
+    (
+      await db().changeStory.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, code: true } })
+    ).map((row) => [row.id, row.code]),
+  Respondent: async (evaluationId, ids) =>
+    (
+      await db().respondent.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, code: true } })
+    ).map((row) => [row.id, row.code]),
   Interview: async (evaluationId, ids) =>
-    (await db().interview.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, date: true, place: { select: { state: true, municipality: true, community: true } } } })).map((row) => [
-      row.id,
-      [day(row.date), row.place ? placeLabel(row.place) : null].filter(Boolean).join(", "),
-    ]),
-  FocusGroup: async (evaluationId, ids) => (await db().focusGroup.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, date: true, topic: true } })).map((row) => [row.id, `“${row.topic}” (${day(row.date)})`]),
-  SelectionRound: async (evaluationId, ids) => (await db().selectionRound.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })).map((row) => [row.id, `“${row.name}”`]),
-  SelectionPanel: async (evaluationId, ids) => (await db().selectionPanel.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })).map((row) => [row.id, `“${row.name}”`]),
-  ValidationRound: async (evaluationId, ids) => (await db().validationRound.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })).map((row) => [row.id, `“${row.name}”`]),
-  Domain: async (evaluationId, ids, locale) => (await db().domain.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, nameEs: true, nameEn: true } })).map((row) => [row.id, `“${named(locale)(row)}”`]),
-  Sector: async (evaluationId, ids, locale) => (await db().sector.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, nameEs: true, nameEn: true } })).map((row) => [row.id, `“${named(locale)(row)}”`]),
-  PriorityTag: async (evaluationId, ids, locale) => (await db().priorityTag.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, nameEs: true, nameEn: true } })).map((row) => [row.id, `“${named(locale)(row)}”`]),
-  AtRiskGroup: async (evaluationId, ids, locale) => (await db().atRiskGroup.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, nameEs: true, nameEn: true } })).map((row) => [row.id, `“${named(locale)(row)}”`]),
-  Project: async (evaluationId, ids) => (await db().project.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, acronym: true } })).map((row) => [row.id, row.acronym]),
-  PlaceCountry: async (evaluationId, ids, locale) => (await db().placeCountry.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, code: true, nameEs: true, nameEn: true } })).map((row) => [row.id, `${named(locale)(row)} (${row.code})`]),
-  Place: async (evaluationId, ids) => (await db().place.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, state: true, municipality: true, community: true } })).map((row) => [row.id, placeLabel(row)]),
-  Evaluation: async (evaluationId, ids) => (await db().evaluation.findMany({ where: { id: { in: ids.filter((id) => id === evaluationId) } }, select: { id: true, name: true } })).map((row) => [row.id, `“${row.name}”`]),
-  EvaluationMember: async (evaluationId, ids) => (await db().evaluationMember.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, user: { select: { name: true } } } })).map((row) => [row.id, row.user.name]),
+    (
+      await db().interview.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, date: true, place: { select: { state: true, municipality: true, community: true } } },
+      })
+    ).map((row) => [row.id, [day(row.date), row.place ? placeLabel(row.place) : null].filter(Boolean).join(", ")]),
+  FocusGroup: async (evaluationId, ids) =>
+    (
+      await db().focusGroup.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, date: true, topic: true },
+      })
+    ).map((row) => [row.id, `“${row.topic}” (${day(row.date)})`]),
+  SelectionRound: async (evaluationId, ids) =>
+    (
+      await db().selectionRound.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })
+    ).map((row) => [row.id, `“${row.name}”`]),
+  SelectionPanel: async (evaluationId, ids) =>
+    (
+      await db().selectionPanel.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })
+    ).map((row) => [row.id, `“${row.name}”`]),
+  ValidationRound: async (evaluationId, ids) =>
+    (
+      await db().validationRound.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, name: true },
+      })
+    ).map((row) => [row.id, `“${row.name}”`]),
+  Domain: async (evaluationId, ids, locale) =>
+    (
+      await db().domain.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, nameEs: true, nameEn: true },
+      })
+    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+  Sector: async (evaluationId, ids, locale) =>
+    (
+      await db().sector.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, nameEs: true, nameEn: true },
+      })
+    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+  PriorityTag: async (evaluationId, ids, locale) =>
+    (
+      await db().priorityTag.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, nameEs: true, nameEn: true },
+      })
+    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+  AtRiskGroup: async (evaluationId, ids, locale) =>
+    (
+      await db().atRiskGroup.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, nameEs: true, nameEn: true },
+      })
+    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+  Project: async (evaluationId, ids) =>
+    (
+      await db().project.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, acronym: true } })
+    ).map((row) => [row.id, row.acronym]),
+  PlaceCountry: async (evaluationId, ids, locale) =>
+    (
+      await db().placeCountry.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, code: true, nameEs: true, nameEn: true },
+      })
+    ).map((row) => [row.id, `${named(locale)(row)} (${row.code})`]),
+  Place: async (evaluationId, ids) =>
+    (
+      await db().place.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, state: true, municipality: true, community: true },
+      })
+    ).map((row) => [row.id, placeLabel(row)]),
+  Evaluation: async (evaluationId, ids) =>
+    (
+      await db().evaluation.findMany({
+        where: { id: { in: ids.filter((id) => id === evaluationId) } },
+        select: { id: true, name: true },
+      })
+    ).map((row) => [row.id, `“${row.name}”`]),
+  EvaluationMember: async (evaluationId, ids) =>
+    (
+      await db().evaluationMember.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, user: { select: { name: true } } },
+      })
+    ).map((row) => [row.id, row.user.name]),
   // Members are named as the members page names them; people outside the evaluation are not looked up.
-  User: async (evaluationId, ids) => (await db().user.findMany({ where: { id: { in: ids }, memberships: { some: { evaluationId } } }, select: { id: true, name: true } })).map((row) => [row.id, row.name]),
-  EvidenceItem: async (evaluationId, ids) => storyCodes(evaluationId, await db().evidenceItem.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, storyId: true } })),
-  TriangulationSignOff: async (evaluationId, ids) => storyCodes(evaluationId, await db().triangulationSignOff.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, storyId: true } })),
-  Review: async (evaluationId, ids) => storyCodes(evaluationId, await db().review.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, storyId: true } })),
-  ValidationResponse: async (evaluationId, ids) => storyCodes(evaluationId, await db().validationResponse.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, storyId: true } })),
-  ImportBatch: async (evaluationId, ids) => (await db().importBatch.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, fileName: true } })).map((row) => [row.id, `“${row.fileName}”`]),
+  User: async (evaluationId, ids) =>
+    (
+      await db().user.findMany({
+        where: { id: { in: ids }, memberships: { some: { evaluationId } } },
+        select: { id: true, name: true },
+      })
+    ).map((row) => [row.id, row.name]),
+  EvidenceItem: async (evaluationId, ids) =>
+    storyCodes(
+      evaluationId,
+      await db().evidenceItem.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, storyId: true },
+      }),
+    ),
+  TriangulationSignOff: async (evaluationId, ids) =>
+    storyCodes(
+      evaluationId,
+      await db().triangulationSignOff.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, storyId: true },
+      }),
+    ),
+  Review: async (evaluationId, ids) =>
+    storyCodes(
+      evaluationId,
+      await db().review.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, storyId: true } }),
+    ),
+  ValidationResponse: async (evaluationId, ids) =>
+    storyCodes(
+      evaluationId,
+      await db().validationResponse.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, storyId: true },
+      }),
+    ),
+  ImportBatch: async (evaluationId, ids) =>
+    (
+      await db().importBatch.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, fileName: true },
+      })
+    ).map((row) => [row.id, `“${row.fileName}”`]),
 };
 
 /** The transcript a marked passage belongs to, named as its interview or focus group is. */
 LOOKUPS.TranscriptExcerpt = async (evaluationId, ids, locale) => {
-  const rows = await db().transcriptExcerpt.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, interviewId: true, focusGroupId: true } });
-  const interviews = new Map(await LOOKUPS.Interview!(evaluationId, rows.flatMap((row) => (row.interviewId ? [row.interviewId] : [])), locale));
-  const groups = new Map(await LOOKUPS.FocusGroup!(evaluationId, rows.flatMap((row) => (row.focusGroupId ? [row.focusGroupId] : [])), locale));
+  const rows = await db().transcriptExcerpt.findMany({
+    where: { evaluationId, id: { in: ids } },
+    select: { id: true, interviewId: true, focusGroupId: true },
+  });
+  const interviews = new Map(
+    await LOOKUPS.Interview!(
+      evaluationId,
+      rows.flatMap((row) => (row.interviewId ? [row.interviewId] : [])),
+      locale,
+    ),
+  );
+  const groups = new Map(
+    await LOOKUPS.FocusGroup!(
+      evaluationId,
+      rows.flatMap((row) => (row.focusGroupId ? [row.focusGroupId] : [])),
+      locale,
+    ),
+  );
   return rows.flatMap((row) => {
-    const label = row.interviewId ? interviews.get(row.interviewId) : row.focusGroupId ? groups.get(row.focusGroupId) : undefined;
+    const label = row.interviewId
+      ? interviews.get(row.interviewId)
+      : row.focusGroupId
+        ? groups.get(row.focusGroupId)
+        : undefined;
     return label ? [[row.id, label] as [string, string]] : [];
   });
 };
 
 /** Labels keyed by `labelKey(type, id)`, for the events of one page. */
-export async function findRecordLabels(evaluationId: string, events: Named[], locale: "es" | "en"): Promise<Map<string, string>> {
+export async function findRecordLabels(
+  evaluationId: string,
+  events: Named[],
+  locale: "es" | "en",
+): Promise<Map<string, string>> {
   const idsByType = new Map<string, Set<string>>();
   for (const { recordType, recordId } of events) {
     if (!recordId || !LOOKUPS[recordType]) continue;
     idsByType.set(recordType, (idsByType.get(recordType) ?? new Set()).add(recordId));
   }
-  const found = await Promise.all([...idsByType].map(async ([type, ids]) => (await LOOKUPS[type]!(evaluationId, [...ids], locale)).map(([id, label]) => [labelKey(type, id), label] as const)));
+  const found = await Promise.all(
+    [...idsByType].map(async ([type, ids]) =>
+      (await LOOKUPS[type]!(evaluationId, [...ids], locale)).map(([id, label]) => [labelKey(type, id), label] as const),
+    ),
+  );
   return new Map(found.flat());
 }

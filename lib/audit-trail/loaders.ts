@@ -10,10 +10,18 @@ import type { AuditFilters } from "./schema";
  * One page of the trail with the filter's choices and what each event's record is called (for its
  * sentence); null when the reader may not see the trail (404).
  */
-export async function loadAuditPage(evaluationId: string, reader: Reader | null, filters: AuditFilters, locale: "es" | "en" = "es") {
+export async function loadAuditPage(
+  evaluationId: string,
+  reader: Reader | null,
+  filters: AuditFilters,
+  locale: "es" | "en" = "es",
+) {
   const opened = await loadEvaluationHeading(evaluationId, reader, "audit.view");
   if (!opened) return null;
-  const [{ events, next, actors: names }, actors] = await Promise.all([listAuditEvents(evaluationId, filters), listAuditActors(evaluationId)]);
+  const [{ events, next, actors: names }, actors] = await Promise.all([
+    listAuditEvents(evaluationId, filters),
+    listAuditActors(evaluationId),
+  ]);
   const labels = await findRecordLabels(evaluationId, events, locale);
   return { evaluation: opened.evaluation, events, next, names, actors, labels };
 }

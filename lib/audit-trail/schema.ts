@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 
-const text = (max: number) => z.string().trim().max(max).optional().transform((value) => value || undefined);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid")
@@ -21,7 +27,10 @@ export const auditFiltersSchema = z
     from: isoDate,
     to: isoDate,
     /** Keyset cursor: the sequence number to continue below. */
-    before: z.string().regex(/^\d{1,19}$/).optional(),
+    before: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional(),
   })
   .strip();
 

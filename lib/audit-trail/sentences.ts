@@ -11,9 +11,29 @@ export function sentenceKey(action: string): string {
 
 /** The message keys of the record nouns used when a record has no label (deleted, or not named). */
 export const RECORD_NOUNS = [
-  "ChangeStory", "Respondent", "Interview", "FocusGroup", "SelectionRound", "SelectionPanel", "ValidationRound", "Domain", "Project", "User",
-  "EvaluationMember", "Place", "Sector", "PriorityTag", "AtRiskGroup", "Evaluation", "EvidenceItem", "TranscriptExcerpt", "TriangulationSignOff",
-  "Review", "ValidationResponse", "ImportBatch", "PlaceCountry",
+  "ChangeStory",
+  "Respondent",
+  "Interview",
+  "FocusGroup",
+  "SelectionRound",
+  "SelectionPanel",
+  "ValidationRound",
+  "Domain",
+  "Project",
+  "User",
+  "EvaluationMember",
+  "Place",
+  "Sector",
+  "PriorityTag",
+  "AtRiskGroup",
+  "Evaluation",
+  "EvidenceItem",
+  "TranscriptExcerpt",
+  "TriangulationSignOff",
+  "Review",
+  "ValidationResponse",
+  "ImportBatch",
+  "PlaceCountry",
 ] as const;
 
 export function recordNounKey(recordType: string): string {

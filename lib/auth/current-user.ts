@@ -30,7 +30,11 @@ async function mustEnrol(user: { id: string; isAdmin: boolean; totpEnabledAt: Da
   const settings = await getInstallationSettings();
   if (!settings.requireTwoFactorForIdentityRoles) return false;
   const roles = user.isAdmin ? [] : await findIdentityRoles(user.id);
-  return needsTwoFactorEnrolment({ required: true, identityRole: holdsIdentityRole(user.isAdmin, roles), enrolled: false });
+  return needsTwoFactorEnrolment({
+    required: true,
+    identityRole: holdsIdentityRole(user.isAdmin, roles),
+    enrolled: false,
+  });
 }
 
 /**

@@ -9,7 +9,16 @@ type Reader = Pick<Prisma.TransactionClient, "installationSettings" | "evaluatio
 export function findUserForSignIn(email: string) {
   return db().user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, totpSecret: true, totpEnabledAt: true, totpLastUsedStep: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      disabledAt: true,
+      totpSecret: true,
+      totpEnabledAt: true,
+      totpLastUsedStep: true,
+    },
   });
 }
 
@@ -25,7 +34,15 @@ export function findSessionWithUser(sessionId: string) {
       revokedAt: true,
       twoFactorVerifiedAt: true,
       user: {
-        select: { id: true, email: true, name: true, isAdmin: true, locale: true, disabledAt: true, totpEnabledAt: true },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          isAdmin: true,
+          locale: true,
+          disabledAt: true,
+          totpEnabledAt: true,
+        },
       },
     },
   });
@@ -35,7 +52,10 @@ export type InstallationSettingsView = { requireTwoFactorForIdentityRoles: boole
 
 /** The installation's settings; the defaults when the row was never written. */
 export async function getInstallationSettings(reader: Reader = db()): Promise<InstallationSettingsView> {
-  const row = await reader.installationSettings.findUnique({ where: { id: 1 }, select: { requireTwoFactorForIdentityRoles: true } });
+  const row = await reader.installationSettings.findUnique({
+    where: { id: 1 },
+    select: { requireTwoFactorForIdentityRoles: true },
+  });
   return { requireTwoFactorForIdentityRoles: row?.requireTwoFactorForIdentityRoles ?? false };
 }
 

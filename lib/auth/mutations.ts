@@ -111,7 +111,12 @@ export async function recordPasswordVerified(attemptId: string, userId: string, 
 export class TotpStepUsedError extends Error {}
 
 /** Marks `step` as used unless it or a later step already was; false when it was (replay). */
-export async function consumeTotpStep(tx: Tx, userId: string, step: number, extra: Prisma.UserUpdateManyMutationInput = {}) {
+export async function consumeTotpStep(
+  tx: Tx,
+  userId: string,
+  step: number,
+  extra: Prisma.UserUpdateManyMutationInput = {},
+) {
   const { count } = await tx.user.updateMany({
     where: { id: userId, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: step } }] },
     data: { ...extra, totpLastUsedStep: step },
@@ -186,7 +191,11 @@ export async function revokeUserSession(sessionId: string, now = new Date()): Pr
  * changing roles, turning two-factor on): their next request is signed out. The caller's own
  * audit event covers it; the count is returned for that event.
  */
-export async function revokeAllSessionsOfUser(tx: Tx, userId: string, options: { now?: Date; exceptSessionId?: string } = {}): Promise<number> {
+export async function revokeAllSessionsOfUser(
+  tx: Tx,
+  userId: string,
+  options: { now?: Date; exceptSessionId?: string } = {},
+): Promise<number> {
   // Prisma drops `undefined` from a where: without this check a missing id would end everyone's sessions.
   if (typeof userId !== "string" || userId.length === 0) throw new Error("revokeAllSessionsOfUser: no user id");
   const { count } = await tx.userSession.updateMany({
@@ -207,7 +216,10 @@ export async function touchUserSession(sessionId: string, now = new Date()): Pro
  */
 export async function setTwoFactorRequirement(actorId: string, required: boolean, ipAddress: string | null = null) {
   return db().$transaction(async (tx) => {
-    const before = await tx.installationSettings.findUnique({ where: { id: 1 }, select: { requireTwoFactorForIdentityRoles: true } });
+    const before = await tx.installationSettings.findUnique({
+      where: { id: 1 },
+      select: { requireTwoFactorForIdentityRoles: true },
+    });
     const previous = before?.requireTwoFactorForIdentityRoles ?? false;
     if (previous === required) return { requireTwoFactorForIdentityRoles: required };
     await tx.installationSettings.upsert({

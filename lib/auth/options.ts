@@ -87,7 +87,9 @@ async function checkCredentials(credentials: unknown, meta: RequestMeta, now: Da
       await recordPasswordVerified(attemptId, user.id, meta);
       throw new SignInError("TOTP_REQUIRED");
     }
-    totpStep = user.totpSecret ? matchTotpCode(open(user.totpSecret, totpSealContext(user.id)), code, now, user.totpLastUsedStep) : null;
+    totpStep = user.totpSecret
+      ? matchTotpCode(open(user.totpSecret, totpSealContext(user.id)), code, now, user.totpLastUsedStep)
+      : null;
     if (totpStep === null) {
       await fail("TOTP_INVALID");
       throw new SignInError("TOTP_INVALID");

@@ -69,7 +69,10 @@ export type SignInRefusal = "LOCKED_OUT" | "ADDRESS_THROTTLED";
  * `earlierAddressFailures` is null when the client address is unknown: "unknown" is everyone at
  * once, and a limit on it would let one person lock every user out.
  */
-export function signInRefusal(earlierAccountFailures: number, earlierAddressFailures: number | null): SignInRefusal | null {
+export function signInRefusal(
+  earlierAccountFailures: number,
+  earlierAddressFailures: number | null,
+): SignInRefusal | null {
   if (isLockedOut(earlierAccountFailures)) return "LOCKED_OUT";
   if (earlierAddressFailures !== null && isAddressThrottled(earlierAddressFailures)) return "ADDRESS_THROTTLED";
   return null;

@@ -5,7 +5,13 @@ import { z } from "zod";
  * turns them into the user's language.
  */
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "EMAIL_REQUIRED").max(254, "EMAIL_INVALID").pipe(z.email("EMAIL_INVALID")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "EMAIL_REQUIRED")
+    .max(254, "EMAIL_INVALID")
+    .pipe(z.email("EMAIL_INVALID")),
   // The cap keeps a hostile multi-megabyte "password" away from the hash function.
   password: z.string().min(1, "PASSWORD_REQUIRED").max(1024, "PASSWORD_REQUIRED"),
   /** The authenticator code, sent only on the second submit; "" and absent both mean none. */

@@ -33,7 +33,10 @@ export async function getAuthorizedUser(): Promise<CurrentUser | null> {
  * `returnTo` (a path in this app) afterwards. A user who must set up two-factor sign-in is sent
  * to do that first; only the set-up page itself passes `duringTwoFactorSetup`.
  */
-export async function requireUser(returnTo?: string, options: { duringTwoFactorSetup?: boolean } = {}): Promise<CurrentUser> {
+export async function requireUser(
+  returnTo?: string,
+  options: { duringTwoFactorSetup?: boolean } = {},
+): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   if (user.needsTwoFactorEnrolment && !options.duringTwoFactorSetup) redirect(TWO_FACTOR_SETUP_PATH);

@@ -59,14 +59,24 @@ export function normalizeTotpCode(raw: unknown): string | null {
 }
 
 export function totpCodeAt(secretBase32: string, step: number): string {
-  return HOTP.generate({ secret: Secret.fromBase32(secretBase32), algorithm: ALGORITHM, digits: TOTP_DIGITS, counter: step });
+  return HOTP.generate({
+    secret: Secret.fromBase32(secretBase32),
+    algorithm: ALGORITHM,
+    digits: TOTP_DIGITS,
+    counter: step,
+  });
 }
 
 /**
  * The step whose code `code` is, among the steps still allowed; null when it is none of them.
  * The caller must then record that step as used in the same write that relies on it.
  */
-export function matchTotpCode(secretBase32: string, code: unknown, now: Date, lastUsedStep: number | null): number | null {
+export function matchTotpCode(
+  secretBase32: string,
+  code: unknown,
+  now: Date,
+  lastUsedStep: number | null,
+): number | null {
   const normalized = normalizeTotpCode(code);
   if (!normalized) return null;
   const given = Buffer.from(normalized);

@@ -7,7 +7,13 @@ import { recordAudit } from "@/lib/audit";
 import { open, seal } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { findIdentityRoles, getInstallationSettings } from "./data";
-import { consumeTotpStep, openSignInAttempt, recordSignInFailure, revokeAllSessionsOfUser, type RequestMeta } from "./mutations";
+import {
+  consumeTotpStep,
+  openSignInAttempt,
+  recordSignInFailure,
+  revokeAllSessionsOfUser,
+  type RequestMeta,
+} from "./mutations";
 import { holdsIdentityRole, mayDisableTwoFactor } from "./policy";
 import { generateTotpSecret, matchTotpCode, totpSealContext } from "./totp";
 
@@ -22,7 +28,10 @@ function loadUser(userId: string) {
 }
 
 /** A new secret, sealed, not yet in force; replaces any earlier set-up that was never confirmed. */
-export async function startTwoFactorSetup(userId: string, meta: RequestMeta): Promise<TwoFactorOutcome<"ALREADY_ENABLED">> {
+export async function startTwoFactorSetup(
+  userId: string,
+  meta: RequestMeta,
+): Promise<TwoFactorOutcome<"ALREADY_ENABLED">> {
   const secret = generateTotpSecret();
   return db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
@@ -42,7 +51,8 @@ export async function startTwoFactorSetup(userId: string, meta: RequestMeta): Pr
   });
 }
 
-type CodeCheck = { ok: true; step: number; attemptId: string } | { ok: false; reason: "TOO_MANY_ATTEMPTS" | "CODE_INVALID" };
+type CodeCheck =
+  { ok: true; step: number; attemptId: string } | { ok: false; reason: "TOO_MANY_ATTEMPTS" | "CODE_INVALID" };
 
 /** Counts the try like a sign-in, refuses while locked out or throttled, and matches the code (±1 step, no replay). */
 async function checkCode(
@@ -53,7 +63,14 @@ async function checkCode(
 ): Promise<CodeCheck> {
   const attempt = await openSignInAttempt(user.email, meta, now);
   const fail = async (reason: "LOCKED_OUT" | "ADDRESS_THROTTLED" | "TOTP_INVALID") => {
-    await recordSignInFailure({ attemptId: attempt.attemptId, email: user.email, reason, ipAddress: meta.ipAddress, actorId: user.id, action: "account.two_factor_code_failed" });
+    await recordSignInFailure({
+      attemptId: attempt.attemptId,
+      email: user.email,
+      reason,
+      ipAddress: meta.ipAddress,
+      actorId: user.id,
+      action: "account.two_factor_code_failed",
+    });
     return { ok: false, reason: reason === "TOTP_INVALID" ? "CODE_INVALID" : "TOO_MANY_ATTEMPTS" } as const;
   };
   if (attempt.refusal) return fail(attempt.refusal);
@@ -85,7 +102,10 @@ export async function confirmTwoFactorSetup(
       return { ok: false, reason: "CODE_INVALID" } as const;
     }
     await tx.signInAttempt.update({ where: { id: check.attemptId }, data: { succeeded: true }, select: { id: true } });
-    await tx.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { twoFactorVerifiedAt: now } });
+    await tx.userSession.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { twoFactorVerifiedAt: now },
+    });
     const otherSessionsEnded = await revokeAllSessionsOfUser(tx, userId, { now, exceptSessionId: sessionId });
     await recordAudit(tx, {
       evaluationId: null,
@@ -110,8 +130,16 @@ export async function disableTwoFactor(
 ): Promise<TwoFactorOutcome<"NOT_ENABLED" | "REQUIRED_BY_INSTALLATION" | "TOO_MANY_ATTEMPTS" | "CODE_INVALID">> {
   const user = await loadUser(userId);
   if (!user?.totpEnabledAt || !user.totpSecret) return { ok: false, reason: "NOT_ENABLED" };
-  const [settings, roles] = await Promise.all([getInstallationSettings(), user.isAdmin ? [] : findIdentityRoles(userId)]);
-  if (!mayDisableTwoFactor({ required: settings.requireTwoFactorForIdentityRoles, identityRole: holdsIdentityRole(user.isAdmin, roles) })) {
+  const [settings, roles] = await Promise.all([
+    getInstallationSettings(),
+    user.isAdmin ? [] : findIdentityRoles(userId),
+  ]);
+  if (
+    !mayDisableTwoFactor({
+      required: settings.requireTwoFactorForIdentityRoles,
+      identityRole: holdsIdentityRole(user.isAdmin, roles),
+    })
+  ) {
     return { ok: false, reason: "REQUIRED_BY_INSTALLATION" };
   }
   const check = await checkCode({ ...user, totpSecret: user.totpSecret }, code, meta, now);
@@ -119,7 +147,11 @@ export async function disableTwoFactor(
 
   return db().$transaction(async (tx) => {
     if (!(await consumeTotpStep(tx, userId, check.step))) return { ok: false, reason: "CODE_INVALID" } as const;
-    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null }, select: { id: true } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpSecret: null, totpEnabledAt: null },
+      select: { id: true },
+    });
     await tx.signInAttempt.update({ where: { id: check.attemptId }, data: { succeeded: true }, select: { id: true } });
     await recordAudit(tx, {
       evaluationId: null,

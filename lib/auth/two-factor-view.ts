@@ -17,13 +17,24 @@ export async function loadTwoFactorView(user: { id: string; isAdmin: boolean }):
   const state = await findTwoFactorState(user.id);
   if (!state) return { status: "OFF" };
   if (state.totpEnabledAt) {
-    const [settings, roles] = await Promise.all([getInstallationSettings(), state.isAdmin ? [] : findIdentityRoles(state.id)]);
+    const [settings, roles] = await Promise.all([
+      getInstallationSettings(),
+      state.isAdmin ? [] : findIdentityRoles(state.id),
+    ]);
     const identityRole = holdsIdentityRole(state.isAdmin, roles);
-    return { status: "ON", enabledAt: state.totpEnabledAt, mayDisable: mayDisableTwoFactor({ required: settings.requireTwoFactorForIdentityRoles, identityRole }) };
+    return {
+      status: "ON",
+      enabledAt: state.totpEnabledAt,
+      mayDisable: mayDisableTwoFactor({ required: settings.requireTwoFactorForIdentityRoles, identityRole }),
+    };
   }
   if (!state.totpSecret) return { status: "OFF" };
   const secret = open(state.totpSecret, totpSealContext(state.id));
-  const qrDataUrl = await QRCode.toDataURL(totpUri(secret, state.email), { errorCorrectionLevel: "M", margin: 2, width: 240 });
+  const qrDataUrl = await QRCode.toDataURL(totpUri(secret, state.email), {
+    errorCorrectionLevel: "M",
+    margin: 2,
+    width: 240,
+  });
   // Groups of four are easier to copy by hand; apps ignore the spaces.
   return { status: "PENDING", secretGroups: secret.match(/.{1,4}/g) ?? [secret], qrDataUrl };
 }

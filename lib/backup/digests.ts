@@ -22,7 +22,9 @@ export async function appTables(client: pg.ClientBase): Promise<string[]> {
 
 /** Run inside the transaction whose snapshot is being backed up (or on the restored copy). */
 export async function tableDigests(client: pg.ClientBase): Promise<Digests> {
-  await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET bytea_output = 'hex'; SET extra_float_digits = 3");
+  await client.query(
+    "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET bytea_output = 'hex'; SET extra_float_digits = 3",
+  );
   const digests: Digests = {};
   for (const table of await appTables(client)) {
     const { rows } = await client.query<{ rows: number; checksum: string }>(

@@ -18,13 +18,21 @@ export async function openEmbeddedForBackup(dataDir: string): Promise<{ url: str
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
     const published = databaseUrlFile(dataDir);
-    if (!existsSync(published)) throw new BackupError(`The app is starting or stopping on ${dataDir}; run the backup again in a minute.`);
+    if (!existsSync(published))
+      throw new BackupError(`The app is starting or stopping on ${dataDir}; run the backup again in a minute.`);
     return { url: readFileSync(published, "utf8").trim(), close: async () => {} };
   }
   try {
-    if (!existsSync(path.join(dataDir, "pgdata"))) throw new BackupError(`There is no embedded database in ${dataDir} to back up.`);
+    if (!existsSync(path.join(dataDir, "pgdata")))
+      throw new BackupError(`There is no embedded database in ${dataDir} to back up.`);
     const database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pgdata") });
-    return { url: database.url, close: async () => { await database.stop(); unlock(); } };
+    return {
+      url: database.url,
+      close: async () => {
+        await database.stop();
+        unlock();
+      },
+    };
   } catch (error) {
     unlock();
     throw error;
@@ -43,18 +51,25 @@ export function saveDemoSecrets(dataDir: string, folder: string): string[] {
 }
 
 /** Takes the folder for a restore and moves the current database aside; returns where it went. */
-export function prepareEmbeddedRestore(dataDir: string, now = new Date()): { unlock: () => void; keptAs: string | null } {
+export function prepareEmbeddedRestore(
+  dataDir: string,
+  now = new Date(),
+): { unlock: () => void; keptAs: string | null } {
   let unlock: () => void;
   try {
     unlock = lockDataFolder(dataDir);
   } catch (error) {
-    if (error instanceof DataFolderInUseError) throw new BackupError(`${error.message.replace(/ Stop it first.*$/, "")} Stop the app before restoring.`);
+    if (error instanceof DataFolderInUseError)
+      throw new BackupError(`${error.message.replace(/ Stop it first.*$/, "")} Stop the app before restoring.`);
     throw error;
   }
   const pgdata = path.join(dataDir, "pgdata");
   let keptAs: string | null = null;
   if (existsSync(pgdata)) {
-    keptAs = `${pgdata}.before-restore-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}`;
+    keptAs = `${pgdata}.before-restore-${now
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d+Z$/, "Z")}`;
     renameSync(pgdata, keptAs);
   }
   return { unlock, keptAs };

@@ -30,7 +30,9 @@ export async function dumpEmbedded(url: string, folder: string): Promise<Pick<Ma
     const tables = await tableDigests(client);
     const migrations = await appliedMigrations(client);
     for (const table of Object.keys(tables)) {
-      await client.query(`DECLARE rows_of NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${client.escapeIdentifier(table)} t`);
+      await client.query(
+        `DECLARE rows_of NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${client.escapeIdentifier(table)} t`,
+      );
       for (;;) {
         const { rows } = await client.query<{ row: string }>(`FETCH ${BATCH} FROM rows_of`);
         for (const { row } of rows) if (!gzip.write(`${table}\t${row}\n`)) await once(gzip, "drain");
@@ -66,15 +68,21 @@ export async function loadEmbedded(folder: string, manifest: Manifest, url: stri
     const flush = async () => {
       if (batch.length === 0) return;
       const target = client.escapeIdentifier(table);
-      await client.query(`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, $1::json)`, [`[${batch.join(",")}]`]);
+      await client.query(`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, $1::json)`, [
+        `[${batch.join(",")}]`,
+      ]);
       batch = [];
     };
-    const lines = readline.createInterface({ input: createReadStream(path.join(folder, DATA_FILE)).pipe(createGunzip()), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: createReadStream(path.join(folder, DATA_FILE)).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) {
       if (!line) continue;
       const tab = line.indexOf("\t");
       const name = line.slice(0, tab);
-      if (!known.has(name)) throw new BackupError(`The backup holds rows of a table this version does not have (${name}).`);
+      if (!known.has(name))
+        throw new BackupError(`The backup holds rows of a table this version does not have (${name}).`);
       if (name !== table || batch.length >= BATCH) {
         await flush();
         table = name;
@@ -84,7 +92,8 @@ export async function loadEmbedded(folder: string, manifest: Manifest, url: stri
     await flush();
     await client.query("COMMIT");
     const differences = compareDigests(manifest.tables, await tableDigests(client));
-    if ((await appliedMigrations(client)).join() !== manifest.migrations.join()) differences.push("_prisma_migrations: other migrations than the backup's");
+    if ((await appliedMigrations(client)).join() !== manifest.migrations.join())
+      differences.push("_prisma_migrations: other migrations than the backup's");
     return differences;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

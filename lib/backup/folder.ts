@@ -24,7 +24,10 @@ export const MANIFEST = "manifest.json";
 export const CHECKPOINTS = "audit-checkpoints.jsonl";
 
 export function newBackupFolder(parent: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const folder = path.resolve(parent, `msc-backup-${stamp}`);
   if (existsSync(folder)) throw new BackupError(`${folder} already exists; wait a second and run the backup again.`);
   mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -39,7 +42,8 @@ export function readManifest(folder: string): Manifest {
   const file = path.join(folder, MANIFEST);
   if (!existsSync(file)) throw new BackupError(`${folder} is not a backup of this app (no ${MANIFEST}).`);
   const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-  if (manifest.format !== "msc-backup/1") throw new BackupError(`${file} is of an unknown format (${String(manifest.format)}).`);
+  if (manifest.format !== "msc-backup/1")
+    throw new BackupError(`${file} is of an unknown format (${String(manifest.format)}).`);
   return manifest;
 }
 
@@ -57,7 +61,10 @@ export function saveCheckpoints(source: string, folder: string): boolean {
 export function putInPlace(source: string, target: string, now = new Date()): string | null {
   let kept: string | null = null;
   if (existsSync(target)) {
-    kept = `${target}.before-restore-${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}`;
+    kept = `${target}.before-restore-${now
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d+Z$/, "Z")}`;
     renameSync(target, kept);
   }
   mkdirSync(path.dirname(target), { recursive: true });

@@ -14,9 +14,12 @@ export const DUMP_FILE = "database.dump";
 function run(tool: "pg_dump" | "pg_restore", args: string[]): void {
   const result = spawnSync(tool, args, { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") {
-    throw new BackupError(`${tool} is not installed. Install PostgreSQL's client tools (Debian, Ubuntu: apt-get install -y postgresql-client), the same major version as the server or newer.`);
+    throw new BackupError(
+      `${tool} is not installed. Install PostgreSQL's client tools (Debian, Ubuntu: apt-get install -y postgresql-client), the same major version as the server or newer.`,
+    );
   }
-  if (result.status !== 0) throw new BackupError(`${tool} failed: ${(result.stderr || "").trim().split("\n").slice(-3).join(" ")}`);
+  if (result.status !== 0)
+    throw new BackupError(`${tool} failed: ${(result.stderr || "").trim().split("\n").slice(-3).join(" ")}`);
 }
 
 /** Dumps the database at `url` (the owner's: the app role cannot read the migrations' table). */
@@ -29,7 +32,12 @@ export async function dumpPostgres(url: string, folder: string): Promise<Pick<Ma
     const tables = await tableDigests(client);
     const migrations = await appliedMigrations(client);
     // The exported snapshot lives while this transaction is open.
-    run("pg_dump", ["--format=custom", `--snapshot=${rows[0]!.snapshot}`, `--file=${path.join(folder, DUMP_FILE)}`, `--dbname=${url}`]);
+    run("pg_dump", [
+      "--format=custom",
+      `--snapshot=${rows[0]!.snapshot}`,
+      `--file=${path.join(folder, DUMP_FILE)}`,
+      `--dbname=${url}`,
+    ]);
     await client.query("COMMIT");
     return { migrations, tables };
   } finally {
@@ -48,12 +56,22 @@ export async function restorePostgres(folder: string, manifest: Manifest, url: s
   try {
     const existing = await appTables(client);
     if (existing.length > 0) {
-      throw new BackupError("The target database already has tables. Restore into a new, empty database (createdb), owned by the role that migrates, and point the app at it.");
+      throw new BackupError(
+        "The target database already has tables. Restore into a new, empty database (createdb), owned by the role that migrates, and point the app at it.",
+      );
     }
-    run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, path.join(folder, DUMP_FILE)]);
+    run("pg_restore", [
+      "--no-owner",
+      "--no-privileges",
+      "--exit-on-error",
+      "--single-transaction",
+      `--dbname=${url}`,
+      path.join(folder, DUMP_FILE),
+    ]);
     const differences = compareDigests(manifest.tables, await tableDigests(client));
     const migrations = await appliedMigrations(client);
-    if (migrations.join() !== manifest.migrations.join()) differences.push("_prisma_migrations: other migrations than the backup's");
+    if (migrations.join() !== manifest.migrations.join())
+      differences.push("_prisma_migrations: other migrations than the backup's");
     return differences;
   } finally {
     await client.end();

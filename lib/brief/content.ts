@@ -18,12 +18,23 @@ export type BriefContent = {
   draft: boolean;
   words: (typeof en)["brief"]["document"];
   /** `issuedOn`: the ISO day the brief is dated, so a file made twice carries the same date. */
-  title: { name: string; kind: string; organisation: string; preparedFor: string; preparedBy: string; date: string; issuedOn: string };
+  title: {
+    name: string;
+    kind: string;
+    organisation: string;
+    preparedFor: string;
+    preparedBy: string;
+    date: string;
+    issuedOn: string;
+  };
   introduction: BriefText | null;
   overview: BriefText | null;
   noChangeNote: string | null;
   /** `note`: the number of the outcome's sources note, or null when no supporting evidence is recorded. */
-  domains: Array<{ heading: string; outcomes: Array<{ code: string; sentence: OutcomeSentence; note: number | null }> }>;
+  domains: Array<{
+    heading: string;
+    outcomes: Array<{ code: string; sentence: OutcomeSentence; note: number | null }>;
+  }>;
   /** Numbered in the order the outcomes appear; Word prints them as footnotes, PDF and page as notes. */
   sources: Array<{ number: number; text: string }>;
   keyLearnings: Array<{ theme: BriefText; narrative: BriefText; sustainability: BriefText | null }>;
@@ -49,14 +60,26 @@ export type BriefRecords = {
 const WORDS = { en: en.brief.document, es: es.brief.document } as const;
 const LOCALE_OF = { en: "EN", es: "ES" } as const;
 const DATE_LOCALE = { en: "en-US", es: "es-MX" } as const;
-const METHOD_ORDER: Array<keyof MethodFigures> = ["interviews", "focusGroupRespondents", "statesCovered", "significantChanges", "validationRespondents", "projects", "domains"];
+const METHOD_ORDER: Array<keyof MethodFigures> = [
+  "interviews",
+  "focusGroupRespondents",
+  "statesCovered",
+  "significantChanges",
+  "validationRespondents",
+  "projects",
+  "domains",
+];
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
 }
 
 /** A learning's text in the language, or the untranslated marker; never the other language. */
-function learningText(row: LearningRow, lang: BriefLanguage, field: "title" | "body" | "sustainability"): BriefText | null {
+function learningText(
+  row: LearningRow,
+  lang: BriefLanguage,
+  field: "title" | "body" | "sustainability",
+): BriefText | null {
   const text = row.texts.find((entry) => entry.locale === LOCALE_OF[lang]);
   const value = text?.[field];
   if (value && value.trim()) return { text: value.trim(), untranslated: false };
@@ -65,12 +88,17 @@ function learningText(row: LearningRow, lang: BriefLanguage, field: "title" | "b
   return { text: WORDS[lang].untranslated, untranslated: true };
 }
 
-const required = (text: BriefText | null, lang: BriefLanguage): BriefText => text ?? { text: WORDS[lang].noneYet, untranslated: false };
+const required = (text: BriefText | null, lang: BriefLanguage): BriefText =>
+  text ?? { text: WORDS[lang].noneYet, untranslated: false };
 
 export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefContent {
   const words = WORDS[lang];
   const name = (domain: { nameEn: string; nameEs: string }) => (lang === "es" ? domain.nameEs : domain.nameEn);
-  const ofKind = (kind: LearningRow["kind"]) => briefOrder(kind, records.learnings.filter((row) => row.kind === kind));
+  const ofKind = (kind: LearningRow["kind"]) =>
+    briefOrder(
+      kind,
+      records.learnings.filter((row) => row.kind === kind),
+    );
 
   const citations = new Map<string, string[]>();
   for (const { storyId, citation } of records.sources) {
@@ -82,18 +110,31 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
   const noteFor = (row: BriefOutcomeRow) => {
     const cited = citations.get(row.id);
     if (!cited) return null;
-    sources.push({ number: sources.length + 1, text: fill(words.sourcesNote, { code: row.code, sources: cited.join("; ") }) });
+    sources.push({
+      number: sources.length + 1,
+      text: fill(words.sourcesNote, { code: row.code, sources: cited.join("; ") }),
+    });
     return sources.length;
   };
-  const sentences = (rows: BriefOutcomeRow[]) => rows.map((row) => ({ code: row.code, sentence: outcomeSentence(row, lang), note: noteFor(row) }));
-  const numbered = records.domains.map((domain, index) => ({ domain, number: index + 1, outcomes: records.outcomes.filter((row) => row.domainId === domain.id) }));
+  const sentences = (rows: BriefOutcomeRow[]) =>
+    rows.map((row) => ({ code: row.code, sentence: outcomeSentence(row, lang), note: noteFor(row) }));
+  const numbered = records.domains.map((domain, index) => ({
+    domain,
+    number: index + 1,
+    outcomes: records.outcomes.filter((row) => row.domainId === domain.id),
+  }));
   // A retired domain is shown only while an outcome of this copy still sits in it.
   const shown = numbered.filter(({ domain, outcomes }) => !domain.retiredAt || outcomes.length);
-  const domains = shown.map(({ domain, number, outcomes }) => ({ heading: fill(words.domainHeading, { number, name: name(domain) }), outcomes: sentences(outcomes) }));
+  const domains = shown.map(({ domain, number, outcomes }) => ({
+    heading: fill(words.domainHeading, { number, name: name(domain) }),
+    outcomes: sentences(outcomes),
+  }));
   const known = new Set(records.domains.map((domain) => domain.id));
   const homeless = records.outcomes.filter((row) => !row.domainId || !known.has(row.domainId));
   if (homeless.length) domains.push({ heading: words.noDomain, outcomes: sentences(homeless) });
-  const noChange = shown.filter(({ outcomes }) => outcomes.some((row) => row.changeType === "NO_CHANGE")).map(({ domain }) => name(domain));
+  const noChange = shown
+    .filter(({ outcomes }) => outcomes.some((row) => row.changeType === "NO_CHANGE"))
+    .map(({ domain }) => name(domain));
 
   let number = 0;
   const recommendationRows = ofKind("RECOMMENDATION");
@@ -111,7 +152,9 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
       organisation: records.evaluation.evaluatorOrganisation,
       preparedFor: fill(words.preparedFor, { client: records.evaluation.client }),
       preparedBy: fill(words.preparedBy, { organisation: records.evaluation.evaluatorOrganisation }),
-      date: new Intl.DateTimeFormat(DATE_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(records.evaluation.periodEnd),
+      date: new Intl.DateTimeFormat(DATE_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(
+        records.evaluation.periodEnd,
+      ),
       issuedOn: records.evaluation.periodEnd.toISOString().slice(0, 10),
     },
     introduction: ofKind("KEY_RESULTS_INTRODUCTION").map((row) => learningText(row, lang, "body"))[0] ?? null,
@@ -129,12 +172,22 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
       group: row.atRiskGroup ? name(row.atRiskGroup) : "",
       text: required(learningText(row, lang, "body"), lang),
     })),
-    lessons: ofKind("LESSON").map((row, index) => ({ number: index + 1, text: required(learningText(row, lang, "body"), lang) })),
+    lessons: ofKind("LESSON").map((row, index) => ({
+      number: index + 1,
+      text: required(learningText(row, lang, "body"), lang),
+    })),
     recommendations: audiences.map((audience) => ({
       audience: words.audiences[audience],
-      items: recommendationRows.filter((row) => (row.audience ?? "OTHER") === audience).map((row) => ({ number: ++number, text: required(learningText(row, lang, "body"), lang) })),
+      items: recommendationRows
+        .filter((row) => (row.audience ?? "OTHER") === audience)
+        .map((row) => ({ number: ++number, text: required(learningText(row, lang, "body"), lang) })),
     })),
     method: METHOD_ORDER.map((key) => ({ key, label: words.methodFigures[key], value: records.method[key] })),
-    notes: offices.map((office) => ({ office, projects: records.projects.filter((project) => project.managingOffice === office).map(({ acronym, name }) => ({ acronym, name })) })),
+    notes: offices.map((office) => ({
+      office,
+      projects: records.projects
+        .filter((project) => project.managingOffice === office)
+        .map(({ acronym, name }) => ({ acronym, name })),
+    })),
   };
 }

@@ -13,7 +13,15 @@ import { figurePath, isCurrentTranslation } from "@/lib/translations/story-sourc
 export async function findBriefEvaluation(evaluationId: string) {
   return db().evaluation.findUnique({
     where: { id: evaluationId },
-    select: { id: true, name: true, client: true, evaluatorOrganisation: true, periodStart: true, periodEnd: true, languages: true },
+    select: {
+      id: true,
+      name: true,
+      client: true,
+      evaluatorOrganisation: true,
+      periodStart: true,
+      periodEnd: true,
+      languages: true,
+    },
   });
 }
 
@@ -42,42 +50,65 @@ export async function listBriefOutcomes(evaluationId: string, stages: readonly S
       periodTo: true,
       places: { select: { place: { select: { state: true, municipality: true, community: true } } } },
       sectors: { select: { sector: { select: { nameEn: true, nameEs: true } } } },
-      figures: { orderBy: { position: "asc" }, select: { id: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true, unitTranslation: true } },
+      figures: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          label: true,
+          labelTranslation: true,
+          qualifier: true,
+          value: true,
+          valueMax: true,
+          unit: true,
+          unitTranslation: true,
+        },
+      },
       domainAssignments: { where: { kind: "PRIMARY", endedAt: null }, select: { domainId: true } },
     },
   });
   const byText = (a: string, b: string) => a.localeCompare(b, "es");
-  return rows.map(({ places, sectors, figures, domainAssignments, periodFrom, periodTo, translationSources, ...story }) => {
-    // A translation made from a text that has changed since is no translation (decision 0038).
-    const sources = translationSourcesSchema.safeParse(translationSources ?? {}).data;
-    const current = (path: string, source: string | null, translation: string | null) =>
-      source !== null && translation !== null && isCurrentTranslation(sources, path, source) ? translation : null;
-    return {
-      ...story,
-      titleTranslation: current("title", story.title, story.titleTranslation),
-      periodFrom: isoDay(periodFrom),
-      periodTo: isoDay(periodTo),
-      domainId: domainAssignments[0]?.domainId ?? null,
-      places: places
-        .map((link) => link.place)
-        .sort((a, b) => byText(`${a.state}|${a.municipality ?? ""}|${a.community ?? ""}`, `${b.state}|${b.municipality ?? ""}|${b.community ?? ""}`)),
-      sectors: sectors.map((link) => link.sector).sort((a, b) => byText(a.nameEn, b.nameEn)),
-      figures: figures.map(({ id, ...figure }) => ({
-        ...figure,
-        labelTranslation: current(figurePath(id, "label"), figure.label, figure.labelTranslation),
-        unitTranslation: current(figurePath(id, "unit"), figure.unit, figure.unitTranslation),
-        value: plainDecimal(figure.value),
-        valueMax: figure.valueMax === null ? null : plainDecimal(figure.valueMax),
-      })),
-    };
-  });
+  return rows.map(
+    ({ places, sectors, figures, domainAssignments, periodFrom, periodTo, translationSources, ...story }) => {
+      // A translation made from a text that has changed since is no translation (decision 0038).
+      const sources = translationSourcesSchema.safeParse(translationSources ?? {}).data;
+      const current = (path: string, source: string | null, translation: string | null) =>
+        source !== null && translation !== null && isCurrentTranslation(sources, path, source) ? translation : null;
+      return {
+        ...story,
+        titleTranslation: current("title", story.title, story.titleTranslation),
+        periodFrom: isoDay(periodFrom),
+        periodTo: isoDay(periodTo),
+        domainId: domainAssignments[0]?.domainId ?? null,
+        places: places
+          .map((link) => link.place)
+          .sort((a, b) =>
+            byText(
+              `${a.state}|${a.municipality ?? ""}|${a.community ?? ""}`,
+              `${b.state}|${b.municipality ?? ""}|${b.community ?? ""}`,
+            ),
+          ),
+        sectors: sectors.map((link) => link.sector).sort((a, b) => byText(a.nameEn, b.nameEn)),
+        figures: figures.map(({ id, ...figure }) => ({
+          ...figure,
+          labelTranslation: current(figurePath(id, "label"), figure.label, figure.labelTranslation),
+          unitTranslation: current(figurePath(id, "unit"), figure.unit, figure.unitTranslation),
+          value: plainDecimal(figure.value),
+          valueMax: figure.valueMax === null ? null : plainDecimal(figure.valueMax),
+        })),
+      };
+    },
+  );
 }
 
 export type BriefOutcomeRow = Awaited<ReturnType<typeof listBriefOutcomes>>[number];
 
 /** The domains in order; retired ones too, since an approved outcome may still sit in one. */
 export async function listBriefDomains(evaluationId: string) {
-  return db().domain.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true, retiredAt: true } });
+  return db().domain.findMany({
+    where: { evaluationId },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, nameEn: true, nameEs: true, retiredAt: true },
+  });
 }
 
 /** The portfolio for the notes: current projects, by managing office then acronym. */

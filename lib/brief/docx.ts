@@ -6,7 +6,21 @@
  * brief); tables whose header row repeats on each page; the document's language on every run;
  * each outcome's supporting sources as a real footnote.
  */
-import { AlignmentType, Document, FootnoteReferenceRun, Header, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import type { BriefContent, BriefText } from "./content";
 import type { SentencePart } from "./outcome-sentence";
 
@@ -20,15 +34,27 @@ function heading(level: 1 | 2 | 3, text: string) {
   return new Paragraph({ heading: levels[level], children: [new TextRun(text)] });
 }
 
-const run = (part: { text: string; untranslated?: boolean }) => new TextRun({ text: part.text, italics: part.untranslated || undefined });
-const paragraph = (text: BriefText, options: { numbering?: { reference: string; level: number }; bullet?: boolean } = {}) =>
-  new Paragraph({ children: [run(text)], numbering: options.numbering, bullet: options.bullet ? { level: 0 } : undefined });
+const run = (part: { text: string; untranslated?: boolean }) =>
+  new TextRun({ text: part.text, italics: part.untranslated || undefined });
+const paragraph = (
+  text: BriefText,
+  options: { numbering?: { reference: string; level: number }; bullet?: boolean } = {},
+) =>
+  new Paragraph({
+    children: [run(text)],
+    numbering: options.numbering,
+    bullet: options.bullet ? { level: 0 } : undefined,
+  });
 /** An outcome as a bullet, with the footnote that cites its sources when it has one. */
 const sentence = (parts: SentencePart[], note: number | null) =>
-  new Paragraph({ bullet: { level: 0 }, children: [...parts.map(run), ...(note === null ? [] : [new FootnoteReferenceRun(note)])] });
+  new Paragraph({
+    bullet: { level: 0 },
+    children: [...parts.map(run), ...(note === null ? [] : [new FootnoteReferenceRun(note)])],
+  });
 
 function table(headers: string[], rows: string[][]) {
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -52,7 +78,15 @@ function headingStyle(level: 1 | 2 | 3, size: number) {
 
 const numbered = (reference: string) => ({
   reference,
-  levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+  levels: [
+    {
+      level: 0,
+      format: LevelFormat.DECIMAL,
+      text: "%1.",
+      alignment: AlignmentType.START,
+      style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+    },
+  ],
 });
 
 function body(content: BriefContent): Array<Paragraph | Table> {
@@ -61,7 +95,10 @@ function body(content: BriefContent): Array<Paragraph | Table> {
   if (content.draft) out.push(new Paragraph({ children: [new TextRun({ text: words.draft, bold: true })] }));
   out.push(new Paragraph({ children: [new TextRun({ text: content.title.kind, bold: true, allCaps: true })] }));
   out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(content.title.name)] }));
-  out.push(new Paragraph(`${content.title.preparedFor} ${content.title.preparedBy}`), new Paragraph(content.title.date));
+  out.push(
+    new Paragraph(`${content.title.preparedFor} ${content.title.preparedBy}`),
+    new Paragraph(content.title.date),
+  );
 
   out.push(heading(1, words.keyResults));
   if (content.introduction) out.push(paragraph(content.introduction));
@@ -76,28 +113,49 @@ function body(content: BriefContent): Array<Paragraph | Table> {
 
   out.push(heading(1, words.keyLearnings));
   for (const learning of content.keyLearnings) {
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(learning.theme)] }), paragraph(learning.narrative));
-    if (learning.sustainability) out.push(new Paragraph({ children: [new TextRun({ text: `${words.sustainability}: `, bold: true }), run(learning.sustainability)] }));
+    out.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(learning.theme)] }),
+      paragraph(learning.narrative),
+    );
+    if (learning.sustainability)
+      out.push(
+        new Paragraph({
+          children: [new TextRun({ text: `${words.sustainability}: `, bold: true }), run(learning.sustainability)],
+        }),
+      );
   }
 
   out.push(heading(1, words.atRisk));
   for (const impact of content.atRisk) out.push(heading(2, impact.group), paragraph(impact.text));
 
   out.push(heading(1, words.lessons));
-  for (const lesson of content.lessons) out.push(paragraph(lesson.text, { numbering: { reference: "lessons", level: 0 } }));
+  for (const lesson of content.lessons)
+    out.push(paragraph(lesson.text, { numbering: { reference: "lessons", level: 0 } }));
 
   out.push(heading(1, words.recommendations));
   for (const group of content.recommendations) {
     out.push(heading(2, group.audience));
-    for (const item of group.items) out.push(paragraph(item.text, { numbering: { reference: "recommendations", level: 0 } }));
+    for (const item of group.items)
+      out.push(paragraph(item.text, { numbering: { reference: "recommendations", level: 0 } }));
   }
 
   out.push(heading(1, words.method));
-  out.push(table([words.figure, words.count], content.method.map((row) => [row.label, String(row.value)])));
+  out.push(
+    table(
+      [words.figure, words.count],
+      content.method.map((row) => [row.label, String(row.value)]),
+    ),
+  );
 
   out.push(heading(1, words.notes), heading(2, words.portfolio));
   for (const note of content.notes) {
-    out.push(heading(3, note.office), table([words.acronym, words.project], note.projects.map((project) => [project.acronym, project.name])));
+    out.push(
+      heading(3, note.office),
+      table(
+        [words.acronym, words.project],
+        note.projects.map((project) => [project.acronym, project.name]),
+      ),
+    );
   }
   return out;
 }
@@ -112,12 +170,20 @@ export function briefDocument(content: BriefContent): Document {
       paragraphStyles: [headingStyle(1, 32), headingStyle(2, 26), headingStyle(3, 23)],
     },
     numbering: { config: [numbered("lessons"), numbered("recommendations")] },
-    footnotes: Object.fromEntries(content.sources.map((note) => [note.number, { children: [new Paragraph(note.text)] }])),
+    footnotes: Object.fromEntries(
+      content.sources.map((note) => [note.number, { children: [new Paragraph(note.text)] }]),
+    ),
     sections: [
       {
         properties: { page: { size: LETTER, margin: { top: INCH, bottom: INCH, left: INCH, right: INCH } } },
         // The draft notice stands on every page, so no page of a draft passes for the approved copy.
-        headers: content.draft ? { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: content.words.draft, bold: true })] })] }) } : undefined,
+        headers: content.draft
+          ? {
+              default: new Header({
+                children: [new Paragraph({ children: [new TextRun({ text: content.words.draft, bold: true })] })],
+              }),
+            }
+          : undefined,
         children: body(content),
       },
     ],

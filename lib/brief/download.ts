@@ -19,7 +19,11 @@ const CONTENT_TYPES = {
 } as const;
 
 /** The file, or null when the reader may not have this copy (answer 404). */
-export async function downloadBrief(evaluationId: string, reader: EvaluationReader, request: BriefDownload): Promise<BriefFile | null> {
+export async function downloadBrief(
+  evaluationId: string,
+  reader: EvaluationReader,
+  request: BriefDownload,
+): Promise<BriefFile | null> {
   const content = await loadBrief(evaluationId, reader, { include: request.include, lang: request.lang });
   if (!content) return null;
   const body = request.format === "docx" ? await briefDocx(content) : await briefPdf(content);
@@ -34,5 +38,9 @@ export async function downloadBrief(evaluationId: string, reader: EvaluationRead
     }),
   );
   const suffix = request.include === "approved" ? "" : `-draft-${request.include}`;
-  return { body, contentType: CONTENT_TYPES[request.format], filename: `learning-brief-${request.lang}${suffix}.${request.format}` };
+  return {
+    body,
+    contentType: CONTENT_TYPES[request.format],
+    filename: `learning-brief-${request.lang}${suffix}.${request.format}`,
+  };
 }

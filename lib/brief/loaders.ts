@@ -6,11 +6,22 @@
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { listLearnings } from "@/lib/learnings/data";
 import { briefContent, type BriefContent, type BriefRecords } from "./content";
-import { countMethodFigures, findBriefEvaluation, listBriefDomains, listBriefOutcomes, listBriefProjects, listOutcomeSources } from "./data";
+import {
+  countMethodFigures,
+  findBriefEvaluation,
+  listBriefDomains,
+  listBriefOutcomes,
+  listBriefProjects,
+  listOutcomeSources,
+} from "./data";
 import type { BriefLanguage } from "./outcome-sentence";
 import { briefCopy, type BriefInclude } from "./policy";
 
-export async function loadBriefRecords(evaluationId: string, reader: Reader, include: BriefInclude): Promise<BriefRecords | null> {
+export async function loadBriefRecords(
+  evaluationId: string,
+  reader: Reader,
+  include: BriefInclude,
+): Promise<BriefRecords | null> {
   const access = await evaluationAccess(evaluationId, reader);
   const copy = access ? briefCopy(access.roles, include) : null;
   if (!copy) return null;
@@ -24,11 +35,18 @@ export async function loadBriefRecords(evaluationId: string, reader: Reader, inc
     listBriefProjects(evaluationId),
   ]);
   if (!evaluation) return null;
-  const sources = await listOutcomeSources(evaluationId, outcomes.map((outcome) => outcome.id));
+  const sources = await listOutcomeSources(
+    evaluationId,
+    outcomes.map((outcome) => outcome.id),
+  );
   return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects, sources };
 }
 
-export async function loadBrief(evaluationId: string, reader: Reader, options: { include: BriefInclude; lang: BriefLanguage }): Promise<BriefContent | null> {
+export async function loadBrief(
+  evaluationId: string,
+  reader: Reader,
+  options: { include: BriefInclude; lang: BriefLanguage },
+): Promise<BriefContent | null> {
   const records = await loadBriefRecords(evaluationId, reader, options.include);
   return records && briefContent(records, options.lang);
 }

@@ -47,7 +47,12 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 /** The text in the chosen language, or null when it has none there. */
-export function textIn(lang: BriefLanguage, record: Pick<OutcomeRecord, "originalLanguage" | "translationLanguage">, original: string, translation: string | null): string | null {
+export function textIn(
+  lang: BriefLanguage,
+  record: Pick<OutcomeRecord, "originalLanguage" | "translationLanguage">,
+  original: string,
+  translation: string | null,
+): string | null {
   if (record.originalLanguage.toLowerCase() === lang) return original;
   if (record.translationLanguage?.toLowerCase() === lang && translation && translation.trim()) return translation;
   return null;
@@ -70,7 +75,10 @@ function placesText(places: OutcomeRecord["places"], lang: BriefLanguage): strin
     if (local && !within.includes(local)) within.push(local);
     byState.set(place.state, within);
   }
-  return joinList([...byState].map(([state, within]) => (within.length ? `${state} (${within.join(", ")})` : state)), lang);
+  return joinList(
+    [...byState].map(([state, within]) => (within.length ? `${state} (${within.join(", ")})` : state)),
+    lang,
+  );
 }
 
 const CURRENCY = /^(USD|MXN|EUR|CAD|\$)/i;
@@ -80,7 +88,10 @@ export function figureNumber(value: string, lang: BriefLanguage, unit: string | 
   if (!/^-?\d+(\.\d+)?$/.test(value.trim())) return value;
   const given = value.split(".")[1]?.length ?? 0;
   const digits = unit && CURRENCY.test(unit.trim()) ? Math.max(2, given) : given;
-  const format = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 4) });
+  const format = new Intl.NumberFormat(NUMBER_LOCALE[lang], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: Math.max(digits, 4),
+  });
   // A string keeps every digit of a Decimal(20,4), which a JavaScript number would round.
   return format.format(value.trim() as unknown as number);
 }
@@ -92,7 +103,10 @@ export function figureValue(figure: OutcomeRecord["figures"][number], lang: Brie
   const shown =
     figure.qualifier === "EXACT"
       ? value
-      : fill(words.figureValue[figure.qualifier], { value, max: figure.valueMax ? figureNumber(figure.valueMax, lang, figure.unit) : "" });
+      : fill(words.figureValue[figure.qualifier], {
+          value,
+          max: figure.valueMax ? figureNumber(figure.valueMax, lang, figure.unit) : "",
+        });
   const unit = figure.unit?.trim();
   if (!unit) return shown;
   return unit === "%" ? `${shown} ${words.percent}` : `${shown} ${unit}`;
@@ -105,7 +119,10 @@ const DATE_OPTIONS = {
 } as const;
 
 /** "2022-2024", "2023", "since 2022", "March 2023 - May 2024"; null when the story gives no period. */
-export function periodText(record: Pick<OutcomeRecord, "periodPrecision" | "periodFrom" | "periodTo">, lang: BriefLanguage): string | null {
+export function periodText(
+  record: Pick<OutcomeRecord, "periodPrecision" | "periodFrom" | "periodTo">,
+  lang: BriefLanguage,
+): string | null {
   if (!record.periodFrom) return null;
   const format = new Intl.DateTimeFormat(NUMBER_LOCALE[lang], DATE_OPTIONS[record.periodPrecision]);
   const show = (iso: string) => format.format(new Date(`${iso}T00:00:00.000Z`));
@@ -129,10 +146,14 @@ export function outcomeSentence(record: OutcomeRecord, lang: BriefLanguage): Out
     if (last && !last.untranslated) last.text += text;
     else parts.push({ text });
   };
-  const pushTranslated = (text: string | null) => (text === null ? parts.push({ text: words.untranslated, untranslated: true }) : push(text));
+  const pushTranslated = (text: string | null) =>
+    text === null ? parts.push({ text: words.untranslated, untranslated: true }) : push(text);
 
   const title = textIn(lang, record, record.title, record.titleTranslation);
-  const [before, after] = record.changeType === "POSITIVE" ? ["", ""] : fill(record.changeType === "NO_CHANGE" ? words.noChange : words.negative, { text: "\u0000" }).split("\u0000");
+  const [before, after] =
+    record.changeType === "POSITIVE"
+      ? ["", ""]
+      : fill(record.changeType === "NO_CHANGE" ? words.noChange : words.negative, { text: "\u0000" }).split("\u0000");
   push(before ?? "");
   pushTranslated(title === null ? null : trimEnd(title));
   push(after ?? "");
@@ -149,11 +170,17 @@ export function outcomeSentence(record: OutcomeRecord, lang: BriefLanguage): Out
     push(index === 0 ? " (" : "; ");
     const label = textIn(lang, record, figure.label, figure.labelTranslation);
     pushTranslated(label === null ? null : label.trim());
-    const unit = figure.unit ? (textIn(lang, record, figure.unit, figure.unitTranslation ?? null) ?? figure.unit) : null;
+    const unit = figure.unit
+      ? (textIn(lang, record, figure.unit, figure.unitTranslation ?? null) ?? figure.unit)
+      : null;
     push(`: ${figureValue({ ...figure, unit }, lang)}`);
   });
   push(record.figures.length ? ")." : ".");
 
   const kept = parts.filter((part) => part.text !== "");
-  return { text: kept.map((part) => part.text).join(""), parts: kept, untranslated: kept.some((part) => part.untranslated) };
+  return {
+    text: kept.map((part) => part.text).join(""),
+    parts: kept,
+    untranslated: kept.some((part) => part.untranslated),
+  };
 }

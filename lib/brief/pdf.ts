@@ -56,7 +56,14 @@ class BriefPdf {
 
   paragraph(value: BriefText | string, lead?: string) {
     const text = typeof value === "string" ? { text: value, untranslated: false } : value;
-    this.root.add(this.doc.struct("P", {}, () => this.runs([...(lead ? [{ text: lead, bold: true }] : []), { text: text.text, untranslated: text.untranslated || undefined }])));
+    this.root.add(
+      this.doc.struct("P", {}, () =>
+        this.runs([
+          ...(lead ? [{ text: lead, bold: true }] : []),
+          { text: text.text, untranslated: text.untranslated || undefined },
+        ]),
+      ),
+    );
     this.doc.moveDown(0.4);
   }
 
@@ -86,7 +93,10 @@ class BriefPdf {
       structParent: this.root,
       columnStyles: widths,
       defaultStyle: { padding: 4, border: 0.5 },
-      data: [headers.map((text) => ({ text, type: "TH", font: { src: "bold" } })), ...rows.map((row) => row.map((text) => ({ text, type: "TD" })))],
+      data: [
+        headers.map((text) => ({ text, type: "TH", font: { src: "bold" } })),
+        ...rows.map((row) => row.map((text) => ({ text, type: "TD" }))),
+      ],
     };
     doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
     doc.font("body").fontSize(10.5);
@@ -95,7 +105,10 @@ class BriefPdf {
   }
 
   /** Text runs in one marked content; untranslated parts in italics, as on the page and in Word. */
-  private runs(parts: Array<{ text: string; untranslated?: true | boolean; bold?: boolean }>, options: { font?: "bold"; size?: number; x?: number; y?: number } = {}) {
+  private runs(
+    parts: Array<{ text: string; untranslated?: true | boolean; bold?: boolean }>,
+    options: { font?: "bold"; size?: number; x?: number; y?: number } = {},
+  ) {
     const { doc } = this;
     doc.fontSize(options.size ?? 10.5);
     const width = doc.page.width - MARGIN - (options.x ?? MARGIN);
@@ -118,8 +131,15 @@ class BriefPdf {
       const margins = doc.page.margins;
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
       doc.font("body").fontSize(9);
-      if (this.content.draft) doc.font("bold").text(this.content.words.draft, MARGIN, 36, { width: doc.page.width - 2 * MARGIN, lineBreak: false });
-      doc.font("body").text(`${index + 1} / ${count}`, MARGIN, doc.page.height - 48, { width: doc.page.width - 2 * MARGIN, align: "right", lineBreak: false });
+      if (this.content.draft)
+        doc
+          .font("bold")
+          .text(this.content.words.draft, MARGIN, 36, { width: doc.page.width - 2 * MARGIN, lineBreak: false });
+      doc.font("body").text(`${index + 1} / ${count}`, MARGIN, doc.page.height - 48, {
+        width: doc.page.width - 2 * MARGIN,
+        align: "right",
+        lineBreak: false,
+      });
       doc.page.margins = margins;
       doc.endMarkedContent();
     }
@@ -142,7 +162,11 @@ class BriefPdf {
 export async function briefPdf(content: BriefContent): Promise<Buffer> {
   const pdf = new BriefPdf(content);
   const { words } = content;
-  const numbered = (items: Array<{ number: number; text: BriefText }>) => items.map((item) => ({ label: `${item.number}.`, parts: [{ text: item.text.text, ...(item.text.untranslated ? { untranslated: true as const } : {}) }] }));
+  const numbered = (items: Array<{ number: number; text: BriefText }>) =>
+    items.map((item) => ({
+      label: `${item.number}.`,
+      parts: [{ text: item.text.text, ...(item.text.untranslated ? { untranslated: true as const } : {}) }],
+    }));
 
   if (content.draft) pdf.paragraph({ text: words.draft, untranslated: false });
   pdf.paragraph(content.title.kind);
@@ -162,13 +186,18 @@ export async function briefPdf(content: BriefContent): Promise<Buffer> {
     pdf.heading(3, domain.heading);
     // A note's number follows its outcome, as a footnote mark would; the notes close the brief.
     const mark = (note: number | null) => (note === null ? [] : [{ text: ` [${note}]` }]);
-    if (domain.outcomes.length) pdf.list(domain.outcomes.map((outcome) => ({ label: "•", parts: [...outcome.sentence.parts, ...mark(outcome.note)] })));
+    if (domain.outcomes.length)
+      pdf.list(
+        domain.outcomes.map((outcome) => ({ label: "•", parts: [...outcome.sentence.parts, ...mark(outcome.note)] })),
+      );
     else pdf.paragraph(words.noOutcomes);
   }
 
   pdf.heading(1, words.keyLearnings);
   for (const learning of content.keyLearnings) {
-    pdf.heading(2, learning.theme.text, [{ text: learning.theme.text, ...(learning.theme.untranslated ? { untranslated: true as const } : {}) }]);
+    pdf.heading(2, learning.theme.text, [
+      { text: learning.theme.text, ...(learning.theme.untranslated ? { untranslated: true as const } : {}) },
+    ]);
     pdf.paragraph(learning.narrative);
     if (learning.sustainability) pdf.paragraph(learning.sustainability, `${words.sustainability}: `);
   }
@@ -189,13 +218,21 @@ export async function briefPdf(content: BriefContent): Promise<Buffer> {
   }
 
   pdf.heading(1, words.method);
-  pdf.table([words.figure, words.count], content.method.map((row) => [row.label, String(row.value)]), [320, 120]);
+  pdf.table(
+    [words.figure, words.count],
+    content.method.map((row) => [row.label, String(row.value)]),
+    [320, 120],
+  );
 
   pdf.heading(1, words.notes);
   pdf.heading(2, words.portfolio);
   for (const note of content.notes) {
     pdf.heading(3, note.office);
-    pdf.table([words.acronym, words.project], note.projects.map((project) => [project.acronym, project.name]), [100, 368]);
+    pdf.table(
+      [words.acronym, words.project],
+      note.projects.map((project) => [project.acronym, project.name]),
+      [100, 368],
+    );
   }
   if (content.sources.length) {
     pdf.heading(2, words.sourcesHeading);

@@ -17,7 +17,10 @@ export const BRIEF_STAGES: Record<BriefInclude, readonly StoryStage[]> = {
 };
 
 /** The copy the reader may have, or null (answer 404) when they may not have the one asked for. */
-export function briefCopy(roles: readonly Role[], include: BriefInclude): { include: BriefInclude; stages: readonly StoryStage[]; draft: boolean } | null {
+export function briefCopy(
+  roles: readonly Role[],
+  include: BriefInclude,
+): { include: BriefInclude; stages: readonly StoryStage[]; draft: boolean } | null {
   if (!can(roles, "brief.view")) return null;
   if (include !== "approved" && !can(roles, "brief.preview_drafts")) return null;
   return { include, stages: BRIEF_STAGES[include], draft: include !== "approved" };

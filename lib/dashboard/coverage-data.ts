@@ -12,7 +12,8 @@ import { storyConditions } from "./filter-sql";
 import { SELECTED_STAGES } from "./meta-data";
 import type { DashboardFilters } from "./schema";
 
-const stageList = (stages: readonly StoryStage[]) => Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
+const stageList = (stages: readonly StoryStage[]) =>
+  Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
 
 /** At most this many figures are listed for a label that cannot be summed. */
 export const LISTED_FIGURES = 20;
@@ -38,7 +39,12 @@ export type MagnitudeRow = {
  * (normalize NFD, then the combining marks dropped); the unit without case or outer spaces.
  * Sums are exact decimals, returned as text so no precision is lost on the way to the page.
  */
-export async function rollUpMagnitudes(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<MagnitudeRow[]> {
+export async function rollUpMagnitudes(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<MagnitudeRow[]> {
   const selected = stages.filter((stage) => SELECTED_STAGES.includes(stage));
   if (selected.length === 0) return [];
   return db().$queryRaw<MagnitudeRow[]>`
@@ -73,7 +79,12 @@ export async function rollUpMagnitudes(evaluationId: string, filters: DashboardF
 export type AtRiskTagRow = { groupId: string; nameEn: string; nameEs: string; collected: number; selected: number };
 
 /** Per at-risk group of the evaluation: stories tagged with it, and those of them selected. */
-export async function countAtRiskTags(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<AtRiskTagRow[]> {
+export async function countAtRiskTags(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<AtRiskTagRow[]> {
   return db().$queryRaw<AtRiskTagRow[]>`
     WITH tagged AS (
       SELECT t.group_id, count(*)::int AS collected, count(*) FILTER (WHERE s.stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
@@ -88,13 +99,25 @@ export async function countAtRiskTags(evaluationId: string, filters: DashboardFi
      ORDER BY g.position`;
 }
 
-export type FeedbackRow = { roundId: string; roundName: string; decidedAt: Date; candidates: number; withFeedback: number; withStorytellers: number };
+export type FeedbackRow = {
+  roundId: string;
+  roundName: string;
+  decidedAt: Date;
+  candidates: number;
+  withFeedback: number;
+  withStorytellers: number;
+};
 
 /**
  * Per decided round: its candidates matching the filters, those with feedback to their
  * storytellers recorded in the decision, and those that have storytellers at all.
  */
-export async function countFeedback(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<FeedbackRow[]> {
+export async function countFeedback(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<FeedbackRow[]> {
   return db().$queryRaw<FeedbackRow[]>`
     SELECT r.id AS "roundId", r.name AS "roundName", d.decided_at AS "decidedAt", count(*)::int AS candidates,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM storyteller_feedback f WHERE f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id))::int AS "withFeedback",
@@ -108,14 +131,25 @@ export async function countFeedback(evaluationId: string, filters: DashboardFilt
      ORDER BY d.decided_at, r.id`;
 }
 
-export type ValidationStratumRow = { roundId: string; roundName: string; stratum: string | null; drawn: number; reached: number };
+export type ValidationStratumRow = {
+  roundId: string;
+  roundName: string;
+  stratum: string | null;
+  drawn: number;
+  reached: number;
+};
 
 /**
  * Per validation round and stratum: respondents in the sample and those reached (with at least
  * one response recorded). The state filter is the respondent's; the other filters keep rounds
  * that took back a story matching them.
  */
-export async function countValidationCoverage(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<ValidationStratumRow[]> {
+export async function countValidationCoverage(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<ValidationStratumRow[]> {
   const storyFilters: DashboardFilters = { ...filters, state: undefined };
   const narrowed = Object.values(storyFilters).some(Boolean) || stages.length < Object.values(StoryStage).length;
   const roundMatches = narrowed

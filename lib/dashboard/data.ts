@@ -17,7 +17,12 @@ export type CountScope = { stories: StoryReadScope; seesFieldwork: boolean };
 export type FunnelCell = { domainId: string | null; stage: StoryStage; stories: number };
 
 /** Stories per current primary domain (null: none yet) and stage. */
-export async function countFunnel(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: CountScope): Promise<FunnelCell[]> {
+export async function countFunnel(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: CountScope,
+): Promise<FunnelCell[]> {
   return db().$queryRaw<FunnelCell[]>`
     SELECT da.domain_id AS "domainId", s.stage::text AS stage, count(*)::int AS stories
       FROM change_story s
@@ -37,7 +42,11 @@ export async function listDomains(evaluationId: string) {
 
 /** The projects the filter form offers. */
 export async function listProjects(evaluationId: string) {
-  return db().project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true } });
+  return db().project.findMany({
+    where: { evaluationId },
+    orderBy: { acronym: "asc" },
+    select: { id: true, acronym: true, name: true },
+  });
 }
 
 /** The evaluation's countries other than Mexico, for the table of regions abroad. */
@@ -45,13 +54,22 @@ export async function listCountries(evaluationId: string) {
   return db().placeCountry.findMany({
     where: { evaluationId },
     orderBy: { code: "asc" },
-    select: { code: true, nameEs: true, nameEn: true, places: { where: { municipality: null }, orderBy: { state: "asc" }, select: { state: true } } },
+    select: {
+      code: true,
+      nameEs: true,
+      nameEn: true,
+      places: { where: { municipality: null }, orderBy: { state: "asc" }, select: { state: true } },
+    },
   });
 }
 
 export type TypeGenderCell = { type: string; gender: string; respondents: number };
 
-export async function countRespondentsByTypeAndGender(evaluationId: string, filters: DashboardFilters, scope: CountScope): Promise<TypeGenderCell[]> {
+export async function countRespondentsByTypeAndGender(
+  evaluationId: string,
+  filters: DashboardFilters,
+  scope: CountScope,
+): Promise<TypeGenderCell[]> {
   return db().$queryRaw<TypeGenderCell[]>`
     SELECT r.type::text AS type, r.gender::text AS gender, count(*)::int AS respondents
       FROM respondent r
@@ -59,14 +77,25 @@ export async function countRespondentsByTypeAndGender(evaluationId: string, filt
      GROUP BY r.type, r.gender`;
 }
 
-export type StateCounts = { state: string | null; stories: number; interviews: number; knownParticipants: number; anonymousParticipants: number };
+export type StateCounts = {
+  state: string | null;
+  stories: number;
+  interviews: number;
+  knownParticipants: number;
+  anonymousParticipants: number;
+};
 
 /**
  * Per state: stories with a place in it (a story placed in two states counts in both),
  * interviews held there, and focus-group participants there (registered and anonymous).
  * State null: stories, interviews and focus groups with no place recorded.
  */
-export async function countByState(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: CountScope): Promise<StateCounts[]> {
+export async function countByState(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: CountScope,
+): Promise<StateCounts[]> {
   const interviews = fieldworkConditions(evaluationId, filters, "interview", scope.seesFieldwork);
   const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group", scope.seesFieldwork);
   // Under a state filter, a story placed there and elsewhere counts for that state only.

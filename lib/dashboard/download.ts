@@ -18,10 +18,18 @@ import { mapSvg } from "./map-svg";
 import { loadDashboardMeta } from "./meta-loaders";
 import { parseDashboardFilters } from "./schema";
 
-export type DashboardDownloadRequest = { evaluationId: string; file: string; params: SearchParams; user: CurrentUser | null; locale: AppLocale; ipAddress?: string | null };
+export type DashboardDownloadRequest = {
+  evaluationId: string;
+  file: string;
+  params: SearchParams;
+  user: CurrentUser | null;
+  locale: AppLocale;
+  ipAddress?: string | null;
+};
 
 const NO_STORE = { "Cache-Control": "private, no-store" } as const;
-const refused = (status: 400 | 404) => Response.json({ error: status === 404 ? "NOT_FOUND" : "BAD_REQUEST" }, { status, headers: NO_STORE });
+const refused = (status: 400 | 404) =>
+  Response.json({ error: status === 404 ? "NOT_FOUND" : "BAD_REQUEST" }, { status, headers: NO_STORE });
 
 type Format = "csv" | "xlsx" | "svg";
 /** "funnel.csv" → its figure and format; null for anything else (the map alone comes as SVG). */
@@ -64,19 +72,28 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
   const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
   const day = new Date().toISOString().slice(0, 10);
   const audit = (rowCount: number) =>
-    recordDashboardDownload(evaluationId, user.id, request.ipAddress ?? null, { figure: file.figure, format: file.format, filters: parsed.filters, rowCount, exactCounts: scope.exactCounts });
+    recordDashboardDownload(evaluationId, user.id, request.ipAddress ?? null, {
+      figure: file.figure,
+      format: file.format,
+      filters: parsed.filters,
+      rowCount,
+      exactCounts: scope.exactCounts,
+    });
 
   if (file.format === "svg") {
     const states = dashboard!.where.states;
     const reached = states.filter((state) => state.stories > 0);
     const topCount = Math.max(0, ...reached.map((state) => state.stories));
-    const top = new Intl.ListFormat(locale).format(reached.filter((state) => state.stories === topCount).map((state) => state.name));
+    const top = new Intl.ListFormat(locale).format(
+      reached.filter((state) => state.stories === topCount).map((state) => state.name),
+    );
     const svg = mapSvg(states, {
       title: t("dashboard.where.mapTitle"),
       summary: t("dashboard.where.summary", { reached: reached.length, top, topCount }),
       legend: t("dashboard.where.legend"),
       zero: t("dashboard.where.zero"),
-      range: (from, to) => (from === to ? t("dashboard.where.single", { from }) : t("dashboard.where.range", { from, to })),
+      range: (from, to) =>
+        from === to ? t("dashboard.where.single", { from }) : t("dashboard.where.range", { from, to }),
       state: (name, count) => t("dashboard.where.stateTitle", { state: name, count }),
       credit: t("dashboard.where.credit"),
     });
@@ -86,6 +103,12 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
 
   const table = figureTable(file.figure, { dashboard, meta, locale, t });
   // Spreadsheets refuse : \\ / ? * [ ] in a sheet's name.
-  const body = exportStream(file.format, table.title.replace(/[:\\/?*[\]]/g, " "), table.columns, (sink) => sink(table.rows), audit);
+  const body = exportStream(
+    file.format,
+    table.title.replace(/[:\\/?*[\]]/g, " "),
+    table.columns,
+    (sink) => sink(table.rows),
+    audit,
+  );
   return new Response(body, { headers: headers(contentTypeOf(file.format), `${file.figure}-${day}.${file.format}`) });
 }

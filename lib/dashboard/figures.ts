@@ -27,8 +27,20 @@ export const DASHBOARD_FIGURES = [
 ] as const;
 export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
 
-export const PANEL_ROLES = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER"] as const satisfies readonly EvaluationRole[];
-export const PANEL_ROLE_FIELDS = { LEAD: "leads", EVALUATOR: "evaluators", PANELIST: "panelists", ANALYST: "analysts", REVIEWER: "reviewers" } as const;
+export const PANEL_ROLES = [
+  "LEAD",
+  "EVALUATOR",
+  "PANELIST",
+  "ANALYST",
+  "REVIEWER",
+] as const satisfies readonly EvaluationRole[];
+export const PANEL_ROLE_FIELDS = {
+  LEAD: "leads",
+  EVALUATOR: "evaluators",
+  PANELIST: "panelists",
+  ANALYST: "analysts",
+  REVIEWER: "reviewers",
+} as const;
 
 export type FigureTable = { title: string; columns: SheetColumn[]; rows: Cell[][] };
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -40,7 +52,12 @@ const figure = (value: Figure | null): Cell => (value === UNDER_5 ? "< 5" : valu
 const CHANGE_TYPES = Object.values(ChangeType);
 
 /** The views a figure is built from: only the loader a figure needs is called (`figureSource`). */
-export type FigureViews = { dashboard: DashboardView | null; meta: DashboardMetaView | null; locale: "es" | "en"; t: Translate };
+export type FigureViews = {
+  dashboard: DashboardView | null;
+  meta: DashboardMetaView | null;
+  locale: "es" | "en";
+  t: Translate;
+};
 type Views = { dashboard: DashboardView; meta: DashboardMetaView; locale: "es" | "en"; t: Translate };
 
 const FROM_DASHBOARD: ReadonlySet<DashboardFigure> = new Set(["funnel", "respondents", "states"]);
@@ -48,15 +65,24 @@ const FROM_DASHBOARD: ReadonlySet<DashboardFigure> = new Set(["funnel", "respond
 export function figureSource(figureName: DashboardFigure): "dashboard" | "meta" {
   return FROM_DASHBOARD.has(figureName) ? "dashboard" : "meta";
 }
-const domainName = (domain: { nameEn: string; nameEs: string } | null, locale: "es" | "en", none: string) => (domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : none);
+const domainName = (domain: { nameEn: string; nameEs: string } | null, locale: "es" | "en", none: string) =>
+  domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : none;
 
 function funnel({ dashboard, locale, t }: Views): FigureTable {
   const { stages, rows, totals, total } = dashboard.funnel;
   return {
     title: t("dashboard.funnel.title"),
-    columns: [text(t("dashboard.funnel.domain")), ...stages.map((stage) => number(t(`tables.stage.${stage}`))), number(t("dashboard.funnel.total"))],
+    columns: [
+      text(t("dashboard.funnel.domain")),
+      ...stages.map((stage) => number(t(`tables.stage.${stage}`))),
+      number(t("dashboard.funnel.total")),
+    ],
     rows: [
-      ...rows.map((row) => [domainName(row.domain, locale, t("dashboard.funnel.noDomain")), ...stages.map((stage) => row.counts[stage] ?? 0), row.total]),
+      ...rows.map((row) => [
+        domainName(row.domain, locale, t("dashboard.funnel.noDomain")),
+        ...stages.map((stage) => row.counts[stage] ?? 0),
+        row.total,
+      ]),
       [t("dashboard.funnel.allDomains"), ...stages.map((stage) => totals[stage] ?? 0), total],
     ],
   };
@@ -66,10 +92,20 @@ function respondents({ dashboard, t }: Views): FigureTable {
   const { who, scope } = dashboard;
   return {
     title: t("dashboard.who.caption"),
-    columns: [text(t("dashboard.who.type")), ...GENDERS.map((gender) => number(t(`respondents.genders.${gender}`))), ...(scope.exactCounts ? [number(t("dashboard.who.total"))] : [])],
+    columns: [
+      text(t("dashboard.who.type")),
+      ...GENDERS.map((gender) => number(t(`respondents.genders.${gender}`))),
+      ...(scope.exactCounts ? [number(t("dashboard.who.total"))] : []),
+    ],
     rows: [
-      ...RESPONDENT_TYPES.map((type) => [t(`respondents.types.${type}`), ...GENDERS.map((gender) => figure(who.cells[type]![gender]!)), ...(scope.exactCounts ? [who.typeTotals[type] ?? null] : [])]),
-      ...(scope.exactCounts ? [[t("dashboard.who.total"), ...GENDERS.map((gender) => who.genderTotals[gender] ?? null), who.total]] : []),
+      ...RESPONDENT_TYPES.map((type) => [
+        t(`respondents.types.${type}`),
+        ...GENDERS.map((gender) => figure(who.cells[type]![gender]!)),
+        ...(scope.exactCounts ? [who.typeTotals[type] ?? null] : []),
+      ]),
+      ...(scope.exactCounts
+        ? [[t("dashboard.who.total"), ...GENDERS.map((gender) => who.genderTotals[gender] ?? null), who.total]]
+        : []),
     ],
   };
 }
@@ -77,22 +113,47 @@ function respondents({ dashboard, t }: Views): FigureTable {
 function states({ dashboard, t }: Views): FigureTable {
   const { states: rows, elsewhere } = dashboard.where;
   const participants = rows.some((row) => row.participants !== null);
-  const line = (name: string, row: { stories: number; interviews: number; participants: number | null }): Cell[] => [name, row.stories, row.interviews, ...(participants ? [row.participants] : [])];
+  const line = (name: string, row: { stories: number; interviews: number; participants: number | null }): Cell[] => [
+    name,
+    row.stories,
+    row.interviews,
+    ...(participants ? [row.participants] : []),
+  ];
   return {
     title: t("dashboard.where.caption"),
-    columns: [text(t("dashboard.where.state")), number(t("dashboard.where.stories")), number(t("dashboard.where.interviews")), ...(participants ? [number(t("dashboard.where.participants"))] : [])],
+    columns: [
+      text(t("dashboard.where.state")),
+      number(t("dashboard.where.stories")),
+      number(t("dashboard.where.interviews")),
+      ...(participants ? [number(t("dashboard.where.participants"))] : []),
+    ],
     rows: [...rows.map((row) => line(row.name, row)), line(t("dashboard.where.elsewhere"), elsewhere)],
   };
 }
 
 function storytellers({ meta, locale, t }: Views): FigureTable {
   const name = (dimension: StorytellerDimension, key: string, names?: { en: string; es: string }) =>
-    dimension === "type" ? t(`respondents.types.${key}`) : dimension === "gender" ? t(`respondents.genders.${key}`) : dimension === "atRisk" ? (names?.[locale] ?? key) : key;
+    dimension === "type"
+      ? t(`respondents.types.${key}`)
+      : dimension === "gender"
+        ? t(`respondents.genders.${key}`)
+        : dimension === "atRisk"
+          ? (names?.[locale] ?? key)
+          : key;
   const s = (key: string) => t(`dashboardMeta.storytellers.${key}`);
   const dimensions: StorytellerDimension[] = ["type", "gender", "state", "atRisk"];
   return {
     title: s("title"),
-    columns: [text(s("dimension")), text(s("group")), number(s("storytellers")), number(s("told")), number(s("selected")), number(s("notSelected")), number(s("approved")), number(s("rate"))],
+    columns: [
+      text(s("dimension")),
+      text(s("group")),
+      number(s("storytellers")),
+      number(s("told")),
+      number(s("selected")),
+      number(s("notSelected")),
+      number(s("approved")),
+      number(s("rate")),
+    ],
     rows: dimensions.flatMap((dimension) =>
       meta.storytellers[dimension].map((group) => [
         s(`dimensions.${dimension}`),
@@ -113,8 +174,19 @@ function changeTypes({ meta, locale, t }: Views): FigureTable {
   const c = (key: string) => t(`dashboardMeta.changeTypes.${key}`);
   return {
     title: c("title"),
-    columns: [text(c("domain")), ...CHANGE_TYPES.map((type) => number(t(`tables.changeType.${type}`))), number(c("total"))],
-    rows: [...rows.map((row) => [domainName(row.domain, locale, c("noDomain")), ...CHANGE_TYPES.map((type) => row.counts[type]), row.total]), [c("allDomains"), ...CHANGE_TYPES.map((type) => totals[type]), total]],
+    columns: [
+      text(c("domain")),
+      ...CHANGE_TYPES.map((type) => number(t(`tables.changeType.${type}`))),
+      number(c("total")),
+    ],
+    rows: [
+      ...rows.map((row) => [
+        domainName(row.domain, locale, c("noDomain")),
+        ...CHANGE_TYPES.map((type) => row.counts[type]),
+        row.total,
+      ]),
+      [c("allDomains"), ...CHANGE_TYPES.map((type) => totals[type]), total],
+    ],
   };
 }
 
@@ -131,7 +203,17 @@ function panels({ meta, locale, t }: Views): FigureTable {
   const c = (key: string) => t(`dashboardMeta.panels.${key}`);
   return {
     title: c("title"),
-    columns: [text(c("panel")), text(c("level")), text(t("dashboardMeta.changeTypes.domain")), number(c("members")), ...PANEL_ROLES.map((role) => number(t(`roles.${role}`))), number(c("decisions")), number(c("dissent")), number(c("ballots")), number(c("against"))],
+    columns: [
+      text(c("panel")),
+      text(c("level")),
+      text(t("dashboardMeta.changeTypes.domain")),
+      number(c("members")),
+      ...PANEL_ROLES.map((role) => number(t(`roles.${role}`))),
+      number(c("decisions")),
+      number(c("dissent")),
+      number(c("ballots")),
+      number(c("against")),
+    ],
     rows: meta.panels.map((panel) => [
       panel.name,
       t(`selection.levels.${panel.level}`),
@@ -147,9 +229,16 @@ function panels({ meta, locale, t }: Views): FigureTable {
 }
 
 /** A listed figure in words: "more than 10000", "from 1 to 9". */
-export function listedFigure(figure: { qualifier: string; value: string; valueMax: string | null }, unit: string | null, t: Translate): string {
+export function listedFigure(
+  figure: { qualifier: string; value: string; valueMax: string | null },
+  unit: string | null,
+  t: Translate,
+): string {
   const value = String(Number(figure.value));
-  const worded = figure.qualifier === "EXACT" ? value : t(`stories.figureValues.${figure.qualifier}`, { value, max: String(Number(figure.valueMax ?? 0)) });
+  const worded =
+    figure.qualifier === "EXACT"
+      ? value
+      : t(`stories.figureValues.${figure.qualifier}`, { value, max: String(Number(figure.valueMax ?? 0)) });
   return unit ? `${worded} ${unit.trim()}` : worded;
 }
 
@@ -157,7 +246,16 @@ function magnitudes({ meta, locale, t }: Views): FigureTable {
   const c = (key: string) => t(`dashboardMeta.magnitudes.${key}`);
   return {
     title: c("title"),
-    columns: [text(c("domain")), text(c("label")), text(c("unit")), number(c("stories")), number(c("total")), number(c("approvedStories")), number(c("approvedTotal")), text(c("listedHeader"))],
+    columns: [
+      text(c("domain")),
+      text(c("label")),
+      text(c("unit")),
+      number(c("stories")),
+      number(c("total")),
+      number(c("approvedStories")),
+      number(c("approvedTotal")),
+      text(c("listedHeader")),
+    ],
     rows: meta.magnitudes.map((row) => [
       domainName(row.domain, locale, c("noDomain")),
       row.label,
@@ -185,7 +283,12 @@ function feedback({ meta, t }: Views): FigureTable {
   return {
     title: c("title"),
     columns: [text(c("round")), number(c("candidates")), number(c("withFeedback")), number(c("withStorytellers"))],
-    rows: meta.feedback.rounds.map((round) => [round.roundName, round.candidates, round.withFeedback, round.withStorytellers]),
+    rows: meta.feedback.rounds.map((round) => [
+      round.roundName,
+      round.candidates,
+      round.withFeedback,
+      round.withStorytellers,
+    ]),
   };
 }
 
@@ -202,7 +305,12 @@ function validation({ meta, t }: Views): FigureTable {
     title: c("title"),
     columns: [text(c("round")), text(c("stratum")), number(c("drawn")), number(c("reached"))],
     rows: [
-      ...meta.validation.strata.map((row) => [row.roundName, stratumName(row.stratum, t), figure(row.drawn), figure(row.reached)]),
+      ...meta.validation.strata.map((row) => [
+        row.roundName,
+        stratumName(row.stratum, t),
+        figure(row.drawn),
+        figure(row.reached),
+      ]),
       ...totals.map((round) => [round.roundName, c("roundTotal"), round.drawn, round.reached]),
     ],
   };
@@ -223,7 +331,8 @@ const BUILDERS: Record<DashboardFigure, (views: Views) => FigureTable> = {
 };
 
 export function figureTable(figureName: DashboardFigure, views: FigureViews): FigureTable {
-  if ((figureSource(figureName) === "dashboard" ? views.dashboard : views.meta) === null) throw new Error(`figure ${figureName} needs its view`);
+  if ((figureSource(figureName) === "dashboard" ? views.dashboard : views.meta) === null)
+    throw new Error(`figure ${figureName} needs its view`);
   // The check above guarantees the one view the builder reads.
   return BUILDERS[figureName](views as Views);
 }

@@ -28,11 +28,17 @@ function primaryDomainIs(evaluationId: string, domainId: string, story: Prisma.S
 }
 
 /** Stories in the reader's `scope` matching the filters and at one of `stages`; the alias is `s`. */
-export function storyConditions(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Prisma.Sql {
+export function storyConditions(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Prisma.Sql {
   const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
   if (scope.kind !== "ALL") conditions.push(storyScopeSql(evaluationId, scope, Prisma.sql`s.id`));
   // Every stage: no condition at all. Otherwise typed values, so the stage index can serve it.
-  if (stages.length < ALL_STAGES) conditions.push(Prisma.sql`s.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
+  if (stages.length < ALL_STAGES)
+    conditions.push(Prisma.sql`s.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
   if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
   if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, Prisma.sql`s.id`));
   if (filters.state) {
@@ -58,7 +64,11 @@ function linkedStoryConditions(evaluationId: string, filters: DashboardFilters, 
 }
 
 /** An interview (`kind` interview) or focus group (`kind` focus_group) as a story's source; alias `f`. */
-function sourceOfLinkedStory(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group"): Prisma.Sql | null {
+function sourceOfLinkedStory(
+  evaluationId: string,
+  filters: DashboardFilters,
+  kind: "interview" | "focus_group",
+): Prisma.Sql | null {
   const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
   if (linked.length === 0) return null;
   const column = kind === "interview" ? Prisma.sql`interview_id` : Prisma.sql`focus_group_id`;
@@ -72,7 +82,12 @@ function sourceOfLinkedStory(evaluationId: string, filters: DashboardFilters, ki
  * Interviews (`interview`) or focus groups (`focus_group`) matching the filters; alias `f`, its
  * place `fp`. None at all for a reader who does not see the fieldwork (`seesFieldwork` false).
  */
-export function fieldworkConditions(evaluationId: string, filters: DashboardFilters, kind: "interview" | "focus_group", seesFieldwork = true): Prisma.Sql {
+export function fieldworkConditions(
+  evaluationId: string,
+  filters: DashboardFilters,
+  kind: "interview" | "focus_group",
+  seesFieldwork = true,
+): Prisma.Sql {
   const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
   if (!seesFieldwork) conditions.push(Prisma.sql`FALSE`);
   if (filters.state) conditions.push(inRegion("fp", filters.state));
@@ -101,7 +116,11 @@ function tookPartIn(evaluationId: string, filters: DashboardFilters): Prisma.Sql
 }
 
 /** Respondents matching the filters, leaving out those excluded by consent withdrawal (and all, without `seesFieldwork`); alias `r`. */
-export function respondentConditions(evaluationId: string, filters: DashboardFilters, seesFieldwork = true): Prisma.Sql {
+export function respondentConditions(
+  evaluationId: string,
+  filters: DashboardFilters,
+  seesFieldwork = true,
+): Prisma.Sql {
   const conditions = [Prisma.sql`r.evaluation_id = ${evaluationId}`, Prisma.sql`r.excluded_at IS NULL`];
   if (!seesFieldwork) conditions.push(Prisma.sql`FALSE`);
   if (filters.state) conditions.push(inRegion("r", filters.state));

@@ -11,7 +11,15 @@ import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { findState, MEXICO_STATES } from "@/lib/places/catalogue";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import { ALL_STORIES, storyReadScope } from "@/lib/stories/read-scope";
-import { countByState, countFunnel, countRespondentsByTypeAndGender, listCountries, listDomains, listProjects, type CountScope } from "./data";
+import {
+  countByState,
+  countFunnel,
+  countRespondentsByTypeAndGender,
+  listCountries,
+  listDomains,
+  listProjects,
+  type CountScope,
+} from "./data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
@@ -26,11 +34,24 @@ export type FunnelRow = {
 /** `participants` is null for readers without exact counts: see `whereOf`. */
 export type StateRow = { name: string; iso: string; stories: number; interviews: number; participants: number | null };
 /** A region outside Mexico: in the table under the map, which has no shapes for it. */
-export type RegionAbroadRow = { countryCode: string; countryEs: string; countryEn: string; name: string; stories: number; interviews: number; participants: number | null };
+export type RegionAbroadRow = {
+  countryCode: string;
+  countryEs: string;
+  countryEn: string;
+  name: string;
+  stories: number;
+  interviews: number;
+  participants: number | null;
+};
 
 export type DashboardView = {
   scope: DashboardScope;
-  funnel: { stages: readonly StoryStage[]; rows: FunnelRow[]; totals: Partial<Record<StoryStage, number>>; total: number };
+  funnel: {
+    stages: readonly StoryStage[];
+    rows: FunnelRow[];
+    totals: Partial<Record<StoryStage, number>>;
+    total: number;
+  };
   who: {
     cells: Record<string, Record<string, Figure>>;
     typeTotals: Record<string, number | null>;
@@ -55,10 +76,18 @@ export type DashboardView = {
   };
 };
 
-function funnelOf(cells: Awaited<ReturnType<typeof countFunnel>>, domains: Awaited<ReturnType<typeof listDomains>>, stages: readonly StoryStage[]) {
+function funnelOf(
+  cells: Awaited<ReturnType<typeof countFunnel>>,
+  domains: Awaited<ReturnType<typeof listDomains>>,
+  stages: readonly StoryStage[],
+) {
   const rows = new Map<string | null, FunnelRow>();
   for (const domain of domains) {
-    rows.set(domain.id, { domain: { id: domain.id, nameEn: domain.nameEn, nameEs: domain.nameEs }, counts: {}, total: 0 });
+    rows.set(domain.id, {
+      domain: { id: domain.id, nameEn: domain.nameEn, nameEs: domain.nameEs },
+      counts: {},
+      total: 0,
+    });
   }
   const totals: Partial<Record<StoryStage, number>> = {};
   let total = 0;
@@ -72,19 +101,36 @@ function funnelOf(cells: Awaited<ReturnType<typeof countFunnel>>, domains: Await
   }
   // Retired domains only while stories still stand in them; "no domain yet" only when it has any.
   const retired = new Set(domains.filter((domain) => domain.retiredAt).map((domain) => domain.id));
-  const shown = [...rows.entries()].filter(([id, row]) => (id === null ? row.total > 0 : !retired.has(id) || row.total > 0)).map(([, row]) => row);
+  const shown = [...rows.entries()]
+    .filter(([id, row]) => (id === null ? row.total > 0 : !retired.has(id) || row.total > 0))
+    .map(([, row]) => row);
   return { stages, rows: shown, totals, total };
 }
 
-function whoOf(cells: Awaited<ReturnType<typeof countRespondentsByTypeAndGender>>, scope: DashboardScope): Omit<DashboardView["who"], "focusGroups"> {
+function whoOf(
+  cells: Awaited<ReturnType<typeof countRespondentsByTypeAndGender>>,
+  scope: DashboardScope,
+): Omit<DashboardView["who"], "focusGroups"> {
   const exact: Record<string, Record<string, number>> = {};
   for (const type of RESPONDENT_TYPES) exact[type] = Object.fromEntries(GENDERS.map((gender) => [gender, 0]));
   for (const cell of cells) exact[cell.type]![cell.gender] = cell.respondents;
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   return {
-    cells: Object.fromEntries(RESPONDENT_TYPES.map((type) => [type, Object.fromEntries(GENDERS.map((gender) => [gender, respondentFigure(exact[type]![gender]!, scope)]))])),
-    typeTotals: Object.fromEntries(RESPONDENT_TYPES.map((type) => [type, respondentTotal(sum(Object.values(exact[type]!)), scope)])),
-    genderTotals: Object.fromEntries(GENDERS.map((gender) => [gender, respondentTotal(sum(RESPONDENT_TYPES.map((type) => exact[type]![gender]!)), scope)])),
+    cells: Object.fromEntries(
+      RESPONDENT_TYPES.map((type) => [
+        type,
+        Object.fromEntries(GENDERS.map((gender) => [gender, respondentFigure(exact[type]![gender]!, scope)])),
+      ]),
+    ),
+    typeTotals: Object.fromEntries(
+      RESPONDENT_TYPES.map((type) => [type, respondentTotal(sum(Object.values(exact[type]!)), scope)]),
+    ),
+    genderTotals: Object.fromEntries(
+      GENDERS.map((gender) => [
+        gender,
+        respondentTotal(sum(RESPONDENT_TYPES.map((type) => exact[type]![gender]!)), scope),
+      ]),
+    ),
     total: respondentTotal(sum(cells.map((cell) => cell.respondents)), scope),
   };
 }
@@ -93,7 +139,11 @@ function whoOf(cells: Awaited<ReturnType<typeof countRespondentsByTypeAndGender>
  * Participants per state go only to readers with exact counts: beside the head-counts under
  * "Who", a state shown as "< 5" could be worked out by subtraction.
  */
-function whereOf(counts: Awaited<ReturnType<typeof countByState>>, countries: Awaited<ReturnType<typeof listCountries>>, scope: DashboardScope) {
+function whereOf(
+  counts: Awaited<ReturnType<typeof countByState>>,
+  countries: Awaited<ReturnType<typeof listCountries>>,
+  scope: DashboardScope,
+) {
   const byIso = new Map<string, { stories: number; interviews: number; participants: number }>();
   const abroad: RegionAbroadRow[] = [];
   const elsewhere = { stories: 0, interviews: 0, participants: 0 };
@@ -106,7 +156,15 @@ function whereOf(counts: Awaited<ReturnType<typeof countByState>>, countries: Aw
     const country = region?.countryCode ? countries.find((entry) => entry.code === region.countryCode) : undefined;
     if (region && country) {
       const participants = respondentTotal(row.knownParticipants + row.anonymousParticipants, scope);
-      abroad.push({ countryCode: country.code, countryEs: country.nameEs, countryEn: country.nameEn, name: region.state, stories: row.stories, interviews: row.interviews, participants });
+      abroad.push({
+        countryCode: country.code,
+        countryEs: country.nameEs,
+        countryEn: country.nameEn,
+        name: region.state,
+        stories: row.stories,
+        interviews: row.interviews,
+        participants,
+      });
       continue;
     }
     const state = region && !region.countryCode ? findState(region.state) : null;
@@ -118,17 +176,32 @@ function whereOf(counts: Awaited<ReturnType<typeof countByState>>, countries: Aw
   }
   const states = MEXICO_STATES.map((state) => {
     const figures = byIso.get(state.iso) ?? { stories: 0, interviews: 0, participants: 0 };
-    return { name: state.name, iso: state.iso, stories: figures.stories, interviews: figures.interviews, participants: respondentTotal(figures.participants, scope) };
+    return {
+      name: state.name,
+      iso: state.iso,
+      stories: figures.stories,
+      interviews: figures.interviews,
+      participants: respondentTotal(figures.participants, scope),
+    };
   });
   const parts = { known: respondentFigure(known, scope), anonymous: respondentFigure(anonymous, scope) };
   const partHidden = parts.known === UNDER_5 || parts.anonymous === UNDER_5;
   return {
-    where: { states, abroad: abroad.sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, "es")), elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) } },
+    where: {
+      states,
+      abroad: abroad.sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, "es")),
+      elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) },
+    },
     focusGroups: { ...parts, total: partHidden ? null : known + anonymous },
   };
 }
 
-export async function loadDashboard(evaluationId: string, reader: Reader | null, filters: DashboardFilters, now = new Date()): Promise<DashboardView | null> {
+export async function loadDashboard(
+  evaluationId: string,
+  reader: Reader | null,
+  filters: DashboardFilters,
+  now = new Date(),
+): Promise<DashboardView | null> {
   const access = await evaluationAccess(evaluationId, reader);
   if (!access) return null;
   const { roles } = access;
@@ -158,7 +231,14 @@ export async function loadDashboard(evaluationId: string, reader: Reader | null,
     choices: {
       domains: domains.filter((domain) => !domain.retiredAt).map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs })),
       projects,
-      regionsAbroad: countries.flatMap((country) => country.places.map((region) => ({ value: regionToken({ countryCode: country.code, state: region.state }), name: region.state, countryEs: country.nameEs, countryEn: country.nameEn }))),
+      regionsAbroad: countries.flatMap((country) =>
+        country.places.map((region) => ({
+          value: regionToken({ countryCode: country.code, state: region.state }),
+          name: region.state,
+          countryEs: country.nameEs,
+          countryEn: country.nameEn,
+        })),
+      ),
     },
   };
 }

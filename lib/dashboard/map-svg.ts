@@ -6,15 +6,27 @@
 import type { StateRow } from "./loaders";
 import { classOf, mapClasses, MAP_SHAPES, MAP_VIEW_BOX } from "./map";
 
-export type MapWords = { title: string; summary: string; legend: string; zero: string; range: (from: number, to: number) => string; state: (name: string, count: number) => string; credit: string };
+export type MapWords = {
+  title: string;
+  summary: string;
+  legend: string;
+  zero: string;
+  range: (from: number, to: number) => string;
+  state: (name: string, count: number) => string;
+  credit: string;
+};
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function mapSvg(states: StateRow[], words: MapWords): string {
   const classes = mapClasses(Math.max(0, ...states.map((state) => state.stories)));
   const [x = 0, y = 0, width = 0, height = 0] = MAP_VIEW_BOX.split(/\s+/).map(Number);
   const legendTop = y + height + 20;
-  const legend = [{ fill: "url(#map-zero)", label: words.zero }, ...classes.map((range) => ({ fill: range.fill, label: words.range(range.from, range.to) }))];
+  const legend = [
+    { fill: "url(#map-zero)", label: words.zero },
+    ...classes.map((range) => ({ fill: range.fill, label: words.range(range.from, range.to) })),
+  ];
   const paths = states.map(
     (state) =>
       `<path d="${escape(MAP_SHAPES.get(state.iso) ?? "")}" fill="${classOf(state.stories, classes)?.fill ?? "url(#map-zero)"}" stroke="#4d4d4d" stroke-width="0.6"><title>${escape(words.state(state.name, state.stories))}</title></path>`,

@@ -12,7 +12,9 @@ const mexico = geometry as unknown as SvgMap;
 export const MAP_VIEW_BOX: string = mexico.viewBox;
 
 /** Each state's outline, keyed by its ISO 3166-2 code ("MX-OAX"). */
-export const MAP_SHAPES: ReadonlyMap<string, string> = new Map(mexico.locations.map((location) => [`MX-${location.id.toUpperCase()}`, location.path]));
+export const MAP_SHAPES: ReadonlyMap<string, string> = new Map(
+  mexico.locations.map((location) => [`MX-${location.id.toUpperCase()}`, location.path]),
+);
 
 /** Fill colours of the classes, light to dark (ColorBrewer "Blues"); zero has its own hatched fill. */
 export const CLASS_FILLS = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"] as const;

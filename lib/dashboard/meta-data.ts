@@ -16,9 +16,19 @@ import type { DashboardFilters } from "./schema";
  * The steps a story stands at once a panel has selected it (RETURNED too: only a selected story
  * reaches review or validation). Selection rate = selected / (selected + not selected).
  */
-export const SELECTED_STAGES: readonly StoryStage[] = ["SELECTED", "IN_TRIANGULATION", "TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW", "APPROVED", "RETURNED"];
+export const SELECTED_STAGES: readonly StoryStage[] = [
+  "SELECTED",
+  "IN_TRIANGULATION",
+  "TRIANGULATED",
+  "IN_VALIDATION",
+  "VALIDATED",
+  "IN_REVIEW",
+  "APPROVED",
+  "RETURNED",
+];
 
-const stageList = (stages: readonly StoryStage[]) => Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
+const stageList = (stages: readonly StoryStage[]) =>
+  Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
 
 export type StorytellerDimension = "type" | "gender" | "state" | "atRisk";
 export type StorytellerGroupRow = {
@@ -37,7 +47,12 @@ export type StorytellerGroupRow = {
  * told by two groups counts in both; each story once per group). Respondents excluded by consent
  * withdrawal are left out.
  */
-export async function countStoriesByStorytellerGroup(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<StorytellerGroupRow[]> {
+export async function countStoriesByStorytellerGroup(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<StorytellerGroupRow[]> {
   return db().$queryRaw<StorytellerGroupRow[]>`
     WITH tellers AS (
       SELECT s.id AS story_id, s.stage, r.id AS respondent_id, r.type::text AS type, r.gender::text AS gender, r.state
@@ -63,7 +78,12 @@ export async function countStoriesByStorytellerGroup(evaluationId: string, filte
 export type ChangeTypeCell = { domainId: string | null; changeType: string; stories: number };
 
 /** Positive, negative and "no change" stories per current primary domain (null: none yet). */
-export async function countChangeTypesByDomain(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<ChangeTypeCell[]> {
+export async function countChangeTypesByDomain(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<ChangeTypeCell[]> {
   return db().$queryRaw<ChangeTypeCell[]>`
     SELECT da.domain_id AS "domainId", s.change_type::text AS "changeType", count(*)::int AS stories
       FROM change_story s
@@ -78,7 +98,12 @@ export type InterviewerRow = { userId: string | null; name: string | null; stori
  * Stories per interviewer of their source interviews (directly or through an excerpt); a story
  * from two interviewers counts for both. userId null: stories with no interview among their sources.
  */
-export async function countStoriesByInterviewer(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], scope: StoryReadScope): Promise<InterviewerRow[]> {
+export async function countStoriesByInterviewer(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Promise<InterviewerRow[]> {
   return db().$queryRaw<InterviewerRow[]>`
     WITH story_interviewers AS (
       SELECT DISTINCT s.id AS story_id, s.stage, ii.user_id
@@ -127,7 +152,13 @@ export type PanelRow = {
  * member) and how often the panel wrote down dissent. Under a filter, or for readers who see
  * approved outcomes only, panels and decisions count only where a candidate matches.
  */
-export async function countPanels(evaluationId: string, filters: DashboardFilters, stages: readonly StoryStage[], restricted: boolean, scope: StoryReadScope): Promise<PanelRow[]> {
+export async function countPanels(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  restricted: boolean,
+  scope: StoryReadScope,
+): Promise<PanelRow[]> {
   const matchingCandidate = (round: Prisma.Sql) =>
     restricted
       ? Prisma.sql`EXISTS (SELECT 1 FROM round_candidate c JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id

@@ -9,9 +9,24 @@ import { ALL_STORIES, storyReadScope } from "@/lib/stories/read-scope";
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { ChangeType } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
-import { countAtRiskTags, countFeedback, countValidationCoverage, rollUpMagnitudes, type AtRiskTagRow, type MagnitudeRow } from "./coverage-data";
+import {
+  countAtRiskTags,
+  countFeedback,
+  countValidationCoverage,
+  rollUpMagnitudes,
+  type AtRiskTagRow,
+  type MagnitudeRow,
+} from "./coverage-data";
 import { listDomains } from "./data";
-import { countChangeTypesByDomain, countPanels, countStoriesByInterviewer, countStoriesByStorytellerGroup, type InterviewerRow, type PanelRow, type StorytellerDimension } from "./meta-data";
+import {
+  countChangeTypesByDomain,
+  countPanels,
+  countStoriesByInterviewer,
+  countStoriesByStorytellerGroup,
+  type InterviewerRow,
+  type PanelRow,
+  type StorytellerDimension,
+} from "./meta-data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 
@@ -33,14 +48,24 @@ export type StorytellerGroup = {
 export type DashboardMetaView = {
   scope: DashboardScope;
   storytellers: Record<StorytellerDimension, StorytellerGroup[]>;
-  changeTypes: { rows: Array<{ domain: DomainName | null; counts: Record<ChangeType, number>; total: number }>; totals: Record<ChangeType, number>; total: number };
+  changeTypes: {
+    rows: Array<{ domain: DomainName | null; counts: Record<ChangeType, number>; total: number }>;
+    totals: Record<ChangeType, number>;
+    total: number;
+  };
   interviewers: InterviewerRow[];
   panels: Array<PanelRow & { domain: DomainName | null }>;
   magnitudes: Array<MagnitudeRow & { domain: DomainName | null }>;
   atRiskTags: AtRiskTagRow[];
   feedback: { rounds: Awaited<ReturnType<typeof countFeedback>>; candidates: number; withFeedback: number };
   validation: {
-    strata: Array<{ roundId: string; roundName: string; stratum: { type: string; state: string; gender: string } | null; drawn: Figure; reached: Figure }>;
+    strata: Array<{
+      roundId: string;
+      roundName: string;
+      stratum: { type: string; state: string; gender: string } | null;
+      drawn: Figure;
+      reached: Figure;
+    }>;
     /** Per round; null for readers without exact counts (a total beside "< 5" gives it away). */
     totals: Array<{ roundId: string; roundName: string; drawn: number | null; reached: number | null }>;
   };
@@ -49,8 +74,13 @@ export type DashboardMetaView = {
 const CHANGE_TYPES = Object.values(ChangeType);
 const zeroCounts = () => Object.fromEntries(CHANGE_TYPES.map((type) => [type, 0])) as Record<ChangeType, number>;
 
-function storytellerGroups(rows: Awaited<ReturnType<typeof countStoriesByStorytellerGroup>>, atRisk: AtRiskTagRow[], scope: DashboardScope) {
-  const find = (dimension: StorytellerDimension, key: string) => rows.find((row) => row.dimension === dimension && row.key === key);
+function storytellerGroups(
+  rows: Awaited<ReturnType<typeof countStoriesByStorytellerGroup>>,
+  atRisk: AtRiskTagRow[],
+  scope: DashboardScope,
+) {
+  const find = (dimension: StorytellerDimension, key: string) =>
+    rows.find((row) => row.dimension === dimension && row.key === key);
   const group = (dimension: StorytellerDimension, key: string, name?: StorytellerGroup["name"]): StorytellerGroup => {
     const row = find(dimension, key) ?? { storytellers: 0, told: 0, selected: 0, notSelected: 0, approved: 0 };
     const figures = {
@@ -66,7 +96,9 @@ function storytellerGroups(rows: Awaited<ReturnType<typeof countStoriesByStoryte
     const rate = scope.stages.length > 1 && decided > 0 && !hidden ? row.selected / decided : null;
     return { key, ...(name ? { name } : {}), ...figures, rate };
   };
-  const states = [...new Set(rows.filter((row) => row.dimension === "state").map((row) => row.key))].sort((a, b) => a.localeCompare(b, "es"));
+  const states = [...new Set(rows.filter((row) => row.dimension === "state").map((row) => row.key))].sort((a, b) =>
+    a.localeCompare(b, "es"),
+  );
   return {
     type: RESPONDENT_TYPES.map((type) => group("type", type)),
     gender: GENDERS.map((gender) => group("gender", gender)),
@@ -75,12 +107,19 @@ function storytellerGroups(rows: Awaited<ReturnType<typeof countStoriesByStoryte
   };
 }
 
-function changeTypesOf(cells: Awaited<ReturnType<typeof countChangeTypesByDomain>>, domains: Map<string, DomainName>): DashboardMetaView["changeTypes"] {
+function changeTypesOf(
+  cells: Awaited<ReturnType<typeof countChangeTypesByDomain>>,
+  domains: Map<string, DomainName>,
+): DashboardMetaView["changeTypes"] {
   const rows = new Map<string | null, DashboardMetaView["changeTypes"]["rows"][number]>();
   const totals = zeroCounts();
   let total = 0;
   for (const cell of cells) {
-    const row = rows.get(cell.domainId) ?? { domain: cell.domainId ? (domains.get(cell.domainId) ?? null) : null, counts: zeroCounts(), total: 0 };
+    const row = rows.get(cell.domainId) ?? {
+      domain: cell.domainId ? (domains.get(cell.domainId) ?? null) : null,
+      counts: zeroCounts(),
+      total: 0,
+    };
     rows.set(cell.domainId, row);
     row.counts[cell.changeType as ChangeType] += cell.stories;
     row.total += cell.stories;
@@ -89,10 +128,17 @@ function changeTypesOf(cells: Awaited<ReturnType<typeof countChangeTypesByDomain
   }
   const order = [...domains.keys()];
   const position = (id: string | null) => (id === null ? order.length : order.indexOf(id));
-  return { rows: [...rows.entries()].sort(([a], [b]) => position(a) - position(b)).map(([, row]) => row), totals, total };
+  return {
+    rows: [...rows.entries()].sort(([a], [b]) => position(a) - position(b)).map(([, row]) => row),
+    totals,
+    total,
+  };
 }
 
-function validationOf(rows: Awaited<ReturnType<typeof countValidationCoverage>>, scope: DashboardScope): DashboardMetaView["validation"] {
+function validationOf(
+  rows: Awaited<ReturnType<typeof countValidationCoverage>>,
+  scope: DashboardScope,
+): DashboardMetaView["validation"] {
   const totals = new Map<string, { roundId: string; roundName: string; drawn: number; reached: number }>();
   const strata = rows.map((row) => {
     const round = totals.get(row.roundId) ?? { roundId: row.roundId, roundName: row.roundName, drawn: 0, reached: 0 };
@@ -101,15 +147,29 @@ function validationOf(rows: Awaited<ReturnType<typeof countValidationCoverage>>,
     round.reached += row.reached;
     const [type, state, gender] = row.stratum?.split("|") ?? [];
     const stratum = type && state && gender ? { type, state, gender } : null;
-    return { roundId: row.roundId, roundName: row.roundName, stratum, drawn: respondentFigure(row.drawn, scope), reached: respondentFigure(row.reached, scope) };
+    return {
+      roundId: row.roundId,
+      roundName: row.roundName,
+      stratum,
+      drawn: respondentFigure(row.drawn, scope),
+      reached: respondentFigure(row.reached, scope),
+    };
   });
   return {
     strata,
-    totals: [...totals.values()].map((round) => ({ ...round, drawn: respondentTotal(round.drawn, scope), reached: respondentTotal(round.reached, scope) })),
+    totals: [...totals.values()].map((round) => ({
+      ...round,
+      drawn: respondentTotal(round.drawn, scope),
+      reached: respondentTotal(round.reached, scope),
+    })),
   };
 }
 
-export async function loadDashboardMeta(evaluationId: string, reader: Reader | null, filters: DashboardFilters): Promise<DashboardMetaView | null> {
+export async function loadDashboardMeta(
+  evaluationId: string,
+  reader: Reader | null,
+  filters: DashboardFilters,
+): Promise<DashboardMetaView | null> {
   const access = await evaluationAccess(evaluationId, reader);
   if (!access) return null;
   const scope = dashboardScope(access.roles);
@@ -123,17 +183,18 @@ export async function loadDashboardMeta(evaluationId: string, reader: Reader | n
   // are fieldwork, which only those who read every story see (decision 0030).
   const stories = storyReadScope(access) ?? ALL_STORIES;
   const fieldwork = stories.kind === "ALL";
-  const [groups, atRisk, changeTypes, interviewers, panels, magnitudes, feedback, validation, domainList] = await Promise.all([
-    fieldwork ? countStoriesByStorytellerGroup(evaluationId, filters, stages, stories) : [],
-    countAtRiskTags(evaluationId, filters, stages, stories),
-    countChangeTypesByDomain(evaluationId, filters, stages, stories),
-    fieldwork ? countStoriesByInterviewer(evaluationId, filters, stages, stories) : [],
-    countPanels(evaluationId, filters, stages, restricted, stories),
-    rollUpMagnitudes(evaluationId, filters, stages, stories),
-    countFeedback(evaluationId, filters, stages, stories),
-    fieldwork ? countValidationCoverage(evaluationId, filters, stages, stories) : [],
-    listDomains(evaluationId),
-  ]);
+  const [groups, atRisk, changeTypes, interviewers, panels, magnitudes, feedback, validation, domainList] =
+    await Promise.all([
+      fieldwork ? countStoriesByStorytellerGroup(evaluationId, filters, stages, stories) : [],
+      countAtRiskTags(evaluationId, filters, stages, stories),
+      countChangeTypesByDomain(evaluationId, filters, stages, stories),
+      fieldwork ? countStoriesByInterviewer(evaluationId, filters, stages, stories) : [],
+      countPanels(evaluationId, filters, stages, restricted, stories),
+      rollUpMagnitudes(evaluationId, filters, stages, stories),
+      countFeedback(evaluationId, filters, stages, stories),
+      fieldwork ? countValidationCoverage(evaluationId, filters, stages, stories) : [],
+      listDomains(evaluationId),
+    ]);
   const domains = new Map(domainList.map(({ id, nameEn, nameEs }) => [id, { id, nameEn, nameEs }]));
   const domainOf = (id: string | null) => (id ? (domains.get(id) ?? null) : null);
   return {

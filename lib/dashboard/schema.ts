@@ -4,7 +4,14 @@
  */
 import { z } from "zod";
 import { ChangeType } from "@/lib/generated/prisma/enums";
-import { dayFilter, idFilter, orderedRange, parseFilters, placeFilter, type SearchParams } from "@/lib/tables/url-state";
+import {
+  dayFilter,
+  idFilter,
+  orderedRange,
+  parseFilters,
+  placeFilter,
+  type SearchParams,
+} from "@/lib/tables/url-state";
 
 export const dashboardFilterSchema = z
   .object({

@@ -11,7 +11,12 @@ export type WaitingItem =
   | { kind: "TRIANGULATION"; count: number; path: string }
   | { kind: "REVIEW"; count: number; path: string };
 
-export async function loadWaitingFor(evaluationId: string, userId: string, roles: readonly Role[], now: Date): Promise<WaitingItem[]> {
+export async function loadWaitingFor(
+  evaluationId: string,
+  userId: string,
+  roles: readonly Role[],
+  now: Date,
+): Promise<WaitingItem[]> {
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const none = Promise.resolve([]);
   const [ballots, responses, toTriangulate, toReview] = await Promise.all([

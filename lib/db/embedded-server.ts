@@ -23,7 +23,10 @@ export async function serveOverWire(db: PGlite, options: { host: string; port: n
   const server = createServer((socket) => {
     // The handler only calls enqueue, clearQueueForHandler, clearTransactionIfNeeded and
     // getQueueLength, which SessionQueue provides; the declared type is the library's own class.
-    const handler = new PGLiteSocketHandler({ queryQueue: queue as unknown as HandlerOptions["queryQueue"], closeOnDetach: true });
+    const handler = new PGLiteSocketHandler({
+      queryQueue: queue as unknown as HandlerOptions["queryQueue"],
+      closeOnDetach: true,
+    });
     handlers.add(handler);
     const forget = () => handlers.delete(handler);
     handler.addEventListener("close", forget);

@@ -54,7 +54,9 @@ export class SessionQueue {
           await this.#db.execProtocolRawStream(message, {
             onRawData: (data) => {
               size += data.length;
-              tail = [...tail, ...data.subarray(Math.max(0, data.length - READY_AND_IDLE.length))].slice(-READY_AND_IDLE.length);
+              tail = [...tail, ...data.subarray(Math.max(0, data.length - READY_AND_IDLE.length))].slice(
+                -READY_AND_IDLE.length,
+              );
               onData(data);
             },
           });

@@ -21,7 +21,10 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
   const lockPath = "migration_lock.toml";
   const lockContent = await readFile(path.join(dir, lockPath), "utf8").catch(() => null);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     folders.map(async (name) => {
       const content = await readFile(path.join(dir, name, "migration.sql"), "utf8")
@@ -47,7 +50,10 @@ export async function applyMigrations(url: string, only?: string[]): Promise<str
   const migrationsList = await readMigrations();
   if (only) {
     const unknown = only.filter((name) => !migrationsList.migrationDirectories.some((dir) => dir.path === name));
-    if (unknown.length > 0) throw new Error(`Migration failed: this version of the app lacks ${unknown.join(", ")} (the data is newer than the code).`);
+    if (unknown.length > 0)
+      throw new Error(
+        `Migration failed: this version of the app lacks ${unknown.join(", ")} (the data is newer than the code).`,
+      );
     migrationsList.migrationDirectories = migrationsList.migrationDirectories.filter((dir) => only.includes(dir.path));
   }
   const { engine, close } = await openSchemaEngine(datamodel, url);

@@ -99,9 +99,12 @@ export async function servingRoleProblem(servingUrl: string): Promise<string | n
                WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
                  AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owned`);
     const { role, superuser, owned } = rows[0]!;
-    const advice = "set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role with table rights only (README, \"Two database roles\")";
-    if (superuser) return `The app's database role "${role}" is a superuser, so it could switch off the audit trail's protections: ${advice}.`;
-    if (owned) return `The app's database role "${role}" owns the app's tables (e.g. ${owned}), so it could switch off the audit trail's protections: ${advice}.`;
+    const advice =
+      'set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role with table rights only (README, "Two database roles")';
+    if (superuser)
+      return `The app's database role "${role}" is a superuser, so it could switch off the audit trail's protections: ${advice}.`;
+    if (owned)
+      return `The app's database role "${role}" owns the app's tables (e.g. ${owned}), so it could switch off the audit trail's protections: ${advice}.`;
     return null;
   } finally {
     await client.end();

@@ -2,7 +2,14 @@
 
 import { evaluationAction, reject } from "@/lib/actions";
 import { assignDomain, endSecondaryAssignment } from "./mutations";
-import { assignDomainInput, createDomainInput, domainVersionInput, endAssignmentInput, reorderDomainsInput, updateDomainInput } from "./schema";
+import {
+  assignDomainInput,
+  createDomainInput,
+  domainVersionInput,
+  endAssignmentInput,
+  reorderDomainsInput,
+  updateDomainInput,
+} from "./schema";
 import * as setup from "./setup-mutations";
 
 export const assignStoryDomain = evaluationAction("assignStoryDomain", {

@@ -23,7 +23,8 @@ async function storyStage(tx: Prisma.TransactionClient, evaluationId: string, st
 }
 
 function uniqueViolationIsConflict(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "another assignment won");
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    throw new AppError("CONFLICT", "another assignment won");
   throw error;
 }
 
@@ -34,7 +35,10 @@ type Assignment = Omit<AssignDomainInput, "evaluationId"> & Actor & { evaluation
  * (assignDomain) and a story import (lib/imports/writers.ts, on the stories it has just created)
  * assign through here, with the same stage, domain and history rules.
  */
-export async function assignDomainInTransaction(tx: Prisma.TransactionClient, input: Assignment): Promise<{ assignmentId: string }> {
+export async function assignDomainInTransaction(
+  tx: Prisma.TransactionClient,
+  input: Assignment,
+): Promise<{ assignmentId: string }> {
   const { actorId, evaluationId, storyId, domainId, kind, rationale } = input;
   await storyStage(tx, evaluationId, storyId);
   const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { retiredAt: true } });
@@ -45,7 +49,8 @@ export async function assignDomainInTransaction(tx: Prisma.TransactionClient, in
     select: { id: true, domainId: true, kind: true },
   });
   const primaryNow = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
-  if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId) throw new AppError("CONFLICT", "the primary domain changed meanwhile");
+  if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId)
+    throw new AppError("CONFLICT", "the primary domain changed meanwhile");
   const plan = planAssignment(current, domainId, kind);
   if (!plan.ok) throw new Refusal(plan.reason, "domainId");
   const now = new Date();
@@ -60,7 +65,9 @@ export async function assignDomainInTransaction(tx: Prisma.TransactionClient, in
     data: { evaluationId, storyId, domainId, kind, rationale, assignedById: actorId, assignedAt: now },
     select: { id: true },
   });
-  const endedRows = current.filter((row) => plan.end.includes(row.id)).map(({ domainId: ended, kind: endedKind }) => ({ domainId: ended, kind: endedKind }));
+  const endedRows = current
+    .filter((row) => plan.end.includes(row.id))
+    .map(({ domainId: ended, kind: endedKind }) => ({ domainId: ended, kind: endedKind }));
   await recordAudit(tx, {
     evaluationId,
     actorId,
@@ -68,7 +75,13 @@ export async function assignDomainInTransaction(tx: Prisma.TransactionClient, in
     recordType: "ChangeStory",
     recordId: storyId,
     before: endedRows.length ? { current: endedRows } : null,
-    after: { assignmentId: created.id, domainId, kind, rationale, ...(input.importBatchId ? { importBatchId: input.importBatchId } : {}) },
+    after: {
+      assignmentId: created.id,
+      domainId,
+      kind,
+      rationale,
+      ...(input.importBatchId ? { importBatchId: input.importBatchId } : {}),
+    },
     ipAddress: input.ipAddress,
   });
   return { assignmentId: created.id };
@@ -77,12 +90,17 @@ export async function assignDomainInTransaction(tx: Prisma.TransactionClient, in
 export async function assignDomain(input: Assignment): Promise<{ ok: true; assignmentId: string } | Refused> {
   return refusalsAsResults(() =>
     db()
-      .$transaction(async (tx) => ({ ok: true as const, ...(await assignDomainInTransaction(tx, input)) }), TRANSACTION_OPTIONS)
+      .$transaction(
+        async (tx) => ({ ok: true as const, ...(await assignDomainInTransaction(tx, input)) }),
+        TRANSACTION_OPTIONS,
+      )
       .catch(uniqueViolationIsConflict),
   );
 }
 
-export async function endSecondaryAssignment(input: Omit<EndAssignmentInput, "evaluationId"> & Actor & { evaluationId: string }): Promise<{ ok: true } | Refused> {
+export async function endSecondaryAssignment(
+  input: Omit<EndAssignmentInput, "evaluationId"> & Actor & { evaluationId: string },
+): Promise<{ ok: true } | Refused> {
   const { actorId, evaluationId, storyId, assignmentId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {

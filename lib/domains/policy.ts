@@ -14,15 +14,18 @@ export function canAssignDomainAt(stage: StoryStage): boolean {
 type Current = { id: string; domainId: string; kind: DomainAssignmentKind };
 
 export type AssignmentPlan =
-  | { ok: true; end: string[] }
-  | { ok: false; reason: "ALREADY_ASSIGNED" | "ALREADY_PRIMARY" };
+  { ok: true; end: string[] } | { ok: false; reason: "ALREADY_ASSIGNED" | "ALREADY_PRIMARY" };
 
 /**
  * What assigning `domainId` as `kind` ends among the current rows: a new primary ends the current
  * primary (and the domain's secondary row, if it was secondary); the same assignment twice is
  * refused; a domain cannot be secondary while it is the primary.
  */
-export function planAssignment(current: readonly Current[], domainId: string, kind: DomainAssignmentKind): AssignmentPlan {
+export function planAssignment(
+  current: readonly Current[],
+  domainId: string,
+  kind: DomainAssignmentKind,
+): AssignmentPlan {
   const same = current.find((row) => row.domainId === domainId);
   if (same?.kind === kind) return { ok: false, reason: "ALREADY_ASSIGNED" };
   if (kind === "SECONDARY") return same ? { ok: false, reason: "ALREADY_PRIMARY" } : { ok: true, end: [] };

@@ -50,10 +50,19 @@ export const domainFields = {
 };
 
 export const createDomainInput = z.object({ evaluationId: idSchema, ...domainFields });
-export const updateDomainInput = z.object({ evaluationId: idSchema, domainId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1), ...domainFields });
+export const updateDomainInput = z.object({
+  evaluationId: idSchema,
+  domainId: idSchema,
+  expectedVersion: z.int({ error: "invalid" }).min(1),
+  ...domainFields,
+});
 
 /** Retire, restore or delete one domain, as the person last saw it. */
-export const domainVersionInput = z.object({ evaluationId: idSchema, domainId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1) });
+export const domainVersionInput = z.object({
+  evaluationId: idSchema,
+  domainId: idSchema,
+  expectedVersion: z.int({ error: "invalid" }).min(1),
+});
 
 /** The whole new order, and the order the person was looking at (a reorder made meanwhile refuses). */
 export const reorderDomainsInput = z.object({

@@ -46,7 +46,11 @@ function checkDefinitions(fields: DomainFields, languages: readonly Locale[]) {
 async function checkNamesFree(tx: Tx, evaluationId: string, fields: DomainFields, exceptId?: string) {
   const keys = { nameKeyEs: nameKey(fields.nameEs), nameKeyEn: nameKey(fields.nameEn) };
   const taken = await tx.domain.findMany({
-    where: { evaluationId, id: exceptId ? { not: exceptId } : undefined, OR: [{ nameKeyEs: keys.nameKeyEs }, { nameKeyEn: keys.nameKeyEn }] },
+    where: {
+      evaluationId,
+      id: exceptId ? { not: exceptId } : undefined,
+      OR: [{ nameKeyEs: keys.nameKeyEs }, { nameKeyEn: keys.nameKeyEn }],
+    },
     select: { nameKeyEs: true, nameKeyEn: true },
   });
   if (taken.some((row) => row.nameKeyEs === keys.nameKeyEs)) throw new Refusal("DUPLICATE_NAME", "nameEs");
@@ -56,14 +60,32 @@ async function checkNamesFree(tx: Tx, evaluationId: string, fields: DomainFields
 
 /** Marking a domain as "other change" takes the mark from the one that had it (at most one per evaluation). */
 async function takeOtherMark(tx: Tx, evaluationId: string, domainId: string | null, audit: Actor) {
-  const previous = await tx.domain.findFirst({ where: { evaluationId, isOther: true, id: domainId ? { not: domainId } : undefined }, select: { id: true } });
+  const previous = await tx.domain.findFirst({
+    where: { evaluationId, isOther: true, id: domainId ? { not: domainId } : undefined },
+    select: { id: true },
+  });
   if (!previous) return;
-  await tx.domain.update({ where: { evaluationId_id: { evaluationId, id: previous.id } }, data: { isOther: false, version: { increment: 1 } } });
-  await recordAudit(tx, { evaluationId, actorId: audit.actorId, action: "domain.update", recordType: "Domain", recordId: previous.id, before: { isOther: true }, after: { isOther: false }, ipAddress: audit.ipAddress });
+  await tx.domain.update({
+    where: { evaluationId_id: { evaluationId, id: previous.id } },
+    data: { isOther: false, version: { increment: 1 } },
+  });
+  await recordAudit(tx, {
+    evaluationId,
+    actorId: audit.actorId,
+    action: "domain.update",
+    recordType: "Domain",
+    recordId: previous.id,
+    before: { isOther: true },
+    after: { isOther: false },
+    ipAddress: audit.ipAddress,
+  });
 }
 
 /** Adds a domain at the end of the list. `id` is for the seed only. */
-export async function createDomainInTransaction(tx: Tx, input: CreateDomainInput & Actor & { id?: string }): Promise<{ domainId: string }> {
+export async function createDomainInTransaction(
+  tx: Tx,
+  input: CreateDomainInput & Actor & { id?: string },
+): Promise<{ domainId: string }> {
   const { evaluationId, actorId, ipAddress, id, ...fields } = input;
   await lockDomainList(tx, evaluationId);
   checkDefinitions(fields, await evaluationLanguages(tx, evaluationId));
@@ -71,17 +93,34 @@ export async function createDomainInTransaction(tx: Tx, input: CreateDomainInput
   if (fields.isOther) await takeOtherMark(tx, evaluationId, null, input);
   const last = await tx.domain.aggregate({ where: { evaluationId }, _max: { position: true } });
   const position = (last._max.position ?? 0) + 1;
-  const domain = await tx.domain.create({ data: { id, evaluationId, position, ...fields, ...keys }, select: { id: true } });
-  await recordAudit(tx, { evaluationId, actorId, action: "domain.create", recordType: "Domain", recordId: domain.id, after: { position, ...fields }, ipAddress });
+  const domain = await tx.domain.create({
+    data: { id, evaluationId, position, ...fields, ...keys },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    evaluationId,
+    actorId,
+    action: "domain.create",
+    recordType: "Domain",
+    recordId: domain.id,
+    after: { position, ...fields },
+    ipAddress,
+  });
   return { domainId: domain.id };
 }
 
-export async function createDomain(input: CreateDomainInput & Actor): Promise<{ ok: true; domainId: string } | Refused> {
-  return refusalsAsResults(() => db().$transaction(async (tx) => ({ ok: true as const, ...(await createDomainInTransaction(tx, input)) })));
+export async function createDomain(
+  input: CreateDomainInput & Actor,
+): Promise<{ ok: true; domainId: string } | Refused> {
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => ({ ok: true as const, ...(await createDomainInTransaction(tx, input)) })),
+  );
 }
 
 async function lockedDomain(tx: Tx, evaluationId: string, domainId: string, expectedVersion: number) {
-  const [row] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM domain WHERE id = ${domainId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT id FROM domain WHERE id = ${domainId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   if (!row) throw new AppError("NOT_FOUND");
   const domain = await tx.domain.findUniqueOrThrow({ where: { evaluationId_id: { evaluationId, id: domainId } } });
   if (domain.version !== expectedVersion) throw new Refusal("STALE_VERSION");
@@ -98,8 +137,21 @@ export async function updateDomain(input: UpdateDomainInput & Actor): Promise<{ 
       const changes = changedFields(stored, fields);
       if (!changes.changed) return { ok: true as const, version: stored.version };
       if (fields.isOther && !stored.isOther) await takeOtherMark(tx, evaluationId, domainId, input);
-      const updated = await tx.domain.update({ where: { evaluationId_id: { evaluationId, id: domainId } }, data: { ...fields, ...keys, version: { increment: 1 } }, select: { version: true } });
-      await recordAudit(tx, { evaluationId, actorId, action: "domain.update", recordType: "Domain", recordId: domainId, before: changes.before, after: changes.after, ipAddress });
+      const updated = await tx.domain.update({
+        where: { evaluationId_id: { evaluationId, id: domainId } },
+        data: { ...fields, ...keys, version: { increment: 1 } },
+        select: { version: true },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "domain.update",
+        recordType: "Domain",
+        recordId: domainId,
+        before: changes.before,
+        after: changes.after,
+        ipAddress,
+      });
       return { ok: true as const, version: updated.version };
     }),
   );
@@ -114,10 +166,19 @@ export async function reorderDomains(input: ReorderDomainsInput & Actor): Promis
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
       await lockDomainList(tx, evaluationId);
-      const current = await tx.domain.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true } });
+      const current = await tx.domain.findMany({
+        where: { evaluationId },
+        orderBy: { position: "asc" },
+        select: { id: true },
+      });
       const currentIds = current.map((row) => row.id);
       if (currentIds.join() !== seenOrder.join()) throw new Refusal("ORDER_CHANGED");
-      if (order.length !== currentIds.length || new Set(order).size !== order.length || order.some((id) => !currentIds.includes(id))) throw new Refusal("ORDER_INCOMPLETE");
+      if (
+        order.length !== currentIds.length ||
+        new Set(order).size !== order.length ||
+        order.some((id) => !currentIds.includes(id))
+      )
+        throw new Refusal("ORDER_INCOMPLETE");
       if (order.join() === currentIds.join()) return { ok: true as const };
       const positions = order.map((_, index) => index + 1);
       await tx.$executeRaw`UPDATE domain SET position = -position WHERE evaluation_id = ${evaluationId}`;
@@ -125,7 +186,16 @@ export async function reorderDomains(input: ReorderDomainsInput & Actor): Promis
         UPDATE domain d SET position = o.position, updated_at = now()
           FROM unnest(${order}::text[], ${positions}::int[]) AS o(id, position)
          WHERE d.evaluation_id = ${evaluationId} AND d.id = o.id`;
-      await recordAudit(tx, { evaluationId, actorId, action: "domain.reorder", recordType: "Evaluation", recordId: evaluationId, before: { order: currentIds }, after: { order }, ipAddress });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "domain.reorder",
+        recordType: "Evaluation",
+        recordId: evaluationId,
+        before: { order: currentIds },
+        after: { order },
+        ipAddress,
+      });
       return { ok: true as const };
     }),
   );
@@ -138,11 +208,26 @@ export async function retireDomain(input: DomainVersionInput & Actor): Promise<{
     db().$transaction(async (tx) => {
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       if (domain.retiredAt) return { ok: true as const };
-      const liveRound = await tx.selectionRound.findFirst({ where: { evaluationId, domainId, status: { in: [...LIVE_ROUND_STATUSES] } }, select: { name: true } });
+      const liveRound = await tx.selectionRound.findFirst({
+        where: { evaluationId, domainId, status: { in: [...LIVE_ROUND_STATUSES] } },
+        select: { name: true },
+      });
       if (liveRound) throw new Refusal("DOMAIN_IN_LIVE_ROUND");
       const retiredAt = new Date();
-      await tx.domain.update({ where: { evaluationId_id: { evaluationId, id: domainId } }, data: { retiredAt, version: { increment: 1 } } });
-      await recordAudit(tx, { evaluationId, actorId, action: "domain.retire", recordType: "Domain", recordId: domainId, before: { retiredAt: null }, after: { retiredAt: retiredAt.toISOString() }, ipAddress });
+      await tx.domain.update({
+        where: { evaluationId_id: { evaluationId, id: domainId } },
+        data: { retiredAt, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "domain.retire",
+        recordType: "Domain",
+        recordId: domainId,
+        before: { retiredAt: null },
+        after: { retiredAt: retiredAt.toISOString() },
+        ipAddress,
+      });
       return { ok: true as const };
     }),
   );
@@ -154,8 +239,20 @@ export async function restoreDomain(input: DomainVersionInput & Actor): Promise<
     db().$transaction(async (tx) => {
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       if (!domain.retiredAt) return { ok: true as const };
-      await tx.domain.update({ where: { evaluationId_id: { evaluationId, id: domainId } }, data: { retiredAt: null, version: { increment: 1 } } });
-      await recordAudit(tx, { evaluationId, actorId, action: "domain.restore", recordType: "Domain", recordId: domainId, before: { retiredAt: domain.retiredAt.toISOString() }, after: { retiredAt: null }, ipAddress });
+      await tx.domain.update({
+        where: { evaluationId_id: { evaluationId, id: domainId } },
+        data: { retiredAt: null, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "domain.restore",
+        recordType: "Domain",
+        recordId: domainId,
+        before: { retiredAt: domain.retiredAt.toISOString() },
+        after: { retiredAt: null },
+        ipAddress,
+      });
       return { ok: true as const };
     }),
   );
@@ -169,14 +266,27 @@ export async function deleteDomain(input: DomainVersionInput & Actor): Promise<{
       await lockDomainList(tx, evaluationId);
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       const where = { evaluationId, domainId };
-      const uses = await Promise.all([tx.domainAssignment.count({ where }), tx.selectionRound.count({ where }), tx.selectionPanel.count({ where }), tx.learningDomain.count({ where })]);
+      const uses = await Promise.all([
+        tx.domainAssignment.count({ where }),
+        tx.selectionRound.count({ where }),
+        tx.selectionPanel.count({ where }),
+        tx.learningDomain.count({ where }),
+      ]);
       if (uses.some((count) => count > 0)) throw new Refusal("DOMAIN_IN_USE");
       await tx.domain.delete({ where: { evaluationId_id: { evaluationId, id: domainId } } });
       // Close the gap, so positions stay 1..n.
       await tx.$executeRaw`UPDATE domain SET position = -position WHERE evaluation_id = ${evaluationId} AND position > ${domain.position}`;
       await tx.$executeRaw`UPDATE domain SET position = -position - 1 WHERE evaluation_id = ${evaluationId} AND position < 0`;
       const { id, nameEs, nameEn, definitionEs, definitionEn, isOther, position } = domain;
-      await recordAudit(tx, { evaluationId, actorId, action: "domain.delete", recordType: "Domain", recordId: id, before: { nameEs, nameEn, definitionEs, definitionEn, isOther, position }, ipAddress });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "domain.delete",
+        recordType: "Domain",
+        recordId: id,
+        before: { nameEs, nameEn, definitionEs, definitionEn, isOther, position },
+        ipAddress,
+      });
       return { ok: true as const };
     }),
   );

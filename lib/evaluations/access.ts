@@ -14,14 +14,19 @@ export type Reader = EvaluationReader & { needsTwoFactorEnrolment?: boolean };
 export type EvaluationAccess<U extends Reader = Reader> = { user: U; roles: Role[] };
 
 // Keyed on plain values so every caller in one request shares the answer, whatever object it holds.
-const membership = cache((evaluationId: string, userId: string, isAdmin: boolean) => findEvaluationAccess(evaluationId, { id: userId, isAdmin }));
+const membership = cache((evaluationId: string, userId: string, isAdmin: boolean) =>
+  findEvaluationAccess(evaluationId, { id: userId, isAdmin }),
+);
 
 /**
  * The reader's roles here (ADMIN added for administrators), or null when there is no reader,
  * they must still set up two-factor sign-in, they are not a member, or the evaluation does not
  * exist. Callers answer null with 404, so an outsider never learns the evaluation exists.
  */
-export async function evaluationAccess<U extends Reader>(evaluationId: string, user: U | null | undefined): Promise<EvaluationAccess<U> | null> {
+export async function evaluationAccess<U extends Reader>(
+  evaluationId: string,
+  user: U | null | undefined,
+): Promise<EvaluationAccess<U> | null> {
   if (!user || user.needsTwoFactorEnrolment) return null;
   const found = await membership(evaluationId, user.id, user.isAdmin);
   return found ? { user, roles: rolesOf(user, found.roles) } : null;

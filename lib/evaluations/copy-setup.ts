@@ -12,9 +12,21 @@ import { AppError } from "@/lib/errors";
 import { nameKey } from "@/lib/name-key";
 import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 
-export type CopiedSetup = { domains: number; projects: number; places: number; sectors: number; priorities: number; atRiskGroups: number };
+export type CopiedSetup = {
+  domains: number;
+  projects: number;
+  places: number;
+  sectors: number;
+  priorities: number;
+  atRiskGroups: number;
+};
 
-export async function copySetup(input: { actorId: string; evaluationId: string; sourceEvaluationId: string; ipAddress?: string | null }): Promise<({ ok: true } & CopiedSetup) | Refused> {
+export async function copySetup(input: {
+  actorId: string;
+  evaluationId: string;
+  sourceEvaluationId: string;
+  ipAddress?: string | null;
+}): Promise<({ ok: true } & CopiedSetup) | Refused> {
   const { evaluationId, sourceEvaluationId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
@@ -31,9 +43,25 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
 
       const from = { evaluationId: sourceEvaluationId };
       const here = { evaluationId };
-      const [domains, ownDomains, projects, ownProjects, places, ownPlaces, sectors, ownSectors, priorities, ownPriorities, groups, ownGroups] = await Promise.all([
+      const [
+        domains,
+        ownDomains,
+        projects,
+        ownProjects,
+        places,
+        ownPlaces,
+        sectors,
+        ownSectors,
+        priorities,
+        ownPriorities,
+        groups,
+        ownGroups,
+      ] = await Promise.all([
         tx.domain.findMany({ where: { ...from, retiredAt: null }, orderBy: { position: "asc" } }),
-        tx.domain.findMany({ where: here, select: { nameKeyEs: true, nameKeyEn: true, isOther: true, position: true } }),
+        tx.domain.findMany({
+          where: here,
+          select: { nameKeyEs: true, nameKeyEn: true, isOther: true, position: true },
+        }),
         tx.project.findMany({ where: { ...from, retiredAt: null }, orderBy: { acronym: "asc" } }),
         tx.project.findMany({ where: here, select: { acronymKey: true, nameKey: true } }),
         tx.place.findMany({ where: from, orderBy: { key: "asc" } }),
@@ -51,33 +79,86 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
       let position = Math.max(0, ...ownDomains.map((row) => row.position));
       const newDomains = domains
         .filter((row) => !takenDomain.has(`es:${row.nameKeyEs}`) && !takenDomain.has(`en:${row.nameKeyEn}`))
-        .map((row) => ({ evaluationId, position: ++position, nameEs: row.nameEs, nameEn: row.nameEn, nameKeyEs: row.nameKeyEs, nameKeyEn: row.nameKeyEn, definitionEs: row.definitionEs, definitionEn: row.definitionEn, isOther: row.isOther && !hasOther }));
+        .map((row) => ({
+          evaluationId,
+          position: ++position,
+          nameEs: row.nameEs,
+          nameEn: row.nameEn,
+          nameKeyEs: row.nameKeyEs,
+          nameKeyEn: row.nameKeyEn,
+          definitionEs: row.definitionEs,
+          definitionEn: row.definitionEn,
+          isOther: row.isOther && !hasOther,
+        }));
 
       const takenProject = new Set(ownProjects.flatMap((row) => [`a:${row.acronymKey}`, `n:${row.nameKey}`]));
       const newProjects = projects
         .filter((row) => !takenProject.has(`a:${row.acronymKey}`) && !takenProject.has(`n:${row.nameKey}`))
-        .map(({ acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }) => ({ evaluationId, acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }));
+        .map(
+          ({ acronym, name, managingOffice, fundingStreams, startDate, endDate, notes, acronymKey, nameKey: key }) => ({
+            evaluationId,
+            acronym,
+            name,
+            managingOffice,
+            fundingStreams,
+            startDate,
+            endDate,
+            notes,
+            acronymKey,
+            nameKey: key,
+          }),
+        );
 
       const takenPlace = new Set(ownPlaces.map((row) => row.key));
-      const newPlaces = places.filter((row) => !takenPlace.has(row.key)).map(({ countryCode, state, regionCode, municipality, community, key }) => ({ evaluationId, countryCode, state, regionCode, municipality, community, key }));
+      const newPlaces = places
+        .filter((row) => !takenPlace.has(row.key))
+        .map(({ countryCode, state, regionCode, municipality, community, key }) => ({
+          evaluationId,
+          countryCode,
+          state,
+          regionCode,
+          municipality,
+          community,
+          key,
+        }));
       // The other countries come before their places (a place names its country by code).
-      const [countries, ownCountries] = await Promise.all([tx.placeCountry.findMany({ where: from, orderBy: { code: "asc" } }), tx.placeCountry.findMany({ where: here, select: { code: true } })]);
+      const [countries, ownCountries] = await Promise.all([
+        tx.placeCountry.findMany({ where: from, orderBy: { code: "asc" } }),
+        tx.placeCountry.findMany({ where: here, select: { code: true } }),
+      ]);
       const takenCountry = new Set(ownCountries.map((row) => row.code));
-      const newCountries = countries.filter((row) => !takenCountry.has(row.code)).map(({ code, nameEs, nameEn }) => ({ evaluationId, code, nameEs, nameEn }));
+      const newCountries = countries
+        .filter((row) => !takenCountry.has(row.code))
+        .map(({ code, nameEs, nameEn }) => ({ evaluationId, code, nameEs, nameEn }));
 
       const takenSector = new Set(ownSectors.flatMap((row) => [nameKey(row.nameEn), nameKey(row.nameEs)]));
-      const newSectors = sectors.filter((row) => !takenSector.has(nameKey(row.nameEn)) && !takenSector.has(nameKey(row.nameEs))).map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs }));
+      const newSectors = sectors
+        .filter((row) => !takenSector.has(nameKey(row.nameEn)) && !takenSector.has(nameKey(row.nameEs)))
+        .map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs }));
 
       const takenPriority = new Set(ownPriorities.map((row) => nameKey(row.nameEn)));
       let priorityPosition = Math.max(0, ...ownPriorities.map((row) => row.position));
-      const newPriorities = priorities.filter((row) => !takenPriority.has(nameKey(row.nameEn))).map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs, position: ++priorityPosition }));
+      const newPriorities = priorities
+        .filter((row) => !takenPriority.has(nameKey(row.nameEn)))
+        .map(({ nameEn, nameEs }) => ({ evaluationId, nameEn, nameEs, position: ++priorityPosition }));
 
       // A group is already here under either name or its choice code; the code comes along, so
       // imports of the same collection form match the copies.
-      const takenGroup = new Set(ownGroups.flatMap((row) => [`n:${nameKey(row.nameEn)}`, `n:${nameKey(row.nameEs)}`, ...(row.code ? [`c:${row.code}`] : [])]));
+      const takenGroup = new Set(
+        ownGroups.flatMap((row) => [
+          `n:${nameKey(row.nameEn)}`,
+          `n:${nameKey(row.nameEs)}`,
+          ...(row.code ? [`c:${row.code}`] : []),
+        ]),
+      );
       let groupPosition = Math.max(0, ...ownGroups.map((row) => row.position));
       const newGroups = groups
-        .filter((row) => !takenGroup.has(`n:${nameKey(row.nameEn)}`) && !takenGroup.has(`n:${nameKey(row.nameEs)}`) && !(row.code && takenGroup.has(`c:${row.code}`)))
+        .filter(
+          (row) =>
+            !takenGroup.has(`n:${nameKey(row.nameEn)}`) &&
+            !takenGroup.has(`n:${nameKey(row.nameEs)}`) &&
+            !(row.code && takenGroup.has(`c:${row.code}`)),
+        )
         .map(({ nameEn, nameEs, code }) => ({ evaluationId, nameEn, nameEs, code, position: ++groupPosition }));
 
       await tx.domain.createMany({ data: newDomains });
@@ -88,14 +169,28 @@ export async function copySetup(input: { actorId: string; evaluationId: string; 
       await tx.priorityTag.createMany({ data: newPriorities });
       await tx.atRiskGroup.createMany({ data: newGroups });
 
-      const copied = { domains: newDomains.length, projects: newProjects.length, places: newPlaces.length, countries: newCountries.length, sectors: newSectors.length, priorities: newPriorities.length, atRiskGroups: newGroups.length };
+      const copied = {
+        domains: newDomains.length,
+        projects: newProjects.length,
+        places: newPlaces.length,
+        countries: newCountries.length,
+        sectors: newSectors.length,
+        priorities: newPriorities.length,
+        atRiskGroups: newGroups.length,
+      };
       await recordAudit(tx, {
         evaluationId,
         actorId: input.actorId,
         action: "evaluation.setup.copy",
         recordType: "Evaluation",
         recordId: evaluationId,
-        after: { sourceEvaluationId, sourceName: source.name, ...copied, domainNames: newDomains.map((row) => row.nameEs), projectAcronyms: newProjects.map((row) => row.acronym) },
+        after: {
+          sourceEvaluationId,
+          sourceName: source.name,
+          ...copied,
+          domainNames: newDomains.map((row) => row.nameEs),
+          projectAcronyms: newProjects.map((row) => row.acronym),
+        },
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, ...copied };

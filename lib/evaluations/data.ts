@@ -12,7 +12,6 @@ import { validId } from "@/lib/core/ids";
 
 export type EvaluationReader = { id: string; isAdmin: boolean };
 
-
 function visibleTo(user: EvaluationReader): Prisma.EvaluationWhereInput {
   // A missing id would silently drop the membership filter; refuse rather than match everything.
   if (typeof user.id !== "string" || user.id.length === 0) throw new Error("visibleTo: the reader has no id");
@@ -101,11 +100,18 @@ export type EvaluationOverview = NonNullable<Awaited<ReturnType<typeof getEvalua
  * Each state (or region of another country) once, with how many different municipalities are
  * recorded in it; `region` is its filter value (lib/places/regions.ts), `country` null in Mexico.
  */
-function municipalitiesByState(places: Array<{ countryCode: string | null; state: string; municipality: string | null }>, countries: Array<{ code: string; nameEs: string; nameEn: string }>) {
+function municipalitiesByState(
+  places: Array<{ countryCode: string | null; state: string; municipality: string | null }>,
+  countries: Array<{ code: string; nameEs: string; nameEn: string }>,
+) {
   const byRegion = new Map<string, { countryCode: string | null; state: string; municipalities: Set<string> }>();
   for (const place of places) {
     const region = regionToken(place);
-    const entry = byRegion.get(region) ?? { countryCode: place.countryCode, state: place.state, municipalities: new Set<string>() };
+    const entry = byRegion.get(region) ?? {
+      countryCode: place.countryCode,
+      state: place.state,
+      municipalities: new Set<string>(),
+    };
     if (place.municipality) entry.municipalities.add(place.municipality);
     byRegion.set(region, entry);
   }
@@ -118,7 +124,9 @@ function municipalitiesByState(places: Array<{ countryCode: string | null; state
 }
 
 /** What a section's page shows of its evaluation, for a caller whose access is already checked. */
-export async function findEvaluationHeading(evaluationId: string): Promise<{ id: string; name: string; languages: string[] } | null> {
+export async function findEvaluationHeading(
+  evaluationId: string,
+): Promise<{ id: string; name: string; languages: string[] } | null> {
   return db().evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true, languages: true } });
 }
 
@@ -126,7 +134,10 @@ export async function findEvaluationHeading(evaluationId: string): Promise<{ id:
  * The reader's roles in one evaluation, or null when the evaluation does not exist or the reader
  * may not see it (both answer 404: nothing tells an outsider the evaluation exists).
  */
-export async function findEvaluationAccess(evaluationId: string, user: EvaluationReader): Promise<{ roles: EvaluationRole[] } | null> {
+export async function findEvaluationAccess(
+  evaluationId: string,
+  user: EvaluationReader,
+): Promise<{ roles: EvaluationRole[] } | null> {
   if (!validId(evaluationId)) return null;
   const row = await db().evaluation.findFirst({
     where: { AND: [{ id: evaluationId }, visibleTo(user)] },

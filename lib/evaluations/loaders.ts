@@ -26,7 +26,9 @@ export async function loadLanding(reader: Reader, now: Date = new Date()): Promi
   if (reader.needsTwoFactorEnrolment) return null;
   const evaluations = (await listEvaluationsForUser(reader)).filter((evaluation) => evaluation.roles.length > 0);
   if (evaluations.length === 0 || evaluations.length > LANDING_EVALUATIONS) return null;
-  const waiting = (await Promise.all(evaluations.map((evaluation) => loadWaitingFor(evaluation.id, reader.id, evaluation.roles, now)))).flat();
+  const waiting = (
+    await Promise.all(evaluations.map((evaluation) => loadWaitingFor(evaluation.id, reader.id, evaluation.roles, now)))
+  ).flat();
   return waiting.length === 1 && waiting[0]!.kind === "BALLOTS" ? waiting[0]!.path : null;
 }
 
@@ -43,7 +45,11 @@ export type EvaluationHeading = NonNullable<Awaited<ReturnType<typeof findEvalua
  * they hold one of `permissions`; null otherwise, which the page answers with 404.
  */
 export const loadEvaluationHeading = cache(
-  async <U extends Reader>(evaluationId: string, reader: U | null, ...permissions: [Permission, ...Permission[]]): Promise<{ access: EvaluationAccess<U>; evaluation: EvaluationHeading } | null> => {
+  async <U extends Reader>(
+    evaluationId: string,
+    reader: U | null,
+    ...permissions: [Permission, ...Permission[]]
+  ): Promise<{ access: EvaluationAccess<U>; evaluation: EvaluationHeading } | null> => {
     const access = await accessWith(evaluationId, reader, ...permissions);
     const evaluation = access ? await findEvaluationHeading(evaluationId) : null;
     return access && evaluation ? { access, evaluation } : null;

@@ -18,9 +18,16 @@ export type CreatedEvaluation = {
 };
 
 /** Creates the evaluation and names its first lead, all or nothing. */
-export async function createEvaluation(actorId: string, input: CreateEvaluationInput, meta: Meta = {}): Promise<CreatedEvaluation | Rejection> {
+export async function createEvaluation(
+  actorId: string,
+  input: CreateEvaluationInput,
+  meta: Meta = {},
+): Promise<CreatedEvaluation | Rejection> {
   return db().$transaction(async (tx) => {
-    const lead = await tx.user.findUnique({ where: { email: input.leadEmail }, select: { id: true, name: true, disabledAt: true, isAdmin: true } });
+    const lead = await tx.user.findUnique({
+      where: { email: input.leadEmail },
+      select: { id: true, name: true, disabledAt: true, isAdmin: true },
+    });
     if (lead?.disabledAt) return { rejected: "LEAD_DISABLED", field: "leadEmail" } satisfies Rejection;
     // The administrator who creates an evaluation does not name themselves its lead: that would
     // give them its identities by their own act alone (docs/decisions/0030).
@@ -46,7 +53,14 @@ export async function createEvaluation(actorId: string, input: CreateEvaluationI
     });
 
     if (lead) {
-      await addMemberInTransaction(tx, { actorId, evaluationId: evaluation.id, userId: lead.id, roles: ["LEAD"], administrator: lead.isAdmin, ipAddress: meta.ipAddress });
+      await addMemberInTransaction(tx, {
+        actorId,
+        evaluationId: evaluation.id,
+        userId: lead.id,
+        roles: ["LEAD"],
+        administrator: lead.isAdmin,
+        ipAddress: meta.ipAddress,
+      });
       return { evaluationId: evaluation.id, lead: { kind: "MEMBER", name: lead.name } } satisfies CreatedEvaluation;
     }
     const invitation = await createInvitationInTransaction(tx, {
@@ -56,29 +70,55 @@ export async function createEvaluation(actorId: string, input: CreateEvaluationI
       roles: ["LEAD"],
       ipAddress: meta.ipAddress,
     });
-    return { evaluationId: evaluation.id, lead: { kind: "INVITED", email: input.leadEmail, invitation } } satisfies CreatedEvaluation;
+    return {
+      evaluationId: evaluation.id,
+      lead: { kind: "INVITED", email: input.leadEmail, invitation },
+    } satisfies CreatedEvaluation;
   });
 }
 
 /** Edits the evaluation's details as the person saw them (version-checked); the audit event holds only what changed. */
-export async function updateEvaluation(actorId: string, input: UpdateEvaluationInput, meta: Meta = {}): Promise<{ version: number } | Rejection> {
+export async function updateEvaluation(
+  actorId: string,
+  input: UpdateEvaluationInput,
+  meta: Meta = {},
+): Promise<{ version: number } | Rejection> {
   const { evaluationId, expectedVersion, timeZone, ...rest } = input;
   // A caller that sends no zone leaves it as it is.
   const fields = timeZone === undefined ? rest : { ...rest, timeZone };
   return db().$transaction(async (tx) => {
-    const [stored] = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM evaluation WHERE id = ${evaluationId} FOR UPDATE`;
+    const [stored] = await tx.$queryRaw<
+      Array<{ version: number }>
+    >`SELECT version FROM evaluation WHERE id = ${evaluationId} FOR UPDATE`;
     if (!stored) throw new AppError("NOT_FOUND");
     if (stored.version !== expectedVersion) return { rejected: "STALE_VERSION" } satisfies Rejection;
     const current = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
     const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-    const changes = changedFields({ ...current, periodStart: isoDay(current.periodStart), periodEnd: isoDay(current.periodEnd) }, fields);
+    const changes = changedFields(
+      { ...current, periodStart: isoDay(current.periodStart), periodEnd: isoDay(current.periodEnd) },
+      fields,
+    );
     if (!changes.changed) return { version: stored.version };
     const updated = await tx.evaluation.update({
       where: { id: evaluationId },
-      data: { ...fields, periodStart: calendarDay(fields.periodStart), periodEnd: calendarDay(fields.periodEnd), version: { increment: 1 } },
+      data: {
+        ...fields,
+        periodStart: calendarDay(fields.periodStart),
+        periodEnd: calendarDay(fields.periodEnd),
+        version: { increment: 1 },
+      },
       select: { version: true },
     });
-    await recordAudit(tx, { evaluationId, actorId, action: "evaluation.update", recordType: "Evaluation", recordId: evaluationId, before: changes.before, after: changes.after, ipAddress: meta.ipAddress });
+    await recordAudit(tx, {
+      evaluationId,
+      actorId,
+      action: "evaluation.update",
+      recordType: "Evaluation",
+      recordId: evaluationId,
+      before: changes.before,
+      after: changes.after,
+      ipAddress: meta.ipAddress,
+    });
     return { version: updated.version };
   });
 }

@@ -13,7 +13,12 @@ export const calendarDaySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid")
   .refine((value) => {
     const date = new Date(`${value}T00:00:00.000Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900 && date.getUTCFullYear() <= 2200;
+    return (
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString().slice(0, 10) === value &&
+      date.getUTCFullYear() >= 1900 &&
+      date.getUTCFullYear() <= 2200
+    );
   }, "validation.dateInvalid");
 
 /** Stored as UTC midnight, as every `@db.Date` in this app. */
@@ -26,7 +31,10 @@ const LANGUAGES = [Locale.ES, Locale.EN] as const;
 const evaluationFields = {
   name: singleLine(TEXT_MAX, { required: "validation.evaluationNameRequired", tooLong: "validation.textTooLong" }),
   client: singleLine(TEXT_MAX, { required: "validation.clientRequired", tooLong: "validation.textTooLong" }),
-  evaluatorOrganisation: singleLine(TEXT_MAX, { required: "validation.organisationRequired", tooLong: "validation.textTooLong" }),
+  evaluatorOrganisation: singleLine(TEXT_MAX, {
+    required: "validation.organisationRequired",
+    tooLong: "validation.textTooLong",
+  }),
   periodStart: calendarDaySchema,
   periodEnd: calendarDaySchema,
   languages: z
@@ -76,5 +84,8 @@ export type UpdateEvaluationInput = z.infer<typeof updateEvaluationSchema>;
 /** Copy the setup of `sourceEvaluationId` into `evaluationId`. */
 export const copySetupSchema = z.object({
   evaluationId: idSchemaWith("validation.invalid"),
-  sourceEvaluationId: z.string({ error: "setup.errors.sourceRequired" }).min(1, "setup.errors.sourceRequired").regex(ID_PATTERN, "validation.invalid"),
+  sourceEvaluationId: z
+    .string({ error: "setup.errors.sourceRequired" })
+    .min(1, "setup.errors.sourceRequired")
+    .regex(ID_PATTERN, "validation.invalid"),
 });

@@ -22,11 +22,27 @@ export const loadEvaluationSetup = cache(async (evaluationId: string) => {
   if (!(await accessWith(evaluationId, user, "evaluation.update"))) return null;
   const evaluation = await db().evaluation.findUnique({
     where: { id: evaluationId },
-    select: { id: true, name: true, client: true, evaluatorOrganisation: true, periodStart: true, periodEnd: true, languages: true, description: true, timeZone: true, version: true },
+    select: {
+      id: true,
+      name: true,
+      client: true,
+      evaluatorOrganisation: true,
+      periodStart: true,
+      periodEnd: true,
+      languages: true,
+      description: true,
+      timeZone: true,
+      version: true,
+    },
   });
   if (!evaluation) return null;
   // The zones come from the server's list, the one the action checks against, so both agree.
-  return { ...evaluation, periodStart: isoDay(evaluation.periodStart), periodEnd: isoDay(evaluation.periodEnd), timeZones: timeZoneChoices() };
+  return {
+    ...evaluation,
+    periodStart: isoDay(evaluation.periodStart),
+    periodEnd: isoDay(evaluation.periodEnd),
+    timeZones: timeZoneChoices(),
+  };
 });
 
 export type EvaluationSetup = NonNullable<Awaited<ReturnType<typeof loadEvaluationSetup>>>;
@@ -47,5 +63,7 @@ export async function listSetupSources(evaluationId: string) {
   const user = await getAuthorizedUser();
   if (!user) return [];
   const evaluations = await listEvaluationsForUser(user);
-  return evaluations.filter((evaluation) => evaluation.id !== evaluationId && can(rolesOf(user, evaluation.roles), "evaluation.update")).map(({ id, name }) => ({ id, name }));
+  return evaluations
+    .filter((evaluation) => evaluation.id !== evaluationId && can(rolesOf(user, evaluation.roles), "evaluation.update"))
+    .map(({ id, name }) => ({ id, name }));
 }

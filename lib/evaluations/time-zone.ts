@@ -8,7 +8,8 @@ export const DEFAULT_TIME_ZONE = "America/Mexico_City";
 
 /** Whether the platform knows this IANA zone (names are matched exactly, as they are stored). */
 export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  if (typeof value !== "string" || value.length === 0 || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value))
+    return false;
   try {
     return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone === value;
   } catch {
@@ -27,7 +28,15 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 /** The clock time an instant shows in a zone, as `YYYY-MM-DDTHH:mm` (what a datetime-local field holds). */
 export function localDateTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
@@ -47,8 +56,12 @@ export function zonedInstant(local: string, timeZone: string): Date | null {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== local) return null;
   // Each offset the zone had within a day around that clock time; a time that shows `local` is ours.
-  const offsets = new Set([-36, -12, 0, 12, 36].map((hours) => offsetMinutes(new Date(asUtc + hours * 3_600_000), timeZone)));
-  const fits = [...offsets].map((offset) => new Date(asUtc - offset * 60_000)).filter((instant) => localDateTime(instant, timeZone) === local);
+  const offsets = new Set(
+    [-36, -12, 0, 12, 36].map((hours) => offsetMinutes(new Date(asUtc + hours * 3_600_000), timeZone)),
+  );
+  const fits = [...offsets]
+    .map((offset) => new Date(asUtc - offset * 60_000))
+    .filter((instant) => localDateTime(instant, timeZone) === local);
   if (fits.length === 0) return null;
   return fits.reduce((earliest, instant) => (instant.getTime() < earliest.getTime() ? instant : earliest));
 }
@@ -68,6 +81,8 @@ function offsetMinutes(instant: Date, timeZone: string): number {
  * "hora estándar central (America/Mexico_City)", "Eastern Time (America/New_York)".
  */
 export function timeZoneLabel(timeZone: string, locale: string, at: Date = new Date()): string {
-  const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value;
+  const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" })
+    .formatToParts(at)
+    .find((part) => part.type === "timeZoneName")?.value;
   return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
 }

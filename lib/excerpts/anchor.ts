@@ -25,7 +25,11 @@ export type Reanchored<T extends ExcerptAnchor> = {
 };
 
 export function isAnchored(text: string | null | undefined, excerpt: ExcerptAnchor): boolean {
-  return typeof text === "string" && excerpt.quotedText.length > 0 && text.slice(excerpt.startOffset, excerpt.endOffset) === excerpt.quotedText;
+  return (
+    typeof text === "string" &&
+    excerpt.quotedText.length > 0 &&
+    text.slice(excerpt.startOffset, excerpt.endOffset) === excerpt.quotedText
+  );
 }
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -45,15 +49,24 @@ export function changedRegion(oldText: string, newText: string): { prefix: numbe
   if (splitsSurrogatePair(oldText, prefix) || splitsSurrogatePair(newText, prefix)) prefix -= 1;
   let suffix = 0;
   const maxSuffix = limit - prefix;
-  while (suffix < maxSuffix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) {
+  while (
+    suffix < maxSuffix &&
+    oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
+  ) {
     suffix += 1;
   }
-  if (splitsSurrogatePair(oldText, oldText.length - suffix) || splitsSurrogatePair(newText, newText.length - suffix)) suffix -= 1;
+  if (splitsSurrogatePair(oldText, oldText.length - suffix) || splitsSurrogatePair(newText, newText.length - suffix))
+    suffix -= 1;
   return { prefix, suffix };
 }
 
 /** Where an old offset most likely is in the new text. */
-function mapOffset(offset: number, oldLength: number, newLength: number, region: { prefix: number; suffix: number }): number {
+function mapOffset(
+  offset: number,
+  oldLength: number,
+  newLength: number,
+  region: { prefix: number; suffix: number },
+): number {
   const oldEnd = oldLength - region.suffix;
   const newEnd = newLength - region.suffix;
   if (offset <= region.prefix) return offset;
@@ -79,9 +92,18 @@ export function findNearest(text: string, quote: string, around: number): number
   return distanceAfter < distanceBefore ? after : before;
 }
 
-export function reanchorExcerpts<T extends ExcerptAnchor>(oldText: string, newText: string, excerpts: readonly T[]): Reanchored<T>[] {
+export function reanchorExcerpts<T extends ExcerptAnchor>(
+  oldText: string,
+  newText: string,
+  excerpts: readonly T[],
+): Reanchored<T>[] {
   if (oldText === newText) {
-    return excerpts.map((excerpt) => ({ excerpt, startOffset: excerpt.startOffset, endOffset: excerpt.endOffset, outcome: "KEPT" }));
+    return excerpts.map((excerpt) => ({
+      excerpt,
+      startOffset: excerpt.startOffset,
+      endOffset: excerpt.endOffset,
+      outcome: "KEPT",
+    }));
   }
   const region = changedRegion(oldText, newText);
   const oldEditEnd = oldText.length - region.suffix;
@@ -92,7 +114,12 @@ export function reanchorExcerpts<T extends ExcerptAnchor>(oldText: string, newTe
     if (isAnchored(oldText, excerpt)) {
       if (endOffset <= region.prefix) return { excerpt, startOffset, endOffset, outcome: "KEPT" };
       if (startOffset >= oldEditEnd) {
-        return { excerpt, startOffset: startOffset + shift, endOffset: endOffset + shift, outcome: shift === 0 ? "KEPT" : "MOVED" };
+        return {
+          excerpt,
+          startOffset: startOffset + shift,
+          endOffset: endOffset + shift,
+          outcome: shift === 0 ? "KEPT" : "MOVED",
+        };
       }
     }
     const found = findNearest(newText, quotedText, mapOffset(startOffset, oldText.length, newText.length, region));

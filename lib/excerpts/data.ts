@@ -25,7 +25,10 @@ export async function listExcerpts(
   transcripts: { original: string | null; translation: string | null },
 ): Promise<ExcerptView[]> {
   const rows = await db().transcriptExcerpt.findMany({
-    where: { evaluationId, ...(source.interviewId ? { interviewId: source.interviewId } : { focusGroupId: source.focusGroupId }) },
+    where: {
+      evaluationId,
+      ...(source.interviewId ? { interviewId: source.interviewId } : { focusGroupId: source.focusGroupId }),
+    },
     orderBy: [{ variant: "asc" }, { startOffset: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
@@ -43,6 +46,9 @@ export async function listExcerpts(
     ...excerpt,
     createdBy: createdBy.name,
     storyCount: _count.storySources,
-    needsAttention: !isAnchored(excerpt.variant === "ORIGINAL" ? transcripts.original : transcripts.translation, excerpt),
+    needsAttention: !isAnchored(
+      excerpt.variant === "ORIGINAL" ? transcripts.original : transcripts.translation,
+      excerpt,
+    ),
   }));
 }

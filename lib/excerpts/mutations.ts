@@ -14,7 +14,8 @@ import { transcriptFingerprint } from "./fingerprint";
 import type { ExcerptCreateInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-export type ExcerptSource = { interviewId: string; focusGroupId?: undefined } | { focusGroupId: string; interviewId?: undefined };
+export type ExcerptSource =
+  { interviewId: string; focusGroupId?: undefined } | { focusGroupId: string; interviewId?: undefined };
 
 export type ReanchorSummary = {
   /** Offsets before and after, for the excerpts that moved. */
@@ -26,7 +27,13 @@ export type ReanchorSummary = {
 /** Moves the excerpts of one transcript after an edit from oldText to newText. One read, one write. */
 export async function reanchorTranscriptExcerpts(
   tx: Tx,
-  args: { evaluationId: string; source: ExcerptSource; variant: TranscriptVariant; oldText: string | null; newText: string | null },
+  args: {
+    evaluationId: string;
+    source: ExcerptSource;
+    variant: TranscriptVariant;
+    oldText: string | null;
+    newText: string | null;
+  },
 ): Promise<ReanchorSummary> {
   const summary: ReanchorSummary = { moved: [], needingAttention: [] };
   if ((args.oldText ?? "") === (args.newText ?? "")) return summary;
@@ -40,7 +47,11 @@ export async function reanchorTranscriptExcerpts(
   for (const result of reanchorExcerpts(args.oldText ?? "", newText, excerpts)) {
     const { excerpt } = result;
     if (result.outcome === "MOVED") {
-      summary.moved.push({ id: excerpt.id, from: [excerpt.startOffset, excerpt.endOffset], to: [result.startOffset, result.endOffset] });
+      summary.moved.push({
+        id: excerpt.id,
+        from: [excerpt.startOffset, excerpt.endOffset],
+        to: [result.startOffset, result.endOffset],
+      });
     } else if (result.outcome !== "KEPT" && isAnchored(args.oldText, excerpt)) {
       summary.needingAttention.push(excerpt.id);
     }
@@ -122,8 +133,25 @@ export async function createExcerpt(args: {
 
     const source = input.source === "INTERVIEW" ? { interviewId: input.sourceId } : { focusGroupId: input.sourceId };
     const excerpt = await tx.transcriptExcerpt.create({
-      data: { evaluationId, ...source, variant: input.variant, startOffset, endOffset, quotedText, note: input.note, createdById: actorId },
-      select: { id: true, variant: true, startOffset: true, endOffset: true, quotedText: true, note: true, createdAt: true },
+      data: {
+        evaluationId,
+        ...source,
+        variant: input.variant,
+        startOffset,
+        endOffset,
+        quotedText,
+        note: input.note,
+        createdById: actorId,
+      },
+      select: {
+        id: true,
+        variant: true,
+        startOffset: true,
+        endOffset: true,
+        quotedText: true,
+        note: true,
+        createdAt: true,
+      },
     });
     await recordAudit(tx, {
       evaluationId,
@@ -157,7 +185,15 @@ export async function deleteExcerpt(args: {
   return db().$transaction(async (tx) => {
     const excerpt = await tx.transcriptExcerpt.findFirst({
       where: { id: excerptId, evaluationId },
-      select: { id: true, interviewId: true, focusGroupId: true, variant: true, startOffset: true, endOffset: true, _count: { select: { storySources: true } } },
+      select: {
+        id: true,
+        interviewId: true,
+        focusGroupId: true,
+        variant: true,
+        startOffset: true,
+        endOffset: true,
+        _count: { select: { storySources: true } },
+      },
     });
     if (!excerpt) throw new AppError("NOT_FOUND", "excerpt outside the evaluation");
     if (excerpt._count.storySources > 0) return reject("EXCERPT_IN_USE");

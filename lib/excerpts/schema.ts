@@ -11,7 +11,10 @@ export const TRANSCRIPT_VARIANTS = ["ORIGINAL", "TRANSLATION"] as const;
 
 /** Messages are keys of the `fieldwork` namespace, where the viewer shows them. */
 const idSchema = idSchemaWith("errors.invalid");
-const offset = z.number({ error: "errors.invalidSelection" }).int("errors.invalidSelection").min(0, "errors.invalidSelection");
+const offset = z
+  .number({ error: "errors.invalidSelection" })
+  .int("errors.invalidSelection")
+  .min(0, "errors.invalidSelection");
 
 export const excerptCreateSchema = z
   .object({

@@ -18,7 +18,8 @@ export function csvSafeCell(value: unknown): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "bigint") return String(value);
   if (typeof value === "object" && !(value instanceof Date) && isDecimal(value)) return value.toFixed();
-  const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text =
+    value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -59,6 +59,9 @@ export type DomainName = { position: number; nameEn: string; nameEs: string };
 
 /** The evaluation's domains by id, for the stories' primary-domain column (retired ones included: old stories keep them). */
 export async function domainNamesOf(evaluationId: string): Promise<Map<string, DomainName>> {
-  const domains = await db().domain.findMany({ where: { evaluationId }, select: { id: true, position: true, nameEn: true, nameEs: true } });
+  const domains = await db().domain.findMany({
+    where: { evaluationId },
+    select: { id: true, position: true, nameEn: true, nameEs: true },
+  });
   return new Map(domains.map(({ id, ...name }) => [id, name]));
 }

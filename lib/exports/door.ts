@@ -46,7 +46,8 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   const table = EXPORT_TABLE_DEFINITIONS[file.table];
   if (file.format === "zip" && !table.workbook) return refused("NOT_FOUND");
   const fullRoles = await listReaderRoles(evaluationId, table.permission, user);
-  const roles = fullRoles ?? (table.scopedPermission ? await listReaderRoles(evaluationId, table.scopedPermission, user) : null);
+  const roles =
+    fullRoles ?? (table.scopedPermission ? await listReaderRoles(evaluationId, table.scopedPermission, user) : null);
   // Read through the narrower permission (reviewers, panelists): the event says so, as its rows are fewer than the filters say.
   const scope = fullRoles ? {} : { scopedBy: table.scopedPermission };
   if (!roles || !user) return refused("NOT_FOUND");
@@ -73,7 +74,16 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
         ipAddress: request.ipAddress ?? null,
         action: table.action,
         recordType: table.recordType,
-        after: { table: file.table, format: file.format, level, labels, ...table.described(state), ...scope, rowCount, ...(sheetRowCounts ? { sheetRowCounts } : {}) },
+        after: {
+          table: file.table,
+          format: file.format,
+          level,
+          labels,
+          ...table.described(state),
+          ...scope,
+          rowCount,
+          ...(sheetRowCounts ? { sheetRowCounts } : {}),
+        },
       }),
     );
 
@@ -86,7 +96,12 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       file.format,
       sheets,
       async (write) => {
-        await workbook.feed(evaluationId, { user, roles }, state, level, (index, rows) => write(index, rows.map((row) => parts[index]!.columns.map((column): Cell => column.value(row, context)))));
+        await workbook.feed(evaluationId, { user, roles }, state, level, (index, rows) =>
+          write(
+            index,
+            rows.map((row) => parts[index]!.columns.map((column): Cell => column.value(row, context))),
+          ),
+        );
         await write(parts.length, readmeRows(parts, context));
       },
       // The row count is the table's own (stories); each sheet's count is recorded beside it.
@@ -102,7 +117,10 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       file.format === "zip" ? "csv" : file.format,
       t(`exports.sheets.${file.table}`),
       sheetColumns,
-      (sink) => table.feed(evaluationId, { user, roles }, state, level, (rows: unknown[]) => sink(rows.map((row) => columns.map((column): Cell => column.value(row, context))))),
+      (sink) =>
+        table.feed(evaluationId, { user, roles }, state, level, (rows: unknown[]) =>
+          sink(rows.map((row) => columns.map((column): Cell => column.value(row, context)))),
+        ),
       (rowCount) => audited(rowCount),
     );
   }

@@ -10,7 +10,16 @@
  */
 import { can, type Role } from "@/lib/permissions";
 
-export const EXPORT_TABLES = ["respondents", "interviews", "focus-groups", "stories", "evidence", "validation-responses", "ballots", "audit"] as const;
+export const EXPORT_TABLES = [
+  "respondents",
+  "interviews",
+  "focus-groups",
+  "stories",
+  "evidence",
+  "validation-responses",
+  "ballots",
+  "audit",
+] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
 /** "zip": the CSV files of a workbook (tables that have one), one per sheet. */
@@ -36,7 +45,11 @@ export function parseExportFile(file: string): { table: ExportTableName; format:
   const match = /^([a-z-]{1,24})\.([a-z]{3,4})$/.exec(file);
   if (!match) return null;
   const [, table, format] = match;
-  if (!(EXPORT_TABLES as readonly string[]).includes(table!) || !(EXPORT_FORMATS as readonly string[]).includes(format!)) return null;
+  if (
+    !(EXPORT_TABLES as readonly string[]).includes(table!) ||
+    !(EXPORT_FORMATS as readonly string[]).includes(format!)
+  )
+    return null;
   return { table: table as ExportTableName, format: format as ExportFormat };
 }
 
@@ -57,12 +70,17 @@ function single(value: string | string[] | undefined): string | undefined | null
  * than guessed: a wrong guess could include what the member did not mean to take away. Asking for
  * identities without the permission is refused, never quietly downgraded.
  */
-export function parseExportOptions(params: Params, roles: readonly Role[], defaultLabels: LabelMode = "labelled"): { ok: true; options: ExportOptions } | { ok: false; reason: ExportRefusal } {
+export function parseExportOptions(
+  params: Params,
+  roles: readonly Role[],
+  defaultLabels: LabelMode = "labelled",
+): { ok: true; options: ExportOptions } | { ok: false; reason: ExportRefusal } {
   const level = single(params.level);
   const identified = single(params.identified);
   const labels = single(params.labels);
   if (level === null || identified === null || labels === null) return { ok: false, reason: "BAD_REQUEST" };
-  if (level !== undefined && !(EXPORT_LEVELS as readonly string[]).includes(level)) return { ok: false, reason: "BAD_REQUEST" };
+  if (level !== undefined && !(EXPORT_LEVELS as readonly string[]).includes(level))
+    return { ok: false, reason: "BAD_REQUEST" };
   if (identified !== undefined && identified !== "1" && identified !== "0") return { ok: false, reason: "BAD_REQUEST" };
   if (labels !== undefined && labels !== "labelled" && labels !== "raw") return { ok: false, reason: "BAD_REQUEST" };
   if (identified === "1" && level !== undefined && level !== "identified") return { ok: false, reason: "BAD_REQUEST" };

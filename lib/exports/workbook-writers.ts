@@ -78,11 +78,20 @@ function feedSheets(sheets: WorkbookSheet[], sink: SheetSink, feed: SheetsFeed):
  * The file as a web stream. `onDone(rowCounts)` (one count per sheet) runs after the last row of
  * the last sheet; if it fails, or reading rows fails, the stream errors and the download is cut short.
  */
-export function workbookStream(format: WorkbookFormat, sheets: WorkbookSheet[], feed: SheetsFeed, onDone: (rowCounts: number[]) => Promise<void>): ReadableStream<Uint8Array> {
+export function workbookStream(
+  format: WorkbookFormat,
+  sheets: WorkbookSheet[],
+  feed: SheetsFeed,
+  onDone: (rowCounts: number[]) => Promise<void>,
+): ReadableStream<Uint8Array> {
   return format === "xlsx" ? xlsxWorkbook(sheets, feed, onDone) : csvZip(sheets, feed, onDone);
 }
 
-function xlsxWorkbook(sheets: WorkbookSheet[], feed: SheetsFeed, onDone: (rowCounts: number[]) => Promise<void>): ReadableStream<Uint8Array> {
+function xlsxWorkbook(
+  sheets: WorkbookSheet[],
+  feed: SheetsFeed,
+  onDone: (rowCounts: number[]) => Promise<void>,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // Inline strings, not a shared-strings table: that table would grow with every distinct text.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -119,7 +128,11 @@ function xlsxWorkbook(sheets: WorkbookSheet[], feed: SheetsFeed, onDone: (rowCou
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
-function csvZip(sheets: WorkbookSheet[], feed: SheetsFeed, onDone: (rowCounts: number[]) => Promise<void>): ReadableStream<Uint8Array> {
+function csvZip(
+  sheets: WorkbookSheet[],
+  feed: SheetsFeed,
+  onDone: (rowCounts: number[]) => Promise<void>,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // Level 6: most of the size gain of 9 at a fraction of its time (CSV text compresses well).
   const archive = archiver("zip", { zlib: { level: 6 } });

@@ -19,7 +19,8 @@ export type LeveledPart = {
   sheet: WorkbookSheet;
 };
 
-const headerOf = (key: string, context: ColumnContext) => (context.labelled ? context.t(`exports.columns.${key}`) : key);
+const headerOf = (key: string, context: ColumnContext) =>
+  context.labelled ? context.t(`exports.columns.${key}`) : key;
 const titleOf = (key: string, context: ColumnContext) => context.t(`exports.sheets.${key}`);
 
 /** The data sheets at this level; their CSV files are named by key ("stories.csv", "figures.csv"). */
@@ -32,7 +33,10 @@ export function leveledParts(parts: WorkbookPart[], context: ColumnContext): Lev
       sheet: {
         title: titleOf(key, context),
         file: key,
-        columns: kept.map((column) => ({ header: headerOf(column.key, context), kind: kindAtLevel(column.kind, column.sensitivity, context.level) })),
+        columns: kept.map((column) => ({
+          header: headerOf(column.key, context),
+          kind: kindAtLevel(column.kind, column.sensitivity, context.level),
+        })),
       },
     };
   });
@@ -64,7 +68,12 @@ export function readmeRows(parts: LeveledPart[], context: ColumnContext): Cell[]
   const readme = readmeSheet(context);
   return [
     ...notes,
-    ...parts.flatMap((part) => described(context.labelled ? part.sheet.title : `${part.sheet.file}`, part.columns.map((column) => column.key))),
+    ...parts.flatMap((part) =>
+      described(
+        context.labelled ? part.sheet.title : `${part.sheet.file}`,
+        part.columns.map((column) => column.key),
+      ),
+    ),
     ...described(context.labelled ? readme.title : readme.file, README_COLUMNS),
   ];
 }

@@ -43,7 +43,10 @@ function xlsxCell(value: Cell): ExcelJS.CellValue {
   return value;
 }
 
-export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: "yyyy-mm-dd", dateTime: "yyyy-mm-dd hh:mm:ss" };
+export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
+  date: "yyyy-mm-dd",
+  dateTime: "yyyy-mm-dd hh:mm:ss",
+};
 
 /**
  * Waits until the reader of the file has taken what is buffered. A reader who goes away (a
@@ -71,11 +74,21 @@ export async function drained(stream: Writable): Promise<void> {
  * The file as a web stream. `onDone(rowCount)` runs after the last row; if it fails (or reading
  * rows fails) the stream errors and the download is cut short rather than complete.
  */
-export function exportStream(format: "csv" | "xlsx", sheetName: string, columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
+export function exportStream(
+  format: "csv" | "xlsx",
+  sheetName: string,
+  columns: SheetColumn[],
+  feed: RowFeed,
+  onDone: (rowCount: number) => Promise<void>,
+): ReadableStream<Uint8Array> {
   return format === "csv" ? csvFile(columns, feed, onDone) : xlsxFile(sheetName, columns, feed, onDone);
 }
 
-function csvFile(columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
+function csvFile(
+  columns: SheetColumn[],
+  feed: RowFeed,
+  onDone: (rowCount: number) => Promise<void>,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // One write per batch, not per row: per-row stream writes cost more than the database does.
   const write = (rows: string[][]) => output.write(csvRecords(rows));
@@ -95,7 +108,12 @@ function csvFile(columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: numbe
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
-function xlsxFile(sheetName: string, columns: SheetColumn[], feed: RowFeed, onDone: (rowCount: number) => Promise<void>): ReadableStream<Uint8Array> {
+function xlsxFile(
+  sheetName: string,
+  columns: SheetColumn[],
+  feed: RowFeed,
+  onDone: (rowCount: number) => Promise<void>,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // Inline strings, not a shared-strings table: that table would grow with every distinct text.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });

@@ -20,7 +20,12 @@ export type FieldworkFormOptions = {
 /** An empty or over-long id cannot be a record's: it is answered as not found without a query. */
 
 /** "Oaxaca · Oaxaca de Juárez"; a region outside Mexico with its country's code: "Quetzaltenango (GT) · Almolonga". */
-export function placeLabel(place: { countryCode?: string | null; state: string; municipality: string | null; community: string | null }): string {
+export function placeLabel(place: {
+  countryCode?: string | null;
+  state: string;
+  municipality: string | null;
+  community: string | null;
+}): string {
   const region = place.countryCode ? `${place.state} (${place.countryCode})` : place.state;
   return [region, place.municipality, place.community].filter(Boolean).join(" · ");
 }
@@ -51,7 +56,9 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
   const collator = new Intl.Collator("es");
   return {
     evaluationName: evaluation.name,
-    team: evaluation.members.map((member) => ({ userId: member.userId, name: member.user.name })).sort((a, b) => collator.compare(a.name, b.name)),
+    team: evaluation.members
+      .map((member) => ({ userId: member.userId, name: member.user.name }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
     respondents: evaluation.respondents.map((respondent) => ({
       id: respondent.id,
       code: respondent.code,
@@ -59,7 +66,9 @@ export async function getFieldworkFormOptions(evaluationId: string): Promise<Fie
       eligibility: hearingEligibility(respondent),
     })),
     projects: evaluation.projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null })),
-    places: evaluation.places.map((place) => ({ id: place.id, label: placeLabel(place) })).sort((a, b) => collator.compare(a.label, b.label)),
+    places: evaluation.places
+      .map((place) => ({ id: place.id, label: placeLabel(place) }))
+      .sort((a, b) => collator.compare(a.label, b.label)),
   };
 }
 
@@ -77,7 +86,12 @@ const recordColumns = {
 } as const;
 
 /** What both kinds store, as the edit form starts from it and as a save compares with it. */
-export const storedRecordSelect = { ...recordColumns, placeId: true, translatedById: true, projects: { select: { projectId: true } } } as const;
+export const storedRecordSelect = {
+  ...recordColumns,
+  placeId: true,
+  translatedById: true,
+  projects: { select: { projectId: true } },
+} as const;
 
 /** A stored record as its edit form starts from it: the day as the date field shows it. */
 export function editValues<R extends { date: Date }>(row: R | null) {
@@ -95,7 +109,9 @@ export const recordDetailSelect = {
 } as const;
 
 export const teamLinkSelect = { select: { user: { select: { id: true, name: true } } } } as const;
-export const respondentLinkSelect = { select: { respondent: { select: { id: true, code: true, codeNumber: true } } } } as const;
+export const respondentLinkSelect = {
+  select: { respondent: { select: { id: true, code: true, codeNumber: true } } },
+} as const;
 
 type DetailRow = {
   evaluation: { name: string };
@@ -139,7 +155,11 @@ export async function getListSetting(evaluationId: string) {
       name: true,
       places: { select: { state: true }, distinct: ["state"] },
       atRiskGroups: { orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
-      domains: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } },
+      domains: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, nameEn: true, nameEs: true },
+      },
     },
   });
   if (!row) return null;

@@ -11,7 +11,9 @@ type Tx = Prisma.TransactionClient;
 /** The two calls a save makes on a link table; each kind's Prisma delegate offers them. */
 type LinkRows<RecordKey extends string, Column extends string> = {
   createMany(args: { data: Array<Record<"evaluationId" | RecordKey | Column, string>> }): PromiseLike<unknown>;
-  deleteMany(args: { where: Record<"evaluationId" | RecordKey, string> & Record<Column, { in: string[] }> }): PromiseLike<unknown>;
+  deleteMany(args: {
+    where: Record<"evaluationId" | RecordKey, string> & Record<Column, { in: string[] }>;
+  }): PromiseLike<unknown>;
 };
 
 export type LinkTable = {
@@ -29,9 +31,14 @@ export function linkTable<RecordKey extends string, Column extends string>(
   const row = (evaluationId: string, recordId: string, id: string) =>
     ({ evaluationId, [recordKey]: recordId, [column]: id }) as Record<"evaluationId" | RecordKey | Column, string>;
   const ofRecord = (evaluationId: string, recordId: string, ids: readonly string[]) =>
-    ({ evaluationId, [recordKey]: recordId, [column]: { in: [...ids] } }) as Record<"evaluationId" | RecordKey, string> & Record<Column, { in: string[] }>;
+    ({ evaluationId, [recordKey]: recordId, [column]: { in: [...ids] } }) as Record<
+      "evaluationId" | RecordKey,
+      string
+    > &
+      Record<Column, { in: string[] }>;
   return {
-    add: (tx, evaluationId, recordId, ids) => rows(tx).createMany({ data: ids.map((id) => row(evaluationId, recordId, id)) }),
+    add: (tx, evaluationId, recordId, ids) =>
+      rows(tx).createMany({ data: ids.map((id) => row(evaluationId, recordId, id)) }),
     remove: (tx, evaluationId, recordId, ids) => rows(tx).deleteMany({ where: ofRecord(evaluationId, recordId, ids) }),
   };
 }
@@ -53,8 +60,14 @@ export function linkIdsOf<Field extends string>(tables: LinkTables<Field>, value
 }
 
 /** What to add and what to remove, per table, to go from the stored links (none for a new record) to the saved ones. */
-export function linkChanges<Field extends string>(tables: LinkTables<Field>, next: LinkIds<Field>, stored: LinkIds<Field> | null): LinkChanges<Field> {
-  return Object.fromEntries(fieldsOf(tables).map((field) => [field, difference(next[field], stored?.[field] ?? [])])) as LinkChanges<Field>;
+export function linkChanges<Field extends string>(
+  tables: LinkTables<Field>,
+  next: LinkIds<Field>,
+  stored: LinkIds<Field> | null,
+): LinkChanges<Field> {
+  return Object.fromEntries(
+    fieldsOf(tables).map((field) => [field, difference(next[field], stored?.[field] ?? [])]),
+  ) as LinkChanges<Field>;
 }
 
 /** Removals first, then additions, table by table; a table with nothing to change is not asked. */

@@ -9,12 +9,14 @@ import { mayExportIdentified } from "@/lib/exports/levels";
 import { can, type Permission } from "@/lib/permissions";
 import { getListSetting } from "./data";
 
-export const loadListFrame = cache(async (evaluationId: string, reader: Reader | null, read: Permission, create: Permission) => {
-  const access = await accessWith(evaluationId, reader, read);
-  if (!access) return null;
-  const evaluation = await getListSetting(evaluationId);
-  if (!evaluation) return null;
-  return { evaluation, canCreate: can(access.roles, create), canExportIdentified: mayExportIdentified(access.roles) };
-});
+export const loadListFrame = cache(
+  async (evaluationId: string, reader: Reader | null, read: Permission, create: Permission) => {
+    const access = await accessWith(evaluationId, reader, read);
+    if (!access) return null;
+    const evaluation = await getListSetting(evaluationId);
+    if (!evaluation) return null;
+    return { evaluation, canCreate: can(access.roles, create), canExportIdentified: mayExportIdentified(access.roles) };
+  },
+);
 
 export type ListFrame = NonNullable<Awaited<ReturnType<typeof loadListFrame>>>;

@@ -15,19 +15,34 @@ import type { FieldworkKind } from "./kinds";
 type Transcripts = { transcriptOriginal: string | null; transcriptTranslation: string | null };
 type Load<R> = (evaluationId: string, recordId: string) => Promise<R | null>;
 
-async function noteTranscriptRead(kind: FieldworkKind, actorId: string, evaluationId: string, recordId: string, record: Transcripts) {
+async function noteTranscriptRead(
+  kind: FieldworkKind,
+  actorId: string,
+  evaluationId: string,
+  recordId: string,
+  record: Transcripts,
+) {
   if (record.transcriptOriginal || record.transcriptTranslation) {
     await recordTranscriptRead({ actorId, evaluationId, recordType: kind.recordType, recordId });
   }
 }
 
 /** A record's page: the record, its excerpts and whether the reader may edit it. */
-export async function loadRecordPage<R extends Transcripts>(kind: FieldworkKind, evaluationId: string, recordId: string, reader: Reader | null, load: Load<R>) {
+export async function loadRecordPage<R extends Transcripts>(
+  kind: FieldworkKind,
+  evaluationId: string,
+  recordId: string,
+  reader: Reader | null,
+  load: Load<R>,
+) {
   const access = await accessWith(evaluationId, reader, "interview.view");
   if (!access) return null;
   const record = await load(evaluationId, recordId);
   if (!record) return null;
-  const excerpts = await listExcerpts(evaluationId, kind.excerptsOf(recordId), { original: record.transcriptOriginal, translation: record.transcriptTranslation });
+  const excerpts = await listExcerpts(evaluationId, kind.excerptsOf(recordId), {
+    original: record.transcriptOriginal,
+    translation: record.transcriptTranslation,
+  });
   await noteTranscriptRead(kind, access.user.id, evaluationId, recordId, record);
   return { record, excerpts, canEdit: can(access.roles, "interview.edit") };
 }
@@ -51,7 +66,13 @@ export async function loadNewRecordForm(evaluationId: string, reader: Reader | n
 }
 
 /** The edit form of a stored record; it shows the transcript, so opening it is a read. */
-export async function loadRecordForm<R extends Transcripts>(kind: FieldworkKind, evaluationId: string, recordId: string, reader: Reader | null, load: Load<R>) {
+export async function loadRecordForm<R extends Transcripts>(
+  kind: FieldworkKind,
+  evaluationId: string,
+  recordId: string,
+  reader: Reader | null,
+  load: Load<R>,
+) {
   const access = await accessWith(evaluationId, reader, "interview.edit");
   if (!access) return null;
   const [record, form] = await Promise.all([load(evaluationId, recordId), formOptions(evaluationId)]);

@@ -39,9 +39,17 @@ type FieldworkWriter<Input extends LinkedInput<Link>, Own extends keyof Input & 
   respondentField: Link;
   create(tx: Tx, evaluationId: string, row: Row<Input, Own>): Promise<SavedRecord>;
   /** The record as stored, or null when it is not one of this evaluation's. */
-  findStored(tx: Tx, evaluationId: string, recordId: string): Promise<(Row<Input, Own> & LinkIds<Link> & { version: number }) | null>;
+  findStored(
+    tx: Tx,
+    evaluationId: string,
+    recordId: string,
+  ): Promise<(Row<Input, Own> & LinkIds<Link> & { version: number }) | null>;
   /** Writes the row only while it is still at `where.version`; answers how many rows it wrote. */
-  updateAtVersion(tx: Tx, where: { id: string; evaluationId: string; version: number }, row: Row<Input, Own>): Promise<{ count: number }>;
+  updateAtVersion(
+    tx: Tx,
+    where: { id: string; evaluationId: string; version: number },
+    row: Row<Input, Own>,
+  ): Promise<{ count: number }>;
 };
 
 /** The create and update of one kind of record, from how that kind is written. */
@@ -61,7 +69,10 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
   });
 
   const references = (input: Input, newRespondentIds: string[], newProjectIds: string[]): NamedReferences => ({
-    teamFields: { [writer.teamField]: input[writer.teamField], translatedById: input.translatedById ? [input.translatedById] : [] },
+    teamFields: {
+      [writer.teamField]: input[writer.teamField],
+      translatedById: input.translatedById ? [input.translatedById] : [],
+    },
     newRespondentIds,
     respondentField: writer.respondentField,
     projectIds: input.projectIds,
@@ -72,7 +83,11 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
   async function create(args: Actor & { input: Input }): Promise<SavedRecord | Rejection> {
     const { actorId, evaluationId, input } = args;
     return db().$transaction(async (tx) => {
-      const problem = await checkReferences(tx, evaluationId, references(input, input[writer.respondentField], input.projectIds));
+      const problem = await checkReferences(
+        tx,
+        evaluationId,
+        references(input, input[writer.respondentField], input.projectIds),
+      );
       if (problem) return problem;
       const row = rowOf(input);
       const links = linkIdsOf(tables, input);
@@ -95,7 +110,9 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
    * Saves an edit made on `version`. A stale version is refused and nothing is written;
    * respondents already on the record are not re-checked for consent (only new ones are).
    */
-  async function update(args: Actor & { recordId: string; version: number; input: Input }): Promise<SavedRecord | Rejection> {
+  async function update(
+    args: Actor & { recordId: string; version: number; input: Input },
+  ): Promise<SavedRecord | Rejection> {
     const { actorId, evaluationId, recordId, input } = args;
     return db().$transaction(async (tx) => {
       const stored = await writer.findStored(tx, evaluationId, recordId);
@@ -104,7 +121,11 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
 
       const links = linkIdsOf(tables, input);
       const changes = linkChanges(tables, links, linkIdsOf(tables, stored));
-      const problem = await checkReferences(tx, evaluationId, references(input, changes[writer.respondentField].added, changes[PROJECTS].added));
+      const problem = await checkReferences(
+        tx,
+        evaluationId,
+        references(input, changes[writer.respondentField].added, changes[PROJECTS].added),
+      );
       if (problem) return problem;
 
       const row = rowOf(input);
@@ -115,12 +136,27 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
 
       const source = kind.excerptsOf(recordId);
       const summaries = [
-        await reanchorTranscriptExcerpts(tx, { evaluationId, source, variant: "ORIGINAL", oldText: stored.transcriptOriginal, newText: row.transcriptOriginal }),
-        await reanchorTranscriptExcerpts(tx, { evaluationId, source, variant: "TRANSLATION", oldText: stored.transcriptTranslation, newText: row.transcriptTranslation }),
+        await reanchorTranscriptExcerpts(tx, {
+          evaluationId,
+          source,
+          variant: "ORIGINAL",
+          oldText: stored.transcriptOriginal,
+          newText: row.transcriptOriginal,
+        }),
+        await reanchorTranscriptExcerpts(tx, {
+          evaluationId,
+          source,
+          variant: "TRANSLATION",
+          oldText: stored.transcriptTranslation,
+          newText: row.transcriptTranslation,
+        }),
       ];
 
       const version = stored.version + 1;
-      const fields = changedFields({ ...auditView(stored), version: stored.version }, { ...auditView({ ...row, ...links }), version });
+      const fields = changedFields(
+        { ...auditView(stored), version: stored.version },
+        { ...auditView({ ...row, ...links }), version },
+      );
       const excerpts = excerptAuditChanges(summaries);
       await recordAudit(tx, {
         evaluationId,

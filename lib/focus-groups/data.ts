@@ -2,7 +2,16 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { editValues, recordDetail, recordDetailSelect, respondentLinkSelect, respondentsOf, storedRecordSelect, teamLinkSelect, teamOf } from "@/lib/fieldwork/data";
+import {
+  editValues,
+  recordDetail,
+  recordDetailSelect,
+  respondentLinkSelect,
+  respondentsOf,
+  storedRecordSelect,
+  teamLinkSelect,
+  teamOf,
+} from "@/lib/fieldwork/data";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { validId } from "@/lib/core/ids";
 
@@ -11,16 +20,32 @@ export const getFocusGroupDetail = cache(async (evaluationId: string, focusGroup
   if (!validId(evaluationId) || !validId(focusGroupId)) return null;
   const row = await db().focusGroup.findFirst({
     where: { id: focusGroupId, evaluationId },
-    select: { ...recordDetailSelect, topic: true, anonymousParticipantCount: true, facilitators: teamLinkSelect, participants: respondentLinkSelect },
+    select: {
+      ...recordDetailSelect,
+      topic: true,
+      anonymousParticipantCount: true,
+      facilitators: teamLinkSelect,
+      participants: respondentLinkSelect,
+    },
   });
-  return row && { ...recordDetail(row), facilitators: teamOf(row.facilitators), participants: respondentsOf(row.participants) };
+  return (
+    row && {
+      ...recordDetail(row),
+      facilitators: teamOf(row.facilitators),
+      participants: respondentsOf(row.participants),
+    }
+  );
 });
 
 /**
  * The focus group as stored, read alike by the edit form and by the save that compares with it
  * (`client` is the saving transaction there).
  */
-export async function findStoredFocusGroup(client: Prisma.TransactionClient, evaluationId: string, focusGroupId: string) {
+export async function findStoredFocusGroup(
+  client: Prisma.TransactionClient,
+  evaluationId: string,
+  focusGroupId: string,
+) {
   const row = await client.focusGroup.findFirst({
     where: { id: focusGroupId, evaluationId },
     select: {

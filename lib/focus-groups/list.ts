@@ -35,7 +35,9 @@ const SORTS = {
 function whereOf(evaluationId: string, filters: FocusGroupFilters): Prisma.Sql {
   const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
   if (filters.state) {
-    conditions.push(Prisma.sql`f.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`);
+    conditions.push(
+      Prisma.sql`f.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`,
+    );
   }
   if (filters.from) conditions.push(Prisma.sql`f.date >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`f.date <= ${filters.to}::date`);
@@ -43,7 +45,12 @@ function whereOf(evaluationId: string, filters: FocusGroupFilters): Prisma.Sql {
 }
 
 /** The rows' SQL for a window of the list (`limit` null: every row, for exports). */
-export function focusGroupRowsSql(evaluationId: string, state: Pick<TableState<FocusGroupFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
+export function focusGroupRowsSql(
+  evaluationId: string,
+  state: Pick<TableState<FocusGroupFilters>, "filters" | "sort">,
+  offset: number,
+  limit: number | null,
+): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters);
   const order = orderBy(SORTS, state.sort, Prisma.sql`f.id`);
   return Prisma.sql`
@@ -63,10 +70,16 @@ export function focusGroupRowsSql(evaluationId: string, state: Pick<TableState<F
 }
 
 /** One page of the table, for a reader the loader has let in (interview.view). */
-export async function listFocusGroups(evaluationId: string, state: TableState<FocusGroupFilters>): Promise<ListPage<FocusGroupListRow>> {
+export async function listFocusGroups(
+  evaluationId: string,
+  state: TableState<FocusGroupFilters>,
+): Promise<ListPage<FocusGroupListRow>> {
   const where = whereOf(evaluationId, state.filters);
-  const rowsAt = (offset: number, limit: number) => db().$queryRaw<FocusGroupListRow[]>(focusGroupRowsSql(evaluationId, state, offset, limit));
+  const rowsAt = (offset: number, limit: number) =>
+    db().$queryRaw<FocusGroupListRow[]>(focusGroupRowsSql(evaluationId, state, offset, limit));
   const count = async () =>
-    countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM focus_group f WHERE ${where}`);
+    countOf(
+      await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM focus_group f WHERE ${where}`,
+    );
   return pagedList(state, rowsAt, count);
 }

@@ -11,12 +11,19 @@ import type { TableState } from "@/lib/tables/url-state";
 import { getFocusGroupDetail, getFocusGroupForEdit } from "./data";
 import { listFocusGroups } from "./list";
 
-export const loadFocusGroupList = cache(async (evaluationId: string, reader: Reader | null, state: TableState<FocusGroupFilters>) =>
-  (await accessWith(evaluationId, reader, "interview.view")) ? listFocusGroups(evaluationId, state) : null,
+export const loadFocusGroupList = cache(
+  async (evaluationId: string, reader: Reader | null, state: TableState<FocusGroupFilters>) =>
+    (await accessWith(evaluationId, reader, "interview.view")) ? listFocusGroups(evaluationId, state) : null,
 );
 
-export const loadFocusGroupPage = cache((evaluationId: string, focusGroupId: string, reader: Reader | null) => loadRecordPage(FOCUS_GROUP, evaluationId, focusGroupId, reader, getFocusGroupDetail));
+export const loadFocusGroupPage = cache((evaluationId: string, focusGroupId: string, reader: Reader | null) =>
+  loadRecordPage(FOCUS_GROUP, evaluationId, focusGroupId, reader, getFocusGroupDetail),
+);
 
-export const loadFocusGroupForm = cache((evaluationId: string, focusGroupId: string, reader: Reader | null) => loadRecordForm(FOCUS_GROUP, evaluationId, focusGroupId, reader, getFocusGroupForEdit));
+export const loadFocusGroupForm = cache((evaluationId: string, focusGroupId: string, reader: Reader | null) =>
+  loadRecordForm(FOCUS_GROUP, evaluationId, focusGroupId, reader, getFocusGroupForEdit),
+);
 
-export const loadNewFocusGroupForm = cache((evaluationId: string, reader: Reader | null) => loadNewRecordForm(evaluationId, reader));
+export const loadNewFocusGroupForm = cache((evaluationId: string, reader: Reader | null) =>
+  loadNewRecordForm(evaluationId, reader),
+);

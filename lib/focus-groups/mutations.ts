@@ -8,7 +8,11 @@ import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
 import { findStoredFocusGroup } from "./data";
 import type { FocusGroupInput, FocusGroupUpdateInput } from "./schema";
 
-const focusGroups = fieldworkSaves<FocusGroupInput, "topic" | "anonymousParticipantCount", "facilitatorIds" | "participantIds" | "projectIds">({
+const focusGroups = fieldworkSaves<
+  FocusGroupInput,
+  "topic" | "anonymousParticipantCount",
+  "facilitatorIds" | "participantIds" | "projectIds"
+>({
   kind: FOCUS_GROUP,
   ownColumns: ["topic", "anonymousParticipantCount"],
   links: {
@@ -18,7 +22,8 @@ const focusGroups = fieldworkSaves<FocusGroupInput, "topic" | "anonymousParticip
   },
   teamField: "facilitatorIds",
   respondentField: "participantIds",
-  create: (tx, evaluationId, row) => tx.focusGroup.create({ data: { evaluationId, ...row }, select: { id: true, version: true } }),
+  create: (tx, evaluationId, row) =>
+    tx.focusGroup.create({ data: { evaluationId, ...row }, select: { id: true, version: true } }),
   findStored: findStoredFocusGroup,
   updateAtVersion: (tx, where, row) => tx.focusGroup.updateMany({ where, data: { ...row, version: { increment: 1 } } }),
 });

@@ -23,7 +23,11 @@ const focusGroupFields = z
     evaluationId: idSchema,
     date: isoDateSchema,
     placeId: optionalIdSchema,
-    topic: z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(MAX_TOPIC_LENGTH, "errors.tooLong"),
+    topic: z
+      .string({ error: "errors.required" })
+      .trim()
+      .min(1, "errors.required")
+      .max(MAX_TOPIC_LENGTH, "errors.tooLong"),
     language: languageSchema,
     facilitatorIds: idListSchema({ min: 1, minMessage: "errors.facilitatorsRequired" }),
     participantIds: idListSchema(),
@@ -37,7 +41,10 @@ const focusGroupFields = z
   .strip();
 
 /** A group of nobody is a typing mistake: at least one registered or anonymous participant. */
-function someoneTookPart(value: { participantIds: string[]; anonymousParticipantCount: number }, context: z.RefinementCtx) {
+function someoneTookPart(
+  value: { participantIds: string[]; anonymousParticipantCount: number },
+  context: z.RefinementCtx,
+) {
   if (value.participantIds.length === 0 && value.anonymousParticipantCount === 0) {
     context.addIssue({ code: "custom", path: ["participantIds"], message: "errors.participantsRequired" });
   }

@@ -24,7 +24,8 @@ export function pickMessages(messages: MessageTree, groups: readonly string[]): 
     let target: MessageTree = picked;
     parts.forEach((part, index) => {
       const value = Object.hasOwn(source, part) ? source[part] : undefined;
-      if (value === undefined || (index < parts.length - 1 && typeof value !== "object")) throw new Error(`No message group "${group}"`);
+      if (value === undefined || (index < parts.length - 1 && typeof value !== "object"))
+        throw new Error(`No message group "${group}"`);
       if (index === parts.length - 1) {
         target[part] = value;
         return;

@@ -11,7 +11,11 @@ export async function importRunnerRoles(evaluationId: string, user: CurrentUser)
 }
 
 /** Whether a page may offer this kind of import (a link to the wizard) to this person. */
-export async function mayImportInto(evaluationId: string, user: CurrentUser | null, kind: ImportKind): Promise<boolean> {
+export async function mayImportInto(
+  evaluationId: string,
+  user: CurrentUser | null,
+  kind: ImportKind,
+): Promise<boolean> {
   const roles = user ? await importRunnerRoles(evaluationId, user) : null;
   return roles !== null && mayImport(roles, kind);
 }

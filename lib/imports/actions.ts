@@ -41,7 +41,10 @@ export const dryRunImport = evaluationAction("dryRunImport", {
   input: dryRunImportInput,
   handler: async ({ actor, input, roles, ipAddress }) => {
     checkKindPermissions(roles, input.kind);
-    return mutations.dryRunImport({ actorId: actor.id, ipAddress }, { ...input, fileName: fileNameOf(input.file), related: input.kind === "STORIES" ? relatedOf(input.related) : [] });
+    return mutations.dryRunImport(
+      { actorId: actor.id, ipAddress },
+      { ...input, fileName: fileNameOf(input.file), related: input.kind === "STORIES" ? relatedOf(input.related) : [] },
+    );
   },
 });
 
@@ -52,6 +55,9 @@ export const commitImport = evaluationAction("commitImport", {
     const kind = await findBatchKind(input.evaluationId, input.batchId);
     if (!kind) throw new AppError("NOT_FOUND");
     checkKindPermissions(roles, kind);
-    return mutations.commitImport({ actorId: actor.id, ipAddress }, { ...input, related: kind === "STORIES" ? relatedOf(input.related) : [] });
+    return mutations.commitImport(
+      { actorId: actor.id, ipAddress },
+      { ...input, related: kind === "STORIES" ? relatedOf(input.related) : [] },
+    );
   },
 });

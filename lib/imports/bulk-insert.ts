@@ -47,7 +47,14 @@ export async function insertRespondentGroups(tx: Tx, evaluationId: string, rows:
 }
 
 /** Sealed parts as the text `seal` returns; stored as its UTF-8 bytes, as `sealIdentity` stores them. */
-export type IdentityRow = { id: string; respondentId: string; name: string | null; contact: string | null; community: string | null; keyId: string };
+export type IdentityRow = {
+  id: string;
+  respondentId: string;
+  name: string | null;
+  contact: string | null;
+  community: string | null;
+  keyId: string;
+};
 
 export async function insertIdentities(tx: Tx, evaluationId: string, rows: IdentityRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -62,7 +69,13 @@ export async function insertIdentities(tx: Tx, evaluationId: string, rows: Ident
 
 export type ImportedRowInput = { id: string; externalKey: string; recordId: string };
 
-export async function insertImportedRows(tx: Tx, evaluationId: string, batchId: string, recordType: string, rows: ImportedRowInput[]): Promise<void> {
+export async function insertImportedRows(
+  tx: Tx,
+  evaluationId: string,
+  batchId: string,
+  recordType: string,
+  rows: ImportedRowInput[],
+): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO imported_row (id, evaluation_id, batch_id, external_key, record_type, record_id, created_at, updated_at)
@@ -72,7 +85,15 @@ export async function insertImportedRows(tx: Tx, evaluationId: string, batchId: 
 }
 
 /** A consent form as `recordConsent` writes it; `givenOn` is the day as YYYY-MM-DD. */
-export type ConsentRow = { id: string; respondentId: string; givenOn: string; method: string; formVersion: string; language: string; recordedById: string };
+export type ConsentRow = {
+  id: string;
+  respondentId: string;
+  givenOn: string;
+  method: string;
+  formVersion: string;
+  language: string;
+  recordedById: string;
+};
 
 export async function insertConsents(tx: Tx, evaluationId: string, rows: ConsentRow[]): Promise<void> {
   if (rows.length === 0) return;

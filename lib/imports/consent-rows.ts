@@ -56,7 +56,13 @@ export function readConsent(text: Record<string, string>, lists: Record<string, 
   const issues: z.core.$ZodIssue[] = [];
   for (const issue of outcome.success ? [] : outcome.error.issues) {
     const field = CONSENT_IMPORT_FIELDS[issue.path[0] as keyof ImportedConsent] ?? "consentScopes";
-    if (!issues.some((earlier) => earlier.path[0] === field)) issues.push({ ...issue, path: [field, ...issue.path.slice(1)] });
+    if (!issues.some((earlier) => earlier.path[0] === field))
+      issues.push({ ...issue, path: [field, ...issue.path.slice(1)] });
   }
-  return { present: true, consent: outcome.success && unknownScopes.length === 0 ? outcome.data : null, issues, unknownScopes };
+  return {
+    present: true,
+    consent: outcome.success && unknownScopes.length === 0 ? outcome.data : null,
+    issues,
+    unknownScopes,
+  };
 }

@@ -46,7 +46,10 @@ export async function listImportBatches(evaluationId: string, page: number) {
 export type ImportBatchRow = Awaited<ReturnType<typeof listImportBatches>>["rows"][number];
 
 export async function getImportBatch(evaluationId: string, batchId: string) {
-  return db().importBatch.findFirst({ where: { evaluationId, id: batchId }, select: { ...batchFields, keyColumn: true } });
+  return db().importBatch.findFirst({
+    where: { evaluationId, id: batchId },
+    select: { ...batchFields, keyColumn: true },
+  });
 }
 
 /** One page of a batch's row errors in file order (index evaluation_id, batch_id, row_number). */
@@ -77,7 +80,9 @@ export async function findImportingMember(evaluationId: string, email: string) {
     where: { evaluationId, user: { email: email.trim().toLowerCase(), disabledAt: null } },
     select: { roles: true, user: { select: { id: true, name: true, locale: true } } },
   });
-  return member ? { userId: member.user.id, name: member.user.name, locale: member.user.locale, roles: member.roles } : null;
+  return member
+    ? { userId: member.user.id, name: member.user.name, locale: member.user.locale, roles: member.roles }
+    : null;
 }
 
 /** Every stored error of a batch, in file order (sheet by sheet), for the command line. */

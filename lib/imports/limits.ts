@@ -29,7 +29,11 @@ export const IMPORT_FILE_PROBLEMS = [
 ] as const;
 export type ImportFileProblemCode = (typeof IMPORT_FILE_PROBLEMS)[number];
 
-export type ImportFileProblem = { code: ImportFileProblemCode; suggestion?: "SEMICOLON" | "TAB" | "COMMA"; header?: string };
+export type ImportFileProblem = {
+  code: ImportFileProblemCode;
+  suggestion?: "SEMICOLON" | "TAB" | "COMMA";
+  header?: string;
+};
 
 /** A refusal of the whole file, thrown by the readers and answered as a typed rejection. */
 export class ImportFileError extends Error {
@@ -62,7 +66,13 @@ export function cellText(value: unknown, numFmt?: string): string {
   if (typeof value === "boolean") return value ? "1" : "0";
   if (value instanceof Date) return spreadsheetDateText(value, numFmt);
   if (typeof value === "object") {
-    const cell = value as { formula?: string; sharedFormula?: string; richText?: Array<{ text: string }>; text?: unknown; error?: string };
+    const cell = value as {
+      formula?: string;
+      sharedFormula?: string;
+      richText?: Array<{ text: string }>;
+      text?: unknown;
+      error?: string;
+    };
     if (typeof cell.formula === "string") return `=${cell.formula}`;
     if (typeof cell.sharedFormula === "string") return `=${cell.sharedFormula}`;
     if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("");

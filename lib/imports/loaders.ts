@@ -10,7 +10,10 @@ export type ImportsPageQuery = { page: number; batchId: string | null; errorsPag
 export async function loadImportsPage(evaluationId: string, reader: Reader | null, query: ImportsPageQuery) {
   const opened = await loadEvaluationHeading(evaluationId, reader, "import.run");
   if (!opened) return null;
-  const [history, batch] = await Promise.all([listImportBatches(evaluationId, query.page), query.batchId ? getImportBatch(evaluationId, query.batchId) : null]);
+  const [history, batch] = await Promise.all([
+    listImportBatches(evaluationId, query.page),
+    query.batchId ? getImportBatch(evaluationId, query.batchId) : null,
+  ]);
   const errors = batch ? await listBatchErrors(evaluationId, batch.id, query.errorsPage) : null;
   return { evaluation: opened.evaluation, kinds: importableKinds(opened.access.roles), history, batch, errors };
 }

@@ -22,7 +22,10 @@ export function normalizeName(value: string): string {
 
 /** The header's path segments, as Kobo ("/") and older ODK exports ("-" between group and question, ":") write them. */
 export function headerPath(header: string): string[] {
-  const parts = header.split(/[/:]/).map((part) => part.trim()).filter(Boolean);
+  const parts = header
+    .split(/[/:]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   return parts.length > 0 ? parts : [header];
 }
 
@@ -65,7 +68,11 @@ function fieldForPath(kind: ImportKind, path: readonly string[]): string | null 
 }
 
 /** A submission id column first; else, for a kind whose rows carry their own key (a project's acronym), that field's column. */
-export function suggestKeyColumn(headers: readonly string[], kind?: ImportKind, mapping: ColumnMapping = {}): string | null {
+export function suggestKeyColumn(
+  headers: readonly string[],
+  kind?: ImportKind,
+  mapping: ColumnMapping = {},
+): string | null {
   for (const candidate of KEY_CANDIDATES) {
     const found = headers.find((header) => header.toLowerCase() === candidate);
     if (found) return found;
@@ -94,7 +101,8 @@ export function suggestMapping(kind: ImportKind, headers: readonly string[]): Co
     }
     if (path.length >= 2) {
       const parent = fieldForPath(kind, path.slice(0, -1));
-      if (parent && fieldOf(kind, parent)?.shape === "multi") perChoice.push({ header, field: parent, choice: path[path.length - 1]! });
+      if (parent && fieldOf(kind, parent)?.shape === "multi")
+        perChoice.push({ header, field: parent, choice: path[path.length - 1]! });
     }
   }
   for (const column of perChoice) {
@@ -120,11 +128,18 @@ export function applySavedMapping(saved: ColumnMapping, headers: readonly string
  * every other column the match a first import would suggest, unless the saved mapping already
  * gives that field a column. `suggested` names the columns matched anew (the wizard says so).
  */
-export function savedMappingWithSuggestions(kind: ImportKind, saved: ColumnMapping, headers: readonly string[]): { mapping: ColumnMapping; suggested: string[] } {
+export function savedMappingWithSuggestions(
+  kind: ImportKind,
+  saved: ColumnMapping,
+  headers: readonly string[],
+): { mapping: ColumnMapping; suggested: string[] } {
   const kept = applySavedMapping(saved, headers);
   const taken = new Set(Object.values(kept));
   const takenFields = new Set(Object.values(kept).map((target) => parseTarget(target).field));
-  const fresh = suggestMapping(kind, headers.filter((header) => !(header in kept)));
+  const fresh = suggestMapping(
+    kind,
+    headers.filter((header) => !(header in kept)),
+  );
   const suggested = Object.entries(fresh).filter(([, target]) => {
     const { field, choice } = parseTarget(target);
     // A field has one column, except the 0/1 columns of a select-multiple question, one per choice.
@@ -171,7 +186,11 @@ export function missingRequired(kind: ImportKind, mapping: ColumnMapping): strin
 /** Fields of a group with some of its fields mapped, left without a column (e.g. a consent's method). */
 export function incompleteGroups(kind: ImportKind, mapping: ColumnMapping): string[] {
   const mapped = new Set(Object.values(mapping).map((target) => parseTarget(target).field));
-  const started = new Set(fieldsOf(kind).filter((field) => field.group && mapped.has(field.name)).map((field) => field.group));
+  const started = new Set(
+    fieldsOf(kind)
+      .filter((field) => field.group && mapped.has(field.name))
+      .map((field) => field.group),
+  );
   return fieldsOf(kind)
     .filter((field) => field.group && started.has(field.group) && !mapped.has(field.name))
     .map((field) => field.name);

@@ -18,7 +18,17 @@ import { newRecordId } from "./record-ids";
 import { insertImportedRows } from "./bulk-insert";
 import { fieldOf } from "./fields";
 import { ImportFileError } from "./limits";
-import { applySavedMapping, incompleteGroups, savedMappingWithSuggestions, missingRequired, parseTarget, suggestKeyColumn, suggestMapping, unknownTargets, type ColumnMapping } from "./mapping";
+import {
+  applySavedMapping,
+  incompleteGroups,
+  savedMappingWithSuggestions,
+  missingRequired,
+  parseTarget,
+  suggestKeyColumn,
+  suggestMapping,
+  unknownTargets,
+  type ColumnMapping,
+} from "./mapping";
 import { openTable, type Delimiter } from "./reader";
 import type { RowError } from "./rows";
 import { fileSha256, RECORD_TYPE, scanFile, type RelatedFile, type ValidRow } from "./scan";
@@ -34,12 +44,18 @@ async function fileRefusal<T>(work: () => Promise<T>): Promise<T | Rejection> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ImportFileError) return reject(error.problem.code, error.problem.suggestion ?? error.problem.header);
+    if (error instanceof ImportFileError)
+      return reject(error.problem.code, error.problem.suggestion ?? error.problem.header);
     throw error;
   }
 }
 
-export async function analyzeImportFile(input: { evaluationId: string; kind: ImportKind; file: Blob; delimiter: Delimiter }) {
+export async function analyzeImportFile(input: {
+  evaluationId: string;
+  kind: ImportKind;
+  file: Blob;
+  delimiter: Delimiter;
+}) {
   return fileRefusal(async () => {
     const table = await openTable(input.file, { delimiter: input.delimiter });
     await table.rows.return(undefined);
@@ -50,14 +66,19 @@ export async function analyzeImportFile(input: { evaluationId: string; kind: Imp
     const savedColumns = saved ? applySavedMapping(saved.columns as ColumnMapping, table.headers) : {};
     const fromSaved = Object.keys(savedColumns).length > 0;
     // A new file may bring columns the last import did not have: each gets the match a first import would.
-    const merged = fromSaved ? savedMappingWithSuggestions(input.kind, saved!.columns as ColumnMapping, table.headers) : { mapping: suggestMapping(input.kind, table.headers), suggested: [] };
+    const merged = fromSaved
+      ? savedMappingWithSuggestions(input.kind, saved!.columns as ColumnMapping, table.headers)
+      : { mapping: suggestMapping(input.kind, table.headers), suggested: [] };
     const mapping = merged.mapping;
     return {
       headers: table.headers,
       format: table.format,
       delimiter: table.delimiter,
       mapping,
-      keyColumn: saved && table.headers.includes(saved.keyColumn) ? saved.keyColumn : suggestKeyColumn(table.headers, input.kind, mapping),
+      keyColumn:
+        saved && table.headers.includes(saved.keyColumn)
+          ? saved.keyColumn
+          : suggestKeyColumn(table.headers, input.kind, mapping),
       fromSaved,
       /** Columns matched from their names although a saved mapping was used (new in this file). */
       suggestedColumns: merged.suggested,
@@ -66,7 +87,12 @@ export async function analyzeImportFile(input: { evaluationId: string; kind: Imp
 }
 
 /** Refuses a mapping that names unknown fields, leaves a required field out, or keys rows on an identity. */
-function mappingProblem(kind: ImportKind, mapping: ColumnMapping, keyColumn: string, headers: string[]): Rejection | null {
+function mappingProblem(
+  kind: ImportKind,
+  mapping: ColumnMapping,
+  keyColumn: string,
+  headers: string[],
+): Rejection | null {
   if (Object.keys(mapping).some((column) => !headers.includes(column))) return reject("MAPPING_UNKNOWN_COLUMN");
   if (unknownTargets(kind, mapping).length > 0) return reject("MAPPING_UNKNOWN_FIELD");
   const missing = missingRequired(kind, mapping);
@@ -76,17 +102,27 @@ function mappingProblem(kind: ImportKind, mapping: ColumnMapping, keyColumn: str
   if (!headers.includes(keyColumn)) return reject("KEY_COLUMN_MISSING", "keyColumn");
   const keyTarget = mapping[keyColumn];
   // The key is stored in clear (imported_row.external_key): it must never be a name, phone or community.
-  if (keyTarget && fieldOf(kind, parseTarget(keyTarget).field)?.identity) return reject("KEY_COLUMN_IDENTITY", "keyColumn");
+  if (keyTarget && fieldOf(kind, parseTarget(keyTarget).field)?.identity)
+    return reject("KEY_COLUMN_IDENTITY", "keyColumn");
   return null;
 }
 
 function cleanFileName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, "").trim();
+  const cleaned = name
+    .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, "")
+    .trim();
   return (cleaned || "import").slice(0, 200);
 }
 
 function errorRows(evaluationId: string, batchId: string, errors: RowError[]): Prisma.ImportRowErrorCreateManyInput[] {
-  return errors.map((error) => ({ evaluationId, batchId, rowNumber: error.rowNumber, sheet: error.sheet?.slice(0, 300) ?? null, column: error.column?.slice(0, 300) ?? null, code: error.code }));
+  return errors.map((error) => ({
+    evaluationId,
+    batchId,
+    rowNumber: error.rowNumber,
+    sheet: error.sheet?.slice(0, 300) ?? null,
+    column: error.column?.slice(0, 300) ?? null,
+    code: error.code,
+  }));
 }
 
 /**
@@ -96,11 +132,21 @@ function errorRows(evaluationId: string, batchId: string, errors: RowError[]): P
 async function filesSha256(file: Blob, related: RelatedFile[] = []): Promise<string> {
   const main = await fileSha256(file);
   if (related.length === 0) return main;
-  const parts = [main, ...(await Promise.all(related.map(async (other) => `${other.name}:${await fileSha256(other.file)}`)))];
+  const parts = [
+    main,
+    ...(await Promise.all(related.map(async (other) => `${other.name}:${await fileSha256(other.file)}`))),
+  ];
   return fileSha256(new Blob([parts.join("\n")]));
 }
 
-export type DryRunResult = { batchId: string; rowCount: number; newCount: number; skippedCount: number; errorCount: number; ignoredSheets?: string[] };
+export type DryRunResult = {
+  batchId: string;
+  rowCount: number;
+  newCount: number;
+  skippedCount: number;
+  errorCount: number;
+  ignoredSheets?: string[];
+};
 
 export async function dryRunImport(
   actor: Actor,
@@ -125,14 +171,25 @@ export async function dryRunImport(
     select: { id: true, rowCount: true, newCount: true, skippedCount: true, errorCount: true, fileSha256: true },
   });
   const sha = await filesSha256(input.file, input.related);
-  if (earlier) return earlier.fileSha256 === sha ? { batchId: earlier.id, ...earlier } : reject("IDEMPOTENCY_KEY_REUSED");
+  if (earlier)
+    return earlier.fileSha256 === sha ? { batchId: earlier.id, ...earlier } : reject("IDEMPOTENCY_KEY_REUSED");
 
   return fileRefusal(async () => {
     const table = await openTable(input.file, { delimiter: input.delimiter });
     await table.rows.return(undefined);
     const problem = mappingProblem(kind, input.mapping, input.keyColumn, table.headers);
     if (problem) return problem;
-    const summary = await scanFile({ client: db(), evaluationId, kind, file: input.file, related: input.related, numberLocale, mapping: input.mapping, keyColumn: input.keyColumn, delimiter: input.delimiter });
+    const summary = await scanFile({
+      client: db(),
+      evaluationId,
+      kind,
+      file: input.file,
+      related: input.related,
+      numberLocale,
+      mapping: input.mapping,
+      keyColumn: input.keyColumn,
+      delimiter: input.delimiter,
+    });
     if (summary.rowCount === 0) return reject("EMPTY");
     return db().$transaction(async (tx) => {
       const batch = await tx.importBatch.create({
@@ -155,15 +212,30 @@ export async function dryRunImport(
         },
         select: { id: true },
       });
-      if (summary.errors.length > 0) await tx.importRowError.createMany({ data: errorRows(evaluationId, batch.id, summary.errors) });
+      if (summary.errors.length > 0)
+        await tx.importRowError.createMany({ data: errorRows(evaluationId, batch.id, summary.errors) });
       // The next file of this kind opens with this mapping.
       await tx.importMapping.upsert({
         where: { evaluationId_kind_name: { evaluationId, kind, name: MAPPING_NAME } },
-        create: { evaluationId, kind, name: MAPPING_NAME, columns: input.mapping, keyColumn: input.keyColumn, createdById: actor.actorId },
+        create: {
+          evaluationId,
+          kind,
+          name: MAPPING_NAME,
+          columns: input.mapping,
+          keyColumn: input.keyColumn,
+          createdById: actor.actorId,
+        },
         update: { columns: input.mapping, keyColumn: input.keyColumn },
       });
       const { rowCount, newCount, skippedCount, errorCount, ignoredSheets } = summary;
-      return { batchId: batch.id, rowCount, newCount, skippedCount, errorCount, ...(ignoredSheets.length ? { ignoredSheets } : {}) };
+      return {
+        batchId: batch.id,
+        rowCount,
+        newCount,
+        skippedCount,
+        errorCount,
+        ...(ignoredSheets.length ? { ignoredSheets } : {}),
+      };
     });
   });
 }
@@ -171,7 +243,10 @@ export async function dryRunImport(
 export type CommitResult = { batchId: string; created: number; skipped: number; alreadyCommitted: boolean };
 
 class RowsInvalid extends Error {
-  constructor(readonly errors: RowError[], readonly errorCount: number) {
+  constructor(
+    readonly errors: RowError[],
+    readonly errorCount: number,
+  ) {
     super("ROWS_INVALID");
   }
 }
@@ -180,20 +255,46 @@ async function writeChunk(ctx: WriteContext, kind: ImportKind, rows: ValidRow[])
   const keyed = <T>(pick: (row: ValidRow) => T) => rows.map((row) => ({ key: row.key, input: pick(row) }));
   const created =
     kind === "RESPONDENTS"
-      ? await writeRespondents(ctx, keyed((row) => (row.converted.kind === "RESPONDENTS" ? row.converted.input : never())))
+      ? await writeRespondents(
+          ctx,
+          keyed((row) => (row.converted.kind === "RESPONDENTS" ? row.converted.input : never())),
+        )
       : kind === "INTERVIEWS"
-        ? await writeInterviews(ctx, keyed((row) => (row.converted.kind === "INTERVIEWS" ? row.converted.input : never())))
+        ? await writeInterviews(
+            ctx,
+            keyed((row) => (row.converted.kind === "INTERVIEWS" ? row.converted.input : never())),
+          )
         : kind === "STORIES"
-          ? await writeStories(ctx, keyed((row) => (row.converted.kind === "STORIES" ? { story: row.converted.input, domains: row.converted.domains } : never())))
-          : await writeProjects(ctx, keyed((row) => (row.converted.kind === "PROJECTS" ? row.converted.input : never())));
-  await insertImportedRows(ctx.tx, ctx.evaluationId, ctx.batchId, RECORD_TYPE[kind], created.map((row) => ({ id: newRecordId(), externalKey: row.key, recordId: row.recordId })));
+          ? await writeStories(
+              ctx,
+              keyed((row) =>
+                row.converted.kind === "STORIES"
+                  ? { story: row.converted.input, domains: row.converted.domains }
+                  : never(),
+              ),
+            )
+          : await writeProjects(
+              ctx,
+              keyed((row) => (row.converted.kind === "PROJECTS" ? row.converted.input : never())),
+            );
+  await insertImportedRows(
+    ctx.tx,
+    ctx.evaluationId,
+    ctx.batchId,
+    RECORD_TYPE[kind],
+    created.map((row) => ({ id: newRecordId(), externalKey: row.key, recordId: row.recordId })),
+  );
 }
 
 function never(): never {
   throw new Error("a row of another kind");
 }
 
-export async function commitImport(actor: Actor, input: { evaluationId: string; batchId: string; file: Blob; related?: RelatedFile[] }, ring: KeyRing = keyRingFromEnv()): Promise<CommitResult | Rejection> {
+export async function commitImport(
+  actor: Actor,
+  input: { evaluationId: string; batchId: string; file: Blob; related?: RelatedFile[] },
+  ring: KeyRing = keyRingFromEnv(),
+): Promise<CommitResult | Rejection> {
   const { evaluationId, batchId } = input;
   const sha = await filesSha256(input.file, input.related);
   try {
@@ -203,12 +304,20 @@ export async function commitImport(actor: Actor, input: { evaluationId: string; 
         SELECT status FROM import_batch WHERE evaluation_id = ${evaluationId} AND id = ${batchId} FOR UPDATE`;
       if (!locked[0]) throw new AppError("NOT_FOUND", "import batch outside the evaluation");
       const batch = await tx.importBatch.findFirstOrThrow({ where: { evaluationId, id: batchId } });
-      if (batch.status === "COMMITTED") return { batchId, created: batch.newCount, skipped: batch.skippedCount, alreadyCommitted: true };
+      if (batch.status === "COMMITTED")
+        return { batchId, created: batch.newCount, skipped: batch.skippedCount, alreadyCommitted: true };
       if (batch.fileSha256 !== sha) return reject("FILE_CHANGED", "file");
       // Imports of one kind into one evaluation run one after the other, so two commits of the same
       // file (two batches) see each other's imported rows and create each record once.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`import:${evaluationId}:${batch.kind}`}, 0))`;
-      const ctx: WriteContext = { tx, evaluationId, actorId: actor.actorId, ipAddress: actor.ipAddress ?? null, batchId, ring };
+      const ctx: WriteContext = {
+        tx,
+        evaluationId,
+        actorId: actor.actorId,
+        ipAddress: actor.ipAddress ?? null,
+        batchId,
+        ring,
+      };
       const summary = await scanFile({
         client: tx,
         evaluationId,
@@ -224,7 +333,13 @@ export async function commitImport(actor: Actor, input: { evaluationId: string; 
       if (summary.errorCount > 0) throw new RowsInvalid(summary.errors, summary.errorCount);
       await tx.importBatch.update({
         where: { id: batchId },
-        data: { status: "COMMITTED", committedAt: new Date(), newCount: summary.newCount, skippedCount: summary.skippedCount, errorCount: 0 },
+        data: {
+          status: "COMMITTED",
+          committedAt: new Date(),
+          newCount: summary.newCount,
+          skippedCount: summary.skippedCount,
+          errorCount: 0,
+        },
       });
       await recordAudit(tx, {
         evaluationId,
@@ -233,7 +348,13 @@ export async function commitImport(actor: Actor, input: { evaluationId: string; 
         action: "import.commit",
         recordType: "ImportBatch",
         recordId: batchId,
-        after: { kind: batch.kind, fileSha256: batch.fileSha256, rowCount: summary.rowCount, created: summary.newCount, skipped: summary.skippedCount },
+        after: {
+          kind: batch.kind,
+          fileSha256: batch.fileSha256,
+          rowCount: summary.rowCount,
+          created: summary.newCount,
+          skipped: summary.skippedCount,
+        },
       });
       return { batchId, created: summary.newCount, skipped: summary.skippedCount, alreadyCommitted: false };
     }, COMMIT_TRANSACTION);
@@ -244,7 +365,10 @@ export async function commitImport(actor: Actor, input: { evaluationId: string; 
     await db().$transaction(async (tx) => {
       await tx.importRowError.deleteMany({ where: { evaluationId, batchId } });
       await tx.importRowError.createMany({ data: errorRows(evaluationId, batchId, error.errors) });
-      await tx.importBatch.updateMany({ where: { evaluationId, id: batchId, status: { not: "COMMITTED" } }, data: { status: "FAILED", errorCount: error.errorCount } });
+      await tx.importBatch.updateMany({
+        where: { evaluationId, id: batchId, status: { not: "COMMITTED" } },
+        data: { status: "FAILED", errorCount: error.errorCount },
+      });
     });
     return reject("ROWS_INVALID");
   }

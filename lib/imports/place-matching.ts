@@ -8,8 +8,22 @@
 import { findState } from "@/lib/places/catalogue";
 import { normalizeName } from "./mapping";
 
-export type PlaceRow = { id: string; countryCode: string | null; state: string; regionCode: string | null; municipality: string | null; community: string | null; key: string };
-export type PlaceRef = { id: string; countryCode: string | null; state: string; municipality: string | null; community: string | null };
+export type PlaceRow = {
+  id: string;
+  countryCode: string | null;
+  state: string;
+  regionCode: string | null;
+  municipality: string | null;
+  community: string | null;
+  key: string;
+};
+export type PlaceRef = {
+  id: string;
+  countryCode: string | null;
+  state: string;
+  municipality: string | null;
+  community: string | null;
+};
 /** A respondent's first-level region: a catalogue state (no country) or one of the evaluation's regions abroad. */
 export type RegionRef = { countryCode: string | null; state: string };
 
@@ -32,7 +46,13 @@ export function indexPlaces(rows: readonly PlaceRow[]): PlaceIndex {
   const regionsAbroad = new Map<string, RegionRef[]>();
   const mexicanStates = new Map<string, PlaceRef>();
   for (const row of rows) {
-    const ref: PlaceRef = { id: row.id, countryCode: row.countryCode, state: row.state, municipality: row.municipality, community: row.community };
+    const ref: PlaceRef = {
+      id: row.id,
+      countryCode: row.countryCode,
+      state: row.state,
+      municipality: row.municipality,
+      community: row.community,
+    };
     addTo(byName, normalizeName(row.key), ref);
     addTo(byName, normalizeName(row.community ?? row.municipality ?? row.state), ref);
     if (row.municipality) addTo(byName, normalizeName(`${row.municipality}, ${row.state}`), ref);

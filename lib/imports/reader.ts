@@ -26,7 +26,12 @@ export type Delimiter = "auto" | "," | ";" | "\t";
  * there is a value, not something a person wrote in a language's convention.
  */
 export type FileRow = { rowNumber: number; cells: string[]; numeric?: boolean[] };
-export type OpenedTable = { format: "csv" | "xlsx"; delimiter: "," | ";" | "\t" | null; headers: string[]; rows: AsyncGenerator<FileRow> };
+export type OpenedTable = {
+  format: "csv" | "xlsx";
+  delimiter: "," | ";" | "\t" | null;
+  headers: string[];
+  rows: AsyncGenerator<FileRow>;
+};
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -62,7 +67,10 @@ function countOutsideQuotes(line: string, delimiter: string): number {
 }
 
 export function sniffDelimiter(firstLine: string): "," | ";" | "\t" {
-  const candidates = ([",", ";", "\t"] as const).map((delimiter) => ({ delimiter, count: countOutsideQuotes(firstLine, delimiter) }));
+  const candidates = ([",", ";", "\t"] as const).map((delimiter) => ({
+    delimiter,
+    count: countOutsideQuotes(firstLine, delimiter),
+  }));
   const best = candidates.reduce((a, b) => (b.count > a.count ? b : a));
   return best.count > 0 ? best.delimiter : ",";
 }
@@ -111,14 +119,23 @@ function checkHeaders(raw: string[]): string[] {
 /** `count` is the row's place among the data rows (the limit), `line` its row number as the spreadsheet shows it. */
 function checkRow(count: number, line: number, cells: string[]): FileRow {
   if (count > MAX_IMPORT_ROWS) fail({ code: "TOO_MANY_ROWS" });
-  return { rowNumber: line, cells: cells.map((cell) => (cell.length > MAX_CELL_CHARACTERS ? cell.slice(0, MAX_CELL_CHARACTERS + 1) : cell)) };
+  return {
+    rowNumber: line,
+    cells: cells.map((cell) => (cell.length > MAX_CELL_CHARACTERS ? cell.slice(0, MAX_CELL_CHARACTERS + 1) : cell)),
+  };
 }
 
 async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
   const firstChunk = new TextDecoder("utf-8").decode(await headBytes(file)).replace(/^\uFEFF/, "");
   const firstLine = firstChunk.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = chosen === "auto" ? sniffDelimiter(firstLine) : chosen;
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_CELL_CHARACTERS * 4 });
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_CELL_CHARACTERS * 4,
+  });
   // pipeline (not pipe) hands a decoding error (invalid UTF-8) on to the parser's reader.
   pipeline(Readable.from(decodedText(file)), parser, () => undefined);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
@@ -140,7 +157,9 @@ async function openCsv(file: Blob, chosen: Delimiter): Promise<OpenedTable> {
   if (first.done) fail({ code: "EMPTY" });
   const headers = checkHeaders(first.value);
   if (headers.length === 1) {
-    const other = ([";", "\t", ","] as const).find((candidate) => candidate !== delimiter && countOutsideQuotes(firstLine, candidate) > 0);
+    const other = ([";", "\t", ","] as const).find(
+      (candidate) => candidate !== delimiter && countOutsideQuotes(firstLine, candidate) > 0,
+    );
     if (other) fail({ code: "WRONG_DELIMITER", suggestion: SUGGESTION[other] });
   }
   async function* rows(): AsyncGenerator<FileRow> {
@@ -175,7 +194,9 @@ async function sheetTable(sheet: AsyncIterable<SheetRow> | null): Promise<Opened
   const cellsOf = (row: SheetRow) => {
     const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
     // Only a date needs its cell's format (a time of day or a calendar day); values[0] is column 1.
-    return Array.from(values, (value, index) => cellText(value, value instanceof Date ? row.getCell(index + 1).numFmt : undefined));
+    return Array.from(values, (value, index) =>
+      cellText(value, value instanceof Date ? row.getCell(index + 1).numFmt : undefined),
+    );
   };
   let first = await xlsxGuard(() => sheetRows.next());
   while (!first.done && isBlankRow(cellsOf(first.value))) first = await xlsxGuard(() => sheetRows.next());
@@ -195,7 +216,10 @@ async function sheetTable(sheet: AsyncIterable<SheetRow> | null): Promise<Opened
         count += 1;
         const values = Array.isArray(result.value.values) ? (result.value.values as unknown[]).slice(1) : [];
         // The sheet's own row number: the line a spreadsheet shows, blank rows included.
-        yield { ...checkRow(count, result.value.number, cells), numeric: Array.from(values, (value) => typeof value === "number") };
+        yield {
+          ...checkRow(count, result.value.number, cells),
+          numeric: Array.from(values, (value) => typeof value === "number"),
+        };
       }
     } finally {
       // Stopping here leaves the rest of the sheet unread.
@@ -221,7 +245,11 @@ export type RepeatTable = { name: string; table: OpenedTable };
  * order), and the CSV files sent after the main one (named by their file names). Empty sheets are
  * left out. Each table is read row by row when its turn comes.
  */
-export async function openRepeatTables(main: Blob, others: Array<{ name: string; file: Blob }>, options: { delimiter?: Delimiter } = {}): Promise<RepeatTable[]> {
+export async function openRepeatTables(
+  main: Blob,
+  others: Array<{ name: string; file: Blob }>,
+  options: { delimiter?: Delimiter } = {},
+): Promise<RepeatTable[]> {
   const tables: RepeatTable[] = [];
   if ((await detectFormat(await headBytes(main))) === "xlsx") {
     const workbook = await xlsxGuard(async () => openWorkbook(Buffer.from(await main.arrayBuffer())));
@@ -230,7 +258,8 @@ export async function openRepeatTables(main: Blob, others: Array<{ name: string;
       if (table) tables.push({ name: sheet.name, table });
     }
   }
-  for (const other of others) tables.push({ name: other.name.replace(/\.(csv|txt|xlsx)$/i, ""), table: await openTable(other.file, options) });
+  for (const other of others)
+    tables.push({ name: other.name.replace(/\.(csv|txt|xlsx)$/i, ""), table: await openTable(other.file, options) });
   return tables;
 }
 

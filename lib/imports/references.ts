@@ -50,12 +50,35 @@ export function respondentCodeKey(value: string): string {
 
 export async function loadReferences(client: Client, evaluationId: string): Promise<References> {
   const [places, sectors, groups, projects, members, domains] = await Promise.all([
-    client.place.findMany({ where: { evaluationId }, select: { id: true, countryCode: true, state: true, regionCode: true, municipality: true, community: true, key: true } }),
+    client.place.findMany({
+      where: { evaluationId },
+      select: {
+        id: true,
+        countryCode: true,
+        state: true,
+        regionCode: true,
+        municipality: true,
+        community: true,
+        key: true,
+      },
+    }),
     client.sector.findMany({ where: { evaluationId }, select: { id: true, nameEn: true, nameEs: true } }),
-    client.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, position: true, code: true, nameEn: true, nameEs: true } }),
-    client.project.findMany({ where: { evaluationId }, select: { id: true, acronym: true, name: true, acronymKey: true, nameKey: true } }),
-    client.evaluationMember.findMany({ where: { evaluationId }, select: { userId: true, user: { select: { email: true } } } }),
-    client.domain.findMany({ where: { evaluationId }, select: { id: true, position: true, nameEn: true, nameEs: true, retiredAt: true } }),
+    client.atRiskGroup.findMany({
+      where: { evaluationId },
+      select: { id: true, position: true, code: true, nameEn: true, nameEs: true },
+    }),
+    client.project.findMany({
+      where: { evaluationId },
+      select: { id: true, acronym: true, name: true, acronymKey: true, nameKey: true },
+    }),
+    client.evaluationMember.findMany({
+      where: { evaluationId },
+      select: { userId: true, user: { select: { email: true } } },
+    }),
+    client.domain.findMany({
+      where: { evaluationId },
+      select: { id: true, position: true, nameEn: true, nameEs: true, retiredAt: true },
+    }),
   ]);
   const domainIndex = new Map<string, DomainRef>();
   for (const domain of domains) {
@@ -64,7 +87,8 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     domainIndex.set(normalizeName(domain.nameEs), ref);
   }
   // A number wins over a name ("1" is the first domain of the list).
-  for (const domain of domains) domainIndex.set(String(domain.position), { id: domain.id, retired: domain.retiredAt !== null });
+  for (const domain of domains)
+    domainIndex.set(String(domain.position), { id: domain.id, retired: domain.retiredAt !== null });
   const sources = new Map<string, SourceRef>();
   const placeIndex = indexPlaces(places);
   const sectorIndex = new Map<string, string>();
@@ -79,7 +103,8 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     groupIndex.set(normalizeName(group.nameEs), ref);
   }
   // A choice code wins over a name, as an acronym does for projects.
-  for (const group of groups) if (group.code) groupIndex.set(normalizeName(group.code), { id: group.id, position: group.position });
+  for (const group of groups)
+    if (group.code) groupIndex.set(normalizeName(group.code), { id: group.id, position: group.position });
   const projectIndex = new Map<string, string>();
   for (const project of projects) {
     projectIndex.set(normalizeName(project.name), project.id);
@@ -94,17 +119,26 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     sector: (name) => sectorIndex.get(normalizeName(name)) ?? null,
     atRiskGroup: (name) => groupIndex.get(normalizeName(name)) ?? null,
     project: (name) => projectIndex.get(normalizeName(name)) ?? null,
-    projectKeys: new ProjectKeys({ acronym: new Set(projects.map((project) => project.acronymKey)), name: new Set(projects.map((project) => project.nameKey)) }),
+    projectKeys: new ProjectKeys({
+      acronym: new Set(projects.map((project) => project.acronymKey)),
+      name: new Set(projects.map((project) => project.nameKey)),
+    }),
     member: (email) => memberIndex.get(email.trim().toLowerCase()) ?? null,
     respondent: (code) => respondents.get(respondentCodeKey(code)) ?? null,
-    domain: (value) => domainIndex.get(/^\s*\d+\s*$/.test(value) ? String(Number(value)) : normalizeName(value)) ?? null,
+    domain: (value) =>
+      domainIndex.get(/^\s*\d+\s*$/.test(value) ? String(Number(value)) : normalizeName(value)) ?? null,
     source: (token) => sources.get(token.trim()) ?? null,
     async loadSources(tokens) {
-      const wanted = [...new Set([...tokens].map((token) => token.trim()))].filter((token) => token && token.length <= 200 && !sources.has(token));
+      const wanted = [...new Set([...tokens].map((token) => token.trim()))].filter(
+        (token) => token && token.length <= 200 && !sources.has(token),
+      );
       if (wanted.length === 0) return;
       const where = { evaluationId, id: { in: wanted } };
       // One after another: inside the commit's transaction they share one connection.
-      const imported = await client.importedRow.findMany({ where: { evaluationId, recordType: "Interview", externalKey: { in: wanted } }, select: { externalKey: true, recordId: true } });
+      const imported = await client.importedRow.findMany({
+        where: { evaluationId, recordType: "Interview", externalKey: { in: wanted } },
+        select: { externalKey: true, recordId: true },
+      });
       const interviews = await client.interview.findMany({ where, select: { id: true } });
       const focusGroups = await client.focusGroup.findMany({ where, select: { id: true } });
       const excerpts = await client.transcriptExcerpt.findMany({ where, select: { id: true } });
@@ -135,7 +169,8 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
           },
         },
       });
-      for (const row of rows) respondents.set(row.code, { id: row.id, code: row.code, hearing: hearingEligibility(row) });
+      for (const row of rows)
+        respondents.set(row.code, { id: row.id, code: row.code, hearing: hearingEligibility(row) });
     },
   };
 }

@@ -15,14 +15,53 @@ export type RepeatKind = "figures" | "contributions";
 
 /** Sheet or file names (as form authors name repeat groups) that hold each kind, after any group prefix. */
 const KIND_NAMES: Record<RepeatKind, string[]> = {
-  figures: ["figures", "figure", "figuras", "figura", "cifras", "cifra", "magnitudes", "magnitud", "numbers", "numeros"],
-  contributions: ["contributions", "contribution", "contribuciones", "contribucion", "aportes", "aporte", "projects", "proyectos", "contributing_projects", "proyectos_contribuyentes"],
+  figures: [
+    "figures",
+    "figure",
+    "figuras",
+    "figura",
+    "cifras",
+    "cifra",
+    "magnitudes",
+    "magnitud",
+    "numbers",
+    "numeros",
+  ],
+  contributions: [
+    "contributions",
+    "contribution",
+    "contribuciones",
+    "contribucion",
+    "aportes",
+    "aporte",
+    "projects",
+    "proyectos",
+    "contributing_projects",
+    "proyectos_contribuyentes",
+  ],
 };
 
 const FIELDS: Record<RepeatKind, Record<string, string[]>> = {
   figures: {
-    label: ["label", "figure_label", "etiqueta", "descripcion", "description", "indicador", "indicator", "que_se_conto", "what"],
-    labelTranslation: ["label_translation", "translated_label", "label_en", "etiqueta_traduccion", "etiqueta_traducida", "traduccion"],
+    label: [
+      "label",
+      "figure_label",
+      "etiqueta",
+      "descripcion",
+      "description",
+      "indicador",
+      "indicator",
+      "que_se_conto",
+      "what",
+    ],
+    labelTranslation: [
+      "label_translation",
+      "translated_label",
+      "label_en",
+      "etiqueta_traduccion",
+      "etiqueta_traducida",
+      "traduccion",
+    ],
     value: ["value", "figure_value", "valor", "cantidad", "number", "numero", "amount"],
     valueMax: ["value_max", "max", "maximum_value", "valor_maximo", "hasta_valor", "value_to"],
     unit: ["unit", "unidad", "units", "unidades"],
@@ -30,7 +69,17 @@ const FIELDS: Record<RepeatKind, Record<string, string[]>> = {
   },
   contributions: {
     project: ["project", "acronym", "project_acronym", "proyecto", "acronimo", "siglas"],
-    howContributed: ["how_contributed", "how", "contribution", "como_contribuyo", "como", "contribucion", "aporte", "description", "descripcion"],
+    howContributed: [
+      "how_contributed",
+      "how",
+      "contribution",
+      "como_contribuyo",
+      "como",
+      "contribucion",
+      "aporte",
+      "description",
+      "descripcion",
+    ],
   },
 };
 
@@ -55,7 +104,14 @@ export type RepeatRow = {
   columns: Record<string, string>;
 };
 
-type Group = { kind: RepeatKind; sheet: string; childColumn: string; mainIndex: number; byParent: Map<string, RepeatRow[]>; claimed: Set<string> };
+type Group = {
+  kind: RepeatKind;
+  sheet: string;
+  childColumn: string;
+  mainIndex: number;
+  byParent: Map<string, RepeatRow[]>;
+  claimed: Set<string>;
+};
 
 function lastSegment(name: string): string {
   const parts = name.split(/[/:]/).filter(Boolean);
@@ -139,7 +195,14 @@ export class RepeatGroups {
         list.push({ sheet: name, rowNumber: row.rowNumber, values, numeric, columns: named });
         byParent.set(parent, list);
       }
-      groups.push({ kind, sheet: name, childColumn: table.headers[join.child]!, mainIndex: join.main, byParent, claimed: new Set() });
+      groups.push({
+        kind,
+        sheet: name,
+        childColumn: table.headers[join.child]!,
+        mainIndex: join.main,
+        byParent,
+        claimed: new Set(),
+      });
     }
     return new RepeatGroups(groups, errors, ignored);
   }
@@ -167,9 +230,17 @@ export class RepeatGroups {
     for (const group of this.groups) {
       for (const [parent, rows] of group.byParent) {
         if (group.claimed.has(parent)) continue;
-        for (const row of rows) errors.push({ sheet: group.sheet, rowNumber: row.rowNumber, column: group.childColumn, code: "imports.rowErrors.repeatParentMissing" });
+        for (const row of rows)
+          errors.push({
+            sheet: group.sheet,
+            rowNumber: row.rowNumber,
+            column: group.childColumn,
+            code: "imports.rowErrors.repeatParentMissing",
+          });
       }
     }
-    return errors.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : (a.sheet ?? "") < (b.sheet ?? "") ? -1 : 1));
+    return errors.sort((a, b) =>
+      a.sheet === b.sheet ? a.rowNumber - b.rowNumber : (a.sheet ?? "") < (b.sheet ?? "") ? -1 : 1,
+    );
   }
 }

@@ -39,7 +39,8 @@ export function readCells(layout: Layout, cells: string[]): Cells {
       const list = (lists[field] ??= []);
       if (choice !== null) {
         if (isChecked(value)) list.push(choice);
-      } else if (field === "places" || field === "sectors" || field === "secondaryDomains" || field === "sources") list.push(value); // split by storyInput (names hold spaces)
+      } else if (field === "places" || field === "sectors" || field === "secondaryDomains" || field === "sources")
+        list.push(value); // split by storyInput (names hold spaces)
       else list.push(...splitChoices(value));
     } else if (!(field in text) || text[field] === "") {
       text[field] = value;
@@ -65,21 +66,36 @@ const SCHEMA_FIELDS: Record<string, string> = {
 
 export function columnOf(layout: Layout, field: string): string | null {
   const name = SCHEMA_FIELDS[field] ?? field;
-  const found = layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ?? null;
+  const found =
+    layout.headers.find((header) => layout.mapping[header] && parseTarget(layout.mapping[header]!).field === name) ??
+    null;
   // A range written in the "from" column alone ("2024-2022") is wrong in that column.
-  return found ?? (name === "periodTo" ? columnOf(layout, "periodFrom") : name === "periodFrom" ? columnOf(layout, "period") : null);
+  return (
+    found ??
+    (name === "periodTo" ? columnOf(layout, "periodFrom") : name === "periodFrom" ? columnOf(layout, "period") : null)
+  );
 }
 
 export type Lookup = { errors: RowError[]; rowNumber: number; layout: Layout };
 
-export function ids<T>(ctx: Lookup, field: string, values: string[], find: (value: string) => T | null, code: string): T[] {
+export function ids<T>(
+  ctx: Lookup,
+  field: string,
+  values: string[],
+  find: (value: string) => T | null,
+  code: string,
+): T[] {
   const found: T[] = [];
   let reported = false;
   for (const value of values) {
     const hit = find(value);
     if (hit !== null) found.push(hit);
     else if (!reported) {
-      ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: `imports.rowErrors.${code}` });
+      ctx.errors.push({
+        rowNumber: ctx.rowNumber,
+        column: columnOf(ctx.layout, field),
+        code: `imports.rowErrors.${code}`,
+      });
       reported = true;
     }
   }
@@ -91,9 +107,17 @@ export function ids<T>(ctx: Lookup, field: string, values: string[], find: (valu
  * reported as such rather than as a badly written date, and never guessed into a day. A period
  * may be a bare year.
  */
-export function refuseNumber(ctx: Lookup, field: string, value: string | undefined, options: { yearAllowed?: boolean } = {}): void {
+export function refuseNumber(
+  ctx: Lookup,
+  field: string,
+  value: string | undefined,
+  options: { yearAllowed?: boolean } = {},
+): void {
   const trimmed = (value ?? "").trim();
   if (!isNumberNotDate(trimmed) || (options.yearAllowed && /^\d{4}$/.test(trimmed))) return;
-  ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: "imports.rowErrors.numberNotDate" });
+  ctx.errors.push({
+    rowNumber: ctx.rowNumber,
+    column: columnOf(ctx.layout, field),
+    code: "imports.rowErrors.numberNotDate",
+  });
 }
-

@@ -15,7 +15,16 @@ import { parseTarget, splitChoices } from "./mapping";
 import { projectInput } from "./project-rows";
 import type { References } from "./references";
 import type { RepeatKind, RepeatRow } from "./repeat-groups";
-import { columnOf, ids, readCells, refuseNumber, type Cells, type Layout, type Lookup, type RowError } from "./row-context";
+import {
+  columnOf,
+  ids,
+  readCells,
+  refuseNumber,
+  type Cells,
+  type Layout,
+  type Lookup,
+  type RowError,
+} from "./row-context";
 import { convertStoryRow, type StoryDomains } from "./story-rows";
 import { choiceValue, dayValue, stateValue } from "./vocabulary";
 
@@ -40,10 +49,18 @@ function unknownChoiceColumn(layout: Layout, field: string, unknown: readonly st
   return perChoice ?? columnOf(layout, field);
 }
 
-const NAMESPACE: Record<ImportKind, string> = { RESPONDENTS: "respondents.errors", INTERVIEWS: "fieldwork.errors", STORIES: "stories.errors", PROJECTS: "setup.errors" };
+const NAMESPACE: Record<ImportKind, string> = {
+  RESPONDENTS: "respondents.errors",
+  INTERVIEWS: "fieldwork.errors",
+  STORIES: "stories.errors",
+  PROJECTS: "setup.errors",
+};
 
 /** Story form messages that, in a file, show the forms a period cell may take. */
-const IMPORT_MESSAGES: Record<string, string> = { periodFormat: "imports.rowErrors.periodFormat", periodFromRequired: "imports.rowErrors.periodFormat" };
+const IMPORT_MESSAGES: Record<string, string> = {
+  periodFormat: "imports.rowErrors.periodFormat",
+  periodFromRequired: "imports.rowErrors.periodFormat",
+};
 
 function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssue[]): RowError[] {
   const seen = new Set<string>();
@@ -54,7 +71,9 @@ function schemaErrors(layout: Layout, rowNumber: number, issues: z.core.$ZodIssu
     const message = issue.message.replace(/^errors\./, "");
     // A message key from the form; anything else (zod's own English) becomes "invalid".
     const own = layout.kind === "STORIES" ? IMPORT_MESSAGES[message] : undefined;
-    const code = own ?? (/^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`);
+    const code =
+      own ??
+      (/^[A-Za-z]+$/.test(message) ? `${NAMESPACE[layout.kind]}.${message}` : `${NAMESPACE[layout.kind]}.invalid`);
     const key = `${column}|${code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -76,7 +95,12 @@ function atRiskGroupsOf(ctx: Lookup, values: string[], refs: References): string
     if (group) found.set(group.id, group.position);
     else unknown.push(value);
   }
-  if (unknown.length > 0) ctx.errors.push({ rowNumber: ctx.rowNumber, column: unknownChoiceColumn(ctx.layout, "atRiskGroups", unknown), code: "imports.rowErrors.atRiskGroupUnknown" });
+  if (unknown.length > 0)
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: unknownChoiceColumn(ctx.layout, "atRiskGroups", unknown),
+      code: "imports.rowErrors.atRiskGroupUnknown",
+    });
   return [...found].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }
 
@@ -84,7 +108,12 @@ function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: 
   const { text, lists } = cells;
   // A Mexican state by any of its names or codes, else one of the evaluation's regions abroad.
   const regions = refs.regions(text.state ?? "");
-  if (regions.length > 1) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "state"), code: "imports.rowErrors.placeAmbiguous" });
+  if (regions.length > 1)
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: columnOf(ctx.layout, "state"),
+      code: "imports.rowErrors.placeAmbiguous",
+    });
   const region = regions.length === 1 ? regions[0]! : { countryCode: null, state: stateValue(text.state ?? "") };
   const { countryCode, state } = region;
   let placeId = "";
@@ -93,9 +122,16 @@ function respondentInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: 
     const inState = candidates.find((place) => place.countryCode === countryCode && place.state === state);
     if (inState) placeId = inState.id;
     // An unknown state is reported on its own column; the place cannot be checked against it.
-    else if (candidates.length === 0 || regions.length === 1) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: candidates.length > 0 ? "respondents.errors.placeState" : "respondents.errors.placeUnknown" });
+    else if (candidates.length === 0 || regions.length === 1)
+      ctx.errors.push({
+        rowNumber: ctx.rowNumber,
+        column: columnOf(ctx.layout, "place"),
+        code: candidates.length > 0 ? "respondents.errors.placeState" : "respondents.errors.placeUnknown",
+      });
   }
-  const sectorId = text.sector?.trim() ? (ids(ctx, "sector", [text.sector], refs.sector, "sectorUnknown")[0] ?? "") : "";
+  const sectorId = text.sector?.trim()
+    ? (ids(ctx, "sector", [text.sector], refs.sector, "sectorUnknown")[0] ?? "")
+    : "";
   const atRiskGroupIds = atRiskGroupsOf(ctx, lists.atRiskGroups ?? [], refs);
   return {
     evaluationId,
@@ -118,12 +154,20 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
   const { text, lists } = cells;
   const respondents = ids(ctx, "respondents", lists.respondents ?? [], refs.respondent, "respondentUnknown");
   if (respondents.some((respondent) => respondent.hearing !== "ELIGIBLE")) {
-    ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "respondents"), code: "imports.rowErrors.respondentNotEligible" });
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: columnOf(ctx.layout, "respondents"),
+      code: "imports.rowErrors.respondentNotEligible",
+    });
   }
   refuseNumber(ctx, "date", text.date);
   const places = text.place?.trim() ? refs.places(text.place) : [];
   if (text.place?.trim() && places.length !== 1) {
-    ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "place"), code: places.length ? "imports.rowErrors.placeAmbiguous" : "imports.rowErrors.placeUnknown" });
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: columnOf(ctx.layout, "place"),
+      code: places.length ? "imports.rowErrors.placeAmbiguous" : "imports.rowErrors.placeUnknown",
+    });
   }
   return {
     evaluationId,
@@ -138,7 +182,11 @@ function interviewInput(ctx: Lookup, evaluationId: string, cells: Cells, refs: R
     notes: text.notes ?? "",
     transcriptOriginal: text.transcriptOriginal ?? "",
     // A form in the field records the transcript in the interview's language unless a column says otherwise.
-    transcriptLanguage: text.transcriptLanguage?.trim() ? choiceValue("language", text.transcriptLanguage) : text.transcriptOriginal?.trim() ? choiceValue("language", text.language ?? "") : "",
+    transcriptLanguage: text.transcriptLanguage?.trim()
+      ? choiceValue("language", text.transcriptLanguage)
+      : text.transcriptOriginal?.trim()
+        ? choiceValue("language", text.language ?? "")
+        : "",
     transcriptTranslation: "",
     translationLanguage: "",
     translatedById: "",
@@ -175,27 +223,47 @@ export function convertRow(
   if (layout.kind === "RESPONDENTS") {
     const outcome = createRespondentSchema.safeParse(respondentInput(ctx, evaluationId, parsed, refs));
     const consent = readConsent(parsed.text, parsed.lists);
-    if (consent.present && consent.unknownScopes.length > 0) ctx.errors.push({ rowNumber, column: unknownChoiceColumn(layout, "consentScopes", consent.unknownScopes), code: "imports.rowErrors.scopeUnknown" });
+    if (consent.present && consent.unknownScopes.length > 0)
+      ctx.errors.push({
+        rowNumber,
+        column: unknownChoiceColumn(layout, "consentScopes", consent.unknownScopes),
+        code: "imports.rowErrors.scopeUnknown",
+      });
     const issues = [...(outcome.success ? [] : outcome.error.issues), ...(consent.present ? consent.issues : [])];
     result =
       outcome.success && issues.length === 0
-        ? { success: true, converted: { kind: "RESPONDENTS", input: { ...outcome.data, consent: consent.present ? consent.consent : null } } }
+        ? {
+            success: true,
+            converted: {
+              kind: "RESPONDENTS",
+              input: { ...outcome.data, consent: consent.present ? consent.consent : null },
+            },
+          }
         : { success: false, issues };
   } else if (layout.kind === "INTERVIEWS") {
     const outcome = interviewInputSchema.safeParse(interviewInput(ctx, evaluationId, parsed, refs));
-    result = outcome.success ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+    result = outcome.success
+      ? { success: true, converted: { kind: "INTERVIEWS", input: outcome.data } }
+      : { success: false, issues: outcome.error.issues };
   } else if (layout.kind === "STORIES") {
     const story = convertStoryRow(ctx, parsed, refs, children);
     ctx.errors.push(...story.childErrors);
-    result = story.input ? { success: true, converted: { kind: "STORIES", input: story.input, domains: story.domains } } : { success: false, issues: story.issues };
+    result = story.input
+      ? { success: true, converted: { kind: "STORIES", input: story.input, domains: story.domains } }
+      : { success: false, issues: story.issues };
   } else {
-    const report = (field: string, code: string) => ctx.errors.push({ rowNumber, column: columnOf(layout, field), code });
+    const report = (field: string, code: string) =>
+      ctx.errors.push({ rowNumber, column: columnOf(layout, field), code });
     const outcome = projectFieldsSchema.safeParse(projectInput(parsed.text, refs.projectKeys, report));
-    result = outcome.success ? { success: true, converted: { kind: "PROJECTS", input: outcome.data } } : { success: false, issues: outcome.error.issues };
+    result = outcome.success
+      ? { success: true, converted: { kind: "PROJECTS", input: outcome.data } }
+      : { success: false, issues: outcome.error.issues };
   }
   // A column whose value named nothing known is reported once, not again as "required" by the schema.
   const reported = new Set(ctx.errors.filter((error) => !error.sheet).map((error) => error.column));
-  const schema = result.success ? [] : schemaErrors(layout, rowNumber, result.issues).filter((error) => !reported.has(error.column));
+  const schema = result.success
+    ? []
+    : schemaErrors(layout, rowNumber, result.issues).filter((error) => !reported.has(error.column));
   const errors = [...ctx.errors, ...schema];
   return { converted: errors.length === 0 && result.success ? result.converted : null, errors };
 }

@@ -19,7 +19,12 @@ import type { ColumnMapping } from "./mapping";
 
 type Client = Prisma.TransactionClient | PrismaClient;
 
-export const RECORD_TYPE: Record<ImportKind, string> = { RESPONDENTS: "Respondent", INTERVIEWS: "Interview", STORIES: "ChangeStory", PROJECTS: "Project" };
+export const RECORD_TYPE: Record<ImportKind, string> = {
+  RESPONDENTS: "Respondent",
+  INTERVIEWS: "Interview",
+  STORIES: "ChangeStory",
+  PROJECTS: "Project",
+};
 const CHUNK = 1000;
 const MAX_KEY_LENGTH = 200;
 
@@ -65,11 +70,33 @@ export async function scanFile(args: {
   const { client, evaluationId, kind } = args;
   const table = await openTable(args.file, { delimiter: args.delimiter });
   const keyIndex = table.headers.indexOf(args.keyColumn);
-  const layout: Layout = { kind, headers: table.headers, mapping: args.mapping, keyIndex, keyColumn: args.keyColumn, numberLocale: args.numberLocale };
+  const layout: Layout = {
+    kind,
+    headers: table.headers,
+    mapping: args.mapping,
+    keyIndex,
+    keyColumn: args.keyColumn,
+    numberLocale: args.numberLocale,
+  };
   const refs = await loadReferences(client, evaluationId);
   // Only stories carry repeat groups; another kind's workbook is read from its first sheet, as before.
-  const repeats = kind === "STORIES" ? await RepeatGroups.load(await openRepeatTables(args.file, args.related ?? [], { delimiter: args.delimiter }), table.headers, args.keyColumn) : RepeatGroups.none;
-  const summary: ScanSummary = { rowCount: 0, newCount: 0, skippedCount: 0, errorCount: 0, errors: [], delimiter: table.delimiter, ignoredSheets: repeats.ignored };
+  const repeats =
+    kind === "STORIES"
+      ? await RepeatGroups.load(
+          await openRepeatTables(args.file, args.related ?? [], { delimiter: args.delimiter }),
+          table.headers,
+          args.keyColumn,
+        )
+      : RepeatGroups.none;
+  const summary: ScanSummary = {
+    rowCount: 0,
+    newCount: 0,
+    skippedCount: 0,
+    errorCount: 0,
+    errors: [],
+    delimiter: table.delimiter,
+    ignoredSheets: repeats.ignored,
+  };
   const seenKeys = new Set<string>();
   const rowsWithErrors = new Set<string>();
 
@@ -95,11 +122,14 @@ export async function scanFile(args: {
     const valid: ValidRow[] = [];
     chunk.forEach((row, index) => {
       const key = keys[index]!;
-      if (!key) return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyMissing" });
-      if (key.length > MAX_KEY_LENGTH) return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyTooLong" });
+      if (!key)
+        return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyMissing" });
+      if (key.length > MAX_KEY_LENGTH)
+        return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyTooLong" });
       // The row's repetitions are claimed even when the row is refused or was imported before.
       const children = repeats.take(row.cells);
-      if (seenKeys.has(key)) return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyRepeated" });
+      if (seenKeys.has(key))
+        return addError({ rowNumber: row.rowNumber, column: args.keyColumn, code: "imports.rowErrors.keyRepeated" });
       seenKeys.add(key);
       if (importedKeys.has(key)) {
         summary.skippedCount += 1;

@@ -15,7 +15,22 @@ import type { RepeatRow } from "./repeat-groups";
 /** Words (normalised) and signs for each qualifier, in English and Spanish. */
 const QUALIFIER_WORDS: Record<FigureQualifier, string[]> = {
   EXACT: ["exact", "exactly", "exactamente", "exacto", "="],
-  APPROXIMATELY: ["about", "approximately", "approx", "around", "circa", "roughly", "aproximadamente", "aprox", "alrededor_de", "cerca_de", "unos", "unas", "~", "≈"],
+  APPROXIMATELY: [
+    "about",
+    "approximately",
+    "approx",
+    "around",
+    "circa",
+    "roughly",
+    "aproximadamente",
+    "aprox",
+    "alrededor_de",
+    "cerca_de",
+    "unos",
+    "unas",
+    "~",
+    "≈",
+  ],
   MORE_THAN: ["over", "more_than", "above", "greater_than", "mas_de", "por_encima_de", "superior_a", ">"],
   LESS_THAN: ["under", "less_than", "below", "fewer_than", "menos_de", "por_debajo_de", "inferior_a", "<"],
   AT_LEAST: ["at_least", "minimum", "al_menos", "por_lo_menos", "minimo", "como_minimo", ">=", "≥"],
@@ -49,7 +64,8 @@ function splitWords(value: string): { qualifier: FigureQualifier | null; rest: s
     const pattern = new RegExp(`^${written.replace(/[>=<~≈≥≤]/g, (sign) => `\\${sign}`)}\\s*`, "i");
     const plain = text.normalize("NFD").replace(/\p{M}/gu, "");
     const match = pattern.exec(plain);
-    if (match && /\d/.test(plain.slice(match[0].length))) return { qualifier: BY_WORD.get(word)!, rest: text.slice(match[0].length) };
+    if (match && /\d/.test(plain.slice(match[0].length)))
+      return { qualifier: BY_WORD.get(word)!, rest: text.slice(match[0].length) };
   }
   return { qualifier: null, rest: text };
 }
@@ -57,11 +73,21 @@ function splitWords(value: string): { qualifier: FigureQualifier | null; rest: s
 /** "1-9", "1 – 9", "1 a 9", "1 to 9", "between 1 and 9", "entre 1 y 9": both ends; null for anything else. */
 function rangeEnds(value: string): { from: string; to: string } | null {
   const text = value.trim().replace(/^(?:between|entre)\s+/i, "");
-  const match = /^(\d[\d.,\u00A0\u202F ]*?)\s*(?:[-\u2013\u2014]|\s(?:a|to|and|y|al|hasta)\s)\s*(\d[\d.,\u00A0\u202F ]*)$/i.exec(text);
+  const match =
+    /^(\d[\d.,\u00A0\u202F ]*?)\s*(?:[-\u2013\u2014]|\s(?:a|to|and|y|al|hasta)\s)\s*(\d[\d.,\u00A0\u202F ]*)$/i.exec(
+      text,
+    );
   return match ? { from: match[1]!.trim(), to: match[2]!.trim() } : null;
 }
 
-export type FigureDraft = { label: string; labelTranslation: string; qualifier: string; value: string; valueMax: string | null; unit: string };
+export type FigureDraft = {
+  label: string;
+  labelTranslation: string;
+  qualifier: string;
+  value: string;
+  valueMax: string | null;
+  unit: string;
+};
 export type FigureProblem = { row: RepeatRow; field: string; code: string };
 
 function asWritten(row: RepeatRow, field: string, locale: NumberLocale): string {
@@ -82,11 +108,21 @@ export function figureDraft(row: RepeatRow, locale: NumberLocale, problems: Figu
       value = words.rest;
     }
   }
-  const range = !row.numeric.has("value") && (qualifier === "RANGE" || (named === null && qualifier === "EXACT")) ? rangeEnds(value) : null;
+  const range =
+    !row.numeric.has("value") && (qualifier === "RANGE" || (named === null && qualifier === "EXACT"))
+      ? rangeEnds(value)
+      : null;
   if (range && valueMax === null) {
     qualifier = "RANGE";
     value = range.from;
     valueMax = range.to;
   }
-  return { label: row.values.label ?? "", labelTranslation: row.values.labelTranslation ?? "", qualifier, value, valueMax, unit: row.values.unit ?? "" };
+  return {
+    label: row.values.label ?? "",
+    labelTranslation: row.values.labelTranslation ?? "",
+    qualifier,
+    value,
+    valueMax,
+    unit: row.values.unit ?? "",
+  };
 }

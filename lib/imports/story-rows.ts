@@ -36,44 +36,98 @@ function domainsOf(ctx: Lookup, cells: Cells, refs: References): StoryDomains {
   const { text, lists } = cells;
   const find = (field: string, value: string): string | null => {
     const domain = refs.domain(value);
-    if (!domain || domain.retired) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, field), code: domain ? "imports.rowErrors.domainRetired" : "imports.rowErrors.domainUnknown" });
+    if (!domain || domain.retired)
+      ctx.errors.push({
+        rowNumber: ctx.rowNumber,
+        column: columnOf(ctx.layout, field),
+        code: domain ? "imports.rowErrors.domainRetired" : "imports.rowErrors.domainUnknown",
+      });
     return domain && !domain.retired ? domain.id : null;
   };
   const primaryId = text.primaryDomain?.trim() ? find("primaryDomain", text.primaryDomain) : null;
-  const secondary = (lists.secondaryDomains ?? []).flatMap((cell) => (/^[\d\s,;]+$/.test(cell) ? cell.split(/[^\d]+/).filter(Boolean) : splitNames(cell, (name) => refs.domain(name) !== null)));
-  const secondaryIds = [...new Set(secondary.map((value) => find("secondaryDomains", value)).filter((id): id is string => id !== null && id !== primaryId))];
+  const secondary = (lists.secondaryDomains ?? []).flatMap((cell) =>
+    /^[\d\s,;]+$/.test(cell)
+      ? cell.split(/[^\d]+/).filter(Boolean)
+      : splitNames(cell, (name) => refs.domain(name) !== null),
+  );
+  const secondaryIds = [
+    ...new Set(
+      secondary
+        .map((value) => find("secondaryDomains", value))
+        .filter((id): id is string => id !== null && id !== primaryId),
+    ),
+  ];
   const rationale = (text.domainRationale ?? "").trim();
   if ((text.primaryDomain?.trim() || secondary.length > 0) && !rationale) {
-    ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "domainRationale") ?? columnOf(ctx.layout, "primaryDomain"), code: "imports.rowErrors.domainRationaleRequired" });
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: columnOf(ctx.layout, "domainRationale") ?? columnOf(ctx.layout, "primaryDomain"),
+      code: "imports.rowErrors.domainRationaleRequired",
+    });
   }
   return { primaryId, secondaryIds, rationale };
 }
 
-function storyInput(ctx: Lookup, cells: Cells, refs: References, children: Record<RepeatKind, RepeatRow[]>, problems: ChildProblem[]) {
+function storyInput(
+  ctx: Lookup,
+  cells: Cells,
+  refs: References,
+  children: Record<RepeatKind, RepeatRow[]>,
+  problems: ChildProblem[],
+) {
   const { text, lists } = cells;
   const before = ctx.errors.length;
-  for (const field of ["period", "periodFrom", "periodTo"]) refuseNumber(ctx, field, text[field], { yearAllowed: true });
+  for (const field of ["period", "periodFrom", "periodTo"])
+    refuseNumber(ctx, field, text[field], { yearAllowed: true });
   const whole = Boolean(text.period?.trim());
-  const period = whole ? readPeriodCells(text.period, "", { wholePeriod: true }) : readPeriodCells(text.periodFrom, text.periodTo);
+  const period = whole
+    ? readPeriodCells(text.period, "", { wholePeriod: true })
+    : readPeriodCells(text.periodFrom, text.periodTo);
   // A spreadsheet serial is reported as such above; any other unreadable period shows the accepted forms.
-  if (!period.ok && ctx.errors.length === before) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, whole ? "period" : period.field), code: "imports.rowErrors.periodFormat" });
+  if (!period.ok && ctx.errors.length === before)
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: columnOf(ctx.layout, whole ? "period" : period.field),
+      code: "imports.rowErrors.periodFormat",
+    });
   const read = period.ok ? period : { precision: null, from: "", to: "" };
   const changeType = choiceValue("changeType", text.changeType ?? "");
   // A filled cell that names no change type is not "missing": say which values are accepted.
-  if (changeType && !(CHANGE_TYPES as readonly string[]).includes(changeType)) ctx.errors.push({ rowNumber: ctx.rowNumber, column: columnOf(ctx.layout, "changeType"), code: "imports.rowErrors.changeTypeUnknown" });
-  const placeNames = (lists.places ?? []).flatMap((cell) => splitPlaceList(cell, (name) => refs.places(name).length > 0));
-  const placeIds = ids(ctx, "places", placeNames, (name) => {
-    const found = refs.places(name);
-    return found.length === 1 ? found[0]!.id : null;
-  }, "placeUnknown");
-  const collectedBy = text.collectedBy?.trim() ? ids(ctx, "collectedBy", [text.collectedBy], refs.member, "memberUnknown")[0] : null;
-  const translatedBy = text.translatedBy?.trim() ? ids(ctx, "translatedBy", [text.translatedBy], refs.member, "memberUnknown")[0] : null;
+  if (changeType && !(CHANGE_TYPES as readonly string[]).includes(changeType))
+    ctx.errors.push({
+      rowNumber: ctx.rowNumber,
+      column: columnOf(ctx.layout, "changeType"),
+      code: "imports.rowErrors.changeTypeUnknown",
+    });
+  const placeNames = (lists.places ?? []).flatMap((cell) =>
+    splitPlaceList(cell, (name) => refs.places(name).length > 0),
+  );
+  const placeIds = ids(
+    ctx,
+    "places",
+    placeNames,
+    (name) => {
+      const found = refs.places(name);
+      return found.length === 1 ? found[0]!.id : null;
+    },
+    "placeUnknown",
+  );
+  const collectedBy = text.collectedBy?.trim()
+    ? ids(ctx, "collectedBy", [text.collectedBy], refs.member, "memberUnknown")[0]
+    : null;
+  const translatedBy = text.translatedBy?.trim()
+    ? ids(ctx, "translatedBy", [text.translatedBy], refs.member, "memberUnknown")[0]
+    : null;
   const locale = ctx.layout.numberLocale ?? "es";
   const figures = children.figures.map((row) => figureDraft(row, locale, problems));
   const contributions = children.contributions.map((row) => {
     const project = row.values.project?.trim() ? refs.project(row.values.project) : null;
-    if (row.values.project?.trim() && !project) problems.push({ row, field: "project", code: "imports.rowErrors.projectUnknown" });
-    return { projectId: project ?? (row.values.project?.trim() ? "unknown" : ""), howContributed: row.values.howContributed ?? "" };
+    if (row.values.project?.trim() && !project)
+      problems.push({ row, field: "project", code: "imports.rowErrors.projectUnknown" });
+    return {
+      projectId: project ?? (row.values.project?.trim() ? "unknown" : ""),
+      howContributed: row.values.howContributed ?? "",
+    };
   });
   const sources = ids(ctx, "sources", (lists.sources ?? []).flatMap(splitChoices), refs.source, "sourceUnknown");
   return {
@@ -82,12 +136,34 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References, children: Recor
     whySignificant: text.whySignificant ?? "",
     originalLanguage: choiceValue("language", text.originalLanguage ?? ""),
     changeType,
-    periodPrecision: text.periodPrecision?.trim() ? choiceValue("periodPrecision", text.periodPrecision) : (read.precision ?? (read.from ? impliedPrecision(read.from) : "YEAR")),
+    periodPrecision: text.periodPrecision?.trim()
+      ? choiceValue("periodPrecision", text.periodPrecision)
+      : (read.precision ?? (read.from ? impliedPrecision(read.from) : "YEAR")),
     periodFrom: read.from,
     periodTo: read.to,
     placeIds: [...new Set(placeIds)],
-    sectorIds: [...new Set(ids(ctx, "sectors", (lists.sectors ?? []).flatMap((cell) => splitNames(cell, (name) => refs.sector(name) !== null)), refs.sector, "sectorUnknown"))],
-    storytellerIds: [...new Set(ids(ctx, "storytellers", lists.storytellers ?? [], (code) => refs.respondent(code)?.id ?? null, "respondentUnknown"))],
+    sectorIds: [
+      ...new Set(
+        ids(
+          ctx,
+          "sectors",
+          (lists.sectors ?? []).flatMap((cell) => splitNames(cell, (name) => refs.sector(name) !== null)),
+          refs.sector,
+          "sectorUnknown",
+        ),
+      ),
+    ],
+    storytellerIds: [
+      ...new Set(
+        ids(
+          ctx,
+          "storytellers",
+          lists.storytellers ?? [],
+          (code) => refs.respondent(code)?.id ?? null,
+          "respondentUnknown",
+        ),
+      ),
+    ],
     collectedById: collectedBy ?? "",
     contributionNarrative: text.contributionNarrative ?? "",
     sustainabilityAssessment: text.sustainabilityAssessment ?? "",
@@ -107,20 +183,29 @@ function storyInput(ctx: Lookup, cells: Cells, refs: References, children: Recor
   };
 }
 
-
 const CHILD_FIELD: Record<string, string> = { projectId: "project" };
-const VALUELESS_NUMBER_MESSAGES = new Set(["numberAmbiguous", "numberOtherConvention", "numberTooLarge", "numberTooPrecise"]);
+const VALUELESS_NUMBER_MESSAGES = new Set([
+  "numberAmbiguous",
+  "numberOtherConvention",
+  "numberTooLarge",
+  "numberTooPrecise",
+]);
 
 /**
  * The story schema's issues on figures and contributions, moved to the repetition they came from
  * (its sheet, line and column); every other issue stays with the main row (`rest`).
  */
-function childIssues(issues: z.core.$ZodIssue[], children: Record<RepeatKind, RepeatRow[]>, rowNumber: number): { errors: RowError[]; rest: z.core.$ZodIssue[] } {
+function childIssues(
+  issues: z.core.$ZodIssue[],
+  children: Record<RepeatKind, RepeatRow[]>,
+  rowNumber: number,
+): { errors: RowError[]; rest: z.core.$ZodIssue[] } {
   const errors: RowError[] = [];
   const rest: z.core.$ZodIssue[] = [];
   for (const issue of issues) {
     const [list, index, field] = issue.path;
-    const row = (list === "figures" || list === "contributions") && typeof index === "number" ? children[list][index] : undefined;
+    const row =
+      (list === "figures" || list === "contributions") && typeof index === "number" ? children[list][index] : undefined;
     if (!row) {
       rest.push(issue);
       continue;
@@ -142,17 +227,35 @@ function childIssues(issues: z.core.$ZodIssue[], children: Record<RepeatKind, Re
   return { errors, rest };
 }
 
-export type StoryConversion = { input: StoryFields | null; domains: StoryDomains; issues: z.core.$ZodIssue[]; childErrors: RowError[] };
+export type StoryConversion = {
+  input: StoryFields | null;
+  domains: StoryDomains;
+  issues: z.core.$ZodIssue[];
+  childErrors: RowError[];
+};
 
 /** Converts one story row; `input` is null when the form's schema refuses it. */
-export function convertStoryRow(ctx: Lookup, cells: Cells, refs: References, children: Record<RepeatKind, RepeatRow[]>): StoryConversion {
+export function convertStoryRow(
+  ctx: Lookup,
+  cells: Cells,
+  refs: References,
+  children: Record<RepeatKind, RepeatRow[]>,
+): StoryConversion {
   const problems: ChildProblem[] = [];
   const domains = domainsOf(ctx, cells, refs);
   const outcome = storyFieldsSchema.safeParse(storyInput(ctx, cells, refs, children, problems));
-  const fromProblems = problems.map(({ row, field, code }) => ({ sheet: row.sheet, rowNumber: row.rowNumber, column: row.columns[field] ?? null, code }));
+  const fromProblems = problems.map(({ row, field, code }) => ({
+    sheet: row.sheet,
+    rowNumber: row.rowNumber,
+    column: row.columns[field] ?? null,
+    code,
+  }));
   const moved = outcome.success ? { errors: [], rest: [] } : childIssues(outcome.error.issues, children, ctx.rowNumber);
   // A repetition's cell already reported (an unknown acronym) is not reported again by the schema.
   const reported = new Set(fromProblems.map((error) => `${error.sheet}|${error.rowNumber}|${error.column}`));
-  const childErrors = [...fromProblems, ...moved.errors.filter((error) => !reported.has(`${error.sheet}|${error.rowNumber}|${error.column}`))];
+  const childErrors = [
+    ...fromProblems,
+    ...moved.errors.filter((error) => !reported.has(`${error.sheet}|${error.rowNumber}|${error.column}`)),
+  ];
   return { input: outcome.success ? outcome.data : null, domains, issues: moved.rest, childErrors };
 }

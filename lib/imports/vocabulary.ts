@@ -32,9 +32,20 @@ const es = { r: esRespondents.respondents, f: esFieldwork.fieldwork, s: esStorie
 
 export const VOCABULARY = {
   type: lookup(en.r.types, es.r.types),
-  gender: lookup(en.r.genders, es.r.genders, { WOMAN: "female", MAN: "male", NON_BINARY: "nonbinary" }, { WOMAN: "f", MAN: "m" }, { WOMAN: "femenino", MAN: "masculino" }),
+  gender: lookup(
+    en.r.genders,
+    es.r.genders,
+    { WOMAN: "female", MAN: "male", NON_BINARY: "nonbinary" },
+    { WOMAN: "f", MAN: "m" },
+    { WOMAN: "femenino", MAN: "masculino" },
+  ),
   language: lookup(en.r.languages, es.r.languages),
-  mode: lookup(en.f.modes, es.f.modes, { IN_PERSON: "face_to_face", PHONE: "telephone", VIDEO: "video" }, { IN_PERSON: "cara_a_cara", PHONE: "telefono", VIDEO: "virtual" }),
+  mode: lookup(
+    en.f.modes,
+    es.f.modes,
+    { IN_PERSON: "face_to_face", PHONE: "telephone", VIDEO: "video" },
+    { IN_PERSON: "cara_a_cara", PHONE: "telefono", VIDEO: "virtual" },
+  ),
   // A documented lack of change is written many ways; each is *no change*.
   changeType: lookup(
     en.s.changeTypes,
@@ -49,16 +60,46 @@ export const VOCABULARY = {
     { NO_CHANGE: "none" },
     { NO_CHANGE: "ninguno" },
   ),
-  periodPrecision: lookup({ YEAR: "year", MONTH: "month", DAY: "day" }, { YEAR: "ano", MONTH: "mes", DAY: "dia" }, en.s.precisions, es.s.precisions),
+  periodPrecision: lookup(
+    { YEAR: "year", MONTH: "month", DAY: "day" },
+    { YEAR: "ano", MONTH: "mes", DAY: "dia" },
+    en.s.precisions,
+    es.s.precisions,
+  ),
   // "Oral" alone is the oral method the consent form knows (recorded without a name).
-  consentMethod: lookup(en.r.methods, es.r.methods, { WRITTEN: "signed", ORAL_RECORDED_WITHOUT_NAME: "oral" }, { WRITTEN: "escrito", ORAL_RECORDED_WITHOUT_NAME: "verbal" }, { WRITTEN: "firmado", ORAL_RECORDED_WITHOUT_NAME: "oral_grabado" }),
+  consentMethod: lookup(
+    en.r.methods,
+    es.r.methods,
+    { WRITTEN: "signed", ORAL_RECORDED_WITHOUT_NAME: "oral" },
+    { WRITTEN: "escrito", ORAL_RECORDED_WITHOUT_NAME: "verbal" },
+    { WRITTEN: "firmado", ORAL_RECORDED_WITHOUT_NAME: "oral_grabado" },
+  ),
   consentScopes: lookup(
     en.r.scopes,
     es.r.scopes,
-    { AUDIO_RECORDING: "audio", ANONYMOUS_QUOTATION: "quotation", SHARE_WITH_FUNDER: "funder", CONTACT_FOR_VALIDATION: "validation" },
-    { AUDIO_RECORDING: "recording", ANONYMOUS_QUOTATION: "quote", SHARE_WITH_FUNDER: "share_funder", CONTACT_FOR_VALIDATION: "validation_contact" },
-    { AUDIO_RECORDING: "grabacion", ANONYMOUS_QUOTATION: "cita", SHARE_WITH_FUNDER: "financiador", CONTACT_FOR_VALIDATION: "validacion" },
-    { AUDIO_RECORDING: "grabacion_audio", SHARE_WITH_FUNDER: "compartir_financiador", CONTACT_FOR_VALIDATION: "contacto_validacion" },
+    {
+      AUDIO_RECORDING: "audio",
+      ANONYMOUS_QUOTATION: "quotation",
+      SHARE_WITH_FUNDER: "funder",
+      CONTACT_FOR_VALIDATION: "validation",
+    },
+    {
+      AUDIO_RECORDING: "recording",
+      ANONYMOUS_QUOTATION: "quote",
+      SHARE_WITH_FUNDER: "share_funder",
+      CONTACT_FOR_VALIDATION: "validation_contact",
+    },
+    {
+      AUDIO_RECORDING: "grabacion",
+      ANONYMOUS_QUOTATION: "cita",
+      SHARE_WITH_FUNDER: "financiador",
+      CONTACT_FOR_VALIDATION: "validacion",
+    },
+    {
+      AUDIO_RECORDING: "grabacion_audio",
+      SHARE_WITH_FUNDER: "compartir_financiador",
+      CONTACT_FOR_VALIDATION: "contacto_validacion",
+    },
   ),
 } as const;
 

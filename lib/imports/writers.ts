@@ -38,7 +38,14 @@ import {
 import type { RespondentRowInput } from "./rows";
 
 type Tx = Prisma.TransactionClient;
-export type WriteContext = { tx: Tx; evaluationId: string; actorId: string; ipAddress: string | null; batchId: string; ring: KeyRing };
+export type WriteContext = {
+  tx: Tx;
+  evaluationId: string;
+  actorId: string;
+  ipAddress: string | null;
+  batchId: string;
+  ring: KeyRing;
+};
 export type Keyed<T> = { key: string; input: T };
 export type StoryRow = { story: StoryFields; domains: StoryDomains };
 type Created = { key: string; recordId: string };
@@ -51,7 +58,12 @@ async function nextNumber(tx: Tx, lock: string, max: () => Promise<number | null
 export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<RespondentRowInput>>): Promise<Created[]> {
   const { tx, evaluationId } = ctx;
   // One block of codes for the chunk, under the form's own lock (held to the end of the commit).
-  let number = await nextNumber(tx, `respondent-code:${evaluationId}`, async () => (await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber);
+  let number = await nextNumber(
+    tx,
+    `respondent-code:${evaluationId}`,
+    async () =>
+      (await tx.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber,
+  );
   const respondents: RespondentRow[] = [];
   const groups: RespondentGroupRow[] = [];
   const identities: IdentityRow[] = [];
@@ -82,16 +94,41 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
     if (identityFields.length > 0) {
       const sealed = sealIdentity(id, identity, ctx.ring);
       const text = (bytes: Uint8Array | null) => (bytes === null ? null : fromBytes(bytes));
-      identities.push({ id: newRecordId(), respondentId: id, name: text(sealed.nameCiphertext), contact: text(sealed.contactCiphertext), community: text(sealed.communityCiphertext), keyId: sealed.keyId });
+      identities.push({
+        id: newRecordId(),
+        respondentId: id,
+        name: text(sealed.nameCiphertext),
+        contact: text(sealed.contactCiphertext),
+        community: text(sealed.communityCiphertext),
+        keyId: sealed.keyId,
+      });
     }
-    events.push({ evaluationId, actorId: ctx.actorId, ipAddress: ctx.ipAddress, action: "respondent.create", recordType: "Respondent", recordId: id, after: { code, ...row, atRiskGroupIds, identityFields, importBatchId: ctx.batchId } });
+    events.push({
+      evaluationId,
+      actorId: ctx.actorId,
+      ipAddress: ctx.ipAddress,
+      action: "respondent.create",
+      recordType: "Respondent",
+      recordId: id,
+      after: { code, ...row, atRiskGroupIds, identityFields, importBatchId: ctx.batchId },
+    });
     if (input.consent) {
       // A new respondent has no earlier consent and no withdrawal, so nothing can refuse this one
       // (consentRefusal); it is written as recordConsent writes it, by the importing user.
       const consent = input.consent;
       const consentId = newRecordId();
-      consents.push({ id: consentId, respondentId: id, givenOn: consent.givenOn, method: consent.method, formVersion: consent.formVersion, language: consent.language, recordedById: ctx.actorId });
-      scopes.push(...CONSENT_SCOPES.map((scope) => ({ id: newRecordId(), consentId, scope, granted: consent.scopes[scope] })));
+      consents.push({
+        id: consentId,
+        respondentId: id,
+        givenOn: consent.givenOn,
+        method: consent.method,
+        formVersion: consent.formVersion,
+        language: consent.language,
+        recordedById: ctx.actorId,
+      });
+      scopes.push(
+        ...CONSENT_SCOPES.map((scope) => ({ id: newRecordId(), consentId, scope, granted: consent.scopes[scope] })),
+      );
       events.push({
         evaluationId,
         actorId: ctx.actorId,
@@ -99,7 +136,16 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
         action: "consent.record",
         recordType: "Respondent",
         recordId: id,
-        after: { code, consentId, givenOn: consent.givenOn, method: consent.method, formVersion: consent.formVersion, language: consent.language, scopes: consent.scopes, importBatchId: ctx.batchId },
+        after: {
+          code,
+          consentId,
+          givenOn: consent.givenOn,
+          method: consent.method,
+          formVersion: consent.formVersion,
+          language: consent.language,
+          scopes: consent.scopes,
+          importBatchId: ctx.batchId,
+        },
       });
     }
     created.push({ key, recordId: id });
@@ -185,15 +231,39 @@ export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryRow
   const created: Array<Created & { domains: StoryDomains }> = [];
   for (const { key, input } of rows) {
     const story = await insertStory(tx, { actorId, evaluationId, story: input.story, codeNumber: number++ });
-    events.push({ evaluationId, actorId, ipAddress: ctx.ipAddress, action: "story.create", recordType: "ChangeStory", recordId: story.storyId, after: { ...story.auditAfter, importBatchId: ctx.batchId } });
+    events.push({
+      evaluationId,
+      actorId,
+      ipAddress: ctx.ipAddress,
+      action: "story.create",
+      recordType: "ChangeStory",
+      recordId: story.storyId,
+      after: { ...story.auditAfter, importBatchId: ctx.batchId },
+    });
     created.push({ key, recordId: story.storyId, domains: input.domains });
   }
   await recordAuditEvents(tx, events);
   for (const { recordId: storyId, domains } of created) {
-    const assign = { evaluationId, storyId, actorId, ipAddress: ctx.ipAddress, rationale: domains.rationale, importBatchId: ctx.batchId };
+    const assign = {
+      evaluationId,
+      storyId,
+      actorId,
+      ipAddress: ctx.ipAddress,
+      rationale: domains.rationale,
+      importBatchId: ctx.batchId,
+    };
     let primaryId: string | null = null;
-    if (domains.primaryId) primaryId = (await assignDomainInTransaction(tx, { ...assign, domainId: domains.primaryId, kind: "PRIMARY", expectedPrimaryId: null })).assignmentId;
-    for (const domainId of domains.secondaryIds) await assignDomainInTransaction(tx, { ...assign, domainId, kind: "SECONDARY", expectedPrimaryId: primaryId });
+    if (domains.primaryId)
+      primaryId = (
+        await assignDomainInTransaction(tx, {
+          ...assign,
+          domainId: domains.primaryId,
+          kind: "PRIMARY",
+          expectedPrimaryId: null,
+        })
+      ).assignmentId;
+    for (const domainId of domains.secondaryIds)
+      await assignDomainInTransaction(tx, { ...assign, domainId, kind: "SECONDARY", expectedPrimaryId: primaryId });
   }
   return created.map(({ key, recordId }) => ({ key, recordId }));
 }
@@ -207,7 +277,13 @@ export async function writeProjects(ctx: WriteContext, rows: Array<Keyed<Project
   const created: Created[] = [];
   for (const { key, input } of rows) {
     try {
-      const { projectId } = await createProjectInTransaction(ctx.tx, { evaluationId: ctx.evaluationId, project: input, actorId: ctx.actorId, ipAddress: ctx.ipAddress, importBatchId: ctx.batchId });
+      const { projectId } = await createProjectInTransaction(ctx.tx, {
+        evaluationId: ctx.evaluationId,
+        project: input,
+        actorId: ctx.actorId,
+        ipAddress: ctx.ipAddress,
+        importBatchId: ctx.batchId,
+      });
       created.push({ key, recordId: projectId });
     } catch (error) {
       if (error instanceof Refusal) throw new AppError("CONFLICT", `project import: ${error.reason}`);

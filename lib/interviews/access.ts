@@ -7,11 +7,13 @@ import { can, type Permission } from "@/lib/permissions";
 export type FieldworkAccess = { user: CurrentUser; canEdit: boolean };
 
 /** The user and what they may do, when they hold `permission` in this evaluation; null otherwise. */
-export const fieldworkAccess = cache(async (
-  evaluationId: string,
-  user: CurrentUser,
-  permission: Extract<Permission, "interview.view" | "interview.edit">,
-): Promise<FieldworkAccess | null> => {
-  const access = await accessWith(evaluationId, user, permission);
-  return access ? { user, canEdit: can(access.roles, "interview.edit") } : null;
-});
+export const fieldworkAccess = cache(
+  async (
+    evaluationId: string,
+    user: CurrentUser,
+    permission: Extract<Permission, "interview.view" | "interview.edit">,
+  ): Promise<FieldworkAccess | null> => {
+    const access = await accessWith(evaluationId, user, permission);
+    return access ? { user, canEdit: can(access.roles, "interview.edit") } : null;
+  },
+);

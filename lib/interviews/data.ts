@@ -2,7 +2,16 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { editValues, recordDetail, recordDetailSelect, respondentLinkSelect, respondentsOf, storedRecordSelect, teamLinkSelect, teamOf } from "@/lib/fieldwork/data";
+import {
+  editValues,
+  recordDetail,
+  recordDetailSelect,
+  respondentLinkSelect,
+  respondentsOf,
+  storedRecordSelect,
+  teamLinkSelect,
+  teamOf,
+} from "@/lib/fieldwork/data";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { validId } from "@/lib/core/ids";
 
@@ -11,9 +20,18 @@ export const getInterviewDetail = cache(async (evaluationId: string, interviewId
   if (!validId(evaluationId) || !validId(interviewId)) return null;
   const row = await db().interview.findFirst({
     where: { id: interviewId, evaluationId },
-    select: { ...recordDetailSelect, mode: true, durationMinutes: true, createdAt: true, interviewers: teamLinkSelect, respondents: respondentLinkSelect },
+    select: {
+      ...recordDetailSelect,
+      mode: true,
+      durationMinutes: true,
+      createdAt: true,
+      interviewers: teamLinkSelect,
+      respondents: respondentLinkSelect,
+    },
   });
-  return row && { ...recordDetail(row), interviewers: teamOf(row.interviewers), respondents: respondentsOf(row.respondents) };
+  return (
+    row && { ...recordDetail(row), interviewers: teamOf(row.interviewers), respondents: respondentsOf(row.respondents) }
+  );
 });
 
 export type InterviewDetail = NonNullable<Awaited<ReturnType<typeof getInterviewDetail>>>;

@@ -33,7 +33,12 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
   .refine((value) => {
     const date = new Date(`${value}T00:00:00.000Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && value >= "1950-01-01" && value <= "2100-12-31";
+    return (
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString().startsWith(value) &&
+      value >= "1950-01-01" &&
+      value <= "2100-12-31"
+    );
   }, "errors.invalidDate");
 
 /** An ISO 639 code as stored: "es", "en", "nah", "zap"... (lower-case, 2 or 3 letters). */
@@ -67,5 +72,8 @@ export function optionalIntegerSchema(min: number, max: number, message: string)
 }
 
 /** The version the editor loaded; the save is refused when the record has moved on. */
-export const versionSchema = z.coerce.number({ error: "errors.invalid" }).int().min(1, "errors.invalid").max(2_147_483_647, "errors.invalid");
-
+export const versionSchema = z.coerce
+  .number({ error: "errors.invalid" })
+  .int()
+  .min(1, "errors.invalid")
+  .max(2_147_483_647, "errors.invalid");

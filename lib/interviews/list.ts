@@ -41,7 +41,9 @@ function whereOf(evaluationId: string, filters: InterviewFilters): Prisma.Sql {
   const conditions = [Prisma.sql`i.evaluation_id = ${evaluationId}`];
   if (filters.mode) conditions.push(Prisma.sql`i.mode = ${filters.mode}::interview_mode`);
   if (filters.state) {
-    conditions.push(Prisma.sql`i.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`);
+    conditions.push(
+      Prisma.sql`i.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`,
+    );
   }
   if (filters.from) conditions.push(Prisma.sql`i.date >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`i.date <= ${filters.to}::date`);
@@ -49,7 +51,12 @@ function whereOf(evaluationId: string, filters: InterviewFilters): Prisma.Sql {
 }
 
 /** The rows' SQL for a window of the list (`limit` null: every row, for exports). */
-export function interviewRowsSql(evaluationId: string, state: Pick<TableState<InterviewFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
+export function interviewRowsSql(
+  evaluationId: string,
+  state: Pick<TableState<InterviewFilters>, "filters" | "sort">,
+  offset: number,
+  limit: number | null,
+): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters);
   const order = orderBy(SORTS, state.sort, Prisma.sql`i.id`);
   return Prisma.sql`
@@ -68,10 +75,16 @@ export function interviewRowsSql(evaluationId: string, state: Pick<TableState<In
 }
 
 /** One page of the table, for a reader the loader has let in (interview.view). */
-export async function listInterviews(evaluationId: string, state: TableState<InterviewFilters>): Promise<ListPage<InterviewListRow>> {
+export async function listInterviews(
+  evaluationId: string,
+  state: TableState<InterviewFilters>,
+): Promise<ListPage<InterviewListRow>> {
   const where = whereOf(evaluationId, state.filters);
-  const rowsAt = (offset: number, limit: number) => db().$queryRaw<InterviewListRow[]>(interviewRowsSql(evaluationId, state, offset, limit));
+  const rowsAt = (offset: number, limit: number) =>
+    db().$queryRaw<InterviewListRow[]>(interviewRowsSql(evaluationId, state, offset, limit));
   const count = async () =>
-    countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM interview i WHERE ${where}`);
+    countOf(
+      await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM interview i WHERE ${where}`,
+    );
   return pagedList(state, rowsAt, count);
 }

@@ -11,12 +11,19 @@ import type { TableState } from "@/lib/tables/url-state";
 import { getInterviewDetail, getInterviewForEdit } from "./data";
 import { listInterviews } from "./list";
 
-export const loadInterviewList = cache(async (evaluationId: string, reader: Reader | null, state: TableState<InterviewFilters>) =>
-  (await accessWith(evaluationId, reader, "interview.view")) ? listInterviews(evaluationId, state) : null,
+export const loadInterviewList = cache(
+  async (evaluationId: string, reader: Reader | null, state: TableState<InterviewFilters>) =>
+    (await accessWith(evaluationId, reader, "interview.view")) ? listInterviews(evaluationId, state) : null,
 );
 
-export const loadInterviewPage = cache((evaluationId: string, interviewId: string, reader: Reader | null) => loadRecordPage(INTERVIEW, evaluationId, interviewId, reader, getInterviewDetail));
+export const loadInterviewPage = cache((evaluationId: string, interviewId: string, reader: Reader | null) =>
+  loadRecordPage(INTERVIEW, evaluationId, interviewId, reader, getInterviewDetail),
+);
 
-export const loadInterviewForm = cache((evaluationId: string, interviewId: string, reader: Reader | null) => loadRecordForm(INTERVIEW, evaluationId, interviewId, reader, getInterviewForEdit));
+export const loadInterviewForm = cache((evaluationId: string, interviewId: string, reader: Reader | null) =>
+  loadRecordForm(INTERVIEW, evaluationId, interviewId, reader, getInterviewForEdit),
+);
 
-export const loadNewInterviewForm = cache((evaluationId: string, reader: Reader | null) => loadNewRecordForm(evaluationId, reader));
+export const loadNewInterviewForm = cache((evaluationId: string, reader: Reader | null) =>
+  loadNewRecordForm(evaluationId, reader),
+);

@@ -11,7 +11,11 @@ import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
 import { findStoredInterview } from "./data";
 import type { InterviewInput, InterviewUpdateInput } from "./schema";
 
-const interviews = fieldworkSaves<InterviewInput, "mode" | "durationMinutes", "interviewerIds" | "respondentIds" | "projectIds">({
+const interviews = fieldworkSaves<
+  InterviewInput,
+  "mode" | "durationMinutes",
+  "interviewerIds" | "respondentIds" | "projectIds"
+>({
   kind: INTERVIEW,
   ownColumns: ["mode", "durationMinutes"],
   links: {
@@ -21,7 +25,8 @@ const interviews = fieldworkSaves<InterviewInput, "mode" | "durationMinutes", "i
   },
   teamField: "interviewerIds",
   respondentField: "respondentIds",
-  create: (tx, evaluationId, row) => tx.interview.create({ data: { evaluationId, ...row }, select: { id: true, version: true } }),
+  create: (tx, evaluationId, row) =>
+    tx.interview.create({ data: { evaluationId, ...row }, select: { id: true, version: true } }),
   findStored: findStoredInterview,
   updateAtVersion: (tx, where, row) => tx.interview.updateMany({ where, data: { ...row, version: { increment: 1 } } }),
 });
@@ -39,6 +44,13 @@ export function updateInterview(args: Actor & { input: InterviewUpdateInput }) {
 export async function recordTranscriptRead(args: Actor & { recordType: "Interview" | "FocusGroup"; recordId: string }) {
   const action = args.recordType === "Interview" ? "interview.transcript.read" : "focus_group.transcript.read";
   await db().$transaction((tx) =>
-    recordAudit(tx, { evaluationId: args.evaluationId, actorId: args.actorId, action, recordType: args.recordType, recordId: args.recordId, ipAddress: args.ipAddress }),
+    recordAudit(tx, {
+      evaluationId: args.evaluationId,
+      actorId: args.actorId,
+      action,
+      recordType: args.recordType,
+      recordId: args.recordId,
+      ipAddress: args.ipAddress,
+    }),
   );
 }

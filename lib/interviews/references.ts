@@ -40,12 +40,19 @@ export async function checkReferences(tx: Tx, evaluationId: string, refs: NamedR
           },
         })
       : Promise.resolve([]),
-    refs.projectIds.length > 0 ? tx.project.count({ where: { evaluationId, id: { in: refs.projectIds } } }) : Promise.resolve(0),
-    refs.placeId ? tx.place.findFirst({ where: { evaluationId, id: refs.placeId }, select: { id: true } }) : Promise.resolve(null),
-    refs.newProjectIds.length > 0 ? tx.project.count({ where: { evaluationId, id: { in: refs.newProjectIds }, retiredAt: { not: null } } }) : Promise.resolve(0),
+    refs.projectIds.length > 0
+      ? tx.project.count({ where: { evaluationId, id: { in: refs.projectIds } } })
+      : Promise.resolve(0),
+    refs.placeId
+      ? tx.place.findFirst({ where: { evaluationId, id: refs.placeId }, select: { id: true } })
+      : Promise.resolve(null),
+    refs.newProjectIds.length > 0
+      ? tx.project.count({ where: { evaluationId, id: { in: refs.newProjectIds }, retiredAt: { not: null } } })
+      : Promise.resolve(0),
   ]);
 
-  if (respondents.length !== refs.newRespondentIds.length) throw new AppError("NOT_FOUND", "respondent outside the evaluation");
+  if (respondents.length !== refs.newRespondentIds.length)
+    throw new AppError("NOT_FOUND", "respondent outside the evaluation");
   if (projectCount !== refs.projectIds.length) throw new AppError("NOT_FOUND", "project outside the evaluation");
   if (refs.placeId && !place) throw new AppError("NOT_FOUND", "place outside the evaluation");
 

@@ -6,7 +6,12 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { runPublicAction } from "@/lib/users/public-action";
 import * as mutations from "./mutations";
-import { acceptInvitationSchema, acceptInvitationWithAccountSchema, inviteMemberSchema, revokeInvitationSchema } from "./schema";
+import {
+  acceptInvitationSchema,
+  acceptInvitationWithAccountSchema,
+  inviteMemberSchema,
+  revokeInvitationSchema,
+} from "./schema";
 import { deliverInvitation } from "./delivery";
 
 /** The new account starts in the language the invitee is reading the page in. */
@@ -40,7 +45,8 @@ export const inviteMember = evaluationAction("inviteMember", {
 export const revokeInvitation = evaluationAction("revokeInvitation", {
   permission: "member.invite",
   input: revokeInvitationSchema,
-  handler: ({ actor, input, ipAddress }) => mutations.revokeInvitation(actor.id, input.evaluationId, input.invitationId, { ipAddress }),
+  handler: ({ actor, input, ipAddress }) =>
+    mutations.revokeInvitation(actor.id, input.evaluationId, input.invitationId, { ipAddress }),
 });
 
 /**
@@ -48,16 +54,21 @@ export const revokeInvitation = evaluationAction("revokeInvitation", {
  * password here. Listed in PUBLIC_ACTIONS of the authorization matrix test.
  */
 export async function acceptInvitationWithAccount(input: unknown) {
-  return runPublicAction("acceptInvitationWithAccount", acceptInvitationWithAccountSchema, input, async (data, ipAddress) => {
-    const locale = await interfaceLocale();
-    const outcome = await mutations.acceptInvitation(
-      data.token,
-      { kind: "NEW_ACCOUNT", name: data.name, password: data.password, locale },
-      { ipAddress },
-    );
-    if ("rejected" in outcome) return outcome;
-    return { evaluationId: outcome.evaluationId, email: outcome.email };
-  });
+  return runPublicAction(
+    "acceptInvitationWithAccount",
+    acceptInvitationWithAccountSchema,
+    input,
+    async (data, ipAddress) => {
+      const locale = await interfaceLocale();
+      const outcome = await mutations.acceptInvitation(
+        data.token,
+        { kind: "NEW_ACCOUNT", name: data.name, password: data.password, locale },
+        { ipAddress },
+      );
+      if ("rejected" in outcome) return outcome;
+      return { evaluationId: outcome.evaluationId, email: outcome.email };
+    },
+  );
 }
 
 /** An invitee with an account accepts while signed in as that very account. */

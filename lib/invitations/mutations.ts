@@ -47,7 +47,15 @@ export async function createInvitationInTransaction(
   const roles = canonicalRoles(input.roles);
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
   const invitation = await tx.invitation.create({
-    data: { evaluationId: input.evaluationId, email: input.email, roles, tokenHash, invitedById: input.actorId, expiresAt, createdAt: now },
+    data: {
+      evaluationId: input.evaluationId,
+      email: input.email,
+      roles,
+      tokenHash,
+      invitedById: input.actorId,
+      expiresAt,
+      createdAt: now,
+    },
     select: { id: true },
   });
   await recordAudit(tx, {
@@ -76,7 +84,10 @@ export async function inviteMember(
   now = new Date(),
 ): Promise<(CreatedInvitation & { evaluationName: string }) | Rejection> {
   return db().$transaction(async (tx) => {
-    const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true } });
+    const evaluation = await tx.evaluation.findUnique({
+      where: { id: evaluationId },
+      select: { id: true, name: true },
+    });
     if (!evaluation) throw new AppError("NOT_FOUND", "inviteMember: no such evaluation");
     // Nobody grants themselves a role: an administrator inviting their own address would reach
     // the identities through their own acceptance (docs/decisions/0030).
@@ -88,7 +99,11 @@ export async function inviteMember(
     if (user?.disabledAt) return { rejected: "USER_DISABLED", field: "email" };
     // Someone already in the team gets their roles changed instead.
     if (user && user.memberships.length > 0) return { rejected: "ALREADY_MEMBER", field: "email" };
-    const created = await createInvitationInTransaction(tx, { actorId, evaluationId, email: input.email, roles: input.roles, ipAddress: meta.ipAddress }, now);
+    const created = await createInvitationInTransaction(
+      tx,
+      { actorId, evaluationId, email: input.email, roles: input.roles, ipAddress: meta.ipAddress },
+      now,
+    );
     return { ...created, evaluationName: evaluation.name };
   });
 }
@@ -153,7 +168,16 @@ export async function acceptInvitation(
   return db().$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash },
-      select: { id: true, evaluationId: true, email: true, roles: true, invitedById: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+      select: {
+        id: true,
+        evaluationId: true,
+        email: true,
+        roles: true,
+        invitedById: true,
+        acceptedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+      },
     });
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return invalid;
     const existing = await tx.user.findUnique({
@@ -169,13 +193,18 @@ export async function acceptInvitation(
     let accountCreated = false;
     if (as.kind === "SIGNED_IN") {
       // Only the invited account itself may accept with its session.
-      if (!existing || existing.id !== as.userId || existing.passwordHash === null) return { rejected: "WRONG_ACCOUNT" } satisfies Rejection;
+      if (!existing || existing.id !== as.userId || existing.passwordHash === null)
+        return { rejected: "WRONG_ACCOUNT" } satisfies Rejection;
       userId = existing.id;
     } else {
       // An account that already has a password signs in instead: the link must not reset it.
       if (existing?.passwordHash) return { rejected: "SIGN_IN_REQUIRED" } satisfies Rejection;
       if (existing) {
-        await tx.user.update({ where: { id: existing.id }, data: { name: as.name, passwordHash }, select: { id: true } });
+        await tx.user.update({
+          where: { id: existing.id },
+          data: { name: as.name, passwordHash },
+          select: { id: true },
+        });
         userId = existing.id;
       } else {
         const created = await tx.user.create({
@@ -219,7 +248,13 @@ export async function acceptInvitation(
       recordId: invitation.id,
       before: { acceptedAt: null, memberRoles: before },
       // The leads see in the trail when an installation administrator joined their team.
-      after: { acceptedAt: now.toISOString(), memberId, memberRoles: after, accountCreated, ...(existing?.isAdmin ? { administrator: true } : {}) },
+      after: {
+        acceptedAt: now.toISOString(),
+        memberId,
+        memberRoles: after,
+        accountCreated,
+        ...(existing?.isAdmin ? { administrator: true } : {}),
+      },
       ipAddress: meta.ipAddress,
     });
     return { evaluationId: invitation.evaluationId, userId, email: invitation.email };

@@ -7,7 +7,16 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 const STAMP = path.join(".next", "source-stamp");
 
@@ -29,7 +38,11 @@ export function sourceStamp(root = "."): string {
 
 export function buildIsCurrent(root = "."): boolean {
   const stampFile = path.join(root, STAMP);
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === sourceStamp(root);
+  return (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === sourceStamp(root)
+  );
 }
 
 export function recordBuildStamp(root = "."): void {

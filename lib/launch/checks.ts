@@ -37,7 +37,9 @@ export async function assertDatabaseReachable(url: string, timeoutMs = 5000): Pr
     await client.query("select 1");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new StartupError(`Cannot reach the database at ${describeDatabase(url)} (${reason}). Check DATABASE_URL and that PostgreSQL is running.`);
+    throw new StartupError(
+      `Cannot reach the database at ${describeDatabase(url)} (${reason}). Check DATABASE_URL and that PostgreSQL is running.`,
+    );
   } finally {
     await client.end().catch(() => {});
   }

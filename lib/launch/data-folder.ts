@@ -74,5 +74,8 @@ export function scriptKeyRing(env: Record<string, string | undefined>): KeyRing 
   if (env.IDENTITY_ENCRYPTION_KEY) return keyRingFromEnv(env);
   const file = path.join(path.resolve(env.DATA_DIR || ".data"), "secrets.json");
   if (env.DATABASE_URL || !existsSync(file)) return null;
-  return keyRingFromEnv({ ...env, IDENTITY_ENCRYPTION_KEY: (JSON.parse(readFileSync(file, "utf8")) as DemoSecrets).IDENTITY_ENCRYPTION_KEY });
+  return keyRingFromEnv({
+    ...env,
+    IDENTITY_ENCRYPTION_KEY: (JSON.parse(readFileSync(file, "utf8")) as DemoSecrets).IDENTITY_ENCRYPTION_KEY,
+  });
 }

@@ -7,7 +7,10 @@
  */
 import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 
-export function listeningOrigins(port: number, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): string[] {
+export function listeningOrigins(
+  port: number,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces(),
+): string[] {
   const hosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
   for (const entries of Object.values(interfaces)) {
     for (const entry of entries ?? []) {

@@ -11,7 +11,9 @@ export const createLearning = evaluationAction("createLearning", {
   input: createLearningInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.createLearning({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { learningId: result.learningId, position: result.position } : reject(result.reason, result.field);
+    return result.ok
+      ? { learningId: result.learningId, position: result.position }
+      : reject(result.reason, result.field);
   },
 });
 

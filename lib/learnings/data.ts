@@ -4,7 +4,16 @@ import { db } from "@/lib/db";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 
 /** Stories a key learning may draw on: those a panel has selected, at any later step. */
-export const SELECTED_STAGES: StoryStage[] = ["SELECTED", "IN_TRIANGULATION", "TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW", "APPROVED", "RETURNED"];
+export const SELECTED_STAGES: StoryStage[] = [
+  "SELECTED",
+  "IN_TRIANGULATION",
+  "TRIANGULATED",
+  "IN_VALIDATION",
+  "VALIDATED",
+  "IN_REVIEW",
+  "APPROVED",
+  "RETURNED",
+];
 
 /** Every learning in brief order (kind, then position), with texts, translators and links. */
 export async function listLearnings(evaluationId: string, options: { storyStages?: StoryStage[] } = {}) {
@@ -19,13 +28,25 @@ export async function listLearnings(evaluationId: string, options: { storyStages
       atRiskGroup: { select: { id: true, nameEs: true, nameEn: true } },
       version: true,
       updatedAt: true,
-      texts: { orderBy: { locale: "asc" }, select: { locale: true, title: true, body: true, sustainability: true, translatedBy: { select: { id: true, name: true } } } },
+      texts: {
+        orderBy: { locale: "asc" },
+        select: {
+          locale: true,
+          title: true,
+          body: true,
+          sustainability: true,
+          translatedBy: { select: { id: true, name: true } },
+        },
+      },
       stories: {
         where: options.storyStages ? { story: { stage: { in: options.storyStages } } } : undefined,
         orderBy: { story: { codeNumber: "asc" } },
         select: { story: { select: { id: true, code: true, title: true } } },
       },
-      domains: { orderBy: { domain: { position: "asc" } }, select: { domain: { select: { id: true, nameEs: true, nameEn: true } } } },
+      domains: {
+        orderBy: { domain: { position: "asc" } },
+        select: { domain: { select: { id: true, nameEs: true, nameEn: true } } },
+      },
       _count: { select: { revisions: true } },
     },
   });
@@ -42,10 +63,27 @@ export type LearningRow = Awaited<ReturnType<typeof listLearnings>>[number];
 /** What the learning form offers: translators, the domains, the at-risk groups and the selected stories. */
 export async function learningFormOptions(evaluationId: string) {
   const [members, domains, atRiskGroups, stories] = await Promise.all([
-    db().evaluationMember.findMany({ where: { evaluationId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
-    db().domain.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEs: true, nameEn: true, retiredAt: true } }),
-    db().atRiskGroup.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEs: true, nameEn: true } }),
-    db().changeStory.findMany({ where: { evaluationId, stage: { in: SELECTED_STAGES } }, orderBy: { codeNumber: "asc" }, take: 500, select: { id: true, code: true, title: true } }),
+    db().evaluationMember.findMany({
+      where: { evaluationId },
+      orderBy: { user: { name: "asc" } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
+    db().domain.findMany({
+      where: { evaluationId },
+      orderBy: { position: "asc" },
+      select: { id: true, nameEs: true, nameEn: true, retiredAt: true },
+    }),
+    db().atRiskGroup.findMany({
+      where: { evaluationId },
+      orderBy: { position: "asc" },
+      select: { id: true, nameEs: true, nameEn: true },
+    }),
+    db().changeStory.findMany({
+      where: { evaluationId, stage: { in: SELECTED_STAGES } },
+      orderBy: { codeNumber: "asc" },
+      take: 500,
+      select: { id: true, code: true, title: true },
+    }),
   ]);
   return {
     translators: members.map((member) => member.user),

@@ -11,8 +11,19 @@ import { LEARNING_LOCALES, SINGLE_KINDS, type LearningFields, type LearningKind 
 
 type Tx = Prisma.TransactionClient;
 
-export type StoredText = { locale: Locale; title: string | null; body: string; sustainability: string | null; translatedById: string | null };
-export type LearningShape = { audience: LearningFields["audience"]; atRiskGroupId: LearningFields["atRiskGroupId"]; storyIds: string[]; domainIds: string[] };
+export type StoredText = {
+  locale: Locale;
+  title: string | null;
+  body: string;
+  sustainability: string | null;
+  translatedById: string | null;
+};
+export type LearningShape = {
+  audience: LearningFields["audience"];
+  atRiskGroupId: LearningFields["atRiskGroupId"];
+  storyIds: string[];
+  domainIds: string[];
+};
 
 export async function evaluationLanguages(tx: Tx, evaluationId: string): Promise<Locale[]> {
   const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { languages: true } });
@@ -25,7 +36,12 @@ export async function evaluationLanguages(tx: Tx, evaluationId: string): Promise
  * original and must be written; the others are translations, kept with who translated them
  * (the person saving, unless they name another member).
  */
-export function textsToStore(kind: LearningKind, fields: LearningFields, languages: readonly Locale[], actorId: string): StoredText[] {
+export function textsToStore(
+  kind: LearningKind,
+  fields: LearningFields,
+  languages: readonly Locale[],
+  actorId: string,
+): StoredText[] {
   const texts: StoredText[] = [];
   for (const locale of LEARNING_LOCALES) {
     const text = fields.texts[locale];
@@ -37,7 +53,11 @@ export function textsToStore(kind: LearningKind, fields: LearningFields, languag
     }
     const original = locale === languages[0];
     if (!text || !written) {
-      if (original) throw new Refusal(kind === "KEY_LEARNING" ? "TITLE_REQUIRED" : "TEXT_REQUIRED", `${path}.${kind === "KEY_LEARNING" ? "title" : "body"}`);
+      if (original)
+        throw new Refusal(
+          kind === "KEY_LEARNING" ? "TITLE_REQUIRED" : "TEXT_REQUIRED",
+          `${path}.${kind === "KEY_LEARNING" ? "title" : "body"}`,
+        );
       continue;
     }
     const keyLearning = kind === "KEY_LEARNING";
@@ -58,7 +78,10 @@ export function textsToStore(kind: LearningKind, fields: LearningFields, languag
 export async function checkTranslators(tx: Tx, evaluationId: string, texts: StoredText[], actorId: string) {
   for (const text of texts) {
     if (!text.translatedById || text.translatedById === actorId) continue;
-    const member = await tx.evaluationMember.findUnique({ where: { evaluationId_userId: { evaluationId, userId: text.translatedById } }, select: { id: true } });
+    const member = await tx.evaluationMember.findUnique({
+      where: { evaluationId_userId: { evaluationId, userId: text.translatedById } },
+      select: { id: true },
+    });
     if (!member) throw new Refusal("TRANSLATOR_NOT_MEMBER", `texts.${text.locale}.translatedById`);
   }
 }
@@ -80,7 +103,12 @@ export function shapeOf(kind: LearningKind, fields: LearningFields): LearningSha
  * Links must name this evaluation's stories, domains and at-risk group; a retired domain may
  * stay linked but not be newly linked.
  */
-export async function checkLinks(tx: Tx, evaluationId: string, shape: LearningShape, linkedDomainIds: readonly string[] = []) {
+export async function checkLinks(
+  tx: Tx,
+  evaluationId: string,
+  shape: LearningShape,
+  linkedDomainIds: readonly string[] = [],
+) {
   if (shape.atRiskGroupId && (await tx.atRiskGroup.count({ where: { evaluationId, id: shape.atRiskGroupId } })) === 0) {
     throw new Refusal("GROUP_NOT_FOUND", "atRiskGroupId");
   }
@@ -89,17 +117,31 @@ export async function checkLinks(tx: Tx, evaluationId: string, shape: LearningSh
     if (found !== shape.storyIds.length) throw new Refusal("STORY_NOT_FOUND", "storyIds");
   }
   if (shape.domainIds.length > 0) {
-    const domains = await tx.domain.findMany({ where: { evaluationId, id: { in: shape.domainIds } }, select: { id: true, retiredAt: true } });
+    const domains = await tx.domain.findMany({
+      where: { evaluationId, id: { in: shape.domainIds } },
+      select: { id: true, retiredAt: true },
+    });
     if (domains.length !== shape.domainIds.length) throw new Refusal("DOMAIN_NOT_FOUND", "domainIds");
-    if (domains.some((domain) => domain.retiredAt && !linkedDomainIds.includes(domain.id))) throw new Refusal("DOMAIN_RETIRED", "domainIds");
+    if (domains.some((domain) => domain.retiredAt && !linkedDomainIds.includes(domain.id)))
+      throw new Refusal("DOMAIN_RETIRED", "domainIds");
   }
 }
 
 /** One introduction and one overview per evaluation; one impact text per at-risk group. */
-export async function checkUnique(tx: Tx, evaluationId: string, kind: LearningKind, shape: LearningShape, exceptId?: string) {
+export async function checkUnique(
+  tx: Tx,
+  evaluationId: string,
+  kind: LearningKind,
+  shape: LearningShape,
+  exceptId?: string,
+) {
   const except = exceptId ? { not: exceptId } : undefined;
-  if (SINGLE_KINDS.has(kind) && (await tx.learning.count({ where: { evaluationId, kind, id: except } })) > 0) throw new Refusal("ALREADY_WRITTEN");
-  if (kind === "AT_RISK_IMPACT" && (await tx.learning.count({ where: { evaluationId, kind, atRiskGroupId: shape.atRiskGroupId, id: except } })) > 0) {
+  if (SINGLE_KINDS.has(kind) && (await tx.learning.count({ where: { evaluationId, kind, id: except } })) > 0)
+    throw new Refusal("ALREADY_WRITTEN");
+  if (
+    kind === "AT_RISK_IMPACT" &&
+    (await tx.learning.count({ where: { evaluationId, kind, atRiskGroupId: shape.atRiskGroupId, id: except } })) > 0
+  ) {
     throw new Refusal("GROUP_TAKEN", "atRiskGroupId");
   }
 }
@@ -107,5 +149,11 @@ export async function checkUnique(tx: Tx, evaluationId: string, kind: LearningKi
 /** The whole saved state, as kept in a revision and compared to tell whether an edit changed anything. */
 export function snapshotOf(shape: LearningShape, texts: StoredText[]) {
   const byLocale = Object.fromEntries(texts.map(({ locale, ...text }) => [locale, text]));
-  return { audience: shape.audience, atRiskGroupId: shape.atRiskGroupId, storyIds: [...shape.storyIds].sort(), domainIds: [...shape.domainIds].sort(), texts: byLocale };
+  return {
+    audience: shape.audience,
+    atRiskGroupId: shape.atRiskGroupId,
+    storyIds: [...shape.storyIds].sort(),
+    domainIds: [...shape.domainIds].sort(),
+    texts: byLocale,
+  };
 }

@@ -32,16 +32,33 @@ const ids = (max: number) =>
 
 export const learningFieldsSchema = z.object({
   texts: z.object({ ES: learningTextSchema.optional(), EN: learningTextSchema.optional() }, { error: "invalid" }),
-  audience: z.enum(AUDIENCES, { error: "audienceRequired" }).nullish().transform((value) => value ?? null),
+  audience: z
+    .enum(AUDIENCES, { error: "audienceRequired" })
+    .nullish()
+    .transform((value) => value ?? null),
   /** One of the evaluation's at-risk groups (the mutation checks it is this evaluation's). */
-  atRiskGroupId: z.union([z.literal(""), idSchema]).nullish().transform((value) => value || null),
+  atRiskGroupId: z
+    .union([z.literal(""), idSchema])
+    .nullish()
+    .transform((value) => value || null),
   storyIds: ids(LEARNING_LIMITS.stories),
   domainIds: ids(LEARNING_LIMITS.domains),
 });
 
-export const createLearningInput = learningFieldsSchema.extend({ evaluationId: idSchema, kind: z.enum(LEARNING_KINDS, { error: "invalid" }) });
-export const updateLearningInput = learningFieldsSchema.extend({ evaluationId: idSchema, learningId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1) });
-export const learningVersionInput = z.object({ evaluationId: idSchema, learningId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1) });
+export const createLearningInput = learningFieldsSchema.extend({
+  evaluationId: idSchema,
+  kind: z.enum(LEARNING_KINDS, { error: "invalid" }),
+});
+export const updateLearningInput = learningFieldsSchema.extend({
+  evaluationId: idSchema,
+  learningId: idSchema,
+  expectedVersion: z.int({ error: "invalid" }).min(1),
+});
+export const learningVersionInput = z.object({
+  evaluationId: idSchema,
+  learningId: idSchema,
+  expectedVersion: z.int({ error: "invalid" }).min(1),
+});
 export const reorderLearningsInput = z.object({
   evaluationId: idSchema,
   kind: z.enum(LEARNING_KINDS, { error: "invalid" }),

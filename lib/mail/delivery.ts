@@ -45,7 +45,9 @@ export async function sendAuditedMail(mail: OutgoingMail, context: MailAuditCont
   return outcome;
 }
 
-export async function deliverLink(input: { link: string; mail: OutgoingMail } & MailAuditContext): Promise<LinkDelivery> {
+export async function deliverLink(
+  input: { link: string; mail: OutgoingMail } & MailAuditContext,
+): Promise<LinkDelivery> {
   const { link, mail, ...context } = input;
   const outcome = await sendAuditedMail(mail, context);
   if (outcome === "NOT_CONFIGURED") return { kind: "SHOWN", link, sendFailed: false };

@@ -17,15 +17,26 @@ function translatorFor(locale: Language) {
 }
 
 function formatExpiry(locale: Language, expiresAt: Date): string {
-  return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(expiresAt);
+  return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }).format(expiresAt);
 }
 
 /** On one line: a name with a line break (or any control character) cannot start a header of its own. */
 const oneLine = (value: string) => value.replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, " ");
 
-function section(locale: Language, kind: "invitation" | "accountSetup" | "selectionReminder", values: Record<string, string>) {
+function section(
+  locale: Language,
+  kind: "invitation" | "accountSetup" | "selectionReminder",
+  values: Record<string, string>,
+) {
   const t = translatorFor(locale);
-  return { subject: oneLine(t(`mail.${kind}.subject`, values)), body: `${t(`mail.${kind}.body`, values)}\n\n-- \n${t("mail.signature")}` };
+  return {
+    subject: oneLine(t(`mail.${kind}.subject`, values)),
+    body: `${t(`mail.${kind}.body`, values)}\n\n-- \n${t("mail.signature")}`,
+  };
 }
 
 export function invitationMail(input: {
@@ -38,7 +49,9 @@ export function invitationMail(input: {
 }): OutgoingMail {
   const [es, en] = (["es", "en"] as const).map((locale) => {
     const t = translatorFor(locale);
-    const roles = new Intl.ListFormat(locale, { type: "conjunction" }).format(input.roles.map((role) => t(`roles.${role}`)));
+    const roles = new Intl.ListFormat(locale, { type: "conjunction" }).format(
+      input.roles.map((role) => t(`roles.${role}`)),
+    );
     return section(locale, "invitation", {
       evaluation: input.evaluationName,
       inviter: input.inviterName,
@@ -47,10 +60,20 @@ export function invitationMail(input: {
       expires: formatExpiry(locale, input.expiresAt),
     });
   });
-  return { to: input.to, subject: `${es!.subject} · ${en!.subject}`, text: `${es!.body}\n\n${"=".repeat(40)}\n\n${en!.body}\n` };
+  return {
+    to: input.to,
+    subject: `${es!.subject} · ${en!.subject}`,
+    text: `${es!.body}\n\n${"=".repeat(40)}\n\n${en!.body}\n`,
+  };
 }
 
-export function accountSetupMail(input: { to: string; name: string; locale: "ES" | "EN"; link: string; expiresAt: Date }): OutgoingMail {
+export function accountSetupMail(input: {
+  to: string;
+  name: string;
+  locale: "ES" | "EN";
+  link: string;
+  expiresAt: Date;
+}): OutgoingMail {
   const locale = languageOf(input.locale);
   const { subject, body } = section(locale, "accountSetup", {
     name: input.name,

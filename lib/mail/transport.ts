@@ -28,7 +28,14 @@ function transporterFor(url: string): Transporter {
   if (transport?.url !== url) {
     transport?.transporter.close();
     // Short timeouts: the person who invited is waiting for the answer.
-    transport = { url, transporter: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+    transport = {
+      url,
+      transporter: nodemailer.createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    };
   }
   return transport.transporter;
 }

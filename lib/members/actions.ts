@@ -14,5 +14,6 @@ export const updateMemberRoles = evaluationAction("updateMemberRoles", {
 export const removeMember = evaluationAction("removeMember", {
   permission: "member.remove",
   input: memberTargetSchema,
-  handler: ({ actor, input, ipAddress }) => mutations.removeMember(actor.id, input.evaluationId, input.memberId, { ipAddress }),
+  handler: ({ actor, input, ipAddress }) =>
+    mutations.removeMember(actor.id, input.evaluationId, input.memberId, { ipAddress }),
 });

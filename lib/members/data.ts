@@ -19,7 +19,12 @@ export async function listMembers(evaluationId: string, options: { withEmail: bo
   const rows = await db().evaluationMember.findMany({
     where: { evaluationId },
     orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
-    select: { id: true, userId: true, roles: true, user: { select: { name: true, email: true, disabledAt: true, isAdmin: true } } },
+    select: {
+      id: true,
+      userId: true,
+      roles: true,
+      user: { select: { name: true, email: true, disabledAt: true, isAdmin: true } },
+    },
   });
   return rows.map((row) => ({
     id: row.id,

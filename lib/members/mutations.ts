@@ -40,9 +40,15 @@ async function endPanelSeats(tx: Tx, evaluationId: string, userId: string): Prom
   return seats.map((seat) => seat.panelId);
 }
 
-async function isLastLead(tx: Tx, evaluationId: string, member: { id: string; roles: EvaluationRole[] }): Promise<boolean> {
+async function isLastLead(
+  tx: Tx,
+  evaluationId: string,
+  member: { id: string; roles: EvaluationRole[] },
+): Promise<boolean> {
   if (!member.roles.includes("LEAD")) return false;
-  const otherLeads = await tx.evaluationMember.count({ where: { evaluationId, id: { not: member.id }, roles: { has: "LEAD" } } });
+  const otherLeads = await tx.evaluationMember.count({
+    where: { evaluationId, id: { not: member.id }, roles: { has: "LEAD" } },
+  });
   return otherLeads === 0;
 }
 
@@ -66,7 +72,8 @@ export async function updateMemberRoles(
     if (sameRoles(before, after)) return { changed: false };
     // Nobody raises their own roles (a lead who is also an administrator included); giving some up is fine.
     if (member.userId === actorId && grantsMore(before, after)) return { rejected: "OWN_ROLES", field: "roles" };
-    if (!after.includes("LEAD") && (await isLastLead(tx, evaluationId, member))) return { rejected: "LAST_LEAD", field: "roles" };
+    if (!after.includes("LEAD") && (await isLastLead(tx, evaluationId, member)))
+      return { rejected: "LAST_LEAD", field: "roles" };
     await tx.evaluationMember.update({ where: { id: member.id }, data: { roles: after }, select: { id: true } });
     const panelsLeft = after.includes("PANELIST") ? [] : await endPanelSeats(tx, evaluationId, member.userId);
     await revokeAllSessionsOfUser(tx, member.userId);
@@ -84,7 +91,12 @@ export async function updateMemberRoles(
   });
 }
 
-export async function removeMember(actorId: string, evaluationId: string, memberId: string, meta: Meta = {}): Promise<{ removed: true } | Rejection> {
+export async function removeMember(
+  actorId: string,
+  evaluationId: string,
+  memberId: string,
+  meta: Meta = {},
+): Promise<{ removed: true } | Rejection> {
   return db().$transaction(async (tx) => {
     await lockTeam(tx, evaluationId);
     const member = await findMemberInScope(tx, evaluationId, memberId);
@@ -97,7 +109,11 @@ export async function removeMember(actorId: string, evaluationId: string, member
       action: "member.remove",
       recordType: "EvaluationMember",
       recordId: member.id,
-      before: { userId: member.userId, roles: canonicalRoles(member.roles), ...(panelsLeft.length ? { panelsLeft } : {}) },
+      before: {
+        userId: member.userId,
+        roles: canonicalRoles(member.roles),
+        ...(panelsLeft.length ? { panelsLeft } : {}),
+      },
       after: null,
       ipAddress: meta.ipAddress,
     });
@@ -108,7 +124,14 @@ export async function removeMember(actorId: string, evaluationId: string, member
 /** Used by `createEvaluation`: adds an existing user as a member inside the caller's transaction. */
 export async function addMemberInTransaction(
   tx: Tx,
-  input: { actorId: string; evaluationId: string; userId: string; roles: EvaluationRole[]; administrator?: boolean; ipAddress?: string | null },
+  input: {
+    actorId: string;
+    evaluationId: string;
+    userId: string;
+    roles: EvaluationRole[];
+    administrator?: boolean;
+    ipAddress?: string | null;
+  },
 ): Promise<{ memberId: string }> {
   const roles = canonicalRoles(input.roles);
   const member = await tx.evaluationMember.create({

@@ -44,7 +44,9 @@ const CODES: Record<MexicanState, Omit<CatalogueState, "name">> = {
 };
 
 /** In INEGI order. */
-export const MEXICO_STATES: readonly CatalogueState[] = MEXICAN_STATES.map((name) => ({ name, ...CODES[name] })).sort((a, b) => a.inegi.localeCompare(b.inegi));
+export const MEXICO_STATES: readonly CatalogueState[] = MEXICAN_STATES.map((name) => ({ name, ...CODES[name] })).sort(
+  (a, b) => a.inegi.localeCompare(b.inegi),
+);
 
 /** Names people and collection tools write that are none of the above. */
 const ALIASES: Record<string, MexicanState> = {
@@ -67,11 +69,18 @@ const ALIASES: Record<string, MexicanState> = {
  * One key for every way a state is written: accents, case, spaces and punctuation aside, so
  * "Edo. de México", "edo_de_mexico" (a Kobo or ODK choice name) and "EDO DE MEXICO" meet.
  */
-const lookupKey = (text: string) => nameKey(text).replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+const lookupKey = (text: string) =>
+  nameKey(text)
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
 
 // The INEGI code as written ("24") and as a spreadsheet keeps a number ("9" for "09").
 const LOOKUP = new Map<string, MexicanState>([
-  ...MEXICO_STATES.flatMap((state) => [state.name, state.officialName, state.iso, state.inegi, String(Number(state.inegi))].map((text) => [lookupKey(text), state.name] as const)),
+  ...MEXICO_STATES.flatMap((state) =>
+    [state.name, state.officialName, state.iso, state.inegi, String(Number(state.inegi))].map(
+      (text) => [lookupKey(text), state.name] as const,
+    ),
+  ),
   ...Object.entries(ALIASES).map(([alias, name]) => [lookupKey(alias), name] as const),
 ]);
 
@@ -85,6 +94,11 @@ export function findState(text: string): CatalogueState | null {
  * "country|state|municipality|community" by their keys ("mx" for Mexico, whose places have no
  * country), empty parts kept: one place cannot be entered twice.
  */
-export function placeKey(state: string, municipality?: string | null, community?: string | null, countryCode?: string | null): string {
+export function placeKey(
+  state: string,
+  municipality?: string | null,
+  community?: string | null,
+  countryCode?: string | null,
+): string {
   return [countryCode ?? "MX", state, municipality ?? "", community ?? ""].map(nameKey).join("|");
 }

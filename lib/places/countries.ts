@@ -20,4 +20,20 @@ export function countryName(code: string, language: "es" | "en"): string | null 
 }
 
 /** The countries an evaluation near Mexico most often adds, first in the picker. */
-export const NEARBY_COUNTRIES = ["GT", "HN", "SV", "NI", "CR", "PA", "BZ", "CO", "PE", "EC", "BO", "DO", "HT", "US", "CA"] as const;
+export const NEARBY_COUNTRIES = [
+  "GT",
+  "HN",
+  "SV",
+  "NI",
+  "CR",
+  "PA",
+  "BZ",
+  "CO",
+  "PE",
+  "EC",
+  "BO",
+  "DO",
+  "HT",
+  "US",
+  "CA",
+] as const;

@@ -25,7 +25,13 @@ const placeCountry = z
   .toUpperCase()
   .nullish()
   .transform((code) => (code ? code : null))
-  .pipe(z.string().regex(COUNTRY_CODE, { error: "countryCodeInvalid" }).refine((code) => code !== MEXICO, { error: "countryCodeInvalid" }).nullable());
+  .pipe(
+    z
+      .string()
+      .regex(COUNTRY_CODE, { error: "countryCodeInvalid" })
+      .refine((code) => code !== MEXICO, { error: "countryCodeInvalid" })
+      .nullable(),
+  );
 
 export const addPlaceInput = z
   .object({
@@ -37,8 +43,10 @@ export const addPlaceInput = z
     community: optionalText(PLACE_NAME_MAX),
   })
   .superRefine((value, ctx) => {
-    if (!value.countryCode && !(MEXICAN_STATES as readonly string[]).includes(value.state)) ctx.addIssue({ code: "custom", path: ["state"], message: "stateUnknown" });
-    if (value.community && !value.municipality) ctx.addIssue({ code: "custom", path: ["municipality"], message: "municipalityForCommunity" });
+    if (!value.countryCode && !(MEXICAN_STATES as readonly string[]).includes(value.state))
+      ctx.addIssue({ code: "custom", path: ["state"], message: "stateUnknown" });
+    if (value.community && !value.municipality)
+      ctx.addIssue({ code: "custom", path: ["municipality"], message: "municipalityForCommunity" });
   });
 
 export const addCountryInput = z.object({
@@ -53,7 +61,12 @@ export const addRegionInput = z.object({
   evaluationId: idSchema,
   countryCode: countryCodeSchema,
   name: requiredText(PLACE_NAME_MAX),
-  code: optionalText(REGION_CODE_MAX).pipe(z.string().regex(/^[A-Za-z0-9-]+$/, { error: "regionCodeInvalid" }).nullable()),
+  code: optionalText(REGION_CODE_MAX).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, { error: "regionCodeInvalid" })
+      .nullable(),
+  ),
 });
 
 export const removePlaceInput = z.object({ evaluationId: idSchema, placeId: idSchema });

@@ -23,7 +23,11 @@ const day = (value: string | null) => (value ? new Date(`${value}T00:00:00.000Z`
 async function columnsFor(tx: Tx, evaluationId: string, fields: ProjectFields, exceptId?: string) {
   const keys = { acronymKey: nameKey(fields.acronym), nameKey: nameKey(fields.name) };
   const taken = await tx.project.findMany({
-    where: { evaluationId, id: exceptId ? { not: exceptId } : undefined, OR: [{ acronymKey: keys.acronymKey }, { nameKey: keys.nameKey }] },
+    where: {
+      evaluationId,
+      id: exceptId ? { not: exceptId } : undefined,
+      OR: [{ acronymKey: keys.acronymKey }, { nameKey: keys.nameKey }],
+    },
     select: { acronymKey: true, nameKey: true },
   });
   if (taken.some((row) => row.acronymKey === keys.acronymKey)) throw new Refusal("DUPLICATE_ACRONYM", "acronym");
@@ -32,39 +36,74 @@ async function columnsFor(tx: Tx, evaluationId: string, fields: ProjectFields, e
 }
 
 /** `id` is for the seed only; `importBatchId` names the import a project came from, in its audit event, as imported records do. */
-export async function createProjectInTransaction(tx: Tx, input: CreateProjectInput & Actor & { id?: string; importBatchId?: string }): Promise<{ projectId: string }> {
+export async function createProjectInTransaction(
+  tx: Tx,
+  input: CreateProjectInput & Actor & { id?: string; importBatchId?: string },
+): Promise<{ projectId: string }> {
   const { evaluationId, project, actorId, ipAddress, id, importBatchId } = input;
   const columns = await columnsFor(tx, evaluationId, project);
   const created = await tx.project.create({ data: { id, evaluationId, ...columns }, select: { id: true } });
   const after = importBatchId ? { ...project, importBatchId } : project;
-  await recordAudit(tx, { evaluationId, actorId, action: "project.create", recordType: "Project", recordId: created.id, after, ipAddress });
+  await recordAudit(tx, {
+    evaluationId,
+    actorId,
+    action: "project.create",
+    recordType: "Project",
+    recordId: created.id,
+    after,
+    ipAddress,
+  });
   return { projectId: created.id };
 }
 
-export async function createProject(input: CreateProjectInput & Actor): Promise<{ ok: true; projectId: string } | Refused> {
-  return refusalsAsResults(() => db().$transaction(async (tx) => ({ ok: true as const, ...(await createProjectInTransaction(tx, input)) })));
+export async function createProject(
+  input: CreateProjectInput & Actor,
+): Promise<{ ok: true; projectId: string } | Refused> {
+  return refusalsAsResults(() =>
+    db().$transaction(async (tx) => ({ ok: true as const, ...(await createProjectInTransaction(tx, input)) })),
+  );
 }
 
 const isoDay = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 async function lockedProject(tx: Tx, evaluationId: string, projectId: string, expectedVersion: number) {
-  const [row] = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM project WHERE id = ${projectId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT id FROM project WHERE id = ${projectId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   if (!row) throw new AppError("NOT_FOUND");
   const project = await tx.project.findUniqueOrThrow({ where: { evaluationId_id: { evaluationId, id: projectId } } });
   if (project.version !== expectedVersion) throw new Refusal("STALE_VERSION");
   return project;
 }
 
-export async function updateProject(input: UpdateProjectInput & Actor): Promise<{ ok: true; version: number } | Refused> {
+export async function updateProject(
+  input: UpdateProjectInput & Actor,
+): Promise<{ ok: true; version: number } | Refused> {
   const { evaluationId, projectId, expectedVersion, project, actorId, ipAddress } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
       const stored = await lockedProject(tx, evaluationId, projectId, expectedVersion);
       const columns = await columnsFor(tx, evaluationId, project, projectId);
-      const changes = changedFields({ ...stored, startDate: isoDay(stored.startDate), endDate: isoDay(stored.endDate) }, project);
+      const changes = changedFields(
+        { ...stored, startDate: isoDay(stored.startDate), endDate: isoDay(stored.endDate) },
+        project,
+      );
       if (!changes.changed) return { ok: true as const, version: stored.version };
-      const updated = await tx.project.update({ where: { evaluationId_id: { evaluationId, id: projectId } }, data: { ...columns, version: { increment: 1 } }, select: { version: true } });
-      await recordAudit(tx, { evaluationId, actorId, action: "project.update", recordType: "Project", recordId: projectId, before: changes.before, after: changes.after, ipAddress });
+      const updated = await tx.project.update({
+        where: { evaluationId_id: { evaluationId, id: projectId } },
+        data: { ...columns, version: { increment: 1 } },
+        select: { version: true },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "project.update",
+        recordType: "Project",
+        recordId: projectId,
+        before: changes.before,
+        after: changes.after,
+        ipAddress,
+      });
       return { ok: true as const, version: updated.version };
     }),
   );
@@ -77,7 +116,10 @@ async function setRetired(input: ProjectVersionInput & Actor, retire: boolean): 
       const project = await lockedProject(tx, evaluationId, projectId, expectedVersion);
       if (Boolean(project.retiredAt) === retire) return { ok: true as const };
       const retiredAt = retire ? new Date() : null;
-      await tx.project.update({ where: { evaluationId_id: { evaluationId, id: projectId } }, data: { retiredAt, version: { increment: 1 } } });
+      await tx.project.update({
+        where: { evaluationId_id: { evaluationId, id: projectId } },
+        data: { retiredAt, version: { increment: 1 } },
+      });
       await recordAudit(tx, {
         evaluationId,
         actorId,
@@ -104,11 +146,31 @@ export async function deleteProject(input: ProjectVersionInput & Actor): Promise
     db().$transaction(async (tx) => {
       const project = await lockedProject(tx, evaluationId, projectId, expectedVersion);
       const where = { evaluationId, projectId };
-      const uses = await Promise.all([tx.interviewProject.count({ where }), tx.focusGroupProject.count({ where }), tx.storyContribution.count({ where })]);
+      const uses = await Promise.all([
+        tx.interviewProject.count({ where }),
+        tx.focusGroupProject.count({ where }),
+        tx.storyContribution.count({ where }),
+      ]);
       if (uses.some((count) => count > 0)) throw new Refusal("PROJECT_IN_USE");
       await tx.project.delete({ where: { evaluationId_id: { evaluationId, id: projectId } } });
       const { acronym, name, managingOffice, fundingStreams, notes } = project;
-      await recordAudit(tx, { evaluationId, actorId, action: "project.delete", recordType: "Project", recordId: projectId, before: { acronym, name, managingOffice, fundingStreams, notes, startDate: isoDay(project.startDate), endDate: isoDay(project.endDate) }, ipAddress });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId,
+        action: "project.delete",
+        recordType: "Project",
+        recordId: projectId,
+        before: {
+          acronym,
+          name,
+          managingOffice,
+          fundingStreams,
+          notes,
+          startDate: isoDay(project.startDate),
+          endDate: isoDay(project.endDate),
+        },
+        ipAddress,
+      });
       return { ok: true as const };
     }),
   );

@@ -14,7 +14,12 @@ const optionalDay = z
   .trim()
   .nullish()
   .transform((value) => value || null)
-  .refine((value) => value === null || (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value)), { error: "dateInvalid" });
+  .refine(
+    (value) =>
+      value === null ||
+      (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value)),
+    { error: "dateInvalid" },
+  );
 
 export const projectFieldsSchema = z
   .object({
@@ -23,20 +28,37 @@ export const projectFieldsSchema = z
     managingOffice: requiredText(PROJECT_LIMITS.office),
     /** Typed as one line ("USMCA, non-USMCA") or sent as a list; kept as a list without repeats. */
     fundingStreams: z
-      .union([z.string({ error: "invalid" }).transform((value) => value.split(/[,;]/)), z.array(z.string({ error: "invalid" }), { error: "invalid" })])
+      .union([
+        z.string({ error: "invalid" }).transform((value) => value.split(/[,;]/)),
+        z.array(z.string({ error: "invalid" }), { error: "invalid" }),
+      ])
       .transform((streams) => [...new Set(streams.map((stream) => stream.trim()).filter(Boolean))])
-      .pipe(z.array(z.string().max(PROJECT_LIMITS.stream, { error: "tooLong" })).max(PROJECT_LIMITS.streams, { error: "tooMany" })),
+      .pipe(
+        z
+          .array(z.string().max(PROJECT_LIMITS.stream, { error: "tooLong" }))
+          .max(PROJECT_LIMITS.streams, { error: "tooMany" }),
+      ),
     startDate: optionalDay,
     endDate: optionalDay,
     notes: optionalText(PROJECT_LIMITS.notes),
   })
   .superRefine((value, ctx) => {
-    if (value.startDate && value.endDate && value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });
+    if (value.startDate && value.endDate && value.endDate < value.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });
   });
 
 export const createProjectInput = z.object({ evaluationId: idSchema, project: projectFieldsSchema });
-export const updateProjectInput = z.object({ evaluationId: idSchema, projectId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1), project: projectFieldsSchema });
-export const projectVersionInput = z.object({ evaluationId: idSchema, projectId: idSchema, expectedVersion: z.int({ error: "invalid" }).min(1) });
+export const updateProjectInput = z.object({
+  evaluationId: idSchema,
+  projectId: idSchema,
+  expectedVersion: z.int({ error: "invalid" }).min(1),
+  project: projectFieldsSchema,
+});
+export const projectVersionInput = z.object({
+  evaluationId: idSchema,
+  projectId: idSchema,
+  expectedVersion: z.int({ error: "invalid" }).min(1),
+});
 
 export type ProjectFields = z.output<typeof projectFieldsSchema>;
 export type CreateProjectInput = z.output<typeof createProjectInput>;

@@ -27,7 +27,10 @@ export const createRespondent = evaluationAction("createRespondent", {
     const given = { name, phone, email, community };
     const identityGiven = Object.values(given).some((value) => value !== null);
     if (identityGiven && !can(roles, "respondent.identity.edit")) throw new AppError("FORBIDDEN");
-    return mutations.createRespondent({ actorId: actor.id, ipAddress }, { evaluationId, attributes, identity: identityGiven ? given : null });
+    return mutations.createRespondent(
+      { actorId: actor.id, ipAddress },
+      { evaluationId, attributes, identity: identityGiven ? given : null },
+    );
   },
 });
 
@@ -36,7 +39,10 @@ export const updateRespondent = evaluationAction("updateRespondent", {
   input: updateRespondentSchema,
   handler: async ({ actor, input, ipAddress }) => {
     const { evaluationId, respondentId, version, ...attributes } = input;
-    return mutations.updateRespondent({ actorId: actor.id, ipAddress }, { evaluationId, respondentId, version, attributes });
+    return mutations.updateRespondent(
+      { actorId: actor.id, ipAddress },
+      { evaluationId, respondentId, version, attributes },
+    );
   },
 });
 
@@ -52,7 +58,10 @@ export const updateRespondentIdentity = evaluationAction("updateRespondentIdenti
   input: updateIdentitySchema,
   handler: async ({ actor, input, ipAddress }) => {
     const { evaluationId, respondentId, version, ...values } = input;
-    return identity.updateIdentity({ actorId: actor.id, ipAddress }, { evaluationId, respondentId, version, identity: values });
+    return identity.updateIdentity(
+      { actorId: actor.id, ipAddress },
+      { evaluationId, respondentId, version, identity: values },
+    );
   },
 });
 

@@ -28,9 +28,15 @@ async function consentsOf(tx: Tx, evaluationId: string, respondentId: string) {
   return { current: currentConsent(consents), identityDestroyed: Boolean(identity?.destroyedAt) };
 }
 
-export type RecordConsentInput = Omit<ConsentInput, "evaluationId" | "respondentId"> & { evaluationId: string; respondentId: string };
+export type RecordConsentInput = Omit<ConsentInput, "evaluationId" | "respondentId"> & {
+  evaluationId: string;
+  respondentId: string;
+};
 
-export async function recordConsent(actor: Actor, input: RecordConsentInput): Promise<{ consentId: string } | Rejection> {
+export async function recordConsent(
+  actor: Actor,
+  input: RecordConsentInput,
+): Promise<{ consentId: string } | Rejection> {
   const { evaluationId, respondentId } = input;
   const givenOn = day(input.givenOn);
   return refusable(() =>
@@ -53,7 +59,12 @@ export async function recordConsent(actor: Actor, input: RecordConsentInput): Pr
         select: { id: true },
       });
       await tx.consentScope.createMany({
-        data: CONSENT_SCOPES.map((scope) => ({ evaluationId, consentId: consent.id, scope, granted: input.scopes[scope] })),
+        data: CONSENT_SCOPES.map((scope) => ({
+          evaluationId,
+          consentId: consent.id,
+          scope,
+          granted: input.scopes[scope],
+        })),
       });
       await recordAudit(tx, {
         evaluationId,
@@ -81,7 +92,11 @@ export type WithdrawConsentInput = Omit<WithdrawalInput, "confirmed">;
 
 export type WithdrawalOutcome = { choice: WithdrawalInput["choice"]; destroyed: DestructionSummary | null };
 
-export async function withdrawConsent(actor: Actor, input: WithdrawConsentInput, now: Date = new Date()): Promise<WithdrawalOutcome | Rejection> {
+export async function withdrawConsent(
+  actor: Actor,
+  input: WithdrawConsentInput,
+  now: Date = new Date(),
+): Promise<WithdrawalOutcome | Rejection> {
   const { evaluationId, respondentId } = input;
   const withdrawnOn = day(input.withdrawnOn);
   return refusable(() =>
@@ -104,7 +119,8 @@ export async function withdrawConsent(actor: Actor, input: WithdrawConsentInput,
           data: { excludedAt, version: { increment: 1 } },
         });
       }
-      const destroyed = input.choice === "DESTROY" ? await destroyRespondentData(tx, evaluationId, respondentId, now) : null;
+      const destroyed =
+        input.choice === "DESTROY" ? await destroyRespondentData(tx, evaluationId, respondentId, now) : null;
 
       await recordAudit(tx, {
         evaluationId,

@@ -2,7 +2,13 @@
  * Closed lists for respondents, shared by forms, actions, imports and tests (no Prisma client).
  * The enum values come from the data model so a new value there shows up here.
  */
-import { ConsentMethod, ConsentScopeKind, Gender, RespondentType, WithdrawalChoice } from "@/lib/generated/prisma/enums";
+import {
+  ConsentMethod,
+  ConsentScopeKind,
+  Gender,
+  RespondentType,
+  WithdrawalChoice,
+} from "@/lib/generated/prisma/enums";
 
 export const RESPONDENT_TYPES = Object.values(RespondentType) as [RespondentType, ...RespondentType[]];
 export const GENDERS = Object.values(Gender) as [Gender, ...Gender[]];

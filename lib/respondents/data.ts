@@ -23,85 +23,90 @@ export type RespondentDetailOptions = {
  * Everything the respondent page shows, or null when the respondent is not in this evaluation.
  * (Options are separate booleans: React's cache compares arguments by identity.)
  */
-export const getRespondentDetail = cache(async (evaluationId: string, respondentId: string, identityState: boolean, withdrawalNote: boolean) => {
-  const options: RespondentDetailOptions = { identityState, withdrawalNote };
-  const row = await db().respondent.findFirst({
-    where: { id: respondentId, evaluationId },
-    select: {
-      id: true,
-      code: true,
-      type: true,
-      gender: true,
-      state: true,
-      language: true,
-      atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { group: { select: { id: true, nameEn: true, nameEs: true } } } },
-      excludedAt: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-      evaluation: { select: { name: true } },
-      place: { select: { state: true, municipality: true } },
-      sector: { select: { nameEn: true, nameEs: true } },
-      identity: options.identityState ? { select: { destroyedAt: true } } : false,
-      consents: {
-        orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }],
-        select: {
-          id: true,
-          givenOn: true,
-          method: true,
-          formVersion: true,
-          language: true,
-          withdrawnOn: true,
-          withdrawalChoice: true,
-          withdrawalNote: options.withdrawalNote,
-          createdAt: true,
-          recordedBy: { select: { name: true } },
-          scopes: { select: { scope: true, granted: true } },
+export const getRespondentDetail = cache(
+  async (evaluationId: string, respondentId: string, identityState: boolean, withdrawalNote: boolean) => {
+    const options: RespondentDetailOptions = { identityState, withdrawalNote };
+    const row = await db().respondent.findFirst({
+      where: { id: respondentId, evaluationId },
+      select: {
+        id: true,
+        code: true,
+        type: true,
+        gender: true,
+        state: true,
+        language: true,
+        atRiskGroups: {
+          orderBy: { group: { position: "asc" } },
+          select: { group: { select: { id: true, nameEn: true, nameEs: true } } },
+        },
+        excludedAt: true,
+        version: true,
+        createdAt: true,
+        updatedAt: true,
+        evaluation: { select: { name: true } },
+        place: { select: { state: true, municipality: true } },
+        sector: { select: { nameEn: true, nameEs: true } },
+        identity: options.identityState ? { select: { destroyedAt: true } } : false,
+        consents: {
+          orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }],
+          select: {
+            id: true,
+            givenOn: true,
+            method: true,
+            formVersion: true,
+            language: true,
+            withdrawnOn: true,
+            withdrawalChoice: true,
+            withdrawalNote: options.withdrawalNote,
+            createdAt: true,
+            recordedBy: { select: { name: true } },
+            scopes: { select: { scope: true, granted: true } },
+          },
+        },
+        interviews: {
+          take: LINKED_RECORDS_SHOWN,
+          orderBy: { interview: { date: "desc" } },
+          select: { interview: { select: { id: true, date: true, mode: true } } },
+        },
+        focusGroups: {
+          take: LINKED_RECORDS_SHOWN,
+          orderBy: { focusGroup: { date: "desc" } },
+          select: { focusGroup: { select: { id: true, date: true, topic: true } } },
+        },
+        storiesTold: {
+          take: LINKED_RECORDS_SHOWN,
+          orderBy: { story: { codeNumber: "asc" } },
+          select: { story: { select: { id: true, code: true, title: true, flaggedSourceDestroyedAt: true } } },
         },
       },
-      interviews: {
-        take: LINKED_RECORDS_SHOWN,
-        orderBy: { interview: { date: "desc" } },
-        select: { interview: { select: { id: true, date: true, mode: true } } },
-      },
-      focusGroups: {
-        take: LINKED_RECORDS_SHOWN,
-        orderBy: { focusGroup: { date: "desc" } },
-        select: { focusGroup: { select: { id: true, date: true, topic: true } } },
-      },
-      storiesTold: {
-        take: LINKED_RECORDS_SHOWN,
-        orderBy: { story: { codeNumber: "asc" } },
-        select: { story: { select: { id: true, code: true, title: true, flaggedSourceDestroyedAt: true } } },
-      },
-    },
-  });
-  if (!row) return null;
-  const { evaluation, identity, consents, interviews, focusGroups, storiesTold, atRiskGroups, ...respondent } = row;
-  return {
-    ...respondent,
-    atRiskGroups: atRiskGroups.map((link) => link.group),
-    evaluationName: evaluation.name,
-    identity: options.identityState
-      ? identity
-        ? identity.destroyedAt
-          ? ({ state: "destroyed", destroyedAt: identity.destroyedAt } as const)
-          : ({ state: "present" } as const)
-        : ({ state: "none" } as const)
-      : null,
-    consents: consents.map(({ scopes, recordedBy, withdrawalNote, ...consent }) => ({
-      ...consent,
-      withdrawalNote: options.withdrawalNote ? (withdrawalNote ?? null) : null,
-      recordedByName: recordedBy.name,
-      scopes: Object.fromEntries(
-        CONSENT_SCOPES.map((scope) => [scope, scopes.find((answer) => answer.scope === scope)?.granted ?? null]),
-      ) as Record<ConsentScopeKind, ScopeAnswer>,
-    })),
-    interviews: interviews.map((link) => link.interview),
-    focusGroups: focusGroups.map((link) => link.focusGroup),
-    stories: storiesTold.map((link) => link.story),
-  };
-});
+    });
+    if (!row) return null;
+    const { evaluation, identity, consents, interviews, focusGroups, storiesTold, atRiskGroups, ...respondent } = row;
+    return {
+      ...respondent,
+      atRiskGroups: atRiskGroups.map((link) => link.group),
+      evaluationName: evaluation.name,
+      identity: options.identityState
+        ? identity
+          ? identity.destroyedAt
+            ? ({ state: "destroyed", destroyedAt: identity.destroyedAt } as const)
+            : ({ state: "present" } as const)
+          : ({ state: "none" } as const)
+        : null,
+      consents: consents.map(({ scopes, recordedBy, withdrawalNote, ...consent }) => ({
+        ...consent,
+        withdrawalNote: options.withdrawalNote ? (withdrawalNote ?? null) : null,
+        recordedByName: recordedBy.name,
+        scopes: Object.fromEntries(
+          CONSENT_SCOPES.map((scope) => [scope, scopes.find((answer) => answer.scope === scope)?.granted ?? null]),
+        ) as Record<ConsentScopeKind, ScopeAnswer>,
+      })),
+      interviews: interviews.map((link) => link.interview),
+      focusGroups: focusGroups.map((link) => link.focusGroup),
+      stories: storiesTold.map((link) => link.story),
+    };
+  },
+);
 
 export type RespondentDetail = NonNullable<Awaited<ReturnType<typeof getRespondentDetail>>>;
 
@@ -140,9 +145,21 @@ export async function getRespondentFormOptions(evaluationId: string) {
       orderBy: [{ state: "asc" }, { municipality: "asc" }],
       select: { id: true, countryCode: true, state: true, municipality: true },
     }),
-    db().placeCountry.findMany({ where: { evaluationId }, orderBy: { code: "asc" }, select: { code: true, nameEs: true, nameEn: true } }),
-    db().sector.findMany({ where: { evaluationId }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
-    db().atRiskGroup.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
+    db().placeCountry.findMany({
+      where: { evaluationId },
+      orderBy: { code: "asc" },
+      select: { code: true, nameEs: true, nameEn: true },
+    }),
+    db().sector.findMany({
+      where: { evaluationId },
+      orderBy: { nameEn: "asc" },
+      select: { id: true, nameEn: true, nameEs: true },
+    }),
+    db().atRiskGroup.findMany({
+      where: { evaluationId },
+      orderBy: { position: "asc" },
+      select: { id: true, nameEn: true, nameEs: true },
+    }),
   ]);
   return { evaluationName: evaluation?.name ?? "", places, countries, sectors, atRiskGroups };
 }

@@ -32,7 +32,12 @@ const ERASED_TRANSCRIPT = {
   version: { increment: 1 },
 } as const;
 
-export async function destroyRespondentData(tx: Tx, evaluationId: string, respondentId: string, now: Date): Promise<DestructionSummary> {
+export async function destroyRespondentData(
+  tx: Tx,
+  evaluationId: string,
+  respondentId: string,
+  now: Date,
+): Promise<DestructionSummary> {
   const identity = await tx.respondentIdentity.updateMany({
     where: { evaluationId, respondentId, destroyedAt: null },
     data: { nameCiphertext: null, contactCiphertext: null, communityCiphertext: null, destroyedAt: now },
@@ -53,9 +58,20 @@ export async function destroyRespondentData(tx: Tx, evaluationId: string, respon
   const interviewIds = interviewLinks.map((link) => link.interviewId);
   const focusGroupIds = focusGroupLinks.map((link) => link.focusGroupId);
   const [interviewCounts, participantCounts, focusGroups] = await Promise.all([
-    tx.interviewRespondent.groupBy({ by: ["interviewId"], where: { evaluationId, interviewId: { in: interviewIds } }, _count: { _all: true } }),
-    tx.focusGroupParticipant.groupBy({ by: ["focusGroupId"], where: { evaluationId, focusGroupId: { in: focusGroupIds } }, _count: { _all: true } }),
-    tx.focusGroup.findMany({ where: { evaluationId, id: { in: focusGroupIds } }, select: { id: true, anonymousParticipantCount: true } }),
+    tx.interviewRespondent.groupBy({
+      by: ["interviewId"],
+      where: { evaluationId, interviewId: { in: interviewIds } },
+      _count: { _all: true },
+    }),
+    tx.focusGroupParticipant.groupBy({
+      by: ["focusGroupId"],
+      where: { evaluationId, focusGroupId: { in: focusGroupIds } },
+      _count: { _all: true },
+    }),
+    tx.focusGroup.findMany({
+      where: { evaluationId, id: { in: focusGroupIds } },
+      select: { id: true, anonymousParticipantCount: true },
+    }),
   ]);
   const participants = new Map(participantCounts.map((row) => [row.focusGroupId, row._count._all]));
   const erase = transcriptsToErase({
@@ -69,26 +85,42 @@ export async function destroyRespondentData(tx: Tx, evaluationId: string, respon
     await tx.interview.updateMany({ where: { evaluationId, id: { in: erase.interviewIds } }, data: ERASED_TRANSCRIPT });
   }
   if (erase.focusGroupIds.length > 0) {
-    await tx.focusGroup.updateMany({ where: { evaluationId, id: { in: erase.focusGroupIds } }, data: ERASED_TRANSCRIPT });
+    await tx.focusGroup.updateMany({
+      where: { evaluationId, id: { in: erase.focusGroupIds } },
+      data: ERASED_TRANSCRIPT,
+    });
   }
 
   const excerpts = await tx.transcriptExcerpt.findMany({
-    where: { evaluationId, OR: [{ interviewId: { in: erase.interviewIds } }, { focusGroupId: { in: erase.focusGroupIds } }] },
+    where: {
+      evaluationId,
+      OR: [{ interviewId: { in: erase.interviewIds } }, { focusGroupId: { in: erase.focusGroupIds } }],
+    },
     select: { id: true, _count: { select: { storySources: true } } },
     orderBy: { id: "asc" },
   });
   const excerptsDeleted = excerpts.filter((row) => row._count.storySources === 0).map((row) => row.id);
   const excerptsEmptied = excerpts.filter((row) => row._count.storySources > 0).map((row) => row.id);
-  if (excerptsDeleted.length > 0) await tx.transcriptExcerpt.deleteMany({ where: { evaluationId, id: { in: excerptsDeleted } } });
+  if (excerptsDeleted.length > 0)
+    await tx.transcriptExcerpt.deleteMany({ where: { evaluationId, id: { in: excerptsDeleted } } });
   if (excerptsEmptied.length > 0) {
-    await tx.transcriptExcerpt.updateMany({ where: { evaluationId, id: { in: excerptsEmptied } }, data: { quotedText: "", note: null } });
+    await tx.transcriptExcerpt.updateMany({
+      where: { evaluationId, id: { in: excerptsEmptied } },
+      data: { quotedText: "", note: null },
+    });
   }
 
-  const storiesFlagged = await flagStories(tx, evaluationId, respondentId, {
-    interviewIds: erase.interviewIds,
-    focusGroupIds: erase.focusGroupIds,
-    excerptIds: excerpts.map((row) => row.id),
-  }, now);
+  const storiesFlagged = await flagStories(
+    tx,
+    evaluationId,
+    respondentId,
+    {
+      interviewIds: erase.interviewIds,
+      focusGroupIds: erase.focusGroupIds,
+      excerptIds: excerpts.map((row) => row.id),
+    },
+    now,
+  );
 
   return {
     identityDestroyed: true,

@@ -9,7 +9,11 @@ import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { openIdentity, type IdentityValues } from "./sealing";
 
-export async function openIdentitiesForExport(evaluationId: string, respondentIds: string[], ring: KeyRing = keyRingFromEnv()): Promise<Map<string, IdentityValues>> {
+export async function openIdentitiesForExport(
+  evaluationId: string,
+  respondentIds: string[],
+  ring: KeyRing = keyRingFromEnv(),
+): Promise<Map<string, IdentityValues>> {
   if (respondentIds.length === 0) return new Map();
   const stored = await db().respondentIdentity.findMany({
     where: { evaluationId, respondentId: { in: respondentIds }, destroyedAt: null },

@@ -16,9 +16,7 @@ import { EMPTY_IDENTITY, identityParts, openIdentity, sealIdentity, type Identit
 import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor } from "./transaction";
 
 export type RevealedIdentity =
-  | { state: "none" }
-  | { state: "destroyed"; destroyedAt: Date }
-  | { state: "present"; values: IdentityValues };
+  { state: "none" } | { state: "destroyed"; destroyedAt: Date } | { state: "present"; values: IdentityValues };
 
 const SEALED = {
   nameCiphertext: true,
@@ -35,7 +33,10 @@ export async function revealIdentity(
 ): Promise<RevealedIdentity> {
   const { evaluationId, respondentId } = input;
   return db().$transaction(async (tx) => {
-    const respondent = await tx.respondent.findFirst({ where: { id: respondentId, evaluationId }, select: { code: true } });
+    const respondent = await tx.respondent.findFirst({
+      where: { id: respondentId, evaluationId },
+      select: { code: true },
+    });
     if (!respondent) throw new AppError("NOT_FOUND", "respondent not in this evaluation");
     const stored = await tx.respondentIdentity.findFirst({ where: { evaluationId, respondentId }, select: SEALED });
     if (!stored) return { state: "none" } as const;
@@ -48,7 +49,10 @@ export async function revealIdentity(
       action: "respondent.identity.read",
       recordType: "Respondent",
       recordId: respondentId,
-      after: { code: respondent.code, fields: IDENTITY_FIELDS.filter((field) => identityParts(values)[field] !== null) },
+      after: {
+        code: respondent.code,
+        fields: IDENTITY_FIELDS.filter((field) => identityParts(values)[field] !== null),
+      },
     });
     return { state: "present", values } as const;
   }, TRANSACTION_OPTIONS);
@@ -75,7 +79,10 @@ export async function updateIdentity(
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       assertVersion(locked, input.version);
-      const stored = await tx.respondentIdentity.findFirst({ where: { evaluationId, respondentId }, select: { id: true, ...SEALED } });
+      const stored = await tx.respondentIdentity.findFirst({
+        where: { evaluationId, respondentId },
+        select: { id: true, ...SEALED },
+      });
       if (stored?.destroyedAt) refuse("errors.identityDestroyed");
 
       const before = identityParts(stored ? openIdentity(respondentId, stored, ring) : EMPTY_IDENTITY);

@@ -13,7 +13,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { identityContext, resealBytes } from "./sealing";
 
 export type RotationCounts = { resealed: number; failed: string[] };
-export type RotationReport = { keyId: string; identities: RotationCounts; totpSecrets: RotationCounts; batches: number };
+export type RotationReport = {
+  keyId: string;
+  identities: RotationCounts;
+  totpSecrets: RotationCounts;
+  batches: number;
+};
 
 type IdentityRow = {
   id: string;
@@ -35,7 +40,12 @@ export async function rotateSealedValues(
   const batchSize = Math.max(1, Math.min(options.batchSize ?? 500, 10_000));
   const log = options.log ?? (() => {});
   const keyId = keyFingerprint(ring.current);
-  const report: RotationReport = { keyId, identities: { resealed: 0, failed: [] }, totpSecrets: { resealed: 0, failed: [] }, batches: 0 };
+  const report: RotationReport = {
+    keyId,
+    identities: { resealed: 0, failed: [] },
+    totpSecrets: { resealed: 0, failed: [] },
+    batches: 0,
+  };
 
   let after = "";
   for (;;) {
@@ -53,7 +63,11 @@ export async function rotateSealedValues(
           const data = {
             nameCiphertext: resealBytes(row.nameCiphertext, identityContext(row.respondentId, "name"), ring),
             contactCiphertext: resealBytes(row.contactCiphertext, identityContext(row.respondentId, "contact"), ring),
-            communityCiphertext: resealBytes(row.communityCiphertext, identityContext(row.respondentId, "community"), ring),
+            communityCiphertext: resealBytes(
+              row.communityCiphertext,
+              identityContext(row.respondentId, "community"),
+              ring,
+            ),
             keyId,
           };
           await tx.respondentIdentity.update({ where: { id: row.id }, data, select: { id: true } });

@@ -52,7 +52,9 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
   if (filters.gender) conditions.push(Prisma.sql`r.gender = ${filters.gender}::gender`);
   if (filters.state) conditions.push(inRegion("r", filters.state));
   if (filters.atRiskGroup) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM respondent_at_risk_group rg WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id AND rg.group_id = ${filters.atRiskGroup})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM respondent_at_risk_group rg WHERE rg.evaluation_id = r.evaluation_id AND rg.respondent_id = r.id AND rg.group_id = ${filters.atRiskGroup})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }
@@ -61,7 +63,13 @@ function whereOf(evaluationId: string, filters: RespondentFilters, withExcluded:
  * The rows' SQL for a window of the list (`limit` null: every row, for exports), under the same
  * read rule as the page: excluded respondents only for those who carry out withdrawals.
  */
-export function respondentRowsSql(evaluationId: string, roles: readonly Role[], state: Pick<TableState<RespondentFilters>, "filters" | "sort">, offset: number, limit: number | null): Prisma.Sql {
+export function respondentRowsSql(
+  evaluationId: string,
+  roles: readonly Role[],
+  state: Pick<TableState<RespondentFilters>, "filters" | "sort">,
+  offset: number,
+  limit: number | null,
+): Prisma.Sql {
   const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
   const order = orderBy(SORTS, state.sort, Prisma.sql`r.id`);
   return Prisma.sql`
@@ -85,10 +93,17 @@ export function respondentRowsSql(evaluationId: string, roles: readonly Role[], 
 }
 
 /** One page of the table, for a reader whose `roles` the loader (lib/respondents/loaders.ts) has checked. */
-export async function listRespondents(evaluationId: string, roles: readonly Role[], state: TableState<RespondentFilters>): Promise<RespondentListPage> {
+export async function listRespondents(
+  evaluationId: string,
+  roles: readonly Role[],
+  state: TableState<RespondentFilters>,
+): Promise<RespondentListPage> {
   const where = whereOf(evaluationId, state.filters, seesExcludedRespondents(roles));
-  const rowsAt = (offset: number, limit: number) => db().$queryRaw<RespondentListRow[]>(respondentRowsSql(evaluationId, roles, state, offset, limit));
+  const rowsAt = (offset: number, limit: number) =>
+    db().$queryRaw<RespondentListRow[]>(respondentRowsSql(evaluationId, roles, state, offset, limit));
   const count = async () =>
-    countOf(await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM respondent r WHERE ${where}`);
+    countOf(
+      await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM respondent r WHERE ${where}`,
+    );
   return pagedList(state, rowsAt, count);
 }

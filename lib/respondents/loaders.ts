@@ -14,12 +14,14 @@ import { getCurrentConsent, getRespondentDetail, getRespondentForEdit, getRespon
 import { listRespondents } from "./list";
 
 /** The table; excluded respondents are in it only for those who carry out withdrawals, and it says so. */
-export const loadRespondentList = cache(async (evaluationId: string, reader: Reader | null, state: TableState<RespondentFilters>) => {
-  const access = await accessWith(evaluationId, reader, "respondent.view");
-  if (!access) return null;
-  const page = await listRespondents(evaluationId, access.roles, state);
-  return { ...page, includesExcluded: seesExcludedRespondents(access.roles) };
-});
+export const loadRespondentList = cache(
+  async (evaluationId: string, reader: Reader | null, state: TableState<RespondentFilters>) => {
+    const access = await accessWith(evaluationId, reader, "respondent.view");
+    if (!access) return null;
+    const page = await listRespondents(evaluationId, access.roles, state);
+    return { ...page, includesExcluded: seesExcludedRespondents(access.roles) };
+  },
+);
 
 /** One respondent's page and what the reader may do there. */
 export const loadRespondentPage = cache(async (evaluationId: string, respondentId: string, reader: Reader | null) => {
@@ -47,12 +49,17 @@ export const loadNewRespondentForm = cache(async (evaluationId: string, reader: 
 export const loadRespondentForm = cache(async (evaluationId: string, respondentId: string, reader: Reader | null) => {
   const access = await respondentAccess(evaluationId, reader);
   if (!access?.edit) return null;
-  const [respondent, options] = await Promise.all([getRespondentForEdit(evaluationId, respondentId), getRespondentFormOptions(evaluationId)]);
+  const [respondent, options] = await Promise.all([
+    getRespondentForEdit(evaluationId, respondentId),
+    getRespondentFormOptions(evaluationId),
+  ]);
   return respondent ? { respondent, options } : null;
 });
 
 /** The newest consent, for the pages that record or withdraw consent (those who record it only). */
-export const loadRespondentConsent = cache(async (evaluationId: string, respondentId: string, reader: Reader | null) => {
-  const access = await respondentAccess(evaluationId, reader);
-  return access?.editConsent ? getCurrentConsent(evaluationId, respondentId) : null;
-});
+export const loadRespondentConsent = cache(
+  async (evaluationId: string, respondentId: string, reader: Reader | null) => {
+    const access = await respondentAccess(evaluationId, reader);
+    return access?.editConsent ? getCurrentConsent(evaluationId, respondentId) : null;
+  },
+);

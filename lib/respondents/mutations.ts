@@ -11,7 +11,15 @@ import { IDENTITY_FIELDS, MEXICAN_STATES } from "./constants";
 import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
-import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
+import {
+  assertVersion,
+  lockRespondent,
+  refusable,
+  refuse,
+  TRANSACTION_OPTIONS,
+  type Actor,
+  type Tx,
+} from "./transaction";
 import { nameKey } from "@/lib/name-key";
 import { placeKey } from "@/lib/places/catalogue";
 
@@ -22,24 +30,44 @@ import { placeKey } from "@/lib/places/catalogue";
  * the list's order, the same every time, so an unchanged list never shows up as a change in the
  * audit trail.
  */
-async function checkReferences(tx: Tx, evaluationId: string, attributes: RespondentAttributes): Promise<{ state: string; atRiskGroupIds: string[] }> {
+async function checkReferences(
+  tx: Tx,
+  evaluationId: string,
+  attributes: RespondentAttributes,
+): Promise<{ state: string; atRiskGroupIds: string[] }> {
   const { countryCode } = attributes;
   const [place, sector, groups, region] = await Promise.all([
     attributes.placeId
-      ? tx.place.findFirst({ where: { id: attributes.placeId, evaluationId }, select: { countryCode: true, state: true, community: true } })
+      ? tx.place.findFirst({
+          where: { id: attributes.placeId, evaluationId },
+          select: { countryCode: true, state: true, community: true },
+        })
       : null,
-    attributes.sectorId ? tx.sector.findFirst({ where: { id: attributes.sectorId, evaluationId }, select: { id: true } }) : null,
+    attributes.sectorId
+      ? tx.sector.findFirst({ where: { id: attributes.sectorId, evaluationId }, select: { id: true } })
+      : null,
     attributes.atRiskGroupIds.length > 0
-      ? tx.atRiskGroup.findMany({ where: { evaluationId, id: { in: attributes.atRiskGroupIds } }, orderBy: { position: "asc" }, select: { id: true } })
+      ? tx.atRiskGroup.findMany({
+          where: { evaluationId, id: { in: attributes.atRiskGroupIds } },
+          orderBy: { position: "asc" },
+          select: { id: true },
+        })
       : [],
-    countryCode ? tx.place.findUnique({ where: { evaluationId_key: { evaluationId, key: placeKey(attributes.state, null, null, countryCode) } }, select: { state: true } }) : null,
+    countryCode
+      ? tx.place.findUnique({
+          where: { evaluationId_key: { evaluationId, key: placeKey(attributes.state, null, null, countryCode) } },
+          select: { state: true },
+        })
+      : null,
   ]);
-  if (!countryCode && !(MEXICAN_STATES as readonly string[]).includes(attributes.state)) refuse("errors.state", "state");
+  if (!countryCode && !(MEXICAN_STATES as readonly string[]).includes(attributes.state))
+    refuse("errors.state", "state");
   if (countryCode && !region) refuse("errors.regionUnknown", "state");
   const state = region?.state ?? attributes.state;
   // A community can identify a person: it belongs in the sealed identity, not on the respondent.
   if (attributes.placeId && (!place || place.community !== null)) refuse("errors.placeUnknown", "placeId");
-  if (place && (place.countryCode !== countryCode || nameKey(place.state) !== nameKey(state))) refuse("errors.placeState", "placeId");
+  if (place && (place.countryCode !== countryCode || nameKey(place.state) !== nameKey(state)))
+    refuse("errors.placeState", "placeId");
   if (attributes.sectorId && !sector) refuse("errors.sectorUnknown", "sectorId");
   if (groups.length !== attributes.atRiskGroupIds.length) refuse("errors.atRiskGroupUnknown", "atRiskGroupIds");
   return { state, atRiskGroupIds: groups.map((group) => group.id) };
@@ -47,7 +75,9 @@ async function checkReferences(tx: Tx, evaluationId: string, attributes: Respond
 
 async function writeGroups(tx: Tx, evaluationId: string, respondentId: string, groupIds: string[]) {
   await tx.respondentAtRiskGroup.deleteMany({ where: { evaluationId, respondentId } });
-  await tx.respondentAtRiskGroup.createMany({ data: groupIds.map((groupId) => ({ evaluationId, respondentId, groupId })) });
+  await tx.respondentAtRiskGroup.createMany({
+    data: groupIds.map((groupId) => ({ evaluationId, respondentId, groupId })),
+  });
 }
 
 function attributeRow(attributes: RespondentAttributes, state: string) {
@@ -126,7 +156,10 @@ export type UpdateRespondentInput = {
 };
 
 /** Saves the attributes if nobody saved since the form was loaded; audits the changed fields only. */
-export async function updateRespondent(actor: Actor, input: UpdateRespondentInput): Promise<{ version: number } | Rejection> {
+export async function updateRespondent(
+  actor: Actor,
+  input: UpdateRespondentInput,
+): Promise<{ version: number } | Rejection> {
   const { evaluationId, respondentId } = input;
   return refusable(() =>
     db().$transaction(async (tx) => {
@@ -135,7 +168,16 @@ export async function updateRespondent(actor: Actor, input: UpdateRespondentInpu
       const { state, atRiskGroupIds } = await checkReferences(tx, evaluationId, input.attributes);
       const { atRiskGroups, ...stored } = await tx.respondent.findFirstOrThrow({
         where: { id: respondentId, evaluationId },
-        select: { type: true, gender: true, countryCode: true, state: true, placeId: true, sectorId: true, language: true, atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } } },
+        select: {
+          type: true,
+          gender: true,
+          countryCode: true,
+          state: true,
+          placeId: true,
+          sectorId: true,
+          language: true,
+          atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } },
+        },
       });
       const current = { ...stored, atRiskGroupIds: atRiskGroups.map((link) => link.groupId) };
       const next = { ...attributeRow(input.attributes, state), atRiskGroupIds };

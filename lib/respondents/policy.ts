@@ -4,7 +4,8 @@ import { can, type Role } from "@/lib/permissions";
 
 /** "R-0042" from 42; five digits and more once past 9999. */
 export function respondentCode(codeNumber: number): string {
-  if (!Number.isInteger(codeNumber) || codeNumber < 1) throw new Error(`respondentCode: not a code number: ${codeNumber}`);
+  if (!Number.isInteger(codeNumber) || codeNumber < 1)
+    throw new Error(`respondentCode: not a code number: ${codeNumber}`);
   return `R-${String(codeNumber).padStart(4, "0")}`;
 }
 
@@ -36,13 +37,16 @@ export type ConsentState = {
 };
 
 /** Newest first by the day it was given, then by when it was recorded. */
-export function currentConsent<T extends Omit<ConsentState, "id"> & { createdAt: Date }>(consents: readonly T[]): T | null {
+export function currentConsent<T extends Omit<ConsentState, "id"> & { createdAt: Date }>(
+  consents: readonly T[],
+): T | null {
   let current: T | null = null;
   for (const consent of consents) {
     if (
       !current ||
       consent.givenOn.getTime() > current.givenOn.getTime() ||
-      (consent.givenOn.getTime() === current.givenOn.getTime() && consent.createdAt.getTime() > current.createdAt.getTime())
+      (consent.givenOn.getTime() === current.givenOn.getTime() &&
+        consent.createdAt.getTime() > current.createdAt.getTime())
     ) {
       current = consent;
     }
@@ -50,7 +54,10 @@ export function currentConsent<T extends Omit<ConsentState, "id"> & { createdAt:
   return current;
 }
 
-export type ConsentWithScopes = Omit<ConsentState, "id"> & { createdAt: Date; scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }> };
+export type ConsentWithScopes = Omit<ConsentState, "id"> & {
+  createdAt: Date;
+  scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }>;
+};
 
 /** Why a respondent may or may not be involved in a use now (heard, quoted, contacted for validation…). */
 export type ConsentStanding = "ALLOWED" | "NO_CONSENT" | "SCOPE_NOT_GRANTED" | "WITHDRAWN" | "EXCLUDED";
@@ -60,7 +67,10 @@ export type ConsentStanding = "ALLOWED" | "NO_CONSENT" | "SCOPE_NOT_GRANTED" | "
  * been withdrawn, and the respondent is not excluded. Records made earlier stay as they are; this
  * decides new involvement only.
  */
-export function consentStanding(respondent: { excludedAt: Date | null; consents: readonly ConsentWithScopes[] }, scope: ConsentScopeKind): ConsentStanding {
+export function consentStanding(
+  respondent: { excludedAt: Date | null; consents: readonly ConsentWithScopes[] },
+  scope: ConsentScopeKind,
+): ConsentStanding {
   const consent = currentConsent(respondent.consents);
   // The withdrawal is the reason people know; exclusion without one is said as such.
   if (consent && (consent.withdrawnOn || consent.withdrawalChoice)) return "WITHDRAWN";
@@ -70,10 +80,15 @@ export function consentStanding(respondent: { excludedAt: Date | null; consents:
 }
 
 /** Why a new consent form cannot be recorded now, or null when it can. */
-export function consentRefusal(current: ConsentState | null, givenOn: Date, identityDestroyed: boolean): { reason: string; field?: string } | null {
+export function consentRefusal(
+  current: ConsentState | null,
+  givenOn: Date,
+  identityDestroyed: boolean,
+): { reason: string; field?: string } | null {
   // A withdrawal cannot be undone: a new form after it would quietly reverse it.
   if (identityDestroyed || current?.withdrawnOn) return { reason: "errors.consentWithdrawn" };
-  if (current && givenOn.getTime() < current.givenOn.getTime()) return { reason: "errors.consentOlder", field: "givenOn" };
+  if (current && givenOn.getTime() < current.givenOn.getTime())
+    return { reason: "errors.consentOlder", field: "givenOn" };
   return null;
 }
 
@@ -85,7 +100,8 @@ export function withdrawalRefusal(
   if (!current) return { reason: "errors.noConsent" };
   if (current.withdrawnOn) return { reason: "errors.alreadyWithdrawn" };
   if (current.id !== request.consentId) return { reason: "errors.consentChanged" };
-  if (request.withdrawnOn.getTime() < current.givenOn.getTime()) return { reason: "errors.withdrawalBeforeConsent", field: "withdrawnOn" };
+  if (request.withdrawnOn.getTime() < current.givenOn.getTime())
+    return { reason: "errors.withdrawalBeforeConsent", field: "withdrawnOn" };
   return null;
 }
 
@@ -95,7 +111,9 @@ export function withdrawalExcludes(choice: WithdrawalChoice): boolean {
 }
 
 /** The scopes granted by a consent, as a complete map (a scope not asked counts as not granted). */
-export function grantedScopes(scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }>): Record<ConsentScopeKind, boolean> {
+export function grantedScopes(
+  scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }>,
+): Record<ConsentScopeKind, boolean> {
   const result: Record<ConsentScopeKind, boolean> = {
     INTERVIEW: false,
     AUDIO_RECORDING: false,
@@ -134,12 +152,18 @@ export function storiesToFlag(input: {
 }): string[] {
   const flagged = new Set(input.soleTellerStoryIds);
   const bySource = new Map<string, boolean>();
-  for (const source of input.sources) bySource.set(source.storyId, (bySource.get(source.storyId) ?? true) && source.erased);
+  for (const source of input.sources)
+    bySource.set(source.storyId, (bySource.get(source.storyId) ?? true) && source.erased);
   for (const [storyId, allErased] of bySource) if (allErased) flagged.add(storyId);
   return [...flagged].sort();
 }
 
 /** The names of the identity parts that differ (for the audit trail: names only, never values). */
-export function changedIdentityFields<T extends Record<string, string | null>>(before: T, after: T): Array<keyof T & string> {
-  return (Object.keys(after) as Array<keyof T & string>).filter((key) => (before[key] ?? null) !== (after[key] ?? null)).sort();
+export function changedIdentityFields<T extends Record<string, string | null>>(
+  before: T,
+  after: T,
+): Array<keyof T & string> {
+  return (Object.keys(after) as Array<keyof T & string>)
+    .filter((key) => (before[key] ?? null) !== (after[key] ?? null))
+    .sort();
 }

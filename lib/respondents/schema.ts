@@ -40,7 +40,8 @@ export const E = {
  * bidirectional marks and overrides (U+202E can make "exe.txt" display as "txt.exe").
  */
 const HIDDEN_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
-const HIDDEN_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+const HIDDEN_MULTI_LINE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 
 function text(max: number, options: { multiline?: boolean } = {}) {
   const hidden = options.multiline ? HIDDEN_MULTI_LINE : HIDDEN_SINGLE_LINE;
@@ -104,7 +105,13 @@ export const respondentAttributesSchema = z.object({
     .toUpperCase()
     .nullish()
     .transform((code) => (code ? code : null))
-    .pipe(z.string().regex(/^[A-Z]{2}$/, E.state).refine((code) => code !== "MX", E.state).nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, E.state)
+        .refine((code) => code !== "MX", E.state)
+        .nullable(),
+    ),
   /** In Mexico a catalogue state; elsewhere one of the evaluation's regions of that country (checked by the mutation). */
   state: z.string({ error: E.state }).trim().min(1, E.state).max(200, E.state),
   /** A place of the evaluation at state or municipality level, in the same state. */
@@ -139,11 +146,13 @@ const version = z.number({ error: E.invalid }).int(E.invalid).min(1, E.invalid).
  * With no country, the state must be one of Mexico's 32 (the form and the import say so at the
  * field). Checked even when other fields have errors, so every error of a form shows at once.
  */
-const isMexicanStateOrAbroad = (value: { countryCode: string | null; state: string }) => Boolean(value.countryCode) || (MEXICAN_STATES as readonly string[]).includes(value.state);
+const isMexicanStateOrAbroad = (value: { countryCode: string | null; state: string }) =>
+  Boolean(value.countryCode) || (MEXICAN_STATES as readonly string[]).includes(value.state);
 const stateCheck = () => ({
   path: ["state"],
   message: E.state,
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => issue.path?.[0] === "state" || issue.path?.[0] === "countryCode"),
+  when: (payload: z.core.ParsePayload) =>
+    !payload.issues.some((issue) => issue.path?.[0] === "state" || issue.path?.[0] === "countryCode"),
 });
 
 export const createRespondentSchema = z
@@ -186,7 +195,10 @@ export const consentSchema = z.object({
   formVersion: text(50),
   language: languageCode,
   scopes: z.object(
-    Object.fromEntries(CONSENT_SCOPES.map((scope) => [scope, scopeAnswer])) as Record<(typeof CONSENT_SCOPES)[number], typeof scopeAnswer>,
+    Object.fromEntries(CONSENT_SCOPES.map((scope) => [scope, scopeAnswer])) as Record<
+      (typeof CONSENT_SCOPES)[number],
+      typeof scopeAnswer
+    >,
     { error: E.scope },
   ),
 });

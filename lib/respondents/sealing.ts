@@ -8,7 +8,12 @@
 import { keyFingerprint, keyRingFromEnv, open, seal, type KeyRing } from "@/lib/crypto";
 import type { IdentityField } from "./constants";
 
-export type IdentityValues = { name: string | null; phone: string | null; email: string | null; community: string | null };
+export type IdentityValues = {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  community: string | null;
+};
 
 export type SealedIdentity = {
   nameCiphertext: Uint8Array<ArrayBuffer> | null;
@@ -43,7 +48,11 @@ export function fromBytes(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
-export function sealIdentity(respondentId: string, values: IdentityValues, ring: KeyRing = keyRingFromEnv()): SealedIdentity {
+export function sealIdentity(
+  respondentId: string,
+  values: IdentityValues,
+  ring: KeyRing = keyRingFromEnv(),
+): SealedIdentity {
   const parts = identityParts(values);
   const sealPart = (field: IdentityField) => {
     const value = parts[field];
@@ -57,7 +66,11 @@ export function sealIdentity(respondentId: string, values: IdentityValues, ring:
   };
 }
 
-export function openIdentity(respondentId: string, stored: StoredIdentity, ring: KeyRing = keyRingFromEnv()): IdentityValues {
+export function openIdentity(
+  respondentId: string,
+  stored: StoredIdentity,
+  ring: KeyRing = keyRingFromEnv(),
+): IdentityValues {
   const openPart = (bytes: Uint8Array | null, field: IdentityField) =>
     bytes === null ? null : open(fromBytes(bytes), identityContext(respondentId, field), ring);
   const contactText = openPart(stored.contactCiphertext, "contact");

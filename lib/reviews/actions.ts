@@ -15,17 +15,20 @@ function result<T extends Outcome>(outcome: T) {
 export const sendStoryToReview = evaluationAction("sendStoryToReview", {
   permission: "review.submit",
   input: storyRefInput,
-  handler: async ({ actor, input, ipAddress }) => result(await mutations.sendToReview({ actorId: actor.id, ipAddress }, input)),
+  handler: async ({ actor, input, ipAddress }) =>
+    result(await mutations.sendToReview({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const decideStoryReview = evaluationAction("decideStoryReview", {
   permission: "review.decide",
   input: decideReviewInput,
-  handler: async ({ actor, input, ipAddress }) => result(await mutations.decideReview({ actorId: actor.id, ipAddress }, input)),
+  handler: async ({ actor, input, ipAddress }) =>
+    result(await mutations.decideReview({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const decideStoryRevalidation = evaluationAction("decideStoryRevalidation", {
   permission: "validation.manage",
   input: revalidationInput,
-  handler: async ({ actor, input, ipAddress }) => result(await mutations.decideRevalidation({ actorId: actor.id, ipAddress }, input)),
+  handler: async ({ actor, input, ipAddress }) =>
+    result(await mutations.decideRevalidation({ actorId: actor.id, ipAddress }, input)),
 });

@@ -27,7 +27,13 @@ export async function getOutcomeContext(evaluationId: string, storyId: string): 
       select: { kind: true, domain: { select: { position: true, nameEs: true, nameEn: true } } },
     }),
     db().validationResponse.findMany({
-      where: { evaluationId, storyId, verdict: "DISPUTES", resolvedAt: { not: null }, disputeResolution: { not: null } },
+      where: {
+        evaluationId,
+        storyId,
+        verdict: "DISPUTES",
+        resolvedAt: { not: null },
+        disputeResolution: { not: null },
+      },
       orderBy: { resolvedAt: "asc" },
       take: 100,
       select: { disputeResolution: true, resolvedAt: true },

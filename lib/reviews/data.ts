@@ -5,7 +5,13 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
-import type { EvidenceSourceType, EvidenceStance, EvidenceStrength, ReviewDecision, ValidationVerdict } from "@/lib/generated/prisma/enums";
+import type {
+  EvidenceSourceType,
+  EvidenceStance,
+  EvidenceStrength,
+  ReviewDecision,
+  ValidationVerdict,
+} from "@/lib/generated/prisma/enums";
 import type { OutcomeRecord } from "@/lib/brief/outcome-sentence";
 import { parseStorySnapshot, type StorySnapshot } from "@/lib/stories/snapshot";
 import { validId } from "@/lib/core/ids";
@@ -20,7 +26,11 @@ export const QUEUE_PAGE_SIZE = 25;
 type VerdictCounts = Partial<Record<ValidationVerdict, number>>;
 
 async function verdictCounts(evaluationId: string, storyIds: string[]): Promise<Map<string, VerdictCounts>> {
-  const rows = await db().validationResponse.groupBy({ by: ["storyId", "verdict"], where: { evaluationId, storyId: { in: storyIds } }, _count: { _all: true } });
+  const rows = await db().validationResponse.groupBy({
+    by: ["storyId", "verdict"],
+    where: { evaluationId, storyId: { in: storyIds } },
+    _count: { _all: true },
+  });
   const result = new Map<string, VerdictCounts>();
   for (const row of rows) result.set(row.storyId, { ...result.get(row.storyId), [row.verdict]: row._count._all });
   return result;
@@ -42,9 +52,17 @@ export async function getReviewQueue(evaluationId: string, page = 1) {
   ]);
   const ids = stories.map((story) => story.id);
   const [evidence, verdicts, reasons] = await Promise.all([
-    db().evidenceItem.groupBy({ by: ["storyId"], where: { evaluationId, storyId: { in: ids } }, _count: { _all: true } }),
+    db().evidenceItem.groupBy({
+      by: ["storyId"],
+      where: { evaluationId, storyId: { in: ids } },
+      _count: { _all: true },
+    }),
     verdictCounts(evaluationId, ids),
-    db().selectedStory.groupBy({ by: ["storyId"], where: { evaluationId, storyId: { in: ids } }, _count: { _all: true } }),
+    db().selectedStory.groupBy({
+      by: ["storyId"],
+      where: { evaluationId, storyId: { in: ids } },
+      _count: { _all: true },
+    }),
   ]);
   const evidenceBy = new Map(evidence.map((row) => [row.storyId, row._count._all]));
   const reasonsBy = new Map(reasons.map((row) => [row.storyId, row._count._all]));
@@ -68,7 +86,8 @@ export async function getReviewQueue(evaluationId: string, page = 1) {
 export function deidentifiedStory(snapshot: StorySnapshot) {
   const stale = staleTranslationPaths(snapshot);
   // A stale translation is no translation: the sentence builder then prints its marker.
-  const current = (path: string, translation: string | null | undefined) => (translation && !stale.has(path) ? translation : null);
+  const current = (path: string, translation: string | null | undefined) =>
+    translation && !stale.has(path) ? translation : null;
   const text = (path: string, source: string | null, translation: string | null): TranslatableText | null =>
     source ? { source, translation, stale: stale.has(path) } : null;
   return {
@@ -77,14 +96,34 @@ export function deidentifiedStory(snapshot: StorySnapshot) {
     texts: {
       whatChanged: text("whatChanged", snapshot.whatChanged, snapshot.whatChangedTranslation),
       whySignificant: text("whySignificant", snapshot.whySignificant, snapshot.whySignificantTranslation),
-      contributionNarrative: text("contributionNarrative", snapshot.contributionNarrative, snapshot.contributionNarrativeTranslation),
-      sustainabilityAssessment: text("sustainabilityAssessment", snapshot.sustainabilityAssessment, snapshot.sustainabilityAssessmentTranslation),
-      sustainabilityConditions: text("sustainabilityConditions", snapshot.sustainabilityConditions, snapshot.sustainabilityConditionsTranslation),
-      sustainabilityRisks: text("sustainabilityRisks", snapshot.sustainabilityRisks, snapshot.sustainabilityRisksTranslation),
+      contributionNarrative: text(
+        "contributionNarrative",
+        snapshot.contributionNarrative,
+        snapshot.contributionNarrativeTranslation,
+      ),
+      sustainabilityAssessment: text(
+        "sustainabilityAssessment",
+        snapshot.sustainabilityAssessment,
+        snapshot.sustainabilityAssessmentTranslation,
+      ),
+      sustainabilityConditions: text(
+        "sustainabilityConditions",
+        snapshot.sustainabilityConditions,
+        snapshot.sustainabilityConditionsTranslation,
+      ),
+      sustainabilityRisks: text(
+        "sustainabilityRisks",
+        snapshot.sustainabilityRisks,
+        snapshot.sustainabilityRisksTranslation,
+      ),
     },
     contributionTexts: snapshot.contributions.map((c) => ({
       acronym: c.acronym,
-      how: { source: c.howContributed, translation: c.howContributedTranslation, stale: stale.has(contributionPath(c.projectId)) } satisfies TranslatableText,
+      how: {
+        source: c.howContributed,
+        translation: c.howContributedTranslation,
+        stale: stale.has(contributionPath(c.projectId)),
+      } satisfies TranslatableText,
     })),
     code: snapshot.code,
     title: snapshot.title,
@@ -98,9 +137,19 @@ export function deidentifiedStory(snapshot: StorySnapshot) {
     periodFrom: snapshot.periodFrom,
     periodTo: snapshot.periodTo,
     places: snapshot.places.map((place) => [place.municipality, place.state].filter(Boolean).join(", ")),
-    figures: snapshot.figures.map((figure) => ({ label: figure.label, labelTranslation: figure.labelTranslation, value: figure.value, valueMax: figure.valueMax, unit: figure.unit })),
+    figures: snapshot.figures.map((figure) => ({
+      label: figure.label,
+      labelTranslation: figure.labelTranslation,
+      value: figure.value,
+      valueMax: figure.valueMax,
+      unit: figure.unit,
+    })),
     contributionNarrative: snapshot.contributionNarrative,
-    contributions: snapshot.contributions.map((c) => ({ acronym: c.acronym, name: c.name, howContributed: c.howContributed })),
+    contributions: snapshot.contributions.map((c) => ({
+      acronym: c.acronym,
+      name: c.name,
+      howContributed: c.howContributed,
+    })),
     priorityTags: snapshot.priorityTags.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
     atRiskGroups: snapshot.atRiskGroups.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
     sustainabilityAssessment: snapshot.sustainabilityAssessment,
@@ -114,15 +163,17 @@ export function deidentifiedStory(snapshot: StorySnapshot) {
       titleTranslation: current("title", snapshot.titleTranslation),
       places: snapshot.places.map(({ state, municipality, community }) => ({ state, municipality, community })),
       sectors: snapshot.sectors.map(({ nameEn, nameEs }) => ({ nameEn, nameEs })),
-      figures: snapshot.figures.map(({ id, label, labelTranslation, qualifier, value, valueMax, unit, unitTranslation }) => ({
-        label,
-        labelTranslation: current(figurePath(id, "label"), labelTranslation),
-        qualifier,
-        value,
-        valueMax,
-        unit,
-        unitTranslation: current(figurePath(id, "unit"), unitTranslation),
-      })),
+      figures: snapshot.figures.map(
+        ({ id, label, labelTranslation, qualifier, value, valueMax, unit, unitTranslation }) => ({
+          label,
+          labelTranslation: current(figurePath(id, "label"), labelTranslation),
+          qualifier,
+          value,
+          valueMax,
+          unit,
+          unitTranslation: current(figurePath(id, "unit"), unitTranslation),
+        }),
+      ),
       periodPrecision: snapshot.periodPrecision,
       periodFrom: snapshot.periodFrom,
       periodTo: snapshot.periodTo,
@@ -135,7 +186,15 @@ export type ReviewStory = {
   stage: string;
   revision: { id: string; version: number };
   story: ReturnType<typeof deidentifiedStory>;
-  evidence: Array<{ id: string; sourceType: EvidenceSourceType; citation: string; whatItShows: string; summary: TranslatableText; stance: EvidenceStance; strength: EvidenceStrength }>;
+  evidence: Array<{
+    id: string;
+    sourceType: EvidenceSourceType;
+    citation: string;
+    whatItShows: string;
+    summary: TranslatableText;
+    stance: EvidenceStance;
+    strength: EvidenceStrength;
+  }>;
   verdicts: VerdictCounts;
   reasons: string[];
   /** The panel's reasons with their translations (reasons are never edited, so never stale). */
@@ -156,16 +215,43 @@ export async function getReviewStory(evaluationId: string, storyId: string): Pro
   });
   if (!story) return null;
   const [revision, evidence, verdicts, reasons, reviews] = await Promise.all([
-    db().storyRevision.findFirst({ where: { evaluationId, storyId, version: story.version }, select: { id: true, version: true, snapshot: true } }),
+    db().storyRevision.findFirst({
+      where: { evaluationId, storyId, version: story.version },
+      select: { id: true, version: true, snapshot: true },
+    }),
     db().evidenceItem.findMany({
       where: { evaluationId, storyId },
       orderBy: [{ sourceType: "asc" }, { createdAt: "asc" }],
       take: 200,
-      select: { id: true, sourceType: true, citation: true, whatItShows: true, whatItShowsTranslation: true, translatedFrom: true, stance: true, strength: true },
+      select: {
+        id: true,
+        sourceType: true,
+        citation: true,
+        whatItShows: true,
+        whatItShowsTranslation: true,
+        translatedFrom: true,
+        stance: true,
+        strength: true,
+      },
     }),
     verdictCounts(evaluationId, [storyId]),
-    db().selectedStory.findMany({ where: { evaluationId, storyId }, orderBy: { createdAt: "asc" }, select: { reason: true, reasonTranslation: true } }),
-    db().review.findMany({ where: { evaluationId, storyId }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, decision: true, comment: true, createdAt: true, storyRevision: { select: { version: true } } } }),
+    db().selectedStory.findMany({
+      where: { evaluationId, storyId },
+      orderBy: { createdAt: "asc" },
+      select: { reason: true, reasonTranslation: true },
+    }),
+    db().review.findMany({
+      where: { evaluationId, storyId },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        decision: true,
+        comment: true,
+        createdAt: true,
+        storyRevision: { select: { version: true } },
+      },
+    }),
   ]);
   const snapshot = revision ? parseStorySnapshot(revision.snapshot) : null;
   if (!revision || !snapshot) return null;

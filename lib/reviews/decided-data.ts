@@ -26,7 +26,10 @@ export type DecidedOutcome = {
 };
 
 /** One page of decided outcomes; the latest review per story comes from the (evaluation, story, created) index. */
-export async function getDecidedOutcomes(evaluationId: string, page = 1): Promise<{ rows: DecidedOutcome[]; total: number; pages: number }> {
+export async function getDecidedOutcomes(
+  evaluationId: string,
+  page = 1,
+): Promise<{ rows: DecidedOutcome[]; total: number; pages: number }> {
   if (!validId(evaluationId)) return { rows: [], total: 0, pages: 1 };
   const offset = (Math.max(1, page) - 1) * DECIDED_PAGE_SIZE;
   const [rows, counted] = await Promise.all([

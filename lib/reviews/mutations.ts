@@ -16,7 +16,13 @@ import { loadValidationFacts } from "@/lib/validation/facts";
 import type { Actor } from "@/lib/validation/mutations";
 import { validationBlockers } from "@/lib/validation/policy";
 import { loadReviewFacts, loadSendToReviewFacts } from "./facts";
-import { reviewBlockers, revalidationBlockers, revalidationTarget, sendToReviewBlockers, type RevalidationChoice } from "./policy";
+import {
+  reviewBlockers,
+  revalidationBlockers,
+  revalidationTarget,
+  sendToReviewBlockers,
+  type RevalidationChoice,
+} from "./policy";
 import { moveReviewedStory } from "./stage";
 
 export type Blocked = { ok: false; reason: "BLOCKED"; blockers: string[] };
@@ -46,15 +52,29 @@ export async function sendToReview(actor: Actor, input: { evaluationId: string; 
         const facts = await loadSendToReviewFacts(tx, evaluationId, storyId);
         if (!facts) throw new AppError("NOT_FOUND");
         const blockers = sendToReviewBlockers(facts);
-        if (blockers.length > 0) throw new BlockedError(blockers.map((b) => ("respondent" in b ? `${b.code}:${b.respondent}` : b.code)));
-        await moveReviewedStory(tx, { evaluationId, storyId, from: "VALIDATED", to: "IN_REVIEW", actorId: actor.actorId, ipAddress: actor.ipAddress });
+        if (blockers.length > 0)
+          throw new BlockedError(blockers.map((b) => ("respondent" in b ? `${b.code}:${b.respondent}` : b.code)));
+        await moveReviewedStory(tx, {
+          evaluationId,
+          storyId,
+          from: "VALIDATED",
+          to: "IN_REVIEW",
+          actorId: actor.actorId,
+          ipAddress: actor.ipAddress,
+        });
         return { ok: true as const };
       }, TRANSACTION_OPTIONS),
     ),
   );
 }
 
-export type DecideInput = { evaluationId: string; storyId: string; storyRevisionId: string; decision: ReviewDecision; comment: string };
+export type DecideInput = {
+  evaluationId: string;
+  storyId: string;
+  storyRevisionId: string;
+  decision: ReviewDecision;
+  comment: string;
+};
 
 /** A reviewer approves or returns the story, on the revision they read. */
 export async function decideReview(actor: Actor, input: DecideInput) {
@@ -65,19 +85,39 @@ export async function decideReview(actor: Actor, input: DecideInput) {
       db().$transaction(async (tx) => {
         const facts = await loadReviewFacts(tx, evaluationId, storyId);
         if (!facts) throw new AppError("NOT_FOUND");
-        const blockers = reviewBlockers(facts, { reviewerId: actor.actorId, revisionReadId: input.storyRevisionId, decision, comment });
+        const blockers = reviewBlockers(facts, {
+          reviewerId: actor.actorId,
+          revisionReadId: input.storyRevisionId,
+          decision,
+          comment,
+        });
         // A story no longer in review was decided by someone else first: CONFLICT, as for any race.
         if (blockers.includes("NOT_IN_REVIEW")) throw new AppError("CONFLICT", "the story is no longer in review");
         if (blockers.length > 0) throw new BlockedError(blockers);
         const to = decision === "APPROVE" ? "APPROVED" : "RETURNED";
         try {
-          await moveReviewedStory(tx, { evaluationId, storyId, from: "IN_REVIEW", to, actorId: actor.actorId, comment: comment || null, ipAddress: actor.ipAddress });
+          await moveReviewedStory(tx, {
+            evaluationId,
+            storyId,
+            from: "IN_REVIEW",
+            to,
+            actorId: actor.actorId,
+            comment: comment || null,
+            ipAddress: actor.ipAddress,
+          });
         } catch (error) {
           if (error instanceof Refusal) throw new AppError("CONFLICT", "decided by someone else first");
           throw error;
         }
         const review = await tx.review.create({
-          data: { evaluationId, storyId, storyRevisionId: input.storyRevisionId, reviewerId: actor.actorId, decision, comment },
+          data: {
+            evaluationId,
+            storyId,
+            storyRevisionId: input.storyRevisionId,
+            reviewerId: actor.actorId,
+            decision,
+            comment,
+          },
           select: { id: true },
         });
         await recordAudit(tx, {
@@ -100,20 +140,33 @@ export async function decideReview(actor: Actor, input: DecideInput) {
  * validation: yes → TRIANGULATED (the next round takes it); no → VALIDATED, which still needs a
  * closed round and every dispute resolved. The decision and its reason are audited.
  */
-export async function decideRevalidation(actor: Actor, input: { evaluationId: string; storyId: string; choice: RevalidationChoice; comment: string }) {
+export async function decideRevalidation(
+  actor: Actor,
+  input: { evaluationId: string; storyId: string; choice: RevalidationChoice; comment: string },
+) {
   const { evaluationId, storyId, choice } = input;
   const comment = input.comment.trim();
   return blockedAsResult(() =>
     refusalsAsResults(() =>
       db().$transaction(async (tx) => {
         await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
-        const facts = await loadValidationFacts(tx, evaluationId, storyId, { revalidationWaived: choice === "NO_NEW_VALIDATION" });
+        const facts = await loadValidationFacts(tx, evaluationId, storyId, {
+          revalidationWaived: choice === "NO_NEW_VALIDATION",
+        });
         if (!facts) throw new AppError("NOT_FOUND");
         const blockers: string[] = revalidationBlockers({ stage: facts.stage, comment });
         if (blockers.length === 0 && choice === "NO_NEW_VALIDATION") blockers.push(...validationBlockers(facts));
         if (blockers.length > 0) throw new BlockedError(blockers);
         const to = revalidationTarget(choice);
-        await moveReviewedStory(tx, { evaluationId, storyId, from: "RETURNED", to, actorId: actor.actorId, comment, ipAddress: actor.ipAddress });
+        await moveReviewedStory(tx, {
+          evaluationId,
+          storyId,
+          from: "RETURNED",
+          to,
+          actorId: actor.actorId,
+          comment,
+          ipAddress: actor.ipAddress,
+        });
         await recordAudit(tx, {
           evaluationId,
           actorId: actor.actorId,

@@ -24,8 +24,10 @@ export type ReviewBlocker = "NOT_IN_REVIEW" | "REVIEWER_WROTE_STORY" | "REVISION
 export function reviewBlockers(facts: ReviewFacts, request: ReviewRequest): ReviewBlocker[] {
   const blockers: ReviewBlocker[] = [];
   if (facts.stage !== "IN_REVIEW") blockers.push("NOT_IN_REVIEW");
-  if (facts.authorId === request.reviewerId || facts.editorIds.includes(request.reviewerId)) blockers.push("REVIEWER_WROTE_STORY");
-  if (facts.currentRevisionId === null || facts.currentRevisionId !== request.revisionReadId) blockers.push("REVISION_OUTDATED");
+  if (facts.authorId === request.reviewerId || facts.editorIds.includes(request.reviewerId))
+    blockers.push("REVIEWER_WROTE_STORY");
+  if (facts.currentRevisionId === null || facts.currentRevisionId !== request.revisionReadId)
+    blockers.push("REVISION_OUTDATED");
   if (request.decision === "RETURN" && request.comment.trim().length === 0) blockers.push("COMMENT_REQUIRED");
   return blockers;
 }
@@ -42,7 +44,8 @@ export type SendToReviewBlocker = { code: "NOT_VALIDATED" } | { code: "NO_FUNDER
 export function sendToReviewBlockers(facts: SendToReviewFacts): SendToReviewBlocker[] {
   const blockers: SendToReviewBlocker[] = [];
   if (facts.stage !== "VALIDATED") blockers.push({ code: "NOT_VALIDATED" });
-  for (const respondent of facts.storytellersWithoutFunderConsent) blockers.push({ code: "NO_FUNDER_CONSENT", respondent });
+  for (const respondent of facts.storytellersWithoutFunderConsent)
+    blockers.push({ code: "NO_FUNDER_CONSENT", respondent });
   return blockers;
 }
 
@@ -57,7 +60,10 @@ export function revalidationTarget(choice: RevalidationChoice): StoryStage {
   return choice === "NEW_VALIDATION" ? "TRIANGULATED" : "VALIDATED";
 }
 
-export function revalidationBlockers(facts: { stage: StoryStage; comment: string }): Array<"NOT_RETURNED" | "COMMENT_REQUIRED"> {
+export function revalidationBlockers(facts: {
+  stage: StoryStage;
+  comment: string;
+}): Array<"NOT_RETURNED" | "COMMENT_REQUIRED"> {
   const blockers: Array<"NOT_RETURNED" | "COMMENT_REQUIRED"> = [];
   if (facts.stage !== "RETURNED") blockers.push("NOT_RETURNED");
   if (facts.comment.trim().length === 0) blockers.push("COMMENT_REQUIRED");

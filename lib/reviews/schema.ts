@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 
-const comment = z.string({ error: "invalid" }).trim().max(10_000, { error: "tooLong" }).refine((value) => !value.includes("\u0000"), { error: "invalidCharacters" });
+const comment = z
+  .string({ error: "invalid" })
+  .trim()
+  .max(10_000, { error: "tooLong" })
+  .refine((value) => !value.includes("\u0000"), { error: "invalidCharacters" });
 
 export const storyRefInput = z.object({ evaluationId: idSchema, storyId: idSchema });
 export const decideReviewInput = z.object({

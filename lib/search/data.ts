@@ -15,7 +15,16 @@ import { findStoryPage, type StoryListRow } from "@/lib/stories/list";
 import { storyReadScope } from "@/lib/stories/read-scope";
 import { countOf, pagedWithTotal } from "@/lib/tables/paging";
 import { SEARCH_PAGE_SIZE, SEARCH_PREVIEW_SIZE, type SearchKind, type SearchState } from "./schema";
-import { headline, marked, passageHeadline, queryPattern, RANKED_ORDER, rankedMatches, TRANSCRIPT_RANK_WINDOW, tsQuery } from "./sql";
+import {
+  headline,
+  marked,
+  passageHeadline,
+  queryPattern,
+  RANKED_ORDER,
+  rankedMatches,
+  TRANSCRIPT_RANK_WINDOW,
+  tsQuery,
+} from "./sql";
 
 export type TranscriptHit = {
   id: string;
@@ -48,7 +57,11 @@ export type SearchResults = {
 
 const TRANSCRIPT_SOURCES = {
   interviews: { table: Prisma.sql`interview`, label: Prisma.sql`t.mode::text`, other: Prisma.sql`t.notes` },
-  focusGroups: { table: Prisma.sql`focus_group`, label: Prisma.sql`t.topic`, other: Prisma.sql`concat_ws('. ', t.topic, t.notes)` },
+  focusGroups: {
+    table: Prisma.sql`focus_group`,
+    label: Prisma.sql`t.topic`,
+    other: Prisma.sql`concat_ws('. ', t.topic, t.notes)`,
+  },
 } as const;
 
 const HO = Prisma.sql`ho.h`;
@@ -59,7 +72,13 @@ const HN = Prisma.sql`hn.h`;
  * The SQL of one page of a kind's transcript matches, with their headlines (exported for
  * tests/integration/search-plans.test.ts, which checks that it reads the index).
  */
-export function transcriptPageSql(kind: keyof typeof TRANSCRIPT_SOURCES, evaluationId: string, q: string, offset: number, limit: number): Prisma.Sql {
+export function transcriptPageSql(
+  kind: keyof typeof TRANSCRIPT_SOURCES,
+  evaluationId: string,
+  q: string,
+  offset: number,
+  limit: number,
+): Prisma.Sql {
   const { table, label, other } = TRANSCRIPT_SOURCES[kind];
   const query = tsQuery(q);
   const pattern = queryPattern(q);
@@ -84,19 +103,32 @@ export function transcriptPageSql(kind: keyof typeof TRANSCRIPT_SOURCES, evaluat
       ${RANKED_ORDER}`;
 }
 
-async function searchTranscripts(kind: keyof typeof TRANSCRIPT_SOURCES, evaluationId: string, q: string, page: number, pageSize: number) {
+async function searchTranscripts(
+  kind: keyof typeof TRANSCRIPT_SOURCES,
+  evaluationId: string,
+  q: string,
+  page: number,
+  pageSize: number,
+) {
   const { table } = TRANSCRIPT_SOURCES[kind];
   const query = tsQuery(q);
-  const rowsAt = (offset: number, limit: number) => db().$queryRaw<Array<TranscriptHit & { total: number }>>(transcriptPageSql(kind, evaluationId, q, offset, limit));
+  const rowsAt = (offset: number, limit: number) =>
+    db().$queryRaw<Array<TranscriptHit & { total: number }>>(transcriptPageSql(kind, evaluationId, q, offset, limit));
   const count = async () =>
-    countOf(await db().$queryRaw<Array<{ total: number }>>`
-      SELECT count(*)::int AS total FROM ${table} t WHERE t.evaluation_id = ${evaluationId} AND t.search_vector @@ ${query}`);
+    countOf(
+      await db().$queryRaw<Array<{ total: number }>>`
+      SELECT count(*)::int AS total FROM ${table} t WHERE t.evaluation_id = ${evaluationId} AND t.search_vector @@ ${query}`,
+    );
   const result = await pagedWithTotal<TranscriptHit>({ page, pageSize }, rowsAt, count);
   return { ...result, rankWindow: result.total > TRANSCRIPT_RANK_WINDOW ? TRANSCRIPT_RANK_WINDOW : null };
 }
 
 /** Null when the reader may search none of the kinds here (the page answers 404). */
-export async function searchEvaluation(evaluationId: string, reader: EvaluationReader | null, state: SearchState): Promise<SearchResults | null> {
+export async function searchEvaluation(
+  evaluationId: string,
+  reader: EvaluationReader | null,
+  state: SearchState,
+): Promise<SearchResults | null> {
   const access = await evaluationAccess(evaluationId, reader);
   if (!access) return null;
   const { roles } = access;
@@ -116,7 +148,11 @@ export async function searchEvaluation(evaluationId: string, reader: EvaluationR
     wanted.map(async (kind) => {
       if (kind === "stories") {
         // story.view was checked above, with the other kinds; a panelist finds only their rounds' stories.
-        results.stories = await findStoryPage(evaluationId, { page, pageSize, sort: { id: "relevance", desc: true }, columns: [], filters: { q } }, storyReadScope(access)!);
+        results.stories = await findStoryPage(
+          evaluationId,
+          { page, pageSize, sort: { id: "relevance", desc: true }, columns: [], filters: { q } },
+          storyReadScope(access)!,
+        );
       } else {
         results[kind] = await searchTranscripts(kind, evaluationId, q, page, pageSize);
       }

@@ -15,7 +15,9 @@ const searchSchema = z
 
 export type SearchState = { q?: string; kind?: SearchKind; page: number };
 
-export function parseSearchState(params: SearchParams): { ok: true; state: SearchState } | { ok: false; rejected: string[] } {
+export function parseSearchState(
+  params: SearchParams,
+): { ok: true; state: SearchState } | { ok: false; rejected: string[] } {
   const parsed = parseFilters(["q", "kind"], searchSchema, params);
   if (!parsed.ok) return parsed;
   return { ok: true, state: { ...parsed.filters, page: parsePage(params.page) } };

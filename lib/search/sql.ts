@@ -120,7 +120,12 @@ const PASSAGE_LENGTH = 1200;
  * come from; when one is not, the passage has no mark and the caller falls back to a whole-text
  * headline.
  */
-export function passageHeadline(language: Prisma.Sql, text: Prisma.Sql, query: Prisma.Sql, pattern: Prisma.Sql): Prisma.Sql {
+export function passageHeadline(
+  language: Prisma.Sql,
+  text: Prisma.Sql,
+  query: Prisma.Sql,
+  pattern: Prisma.Sql,
+): Prisma.Sql {
   const passage = Prisma.sql`substr(doc.body, greatest(1, doc.at - ${PASSAGE_BEFORE}), ${PASSAGE_LENGTH})`;
   return Prisma.sql`(SELECT ${headline(language, passage, query)}
     FROM (SELECT b.body, coalesce(nullif(regexp_instr(b.body, ${pattern}, 1, 1, 0, 'i'), 0), 1) AS at

@@ -49,11 +49,17 @@ export function normalizeAddress(entry: string): string | null {
  * With fewer entries than hops, the left-most one (still written by a trusted proxy: the request
  * skipped an outer one). UNKNOWN_ADDRESS when there is no header or the entry is not an address.
  */
-export function clientAddress(forwardedFor: string | readonly string[] | null | undefined, trustedProxyHops: number): string {
+export function clientAddress(
+  forwardedFor: string | readonly string[] | null | undefined,
+  trustedProxyHops: number,
+): string {
   if (trustedProxyHops < 1 || forwardedFor === null || forwardedFor === undefined) return UNKNOWN_ADDRESS;
   const joined = typeof forwardedFor === "string" ? forwardedFor : forwardedFor.join(",");
   // Empty entries can only sit in the part the client wrote, so dropping them moves nothing we trust.
-  const entries = joined.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = joined
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return UNKNOWN_ADDRESS;
   const chosen = entries[Math.max(0, entries.length - trustedProxyHops)]!;
   return normalizeAddress(chosen) ?? UNKNOWN_ADDRESS;

@@ -24,7 +24,8 @@ function originOf(value: string): string | null {
  */
 export function acceptedOrigins(env: { APP_BASE_URL: string; DEMO_MODE?: string; DEMO_ORIGINS?: string }): string[] {
   const base = originOf(env.APP_BASE_URL);
-  const demo = env.DEMO_MODE === "true" ? (env.DEMO_ORIGINS ?? "").split(",").map((entry) => originOf(entry.trim())) : [];
+  const demo =
+    env.DEMO_MODE === "true" ? (env.DEMO_ORIGINS ?? "").split(",").map((entry) => originOf(entry.trim())) : [];
   return [...new Set([base, ...demo].filter((origin): origin is string => origin !== null))];
 }
 
@@ -43,7 +44,9 @@ export function requestOrigin(headers: HeaderSource): string | null {
  * false (refuse): every browser we support sends `Origin` on POST, so only hand-made requests lack both.
  */
 export function isSameOrigin(headers: HeaderSource, accepted: string | readonly string[]): boolean {
-  const expected = (typeof accepted === "string" ? [accepted] : accepted).map(originOf).filter((origin) => origin !== null);
+  const expected = (typeof accepted === "string" ? [accepted] : accepted)
+    .map(originOf)
+    .filter((origin) => origin !== null);
   const origin = requestOrigin(headers);
   return origin !== null && expected.includes(origin);
 }

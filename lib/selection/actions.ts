@@ -8,7 +8,14 @@ import { mailConfigured } from "@/lib/mail/transport";
 import { deliverReminder, type ReminderDelivery } from "./reminder-delivery";
 import { recordReminder } from "./reminder-mutations";
 import { cancelRound, closeRound, createPanel, createRound, openRound, recordDecision } from "./round-mutations";
-import { castBallotsInput, createPanelInput, createRoundFormInput, recordDecisionInput, roundInput, sendReminderInput } from "./schema";
+import {
+  castBallotsInput,
+  createPanelInput,
+  createRoundFormInput,
+  recordDecisionInput,
+  roundInput,
+  sendReminderInput,
+} from "./schema";
 
 type Refused = { ok: false; reason: string; field?: string; story?: string };
 
@@ -32,7 +39,10 @@ export const createSelectionRound = evaluationAction("createSelectionRound", {
   handler: async ({ actor, input, ipAddress }) => {
     // The form's clock time is the evaluation's; the round keeps the instant (decision 0036).
     const given = input.deadline;
-    const deadline = given.local !== undefined ? zonedInstant(given.local, (await findEvaluationTimeZone(input.evaluationId)) ?? DEFAULT_TIME_ZONE) : given.instant;
+    const deadline =
+      given.local !== undefined
+        ? zonedInstant(given.local, (await findEvaluationTimeZone(input.evaluationId)) ?? DEFAULT_TIME_ZONE)
+        : given.instant;
     if (!deadline) return reject("DEADLINE_NOT_IN_ZONE", "deadline");
     const result = await createRound({ ...input, deadline, actorId: actor.id, ipAddress });
     return result.ok ? { roundId: result.roundId } : refused(result);
@@ -85,10 +95,23 @@ export const sendSelectionReminder = evaluationAction("sendSelectionReminder", {
   input: sendReminderInput,
   handler: async ({ actor, input, ipAddress }) => {
     const byMail = mailConfigured();
-    const result = await recordReminder({ ...input, actorId: actor.id, ipAddress, channel: byMail ? "EMAIL" : "COPIED_BY_LEAD" });
+    const result = await recordReminder({
+      ...input,
+      actorId: actor.id,
+      ipAddress,
+      channel: byMail ? "EMAIL" : "COPIED_BY_LEAD",
+    });
     if (!result.ok) return refused(result);
     const delivery: ReminderDelivery = byMail
-      ? await deliverReminder({ lead: actor, evaluationId: input.evaluationId, roundId: input.roundId, round: result.round, recipients: result.recipients, text: input.text, ipAddress })
+      ? await deliverReminder({
+          lead: actor,
+          evaluationId: input.evaluationId,
+          roundId: input.roundId,
+          round: result.round,
+          recipients: result.recipients,
+          text: input.text,
+          ipAddress,
+        })
       : { kind: "NOT_CONFIGURED" };
     return { reminded: result.recipients.length, delivery };
   },

@@ -8,12 +8,21 @@ import type { CandidacyFacts } from "@/lib/stories/stage-machine";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-export async function loadCandidacies(client: Client, evaluationId: string, storyId: string): Promise<CandidacyFacts[]> {
+export async function loadCandidacies(
+  client: Client,
+  evaluationId: string,
+  storyId: string,
+): Promise<CandidacyFacts[]> {
   const rows = await client.roundCandidate.findMany({
     where: { evaluationId, storyId, round: { panel: { level: "DOMAIN" } } },
     select: {
       roundId: true,
-      round: { select: { status: true, decision: { select: { selectedStories: { where: { storyId }, select: { id: true } } } } } },
+      round: {
+        select: {
+          status: true,
+          decision: { select: { selectedStories: { where: { storyId }, select: { id: true } } } },
+        },
+      },
     },
     orderBy: { createdAt: "asc" },
   });

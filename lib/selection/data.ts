@@ -13,7 +13,6 @@ import { validId } from "@/lib/core/ids";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
 
-
 export type StoryTieRow = { story_id: string; wrote: boolean; collected: boolean };
 
 /**
@@ -49,7 +48,12 @@ export function conflictsOf(rows: readonly StoryTieRow[]): Map<string, ConflictR
 }
 
 /** Which of these stories the person may not vote on, and why (WROTE or COLLECTED). */
-export async function loadConflicts(client: Client, evaluationId: string, userId: string, storyIds: readonly string[]): Promise<Map<string, ConflictReason>> {
+export async function loadConflicts(
+  client: Client,
+  evaluationId: string,
+  userId: string,
+  storyIds: readonly string[],
+): Promise<Map<string, ConflictReason>> {
   if (storyIds.length === 0) return new Map();
   return conflictsOf(await client.$queryRaw<StoryTieRow[]>(storyTiesSql(evaluationId, userId, storyIds)));
 }
@@ -60,7 +64,12 @@ export async function listRounds(evaluationId: string, viewer: { userId: string;
   return db().selectionRound.findMany({
     where: {
       evaluationId,
-      ...(viewer.manages ? {} : { status: { in: [...ROUND_STATUSES_SEEN_BY_PANEL] }, panel: { members: { some: { userId: viewer.userId } } } }),
+      ...(viewer.manages
+        ? {}
+        : {
+            status: { in: [...ROUND_STATUSES_SEEN_BY_PANEL] },
+            panel: { members: { some: { userId: viewer.userId } } },
+          }),
     },
     select: {
       id: true,
@@ -124,10 +133,23 @@ export async function getRound(evaluationId: string, roundId: string) {
       version: true,
       panelId: true,
       evaluation: { select: { timeZone: true } },
-      panel: { select: { name: true, level: true, members: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } } } },
+      panel: {
+        select: {
+          name: true,
+          level: true,
+          members: {
+            select: { user: { select: { id: true, name: true, email: true } } },
+            orderBy: { createdAt: "asc" },
+          },
+        },
+      },
       domain: { select: { nameEn: true, nameEs: true } },
       candidates: {
-        select: { story: { select: { id: true, code: true, title: true, titleTranslation: true, stage: true, originalLanguage: true } } },
+        select: {
+          story: {
+            select: { id: true, code: true, title: true, titleTranslation: true, stage: true, originalLanguage: true },
+          },
+        },
         orderBy: { story: { codeNumber: "asc" } },
       },
       decision: {
@@ -157,7 +179,11 @@ export type ReminderRecipient = { id: string; name: string; email: string; local
  * still are panelists of the evaluation (a member removed or stripped of the role keeps their panel
  * seat row, but is no longer reminded) with an account that is not disabled.
  */
-export async function listReminderRecipients(client: Client, evaluationId: string, round: { id: string; panelId: string }): Promise<ReminderRecipient[]> {
+export async function listReminderRecipients(
+  client: Client,
+  evaluationId: string,
+  round: { id: string; panelId: string },
+): Promise<ReminderRecipient[]> {
   const rows = await client.panelMember.findMany({
     where: {
       evaluationId,
@@ -182,7 +208,12 @@ export async function listOwnBallots(evaluationId: string, roundId: string, pane
 }
 
 /** The tally from the stored ballots; callers check lib/selection/policy.ts canSeeResults first. */
-export async function loadTally(client: Client, round: { id: string; method: RoundDetail["method"]; selectCount: number | null }, evaluationId: string, candidateIds: string[]): Promise<Tally> {
+export async function loadTally(
+  client: Client,
+  round: { id: string; method: RoundDetail["method"]; selectCount: number | null },
+  evaluationId: string,
+  candidateIds: string[],
+): Promise<Tally> {
   const ballots = await client.ballot.findMany({
     where: { evaluationId, roundId: round.id },
     select: { storyId: true, panelistId: true, rank: true, score: true, approved: true },
@@ -192,9 +223,12 @@ export async function loadTally(client: Client, round: { id: string; method: Rou
 
 /** The same reads for a page, outside any transaction (the mutations pass theirs). */
 export const pageReads = {
-  conflicts: (evaluationId: string, userId: string, storyIds: readonly string[]) => loadConflicts(db(), evaluationId, userId, storyIds),
-  tally: (round: Parameters<typeof loadTally>[1], evaluationId: string, candidateIds: string[]) => loadTally(db(), round, evaluationId, candidateIds),
-  reminderRecipients: (evaluationId: string, round: { id: string; panelId: string }) => listReminderRecipients(db(), evaluationId, round),
+  conflicts: (evaluationId: string, userId: string, storyIds: readonly string[]) =>
+    loadConflicts(db(), evaluationId, userId, storyIds),
+  tally: (round: Parameters<typeof loadTally>[1], evaluationId: string, candidateIds: string[]) =>
+    loadTally(db(), round, evaluationId, candidateIds),
+  reminderRecipients: (evaluationId: string, round: { id: string; panelId: string }) =>
+    listReminderRecipients(db(), evaluationId, round),
 };
 
 /** Every panelist's reasons per story, for the lead's decision and for panelists once results are visible. */
@@ -224,7 +258,11 @@ export async function storytellerLanguages(evaluationId: string, storyIds: strin
     story.set(respondent.language, (story.get(respondent.language) ?? 0) + 1);
     counts.set(storyId, story);
   }
-  for (const [storyId, languages] of counts) byStory.set(storyId, [...languages.entries()].sort((a, b) => b[1] - a[1]).map(([language]) => language));
+  for (const [storyId, languages] of counts)
+    byStory.set(
+      storyId,
+      [...languages.entries()].sort((a, b) => b[1] - a[1]).map(([language]) => language),
+    );
   return byStory;
 }
 
@@ -247,8 +285,24 @@ export async function listCandidateDetails(evaluationId: string, storyIds: reado
       periodFrom: true,
       periodTo: true,
       periodPrecision: true,
-      places: { select: { place: { select: { countryCode: true, state: true, municipality: true, community: true } } }, orderBy: { createdAt: "asc" } },
-      figures: { select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true, unitTranslation: true }, orderBy: { position: "asc" } },
+      places: {
+        select: { place: { select: { countryCode: true, state: true, municipality: true, community: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+      figures: {
+        select: {
+          id: true,
+          position: true,
+          label: true,
+          labelTranslation: true,
+          qualifier: true,
+          value: true,
+          valueMax: true,
+          unit: true,
+          unitTranslation: true,
+        },
+        orderBy: { position: "asc" },
+      },
     },
   });
   const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -257,7 +311,11 @@ export async function listCandidateDetails(evaluationId: string, storyIds: reado
     periodFrom: day(periodFrom),
     periodTo: day(periodTo),
     places: places.map(({ place }) => placeLabel(place)),
-    figures: figures.map((figure) => ({ ...figure, value: figure.value.toString(), valueMax: figure.valueMax?.toString() ?? null })),
+    figures: figures.map((figure) => ({
+      ...figure,
+      value: figure.value.toString(),
+      valueMax: figure.valueMax?.toString() ?? null,
+    })),
   }));
 }
 export type CandidateDetail = Awaited<ReturnType<typeof listCandidateDetails>>[number];

@@ -27,7 +27,10 @@ export function conflictOfInterest(ties: StoryTies): ConflictReason | null {
  * rule as the stories a panelist may open (lib/stories/read-scope.ts).
  */
 export function canSeeRound(roles: readonly Role[], sitsOnPanel: boolean, status: SelectionRoundStatus): boolean {
-  return can(roles, "selection.manage") || (sitsOnPanel && can(roles, "selection.vote") && ROUND_STATUSES_SEEN_BY_PANEL.includes(status));
+  return (
+    can(roles, "selection.manage") ||
+    (sitsOnPanel && can(roles, "selection.vote") && ROUND_STATUSES_SEEN_BY_PANEL.includes(status))
+  );
 }
 
 /**
@@ -57,7 +60,10 @@ export type BallotRefusal = (typeof BALLOT_ROUND_REFUSALS)[number];
  * the deadline instant on it does not, as a deadline must lie strictly ahead when set. The one copy
  * of the rule: the ballot mutation, the reminder and the round page's form all ask here.
  */
-export function ballotRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): BallotRefusal | null {
+export function ballotRefusal(
+  round: { status: SelectionRoundStatus; deadline: Date },
+  now: Date,
+): BallotRefusal | null {
   if (round.status !== "OPEN") return "ROUND_NOT_OPEN";
   if (now.getTime() >= round.deadline.getTime()) return "DEADLINE_PASSED";
   return null;
@@ -76,21 +82,32 @@ export function takesBallots(round: { status: SelectionRoundStatus; deadline: Da
 export const REMINDER_INTERVAL_MS = 10 * 60_000;
 
 /** A reminder asks for ballots, so only while the round takes them. */
-export function reminderRefusal(round: { status: SelectionRoundStatus; deadline: Date }, now: Date): BallotRefusal | null {
+export function reminderRefusal(
+  round: { status: SelectionRoundStatus; deadline: Date },
+  now: Date,
+): BallotRefusal | null {
   return ballotRefusal(round, now);
 }
 
 export type VoteShape = { rank?: number | null; score?: number | null; approved?: boolean | null };
 
 /** The one field of the round's method, in range; null when the vote does not fit. */
-export function voteFields(method: VotingMethod, vote: VoteShape, limits: { candidates: number; scaleMax: number | null }) {
+export function voteFields(
+  method: VotingMethod,
+  vote: VoteShape,
+  limits: { candidates: number; scaleMax: number | null },
+) {
   if (method === "RANKING") {
     const rank = vote.rank ?? null;
-    return rank !== null && rank >= 1 && rank <= limits.candidates && vote.score == null && vote.approved == null ? { rank, score: null, approved: null } : null;
+    return rank !== null && rank >= 1 && rank <= limits.candidates && vote.score == null && vote.approved == null
+      ? { rank, score: null, approved: null }
+      : null;
   }
   if (method === "SCORING") {
     const score = vote.score ?? null;
-    return score !== null && score >= 1 && score <= (limits.scaleMax ?? 5) && vote.rank == null && vote.approved == null ? { rank: null, score, approved: null } : null;
+    return score !== null && score >= 1 && score <= (limits.scaleMax ?? 5) && vote.rank == null && vote.approved == null
+      ? { rank: null, score, approved: null }
+      : null;
   }
   const approved = vote.approved ?? null;
   return approved !== null && vote.rank == null && vote.score == null ? { rank: null, score: null, approved } : null;

@@ -28,25 +28,41 @@ const { refuse, asResults } = refusals<ReminderRefusal>();
 
 type Actor = { actorId: string; evaluationId: string; ipAddress?: string | null };
 
-export async function recordReminder(input: Actor & { roundId: string; text: string; channel: ReminderChannel; now?: Date }) {
+export async function recordReminder(
+  input: Actor & { roundId: string; text: string; channel: ReminderChannel; now?: Date },
+) {
   const { evaluationId, roundId } = input;
   const now = input.now ?? new Date();
   return asResults(() =>
     db().$transaction(async (tx) => {
-      const round = await tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true, panelId: true, name: true, deadline: true } });
+      const round = await tx.selectionRound.findFirst({
+        where: { evaluationId, id: roundId },
+        select: { status: true, panelId: true, name: true, deadline: true },
+      });
       if (!round) throw new AppError("NOT_FOUND");
       const refusal = reminderRefusal(round, now);
       if (refusal) throw refuse(refusal);
       const claimed = await tx.selectionRound.updateMany({
-        where: { evaluationId, id: roundId, status: "OPEN", OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(now.getTime() - REMINDER_INTERVAL_MS) } }] },
+        where: {
+          evaluationId,
+          id: roundId,
+          status: "OPEN",
+          OR: [{ lastReminderAt: null }, { lastReminderAt: { lte: new Date(now.getTime() - REMINDER_INTERVAL_MS) } }],
+        },
         data: { lastReminderAt: now },
       });
       if (claimed.count !== 1) {
         // Read again (a fresh snapshot): another lead's reminder, or a close, committed meanwhile.
-        const current = await tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true } });
+        const current = await tx.selectionRound.findFirst({
+          where: { evaluationId, id: roundId },
+          select: { status: true },
+        });
         throw refuse(current?.status === "OPEN" ? "REMINDED_RECENTLY" : "ROUND_NOT_OPEN");
       }
-      const recipients: ReminderRecipient[] = await listReminderRecipients(tx, evaluationId, { id: roundId, panelId: round.panelId });
+      const recipients: ReminderRecipient[] = await listReminderRecipients(tx, evaluationId, {
+        id: roundId,
+        panelId: round.panelId,
+      });
       if (recipients.length === 0) throw refuse("EVERYONE_VOTED");
       await recordAudit(tx, {
         evaluationId,

@@ -27,8 +27,17 @@ type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; evaluationId: string; ipAddress?: string | null };
 /** Why a panel, a round or a decision is refused; a blocked candidate names its story in `story`. */
 export const ROUND_REFUSALS = [
-  "DOMAIN_RETIRED", "NOT_A_PANELIST", "DEADLINE_IN_PAST", "NOT_ELIGIBLE", "NO_CANDIDATES", "TOO_MANY_CANDIDATES",
-  "WRONG_STATUS", "NOT_A_CANDIDATE", "NOTHING_SELECTED", "FEEDBACK_MISSING", "STORY_BLOCKED",
+  "DOMAIN_RETIRED",
+  "NOT_A_PANELIST",
+  "DEADLINE_IN_PAST",
+  "NOT_ELIGIBLE",
+  "NO_CANDIDATES",
+  "TOO_MANY_CANDIDATES",
+  "WRONG_STATUS",
+  "NOT_A_CANDIDATE",
+  "NOTHING_SELECTED",
+  "FEEDBACK_MISSING",
+  "STORY_BLOCKED",
 ] as const;
 export type RoundRefusal = (typeof ROUND_REFUSALS)[number];
 const { refuse, asResults } = refusals<Exclude<RoundRefusal, "STORY_BLOCKED">>();
@@ -39,7 +48,8 @@ async function run<T>(work: (tx: Tx) => Promise<T>): Promise<T | Refused<RoundRe
   try {
     return await asResults(() => db().$transaction(work, TRANSACTION_OPTIONS));
   } catch (error) {
-    if (error instanceof StoryRefused) return { ok: false, reason: "STORY_BLOCKED", story: error.code, blockers: error.blockers };
+    if (error instanceof StoryRefused)
+      return { ok: false, reason: "STORY_BLOCKED", story: error.code, blockers: error.blockers };
     throw error;
   }
 }
@@ -54,12 +64,27 @@ class StoryRefused extends Error {
 }
 
 /** Moves each story one step of the table inside the round's transaction; a blocked story refuses the whole change. */
-async function moveCandidates(tx: Tx, actor: Actor, roundId: string, stories: Array<{ id: string; code: string }>, from: StoryStage, to: StoryStage) {
+async function moveCandidates(
+  tx: Tx,
+  actor: Actor,
+  roundId: string,
+  stories: Array<{ id: string; code: string }>,
+  from: StoryStage,
+  to: StoryStage,
+) {
   const transition = findTransition(from, to);
   if (!transition) throw new Error(`No step ${from} → ${to} in the table.`);
   for (const story of stories) {
     try {
-      await moveStoryWithin(tx, { actorId: actor.actorId, evaluationId: actor.evaluationId, storyId: story.id, transition, comment: null, ipAddress: actor.ipAddress, roundId });
+      await moveStoryWithin(tx, {
+        actorId: actor.actorId,
+        evaluationId: actor.evaluationId,
+        storyId: story.id,
+        transition,
+        comment: null,
+        ipAddress: actor.ipAddress,
+        roundId,
+      });
     } catch (error) {
       if (error instanceof Blocked) throw new StoryRefused(story.code, error.blockers);
       if (error instanceof AppError && error.code === "CONFLICT") throw new StoryRefused(story.code, []);
@@ -78,9 +103,14 @@ export async function createPanel(input: CreatePanelInput & Actor) {
       if (domain.retiredAt) throw refuse("DOMAIN_RETIRED", "domainId");
     }
     const memberIds = [...new Set(input.memberIds)];
-    const panelists = await tx.evaluationMember.count({ where: { evaluationId, userId: { in: memberIds }, roles: { has: "PANELIST" } } });
+    const panelists = await tx.evaluationMember.count({
+      where: { evaluationId, userId: { in: memberIds }, roles: { has: "PANELIST" } },
+    });
     if (panelists !== memberIds.length) throw refuse("NOT_A_PANELIST", "memberIds");
-    const panel = await tx.selectionPanel.create({ data: { evaluationId, name: input.name, level: input.level, domainId }, select: { id: true } });
+    const panel = await tx.selectionPanel.create({
+      data: { evaluationId, name: input.name, level: input.level, domainId },
+      select: { id: true },
+    });
     await tx.panelMember.createMany({ data: memberIds.map((userId) => ({ evaluationId, panelId: panel.id, userId })) });
     await recordAudit(tx, {
       evaluationId,
@@ -99,17 +129,32 @@ export async function createPanel(input: CreatePanelInput & Actor) {
  * The stories a round may hold: for a domain panel, the screened stories whose current primary
  * domain is the panel's; for the portfolio panel, the stories selected by decided domain rounds.
  */
-async function eligibleStories(tx: Tx, evaluationId: string, panel: { level: "DOMAIN" | "PORTFOLIO"; domainId: string | null }, storyIds: string[]) {
+async function eligibleStories(
+  tx: Tx,
+  evaluationId: string,
+  panel: { level: "DOMAIN" | "PORTFOLIO"; domainId: string | null },
+  storyIds: string[],
+) {
   const only = storyIds.length ? { id: { in: storyIds } } : {};
   if (panel.level === "DOMAIN") {
     return tx.changeStory.findMany({
-      where: { evaluationId, stage: "SCREENED", domainAssignments: { some: { kind: "PRIMARY", endedAt: null, domainId: panel.domainId! } }, ...only },
+      where: {
+        evaluationId,
+        stage: "SCREENED",
+        domainAssignments: { some: { kind: "PRIMARY", endedAt: null, domainId: panel.domainId! } },
+        ...only,
+      },
       select: { id: true },
       take: 201,
     });
   }
   return tx.changeStory.findMany({
-    where: { evaluationId, stage: "SELECTED", selections: { some: { decision: { round: { panel: { level: "DOMAIN" } } } } }, ...only },
+    where: {
+      evaluationId,
+      stage: "SELECTED",
+      selections: { some: { decision: { round: { panel: { level: "DOMAIN" } } } } },
+      ...only,
+    },
     select: { id: true },
     take: 201,
   });
@@ -118,16 +163,22 @@ async function eligibleStories(tx: Tx, evaluationId: string, panel: { level: "DO
 export async function createRound(input: CreateRoundInput & Actor & { now?: Date }) {
   const { evaluationId, actorId } = input;
   return run(async (tx) => {
-    const panel = await tx.selectionPanel.findFirst({ where: { evaluationId, id: input.panelId }, select: { id: true, level: true, domainId: true } });
+    const panel = await tx.selectionPanel.findFirst({
+      where: { evaluationId, id: input.panelId },
+      select: { id: true, level: true, domainId: true },
+    });
     if (!panel) throw new AppError("NOT_FOUND");
     if (panel.domainId) {
       // FOR SHARE: a retirement of the domain waits for this round, then sees it and refuses.
-      const [domain] = await tx.$queryRaw<Array<{ retired: boolean }>>`SELECT retired_at IS NOT NULL AS retired FROM domain WHERE evaluation_id = ${evaluationId} AND id = ${panel.domainId} FOR SHARE`;
+      const [domain] = await tx.$queryRaw<
+        Array<{ retired: boolean }>
+      >`SELECT retired_at IS NOT NULL AS retired FROM domain WHERE evaluation_id = ${evaluationId} AND id = ${panel.domainId} FOR SHARE`;
       if (domain?.retired) throw refuse("DOMAIN_RETIRED", "panelId");
     }
     if (input.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw refuse("DEADLINE_IN_PAST", "deadline");
     const stories = await eligibleStories(tx, evaluationId, panel, [...new Set(input.storyIds)]);
-    if (input.storyIds.length && stories.length !== new Set(input.storyIds).size) throw refuse("NOT_ELIGIBLE", "storyIds");
+    if (input.storyIds.length && stories.length !== new Set(input.storyIds).size)
+      throw refuse("NOT_ELIGIBLE", "storyIds");
     if (stories.length === 0) throw refuse("NO_CANDIDATES", "storyIds");
     if (stories.length > 200) throw refuse("TOO_MANY_CANDIDATES", "storyIds");
     const round = await tx.selectionRound.create({
@@ -144,14 +195,23 @@ export async function createRound(input: CreateRoundInput & Actor & { now?: Date
       },
       select: { id: true },
     });
-    await tx.roundCandidate.createMany({ data: stories.map((story) => ({ evaluationId, roundId: round.id, storyId: story.id })) });
+    await tx.roundCandidate.createMany({
+      data: stories.map((story) => ({ evaluationId, roundId: round.id, storyId: story.id })),
+    });
     await recordAudit(tx, {
       evaluationId,
       actorId,
       action: "selection.round.create",
       recordType: "SelectionRound",
       recordId: round.id,
-      after: { name: input.name, panelId: panel.id, method: input.method, deadline: input.deadline.toISOString(), resultsHiddenUntilClosed: input.resultsHiddenUntilClosed, storyIds: stories.map((s) => s.id) },
+      after: {
+        name: input.name,
+        panelId: panel.id,
+        method: input.method,
+        deadline: input.deadline.toISOString(),
+        resultsHiddenUntilClosed: input.resultsHiddenUntilClosed,
+        storyIds: stories.map((s) => s.id),
+      },
       ipAddress: input.ipAddress,
     });
     return { ok: true as const, roundId: round.id };
@@ -159,8 +219,19 @@ export async function createRound(input: CreateRoundInput & Actor & { now?: Date
 }
 
 /** The conditional status change both leads race on: exactly one wins, the other is told why. */
-async function changeStatus(tx: Tx, evaluationId: string, roundId: string, expectedVersion: number, from: readonly SelectionRoundStatus[], data: Prisma.SelectionRoundUpdateManyMutationInput) {
-  const read = () => tx.selectionRound.findFirst({ where: { evaluationId, id: roundId }, select: { status: true, version: true, deadline: true } });
+async function changeStatus(
+  tx: Tx,
+  evaluationId: string,
+  roundId: string,
+  expectedVersion: number,
+  from: readonly SelectionRoundStatus[],
+  data: Prisma.SelectionRoundUpdateManyMutationInput,
+) {
+  const read = () =>
+    tx.selectionRound.findFirst({
+      where: { evaluationId, id: roundId },
+      select: { status: true, version: true, deadline: true },
+    });
   const round = await read();
   if (!round) throw new AppError("NOT_FOUND");
   const changed = await tx.selectionRound.updateMany({
@@ -179,18 +250,44 @@ async function changeStatus(tx: Tx, evaluationId: string, roundId: string, expec
 async function roundWithCandidates(tx: Tx, evaluationId: string, roundId: string) {
   return tx.selectionRound.findFirstOrThrow({
     where: { evaluationId, id: roundId },
-    select: { id: true, method: true, selectCount: true, panel: { select: { level: true } }, candidates: { select: { story: { select: { id: true, code: true, stage: true } } } } },
+    select: {
+      id: true,
+      method: true,
+      selectCount: true,
+      panel: { select: { level: true } },
+      candidates: { select: { story: { select: { id: true, code: true, stage: true } } } },
+    },
   });
 }
 
 export async function openRound(input: Actor & { roundId: string; expectedVersion: number; now?: Date }) {
   const { evaluationId, roundId } = input;
   return run(async (tx) => {
-    const before = await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["DRAFT"], { status: "OPEN", opensAt: input.now ?? new Date() });
+    const before = await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["DRAFT"], {
+      status: "OPEN",
+      opensAt: input.now ?? new Date(),
+    });
     if (before.deadline.getTime() <= (input.now ?? new Date()).getTime()) throw refuse("DEADLINE_IN_PAST");
-    await recordAudit(tx, { evaluationId, actorId: input.actorId, action: "selection.round.open", recordType: "SelectionRound", recordId: roundId, before: { status: "DRAFT" }, after: { status: "OPEN" }, ipAddress: input.ipAddress });
+    await recordAudit(tx, {
+      evaluationId,
+      actorId: input.actorId,
+      action: "selection.round.open",
+      recordType: "SelectionRound",
+      recordId: roundId,
+      before: { status: "DRAFT" },
+      after: { status: "OPEN" },
+      ipAddress: input.ipAddress,
+    });
     const round = await roundWithCandidates(tx, evaluationId, roundId);
-    if (round.panel.level === "DOMAIN") await moveCandidates(tx, input, roundId, round.candidates.map((c) => c.story), "SCREENED", "IN_SELECTION");
+    if (round.panel.level === "DOMAIN")
+      await moveCandidates(
+        tx,
+        input,
+        roundId,
+        round.candidates.map((c) => c.story),
+        "SCREENED",
+        "IN_SELECTION",
+      );
     return { ok: true as const };
   });
 }
@@ -198,8 +295,19 @@ export async function openRound(input: Actor & { roundId: string; expectedVersio
 export async function cancelRound(input: Actor & { roundId: string; expectedVersion: number }) {
   const { evaluationId, roundId } = input;
   return run(async (tx) => {
-    const before = await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["DRAFT", "OPEN", "CLOSED"], { status: "CANCELLED" });
-    await recordAudit(tx, { evaluationId, actorId: input.actorId, action: "selection.round.cancel", recordType: "SelectionRound", recordId: roundId, before: { status: before.status }, after: { status: "CANCELLED" }, ipAddress: input.ipAddress });
+    const before = await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["DRAFT", "OPEN", "CLOSED"], {
+      status: "CANCELLED",
+    });
+    await recordAudit(tx, {
+      evaluationId,
+      actorId: input.actorId,
+      action: "selection.round.cancel",
+      recordType: "SelectionRound",
+      recordId: roundId,
+      before: { status: before.status },
+      after: { status: "CANCELLED" },
+      ipAddress: input.ipAddress,
+    });
     const round = await roundWithCandidates(tx, evaluationId, roundId);
     // A draft round never moved its candidates; an open or closed one hands them back to screening.
     if (round.panel.level === "DOMAIN" && before.status !== "DRAFT") {
@@ -214,7 +322,16 @@ export async function cancelRound(input: Actor & { roundId: string; expectedVers
 export async function ballotDigest(tx: Tx | ReturnType<typeof db>, evaluationId: string, roundId: string) {
   const ballots = await tx.ballot.findMany({
     where: { evaluationId, roundId },
-    select: { id: true, storyId: true, panelistId: true, rank: true, score: true, approved: true, reason: true, version: true },
+    select: {
+      id: true,
+      storyId: true,
+      panelistId: true,
+      rank: true,
+      score: true,
+      approved: true,
+      reason: true,
+      version: true,
+    },
     orderBy: { id: "asc" },
   });
   return { count: ballots.length, digest: createHash("sha256").update(canonicalJson(ballots)).digest("hex") };
@@ -224,10 +341,18 @@ export async function closeRound(input: Actor & { roundId: string; expectedVersi
   const { evaluationId, roundId } = input;
   return run(async (tx) => {
     // The update waits for ballots holding the round FOR SHARE; what it then reads is final.
-    await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["OPEN"], { status: "CLOSED", closedAt: input.now ?? new Date() });
+    await changeStatus(tx, evaluationId, roundId, input.expectedVersion, ["OPEN"], {
+      status: "CLOSED",
+      closedAt: input.now ?? new Date(),
+    });
     const { count, digest } = await ballotDigest(tx, evaluationId, roundId);
     const round = await roundWithCandidates(tx, evaluationId, roundId);
-    const tally = await loadTally(tx, round, evaluationId, round.candidates.map((c) => c.story.id));
+    const tally = await loadTally(
+      tx,
+      round,
+      evaluationId,
+      round.candidates.map((c) => c.story.id),
+    );
     await recordAudit(tx, {
       evaluationId,
       actorId: input.actorId,
@@ -235,7 +360,13 @@ export async function closeRound(input: Actor & { roundId: string; expectedVersi
       recordType: "SelectionRound",
       recordId: roundId,
       before: { status: "OPEN" },
-      after: { status: "CLOSED", ballots: count, ballotDigest: digest, voters: tally.voters, tieAtCutoff: tally.tieAtCutoff },
+      after: {
+        status: "CLOSED",
+        ballots: count,
+        ballotDigest: digest,
+        voters: tally.voters,
+        tieAtCutoff: tally.tieAtCutoff,
+      },
       ipAddress: input.ipAddress,
     });
     return { ok: true as const, ballots: count };
@@ -262,11 +393,15 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
     const now = new Date();
     await tx.selectedStory.createMany({
       data: input.selected.map((row) => {
-        const translated = row.reasonTranslation ? { reasonTranslation: row.reasonTranslation, translatedById: actorId, translatedAt: now } : {};
+        const translated = row.reasonTranslation
+          ? { reasonTranslation: row.reasonTranslation, translatedById: actorId, translatedAt: now }
+          : {};
         return { evaluationId, decisionId: decision.id, storyId: row.storyId, reason: row.reason, ...translated };
       }),
     });
-    await tx.storytellerFeedback.createMany({ data: input.feedback.map((row) => ({ evaluationId, decisionId: decision.id, ...row })) });
+    await tx.storytellerFeedback.createMany({
+      data: input.feedback.map((row) => ({ evaluationId, decisionId: decision.id, ...row })),
+    });
     await recordAudit(tx, {
       evaluationId,
       actorId,
@@ -274,14 +409,34 @@ export async function recordDecision(input: Omit<RecordDecisionInput, "evaluatio
       recordType: "SelectionRound",
       recordId: roundId,
       before: { status: "CLOSED" },
-      after: { status: "DECIDED", decisionId: decision.id, selected: input.selected, dissent: input.dissent, feedback: input.feedback },
+      after: {
+        status: "DECIDED",
+        decisionId: decision.id,
+        selected: input.selected,
+        dissent: input.dissent,
+        feedback: input.feedback,
+      },
       ipAddress: input.ipAddress,
     });
     if (round.panel.level === "DOMAIN") {
       const chosen = new Set(input.selected.map((row) => row.storyId));
       const stories = round.candidates.map((c) => c.story).filter((story) => story.stage === "IN_SELECTION");
-      await moveCandidates(tx, input, roundId, stories.filter((s) => chosen.has(s.id)), "IN_SELECTION", "SELECTED");
-      await moveCandidates(tx, input, roundId, stories.filter((s) => !chosen.has(s.id)), "IN_SELECTION", "NOT_SELECTED");
+      await moveCandidates(
+        tx,
+        input,
+        roundId,
+        stories.filter((s) => chosen.has(s.id)),
+        "IN_SELECTION",
+        "SELECTED",
+      );
+      await moveCandidates(
+        tx,
+        input,
+        roundId,
+        stories.filter((s) => !chosen.has(s.id)),
+        "IN_SELECTION",
+        "NOT_SELECTED",
+      );
     }
     return { ok: true as const, decisionId: decision.id };
   });

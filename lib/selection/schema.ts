@@ -16,8 +16,14 @@ export const createPanelInput = z
     evaluationId: idSchema,
     name: requiredText(SELECTION_LIMITS.name),
     level: z.enum(PANEL_LEVELS, { error: "required" }),
-    domainId: z.union([z.literal(""), idSchema]).nullish().transform((value) => value || null),
-    memberIds: z.array(idSchema, { error: "invalid" }).min(1, { error: "required" }).max(SELECTION_LIMITS.members, { error: "tooMany" }),
+    domainId: z
+      .union([z.literal(""), idSchema])
+      .nullish()
+      .transform((value) => value || null),
+    memberIds: z
+      .array(idSchema, { error: "invalid" })
+      .min(1, { error: "required" })
+      .max(SELECTION_LIMITS.members, { error: "tooMany" }),
   })
   .refine((input) => input.level === "PORTFOLIO" || input.domainId !== null, { error: "required", path: ["domainId"] });
 
@@ -41,15 +47,27 @@ const roundFields = {
   panelId: requiredId,
   name: requiredText(SELECTION_LIMITS.name),
   method: z.enum(VOTING_METHODS, { error: "required" }),
-  scoreScaleMax: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(2, { error: "invalid" }).max(SELECTION_LIMITS.scale, { error: "invalid" }).nullish(),
-  selectCount: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "invalid" }).nullish(),
+  scoreScaleMax: z.coerce
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .min(2, { error: "invalid" })
+    .max(SELECTION_LIMITS.scale, { error: "invalid" })
+    .nullish(),
+  selectCount: z.coerce
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .min(1, { error: "invalid" })
+    .max(SELECTION_LIMITS.candidates, { error: "invalid" })
+    .nullish(),
   deadline,
   resultsHiddenUntilClosed: z.boolean({ error: "invalid" }).default(true),
   /** Empty = the default candidates: the panel domain's screened stories, or the stories domain rounds selected. */
   storyIds: z.array(idSchema, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "tooMany" }).default([]),
 };
 
-const scaleForMethod = <T extends { method: (typeof VOTING_METHODS)[number]; scoreScaleMax?: number | null }>(input: T) => ({
+const scaleForMethod = <T extends { method: (typeof VOTING_METHODS)[number]; scoreScaleMax?: number | null }>(
+  input: T,
+) => ({
   ...input,
   scoreScaleMax: input.method === "SCORING" ? (input.scoreScaleMax ?? 5) : null,
 });
@@ -80,12 +98,26 @@ const formDeadline = z
 /** What the round form sends (lib/selection/actions.ts reads the deadline in the evaluation's zone). */
 export const createRoundFormInput = z.object({ ...roundFields, deadline: formDeadline }).transform(scaleForMethod);
 
-export const roundInput = z.object({ evaluationId: idSchema, roundId: idSchema, expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000) });
+export const roundInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000),
+});
 
 const vote = z.object({
   storyId: idSchema,
-  rank: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.candidates, { error: "invalid" }).nullish(),
-  score: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(SELECTION_LIMITS.scale, { error: "invalid" }).nullish(),
+  rank: z
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .min(1, { error: "invalid" })
+    .max(SELECTION_LIMITS.candidates, { error: "invalid" })
+    .nullish(),
+  score: z
+    .number({ error: "invalid" })
+    .int({ error: "invalid" })
+    .min(1, { error: "invalid" })
+    .max(SELECTION_LIMITS.scale, { error: "invalid" })
+    .nullish(),
   approved: z.boolean({ error: "invalid" }).nullish(),
   reason: requiredText(SELECTION_LIMITS.reason),
 });
@@ -102,7 +134,10 @@ export const castBallotsInput = z.object({
 });
 
 /** A language tag as storytellers' languages are written: "es", "nah", "es-MX". */
-const languageCode = z.string({ error: "required" }).trim().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: "invalid" });
+const languageCode = z
+  .string({ error: "required" })
+  .trim()
+  .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: "invalid" });
 
 export const recordDecisionInput = z.object({
   evaluationId: idSchema,
@@ -123,12 +158,18 @@ export const recordDecisionInput = z.object({
   dissent: optionalText(SELECTION_LIMITS.longText),
   /** One per candidate, selected or not: what goes back to its storytellers, in their language. */
   feedback: z
-    .array(z.object({ storyId: idSchema, language: languageCode, text: requiredText(SELECTION_LIMITS.longText) }), { error: "invalid" })
+    .array(z.object({ storyId: idSchema, language: languageCode, text: requiredText(SELECTION_LIMITS.longText) }), {
+      error: "invalid",
+    })
     .max(SELECTION_LIMITS.candidates, { error: "tooMany" })
     .refine((rows) => new Set(rows.map((r) => r.storyId)).size === rows.length, { error: "duplicateStory" }),
 });
 
-export const sendReminderInput = z.object({ evaluationId: idSchema, roundId: idSchema, text: requiredText(SELECTION_LIMITS.longText) });
+export const sendReminderInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  text: requiredText(SELECTION_LIMITS.longText),
+});
 
 export type CreatePanelInput = z.output<typeof createPanelInput>;
 export type CreateRoundInput = z.output<typeof createRoundInput>;

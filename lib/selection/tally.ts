@@ -9,7 +9,13 @@
  */
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 
-export type TallyBallot = { storyId: string; panelistId: string; rank: number | null; score: number | null; approved: boolean | null };
+export type TallyBallot = {
+  storyId: string;
+  panelistId: string;
+  rank: number | null;
+  score: number | null;
+  approved: boolean | null;
+};
 
 export type TallyRow = {
   storyId: string;
@@ -26,7 +32,12 @@ export type Tally = { method: VotingMethod; rows: TallyRow[]; voters: number; ti
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export function computeTally(method: VotingMethod, candidateIds: readonly string[], ballots: readonly TallyBallot[], selectCount?: number | null): Tally {
+export function computeTally(
+  method: VotingMethod,
+  candidateIds: readonly string[],
+  ballots: readonly TallyBallot[],
+  selectCount?: number | null,
+): Tally {
   const n = candidateIds.length;
   const sums = new Map(candidateIds.map((id) => [id, { total: 0, ballots: 0 }]));
   for (const ballot of ballots) {
@@ -51,7 +62,10 @@ export function computeTally(method: VotingMethod, candidateIds: readonly string
   // Stable order: value, then (for scoring) total, then candidate order.
   const sorted = unsorted
     .map((row, index) => ({ row, index }))
-    .sort((a, b) => b.row.value - a.row.value || (method === "SCORING" ? b.row.total - a.row.total : 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        b.row.value - a.row.value || (method === "SCORING" ? b.row.total - a.row.total : 0) || a.index - b.index,
+    )
     .map(({ row }) => row);
   const key = (row: (typeof sorted)[number]) => (method === "SCORING" ? `${row.value}/${row.total}` : `${row.value}`);
   const counts = new Map<string, number>();

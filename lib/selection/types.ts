@@ -5,6 +5,13 @@
  */
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 
-export const SELECTION_LIMITS = { name: 200, reason: 2_000, longText: 10_000, members: 100, candidates: 200, scale: 10 } as const;
+export const SELECTION_LIMITS = {
+  name: 200,
+  reason: 2_000,
+  longText: 10_000,
+  members: 100,
+  candidates: 200,
+  scale: 10,
+} as const;
 
 export const VOTING_METHODS = ["RANKING", "SCORING", "APPROVAL"] as const satisfies readonly VotingMethod[];

@@ -22,39 +22,58 @@ const LISTS = {
   SECTOR: {
     recordType: "Sector",
     action: "sector",
-    all: (tx: Tx, evaluationId: string): Promise<Item[]> => tx.sector.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
-    create: (tx: Tx, evaluationId: string, names: Omit<Item, "id">) => tx.sector.create({ data: { evaluationId, ...names }, select: { id: true } }),
-    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) => tx.sector.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
-    uses: async (tx: Tx, evaluationId: string, sectorId: string) => (await tx.respondent.count({ where: { evaluationId, sectorId } })) + (await tx.storySector.count({ where: { evaluationId, sectorId } })),
-    remove: (tx: Tx, evaluationId: string, id: string) => tx.sector.delete({ where: { evaluationId_id: { evaluationId, id } } }),
+    all: (tx: Tx, evaluationId: string): Promise<Item[]> =>
+      tx.sector.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
+    create: (tx: Tx, evaluationId: string, names: Omit<Item, "id">) =>
+      tx.sector.create({ data: { evaluationId, ...names }, select: { id: true } }),
+    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) =>
+      tx.sector.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
+    uses: async (tx: Tx, evaluationId: string, sectorId: string) =>
+      (await tx.respondent.count({ where: { evaluationId, sectorId } })) +
+      (await tx.storySector.count({ where: { evaluationId, sectorId } })),
+    remove: (tx: Tx, evaluationId: string, id: string) =>
+      tx.sector.delete({ where: { evaluationId_id: { evaluationId, id } } }),
   },
   PRIORITY: {
     recordType: "PriorityTag",
     action: "priority",
-    all: (tx: Tx, evaluationId: string): Promise<Item[]> => tx.priorityTag.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
+    all: (tx: Tx, evaluationId: string): Promise<Item[]> =>
+      tx.priorityTag.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
     create: async (tx: Tx, evaluationId: string, names: Omit<Item, "id">) => {
       const last = await tx.priorityTag.aggregate({ where: { evaluationId }, _max: { position: true } });
-      return tx.priorityTag.create({ data: { evaluationId, position: (last._max.position ?? 0) + 1, ...names }, select: { id: true } });
+      return tx.priorityTag.create({
+        data: { evaluationId, position: (last._max.position ?? 0) + 1, ...names },
+        select: { id: true },
+      });
     },
-    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) => tx.priorityTag.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
-    uses: (tx: Tx, evaluationId: string, priorityTagId: string) => tx.storyPriorityTag.count({ where: { evaluationId, priorityTagId } }),
-    remove: (tx: Tx, evaluationId: string, id: string) => tx.priorityTag.delete({ where: { evaluationId_id: { evaluationId, id } } }),
+    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) =>
+      tx.priorityTag.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
+    uses: (tx: Tx, evaluationId: string, priorityTagId: string) =>
+      tx.storyPriorityTag.count({ where: { evaluationId, priorityTagId } }),
+    remove: (tx: Tx, evaluationId: string, id: string) =>
+      tx.priorityTag.delete({ where: { evaluationId_id: { evaluationId, id } } }),
   },
   AT_RISK_GROUP: {
     recordType: "AtRiskGroup",
     action: "atRiskGroup",
-    all: (tx: Tx, evaluationId: string): Promise<Item[]> => tx.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
+    all: (tx: Tx, evaluationId: string): Promise<Item[]> =>
+      tx.atRiskGroup.findMany({ where: { evaluationId }, select: { id: true, nameEs: true, nameEn: true } }),
     create: async (tx: Tx, evaluationId: string, names: Omit<Item, "id">) => {
       const last = await tx.atRiskGroup.aggregate({ where: { evaluationId }, _max: { position: true } });
-      return tx.atRiskGroup.create({ data: { evaluationId, position: (last._max.position ?? 0) + 1, ...names }, select: { id: true } });
+      return tx.atRiskGroup.create({
+        data: { evaluationId, position: (last._max.position ?? 0) + 1, ...names },
+        select: { id: true },
+      });
     },
     // The code stays: imports of the same collection form keep matching the renamed group.
-    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) => tx.atRiskGroup.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
+    rename: (tx: Tx, evaluationId: string, id: string, names: Omit<Item, "id">) =>
+      tx.atRiskGroup.update({ where: { evaluationId_id: { evaluationId, id } }, data: names }),
     uses: async (tx: Tx, evaluationId: string, groupId: string) =>
       (await tx.respondentAtRiskGroup.count({ where: { evaluationId, groupId } })) +
       (await tx.storyAtRiskGroup.count({ where: { evaluationId, groupId } })) +
       (await tx.learning.count({ where: { evaluationId, atRiskGroupId: groupId } })),
-    remove: (tx: Tx, evaluationId: string, id: string) => tx.atRiskGroup.delete({ where: { evaluationId_id: { evaluationId, id } } }),
+    remove: (tx: Tx, evaluationId: string, id: string) =>
+      tx.atRiskGroup.delete({ where: { evaluationId_id: { evaluationId, id } } }),
   },
 } satisfies Record<ListKind, unknown>;
 
@@ -66,8 +85,10 @@ async function lockedList(tx: Tx, evaluationId: string, kind: ListKind): Promise
 
 function refuseTakenNames(items: Item[], names: Omit<Item, "id">, exceptId?: string) {
   const others = items.filter((item) => item.id !== exceptId);
-  if (others.some((item) => nameKey(item.nameEs) === nameKey(names.nameEs))) throw new Refusal("DUPLICATE_NAME", "nameEs");
-  if (others.some((item) => nameKey(item.nameEn) === nameKey(names.nameEn))) throw new Refusal("DUPLICATE_NAME", "nameEn");
+  if (others.some((item) => nameKey(item.nameEs) === nameKey(names.nameEs)))
+    throw new Refusal("DUPLICATE_NAME", "nameEs");
+  if (others.some((item) => nameKey(item.nameEn) === nameKey(names.nameEn)))
+    throw new Refusal("DUPLICATE_NAME", "nameEn");
 }
 
 export async function addListItem(input: AddListItemInput & Actor): Promise<{ ok: true; itemId: string } | Refused> {
@@ -76,7 +97,15 @@ export async function addListItem(input: AddListItemInput & Actor): Promise<{ ok
     db().$transaction(async (tx) => {
       refuseTakenNames(await lockedList(tx, evaluationId, kind), { nameEs, nameEn });
       const item = await LISTS[kind].create(tx, evaluationId, { nameEs, nameEn });
-      await recordAudit(tx, { evaluationId, actorId: input.actorId, action: `${LISTS[kind].action}.create`, recordType: LISTS[kind].recordType, recordId: item.id, after: { nameEs, nameEn }, ipAddress: input.ipAddress });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: input.actorId,
+        action: `${LISTS[kind].action}.create`,
+        recordType: LISTS[kind].recordType,
+        recordId: item.id,
+        after: { nameEs, nameEn },
+        ipAddress: input.ipAddress,
+      });
       return { ok: true as const, itemId: item.id };
     }),
   );
@@ -93,7 +122,16 @@ export async function renameListItem(input: RenameListItemInput & Actor): Promis
       refuseTakenNames(items, { nameEs, nameEn }, itemId);
       if (item.nameEs === nameEs && item.nameEn === nameEn) return { ok: true as const };
       await LISTS[kind].rename(tx, evaluationId, itemId, { nameEs, nameEn });
-      await recordAudit(tx, { evaluationId, actorId: input.actorId, action: `${LISTS[kind].action}.update`, recordType: LISTS[kind].recordType, recordId: itemId, before: { nameEs: item.nameEs, nameEn: item.nameEn }, after: { nameEs, nameEn }, ipAddress: input.ipAddress });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: input.actorId,
+        action: `${LISTS[kind].action}.update`,
+        recordType: LISTS[kind].recordType,
+        recordId: itemId,
+        before: { nameEs: item.nameEs, nameEn: item.nameEn },
+        after: { nameEs, nameEn },
+        ipAddress: input.ipAddress,
+      });
       return { ok: true as const };
     }),
   );
@@ -107,7 +145,15 @@ export async function removeListItem(input: RemoveListItemInput & Actor): Promis
       if (!item) throw new AppError("NOT_FOUND");
       if ((await LISTS[kind].uses(tx, evaluationId, itemId)) > 0) throw new Refusal("ITEM_IN_USE");
       await LISTS[kind].remove(tx, evaluationId, itemId);
-      await recordAudit(tx, { evaluationId, actorId: input.actorId, action: `${LISTS[kind].action}.delete`, recordType: LISTS[kind].recordType, recordId: itemId, before: { nameEs: item.nameEs, nameEn: item.nameEn }, ipAddress: input.ipAddress });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: input.actorId,
+        action: `${LISTS[kind].action}.delete`,
+        recordType: LISTS[kind].recordType,
+        recordId: itemId,
+        before: { nameEs: item.nameEs, nameEn: item.nameEn },
+        ipAddress: input.ipAddress,
+      });
       return { ok: true as const };
     }),
   );

@@ -14,7 +14,13 @@ const kind = z.enum(LIST_KINDS, { error: "invalid" });
 
 export const addListItemInput = z.object({ evaluationId: idSchema, kind, ...names });
 /** `seen` are the names the person was looking at: a rename made meanwhile refuses this one. */
-export const renameListItemInput = z.object({ evaluationId: idSchema, kind, itemId: idSchema, seen: z.object(names), ...names });
+export const renameListItemInput = z.object({
+  evaluationId: idSchema,
+  kind,
+  itemId: idSchema,
+  seen: z.object(names),
+  ...names,
+});
 export const removeListItemInput = z.object({ evaluationId: idSchema, kind, itemId: idSchema });
 
 export type AddListItemInput = z.output<typeof addListItemInput>;

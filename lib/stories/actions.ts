@@ -10,8 +10,15 @@ export const createChangeStory = evaluationAction("createChangeStory", {
   permission: "story.edit",
   input: createStoryInput,
   handler: async ({ actor, input, ipAddress }) => {
-    const result = await createStory({ actorId: actor.id, evaluationId: input.evaluationId, story: input.story, ipAddress });
-    return result.ok ? { storyId: result.storyId, code: result.code, version: result.version } : reject(result.reason, result.field);
+    const result = await createStory({
+      actorId: actor.id,
+      evaluationId: input.evaluationId,
+      story: input.story,
+      ipAddress,
+    });
+    return result.ok
+      ? { storyId: result.storyId, code: result.code, version: result.version }
+      : reject(result.reason, result.field);
   },
 });
 
@@ -21,7 +28,9 @@ export const updateChangeStory = evaluationAction("updateChangeStory", {
   input: updateStoryInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await updateStory({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { storyId: result.storyId, code: result.code, version: result.version } : reject(result.reason, result.field);
+    return result.ok
+      ? { storyId: result.storyId, code: result.code, version: result.version }
+      : reject(result.reason, result.field);
   },
 });
 

@@ -18,19 +18,33 @@ async function firstMissing(ids: string[], found: Promise<Array<{ id: string }>>
 /** A retired project may stay among a story's contributions, but is not added anew (PROJECT_RETIRED). */
 async function refuseNewRetiredProjects(tx: Tx, evaluationId: string, projectIds: string[], storyId: string | null) {
   if (projectIds.length === 0) return;
-  const retired = await tx.project.findMany({ where: { evaluationId, id: { in: projectIds }, retiredAt: { not: null } }, select: { id: true } });
+  const retired = await tx.project.findMany({
+    where: { evaluationId, id: { in: projectIds }, retiredAt: { not: null } },
+    select: { id: true },
+  });
   if (retired.length === 0) return;
-  const kept = storyId ? await tx.storyContribution.findMany({ where: { evaluationId, storyId, projectId: { in: retired.map((row) => row.id) } }, select: { projectId: true } }) : [];
+  const kept = storyId
+    ? await tx.storyContribution.findMany({
+        where: { evaluationId, storyId, projectId: { in: retired.map((row) => row.id) } },
+        select: { projectId: true },
+      })
+    : [];
   const allowed = new Set(kept.map((row) => row.projectId));
   const index = projectIds.findIndex((id) => retired.some((row) => row.id === id) && !allowed.has(id));
   if (index >= 0) throw new Refusal("PROJECT_RETIRED", `contributions.${index}.projectId`);
 }
 
 /** Refuses (NOT_IN_EVALUATION, with the field) the first id that is not this evaluation's (or this story's, for figures). */
-export async function checkReferences(tx: Tx, evaluationId: string, story: StoryFields, storyId: string | null): Promise<void> {
+export async function checkReferences(
+  tx: Tx,
+  evaluationId: string,
+  story: StoryFields,
+  storyId: string | null,
+): Promise<void> {
   const where = (ids: string[]) => ({ evaluationId, id: { in: ids } });
   const select = { id: true } as const;
-  const sourceIds = (kind: string) => story.sources.flatMap((source, index) => (source.kind === kind ? [{ id: source.id, index }] : []));
+  const sourceIds = (kind: string) =>
+    story.sources.flatMap((source, index) => (source.kind === kind ? [{ id: source.id, index }] : []));
   const interviews = sourceIds("INTERVIEW");
   const focusGroups = sourceIds("FOCUS_GROUP");
   const excerpts = sourceIds("EXCERPT");
@@ -42,14 +56,23 @@ export async function checkReferences(tx: Tx, evaluationId: string, story: Story
     ["placeIds", story.placeIds, (ids) => tx.place.findMany({ where: where(ids), select })],
     ["sectorIds", story.sectorIds, (ids) => tx.sector.findMany({ where: where(ids), select })],
     ["priorityTagIds", story.priorityTagIds, (ids) => tx.priorityTag.findMany({ where: where(ids), select })],
-    ["atRiskGroups", story.atRiskGroups.map((row) => row.groupId), (ids) => tx.atRiskGroup.findMany({ where: where(ids), select })],
+    [
+      "atRiskGroups",
+      story.atRiskGroups.map((row) => row.groupId),
+      (ids) => tx.atRiskGroup.findMany({ where: where(ids), select }),
+    ],
     ["storytellerIds", story.storytellerIds, (ids) => tx.respondent.findMany({ where: where(ids), select })],
     ["contributions", projectIds, (ids) => tx.project.findMany({ where: where(ids), select })],
   ];
   for (const [field, ids, find] of checks) {
     if (ids.length === 0) continue;
     const index = await firstMissing(ids, find(ids));
-    const path = field === "contributions" ? `contributions.${index}.projectId` : field === "atRiskGroups" ? `atRiskGroups.${index}.groupId` : `${field}.${index}`;
+    const path =
+      field === "contributions"
+        ? `contributions.${index}.projectId`
+        : field === "atRiskGroups"
+          ? `atRiskGroups.${index}.groupId`
+          : `${field}.${index}`;
     if (index >= 0) throw new Refusal("NOT_IN_EVALUATION", path);
   }
   await refuseNewRetiredProjects(tx, evaluationId, projectIds, storyId);
@@ -65,15 +88,23 @@ export async function checkReferences(tx: Tx, evaluationId: string, story: Story
     if (missing >= 0) throw new Refusal("NOT_IN_EVALUATION", `sources.${entries[missing]!.index}.id`);
   }
   if (people.length) {
-    const members = await tx.evaluationMember.findMany({ where: { evaluationId, userId: { in: people } }, select: { userId: true } });
+    const members = await tx.evaluationMember.findMany({
+      where: { evaluationId, userId: { in: people } },
+      select: { userId: true },
+    });
     const memberIds = new Set(members.map((member) => member.userId));
-    if (story.translatedById && !memberIds.has(story.translatedById)) throw new Refusal("NOT_IN_EVALUATION", "translatedById");
-    if (story.collectedById && !memberIds.has(story.collectedById)) throw new Refusal("NOT_IN_EVALUATION", "collectedById");
+    if (story.translatedById && !memberIds.has(story.translatedById))
+      throw new Refusal("NOT_IN_EVALUATION", "translatedById");
+    if (story.collectedById && !memberIds.has(story.collectedById))
+      throw new Refusal("NOT_IN_EVALUATION", "collectedById");
   }
   if (figureIds.length) {
     // A figure id must be one of this story's own figures: a new story has none.
     const own = storyId
-      ? await tx.storyFigure.findMany({ where: { evaluationId, storyId, id: { in: figureIds.map((f) => f.id) } }, select })
+      ? await tx.storyFigure.findMany({
+          where: { evaluationId, storyId, id: { in: figureIds.map((f) => f.id) } },
+          select,
+        })
       : [];
     const ownIds = new Set(own.map((row) => row.id));
     const stranger = figureIds.find((figure) => !ownIds.has(figure.id));
@@ -82,7 +113,13 @@ export async function checkReferences(tx: Tx, evaluationId: string, story: Story
 }
 
 /** Makes the story's child rows match the form. Figures are kept by id (evidence may point at them). */
-export async function writeStoryChildren(tx: Tx, evaluationId: string, storyId: string, story: StoryFields, isNew: boolean): Promise<void> {
+export async function writeStoryChildren(
+  tx: Tx,
+  evaluationId: string,
+  storyId: string,
+  story: StoryFields,
+  isNew: boolean,
+): Promise<void> {
   const base = { evaluationId, storyId };
   if (!isNew) {
     await tx.storyPlace.deleteMany({ where: { ...base, placeId: { notIn: story.placeIds } } });
@@ -94,16 +131,27 @@ export async function writeStoryChildren(tx: Tx, evaluationId: string, storyId: 
     await tx.storySource.deleteMany({ where: base });
     await writeFigures(tx, base, story.figures);
   } else {
-    await writeFigures(tx, base, story.figures.map((figure) => ({ ...figure, id: null })));
+    await writeFigures(
+      tx,
+      base,
+      story.figures.map((figure) => ({ ...figure, id: null })),
+    );
   }
   const rows = <T>(items: T[]) => ({ data: items, skipDuplicates: true });
   await tx.storyPlace.createMany(rows(story.placeIds.map((placeId) => ({ ...base, placeId }))));
   await tx.storySector.createMany(rows(story.sectorIds.map((sectorId) => ({ ...base, sectorId }))));
   await tx.storyPriorityTag.createMany(rows(story.priorityTagIds.map((priorityTagId) => ({ ...base, priorityTagId }))));
   await tx.storyTeller.createMany(rows(story.storytellerIds.map((respondentId) => ({ ...base, respondentId }))));
-  await tx.storyAtRiskGroup.createMany({ data: story.atRiskGroups.map((row) => ({ ...base, groupId: row.groupId, note: row.note })) });
+  await tx.storyAtRiskGroup.createMany({
+    data: story.atRiskGroups.map((row) => ({ ...base, groupId: row.groupId, note: row.note })),
+  });
   await tx.storyContribution.createMany({
-    data: story.contributions.map((row) => ({ ...base, projectId: row.projectId, howContributed: row.howContributed, howContributedTranslation: row.howContributedTranslation })),
+    data: story.contributions.map((row) => ({
+      ...base,
+      projectId: row.projectId,
+      howContributed: row.howContributed,
+      howContributedTranslation: row.howContributedTranslation,
+    })),
   });
   await tx.storySource.createMany({
     data: story.sources.map((source) => ({
@@ -117,7 +165,11 @@ export async function writeStoryChildren(tx: Tx, evaluationId: string, storyId: 
 
 type FigureFields = StoryFields["figures"][number];
 
-async function writeFigures(tx: Tx, base: { evaluationId: string; storyId: string }, figures: FigureFields[]): Promise<void> {
+async function writeFigures(
+  tx: Tx,
+  base: { evaluationId: string; storyId: string },
+  figures: FigureFields[],
+): Promise<void> {
   const keep = figures.flatMap((figure) => (figure.id ? [figure.id] : []));
   try {
     await tx.storyFigure.deleteMany({ where: { ...base, id: { notIn: keep } } });

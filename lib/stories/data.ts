@@ -14,7 +14,6 @@ import { validId } from "@/lib/core/ids";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
 
-
 const snapshotSelect = {
   code: true,
   title: true,
@@ -46,9 +45,25 @@ const snapshotSelect = {
   atRiskGroups: { select: { note: true, group: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
   figures: {
     orderBy: { position: "asc" },
-    select: { id: true, position: true, label: true, labelTranslation: true, qualifier: true, value: true, valueMax: true, unit: true, unitTranslation: true },
+    select: {
+      id: true,
+      position: true,
+      label: true,
+      labelTranslation: true,
+      qualifier: true,
+      value: true,
+      valueMax: true,
+      unit: true,
+      unitTranslation: true,
+    },
   },
-  contributions: { select: { howContributed: true, howContributedTranslation: true, project: { select: { id: true, acronym: true, name: true } } } },
+  contributions: {
+    select: {
+      howContributed: true,
+      howContributedTranslation: true,
+      project: { select: { id: true, acronym: true, name: true } },
+    },
+  },
   storytellers: { select: { respondent: { select: { id: true, code: true } } } },
   sources: {
     select: {
@@ -105,7 +120,11 @@ function toSnapshotSource(row: SnapshotRow): SnapshotSource {
 }
 
 /** The story as a snapshot (what a revision would store now), or null when it is not in this evaluation. */
-export async function loadStorySnapshot(client: Client, evaluationId: string, storyId: string): Promise<StorySnapshot | null> {
+export async function loadStorySnapshot(
+  client: Client,
+  evaluationId: string,
+  storyId: string,
+): Promise<StorySnapshot | null> {
   if (!validId(evaluationId) || !validId(storyId)) return null;
   const row = await client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: snapshotSelect });
   return row ? buildStorySnapshot(toSnapshotSource(row)) : null;
@@ -153,7 +172,10 @@ export type StoryDetail = NonNullable<Awaited<ReturnType<typeof getStoryDetail>>
 /** The story's heading for the pages around it (timeline, revisions), or null (answer 404) also outside `scope`. */
 export async function getStoryHeading(evaluationId: string, storyId: string, scope: StoryReadScope) {
   if (!validId(evaluationId) || !validId(storyId)) return null;
-  return db().changeStory.findFirst({ where: { id: storyId, evaluationId, ...storyScopeWhere(scope) }, select: { id: true, code: true, title: true } });
+  return db().changeStory.findFirst({
+    where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
+    select: { id: true, code: true, title: true },
+  });
 }
 
 /** The passages a story's excerpts quote, for readers who may see transcripts. */
@@ -171,7 +193,11 @@ export async function getExcerptQuotes(evaluationId: string, excerptIds: string[
  * primary domain. Read inside the transition's transaction, after its conditional update has
  * locked the story row, so concurrent edits cannot slip between the check and the move.
  */
-export async function loadStageFacts(client: Client, evaluationId: string, storyId: string): Promise<StageFacts | null> {
+export async function loadStageFacts(
+  client: Client,
+  evaluationId: string,
+  storyId: string,
+): Promise<StageFacts | null> {
   const row = await client.changeStory.findFirst({
     where: { id: storyId, evaluationId },
     select: {
@@ -207,7 +233,10 @@ export async function loadStageFacts(client: Client, evaluationId: string, story
           code: respondent.code,
           excluded: respondent.excludedAt !== null,
           consent: consent
-            ? { withdrawn: consent.withdrawnOn !== null, scopes: Object.fromEntries(consent.scopes.map((s) => [s.scope, s.granted])) }
+            ? {
+                withdrawn: consent.withdrawnOn !== null,
+                scopes: Object.fromEntries(consent.scopes.map((s) => [s.scope, s.granted])),
+              }
             : null,
         };
       })

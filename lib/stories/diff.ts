@@ -29,7 +29,8 @@ function myers(a: string[], b: string[]): Op[] | null {
     // Only diagonals -d-1..d+1 can be read in step d: keep that window.
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x += 1;
@@ -136,9 +137,25 @@ type Values = {
   collectedBy: StorySnapshot["collectedBy"];
 };
 export type ValueField = keyof Values;
-export const VALUE_FIELDS = ["changeType", "period", "originalLanguage", "translationLanguage", "translatedBy", "collectedBy"] as const satisfies readonly ValueField[];
+export const VALUE_FIELDS = [
+  "changeType",
+  "period",
+  "originalLanguage",
+  "translationLanguage",
+  "translatedBy",
+  "collectedBy",
+] as const satisfies readonly ValueField[];
 
-export const LIST_FIELDS = ["places", "sectors", "priorityTags", "atRiskGroups", "figures", "contributions", "storytellers", "sources"] as const;
+export const LIST_FIELDS = [
+  "places",
+  "sectors",
+  "priorityTags",
+  "atRiskGroups",
+  "figures",
+  "contributions",
+  "storytellers",
+  "sources",
+] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 type ItemOf<F extends ListField> = StorySnapshot[F][number];
 
@@ -164,7 +181,11 @@ const LIST_KEYS: { [F in ListField]: (item: ItemOf<F>) => string } = {
 function same(a: unknown, b: unknown): boolean {
   const stable = (value: unknown): unknown =>
     value && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, stable(v)]))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([x], [y]) => (x < y ? -1 : 1))
+            .map(([k, v]) => [k, stable(v)]),
+        )
       : Array.isArray(value)
         ? value.map(stable)
         : value;
@@ -211,8 +232,13 @@ export function diffSnapshots(before: StorySnapshot, after: StorySnapshot): Fiel
     }
   }
   for (const field of LIST_FIELDS) {
-    const change = diffList<ItemOf<typeof field>>(before[field], after[field], LIST_KEYS[field] as (item: ItemOf<typeof field>) => string);
-    if (change.added.length || change.removed.length || change.changed.length) changes.push({ kind: "list", field, ...change } as FieldChange);
+    const change = diffList<ItemOf<typeof field>>(
+      before[field],
+      after[field],
+      LIST_KEYS[field] as (item: ItemOf<typeof field>) => string,
+    );
+    if (change.added.length || change.removed.length || change.changed.length)
+      changes.push({ kind: "list", field, ...change } as FieldChange);
   }
   return changes;
 }

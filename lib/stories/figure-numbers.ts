@@ -21,7 +21,10 @@ function scaled(value: string): bigint {
   return value.startsWith("-") ? -magnitude : magnitude;
 }
 
-export function readFigures<F extends TypedFigure>(figures: readonly F[], reader: NumberReader): { figures: Array<F & { valueMax: string | null }>; issues: FigureIssue[] } {
+export function readFigures<F extends TypedFigure>(
+  figures: readonly F[],
+  reader: NumberReader,
+): { figures: Array<F & { valueMax: string | null }>; issues: FigureIssue[] } {
   const issues: FigureIssue[] = [];
   const read = figures.map((figure, index) => {
     // A figure that is not even an object is refused by its own schema; nothing to read here.
@@ -43,7 +46,8 @@ export function readFigures<F extends TypedFigure>(figures: readonly F[], reader
     };
     const value = take(figure.value, "value");
     const valueMax = figure.qualifier === "RANGE" ? take(figure.valueMax, "valueMax") : null;
-    if (value !== null && valueMax !== null && scaled(valueMax) < scaled(value)) issues.push({ path: [index, "valueMax"], message: "rangeOrder" });
+    if (value !== null && valueMax !== null && scaled(valueMax) < scaled(value))
+      issues.push({ path: [index, "valueMax"], message: "rangeOrder" });
     return { ...figure, value: value ?? figure.value, valueMax, unit };
   });
   return { figures: read, issues };

@@ -19,23 +19,63 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export async function getStoryFormOptions(evaluationId: string) {
   const client = db();
   const where = { evaluationId };
-  const [places, sectors, priorityTags, atRiskGroups, projects, respondents, interviews, focusGroups, excerpts, members] = await Promise.all([
-    client.place.findMany({ where, orderBy: [{ state: "asc" }, { municipality: "asc" }], select: { id: true, countryCode: true, state: true, municipality: true, community: true } }),
+  const [
+    places,
+    sectors,
+    priorityTags,
+    atRiskGroups,
+    projects,
+    respondents,
+    interviews,
+    focusGroups,
+    excerpts,
+    members,
+  ] = await Promise.all([
+    client.place.findMany({
+      where,
+      orderBy: [{ state: "asc" }, { municipality: "asc" }],
+      select: { id: true, countryCode: true, state: true, municipality: true, community: true },
+    }),
     client.sector.findMany({ where, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
-    client.priorityTag.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
-    client.atRiskGroup.findMany({ where, orderBy: { position: "asc" }, select: { id: true, nameEn: true, nameEs: true } }),
-    client.project.findMany({ where, orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true, retiredAt: true } }),
-    client.respondent.findMany({ where, orderBy: { codeNumber: "asc" }, select: { id: true, code: true, excludedAt: true } }),
+    client.priorityTag.findMany({
+      where,
+      orderBy: { position: "asc" },
+      select: { id: true, nameEn: true, nameEs: true },
+    }),
+    client.atRiskGroup.findMany({
+      where,
+      orderBy: { position: "asc" },
+      select: { id: true, nameEn: true, nameEs: true },
+    }),
+    client.project.findMany({
+      where,
+      orderBy: { acronym: "asc" },
+      select: { id: true, acronym: true, name: true, retiredAt: true },
+    }),
+    client.respondent.findMany({
+      where,
+      orderBy: { codeNumber: "asc" },
+      select: { id: true, code: true, excludedAt: true },
+    }),
     client.interview.findMany({
       where,
       orderBy: [{ date: "asc" }, { id: "asc" }],
       select: { id: true, date: true, respondents: { select: { respondent: { select: { code: true } } } } },
     }),
-    client.focusGroup.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { id: true, date: true, topic: true } }),
+    client.focusGroup.findMany({
+      where,
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+      select: { id: true, date: true, topic: true },
+    }),
     client.transcriptExcerpt.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, quotedText: true, interview: { select: { date: true } }, focusGroup: { select: { date: true } } },
+      select: {
+        id: true,
+        quotedText: true,
+        interview: { select: { date: true } },
+        focusGroup: { select: { date: true } },
+      },
     }),
     client.evaluationMember.findMany({ where, select: { user: { select: { id: true, name: true } } } }),
   ]);
@@ -46,7 +86,11 @@ export async function getStoryFormOptions(evaluationId: string) {
     atRiskGroups,
     // Retired ones too: the form offers them only to a story that already names them.
     projects: projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null })),
-    respondents: respondents.map((respondent) => ({ id: respondent.id, code: respondent.code, excluded: respondent.excludedAt !== null })),
+    respondents: respondents.map((respondent) => ({
+      id: respondent.id,
+      code: respondent.code,
+      excluded: respondent.excludedAt !== null,
+    })),
     interviews: interviews.map((interview) => ({
       id: interview.id,
       date: isoDay(interview.date),

@@ -152,7 +152,11 @@ export function toFormValues(snapshot: StorySnapshot): StoryFormValues {
 export function valuesWrittenIn(values: StoryFormValues, locale: NumberLocale): StoryFormValues {
   return {
     ...values,
-    figures: values.figures.map((figure) => ({ ...figure, value: writtenNumber(figure.value, locale), valueMax: figure.valueMax ? writtenNumber(figure.valueMax, locale) : "" })),
+    figures: values.figures.map((figure) => ({
+      ...figure,
+      value: writtenNumber(figure.value, locale),
+      valueMax: figure.valueMax ? writtenNumber(figure.valueMax, locale) : "",
+    })),
   };
 }
 
@@ -224,7 +228,11 @@ export function mergeRows(base: StoryFormValues, theirs: StoryFormValues, yours:
 }
 
 /** The values to save: theirs, with each field chosen as "yours" taken from yours. */
-export function mergeValues(theirs: StoryFormValues, yours: StoryFormValues, choices: Partial<Record<MergeField, MergeChoice>>): StoryFormValues {
+export function mergeValues(
+  theirs: StoryFormValues,
+  yours: StoryFormValues,
+  choices: Partial<Record<MergeField, MergeChoice>>,
+): StoryFormValues {
   const merged: StoryFormValues = structuredClone(theirs);
   for (const field of MERGE_FIELDS) {
     if (choices[field] !== "yours") continue;

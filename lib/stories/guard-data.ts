@@ -16,8 +16,12 @@ import { factGroupsFrom, type ExtraFacts, type FactGroup, type GuardFacts } from
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 /** One loader per fact group of the table (lib/stories/stage-machine.ts ExtraFacts). */
-const FACT_LOADERS: { [G in FactGroup]: (client: Client, evaluationId: string, storyId: string) => Promise<ExtraFacts[G]> } = {
-  selection: async (client, evaluationId, storyId) => ({ candidacies: await loadCandidacies(client, evaluationId, storyId) }),
+const FACT_LOADERS: {
+  [G in FactGroup]: (client: Client, evaluationId: string, storyId: string) => Promise<ExtraFacts[G]>;
+} = {
+  selection: async (client, evaluationId, storyId) => ({
+    candidacies: await loadCandidacies(client, evaluationId, storyId),
+  }),
   triangulation: async (client, evaluationId, storyId) => {
     const facts = await loadTriangulationFacts(client, evaluationId, storyId);
     if (!facts) throw new Refusal("NOT_FOUND");
@@ -26,15 +30,25 @@ const FACT_LOADERS: { [G in FactGroup]: (client: Client, evaluationId: string, s
 };
 
 /** The story's own facts plus the groups asked for; null when the story is not in the evaluation. */
-export async function loadGuardFacts(client: Client, evaluationId: string, storyId: string, groups: readonly FactGroup[]): Promise<GuardFacts | null> {
+export async function loadGuardFacts(
+  client: Client,
+  evaluationId: string,
+  storyId: string,
+  groups: readonly FactGroup[],
+): Promise<GuardFacts | null> {
   const facts = await loadStageFacts(client, evaluationId, storyId);
   if (!facts) return null;
   const extra: Partial<ExtraFacts> = {};
-  for (const group of groups) Object.assign(extra, { [group]: await FACT_LOADERS[group](client, evaluationId, storyId) });
+  for (const group of groups)
+    Object.assign(extra, { [group]: await FACT_LOADERS[group](client, evaluationId, storyId) });
   return { ...facts, ...extra };
 }
 
 /** What the story page needs to list every step out of `stage` with its blockers. */
-export async function getStepFacts(evaluationId: string, storyId: string, stage: StoryStage): Promise<GuardFacts | null> {
+export async function getStepFacts(
+  evaluationId: string,
+  storyId: string,
+  stage: StoryStage,
+): Promise<GuardFacts | null> {
   return loadGuardFacts(db(), evaluationId, storyId, factGroupsFrom(stage));
 }

@@ -15,13 +15,22 @@ export async function listStoryRevisions(evaluationId: string, storyId: string):
     orderBy: { version: "desc" },
     select: { version: true, createdAt: true, note: true, editedBy: { select: { name: true } } },
   });
-  return rows.map((row) => ({ version: row.version, createdAt: row.createdAt, note: row.note, editorName: row.editedBy.name }));
+  return rows.map((row) => ({
+    version: row.version,
+    createdAt: row.createdAt,
+    note: row.note,
+    editorName: row.editedBy.name,
+  }));
 }
 
 export type RevisionSnapshot = RevisionSummary & { snapshot: StorySnapshot | null };
 
 /** The named versions of one story, with their snapshots (null when a snapshot is in an unknown shape). */
-export async function getStoryRevisions(evaluationId: string, storyId: string, versions: number[]): Promise<Map<number, RevisionSnapshot>> {
+export async function getStoryRevisions(
+  evaluationId: string,
+  storyId: string,
+  versions: number[],
+): Promise<Map<number, RevisionSnapshot>> {
   if (versions.length === 0) return new Map();
   const rows = await db().storyRevision.findMany({
     where: { evaluationId, storyId, version: { in: versions } },
@@ -30,7 +39,13 @@ export async function getStoryRevisions(evaluationId: string, storyId: string, v
   return new Map(
     rows.map((row) => [
       row.version,
-      { version: row.version, createdAt: row.createdAt, note: row.note, editorName: row.editedBy.name, snapshot: parseStorySnapshot(row.snapshot) },
+      {
+        version: row.version,
+        createdAt: row.createdAt,
+        note: row.note,
+        editorName: row.editedBy.name,
+        snapshot: parseStorySnapshot(row.snapshot),
+      },
     ]),
   );
 }

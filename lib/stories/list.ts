@@ -95,12 +95,16 @@ function whereOf(evaluationId: string, filters: StoryFilters, scope: StoryReadSc
 async function countStories(evaluationId: string, filters: StoryFilters, scope: StoryReadScope): Promise<number> {
   const { domain, ...others } = filters;
   if (scope.kind === "ALL" && domain && Object.values(others).every((value) => value === undefined)) {
-    return countOf(await db().$queryRaw<Array<{ total: number }>>`
+    return countOf(
+      await db().$queryRaw<Array<{ total: number }>>`
       SELECT count(*)::int AS total FROM domain_assignment da
-       WHERE da.evaluation_id = ${evaluationId} AND da.domain_id = ${domain} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL`);
+       WHERE da.evaluation_id = ${evaluationId} AND da.domain_id = ${domain} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL`,
+    );
   }
-  return countOf(await db().$queryRaw<Array<{ total: number }>>`
-    SELECT count(*)::int AS total FROM change_story s WHERE ${whereOf(evaluationId, filters, scope)}`);
+  return countOf(
+    await db().$queryRaw<Array<{ total: number }>>`
+    SELECT count(*)::int AS total FROM change_story s WHERE ${whereOf(evaluationId, filters, scope)}`,
+  );
 }
 
 const PAGE_COLUMNS = Prisma.sql`s.id, s.evaluation_id, s.code, s.code_number, s.title, s.title_translation, s.what_changed,
@@ -108,7 +112,12 @@ const PAGE_COLUMNS = Prisma.sql`s.id, s.evaluation_id, s.code, s.code_number, s.
   s.change_type, s.stage, s.period_from, s.period_to, s.period_precision, s.updated_at`;
 
 /** The page's rows: `pageSql` selects PAGE_COLUMNS (and `rank`) of the page; the rest is per row of it. */
-function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefined, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+function selectPage(
+  pageSql: Prisma.Sql,
+  order: Prisma.Sql,
+  q: string | undefined,
+  extra: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
   const query = q ? tsQuery(q) : null;
   const original = Prisma.sql`concat_ws('. ', s.title, s.what_changed, s.why_significant)`;
   const translation = Prisma.sql`concat_ws('. ', s.title_translation, s.what_changed_translation, s.why_significant_translation)`;
@@ -136,7 +145,10 @@ function selectPage(pageSql: Prisma.Sql, order: Prisma.Sql, q: string | undefine
 }
 
 /** The list's order: relevance only while searching, else the chosen column. */
-function orderOf(state: Pick<TableState<StoryFilters>, "filters" | "sort">): { byRelevance: boolean; order: Prisma.Sql } {
+function orderOf(state: Pick<TableState<StoryFilters>, "filters" | "sort">): {
+  byRelevance: boolean;
+  order: Prisma.Sql;
+} {
   const byRelevance = Boolean(state.filters.q) && state.sort.id === "relevance";
   const sort = !byRelevance && state.sort.id === "relevance" ? { id: "updatedAt", desc: true } : state.sort;
   return { byRelevance, order: byRelevance ? RELEVANCE_ORDER : orderBy(SORTS, sort, Prisma.sql`s.id`) };
@@ -157,7 +169,11 @@ export function storyRowsSql(
   const where = whereOf(evaluationId, filters, scope);
   const { byRelevance, order } = orderOf(state);
   if (!byRelevance) {
-    return selectPage(Prisma.sql`SELECT ${PAGE_COLUMNS} FROM change_story s WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}`, order, filters.q);
+    return selectPage(
+      Prisma.sql`SELECT ${PAGE_COLUMNS} FROM change_story s WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}`,
+      order,
+      filters.q,
+    );
   }
   return selectPage(
     Prisma.sql`SELECT ${PAGE_COLUMNS}, page.rank, page.recency, page.total
@@ -190,15 +206,21 @@ export function storyMatchesSql(evaluationId: string, filters: StoryFilters, sco
  * One page of the stories in `scope`. It checks no access: callers ask first and pass the reader's
  * scope (lib/stories/loaders.ts `loadStoryList` for the table, lib/search/data.ts for the search page).
  */
-export async function findStoryPage(evaluationId: string, state: TableState<StoryFilters>, scope: StoryReadScope): Promise<StoryListPage> {
+export async function findStoryPage(
+  evaluationId: string,
+  state: TableState<StoryFilters>,
+  scope: StoryReadScope,
+): Promise<StoryListPage> {
   const { filters } = state;
   const count = () => countStories(evaluationId, filters, scope);
   if (orderOf(state).byRelevance) {
-    const rowsAt = (offset: number, limit: number) => db().$queryRaw<Array<StoryListRow & { total: number }>>(storyRowsSql(evaluationId, state, offset, limit, scope));
+    const rowsAt = (offset: number, limit: number) =>
+      db().$queryRaw<Array<StoryListRow & { total: number }>>(storyRowsSql(evaluationId, state, offset, limit, scope));
     const page = await pagedWithTotal<StoryListRow>(state, rowsAt, count);
     return { ...page, rankWindow: page.total > STORY_RANK_WINDOW ? STORY_RANK_WINDOW : null };
   }
-  const rowsAt = (offset: number, limit: number) => db().$queryRaw<StoryListRow[]>(storyRowsSql(evaluationId, state, offset, limit, scope));
+  const rowsAt = (offset: number, limit: number) =>
+    db().$queryRaw<StoryListRow[]>(storyRowsSql(evaluationId, state, offset, limit, scope));
   const page = await pagedList(state, rowsAt, count);
   return { ...page, rankWindow: null };
 }

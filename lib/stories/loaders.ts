@@ -25,15 +25,20 @@ import { nextSteps } from "./stage-machine";
 import { getStoryTimeline, TIMELINE_LIMIT_PER_KIND } from "./timeline-data";
 
 /** One page of the stories table, or null for a reader who may not read stories here. */
-export const loadStoryList = cache(async (evaluationId: string, reader: Reader | null, state: TableState<StoryFilters>) => {
-  const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
-  return scope ? findStoryPage(evaluationId, state, scope) : null;
-});
+export const loadStoryList = cache(
+  async (evaluationId: string, reader: Reader | null, state: TableState<StoryFilters>) => {
+    const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
+    return scope ? findStoryPage(evaluationId, state, scope) : null;
+  },
+);
 
 /** The new-story form: its choices and the language it starts in, for those who may write stories. */
 export const loadNewStory = cache(async (evaluationId: string, reader: Reader | null) => {
   if (!(await accessWith(evaluationId, reader, "story.edit"))) return null;
-  const [options, defaultLanguage] = await Promise.all([getStoryFormOptions(evaluationId), getDefaultStoryLanguage(evaluationId)]);
+  const [options, defaultLanguage] = await Promise.all([
+    getStoryFormOptions(evaluationId),
+    getDefaultStoryLanguage(evaluationId),
+  ]);
   return defaultLanguage ? { options, defaultLanguage } : null;
 });
 
@@ -105,15 +110,31 @@ export const loadStoryTimeline = cache(async (evaluationId: string, storyId: str
  * else the newest and the one before it. `before`/`after` are null when a stored snapshot is in
  * a shape this version of the app cannot read.
  */
-export const loadStoryRevisions = cache(async (evaluationId: string, storyId: string, reader: Reader | null, wantedFrom: number | null, wantedTo: number | null) => {
-  const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
-  const story = scope ? await getStoryHeading(evaluationId, storyId, scope) : null;
-  if (!story) return null;
-  const revisions = await listStoryRevisions(evaluationId, storyId);
-  const versions = new Set(revisions.map((revision) => revision.version));
-  const pick = (wanted: number | null, fallback: number) => (wanted !== null && versions.has(wanted) ? wanted : fallback);
-  const to = pick(wantedTo, revisions[0]?.version ?? 1);
-  const from = pick(wantedFrom, revisions.find((revision) => revision.version < to)?.version ?? to);
-  const pair = await getStoryRevisions(evaluationId, storyId, [...new Set([from, to])]);
-  return { story, revisions, from, to, before: pair.get(from)?.snapshot ?? null, after: pair.get(to)?.snapshot ?? null };
-});
+export const loadStoryRevisions = cache(
+  async (
+    evaluationId: string,
+    storyId: string,
+    reader: Reader | null,
+    wantedFrom: number | null,
+    wantedTo: number | null,
+  ) => {
+    const scope = storyReadScope(await accessWith(evaluationId, reader, "story.view"));
+    const story = scope ? await getStoryHeading(evaluationId, storyId, scope) : null;
+    if (!story) return null;
+    const revisions = await listStoryRevisions(evaluationId, storyId);
+    const versions = new Set(revisions.map((revision) => revision.version));
+    const pick = (wanted: number | null, fallback: number) =>
+      wanted !== null && versions.has(wanted) ? wanted : fallback;
+    const to = pick(wantedTo, revisions[0]?.version ?? 1);
+    const from = pick(wantedFrom, revisions.find((revision) => revision.version < to)?.version ?? to);
+    const pair = await getStoryRevisions(evaluationId, storyId, [...new Set([from, to])]);
+    return {
+      story,
+      revisions,
+      from,
+      to,
+      before: pair.get(from)?.snapshot ?? null,
+      after: pair.get(to)?.snapshot ?? null,
+    };
+  },
+);

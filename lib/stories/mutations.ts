@@ -64,7 +64,9 @@ function storyColumns(story: StoryFields) {
 /** The story's translations and translator, to tell whether a save changed any of them. */
 function translationOf(snapshot: StorySnapshot | null) {
   if (!snapshot) return null;
-  const texts = translatableTexts(snapshot).flatMap((text) => (text.translation ? [[text.path, text.translation]] : []));
+  const texts = translatableTexts(snapshot).flatMap((text) =>
+    text.translation ? [[text.path, text.translation]] : [],
+  );
   return JSON.stringify([texts, snapshot.translatedBy?.id ?? null]);
 }
 
@@ -73,7 +75,13 @@ function translationOf(snapshot: StorySnapshot | null) {
  * and its child rows are written (new figures have ids only then), and dates the translation
  * when this save changed any of it. Returns the snapshot as stored.
  */
-async function recordTranslationSources(tx: Tx, evaluationId: string, storyId: string, before: StorySnapshot | null, written: StorySnapshot): Promise<StorySnapshot> {
+async function recordTranslationSources(
+  tx: Tx,
+  evaluationId: string,
+  storyId: string,
+  before: StorySnapshot | null,
+  written: StorySnapshot,
+): Promise<StorySnapshot> {
   const now = new Date();
   const sources = nextTranslationSources(before, written, now);
   const changed = translationOf(before) !== translationOf(written);
@@ -108,7 +116,10 @@ export function storyCodeOf(codeNumber: number): string {
  * (lib/imports/writers.ts, which append the batch id and write a chunk's events at once) both
  * create stories through here, so an imported story is indistinguishable from a typed one.
  */
-export async function insertStory(tx: Tx, input: { actorId: string; evaluationId: string; story: StoryFields; codeNumber?: number }) {
+export async function insertStory(
+  tx: Tx,
+  input: { actorId: string; evaluationId: string; story: StoryFields; codeNumber?: number },
+) {
   const { actorId, evaluationId, story } = input;
   await checkReferences(tx, evaluationId, story, null);
   const codeNumber = input.codeNumber ?? (await nextCodeNumber(tx, evaluationId));
@@ -127,9 +138,21 @@ export async function insertStory(tx: Tx, input: { actorId: string; evaluationId
     select: { id: true, code: true },
   });
   await writeStoryChildren(tx, evaluationId, created.id, story, true);
-  const snapshot = await recordTranslationSources(tx, evaluationId, created.id, null, await snapshotOrFail(tx, evaluationId, created.id));
+  const snapshot = await recordTranslationSources(
+    tx,
+    evaluationId,
+    created.id,
+    null,
+    await snapshotOrFail(tx, evaluationId, created.id),
+  );
   await tx.storyRevision.create({
-    data: { evaluationId, storyId: created.id, version: 1, snapshot: snapshot as Prisma.InputJsonObject, editedById: actorId },
+    data: {
+      evaluationId,
+      storyId: created.id,
+      version: 1,
+      snapshot: snapshot as Prisma.InputJsonObject,
+      editedById: actorId,
+    },
   });
   return { storyId: created.id, code: created.code, auditAfter: { ...snapshot, stage: "DRAFT" as const, version: 1 } };
 }
@@ -217,22 +240,42 @@ export async function updateStory(input: {
 
       if (locked.stage !== "DRAFT") {
         const facts = await loadStageFacts(tx, evaluationId, storyId);
-        const added = new Set(story.storytellerIds.filter((id) => !before.storytellers.some((teller) => teller.respondentId === id)));
-        const blocker = facts ? editBlockers(locked.stage, facts, await codesOf(tx, evaluationId, [...added]))[0] : undefined;
+        const added = new Set(
+          story.storytellerIds.filter((id) => !before.storytellers.some((teller) => teller.respondentId === id)),
+        );
+        const blocker = facts
+          ? editBlockers(locked.stage, facts, await codesOf(tx, evaluationId, [...added]))[0]
+          : undefined;
         if (blocker) {
           const reason = blocker.code.startsWith("CONSENT_") ? "STORYTELLER_CONSENT" : blocker.code;
           throw new Refusal(reason, blocker.code === "NO_SOURCE" ? "sources" : "storytellerIds");
         }
       }
 
-      const after = await recordTranslationSources(tx, evaluationId, storyId, before, await snapshotOrFail(tx, evaluationId, storyId));
+      const after = await recordTranslationSources(
+        tx,
+        evaluationId,
+        storyId,
+        before,
+        await snapshotOrFail(tx, evaluationId, storyId),
+      );
       await tx.storyRevision.create({
-        data: { evaluationId, storyId, version, snapshot: after as Prisma.InputJsonObject, editedById: actorId, note: input.note ?? null },
+        data: {
+          evaluationId,
+          storyId,
+          version,
+          snapshot: after as Prisma.InputJsonObject,
+          editedById: actorId,
+          note: input.note ?? null,
+        },
       });
       const changes = changedFields(before, after);
       // The rating is not part of the snapshot (shape version 1): its change is kept in the audit event.
       if (input.rating) {
-        const previous = { contributionRating: current.contributionRating, contributionRatingReason: current.contributionRatingReason };
+        const previous = {
+          contributionRating: current.contributionRating,
+          contributionRatingReason: current.contributionRatingReason,
+        };
         for (const key of ["contributionRating", "contributionRatingReason"] as const) {
           if (previous[key] !== input.rating[key]) {
             changes.before[key] = previous[key];
@@ -257,6 +300,9 @@ export async function updateStory(input: {
 
 async function codesOf(tx: Tx, evaluationId: string, respondentIds: string[]): Promise<Set<string>> {
   if (respondentIds.length === 0) return new Set();
-  const rows = await tx.respondent.findMany({ where: { evaluationId, id: { in: respondentIds } }, select: { code: true } });
+  const rows = await tx.respondent.findMany({
+    where: { evaluationId, id: { in: respondentIds } },
+    select: { code: true },
+  });
   return new Set(rows.map((row) => row.code));
 }

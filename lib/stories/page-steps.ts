@@ -11,7 +11,10 @@ import type { moveStoryInput } from "./schema";
 import { findTransition } from "./stage-machine";
 import { moveStory } from "./stage-mutations";
 
-export async function takePageStep({ actor, input, roles, ipAddress }: ActionContext<z.output<typeof moveStoryInput>>, family: (permission: Permission) => boolean) {
+export async function takePageStep(
+  { actor, input, roles, ipAddress }: ActionContext<z.output<typeof moveStoryInput>>,
+  family: (permission: Permission) => boolean,
+) {
   const transition = findTransition(input.from, input.to);
   if (transition && !family(transition.permission)) return reject("NO_SUCH_STEP");
   const result = await moveStory({ ...input, actorId: actor.id, roles, ipAddress });

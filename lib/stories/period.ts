@@ -48,7 +48,9 @@ export function storedPeriod(
   precision: Precision,
   from: string,
   to: string,
-): { ok: true; from: string | null; to: string | null } | { ok: false; field: "periodFrom" | "periodTo"; problem: PeriodProblem } {
+):
+  | { ok: true; from: string | null; to: string | null }
+  | { ok: false; field: "periodFrom" | "periodTo"; problem: PeriodProblem } {
   const fromText = from.trim();
   const toText = to.trim();
   if (!fromText && !toText) return { ok: true, from: null, to: null };

@@ -9,7 +9,11 @@ import { consentBlockers, isEditableStage, type StageBlocker, type StageFacts } 
  * added now must have consent like the ones checked at submission. Drafts and returned stories
  * may be in any state.
  */
-export function editBlockers(stage: StoryStage, facts: StageFacts, addedStorytellerCodes: ReadonlySet<string>): StageBlocker[] {
+export function editBlockers(
+  stage: StoryStage,
+  facts: StageFacts,
+  addedStorytellerCodes: ReadonlySet<string>,
+): StageBlocker[] {
   if (stage === "DRAFT" || stage === "RETURNED") return [];
   const blockers: StageBlocker[] = [];
   if (facts.storytellers.length === 0) blockers.push({ code: "NO_STORYTELLER" });

@@ -21,6 +21,7 @@ export function storyReadScope(access: { user: { id: string }; roles: readonly R
   if (!access || !can(access.roles, "story.view")) return null;
   if (can(access.roles, "story.view_all")) return ALL_STORIES;
   // An empty id would match no panel member, but refuse it loudly rather than read on.
-  if (typeof access.user.id !== "string" || access.user.id.length === 0) throw new Error("storyReadScope: the reader has no id");
+  if (typeof access.user.id !== "string" || access.user.id.length === 0)
+    throw new Error("storyReadScope: the reader has no id");
   return { kind: "PANEL_ROUNDS", userId: access.user.id };
 }

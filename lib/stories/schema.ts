@@ -84,13 +84,24 @@ export const storyFieldsSchema = z
     whySignificant: requiredText(LIMITS.longText),
     whySignificantTranslation: optionalText(LIMITS.longText),
     originalLanguage: languageCode,
-    translationLanguage: z.union([z.literal(""), languageCode]).nullish().transform((value) => (value ? value : null)),
+    translationLanguage: z
+      .union([z.literal(""), languageCode])
+      .nullish()
+      .transform((value) => (value ? value : null)),
     translatedById: optionalId,
     collectedById: optionalId,
     changeType: z.enum(CHANGE_TYPES, { error: "required" }),
     periodPrecision: z.enum(DATE_PRECISIONS, { error: "required" }),
-    periodFrom: z.string({ error: "invalid" }).max(10, { error: "periodFormat" }).nullish().transform((value) => value ?? ""),
-    periodTo: z.string({ error: "invalid" }).max(10, { error: "periodFormat" }).nullish().transform((value) => value ?? ""),
+    periodFrom: z
+      .string({ error: "invalid" })
+      .max(10, { error: "periodFormat" })
+      .nullish()
+      .transform((value) => value ?? ""),
+    periodTo: z
+      .string({ error: "invalid" })
+      .max(10, { error: "periodFormat" })
+      .nullish()
+      .transform((value) => value ?? ""),
     placeIds: uniqueList(idSchema, LIMITS.places),
     sectorIds: uniqueList(idSchema, LIMITS.sectors),
     priorityTagIds: uniqueList(idSchema, LIMITS.priorityTags),
@@ -118,27 +129,50 @@ export const storyFieldsSchema = z
     (story, ctx) => {
       const text = (value: unknown) => (typeof value === "string" ? value : "");
       const period = storedPeriod(story.periodPrecision, text(story.periodFrom), text(story.periodTo));
-      if (DATE_PRECISIONS.includes(story.periodPrecision) && !period.ok) ctx.addIssue({ code: "custom", message: period.problem, path: [period.field] });
+      if (DATE_PRECISIONS.includes(story.periodPrecision) && !period.ok)
+        ctx.addIssue({ code: "custom", message: period.problem, path: [period.field] });
       if (!Array.isArray(story.figures)) return;
       const reader = NUMBER_LOCALES.includes(story.numberLocale as never) ? story.numberLocale! : "stored";
-      for (const issue of readFigures(story.figures, reader).issues) ctx.addIssue({ code: "custom", message: issue.message, path: ["figures", ...issue.path] });
+      for (const issue of readFigures(story.figures, reader).issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: ["figures", ...issue.path] });
     },
     { when: () => true },
   )
   .superRefine((story, ctx) => {
     const translated = hasAnyTranslation(story);
-    if (translated && !story.translationLanguage) ctx.addIssue({ code: "custom", message: "required", path: ["translationLanguage"] });
-    if (translated && !story.translatedById) ctx.addIssue({ code: "custom", message: "translatorRequired", path: ["translatedById"] });
+    if (translated && !story.translationLanguage)
+      ctx.addIssue({ code: "custom", message: "required", path: ["translationLanguage"] });
+    if (translated && !story.translatedById)
+      ctx.addIssue({ code: "custom", message: "translatorRequired", path: ["translatedById"] });
     flagDuplicates(ctx, story.placeIds, (i) => ["placeIds", i]);
     flagDuplicates(ctx, story.sectorIds, (i) => ["sectorIds", i]);
     flagDuplicates(ctx, story.priorityTagIds, (i) => ["priorityTagIds", i]);
     flagDuplicates(ctx, story.storytellerIds, (i) => ["storytellerIds", i]);
-    flagDuplicates(ctx, story.atRiskGroups.map((row) => row.groupId), (i) => ["atRiskGroups", i, "groupId"]);
-    flagDuplicates(ctx, story.contributions.map((row) => row.projectId), (i) => ["contributions", i, "projectId"]);
-    flagDuplicates(ctx, story.sources.map((row) => `${row.kind}:${row.id}`), (i) => ["sources", i, "id"]);
-    flagDuplicates(ctx, story.figures.map((row, i) => row.id ?? `new-${i}`), (i) => ["figures", i, "id"]);
+    flagDuplicates(
+      ctx,
+      story.atRiskGroups.map((row) => row.groupId),
+      (i) => ["atRiskGroups", i, "groupId"],
+    );
+    flagDuplicates(
+      ctx,
+      story.contributions.map((row) => row.projectId),
+      (i) => ["contributions", i, "projectId"],
+    );
+    flagDuplicates(
+      ctx,
+      story.sources.map((row) => `${row.kind}:${row.id}`),
+      (i) => ["sources", i, "id"],
+    );
+    flagDuplicates(
+      ctx,
+      story.figures.map((row, i) => row.id ?? `new-${i}`),
+      (i) => ["figures", i, "id"],
+    );
   })
-  .transform(({ numberLocale, ...story }) => ({ ...story, figures: readFigures(story.figures, numberLocale ?? "stored").figures }));
+  .transform(({ numberLocale, ...story }) => ({
+    ...story,
+    figures: readFigures(story.figures, numberLocale ?? "stored").figures,
+  }));
 
 /** Whether any text of the story has a translation: then its language and translator are required. */
 export function hasAnyTranslation(story: {
@@ -160,7 +194,9 @@ export function hasAnyTranslation(story: {
     story.sustainabilityAssessmentTranslation,
     story.sustainabilityConditionsTranslation,
     story.sustainabilityRisksTranslation,
-    ...(Array.isArray(story.figures) ? story.figures.flatMap((figure) => [figure.labelTranslation, figure.unitTranslation]) : []),
+    ...(Array.isArray(story.figures)
+      ? story.figures.flatMap((figure) => [figure.labelTranslation, figure.unitTranslation])
+      : []),
     ...(Array.isArray(story.contributions) ? story.contributions.map((row) => row.howContributedTranslation) : []),
   ];
   return texts.some((text) => typeof text === "string" && text.trim() !== "");

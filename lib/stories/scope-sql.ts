@@ -11,7 +11,12 @@ export function storyScopeWhere(scope: StoryReadScope): Prisma.ChangeStoryWhereI
   if (scope.kind === "ALL") return {};
   return {
     roundCandidacies: {
-      some: { round: { status: { in: [...ROUND_STATUSES_SEEN_BY_PANEL] }, panel: { members: { some: { userId: scope.userId } } } } },
+      some: {
+        round: {
+          status: { in: [...ROUND_STATUSES_SEEN_BY_PANEL] },
+          panel: { members: { some: { userId: scope.userId } } },
+        },
+      },
     },
   };
 }
@@ -19,7 +24,9 @@ export function storyScopeWhere(scope: StoryReadScope): Prisma.ChangeStoryWhereI
 /** True for the story whose id is `storyId` (an SQL expression) when the scope lets the reader see it. */
 export function storyScopeSql(evaluationId: string, scope: StoryReadScope, storyId: Prisma.Sql): Prisma.Sql {
   if (scope.kind === "ALL") return Prisma.sql`TRUE`;
-  const statuses = Prisma.join(ROUND_STATUSES_SEEN_BY_PANEL.map((status) => Prisma.sql`${status}::selection_round_status`));
+  const statuses = Prisma.join(
+    ROUND_STATUSES_SEEN_BY_PANEL.map((status) => Prisma.sql`${status}::selection_round_status`),
+  );
   return Prisma.sql`EXISTS (SELECT 1 FROM round_candidate rc
       JOIN selection_round sr ON sr.evaluation_id = rc.evaluation_id AND sr.id = rc.round_id
       JOIN panel_member pm ON pm.evaluation_id = sr.evaluation_id AND pm.panel_id = sr.panel_id

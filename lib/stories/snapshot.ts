@@ -69,7 +69,13 @@ export type SnapshotSource = {
     unit: string | null;
     unitTranslation?: string | null;
   }>;
-  contributions: Array<{ projectId: string; acronym: string; name: string; howContributed: string; howContributedTranslation?: string | null }>;
+  contributions: Array<{
+    projectId: string;
+    acronym: string;
+    name: string;
+    howContributed: string;
+    howContributedTranslation?: string | null;
+  }>;
   storytellers: Array<{ respondentId: string; code: string }>;
   sources: Array<
     | { kind: "INTERVIEW"; id: string; date: Date }
@@ -108,7 +114,9 @@ export const storySnapshotSchema = z.object({
   places: z.array(z.object({ id: z.string(), state: z.string(), municipality: nullableText, community: nullableText })),
   sectors: z.array(z.object({ id: z.string(), nameEn: z.string(), nameEs: z.string() })),
   priorityTags: z.array(z.object({ id: z.string(), position: z.number(), nameEn: z.string(), nameEs: z.string() })),
-  atRiskGroups: z.array(z.object({ id: z.string(), position: z.number(), nameEn: z.string(), nameEs: z.string(), note: nullableText })),
+  atRiskGroups: z.array(
+    z.object({ id: z.string(), position: z.number(), nameEn: z.string(), nameEs: z.string(), note: nullableText }),
+  ),
   figures: z.array(
     z.object({
       id: z.string(),
@@ -125,7 +133,13 @@ export const storySnapshotSchema = z.object({
   contributionNarrative: nullableText,
   contributionNarrativeTranslation: addedText,
   contributions: z.array(
-    z.object({ projectId: z.string(), acronym: z.string(), name: z.string(), howContributed: z.string(), howContributedTranslation: addedText }),
+    z.object({
+      projectId: z.string(),
+      acronym: z.string(),
+      name: z.string(),
+      howContributed: z.string(),
+      howContributedTranslation: addedText,
+    }),
   ),
   sustainabilityAssessment: nullableText,
   sustainabilityAssessmentTranslation: addedText,
@@ -192,8 +206,15 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
     periodTo: isoDay(story.periodTo),
     places: story.places
       .map(({ id, state, municipality, community }) => ({ id, state, municipality, community }))
-      .sort((a, b) => byText(`${a.state}|${a.municipality ?? ""}|${a.community ?? ""}|${a.id}`, `${b.state}|${b.municipality ?? ""}|${b.community ?? ""}|${b.id}`)),
-    sectors: story.sectors.map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs })).sort((a, b) => byText(a.nameEn + a.id, b.nameEn + b.id)),
+      .sort((a, b) =>
+        byText(
+          `${a.state}|${a.municipality ?? ""}|${a.community ?? ""}|${a.id}`,
+          `${b.state}|${b.municipality ?? ""}|${b.community ?? ""}|${b.id}`,
+        ),
+      ),
+    sectors: story.sectors
+      .map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs }))
+      .sort((a, b) => byText(a.nameEn + a.id, b.nameEn + b.id)),
     priorityTags: story.priorityTags
       .map(({ id, position, nameEn, nameEs }) => ({ id, position, nameEn, nameEs }))
       .sort((a, b) => a.position - b.position),
@@ -231,7 +252,9 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
     sustainabilityRisks: story.sustainabilityRisks,
     sustainabilityRisksTranslation: story.sustainabilityRisksTranslation ?? null,
     translationSources: sortedSources(story.translationSources),
-    storytellers: story.storytellers.map(({ respondentId, code }) => ({ respondentId, code })).sort((a, b) => byText(a.code, b.code)),
+    storytellers: story.storytellers
+      .map(({ respondentId, code }) => ({ respondentId, code }))
+      .sort((a, b) => byText(a.code, b.code)),
     sources: story.sources
       .map((source) => ({
         kind: source.kind,
@@ -241,7 +264,12 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
         interviewId: source.kind === "EXCERPT" ? source.interviewId : null,
         focusGroupId: source.kind === "EXCERPT" ? source.focusGroupId : null,
       }))
-      .sort((a, b) => byText(`${SOURCE_KINDS.indexOf(a.kind)}|${a.date}|${a.id}`, `${SOURCE_KINDS.indexOf(b.kind)}|${b.date}|${b.id}`)),
+      .sort((a, b) =>
+        byText(
+          `${SOURCE_KINDS.indexOf(a.kind)}|${a.date}|${a.id}`,
+          `${SOURCE_KINDS.indexOf(b.kind)}|${b.date}|${b.id}`,
+        ),
+      ),
   };
 }
 

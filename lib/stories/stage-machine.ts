@@ -136,7 +136,8 @@ export function consentBlockers(storytellers: StorytellerConsentFacts[]): StageB
       blockers.push({ code: "CONSENT_WITHDRAWN", respondent: teller.code });
     } else {
       for (const scope of STORYTELLER_SCOPES) {
-        if (teller.consent.scopes[scope] !== true) blockers.push({ code: "CONSENT_SCOPE_NOT_GRANTED", respondent: teller.code, scope });
+        if (teller.consent.scopes[scope] !== true)
+          blockers.push({ code: "CONSENT_SCOPE_NOT_GRANTED", respondent: teller.code, scope });
       }
     }
   }
@@ -184,7 +185,8 @@ const leaveSelection = using("selection", (_facts, { candidacies }) =>
   candidacies.some((candidacy) => ACTIVE_ROUND.includes(candidacy.status)) ? [{ code: "STILL_IN_ROUND" }] : [],
 );
 
-type Row = Omit<StageTransition, "needs" | "trigger" | "needsComment"> & Partial<Pick<StageTransition, "needs" | "trigger" | "needsComment">>;
+type Row = Omit<StageTransition, "needs" | "trigger" | "needsComment"> &
+  Partial<Pick<StageTransition, "needs" | "trigger" | "needsComment">>;
 const row = (transition: Row): StageTransition => ({ needs: [], trigger: "story", needsComment: false, ...transition });
 
 export const STAGE_TRANSITIONS: readonly StageTransition[] = [
@@ -199,12 +201,50 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   row({ key: "sendBack", from: "SUBMITTED", to: "DRAFT", permission: "story.edit", needsComment: true, guard: none }),
   row({ key: "sendBack", from: "SCREENED", to: "DRAFT", permission: "story.edit", needsComment: true, guard: none }),
   // Selection: taken by the round's own mutations (open, decide, cancel), never from the story page.
-  row({ key: "enterSelection", from: "SCREENED", to: "IN_SELECTION", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: enterSelection }),
-  row({ key: "select", from: "IN_SELECTION", to: "SELECTED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: select }),
-  row({ key: "notSelect", from: "IN_SELECTION", to: "NOT_SELECTED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: notSelect }),
-  row({ key: "leaveSelection", from: "IN_SELECTION", to: "SCREENED", permission: "selection.manage", trigger: "round", needs: ["selection"], guard: leaveSelection }),
+  row({
+    key: "enterSelection",
+    from: "SCREENED",
+    to: "IN_SELECTION",
+    permission: "selection.manage",
+    trigger: "round",
+    needs: ["selection"],
+    guard: enterSelection,
+  }),
+  row({
+    key: "select",
+    from: "IN_SELECTION",
+    to: "SELECTED",
+    permission: "selection.manage",
+    trigger: "round",
+    needs: ["selection"],
+    guard: select,
+  }),
+  row({
+    key: "notSelect",
+    from: "IN_SELECTION",
+    to: "NOT_SELECTED",
+    permission: "selection.manage",
+    trigger: "round",
+    needs: ["selection"],
+    guard: notSelect,
+  }),
+  row({
+    key: "leaveSelection",
+    from: "IN_SELECTION",
+    to: "SCREENED",
+    permission: "selection.manage",
+    trigger: "round",
+    needs: ["selection"],
+    guard: leaveSelection,
+  }),
   // Triangulation: an analyst takes a selected story up, and signs it off once the evidence holds.
-  row({ key: "startTriangulation", from: "SELECTED", to: "IN_TRIANGULATION", permission: "triangulation.edit", guard: none }),
+  row({
+    key: "startTriangulation",
+    from: "SELECTED",
+    to: "IN_TRIANGULATION",
+    permission: "triangulation.edit",
+    guard: none,
+  }),
   row({
     key: "triangulate",
     from: "IN_TRIANGULATION",
@@ -214,18 +254,88 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
     guard: using("triangulation", (_facts, triangulation) => triangulationBlockers(triangulation)),
   }),
   // Respondent validation: taken by the validation round's mutations.
-  row({ key: "enterValidation", from: "TRIANGULATED", to: "IN_VALIDATION", permission: "validation.manage", trigger: "validation", guard: none }),
-  row({ key: "leaveValidation", from: "IN_VALIDATION", to: "TRIANGULATED", permission: "validation.manage", trigger: "validation", guard: none }),
-  row({ key: "validate", from: "IN_VALIDATION", to: "VALIDATED", permission: "validation.manage", trigger: "validation", guard: none }),
-  row({ key: "reopenAfterDispute", from: "IN_VALIDATION", to: "RETURNED", permission: "validation.record", trigger: "validation", guard: none }),
+  row({
+    key: "enterValidation",
+    from: "TRIANGULATED",
+    to: "IN_VALIDATION",
+    permission: "validation.manage",
+    trigger: "validation",
+    guard: none,
+  }),
+  row({
+    key: "leaveValidation",
+    from: "IN_VALIDATION",
+    to: "TRIANGULATED",
+    permission: "validation.manage",
+    trigger: "validation",
+    guard: none,
+  }),
+  row({
+    key: "validate",
+    from: "IN_VALIDATION",
+    to: "VALIDATED",
+    permission: "validation.manage",
+    trigger: "validation",
+    guard: none,
+  }),
+  row({
+    key: "reopenAfterDispute",
+    from: "IN_VALIDATION",
+    to: "RETURNED",
+    permission: "validation.record",
+    trigger: "validation",
+    guard: none,
+  }),
   // A dispute recorded by mistake and corrected while its round is open undoes the return (decision 0014).
-  row({ key: "disputeCorrected", from: "RETURNED", to: "IN_VALIDATION", permission: "validation.record", trigger: "validation", guard: none }),
+  row({
+    key: "disputeCorrected",
+    from: "RETURNED",
+    to: "IN_VALIDATION",
+    permission: "validation.record",
+    trigger: "validation",
+    guard: none,
+  }),
   // Funder review: sending, the reviewer's decision, and the lead's decision after a return.
-  row({ key: "sendToReview", from: "VALIDATED", to: "IN_REVIEW", permission: "review.submit", trigger: "review", guard: none }),
-  row({ key: "approve", from: "IN_REVIEW", to: "APPROVED", permission: "review.decide", trigger: "review", guard: none }),
-  row({ key: "returnFromReview", from: "IN_REVIEW", to: "RETURNED", permission: "review.decide", trigger: "review", guard: none }),
-  row({ key: "revalidate", from: "RETURNED", to: "TRIANGULATED", permission: "validation.manage", trigger: "review", guard: none }),
-  row({ key: "skipRevalidation", from: "RETURNED", to: "VALIDATED", permission: "validation.manage", trigger: "review", guard: none }),
+  row({
+    key: "sendToReview",
+    from: "VALIDATED",
+    to: "IN_REVIEW",
+    permission: "review.submit",
+    trigger: "review",
+    guard: none,
+  }),
+  row({
+    key: "approve",
+    from: "IN_REVIEW",
+    to: "APPROVED",
+    permission: "review.decide",
+    trigger: "review",
+    guard: none,
+  }),
+  row({
+    key: "returnFromReview",
+    from: "IN_REVIEW",
+    to: "RETURNED",
+    permission: "review.decide",
+    trigger: "review",
+    guard: none,
+  }),
+  row({
+    key: "revalidate",
+    from: "RETURNED",
+    to: "TRIANGULATED",
+    permission: "validation.manage",
+    trigger: "review",
+    guard: none,
+  }),
+  row({
+    key: "skipRevalidation",
+    from: "RETURNED",
+    to: "VALIDATED",
+    permission: "validation.manage",
+    trigger: "review",
+    guard: none,
+  }),
   // A returned story may also go back to revision as a draft, then on again through submission.
   row({ key: "revise", from: "RETURNED", to: "DRAFT", permission: "story.edit", guard: none }),
 ];
@@ -241,7 +351,11 @@ export function findTransition(from: StoryStage, to: StoryStage): StageTransitio
 
 /** The fact groups the rows leaving `stage` read (what the story page must load to explain them). */
 export function factGroupsFrom(stage: StoryStage): FactGroup[] {
-  return [...new Set(STAGE_TRANSITIONS.filter((transition) => transition.from === stage).flatMap((transition) => transition.needs))];
+  return [
+    ...new Set(
+      STAGE_TRANSITIONS.filter((transition) => transition.from === stage).flatMap((transition) => transition.needs),
+    ),
+  ];
 }
 
 export type NextStep = {
@@ -260,7 +374,9 @@ export type NextStep = {
 export function nextSteps(stage: StoryStage, roles: readonly Role[], facts: GuardFacts): NextStep[] {
   return STAGE_TRANSITIONS.filter((transition) => transition.from === stage).map((transition) => {
     const allowed = can(roles, transition.permission);
-    const roleBlockers: StageBlocker[] = allowed ? [] : [{ code: "ROLE_MISSING", roles: [...PERMISSIONS[transition.permission]].filter((role) => role !== "ADMIN") }];
+    const roleBlockers: StageBlocker[] = allowed
+      ? []
+      : [{ code: "ROLE_MISSING", roles: [...PERMISSIONS[transition.permission]].filter((role) => role !== "ADMIN") }];
     return {
       key: transition.key,
       to: transition.to,

@@ -33,7 +33,8 @@ export class Blocked extends Error {
 export const MOVE_REFUSALS = ["NO_SUCH_STEP", "ROUND_STEP", "COMMENT_REQUIRED", "BLOCKED", "NOT_FOUND"] as const;
 export type MoveRefusal = (typeof MOVE_REFUSALS)[number];
 
-export type MoveResult = { ok: true; stage: StoryStage } | { ok: false; reason: "BLOCKED"; blockers: StageBlocker[] } | Refused<MoveRefusal>;
+export type MoveResult =
+  { ok: true; stage: StoryStage } | { ok: false; reason: "BLOCKED"; blockers: StageBlocker[] } | Refused<MoveRefusal>;
 
 type MoveInput = {
   actorId: string;

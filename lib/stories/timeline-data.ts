@@ -27,11 +27,40 @@ type At = { at: Date; actorName: string | null };
 export type TimelineEntry =
   | (At & { kind: "revision"; version: number; note: string | null })
   | (At & { kind: "stage"; from: StoryStage | ""; to: StoryStage | ""; comment: string | null })
-  | (At & { kind: "ballot"; round: string; method: VotingMethod; rank: number | null; score: number | null; approved: boolean | null; reason: string; version: number })
-  | (At & { kind: "decision"; round: string; selected: boolean; reason: string | null; feedback: string | null; feedbackLanguage: string | null })
-  | (At & { kind: "evidence"; sourceType: EvidenceSourceType; stance: EvidenceStance; strength: EvidenceStrength; citation: string })
+  | (At & {
+      kind: "ballot";
+      round: string;
+      method: VotingMethod;
+      rank: number | null;
+      score: number | null;
+      approved: boolean | null;
+      reason: string;
+      version: number;
+    })
+  | (At & {
+      kind: "decision";
+      round: string;
+      selected: boolean;
+      reason: string | null;
+      feedback: string | null;
+      feedbackLanguage: string | null;
+    })
+  | (At & {
+      kind: "evidence";
+      sourceType: EvidenceSourceType;
+      stance: EvidenceStance;
+      strength: EvidenceStrength;
+      citation: string;
+    })
   | (At & { kind: "signOff"; version: number; note: string })
-  | (At & { kind: "validation"; round: string; respondentCode: string; verdict: ValidationVerdict; version: number; comments: string | null })
+  | (At & {
+      kind: "validation";
+      round: string;
+      respondentCode: string;
+      verdict: ValidationVerdict;
+      version: number;
+      comments: string | null;
+    })
   | (At & { kind: "review"; decision: ReviewDecision; comment: string; version: number });
 
 const take = TIMELINE_LIMIT_PER_KIND;
@@ -42,13 +71,27 @@ const CLOSED_ROUND = { status: { in: ["CLOSED", "DECIDED"] as SelectionRoundStat
 export async function getStoryTimeline(evaluationId: string, storyId: string): Promise<TimelineEntry[]> {
   const where = { evaluationId, storyId };
   const [revisions, stages, ballots, candidacies, evidence, signOffs, responses, reviews] = await Promise.all([
-    db().storyRevision.findMany({ where, orderBy: { version: "desc" }, take, select: { version: true, note: true, createdAt: true, editedBy: { select: { name: true } } } }),
+    db().storyRevision.findMany({
+      where,
+      orderBy: { version: "desc" },
+      take,
+      select: { version: true, note: true, createdAt: true, editedBy: { select: { name: true } } },
+    }),
     listStageHistory(evaluationId, storyId),
     db().ballot.findMany({
       where: { ...where, round: CLOSED_ROUND },
       orderBy: { updatedAt: "desc" },
       take,
-      select: { rank: true, score: true, approved: true, reason: true, version: true, updatedAt: true, panelist: { select: { name: true } }, round: { select: { name: true, method: true } } },
+      select: {
+        rank: true,
+        score: true,
+        approved: true,
+        reason: true,
+        version: true,
+        updatedAt: true,
+        panelist: { select: { name: true } },
+        round: { select: { name: true, method: true } },
+      },
     }),
     db().roundCandidate.findMany({
       where: { ...where, round: { decision: { isNot: null } } },
@@ -74,9 +117,21 @@ export async function getStoryTimeline(evaluationId: string, storyId: string): P
       where,
       orderBy: newestFirst,
       take,
-      select: { sourceType: true, stance: true, strength: true, citation: true, createdAt: true, addedBy: { select: { name: true } } },
+      select: {
+        sourceType: true,
+        stance: true,
+        strength: true,
+        citation: true,
+        createdAt: true,
+        addedBy: { select: { name: true } },
+      },
     }),
-    db().triangulationSignOff.findMany({ where, orderBy: { signedAt: "desc" }, take, select: { storyVersion: true, note: true, signedAt: true, analyst: { select: { name: true } } } }),
+    db().triangulationSignOff.findMany({
+      where,
+      orderBy: { signedAt: "desc" },
+      take,
+      select: { storyVersion: true, note: true, signedAt: true, analyst: { select: { name: true } } },
+    }),
     db().validationResponse.findMany({
       where,
       orderBy: newestFirst,
@@ -95,13 +150,32 @@ export async function getStoryTimeline(evaluationId: string, storyId: string): P
       where,
       orderBy: newestFirst,
       take,
-      select: { decision: true, comment: true, createdAt: true, reviewer: { select: { name: true } }, storyRevision: { select: { version: true } } },
+      select: {
+        decision: true,
+        comment: true,
+        createdAt: true,
+        reviewer: { select: { name: true } },
+        storyRevision: { select: { version: true } },
+      },
     }),
   ]);
 
   const entries: TimelineEntry[] = [
-    ...revisions.map((row) => ({ kind: "revision" as const, at: row.createdAt, actorName: row.editedBy.name, version: row.version, note: row.note })),
-    ...stages.map((step) => ({ kind: "stage" as const, at: step.at, actorName: step.actorName, from: step.from as StoryStage | "", to: step.to as StoryStage | "", comment: step.comment })),
+    ...revisions.map((row) => ({
+      kind: "revision" as const,
+      at: row.createdAt,
+      actorName: row.editedBy.name,
+      version: row.version,
+      note: row.note,
+    })),
+    ...stages.map((step) => ({
+      kind: "stage" as const,
+      at: step.at,
+      actorName: step.actorName,
+      from: step.from as StoryStage | "",
+      to: step.to as StoryStage | "",
+      comment: step.comment,
+    })),
     ...ballots.map((row) => ({
       kind: "ballot" as const,
       at: row.updatedAt,
@@ -131,8 +205,22 @@ export async function getStoryTimeline(evaluationId: string, storyId: string): P
         },
       ];
     }),
-    ...evidence.map((row) => ({ kind: "evidence" as const, at: row.createdAt, actorName: row.addedBy.name, sourceType: row.sourceType, stance: row.stance, strength: row.strength, citation: row.citation })),
-    ...signOffs.map((row) => ({ kind: "signOff" as const, at: row.signedAt, actorName: row.analyst.name, version: row.storyVersion, note: row.note })),
+    ...evidence.map((row) => ({
+      kind: "evidence" as const,
+      at: row.createdAt,
+      actorName: row.addedBy.name,
+      sourceType: row.sourceType,
+      stance: row.stance,
+      strength: row.strength,
+      citation: row.citation,
+    })),
+    ...signOffs.map((row) => ({
+      kind: "signOff" as const,
+      at: row.signedAt,
+      actorName: row.analyst.name,
+      version: row.storyVersion,
+      note: row.note,
+    })),
     ...responses.map((row) => ({
       kind: "validation" as const,
       at: row.createdAt,
@@ -143,7 +231,14 @@ export async function getStoryTimeline(evaluationId: string, storyId: string): P
       version: row.storyRevision.version,
       comments: row.comments,
     })),
-    ...reviews.map((row) => ({ kind: "review" as const, at: row.createdAt, actorName: row.reviewer.name, decision: row.decision, comment: row.comment, version: row.storyRevision.version })),
+    ...reviews.map((row) => ({
+      kind: "review" as const,
+      at: row.createdAt,
+      actorName: row.reviewer.name,
+      decision: row.decision,
+      comment: row.comment,
+      version: row.storyRevision.version,
+    })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }

@@ -23,7 +23,15 @@ export const LIMITS = {
   note: 500,
 } as const;
 
-export const FIGURE_QUALIFIERS = ["EXACT", "APPROXIMATELY", "MORE_THAN", "LESS_THAN", "AT_LEAST", "UP_TO", "RANGE"] as const satisfies readonly FigureQualifier[];
+export const FIGURE_QUALIFIERS = [
+  "EXACT",
+  "APPROXIMATELY",
+  "MORE_THAN",
+  "LESS_THAN",
+  "AT_LEAST",
+  "UP_TO",
+  "RANGE",
+] as const satisfies readonly FigureQualifier[];
 
 export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satisfies readonly ChangeType[];
 

@@ -30,7 +30,8 @@ export const storyListSpec = {
   requiredColumns: ["code"],
   // Relevance exists only while searching, and is then the default order.
   sortable: (filters: StoryFilters) => (filters.q ? [...STORY_SORTS, "relevance"] : STORY_SORTS),
-  defaultSort: (filters: StoryFilters) => (filters.q ? { id: "relevance", desc: true } : { id: "updatedAt", desc: true }),
+  defaultSort: (filters: StoryFilters) =>
+    filters.q ? { id: "relevance", desc: true } : { id: "updatedAt", desc: true },
   filterKeys: ["q", "domain", "stage", "changeType", "state", "atRiskGroup", "updatedFrom", "updatedTo"],
   filters: storyFilters,
 } satisfies ListSpec<typeof storyFilters>;
@@ -69,7 +70,17 @@ const interviewFilters = z
 export type InterviewFilters = z.infer<typeof interviewFilters>;
 
 export const interviewListSpec = {
-  columns: ["date", "mode", "place", "language", "duration", "respondents", "interviewers", "projects", "transcript"] as const,
+  columns: [
+    "date",
+    "mode",
+    "place",
+    "language",
+    "duration",
+    "respondents",
+    "interviewers",
+    "projects",
+    "transcript",
+  ] as const,
   defaultColumns: ["date", "mode", "place", "language", "respondents", "interviewers", "transcript"],
   requiredColumns: ["date"],
   sortable: ["date", "mode", "duration", "language"],

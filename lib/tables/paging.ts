@@ -22,7 +22,11 @@ const DESC = Prisma.sql`DESC`;
  * `ORDER BY <column> <dir>, <tieBreaker> <dir>`. PostgreSQL's default null placement is kept so
  * that a backward index scan can serve a descending sort.
  */
-export function orderBy(columns: Readonly<Record<string, Prisma.Sql>>, sort: SortState, tieBreaker: Prisma.Sql): Prisma.Sql {
+export function orderBy(
+  columns: Readonly<Record<string, Prisma.Sql>>,
+  sort: SortState,
+  tieBreaker: Prisma.Sql,
+): Prisma.Sql {
   const column = columns[sort.id];
   if (!column) throw new Error(`orderBy: no SQL for sort "${sort.id}"`);
   const direction = sort.desc ? DESC : ASC;
@@ -62,7 +66,8 @@ export async function pagedWithTotal<Row>(
   count: () => Promise<number>,
 ): Promise<ListPage<Row>> {
   const { pageSize } = request;
-  const strip = (rows: Array<Row & { total: number }>): Row[] => rows.map(({ total: _total, ...row }) => row as unknown as Row);
+  const strip = (rows: Array<Row & { total: number }>): Row[] =>
+    rows.map(({ total: _total, ...row }) => row as unknown as Row);
   const rows = await rowsAt((request.page - 1) * pageSize, pageSize);
   if (rows.length > 0) {
     const total = Number(rows[0]!.total);
@@ -70,8 +75,15 @@ export async function pagedWithTotal<Row>(
   }
   const total = await count();
   const pageCount = pageCountOf(total, pageSize);
-  if (total === 0 || request.page <= pageCount) return { rows: [], total, page: Math.min(request.page, pageCount), pageSize, pageCount };
-  return { rows: strip(await rowsAt((pageCount - 1) * pageSize, pageSize)), total, page: pageCount, pageSize, pageCount };
+  if (total === 0 || request.page <= pageCount)
+    return { rows: [], total, page: Math.min(request.page, pageCount), pageSize, pageCount };
+  return {
+    rows: strip(await rowsAt((pageCount - 1) * pageSize, pageSize)),
+    total,
+    page: pageCount,
+    pageSize,
+    pageCount,
+  };
 }
 
 /** `count(*)` as a JavaScript number. */

@@ -71,7 +71,11 @@ export function parsePageSize(value: string | string[] | undefined): number {
 }
 
 /** "title" (ascending) or "-updatedAt" (descending), for a sortable column only. */
-export function parseSort(value: string | string[] | undefined, sortable: readonly string[], fallback: SortState): SortState {
+export function parseSort(
+  value: string | string[] | undefined,
+  sortable: readonly string[],
+  fallback: SortState,
+): SortState {
   const text = single(value);
   const match = text ? /^(-?)([A-Za-z]{1,40})$/.exec(text) : null;
   if (!match || !sortable.includes(match[2]!)) return fallback;
@@ -107,7 +111,10 @@ export function parseFilters<F extends z.ZodType<Record<string, unknown>>>(
 }
 
 /** The order a list falls back to under these filters (e.g. relevance while searching). */
-export function defaultSortOf<F extends z.ZodType<Record<string, unknown>>>(spec: ListSpec<F>, filters: z.infer<F>): SortState {
+export function defaultSortOf<F extends z.ZodType<Record<string, unknown>>>(
+  spec: ListSpec<F>,
+  filters: z.infer<F>,
+): SortState {
   return typeof spec.defaultSort === "function" ? spec.defaultSort(filters) : spec.defaultSort;
 }
 
@@ -156,7 +163,12 @@ export const dayFilter = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "tables.invalid.date")
   .refine((text) => {
     const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) && text >= "1900-01-01" && text <= "2999-12-31";
+    return (
+      !Number.isNaN(date.getTime()) &&
+      date.toISOString().startsWith(text) &&
+      text >= "1900-01-01" &&
+      text <= "2999-12-31"
+    );
   }, "tables.invalid.date");
 
 /**
@@ -171,7 +183,10 @@ export const searchText = z
     z
       .string()
       .max(SEARCH_MAX_LENGTH, "tables.invalid.tooLong")
-      .refine((text) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ue000\ue001]/.test(text), "tables.invalid.search"),
+      .refine(
+        (text) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ue000\ue001]/.test(text),
+        "tables.invalid.search",
+      ),
   );
 
 /** `from` must not be after `to`; the issue names the `to` parameter. */

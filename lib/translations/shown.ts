@@ -37,7 +37,10 @@ export function textOrNull(shown: ShownText): string | null {
  * Evidence summaries and the panel's reasons are written in the evaluation's first language
  * (Evaluation.languages[0]) and translated into the other report language.
  */
-export function evaluationLanguages(languages: readonly string[]): { source: ReadingLanguage; translation: ReadingLanguage } {
+export function evaluationLanguages(languages: readonly string[]): {
+  source: ReadingLanguage;
+  translation: ReadingLanguage;
+} {
   const source = (languages[0]?.toLowerCase() === "en" ? "en" : "es") as ReadingLanguage;
   return { source, translation: source === "es" ? "en" : "es" };
 }

@@ -35,10 +35,20 @@ export function translatableTexts(story: StorySnapshot): TranslatedText[] {
     const source = story[field];
     if (source) texts.push({ path: field, source, translation: story[translation] ?? null });
   }
-  for (const row of story.contributions) texts.push({ path: contributionPath(row.projectId), source: row.howContributed, translation: row.howContributedTranslation ?? null });
+  for (const row of story.contributions)
+    texts.push({
+      path: contributionPath(row.projectId),
+      source: row.howContributed,
+      translation: row.howContributedTranslation ?? null,
+    });
   for (const figure of story.figures) {
     texts.push({ path: figurePath(figure.id, "label"), source: figure.label, translation: figure.labelTranslation });
-    if (figure.unit) texts.push({ path: figurePath(figure.id, "unit"), source: figure.unit, translation: figure.unitTranslation ?? null });
+    if (figure.unit)
+      texts.push({
+        path: figurePath(figure.id, "unit"),
+        source: figure.unit,
+        translation: figure.unitTranslation ?? null,
+      });
   }
   return texts;
 }
@@ -49,7 +59,11 @@ export function translatableTexts(story: StorySnapshot): TranslatedText[] {
  * entry, so a changed source shows it stale. One with no entry yet (written before translations
  * were tracked) is taken as made from the source as it stood before this save.
  */
-export function nextTranslationSources(before: StorySnapshot | null, after: StorySnapshot, now: Date): TranslationSources {
+export function nextTranslationSources(
+  before: StorySnapshot | null,
+  after: StorySnapshot,
+  now: Date,
+): TranslationSources {
   const previous = before?.translationSources ?? {};
   const earlier = new Map((before ? translatableTexts(before) : []).map((text) => [text.path, text]));
   const next: TranslationSources = {};
@@ -59,7 +73,11 @@ export function nextTranslationSources(before: StorySnapshot | null, after: Stor
     if (!old || old.translation !== text.translation) {
       next[text.path] = { from: sourceDigest(text.source), by: after.translatedBy?.id ?? null, at: now.toISOString() };
     } else {
-      next[text.path] = previous[text.path] ?? { from: sourceDigest(old.source), by: before?.translatedBy?.id ?? null, at: null };
+      next[text.path] = previous[text.path] ?? {
+        from: sourceDigest(old.source),
+        by: before?.translatedBy?.id ?? null,
+        at: null,
+      };
     }
   }
   return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -76,7 +94,11 @@ export function staleTranslationPaths(story: StorySnapshot): Set<string> {
 }
 
 /** Whether the translation at `path` was made from `source` as it reads now (true when nothing is recorded). */
-export function isCurrentTranslation(sources: TranslationSources | null | undefined, path: string, source: string): boolean {
+export function isCurrentTranslation(
+  sources: TranslationSources | null | undefined,
+  path: string,
+  source: string,
+): boolean {
   const entry = sources?.[path];
   return !entry || entry.from === sourceDigest(source);
 }

@@ -6,7 +6,13 @@ import { isTriangulationStep } from "@/lib/stories/stage-machine";
 import { moveStoryInput } from "@/lib/stories/schema";
 import { readUpload } from "@/lib/uploads/file-check";
 import { createEvidence, deleteEvidence, signOffTriangulation, updateEvidence, type Attachment } from "./mutations";
-import { createEvidenceInput, deleteEvidenceInput, signOffInput, updateEvidenceInput, updateVerificationInput } from "./schema";
+import {
+  createEvidenceInput,
+  deleteEvidenceInput,
+  signOffInput,
+  updateEvidenceInput,
+  updateVerificationInput,
+} from "./schema";
 import { updateStoryVerification } from "./verification-mutations";
 
 /** The checked file, or the refusal shown next to the file field. */
@@ -26,7 +32,14 @@ export const addEvidence = evaluationAction("addEvidence", {
   handler: async ({ actor, input, ipAddress }) => {
     const file = await checkedFile(input.file);
     if (isRejection(file)) return file;
-    const result = await createEvidence({ actorId: actor.id, evaluationId: input.evaluationId, storyId: input.storyId, evidence: input.evidence, file, ipAddress });
+    const result = await createEvidence({
+      actorId: actor.id,
+      evaluationId: input.evaluationId,
+      storyId: input.storyId,
+      evidence: input.evidence,
+      file,
+      ipAddress,
+    });
     return result.ok ? { evidenceId: result.evidenceId, version: result.version } : reject(result.reason, result.field);
   },
 });
@@ -39,7 +52,9 @@ export const editEvidence = evaluationAction("editEvidence", {
     const file = await checkedFile(input.file);
     if (isRejection(file)) return file;
     const result = await updateEvidence({ ...input, actorId: actor.id, file, ipAddress });
-    return result.ok ? { evidenceId: result.evidenceId, storyId: result.storyId, version: result.version } : reject(result.reason, result.field);
+    return result.ok
+      ? { evidenceId: result.evidenceId, storyId: result.storyId, version: result.version }
+      : reject(result.reason, result.field);
   },
 });
 
@@ -70,7 +85,9 @@ export const saveStoryVerification = evaluationAction("saveStoryVerification", {
   input: updateVerificationInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await updateStoryVerification({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { version: result.version } : reject(result.reason, result.field?.replace(/^contributions/, "fields.contributions"));
+    return result.ok
+      ? { version: result.version }
+      : reject(result.reason, result.field?.replace(/^contributions/, "fields.contributions"));
   },
 });
 

@@ -17,12 +17,18 @@ import { validId } from "@/lib/core/ids";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-
 /** The facts of `triangulationBlockers`, read with the caller's client (inside a transaction when it is one). */
-export async function loadTriangulationFacts(client: Client, evaluationId: string, storyId: string): Promise<(TriangulationFacts & { stage: StoryStage }) | null> {
+export async function loadTriangulationFacts(
+  client: Client,
+  evaluationId: string,
+  storyId: string,
+): Promise<(TriangulationFacts & { stage: StoryStage }) | null> {
   if (!validId(evaluationId) || !validId(storyId)) return null;
   // One after the other: a transaction's connection runs one query at a time.
-  const story = await client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { version: true, stage: true } });
+  const story = await client.changeStory.findFirst({
+    where: { id: storyId, evaluationId },
+    select: { version: true, stage: true },
+  });
   if (!story) return null;
   const evidence = await client.evidenceItem.findMany({
     where: { evaluationId, storyId },
@@ -99,7 +105,15 @@ export async function getEvidenceAttachment(evaluationId: string, evidenceId: st
   if (!validId(evaluationId) || !validId(evidenceId)) return null;
   const row = await db().evidenceItem.findFirst({
     where: { id: evidenceId, evaluationId },
-    select: { id: true, storyId: true, fileName: true, mimeType: true, sizeBytes: true, contentSha256: true, content: true },
+    select: {
+      id: true,
+      storyId: true,
+      fileName: true,
+      mimeType: true,
+      sizeBytes: true,
+      contentSha256: true,
+      content: true,
+    },
   });
   if (!row?.content || !row.fileName || !row.mimeType) return null;
   return { ...row, content: row.content, fileName: row.fileName, mimeType: row.mimeType };
@@ -126,12 +140,27 @@ export async function getLatestSignOff(evaluationId: string, storyId: string) {
 }
 
 /** Stages a story has reached once chosen by a panel: the matrix shows these. */
-export const MATRIX_STAGES: readonly StoryStage[] = ["SELECTED", "IN_TRIANGULATION", "TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW", "APPROVED", "RETURNED"];
+export const MATRIX_STAGES: readonly StoryStage[] = [
+  "SELECTED",
+  "IN_TRIANGULATION",
+  "TRIANGULATED",
+  "IN_VALIDATION",
+  "VALIDATED",
+  "IN_REVIEW",
+  "APPROVED",
+  "RETURNED",
+];
 
 export const MATRIX_PAGE_SIZE = 50;
 
 export type MatrixCell = Partial<Record<EvidenceStance, number>>;
-export type MatrixRow = { id: string; code: string; title: string; stage: StoryStage; cells: Partial<Record<EvidenceSourceType, MatrixCell>> };
+export type MatrixRow = {
+  id: string;
+  code: string;
+  title: string;
+  stage: StoryStage;
+  cells: Partial<Record<EvidenceSourceType, MatrixCell>>;
+};
 
 /**
  * The triangulation matrix of a domain: one page of its selected stories (by current primary
@@ -192,7 +221,10 @@ export async function getTriangulationStory(evaluationId: string, storyId: strin
       sustainabilityAssessment: true,
       sustainabilityConditions: true,
       sustainabilityRisks: true,
-      contributions: { orderBy: { createdAt: "asc" }, select: { projectId: true, howContributed: true, project: { select: { acronym: true } } } },
+      contributions: {
+        orderBy: { createdAt: "asc" },
+        select: { projectId: true, howContributed: true, project: { select: { acronym: true } } },
+      },
     },
   });
 }

@@ -61,7 +61,12 @@ export const loadContribution = cache(async (evaluationId: string, storyId: stri
   const story = await getTriangulationStory(evaluationId, storyId);
   if (!story) return null;
   const canEdit = isTriangulationStage(story.stage) && can(access.roles, "triangulation.edit");
-  const projects = canEdit ? await listContributionProjects(evaluationId, story.contributions.map((row) => row.projectId)) : null;
+  const projects = canEdit
+    ? await listContributionProjects(
+        evaluationId,
+        story.contributions.map((row) => row.projectId),
+      )
+    : null;
   return { story, projects };
 });
 
@@ -69,31 +74,43 @@ export const loadContribution = cache(async (evaluationId: string, storyId: stri
  * One evidence item's edit page: only for those who may edit evidence, only while its story is in
  * a triangulation stage, and only through its own story (an item's id under another story is 404).
  */
-export const loadEvidenceEdit = cache(async (evaluationId: string, storyId: string, evidenceId: string, reader: Reader | null) => {
-  if (!(await accessWith(evaluationId, reader, "triangulation.edit"))) return null;
-  const [story, item] = await Promise.all([getTriangulationStory(evaluationId, storyId), getEvidenceItem(evaluationId, evidenceId)]);
-  if (!story || !item || item.storyId !== story.id || !isTriangulationStage(story.stage)) return null;
-  return { story, item, figures: await listStoryFigures(evaluationId, storyId) };
-});
+export const loadEvidenceEdit = cache(
+  async (evaluationId: string, storyId: string, evidenceId: string, reader: Reader | null) => {
+    if (!(await accessWith(evaluationId, reader, "triangulation.edit"))) return null;
+    const [story, item] = await Promise.all([
+      getTriangulationStory(evaluationId, storyId),
+      getEvidenceItem(evaluationId, evidenceId),
+    ]);
+    if (!story || !item || item.storyId !== story.id || !isTriangulationStage(story.stage)) return null;
+    return { story, item, figures: await listStoryFigures(evaluationId, storyId) };
+  },
+);
 
 /**
  * The matrix of one domain (the one asked for, else the first): its page of selected stories with
  * evidence counts. Retired domains stay choosable, since their stories are still there.
  */
-export const loadTriangulationMatrix = cache(async (evaluationId: string, reader: Reader | null, domainId: string, page: number) => {
-  if (!(await accessWith(evaluationId, reader, "triangulation.view"))) return null;
-  const domains = await listDomains(evaluationId, { withRetired: true });
-  const domain = domains.find((candidate) => candidate.id === domainId) ?? domains[0] ?? null;
-  const matrix = domain ? await getTriangulationMatrix(evaluationId, domain.id, page) : null;
-  return { domains, domain, matrix };
-});
+export const loadTriangulationMatrix = cache(
+  async (evaluationId: string, reader: Reader | null, domainId: string, page: number) => {
+    if (!(await accessWith(evaluationId, reader, "triangulation.view"))) return null;
+    const domains = await listDomains(evaluationId, { withRetired: true });
+    const domain = domains.find((candidate) => candidate.id === domainId) ?? domains[0] ?? null;
+    const matrix = domain ? await getTriangulationMatrix(evaluationId, domain.id, page) : null;
+    return { domains, domain, matrix };
+  },
+);
 
 /**
  * An attachment with its bytes, for those who may see evidence; null for everyone else, whether
  * or not the item exists. Each read is recorded in the audit trail before the bytes are handed
  * over. Not cached: every call is a download, and every download is recorded.
  */
-export async function openEvidenceFile(evaluationId: string, evidenceId: string, reader: Reader | null, ipAddress: string | null) {
+export async function openEvidenceFile(
+  evaluationId: string,
+  evidenceId: string,
+  reader: Reader | null,
+  ipAddress: string | null,
+) {
   const access = await accessWith(evaluationId, reader, "triangulation.view");
   if (!access) return null;
   const attachment = await getEvidenceAttachment(evaluationId, evidenceId);

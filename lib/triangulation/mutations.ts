@@ -29,8 +29,12 @@ export type Attachment = Pick<CheckedUpload, "fileName" | "mimeType" | "sizeByte
 async function lockStory(tx: Tx, evaluationId: string, storyId: string, mode: "share" | "update") {
   const rows =
     mode === "share"
-      ? await tx.$queryRaw<Array<{ stage: StoryStage; version: number }>>`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR SHARE`
-      : await tx.$queryRaw<Array<{ stage: StoryStage; version: number }>>`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      ? await tx.$queryRaw<
+          Array<{ stage: StoryStage; version: number }>
+        >`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR SHARE`
+      : await tx.$queryRaw<
+          Array<{ stage: StoryStage; version: number }>
+        >`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   const story = rows[0];
   if (!story) throw new AppError("NOT_FOUND");
   if (!isTriangulationStage(story.stage)) throw new Refusal("STAGE_LOCKED");
@@ -40,12 +44,22 @@ async function lockStory(tx: Tx, evaluationId: string, storyId: string, mode: "s
 /** The figure must be one of this story's: another story's (or evaluation's) is refused next to the field. */
 async function checkFigure(tx: Tx, evaluationId: string, storyId: string, figureId: string | null) {
   if (!figureId) return;
-  const figure = await tx.storyFigure.findFirst({ where: { id: figureId, storyId, evaluationId }, select: { id: true } });
+  const figure = await tx.storyFigure.findFirst({
+    where: { id: figureId, storyId, evaluationId },
+    select: { id: true },
+  });
   if (!figure) throw new Refusal("FIGURE_NOT_IN_STORY", "figureId");
 }
 
 /** What the audit keeps of an item: its fields and the attachment's metadata. */
-function audited(item: EvidenceFields & { fileName: string | null; mimeType: string | null; sizeBytes: number | null; contentSha256: string | null }) {
+function audited(
+  item: EvidenceFields & {
+    fileName: string | null;
+    mimeType: string | null;
+    sizeBytes: number | null;
+    contentSha256: string | null;
+  },
+) {
   return {
     sourceType: item.sourceType,
     citation: item.citation,
@@ -65,7 +79,13 @@ function audited(item: EvidenceFields & { fileName: string | null; mimeType: str
 
 function attachmentColumns(file: Attachment | null) {
   return file
-    ? { fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, contentSha256: file.sha256, content: file.content }
+    ? {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        sizeBytes: file.sizeBytes,
+        contentSha256: file.sha256,
+        content: file.content,
+      }
     : { fileName: null, mimeType: null, sizeBytes: null, contentSha256: null, content: null };
 }
 
@@ -74,7 +94,11 @@ function attachmentColumns(file: Attachment | null) {
  * changed (its translator is whoever saved it), cleared with it, kept otherwise, so a changed
  * summary under an unchanged translation shows it stale (decision 0038).
  */
-function translationColumns(actorId: string, evidence: EvidenceFields, stored: { whatItShowsTranslation: string | null } | null) {
+function translationColumns(
+  actorId: string,
+  evidence: EvidenceFields,
+  stored: { whatItShowsTranslation: string | null } | null,
+) {
   if (evidence.whatItShowsTranslation === undefined) return {};
   if (!evidence.whatItShowsTranslation) return { translatedById: null, translatedAt: null, translatedFrom: null };
   if (stored && stored.whatItShowsTranslation === evidence.whatItShowsTranslation) return {};
@@ -98,7 +122,15 @@ export async function createEvidence(input: {
       await checkFigure(tx, evaluationId, storyId, evidence.figureId);
       const attachment = attachmentColumns(input.file);
       const created = await tx.evidenceItem.create({
-        data: { ...evidence, ...attachment, ...translationColumns(actorId, evidence, null), evaluationId, storyId, addedById: actorId, version: 1 },
+        data: {
+          ...evidence,
+          ...attachment,
+          ...translationColumns(actorId, evidence, null),
+          evaluationId,
+          storyId,
+          addedById: actorId,
+          version: 1,
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -142,7 +174,10 @@ async function findStored(tx: Tx, evaluationId: string, evidenceId: string) {
 /** Only the fields that differ, for the audit event. */
 function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: Object.fromEntries(keys.map((key) => [key, after[key]])) };
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
+  };
 }
 
 /** Saves over `expectedVersion`. A new file replaces the stored one; `removeFile` drops it. */
@@ -166,11 +201,17 @@ export async function updateEvidence(input: {
       const attachment = input.file ? attachmentColumns(input.file) : input.removeFile ? attachmentColumns(null) : {};
       const updated = await tx.evidenceItem.updateMany({
         where: { id: evidenceId, evaluationId, version: expectedVersion },
-        data: { ...evidence, ...attachment, ...translationColumns(actorId, evidence, stored), version: { increment: 1 } },
+        data: {
+          ...evidence,
+          ...attachment,
+          ...translationColumns(actorId, evidence, stored),
+          version: { increment: 1 },
+        },
       });
       if (updated.count !== 1) throw new AppError("CONFLICT", "evidence version moved on");
       const { storyId: _storyId, version: _version, ...beforeFields } = stored;
-      const kept = evidence.whatItShowsTranslation === undefined ? { whatItShowsTranslation: stored.whatItShowsTranslation } : {};
+      const kept =
+        evidence.whatItShowsTranslation === undefined ? { whatItShowsTranslation: stored.whatItShowsTranslation } : {};
       const afterFields = audited({ ...beforeFields, ...evidence, ...kept, ...attachment });
       const changed = changes(audited(beforeFields), afterFields);
       const version = expectedVersion + 1;
@@ -201,7 +242,9 @@ export async function deleteEvidence(input: {
     db().$transaction(async (tx) => {
       const stored = await findStored(tx, evaluationId, evidenceId);
       await lockStory(tx, evaluationId, stored.storyId, "share");
-      const deleted = await tx.evidenceItem.deleteMany({ where: { id: evidenceId, evaluationId, version: expectedVersion } });
+      const deleted = await tx.evidenceItem.deleteMany({
+        where: { id: evidenceId, evaluationId, version: expectedVersion },
+      });
       if (deleted.count !== 1) throw new AppError("CONFLICT", "evidence version moved on");
       const { version, storyId, ...fields } = stored;
       await recordAudit(tx, {
@@ -247,7 +290,8 @@ export async function signOffTriangulation(input: {
     return await refusalsAsResults(() =>
       db().$transaction(async (tx) => {
         const story = await lockStory(tx, evaluationId, storyId, "update");
-        if (story.version !== input.storyVersion) throw new AppError("CONFLICT", "the story was edited since the analyst read it");
+        if (story.version !== input.storyVersion)
+          throw new AppError("CONFLICT", "the story was edited since the analyst read it");
         const facts = await loadTriangulationFacts(tx, evaluationId, storyId);
         if (!facts) throw new AppError("NOT_FOUND");
         const blockers = evidenceBlockers(facts);

@@ -21,7 +21,14 @@ export const REQUIRED_SOURCE_TYPES = 2;
 
 export type TriangulationFacts = {
   storyVersion: number;
-  evidence: Array<{ id: string; sourceType: EvidenceSourceType; stance: EvidenceStance; hasResponse: boolean; hasSupportNote: boolean; updatedAt: Date }>;
+  evidence: Array<{
+    id: string;
+    sourceType: EvidenceSourceType;
+    stance: EvidenceStance;
+    hasResponse: boolean;
+    hasSupportNote: boolean;
+    updatedAt: Date;
+  }>;
   /** The newest sign-off, if any. */
   signOff: { storyVersion: number; signedAt: Date } | null;
 };
@@ -36,7 +43,9 @@ export type TriangulationBlocker =
  * Whether an item counts as support: supporting evidence does; mixed evidence only with the
  * analyst's written note on why it still supports (issue 18: mixed evidence counted on its own).
  */
-export function countsAsSupport(item: Pick<TriangulationFacts["evidence"][number], "stance" | "hasSupportNote">): boolean {
+export function countsAsSupport(
+  item: Pick<TriangulationFacts["evidence"][number], "stance" | "hasSupportNote">,
+): boolean {
   return item.stance === "SUPPORTS" || (item.stance === "MIXED" && item.hasSupportNote);
 }
 
@@ -50,7 +59,8 @@ export function supportingSourceTypes(facts: Pick<TriangulationFacts, "evidence"
 export function evidenceBlockers(facts: Pick<TriangulationFacts, "evidence">): TriangulationBlocker[] {
   const blockers: TriangulationBlocker[] = [];
   const found = supportingSourceTypes(facts).length;
-  if (found < REQUIRED_SOURCE_TYPES) blockers.push({ code: "TOO_FEW_SOURCE_TYPES", found, needed: REQUIRED_SOURCE_TYPES });
+  if (found < REQUIRED_SOURCE_TYPES)
+    blockers.push({ code: "TOO_FEW_SOURCE_TYPES", found, needed: REQUIRED_SOURCE_TYPES });
   const unanswered = facts.evidence.filter((item) => item.stance !== "SUPPORTS" && !item.hasResponse).length;
   if (unanswered > 0) blockers.push({ code: "CONTRADICTION_UNANSWERED", count: unanswered });
   return blockers;

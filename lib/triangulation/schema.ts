@@ -76,7 +76,9 @@ export const verificationFieldsSchema = z
   .object({
     contributionNarrative: optionalText(STORY_LIMITS.mediumText),
     // No translation here: the story form enters it (decision 0038), and this save keeps it.
-    contributions: z.array(contributionSchema.pick({ projectId: true, howContributed: true }), { error: "invalid" }).max(STORY_LIMITS.contributions, { error: "tooMany" }),
+    contributions: z
+      .array(contributionSchema.pick({ projectId: true, howContributed: true }), { error: "invalid" })
+      .max(STORY_LIMITS.contributions, { error: "tooMany" }),
     contributionRating: z
       .union([z.literal(""), z.enum(CONTRIBUTION_RATINGS, { error: "invalid" })])
       .nullish()
@@ -92,7 +94,8 @@ export const verificationFieldsSchema = z
     }
     const seen = new Set<string>();
     fields.contributions.forEach((row, index) => {
-      if (seen.has(row.projectId)) ctx.addIssue({ code: "custom", message: "duplicate", path: ["contributions", index, "projectId"] });
+      if (seen.has(row.projectId))
+        ctx.addIssue({ code: "custom", message: "duplicate", path: ["contributions", index, "projectId"] });
       seen.add(row.projectId);
     });
   });
@@ -109,6 +112,9 @@ export const updateVerificationInput = z.object({
 
 /** The matrix page's query string: a domain and a page; anything else falls back to the defaults. */
 export const matrixQuerySchema = z.object({
-  domain: z.union([idSchema, z.literal("")]).catch("").default(""),
+  domain: z
+    .union([idSchema, z.literal("")])
+    .catch("")
+    .default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });

@@ -3,7 +3,12 @@
  * Client components import these from here (schema.ts re-exports them), so the browser never
  * downloads zod for a constant (decision 0034).
  */
-import type { ContributionRating, EvidenceSourceType, EvidenceStance, EvidenceStrength } from "@/lib/generated/prisma/enums";
+import type {
+  ContributionRating,
+  EvidenceSourceType,
+  EvidenceStance,
+  EvidenceStrength,
+} from "@/lib/generated/prisma/enums";
 
 export const SOURCE_TYPES = [
   "QUANTITATIVE_DATASET",
@@ -21,4 +26,9 @@ export const STRENGTHS = ["WEAK", "MODERATE", "STRONG"] as const satisfies reado
 
 export const TRIANGULATION_LIMITS = { citation: 1_000, text: 5_000, note: 2_000 } as const;
 
-export const CONTRIBUTION_RATINGS = ["NONE", "LOW", "MODERATE", "HIGH"] as const satisfies readonly ContributionRating[];
+export const CONTRIBUTION_RATINGS = [
+  "NONE",
+  "LOW",
+  "MODERATE",
+  "HIGH",
+] as const satisfies readonly ContributionRating[];

@@ -42,7 +42,8 @@ export async function updateStoryVerification(input: {
       contributions: fields.contributions.map((row) => ({
         projectId: row.projectId,
         howContributed: row.howContributed,
-        howContributedTranslation: values.contributions.find((stored) => stored.projectId === row.projectId)?.howContributedTranslation ?? "",
+        howContributedTranslation:
+          values.contributions.find((stored) => stored.projectId === row.projectId)?.howContributedTranslation ?? "",
       })),
       sustainabilityAssessment: fields.sustainabilityAssessment ?? "",
       sustainabilityConditions: fields.sustainabilityConditions ?? "",
@@ -62,6 +63,9 @@ export async function updateStoryVerification(input: {
     note: "contribution-and-sustainability",
     ipAddress: input.ipAddress,
     stages: TRIANGULATION_STAGES,
-    rating: { contributionRating: fields.contributionRating, contributionRatingReason: fields.contributionRatingReason },
+    rating: {
+      contributionRating: fields.contributionRating,
+      contributionRatingReason: fields.contributionRatingReason,
+    },
   });
 }

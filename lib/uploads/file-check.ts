@@ -8,11 +8,17 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 
-import { ALLOWED_UPLOAD_TYPES, MAX_FILE_NAME_LENGTH, MAX_UPLOAD_BYTES, type AllowedMimeType } from "./file-check-limits";
+import {
+  ALLOWED_UPLOAD_TYPES,
+  MAX_FILE_NAME_LENGTH,
+  MAX_UPLOAD_BYTES,
+  type AllowedMimeType,
+} from "./file-check-limits";
 
 export { ALLOWED_UPLOAD_TYPES, MAX_FILE_NAME_LENGTH, MAX_UPLOAD_BYTES, type AllowedMimeType };
 
-export type UploadRefusal = "FILE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_HOSTILE" | "FILE_NAME_INVALID";
+export type UploadRefusal =
+  "FILE_EMPTY" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_HOSTILE" | "FILE_NAME_INVALID";
 
 export type CheckedUpload = {
   ok: true;
@@ -36,7 +42,10 @@ export function safeFileName(name: string, extension: string): string | null {
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f"<>:|?*\u202a-\u202e\u2066-\u2069]/g, "")
     .trim();
-  const stem = cleaned.replace(/\.[^.]*$/, "").replace(/^\.+/, "").trim();
+  const stem = cleaned
+    .replace(/\.[^.]*$/, "")
+    .replace(/^\.+/, "")
+    .trim();
   if (!stem) return null;
   return `${stem.slice(0, MAX_FILE_NAME_LENGTH - extension.length - 1)}.${extension}`;
 }
@@ -67,13 +76,16 @@ export async function checkUpload(
   const detected = await fileTypeFromBuffer(bytes);
   let mimeType: AllowedMimeType;
   if (detected) {
-    if (detected.mime === "application/xml" || detected.ext === "xml" || detected.ext === "html") return { ok: false, reason: "FILE_HOSTILE" };
-    if (!(detected.mime in ALLOWED_UPLOAD_TYPES) || detected.mime === "text/csv") return { ok: false, reason: "FILE_TYPE_NOT_ALLOWED" };
+    if (detected.mime === "application/xml" || detected.ext === "xml" || detected.ext === "html")
+      return { ok: false, reason: "FILE_HOSTILE" };
+    if (!(detected.mime in ALLOWED_UPLOAD_TYPES) || detected.mime === "text/csv")
+      return { ok: false, reason: "FILE_TYPE_NOT_ALLOWED" };
     mimeType = detected.mime as AllowedMimeType;
   } else {
     // No signature: only a CSV may be plain text, and markup is refused whatever the name says.
     if (looksLikeMarkup(bytes)) return { ok: false, reason: "FILE_HOSTILE" };
-    if (!/\.csv$/i.test(declaredName.trim()) || !isCsvText(bytes)) return { ok: false, reason: "FILE_TYPE_NOT_ALLOWED" };
+    if (!/\.csv$/i.test(declaredName.trim()) || !isCsvText(bytes))
+      return { ok: false, reason: "FILE_TYPE_NOT_ALLOWED" };
     mimeType = "text/csv";
   }
 

@@ -33,7 +33,14 @@ export const issueAccountSetupLink = installationAction("issueAccountSetupLink",
   handler: async ({ actor, input, ipAddress }) => {
     const outcome = await mutations.issueAccountSetupLink(actor.id, input.userId, { ipAddress });
     if ("rejected" in outcome) return outcome;
-    return { delivery: await deliverAccountSetupLink({ actorId: actor.id, user: outcome.user, setupToken: outcome.setupToken, ipAddress }) };
+    return {
+      delivery: await deliverAccountSetupLink({
+        actorId: actor.id,
+        user: outcome.user,
+        setupToken: outcome.setupToken,
+        ipAddress,
+      }),
+    };
   },
 });
 

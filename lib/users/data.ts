@@ -42,7 +42,16 @@ export async function listUsers(query: UserListQuery): Promise<UserListPage> {
     orderBy: [{ name: "asc" }, { email: "asc" }, { id: "asc" }],
     skip: (page - 1) * USERS_PER_PAGE,
     take: USERS_PER_PAGE,
-    select: { id: true, name: true, email: true, locale: true, isAdmin: true, disabledAt: true, passwordHash: true, lastSignInAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      locale: true,
+      isAdmin: true,
+      disabledAt: true,
+      passwordHash: true,
+      lastSignInAt: true,
+    },
   });
   return {
     total,
@@ -57,7 +66,10 @@ export async function listUsers(query: UserListQuery): Promise<UserListPage> {
 }
 
 export async function getTwoFactorRequirement(): Promise<boolean> {
-  const settings = await db().installationSettings.findUnique({ where: { id: 1 }, select: { requireTwoFactorForIdentityRoles: true } });
+  const settings = await db().installationSettings.findUnique({
+    where: { id: 1 },
+    select: { requireTwoFactorForIdentityRoles: true },
+  });
   return settings?.requireTwoFactorForIdentityRoles ?? false;
 }
 

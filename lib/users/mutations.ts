@@ -55,7 +55,12 @@ export async function createUser(
 }
 
 /** Disables the user and ends all their sessions in the same transaction. */
-export async function disableUser(actorId: string, userId: string, meta: Meta = {}, now = new Date()): Promise<{ changed: boolean } | Rejection> {
+export async function disableUser(
+  actorId: string,
+  userId: string,
+  meta: Meta = {},
+  now = new Date(),
+): Promise<{ changed: boolean } | Rejection> {
   if (actorId === userId) return { rejected: "CANNOT_DISABLE_SELF" };
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });

@@ -27,7 +27,10 @@ export function singleLine(max: number, messages: { required: string; tooLong: s
     .refine((value) => !INVISIBLE_CONTROLS.test(value), "validation.controlCharacters");
 }
 
-export const personNameSchema = singleLine(NAME_MAX, { required: "validation.nameRequired", tooLong: "validation.nameTooLong" });
+export const personNameSchema = singleLine(NAME_MAX, {
+  required: "validation.nameRequired",
+  tooLong: "validation.nameTooLong",
+});
 
 /** Lower-cased, as every e-mail is stored and looked up. */
 export const emailSchema = z
@@ -56,7 +59,9 @@ export const passwordSchema = z
 /** A new password typed twice; the two must match. */
 export const newPasswordFields = {
   password: passwordSchema,
-  passwordConfirmation: z.string({ error: "validation.passwordsDiffer" }).max(PASSWORD_MAX, "validation.passwordsDiffer"),
+  passwordConfirmation: z
+    .string({ error: "validation.passwordsDiffer" })
+    .max(PASSWORD_MAX, "validation.passwordsDiffer"),
 };
 
 export function passwordsMatch(value: { password: string; passwordConfirmation: string }, ctx: z.RefinementCtx) {

@@ -18,7 +18,11 @@ import { keepReplacedVersion, RESPONSE_STATE_SELECT, writeResponseRevision } fro
 import type { ResponseFields } from "./schema";
 import { moveStoryStage } from "./stage";
 
-export type CorrectResponseInput = ResponseFields & { evaluationId: string; responseId: string; expectedVersion: number };
+export type CorrectResponseInput = ResponseFields & {
+  evaluationId: string;
+  responseId: string;
+  expectedVersion: number;
+};
 
 export type CorrectResult = { ok: true; version: number; changed: boolean; storyMove: CorrectionMove } | Refused;
 
@@ -28,7 +32,10 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
   const { evaluationId, responseId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      const found = await tx.validationResponse.findFirst({ where: { id: responseId, evaluationId }, select: { validationRoundId: true, storyId: true } });
+      const found = await tx.validationResponse.findFirst({
+        where: { id: responseId, evaluationId },
+        select: { validationRoundId: true, storyId: true },
+      });
       if (!found) throw new AppError("NOT_FOUND");
       const { validationRoundId: roundId, storyId } = found;
       // The order recording takes: the round cannot close, nor the story move or change, until this commits.
@@ -60,7 +67,17 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
         stage: head.stage,
         returnedByDispute: disputeCorrectedAway && (await storyReturnedByDispute(tx, evaluationId, storyId)),
         storyUnchanged: head.currentRevisionId === current.storyRevisionId,
-        otherDisputes: disputeCorrectedAway ? await tx.validationResponse.count({ where: { evaluationId, validationRoundId: roundId, storyId, verdict: "DISPUTES", id: { not: responseId } } }) : 0,
+        otherDisputes: disputeCorrectedAway
+          ? await tx.validationResponse.count({
+              where: {
+                evaluationId,
+                validationRoundId: roundId,
+                storyId,
+                verdict: "DISPUTES",
+                id: { not: responseId },
+              },
+            })
+          : 0,
       });
 
       await keepReplacedVersion(tx, current);
@@ -68,16 +85,41 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
       const resolution = disputeCorrectedAway ? { disputeResolution: null, resolvedById: null, resolvedAt: null } : {};
       const updated = await tx.validationResponse.updateMany({
         where: { id: responseId, evaluationId, version: input.expectedVersion },
-        data: { verdict: input.verdict, comments: input.comments, proposedChanges: input.proposedChanges, ...resolution, version: { increment: 1 } },
+        data: {
+          verdict: input.verdict,
+          comments: input.comments,
+          proposedChanges: input.proposedChanges,
+          ...resolution,
+          version: { increment: 1 },
+        },
       });
       if (updated.count !== 1) throw new Refusal("EDITED_BY_SOMEONE_ELSE");
-      const saved = await tx.validationResponse.findFirstOrThrow({ where: { id: responseId, evaluationId }, select: RESPONSE_STATE_SELECT });
+      const saved = await tx.validationResponse.findFirstOrThrow({
+        where: { id: responseId, evaluationId },
+        select: RESPONSE_STATE_SELECT,
+      });
       await writeResponseRevision(tx, saved, "CORRECTED", actor.actorId);
 
       if (move === "REOPEN") {
-        await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "RETURNED", actorId: actor.actorId, comment: DISPUTE_RETURN_COMMENT, ipAddress: actor.ipAddress });
+        await moveStoryStage(tx, {
+          evaluationId,
+          storyId,
+          from: "IN_VALIDATION",
+          to: "RETURNED",
+          actorId: actor.actorId,
+          comment: DISPUTE_RETURN_COMMENT,
+          ipAddress: actor.ipAddress,
+        });
       } else if (move === "RESTORE") {
-        await moveStoryStage(tx, { evaluationId, storyId, from: "RETURNED", to: "IN_VALIDATION", actorId: actor.actorId, comment: "validation.disputeCorrected", ipAddress: actor.ipAddress });
+        await moveStoryStage(tx, {
+          evaluationId,
+          storyId,
+          from: "RETURNED",
+          to: "IN_VALIDATION",
+          actorId: actor.actorId,
+          comment: "validation.disputeCorrected",
+          ipAddress: actor.ipAddress,
+        });
       }
       await recordAudit(tx, {
         evaluationId,

@@ -20,7 +20,16 @@ export async function listRounds(evaluationId: string, page = 1) {
       where,
       orderBy: [{ startsOn: "desc" }, { id: "asc" }],
       ...pageArgs(page),
-      select: { id: true, name: true, status: true, method: true, startsOn: true, endsOn: true, targetSize: true, _count: { select: { stories: true, sampleMembers: true, responses: true } } },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        method: true,
+        startsOn: true,
+        endsOn: true,
+        targetSize: true,
+        _count: { select: { stories: true, sampleMembers: true, responses: true } },
+      },
     }),
     db().validationRound.count({ where }),
   ]);
@@ -45,7 +54,12 @@ export async function getRound(evaluationId: string, roundId: string) {
       evaluation: { select: { name: true } },
       stories: {
         orderBy: { story: { codeNumber: "asc" } },
-        select: { storyId: true, storyRevisionId: true, storyRevision: { select: { version: true } }, story: { select: { code: true, title: true, stage: true, version: true } } },
+        select: {
+          storyId: true,
+          storyRevisionId: true,
+          storyRevision: { select: { version: true } },
+          story: { select: { code: true, title: true, stage: true, version: true } },
+        },
       },
       _count: { select: { sampleMembers: true, responses: true } },
     },
@@ -76,7 +90,11 @@ export async function listSample(evaluationId: string, roundId: string, page = 1
 }
 
 type Attribute = "type" | "state" | "gender";
-const COLUMNS: Record<Attribute, Prisma.Sql> = { type: Prisma.sql`r.type::text`, state: Prisma.sql`r.state`, gender: Prisma.sql`r.gender::text` };
+const COLUMNS: Record<Attribute, Prisma.Sql> = {
+  type: Prisma.sql`r.type::text`,
+  state: Prisma.sql`r.state`,
+  gender: Prisma.sql`r.gender::text`,
+};
 
 /** Sample vs all respondents by type, state and gender: counted in SQL, two queries per attribute. */
 export async function getCoverage(evaluationId: string, roundId: string): Promise<Record<Attribute, CoverageRow[]>> {
@@ -84,13 +102,16 @@ export async function getCoverage(evaluationId: string, roundId: string): Promis
   for (const attribute of Object.keys(COLUMNS) as Attribute[]) {
     const column = COLUMNS[attribute];
     const [all, sample] = await Promise.all([
-      db().$queryRaw<Array<{ value: string; n: bigint }>>`SELECT ${column} AS value, count(*) AS n FROM respondent r WHERE r.evaluation_id = ${evaluationId} GROUP BY 1`,
+      db().$queryRaw<
+        Array<{ value: string; n: bigint }>
+      >`SELECT ${column} AS value, count(*) AS n FROM respondent r WHERE r.evaluation_id = ${evaluationId} GROUP BY 1`,
       db().$queryRaw<Array<{ value: string; n: bigint }>>`
         SELECT ${column} AS value, count(*) AS n FROM validation_sample_member m
         JOIN respondent r ON r.id = m.respondent_id AND r.evaluation_id = m.evaluation_id
         WHERE m.evaluation_id = ${evaluationId} AND m.validation_round_id = ${roundId} GROUP BY 1`,
     ]);
-    const counts = (rows: Array<{ value: string; n: bigint }>) => new Map(rows.map((row) => [row.value, Number(row.n)]));
+    const counts = (rows: Array<{ value: string; n: bigint }>) =>
+      new Map(rows.map((row) => [row.value, Number(row.n)]));
     result[attribute] = coverageRows(counts(all), counts(sample));
   }
   return result;
@@ -153,14 +174,28 @@ export async function listResponseRevisions(evaluationId: string, responseId: st
     where: { evaluationId, responseId },
     orderBy: { version: "desc" },
     take: 200,
-    select: { version: true, change: true, verdict: true, comments: true, proposedChanges: true, disputeResolution: true, createdAt: true, savedBy: { select: { name: true } } },
+    select: {
+      version: true,
+      change: true,
+      verdict: true,
+      comments: true,
+      proposedChanges: true,
+      disputeResolution: true,
+      createdAt: true,
+      savedBy: { select: { name: true } },
+    },
   });
 }
 
 /** Stories a new round may take (TRIANGULATED), newest codes last; the form checks them all by default. */
 export async function listStoriesReadyForValidation(evaluationId: string) {
   if (!validId(evaluationId)) return [];
-  return db().changeStory.findMany({ where: { evaluationId, stage: "TRIANGULATED" }, orderBy: { codeNumber: "asc" }, take: 500, select: { id: true, code: true, title: true, version: true } });
+  return db().changeStory.findMany({
+    where: { evaluationId, stage: "TRIANGULATED" },
+    orderBy: { codeNumber: "asc" },
+    take: 500,
+    select: { id: true, code: true, title: true, version: true },
+  });
 }
 
 /** Stories waiting for the lead after validation: returned for revision, or validated and not yet sent to review. */
@@ -168,8 +203,18 @@ export async function listStoriesAwaitingLead(evaluationId: string) {
   if (!validId(evaluationId)) return { returned: [], validated: [] };
   const select = { id: true, code: true, title: true, version: true, stageChangedAt: true } as const;
   const [returned, validated] = await Promise.all([
-    db().changeStory.findMany({ where: { evaluationId, stage: "RETURNED" }, orderBy: { stageChangedAt: "asc" }, take: PAGE_SIZE, select }),
-    db().changeStory.findMany({ where: { evaluationId, stage: "VALIDATED" }, orderBy: { stageChangedAt: "asc" }, take: PAGE_SIZE, select }),
+    db().changeStory.findMany({
+      where: { evaluationId, stage: "RETURNED" },
+      orderBy: { stageChangedAt: "asc" },
+      take: PAGE_SIZE,
+      select,
+    }),
+    db().changeStory.findMany({
+      where: { evaluationId, stage: "VALIDATED" },
+      orderBy: { stageChangedAt: "asc" },
+      take: PAGE_SIZE,
+      select,
+    }),
   ]);
   return { returned, validated };
 }
@@ -182,7 +227,11 @@ export type SheetData = {
 };
 
 /** What the sheet of one sampled respondent shows: the round's revisions, without the stories they told. */
-export async function getSheetData(evaluationId: string, roundId: string, respondentId: string): Promise<SheetData | null> {
+export async function getSheetData(
+  evaluationId: string,
+  roundId: string,
+  respondentId: string,
+): Promise<SheetData | null> {
   if (!validId(evaluationId) || !validId(roundId) || !validId(respondentId)) return null;
   const member = await db().validationSampleMember.findFirst({
     where: { evaluationId, validationRoundId: roundId, respondentId },
@@ -194,7 +243,14 @@ export async function getSheetData(evaluationId: string, roundId: string, respon
           startsOn: true,
           endsOn: true,
           method: true,
-          stories: { orderBy: { story: { codeNumber: "asc" } }, select: { storyId: true, story: { select: { code: true } }, storyRevision: { select: { version: true, snapshot: true } } } },
+          stories: {
+            orderBy: { story: { codeNumber: "asc" } },
+            select: {
+              storyId: true,
+              story: { select: { code: true } },
+              storyRevision: { select: { version: true, snapshot: true } },
+            },
+          },
         },
       },
     },
@@ -208,7 +264,9 @@ export async function getSheetData(evaluationId: string, roundId: string, respon
     round,
     stories: stories.flatMap((row) => {
       const snapshot = parseStorySnapshot(row.storyRevision.snapshot);
-      return !told.has(row.storyId) && snapshot ? [{ code: row.story.code, version: row.storyRevision.version, snapshot }] : [];
+      return !told.has(row.storyId) && snapshot
+        ? [{ code: row.story.code, version: row.storyRevision.version, snapshot }]
+        : [];
     }),
   };
 }

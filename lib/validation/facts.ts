@@ -10,7 +10,14 @@ import type { SamplingCandidate } from "./sampling";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
 
-export type StoryHead = { id: string; code: string; stage: StoryStage; version: number; authorId: string; currentRevisionId: string | null };
+export type StoryHead = {
+  id: string;
+  code: string;
+  stage: StoryStage;
+  version: number;
+  authorId: string;
+  currentRevisionId: string | null;
+};
 
 /** The story with the id of its current revision (the one saved as its current version). */
 export async function loadStoryHead(client: Client, evaluationId: string, storyId: string): Promise<StoryHead | null> {
@@ -19,7 +26,10 @@ export async function loadStoryHead(client: Client, evaluationId: string, storyI
     select: { id: true, code: true, stage: true, version: true, authorId: true },
   });
   if (!story) return null;
-  const revision = await client.storyRevision.findFirst({ where: { evaluationId, storyId, version: story.version }, select: { id: true } });
+  const revision = await client.storyRevision.findFirst({
+    where: { evaluationId, storyId, version: story.version },
+    select: { id: true },
+  });
   return { ...story, currentRevisionId: revision?.id ?? null };
 }
 
@@ -55,8 +65,16 @@ export type PoolMember = SamplingCandidate & { blockers: EligibilityBlocker[] };
  * a few queries (respondents with their newest consent, then storytellers of the round's stories),
  * never one per respondent.
  */
-export async function loadSamplingPool(client: Client, evaluationId: string, roundId: string, respondentIds?: readonly string[]): Promise<PoolMember[]> {
-  const roundStories = await client.validationRoundStory.findMany({ where: { evaluationId, validationRoundId: roundId }, select: { storyId: true } });
+export async function loadSamplingPool(
+  client: Client,
+  evaluationId: string,
+  roundId: string,
+  respondentIds?: readonly string[],
+): Promise<PoolMember[]> {
+  const roundStories = await client.validationRoundStory.findMany({
+    where: { evaluationId, validationRoundId: roundId },
+    select: { storyId: true },
+  });
   const roundStoryIds = roundStories.map((row) => row.storyId);
   const respondents = await client.respondent.findMany({
     where: { evaluationId, ...(respondentIds ? { id: { in: [...respondentIds] } } : {}) },
@@ -71,12 +89,23 @@ export async function loadSamplingPool(client: Client, evaluationId: string, rou
       consents: {
         orderBy: [{ givenOn: "desc" }, { createdAt: "desc" }],
         take: 1,
-        select: { id: true, givenOn: true, withdrawnOn: true, withdrawalChoice: true, createdAt: true, scopes: { select: { scope: true, granted: true } } },
+        select: {
+          id: true,
+          givenOn: true,
+          withdrawnOn: true,
+          withdrawalChoice: true,
+          createdAt: true,
+          scopes: { select: { scope: true, granted: true } },
+        },
       },
     },
   });
   const tellers = await client.storyTeller.findMany({
-    where: { evaluationId, storyId: { in: roundStoryIds }, ...(respondentIds ? { respondentId: { in: [...respondentIds] } } : {}) },
+    where: {
+      evaluationId,
+      storyId: { in: roundStoryIds },
+      ...(respondentIds ? { respondentId: { in: [...respondentIds] } } : {}),
+    },
     select: { storyId: true, respondentId: true },
   });
   const told = new Map<string, string[]>();
@@ -96,7 +125,12 @@ export async function loadSamplingPool(client: Client, evaluationId: string, rou
 }
 
 /** Whether the respondent told this story (storytellers do not validate their own story). */
-export async function respondentToldStory(client: Client, evaluationId: string, storyId: string, respondentId: string): Promise<boolean> {
+export async function respondentToldStory(
+  client: Client,
+  evaluationId: string,
+  storyId: string,
+  respondentId: string,
+): Promise<boolean> {
   return (await client.storyTeller.count({ where: { evaluationId, storyId, respondentId } })) > 0;
 }
 

@@ -11,7 +11,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { loadStoryHead, loadValidationFacts } from "./facts";
-import { roundStepBlockers, STAGES_READY_FOR_VALIDATION, validationBlockers, type RoundStatusStep, type RoundStepBlocker } from "./policy";
+import {
+  roundStepBlockers,
+  STAGES_READY_FOR_VALIDATION,
+  validationBlockers,
+  type RoundStatusStep,
+  type RoundStepBlocker,
+} from "./policy";
 import type { RoundFields } from "./schema";
 import { moveStoryStage } from "./stage";
 
@@ -21,29 +27,57 @@ export type Actor = { actorId: string; ipAddress?: string | null };
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 function roundColumns(round: RoundFields) {
-  return { name: round.name, startsOn: day(round.startsOn), endsOn: day(round.endsOn), method: round.method, targetSize: round.targetSize, notes: round.notes };
+  return {
+    name: round.name,
+    startsOn: day(round.startsOn),
+    endsOn: day(round.endsOn),
+    method: round.method,
+    targetSize: round.targetSize,
+    notes: round.notes,
+  };
 }
 
 /** Adds stories to the round with their current revision and moves each TRIANGULATED → IN_VALIDATION. */
-async function addStories(tx: Tx, actor: Actor, evaluationId: string, roundId: string, storyIds: readonly string[]): Promise<string[]> {
+async function addStories(
+  tx: Tx,
+  actor: Actor,
+  evaluationId: string,
+  roundId: string,
+  storyIds: readonly string[],
+): Promise<string[]> {
   const codes: string[] = [];
   for (const storyId of storyIds) {
     const head = await loadStoryHead(tx, evaluationId, storyId);
     if (!head) throw new AppError("NOT_FOUND");
     if (!STAGES_READY_FOR_VALIDATION.includes(head.stage)) throw new Refusal("STORY_NOT_READY", "storyIds");
     if (!head.currentRevisionId) throw new Refusal("STORY_NOT_READY", "storyIds");
-    await tx.validationRoundStory.create({ data: { evaluationId, validationRoundId: roundId, storyId, storyRevisionId: head.currentRevisionId } });
-    await moveStoryStage(tx, { evaluationId, storyId, from: head.stage, to: "IN_VALIDATION", actorId: actor.actorId, ipAddress: actor.ipAddress });
+    await tx.validationRoundStory.create({
+      data: { evaluationId, validationRoundId: roundId, storyId, storyRevisionId: head.currentRevisionId },
+    });
+    await moveStoryStage(tx, {
+      evaluationId,
+      storyId,
+      from: head.stage,
+      to: "IN_VALIDATION",
+      actorId: actor.actorId,
+      ipAddress: actor.ipAddress,
+    });
     codes.push(head.code);
   }
   return codes;
 }
 
-export async function createRound(actor: Actor, input: { evaluationId: string; round: RoundFields }): Promise<{ ok: true; roundId: string } | Refused> {
+export async function createRound(
+  actor: Actor,
+  input: { evaluationId: string; round: RoundFields },
+): Promise<{ ok: true; roundId: string } | Refused> {
   const { evaluationId, round } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      const created = await tx.validationRound.create({ data: { evaluationId, ...roundColumns(round) }, select: { id: true } });
+      const created = await tx.validationRound.create({
+        data: { evaluationId, ...roundColumns(round) },
+        select: { id: true },
+      });
       const codes = await addStories(tx, actor, evaluationId, created.id, round.storyIds);
       await recordAudit(tx, {
         evaluationId,
@@ -70,7 +104,10 @@ export async function updateRound(
   const { evaluationId, roundId, round } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      const current = await tx.validationRound.findFirst({ where: { id: roundId, evaluationId }, include: { stories: { select: { storyId: true } } } });
+      const current = await tx.validationRound.findFirst({
+        where: { id: roundId, evaluationId },
+        include: { stories: { select: { storyId: true } } },
+      });
       if (!current) throw new AppError("NOT_FOUND");
       if (current.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
       const updated = await tx.validationRound.updateMany({
@@ -82,10 +119,19 @@ export async function updateRound(
       const after = new Set(round.storyIds);
       const added = round.storyIds.filter((id) => !before.has(id));
       const removed = [...before].filter((id) => !after.has(id));
-      if ((added.length > 0 || removed.length > 0) && current.status !== "PLANNED") throw new Refusal("STORIES_FIXED", "storyIds");
+      if ((added.length > 0 || removed.length > 0) && current.status !== "PLANNED")
+        throw new Refusal("STORIES_FIXED", "storyIds");
       for (const storyId of removed) {
         await tx.validationRoundStory.deleteMany({ where: { evaluationId, validationRoundId: roundId, storyId } });
-        await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "TRIANGULATED", actorId: actor.actorId, comment: "validation.round.storyRemoved", ipAddress: actor.ipAddress });
+        await moveStoryStage(tx, {
+          evaluationId,
+          storyId,
+          from: "IN_VALIDATION",
+          to: "TRIANGULATED",
+          actorId: actor.actorId,
+          comment: "validation.round.storyRemoved",
+          ipAddress: actor.ipAddress,
+        });
       }
       const addedCodes = await addStories(tx, actor, evaluationId, roundId, added);
       await recordAudit(tx, {
@@ -94,7 +140,14 @@ export async function updateRound(
         action: "validation.round.update",
         recordType: "ValidationRound",
         recordId: roundId,
-        before: { name: current.name, startsOn: current.startsOn, endsOn: current.endsOn, method: current.method, targetSize: current.targetSize, notes: current.notes },
+        before: {
+          name: current.name,
+          startsOn: current.startsOn,
+          endsOn: current.endsOn,
+          method: current.method,
+          targetSize: current.targetSize,
+          notes: current.notes,
+        },
         after: { ...roundColumns(round), storiesAdded: addedCodes, storiesRemoved: removed.length },
         ipAddress: actor.ipAddress,
       });
@@ -119,13 +172,19 @@ class Blocked extends Error {
  * IN_VALIDATION and now meets "validated" (lib/validation/policy.ts) to VALIDATED, in the same
  * transaction; the others stay where they are (a disputed story is RETURNED for revision).
  */
-export async function stepRound(actor: Actor, input: { evaluationId: string; roundId: string; step: RoundStatusStep; expectedVersion: number }): Promise<StepResult> {
+export async function stepRound(
+  actor: Actor,
+  input: { evaluationId: string; roundId: string; step: RoundStatusStep; expectedVersion: number },
+): Promise<StepResult> {
   const { evaluationId, roundId, step } = input;
   try {
     return await refusalsAsResults(() =>
       db().$transaction(async (tx) => {
         const status = step === "open" ? "OPEN" : "CLOSED";
-        const current = await tx.validationRound.findFirst({ where: { id: roundId, evaluationId }, select: { status: true, version: true } });
+        const current = await tx.validationRound.findFirst({
+          where: { id: roundId, evaluationId },
+          select: { status: true, version: true },
+        });
         if (!current) throw new AppError("NOT_FOUND");
         // Lock the round first: responses recorded meanwhile wait, so no dispute slips past the check.
         const locked = await tx.validationRound.updateMany({
@@ -142,16 +201,31 @@ export async function stepRound(actor: Actor, input: { evaluationId: string; rou
             distinct: ["storyId"],
           }),
         ]);
-        const blockers = roundStepBlockers(step, { status: current.status, storyCount, sampleCount, openDisputeStoryCodes: disputes.map((row) => row.story.code).sort() });
+        const blockers = roundStepBlockers(step, {
+          status: current.status,
+          storyCount,
+          sampleCount,
+          openDisputeStoryCodes: disputes.map((row) => row.story.code).sort(),
+        });
         if (blockers.length > 0) throw new Blocked(blockers);
         const validated: string[] = [];
         const notValidated: string[] = [];
         if (status === "CLOSED") {
-          const stories = await tx.validationRoundStory.findMany({ where: { evaluationId, validationRoundId: roundId }, select: { storyId: true, story: { select: { code: true } } } });
+          const stories = await tx.validationRoundStory.findMany({
+            where: { evaluationId, validationRoundId: roundId },
+            select: { storyId: true, story: { select: { code: true } } },
+          });
           for (const { storyId, story } of stories) {
             const facts = await loadValidationFacts(tx, evaluationId, storyId);
             if (facts && validationBlockers(facts).length === 0) {
-              await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "VALIDATED", actorId: actor.actorId, ipAddress: actor.ipAddress });
+              await moveStoryStage(tx, {
+                evaluationId,
+                storyId,
+                from: "IN_VALIDATION",
+                to: "VALIDATED",
+                actorId: actor.actorId,
+                ipAddress: actor.ipAddress,
+              });
               validated.push(story.code);
             } else notValidated.push(story.code);
           }
@@ -176,7 +250,15 @@ export async function stepRound(actor: Actor, input: { evaluationId: string; rou
 }
 
 /** A validation sheet left the app: who took it, for which round and respondent code, and which revisions it holds. */
-export async function recordSheetDownload(actor: Actor, input: { evaluationId: string; roundId: string; respondentCode: string; stories: Array<{ code: string; version: number }> }): Promise<void> {
+export async function recordSheetDownload(
+  actor: Actor,
+  input: {
+    evaluationId: string;
+    roundId: string;
+    respondentCode: string;
+    stories: Array<{ code: string; version: number }>;
+  },
+): Promise<void> {
   await db().$transaction((tx) =>
     recordAudit(tx, {
       evaluationId: input.evaluationId,
@@ -184,7 +266,10 @@ export async function recordSheetDownload(actor: Actor, input: { evaluationId: s
       action: "validation.sheet.download",
       recordType: "ValidationRound",
       recordId: input.roundId,
-      after: { respondent: input.respondentCode, stories: input.stories.map((story) => `${story.code}@${story.version}`) },
+      after: {
+        respondent: input.respondentCode,
+        stories: input.stories.map((story) => `${story.code}@${story.version}`),
+      },
     }),
   );
 }

@@ -16,7 +16,8 @@ export type EligibilityFacts = {
   roundStoryIds: readonly string[];
 };
 
-export type EligibilityBlocker = "EXCLUDED" | "CONSENT_WITHDRAWN" | "NO_VALIDATION_CONSENT" | "TOLD_EVERY_STORY" | "NO_STORIES";
+export type EligibilityBlocker =
+  "EXCLUDED" | "CONSENT_WITHDRAWN" | "NO_VALIDATION_CONSENT" | "TOLD_EVERY_STORY" | "NO_STORIES";
 
 /**
  * Why a respondent may not be in a round's sample: their consent must allow contact for
@@ -57,7 +58,8 @@ export type ResponseBlocker = "ROUND_NOT_OPEN" | "OUTDATED_REVISION" | "STORYTEL
 export function responseBlockers(facts: ResponseFacts): ResponseBlocker[] {
   const blockers: ResponseBlocker[] = [];
   if (facts.roundStatus !== "OPEN") blockers.push("ROUND_NOT_OPEN");
-  if (facts.shownRevisionId !== facts.roundRevisionId || facts.currentRevisionId !== facts.roundRevisionId) blockers.push("OUTDATED_REVISION");
+  if (facts.shownRevisionId !== facts.roundRevisionId || facts.currentRevisionId !== facts.roundRevisionId)
+    blockers.push("OUTDATED_REVISION");
   if (facts.respondentToldStory) blockers.push("STORYTELLER");
   if (!facts.respondentEligible) blockers.push("RESPONDENT_NOT_ELIGIBLE");
   return blockers;
@@ -97,7 +99,15 @@ export function correctionMove(facts: CorrectionFacts): CorrectionMove {
   const wasDispute = facts.before === "DISPUTES";
   const isDispute = facts.after === "DISPUTES";
   if (!wasDispute && isDispute) return reopensStory(facts.after, facts.stage) ? "REOPEN" : null;
-  if (wasDispute && !isDispute && facts.stage === "RETURNED" && facts.returnedByDispute && facts.storyUnchanged && facts.otherDisputes === 0) return "RESTORE";
+  if (
+    wasDispute &&
+    !isDispute &&
+    facts.stage === "RETURNED" &&
+    facts.returnedByDispute &&
+    facts.storyUnchanged &&
+    facts.otherDisputes === 0
+  )
+    return "RESTORE";
   return null;
 }
 
@@ -105,13 +115,15 @@ export function correctionMove(facts: CorrectionFacts): CorrectionMove {
 
 export type RoundStatusStep = "open" | "close";
 
-export type RoundStepFacts = { status: ValidationRoundStatus; storyCount: number; sampleCount: number; openDisputeStoryCodes: readonly string[] };
+export type RoundStepFacts = {
+  status: ValidationRoundStatus;
+  storyCount: number;
+  sampleCount: number;
+  openDisputeStoryCodes: readonly string[];
+};
 
 export type RoundStepBlocker =
-  | { code: "WRONG_STATUS" }
-  | { code: "NO_STORIES" }
-  | { code: "NO_SAMPLE" }
-  | { code: "DISPUTE_OPEN"; story: string };
+  { code: "WRONG_STATUS" } | { code: "NO_STORIES" } | { code: "NO_SAMPLE" } | { code: "DISPUTE_OPEN"; story: string };
 
 /**
  * PLANNED → OPEN needs stories and a sample; OPEN → CLOSED needs every dispute resolved in
@@ -158,10 +170,12 @@ export type ValidationBlocker = "NOT_IN_VALIDATION" | "NO_CLOSED_ROUND" | "REVIS
  */
 export function validationBlockers(facts: ValidationFacts): ValidationBlocker[] {
   const blockers: ValidationBlocker[] = [];
-  if (facts.stage !== "IN_VALIDATION" && !(facts.stage === "RETURNED" && facts.revalidationWaived)) blockers.push("NOT_IN_VALIDATION");
+  if (facts.stage !== "IN_VALIDATION" && !(facts.stage === "RETURNED" && facts.revalidationWaived))
+    blockers.push("NOT_IN_VALIDATION");
   const closed = facts.rounds.filter((round) => round.status === "CLOSED");
   if (closed.length === 0) blockers.push("NO_CLOSED_ROUND");
-  else if (!facts.revalidationWaived && !closed.some((round) => round.revisionId === facts.currentRevisionId)) blockers.push("REVISION_NOT_VALIDATED");
+  else if (!facts.revalidationWaived && !closed.some((round) => round.revisionId === facts.currentRevisionId))
+    blockers.push("REVISION_NOT_VALIDATED");
   if (facts.openDisputes > 0) blockers.push("DISPUTE_OPEN");
   return blockers;
 }

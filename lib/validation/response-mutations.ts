@@ -47,13 +47,21 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
           where: { evaluationId, validationRoundId: roundId, storyId },
           select: { storyRevisionId: true, validationRound: { select: { status: true } } },
         });
-        const member = await tx.validationSampleMember.findFirst({ where: { evaluationId, validationRoundId: roundId, respondentId }, select: { respondent: { select: { code: true } } } });
+        const member = await tx.validationSampleMember.findFirst({
+          where: { evaluationId, validationRoundId: roundId, respondentId },
+          select: { respondent: { select: { code: true } } },
+        });
         const head = await loadStoryHead(tx, evaluationId, storyId);
         if (!roundStory || !member || !head) throw new AppError("NOT_FOUND");
-        const existing = await tx.validationResponse.findFirst({ where: { evaluationId, validationRoundId: roundId, respondentId, storyId }, select: { id: true } });
+        const existing = await tx.validationResponse.findFirst({
+          where: { evaluationId, validationRoundId: roundId, respondentId, storyId },
+          select: { id: true },
+        });
         if (existing) throw new Refusal("ALREADY_RECORDED");
         const [pool] = await loadSamplingPool(tx, evaluationId, roundId, [respondentId]);
-        const told = pool?.blockers.includes("TOLD_EVERY_STORY") || (await tx.storyTeller.count({ where: { evaluationId, storyId, respondentId } })) > 0;
+        const told =
+          pool?.blockers.includes("TOLD_EVERY_STORY") ||
+          (await tx.storyTeller.count({ where: { evaluationId, storyId, respondentId } })) > 0;
         const blockers = responseBlockers({
           roundStatus: roundStory.validationRound.status,
           roundRevisionId: roundStory.storyRevisionId,
@@ -62,7 +70,8 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
           respondentToldStory: told,
           respondentEligible: Boolean(pool) && pool!.blockers.every((blocker) => blocker === "TOLD_EVERY_STORY"),
         });
-        if (blockers.length > 0) throw new Refusal(blockers[0]!, blockers[0] === "OUTDATED_REVISION" ? "verdict" : undefined);
+        if (blockers.length > 0)
+          throw new Refusal(blockers[0]!, blockers[0] === "OUTDATED_REVISION" ? "verdict" : undefined);
 
         const response = await tx.validationResponse.create({
           data: {
@@ -81,7 +90,15 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
         await writeResponseRevision(tx, response, "RECORDED", actor.actorId);
         const reopened = reopensStory(input.verdict, head.stage);
         if (reopened) {
-          await moveStoryStage(tx, { evaluationId, storyId, from: "IN_VALIDATION", to: "RETURNED", actorId: actor.actorId, comment: DISPUTE_RETURN_COMMENT, ipAddress: actor.ipAddress });
+          await moveStoryStage(tx, {
+            evaluationId,
+            storyId,
+            from: "IN_VALIDATION",
+            to: "RETURNED",
+            actorId: actor.actorId,
+            comment: DISPUTE_RETURN_COMMENT,
+            ipAddress: actor.ipAddress,
+          });
         }
         await recordAudit(tx, {
           evaluationId,
@@ -90,7 +107,14 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
           recordType: "ValidationResponse",
           recordId: response.id,
           // Codes and the verdict only: respondents' own words stay in the row, not in the trail.
-          after: { round: roundId, respondent: member.respondent.code, story: head.code, revision: head.version, verdict: input.verdict, reopened },
+          after: {
+            round: roundId,
+            respondent: member.respondent.code,
+            story: head.code,
+            revision: head.version,
+            verdict: input.verdict,
+            reopened,
+          },
           ipAddress: actor.ipAddress,
         });
         return { ok: true as const, responseId: response.id, reopened };
@@ -106,14 +130,22 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
  * The lead settles a dispute in writing; a dispute is resolved once, never re-opened. The row is
  * locked first, so a correction saved meanwhile is either seen here or waits for this.
  */
-export async function resolveDispute(actor: Actor, input: { evaluationId: string; responseId: string; resolution: string }): Promise<{ ok: true } | Refused> {
+export async function resolveDispute(
+  actor: Actor,
+  input: { evaluationId: string; responseId: string; resolution: string },
+): Promise<{ ok: true } | Refused> {
   const { evaluationId, responseId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM validation_response WHERE id = ${responseId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
       const response = await tx.validationResponse.findFirst({
         where: { id: responseId, evaluationId },
-        select: { ...RESPONSE_STATE_SELECT, story: { select: { code: true } }, respondent: { select: { code: true } }, validationRound: { select: { status: true } } },
+        select: {
+          ...RESPONSE_STATE_SELECT,
+          story: { select: { code: true } },
+          respondent: { select: { code: true } },
+          validationRound: { select: { status: true } },
+        },
       });
       if (!response) throw new AppError("NOT_FOUND");
       if (response.verdict !== "DISPUTES") throw new Refusal("NOT_A_DISPUTE");
@@ -122,10 +154,18 @@ export async function resolveDispute(actor: Actor, input: { evaluationId: string
       await keepReplacedVersion(tx, response);
       const resolved = await tx.validationResponse.updateMany({
         where: { id: responseId, evaluationId, verdict: "DISPUTES", resolvedAt: null },
-        data: { disputeResolution: input.resolution, resolvedById: actor.actorId, resolvedAt: new Date(), version: { increment: 1 } },
+        data: {
+          disputeResolution: input.resolution,
+          resolvedById: actor.actorId,
+          resolvedAt: new Date(),
+          version: { increment: 1 },
+        },
       });
       if (resolved.count !== 1) throw new Refusal("ALREADY_RESOLVED");
-      const saved = await tx.validationResponse.findFirstOrThrow({ where: { id: responseId, evaluationId }, select: RESPONSE_STATE_SELECT });
+      const saved = await tx.validationResponse.findFirstOrThrow({
+        where: { id: responseId, evaluationId },
+        select: RESPONSE_STATE_SELECT,
+      });
       await writeResponseRevision(tx, saved, "DISPUTE_RESOLVED", actor.actorId);
       await recordAudit(tx, {
         evaluationId,
@@ -133,7 +173,12 @@ export async function resolveDispute(actor: Actor, input: { evaluationId: string
         action: "validation.dispute.resolve",
         recordType: "ValidationResponse",
         recordId: responseId,
-        after: { story: response.story.code, respondent: response.respondent.code, resolution: input.resolution, version: saved.version },
+        after: {
+          story: response.story.code,
+          respondent: response.respondent.code,
+          resolution: input.resolution,
+          version: saved.version,
+        },
         ipAddress: actor.ipAddress,
       });
       return { ok: true as const };

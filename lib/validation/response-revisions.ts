@@ -37,7 +37,12 @@ export const RESPONSE_STATE_SELECT = {
   updatedAt: true,
 } as const satisfies Prisma.ValidationResponseSelect;
 
-function revisionRow(state: ResponseState, change: ValidationResponseChange, savedById: string, createdAt?: Date): Prisma.ValidationResponseRevisionCreateManyInput {
+function revisionRow(
+  state: ResponseState,
+  change: ValidationResponseChange,
+  savedById: string,
+  createdAt?: Date,
+): Prisma.ValidationResponseRevisionCreateManyInput {
   return {
     evaluationId: state.evaluationId,
     responseId: state.id,
@@ -55,7 +60,12 @@ function revisionRow(state: ResponseState, change: ValidationResponseChange, sav
 }
 
 /** Writes the revision of the version just saved. */
-export async function writeResponseRevision(tx: Tx, state: ResponseState, change: ValidationResponseChange, savedById: string): Promise<void> {
+export async function writeResponseRevision(
+  tx: Tx,
+  state: ResponseState,
+  change: ValidationResponseChange,
+  savedById: string,
+): Promise<void> {
   await tx.validationResponseRevision.create({ data: revisionRow(state, change, savedById) });
 }
 

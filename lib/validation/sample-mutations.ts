@@ -18,7 +18,10 @@ type Tx = Prisma.TransactionClient;
 
 /** The round, locked for this transaction (two draws at once: one after the other). */
 async function lockRound(tx: Tx, evaluationId: string, roundId: string) {
-  const round = await tx.validationRound.findFirst({ where: { id: roundId, evaluationId }, select: { id: true, status: true, targetSize: true } });
+  const round = await tx.validationRound.findFirst({
+    where: { id: roundId, evaluationId },
+    select: { id: true, status: true, targetSize: true },
+  });
   if (!round) throw new AppError("NOT_FOUND");
   await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   return round;
@@ -31,7 +34,10 @@ export type DrawResult = { ok: true; seed: number; drawn: number; manual: number
  * added by hand are kept and count towards the target. The seed, the allocation and the codes
  * drawn go to the audit event, so the draw can be reproduced from the same eligible set.
  */
-export async function drawSample(actor: Actor, input: { evaluationId: string; roundId: string; seed?: number }): Promise<DrawResult> {
+export async function drawSample(
+  actor: Actor,
+  input: { evaluationId: string; roundId: string; seed?: number },
+): Promise<DrawResult> {
   const { evaluationId, roundId } = input;
   const seed = input.seed ?? randomInt(0, 2 ** 32);
   return refusalsAsResults(() =>
@@ -39,13 +45,25 @@ export async function drawSample(actor: Actor, input: { evaluationId: string; ro
       const round = await lockRound(tx, evaluationId, roundId);
       if (round.status !== "PLANNED") throw new Refusal("ROUND_NOT_PLANNED");
       if (!round.targetSize) throw new Refusal("NO_TARGET", "targetSize");
-      const manual = await tx.validationSampleMember.findMany({ where: { evaluationId, validationRoundId: roundId, addedManually: true }, select: { respondentId: true } });
+      const manual = await tx.validationSampleMember.findMany({
+        where: { evaluationId, validationRoundId: roundId, addedManually: true },
+        select: { respondentId: true },
+      });
       const manualIds = new Set(manual.map((row) => row.respondentId));
-      const pool = (await loadSamplingPool(tx, evaluationId, roundId)).filter((member) => member.blockers.length === 0 && !manualIds.has(member.id));
+      const pool = (await loadSamplingPool(tx, evaluationId, roundId)).filter(
+        (member) => member.blockers.length === 0 && !manualIds.has(member.id),
+      );
       const draw = drawStratifiedSample(pool, Math.max(0, round.targetSize - manualIds.size), seed);
-      await tx.validationSampleMember.deleteMany({ where: { evaluationId, validationRoundId: roundId, addedManually: false } });
+      await tx.validationSampleMember.deleteMany({
+        where: { evaluationId, validationRoundId: roundId, addedManually: false },
+      });
       await tx.validationSampleMember.createMany({
-        data: draw.members.map((member) => ({ evaluationId, validationRoundId: roundId, respondentId: member.id, stratum: member.stratum })),
+        data: draw.members.map((member) => ({
+          evaluationId,
+          validationRoundId: roundId,
+          respondentId: member.id,
+          stratum: member.stratum,
+        })),
       });
       await recordAudit(tx, {
         evaluationId,
@@ -53,29 +71,58 @@ export async function drawSample(actor: Actor, input: { evaluationId: string; ro
         action: "validation.sample.draw",
         recordType: "ValidationRound",
         recordId: roundId,
-        after: { seed: draw.seed, target: draw.target, eligible: draw.eligible, manual: manualIds.size, allocation: draw.allocation, drawn: draw.members.map((m) => m.code) },
+        after: {
+          seed: draw.seed,
+          target: draw.target,
+          eligible: draw.eligible,
+          manual: manualIds.size,
+          allocation: draw.allocation,
+          drawn: draw.members.map((m) => m.code),
+        },
         ipAddress: actor.ipAddress,
       });
-      return { ok: true as const, seed: draw.seed, drawn: draw.members.length, manual: manualIds.size, eligible: draw.eligible };
+      return {
+        ok: true as const,
+        seed: draw.seed,
+        drawn: draw.members.length,
+        manual: manualIds.size,
+        eligible: draw.eligible,
+      };
     }, TRANSACTION_OPTIONS),
   );
 }
 
 /** Adds an eligible respondent by code while the round is not closed (marked addedManually). */
-export async function addSampleMember(actor: Actor, input: { evaluationId: string; roundId: string; respondentCode: string }): Promise<{ ok: true; respondentId: string } | Refused> {
+export async function addSampleMember(
+  actor: Actor,
+  input: { evaluationId: string; roundId: string; respondentCode: string },
+): Promise<{ ok: true; respondentId: string } | Refused> {
   const { evaluationId, roundId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
       const round = await lockRound(tx, evaluationId, roundId);
       if (round.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
-      const respondent = await tx.respondent.findFirst({ where: { evaluationId, code: input.respondentCode }, select: { id: true, code: true } });
+      const respondent = await tx.respondent.findFirst({
+        where: { evaluationId, code: input.respondentCode },
+        select: { id: true, code: true },
+      });
       if (!respondent) throw new Refusal("RESPONDENT_NOT_FOUND", "respondentCode");
       const [facts] = await loadSamplingPool(tx, evaluationId, roundId, [respondent.id]);
-      if (!facts || facts.blockers.length > 0) throw new Refusal(`NOT_ELIGIBLE_${facts?.blockers[0] ?? "UNKNOWN"}`, "respondentCode");
-      const existing = await tx.validationSampleMember.findFirst({ where: { evaluationId, validationRoundId: roundId, respondentId: respondent.id }, select: { id: true } });
+      if (!facts || facts.blockers.length > 0)
+        throw new Refusal(`NOT_ELIGIBLE_${facts?.blockers[0] ?? "UNKNOWN"}`, "respondentCode");
+      const existing = await tx.validationSampleMember.findFirst({
+        where: { evaluationId, validationRoundId: roundId, respondentId: respondent.id },
+        select: { id: true },
+      });
       if (existing) throw new Refusal("ALREADY_IN_SAMPLE", "respondentCode");
       await tx.validationSampleMember.create({
-        data: { evaluationId, validationRoundId: roundId, respondentId: respondent.id, stratum: stratumOf(facts), addedManually: true },
+        data: {
+          evaluationId,
+          validationRoundId: roundId,
+          respondentId: respondent.id,
+          stratum: stratumOf(facts),
+          addedManually: true,
+        },
       });
       await recordAudit(tx, {
         evaluationId,
@@ -92,7 +139,10 @@ export async function addSampleMember(actor: Actor, input: { evaluationId: strin
 }
 
 /** Takes a respondent out of the sample while the round is not closed and none of their responses is recorded. */
-export async function removeSampleMember(actor: Actor, input: { evaluationId: string; roundId: string; respondentId: string }): Promise<{ ok: true } | Refused> {
+export async function removeSampleMember(
+  actor: Actor,
+  input: { evaluationId: string; roundId: string; respondentId: string },
+): Promise<{ ok: true } | Refused> {
   const { evaluationId, roundId, respondentId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
@@ -100,7 +150,12 @@ export async function removeSampleMember(actor: Actor, input: { evaluationId: st
       if (round.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
       const member = await tx.validationSampleMember.findFirst({
         where: { evaluationId, validationRoundId: roundId, respondentId },
-        select: { id: true, addedManually: true, respondent: { select: { code: true } }, _count: { select: { responses: true } } },
+        select: {
+          id: true,
+          addedManually: true,
+          respondent: { select: { code: true } },
+          _count: { select: { responses: true } },
+        },
       });
       if (!member) throw new AppError("NOT_FOUND");
       if (member._count.responses > 0) throw new Refusal("HAS_RESPONSES");

@@ -19,7 +19,9 @@ export function stratumOf(candidate: Pick<SamplingCandidate, "type" | "state" | 
  * A tiny stratum may get no seat: proportional allocation does not promise one per stratum.
  */
 export function allocate(stratumSizes: ReadonlyMap<string, number>, target: number): Map<string, number> {
-  const strata = [...stratumSizes.entries()].filter(([, size]) => size > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const strata = [...stratumSizes.entries()]
+    .filter(([, size]) => size > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const total = strata.reduce((sum, [, size]) => sum + size, 0);
   const wanted = Math.max(0, Math.min(Math.floor(target), total));
   const result = new Map<string, number>(strata.map(([key]) => [key, 0]));
@@ -56,7 +58,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 export type DrawnMember = { id: string; code: string; stratum: string };
-export type Draw = { seed: number; target: number; eligible: number; allocation: Record<string, number>; members: DrawnMember[] };
+export type Draw = {
+  seed: number;
+  target: number;
+  eligible: number;
+  allocation: Record<string, number>;
+  members: DrawnMember[];
+};
 
 /**
  * Draws the sample. Candidates are sorted by code first (codes are unique and never reused) so
@@ -90,7 +98,10 @@ export type CoverageRow = { value: string; sample: number; all: number; samplePe
  * Sample against the whole set for one attribute (type, state or gender): counts and shares in
  * percent with one decimal. Takes counts (grouped in SQL), not rows, so it scales with the set.
  */
-export function coverageRows(allCounts: ReadonlyMap<string, number>, sampleCounts: ReadonlyMap<string, number>): CoverageRow[] {
+export function coverageRows(
+  allCounts: ReadonlyMap<string, number>,
+  sampleCounts: ReadonlyMap<string, number>,
+): CoverageRow[] {
   const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((total, n) => total + n, 0);
   const allTotal = sum(allCounts);
   const sampleTotal = sum(sampleCounts);

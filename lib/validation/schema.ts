@@ -13,7 +13,11 @@ export { VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
 const isoDay = z
   .string({ error: "required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "date" });
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    { error: "date" },
+  );
 
 const targetSize = z.coerce
   .number({ error: "number" })
@@ -32,20 +36,37 @@ export const roundFieldsSchema = z
     storyIds: z.array(idSchema).max(LIMITS.stories, { error: "tooMany" }),
   })
   .refine((round) => round.endsOn >= round.startsOn, { error: "endsBeforeStart", path: ["endsOn"] })
-  .refine((round) => new Set(round.storyIds).size === round.storyIds.length, { error: "duplicate", path: ["storyIds"] });
+  .refine((round) => new Set(round.storyIds).size === round.storyIds.length, {
+    error: "duplicate",
+    path: ["storyIds"],
+  });
 
 export type RoundFields = z.infer<typeof roundFieldsSchema>;
 
 export const createRoundInput = z.object({ evaluationId: idSchema, round: roundFieldsSchema });
-export const updateRoundInput = z.object({ evaluationId: idSchema, roundId: idSchema, expectedVersion: z.number().int().min(1), round: roundFieldsSchema });
-export const roundStepInput = z.object({ evaluationId: idSchema, roundId: idSchema, step: z.enum(["open", "close"]), expectedVersion: z.number().int().min(1) });
+export const updateRoundInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  expectedVersion: z.number().int().min(1),
+  round: roundFieldsSchema,
+});
+export const roundStepInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  step: z.enum(["open", "close"]),
+  expectedVersion: z.number().int().min(1),
+});
 export const drawSampleInput = z.object({ evaluationId: idSchema, roundId: idSchema });
 export const sampleMemberInput = z.object({ evaluationId: idSchema, roundId: idSchema, respondentId: idSchema });
 /** The lead types the code (R-0042) to add someone by hand: codes, never names. */
 export const addSampleMemberInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
-  respondentCode: z.string({ error: "required" }).trim().toUpperCase().regex(/^R-\d{4,9}$/, { error: "respondentCode" }),
+  respondentCode: z
+    .string({ error: "required" })
+    .trim()
+    .toUpperCase()
+    .regex(/^R-\d{4,9}$/, { error: "respondentCode" }),
 });
 
 /** What the respondent said: the fields a response is recorded with and corrected through. */

@@ -34,7 +34,9 @@ function period(snapshot: StorySnapshot): string {
   const from = snapshot.periodFrom ?? "";
   const to = snapshot.periodTo ?? "";
   const year = (iso: string) => iso.slice(0, 4);
-  return snapshot.periodPrecision === "YEAR" ? [year(from), year(to)].filter(Boolean).join(" – ") : [from, to].filter(Boolean).join(" – ");
+  return snapshot.periodPrecision === "YEAR"
+    ? [year(from), year(to)].filter(Boolean).join(" – ")
+    : [from, to].filter(Boolean).join(" – ");
 }
 
 /** The story's own words; an English sheet shows the English translation where there is one. */
@@ -73,8 +75,13 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
   });
   const day = (date: Date) => date.toISOString().slice(0, 10);
   /** One tagged block of text: a screen reader reads the sheet in this order, with these roles. */
-  const block = (tag: "H1" | "H2" | "H3" | "P", text: string, font: PdfFont, size: number, options: PDFKit.Mixins.TextOptions = {}) =>
-    root.add(doc.struct(tag, {}, () => doc.font(font).fontSize(size).text(text, options)));
+  const block = (
+    tag: "H1" | "H2" | "H3" | "P",
+    text: string,
+    font: PdfFont,
+    size: number,
+    options: PDFKit.Mixins.TextOptions = {},
+  ) => root.add(doc.struct(tag, {}, () => doc.font(font).fontSize(size).text(text, options)));
   /** Boxes to tick or write in are drawn, not read: artifacts outside the structure tree. */
   const box = (x: number, y: number, width: number, height: number) => {
     doc.markContent("Artifact");
@@ -84,7 +91,12 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
 
   block("H1", title, "bold", 16);
   doc.moveDown(0.3);
-  block("P", fill(t.round, { name: input.round.name, from: day(input.round.startsOn), to: day(input.round.endsOn) }), "body", 10);
+  block(
+    "P",
+    fill(t.round, { name: input.round.name, from: day(input.round.startsOn), to: day(input.round.endsOn) }),
+    "body",
+    10,
+  );
   doc.moveDown(0.5);
   block("P", t.instructions, "body", 10);
 
@@ -105,12 +117,19 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
     section(t.whatChanged, text.whatChanged);
     section(t.whySignificant, text.whySignificant);
     section(t.period, period(story.snapshot));
-    section(t.places, story.snapshot.places.map((place) => [place.community, place.municipality, place.state].filter(Boolean).join(", ")).join("; "));
+    section(
+      t.places,
+      story.snapshot.places
+        .map((place) => [place.community, place.municipality, place.state].filter(Boolean).join(", "))
+        .join("; "),
+    );
     section(
       t.figures,
       story.snapshot.figures
         // The brief's own wording: "Contracts: over 600,000", never a bare "600000".
-        .map((figure) => `${(locale === "en" && figure.labelTranslation) || figure.label}: ${figureValue(figure, locale)}`)
+        .map(
+          (figure) => `${(locale === "en" && figure.labelTranslation) || figure.label}: ${figureValue(figure, locale)}`,
+        )
         .join("\n"),
     );
     doc.moveDown(0.8);
@@ -122,7 +141,14 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
       box(doc.page.margins.left, y + 1, 9, 9);
       const item = doc.struct("LI");
       verdicts.add(item);
-      item.add(doc.struct("LBody", {}, () => doc.font("body").fontSize(10).text(verdict, doc.page.margins.left + 16, y)));
+      item.add(
+        doc.struct("LBody", {}, () =>
+          doc
+            .font("body")
+            .fontSize(10)
+            .text(verdict, doc.page.margins.left + 16, y),
+        ),
+      );
       item.end();
       doc.x = doc.page.margins.left;
     }

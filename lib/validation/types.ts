@@ -7,4 +7,11 @@ export const VALIDATION_VERDICTS = ["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUT
 
 export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
 
-export const LIMITS = { name: 200, notes: 5_000, comments: 10_000, resolution: 10_000, stories: 500, targetSize: 10_000 } as const;
+export const LIMITS = {
+  name: 200,
+  notes: 5_000,
+  comments: 10_000,
+  resolution: 10_000,
+  stories: 500,
+  targetSize: 10_000,
+} as const;

@@ -62,7 +62,13 @@ export async function seedDemo(
 export async function writeDemoUsers(tx: Prisma.TransactionClient, passwordHash: string | null) {
   await tx.user.createMany({
     data: DEMO_USERS.map((user) =>
-      buildUser({ email: user.email, name: user.name, locale: user.locale, isAdmin: user.role === "ADMIN", passwordHash }),
+      buildUser({
+        email: user.email,
+        name: user.name,
+        locale: user.locale,
+        isAdmin: user.role === "ADMIN",
+        passwordHash,
+      }),
     ),
     skipDuplicates: true,
   });
@@ -107,10 +113,27 @@ export async function writeDemoEvaluation(
   // Created in their order: each one goes at the end, so positions come out as the fixture's.
   for (const domain of [...setup.domains].sort((a, b) => a.position - b.position)) {
     const { id, nameEs, nameEn } = domain;
-    await createDomainInTransaction(tx, { id, evaluationId, actorId: staff.lead, nameEs, nameEn, definitionEs: domain.definitionEs ?? null, definitionEn: domain.definitionEn ?? null, isOther: domain.isOther ?? false });
+    await createDomainInTransaction(tx, {
+      id,
+      evaluationId,
+      actorId: staff.lead,
+      nameEs,
+      nameEn,
+      definitionEs: domain.definitionEs ?? null,
+      definitionEn: domain.definitionEn ?? null,
+      isOther: domain.isOther ?? false,
+    });
   }
   for (const project of setup.projects) {
-    const fields = { acronym: project.acronym, name: project.name, managingOffice: project.managingOffice, fundingStreams: [...(project.fundingStreams as string[])], startDate: null, endDate: null, notes: null };
+    const fields = {
+      acronym: project.acronym,
+      name: project.name,
+      managingOffice: project.managingOffice,
+      fundingStreams: [...(project.fundingStreams as string[])],
+      startDate: null,
+      endDate: null,
+      notes: null,
+    };
     await createProjectInTransaction(tx, { id: project.id, evaluationId, actorId: staff.lead, project: fields });
   }
   await tx.priorityTag.createMany({ data: setup.priorityTags });
@@ -157,7 +180,9 @@ export async function writeDemoEvaluation(
   });
   const now = new Date();
   await tx.changeStory.createMany({
-    data: stories.stories.map((story) => (selection.inRound.has(story.id) ? { ...story, stage: "IN_SELECTION" as const, stageChangedAt: now } : story)),
+    data: stories.stories.map((story) =>
+      selection.inRound.has(story.id) ? { ...story, stage: "IN_SELECTION" as const, stageChangedAt: now } : story,
+    ),
   });
   await tx.storyPlace.createMany({ data: stories.storyPlaces });
   await tx.storySector.createMany({ data: stories.storySectors });
@@ -179,6 +204,12 @@ export async function writeDemoEvaluation(
   await tx.evidenceItem.createMany({ data: triangulation.evidence });
 
   const domainIdsByPosition = new Map(setup.domains.map((domain) => [domain.position, domain.id]));
-  await writeDemoLearnings(tx, { evaluationId, analystId: idOf("ANALYST"), leadId: staff.lead, domainIdsByPosition, atRiskGroupIdsByCode: new Map(setup.atRiskGroups.map((group) => [group.code, group.id])) });
+  await writeDemoLearnings(tx, {
+    evaluationId,
+    analystId: idOf("ANALYST"),
+    leadId: staff.lead,
+    domainIdsByPosition,
+    atRiskGroupIdsByCode: new Map(setup.atRiskGroups.map((group) => [group.code, group.id])),
+  });
   return evaluationId;
 }

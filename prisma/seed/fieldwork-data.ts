@@ -49,8 +49,10 @@ export type ExcerptSpec = {
 
 const FICTIONAL_ES = "[Entrevista ficticia para demostración: las personas y los hechos concretos son inventados.]";
 const FICTIONAL_EN = "[Fictional interview for demonstration: the people and the specific events are invented.]";
-const FICTIONAL_GROUP_ES = "[Grupo focal ficticio para demostración: las personas y los hechos concretos son inventados.]";
-const FICTIONAL_GROUP_EN = "[Fictional focus group for demonstration: the people and the specific events are invented.]";
+const FICTIONAL_GROUP_ES =
+  "[Grupo focal ficticio para demostración: las personas y los hechos concretos son inventados.]";
+const FICTIONAL_GROUP_EN =
+  "[Fictional focus group for demonstration: the people and the specific events are invented.]";
 
 const paragraphs = (...lines: string[]) => lines.join("\n\n");
 
@@ -230,7 +232,8 @@ export const FOCUS_GROUPS: FocusGroupSpec[] = [
     participants: [8, 10, 11, 13],
     anonymousParticipantCount: 4,
     projects: ["TECLAB", "ENLACE", "OBSERVAR"],
-    notes: "Ocho participantes de instituciones y organizaciones; sin grabación de audio por petición de una persona. Sin traducción todavía. (Ficticio.)",
+    notes:
+      "Ocho participantes de instituciones y organizaciones; sin grabación de audio por petición de una persona. Sin traducción todavía. (Ficticio.)",
     transcript: paragraphs(
       FICTIONAL_GROUP_ES,
       "Facilitador: ¿Qué cambios han visto en la conciliación y la justicia laboral?",
@@ -243,7 +246,12 @@ export const FOCUS_GROUPS: FocusGroupSpec[] = [
 ];
 
 export const EXCERPTS: ExcerptSpec[] = [
-  { key: "E1", source: "I1", variant: "ORIGINAL", quote: "En 2022 se legitimó el contrato y votamos en secreto por primera vez." },
+  {
+    key: "E1",
+    source: "I1",
+    variant: "ORIGINAL",
+    quote: "En 2022 se legitimó el contrato y votamos en secreto por primera vez.",
+  },
   {
     key: "E2",
     source: "I1",
@@ -255,15 +263,22 @@ export const EXCERPTS: ExcerptSpec[] = [
     key: "E3",
     source: "I2",
     variant: "ORIGINAL",
-    quote: "Desde 2023 la tesorería presenta un informe cada trimestre en asamblea y cualquier persona afiliada puede pedir los comprobantes.",
+    quote:
+      "Desde 2023 la tesorería presenta un informe cada trimestre en asamblea y cualquier persona afiliada puede pedir los comprobantes.",
   },
   {
     key: "E4",
     source: "I2",
     variant: "ORIGINAL",
-    quote: "La empresa aceptó un protocolo para atender la violencia de género, también la que se vive en casa, y quedó escrito en el contrato colectivo.",
+    quote:
+      "La empresa aceptó un protocolo para atender la violencia de género, también la que se vive en casa, y quedó escrito en el contrato colectivo.",
   },
-  { key: "E5", source: "I3", variant: "ORIGINAL", quote: "los productores firmamos un acuerdo: ningún menor en el corte." },
+  {
+    key: "E5",
+    source: "I3",
+    variant: "ORIGINAL",
+    quote: "los productores firmamos un acuerdo: ningún menor en el corte.",
+  },
   { key: "E6", source: "I4", variant: "ORIGINAL", quote: "mis hijos ya no faltan a la escuela." },
   {
     key: "E7",
@@ -287,6 +302,7 @@ export const EXCERPTS: ExcerptSpec[] = [
     key: "E10",
     source: "G2",
     variant: "ORIGINAL",
-    quote: "Cuando se presentó la queja ante el Mecanismo Laboral de Respuesta Rápida, la empresa reconoció al sindicato en pocos meses.",
+    quote:
+      "Cuando se presentó la queja ante el Mecanismo Laboral de Respuesta Rápida, la empresa reconoció al sindicato en pocos meses.",
   },
 ];

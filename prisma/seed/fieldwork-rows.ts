@@ -28,7 +28,8 @@ export function buildFieldworkRows(setup: SetupRows, staff: DemoStaffIds) {
       placeId: placeId({ state: spec.state, municipality: spec.municipality }),
       sectorId: spec.sector ? lookup(refs.sectorByKey, spec.sector, "sector").id : null,
       language: spec.language,
-      excludedAt: spec.consent.withdrawn && spec.consent.withdrawn.choice !== "STOP" ? day(spec.consent.withdrawn.on) : null,
+      excludedAt:
+        spec.consent.withdrawn && spec.consent.withdrawn.choice !== "STOP" ? day(spec.consent.withdrawn.on) : null,
     }),
   );
   const respondentByNumber = new Map(respondents.map((row) => [row.codeNumber, row]));
@@ -54,7 +55,9 @@ export function buildFieldworkRows(setup: SetupRows, staff: DemoStaffIds) {
       withdrawalNote: spec.consent.withdrawn?.note ?? null,
     }),
   );
-  const consentScopes = consents.flatMap((consent, index) => buildConsentScopes(consent, RESPONDENTS[index]!.consent.refused));
+  const consentScopes = consents.flatMap((consent, index) =>
+    buildConsentScopes(consent, RESPONDENTS[index]!.consent.refused),
+  );
 
   const respondentId = (codeNumber: number) => lookup(respondentByNumber, codeNumber, "respondent").id;
   const projectId = (acronym: string) => lookup(refs.projectByAcronym, acronym, "project").id;
@@ -126,7 +129,9 @@ export function buildFieldworkRows(setup: SetupRows, staff: DemoStaffIds) {
       variant: spec.variant,
       note: spec.note ?? null,
     };
-    const row = interview ? buildExcerpt({ ...common, interviewId: interview.id }) : buildExcerpt({ ...common, focusGroupId: source.id });
+    const row = interview
+      ? buildExcerpt({ ...common, interviewId: interview.id })
+      : buildExcerpt({ ...common, focusGroupId: source.id });
     return { key: spec.key, row };
   });
 

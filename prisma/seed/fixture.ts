@@ -17,7 +17,13 @@ export type SampleOutcome = {
 };
 
 export type EvaluationFixture = {
-  evaluation: { name: string; client: string; evaluator: string; period: { from: string; to: string }; languages: string[] };
+  evaluation: {
+    name: string;
+    client: string;
+    evaluator: string;
+    period: { from: string; to: string };
+    languages: string[];
+  };
   domains: Array<{ order: number; name_en: string; name_es: string }>;
   projects: Array<{ acronym: string; office: string; name: string; funding: string[] }>;
   usmca_priorities: string[];

@@ -35,8 +35,19 @@ export function buildSelectionRows(input: {
   // Keep one screened story out of the round when the domain holds them all.
   const inRound = candidates.length === screened.size && candidates.length > 1 ? candidates.slice(0, -1) : candidates;
 
-  const panel: Prisma.SelectionPanelCreateManyInput = { id: newId(), evaluationId, name: DEMO_PANEL_NAME, level: "DOMAIN", domainId };
-  const members: Prisma.PanelMemberCreateManyInput[] = input.panelistIds.map((userId) => ({ id: newId(), evaluationId, panelId: panel.id!, userId }));
+  const panel: Prisma.SelectionPanelCreateManyInput = {
+    id: newId(),
+    evaluationId,
+    name: DEMO_PANEL_NAME,
+    level: "DOMAIN",
+    domainId,
+  };
+  const members: Prisma.PanelMemberCreateManyInput[] = input.panelistIds.map((userId) => ({
+    id: newId(),
+    evaluationId,
+    panelId: panel.id!,
+    userId,
+  }));
   const round: Prisma.SelectionRoundCreateManyInput = {
     id: newId(),
     evaluationId,
@@ -52,6 +63,11 @@ export function buildSelectionRows(input: {
     status: "OPEN",
     version: 2,
   };
-  const roundCandidates: Prisma.RoundCandidateCreateManyInput[] = inRound.map((storyId) => ({ id: newId(), evaluationId, roundId: round.id!, storyId }));
+  const roundCandidates: Prisma.RoundCandidateCreateManyInput[] = inRound.map((storyId) => ({
+    id: newId(),
+    evaluationId,
+    roundId: round.id!,
+    storyId,
+  }));
   return { panel, members, round, roundCandidates, inRound: new Set(inRound) };
 }

@@ -36,8 +36,10 @@ export const PRIORITY_NAMES_ES: Record<string, string> = {
   "Preventing workplace discrimination, violence and harassment on the basis of sex":
     "Prevención de la discriminación, la violencia y el acoso por razón de sexo en el trabajo",
   "Public awareness of labor law": "Conocimiento público de la legislación laboral",
-  "Enforcement and monitoring of labor law compliance": "Aplicación y vigilancia del cumplimiento de la legislación laboral",
-  "Record keeping, labor conciliation and arbitration services": "Registro, servicios de conciliación y arbitraje laboral",
+  "Enforcement and monitoring of labor law compliance":
+    "Aplicación y vigilancia del cumplimiento de la legislación laboral",
+  "Record keeping, labor conciliation and arbitration services":
+    "Registro, servicios de conciliación y arbitraje laboral",
   "Access to labor courts": "Acceso a los tribunales laborales",
 };
 

@@ -57,14 +57,23 @@ export const STORIES: StorySpec[] = [
     contributionNarrative:
       "Los proyectos contra el trabajo infantil sensibilizaron a productores e ingenios, apoyaron los acuerdos de no contratación de menores y financiaron espacios de cuidado y becas escolares.",
     contributions: [
-      { project: "Fields of Hope", how: "Abrió espacios de cuidado para hijas e hijos de cortadores durante la zafra en Veracruz." },
-      { project: "Senderos", how: "Acompañó a cooperativas cafetaleras de Oaxaca en acuerdos sin trabajo infantil y otorgó becas escolares." },
+      {
+        project: "Fields of Hope",
+        how: "Abrió espacios de cuidado para hijas e hijos de cortadores durante la zafra en Veracruz.",
+      },
+      {
+        project: "Senderos",
+        how: "Acompañó a cooperativas cafetaleras de Oaxaca en acuerdos sin trabajo infantil y otorgó becas escolares.",
+      },
     ],
     storytellers: [3, 4],
     sources: ["I3", "I4", "E5", "E6"],
     priorities: [2],
     atRiskGroups: [
-      { group: "child_workers_families", note: "Hijas e hijos de familias cortadoras van a la escuela durante la temporada." },
+      {
+        group: "child_workers_families",
+        note: "Hijas e hijos de familias cortadoras van a la escuela durante la temporada.",
+      },
       { group: "domestic_migrant_or_indigenous_workers" },
     ],
     primaryRationale:
@@ -75,7 +84,8 @@ export const STORIES: StorySpec[] = [
     sampleOutcome: 1,
     stage: "SCREENED",
     stageChangedOn: "2024-11-05",
-    title: "Las personas trabajadoras de empresas exportadoras atendidas eligieron democráticamente sindicatos independientes",
+    title:
+      "Las personas trabajadoras de empresas exportadoras atendidas eligieron democráticamente sindicatos independientes",
     whatChanged:
       "Entre 2020 y 2023, en cinco empresas exportadoras de Coahuila, Morelos y San Luis Potosí, las plantillas votaron en secreto la legitimación de sus contratos colectivos y eligieron sindicatos independientes, que ahora renuevan su directiva por voto cada tres años.",
     whatChangedEn:
@@ -87,7 +97,10 @@ export const STORIES: StorySpec[] = [
     contributionNarrative:
       "Los proyectos de libertad sindical capacitaron a trabajadoras y trabajadores sobre la reforma de 2019 y el voto secreto, y acompañaron a los sindicatos independientes en las votaciones.",
     contributions: [
-      { project: "SC3", how: "Talleres sobre el voto libre y secreto y acompañamiento jurídico a sindicatos independientes." },
+      {
+        project: "SC3",
+        how: "Talleres sobre el voto libre y secreto y acompañamiento jurídico a sindicatos independientes.",
+      },
       { project: "SC2", how: "Materiales y asesoría sobre la legitimación de contratos colectivos." },
     ],
     storytellers: [1],
@@ -97,7 +110,8 @@ export const STORIES: StorySpec[] = [
     primaryRationale: "Las personas trabajadoras ejercieron su libertad sindical votando y eligiendo a su sindicato.",
     secondary: {
       domain: 3,
-      rationale: "Las votaciones de legitimación se hicieron ante el nuevo Centro Federal de Conciliación y Registro Laboral.",
+      rationale:
+        "Las votaciones de legitimación se hicieron ante el nuevo Centro Federal de Conciliación y Registro Laboral.",
     },
   },
   {
@@ -106,7 +120,8 @@ export const STORIES: StorySpec[] = [
     stage: "SUBMITTED",
     stageChangedOn: "2024-10-21",
     collectedBy: "lead",
-    title: "Jornaleras y jornaleros agrícolas atendidos comenzaron a exigir a sus empleadores medidas de seguridad y salud",
+    title:
+      "Jornaleras y jornaleros agrícolas atendidos comenzaron a exigir a sus empleadores medidas de seguridad y salud",
     whatChanged:
       "En 2023, tras cursos sobre seguridad y salud en el trabajo, grupos de jornaleros agrícolas de Oaxaca y Veracruz pidieron a sus encargados agua limpia, sombra y aviso antes de fumigar. En varios campos se instalaron lonas y depósitos de agua y se respetan los tiempos de reingreso tras la fumigación.",
     whatChangedEn:
@@ -117,19 +132,23 @@ export const STORIES: StorySpec[] = [
       "“At first he laughed, but a month later they put up a tarp and a water drum.” Workers without a union, many of them indigenous migrants, organised for the first time to ask for safe conditions, and got them.",
     contributionNarrative:
       "El Fondo Visión Cero impartió cursos de seguridad y salud para jornaleros en su lengua y explicó cómo plantear peticiones colectivas al empleador.",
-    contributions: [{ project: "VZF", how: "Cursos de seguridad y salud en el trabajo con interpretación a lenguas indígenas." }],
+    contributions: [
+      { project: "VZF", how: "Cursos de seguridad y salud en el trabajo con interpretación a lenguas indígenas." },
+    ],
     storytellers: [5],
     sources: ["G1", "E9"],
     priorities: [3],
     atRiskGroups: [{ group: "domestic_migrant_or_indigenous_workers" }, { group: "unaffiliated_or_informal_workers" }],
-    primaryRationale: "Las y los jornaleros plantearon la petición ellos mismos: es su propia defensa de condiciones seguras.",
+    primaryRationale:
+      "Las y los jornaleros plantearon la petición ellos mismos: es su propia defensa de condiciones seguras.",
   },
   {
     codeNumber: 4,
     sampleOutcome: 3,
     stage: "DRAFT",
     stageChangedOn: "2024-10-14",
-    title: "Sindicatos independientes mineros y automotrices establecieron prácticas transparentes para manejar las cuotas sindicales",
+    title:
+      "Sindicatos independientes mineros y automotrices establecieron prácticas transparentes para manejar las cuotas sindicales",
     whatChanged:
       "Entre 2022 y 2025, cuatro sindicatos independientes de la minería y la industria automotriz en Coahuila, San Luis Potosí y Morelos empezaron a informar cada trimestre en asamblea sobre el uso de las cuotas y a mostrar los comprobantes a cualquier persona afiliada que los pida.",
     whatChangedEn:
@@ -142,13 +161,17 @@ export const STORIES: StorySpec[] = [
       "Los proyectos acompañaron a las tesorerías sindicales con formación en administración y rendición de cuentas.",
     contributions: [
       { project: "SC3", how: "Formación de tesorerías y comisiones de vigilancia en rendición de cuentas." },
-      { project: "SC1", how: "Guías sobre transparencia sindical difundidas entre sindicatos y organizaciones civiles." },
+      {
+        project: "SC1",
+        how: "Guías sobre transparencia sindical difundidas entre sindicatos y organizaciones civiles.",
+      },
     ],
     storytellers: [2],
     sources: ["I2", "E3"],
     priorities: [1],
     atRiskGroups: [{ group: "at_risk_unionized_workers" }],
-    primaryRationale: "Es la propia organización de las personas trabajadoras la que cambió su manera de rendir cuentas.",
+    primaryRationale:
+      "Es la propia organización de las personas trabajadoras la que cambió su manera de rendir cuentas.",
   },
   {
     codeNumber: 5,
@@ -175,8 +198,12 @@ export const STORIES: StorySpec[] = [
     sources: ["G2", "E10"],
     priorities: [1, 6],
     atRiskGroups: [{ group: "at_risk_unionized_workers" }],
-    primaryRationale: "Los sindicatos y la organización de trabajadores presentaron las quejas y defendieron su reconocimiento.",
-    secondary: { domain: 5, rationale: "El Mecanismo Laboral de Respuesta Rápida es un instrumento de aplicación de la ley laboral." },
+    primaryRationale:
+      "Los sindicatos y la organización de trabajadores presentaron las quejas y defendieron su reconocimiento.",
+    secondary: {
+      domain: 5,
+      rationale: "El Mecanismo Laboral de Respuesta Rápida es un instrumento de aplicación de la ley laboral.",
+    },
   },
   {
     codeNumber: 6,
@@ -197,7 +224,10 @@ export const STORIES: StorySpec[] = [
       "Los proyectos capacitaron a los ingenios en seguridad y salud y en debida diligencia sobre trabajo infantil, y ayudaron a crear el registro de accidentes.",
     contributions: [
       { project: "VZF", how: "Capacitación en seguridad y salud y en el registro de accidentes." },
-      { project: "Fields of Hope", how: "Asesoría para revisar las listas de cortadores y prevenir el trabajo infantil." },
+      {
+        project: "Fields of Hope",
+        how: "Asesoría para revisar las listas de cortadores y prevenir el trabajo infantil.",
+      },
     ],
     storytellers: [6],
     sources: ["I5", "E7"],
@@ -229,7 +259,12 @@ export const STORIES: StorySpec[] = [
     storytellers: [7],
     sources: ["I2", "E4"],
     priorities: [4],
-    atRiskGroups: [{ group: "women_workers", note: "Licencia con goce de sueldo y atención a sobrevivientes de violencia de género." }],
+    atRiskGroups: [
+      {
+        group: "women_workers",
+        note: "Licencia con goce de sueldo y atención a sobrevivientes de violencia de género.",
+      },
+    ],
     primaryRationale: "Es una práctica nueva de la empresa, pactada con el sindicato.",
     secondary: { domain: 4, rationale: "Previene la violencia de género y protege el empleo de las trabajadoras." },
   },
@@ -244,7 +279,8 @@ export const STORIES: StorySpec[] = [
     },
     stage: "SCREENED",
     stageChangedOn: "2024-11-05",
-    title: "En una planta exportadora de Guanajuato la relación con el sindicato no cambió tras la reforma laboral de 2019",
+    title:
+      "En una planta exportadora de Guanajuato la relación con el sindicato no cambió tras la reforma laboral de 2019",
     whatChanged:
       "Entre 2019 y 2024, en una planta manufacturera de exportación en Guanajuato, la empresa siguió con el mismo sindicato y el mismo contrato. La votación de legitimación se hizo con supervisores presentes y con indicaciones sobre cómo votar.",
     whatChangedEn:
@@ -255,7 +291,12 @@ export const STORIES: StorySpec[] = [
       "“I want it on record that nothing has changed here; if we don't say so, it looks as if everything is fine.” The storyteller wants the report to show that the reform has not reached every plant.",
     contributionNarrative:
       "Los materiales de difusión llegaron a la planta, pero sin acompañamiento no bastaron para que las personas trabajadoras ejercieran sus derechos.",
-    contributions: [{ project: "MAP", how: "Carteles y videos sobre los derechos de la reforma de 2019 que circularon en la planta." }],
+    contributions: [
+      {
+        project: "MAP",
+        how: "Carteles y videos sobre los derechos de la reforma de 2019 que circularon en la planta.",
+      },
+    ],
     storytellers: [9],
     sources: ["I6", "E8"],
     priorities: [1, 5],

@@ -19,7 +19,11 @@ import { FIGURE_LABELS_ES } from "./setup-data";
 import { lookup, placeLabel, type SetupRows } from "./setup-rows";
 import { STORIES, STORIES_WRITTEN_ON, type StorySpec } from "./stories-data";
 
-const CHANGE_TYPES: Record<string, ChangeType> = { positive: "POSITIVE", negative: "NEGATIVE", "no change": "NO_CHANGE" };
+const CHANGE_TYPES: Record<string, ChangeType> = {
+  positive: "POSITIVE",
+  negative: "NEGATIVE",
+  "no change": "NO_CHANGE",
+};
 
 type StaffIds = { lead: string; evaluator: string };
 
@@ -103,7 +107,10 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
   rows.storyPlaces.push(...places.map((place) => ({ ...child(), placeId: place.id })));
   rows.storySectors.push(...sectors.map((sector) => ({ ...child(), sectorId: sector.id })));
   rows.storyPriorityTags.push(...priorities.map((tag) => ({ ...child(), priorityTagId: tag.id })));
-  const groups = spec.atRiskGroups.map(({ group, note }) => ({ group: lookup(setup.refs.atRiskGroupByCode, group, "at-risk group"), note: note ?? null }));
+  const groups = spec.atRiskGroups.map(({ group, note }) => ({
+    group: lookup(setup.refs.atRiskGroupByCode, group, "at-risk group"),
+    note: note ?? null,
+  }));
   rows.storyAtRiskGroups.push(...groups.map(({ group, note }) => ({ ...child(), groupId: group.id, note })));
   rows.storyFigures.push(...figures);
   rows.storyContributions.push(...contributions);
@@ -166,10 +173,26 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     sustainabilityAssessment: null,
     sustainabilityConditions: null,
     sustainabilityRisks: null,
-    places: places.map((place) => ({ id: place.id, state: place.state, municipality: place.municipality ?? null, community: place.community ?? null })),
+    places: places.map((place) => ({
+      id: place.id,
+      state: place.state,
+      municipality: place.municipality ?? null,
+      community: place.community ?? null,
+    })),
     sectors: sectors.map((sector) => ({ id: sector.id, nameEn: sector.nameEn, nameEs: sector.nameEs })),
-    priorityTags: priorities.map((tag) => ({ id: tag.id, position: tag.position, nameEn: tag.nameEn, nameEs: tag.nameEs })),
-    atRiskGroups: groups.map(({ group, note }) => ({ id: group.id, position: group.position, nameEn: group.nameEn, nameEs: group.nameEs, note })),
+    priorityTags: priorities.map((tag) => ({
+      id: tag.id,
+      position: tag.position,
+      nameEn: tag.nameEn,
+      nameEs: tag.nameEs,
+    })),
+    atRiskGroups: groups.map(({ group, note }) => ({
+      id: group.id,
+      position: group.position,
+      nameEn: group.nameEn,
+      nameEs: group.nameEs,
+      note,
+    })),
     figures: figures.map((figure) => ({
       id: figure.id,
       position: figure.position,
@@ -182,7 +205,12 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     })),
     contributions: contributions.map((row) => {
       const project = projects.get(row.projectId)!;
-      return { projectId: row.projectId, acronym: project.acronym, name: project.name, howContributed: row.howContributed };
+      return {
+        projectId: row.projectId,
+        acronym: project.acronym,
+        name: project.name,
+        howContributed: row.howContributed,
+      };
     }),
     storytellers: storytellers.map((respondent) => ({ respondentId: respondent.id, code: respondent.code! })),
     sources: sources.map(({ snapshot: source }) => source),
@@ -208,16 +236,27 @@ function spanishFigureLabel(label: string): string {
 }
 
 /** A source key from fieldwork-data.ts ("I1", "G2", "E5") as StorySource columns and a snapshot entry. */
-function sourceColumns(key: string, fieldwork: FieldworkRows): { columns: Record<string, string>; snapshot: SnapshotSource["sources"][number] } {
+function sourceColumns(
+  key: string,
+  fieldwork: FieldworkRows,
+): { columns: Record<string, string>; snapshot: SnapshotSource["sources"][number] } {
   const interview = fieldwork.refs.interviewByKey.get(key);
   if (interview) {
-    return { columns: { interviewId: interview.id }, snapshot: { kind: "INTERVIEW", id: interview.id, date: interview.date as Date } };
+    return {
+      columns: { interviewId: interview.id },
+      snapshot: { kind: "INTERVIEW", id: interview.id, date: interview.date as Date },
+    };
   }
   const focusGroup = fieldwork.refs.focusGroupByKey.get(key);
   if (focusGroup) {
     return {
       columns: { focusGroupId: focusGroup.id },
-      snapshot: { kind: "FOCUS_GROUP", id: focusGroup.id, date: focusGroup.date as Date, topic: focusGroup.topic ?? "" },
+      snapshot: {
+        kind: "FOCUS_GROUP",
+        id: focusGroup.id,
+        date: focusGroup.date as Date,
+        topic: focusGroup.topic ?? "",
+      },
     };
   }
   const excerpt = lookup(fieldwork.refs.excerptByKey, key, "story source");

@@ -26,7 +26,8 @@ export const TRIANGULATION: TriangulationSpec[] = [
     evidence: [
       {
         sourceType: "ADMINISTRATIVE_RECORD",
-        citation: "Oficina del Representante Comercial de EE. UU. (USTR), expedientes públicos del Mecanismo Laboral de Respuesta Rápida del T-MEC, 2021–2023.",
+        citation:
+          "Oficina del Representante Comercial de EE. UU. (USTR), expedientes públicos del Mecanismo Laboral de Respuesta Rápida del T-MEC, 2021–2023.",
         whatItShows:
           "Los expedientes registran cada queja, el plan de reparación acordado con la empresa y la fecha de cierre; en los casos de la historia el reconocimiento llegó entre uno y nueve meses después de la queja.",
         stance: "SUPPORTS",
@@ -36,8 +37,10 @@ export const TRIANGULATION: TriangulationSpec[] = [
       },
       {
         sourceType: "MEDIA",
-        citation: "Nota de prensa regional sobre el reconocimiento de un sindicato en una planta de autopartes, 2023 (ficticia, para la demostración).",
-        whatItShows: "Informa del reconocimiento del sindicato, pero lo atribuye al cambio de dirección de la planta y no al mecanismo.",
+        citation:
+          "Nota de prensa regional sobre el reconocimiento de un sindicato en una planta de autopartes, 2023 (ficticia, para la demostración).",
+        whatItShows:
+          "Informa del reconocimiento del sindicato, pero lo atribuye al cambio de dirección de la planta y no al mecanismo.",
         stance: "MIXED",
         strength: "WEAK",
         response:
@@ -51,8 +54,10 @@ export const TRIANGULATION: TriangulationSpec[] = [
     evidence: [
       {
         sourceType: "QUANTITATIVE_DATASET",
-        citation: "Centro Federal de Conciliación y Registro Laboral (CFCRL), datos abiertos de consultas de legitimación de contratos colectivos, 2020–2023.",
-        whatItShows: "Las consultas de legitimación de las cinco empresas aparecen con votación personal, libre y secreta y con los contratos legitimados.",
+        citation:
+          "Centro Federal de Conciliación y Registro Laboral (CFCRL), datos abiertos de consultas de legitimación de contratos colectivos, 2020–2023.",
+        whatItShows:
+          "Las consultas de legitimación de las cinco empresas aparecen con votación personal, libre y secreta y con los contratos legitimados.",
         stance: "SUPPORTS",
         strength: "STRONG",
         figure: 1,

@@ -17,8 +17,11 @@ export function buildTriangulationRows(stories: StoryRows, analystId: string) {
     const story = stories.stories.find((row) => row.codeNumber === spec.codeNumber);
     if (!story) throw new Error(`Demo triangulation: no story ${spec.codeNumber}`);
     for (const item of spec.evidence) {
-      const figure = item.figure ? stories.storyFigures.find((row) => row.storyId === story.id && row.position === item.figure) : undefined;
-      if (item.figure && !figure) throw new Error(`Demo triangulation: story ${spec.codeNumber} has no figure ${item.figure}`);
+      const figure = item.figure
+        ? stories.storyFigures.find((row) => row.storyId === story.id && row.position === item.figure)
+        : undefined;
+      if (item.figure && !figure)
+        throw new Error(`Demo triangulation: story ${spec.codeNumber} has no figure ${item.figure}`);
       const added = day(item.addedOn);
       evidence.push(
         buildEvidenceItem({

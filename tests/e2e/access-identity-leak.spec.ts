@@ -30,7 +30,12 @@ test.beforeAll(async () => {
 
 /** This app's pages outside any evaluation, and this spec's evaluation's pages. */
 function inScope(path: string): boolean {
-  return !path.startsWith("/evaluations/") || path === evaluationPath || path.startsWith(`${evaluationPath}/`) || path.startsWith(`${evaluationPath}?`);
+  return (
+    !path.startsWith("/evaluations/") ||
+    path === evaluationPath ||
+    path.startsWith(`${evaluationPath}/`) ||
+    path.startsWith(`${evaluationPath}?`)
+  );
 }
 
 async function signedIn(page: Page, email: string) {
@@ -59,7 +64,13 @@ async function crawl(page: Page): Promise<Map<string, string>> {
   return seen;
 }
 
-for (const email of ["reviewer@demo.example", "panelist@demo.example", "analyst@demo.example", "evaluator@demo.example", "lead@demo.example"]) {
+for (const email of [
+  "reviewer@demo.example",
+  "panelist@demo.example",
+  "analyst@demo.example",
+  "evaluator@demo.example",
+  "lead@demo.example",
+]) {
   test(`no identity value in any page or payload reachable by ${email}`, async ({ page }) => {
     await signedIn(page, email);
     const bodies = await crawl(page);

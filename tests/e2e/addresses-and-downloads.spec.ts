@@ -26,8 +26,11 @@ const loopback = `http://127.0.0.1:${port}`;
  */
 function networkOrigin(): string {
   const addresses = Object.values(networkInterfaces()).flatMap((entries) => entries ?? []);
-  const own = addresses.find((entry) => !entry.internal && entry.family === "IPv4") ?? addresses.find((entry) => !entry.internal && entry.family === "IPv6" && !entry.address.startsWith("fe80:"));
-  if (!own) throw new Error("This machine has no network address besides loopback; the throttle test needs one of its own.");
+  const own =
+    addresses.find((entry) => !entry.internal && entry.family === "IPv4") ??
+    addresses.find((entry) => !entry.internal && entry.family === "IPv6" && !entry.address.startsWith("fe80:"));
+  if (!own)
+    throw new Error("This machine has no network address besides loopback; the throttle test needs one of its own.");
   return new URL(`http://${own.family === "IPv6" ? `[${own.address}]` : own.address}:${port}`).origin;
 }
 
@@ -40,7 +43,10 @@ test("signs in at 127.0.0.1, not only at localhost", async ({ page }) => {
 });
 
 test("refuses a change from an origin the demo does not listen on, saying what to set", async ({ request }) => {
-  const response = await request.post("/api/auth/signout", { headers: { Origin: "http://msc.invalid:3000" }, form: {} });
+  const response = await request.post("/api/auth/signout", {
+    headers: { Origin: "http://msc.invalid:3000" },
+    form: {},
+  });
   expect(response.status()).toBe(403);
   const body = (await response.json()) as { reason: string; message: string };
   expect(body.reason).toBe("ORIGIN_NOT_ACCEPTED");
@@ -54,7 +60,15 @@ test("an evidence download keeps its own sandbox policy", async ({ page }) => {
   const content = Buffer.from("%PDF-1.4\n%sandboxed\n");
   const { id: _id, createdAt: _c, updatedAt: _u, version: _v, figureId: _f, ...copy } = model;
   const evidence = await prisma.evidenceItem.create({
-    data: { ...copy, citation: `Anexo con política propia ${Date.now()}`, fileName: "anexo.pdf", mimeType: "application/pdf", sizeBytes: content.byteLength, contentSha256: null, content },
+    data: {
+      ...copy,
+      citation: `Anexo con política propia ${Date.now()}`,
+      fileName: "anexo.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: content.byteLength,
+      contentSha256: null,
+      content,
+    },
   });
 
   await page.goto("/sign-in");
@@ -73,7 +87,12 @@ test.describe("failed sign-ins from one address, with no trusted proxy", () => {
   const started = new Date();
   const origin = networkOrigin();
   const recordedAddress = async () =>
-    (await appDatabase().signInAttempt.findFirst({ where: { createdAt: { gte: started }, email: { startsWith: "nadie-" } }, select: { ipAddress: true } }))?.ipAddress;
+    (
+      await appDatabase().signInAttempt.findFirst({
+        where: { createdAt: { gte: started }, email: { startsWith: "nadie-" } },
+        select: { ipAddress: true },
+      })
+    )?.ipAddress;
 
   test.afterAll(async () => {
     // Lift the throttle: the evaluator's refused try counts against their account too.
@@ -94,7 +113,9 @@ test.describe("failed sign-ins from one address, with no trusted proxy", () => {
     };
     // Each try a different unknown address, so the per-account limit never applies.
     for (let index = 0; index < ADDRESS_FAILURE_LIMIT; index += 1) {
-      expect(await attempt(`nadie-${index}-${Date.now()}@demo.example`, "not the password"), `try ${index + 1}`).toBe("CredentialsSignin");
+      expect(await attempt(`nadie-${index}-${Date.now()}@demo.example`, "not the password"), `try ${index + 1}`).toBe(
+        "CredentialsSignin",
+      );
     }
     expect(await attempt("evaluator@demo.example", PASSWORD)).toBe("TOO_MANY_ATTEMPTS");
     // Charged to the socket's address, which the workers pass on: never "unknown", never loopback.

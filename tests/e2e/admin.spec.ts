@@ -41,7 +41,12 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 40
   await expect(target).toBeFocused();
 }
 
-test("an administrator creates a user and copies the one-time link; the new user sets a password and signs in", async ({ page, browser, baseURL, context }) => {
+test("an administrator creates a user and copies the one-time link; the new user sets a password and signs in", async ({
+  page,
+  browser,
+  baseURL,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/sign-in");
   await signIn(page, "admin@demo.example", PASSWORD, "en");
@@ -50,7 +55,9 @@ test("an administrator creates a user and copies the one-time link; the new user
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await expect(page).toHaveTitle("Users · MSC Evaluations");
-  await expect(page.getByRole("switch", { name: "Require two-factor sign-in for roles that can read identities" })).toHaveAttribute("aria-checked", "false");
+  await expect(
+    page.getByRole("switch", { name: "Require two-factor sign-in for roles that can read identities" }),
+  ).toHaveAttribute("aria-checked", "false");
   await expectNoAxeViolations(page, "admin users");
 
   // A bad address is refused next to the field, and the field says so to assistive technology.
@@ -104,7 +111,11 @@ test("an administrator creates a user and copies the one-time link; the new user
   await invitee.context().close();
 });
 
-test("a lead invites a panelist with the keyboard alone; the invitee joins, signs in and sees the evaluation", async ({ page, browser, baseURL }) => {
+test("a lead invites a panelist with the keyboard alone; the invitee joins, signs in and sees the evaluation", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto("/sign-in");
   await signIn(page, "lead@demo.example", PASSWORD, "en");
   await expect(page).toHaveURL(/\/evaluations$/);
@@ -145,7 +156,9 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   await invitee.getByLabel("Su nombre completo").fill("Paula Invitada");
   await invitee.getByLabel("Contraseña", { exact: true }).fill("short");
   await invitee.getByRole("button", { name: "Unirme a la evaluación" }).click();
-  await expect(invitee.getByLabel("Contraseña", { exact: true })).toHaveAccessibleDescription(/Use al menos 12 caracteres\./);
+  await expect(invitee.getByLabel("Contraseña", { exact: true })).toHaveAccessibleDescription(
+    /Use al menos 12 caracteres\./,
+  );
   await invitee.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
   await invitee.getByLabel("Repita la contraseña").fill("una contraseña larga");
   await invitee.getByRole("button", { name: "Unirme a la evaluación" }).click();

@@ -27,7 +27,9 @@ test.beforeAll(async () => {
 // The failures above were charged to the loopback address every spec signs in from (30 in 15
 // minutes throttle it): hand that allowance back, whatever order the specs run in.
 test.afterAll(async () => {
-  await appDatabase().signInAttempt.deleteMany({ where: { email: { in: [PANELIST, ANALYST, STRANGER].filter(Boolean) } } });
+  await appDatabase().signInAttempt.deleteMany({
+    where: { email: { in: [PANELIST, ANALYST, STRANGER].filter(Boolean) } },
+  });
 });
 const SESSION_COOKIE = "next-auth.session-token";
 const INVALID_ES = "No pudimos iniciar su sesión. Revise su correo electrónico y su contraseña e inténtelo de nuevo.";
@@ -74,7 +76,11 @@ test("a session cookie captured before sign-out is refused afterwards", async ({
   }
 });
 
-test("signing in replaces a session cookie set before sign-in (session fixation)", async ({ page, context, baseURL }) => {
+test("signing in replaces a session cookie set before sign-in (session fixation)", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const planted = "attacker-chosen-session-value";
   await context.addCookies([{ name: SESSION_COOKIE, value: planted, url: baseURL! }]);
   await page.goto("/sign-in");
@@ -96,7 +102,9 @@ test("signing in replaces a session cookie set before sign-in (session fixation)
   expect((await sessionCookie(context))?.value).not.toBe(first?.value);
 });
 
-test("after 10 wrong passwords the account is locked, with the same message for an unknown address, in both languages", async ({ page }) => {
+test("after 10 wrong passwords the account is locked, with the same message for an unknown address, in both languages", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   const alert = page.locator("form").getByRole("alert");
   for (let i = 1; i <= 10; i += 1) {
@@ -135,7 +143,9 @@ test("an analyst sets up two-factor sign-in, then signs in with a code; a used c
 
   await expectInteractive(page.getByRole("button", { name: "Configurar la verificación en dos pasos" }));
   await page.getByRole("button", { name: "Configurar la verificación en dos pasos" }).click();
-  const qr = page.getByRole("img", { name: "Código QR que agrega su cuenta de Evaluaciones MSC a una aplicación de autenticación" });
+  const qr = page.getByRole("img", {
+    name: "Código QR que agrega su cuenta de Evaluaciones MSC a una aplicación de autenticación",
+  });
   await expect(qr).toBeVisible();
   expect(await qr.getAttribute("src")).toMatch(/^data:image\/png;base64,/);
   const shown = (await page.locator("#two-factor-secret").textContent()) ?? "";
@@ -154,7 +164,9 @@ test("an analyst sets up two-factor sign-in, then signs in with a code; a used c
   await page.getByLabel("Código de su aplicación").fill(totp.generate());
   await page.getByRole("button", { name: "Activar la verificación en dos pasos" }).click();
   await expect(page).toHaveURL(/\/account\/two-factor\?done=enabled$/);
-  await expect(page.getByText("La verificación en dos pasos está activada. A partir de ahora", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("La verificación en dos pasos está activada. A partir de ahora", { exact: false }),
+  ).toBeVisible();
   await expect(page.locator("#two-factor-secret")).toHaveCount(0);
   await expectNoAxeViolations(page, "two-factor, on (es)");
 
@@ -195,7 +207,9 @@ test("a sign-in sent before the page's script runs puts nothing in the address",
     await page.goto("/sign-in");
     await page.getByLabel("Correo electrónico").fill(EVALUATOR);
     await page.getByLabel("Contraseña", { exact: true }).fill("una-clave-que-no-debe-verse");
-    const sent = page.waitForRequest((request) => request.isNavigationRequest() && request.frame() === page.mainFrame());
+    const sent = page.waitForRequest(
+      (request) => request.isNavigationRequest() && request.frame() === page.mainFrame(),
+    );
     await page.getByRole("button", { name: "Iniciar sesión" }).click();
     const request = await sent;
     expect(request.method()).toBe("POST");

@@ -16,7 +16,9 @@ async function chooseLanguage(page: Page, language: "English" | "Español"): Pro
   await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-current", "true");
 }
 
-test("a panelist whose only pending work is a ballot lands on it and reads each story there, in Spanish and English", async ({ page }) => {
+test("a panelist whose only pending work is a ballot lands on it and reads each story there, in Spanish and English", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const evaluation = await copyOfDemo("Evaluación de prueba: boleta");
   const panelist = await panelistOfOpenRound(evaluation.id, PASSWORD);
@@ -28,7 +30,11 @@ test("a panelist whose only pending work is a ballot lands on it and reads each 
   await expect(page.getByRole("heading", { level: 2, name: "Tu voto" })).toBeVisible();
 
   // Each candidate's story is folded under its title until the panelist opens it.
-  const story = page.locator("form details").filter({ has: page.locator("summary", { hasText: "Qué cambió, por qué es significativo, lugares, periodo y cifras de CS-0001" }) });
+  const story = page.locator("form details").filter({
+    has: page.locator("summary", {
+      hasText: "Qué cambió, por qué es significativo, lugares, periodo y cifras de CS-0001",
+    }),
+  });
   const summary = story.locator("summary");
   await expect(story.getByText(/24 comunidades productoras de caña/)).toBeHidden();
   await expectInteractive(summary);
@@ -46,7 +52,11 @@ test("a panelist whose only pending work is a ballot lands on it and reads each 
   await expect(page.getByRole("heading", { level: 2, name: "Your ballot" })).toBeVisible();
   // A fresh load: the story opened in Spanish is folded again.
   await page.reload();
-  const english = page.locator("form details").filter({ has: page.locator("summary", { hasText: "What changed, why it is significant, places, period and figures of CS-0001" }) });
+  const english = page.locator("form details").filter({
+    has: page.locator("summary", {
+      hasText: "What changed, why it is significant, places, period and figures of CS-0001",
+    }),
+  });
   await english.locator("summary").click();
   await expect(english.getByText(/24 sugarcane-growing communities/)).toBeVisible();
   await expect(english.getByRole("term").filter({ hasText: "Period" })).toBeVisible();
@@ -58,7 +68,9 @@ test("a panelist whose only pending work is a ballot lands on it and reads each 
   await expect(page.getByRole("link", { name: evaluation.name })).toBeVisible();
 });
 
-test("a lead sets the evaluation's time zone and the rounds show their deadlines in it, in Spanish and English", async ({ page }) => {
+test("a lead sets the evaluation's time zone and the rounds show their deadlines in it, in Spanish and English", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const evaluation = await copyOfDemo("Evaluación de prueba: zona horaria");
   const settings = `/evaluations/${evaluation.id}/settings`;

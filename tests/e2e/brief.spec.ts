@@ -19,7 +19,10 @@ let evaluation: { id: string; name: string };
  */
 test.beforeAll(async () => {
   evaluation = await copyOfDemo("Evaluación de prueba: informe");
-  await appDatabase().changeStory.updateMany({ where: { evaluationId: evaluation.id, code: { in: ["CS-0001", "CS-0005", "CS-0006"] } }, data: { stage: "APPROVED" } });
+  await appDatabase().changeStory.updateMany({
+    where: { evaluationId: evaluation.id, code: { in: ["CS-0001", "CS-0005", "CS-0006"] } },
+    data: { stage: "APPROVED" },
+  });
 });
 
 async function openBrief(page: Page, email: string): Promise<void> {
@@ -32,8 +35,13 @@ async function openBrief(page: Page, email: string): Promise<void> {
 
 test("a lead reads the brief in Spanish and English and downloads it in Word", async ({ page }) => {
   await openBrief(page, "lead@demo.example");
-  await page.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Informe de aprendizaje" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `${evaluation.name}: Informe de aprendizaje` })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Secciones de la evaluación" })
+    .getByRole("link", { name: "Informe de aprendizaje" })
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `${evaluation.name}: Informe de aprendizaje` }),
+  ).toBeVisible();
 
   const brief = page.locator("article[lang=es]");
   await expect(brief.getByRole("heading", { level: 2, name: "Resultados clave", exact: true })).toBeVisible();
@@ -96,12 +104,29 @@ test("a reviewer reads the approved copy in English; a panelist gets not found",
   await other.close();
 });
 
-test("a reviewer finds the outcomes already decided, and reads one whole: its type, domain, sectors and projects", async ({ page }) => {
+test("a reviewer finds the outcomes already decided, and reads one whole: its type, domain, sectors and projects", async ({
+  page,
+}) => {
   const db = appDatabase();
-  const story = await db.changeStory.findFirstOrThrow({ where: { evaluationId: evaluation.id, code: "CS-0006" }, select: { id: true, version: true } });
-  const revision = await db.storyRevision.findFirstOrThrow({ where: { storyId: story.id, version: story.version }, select: { id: true } });
+  const story = await db.changeStory.findFirstOrThrow({
+    where: { evaluationId: evaluation.id, code: "CS-0006" },
+    select: { id: true, version: true },
+  });
+  const revision = await db.storyRevision.findFirstOrThrow({
+    where: { storyId: story.id, version: story.version },
+    select: { id: true },
+  });
   const reviewer = await db.user.findUniqueOrThrow({ where: { email: "reviewer@demo.example" }, select: { id: true } });
-  await db.review.create({ data: { evaluationId: evaluation.id, storyId: story.id, storyRevisionId: revision.id, reviewerId: reviewer.id, decision: "APPROVE", comment: "" } });
+  await db.review.create({
+    data: {
+      evaluationId: evaluation.id,
+      storyId: story.id,
+      storyRevisionId: revision.id,
+      reviewerId: reviewer.id,
+      decision: "APPROVE",
+      comment: "",
+    },
+  });
 
   await openBrief(page, "reviewer@demo.example");
   await page.getByRole("link", { name: "Revisión del financiador" }).click();
@@ -118,13 +143,20 @@ test("a reviewer finds the outcomes already decided, and reads one whole: its ty
   await expect(facts).toContainText("Tipo de cambio");
   await expect(facts).toContainText("Cambio positivo");
   await expect(facts).toContainText(/Dominios de cambio\s*2\. /);
-  await expect(page.getByText("Esta historia ya no está en revisión del financiador. Última decisión: Aprobada, sobre la versión 1.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Esta historia ya no está en revisión del financiador. Última decisión: Aprobada, sobre la versión 1.",
+    ),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "an approved outcome, reviewer (es)");
 });
 
 test("a reviewer is told what approving does before it is done, and may step back", async ({ page }) => {
   const db = appDatabase();
-  const story = await db.changeStory.findFirstOrThrow({ where: { evaluationId: evaluation.id, code: "CS-0002" }, select: { id: true } });
+  const story = await db.changeStory.findFirstOrThrow({
+    where: { evaluationId: evaluation.id, code: "CS-0002" },
+    select: { id: true },
+  });
   await db.changeStory.update({ where: { id: story.id }, data: { stage: "IN_REVIEW" } });
 
   await openBrief(page, "reviewer@demo.example");
@@ -137,10 +169,18 @@ test("a reviewer is told what approving does before it is done, and may step bac
   await expectNoAxeViolations(page, "review decision asking to confirm (es)");
   await page.getByRole("button", { name: "Todavía no" }).click();
   await expect(confirm).toHaveCount(0);
-  expect((await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage).toBe("IN_REVIEW");
+  expect((await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage).toBe(
+    "IN_REVIEW",
+  );
 
   await page.getByRole("button", { name: "Aprobar" }).click();
   await page.getByRole("button", { name: "Sí, aprobar este resultado" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Última decisión" })).toHaveText("Esta historia ya no está en revisión del financiador. Última decisión: Aprobada, sobre la versión 1.");
-  await expect.poll(async () => (await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage).toBe("APPROVED");
+  await expect(page.getByRole("status").filter({ hasText: "Última decisión" })).toHaveText(
+    "Esta historia ya no está en revisión del financiador. Última decisión: Aprobada, sobre la versión 1.",
+  );
+  await expect
+    .poll(
+      async () => (await db.changeStory.findUniqueOrThrow({ where: { id: story.id }, select: { stage: true } })).stage,
+    )
+    .toBe("APPROVED");
 });

@@ -32,7 +32,9 @@ async function chooseLanguage(page: Page, language: "English" | "Español"): Pro
   await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-current", "true");
 }
 
-test("a lead sees the funnel, who and where in Spanish and English, filters it, and opens a count in the story list", async ({ page }) => {
+test("a lead sees the funnel, who and where in Spanish and English, filters it, and opens a count in the story list", async ({
+  page,
+}) => {
   // Four axe passes over the whole dashboard (now with its meta-monitoring, quantification and
   // coverage tables) and two downloads: more than the default minute on a busy 2-core machine.
   test.setTimeout(180_000);
@@ -46,7 +48,9 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   const who = page.getByRole("table", { name: "Personas entrevistadas por tipo y género" });
   await expect(who.getByRole("columnheader", { name: "Total de personas" })).toBeVisible();
   await expect(who).not.toContainText("< 5");
-  const where = page.getByRole("table", { name: /Historias, entrevistas y participantes en grupos focales por estado/ });
+  const where = page.getByRole("table", {
+    name: /Historias, entrevistas y participantes en grupos focales por estado/,
+  });
   await expect(where.locator("tbody tr")).toHaveCount(33);
   await expect(page.getByRole("img", { name: /Mapa de México: historias por estado/ })).toBeVisible();
   await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
@@ -65,7 +69,11 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   ]) {
     await expect(page.getByRole("table", { name: caption })).toBeVisible();
   }
-  await expect(page.getByRole("table", { name: "Historias contadas, seleccionadas y aprobadas, por tipo de narrador" }).getByRole("columnheader", { name: "Tasa de selección" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Historias contadas, seleccionadas y aprobadas, por tipo de narrador" })
+      .getByRole("columnheader", { name: "Tasa de selección" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "dashboard, lead (es)");
 
   // Each figure downloads with the page's filters; the map as SVG too.
@@ -89,7 +97,11 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   // Back to every story: a count opens the story list filtered to it.
   await page.getByRole("link", { name: "Quitar filtros" }).click();
   await expect(page).not.toHaveURL(/changeType/);
-  const firstCount = page.getByRole("table", { name: /Historias por dominio y paso/ }).getByRole("row", { name: /Todos los dominios/ }).getByRole("link").first();
+  const firstCount = page
+    .getByRole("table", { name: /Historias por dominio y paso/ })
+    .getByRole("row", { name: /Todos los dominios/ })
+    .getByRole("link")
+    .first();
   const expected = await firstCount.textContent();
   await firstCount.click();
   await expect(page).toHaveURL(/\/stories\?stage=[A-Z_]+$/);
@@ -109,7 +121,9 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await expect(page.getByRole("img", { name: /Map of Mexico: stories by state/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Whose stories get selected" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Magnitude figures of selected stories by domain" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Validation sample drawn and respondents reached, by stratum" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Validation sample drawn and respondents reached, by stratum" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "dashboard, lead (en)");
 });
 
@@ -128,7 +142,9 @@ test("a reviewer sees approved outcomes only, and respondent counts under 5 as �
   await expect(tellers.getByRole("columnheader")).toHaveText(["Group", "Storytellers", "Stories told", "Approved"]);
   await expect(tellers).toContainText("< 5");
   // The file says "< 5" too.
-  const download = await page.request.get((await page.getByRole("link", { name: "Download “Whose stories get selected” as CSV" }).getAttribute("href"))!);
+  const download = await page.request.get(
+    (await page.getByRole("link", { name: "Download “Whose stories get selected” as CSV" }).getAttribute("href"))!,
+  );
   expect(await download.text()).toContain("< 5");
   await expectNoAxeViolations(page, "dashboard, reviewer (en)");
 
@@ -150,6 +166,8 @@ test("a panelist reaches their ballot in one click from the dashboard", async ({
   await page.goBack();
   await chooseLanguage(page, "English");
   const waitingEn = page.getByRole("region", { name: "Waiting for you" });
-  await expect(waitingEn.getByRole("link", { name: new RegExp(`^Vote on \\d+ stor(y|ies) in “${DEMO_ROUND}”`) })).toBeVisible();
+  await expect(
+    waitingEn.getByRole("link", { name: new RegExp(`^Vote on \\d+ stor(y|ies) in “${DEMO_ROUND}”`) }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "dashboard, panelist (en)");
 });

@@ -33,12 +33,19 @@ async function codesShown(page: Page): Promise<string[]> {
   return storyRows(page).locator("td:first-child").allInnerTexts();
 }
 
-test("a lead filters, sorts and pages the stories table, and the URL keeps the view across reloads and history", async ({ page }) => {
+test("a lead filters, sorts and pages the stories table, and the URL keeps the view across reloads and history", async ({
+  page,
+}) => {
   const evaluation = await signIn(page);
   await page.goto(evaluation);
-  await page.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Historias de cambio" }).click();
+  await page
+    .getByRole("navigation", { name: "Secciones de la evaluación" })
+    .getByRole("link", { name: "Historias de cambio" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Historias de cambio" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "historias" })).toHaveText(/^8 historias\. Ordenado por Actualizada, descendente\. Página 1 de 1\.$/);
+  await expect(page.getByRole("status").filter({ hasText: "historias" })).toHaveText(
+    /^8 historias\. Ordenado por Actualizada, descendente\. Página 1 de 1\.$/,
+  );
   await expect(storyRows(page)).toHaveCount(8);
   await expectNoAxeViolations(page, "stories table (es)");
 
@@ -181,7 +188,9 @@ test("in English, and for a reviewer who may not read stories", async ({ page })
   await page.goto(`${evaluation}/respondents`);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Respondents" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Respondents" }).getByRole("columnheader", { name: "Code" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(
+    page.getByRole("table", { name: "Respondents" }).getByRole("columnheader", { name: "Code" }),
+  ).toHaveAttribute("aria-sort", "ascending");
   await expect(page.getByText("Excluded", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, "respondents table (en)");
   await page.goto(`${evaluation}/interviews?mode=PHONE`);
@@ -191,7 +200,9 @@ test("in English, and for a reviewer who may not read stories", async ({ page })
   await expect(page.getByRole("table", { name: "Focus groups" })).toBeVisible();
   await expectNoAxeViolations(page, "focus-groups table (en)");
   await page.goto(`${evaluation}/stories?domain=${encodeURIComponent('{"contains":""}')}`);
-  await expect(page.getByRole("alert").filter({ hasText: "cannot be shown" })).toContainText("The address contains a filter we cannot use: Domain (primary).");
+  await expect(page.getByRole("alert").filter({ hasText: "cannot be shown" })).toContainText(
+    "The address contains a filter we cannot use: Domain (primary).",
+  );
   await expect(page.getByRole("table")).toHaveCount(0);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
@@ -205,7 +216,11 @@ test("in English, and for a reviewer who may not read stories", async ({ page })
 
 test("without JavaScript, the filters, sort buttons and pages still work", async ({ page, browser }) => {
   const evaluation = await signIn(page);
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: "es-MX", storageState: await page.context().storageState() });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: "es-MX",
+    storageState: await page.context().storageState(),
+  });
   const noScript = await context.newPage();
   await noScript.goto(`${evaluation}/stories`);
   await noScript.getByRole("combobox", { name: "Etapa" }).selectOption({ label: "Admitida" });

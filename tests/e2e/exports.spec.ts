@@ -57,7 +57,9 @@ test("a lead downloads the filtered respondents list as XLSX, and the file has t
   expect([...types]).toEqual(["Persona sindicalizada"]);
 });
 
-test("a lead downloads the REFI-QDA project from the interviews list, a zip with project.qde and its sources", async ({ page }) => {
+test("a lead downloads the REFI-QDA project from the interviews list, a zip with project.qde and its sources", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
   await expect(page).toHaveURL(/\/evaluations$/);
@@ -91,7 +93,16 @@ test("a lead downloads the stories workbook as CSV files in a zip, one per sheet
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^stories-\d{4}-\d{2}-\d{2}\.zip$/);
   const directory = await unzipper.Open.file((await download.path())!);
-  expect(directory.files.map((file) => file.path)).toEqual(["stories.csv", "figures.csv", "contributions.csv", "storytellers.csv", "sources.csv", "domain-assignments.csv", "translations.csv", "README.csv"]);
+  expect(directory.files.map((file) => file.path)).toEqual([
+    "stories.csv",
+    "figures.csv",
+    "contributions.csv",
+    "storytellers.csv",
+    "sources.csv",
+    "domain-assignments.csv",
+    "translations.csv",
+    "README.csv",
+  ]);
   const stories = parse(await directory.files[0]!.buffer(), { bom: true, columns: true }) as Record<string, string>[];
   const figures = parse(await directory.files[1]!.buffer(), { bom: true, columns: true }) as Record<string, string>[];
   expect(stories.length).toBeGreaterThan(0);

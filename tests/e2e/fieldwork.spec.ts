@@ -92,7 +92,9 @@ async function selectWithMouse(page: Page, viewer: Locator, passage: string) {
   await page.mouse.up();
 }
 
-test("an evaluator records an interview, marks excerpts by mouse and keyboard, edits the transcript, and the excerpts stay highlighted", async ({ page }) => {
+test("an evaluator records an interview, marks excerpts by mouse and keyboard, edits the transcript, and the excerpts stay highlighted", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await ownEvaluationPath(page);
@@ -103,7 +105,9 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
 
   // Server validation answers next to the fields, in Spanish.
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
-  await expect(page.locator("#interview-form-error")).toHaveText("No se guardó nada. Corrija los campos señalados abajo.");
+  await expect(page.locator("#interview-form-error")).toHaveText(
+    "No se guardó nada. Corrija los campos señalados abajo.",
+  );
   await expect(page.getByLabel("Fecha")).toHaveAccessibleDescription("Este campo es obligatorio.");
   await expect(page.getByLabel("Fecha")).toBeFocused();
 
@@ -124,7 +128,9 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   const interviewPath = new URL(page.url()).pathname;
   // The page carries the transcript's words once (not once in the HTML and again for React).
   expect(occurrences(await (await page.request.get(interviewPath)).text(), "[Entrevista ficticia de prueba.]")).toBe(1);
-  expect(occurrences(await (await page.request.get(`${interviewPath}/edit`)).text(), "[Entrevista ficticia de prueba.]")).toBe(1);
+  expect(
+    occurrences(await (await page.request.get(`${interviewPath}/edit`)).text(), "[Entrevista ficticia de prueba.]"),
+  ).toBe(1);
   const viewer = page.getByRole("region", { name: "Transcripción (Español)" });
   const reader = viewer.getByRole("textbox", { name: "Transcripción (Español)" });
   await expect(reader).toHaveValue(TRANSCRIPT);
@@ -161,7 +167,9 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   // "Show in transcript" selects the passage in the text, from the keyboard too.
   await viewer.getByRole("button", { name: "Mostrar en la transcripción" }).nth(1).press("Enter");
   await expect(reader).toBeFocused();
-  expect(await reader.evaluate((node: HTMLTextAreaElement) => node.value.slice(node.selectionStart, node.selectionEnd))).toBe(KEYBOARD_PASSAGE);
+  expect(
+    await reader.evaluate((node: HTMLTextAreaElement) => node.value.slice(node.selectionStart, node.selectionEnd)),
+  ).toBe(KEYBOARD_PASSAGE);
 
   // Edit the transcript before both passages (and change nothing else).
   await page.getByRole("link", { name: "Editar entrevista" }).click();
@@ -175,13 +183,17 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
 
   await expect(page).toHaveURL(interviewPath);
   const after = page.getByRole("region", { name: "Transcripción (Español)" });
-  await expect(after.getByRole("textbox", { name: "Transcripción (Español)" })).toHaveValue(`[Grabación 1, minuto 0] ${TRANSCRIPT}`);
+  await expect(after.getByRole("textbox", { name: "Transcripción (Español)" })).toHaveValue(
+    `[Grabación 1, minuto 0] ${TRANSCRIPT}`,
+  );
   await expect(after.locator("mark")).toHaveText([MOUSE_PASSAGE, KEYBOARD_PASSAGE]);
   await expect(after.getByText(/Requiere atención/)).toHaveCount(0);
 
   // Now change the first passage itself: that excerpt is kept, with a warning; the other follows.
   await page.getByRole("link", { name: "Editar entrevista" }).click();
-  await page.getByLabel("Transcripción en el idioma original").fill(`[Grabación 1, minuto 0] ${TRANSCRIPT}`.replace("lo votamos", "lo discutimos y votamos"));
+  await page
+    .getByLabel("Transcripción en el idioma original")
+    .fill(`[Grabación 1, minuto 0] ${TRANSCRIPT}`.replace("lo votamos", "lo discutimos y votamos"));
   await page.getByRole("button", { name: "Guardar cambios" }).click();
   await expect(page).toHaveURL(interviewPath);
   const warned = page.getByRole("region", { name: "Transcripción (Español)" });
@@ -200,7 +212,9 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   await expectNoAxeViolations(page, "interview (en)");
 });
 
-test("a 500,000-character transcript is saved and shown; one character more is refused with a clear message", async ({ page }) => {
+test("a 500,000-character transcript is saved and shown; one character more is refused with a clear message", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await ownEvaluationPath(page);
@@ -214,7 +228,9 @@ test("a 500,000-character transcript is saved and shown; one character more is r
   await transcript.fill(`${full}x`);
   await expect(page.getByText("500.001 de 500.000 caracteres")).toBeVisible();
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
-  await expect(transcript).toHaveAccessibleDescription(/La transcripción tiene más de 500\.000 caracteres\. Acórtela o divídala en dos registros\./);
+  await expect(transcript).toHaveAccessibleDescription(
+    /La transcripción tiene más de 500\.000 caracteres\. Acórtela o divídala en dos registros\./,
+  );
   await expect(page).toHaveURL(/\/interviews\/new$/);
 
   await transcript.fill(full);
@@ -250,7 +266,9 @@ test("a respondent whose consent was withdrawn cannot be added, and the form say
   await expect(page.getByRole("checkbox", { name: /^R-0012/ })).toHaveAccessibleName(/consentimiento retirado/);
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
   const group = page.getByRole("group", { name: "Personas entrevistadas" });
-  await expect(group).toContainText("No se pueden añadir estas personas porque su consentimiento no cubre entrevistas o fue retirado: R-0012.");
+  await expect(group).toContainText(
+    "No se pueden añadir estas personas porque su consentimiento no cubre entrevistas o fue retirado: R-0012.",
+  );
   await expect(page).toHaveURL(/\/interviews\/new$/);
 });
 
@@ -265,16 +283,24 @@ test("an evaluator records a focus group in English with an anonymous head-count
   await page.getByLabel("Date").fill("2024-07-03");
   await page.getByLabel("Other participants (not registered)").fill("-2");
   await page.getByRole("button", { name: "Save focus group" }).click();
-  await expect(page.getByLabel("Other participants (not registered)")).toHaveAccessibleDescription(/Enter a whole number from 0 to 10,000/);
+  await expect(page.getByLabel("Other participants (not registered)")).toHaveAccessibleDescription(
+    /Enter a whole number from 0 to 10,000/,
+  );
   await page.getByLabel("Other participants (not registered)").fill("7");
-  await page.getByLabel("Transcript in the original language").fill("Moderadora: ¿Qué cambió? Participante: ya hay reparto de utilidades.");
+  await page
+    .getByLabel("Transcript in the original language")
+    .fill("Moderadora: ¿Qué cambió? Participante: ya hay reparto de utilidades.");
   await page.getByRole("button", { name: "Save focus group" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Cambios en el ingenio" })).toBeVisible();
   await expect(page.getByText("No registered participants and 7 other people")).toBeVisible();
   await expectNoAxeViolations(page, "focus group (en)");
 });
 
-test("the funder's reviewer and the installation's administrator get a plain 404 for an interview, and none of its words", async ({ page, browser, baseURL }) => {
+test("the funder's reviewer and the installation's administrator get a plain 404 for an interview, and none of its words", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await ownEvaluationPath(page);
@@ -282,7 +308,9 @@ test("the funder's reviewer and the installation's administrator get a plain 404
   await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill("2024-08-01");
   await page.getByRole("checkbox", { name: /^R-0002/ }).check();
-  await page.getByLabel("Transcripción en el idioma original").fill("Entrevistadora: palabras que solo el equipo puede leer.");
+  await page
+    .getByLabel("Transcripción en el idioma original")
+    .fill("Entrevistadora: palabras que solo el equipo puede leer.");
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Entrevista del 1 de agosto de 2024" })).toBeVisible();
   const interviewPath = new URL(page.url()).pathname;

@@ -8,7 +8,9 @@ test.use({ locale: "es-MX" });
 const LEAD = { email: "lead@demo.example", password: "msc-demo-2026" };
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 
-test("a lead signs in, opens the demo evaluation in Spanish, switches to English, and every page passes axe", async ({ page }) => {
+test("a lead signs in, opens the demo evaluation in Spanish, switches to English, and every page passes axe", async ({
+  page,
+}) => {
   // Five axe passes, each 10-20 s on a busy two-core machine (seen at load average 27): more than the 60 s default.
   test.setTimeout(180_000);
   await page.goto("/sign-in");
@@ -34,7 +36,12 @@ test("a lead signs in, opens the demo evaluation in Spanish, switches to English
   await expect(domains).toContainText("Defensa de los derechos laborales por las personas trabajadoras");
   await expect(domains).not.toContainText("Worker advocacy for labor rights");
   const projects = page.getByRole("table", { name: /Proyectos de la cartera/ });
-  await expect(projects.getByRole("columnheader")).toHaveText(["Siglas", "Proyecto", "Oficina a cargo", "Fuente de financiamiento"]);
+  await expect(projects.getByRole("columnheader")).toHaveText([
+    "Siglas",
+    "Proyecto",
+    "Oficina a cargo",
+    "Fuente de financiamiento",
+  ]);
   await expect(projects.locator("tbody tr")).toHaveCount(19);
   await expectNoAxeViolations(page, "evaluation overview (es)");
 
@@ -53,7 +60,9 @@ test("a lead signs in, opens the demo evaluation in Spanish, switches to English
   await page.getByRole("link", { name: "All evaluations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Evaluations" })).toBeVisible();
   await expect(page).toHaveTitle("Evaluations · MSC Evaluations");
-  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: EVALUATION }) })).toContainText("Lead");
+  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: EVALUATION }) })).toContainText(
+    "Lead",
+  );
   await expectNoAxeViolations(page, "evaluation list (en)");
 
   await page.getByRole("button", { name: "Sign out" }).click();

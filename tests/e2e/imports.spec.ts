@@ -52,7 +52,9 @@ async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, limit = 
   await expect(target).toBeFocused();
 }
 
-test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by keyboard, sees the bad row, fixes the file and commits", async ({ page }) => {
+test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by keyboard, sees the bad row, fixes the file and commits", async ({
+  page,
+}) => {
   // Five axe passes and a commit on the embedded database of a busy 2-core machine.
   test.setTimeout(180_000);
   await page.goto("/sign-in");
@@ -94,7 +96,9 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   await page.keyboard.press("Enter");
 
   // 3. The dry run names the bad row and column, in Spanish, and offers no import.
-  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toHaveText("3 filas: 2 nuevas, 0 ya importadas, 1 con errores.");
+  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toHaveText(
+    "3 filas: 2 nuevas, 0 ya importadas, 1 con errores.",
+  );
   await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toBeFocused();
   const errors = page.getByRole("table", { name: "Errores por fila y columna" });
   await expect(errors.getByRole("row")).toHaveCount(2);
@@ -109,12 +113,18 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   await expect(mapping.getByText("Las columnas se relacionaron como en la última importación")).toBeFocused();
   await expect(unrecognised).toHaveValue("gender");
   await dryRun.click();
-  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toHaveText("3 filas: 3 nuevas, 0 ya importadas, 0 con errores.");
+  await expect(page.getByRole("status").filter({ hasText: "3 filas" })).toHaveText(
+    "3 filas: 3 nuevas, 0 ya importadas, 0 con errores.",
+  );
   await expect(page.getByText("Sin errores.")).toBeVisible();
   await expectNoAxeViolations(page, "imports, clean dry run (es)");
   await page.getByRole("button", { name: "Importar 3 registros" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Importado" })).toHaveText("Importado: 3 registros nuevos.", { timeout: 60_000 });
-  const history = page.getByRole("table", { name: "Importaciones de esta evaluación, de la más reciente a la más antigua" });
+  await expect(page.getByRole("status").filter({ hasText: "Importado" })).toHaveText("Importado: 3 registros nuevos.", {
+    timeout: 60_000,
+  });
+  const history = page.getByRole("table", {
+    name: "Importaciones de esta evaluación, de la más reciente a la más antigua",
+  });
   await expect(history.getByRole("row").nth(1)).toContainText("personas-kobo.csv");
   await expect(history.getByRole("row").nth(1)).toContainText("Importada");
   await expectNoAxeViolations(page, "imports, committed (es)");
@@ -149,7 +159,9 @@ function largeRespondentsCsv(megabytes: number): { name: string; mimeType: strin
   return { name: "personas-grande.csv", mimeType: "text/csv", buffer };
 }
 
-test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused before sending, in Spanish", async ({ page }) => {
+test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused before sending, in Spanish", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto("/sign-in");
   await signIn(page, "evaluator@demo.example", "msc-demo-2026");
@@ -168,7 +180,9 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
 
   await fileField.setInputFiles(largeRespondentsCsv(20.1));
   await analyze.click();
-  await expect(page.getByText("El archivo pesa más de 20 MB. Divídalo en archivos más pequeños.").first()).toBeVisible();
+  await expect(
+    page.getByText("El archivo pesa más de 20 MB. Divídalo en archivos más pequeños.").first(),
+  ).toBeVisible();
 });
 
 /**
@@ -176,7 +190,9 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
  * A dry run only (it creates nothing, so the demo's next story code stays what later tests expect):
  * a figure whose story is not in the file is named by its file and line.
  */
-test("an evaluator checks stories with a figures file: a figure of no story is named by its file and line", async ({ page }) => {
+test("an evaluator checks stories with a figures file: a figure of no story is named by its file and line", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto("/sign-in");
   await signIn(page, "evaluator@demo.example", "msc-demo-2026");
@@ -185,7 +201,15 @@ test("an evaluator checks stories with a figures file: a figure of no story is n
   await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Historias de cambio" });
   const stories = [
     ["titulo", "que_cambio", "por_que_significativo", "idioma", "tipo_de_cambio", "periodo", "_uuid"],
-    ["Historia importada", "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", "positivo", "2023", `e2e-story-${STAMP}`],
+    [
+      "Historia importada",
+      "Cambió la forma de negociar.",
+      "Porque la asamblea decidió.",
+      "es",
+      "positivo",
+      "2023",
+      `e2e-story-${STAMP}`,
+    ],
   ];
   const figures = [
     ["_submission__uuid", "etiqueta", "valor", "calificador"],
@@ -193,16 +217,24 @@ test("an evaluator checks stories with a figures file: a figure of no story is n
     ["otra-historia", "sindicatos", "4", ""],
   ];
   const csv = (rows: string[][]) => Buffer.from(`${rows.map((cells) => cells.join(",")).join("\r\n")}\r\n`, "utf8");
-  await page.getByLabel("Archivo CSV o XLSX").setInputFiles({ name: "historias.csv", mimeType: "text/csv", buffer: csv(stories) });
-  await page.getByLabel("Grupos que se repiten, en archivos CSV (opcional)").setInputFiles({ name: "figuras.csv", mimeType: "text/csv", buffer: csv(figures) });
+  await page
+    .getByLabel("Archivo CSV o XLSX")
+    .setInputFiles({ name: "historias.csv", mimeType: "text/csv", buffer: csv(stories) });
+  await page
+    .getByLabel("Grupos que se repiten, en archivos CSV (opcional)")
+    .setInputFiles({ name: "figuras.csv", mimeType: "text/csv", buffer: csv(figures) });
   await expectNoAxeViolations(page, "imports, stories with a repeat-group file (es)");
   await page.getByRole("button", { name: "Leer las columnas" }).click();
   await page.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
 
-  await expect(page.getByRole("status").filter({ hasText: "1 fila" })).toHaveText("1 fila: 1 nueva, 0 ya importadas, 1 con errores.");
+  await expect(page.getByRole("status").filter({ hasText: "1 fila" })).toHaveText(
+    "1 fila: 1 nueva, 0 ya importadas, 1 con errores.",
+  );
   const errors = page.getByRole("table", { name: "Errores por fila y columna" });
   await expect(errors.getByRole("row")).toHaveCount(2);
-  await expect(errors.getByRole("row").nth(1)).toHaveText(/figuras · 3\s*_submission__uuid\s*Esta fila no pertenece a ninguna fila de la hoja principal/);
+  await expect(errors.getByRole("row").nth(1)).toHaveText(
+    /figuras · 3\s*_submission__uuid\s*Esta fila no pertenece a ninguna fila de la hoja principal/,
+  );
   await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
   await expectNoAxeViolations(page, "imports, stories dry run with a repetition error (es)");
 });

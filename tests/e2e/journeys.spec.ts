@@ -46,7 +46,10 @@ async function openEvaluation(page: Page, email: string, evaluation: string) {
 
 /** Follows a link of the evaluation's menu to the page it names. */
 async function section(page: Page, link: string, heading: string | RegExp, where: string) {
-  await page.getByRole("navigation", { name: /Secciones de la evaluación|Evaluation sections/ }).getByRole("link", { name: link, exact: true }).click();
+  await page
+    .getByRole("navigation", { name: /Secciones de la evaluación|Evaluation sections/ })
+    .getByRole("link", { name: link, exact: true })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await checkPage(page, where);
 }
@@ -153,7 +156,9 @@ test("the analyst reads the matrix and a selected story's evidence, in both lang
   const matrix = page.getByRole("region", { name: /Evidencia por tipo de fuente/ });
   await expect(matrix.getByRole("row", { name: /CS-0005/ })).toBeVisible();
   expect(await matrix.evaluate((node) => node.scrollWidth <= node.clientWidth)).toBe(true);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
   await page.setViewportSize({ width: 1280, height: 720 });
   await matrix.getByRole("link", { name: /CS-0005/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: /CS-0005/ })).toBeVisible();

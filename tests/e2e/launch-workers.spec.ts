@@ -17,7 +17,6 @@ import { freePort } from "@/tests/support/free-port";
 test.skip(process.platform !== "linux", "reads /proc to see which process served a request");
 test.setTimeout(240_000);
 
-
 /**
  * GET /api/health on a connection of its own (no agent: the primary deals each new connection to
  * the next worker). Resolves when the answer's head arrives, while the connection is still open,
@@ -27,9 +26,23 @@ function healthOnNewConnection(port: number): Promise<{ status: number; clientPo
   return new Promise((resolve, reject) => {
     // keep-alive: without an agent Node asks for "Connection: close", and the server end would be
     // closing, no longer held by the worker, by the time we look.
-    const request = http.get({ host: "127.0.0.1", port, path: "/api/health", agent: false, headers: { Connection: "keep-alive" }, timeout: 20_000 }, (response) => {
-      resolve({ status: response.statusCode!, clientPort: request.socket!.localPort!, close: () => request.destroy() });
-    });
+    const request = http.get(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/health",
+        agent: false,
+        headers: { Connection: "keep-alive" },
+        timeout: 20_000,
+      },
+      (response) => {
+        resolve({
+          status: response.statusCode!,
+          clientPort: request.socket!.localPort!,
+          close: () => request.destroy(),
+        });
+      },
+    );
     request.on("timeout", () => request.destroy(new Error("no answer within 20 s")));
     request.on("error", reject);
   });
@@ -50,10 +63,22 @@ test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everyt
   // Not what another spec in this worker pointed at the shared app (tests/e2e/support/world.ts):
   // this app makes its own database, secrets and address.
   const { APP_BASE_URL: _address, AUTH_SECRET: _secret, IDENTITY_ENCRYPTION_KEY: _key, ...inherited } = process.env;
-  const app: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
-    env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", WEB_CONCURRENCY: "2", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const app: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
+    {
+      env: {
+        ...inherited,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        WEB_CONCURRENCY: "2",
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   app.stdout!.on("data", (chunk) => (output += chunk));
   app.stderr!.on("data", (chunk) => (output += chunk));
@@ -62,7 +87,9 @@ test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everyt
   try {
     let workers: number[] = [];
     await test.step("two workers, children of the launcher, listen on one port", async () => {
-      await expect.poll(() => output, { timeout: 180_000 }).toMatch(/2 workers serve http:\/\/localhost:\d+ \(processes \d+, \d+\)\./);
+      await expect
+        .poll(() => output, { timeout: 180_000 })
+        .toMatch(/2 workers serve http:\/\/localhost:\d+ \(processes \d+, \d+\)\./);
       workers = /\(processes (\d+), (\d+)\)/.exec(output)!.slice(1).map(Number);
       expect(workers.map(parentOf)).toEqual([app.pid, app.pid]);
     });
@@ -86,7 +113,11 @@ test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everyt
       expect(existsSync(path.join(dataDir, "app.lock"))).toBe(false);
       expect(existsSync(path.join(dataDir, "database-url"))).toBe(false);
       for (const closed of [port, databasePort]) {
-        await expect(new Promise((resolve, reject) => net.connect(closed, "127.0.0.1").once("connect", resolve).once("error", reject))).rejects.toThrow(/ECONNREFUSED/);
+        await expect(
+          new Promise((resolve, reject) =>
+            net.connect(closed, "127.0.0.1").once("connect", resolve).once("error", reject),
+          ),
+        ).rejects.toThrow(/ECONNREFUSED/);
       }
     });
   } finally {

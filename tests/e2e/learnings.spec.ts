@@ -31,7 +31,10 @@ async function addLesson(page: Page, number: number, es: string, en?: string) {
   await expect(lessonsSection(page).getByRole("status")).toHaveText(`Se agregó: Lección ${number}.`);
 }
 
-test("a lead writes lessons and recommendations in two languages, reorders them by keyboard; a reviewer reads; a panelist cannot", async ({ page, browser }) => {
+test("a lead writes lessons and recommendations in two languages, reorders them by keyboard; a reviewer reads; a panelist cannot", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const path = `/evaluations/${evaluation.id}/learnings`;
   await openAs(page, "lead@demo.example", path);
@@ -48,7 +51,11 @@ test("a lead writes lessons and recommendations in two languages, reorders them 
   await addLesson(page, 2, "Escribir los criterios antes de votar.", "Write the criteria before voting.");
   await addLesson(page, 3, "Devolver los resultados a quienes contaron.");
   const lessons = lessonsSection(page);
-  await expect(lessons.getByRole("listitem").getByRole("heading", { level: 3 })).toHaveText(["Lección 1", "Lección 2", "Lección 3"]);
+  await expect(lessons.getByRole("listitem").getByRole("heading", { level: 3 })).toHaveText([
+    "Lección 1",
+    "Lección 2",
+    "Lección 3",
+  ]);
   // The third has no English yet: the page says so.
   await expect(lessons.getByRole("listitem").nth(2).getByText("Aún sin traducir al inglés.")).toBeVisible();
   await expect(lessons.getByRole("listitem").first().getByText("Traducido por Mariana Quiroga Salas")).toBeVisible();
@@ -62,11 +69,16 @@ test("a lead writes lessons and recommendations in two languages, reorders them 
 
   // Recommendations: numbered straight through by audience, partners first.
   const recommendation = page.getByRole("form", { name: "Agregar: Recomendaciones" });
-  for (const [audience, text] of [["El financiador", "Financiar el seguimiento."], ["Socios implementadores", "Medir la línea de base."]] as const) {
+  for (const [audience, text] of [
+    ["El financiador", "Financiar el seguimiento."],
+    ["Socios implementadores", "Medir la línea de base."],
+  ] as const) {
     await recommendation.getByLabel("Destinatario").selectOption({ label: audience });
     await recommendation.getByLabel("Texto (español)").fill(text);
     await recommendation.getByRole("button", { name: "Agregar a «Recomendaciones»" }).click();
-    await expect(page.getByRole("region", { name: "Recomendaciones" }).getByRole("status")).toHaveText(`Se agregó: una recomendación (${audience}).`);
+    await expect(page.getByRole("region", { name: "Recomendaciones" }).getByRole("status")).toHaveText(
+      `Se agregó: una recomendación (${audience}).`,
+    );
   }
   const recommendations = page.getByRole("region", { name: "Recomendaciones" }).getByRole("listitem");
   await expect(recommendations.first()).toContainText("Socios implementadores");
@@ -76,21 +88,30 @@ test("a lead writes lessons and recommendations in two languages, reorders them 
   await expectNoAxeViolations(page, "learnings (lead, es)");
 
   // Edited from another tab after this page loaded: this page's edit is refused, not saved over it.
-  const first = await appDatabase().learning.findFirstOrThrow({ where: { evaluationId: evaluation.id, kind: "LESSON", position: 1 } });
+  const first = await appDatabase().learning.findFirstOrThrow({
+    where: { evaluationId: evaluation.id, kind: "LESSON", position: 1 },
+  });
   await appDatabase().learning.update({ where: { id: first.id }, data: { version: { increment: 1 } } });
   await page.getByRole("button", { name: "Editar Lección 1" }).click();
   const edit = page.getByRole("form", { name: "Editar: Lección 1" });
   await edit.getByLabel("Texto (español)").fill("Escuchar siempre en la lengua de quien cuenta.");
   await edit.getByRole("button", { name: "Guardar" }).click();
-  await expect(edit.getByText("Otra persona guardó este texto después de que usted lo abrió.", { exact: false })).toBeVisible();
+  await expect(
+    edit.getByText("Otra persona guardó este texto después de que usted lo abrió.", { exact: false }),
+  ).toBeVisible();
 
   // A reviewer reads the demo's texts, in English, with nothing to change.
-  const demo = await appDatabase().evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  const demo = await appDatabase().evaluation.findFirstOrThrow({
+    where: { name: DEMO_EVALUATION_NAME },
+    select: { id: true },
+  });
   const english = await browser.newContext({ locale: "en-US" });
   const reviewer = await english.newPage();
   await openAs(reviewer, "reviewer@demo.example", `/evaluations/${demo.id}/learnings`, "en");
   await expect(reviewer.getByRole("heading", { level: 2, name: "Lessons learned" })).toBeVisible();
-  await expect(reviewer.getByText("Change stories are richer when collected in the storyteller's own language.")).toBeVisible();
+  await expect(
+    reviewer.getByText("Change stories are richer when collected in the storyteller's own language."),
+  ).toBeVisible();
   await expect(reviewer.getByRole("button", { name: /Edit|Delete|Add/ })).toHaveCount(0);
   await expectNoAxeViolations(reviewer, "learnings (reviewer, en)");
   await english.close();

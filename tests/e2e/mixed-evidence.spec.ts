@@ -15,7 +15,10 @@ test("an analyst writes why mixed evidence still supports the story, and only th
   test.setTimeout(120_000);
   const copy = await copyOfDemo("Evaluación de prueba: evidencia mixta");
   await decideOpenRound(copy.id, ["CS-0005"]);
-  const story = await appDatabase().changeStory.findFirstOrThrow({ where: { evaluationId: copy.id, code: "CS-0005" }, select: { id: true } });
+  const story = await appDatabase().changeStory.findFirstOrThrow({
+    where: { evaluationId: copy.id, code: "CS-0005" },
+    select: { id: true },
+  });
   const path = `/evaluations/${copy.id}/stories/${story.id}/triangulation`;
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   await signIn(page, "analyst@demo.example", "msc-demo-2026");
@@ -30,7 +33,9 @@ test("an analyst writes why mixed evidence still supports the story, and only th
   await evidence.getByRole("link", { name: /^Editar la evidencia: Nota de prensa regional/ }).click();
   const note = page.getByLabel("Por qué aún respalda la historia");
   await expectInteractive(page.getByRole("button", { name: "Guardar evidencia" }));
-  await note.fill("Confirma el reconocimiento del sindicato en la fecha del plan de reparación, que es el cambio de la historia.");
+  await note.fill(
+    "Confirma el reconocimiento del sindicato en la fecha del plan de reparación, que es el cambio de la historia.",
+  );
   await expectNoAxeViolations(page, "evidence form with the support note (analyst, es)");
   await page.getByRole("button", { name: "Guardar evidencia" }).click();
 

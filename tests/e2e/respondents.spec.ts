@@ -19,7 +19,13 @@ async function signIn(page: Page, email: string, password = PASSWORD, language: 
   await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
 }
 
-async function asUser(browser: Browser, baseURL: string | undefined, email: string, locale = "es-MX", password = PASSWORD): Promise<Page> {
+async function asUser(
+  browser: Browser,
+  baseURL: string | undefined,
+  email: string,
+  locale = "es-MX",
+  password = PASSWORD,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale });
   const page = await context.newPage();
   await signIn(page, email, password, locale.startsWith("en") ? "en" : "es");
@@ -27,7 +33,12 @@ async function asUser(browser: Browser, baseURL: string | undefined, email: stri
 }
 
 /** A new member with one role, invited by the lead through the members page. */
-async function invitedMember(browser: Browser, baseURL: string | undefined, evaluationPath: string, role: "Analyst" | "Panelist"): Promise<Page> {
+async function invitedMember(
+  browser: Browser,
+  baseURL: string | undefined,
+  evaluationPath: string,
+  role: "Analyst" | "Panelist",
+): Promise<Page> {
   const lead = await asUser(browser, baseURL, "lead@demo.example", "en-US");
   await lead.goto(`${evaluationPath}/members`);
   await expectInteractive(lead.getByRole("button", { name: "Create invitation" }));
@@ -63,7 +74,11 @@ async function everythingSent(page: Page, path: string): Promise<string> {
   return `${await page.content()}\n${await rsc.text()}`;
 }
 
-test("an evaluator creates a respondent with identity and consent and reveals the identity; the lead sees the read in the audit trail", async ({ page, browser, baseURL }) => {
+test("an evaluator creates a respondent with identity and consent and reveals the identity; the lead sees the read in the audit trail", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signIn(page, "evaluator@demo.example");
   const evaluationPath = await demoEvaluationPath(page);
 
@@ -103,7 +118,9 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   await expectNoAxeViolations(page, "respondent (es)");
 
   await page.getByRole("link", { name: "Registrar consentimiento" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Registrar el consentimiento de ${respondentCode}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Registrar el consentimiento de ${respondentCode}` }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "consent form (es)");
   await page.getByLabel("Fecha en que se otorgó").fill("2024-07-10");
   await page.getByLabel("Versión del formulario de consentimiento").fill("2024-05 v2");
@@ -154,7 +171,9 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   const row = lead.getByRole("row").filter({ hasText: "respondent.identity.read" }).filter({ hasText: respondentId });
   await expect(row).toHaveCount(1);
   // The event reads as a sentence; the raw record is one click away.
-  await expect(row.getByRole("cell").nth(2)).toHaveText(`Daniel Esquivel Mora reveló la identidad de ${respondentCode}`);
+  await expect(row.getByRole("cell").nth(2)).toHaveText(
+    `Daniel Esquivel Mora reveló la identidad de ${respondentCode}`,
+  );
   await row.getByText(/^Mostrar el registro original/).click();
   await expect(row.getByText("respondent.identity.read", { exact: true })).toBeVisible();
   await expectNoAxeViolations(lead, "audit trail as sentences, raw record open (es)");
@@ -162,8 +181,15 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   await lead.context().close();
 });
 
-test("an analyst sees the code and attributes but never the identity; reviewers and panelists get 404", async ({ browser, baseURL }) => {
-  const { path: respondentPath, code: respondentCode } = await demoRespondent({ name: NAME, phone: PHONE, community: COMMUNITY });
+test("an analyst sees the code and attributes but never the identity; reviewers and panelists get 404", async ({
+  browser,
+  baseURL,
+}) => {
+  const { path: respondentPath, code: respondentCode } = await demoRespondent({
+    name: NAME,
+    phone: PHONE,
+    community: COMMUNITY,
+  });
   const evaluationPath = respondentPath.replace(/\/respondents\/[^/]+$/, "");
   const analyst = await invitedMember(browser, baseURL, evaluationPath, "Analyst");
   const response = await analyst.goto(respondentPath);
@@ -178,7 +204,9 @@ test("an analyst sees the code and attributes but never the identity; reviewers 
   // The same page in English, still without the identity.
   await analyst.getByRole("button", { name: "English" }).click();
   await expect(analyst.getByRole("heading", { level: 2, name: "Attributes" })).toBeVisible();
-  await expect(analyst.getByRole("region", { name: "Consent" }).getByRole("row", { name: /Audio recording/ })).toContainText("Not granted");
+  await expect(
+    analyst.getByRole("region", { name: "Consent" }).getByRole("row", { name: /Audio recording/ }),
+  ).toContainText("Not granted");
   await expectNoAxeViolations(analyst, "respondent as analyst (en)");
   await analyst.context().close();
 
@@ -192,14 +220,22 @@ test("an analyst sees the code and attributes but never the identity; reviewers 
     expect(refused?.status(), who).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Página no encontrada|Page not found/);
     const everything = await everythingSent(page, respondentPath);
-    for (const secret of ["Rosalinda", respondentCode, "Oaxaca de Juárez"]) expect(everything, who).not.toContain(secret);
+    for (const secret of ["Rosalinda", respondentCode, "Oaxaca de Juárez"])
+      expect(everything, who).not.toContain(secret);
     expect((await page.goto(`${respondentPath}/withdraw`))?.status(), who).toBe(404);
     await page.context().close();
   }
 });
 
-test("a withdrawal with destroy, by keyboard and in English: confirmed, final, and the identity is gone", async ({ browser, baseURL }) => {
-  const { path: respondentPath, code: respondentCode } = await demoRespondent({ name: NAME, phone: PHONE, community: COMMUNITY });
+test("a withdrawal with destroy, by keyboard and in English: confirmed, final, and the identity is gone", async ({
+  browser,
+  baseURL,
+}) => {
+  const { path: respondentPath, code: respondentCode } = await demoRespondent({
+    name: NAME,
+    phone: PHONE,
+    community: COMMUNITY,
+  });
   const page = await asUser(browser, baseURL, "evaluator@demo.example", "en-US");
   await page.getByRole("button", { name: "English" }).click();
   await page.goto(`${respondentPath}/withdraw`);
@@ -215,14 +251,18 @@ test("a withdrawal with destroy, by keyboard and in English: confirmed, final, a
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: /^Destroy/ })).toBeChecked();
-  await expect(page.getByRole("note").filter({ hasText: "Destroy erases the identity" })).toContainText("no interviews, no focus groups and no stories");
+  await expect(page.getByRole("note").filter({ hasText: "Destroy erases the identity" })).toContainText(
+    "no interviews, no focus groups and no stories",
+  );
 
   // Not confirmed: refused next to the checkbox, and focus lands there.
   await page.getByRole("button", { name: "Withdraw consent" }).focus();
   await page.keyboard.press("Enter");
   const confirm = page.getByLabel("I understand that this withdrawal is final and cannot be undone.");
   await expect(confirm).toBeFocused();
-  await expect(page.locator("#withdrawal-confirm-error")).toHaveText("Confirm that you understand the withdrawal is final.");
+  await expect(page.locator("#withdrawal-confirm-error")).toHaveText(
+    "Confirm that you understand the withdrawal is final.",
+  );
   await expectNoAxeViolations(page, "withdrawal form with errors (en)");
   await page.keyboard.press("Space");
   await expect(confirm).toBeChecked();
@@ -231,7 +271,9 @@ test("a withdrawal with destroy, by keyboard and in English: confirmed, final, a
 
   await expect(page).toHaveURL(new RegExp(`${respondentPath}$`));
   await expect(page.getByRole("region", { name: "Consent" })).toContainText("Consent withdrawn on November 20, 2024.");
-  await expect(page.locator("main")).toContainText("this respondent is left out of selection, validation, reports and exports");
+  await expect(page.locator("main")).toContainText(
+    "this respondent is left out of selection, validation, reports and exports",
+  );
   const identity = page.getByRole("region", { name: "Identity" });
   await expect(identity).toContainText("The identity was destroyed on");
   await expect(identity.getByRole("button")).toHaveCount(0);

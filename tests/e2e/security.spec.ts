@@ -52,7 +52,9 @@ async function watchConsole(page: Page): Promise<string[]> {
 }
 
 function cspErrors(errors: string[]): string[] {
-  return errors.filter((text) => /content security policy|CSP violation|refused to (execute|load|apply|evaluate|connect)/i.test(text));
+  return errors.filter((text) =>
+    /content security policy|CSP violation|refused to (execute|load|apply|evaluate|connect)/i.test(text),
+  );
 }
 
 async function documentHeaders(response: Response | null, where: string): Promise<Headers> {
@@ -61,7 +63,11 @@ async function documentHeaders(response: Response | null, where: string): Promis
   return response!.allHeaders();
 }
 
-test("pages carry a per-request nonce CSP and no-store, and the app works under it", async ({ page, context, request }) => {
+test("pages carry a per-request nonce CSP and no-store, and the app works under it", async ({
+  page,
+  context,
+  request,
+}) => {
   const errors = await watchConsole(page);
 
   const signInResponse = await page.goto("/sign-in");
@@ -80,7 +86,9 @@ test("pages carry a per-request nonce CSP and no-store, and the app works under 
   const setCookie = (await (await callback).headerValue("set-cookie")) ?? "";
   expect(setCookie).toMatch(/next-auth\.session-token=[^;]+;[^\n]*HttpOnly/i);
   expect(setCookie).toMatch(/next-auth\.session-token=[^;]+;[^\n]*SameSite=Lax/i);
-  const session = (await context.cookies()).find((cookie) => /^(__Secure-|__Host-)?next-auth\.session-token$/.test(cookie.name));
+  const session = (await context.cookies()).find((cookie) =>
+    /^(__Secure-|__Host-)?next-auth\.session-token$/.test(cookie.name),
+  );
   expect(session, "the session cookie").toBeDefined();
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe("Lax");
@@ -136,7 +144,10 @@ test("a cross-site POST to a route handler is refused with 403 and the security 
   const noOrigin = await request.post("/api/auth/callback/credentials", { form });
   expect(noOrigin.status(), "neither Origin nor Referer").toBe(403);
 
-  const nullOrigin = await request.post("/api/auth/signout", { headers: { Origin: "null" }, form: { csrfToken: csrf.csrfToken } });
+  const nullOrigin = await request.post("/api/auth/signout", {
+    headers: { Origin: "null" },
+    form: { csrfToken: csrf.csrfToken },
+  });
   expect(nullOrigin.status(), "Origin: null").toBe(403);
 
   // Scenario 15: the header behind CVE-2025-29927 does not skip the proxy.
@@ -146,14 +157,23 @@ test("a cross-site POST to a route handler is refused with 403 and the security 
   });
   expect(subrequest.status()).toBe(403);
 
-  const lookAlike = await request.post("/api/auth/callback/credentials", { headers: { Referer: `${EVIL}/sign-in` }, form });
+  const lookAlike = await request.post("/api/auth/callback/credentials", {
+    headers: { Referer: `${EVIL}/sign-in` },
+    form,
+  });
   expect(lookAlike.status(), "a foreign Referer").toBe(403);
 });
 
-test("a Server Action replayed from another origin is refused and changes nothing", async ({ page, context, baseURL }) => {
+test("a Server Action replayed from another origin is refused and changes nothing", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto("/sign-in");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  const actionRequest = page.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"]);
+  const actionRequest = page.waitForRequest(
+    (request) => request.method() === "POST" && !!request.headers()["next-action"],
+  );
   await page.getByRole("button", { name: "English" }).click();
   const captured = await actionRequest;
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -162,7 +182,9 @@ test("a Server Action replayed from another origin is refused and changes nothin
   expect(actionId).toMatch(/^[0-9a-f]{20,}$/i);
   // Replay exactly what the browser sent, minus what identifies where it came from.
   const sent = Object.fromEntries(
-    Object.entries(await captured.allHeaders()).filter(([name]) => !/^(origin|referer|cookie|host|content-length|:.*)$/i.test(name)),
+    Object.entries(await captured.allHeaders()).filter(
+      ([name]) => !/^(origin|referer|cookie|host|content-length|:.*)$/i.test(name),
+    ),
   );
 
   const host = new URL(baseURL!).hostname;
@@ -207,7 +229,10 @@ test("a forged Host or X-Forwarded-Host never shows up in links or redirects", a
   expect(signInPage.status()).toBe(200);
   expect(await signInPage.text()).not.toContain("evil.example");
 
-  const forwardedOnly = await request.get("/sign-in", { headers: { "X-Forwarded-Host": "evil.example" }, maxRedirects: 0 });
+  const forwardedOnly = await request.get("/sign-in", {
+    headers: { "X-Forwarded-Host": "evil.example" },
+    maxRedirects: 0,
+  });
   expect(await forwardedOnly.text()).not.toContain("evil.example");
 
   const signedOut = await request.get("/evaluations", { headers: forged, maxRedirects: 0 });

@@ -24,7 +24,10 @@ async function openSelection(page: Page, email: string): Promise<string> {
   await page.getByRole("link", { name: evaluationName }).click();
   await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   const base = new URL(page.url()).pathname;
-  await page.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Selección" }).click();
+  await page
+    .getByRole("navigation", { name: "Secciones de la evaluación" })
+    .getByRole("link", { name: "Selección" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Selección" })).toBeVisible();
   return base;
 }
@@ -56,7 +59,10 @@ async function dragStory(page: Page, code: string, ontoCode: string): Promise<vo
   await page.setViewportSize(size);
 }
 
-test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanish and English; the lead closes and decides", async ({ page, browser }) => {
+test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanish and English; the lead closes and decides", async ({
+  page,
+  browser,
+}) => {
   // Three people, eight pages and seven axe checks on a shared two-core machine.
   test.setTimeout(180_000);
   // ── The lead: a panel for the domain whose story is still screened, then a round, then open it.
@@ -77,7 +83,9 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await page.getByLabel(/^Fecha límite, en hora estándar central \(America\/Mexico_City\)/).fill("2030-01-15T12:00");
   await page.getByRole("button", { name: "Crear la ronda" }).click();
   await expect(page).toHaveURL(/\/selection\/rounds\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ronda de prácticas laborales <script>alert(1)</script>");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Ronda de prácticas laborales <script>alert(1)</script>",
+  );
   await expect(page.getByText("Borrador (aún no abierta)")).toBeVisible();
   await expectNoAxeViolations(page, "new round, draft (lead, es)");
   await page.getByRole("button", { name: "Abrir la ronda" }).click();
@@ -88,10 +96,14 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   const context = await browser.newContext({ locale: "es-MX" });
   const panelist = await context.newPage();
   await openSelection(panelist, PANELIST);
-  await expect(panelist.getByRole("link", { name: "Ronda de prácticas laborales <script>alert(1)</script>" })).toBeVisible();
+  await expect(
+    panelist.getByRole("link", { name: "Ronda de prácticas laborales <script>alert(1)</script>" }),
+  ).toBeVisible();
   await panelist.getByRole("link", { name: DEMO_ROUND }).click();
   await expect(panelist.getByRole("heading", { level: 2, name: "Su voto" })).toBeVisible();
-  await expect(panelist.getByText("El conteo y los votos de los demás panelistas se muestran cuando cierra la ronda.")).toBeVisible();
+  await expect(
+    panelist.getByText("El conteo y los votos de los demás panelistas se muestran cuando cierra la ronda."),
+  ).toBeVisible();
   expect(await rankedCodes(panelist)).toEqual(["CS-0001", "CS-0002", "CS-0005"]);
   await expectNoAxeViolations(panelist, "round, ballot (panelist, es)");
   // The ballot may have come by a full page load: drags and keys wait until it is live.
@@ -101,7 +113,10 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   // Mouse users may drag a story by its handle; the drop is announced like a button move. The
   // handle stays out of the Tab order (the buttons are the keyboard's way), and the story goes
   // back so the keyboard steps below start from the same order.
-  await expect(panelist.getByRole("button", { name: "Arrastrar CS-0005 a otro lugar" })).toHaveAttribute("tabindex", "-1");
+  await expect(panelist.getByRole("button", { name: "Arrastrar CS-0005 a otro lugar" })).toHaveAttribute(
+    "tabindex",
+    "-1",
+  );
   await dragStory(panelist, "CS-0005", "CS-0001");
   await expect.poll(() => rankedCodes(panelist)).toEqual(["CS-0005", "CS-0001", "CS-0002"]);
   await expect(panelist.getByText("CS-0005 ahora es la número 1 de 3.")).toBeAttached();
@@ -144,7 +159,9 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expectInteractive(page.getByRole("button", { name: "Registrar que se envió el recordatorio" }));
   await expect(page.getByText("Lucía Barragán Ortiz: todavía no vota")).toBeVisible();
   await expect(page.getByRole("table", { name: /Conteo/ })).toHaveCount(0);
-  await expect(page.getByLabel("Texto del recordatorio")).toHaveValue(/Ronda 1: cambios más significativos del dominio/);
+  await expect(page.getByLabel("Texto del recordatorio")).toHaveValue(
+    /Ronda 1: cambios más significativos del dominio/,
+  );
   await page.getByRole("button", { name: "Registrar que se envió el recordatorio" }).click();
   await expect(page.getByText("Registrado: recordatorio enviado a 1 panelista.")).toBeVisible();
   await expectNoAxeViolations(page, "open round (lead, es)");
@@ -163,21 +180,29 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
 
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
   await page.getByRole("button", { name: "Sí, registrar la decisión" }).click();
-  await expect(page.getByText("Algunos datos necesitan atención; revise los mensajes junto a los campos.")).toBeVisible();
+  await expect(
+    page.getByText("Algunos datos necesitan atención; revise los mensajes junto a los campos."),
+  ).toBeVisible();
   const feedbackFields = page.getByRole("textbox", { name: /^Retroalimentación sobre CS-/ });
   await expect(feedbackFields.first()).toHaveAttribute("aria-invalid", "true");
   await page.getByRole("checkbox", { name: /CS-0005/ }).check();
-  await page.getByLabel("Razones del panel para seleccionar CS-0005").fill("El panel la eligió porque el cambio fue amplio, duradero y lo contaron quienes lo vivieron.");
+  await page
+    .getByLabel("Razones del panel para seleccionar CS-0005")
+    .fill("El panel la eligió porque el cambio fue amplio, duradero y lo contaron quienes lo vivieron.");
   await page.getByLabel("Desacuerdos").fill("Una persona del panel prefería CS-0002.");
   // Every storyteller hears back, selected or not, each story in its own field.
   const candidates = await feedbackFields.count();
   expect(candidates).toBeGreaterThan(1);
   for (let i = 0; i < candidates; i += 1) {
-    await feedbackFields.nth(i).fill(`Gracias por compartir su historia. El panel eligió la historia CS-0005 por su alcance (${i + 1}).`);
+    await feedbackFields
+      .nth(i)
+      .fill(`Gracias por compartir su historia. El panel eligió la historia CS-0005 por su alcance (${i + 1}).`);
   }
   await expect(page.getByLabel("Idioma de la retroalimentación sobre CS-0005")).toHaveValue("es");
   await page.getByRole("button", { name: "Registrar la decisión" }).click();
-  await expect(page.getByRole("button", { name: "Sí, registrar la decisión" })).toHaveAccessibleDescription(/1 historia avanza como seleccionada/);
+  await expect(page.getByRole("button", { name: "Sí, registrar la decisión" })).toHaveAccessibleDescription(
+    /1 historia avanza como seleccionada/,
+  );
   await page.getByRole("button", { name: "Sí, registrar la decisión" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Decisión" })).toBeVisible();
   await expect(page.getByText("Decidida")).toBeVisible();

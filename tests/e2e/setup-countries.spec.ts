@@ -20,7 +20,10 @@ async function openAs(page: Page, email: string, path: string, language: "es" | 
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[/]/g, "\\/")}$`));
 }
 
-test("a lead adds Guatemala, a region with its code and a community under it; a respondent is logged there", async ({ page, browser }) => {
+test("a lead adds Guatemala, a region with its code and a community under it; a respondent is logged there", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const base = `/evaluations/${evaluation.id}`;
   await openAs(page, "lead@demo.example", `${base}/settings/places`);
@@ -33,7 +36,9 @@ test("a lead adds Guatemala, a region with its code and a community under it; a 
   await country.getByLabel("Nombre en español").fill("México");
   await country.getByLabel("Nombre en inglés").fill("Mexico");
   await country.getByRole("button", { name: "Agregar el país" }).click();
-  await expect(country.getByText("México viene incluido: sus 32 estados siempre están disponibles.").first()).toBeVisible();
+  await expect(
+    country.getByText("México viene incluido: sus 32 estados siempre están disponibles.").first(),
+  ).toBeVisible();
   await country.getByLabel("Nombre en español").fill("");
   await country.getByLabel("Nombre en inglés").fill("");
   // A known code fills in both names.
@@ -54,7 +59,9 @@ test("a lead adds Guatemala, a region with its code and a community under it; a 
   await region.getByLabel("País").selectOption({ label: "Guatemala (GT)" });
   await region.getByRole("textbox", { name: "Región (obligatorio)" }).fill("QUETZALTENANGO");
   await region.getByRole("button", { name: "Agregar la región" }).click();
-  await expect(region.getByText("Este lugar ya está en la evaluación (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expect(
+    region.getByText("Este lugar ya está en la evaluación (sin contar acentos ni mayúsculas).").first(),
+  ).toBeVisible();
 
   const abroad = page.getByRole("form", { name: "Agregar un municipio o comunidad en otro país" });
   await abroad.getByLabel("Región").selectOption({ label: "Quetzaltenango" });

@@ -56,7 +56,9 @@ async function defineDomains(page: Page, base: string) {
     await form.getByLabel("Definición en inglés").fill(`Changes in ${nameEn.toLowerCase()}.`);
     if (nameEs === "Otro cambio") await form.getByLabel(/cambio abierto|otro cambio/i).check();
     await form.getByRole("button", { name: "Agregar el dominio" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `${nameEs} se agregó al final de la lista.` })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: `${nameEs} se agregó al final de la lista.` }),
+    ).toBeVisible();
   }
   // The list shows the last domain once the page has refreshed after its addition: a move made
   // before that is made on a list without it, which the server refuses as out of date.
@@ -98,7 +100,10 @@ async function addPlaces(page: Page, base: string) {
     await expect(page.getByRole("status").filter({ hasText: `${state} se agregó.` })).toBeVisible();
   }
   const places = page.getByRole("form", { name: "Agregar un municipio o una comunidad" });
-  for (const [state, municipality, community] of [["Oaxaca", "Oaxaca de Juárez", "San Felipe del Agua"], ["Veracruz", "Córdoba", "San Miguelito"]] as const) {
+  for (const [state, municipality, community] of [
+    ["Oaxaca", "Oaxaca de Juárez", "San Felipe del Agua"],
+    ["Veracruz", "Córdoba", "San Miguelito"],
+  ] as const) {
     await places.getByLabel("Estado").selectOption({ label: state });
     await places.getByLabel("Municipio").fill(municipality);
     await places.getByLabel("Comunidad").fill(community);
@@ -115,7 +120,9 @@ async function writeLearnings(page: Page, base: string) {
     await lesson.getByLabel("Texto (español)").fill(`Lección número ${number} del equipo.`);
     await lesson.getByLabel("Texto (inglés)").fill(`The team's lesson number ${number}.`);
     await lesson.getByRole("button", { name: "Agregar a «Lecciones aprendidas»" }).click();
-    await expect(page.getByRole("region", { name: "Lecciones aprendidas" }).getByRole("status")).toHaveText(`Se agregó: Lección ${number}.`);
+    await expect(page.getByRole("region", { name: "Lecciones aprendidas" }).getByRole("status")).toHaveText(
+      `Se agregó: Lección ${number}.`,
+    );
   }
   const recommendation = page.getByRole("form", { name: "Agregar: Recomendaciones" });
   const recommendations = page.getByRole("region", { name: "Recomendaciones" });
@@ -127,7 +134,9 @@ async function writeLearnings(page: Page, base: string) {
     await recommendation.getByRole("button", { name: "Agregar a «Recomendaciones»" }).click();
     await expect(recommendations.getByRole("listitem")).toHaveCount(number);
   }
-  await expect(recommendations.getByRole("listitem").getByRole("heading", { level: 3 })).toHaveText(Array.from({ length: 10 }, (_, index) => `Recomendación ${index + 1}`));
+  await expect(recommendations.getByRole("listitem").getByRole("heading", { level: 3 })).toHaveText(
+    Array.from({ length: 10 }, (_, index) => `Recomendación ${index + 1}`),
+  );
   await expect(recommendations.getByRole("listitem").nth(5)).toContainText("para socios implementadores");
   await expect(recommendations.getByRole("listitem").nth(6)).toContainText("para el financiador");
   await expectNoAxeViolations(page, "journey: learnings");
@@ -175,7 +184,13 @@ async function logRespondent(page: Page, base: string): Promise<string> {
   await page.getByLabel("Versión del formulario de consentimiento").fill("2025-01 v1");
   await page.getByRole("group", { name: "Cómo se otorgó" }).getByLabel("Oral, grabado sin nombre").check();
   const scopes = page.getByRole("group", { name: "Usos a los que accedió la persona" });
-  for (const scope of ["Entrevista", "Grabación de audio", "Cita anónima", "Compartir con el financiador", "Contacto para validación"]) {
+  for (const scope of [
+    "Entrevista",
+    "Grabación de audio",
+    "Cita anónima",
+    "Compartir con el financiador",
+    "Contacto para validación",
+  ]) {
     await scopes.getByRole("group", { name: scope, exact: true }).getByLabel("Otorgado", { exact: true }).check();
   }
   await page.getByRole("button", { name: "Guardar consentimiento" }).click();
@@ -198,8 +213,12 @@ async function logAndScreenStory(page: Page, base: string, respondent: string) {
   await page.goto(`${base}/stories/new`);
   await expectInteractive(page.getByRole("button", { name: "Crear la historia" }));
   await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Votación secreta del contrato");
-  await page.getByRole("textbox", { name: "Qué cambió (obligatorio)" }).fill("En 2025 las trabajadoras votaron en secreto su contrato colectivo.");
-  await page.getByRole("textbox", { name: "Por qué es significativo (obligatorio)" }).fill("«Por primera vez decidimos nosotras.»");
+  await page
+    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
+    .fill("En 2025 las trabajadoras votaron en secreto su contrato colectivo.");
+  await page
+    .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
+    .fill("«Por primera vez decidimos nosotras.»");
   await page.getByRole("radio", { name: "Cambio positivo" }).check();
   await page.getByLabel("Persona que añadir").selectOption({ label: respondent });
   await page.getByRole("button", { name: "Añadir (Personas que cuentan la historia)" }).click();
@@ -221,7 +240,9 @@ async function logAndScreenStory(page: Page, base: string, respondent: string) {
   await expectNoAxeViolations(page, "journey: screened story");
 }
 
-test("an administrator creates an evaluation; its lead sets it up and writes its learnings; an evaluator logs a story and screens it into a new domain", async ({ browser }) => {
+test("an administrator creates an evaluation; its lead sets it up and writes its learnings; an evaluator logs a story and screens it into a new domain", async ({
+  browser,
+}) => {
   test.setTimeout(600_000);
   const admin = await signedIn(browser, "admin@demo.example");
   const name = `Evaluación del recorrido ${Date.now()}`;

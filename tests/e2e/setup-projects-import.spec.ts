@@ -23,7 +23,9 @@ async function openAs(page: Page, email: string, path: string) {
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[/?]/g, "\\$&")}$`));
 }
 
-test("a lead loads the reference evaluation's 19 projects from an XLSX on the projects page: dry run, commit, the list", async ({ page }) => {
+test("a lead loads the reference evaluation's 19 projects from an XLSX on the projects page: dry run, commit, the list", async ({
+  page,
+}) => {
   // Four axe passes and a commit on the embedded database of a busy machine.
   test.setTimeout(180_000);
   // The spreadsheet a lead would keep, written now (no binary file in the repository).
@@ -50,7 +52,9 @@ test("a lead loads the reference evaluation's 19 projects from an XLSX on the pr
   await expect(mapping.getByText("Las columnas se relacionaron por su nombre")).toBeFocused();
   await expect(mapping.getByRole("combobox", { name: "Acronym" })).toHaveValue("acronym");
   await expect(mapping.getByRole("combobox", { name: "Name", exact: true })).toHaveValue("name");
-  await expect(mapping.getByRole("combobox", { name: "Name", exact: true }).locator("option:checked")).toHaveText("Nombre del proyecto");
+  await expect(mapping.getByRole("combobox", { name: "Name", exact: true }).locator("option:checked")).toHaveText(
+    "Nombre del proyecto",
+  );
   await expect(mapping.getByRole("combobox", { name: "Managing office" })).toHaveValue("managingOffice");
   await expect(mapping.getByRole("combobox", { name: "Funding streams" })).toHaveValue("fundingStreams");
   await expect(mapping.getByLabel("Columna que identifica cada proyecto")).toHaveValue("Acronym");
@@ -91,7 +95,9 @@ test("an evaluator is not offered a project list to import", async ({ page }) =>
   await expect(kind.locator("option")).toHaveText(["Personas entrevistadas", "Entrevistas", "Historias de cambio"]);
 });
 
-test("a lead pastes two projects copied from a spreadsheet; a third that repeats an acronym is named at its row", async ({ page }) => {
+test("a lead pastes two projects copied from a spreadsheet; a third that repeats an acronym is named at its row", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const pasted = await newEvaluationLedByDemoLead("Evaluación de prueba: cartera pegada");
   await openAs(page, "lead@demo.example", `/evaluations/${pasted.id}/imports?kind=PROJECTS`);
@@ -103,7 +109,9 @@ test("a lead pastes two projects copied from a spreadsheet; a third that repeats
     ["Voz Obrera", "Proyecto de voz de las personas trabajadoras", "OTLA", "USMCA, non-USMCA"],
     ["CAMPO justo", "Otro proyecto con las mismas siglas", "OTLA", "USMCA"],
   ];
-  await page.getByLabel("O pegue las filas, con la fila de encabezados primero").fill(rows.map((cells) => cells.join("\t")).join("\n"));
+  await page
+    .getByLabel("O pegue las filas, con la fila de encabezados primero")
+    .fill(rows.map((cells) => cells.join("\t")).join("\n"));
   await page.getByRole("button", { name: "Leer las columnas" }).click();
   const mapping = page.getByRole("group", { name: "2. Relaciona las columnas" });
   await expect(mapping.getByRole("combobox", { name: "Acronym" })).toHaveValue("acronym");
@@ -111,7 +119,9 @@ test("a lead pastes two projects copied from a spreadsheet; a third that repeats
   const result = page.getByRole("group", { name: "3. Compruebe e importe" });
   await expect(result.getByRole("status")).toHaveText("3 filas: 2 nuevas, 0 ya importadas, 1 con errores.");
   // The fourth line of the pasted sheet (the header is line 1).
-  await expect(page.getByRole("table", { name: "Errores por fila y columna" }).getByRole("row").nth(1)).toContainText("4");
+  await expect(page.getByRole("table", { name: "Errores por fila y columna" }).getByRole("row").nth(1)).toContainText(
+    "4",
+  );
   await expect(page.getByRole("button", { name: /^Importar/ })).toHaveCount(0);
   await expectNoAxeViolations(page, "project import, pasted rows (es)");
 });

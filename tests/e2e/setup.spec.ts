@@ -36,7 +36,10 @@ async function addDomain(page: Page, nameEs: string, nameEn: string) {
   await expect(page.getByRole("status").filter({ hasText: `${nameEs} se agregó al final de la lista.` })).toBeVisible();
 }
 
-test("a lead sets up a new evaluation's domains (reordered by keyboard), projects, places and details; an evaluator cannot", async ({ page, browser }) => {
+test("a lead sets up a new evaluation's domains (reordered by keyboard), projects, places and details; an evaluator cannot", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const base = `/evaluations/${evaluation.id}`;
   await openAs(page, "lead@demo.example", `${base}/settings/domains`);
@@ -59,7 +62,9 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await form.getByLabel("Definición en español").fill("Otra.");
   await form.getByLabel("Definición en inglés").fill("Another.");
   await form.getByRole("button", { name: "Agregar el dominio" }).click();
-  await expect(form.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expect(
+    form.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first(),
+  ).toBeVisible();
   expect(await domainOrder(page)).toEqual(["Diálogo social", "Justicia laboral", "Libertad sindical"]);
   await expectNoAxeViolations(page, "setup: domains (lead, es)");
 
@@ -85,7 +90,10 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await expect.poll(() => domainOrder(page)).toEqual(["Libertad sindical", "Justicia laboral"]);
 
   // Projects: one added, a second with the same acronym (other accents) refused at the field.
-  await page.getByRole("navigation", { name: "Secciones de la configuración" }).getByRole("link", { name: "Cartera de proyectos" }).click();
+  await page
+    .getByRole("navigation", { name: "Secciones de la configuración" })
+    .getByRole("link", { name: "Cartera de proyectos" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: `${evaluation.name}: Cartera de proyectos` })).toBeVisible();
   await expectInteractive(page.getByRole("button", { name: "Agregar el proyecto" }));
   const project = page.getByRole("form", { name: "Agregar un proyecto" });
@@ -102,11 +110,18 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await project.getByLabel("Nombre", { exact: false }).first().fill("Otro proyecto");
   await project.getByLabel("Oficina a cargo").fill("OCFT");
   await project.getByRole("button", { name: "Agregar el proyecto" }).click();
-  await expect(project.getByText("Otro proyecto de esta evaluación ya tiene estas siglas (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expect(
+    project
+      .getByText("Otro proyecto de esta evaluación ya tiene estas siglas (sin contar acentos ni mayúsculas).")
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "setup: projects (lead, es)");
 
   // Places: six states from the catalogue, and two communities (their municipality comes with them).
-  await page.getByRole("navigation", { name: "Secciones de la configuración" }).getByRole("link", { name: "Lugares" }).click();
+  await page
+    .getByRole("navigation", { name: "Secciones de la configuración" })
+    .getByRole("link", { name: "Lugares" })
+    .click();
   await expectInteractive(page.getByRole("button", { name: "Agregar el estado" }));
   for (const state of ["Oaxaca", "Veracruz", "Chiapas", "Nuevo León", "Ciudad de México", "Michoacán"]) {
     await page.getByRole("form", { name: "Agregar un estado" }).getByLabel("Estado").selectOption({ label: state });
@@ -114,7 +129,10 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
     await expect(page.getByRole("status").filter({ hasText: `${state} se agregó.` })).toBeVisible();
   }
   const places = page.getByRole("form", { name: "Agregar un municipio o una comunidad" });
-  for (const [municipality, community] of [["Oaxaca de Juárez", "San Felipe del Agua"], ["Santa María Tonameca", "Mazunte"]] as const) {
+  for (const [municipality, community] of [
+    ["Oaxaca de Juárez", "San Felipe del Agua"],
+    ["Santa María Tonameca", "Mazunte"],
+  ] as const) {
     await places.getByLabel("Estado").selectOption({ label: "Oaxaca" });
     await places.getByLabel("Municipio").fill(municipality);
     await places.getByLabel("Comunidad").fill(community);
@@ -128,11 +146,16 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await places.getByLabel("Municipio").fill("OAXACA DE JUAREZ");
   await places.getByLabel("Comunidad").fill("san felipe del agua");
   await places.getByRole("button", { name: "Agregar el lugar" }).click();
-  await expect(places.getByText("Este lugar ya está en la evaluación (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expect(
+    places.getByText("Este lugar ya está en la evaluación (sin contar acentos ni mayúsculas).").first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "setup: places (lead, es)");
 
   // The evaluation's details: the original language changes, and the change is saved.
-  await page.getByRole("navigation", { name: "Secciones de la configuración" }).getByRole("link", { name: "La evaluación" }).click();
+  await page
+    .getByRole("navigation", { name: "Secciones de la configuración" })
+    .getByRole("link", { name: "La evaluación" })
+    .click();
   await expectInteractive(page.getByRole("button", { name: "Guardar los datos de la evaluación" }));
   await page.getByLabel("Cliente (financiador)").fill("Departamento del Trabajo de EE. UU., ILAB");
   await page.getByRole("radio", { name: "Inglés, con traducciones al español" }).check();
@@ -146,7 +169,12 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   // Start from another evaluation: the demo's lists arrive, what is here stays.
   await page.getByLabel("Evaluación de la que se copia").selectOption({ label: DEMO_EVALUATION_NAME });
   await page.getByRole("button", { name: "Copiar su configuración" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores, \d+ prioridades y 5 grupos en riesgo\.$/ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({
+      hasText:
+        /^Se copiaron 5 dominios, 19 proyectos, \d+ lugares, \d+ sectores, \d+ prioridades y 5 grupos en riesgo\.$/,
+    }),
+  ).toBeVisible();
   await page.goto(`${base}/settings/domains`);
   await expect.poll(() => domainOrder(page)).toHaveLength(7);
   expect((await domainOrder(page)).slice(0, 2)).toEqual(["Libertad sindical", "Justicia laboral"]);
@@ -168,7 +196,11 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await sectors.getByLabel("Nombre en español").fill("CHILE, JITOMATE Y HORTALIZAS");
   await sectors.getByLabel("Nombre en inglés").fill("Vegetables");
   await sectors.getByRole("button", { name: "Agregar" }).click();
-  await expect(sectors.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expect(
+    sectors
+      .getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).")
+      .first(),
+  ).toBeVisible();
   // At-risk groups: the five copied from the demo, one more added, a copied one's name refused again.
   const groups = page.getByRole("form", { name: "Agregar un grupo en riesgo" });
   await expect(page.getByRole("table", { name: "5 grupos en riesgo" })).toBeVisible();
@@ -180,7 +212,11 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   await groups.getByLabel("Nombre en español").fill("MUJERES TRABAJADORAS");
   await groups.getByLabel("Nombre en inglés").fill("Working women");
   await groups.getByRole("button", { name: "Agregar" }).click();
-  await expect(groups.getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).").first()).toBeVisible();
+  await expect(
+    groups
+      .getByText("Otro registro de esta evaluación ya tiene este nombre (sin contar acentos ni mayúsculas).")
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "setup: sectors, priorities and at-risk groups (lead, es)");
 
   // An evaluator of another evaluation, and of this one, gets a 404: nothing about the setup is revealed.

@@ -29,8 +29,12 @@ async function openDemoEvaluation(page: Page, email: string): Promise<string> {
 
 async function fillRequired(page: Page, title: string) {
   await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill(title);
-  await page.getByRole("textbox", { name: "Qué cambió (obligatorio)" }).fill("En 2022 las trabajadoras de la planta votaron en secreto su contrato colectivo.");
-  await page.getByRole("textbox", { name: "Por qué es significativo (obligatorio)" }).fill("«Por primera vez decidimos nosotras.»");
+  await page
+    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
+    .fill("En 2022 las trabajadoras de la planta votaron en secreto su contrato colectivo.");
+  await page
+    .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
+    .fill("«Por primera vez decidimos nosotras.»");
   await page.getByRole("radio", { name: "Cambio positivo" }).check();
 }
 
@@ -51,7 +55,9 @@ async function createStory(page: Page, base: string, title: string, storyteller:
   return new URL(page.url()).pathname;
 }
 
-test("an evaluator writes a story, is told why it cannot be submitted, fixes it, submits it and reads the differences, in both languages", async ({ page }) => {
+test("an evaluator writes a story, is told why it cannot be submitted, fixes it, submits it and reads the differences, in both languages", async ({
+  page,
+}) => {
   // Seven axe passes and four saves: over a minute on a busy two-core machine (seen at load average 27).
   test.setTimeout(180_000);
   const base = await openDemoEvaluation(page, "evaluator@demo.example");
@@ -90,7 +96,9 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
   await expect(path).toContainText("Todavía no es posible:");
   await expect(path).toContainText("R-0012 retiró su consentimiento.");
   await expect(path.getByRole("button", { name: "Enviar la historia" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Personas que cuentan la historia y fuentes" })).toContainText("R-0012");
+  await expect(page.getByRole("region", { name: "Personas que cuentan la historia y fuentes" })).toContainText(
+    "R-0012",
+  );
   await expectNoAxeViolations(page, "story page (es)");
 
   // Replace the storyteller with one who consented, and reword the change.
@@ -98,7 +106,9 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
   await expect(page.getByRole("heading", { level: 1, name: "Editar CS-0009" })).toBeVisible();
   await page.getByRole("button", { name: "Quitar R-0012 (retiró su consentimiento)" }).click();
   await addStoryteller(page, "R-0008");
-  await page.getByRole("textbox", { name: "Qué cambió (obligatorio)" }).fill("En 2022 las trabajadoras de dos plantas votaron en secreto y por primera vez su contrato colectivo.");
+  await page
+    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
+    .fill("En 2022 las trabajadoras de dos plantas votaron en secreto y por primera vez su contrato colectivo.");
   await page.getByLabel("Nota sobre esta versión").fill("Cambié a la persona que cuenta la historia.");
   await expectNoAxeViolations(page, "edit story (es)");
   await page.getByRole("button", { name: "Guardar la historia" }).click();
@@ -114,16 +124,24 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
   await expect(diff.locator("ins").filter({ hasText: "por primera vez" })).toBeVisible();
   await expect(diff.locator("ins").filter({ hasText: "R-0008" })).toBeVisible();
   await expect(diff.locator("del").filter({ hasText: "R-0012" })).toBeVisible();
-  await expect(page.getByRole("table", { name: /2 versiones/ })).toContainText("Cambié a la persona que cuenta la historia.");
+  await expect(page.getByRole("table", { name: /2 versiones/ })).toContainText(
+    "Cambié a la persona que cuenta la historia.",
+  );
   await expectNoAxeViolations(page, "revisions (es)");
 
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Changes from version 1 to version 2" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Changes from version 1 to version 2" }).getByRole("heading", { name: "Storytellers" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Changes from version 1 to version 2" })
+      .getByRole("heading", { name: "Storytellers" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "revisions (en)");
   await page.getByRole("link", { name: "Back to CS-0009" }).click();
   await expect(page.getByRole("region", { name: "The story’s path" })).toContainText("Submitted");
-  await expect(page.getByRole("region", { name: "The story’s path" }).getByRole("button", { name: "Mark as screened" })).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "The story’s path" }).getByRole("button", { name: "Mark as screened" }),
+  ).toHaveCount(0);
   await expect(page.getByRole("region", { name: "The story’s path" })).toContainText("Assign a primary domain first.");
   await expectNoAxeViolations(page, "story page (en)");
 });
@@ -135,22 +153,29 @@ async function contextFor(browser: Browser, email: string) {
   return { context, page, base };
 }
 
-test("two people edit the same story: the second save shows both versions and merges field by field", async ({ browser }) => {
+test("two people edit the same story: the second save shows both versions and merges field by field", async ({
+  browser,
+}) => {
   const evaluator = await contextFor(browser, "evaluator@demo.example");
   const lead = await contextFor(browser, "lead@demo.example");
   try {
     const storyPath = await createStory(evaluator.page, evaluator.base, "Historia para editar a la vez", "R-0001");
     await evaluator.page.goto(`${storyPath}/edit`);
     await lead.page.goto(`${storyPath}/edit`);
-    for (const { page } of [evaluator, lead]) await expectInteractive(page.getByRole("button", { name: "Guardar la historia" }));
+    for (const { page } of [evaluator, lead])
+      await expectInteractive(page.getByRole("button", { name: "Guardar la historia" }));
 
     await evaluator.page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Título de la evaluadora");
     await evaluator.page.getByRole("button", { name: "Guardar la historia" }).click();
     await expect(evaluator.page).toHaveURL(new RegExp(`${storyPath}$`));
 
-    await lead.page.getByRole("textbox", { name: "Por qué es significativo (obligatorio)" }).fill("Cambio de la líder: la plantilla decide.");
+    await lead.page
+      .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
+      .fill("Cambio de la líder: la plantilla decide.");
     await lead.page.getByRole("button", { name: "Guardar la historia" }).click();
-    const merge = lead.page.getByRole("region", { name: "Otra persona guardó esta historia mientras usted la editaba" });
+    const merge = lead.page.getByRole("region", {
+      name: "Otra persona guardó esta historia mientras usted la editaba",
+    });
     await expect(merge).toBeVisible();
     const title = merge.getByRole("group", { name: "Título" });
     await expect(title).toContainText("Título de la evaluadora");
@@ -162,7 +187,9 @@ test("two people edit the same story: the second save shows both versions and me
     await merge.getByRole("button", { name: "Guardar la historia combinada sobre la versión 2" }).click();
     await expect(lead.page).toHaveURL(new RegExp(`${storyPath}$`));
     await expect(lead.page.getByRole("heading", { level: 1 })).toContainText("Título de la evaluadora");
-    await expect(lead.page.getByRole("region", { name: "El cambio" })).toContainText("Cambio de la líder: la plantilla decide.");
+    await expect(lead.page.getByRole("region", { name: "El cambio" })).toContainText(
+      "Cambio de la líder: la plantilla decide.",
+    );
     await expect(lead.page.getByText(/^3, guardada el/)).toBeVisible();
   } finally {
     await evaluator.context.close();

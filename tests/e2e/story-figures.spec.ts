@@ -20,7 +20,10 @@ test.beforeAll(async () => {
 });
 
 async function storedValues(storyId: string): Promise<string[]> {
-  const rows = await appDatabase().storyFigure.findMany({ where: { evaluationId: evaluation.id, storyId }, orderBy: { position: "asc" } });
+  const rows = await appDatabase().storyFigure.findMany({
+    where: { evaluationId: evaluation.id, storyId },
+    orderBy: { position: "asc" },
+  });
   return rows.map((row) => `${row.qualifier} ${row.value.toFixed(4)}`);
 }
 
@@ -32,11 +35,17 @@ async function openNewStory(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
 }
 
-test("a figure typed as 600.000 in Spanish and 600,000 in English is saved as 600000 and shown with its qualifier; 600,000 in Spanish is refused next to the field", async ({ page }) => {
+test("a figure typed as 600.000 in Spanish and 600,000 in English is saved as 600000 and shown with its qualifier; 600,000 in Spanish is refused next to the field", async ({
+  page,
+}) => {
   await openNewStory(page);
   await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Contratos colectivos legitimados");
-  await page.getByRole("textbox", { name: "Qué cambió (obligatorio)" }).fill("Los trabajadores votaron sus contratos colectivos.");
-  await page.getByRole("textbox", { name: "Por qué es significativo (obligatorio)" }).fill("«Por primera vez votamos.»");
+  await page
+    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
+    .fill("Los trabajadores votaron sus contratos colectivos.");
+  await page
+    .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
+    .fill("«Por primera vez votamos.»");
   await page.getByRole("radio", { name: "Cambio positivo" }).check();
   await page.getByRole("button", { name: "Añadir una cifra" }).click();
   await page.getByLabel("Qué se cuenta", { exact: true }).fill("trabajadores con contrato legitimado");
@@ -49,7 +58,9 @@ test("a figure typed as 600.000 in Spanish and 600,000 in English is saved as 60
   await page.getByRole("button", { name: "Crear la historia" }).click();
   await expect(value).toHaveAttribute("aria-invalid", "true");
   const refusal = page.locator(`#${await value.getAttribute("id")}-error`);
-  await expect(refusal).toHaveText("«600,000» puede leerse de dos maneras; aquí se lee como 600. Si quiere decir 600.000, escriba 600000; si quiere decir 600, escriba 600.");
+  await expect(refusal).toHaveText(
+    "«600,000» puede leerse de dos maneras; aquí se lee como 600. Si quiere decir 600.000, escriba 600000; si quiere decir 600, escriba 600.",
+  );
   await expect(page).toHaveURL(/\/stories\/new$/);
   await expectNoAxeViolations(page, "figure refused as ambiguous (es)");
 

@@ -17,13 +17,17 @@ test.beforeAll(async () => {
   evaluation = await copyOfDemo("Evaluación de prueba: traducciones");
 });
 
-test("a contribution translated in the story form is what the English review page shows; an untranslated text carries the marker", async ({ page }) => {
+test("a contribution translated in the story form is what the English review page shows; an untranslated text carries the marker", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await signIn(page, "lead@demo.example", PASSWORD);
   await expect(page).toHaveURL(/\/evaluations$/);
   await page.goto(`/evaluations/${evaluation.id}/stories/new`);
   await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Las cooperativas negociaron un mejor precio");
-  await page.getByRole("textbox", { name: "Qué cambió (obligatorio)" }).fill("En 2023 las cooperativas negociaron juntas el precio del café.");
+  await page
+    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
+    .fill("En 2023 las cooperativas negociaron juntas el precio del café.");
   await page.getByRole("textbox", { name: "Por qué es significativo (obligatorio)" }).fill("«Ahora nos escuchan.»");
   await page.getByRole("radio", { name: "Cambio positivo" }).check();
   await page.getByLabel("Valoración", { exact: true }).fill("Probable mientras las cooperativas sigan unidas.");
@@ -56,7 +60,9 @@ test("a contribution translated in the story form is what the English review pag
   await db.changeStory.update({ where: { id: storyId }, data: { stage: "IN_REVIEW" } });
 
   await page.goto(`/evaluations/${evaluation.id}/reviews/${storyId}`);
-  await expect(page.getByRole("list", { name: "Cómo contribuyó cada proyecto" })).toContainText("Capacitó a las cooperativas en negociación.");
+  await expect(page.getByRole("list", { name: "Cómo contribuyó cada proyecto" })).toContainText(
+    "Capacitó a las cooperativas en negociación.",
+  );
   await page.getByRole("button", { name: "English" }).click();
   const contributed = page.getByRole("list", { name: "How each project contributed" });
   await expect(contributed).toContainText("It trained the cooperatives in negotiation.");

@@ -38,7 +38,11 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 60
 }
 
 /** The lead invites a new analyst; the analyst joins in a Spanish browser and signs in. */
-async function newAnalyst(lead: Page, browser: Browser, baseURL: string | undefined): Promise<{ analyst: Page; evaluationPath: string }> {
+async function newAnalyst(
+  lead: Page,
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ analyst: Page; evaluationPath: string }> {
   await lead.goto("/sign-in");
   await signIn(lead, "lead@demo.example", PASSWORD, "en");
   await expect(lead).toHaveURL(/\/evaluations$/);
@@ -68,12 +72,19 @@ async function newAnalyst(lead: Page, browser: Browser, baseURL: string | undefi
   return { analyst, evaluationPath };
 }
 
-test("an analyst adds evidence with a file by keyboard, signs off and sees the matrix; the lead reads it in English", async ({ page, browser, baseURL }) => {
+test("an analyst adds evidence with a file by keyboard, signs off and sees the matrix; the lead reads it in English", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const { analyst, evaluationPath } = await newAnalyst(page, browser, baseURL);
 
   // The matrix, from the evaluation's sections.
-  await analyst.getByRole("navigation", { name: "Secciones de la evaluación" }).getByRole("link", { name: "Matriz de triangulación" }).click();
+  await analyst
+    .getByRole("navigation", { name: "Secciones de la evaluación" })
+    .getByRole("link", { name: "Matriz de triangulación" })
+    .click();
   await expect(analyst.getByRole("heading", { level: 1, name: "Matriz de triangulación" })).toBeVisible();
   const matrix = analyst.getByRole("table", { name: /Evidencia por tipo de fuente/ });
   const row = matrix.getByRole("row", { name: /CS-0005/ });
@@ -107,7 +118,11 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
   await analyst.keyboard.press("Tab");
   await analyst.keyboard.type("La inspección confirma el reconocimiento del sindicato en la planta.");
   const file = form.getByLabel("Archivo adjunto (opcional)");
-  await file.setInputFiles({ name: "acta.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await file.setInputFiles({
+    name: "acta.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+  });
   const submit = form.getByRole("button", { name: "Agregar evidencia" });
   await tabTo(analyst, submit);
   await analyst.keyboard.press("Enter");
@@ -141,8 +156,12 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
   await expectNoAxeViolations(analyst, "contribution and sustainability (es)");
   await analyst.getByLabel("Calificación de la contribución").selectOption("HIGH");
   await analyst.getByRole("button", { name: "Guardar contribución y sostenibilidad" }).click();
-  await expect(analyst.getByLabel("Motivo de la calificación")).toHaveAccessibleDescription("Explique por qué eligió esta calificación.");
-  await analyst.getByLabel("Motivo de la calificación").fill("El expediente público y el acta atribuyen el cambio a las quejas acompañadas.");
+  await expect(analyst.getByLabel("Motivo de la calificación")).toHaveAccessibleDescription(
+    "Explique por qué eligió esta calificación.",
+  );
+  await analyst
+    .getByLabel("Motivo de la calificación")
+    .fill("El expediente público y el acta atribuyen el cambio a las quejas acompañadas.");
   await analyst.getByRole("button", { name: "Guardar contribución y sostenibilidad" }).click();
   await expect(analyst.getByRole("status").filter({ hasText: "Guardado" })).toHaveText("Guardado como versión 2.");
   await analyst.getByRole("link", { name: "Volver a la triangulación" }).click();
@@ -161,13 +180,18 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
   // The lead reads the same pages in English, without editing controls.
   await page.goto(`${evaluationPath}/triangulation`);
   await expect(page.getByRole("heading", { level: 1, name: "Triangulation matrix" })).toBeVisible();
-  await expect(page.getByRole("table", { name: /Evidence by source type/ }).getByRole("row", { name: /CS-0005/ })).toContainText(
-    /Supports, 1 item.*Supports, 1 item.*Mixed, 1 item/,
-  );
+  await expect(
+    page.getByRole("table", { name: /Evidence by source type/ }).getByRole("row", { name: /CS-0005/ }),
+  ).toContainText(/Supports, 1 item.*Supports, 1 item.*Mixed, 1 item/);
   await expectNoAxeViolations(page, "triangulation matrix (en)");
-  await page.getByRole("table", { name: /Evidence by source type/ }).getByRole("link", { name: /CS-0005/ }).click();
+  await page
+    .getByRole("table", { name: /Evidence by source type/ })
+    .getByRole("link", { name: /CS-0005/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "CS-0005 Triangulation" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "What is still missing" })).toContainText("The sign-off is out of date");
+  await expect(page.getByRole("region", { name: "What is still missing" })).toContainText(
+    "The sign-off is out of date",
+  );
   await expect(page.getByRole("region", { name: "Add evidence" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^Edit evidence/ })).toHaveCount(0);
   await expectNoAxeViolations(page, "story triangulation, read only (en)");
@@ -185,7 +209,9 @@ test("a reviewer gets 404 on the triangulation matrix and no link to it", async 
     await page.getByRole("link", { name: EVALUATION }).click();
     const evaluationPath = new URL(page.url()).pathname;
     expect((await page.goto(`${evaluationPath}/triangulation`))?.status()).toBe(404);
-    await expect(page.getByRole("navigation", { name: "Evaluation sections" }).getByRole("link", { name: "Triangulation matrix" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Evaluation sections" }).getByRole("link", { name: "Triangulation matrix" }),
+    ).toHaveCount(0);
     await context.close();
   }
 });

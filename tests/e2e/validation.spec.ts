@@ -32,7 +32,9 @@ async function openDemoEvaluation(page: Page, email: string, evaluation = EVALUA
 test("a lead creates a validation round, draws its sample and edits the round", async ({ page }) => {
   const base = await openDemoEvaluation(page, "lead@demo.example");
   await page.getByRole("link", { name: "Validación", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Validación con las personas entrevistadas" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Validación con las personas entrevistadas" }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "validation rounds (es)");
 
   await page.getByRole("link", { name: "Nueva ronda de validación" }).click();
@@ -43,7 +45,9 @@ test("a lead creates a validation round, draws its sample and edits the round", 
   await page.getByLabel("Último día").fill("2025-03-01");
   await page.getByLabel("Tamaño de muestra previsto").fill("12");
   await page.getByRole("button", { name: "Crear ronda" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "último día" })).toHaveText("El último día no puede ser anterior al primero.");
+  await expect(page.getByRole("alert").filter({ hasText: "último día" })).toHaveText(
+    "El último día no puede ser anterior al primero.",
+  );
   await page.getByLabel("Último día").fill("2025-03-14");
   await page.getByRole("button", { name: "Crear ronda" }).click();
 
@@ -51,20 +55,28 @@ test("a lead creates a validation round, draws its sample and edits the round", 
   expect(new URL(page.url()).pathname.startsWith(`${base}/validation/`)).toBe(true);
   await expectNoAxeViolations(page, "validation round (es)");
   await page.getByRole("button", { name: "Sortear la muestra" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Se sortearon" })).toContainText("Se sortearon 0 de 0 personas entrevistadas elegibles");
+  await expect(page.getByRole("status").filter({ hasText: "Se sortearon" })).toContainText(
+    "Se sortearon 0 de 0 personas entrevistadas elegibles",
+  );
   await expect(page.getByRole("table", { name: "Por género" })).toBeVisible();
   await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0001");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "historias" })).toHaveText("La ronda todavía no tiene historias.");
+  await expect(page.getByRole("alert").filter({ hasText: "historias" })).toHaveText(
+    "La ronda todavía no tiene historias.",
+  );
 
   // The lead corrects the round while it is planned.
   await page.getByRole("link", { name: "Editar esta ronda" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Editar la ronda de validación: Taller de validación en Monclova" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Editar la ronda de validación: Taller de validación en Monclova" }),
+  ).toBeVisible();
   await expect(page.getByLabel("Último día")).toHaveValue("2025-03-14");
   await expectNoAxeViolations(page, "edit validation round (es)");
   await page.getByLabel("Nombre de la ronda").fill("Taller de validación en Monclova y Saltillo");
   await page.getByRole("button", { name: "Guardar la ronda" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Taller de validación en Monclova y Saltillo" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Taller de validación en Monclova y Saltillo" }),
+  ).toBeVisible();
 });
 
 test("a reviewer opens the review queue, and may not open validation rounds", async ({ page }) => {
@@ -89,7 +101,13 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
  * CS-0005 to TRIANGULATED, as an analyst takes it there: the lead invites an analyst, who signs
  * the triangulation off and takes the two steps on the story page.
  */
-async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: string | undefined, evaluationPath: string, evaluation: string) {
+async function triangulateDemoStory(
+  lead: Page,
+  browser: Browser,
+  baseURL: string | undefined,
+  evaluationPath: string,
+  evaluation: string,
+) {
   await lead.goto(`${evaluationPath}/members`);
   await expectInteractive(lead.getByRole("button", { name: "Crear invitación" }));
   const address = `analista.validacion.${Date.now()}@example.org`;
@@ -113,7 +131,9 @@ async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: strin
   await expect(analyst.getByRole("heading", { level: 1, name: evaluation })).toBeVisible();
 
   await analyst.goto(`${evaluationPath}/triangulation`);
-  const matrixLink = analyst.getByRole("table", { name: /Evidencia por tipo de fuente/ }).getByRole("link", { name: /CS-0005/ });
+  const matrixLink = analyst
+    .getByRole("table", { name: /Evidencia por tipo de fuente/ })
+    .getByRole("link", { name: /CS-0005/ });
   await expect(matrixLink, "CS-0005, selected by the copy's round, with the demo's evidence").toBeVisible();
   await matrixLink.click();
   await expect(analyst.getByRole("heading", { level: 1, name: "CS-0005 Triangulación" })).toBeVisible();
@@ -136,7 +156,11 @@ async function triangulateDemoStory(lead: Page, browser: Browser, baseURL: strin
   return storyPath;
 }
 
-test("a lead records a response, corrects it by keyboard and reads its versions", async ({ page, browser, baseURL }) => {
+test("a lead records a response, corrects it by keyboard and reads its versions", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Three people, a dozen pages and four axe checks on a shared two-core machine.
   test.setTimeout(240_000);
   const copy = await copyOfDemo("Evaluación de prueba: validación");
@@ -154,7 +178,9 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await page.getByLabel("Método").selectOption({ label: "Teléfono" });
   await page.getByLabel("Tamaño de muestra previsto").fill("1");
   await page.getByRole("button", { name: "Crear ronda" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Llamadas de validación en San Luis Potosí" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Llamadas de validación en San Luis Potosí" }),
+  ).toBeVisible();
   const roundPath = new URL(page.url()).pathname;
   await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0002");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
@@ -204,7 +230,9 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: "Disputa" })).toBeFocused();
   await expect(page.getByRole("radio", { name: "Disputa" })).toBeChecked();
-  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/Una disputa devuelve la historia para corregir/);
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(
+    /Una disputa devuelve la historia para corregir/,
+  );
   await page.keyboard.press("Tab");
   await expect(comments).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
@@ -224,8 +252,12 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await expect(history).toHaveAccessibleName("2 versiones, de la más reciente a la más antigua");
   const rows = history.locator("tbody tr");
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText(/2\s*Corrección\s*Disputa\s*Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja\.\s*Nombrar el cambio de gerencia como otra causa\.\s*Mariana Quiroga Salas/);
-  await expect(rows.nth(1)).toContainText(/1\s*Registro\s*Confirma\s*Así pasó en su planta: el sindicato fue reconocido tras la queja\.\s*Mariana Quiroga Salas/);
+  await expect(rows.nth(0)).toContainText(
+    /2\s*Corrección\s*Disputa\s*Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja\.\s*Nombrar el cambio de gerencia como otra causa\.\s*Mariana Quiroga Salas/,
+  );
+  await expect(rows.nth(1)).toContainText(
+    /1\s*Registro\s*Confirma\s*Así pasó en su planta: el sindicato fue reconocido tras la queja\.\s*Mariana Quiroga Salas/,
+  );
   await page.reload();
   await expect(page.getByRole("radio", { name: "Disputa" })).toBeChecked();
   await expect(comments).toHaveValue("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
@@ -239,7 +271,9 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await expect(row).toContainText("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
   await expect(row.getByRole("button", { name: "Resolver la disputa" })).toBeVisible();
   await page.goto(storyPath);
-  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: Devuelta para corregir");
+  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText(
+    "Etapa: Devuelta para corregir",
+  );
 
   // Two correctors at once: the evaluator saves first; the lead's save is refused and the page
   // shows what the evaluator saved next to the lead's own values, which the lead then keeps.
@@ -255,21 +289,33 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   await expectInteractive(evaluator.getByRole("button", { name: "Guardar la corrección" }));
   await evaluator.getByLabel("Cambios propuestos").fill("Mencionar también la queja ante el mecanismo.");
   await evaluator.getByRole("button", { name: "Guardar la corrección" }).click();
-  await expect(evaluator.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText("Corrección guardada (versión 3).");
+  await expect(evaluator.getByRole("status").filter({ hasText: "Corrección guardada" })).toHaveText(
+    "Corrección guardada (versión 3).",
+  );
   await evaluatorContext.close();
 
   await page.getByRole("radio", { name: "Confirma con cambios" }).check();
-  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/dejará de disputar la historia/);
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(
+    /dejará de disputar la historia/,
+  );
   await page.getByRole("button", { name: "Guardar la corrección" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Otra persona" })).toHaveText(/^Otra persona cambió esta respuesta mientras usted la editaba, así que su corrección no se guardó\./);
+  await expect(page.getByRole("alert").filter({ hasText: "Otra persona" })).toHaveText(
+    /^Otra persona cambió esta respuesta mientras usted la editaba, así que su corrección no se guardó\./,
+  );
   await expect(page.getByRole("status").filter({ hasText: "ahora es la versión 3" })).toBeVisible();
   await expect(page.getByLabel("Cambios propuestos")).toHaveValue("Nombrar el cambio de gerencia como otra causa.");
-  await expect(page.getByLabel("Cambios propuestos")).toHaveAccessibleDescription("Guardado por otra persona: Mencionar también la queja ante el mecanismo.");
-  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(/Guardado por otra persona: Disputa$/);
+  await expect(page.getByLabel("Cambios propuestos")).toHaveAccessibleDescription(
+    "Guardado por otra persona: Mencionar también la queja ante el mecanismo.",
+  );
+  await expect(page.getByRole("group", { name: "Veredicto" })).toHaveAccessibleDescription(
+    /Guardado por otra persona: Disputa$/,
+  );
   await expect(page.getByRole("radio", { name: "Confirma con cambios" })).toBeChecked();
   await expect(comments).not.toHaveAttribute("aria-describedby");
   await expect(rows).toHaveCount(3);
-  await expect(rows.nth(0)).toContainText(/3\s*Corrección\s*Disputa.*Mencionar también la queja ante el mecanismo\.\s*Daniel Esquivel Mora/);
+  await expect(rows.nth(0)).toContainText(
+    /3\s*Corrección\s*Disputa.*Mencionar también la queja ante el mecanismo\.\s*Daniel Esquivel Mora/,
+  );
 
   // Saving again over the evaluator's version is a choice: no dispute is left and nobody touched
   // the story since the dispute returned it, so the story goes back to validation.
@@ -279,7 +325,9 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   );
   await expect(page.getByRole("button", { name: "Guardar la corrección" })).toBeVisible();
   await expect(rows).toHaveCount(4);
-  await expect(rows.nth(0)).toContainText(/4\s*Corrección\s*Confirma con cambios.*Nombrar el cambio de gerencia como otra causa\.\s*Mariana Quiroga Salas/);
+  await expect(rows.nth(0)).toContainText(
+    /4\s*Corrección\s*Confirma con cambios.*Nombrar el cambio de gerencia como otra causa\.\s*Mariana Quiroga Salas/,
+  );
   await page.goto(storyPath);
   await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: En validación");
 });

@@ -85,10 +85,26 @@ export function buildPriorityTag(
  */
 export const STANDARD_AT_RISK_GROUPS = [
   { code: "women_workers", nameEn: "Women workers", nameEs: "Mujeres trabajadoras" },
-  { code: "child_workers_families", nameEn: "Families of child workers", nameEs: "Familias de niñas y niños trabajadores" },
-  { code: "domestic_migrant_or_indigenous_workers", nameEn: "Domestic migrant or Indigenous workers", nameEs: "Personas trabajadoras migrantes internas o indígenas" },
-  { code: "at_risk_unionized_workers", nameEn: "Unionized workers at risk", nameEs: "Personas sindicalizadas en riesgo" },
-  { code: "unaffiliated_or_informal_workers", nameEn: "Unaffiliated or informal workers", nameEs: "Personas trabajadoras no afiliadas o informales" },
+  {
+    code: "child_workers_families",
+    nameEn: "Families of child workers",
+    nameEs: "Familias de niñas y niños trabajadores",
+  },
+  {
+    code: "domestic_migrant_or_indigenous_workers",
+    nameEn: "Domestic migrant or Indigenous workers",
+    nameEs: "Personas trabajadoras migrantes internas o indígenas",
+  },
+  {
+    code: "at_risk_unionized_workers",
+    nameEn: "Unionized workers at risk",
+    nameEs: "Personas sindicalizadas en riesgo",
+  },
+  {
+    code: "unaffiliated_or_informal_workers",
+    nameEn: "Unaffiliated or informal workers",
+    nameEs: "Personas trabajadoras no afiliadas o informales",
+  },
 ] as const;
 export type StandardAtRiskGroupCode = (typeof STANDARD_AT_RISK_GROUPS)[number]["code"];
 
@@ -96,12 +112,23 @@ export function buildAtRiskGroup(
   input: BuildInput<Prisma.AtRiskGroupCreateManyInput, "evaluationId">,
 ): WithId<Prisma.AtRiskGroupCreateManyInput> {
   const n = nextSequence();
-  return { position: n, nameEn: `At-risk group ${n}`, nameEs: `Grupo en riesgo ${n}`, ...input, id: input.id ?? newId() };
+  return {
+    position: n,
+    nameEn: `At-risk group ${n}`,
+    nameEs: `Grupo en riesgo ${n}`,
+    ...input,
+    id: input.id ?? newId(),
+  };
 }
 
 /** The standard five, in their order, for one evaluation. */
-export function buildStandardAtRiskGroups(evaluationId: string): Array<WithId<Prisma.AtRiskGroupCreateManyInput> & { code: StandardAtRiskGroupCode }> {
-  return STANDARD_AT_RISK_GROUPS.map((group, index) => ({ ...buildAtRiskGroup({ evaluationId, position: index + 1, ...group }), code: group.code }));
+export function buildStandardAtRiskGroups(
+  evaluationId: string,
+): Array<WithId<Prisma.AtRiskGroupCreateManyInput> & { code: StandardAtRiskGroupCode }> {
+  return STANDARD_AT_RISK_GROUPS.map((group, index) => ({
+    ...buildAtRiskGroup({ evaluationId, position: index + 1, ...group }),
+    code: group.code,
+  }));
 }
 
 /**

@@ -36,9 +36,7 @@ export function buildFocusGroup(
   };
 }
 
-type ExcerptSource =
-  | { interviewId: string; focusGroupId?: never }
-  | { focusGroupId: string; interviewId?: never };
+type ExcerptSource = { interviewId: string; focusGroupId?: never } | { focusGroupId: string; interviewId?: never };
 
 /**
  * An excerpt anchored on the first occurrence of `quote` in `transcript` (the text the variant

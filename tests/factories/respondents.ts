@@ -34,7 +34,8 @@ const issued = new Map<string, number>();
  * concurrent callers in one test get distinct numbers.
  */
 export async function nextRespondentCodeNumber(prisma: PrismaClient, evaluationId: string): Promise<number> {
-  const highest = (await prisma.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber ?? 0;
+  const highest =
+    (await prisma.respondent.aggregate({ where: { evaluationId }, _max: { codeNumber: true } }))._max.codeNumber ?? 0;
   const next = Math.max(highest, issued.get(evaluationId) ?? 0) + 1;
   issued.set(evaluationId, next);
   return next;
@@ -81,7 +82,12 @@ export function buildRespondentIdentity(
   input: { evaluationId: string; respondentId: string; id?: string } & Partial<IdentityValues>,
   ring?: KeyRing,
 ): WithId<Prisma.RespondentIdentityCreateManyInput> {
-  const values: IdentityValues = { name: input.name ?? null, phone: input.phone ?? null, email: input.email ?? null, community: input.community ?? null };
+  const values: IdentityValues = {
+    name: input.name ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    community: input.community ?? null,
+  };
   return {
     id: input.id ?? newId(),
     evaluationId: input.evaluationId,

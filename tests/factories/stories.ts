@@ -66,14 +66,32 @@ export async function createStoryWorld(prisma: PrismaClient) {
   const team = await createEvaluationWithTeam(prisma, { domainCount: 3, projectCount: 2 });
   const evaluationId = team.evaluation.id;
   const recordedById = team.members.evaluator!.id;
-  const places = [buildPlace({ evaluationId, state: "Oaxaca" }), buildPlace({ evaluationId, state: "Coahuila", municipality: "Monclova" })];
+  const places = [
+    buildPlace({ evaluationId, state: "Oaxaca" }),
+    buildPlace({ evaluationId, state: "Coahuila", municipality: "Monclova" }),
+  ];
   const sectors = [buildSector({ evaluationId }), buildSector({ evaluationId })];
-  const priorityTags = [buildPriorityTag({ evaluationId, position: 1 }), buildPriorityTag({ evaluationId, position: 2 })];
+  const priorityTags = [
+    buildPriorityTag({ evaluationId, position: 1 }),
+    buildPriorityTag({ evaluationId, position: 2 }),
+  ];
   const respondent = (codeNumber: number) => buildRespondent({ evaluationId, codeNumber });
-  const respondents = { consenting: respondent(1), withdrawn: respondent(2), noQuotation: respondent(3), noConsent: respondent(4), alsoConsenting: respondent(5) };
+  const respondents = {
+    consenting: respondent(1),
+    withdrawn: respondent(2),
+    noQuotation: respondent(3),
+    noConsent: respondent(4),
+    alsoConsenting: respondent(5),
+  };
   const consents = [
     buildConsent({ evaluationId, respondentId: respondents.consenting.id, recordedById }),
-    buildConsent({ evaluationId, respondentId: respondents.withdrawn.id, recordedById, withdrawnOn: day("2024-09-01"), withdrawalChoice: "EXCLUDE" }),
+    buildConsent({
+      evaluationId,
+      respondentId: respondents.withdrawn.id,
+      recordedById,
+      withdrawnOn: day("2024-09-01"),
+      withdrawalChoice: "EXCLUDE",
+    }),
     buildConsent({ evaluationId, respondentId: respondents.noQuotation.id, recordedById }),
     buildConsent({ evaluationId, respondentId: respondents.alsoConsenting.id, recordedById }),
   ];
@@ -86,7 +104,13 @@ export async function createStoryWorld(prisma: PrismaClient) {
   const transcript = "Entrevistadora: ¿Qué cambió? Respondente: Votamos en secreto por primera vez.";
   const interview = buildInterview({ evaluationId, transcriptOriginal: transcript });
   const focusGroup = buildFocusGroup({ evaluationId, topic: "Justicia laboral" });
-  const excerpt = buildExcerpt({ evaluationId, createdById: recordedById, interviewId: interview.id, transcript, quote: "Votamos en secreto por primera vez." });
+  const excerpt = buildExcerpt({
+    evaluationId,
+    createdById: recordedById,
+    interviewId: interview.id,
+    transcript,
+    quote: "Votamos en secreto por primera vez.",
+  });
 
   await prisma.place.createMany({ data: places });
   await prisma.sector.createMany({ data: sectors });

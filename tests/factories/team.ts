@@ -39,21 +39,27 @@ export async function createEvaluationWithTeam(
   } = {},
 ): Promise<EvaluationWithTeam> {
   const evaluation = buildEvaluation(options.evaluation);
-  const roles = [...new Set<EvaluationRole>(["LEAD", ...(options.roles ?? (Object.keys(ROLE_KEYS) as EvaluationRole[]))])];
+  const roles = [
+    ...new Set<EvaluationRole>(["LEAD", ...(options.roles ?? (Object.keys(ROLE_KEYS) as EvaluationRole[]))]),
+  ];
   const members: Partial<Record<RoleKey, BuiltUser>> = {};
   for (const role of roles) members[ROLE_KEYS[role]] = buildUser({ name: `Test ${ROLE_KEYS[role]}` });
   const outsider = buildUser({ name: "Test outsider" });
   const domains = Array.from({ length: options.domainCount ?? 2 }, (_, index) =>
     buildDomain({ evaluationId: evaluation.id, position: index + 1 }),
   );
-  const projects = Array.from({ length: options.projectCount ?? 1 }, () => buildProject({ evaluationId: evaluation.id }));
+  const projects = Array.from({ length: options.projectCount ?? 1 }, () =>
+    buildProject({ evaluationId: evaluation.id }),
+  );
   const atRiskGroups = buildStandardAtRiskGroups(evaluation.id);
 
   await prisma.$transaction([
     prisma.evaluation.create({ data: evaluation }),
     prisma.user.createMany({ data: [...Object.values(members), outsider] }),
     prisma.evaluationMember.createMany({
-      data: roles.map((role) => buildMembership({ evaluationId: evaluation.id, userId: members[ROLE_KEYS[role]]!.id, roles: [role] })),
+      data: roles.map((role) =>
+        buildMembership({ evaluationId: evaluation.id, userId: members[ROLE_KEYS[role]]!.id, roles: [role] }),
+      ),
     }),
     prisma.domain.createMany({ data: domains }),
     prisma.project.createMany({ data: projects }),

@@ -30,10 +30,19 @@ async function world() {
   opened.push(database);
   for (let i = 1; i <= 5; i++) {
     await database.prisma.$transaction((tx) =>
-      recordAudit(tx, { evaluationId: "eval-anchor", actorId: "u1", action: i === 5 ? "respondent.identity.read" : "story.update", recordType: "ChangeStory", recordId: `s${i}`, after: { n: i } }),
+      recordAudit(tx, {
+        evaluationId: "eval-anchor",
+        actorId: "u1",
+        action: i === 5 ? "respondent.identity.read" : "story.update",
+        recordType: "ChangeStory",
+        recordId: `s${i}`,
+        after: { n: i },
+      }),
     );
   }
-  await database.prisma.$transaction((tx) => recordAudit(tx, { evaluationId: null, actorId: null, action: "auth.sign_in", recordType: "User" }));
+  await database.prisma.$transaction((tx) =>
+    recordAudit(tx, { evaluationId: null, actorId: null, action: "auth.sign_in", recordType: "User" }),
+  );
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "msc-anchor-")), "audit-checkpoints.jsonl");
   expect((await writeCheckpoint(database.prisma, file, ring)).written).toBe(true);
   expect((await writeCheckpoint(database.prisma, file, ring)).written).toBe(false); // nothing new: no line
@@ -54,9 +63,20 @@ async function asSuperuser(url: string, sql: string, values: unknown[] = []) {
 
 function verify(url: string, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/audit-verify.ts"], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, AUTH_SECRET: "a".repeat(40), IDENTITY_ENCRYPTION_KEY: KEY, AUDIT_CHECKPOINT_FILE: file } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/audit-verify.ts"],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DATABASE_URL: url,
+          AUTH_SECRET: "a".repeat(40),
+          IDENTITY_ENCRYPTION_KEY: KEY,
+          AUDIT_CHECKPOINT_FILE: file,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -68,7 +88,14 @@ function verify(url: string, file: string): Promise<{ code: number | null; outpu
 describe("audit:verify with checkpoints outside the database", { timeout: 120_000 }, () => {
   it("passes an untouched trail, and a later checkpoint names only the chain that moved", async () => {
     const { database, file } = await world();
-    await database.prisma.$transaction((tx) => recordAudit(tx, { evaluationId: "eval-anchor", actorId: "u1", action: "story.update", recordType: "ChangeStory" }));
+    await database.prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        evaluationId: "eval-anchor",
+        actorId: "u1",
+        action: "story.update",
+        recordType: "ChangeStory",
+      }),
+    );
     const { written, checkpoint } = await writeCheckpoint(database.prisma, file, ring);
     expect(written).toBe(true);
     expect(checkpoint.chains).toEqual([expect.objectContaining({ evaluationId: "eval-anchor", sequence: "6" })]);
@@ -80,14 +107,20 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
   it("finds every chain's head by skipping along the index, as a full scan would", async () => {
     const { database } = await world();
     for (const evaluationId of ["eval-0", "eval-z", "eval-0", "eval-m"]) {
-      await database.prisma.$transaction((tx) => recordAudit(tx, { evaluationId, actorId: null, action: "story.update", recordType: "ChangeStory" }));
+      await database.prisma.$transaction((tx) =>
+        recordAudit(tx, { evaluationId, actorId: null, action: "story.update", recordType: "ChangeStory" }),
+      );
     }
-    const scanned = await database.prisma.$queryRaw<Array<{ evaluation_id: string | null; sequence: bigint; hash: string }>>`
+    const scanned = await database.prisma.$queryRaw<
+      Array<{ evaluation_id: string | null; sequence: bigint; hash: string }>
+    >`
       SELECT DISTINCT ON (evaluation_id) evaluation_id, sequence, hash FROM audit_event ORDER BY evaluation_id, sequence DESC`;
     const heads = await readChainHeads(database.prisma);
     const key = (chain: { evaluationId: string | null }) => chain.evaluationId ?? "";
     expect([...heads].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
-      scanned.map((row) => ({ evaluationId: row.evaluation_id, sequence: row.sequence, hash: row.hash })).sort((a, b) => key(a).localeCompare(key(b))),
+      scanned
+        .map((row) => ({ evaluationId: row.evaluation_id, sequence: row.sequence, hash: row.hash }))
+        .sort((a, b) => key(a).localeCompare(key(b))),
     );
     expect(heads).toHaveLength(5);
   });
@@ -98,7 +131,9 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
     expect(await verifyAuditChain(database.prisma, "eval-anchor")).toEqual({ ok: true, events: 3 }); // the old check alone passes
     const { code, output } = await verify(database.url, file);
     expect(code).toBe(1);
-    expect(output).toMatch(/^MISSING evaluation eval-anchor: events 4 to 5 covered by the checkpoint of \S+ are not in the database$/m);
+    expect(output).toMatch(
+      /^MISSING evaluation eval-anchor: events 4 to 5 covered by the checkpoint of \S+ are not in the database$/m,
+    );
   });
 
   it("names a deleted installation-wide chain", async () => {
@@ -111,7 +146,10 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
 
   it("reports an edited event", async () => {
     const { database, file } = await world();
-    await asSuperuser(database.url, `UPDATE audit_event SET after = '{"n":20}' WHERE evaluation_id = 'eval-anchor' AND sequence = 2`);
+    await asSuperuser(
+      database.url,
+      `UPDATE audit_event SET after = '{"n":20}' WHERE evaluation_id = 'eval-anchor' AND sequence = 2`,
+    );
     const { code, output } = await verify(database.url, file);
     expect(code).toBe(1);
     expect(output).toMatch(/^BROKEN {2}evaluation eval-anchor: first broken link at sequence 2 \(HASH_MISMATCH/m);
@@ -120,13 +158,32 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
   it("reports a whole chain rewritten to look consistent", async () => {
     const { database, file } = await world();
     // Edit event 2, then recompute every hash after it, as someone who read lib/audit.ts would.
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: "eval-anchor" }, orderBy: { sequence: "asc" } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId: "eval-anchor" },
+      orderBy: { sequence: "asc" },
+    });
     let previousHash: string | null = events[0]!.hash;
     for (const event of events.slice(1)) {
       const after = event.sequence === 2n ? { n: 200 } : event.after;
       const { evaluationId, actorId, action, recordType, recordId, before, ipAddress, sequence, createdAt } = event;
-      const hash = hashAuditEvent({ evaluationId, actorId, action, recordType, recordId, before, after, ipAddress, sequence, previousHash, createdAt });
-      await asSuperuser(database.url, "UPDATE audit_event SET after = $1, previous_hash = $2, hash = $3 WHERE id = $4", [JSON.stringify(after), previousHash, hash, event.id]);
+      const hash = hashAuditEvent({
+        evaluationId,
+        actorId,
+        action,
+        recordType,
+        recordId,
+        before,
+        after,
+        ipAddress,
+        sequence,
+        previousHash,
+        createdAt,
+      });
+      await asSuperuser(
+        database.url,
+        "UPDATE audit_event SET after = $1, previous_hash = $2, hash = $3 WHERE id = $4",
+        [JSON.stringify(after), previousHash, hash, event.id],
+      );
       previousHash = hash;
     }
     expect(await verifyAuditChain(database.prisma, "eval-anchor")).toEqual({ ok: true, events: 5 });
@@ -138,18 +195,29 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
   it("fails on a checkpoint file altered to hide the deletion", async () => {
     const { database, file } = await world();
     await asSuperuser(database.url, "DELETE FROM audit_event WHERE evaluation_id = 'eval-anchor' AND sequence = 5");
-    const line = JSON.parse(readFileSync(file, "utf8").trim()) as { chains: Array<{ evaluationId: string | null; sequence: string }> };
+    const line = JSON.parse(readFileSync(file, "utf8").trim()) as {
+      chains: Array<{ evaluationId: string | null; sequence: string }>;
+    };
     line.chains.find((chain) => chain.evaluationId === "eval-anchor")!.sequence = "4";
     writeFileSync(file, `${JSON.stringify(line)}\n`);
     const { code, output } = await verify(database.url, file);
     expect(code).toBe(1);
-    expect(output).toMatch(/^BROKEN {2}checkpoint file .+, line 1: the signature does not match: the line was altered$/m);
+    expect(output).toMatch(
+      /^BROKEN {2}checkpoint file .+, line 1: the signature does not match: the line was altered$/m,
+    );
   });
 
   it("fails on a checkpoint signed with another key, and refuses to sign over it", async () => {
     const { database, file } = await world();
     const other = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") });
-    await database.prisma.$transaction((tx) => recordAudit(tx, { evaluationId: "eval-anchor", actorId: "u1", action: "story.update", recordType: "ChangeStory" }));
+    await database.prisma.$transaction((tx) =>
+      recordAudit(tx, {
+        evaluationId: "eval-anchor",
+        actorId: "u1",
+        action: "story.update",
+        recordType: "ChangeStory",
+      }),
+    );
     appendCheckpoint(file, checkpointOf(await readChainHeads(database.prisma)), other);
     const { code, output } = await verify(database.url, file);
     expect(code).toBe(1);

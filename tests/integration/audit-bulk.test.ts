@@ -17,7 +17,12 @@ const event = (evaluationId: string | null, i: number): AuditInput => ({
   action: "respondent.create",
   recordType: "Respondent",
   recordId: `respondent-${i}`,
-  after: { code: `R-${String(i).padStart(4, "0")}`, atRiskGroups: i % 2 ? ["WOMEN_WORKERS"] : [], nested: { z: 1, a: "ñ‮<script>" }, at: new Date("2026-01-01T00:00:00Z") },
+  after: {
+    code: `R-${String(i).padStart(4, "0")}`,
+    atRiskGroups: i % 2 ? ["WOMEN_WORKERS"] : [],
+    nested: { z: 1, a: "ñ‮<script>" },
+    at: new Date("2026-01-01T00:00:00Z"),
+  },
   before: i % 3 === 0 ? { code: null } : null,
   ipAddress: i % 2 ? "203.0.113.9" : null,
 });
@@ -27,15 +32,53 @@ describe("bulk audit events", () => {
     const { prisma } = database;
     await prisma.$transaction((tx) => recordAudit(tx, event("bulk-a", 0)));
     // 2,345 events: more than two insert chunks, so the chain crosses chunk boundaries.
-    await prisma.$transaction((tx) => recordAuditEvents(tx, Array.from({ length: 2345 }, (_, i) => event("bulk-a", i + 1))), { timeout: 60_000 });
+    await prisma.$transaction(
+      (tx) =>
+        recordAuditEvents(
+          tx,
+          Array.from({ length: 2345 }, (_, i) => event("bulk-a", i + 1)),
+        ),
+      { timeout: 60_000 },
+    );
     await prisma.$transaction((tx) => recordAudit(tx, event("bulk-a", 9999)));
     expect(await verifyAuditChain(prisma, "bulk-a", 1000)).toEqual({ ok: true, events: 2347 });
 
     const stored = await prisma.auditEvent.findFirstOrThrow({ where: { evaluationId: "bulk-a", sequence: 1001n } });
-    expect(stored.after).toEqual({ code: "R-1000", atRiskGroups: [], nested: { a: "ñ‮<script>", z: 1 }, at: "2026-01-01T00:00:00.000Z" });
+    expect(stored.after).toEqual({
+      code: "R-1000",
+      atRiskGroups: [],
+      nested: { a: "ñ‮<script>", z: 1 },
+      at: "2026-01-01T00:00:00.000Z",
+    });
     expect(stored.before).toBeNull();
-    const { evaluationId, actorId, action, recordType, recordId, before, after, ipAddress, sequence, previousHash, createdAt } = stored;
-    expect(hashAuditEvent({ evaluationId, actorId, action, recordType, recordId, before, after, ipAddress, sequence, previousHash, createdAt })).toBe(stored.hash);
+    const {
+      evaluationId,
+      actorId,
+      action,
+      recordType,
+      recordId,
+      before,
+      after,
+      ipAddress,
+      sequence,
+      previousHash,
+      createdAt,
+    } = stored;
+    expect(
+      hashAuditEvent({
+        evaluationId,
+        actorId,
+        action,
+        recordType,
+        recordId,
+        before,
+        after,
+        ipAddress,
+        sequence,
+        previousHash,
+        createdAt,
+      }),
+    ).toBe(stored.hash);
   });
 
   it("writes to each chain named, installation-wide included, and nothing when the transaction fails", async () => {
@@ -55,8 +98,19 @@ describe("bulk audit events", () => {
   it("keeps concurrent bulk and single writers of one chain in one unbroken sequence", async () => {
     const { prisma } = database;
     await Promise.all([
-      ...Array.from({ length: 4 }, (_, w) => prisma.$transaction((tx) => recordAuditEvents(tx, Array.from({ length: 50 }, (_, i) => event("bulk-d", w * 100 + i))), { timeout: 60_000 })),
-      ...Array.from({ length: 5 }, (_, i) => prisma.$transaction((tx) => recordAudit(tx, event("bulk-d", 900 + i)), { timeout: 60_000 })),
+      ...Array.from({ length: 4 }, (_, w) =>
+        prisma.$transaction(
+          (tx) =>
+            recordAuditEvents(
+              tx,
+              Array.from({ length: 50 }, (_, i) => event("bulk-d", w * 100 + i)),
+            ),
+          { timeout: 60_000 },
+        ),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        prisma.$transaction((tx) => recordAudit(tx, event("bulk-d", 900 + i)), { timeout: 60_000 }),
+      ),
     ]);
     expect(await verifyAuditChain(prisma, "bulk-d")).toEqual({ ok: true, events: 205 });
   });
@@ -68,11 +122,19 @@ describe("bulk audit events", () => {
     await client.connect();
     try {
       await client.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete");
-      await client.query(`UPDATE audit_event SET after = jsonb_set(after, '{code}', '"R-0001"') WHERE id = $1`, [target.id]);
+      await client.query(`UPDATE audit_event SET after = jsonb_set(after, '{code}', '"R-0001"') WHERE id = $1`, [
+        target.id,
+      ]);
       await client.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete");
     } finally {
       await client.end();
     }
-    expect(await verifyAuditChain(prisma, "bulk-a", 1000)).toEqual({ ok: false, events: 1499, firstBrokenSequence: 1500n, eventId: target.id, reason: "HASH_MISMATCH" });
+    expect(await verifyAuditChain(prisma, "bulk-a", 1000)).toEqual({
+      ok: false,
+      events: 1499,
+      firstBrokenSequence: 1500n,
+      eventId: target.id,
+      reason: "HASH_MISMATCH",
+    });
   });
 });

@@ -27,7 +27,11 @@ beforeAll(async () => {
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
   const write = async (w: typeof world) => {
-    const built = buildChangeStory({ evaluationId: w.evaluationId, authorId: w.team.members.evaluator!.id, codeNumber: 7 });
+    const built = buildChangeStory({
+      evaluationId: w.evaluationId,
+      authorId: w.team.members.evaluator!.id,
+      codeNumber: 7,
+    });
     await database.prisma.changeStory.create({ data: built });
     return { id: built.id, code: built.code };
   };
@@ -44,7 +48,9 @@ describe("the audit trail's record names", () => {
     const evaluationId = world.team.evaluation.id;
     const evidence = buildEvidenceItem({ evaluationId, storyId: story.id, addedById: world.team.members.analyst!.id });
     await database.prisma.evidenceItem.create({ data: evidence });
-    const member = await database.prisma.evaluationMember.findFirstOrThrow({ where: { evaluationId, userId: world.team.members.evaluator!.id } });
+    const member = await database.prisma.evaluationMember.findFirstOrThrow({
+      where: { evaluationId, userId: world.team.members.evaluator!.id },
+    });
     const domain = world.team.domains[0]!;
     const gone = newId();
     const events: Array<[string, string, string]> = [
@@ -57,7 +63,8 @@ describe("the audit trail's record names", () => {
       ["story.update", "ChangeStory", gone],
     ];
     await database.prisma.$transaction(async (tx) => {
-      for (const [action, recordType, recordId] of events) await recordAudit(tx, { evaluationId, actorId: world.team.members.lead.id, action, recordType, recordId });
+      for (const [action, recordType, recordId] of events)
+        await recordAudit(tx, { evaluationId, actorId: world.team.members.lead.id, action, recordType, recordId });
     });
 
     const view = await audit.loadAuditPage(evaluationId, lead(), {}, "en");
@@ -67,7 +74,9 @@ describe("the audit trail's record names", () => {
     expect(label("EvidenceItem", evidence.id)).toBe(story.code);
     expect(label("EvaluationMember", member.id)).toBe(world.team.members.evaluator!.name);
     expect(label("Domain", domain.id)).toBe(`“${domain.nameEn}”`);
-    expect((await audit.loadAuditPage(evaluationId, lead(), {}, "es"))?.labels.get(labelKey("Domain", domain.id))).toBe(`“${domain.nameEs}”`);
+    expect((await audit.loadAuditPage(evaluationId, lead(), {}, "es"))?.labels.get(labelKey("Domain", domain.id))).toBe(
+      `“${domain.nameEs}”`,
+    );
     expect(label("ChangeStory", elsewhere.id)).toBeUndefined();
     expect(label("ChangeStory", gone)).toBeUndefined();
   });

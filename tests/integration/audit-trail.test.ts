@@ -44,7 +44,13 @@ beforeAll(async () => {
     );
   }
   await prisma.$transaction((tx) =>
-    audit.recordAudit(tx, { evaluationId: theirs.evaluation.id, actorId: theirs.members.lead.id, action: "story.update", recordType: "ChangeStory", recordId: "secret-record" }),
+    audit.recordAudit(tx, {
+      evaluationId: theirs.evaluation.id,
+      actorId: theirs.members.lead.id,
+      action: "story.update",
+      recordType: "ChangeStory",
+      recordId: "secret-record",
+    }),
   );
 });
 
@@ -72,7 +78,9 @@ describe("the audit trail page's reads", () => {
     const reads = await trail.listAuditEvents(mine.evaluation.id, { action: "respondent.identity" }, 200);
     expect(reads.events).toHaveLength(40);
     expect((await trail.listAuditEvents(mine.evaluation.id, { recordId: "rec-8" })).events).toHaveLength(1);
-    expect((await trail.listAuditEvents(mine.evaluation.id, { from: "2000-01-01", to: "2000-01-02" })).events).toHaveLength(0);
+    expect(
+      (await trail.listAuditEvents(mine.evaluation.id, { from: "2000-01-01", to: "2000-01-02" })).events,
+    ).toHaveLength(0);
   });
 
   it("treats operator-like filter values as plain text, and drops unknown or malformed ones", async () => {
@@ -115,8 +123,15 @@ describe("GET /api/evaluations/:id/audit/export", () => {
     expect(lines).toHaveLength(1 + 80);
     expect(lines.find((line) => line.startsWith("7,"))).toContain(`,"'=HYPERLINK(""http://evil.example"")",`);
     expect(lines.join("\n")).not.toContain("secret-record");
-    const exported = await database.prisma.auditEvent.findFirst({ where: { evaluationId: mine.evaluation.id, action: "audit.export" } });
-    expect(exported?.after).toMatchObject({ table: "audit", format: "csv", filters: { action: "story." }, rowCount: 80 });
+    const exported = await database.prisma.auditEvent.findFirst({
+      where: { evaluationId: mine.evaluation.id, action: "audit.export" },
+    });
+    expect(exported?.after).toMatchObject({
+      table: "audit",
+      format: "csv",
+      filters: { action: "story." },
+      rowCount: 80,
+    });
   });
 
   it.each([

@@ -39,7 +39,9 @@ describe("audit trail", () => {
         ),
       ),
     );
-    const sequences = (await prisma.auditEvent.findMany({ where: { evaluationId: "eval-a" }, select: { sequence: true } }))
+    const sequences = (
+      await prisma.auditEvent.findMany({ where: { evaluationId: "eval-a" }, select: { sequence: true } })
+    )
       .map((event) => Number(event.sequence))
       .sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -58,7 +60,12 @@ describe("audit trail", () => {
     const { prisma } = database;
     await expect(
       prisma.$transaction(async (tx) => {
-        await recordAudit(tx, { evaluationId: "eval-b", actorId: "u", action: "story.update", recordType: "ChangeStory" });
+        await recordAudit(tx, {
+          evaluationId: "eval-b",
+          actorId: "u",
+          action: "story.update",
+          recordType: "ChangeStory",
+        });
         throw new Error("the change itself failed");
       }),
     ).rejects.toThrow();

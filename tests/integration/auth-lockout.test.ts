@@ -28,7 +28,10 @@ beforeEach(() => {
 });
 
 /** What the proxy passes on: whatever the client sent, then the address the proxy saw. */
-const headers = (ip = ownAddress, forged?: string) => ({ "x-forwarded-for": forged ? `${forged}, ${ip}` : ip, "user-agent": "vitest" });
+const headers = (ip = ownAddress, forged?: string) => ({
+  "x-forwarded-for": forged ? `${forged}, ${ip}` : ip,
+  "user-agent": "vitest",
+});
 
 /** What the browser would learn from one try: the value, or the thrown message (next-auth's `error`). */
 async function answer(credentials: unknown, ip?: string, forged?: string) {
@@ -65,7 +68,10 @@ function failures(email: string) {
 
 /** The reasons of the failure events recorded for one client address, oldest first. */
 async function reasonsFrom(ipAddress: string) {
-  const events = await database.prisma.auditEvent.findMany({ where: { action: "auth.sign_in_failed", ipAddress }, orderBy: { sequence: "asc" } });
+  const events = await database.prisma.auditEvent.findMany({
+    where: { action: "auth.sign_in_failed", ipAddress },
+    orderBy: { sequence: "asc" },
+  });
   return events.map((event) => (event.after as { reason: string }).reason);
 }
 
@@ -84,7 +90,8 @@ afterAll(async () => {
 describe("lockout", () => {
   it("refuses the right password after 10 wrong ones, and records that try too", async () => {
     const user = await newUser();
-    for (let i = 0; i < 10; i += 1) expect(await answer({ email: user.email, password: WRONG })).toEqual({ user: null });
+    for (let i = 0; i < 10; i += 1)
+      expect(await answer({ email: user.email, password: WRONG })).toEqual({ user: null });
 
     expect(await answer({ email: user.email, password: PASSWORD })).toEqual({ error: "TOO_MANY_ATTEMPTS" });
     expect(await failures(user.email)).toBe(11);
@@ -121,14 +128,20 @@ describe("lockout", () => {
   it("counts tries from 10 different IP addresses against the one account", async () => {
     const user = await newUser();
     for (let i = 0; i < 10; i += 1) await answer({ email: user.email, password: WRONG }, `198.51.100.${i + 1}`);
-    expect(await answer({ email: user.email, password: PASSWORD }, "192.0.2.99")).toEqual({ error: "TOO_MANY_ATTEMPTS" });
-    const ips = await database.prisma.signInAttempt.findMany({ where: { email: user.email }, select: { ipAddress: true } });
+    expect(await answer({ email: user.email, password: PASSWORD }, "192.0.2.99")).toEqual({
+      error: "TOO_MANY_ATTEMPTS",
+    });
+    const ips = await database.prisma.signInAttempt.findMany({
+      where: { email: user.email },
+      select: { ipAddress: true },
+    });
     expect(new Set(ips.map((row) => row.ipAddress)).size).toBe(11);
   });
 
   it("counts the address whatever its case or surrounding spaces", async () => {
     const user = await newUser();
-    for (let i = 0; i < 10; i += 1) await answer({ email: ` ${i % 2 ? user.email.toUpperCase() : user.email} `, password: WRONG });
+    for (let i = 0; i < 10; i += 1)
+      await answer({ email: ` ${i % 2 ? user.email.toUpperCase() : user.email} `, password: WRONG });
     expect(await answer({ email: user.email, password: PASSWORD })).toEqual({ error: "TOO_MANY_ATTEMPTS" });
   });
 
@@ -136,14 +149,24 @@ describe("lockout", () => {
     const user = await newUser();
     const old = new Date(Date.now() - 15 * 60 * 1000 - 5_000);
     await database.prisma.signInAttempt.createMany({
-      data: Array.from({ length: 20 }, () => ({ email: user.email, ipAddress: "203.0.113.7", succeeded: false, createdAt: old })),
+      data: Array.from({ length: 20 }, () => ({
+        email: user.email,
+        ipAddress: "203.0.113.7",
+        succeeded: false,
+        createdAt: old,
+      })),
     });
     expect(await answer({ email: user.email, password: PASSWORD })).toEqual({ user: "SIGNED_IN" });
 
     // Ten failures 14 minutes ago still count.
     const recent = new Date(Date.now() - 14 * 60 * 1000);
     await database.prisma.signInAttempt.createMany({
-      data: Array.from({ length: 10 }, () => ({ email: user.email, ipAddress: "203.0.113.7", succeeded: false, createdAt: recent })),
+      data: Array.from({ length: 10 }, () => ({
+        email: user.email,
+        ipAddress: "203.0.113.7",
+        succeeded: false,
+        createdAt: recent,
+      })),
     });
     expect(await answer({ email: user.email, password: PASSWORD })).toEqual({ error: "TOO_MANY_ATTEMPTS" });
   });
@@ -152,8 +175,13 @@ describe("lockout", () => {
     const user = await newUser();
     const answers = await Promise.all(Array.from({ length: 30 }, () => answer({ email: user.email, password: WRONG })));
     expect(answers.filter((a) => a.error === "TOO_MANY_ATTEMPTS").length).toBeGreaterThanOrEqual(20);
-    const checked = await database.prisma.auditEvent.findMany({ where: { action: "auth.sign_in_failed" }, select: { after: true } });
-    const forUser = checked.map((event) => event.after as { email: string; reason: string }).filter((after) => after.email === user.email);
+    const checked = await database.prisma.auditEvent.findMany({
+      where: { action: "auth.sign_in_failed" },
+      select: { after: true },
+    });
+    const forUser = checked
+      .map((event) => event.after as { email: string; reason: string })
+      .filter((after) => after.email === user.email);
     expect(forUser).toHaveLength(30);
     expect(forUser.filter((after) => after.reason === "INVALID_CREDENTIALS").length).toBeLessThanOrEqual(10);
   });
@@ -163,14 +191,21 @@ describe("per-address limit (password spraying)", () => {
   it("refuses the 31st try from one address across 31 accounts, even with the right password, and nobody else", async () => {
     const users = await newUsers(31);
     // One wrong password on each of 30 accounts: no account is near its own limit.
-    for (const user of users.slice(0, 30)) expect(await answer({ email: user.email, password: WRONG })).toEqual({ user: null });
+    for (const user of users.slice(0, 30))
+      expect(await answer({ email: user.email, password: WRONG })).toEqual({ user: null });
 
     const last = users[30]!;
     expect(await answer({ email: last.email, password: PASSWORD })).toEqual({ error: "TOO_MANY_ATTEMPTS" });
     expect(await database.prisma.userSession.count({ where: { userId: last.id } })).toBe(0);
     // The same answer for an e-mail address with no account: the refusal says nothing about accounts.
-    expect(await answer({ email: `nobody-${last.id}@test.example`, password: WRONG })).toEqual({ error: "TOO_MANY_ATTEMPTS" });
-    expect(await reasonsFrom(ownAddress)).toEqual([...Array(30).fill("INVALID_CREDENTIALS"), "ADDRESS_THROTTLED", "ADDRESS_THROTTLED"]);
+    expect(await answer({ email: `nobody-${last.id}@test.example`, password: WRONG })).toEqual({
+      error: "TOO_MANY_ATTEMPTS",
+    });
+    expect(await reasonsFrom(ownAddress)).toEqual([
+      ...Array(30).fill("INVALID_CREDENTIALS"),
+      "ADDRESS_THROTTLED",
+      "ADDRESS_THROTTLED",
+    ]);
     for (const user of users) expect(await failures(user.email), user.email).toBe(1);
 
     // Other addresses are not affected: the same accounts sign in from elsewhere.
@@ -207,8 +242,13 @@ describe("per-address limit (password spraying)", () => {
       // A new forged client address each time, even one that looks like another proxy's list.
       await answer({ email: user.email, password: WRONG }, ownAddress, `203.0.113.${i}, 10.0.0.${i}`);
     }
-    expect(await answer({ email: users[30]!.email, password: PASSWORD }, ownAddress, "192.0.2.200")).toEqual({ error: "TOO_MANY_ATTEMPTS" });
-    const recorded = await database.prisma.signInAttempt.findMany({ where: { email: { in: users.map((user) => user.email) } }, select: { ipAddress: true } });
+    expect(await answer({ email: users[30]!.email, password: PASSWORD }, ownAddress, "192.0.2.200")).toEqual({
+      error: "TOO_MANY_ATTEMPTS",
+    });
+    const recorded = await database.prisma.signInAttempt.findMany({
+      where: { email: { in: users.map((user) => user.email) } },
+      select: { ipAddress: true },
+    });
     expect(new Set(recorded.map((row) => row.ipAddress))).toEqual(new Set([ownAddress]));
   });
 
@@ -222,14 +262,23 @@ describe("per-address limit (password spraying)", () => {
   it("counts one address however the proxy spells it", async () => {
     const users = await newUsers(31);
     const spellings = ["2001:db8::7", "2001:DB8:0:0:0:0:0:7", "[2001:db8::7]:443"];
-    for (const [i, user] of users.slice(0, 30).entries()) await answer({ email: user.email, password: WRONG }, spellings[i % 3]);
-    expect(await answer({ email: users[30]!.email, password: PASSWORD }, "2001:db8:0::7")).toEqual({ error: "TOO_MANY_ATTEMPTS" });
+    for (const [i, user] of users.slice(0, 30).entries())
+      await answer({ email: user.email, password: WRONG }, spellings[i % 3]);
+    expect(await answer({ email: users[30]!.email, password: PASSWORD }, "2001:db8:0::7")).toEqual({
+      error: "TOO_MANY_ATTEMPTS",
+    });
   });
 
   it("forgets failures older than 15 minutes", async () => {
     const user = await newUser();
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60 * 1000 - 5_000);
-    const rows = (createdAt: Date) => Array.from({ length: 30 }, (_, i) => ({ email: `sprayed-${i}@test.example`, ipAddress: ownAddress, succeeded: false, createdAt }));
+    const rows = (createdAt: Date) =>
+      Array.from({ length: 30 }, (_, i) => ({
+        email: `sprayed-${i}@test.example`,
+        ipAddress: ownAddress,
+        succeeded: false,
+        createdAt,
+      }));
     await database.prisma.signInAttempt.createMany({ data: rows(at(15)) });
     expect(await answer({ email: user.email, password: PASSWORD })).toEqual({ user: "SIGNED_IN" });
     // Thirty failures 14 minutes ago still count; the success above does not undo any of them.
@@ -259,13 +308,17 @@ describe("per-address limit (password spraying)", () => {
     const signedIn = answers.filter((a) => a.user === "SIGNED_IN").length;
     expect(signedIn).toBeLessThanOrEqual(5);
     expect(answers.filter((a) => a.error === "TOO_MANY_ATTEMPTS")).toHaveLength(20 - signedIn);
-    expect(await database.prisma.userSession.count({ where: { userId: { in: users.map((user) => user.id) } } })).toBe(signedIn);
+    expect(await database.prisma.userSession.count({ where: { userId: { in: users.map((user) => user.id) } } })).toBe(
+      signedIn,
+    );
   });
 
   it("leaves the per-account rule as it was: 10 failures from 10 addresses lock the account, not the addresses", async () => {
     const [target, other] = await newUsers(2);
     for (let i = 0; i < 10; i += 1) await answer({ email: target!.email, password: WRONG }, `198.51.100.${60 + i}`);
-    expect(await answer({ email: target!.email, password: PASSWORD }, "198.51.100.70")).toEqual({ error: "TOO_MANY_ATTEMPTS" });
+    expect(await answer({ email: target!.email, password: PASSWORD }, "198.51.100.70")).toEqual({
+      error: "TOO_MANY_ATTEMPTS",
+    });
     expect(await reasonsFrom("198.51.100.70")).toEqual(["LOCKED_OUT"]);
     expect(await answer({ email: other!.email, password: PASSWORD }, "198.51.100.60")).toEqual({ user: "SIGNED_IN" });
   });
@@ -290,7 +343,9 @@ describe("audit events", () => {
   it("records a malformed address without what was typed in it", async () => {
     const typed = "my-password-in-the-wrong-field";
     await answer({ email: typed, password: "x" }, "198.51.100.201");
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed", ipAddress: "198.51.100.201" } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in_failed", ipAddress: "198.51.100.201" },
+    });
     expect(event.after).toEqual({ email: null, reason: "MALFORMED" });
     expect(asText(event)).not.toContain(typed);
     expect(await database.prisma.signInAttempt.count({ where: { email: { contains: typed } } })).toBe(0);
@@ -299,12 +354,18 @@ describe("audit events", () => {
   it("records a lockout and a success as such", async () => {
     const user = await newUser();
     expect(await answer({ email: user.email, password: PASSWORD }, "198.51.100.202")).toEqual({ user: "SIGNED_IN" });
-    const signIn = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", actorId: user.id } });
+    const signIn = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in", actorId: user.id },
+    });
     expect(signIn).toMatchObject({ evaluationId: null, recordType: "UserSession", ipAddress: "198.51.100.202" });
 
     for (let i = 0; i < 11; i += 1) await answer({ email: user.email, password: WRONG }, "198.51.100.203");
-    const reasons = (await database.prisma.auditEvent.findMany({ where: { action: "auth.sign_in_failed", ipAddress: "198.51.100.203" }, orderBy: { sequence: "asc" } }))
-      .map((event) => (event.after as { reason: string }).reason);
+    const reasons = (
+      await database.prisma.auditEvent.findMany({
+        where: { action: "auth.sign_in_failed", ipAddress: "198.51.100.203" },
+        orderBy: { sequence: "asc" },
+      })
+    ).map((event) => (event.after as { reason: string }).reason);
     expect(reasons).toEqual([...Array(10).fill("INVALID_CREDENTIALS"), "LOCKED_OUT"]);
   });
 

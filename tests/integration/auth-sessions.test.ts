@@ -36,7 +36,10 @@ function sessionRow(id: string) {
 
 /** The verdict of the pure rule on the row as it is now in the database. */
 async function verdict(sessionId: string, now = new Date()) {
-  const row = await database.prisma.userSession.findUniqueOrThrow({ where: { id: sessionId }, include: { user: true } });
+  const row = await database.prisma.userSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: { user: true },
+  });
   return policy.sessionVerdict(
     { ...row, userDisabledAt: row.user.disabledAt, userTwoFactorEnabledAt: row.user.totpEnabledAt },
     now,
@@ -63,7 +66,12 @@ describe("a fresh session", () => {
     const { user, sessionId } = await signedInUser();
     const again = await auth.authorizeCredentials({ email: user.email, password: PASSWORD }, headers);
     expect(again!.sessionId).not.toBe(sessionId);
-    expect(await resolve(sessionId, user.id)).toMatchObject({ id: user.id, email: user.email, sessionId, needsTwoFactorEnrolment: false });
+    expect(await resolve(sessionId, user.id)).toMatchObject({
+      id: user.id,
+      email: user.email,
+      sessionId,
+      needsTwoFactorEnrolment: false,
+    });
     expect(await verdict(sessionId)).toBe("ACTIVE");
   });
 
@@ -71,7 +79,8 @@ describe("a fresh session", () => {
     const { user, sessionId } = await signedInUser();
     const other = await signedInUser();
     expect(await resolve(sessionId, other.user.id)).toBeNull();
-    for (const bad of [undefined, null, "", "x".repeat(65), 42, { not: null }]) expect(await resolve(bad, user.id), String(bad)).toBeNull();
+    for (const bad of [undefined, null, "", "x".repeat(65), 42, { not: null }])
+      expect(await resolve(bad, user.id), String(bad)).toBeNull();
     expect(await resolve(sessionId, undefined)).toBeNull();
     expect(await resolve("no-such-session", user.id)).toBeNull();
   });
@@ -84,7 +93,9 @@ describe("revocation", () => {
     await mutations.revokeUserSession(sessionId);
     expect(await verdict(sessionId)).toBe("REVOKED");
     expect(await resolve(sessionId, user.id)).toBeNull();
-    const events = await database.prisma.auditEvent.findMany({ where: { action: "auth.sign_out", recordId: sessionId } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { action: "auth.sign_out", recordId: sessionId },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ evaluationId: null, actorId: user.id, recordType: "UserSession" });
   });
@@ -115,7 +126,9 @@ describe("revocation", () => {
   it("refuses to run without a user id (it would otherwise match every session)", async () => {
     const { user, sessionId } = await signedInUser();
     for (const bad of [undefined, ""]) {
-      await expect(database.prisma.$transaction((tx) => mutations.revokeAllSessionsOfUser(tx, bad as unknown as string))).rejects.toThrow();
+      await expect(
+        database.prisma.$transaction((tx) => mutations.revokeAllSessionsOfUser(tx, bad as unknown as string)),
+      ).rejects.toThrow();
     }
     expect(await resolve(sessionId, user.id)).not.toBeNull();
   });
@@ -140,12 +153,18 @@ describe("revocation", () => {
 describe("timeouts", () => {
   it("signs out after 30 minutes without a request, and keeps a session used 29 minutes ago (touching it)", async () => {
     const { user, sessionId } = await signedInUser();
-    await database.prisma.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - minutes(29)) } });
+    await database.prisma.userSession.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - minutes(29)) },
+    });
     const before = Date.now();
     expect(await resolve(sessionId, user.id)).not.toBeNull();
     expect((await sessionRow(sessionId)).lastSeenAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
-    await database.prisma.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - minutes(31)) } });
+    await database.prisma.userSession.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - minutes(31)) },
+    });
     expect(await verdict(sessionId)).toBe("IDLE");
     expect(await resolve(sessionId, user.id)).toBeNull();
     // An idle session is not revived by being asked again.
@@ -160,7 +179,11 @@ describe("timeouts", () => {
     // Moving the clock: used a minute ago, but signed in 12 hours and a second ago.
     await database.prisma.userSession.update({
       where: { id: sessionId },
-      data: { createdAt: new Date(Date.now() - minutes(12 * 60) - 1000), expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date(Date.now() - minutes(1)) },
+      data: {
+        createdAt: new Date(Date.now() - minutes(12 * 60) - 1000),
+        expiresAt: new Date(Date.now() - 1000),
+        lastSeenAt: new Date(Date.now() - minutes(1)),
+      },
     });
     expect(await verdict(sessionId)).toBe("EXPIRED");
     expect(await resolve(sessionId, user.id)).toBeNull();

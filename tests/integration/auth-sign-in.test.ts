@@ -23,7 +23,12 @@ beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
   const passwordHash = await hashPassword(PASSWORD);
-  await database.prisma.user.createMany({ data: [{ ...active, passwordHash }, { ...disabled, passwordHash }] });
+  await database.prisma.user.createMany({
+    data: [
+      { ...active, passwordHash },
+      { ...disabled, passwordHash },
+    ],
+  });
   auth = await import("@/lib/auth/options");
   mutations = await import("@/lib/auth/mutations");
 });
@@ -87,10 +92,15 @@ describe("client address with no trusted proxy", () => {
     ["markup", "<script>alert(1)</script>"],
   ])("records unknown, not %s, on the try, its audit event and the session", async (_label, forwarded) => {
     const before = new Date();
-    const user = await auth.authorizeCredentials({ email: "active@test.example", password: PASSWORD }, { "x-forwarded-for": forwarded });
+    const user = await auth.authorizeCredentials(
+      { email: "active@test.example", password: PASSWORD },
+      { "x-forwarded-for": forwarded },
+    );
     const session = await database.prisma.userSession.findUniqueOrThrow({ where: { id: user!.sessionId! } });
     expect(session.ipAddress).toBe("unknown");
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", recordId: session.id } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in", recordId: session.id },
+    });
     expect(event.ipAddress).toBe("unknown");
     const tries = await database.prisma.signInAttempt.findMany({ where: { createdAt: { gte: before } } });
     expect(tries.map((attempt) => attempt.ipAddress)).toEqual(["unknown"]);
@@ -101,13 +111,26 @@ describe("client address with no trusted proxy", () => {
     const users = Array.from({ length: 32 }, (_, i) => buildUser({ email: `sprayed-${i}@test.example` }));
     await database.prisma.user.createMany({ data: users.map((user) => ({ ...user, passwordHash })) });
     for (const [i, user] of users.slice(0, 31).entries()) {
-      expect(await auth.authorizeCredentials({ email: user.email, password: "wrong" }, { "x-forwarded-for": `198.51.100.${i}` })).toBeNull();
+      expect(
+        await auth.authorizeCredentials(
+          { email: user.email, password: "wrong" },
+          { "x-forwarded-for": `198.51.100.${i}` },
+        ),
+      ).toBeNull();
     }
     // Everyone's address is unknown here: a limit on it would be one person locking out all.
-    expect(await auth.authorizeCredentials({ email: users[31]!.email, password: PASSWORD }, { "x-forwarded-for": "198.51.100.0" })).not.toBeNull();
+    expect(
+      await auth.authorizeCredentials(
+        { email: users[31]!.email, password: PASSWORD },
+        { "x-forwarded-for": "198.51.100.0" },
+      ),
+    ).not.toBeNull();
     // The per-account rule still holds for each account.
-    for (let i = 0; i < 9; i += 1) await auth.authorizeCredentials({ email: users[0]!.email, password: "wrong" }, headers);
-    await expect(auth.authorizeCredentials({ email: users[0]!.email, password: PASSWORD }, headers)).rejects.toThrow("TOO_MANY_ATTEMPTS");
+    for (let i = 0; i < 9; i += 1)
+      await auth.authorizeCredentials({ email: users[0]!.email, password: "wrong" }, headers);
+    await expect(auth.authorizeCredentials({ email: users[0]!.email, password: PASSWORD }, headers)).rejects.toThrow(
+      "TOO_MANY_ATTEMPTS",
+    );
   });
 });
 

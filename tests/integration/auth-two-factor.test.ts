@@ -37,7 +37,9 @@ async function plainSecret(userId: string): Promise<string> {
 }
 
 function codeAt(secret: string, at: Date): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: at.getTime() });
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({
+    timestamp: at.getTime(),
+  });
 }
 
 async function answer(credentials: Record<string, string>, at = clock) {
@@ -52,7 +54,8 @@ async function answer(credentials: Record<string, string>, at = clock) {
 /** Signs in with the password only (no two-factor yet) and returns the session id. */
 async function passwordSession(email: string): Promise<string> {
   const result = await answer({ email, password: PASSWORD });
-  if (!("sessionId" in result) || typeof result.sessionId !== "string") throw new Error(`could not sign in: ${JSON.stringify(result)}`);
+  if (!("sessionId" in result) || typeof result.sessionId !== "string")
+    throw new Error(`could not sign in: ${JSON.stringify(result)}`);
   return result.sessionId;
 }
 
@@ -61,7 +64,9 @@ async function enrol(user: { id: string; email: string }) {
   const sessionId = await passwordSession(user.email);
   expect(await twoFactor.startTwoFactorSetup(user.id, META)).toEqual({ ok: true });
   const secret = await plainSecret(user.id);
-  expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, codeAt(secret, clock), META, clock)).toEqual({ ok: true });
+  expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, codeAt(secret, clock), META, clock)).toEqual({
+    ok: true,
+  });
   tick();
   return { secret, sessionId };
 }
@@ -94,7 +99,12 @@ describe("set-up", () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(Secret.fromBase32(secret).bytes).toHaveLength(20);
     expect(row.totpEnabledAt).toBeNull();
-    for (const form of [secret, secret.toLowerCase(), Secret.fromBase32(secret).hex, Buffer.from(Secret.fromBase32(secret).bytes).toString("base64")]) {
+    for (const form of [
+      secret,
+      secret.toLowerCase(),
+      Secret.fromBase32(secret).hex,
+      Buffer.from(Secret.fromBase32(secret).bytes).toString("base64"),
+    ]) {
       expect(row.totpSecret).not.toContain(form);
     }
     expect(row.totpSecret).toMatch(/^v1\./);
@@ -104,7 +114,9 @@ describe("set-up", () => {
     // Pending only: signing in still needs no code.
     expect(await answer({ email: user.email, password: PASSWORD })).toHaveProperty("sessionId");
 
-    expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, codeAt(secret, clock), META, clock)).toEqual({ ok: true });
+    expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, codeAt(secret, clock), META, clock)).toEqual({
+      ok: true,
+    });
     const enabled = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(enabled.totpEnabledAt?.getTime()).toBe(clock.getTime());
     expect(enabled.totpLastUsedStep).toBe(Math.floor(clock.getTime() / 30_000));
@@ -117,7 +129,9 @@ describe("set-up", () => {
     expect(sessions.find((session) => session.id === other)!.revokedAt).not.toBeNull();
     expect(sessions.filter((session) => session.id !== sessionId).every((session) => session.revokedAt)).toBe(true);
 
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "account.two_factor_enabled", actorId: user.id } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "account.two_factor_enabled", actorId: user.id },
+    });
     expect(JSON.stringify(event.after)).not.toContain(secret);
     expect(await twoFactor.startTwoFactorSetup(user.id, META)).toEqual({ ok: false, reason: "ALREADY_ENABLED" });
     tick();
@@ -130,9 +144,14 @@ describe("set-up", () => {
     const secret = await plainSecret(user.id);
     const wrong = codeAt(secret, new Date(clock.getTime() + 10 * 60_000));
 
-    expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, wrong, META, clock)).toEqual({ ok: false, reason: "CODE_INVALID" });
+    expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, wrong, META, clock)).toEqual({
+      ok: false,
+      reason: "CODE_INVALID",
+    });
     expect(await database.prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } })).toBe(1);
-    expect(await database.prisma.auditEvent.count({ where: { action: "account.two_factor_code_failed", actorId: user.id } })).toBe(1);
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "account.two_factor_code_failed", actorId: user.id } }),
+    ).toBe(1);
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
 
     const code = codeAt(secret, clock);
@@ -145,7 +164,10 @@ describe("set-up", () => {
   it("refuses a confirmation without a set-up", async () => {
     const user = await newUser();
     const sessionId = await passwordSession(user.email);
-    expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, "123456", META, clock)).toEqual({ ok: false, reason: "NO_SETUP" });
+    expect(await twoFactor.confirmTwoFactorSetup(user.id, sessionId, "123456", META, clock)).toEqual({
+      ok: false,
+      reason: "NO_SETUP",
+    });
   });
 });
 
@@ -155,24 +177,42 @@ describe("sign-in with a code", () => {
     const { secret } = await enrol(user);
 
     expect(await answer({ email: user.email, password: "wrong password" })).toEqual({ user: null });
-    expect(await answer({ email: user.email, password: "wrong password", code: codeAt(secret, clock) })).toEqual({ user: null });
-    const failuresBefore = await database.prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } });
+    expect(await answer({ email: user.email, password: "wrong password", code: codeAt(secret, clock) })).toEqual({
+      user: null,
+    });
+    const failuresBefore = await database.prisma.signInAttempt.count({
+      where: { email: user.email, succeeded: false },
+    });
     expect(await answer({ email: user.email, password: PASSWORD })).toEqual({ error: "TOTP_REQUIRED" });
     // The right password without a code is not a failure.
-    expect(await database.prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } })).toBe(failuresBefore);
-    expect(await database.prisma.auditEvent.count({ where: { action: "auth.sign_in_code_requested", actorId: user.id } })).toBe(1);
+    expect(await database.prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } })).toBe(
+      failuresBefore,
+    );
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "auth.sign_in_code_requested", actorId: user.id } }),
+    ).toBe(1);
 
     const code = codeAt(secret, clock);
-    const signedIn = await answer({ email: user.email, password: PASSWORD, code: `${code.slice(0, 3)} ${code.slice(3)}` });
+    const signedIn = await answer({
+      email: user.email,
+      password: PASSWORD,
+      code: `${code.slice(0, 3)} ${code.slice(3)}`,
+    });
     expect(signedIn).toHaveProperty("sessionId");
-    const session = await database.prisma.userSession.findUniqueOrThrow({ where: { id: (signedIn as { sessionId: string }).sessionId } });
+    const session = await database.prisma.userSession.findUniqueOrThrow({
+      where: { id: (signedIn as { sessionId: string }).sessionId },
+    });
     expect(session.twoFactorVerifiedAt?.getTime()).toBe(clock.getTime());
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in", recordId: session.id } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in", recordId: session.id },
+    });
     expect(event.after).toEqual({ twoFactor: true });
 
     // Replay: the same code, even with the right password and within its 90 seconds, is refused.
     expect(await answer({ email: user.email, password: PASSWORD, code })).toEqual({ error: "TOTP_INVALID" });
-    expect(await answer({ email: user.email, password: PASSWORD, code }, new Date(clock.getTime() + 20_000))).toEqual({ error: "TOTP_INVALID" });
+    expect(await answer({ email: user.email, password: PASSWORD, code }, new Date(clock.getTime() + 20_000))).toEqual({
+      error: "TOTP_INVALID",
+    });
     tick();
   });
 
@@ -180,14 +220,22 @@ describe("sign-in with a code", () => {
     const user = await newUser();
     const { secret } = await enrol(user);
     const wrong = codeAt(secret, new Date(clock.getTime() + 60 * 60_000));
-    for (let i = 0; i < 10; i += 1) expect(await answer({ email: user.email, password: PASSWORD, code: wrong })).toEqual({ error: "TOTP_INVALID" });
+    for (let i = 0; i < 10; i += 1)
+      expect(await answer({ email: user.email, password: PASSWORD, code: wrong })).toEqual({ error: "TOTP_INVALID" });
     expect(await database.prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } })).toBe(10);
-    const reasons = await database.prisma.auditEvent.findMany({ where: { action: "auth.sign_in_failed" }, select: { after: true } });
-    expect(reasons.filter((event) => (event.after as { email: string }).email === user.email).map((event) => (event.after as { reason: string }).reason)).toEqual(
-      Array(10).fill("TOTP_INVALID"),
-    );
+    const reasons = await database.prisma.auditEvent.findMany({
+      where: { action: "auth.sign_in_failed" },
+      select: { after: true },
+    });
+    expect(
+      reasons
+        .filter((event) => (event.after as { email: string }).email === user.email)
+        .map((event) => (event.after as { reason: string }).reason),
+    ).toEqual(Array(10).fill("TOTP_INVALID"));
     // Locked: the right password and the right code are refused too.
-    expect(await answer({ email: user.email, password: PASSWORD, code: codeAt(secret, clock) })).toEqual({ error: "TOO_MANY_ATTEMPTS" });
+    expect(await answer({ email: user.email, password: PASSWORD, code: codeAt(secret, clock) })).toEqual({
+      error: "TOO_MANY_ATTEMPTS",
+    });
     tick();
   });
 
@@ -195,7 +243,10 @@ describe("sign-in with a code", () => {
     const user = await newUser();
     const { secret } = await enrol(user);
     const code = codeAt(secret, clock);
-    const results = await Promise.all([answer({ email: user.email, password: PASSWORD, code }), answer({ email: user.email, password: PASSWORD, code })]);
+    const results = await Promise.all([
+      answer({ email: user.email, password: PASSWORD, code }),
+      answer({ email: user.email, password: PASSWORD, code }),
+    ]);
     expect(results.filter((result) => "sessionId" in result)).toHaveLength(1);
     expect(results.filter((result) => "error" in result && result.error === "TOTP_INVALID")).toHaveLength(1);
     tick();
@@ -213,13 +264,20 @@ describe("turning it off", () => {
   it("needs a current code", async () => {
     const user = await newUser();
     const { secret } = await enrol(user);
-    expect(await twoFactor.disableTwoFactor(user.id, "000000" === codeAt(secret, clock) ? "111111" : "000000", META, clock)).toEqual({ ok: false, reason: "CODE_INVALID" });
+    expect(
+      await twoFactor.disableTwoFactor(user.id, "000000" === codeAt(secret, clock) ? "111111" : "000000", META, clock),
+    ).toEqual({ ok: false, reason: "CODE_INVALID" });
     expect(await twoFactor.disableTwoFactor(user.id, codeAt(secret, clock), META, clock)).toEqual({ ok: true });
     const row = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null });
-    expect(await database.prisma.auditEvent.count({ where: { action: "account.two_factor_disabled", actorId: user.id } })).toBe(1);
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "account.two_factor_disabled", actorId: user.id } }),
+    ).toBe(1);
     expect(await answer({ email: user.email, password: PASSWORD })).toHaveProperty("sessionId");
-    expect(await twoFactor.disableTwoFactor(user.id, "123456", META, clock)).toEqual({ ok: false, reason: "NOT_ENABLED" });
+    expect(await twoFactor.disableTwoFactor(user.id, "123456", META, clock)).toEqual({
+      ok: false,
+      reason: "NOT_ENABLED",
+    });
     tick();
   });
 });
@@ -248,13 +306,21 @@ describe("the installation's requirement", () => {
     await database.prisma.user.create({ data: admin });
     // An evaluator who is only a panelist elsewhere is still an evaluator.
     const other = await createEvaluationWithTeam(database.prisma, { roles: ["LEAD"] });
-    await database.prisma.evaluationMember.create({ data: buildMembership({ evaluationId: other.evaluation.id, userId: team.members.evaluator!.id, roles: ["PANELIST"] }) });
+    await database.prisma.evaluationMember.create({
+      data: buildMembership({
+        evaluationId: other.evaluation.id,
+        userId: team.members.evaluator!.id,
+        roles: ["PANELIST"],
+      }),
+    });
 
     const people = { ...team.members, admin, outsider: team.outsider };
     const sessions = Object.fromEntries(
       await Promise.all(
         Object.entries(people).map(async ([key, person]) => {
-          const row = await database.prisma.userSession.create({ data: { userId: person!.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+          const row = await database.prisma.userSession.create({
+            data: { userId: person!.id, expiresAt: new Date(Date.now() + 3_600_000) },
+          });
           return [key, row.id] as const;
         }),
       ),
@@ -268,7 +334,15 @@ describe("the installation's requirement", () => {
       return flags;
     };
 
-    const allFree = { lead: false, evaluator: false, panelist: false, analyst: false, reviewer: false, admin: false, outsider: false };
+    const allFree = {
+      lead: false,
+      evaluator: false,
+      panelist: false,
+      analyst: false,
+      reviewer: false,
+      admin: false,
+      outsider: false,
+    };
     expect(await held()).toEqual(allFree);
 
     const adminActor = await newUser({ isAdmin: true });
@@ -276,9 +350,15 @@ describe("the installation's requirement", () => {
     expect(await held()).toEqual({ ...allFree, lead: true, evaluator: true, admin: true });
 
     // The lead sets it up: free again, and cannot turn it off while it is required.
-    await database.prisma.user.update({ where: { id: team.members.lead.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+    await database.prisma.user.update({
+      where: { id: team.members.lead.id },
+      data: { passwordHash: await hashPassword(PASSWORD) },
+    });
     const { secret } = await enrol(team.members.lead);
-    expect(await twoFactor.disableTwoFactor(team.members.lead.id, codeAt(secret, clock), META, clock)).toEqual({ ok: false, reason: "REQUIRED_BY_INSTALLATION" });
+    expect(await twoFactor.disableTwoFactor(team.members.lead.id, codeAt(secret, clock), META, clock)).toEqual({
+      ok: false,
+      reason: "REQUIRED_BY_INSTALLATION",
+    });
     // The lead's old session was password-only and has been ended by the set-up.
     expect((await held()).lead).toBeNull();
 

@@ -66,19 +66,31 @@ type Fixture = {
   /** A unique, lower-case e-mail address for one call. */
   freshEmail(): string;
   /** A fresh member of the seeded evaluation (a target that one call may change or remove). */
-  freshMember(roles?: Array<"LEAD" | "EVALUATOR" | "PANELIST" | "ANALYST" | "REVIEWER">): Promise<{ memberId: string; userId: string }>;
+  freshMember(
+    roles?: Array<"LEAD" | "EVALUATOR" | "PANELIST" | "ANALYST" | "REVIEWER">,
+  ): Promise<{ memberId: string; userId: string }>;
   freshUser(overrides?: { disabledAt?: Date | null; passwordHash?: string | null }): Promise<{ userId: string }>;
 };
 
 /** The fields every interview and focus-group sample shares. */
 function fieldworkInput(f: Fixture) {
-  return { evaluationId: f.evaluationId, date: "2024-06-12", language: "es", projectIds: [], transcriptOriginal: "", notes: "" };
+  return {
+    evaluationId: f.evaluationId,
+    date: "2024-06-12",
+    language: "es",
+    projectIds: [],
+    transcriptOriginal: "",
+    notes: "",
+  };
 }
 
 /** A respondent whose consent covers interviews, in the evaluation a record lives in. */
 async function freshHeardRespondent(f: Fixture): Promise<string> {
   if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
-  const respondent = await createConsentedRespondent(f.prisma, { evaluationId: f.recordEvaluationId, recordedById: f.team.members.lead.id });
+  const respondent = await createConsentedRespondent(f.prisma, {
+    evaluationId: f.recordEvaluationId,
+    recordedById: f.team.members.lead.id,
+  });
   return respondent.id;
 }
 
@@ -94,8 +106,15 @@ function freshCountryCode(): string {
 async function freshDomain(f: Fixture, overrides: { retiredAt?: Date } = {}): Promise<string> {
   if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
   // After the last one: creating and deleting domains moves the others' positions.
-  const last = await f.prisma.domain.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { position: true } });
-  const domain = buildDomain({ evaluationId: f.recordEvaluationId, position: (last._max.position ?? 0) + 1, ...overrides });
+  const last = await f.prisma.domain.aggregate({
+    where: { evaluationId: f.recordEvaluationId },
+    _max: { position: true },
+  });
+  const domain = buildDomain({
+    evaluationId: f.recordEvaluationId,
+    position: (last._max.position ?? 0) + 1,
+    ...overrides,
+  });
   await f.prisma.domain.create({ data: domain });
   return domain.id;
 }
@@ -109,7 +128,11 @@ async function freshProject(f: Fixture, overrides: { retiredAt?: Date } = {}): P
 
 async function freshSector(f: Fixture) {
   if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
-  const sector = buildSector({ evaluationId: f.recordEvaluationId, nameEs: `Sector ${f.freshEmail()}`, nameEn: `Sector en ${f.freshEmail()}` });
+  const sector = buildSector({
+    evaluationId: f.recordEvaluationId,
+    nameEs: `Sector ${f.freshEmail()}`,
+    nameEn: `Sector en ${f.freshEmail()}`,
+  });
   await f.prisma.sector.create({ data: sector });
   return sector;
 }
@@ -119,18 +142,44 @@ async function freshLesson(f: Fixture): Promise<string> {
   if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
   const evaluationId = f.recordEvaluationId;
   const last = await f.prisma.learning.aggregate({ where: { evaluationId, kind: "LESSON" }, _max: { position: true } });
-  const learning = await f.prisma.learning.create({ data: { evaluationId, kind: "LESSON", position: (last._max.position ?? 0) + 1, createdById: f.team.members.lead.id }, select: { id: true } });
-  await f.prisma.learningText.create({ data: { evaluationId, learningId: learning.id, locale: "ES", body: "Lección de la matriz." } });
+  const learning = await f.prisma.learning.create({
+    data: {
+      evaluationId,
+      kind: "LESSON",
+      position: (last._max.position ?? 0) + 1,
+      createdById: f.team.members.lead.id,
+    },
+    select: { id: true },
+  });
+  await f.prisma.learningText.create({
+    data: { evaluationId, learningId: learning.id, locale: "ES", body: "Lección de la matriz." },
+  });
   return learning.id;
 }
 
 function lessonSample(f: Fixture) {
-  return { evaluationId: f.evaluationId, kind: "LESSON", audience: null, atRiskGroupId: null, storyIds: [], domainIds: [], texts: { ES: { body: `Lección ${f.freshEmail()}` } } };
+  return {
+    evaluationId: f.evaluationId,
+    kind: "LESSON",
+    audience: null,
+    atRiskGroupId: null,
+    storyIds: [],
+    domainIds: [],
+    texts: { ES: { body: `Lección ${f.freshEmail()}` } },
+  };
 }
 
 function projectSample(f: Fixture) {
   const tag = f.freshEmail();
-  return { acronym: `M-${tag}`, name: `Matrix project ${tag}`, managingOffice: "OTLA", fundingStreams: "USMCA", startDate: "", endDate: "", notes: "" };
+  return {
+    acronym: `M-${tag}`,
+    name: `Matrix project ${tag}`,
+    managingOffice: "OTLA",
+    fundingStreams: "USMCA",
+    startDate: "",
+    endDate: "",
+    notes: "",
+  };
 }
 
 /**
@@ -141,14 +190,26 @@ function projectSample(f: Fixture) {
 type Sample = { permission: string; input: (fixture: Fixture) => unknown | Promise<unknown> };
 const sampleInputs: Record<string, Sample> = {
   // lib/users/actions.ts
-  createUser: { permission: "user.create", input: (f) => ({ name: "Matrix user", email: f.freshEmail(), locale: "ES", isAdmin: false }) },
-  issueAccountSetupLink: { permission: "user.create", input: async (f) => ({ userId: (await f.freshUser({ passwordHash: null })).userId }) },
+  createUser: {
+    permission: "user.create",
+    input: (f) => ({ name: "Matrix user", email: f.freshEmail(), locale: "ES", isAdmin: false }),
+  },
+  issueAccountSetupLink: {
+    permission: "user.create",
+    input: async (f) => ({ userId: (await f.freshUser({ passwordHash: null })).userId }),
+  },
   disableUser: { permission: "user.disable", input: async (f) => ({ userId: (await f.freshUser()).userId }) },
-  enableUser: { permission: "user.disable", input: async (f) => ({ userId: (await f.freshUser({ disabledAt: new Date() })).userId }) },
+  enableUser: {
+    permission: "user.disable",
+    input: async (f) => ({ userId: (await f.freshUser({ disabledAt: new Date() })).userId }),
+  },
   setTwoFactorRequirement: {
     permission: "user.require_two_factor",
     // The other value than the current one: setting the same value again rightly writes nothing.
-    input: async (f) => ({ required: !(await f.prisma.installationSettings.findUnique({ where: { id: 1 } }))?.requireTwoFactorForIdentityRoles }),
+    input: async (f) => ({
+      required: !(await f.prisma.installationSettings.findUnique({ where: { id: 1 } }))
+        ?.requireTwoFactorForIdentityRoles,
+    }),
   },
   // lib/evaluations/actions.ts
   createEvaluation: {
@@ -187,13 +248,25 @@ const sampleInputs: Record<string, Sample> = {
       // A source the seeded evaluation's lead also leads, with one domain of its own.
       const source = buildEvaluation({ name: `Matrix source ${f.freshEmail()}` });
       await f.prisma.evaluation.create({ data: source });
-      await f.prisma.evaluationMember.create({ data: buildMembership({ evaluationId: source.id, userId: f.team.members.lead.id, roles: ["LEAD"] }) });
-      await f.prisma.domain.create({ data: buildDomain({ evaluationId: source.id, position: 1, nameEs: `Dominio ${source.id}`, nameEn: `Domain ${source.id}` }) });
+      await f.prisma.evaluationMember.create({
+        data: buildMembership({ evaluationId: source.id, userId: f.team.members.lead.id, roles: ["LEAD"] }),
+      });
+      await f.prisma.domain.create({
+        data: buildDomain({
+          evaluationId: source.id,
+          position: 1,
+          nameEs: `Dominio ${source.id}`,
+          nameEn: `Domain ${source.id}`,
+        }),
+      });
       return { evaluationId: f.evaluationId, sourceEvaluationId: source.id };
     },
   },
   // lib/invitations/actions.ts
-  inviteMember: { permission: "member.invite", input: (f) => ({ evaluationId: f.evaluationId, email: f.freshEmail(), roles: ["PANELIST"] }) },
+  inviteMember: {
+    permission: "member.invite",
+    input: (f) => ({ evaluationId: f.evaluationId, email: f.freshEmail(), roles: ["PANELIST"] }),
+  },
   revokeInvitation: {
     permission: "member.invite",
     input: async (f) => {
@@ -215,7 +288,11 @@ const sampleInputs: Record<string, Sample> = {
   // lib/members/actions.ts
   updateMemberRoles: {
     permission: "member.update_roles",
-    input: async (f) => ({ evaluationId: f.evaluationId, memberId: (await f.freshMember(["PANELIST"])).memberId, roles: ["PANELIST", "ANALYST"] }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      memberId: (await f.freshMember(["PANELIST"])).memberId,
+      roles: ["PANELIST", "ANALYST"],
+    }),
   },
   removeMember: {
     permission: "member.remove",
@@ -224,7 +301,12 @@ const sampleInputs: Record<string, Sample> = {
   // lib/interviews/actions.ts, lib/focus-groups/actions.ts, lib/excerpts/actions.ts
   createInterview: {
     permission: "interview.edit",
-    input: async (f) => ({ ...fieldworkInput(f), mode: "PHONE", interviewerIds: [f.team.members.lead.id], respondentIds: [await freshHeardRespondent(f)] }),
+    input: async (f) => ({
+      ...fieldworkInput(f),
+      mode: "PHONE",
+      interviewerIds: [f.team.members.lead.id],
+      respondentIds: [await freshHeardRespondent(f)],
+    }),
   },
   updateInterview: {
     permission: "interview.edit",
@@ -233,7 +315,14 @@ const sampleInputs: Record<string, Sample> = {
       const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Texto de prueba." });
       await f.prisma.interview.create({ data: interview });
       f.usedRecord = true;
-      return { ...fieldworkInput(f), interviewId: interview.id, version: 1, mode: "VIDEO", interviewerIds: [f.team.members.lead.id], respondentIds: [respondentId] };
+      return {
+        ...fieldworkInput(f),
+        interviewId: interview.id,
+        version: 1,
+        mode: "VIDEO",
+        interviewerIds: [f.team.members.lead.id],
+        respondentIds: [respondentId],
+      };
     },
   },
   createFocusGroup: {
@@ -252,16 +341,35 @@ const sampleInputs: Record<string, Sample> = {
       const focusGroup = buildFocusGroup({ evaluationId: f.recordEvaluationId, anonymousParticipantCount: 3 });
       await f.prisma.focusGroup.create({ data: focusGroup });
       f.usedRecord = true;
-      return { ...fieldworkInput(f), focusGroupId: focusGroup.id, version: 1, topic: "Matrix topic", facilitatorIds: [f.team.members.lead.id], participantIds: [], anonymousParticipantCount: 4 };
+      return {
+        ...fieldworkInput(f),
+        focusGroupId: focusGroup.id,
+        version: 1,
+        topic: "Matrix topic",
+        facilitatorIds: [f.team.members.lead.id],
+        participantIds: [],
+        anonymousParticipantCount: 4,
+      };
     },
   },
   createExcerpt: {
     permission: "interview.edit",
     input: async (f) => {
-      const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: "Antes no había sindicato." });
+      const interview = buildInterview({
+        evaluationId: f.recordEvaluationId,
+        transcriptOriginal: "Antes no había sindicato.",
+      });
       await f.prisma.interview.create({ data: interview });
       f.usedRecord = true;
-      return { evaluationId: f.evaluationId, source: "INTERVIEW", sourceId: interview.id, variant: "ORIGINAL", startOffset: 6, endOffset: 24, quotedText: "no había sindicato" };
+      return {
+        evaluationId: f.evaluationId,
+        source: "INTERVIEW",
+        sourceId: interview.id,
+        variant: "ORIGINAL",
+        startOffset: 6,
+        endOffset: 24,
+        quotedText: "no había sindicato",
+      };
     },
   },
   deleteExcerpt: {
@@ -270,7 +378,13 @@ const sampleInputs: Record<string, Sample> = {
       const transcript = "Antes no había sindicato.";
       const interview = buildInterview({ evaluationId: f.recordEvaluationId, transcriptOriginal: transcript });
       await f.prisma.interview.create({ data: interview });
-      const excerpt = buildExcerpt({ evaluationId: f.recordEvaluationId, interviewId: interview.id, createdById: f.team.members.lead.id, transcript, quote: "sindicato" });
+      const excerpt = buildExcerpt({
+        evaluationId: f.recordEvaluationId,
+        interviewId: interview.id,
+        createdById: f.team.members.lead.id,
+        transcript,
+        quote: "sindicato",
+      });
       await f.prisma.transcriptExcerpt.create({ data: excerpt });
       f.usedRecord = true;
       return { evaluationId: f.evaluationId, excerptId: excerpt.id };
@@ -279,11 +393,24 @@ const sampleInputs: Record<string, Sample> = {
   // lib/respondents/actions.ts
   createRespondent: {
     permission: "respondent.edit",
-    input: (f) => ({ evaluationId: f.evaluationId, ...RESPONDENT_ATTRIBUTES, name: "Matrix Person", phone: "", email: "", community: "" }),
+    input: (f) => ({
+      evaluationId: f.evaluationId,
+      ...RESPONDENT_ATTRIBUTES,
+      name: "Matrix Person",
+      phone: "",
+      email: "",
+      community: "",
+    }),
   },
   updateRespondent: {
     permission: "respondent.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)), version: 1, ...RESPONDENT_ATTRIBUTES, gender: "MAN" }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      ...(await freshRespondent(f)),
+      version: 1,
+      ...RESPONDENT_ATTRIBUTES,
+      gender: "MAN",
+    }),
   },
   revealRespondentIdentity: {
     permission: "respondent.identity.view",
@@ -291,7 +418,15 @@ const sampleInputs: Record<string, Sample> = {
   },
   updateRespondentIdentity: {
     permission: "respondent.identity.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, ...(await freshRespondent(f)), version: 1, name: "Matrix Renamed", phone: "", email: "", community: "" }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      ...(await freshRespondent(f)),
+      version: 1,
+      name: "Matrix Renamed",
+      phone: "",
+      email: "",
+      community: "",
+    }),
   },
   recordConsent: {
     permission: "consent.edit",
@@ -302,21 +437,43 @@ const sampleInputs: Record<string, Sample> = {
       method: "WRITTEN",
       formVersion: "v1",
       language: "es",
-      scopes: { INTERVIEW: "yes", AUDIO_RECORDING: "no", ANONYMOUS_QUOTATION: "yes", SHARE_WITH_FUNDER: "no", CONTACT_FOR_VALIDATION: "yes" },
+      scopes: {
+        INTERVIEW: "yes",
+        AUDIO_RECORDING: "no",
+        ANONYMOUS_QUOTATION: "yes",
+        SHARE_WITH_FUNDER: "no",
+        CONTACT_FOR_VALIDATION: "yes",
+      },
     }),
   },
   withdrawConsent: {
     permission: "consent.edit",
     input: async (f) => {
       const { respondentId, consentId } = await freshRespondent(f);
-      return { evaluationId: f.evaluationId, respondentId, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true };
+      return {
+        evaluationId: f.evaluationId,
+        respondentId,
+        consentId,
+        withdrawnOn: "2024-09-01",
+        choice: "DESTROY",
+        note: "",
+        confirmed: true,
+      };
     },
   },
   // lib/stories/actions.ts
-  createChangeStory: { permission: "story.edit", input: (f) => ({ evaluationId: f.evaluationId, story: STORY_SAMPLE }) },
+  createChangeStory: {
+    permission: "story.edit",
+    input: (f) => ({ evaluationId: f.evaluationId, story: STORY_SAMPLE }),
+  },
   updateChangeStory: {
     permission: "story.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), expectedVersion: 1, story: STORY_SAMPLE }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      storyId: await freshStory(f),
+      expectedVersion: 1,
+      story: STORY_SAMPLE,
+    }),
   },
   moveChangeStory: {
     permission: "story.edit",
@@ -330,18 +487,37 @@ const sampleInputs: Record<string, Sample> = {
   // lib/triangulation/actions.ts (the analyst's steps on the story page)
   moveStoryInTriangulation: {
     permission: "triangulation.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f, "SELECTED"), from: "SELECTED", to: "IN_TRIANGULATION" }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      storyId: await freshStory(f, "SELECTED"),
+      from: "SELECTED",
+      to: "IN_TRIANGULATION",
+    }),
   },
   // lib/domains/actions.ts
   assignStoryDomain: {
     permission: "story.assign_domain",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f), domainId: f.team.domains[0]!.id, kind: "PRIMARY", rationale: "Matrix rationale.", expectedPrimaryId: null }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      storyId: await freshStory(f),
+      domainId: f.team.domains[0]!.id,
+      kind: "PRIMARY",
+      rationale: "Matrix rationale.",
+      expectedPrimaryId: null,
+    }),
   },
   createDomain: {
     permission: "evaluation.update",
     input: (f) => {
       const tag = f.freshEmail();
-      return { evaluationId: f.evaluationId, nameEs: `Dominio ${tag}`, nameEn: `Domain ${tag}`, definitionEs: "Definición.", definitionEn: "Definition.", isOther: false };
+      return {
+        evaluationId: f.evaluationId,
+        nameEs: `Dominio ${tag}`,
+        nameEn: `Domain ${tag}`,
+        definitionEs: "Definición.",
+        definitionEn: "Definition.",
+        isOther: false,
+      };
     },
   },
   updateDomain: {
@@ -349,26 +525,74 @@ const sampleInputs: Record<string, Sample> = {
     input: async (f) => {
       const domainId = await freshDomain(f);
       const tag = f.freshEmail();
-      return { evaluationId: f.evaluationId, domainId, expectedVersion: 1, nameEs: `Dominio ${tag}`, nameEn: `Domain ${tag}`, definitionEs: "Definición.", definitionEn: "Definition.", isOther: false };
+      return {
+        evaluationId: f.evaluationId,
+        domainId,
+        expectedVersion: 1,
+        nameEs: `Dominio ${tag}`,
+        nameEn: `Domain ${tag}`,
+        definitionEs: "Definición.",
+        definitionEn: "Definition.",
+        isOther: false,
+      };
     },
   },
   reorderDomains: {
     permission: "evaluation.update",
     input: async (f) => {
-      const seenOrder = (await f.prisma.domain.findMany({ where: { evaluationId: f.evaluationId }, orderBy: { position: "asc" }, select: { id: true } })).map((row) => row.id);
+      const seenOrder = (
+        await f.prisma.domain.findMany({
+          where: { evaluationId: f.evaluationId },
+          orderBy: { position: "asc" },
+          select: { id: true },
+        })
+      ).map((row) => row.id);
       return { evaluationId: f.evaluationId, order: [...seenOrder].reverse(), seenOrder };
     },
   },
-  retireDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
-  restoreDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f, { retiredAt: new Date() }), expectedVersion: 1 }) },
-  deleteDomain: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }) },
+  retireDomain: {
+    permission: "evaluation.update",
+    input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }),
+  },
+  restoreDomain: {
+    permission: "evaluation.update",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      domainId: await freshDomain(f, { retiredAt: new Date() }),
+      expectedVersion: 1,
+    }),
+  },
+  deleteDomain: {
+    permission: "evaluation.update",
+    input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }),
+  },
   // lib/places/actions.ts
-  addPlace: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, state: "Oaxaca", municipality: `Municipio ${f.freshEmail()}`, community: "" }) },
-  addCountry: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, code: freshCountryCode(), nameEs: `País ${f.freshEmail()}`, nameEn: `Country ${f.freshEmail()}` }) },
+  addPlace: {
+    permission: "evaluation.update",
+    input: (f) => ({
+      evaluationId: f.evaluationId,
+      state: "Oaxaca",
+      municipality: `Municipio ${f.freshEmail()}`,
+      community: "",
+    }),
+  },
+  addCountry: {
+    permission: "evaluation.update",
+    input: (f) => ({
+      evaluationId: f.evaluationId,
+      code: freshCountryCode(),
+      nameEs: `País ${f.freshEmail()}`,
+      nameEn: `Country ${f.freshEmail()}`,
+    }),
+  },
   addRegion: {
     permission: "evaluation.update",
     input: async (f) => {
-      await f.prisma.placeCountry.upsert({ where: { evaluationId_code: { evaluationId: f.evaluationId, code: "GT" } }, create: { evaluationId: f.evaluationId, code: "GT", nameEs: "Guatemala", nameEn: "Guatemala" }, update: {} });
+      await f.prisma.placeCountry.upsert({
+        where: { evaluationId_code: { evaluationId: f.evaluationId, code: "GT" } },
+        create: { evaluationId: f.evaluationId, code: "GT", nameEs: "Guatemala", nameEn: "Guatemala" },
+        update: {},
+      });
       return { evaluationId: f.evaluationId, countryCode: "GT", name: `Región ${f.freshEmail()}`, code: "" };
     },
   },
@@ -377,7 +601,9 @@ const sampleInputs: Record<string, Sample> = {
     input: async (f) => {
       if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
       const code = freshCountryCode();
-      await f.prisma.placeCountry.create({ data: { evaluationId: f.recordEvaluationId, code, nameEs: `País ${code}`, nameEn: `Country ${code}` } });
+      await f.prisma.placeCountry.create({
+        data: { evaluationId: f.recordEvaluationId, code, nameEs: `País ${code}`, nameEn: `Country ${code}` },
+      });
       return { evaluationId: f.evaluationId, code };
     },
   },
@@ -385,22 +611,42 @@ const sampleInputs: Record<string, Sample> = {
     permission: "evaluation.update",
     input: async (f) => {
       if (f.recordEvaluationId !== f.evaluationId) f.usedRecord = true;
-      const place = buildPlace({ evaluationId: f.recordEvaluationId, state: "Oaxaca", municipality: `Municipio ${f.freshEmail()}` });
+      const place = buildPlace({
+        evaluationId: f.recordEvaluationId,
+        state: "Oaxaca",
+        municipality: `Municipio ${f.freshEmail()}`,
+      });
       await f.prisma.place.create({ data: place });
       return { evaluationId: f.evaluationId, placeId: place.id };
     },
   },
   // lib/setup-lists/actions.ts
-  addListItem: { permission: "evaluation.update", input: (f) => { const tag = f.freshEmail(); return { evaluationId: f.evaluationId, kind: "SECTOR", nameEs: `Sector ${tag}`, nameEn: `Sector en ${tag}` }; } },
+  addListItem: {
+    permission: "evaluation.update",
+    input: (f) => {
+      const tag = f.freshEmail();
+      return { evaluationId: f.evaluationId, kind: "SECTOR", nameEs: `Sector ${tag}`, nameEn: `Sector en ${tag}` };
+    },
+  },
   renameListItem: {
     permission: "evaluation.update",
     input: async (f) => {
       const sector = await freshSector(f);
       const tag = f.freshEmail();
-      return { evaluationId: f.evaluationId, kind: "SECTOR", itemId: sector.id, seen: { nameEs: sector.nameEs, nameEn: sector.nameEn }, nameEs: `Renombrado ${tag}`, nameEn: `Renamed ${tag}` };
+      return {
+        evaluationId: f.evaluationId,
+        kind: "SECTOR",
+        itemId: sector.id,
+        seen: { nameEs: sector.nameEs, nameEn: sector.nameEn },
+        nameEs: `Renombrado ${tag}`,
+        nameEn: `Renamed ${tag}`,
+      };
     },
   },
-  removeListItem: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, kind: "SECTOR", itemId: (await freshSector(f)).id }) },
+  removeListItem: {
+    permission: "evaluation.update",
+    input: async (f) => ({ evaluationId: f.evaluationId, kind: "SECTOR", itemId: (await freshSector(f)).id }),
+  },
   // lib/learnings/actions.ts
   createLearning: { permission: "learning.edit", input: (f) => lessonSample(f) },
   updateLearning: {
@@ -413,24 +659,63 @@ const sampleInputs: Record<string, Sample> = {
   reorderLearnings: {
     permission: "learning.edit",
     input: async (f) => {
-      const seenOrder = (await f.prisma.learning.findMany({ where: { evaluationId: f.evaluationId, kind: "LESSON" }, orderBy: { position: "asc" }, select: { id: true } })).map((row) => row.id);
+      const seenOrder = (
+        await f.prisma.learning.findMany({
+          where: { evaluationId: f.evaluationId, kind: "LESSON" },
+          orderBy: { position: "asc" },
+          select: { id: true },
+        })
+      ).map((row) => row.id);
       return { evaluationId: f.evaluationId, kind: "LESSON", order: [...seenOrder].reverse(), seenOrder };
     },
   },
-  deleteLearning: { permission: "learning.edit", input: async (f) => ({ evaluationId: f.evaluationId, learningId: await freshLesson(f), expectedVersion: 1 }) },
+  deleteLearning: {
+    permission: "learning.edit",
+    input: async (f) => ({ evaluationId: f.evaluationId, learningId: await freshLesson(f), expectedVersion: 1 }),
+  },
   // lib/projects/actions.ts
-  createProject: { permission: "evaluation.update", input: (f) => ({ evaluationId: f.evaluationId, project: projectSample(f) }) },
-  updateProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1, project: projectSample(f) }) },
-  retireProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }) },
-  restoreProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f, { retiredAt: new Date() }), expectedVersion: 1 }) },
-  deleteProject: { permission: "evaluation.update", input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }) },
+  createProject: {
+    permission: "evaluation.update",
+    input: (f) => ({ evaluationId: f.evaluationId, project: projectSample(f) }),
+  },
+  updateProject: {
+    permission: "evaluation.update",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      projectId: await freshProject(f),
+      expectedVersion: 1,
+      project: projectSample(f),
+    }),
+  },
+  retireProject: {
+    permission: "evaluation.update",
+    input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }),
+  },
+  restoreProject: {
+    permission: "evaluation.update",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      projectId: await freshProject(f, { retiredAt: new Date() }),
+      expectedVersion: 1,
+    }),
+  },
+  deleteProject: {
+    permission: "evaluation.update",
+    input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }),
+  },
   endStoryDomain: {
     permission: "story.assign_domain",
     input: async (f) => {
       const storyId = await freshStory(f);
       const domain = buildDomain({ evaluationId: f.recordEvaluationId });
       await f.prisma.domain.create({ data: domain });
-      const assignment = buildDomainAssignment({ evaluationId: f.recordEvaluationId, storyId, domainId: domain.id, assignedById: f.team.members.lead.id, kind: "SECONDARY" });
+      const assignment = buildDomainAssignment({
+        evaluationId: f.recordEvaluationId,
+        storyId,
+        domainId: domain.id,
+        assignedById: f.team.members.lead.id,
+        kind: "SECONDARY",
+      });
       await f.prisma.domainAssignment.create({ data: assignment });
       return { evaluationId: f.evaluationId, storyId, assignmentId: assignment.id };
     },
@@ -438,11 +723,22 @@ const sampleInputs: Record<string, Sample> = {
   // lib/triangulation/actions.ts
   addEvidence: {
     permission: "triangulation.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: await freshStory(f, "IN_TRIANGULATION"), evidence: EVIDENCE_SAMPLE, file: null }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      storyId: await freshStory(f, "IN_TRIANGULATION"),
+      evidence: EVIDENCE_SAMPLE,
+      file: null,
+    }),
   },
   editEvidence: {
     permission: "triangulation.edit",
-    input: async (f) => ({ evaluationId: f.evaluationId, evidenceId: await freshEvidence(f), expectedVersion: 1, evidence: { ...EVIDENCE_SAMPLE, citation: "Matrix citation, edited" }, file: null }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      evidenceId: await freshEvidence(f),
+      expectedVersion: 1,
+      evidence: { ...EVIDENCE_SAMPLE, citation: "Matrix citation, edited" },
+      file: null,
+    }),
   },
   removeEvidence: {
     permission: "triangulation.edit",
@@ -454,9 +750,25 @@ const sampleInputs: Record<string, Sample> = {
       // Revision 1 and supporting evidence of two independent kinds of source: what a sign-off needs.
       const storyId = await freshStory(f, "IN_TRIANGULATION");
       const addedById = f.team.members.analyst!.id;
-      await f.prisma.storyRevision.create({ data: { evaluationId: f.recordEvaluationId, storyId, version: 1, snapshot: {}, editedById: f.team.members.evaluator!.id } });
+      await f.prisma.storyRevision.create({
+        data: {
+          evaluationId: f.recordEvaluationId,
+          storyId,
+          version: 1,
+          snapshot: {},
+          editedById: f.team.members.evaluator!.id,
+        },
+      });
       await f.prisma.evidenceItem.createMany({
-        data: [buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById, sourceType: "DOCUMENT" }), buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById, sourceType: "ADMINISTRATIVE_RECORD" })],
+        data: [
+          buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById, sourceType: "DOCUMENT" }),
+          buildEvidenceItem({
+            evaluationId: f.recordEvaluationId,
+            storyId,
+            addedById,
+            sourceType: "ADMINISTRATIVE_RECORD",
+          }),
+        ],
       });
       return { evaluationId: f.evaluationId, storyId, storyVersion: 1, note: "Matrix sign-off." };
     },
@@ -467,21 +779,42 @@ const sampleInputs: Record<string, Sample> = {
       evaluationId: f.evaluationId,
       storyId: await freshStory(f, "RETURNED"),
       expectedVersion: 1,
-      fields: { contributionNarrative: "Matrix narrative.", contributions: [], contributionRating: "LOW", contributionRatingReason: "Matrix reason.", sustainabilityAssessment: "", sustainabilityConditions: "", sustainabilityRisks: "" },
+      fields: {
+        contributionNarrative: "Matrix narrative.",
+        contributions: [],
+        contributionRating: "LOW",
+        contributionRatingReason: "Matrix reason.",
+        sustainabilityAssessment: "",
+        sustainabilityConditions: "",
+        sustainabilityRisks: "",
+      },
     }),
   },
   // lib/validation/actions.ts
   createValidationRound: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, round: { ...ROUND_FIELDS, storyIds: [(await freshStoryAt(f, "TRIANGULATED")).storyId] } }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      round: { ...ROUND_FIELDS, storyIds: [(await freshStoryAt(f, "TRIANGULATED")).storyId] },
+    }),
   },
   updateValidationRound: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED")).roundId, expectedVersion: 1, round: { ...ROUND_FIELDS, name: "Renamed", storyIds: [] } }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      roundId: (await freshRound(f, "PLANNED")).roundId,
+      expectedVersion: 1,
+      round: { ...ROUND_FIELDS, name: "Renamed", storyIds: [] },
+    }),
   },
   stepValidationRound: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, roundId: (await freshRound(f, "PLANNED", { member: true, story: true })).roundId, step: "open", expectedVersion: 1 }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      roundId: (await freshRound(f, "PLANNED", { member: true, story: true })).roundId,
+      step: "open",
+      expectedVersion: 1,
+    }),
   },
   drawValidationSample: {
     permission: "validation.manage",
@@ -492,7 +825,10 @@ const sampleInputs: Record<string, Sample> = {
     input: async (f) => {
       const { roundId } = await freshRound(f, "PLANNED", { story: true });
       const { respondentId } = await freshRespondent(f);
-      const { code } = await f.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId }, select: { code: true } });
+      const { code } = await f.prisma.respondent.findUniqueOrThrow({
+        where: { id: respondentId },
+        select: { code: true },
+      });
       return { evaluationId: f.evaluationId, roundId, respondentCode: code };
     },
   },
@@ -507,7 +843,16 @@ const sampleInputs: Record<string, Sample> = {
     permission: "validation.record",
     input: async (f) => {
       const { roundId, respondentId, storyId, revisionId } = await freshRound(f, "OPEN", { member: true, story: true });
-      return { evaluationId: f.evaluationId, roundId, respondentId, storyId, storyRevisionId: revisionId, verdict: "CONFIRMS", comments: "", proposedChanges: "" };
+      return {
+        evaluationId: f.evaluationId,
+        roundId,
+        respondentId,
+        storyId,
+        storyRevisionId: revisionId,
+        verdict: "CONFIRMS",
+        comments: "",
+        proposedChanges: "",
+      };
     },
   },
   correctValidationResponse: {
@@ -523,10 +868,17 @@ const sampleInputs: Record<string, Sample> = {
   },
   resolveValidationDispute: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, responseId: (await freshRound(f, "OPEN", { member: true, story: true, dispute: true })).responseId, resolution: "Settled in writing." }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      responseId: (await freshRound(f, "OPEN", { member: true, story: true, dispute: true })).responseId,
+      resolution: "Settled in writing.",
+    }),
   },
   // lib/reviews/actions.ts
-  sendStoryToReview: { permission: "review.submit", input: async (f) => ({ evaluationId: f.evaluationId, storyId: (await freshStoryAt(f, "VALIDATED")).storyId }) },
+  sendStoryToReview: {
+    permission: "review.submit",
+    input: async (f) => ({ evaluationId: f.evaluationId, storyId: (await freshStoryAt(f, "VALIDATED")).storyId }),
+  },
   decideStoryReview: {
     permission: "review.decide",
     input: async (f) => {
@@ -536,45 +888,118 @@ const sampleInputs: Record<string, Sample> = {
   },
   decideStoryRevalidation: {
     permission: "validation.manage",
-    input: async (f) => ({ evaluationId: f.evaluationId, storyId: (await freshStoryAt(f, "RETURNED")).storyId, choice: "NEW_VALIDATION", comment: "The figures changed." }),
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      storyId: (await freshStoryAt(f, "RETURNED")).storyId,
+      choice: "NEW_VALIDATION",
+      comment: "The figures changed.",
+    }),
   },
   // lib/selection/actions.ts
   createSelectionPanel: {
     permission: "selection.manage",
-    input: (f) => ({ evaluationId: f.evaluationId, name: "Matrix panel", level: "PORTFOLIO", domainId: null, memberIds: [f.team.members.panelist!.id] }),
+    input: (f) => ({
+      evaluationId: f.evaluationId,
+      name: "Matrix panel",
+      level: "PORTFOLIO",
+      domainId: null,
+      memberIds: [f.team.members.panelist!.id],
+    }),
   },
   createSelectionRound: {
     permission: "selection.manage",
     input: async (f) => {
       const { panelId } = await freshDomainPanelWithScreenedStory(f);
-      return { evaluationId: f.evaluationId, panelId, name: "Matrix round", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000).toISOString(), storyIds: [] };
+      return {
+        evaluationId: f.evaluationId,
+        panelId,
+        name: "Matrix round",
+        method: "APPROVAL",
+        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+        storyIds: [],
+      };
     },
   },
-  openSelectionRound: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "DRAFT"), expectedVersion: 1 }) },
-  closeSelectionRound: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), expectedVersion: 1 }) },
-  cancelSelectionRound: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "DRAFT"), expectedVersion: 1 }) },
+  openSelectionRound: {
+    permission: "selection.manage",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      roundId: await freshSelectionRound(f, "DRAFT"),
+      expectedVersion: 1,
+    }),
+  },
+  closeSelectionRound: {
+    permission: "selection.manage",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      roundId: await freshSelectionRound(f, "OPEN"),
+      expectedVersion: 1,
+    }),
+  },
+  cancelSelectionRound: {
+    permission: "selection.manage",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      roundId: await freshSelectionRound(f, "DRAFT"),
+      expectedVersion: 1,
+    }),
+  },
   recordSelectionDecision: {
     permission: "selection.manage",
     input: async (f) => {
       const roundId = await freshSelectionRound(f, "CLOSED");
-      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({ where: { roundId }, select: { storyId: true } });
-      return { evaluationId: f.evaluationId, roundId, expectedVersion: 1, selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }], feedback: [{ storyId: candidate.storyId, language: "es", text: "Gracias." }] };
+      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({
+        where: { roundId },
+        select: { storyId: true },
+      });
+      return {
+        evaluationId: f.evaluationId,
+        roundId,
+        expectedVersion: 1,
+        selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }],
+        feedback: [{ storyId: candidate.storyId, language: "es", text: "Gracias." }],
+      };
     },
   },
-  sendSelectionReminder: { permission: "selection.manage", input: async (f) => ({ evaluationId: f.evaluationId, roundId: await freshSelectionRound(f, "OPEN"), text: "Please vote." }) },
+  sendSelectionReminder: {
+    permission: "selection.manage",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      roundId: await freshSelectionRound(f, "OPEN"),
+      text: "Please vote.",
+    }),
+  },
   castSelectionBallots: {
     permission: "selection.vote",
     input: async (f) => {
       const roundId = await freshSelectionRound(f, "OPEN");
-      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({ where: { roundId }, select: { storyId: true } });
-      return { evaluationId: f.evaluationId, roundId, votes: [{ storyId: candidate.storyId, approved: true, reason: "Significant." }] };
+      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({
+        where: { roundId },
+        select: { storyId: true },
+      });
+      return {
+        evaluationId: f.evaluationId,
+        roundId,
+        votes: [{ storyId: candidate.storyId, approved: true, reason: "Significant." }],
+      };
     },
   },
   // lib/imports/actions.ts
-  analyzeImportFile: { permission: "import.run", input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto" }) },
+  analyzeImportFile: {
+    permission: "import.run",
+    input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto" }),
+  },
   dryRunImport: {
     permission: "import.run",
-    input: (f) => ({ evaluationId: f.evaluationId, kind: "RESPONDENTS", file: importFile(), delimiter: "auto", mapping: IMPORT_MAPPING, keyColumn: "_uuid", idempotencyKey: newId() }),
+    input: (f) => ({
+      evaluationId: f.evaluationId,
+      kind: "RESPONDENTS",
+      file: importFile(),
+      delimiter: "auto",
+      mapping: IMPORT_MAPPING,
+      keyColumn: "_uuid",
+      idempotencyKey: newId(),
+    }),
   },
   commitImport: {
     permission: "import.run",
@@ -582,49 +1007,100 @@ const sampleInputs: Record<string, Sample> = {
   },
 };
 
-const EVIDENCE_SAMPLE = { sourceType: "DOCUMENT", citation: "Matrix citation", whatItShows: "What it shows.", stance: "SUPPORTS", strength: "MODERATE", figureId: "", response: "" };
+const EVIDENCE_SAMPLE = {
+  sourceType: "DOCUMENT",
+  citation: "Matrix citation",
+  whatItShows: "What it shows.",
+  stance: "SUPPORTS",
+  strength: "MODERATE",
+  figureId: "",
+  response: "",
+};
 
 /** An evidence item on a fresh story in triangulation, in the record's evaluation. */
 async function freshEvidence(f: Fixture): Promise<string> {
   const storyId = await freshStory(f, "IN_TRIANGULATION");
-  const item = buildEvidenceItem({ evaluationId: f.recordEvaluationId, storyId, addedById: f.team.members.analyst!.id });
+  const item = buildEvidenceItem({
+    evaluationId: f.recordEvaluationId,
+    storyId,
+    addedById: f.team.members.analyst!.id,
+  });
   await f.prisma.evidenceItem.create({ data: item });
   return item.id;
 }
 
-const ROUND_FIELDS = { name: "Matrix round", startsOn: "2025-03-01", endsOn: "2025-03-31", method: "WORKSHOP", targetSize: 3, notes: "" };
+const ROUND_FIELDS = {
+  name: "Matrix round",
+  startsOn: "2025-03-01",
+  endsOn: "2025-03-31",
+  method: "WORKSHOP",
+  targetSize: 3,
+  notes: "",
+};
 
 /** A story at `stage` with its revision 1, in the record's evaluation. */
-async function freshStoryAt(f: Fixture, stage: "TRIANGULATED" | "VALIDATED" | "IN_REVIEW" | "RETURNED" | "IN_VALIDATION"): Promise<{ storyId: string; revisionId: string }> {
+async function freshStoryAt(
+  f: Fixture,
+  stage: "TRIANGULATED" | "VALIDATED" | "IN_REVIEW" | "RETURNED" | "IN_VALIDATION",
+): Promise<{ storyId: string; revisionId: string }> {
   const storyId = await freshStory(f);
   await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage } });
   const revision = await f.prisma.storyRevision.create({
-    data: { evaluationId: f.recordEvaluationId, storyId, version: 1, snapshot: {}, editedById: f.team.members.evaluator!.id },
+    data: {
+      evaluationId: f.recordEvaluationId,
+      storyId,
+      version: 1,
+      snapshot: {},
+      editedById: f.team.members.evaluator!.id,
+    },
     select: { id: true },
   });
   return { storyId, revisionId: revision.id };
 }
 
 /** A validation round in the record's evaluation, with a story, a sampled respondent and a dispute as asked. */
-async function freshRound(f: Fixture, status: "PLANNED" | "OPEN", options: { member?: boolean; story?: boolean; dispute?: boolean } = {}) {
+async function freshRound(
+  f: Fixture,
+  status: "PLANNED" | "OPEN",
+  options: { member?: boolean; story?: boolean; dispute?: boolean } = {},
+) {
   f.usedRecord = true;
   const evaluationId = f.recordEvaluationId;
   const round = await f.prisma.validationRound.create({
-    data: { evaluationId, name: "Matrix round", startsOn: new Date("2025-03-01"), endsOn: new Date("2025-03-31"), method: "PHONE", targetSize: 3, status },
+    data: {
+      evaluationId,
+      name: "Matrix round",
+      startsOn: new Date("2025-03-01"),
+      endsOn: new Date("2025-03-31"),
+      method: "PHONE",
+      targetSize: 3,
+      status,
+    },
     select: { id: true },
   });
   const respondentId = options.member ? (await freshRespondent(f)).respondentId : "";
-  if (options.member) await f.prisma.validationSampleMember.create({ data: { evaluationId, validationRoundId: round.id, respondentId } });
+  if (options.member)
+    await f.prisma.validationSampleMember.create({ data: { evaluationId, validationRoundId: round.id, respondentId } });
   let storyId = "";
   let revisionId = "";
   let responseId = "";
   if (options.story) {
     ({ storyId, revisionId } = await freshStoryAt(f, "IN_VALIDATION"));
-    await f.prisma.validationRoundStory.create({ data: { evaluationId, validationRoundId: round.id, storyId, storyRevisionId: revisionId } });
+    await f.prisma.validationRoundStory.create({
+      data: { evaluationId, validationRoundId: round.id, storyId, storyRevisionId: revisionId },
+    });
   }
   if (options.dispute) {
     const response = await f.prisma.validationResponse.create({
-      data: { evaluationId, validationRoundId: round.id, respondentId, storyId, storyRevisionId: revisionId, verdict: "DISPUTES", recordedById: f.team.members.lead.id },
+      data: {
+        evaluationId,
+        validationRoundId: round.id,
+        respondentId,
+        storyId,
+        storyRevisionId: revisionId,
+        verdict: "DISPUTES",
+        recordedById: f.team.members.lead.id,
+      },
       select: { id: true },
     });
     responseId = response.id;
@@ -637,16 +1113,29 @@ async function freshRound(f: Fixture, status: "PLANNED" | "OPEN", options: { mem
  * identity) and a fresh _uuid per call.
  */
 function importFile(): File {
-  return new File([`grp/respondent_type,grp/gender,grp/state,grp/language,id/name,_uuid\r\nunion_member,Mujer,Coahuila,es,Matrix Imported,${newId()}\r\n`], "kobo.csv");
+  return new File(
+    [
+      `grp/respondent_type,grp/gender,grp/state,grp/language,id/name,_uuid\r\nunion_member,Mujer,Coahuila,es,Matrix Imported,${newId()}\r\n`,
+    ],
+    "kobo.csv",
+  );
 }
 
-const IMPORT_MAPPING = { "grp/respondent_type": "type", "grp/gender": "gender", "grp/state": "state", "grp/language": "language", "id/name": "name" };
+const IMPORT_MAPPING = {
+  "grp/respondent_type": "type",
+  "grp/gender": "gender",
+  "grp/state": "state",
+  "grp/language": "language",
+  "id/name": "name",
+};
 
 /** A dry-run batch of that file in the record's evaluation, ready to commit. */
 async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: File }> {
   f.usedRecord = true;
   const file = importFile();
-  const fileSha256 = createHash("sha256").update(Buffer.from(await file.arrayBuffer())).digest("hex");
+  const fileSha256 = createHash("sha256")
+    .update(Buffer.from(await file.arrayBuffer()))
+    .digest("hex");
   const batch = await f.prisma.importBatch.create({
     data: {
       evaluationId: f.recordEvaluationId,
@@ -667,15 +1156,36 @@ async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: Fi
   return { batchId: batch.id, file };
 }
 
-const RESPONDENT_ATTRIBUTES = { type: "UNION_MEMBER", gender: "WOMAN", state: "Coahuila", placeId: "", sectorId: "", language: "es", atRiskGroupIds: [] };
+const RESPONDENT_ATTRIBUTES = {
+  type: "UNION_MEMBER",
+  gender: "WOMAN",
+  state: "Coahuila",
+  placeId: "",
+  sectorId: "",
+  language: "es",
+  atRiskGroupIds: [],
+};
 
 /** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
 async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {
   f.usedRecord = true;
-  const respondent = buildRespondent({ evaluationId: f.recordEvaluationId, codeNumber: await nextRespondentCodeNumber(f.prisma, f.recordEvaluationId) });
-  const consent = buildConsent({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, recordedById: f.team.members.evaluator!.id });
+  const respondent = buildRespondent({
+    evaluationId: f.recordEvaluationId,
+    codeNumber: await nextRespondentCodeNumber(f.prisma, f.recordEvaluationId),
+  });
+  const consent = buildConsent({
+    evaluationId: f.recordEvaluationId,
+    respondentId: respondent.id,
+    recordedById: f.team.members.evaluator!.id,
+  });
   await f.prisma.respondent.create({ data: respondent });
-  await f.prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: f.recordEvaluationId, respondentId: respondent.id, name: "Matrix Person" }) });
+  await f.prisma.respondentIdentity.create({
+    data: buildRespondentIdentity({
+      evaluationId: f.recordEvaluationId,
+      respondentId: respondent.id,
+      name: "Matrix Person",
+    }),
+  });
   await f.prisma.consent.create({ data: consent });
   await f.prisma.consentScope.createMany({ data: buildConsentScopes(consent) });
   return { respondentId: respondent.id, consentId: consent.id };
@@ -700,10 +1210,21 @@ const STORY_SAMPLE = {
 };
 
 /** A fresh story (a draft unless `stage` says otherwise) in the record's evaluation, for one call of a story action. */
-async function freshStory(f: Fixture, stage: "DRAFT" | "SELECTED" | "IN_TRIANGULATION" | "RETURNED" = "DRAFT"): Promise<string> {
+async function freshStory(
+  f: Fixture,
+  stage: "DRAFT" | "SELECTED" | "IN_TRIANGULATION" | "RETURNED" = "DRAFT",
+): Promise<string> {
   f.usedRecord = true;
-  const last = await f.prisma.changeStory.aggregate({ where: { evaluationId: f.recordEvaluationId }, _max: { codeNumber: true } });
-  const story = buildChangeStory({ evaluationId: f.recordEvaluationId, authorId: f.team.members.evaluator!.id, codeNumber: (last._max.codeNumber ?? 0) + 1, stage });
+  const last = await f.prisma.changeStory.aggregate({
+    where: { evaluationId: f.recordEvaluationId },
+    _max: { codeNumber: true },
+  });
+  const story = buildChangeStory({
+    evaluationId: f.recordEvaluationId,
+    authorId: f.team.members.evaluator!.id,
+    codeNumber: (last._max.codeNumber ?? 0) + 1,
+    stage,
+  });
   await f.prisma.changeStory.create({ data: story });
   return story.id;
 }
@@ -714,9 +1235,21 @@ async function freshDomainPanelWithScreenedStory(f: Fixture): Promise<{ panelId:
   const domain = buildDomain({ evaluationId: f.recordEvaluationId });
   await f.prisma.domain.create({ data: domain });
   await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "SCREENED" } });
-  await f.prisma.domainAssignment.create({ data: buildDomainAssignment({ evaluationId: f.recordEvaluationId, storyId, domainId: domain.id, assignedById: f.team.members.lead.id }) });
-  const panel = await f.prisma.selectionPanel.create({ data: { evaluationId: f.recordEvaluationId, name: "Matrix domain panel", level: "DOMAIN", domainId: domain.id }, select: { id: true } });
-  await f.prisma.panelMember.create({ data: { evaluationId: f.recordEvaluationId, panelId: panel.id, userId: f.team.members.panelist!.id } });
+  await f.prisma.domainAssignment.create({
+    data: buildDomainAssignment({
+      evaluationId: f.recordEvaluationId,
+      storyId,
+      domainId: domain.id,
+      assignedById: f.team.members.lead.id,
+    }),
+  });
+  const panel = await f.prisma.selectionPanel.create({
+    data: { evaluationId: f.recordEvaluationId, name: "Matrix domain panel", level: "DOMAIN", domainId: domain.id },
+    select: { id: true },
+  });
+  await f.prisma.panelMember.create({
+    data: { evaluationId: f.recordEvaluationId, panelId: panel.id, userId: f.team.members.panelist!.id },
+  });
   return { panelId: panel.id, storyId };
 }
 
@@ -724,10 +1257,22 @@ async function freshDomainPanelWithScreenedStory(f: Fixture): Promise<{ panelId:
 async function freshSelectionRound(f: Fixture, status: "DRAFT" | "OPEN" | "CLOSED"): Promise<string> {
   const storyId = await freshStory(f);
   await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "SELECTED" } });
-  const panel = await f.prisma.selectionPanel.create({ data: { evaluationId: f.recordEvaluationId, name: "Matrix portfolio panel", level: "PORTFOLIO" }, select: { id: true } });
-  await f.prisma.panelMember.create({ data: { evaluationId: f.recordEvaluationId, panelId: panel.id, userId: f.team.members.panelist!.id } });
+  const panel = await f.prisma.selectionPanel.create({
+    data: { evaluationId: f.recordEvaluationId, name: "Matrix portfolio panel", level: "PORTFOLIO" },
+    select: { id: true },
+  });
+  await f.prisma.panelMember.create({
+    data: { evaluationId: f.recordEvaluationId, panelId: panel.id, userId: f.team.members.panelist!.id },
+  });
   const round = await f.prisma.selectionRound.create({
-    data: { evaluationId: f.recordEvaluationId, panelId: panel.id, name: "Matrix round", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000), status },
+    data: {
+      evaluationId: f.recordEvaluationId,
+      panelId: panel.id,
+      name: "Matrix round",
+      method: "APPROVAL",
+      deadline: new Date(Date.now() + 86_400_000),
+      status,
+    },
     select: { id: true },
   });
   await f.prisma.roundCandidate.create({ data: { evaluationId: f.recordEvaluationId, roundId: round.id, storyId } });
@@ -738,24 +1283,41 @@ async function freshSelectionRound(f: Fixture, status: "DRAFT" | "OPEN" | "CLOSE
 const WRITES_NO_AUDIT_EVENT: Record<string, string> = {
   analyzeImportFile: "reads the uploaded file's columns and proposes a mapping; writes nothing",
   dryRunImport: "a trial run: the batch it keeps is audited when the import is committed",
-  castSelectionBallots: "ballots stay out of the audit chain one by one; ballot_revision keeps their history and the round's close seals a digest of them (lib/selection/ballot-mutations.ts)",
+  castSelectionBallots:
+    "ballots stay out of the audit chain one by one; ballot_revision keeps their history and the round's close seals a digest of them (lib/selection/ballot-mutations.ts)",
 };
 
 /** A mutation's own typed refusal ({ ok: false, reason }) handed back as the action's data. */
 function refusedInside(result: { ok: boolean; data?: unknown }): boolean {
-  return result.ok && typeof result.data === "object" && result.data !== null && (result.data as { ok?: unknown }).ok === false;
+  return (
+    result.ok &&
+    typeof result.data === "object" &&
+    result.data !== null &&
+    (result.data as { ok?: unknown }).ok === false
+  );
 }
 
 /**
  * Exported server functions that are deliberately not registered actions, with why, and what an
  * anonymous caller with a made-up input must get (nothing written either way).
  */
-const PUBLIC_ACTIONS: Record<string, { reason: string; anonymous: "UNAUTHENTICATED" | "NOTHING_WRITTEN" | "NOT_CALLED"; input?: unknown }> = {
-  "lib/i18n/actions.ts#setLocale": { reason: "sets the language cookie only; touches no data", anonymous: "NOT_CALLED" },
+const PUBLIC_ACTIONS: Record<
+  string,
+  { reason: string; anonymous: "UNAUTHENTICATED" | "NOTHING_WRITTEN" | "NOT_CALLED"; input?: unknown }
+> = {
+  "lib/i18n/actions.ts#setLocale": {
+    reason: "sets the language cookie only; touches no data",
+    anonymous: "NOT_CALLED",
+  },
   "lib/invitations/actions.ts#acceptInvitationWithAccount": {
     reason: "the invitation token is the credential (invitations-*.test.ts)",
     anonymous: "NOTHING_WRITTEN",
-    input: { token: "A".repeat(43), name: "Someone", password: "long enough password", passwordConfirmation: "long enough password" },
+    input: {
+      token: "A".repeat(43),
+      name: "Someone",
+      password: "long enough password",
+      passwordConfirmation: "long enough password",
+    },
   },
   "lib/invitations/actions.ts#acceptInvitationAsSignedInUser": {
     reason: "acts for the signed-in invitee only, with their token (invitations-*.test.ts)",
@@ -765,7 +1327,12 @@ const PUBLIC_ACTIONS: Record<string, { reason: string; anonymous: "UNAUTHENTICAT
   "lib/users/actions.ts#completeAccountSetup": {
     reason: "the administrator's signed set-up link is the credential (users-*.test.ts)",
     anonymous: "NOTHING_WRITTEN",
-    input: { token: `cnobody.${(Date.now() + 86_400_000).toString(36)}.${"A".repeat(43)}`, name: "Someone", password: "long enough password", passwordConfirmation: "long enough password" },
+    input: {
+      token: `cnobody.${(Date.now() + 86_400_000).toString(36)}.${"A".repeat(43)}`,
+      name: "Someone",
+      password: "long enough password",
+      passwordConfirmation: "long enough password",
+    },
   },
   "lib/auth/actions.ts#checkSignInInput": {
     reason: "checks the sign-in form's fields against the schema; reads and writes nothing",
@@ -807,7 +1374,12 @@ function serverActionFiles(): string[] {
     .sort();
 }
 
-type Found = { file: string; exportName: string; fn: (input: unknown) => Promise<unknown>; registeredName: string | undefined };
+type Found = {
+  file: string;
+  exportName: string;
+  fn: (input: unknown) => Promise<unknown>;
+  registeredName: string | undefined;
+};
 
 let database: TestDatabase;
 let fixture: Fixture;
@@ -820,7 +1392,10 @@ const users: Record<Exclude<Caller, "ANONYMOUS">, CurrentUser> = {} as never;
 
 async function snapshot(): Promise<Record<string, string>> {
   const sql = tableNames
-    .map((table) => `SELECT '${table}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table}" x`)
+    .map(
+      (table) =>
+        `SELECT '${table}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table}" x`,
+    )
     .join(" UNION ALL ");
   const rows = await database.prisma.$queryRawUnsafe<Array<{ t: string; h: string }>>(sql);
   return Object.fromEntries(rows.map((row) => [row.t, row.h]));
@@ -851,7 +1426,9 @@ beforeAll(async () => {
   const elsewhere = buildEvaluation({ name: "Another evaluation" });
   await prisma.evaluation.create({ data: elsewhere });
   elsewhereId = elsewhere.id;
-  await prisma.evaluationMember.create({ data: buildMembership({ evaluationId: elsewhere.id, userId: team.outsider.id, roles: ["LEAD"] }) });
+  await prisma.evaluationMember.create({
+    data: buildMembership({ evaluationId: elsewhere.id, userId: team.outsider.id, roles: ["LEAD"] }),
+  });
   const admin = buildUser({ name: "Matrix admin", isAdmin: true });
   await prisma.user.create({ data: admin });
 
@@ -878,11 +1455,18 @@ beforeAll(async () => {
       this.usedRecord = true;
       const user = buildUser({ name: `Matrix member ${++counter}` });
       await prisma.user.create({ data: user });
-      const member = await prisma.evaluationMember.create({ data: { evaluationId: this.recordEvaluationId, userId: user.id, roles }, select: { id: true } });
+      const member = await prisma.evaluationMember.create({
+        data: { evaluationId: this.recordEvaluationId, userId: user.id, roles },
+        select: { id: true },
+      });
       return { memberId: member.id, userId: user.id };
     },
     async freshUser(overrides = {}) {
-      const user = buildUser({ name: `Matrix target ${++counter}`, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder", ...overrides });
+      const user = buildUser({
+        name: `Matrix target ${++counter}`,
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+        ...overrides,
+      });
       await prisma.user.create({ data: user });
       return { userId: user.id };
     },
@@ -901,7 +1485,12 @@ beforeAll(async () => {
     const module = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(module)) {
       if (typeof value !== "function") continue;
-      found.push({ file, exportName, fn: value as Found["fn"], registeredName: actionsModule.registeredActionName(value) });
+      found.push({
+        file,
+        exportName,
+        fn: value as Found["fn"],
+        registeredName: actionsModule.registeredActionName(value),
+      });
     }
   }
 }, 120_000);
@@ -913,14 +1502,20 @@ afterAll(async () => {
 describe("the action inventory", () => {
   it("finds the server action files, including this feature's", () => {
     const files = new Set(found.map((entry) => entry.file));
-    for (const file of ["lib/users/actions.ts", "lib/members/actions.ts", "lib/invitations/actions.ts", "lib/evaluations/actions.ts"]) {
+    for (const file of [
+      "lib/users/actions.ts",
+      "lib/members/actions.ts",
+      "lib/invitations/actions.ts",
+      "lib/evaluations/actions.ts",
+    ]) {
       expect(files, file).toContain(file);
     }
   });
 
-  it("marks every actions.ts as a \"use server\" module (otherwise its code would ship to the browser)", () => {
+  it('marks every actions.ts as a "use server" module (otherwise its code would ship to the browser)', () => {
     const files = [...new Set(found.map((entry) => entry.file))].filter((file) => path.basename(file) === "actions.ts");
-    for (const file of files) expect(readFileSync(path.join(ROOT, file), "utf8"), file).toMatch(/^\s*["']use server["']/);
+    for (const file of files)
+      expect(readFileSync(path.join(ROOT, file), "utf8"), file).toMatch(/^\s*["']use server["']/);
   });
 
   it("has every exported server function registered, or listed as public with a reason", () => {
@@ -935,12 +1530,18 @@ describe("the action inventory", () => {
 
   it("lists no public action that no longer exists", () => {
     const present = new Set(found.map((entry) => `${entry.file}#${entry.exportName}`));
-    expect(Object.keys(PUBLIC_ACTIONS).filter((key) => !present.has(key)), "remove these from PUBLIC_ACTIONS").toEqual([]);
+    expect(
+      Object.keys(PUBLIC_ACTIONS).filter((key) => !present.has(key)),
+      "remove these from PUBLIC_ACTIONS",
+    ).toEqual([]);
   });
 
   it("has a sample input for every registered action", () => {
     const missing = [...registry.keys()].filter((name) => !sampleInputs[name]);
-    expect(missing, `Add a sample input to sampleInputs in tests/integration/authorization-matrix.test.ts for: ${missing.join(", ")}`).toEqual([]);
+    expect(
+      missing,
+      `Add a sample input to sampleInputs in tests/integration/authorization-matrix.test.ts for: ${missing.join(", ")}`,
+    ).toEqual([]);
   });
 
   it("has each action declare the permission written down for it here", () => {
@@ -971,7 +1572,9 @@ describe("every registered action × every caller", () => {
       const rule = registry.get(name)!;
       const sample = sampleInputs[name];
       if (!sample) {
-        problems.push(`${name}: no sample input. Add one to sampleInputs in tests/integration/authorization-matrix.test.ts`);
+        problems.push(
+          `${name}: no sample input. Add one to sampleInputs in tests/integration/authorization-matrix.test.ts`,
+        );
         continue;
       }
       for (const caller of CALLERS) {
@@ -987,16 +1590,23 @@ describe("every registered action × every caller", () => {
         const allowed = can(rolesOfCaller(caller), rule.permission);
 
         if (caller === "ANONYMOUS") {
-          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "UNAUTHENTICATED" })) problems.push(`${label}: expected UNAUTHENTICATED, got ${JSON.stringify(result)}`);
+          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "UNAUTHENTICATED" }))
+            problems.push(`${label}: expected UNAUTHENTICATED, got ${JSON.stringify(result)}`);
         } else if (caller === "OUTSIDER" && rule.scope === "evaluation") {
           // Exactly the code: no field of the target may travel back.
-          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" })) problems.push(`${label}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
+          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "NOT_FOUND" }))
+            problems.push(`${label}: expected NOT_FOUND, got ${JSON.stringify(result)}`);
         } else if (!allowed) {
-          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "FORBIDDEN" })) problems.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(result)}`);
+          if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: "FORBIDDEN" }))
+            problems.push(`${label}: expected FORBIDDEN, got ${JSON.stringify(result)}`);
         } else if (!result.ok || refusedInside(result)) {
-          problems.push(`${label}: holds ${rule.permission} but got ${JSON.stringify(result)}: a permitted caller must succeed (check the sample input)`);
+          problems.push(
+            `${label}: holds ${rule.permission} but got ${JSON.stringify(result)}: a permitted caller must succeed (check the sample input)`,
+          );
         } else if (!changed.includes("audit_event") && !WRITES_NO_AUDIT_EVENT[name]) {
-          problems.push(`${label}: succeeded but wrote no audit event (changed: ${changed.join(", ") || "nothing"}); a success that changes nothing proves nothing`);
+          problems.push(
+            `${label}: succeeded but wrote no audit event (changed: ${changed.join(", ") || "nothing"}); a success that changes nothing proves nothing`,
+          );
         }
         if (!allowed || caller === "ANONYMOUS" || (caller === "OUTSIDER" && rule.scope === "evaluation")) {
           if (changed.length > 0) problems.push(`${label}: refused, yet changed ${changed.join(", ")}`);
@@ -1029,7 +1639,8 @@ describe("a record of another evaluation, named through one's own", () => {
         signOut();
         // A caller without the permission (an administrator on fieldwork) is refused before any lookup.
         const expected = can(rolesOfCaller(caller), rule.permission) ? "NOT_FOUND" : "FORBIDDEN";
-        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected })) problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
+        if (JSON.stringify(result) !== JSON.stringify({ ok: false, error: expected }))
+          problems.push(`${name} as ${caller}: expected ${expected}, got ${JSON.stringify(result)}`);
         if (changed.length > 0) problems.push(`${name} as ${caller}: changed ${changed.join(", ")}`);
       }
     }
@@ -1051,7 +1662,8 @@ describe("public server functions", () => {
       const changed = changedTables(before, await snapshot());
       const label = `${entry.file}#${entry.exportName}`;
       if (result.ok) problems.push(`${label}: succeeded for an anonymous caller with a made-up input`);
-      if (rule.anonymous === "UNAUTHENTICATED" && result.error !== "UNAUTHENTICATED") problems.push(`${label}: expected UNAUTHENTICATED, got ${JSON.stringify(result)}`);
+      if (rule.anonymous === "UNAUTHENTICATED" && result.error !== "UNAUTHENTICATED")
+        problems.push(`${label}: expected UNAUTHENTICATED, got ${JSON.stringify(result)}`);
       if (changed.length > 0) problems.push(`${label}: changed ${changed.join(", ")}`);
     }
     expect(problems).toEqual([]);

@@ -31,10 +31,20 @@ const sourceCheckpoints = path.join(work, "source", "audit-checkpoints.jsonl");
 let backup: { code: number | null; output: string };
 let folder: string;
 
-function script(name: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function script(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, AUTH_SECRET: "a".repeat(40), IDENTITY_ENCRYPTION_KEY: KEY, ...env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AUTH_SECRET: "a".repeat(40),
+        IDENTITY_ENCRYPTION_KEY: KEY,
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
@@ -73,11 +83,28 @@ describe.skipIf(!serverAvailable())("backup and restore drill on PostgreSQL", ()
       actorId,
       evaluationId: story.evaluationId,
       storyId: story.id,
-      evidence: { sourceType: "DOCUMENT", citation: "Informe 2024", whatItShows: "Prueba.", stance: "SUPPORTS", strength: "STRONG", figureId: null, response: null, supportNote: null },
-      file: { fileName: "informe.pdf", mimeType: "application/pdf", sizeBytes: content.length, sha256: createHash("sha256").update(content).digest("hex"), content },
+      evidence: {
+        sourceType: "DOCUMENT",
+        citation: "Informe 2024",
+        whatItShows: "Prueba.",
+        stance: "SUPPORTS",
+        strength: "STRONG",
+        figureId: null,
+        response: null,
+        supportNote: null,
+      },
+      file: {
+        fileName: "informe.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: content.length,
+        sha256: createHash("sha256").update(content).digest("hex"),
+        content,
+      },
     });
     expect(saved).toMatchObject({ ok: true });
-    const identity = await source.respondentIdentity.findFirstOrThrow({ select: { evaluationId: true, respondentId: true } });
+    const identity = await source.respondentIdentity.findFirstOrThrow({
+      select: { evaluationId: true, respondentId: true },
+    });
     const { revealIdentity } = await import("@/lib/respondents/identity-mutations");
     await revealIdentity({ actorId }, identity);
     await writeCheckpoint(source, sourceCheckpoints, ring);
@@ -101,9 +128,15 @@ describe.skipIf(!serverAvailable())("backup and restore drill on PostgreSQL", ()
 
     const target = await roles.createSibling();
     const restoredCheckpoints = path.join(work, "restored", "audit-checkpoints.jsonl");
-    const env = { DATABASE_URL: target.appUrl, MIGRATION_DATABASE_URL: target.ownerUrl, AUDIT_CHECKPOINT_FILE: restoredCheckpoints };
+    const env = {
+      DATABASE_URL: target.appUrl,
+      MIGRATION_DATABASE_URL: target.ownerUrl,
+      AUDIT_CHECKPOINT_FILE: restoredCheckpoints,
+    };
     const restore = await script("restore", [folder], env);
-    expect(restore.output).toMatch(/Restored and checked \d+ tables \(\d+ rows\) .*every count and checksum as backed up/);
+    expect(restore.output).toMatch(
+      /Restored and checked \d+ tables \(\d+ rows\) .*every count and checksum as backed up/,
+    );
     expect(restore.code).toBe(0);
 
     // The same proof, computed here, independently of the scripts' own manifest.
@@ -124,7 +157,10 @@ describe.skipIf(!serverAvailable())("backup and restore drill on PostgreSQL", ()
       const restored = await identities(copy);
       expect(restored.length).toBeGreaterThan(0);
       expect(restored).toEqual(await identities(source));
-      const file = await copy.evidenceItem.findFirstOrThrow({ where: { fileName: "informe.pdf" }, select: { content: true } });
+      const file = await copy.evidenceItem.findFirstOrThrow({
+        where: { fileName: "informe.pdf" },
+        select: { content: true },
+      });
       expect(Buffer.from(file.content!).toString()).toContain("evidencia de prueba");
       // The restored copy is served with the same rights: the app role still cannot rewrite the trail.
       await expect(copy.$executeRawUnsafe("DELETE FROM audit_event")).rejects.toThrow(/permission denied/);
@@ -135,7 +171,9 @@ describe.skipIf(!serverAvailable())("backup and restore drill on PostgreSQL", ()
     // A second restore into the same database is refused: it is no longer empty.
     const again = await script("restore", [folder], env);
     expect(again.code).toBe(1);
-    expect(again.output).toBe("The target database already has tables. Restore into a new, empty database (createdb), owned by the role that migrates, and point the app at it.");
+    expect(again.output).toBe(
+      "The target database already has tables. Restore into a new, empty database (createdb), owned by the role that migrates, and point the app at it.",
+    );
   }, 180_000);
 
   it("says which table differs when the copy does not match the manifest", async () => {
@@ -146,7 +184,11 @@ describe.skipIf(!serverAvailable())("backup and restore drill on PostgreSQL", ()
     manifest.tables.evidence_item!.checksum = "0".repeat(32);
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const target = await roles.createSibling();
-    const result = await script("restore", [altered], { DATABASE_URL: target.appUrl, MIGRATION_DATABASE_URL: target.ownerUrl, AUDIT_CHECKPOINT_FILE: path.join(work, "other.jsonl") });
+    const result = await script("restore", [altered], {
+      DATABASE_URL: target.appUrl,
+      MIGRATION_DATABASE_URL: target.ownerUrl,
+      AUDIT_CHECKPOINT_FILE: path.join(work, "other.jsonl"),
+    });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/^DIFFERS evidence_item: same \d+ rows, different content$/m);
   }, 120_000);

@@ -82,7 +82,12 @@ describe("backup and restore of the embedded database", () => {
     expect(backup.code).toBe(0);
     const [folderName] = readdirSync(path.join(work, "backups"));
     const folder = path.join(work, "backups", folderName!);
-    expect(readdirSync(folder).sort()).toEqual(["audit-checkpoints.jsonl", "data.tsv.gz", "manifest.json", "secrets.json"]);
+    expect(readdirSync(folder).sort()).toEqual([
+      "audit-checkpoints.jsonl",
+      "data.tsv.gz",
+      "manifest.json",
+      "secrets.json",
+    ]);
 
     // A restore needs the app stopped: the running folder is refused.
     const refused = await script("restore", [folder], running);
@@ -90,7 +95,9 @@ describe("backup and restore of the embedded database", () => {
     expect(refused.output).toMatch(/in use by another running copy \(process \d+\)\. Stop the app before restoring\.$/);
 
     const restore = await script("restore", [folder], restoredDir);
-    expect(restore.output).toMatch(/Restored and checked \d+ tables \(\d+ rows\) .*every count and checksum as backed up/);
+    expect(restore.output).toMatch(
+      /Restored and checked \d+ tables \(\d+ rows\) .*every count and checksum as backed up/,
+    );
     expect(restore.code).toBe(0);
 
     const verify = await script("audit-verify", [], restoredDir);

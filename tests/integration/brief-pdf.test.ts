@@ -19,7 +19,11 @@ let downloadBrief: typeof import("@/lib/brief/download").downloadBrief;
 const folder = mkdtempSync(path.join(tmpdir(), "brief-pdf-"));
 
 const reader = (member: "lead" | "reviewer" | "panelist") => ({ id: world.team.members[member]!.id, isAdmin: false });
-async function pdf(member: "lead" | "reviewer" | "panelist", lang: "es" | "en", include: "approved" | "selected" = "approved") {
+async function pdf(
+  member: "lead" | "reviewer" | "panelist",
+  lang: "es" | "en",
+  include: "approved" | "selected" = "approved",
+) {
   const file = await downloadBrief(world.evaluationId, reader(member), { format: "pdf", lang, include });
   if (!file) return null;
   const where = path.join(folder, `${member}-${lang}-${include}.pdf`);
@@ -49,7 +53,10 @@ describe("the brief as a PDF", () => {
     const catalog = file.body.toString("latin1");
     expect(catalog).toContain("/Lang (es-MX)");
     expect(catalog).toContain("/DisplayDocTitle true");
-    const fonts = poppler("pdffonts", [where]).split("\n").slice(2).filter((line) => line.trim());
+    const fonts = poppler("pdffonts", [where])
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim());
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line, line).toMatch(/NotoSans.*\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
   });
@@ -57,15 +64,20 @@ describe("the brief as a PDF", () => {
   it("has a structure tree with headings, lists and tables, and bookmarks", async () => {
     const { where, file } = (await pdf("lead", "en"))!;
     const tree = poppler("pdfinfo", ["-struct", where]);
-    for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD"]) expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, "m"));
+    for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD"])
+      expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, "m"));
     expect(file.body.toString("latin1")).toContain("/Outlines");
     const text = poppler("pdftotext", ["-layout", where, "-"]);
     expect(text).toContain("Key results by domain");
-    expect(text.replace(/\s+/g, " ")).toContain("Independent unions gained registration, in Oaxaca and Veracruz, in the automotive and mining sectors, since 2023 (workers: over 600,000; cases within 45 days: 81 percent).");
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Independent unions gained registration, in Oaxaca and Veracruz, in the automotive and mining sectors, since 2023 (workers: over 600,000; cases within 45 days: 81 percent).",
+    );
     expect(text).toMatch(/3\.\s+Fund more\./);
     // The outcome carries its note's number; the notes close the brief.
     expect(text.replace(/\s+/g, " ")).toContain("81 percent). [1]");
-    expect(text.replace(/\s+/g, " ")).toMatch(/Sources of the outcomes 1\. Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024\./);
+    expect(text.replace(/\s+/g, " ")).toMatch(
+      /Sources of the outcomes 1\. Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024\./,
+    );
   });
 
   it("writes Spanish letters as they are", async () => {
@@ -80,7 +92,9 @@ describe("the brief as a PDF", () => {
     const { where } = (await pdf("lead", "es", "selected"))!;
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(poppler("pdfinfo", [where]))![1]);
     for (let page = 1; page <= pages; page += 1) {
-      expect(poppler("pdftotext", ["-f", String(page), "-l", String(page), where, "-"]), `page ${page}`).toContain("Borrador: incluye resultados aún no aprobados");
+      expect(poppler("pdftotext", ["-f", String(page), "-l", String(page), where, "-"]), `page ${page}`).toContain(
+        "Borrador: incluye resultados aún no aprobados",
+      );
     }
   });
 

@@ -16,7 +16,9 @@ let theirs: EvaluationWithTeam;
 let route: typeof import("@/app/api/evaluations/[evaluationId]/brief/route");
 
 const call = (evaluationId: string, search: string) =>
-  route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/brief${search}`), { params: Promise.resolve({ evaluationId }) });
+  route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/brief${search}`), {
+    params: Promise.resolve({ evaluationId }),
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -35,19 +37,31 @@ describe("GET /api/evaluations/:id/brief", () => {
     signInAs(mine.members.reviewer!);
     const word = await call(mine.evaluation.id, "?format=docx&lang=en");
     expect(word.status).toBe(200);
-    expect(word.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(word.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(word.headers.get("content-disposition")).toBe('attachment; filename="learning-brief-en.docx"');
     expect(word.headers.get("cache-control")).toContain("no-store");
-    expect(Buffer.from(await word.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await word.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     const pdf = await call(mine.evaluation.id, "?format=pdf&lang=es");
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   it("gives a lead a draft copy named as such", async () => {
     signInAs(mine.members.lead);
     const draft = await call(mine.evaluation.id, "?format=docx&lang=es&include=selected");
-    expect(draft.headers.get("content-disposition")).toBe('attachment; filename="learning-brief-es-draft-selected.docx"');
+    expect(draft.headers.get("content-disposition")).toBe(
+      'attachment; filename="learning-brief-es-draft-selected.docx"',
+    );
   });
 
   it.each([
@@ -64,14 +78,23 @@ describe("GET /api/evaluations/:id/brief", () => {
     expect(await response.json()).toEqual({ error: "NOT_FOUND" });
   });
 
-  it.each(["", "?format=docx", "?format=odt&lang=en", "?format=docx&lang=fr", "?format=docx&lang=en&include=everything", "?format=docx&lang=en&include=", "?format=DOCX&lang=en"])(
-    "refuses %s as a bad request, and audits nothing",
-    async (search) => {
-      signInAs(mine.members.lead);
-      const before = await database.prisma.auditEvent.count({ where: { evaluationId: mine.evaluation.id, action: "brief.download" } });
-      const response = await call(mine.evaluation.id, search);
-      expect(response.status).toBe(400);
-      expect(await database.prisma.auditEvent.count({ where: { evaluationId: mine.evaluation.id, action: "brief.download" } })).toBe(before);
-    },
-  );
+  it.each([
+    "",
+    "?format=docx",
+    "?format=odt&lang=en",
+    "?format=docx&lang=fr",
+    "?format=docx&lang=en&include=everything",
+    "?format=docx&lang=en&include=",
+    "?format=DOCX&lang=en",
+  ])("refuses %s as a bad request, and audits nothing", async (search) => {
+    signInAs(mine.members.lead);
+    const before = await database.prisma.auditEvent.count({
+      where: { evaluationId: mine.evaluation.id, action: "brief.download" },
+    });
+    const response = await call(mine.evaluation.id, search);
+    expect(response.status).toBe(400);
+    expect(
+      await database.prisma.auditEvent.count({ where: { evaluationId: mine.evaluation.id, action: "brief.download" } }),
+    ).toBe(before);
+  });
 });

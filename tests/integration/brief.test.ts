@@ -31,11 +31,26 @@ afterAll(async () => {
 
 describe("the brief's read policy", () => {
   it("gives leads, evaluators, analysts and reviewers the approved copy; panelists, outsiders and admins nothing", async () => {
-    for (const member of ["lead", "evaluator", "analyst", "reviewer"] as const) expect((await brief(member))?.draft, member).toBe(false);
+    for (const member of ["lead", "evaluator", "analyst", "reviewer"] as const)
+      expect((await brief(member))?.draft, member).toBe(false);
     expect(await brief("panelist")).toBeNull();
-    expect(await loaders.loadBrief(world.evaluationId, { id: world.team.outsider.id, isAdmin: false }, { include: "approved", lang: "en" })).toBeNull();
-    expect(await loaders.loadBrief(world.evaluationId, { id: world.team.outsider.id, isAdmin: true }, { include: "approved", lang: "en" })).toBeNull();
-    expect(await loaders.loadBrief(world.other.evaluation.id, reader("lead"), { include: "approved", lang: "en" })).toBeNull();
+    expect(
+      await loaders.loadBrief(
+        world.evaluationId,
+        { id: world.team.outsider.id, isAdmin: false },
+        { include: "approved", lang: "en" },
+      ),
+    ).toBeNull();
+    expect(
+      await loaders.loadBrief(
+        world.evaluationId,
+        { id: world.team.outsider.id, isAdmin: true },
+        { include: "approved", lang: "en" },
+      ),
+    ).toBeNull();
+    expect(
+      await loaders.loadBrief(world.other.evaluation.id, reader("lead"), { include: "approved", lang: "en" }),
+    ).toBeNull();
   });
 
   it("gives draft copies to leads only, marked as drafts", async () => {
@@ -51,7 +66,8 @@ describe("the brief's read policy", () => {
 });
 
 describe("the brief's outcomes", () => {
-  const codes = (content: Awaited<ReturnType<typeof brief>>) => content!.domains.map((domain) => [domain.heading, domain.outcomes.map((outcome) => outcome.code)]);
+  const codes = (content: Awaited<ReturnType<typeof brief>>) =>
+    content!.domains.map((domain) => [domain.heading, domain.outcomes.map((outcome) => outcome.code)]);
 
   it("holds the approved outcomes by domain, each in one sentence, in English and in Spanish", async () => {
     const english = await brief("reviewer", "en");
@@ -63,26 +79,41 @@ describe("the brief's outcomes", () => {
       "Independent unions gained registration, in Oaxaca and Veracruz, in the automotive and mining sectors, since 2023 (workers: over 600,000; cases within 45 days: 81 percent).",
     );
     expect(english!.domains[1]!.outcomes[0]!.sentence.text).toBe("No change documented: [untranslated], in Veracruz.");
-    expect(english!.noChangeNote).toBe(`A documented lack of change is reported under: ${await domainName(world.domains.d2, "nameEn")}.`);
+    expect(english!.noChangeNote).toBe(
+      `A documented lack of change is reported under: ${await domainName(world.domains.d2, "nameEn")}.`,
+    );
 
     const spanish = await brief("reviewer", "es");
     expect(spanish!.domains[0]!.outcomes[0]!.sentence.text).toBe(
       "Los sindicatos independientes ganaron su registro, en Oaxaca y Veracruz, en los sectores de automotriz y minería, desde 2023 (trabajadores: más de 600,000; casos en 45 días: 81 por ciento).",
     );
-    expect(spanish!.domains[1]!.outcomes[0]!.sentence.text).toBe("Sin cambio documentado: La conciliación no se acortó, en Veracruz.");
+    expect(spanish!.domains[1]!.outcomes[0]!.sentence.text).toBe(
+      "Sin cambio documentado: La conciliación no se acortó, en Veracruz.",
+    );
   });
 
   it("cites each outcome's supporting evidence as a numbered note, once per source, and nothing for an outcome without any", async () => {
     const english = await brief("reviewer", "en");
     expect(english!.domains.map((domain) => domain.outcomes.map((outcome) => outcome.note))).toEqual([[1], [null]]);
-    expect(english!.sources).toEqual([{ number: 1, text: "Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024." }]);
+    expect(english!.sources).toEqual([
+      {
+        number: 1,
+        text: "Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024.",
+      },
+    ]);
     expect(JSON.stringify(english)).not.toContain("Nota de prensa que lo niega");
     expect((await brief("reviewer", "es"))!.sources[0]!.text).toMatch(/^Fuentes de CS-0003: Encuesta Nacional/);
   });
 
   it("adds validated, then selected outcomes to the lead's draft copies", async () => {
-    expect(codes(await brief("lead", "en", "validated")).map(([, list]) => list)).toEqual([["CS-0003"], ["CS-0004", "CS-0007"]]);
-    expect(codes(await brief("lead", "en", "selected")).map(([, list]) => list)).toEqual([["CS-0002", "CS-0003"], ["CS-0004", "CS-0006", "CS-0007"]]);
+    expect(codes(await brief("lead", "en", "validated")).map(([, list]) => list)).toEqual([
+      ["CS-0003"],
+      ["CS-0004", "CS-0007"],
+    ]);
+    expect(codes(await brief("lead", "en", "selected")).map(([, list]) => list)).toEqual([
+      ["CS-0002", "CS-0003"],
+      ["CS-0004", "CS-0006", "CS-0007"],
+    ]);
   });
 
   it("never names a respondent or storyteller", async () => {
@@ -93,7 +124,8 @@ describe("the brief's outcomes", () => {
 
 describe("the method in figures", () => {
   it("counts every figure from the rows, the significant changes by copy", async () => {
-    const figures = (content: Awaited<ReturnType<typeof brief>>) => Object.fromEntries(content!.method.map((row) => [row.key, row.value]));
+    const figures = (content: Awaited<ReturnType<typeof brief>>) =>
+      Object.fromEntries(content!.method.map((row) => [row.key, row.value]));
     expect(figures(await brief("analyst"))).toEqual({
       interviews: 3,
       focusGroupRespondents: 7,
@@ -112,19 +144,42 @@ describe("what the team learned, in the brief", () => {
   it("marks a text missing in the chosen language instead of showing the other", async () => {
     const english = await brief("evaluator", "en");
     expect(english!.introduction).toEqual({ text: "[Not yet translated into English]", untranslated: true });
-    expect((await brief("evaluator", "es"))!.introduction).toEqual({ text: "Los resultados clave, por dominio.", untranslated: false });
+    expect((await brief("evaluator", "es"))!.introduction).toEqual({
+      text: "Los resultados clave, por dominio.",
+      untranslated: false,
+    });
     expect(english!.overview).toBeNull();
   });
 
   it("prints key learnings with sustainability, at-risk impact, numbered lessons and recommendations numbered straight through by audience", async () => {
     const english = (await brief("reviewer", "en"))!;
     expect(english.keyLearnings).toEqual([
-      { theme: { text: "Freedom of association", untranslated: false }, narrative: { text: "Unions gained trust.", untranslated: false }, sustainability: { text: "It will last if funded.", untranslated: false } },
+      {
+        theme: { text: "Freedom of association", untranslated: false },
+        narrative: { text: "Unions gained trust.", untranslated: false },
+        sustainability: { text: "It will last if funded.", untranslated: false },
+      },
     ]);
-    expect(english.atRisk).toEqual([{ group: "Women workers", text: { text: "Women spoke up.", untranslated: false } }]);
-    expect(english.lessons.map((lesson) => [lesson.number, lesson.text.text])).toEqual([[1, "Lesson 1"], [2, "Lesson 2"]]);
-    expect(english.recommendations.map((group) => [group.audience, group.items.map((item) => [item.number, item.text.text])])).toEqual([
-      ["For implementing partners", [[1, "Partners 1"], [2, "Partners 2"]]],
+    expect(english.atRisk).toEqual([
+      { group: "Women workers", text: { text: "Women spoke up.", untranslated: false } },
+    ]);
+    expect(english.lessons.map((lesson) => [lesson.number, lesson.text.text])).toEqual([
+      [1, "Lesson 1"],
+      [2, "Lesson 2"],
+    ]);
+    expect(
+      english.recommendations.map((group) => [
+        group.audience,
+        group.items.map((item) => [item.number, item.text.text]),
+      ]),
+    ).toEqual([
+      [
+        "For implementing partners",
+        [
+          [1, "Partners 1"],
+          [2, "Partners 2"],
+        ],
+      ],
       ["For the funder", [[3, "Fund more."]]],
     ]);
   });

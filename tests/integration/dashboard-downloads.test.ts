@@ -28,9 +28,14 @@ function as(member: Member | "outsider") {
 
 function call(figure: string, search = "", locale = "en") {
   const evaluationId = world.evaluationId;
-  return route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/dashboard/${figure}${search}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } }), {
-    params: Promise.resolve({ evaluationId, figure }),
-  });
+  return route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/dashboard/${figure}${search}`, {
+      headers: { cookie: `NEXT_LOCALE=${locale}` },
+    }),
+    {
+      params: Promise.resolve({ evaluationId, figure }),
+    },
+  );
 }
 
 async function csvOf(response: Response): Promise<string[][]> {
@@ -46,7 +51,11 @@ async function sheetOf(response: Response): Promise<ExcelJS.Worksheet> {
   return workbook.worksheets[0]!;
 }
 
-const rowsOf = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+const rowsOf = (sheet: ExcelJS.Worksheet) =>
+  sheet
+    .getSheetValues()
+    .slice(1)
+    .map((row) => (row as ExcelJS.CellValue[]).slice(1));
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -68,7 +77,8 @@ describe("dashboard downloads: who may download", () => {
     signOut();
     expect((await call("panels.csv")).status).toBe(404);
     as("lead");
-    for (const file of ["secrets.csv", "panels.pdf", "panels.svg", "panels", "../exports/respondents.csv"]) expect((await call(file)).status).toBe(404);
+    for (const file of ["secrets.csv", "panels.pdf", "panels.svg", "panels", "../exports/respondents.csv"])
+      expect((await call(file)).status).toBe(404);
   });
 
   it("refuses a filter that does not parse with 400, and an outsider's with 404", async () => {
@@ -83,7 +93,21 @@ describe("dashboard downloads: the files", () => {
   it("writes the panels as CSV with formula text neutralised and numbers as written", async () => {
     as("lead");
     const [header, ...rows] = await csvOf(await call("panels.csv"));
-    expect(header).toEqual(["Panel", "Level", "Domain", "Members", "Lead", "Evaluator", "Panelist", "Analyst", "Reviewer", "Decisions", "With dissent", "Approval ballots", "Against the decision"]);
+    expect(header).toEqual([
+      "Panel",
+      "Level",
+      "Domain",
+      "Members",
+      "Lead",
+      "Evaluator",
+      "Panelist",
+      "Analyst",
+      "Reviewer",
+      "Decisions",
+      "With dissent",
+      "Approval ballots",
+      "Against the decision",
+    ]);
     const panel = rows.find((row) => row[0]!.includes("HYPERLINK"))!;
     expect(panel[0]).toBe(`'${FORMULA}`);
     expect(panel.slice(3)).toEqual(["2", "1", "0", "1", "0", "0", "1", "1", "3", "2"]);
@@ -102,9 +126,20 @@ describe("dashboard downloads: the files", () => {
     as("lead");
     const sheet = await sheetOf(await call("magnitudes.xlsx", `?domain=${world.domains.d1}`, "es"));
     const [header, ...rows] = rowsOf(sheet);
-    expect(header).toEqual(["Dominio", "Cifra", "Unidad", "Historias seleccionadas", "Total (seleccionadas)", "Historias aprobadas", "Total (aprobadas)", "Cifras listadas"]);
+    expect(header).toEqual([
+      "Dominio",
+      "Cifra",
+      "Unidad",
+      "Historias seleccionadas",
+      "Total (seleccionadas)",
+      "Historias aprobadas",
+      "Total (aprobadas)",
+      "Cifras listadas",
+    ]);
     expect(rows).toHaveLength(3);
-    const communities = rows.find((row) => String(row[1]).toLowerCase().startsWith("comunidades") && row[2] === undefined)!;
+    const communities = rows.find(
+      (row) => String(row[1]).toLowerCase().startsWith("comunidades") && row[2] === undefined,
+    )!;
     expect(communities.slice(3, 7)).toEqual([2, 30, 1, 24]);
     const cases = rows.find((row) => String(row[1]).toLowerCase().startsWith("casos"))!;
     expect(cases[4]).toBeUndefined();
@@ -125,7 +160,11 @@ describe("dashboard downloads: the files", () => {
     expect(union.slice(2, 7)).toEqual(["< 5", "< 5", "< 5", "< 5", "< 5"]);
     const sheet = await sheetOf(await call("validation.xlsx"));
     const rows = rowsOf(sheet).slice(1);
-    expect(rows.map((row) => row.slice(2))).toEqual([["< 5", "< 5"], ["< 5", "< 5"], ["< 5", "< 5"]]);
+    expect(rows.map((row) => row.slice(2))).toEqual([
+      ["< 5", "< 5"],
+      ["< 5", "< 5"],
+      ["< 5", "< 5"],
+    ]);
     expect(rows.some((row) => row[1] === "All strata")).toBe(false);
     const [, ...funnel] = await csvOf(await call("funnel.csv"));
     expect(funnel.at(-1)).toEqual(["All domains", "2", "2"]);
@@ -153,10 +192,24 @@ describe("dashboard downloads: the files", () => {
 
   it("writes one audit event per complete file, with the figure, format, filters and row count", async () => {
     as("lead");
-    const before = await database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, action: "dashboard.export" } });
+    const before = await database.prisma.auditEvent.count({
+      where: { evaluationId: world.evaluationId, action: "dashboard.export" },
+    });
     await (await call("change-types.csv", "?changeType=NEGATIVE")).text();
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, action: "dashboard.export" }, orderBy: { sequence: "desc" } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId: world.evaluationId, action: "dashboard.export" },
+      orderBy: { sequence: "desc" },
+    });
     expect(events).toHaveLength(before + 1);
-    expect(events[0]).toMatchObject({ actorId: world.users.lead, after: { figure: "change-types", format: "csv", filters: { changeType: "NEGATIVE" }, rowCount: 2, exactCounts: true } });
+    expect(events[0]).toMatchObject({
+      actorId: world.users.lead,
+      after: {
+        figure: "change-types",
+        format: "csv",
+        filters: { changeType: "NEGATIVE" },
+        rowCount: 2,
+        exactCounts: true,
+      },
+    });
   });
 });

@@ -18,7 +18,14 @@
  *   r7 (UNION_MEMBER|Veracruz|MAN), r10 added by hand (no stratum); r1 and r7 responded.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildChangeStory, buildDomainAssignment, buildStoryFigure, buildStoryRevision, day, newId } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildDomainAssignment,
+  buildStoryFigure,
+  buildStoryRevision,
+  day,
+  newId,
+} from "@/tests/factories";
 import { createDashboardWorld } from "./dashboard-world";
 
 export async function createDashboardMetaWorld(prisma: PrismaClient) {
@@ -28,38 +35,95 @@ export async function createDashboardMetaWorld(prisma: PrismaClient) {
   const evaluator = team.members.evaluator!.id;
   const panelist = team.members.panelist!.id;
   const [A, B] = team.atRiskGroups.map((group) => group.id) as [string, string];
-  const r = await prisma.respondent.findMany({ where: { evaluationId }, orderBy: { codeNumber: "asc" }, select: { id: true } });
+  const r = await prisma.respondent.findMany({
+    where: { evaluationId },
+    orderBy: { codeNumber: "asc" },
+    select: { id: true },
+  });
   const respondent = (n: number) => r[n - 1]!.id;
   const S = (n: number) => world.stories[n - 1]!.id;
   const place = await prisma.place.findFirstOrThrow({ where: { evaluationId, state: "Oaxaca" } });
 
   const s10 = buildChangeStory({ evaluationId, authorId: lead, codeNumber: 10, stage: "NOT_SELECTED" });
   await prisma.changeStory.create({ data: s10 });
-  await prisma.domainAssignment.create({ data: buildDomainAssignment({ evaluationId, storyId: s10.id, domainId: world.domains.d2, assignedById: lead }) });
+  await prisma.domainAssignment.create({
+    data: buildDomainAssignment({ evaluationId, storyId: s10.id, domainId: world.domains.d2, assignedById: lead }),
+  });
   await prisma.storyPlace.create({ data: { id: newId(), evaluationId, storyId: s10.id, placeId: place.id } });
   const story = (n: number) => (n === 10 ? s10.id : S(n));
 
-  const tellers: Array<[number, number]> = [[3, 1], [3, 2], [3, 10], [4, 7], [6, 9], [10, 2]];
-  await prisma.storyTeller.createMany({ data: tellers.map(([s, who]) => ({ id: newId(), evaluationId, storyId: story(s), respondentId: respondent(who) })) });
+  const tellers: Array<[number, number]> = [
+    [3, 1],
+    [3, 2],
+    [3, 10],
+    [4, 7],
+    [6, 9],
+    [10, 2],
+  ];
+  await prisma.storyTeller.createMany({
+    data: tellers.map(([s, who]) => ({ id: newId(), evaluationId, storyId: story(s), respondentId: respondent(who) })),
+  });
   await prisma.respondentAtRiskGroup.createMany({
-    data: [[1, A], [2, A], [7, B]].map(([who, groupId]) => ({ evaluationId, respondentId: respondent(who as number), groupId: groupId as string })),
+    data: [
+      [1, A],
+      [2, A],
+      [7, B],
+    ].map(([who, groupId]) => ({ evaluationId, respondentId: respondent(who as number), groupId: groupId as string })),
   });
   await prisma.storyAtRiskGroup.createMany({
-    data: [[1, A], [3, A], [10, A], [2, B]].map(([s, groupId]) => ({ id: newId(), evaluationId, storyId: story(s as number), groupId: groupId as string })),
+    data: [
+      [1, A],
+      [3, A],
+      [10, A],
+      [2, B],
+    ].map(([s, groupId]) => ({ id: newId(), evaluationId, storyId: story(s as number), groupId: groupId as string })),
   });
   await prisma.storyFigure.createMany({
     data: [
       buildStoryFigure({ evaluationId, storyId: S(3), position: 1, label: "Comunidades", value: 24 }),
-      buildStoryFigure({ evaluationId, storyId: S(3), position: 2, label: "Casos resueltos en 45 días", value: 81, unit: "%" }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: S(3),
+        position: 2,
+        label: "Casos resueltos en 45 días",
+        value: 81,
+        unit: "%",
+      }),
       buildStoryFigure({ evaluationId, storyId: S(2), position: 1, label: "comunidades ", value: 6 }),
-      buildStoryFigure({ evaluationId, storyId: S(2), position: 2, label: "casos resueltos en  45 dias", value: 75, unit: " % " }),
-      buildStoryFigure({ evaluationId, storyId: S(2), position: 3, label: "Comunidades", value: 3, unit: "municipios" }),
-      buildStoryFigure({ evaluationId, storyId: S(4), position: 1, label: "Trabajadores", value: 10000, qualifier: "MORE_THAN", unit: "workers" }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: S(2),
+        position: 2,
+        label: "casos resueltos en  45 dias",
+        value: 75,
+        unit: " % ",
+      }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: S(2),
+        position: 3,
+        label: "Comunidades",
+        value: 3,
+        unit: "municipios",
+      }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: S(4),
+        position: 1,
+        label: "Trabajadores",
+        value: 10000,
+        qualifier: "MORE_THAN",
+        unit: "workers",
+      }),
       buildStoryFigure({ evaluationId, storyId: S(1), position: 1, label: "comunidades", value: 100 }),
     ],
   });
 
-  const [i1, i2] = await Promise.all(["2024-03-01", "2023-05-01"].map((date) => prisma.interview.findFirstOrThrow({ where: { evaluationId, date: day(date) } })));
+  const [i1, i2] = await Promise.all(
+    ["2024-03-01", "2023-05-01"].map((date) =>
+      prisma.interview.findFirstOrThrow({ where: { evaluationId, date: day(date) } }),
+    ),
+  );
   await prisma.interviewInterviewer.createMany({
     data: [
       { id: newId(), evaluationId, interviewId: i1!.id, userId: evaluator },
@@ -71,31 +135,119 @@ export async function createDashboardMetaWorld(prisma: PrismaClient) {
 
   const panel = await prisma.selectionPanel.findFirstOrThrow({ where: { evaluationId } });
   await prisma.panelMember.create({ data: { id: newId(), evaluationId, panelId: panel.id, userId: lead } });
-  await prisma.selectionPanel.create({ data: { id: newId(), evaluationId, name: "Panel de portafolio", level: "PORTFOLIO" } });
-  const round = { id: newId(), evaluationId, panelId: panel.id, name: "Ronda decidida", domainId: world.domains.d1, method: "APPROVAL" as const, status: "DECIDED" as const, deadline: day("2024-06-01"), closedAt: day("2024-06-01") };
-  await prisma.selectionRound.create({ data: round });
-  await prisma.roundCandidate.createMany({ data: [2, 3, 10].map((s) => ({ id: newId(), evaluationId, roundId: round.id, storyId: story(s) })) });
-  await prisma.ballot.createMany({
-    data: [[2, true], [10, true], [3, false]].map(([s, approved]) => ({ id: newId(), evaluationId, roundId: round.id, storyId: story(s as number), panelistId: panelist, approved: approved as boolean, reason: "Razón." })),
+  await prisma.selectionPanel.create({
+    data: { id: newId(), evaluationId, name: "Panel de portafolio", level: "PORTFOLIO" },
   });
-  const decision = { id: newId(), evaluationId, roundId: round.id, decidedById: lead, dissent: "Una panelista prefería CS-0010." };
+  const round = {
+    id: newId(),
+    evaluationId,
+    panelId: panel.id,
+    name: "Ronda decidida",
+    domainId: world.domains.d1,
+    method: "APPROVAL" as const,
+    status: "DECIDED" as const,
+    deadline: day("2024-06-01"),
+    closedAt: day("2024-06-01"),
+  };
+  await prisma.selectionRound.create({ data: round });
+  await prisma.roundCandidate.createMany({
+    data: [2, 3, 10].map((s) => ({ id: newId(), evaluationId, roundId: round.id, storyId: story(s) })),
+  });
+  await prisma.ballot.createMany({
+    data: [
+      [2, true],
+      [10, true],
+      [3, false],
+    ].map(([s, approved]) => ({
+      id: newId(),
+      evaluationId,
+      roundId: round.id,
+      storyId: story(s as number),
+      panelistId: panelist,
+      approved: approved as boolean,
+      reason: "Razón.",
+    })),
+  });
+  const decision = {
+    id: newId(),
+    evaluationId,
+    roundId: round.id,
+    decidedById: lead,
+    dissent: "Una panelista prefería CS-0010.",
+  };
   await prisma.selectionDecision.create({ data: decision });
-  await prisma.selectedStory.createMany({ data: [2, 3].map((s) => ({ id: newId(), evaluationId, decisionId: decision.id, storyId: story(s), reason: "Cambio profundo." })) });
-  await prisma.storytellerFeedback.createMany({ data: [2, 10].map((s) => ({ id: newId(), evaluationId, decisionId: decision.id, storyId: story(s), language: "es", text: "Gracias." })) });
+  await prisma.selectedStory.createMany({
+    data: [2, 3].map((s) => ({
+      id: newId(),
+      evaluationId,
+      decisionId: decision.id,
+      storyId: story(s),
+      reason: "Cambio profundo.",
+    })),
+  });
+  await prisma.storytellerFeedback.createMany({
+    data: [2, 10].map((s) => ({
+      id: newId(),
+      evaluationId,
+      decisionId: decision.id,
+      storyId: story(s),
+      language: "es",
+      text: "Gracias.",
+    })),
+  });
 
   const revision = buildStoryRevision({ evaluationId, storyId: S(3), editedById: lead, snapshot: {} });
   await prisma.storyRevision.create({ data: revision });
-  const validation = { id: newId(), evaluationId, name: "V1", startsOn: day("2025-01-10"), endsOn: day("2025-02-10"), method: "INTERVIEW" as const, status: "OPEN" as const };
+  const validation = {
+    id: newId(),
+    evaluationId,
+    name: "V1",
+    startsOn: day("2025-01-10"),
+    endsOn: day("2025-02-10"),
+    method: "INTERVIEW" as const,
+    status: "OPEN" as const,
+  };
   await prisma.validationRound.create({ data: validation });
-  await prisma.validationRoundStory.create({ data: { id: newId(), evaluationId, validationRoundId: validation.id, storyId: S(3), storyRevisionId: revision.id } });
-  const sample: Array<[number, string | null]> = [[1, "UNION_MEMBER|Oaxaca|WOMAN"], [2, "UNION_MEMBER|Oaxaca|WOMAN"], [3, "UNION_MEMBER|Oaxaca|WOMAN"], [7, "UNION_MEMBER|Veracruz|MAN"], [10, null]];
+  await prisma.validationRoundStory.create({
+    data: { id: newId(), evaluationId, validationRoundId: validation.id, storyId: S(3), storyRevisionId: revision.id },
+  });
+  const sample: Array<[number, string | null]> = [
+    [1, "UNION_MEMBER|Oaxaca|WOMAN"],
+    [2, "UNION_MEMBER|Oaxaca|WOMAN"],
+    [3, "UNION_MEMBER|Oaxaca|WOMAN"],
+    [7, "UNION_MEMBER|Veracruz|MAN"],
+    [10, null],
+  ];
   await prisma.validationSampleMember.createMany({
-    data: sample.map(([who, stratum]) => ({ id: newId(), evaluationId, validationRoundId: validation.id, respondentId: respondent(who), stratum, addedManually: stratum === null })),
+    data: sample.map(([who, stratum]) => ({
+      id: newId(),
+      evaluationId,
+      validationRoundId: validation.id,
+      respondentId: respondent(who),
+      stratum,
+      addedManually: stratum === null,
+    })),
   });
   await prisma.validationResponse.createMany({
-    data: [1, 7].map((who) => ({ id: newId(), evaluationId, validationRoundId: validation.id, respondentId: respondent(who), storyId: S(3), storyRevisionId: revision.id, verdict: "CONFIRMS" as const, recordedById: evaluator })),
+    data: [1, 7].map((who) => ({
+      id: newId(),
+      evaluationId,
+      validationRoundId: validation.id,
+      respondentId: respondent(who),
+      storyId: S(3),
+      storyRevisionId: revision.id,
+      verdict: "CONFIRMS" as const,
+      recordedById: evaluator,
+    })),
   });
-  return { ...world, atRisk: { A, B }, users: { lead, evaluator, panelist }, panelId: panel.id, decidedRoundId: round.id, validationRoundId: validation.id };
+  return {
+    ...world,
+    atRisk: { A, B },
+    users: { lead, evaluator, panelist },
+    panelId: panel.id,
+    decidedRoundId: round.id,
+    validationRoundId: validation.id,
+  };
 }
 
 export type DashboardMetaWorld = Awaited<ReturnType<typeof createDashboardMetaWorld>>;

@@ -15,14 +15,16 @@ let loadDashboardMeta: typeof import("@/lib/dashboard/meta-loaders").loadDashboa
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
 const reader = (member: Member) => ({ id: world.team.members[member]!.id, isAdmin: false });
-const load = async (member: Member, filters: DashboardFilters = {}) => (await loadDashboardMeta(world.evaluationId, reader(member), filters))!;
+const load = async (member: Member, filters: DashboardFilters = {}) =>
+  (await loadDashboardMeta(world.evaluationId, reader(member), filters))!;
 type View = Awaited<ReturnType<typeof load>>;
 
 const group = (view: View, dimension: keyof View["storytellers"], key: string) => {
   const { name: _name, ...figures } = view.storytellers[dimension].find((row) => row.key === key)!;
   return figures;
 };
-const domainKey = (id: string | undefined) => (id === world.domains.d1 ? "d1" : id === world.domains.d2 ? "d2" : "none");
+const domainKey = (id: string | undefined) =>
+  id === world.domains.d1 ? "d1" : id === world.domains.d2 ? "d2" : "none";
 const magnitudes = (view: View) =>
   view.magnitudes.map((row) => ({
     domain: domainKey(row.domain?.id),
@@ -58,16 +60,76 @@ describe("dashboard meta: who may open it", () => {
 describe("dashboard meta: whose stories get selected", () => {
   it("counts stories told, selected, not selected and approved per storyteller group, leaving out excluded respondents", async () => {
     const view = await load("lead");
-    expect(group(view, "type", "UNION_MEMBER")).toEqual({ key: "UNION_MEMBER", storytellers: 3, told: 5, selected: 3, notSelected: 1, approved: 2, rate: 0.75 });
-    expect(group(view, "type", "LABOUR_AUTHORITY")).toEqual({ key: "LABOUR_AUTHORITY", storytellers: 1, told: 1, selected: 1, notSelected: 0, approved: 1, rate: 1 });
+    expect(group(view, "type", "UNION_MEMBER")).toEqual({
+      key: "UNION_MEMBER",
+      storytellers: 3,
+      told: 5,
+      selected: 3,
+      notSelected: 1,
+      approved: 2,
+      rate: 0.75,
+    });
+    expect(group(view, "type", "LABOUR_AUTHORITY")).toEqual({
+      key: "LABOUR_AUTHORITY",
+      storytellers: 1,
+      told: 1,
+      selected: 1,
+      notSelected: 0,
+      approved: 1,
+      rate: 1,
+    });
     // r9 (a company, excluded) told S6: never counted.
-    expect(group(view, "type", "COMPANY")).toEqual({ key: "COMPANY", storytellers: 0, told: 0, selected: 0, notSelected: 0, approved: 0, rate: null });
-    expect(group(view, "gender", "WOMAN")).toEqual({ key: "WOMAN", storytellers: 3, told: 3, selected: 1, notSelected: 1, approved: 1, rate: 0.5 });
-    expect(group(view, "gender", "MAN")).toEqual({ key: "MAN", storytellers: 1, told: 2, selected: 2, notSelected: 0, approved: 1, rate: 1 });
+    expect(group(view, "type", "COMPANY")).toEqual({
+      key: "COMPANY",
+      storytellers: 0,
+      told: 0,
+      selected: 0,
+      notSelected: 0,
+      approved: 0,
+      rate: null,
+    });
+    expect(group(view, "gender", "WOMAN")).toEqual({
+      key: "WOMAN",
+      storytellers: 3,
+      told: 3,
+      selected: 1,
+      notSelected: 1,
+      approved: 1,
+      rate: 0.5,
+    });
+    expect(group(view, "gender", "MAN")).toEqual({
+      key: "MAN",
+      storytellers: 1,
+      told: 2,
+      selected: 2,
+      notSelected: 0,
+      approved: 1,
+      rate: 1,
+    });
     expect(view.storytellers.state.map((row) => row.key)).toEqual(["Oaxaca", "Veracruz"]);
-    expect(group(view, "state", "Oaxaca")).toMatchObject({ storytellers: 2, told: 3, selected: 1, notSelected: 1, approved: 1, rate: 0.5 });
-    expect(group(view, "state", "Veracruz")).toMatchObject({ storytellers: 2, told: 3, selected: 3, notSelected: 0, approved: 2, rate: 1 });
-    expect(group(view, "atRisk", world.atRisk.A)).toMatchObject({ storytellers: 2, told: 3, selected: 1, notSelected: 1, approved: 1 });
+    expect(group(view, "state", "Oaxaca")).toMatchObject({
+      storytellers: 2,
+      told: 3,
+      selected: 1,
+      notSelected: 1,
+      approved: 1,
+      rate: 0.5,
+    });
+    expect(group(view, "state", "Veracruz")).toMatchObject({
+      storytellers: 2,
+      told: 3,
+      selected: 3,
+      notSelected: 0,
+      approved: 2,
+      rate: 1,
+    });
+    expect(group(view, "atRisk", world.atRisk.A)).toMatchObject({
+      storytellers: 2,
+      told: 3,
+      selected: 1,
+      notSelected: 1,
+      approved: 1,
+    });
     expect(group(view, "atRisk", world.atRisk.B)).toMatchObject({ storytellers: 1, told: 2, selected: 2, approved: 1 });
     expect(view.storytellers.atRisk).toHaveLength(world.team.atRiskGroups.length);
   });
@@ -86,7 +148,9 @@ describe("dashboard meta: whose stories get selected", () => {
 
   it("counts stories per interviewer of their source interviews, and those with none", async () => {
     const view = await load("lead");
-    const rows = Object.fromEntries(view.interviewers.map((row) => [row.userId ?? "none", { stories: row.stories, selected: row.selected }]));
+    const rows = Object.fromEntries(
+      view.interviewers.map((row) => [row.userId ?? "none", { stories: row.stories, selected: row.selected }]),
+    );
     expect(rows).toEqual({
       [world.users.evaluator]: { stories: 3, selected: 2 },
       [world.users.lead]: { stories: 1, selected: 1 },
@@ -97,7 +161,16 @@ describe("dashboard meta: whose stories get selected", () => {
   it("shows who sits on each panel and how often it dissented", async () => {
     const view = await load("lead");
     expect(view.panels.map((panel) => panel.name)).toEqual(["Panel d1", "Panel de portafolio"]);
-    expect(view.panels[0]).toMatchObject({ members: 2, leads: 1, panelists: 1, evaluators: 0, decisions: 1, decisionsWithDissent: 1, approvalBallots: 3, approvalBallotsAgainst: 2 });
+    expect(view.panels[0]).toMatchObject({
+      members: 2,
+      leads: 1,
+      panelists: 1,
+      evaluators: 0,
+      decisions: 1,
+      decisionsWithDissent: 1,
+      approvalBallots: 3,
+      approvalBallotsAgainst: 2,
+    });
     expect(view.panels[0]!.domain?.id).toBe(world.domains.d1);
     expect(view.panels[1]).toMatchObject({ level: "PORTFOLIO", members: 0, decisions: 0, approvalBallots: 0 });
   });
@@ -105,12 +178,58 @@ describe("dashboard meta: whose stories get selected", () => {
 
 describe("dashboard meta: quantification", () => {
   it("sums figures of selected stories where label and unit agree, ignoring case and accents, and lists the rest", async () => {
-    expect(magnitudes(await load("lead"))).toEqual([
-      { domain: "d1", label: "casos resueltos en 45 días", unit: "%", figures: 2, stories: 2, approvedStories: 1, total: null, approvedTotal: null, listed: ["EXACT 75", "EXACT 81"] },
-      { domain: "d1", label: "comunidades", unit: null, figures: 2, stories: 2, approvedStories: 1, total: 30, approvedTotal: 24, listed: null },
-      { domain: "d1", label: "comunidades", unit: "municipios", figures: 1, stories: 1, approvedStories: 0, total: 3, approvedTotal: 0, listed: null },
-      { domain: "d2", label: "trabajadores", unit: "workers", figures: 1, stories: 1, approvedStories: 1, total: null, approvedTotal: null, listed: ["MORE_THAN 10000"] },
-    ].map((row) => (row.label.startsWith("casos") ? { ...row, label: expect.stringMatching(/^casos resueltos en +45 d[ií]as$/) as unknown as string } : row)));
+    expect(magnitudes(await load("lead"))).toEqual(
+      [
+        {
+          domain: "d1",
+          label: "casos resueltos en 45 días",
+          unit: "%",
+          figures: 2,
+          stories: 2,
+          approvedStories: 1,
+          total: null,
+          approvedTotal: null,
+          listed: ["EXACT 75", "EXACT 81"],
+        },
+        {
+          domain: "d1",
+          label: "comunidades",
+          unit: null,
+          figures: 2,
+          stories: 2,
+          approvedStories: 1,
+          total: 30,
+          approvedTotal: 24,
+          listed: null,
+        },
+        {
+          domain: "d1",
+          label: "comunidades",
+          unit: "municipios",
+          figures: 1,
+          stories: 1,
+          approvedStories: 0,
+          total: 3,
+          approvedTotal: 0,
+          listed: null,
+        },
+        {
+          domain: "d2",
+          label: "trabajadores",
+          unit: "workers",
+          figures: 1,
+          stories: 1,
+          approvedStories: 1,
+          total: null,
+          approvedTotal: null,
+          listed: ["MORE_THAN 10000"],
+        },
+      ].map((row) =>
+        row.label.startsWith("casos")
+          ? { ...row, label: expect.stringMatching(/^casos resueltos en +45 d[ií]as$/) as unknown as string }
+          : row,
+      ),
+    );
   });
 
   it("counts at-risk tags collected against selected", async () => {
@@ -125,9 +244,14 @@ describe("dashboard meta: quantification", () => {
 describe("dashboard meta: feedback and validation coverage", () => {
   it("counts candidates of decided rounds with feedback to their storytellers", async () => {
     const view = await load("lead");
-    expect(view.feedback.rounds.map(({ roundId, candidates, withFeedback, withStorytellers }) => ({ roundId, candidates, withFeedback, withStorytellers }))).toEqual([
-      { roundId: world.decidedRoundId, candidates: 3, withFeedback: 2, withStorytellers: 3 },
-    ]);
+    expect(
+      view.feedback.rounds.map(({ roundId, candidates, withFeedback, withStorytellers }) => ({
+        roundId,
+        candidates,
+        withFeedback,
+        withStorytellers,
+      })),
+    ).toEqual([{ roundId: world.decidedRoundId, candidates: 3, withFeedback: 2, withStorytellers: 3 }]);
     expect(view.feedback).toMatchObject({ candidates: 3, withFeedback: 2 });
   });
 
@@ -138,7 +262,9 @@ describe("dashboard meta: feedback and validation coverage", () => {
       { stratum: { type: "UNION_MEMBER", state: "Veracruz", gender: "MAN" }, drawn: 1, reached: 1 },
       { stratum: null, drawn: 1, reached: 0 },
     ]);
-    expect(view.validation.totals).toEqual([{ roundId: world.validationRoundId, roundName: "V1", drawn: 5, reached: 2 }]);
+    expect(view.validation.totals).toEqual([
+      { roundId: world.validationRoundId, roundName: "V1", drawn: 5, reached: 2 },
+    ]);
   });
 });
 
@@ -147,10 +273,24 @@ describe("dashboard meta: the reviewer's scope", () => {
     const view = await load("reviewer");
     expect(view.scope).toMatchObject({ stages: ["APPROVED"], exactCounts: false });
     // UNION_MEMBER told S3 and S4 (both approved): 2 stories, 3 storytellers, all under 5.
-    expect(group(view, "type", "UNION_MEMBER")).toEqual({ key: "UNION_MEMBER", storytellers: "UNDER_5", told: "UNDER_5", selected: "UNDER_5", notSelected: "UNDER_5", approved: "UNDER_5", rate: null });
+    expect(group(view, "type", "UNION_MEMBER")).toEqual({
+      key: "UNION_MEMBER",
+      storytellers: "UNDER_5",
+      told: "UNDER_5",
+      selected: "UNDER_5",
+      notSelected: "UNDER_5",
+      approved: "UNDER_5",
+      rate: null,
+    });
     expect(JSON.stringify(view.storytellers)).not.toMatch(/"(storytellers|told|selected|notSelected|approved)":\d/);
-    expect(view.validation.strata.map((row) => [row.drawn, row.reached])).toEqual([["UNDER_5", "UNDER_5"], ["UNDER_5", "UNDER_5"], ["UNDER_5", "UNDER_5"]]);
-    expect(view.validation.totals).toEqual([{ roundId: world.validationRoundId, roundName: "V1", drawn: null, reached: null }]);
+    expect(view.validation.strata.map((row) => [row.drawn, row.reached])).toEqual([
+      ["UNDER_5", "UNDER_5"],
+      ["UNDER_5", "UNDER_5"],
+      ["UNDER_5", "UNDER_5"],
+    ]);
+    expect(view.validation.totals).toEqual([
+      { roundId: world.validationRoundId, roundName: "V1", drawn: null, reached: null },
+    ]);
   });
 
   it("gives a reviewer change types, figures, tags, panels and feedback of approved outcomes only", async () => {
@@ -165,7 +305,9 @@ describe("dashboard meta: the reviewer's scope", () => {
     expect(view.atRiskTags.find((tag) => tag.groupId === world.atRisk.A)).toMatchObject({ collected: 1, selected: 1 });
     expect(view.atRiskTags.find((tag) => tag.groupId === world.atRisk.B)).toMatchObject({ collected: 0, selected: 0 });
     // Only the decided round has an approved candidate (S3); the portfolio panel has none.
-    expect(view.panels.map((panel) => [panel.name, panel.decisions, panel.decisionsWithDissent])).toEqual([["Panel d1", 1, 1]]);
+    expect(view.panels.map((panel) => [panel.name, panel.decisions, panel.decisionsWithDissent])).toEqual([
+      ["Panel d1", 1, 1],
+    ]);
     expect(view.feedback).toMatchObject({ candidates: 1, withFeedback: 0 });
   });
 });
@@ -175,7 +317,11 @@ describe("dashboard meta: filters", () => {
     const view = await load("lead", { changeType: "NEGATIVE" });
     expect(view.changeTypes.totals).toEqual({ POSITIVE: 0, NEGATIVE: 1, NO_CHANGE: 0 });
     expect(group(view, "type", "UNION_MEMBER")).toMatchObject({ storytellers: 1, told: 1, selected: 1, approved: 0 });
-    expect(magnitudes(view).map((row) => [row.unit, row.total, row.listed])).toEqual([["%", null, ["EXACT 75"]], [null, 6, null], ["municipios", 3, null]]);
+    expect(magnitudes(view).map((row) => [row.unit, row.total, row.listed])).toEqual([
+      ["%", null, ["EXACT 75"]],
+      [null, 6, null],
+      ["municipios", 3, null],
+    ]);
     expect(view.feedback).toMatchObject({ candidates: 1, withFeedback: 1 });
     expect(view.panels.map((panel) => panel.name)).toEqual(["Panel d1"]);
     // V1 took back S3 (positive) only.
@@ -184,7 +330,9 @@ describe("dashboard meta: filters", () => {
 
   it("applies the state filter to storytellers' stories and validation respondents", async () => {
     const view = await load("lead", { state: "Oaxaca" });
-    expect(view.validation.strata.map(({ stratum, drawn, reached }) => [stratum?.state ?? null, drawn, reached])).toEqual([["Oaxaca", 3, 1]]);
+    expect(
+      view.validation.strata.map(({ stratum, drawn, reached }) => [stratum?.state ?? null, drawn, reached]),
+    ).toEqual([["Oaxaca", 3, 1]]);
     // Stories placed in Oaxaca: S1, S3, S6-S10; of those with storytellers: S1 (r1), S3 (r1, r2, r10), S10 (r2).
     expect(group(view, "gender", "WOMAN")).toMatchObject({ storytellers: 3, told: 3 });
     expect(group(view, "gender", "MAN")).toMatchObject({ storytellers: 0, told: 0 });
@@ -200,7 +348,11 @@ describe("dashboard meta: filters", () => {
   it("empties every view under a period no story reaches", async () => {
     const view = await load("lead", { to: "2000-01-01" });
     expect(view.changeTypes).toEqual({ rows: [], totals: { POSITIVE: 0, NEGATIVE: 0, NO_CHANGE: 0 }, total: 0 });
-    expect(Object.values(view.storytellers).flat().every((row) => row.told === 0)).toBe(true);
+    expect(
+      Object.values(view.storytellers)
+        .flat()
+        .every((row) => row.told === 0),
+    ).toBe(true);
     expect(view.storytellers.state).toEqual([]);
     expect(view.interviewers).toEqual([]);
     expect(view.panels).toEqual([]);

@@ -67,22 +67,42 @@ export async function createDashboardWorld(prisma: PrismaClient) {
       periodTo: period?.[1] ? day(period[1]) : null,
     }),
   );
-  const theirStory = buildChangeStory({ evaluationId: other.evaluation.id, authorId: other.members.lead.id, codeNumber: 1, stage: "APPROVED" });
+  const theirStory = buildChangeStory({
+    evaluationId: other.evaluation.id,
+    authorId: other.members.lead.id,
+    codeNumber: 1,
+    stage: "APPROVED",
+  });
   await prisma.changeStory.createMany({ data: [...stories, theirStory] });
   await prisma.domainAssignment.createMany({
     data: [
-      ...specs.flatMap(([domainId], index) => (domainId ? [buildDomainAssignment({ evaluationId, storyId: stories[index]!.id, domainId, assignedById: lead })] : [])),
-      buildDomainAssignment({ evaluationId: other.evaluation.id, storyId: theirStory.id, domainId: other.domains[0]!.id, assignedById: other.members.lead.id }),
+      ...specs.flatMap(([domainId], index) =>
+        domainId
+          ? [buildDomainAssignment({ evaluationId, storyId: stories[index]!.id, domainId, assignedById: lead })]
+          : [],
+      ),
+      buildDomainAssignment({
+        evaluationId: other.evaluation.id,
+        storyId: theirStory.id,
+        domainId: other.domains[0]!.id,
+        assignedById: other.members.lead.id,
+      }),
     ],
   });
   await prisma.storyPlace.createMany({
     data: [
-      ...specs.flatMap(([, , , places], index) => places.map((placeId) => ({ id: newId(), evaluationId, storyId: stories[index]!.id, placeId }))),
+      ...specs.flatMap(([, , , places], index) =>
+        places.map((placeId) => ({ id: newId(), evaluationId, storyId: stories[index]!.id, placeId })),
+      ),
       { id: newId(), evaluationId: other.evaluation.id, storyId: theirStory.id, placeId: theirPlace.id },
     ],
   });
   await prisma.storyContribution.createMany({
-    data: specs.flatMap(([, , , , , projectId], index) => (projectId ? [{ id: newId(), evaluationId, storyId: stories[index]!.id, projectId, howContributed: "Training." }] : [])),
+    data: specs.flatMap(([, , , , , projectId], index) =>
+      projectId
+        ? [{ id: newId(), evaluationId, storyId: stories[index]!.id, projectId, howContributed: "Training." }]
+        : [],
+    ),
   });
 
   const respondentSpecs: Array<[string, string, string, boolean]> = [
@@ -93,7 +113,14 @@ export async function createDashboardWorld(prisma: PrismaClient) {
     ["LABOUR_AUTHORITY", "WOMAN", "Veracruz", false],
   ];
   const r = respondentSpecs.map(([type, gender, state, excluded], index) =>
-    buildRespondent({ evaluationId, codeNumber: index + 1, type: type as "UNION_MEMBER", gender: gender as "WOMAN", state, excludedAt: excluded ? new Date() : null }),
+    buildRespondent({
+      evaluationId,
+      codeNumber: index + 1,
+      type: type as "UNION_MEMBER",
+      gender: gender as "WOMAN",
+      state,
+      excludedAt: excluded ? new Date() : null,
+    }),
   );
   const theirRespondent = buildRespondent({ evaluationId: other.evaluation.id, codeNumber: 1, state: "Oaxaca" });
   await prisma.respondent.createMany({ data: [...r, theirRespondent] });
@@ -108,7 +135,11 @@ export async function createDashboardWorld(prisma: PrismaClient) {
   const i1 = buildInterview({ evaluationId, placeId: O.id, date: day("2024-03-01") });
   const i2 = buildInterview({ evaluationId, placeId: V.id, date: day("2023-05-01"), transcriptOriginal: transcript });
   const i3 = buildInterview({ evaluationId, date: day("2024-06-15") });
-  const theirInterview = buildInterview({ evaluationId: other.evaluation.id, placeId: theirPlace.id, date: day("2024-03-01") });
+  const theirInterview = buildInterview({
+    evaluationId: other.evaluation.id,
+    placeId: theirPlace.id,
+    date: day("2024-03-01"),
+  });
   await prisma.interview.createMany({ data: [i1, i2, i3, theirInterview] });
   await prisma.interviewProject.createMany({
     data: [
@@ -120,10 +151,21 @@ export async function createDashboardWorld(prisma: PrismaClient) {
     data: [
       { id: newId(), evaluationId, interviewId: i1.id, respondentId: r[0]!.id },
       { id: newId(), evaluationId, interviewId: i2.id, respondentId: r[6]!.id },
-      { id: newId(), evaluationId: other.evaluation.id, interviewId: theirInterview.id, respondentId: theirRespondent.id },
+      {
+        id: newId(),
+        evaluationId: other.evaluation.id,
+        interviewId: theirInterview.id,
+        respondentId: theirRespondent.id,
+      },
     ],
   });
-  const excerpt = buildExcerpt({ evaluationId, createdById: lead, interviewId: i2.id, transcript, quote: "la conciliación tarda menos" });
+  const excerpt = buildExcerpt({
+    evaluationId,
+    createdById: lead,
+    interviewId: i2.id,
+    transcript,
+    quote: "la conciliación tarda menos",
+  });
   await prisma.transcriptExcerpt.create({ data: excerpt });
   await prisma.storySource.createMany({
     data: [
@@ -134,12 +176,24 @@ export async function createDashboardWorld(prisma: PrismaClient) {
 
   const g1 = buildFocusGroup({ evaluationId, placeId: O.id, date: day("2024-04-01"), anonymousParticipantCount: 3 });
   const g2 = buildFocusGroup({ evaluationId, placeId: V.id, date: day("2023-01-01") });
-  const theirGroup = buildFocusGroup({ evaluationId: other.evaluation.id, placeId: theirPlace.id, anonymousParticipantCount: 7 });
+  const theirGroup = buildFocusGroup({
+    evaluationId: other.evaluation.id,
+    placeId: theirPlace.id,
+    anonymousParticipantCount: 7,
+  });
   await prisma.focusGroup.createMany({ data: [g1, g2, theirGroup] });
   await prisma.focusGroupProject.create({ data: { id: newId(), evaluationId, focusGroupId: g1.id, projectId: p1 } });
   await prisma.focusGroupParticipant.createMany({
-    data: [r[1]!, r[2]!].map((respondent) => ({ id: newId(), evaluationId, focusGroupId: g1.id, respondentId: respondent.id }))
-      .concat([r[7]!, r[8]!].map((respondent) => ({ id: newId(), evaluationId, focusGroupId: g2.id, respondentId: respondent.id }))),
+    data: [r[1]!, r[2]!]
+      .map((respondent) => ({ id: newId(), evaluationId, focusGroupId: g1.id, respondentId: respondent.id }))
+      .concat(
+        [r[7]!, r[8]!].map((respondent) => ({
+          id: newId(),
+          evaluationId,
+          focusGroupId: g2.id,
+          respondentId: respondent.id,
+        })),
+      ),
   });
 
   // Selection: an open round of d1's panel with S8 and S9, the panelist has voted on S8;
@@ -148,7 +202,16 @@ export async function createDashboardWorld(prisma: PrismaClient) {
   const panel = { id: newId(), evaluationId, name: "Panel d1", level: "DOMAIN" as const, domainId: d1 };
   await prisma.selectionPanel.create({ data: panel });
   await prisma.panelMember.create({ data: { id: newId(), evaluationId, panelId: panel.id, userId: panelist } });
-  const round = { id: newId(), evaluationId, panelId: panel.id, name: "Ronda abierta", domainId: d1, method: "APPROVAL" as const, status: "OPEN" as const, deadline: new Date(Date.now() + 86_400_000) };
+  const round = {
+    id: newId(),
+    evaluationId,
+    panelId: panel.id,
+    name: "Ronda abierta",
+    domainId: d1,
+    method: "APPROVAL" as const,
+    status: "OPEN" as const,
+    deadline: new Date(Date.now() + 86_400_000),
+  };
   const closed = { ...round, id: newId(), name: "Ronda cerrada", status: "CLOSED" as const, closedAt: new Date() };
   await prisma.selectionRound.createMany({ data: [round, closed] });
   await prisma.roundCandidate.createMany({
@@ -158,7 +221,17 @@ export async function createDashboardWorld(prisma: PrismaClient) {
       { id: newId(), evaluationId, roundId: closed.id, storyId: stories[8]!.id },
     ],
   });
-  await prisma.ballot.create({ data: { id: newId(), evaluationId, roundId: round.id, storyId: stories[7]!.id, panelistId: panelist, approved: true, reason: "Cambio claro." } });
+  await prisma.ballot.create({
+    data: {
+      id: newId(),
+      evaluationId,
+      roundId: round.id,
+      storyId: stories[7]!.id,
+      panelistId: panelist,
+      approved: true,
+      reason: "Cambio claro.",
+    },
+  });
 
   return { team, other, evaluationId, domains: { d1, d2 }, projects: { p1, p2 }, stories, roundId: round.id };
 }

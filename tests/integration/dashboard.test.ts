@@ -16,14 +16,16 @@ let loadDashboard: typeof import("@/lib/dashboard/loaders").loadDashboard;
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
 const reader = (member: Member) => ({ id: world.team.members[member]!.id, isAdmin: false });
-const load = async (member: Member, filters: DashboardFilters = {}) => (await loadDashboard(world.evaluationId, reader(member), filters))!;
+const load = async (member: Member, filters: DashboardFilters = {}) =>
+  (await loadDashboard(world.evaluationId, reader(member), filters))!;
 
 /** The funnel as { domain key: { stage: count } }, with "none" for stories without a domain. */
 function funnel(view: Awaited<ReturnType<typeof load>>) {
   const name = (id: string | undefined) => (id === world.domains.d1 ? "d1" : id === world.domains.d2 ? "d2" : "none");
   return Object.fromEntries(view.funnel.rows.map((row) => [name(row.domain?.id), { ...row.counts, total: row.total }]));
 }
-const state = (view: Awaited<ReturnType<typeof load>>, name: string) => view.where.states.find((row) => row.name === name)!;
+const state = (view: Awaited<ReturnType<typeof load>>, name: string) =>
+  view.where.states.find((row) => row.name === name)!;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -53,7 +55,14 @@ describe("dashboard: the funnel", () => {
       d2: { APPROVED: 1, IN_TRIANGULATION: 1, IN_REVIEW: 1, total: 3 },
       none: { DRAFT: 1, total: 1 },
     });
-    expect(view.funnel.totals).toEqual({ DRAFT: 2, SELECTED: 1, APPROVED: 2, IN_SELECTION: 2, IN_TRIANGULATION: 1, IN_REVIEW: 1 });
+    expect(view.funnel.totals).toEqual({
+      DRAFT: 2,
+      SELECTED: 1,
+      APPROVED: 2,
+      IN_SELECTION: 2,
+      IN_TRIANGULATION: 1,
+      IN_REVIEW: 1,
+    });
     expect(view.funnel.total).toBe(9);
     expect(view.scope).toMatchObject({ exactCounts: true, linksToStories: true });
   });
@@ -73,7 +82,11 @@ describe("dashboard: the funnel", () => {
     ["period", { from: "2024-01-01", to: "2024-12-31" }, 2],
     ["change type", { changeType: "NEGATIVE" }, 1],
   ])("applies the %s filter", async (_name, filters, total) => {
-    const resolved = { ...filters, domain: filters.domain ? world.domains.d1 : undefined, project: filters.project ? world.projects.p1 : undefined };
+    const resolved = {
+      ...filters,
+      domain: filters.domain ? world.domains.d1 : undefined,
+      project: filters.project ? world.projects.p1 : undefined,
+    };
     expect((await load("lead", resolved)).funnel.total).toBe(total);
   });
 
@@ -179,7 +192,9 @@ describe("dashboard: where", () => {
     expect(state(inPeriod, "Veracruz")).toMatchObject({ interviews: 0, participants: 0 });
     expect(inPeriod.where.elsewhere.interviews).toBe(1);
     const d1 = await load("lead", { domain: world.domains.d1 });
-    expect([state(d1, "Oaxaca").interviews, state(d1, "Veracruz").interviews, d1.where.elsewhere.interviews]).toEqual([1, 1, 0]);
+    expect([state(d1, "Oaxaca").interviews, state(d1, "Veracruz").interviews, d1.where.elsewhere.interviews]).toEqual([
+      1, 1, 0,
+    ]);
     const negative = await load("lead", { changeType: "NEGATIVE" });
     expect([state(negative, "Oaxaca").interviews, state(negative, "Veracruz").interviews]).toEqual([0, 1]);
     expect(state(negative, "Veracruz").participants).toBe(0);
@@ -190,13 +205,23 @@ describe("dashboard: waiting for you", () => {
   it("gives a panelist the open round with the one story left to vote on, and its path", async () => {
     const { waiting } = await load("panelist");
     expect(waiting).toEqual([
-      expect.objectContaining({ kind: "BALLOTS", roundId: world.roundId, roundName: "Ronda abierta", count: 1, path: `/evaluations/${world.evaluationId}/selection/rounds/${world.roundId}` }),
+      expect.objectContaining({
+        kind: "BALLOTS",
+        roundId: world.roundId,
+        roundName: "Ronda abierta",
+        count: 1,
+        path: `/evaluations/${world.evaluationId}/selection/rounds/${world.roundId}`,
+      }),
     ]);
   });
 
   it("gives an analyst the stories to triangulate and a reviewer the outcomes to review", async () => {
-    expect((await load("analyst")).waiting).toEqual([{ kind: "TRIANGULATION", count: 1, path: `/evaluations/${world.evaluationId}/triangulation` }]);
-    expect((await load("reviewer")).waiting).toEqual([{ kind: "REVIEW", count: 1, path: `/evaluations/${world.evaluationId}/reviews` }]);
+    expect((await load("analyst")).waiting).toEqual([
+      { kind: "TRIANGULATION", count: 1, path: `/evaluations/${world.evaluationId}/triangulation` },
+    ]);
+    expect((await load("reviewer")).waiting).toEqual([
+      { kind: "REVIEW", count: 1, path: `/evaluations/${world.evaluationId}/reviews` },
+    ]);
   });
 
   it("asks nothing of a lead with no open validation round", async () => {

@@ -57,21 +57,36 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
     const ring = keyRingFromEnv();
     expect(await seedDemo(appPrisma, { withDemoPasswords: false, identityKeyRing: ring })).toEqual({ created: true });
     const { revealIdentity, updateIdentity } = await import("@/lib/respondents/identity-mutations");
-    const identity = await appPrisma.respondentIdentity.findFirstOrThrow({ select: { evaluationId: true, respondentId: true } });
-    const respondent = await appPrisma.respondent.findFirstOrThrow({ where: { id: identity.respondentId }, select: { version: true } });
+    const identity = await appPrisma.respondentIdentity.findFirstOrThrow({
+      select: { evaluationId: true, respondentId: true },
+    });
+    const respondent = await appPrisma.respondent.findFirstOrThrow({
+      where: { id: identity.respondentId },
+      select: { version: true },
+    });
     const actor = { actorId: (await appPrisma.user.findFirstOrThrow()).id };
     expect((await revealIdentity(actor, identity)).state).toBe("present");
-    const updated = await updateIdentity(actor, { ...identity, version: respondent.version, identity: { name: "Otra Persona Ficticia", phone: null, email: null, community: null } });
+    const updated = await updateIdentity(actor, {
+      ...identity,
+      version: respondent.version,
+      identity: { name: "Otra Persona Ficticia", phone: null, email: null, community: null },
+    });
     expect(updated).not.toHaveProperty("ok", false);
-    const session = await appPrisma.userSession.create({ data: { userId: actor.actorId, expiresAt: new Date(Date.now() + 60_000) } });
+    const session = await appPrisma.userSession.create({
+      data: { userId: actor.actorId, expiresAt: new Date(Date.now() + 60_000) },
+    });
     await appPrisma.userSession.delete({ where: { id: session.id } });
-    await appPrisma.$transaction((tx) => recordAudit(tx, { evaluationId: null, actorId: actor.actorId, action: "test.append", recordType: "User" }));
+    await appPrisma.$transaction((tx) =>
+      recordAudit(tx, { evaluationId: null, actorId: actor.actorId, action: "test.append", recordType: "User" }),
+    );
     const evaluationId = identity.evaluationId;
     expect(await verifyAuditChain(appPrisma, evaluationId)).toMatchObject({ ok: true });
   });
 
   it("refuses every way of switching off or rewriting the audit trail", async () => {
-    await appPrisma.$transaction((tx) => recordAudit(tx, { evaluationId: null, actorId: null, action: "test.before_attempts", recordType: "User" }));
+    await appPrisma.$transaction((tx) =>
+      recordAudit(tx, { evaluationId: null, actorId: null, action: "test.before_attempts", recordType: "User" }),
+    );
     const eventsBefore = await appPrisma.auditEvent.count();
     const attempts = [
       "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete",
@@ -94,7 +109,9 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
     }
     // Nothing happened: the trigger is there and enabled, every event is still in place.
     const { rows } = await asApp((client) =>
-      client.query<{ tgenabled: string }>("SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_event_no_update_or_delete'"),
+      client.query<{ tgenabled: string }>(
+        "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_event_no_update_or_delete'",
+      ),
     );
     expect(rows).toEqual([{ tgenabled: "O" }]);
     expect(await appPrisma.auditEvent.count()).toBe(eventsBefore);
@@ -123,7 +140,9 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
 
   it("finds a superuser and the tables' owner unfit to serve, and the app role fit", async () => {
     expect(await servingRoleProblem(roles.appUrl)).toBeNull();
-    expect(await servingRoleProblem(roles.ownerUrl)).toMatch(/^The app's database role "msc_owner_\w+" owns the app's tables/);
+    expect(await servingRoleProblem(roles.ownerUrl)).toMatch(
+      /^The app's database role "msc_owner_\w+" owns the app's tables/,
+    );
     expect(await servingRoleProblem(roles.adminUrl)).toMatch(/is a superuser/);
   });
 
@@ -132,11 +151,17 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
       [roles.ownerUrl, /owns the app's tables \(e\.g\. \w+\)/],
       [roles.adminUrl, /is a superuser/],
     ] as const) {
-      const { code, output } = await start({ NODE_ENV: "production", DATABASE_URL: databaseUrl, MIGRATION_DATABASE_URL: roles.ownerUrl });
+      const { code, output } = await start({
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        MIGRATION_DATABASE_URL: roles.ownerUrl,
+      });
       expect(code).toBe(1);
       const last = output.split("\n").at(-1)!;
       expect(last).toMatch(reason);
-      expect(last).toContain("set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role with table rights only");
+      expect(last).toContain(
+        "set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role with table rights only",
+      );
       expect(output).not.toMatch(/\n\s+at /);
     }
   });
@@ -145,16 +170,20 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
 async function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        PORT: String(port),
-        AUTH_SECRET: "a".repeat(40),
-        IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-        ...env,
-      } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          PORT: String(port),
+          AUTH_SECRET: "a".repeat(40),
+          IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
+          ...env,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

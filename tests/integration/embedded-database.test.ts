@@ -92,7 +92,9 @@ describe("the embedded database shared by many connections", () => {
   it("fails only the query that is wrong while its neighbours run", async () => {
     const results = await Promise.allSettled(
       Array.from({ length: 60 }, (_, i) =>
-        i % 10 === 0 ? pool.query("SELEC broken $1", [i]) : pool.query("SELECT $1::int AS n", [i]).then((r) => r.rows[0].n),
+        i % 10 === 0
+          ? pool.query("SELEC broken $1", [i])
+          : pool.query("SELECT $1::int AS n", [i]).then((r) => r.rows[0].n),
       ),
     );
     results.forEach((result, i) => {

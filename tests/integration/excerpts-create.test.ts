@@ -65,17 +65,39 @@ describe("creating an excerpt", () => {
     if (!result.ok) throw new Error(JSON.stringify(result));
     const row = await database.prisma.transcriptExcerpt.findUniqueOrThrow({ where: { id: result.data.id } });
     expect(TEXT.slice(row.startOffset, row.endOffset)).toBe(quote);
-    expect(row).toMatchObject({ quotedText: quote, createdById: mine.members.evaluator!.id, interviewId, variant: "ORIGINAL" });
+    expect(row).toMatchObject({
+      quotedText: quote,
+      createdById: mine.members.evaluator!.id,
+      interviewId,
+      variant: "ORIGINAL",
+    });
     const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: row.id } });
     expect(event).toMatchObject({ action: "excerpt.create", recordType: "TranscriptExcerpt" });
-    expect(event.after).toMatchObject({ interviewId, startOffset: row.startOffset, endOffset: row.endOffset, quotedText: { length: quote.length } });
+    expect(event.after).toMatchObject({
+      interviewId,
+      startOffset: row.startOffset,
+      endOffset: row.endOffset,
+      quotedText: { length: quote.length },
+    });
     expect(JSON.stringify(event.after)).not.toContain("horas extra");
   });
 
   it.each([
     ["text that differs from the stored transcript", { quotedText: "Ya no hay miedO." }, "TRANSCRIPT_CHANGED"],
-    ["offsets past the end", { startOffset: TEXT.length - 2, endOffset: TEXT.length + 3, quotedText: "xx." + "aa" }, "TRANSCRIPT_CHANGED"],
-    ["a start inside an emoji", { startOffset: TEXT.indexOf("👩") + 1, endOffset: TEXT.indexOf("👩") + 6, quotedText: TEXT.slice(TEXT.indexOf("👩") + 1, TEXT.indexOf("👩") + 6) }, "TRANSCRIPT_CHANGED"],
+    [
+      "offsets past the end",
+      { startOffset: TEXT.length - 2, endOffset: TEXT.length + 3, quotedText: "xx." + "aa" },
+      "TRANSCRIPT_CHANGED",
+    ],
+    [
+      "a start inside an emoji",
+      {
+        startOffset: TEXT.indexOf("👩") + 1,
+        endOffset: TEXT.indexOf("👩") + 6,
+        quotedText: TEXT.slice(TEXT.indexOf("👩") + 1, TEXT.indexOf("👩") + 6),
+      },
+      "TRANSCRIPT_CHANGED",
+    ],
     ["the translation, which does not exist", { variant: "TRANSLATION" }, "NO_TRANSCRIPT"],
   ])("refuses %s, writing nothing", async (_case, overrides, reason) => {
     signInAs(as(mine.members.evaluator!));
@@ -89,7 +111,11 @@ describe("creating an excerpt", () => {
     ["an empty selection", { startOffset: 3, endOffset: 3, quotedText: "" }, "quotedText"],
     ["offsets that do not match the quote's length", { endOffset: 2 }, "quotedText"],
     ["a negative offset", { startOffset: -1 }, "startOffset"],
-    ["a passage of more than 20,000 characters", { quotedText: "x".repeat(20_001), endOffset: 20_001, startOffset: 0 }, "quotedText"],
+    [
+      "a passage of more than 20,000 characters",
+      { quotedText: "x".repeat(20_001), endOffset: 20_001, startOffset: 0 },
+      "quotedText",
+    ],
   ])("refuses %s with a field error", async (_case, overrides, field) => {
     signInAs(as(mine.members.evaluator!));
     const result = await actions.createExcerpt(selection("Ya no hay miedo.", overrides));
@@ -100,11 +126,20 @@ describe("creating an excerpt", () => {
   it("answers not-found for another evaluation's transcript and refuses readers who may not edit", async () => {
     signInAs(as(mine.members.evaluator!));
     const before = await database.prisma.transcriptExcerpt.count();
-    expect(await actions.createExcerpt(selection("Ya no hay miedo.", { sourceId: theirInterviewId }))).toEqual({ ok: false, error: "NOT_FOUND" });
-    expect(await actions.createExcerpt(selection("Ya no hay miedo.", { source: "FOCUS_GROUP" }))).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await actions.createExcerpt(selection("Ya no hay miedo.", { sourceId: theirInterviewId }))).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
+    expect(await actions.createExcerpt(selection("Ya no hay miedo.", { source: "FOCUS_GROUP" }))).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
     for (const role of ["analyst", "panelist", "reviewer"] as const) {
       signInAs(as(mine.members[role]!));
-      expect(await actions.createExcerpt(selection("Ya no hay miedo.")), role).toEqual({ ok: false, error: "FORBIDDEN" });
+      expect(await actions.createExcerpt(selection("Ya no hay miedo.")), role).toEqual({
+        ok: false,
+        error: "FORBIDDEN",
+      });
     }
     signInAs(as(theirs.members.lead));
     expect(await actions.createExcerpt(selection("Ya no hay miedo."))).toEqual({ ok: false, error: "NOT_FOUND" });
@@ -121,11 +156,18 @@ describe("removing an excerpt", () => {
     const story = buildChangeStory({ evaluationId: mine.evaluation.id, authorId: mine.members.evaluator!.id });
     await database.prisma.changeStory.create({ data: story });
     const storyId = story.id;
-    await database.prisma.storySource.create({ data: { evaluationId: mine.evaluation.id, storyId, excerptId: used.data.id } });
+    await database.prisma.storySource.create({
+      data: { evaluationId: mine.evaluation.id, storyId, excerptId: used.data.id },
+    });
 
-    expect(await actions.deleteExcerpt({ evaluationId: mine.evaluation.id, excerptId: free.data.id })).toEqual({ ok: true, data: { id: free.data.id } });
+    expect(await actions.deleteExcerpt({ evaluationId: mine.evaluation.id, excerptId: free.data.id })).toEqual({
+      ok: true,
+      data: { id: free.data.id },
+    });
     expect(await database.prisma.transcriptExcerpt.findUnique({ where: { id: free.data.id } })).toBeNull();
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: free.data.id, action: "excerpt.delete" } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { recordId: free.data.id, action: "excerpt.delete" },
+    });
     expect(event.before).toMatchObject({ interviewId, variant: "ORIGINAL" });
 
     expect(await actions.deleteExcerpt({ evaluationId: mine.evaluation.id, excerptId: used.data.id })).toEqual({
@@ -134,7 +176,10 @@ describe("removing an excerpt", () => {
       reason: "EXCERPT_IN_USE",
     });
     signInAs(as(theirs.members.lead));
-    expect(await actions.deleteExcerpt({ evaluationId: theirs.evaluation.id, excerptId: used.data.id })).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await actions.deleteExcerpt({ evaluationId: theirs.evaluation.id, excerptId: used.data.id })).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
     expect(await database.prisma.transcriptExcerpt.findUnique({ where: { id: used.data.id } })).not.toBeNull();
   });
 });

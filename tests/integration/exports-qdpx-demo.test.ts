@@ -25,10 +25,15 @@ beforeAll(async () => {
   pointAppAt(database.url);
   const { prisma } = database;
   await seedDemo(prisma, { withDemoPasswords: false, identityKeyRing: keyRingFromEnv() });
-  evaluationId = (await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } })).id;
+  evaluationId = (
+    await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } })
+  ).id;
   const route = await import("@/app/api/evaluations/[evaluationId]/exports/project.qdpx/route");
   signInAs(await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.example" } }));
-  const response = await route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/project.qdpx`), { params: Promise.resolve({ evaluationId }) });
+  const response = await route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/project.qdpx`),
+    { params: Promise.resolve({ evaluationId }) },
+  );
   expect(response.status).toBe(200);
   const body = Buffer.from(await response.arrayBuffer());
   const entries = await qdpxEntries(body);
@@ -50,9 +55,14 @@ describe("the demo evaluation's REFI-QDA project", () => {
   });
 
   it("places every passage inside its text, on the words the app marked", async () => {
-    const excerpts = await database.prisma.transcriptExcerpt.findMany({ where: { evaluationId }, select: { quotedText: true } });
+    const excerpts = await database.prisma.transcriptExcerpt.findMany({
+      where: { evaluationId },
+      select: { quotedText: true },
+    });
     const quoted = new Set(excerpts.map((excerpt) => excerpt.quotedText.replace(/\r\n?/g, "\n")));
-    for (const [, guid = "", inner = ""] of project.xml.matchAll(/<TextSource guid="([^"]+)"[^>]*?(?:\/>|>([\s\S]*?)<\/TextSource>)/g)) {
+    for (const [, guid = "", inner = ""] of project.xml.matchAll(
+      /<TextSource guid="([^"]+)"[^>]*?(?:\/>|>([\s\S]*?)<\/TextSource>)/g,
+    )) {
       const file = project.entries.find((entry) => entry.name === `sources/${guid}.txt`);
       expect(file, guid).toBeDefined();
       const text = [...file!.bytes.toString("utf8")];
@@ -66,20 +76,34 @@ describe("the demo evaluation's REFI-QDA project", () => {
   it("leaves no reference dangling", () => {
     const elements = elementsOf(project.xml);
     const defined = new Set(elements.flatMap((element) => (element.attributes.guid ? [element.attributes.guid] : [])));
-    expect(elements.filter((element) => element.attributes.targetGUID && !defined.has(element.attributes.targetGUID))).toEqual([]);
+    expect(
+      elements.filter((element) => element.attributes.targetGUID && !defined.has(element.attributes.targetGUID)),
+    ).toEqual([]);
   });
 
   it("has as cases exactly the respondents whose consent allows sharing with the funder, and no identity anywhere", async () => {
     const respondents = await database.prisma.respondent.findMany({
       where: { evaluationId },
       orderBy: { codeNumber: "asc" },
-      select: { id: true, code: true, excludedAt: true, identity: true, consents: { select: { givenOn: true, createdAt: true, withdrawnOn: true, withdrawalChoice: true, scopes: true } } },
+      select: {
+        id: true,
+        code: true,
+        excludedAt: true,
+        identity: true,
+        consents: {
+          select: { givenOn: true, createdAt: true, withdrawnOn: true, withdrawalChoice: true, scopes: true },
+        },
+      },
     });
-    const shared = respondents.filter((respondent) => consentStanding(respondent, "SHARE_WITH_FUNDER") === "ALLOWED").map((respondent) => respondent.code);
+    const shared = respondents
+      .filter((respondent) => consentStanding(respondent, "SHARE_WITH_FUNDER") === "ALLOWED")
+      .map((respondent) => respondent.code);
     // The demo has people on both sides, or this test would prove nothing.
     expect(shared.length).toBeGreaterThan(0);
     expect(shared.length).toBeLessThan(respondents.length);
-    const cases = elementsOf(project.xml).filter((element) => element.name === "Case").map((element) => element.attributes.name);
+    const cases = elementsOf(project.xml)
+      .filter((element) => element.name === "Case")
+      .map((element) => element.attributes.name);
     expect(cases).toEqual(shared);
 
     const everything = project.entries.map((entry) => entry.bytes.toString("utf8")).join("\n");

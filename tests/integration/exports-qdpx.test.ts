@@ -34,7 +34,14 @@ let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/project.q
 const CANARY = "Canaria Zacarías Quetzalli";
 const WITHDRAWN_CANARY = "Retirada Ximena Tlalli";
 // Words that must never reach the file: each marks a passage, a transcript or a story of someone left out.
-const LEFT_OUT = ["PALABRAS-RETIRADAS", "PALABRAS-SIN-PERMISO", "PALABRAS-GRUPO-MIXTO", "HISTORIA-RETIRADA", "SIN-CONSENTIMIENTO", "TRANSCRIPCION-AJENA"];
+const LEFT_OUT = [
+  "PALABRAS-RETIRADAS",
+  "PALABRAS-SIN-PERMISO",
+  "PALABRAS-GRUPO-MIXTO",
+  "HISTORIA-RETIRADA",
+  "SIN-CONSENTIMIENTO",
+  "TRANSCRIPCION-AJENA",
+];
 
 const EMOJI_PASSAGE = "Ahora nos pagan las horas extra.";
 const ORIGINAL = `Entrevistadora: ¿Qué cambió?\r\nR-0001: Antes 👩🏽‍🏭🚜 no nos pagaban. ${EMOJI_PASSAGE}\r\n<fin> & "comillas"`;
@@ -44,9 +51,14 @@ const GROUP = "Moderadora: ¿Qué cambió en la junta? Participante: 🎉 Ya vot
 const ids = {} as Record<string, string>;
 
 function download(evaluationId = mine.evaluation.id, locale = "es") {
-  return route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/project.qdpx`, { headers: { cookie: `NEXT_LOCALE=${locale}` } }), {
-    params: Promise.resolve({ evaluationId }),
-  });
+  return route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/project.qdpx`, {
+      headers: { cookie: `NEXT_LOCALE=${locale}` },
+    }),
+    {
+      params: Promise.resolve({ evaluationId }),
+    },
+  );
 }
 
 async function projectOf(response: Response) {
@@ -58,7 +70,8 @@ async function projectOf(response: Response) {
   return { body, entries, qde, xml, elements: elementsOf(xml) };
 }
 
-const textOf = (entries: QdpxEntry[], path: string) => entries.find((entry) => entry.name === path)?.bytes.toString("utf8");
+const textOf = (entries: QdpxEntry[], path: string) =>
+  entries.find((entry) => entry.name === path)?.bytes.toString("utf8");
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -69,79 +82,200 @@ beforeAll(async () => {
   theirs = await createEvaluationWithTeam(prisma);
   const evaluationId = mine.evaluation.id;
   const recordedById = mine.members.evaluator!.id;
-  const respondent = (options: Parameters<typeof createConsentedRespondent>[1] extends infer I ? Omit<I & object, "evaluationId" | "recordedById"> : never) =>
-    createConsentedRespondent(prisma, { evaluationId, recordedById, ...options });
+  const respondent = (
+    options: Parameters<typeof createConsentedRespondent>[1] extends infer I
+      ? Omit<I & object, "evaluationId" | "recordedById">
+      : never,
+  ) => createConsentedRespondent(prisma, { evaluationId, recordedById, ...options });
   const consenting = await respondent({});
   const alsoConsenting = await respondent({});
   const noFunder = await respondent({ refused: ["SHARE_WITH_FUNDER"] });
   const withdrawn = await respondent({ withdrawn: "EXCLUDE" });
   const stopped = await respondent({ withdrawn: "STOP" });
   const noConsent = await respondent({ withoutConsent: true });
-  Object.assign(ids, { consenting: consenting.id, alsoConsenting: alsoConsenting.id, noFunder: noFunder.id, withdrawn: withdrawn.id, stopped: stopped.id, noConsent: noConsent.id });
+  Object.assign(ids, {
+    consenting: consenting.id,
+    alsoConsenting: alsoConsenting.id,
+    noFunder: noFunder.id,
+    withdrawn: withdrawn.id,
+    stopped: stopped.id,
+    noConsent: noConsent.id,
+  });
   await prisma.respondentIdentity.createMany({
     data: [
-      buildRespondentIdentity({ evaluationId, respondentId: consenting.id, name: CANARY, phone: "+52 55 1234 5678", email: "canaria@example.org", community: "Comunidad Canaria" }),
+      buildRespondentIdentity({
+        evaluationId,
+        respondentId: consenting.id,
+        name: CANARY,
+        phone: "+52 55 1234 5678",
+        email: "canaria@example.org",
+        community: "Comunidad Canaria",
+      }),
       buildRespondentIdentity({ evaluationId, respondentId: withdrawn.id, name: WITHDRAWN_CANARY }),
     ],
   });
 
   const interview = buildInterview({ evaluationId, transcriptOriginal: ORIGINAL, transcriptTranslation: TRANSLATION });
-  const withdrawnInterview = buildInterview({ evaluationId, transcriptOriginal: "R: PALABRAS-RETIRADAS sobre el sindicato." });
-  const noFunderInterview = buildInterview({ evaluationId, transcriptOriginal: "R: PALABRAS-SIN-PERMISO sobre la junta." });
-  const noConsentInterview = buildInterview({ evaluationId, transcriptOriginal: "R: SIN-CONSENTIMIENTO." });
-  const group = buildFocusGroup({ evaluationId, topic: "Votación <secreta> & libre", transcriptOriginal: GROUP, anonymousParticipantCount: 3 });
-  const mixedGroup = buildFocusGroup({ evaluationId, topic: "Grupo mixto", transcriptOriginal: "Participante: PALABRAS-GRUPO-MIXTO." });
-  const foreign = buildInterview({ evaluationId: theirs.evaluation.id, transcriptOriginal: "TRANSCRIPCION-AJENA" });
-  await prisma.interview.createMany({ data: [interview, withdrawnInterview, noFunderInterview, noConsentInterview, foreign] });
-  await prisma.focusGroup.createMany({ data: [group, mixedGroup] });
-  const link = (interviewId: string, respondentId: string) => ({ id: newId(), evaluationId, interviewId, respondentId });
-  await prisma.interviewRespondent.createMany({
-    data: [link(interview.id, consenting.id), link(withdrawnInterview.id, withdrawn.id), link(noFunderInterview.id, noFunder.id), link(noConsentInterview.id, noConsent.id)],
+  const withdrawnInterview = buildInterview({
+    evaluationId,
+    transcriptOriginal: "R: PALABRAS-RETIRADAS sobre el sindicato.",
   });
-  const participant = (focusGroupId: string, respondentId: string) => ({ id: newId(), evaluationId, focusGroupId, respondentId });
+  const noFunderInterview = buildInterview({
+    evaluationId,
+    transcriptOriginal: "R: PALABRAS-SIN-PERMISO sobre la junta.",
+  });
+  const noConsentInterview = buildInterview({ evaluationId, transcriptOriginal: "R: SIN-CONSENTIMIENTO." });
+  const group = buildFocusGroup({
+    evaluationId,
+    topic: "Votación <secreta> & libre",
+    transcriptOriginal: GROUP,
+    anonymousParticipantCount: 3,
+  });
+  const mixedGroup = buildFocusGroup({
+    evaluationId,
+    topic: "Grupo mixto",
+    transcriptOriginal: "Participante: PALABRAS-GRUPO-MIXTO.",
+  });
+  const foreign = buildInterview({ evaluationId: theirs.evaluation.id, transcriptOriginal: "TRANSCRIPCION-AJENA" });
+  await prisma.interview.createMany({
+    data: [interview, withdrawnInterview, noFunderInterview, noConsentInterview, foreign],
+  });
+  await prisma.focusGroup.createMany({ data: [group, mixedGroup] });
+  const link = (interviewId: string, respondentId: string) => ({
+    id: newId(),
+    evaluationId,
+    interviewId,
+    respondentId,
+  });
+  await prisma.interviewRespondent.createMany({
+    data: [
+      link(interview.id, consenting.id),
+      link(withdrawnInterview.id, withdrawn.id),
+      link(noFunderInterview.id, noFunder.id),
+      link(noConsentInterview.id, noConsent.id),
+    ],
+  });
+  const participant = (focusGroupId: string, respondentId: string) => ({
+    id: newId(),
+    evaluationId,
+    focusGroupId,
+    respondentId,
+  });
   await prisma.focusGroupParticipant.createMany({
-    data: [participant(group.id, consenting.id), participant(group.id, alsoConsenting.id), participant(mixedGroup.id, alsoConsenting.id), participant(mixedGroup.id, stopped.id)],
+    data: [
+      participant(group.id, consenting.id),
+      participant(group.id, alsoConsenting.id),
+      participant(mixedGroup.id, alsoConsenting.id),
+      participant(mixedGroup.id, stopped.id),
+    ],
   });
 
-  const excerpt = (source: { interviewId: string } | { focusGroupId: string }, transcript: string, quote: string, variant: "ORIGINAL" | "TRANSLATION" = "ORIGINAL") =>
-    buildExcerpt({ evaluationId, createdById: recordedById, transcript, quote, variant, ...source });
+  const excerpt = (
+    source: { interviewId: string } | { focusGroupId: string },
+    transcript: string,
+    quote: string,
+    variant: "ORIGINAL" | "TRANSLATION" = "ORIGINAL",
+  ) => buildExcerpt({ evaluationId, createdById: recordedById, transcript, quote, variant, ...source });
   const excerpts = {
     emoji: excerpt({ interviewId: interview.id }, ORIGINAL, EMOJI_PASSAGE),
     markup: excerpt({ interviewId: interview.id }, ORIGINAL, '<fin> & "comillas"'),
     translation: excerpt({ interviewId: interview.id }, TRANSLATION, "Now they pay overtime.", "TRANSLATION"),
     group: excerpt({ focusGroupId: group.id }, GROUP, "Ya votamos en secreto."),
-    withdrawn: excerpt({ interviewId: withdrawnInterview.id }, "R: PALABRAS-RETIRADAS sobre el sindicato.", "PALABRAS-RETIRADAS"),
-    noFunder: excerpt({ interviewId: noFunderInterview.id }, "R: PALABRAS-SIN-PERMISO sobre la junta.", "PALABRAS-SIN-PERMISO"),
+    withdrawn: excerpt(
+      { interviewId: withdrawnInterview.id },
+      "R: PALABRAS-RETIRADAS sobre el sindicato.",
+      "PALABRAS-RETIRADAS",
+    ),
+    noFunder: excerpt(
+      { interviewId: noFunderInterview.id },
+      "R: PALABRAS-SIN-PERMISO sobre la junta.",
+      "PALABRAS-SIN-PERMISO",
+    ),
     mixed: excerpt({ focusGroupId: mixedGroup.id }, "Participante: PALABRAS-GRUPO-MIXTO.", "PALABRAS-GRUPO-MIXTO"),
   };
   // A passage whose transcript was edited under it: its words are no longer at its offsets.
   const drifted = { ...excerpt({ interviewId: interview.id }, ORIGINAL, "Antes"), quotedText: "Después" };
   await prisma.transcriptExcerpt.createMany({ data: [...Object.values(excerpts), drifted] });
-  Object.assign(ids, { interview: interview.id, group: group.id, emoji: excerpts.emoji.id, translation: excerpts.translation.id, groupExcerpt: excerpts.group.id });
+  Object.assign(ids, {
+    interview: interview.id,
+    group: group.id,
+    emoji: excerpts.emoji.id,
+    translation: excerpts.translation.id,
+    groupExcerpt: excerpts.group.id,
+  });
 
   const authorId = mine.members.evaluator!.id;
   const stories = {
-    told: buildChangeStory({ evaluationId, authorId, codeNumber: 1, title: "Pago de horas extra", changeType: "POSITIVE" }),
-    byWithdrawn: buildChangeStory({ evaluationId, authorId, codeNumber: 2, title: "HISTORIA-RETIRADA", changeType: "NEGATIVE" }),
-    onLeftOut: buildChangeStory({ evaluationId, authorId, codeNumber: 3, title: "Sobre un fragmento que queda fuera", changeType: "NO_CHANGE" }),
+    told: buildChangeStory({
+      evaluationId,
+      authorId,
+      codeNumber: 1,
+      title: "Pago de horas extra",
+      changeType: "POSITIVE",
+    }),
+    byWithdrawn: buildChangeStory({
+      evaluationId,
+      authorId,
+      codeNumber: 2,
+      title: "HISTORIA-RETIRADA",
+      changeType: "NEGATIVE",
+    }),
+    onLeftOut: buildChangeStory({
+      evaluationId,
+      authorId,
+      codeNumber: 3,
+      title: "Sobre un fragmento que queda fuera",
+      changeType: "NO_CHANGE",
+    }),
   };
   await prisma.changeStory.createMany({ data: Object.values(stories) });
   Object.assign(ids, { told: stories.told.id, byWithdrawn: stories.byWithdrawn.id });
   const teller = (storyId: string, respondentId: string) => ({ id: newId(), evaluationId, storyId, respondentId });
-  await prisma.storyTeller.createMany({ data: [teller(stories.told.id, consenting.id), teller(stories.byWithdrawn.id, withdrawn.id), teller(stories.onLeftOut.id, alsoConsenting.id)] });
+  await prisma.storyTeller.createMany({
+    data: [
+      teller(stories.told.id, consenting.id),
+      teller(stories.byWithdrawn.id, withdrawn.id),
+      teller(stories.onLeftOut.id, alsoConsenting.id),
+    ],
+  });
   const source = (storyId: string, excerptId: string) => ({ id: newId(), evaluationId, storyId, excerptId });
   await prisma.storySource.createMany({
-    data: [source(stories.told.id, excerpts.emoji.id), source(stories.told.id, excerpts.group.id), source(stories.byWithdrawn.id, excerpts.emoji.id), source(stories.onLeftOut.id, excerpts.mixed.id)],
+    data: [
+      source(stories.told.id, excerpts.emoji.id),
+      source(stories.told.id, excerpts.group.id),
+      source(stories.byWithdrawn.id, excerpts.emoji.id),
+      source(stories.onLeftOut.id, excerpts.mixed.id),
+    ],
   });
   await prisma.domainAssignment.createMany({
     data: [
-      buildDomainAssignment({ evaluationId, storyId: stories.told.id, domainId: mine.domains[0]!.id, assignedById: mine.members.lead.id }),
-      buildDomainAssignment({ evaluationId, storyId: stories.told.id, domainId: mine.domains[1]!.id, kind: "SECONDARY", assignedById: mine.members.lead.id }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: stories.told.id,
+        domainId: mine.domains[0]!.id,
+        assignedById: mine.members.lead.id,
+      }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: stories.told.id,
+        domainId: mine.domains[1]!.id,
+        kind: "SECONDARY",
+        assignedById: mine.members.lead.id,
+      }),
       // An ended assignment is history, not a code.
-      buildDomainAssignment({ evaluationId, storyId: stories.byWithdrawn.id, domainId: mine.domains[1]!.id, assignedById: mine.members.lead.id, endedAt: new Date(), endedById: mine.members.lead.id }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: stories.byWithdrawn.id,
+        domainId: mine.domains[1]!.id,
+        assignedById: mine.members.lead.id,
+        endedAt: new Date(),
+        endedById: mine.members.lead.id,
+      }),
     ],
   });
-  await prisma.storyAtRiskGroup.create({ data: { id: newId(), evaluationId, storyId: stories.told.id, groupId: mine.atRiskGroups[0]!.id } });
+  await prisma.storyAtRiskGroup.create({
+    data: { id: newId(), evaluationId, storyId: stories.told.id, groupId: mine.atRiskGroups[0]!.id },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -153,7 +287,9 @@ describe("the REFI-QDA project", () => {
     signInAs(mine.members.lead);
     const response = await download();
     expect(response.headers.get("content-type")).toBe("application/zip");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="project-\d{4}-\d{2}-\d{2}\.qdpx"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="project-\d{4}-\d{2}-\d{2}\.qdpx"$/,
+    );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const { body, entries, qde } = await projectOf(response);
     const names = entries.map((entry) => entry.name);
@@ -163,7 +299,9 @@ describe("the REFI-QDA project", () => {
     // 2000-01-01 00:00:00 in DOS form, on every local header (the folder's too).
     const times = entryTimes(body);
     expect(times).toHaveLength(entries.length);
-    expect(new Set(times.map((entry) => `${entry.date}:${entry.time}`))).toEqual(new Set([`${(20 << 9) | (1 << 5) | 1}:0`]));
+    expect(new Set(times.map((entry) => `${entry.date}:${entry.time}`))).toEqual(
+      new Set([`${(20 << 9) | (1 << 5) | 1}:0`]),
+    );
     expect(qde.bytes.subarray(0, 5).toString("latin1")).toBe("<?xml");
     const verdict = validateAgainstSchema(qde.bytes);
     expect(verdict.output).toBe("");
@@ -184,7 +322,9 @@ describe("the REFI-QDA project", () => {
       const text = new TextDecoder("utf-8", { fatal: true }).decode(file!.bytes);
       expect(text).not.toContain("\r");
     }
-    const fileNames = entries.filter((entry) => !entry.dir && entry.name.startsWith("sources/")).map((entry) => entry.name);
+    const fileNames = entries
+      .filter((entry) => !entry.dir && entry.name.startsWith("sources/"))
+      .map((entry) => entry.name);
     expect(fileNames.sort()).toEqual(sources.map((source) => `sources/${source.attributes.guid}.txt`).sort());
   });
 
@@ -205,7 +345,9 @@ describe("the REFI-QDA project", () => {
         passages.set(/guid="([^"]+)"/.exec(attributes)![1]!, text.slice(start, end).join(""));
       }
     }
-    expect([...passages.values()].sort()).toEqual([EMOJI_PASSAGE, '<fin> & "comillas"', "Now they pay overtime.", "Ya votamos en secreto."].sort());
+    expect([...passages.values()].sort()).toEqual(
+      [EMOJI_PASSAGE, '<fin> & "comillas"', "Now they pay overtime.", "Ya votamos en secreto."].sort(),
+    );
     // The emoji passage: UTF-16 offsets and code points differ by the emoji's extra units and the CR.
     const stored = ORIGINAL.indexOf(EMOJI_PASSAGE);
     const expected = [...ORIGINAL.slice(0, stored).replace(/\r\n/g, "\n")].length;
@@ -218,7 +360,9 @@ describe("the REFI-QDA project", () => {
     const { elements } = await projectOf(await download());
     const defined = elements.flatMap((element) => (element.attributes.guid ? [element.attributes.guid] : []));
     expect(new Set(defined).size).toBe(defined.length);
-    const targets = elements.flatMap((element) => (element.attributes.targetGUID ? [element.attributes.targetGUID] : []));
+    const targets = elements.flatMap((element) =>
+      element.attributes.targetGUID ? [element.attributes.targetGUID] : [],
+    );
     expect(targets.length).toBeGreaterThan(0);
     expect(targets.filter((target) => !defined.includes(target))).toEqual([]);
   });
@@ -245,7 +389,10 @@ describe("the REFI-QDA project", () => {
     signInAs(mine.members.lead);
     const { elements, entries, xml } = await projectOf(await download());
     const cases = elements.filter((element) => element.name === "Case").map((element) => element.attributes.name);
-    const codes = await database.prisma.respondent.findMany({ where: { evaluationId: mine.evaluation.id }, select: { id: true, code: true } });
+    const codes = await database.prisma.respondent.findMany({
+      where: { evaluationId: mine.evaluation.id },
+      select: { id: true, code: true },
+    });
     const codeOf = (id: string) => codes.find((row) => row.id === id)!.code;
     expect(cases).toEqual([codeOf(ids.consenting!), codeOf(ids.alsoConsenting!)]);
     expect(xml).toMatch(/<TextValue>Coahuila<\/TextValue>/);
@@ -253,14 +400,24 @@ describe("the REFI-QDA project", () => {
     for (const word of LEFT_OUT) expect(everything, word).not.toContain(word);
     for (const id of ["noFunder", "withdrawn", "stopped", "noConsent"]) expect(cases).not.toContain(codeOf(ids[id]!));
     expect(xml).toContain("<Description>");
-    expect(xml).toMatch(/Quedan fuera por consentimiento[^<]*: 4 personas, 3 entrevistas, 1 grupos focales, 3 fragmentos y 1 historias\. [^<]*: 1\./);
+    expect(xml).toMatch(
+      /Quedan fuera por consentimiento[^<]*: 4 personas, 3 entrevistas, 1 grupos focales, 3 fragmentos y 1 historias\. [^<]*: 1\./,
+    );
   });
 
   it("carries no identity: the canary names are nowhere in the zip, compressed or not", async () => {
     signInAs(mine.members.lead);
     const { body, entries } = await projectOf(await download());
     const everything = entries.map((entry) => entry.bytes.toString("utf8")).join("\n") + body.toString("latin1");
-    for (const canary of [CANARY, WITHDRAWN_CANARY, "canaria@example.org", "+52 55 1234 5678", "Comunidad Canaria", mine.members.evaluator!.name, mine.members.lead.email]) {
+    for (const canary of [
+      CANARY,
+      WITHDRAWN_CANARY,
+      "canaria@example.org",
+      "+52 55 1234 5678",
+      "Comunidad Canaria",
+      mine.members.evaluator!.name,
+      mine.members.lead.email,
+    ]) {
       expect(everything, canary).not.toContain(canary);
     }
   });
@@ -274,9 +431,14 @@ describe("the REFI-QDA project", () => {
 
   it("records each download with its counts", async () => {
     signInAs(mine.members.analyst!);
-    const before = await database.prisma.auditEvent.count({ where: { evaluationId: mine.evaluation.id, action: "qda_project.export" } });
+    const before = await database.prisma.auditEvent.count({
+      where: { evaluationId: mine.evaluation.id, action: "qda_project.export" },
+    });
     const { body } = await projectOf(await download());
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: mine.evaluation.id, action: "qda_project.export" }, orderBy: { sequence: "asc" } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId: mine.evaluation.id, action: "qda_project.export" },
+      orderBy: { sequence: "asc" },
+    });
     expect(events).toHaveLength(before + 1);
     const event = events.at(-1)!;
     expect(event.actorId).toBe(mine.members.analyst!.id);
@@ -295,7 +457,13 @@ describe("the REFI-QDA project", () => {
   it("answers 404 to a lead of another evaluation, a visitor, a panelist and a reviewer, and writes nothing for them", async () => {
     const count = () => database.prisma.auditEvent.count({ where: { action: "qda_project.export" } });
     const before = await count();
-    for (const reader of [actingUser(theirs.members.lead), null, actingUser(mine.members.panelist!), actingUser(mine.members.reviewer!), actingUser(mine.outsider)]) {
+    for (const reader of [
+      actingUser(theirs.members.lead),
+      null,
+      actingUser(mine.members.panelist!),
+      actingUser(mine.members.reviewer!),
+      actingUser(mine.outsider),
+    ]) {
       signInAs(reader);
       const response = await download();
       expect(response.status, reader?.name ?? "visitor").toBe(404);

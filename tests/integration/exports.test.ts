@@ -7,7 +7,15 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildChangeStory, buildFocusGroup, buildInterview, buildRespondent, buildRespondentIdentity, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildFocusGroup,
+  buildInterview,
+  buildRespondent,
+  buildRespondentIdentity,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
@@ -28,9 +36,12 @@ const NEGATIVE_STORIES = 2500;
 function call(file: string, search = "", options: { evaluationId?: string; locale?: string } = {}) {
   const evaluationId = options.evaluationId ?? mine.evaluation.id;
   const headers = options.locale ? { cookie: `NEXT_LOCALE=${options.locale}` } : undefined;
-  return route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, { headers }), {
-    params: Promise.resolve({ evaluationId, file }),
-  });
+  return route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, { headers }),
+    {
+      params: Promise.resolve({ evaluationId, file }),
+    },
+  );
 }
 
 async function csvOf(response: Response): Promise<Record<string, string>[]> {
@@ -46,7 +57,10 @@ async function sheetOf(response: Response): Promise<ExcelJS.Worksheet> {
 }
 
 function exportEvents(action: string) {
-  return database.prisma.auditEvent.findMany({ where: { evaluationId: mine.evaluation.id, action }, orderBy: { sequence: "asc" } });
+  return database.prisma.auditEvent.findMany({
+    where: { evaluationId: mine.evaluation.id, action },
+    orderBy: { sequence: "asc" },
+  });
 }
 
 beforeAll(async () => {
@@ -70,16 +84,53 @@ beforeAll(async () => {
     }),
   );
   await prisma.changeStory.createMany({ data: stories });
-  await prisma.changeStory.create({ data: buildChangeStory({ evaluationId: theirs.evaluation.id, authorId: theirs.members.lead.id, title: FOREIGN, changeType: "NEGATIVE" }) });
+  await prisma.changeStory.create({
+    data: buildChangeStory({
+      evaluationId: theirs.evaluation.id,
+      authorId: theirs.members.lead.id,
+      title: FOREIGN,
+      changeType: "NEGATIVE",
+    }),
+  });
 
   const respondents = [
-    buildRespondent({ evaluationId: mine.evaluation.id, codeNumber: 1, type: "UNION_MEMBER", gender: "WOMAN", state: "Oaxaca" }),
-    buildRespondent({ evaluationId: mine.evaluation.id, codeNumber: 2, type: "COMPANY", gender: "MAN", state: "Veracruz" }),
-    buildRespondent({ evaluationId: mine.evaluation.id, codeNumber: 3, type: "UNION_MEMBER", gender: "MAN", state: "Oaxaca", excludedAt: new Date("2025-01-15") }),
+    buildRespondent({
+      evaluationId: mine.evaluation.id,
+      codeNumber: 1,
+      type: "UNION_MEMBER",
+      gender: "WOMAN",
+      state: "Oaxaca",
+    }),
+    buildRespondent({
+      evaluationId: mine.evaluation.id,
+      codeNumber: 2,
+      type: "COMPANY",
+      gender: "MAN",
+      state: "Veracruz",
+    }),
+    buildRespondent({
+      evaluationId: mine.evaluation.id,
+      codeNumber: 3,
+      type: "UNION_MEMBER",
+      gender: "MAN",
+      state: "Oaxaca",
+      excludedAt: new Date("2025-01-15"),
+    }),
   ];
-  await prisma.respondent.createMany({ data: [...respondents, buildRespondent({ evaluationId: theirs.evaluation.id, codeNumber: 9, state: "Oaxaca" })] });
-  await prisma.respondentAtRiskGroup.create({ data: { evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, groupId: mine.atRiskGroups[0]!.id } });
-  await prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, name: CANARY, phone: "+52 55 0000 0000" }) });
+  await prisma.respondent.createMany({
+    data: [...respondents, buildRespondent({ evaluationId: theirs.evaluation.id, codeNumber: 9, state: "Oaxaca" })],
+  });
+  await prisma.respondentAtRiskGroup.create({
+    data: { evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, groupId: mine.atRiskGroups[0]!.id },
+  });
+  await prisma.respondentIdentity.create({
+    data: buildRespondentIdentity({
+      evaluationId: mine.evaluation.id,
+      respondentId: respondents[0]!.id,
+      name: CANARY,
+      phone: "+52 55 0000 0000",
+    }),
+  });
 
   await prisma.interview.createMany({
     data: [
@@ -87,7 +138,13 @@ beforeAll(async () => {
       buildInterview({ evaluationId: mine.evaluation.id, date: day("2024-07-01"), durationMinutes: 90 }),
     ],
   });
-  await prisma.focusGroup.create({ data: buildFocusGroup({ evaluationId: mine.evaluation.id, topic: "-5 days of strike @union", anonymousParticipantCount: 12 }) });
+  await prisma.focusGroup.create({
+    data: buildFocusGroup({
+      evaluationId: mine.evaluation.id,
+      topic: "-5 days of strike @union",
+      anonymousParticipantCount: 12,
+    }),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -98,7 +155,9 @@ describe("the stories export", () => {
   it("has every page of the filtered list, in the list's order, and audits the export with its row count", async () => {
     signInAs(mine.members.lead);
     const response = await call("stories.csv", "?changeType=NEGATIVE&size=50&page=3&sort=code&labels=raw");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="stories-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="stories-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("content-security-policy")).toContain("sandbox");
     const rows = await csvOf(response);
@@ -111,7 +170,15 @@ describe("the stories export", () => {
     expect(rows[0]!.period_from).toBe("2022-01-01");
     const [event] = await exportEvents("story.export");
     expect(event?.actorId).toBe(mine.members.lead.id);
-    expect(event?.after).toMatchObject({ table: "stories", format: "csv", level: "limited", labels: "raw", filters: { changeType: "NEGATIVE" }, sort: "code", rowCount: NEGATIVE_STORIES });
+    expect(event?.after).toMatchObject({
+      table: "stories",
+      format: "csv",
+      level: "limited",
+      labels: "raw",
+      filters: { changeType: "NEGATIVE" },
+      sort: "code",
+      rowCount: NEGATIVE_STORIES,
+    });
   });
 
   it("writes headers and choices as labels in the reader's language, or raw values when asked", async () => {
@@ -211,7 +278,11 @@ describe("fieldwork exports", () => {
 
 describe("who may export", () => {
   it.each([
-    ["a reviewer (who reads approved outcomes only: tests/integration/story-workbook.test.ts)", () => actingUser(mine.members.reviewer!), ["respondents", "interviews", "focus-groups", "audit"]],
+    [
+      "a reviewer (who reads approved outcomes only: tests/integration/story-workbook.test.ts)",
+      () => actingUser(mine.members.reviewer!),
+      ["respondents", "interviews", "focus-groups", "audit"],
+    ],
     ["a panelist", () => actingUser(mine.members.panelist!), ["respondents", "interviews", "audit"]],
     ["the lead of another evaluation", () => actingUser(theirs.members.lead), ["stories", "respondents", "audit"]],
     ["an outsider", () => actingUser(mine.outsider), ["stories", "respondents"]],

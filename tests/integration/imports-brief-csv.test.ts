@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/mutations";
 import { pointAppAt } from "@/tests/support/app-env";
-import { createBriefEvaluation, expectEveryStory, fixtureFile, importBrief, type BriefEvaluation } from "@/tests/support/brief-import";
+import {
+  createBriefEvaluation,
+  expectEveryStory,
+  fixtureFile,
+  importBrief,
+  type BriefEvaluation,
+} from "@/tests/support/brief-import";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -29,8 +35,19 @@ describe("the brief's outcomes from CSV files", () => {
       { name: "figuras.csv", file: await fixtureFile("figuras.csv") },
       { name: "contribuciones.csv", file: await fixtureFile("contribuciones.csv") },
     ];
-    const { dry, commit } = await importBrief(evaluation, await fixtureFile("historias.csv"), related, "es", "brief-csv-1");
-    expect(await database.prisma.importRowError.findMany({ where: { batchId: dry.batchId }, select: { sheet: true, rowNumber: true, column: true, code: true } })).toEqual([]);
+    const { dry, commit } = await importBrief(
+      evaluation,
+      await fixtureFile("historias.csv"),
+      related,
+      "es",
+      "brief-csv-1",
+    );
+    expect(
+      await database.prisma.importRowError.findMany({
+        where: { batchId: dry.batchId },
+        select: { sheet: true, rowNumber: true, column: true, code: true },
+      }),
+    ).toEqual([]);
     expect(dry).toMatchObject({ rowCount: 9, newCount: 9, errorCount: 0 });
     expect(commit).toMatchObject({ created: 9 });
     await expectEveryStory(database.prisma, evaluation);
@@ -40,9 +57,19 @@ describe("the brief's outcomes from CSV files", () => {
     const stories = await fixtureFile("historias.csv");
     const figures = { name: "figuras.csv", file: await fixtureFile("figuras.csv") };
     const contributions = { name: "contribuciones.csv", file: await fixtureFile("contribuciones.csv") };
-    const { dry } = await importBrief(evaluation, stories, [figures, contributions], "es", "brief-csv-2", { commit: false });
-    const changed = { name: "figuras.csv", file: new File([`${await figures.file.text()}extra,1,,,99,1,stories,uuid-brief-01\r\n`], "figuras.csv") };
-    const commit = await commitImport(evaluation.actor, { evaluationId: evaluation.evaluationId, batchId: dry.batchId, file: stories, related: [changed, contributions] });
+    const { dry } = await importBrief(evaluation, stories, [figures, contributions], "es", "brief-csv-2", {
+      commit: false,
+    });
+    const changed = {
+      name: "figuras.csv",
+      file: new File([`${await figures.file.text()}extra,1,,,99,1,stories,uuid-brief-01\r\n`], "figuras.csv"),
+    };
+    const commit = await commitImport(evaluation.actor, {
+      evaluationId: evaluation.evaluationId,
+      batchId: dry.batchId,
+      file: stories,
+      related: [changed, contributions],
+    });
     expect(commit).toEqual({ rejected: "FILE_CHANGED", field: "file" });
   });
 });

@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
-import { createBriefEvaluation, expectEveryStory, fixtureFile, importBrief, type BriefEvaluation } from "@/tests/support/brief-import";
+import {
+  createBriefEvaluation,
+  expectEveryStory,
+  fixtureFile,
+  importBrief,
+  type BriefEvaluation,
+} from "@/tests/support/brief-import";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -27,7 +33,12 @@ describe("the brief's outcomes from one XLSX workbook", () => {
     const file = await fixtureFile("brief-stories.xlsx");
     const { analysis, dry, commit } = await importBrief(evaluation, file, [], "en", "brief-xlsx-1");
     expect(analysis.keyColumn).toBe("_uuid");
-    expect(await database.prisma.importRowError.findMany({ where: { batchId: dry.batchId }, select: { sheet: true, rowNumber: true, column: true, code: true } })).toEqual([]);
+    expect(
+      await database.prisma.importRowError.findMany({
+        where: { batchId: dry.batchId },
+        select: { sheet: true, rowNumber: true, column: true, code: true },
+      }),
+    ).toEqual([]);
     expect(dry).toMatchObject({ rowCount: 9, newCount: 9, errorCount: 0 });
     expect(commit).toMatchObject({ created: 9, skipped: 0 });
     const batch = await database.prisma.importBatch.findUniqueOrThrow({ where: { id: dry.batchId } });
@@ -35,7 +46,9 @@ describe("the brief's outcomes from one XLSX workbook", () => {
     await expectEveryStory(database.prisma, evaluation);
 
     // Each story is audited as created by the importing member, with the batch; each domain too.
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: evaluation.evaluationId, action: { in: ["story.create", "story.domain.assign"] } } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId: evaluation.evaluationId, action: { in: ["story.create", "story.domain.assign"] } },
+    });
     expect(events.filter((event) => event.action === "story.create")).toHaveLength(9);
     expect(events.filter((event) => event.action === "story.domain.assign")).toHaveLength(11);
     for (const event of events) {

@@ -27,7 +27,11 @@ async function importCommand(args: string[]): Promise<{ code: number; stdout: st
   // The server's own environment (pointAppAt), as a data manager runs it beside the app's .env.
   const env = { ...process.env, DATABASE_URL: database.url };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { env, cwd: process.cwd(), timeout: 120_000 });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
+      env,
+      cwd: process.cwd(),
+      timeout: 120_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -47,47 +51,133 @@ afterAll(async () => {
 });
 
 describe("npm run import", () => {
-  it("checks without saving by default, and says which sheets it leaves out", async () => {
-    const stories = `${FIXTURES}/historias.csv`;
-    const dry = await importCommand(["--evaluation", evaluation.evaluationId, "--as", email, "--file", stories, "--file", `${FIXTURES}/figuras.csv`, "--number-language", "es", "--language", "en"]);
-    expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain("9 rows: 9 new, 0 imported before, 0 with errors");
-    expect(dry.stdout).toContain("Dry run: nothing was saved.");
-    // The same figures read the English way: "10.000" is ten or ten thousand, so it is asked, not guessed.
-    const english = await importCommand(["--evaluation", evaluation.evaluationId, "--as", email, "--file", stories, "--file", `${FIXTURES}/figuras.csv`, "--number-language", "en", "--language", "en"]);
-    expect(english.code).toBe(1);
-    expect(english.stdout).toContain('figuras, line 6, column "value": This number can be read two ways');
-    expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
+  it(
+    "checks without saving by default, and says which sheets it leaves out",
+    async () => {
+      const stories = `${FIXTURES}/historias.csv`;
+      const dry = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--as",
+        email,
+        "--file",
+        stories,
+        "--file",
+        `${FIXTURES}/figuras.csv`,
+        "--number-language",
+        "es",
+        "--language",
+        "en",
+      ]);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain("9 rows: 9 new, 0 imported before, 0 with errors");
+      expect(dry.stdout).toContain("Dry run: nothing was saved.");
+      // The same figures read the English way: "10.000" is ten or ten thousand, so it is asked, not guessed.
+      const english = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--as",
+        email,
+        "--file",
+        stories,
+        "--file",
+        `${FIXTURES}/figuras.csv`,
+        "--number-language",
+        "en",
+        "--language",
+        "en",
+      ]);
+      expect(english.code).toBe(1);
+      expect(english.stdout).toContain('figuras, line 6, column "value": This number can be read two ways');
+      expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
 
-    const other = await importCommand(["--evaluation", evaluation.evaluationId, "--as", email, "--file", stories, "--file", `${FIXTURES}/brief-stories.xlsx`, "--language", "es"]);
-    expect(other.code).toBe(0);
-    expect(other.stdout).toContain("brief-stories: no es un grupo que se repite de una historia; no se importa");
-  }, RUNS);
+      const other = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--as",
+        email,
+        "--file",
+        stories,
+        "--file",
+        `${FIXTURES}/brief-stories.xlsx`,
+        "--language",
+        "es",
+      ]);
+      expect(other.code).toBe(0);
+      expect(other.stdout).toContain("brief-stories: no es un grupo que se repite de una historia; no se importa");
+    },
+    RUNS,
+  );
 
-  it("prints each bad repetition with its file and line in the member's language, and saves nothing", async () => {
-    const bad = path.join(await mkdtemp(path.join(tmpdir(), "import-")), "figuras.csv");
-    await writeFile(bad, "_submission__uuid,label,value\r\nuuid-brief-01,communities,=1+1\r\nnobody,x,1\r\n");
-    const result = await importCommand(["--evaluation", evaluation.evaluationId, "--as", email, "--file", `${FIXTURES}/historias.csv`, "--file", bad, "--language", "es", "--commit"]);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('figuras, línea 2, columna "value": Escriba un número');
-    expect(result.stdout).toContain('figuras, línea 3, columna "_submission__uuid": Esta fila no pertenece a ninguna fila de la hoja principal');
-    expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
-  }, RUNS);
+  it(
+    "prints each bad repetition with its file and line in the member's language, and saves nothing",
+    async () => {
+      const bad = path.join(await mkdtemp(path.join(tmpdir(), "import-")), "figuras.csv");
+      await writeFile(bad, "_submission__uuid,label,value\r\nuuid-brief-01,communities,=1+1\r\nnobody,x,1\r\n");
+      const result = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--as",
+        email,
+        "--file",
+        `${FIXTURES}/historias.csv`,
+        "--file",
+        bad,
+        "--language",
+        "es",
+        "--commit",
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('figuras, línea 2, columna "value": Escriba un número');
+      expect(result.stdout).toContain(
+        'figuras, línea 3, columna "_submission__uuid": Esta fila no pertenece a ninguna fila de la hoja principal',
+      );
+      expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
+    },
+    RUNS,
+  );
 
-  it("saves with --commit as the named member, and refuses someone who is not a member", async () => {
-    const outsider = await importCommand(["--evaluation", evaluation.evaluationId, "--as", "nobody@test.example", "--file", `${FIXTURES}/historias.csv`]);
-    expect(outsider.code).toBe(2);
-    expect(outsider.stderr).toContain("is not an enabled member");
+  it(
+    "saves with --commit as the named member, and refuses someone who is not a member",
+    async () => {
+      const outsider = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--as",
+        "nobody@test.example",
+        "--file",
+        `${FIXTURES}/historias.csv`,
+      ]);
+      expect(outsider.code).toBe(2);
+      expect(outsider.stderr).toContain("is not an enabled member");
 
-    const files = ["historias.csv", "figuras.csv", "contribuciones.csv"].flatMap((name) => ["--file", `${FIXTURES}/${name}`]);
-    const saved = await importCommand(["--evaluation", evaluation.evaluationId, "--as", email.toUpperCase(), ...files, "--number-language", "es", "--commit"]);
-    expect(saved.code, saved.stderr).toBe(0);
-    expect(saved.stdout).toContain("Saved: 9 created, 0 imported before.");
-    await expectEveryStory(database.prisma, evaluation);
-    const batch = await database.prisma.importBatch.findFirstOrThrow({ where: { evaluationId: evaluation.evaluationId, status: "COMMITTED" } });
-    expect(batch.createdById).toBe(evaluation.actor.actorId);
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: evaluation.evaluationId, action: { in: ["story.create", "import.commit"] } } });
-    expect(events).toHaveLength(10);
-    expect(new Set(events.map((event) => event.actorId))).toEqual(new Set([evaluation.actor.actorId]));
-  }, RUNS);
+      const files = ["historias.csv", "figuras.csv", "contribuciones.csv"].flatMap((name) => [
+        "--file",
+        `${FIXTURES}/${name}`,
+      ]);
+      const saved = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--as",
+        email.toUpperCase(),
+        ...files,
+        "--number-language",
+        "es",
+        "--commit",
+      ]);
+      expect(saved.code, saved.stderr).toBe(0);
+      expect(saved.stdout).toContain("Saved: 9 created, 0 imported before.");
+      await expectEveryStory(database.prisma, evaluation);
+      const batch = await database.prisma.importBatch.findFirstOrThrow({
+        where: { evaluationId: evaluation.evaluationId, status: "COMMITTED" },
+      });
+      expect(batch.createdById).toBe(evaluation.actor.actorId);
+      const events = await database.prisma.auditEvent.findMany({
+        where: { evaluationId: evaluation.evaluationId, action: { in: ["story.create", "import.commit"] } },
+      });
+      expect(events).toHaveLength(10);
+      expect(new Set(events.map((event) => event.actorId))).toEqual(new Set([evaluation.actor.actorId]));
+    },
+    RUNS,
+  );
 });

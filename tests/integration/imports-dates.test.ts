@@ -22,18 +22,40 @@ let evaluationId: string;
 let actor: { actorId: string; ipAddress: string };
 let respondentCode: string;
 
-const INTERVIEW_HEADERS = ["grp/fecha_entrevista", "grp/modalidad", "grp/idioma", "grp/entrevistador", "grp/codigo_respondente", "_uuid"];
-const STORY_HEADERS = ["title", "what_changed", "why_significant", "language", "change_type", "period_from", "period_to", "_uuid"];
+const INTERVIEW_HEADERS = [
+  "grp/fecha_entrevista",
+  "grp/modalidad",
+  "grp/idioma",
+  "grp/entrevistador",
+  "grp/codigo_respondente",
+  "_uuid",
+];
+const STORY_HEADERS = [
+  "title",
+  "what_changed",
+  "why_significant",
+  "language",
+  "change_type",
+  "period_from",
+  "period_to",
+  "_uuid",
+];
 const utcDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 const asDate = (value: number | Date, numFmt = "dd/mm/yyyy") => ({ value, numFmt });
 
-async function xlsx(headers: string[], rows: Cell[][], options: { date1904?: boolean; name?: string } = {}): Promise<File> {
+async function xlsx(
+  headers: string[],
+  rows: Cell[][],
+  options: { date1904?: boolean; name?: string } = {},
+): Promise<File> {
   const workbook = new ExcelJS.Workbook();
   if (options.date1904) workbook.properties.date1904 = true;
   const sheet = workbook.addWorksheet("export");
   sheet.addRow(headers);
   for (const cells of rows) {
-    const row = sheet.addRow(cells.map((cell) => (typeof cell === "object" && !(cell instanceof Date) ? cell.value : cell)));
+    const row = sheet.addRow(
+      cells.map((cell) => (typeof cell === "object" && !(cell instanceof Date) ? cell.value : cell)),
+    );
     cells.forEach((cell, index) => {
       if (typeof cell === "object" && !(cell instanceof Date)) row.getCell(index + 1).numFmt = cell.numFmt;
     });
@@ -44,13 +66,25 @@ async function xlsx(headers: string[], rows: Cell[][], options: { date1904?: boo
 async function dryRun(kind: "INTERVIEWS" | "STORIES", content: File, idempotencyKey: string) {
   const analysis = await analyzeImportFile({ evaluationId, kind, file: content, delimiter: "auto" });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, { evaluationId, kind, file: content, fileName: content.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey });
+  const result = await dryRunImport(actor, {
+    evaluationId,
+    kind,
+    file: content,
+    fileName: content.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: "_uuid",
+    idempotencyKey,
+  });
   if ("rejected" in result) throw new Error(result.rejected);
   return result;
 }
 
 async function errorsOf(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }] });
+  const errors = await database.prisma.importRowError.findMany({
+    where: { evaluationId, batchId },
+    orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
+  });
   return errors.map((error) => [error.rowNumber, error.column, error.code]);
 }
 
@@ -67,7 +101,10 @@ function interview(date: Cell, key: string): Cell[] {
 
 async function interviewDays(batchId: string): Promise<Record<string, string>> {
   const imported = await database.prisma.importedRow.findMany({ where: { evaluationId, batchId } });
-  const interviews = await database.prisma.interview.findMany({ where: { evaluationId, id: { in: imported.map((row) => row.recordId) } }, select: { id: true, date: true } });
+  const interviews = await database.prisma.interview.findMany({
+    where: { evaluationId, id: { in: imported.map((row) => row.recordId) } },
+    select: { id: true, date: true },
+  });
   const days = new Map(interviews.map((row) => [row.id, row.date.toISOString().slice(0, 10)]));
   return Object.fromEntries(imported.map((row) => [row.externalKey, days.get(row.recordId)!]));
 }
@@ -79,7 +116,9 @@ beforeAll(async () => {
   team = await createEvaluationWithTeam(database.prisma);
   evaluationId = team.evaluation.id;
   actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" };
-  respondentCode = (await createConsentedRespondent(database.prisma, { evaluationId, recordedById: team.members.lead.id })).code;
+  respondentCode = (
+    await createConsentedRespondent(database.prisma, { evaluationId, recordedById: team.members.lead.id })
+  ).code;
 });
 
 afterAll(async () => {
@@ -120,13 +159,18 @@ describe("interview dates from an XLSX", () => {
       [12, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"],
     ]);
     const before = await database.prisma.interview.count({ where: { evaluationId } });
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: mixed })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: mixed })).toEqual({
+      rejected: "ROWS_INVALID",
+      field: undefined,
+    });
     expect(await database.prisma.interview.count({ where: { evaluationId } })).toBe(before);
 
     const fixed = await xlsx(INTERVIEW_HEADERS, good());
     const clean = await dryRun("INTERVIEWS", fixed, "interview-dates-fixed");
     expect(clean).toMatchObject({ rowCount: 7, newCount: 7, errorCount: 0 });
-    expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({ created: 7 });
+    expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({
+      created: 7,
+    });
     expect(await interviewDays(clean.batchId)).toEqual({
       "date-value": "2024-05-02",
       serial: "2024-05-03",
@@ -139,7 +183,12 @@ describe("interview dates from an XLSX", () => {
   });
 
   it("hands every other column a date cell as ISO text, a number as itself", async () => {
-    const cells = await firstRowCells(await xlsx(["a", "b", "c", "d", "e"], [[asDate(45_414), asDate(45_414.75, "yyyy-mm-dd hh:mm"), asDate(0.75, "hh:mm"), 45_414, "2024-05-02"]]));
+    const cells = await firstRowCells(
+      await xlsx(
+        ["a", "b", "c", "d", "e"],
+        [[asDate(45_414), asDate(45_414.75, "yyyy-mm-dd hh:mm"), asDate(0.75, "hh:mm"), 45_414, "2024-05-02"]],
+      ),
+    );
     expect(cells).toEqual(["2024-05-02", "2024-05-02T18:00:00", "18:00:00", "45414", "2024-05-02"]);
   });
 });
@@ -148,27 +197,57 @@ describe("a 1904 (Mac) workbook", () => {
   it("counts its serials from 1904, so the same number is another day than in a 1900 workbook", async () => {
     const headers = ["a", "b"];
     const row: Cell[][] = [[asDate(43_952, "yyyy-mm-dd"), asDate(43_952.25, "yyyy-mm-dd hh:mm")]];
-    expect(await firstRowCells(await xlsx(headers, row, { date1904: true }))).toEqual(["2024-05-02", "2024-05-02T06:00:00"]);
+    expect(await firstRowCells(await xlsx(headers, row, { date1904: true }))).toEqual([
+      "2024-05-02",
+      "2024-05-02T06:00:00",
+    ]);
     expect(await firstRowCells(await xlsx(headers, row))).toEqual(["2020-05-01", "2020-05-01T06:00:00"]);
   });
 
   it("imports its interview dates as the days the sheet shows", async () => {
-    const content = await xlsx(INTERVIEW_HEADERS, [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(utcDay(2024, 5, 3)), "mac-date-value"), interview(43_952, "mac-number")], { date1904: true });
+    const content = await xlsx(
+      INTERVIEW_HEADERS,
+      [
+        interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"),
+        interview(asDate(utcDay(2024, 5, 3)), "mac-date-value"),
+        interview(43_952, "mac-number"),
+      ],
+      { date1904: true },
+    );
     const dry = await dryRun("INTERVIEWS", content, "interview-dates-1904");
     expect(await errorsOf(dry.batchId)).toEqual([[4, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"]]);
-    const fixed = await xlsx(INTERVIEW_HEADERS, [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(utcDay(2024, 5, 3)), "mac-date-value")], { date1904: true });
+    const fixed = await xlsx(
+      INTERVIEW_HEADERS,
+      [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(utcDay(2024, 5, 3)), "mac-date-value")],
+      { date1904: true },
+    );
     const clean = await dryRun("INTERVIEWS", fixed, "interview-dates-1904-fixed");
-    expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({ created: 2 });
+    expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({
+      created: 2,
+    });
     expect(await interviewDays(clean.batchId)).toEqual({ "mac-serial": "2024-05-02", "mac-date-value": "2024-05-03" });
   });
 });
 
 describe("story periods from an XLSX", () => {
-  const story = (key: string, from: Cell, to: Cell): Cell[] => [`Historia ${key}`, "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", "positivo", from, to, key];
+  const story = (key: string, from: Cell, to: Cell): Cell[] => [
+    `Historia ${key}`,
+    "Cambió la forma de negociar.",
+    "Porque la asamblea decidió.",
+    "es",
+    "positivo",
+    from,
+    to,
+    key,
+  ];
 
   it("takes date cells as days and whole years as years, and refuses a serial number in either end", async () => {
     const good = [story("days", asDate(utcDay(2023, 3, 15)), asDate(45_414, "d-mmm-yy")), story("years", 2023, 2024)];
-    const mixed = await xlsx(STORY_HEADERS, [...good, story("number-to", asDate(utcDay(2023, 3, 15)), 45_414), story("number-from", 45_000, "")]);
+    const mixed = await xlsx(STORY_HEADERS, [
+      ...good,
+      story("number-to", asDate(utcDay(2023, 3, 15)), 45_414),
+      story("number-from", 45_000, ""),
+    ]);
     const dry = await dryRun("STORIES", mixed, "story-dates-mixed");
     expect(await errorsOf(dry.batchId)).toEqual([
       [4, "period_to", "imports.rowErrors.numberNotDate"],
@@ -178,9 +257,21 @@ describe("story periods from an XLSX", () => {
     const fixed = await xlsx(STORY_HEADERS, good);
     const clean = await dryRun("STORIES", fixed, "story-dates-fixed");
     expect(clean).toMatchObject({ newCount: 2, errorCount: 0 });
-    expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({ created: 2 });
-    const stories = await database.prisma.changeStory.findMany({ where: { evaluationId, title: { in: ["Historia days", "Historia years"] } }, orderBy: { title: "asc" } });
-    expect(stories.map((row) => [row.title, row.periodPrecision, row.periodFrom?.toISOString().slice(0, 10), row.periodTo?.toISOString().slice(0, 10)])).toEqual([
+    expect(await commitImport(actor, { evaluationId, batchId: clean.batchId, file: fixed })).toMatchObject({
+      created: 2,
+    });
+    const stories = await database.prisma.changeStory.findMany({
+      where: { evaluationId, title: { in: ["Historia days", "Historia years"] } },
+      orderBy: { title: "asc" },
+    });
+    expect(
+      stories.map((row) => [
+        row.title,
+        row.periodPrecision,
+        row.periodFrom?.toISOString().slice(0, 10),
+        row.periodTo?.toISOString().slice(0, 10),
+      ]),
+    ).toEqual([
       ["Historia days", "DAY", "2023-03-15", "2024-05-02"],
       ["Historia years", "YEAR", "2023-01-01", "2024-12-31"],
     ]);

@@ -9,7 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
-import { buildPlace, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildPlace,
+  createConsentedRespondent,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -21,12 +26,28 @@ let eligible: { id: string; code: string; codeNumber: number };
 let notForInterviews: { id: string; code: string };
 let saltilloId: string;
 
-const HEADERS = ["start", "grp/fecha_entrevista", "grp/modalidad", "grp/municipio", "grp/idioma", "grp/duracion", "grp/entrevistador", "grp/codigo_respondente", "grp/proyectos", "grp/transcripcion", "_uuid"];
-const TRANSCRIPT = "Entrevistadora: ¿Qué cambió? Respondente: <script>alert(1)</script> '; drop table interview; -- =SUM(A1)";
+const HEADERS = [
+  "start",
+  "grp/fecha_entrevista",
+  "grp/modalidad",
+  "grp/municipio",
+  "grp/idioma",
+  "grp/duracion",
+  "grp/entrevistador",
+  "grp/codigo_respondente",
+  "grp/proyectos",
+  "grp/transcripcion",
+  "_uuid",
+];
+const TRANSCRIPT =
+  "Entrevistadora: ¿Qué cambió? Respondente: <script>alert(1)</script> '; drop table interview; -- =SUM(A1)";
 
 function csv(rows: string[][]): File {
   const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return new File([[HEADERS, ...rows].map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n"], "entrevistas.csv");
+  return new File(
+    [[HEADERS, ...rows].map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n"],
+    "entrevistas.csv",
+  );
 }
 
 /** Rows 1 and 2 are good; row 3 is the one the tests break and fix. */
@@ -36,16 +57,61 @@ function rows(third: { interviewer: string; respondent: string; projects: string
   const [p1, p2] = team.projects.map((project) => project.acronym);
   const codeAsWritten = `r-${eligible.codeNumber}`;
   return [
-    ["2024-06-12T09:00:00-06:00", "2024-06-12", "cara_a_cara", "Saltillo", "es", "45", evaluator.toUpperCase(), codeAsWritten, `${p1} ${p2}`, TRANSCRIPT, "int-uuid-1"],
-    ["2024-06-13T09:00:00-06:00", "2024-06-13", "telefono", "", "es", "", `${lead} ${evaluator}`, eligible.code, "", "", "int-uuid-2"],
-    ["2024-06-14T09:00:00-06:00", "2024-06-14", "virtual", "Saltillo", "en", "30", third.interviewer, third.respondent, third.projects, "", "int-uuid-3"],
+    [
+      "2024-06-12T09:00:00-06:00",
+      "2024-06-12",
+      "cara_a_cara",
+      "Saltillo",
+      "es",
+      "45",
+      evaluator.toUpperCase(),
+      codeAsWritten,
+      `${p1} ${p2}`,
+      TRANSCRIPT,
+      "int-uuid-1",
+    ],
+    [
+      "2024-06-13T09:00:00-06:00",
+      "2024-06-13",
+      "telefono",
+      "",
+      "es",
+      "",
+      `${lead} ${evaluator}`,
+      eligible.code,
+      "",
+      "",
+      "int-uuid-2",
+    ],
+    [
+      "2024-06-14T09:00:00-06:00",
+      "2024-06-14",
+      "virtual",
+      "Saltillo",
+      "en",
+      "30",
+      third.interviewer,
+      third.respondent,
+      third.projects,
+      "",
+      "int-uuid-3",
+    ],
   ];
 }
 
 async function dryRun(content: File, idempotencyKey: string) {
   const analysis = await analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: content, delimiter: "auto" });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, { evaluationId, kind: "INTERVIEWS", file: content, fileName: content.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: analysis.keyColumn ?? "_uuid", idempotencyKey });
+  const result = await dryRunImport(actor, {
+    evaluationId,
+    kind: "INTERVIEWS",
+    file: content,
+    fileName: content.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: analysis.keyColumn ?? "_uuid",
+    idempotencyKey,
+  });
   if ("rejected" in result) throw new Error(result.rejected);
   return result;
 }
@@ -74,12 +140,33 @@ beforeAll(async () => {
   await database.prisma.place.create({ data: saltillo });
 
   // Two respondents imported first: they take codes 1 and 2 of the evaluation.
-  const respondentsFile = new File([`tipo,sexo,estado,idioma,_uuid\r\nunion_member,Mujer,Coahuila,es,resp-1\r\nunion_member,Hombre,Coahuila,es,resp-2\r\n`], "personas.csv");
-  const analysis = await analyzeImportFile({ evaluationId, kind: "RESPONDENTS", file: respondentsFile, delimiter: "auto" });
+  const respondentsFile = new File(
+    [
+      `tipo,sexo,estado,idioma,_uuid\r\nunion_member,Mujer,Coahuila,es,resp-1\r\nunion_member,Hombre,Coahuila,es,resp-2\r\n`,
+    ],
+    "personas.csv",
+  );
+  const analysis = await analyzeImportFile({
+    evaluationId,
+    kind: "RESPONDENTS",
+    file: respondentsFile,
+    delimiter: "auto",
+  });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const dry = await dryRunImport(actor, { evaluationId, kind: "RESPONDENTS", file: respondentsFile, fileName: "personas.csv", delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey: "respondents-1" });
+  const dry = await dryRunImport(actor, {
+    evaluationId,
+    kind: "RESPONDENTS",
+    file: respondentsFile,
+    fileName: "personas.csv",
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: "_uuid",
+    idempotencyKey: "respondents-1",
+  });
   if ("rejected" in dry) throw new Error(dry.rejected);
-  expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: respondentsFile })).toMatchObject({ created: 2 });
+  expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: respondentsFile })).toMatchObject({
+    created: 2,
+  });
 
   const recordedById = team.members.evaluator!.id;
   const [a, b] = await Promise.all([
@@ -96,7 +183,13 @@ afterAll(async () => {
 
 describe("importing interviews", () => {
   it("gives respondents written by the factory after an import codes the import did not take", async () => {
-    const codes = (await database.prisma.respondent.findMany({ where: { evaluationId }, select: { codeNumber: true }, orderBy: { codeNumber: "asc" } })).map((r) => r.codeNumber);
+    const codes = (
+      await database.prisma.respondent.findMany({
+        where: { evaluationId },
+        select: { codeNumber: true },
+        orderBy: { codeNumber: "asc" },
+      })
+    ).map((r) => r.codeNumber);
     expect(codes).toEqual([1, 2, 3, 4]);
   });
 
@@ -121,24 +214,37 @@ describe("importing interviews", () => {
     const bad = csv(rows({ interviewer: team.outsider.email, respondent: notForInterviews.code, projects: "NOPE" }));
     const dry = await dryRun(bad, "interviews-bad");
     expect(dry).toMatchObject({ rowCount: 3, newCount: 2, errorCount: 1 });
-    const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId: dry.batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }] });
+    const errors = await database.prisma.importRowError.findMany({
+      where: { evaluationId, batchId: dry.batchId },
+      orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
+    });
     expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
       [4, "grp/codigo_respondente", "imports.rowErrors.respondentNotEligible"],
       [4, "grp/entrevistador", "imports.rowErrors.memberUnknown"],
       [4, "grp/proyectos", "imports.rowErrors.projectUnknown"],
     ]);
     expect(JSON.stringify(errors)).not.toContain(team.outsider.email);
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: bad })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: bad })).toEqual({
+      rejected: "ROWS_INVALID",
+      field: undefined,
+    });
     expect(await counts()).toEqual(before);
   });
 
   it("commits the fixed file with every link and one audit event per interview, then a re-import changes nothing", async () => {
     const before = await counts();
-    const fixed = csv(rows({ interviewer: team.members.lead.email, respondent: eligible.code, projects: team.projects[0]!.acronym }));
+    const fixed = csv(
+      rows({ interviewer: team.members.lead.email, respondent: eligible.code, projects: team.projects[0]!.acronym }),
+    );
     const dry = await dryRun(fixed, "interviews-fixed");
     expect(dry).toMatchObject({ rowCount: 3, newCount: 3, errorCount: 0, skippedCount: 0 });
     expect(await counts()).toEqual(before);
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: fixed })).toEqual({ batchId: dry.batchId, created: 3, skipped: 0, alreadyCommitted: false });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: fixed })).toEqual({
+      batchId: dry.batchId,
+      created: 3,
+      skipped: 0,
+      alreadyCommitted: false,
+    });
     expect(await counts()).toEqual({
       interviews: before.interviews + 3,
       interviewers: before.interviewers + 4,
@@ -148,23 +254,37 @@ describe("importing interviews", () => {
       events: before.events + 3,
     });
 
-    const imported = await database.prisma.importedRow.findMany({ where: { evaluationId, batchId: dry.batchId }, orderBy: { externalKey: "asc" } });
+    const imported = await database.prisma.importedRow.findMany({
+      where: { evaluationId, batchId: dry.batchId },
+      orderBy: { externalKey: "asc" },
+    });
     const interviews = await database.prisma.interview.findMany({
       where: { evaluationId, id: { in: imported.map((row) => row.recordId) } },
       include: { interviewers: true, respondents: true, projects: true },
       orderBy: { date: "asc" },
     });
     const [first, second, third] = interviews;
-    expect(first).toMatchObject({ mode: "IN_PERSON", placeId: saltilloId, language: "es", durationMinutes: 45, transcriptOriginal: TRANSCRIPT, transcriptLanguage: "es" });
+    expect(first).toMatchObject({
+      mode: "IN_PERSON",
+      placeId: saltilloId,
+      language: "es",
+      durationMinutes: 45,
+      transcriptOriginal: TRANSCRIPT,
+      transcriptLanguage: "es",
+    });
     expect(first!.date.toISOString()).toBe("2024-06-12T00:00:00.000Z");
     expect(first!.interviewers.map((i) => i.userId)).toEqual([team.members.evaluator!.id]);
     expect(first!.respondents.map((r) => r.respondentId)).toEqual([eligible.id]);
     expect(first!.projects.map((p) => p.projectId).sort()).toEqual(team.projects.map((p) => p.id).sort());
     expect(second).toMatchObject({ mode: "PHONE", placeId: null, durationMinutes: null, transcriptOriginal: null });
-    expect(second!.interviewers.map((i) => i.userId).sort()).toEqual([team.members.lead.id, team.members.evaluator!.id].sort());
+    expect(second!.interviewers.map((i) => i.userId).sort()).toEqual(
+      [team.members.lead.id, team.members.evaluator!.id].sort(),
+    );
     expect(third).toMatchObject({ mode: "VIDEO", language: "en" });
 
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId, action: "interview.create", recordId: { in: interviews.map((i) => i.id) } } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId, action: "interview.create", recordId: { in: interviews.map((i) => i.id) } },
+    });
     expect(events).toHaveLength(3);
     expect(events.every((e) => (e.after as { importBatchId?: string }).importBatchId === dry.batchId)).toBe(true);
     // The audit trail keeps a fingerprint of the transcript, never its text.
@@ -174,8 +294,14 @@ describe("importing interviews", () => {
     const after = await counts();
     const again = await dryRun(fixed, "interviews-again");
     expect(again).toMatchObject({ rowCount: 3, newCount: 0, skippedCount: 3, errorCount: 0 });
-    expect(await commitImport(actor, { evaluationId, batchId: again.batchId, file: fixed })).toMatchObject({ created: 0, skipped: 3, alreadyCommitted: false });
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: fixed })).toMatchObject({ alreadyCommitted: true });
+    expect(await commitImport(actor, { evaluationId, batchId: again.batchId, file: fixed })).toMatchObject({
+      created: 0,
+      skipped: 3,
+      alreadyCommitted: false,
+    });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: fixed })).toMatchObject({
+      alreadyCommitted: true,
+    });
     expect(await counts()).toEqual(after);
   });
 });

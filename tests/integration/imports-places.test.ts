@@ -29,18 +29,38 @@ function csv(headers: string[], rows: string[][], name: string): File {
 async function dryRun(kind: "STORIES" | "RESPONDENTS", file: File, idempotencyKey: string) {
   const analysis = await analyzeImportFile({ evaluationId, kind, file, delimiter: "auto" });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, { evaluationId, kind, file, fileName: file.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey });
+  const result = await dryRunImport(actor, {
+    evaluationId,
+    kind,
+    file,
+    fileName: file.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: "_uuid",
+    idempotencyKey,
+  });
   if ("rejected" in result) throw new Error(result.rejected);
   return result;
 }
 
 /** The errors of a batch as [column, code], whatever the row numbering. */
 async function errorsOf(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }] });
+  const errors = await database.prisma.importRowError.findMany({
+    where: { evaluationId, batchId },
+    orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
+  });
   return errors.map((error) => [error.column, error.code]);
 }
 
-const story = (key: string, places: string) => [`Historia ${key}`, "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", "positivo", places, key];
+const story = (key: string, places: string) => [
+  `Historia ${key}`,
+  "Cambió la forma de negociar.",
+  "Porque la asamblea decidió.",
+  "es",
+  "positivo",
+  places,
+  key,
+];
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -59,7 +79,9 @@ beforeAll(async () => {
   };
   for (const [name, row] of Object.entries(rows)) ids[name] = row.id;
   await database.prisma.place.createMany({ data: Object.values(rows) });
-  await database.prisma.placeCountry.createMany({ data: ["GT", "HN", "SV"].map((code) => ({ evaluationId, code, nameEs: code, nameEn: code })) });
+  await database.prisma.placeCountry.createMany({
+    data: ["GT", "HN", "SV"].map((code) => ({ evaluationId, code, nameEs: code, nameEn: code })),
+  });
   const abroad = {
     quetzaltenango: buildPlace({ evaluationId, countryCode: "GT", state: "Quetzaltenango", regionCode: "GT-QZ" }),
     laPazHn: buildPlace({ evaluationId, countryCode: "HN", state: "La Paz" }),
@@ -91,10 +113,19 @@ describe("a story's list of places", () => {
     const dry = await dryRun("STORIES", file, "places-good");
     expect(await errorsOf(dry.batchId)).toEqual([]);
     expect(dry).toMatchObject({ newCount: rows.length, errorCount: 0 });
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file })).toMatchObject({ created: rows.length });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file })).toMatchObject({
+      created: rows.length,
+    });
 
-    const stories = await database.prisma.changeStory.findMany({ where: { evaluationId }, select: { title: true, places: { select: { placeId: true } } } });
-    const placesOf = (key: string) => stories.find((row) => row.title === `Historia ${key}`)!.places.map((link) => link.placeId).sort();
+    const stories = await database.prisma.changeStory.findMany({
+      where: { evaluationId },
+      select: { title: true, places: { select: { placeId: true } } },
+    });
+    const placesOf = (key: string) =>
+      stories
+        .find((row) => row.title === `Historia ${key}`)!
+        .places.map((link) => link.placeId)
+        .sort();
     const expected = (...names: string[]) => names.map((name) => ids[name]!).sort();
     expect(placesOf("slp")).toEqual(expected("slp"));
     expect(placesOf("accents")).toEqual(expected("slp"));
@@ -110,8 +141,18 @@ describe("a story's list of places", () => {
   });
 
   it("refuses a name the evaluation does not have, even a real state, and never adds a place", async () => {
-    for (const [key, places] of [["jalisco", "Jalisco"], ["half", "San Luis"], ["words", "Luis Potosí"], ["hostile", "<script>alert(1)</script>; San Luis Potosí"], ["two-la-paz", "La Paz"]]) {
-      const dry = await dryRun("STORIES", csv(STORY_HEADERS, [story(key!, places!)], `${key}.csv`), `places-bad-${key}`);
+    for (const [key, places] of [
+      ["jalisco", "Jalisco"],
+      ["half", "San Luis"],
+      ["words", "Luis Potosí"],
+      ["hostile", "<script>alert(1)</script>; San Luis Potosí"],
+      ["two-la-paz", "La Paz"],
+    ]) {
+      const dry = await dryRun(
+        "STORIES",
+        csv(STORY_HEADERS, [story(key!, places!)], `${key}.csv`),
+        `places-bad-${key}`,
+      );
       expect([key, await errorsOf(dry.batchId)]).toEqual([key, [["lugares", "imports.rowErrors.placeUnknown"]]]);
     }
     expect(await database.prisma.place.count({ where: { evaluationId } })).toBe(10);
@@ -119,7 +160,11 @@ describe("a story's list of places", () => {
 
   it("never splits on spaces (the pure splitter)", () => {
     expect(splitPlaceList("San Luis Potosí")).toEqual(["San Luis Potosí"]);
-    expect(splitPlaceList(" Oaxaca ;; Baja California Sur,\r\nCiudad de México ")).toEqual(["Oaxaca", "Baja California Sur", "Ciudad de México"]);
+    expect(splitPlaceList(" Oaxaca ;; Baja California Sur,\r\nCiudad de México ")).toEqual([
+      "Oaxaca",
+      "Baja California Sur",
+      "Ciudad de México",
+    ]);
     expect(splitPlaceList("")).toEqual([]);
   });
 });
@@ -136,7 +181,11 @@ describe("a respondent's state", () => {
     const dry = await dryRun("RESPONDENTS", file, "respondent-states");
     expect(await errorsOf(dry.batchId)).toEqual([]);
     expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file })).toMatchObject({ created: 4 });
-    const stored = await database.prisma.respondent.findMany({ where: { evaluationId }, orderBy: { codeNumber: "asc" }, select: { countryCode: true, state: true } });
+    const stored = await database.prisma.respondent.findMany({
+      where: { evaluationId },
+      orderBy: { codeNumber: "asc" },
+      select: { countryCode: true, state: true },
+    });
     expect(stored).toEqual([
       { countryCode: null, state: "Estado de México" },
       { countryCode: null, state: "San Luis Potosí" },
@@ -144,9 +193,17 @@ describe("a respondent's state", () => {
       { countryCode: "GT", state: "Quetzaltenango" },
     ]);
 
-    const ambiguous = await dryRun("RESPONDENTS", csv(RESPONDENT_HEADERS, [["union_member", "Mujer", "La Paz", "es", "r-lapaz"]], "lapaz.csv"), "respondent-la-paz");
+    const ambiguous = await dryRun(
+      "RESPONDENTS",
+      csv(RESPONDENT_HEADERS, [["union_member", "Mujer", "La Paz", "es", "r-lapaz"]], "lapaz.csv"),
+      "respondent-la-paz",
+    );
     expect(await errorsOf(ambiguous.batchId)).toEqual([["estado", "imports.rowErrors.placeAmbiguous"]]);
-    const unknown = await dryRun("RESPONDENTS", csv(RESPONDENT_HEADERS, [["union_member", "Mujer", "Texas", "es", "r-texas"]], "texas.csv"), "respondent-texas");
+    const unknown = await dryRun(
+      "RESPONDENTS",
+      csv(RESPONDENT_HEADERS, [["union_member", "Mujer", "Texas", "es", "r-texas"]], "texas.csv"),
+      "respondent-texas",
+    );
     expect(await errorsOf(unknown.batchId)).toEqual([["estado", "respondents.errors.state"]]);
   });
 });

@@ -13,7 +13,12 @@ import { fixture } from "@/prisma/seed/fixture";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
-import { projectListCsv, projectListXlsx, referencePortfolio, type ProjectListCell } from "@/tests/support/project-list";
+import {
+  projectListCsv,
+  projectListXlsx,
+  referencePortfolio,
+  type ProjectListCell,
+} from "@/tests/support/project-list";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
@@ -31,7 +36,11 @@ afterAll(async () => {
 });
 
 /** A new evaluation with its team and no projects yet; the lead imports. */
-async function evaluationWithoutProjects(): Promise<{ team: EvaluationWithTeam; evaluationId: string; lead: { actorId: string; ipAddress: string } }> {
+async function evaluationWithoutProjects(): Promise<{
+  team: EvaluationWithTeam;
+  evaluationId: string;
+  lead: { actorId: string; ipAddress: string };
+}> {
   const team = await createEvaluationWithTeam(database.prisma, { projectCount: 0 });
   return { team, evaluationId: team.evaluation.id, lead: { actorId: team.members.lead.id, ipAddress: "203.0.113.9" } };
 }
@@ -45,17 +54,30 @@ async function dryRun(evaluationId: string, actor: { actorId: string }, content:
   const analysis = await analyzeImportFile({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto" });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
   keys += 1;
-  const result = await dryRunImport(actor, { evaluationId, kind: "PROJECTS", file: content, fileName: content.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: analysis.keyColumn ?? "", idempotencyKey: `projects-${keys}-${Date.now()}` });
+  const result = await dryRunImport(actor, {
+    evaluationId,
+    kind: "PROJECTS",
+    file: content,
+    fileName: content.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: analysis.keyColumn ?? "",
+    idempotencyKey: `projects-${keys}-${Date.now()}`,
+  });
   if ("rejected" in result) throw new Error(result.rejected);
   return result;
 }
 
 async function errorsOf(evaluationId: string, batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }] });
+  const errors = await database.prisma.importRowError.findMany({
+    where: { evaluationId, batchId },
+    orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
+  });
   return errors.map((error) => [error.rowNumber, error.column, error.code]);
 }
 
-const projectsOf = (evaluationId: string) => database.prisma.project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" } });
+const projectsOf = (evaluationId: string) =>
+  database.prisma.project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" } });
 const utcDay = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 describe("the reference evaluation's portfolio from an XLSX", () => {
@@ -71,21 +93,43 @@ describe("the reference evaluation's portfolio from an XLSX", () => {
     expect(analysis).toMatchObject({
       format: "xlsx",
       keyColumn: "Acronym",
-      mapping: { Acronym: "acronym", Name: "name", "Managing office": "managingOffice", "Funding streams": "fundingStreams", "Start date": "startDate", "End date": "endDate", Notes: "notes" },
+      mapping: {
+        Acronym: "acronym",
+        Name: "name",
+        "Managing office": "managingOffice",
+        "Funding streams": "fundingStreams",
+        "Start date": "startDate",
+        "End date": "endDate",
+        Notes: "notes",
+      },
     });
     const dry = await dryRun(evaluationId, lead, content);
     expect(dry).toMatchObject({ rowCount: 19, newCount: 19, skippedCount: 0, errorCount: 0 });
     expect(await projectsOf(evaluationId)).toHaveLength(0);
 
-    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toEqual({ batchId: dry.batchId, created: 19, skipped: 0, alreadyCommitted: false });
+    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toEqual({
+      batchId: dry.batchId,
+      created: 19,
+      skipped: 0,
+      alreadyCommitted: false,
+    });
     const projects = await projectsOf(evaluationId);
     expect(projects).toHaveLength(19);
     const byAcronym = new Map(projects.map((project) => [project.acronym, project]));
     for (const expected of fixture.projects) {
-      expect(byAcronym.get(expected.acronym), expected.acronym).toMatchObject({ name: expected.name, managingOffice: expected.office, fundingStreams: expected.funding, retiredAt: null, version: 1 });
+      expect(byAcronym.get(expected.acronym), expected.acronym).toMatchObject({
+        name: expected.name,
+        managingOffice: expected.office,
+        fundingStreams: expected.funding,
+        retiredAt: null,
+        version: 1,
+      });
     }
     expect(byAcronym.get("EQUAL")!.fundingStreams).toEqual(["USMCA", "non-USMCA"]);
-    expect(byAcronym.get("Una Cosecha Justa")).toMatchObject({ startDate: utcDay("2021-09-30"), endDate: utcDay("2025-09-29") });
+    expect(byAcronym.get("Una Cosecha Justa")).toMatchObject({
+      startDate: utcDay("2021-09-30"),
+      endDate: utcDay("2025-09-29"),
+    });
     expect(byAcronym.get("TECLAB")).toMatchObject({ startDate: utcDay("2022-01-01"), endDate: utcDay("2024-12-31") });
     expect(byAcronym.get("SC1")).toMatchObject({ startDate: null, endDate: null, notes: null });
 
@@ -95,25 +139,57 @@ describe("the reference evaluation's portfolio from an XLSX", () => {
     expect(new Set(created.map((event) => event.recordId))).toEqual(new Set(projects.map((project) => project.id)));
     const teclab = created.find((event) => event.recordId === byAcronym.get("TECLAB")!.id)!;
     expect(teclab).toMatchObject({ actorId: lead.actorId, recordType: "Project" });
-    expect(teclab.after).toEqual({ acronym: "TECLAB", name: byAcronym.get("TECLAB")!.name, managingOffice: "OTLA", fundingStreams: ["USMCA"], startDate: "2022-01-01", endDate: "2024-12-31", notes: null, importBatchId: dry.batchId });
-    const commits = await database.prisma.auditEvent.findMany({ where: { evaluationId, action: "import.commit", recordId: dry.batchId } });
-    expect(commits.map((event) => event.after)).toEqual([expect.objectContaining({ kind: "PROJECTS", rowCount: 19, created: 19, skipped: 0 })]);
+    expect(teclab.after).toEqual({
+      acronym: "TECLAB",
+      name: byAcronym.get("TECLAB")!.name,
+      managingOffice: "OTLA",
+      fundingStreams: ["USMCA"],
+      startDate: "2022-01-01",
+      endDate: "2024-12-31",
+      notes: null,
+      importBatchId: dry.batchId,
+    });
+    const commits = await database.prisma.auditEvent.findMany({
+      where: { evaluationId, action: "import.commit", recordId: dry.batchId },
+    });
+    expect(commits.map((event) => event.after)).toEqual([
+      expect.objectContaining({ kind: "PROJECTS", rowCount: 19, created: 19, skipped: 0 }),
+    ]);
     expect(await verifyAuditChain(database.prisma, evaluationId)).toMatchObject({ ok: true });
 
     // The same file again: every row was imported before (matched on its acronym), nothing changes.
     const again = await dryRun(evaluationId, lead, content);
     expect(again).toMatchObject({ rowCount: 19, newCount: 0, skippedCount: 19, errorCount: 0 });
-    expect(await commitImport(lead, { evaluationId, batchId: again.batchId, file: content })).toMatchObject({ created: 0, skipped: 19 });
+    expect(await commitImport(lead, { evaluationId, batchId: again.batchId, file: content })).toMatchObject({
+      created: 0,
+      skipped: 19,
+    });
     expect(await projectsOf(evaluationId)).toHaveLength(19);
     expect(await database.prisma.auditEvent.count({ where: { evaluationId, action: "project.create" } })).toBe(19);
   });
 
   it("reads the same kind of list as a Spanish CSV: ';' between cells, day-first dates, streams split on ',' or ';'", async () => {
     const { evaluationId, lead } = await evaluationWithoutProjects();
-    const headers = ["Siglas", "Nombre del proyecto", "Oficina", "Financiamiento", "Fecha de inicio", "Fecha de fin", "Notas"];
+    const headers = [
+      "Siglas",
+      "Nombre del proyecto",
+      "Oficina",
+      "Financiamiento",
+      "Fecha de inicio",
+      "Fecha de fin",
+      "Notas",
+    ];
     const csv = projectListCsv(
       [
-        ["EQUAL", "Equal Access for Women Workers", "OCFT", "USMCA; non-USMCA", "01/10/2021", "30/09/2025", "Nota: en dos estados"],
+        [
+          "EQUAL",
+          "Equal Access for Women Workers",
+          "OCFT",
+          "USMCA; non-USMCA",
+          "01/10/2021",
+          "30/09/2025",
+          "Nota: en dos estados",
+        ],
         ["Sustentar", "Sistemas de sostenibilidad", "OCFT", "USMCA", "", "", ""],
       ],
       headers,
@@ -122,9 +198,17 @@ describe("the reference evaluation's portfolio from an XLSX", () => {
     const content = new File([`\uFEFF${csv}`], "proyectos.csv");
     const dry = await dryRun(evaluationId, lead, content);
     expect(dry).toMatchObject({ rowCount: 2, newCount: 2, errorCount: 0 });
-    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({ created: 2 });
+    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({
+      created: 2,
+    });
     const [equal, sustentar] = await projectsOf(evaluationId);
-    expect(equal).toMatchObject({ acronym: "EQUAL", fundingStreams: ["USMCA", "non-USMCA"], startDate: utcDay("2021-10-01"), endDate: utcDay("2025-09-30"), notes: "Nota: en dos estados" });
+    expect(equal).toMatchObject({
+      acronym: "EQUAL",
+      fundingStreams: ["USMCA", "non-USMCA"],
+      startDate: utcDay("2021-10-01"),
+      endDate: utcDay("2025-09-30"),
+      notes: "Nota: en dos estados",
+    });
     expect(sustentar).toMatchObject({ acronym: "Sustentar", fundingStreams: ["USMCA"], startDate: null, notes: null });
   });
 });
@@ -132,8 +216,30 @@ describe("the reference evaluation's portfolio from an XLSX", () => {
 describe("a list with bad rows", () => {
   it("names every bad row at its column with the form's messages, and saves nothing, even at commit", async () => {
     const { evaluationId, lead } = await evaluationWithoutProjects();
-    expect(await createProject({ evaluationId, project: { acronym: "DIAL", name: "Diálogo Social", managingOffice: "OTLA", fundingStreams: ["USMCA"], startDate: null, endDate: null, notes: null }, ...lead })).toMatchObject({ ok: true });
-    const valid = (acronym: string, name = `Proyecto ${acronym}`): ProjectListCell[] => [acronym, name, "OTLA", "USMCA", null, null, null];
+    expect(
+      await createProject({
+        evaluationId,
+        project: {
+          acronym: "DIAL",
+          name: "Diálogo Social",
+          managingOffice: "OTLA",
+          fundingStreams: ["USMCA"],
+          startDate: null,
+          endDate: null,
+          notes: null,
+        },
+        ...lead,
+      }),
+    ).toMatchObject({ ok: true });
+    const valid = (acronym: string, name = `Proyecto ${acronym}`): ProjectListCell[] => [
+      acronym,
+      name,
+      "OTLA",
+      "USMCA",
+      null,
+      null,
+      null,
+    ];
     const rows: ProjectListCell[][] = [
       valid("ILAB"), // 2
       valid("ilab", "Segundo proyecto"), // 3: the acronym of line 2, other capitals
@@ -142,7 +248,15 @@ describe("a list with bad rows", () => {
       valid("NEW1", "DIALOGO  social"), // 6: the stored project's name
       valid("NEW2", "proyecto ílab"), // 7: line 2's name
       ["NEW3", "", "OTLA", "USMCA", null, null, null], // 8: no name
-      ["NEW4", "Fechas al revés", "OTLA", "USMCA", new Date(Date.UTC(2024, 5, 1)), new Date(Date.UTC(2023, 5, 1)), null], // 9
+      [
+        "NEW4",
+        "Fechas al revés",
+        "OTLA",
+        "USMCA",
+        new Date(Date.UTC(2024, 5, 1)),
+        new Date(Date.UTC(2023, 5, 1)),
+        null,
+      ], // 9
       ["NEW5", "x".repeat(301), "OTLA", "USMCA", null, null, null], // 10: too long
       ["NEW6", "Fecha imposible", "OTLA", "USMCA", "2024-02-30", null, null], // 11
       ["NEW7", "Fecha sin formato", "OTLA", "USMCA", 45414, null, null], // 12: a date cell not formatted as one
@@ -165,15 +279,23 @@ describe("a list with bad rows", () => {
       [12, "Start date", "imports.rowErrors.numberNotDate"],
       [13, "Managing office", "setup.errors.required"],
     ]);
-    const before = { projects: await database.prisma.project.count({ where: { evaluationId } }), events: await database.prisma.auditEvent.count({ where: { evaluationId } }) };
+    const before = {
+      projects: await database.prisma.project.count({ where: { evaluationId } }),
+      events: await database.prisma.auditEvent.count({ where: { evaluationId } }),
+    };
     expect(before.projects).toBe(1);
 
     // A commit (sent anyway, as a hand-made request could) finds the same rows and writes nothing.
-    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toEqual({
+      rejected: "ROWS_INVALID",
+      field: undefined,
+    });
     expect(await database.prisma.project.count({ where: { evaluationId } })).toBe(1);
     expect(await database.prisma.auditEvent.count({ where: { evaluationId } })).toBe(before.events);
     expect(await database.prisma.importedRow.count({ where: { evaluationId } })).toBe(0);
-    expect(await database.prisma.importBatch.findUniqueOrThrow({ where: { id: dry.batchId }, select: { status: true } })).toEqual({ status: "FAILED" });
+    expect(
+      await database.prisma.importBatch.findUniqueOrThrow({ where: { id: dry.batchId }, select: { status: true } }),
+    ).toEqual({ status: "FAILED" });
   });
 
   it("keeps hostile cells as the text they are: a formula, markup, SQL", async () => {
@@ -184,10 +306,16 @@ describe("a list with bad rows", () => {
     ]);
     const dry = await dryRun(evaluationId, lead, content);
     expect(dry).toMatchObject({ newCount: 2, errorCount: 0 });
-    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({ created: 2 });
+    expect(await commitImport(lead, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({
+      created: 2,
+    });
     const [formula, sql] = await projectsOf(evaluationId);
     expect(formula).toMatchObject({ acronym: "=CMD", name: '=HYPERLINK("x")', notes: "<script>alert(1)</script>" });
-    expect(sql).toMatchObject({ name: "'; drop table project; --", managingOffice: "<b>OCFT</b>", fundingStreams: ["=1+1", "@SUM(A1)"] });
+    expect(sql).toMatchObject({
+      name: "'; drop table project; --",
+      managingOffice: "<b>OCFT</b>",
+      fundingStreams: ["=1+1", "@SUM(A1)"],
+    });
     expect(await database.prisma.project.count()).toBeGreaterThan(0); // the table is still there
   });
 });
@@ -197,14 +325,31 @@ describe("who may import a project list", () => {
     const actions = await import("@/lib/imports/actions");
     const { team, evaluationId } = await evaluationWithoutProjects();
     const content = await xlsxFile(referencePortfolio().slice(0, 3));
-    const mapping = { Acronym: "acronym", Name: "name", "Managing office": "managingOffice", "Funding streams": "fundingStreams" };
-    const dryRunInput = (key: string) => ({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto", mapping, keyColumn: "Acronym", idempotencyKey: key });
+    const mapping = {
+      Acronym: "acronym",
+      Name: "name",
+      "Managing office": "managingOffice",
+      "Funding streams": "fundingStreams",
+    };
+    const dryRunInput = (key: string) => ({
+      evaluationId,
+      kind: "PROJECTS",
+      file: content,
+      delimiter: "auto",
+      mapping,
+      keyColumn: "Acronym",
+      idempotencyKey: key,
+    });
 
     signInAs(team.members.evaluator!);
-    expect(await actions.analyzeImportFile({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto" })).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(
+      await actions.analyzeImportFile({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto" }),
+    ).toEqual({ ok: false, error: "FORBIDDEN" });
     expect(await actions.dryRunImport(dryRunInput("evaluator-try-1"))).toEqual({ ok: false, error: "FORBIDDEN" });
     // An evaluator may still import what fieldwork brings in.
-    expect(await actions.analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: content, delimiter: "auto" })).toMatchObject({ ok: true });
+    expect(
+      await actions.analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: content, delimiter: "auto" }),
+    ).toMatchObject({ ok: true });
 
     signInAs(team.members.lead);
     const dry = await actions.dryRunImport(dryRunInput("lead-try-1"));
@@ -213,11 +358,17 @@ describe("who may import a project list", () => {
 
     // The lead's checked batch, committed by the evaluator: refused, nothing written.
     signInAs(team.members.evaluator!);
-    expect(await actions.commitImport({ evaluationId, batchId, file: content })).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await actions.commitImport({ evaluationId, batchId, file: content })).toEqual({
+      ok: false,
+      error: "FORBIDDEN",
+    });
     expect(await database.prisma.project.count({ where: { evaluationId } })).toBe(0);
 
     signInAs(team.members.lead);
-    expect(await actions.commitImport({ evaluationId, batchId, file: content })).toMatchObject({ ok: true, data: { created: 3 } });
+    expect(await actions.commitImport({ evaluationId, batchId, file: content })).toMatchObject({
+      ok: true,
+      data: { created: 3 },
+    });
     expect(await database.prisma.project.count({ where: { evaluationId } })).toBe(3);
     signOut();
   });

@@ -31,10 +31,21 @@ function csv(name: string, rows: string[][]): File {
 }
 
 const STORY = ["_uuid", "title", "what_changed", "why_significant", "language", "change_type", "period"];
-const story = (key: string) => [key, `Historia ${key}`, "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", "positivo", "2023"];
+const story = (key: string) => [
+  key,
+  `Historia ${key}`,
+  "Cambió la forma de negociar.",
+  "Porque la asamblea decidió.",
+  "es",
+  "positivo",
+  "2023",
+];
 
 async function errorsOf(batchId: string) {
-  const rows = await database.prisma.importRowError.findMany({ where: { batchId }, orderBy: [{ sheet: "asc" }, { rowNumber: "asc" }, { column: "asc" }] });
+  const rows = await database.prisma.importRowError.findMany({
+    where: { batchId },
+    orderBy: [{ sheet: "asc" }, { rowNumber: "asc" }, { column: "asc" }],
+  });
   return rows.map((row) => [row.sheet, row.rowNumber, row.column, row.code]);
 }
 
@@ -45,7 +56,11 @@ async function nothingWritten() {
   expect(await database.prisma.storyContribution.count({ where })).toBe(0);
   expect(await database.prisma.domainAssignment.count({ where })).toBe(0);
   expect(await database.prisma.importedRow.count({ where })).toBe(0);
-  expect(await database.prisma.auditEvent.count({ where: { ...where, action: { in: ["story.create", "story.domain.assign"] } } })).toBe(0);
+  expect(
+    await database.prisma.auditEvent.count({
+      where: { ...where, action: { in: ["story.create", "story.domain.assign"] } },
+    }),
+  ).toBe(0);
 }
 
 describe("story files with repeat groups, hostile and malformed", () => {
@@ -66,7 +81,10 @@ describe("story files with repeat groups, hostile and malformed", () => {
       ["s2", "ACCIONNAR", "Capacitó."], // line 3
       ["s2", "accionnar", "Otra vez."], // line 4: the same project twice in one story
     ]);
-    const unjoined = csv("aportes.csv", [["project", "how"], ["VZF", "x"]]);
+    const unjoined = csv("aportes.csv", [
+      ["project", "how"],
+      ["VZF", "x"],
+    ]);
     const related = [
       { name: "figuras.csv", file: figures },
       { name: "contribuciones.csv", file: contributions },
@@ -88,26 +106,63 @@ describe("story files with repeat groups, hostile and malformed", () => {
     // Nothing a file says is kept with its errors.
     const stored = JSON.stringify(await database.prisma.importRowError.findMany({ where: { batchId: dry.batchId } }));
     for (const value of ["=1+1", "NO-SUCH-PROJECT", "quizá", "ghost"]) expect(stored).not.toContain(value);
-    expect(await commitImport(evaluation.actor, { evaluationId: evaluation.evaluationId, batchId: dry.batchId, file: stories, related })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(
+      await commitImport(evaluation.actor, {
+        evaluationId: evaluation.evaluationId,
+        batchId: dry.batchId,
+        file: stories,
+        related,
+      }),
+    ).toEqual({ rejected: "ROWS_INVALID", field: undefined });
     await nothingWritten();
   });
 
   it("writes nothing when only the last repetition is wrong (the stories before it were valid)", async () => {
     const stories = csv("historias.csv", [STORY, story("ok1"), story("ok2")]);
-    const good = csv("figuras.csv", [["_submission__uuid", "label", "value"], ["ok1", "empresas", "5"], ["ok2", "sindicatos", "4"]]);
-    const { dry } = await importBrief(evaluation, stories, [{ name: "figuras.csv", file: good }], "es", "hostile-2", { commit: false });
+    const good = csv("figuras.csv", [
+      ["_submission__uuid", "label", "value"],
+      ["ok1", "empresas", "5"],
+      ["ok2", "sindicatos", "4"],
+    ]);
+    const { dry } = await importBrief(evaluation, stories, [{ name: "figuras.csv", file: good }], "es", "hostile-2", {
+      commit: false,
+    });
     expect(dry.errorCount).toBe(0);
     // The same stories with a repetition that belongs to none: refused as a whole at commit time too.
-    const orphan = csv("figuras.csv", [["_submission__uuid", "label", "value"], ["ok1", "empresas", "5"], ["ok2", "sindicatos", "4"], ["ok3", "huérfana", "1"]]);
-    const { dry: second } = await importBrief(evaluation, stories, [{ name: "figuras.csv", file: orphan }], "es", "hostile-3", { commit: false });
-    expect(await errorsOf(second.batchId)).toEqual([["figuras", 4, "_submission__uuid", "imports.rowErrors.repeatParentMissing"]]);
-    expect(await commitImport(evaluation.actor, { evaluationId: evaluation.evaluationId, batchId: second.batchId, file: stories, related: [{ name: "figuras.csv", file: orphan }] })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    const orphan = csv("figuras.csv", [
+      ["_submission__uuid", "label", "value"],
+      ["ok1", "empresas", "5"],
+      ["ok2", "sindicatos", "4"],
+      ["ok3", "huérfana", "1"],
+    ]);
+    const { dry: second } = await importBrief(
+      evaluation,
+      stories,
+      [{ name: "figuras.csv", file: orphan }],
+      "es",
+      "hostile-3",
+      { commit: false },
+    );
+    expect(await errorsOf(second.batchId)).toEqual([
+      ["figuras", 4, "_submission__uuid", "imports.rowErrors.repeatParentMissing"],
+    ]);
+    expect(
+      await commitImport(evaluation.actor, {
+        evaluationId: evaluation.evaluationId,
+        batchId: second.batchId,
+        file: stories,
+        related: [{ name: "figuras.csv", file: orphan }],
+      }),
+    ).toEqual({ rejected: "ROWS_INVALID", field: undefined });
     await nothingWritten();
   });
 
   it("keeps a formula cell of a workbook's repeat sheet as text, refused as a number, never computed", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("stories").addRows([[...STORY, "_index"], [...story("x1"), 1]]);
+    workbook.addWorksheet("stories").addRows([
+      [...STORY, "_index"],
+      [...story("x1"), 1],
+    ]);
     const sheet = workbook.addWorksheet("figures");
     sheet.addRow(["label", "value", "_parent_index"]);
     sheet.addRow(["empresas", { formula: "SUM(1,2)", result: 3 }, 1]);

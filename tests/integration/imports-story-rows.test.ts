@@ -25,13 +25,25 @@ function csvFile(lines: string[][], name = "historias.csv"): File {
 async function dryRun(content: File, idempotencyKey: string) {
   const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: content, delimiter: "auto" });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, { evaluationId, kind: "STORIES", file: content, fileName: content.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey });
+  const result = await dryRunImport(actor, {
+    evaluationId,
+    kind: "STORIES",
+    file: content,
+    fileName: content.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: "_uuid",
+    idempotencyKey,
+  });
   if ("rejected" in result) throw new Error(result.rejected);
   return result;
 }
 
 async function errorsOf(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({ where: { evaluationId, batchId }, orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }] });
+  const errors = await database.prisma.importRowError.findMany({
+    where: { evaluationId, batchId },
+    orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }],
+  });
   return errors.map((error) => [error.rowNumber, error.column, error.code]);
 }
 
@@ -48,7 +60,15 @@ afterAll(async () => {
 });
 
 const HEADERS = ["title", "what_changed", "why_significant", "language", "change_type", "periodo", "_uuid"];
-const story = (key: string, changeType: string, period: string, title = `Historia ${key}`) => [title, "Cambió la forma de negociar.", "Porque la asamblea decidió.", "es", changeType, period, key];
+const story = (key: string, changeType: string, period: string, title = `Historia ${key}`) => [
+  title,
+  "Cambió la forma de negociar.",
+  "Porque la asamblea decidió.",
+  "es",
+  changeType,
+  period,
+  key,
+];
 
 describe("story rows", () => {
   it("reports every error of a row at once, on the row's spreadsheet line, with the accepted forms; saves nothing", async () => {
@@ -60,7 +80,7 @@ describe("story rows", () => {
       story("three-wrong", "maybe", "last year", ""), // line 5: title, change type and period all wrong
       story("hostile", "positivo", "<script>alert(1)</script>"), // line 6
       story("reversed", "no change", "2024-2022"), // line 7
-      story("formula", "=HYPERLINK(\"http://evil.example\")", "=1+1"), // line 8
+      story("formula", '=HYPERLINK("http://evil.example")', "=1+1"), // line 8
       story("two-digit", "negativo", "2022-24"), // line 9
     ]);
     const dry = await dryRun(content, "story-rows-bad");
@@ -78,7 +98,10 @@ describe("story rows", () => {
     // No value of the file is kept with its errors.
     const stored = JSON.stringify(await database.prisma.importRowError.findMany({ where: { batchId: dry.batchId } }));
     for (const value of ["<script>", "last year", "maybe", "HYPERLINK"]) expect(stored).not.toContain(value);
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toEqual({
+      rejected: "ROWS_INVALID",
+      field: undefined,
+    });
     expect(await database.prisma.changeStory.count({ where: { evaluationId } })).toBe(0);
   });
 
@@ -95,10 +118,16 @@ describe("story rows", () => {
     ]);
     const dry = await dryRun(content, "story-rows-good");
     expect(dry).toMatchObject({ rowCount: 7, newCount: 7, errorCount: 0 });
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({ created: 7 });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({
+      created: 7,
+    });
     const rows = await database.prisma.changeStory.findMany({ where: { evaluationId }, orderBy: { title: "asc" } });
     const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
-    expect(Object.fromEntries(rows.map((row) => [row.title, [row.changeType, row.periodPrecision, day(row.periodFrom), day(row.periodTo)]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        rows.map((row) => [row.title, [row.changeType, row.periodPrecision, day(row.periodFrom), day(row.periodTo)]]),
+      ),
+    ).toEqual({
       "Historia p-range": ["NO_CHANGE", "YEAR", "2022-01-01", "2024-12-31"],
       "Historia p-dash": ["NO_CHANGE", "YEAR", "2022-01-01", "2024-12-31"],
       "Historia p-open": ["NO_CHANGE", "YEAR", "2022-01-01", null],
@@ -109,8 +138,22 @@ describe("story rows", () => {
     });
   });
 
-  it("reads a lone year in a \"from\" column as the start of an open period, as the form does", async () => {
-    const content = csvFile([["title", "what_changed", "why_significant", "language", "change_type", "periodo_desde", "periodo_hasta", "_uuid"], [...story("f-from", "positivo", "2021").slice(0, 6), "", "f-from"], [...story("f-both", "positivo", "2021").slice(0, 6), "2023", "f-both"], [...story("f-range-and-to", "positivo", "2021-2022").slice(0, 6), "2023", "f-range-and-to"]]);
+  it('reads a lone year in a "from" column as the start of an open period, as the form does', async () => {
+    const content = csvFile([
+      [
+        "title",
+        "what_changed",
+        "why_significant",
+        "language",
+        "change_type",
+        "periodo_desde",
+        "periodo_hasta",
+        "_uuid",
+      ],
+      [...story("f-from", "positivo", "2021").slice(0, 6), "", "f-from"],
+      [...story("f-both", "positivo", "2021").slice(0, 6), "2023", "f-both"],
+      [...story("f-range-and-to", "positivo", "2021-2022").slice(0, 6), "2023", "f-range-and-to"],
+    ]);
     const dry = await dryRun(content, "story-rows-from");
     expect(await errorsOf(dry.batchId)).toEqual([[4, "periodo_hasta", "imports.rowErrors.periodFormat"]]);
   });
@@ -124,17 +167,33 @@ describe("column matching after a saved mapping", () => {
 
     const hostileHeader = "=cmd|' /C calc'!A0";
     const second = [...first, "periodo_desde", "lugares", "notas_internas", hostileHeader];
-    const secondFile = csvFile([second, ["T", "Q", "P", "es", "positivo", "m-2", "2022", "", "nota", "x"]], "segunda.csv");
+    const secondFile = csvFile(
+      [second, ["T", "Q", "P", "es", "positivo", "m-2", "2022", "", "nota", "x"]],
+      "segunda.csv",
+    );
     const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: secondFile, delimiter: "auto" });
     if ("rejected" in analysis) throw new Error(analysis.rejected);
     expect(analysis.fromSaved).toBe(true);
-    expect(analysis.mapping).toMatchObject({ title: "title", change_type: "changeType", periodo_desde: "periodFrom", lugares: "places" });
+    expect(analysis.mapping).toMatchObject({
+      title: "title",
+      change_type: "changeType",
+      periodo_desde: "periodFrom",
+      lugares: "places",
+    });
     expect(analysis.suggestedColumns).toEqual(["periodo_desde", "lugares"]);
-    expect(leftOutColumns(analysis.headers, analysis.mapping, analysis.keyColumn)).toEqual(["notas_internas", hostileHeader]);
+    expect(leftOutColumns(analysis.headers, analysis.mapping, analysis.keyColumn)).toEqual([
+      "notas_internas",
+      hostileHeader,
+    ]);
 
     // A column the saved mapping gives a field keeps it: a new column for the same field is not matched twice.
     const third = [...first, "titulo"];
-    const thirdAnalysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: csvFile([third, ["T", "Q", "P", "es", "positivo", "m-3", "otro"]]), delimiter: "auto" });
+    const thirdAnalysis = await analyzeImportFile({
+      evaluationId,
+      kind: "STORIES",
+      file: csvFile([third, ["T", "Q", "P", "es", "positivo", "m-3", "otro"]]),
+      delimiter: "auto",
+    });
     if ("rejected" in thirdAnalysis) throw new Error(thirdAnalysis.rejected);
     expect(thirdAnalysis.mapping).not.toHaveProperty("titulo");
     expect(thirdAnalysis.suggestedColumns).toEqual([]);

@@ -10,7 +10,13 @@ import { csvSafeCell } from "@/lib/exports/csv";
 import { commitImport, dryRunImport, analyzeImportFile } from "@/lib/imports/mutations";
 import { openIdentity } from "@/lib/respondents/sealing";
 import { keyRingFromEnv } from "@/lib/crypto";
-import { buildPlace, buildSector, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildPlace,
+  buildSector,
+  createConsentedRespondent,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -20,7 +26,21 @@ let evaluationId: string;
 let actor: { actorId: string; ipAddress: string };
 let sequence = 0;
 
-const HEADERS = ["start", "grp_person/respondent_type", "grp_person/gender", "grp_person/state", "grp_person/municipality", "grp_person/sector", "grp_person/language", "grp_person/at_risk_groups", "grp_id/name", "grp_id/phone", "_id", "_uuid", "_submission_time"];
+const HEADERS = [
+  "start",
+  "grp_person/respondent_type",
+  "grp_person/gender",
+  "grp_person/state",
+  "grp_person/municipality",
+  "grp_person/sector",
+  "grp_person/language",
+  "grp_person/at_risk_groups",
+  "grp_id/name",
+  "grp_id/phone",
+  "_id",
+  "_uuid",
+  "_submission_time",
+];
 
 function uuid(): string {
   sequence += 1;
@@ -59,7 +79,12 @@ function file(content: string | Uint8Array<ArrayBuffer>, name = "respondents.csv
 }
 
 function mappingFor(headers = HEADERS) {
-  return analyzeImportFile({ evaluationId, kind: "RESPONDENTS", file: file(csv([row()], { headers })), delimiter: "auto" });
+  return analyzeImportFile({
+    evaluationId,
+    kind: "RESPONDENTS",
+    file: file(csv([row()], { headers })),
+    delimiter: "auto",
+  });
 }
 
 async function dryRun(content: File, overrides: Record<string, unknown> = {}) {
@@ -95,9 +120,14 @@ beforeAll(async () => {
   evaluationId = team.evaluation.id;
   actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.5" };
   await database.prisma.place.createMany({
-    data: [buildPlace({ evaluationId, state: "Coahuila", municipality: "Saltillo" }), buildPlace({ evaluationId, state: "Nuevo León", municipality: "Monterrey" })],
+    data: [
+      buildPlace({ evaluationId, state: "Coahuila", municipality: "Saltillo" }),
+      buildPlace({ evaluationId, state: "Nuevo León", municipality: "Monterrey" }),
+    ],
   });
-  await database.prisma.sector.create({ data: buildSector({ evaluationId, nameEn: "Automotive", nameEs: "Automotriz" }) });
+  await database.prisma.sector.create({
+    data: buildSector({ evaluationId, nameEn: "Automotive", nameEs: "Automotriz" }),
+  });
 });
 
 afterAll(async () => {
@@ -109,29 +139,65 @@ describe("reading the file", () => {
     const analysis = await mappingFor();
     expect(analysis).toMatchObject({
       keyColumn: "_uuid",
-      mapping: { "grp_person/respondent_type": "type", "grp_person/gender": "gender", "grp_person/municipality": "place", "grp_person/at_risk_groups": "atRiskGroups", "grp_id/name": "name" },
+      mapping: {
+        "grp_person/respondent_type": "type",
+        "grp_person/gender": "gender",
+        "grp_person/municipality": "place",
+        "grp_person/at_risk_groups": "atRiskGroups",
+        "grp_id/name": "name",
+      },
     });
   });
 
   it("refuses files that are empty, not text, not UTF-8, too big, too long or split on the wrong delimiter", async () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(64).fill(0)]);
+    const png = Uint8Array.from([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      0,
+      0,
+      0,
+      13,
+      0x49,
+      0x48,
+      0x44,
+      0x52,
+      ...new Array(64).fill(0),
+    ]);
     const invalidUtf8 = new Uint8Array([...new TextEncoder().encode(csv([row()])), 0xc3, 0x28, 0x0a]);
-    const analyze = (content: File, delimiter: "auto" | "," = "auto") => analyzeImportFile({ evaluationId, kind: "RESPONDENTS", file: content, delimiter });
+    const analyze = (content: File, delimiter: "auto" | "," = "auto") =>
+      analyzeImportFile({ evaluationId, kind: "RESPONDENTS", file: content, delimiter });
     expect(await analyze(file(""))).toEqual({ rejected: "EMPTY", field: undefined });
     expect(await analyze(file("\n\n"))).toEqual({ rejected: "EMPTY", field: undefined });
     expect(await analyze(file(png, "photo.csv"))).toEqual({ rejected: "NOT_TABULAR", field: undefined });
     expect(await dryRun(file(invalidUtf8))).toEqual({ rejected: "INVALID_UTF8", field: undefined });
-    expect(await analyze(file(csv([row()], { delimiter: ";" })), ",")).toEqual({ rejected: "WRONG_DELIMITER", field: "SEMICOLON" });
+    expect(await analyze(file(csv([row()], { delimiter: ";" })), ",")).toEqual({
+      rejected: "WRONG_DELIMITER",
+      field: "SEMICOLON",
+    });
     const many = `${HEADERS.join(",")}\n${"a,b,c,d,e,f,g,h,i,j,k,l,m\n".repeat(50_001)}`;
     expect(await dryRun(file(many))).toEqual({ rejected: "TOO_MANY_ROWS", field: undefined });
-    expect(await analyze(file(new Uint8Array(20 * 1024 * 1024 + 1)))).toEqual({ rejected: "TOO_LARGE", field: undefined });
+    expect(await analyze(file(new Uint8Array(20 * 1024 * 1024 + 1)))).toEqual({
+      rejected: "TOO_LARGE",
+      field: undefined,
+    });
   }, 60_000);
 });
 
 describe("dry run and commit", () => {
   it("reads a CSV with a BOM and ';', writes only the batch in the dry run, then commits all rows with sealed identities and audit events", async () => {
     const before = await counts();
-    const content = file(csv([row(), row({ "grp_person/gender": "male", "grp_id/name": "", "grp_id/phone": "" })], { delimiter: ";", bom: true }));
+    const content = file(
+      csv([row(), row({ "grp_person/gender": "male", "grp_id/name": "", "grp_id/phone": "" })], {
+        delimiter: ";",
+        bom: true,
+      }),
+    );
     const dry = await dryRun(content);
     expect(dry).toMatchObject({ rowCount: 2, newCount: 2, errorCount: 0, skippedCount: 0 });
     expect(await counts()).toEqual(before);
@@ -140,12 +206,23 @@ describe("dry run and commit", () => {
     const committed = await commitImport(actor, { evaluationId, batchId, file: content });
     expect(committed).toEqual({ batchId, created: 2, skipped: 0, alreadyCommitted: false });
     const after = await counts();
-    expect(after).toEqual({ respondents: before.respondents + 2, identities: before.identities + 1, imported: before.imported + 2, events: before.events + 2 });
+    expect(after).toEqual({
+      respondents: before.respondents + 2,
+      identities: before.identities + 1,
+      imported: before.imported + 2,
+      events: before.events + 2,
+    });
 
-    const imported = await database.prisma.importedRow.findMany({ where: { batchId }, select: { recordId: true, externalKey: true } });
+    const imported = await database.prisma.importedRow.findMany({
+      where: { batchId },
+      select: { recordId: true, externalKey: true },
+    });
     const respondents = await database.prisma.respondent.findMany({
       where: { id: { in: imported.map((r) => r.recordId) } },
-      include: { identity: true, atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { group: { select: { code: true } } } } },
+      include: {
+        identity: true,
+        atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { group: { select: { code: true } } } },
+      },
       orderBy: { codeNumber: "asc" },
     });
     expect(respondents.map((r) => [r.gender, r.state, r.atRiskGroups.map((link) => link.group.code)])).toEqual([
@@ -158,20 +235,32 @@ describe("dry run and commit", () => {
     expect(Math.abs(respondents[0]!.updatedAt.getTime() - Date.now())).toBeLessThan(120_000);
     const identity = respondents[0]!.identity!;
     expect(Buffer.from(identity.nameCiphertext!).toString("utf8")).not.toContain("Ana");
-    expect(openIdentity(respondents[0]!.id, identity, keyRingFromEnv())).toMatchObject({ name: "Ana Torres", phone: "+52 844 123 4567" });
+    expect(openIdentity(respondents[0]!.id, identity, keyRingFromEnv())).toMatchObject({
+      name: "Ana Torres",
+      phone: "+52 844 123 4567",
+    });
     // No identity in clear anywhere the import wrote.
-    const dump = JSON.stringify(await database.prisma.$queryRaw`SELECT row_to_json(t) FROM (SELECT * FROM imported_row UNION ALL SELECT * FROM imported_row) t`);
+    const dump = JSON.stringify(
+      await database.prisma
+        .$queryRaw`SELECT row_to_json(t) FROM (SELECT * FROM imported_row UNION ALL SELECT * FROM imported_row) t`,
+    );
     expect(dump).not.toContain("Ana Torres");
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId, action: { in: ["respondent.create", "import.commit"] } } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId, action: { in: ["respondent.create", "import.commit"] } },
+    });
     expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain("Ana Torres");
     expect(events.filter((e) => e.action === "import.commit" && e.recordId === batchId)).toHaveLength(1);
     expect(await verifyAuditChain(database.prisma, evaluationId)).toMatchObject({ ok: true });
 
     // Committing the same batch again, and re-importing the same file, change nothing.
-    expect(await commitImport(actor, { evaluationId, batchId, file: content })).toMatchObject({ alreadyCommitted: true });
+    expect(await commitImport(actor, { evaluationId, batchId, file: content })).toMatchObject({
+      alreadyCommitted: true,
+    });
     const again = await dryRun(content);
     expect(again).toMatchObject({ rowCount: 2, newCount: 0, skippedCount: 2 });
-    expect(await commitImport(actor, { evaluationId, batchId: (again as { batchId: string }).batchId, file: content })).toMatchObject({ created: 0, skipped: 2 });
+    expect(
+      await commitImport(actor, { evaluationId, batchId: (again as { batchId: string }).batchId, file: content }),
+    ).toMatchObject({ created: 0, skipped: 2 });
     expect(await counts()).toEqual(after);
   });
 
@@ -190,7 +279,10 @@ describe("dry run and commit", () => {
     const before = await counts();
     const dry = await dryRun(content);
     expect(dry).toMatchObject({ rowCount: 7, errorCount: 6 });
-    const errors = await database.prisma.importRowError.findMany({ where: { batchId: (dry as { batchId: string }).batchId }, orderBy: [{ rowNumber: "asc" }, { code: "asc" }] });
+    const errors = await database.prisma.importRowError.findMany({
+      where: { batchId: (dry as { batchId: string }).batchId },
+      orderBy: [{ rowNumber: "asc" }, { code: "asc" }],
+    });
     expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
       [2, "grp_person/state", "respondents.errors.state"],
       [3, "grp_person/gender", "respondents.errors.choose"],
@@ -202,15 +294,24 @@ describe("dry run and commit", () => {
     ]);
     expect(JSON.stringify(errors)).not.toMatch(/script|drop table|Ana/);
     // A commit of a file with errors writes nothing and marks the batch FAILED.
-    expect(await commitImport(actor, { evaluationId, batchId: (dry as { batchId: string }).batchId, file: content })).toEqual({ rejected: "ROWS_INVALID", field: undefined });
+    expect(
+      await commitImport(actor, { evaluationId, batchId: (dry as { batchId: string }).batchId, file: content }),
+    ).toEqual({ rejected: "ROWS_INVALID", field: undefined });
     expect(await counts()).toEqual(before);
-    expect(await database.prisma.importBatch.findUnique({ where: { id: (dry as { batchId: string }).batchId }, select: { status: true } })).toEqual({ status: "FAILED" });
+    expect(
+      await database.prisma.importBatch.findUnique({
+        where: { id: (dry as { batchId: string }).batchId },
+        select: { status: true },
+      }),
+    ).toEqual({ status: "FAILED" });
   });
 
   it("matches at-risk groups to the evaluation's own by choice code or by name in either language, and never adds one", async () => {
     // A group added in the app has no choice code: it is matched by its names, accents and case
     // aside (written as a choice name, since a list column separates choices by spaces).
-    const added = await database.prisma.atRiskGroup.create({ data: { evaluationId, position: 6, nameEs: "Jornaleras agrícolas", nameEn: "Women farmworkers" } });
+    const added = await database.prisma.atRiskGroup.create({
+      data: { evaluationId, position: 6, nameEs: "Jornaleras agrícolas", nameEn: "Women farmworkers" },
+    });
     const groupsBefore = await database.prisma.atRiskGroup.count({ where: { evaluationId } });
     const content = file(
       csv([
@@ -223,14 +324,24 @@ describe("dry run and commit", () => {
     expect(dry).toMatchObject({ rowCount: 3, errorCount: 1 });
     const batchId = (dry as { batchId: string }).batchId;
     const errors = await database.prisma.importRowError.findMany({ where: { batchId } });
-    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[4, "grp_person/at_risk_groups", "imports.rowErrors.atRiskGroupUnknown"]]);
+    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [4, "grp_person/at_risk_groups", "imports.rowErrors.atRiskGroupUnknown"],
+    ]);
     expect(await database.prisma.atRiskGroup.count({ where: { evaluationId } })).toBe(groupsBefore);
 
-    const good = file(csv([row({ "grp_person/at_risk_groups": "jornaleras_agricolas WOMEN_WORKERS" }), row({ "grp_person/at_risk_groups": "Mujeres_Trabajadoras" })]));
+    const good = file(
+      csv([
+        row({ "grp_person/at_risk_groups": "jornaleras_agricolas WOMEN_WORKERS" }),
+        row({ "grp_person/at_risk_groups": "Mujeres_Trabajadoras" }),
+      ]),
+    );
     const goodRun = await dryRun(good);
     const goodBatch = (goodRun as { batchId: string }).batchId;
     expect(await commitImport(actor, { evaluationId, batchId: goodBatch, file: good })).toMatchObject({ created: 2 });
-    const imported = await database.prisma.importedRow.findMany({ where: { batchId: goodBatch }, select: { recordId: true } });
+    const imported = await database.prisma.importedRow.findMany({
+      where: { batchId: goodBatch },
+      select: { recordId: true },
+    });
     const links = await database.prisma.respondent.findMany({
       where: { id: { in: imported.map((r) => r.recordId) } },
       orderBy: { codeNumber: "asc" },
@@ -241,17 +352,56 @@ describe("dry run and commit", () => {
   });
 
   it("stores hostile text literally (script tags, SQL, formulas) and the CSV export keeps formulas inert", async () => {
-    const headers = ["title", "what_changed", "why_significant", "language", "change_type", "period_from", "storytellers", "_uuid"];
-    const respondent = await createConsentedRespondent(database.prisma, { evaluationId, recordedById: team.members.lead.id });
-    const rows = [["=HYPERLINK(\"http://evil.example\",\"click\")", "<script>alert(1)</script>", "'; drop table change_story; --", "es", "positivo", "2023", respondent.code, "story-1"]];
+    const headers = [
+      "title",
+      "what_changed",
+      "why_significant",
+      "language",
+      "change_type",
+      "period_from",
+      "storytellers",
+      "_uuid",
+    ];
+    const respondent = await createConsentedRespondent(database.prisma, {
+      evaluationId,
+      recordedById: team.members.lead.id,
+    });
+    const rows = [
+      [
+        '=HYPERLINK("http://evil.example","click")',
+        "<script>alert(1)</script>",
+        "'; drop table change_story; --",
+        "es",
+        "positivo",
+        "2023",
+        respondent.code,
+        "story-1",
+      ],
+    ];
     const content = file(csv(rows, { headers }), "stories.csv");
     const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: content, delimiter: "auto" });
     if ("rejected" in analysis) throw new Error(analysis.rejected);
-    const dry = await dryRunImport(actor, { evaluationId, kind: "STORIES", file: content, fileName: "stories.csv", delimiter: "auto", mapping: analysis.mapping, keyColumn: "_uuid", idempotencyKey: "stories-key-1" });
+    const dry = await dryRunImport(actor, {
+      evaluationId,
+      kind: "STORIES",
+      file: content,
+      fileName: "stories.csv",
+      delimiter: "auto",
+      mapping: analysis.mapping,
+      keyColumn: "_uuid",
+      idempotencyKey: "stories-key-1",
+    });
     expect(dry).toMatchObject({ newCount: 1, errorCount: 0 });
-    const committed = await commitImport(actor, { evaluationId, batchId: (dry as { batchId: string }).batchId, file: content });
+    const committed = await commitImport(actor, {
+      evaluationId,
+      batchId: (dry as { batchId: string }).batchId,
+      file: content,
+    });
     expect(committed).toMatchObject({ created: 1 });
-    const story = await database.prisma.changeStory.findFirstOrThrow({ where: { evaluationId, title: { startsWith: "=HYPERLINK" } }, include: { storytellers: true, revisions: true } });
+    const story = await database.prisma.changeStory.findFirstOrThrow({
+      where: { evaluationId, title: { startsWith: "=HYPERLINK" } },
+      include: { storytellers: true, revisions: true },
+    });
     expect(story.whatChanged).toBe("<script>alert(1)</script>");
     expect(story.whySignificant).toBe("'; drop table change_story; --");
     expect(story.storytellers.map((s) => s.respondentId)).toEqual([respondent.id]);
@@ -265,16 +415,30 @@ describe("dry run and commit", () => {
     sheet.addRow(HEADERS);
     sheet.addRow(row());
     const formulaRow = sheet.addRow(row());
-    formulaRow.getCell(HEADERS.indexOf("grp_id/name") + 1).value = { formula: "HYPERLINK(\"http://x\",\"y\")", result: "y" } as never;
+    formulaRow.getCell(HEADERS.indexOf("grp_id/name") + 1).value = {
+      formula: 'HYPERLINK("http://x","y")',
+      result: "y",
+    } as never;
     const buffer = new Uint8Array(await workbook.xlsx.writeBuffer());
     const dry = await dryRun(file(buffer, "kobo.xlsx"));
     expect(dry).toMatchObject({ rowCount: 2, newCount: 2, errorCount: 0 });
-    const committed = await commitImport(actor, { evaluationId, batchId: (dry as { batchId: string }).batchId, file: file(buffer, "kobo.xlsx") });
+    const committed = await commitImport(actor, {
+      evaluationId,
+      batchId: (dry as { batchId: string }).batchId,
+      file: file(buffer, "kobo.xlsx"),
+    });
     expect(committed).toMatchObject({ created: 2 });
-    const imported = await database.prisma.importedRow.findMany({ where: { batchId: (dry as { batchId: string }).batchId }, include: { batch: false } });
-    const identities = await database.prisma.respondentIdentity.findMany({ where: { respondentId: { in: imported.map((r) => r.recordId) } } });
-    const names = identities.map((identity) => openIdentity(identity.respondentId, identity, keyRingFromEnv()).name).sort();
-    expect(names).toEqual(["=HYPERLINK(\"http://x\",\"y\")", "Ana Torres"]);
+    const imported = await database.prisma.importedRow.findMany({
+      where: { batchId: (dry as { batchId: string }).batchId },
+      include: { batch: false },
+    });
+    const identities = await database.prisma.respondentIdentity.findMany({
+      where: { respondentId: { in: imported.map((r) => r.recordId) } },
+    });
+    const names = identities
+      .map((identity) => openIdentity(identity.respondentId, identity, keyRingFromEnv()).name)
+      .sort();
+    expect(names).toEqual(['=HYPERLINK("http://x","y")', "Ana Torres"]);
   });
 
   it("creates each record once when the same file is committed concurrently (two batches, and one batch twice)", async () => {
@@ -297,6 +461,9 @@ describe("dry run and commit", () => {
 
   it("refuses a commit with another file than the dry run read", async () => {
     const dry = (await dryRun(file(csv([row()])))) as { batchId: string };
-    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: file(csv([row()])) })).toEqual({ rejected: "FILE_CHANGED", field: "file" });
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: file(csv([row()])) })).toEqual({
+      rejected: "FILE_CHANGED",
+      field: "file",
+    });
   });
 });

@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { buildPlace, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildPlace,
+  createConsentedRespondent,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { signInAs, signOut } from "@/tests/support/session";
@@ -21,7 +26,14 @@ let heard: { id: string };
 let placeId: string;
 
 function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s" } as CurrentUser;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin ?? false,
+    locale: "ES",
+    sessionId: "s",
+  } as CurrentUser;
 }
 
 const TRANSCRIPT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahora cobramos a tiempo.";
@@ -70,7 +82,10 @@ beforeAll(async () => {
   [actions, access] = await Promise.all([import("@/lib/interviews/actions"), import("@/lib/interviews/access")]);
   mine = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
   theirs = await createEvaluationWithTeam(database.prisma);
-  heard = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
+  heard = await createConsentedRespondent(database.prisma, {
+    evaluationId: mine.evaluation.id,
+    recordedById: mine.members.evaluator!.id,
+  });
   const place = buildPlace({ evaluationId: mine.evaluation.id, state: "Coahuila", municipality: "Monclova" });
   await database.prisma.place.create({ data: place });
   placeId = place.id;
@@ -107,10 +122,23 @@ describe("creating an interview", () => {
     expect(row.projects.map((link) => link.projectId)).toEqual([mine.projects[0]!.id]);
 
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.create" } });
-    expect(event).toMatchObject({ actorId: mine.members.evaluator!.id, recordType: "Interview", evaluationId: mine.evaluation.id, before: null });
+    expect(event).toMatchObject({
+      actorId: mine.members.evaluator!.id,
+      recordType: "Interview",
+      evaluationId: mine.evaluation.id,
+      before: null,
+    });
     const after = event.after as Record<string, unknown>;
-    expect(after.transcriptOriginal).toEqual({ length: TRANSCRIPT.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(after).toMatchObject({ date: "2024-06-12", mode: "IN_PERSON", respondentIds: [heard.id], durationMinutes: 75 });
+    expect(after.transcriptOriginal).toEqual({
+      length: TRANSCRIPT.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(after).toMatchObject({
+      date: "2024-06-12",
+      mode: "IN_PERSON",
+      respondentIds: [heard.id],
+      durationMinutes: 75,
+    });
     expect(JSON.stringify([event.before, event.after])).not.toContain("sindicato");
     expect(JSON.stringify([event.before, event.after])).not.toContain("local sindical");
   });
@@ -122,9 +150,18 @@ describe("creating an interview", () => {
     await database.prisma.project.update({ where: { id: project.id }, data: { retiredAt: new Date() } });
     try {
       const before = await counts();
-      expect(await actions.createInterview(validInput({ projectIds: [project.id] }))).toEqual({ ok: false, error: "REJECTED", reason: "PROJECT_RETIRED", field: "projectIds" });
+      expect(await actions.createInterview(validInput({ projectIds: [project.id] }))).toEqual({
+        ok: false,
+        error: "REJECTED",
+        reason: "PROJECT_RETIRED",
+        field: "projectIds",
+      });
       expect(await counts()).toEqual(before);
-      const kept = await actions.updateInterview({ ...validInput({ projectIds: [project.id], notes: "Sigue con su proyecto." }), interviewId: id, version: 1 });
+      const kept = await actions.updateInterview({
+        ...validInput({ projectIds: [project.id], notes: "Sigue con su proyecto." }),
+        interviewId: id,
+        version: 1,
+      });
       expect(kept).toMatchObject({ ok: true });
     } finally {
       await database.prisma.project.update({ where: { id: project.id }, data: { retiredAt: null } });
@@ -134,7 +171,14 @@ describe("creating an interview", () => {
   it("keeps hostile text as it was typed, and drops fields the form does not have", async () => {
     signInAs(as(mine.members.lead));
     const hostile = `<script>alert(1)</script> '; DROP TABLE interview;-- =HYPERLINK("http://evil.example") \u202Egnp.exe`;
-    const { id } = await create({ notes: hostile, transcriptOriginal: hostile, version: 99, id: "chosen-id", searchVector: "x", evaluationIdX: theirs.evaluation.id });
+    const { id } = await create({
+      notes: hostile,
+      transcriptOriginal: hostile,
+      version: 99,
+      id: "chosen-id",
+      searchVector: "x",
+      evaluationIdX: theirs.evaluation.id,
+    });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
     expect(row.notes).toBe(hostile);
     expect(row.transcriptOriginal).toBe(hostile);
@@ -152,12 +196,23 @@ describe("creating an interview", () => {
   it("accepts a transcript of exactly 500,000 characters and refuses 500,001 with a clear field error", async () => {
     signInAs(as(mine.members.evaluator!));
     const { id } = await create({ transcriptOriginal: "a".repeat(500_000) });
-    expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).transcriptOriginal).toHaveLength(500_000);
+    expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).transcriptOriginal).toHaveLength(
+      500_000,
+    );
     const before = await counts();
     const result = await actions.createInterview(validInput({ transcriptOriginal: "a".repeat(500_001) }));
-    expect(result).toEqual({ ok: false, error: "INVALID", fieldErrors: { transcriptOriginal: ["errors.transcriptTooLong"] } });
-    const translation = await actions.createInterview(validInput({ transcriptTranslation: "b".repeat(500_001), translationLanguage: "en" }));
-    expect(translation).toMatchObject({ ok: false, fieldErrors: { transcriptTranslation: ["errors.transcriptTooLong"] } });
+    expect(result).toEqual({
+      ok: false,
+      error: "INVALID",
+      fieldErrors: { transcriptOriginal: ["errors.transcriptTooLong"] },
+    });
+    const translation = await actions.createInterview(
+      validInput({ transcriptTranslation: "b".repeat(500_001), translationLanguage: "en" }),
+    );
+    expect(translation).toMatchObject({
+      ok: false,
+      fieldErrors: { transcriptTranslation: ["errors.transcriptTooLong"] },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -172,8 +227,18 @@ describe("creating an interview", () => {
     ["no respondent", { respondentIds: [] }, "respondentIds", "errors.respondentsRequired"],
     ["a repeated respondent", { respondentIds: ["r1", "r1"] }, "respondentIds", "errors.duplicate"],
     ["an operator instead of an id", { placeId: { not: null } }, "placeId", "errors.invalid"],
-    ["a transcript without its language", { transcriptLanguage: "" }, "transcriptLanguage", "errors.transcriptLanguageRequired"],
-    ["a translation without its language", { transcriptTranslation: "Before there was no union.", translationLanguage: "" }, "translationLanguage", "errors.translationLanguageRequired"],
+    [
+      "a transcript without its language",
+      { transcriptLanguage: "" },
+      "transcriptLanguage",
+      "errors.transcriptLanguageRequired",
+    ],
+    [
+      "a translation without its language",
+      { transcriptTranslation: "Before there was no union.", translationLanguage: "" },
+      "translationLanguage",
+      "errors.translationLanguageRequired",
+    ],
     ["notes that are too long", { notes: "x".repeat(20_001) }, "notes", "errors.tooLong"],
   ])("refuses %s with a field error, writing nothing", async (_case, overrides, field, message) => {
     signInAs(as(mine.members.evaluator!));
@@ -188,16 +253,24 @@ describe("creating an interview", () => {
   it("refuses an interviewer or translator who is not on the evaluation's team", async () => {
     signInAs(as(mine.members.evaluator!));
     const before = await counts();
-    expect(await actions.createInterview(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] }))).toEqual({
+    expect(
+      await actions.createInterview(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] })),
+    ).toEqual({
       ok: false,
       error: "REJECTED",
       reason: "NOT_IN_TEAM",
       field: "interviewerIds",
     });
-    expect(await actions.createInterview(validInput({ interviewerIds: [theirs.members.lead.id] }))).toMatchObject({ reason: "NOT_IN_TEAM" });
+    expect(await actions.createInterview(validInput({ interviewerIds: [theirs.members.lead.id] }))).toMatchObject({
+      reason: "NOT_IN_TEAM",
+    });
     expect(
       await actions.createInterview(
-        validInput({ transcriptTranslation: "Before there was no union.", translationLanguage: "en", translatedById: mine.outsider.id }),
+        validInput({
+          transcriptTranslation: "Before there was no union.",
+          translationLanguage: "en",
+          translatedById: mine.outsider.id,
+        }),
       ),
     ).toEqual({ ok: false, error: "REJECTED", reason: "NOT_IN_TEAM", field: "translatedById" });
     expect(await counts()).toEqual(before);
@@ -223,7 +296,10 @@ describe("creating an interview", () => {
   });
 
   it("answers not-found for a respondent, project or place of another evaluation, writing nothing", async () => {
-    const foreign = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
+    const foreign = await createConsentedRespondent(database.prisma, {
+      evaluationId: theirs.evaluation.id,
+      recordedById: theirs.members.lead.id,
+    });
     const foreignPlace = buildPlace({ evaluationId: theirs.evaluation.id, state: "Oaxaca" });
     await database.prisma.place.create({ data: foreignPlace });
     signInAs(as(mine.members.evaluator!));
@@ -234,7 +310,10 @@ describe("creating an interview", () => {
       { projectIds: [theirs.projects[0]!.id] },
       { placeId: foreignPlace.id },
     ]) {
-      expect(await actions.createInterview(validInput(overrides)), JSON.stringify(overrides)).toEqual({ ok: false, error: "NOT_FOUND" });
+      expect(await actions.createInterview(validInput(overrides)), JSON.stringify(overrides)).toEqual({
+        ok: false,
+        error: "NOT_FOUND",
+      });
     }
     expect(await counts()).toEqual(before);
   });

@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { buildPlace, createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildPlace,
+  createConsentedRespondent,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { signInAs } from "@/tests/support/session";
@@ -22,7 +27,14 @@ let heard: { id: string };
 let placeId: string;
 
 function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin ?? false, locale: "ES", sessionId: "s" } as CurrentUser;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin ?? false,
+    locale: "ES",
+    sessionId: "s",
+  } as CurrentUser;
 }
 
 const TRANSCRIPT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahora cobramos a tiempo.";
@@ -64,7 +76,10 @@ beforeAll(async () => {
   ]);
   mine = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
   theirs = await createEvaluationWithTeam(database.prisma);
-  heard = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
+  heard = await createConsentedRespondent(database.prisma, {
+    evaluationId: mine.evaluation.id,
+    recordedById: mine.members.evaluator!.id,
+  });
   const place = buildPlace({ evaluationId: mine.evaluation.id, state: "Coahuila", municipality: "Monclova" });
   await database.prisma.place.create({ data: place });
   placeId = place.id;
@@ -79,9 +94,21 @@ describe("reading a transcript", () => {
     signInAs(as(mine.members.evaluator!));
     const { id } = await create();
     const mutations = await import("@/lib/interviews/mutations");
-    await mutations.recordTranscriptRead({ actorId: mine.members.analyst!.id, evaluationId: mine.evaluation.id, recordType: "Interview", recordId: id });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.transcript.read" } });
-    expect(event).toMatchObject({ actorId: mine.members.analyst!.id, recordType: "Interview", before: null, after: null });
+    await mutations.recordTranscriptRead({
+      actorId: mine.members.analyst!.id,
+      evaluationId: mine.evaluation.id,
+      recordType: "Interview",
+      recordId: id,
+    });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { recordId: id, action: "interview.transcript.read" },
+    });
+    expect(event).toMatchObject({
+      actorId: mine.members.analyst!.id,
+      recordType: "Interview",
+      before: null,
+      after: null,
+    });
   });
 });
 
@@ -89,18 +116,28 @@ describe("editing an interview", () => {
   it("saves on the version it was loaded at, and refuses a stale save without writing anything", async () => {
     signInAs(as(mine.members.evaluator!));
     const { id } = await create();
-    const first = await actions.updateInterview({ ...validInput({ notes: "Primera edición." }), interviewId: id, version: 1 });
+    const first = await actions.updateInterview({
+      ...validInput({ notes: "Primera edición." }),
+      interviewId: id,
+      version: 1,
+    });
     expect(first).toEqual({ ok: true, data: { id, version: 2 } });
 
     signInAs(as(mine.members.lead));
     const auditsBefore = await database.prisma.auditEvent.count({ where: { recordId: id } });
-    const stale = await actions.updateInterview({ ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }), interviewId: id, version: 1 });
+    const stale = await actions.updateInterview({
+      ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }),
+      interviewId: id,
+      version: 1,
+    });
     expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ version: 2, notes: "Primera edición.", mode: "IN_PERSON" });
     expect(await database.prisma.auditEvent.count({ where: { recordId: id } })).toBe(auditsBefore);
 
-    const update = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.update" } });
+    const update = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { recordId: id, action: "interview.update" },
+    });
     // Only what changed: the notes (as a fingerprint) and the version.
     expect(Object.keys(update.after as object).sort()).toEqual(["notes", "version"]);
     expect((update.before as Record<string, unknown>).version).toBe(1);
@@ -110,22 +147,44 @@ describe("editing an interview", () => {
     signInAs(as(mine.members.evaluator!));
     const { id } = await create();
     const results = await Promise.all(
-      ["A", "B"].map((who) => actions.updateInterview({ ...validInput({ notes: `Guardado ${who}` }), interviewId: id, version: 1 })),
+      ["A", "B"].map((who) =>
+        actions.updateInterview({ ...validInput({ notes: `Guardado ${who}` }), interviewId: id, version: 1 }),
+      ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" }]);
+    expect(results.filter((result) => !result.ok)).toEqual([
+      { ok: false, error: "REJECTED", reason: "VERSION_CONFLICT" },
+    ]);
     expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).version).toBe(2);
   });
 
   it("keeps respondents already heard when their consent changes later, but refuses adding a new ineligible one", async () => {
     signInAs(as(mine.members.evaluator!));
-    const later = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id });
+    const later = await createConsentedRespondent(database.prisma, {
+      evaluationId: mine.evaluation.id,
+      recordedById: mine.members.evaluator!.id,
+    });
     const { id } = await create({ respondentIds: [heard.id, later.id] });
-    await database.prisma.consent.updateMany({ where: { respondentId: later.id }, data: { withdrawnOn: new Date("2024-12-01"), withdrawalChoice: "STOP" } });
-    const kept = await actions.updateInterview({ ...validInput({ respondentIds: [heard.id, later.id], notes: "Sigue." }), interviewId: id, version: 1 });
+    await database.prisma.consent.updateMany({
+      where: { respondentId: later.id },
+      data: { withdrawnOn: new Date("2024-12-01"), withdrawalChoice: "STOP" },
+    });
+    const kept = await actions.updateInterview({
+      ...validInput({ respondentIds: [heard.id, later.id], notes: "Sigue." }),
+      interviewId: id,
+      version: 1,
+    });
     expect(kept.ok).toBe(true);
-    const stranger = await createConsentedRespondent(database.prisma, { evaluationId: mine.evaluation.id, recordedById: mine.members.evaluator!.id, withdrawn: "EXCLUDE" });
-    const added = await actions.updateInterview({ ...validInput({ respondentIds: [heard.id, stranger.id] }), interviewId: id, version: 2 });
+    const stranger = await createConsentedRespondent(database.prisma, {
+      evaluationId: mine.evaluation.id,
+      recordedById: mine.members.evaluator!.id,
+      withdrawn: "EXCLUDE",
+    });
+    const added = await actions.updateInterview({
+      ...validInput({ respondentIds: [heard.id, stranger.id] }),
+      interviewId: id,
+      version: 2,
+    });
     expect(added).toMatchObject({ ok: false, reason: "RESPONDENT_NOT_ELIGIBLE" });
     const links = await database.prisma.interviewRespondent.findMany({ where: { interviewId: id } });
     expect(links.map((link) => link.respondentId).sort()).toEqual([heard.id, later.id].sort());
@@ -133,7 +192,10 @@ describe("editing an interview", () => {
 
   it("answers not-found for an interview of another evaluation, and changes nothing there", async () => {
     signInAs(as(theirs.members.lead));
-    const theirRespondent = await createConsentedRespondent(database.prisma, { evaluationId: theirs.evaluation.id, recordedById: theirs.members.lead.id });
+    const theirRespondent = await createConsentedRespondent(database.prisma, {
+      evaluationId: theirs.evaluation.id,
+      recordedById: theirs.members.lead.id,
+    });
     const created = await actions.createInterview({
       ...validInput(),
       evaluationId: theirs.evaluation.id,
@@ -145,7 +207,11 @@ describe("editing an interview", () => {
     if (!created.ok) throw new Error(JSON.stringify(created));
     signInAs(as(mine.members.evaluator!));
     // Through my evaluation: the interview is not found there.
-    const result = await actions.updateInterview({ ...validInput({ notes: "intrusión" }), interviewId: created.data.id, version: 1 });
+    const result = await actions.updateInterview({
+      ...validInput({ notes: "intrusión" }),
+      interviewId: created.data.id,
+      version: 1,
+    });
     expect(result).toEqual({ ok: false, error: "NOT_FOUND" });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id: created.data.id } });
     expect(row).toMatchObject({ version: 1, evaluationId: theirs.evaluation.id });
@@ -174,8 +240,15 @@ describe("editing an interview", () => {
     const moved = await mark("Ahora cobramos a tiempo");
     const lost = await mark("votamos el contrato");
 
-    const edited = TRANSCRIPT.replace("Antes no había sindicato.", "Antes no había sindicato. [Se oye una puerta.]").replace("Ahora votamos el contrato. ", "");
-    const result = await actions.updateInterview({ ...validInput({ transcriptOriginal: edited }), interviewId: id, version: 1 });
+    const edited = TRANSCRIPT.replace(
+      "Antes no había sindicato.",
+      "Antes no había sindicato. [Se oye una puerta.]",
+    ).replace("Ahora votamos el contrato. ", "");
+    const result = await actions.updateInterview({
+      ...validInput({ transcriptOriginal: edited }),
+      interviewId: id,
+      version: 1,
+    });
     expect(result.ok).toBe(true);
 
     const rows = await database.prisma.transcriptExcerpt.findMany({ where: { interviewId: id } });
@@ -185,10 +258,20 @@ describe("editing an interview", () => {
     expect(edited.slice(movedRow.startOffset, movedRow.endOffset)).toBe("Ahora cobramos a tiempo");
     expect(byId.get(lost.id)).toMatchObject({ startOffset: lost.startOffset, endOffset: lost.endOffset });
 
-    const views = await excerptData.listExcerpts(mine.evaluation.id, { interviewId: id }, { original: edited, translation: null });
-    expect(Object.fromEntries(views.map((view) => [view.id, view.needsAttention]))).toEqual({ [kept.id]: false, [moved.id]: false, [lost.id]: true });
+    const views = await excerptData.listExcerpts(
+      mine.evaluation.id,
+      { interviewId: id },
+      { original: edited, translation: null },
+    );
+    expect(Object.fromEntries(views.map((view) => [view.id, view.needsAttention]))).toEqual({
+      [kept.id]: false,
+      [moved.id]: false,
+      [lost.id]: true,
+    });
 
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: id, action: "interview.update" } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { recordId: id, action: "interview.update" },
+    });
     expect(event.before).toMatchObject({ excerptOffsets: { [moved.id]: [moved.startOffset, moved.endOffset] } });
     expect(event.after).toMatchObject({
       excerptOffsets: { [moved.id]: [movedRow.startOffset, movedRow.endOffset] },

@@ -13,8 +13,12 @@ const worker = path.resolve("tests/support/cluster-worker.cjs");
 const primaries: ChildProcess[] = [];
 afterEach(() => primaries.splice(0).forEach((child) => child.kill("SIGKILL")));
 
-
-type Primary = { child: ChildProcess; output: () => string; listening: Promise<number[]>; exit: Promise<number | null> };
+type Primary = {
+  child: ChildProcess;
+  output: () => string;
+  listening: Promise<number[]>;
+  exit: Promise<number | null>;
+};
 
 /** Runs runWorkerPool in a process of its own, as the launcher does (cluster needs a primary process). */
 function startPool(port: number, workers: number, env: Record<string, string> = {}): Primary {
@@ -26,12 +30,16 @@ function startPool(port: number, workers: number, env: Record<string, string> = 
       onListening: (pids) => process.send({ listening: pids }),
     });
     process.exit(code);`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], { stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   primaries.push(child);
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const listening = new Promise<number[]>((resolve) => child.on("message", (message: { listening?: number[] }) => message.listening && resolve(message.listening)));
+  const listening = new Promise<number[]>((resolve) =>
+    child.on("message", (message: { listening?: number[] }) => message.listening && resolve(message.listening)),
+  );
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => output, listening, exit };
 }
@@ -69,13 +77,20 @@ describe("the worker pool", () => {
     const pool = startPool(port, 2);
     const [victim, survivor] = await pool.listening;
     process.kill(victim!, "SIGKILL");
-    await expect.poll(() => pool.output(), { timeout: 10_000 }).toMatch(new RegExp(`Worker ${victim} stopped unexpectedly \\(signal SIGKILL\\); starting another\\.`));
+    await expect
+      .poll(() => pool.output(), { timeout: 10_000 })
+      .toMatch(new RegExp(`Worker ${victim} stopped unexpectedly \\(signal SIGKILL\\); starting another\\.`));
     // The replacement takes the dead worker's turns once it listens.
-    await expect.poll(async () => {
-      const served = new Set<number>();
-      for (let i = 0; i < 6; i += 1) served.add(await servedBy(port));
-      return served.size === 2 && served.has(survivor!) && !served.has(victim!);
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const served = new Set<number>();
+          for (let i = 0; i < 6; i += 1) served.add(await servedBy(port));
+          return served.size === 2 && served.has(survivor!) && !served.has(victim!);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     pool.child.kill("SIGTERM");
     expect(await pool.exit).toBe(0);
   });
@@ -86,7 +101,9 @@ describe("the worker pool", () => {
     expect(await pool.exit).toBe(1);
     const lines = pool.output().trim().split("\n");
     expect(lines.filter((line) => /stopped unexpectedly \(code 3\); starting another\./.test(line))).toHaveLength(2);
-    expect(lines.at(-1)).toBe("The app's workers keep stopping (3 times within 60 s, the last with code 3); stopping the app. See the messages above for the cause.");
+    expect(lines.at(-1)).toBe(
+      "The app's workers keep stopping (3 times within 60 s, the last with code 3); stopping the app. See the messages above for the cause.",
+    );
   });
 
   it("on SIGTERM lets the requests in flight finish, then stops every worker before it exits", async () => {

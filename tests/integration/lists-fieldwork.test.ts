@@ -4,7 +4,15 @@
  * scope, and `interview.view` checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFocusGroup, buildInterview, buildPlace, buildRespondent, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildFocusGroup,
+  buildInterview,
+  buildPlace,
+  buildRespondent,
+  createEvaluationWithTeam,
+  newId,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
 import type { FocusGroupFilters, InterviewFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
@@ -51,12 +59,39 @@ beforeAll(async () => {
   await prisma.respondent.createMany({ data: respondents });
 
   const interviews = [
-    buildInterview({ evaluationId: e, date: day("2024-06-01"), mode: "IN_PERSON", placeId: oaxaca.id, durationMinutes: 60, transcriptOriginal: TRANSCRIPT_CANARY }),
-    buildInterview({ evaluationId: e, date: day("2024-06-15"), mode: "PHONE", placeId: veracruz.id, durationMinutes: 30, transcriptOriginal: "Texto.", transcriptTranslation: "Text." }),
-    buildInterview({ evaluationId: e, date: day("2024-06-30"), mode: "VIDEO", placeId: oaxaca.id, durationMinutes: 90, language: "nah" }),
+    buildInterview({
+      evaluationId: e,
+      date: day("2024-06-01"),
+      mode: "IN_PERSON",
+      placeId: oaxaca.id,
+      durationMinutes: 60,
+      transcriptOriginal: TRANSCRIPT_CANARY,
+    }),
+    buildInterview({
+      evaluationId: e,
+      date: day("2024-06-15"),
+      mode: "PHONE",
+      placeId: veracruz.id,
+      durationMinutes: 30,
+      transcriptOriginal: "Texto.",
+      transcriptTranslation: "Text.",
+    }),
+    buildInterview({
+      evaluationId: e,
+      date: day("2024-06-30"),
+      mode: "VIDEO",
+      placeId: oaxaca.id,
+      durationMinutes: 90,
+      language: "nah",
+    }),
     buildInterview({ evaluationId: e, date: day("2024-07-01"), mode: "PHONE", placeId: null, durationMinutes: null }),
   ];
-  await prisma.interview.createMany({ data: [...interviews, buildInterview({ evaluationId: theirs.evaluation.id, date: day("2024-06-15"), placeId: theirPlace.id })] });
+  await prisma.interview.createMany({
+    data: [
+      ...interviews,
+      buildInterview({ evaluationId: theirs.evaluation.id, date: day("2024-06-15"), placeId: theirPlace.id }),
+    ],
+  });
   await prisma.interviewRespondent.createMany({
     data: [
       { id: newId(), evaluationId: e, interviewId: interviews[0]!.id, respondentId: respondents[0]!.id },
@@ -71,19 +106,40 @@ beforeAll(async () => {
     ],
   });
   await prisma.interviewProject.createMany({
-    data: mine.projects.map((project) => ({ id: newId(), evaluationId: e, interviewId: interviews[0]!.id, projectId: project.id })),
+    data: mine.projects.map((project) => ({
+      id: newId(),
+      evaluationId: e,
+      interviewId: interviews[0]!.id,
+      projectId: project.id,
+    })),
   });
 
   const groups = [
-    buildFocusGroup({ evaluationId: e, date: day("2024-05-01"), topic: "Zafra", placeId: oaxaca.id, anonymousParticipantCount: 4, transcriptOriginal: TRANSCRIPT_CANARY }),
+    buildFocusGroup({
+      evaluationId: e,
+      date: day("2024-05-01"),
+      topic: "Zafra",
+      placeId: oaxaca.id,
+      anonymousParticipantCount: 4,
+      transcriptOriginal: TRANSCRIPT_CANARY,
+    }),
     buildFocusGroup({ evaluationId: e, date: day("2024-05-20"), topic: "Acoso", placeId: veracruz.id }),
     buildFocusGroup({ evaluationId: e, date: day("2024-08-01"), topic: "Migración", placeId: null, language: "en" }),
   ];
-  await prisma.focusGroup.createMany({ data: [...groups, buildFocusGroup({ evaluationId: theirs.evaluation.id, date: day("2024-05-01"), topic: "Zafra" })] });
-  await prisma.focusGroupParticipant.createMany({
-    data: respondents.slice(0, 2).map((respondent) => ({ id: newId(), evaluationId: e, focusGroupId: groups[0]!.id, respondentId: respondent.id })),
+  await prisma.focusGroup.createMany({
+    data: [...groups, buildFocusGroup({ evaluationId: theirs.evaluation.id, date: day("2024-05-01"), topic: "Zafra" })],
   });
-  await prisma.focusGroupFacilitator.create({ data: { id: newId(), evaluationId: e, focusGroupId: groups[0]!.id, userId: mine.members.evaluator!.id } });
+  await prisma.focusGroupParticipant.createMany({
+    data: respondents.slice(0, 2).map((respondent) => ({
+      id: newId(),
+      evaluationId: e,
+      focusGroupId: groups[0]!.id,
+      respondentId: respondent.id,
+    })),
+  });
+  await prisma.focusGroupFacilitator.create({
+    data: { id: newId(), evaluationId: e, focusGroupId: groups[0]!.id, userId: mine.members.evaluator!.id },
+  });
 });
 
 afterAll(async () => {
@@ -104,7 +160,12 @@ describe("interviews table", () => {
       transcriptLanguage: "es",
       translationLanguage: null,
     });
-    expect(result!.rows[1]).toMatchObject({ transcriptLanguage: "es", translationLanguage: "en", respondentCount: 1, interviewers: [] });
+    expect(result!.rows[1]).toMatchObject({
+      transcriptLanguage: "es",
+      translationLanguage: "en",
+      respondentCount: 1,
+      interviewers: [],
+    });
     const serialized = JSON.stringify(result);
     expect(serialized).not.toContain("Zacarías");
     expect(serialized).not.toContain("R-000");
@@ -119,19 +180,44 @@ describe("interviews table", () => {
   });
 
   it("sorts by date, mode, duration and language, both ways", async () => {
-    expect(await interviewDates({}, { id: "date", desc: true })).toEqual(["2024-07-01", "2024-06-30", "2024-06-15", "2024-06-01"]);
-    expect(await interviewDates({}, { id: "mode", desc: false })).toEqual(["2024-06-01", ...(await interviewDates({ mode: "PHONE" })), "2024-06-30"]);
-    expect(await interviewDates({}, { id: "duration", desc: false })).toEqual(["2024-06-15", "2024-06-01", "2024-06-30", "2024-07-01"]);
-    expect(await interviewDates({}, { id: "duration", desc: true })).toEqual(["2024-07-01", "2024-06-30", "2024-06-01", "2024-06-15"]);
+    expect(await interviewDates({}, { id: "date", desc: true })).toEqual([
+      "2024-07-01",
+      "2024-06-30",
+      "2024-06-15",
+      "2024-06-01",
+    ]);
+    expect(await interviewDates({}, { id: "mode", desc: false })).toEqual([
+      "2024-06-01",
+      ...(await interviewDates({ mode: "PHONE" })),
+      "2024-06-30",
+    ]);
+    expect(await interviewDates({}, { id: "duration", desc: false })).toEqual([
+      "2024-06-15",
+      "2024-06-01",
+      "2024-06-30",
+      "2024-07-01",
+    ]);
+    expect(await interviewDates({}, { id: "duration", desc: true })).toEqual([
+      "2024-07-01",
+      "2024-06-30",
+      "2024-06-01",
+      "2024-06-15",
+    ]);
     const byLanguage = await interviewDates({}, { id: "language", desc: true });
     expect(byLanguage[0]).toBe("2024-06-30");
   });
 
   it("pages with the right boundaries", async () => {
-    const page = await listInterviews(mine.evaluation.id, reader(mine.members.lead), state({}, { page: 2, pageSize: 3 }));
+    const page = await listInterviews(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({}, { page: 2, pageSize: 3 }),
+    );
     expect(page).toMatchObject({ total: 4, page: 2, pageCount: 2 });
     expect(page!.rows).toHaveLength(1);
-    expect((await listInterviews(mine.evaluation.id, reader(mine.members.lead), state({}, { page: 9, pageSize: 3 })))!.page).toBe(2);
+    expect(
+      (await listInterviews(mine.evaluation.id, reader(mine.members.lead), state({}, { page: 9, pageSize: 3 })))!.page,
+    ).toBe(2);
   });
 
   it("keeps to its evaluation and to readers with interview.view", async () => {
@@ -146,8 +232,19 @@ describe("interviews table", () => {
 describe("focus-groups table", () => {
   it("counts registered plus anonymous participants and never reads the transcript", async () => {
     const result = await listFocusGroups(mine.evaluation.id, reader(mine.members.evaluator!), state({}));
-    expect(result!.rows[0]).toMatchObject({ topic: "Zafra", participantCount: 6, facilitators: [mine.members.evaluator!.name], state: "Oaxaca", transcriptLanguage: "es" });
-    expect(result!.rows[1]).toMatchObject({ topic: "Acoso", participantCount: 0, facilitators: [], transcriptLanguage: null });
+    expect(result!.rows[0]).toMatchObject({
+      topic: "Zafra",
+      participantCount: 6,
+      facilitators: [mine.members.evaluator!.name],
+      state: "Oaxaca",
+      transcriptLanguage: "es",
+    });
+    expect(result!.rows[1]).toMatchObject({
+      topic: "Acoso",
+      participantCount: 0,
+      facilitators: [],
+      transcriptLanguage: null,
+    });
     expect(JSON.stringify(result)).not.toContain("Zacarías");
   });
 

@@ -4,7 +4,14 @@
  * evaluation's scope, and `respondent.view` checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildConsent, buildRespondent, buildSector, createEvaluationWithTeam, newId, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildConsent,
+  buildRespondent,
+  buildSector,
+  createEvaluationWithTeam,
+  newId,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
 import type { RespondentFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
@@ -24,8 +31,14 @@ function state(overrides: Partial<TableState<RespondentFilters>> = {}): TableSta
   return { page: 1, pageSize: 100, sort: { id: "code", desc: false }, columns: [], filters: {}, ...overrides };
 }
 
-async function codes(filters: RespondentFilters, sort = { id: "code", desc: false }, who: { id: string } = mine.members.lead) {
-  return (await listRespondents(mine.evaluation.id, reader(who), state({ filters, sort })))!.rows.map((row) => row.code);
+async function codes(
+  filters: RespondentFilters,
+  sort = { id: "code", desc: false },
+  who: { id: string } = mine.members.lead,
+) {
+  return (await listRespondents(mine.evaluation.id, reader(who), state({ filters, sort })))!.rows.map(
+    (row) => row.code,
+  );
 }
 
 beforeAll(async () => {
@@ -50,18 +63,38 @@ beforeAll(async () => {
   const respondents = specs.map((spec, index) =>
     buildRespondent({ evaluationId: mine.evaluation.id, ...spec, sectorId: index === 0 ? sector.id : null }),
   );
-  const foreign = buildRespondent({ evaluationId: theirs.evaluation.id, codeNumber: 1, type: "UNION_MEMBER", gender: "WOMAN", state: "Oaxaca" });
+  const foreign = buildRespondent({
+    evaluationId: theirs.evaluation.id,
+    codeNumber: 1,
+    type: "UNION_MEMBER",
+    gender: "WOMAN",
+    state: "Oaxaca",
+  });
   await prisma.respondent.createMany({ data: [...respondents, foreign] });
-  await prisma.respondentAtRiskGroup.create({ data: { evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, groupId: mine.atRiskGroups[0]!.id } });
+  await prisma.respondentAtRiskGroup.create({
+    data: { evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, groupId: mine.atRiskGroups[0]!.id },
+  });
   for (const [index, respondent] of respondents.entries()) {
     await prisma.$executeRaw`UPDATE respondent SET updated_at = ${new Date(Date.UTC(2024, 5, 10 - index))} WHERE id = ${respondent.id}`;
   }
   const recordedById = mine.members.evaluator!.id;
   await prisma.consent.createMany({
     data: [
-      buildConsent({ evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, recordedById, givenOn: day("2024-06-01"), formVersion: "v1" }),
+      buildConsent({
+        evaluationId: mine.evaluation.id,
+        respondentId: respondents[0]!.id,
+        recordedById,
+        givenOn: day("2024-06-01"),
+        formVersion: "v1",
+      }),
       // A newer consent on a later form is the current one.
-      buildConsent({ evaluationId: mine.evaluation.id, respondentId: respondents[0]!.id, recordedById, givenOn: day("2024-09-01"), formVersion: "v2" }),
+      buildConsent({
+        evaluationId: mine.evaluation.id,
+        respondentId: respondents[0]!.id,
+        recordedById,
+        givenOn: day("2024-09-01"),
+        formVersion: "v2",
+      }),
       buildConsent({
         evaluationId: mine.evaluation.id,
         respondentId: respondents[4]!.id,
@@ -91,7 +124,22 @@ describe("respondents table: what a row holds", () => {
   it("holds codes and traits only: no identity field, whatever is stored", async () => {
     const result = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state());
     expect(Object.keys(result!.rows[0]!).sort()).toEqual(
-      ["atRiskGroups", "code", "consentGivenOn", "consentWithdrawnOn", "excluded", "gender", "id", "language", "sectorEn", "sectorEs", "state", "type", "updatedAt", "withdrawalChoice"].sort(),
+      [
+        "atRiskGroups",
+        "code",
+        "consentGivenOn",
+        "consentWithdrawnOn",
+        "excluded",
+        "gender",
+        "id",
+        "language",
+        "sectorEn",
+        "sectorEs",
+        "state",
+        "type",
+        "updatedAt",
+        "withdrawalChoice",
+      ].sort(),
     );
     const serialized = JSON.stringify(result);
     expect(serialized).not.toContain(CANARY);
@@ -101,7 +149,13 @@ describe("respondents table: what a row holds", () => {
   it("shows the current (newest) consent, the sector names and at-risk groups", async () => {
     const result = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state());
     const [first, second] = result!.rows;
-    expect(first).toMatchObject({ code: "R-0001", sectorEn: "Sugarcane", sectorEs: "Caña de azúcar", atRiskGroups: [{ id: mine.atRiskGroups[0]!.id, nameEn: "Women workers", nameEs: "Mujeres trabajadoras" }], consentWithdrawnOn: null });
+    expect(first).toMatchObject({
+      code: "R-0001",
+      sectorEn: "Sugarcane",
+      sectorEs: "Caña de azúcar",
+      atRiskGroups: [{ id: mine.atRiskGroups[0]!.id, nameEn: "Women workers", nameEs: "Mujeres trabajadoras" }],
+      consentWithdrawnOn: null,
+    });
     expect(first!.consentGivenOn!.toISOString().slice(0, 10)).toBe("2024-09-01");
     expect(second).toMatchObject({ code: "R-0002", sectorEn: null, consentGivenOn: null });
   });
@@ -121,7 +175,11 @@ describe("respondents table: respondents excluded by consent withdrawal", () => 
   });
 
   it("are left out, rows and count, for analysts", async () => {
-    const result = await listRespondents(mine.evaluation.id, reader(mine.members.analyst!), state({ filters: { state: "Veracruz" } }));
+    const result = await listRespondents(
+      mine.evaluation.id,
+      reader(mine.members.analyst!),
+      state({ filters: { state: "Veracruz" } }),
+    );
     expect(result!.rows.map((row) => row.code)).toEqual(["R-0002"]);
     expect(result!.total).toBe(1);
     expect(result!.includesExcluded).toBe(false);
@@ -145,17 +203,64 @@ describe("respondents table: filters, sorts and pages", () => {
   });
 
   it("sorts by every sortable column, both ways", async () => {
-    expect(await codes({}, { id: "code", desc: true })).toEqual(["R-0006", "R-0005", "R-0004", "R-0003", "R-0002", "R-0001"]);
-    expect(await codes({}, { id: "updatedAt", desc: false })).toEqual(["R-0006", "R-0005", "R-0004", "R-0003", "R-0002", "R-0001"]);
-    expect(await codes({}, { id: "state", desc: false })).toEqual(["R-0006", "R-0003", "R-0001", "R-0004", "R-0002", "R-0005"]);
-    const byType = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id: "type", desc: false } }));
-    expect(byType!.rows.map((row) => row.type)).toEqual(["UNION_MEMBER", "UNION_MEMBER", "UNION_MEMBER", "COMPANY", "ACADEMIA", "FUNDER"]);
-    const byGender = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id: "gender", desc: true } }));
-    expect(byGender!.rows.map((row) => row.gender)).toEqual(["UNDISCLOSED", "NON_BINARY", "MAN", "MAN", "WOMAN", "WOMAN"]);
+    expect(await codes({}, { id: "code", desc: true })).toEqual([
+      "R-0006",
+      "R-0005",
+      "R-0004",
+      "R-0003",
+      "R-0002",
+      "R-0001",
+    ]);
+    expect(await codes({}, { id: "updatedAt", desc: false })).toEqual([
+      "R-0006",
+      "R-0005",
+      "R-0004",
+      "R-0003",
+      "R-0002",
+      "R-0001",
+    ]);
+    expect(await codes({}, { id: "state", desc: false })).toEqual([
+      "R-0006",
+      "R-0003",
+      "R-0001",
+      "R-0004",
+      "R-0002",
+      "R-0005",
+    ]);
+    const byType = await listRespondents(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ sort: { id: "type", desc: false } }),
+    );
+    expect(byType!.rows.map((row) => row.type)).toEqual([
+      "UNION_MEMBER",
+      "UNION_MEMBER",
+      "UNION_MEMBER",
+      "COMPANY",
+      "ACADEMIA",
+      "FUNDER",
+    ]);
+    const byGender = await listRespondents(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ sort: { id: "gender", desc: true } }),
+    );
+    expect(byGender!.rows.map((row) => row.gender)).toEqual([
+      "UNDISCLOSED",
+      "NON_BINARY",
+      "MAN",
+      "MAN",
+      "WOMAN",
+      "WOMAN",
+    ]);
   });
 
   it("pages with the right boundaries", async () => {
-    const second = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state({ page: 2, pageSize: 5 }));
+    const second = await listRespondents(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ page: 2, pageSize: 5 }),
+    );
     expect(second).toMatchObject({ page: 2, pageCount: 2, total: 6 });
     expect(second!.rows.map((row) => row.code)).toEqual(["R-0006"]);
     const past = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state({ page: 7, pageSize: 5 }));
@@ -165,7 +270,11 @@ describe("respondents table: filters, sorts and pages", () => {
 
 describe("respondents table: scope and access", () => {
   it("never lists another evaluation's respondents", async () => {
-    const ours = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state({ filters: { state: "Oaxaca", type: "UNION_MEMBER" } }));
+    const ours = await listRespondents(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ filters: { state: "Oaxaca", type: "UNION_MEMBER" } }),
+    );
     expect(ours!.rows.map((row) => row.code)).toEqual(["R-0001"]);
     const theirsList = await listRespondents(theirs.evaluation.id, reader(theirs.members.lead), state());
     expect(theirsList!.total).toBe(1);

@@ -65,7 +65,13 @@ beforeAll(async () => {
       updatedAt: new Date(Date.UTC(2024, 0, 1 + index, 12)),
     }),
   );
-  const foreign = buildChangeStory({ evaluationId: theirs.evaluation.id, authorId: theirs.members.lead.id, codeNumber: 1, title: "Historia L", stage: "DRAFT" });
+  const foreign = buildChangeStory({
+    evaluationId: theirs.evaluation.id,
+    authorId: theirs.members.lead.id,
+    codeNumber: 1,
+    title: "Historia L",
+    stage: "DRAFT",
+  });
   foreignId = foreign.id;
   await prisma.changeStory.createMany({ data: [...stories, foreign] });
   // updatedAt is set by Prisma on write; put the intended days back.
@@ -77,22 +83,66 @@ beforeAll(async () => {
   const assignments: Prisma.DomainAssignmentCreateManyInput[] = [];
   stories.forEach((story, index) => {
     // Stories 1-6: current primary d1; 7-9: d2; 10-12: none. Story 7 was in d1 before (ended).
-    if (index < 6) assignments.push(buildDomainAssignment({ evaluationId: mine.evaluation.id, storyId: story.id, domainId: d1!.id, assignedById: lead }));
-    else if (index < 9) assignments.push(buildDomainAssignment({ evaluationId: mine.evaluation.id, storyId: story.id, domainId: d2!.id, assignedById: lead }));
+    if (index < 6)
+      assignments.push(
+        buildDomainAssignment({
+          evaluationId: mine.evaluation.id,
+          storyId: story.id,
+          domainId: d1!.id,
+          assignedById: lead,
+        }),
+      );
+    else if (index < 9)
+      assignments.push(
+        buildDomainAssignment({
+          evaluationId: mine.evaluation.id,
+          storyId: story.id,
+          domainId: d2!.id,
+          assignedById: lead,
+        }),
+      );
     if (index === 6) {
       assignments.push(
-        buildDomainAssignment({ evaluationId: mine.evaluation.id, storyId: story.id, domainId: d1!.id, assignedById: lead, endedAt: new Date("2024-02-01"), endedById: lead }),
+        buildDomainAssignment({
+          evaluationId: mine.evaluation.id,
+          storyId: story.id,
+          domainId: d1!.id,
+          assignedById: lead,
+          endedAt: new Date("2024-02-01"),
+          endedById: lead,
+        }),
       );
     }
     // A secondary assignment to d3 never counts as the primary domain.
-    if (index === 0) assignments.push(buildDomainAssignment({ evaluationId: mine.evaluation.id, storyId: story.id, domainId: d3!.id, assignedById: lead, kind: "SECONDARY" }));
+    if (index === 0)
+      assignments.push(
+        buildDomainAssignment({
+          evaluationId: mine.evaluation.id,
+          storyId: story.id,
+          domainId: d3!.id,
+          assignedById: lead,
+          kind: "SECONDARY",
+        }),
+      );
   });
-  assignments.push(buildDomainAssignment({ evaluationId: theirs.evaluation.id, storyId: foreign.id, domainId: theirs.domains[0]!.id, assignedById: theirs.members.lead.id }));
+  assignments.push(
+    buildDomainAssignment({
+      evaluationId: theirs.evaluation.id,
+      storyId: foreign.id,
+      domainId: theirs.domains[0]!.id,
+      assignedById: theirs.members.lead.id,
+    }),
+  );
   await prisma.domainAssignment.createMany({ data: assignments });
 
   await prisma.storyPlace.createMany({
     data: [
-      ...stories.map((story, index) => ({ id: newId(), evaluationId: mine.evaluation.id, storyId: story.id, placeId: places[index % 3]!.id })),
+      ...stories.map((story, index) => ({
+        id: newId(),
+        evaluationId: mine.evaluation.id,
+        storyId: story.id,
+        placeId: places[index % 3]!.id,
+      })),
       // Story 1 also in Veracruz; a second place in the same state is not counted twice.
       { id: newId(), evaluationId: mine.evaluation.id, storyId: stories[0]!.id, placeId: places[1]!.id },
       { id: newId(), evaluationId: theirs.evaluation.id, storyId: foreign.id, placeId: theirPlace.id },
@@ -119,7 +169,11 @@ describe("stories table: pages", () => {
     const past = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page: 99, pageSize: 5 }));
     expect(past).toMatchObject({ page: 3, pageCount: 3, total: COUNT });
     expect(past!.rows.map((row) => row.code)).toEqual(["CS-0011", "CS-0012"]);
-    const none = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page: 4, filters: { q: "zzzzqqq" } }));
+    const none = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ page: 4, filters: { q: "zzzzqqq" } }),
+    );
     expect(none).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 
@@ -136,18 +190,36 @@ describe("stories table: pages", () => {
 
 describe("stories table: filters", () => {
   it("filters by current primary domain only (not ended, not secondary)", async () => {
-    expect(await codes({ domain: mine.domains[0]!.id })).toEqual(["CS-0001", "CS-0002", "CS-0003", "CS-0004", "CS-0005", "CS-0006"]);
+    expect(await codes({ domain: mine.domains[0]!.id })).toEqual([
+      "CS-0001",
+      "CS-0002",
+      "CS-0003",
+      "CS-0004",
+      "CS-0005",
+      "CS-0006",
+    ]);
     expect(await codes({ domain: mine.domains[1]!.id })).toEqual(["CS-0007", "CS-0008", "CS-0009"]);
     expect(await codes({ domain: mine.domains[2]!.id })).toEqual([]);
-    const counted = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ filters: { domain: mine.domains[0]!.id }, pageSize: 5 }));
+    const counted = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ filters: { domain: mine.domains[0]!.id }, pageSize: 5 }),
+    );
     expect(counted).toMatchObject({ total: 6, pageCount: 2 });
   });
 
   it("filters by at-risk group, alone and with other filters", async () => {
-    const stories = await database.prisma.changeStory.findMany({ where: { evaluationId: mine.evaluation.id, code: { in: ["CS-0001", "CS-0002", "CS-0004"] } }, select: { id: true, code: true } });
+    const stories = await database.prisma.changeStory.findMany({
+      where: { evaluationId: mine.evaluation.id, code: { in: ["CS-0001", "CS-0002", "CS-0004"] } },
+      select: { id: true, code: true },
+    });
     const [women, families] = mine.atRiskGroups;
     await database.prisma.storyAtRiskGroup.createMany({
-      data: stories.map((story) => ({ evaluationId: mine.evaluation.id, storyId: story.id, groupId: story.code === "CS-0002" ? families!.id : women!.id })),
+      data: stories.map((story) => ({
+        evaluationId: mine.evaluation.id,
+        storyId: story.id,
+        groupId: story.code === "CS-0002" ? families!.id : women!.id,
+      })),
     });
     expect(await codes({ atRiskGroup: women!.id })).toEqual(["CS-0001", "CS-0004"]);
     expect(await codes({ atRiskGroup: families!.id })).toEqual(["CS-0002"]);
@@ -160,7 +232,10 @@ describe("stories table: filters", () => {
   it("filters by stage and by type of change", async () => {
     expect(await codes({ stage: "SUBMITTED" })).toEqual(["CS-0002", "CS-0005", "CS-0008", "CS-0011"]);
     expect(await codes({ changeType: "NO_CHANGE" })).toEqual(["CS-0003", "CS-0006", "CS-0009", "CS-0012"]);
-    expect(await codes({ stage: "SCREENED", changeType: "NO_CHANGE", domain: mine.domains[0]!.id })).toEqual(["CS-0003", "CS-0006"]);
+    expect(await codes({ stage: "SCREENED", changeType: "NO_CHANGE", domain: mine.domains[0]!.id })).toEqual([
+      "CS-0003",
+      "CS-0006",
+    ]);
   });
 
   it("filters by state through the story's places", async () => {
@@ -170,7 +245,11 @@ describe("stories table: filters", () => {
   });
 
   it("filters by update date, both ends inclusive of the whole day", async () => {
-    expect(await codes({ updatedFrom: "2024-01-03", updatedTo: "2024-01-05" })).toEqual(["CS-0003", "CS-0004", "CS-0005"]);
+    expect(await codes({ updatedFrom: "2024-01-03", updatedTo: "2024-01-05" })).toEqual([
+      "CS-0003",
+      "CS-0004",
+      "CS-0005",
+    ]);
     expect(await codes({ updatedFrom: "2024-01-12" })).toEqual(["CS-0012"]);
     expect(await codes({ updatedTo: "2024-01-01" })).toEqual(["CS-0001"]);
   });
@@ -204,15 +283,27 @@ describe("stories table: sorts", () => {
     ["stage", ["DRAFT", "SUBMITTED", "SCREENED"]],
     ["changeType", ["POSITIVE", "NEGATIVE", "NO_CHANGE"]],
   ] as const)("sorts by %s in the enum's order, ties by id, both ways", async (id, order) => {
-    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id, desc: false } }));
+    const result = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ sort: { id, desc: false } }),
+    );
     const values = result!.rows.map((row) => row[id]);
     expect(values).toEqual([...values].sort((a, b) => order.indexOf(a as never) - order.indexOf(b as never)));
-    const desc = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id, desc: true } }));
+    const desc = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ sort: { id, desc: true } }),
+    );
     expect(desc!.rows.map((row) => row.id)).toEqual(result!.rows.map((row) => row.id).reverse());
   });
 
   it("sorts by period start", async () => {
-    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ sort: { id: "period", desc: false } }));
+    const result = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      state({ sort: { id: "period", desc: false } }),
+    );
     const starts = result!.rows.map((row) => row.periodFrom!.getTime());
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });

@@ -22,70 +22,191 @@ import { openTestDatabase, type TestDatabase } from "@/tests/support/test-databa
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
-type Ids = { evaluation: string; story: string; respondent: string; interview: string; focusGroup: string; round: string; domain: string };
+type Ids = {
+  evaluation: string;
+  story: string;
+  respondent: string;
+  interview: string;
+  focusGroup: string;
+  round: string;
+  domain: string;
+};
 type Role = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
 type Call = (ids: Ids, reader: Reader | null) => Promise<unknown>;
 
-const state = <F,>(sort: string): TableState<F> => ({ page: 1, pageSize: 25, sort: { id: sort, desc: false }, columns: [], filters: {} as F });
+const state = <F>(sort: string): TableState<F> => ({
+  page: 1,
+  pageSize: 25,
+  sort: { id: sort, desc: false },
+  columns: [],
+  filters: {} as F,
+});
 /** Loaders that read the session instead of taking a reader: the reader becomes the signed-in user. */
-const signedIn = (load: (ids: Ids) => Promise<unknown>): Call => async (ids, reader) => {
-  signInAs(reader as CurrentUser | null);
-  return load(ids);
-};
+const signedIn =
+  (load: (ids: Ids) => Promise<unknown>): Call =>
+  async (ids, reader) => {
+    signInAs(reader as CurrentUser | null);
+    return load(ids);
+  };
 
 let lib: Record<string, Record<string, (...args: never[]) => Promise<unknown>>>;
 const fn = (module: string, name: string) => lib[module]![name] as unknown as (...args: unknown[]) => Promise<unknown>;
 
 /** Each evaluation loader: how to call it, and a demo member who gets its view. */
 const EVALUATION_LOADERS: Record<string, { call: Call; seenBy: Role }> = {
-  loadEvaluationOverview: { call: (ids, r) => fn("evaluations", "loadEvaluationOverview")(ids.evaluation, r), seenBy: "panelist" },
-  loadEvaluationHeading: { call: (ids, r) => fn("evaluations", "loadEvaluationHeading")(ids.evaluation, r, "evaluation.view"), seenBy: "reviewer" },
+  loadEvaluationOverview: {
+    call: (ids, r) => fn("evaluations", "loadEvaluationOverview")(ids.evaluation, r),
+    seenBy: "panelist",
+  },
+  loadEvaluationHeading: {
+    call: (ids, r) => fn("evaluations", "loadEvaluationHeading")(ids.evaluation, r, "evaluation.view"),
+    seenBy: "reviewer",
+  },
   loadEvaluationSetup: { call: signedIn((ids) => fn("setup", "loadEvaluationSetup")(ids.evaluation)), seenBy: "lead" },
   loadSetupDomains: { call: signedIn((ids) => fn("setup", "loadSetupDomains")(ids.evaluation)), seenBy: "lead" },
   loadSetupProjects: { call: signedIn((ids) => fn("setup", "loadSetupProjects")(ids.evaluation)), seenBy: "lead" },
   loadSetupPlaces: { call: signedIn((ids) => fn("setup", "loadSetupPlaces")(ids.evaluation)), seenBy: "lead" },
   loadSetupCountries: { call: signedIn((ids) => fn("setup", "loadSetupCountries")(ids.evaluation)), seenBy: "lead" },
   loadSetupLists: { call: signedIn((ids) => fn("setup", "loadSetupLists")(ids.evaluation)), seenBy: "lead" },
-  loadDashboard: { call: (ids, r) => fn("dashboard", "loadDashboard")(ids.evaluation, r, dashboardFilters()), seenBy: "evaluator" },
-  loadDashboardMeta: { call: (ids, r) => fn("dashboardMeta", "loadDashboardMeta")(ids.evaluation, r, dashboardFilters()), seenBy: "reviewer" },
+  loadDashboard: {
+    call: (ids, r) => fn("dashboard", "loadDashboard")(ids.evaluation, r, dashboardFilters()),
+    seenBy: "evaluator",
+  },
+  loadDashboardMeta: {
+    call: (ids, r) => fn("dashboardMeta", "loadDashboardMeta")(ids.evaluation, r, dashboardFilters()),
+    seenBy: "reviewer",
+  },
   loadMembersPage: { call: (ids, r) => fn("members", "loadMembersPage")(ids.evaluation, r), seenBy: "evaluator" },
-  loadAuditPage: { call: (ids, r) => fn("audit", "loadAuditPage")(ids.evaluation, r, parseAuditFilters({})), seenBy: "lead" },
-  loadImportsPage: { call: (ids, r) => fn("imports", "loadImportsPage")(ids.evaluation, r, { page: 1, batchId: null, errorsPage: 1 }), seenBy: "evaluator" },
+  loadAuditPage: {
+    call: (ids, r) => fn("audit", "loadAuditPage")(ids.evaluation, r, parseAuditFilters({})),
+    seenBy: "lead",
+  },
+  loadImportsPage: {
+    call: (ids, r) => fn("imports", "loadImportsPage")(ids.evaluation, r, { page: 1, batchId: null, errorsPage: 1 }),
+    seenBy: "evaluator",
+  },
   loadLearnings: { call: signedIn((ids) => fn("learnings", "loadLearnings")(ids.evaluation)), seenBy: "reviewer" },
-  loadBriefRecords: { call: (ids, r) => fn("brief", "loadBriefRecords")(ids.evaluation, r, "approved"), seenBy: "reviewer" },
-  loadBrief: { call: (ids, r) => fn("brief", "loadBrief")(ids.evaluation, r, { include: "approved", lang: "en" }), seenBy: "reviewer" },
-  loadBriefPage: { call: signedIn((ids) => fn("briefPage", "loadBriefPage")(ids.evaluation, "validated", "en")), seenBy: "lead" },
-  loadRespondentList: { call: (ids, r) => fn("respondents", "loadRespondentList")(ids.evaluation, r, state("code")), seenBy: "evaluator" },
-  loadRespondentPage: { call: (ids, r) => fn("respondents", "loadRespondentPage")(ids.evaluation, ids.respondent, r), seenBy: "analyst" },
-  loadNewRespondentForm: { call: (ids, r) => fn("respondents", "loadNewRespondentForm")(ids.evaluation, r), seenBy: "evaluator" },
-  loadRespondentForm: { call: (ids, r) => fn("respondents", "loadRespondentForm")(ids.evaluation, ids.respondent, r), seenBy: "evaluator" },
-  loadRespondentConsent: { call: (ids, r) => fn("respondents", "loadRespondentConsent")(ids.evaluation, ids.respondent, r), seenBy: "evaluator" },
-  loadInterviewList: { call: (ids, r) => fn("interviews", "loadInterviewList")(ids.evaluation, r, state("date")), seenBy: "analyst" },
-  loadInterviewPage: { call: (ids, r) => fn("interviews", "loadInterviewPage")(ids.evaluation, ids.interview, r), seenBy: "evaluator" },
-  loadInterviewForm: { call: (ids, r) => fn("interviews", "loadInterviewForm")(ids.evaluation, ids.interview, r), seenBy: "evaluator" },
-  loadNewInterviewForm: { call: (ids, r) => fn("interviews", "loadNewInterviewForm")(ids.evaluation, r), seenBy: "evaluator" },
-  loadFocusGroupList: { call: (ids, r) => fn("focusGroups", "loadFocusGroupList")(ids.evaluation, r, state("date")), seenBy: "evaluator" },
-  loadFocusGroupPage: { call: (ids, r) => fn("focusGroups", "loadFocusGroupPage")(ids.evaluation, ids.focusGroup, r), seenBy: "analyst" },
-  loadFocusGroupForm: { call: (ids, r) => fn("focusGroups", "loadFocusGroupForm")(ids.evaluation, ids.focusGroup, r), seenBy: "evaluator" },
-  loadNewFocusGroupForm: { call: (ids, r) => fn("focusGroups", "loadNewFocusGroupForm")(ids.evaluation, r), seenBy: "evaluator" },
-  loadListFrame: { call: (ids, r) => fn("listFrame", "loadListFrame")(ids.evaluation, r, "interview.view", "interview.edit"), seenBy: "analyst" },
+  loadBriefRecords: {
+    call: (ids, r) => fn("brief", "loadBriefRecords")(ids.evaluation, r, "approved"),
+    seenBy: "reviewer",
+  },
+  loadBrief: {
+    call: (ids, r) => fn("brief", "loadBrief")(ids.evaluation, r, { include: "approved", lang: "en" }),
+    seenBy: "reviewer",
+  },
+  loadBriefPage: {
+    call: signedIn((ids) => fn("briefPage", "loadBriefPage")(ids.evaluation, "validated", "en")),
+    seenBy: "lead",
+  },
+  loadRespondentList: {
+    call: (ids, r) => fn("respondents", "loadRespondentList")(ids.evaluation, r, state("code")),
+    seenBy: "evaluator",
+  },
+  loadRespondentPage: {
+    call: (ids, r) => fn("respondents", "loadRespondentPage")(ids.evaluation, ids.respondent, r),
+    seenBy: "analyst",
+  },
+  loadNewRespondentForm: {
+    call: (ids, r) => fn("respondents", "loadNewRespondentForm")(ids.evaluation, r),
+    seenBy: "evaluator",
+  },
+  loadRespondentForm: {
+    call: (ids, r) => fn("respondents", "loadRespondentForm")(ids.evaluation, ids.respondent, r),
+    seenBy: "evaluator",
+  },
+  loadRespondentConsent: {
+    call: (ids, r) => fn("respondents", "loadRespondentConsent")(ids.evaluation, ids.respondent, r),
+    seenBy: "evaluator",
+  },
+  loadInterviewList: {
+    call: (ids, r) => fn("interviews", "loadInterviewList")(ids.evaluation, r, state("date")),
+    seenBy: "analyst",
+  },
+  loadInterviewPage: {
+    call: (ids, r) => fn("interviews", "loadInterviewPage")(ids.evaluation, ids.interview, r),
+    seenBy: "evaluator",
+  },
+  loadInterviewForm: {
+    call: (ids, r) => fn("interviews", "loadInterviewForm")(ids.evaluation, ids.interview, r),
+    seenBy: "evaluator",
+  },
+  loadNewInterviewForm: {
+    call: (ids, r) => fn("interviews", "loadNewInterviewForm")(ids.evaluation, r),
+    seenBy: "evaluator",
+  },
+  loadFocusGroupList: {
+    call: (ids, r) => fn("focusGroups", "loadFocusGroupList")(ids.evaluation, r, state("date")),
+    seenBy: "evaluator",
+  },
+  loadFocusGroupPage: {
+    call: (ids, r) => fn("focusGroups", "loadFocusGroupPage")(ids.evaluation, ids.focusGroup, r),
+    seenBy: "analyst",
+  },
+  loadFocusGroupForm: {
+    call: (ids, r) => fn("focusGroups", "loadFocusGroupForm")(ids.evaluation, ids.focusGroup, r),
+    seenBy: "evaluator",
+  },
+  loadNewFocusGroupForm: {
+    call: (ids, r) => fn("focusGroups", "loadNewFocusGroupForm")(ids.evaluation, r),
+    seenBy: "evaluator",
+  },
+  loadListFrame: {
+    call: (ids, r) => fn("listFrame", "loadListFrame")(ids.evaluation, r, "interview.view", "interview.edit"),
+    seenBy: "analyst",
+  },
   loadRefiQdaRecords: { call: (ids, r) => fn("qdpx", "loadRefiQdaRecords")(ids.evaluation, r), seenBy: "analyst" },
-  loadStoryList: { call: (ids, r) => fn("stories", "loadStoryList")(ids.evaluation, r, state("code")), seenBy: "panelist" },
+  loadStoryList: {
+    call: (ids, r) => fn("stories", "loadStoryList")(ids.evaluation, r, state("code")),
+    seenBy: "panelist",
+  },
   loadNewStory: { call: (ids, r) => fn("stories", "loadNewStory")(ids.evaluation, r), seenBy: "evaluator" },
-  loadStoryPage: { call: (ids, r) => fn("stories", "loadStoryPage")(ids.evaluation, ids.story, r), seenBy: "evaluator" },
-  loadStoryEdit: { call: (ids, r) => fn("stories", "loadStoryEdit")(ids.evaluation, ids.story, r), seenBy: "evaluator" },
-  loadStoryTimeline: { call: (ids, r) => fn("stories", "loadStoryTimeline")(ids.evaluation, ids.story, r), seenBy: "lead" },
-  loadStoryRevisions: { call: (ids, r) => fn("stories", "loadStoryRevisions")(ids.evaluation, ids.story, r, null, null), seenBy: "lead" },
-  loadStoryTriangulation: { call: (ids, r) => fn("triangulation", "loadStoryTriangulation")(ids.evaluation, ids.story, r), seenBy: "analyst" },
-  loadContribution: { call: (ids, r) => fn("triangulation", "loadContribution")(ids.evaluation, ids.story, r), seenBy: "analyst" },
-  loadTriangulationMatrix: { call: (ids, r) => fn("triangulation", "loadTriangulationMatrix")(ids.evaluation, r, ids.domain, 1), seenBy: "analyst" },
+  loadStoryPage: {
+    call: (ids, r) => fn("stories", "loadStoryPage")(ids.evaluation, ids.story, r),
+    seenBy: "evaluator",
+  },
+  loadStoryEdit: {
+    call: (ids, r) => fn("stories", "loadStoryEdit")(ids.evaluation, ids.story, r),
+    seenBy: "evaluator",
+  },
+  loadStoryTimeline: {
+    call: (ids, r) => fn("stories", "loadStoryTimeline")(ids.evaluation, ids.story, r),
+    seenBy: "lead",
+  },
+  loadStoryRevisions: {
+    call: (ids, r) => fn("stories", "loadStoryRevisions")(ids.evaluation, ids.story, r, null, null),
+    seenBy: "lead",
+  },
+  loadStoryTriangulation: {
+    call: (ids, r) => fn("triangulation", "loadStoryTriangulation")(ids.evaluation, ids.story, r),
+    seenBy: "analyst",
+  },
+  loadContribution: {
+    call: (ids, r) => fn("triangulation", "loadContribution")(ids.evaluation, ids.story, r),
+    seenBy: "analyst",
+  },
+  loadTriangulationMatrix: {
+    call: (ids, r) => fn("triangulation", "loadTriangulationMatrix")(ids.evaluation, r, ids.domain, 1),
+    seenBy: "analyst",
+  },
   loadReviewQueue: { call: (ids, r) => fn("reviews", "loadReviewQueue")(ids.evaluation, r, 1), seenBy: "reviewer" },
-  loadDecidedOutcomes: { call: (ids, r) => fn("reviews", "loadDecidedOutcomes")(ids.evaluation, r, 1), seenBy: "reviewer" },
-  loadSearchPage: { call: (ids, r) => fn("search", "loadSearchPage")(ids.evaluation, r, { q: "trabajo", page: 1 }), seenBy: "evaluator" },
+  loadDecidedOutcomes: {
+    call: (ids, r) => fn("reviews", "loadDecidedOutcomes")(ids.evaluation, r, 1),
+    seenBy: "reviewer",
+  },
+  loadSearchPage: {
+    call: (ids, r) => fn("search", "loadSearchPage")(ids.evaluation, r, { q: "trabajo", page: 1 }),
+    seenBy: "evaluator",
+  },
   loadSelectionPage: { call: (ids, r) => fn("selection", "loadSelectionPage")(ids.evaluation, r), seenBy: "panelist" },
   loadRoundPage: { call: (ids, r) => fn("selection", "loadRoundPage")(ids.evaluation, ids.round, r), seenBy: "lead" },
-  loadValidationRounds: { call: (ids, r) => fn("validation", "loadValidationRounds")(ids.evaluation, 1, r), seenBy: "evaluator" },
-  loadNewValidationRound: { call: (ids, r) => fn("validation", "loadNewValidationRound")(ids.evaluation, r), seenBy: "lead" },
+  loadValidationRounds: {
+    call: (ids, r) => fn("validation", "loadValidationRounds")(ids.evaluation, 1, r),
+    seenBy: "evaluator",
+  },
+  loadNewValidationRound: {
+    call: (ids, r) => fn("validation", "loadNewValidationRound")(ids.evaluation, r),
+    seenBy: "lead",
+  },
 };
 
 /** Loaders this matrix does not call, each with where its callers are proven instead. */
@@ -140,8 +261,16 @@ function dashboardFilters() {
 /** Every `load…` export of every loader file under lib. */
 function declaredLoaders(): string[] {
   const root = path.resolve(__dirname, "../../lib");
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /(^|[/-])loaders?\.ts$/.test(file));
-  return files.flatMap((file) => [...readFileSync(path.join(root, file), "utf8").matchAll(/export (?:const|async function|function) (load[A-Z]\w*)/g)].map((match) => match[1] ?? ""));
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) =>
+    /(^|[/-])loaders?\.ts$/.test(file),
+  );
+  return files.flatMap((file) =>
+    [
+      ...readFileSync(path.join(root, file), "utf8").matchAll(
+        /export (?:const|async function|function) (load[A-Z]\w*)/g,
+      ),
+    ].map((match) => match[1] ?? ""),
+  );
 }
 
 let database: TestDatabase;
@@ -155,10 +284,17 @@ beforeAll(async () => {
   const { prisma } = database;
   await seedDemo(prisma, { withDemoPasswords: false });
   const elsewhere = await createEvaluationWithTeam(prisma, { roles: ["LEAD"] });
-  const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  const evaluation = await prisma.evaluation.findFirstOrThrow({
+    where: { name: DEMO_EVALUATION_NAME },
+    select: { id: true },
+  });
   const where = { evaluationId: evaluation.id };
   const [story, respondent, interview, focusGroup, round, domain] = await Promise.all([
-    prisma.changeStory.findFirstOrThrow({ where: { ...where, stage: "DRAFT" }, orderBy: { codeNumber: "asc" }, select: { id: true } }),
+    prisma.changeStory.findFirstOrThrow({
+      where: { ...where, stage: "DRAFT" },
+      orderBy: { codeNumber: "asc" },
+      select: { id: true },
+    }),
     prisma.respondent.findFirstOrThrow({ where, orderBy: { codeNumber: "asc" }, select: { id: true } }),
     prisma.interview.findFirstOrThrow({ where, select: { id: true } }),
     prisma.focusGroup.findFirstOrThrow({ where, select: { id: true } }),
@@ -183,7 +319,9 @@ beforeAll(async () => {
     ["a visitor who is not signed in", null],
     ["the lead, before setting up two-factor sign-in", { ...members.lead, needsTwoFactorEnrolment: true }],
   ];
-  lib = Object.fromEntries(await Promise.all(Object.entries(MODULES).map(async ([key, module]) => [key, await import(module)])));
+  lib = Object.fromEntries(
+    await Promise.all(Object.entries(MODULES).map(async ([key, module]) => [key, await import(module)])),
+  );
 }, 180_000);
 
 afterAll(async () => {

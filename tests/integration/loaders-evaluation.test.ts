@@ -24,7 +24,10 @@ let imports: typeof import("@/lib/imports/loaders");
 let users: typeof import("@/lib/users/loaders");
 
 const admin = buildUser({ name: "Installation admin", isAdmin: true });
-const as = (user: { id: string; email: string; name: string; isAdmin?: boolean }, overrides: Partial<CurrentUser> = {}) => actingUser(user, overrides);
+const as = (
+  user: { id: string; email: string; name: string; isAdmin?: boolean },
+  overrides: Partial<CurrentUser> = {},
+) => actingUser(user, overrides);
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -58,11 +61,15 @@ afterAll(async () => {
 describe("the evaluation's home and a section's heading", () => {
   it("opens for any member and for an administrator, and for nobody else", async () => {
     const id = world.evaluation.id;
-    expect((await evaluations.loadEvaluationOverview(id, as(world.members.panelist!)))?.name).toBe(world.evaluation.name);
+    expect((await evaluations.loadEvaluationOverview(id, as(world.members.panelist!)))?.name).toBe(
+      world.evaluation.name,
+    );
     expect((await evaluations.loadEvaluationOverview(id, as(admin)))?.name).toBe(world.evaluation.name);
     expect(await evaluations.loadEvaluationOverview(id, as(world.outsider))).toBeNull();
     expect(await evaluations.loadEvaluationOverview(id, null)).toBeNull();
-    expect(await evaluations.loadEvaluationOverview(id, as(world.members.lead, { needsTwoFactorEnrolment: true }))).toBeNull();
+    expect(
+      await evaluations.loadEvaluationOverview(id, as(world.members.lead, { needsTwoFactorEnrolment: true })),
+    ).toBeNull();
     expect(await evaluations.loadEvaluationOverview("no-such-evaluation", as(admin))).toBeNull();
   });
 
@@ -72,7 +79,9 @@ describe("the evaluation's home and a section's heading", () => {
     expect(opened?.evaluation).toEqual({ id, name: world.evaluation.name, languages: world.evaluation.languages });
     expect(opened?.access.roles).toEqual(["LEAD"]);
     expect(await evaluations.loadEvaluationHeading(id, as(world.members.panelist!), "audit.view")).toBeNull();
-    expect(await evaluations.loadEvaluationHeading(id, as(world.members.panelist!), "audit.view", "selection.vote")).not.toBeNull();
+    expect(
+      await evaluations.loadEvaluationHeading(id, as(world.members.panelist!), "audit.view", "selection.vote"),
+    ).not.toBeNull();
   });
 });
 
@@ -80,7 +89,9 @@ describe("the setup pages", () => {
   it("read their lists for the lead and an administrator only", async () => {
     const id = world.evaluation.id;
     signInAs(as(world.members.lead));
-    expect((await setup.loadSetupDomains(id))?.map((domain) => domain.id).sort()).toEqual(world.domains.map((domain) => domain.id).sort());
+    expect((await setup.loadSetupDomains(id))?.map((domain) => domain.id).sort()).toEqual(
+      world.domains.map((domain) => domain.id).sort(),
+    );
     expect(await setup.loadSetupProjects(id)).toHaveLength(1);
     signInAs(as(admin));
     expect(await setup.loadSetupLists(id)).not.toBeNull();

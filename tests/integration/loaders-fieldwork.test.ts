@@ -18,12 +18,19 @@ let frames: typeof import("@/lib/fieldwork/list-loaders");
 const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
 const member = (role: "lead" | "evaluator" | "analyst" | "panelist" | "reviewer") => reader(world.team.members[role]!);
 const state = { page: 1, pageSize: 25, sort: { id: "date", desc: true }, columns: [], filters: {} };
-const transcriptReads = () => database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, action: "interview.transcript.read" } });
+const transcriptReads = () =>
+  database.prisma.auditEvent.count({
+    where: { evaluationId: world.evaluationId, action: "interview.transcript.read" },
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [interviews, focusGroups, frames] = await Promise.all([import("@/lib/interviews/loaders"), import("@/lib/focus-groups/loaders"), import("@/lib/fieldwork/list-loaders")]);
+  [interviews, focusGroups, frames] = await Promise.all([
+    import("@/lib/interviews/loaders"),
+    import("@/lib/focus-groups/loaders"),
+    import("@/lib/fieldwork/list-loaders"),
+  ]);
   world = await createStoryWorld(database.prisma);
   elsewhere = await createStoryWorld(database.prisma);
 });
@@ -53,7 +60,9 @@ describe("the fieldwork loaders", () => {
     expect(view.record.transcriptOriginal).toContain("Votamos en secreto");
     expect(view.excerpts.length).toBe(1);
     expect(await transcriptReads()).toBe(1);
-    expect((await focusGroups.loadFocusGroupPage(world.evaluationId, world.focusGroup.id, member("analyst")))?.record.topic).toBe("Justicia laboral");
+    expect(
+      (await focusGroups.loadFocusGroupPage(world.evaluationId, world.focusGroup.id, member("analyst")))?.record.topic,
+    ).toBe("Justicia laboral");
     expect((await interviews.loadInterviewList(world.evaluationId, member("analyst"), state))?.total).toBe(1);
     expect((await focusGroups.loadFocusGroupList(world.evaluationId, member("analyst"), state))?.total).toBe(1);
     expect(await interviews.loadInterviewForm(world.evaluationId, world.interview.id, member("analyst"))).toBeNull();
@@ -61,7 +70,9 @@ describe("the fieldwork loaders", () => {
   });
 
   it("give an evaluator the forms, with themselves as the new record's first team member", async () => {
-    expect((await interviews.loadInterviewPage(world.evaluationId, world.interview.id, member("evaluator")))?.canEdit).toBe(true);
+    expect(
+      (await interviews.loadInterviewPage(world.evaluationId, world.interview.id, member("evaluator")))?.canEdit,
+    ).toBe(true);
     const fresh = (await interviews.loadNewInterviewForm(world.evaluationId, member("evaluator")))!;
     expect(fresh.ownTeam).toEqual([world.team.members.evaluator!.id]);
     const form = (await focusGroups.loadFocusGroupForm(world.evaluationId, world.focusGroup.id, member("evaluator")))!;
@@ -79,15 +90,27 @@ describe("the fieldwork loaders", () => {
 
 describe("a list page's frame", () => {
   it("holds the name and filter choices, and what this reader may do", async () => {
-    const forLead = (await frames.loadListFrame(world.evaluationId, member("lead"), "respondent.view", "respondent.edit"))!;
+    const forLead = (await frames.loadListFrame(
+      world.evaluationId,
+      member("lead"),
+      "respondent.view",
+      "respondent.edit",
+    ))!;
     expect(Object.keys(forLead.evaluation).sort()).toEqual(["atRiskGroups", "domains", "name", "states"]);
     expect(forLead.evaluation.name).toBe(world.team.evaluation.name);
     expect(forLead.evaluation.states.map((row) => row.state).sort()).toEqual(["Coahuila", "Oaxaca"]);
     expect(forLead.evaluation.domains).toHaveLength(3);
     expect(forLead).toMatchObject({ canCreate: true, canExportIdentified: true });
-    const forAnalyst = (await frames.loadListFrame(world.evaluationId, member("analyst"), "respondent.view", "respondent.edit"))!;
+    const forAnalyst = (await frames.loadListFrame(
+      world.evaluationId,
+      member("analyst"),
+      "respondent.view",
+      "respondent.edit",
+    ))!;
     expect(forAnalyst).toMatchObject({ canCreate: false, canExportIdentified: false });
     // Stories are read by panelists too.
-    expect((await frames.loadListFrame(world.evaluationId, member("panelist"), "story.view", "story.edit"))?.canCreate).toBe(false);
+    expect(
+      (await frames.loadListFrame(world.evaluationId, member("panelist"), "story.view", "story.edit"))?.canCreate,
+    ).toBe(false);
   });
 });

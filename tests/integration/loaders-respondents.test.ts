@@ -24,12 +24,21 @@ beforeAll(async () => {
   loaders = await import("@/lib/respondents/loaders");
   world = await createStoryWorld(database.prisma);
   const { evaluationId, respondents, interview } = world;
-  await database.prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId, respondentId: respondents.consenting.id, name: SECRET_NAME }) });
-  await database.prisma.consent.updateMany({ where: { respondentId: respondents.withdrawn.id }, data: { withdrawalNote: NOTE } });
-  await database.prisma.interviewRespondent.create({ data: { evaluationId, interviewId: interview.id, respondentId: respondents.consenting.id } });
+  await database.prisma.respondentIdentity.create({
+    data: buildRespondentIdentity({ evaluationId, respondentId: respondents.consenting.id, name: SECRET_NAME }),
+  });
+  await database.prisma.consent.updateMany({
+    where: { respondentId: respondents.withdrawn.id },
+    data: { withdrawalNote: NOTE },
+  });
+  await database.prisma.interviewRespondent.create({
+    data: { evaluationId, interviewId: interview.id, respondentId: respondents.consenting.id },
+  });
   const story = buildChangeStory({ evaluationId, authorId: world.team.members.evaluator!.id });
   await database.prisma.changeStory.create({ data: story });
-  await database.prisma.storyTeller.create({ data: { evaluationId, storyId: story.id, respondentId: respondents.consenting.id } });
+  await database.prisma.storyTeller.create({
+    data: { evaluationId, storyId: story.id, respondentId: respondents.consenting.id },
+  });
 });
 
 afterAll(async () => {
@@ -49,38 +58,89 @@ describe("the respondent loaders", () => {
   });
 
   it("give an evaluator whether the identity exists, the withdrawal note and where the respondent appears, never the identity itself", async () => {
-    const view = (await loaders.loadRespondentPage(world.evaluationId, world.respondents.consenting.id, member("evaluator")))!;
-    expect(view.can).toEqual({ edit: true, editIdentity: true, editConsent: true, viewInterviews: true, viewStories: true });
+    const view = (await loaders.loadRespondentPage(
+      world.evaluationId,
+      world.respondents.consenting.id,
+      member("evaluator"),
+    ))!;
+    expect(view.can).toEqual({
+      edit: true,
+      editIdentity: true,
+      editConsent: true,
+      viewInterviews: true,
+      viewStories: true,
+    });
     expect(view.respondent.identity).toEqual({ state: "present" });
     expect(view.respondent.interviews.map((row) => row.id)).toEqual([world.interview.id]);
     expect(view.respondent.stories).toHaveLength(1);
     expect(JSON.stringify(view)).not.toContain(SECRET_NAME);
-    const withdrawn = (await loaders.loadRespondentPage(world.evaluationId, world.respondents.withdrawn.id, member("evaluator")))!;
+    const withdrawn = (await loaders.loadRespondentPage(
+      world.evaluationId,
+      world.respondents.withdrawn.id,
+      member("evaluator"),
+    ))!;
     expect(withdrawn.respondent.consents[0]?.withdrawalNote).toBe(NOTE);
   });
 
   it("give an analyst the respondent without identity state, withdrawal note, forms or consent pages", async () => {
-    const view = (await loaders.loadRespondentPage(world.evaluationId, world.respondents.withdrawn.id, member("analyst")))!;
-    expect(view.can).toEqual({ edit: false, editIdentity: false, editConsent: false, viewInterviews: true, viewStories: true });
+    const view = (await loaders.loadRespondentPage(
+      world.evaluationId,
+      world.respondents.withdrawn.id,
+      member("analyst"),
+    ))!;
+    expect(view.can).toEqual({
+      edit: false,
+      editIdentity: false,
+      editConsent: false,
+      viewInterviews: true,
+      viewStories: true,
+    });
     expect(view.respondent.identity).toBeNull();
     expect(view.respondent.consents[0]?.withdrawalNote).toBeNull();
     expect(JSON.stringify(view)).not.toContain(NOTE);
-    expect((await loaders.loadRespondentPage(world.evaluationId, world.respondents.consenting.id, member("analyst")))!.respondent.identity).toBeNull();
+    expect(
+      (await loaders.loadRespondentPage(world.evaluationId, world.respondents.consenting.id, member("analyst")))!
+        .respondent.identity,
+    ).toBeNull();
     expect(await loaders.loadNewRespondentForm(world.evaluationId, member("analyst"))).toBeNull();
-    expect(await loaders.loadRespondentForm(world.evaluationId, world.respondents.consenting.id, member("analyst"))).toBeNull();
-    expect(await loaders.loadRespondentConsent(world.evaluationId, world.respondents.consenting.id, member("analyst"))).toBeNull();
+    expect(
+      await loaders.loadRespondentForm(world.evaluationId, world.respondents.consenting.id, member("analyst")),
+    ).toBeNull();
+    expect(
+      await loaders.loadRespondentConsent(world.evaluationId, world.respondents.consenting.id, member("analyst")),
+    ).toBeNull();
     expect((await loaders.loadRespondentList(world.evaluationId, member("analyst"), state))?.total).toBeGreaterThan(0);
   });
 
   it("give the forms and the consent pages to those who use them, in this evaluation only", async () => {
-    const form = (await loaders.loadRespondentForm(world.evaluationId, world.respondents.consenting.id, member("lead")))!;
+    const form = (await loaders.loadRespondentForm(
+      world.evaluationId,
+      world.respondents.consenting.id,
+      member("lead"),
+    ))!;
     expect(form.respondent.code).toBe(world.respondents.consenting.code);
     expect(form.options.places.map((place) => place.state).sort()).toEqual(["Coahuila", "Oaxaca"]);
     expect((await loaders.loadNewRespondentForm(world.evaluationId, member("evaluator")))?.evaluationName).toBeTruthy();
-    const consent = (await loaders.loadRespondentConsent(world.evaluationId, world.respondents.withdrawn.id, member("evaluator")))!;
+    const consent = (await loaders.loadRespondentConsent(
+      world.evaluationId,
+      world.respondents.withdrawn.id,
+      member("evaluator"),
+    ))!;
     expect(consent.consents[0]?.withdrawnOn).not.toBeNull();
     const elsewhere = await createStoryWorld(database.prisma);
-    expect(await loaders.loadRespondentPage(elsewhere.evaluationId, world.respondents.consenting.id, reader(elsewhere.team.members.lead))).toBeNull();
-    expect(await loaders.loadRespondentForm(elsewhere.evaluationId, world.respondents.consenting.id, reader(elsewhere.team.members.lead))).toBeNull();
+    expect(
+      await loaders.loadRespondentPage(
+        elsewhere.evaluationId,
+        world.respondents.consenting.id,
+        reader(elsewhere.team.members.lead),
+      ),
+    ).toBeNull();
+    expect(
+      await loaders.loadRespondentForm(
+        elsewhere.evaluationId,
+        world.respondents.consenting.id,
+        reader(elsewhere.team.members.lead),
+      ),
+    ).toBeNull();
   });
 });

@@ -25,21 +25,46 @@ let storyIds: string[];
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, ballots, loaders] = await Promise.all([import("@/lib/selection/round-mutations"), import("@/lib/selection/ballot-mutations"), import("@/lib/selection/loaders")]);
+  [rounds, ballots, loaders] = await Promise.all([
+    import("@/lib/selection/round-mutations"),
+    import("@/lib/selection/ballot-mutations"),
+    import("@/lib/selection/loaders"),
+  ]);
   world = await createSelectionWorld(database.prisma, { panelists: 5 });
   // The fourth panelist sits on the panel and has not voted; the fifth holds the role but sits on no panel.
   const seated = world.panelists.slice(0, 4);
-  const panel = await rounds.createPanel({ ...lead(), name: "Panel", level: "DOMAIN", domainId: world.domainId, memberIds: seated.map((p) => p.id) });
+  const panel = await rounds.createPanel({
+    ...lead(),
+    name: "Panel",
+    level: "DOMAIN",
+    domainId: world.domainId,
+    memberIds: seated.map((p) => p.id),
+  });
   if (!panel.ok) throw new Error(JSON.stringify(panel));
   storyIds = await addScreenedStories(database.prisma, world, world.domainId, 2);
   deadline = new Date(Date.now() + 7 * 86_400_000);
-  const created = await rounds.createRound({ ...lead(), panelId: panel.panelId, name: "Ronda oculta", method: "APPROVAL", scoreScaleMax: null, selectCount: 1, deadline, resultsHiddenUntilClosed: true, storyIds });
+  const created = await rounds.createRound({
+    ...lead(),
+    panelId: panel.panelId,
+    name: "Ronda oculta",
+    method: "APPROVAL",
+    scoreScaleMax: null,
+    selectCount: 1,
+    deadline,
+    resultsHiddenUntilClosed: true,
+    storyIds,
+  });
   if (!created.ok) throw new Error(JSON.stringify(created));
   roundId = created.roundId;
   expect(await rounds.openRound({ ...lead(), roundId, expectedVersion: 1 })).toEqual({ ok: true });
   for (const [index, panelist] of seated.slice(0, 3).entries()) {
     const reason = index === 0 ? OWN_REASON : REASONS[index - 1]!;
-    const cast = await ballots.castBallots({ actorId: panelist.id, evaluationId: world.evaluationId, roundId, votes: [{ storyId: storyIds[0]!, rank: null, score: null, approved: true, reason }] });
+    const cast = await ballots.castBallots({
+      actorId: panelist.id,
+      evaluationId: world.evaluationId,
+      roundId,
+      votes: [{ storyId: storyIds[0]!, rank: null, score: null, approved: true, reason }],
+    });
     expect(cast).toMatchObject({ ok: true });
   }
 });
@@ -50,7 +75,12 @@ afterAll(async () => {
 
 describe("the selection page", () => {
   it("is null for an outsider, a member without a selection permission, and no reader", async () => {
-    for (const user of [world.team.outsider, world.team.members.evaluator!, world.team.members.reviewer!, world.team.members.analyst!]) {
+    for (const user of [
+      world.team.outsider,
+      world.team.members.evaluator!,
+      world.team.members.reviewer!,
+      world.team.members.analyst!,
+    ]) {
       expect(await loaders.loadSelectionPage(world.evaluationId, reader(user))).toBeNull();
     }
     expect(await loaders.loadSelectionPage(world.evaluationId, null)).toBeNull();
@@ -71,7 +101,12 @@ describe("the selection page", () => {
 
 describe("a round", () => {
   it("is null for an outsider, a member without a selection permission, and a panelist not on its panel", async () => {
-    for (const user of [world.team.outsider, world.team.members.evaluator!, world.team.members.reviewer!, world.panelists[4]!]) {
+    for (const user of [
+      world.team.outsider,
+      world.team.members.evaluator!,
+      world.team.members.reviewer!,
+      world.panelists[4]!,
+    ]) {
       expect(await loaders.loadRoundPage(world.evaluationId, roundId, reader(user))).toBeNull();
     }
     expect(await loaders.loadRoundPage(world.evaluationId, "no-such-round", reader(world.lead))).toBeNull();
@@ -79,7 +114,14 @@ describe("a round", () => {
 
   it("holds no tally, no other panelist's reason and no address for a panelist before results are visible", async () => {
     const view = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!)))!;
-    expect(view).toMatchObject({ sits: true, manages: false, canVote: true, results: null, decision: null, reminder: null });
+    expect(view).toMatchObject({
+      sits: true,
+      manages: false,
+      canVote: true,
+      results: null,
+      decision: null,
+      reminder: null,
+    });
     const held = JSON.stringify(view);
     for (const reason of REASONS) expect(held).not.toContain(reason);
     expect(held).toContain(OWN_REASON);
@@ -93,15 +135,28 @@ describe("a round", () => {
     for (const reason of REASONS) expect(JSON.stringify(view)).not.toContain(reason);
     const silent = world.panelists[3]!;
     expect(view.reminder?.recipients).toEqual([{ name: silent.name, email: silent.email }]);
-    expect((await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.lead), deadline))!.reminder).toBeNull();
+    expect(
+      (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.lead), deadline))!.reminder,
+    ).toBeNull();
   });
 
   it("stops taking ballots, and reminders, at the deadline instant itself", async () => {
-    const before = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!), new Date(deadline.getTime() - 1)))!;
+    const before = (await loaders.loadRoundPage(
+      world.evaluationId,
+      roundId,
+      reader(world.panelists[0]!),
+      new Date(deadline.getTime() - 1),
+    ))!;
     const at = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!), deadline))!;
     expect(before.canVote).toBe(true);
     expect(at.canVote).toBe(false);
-    const refused = await ballots.castBallots({ actorId: world.panelists[0]!.id, evaluationId: world.evaluationId, roundId, votes: [{ storyId: storyIds[1]!, rank: null, score: null, approved: false, reason: "Tarde." }], now: deadline });
+    const refused = await ballots.castBallots({
+      actorId: world.panelists[0]!.id,
+      evaluationId: world.evaluationId,
+      roundId,
+      votes: [{ storyId: storyIds[1]!, rank: null, score: null, approved: false, reason: "Tarde." }],
+      now: deadline,
+    });
     expect(refused).toMatchObject({ ok: false, reason: "DEADLINE_PASSED" });
   });
 

@@ -29,7 +29,13 @@ const admin = () => reader(world.team.outsider, true);
 /** Everyone who must get null from a loader guarded by story.view. */
 const refusedViewers = () => [member("reviewer"), outsider(), admin(), member("lead", other), null];
 
-const listState: TableState<StoryFilters> = { page: 1, pageSize: 25, sort: { id: "code", desc: false }, columns: [], filters: {} };
+const listState: TableState<StoryFilters> = {
+  page: 1,
+  pageSize: 25,
+  sort: { id: "code", desc: false },
+  columns: [],
+  filters: {},
+};
 
 function fields(overrides: Partial<StoryFormValues> = {}) {
   return storyFieldsSchema.parse({
@@ -45,7 +51,11 @@ function fields(overrides: Partial<StoryFormValues> = {}) {
 }
 
 async function newStory(overrides: Partial<StoryFormValues> = {}) {
-  const created = await mutations.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story: fields(overrides) });
+  const created = await mutations.createStory({
+    actorId: world.team.members.evaluator!.id,
+    evaluationId: world.evaluationId,
+    story: fields(overrides),
+  });
   if (!created.ok) throw new Error(created.reason);
   return created.storyId;
 }
@@ -57,7 +67,16 @@ async function putBeforeOpenRound(story: string, panelistId: string) {
   const panel = await prisma.selectionPanel.create({ data: { evaluationId, name: "Panel", level: "PORTFOLIO" } });
   await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId: panelistId } });
   await prisma.changeStory.update({ where: { id: story }, data: { stage: "IN_SELECTION" } });
-  const round = await prisma.selectionRound.create({ data: { evaluationId, panelId: panel.id, name: "Ronda", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000), status: "OPEN" } });
+  const round = await prisma.selectionRound.create({
+    data: {
+      evaluationId,
+      panelId: panel.id,
+      name: "Ronda",
+      method: "APPROVAL",
+      deadline: new Date(Date.now() + 86_400_000),
+      status: "OPEN",
+    },
+  });
   await prisma.roundCandidate.create({ data: { evaluationId, roundId: round.id, storyId: story } });
 }
 
@@ -68,7 +87,14 @@ beforeAll(async () => {
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
   storyId = await newStory();
-  const saved = await mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Votamos en secreto por primera vez" }), note: "Título completo" });
+  const saved = await mutations.updateStory({
+    actorId: world.team.members.lead.id,
+    evaluationId: world.evaluationId,
+    storyId,
+    expectedVersion: 1,
+    story: fields({ title: "Votamos en secreto por primera vez" }),
+    note: "Título completo",
+  });
   if (!saved.ok) throw new Error(saved.reason);
 });
 
@@ -78,29 +104,35 @@ afterAll(async () => {
 
 describe("the stories table", () => {
   it("gives a page to readers of stories and null to everyone else", async () => {
-    expect((await loaders.loadStoryList(world.evaluationId, member("analyst"), listState))?.rows.map((row) => row.id)).toEqual([storyId]);
+    expect(
+      (await loaders.loadStoryList(world.evaluationId, member("analyst"), listState))?.rows.map((row) => row.id),
+    ).toEqual([storyId]);
     // A panelist's table holds their opened rounds' candidates only (stories-panel-scope.test.ts): none here.
     expect((await loaders.loadStoryList(world.evaluationId, member("panelist"), listState))?.rows).toEqual([]);
-    for (const caller of refusedViewers()) expect(await loaders.loadStoryList(world.evaluationId, caller, listState)).toBeNull();
+    for (const caller of refusedViewers())
+      expect(await loaders.loadStoryList(world.evaluationId, caller, listState)).toBeNull();
   });
 });
 
 describe("the new-story form", () => {
   it("goes to writers with the form's choices and the evaluation's first language", async () => {
     const view = await loaders.loadNewStory(world.evaluationId, member("evaluator"));
-    const languages = (await database.prisma.evaluation.findUniqueOrThrow({ where: { id: world.evaluationId } })).languages;
+    const languages = (await database.prisma.evaluation.findUniqueOrThrow({ where: { id: world.evaluationId } }))
+      .languages;
     expect(view?.defaultLanguage).toBe(languages[0]!.toLowerCase());
     expect(view?.options.respondents.map((respondent) => respondent.id)).toContain(world.respondents.consenting.id);
   });
 
   it("is null for readers who may not write stories, and for outsiders", async () => {
-    for (const caller of [member("panelist"), member("analyst"), ...refusedViewers()]) expect(await loaders.loadNewStory(world.evaluationId, caller)).toBeNull();
+    for (const caller of [member("panelist"), member("analyst"), ...refusedViewers()])
+      expect(await loaders.loadNewStory(world.evaluationId, caller)).toBeNull();
   });
 });
 
 describe("the story page", () => {
   it("is null for reviewers, outsiders, administrators, another evaluation's members and anonymous callers", async () => {
-    for (const caller of refusedViewers()) expect(await loaders.loadStoryPage(world.evaluationId, storyId, caller)).toBeNull();
+    for (const caller of refusedViewers())
+      expect(await loaders.loadStoryPage(world.evaluationId, storyId, caller)).toBeNull();
   });
 
   it("never finds a story through another evaluation, nor an unknown one", async () => {
@@ -113,7 +145,11 @@ describe("the story page", () => {
     expect(view?.story.snapshot.title).toBe("Votamos en secreto por primera vez");
     expect(view?.excerptQuotes?.get(world.excerpt.id)).toBe(world.excerpt.quotedText);
     expect(view?.assignableDomains?.map((domain) => domain.id)).toEqual(world.team.domains.map((domain) => domain.id));
-    expect(view).toMatchObject({ canEdit: true, canViewTriangulation: true, links: { respondents: true, fieldwork: true } });
+    expect(view).toMatchObject({
+      canEdit: true,
+      canViewTriangulation: true,
+      links: { respondents: true, fieldwork: true },
+    });
     expect(view?.steps.find((step) => step.to === "SUBMITTED")?.mine).toBe(true);
   });
 
@@ -122,7 +158,13 @@ describe("the story page", () => {
     await putBeforeOpenRound(candidate, world.team.members.panelist!.id);
     const view = await loaders.loadStoryPage(world.evaluationId, candidate, member("panelist"));
     expect(view?.story.id).toBe(candidate);
-    expect(view).toMatchObject({ excerptQuotes: null, assignableDomains: null, canEdit: false, canViewTriangulation: false, links: { respondents: false, fieldwork: false } });
+    expect(view).toMatchObject({
+      excerptQuotes: null,
+      assignableDomains: null,
+      canEdit: false,
+      canViewTriangulation: false,
+      links: { respondents: false, fieldwork: false },
+    });
     expect(view?.steps.every((step) => !step.mine)).toBe(true);
   });
 
@@ -157,7 +199,8 @@ describe("the edit page", () => {
   });
 
   it("is null for readers who may not write stories", async () => {
-    for (const caller of [member("panelist"), member("analyst"), ...refusedViewers()]) expect(await loaders.loadStoryEdit(world.evaluationId, storyId, caller)).toBeNull();
+    for (const caller of [member("panelist"), member("analyst"), ...refusedViewers()])
+      expect(await loaders.loadStoryEdit(world.evaluationId, storyId, caller)).toBeNull();
   });
 });
 
@@ -165,25 +208,40 @@ describe("the timeline and the revisions", () => {
   it("gives readers of stories the timeline, newest first, with its bound", async () => {
     const view = await loaders.loadStoryTimeline(world.evaluationId, storyId, member("analyst"));
     expect(view?.story).toMatchObject({ id: storyId, code: "CS-0001" });
-    expect(view?.entries.filter((entry) => entry.kind === "revision").map((entry) => (entry.kind === "revision" ? entry.version : 0))).toEqual([2, 1]);
+    expect(
+      view?.entries
+        .filter((entry) => entry.kind === "revision")
+        .map((entry) => (entry.kind === "revision" ? entry.version : 0)),
+    ).toEqual([2, 1]);
     expect(view?.limitPerKind).toBeGreaterThan(0);
-    for (const caller of refusedViewers()) expect(await loaders.loadStoryTimeline(world.evaluationId, storyId, caller)).toBeNull();
+    for (const caller of refusedViewers())
+      expect(await loaders.loadStoryTimeline(world.evaluationId, storyId, caller)).toBeNull();
     expect(await loaders.loadStoryTimeline(other.evaluationId, storyId, member("lead", other))).toBeNull();
   });
 
   it("compares the newest version with the one before by default, and the versions asked for when they exist", async () => {
     const latest = await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), null, null);
     expect(latest).toMatchObject({ from: 1, to: 2, story: { code: "CS-0001" } });
-    expect([latest?.before?.title, latest?.after?.title]).toEqual(["Votamos en secreto", "Votamos en secreto por primera vez"]);
+    expect([latest?.before?.title, latest?.after?.title]).toEqual([
+      "Votamos en secreto",
+      "Votamos en secreto por primera vez",
+    ]);
     expect(latest?.revisions.map((revision) => [revision.version, revision.note])).toEqual([
       [2, "Título completo"],
       [1, null],
     ]);
-    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), 2, 1)).toMatchObject({ from: 2, to: 1 });
-    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), 9, 99)).toMatchObject({ from: 1, to: 2 });
+    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), 2, 1)).toMatchObject({
+      from: 2,
+      to: 1,
+    });
+    expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, member("analyst"), 9, 99)).toMatchObject({
+      from: 1,
+      to: 2,
+    });
   });
 
   it("gives no revisions to those who may not read stories", async () => {
-    for (const caller of refusedViewers()) expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, caller, null, null)).toBeNull();
+    for (const caller of refusedViewers())
+      expect(await loaders.loadStoryRevisions(world.evaluationId, storyId, caller, null, null)).toBeNull();
   });
 });

@@ -27,22 +27,62 @@ type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
 const reader = (user: { id: string }, isAdmin = false): Reader => ({ id: user.id, isAdmin });
 const member = (role: Member, w: StoryWorld = world) => reader(w.team.members[role]!);
 /** Everyone who must get null from a loader guarded by triangulation.view. */
-const refused = () => [member("panelist"), member("reviewer"), reader(world.team.outsider), reader(world.team.outsider, true), member("lead", other), null];
+const refused = () => [
+  member("panelist"),
+  member("reviewer"),
+  reader(world.team.outsider),
+  reader(world.team.outsider, true),
+  member("lead", other),
+  null,
+];
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const attachment = { fileName: "informe.pdf", mimeType: "application/pdf" as const, sizeBytes: PDF.byteLength, sha256: "a".repeat(64), content: PDF };
+const attachment = {
+  fileName: "informe.pdf",
+  mimeType: "application/pdf" as const,
+  sizeBytes: PDF.byteLength,
+  sha256: "a".repeat(64),
+  content: PDF,
+};
 
 async function storyAt(stage: "IN_TRIANGULATION" | "APPROVED", overrides: Partial<StoryFormValues> = {}) {
-  const story = storyFieldsSchema.parse({ ...emptyStoryValues("es"), title: "Contrato legitimado", whatChanged: "Qué.", whySignificant: "Por qué.", changeType: "POSITIVE", ...overrides });
-  const created = await stories.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story });
+  const story = storyFieldsSchema.parse({
+    ...emptyStoryValues("es"),
+    title: "Contrato legitimado",
+    whatChanged: "Qué.",
+    whySignificant: "Por qué.",
+    changeType: "POSITIVE",
+    ...overrides,
+  });
+  const created = await stories.createStory({
+    actorId: world.team.members.evaluator!.id,
+    evaluationId: world.evaluationId,
+    story,
+  });
   if (!created.ok) throw new Error(created.reason);
   await database.prisma.changeStory.update({ where: { id: created.storyId }, data: { stage } });
   return created.storyId;
 }
 
-async function addEvidence(toStory: string, sourceType: "DOCUMENT" | "ADMINISTRATIVE_RECORD", file: typeof attachment | null = null) {
-  const fields = evidenceFieldsSchema.parse({ sourceType, citation: `Fuente ${sourceType}`, whatItShows: "Lo que muestra.", stance: "SUPPORTS", strength: "STRONG" });
-  const saved = await evidence.createEvidence({ actorId: world.team.members.analyst!.id, evaluationId: world.evaluationId, storyId: toStory, evidence: fields, file });
+async function addEvidence(
+  toStory: string,
+  sourceType: "DOCUMENT" | "ADMINISTRATIVE_RECORD",
+  file: typeof attachment | null = null,
+) {
+  const fields = evidenceFieldsSchema.parse({
+    sourceType,
+    citation: `Fuente ${sourceType}`,
+    whatItShows: "Lo que muestra.",
+    stance: "SUPPORTS",
+    strength: "STRONG",
+  });
+  const saved = await evidence.createEvidence({
+    actorId: world.team.members.analyst!.id,
+    evaluationId: world.evaluationId,
+    storyId: toStory,
+    evidence: fields,
+    file,
+  });
   if (!saved.ok) throw new Error(saved.reason);
   return saved.evidenceId;
 }
@@ -50,13 +90,30 @@ async function addEvidence(toStory: string, sourceType: "DOCUMENT" | "ADMINISTRA
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [loaders, stories, evidence] = await Promise.all([import("@/lib/triangulation/loaders"), import("@/lib/stories/mutations"), import("@/lib/triangulation/mutations")]);
+  [loaders, stories, evidence] = await Promise.all([
+    import("@/lib/triangulation/loaders"),
+    import("@/lib/stories/mutations"),
+    import("@/lib/triangulation/mutations"),
+  ]);
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
   const { evaluationId, team } = world;
   storyId = await storyAt("IN_TRIANGULATION");
-  await database.prisma.domainAssignment.create({ data: { evaluationId, storyId, domainId: team.domains[0]!.id, kind: "PRIMARY", rationale: "Trata de eso.", assignedById: team.members.lead.id } });
-  figureId = (await database.prisma.storyFigure.create({ data: { evaluationId, storyId, position: 1, label: "Contratos", value: "24", qualifier: "EXACT" } })).id;
+  await database.prisma.domainAssignment.create({
+    data: {
+      evaluationId,
+      storyId,
+      domainId: team.domains[0]!.id,
+      kind: "PRIMARY",
+      rationale: "Trata de eso.",
+      assignedById: team.members.lead.id,
+    },
+  });
+  figureId = (
+    await database.prisma.storyFigure.create({
+      data: { evaluationId, storyId, position: 1, label: "Contratos", value: "24", qualifier: "EXACT" },
+    })
+  ).id;
   documentId = await addEvidence(storyId, "DOCUMENT", attachment);
   await addEvidence(storyId, "ADMINISTRATIVE_RECORD");
 });
@@ -67,7 +124,8 @@ afterAll(async () => {
 
 describe("a story's triangulation page", () => {
   it("is null for those who may not see triangulation, and for a story outside the evaluation", async () => {
-    for (const caller of refused()) expect(await loaders.loadStoryTriangulation(world.evaluationId, storyId, caller)).toBeNull();
+    for (const caller of refused())
+      expect(await loaders.loadStoryTriangulation(world.evaluationId, storyId, caller)).toBeNull();
     expect(await loaders.loadStoryTriangulation(other.evaluationId, storyId, member("lead", other))).toBeNull();
   });
 
@@ -84,7 +142,13 @@ describe("a story's triangulation page", () => {
     const before = await loaders.loadStoryTriangulation(world.evaluationId, storyId, member("analyst"));
     expect(before).toMatchObject({ canEdit: true, canSignOff: true });
     expect(before?.figures?.map((figure) => figure.id)).toEqual([figureId]);
-    const signed = await evidence.signOffTriangulation({ actorId: world.team.members.analyst!.id, evaluationId: world.evaluationId, storyId, storyVersion: before!.story.version, note: "Dos fuentes." });
+    const signed = await evidence.signOffTriangulation({
+      actorId: world.team.members.analyst!.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      storyVersion: before!.story.version,
+      note: "Dos fuentes.",
+    });
     expect(signed.ok).toBe(true);
     const after = await loaders.loadStoryTriangulation(world.evaluationId, storyId, member("analyst"));
     expect(after).toMatchObject({ canEdit: true, canSignOff: false, blockers: [], signOff: { note: "Dos fuentes." } });
@@ -100,7 +164,9 @@ describe("a story's triangulation page", () => {
 describe("the contribution page", () => {
   it("gives analysts the current projects and the retired ones the story already names", async () => {
     const [current, retired] = world.team.projects;
-    const naming = await storyAt("IN_TRIANGULATION", { contributions: [{ projectId: retired!.id, howContributed: "Capacitó." }] });
+    const naming = await storyAt("IN_TRIANGULATION", {
+      contributions: [{ projectId: retired!.id, howContributed: "Capacitó." }],
+    });
     await database.prisma.project.update({ where: { id: retired!.id }, data: { retiredAt: new Date() } });
     const named = await loaders.loadContribution(world.evaluationId, naming, member("analyst"));
     expect(named?.projects?.map((project) => project.id).sort()).toEqual([current!.id, retired!.id].sort());
@@ -113,8 +179,11 @@ describe("the contribution page", () => {
     const view = await loaders.loadContribution(world.evaluationId, storyId, member("lead"));
     expect(view?.story.id).toBe(storyId);
     expect(view?.projects).toBeNull();
-    expect((await loaders.loadContribution(world.evaluationId, await storyAt("APPROVED"), member("analyst")))?.projects).toBeNull();
-    for (const caller of refused()) expect(await loaders.loadContribution(world.evaluationId, storyId, caller)).toBeNull();
+    expect(
+      (await loaders.loadContribution(world.evaluationId, await storyAt("APPROVED"), member("analyst")))?.projects,
+    ).toBeNull();
+    for (const caller of refused())
+      expect(await loaders.loadContribution(world.evaluationId, storyId, caller)).toBeNull();
   });
 });
 
@@ -126,7 +195,8 @@ describe("an evidence item's edit page", () => {
   });
 
   it("is null for readers who may not edit evidence, for an item under another story, and once triangulation is over", async () => {
-    for (const caller of [member("lead"), member("evaluator"), ...refused()]) expect(await loaders.loadEvidenceEdit(world.evaluationId, storyId, documentId, caller)).toBeNull();
+    for (const caller of [member("lead"), member("evaluator"), ...refused()])
+      expect(await loaders.loadEvidenceEdit(world.evaluationId, storyId, documentId, caller)).toBeNull();
     const otherStory = await storyAt("IN_TRIANGULATION");
     expect(await loaders.loadEvidenceEdit(world.evaluationId, otherStory, documentId, member("analyst"))).toBeNull();
     const closed = await storyAt("IN_TRIANGULATION");
@@ -151,30 +221,45 @@ describe("the matrix", () => {
   });
 
   it("is null for those who may not see triangulation", async () => {
-    for (const caller of refused()) expect(await loaders.loadTriangulationMatrix(world.evaluationId, caller, "", 1)).toBeNull();
+    for (const caller of refused())
+      expect(await loaders.loadTriangulationMatrix(world.evaluationId, caller, "", 1)).toBeNull();
   });
 });
 
 describe("an attachment's download", () => {
-  const reads = () => database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, action: "evidence.file.read", recordId: documentId } });
+  const reads = () =>
+    database.prisma.auditEvent.count({
+      where: { evaluationId: world.evaluationId, action: "evidence.file.read", recordId: documentId },
+    });
 
   it("hands the bytes to those who see evidence and records each read with who and from where", async () => {
     const before = await reads();
     const file = await loaders.openEvidenceFile(world.evaluationId, documentId, member("evaluator"), "203.0.113.7");
     expect(file && Buffer.from(file.content).equals(Buffer.from(PDF))).toBe(true);
     expect(file).toMatchObject({ fileName: "informe.pdf", mimeType: "application/pdf" });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "evidence.file.read", recordId: documentId }, orderBy: { sequence: "desc" } });
-    expect(event).toMatchObject({ actorId: world.team.members.evaluator!.id, ipAddress: "203.0.113.7", after: { storyId, fileName: "informe.pdf" } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "evidence.file.read", recordId: documentId },
+      orderBy: { sequence: "desc" },
+    });
+    expect(event).toMatchObject({
+      actorId: world.team.members.evaluator!.id,
+      ipAddress: "203.0.113.7",
+      after: { storyId, fileName: "informe.pdf" },
+    });
     expect(await reads()).toBe(before + 1);
   });
 
   it("is null, and records nothing, for everyone else, an item without a file, and another evaluation", async () => {
     const before = await reads();
-    for (const caller of refused()) expect(await loaders.openEvidenceFile(world.evaluationId, documentId, caller, null)).toBeNull();
+    for (const caller of refused())
+      expect(await loaders.openEvidenceFile(world.evaluationId, documentId, caller, null)).toBeNull();
     expect(await loaders.openEvidenceFile(other.evaluationId, documentId, member("lead", other), null)).toBeNull();
-    const withoutFile = (await database.prisma.evidenceItem.findFirstOrThrow({ where: { storyId, fileName: null } })).id;
+    const withoutFile = (await database.prisma.evidenceItem.findFirstOrThrow({ where: { storyId, fileName: null } }))
+      .id;
     expect(await loaders.openEvidenceFile(world.evaluationId, withoutFile, member("lead"), null)).toBeNull();
     expect(await reads()).toBe(before);
-    expect(await database.prisma.auditEvent.count({ where: { action: "evidence.file.read", recordId: withoutFile } })).toBe(0);
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "evidence.file.read", recordId: withoutFile } }),
+    ).toBe(0);
   });
 });

@@ -19,7 +19,12 @@ const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
 const lead = () => ({ actorId: world.team.members.lead.id });
 const asLead = () => reader(world.team.members.lead);
 const asEvaluator = () => reader(world.team.members.evaluator!);
-const refused = () => [reader(world.team.outsider), reader(world.team.members.panelist!), reader(world.team.members.reviewer!), reader(world.team.members.analyst!)];
+const refused = () => [
+  reader(world.team.outsider),
+  reader(world.team.members.panelist!),
+  reader(world.team.members.reviewer!),
+  reader(world.team.members.analyst!),
+];
 let planned: string;
 let open: string;
 let responseId: string;
@@ -37,7 +42,15 @@ beforeAll(async () => {
   ]);
   world = await createVerificationWorld(database.prisma);
   const { evaluationId } = world;
-  const fields = (name: string, storyIds: string[]) => ({ name, startsOn: "2025-03-01", endsOn: "2025-03-31", method: "WORKSHOP" as const, targetSize: 4, notes: null, storyIds });
+  const fields = (name: string, storyIds: string[]) => ({
+    name,
+    startsOn: "2025-03-01",
+    endsOn: "2025-03-31",
+    method: "WORKSHOP" as const,
+    targetSize: 4,
+    notes: null,
+    storyIds,
+  });
   const created = async (name: string) => {
     const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
     const result = await rounds.createRound(lead(), { evaluationId, round: fields(name, [story.id]) });
@@ -48,12 +61,23 @@ beforeAll(async () => {
   const second = await created("Ronda abierta");
   open = second.roundId;
   expect(await sample.drawSample(lead(), { evaluationId, roundId: open, seed: 7 })).toMatchObject({ ok: true });
-  expect(await rounds.stepRound(lead(), { evaluationId, roundId: open, step: "open", expectedVersion: 1 })).toMatchObject({ ok: true });
+  expect(
+    await rounds.stepRound(lead(), { evaluationId, roundId: open, step: "open", expectedVersion: 1 }),
+  ).toMatchObject({ ok: true });
   const member = await database.prisma.validationSampleMember.findFirstOrThrow({ where: { validationRoundId: open } });
   sampled = member.respondentId;
   const recorded = await responses.recordResponse(
     { actorId: world.team.members.evaluator!.id },
-    { evaluationId, roundId: open, respondentId: sampled, storyId: second.story.id, storyRevisionId: second.story.revisionId, verdict: "CONFIRMS", comments: "Así fue.", proposedChanges: null },
+    {
+      evaluationId,
+      roundId: open,
+      respondentId: sampled,
+      storyId: second.story.id,
+      storyRevisionId: second.story.revisionId,
+      verdict: "CONFIRMS",
+      comments: "Así fue.",
+      proposedChanges: null,
+    },
   );
   if (!recorded.ok) throw new Error(JSON.stringify(recorded));
   responseId = recorded.responseId;
@@ -95,26 +119,63 @@ describe("the validation pages", () => {
 
   it("let an evaluator record responses in an open round but not manage or step it", async () => {
     const forEvaluator = (await loaders.loadValidationRound(world.evaluationId, open, 1, asEvaluator()))!;
-    expect(forEvaluator.can).toEqual({ manage: false, open: false, close: false, drawSample: false, recordResponses: true });
+    expect(forEvaluator.can).toEqual({
+      manage: false,
+      open: false,
+      close: false,
+      drawSample: false,
+      recordResponses: true,
+    });
     expect(forEvaluator.responses.rows.map((row) => row.id)).toEqual([responseId]);
-    expect((await loaders.loadValidationRound(world.evaluationId, open, 1, asLead()))!.can).toEqual({ manage: true, open: false, close: true, drawSample: false, recordResponses: true });
-    expect((await loaders.loadValidationRound(world.evaluationId, planned, 1, asLead()))!.can).toEqual({ manage: true, open: true, close: false, drawSample: true, recordResponses: false });
+    expect((await loaders.loadValidationRound(world.evaluationId, open, 1, asLead()))!.can).toEqual({
+      manage: true,
+      open: false,
+      close: true,
+      drawSample: false,
+      recordResponses: true,
+    });
+    expect((await loaders.loadValidationRound(world.evaluationId, planned, 1, asLead()))!.can).toEqual({
+      manage: true,
+      open: true,
+      close: false,
+      drawSample: true,
+      recordResponses: false,
+    });
     expect(await loaders.loadValidationRound(world.evaluationId, "no-such-round", 1, asLead())).toBeNull();
   });
 
   it("hand out a sampled respondent's sheet, audited, and nothing for someone outside the sample", async () => {
     const sheet = (await loaders.loadValidationSheet(world.evaluationId, open, sampled, asEvaluator()))!;
     expect(Buffer.from(sheet.pdf).subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await database.prisma.auditEvent.count({ where: { recordId: open, action: "validation.sheet.download", actorId: world.team.members.evaluator!.id } })).toBe(1);
+    expect(
+      await database.prisma.auditEvent.count({
+        where: { recordId: open, action: "validation.sheet.download", actorId: world.team.members.evaluator!.id },
+      }),
+    ).toBe(1);
     expect(await loaders.loadValidationSheet(world.evaluationId, open, world.noContact.id, asLead())).toBeNull();
   });
 
   it("close a round to editing and correction once it is closed", async () => {
-    expect((await loaders.loadValidationResponse(world.evaluationId, open, responseId, asEvaluator()))?.canCorrect).toBe(true);
+    expect(
+      (await loaders.loadValidationResponse(world.evaluationId, open, responseId, asEvaluator()))?.canCorrect,
+    ).toBe(true);
     const version = (await database.prisma.validationRound.findUniqueOrThrow({ where: { id: open } })).version;
-    expect(await rounds.stepRound(lead(), { evaluationId: world.evaluationId, roundId: open, step: "close", expectedVersion: version })).toMatchObject({ ok: true });
+    expect(
+      await rounds.stepRound(lead(), {
+        evaluationId: world.evaluationId,
+        roundId: open,
+        step: "close",
+        expectedVersion: version,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await loaders.loadValidationRoundForm(world.evaluationId, open, asLead())).toBeNull();
-    expect((await loaders.loadValidationRound(world.evaluationId, open, 1, asLead()))!.can).toEqual({ manage: false, open: false, close: false, drawSample: false, recordResponses: false });
+    expect((await loaders.loadValidationRound(world.evaluationId, open, 1, asLead()))!.can).toEqual({
+      manage: false,
+      open: false,
+      close: false,
+      drawSample: false,
+      recordResponses: false,
+    });
     const response = (await loaders.loadValidationResponse(world.evaluationId, open, responseId, asEvaluator()))!;
     expect(response.canCorrect).toBe(false);
     expect(await loaders.loadValidationResponse(world.evaluationId, planned, responseId, asLead())).toBeNull();

@@ -44,7 +44,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function withInbox<T>(options: { refuse?: boolean }, run: (inbox: Awaited<ReturnType<typeof openSmtpInbox>>) => Promise<T>) {
+async function withInbox<T>(
+  options: { refuse?: boolean },
+  run: (inbox: Awaited<ReturnType<typeof openSmtpInbox>>) => Promise<T>,
+) {
   const inbox = await openSmtpInbox(options);
   Object.assign(process.env, { SMTP_URL: inbox.url, MAIL_FROM: SENDER });
   try {
@@ -55,13 +58,20 @@ async function withInbox<T>(options: { refuse?: boolean }, run: (inbox: Awaited<
 }
 
 const mailEvents = (recordId: string) =>
-  database.prisma.auditEvent.findMany({ where: { action: { in: ["mail.sent", "mail.failed"] }, recordId }, orderBy: { sequence: "asc" } });
+  database.prisma.auditEvent.findMany({
+    where: { action: { in: ["mail.sent", "mail.failed"] }, recordId },
+    orderBy: { sequence: "asc" },
+  });
 
 describe("invitations by e-mail", () => {
   it("sends the link only to the invitee, in both languages, and the link in the e-mail works", async () => {
     signInAs(team.members.lead);
     await withInbox({}, async (inbox) => {
-      const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "Invitee@Mail.test", roles: ["PANELIST", "REVIEWER"] });
+      const result = await invitations.inviteMember({
+        evaluationId: team.evaluation.id,
+        email: "Invitee@Mail.test",
+        roles: ["PANELIST", "REVIEWER"],
+      });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.data.delivery).toEqual({ kind: "EMAILED", to: "invitee@mail.test" });
@@ -70,18 +80,29 @@ describe("invitations by e-mail", () => {
       expect(inbox.messages).toHaveLength(1);
       const [mail] = inbox.messages;
       expect(mail!.to).toEqual(["invitee@mail.test"]);
-      expect(mail!.subject).toBe(`Invitación a la evaluación «${team.evaluation.name}» · Invitation to the evaluation “${team.evaluation.name}”`);
+      expect(mail!.subject).toBe(
+        `Invitación a la evaluación «${team.evaluation.name}» · Invitation to the evaluation “${team.evaluation.name}”`,
+      );
       expect(mail!.text).toContain("Panelista y Revisor/a");
       expect(mail!.text).toContain("Panelist and Reviewer");
       const token = /https:\/\/msc\.example\.org\/invitations\/([A-Za-z0-9_-]{43})/.exec(mail!.text)?.[1];
       expect(token).toBeDefined();
 
       const [event] = await mailEvents(result.data.invitationId);
-      expect(event).toMatchObject({ evaluationId: team.evaluation.id, actorId: team.members.lead.id, recordType: "Invitation" });
+      expect(event).toMatchObject({
+        evaluationId: team.evaluation.id,
+        actorId: team.members.lead.id,
+        recordType: "Invitation",
+      });
       expect(event!.after).toEqual({ purpose: "invitation", to: "invitee@mail.test" });
       expect(JSON.stringify([event!.before, event!.after])).not.toContain(token!);
 
-      const accepted = await invitationMutations.acceptInvitation(token!, { kind: "NEW_ACCOUNT", name: "Ines Invitee", password: "a long enough password", locale: "ES" });
+      const accepted = await invitationMutations.acceptInvitation(token!, {
+        kind: "NEW_ACCOUNT",
+        name: "Ines Invitee",
+        password: "a long enough password",
+        locale: "ES",
+      });
       expect(accepted).toMatchObject({ evaluationId: team.evaluation.id, email: "invitee@mail.test" });
     });
   });
@@ -89,12 +110,18 @@ describe("invitations by e-mail", () => {
   it("falls back to showing the link when the mail server refuses it, and keeps the invitation", async () => {
     signInAs(team.members.lead);
     await withInbox({ refuse: true }, async (inbox) => {
-      const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "refused@mail.test", roles: ["ANALYST"] });
+      const result = await invitations.inviteMember({
+        evaluationId: team.evaluation.id,
+        email: "refused@mail.test",
+        roles: ["ANALYST"],
+      });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.data.delivery).toMatchObject({ kind: "SHOWN", sendFailed: true });
       expect(inbox.messages).toHaveLength(0);
-      expect(await database.prisma.invitation.count({ where: { id: result.data.invitationId, revokedAt: null } })).toBe(1);
+      expect(await database.prisma.invitation.count({ where: { id: result.data.invitationId, revokedAt: null } })).toBe(
+        1,
+      );
       const events = await mailEvents(result.data.invitationId);
       expect(events.map((event) => event.action)).toEqual(["mail.failed"]);
     });
@@ -105,7 +132,11 @@ describe("invitations by e-mail", () => {
     const closed = await openSmtpInbox();
     await closed.close(); // a port nobody listens on any more
     Object.assign(process.env, { SMTP_URL: closed.url, MAIL_FROM: SENDER });
-    const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "unreachable@mail.test", roles: ["ANALYST"] });
+    const result = await invitations.inviteMember({
+      evaluationId: team.evaluation.id,
+      email: "unreachable@mail.test",
+      roles: ["ANALYST"],
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.delivery).toMatchObject({ kind: "SHOWN", sendFailed: true });
@@ -113,7 +144,11 @@ describe("invitations by e-mail", () => {
 
   it("shows the link, sends nothing and audits no mail when no mail server is set up", async () => {
     signInAs(team.members.lead);
-    const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: "nomail@mail.test", roles: ["ANALYST"] });
+    const result = await invitations.inviteMember({
+      evaluationId: team.evaluation.id,
+      email: "nomail@mail.test",
+      roles: ["ANALYST"],
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.delivery).toMatchObject({ kind: "SHOWN", sendFailed: false });
@@ -134,7 +169,11 @@ describe("invitations by e-mail", () => {
       });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      expect(result.data.lead).toEqual({ kind: "INVITED", email: "new-lead@mail.test", delivery: { kind: "EMAILED", to: "new-lead@mail.test" } });
+      expect(result.data.lead).toEqual({
+        kind: "INVITED",
+        email: "new-lead@mail.test",
+        delivery: { kind: "EMAILED", to: "new-lead@mail.test" },
+      });
       expect(inbox.messages[0]!.text).toContain("Evaluación de prueba");
       expect(inbox.messages[0]!.text).toContain("Líder");
     });
@@ -145,7 +184,12 @@ describe("account set-up links by e-mail", () => {
   it("sends the link in the new user's language, and the user sets a password from the e-mail", async () => {
     signInAs(admin);
     await withInbox({}, async (inbox) => {
-      const result = await users.createUser({ name: "Nell New", email: "nell@mail.test", locale: "EN", isAdmin: false });
+      const result = await users.createUser({
+        name: "Nell New",
+        email: "nell@mail.test",
+        locale: "EN",
+        isAdmin: false,
+      });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(result.data.delivery).toEqual({ kind: "EMAILED", to: "nell@mail.test" });
@@ -154,15 +198,26 @@ describe("account set-up links by e-mail", () => {
       expect(mail!.text).toContain("Hello Nell New,");
       const token = /https:\/\/msc\.example\.org\/invitations\/account\/([^\s]+)/.exec(mail!.text)?.[1];
       expect(token).toBeDefined();
-      const done = await userMutations.completeAccountSetup({ token: token!, name: "Nell New", password: "a long enough password" });
+      const done = await userMutations.completeAccountSetup({
+        token: token!,
+        name: "Nell New",
+        password: "a long enough password",
+      });
       expect(done).toMatchObject({ userId: result.data.userId, email: "nell@mail.test" });
-      expect((await mailEvents(result.data.userId)).map((event) => event.after)).toEqual([{ purpose: "account_setup", to: "nell@mail.test" }]);
+      expect((await mailEvents(result.data.userId)).map((event) => event.after)).toEqual([
+        { purpose: "account_setup", to: "nell@mail.test" },
+      ]);
     });
   });
 
   it("sends a fresh link in Spanish to a pending Spanish-speaking user", async () => {
     signInAs(admin);
-    const created = await userMutations.createUser(admin.id, { name: "Paz Pendiente", email: "paz@mail.test", locale: "ES", isAdmin: false });
+    const created = await userMutations.createUser(admin.id, {
+      name: "Paz Pendiente",
+      email: "paz@mail.test",
+      locale: "ES",
+      isAdmin: false,
+    });
     if ("rejected" in created) throw new Error(created.rejected);
     await withInbox({}, async (inbox) => {
       const result = await users.issueAccountSetupLink({ userId: created.userId });

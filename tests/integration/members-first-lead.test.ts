@@ -17,7 +17,11 @@ let invitations: typeof import("@/lib/invitations/data");
 let evaluations: typeof import("@/lib/evaluations/data");
 
 const admin = buildUser({ name: "Admin", isAdmin: true });
-const existingLead = buildUser({ name: "Existing Lead", email: "existing.lead@example.org", passwordHash: "$argon2id$placeholder" });
+const existingLead = buildUser({
+  name: "Existing Lead",
+  email: "existing.lead@example.org",
+  passwordHash: "$argon2id$placeholder",
+});
 const disabledLead = buildUser({ name: "Disabled Lead", email: "disabled.lead@example.org", disabledAt: new Date() });
 const asAdmin = actingUser(admin);
 
@@ -52,31 +56,56 @@ describe("createEvaluation", () => {
     if (!result.ok) return;
     const { evaluationId } = result.data;
     const row = await database.prisma.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
-    expect(row).toMatchObject({ name: input.name, client: "ILAB", evaluatorOrganisation: "Evaluadores S.C.", languages: ["ES", "EN"] });
+    expect(row).toMatchObject({
+      name: input.name,
+      client: "ILAB",
+      evaluatorOrganisation: "Evaluadores S.C.",
+      languages: ["ES", "EN"],
+    });
     expect(row.periodStart.toISOString()).toBe("2024-03-01T00:00:00.000Z");
     expect(row.periodEnd.toISOString()).toBe("2025-05-31T00:00:00.000Z");
-    const member = await database.prisma.evaluationMember.findUniqueOrThrow({ where: { evaluationId_userId: { evaluationId, userId: existingLead.id } } });
+    const member = await database.prisma.evaluationMember.findUniqueOrThrow({
+      where: { evaluationId_userId: { evaluationId, userId: existingLead.id } },
+    });
     expect(member.roles).toEqual(["LEAD"]);
 
     const events = await database.prisma.auditEvent.findMany({ where: { evaluationId }, orderBy: { sequence: "asc" } });
     expect(events.map((event) => event.action)).toEqual(["evaluation.create", "member.add"]);
     expect(events[0]).toMatchObject({ actorId: admin.id, recordId: evaluationId, before: null });
-    expect(events[0]!.after).toMatchObject({ name: input.name, periodStart: "2024-03-01", periodEnd: "2025-05-31", languages: ["ES", "EN"] });
+    expect(events[0]!.after).toMatchObject({
+      name: input.name,
+      periodStart: "2024-03-01",
+      periodEnd: "2025-05-31",
+      languages: ["ES", "EN"],
+    });
     expect(events[1]).toMatchObject({ after: { userId: existingLead.id, roles: ["LEAD"] } });
 
     // The new lead sees it.
-    expect(await evaluations.findEvaluationAccess(evaluationId, { id: existingLead.id, isAdmin: false })).toEqual({ roles: ["LEAD"] });
+    expect(await evaluations.findEvaluationAccess(evaluationId, { id: existingLead.id, isAdmin: false })).toEqual({
+      roles: ["LEAD"],
+    });
   });
 
   it("invites an address without an account as lead, returning the link once", async () => {
     signInAs(asAdmin);
-    const result = await actions.createEvaluation({ ...input, name: "Second evaluation", leadEmail: "New.Lead@Example.org" });
+    const result = await actions.createEvaluation({
+      ...input,
+      name: "Second evaluation",
+      leadEmail: "New.Lead@Example.org",
+    });
     expect(result).toMatchObject({ ok: true, data: { lead: { kind: "INVITED", email: "new.lead@example.org" } } });
     if (!result.ok || result.data.lead.kind !== "INVITED") return;
     const token = /\/invitations\/([A-Za-z0-9_-]{43})$/.exec(shownLink(result.data.lead.delivery))![1]!;
     expect(shownLink(result.data.lead.delivery).startsWith("https://msc.example.org/invitations/")).toBe(true);
-    expect(await invitations.findInvitationByToken(token)).toMatchObject({ evaluationName: "Second evaluation", roles: ["LEAD"], account: "NEW" });
-    const events = await database.prisma.auditEvent.findMany({ where: { evaluationId: result.data.evaluationId }, orderBy: { sequence: "asc" } });
+    expect(await invitations.findInvitationByToken(token)).toMatchObject({
+      evaluationName: "Second evaluation",
+      roles: ["LEAD"],
+      account: "NEW",
+    });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId: result.data.evaluationId },
+      orderBy: { sequence: "asc" },
+    });
     expect(events.map((event) => event.action)).toEqual(["evaluation.create", "member.invite"]);
     expect(await database.prisma.evaluationMember.count({ where: { evaluationId: result.data.evaluationId } })).toBe(0);
   });
@@ -96,7 +125,10 @@ describe("createEvaluation", () => {
     signInAs(asAdmin);
     const result = await actions.createEvaluation({ ...input, name });
     expect(result.ok).toBe(true);
-    if (result.ok) expect((await database.prisma.evaluation.findUniqueOrThrow({ where: { id: result.data.evaluationId } })).name).toBe(name);
+    if (result.ok)
+      expect(
+        (await database.prisma.evaluation.findUniqueOrThrow({ where: { id: result.data.evaluationId } })).name,
+      ).toBe(name);
   });
 
   it.each([
@@ -115,7 +147,10 @@ describe("createEvaluation", () => {
 
   it("is for administrators only: a lead of another evaluation is refused", async () => {
     signInAs(existingLead);
-    expect(await actions.createEvaluation({ ...input, name: "Not allowed" })).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(await actions.createEvaluation({ ...input, name: "Not allowed" })).toEqual({
+      ok: false,
+      error: "FORBIDDEN",
+    });
     expect(await database.prisma.evaluation.count({ where: { name: "Not allowed" } })).toBe(0);
   });
 });

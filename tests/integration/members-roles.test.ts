@@ -3,7 +3,13 @@
  * revoked on a role change, the last-lead rule (also under concurrent changes), and scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEvaluation, buildMembership, buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildEvaluation,
+  buildMembership,
+  buildUser,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -35,7 +41,11 @@ async function smallTeam(leads: number, others = 1) {
   await database.prisma.evaluation.create({ data: evaluation });
   await database.prisma.user.createMany({ data: people });
   const members = people.map((person, index) =>
-    buildMembership({ evaluationId: evaluation.id, userId: person.id, roles: index < leads ? ["LEAD"] : ["EVALUATOR"] }),
+    buildMembership({
+      evaluationId: evaluation.id,
+      userId: person.id,
+      roles: index < leads ? ["LEAD"] : ["EVALUATOR"],
+    }),
   );
   await database.prisma.evaluationMember.createMany({ data: members });
   return { evaluationId: evaluation.id, leads: members.slice(0, leads), others: members.slice(leads), people };
@@ -47,19 +57,35 @@ describe("updateMemberRoles", () => {
     const member = (await memberOf(team.evaluation.id, panelist.id))!;
     const now = new Date();
     await database.prisma.userSession.createMany({
-      data: [1, 2].map(() => ({ userId: panelist.id, expiresAt: new Date(now.getTime() + 3_600_000), lastSeenAt: now })),
+      data: [1, 2].map(() => ({
+        userId: panelist.id,
+        expiresAt: new Date(now.getTime() + 3_600_000),
+        lastSeenAt: now,
+      })),
     });
     // Someone else's session is left alone.
-    await database.prisma.userSession.create({ data: { userId: team.members.lead.id, expiresAt: new Date(now.getTime() + 3_600_000) } });
+    await database.prisma.userSession.create({
+      data: { userId: team.members.lead.id, expiresAt: new Date(now.getTime() + 3_600_000) },
+    });
 
-    const outcome = await mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, member.id, ["ANALYST", "PANELIST", "ANALYST"], { ipAddress: "203.0.113.9" });
+    const outcome = await mutations.updateMemberRoles(
+      team.members.lead.id,
+      team.evaluation.id,
+      member.id,
+      ["ANALYST", "PANELIST", "ANALYST"],
+      { ipAddress: "203.0.113.9" },
+    );
     expect(outcome).toEqual({ changed: true });
     expect((await memberOf(team.evaluation.id, panelist.id))!.roles).toEqual(["PANELIST", "ANALYST"]);
     const sessions = await database.prisma.userSession.findMany({ where: { userId: panelist.id } });
     expect(sessions.every((session) => session.revokedAt !== null)).toBe(true);
-    expect(await database.prisma.userSession.count({ where: { userId: team.members.lead.id, revokedAt: null } })).toBe(1);
+    expect(await database.prisma.userSession.count({ where: { userId: team.members.lead.id, revokedAt: null } })).toBe(
+      1,
+    );
 
-    const events = await database.prisma.auditEvent.findMany({ where: { action: "member.update_roles", recordId: member.id } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { action: "member.update_roles", recordId: member.id },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       evaluationId: team.evaluation.id,
@@ -73,22 +99,35 @@ describe("updateMemberRoles", () => {
 
   it("changes nothing (no event, no sign-out) when the roles are the same", async () => {
     const member = (await memberOf(team.evaluation.id, team.members.reviewer!.id))!;
-    await database.prisma.userSession.create({ data: { userId: team.members.reviewer!.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-    expect(await mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, member.id, ["REVIEWER"])).toEqual({ changed: false });
+    await database.prisma.userSession.create({
+      data: { userId: team.members.reviewer!.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    expect(
+      await mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, member.id, ["REVIEWER"]),
+    ).toEqual({ changed: false });
     expect(await database.prisma.auditEvent.count({ where: { recordId: member.id } })).toBe(0);
-    expect(await database.prisma.userSession.count({ where: { userId: team.members.reviewer!.id, revokedAt: null } })).toBe(1);
+    expect(
+      await database.prisma.userSession.count({ where: { userId: team.members.reviewer!.id, revokedAt: null } }),
+    ).toBe(1);
   });
 
   it("refuses an empty role list", async () => {
     const member = (await memberOf(team.evaluation.id, team.members.analyst!.id))!;
-    expect(await mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, member.id, [])).toEqual({ rejected: "ROLES_REQUIRED", field: "roles" });
+    expect(await mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, member.id, [])).toEqual({
+      rejected: "ROLES_REQUIRED",
+      field: "roles",
+    });
   });
 
   it("answers NOT_FOUND for a member of another evaluation named through this one, and changes nothing", async () => {
     const other = await smallTeam(1);
     const foreign = other.others[0]!;
-    await expect(mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, foreign.id, ["LEAD"])).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await database.prisma.evaluationMember.findUniqueOrThrow({ where: { id: foreign.id } })).roles).toEqual(["EVALUATOR"]);
+    await expect(
+      mutations.updateMemberRoles(team.members.lead.id, team.evaluation.id, foreign.id, ["LEAD"]),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await database.prisma.evaluationMember.findUniqueOrThrow({ where: { id: foreign.id } })).roles).toEqual([
+      "EVALUATOR",
+    ]);
   });
 });
 
@@ -96,21 +135,36 @@ describe("the last lead", () => {
   it("cannot lose LEAD, but can once another lead exists", async () => {
     const small = await smallTeam(1);
     const onlyLead = small.leads[0]!;
-    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["EVALUATOR"])).toEqual({ rejected: "LAST_LEAD", field: "roles" });
-    expect((await database.prisma.evaluationMember.findUniqueOrThrow({ where: { id: onlyLead.id } })).roles).toEqual(["LEAD"]);
+    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["EVALUATOR"])).toEqual({
+      rejected: "LAST_LEAD",
+      field: "roles",
+    });
+    expect((await database.prisma.evaluationMember.findUniqueOrThrow({ where: { id: onlyLead.id } })).roles).toEqual([
+      "LEAD",
+    ]);
     // Adding a role that grants more to the last lead is fine, by someone else: nobody raises their own.
     const other = small.others[0]!;
-    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ rejected: "OWN_ROLES", field: "roles" });
-    expect(await mutations.updateMemberRoles(other.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"])).toEqual({ changed: true });
+    expect(
+      await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"]),
+    ).toEqual({ rejected: "OWN_ROLES", field: "roles" });
+    expect(
+      await mutations.updateMemberRoles(other.userId, small.evaluationId, onlyLead.id, ["LEAD", "ANALYST"]),
+    ).toEqual({ changed: true });
 
-    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, other.id, ["LEAD", "EVALUATOR"])).toEqual({ changed: true });
-    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["ANALYST"])).toEqual({ changed: true });
+    expect(
+      await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, other.id, ["LEAD", "EVALUATOR"]),
+    ).toEqual({ changed: true });
+    expect(await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, onlyLead.id, ["ANALYST"])).toEqual({
+      changed: true,
+    });
   });
 
   it("cannot be removed, but can once another lead exists", async () => {
     const small = await smallTeam(1);
     const onlyLead = small.leads[0]!;
-    expect(await mutations.removeMember(onlyLead.userId, small.evaluationId, onlyLead.id)).toEqual({ rejected: "LAST_LEAD" });
+    expect(await mutations.removeMember(onlyLead.userId, small.evaluationId, onlyLead.id)).toEqual({
+      rejected: "LAST_LEAD",
+    });
     expect(await database.prisma.evaluationMember.count({ where: { id: onlyLead.id } })).toBe(1);
 
     await mutations.updateMemberRoles(onlyLead.userId, small.evaluationId, small.others[0]!.id, ["LEAD"]);
@@ -119,25 +173,33 @@ describe("the last lead", () => {
 
   it("holds when two leads demote each other at the same moment: exactly one succeeds", async () => {
     const small = await smallTeam(2, 0);
-    const [first, second] = small.leads as [typeof small.leads[0], typeof small.leads[0]];
+    const [first, second] = small.leads as [(typeof small.leads)[0], (typeof small.leads)[0]];
     const outcomes = await Promise.all([
       mutations.updateMemberRoles(first.userId, small.evaluationId, second.id, ["EVALUATOR"]),
       mutations.updateMemberRoles(second.userId, small.evaluationId, first.id, ["EVALUATOR"]),
     ]);
     expect(outcomes.filter((outcome) => "changed" in outcome)).toHaveLength(1);
     expect(outcomes.filter((outcome) => "rejected" in outcome)).toEqual([{ rejected: "LAST_LEAD", field: "roles" }]);
-    expect(await database.prisma.evaluationMember.count({ where: { evaluationId: small.evaluationId, roles: { has: "LEAD" } } })).toBe(1);
+    expect(
+      await database.prisma.evaluationMember.count({
+        where: { evaluationId: small.evaluationId, roles: { has: "LEAD" } },
+      }),
+    ).toBe(1);
   });
 
   it("holds when two leads remove each other at the same moment", async () => {
     const small = await smallTeam(2, 0);
-    const [first, second] = small.leads as [typeof small.leads[0], typeof small.leads[0]];
+    const [first, second] = small.leads as [(typeof small.leads)[0], (typeof small.leads)[0]];
     const outcomes = await Promise.all([
       mutations.removeMember(first.userId, small.evaluationId, second.id),
       mutations.removeMember(second.userId, small.evaluationId, first.id),
     ]);
     expect(outcomes.filter((outcome) => "removed" in outcome)).toHaveLength(1);
-    expect(await database.prisma.evaluationMember.count({ where: { evaluationId: small.evaluationId, roles: { has: "LEAD" } } })).toBe(1);
+    expect(
+      await database.prisma.evaluationMember.count({
+        where: { evaluationId: small.evaluationId, roles: { has: "LEAD" } },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -145,13 +207,26 @@ describe("removeMember", () => {
   it("deletes the membership (not the user) and audits what it was", async () => {
     const small = await smallTeam(1);
     const leaving = small.others[0]!;
-    expect(await mutations.removeMember(small.leads[0]!.userId, small.evaluationId, leaving.id, { ipAddress: "203.0.113.10" })).toEqual({ removed: true });
+    expect(
+      await mutations.removeMember(small.leads[0]!.userId, small.evaluationId, leaving.id, {
+        ipAddress: "203.0.113.10",
+      }),
+    ).toEqual({ removed: true });
     expect(await database.prisma.evaluationMember.count({ where: { id: leaving.id } })).toBe(0);
     expect(await database.prisma.user.count({ where: { id: leaving.userId } })).toBe(1);
-    const [event] = await database.prisma.auditEvent.findMany({ where: { action: "member.remove", recordId: leaving.id } });
-    expect(event).toMatchObject({ evaluationId: small.evaluationId, actorId: small.leads[0]!.userId, before: { userId: leaving.userId, roles: ["EVALUATOR"] }, after: null });
+    const [event] = await database.prisma.auditEvent.findMany({
+      where: { action: "member.remove", recordId: leaving.id },
+    });
+    expect(event).toMatchObject({
+      evaluationId: small.evaluationId,
+      actorId: small.leads[0]!.userId,
+      before: { userId: leaving.userId, roles: ["EVALUATOR"] },
+      after: null,
+    });
     // Removing again: not found.
-    await expect(mutations.removeMember(small.leads[0]!.userId, small.evaluationId, leaving.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(mutations.removeMember(small.leads[0]!.userId, small.evaluationId, leaving.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -161,9 +236,16 @@ describe("panel seats", () => {
     const small = await smallTeam(1, 2);
     const member = small.others[0]!;
     const stays = small.others[1]!;
-    await database.prisma.evaluationMember.updateMany({ where: { id: { in: [member.id, stays.id] } }, data: { roles } });
-    const panel = await database.prisma.selectionPanel.create({ data: { evaluationId: small.evaluationId, name: "Panel", level: "PORTFOLIO" } });
-    await database.prisma.panelMember.createMany({ data: [member, stays].map((m) => ({ evaluationId: small.evaluationId, panelId: panel.id, userId: m.userId })) });
+    await database.prisma.evaluationMember.updateMany({
+      where: { id: { in: [member.id, stays.id] } },
+      data: { roles },
+    });
+    const panel = await database.prisma.selectionPanel.create({
+      data: { evaluationId: small.evaluationId, name: "Panel", level: "PORTFOLIO" },
+    });
+    await database.prisma.panelMember.createMany({
+      data: [member, stays].map((m) => ({ evaluationId: small.evaluationId, panelId: panel.id, userId: m.userId })),
+    });
     return { small, member, stays, panelId: panel.id };
   }
   const seatsOf = (userId: string) => database.prisma.panelMember.count({ where: { userId } });
@@ -173,7 +255,9 @@ describe("panel seats", () => {
     await mutations.removeMember(small.leads[0]!.userId, small.evaluationId, member.id);
     expect(await seatsOf(member.userId)).toBe(0);
     expect(await seatsOf(stays.userId)).toBe(1);
-    const [event] = await database.prisma.auditEvent.findMany({ where: { action: "member.remove", recordId: member.id } });
+    const [event] = await database.prisma.auditEvent.findMany({
+      where: { action: "member.remove", recordId: member.id },
+    });
     expect(event!.before).toMatchObject({ panelsLeft: [panelId] });
   });
 
@@ -183,8 +267,14 @@ describe("panel seats", () => {
     expect(await seatsOf(member.userId)).toBe(1);
     await mutations.updateMemberRoles(small.leads[0]!.userId, small.evaluationId, member.id, ["EVALUATOR"]);
     expect(await seatsOf(member.userId)).toBe(0);
-    const events = await database.prisma.auditEvent.findMany({ where: { action: "member.update_roles", recordId: member.id }, orderBy: { sequence: "asc" } });
-    expect(events.map((e) => e.after)).toEqual([{ roles: ["PANELIST"] }, { roles: ["EVALUATOR"], panelsLeft: [panelId] }]);
+    const events = await database.prisma.auditEvent.findMany({
+      where: { action: "member.update_roles", recordId: member.id },
+      orderBy: { sequence: "asc" },
+    });
+    expect(events.map((e) => e.after)).toEqual([
+      { roles: ["PANELIST"] },
+      { roles: ["EVALUATOR"], panelsLeft: [panelId] },
+    ]);
   });
 });
 

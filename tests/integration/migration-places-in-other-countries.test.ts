@@ -48,9 +48,30 @@ const rows = async (sql: string) => (await client.query(sql)).rows;
 describe("the places-in-other-countries migration", () => {
   it("keeps every Mexican place, with its id and names, under Mexico's key", async () => {
     expect(await rows(`SELECT id, country_code, state, municipality, community, key FROM place ORDER BY id`)).toEqual([
-      { id: "p1", country_code: null, state: "San Luis Potosí", municipality: null, community: null, key: "mx|san luis potosi||" },
-      { id: "p2", country_code: null, state: "San Luis Potosí", municipality: "Ciudad Valles", community: null, key: "mx|san luis potosi|ciudad valles|" },
-      { id: "p3", country_code: null, state: "Nuevo León", municipality: "Monterrey", community: "Centro", key: "mx|nuevo leon|monterrey|centro" },
+      {
+        id: "p1",
+        country_code: null,
+        state: "San Luis Potosí",
+        municipality: null,
+        community: null,
+        key: "mx|san luis potosi||",
+      },
+      {
+        id: "p2",
+        country_code: null,
+        state: "San Luis Potosí",
+        municipality: "Ciudad Valles",
+        community: null,
+        key: "mx|san luis potosi|ciudad valles|",
+      },
+      {
+        id: "p3",
+        country_code: null,
+        state: "Nuevo León",
+        municipality: "Monterrey",
+        community: "Centro",
+        key: "mx|nuevo leon|monterrey|centro",
+      },
     ]);
   });
 
@@ -63,15 +84,34 @@ describe("the places-in-other-countries migration", () => {
 
   it("refuses a malformed country code and Mexico as a row", async () => {
     for (const code of ["gt", "GTM", "G1", "MX", ""]) {
-      await expect(client.query(`INSERT INTO place_country (id, evaluation_id, code, name_es, name_en, updated_at) VALUES ('c-${code}', 'e1', $1, 'X', 'X', now())`, [code])).rejects.toThrow(/place_country_code_check/);
+      await expect(
+        client.query(
+          `INSERT INTO place_country (id, evaluation_id, code, name_es, name_en, updated_at) VALUES ('c-${code}', 'e1', $1, 'X', 'X', now())`,
+          [code],
+        ),
+      ).rejects.toThrow(/place_country_code_check/);
     }
   });
 
   it("refuses a place in a country the evaluation does not have, and a region code on a Mexican place", async () => {
-    await client.query(`INSERT INTO place_country (id, evaluation_id, code, name_es, name_en, updated_at) VALUES ('gt2', 'e2', 'GT', 'Guatemala', 'Guatemala', now())`);
-    await expect(client.query(`INSERT INTO place (id, evaluation_id, country_code, state, key, updated_at) VALUES ('x1', 'e1', 'GT', 'Quetzaltenango', 'gt|quetzaltenango||', now())`)).rejects.toThrow(/place_evaluation_id_country_code_fkey/);
-    await expect(client.query(`INSERT INTO place (id, evaluation_id, state, region_code, key, updated_at) VALUES ('x2', 'e1', 'Jalisco', 'JA', 'mx|jalisco||', now())`)).rejects.toThrow(/place_region_code_check/);
-    await client.query(`INSERT INTO place (id, evaluation_id, country_code, state, region_code, key, updated_at) VALUES ('x3', 'e2', 'GT', 'Quetzaltenango', 'GT-QZ', 'gt|quetzaltenango||', now())`);
-    await expect(client.query(`UPDATE respondent SET country_code = 'GT' WHERE id = 'r1'`)).rejects.toThrow(/respondent_evaluation_id_country_code_fkey/);
+    await client.query(
+      `INSERT INTO place_country (id, evaluation_id, code, name_es, name_en, updated_at) VALUES ('gt2', 'e2', 'GT', 'Guatemala', 'Guatemala', now())`,
+    );
+    await expect(
+      client.query(
+        `INSERT INTO place (id, evaluation_id, country_code, state, key, updated_at) VALUES ('x1', 'e1', 'GT', 'Quetzaltenango', 'gt|quetzaltenango||', now())`,
+      ),
+    ).rejects.toThrow(/place_evaluation_id_country_code_fkey/);
+    await expect(
+      client.query(
+        `INSERT INTO place (id, evaluation_id, state, region_code, key, updated_at) VALUES ('x2', 'e1', 'Jalisco', 'JA', 'mx|jalisco||', now())`,
+      ),
+    ).rejects.toThrow(/place_region_code_check/);
+    await client.query(
+      `INSERT INTO place (id, evaluation_id, country_code, state, region_code, key, updated_at) VALUES ('x3', 'e2', 'GT', 'Quetzaltenango', 'GT-QZ', 'gt|quetzaltenango||', now())`,
+    );
+    await expect(client.query(`UPDATE respondent SET country_code = 'GT' WHERE id = 'r1'`)).rejects.toThrow(
+      /respondent_evaluation_id_country_code_fkey/,
+    );
   });
 });

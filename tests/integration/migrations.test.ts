@@ -77,14 +77,16 @@ async function describeDatabase(url: string): Promise<Map<string, string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const objects = new Map<string, string>();
-  const add = (kind: string, name: string, definition: unknown) => objects.set(`${kind}:${name}`, JSON.stringify(definition));
+  const add = (kind: string, name: string, definition: unknown) =>
+    objects.set(`${kind}:${name}`, JSON.stringify(definition));
   try {
     const columns = await client.query(
       `SELECT table_name, column_name, udt_name, is_nullable, column_default
          FROM information_schema.columns
         WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
-    for (const c of columns.rows) add("column", `${c.table_name}.${c.column_name}`, [c.udt_name, c.is_nullable, c.column_default]);
+    for (const c of columns.rows)
+      add("column", `${c.table_name}.${c.column_name}`, [c.udt_name, c.is_nullable, c.column_default]);
     const indexes = await client.query(
       `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
@@ -112,9 +114,7 @@ async function describeDatabase(url: string): Promise<Map<string, string>> {
       `SELECT tgname, pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE NOT tgisinternal`,
     );
     for (const t of triggers.rows) add("trigger", t.tgname, t.def);
-    const configs = await client.query(
-      `SELECT cfgname FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace`,
-    );
+    const configs = await client.query(`SELECT cfgname FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace`);
     for (const c of configs.rows) add("text search configuration", c.cfgname, null);
     const extensions = await client.query(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`);
     for (const e of extensions.rows) add("extension", e.extname, null);

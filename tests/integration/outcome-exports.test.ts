@@ -8,7 +8,17 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildChangeStory, buildDomainAssignment, buildEvidenceItem, buildRespondentIdentity, buildStoryFigure, buildStoryRevision, buildUser, createStoryWorld, type StoryWorld } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildDomainAssignment,
+  buildEvidenceItem,
+  buildRespondentIdentity,
+  buildStoryFigure,
+  buildStoryRevision,
+  buildUser,
+  createStoryWorld,
+  type StoryWorld,
+} from "@/tests/factories";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -26,9 +36,14 @@ const OPEN_REASON = "Reason in a round still open";
 
 function call(file: string, search = "", locale = "en") {
   const evaluationId = world.evaluationId;
-  return route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } }), {
-    params: Promise.resolve({ evaluationId, file }),
-  });
+  return route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, {
+      headers: { cookie: `NEXT_LOCALE=${locale}` },
+    }),
+    {
+      params: Promise.resolve({ evaluationId, file }),
+    },
+  );
 }
 
 async function csvOf(response: Response): Promise<Record<string, string>[]> {
@@ -44,7 +59,10 @@ async function sheetOf(response: Response): Promise<ExcelJS.Worksheet> {
 }
 
 function lastEvent(action: string) {
-  return database.prisma.auditEvent.findFirst({ where: { evaluationId: world.evaluationId, action }, orderBy: { sequence: "desc" } });
+  return database.prisma.auditEvent.findFirst({
+    where: { evaluationId: world.evaluationId, action },
+    orderBy: { sequence: "desc" },
+  });
 }
 
 beforeAll(async () => {
@@ -56,47 +74,156 @@ beforeAll(async () => {
   const { evaluationId, team, respondents } = world;
   const { evaluator, analyst, panelist } = team.members;
   const approved = buildChangeStory({ evaluationId, authorId: evaluator!.id, codeNumber: 1, stage: "APPROVED" });
-  const inTriangulation = buildChangeStory({ evaluationId, authorId: evaluator!.id, codeNumber: 2, stage: "IN_TRIANGULATION" });
+  const inTriangulation = buildChangeStory({
+    evaluationId,
+    authorId: evaluator!.id,
+    codeNumber: 2,
+    stage: "IN_TRIANGULATION",
+  });
   await prisma.changeStory.createMany({ data: [approved, inTriangulation] });
-  const revisions = [approved, inTriangulation].map((story) => buildStoryRevision({ evaluationId, storyId: story.id, editedById: evaluator!.id, snapshot: {} }));
+  const revisions = [approved, inTriangulation].map((story) =>
+    buildStoryRevision({ evaluationId, storyId: story.id, editedById: evaluator!.id, snapshot: {} }),
+  );
   await prisma.storyRevision.createMany({ data: revisions });
   const figure = buildStoryFigure({ evaluationId, storyId: approved.id, position: 1, label: "workers", value: 24 });
   await prisma.storyFigure.create({ data: figure });
-  await prisma.domainAssignment.create({ data: buildDomainAssignment({ evaluationId, storyId: inTriangulation.id, domainId: team.domains[1]!.id, assignedById: team.members.lead.id }) });
+  await prisma.domainAssignment.create({
+    data: buildDomainAssignment({
+      evaluationId,
+      storyId: inTriangulation.id,
+      domainId: team.domains[1]!.id,
+      assignedById: team.members.lead.id,
+    }),
+  });
   await prisma.evidenceItem.createMany({
     data: [
-      buildEvidenceItem({ evaluationId, storyId: approved.id, addedById: analyst!.id, citation: FORMULA, figureId: figure.id, sourceType: "ADMINISTRATIVE_RECORD", strength: "STRONG" }),
-      buildEvidenceItem({ evaluationId, storyId: inTriangulation.id, addedById: analyst!.id, stance: "CONTRADICTS", response: "Answered in the second interview." }),
+      buildEvidenceItem({
+        evaluationId,
+        storyId: approved.id,
+        addedById: analyst!.id,
+        citation: FORMULA,
+        figureId: figure.id,
+        sourceType: "ADMINISTRATIVE_RECORD",
+        strength: "STRONG",
+      }),
+      buildEvidenceItem({
+        evaluationId,
+        storyId: inTriangulation.id,
+        addedById: analyst!.id,
+        stance: "CONTRADICTS",
+        response: "Answered in the second interview.",
+      }),
     ],
   });
 
-  const validation = await prisma.validationRound.create({ data: { evaluationId, name: "Validación 1", startsOn: new Date("2024-09-01"), endsOn: new Date("2024-09-30"), method: "WORKSHOP", status: "OPEN" } });
+  const validation = await prisma.validationRound.create({
+    data: {
+      evaluationId,
+      name: "Validación 1",
+      startsOn: new Date("2024-09-01"),
+      endsOn: new Date("2024-09-30"),
+      method: "WORKSHOP",
+      status: "OPEN",
+    },
+  });
   rounds.validation = validation.id;
-  await prisma.validationRoundStory.create({ data: { evaluationId, validationRoundId: validation.id, storyId: approved.id, storyRevisionId: revisions[0]!.id } });
-  await prisma.validationSampleMember.create({ data: { evaluationId, validationRoundId: validation.id, respondentId: respondents.consenting.id } });
-  await prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId, respondentId: respondents.consenting.id, name: CANARY }) });
+  await prisma.validationRoundStory.create({
+    data: { evaluationId, validationRoundId: validation.id, storyId: approved.id, storyRevisionId: revisions[0]!.id },
+  });
+  await prisma.validationSampleMember.create({
+    data: { evaluationId, validationRoundId: validation.id, respondentId: respondents.consenting.id },
+  });
+  await prisma.respondentIdentity.create({
+    data: buildRespondentIdentity({ evaluationId, respondentId: respondents.consenting.id, name: CANARY }),
+  });
   await prisma.validationResponse.create({
-    data: { evaluationId, validationRoundId: validation.id, respondentId: respondents.consenting.id, storyId: approved.id, storyRevisionId: revisions[0]!.id, verdict: "DISPUTES", comments: "-5 workers, not 24", recordedById: evaluator!.id },
+    data: {
+      evaluationId,
+      validationRoundId: validation.id,
+      respondentId: respondents.consenting.id,
+      storyId: approved.id,
+      storyRevisionId: revisions[0]!.id,
+      verdict: "DISPUTES",
+      comments: "-5 workers, not 24",
+      recordedById: evaluator!.id,
+    },
   });
 
   const stranger = buildUser({ name: "Panelist of another panel" });
   await prisma.user.create({ data: stranger });
-  const mine = await prisma.selectionPanel.create({ data: { evaluationId, name: "Portfolio panel", level: "PORTFOLIO" } });
-  const others = await prisma.selectionPanel.create({ data: { evaluationId, name: "Domain panel", level: "DOMAIN", domainId: team.domains[0]!.id } });
-  await prisma.panelMember.createMany({ data: [{ evaluationId, panelId: mine.id, userId: panelist!.id }, { evaluationId, panelId: others.id, userId: stranger.id }] });
-  const round = async (panelId: string, name: string, status: "CLOSED" | "OPEN" | "DECIDED", resultsHiddenUntilClosed: boolean, deadline: string) =>
-    (await prisma.selectionRound.create({ data: { evaluationId, panelId, name, method: "RANKING", status, resultsHiddenUntilClosed, deadline: new Date(deadline) } })).id;
+  const mine = await prisma.selectionPanel.create({
+    data: { evaluationId, name: "Portfolio panel", level: "PORTFOLIO" },
+  });
+  const others = await prisma.selectionPanel.create({
+    data: { evaluationId, name: "Domain panel", level: "DOMAIN", domainId: team.domains[0]!.id },
+  });
+  await prisma.panelMember.createMany({
+    data: [
+      { evaluationId, panelId: mine.id, userId: panelist!.id },
+      { evaluationId, panelId: others.id, userId: stranger.id },
+    ],
+  });
+  const round = async (
+    panelId: string,
+    name: string,
+    status: "CLOSED" | "OPEN" | "DECIDED",
+    resultsHiddenUntilClosed: boolean,
+    deadline: string,
+  ) =>
+    (
+      await prisma.selectionRound.create({
+        data: {
+          evaluationId,
+          panelId,
+          name,
+          method: "RANKING",
+          status,
+          resultsHiddenUntilClosed,
+          deadline: new Date(deadline),
+        },
+      })
+    ).id;
   rounds.closed = await round(mine.id, "Closed round", "CLOSED", true, "2024-10-01");
   rounds.open = await round(mine.id, "Open round", "OPEN", false, "2099-01-01");
   rounds.otherPanel = await round(others.id, "Other panel's round", "DECIDED", true, "2024-11-01");
-  const candidates = [rounds.closed, rounds.open, rounds.otherPanel].flatMap((roundId) => [approved, inTriangulation].map((story) => ({ evaluationId, roundId, storyId: story.id })));
+  const candidates = [rounds.closed, rounds.open, rounds.otherPanel].flatMap((roundId) =>
+    [approved, inTriangulation].map((story) => ({ evaluationId, roundId, storyId: story.id })),
+  );
   await prisma.roundCandidate.createMany({ data: candidates });
   await prisma.ballot.createMany({
     data: [
-      { evaluationId, roundId: rounds.closed, storyId: approved.id, panelistId: panelist!.id, rank: 1, reason: FORMULA },
-      { evaluationId, roundId: rounds.closed, storyId: inTriangulation.id, panelistId: panelist!.id, rank: 2, reason: "Less significant." },
-      { evaluationId, roundId: rounds.open, storyId: approved.id, panelistId: panelist!.id, rank: 1, reason: OPEN_REASON },
-      { evaluationId, roundId: rounds.otherPanel, storyId: approved.id, panelistId: stranger.id, rank: 1, reason: "Another panel's reason." },
+      {
+        evaluationId,
+        roundId: rounds.closed,
+        storyId: approved.id,
+        panelistId: panelist!.id,
+        rank: 1,
+        reason: FORMULA,
+      },
+      {
+        evaluationId,
+        roundId: rounds.closed,
+        storyId: inTriangulation.id,
+        panelistId: panelist!.id,
+        rank: 2,
+        reason: "Less significant.",
+      },
+      {
+        evaluationId,
+        roundId: rounds.open,
+        storyId: approved.id,
+        panelistId: panelist!.id,
+        rank: 1,
+        reason: OPEN_REASON,
+      },
+      {
+        evaluationId,
+        roundId: rounds.otherPanel,
+        storyId: approved.id,
+        panelistId: stranger.id,
+        rank: 1,
+        reason: "Another panel's reason.",
+      },
     ],
   });
 }, 120_000);
@@ -122,16 +249,33 @@ describe("the evidence export", () => {
     const labelled = await csvOf(await call("evidence.csv", "?stance=CONTRADICTS", "es"));
     expect(labelled).toHaveLength(1);
     expect(labelled[0]).toMatchObject({ "Código de la historia": "CS-0002", Postura: "Contradice" });
-    expect((await lastEvent("evidence.export"))?.after).toMatchObject({ table: "evidence", format: "csv", level: "limited", labels: "labelled", filters: { stance: "CONTRADICTS" }, rowCount: 1 });
+    expect((await lastEvent("evidence.export"))?.after).toMatchObject({
+      table: "evidence",
+      format: "csv",
+      level: "limited",
+      labels: "labelled",
+      filters: { stance: "CONTRADICTS" },
+      rowCount: 1,
+    });
 
     // The review queue's link asks for approved outcomes: a lead gets the same set as a reviewer.
     signInAs(world.team.members.lead);
-    expect((await csvOf(await call("evidence.csv", "?labels=raw&stage=APPROVED"))).map((row) => row.story_code)).toEqual(["CS-0001"]);
+    expect(
+      (await csvOf(await call("evidence.csv", "?labels=raw&stage=APPROVED"))).map((row) => row.story_code),
+    ).toEqual(["CS-0001"]);
     signInAs(world.team.members.analyst!);
     const byDomain = await csvOf(await call("evidence.csv", `?labels=raw&domain=${world.team.domains[1]!.id}`));
     expect(byDomain.map((row) => row.story_code)).toEqual(["CS-0002"]);
     const deidentified = await csvOf(await call("evidence.csv", "?labels=raw&level=deidentified"));
-    expect(Object.keys(deidentified[0]!)).toEqual(["story_code", "source_type", "stance", "strength", "figure_position", "added_by", "updated_at"]);
+    expect(Object.keys(deidentified[0]!)).toEqual([
+      "story_code",
+      "source_type",
+      "stance",
+      "strength",
+      "figure_position",
+      "added_by",
+      "updated_at",
+    ]);
   });
 
   it("gives a reviewer the evidence of approved outcomes only, and refuses the others", async () => {
@@ -153,7 +297,13 @@ describe("the validation responses export", () => {
     signInAs(world.team.members.evaluator!);
     const rows = await csvOf(await call("validation-responses.csv", `?labels=raw&round=${rounds.validation}`));
     expect(rows).toEqual([
-      expect.objectContaining({ validation_round: "Validación 1", story_code: "CS-0001", respondent_code: world.respondents.consenting.code, verdict: "DISPUTES", comments: "'-5 workers, not 24" }),
+      expect.objectContaining({
+        validation_round: "Validación 1",
+        story_code: "CS-0001",
+        respondent_code: world.respondents.consenting.code,
+        verdict: "DISPUTES",
+        comments: "'-5 workers, not 24",
+      }),
     ]);
     expect(Object.keys(rows[0]!)).not.toContain("name");
     expect((await call("validation-responses.csv", "?identified=1")).status).toBe(403);
@@ -185,7 +335,11 @@ describe("the ballots export", () => {
     expect(rows[0]!.reason).toBe(`'${FORMULA}`);
     expect(JSON.stringify(rows)).not.toContain(OPEN_REASON);
     expect(await csvOf(await call("ballots.csv", `?round=${rounds.open}`))).toEqual([]);
-    expect((await lastEvent("ballot.export"))?.after).toMatchObject({ table: "ballots", filters: { round: rounds.open }, rowCount: 0 });
+    expect((await lastEvent("ballot.export"))?.after).toMatchObject({
+      table: "ballots",
+      filters: { round: rounds.open },
+      rowCount: 0,
+    });
     const sheet = await sheetOf(await call("ballots.xlsx", `?labels=raw&round=${rounds.closed}`));
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(6).value).toBe(1);

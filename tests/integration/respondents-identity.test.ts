@@ -28,7 +28,15 @@ let data: typeof import("@/lib/respondents/data");
 let access: typeof import("@/lib/respondents/access");
 
 function as(user: { id: string; name: string; email: string }, isAdmin = false): CurrentUser {
-  return { id: user.id, name: user.name, email: user.email, isAdmin, locale: "ES", sessionId: "s", needsTwoFactorEnrolment: false };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin,
+    locale: "ES",
+    sessionId: "s",
+    needsTwoFactorEnrolment: false,
+  };
 }
 
 /** JSON of anything an action or loader returns (dates and bigints included). */
@@ -41,7 +49,15 @@ function expectNoIdentity(value: unknown) {
   for (const secret of [NAME, "Ximena", PHONE, "9876", COMMUNITY]) expect(text).not.toContain(secret);
 }
 
-const attributes = { type: "UNAFFILIATED_WORKER", gender: "WOMAN", state: "Oaxaca", placeId: "", sectorId: "", language: "mix", atRiskGroupIds: [] };
+const attributes = {
+  type: "UNAFFILIATED_WORKER",
+  gender: "WOMAN",
+  state: "Oaxaca",
+  placeId: "",
+  sectorId: "",
+  language: "mix",
+  atRiskGroupIds: [],
+};
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -74,7 +90,13 @@ beforeAll(async () => {
     method: "ORAL_RECORDED_WITHOUT_NAME",
     formVersion: "2024-05 v2",
     language: "mix",
-    scopes: { INTERVIEW: "yes", AUDIO_RECORDING: "no", ANONYMOUS_QUOTATION: "yes", SHARE_WITH_FUNDER: "no", CONTACT_FOR_VALIDATION: "yes" },
+    scopes: {
+      INTERVIEW: "yes",
+      AUDIO_RECORDING: "no",
+      ANONYMOUS_QUOTATION: "yes",
+      SHARE_WITH_FUNDER: "no",
+      CONTACT_FOR_VALIDATION: "yes",
+    },
   });
   if (!consent.ok) throw new Error(`setup: ${dump(consent)}`);
   consentId = consent.data.consentId;
@@ -85,25 +107,32 @@ afterAll(async () => {
   await database?.close();
 });
 
-const readEvents = () => database.prisma.auditEvent.count({ where: { evaluationId: team.evaluation.id, action: "respondent.identity.read" } });
+const readEvents = () =>
+  database.prisma.auditEvent.count({ where: { evaluationId: team.evaluation.id, action: "respondent.identity.read" } });
 
 describe("showing the identity", () => {
-  it.each(["lead", "evaluator"] as const)("opens it for the %s and writes who, which respondent and when, without the values", async (role) => {
-    const user = team.members[role]!;
-    signInAs(as(user));
-    const before = await readEvents();
-    const result = await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId });
-    expect(result).toEqual({ ok: true, data: { state: "present", values: { name: NAME, phone: PHONE, email: null, community: COMMUNITY } } });
-    expect(await readEvents()).toBe(before + 1);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({
-      where: { evaluationId: team.evaluation.id, action: "respondent.identity.read" },
-      orderBy: { sequence: "desc" },
-    });
-    expect(event).toMatchObject({ actorId: user.id, recordType: "Respondent", recordId: respondentId });
-    expect(event.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(event.after).toEqual({ code: "R-0001", fields: ["name", "contact", "community"] });
-    expectNoIdentity({ before: event.before, after: event.after });
-  });
+  it.each(["lead", "evaluator"] as const)(
+    "opens it for the %s and writes who, which respondent and when, without the values",
+    async (role) => {
+      const user = team.members[role]!;
+      signInAs(as(user));
+      const before = await readEvents();
+      const result = await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId });
+      expect(result).toEqual({
+        ok: true,
+        data: { state: "present", values: { name: NAME, phone: PHONE, email: null, community: COMMUNITY } },
+      });
+      expect(await readEvents()).toBe(before + 1);
+      const event = await database.prisma.auditEvent.findFirstOrThrow({
+        where: { evaluationId: team.evaluation.id, action: "respondent.identity.read" },
+        orderBy: { sequence: "desc" },
+      });
+      expect(event).toMatchObject({ actorId: user.id, recordType: "Respondent", recordId: respondentId });
+      expect(event.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+      expect(event.after).toEqual({ code: "R-0001", fields: ["name", "contact", "community"] });
+      expectNoIdentity({ before: event.before, after: event.after });
+    },
+  );
 
   it("is never part of the page's data, even for a lead (only the explicit action opens it)", async () => {
     const detail = await data.getRespondentDetail(team.evaluation.id, respondentId, true, true);
@@ -132,11 +161,39 @@ describe("everyone else gets nothing", () => {
       const ref = { evaluationId: team.evaluation.id, respondentId };
       const results = await Promise.all([
         actions.revealRespondentIdentity(ref),
-        actions.updateRespondentIdentity({ ...ref, version: rowBefore.version, name: "Cambiado", phone: "", email: "", community: "" }),
+        actions.updateRespondentIdentity({
+          ...ref,
+          version: rowBefore.version,
+          name: "Cambiado",
+          phone: "",
+          email: "",
+          community: "",
+        }),
         actions.updateRespondent({ ...ref, version: rowBefore.version, ...attributes, gender: "MAN" }),
-        actions.createRespondent({ evaluationId: team.evaluation.id, ...attributes, name: "Otra Persona", phone: "", email: "", community: "" }),
-        actions.recordConsent({ ...ref, givenOn: "2024-08-01", method: "WRITTEN", formVersion: "v3", language: "es", scopes: {} }),
-        actions.withdrawConsent({ ...ref, consentId, withdrawnOn: "2024-09-01", choice: "DESTROY", note: "", confirmed: true }),
+        actions.createRespondent({
+          evaluationId: team.evaluation.id,
+          ...attributes,
+          name: "Otra Persona",
+          phone: "",
+          email: "",
+          community: "",
+        }),
+        actions.recordConsent({
+          ...ref,
+          givenOn: "2024-08-01",
+          method: "WRITTEN",
+          formVersion: "v3",
+          language: "es",
+          scopes: {},
+        }),
+        actions.withdrawConsent({
+          ...ref,
+          consentId,
+          withdrawnOn: "2024-09-01",
+          choice: "DESTROY",
+          note: "",
+          confirmed: true,
+        }),
       ]);
       // A member without the permission is refused; anyone else is not even told the evaluation exists.
       const expected = who === "outsider" || who === "evaluator of another evaluation" ? "NOT_FOUND" : "FORBIDDEN";
@@ -148,7 +205,9 @@ describe("everyone else gets nothing", () => {
       }
     }
     expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } })).toEqual(rowBefore);
-    expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId } })).toEqual(identityBefore);
+    expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId } })).toEqual(
+      identityBefore,
+    );
     expect(await database.prisma.auditEvent.count()).toBe(eventsBefore);
   });
 
@@ -161,8 +220,19 @@ describe("everyone else gets nothing", () => {
 
   it("shows an analyst the code and attributes, without identity state or withdrawal notes", async () => {
     const analyst = await access.respondentAccess(team.evaluation.id, as(team.members.analyst!));
-    expect(analyst).toMatchObject({ view: true, edit: false, viewIdentity: false, editIdentity: false, editConsent: false });
-    const detail = await data.getRespondentDetail(team.evaluation.id, respondentId, analyst!.viewIdentity, analyst!.editConsent);
+    expect(analyst).toMatchObject({
+      view: true,
+      edit: false,
+      viewIdentity: false,
+      editIdentity: false,
+      editConsent: false,
+    });
+    const detail = await data.getRespondentDetail(
+      team.evaluation.id,
+      respondentId,
+      analyst!.viewIdentity,
+      analyst!.editConsent,
+    );
     expect(detail).toMatchObject({ code: "R-0001", type: "UNAFFILIATED_WORKER", identity: null });
     expect(detail?.consents[0]?.scopes).toEqual({
       INTERVIEW: true,
@@ -176,7 +246,10 @@ describe("everyone else gets nothing", () => {
 
   it("answers UNAUTHENTICATED without a session", async () => {
     signOut();
-    expect(await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId })).toEqual({ ok: false, error: "UNAUTHENTICATED" });
+    expect(await actions.revealRespondentIdentity({ evaluationId: team.evaluation.id, respondentId })).toEqual({
+      ok: false,
+      error: "UNAUTHENTICATED",
+    });
   });
 
   it("finds nothing when a member of another evaluation passes their own evaluation with this respondent", async () => {
@@ -193,13 +266,29 @@ describe("changing the identity", () => {
     signInAs(as(team.members.lead));
     const { version } = await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } });
     const ref = { evaluationId: team.evaluation.id, respondentId };
-    const result = await actions.updateRespondentIdentity({ ...ref, version, name: NAME, phone: PHONE, email: "ximena@ejemplo.invalid", community: COMMUNITY });
+    const result = await actions.updateRespondentIdentity({
+      ...ref,
+      version,
+      name: NAME,
+      phone: PHONE,
+      email: "ximena@ejemplo.invalid",
+      community: COMMUNITY,
+    });
     expect(result).toEqual({ ok: true, data: { version: version + 1 } });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "respondent.identity.update", recordId: respondentId } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "respondent.identity.update", recordId: respondentId },
+    });
     expect(event.after).toEqual({ code: "R-0001", fields: ["contact"], version: version + 1 });
     expect(dump(event.after)).not.toContain("ximena@");
 
-    const stale = await actions.updateRespondentIdentity({ ...ref, version, name: "Otro Nombre", phone: "", email: "", community: "" });
+    const stale = await actions.updateRespondentIdentity({
+      ...ref,
+      version,
+      name: "Otro Nombre",
+      phone: "",
+      email: "",
+      community: "",
+    });
     expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "errors.stale", field: undefined });
     const shown = await actions.revealRespondentIdentity(ref);
     expect(shown.ok && shown.data.state === "present" && shown.data.values.name).toBe(NAME);
@@ -208,15 +297,27 @@ describe("changing the identity", () => {
   it("refuses an analyst even with a valid version, and invalid input before any lookup", async () => {
     signInAs(as(team.members.analyst!));
     const ref = { evaluationId: team.evaluation.id, respondentId };
-    expect(await actions.updateRespondentIdentity({ ...ref, version: 1, name: "x", phone: "", email: "", community: "" })).toEqual({ ok: false, error: "FORBIDDEN" });
+    expect(
+      await actions.updateRespondentIdentity({ ...ref, version: 1, name: "x", phone: "", email: "", community: "" }),
+    ).toEqual({ ok: false, error: "FORBIDDEN" });
     signInAs(as(team.members.lead));
-    const hostile = await actions.updateRespondentIdentity({ ...ref, version: 1, name: "Ana\u202E", phone: "=HYPERLINK(1)", email: "x", community: "" });
+    const hostile = await actions.updateRespondentIdentity({
+      ...ref,
+      version: 1,
+      name: "Ana\u202E",
+      phone: "=HYPERLINK(1)",
+      email: "x",
+      community: "",
+    });
     expect(hostile).toEqual({
       ok: false,
       error: "INVALID",
       fieldErrors: { name: ["errors.hiddenCharacters"], phone: ["errors.phone"], email: ["errors.email"] },
     });
-    const operators = await actions.revealRespondentIdentity({ evaluationId: { not: null }, respondentId: { contains: "" } });
+    const operators = await actions.revealRespondentIdentity({
+      evaluationId: { not: null },
+      respondentId: { contains: "" },
+    });
     expect(operators).toMatchObject({ ok: false, error: "INVALID" });
   });
 
@@ -232,7 +333,10 @@ describe("changing the identity", () => {
       version: 77,
     });
     expect(result.ok).toBe(true);
-    const row = await database.prisma.respondent.findFirstOrThrow({ where: { evaluationId: team.evaluation.id }, orderBy: { codeNumber: "desc" } });
+    const row = await database.prisma.respondent.findFirstOrThrow({
+      where: { evaluationId: team.evaluation.id },
+      orderBy: { codeNumber: "desc" },
+    });
     expect(row).toMatchObject({ code: "R-0002", codeNumber: 2, excludedAt: null, version: 1 });
     expect(row.id).not.toBe("chosen-by-client");
   });

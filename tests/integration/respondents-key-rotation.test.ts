@@ -8,7 +8,13 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keyFingerprint, open, seal, type KeyRing } from "@/lib/crypto";
-import { buildRespondent, buildRespondentIdentity, buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildRespondent,
+  buildRespondentIdentity,
+  buildUser,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -27,7 +33,10 @@ const newOnly: KeyRing = { current: newKey, previous: [] };
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rotation, sealing] = await Promise.all([import("@/lib/respondents/key-rotation"), import("@/lib/respondents/sealing")]);
+  [rotation, sealing] = await Promise.all([
+    import("@/lib/respondents/key-rotation"),
+    import("@/lib/respondents/sealing"),
+  ]);
   team = await createEvaluationWithTeam(database.prisma, { roles: ["EVALUATOR"] });
 });
 
@@ -39,14 +48,25 @@ async function seedSealed(count: number, ring: KeyRing) {
   const respondents = Array.from({ length: count }, () => buildRespondent({ evaluationId: team.evaluation.id }));
   await database.prisma.respondent.createMany({ data: respondents });
   const identities = respondents.map((respondent, index) =>
-    buildRespondentIdentity({ evaluationId: team.evaluation.id, respondentId: respondent.id, name: `Persona ${index}`, phone: `+52 55 0000 ${String(index).padStart(4, "0")}` }, ring),
+    buildRespondentIdentity(
+      {
+        evaluationId: team.evaluation.id,
+        respondentId: respondent.id,
+        name: `Persona ${index}`,
+        phone: `+52 55 0000 ${String(index).padStart(4, "0")}`,
+      },
+      ring,
+    ),
   );
   await database.prisma.respondentIdentity.createMany({ data: identities });
   return respondents.map((respondent) => respondent.id);
 }
 
 async function readAll(ring: KeyRing, ids: string[]) {
-  const rows = await database.prisma.respondentIdentity.findMany({ where: { respondentId: { in: ids } }, orderBy: { respondentId: "asc" } });
+  const rows = await database.prisma.respondentIdentity.findMany({
+    where: { respondentId: { in: ids } },
+    orderBy: { respondentId: "asc" },
+  });
   return rows.map((row) => ({ keyId: row.keyId, values: sealing.openIdentity(row.respondentId, row, ring) }));
 }
 
@@ -55,7 +75,9 @@ describe("rotating the encryption key", () => {
     const ids = await seedSealed(7, oldRing);
     const before = await readAll(oldRing, ids);
     const user = buildUser();
-    await database.prisma.user.create({ data: { ...user, totpSecret: seal("JBSWY3DPEHPK3PXP", `user:${user.id}:totp`, oldRing) } });
+    await database.prisma.user.create({
+      data: { ...user, totpSecret: seal("JBSWY3DPEHPK3PXP", `user:${user.id}:totp`, oldRing) },
+    });
     await expect(readAll(newOnly, ids)).rejects.toThrow();
 
     const report = await rotation.rotateSealedValues(database.prisma, rotationRing, { batchSize: 3 });
@@ -69,24 +91,35 @@ describe("rotating the encryption key", () => {
     const { totpSecret } = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(open(totpSecret!, `user:${user.id}:totp`, newOnly)).toBe("JBSWY3DPEHPK3PXP");
 
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "encryption.key_rotate" }, orderBy: { createdAt: "desc" } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "encryption.key_rotate" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(event).toMatchObject({ evaluationId: null, recordId: keyFingerprint(newKey) });
     expect(event.after).toMatchObject({ identitiesResealed: 7, totpSecretsResealed: 1 });
     expect(JSON.stringify(event.after)).not.toContain("Persona");
 
     const again = await rotation.rotateSealedValues(database.prisma, rotationRing, { batchSize: 3 });
-    expect(again).toMatchObject({ identities: { resealed: 0, failed: [] }, totpSecrets: { resealed: 0, failed: [] }, batches: 0 });
+    expect(again).toMatchObject({
+      identities: { resealed: 0, failed: [] },
+      totpSecrets: { resealed: 0, failed: [] },
+      batches: 0,
+    });
     expect(await database.prisma.auditEvent.count({ where: { action: "encryption.key_rotate" } })).toBe(1);
   });
 
   it("reports a value no configured key opens, leaves it as it is, and still re-seals the rest", async () => {
     const stray = await seedSealed(1, { current: strayKey, previous: [] });
     const fine = await seedSealed(2, oldRing);
-    const strayBefore = await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId: stray[0] } });
+    const strayBefore = await database.prisma.respondentIdentity.findFirstOrThrow({
+      where: { respondentId: stray[0] },
+    });
     const report = await rotation.rotateSealedValues(database.prisma, rotationRing, { batchSize: 500 });
     expect(report.identities.resealed).toBe(2);
     expect(report.identities.failed).toEqual([strayBefore.id]);
-    expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId: stray[0] } })).toEqual(strayBefore);
+    expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId: stray[0] } })).toEqual(
+      strayBefore,
+    );
     expect((await readAll(newOnly, fine)).every((row) => row.keyId === keyFingerprint(newKey))).toBe(true);
   });
 
@@ -105,15 +138,19 @@ describe("rotating the encryption key", () => {
     const nextKey = randomBytes(32);
     const run = promisify(execFile);
     // The stray value of the test above still opens with no key: the run says so and exits with 1.
-    const failure = await run("npx", ["tsx", "--import", "./scripts/server-side.mjs", "scripts/rotate-encryption-key.ts", "--batch-size=50"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: database.url,
-        IDENTITY_ENCRYPTION_KEY: nextKey.toString("base64"),
-        IDENTITY_ENCRYPTION_KEY_PREVIOUS: `${newKey.toString("base64")},${oldKey.toString("base64")}`,
+    const failure = await run(
+      "npx",
+      ["tsx", "--import", "./scripts/server-side.mjs", "scripts/rotate-encryption-key.ts", "--batch-size=50"],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          IDENTITY_ENCRYPTION_KEY: nextKey.toString("base64"),
+          IDENTITY_ENCRYPTION_KEY_PREVIOUS: `${newKey.toString("base64")},${oldKey.toString("base64")}`,
+        },
+        timeout: 60_000,
       },
-      timeout: 60_000,
-    }).then(
+    ).then(
       () => null,
       (error: { code?: number; stdout?: string; stderr?: string }) => error,
     );

@@ -48,7 +48,10 @@ beforeAll(async () => {
   places.monclova = rows[0]!.id;
   places.oaxacaCommunity = rows[1]!.id;
   places.otherEvaluation = rows[2]!.id;
-  const sectorRows = [buildSector({ evaluationId: team.evaluation.id }), buildSector({ evaluationId: other.evaluation.id })];
+  const sectorRows = [
+    buildSector({ evaluationId: team.evaluation.id }),
+    buildSector({ evaluationId: other.evaluation.id }),
+  ];
   await database.prisma.sector.createMany({ data: sectorRows });
   sectors.mine = sectorRows[0]!.id;
   sectors.otherEvaluation = sectorRows[1]!.id;
@@ -75,14 +78,22 @@ describe("creating respondents", () => {
     const evaluation = await createEvaluationWithTeam(database.prisma, { roles: ["EVALUATOR"] });
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        mutations.createRespondent({ actorId: evaluation.members.evaluator!.id }, { evaluationId: evaluation.evaluation.id, attributes: attributes() }),
+        mutations.createRespondent(
+          { actorId: evaluation.members.evaluator!.id },
+          { evaluationId: evaluation.evaluation.id, attributes: attributes() },
+        ),
       ),
     );
     const codes = results.map((result) => ("code" in result ? result.code : result.rejected)).sort();
     expect(codes).toEqual(Array.from({ length: 20 }, (_, i) => `R-${String(i + 1).padStart(4, "0")}`));
-    const rows = await database.prisma.respondent.findMany({ where: { evaluationId: evaluation.evaluation.id }, select: { codeNumber: true } });
+    const rows = await database.prisma.respondent.findMany({
+      where: { evaluationId: evaluation.evaluation.id },
+      select: { codeNumber: true },
+    });
     expect(new Set(rows.map((row) => row.codeNumber)).size).toBe(20);
-    const events = await database.prisma.auditEvent.count({ where: { evaluationId: evaluation.evaluation.id, action: "respondent.create" } });
+    const events = await database.prisma.auditEvent.count({
+      where: { evaluationId: evaluation.evaluation.id, action: "respondent.create" },
+    });
     expect(events).toBe(20);
   });
 
@@ -90,12 +101,20 @@ describe("creating respondents", () => {
     const first = await create();
     const second = await create();
     expect(Number(second.code.slice(2))).toBe(Number(first.code.slice(2)) + 1);
-    const elsewhere = await mutations.createRespondent({ actorId: other.members.evaluator!.id }, { evaluationId: other.evaluation.id, attributes: attributes() });
+    const elsewhere = await mutations.createRespondent(
+      { actorId: other.members.evaluator!.id },
+      { evaluationId: other.evaluation.id, attributes: attributes() },
+    );
     expect(elsewhere).toMatchObject({ code: "R-0001" });
   });
 
   it("seals the identity: the database holds no plaintext, and the audit event names the parts only", async () => {
-    const identity = { name: "Zacarías Ejemplo Ficticio", phone: "+52 55 0000 1111", email: "zacarias@ejemplo.invalid", community: "Colonia Ficticia Norte" };
+    const identity = {
+      name: "Zacarías Ejemplo Ficticio",
+      phone: "+52 55 0000 1111",
+      email: "zacarias@ejemplo.invalid",
+      community: "Colonia Ficticia Norte",
+    };
     const { id } = await create({}, identity);
     const stored = await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId: id } });
     expect(stored.keyId).toMatch(/^[0-9a-f]{12}$/);
@@ -110,9 +129,19 @@ describe("creating respondents", () => {
     for (const value of Object.values(identity)) expect(raw[0]!.dump).not.toContain(value);
     expect(raw[0]!.dump).toMatch(/^v1\.[0-9a-f]{12}\./);
 
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "respondent.create", recordId: id } });
-    expect(event).toMatchObject({ actorId: team.members.evaluator!.id, ipAddress: "203.0.113.7", recordType: "Respondent" });
-    expect(event.after).toMatchObject({ identityFields: ["name", "contact", "community"], type: "UNION_MEMBER", state: "Coahuila" });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "respondent.create", recordId: id },
+    });
+    expect(event).toMatchObject({
+      actorId: team.members.evaluator!.id,
+      ipAddress: "203.0.113.7",
+      recordType: "Respondent",
+    });
+    expect(event.after).toMatchObject({
+      identityFields: ["name", "contact", "community"],
+      type: "UNION_MEMBER",
+      state: "Coahuila",
+    });
     expect(JSON.stringify({ before: event.before, after: event.after })).not.toContain("Zacar");
   });
 
@@ -125,14 +154,32 @@ describe("creating respondents", () => {
     const refuse = async (overrides: Record<string, unknown>) =>
       mutations.createRespondent(actor(), { evaluationId: team.evaluation.id, attributes: attributes(overrides) });
     const before = await database.prisma.respondent.count();
-    expect(await refuse({ placeId: places.otherEvaluation })).toEqual({ rejected: "errors.placeUnknown", field: "placeId" });
-    expect(await refuse({ state: "Oaxaca", placeId: places.oaxacaCommunity })).toEqual({ rejected: "errors.placeUnknown", field: "placeId" });
-    expect(await refuse({ state: "Oaxaca", placeId: places.monclova })).toEqual({ rejected: "errors.placeState", field: "placeId" });
-    expect(await refuse({ sectorId: sectors.otherEvaluation })).toEqual({ rejected: "errors.sectorUnknown", field: "sectorId" });
-    expect(await refuse({ atRiskGroupIds: [group("women_workers"), group("women_workers", other)] })).toEqual({ rejected: "errors.atRiskGroupUnknown", field: "atRiskGroupIds" });
+    expect(await refuse({ placeId: places.otherEvaluation })).toEqual({
+      rejected: "errors.placeUnknown",
+      field: "placeId",
+    });
+    expect(await refuse({ state: "Oaxaca", placeId: places.oaxacaCommunity })).toEqual({
+      rejected: "errors.placeUnknown",
+      field: "placeId",
+    });
+    expect(await refuse({ state: "Oaxaca", placeId: places.monclova })).toEqual({
+      rejected: "errors.placeState",
+      field: "placeId",
+    });
+    expect(await refuse({ sectorId: sectors.otherEvaluation })).toEqual({
+      rejected: "errors.sectorUnknown",
+      field: "sectorId",
+    });
+    expect(await refuse({ atRiskGroupIds: [group("women_workers"), group("women_workers", other)] })).toEqual({
+      rejected: "errors.atRiskGroupUnknown",
+      field: "atRiskGroupIds",
+    });
     expect(await database.prisma.respondent.count()).toBe(before);
     const ok = await create({ placeId: places.monclova, sectorId: sectors.mine });
-    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({ placeId: places.monclova, sectorId: sectors.mine });
+    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({
+      placeId: places.monclova,
+      sectorId: sectors.mine,
+    });
   });
 
   it("stores hostile text literally", async () => {
@@ -147,12 +194,19 @@ describe("creating respondents", () => {
     const { revealIdentity } = await import("@/lib/respondents/identity-mutations");
     const shown = await revealIdentity(actor(), { evaluationId: team.evaluation.id, respondentId: id });
     expect(shown).toEqual({ state: "present", values: hostile });
-    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id }, select: { language: true } })).toEqual({ language: "nah" });
+    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id }, select: { language: true } })).toEqual({
+      language: "nah",
+    });
 
-    const formula = schema.identitySchema.parse({ name: '=HYPERLINK("http://evil.example","x")', community: "@SUM(A1:A9)" });
+    const formula = schema.identitySchema.parse({
+      name: '=HYPERLINK("http://evil.example","x")',
+      community: "@SUM(A1:A9)",
+    });
     const second = await create({}, formula);
     const shownFormula = await revealIdentity(actor(), { evaluationId: team.evaluation.id, respondentId: second.id });
-    expect(shownFormula).toMatchObject({ values: { name: '=HYPERLINK("http://evil.example","x")', community: "@SUM(A1:A9)" } });
+    expect(shownFormula).toMatchObject({
+      values: { name: '=HYPERLINK("http://evil.example","x")', community: "@SUM(A1:A9)" },
+    });
   });
 });
 
@@ -168,17 +222,27 @@ describe("editing respondents", () => {
       attributes: attributes({ gender: "NON_BINARY", atRiskGroupIds: [informal, women] }),
     });
     expect(result).toEqual({ version: 2 });
-    const row = await database.prisma.respondent.findUniqueOrThrow({ where: { id }, include: { atRiskGroups: { orderBy: { group: { position: "asc" } } } } });
+    const row = await database.prisma.respondent.findUniqueOrThrow({
+      where: { id },
+      include: { atRiskGroups: { orderBy: { group: { position: "asc" } } } },
+    });
     expect(row).toMatchObject({ gender: "NON_BINARY", version: 2 });
     expect(row.atRiskGroups.map((link) => link.groupId)).toEqual([women, informal]);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "respondent.update", recordId: id } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "respondent.update", recordId: id },
+    });
     expect(event.before).toEqual({ gender: "WOMAN", atRiskGroupIds: [women] });
     expect(event.after).toEqual({ gender: "NON_BINARY", atRiskGroupIds: [women, informal], version: 2 });
   });
 
   it("refuses a stale save with a clear reason and writes nothing", async () => {
     const { id } = await create();
-    await mutations.updateRespondent(actor(), { evaluationId: team.evaluation.id, respondentId: id, version: 1, attributes: attributes({ gender: "MAN" }) });
+    await mutations.updateRespondent(actor(), {
+      evaluationId: team.evaluation.id,
+      respondentId: id,
+      version: 1,
+      attributes: attributes({ gender: "MAN" }),
+    });
     const eventsBefore = await database.prisma.auditEvent.count({ where: { recordId: id } });
     const stale = await mutations.updateRespondent(actor(), {
       evaluationId: team.evaluation.id,
@@ -187,14 +251,22 @@ describe("editing respondents", () => {
       attributes: attributes({ gender: "UNDISCLOSED" }),
     });
     expect(stale).toEqual({ rejected: "errors.stale", field: undefined });
-    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id } })).toMatchObject({ gender: "MAN", version: 2 });
+    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      gender: "MAN",
+      version: 2,
+    });
     expect(await database.prisma.auditEvent.count({ where: { recordId: id } })).toBe(eventsBefore);
   });
 
   it("lets exactly one of two simultaneous saves of the same version win", async () => {
     const { id } = await create();
     const save = (gender: "MAN" | "NON_BINARY") =>
-      mutations.updateRespondent(actor(), { evaluationId: team.evaluation.id, respondentId: id, version: 1, attributes: attributes({ gender }) });
+      mutations.updateRespondent(actor(), {
+        evaluationId: team.evaluation.id,
+        respondentId: id,
+        version: 1,
+        attributes: attributes({ gender }),
+      });
     const results = await Promise.all([save("MAN"), save("NON_BINARY")]);
     expect(results.filter((result) => "version" in result)).toHaveLength(1);
     expect(results.filter((result) => "rejected" in result && result.rejected === "errors.stale")).toHaveLength(1);
@@ -202,17 +274,35 @@ describe("editing respondents", () => {
   });
 
   it("answers NOT_FOUND for a respondent of another evaluation, and changes nothing there", async () => {
-    const theirs = await mutations.createRespondent({ actorId: other.members.evaluator!.id }, { evaluationId: other.evaluation.id, attributes: attributes() });
+    const theirs = await mutations.createRespondent(
+      { actorId: other.members.evaluator!.id },
+      { evaluationId: other.evaluation.id, attributes: attributes() },
+    );
     if (!("id" in theirs)) throw new Error("setup");
     await expect(
-      mutations.updateRespondent(actor(), { evaluationId: team.evaluation.id, respondentId: theirs.id, version: 1, attributes: attributes({ gender: "MAN" }) }),
+      mutations.updateRespondent(actor(), {
+        evaluationId: team.evaluation.id,
+        respondentId: theirs.id,
+        version: 1,
+        attributes: attributes({ gender: "MAN" }),
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ gender: "WOMAN", version: 1 });
+    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
+      gender: "WOMAN",
+      version: 1,
+    });
   });
 
   it("records no event when nothing changed", async () => {
     const { id } = await create();
-    expect(await mutations.updateRespondent(actor(), { evaluationId: team.evaluation.id, respondentId: id, version: 1, attributes: attributes() })).toEqual({ version: 1 });
+    expect(
+      await mutations.updateRespondent(actor(), {
+        evaluationId: team.evaluation.id,
+        respondentId: id,
+        version: 1,
+        attributes: attributes(),
+      }),
+    ).toEqual({ version: 1 });
     expect(await database.prisma.auditEvent.count({ where: { recordId: id, action: "respondent.update" } })).toBe(0);
   });
 });

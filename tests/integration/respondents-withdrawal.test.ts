@@ -28,7 +28,13 @@ const SECRET_TRANSCRIPT = "Mi patrón me amenazó cuando fui a la junta sindical
 const SECRET_TRANSLATION = "My boss threatened me when I went to the Tuesday union meeting.";
 const SECRET_NAME = "Leocadia Prueba Inventada";
 
-const scopes = { INTERVIEW: true, AUDIO_RECORDING: false, ANONYMOUS_QUOTATION: true, SHARE_WITH_FUNDER: true, CONTACT_FOR_VALIDATION: false };
+const scopes = {
+  INTERVIEW: true,
+  AUDIO_RECORDING: false,
+  ANONYMOUS_QUOTATION: true,
+  SHARE_WITH_FUNDER: true,
+  CONTACT_FOR_VALIDATION: false,
+};
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -48,7 +54,12 @@ async function respondentWithConsent(options: { identity?: boolean } = {}) {
   await database.prisma.respondent.create({ data: respondent });
   if (options.identity) {
     await database.prisma.respondentIdentity.create({
-      data: buildRespondentIdentity({ evaluationId: team.evaluation.id, respondentId: respondent.id, name: SECRET_NAME, email: "leo@ejemplo.invalid" }),
+      data: buildRespondentIdentity({
+        evaluationId: team.evaluation.id,
+        respondentId: respondent.id,
+        name: SECRET_NAME,
+        email: "leo@ejemplo.invalid",
+      }),
     });
   }
   const result = await consents.recordConsent(actor(), {
@@ -65,16 +76,34 @@ async function respondentWithConsent(options: { identity?: boolean } = {}) {
 }
 
 function withdraw(respondentId: string, consentId: string, choice: WithdrawalChoice, withdrawnOn = "2024-11-15") {
-  return consents.withdrawConsent(actor(), { evaluationId: team.evaluation.id, respondentId, consentId, withdrawnOn, choice, note: "Pidió por teléfono." });
+  return consents.withdrawConsent(actor(), {
+    evaluationId: team.evaluation.id,
+    respondentId,
+    consentId,
+    withdrawnOn,
+    choice,
+    note: "Pidió por teléfono.",
+  });
 }
 
 describe("recording consent", () => {
   it("writes the form, one row per scope, and the audit event", async () => {
     const { respondentId, consentId } = await respondentWithConsent();
-    const row = await database.prisma.consent.findUniqueOrThrow({ where: { id: consentId }, include: { scopes: true } });
-    expect(row).toMatchObject({ respondentId, method: "WRITTEN", formVersion: "v2", recordedById: team.members.evaluator!.id, withdrawnOn: null });
+    const row = await database.prisma.consent.findUniqueOrThrow({
+      where: { id: consentId },
+      include: { scopes: true },
+    });
+    expect(row).toMatchObject({
+      respondentId,
+      method: "WRITTEN",
+      formVersion: "v2",
+      recordedById: team.members.evaluator!.id,
+      withdrawnOn: null,
+    });
     expect(Object.fromEntries(row.scopes.map((scope) => [scope.scope, scope.granted]))).toEqual(scopes);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "consent.record", recordId: respondentId } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "consent.record", recordId: respondentId },
+    });
     expect(event.after).toMatchObject({ consentId, givenOn: "2024-06-01", scopes });
   });
 
@@ -103,9 +132,20 @@ describe("withdrawing consent", () => {
       withdrawnOn: new Date("2024-11-15T00:00:00Z"),
       withdrawalNote: "Pidió por teléfono.",
     });
-    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } })).toMatchObject({ excludedAt: null, version: 1 });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "consent.withdraw", recordId: respondentId } });
-    expect(event.after).toMatchObject({ consentId, choice: "STOP", withdrawnOn: "2024-11-15", noteRecorded: true, excludedAt: null });
+    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } })).toMatchObject({
+      excludedAt: null,
+      version: 1,
+    });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "consent.withdraw", recordId: respondentId },
+    });
+    expect(event.after).toMatchObject({
+      consentId,
+      choice: "STOP",
+      withdrawnOn: "2024-11-15",
+      noteRecorded: true,
+      excludedAt: null,
+    });
     expect(JSON.stringify(event.after)).not.toContain("teléfono");
   });
 
@@ -115,14 +155,19 @@ describe("withdrawing consent", () => {
     const respondent = await database.prisma.respondent.findUniqueOrThrow({ where: { id: respondentId } });
     expect(respondent.excludedAt).toBeInstanceOf(Date);
     expect(respondent.version).toBe(2);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "consent.withdraw", recordId: respondentId } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "consent.withdraw", recordId: respondentId },
+    });
     expect(event.after).toMatchObject({ choice: "EXCLUDE", excludedAt: respondent.excludedAt!.toISOString() });
   });
 
   it("cannot be undone: no second withdrawal, no newer consent", async () => {
     const { respondentId, consentId } = await respondentWithConsent();
     await withdraw(respondentId, consentId, "STOP");
-    expect(await withdraw(respondentId, consentId, "DESTROY")).toEqual({ rejected: "errors.alreadyWithdrawn", field: undefined });
+    expect(await withdraw(respondentId, consentId, "DESTROY")).toEqual({
+      rejected: "errors.alreadyWithdrawn",
+      field: undefined,
+    });
     const again = await consents.recordConsent(actor(), {
       evaluationId: team.evaluation.id,
       respondentId,
@@ -133,20 +178,32 @@ describe("withdrawing consent", () => {
       scopes,
     });
     expect(again).toEqual({ rejected: "errors.consentWithdrawn", field: undefined });
-    expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: consentId } })).toMatchObject({ withdrawalChoice: "STOP" });
-    expect(await database.prisma.auditEvent.count({ where: { action: "consent.withdraw", recordId: respondentId } })).toBe(1);
+    expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: consentId } })).toMatchObject({
+      withdrawalChoice: "STOP",
+    });
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "consent.withdraw", recordId: respondentId } }),
+    ).toBe(1);
   });
 
   it("two simultaneous withdrawals: exactly one is written", async () => {
     const { respondentId, consentId } = await respondentWithConsent();
-    const results = await Promise.all([withdraw(respondentId, consentId, "EXCLUDE"), withdraw(respondentId, consentId, "STOP")]);
+    const results = await Promise.all([
+      withdraw(respondentId, consentId, "EXCLUDE"),
+      withdraw(respondentId, consentId, "STOP"),
+    ]);
     expect(results.filter((result) => "choice" in result)).toHaveLength(1);
-    expect(await database.prisma.auditEvent.count({ where: { action: "consent.withdraw", recordId: respondentId } })).toBe(1);
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "consent.withdraw", recordId: respondentId } }),
+    ).toBe(1);
   });
 
   it("refuses a withdrawal dated before the consent, or of a consent that is no longer the current one", async () => {
     const { respondentId, consentId } = await respondentWithConsent();
-    expect(await withdraw(respondentId, consentId, "STOP", "2024-05-01")).toEqual({ rejected: "errors.withdrawalBeforeConsent", field: "withdrawnOn" });
+    expect(await withdraw(respondentId, consentId, "STOP", "2024-05-01")).toEqual({
+      rejected: "errors.withdrawalBeforeConsent",
+      field: "withdrawnOn",
+    });
     const newer = await consents.recordConsent(actor(), {
       evaluationId: team.evaluation.id,
       respondentId,
@@ -157,7 +214,10 @@ describe("withdrawing consent", () => {
       scopes,
     });
     expect("consentId" in newer).toBe(true);
-    expect(await withdraw(respondentId, consentId, "STOP")).toEqual({ rejected: "errors.consentChanged", field: undefined });
+    expect(await withdraw(respondentId, consentId, "STOP")).toEqual({
+      rejected: "errors.consentChanged",
+      field: undefined,
+    });
     expect(await database.prisma.consent.count({ where: { respondentId, withdrawnOn: { not: null } } })).toBe(0);
   });
 });
@@ -170,31 +230,79 @@ describe("DESTROY", () => {
     const bystander = buildRespondent({ evaluationId });
     await database.prisma.respondent.create({ data: bystander });
 
-    const alone = buildInterview({ evaluationId, transcriptOriginal: SECRET_TRANSCRIPT, transcriptTranslation: SECRET_TRANSLATION, notes: "Notas del encuentro.", translatedById: authorId });
+    const alone = buildInterview({
+      evaluationId,
+      transcriptOriginal: SECRET_TRANSCRIPT,
+      transcriptTranslation: SECRET_TRANSLATION,
+      notes: "Notas del encuentro.",
+      translatedById: authorId,
+    });
     const shared = buildInterview({ evaluationId, transcriptOriginal: `Entrevista conjunta. ${SECRET_TRANSCRIPT}` });
     const ownGroup = buildFocusGroup({ evaluationId, transcriptOriginal: SECRET_TRANSCRIPT });
-    const crowdedGroup = buildFocusGroup({ evaluationId, transcriptOriginal: SECRET_TRANSCRIPT, anonymousParticipantCount: 3 });
+    const crowdedGroup = buildFocusGroup({
+      evaluationId,
+      transcriptOriginal: SECRET_TRANSCRIPT,
+      anonymousParticipantCount: 3,
+    });
     await database.prisma.interview.createMany({ data: [alone, shared] });
     await database.prisma.focusGroup.createMany({ data: [ownGroup, crowdedGroup] });
-    const link = (rows: Array<[string, string]>) => rows.map(([interviewId, respondentId]) => ({ id: newId(), evaluationId, interviewId, respondentId }));
-    await database.prisma.interviewRespondent.createMany({ data: link([[alone.id, target], [shared.id, target], [shared.id, bystander.id]]) });
+    const link = (rows: Array<[string, string]>) =>
+      rows.map(([interviewId, respondentId]) => ({ id: newId(), evaluationId, interviewId, respondentId }));
+    await database.prisma.interviewRespondent.createMany({
+      data: link([
+        [alone.id, target],
+        [shared.id, target],
+        [shared.id, bystander.id],
+      ]),
+    });
     await database.prisma.focusGroupParticipant.createMany({
-      data: [ownGroup.id, crowdedGroup.id].map((focusGroupId) => ({ id: newId(), evaluationId, focusGroupId, respondentId: target })),
+      data: [ownGroup.id, crowdedGroup.id].map((focusGroupId) => ({
+        id: newId(),
+        evaluationId,
+        focusGroupId,
+        respondentId: target,
+      })),
     });
 
-    const excerpt = (quote: string) => buildExcerpt({ evaluationId, createdById: authorId, interviewId: alone.id, transcript: SECRET_TRANSCRIPT, quote });
+    const excerpt = (quote: string) =>
+      buildExcerpt({
+        evaluationId,
+        createdById: authorId,
+        interviewId: alone.id,
+        transcript: SECRET_TRANSCRIPT,
+        quote,
+      });
     const loose = excerpt("me amenazó");
     const cited = excerpt("junta sindical");
-    const otherExcerpt = buildExcerpt({ evaluationId, createdById: authorId, interviewId: shared.id, transcript: shared.transcriptOriginal!, quote: "conjunta" });
+    const otherExcerpt = buildExcerpt({
+      evaluationId,
+      createdById: authorId,
+      interviewId: shared.id,
+      transcript: shared.transcriptOriginal!,
+      quote: "conjunta",
+    });
     await database.prisma.transcriptExcerpt.createMany({ data: [loose, cited, otherExcerpt] });
 
-    const [toldAlone, restsOnCited, toldTogether, mixedSources] = Array.from({ length: 4 }, () => buildChangeStory({ evaluationId, authorId }));
+    const [toldAlone, restsOnCited, toldTogether, mixedSources] = Array.from({ length: 4 }, () =>
+      buildChangeStory({ evaluationId, authorId }),
+    );
     await database.prisma.changeStory.createMany({ data: [toldAlone!, restsOnCited!, toldTogether!, mixedSources!] });
     const teller = (storyId: string, respondentId: string) => ({ id: newId(), evaluationId, storyId, respondentId });
     await database.prisma.storyTeller.createMany({
-      data: [teller(toldAlone!.id, target), teller(restsOnCited!.id, bystander.id), teller(toldTogether!.id, target), teller(toldTogether!.id, bystander.id), teller(mixedSources!.id, bystander.id)],
+      data: [
+        teller(toldAlone!.id, target),
+        teller(restsOnCited!.id, bystander.id),
+        teller(toldTogether!.id, target),
+        teller(toldTogether!.id, bystander.id),
+        teller(mixedSources!.id, bystander.id),
+      ],
     });
-    const source = (storyId: string, ref: { interviewId?: string; excerptId?: string }) => ({ id: newId(), evaluationId, storyId, ...ref });
+    const source = (storyId: string, ref: { interviewId?: string; excerptId?: string }) => ({
+      id: newId(),
+      evaluationId,
+      storyId,
+      ...ref,
+    });
     await database.prisma.storySource.createMany({
       data: [
         source(restsOnCited!.id, { excerptId: cited.id }),
@@ -218,7 +326,10 @@ describe("DESTROY", () => {
     const identity = await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId: target } });
     expect(identity).toMatchObject({ nameCiphertext: null, contactCiphertext: null, communityCiphertext: null });
     expect(identity.destroyedAt).toBeInstanceOf(Date);
-    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: target } })).toMatchObject({ version: 2, code: expect.stringMatching(/^R-/) });
+    expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id: target } })).toMatchObject({
+      version: 2,
+      code: expect.stringMatching(/^R-/),
+    });
 
     expect(await database.prisma.interview.findUniqueOrThrow({ where: { id: alone.id } })).toMatchObject({
       transcriptOriginal: null,
@@ -228,30 +339,54 @@ describe("DESTROY", () => {
       notes: null,
       version: 2,
     });
-    expect(await database.prisma.interview.findUniqueOrThrow({ where: { id: shared.id } })).toMatchObject({ transcriptOriginal: shared.transcriptOriginal, version: 1 });
-    expect(await database.prisma.focusGroup.findUniqueOrThrow({ where: { id: ownGroup.id } })).toMatchObject({ transcriptOriginal: null, version: 2 });
-    expect(await database.prisma.focusGroup.findUniqueOrThrow({ where: { id: crowdedGroup.id } })).toMatchObject({ transcriptOriginal: SECRET_TRANSCRIPT });
+    expect(await database.prisma.interview.findUniqueOrThrow({ where: { id: shared.id } })).toMatchObject({
+      transcriptOriginal: shared.transcriptOriginal,
+      version: 1,
+    });
+    expect(await database.prisma.focusGroup.findUniqueOrThrow({ where: { id: ownGroup.id } })).toMatchObject({
+      transcriptOriginal: null,
+      version: 2,
+    });
+    expect(await database.prisma.focusGroup.findUniqueOrThrow({ where: { id: crowdedGroup.id } })).toMatchObject({
+      transcriptOriginal: SECRET_TRANSCRIPT,
+    });
     // The search index forgets the erased words too (the trigger recomputes the vector).
     const searchable = await database.prisma.$queryRaw<Array<{ id: string }>>`
       SELECT id FROM interview WHERE evaluation_id = ${evaluationId} AND search_vector @@ plainto_tsquery('msc_es', 'amenazó')`;
     expect(searchable.map((row) => row.id)).toEqual([shared.id]);
 
     expect(await database.prisma.transcriptExcerpt.findUnique({ where: { id: loose.id } })).toBeNull();
-    expect(await database.prisma.transcriptExcerpt.findUniqueOrThrow({ where: { id: cited.id } })).toMatchObject({ quotedText: "" });
-    expect(await database.prisma.transcriptExcerpt.findUniqueOrThrow({ where: { id: otherExcerpt.id } })).toMatchObject({ quotedText: "conjunta" });
+    expect(await database.prisma.transcriptExcerpt.findUniqueOrThrow({ where: { id: cited.id } })).toMatchObject({
+      quotedText: "",
+    });
+    expect(await database.prisma.transcriptExcerpt.findUniqueOrThrow({ where: { id: otherExcerpt.id } })).toMatchObject(
+      { quotedText: "conjunta" },
+    );
 
-    const flags = await database.prisma.changeStory.findMany({ where: { evaluationId }, select: { id: true, flaggedSourceDestroyedAt: true, version: true } });
-    const flagged = flags.filter((story) => story.flaggedSourceDestroyedAt).map((story) => story.id).sort();
+    const flags = await database.prisma.changeStory.findMany({
+      where: { evaluationId },
+      select: { id: true, flaggedSourceDestroyedAt: true, version: true },
+    });
+    const flagged = flags
+      .filter((story) => story.flaggedSourceDestroyedAt)
+      .map((story) => story.id)
+      .sort();
     expect(flagged).toEqual(expected.storiesFlagged);
     expect(flags.every((story) => story.version === 1)).toBe(true);
 
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "consent.withdraw", recordId: target } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "consent.withdraw", recordId: target },
+    });
     expect(event.after).toMatchObject({
       choice: "DESTROY",
-      erased: { ...expected, counts: { interviews: 1, focusGroups: 1, excerptsDeleted: 1, excerptsEmptied: 1, storiesFlagged: 2 } },
+      erased: {
+        ...expected,
+        counts: { interviews: 1, focusGroups: 1, excerptsDeleted: 1, excerptsEmptied: 1, storiesFlagged: 2 },
+      },
     });
     const text = JSON.stringify({ before: event.before, after: event.after });
-    for (const secret of [SECRET_NAME, "amenazó", "threatened", "junta sindical", "leo@"]) expect(text).not.toContain(secret);
+    for (const secret of [SECRET_NAME, "amenazó", "threatened", "junta sindical", "leo@"])
+      expect(text).not.toContain(secret);
 
     // Final: the identity cannot come back.
     const { updateIdentity } = await import("@/lib/respondents/identity-mutations");
@@ -280,10 +415,21 @@ describe("DESTROY", () => {
     const other = await respondentWithConsent();
     const eventsAfterSetup = await database.prisma.auditEvent.count({ where: { evaluationId: team.evaluation.id } });
     expect(eventsAfterSetup).toBe(eventsBefore + 1);
-    expect(await withdraw(respondentId, other.consentId, "DESTROY")).toEqual({ rejected: "errors.consentChanged", field: undefined });
-    expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId } })).toMatchObject({ destroyedAt: null });
-    expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: consentId } })).toMatchObject({ withdrawnOn: null });
-    expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: other.consentId } })).toMatchObject({ withdrawnOn: null });
-    expect(await database.prisma.auditEvent.count({ where: { evaluationId: team.evaluation.id } })).toBe(eventsAfterSetup);
+    expect(await withdraw(respondentId, other.consentId, "DESTROY")).toEqual({
+      rejected: "errors.consentChanged",
+      field: undefined,
+    });
+    expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId } })).toMatchObject({
+      destroyedAt: null,
+    });
+    expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: consentId } })).toMatchObject({
+      withdrawnOn: null,
+    });
+    expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: other.consentId } })).toMatchObject({
+      withdrawnOn: null,
+    });
+    expect(await database.prisma.auditEvent.count({ where: { evaluationId: team.evaluation.id } })).toBe(
+      eventsAfterSetup,
+    );
   });
 });

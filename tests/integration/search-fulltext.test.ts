@@ -4,7 +4,13 @@
  * evaluation, only kinds the reader may see, and every match reachable past the ranking window.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildChangeStory, buildFocusGroup, buildInterview, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildFocusGroup,
+  buildInterview,
+  createEvaluationWithTeam,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
 import { MARK_END, MARK_START, splitHighlight } from "@/lib/search/highlight";
 import type { StoryFilters } from "@/lib/tables/lists";
@@ -25,10 +31,15 @@ function storyState(q: string, overrides: Partial<TableState<StoryFilters>> = {}
 }
 
 async function storyCodes(q: string) {
-  return (await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState(q)))!.rows.map((row) => row.code).sort();
+  return (await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState(q)))!.rows
+    .map((row) => row.code)
+    .sort();
 }
 
-const marks = (headline: string | null) => splitHighlight(headline ?? "").filter((part) => part.mark).map((part) => part.text);
+const marks = (headline: string | null) =>
+  splitHighlight(headline ?? "")
+    .filter((part) => part.mark)
+    .map((part) => part.text);
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -75,28 +86,68 @@ beforeAll(async () => {
     ],
   });
   await prisma.changeStory.create({
-    data: buildChangeStory({ evaluationId: theirs.evaluation.id, authorId: theirs.members.lead.id, codeNumber: 1, title: "Niños de otra evaluación" }),
+    data: buildChangeStory({
+      evaluationId: theirs.evaluation.id,
+      authorId: theirs.members.lead.id,
+      codeNumber: 1,
+      title: "Niños de otra evaluación",
+    }),
   });
 
-  const filler = "Entrevistadora: ¿Cómo empezó todo? R-0001: Bueno, le cuento desde el principio, con calma. ".repeat(400);
+  const filler = "Entrevistadora: ¿Cómo empezó todo? R-0001: Bueno, le cuento desde el principio, con calma. ".repeat(
+    400,
+  );
   await prisma.interview.createMany({
     data: [
-      buildInterview({ evaluationId: e, date: day("2024-06-01"), transcriptOriginal: `${filler}Al final dijo: los niños ya no cortan caña.`, notes: "Notas." }),
-      buildInterview({ evaluationId: e, date: day("2024-06-02"), transcriptOriginal: "Sin tema.", transcriptTranslation: "The children of the cutters no longer work." }),
-      buildInterview({ evaluationId: e, date: day("2024-06-03"), transcriptOriginal: "Nada aquí.", notes: "Seguimiento sobre niñez y escuela." }),
-      buildInterview({ evaluationId: theirs.evaluation.id, date: day("2024-06-01"), transcriptOriginal: "Los niños de otra evaluación." }),
+      buildInterview({
+        evaluationId: e,
+        date: day("2024-06-01"),
+        transcriptOriginal: `${filler}Al final dijo: los niños ya no cortan caña.`,
+        notes: "Notas.",
+      }),
+      buildInterview({
+        evaluationId: e,
+        date: day("2024-06-02"),
+        transcriptOriginal: "Sin tema.",
+        transcriptTranslation: "The children of the cutters no longer work.",
+      }),
+      buildInterview({
+        evaluationId: e,
+        date: day("2024-06-03"),
+        transcriptOriginal: "Nada aquí.",
+        notes: "Seguimiento sobre niñez y escuela.",
+      }),
+      buildInterview({
+        evaluationId: theirs.evaluation.id,
+        date: day("2024-06-01"),
+        transcriptOriginal: "Los niños de otra evaluación.",
+      }),
     ],
   });
   await prisma.focusGroup.createMany({
     data: [
-      buildFocusGroup({ evaluationId: e, date: day("2024-07-01"), topic: "Trabajo infantil en la zafra", transcriptOriginal: "Hablamos de la cosecha." }),
-      buildFocusGroup({ evaluationId: e, date: day("2024-07-02"), topic: "Acoso", transcriptOriginal: "Las compañeras denunciaron el acoso." }),
+      buildFocusGroup({
+        evaluationId: e,
+        date: day("2024-07-01"),
+        topic: "Trabajo infantil en la zafra",
+        transcriptOriginal: "Hablamos de la cosecha.",
+      }),
+      buildFocusGroup({
+        evaluationId: e,
+        date: day("2024-07-02"),
+        topic: "Acoso",
+        transcriptOriginal: "Las compañeras denunciaron el acoso.",
+      }),
     ],
   });
   // More matching interviews than are ranked, in a second evaluation-wide word.
   await prisma.interview.createMany({
     data: Array.from({ length: windowSize + 7 }, (_, index) =>
-      buildInterview({ evaluationId: e, date: new Date(Date.UTC(2023, 0, 1 + index)), transcriptOriginal: `Ronda ${index}: la cooperativa cafetalera.` }),
+      buildInterview({
+        evaluationId: e,
+        date: new Date(Date.UTC(2023, 0, 1 + index)),
+        transcriptOriginal: `Ronda ${index}: la cooperativa cafetalera.`,
+      }),
     ),
   });
 });
@@ -162,14 +213,26 @@ describe("story search: languages, stemming and accents", () => {
   });
 
   it("combines the search with the other filters and sorts", async () => {
-    const byTitle = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { sort: { id: "title", desc: false } }));
+    const byTitle = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      storyState("niño", { sort: { id: "title", desc: false } }),
+    );
     expect(byTitle!.rows.map((row) => row.code)).toEqual(["CS-0001", "CS-0002"]);
-    const filtered = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { filters: { q: "niño", stage: "SUBMITTED" } }));
+    const filtered = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      storyState("niño", { filters: { q: "niño", stage: "SUBMITTED" } }),
+    );
     expect(filtered!.total).toBe(0);
   });
 
   it("never returns another evaluation's stories", async () => {
-    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("otra evaluación niños"));
+    const result = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      storyState("otra evaluación niños"),
+    );
     expect(result!.total).toBe(0);
   });
 });
@@ -186,15 +249,27 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     expect(long!.headline.length).toBeLessThan(1500);
     expect(long!.headlineLanguage).toBe("es");
 
-    const english = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "Children", kind: "interviews", page: 1 });
+    const english = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      q: "Children",
+      kind: "interviews",
+      page: 1,
+    });
     expect(english!.interviews!.rows).toHaveLength(1);
     expect(english!.interviews!.rows[0]).toMatchObject({ headlineLanguage: "en" });
     expect(marks(english!.interviews!.rows[0]!.headline)).toEqual(["children"]);
 
-    const notes = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "ninez", kind: "interviews", page: 1 });
+    const notes = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      q: "ninez",
+      kind: "interviews",
+      page: 1,
+    });
     expect(marks(notes!.interviews!.rows[0]!.headline)).toEqual(["niñez"]);
 
-    const groups = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "infantil", kind: "focusGroups", page: 1 });
+    const groups = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      q: "infantil",
+      kind: "focusGroups",
+      page: 1,
+    });
     expect(groups!.focusGroups!.rows.map((row) => row.label)).toEqual(["Trabajo infantil en la zafra"]);
     expect(marks(groups!.focusGroups!.rows[0]!.headline)).toEqual(["infantil"]);
     expect(groups!.stories).toBeUndefined();
@@ -202,9 +277,18 @@ describe("the search page: stories, interviews and focus groups at once", () => 
 
   it("falls back to the whole text when a stem is not a prefix of the word (happy → happi)", async () => {
     await database.prisma.interview.create({
-      data: buildInterview({ evaluationId: mine.evaluation.id, date: day("2024-09-09"), language: "en", transcriptOriginal: "Everyone was happy with the agreement." }),
+      data: buildInterview({
+        evaluationId: mine.evaluation.id,
+        date: day("2024-09-09"),
+        language: "en",
+        transcriptOriginal: "Everyone was happy with the agreement.",
+      }),
     });
-    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "happiness", kind: "interviews", page: 1 });
+    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      q: "happiness",
+      kind: "interviews",
+      page: 1,
+    });
     expect(marks(results!.interviews!.rows[0]!.headline)).toEqual(["happy"]);
   });
 
@@ -213,7 +297,11 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     let page = 1;
     let pageCount: number;
     do {
-      const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "cooperativa", kind: "interviews", page });
+      const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+        q: "cooperativa",
+        kind: "interviews",
+        page,
+      });
       const section = results!.interviews!;
       expect(section.total).toBe(windowSize + 7);
       expect(section.rankWindow).toBe(windowSize);
@@ -223,11 +311,19 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     } while (page <= pageCount);
     expect(seen.size).toBe(windowSize + 7);
     // A page past the end (a stale bookmark) shows the last page, counted by the search itself.
-    const past = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "cooperativa", kind: "interviews", page: 999 });
+    const past = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      q: "cooperativa",
+      kind: "interviews",
+      page: 999,
+    });
     expect(past!.interviews).toMatchObject({ page: pageCount, pageCount, total: windowSize + 7 });
     expect(past!.interviews!.rows.length).toBeGreaterThan(0);
     expect(past!.interviews!.rows[0]).not.toHaveProperty("total");
-    const storiesPast = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño", { page: 50, pageSize: 1 }));
+    const storiesPast = await loadStoryList(
+      mine.evaluation.id,
+      reader(mine.members.lead),
+      storyState("niño", { page: 50, pageSize: 1 }),
+    );
     expect(storiesPast).toMatchObject({ page: 2, pageCount: 2, total: 2 });
     // Walks every page of a ranked transcript search with highlighted passages: about a dozen
     // full-text queries over long transcripts, which take longer than 30 s while the whole suite
@@ -235,7 +331,10 @@ describe("the search page: stories, interviews and focus groups at once", () => 
   }, 120_000);
 
   it("shows only the kinds the reader may see, and nothing to others", async () => {
-    const panelist = await searchEvaluation(mine.evaluation.id, reader(mine.members.panelist!), { q: "niños", page: 1 });
+    const panelist = await searchEvaluation(mine.evaluation.id, reader(mine.members.panelist!), {
+      q: "niños",
+      page: 1,
+    });
     expect(panelist!.kinds).toEqual(["stories"]);
     expect(panelist!.interviews).toBeUndefined();
     // Stories outside the panelist's opened rounds are not found (stories-panel-scope.test.ts): here, none.
@@ -247,7 +346,10 @@ describe("the search page: stories, interviews and focus groups at once", () => 
   });
 
   it("never returns another evaluation's interviews, and survives SQL-ish input", async () => {
-    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "otra evaluación", page: 1 });
+    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      q: "otra evaluación",
+      page: 1,
+    });
     expect(results!.interviews!.total).toBe(0);
     const hostile = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "' OR 1=1--", page: 1 });
     expect([hostile!.stories!.total, hostile!.interviews!.total, hostile!.focusGroups!.total]).toEqual([0, 0, 0]);

@@ -58,7 +58,9 @@ describe("locating the passage", () => {
 
   it("treats regular-expression characters in the query as text, and a query of stop words as no passage", async () => {
     for (const q of ["a.b (c|d)* [x]", "\\m(", "^$ \\", "user@example.org", "(?i).*", "[[:alpha:]]+", "a{99999}"]) {
-      await expect(firstMatch("texto sobre la zafra", q), q).resolves.toSatisfy((position) => position === null || position === 0);
+      await expect(firstMatch("texto sobre la zafra", q), q).resolves.toSatisfy(
+        (position) => position === null || position === 0,
+      );
     }
     expect(await firstMatch("texto cualquiera", "a no me he")).toBeNull();
   });
@@ -68,10 +70,18 @@ describe("the passage shown on the search page", () => {
   it("highlights a capitalised, accented word at the end of a 30,000-character transcript", async () => {
     const filler = "Entrevistadora: ¿Y después? R-0002: Seguimos trabajando igual, sin cambios. ".repeat(400);
     await database.prisma.interview.create({
-      data: buildInterview({ evaluationId: mine.evaluation.id, date: day("2024-06-01"), transcriptOriginal: `${filler}Al final: ÉXITO para las Niñas.` }),
+      data: buildInterview({
+        evaluationId: mine.evaluation.id,
+        date: day("2024-06-01"),
+        transcriptOriginal: `${filler}Al final: ÉXITO para las Niñas.`,
+      }),
     });
     const { searchEvaluation } = await import("@/lib/search/data");
-    const results = await searchEvaluation(mine.evaluation.id, { id: mine.members.lead.id, isAdmin: false }, { q: "exito niña", kind: "interviews", page: 1 });
+    const results = await searchEvaluation(
+      mine.evaluation.id,
+      { id: mine.members.lead.id, isAdmin: false },
+      { q: "exito niña", kind: "interviews", page: 1 },
+    );
     const [row] = results!.interviews!.rows;
     const parts = splitHighlight(row!.headline);
     expect(parts.filter((part) => part.mark).map((part) => part.text)).toEqual(["ÉXITO", "Niñas"]);

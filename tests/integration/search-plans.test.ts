@@ -25,10 +25,14 @@ type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: 
 
 /** Every scan of the plan (InitPlans and SubPlans included) as "Seq Scan on interview", "Bitmap Index Scan using …". */
 async function scansOf(sql: { text: string; values: unknown[] }): Promise<string[]> {
-  const result = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values);
+  const result = await client.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
+    `EXPLAIN (FORMAT JSON) ${sql.text}`,
+    sql.values,
+  );
   const scans: string[] = [];
   const walk = (node: PlanNode) => {
-    if (node["Node Type"].includes("Scan") && node["Relation Name"]) scans.push(`${node["Node Type"]} on ${node["Relation Name"]}`);
+    if (node["Node Type"].includes("Scan") && node["Relation Name"])
+      scans.push(`${node["Node Type"]} on ${node["Relation Name"]}`);
     if (node["Index Name"]) scans.push(`${node["Node Type"]} using ${node["Index Name"]}`);
     for (const child of node.Plans ?? []) walk(child);
   };
@@ -52,12 +56,30 @@ beforeAll(async () => {
   // a few hundred bytes, as real rows are, so that the table has pages worth not reading.
   const text = (i: number) =>
     `${i % 10 === 0 ? "La cooperativa cafetalera" : "Los inspectores visitaron la planta"} en la ronda ${i}${i % 700 === 1 ? `, con la comunidad ${RARE}` : ""}.`;
-  const notes = "Notas de campo: quién estuvo, qué se acordó y qué queda pendiente para la siguiente visita. ".repeat(4);
+  const notes = "Notas de campo: quién estuvo, qué se acordó y qué queda pendiente para la siguiente visita. ".repeat(
+    4,
+  );
   await database.prisma.interview.createMany({
-    data: Array.from({ length: ROWS }, (_, i) => buildInterview({ evaluationId: e, date: new Date(Date.UTC(2023, 0, 1) + i * 3_600_000), transcriptOriginal: text(i), notes })),
+    data: Array.from({ length: ROWS }, (_, i) =>
+      buildInterview({
+        evaluationId: e,
+        date: new Date(Date.UTC(2023, 0, 1) + i * 3_600_000),
+        transcriptOriginal: text(i),
+        notes,
+      }),
+    ),
   });
   await database.prisma.changeStory.createMany({
-    data: Array.from({ length: ROWS }, (_, i) => buildChangeStory({ evaluationId: e, authorId: mine.members.evaluator!.id, codeNumber: i + 1, title: `Ronda ${i}`, whatChanged: text(i), whySignificant: notes })),
+    data: Array.from({ length: ROWS }, (_, i) =>
+      buildChangeStory({
+        evaluationId: e,
+        authorId: mine.members.evaluator!.id,
+        codeNumber: i + 1,
+        title: `Ronda ${i}`,
+        whatChanged: text(i),
+        whySignificant: notes,
+      }),
+    ),
   });
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -91,10 +113,26 @@ describe("search plans on an analyzed table where one word is in nine rows of te
   it("the stories query, by relevance and by date with a filter, takes the index too", async () => {
     const { storyRowsSql } = await import("@/lib/stories/list");
     for (const q of [COMMON, RARE]) {
-      const byRelevance = await scansOf(sqlOf(storyRowsSql(mine.evaluation.id, { filters: { q }, sort: { id: "relevance", desc: true } }, 0, 25, { kind: "ALL" })));
+      const byRelevance = await scansOf(
+        sqlOf(
+          storyRowsSql(mine.evaluation.id, { filters: { q }, sort: { id: "relevance", desc: true } }, 0, 25, {
+            kind: "ALL",
+          }),
+        ),
+      );
       expect(byRelevance, q).toContain("Bitmap Index Scan using change_story_search_vector_idx");
       expect(byRelevance, q).not.toContain("Seq Scan on change_story");
-      const byDate = await scansOf(sqlOf(storyRowsSql(mine.evaluation.id, { filters: { q, stage: "DRAFT" }, sort: { id: "updatedAt", desc: true } }, 0, 25, { kind: "ALL" })));
+      const byDate = await scansOf(
+        sqlOf(
+          storyRowsSql(
+            mine.evaluation.id,
+            { filters: { q, stage: "DRAFT" }, sort: { id: "updatedAt", desc: true } },
+            0,
+            25,
+            { kind: "ALL" },
+          ),
+        ),
+      );
       expect(byDate, q).toContain("Bitmap Index Scan using change_story_search_vector_idx");
       expect(byDate, q).not.toContain("Seq Scan on change_story");
     }

@@ -75,12 +75,34 @@ describe("seedDemo without demo passwords (a real install)", () => {
   });
 
   it("writes what the team learned through the app's mutation: Spanish originals, English translations by the lead, each audited", async () => {
-    const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: fixture.evaluation.name }, select: { id: true } });
+    const evaluation = await prisma.evaluation.findFirstOrThrow({
+      where: { name: fixture.evaluation.name },
+      select: { id: true },
+    });
     const lead = await prisma.user.findUniqueOrThrow({ where: { email: "lead@demo.example" }, select: { id: true } });
-    const learnings = await prisma.learning.findMany({ where: { evaluationId: evaluation.id }, include: { texts: { orderBy: { locale: "asc" } } }, orderBy: [{ kind: "asc" }, { position: "asc" }] });
-    expect(new Set(learnings.map((learning) => learning.kind))).toEqual(new Set(["KEY_RESULTS_INTRODUCTION", "PROGRAMME_OVERVIEW", "KEY_LEARNING", "AT_RISK_IMPACT", "LESSON", "RECOMMENDATION"]));
-    for (const learning of learnings) expect(learning.texts.map((text) => [text.locale, text.translatedById])).toEqual([["ES", null], ["EN", lead.id]]);
-    expect(await prisma.auditEvent.count({ where: { evaluationId: evaluation.id, action: "learning.create" } })).toBe(learnings.length);
+    const learnings = await prisma.learning.findMany({
+      where: { evaluationId: evaluation.id },
+      include: { texts: { orderBy: { locale: "asc" } } },
+      orderBy: [{ kind: "asc" }, { position: "asc" }],
+    });
+    expect(new Set(learnings.map((learning) => learning.kind))).toEqual(
+      new Set([
+        "KEY_RESULTS_INTRODUCTION",
+        "PROGRAMME_OVERVIEW",
+        "KEY_LEARNING",
+        "AT_RISK_IMPACT",
+        "LESSON",
+        "RECOMMENDATION",
+      ]),
+    );
+    for (const learning of learnings)
+      expect(learning.texts.map((text) => [text.locale, text.translatedById])).toEqual([
+        ["ES", null],
+        ["EN", lead.id],
+      ]);
+    expect(await prisma.auditEvent.count({ where: { evaluationId: evaluation.id, action: "learning.create" } })).toBe(
+      learnings.length,
+    );
   });
 
   it("creates the 6 demo users: an admin outside the evaluation and one member per role", async () => {
@@ -89,7 +111,9 @@ describe("seedDemo without demo passwords (a real install)", () => {
     for (const demo of DEMO_USERS) {
       const user = users.find((candidate) => candidate.email === demo.email)!;
       expect(user.isAdmin).toBe(demo.role === "ADMIN");
-      expect(user.memberships.map((membership) => membership.roles)).toEqual(demo.role === "ADMIN" ? [] : [[demo.role]]);
+      expect(user.memberships.map((membership) => membership.roles)).toEqual(
+        demo.role === "ADMIN" ? [] : [[demo.role]],
+      );
     }
   });
 
@@ -124,29 +148,38 @@ describe("seedDemo without demo passwords (a real install)", () => {
       },
     });
     expect(stories).toHaveLength(8);
-    expect(new Set(stories.map((story) => story.stage))).toEqual(new Set(["DRAFT", "SUBMITTED", "SCREENED", "IN_SELECTION"]));
+    expect(new Set(stories.map((story) => story.stage))).toEqual(
+      new Set(["DRAFT", "SUBMITTED", "SCREENED", "IN_SELECTION"]),
+    );
     expect(stories.filter((story) => story.changeType === "NO_CHANGE")).toHaveLength(1);
     for (const story of stories) {
       const primaries = story.domainAssignments.filter((row) => row.kind === "PRIMARY" && row.endedAt === null);
       expect(primaries, story.code).toHaveLength(1);
       expect(primaries[0]!.rationale.length, story.code).toBeGreaterThan(0);
-      expect(story.revisions.map((revision) => revision.version), story.code).toEqual([1]);
-      const consenting = story.storytellers.filter(({ respondent }) =>
-        respondent.excludedAt === null &&
-        respondent.consents.some(
-          (consent) =>
-            consent.withdrawnOn === null &&
-            ["INTERVIEW", "ANONYMOUS_QUOTATION"].every((scope) =>
-              consent.scopes.some((row) => row.scope === scope && row.granted),
-            ),
-        ),
+      expect(
+        story.revisions.map((revision) => revision.version),
+        story.code,
+      ).toEqual([1]);
+      const consenting = story.storytellers.filter(
+        ({ respondent }) =>
+          respondent.excludedAt === null &&
+          respondent.consents.some(
+            (consent) =>
+              consent.withdrawnOn === null &&
+              ["INTERVIEW", "ANONYMOUS_QUOTATION"].every((scope) =>
+                consent.scopes.some((row) => row.scope === scope && row.granted),
+              ),
+          ),
       );
       expect(consenting.length, story.code).toBeGreaterThanOrEqual(1);
     }
   });
 
   it("records one withdrawn consent (EXCLUDE) whose respondent is excluded and tells no story", async () => {
-    const withdrawn = await prisma.consent.findMany({ where: { withdrawnOn: { not: null } }, include: { respondent: true } });
+    const withdrawn = await prisma.consent.findMany({
+      where: { withdrawnOn: { not: null } },
+      include: { respondent: true },
+    });
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]!.withdrawalChoice).toBe("EXCLUDE");
     expect(withdrawn[0]!.respondent.excludedAt).not.toBeNull();
@@ -167,7 +200,13 @@ describe("seedDemo without demo passwords (a real install)", () => {
   it("lets the test factories add an evaluation with a team beside the demo", async () => {
     const team = await createEvaluationWithTeam(prisma);
     const members = await prisma.evaluationMember.findMany({ where: { evaluationId: team.evaluation.id } });
-    expect(members.map((member) => member.roles[0]).sort()).toEqual(["ANALYST", "EVALUATOR", "LEAD", "PANELIST", "REVIEWER"]);
+    expect(members.map((member) => member.roles[0]).sort()).toEqual([
+      "ANALYST",
+      "EVALUATOR",
+      "LEAD",
+      "PANELIST",
+      "REVIEWER",
+    ]);
     expect(members.some((member) => member.userId === team.outsider.id)).toBe(false);
     expect(await demoEvaluationId(prisma)).not.toBe(team.evaluation.id);
   });

@@ -40,7 +40,9 @@ beforeAll(async () => {
   const oaxaca = buildPlace({ evaluationId, state: "Oaxaca", municipality: "Oaxaca de Juárez" });
   const abroad = buildPlace({ evaluationId, state: "Quetzaltenango", countryCode: "GT" });
   await prisma.place.createMany({ data: [oaxaca, abroad] });
-  await prisma.storyPlace.createMany({ data: [oaxaca, abroad].map((place) => ({ evaluationId, storyId: first, placeId: place.id })) });
+  await prisma.storyPlace.createMany({
+    data: [oaxaca, abroad].map((place) => ({ evaluationId, storyId: first, placeId: place.id })),
+  });
   await prisma.changeStory.update({
     where: { id: first },
     data: {
@@ -53,15 +55,47 @@ beforeAll(async () => {
   });
   await prisma.storyFigure.createMany({
     data: [
-      buildStoryFigure({ evaluationId, storyId: first, position: 1, label: "Trabajadoras con contrato", value: "120", unit: "personas" }),
-      buildStoryFigure({ evaluationId, storyId: first, position: 2, label: "Aumento del salario", qualifier: "RANGE", value: "10.5", valueMax: "15", unit: "%" }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: first,
+        position: 1,
+        label: "Trabajadoras con contrato",
+        value: "120",
+        unit: "personas",
+      }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: first,
+        position: 2,
+        label: "Aumento del salario",
+        qualifier: "RANGE",
+        value: "10.5",
+        valueMax: "15",
+        unit: "%",
+      }),
     ],
   });
-  const panel = await rounds.createPanel({ ...lead(), name: "Panel", level: "DOMAIN", domainId: world.domainId, memberIds: world.panelists.map((p) => p.id) });
+  const panel = await rounds.createPanel({
+    ...lead(),
+    name: "Panel",
+    level: "DOMAIN",
+    domainId: world.domainId,
+    memberIds: world.panelists.map((p) => p.id),
+  });
   if (!panel.ok) throw new Error(JSON.stringify(panel));
   panelId = panel.panelId;
   deadline = new Date(Date.now() + 7 * 86_400_000);
-  const created = await rounds.createRound({ ...lead(), panelId, name: "Ronda con detalles", method: "APPROVAL", scoreScaleMax: null, selectCount: 1, deadline, resultsHiddenUntilClosed: true, storyIds: [first, second] });
+  const created = await rounds.createRound({
+    ...lead(),
+    panelId,
+    name: "Ronda con detalles",
+    method: "APPROVAL",
+    scoreScaleMax: null,
+    selectCount: 1,
+    deadline,
+    resultsHiddenUntilClosed: true,
+    storyIds: [first, second],
+  });
   if (!created.ok) throw new Error(JSON.stringify(created));
   roundId = created.roundId;
   expect(await rounds.openRound({ ...lead(), roundId, expectedVersion: 1 })).toEqual({ ok: true });
@@ -76,9 +110,18 @@ describe("the ballot's candidates", () => {
     const view = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!)))!;
     expect(view.canVote).toBe(true);
     const detail = view.details.get(world.storyIds[0]!)!;
-    expect(Object.keys(detail).sort()).toEqual(
-      ["figures", "id", "periodFrom", "periodPrecision", "periodTo", "places", "whatChanged", "whatChangedTranslation", "whySignificant", "whySignificantTranslation"],
-    );
+    expect(Object.keys(detail).sort()).toEqual([
+      "figures",
+      "id",
+      "periodFrom",
+      "periodPrecision",
+      "periodTo",
+      "places",
+      "whatChanged",
+      "whatChangedTranslation",
+      "whySignificant",
+      "whySignificantTranslation",
+    ]);
     expect(detail).toMatchObject({
       whatChanged: "Las cooperativas firmaron contratos con salario mínimo.",
       whatChangedTranslation: "The cooperatives signed contracts with a minimum wage.",
@@ -88,12 +131,25 @@ describe("the ballot's candidates", () => {
       periodPrecision: "YEAR",
       places: ["Oaxaca · Oaxaca de Juárez", "Quetzaltenango (GT)"],
     });
-    expect(detail.figures.map(({ label, qualifier, value, valueMax, unit }) => ({ label, qualifier, value, valueMax, unit }))).toEqual([
+    expect(
+      detail.figures.map(({ label, qualifier, value, valueMax, unit }) => ({
+        label,
+        qualifier,
+        value,
+        valueMax,
+        unit,
+      })),
+    ).toEqual([
       { label: "Trabajadoras con contrato", qualifier: "EXACT", value: "120", valueMax: null, unit: "personas" },
       { label: "Aumento del salario", qualifier: "RANGE", value: "10.5", valueMax: "15", unit: "%" },
     ]);
     // The second candidate has no places or figures of its own: empty, not someone else's.
-    expect(view.details.get(world.storyIds[1]!)).toMatchObject({ places: [], figures: [], periodFrom: null, periodTo: null });
+    expect(view.details.get(world.storyIds[1]!)).toMatchObject({
+      places: [],
+      figures: [],
+      periodFrom: null,
+      periodTo: null,
+    });
     expect(JSON.stringify([...view.details.values()])).not.toContain(world.respondents.consenting.id);
   });
 
@@ -106,7 +162,9 @@ describe("the ballot's candidates", () => {
 
 describe("where a panelist lands", () => {
   it("is their ballot when one round's ballot is all that waits for them", async () => {
-    expect(await loadLanding(reader(world.panelists[0]!))).toBe(`/evaluations/${world.evaluationId}/selection/rounds/${roundId}`);
+    expect(await loadLanding(reader(world.panelists[0]!))).toBe(
+      `/evaluations/${world.evaluationId}/selection/rounds/${roundId}`,
+    );
   });
 
   it("is the evaluation list once the deadline has passed, or for someone with other work or none", async () => {
@@ -122,23 +180,51 @@ describe("where a panelist lands", () => {
     const { prisma } = database;
     // A second evaluation where the same person sits on a panel with an open round of their own.
     const other = await createSelectionWorld(prisma, { panelists: 1 });
-    await prisma.evaluationMember.create({ data: buildMembership({ evaluationId: other.evaluationId, userId: panelist.id, roles: ["PANELIST"] }) });
+    await prisma.evaluationMember.create({
+      data: buildMembership({ evaluationId: other.evaluationId, userId: panelist.id, roles: ["PANELIST"] }),
+    });
     const otherLead = { actorId: other.lead.id, evaluationId: other.evaluationId };
-    const otherPanel = await rounds.createPanel({ ...otherLead, name: "Otro panel", level: "DOMAIN", domainId: other.domainId, memberIds: [panelist.id] });
+    const otherPanel = await rounds.createPanel({
+      ...otherLead,
+      name: "Otro panel",
+      level: "DOMAIN",
+      domainId: other.domainId,
+      memberIds: [panelist.id],
+    });
     if (!otherPanel.ok) throw new Error(JSON.stringify(otherPanel));
-    const otherRound = await rounds.createRound({ ...otherLead, panelId: otherPanel.panelId, name: "Otra ronda", method: "APPROVAL", scoreScaleMax: null, selectCount: 1, deadline, resultsHiddenUntilClosed: true, storyIds: other.storyIds.slice(0, 1) });
+    const otherRound = await rounds.createRound({
+      ...otherLead,
+      panelId: otherPanel.panelId,
+      name: "Otra ronda",
+      method: "APPROVAL",
+      scoreScaleMax: null,
+      selectCount: 1,
+      deadline,
+      resultsHiddenUntilClosed: true,
+      storyIds: other.storyIds.slice(0, 1),
+    });
     if (!otherRound.ok) throw new Error(JSON.stringify(otherRound));
-    expect(await rounds.openRound({ ...otherLead, roundId: otherRound.roundId, expectedVersion: 1 })).toEqual({ ok: true });
+    expect(await rounds.openRound({ ...otherLead, roundId: otherRound.roundId, expectedVersion: 1 })).toEqual({
+      ok: true,
+    });
     expect(await loadLanding(reader(panelist))).toBeNull();
 
     const cast = await ballots.castBallots({
       actorId: panelist.id,
       evaluationId: world.evaluationId,
       roundId,
-      votes: world.storyIds.slice(0, 2).map((storyId) => ({ storyId, rank: null, score: null, approved: true, reason: "El cambio llegó a quienes más lo necesitaban." })),
+      votes: world.storyIds.slice(0, 2).map((storyId) => ({
+        storyId,
+        rank: null,
+        score: null,
+        approved: true,
+        reason: "El cambio llegó a quienes más lo necesitaban.",
+      })),
     });
     expect(cast).toMatchObject({ ok: true });
-    expect(await loadLanding(reader(panelist))).toBe(`/evaluations/${other.evaluationId}/selection/rounds/${otherRound.roundId}`);
+    expect(await loadLanding(reader(panelist))).toBe(
+      `/evaluations/${other.evaluationId}/selection/rounds/${otherRound.roundId}`,
+    );
   });
 
   it("ignores evaluations the person is no member of", async () => {

@@ -32,7 +32,11 @@ const english = buildUser({ name: "Emma English", email: "emma@panel.test", loca
 const spanish = buildUser({ name: "Sofía Español", email: "sofia@panel.test", locale: "ES" });
 const voter = buildUser({ name: "Victor Voted", email: "victor@panel.test", locale: "EN" });
 const former = buildUser({ name: "Fermín Former", email: "fermin@panel.test" });
-const disabled = buildUser({ name: "Dora Disabled", email: "dora@panel.test", disabledAt: new Date("2026-01-01T00:00:00Z") });
+const disabled = buildUser({
+  name: "Dora Disabled",
+  email: "dora@panel.test",
+  disabledAt: new Date("2026-01-01T00:00:00Z"),
+});
 const offPanel = buildUser({ name: "Olga Offpanel", email: "olga@panel.test" });
 const secondLead = buildUser({ name: "Lorenzo Lead", email: "lorenzo@panel.test" });
 const NEVER_REMINDED = [voter, former, disabled, offPanel].map((user) => user.email);
@@ -45,7 +49,9 @@ beforeAll(async () => {
   await database.prisma.user.createMany({ data: [english, spanish, voter, former, disabled, offPanel, secondLead] });
   await database.prisma.evaluationMember.createMany({
     data: [
-      ...[english, spanish, voter, disabled, offPanel].map((user) => buildMembership({ evaluationId, userId: user.id, roles: ["PANELIST"] })),
+      ...[english, spanish, voter, disabled, offPanel].map((user) =>
+        buildMembership({ evaluationId, userId: user.id, roles: ["PANELIST"] }),
+      ),
       buildMembership({ evaluationId, userId: former.id, roles: ["EVALUATOR"] }),
       buildMembership({ evaluationId, userId: secondLead.id, roles: ["LEAD"] }),
     ],
@@ -73,10 +79,22 @@ const lead = () => ({ actorId: world.lead.id, evaluationId: world.evaluationId }
 /** A round with one candidate, its panel seated as described above; opened and voted on by `voter` unless told otherwise. */
 async function roundFor(options: { name?: string; status?: "DRAFT" | "OPEN" } = {}) {
   const [storyId] = await addScreenedStories(database.prisma, world, world.domainId, 1);
-  const panel = await rounds.createPanel({ ...lead(), name: "Reminder panel", level: "DOMAIN", domainId: world.domainId, memberIds: [english.id, spanish.id, voter.id] });
+  const panel = await rounds.createPanel({
+    ...lead(),
+    name: "Reminder panel",
+    level: "DOMAIN",
+    domainId: world.domainId,
+    memberIds: [english.id, spanish.id, voter.id],
+  });
   if (!panel.ok) throw new Error(JSON.stringify(panel));
   // Seated while they were panelists; since then one lost the role and one was disabled.
-  await database.prisma.panelMember.createMany({ data: [former, disabled].map((user) => ({ evaluationId: world.evaluationId, panelId: panel.panelId, userId: user.id })) });
+  await database.prisma.panelMember.createMany({
+    data: [former, disabled].map((user) => ({
+      evaluationId: world.evaluationId,
+      panelId: panel.panelId,
+      userId: user.id,
+    })),
+  });
   const round = await rounds.createRound({
     ...lead(),
     panelId: panel.panelId,
@@ -91,12 +109,20 @@ async function roundFor(options: { name?: string; status?: "DRAFT" | "OPEN" } = 
   if (!round.ok) throw new Error(JSON.stringify(round));
   if (options.status === "DRAFT") return round.roundId;
   expect(await rounds.openRound({ ...lead(), roundId: round.roundId, expectedVersion: 1 })).toEqual({ ok: true });
-  const cast = await ballots.castBallots({ actorId: voter.id, evaluationId: world.evaluationId, roundId: round.roundId, votes: [{ storyId: storyId!, approved: true, rank: null, score: null, reason: "Un cambio que se sostiene." }] });
+  const cast = await ballots.castBallots({
+    actorId: voter.id,
+    evaluationId: world.evaluationId,
+    roundId: round.roundId,
+    votes: [{ storyId: storyId!, approved: true, rank: null, score: null, reason: "Un cambio que se sostiene." }],
+  });
   expect(cast).toMatchObject({ ok: true });
   return round.roundId;
 }
 
-async function withInbox<T>(options: { refuseRecipients?: string[] }, run: (inbox: Awaited<ReturnType<typeof openSmtpInbox>>) => Promise<T>) {
+async function withInbox<T>(
+  options: { refuseRecipients?: string[] },
+  run: (inbox: Awaited<ReturnType<typeof openSmtpInbox>>) => Promise<T>,
+) {
   const inbox = await openSmtpInbox(options);
   Object.assign(process.env, { SMTP_URL: inbox.url, MAIL_FROM: SENDER });
   try {
@@ -106,12 +132,19 @@ async function withInbox<T>(options: { refuseRecipients?: string[] }, run: (inbo
   }
 }
 
-const send = (roundId: string, text: string) => actions.sendSelectionReminder({ evaluationId: world.evaluationId, roundId, text });
+const send = (roundId: string, text: string) =>
+  actions.sendSelectionReminder({ evaluationId: world.evaluationId, roundId, text });
 const events = (roundId: string, action: string | string[]) =>
-  database.prisma.auditEvent.findMany({ where: { recordId: roundId, action: { in: [action].flat() } }, orderBy: { sequence: "asc" } });
-const mailTo = (inbox: { messages: ReceivedMail[] }, email: string) => inbox.messages.find((mail) => mail.to.includes(email));
-const roundLink = (roundId: string) => `https://msc.example.org/evaluations/${world.evaluationId}/selection/rounds/${roundId}`;
-const lastReminderAt = async (roundId: string) => (await database.prisma.selectionRound.findUniqueOrThrow({ where: { id: roundId } })).lastReminderAt;
+  database.prisma.auditEvent.findMany({
+    where: { recordId: roundId, action: { in: [action].flat() } },
+    orderBy: { sequence: "asc" },
+  });
+const mailTo = (inbox: { messages: ReceivedMail[] }, email: string) =>
+  inbox.messages.find((mail) => mail.to.includes(email));
+const roundLink = (roundId: string) =>
+  `https://msc.example.org/evaluations/${world.evaluationId}/selection/rounds/${roundId}`;
+const lastReminderAt = async (roundId: string) =>
+  (await database.prisma.selectionRound.findUniqueOrThrow({ where: { id: roundId } })).lastReminderAt;
 
 describe("a reminder by e-mail", () => {
   it("goes to each panelist who has not voted, alone in its To, in their language, with the round, deadline, text and link", async () => {
@@ -120,7 +153,10 @@ describe("a reminder by e-mail", () => {
     const text = "Su voto ayuda a decidir qué cambio contamos al financiador.";
     await withInbox({}, async (inbox) => {
       const result = await send(roundId, text);
-      expect(result).toEqual({ ok: true, data: { reminded: 2, delivery: { kind: "EMAILED", emailed: 2, failed: [] } } });
+      expect(result).toEqual({
+        ok: true,
+        data: { reminded: 2, delivery: { kind: "EMAILED", emailed: 2, failed: [] } },
+      });
 
       expect(inbox.messages.map((mail) => mail.to).sort()).toEqual([[english.email], [spanish.email]]);
       for (const mail of inbox.messages) {
@@ -151,13 +187,22 @@ describe("a reminder by e-mail", () => {
     const trail = await events(roundId, ["selection.round.remind", "mail.sent", "mail.failed"]);
     expect(trail.map((event) => event.action)).toEqual(["selection.round.remind", "mail.sent", "mail.sent"]);
     expect(trail[0]!.after).toMatchObject({ text, channel: "EMAIL" });
-    expect(((trail[0]!.after as { panelistIds: string[] }).panelistIds).sort()).toEqual([english.id, spanish.id].sort());
-    expect(trail.slice(1).map((event) => event.after).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+    expect((trail[0]!.after as { panelistIds: string[] }).panelistIds.sort()).toEqual([english.id, spanish.id].sort());
+    expect(
+      trail
+        .slice(1)
+        .map((event) => event.after)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([
       { purpose: "selection_reminder", to: english.email, userId: english.id },
       { purpose: "selection_reminder", to: spanish.email, userId: spanish.id },
     ]);
     for (const event of trail.slice(1)) {
-      expect(event).toMatchObject({ actorId: world.lead.id, evaluationId: world.evaluationId, recordType: "SelectionRound" });
+      expect(event).toMatchObject({
+        actorId: world.lead.id,
+        evaluationId: world.evaluationId,
+        recordType: "SelectionRound",
+      });
       expect(JSON.stringify([event.before, event.after])).not.toContain("financiador");
     }
   });
@@ -165,7 +210,8 @@ describe("a reminder by e-mail", () => {
   it("keeps line breaks and header lines of the text (and of the round's name) in the body: no header, no recipient added", async () => {
     const roundId = await roundFor({ name: "Ronda\r\nBcc: intruso@evil.test\r\nX-Injected: sí" });
     signInAs(world.lead);
-    const text = "Hola\r\nBcc: intruso@evil.test\r\nSubject: Falso\r\n\r\n.\r\nRCPT TO:<intruso@evil.test>\r\nFin del mensaje";
+    const text =
+      "Hola\r\nBcc: intruso@evil.test\r\nSubject: Falso\r\n\r\n.\r\nRCPT TO:<intruso@evil.test>\r\nFin del mensaje";
     await withInbox({}, async (inbox) => {
       expect(await send(roundId, text)).toMatchObject({ ok: true, data: { delivery: { emailed: 2, failed: [] } } });
       expect(inbox.messages).toHaveLength(2);
@@ -177,7 +223,9 @@ describe("a reminder by e-mail", () => {
         expect(mail.subject).not.toMatch(/[\r\n]/);
         expect(mail.subject).toContain("Ronda Bcc: intruso@evil.test X-Injected: sí");
         // The whole text arrives, the lone dot line included, as words in the body.
-        expect(mail.text).toContain("Hola\nBcc: intruso@evil.test\nSubject: Falso\n\n.\nRCPT TO:<intruso@evil.test>\nFin del mensaje");
+        expect(mail.text).toContain(
+          "Hola\nBcc: intruso@evil.test\nSubject: Falso\n\n.\nRCPT TO:<intruso@evil.test>\nFin del mensaje",
+        );
       }
     });
   });
@@ -187,7 +235,10 @@ describe("a reminder by e-mail", () => {
     signInAs(world.lead);
     await withInbox({ refuseRecipients: [english.email] }, async (inbox) => {
       const result = await send(roundId, "Por favor vote.");
-      expect(result).toEqual({ ok: true, data: { reminded: 2, delivery: { kind: "EMAILED", emailed: 1, failed: ["Emma English"] } } });
+      expect(result).toEqual({
+        ok: true,
+        data: { reminded: 2, delivery: { kind: "EMAILED", emailed: 1, failed: ["Emma English"] } },
+      });
       expect(inbox.messages.map((mail) => mail.to)).toEqual([[spanish.email]]);
     });
     const attempts = await events(roundId, ["mail.sent", "mail.failed"]);
@@ -203,7 +254,10 @@ describe("a reminder without a mail server", () => {
   it("is recorded for the lead to copy and send, and nothing is e-mailed or audited as mail", async () => {
     const roundId = await roundFor();
     signInAs(world.lead);
-    expect(await send(roundId, "Por favor vote.")).toEqual({ ok: true, data: { reminded: 2, delivery: { kind: "NOT_CONFIGURED" } } });
+    expect(await send(roundId, "Por favor vote.")).toEqual({
+      ok: true,
+      data: { reminded: 2, delivery: { kind: "NOT_CONFIGURED" } },
+    });
     const [recorded] = await events(roundId, "selection.round.remind");
     expect(recorded!.after).toMatchObject({ channel: "COPIED_BY_LEAD", text: "Por favor vote." });
     expect(await events(roundId, ["mail.sent", "mail.failed"])).toHaveLength(0);
@@ -222,9 +276,19 @@ describe("rounds that take no reminder", () => {
 
     await withInbox({}, async (inbox) => {
       for (const roundId of [draft, closed, cancelled]) {
-        expect(await send(roundId, "Por favor vote.")).toEqual({ ok: false, error: "REJECTED", reason: "ROUND_NOT_OPEN" });
+        expect(await send(roundId, "Por favor vote.")).toEqual({
+          ok: false,
+          error: "REJECTED",
+          reason: "ROUND_NOT_OPEN",
+        });
       }
-      const afterDeadline = await reminders.recordReminder({ ...lead(), roundId: late, text: "Tarde.", channel: "EMAIL", now: new Date(DEADLINE.getTime() + 1) });
+      const afterDeadline = await reminders.recordReminder({
+        ...lead(),
+        roundId: late,
+        text: "Tarde.",
+        channel: "EMAIL",
+        now: new Date(DEADLINE.getTime() + 1),
+      });
       expect(afterDeadline).toEqual({ ok: false, reason: "DEADLINE_PASSED" });
       expect(inbox.messages).toHaveLength(0);
     });
@@ -238,7 +302,12 @@ describe("rounds that take no reminder", () => {
     const roundId = await roundFor();
     const storyId = (await database.prisma.roundCandidate.findFirstOrThrow({ where: { roundId } })).storyId;
     for (const panelist of [english, spanish]) {
-      const cast = await ballots.castBallots({ actorId: panelist.id, evaluationId: world.evaluationId, roundId, votes: [{ storyId, approved: false, rank: null, score: null, reason: "No es el cambio más significativo." }] });
+      const cast = await ballots.castBallots({
+        actorId: panelist.id,
+        evaluationId: world.evaluationId,
+        roundId,
+        votes: [{ storyId, approved: false, rank: null, score: null, reason: "No es el cambio más significativo." }],
+      });
       expect(cast).toMatchObject({ ok: true });
     }
     signInAs(world.lead);
@@ -259,7 +328,14 @@ describe("the throttle", () => {
       expect(inbox.messages).toHaveLength(2);
     });
     const first = (await lastReminderAt(roundId))!;
-    const at = (ms: number) => reminders.recordReminder({ ...lead(), roundId, text: "Más tarde.", channel: "COPIED_BY_LEAD", now: new Date(first.getTime() + ms) });
+    const at = (ms: number) =>
+      reminders.recordReminder({
+        ...lead(),
+        roundId,
+        text: "Más tarde.",
+        channel: "COPIED_BY_LEAD",
+        now: new Date(first.getTime() + ms),
+      });
     expect(await at(TEN_MINUTES - 1_000)).toEqual({ ok: false, reason: "REMINDED_RECENTLY" });
     expect(await at(TEN_MINUTES)).toMatchObject({ ok: true });
     expect(await at(TEN_MINUTES + 60_000)).toEqual({ ok: false, reason: "REMINDED_RECENTLY" });
@@ -276,7 +352,9 @@ describe("the throttle", () => {
       const second = send(roundId, "Del segundo líder.");
       const results = await Promise.all([first, second]);
       expect(results.filter((result) => result.ok)).toHaveLength(1);
-      expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "REJECTED", reason: "REMINDED_RECENTLY" }]);
+      expect(results.filter((result) => !result.ok)).toEqual([
+        { ok: false, error: "REJECTED", reason: "REMINDED_RECENTLY" },
+      ]);
       expect(inbox.messages.map((mail) => mail.to[0]).sort()).toEqual([english.email, spanish.email].sort());
     });
     expect(await events(roundId, "selection.round.remind")).toHaveLength(1);
@@ -286,16 +364,28 @@ describe("the throttle", () => {
   it("holds under many reminders racing on one round: one recorded", async () => {
     const roundId = await roundFor();
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => reminders.recordReminder({ ...lead(), actorId: i % 2 ? secondLead.id : world.lead.id, roundId, text: `Intento ${i}`, channel: "COPIED_BY_LEAD" })),
+      Array.from({ length: 6 }, (_, i) =>
+        reminders.recordReminder({
+          ...lead(),
+          actorId: i % 2 ? secondLead.id : world.lead.id,
+          roundId,
+          text: `Intento ${i}`,
+          channel: "COPIED_BY_LEAD",
+        }),
+      ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok).map((result) => (result as { reason: string }).reason)).toEqual(Array(5).fill("REMINDED_RECENTLY"));
+    expect(results.filter((result) => !result.ok).map((result) => (result as { reason: string }).reason)).toEqual(
+      Array(5).fill("REMINDED_RECENTLY"),
+    );
     expect(await events(roundId, "selection.round.remind")).toHaveLength(1);
   });
 
   it("does not make the lead's close stale: the round's version is unchanged", async () => {
     const roundId = await roundFor();
-    expect(await reminders.recordReminder({ ...lead(), roundId, text: "Ya casi.", channel: "COPIED_BY_LEAD" })).toMatchObject({ ok: true });
+    expect(
+      await reminders.recordReminder({ ...lead(), roundId, text: "Ya casi.", channel: "COPIED_BY_LEAD" }),
+    ).toMatchObject({ ok: true });
     expect(await rounds.closeRound({ ...lead(), roundId, expectedVersion: 2 })).toMatchObject({ ok: true });
   });
 });

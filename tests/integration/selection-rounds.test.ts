@@ -18,19 +18,39 @@ let reminders: typeof import("@/lib/selection/reminder-mutations");
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
 const events = (action: string, recordId?: string) =>
-  database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, action, ...(recordId ? { recordId } : {}) }, orderBy: { sequence: "asc" } });
+  database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, action, ...(recordId ? { recordId } : {}) },
+    orderBy: { sequence: "asc" },
+  });
 const stageOf = async (id: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id } })).stage;
-const versionOf = async (id: string) => (await database.prisma.selectionRound.findUniqueOrThrow({ where: { id } })).version;
+const versionOf = async (id: string) =>
+  (await database.prisma.selectionRound.findUniqueOrThrow({ where: { id } })).version;
 const lead = () => ({ actorId: world.lead.id, evaluationId: world.evaluationId });
 
 async function panel(level: "DOMAIN" | "PORTFOLIO" = "DOMAIN") {
-  const result = await rounds.createPanel({ ...lead(), name: `Panel ${level}`, level, domainId: level === "DOMAIN" ? world.domainId : null, memberIds: world.panelists.map((p) => p.id) });
+  const result = await rounds.createPanel({
+    ...lead(),
+    name: `Panel ${level}`,
+    level,
+    domainId: level === "DOMAIN" ? world.domainId : null,
+    memberIds: world.panelists.map((p) => p.id),
+  });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.panelId;
 }
 
 async function round(panelId: string, method: "RANKING" | "SCORING" | "APPROVAL" = "RANKING", storyIds: string[] = []) {
-  const result = await rounds.createRound({ ...lead(), panelId, name: `Round ${method}`, method, scoreScaleMax: method === "SCORING" ? 5 : null, selectCount: 1, deadline: inAWeek(), resultsHiddenUntilClosed: true, storyIds });
+  const result = await rounds.createRound({
+    ...lead(),
+    panelId,
+    name: `Round ${method}`,
+    method,
+    scoreScaleMax: method === "SCORING" ? 5 : null,
+    selectCount: 1,
+    deadline: inAWeek(),
+    resultsHiddenUntilClosed: true,
+    storyIds,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.roundId;
 }
@@ -43,8 +63,19 @@ async function openedRound(method: "RANKING" | "SCORING" | "APPROVAL" = "RANKING
 }
 
 const reason = "Es el cambio que más transformó la vida de las trabajadoras.";
-const cast = (panelistId: string, roundId: string, votes: Array<{ storyId: string; rank?: number; score?: number; approved?: boolean; reason?: string }>, now?: Date) =>
-  ballots.castBallots({ actorId: panelistId, evaluationId: world.evaluationId, roundId, votes: votes.map((v) => ({ reason, rank: null, score: null, approved: null, ...v })), now });
+const cast = (
+  panelistId: string,
+  roundId: string,
+  votes: Array<{ storyId: string; rank?: number; score?: number; approved?: boolean; reason?: string }>,
+  now?: Date,
+) =>
+  ballots.castBallots({
+    actorId: panelistId,
+    evaluationId: world.evaluationId,
+    roundId,
+    votes: votes.map((v) => ({ reason, rank: null, score: null, approved: null, ...v })),
+    now,
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -64,7 +95,13 @@ afterAll(async () => {
 
 describe("panels", () => {
   it("seats only members with the panelist role, and audits the panel", async () => {
-    const refused = await rounds.createPanel({ ...lead(), name: "Mixed", level: "DOMAIN", domainId: world.domainId, memberIds: [world.team.members.evaluator!.id] });
+    const refused = await rounds.createPanel({
+      ...lead(),
+      name: "Mixed",
+      level: "DOMAIN",
+      domainId: world.domainId,
+      memberIds: [world.team.members.evaluator!.id],
+    });
     expect(refused).toMatchObject({ ok: false, reason: "NOT_A_PANELIST" });
     const panelId = await panel();
     expect(await database.prisma.panelMember.count({ where: { panelId } })).toBe(3);
@@ -85,42 +122,117 @@ describe("a domain round from creation to decision", () => {
     const moved = await events("story.stage");
     expect(moved.filter((e) => (e.after as { roundId?: string }).roundId === roundId)).toHaveLength(3);
     // Opened already: the same version is now stale.
-    await expect(rounds.openRound({ ...lead(), roundId, expectedVersion: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(rounds.openRound({ ...lead(), roundId, expectedVersion: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     const [a, b, c] = world.storyIds as [string, string, string];
     const [p1, p2, p3] = world.panelists;
-    expect(await cast(p1!.id, roundId, [{ storyId: a, rank: 1 }, { storyId: b, rank: 2 }, { storyId: c, rank: 3 }])).toMatchObject({ ok: true, saved: 3 });
-    expect(await cast(p2!.id, roundId, [{ storyId: b, rank: 1 }, { storyId: a, rank: 2 }, { storyId: c, rank: 3 }])).toMatchObject({ ok: true });
+    expect(
+      await cast(p1!.id, roundId, [
+        { storyId: a, rank: 1 },
+        { storyId: b, rank: 2 },
+        { storyId: c, rank: 3 },
+      ]),
+    ).toMatchObject({ ok: true, saved: 3 });
+    expect(
+      await cast(p2!.id, roundId, [
+        { storyId: b, rank: 1 },
+        { storyId: a, rank: 2 },
+        { storyId: c, rank: 3 },
+      ]),
+    ).toMatchObject({ ok: true });
     // Changing a vote keeps the earlier version.
-    expect(await cast(p2!.id, roundId, [{ storyId: a, rank: 1 }, { storyId: b, rank: 2 }, { storyId: c, rank: 3 }])).toMatchObject({ ok: true, saved: 2, unchanged: 1 });
-    const revised = await database.prisma.ballot.findFirstOrThrow({ where: { roundId, panelistId: p2!.id, storyId: a }, include: { revisions: true } });
+    expect(
+      await cast(p2!.id, roundId, [
+        { storyId: a, rank: 1 },
+        { storyId: b, rank: 2 },
+        { storyId: c, rank: 3 },
+      ]),
+    ).toMatchObject({ ok: true, saved: 2, unchanged: 1 });
+    const revised = await database.prisma.ballot.findFirstOrThrow({
+      where: { roundId, panelistId: p2!.id, storyId: a },
+      include: { revisions: true },
+    });
     expect(revised).toMatchObject({ rank: 1, version: 2 });
     expect(revised.revisions).toMatchObject([{ version: 1, rank: 2 }]);
     // Duplicate ranks are refused and leave nothing behind.
-    expect(await cast(p3!.id, roundId, [{ storyId: a, rank: 1 }, { storyId: b, rank: 1 }, { storyId: c, rank: 3 }])).toMatchObject({ ok: false, reason: "RANKS_NOT_DISTINCT" });
+    expect(
+      await cast(p3!.id, roundId, [
+        { storyId: a, rank: 1 },
+        { storyId: b, rank: 1 },
+        { storyId: c, rank: 3 },
+      ]),
+    ).toMatchObject({ ok: false, reason: "RANKS_NOT_DISTINCT" });
     expect(await database.prisma.ballot.count({ where: { roundId, panelistId: p3!.id } })).toBe(0);
 
     expect(await data.listVoterIds(world.evaluationId, roundId)).toEqual(new Set([p1!.id, p2!.id]));
-    expect(await reminders.recordReminder({ ...lead(), roundId, text: "Por favor vota.", channel: "COPIED_BY_LEAD" })).toMatchObject({ ok: true, recipients: [{ id: p3!.id }] });
+    expect(
+      await reminders.recordReminder({ ...lead(), roundId, text: "Por favor vota.", channel: "COPIED_BY_LEAD" }),
+    ).toMatchObject({ ok: true, recipients: [{ id: p3!.id }] });
     expect((await events("selection.round.remind", roundId))[0]!.after).toMatchObject({ panelistIds: [p3!.id] });
 
     // A decision before the close is refused.
     const thanks = (language: string, text: string) => [a, b, c].map((storyId) => ({ storyId, language, text }));
-    await expect(rounds.recordDecision({ ...lead(), roundId, expectedVersion: 2, selected: [{ storyId: a, reason }], dissent: null, feedback: thanks("es", "Gracias.") })).resolves.toMatchObject({ ok: false, reason: "WRONG_STATUS" });
+    await expect(
+      rounds.recordDecision({
+        ...lead(),
+        roundId,
+        expectedVersion: 2,
+        selected: [{ storyId: a, reason }],
+        dissent: null,
+        feedback: thanks("es", "Gracias."),
+      }),
+    ).resolves.toMatchObject({ ok: false, reason: "WRONG_STATUS" });
 
     expect(await rounds.closeRound({ ...lead(), roundId, expectedVersion: 2 })).toEqual({ ok: true, ballots: 6 });
     const closeEvent = (await events("selection.round.close", roundId))[0]!;
-    expect(closeEvent.after).toMatchObject({ status: "CLOSED", ballots: 6, voters: 2, ballotDigest: (await rounds.ballotDigest(database.prisma, world.evaluationId, roundId)).digest });
-    const tally = await data.loadTally(database.prisma, { id: roundId, method: "RANKING", selectCount: 1 }, world.evaluationId, world.storyIds);
-    expect(tally.rows.map((r) => [r.storyId, r.value])).toEqual([[a, 4], [b, 2], [c, 0]]);
-    expect(await cast(p3!.id, roundId, [{ storyId: a, rank: 1 }, { storyId: b, rank: 2 }, { storyId: c, rank: 3 }])).toMatchObject({ ok: false, reason: "ROUND_NOT_OPEN" });
+    expect(closeEvent.after).toMatchObject({
+      status: "CLOSED",
+      ballots: 6,
+      voters: 2,
+      ballotDigest: (await rounds.ballotDigest(database.prisma, world.evaluationId, roundId)).digest,
+    });
+    const tally = await data.loadTally(
+      database.prisma,
+      { id: roundId, method: "RANKING", selectCount: 1 },
+      world.evaluationId,
+      world.storyIds,
+    );
+    expect(tally.rows.map((r) => [r.storyId, r.value])).toEqual([
+      [a, 4],
+      [b, 2],
+      [c, 0],
+    ]);
+    expect(
+      await cast(p3!.id, roundId, [
+        { storyId: a, rank: 1 },
+        { storyId: b, rank: 2 },
+        { storyId: c, rank: 3 },
+      ]),
+    ).toMatchObject({ ok: false, reason: "ROUND_NOT_OPEN" });
 
     // Every storyteller hears back: a candidate left without feedback, or feedback on a story off
     // the round, refuses the whole decision.
     const decide = (feedback: Array<{ storyId: string; language: string; text: string }>) =>
-      rounds.recordDecision({ ...lead(), roundId, expectedVersion: 3, selected: [{ storyId: a, reason, reasonTranslation: "The panel valued the change." }], dissent: "Una persona prefería la historia B.", feedback });
-    expect(await decide(thanks("es", "Gracias.").slice(0, 2))).toEqual({ ok: false, reason: "FEEDBACK_MISSING", field: "feedback" });
-    expect(await decide([...thanks("es", "Gracias."), { storyId: newId(), language: "es", text: "¿Quién?" }])).toEqual({ ok: false, reason: "NOT_A_CANDIDATE", field: "feedback" });
+      rounds.recordDecision({
+        ...lead(),
+        roundId,
+        expectedVersion: 3,
+        selected: [{ storyId: a, reason, reasonTranslation: "The panel valued the change." }],
+        dissent: "Una persona prefería la historia B.",
+        feedback,
+      });
+    expect(await decide(thanks("es", "Gracias.").slice(0, 2))).toEqual({
+      ok: false,
+      reason: "FEEDBACK_MISSING",
+      field: "feedback",
+    });
+    expect(await decide([...thanks("es", "Gracias."), { storyId: newId(), language: "es", text: "¿Quién?" }])).toEqual({
+      ok: false,
+      reason: "NOT_A_CANDIDATE",
+      field: "feedback",
+    });
     expect(await stageOf(a)).toBe("IN_SELECTION");
     expect(await database.prisma.selectionDecision.count({ where: { roundId } })).toBe(0);
 
@@ -136,16 +248,30 @@ describe("a domain round from creation to decision", () => {
     expect(await stageOf(c)).toBe("NOT_SELECTED");
     expect(await database.prisma.changeStory.count({ where: { id: { in: world.storyIds } } })).toBe(3); // kept
     expect((await events("selection.round.decide", roundId)).length).toBe(1);
-    const decision = await database.prisma.selectionDecision.findFirstOrThrow({ where: { roundId }, include: { selectedStories: true, feedback: { orderBy: { text: "asc" } } } });
+    const decision = await database.prisma.selectionDecision.findFirstOrThrow({
+      where: { roundId },
+      include: { selectedStories: true, feedback: { orderBy: { text: "asc" } } },
+    });
     // The reasons' translation is recorded as the lead's, who recorded the decision (decision 0038), and audited with it.
-    expect(decision).toMatchObject({ dissent: "Una persona prefería la historia B.", selectedStories: [{ storyId: a, reason, reasonTranslation: "The panel valued the change.", translatedById: lead().actorId }] });
+    expect(decision).toMatchObject({
+      dissent: "Una persona prefería la historia B.",
+      selectedStories: [
+        { storyId: a, reason, reasonTranslation: "The panel valued the change.", translatedById: lead().actorId },
+      ],
+    });
     expect(decision.selectedStories[0]!.translatedAt).not.toBeNull();
-    expect((await events("selection.round.decide", roundId))[0]!.after).toMatchObject({ selected: [{ storyId: a, reasonTranslation: "The panel valued the change." }] });
+    expect((await events("selection.round.decide", roundId))[0]!.after).toMatchObject({
+      selected: [{ storyId: a, reasonTranslation: "The panel valued the change." }],
+    });
     // The stories not selected are kept with their own feedback, in their storytellers' language.
-    expect(decision.feedback.map(({ storyId, language, text }) => ({ storyId, language, text })).sort((x, y) => x.text.localeCompare(y.text))).toEqual(
-      [...feedback].sort((x, y) => x.text.localeCompare(y.text)),
-    );
-    expect((await events("selection.round.decide", roundId))[0]!.after).toMatchObject({ feedback: expect.arrayContaining([expect.objectContaining({ storyId: b, language: "nah" })]) });
+    expect(
+      decision.feedback
+        .map(({ storyId, language, text }) => ({ storyId, language, text }))
+        .sort((x, y) => x.text.localeCompare(y.text)),
+    ).toEqual([...feedback].sort((x, y) => x.text.localeCompare(y.text)));
+    expect((await events("selection.round.decide", roundId))[0]!.after).toMatchObject({
+      feedback: expect.arrayContaining([expect.objectContaining({ storyId: b, language: "nah" })]),
+    });
   });
 });
 
@@ -153,12 +279,25 @@ describe("ballots", () => {
   it("are refused to panelists off the panel, after the deadline, off the candidates, and outside the method", async () => {
     const { roundId, storyIds } = await openedRound("SCORING");
     const outsider = world.team.members.analyst!;
-    await expect(cast(outsider.id, roundId, [{ storyId: storyIds[0]!, score: 3 }])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(cast(outsider.id, roundId, [{ storyId: storyIds[0]!, score: 3 }])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const p = world.panelists[0]!.id;
-    expect(await cast(p, roundId, [{ storyId: storyIds[0]!, score: 3 }], new Date(Date.now() + 30 * 86_400_000))).toMatchObject({ ok: false, reason: "DEADLINE_PASSED" });
-    expect(await cast(p, roundId, [{ storyId: world.storyIds[0]!, score: 3 }])).toMatchObject({ ok: false, reason: "NOT_A_CANDIDATE" });
-    expect(await cast(p, roundId, [{ storyId: storyIds[0]!, score: 6 }])).toMatchObject({ ok: false, reason: "VOTE_DOES_NOT_FIT" });
-    expect(await cast(p, roundId, [{ storyId: storyIds[0]!, rank: 1 }])).toMatchObject({ ok: false, reason: "VOTE_DOES_NOT_FIT" });
+    expect(
+      await cast(p, roundId, [{ storyId: storyIds[0]!, score: 3 }], new Date(Date.now() + 30 * 86_400_000)),
+    ).toMatchObject({ ok: false, reason: "DEADLINE_PASSED" });
+    expect(await cast(p, roundId, [{ storyId: world.storyIds[0]!, score: 3 }])).toMatchObject({
+      ok: false,
+      reason: "NOT_A_CANDIDATE",
+    });
+    expect(await cast(p, roundId, [{ storyId: storyIds[0]!, score: 6 }])).toMatchObject({
+      ok: false,
+      reason: "VOTE_DOES_NOT_FIT",
+    });
+    expect(await cast(p, roundId, [{ storyId: storyIds[0]!, rank: 1 }])).toMatchObject({
+      ok: false,
+      reason: "VOTE_DOES_NOT_FIT",
+    });
     expect(await database.prisma.ballot.count({ where: { roundId } })).toBe(0);
   });
 
@@ -166,14 +305,28 @@ describe("ballots", () => {
     const { roundId, storyIds } = await openedRound("APPROVAL");
     const [writer, interviewer] = world.panelists;
     await database.prisma.changeStory.update({ where: { id: storyIds[0]! }, data: { authorId: writer!.id } });
-    await database.prisma.interviewInterviewer.create({ data: { evaluationId: world.evaluationId, interviewId: world.interview.id, userId: interviewer!.id } });
-    await database.prisma.storySource.create({ data: { evaluationId: world.evaluationId, storyId: storyIds[1]!, interviewId: world.interview.id } });
+    await database.prisma.interviewInterviewer.create({
+      data: { evaluationId: world.evaluationId, interviewId: world.interview.id, userId: interviewer!.id },
+    });
+    await database.prisma.storySource.create({
+      data: { evaluationId: world.evaluationId, storyId: storyIds[1]!, interviewId: world.interview.id },
+    });
     const conflicts = await data.loadConflicts(database.prisma, world.evaluationId, interviewer!.id, storyIds);
     expect([...conflicts]).toEqual([[storyIds[1], "COLLECTED"]]);
-    expect([...(await data.loadConflicts(database.prisma, world.evaluationId, writer!.id, storyIds))]).toEqual([[storyIds[0], "WROTE"]]);
-    expect(await cast(writer!.id, roundId, [{ storyId: storyIds[0]!, approved: true }])).toMatchObject({ ok: false, reason: "CONFLICT_OF_INTEREST" });
-    expect(await cast(interviewer!.id, roundId, [{ storyId: storyIds[1]!, approved: false }])).toMatchObject({ ok: false, reason: "CONFLICT_OF_INTEREST" });
-    expect(await cast(interviewer!.id, roundId, [{ storyId: storyIds[0]!, approved: true }])).toMatchObject({ ok: true });
+    expect([...(await data.loadConflicts(database.prisma, world.evaluationId, writer!.id, storyIds))]).toEqual([
+      [storyIds[0], "WROTE"],
+    ]);
+    expect(await cast(writer!.id, roundId, [{ storyId: storyIds[0]!, approved: true }])).toMatchObject({
+      ok: false,
+      reason: "CONFLICT_OF_INTEREST",
+    });
+    expect(await cast(interviewer!.id, roundId, [{ storyId: storyIds[1]!, approved: false }])).toMatchObject({
+      ok: false,
+      reason: "CONFLICT_OF_INTEREST",
+    });
+    expect(await cast(interviewer!.id, roundId, [{ storyId: storyIds[0]!, approved: true }])).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -181,8 +334,12 @@ describe("who sees what", () => {
   it("lists a round only to the panelists who sit on it, and to leads", async () => {
     const { roundId } = await openedRound();
     const other = world.team.members.analyst!;
-    await database.prisma.evaluationMember.updateMany({ where: { evaluationId: world.evaluationId, userId: other.id }, data: { roles: ["ANALYST", "PANELIST"] } });
-    const seen = async (userId: string, manages: boolean) => (await data.listRounds(world.evaluationId, { userId, manages })).map((r) => r.id);
+    await database.prisma.evaluationMember.updateMany({
+      where: { evaluationId: world.evaluationId, userId: other.id },
+      data: { roles: ["ANALYST", "PANELIST"] },
+    });
+    const seen = async (userId: string, manages: boolean) =>
+      (await data.listRounds(world.evaluationId, { userId, manages })).map((r) => r.id);
     expect(await seen(world.panelists[0]!.id, false)).toContain(roundId);
     expect(await seen(other.id, false)).not.toContain(roundId);
     expect(await seen(world.lead.id, true)).toContain(roundId);
@@ -192,27 +349,49 @@ describe("who sees what", () => {
 describe("cancelling", () => {
   it("hands an open round's stories back to screening through the table, keeping the ballots", async () => {
     const { roundId, storyIds } = await openedRound("APPROVAL", 2);
-    expect(await cast(world.panelists[0]!.id, roundId, [{ storyId: storyIds[0]!, approved: true }])).toMatchObject({ ok: true });
+    expect(await cast(world.panelists[0]!.id, roundId, [{ storyId: storyIds[0]!, approved: true }])).toMatchObject({
+      ok: true,
+    });
     expect(await rounds.cancelRound({ ...lead(), roundId, expectedVersion: 2 })).toEqual({ ok: true });
     for (const id of storyIds) expect(await stageOf(id)).toBe("SCREENED");
     expect(await database.prisma.ballot.count({ where: { roundId } })).toBe(1);
-    const back = (await events("story.stage")).filter((e) => (e.after as { roundId?: string; stage: string }).roundId === roundId && (e.after as { stage: string }).stage === "SCREENED");
+    const back = (await events("story.stage")).filter(
+      (e) =>
+        (e.after as { roundId?: string; stage: string }).roundId === roundId &&
+        (e.after as { stage: string }).stage === "SCREENED",
+    );
     expect(back).toHaveLength(2);
-    expect(await rounds.cancelRound({ ...lead(), roundId, expectedVersion: 3 })).toMatchObject({ ok: false, reason: "WRONG_STATUS" });
+    expect(await rounds.cancelRound({ ...lead(), roundId, expectedVersion: 3 })).toMatchObject({
+      ok: false,
+      reason: "WRONG_STATUS",
+    });
   });
 
   it("refuses to open a round whose story another open round holds already, and writes nothing", async () => {
     const { storyIds } = await openedRound("APPROVAL", 1);
     const panelId = await panel();
     // The story is IN_SELECTION now, so a new round cannot take it...
-    const refused = await rounds.createRound({ ...lead(), panelId, name: "Second", method: "APPROVAL", scoreScaleMax: null, selectCount: null, deadline: inAWeek(), resultsHiddenUntilClosed: true, storyIds });
+    const refused = await rounds.createRound({
+      ...lead(),
+      panelId,
+      name: "Second",
+      method: "APPROVAL",
+      scoreScaleMax: null,
+      selectCount: null,
+      deadline: inAWeek(),
+      resultsHiddenUntilClosed: true,
+      storyIds,
+    });
     expect(refused).toMatchObject({ ok: false, reason: "NOT_ELIGIBLE" });
   });
 });
 
 describe("a portfolio round", () => {
   it("takes the stories the domain rounds selected and does not move them", async () => {
-    const selected = await database.prisma.selectedStory.findMany({ where: { evaluationId: world.evaluationId }, select: { storyId: true } });
+    const selected = await database.prisma.selectedStory.findMany({
+      where: { evaluationId: world.evaluationId },
+      select: { storyId: true },
+    });
     expect(selected.length).toBeGreaterThan(0);
     const roundId = await round(await panel("PORTFOLIO"), "APPROVAL");
     const candidates = await database.prisma.roundCandidate.findMany({ where: { roundId }, select: { storyId: true } });
@@ -226,7 +405,14 @@ describe("the story's own steps", () => {
   it("refuses a round's step from the story page", async () => {
     const storyIds = await addScreenedStories(database.prisma, world, world.domainId, 1);
     const { moveStory } = await import("@/lib/stories/stage-mutations");
-    const result = await moveStory({ actorId: world.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId: storyIds[0]!, from: "SCREENED", to: "IN_SELECTION" });
+    const result = await moveStory({
+      actorId: world.lead.id,
+      roles: ["LEAD"],
+      evaluationId: world.evaluationId,
+      storyId: storyIds[0]!,
+      from: "SCREENED",
+      to: "IN_SELECTION",
+    });
     expect(result).toEqual({ ok: false, reason: "ROUND_STEP" });
     expect(await stageOf(storyIds[0]!)).toBe("SCREENED");
   });
@@ -235,17 +421,34 @@ describe("the story's own steps", () => {
     const storyIds = await addScreenedStories(database.prisma, world, world.domainId, 1);
     await database.prisma.changeStory.update({ where: { id: storyIds[0]! }, data: { stage: "RETURNED" } });
     const { moveStory } = await import("@/lib/stories/stage-mutations");
-    expect(await moveStory({ actorId: world.team.members.evaluator!.id, roles: ["EVALUATOR"], evaluationId: world.evaluationId, storyId: storyIds[0]!, from: "RETURNED", to: "DRAFT" })).toEqual({ ok: true, stage: "DRAFT" });
+    expect(
+      await moveStory({
+        actorId: world.team.members.evaluator!.id,
+        roles: ["EVALUATOR"],
+        evaluationId: world.evaluationId,
+        storyId: storyIds[0]!,
+        from: "RETURNED",
+        to: "DRAFT",
+      }),
+    ).toEqual({ ok: true, stage: "DRAFT" });
     expect((await events("story.stage", storyIds[0]!)).map((e) => e.after)).toEqual([{ stage: "DRAFT" }]);
   });
 
   it("refuses to open a round when a candidate's storyteller withdrew, naming the story, and moves none", async () => {
     const storyIds = await addScreenedStories(database.prisma, world, world.domainId, 2);
     const roundId = await round(await panel(), "APPROVAL", storyIds);
-    await database.prisma.storyTeller.updateMany({ where: { storyId: storyIds[1]! }, data: { respondentId: world.respondents.withdrawn.id } });
+    await database.prisma.storyTeller.updateMany({
+      where: { storyId: storyIds[1]! },
+      data: { respondentId: world.respondents.withdrawn.id },
+    });
     const story = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyIds[1]! } });
     const result = await rounds.openRound({ ...lead(), roundId, expectedVersion: 1 });
-    expect(result).toMatchObject({ ok: false, reason: "STORY_BLOCKED", story: story.code, blockers: [{ code: "CONSENT_WITHDRAWN" }] });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "STORY_BLOCKED",
+      story: story.code,
+      blockers: [{ code: "CONSENT_WITHDRAWN" }],
+    });
     expect(await stageOf(storyIds[0]!)).toBe("SCREENED");
     expect(await versionOf(roundId)).toBe(1);
   });

@@ -22,11 +22,20 @@ let invitationWrites: typeof import("@/lib/invitations/mutations");
 let evaluations: typeof import("@/lib/evaluations/actions");
 let members: typeof import("@/lib/members/actions");
 let access: typeof import("@/lib/evaluations/access");
-const admin = buildUser({ name: "Administradora", email: "admin@sod.example", isAdmin: true, passwordHash: "$argon2id$placeholder" });
+const admin = buildUser({
+  name: "Administradora",
+  email: "admin@sod.example",
+  isAdmin: true,
+  passwordHash: "$argon2id$placeholder",
+});
 const asAdmin = () => actingUser(admin);
 
-const readsIdentities = async (user: CurrentUser) => (await access.accessWith(team.evaluation.id, user, "respondent.identity.view")) !== null;
-const membershipOf = (userId: string) => database.prisma.evaluationMember.findUnique({ where: { evaluationId_userId: { evaluationId: team.evaluation.id, userId } } });
+const readsIdentities = async (user: CurrentUser) =>
+  (await access.accessWith(team.evaluation.id, user, "respondent.identity.view")) !== null;
+const membershipOf = (userId: string) =>
+  database.prisma.evaluationMember.findUnique({
+    where: { evaluationId_userId: { evaluationId: team.evaluation.id, userId } },
+  });
 const tokenOf = (delivery: unknown) => /\/invitations\/([A-Za-z0-9_-]{43})/.exec(JSON.stringify(delivery))![1]!;
 
 beforeAll(async () => {
@@ -54,20 +63,29 @@ describe("an administrator", () => {
       const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email, roles: ["LEAD"] });
       expect(result).toEqual({ ok: false, error: "REJECTED", reason: "SELF_INVITATION", field: "email" });
     }
-    expect(await database.prisma.invitation.count({ where: { evaluationId: team.evaluation.id, email: admin.email } })).toBe(0);
+    expect(
+      await database.prisma.invitation.count({ where: { evaluationId: team.evaluation.id, email: admin.email } }),
+    ).toBe(0);
     expect(await membershipOf(admin.id)).toBeNull();
     expect(await readsIdentities(asAdmin())).toBe(false);
   });
 
   it("cannot accept an invitation they made themselves (one made before the rule, still pending)", async () => {
     const created = await database.prisma.$transaction((tx) =>
-      invitationWrites.createInvitationInTransaction(tx, { actorId: admin.id, evaluationId: team.evaluation.id, email: admin.email, roles: ["LEAD"] }),
+      invitationWrites.createInvitationInTransaction(tx, {
+        actorId: admin.id,
+        evaluationId: team.evaluation.id,
+        email: admin.email,
+        roles: ["LEAD"],
+      }),
     );
     signInAs(asAdmin());
     const result = await invitations.acceptInvitationAsSignedInUser({ token: created.token });
     expect(result).toMatchObject({ ok: false, error: "REJECTED", reason: "SELF_INVITATION" });
     expect(await membershipOf(admin.id)).toBeNull();
-    expect((await database.prisma.invitation.findUniqueOrThrow({ where: { id: created.invitationId } })).acceptedAt).toBeNull();
+    expect(
+      (await database.prisma.invitation.findUniqueOrThrow({ where: { id: created.invitationId } })).acceptedAt,
+    ).toBeNull();
     expect(await readsIdentities(asAdmin())).toBe(false);
     await database.prisma.invitation.update({ where: { id: created.invitationId }, data: { revokedAt: new Date() } });
   });
@@ -90,24 +108,41 @@ describe("an administrator", () => {
 
   it("joins by a lead's invitation, and the leads see it marked on the members page and in the audit trail", async () => {
     signInAs(team.members.lead);
-    const invited = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: admin.email, roles: ["PANELIST"] });
+    const invited = await invitations.inviteMember({
+      evaluationId: team.evaluation.id,
+      email: admin.email,
+      roles: ["PANELIST"],
+    });
     expect(invited.ok).toBe(true);
     if (!invited.ok) return;
     signInAs(asAdmin());
-    expect(await invitations.acceptInvitationAsSignedInUser({ token: tokenOf(invited.data.delivery) })).toMatchObject({ ok: true });
+    expect(await invitations.acceptInvitationAsSignedInUser({ token: tokenOf(invited.data.delivery) })).toMatchObject({
+      ok: true,
+    });
 
     const { loadMembersPage } = await import("@/lib/members/loaders");
     const page = await loadMembersPage(team.evaluation.id, actingUser(team.members.lead));
-    expect(page?.members.find((member) => member.userId === admin.id)).toMatchObject({ administrator: true, roles: ["PANELIST"] });
-    expect(page?.members.find((member) => member.userId === team.members.lead.id)).toMatchObject({ administrator: false });
-    const accepted = await database.prisma.auditEvent.findFirstOrThrow({ where: { evaluationId: team.evaluation.id, action: "invitation.accept", actorId: admin.id } });
+    expect(page?.members.find((member) => member.userId === admin.id)).toMatchObject({
+      administrator: true,
+      roles: ["PANELIST"],
+    });
+    expect(page?.members.find((member) => member.userId === team.members.lead.id)).toMatchObject({
+      administrator: false,
+    });
+    const accepted = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { evaluationId: team.evaluation.id, action: "invitation.accept", actorId: admin.id },
+    });
     expect(accepted.after).toMatchObject({ administrator: true, memberRoles: ["PANELIST"] });
   });
 
   it("who is a member cannot raise their own roles with the administrator's permission", async () => {
     const member = (await membershipOf(admin.id))!;
     signInAs(asAdmin());
-    const result = await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: member.id, roles: ["PANELIST", "LEAD"] });
+    const result = await members.updateMemberRoles({
+      evaluationId: team.evaluation.id,
+      memberId: member.id,
+      roles: ["PANELIST", "LEAD"],
+    });
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "OWN_ROLES", field: "roles" });
     expect((await membershipOf(admin.id))!.roles).toEqual(["PANELIST"]);
     expect(await readsIdentities(asAdmin())).toBe(false);
@@ -119,7 +154,13 @@ describe("a lead", () => {
     const lead = (await membershipOf(team.members.lead.id))!;
     signInAs(team.members.lead);
     // The analyst's role edits the evidence, which a lead's does not.
-    expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD", "ANALYST"] })).toEqual({
+    expect(
+      await members.updateMemberRoles({
+        evaluationId: team.evaluation.id,
+        memberId: lead.id,
+        roles: ["LEAD", "ANALYST"],
+      }),
+    ).toEqual({
       ok: false,
       error: "REJECTED",
       reason: "OWN_ROLES",
@@ -129,13 +170,19 @@ describe("a lead", () => {
     signInAs(asAdmin());
     await database.prisma.evaluationMember.update({ where: { id: lead.id }, data: { roles: ["LEAD", "ANALYST"] } });
     signInAs(team.members.lead);
-    expect(await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD"] })).toMatchObject({ ok: true });
+    expect(
+      await members.updateMemberRoles({ evaluationId: team.evaluation.id, memberId: lead.id, roles: ["LEAD"] }),
+    ).toMatchObject({ ok: true });
     expect((await membershipOf(team.members.lead.id))!.roles).toEqual(["LEAD"]);
   });
 
   it("cannot invite their own address either", async () => {
     signInAs(team.members.lead);
-    const result = await invitations.inviteMember({ evaluationId: team.evaluation.id, email: team.members.lead.email, roles: ["EVALUATOR"] });
+    const result = await invitations.inviteMember({
+      evaluationId: team.evaluation.id,
+      email: team.members.lead.email,
+      roles: ["EVALUATOR"],
+    });
     expect(result).toMatchObject({ ok: false, reason: "SELF_INVITATION" });
   });
 });

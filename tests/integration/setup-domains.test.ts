@@ -13,7 +13,13 @@ let database: TestDatabase;
 let setup: typeof import("@/lib/domains/setup-mutations");
 let team: EvaluationWithTeam;
 
-const fields = (n: string) => ({ nameEs: `Dominio ${n}`, nameEn: `Domain ${n}`, definitionEs: `Definición ${n}.`, definitionEn: `Definition ${n}.`, isOther: false });
+const fields = (n: string) => ({
+  nameEs: `Dominio ${n}`,
+  nameEn: `Domain ${n}`,
+  definitionEs: `Definición ${n}.`,
+  definitionEn: `Definition ${n}.`,
+  isOther: false,
+});
 
 async function freshTeam(languages: Array<"ES" | "EN"> = ["ES", "EN"]) {
   return createEvaluationWithTeam(database.prisma, { evaluation: { languages }, domainCount: 0, roles: ["LEAD"] });
@@ -22,11 +28,20 @@ async function freshTeam(languages: Array<"ES" | "EN"> = ["ES", "EN"]) {
 const by = (t: EvaluationWithTeam) => ({ actorId: t.members.lead.id, evaluationId: t.evaluation.id });
 
 async function order(evaluationId: string) {
-  return (await database.prisma.domain.findMany({ where: { evaluationId }, orderBy: { position: "asc" }, select: { id: true, position: true } })).map((row) => row.id);
+  return (
+    await database.prisma.domain.findMany({
+      where: { evaluationId },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true },
+    })
+  ).map((row) => row.id);
 }
 
 async function domainPanel(evaluationId: string, domainId: string) {
-  return database.prisma.selectionPanel.create({ data: { evaluationId, name: "Panel", level: "DOMAIN", domainId }, select: { id: true } });
+  return database.prisma.selectionPanel.create({
+    data: { evaluationId, name: "Panel", level: "DOMAIN", domainId },
+    select: { id: true },
+  });
 }
 
 async function events(evaluationId: string, action: string) {
@@ -50,20 +65,33 @@ describe("creating domains", () => {
     const first = await setup.createDomain({ ...by(t), ...fields("uno") });
     const second = await setup.createDomain({ ...by(t), ...fields("dos") });
     expect(first.ok && second.ok).toBe(true);
-    const rows = await database.prisma.domain.findMany({ where: { evaluationId: t.evaluation.id }, orderBy: { position: "asc" } });
+    const rows = await database.prisma.domain.findMany({
+      where: { evaluationId: t.evaluation.id },
+      orderBy: { position: "asc" },
+    });
     expect(rows.map((row) => [row.position, row.nameEs, row.nameKeyEs])).toEqual([
       [1, "Dominio uno", "dominio uno"],
       [2, "Dominio dos", "dominio dos"],
     ]);
     const created = await events(t.evaluation.id, "domain.create");
     expect(created).toHaveLength(2);
-    expect(created[0]).toMatchObject({ actorId: t.members.lead.id, recordType: "Domain", recordId: rows[0]!.id, after: { nameEs: "Dominio uno", position: 1 } });
+    expect(created[0]).toMatchObject({
+      actorId: t.members.lead.id,
+      recordType: "Domain",
+      recordId: rows[0]!.id,
+      after: { nameEs: "Dominio uno", position: 1 },
+    });
   });
 
   it("refuses a name already used, whatever its accents, case or spacing, at the field, and writes nothing", async () => {
     const t = await freshTeam();
     await setup.createDomain({ ...by(t), ...fields("x"), nameEs: "Diálogo social", nameEn: "Social dialogue" });
-    const again = await setup.createDomain({ ...by(t), ...fields("y"), nameEs: "  DIALOGO   Social ", nameEn: "Something else" });
+    const again = await setup.createDomain({
+      ...by(t),
+      ...fields("y"),
+      nameEs: "  DIALOGO   Social ",
+      nameEn: "Something else",
+    });
     expect(again).toEqual({ ok: false, reason: "DUPLICATE_NAME", field: "nameEs" });
     const english = await setup.createDomain({ ...by(t), ...fields("z"), nameEs: "Otro", nameEn: "social DIALOGUE" });
     expect(english).toEqual({ ok: false, reason: "DUPLICATE_NAME", field: "nameEn" });
@@ -80,22 +108,37 @@ describe("creating domains", () => {
 
   it("requires the definition in each of the evaluation's languages, and only those", async () => {
     const bilingual = await freshTeam(["ES", "EN"]);
-    expect(await setup.createDomain({ ...by(bilingual), ...fields("a"), definitionEn: null })).toEqual({ ok: false, reason: "DEFINITION_REQUIRED", field: "definitionEn" });
+    expect(await setup.createDomain({ ...by(bilingual), ...fields("a"), definitionEn: null })).toEqual({
+      ok: false,
+      reason: "DEFINITION_REQUIRED",
+      field: "definitionEn",
+    });
     const spanishOnly = await freshTeam(["ES"]);
     expect((await setup.createDomain({ ...by(spanishOnly), ...fields("a"), definitionEn: null })).ok).toBe(true);
-    expect(await setup.createDomain({ ...by(spanishOnly), ...fields("b"), definitionEs: null })).toEqual({ ok: false, reason: "DEFINITION_REQUIRED", field: "definitionEs" });
+    expect(await setup.createDomain({ ...by(spanishOnly), ...fields("b"), definitionEs: null })).toEqual({
+      ok: false,
+      reason: "DEFINITION_REQUIRED",
+      field: "definitionEs",
+    });
   });
 
-  it("keeps at most one \"other change\" domain: marking a second moves the mark, audited", async () => {
+  it('keeps at most one "other change" domain: marking a second moves the mark, audited', async () => {
     const t = await freshTeam();
     const first = await setup.createDomain({ ...by(t), ...fields("otro 1"), isOther: true });
     const second = await setup.createDomain({ ...by(t), ...fields("otro 2"), isOther: true });
     if (!first.ok || !second.ok) throw new Error("not created");
-    const rows = await database.prisma.domain.findMany({ where: { evaluationId: t.evaluation.id, isOther: true }, select: { id: true } });
+    const rows = await database.prisma.domain.findMany({
+      where: { evaluationId: t.evaluation.id, isOther: true },
+      select: { id: true },
+    });
     expect(rows.map((row) => row.id)).toEqual([second.domainId]);
     const updates = await events(t.evaluation.id, "domain.update");
     expect(updates).toHaveLength(1);
-    expect(updates[0]).toMatchObject({ recordId: first.domainId, before: { isOther: true }, after: { isOther: false } });
+    expect(updates[0]).toMatchObject({
+      recordId: first.domainId,
+      before: { isOther: true },
+      after: { isOther: false },
+    });
   });
 });
 
@@ -103,16 +146,28 @@ describe("editing a domain", () => {
   it("saves the changed fields, bumps the version and audits only what changed", async () => {
     const created = await setup.createDomain({ ...by(team), ...fields("editar") });
     if (!created.ok) throw new Error(created.reason);
-    const saved = await setup.updateDomain({ ...by(team), domainId: created.domainId, expectedVersion: 1, ...fields("editar"), definitionEn: "A sharper definition." });
+    const saved = await setup.updateDomain({
+      ...by(team),
+      domainId: created.domainId,
+      expectedVersion: 1,
+      ...fields("editar"),
+      definitionEn: "A sharper definition.",
+    });
     expect(saved).toEqual({ ok: true, version: 2 });
-    const [event] = (await events(team.evaluation.id, "domain.update")).filter((row) => row.recordId === created.domainId);
-    expect(event).toMatchObject({ before: { definitionEn: "Definition editar." }, after: { definitionEn: "A sharper definition." } });
+    const [event] = (await events(team.evaluation.id, "domain.update")).filter(
+      (row) => row.recordId === created.domainId,
+    );
+    expect(event).toMatchObject({
+      before: { definitionEn: "Definition editar." },
+      after: { definitionEn: "A sharper definition." },
+    });
   });
 
   it("refuses an edit made on an older version, so nobody overwrites a change they never saw", async () => {
     const created = await setup.createDomain({ ...by(team), ...fields("carrera") });
     if (!created.ok) throw new Error(created.reason);
-    const edit = (nameEn: string) => setup.updateDomain({ ...by(team), domainId: created.domainId, expectedVersion: 1, ...fields("carrera"), nameEn });
+    const edit = (nameEn: string) =>
+      setup.updateDomain({ ...by(team), domainId: created.domainId, expectedVersion: 1, ...fields("carrera"), nameEn });
     const results = await Promise.all([edit("Race A"), edit("Race B")]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "STALE_VERSION" }]);
@@ -124,8 +179,12 @@ describe("editing a domain", () => {
     const t = await freshTeam();
     const mine = await setup.createDomain({ ...by(t), ...fields("mío") });
     if (!mine.ok) throw new Error(mine.reason);
-    await expect(setup.updateDomain({ ...by(team), domainId: mine.domainId, expectedVersion: 1, ...fields("robado") })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await database.prisma.domain.findUniqueOrThrow({ where: { id: mine.domainId } })).nameEs).toBe("Dominio mío");
+    await expect(
+      setup.updateDomain({ ...by(team), domainId: mine.domainId, expectedVersion: 1, ...fields("robado") }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await database.prisma.domain.findUniqueOrThrow({ where: { id: mine.domainId } })).nameEs).toBe(
+      "Dominio mío",
+    );
   });
 });
 
@@ -137,9 +196,15 @@ describe("reordering", () => {
     const wanted = [seen[2]!, seen[0]!, seen[1]!];
     expect(await setup.reorderDomains({ ...by(t), order: wanted, seenOrder: seen })).toEqual({ ok: true });
     expect(await order(t.evaluation.id)).toEqual(wanted);
-    const positions = await database.prisma.domain.findMany({ where: { evaluationId: t.evaluation.id }, orderBy: { position: "asc" }, select: { position: true } });
+    const positions = await database.prisma.domain.findMany({
+      where: { evaluationId: t.evaluation.id },
+      orderBy: { position: "asc" },
+      select: { position: true },
+    });
     expect(positions.map((row) => row.position)).toEqual([1, 2, 3]);
-    expect(await events(t.evaluation.id, "domain.reorder")).toMatchObject([{ before: { order: seen }, after: { order: wanted } }]);
+    expect(await events(t.evaluation.id, "domain.reorder")).toMatchObject([
+      { before: { order: seen }, after: { order: wanted } },
+    ]);
   });
 
   it("refuses a reorder made on an order that changed meanwhile (two leads at once: one wins)", async () => {
@@ -160,7 +225,10 @@ describe("reordering", () => {
     for (const n of ["a", "b"]) await setup.createDomain({ ...by(t), ...fields(n) });
     const seen = await order(t.evaluation.id);
     for (const wrong of [[seen[0]!], [seen[0]!, seen[0]!], [seen[0]!, seen[1]!, team.domains[0]?.id ?? "other"]]) {
-      expect(await setup.reorderDomains({ ...by(t), order: wrong, seenOrder: seen })).toEqual({ ok: false, reason: "ORDER_INCOMPLETE" });
+      expect(await setup.reorderDomains({ ...by(t), order: wrong, seenOrder: seen })).toEqual({
+        ok: false,
+        reason: "ORDER_INCOMPLETE",
+      });
     }
     expect(await order(t.evaluation.id)).toEqual(seen);
   });
@@ -172,12 +240,18 @@ describe("retiring, restoring and deleting", () => {
     for (const n of ["a", "b", "c"]) await setup.createDomain({ ...by(t), ...fields(n) });
     const [a, b, c] = await order(t.evaluation.id);
     expect(await setup.deleteDomain({ ...by(t), domainId: b!, expectedVersion: 1 })).toEqual({ ok: true });
-    const rows = await database.prisma.domain.findMany({ where: { evaluationId: t.evaluation.id }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+    const rows = await database.prisma.domain.findMany({
+      where: { evaluationId: t.evaluation.id },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true },
+    });
     expect(rows).toEqual([
       { id: a, position: 1 },
       { id: c, position: 2 },
     ]);
-    expect(await events(t.evaluation.id, "domain.delete")).toMatchObject([{ recordId: b, before: { nameEs: "Dominio b" } }]);
+    expect(await events(t.evaluation.id, "domain.delete")).toMatchObject([
+      { recordId: b, before: { nameEs: "Dominio b" } },
+    ]);
   });
 
   it("refuses to delete a domain a panel names, and retires it instead; a retired domain leaves the pickers", async () => {
@@ -185,17 +259,33 @@ describe("retiring, restoring and deleting", () => {
     const created = await setup.createDomain({ ...by(t), ...fields("usado") });
     if (!created.ok) throw new Error(created.reason);
     await domainPanel(t.evaluation.id, created.domainId);
-    expect(await setup.deleteDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({ ok: false, reason: "DOMAIN_IN_USE" });
-    expect(await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({ ok: true });
+    expect(await setup.deleteDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({
+      ok: false,
+      reason: "DOMAIN_IN_USE",
+    });
+    expect(await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({
+      ok: true,
+    });
     const { listDomains, listDomainsForSetup } = await import("@/lib/domains/data");
     expect(await listDomains(t.evaluation.id)).toEqual([]);
-    expect((await listDomains(t.evaluation.id, { withRetired: true })).map((row) => row.id)).toEqual([created.domainId]);
-    expect(await listDomainsForSetup(t.evaluation.id)).toMatchObject([{ id: created.domainId, inUse: true, version: 2 }]);
+    expect((await listDomains(t.evaluation.id, { withRetired: true })).map((row) => row.id)).toEqual([
+      created.domainId,
+    ]);
+    expect(await listDomainsForSetup(t.evaluation.id)).toMatchObject([
+      { id: created.domainId, inUse: true, version: 2 },
+    ]);
     const { getEvaluationOverview } = await import("@/lib/evaluations/data");
-    expect((await getEvaluationOverview(t.evaluation.id, { id: t.members.lead.id, isAdmin: false }))?.domains).toEqual([]);
-    expect(await setup.restoreDomain({ ...by(t), domainId: created.domainId, expectedVersion: 2 })).toEqual({ ok: true });
+    expect((await getEvaluationOverview(t.evaluation.id, { id: t.members.lead.id, isAdmin: false }))?.domains).toEqual(
+      [],
+    );
+    expect(await setup.restoreDomain({ ...by(t), domainId: created.domainId, expectedVersion: 2 })).toEqual({
+      ok: true,
+    });
     expect((await listDomains(t.evaluation.id)).map((row) => row.id)).toEqual([created.domainId]);
-    expect((await events(t.evaluation.id, "domain.retire")).length + (await events(t.evaluation.id, "domain.restore")).length).toBe(2);
+    expect(
+      (await events(t.evaluation.id, "domain.retire")).length +
+        (await events(t.evaluation.id, "domain.restore")).length,
+    ).toBe(2);
   });
 
   it("leaves a retired domain out of new panels", async () => {
@@ -204,7 +294,9 @@ describe("retiring, restoring and deleting", () => {
     if (!created.ok) throw new Error(created.reason);
     await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 });
     const { createPanel } = await import("@/lib/selection/round-mutations");
-    expect(await createPanel({ ...by(t), name: "Panel", level: "DOMAIN", domainId: created.domainId, memberIds: [] })).toEqual({ ok: false, reason: "DOMAIN_RETIRED", field: "domainId" });
+    expect(
+      await createPanel({ ...by(t), name: "Panel", level: "DOMAIN", domainId: created.domainId, memberIds: [] }),
+    ).toEqual({ ok: false, reason: "DOMAIN_RETIRED", field: "domainId" });
     expect(await database.prisma.selectionPanel.count({ where: { evaluationId: t.evaluation.id } })).toBe(0);
   });
 
@@ -214,19 +306,38 @@ describe("retiring, restoring and deleting", () => {
     if (!created.ok) throw new Error(created.reason);
     const panel = await domainPanel(t.evaluation.id, created.domainId);
     const round = await database.prisma.selectionRound.create({
-      data: { evaluationId: t.evaluation.id, panelId: panel.id, domainId: created.domainId, name: "Ronda", method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000), status: "OPEN" },
+      data: {
+        evaluationId: t.evaluation.id,
+        panelId: panel.id,
+        domainId: created.domainId,
+        name: "Ronda",
+        method: "APPROVAL",
+        deadline: new Date(Date.now() + 86_400_000),
+        status: "OPEN",
+      },
     });
-    expect(await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({ ok: false, reason: "DOMAIN_IN_LIVE_ROUND" });
+    expect(await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({
+      ok: false,
+      reason: "DOMAIN_IN_LIVE_ROUND",
+    });
     await database.prisma.selectionRound.update({ where: { id: round.id }, data: { status: "CANCELLED" } });
-    expect(await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({ ok: true });
+    expect(await setup.retireDomain({ ...by(t), domainId: created.domainId, expectedVersion: 1 })).toEqual({
+      ok: true,
+    });
   });
 
   it("cannot retire or delete a domain of another evaluation", async () => {
     const other = buildDomain({ evaluationId: team.evaluation.id });
     await database.prisma.domain.create({ data: other });
     const t = await freshTeam();
-    await expect(setup.retireDomain({ ...by(t), domainId: other.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setup.deleteDomain({ ...by(t), domainId: other.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await database.prisma.domain.findUnique({ where: { id: other.id }, select: { retiredAt: true } })).toEqual({ retiredAt: null });
+    await expect(setup.retireDomain({ ...by(t), domainId: other.id, expectedVersion: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(setup.deleteDomain({ ...by(t), domainId: other.id, expectedVersion: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await database.prisma.domain.findUnique({ where: { id: other.id }, select: { retiredAt: true } })).toEqual({
+      retiredAt: null,
+    });
   });
 });

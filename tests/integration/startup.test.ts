@@ -14,9 +14,18 @@ const secret = "x".repeat(40);
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: "", ...env } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DATABASE_URL: "",
+          ...env,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -78,7 +87,9 @@ describe("npm start refuses bad input clearly", () => {
     const port = await occupyPort();
     const { code, output } = await start({ PORT: String(port), DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "msc-")) });
     expect(code).toBe(1);
-    expect(output).toBe(`Port ${port} is already in use (is the app already running?). Stop it, or set PORT to another port.`);
+    expect(output).toBe(
+      `Port ${port} is already in use (is the app already running?). Stop it, or set PORT to another port.`,
+    );
   });
 
   it("says when another running copy holds the data folder", async () => {

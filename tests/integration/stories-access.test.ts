@@ -54,7 +54,9 @@ beforeAll(async () => {
   ]);
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
-  const admin = await database.prisma.user.create({ data: { email: `admin-${Date.now()}@test.example`, name: "Admin", isAdmin: true } });
+  const admin = await database.prisma.user.create({
+    data: { email: `admin-${Date.now()}@test.example`, name: "Admin", isAdmin: true },
+  });
   adminUser = as({ ...admin, isAdmin: true });
   signInAs(as(world.team.members.evaluator!));
   const created = await actions.createChangeStory({ evaluationId: world.evaluationId, story: story() });
@@ -71,7 +73,12 @@ afterAll(async () => {
 describe("writing", () => {
   it("evaluators and leads save through the action", async () => {
     signInAs(as(world.team.members.lead));
-    const saved = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: { ...story(), title: "Por la líder" } });
+    const saved = await actions.updateChangeStory({
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 1,
+      story: { ...story(), title: "Por la líder" },
+    });
     expect(saved).toEqual({ ok: true, data: { storyId, code: "CS-0001", version: 2 } });
   });
 
@@ -85,11 +92,28 @@ describe("writing", () => {
       stage: "APPROVED",
       version: 99,
       authorId: world.team.members.lead.id,
-      story: { ...story(), title: "Carga hostil", stage: "APPROVED", version: 99, authorId: world.team.members.lead.id, evaluationId: other.evaluationId, code: "CS-9999", contributionRating: "HIGH" },
+      story: {
+        ...story(),
+        title: "Carga hostil",
+        stage: "APPROVED",
+        version: 99,
+        authorId: world.team.members.lead.id,
+        evaluationId: other.evaluationId,
+        code: "CS-9999",
+        contributionRating: "HIGH",
+      },
     });
     expect(saved.ok).toBe(true);
     const after = await row();
-    expect([after.title, after.stage, after.version, after.authorId, after.evaluationId, after.code, after.contributionRating]).toEqual([
+    expect([
+      after.title,
+      after.stage,
+      after.version,
+      after.authorId,
+      after.evaluationId,
+      after.code,
+      after.contributionRating,
+    ]).toEqual([
       "Carga hostil",
       "DRAFT",
       before.version + 1,
@@ -103,16 +127,37 @@ describe("writing", () => {
   it("refuses a storyteller of another evaluation next to the field", async () => {
     signInAs(as(world.team.members.evaluator!));
     const before = await row();
-    const result = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: before.version, story: { ...story(), storytellerIds: [other.respondents.consenting.id] } });
+    const result = await actions.updateChangeStory({
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: before.version,
+      story: { ...story(), storytellerIds: [other.respondents.consenting.id] },
+    });
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "NOT_IN_EVALUATION", field: "storytellerIds.0" });
     expect((await row()).version).toBe(before.version);
   });
 
   it("answers INVALID with message keys for malformed input, and CONFLICT for a stale version", async () => {
     signInAs(as(world.team.members.evaluator!));
-    const malformed = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: { ...story(), title: "", placeIds: [{ contains: "" }] } });
-    expect(malformed).toMatchObject({ ok: false, error: "INVALID", fieldErrors: { "story.title": ["required"], "story.placeIds.0": ["invalid"] } });
-    expect(await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: story() })).toEqual({ ok: false, error: "CONFLICT" });
+    const malformed = await actions.updateChangeStory({
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 1,
+      story: { ...story(), title: "", placeIds: [{ contains: "" }] },
+    });
+    expect(malformed).toMatchObject({
+      ok: false,
+      error: "INVALID",
+      fieldErrors: { "story.title": ["required"], "story.placeIds.0": ["invalid"] },
+    });
+    expect(
+      await actions.updateChangeStory({
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: story(),
+      }),
+    ).toEqual({ ok: false, error: "CONFLICT" });
   });
 
   it.each([
@@ -124,20 +169,58 @@ describe("writing", () => {
   ] as const)("a %s cannot create, edit, move or assign (%s), and the row is unchanged", async (who, error) => {
     const before = await row();
     signInAs(who === "outsider" ? as(world.team.outsider) : who === "admin" ? adminUser : as(world.team.members[who]!));
-    expect(await actions.createChangeStory({ evaluationId: world.evaluationId, story: story() })).toEqual({ ok: false, error });
-    expect(await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId, expectedVersion: before.version, story: { ...story(), title: "Nope" } })).toEqual({ ok: false, error });
-    const moved = await actions.moveChangeStory({ evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
+    expect(await actions.createChangeStory({ evaluationId: world.evaluationId, story: story() })).toEqual({
+      ok: false,
+      error,
+    });
+    expect(
+      await actions.updateChangeStory({
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: before.version,
+        story: { ...story(), title: "Nope" },
+      }),
+    ).toEqual({ ok: false, error });
+    const moved = await actions.moveChangeStory({
+      evaluationId: world.evaluationId,
+      storyId,
+      from: "DRAFT",
+      to: "SUBMITTED",
+    });
     expect(moved.ok).toBe(false);
-    expect(await domainActions.assignStoryDomain({ evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "x", expectedPrimaryId: null })).toEqual({ ok: false, error });
+    expect(
+      await domainActions.assignStoryDomain({
+        evaluationId: world.evaluationId,
+        storyId,
+        domainId: world.team.domains[0]!.id,
+        kind: "PRIMARY",
+        rationale: "x",
+        expectedPrimaryId: null,
+      }),
+    ).toEqual({ ok: false, error });
     const after = await row();
-    expect([after.title, after.version, after.stage, after.revisions.length]).toEqual([before.title, before.version, before.stage, before.revisions.length]);
+    expect([after.title, after.version, after.stage, after.revisions.length]).toEqual([
+      before.title,
+      before.version,
+      before.stage,
+      before.revisions.length,
+    ]);
     expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(0);
   });
 
   it("an evaluator of another evaluation gets NOT_FOUND for this story", async () => {
     signInAs(as(other.team.members.evaluator!));
-    expect(await actions.updateChangeStory({ evaluationId: other.evaluationId, storyId, expectedVersion: 1, story: story() })).toEqual({ ok: false, error: "NOT_FOUND" });
-    expect(await actions.moveChangeStory({ evaluationId: other.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" })).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(
+      await actions.updateChangeStory({
+        evaluationId: other.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: story(),
+      }),
+    ).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(
+      await actions.moveChangeStory({ evaluationId: other.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" }),
+    ).toEqual({ ok: false, error: "NOT_FOUND" });
   });
 });
 

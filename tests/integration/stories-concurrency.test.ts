@@ -31,7 +31,11 @@ function fields(overrides: Partial<StoryFormValues> = {}): StoryFields {
 }
 
 async function newStory() {
-  const result = await mutations.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story: fields() });
+  const result = await mutations.createStory({
+    actorId: world.team.members.evaluator!.id,
+    evaluationId: world.evaluationId,
+    story: fields(),
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.storyId;
 }
@@ -41,16 +45,23 @@ async function outcomes<T>(promises: Array<Promise<T>>) {
   const settled = await Promise.allSettled(promises);
   return {
     ok: settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : [])),
-    codes: settled.flatMap((s) => (s.status === "rejected" ? [(s.reason as { code?: string }).code ?? String(s.reason)] : [])),
+    codes: settled.flatMap((s) =>
+      s.status === "rejected" ? [(s.reason as { code?: string }).code ?? String(s.reason)] : [],
+    ),
   };
 }
 
-const events = (storyId: string, action: string) => database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, recordId: storyId, action } });
+const events = (storyId: string, action: string) =>
+  database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, recordId: storyId, action } });
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [mutations, stage, domains] = await Promise.all([import("@/lib/stories/mutations"), import("@/lib/stories/stage-mutations"), import("@/lib/domains/mutations")]);
+  [mutations, stage, domains] = await Promise.all([
+    import("@/lib/stories/mutations"),
+    import("@/lib/stories/stage-mutations"),
+    import("@/lib/domains/mutations"),
+  ]);
   world = await createStoryWorld(database.prisma);
 });
 
@@ -64,12 +75,27 @@ describe("two editors save the same version at once", () => {
     const lead = world.team.members.lead.id;
     const evaluator = world.team.members.evaluator!.id;
     const result = await outcomes([
-      mutations.updateStory({ actorId: lead, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Lead's title", whatChanged: "Lead" }) }),
-      mutations.updateStory({ actorId: evaluator, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Evaluator's title", whatChanged: "Evaluator" }) }),
+      mutations.updateStory({
+        actorId: lead,
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: fields({ title: "Lead's title", whatChanged: "Lead" }),
+      }),
+      mutations.updateStory({
+        actorId: evaluator,
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: fields({ title: "Evaluator's title", whatChanged: "Evaluator" }),
+      }),
     ]);
     expect(result.ok).toHaveLength(1);
     expect(result.codes).toEqual(["CONFLICT"]);
-    const row = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId }, include: { revisions: { orderBy: { version: "asc" } } } });
+    const row = await database.prisma.changeStory.findUniqueOrThrow({
+      where: { id: storyId },
+      include: { revisions: { orderBy: { version: "asc" } } },
+    });
     expect(row.version).toBe(2);
     expect(row.revisions.map((revision) => revision.version)).toEqual([1, 2]);
     // The stored story is entirely the winner's: no field of the loser slipped in.
@@ -86,7 +112,13 @@ describe("two editors save the same version at once", () => {
     try {
       await other.query("BEGIN");
       await other.query("UPDATE change_story SET version = version + 1 WHERE id = $1", [storyId]);
-      const pending = mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Too late" }) });
+      const pending = mutations.updateStory({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: fields({ title: "Too late" }),
+      });
       const settled = pending.then(
         () => "saved",
         (error: { code?: string }) => error.code,
@@ -98,7 +130,10 @@ describe("two editors save the same version at once", () => {
     } finally {
       await other.end();
     }
-    const row = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId }, include: { revisions: true } });
+    const row = await database.prisma.changeStory.findUniqueOrThrow({
+      where: { id: storyId },
+      include: { revisions: true },
+    });
     expect([row.title, row.version, row.revisions.length]).toEqual(["Historia", 2, 1]);
     expect(await events(storyId, "story.update")).toBe(0);
   });
@@ -106,9 +141,29 @@ describe("two editors save the same version at once", () => {
   it("the loser saves again over the new version (after merging) and lands", async () => {
     const storyId = await newStory();
     const actor = world.team.members.lead.id;
-    await mutations.updateStory({ actorId: actor, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "First" }) });
-    await expect(mutations.updateStory({ actorId: actor, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Second" }) })).rejects.toMatchObject({ code: "CONFLICT" });
-    const merged = await mutations.updateStory({ actorId: actor, evaluationId: world.evaluationId, storyId, expectedVersion: 2, story: fields({ title: "Second, merged" }) });
+    await mutations.updateStory({
+      actorId: actor,
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 1,
+      story: fields({ title: "First" }),
+    });
+    await expect(
+      mutations.updateStory({
+        actorId: actor,
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: fields({ title: "Second" }),
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const merged = await mutations.updateStory({
+      actorId: actor,
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 2,
+      story: fields({ title: "Second, merged" }),
+    });
     expect(merged).toMatchObject({ ok: true, version: 3 });
   });
 });
@@ -117,7 +172,15 @@ describe("two people move the same story at once", () => {
   it("exactly one step is taken; the other gets CONFLICT; one audit event", async () => {
     const storyId = await newStory();
     const roles = ["EVALUATOR"] as const;
-    const move = (actorId: string) => stage.moveStory({ actorId, roles: [...roles], evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
+    const move = (actorId: string) =>
+      stage.moveStory({
+        actorId,
+        roles: [...roles],
+        evaluationId: world.evaluationId,
+        storyId,
+        from: "DRAFT",
+        to: "SUBMITTED",
+      });
     const result = await outcomes([move(world.team.members.evaluator!.id), move(world.team.members.lead.id)]);
     expect(result.ok).toEqual([{ ok: true, stage: "SUBMITTED" }]);
     expect(result.codes).toEqual(["CONFLICT"]);
@@ -127,11 +190,41 @@ describe("two people move the same story at once", () => {
 
   it("a send-back and a screening racing from SUBMITTED end with one of them", async () => {
     const storyId = await newStory();
-    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[0]!.id, kind: "PRIMARY", rationale: "Porque.", expectedPrimaryId: null });
-    await stage.moveStory({ actorId: world.team.members.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId, from: "DRAFT", to: "SUBMITTED" });
+    await domains.assignDomain({
+      actorId: world.team.members.lead.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      domainId: world.team.domains[0]!.id,
+      kind: "PRIMARY",
+      rationale: "Porque.",
+      expectedPrimaryId: null,
+    });
+    await stage.moveStory({
+      actorId: world.team.members.lead.id,
+      roles: ["LEAD"],
+      evaluationId: world.evaluationId,
+      storyId,
+      from: "DRAFT",
+      to: "SUBMITTED",
+    });
     const result = await outcomes([
-      stage.moveStory({ actorId: world.team.members.lead.id, roles: ["LEAD"], evaluationId: world.evaluationId, storyId, from: "SUBMITTED", to: "SCREENED" }),
-      stage.moveStory({ actorId: world.team.members.evaluator!.id, roles: ["EVALUATOR"], evaluationId: world.evaluationId, storyId, from: "SUBMITTED", to: "DRAFT", comment: "Falta una fuente." }),
+      stage.moveStory({
+        actorId: world.team.members.lead.id,
+        roles: ["LEAD"],
+        evaluationId: world.evaluationId,
+        storyId,
+        from: "SUBMITTED",
+        to: "SCREENED",
+      }),
+      stage.moveStory({
+        actorId: world.team.members.evaluator!.id,
+        roles: ["EVALUATOR"],
+        evaluationId: world.evaluationId,
+        storyId,
+        from: "SUBMITTED",
+        to: "DRAFT",
+        comment: "Falta una fuente.",
+      }),
     ]);
     expect(result.ok).toHaveLength(1);
     expect(result.codes).toEqual(["CONFLICT"]);
@@ -145,17 +238,43 @@ describe("two people assign a primary domain at once", () => {
   it("leaves exactly one current primary; the other gets CONFLICT", async () => {
     const storyId = await newStory();
     const [d0, d1, d2] = world.team.domains;
-    const first = await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d0!.id, kind: "PRIMARY", rationale: "Primera.", expectedPrimaryId: null });
+    const first = await domains.assignDomain({
+      actorId: world.team.members.lead.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      domainId: d0!.id,
+      kind: "PRIMARY",
+      rationale: "Primera.",
+      expectedPrimaryId: null,
+    });
     if (!first.ok) throw new Error(first.reason);
     // Both saw d0 as the primary. Whether the two overlap or one commits first (a busy machine
     // decides), the second is refused: a primary is replaced only by someone who saw it.
     const result = await outcomes([
-      domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d1!.id, kind: "PRIMARY", rationale: "A.", expectedPrimaryId: first.assignmentId }),
-      domains.assignDomain({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, storyId, domainId: d2!.id, kind: "PRIMARY", rationale: "B.", expectedPrimaryId: first.assignmentId }),
+      domains.assignDomain({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        domainId: d1!.id,
+        kind: "PRIMARY",
+        rationale: "A.",
+        expectedPrimaryId: first.assignmentId,
+      }),
+      domains.assignDomain({
+        actorId: world.team.members.evaluator!.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        domainId: d2!.id,
+        kind: "PRIMARY",
+        rationale: "B.",
+        expectedPrimaryId: first.assignmentId,
+      }),
     ]);
     expect(result.ok).toHaveLength(1);
     expect(result.codes).toEqual(["CONFLICT"]);
-    const current = await database.prisma.domainAssignment.findMany({ where: { storyId, kind: "PRIMARY", endedAt: null } });
+    const current = await database.prisma.domainAssignment.findMany({
+      where: { storyId, kind: "PRIMARY", endedAt: null },
+    });
     expect(current).toHaveLength(1);
     expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(2);
     expect(await events(storyId, "story.domain.assign")).toBe(2);
@@ -164,15 +283,42 @@ describe("two people assign a primary domain at once", () => {
   it("refuses a primary chosen from an older view even when the other change committed first", async () => {
     const storyId = await newStory();
     const [d0, d1, d2] = world.team.domains;
-    const first = await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d0!.id, kind: "PRIMARY", rationale: "Primera.", expectedPrimaryId: null });
+    const first = await domains.assignDomain({
+      actorId: world.team.members.lead.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      domainId: d0!.id,
+      kind: "PRIMARY",
+      rationale: "Primera.",
+      expectedPrimaryId: null,
+    });
     if (!first.ok) throw new Error(first.reason);
-    const lead = await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: d1!.id, kind: "PRIMARY", rationale: "A.", expectedPrimaryId: first.assignmentId });
+    const lead = await domains.assignDomain({
+      actorId: world.team.members.lead.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      domainId: d1!.id,
+      kind: "PRIMARY",
+      rationale: "A.",
+      expectedPrimaryId: first.assignmentId,
+    });
     expect(lead).toMatchObject({ ok: true });
     // The evaluator's page still shows d0: their choice would silently replace the lead's.
     await expect(
-      domains.assignDomain({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, storyId, domainId: d2!.id, kind: "PRIMARY", rationale: "B.", expectedPrimaryId: first.assignmentId }),
+      domains.assignDomain({
+        actorId: world.team.members.evaluator!.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        domainId: d2!.id,
+        kind: "PRIMARY",
+        rationale: "B.",
+        expectedPrimaryId: first.assignmentId,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
-    const current = await database.prisma.domainAssignment.findMany({ where: { storyId, kind: "PRIMARY", endedAt: null }, select: { domainId: true } });
+    const current = await database.prisma.domainAssignment.findMany({
+      where: { storyId, kind: "PRIMARY", endedAt: null },
+      select: { domainId: true },
+    });
     expect(current).toEqual([{ domainId: d1!.id }]);
     expect(await events(storyId, "story.domain.assign")).toBe(2);
   });

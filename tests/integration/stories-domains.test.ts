@@ -17,25 +17,56 @@ let domains: typeof import("@/lib/domains/mutations");
 let domainData: typeof import("@/lib/domains/data");
 
 async function newStory(w: StoryWorld = world) {
-  const story = storyFieldsSchema.parse({ ...emptyStoryValues("es"), title: "Historia", whatChanged: "Qué.", whySignificant: "Por qué.", changeType: "NEGATIVE" });
-  const result = await mutations.createStory({ actorId: w.team.members.evaluator!.id, evaluationId: w.evaluationId, story });
+  const story = storyFieldsSchema.parse({
+    ...emptyStoryValues("es"),
+    title: "Historia",
+    whatChanged: "Qué.",
+    whySignificant: "Por qué.",
+    changeType: "NEGATIVE",
+  });
+  const result = await mutations.createStory({
+    actorId: w.team.members.evaluator!.id,
+    evaluationId: w.evaluationId,
+    story,
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.storyId;
 }
 
 /** The story's current primary assignment, as the page shows it to the person assigning. */
 async function shownPrimary(storyId: string): Promise<string | null> {
-  const row = await database.prisma.domainAssignment.findFirst({ where: { storyId, kind: "PRIMARY", endedAt: null }, select: { id: true } });
+  const row = await database.prisma.domainAssignment.findFirst({
+    where: { storyId, kind: "PRIMARY", endedAt: null },
+    select: { id: true },
+  });
   return row?.id ?? null;
 }
 
-const assign = async (storyId: string, domainId: string, kind: "PRIMARY" | "SECONDARY", actorId = world.team.members.lead.id, rationale = "Porque la historia trata de eso.") =>
-  domains.assignDomain({ actorId, evaluationId: world.evaluationId, storyId, domainId, kind, rationale, expectedPrimaryId: await shownPrimary(storyId) });
+const assign = async (
+  storyId: string,
+  domainId: string,
+  kind: "PRIMARY" | "SECONDARY",
+  actorId = world.team.members.lead.id,
+  rationale = "Porque la historia trata de eso.",
+) =>
+  domains.assignDomain({
+    actorId,
+    evaluationId: world.evaluationId,
+    storyId,
+    domainId,
+    kind,
+    rationale,
+    expectedPrimaryId: await shownPrimary(storyId),
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [mutations, domains, domainData] = await Promise.all([import("@/lib/stories/mutations"), import("@/lib/domains/mutations"), import("@/lib/domains/data")]);
+  [mutations, domains, domainData] = await Promise.all([
+    import("@/lib/stories/mutations"),
+    import("@/lib/domains/mutations"),
+    import("@/lib/domains/data"),
+  ]);
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
 });
@@ -54,7 +85,10 @@ describe("assigning domains", () => {
     const second = await assign(storyId, d1!.id, "PRIMARY", lead, "Al revisar: es defensa de derechos.");
     expect(first.ok && second.ok).toBe(true);
 
-    const rows = await database.prisma.domainAssignment.findMany({ where: { storyId }, orderBy: { assignedAt: "asc" } });
+    const rows = await database.prisma.domainAssignment.findMany({
+      where: { storyId },
+      orderBy: { assignedAt: "asc" },
+    });
     expect(rows.map((row) => [row.domainId, row.kind, row.assignedById, row.endedById, row.endedAt !== null])).toEqual([
       [d0!.id, "PRIMARY", evaluator, lead, true],
       [d1!.id, "PRIMARY", lead, null, false],
@@ -64,7 +98,10 @@ describe("assigning domains", () => {
       [d1!.id, null],
       [d0!.id, world.team.members.lead.name],
     ]);
-    const events = await database.prisma.auditEvent.findMany({ where: { recordId: storyId, action: "story.domain.assign" }, orderBy: { sequence: "asc" } });
+    const events = await database.prisma.auditEvent.findMany({
+      where: { recordId: storyId, action: "story.domain.assign" },
+      orderBy: { sequence: "asc" },
+    });
     expect(events.map((event) => [event.before, (event.after as { domainId: string }).domainId])).toEqual([
       [null, d0!.id],
       [{ current: [{ domainId: d0!.id, kind: "PRIMARY" }] }, d1!.id],
@@ -76,12 +113,34 @@ describe("assigning domains", () => {
     const [d0, d1, d2] = world.team.domains;
     await assign(storyId, d0!.id, "PRIMARY");
     expect(await assign(storyId, d1!.id, "SECONDARY")).toMatchObject({ ok: true });
-    expect(await assign(storyId, d1!.id, "SECONDARY")).toEqual({ ok: false, reason: "ALREADY_ASSIGNED", field: "domainId" });
-    expect(await assign(storyId, d0!.id, "SECONDARY")).toEqual({ ok: false, reason: "ALREADY_PRIMARY", field: "domainId" });
+    expect(await assign(storyId, d1!.id, "SECONDARY")).toEqual({
+      ok: false,
+      reason: "ALREADY_ASSIGNED",
+      field: "domainId",
+    });
+    expect(await assign(storyId, d0!.id, "SECONDARY")).toEqual({
+      ok: false,
+      reason: "ALREADY_PRIMARY",
+      field: "domainId",
+    });
     const secondary = await assign(storyId, d2!.id, "SECONDARY");
     if (!secondary.ok) throw new Error(secondary.reason);
-    expect(await domains.endSecondaryAssignment({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, assignmentId: secondary.assignmentId })).toEqual({ ok: true });
-    await expect(domains.endSecondaryAssignment({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, assignmentId: secondary.assignmentId })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(
+      await domains.endSecondaryAssignment({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        assignmentId: secondary.assignmentId,
+      }),
+    ).toEqual({ ok: true });
+    await expect(
+      domains.endSecondaryAssignment({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        assignmentId: secondary.assignmentId,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
 
     // d1 becomes primary: the old primary and d1's secondary row both end.
     expect(await assign(storyId, d1!.id, "PRIMARY")).toMatchObject({ ok: true });
@@ -94,7 +153,14 @@ describe("assigning domains", () => {
     const storyId = await newStory();
     const primary = await assign(storyId, world.team.domains[0]!.id, "PRIMARY");
     if (!primary.ok) throw new Error(primary.reason);
-    expect(await domains.endSecondaryAssignment({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, assignmentId: primary.assignmentId })).toEqual({
+    expect(
+      await domains.endSecondaryAssignment({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        assignmentId: primary.assignmentId,
+      }),
+    ).toEqual({
       ok: false,
       reason: "PRIMARY_CANNOT_END",
     });
@@ -103,7 +169,11 @@ describe("assigning domains", () => {
   it("refuses a domain or a story of another evaluation, writing nothing", async () => {
     const storyId = await newStory();
     const before = await database.prisma.domainAssignment.count();
-    expect(await assign(storyId, other.team.domains[0]!.id, "PRIMARY")).toEqual({ ok: false, reason: "NOT_IN_EVALUATION", field: "domainId" });
+    expect(await assign(storyId, other.team.domains[0]!.id, "PRIMARY")).toEqual({
+      ok: false,
+      reason: "NOT_IN_EVALUATION",
+      field: "domainId",
+    });
     const theirStory = await newStory(other);
     await expect(assign(theirStory, world.team.domains[0]!.id, "PRIMARY")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await database.prisma.domainAssignment.count()).toBe(before);
@@ -113,7 +183,11 @@ describe("assigning domains", () => {
     const storyId = await newStory();
     const retired = buildDomain({ evaluationId: world.evaluationId, position: 900, retiredAt: new Date() });
     await database.prisma.domain.create({ data: retired });
-    expect(await assign(storyId, retired.id, "PRIMARY")).toEqual({ ok: false, reason: "DOMAIN_RETIRED", field: "domainId" });
+    expect(await assign(storyId, retired.id, "PRIMARY")).toEqual({
+      ok: false,
+      reason: "DOMAIN_RETIRED",
+      field: "domainId",
+    });
     expect(await database.prisma.domainAssignment.count({ where: { storyId } })).toBe(0);
   });
 
@@ -125,8 +199,16 @@ describe("assigning domains", () => {
 
   it("the database refuses a second current primary even behind the app's back", async () => {
     const storyId = await newStory();
-    const row = (domainId: string) => buildDomainAssignment({ evaluationId: world.evaluationId, storyId, domainId, assignedById: world.team.members.lead.id });
+    const row = (domainId: string) =>
+      buildDomainAssignment({
+        evaluationId: world.evaluationId,
+        storyId,
+        domainId,
+        assignedById: world.team.members.lead.id,
+      });
     await database.prisma.domainAssignment.create({ data: row(world.team.domains[0]!.id) });
-    await expect(database.prisma.domainAssignment.create({ data: row(world.team.domains[1]!.id) })).rejects.toMatchObject({ code: "P2002" });
+    await expect(
+      database.prisma.domainAssignment.create({ data: row(world.team.domains[1]!.id) }),
+    ).rejects.toMatchObject({ code: "P2002" });
   });
 });

@@ -21,12 +21,21 @@ let world: StoryWorld;
 let stories: typeof import("@/lib/stories/loaders");
 let mutations: typeof import("@/lib/stories/mutations");
 /** One story per place a story can stand, for the panelist: keyed by where it is. */
-const ids = {} as Record<"draft" | "openRound" | "closedRound" | "plannedRound" | "otherPanel" | "cancelledRound", string>;
+const ids = {} as Record<
+  "draft" | "openRound" | "closedRound" | "plannedRound" | "otherPanel" | "cancelledRound",
+  string
+>;
 
 const reader = (user: { id: string }): Reader => ({ id: user.id, isAdmin: false });
 const panelist = () => reader(world.team.members.panelist!);
 const analyst = () => reader(world.team.members.analyst!);
-const listState: TableState<StoryFilters> = { page: 1, pageSize: 25, sort: { id: "code", desc: false }, columns: [], filters: {} };
+const listState: TableState<StoryFilters> = {
+  page: 1,
+  pageSize: 25,
+  sort: { id: "code", desc: false },
+  columns: [],
+  filters: {},
+};
 
 async function newStory(title: string) {
   const story = storyFieldsSchema.parse({
@@ -38,10 +47,21 @@ async function newStory(title: string) {
     storytellerIds: [world.respondents.consenting.id],
     sources: [{ kind: "EXCERPT", id: world.excerpt.id }],
   });
-  const created = await mutations.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story });
+  const created = await mutations.createStory({
+    actorId: world.team.members.evaluator!.id,
+    evaluationId: world.evaluationId,
+    story,
+  });
   if (!created.ok) throw new Error(created.reason);
   // A second version, so the revisions page has two to compare.
-  const saved = await mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId: created.storyId, expectedVersion: 1, story: { ...story, title: `${title} (revisada)` }, note: null });
+  const saved = await mutations.updateStory({
+    actorId: world.team.members.lead.id,
+    evaluationId: world.evaluationId,
+    storyId: created.storyId,
+    expectedVersion: 1,
+    story: { ...story, title: `${title} (revisada)` },
+    note: null,
+  });
   if (!saved.ok) throw new Error(saved.reason);
   return created.storyId;
 }
@@ -50,11 +70,24 @@ async function newStory(title: string) {
 async function roundWith(storyId: string, status: SelectionRoundStatus, panelistIds: string[]) {
   const { prisma } = database;
   const evaluationId = world.evaluationId;
-  const panel = await prisma.selectionPanel.create({ data: { evaluationId, name: `Panel ${status}`, level: "PORTFOLIO" } });
-  for (const userId of panelistIds) await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId } });
-  await prisma.changeStory.update({ where: { id: storyId }, data: { stage: status === "DRAFT" || status === "CANCELLED" ? "SCREENED" : "IN_SELECTION" } });
+  const panel = await prisma.selectionPanel.create({
+    data: { evaluationId, name: `Panel ${status}`, level: "PORTFOLIO" },
+  });
+  for (const userId of panelistIds)
+    await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId } });
+  await prisma.changeStory.update({
+    where: { id: storyId },
+    data: { stage: status === "DRAFT" || status === "CANCELLED" ? "SCREENED" : "IN_SELECTION" },
+  });
   const round = await prisma.selectionRound.create({
-    data: { evaluationId, panelId: panel.id, name: `Ronda ${status}`, method: "APPROVAL", deadline: new Date(Date.now() + 86_400_000), status },
+    data: {
+      evaluationId,
+      panelId: panel.id,
+      name: `Ronda ${status}`,
+      method: "APPROVAL",
+      deadline: new Date(Date.now() + 86_400_000),
+      status,
+    },
   });
   await prisma.roundCandidate.create({ data: { evaluationId, roundId: round.id, storyId } });
   return round.id;
@@ -91,7 +124,10 @@ describe("a panelist's stories", () => {
     for (const storyId of visible()) {
       expect((await stories.loadStoryPage(world.evaluationId, storyId, panelist()))?.story.id, storyId).toBe(storyId);
       expect((await stories.loadStoryTimeline(world.evaluationId, storyId, panelist()))?.story.id).toBe(storyId);
-      expect(await stories.loadStoryRevisions(world.evaluationId, storyId, panelist(), null, null)).toMatchObject({ from: 1, to: 2 });
+      expect(await stories.loadStoryRevisions(world.evaluationId, storyId, panelist(), null, null)).toMatchObject({
+        from: 1,
+        to: 2,
+      });
     }
   });
 
@@ -108,7 +144,10 @@ describe("a panelist's stories", () => {
     expect(page?.rows.map((row) => row.id).sort()).toEqual(visible().sort());
     expect(page?.total).toBe(2);
     // The domain filter's shortcut count must not bypass the scope either.
-    const domainPage = await stories.loadStoryList(world.evaluationId, panelist(), { ...listState, filters: { domain: world.team.domains[0]!.id } });
+    const domainPage = await stories.loadStoryList(world.evaluationId, panelist(), {
+      ...listState,
+      filters: { domain: world.team.domains[0]!.id },
+    });
     expect(domainPage?.total).toBe(0);
     expect((await stories.loadStoryList(world.evaluationId, analyst(), listState))?.total).toBe(6);
   });
@@ -131,13 +170,23 @@ describe("a panelist's stories", () => {
     expect(view?.funnel.totals).toEqual({ IN_SELECTION: 2 });
     expect(view?.where.states.reduce((sum, state) => sum + state.interviews, 0)).toBe(0);
     expect(view?.where.elsewhere.interviews).toBe(0);
-    expect(Object.values(view?.who.cells ?? {}).flatMap((row) => Object.values(row)).every((cell) => cell === "UNDER_5")).toBe(true);
+    expect(
+      Object.values(view?.who.cells ?? {})
+        .flatMap((row) => Object.values(row))
+        .every((cell) => cell === "UNDER_5"),
+    ).toBe(true);
     expect((await loadDashboard(world.evaluationId, analyst(), parsed.filters))?.funnel.total).toBe(6);
   });
 
   it("are the only rows of their stories export", async () => {
     const { exportTable } = await import("@/lib/exports/door");
-    const response = await exportTable({ evaluationId: world.evaluationId, file: "stories.csv", params: {}, user: actingUser(world.team.members.panelist!), locale: "en" });
+    const response = await exportTable({
+      evaluationId: world.evaluationId,
+      file: "stories.csv",
+      params: {},
+      user: actingUser(world.team.members.panelist!),
+      locale: "en",
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     const lines = text.trim().split(/\r?\n/);
@@ -151,8 +200,13 @@ describe("a panelist's stories", () => {
     const selection = await import("@/lib/selection/loaders");
     const page = await selection.loadSelectionPage(world.evaluationId, panelist());
     expect(page?.rounds.map((round) => round.status).sort()).toEqual(["CLOSED", "OPEN"]);
-    const planned = await database.prisma.roundCandidate.findFirstOrThrow({ where: { storyId: ids.plannedRound }, select: { roundId: true } });
+    const planned = await database.prisma.roundCandidate.findFirstOrThrow({
+      where: { storyId: ids.plannedRound },
+      select: { roundId: true },
+    });
     expect(await selection.loadRoundPage(world.evaluationId, planned.roundId, panelist())).toBeNull();
-    expect(await selection.loadRoundPage(world.evaluationId, planned.roundId, reader(world.team.members.lead))).not.toBeNull();
+    expect(
+      await selection.loadRoundPage(world.evaluationId, planned.roundId, reader(world.team.members.lead)),
+    ).not.toBeNull();
   });
 });

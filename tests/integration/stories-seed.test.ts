@@ -23,11 +23,15 @@ describe("the demo stories' revisions", () => {
   it("hold the same snapshot the app builds from the stored rows", async () => {
     const { loadStorySnapshot } = await import("@/lib/stories/data");
     const { parseStorySnapshot } = await import("@/lib/stories/snapshot");
-    const revisions = await database.prisma.storyRevision.findMany({ select: { evaluationId: true, storyId: true, snapshot: true } });
+    const revisions = await database.prisma.storyRevision.findMany({
+      select: { evaluationId: true, storyId: true, snapshot: true },
+    });
     expect(revisions.length).toBeGreaterThan(0);
     for (const revision of revisions) {
       expect(parseStorySnapshot(revision.snapshot), revision.storyId).not.toBeNull();
-      expect(revision.snapshot).toEqual(await loadStorySnapshot(database.prisma, revision.evaluationId, revision.storyId));
+      expect(revision.snapshot).toEqual(
+        await loadStorySnapshot(database.prisma, revision.evaluationId, revision.storyId),
+      );
     }
   });
 });

@@ -34,21 +34,47 @@ function fields(overrides: Partial<StoryFormValues> = {}): StoryFields {
 }
 
 async function newStory(overrides: Partial<StoryFormValues> = {}) {
-  const result = await mutations.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story: fields(overrides) });
+  const result = await mutations.createStory({
+    actorId: world.team.members.evaluator!.id,
+    evaluationId: world.evaluationId,
+    story: fields(overrides),
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.storyId;
 }
 
-const move = (storyId: string, from: "DRAFT" | "SUBMITTED" | "SCREENED", to: "DRAFT" | "SUBMITTED" | "SCREENED", extra: { roles?: Role[]; comment?: string } = {}) =>
-  stage.moveStory({ actorId: world.team.members.evaluator!.id, roles: extra.roles ?? EVALUATOR, evaluationId: world.evaluationId, storyId, from, to, comment: extra.comment });
+const move = (
+  storyId: string,
+  from: "DRAFT" | "SUBMITTED" | "SCREENED",
+  to: "DRAFT" | "SUBMITTED" | "SCREENED",
+  extra: { roles?: Role[]; comment?: string } = {},
+) =>
+  stage.moveStory({
+    actorId: world.team.members.evaluator!.id,
+    roles: extra.roles ?? EVALUATOR,
+    evaluationId: world.evaluationId,
+    storyId,
+    from,
+    to,
+    comment: extra.comment,
+  });
 
-const stageOf = async (storyId: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).stage;
-const stageEvents = (storyId: string) => database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, recordId: storyId, action: "story.stage" }, orderBy: { sequence: "asc" } });
+const stageOf = async (storyId: string) =>
+  (await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).stage;
+const stageEvents = (storyId: string) =>
+  database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, recordId: storyId, action: "story.stage" },
+    orderBy: { sequence: "asc" },
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [mutations, stage, domains] = await Promise.all([import("@/lib/stories/mutations"), import("@/lib/stories/stage-mutations"), import("@/lib/domains/mutations")]);
+  [mutations, stage, domains] = await Promise.all([
+    import("@/lib/stories/mutations"),
+    import("@/lib/stories/stage-mutations"),
+    import("@/lib/domains/mutations"),
+  ]);
   world = await createStoryWorld(database.prisma);
 });
 
@@ -76,27 +102,58 @@ describe("draft → submitted", () => {
     // R-0004 gives consent on a newer form, R-0003 on a newer form that grants quotation; R-0002 is dropped.
     const recordedById = world.team.members.evaluator!.id;
     const newer = [
-      buildConsent({ evaluationId: world.evaluationId, respondentId: noConsent.id, recordedById, givenOn: day("2024-10-01") }),
-      buildConsent({ evaluationId: world.evaluationId, respondentId: noQuotation.id, recordedById, givenOn: day("2024-10-01") }),
+      buildConsent({
+        evaluationId: world.evaluationId,
+        respondentId: noConsent.id,
+        recordedById,
+        givenOn: day("2024-10-01"),
+      }),
+      buildConsent({
+        evaluationId: world.evaluationId,
+        respondentId: noQuotation.id,
+        recordedById,
+        givenOn: day("2024-10-01"),
+      }),
     ];
     await database.prisma.consent.createMany({ data: newer });
     await database.prisma.consentScope.createMany({ data: newer.flatMap((consent) => buildConsentScopes(consent)) });
-    await mutations.updateStory({ actorId: recordedById, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ storytellerIds: [noQuotation.id, noConsent.id] }) });
+    await mutations.updateStory({
+      actorId: recordedById,
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 1,
+      story: fields({ storytellerIds: [noQuotation.id, noConsent.id] }),
+    });
 
     expect(await move(storyId, "DRAFT", "SUBMITTED")).toEqual({ ok: true, stage: "SUBMITTED" });
     const [event] = await stageEvents(storyId);
-    expect(event).toMatchObject({ actorId: recordedById, recordType: "ChangeStory", before: { stage: "DRAFT" }, after: { stage: "SUBMITTED" } });
+    expect(event).toMatchObject({
+      actorId: recordedById,
+      recordType: "ChangeStory",
+      before: { stage: "DRAFT" },
+      after: { stage: "SUBMITTED" },
+    });
   });
 
   it("needs a storyteller and a source", async () => {
     const storyId = await newStory({ storytellerIds: [], sources: [] });
-    expect(await move(storyId, "DRAFT", "SUBMITTED")).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "NO_STORYTELLER" }, { code: "NO_SOURCE" }] });
+    expect(await move(storyId, "DRAFT", "SUBMITTED")).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [{ code: "NO_STORYTELLER" }, { code: "NO_SOURCE" }],
+    });
   });
 
   it("is refused for a story flagged after a storyteller's data was destroyed", async () => {
     const storyId = await newStory();
-    await database.prisma.changeStory.update({ where: { id: storyId }, data: { flaggedSourceDestroyedAt: new Date() } });
-    expect(await move(storyId, "DRAFT", "SUBMITTED")).toMatchObject({ ok: false, blockers: [{ code: "SOURCE_DESTROYED" }] });
+    await database.prisma.changeStory.update({
+      where: { id: storyId },
+      data: { flaggedSourceDestroyedAt: new Date() },
+    });
+    expect(await move(storyId, "DRAFT", "SUBMITTED")).toMatchObject({
+      ok: false,
+      blockers: [{ code: "SOURCE_DESTROYED" }],
+    });
   });
 
   it("is not for panelists, analysts or reviewers", async () => {
@@ -110,7 +167,9 @@ describe("draft → submitted", () => {
   it("refuses steps that are not in the table, and a stage the mover no longer sees", async () => {
     const storyId = await newStory();
     expect(await move(storyId, "DRAFT", "SCREENED")).toEqual({ ok: false, reason: "NO_SUCH_STEP" });
-    await expect(move(storyId, "SUBMITTED", "SCREENED", { roles: ["LEAD"] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(move(storyId, "SUBMITTED", "SCREENED", { roles: ["LEAD"] })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await stageOf(storyId)).toBe("DRAFT");
   });
 });
@@ -119,17 +178,35 @@ describe("submitted → screened, and sending back", () => {
   it("screening needs a current primary domain", async () => {
     const storyId = await newStory();
     await move(storyId, "DRAFT", "SUBMITTED");
-    expect(await move(storyId, "SUBMITTED", "SCREENED")).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "NO_PRIMARY_DOMAIN" }] });
-    await domains.assignDomain({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, domainId: world.team.domains[1]!.id, kind: "PRIMARY", rationale: "Defensa de derechos.", expectedPrimaryId: null });
+    expect(await move(storyId, "SUBMITTED", "SCREENED")).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [{ code: "NO_PRIMARY_DOMAIN" }],
+    });
+    await domains.assignDomain({
+      actorId: world.team.members.lead.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      domainId: world.team.domains[1]!.id,
+      kind: "PRIMARY",
+      rationale: "Defensa de derechos.",
+      expectedPrimaryId: null,
+    });
     expect(await move(storyId, "SUBMITTED", "SCREENED")).toEqual({ ok: true, stage: "SCREENED" });
   });
 
   it("sending back needs a comment, which the audit event keeps", async () => {
     const storyId = await newStory();
     await move(storyId, "DRAFT", "SUBMITTED");
-    expect(await move(storyId, "SUBMITTED", "DRAFT", { comment: "   " })).toEqual({ ok: false, reason: "COMMENT_REQUIRED", field: "comment" });
+    expect(await move(storyId, "SUBMITTED", "DRAFT", { comment: "   " })).toEqual({
+      ok: false,
+      reason: "COMMENT_REQUIRED",
+      field: "comment",
+    });
     expect(await stageOf(storyId)).toBe("SUBMITTED");
-    expect(await move(storyId, "SUBMITTED", "DRAFT", { comment: "Falta la cifra de 2023. <script>x</script>" })).toEqual({ ok: true, stage: "DRAFT" });
+    expect(
+      await move(storyId, "SUBMITTED", "DRAFT", { comment: "Falta la cifra de 2023. <script>x</script>" }),
+    ).toEqual({ ok: true, stage: "DRAFT" });
     const events = await stageEvents(storyId);
     expect(events.map((event) => [event.before, event.after])).toEqual([
       [{ stage: "DRAFT" }, { stage: "SUBMITTED" }],
@@ -142,7 +219,13 @@ describe("editing a story past draft", () => {
   it("is allowed and keeps a revision", async () => {
     const storyId = await newStory();
     await move(storyId, "DRAFT", "SUBMITTED");
-    const result = await mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "Revisada" }) });
+    const result = await mutations.updateStory({
+      actorId: world.team.members.lead.id,
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 1,
+      story: fields({ title: "Revisada" }),
+    });
     expect(result).toMatchObject({ ok: true, version: 2 });
     expect(await stageOf(storyId)).toBe("SUBMITTED");
     expect(await database.prisma.storyRevision.count({ where: { storyId } })).toBe(2);
@@ -152,18 +235,43 @@ describe("editing a story past draft", () => {
     const storyId = await newStory();
     await move(storyId, "DRAFT", "SUBMITTED");
     const save = (overrides: Partial<StoryFormValues>) =>
-      mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields(overrides) });
-    expect(await save({ storytellerIds: [] })).toEqual({ ok: false, reason: "NO_STORYTELLER", field: "storytellerIds" });
+      mutations.updateStory({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: fields(overrides),
+      });
+    expect(await save({ storytellerIds: [] })).toEqual({
+      ok: false,
+      reason: "NO_STORYTELLER",
+      field: "storytellerIds",
+    });
     expect(await save({ sources: [] })).toEqual({ ok: false, reason: "NO_SOURCE", field: "sources" });
-    expect(await save({ storytellerIds: [world.respondents.consenting.id, world.respondents.withdrawn.id] })).toEqual({ ok: false, reason: "STORYTELLER_CONSENT", field: "storytellerIds" });
-    const row = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId }, include: { storytellers: true, sources: true, revisions: true } });
+    expect(await save({ storytellerIds: [world.respondents.consenting.id, world.respondents.withdrawn.id] })).toEqual({
+      ok: false,
+      reason: "STORYTELLER_CONSENT",
+      field: "storytellerIds",
+    });
+    const row = await database.prisma.changeStory.findUniqueOrThrow({
+      where: { id: storyId },
+      include: { storytellers: true, sources: true, revisions: true },
+    });
     expect([row.version, row.storytellers.length, row.sources.length, row.revisions.length]).toEqual([1, 1, 1, 1]);
   });
 
   it("is refused once the story has gone on to selection", async () => {
     const storyId = await newStory();
     await database.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "IN_SELECTION" } });
-    expect(await mutations.updateStory({ actorId: world.team.members.lead.id, evaluationId: world.evaluationId, storyId, expectedVersion: 1, story: fields({ title: "x" }) })).toEqual({
+    expect(
+      await mutations.updateStory({
+        actorId: world.team.members.lead.id,
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion: 1,
+        story: fields({ title: "x" }),
+      }),
+    ).toEqual({
       ok: false,
       reason: "STAGE_LOCKED",
     });

@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
-import { buildChangeStory, buildEvidenceItem, buildStoryRevision, createStoryWorld, type StoryWorld } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildEvidenceItem,
+  buildStoryRevision,
+  createStoryWorld,
+  type StoryWorld,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -30,18 +36,37 @@ async function storyAt(stageName: "SELECTED" | "IN_TRIANGULATION" | "IN_REVIEW")
   const { evaluationId, team } = world;
   const story = buildChangeStory({ evaluationId, authorId: team.members.evaluator!.id, stage: stageName });
   await database.prisma.changeStory.create({ data: story });
-  await database.prisma.storyRevision.create({ data: buildStoryRevision({ evaluationId, storyId: story.id, editedById: team.members.evaluator!.id, snapshot: {} }) });
+  await database.prisma.storyRevision.create({
+    data: buildStoryRevision({ evaluationId, storyId: story.id, editedById: team.members.evaluator!.id, snapshot: {} }),
+  });
   return story.id;
 }
 
 const analystId = () => world.team.members.analyst!.id;
-const move = (storyId: string, from: "SELECTED" | "IN_TRIANGULATION" | "IN_REVIEW", to: "IN_TRIANGULATION" | "TRIANGULATED" | "APPROVED", roles = ANALYST) =>
-  stage.moveStory({ actorId: analystId(), roles, evaluationId: world.evaluationId, storyId, from, to });
-const stageOf = async (storyId: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).stage;
-const stageEvents = (storyId: string) => database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, recordId: storyId, action: "story.stage" } });
+const move = (
+  storyId: string,
+  from: "SELECTED" | "IN_TRIANGULATION" | "IN_REVIEW",
+  to: "IN_TRIANGULATION" | "TRIANGULATED" | "APPROVED",
+  roles = ANALYST,
+) => stage.moveStory({ actorId: analystId(), roles, evaluationId: world.evaluationId, storyId, from, to });
+const stageOf = async (storyId: string) =>
+  (await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).stage;
+const stageEvents = (storyId: string) =>
+  database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, recordId: storyId, action: "story.stage" },
+  });
 
 async function addEvidence(storyId: string, sourceType: "DOCUMENT" | "ADMINISTRATIVE_RECORD", at: Date) {
-  await database.prisma.evidenceItem.create({ data: buildEvidenceItem({ evaluationId: world.evaluationId, storyId, addedById: analystId(), sourceType, createdAt: at, updatedAt: at }) });
+  await database.prisma.evidenceItem.create({
+    data: buildEvidenceItem({
+      evaluationId: world.evaluationId,
+      storyId,
+      addedById: analystId(),
+      sourceType,
+      createdAt: at,
+      updatedAt: at,
+    }),
+  });
 }
 
 describe("selected → in triangulation → triangulated", () => {
@@ -63,7 +88,14 @@ describe("selected → in triangulation → triangulated", () => {
 
     await addEvidence(storyId, "ADMINISTRATIVE_RECORD", new Date("2025-01-02T00:00:00Z"));
     await database.prisma.triangulationSignOff.create({
-      data: { evaluationId: world.evaluationId, storyId, analystId: analystId(), storyVersion: 1, note: "Dos fuentes.", signedAt: new Date("2025-01-03T00:00:00Z") },
+      data: {
+        evaluationId: world.evaluationId,
+        storyId,
+        analystId: analystId(),
+        storyVersion: 1,
+        note: "Dos fuentes.",
+        signedAt: new Date("2025-01-03T00:00:00Z"),
+      },
     });
     expect(await move(storyId, "IN_TRIANGULATION", "TRIANGULATED")).toEqual({ ok: true, stage: "TRIANGULATED" });
     expect(await stageOf(storyId)).toBe("TRIANGULATED");
@@ -71,15 +103,22 @@ describe("selected → in triangulation → triangulated", () => {
 
   it("lets only one of two analysts moving the same story at once take the step", async () => {
     const storyId = await storyAt("SELECTED");
-    const results = await Promise.allSettled([move(storyId, "SELECTED", "IN_TRIANGULATION"), move(storyId, "SELECTED", "IN_TRIANGULATION")]);
+    const results = await Promise.allSettled([
+      move(storyId, "SELECTED", "IN_TRIANGULATION"),
+      move(storyId, "SELECTED", "IN_TRIANGULATION"),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled" && result.value.ok)).toHaveLength(1);
     expect(await stageEvents(storyId)).toHaveLength(1);
   });
 
   it("keeps panelists and evaluators from triangulation steps", async () => {
     const storyId = await storyAt("SELECTED");
-    await expect(move(storyId, "SELECTED", "IN_TRIANGULATION", ["PANELIST"])).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(move(storyId, "SELECTED", "IN_TRIANGULATION", ["EVALUATOR"])).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(move(storyId, "SELECTED", "IN_TRIANGULATION", ["PANELIST"])).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(move(storyId, "SELECTED", "IN_TRIANGULATION", ["EVALUATOR"])).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await stageOf(storyId)).toBe("SELECTED");
   });
 });

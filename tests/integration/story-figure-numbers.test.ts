@@ -21,7 +21,17 @@ let evaluator: CurrentUser;
 let actions: typeof import("@/lib/stories/actions");
 let loaders: typeof import("@/lib/stories/loaders");
 
-const figure = (value: string, extra: Record<string, string> = {}) => ({ key: "k", id: "", label: "trabajadores", labelTranslation: "workers", qualifier: "MORE_THAN", value, valueMax: "", unit: "", ...extra });
+const figure = (value: string, extra: Record<string, string> = {}) => ({
+  key: "k",
+  id: "",
+  label: "trabajadores",
+  labelTranslation: "workers",
+  qualifier: "MORE_THAN",
+  value,
+  valueMax: "",
+  unit: "",
+  ...extra,
+});
 const story = (numberLocale: string, figures: unknown[]) => ({
   ...emptyStoryValues("es"),
   title: "Contratos legitimados",
@@ -34,7 +44,12 @@ const story = (numberLocale: string, figures: unknown[]) => ({
 
 async function storedFigures(storyId: string) {
   const rows = await database.prisma.storyFigure.findMany({ where: { storyId }, orderBy: { position: "asc" } });
-  return rows.map((row) => ({ qualifier: row.qualifier, value: row.value.toFixed(4), valueMax: row.valueMax?.toFixed(4) ?? null, unit: row.unit }));
+  return rows.map((row) => ({
+    qualifier: row.qualifier,
+    value: row.value.toFixed(4),
+    valueMax: row.valueMax?.toFixed(4) ?? null,
+    unit: row.unit,
+  }));
 }
 
 beforeAll(async () => {
@@ -51,17 +66,29 @@ afterAll(async () => {
 
 describe("figures through the story actions", () => {
   it("stores Spanish 600.000 and English 600,000 as exactly 600000, qualifier kept", async () => {
-    for (const [locale, typed] of [["es", "600.000"], ["en", "600,000"]] as const) {
-      const created = await actions.createChangeStory({ evaluationId: world.evaluationId, story: story(locale, [figure(typed)]) });
+    for (const [locale, typed] of [
+      ["es", "600.000"],
+      ["en", "600,000"],
+    ] as const) {
+      const created = await actions.createChangeStory({
+        evaluationId: world.evaluationId,
+        story: story(locale, [figure(typed)]),
+      });
       if (!created.ok) throw new Error(JSON.stringify(created));
-      expect(await storedFigures(created.data.storyId)).toEqual([{ qualifier: "MORE_THAN", value: "600000.0000", valueMax: null, unit: null }]);
+      expect(await storedFigures(created.data.storyId)).toEqual([
+        { qualifier: "MORE_THAN", value: "600000.0000", valueMax: null, unit: null },
+      ]);
     }
   });
 
   it("keeps every digit the column holds, and a range with decimals in the writer's convention", async () => {
     const created = await actions.createChangeStory({
       evaluationId: world.evaluationId,
-      story: story("es", [figure("9.999.999.999.999.999,9999", { qualifier: "EXACT" }), { ...figure("1,5", { qualifier: "RANGE", valueMax: "2.500,25" }), key: "r" }, { ...figure("81,5 %", { qualifier: "EXACT" }), key: "p" }]),
+      story: story("es", [
+        figure("9.999.999.999.999.999,9999", { qualifier: "EXACT" }),
+        { ...figure("1,5", { qualifier: "RANGE", valueMax: "2.500,25" }), key: "r" },
+        { ...figure("81,5 %", { qualifier: "EXACT" }), key: "p" },
+      ]),
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
     expect(await storedFigures(created.data.storyId)).toEqual([
@@ -73,10 +100,24 @@ describe("figures through the story actions", () => {
     signInAs(world.team.members.evaluator!);
     const edit = await loaders.loadStoryEdit(world.evaluationId, created.data.storyId, evaluator);
     const written = valuesWrittenIn(edit!.form!.stored.values, "es");
-    expect(written.figures.map((row) => [row.value, row.valueMax])).toEqual([["9999999999999999,9999", ""], ["1,5", "2500,25"], ["81,5", ""]]);
-    const saved = await actions.updateChangeStory({ evaluationId: world.evaluationId, storyId: created.data.storyId, expectedVersion: 1, note: "", story: { ...written, numberLocale: "es" } });
+    expect(written.figures.map((row) => [row.value, row.valueMax])).toEqual([
+      ["9999999999999999,9999", ""],
+      ["1,5", "2500,25"],
+      ["81,5", ""],
+    ]);
+    const saved = await actions.updateChangeStory({
+      evaluationId: world.evaluationId,
+      storyId: created.data.storyId,
+      expectedVersion: 1,
+      note: "",
+      story: { ...written, numberLocale: "es" },
+    });
     expect(saved.ok).toBe(true);
-    expect((await storedFigures(created.data.storyId)).map((row) => row.value)).toEqual(["9999999999999999.9999", "1.5000", "81.5000"]);
+    expect((await storedFigures(created.data.storyId)).map((row) => row.value)).toEqual([
+      "9999999999999999.9999",
+      "1.5000",
+      "81.5000",
+    ]);
   });
 
   it("refuses ambiguous, foreign-written, oversized and hostile numbers next to the field and writes nothing", async () => {
@@ -88,16 +129,26 @@ describe("figures through the story actions", () => {
       ["en", "1,5", "numberOtherConvention"],
       ["es", "99.999.999.999.999.999", "numberTooLarge"],
       ["en", "0.12345", "numberTooPrecise"],
-      ["es", "=HYPERLINK(\"http://x\")", "numberInvalid"],
+      ["es", '=HYPERLINK("http://x")', "numberInvalid"],
       ["en", "1e6", "numberInvalid"],
       ["en", "'; drop table story_figure; --", "numberInvalid"],
     ];
     for (const [locale, typed, reason] of cases) {
-      const result = await actions.createChangeStory({ evaluationId: world.evaluationId, story: story(locale, [figure(typed)]) });
-      expect(result, `${locale} ${typed}`).toEqual({ ok: false, error: "INVALID", fieldErrors: { "story.figures.0.value": [reason] } });
+      const result = await actions.createChangeStory({
+        evaluationId: world.evaluationId,
+        story: story(locale, [figure(typed)]),
+      });
+      expect(result, `${locale} ${typed}`).toEqual({
+        ok: false,
+        error: "INVALID",
+        fieldErrors: { "story.figures.0.value": [reason] },
+      });
     }
     // Without a convention only plain stored values are read: a grouped number is never guessed.
-    const plain = await actions.createChangeStory({ evaluationId: world.evaluationId, story: { ...story("es", [figure("600,000")]), numberLocale: undefined } });
+    const plain = await actions.createChangeStory({
+      evaluationId: world.evaluationId,
+      story: { ...story("es", [figure("600,000")]), numberLocale: undefined },
+    });
     expect(plain).toMatchObject({ ok: false, fieldErrors: { "story.figures.0.value": ["numberInvalid"] } });
     expect(await database.prisma.changeStory.count({ where: { evaluationId: world.evaluationId } })).toBe(before);
   });

@@ -9,7 +9,14 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import unzipper from "unzipper";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildChangeStory, buildDomainAssignment, buildRespondentIdentity, buildStoryFigure, createStoryWorld, type StoryWorld } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildDomainAssignment,
+  buildRespondentIdentity,
+  buildStoryFigure,
+  createStoryWorld,
+  type StoryWorld,
+} from "@/tests/factories";
 import { day } from "@/tests/factories/ids";
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
@@ -22,14 +29,28 @@ let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/[file]/ro
 const CANARY = "Storyteller Canary Eulalia";
 const FORMULA_LABEL = "=SUM(A1:A9) families";
 const RATIONALE = "Rationale text that is free text";
-const SHEETS = ["stories", "figures", "contributions", "storytellers", "sources", "domain-assignments", "translations", "README"];
+const SHEETS = [
+  "stories",
+  "figures",
+  "contributions",
+  "storytellers",
+  "sources",
+  "domain-assignments",
+  "translations",
+  "README",
+];
 const CHILD_SHEETS = SHEETS.slice(1, -1);
 const DATA_STORIES = 30;
 function call(file: string, search = "", locale = "en") {
   const evaluationId = world.evaluationId;
-  return route.GET(new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, { headers: { cookie: `NEXT_LOCALE=${locale}` } }), {
-    params: Promise.resolve({ evaluationId, file }),
-  });
+  return route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, {
+      headers: { cookie: `NEXT_LOCALE=${locale}` },
+    }),
+    {
+      params: Promise.resolve({ evaluationId, file }),
+    },
+  );
 }
 async function workbookOf(response: Response): Promise<ExcelJS.Workbook> {
   expect(response.status).toBe(200);
@@ -53,11 +74,15 @@ async function zipOf(response: Response): Promise<Map<string, Record<string, str
   expect(response.headers.get("content-type")).toBe("application/zip");
   const directory = await unzipper.Open.buffer(Buffer.from(await response.arrayBuffer()));
   const files = new Map<string, Record<string, string>[]>();
-  for (const file of directory.files) files.set(file.path, parse(await file.buffer(), { bom: true, columns: true }) as Record<string, string>[]);
+  for (const file of directory.files)
+    files.set(file.path, parse(await file.buffer(), { bom: true, columns: true }) as Record<string, string>[]);
   return files;
 }
 function exportEvents() {
-  return database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, action: "story.export" }, orderBy: { sequence: "asc" } });
+  return database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, action: "story.export" },
+    orderBy: { sequence: "asc" },
+  });
 }
 
 beforeAll(async () => {
@@ -84,18 +109,46 @@ beforeAll(async () => {
     periodPrecision: "MONTH",
   });
   const draft = buildChangeStory({ evaluationId, authorId, codeNumber: 2, changeType: "NEGATIVE" });
-  const others = Array.from({ length: DATA_STORIES - 2 }, (_, index) => buildChangeStory({ evaluationId, authorId, codeNumber: index + 3 }));
+  const others = Array.from({ length: DATA_STORIES - 2 }, (_, index) =>
+    buildChangeStory({ evaluationId, authorId, codeNumber: index + 3 }),
+  );
   await prisma.changeStory.createMany({ data: [approved, draft, ...others] });
   await prisma.storyFigure.createMany({
     data: [
       buildStoryFigure({ evaluationId, storyId: approved.id, position: 1, label: FORMULA_LABEL, value: -5, unit: "%" }),
-      buildStoryFigure({ evaluationId, storyId: approved.id, position: 2, label: "workers", value: 600000, qualifier: "MORE_THAN" }),
-      buildStoryFigure({ evaluationId, storyId: draft.id, position: 1, label: "days", value: 10, valueMax: 20, qualifier: "RANGE" }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: approved.id,
+        position: 2,
+        label: "workers",
+        value: 600000,
+        qualifier: "MORE_THAN",
+      }),
+      buildStoryFigure({
+        evaluationId,
+        storyId: draft.id,
+        position: 1,
+        label: "days",
+        value: 10,
+        valueMax: 20,
+        qualifier: "RANGE",
+      }),
     ],
   });
-  await prisma.storyContribution.create({ data: { evaluationId, storyId: approved.id, projectId: team.projects[0]!.id, howContributed: "Trained the union's delegates." } });
-  await prisma.storyTeller.create({ data: { evaluationId, storyId: approved.id, respondentId: world.respondents.consenting.id } });
-  await prisma.respondentIdentity.create({ data: buildRespondentIdentity({ evaluationId, respondentId: world.respondents.consenting.id, name: CANARY }) });
+  await prisma.storyContribution.create({
+    data: {
+      evaluationId,
+      storyId: approved.id,
+      projectId: team.projects[0]!.id,
+      howContributed: "Trained the union's delegates.",
+    },
+  });
+  await prisma.storyTeller.create({
+    data: { evaluationId, storyId: approved.id, respondentId: world.respondents.consenting.id },
+  });
+  await prisma.respondentIdentity.create({
+    data: buildRespondentIdentity({ evaluationId, respondentId: world.respondents.consenting.id, name: CANARY }),
+  });
   await prisma.storySource.createMany({
     data: [
       { evaluationId, storyId: approved.id, interviewId: world.interview.id },
@@ -106,10 +159,38 @@ beforeAll(async () => {
   const [first, second] = team.domains;
   await prisma.domainAssignment.createMany({
     data: [
-      buildDomainAssignment({ evaluationId, storyId: approved.id, domainId: second!.id, assignedById: team.members.lead.id, rationale: "First thought.", assignedAt: new Date("2024-01-01"), endedAt: new Date("2024-02-01"), endedById: team.members.lead.id }),
-      buildDomainAssignment({ evaluationId, storyId: approved.id, domainId: first!.id, assignedById: team.members.lead.id, rationale: RATIONALE, assignedAt: new Date("2024-02-01") }),
-      buildDomainAssignment({ evaluationId, storyId: approved.id, domainId: second!.id, kind: "SECONDARY", assignedById: team.members.lead.id, assignedAt: new Date("2024-02-02") }),
-      buildDomainAssignment({ evaluationId, storyId: draft.id, domainId: second!.id, assignedById: team.members.lead.id }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: approved.id,
+        domainId: second!.id,
+        assignedById: team.members.lead.id,
+        rationale: "First thought.",
+        assignedAt: new Date("2024-01-01"),
+        endedAt: new Date("2024-02-01"),
+        endedById: team.members.lead.id,
+      }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: approved.id,
+        domainId: first!.id,
+        assignedById: team.members.lead.id,
+        rationale: RATIONALE,
+        assignedAt: new Date("2024-02-01"),
+      }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: approved.id,
+        domainId: second!.id,
+        kind: "SECONDARY",
+        assignedById: team.members.lead.id,
+        assignedAt: new Date("2024-02-02"),
+      }),
+      buildDomainAssignment({
+        evaluationId,
+        storyId: draft.id,
+        domainId: second!.id,
+        assignedById: team.members.lead.id,
+      }),
     ],
   });
 }, 120_000);
@@ -122,7 +203,16 @@ describe("the story workbook (XLSX)", () => {
     const response = await call("stories.xlsx", "?labels=raw&sort=code");
     expect(response.headers.get("content-disposition")).toMatch(/filename="stories-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const workbook = await workbookOf(response);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Stories", "Figures", "Contributions", "Storytellers", "Sources", "Domain assignments", "Translations", "README"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Stories",
+      "Figures",
+      "Contributions",
+      "Storytellers",
+      "Sources",
+      "Domain assignments",
+      "Translations",
+      "README",
+    ]);
     const stories = rowsOf(workbook.worksheets[0]!);
     expect(stories).toHaveLength(DATA_STORIES);
     const codes = new Set(stories.map((row) => row.code));
@@ -131,7 +221,16 @@ describe("the story workbook (XLSX)", () => {
       expect(rows.length, sheet.name).toBeGreaterThan(0);
       for (const row of rows) expect(codes.has(row.story_code), sheet.name).toBe(true);
     }
-    expect(rowsOf(workbook.getWorksheet("Figures")!).map((row) => [row.story_code, row.position, row.qualifier, row.value, row.value_max, row.unit])).toEqual([
+    expect(
+      rowsOf(workbook.getWorksheet("Figures")!).map((row) => [
+        row.story_code,
+        row.position,
+        row.qualifier,
+        row.value,
+        row.value_max,
+        row.unit,
+      ]),
+    ).toEqual([
       ["CS-0001", 1, "EXACT", -5, null, "%"],
       ["CS-0001", 2, "MORE_THAN", 600000, null, null],
       ["CS-0002", 1, "RANGE", 10, 20, null],
@@ -140,11 +239,22 @@ describe("the story workbook (XLSX)", () => {
     const labelCell = workbook.getWorksheet("Figures")!.getRow(2).getCell(3);
     expect(labelCell.type).toBe(ExcelJS.ValueType.String);
     expect(labelCell.value).toBe(FORMULA_LABEL);
-    expect(rowsOf(workbook.getWorksheet("Contributions")!)).toEqual([{ story_code: "CS-0001", project_acronym: world.team.projects[0]!.acronym, how_contributed: "Trained the union's delegates." }]);
-    expect(rowsOf(workbook.getWorksheet("Storytellers")!)).toEqual([{ story_code: "CS-0001", respondent_code: world.respondents.consenting.code }]);
+    expect(rowsOf(workbook.getWorksheet("Contributions")!)).toEqual([
+      {
+        story_code: "CS-0001",
+        project_acronym: world.team.projects[0]!.acronym,
+        how_contributed: "Trained the union's delegates.",
+      },
+    ]);
+    expect(rowsOf(workbook.getWorksheet("Storytellers")!)).toEqual([
+      { story_code: "CS-0001", respondent_code: world.respondents.consenting.code },
+    ]);
     const sources = rowsOf(workbook.getWorksheet("Sources")!);
     expect(sources.map((row) => row.source_kind).sort()).toEqual(["EXCERPT", "FOCUS_GROUP", "INTERVIEW"]);
-    expect(sources.find((row) => row.source_kind === "EXCERPT")).toMatchObject({ excerpt_id: world.excerpt.id, interview_id: world.interview.id });
+    expect(sources.find((row) => row.source_kind === "EXCERPT")).toMatchObject({
+      excerpt_id: world.excerpt.id,
+      interview_id: world.interview.id,
+    });
     const assignments = rowsOf(workbook.getWorksheet("Domain assignments")!);
     expect(assignments.map((row) => [row.story_code, row.domain, row.assignment_kind, row.ended_at === null])).toEqual([
       ["CS-0001", 2, "PRIMARY", false],
@@ -187,8 +297,10 @@ describe("the story workbook (XLSX)", () => {
     signInAs(world.team.members.lead);
     const workbook = await workbookOf(await call("stories.xlsx", "?changeType=NEGATIVE&labels=raw&page=2&size=10"));
     expect(rowsOf(workbook.worksheets[0]!).map((row) => row.code)).toEqual(["CS-0002"]);
-    for (const name of ["Figures", "Domain assignments"]) expect(new Set(rowsOf(workbook.getWorksheet(name)!).map((row) => row.story_code))).toEqual(new Set(["CS-0002"]));
-    for (const name of ["Contributions", "Storytellers", "Sources", "Translations"]) expect(rowsOf(workbook.getWorksheet(name)!)).toEqual([]);
+    for (const name of ["Figures", "Domain assignments"])
+      expect(new Set(rowsOf(workbook.getWorksheet(name)!).map((row) => row.story_code))).toEqual(new Set(["CS-0002"]));
+    for (const name of ["Contributions", "Storytellers", "Sources", "Translations"])
+      expect(rowsOf(workbook.getWorksheet(name)!)).toEqual([]);
     const event = (await exportEvents()).at(-1);
     expect(event?.actorId).toBe(world.team.members.lead.id);
     expect(event?.after).toMatchObject({
@@ -198,7 +310,15 @@ describe("the story workbook (XLSX)", () => {
       labels: "raw",
       filters: { changeType: "NEGATIVE" },
       rowCount: 1,
-      sheetRowCounts: { stories: 1, figures: 1, contributions: 0, storytellers: 0, sources: 0, "domain-assignments": 1, translations: 0 },
+      sheetRowCounts: {
+        stories: 1,
+        figures: 1,
+        contributions: 0,
+        storytellers: 0,
+        sources: 0,
+        "domain-assignments": 1,
+        translations: 0,
+      },
     });
   });
 });
@@ -210,12 +330,22 @@ describe("the story workbook as CSV files in a zip", () => {
     expect([...files.keys()]).toEqual(SHEETS.map((sheet) => `${sheet}.csv`));
     const codes = new Set(files.get("stories.csv")!.map((row) => row.code));
     expect(codes.size).toBe(DATA_STORIES);
-    for (const sheet of CHILD_SHEETS) for (const row of files.get(`${sheet}.csv`)!) expect(codes.has(row.story_code!), sheet).toBe(true);
+    for (const sheet of CHILD_SHEETS)
+      for (const row of files.get(`${sheet}.csv`)!) expect(codes.has(row.story_code!), sheet).toBe(true);
     const figures = files.get("figures.csv")!;
     expect(figures[0]).toMatchObject({ story_code: "CS-0001", label: `'${FORMULA_LABEL}`, value: "-5", unit: "%" });
     expect(figures[1]).toMatchObject({ value: "600000", qualifier: "MORE_THAN" });
     const readme = files.get("README.csv")!;
-    expect(readme.filter((row) => row.sheet === "figures").map((row) => row.column)).toEqual(["story_code", "position", "label", "label_translation", "qualifier", "value", "value_max", "unit"]);
+    expect(readme.filter((row) => row.sheet === "figures").map((row) => row.column)).toEqual([
+      "story_code",
+      "position",
+      "label",
+      "label_translation",
+      "qualifier",
+      "value",
+      "value_max",
+      "unit",
+    ]);
     expect((await exportEvents()).at(-1)?.after).toMatchObject({ format: "zip", rowCount: DATA_STORIES });
   });
 
@@ -236,7 +366,10 @@ describe("levels", () => {
   it("leaves identities out below the identified level, and free text and exact dates out when de-identified", async () => {
     signInAs(world.team.members.lead);
     const limited = await workbookOf(await call("stories.xlsx", "?labels=raw"));
-    expect((limited.getWorksheet("Storytellers")!.getRow(1).values as unknown[]).slice(1)).toEqual(["story_code", "respondent_code"]);
+    expect((limited.getWorksheet("Storytellers")!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "story_code",
+      "respondent_code",
+    ]);
 
     const files = await zipOf(await call("stories.zip", "?labels=raw&level=deidentified"));
     const headers = (name: string) => Object.keys(files.get(name)![0] ?? {});
@@ -258,7 +391,9 @@ describe("levels", () => {
 
     signInAs(world.team.members.lead);
     const identified = await workbookOf(await call("stories.xlsx", "?labels=raw&identified=1"));
-    expect(rowsOf(identified.getWorksheet("Storytellers")!)).toEqual([{ story_code: "CS-0001", respondent_code: world.respondents.consenting.code, name: CANARY }]);
+    expect(rowsOf(identified.getWorksheet("Storytellers")!)).toEqual([
+      { story_code: "CS-0001", respondent_code: world.respondents.consenting.code, name: CANARY },
+    ]);
     const event = (await exportEvents()).at(-1);
     expect(event?.after).toMatchObject({ level: "identified", format: "xlsx" });
     expect(JSON.stringify(event?.after)).not.toContain(CANARY);
@@ -270,13 +405,20 @@ describe("who may export the workbook", () => {
     signInAs(world.team.members.reviewer!);
     const workbook = await workbookOf(await call("stories.xlsx", "?labels=raw"));
     expect(rowsOf(workbook.worksheets[0]!).map((row) => row.code)).toEqual(["CS-0001"]);
-    expect(new Set(rowsOf(workbook.getWorksheet("Figures")!).map((row) => row.story_code))).toEqual(new Set(["CS-0001"]));
-    expect(new Set(rowsOf(workbook.getWorksheet("Domain assignments")!).map((row) => row.story_code))).toEqual(new Set(["CS-0001"]));
+    expect(new Set(rowsOf(workbook.getWorksheet("Figures")!).map((row) => row.story_code))).toEqual(
+      new Set(["CS-0001"]),
+    );
+    expect(new Set(rowsOf(workbook.getWorksheet("Domain assignments")!).map((row) => row.story_code))).toEqual(
+      new Set(["CS-0001"]),
+    );
     expect((await exportEvents()).at(-1)?.after).toMatchObject({ scopedBy: "review.view", rowCount: 1 });
     // Asking for another stage gives nothing rather than widening the scope.
     const drafts = await zipOf(await call("stories.zip", "?labels=raw&stage=DRAFT"));
     for (const sheet of SHEETS.slice(0, -1)) expect(drafts.get(`${sheet}.csv`), sheet).toEqual([]);
-    const flat = parse(await (await call("stories.csv", "?labels=raw")).text(), { bom: true, columns: true }) as Record<string, string>[];
+    const flat = parse(await (await call("stories.csv", "?labels=raw")).text(), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(flat.map((row) => row.code)).toEqual(["CS-0001"]);
     expect((await call("stories.xlsx", "?identified=1")).status).toBe(403);
   });

@@ -30,13 +30,25 @@ function storyFields(figures: Array<{ label: string; value: string }> = []) {
     changeType: "POSITIVE",
     storytellerIds: [world.respondents.consenting.id],
     sources: [{ kind: "INTERVIEW", id: world.interview.id }],
-    figures: figures.map((figure, index) => ({ key: `f${index}`, id: "", labelTranslation: "", qualifier: "EXACT", valueMax: "", unit: "", ...figure })),
+    figures: figures.map((figure, index) => ({
+      key: `f${index}`,
+      id: "",
+      labelTranslation: "",
+      qualifier: "EXACT",
+      valueMax: "",
+      unit: "",
+      ...figure,
+    })),
   });
 }
 
 /** A story with one figure, moved to `stage` by hand (the step into triangulation belongs to the shared table). */
 async function storyIn(stage: "IN_TRIANGULATION" | "SELECTED" | "DRAFT" | "RETURNED" = "IN_TRIANGULATION") {
-  const created = await stories.createStory({ actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId, story: storyFields([{ label: "comunidades", value: "24" }]) });
+  const created = await stories.createStory({
+    actorId: world.team.members.evaluator!.id,
+    evaluationId: world.evaluationId,
+    story: storyFields([{ label: "comunidades", value: "24" }]),
+  });
   if (!created.ok) throw new Error(created.reason);
   await database.prisma.changeStory.update({ where: { id: created.storyId }, data: { stage } });
   const figure = await database.prisma.storyFigure.findFirstOrThrow({ where: { storyId: created.storyId } });
@@ -44,13 +56,37 @@ async function storyIn(stage: "IN_TRIANGULATION" | "SELECTED" | "DRAFT" | "RETUR
 }
 
 function evidence(overrides: Partial<EvidenceFields> = {}): EvidenceFields {
-  return { sourceType: "DOCUMENT", citation: "Informe anual 2023, p. 12", whatItShows: "24 comunidades sin trabajo infantil.", stance: "SUPPORTS", strength: "STRONG", figureId: null, response: null, supportNote: null, ...overrides } as EvidenceFields;
+  return {
+    sourceType: "DOCUMENT",
+    citation: "Informe anual 2023, p. 12",
+    whatItShows: "24 comunidades sin trabajo infantil.",
+    stance: "SUPPORTS",
+    strength: "STRONG",
+    figureId: null,
+    response: null,
+    supportNote: null,
+    ...overrides,
+  } as EvidenceFields;
 }
 
-const add = (storyId: string, overrides: Partial<EvidenceFields> = {}, file: import("@/lib/triangulation/mutations").Attachment | null = null) =>
-  mutations.createEvidence({ actorId: analystId(), evaluationId: world.evaluationId, storyId, evidence: evidence(overrides), file });
+const add = (
+  storyId: string,
+  overrides: Partial<EvidenceFields> = {},
+  file: import("@/lib/triangulation/mutations").Attachment | null = null,
+) =>
+  mutations.createEvidence({
+    actorId: analystId(),
+    evaluationId: world.evaluationId,
+    storyId,
+    evidence: evidence(overrides),
+    file,
+  });
 
-const events = (recordId: string) => database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, recordId }, orderBy: { sequence: "asc" } });
+const events = (recordId: string) =>
+  database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, recordId },
+    orderBy: { sequence: "asc" },
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -73,16 +109,34 @@ describe("evidence items", () => {
   it("are created with the attachment's hash and audited without the bytes", async () => {
     const { storyId, figureId } = await storyIn();
     const content = new TextEncoder().encode("estado,casos\nOaxaca,24\n") as Uint8Array<ArrayBuffer>;
-    const file = { fileName: "casos.csv", mimeType: "text/csv" as const, sizeBytes: content.byteLength, sha256: "a".repeat(64), content };
+    const file = {
+      fileName: "casos.csv",
+      mimeType: "text/csv" as const,
+      sizeBytes: content.byteLength,
+      sha256: "a".repeat(64),
+      content,
+    };
     const result = await add(storyId, { figureId, sourceType: "QUANTITATIVE_DATASET" }, file);
     expect(result).toMatchObject({ ok: true, version: 1 });
     if (!result.ok) return;
     const row = await database.prisma.evidenceItem.findUniqueOrThrow({ where: { id: result.evidenceId } });
-    expect(row).toMatchObject({ storyId, figureId, fileName: "casos.csv", sizeBytes: content.byteLength, contentSha256: "a".repeat(64), addedById: analystId() });
+    expect(row).toMatchObject({
+      storyId,
+      figureId,
+      fileName: "casos.csv",
+      sizeBytes: content.byteLength,
+      contentSha256: "a".repeat(64),
+      addedById: analystId(),
+    });
     expect(Buffer.from(row.content!).toString()).toBe("estado,casos\nOaxaca,24\n");
     const [event] = await events(result.evidenceId);
     expect(event).toMatchObject({ action: "evidence.create", actorId: analystId(), recordType: "EvidenceItem" });
-    expect(event!.after).toMatchObject({ storyId, fileName: "casos.csv", contentSha256: "a".repeat(64), sourceType: "QUANTITATIVE_DATASET" });
+    expect(event!.after).toMatchObject({
+      storyId,
+      fileName: "casos.csv",
+      contentSha256: "a".repeat(64),
+      sourceType: "QUANTITATIVE_DATASET",
+    });
     expect(JSON.stringify(event!.after)).not.toContain("Oaxaca,24");
     const listed = await data.listStoryEvidence(world.evaluationId, storyId);
     expect(listed).toHaveLength(1);
@@ -98,17 +152,37 @@ describe("evidence items", () => {
   it("may back only a figure of the same story: another story's or evaluation's figure is refused", async () => {
     const { storyId } = await storyIn();
     const other = await storyIn();
-    expect(await add(storyId, { figureId: other.figureId })).toEqual({ ok: false, reason: "FIGURE_NOT_IN_STORY", field: "figureId" });
+    expect(await add(storyId, { figureId: other.figureId })).toEqual({
+      ok: false,
+      reason: "FIGURE_NOT_IN_STORY",
+      field: "figureId",
+    });
 
     const elsewhere = await createStoryWorld(database.prisma);
-    const foreignStory = buildChangeStory({ evaluationId: elsewhere.evaluationId, authorId: elsewhere.team.members.evaluator!.id, stage: "IN_TRIANGULATION" });
+    const foreignStory = buildChangeStory({
+      evaluationId: elsewhere.evaluationId,
+      authorId: elsewhere.team.members.evaluator!.id,
+      stage: "IN_TRIANGULATION",
+    });
     await database.prisma.changeStory.create({ data: foreignStory });
-    const foreignFigure = buildStoryFigure({ evaluationId: elsewhere.evaluationId, storyId: foreignStory.id, position: 1, label: "x", value: "1" });
+    const foreignFigure = buildStoryFigure({
+      evaluationId: elsewhere.evaluationId,
+      storyId: foreignStory.id,
+      position: 1,
+      label: "x",
+      value: "1",
+    });
     await database.prisma.storyFigure.create({ data: foreignFigure });
-    expect(await add(storyId, { figureId: foreignFigure.id })).toEqual({ ok: false, reason: "FIGURE_NOT_IN_STORY", field: "figureId" });
+    expect(await add(storyId, { figureId: foreignFigure.id })).toEqual({
+      ok: false,
+      reason: "FIGURE_NOT_IN_STORY",
+      field: "figureId",
+    });
     // A story of another evaluation named through this one is not found.
     await expect(add(foreignStory.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await database.prisma.evidenceItem.count({ where: { storyId: { in: [storyId, foreignStory.id] } } })).toBe(0);
+    expect(await database.prisma.evidenceItem.count({ where: { storyId: { in: [storyId, foreignStory.id] } } })).toBe(
+      0,
+    );
   });
 
   it("are edited over the version loaded: of two concurrent edits one lands, the other is a CONFLICT", async () => {
@@ -116,7 +190,15 @@ describe("evidence items", () => {
     const created = await add(storyId);
     if (!created.ok) throw new Error(created.reason);
     const edit = (citation: string) =>
-      mutations.updateEvidence({ actorId: analystId(), evaluationId: world.evaluationId, evidenceId: created.evidenceId, expectedVersion: 1, evidence: evidence({ citation }), file: null, removeFile: false });
+      mutations.updateEvidence({
+        actorId: analystId(),
+        evaluationId: world.evaluationId,
+        evidenceId: created.evidenceId,
+        expectedVersion: 1,
+        evidence: evidence({ citation }),
+        file: null,
+        removeFile: false,
+      });
     const outcomes = await Promise.allSettled([edit("Primera"), edit("Segunda")]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
@@ -129,32 +211,67 @@ describe("evidence items", () => {
     expect(updates[0]!.after).toEqual({ citation: row.citation, version: 2 });
     // A stale version later is refused too, with nothing changed.
     await expect(edit("Tercera")).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await database.prisma.evidenceItem.findUniqueOrThrow({ where: { id: created.evidenceId } })).citation).toBe(row.citation);
+    expect((await database.prisma.evidenceItem.findUniqueOrThrow({ where: { id: created.evidenceId } })).citation).toBe(
+      row.citation,
+    );
   });
 
   it("are deleted over the version loaded, audited with what was removed", async () => {
     const { storyId } = await storyIn();
     const created = await add(storyId, { stance: "CONTRADICTS", response: "El informe es anterior al cambio." });
     if (!created.ok) throw new Error(created.reason);
-    await expect(mutations.deleteEvidence({ actorId: analystId(), evaluationId: world.evaluationId, evidenceId: created.evidenceId, expectedVersion: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await mutations.deleteEvidence({ actorId: analystId(), evaluationId: world.evaluationId, evidenceId: created.evidenceId, expectedVersion: 1 })).toEqual({ ok: true, storyId });
+    await expect(
+      mutations.deleteEvidence({
+        actorId: analystId(),
+        evaluationId: world.evaluationId,
+        evidenceId: created.evidenceId,
+        expectedVersion: 2,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(
+      await mutations.deleteEvidence({
+        actorId: analystId(),
+        evaluationId: world.evaluationId,
+        evidenceId: created.evidenceId,
+        expectedVersion: 1,
+      }),
+    ).toEqual({ ok: true, storyId });
     expect(await database.prisma.evidenceItem.count({ where: { id: created.evidenceId } })).toBe(0);
     const removed = (await events(created.evidenceId)).find((event) => event.action === "evidence.delete");
-    expect(removed!.before).toMatchObject({ stance: "CONTRADICTS", response: "El informe es anterior al cambio.", version: 1 });
+    expect(removed!.before).toMatchObject({
+      stance: "CONTRADICTS",
+      response: "El informe es anterior al cambio.",
+      version: 1,
+    });
   });
 });
 
 describe("the analyst's sign-off and the guard of the step to triangulated", () => {
   it("is refused until two source types support the story and contradictions are answered; then stale after an edit", async () => {
     const { storyId } = await storyIn();
-    const signOff = (storyVersion = 1) => mutations.signOffTriangulation({ actorId: analystId(), evaluationId: world.evaluationId, storyId, storyVersion, note: "Revisé las fuentes." });
+    const signOff = (storyVersion = 1) =>
+      mutations.signOffTriangulation({
+        actorId: analystId(),
+        evaluationId: world.evaluationId,
+        storyId,
+        storyVersion,
+        note: "Revisé las fuentes.",
+      });
 
     await add(storyId, { sourceType: "DOCUMENT" });
-    expect(await signOff()).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "TOO_FEW_SOURCE_TYPES", found: 1, needed: 2 }] });
+    expect(await signOff()).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [{ code: "TOO_FEW_SOURCE_TYPES", found: 1, needed: 2 }],
+    });
     await add(storyId, { sourceType: "ADMINISTRATIVE_RECORD" });
     const contradicting = await add(storyId, { sourceType: "MEDIA", stance: "CONTRADICTS" });
     if (!contradicting.ok) throw new Error(contradicting.reason);
-    expect(await signOff()).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "CONTRADICTION_UNANSWERED", count: 1 }] });
+    expect(await signOff()).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [{ code: "CONTRADICTION_UNANSWERED", count: 1 }],
+    });
     expect(await database.prisma.triangulationSignOff.count({ where: { storyId } })).toBe(0);
 
     await mutations.updateEvidence({
@@ -170,9 +287,17 @@ describe("the analyst's sign-off and the guard of the step to triangulated", () 
     const signed = await signOff();
     expect(signed).toMatchObject({ ok: true, storyVersion: 1 });
     expect(await signOff()).toEqual({ ok: false, reason: "ALREADY_SIGNED_OFF" });
-    const facts = await database.prisma.$transaction((tx) => data.loadTriangulationFacts(tx, world.evaluationId, storyId));
+    const facts = await database.prisma.$transaction((tx) =>
+      data.loadTriangulationFacts(tx, world.evaluationId, storyId),
+    );
     expect(policy.triangulationBlockers(facts!)).toEqual([]);
-    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { evaluationId: world.evaluationId, action: "triangulation.sign_off", recordId: signed.ok ? signed.signOffId : "" } });
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({
+      where: {
+        evaluationId: world.evaluationId,
+        action: "triangulation.sign_off",
+        recordId: signed.ok ? signed.signOffId : "",
+      },
+    });
     expect(audit.after).toMatchObject({ storyId, storyVersion: 1, note: "Revisé las fuentes.", evidenceCount: 3 });
 
     // An analyst edits the contribution (a new story version): the sign-off no longer holds.
@@ -181,11 +306,23 @@ describe("the analyst's sign-off and the guard of the step to triangulated", () 
       evaluationId: world.evaluationId,
       storyId,
       expectedVersion: 1,
-      fields: { contributionNarrative: "Los proyectos acompañaron los acuerdos.", contributions: [{ projectId: world.team.projects[0]!.id, howContributed: "Capacitó a cooperativas." }], contributionRating: "HIGH", contributionRatingReason: "Dos fuentes lo atribuyen al proyecto.", sustainabilityAssessment: "Probable.", sustainabilityConditions: null, sustainabilityRisks: "Cambio de autoridades." },
+      fields: {
+        contributionNarrative: "Los proyectos acompañaron los acuerdos.",
+        contributions: [{ projectId: world.team.projects[0]!.id, howContributed: "Capacitó a cooperativas." }],
+        contributionRating: "HIGH",
+        contributionRatingReason: "Dos fuentes lo atribuyen al proyecto.",
+        sustainabilityAssessment: "Probable.",
+        sustainabilityConditions: null,
+        sustainabilityRisks: "Cambio de autoridades.",
+      },
     });
     expect(saved).toMatchObject({ ok: true, version: 2 });
-    const after = await database.prisma.$transaction((tx) => data.loadTriangulationFacts(tx, world.evaluationId, storyId));
-    expect(policy.triangulationBlockers(after!)).toEqual([{ code: "SIGN_OFF_STALE", signedVersion: 1, currentVersion: 2 }]);
+    const after = await database.prisma.$transaction((tx) =>
+      data.loadTriangulationFacts(tx, world.evaluationId, storyId),
+    );
+    expect(policy.triangulationBlockers(after!)).toEqual([
+      { code: "SIGN_OFF_STALE", signedVersion: 1, currentVersion: 2 },
+    ]);
     expect(await signOff(2)).toMatchObject({ ok: true, storyVersion: 2 });
   });
 });
@@ -197,22 +334,38 @@ describe("a sign-off racing an evidence write", () => {
       await add(storyId, { sourceType: "DOCUMENT" });
       await add(storyId, { sourceType: "QUANTITATIVE_DATASET" });
       const [signed, added] = await Promise.all([
-        mutations.signOffTriangulation({ actorId: analystId(), evaluationId: world.evaluationId, storyId, storyVersion: 1, note: "Carrera." }),
+        mutations.signOffTriangulation({
+          actorId: analystId(),
+          evaluationId: world.evaluationId,
+          storyId,
+          storyVersion: 1,
+          note: "Carrera.",
+        }),
         add(storyId, { sourceType: "MEDIA", stance: "CONTRADICTS" }),
       ]);
       expect(added.ok).toBe(true);
-      const facts = await database.prisma.$transaction((tx) => data.loadTriangulationFacts(tx, world.evaluationId, storyId));
+      const facts = await database.prisma.$transaction((tx) =>
+        data.loadTriangulationFacts(tx, world.evaluationId, storyId),
+      );
       const blockers = policy.triangulationBlockers(facts!).map((blocker) => blocker.code);
       // The unanswered contradiction is always seen, by the sign-off (refused) or by the guard afterwards.
       expect(blockers).toContain("CONTRADICTION_UNANSWERED");
       if (signed.ok) {
-        const signOff = await database.prisma.triangulationSignOff.findUniqueOrThrow({ where: { id: signed.signOffId } });
-        const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "triangulation.sign_off", recordId: signed.signOffId } });
+        const signOff = await database.prisma.triangulationSignOff.findUniqueOrThrow({
+          where: { id: signed.signOffId },
+        });
+        const audit = await database.prisma.auditEvent.findFirstOrThrow({
+          where: { action: "triangulation.sign_off", recordId: signed.signOffId },
+        });
         expect((audit.after as { evidenceCount: number }).evidenceCount).toBe(2);
         expect(blockers).toContain("SIGN_OFF_STALE");
         expect(signOff.storyVersion).toBe(1);
       } else {
-        expect(signed).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "CONTRADICTION_UNANSWERED", count: 1 }] });
+        expect(signed).toEqual({
+          ok: false,
+          reason: "BLOCKED",
+          blockers: [{ code: "CONTRADICTION_UNANSWERED", count: 1 }],
+        });
       }
     }
   });
@@ -221,23 +374,70 @@ describe("a sign-off racing an evidence write", () => {
 describe("contribution and sustainability", () => {
   it("save through the story's own save: a revision, the rating in the audit event, the version check", async () => {
     const { storyId } = await storyIn("SELECTED");
-    const fields = { contributionNarrative: "Narrativa.", contributions: [], contributionRating: "MODERATE" as const, contributionRatingReason: "Una sola fuente lo atribuye.", sustainabilityAssessment: null, sustainabilityConditions: "Presupuesto estatal.", sustainabilityRisks: null };
-    const save = (expectedVersion: number) => verification.updateStoryVerification({ actorId: analystId(), evaluationId: world.evaluationId, storyId, expectedVersion, fields });
+    const fields = {
+      contributionNarrative: "Narrativa.",
+      contributions: [],
+      contributionRating: "MODERATE" as const,
+      contributionRatingReason: "Una sola fuente lo atribuye.",
+      sustainabilityAssessment: null,
+      sustainabilityConditions: "Presupuesto estatal.",
+      sustainabilityRisks: null,
+    };
+    const save = (expectedVersion: number) =>
+      verification.updateStoryVerification({
+        actorId: analystId(),
+        evaluationId: world.evaluationId,
+        storyId,
+        expectedVersion,
+        fields,
+      });
     expect(await save(1)).toMatchObject({ ok: true, version: 2 });
     const story = await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } });
-    expect(story).toMatchObject({ contributionRating: "MODERATE", contributionRatingReason: "Una sola fuente lo atribuye.", sustainabilityConditions: "Presupuesto estatal.", title: "Historia para triangular", version: 2 });
-    const revision = await database.prisma.storyRevision.findUniqueOrThrow({ where: { storyId_version: { storyId, version: 2 } } });
+    expect(story).toMatchObject({
+      contributionRating: "MODERATE",
+      contributionRatingReason: "Una sola fuente lo atribuye.",
+      sustainabilityConditions: "Presupuesto estatal.",
+      title: "Historia para triangular",
+      version: 2,
+    });
+    const revision = await database.prisma.storyRevision.findUniqueOrThrow({
+      where: { storyId_version: { storyId, version: 2 } },
+    });
     expect(revision).toMatchObject({ editedById: analystId(), note: "contribution-and-sustainability" });
-    expect(revision.snapshot).toMatchObject({ contributionNarrative: "Narrativa.", sustainabilityConditions: "Presupuesto estatal.", storytellers: [{ code: "R-0001" }] });
-    const update = await database.prisma.auditEvent.findFirstOrThrow({ where: { recordId: storyId, action: "story.update" } });
-    expect(update.after).toMatchObject({ contributionRating: "MODERATE", contributionRatingReason: "Una sola fuente lo atribuye.", version: 2 });
+    expect(revision.snapshot).toMatchObject({
+      contributionNarrative: "Narrativa.",
+      sustainabilityConditions: "Presupuesto estatal.",
+      storytellers: [{ code: "R-0001" }],
+    });
+    const update = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { recordId: storyId, action: "story.update" },
+    });
+    expect(update.after).toMatchObject({
+      contributionRating: "MODERATE",
+      contributionRatingReason: "Una sola fuente lo atribuye.",
+      version: 2,
+    });
     expect(update.before).toMatchObject({ contributionRating: null, version: 1 });
     await expect(save(1)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("is refused outside the triangulation stages", async () => {
     const { storyId } = await storyIn("DRAFT");
-    const result = await verification.updateStoryVerification({ actorId: analystId(), evaluationId: world.evaluationId, storyId, expectedVersion: 1, fields: { contributionNarrative: null, contributions: [], contributionRating: null, contributionRatingReason: null, sustainabilityAssessment: null, sustainabilityConditions: null, sustainabilityRisks: null } });
+    const result = await verification.updateStoryVerification({
+      actorId: analystId(),
+      evaluationId: world.evaluationId,
+      storyId,
+      expectedVersion: 1,
+      fields: {
+        contributionNarrative: null,
+        contributions: [],
+        contributionRating: null,
+        contributionRatingReason: null,
+        sustainabilityAssessment: null,
+        sustainabilityConditions: null,
+        sustainabilityRisks: null,
+      },
+    });
     expect(result).toEqual({ ok: false, reason: "STAGE_LOCKED" });
     expect((await database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } })).version).toBe(1);
   });
@@ -247,27 +447,64 @@ describe("the triangulation matrix", () => {
   it("counts each story's evidence by source type and stance, for one domain's stories", async () => {
     const domainId = world.team.domains[0]!.id;
     const { storyId } = await storyIn();
-    await database.prisma.domainAssignment.create({ data: { evaluationId: world.evaluationId, storyId, domainId, kind: "PRIMARY", rationale: "r", assignedById: world.team.members.lead.id } });
+    await database.prisma.domainAssignment.create({
+      data: {
+        evaluationId: world.evaluationId,
+        storyId,
+        domainId,
+        kind: "PRIMARY",
+        rationale: "r",
+        assignedById: world.team.members.lead.id,
+      },
+    });
     await add(storyId, { sourceType: "DOCUMENT" });
     await add(storyId, { sourceType: "DOCUMENT", stance: "MIXED", response: "r" });
     await add(storyId, { sourceType: "MEDIA", stance: "CONTRADICTS", response: "r" });
     const matrix = await data.getTriangulationMatrix(world.evaluationId, domainId, 1);
     expect(matrix.total).toBe(1);
-    expect(matrix.rows[0]).toMatchObject({ id: storyId, cells: { DOCUMENT: { SUPPORTS: 1, MIXED: 1 }, MEDIA: { CONTRADICTS: 1 } } });
-    expect(await data.getTriangulationMatrix(world.evaluationId, world.team.domains[1]!.id, 1)).toMatchObject({ total: 0, rows: [] });
+    expect(matrix.rows[0]).toMatchObject({
+      id: storyId,
+      cells: { DOCUMENT: { SUPPORTS: 1, MIXED: 1 }, MEDIA: { CONTRADICTS: 1 } },
+    });
+    expect(await data.getTriangulationMatrix(world.evaluationId, world.team.domains[1]!.id, 1)).toMatchObject({
+      total: 0,
+      rows: [],
+    });
   });
 
   it("pages a large domain: 50 stories a page in code order; a page past the end shows the last", async () => {
     const domainId = world.team.domains[2]!.id;
-    const last = await database.prisma.changeStory.aggregate({ where: { evaluationId: world.evaluationId }, _max: { codeNumber: true } });
+    const last = await database.prisma.changeStory.aggregate({
+      where: { evaluationId: world.evaluationId },
+      _max: { codeNumber: true },
+    });
     const start = (last._max.codeNumber ?? 0) + 1;
     const many = Array.from({ length: 55 }, (_, index) =>
-      buildChangeStory({ evaluationId: world.evaluationId, authorId: world.team.members.evaluator!.id, codeNumber: start + index, stage: index % 2 ? "SELECTED" : "IN_TRIANGULATION" }),
+      buildChangeStory({
+        evaluationId: world.evaluationId,
+        authorId: world.team.members.evaluator!.id,
+        codeNumber: start + index,
+        stage: index % 2 ? "SELECTED" : "IN_TRIANGULATION",
+      }),
     );
-    const drafts = [buildChangeStory({ evaluationId: world.evaluationId, authorId: world.team.members.evaluator!.id, codeNumber: start + 55, stage: "SCREENED" })];
+    const drafts = [
+      buildChangeStory({
+        evaluationId: world.evaluationId,
+        authorId: world.team.members.evaluator!.id,
+        codeNumber: start + 55,
+        stage: "SCREENED",
+      }),
+    ];
     await database.prisma.changeStory.createMany({ data: [...many, ...drafts] });
     await database.prisma.domainAssignment.createMany({
-      data: [...many, ...drafts].map((story) => ({ evaluationId: world.evaluationId, storyId: story.id, domainId, kind: "PRIMARY" as const, rationale: "r", assignedById: world.team.members.lead.id })),
+      data: [...many, ...drafts].map((story) => ({
+        evaluationId: world.evaluationId,
+        storyId: story.id,
+        domainId,
+        kind: "PRIMARY" as const,
+        rationale: "r",
+        assignedById: world.team.members.lead.id,
+      })),
     });
     const first = await data.getTriangulationMatrix(world.evaluationId, domainId, 1);
     expect(first).toMatchObject({ total: 55, pageCount: 2, page: 1 });

@@ -41,7 +41,10 @@ afterAll(async () => {
 });
 
 function events(action: string, recordId?: string) {
-  return database.prisma.auditEvent.findMany({ where: { action, ...(recordId ? { recordId } : {}) }, orderBy: { sequence: "asc" } });
+  return database.prisma.auditEvent.findMany({
+    where: { action, ...(recordId ? { recordId } : {}) },
+    orderBy: { sequence: "asc" },
+  });
 }
 
 function stringify(value: unknown): string {
@@ -57,11 +60,23 @@ function tokenOf(link: string): string {
 describe("createUser", () => {
   it("creates a user without a password, audits it, and hands back a link built from APP_BASE_URL", async () => {
     signInAs(asAdmin);
-    const result = await actions.createUser({ name: "  Nora Núñez ", email: "Nora@Example.ORG", locale: "EN", isAdmin: false });
+    const result = await actions.createUser({
+      name: "  Nora Núñez ",
+      email: "Nora@Example.ORG",
+      locale: "EN",
+      isAdmin: false,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const row = await database.prisma.user.findUniqueOrThrow({ where: { id: result.data.userId } });
-    expect(row).toMatchObject({ name: "Nora Núñez", email: "nora@example.org", locale: "EN", isAdmin: false, passwordHash: null, disabledAt: null });
+    expect(row).toMatchObject({
+      name: "Nora Núñez",
+      email: "nora@example.org",
+      locale: "EN",
+      isAdmin: false,
+      passwordHash: null,
+      disabledAt: null,
+    });
     const token = tokenOf(shownLink(result.data.delivery));
 
     const [event] = await events("user.create", row.id);
@@ -90,9 +105,14 @@ describe("createUser", () => {
   it.each([
     ["a script tag", "<script>alert('x')</script>"],
     ["SQL", "Robert'); DROP TABLE app_user;--"],
-    ["a formula", "=HYPERLINK(\"https://evil.example\",\"click\")"],
+    ["a formula", '=HYPERLINK("https://evil.example","click")'],
   ])("stores %s in a name literally", async (_label, name) => {
-    const outcome = await mutations.createUser(admin.id, { name, email: `literal-${name.length}@example.org`, locale: "ES", isAdmin: false });
+    const outcome = await mutations.createUser(admin.id, {
+      name,
+      email: `literal-${name.length}@example.org`,
+      locale: "ES",
+      isAdmin: false,
+    });
     expect("userId" in outcome).toBe(true);
     if (!("userId" in outcome)) return;
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: outcome.userId } })).name).toBe(name);
@@ -106,7 +126,13 @@ describe("createUser", () => {
   ])("refuses %s with a field error and writes nothing", async (_label, change, field, key) => {
     signInAs(asAdmin);
     const before = await database.prisma.user.count();
-    const result = await actions.createUser({ name: "Valid Name", email: "valid@example.org", locale: "ES", isAdmin: false, ...change });
+    const result = await actions.createUser({
+      name: "Valid Name",
+      email: "valid@example.org",
+      locale: "ES",
+      isAdmin: false,
+      ...change,
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error === "INVALID" ? result.fieldErrors[field] : null).toEqual([key]);
     expect(await database.prisma.user.count()).toBe(before);
@@ -133,44 +159,87 @@ describe("createUser", () => {
 describe("account set-up links", () => {
   it("let the new user choose a password once; the link then dies and sign-in works", async () => {
     signInAs(asAdmin);
-    const created = await actions.createUser({ name: "Setup Person", email: "setup@example.org", locale: "ES", isAdmin: false });
+    const created = await actions.createUser({
+      name: "Setup Person",
+      email: "setup@example.org",
+      locale: "ES",
+      isAdmin: false,
+    });
     if (!created.ok) throw new Error("not created");
     const token = tokenOf(shownLink(created.data.delivery));
     signOut();
 
-    const done = await actions.completeAccountSetup({ token, name: "Setup Person Renamed", password: "a long enough password", passwordConfirmation: "a long enough password" });
+    const done = await actions.completeAccountSetup({
+      token,
+      name: "Setup Person Renamed",
+      password: "a long enough password",
+      passwordConfirmation: "a long enough password",
+    });
     expect(done).toEqual({ ok: true, data: { email: "setup@example.org" } });
     const row = await database.prisma.user.findUniqueOrThrow({ where: { id: created.data.userId } });
     expect(row.name).toBe("Setup Person Renamed");
     expect(await passwords.verifyPassword(row.passwordHash!, "a long enough password")).toBe(true);
 
     const [event] = await events("user.setup", row.id);
-    expect(event).toMatchObject({ actorId: row.id, before: { name: "Setup Person", passwordSet: false }, after: { name: "Setup Person Renamed", passwordSet: true } });
+    expect(event).toMatchObject({
+      actorId: row.id,
+      before: { name: "Setup Person", passwordSet: false },
+      after: { name: "Setup Person Renamed", passwordSet: true },
+    });
     expect(stringify(event)).not.toContain("argon2");
 
-    const again = await actions.completeAccountSetup({ token, name: "Attacker", password: "another long password", passwordConfirmation: "another long password" });
+    const again = await actions.completeAccountSetup({
+      token,
+      name: "Attacker",
+      password: "another long password",
+      passwordConfirmation: "another long password",
+    });
     expect(again).toEqual({ ok: false, error: "REJECTED", reason: "LINK_INVALID", field: undefined });
-    expect(await passwords.verifyPassword((await database.prisma.user.findUniqueOrThrow({ where: { id: row.id } })).passwordHash!, "a long enough password")).toBe(true);
+    expect(
+      await passwords.verifyPassword(
+        (await database.prisma.user.findUniqueOrThrow({ where: { id: row.id } })).passwordHash!,
+        "a long enough password",
+      ),
+    ).toBe(true);
 
-    const signedIn = await auth.authorizeCredentials({ email: "setup@example.org", password: "a long enough password" }, headers);
+    const signedIn = await auth.authorizeCredentials(
+      { email: "setup@example.org", password: "a long enough password" },
+      headers,
+    );
     expect(signedIn).toMatchObject({ id: row.id });
   });
 
   it("are replaced by a new link: the old one stops working", async () => {
-    const created = await mutations.createUser(admin.id, { name: "Relinked", email: "relinked@example.org", locale: "ES", isAdmin: false });
+    const created = await mutations.createUser(admin.id, {
+      name: "Relinked",
+      email: "relinked@example.org",
+      locale: "ES",
+      isAdmin: false,
+    });
     if (!("userId" in created)) throw new Error("not created");
     await new Promise((resolve) => setTimeout(resolve, 5));
     const reissued = await mutations.issueAccountSetupLink(admin.id, created.userId);
     if (!("setupToken" in reissued)) throw new Error("not reissued");
     const input = { name: "Relinked", password: "a long enough password" };
-    expect(await mutations.completeAccountSetup({ ...input, token: created.setupToken })).toEqual({ rejected: "LINK_INVALID" });
-    expect(await mutations.completeAccountSetup({ ...input, token: reissued.setupToken })).toMatchObject({ userId: created.userId });
-    expect(await mutations.issueAccountSetupLink(admin.id, created.userId)).toEqual({ rejected: "ACCOUNT_ALREADY_SET_UP" });
+    expect(await mutations.completeAccountSetup({ ...input, token: created.setupToken })).toEqual({
+      rejected: "LINK_INVALID",
+    });
+    expect(await mutations.completeAccountSetup({ ...input, token: reissued.setupToken })).toMatchObject({
+      userId: created.userId,
+    });
+    expect(await mutations.issueAccountSetupLink(admin.id, created.userId)).toEqual({
+      rejected: "ACCOUNT_ALREADY_SET_UP",
+    });
     expect(await events("user.setup_link", created.userId)).toHaveLength(1);
   });
 
   it("expire after 7 days and die when the user is disabled", async () => {
-    const created = await mutations.createUser(admin.id, { name: "Late", email: "late@example.org", locale: "ES", isAdmin: false });
+    const created = await mutations.createUser(admin.id, {
+      name: "Late",
+      email: "late@example.org",
+      locale: "ES",
+      isAdmin: false,
+    });
     if (!("userId" in created)) throw new Error("not created");
     const input = { token: created.setupToken, name: "Late", password: "a long enough password" };
     const eightDaysLater = new Date(Date.now() + 8 * 24 * 3600 * 1000);
@@ -184,7 +253,11 @@ describe("account set-up links", () => {
 
 describe("disableUser and enableUser", () => {
   async function userWithSessions(email: string) {
-    const user = buildUser({ email, name: `Holder of ${email}`, passwordHash: await passwords.hashPassword("a long enough password") });
+    const user = buildUser({
+      email,
+      name: `Holder of ${email}`,
+      passwordHash: await passwords.hashPassword("a long enough password"),
+    });
     await database.prisma.user.create({ data: user });
     const first = await auth.authorizeCredentials({ email, password: "a long enough password" }, headers);
     const second = await auth.authorizeCredentials({ email, password: "a long enough password" }, headers);
@@ -205,10 +278,18 @@ describe("disableUser and enableUser", () => {
     expect(row.disabledAt).not.toBeNull();
     // The session revocation and the disabling are one change: the same instant, one event.
     const [event] = await events("user.disable", user.id);
-    expect(event).toMatchObject({ actorId: admin.id, evaluationId: null, before: { disabledAt: null }, after: { disabledAt: row.disabledAt!.toISOString() } });
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      evaluationId: null,
+      before: { disabledAt: null },
+      after: { disabledAt: row.disabledAt!.toISOString() },
+    });
 
-    for (const sessionId of sessionIds) expect(await currentUser.resolveCurrentUser({ sessionId, userId: user.id })).toBeNull();
-    expect(await auth.authorizeCredentials({ email: "busy@example.org", password: "a long enough password" }, headers)).toBeNull();
+    for (const sessionId of sessionIds)
+      expect(await currentUser.resolveCurrentUser({ sessionId, userId: user.id })).toBeNull();
+    expect(
+      await auth.authorizeCredentials({ email: "busy@example.org", password: "a long enough password" }, headers),
+    ).toBeNull();
 
     // A second call changes nothing and writes no second event.
     expect(await actions.disableUser({ userId: user.id })).toEqual({ ok: true, data: { changed: false } });
@@ -217,21 +298,34 @@ describe("disableUser and enableUser", () => {
     expect(await actions.enableUser({ userId: user.id })).toEqual({ ok: true, data: { changed: true } });
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).disabledAt).toBeNull();
     const [enabled] = await events("user.enable", user.id);
-    expect(enabled).toMatchObject({ before: { disabledAt: row.disabledAt!.toISOString() }, after: { disabledAt: null } });
+    expect(enabled).toMatchObject({
+      before: { disabledAt: row.disabledAt!.toISOString() },
+      after: { disabledAt: null },
+    });
     // Old sessions stay revoked; the user signs in again.
     expect(await currentUser.resolveCurrentUser({ sessionId: sessionIds[0], userId: user.id })).toBeNull();
-    expect(await auth.authorizeCredentials({ email: "busy@example.org", password: "a long enough password" }, headers)).not.toBeNull();
+    expect(
+      await auth.authorizeCredentials({ email: "busy@example.org", password: "a long enough password" }, headers),
+    ).not.toBeNull();
   });
 
   it("never lets an administrator disable themself", async () => {
     signInAs(asAdmin);
-    expect(await actions.disableUser({ userId: admin.id })).toEqual({ ok: false, error: "REJECTED", reason: "CANNOT_DISABLE_SELF", field: undefined });
+    expect(await actions.disableUser({ userId: admin.id })).toEqual({
+      ok: false,
+      error: "REJECTED",
+      reason: "CANNOT_DISABLE_SELF",
+      field: undefined,
+    });
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
   });
 
   it("answers NOT_FOUND for an unknown user", async () => {
     signInAs(asAdmin);
-    expect(await actions.disableUser({ userId: "cnosuchuser000000000000000" })).toEqual({ ok: false, error: "NOT_FOUND" });
+    expect(await actions.disableUser({ userId: "cnosuchuser000000000000000" })).toEqual({
+      ok: false,
+      error: "NOT_FOUND",
+    });
   });
 });
 
@@ -249,7 +343,9 @@ describe("setTwoFactorRequirement", () => {
 describe("listUsers", () => {
   beforeAll(async () => {
     await database.prisma.user.createMany({
-      data: Array.from({ length: 30 }, (_, index) => buildUser({ name: `Zeta ${String(index).padStart(2, "0")}`, email: `zeta${index}@list.example` })),
+      data: Array.from({ length: 30 }, (_, index) =>
+        buildUser({ name: `Zeta ${String(index).padStart(2, "0")}`, email: `zeta${index}@list.example` }),
+      ),
     });
   });
 

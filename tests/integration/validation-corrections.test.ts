@@ -28,9 +28,18 @@ const lead = () => ({ actorId: world.team.members.lead.id });
 const evaluator = () => ({ actorId: world.team.members.evaluator!.id });
 const stageOf = async (id: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id } })).stage;
 const responseRow = (id: string) => database.prisma.validationResponse.findUniqueOrThrow({ where: { id } });
-const revisionsOf = (responseId: string) => database.prisma.validationResponseRevision.findMany({ where: { responseId }, orderBy: { version: "asc" } });
-const corrected = (responseId: string) => database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, action: "validation.response.correct", recordId: responseId }, orderBy: { sequence: "asc" } });
-const stageEvents = (storyId: string) => database.prisma.auditEvent.findMany({ where: { evaluationId: world.evaluationId, action: "story.stage", recordId: storyId }, orderBy: { sequence: "asc" } });
+const revisionsOf = (responseId: string) =>
+  database.prisma.validationResponseRevision.findMany({ where: { responseId }, orderBy: { version: "asc" } });
+const corrected = (responseId: string) =>
+  database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, action: "validation.response.correct", recordId: responseId },
+    orderBy: { sequence: "asc" },
+  });
+const stageEvents = (storyId: string) =>
+  database.prisma.auditEvent.findMany({
+    where: { evaluationId: world.evaluationId, action: "story.stage", recordId: storyId },
+    orderBy: { sequence: "asc" },
+  });
 
 type Story = Awaited<ReturnType<typeof createStoryAt>>;
 
@@ -38,14 +47,31 @@ type Story = Awaited<ReturnType<typeof createStoryAt>>;
 async function openRound(stories: Story[], respondentIndexes: number[]) {
   const created = await rounds.createRound(lead(), {
     evaluationId: world.evaluationId,
-    round: { name: "Ronda de corrección", startsOn: "2025-04-01", endsOn: "2025-04-30", method: "PHONE", targetSize: respondentIndexes.length, notes: null, storyIds: stories.map((story) => story.id) },
+    round: {
+      name: "Ronda de corrección",
+      startsOn: "2025-04-01",
+      endsOn: "2025-04-30",
+      method: "PHONE",
+      targetSize: respondentIndexes.length,
+      notes: null,
+      storyIds: stories.map((story) => story.id),
+    },
   });
   if (!created.ok) throw new Error(created.reason);
   for (const index of respondentIndexes) {
-    const added = await sample.addSampleMember(lead(), { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[index]!.code });
+    const added = await sample.addSampleMember(lead(), {
+      evaluationId: world.evaluationId,
+      roundId: created.roundId,
+      respondentCode: world.pool[index]!.code,
+    });
     if (!added.ok) throw new Error(added.reason);
   }
-  const opened = await rounds.stepRound(lead(), { evaluationId: world.evaluationId, roundId: created.roundId, step: "open", expectedVersion: await roundVersion(created.roundId) });
+  const opened = await rounds.stepRound(lead(), {
+    evaluationId: world.evaluationId,
+    roundId: created.roundId,
+    step: "open",
+    expectedVersion: await roundVersion(created.roundId),
+  });
   if (!opened.ok) throw new Error(opened.reason);
   return created.roundId;
 }
@@ -54,7 +80,13 @@ async function roundVersion(roundId: string) {
   return (await database.prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } })).version;
 }
 
-async function record(roundId: string, story: Story, respondentIndex: number, verdict: ValidationVerdict, comments: string | null = null) {
+async function record(
+  roundId: string,
+  story: Story,
+  respondentIndex: number,
+  verdict: ValidationVerdict,
+  comments: string | null = null,
+) {
   const recorded = await responses.recordResponse(evaluator(), {
     evaluationId: world.evaluationId,
     roundId,
@@ -69,10 +101,30 @@ async function record(roundId: string, story: Story, respondentIndex: number, ve
   return recorded.responseId;
 }
 
-const correct = (responseId: string, expectedVersion: number, verdict: ValidationVerdict, comments: string | null = null, proposedChanges: string | null = null, actor = lead()) =>
-  corrections.correctResponse(actor, { evaluationId: world.evaluationId, responseId, expectedVersion, verdict, comments, proposedChanges });
+const correct = (
+  responseId: string,
+  expectedVersion: number,
+  verdict: ValidationVerdict,
+  comments: string | null = null,
+  proposedChanges: string | null = null,
+  actor = lead(),
+) =>
+  corrections.correctResponse(actor, {
+    evaluationId: world.evaluationId,
+    responseId,
+    expectedVersion,
+    verdict,
+    comments,
+    proposedChanges,
+  });
 
-const close = async (roundId: string) => rounds.stepRound(lead(), { evaluationId: world.evaluationId, roundId, step: "close", expectedVersion: await roundVersion(roundId) });
+const close = async (roundId: string) =>
+  rounds.stepRound(lead(), {
+    evaluationId: world.evaluationId,
+    roundId,
+    step: "close",
+    expectedVersion: await roundVersion(roundId),
+  });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -98,26 +150,70 @@ describe("correcting a response", () => {
     const roundId = await openRound([story], [3]);
     const responseId = await record(roundId, story, 3, "CONFIRMS", "Así fue.");
 
-    const result = await correct(responseId, 1, "CONFIRMS_WITH_CHANGES", "Así fue, pero en 2023.", "Decir 2023, no 2022.");
+    const result = await correct(
+      responseId,
+      1,
+      "CONFIRMS_WITH_CHANGES",
+      "Así fue, pero en 2023.",
+      "Decir 2023, no 2022.",
+    );
     expect(result).toEqual({ ok: true, version: 2, changed: true, storyMove: null });
-    expect(await responseRow(responseId)).toMatchObject({ version: 2, verdict: "CONFIRMS_WITH_CHANGES", comments: "Así fue, pero en 2023.", proposedChanges: "Decir 2023, no 2022.", recordedById: evaluator().actorId });
+    expect(await responseRow(responseId)).toMatchObject({
+      version: 2,
+      verdict: "CONFIRMS_WITH_CHANGES",
+      comments: "Así fue, pero en 2023.",
+      proposedChanges: "Decir 2023, no 2022.",
+      recordedById: evaluator().actorId,
+    });
     expect(await stageOf(story.id)).toBe("IN_VALIDATION");
 
     const revisions = await revisionsOf(responseId);
-    expect(revisions.map(({ version, change, verdict, comments, proposedChanges, savedById }) => ({ version, change, verdict, comments, proposedChanges, savedById }))).toEqual([
-      { version: 1, change: "RECORDED", verdict: "CONFIRMS", comments: "Así fue.", proposedChanges: null, savedById: evaluator().actorId },
-      { version: 2, change: "CORRECTED", verdict: "CONFIRMS_WITH_CHANGES", comments: "Así fue, pero en 2023.", proposedChanges: "Decir 2023, no 2022.", savedById: lead().actorId },
+    expect(
+      revisions.map(({ version, change, verdict, comments, proposedChanges, savedById }) => ({
+        version,
+        change,
+        verdict,
+        comments,
+        proposedChanges,
+        savedById,
+      })),
+    ).toEqual([
+      {
+        version: 1,
+        change: "RECORDED",
+        verdict: "CONFIRMS",
+        comments: "Así fue.",
+        proposedChanges: null,
+        savedById: evaluator().actorId,
+      },
+      {
+        version: 2,
+        change: "CORRECTED",
+        verdict: "CONFIRMS_WITH_CHANGES",
+        comments: "Así fue, pero en 2023.",
+        proposedChanges: "Decir 2023, no 2022.",
+        savedById: lead().actorId,
+      },
     ]);
 
     const [event, ...more] = await corrected(responseId);
     expect(more).toEqual([]);
     expect(event!.actorId).toBe(lead().actorId);
     expect(event!.before).toEqual({ version: 1, verdict: "CONFIRMS", resolved: false });
-    expect(event!.after).toMatchObject({ version: 2, verdict: "CONFIRMS_WITH_CHANGES", changed: ["verdict", "comments", "proposedChanges"], respondent: world.pool[3]!.code, story: story.code, storyMove: null });
+    expect(event!.after).toMatchObject({
+      version: 2,
+      verdict: "CONFIRMS_WITH_CHANGES",
+      changed: ["verdict", "comments", "proposedChanges"],
+      respondent: world.pool[3]!.code,
+      story: story.code,
+      storyMove: null,
+    });
     expect(JSON.stringify([event!.before, event!.after])).not.toContain("2023");
 
     // The same values again: nothing to save, nothing written.
-    expect(await correct(responseId, 2, "CONFIRMS_WITH_CHANGES", "Así fue, pero en 2023.", "Decir 2023, no 2022.")).toEqual({ ok: true, version: 2, changed: false, storyMove: null });
+    expect(
+      await correct(responseId, 2, "CONFIRMS_WITH_CHANGES", "Así fue, pero en 2023.", "Decir 2023, no 2022."),
+    ).toEqual({ ok: true, version: 2, changed: false, storyMove: null });
     expect(await revisionsOf(responseId)).toHaveLength(2);
     expect(await corrected(responseId)).toHaveLength(1);
   });
@@ -128,7 +224,11 @@ describe("correcting a response", () => {
     const responseId = await record(roundId, story, 4, "CONFIRMS", "Original.");
 
     const attempts = ["Primera corrección.", "Segunda corrección.", "Tercera corrección."];
-    const results = await Promise.all(attempts.map((comments, index) => correct(responseId, 1, "CONFIRMS", comments, null, index % 2 ? evaluator() : lead())));
+    const results = await Promise.all(
+      attempts.map((comments, index) =>
+        correct(responseId, 1, "CONFIRMS", comments, null, index % 2 ? evaluator() : lead()),
+      ),
+    );
     const winners = results.flatMap((result, index) => (result.ok ? [attempts[index]!] : []));
     expect(winners).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([
@@ -152,7 +252,10 @@ describe("correcting a response", () => {
     const responseId = await record(roundId, story, 5, "CONFIRMS");
     expect(await close(roundId)).toMatchObject({ ok: true, status: "CLOSED", validated: [story.code] });
 
-    expect(await correct(responseId, 1, "DISPUTES", "Ahora dice que no.")).toEqual({ ok: false, reason: "ROUND_CLOSED" });
+    expect(await correct(responseId, 1, "DISPUTES", "Ahora dice que no.")).toEqual({
+      ok: false,
+      reason: "ROUND_CLOSED",
+    });
     expect(await responseRow(responseId)).toMatchObject({ version: 1, verdict: "CONFIRMS", comments: null });
     expect(await revisionsOf(responseId)).toHaveLength(1);
     expect(await corrected(responseId)).toEqual([]);
@@ -164,7 +267,14 @@ describe("correcting a response", () => {
     const roundId = await openRound([story], [6]);
     const responseId = await record(roundId, story, 6, "CONFIRMS");
     const outcome = await corrections
-      .correctResponse(lead(), { evaluationId: world.team.outsider.id, responseId, expectedVersion: 1, verdict: "DISPUTES", comments: null, proposedChanges: null })
+      .correctResponse(lead(), {
+        evaluationId: world.team.outsider.id,
+        responseId,
+        expectedVersion: 1,
+        verdict: "DISPUTES",
+        comments: null,
+        proposedChanges: null,
+      })
       .catch((error: { code?: string }) => error.code);
     expect(outcome).toBe("NOT_FOUND");
     expect(await responseRow(responseId)).toMatchObject({ version: 1, verdict: "CONFIRMS" });
@@ -177,10 +287,23 @@ describe("a correction and the story's path", () => {
     const roundId = await openRound([story], [7]);
     const responseId = await record(roundId, story, 7, "CONFIRMS");
 
-    expect(await correct(responseId, 1, "DISPUTES", null, "Fueron 20 contratos, no 24.", evaluator())).toEqual({ ok: true, version: 2, changed: true, storyMove: "REOPEN" });
+    expect(await correct(responseId, 1, "DISPUTES", null, "Fueron 20 contratos, no 24.", evaluator())).toEqual({
+      ok: true,
+      version: 2,
+      changed: true,
+      storyMove: "REOPEN",
+    });
     expect(await stageOf(story.id)).toBe("RETURNED");
-    expect((await stageEvents(story.id)).at(-1)).toMatchObject({ actorId: evaluator().actorId, before: { stage: "IN_VALIDATION" }, after: { stage: "RETURNED", comment: "validation.dispute" } });
-    expect(await close(roundId)).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "DISPUTE_OPEN", story: story.code }] });
+    expect((await stageEvents(story.id)).at(-1)).toMatchObject({
+      actorId: evaluator().actorId,
+      before: { stage: "IN_VALIDATION" },
+      after: { stage: "RETURNED", comment: "validation.dispute" },
+    });
+    expect(await close(roundId)).toEqual({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [{ code: "DISPUTE_OPEN", story: story.code }],
+    });
   });
 
   it("turns a resolved dispute into an agreement: the story goes back into validation, the resolution stays in the history, the round closes and validates it", async () => {
@@ -188,19 +311,41 @@ describe("a correction and the story's path", () => {
     const roundId = await openRound([story], [8]);
     const responseId = await record(roundId, story, 8, "DISPUTES", "Marcó la casilla equivocada.");
     expect(await stageOf(story.id)).toBe("RETURNED");
-    expect(await responses.resolveDispute(lead(), { evaluationId: world.evaluationId, responseId, resolution: "Se llamó de nuevo: confirma." })).toEqual({ ok: true });
+    expect(
+      await responses.resolveDispute(lead(), {
+        evaluationId: world.evaluationId,
+        responseId,
+        resolution: "Se llamó de nuevo: confirma.",
+      }),
+    ).toEqual({ ok: true });
 
-    expect(await correct(responseId, 2, "CONFIRMS", "Confirma; había marcado mal.")).toEqual({ ok: true, version: 3, changed: true, storyMove: "RESTORE" });
+    expect(await correct(responseId, 2, "CONFIRMS", "Confirma; había marcado mal.")).toEqual({
+      ok: true,
+      version: 3,
+      changed: true,
+      storyMove: "RESTORE",
+    });
     expect(await stageOf(story.id)).toBe("IN_VALIDATION");
-    expect((await stageEvents(story.id)).at(-1)!.after).toEqual({ stage: "IN_VALIDATION", comment: "validation.disputeCorrected" });
-    expect(await responseRow(responseId)).toMatchObject({ verdict: "CONFIRMS", disputeResolution: null, resolvedById: null, resolvedAt: null });
+    expect((await stageEvents(story.id)).at(-1)!.after).toEqual({
+      stage: "IN_VALIDATION",
+      comment: "validation.disputeCorrected",
+    });
+    expect(await responseRow(responseId)).toMatchObject({
+      verdict: "CONFIRMS",
+      disputeResolution: null,
+      resolvedById: null,
+      resolvedAt: null,
+    });
     const revisions = await revisionsOf(responseId);
     expect(revisions.map((row) => [row.version, row.change, row.verdict, row.disputeResolution])).toEqual([
       [1, "RECORDED", "DISPUTES", null],
       [2, "DISPUTE_RESOLVED", "DISPUTES", "Se llamó de nuevo: confirma."],
       [3, "CORRECTED", "CONFIRMS", null],
     ]);
-    expect((await corrected(responseId))[0]).toMatchObject({ before: { verdict: "DISPUTES", resolved: true }, after: { verdict: "CONFIRMS", resolved: false, storyMove: "RESTORE" } });
+    expect((await corrected(responseId))[0]).toMatchObject({
+      before: { verdict: "DISPUTES", resolved: true },
+      after: { verdict: "CONFIRMS", resolved: false, storyMove: "RESTORE" },
+    });
 
     expect(await close(roundId)).toEqual({ ok: true, status: "CLOSED", validated: [story.code], notValidated: [] });
     expect(await stageOf(story.id)).toBe("VALIDATED");
@@ -238,17 +383,34 @@ describe("a correction and the story's path", () => {
 
     expect(await correct(mistaken, 1, "CONFIRMS")).toMatchObject({ ok: true, storyMove: null });
     expect(await stageOf(story.id)).toBe("RETURNED");
-    expect(await close(roundId)).toMatchObject({ ok: false, reason: "BLOCKED", blockers: [{ code: "DISPUTE_OPEN", story: story.code }] });
+    expect(await close(roundId)).toMatchObject({
+      ok: false,
+      reason: "BLOCKED",
+      blockers: [{ code: "DISPUTE_OPEN", story: story.code }],
+    });
   });
 
   it("keeps the resolution when only a dispute's words are corrected", async () => {
     const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
     const roundId = await openRound([story], [13]);
     const responseId = await record(roundId, story, 13, "DISPUTES", "Fueron 20.");
-    await responses.resolveDispute(lead(), { evaluationId: world.evaluationId, responseId, resolution: "Cifra corregida." });
+    await responses.resolveDispute(lead(), {
+      evaluationId: world.evaluationId,
+      responseId,
+      resolution: "Cifra corregida.",
+    });
 
-    expect(await correct(responseId, 2, "DISPUTES", "Fueron 21.")).toEqual({ ok: true, version: 3, changed: true, storyMove: null });
-    expect(await responseRow(responseId)).toMatchObject({ comments: "Fueron 21.", disputeResolution: "Cifra corregida.", resolvedById: lead().actorId });
+    expect(await correct(responseId, 2, "DISPUTES", "Fueron 21.")).toEqual({
+      ok: true,
+      version: 3,
+      changed: true,
+      storyMove: null,
+    });
+    expect(await responseRow(responseId)).toMatchObject({
+      comments: "Fueron 21.",
+      disputeResolution: "Cifra corregida.",
+      resolvedById: lead().actorId,
+    });
     expect(await stageOf(story.id)).toBe("RETURNED");
   });
 
@@ -256,7 +418,10 @@ describe("a correction and the story's path", () => {
     const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
     const roundId = await openRound([story], [14]);
     const responseId = await record(roundId, story, 14, "CONFIRMS");
-    const [closing, correcting] = await Promise.all([close(roundId), correct(responseId, 1, "DISPUTES", null, null, evaluator())]);
+    const [closing, correcting] = await Promise.all([
+      close(roundId),
+      correct(responseId, 1, "DISPUTES", null, null, evaluator()),
+    ]);
     const round = await database.prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } });
     if (closing.ok) {
       // The close came first: the correction found the round closed and wrote nothing.
@@ -266,7 +431,11 @@ describe("a correction and the story's path", () => {
     } else {
       // The correction came first: the round stayed open with the dispute to resolve.
       expect(correcting).toMatchObject({ ok: true, storyMove: "REOPEN" });
-      expect(closing).toEqual({ ok: false, reason: "BLOCKED", blockers: [{ code: "DISPUTE_OPEN", story: story.code }] });
+      expect(closing).toEqual({
+        ok: false,
+        reason: "BLOCKED",
+        blockers: [{ code: "DISPUTE_OPEN", story: story.code }],
+      });
       expect(round.status).toBe("OPEN");
     }
     expect(round.status === "CLOSED" && (await responseRow(responseId)).verdict === "DISPUTES").toBe(false);
@@ -325,7 +494,15 @@ describe("the correction action", () => {
     const roundId = await openRound([story], [15]);
     return { story, responseId: await record(roundId, story, 15, "CONFIRMS", "Como lo recuerdo.") };
   }
-  const payload = (responseId: string, extra: Record<string, unknown> = {}) => ({ evaluationId: world.evaluationId, responseId, expectedVersion: 1, verdict: "NO_OPINION", comments: "Cambiado", proposedChanges: "", ...extra });
+  const payload = (responseId: string, extra: Record<string, unknown> = {}) => ({
+    evaluationId: world.evaluationId,
+    responseId,
+    expectedVersion: 1,
+    verdict: "NO_OPINION",
+    comments: "Cambiado",
+    proposedChanges: "",
+    ...extra,
+  });
 
   it("refuses panelists, analysts and reviewers, hides the response from outsiders, and asks the anonymous to sign in", async () => {
     const { responseId } = await recorded();
@@ -341,11 +518,18 @@ describe("the correction action", () => {
       signInAs(user);
       expect(await actions.correctValidationResponse(payload(responseId))).toEqual({ ok: false, error });
     }
-    expect(await responseRow(responseId)).toMatchObject({ version: 1, verdict: "CONFIRMS", comments: "Como lo recuerdo." });
+    expect(await responseRow(responseId)).toMatchObject({
+      version: 1,
+      verdict: "CONFIRMS",
+      comments: "Como lo recuerdo.",
+    });
     expect(await corrected(responseId)).toEqual([]);
 
     signInAs(world.team.members.evaluator!);
-    expect(await actions.correctValidationResponse(payload(responseId))).toEqual({ ok: true, data: { ok: true, version: 2, changed: true, storyMove: null } });
+    expect(await actions.correctValidationResponse(payload(responseId))).toEqual({
+      ok: true,
+      data: { ok: true, version: 2, changed: true, storyMove: null },
+    });
     expect((await corrected(responseId))[0]!.actorId).toBe(world.team.members.evaluator!.id);
   });
 
@@ -365,10 +549,19 @@ describe("the correction action", () => {
     expect(await invalid({ responseId: "'; drop table validation_response; --" })).toHaveProperty("responseId");
     expect(await responseRow(responseId)).toMatchObject({ version: 1, comments: "Como lo recuerdo." });
 
-    const hostile = "<script>alert(1)</script> '; DROP TABLE validation_response; -- =HYPERLINK(\"http://x\")";
+    const hostile = '<script>alert(1)</script> \'; DROP TABLE validation_response; -- =HYPERLINK("http://x")';
     const other = world.pool[0]!;
     const saved = await actions.correctValidationResponse(
-      payload(responseId, { comments: hostile, respondentId: other.id, storyId: "another", storyRevisionId: "another", recordedById: world.team.outsider.id, resolvedAt: new Date().toISOString(), version: 99, evaluationIdOfRecord: "x" }),
+      payload(responseId, {
+        comments: hostile,
+        respondentId: other.id,
+        storyId: "another",
+        storyRevisionId: "another",
+        recordedById: world.team.outsider.id,
+        resolvedAt: new Date().toISOString(),
+        version: 99,
+        evaluationIdOfRecord: "x",
+      }),
     );
     expect(saved).toMatchObject({ ok: true, data: { version: 2 } });
     expect(await responseRow(responseId)).toMatchObject({
@@ -391,7 +584,10 @@ describe("the response page", () => {
     const roundId = await openRound([story], [1]);
     const responseId = await record(roundId, story, 1, "CONFIRMS");
     const otherRound = await openRound([await createStoryAt(database.prisma, world, "TRIANGULATED")], [2]);
-    const open = (round: string) => responsePage.default({ params: Promise.resolve({ evaluationId: world.evaluationId, roundId: round, responseId }) });
+    const open = (round: string) =>
+      responsePage.default({
+        params: Promise.resolve({ evaluationId: world.evaluationId, roundId: round, responseId }),
+      });
     const { panelist, analyst, reviewer } = world.team.members;
     for (const user of [panelist!, analyst!, reviewer!, world.team.outsider]) {
       signInAs(user);

@@ -24,17 +24,42 @@ export async function createVerificationWorld(prisma: PrismaClient) {
   const recordedById = world.team.members.evaluator!.id;
   let next = 100;
   const strata: Array<[string, string, string]> = [];
-  for (const type of ["UNION_MEMBER", "COMPANY"]) for (const state of ["Coahuila", "Oaxaca"]) for (const gender of ["WOMAN", "MAN"]) strata.push([type, state, gender]);
+  for (const type of ["UNION_MEMBER", "COMPANY"])
+    for (const state of ["Coahuila", "Oaxaca"])
+      for (const gender of ["WOMAN", "MAN"]) strata.push([type, state, gender]);
   const pool = strata.flatMap(([type, state, gender], index) =>
-    Array.from({ length: index % 2 === 0 ? 3 : 1 }, () => buildRespondent({ evaluationId, codeNumber: next++, type: type as "UNION_MEMBER", state, gender: gender as "WOMAN", language: index % 3 === 0 ? "en" : "es" })),
+    Array.from({ length: index % 2 === 0 ? 3 : 1 }, () =>
+      buildRespondent({
+        evaluationId,
+        codeNumber: next++,
+        type: type as "UNION_MEMBER",
+        state,
+        gender: gender as "WOMAN",
+        language: index % 3 === 0 ? "en" : "es",
+      }),
+    ),
   );
   const noContact = buildRespondent({ evaluationId, codeNumber: next++ });
-  const consents = [...pool, noContact].map((respondent) => buildConsent({ evaluationId, respondentId: respondent.id, recordedById }));
+  const consents = [...pool, noContact].map((respondent) =>
+    buildConsent({ evaluationId, respondentId: respondent.id, recordedById }),
+  );
   await prisma.respondent.createMany({ data: [...pool, noContact] });
   await prisma.consent.createMany({ data: consents });
-  await prisma.consentScope.createMany({ data: consents.flatMap((consent, index) => buildConsentScopes(consent, index === pool.length ? ["CONTACT_FOR_VALIDATION"] : [])) });
+  await prisma.consentScope.createMany({
+    data: consents.flatMap((consent, index) =>
+      buildConsentScopes(consent, index === pool.length ? ["CONTACT_FOR_VALIDATION"] : []),
+    ),
+  });
   await prisma.respondentIdentity.createMany({
-    data: pool.slice(0, 3).map((respondent, index) => buildRespondentIdentity({ evaluationId, respondentId: respondent.id, name: IDENTITY_NAMES[index]!, phone: "+52 871 555 0101", community: "Ejido Secreto" })),
+    data: pool.slice(0, 3).map((respondent, index) =>
+      buildRespondentIdentity({
+        evaluationId,
+        respondentId: respondent.id,
+        name: IDENTITY_NAMES[index]!,
+        phone: "+52 871 555 0101",
+        community: "Ejido Secreto",
+      }),
+    ),
   });
   return { ...world, pool, noContact };
 }
@@ -44,13 +69,36 @@ export type VerificationWorld = Awaited<ReturnType<typeof createVerificationWorl
 let storyNumber = 500;
 
 /** A story at `stage` with revision 1 (its snapshot as the app builds it), told by `storytellerIds`. */
-export async function createStoryAt(prisma: PrismaClient, world: VerificationWorld, stage: StoryStage, storytellerIds: string[] = [world.respondents.consenting.id]) {
+export async function createStoryAt(
+  prisma: PrismaClient,
+  world: VerificationWorld,
+  stage: StoryStage,
+  storytellerIds: string[] = [world.respondents.consenting.id],
+) {
   const { evaluationId } = world;
   const editedById = world.team.members.evaluator!.id;
-  const story = buildChangeStory({ evaluationId, authorId: editedById, codeNumber: storyNumber++, stage, title: `Contrato colectivo legitimado ${storyNumber}`, whatChanged: "Los trabajadores votaron en secreto por primera vez." });
+  const story = buildChangeStory({
+    evaluationId,
+    authorId: editedById,
+    codeNumber: storyNumber++,
+    stage,
+    title: `Contrato colectivo legitimado ${storyNumber}`,
+    whatChanged: "Los trabajadores votaron en secreto por primera vez.",
+  });
   await prisma.changeStory.create({ data: story });
-  await prisma.storyTeller.createMany({ data: storytellerIds.map((respondentId) => ({ evaluationId, storyId: story.id, respondentId })) });
-  await prisma.storyFigure.create({ data: { evaluationId, storyId: story.id, position: 1, label: "Contratos legitimados", value: "24", qualifier: "EXACT" } });
+  await prisma.storyTeller.createMany({
+    data: storytellerIds.map((respondentId) => ({ evaluationId, storyId: story.id, respondentId })),
+  });
+  await prisma.storyFigure.create({
+    data: {
+      evaluationId,
+      storyId: story.id,
+      position: 1,
+      label: "Contratos legitimados",
+      value: "24",
+      qualifier: "EXACT",
+    },
+  });
   const snapshot = await loadStorySnapshot(prisma, evaluationId, story.id);
   const revision = buildStoryRevision({ evaluationId, storyId: story.id, editedById, snapshot: snapshot! });
   await prisma.storyRevision.create({ data: revision });
@@ -58,12 +106,26 @@ export async function createStoryAt(prisma: PrismaClient, world: VerificationWor
 }
 
 /** Simulates a save: version 2 with its revision, edited by `editedById`. */
-export async function editStory(prisma: PrismaClient, world: VerificationWorld, storyId: string, editedById = world.team.members.evaluator!.id) {
+export async function editStory(
+  prisma: PrismaClient,
+  world: VerificationWorld,
+  storyId: string,
+  editedById = world.team.members.evaluator!.id,
+) {
   const { evaluationId } = world;
-  await prisma.changeStory.update({ where: { id: storyId }, data: { title: "Título corregido", version: { increment: 1 } } });
+  await prisma.changeStory.update({
+    where: { id: storyId },
+    data: { title: "Título corregido", version: { increment: 1 } },
+  });
   const story = await prisma.changeStory.findUniqueOrThrow({ where: { id: storyId } });
   const snapshot = await loadStorySnapshot(prisma, evaluationId, storyId);
-  const revision = buildStoryRevision({ evaluationId, storyId, editedById, snapshot: snapshot!, version: story.version });
+  const revision = buildStoryRevision({
+    evaluationId,
+    storyId,
+    editedById,
+    snapshot: snapshot!,
+    version: story.version,
+  });
   await prisma.storyRevision.create({ data: revision });
   return revision.id;
 }

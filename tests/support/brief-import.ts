@@ -42,12 +42,18 @@ export async function fixtureFile(name: string): Promise<File> {
   return new File([await readFile(path.join(FIXTURES, name))], name);
 }
 
-export type BriefEvaluation = { evaluationId: string; actor: { actorId: string; ipAddress: string }; translatorId: string };
+export type BriefEvaluation = {
+  evaluationId: string;
+  actor: { actorId: string; ipAddress: string };
+  translatorId: string;
+};
 
 export async function createBriefEvaluation(prisma: PrismaClient): Promise<BriefEvaluation> {
   const team = await createEvaluationWithTeam(prisma, { domainCount: 0 });
   const evaluationId = team.evaluation.id;
-  const brief = JSON.parse(await readFile(path.join(process.cwd(), "../shared/fixtures/usmca-evaluation.json"), "utf8").catch(() => "null")) as {
+  const brief = JSON.parse(
+    await readFile(path.join(process.cwd(), "../shared/fixtures/usmca-evaluation.json"), "utf8").catch(() => "null"),
+  ) as {
     domains: Array<{ order: number; name_en: string; name_es: string }>;
     projects: Array<{ acronym: string; name: string; office: string }>;
   } | null;
@@ -55,30 +61,76 @@ export async function createBriefEvaluation(prisma: PrismaClient): Promise<Brief
   const sectors = [...new Set(BRIEF_STORIES.flatMap((story) => story.sectors))];
   const acronyms = [...new Set(BRIEF_STORIES.flatMap((story) => story.contributions.map((row) => row.project)))];
   await prisma.place.createMany({ data: states.map((state) => buildPlace({ evaluationId, state })) });
-  await prisma.sector.createMany({ data: sectors.map((name) => buildSector({ evaluationId, nameEn: name, nameEs: `es ${name}` })) });
+  await prisma.sector.createMany({
+    data: sectors.map((name) => buildSector({ evaluationId, nameEn: name, nameEs: `es ${name}` })),
+  });
   await prisma.domain.createMany({
     data: [1, 2, 3, 4, 5].map((position) => {
       const named = brief?.domains.find((domain) => domain.order === position);
-      return buildDomain({ evaluationId, position, nameEn: named?.name_en ?? `Domain ${position}`, nameEs: named?.name_es ?? `Dominio ${position}` });
+      return buildDomain({
+        evaluationId,
+        position,
+        nameEn: named?.name_en ?? `Domain ${position}`,
+        nameEs: named?.name_es ?? `Dominio ${position}`,
+      });
     }),
   });
-  await prisma.project.createMany({ data: acronyms.map((acronym) => buildProject({ evaluationId, acronym, name: brief?.projects.find((p) => p.acronym === acronym)?.name ?? `Project ${acronym}` })) });
-  await prisma.respondent.createMany({ data: [1, 2, 3].map((codeNumber) => buildRespondent({ evaluationId, codeNumber })) });
+  await prisma.project.createMany({
+    data: acronyms.map((acronym) =>
+      buildProject({
+        evaluationId,
+        acronym,
+        name: brief?.projects.find((p) => p.acronym === acronym)?.name ?? `Project ${acronym}`,
+      }),
+    ),
+  });
+  await prisma.respondent.createMany({
+    data: [1, 2, 3].map((codeNumber) => buildRespondent({ evaluationId, codeNumber })),
+  });
   await prisma.interview.create({ data: buildInterview({ evaluationId, id: INTERVIEW_ID }) });
   await prisma.focusGroup.create({ data: buildFocusGroup({ evaluationId, id: FOCUS_GROUP_ID }) });
-  const translator = await prisma.user.create({ data: buildUser({ email: TRANSLATOR_EMAIL, name: "Traductora de prueba" }) });
-  await prisma.evaluationMember.create({ data: buildMembership({ evaluationId, userId: translator.id, roles: ["EVALUATOR"] }) });
-  return { evaluationId, actor: { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" }, translatorId: translator.id };
+  const translator = await prisma.user.create({
+    data: buildUser({ email: TRANSLATOR_EMAIL, name: "Traductora de prueba" }),
+  });
+  await prisma.evaluationMember.create({
+    data: buildMembership({ evaluationId, userId: translator.id, roles: ["EVALUATOR"] }),
+  });
+  return {
+    evaluationId,
+    actor: { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" },
+    translatorId: translator.id,
+  };
 }
 
 /** Analyse, dry run and commit as the wizard does (the suggested mapping, the `_uuid` key). */
-export async function importBrief(evaluation: BriefEvaluation, file: File, related: RelatedFile[], numberLocale: NumberLocale, idempotencyKey: string, options: { commit?: boolean } = {}) {
+export async function importBrief(
+  evaluation: BriefEvaluation,
+  file: File,
+  related: RelatedFile[],
+  numberLocale: NumberLocale,
+  idempotencyKey: string,
+  options: { commit?: boolean } = {},
+) {
   const { evaluationId, actor } = evaluation;
   const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file, delimiter: "auto" });
   if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const dry = await dryRunImport(actor, { evaluationId, kind: "STORIES", file, fileName: file.name, delimiter: "auto", mapping: analysis.mapping, keyColumn: analysis.keyColumn ?? "_uuid", idempotencyKey, related, numberLocale });
+  const dry = await dryRunImport(actor, {
+    evaluationId,
+    kind: "STORIES",
+    file,
+    fileName: file.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: analysis.keyColumn ?? "_uuid",
+    idempotencyKey,
+    related,
+    numberLocale,
+  });
   if ("rejected" in dry) throw new Error(dry.rejected);
-  const commit = dry.errorCount === 0 && options.commit !== false ? await commitImport(actor, { evaluationId, batchId: dry.batchId, file, related }) : null;
+  const commit =
+    dry.errorCount === 0 && options.commit !== false
+      ? await commitImport(actor, { evaluationId, batchId: dry.batchId, file, related })
+      : null;
   return { analysis, dry, commit };
 }
 
@@ -125,10 +177,24 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       period: [row.periodPrecision, day(row.periodFrom), day(row.periodTo)],
       contributionNarrative: row.contributionNarrative,
       sustainability: [row.sustainabilityAssessment, row.sustainabilityConditions, row.sustainabilityRisks],
-      translation: [row.titleTranslation, row.whatChangedTranslation, row.whySignificantTranslation, row.translationLanguage, row.translatedById, row.translatedAt !== null],
+      translation: [
+        row.titleTranslation,
+        row.whatChangedTranslation,
+        row.whySignificantTranslation,
+        row.translationLanguage,
+        row.translatedById,
+        row.translatedAt !== null,
+      ],
       places: row.places.map(({ place }) => place.state).sort(),
       sectors: row.sectors.map(({ sector }) => sector.nameEn).sort(),
-      figures: row.figures.map((figure) => [figure.label, figure.labelTranslation, figure.qualifier, figure.value.toString(), figure.valueMax?.toString() ?? null, figure.unit]),
+      figures: row.figures.map((figure) => [
+        figure.label,
+        figure.labelTranslation,
+        figure.qualifier,
+        figure.value.toString(),
+        figure.valueMax?.toString() ?? null,
+        figure.unit,
+      ]),
       contributions: row.contributions.map((c) => [c.project.acronym, c.howContributed]).sort(),
       storytellers: row.storytellers.map(({ respondent }) => respondent.code).sort(),
       sources: row.sources.map((source) => source.interviewId ?? source.focusGroupId ?? source.excerptId),
@@ -145,14 +211,26 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       period: ["YEAR", ...expectedPeriod(story.period)],
       contributionNarrative: narrative(story),
       sustainability: [assessment, conditions, risks],
-      translation: translated ? [translated.title, translated.whatChanged, translated.whySignificant, "es", evaluation.translatorId, true] : [null, null, null, null, null, false],
+      translation: translated
+        ? [translated.title, translated.whatChanged, translated.whySignificant, "es", evaluation.translatorId, true]
+        : [null, null, null, null, null, false],
       places: [...story.states].sort(),
       sectors: [...story.sectors].sort(),
-      figures: story.figures.map((figure) => [figure.label, labelTranslation(figure), figure.expect.qualifier, figure.expect.value, figure.expect.valueMax, figure.unit || null]),
+      figures: story.figures.map((figure) => [
+        figure.label,
+        labelTranslation(figure),
+        figure.expect.qualifier,
+        figure.expect.value,
+        figure.expect.valueMax,
+        figure.unit || null,
+      ]),
       contributions: story.contributions.map((c) => [c.project, c.how]).sort(),
       storytellers: [...story.storytellers].sort(),
       sources: story.sources,
-      domains: [["PRIMARY", story.domain, rationale(story), null], ...story.secondaryDomains.map((position) => ["SECONDARY", position, rationale(story), null])].sort(),
+      domains: [
+        ["PRIMARY", story.domain, rationale(story), null],
+        ...story.secondaryDomains.map((position) => ["SECONDARY", position, rationale(story), null]),
+      ].sort(),
       revisions: [1],
     });
   }

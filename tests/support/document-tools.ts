@@ -12,7 +12,8 @@ function run(tool: string, args: string[], missing: string, timeout = 60_000): s
   try {
     return execFileSync(tool, args, { encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`${tool} is missing: ${missing}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error(`${tool} is missing: ${missing}`, { cause: error });
     throw error;
   }
 }
@@ -31,7 +32,16 @@ export function convertWithLibreOffice(file: string, outDir: string): string {
   try {
     run(
       "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outDir,
+        file,
+      ],
       "install Debian's libreoffice-writer-nogui (.ci/run does) to open a Word file",
       180_000,
     );

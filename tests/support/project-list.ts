@@ -6,13 +6,29 @@
 import ExcelJS from "exceljs";
 import { fixture } from "@/prisma/seed/fixture";
 
-export const PROJECT_LIST_HEADERS = ["Acronym", "Name", "Managing office", "Funding streams", "Start date", "End date", "Notes"];
+export const PROJECT_LIST_HEADERS = [
+  "Acronym",
+  "Name",
+  "Managing office",
+  "Funding streams",
+  "Start date",
+  "End date",
+  "Notes",
+];
 
 /** A cell: text, a number, a date (written as a date cell), a formula, or nothing. */
 export type ProjectListCell = string | number | Date | { formula: string } | null;
 
 export function referencePortfolio(): ProjectListCell[][] {
-  return fixture.projects.map((project) => [project.acronym, project.name, project.office, project.funding.join(", "), null, null, null]);
+  return fixture.projects.map((project) => [
+    project.acronym,
+    project.name,
+    project.office,
+    project.funding.join(", "),
+    null,
+    null,
+    null,
+  ]);
 }
 
 export async function projectListXlsx(rows: ProjectListCell[][], headers = PROJECT_LIST_HEADERS): Promise<Buffer> {
@@ -20,7 +36,11 @@ export async function projectListXlsx(rows: ProjectListCell[][], headers = PROJE
   const sheet = workbook.addWorksheet("Proyectos");
   sheet.addRow(headers);
   for (const cells of rows) {
-    const row = sheet.addRow(cells.map((cell) => (cell && typeof cell === "object" && "formula" in cell ? { formula: cell.formula, result: "" } : cell)));
+    const row = sheet.addRow(
+      cells.map((cell) =>
+        cell && typeof cell === "object" && "formula" in cell ? { formula: cell.formula, result: "" } : cell,
+      ),
+    );
     cells.forEach((cell, index) => {
       if (cell instanceof Date) row.getCell(index + 1).numFmt = "dd/mm/yyyy";
     });

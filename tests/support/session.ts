@@ -16,7 +16,8 @@ import { vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 /** Where pages send a caller who must set up two-factor sign-in: the real module's own value. */
-export const { TWO_FACTOR_SETUP_PATH } = await vi.importActual<typeof import("@/lib/auth/session")>("@/lib/auth/session");
+export const { TWO_FACTOR_SETUP_PATH } =
+  await vi.importActual<typeof import("@/lib/auth/session")>("@/lib/auth/session");
 
 type Person = { id: string; email: string; name: string; isAdmin?: boolean };
 
@@ -40,7 +41,10 @@ let caller: CurrentUser | null = null;
  * From now on the requests of this test file come from `user`: a person, a caller made with
  * `actingUser`, or null for nobody signed in (a loop over every kind of caller). Returns the caller.
  */
-export function signInAs<U extends Person | CurrentUser | null>(user: U, overrides: Partial<CurrentUser> = {}): U extends null ? null : CurrentUser {
+export function signInAs<U extends Person | CurrentUser | null>(
+  user: U,
+  overrides: Partial<CurrentUser> = {},
+): U extends null ? null : CurrentUser {
   caller = user === null ? null : "sessionId" in user ? { ...user, ...overrides } : actingUser(user, overrides);
   return caller as U extends null ? null : CurrentUser;
 }
@@ -58,7 +62,10 @@ export async function getAuthorizedUser(): Promise<CurrentUser | null> {
   return caller && !caller.needsTwoFactorEnrolment ? caller : null;
 }
 
-export async function requireUser(returnTo?: string, options: { duringTwoFactorSetup?: boolean } = {}): Promise<CurrentUser> {
+export async function requireUser(
+  returnTo?: string,
+  options: { duringTwoFactorSetup?: boolean } = {},
+): Promise<CurrentUser> {
   if (!caller) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   if (caller.needsTwoFactorEnrolment && !options.duringTwoFactorSetup) redirect(TWO_FACTOR_SETUP_PATH);
   return caller;

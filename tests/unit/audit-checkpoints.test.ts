@@ -38,8 +38,17 @@ describe("audit checkpoints", () => {
   it("keeps checkpoints signed before a key rotation valid while the old key is configured", () => {
     const file = tempFile();
     appendCheckpoint(file, checkpointOf(heads), keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: oldKey }));
-    expect(readCheckpoints(file, keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: newKey, IDENTITY_ENCRYPTION_KEY_PREVIOUS: oldKey })).state).toBe("ok");
-    expect(readCheckpoints(file, keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: newKey }))).toMatchObject({ state: "forged", line: 1, reason: expect.stringMatching(/not configured/) });
+    expect(
+      readCheckpoints(
+        file,
+        keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: newKey, IDENTITY_ENCRYPTION_KEY_PREVIOUS: oldKey }),
+      ).state,
+    ).toBe("ok");
+    expect(readCheckpoints(file, keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: newKey }))).toMatchObject({
+      state: "forged",
+      line: 1,
+      reason: expect.stringMatching(/not configured/),
+    });
   });
 
   it("finds an altered, garbled or reordered line", () => {
@@ -47,19 +56,40 @@ describe("audit checkpoints", () => {
     const file = tempFile();
     appendCheckpoint(file, checkpointOf(heads, new Date("2026-01-02T00:00:00Z")), ring);
     appendCheckpoint(file, checkpointOf(heads, new Date("2026-01-01T00:00:00Z")), ring);
-    expect(readCheckpoints(file, ring)).toMatchObject({ state: "forged", line: 2, reason: expect.stringMatching(/reordered/) });
+    expect(readCheckpoints(file, ring)).toMatchObject({
+      state: "forged",
+      line: 2,
+      reason: expect.stringMatching(/reordered/),
+    });
 
     const [first] = readFileSync(file, "utf8").split("\n");
     writeFileSync(file, `${first!.replace('"12"', '"11"')}\n`);
-    expect(readCheckpoints(file, ring)).toMatchObject({ state: "forged", line: 1, reason: expect.stringMatching(/signature does not match/) });
+    expect(readCheckpoints(file, ring)).toMatchObject({
+      state: "forged",
+      line: 1,
+      reason: expect.stringMatching(/signature does not match/),
+    });
     writeFileSync(file, `${first}\n{"v":1,"chains":[],"mac":"zz"\n`);
-    expect(readCheckpoints(file, ring)).toMatchObject({ state: "forged", line: 2, reason: expect.stringMatching(/unreadable/) });
-    writeFileSync(file, `${first}\n{"v":1,"at":"2027-01-01T00:00:00.000Z","chains":[],"key":"${JSON.parse(first!).key}","mac":"00"}\n`);
-    expect(readCheckpoints(file, ring)).toMatchObject({ state: "forged", line: 2, reason: expect.stringMatching(/signature does not match/) });
+    expect(readCheckpoints(file, ring)).toMatchObject({
+      state: "forged",
+      line: 2,
+      reason: expect.stringMatching(/unreadable/),
+    });
+    writeFileSync(
+      file,
+      `${first}\n{"v":1,"at":"2027-01-01T00:00:00.000Z","chains":[],"key":"${JSON.parse(first!).key}","mac":"00"}\n`,
+    );
+    expect(readCheckpoints(file, ring)).toMatchObject({
+      state: "forged",
+      line: 2,
+      reason: expect.stringMatching(/signature does not match/),
+    });
   });
 
   it("lives in the data folder unless AUDIT_CHECKPOINT_FILE names another place", () => {
     expect(checkpointFile({ DATA_DIR: "/srv/msc" })).toBe("/srv/msc/audit-checkpoints.jsonl");
-    expect(checkpointFile({ DATA_DIR: "/srv/msc", AUDIT_CHECKPOINT_FILE: "/mnt/elsewhere/a.jsonl" })).toBe("/mnt/elsewhere/a.jsonl");
+    expect(checkpointFile({ DATA_DIR: "/srv/msc", AUDIT_CHECKPOINT_FILE: "/mnt/elsewhere/a.jsonl" })).toBe(
+      "/mnt/elsewhere/a.jsonl",
+    );
   });
 });

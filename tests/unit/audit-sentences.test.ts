@@ -13,7 +13,9 @@ import { RECORD_NOUNS, recordNounKey, sentenceKey } from "@/lib/audit-trail/sent
 
 /** Actions whose name is built at run time: the lists of setup, the fieldwork kinds, the round steps. */
 const TEMPLATED = [
-  ...["sector", "priority", "atRiskGroup"].flatMap((list) => ["create", "update", "delete"].map((verb) => `${list}.${verb}`)),
+  ...["sector", "priority", "atRiskGroup"].flatMap((list) =>
+    ["create", "update", "delete"].map((verb) => `${list}.${verb}`),
+  ),
   ...["interview", "focus_group"].flatMap((kind) => ["create", "update"].map((verb) => `${kind}.${verb}`)),
   "validation.round.open",
   "validation.round.close",
@@ -41,11 +43,16 @@ describe("audit sentences", () => {
 
   it("find the actions the code writes", () => {
     expect(actions.length).toBeGreaterThan(80);
-    expect(actions).toEqual(expect.arrayContaining(["respondent.identity.read", "story.stage", "validation.round.open", "sector.create"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["respondent.identity.read", "story.stage", "validation.round.open", "sector.create"]),
+    );
   });
 
   it("give every action a sentence in both languages, with the person and (where it names one) the record", () => {
-    for (const [name, messages] of [["en", en], ["es", es]] as const) {
+    for (const [name, messages] of [
+      ["en", en],
+      ["es", es],
+    ] as const) {
       const sentences = messages.audit.sentences as Record<string, string>;
       const missing = actions.filter((action) => !sentences[sentenceKey(action)]);
       expect(missing, `${name}: actions without a sentence`).toEqual([]);

@@ -16,7 +16,8 @@ describe("sign-in lockout", () => {
   it("allows 10 failed tries in 15 minutes and refuses the 11th", () => {
     expect(SIGN_IN_FAILURE_LIMIT).toBe(10);
     expect(SIGN_IN_FAILURE_WINDOW_MS).toBe(15 * 60 * 1000);
-    for (let earlier = 0; earlier < 10; earlier += 1) expect(isLockedOut(earlier), `${earlier} earlier failures`).toBe(false);
+    for (let earlier = 0; earlier < 10; earlier += 1)
+      expect(isLockedOut(earlier), `${earlier} earlier failures`).toBe(false);
     expect(isLockedOut(10)).toBe(true);
     expect(isLockedOut(50)).toBe(true);
   });
@@ -30,7 +31,8 @@ describe("sign-in lockout", () => {
 describe("per-address limit", () => {
   it("allows 30 failed tries from one client address in the window and refuses the 31st", () => {
     expect(ADDRESS_FAILURE_LIMIT).toBe(30);
-    for (let earlier = 0; earlier < 30; earlier += 1) expect(isAddressThrottled(earlier), `${earlier} earlier failures`).toBe(false);
+    for (let earlier = 0; earlier < 30; earlier += 1)
+      expect(isAddressThrottled(earlier), `${earlier} earlier failures`).toBe(false);
     expect(isAddressThrottled(30)).toBe(true);
     expect(isAddressThrottled(500)).toBe(true);
   });

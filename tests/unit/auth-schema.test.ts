@@ -8,7 +8,10 @@ function issues(input: unknown) {
 
 describe("signInSchema", () => {
   it("lower-cases and trims the e-mail address", () => {
-    expect(signInSchema.parse({ email: "  Lead@Demo.Example ", password: "x" })).toEqual({ email: "lead@demo.example", password: "x" });
+    expect(signInSchema.parse({ email: "  Lead@Demo.Example ", password: "x" })).toEqual({
+      email: "lead@demo.example",
+      password: "x",
+    });
   });
 
   it.each([

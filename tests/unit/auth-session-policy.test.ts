@@ -30,13 +30,21 @@ describe("sessionVerdict", () => {
 
   it("refuses a password-only session of a user who has two-factor on, and accepts one that passed it", () => {
     expect(sessionVerdict({ ...active, userTwoFactorEnabledAt: ago(minutes(1)) }, now)).toBe("SECOND_FACTOR_MISSING");
-    expect(sessionVerdict({ ...active, userTwoFactorEnabledAt: ago(minutes(1)), twoFactorVerifiedAt: ago(minutes(1)) }, now)).toBe("ACTIVE");
+    expect(
+      sessionVerdict({ ...active, userTwoFactorEnabledAt: ago(minutes(1)), twoFactorVerifiedAt: ago(minutes(1)) }, now),
+    ).toBe("ACTIVE");
     // A verified session of a user who later turned two-factor off stays valid.
     expect(sessionVerdict({ ...active, twoFactorVerifiedAt: ago(minutes(1)) }, now)).toBe("ACTIVE");
   });
 
   it("puts revocation and disabling before everything else", () => {
-    const worst = { ...active, revokedAt: ago(1), userDisabledAt: ago(1), expiresAt: ago(1), lastSeenAt: ago(minutes(60)) };
+    const worst = {
+      ...active,
+      revokedAt: ago(1),
+      userDisabledAt: ago(1),
+      expiresAt: ago(1),
+      lastSeenAt: ago(minutes(60)),
+    };
     expect(sessionVerdict(worst, now)).toBe("REVOKED");
     expect(sessionVerdict({ ...worst, revokedAt: null }, now)).toBe("USER_DISABLED");
   });

@@ -77,9 +77,12 @@ describe("matchTotpCode", () => {
     expect(matchTotpCode(secret, code, now, null)).toBeNull();
   });
 
-  it.each([undefined, null, 123456, "", "12345", "1234567", "abcdef", "12345a", "<script>", "1".repeat(100)])("refuses malformed input %j", (input) => {
-    expect(matchTotpCode(secret, input, now, null)).toBeNull();
-  });
+  it.each([undefined, null, 123456, "", "12345", "1234567", "abcdef", "12345a", "<script>", "1".repeat(100)])(
+    "refuses malformed input %j",
+    (input) => {
+      expect(matchTotpCode(secret, input, now, null)).toBeNull();
+    },
+  );
 
   it("ignores spaces and dashes people type", () => {
     const code = totpCodeAt(secret, step);
@@ -117,6 +120,7 @@ describe("secrets and schemas", () => {
 
   it("reads the account pages' code as six digits", () => {
     expect(totpCodeSchema.parse("123-456")).toBe("123456");
-    for (const bad of ["", "12345", "abcdef", "1".repeat(40), null]) expect(totpCodeSchema.safeParse(bad).success, String(bad)).toBe(false);
+    for (const bad of ["", "12345", "abcdef", "1".repeat(40), null])
+      expect(totpCodeSchema.safeParse(bad).success, String(bad)).toBe(false);
   });
 });

@@ -39,7 +39,10 @@ describe("the outcome sentence", () => {
       ],
       periodFrom: "2022-01-01",
       periodTo: "2024-12-31",
-      figures: [figure({}), figure({ label: "trabajadores", labelTranslation: "workers", qualifier: "MORE_THAN", value: "600000" })],
+      figures: [
+        figure({}),
+        figure({ label: "trabajadores", labelTranslation: "workers", qualifier: "MORE_THAN", value: "600000" }),
+      ],
     });
     expect(outcomeSentence(record, "en").text).toBe(
       "Child labor decreased in the cane fields, in Oaxaca and Veracruz (Tezonapa, Tlaquilpa), in the sugarcane and coffee sectors, 2022-2024 (communities: 24; workers: over 600,000).",
@@ -51,20 +54,34 @@ describe("the outcome sentence", () => {
   });
 
   it("says a documented lack of change as such, and a negative change as negative", () => {
-    expect(outcomeSentence(with_({ changeType: "NO_CHANGE" }), "en").text).toBe("No change documented: Child labor decreased in the cane fields.");
-    expect(outcomeSentence(with_({ changeType: "NO_CHANGE" }), "es").text).toBe("Sin cambio documentado: El trabajo infantil disminuyó en los campos de caña.");
-    expect(outcomeSentence(with_({ changeType: "NEGATIVE" }), "en").text).toBe("Negative change: Child labor decreased in the cane fields.");
-    expect(outcomeSentence(with_({ changeType: "NEGATIVE" }), "es").text).toBe("Cambio negativo: El trabajo infantil disminuyó en los campos de caña.");
+    expect(outcomeSentence(with_({ changeType: "NO_CHANGE" }), "en").text).toBe(
+      "No change documented: Child labor decreased in the cane fields.",
+    );
+    expect(outcomeSentence(with_({ changeType: "NO_CHANGE" }), "es").text).toBe(
+      "Sin cambio documentado: El trabajo infantil disminuyó en los campos de caña.",
+    );
+    expect(outcomeSentence(with_({ changeType: "NEGATIVE" }), "en").text).toBe(
+      "Negative change: Child labor decreased in the cane fields.",
+    );
+    expect(outcomeSentence(with_({ changeType: "NEGATIVE" }), "es").text).toBe(
+      "Cambio negativo: El trabajo infantil disminuyó en los campos de caña.",
+    );
   });
 
   it("names one sector in the singular", () => {
     const record = with_({ sectors: [{ nameEn: "automotive", nameEs: "automotriz" }] });
-    expect(outcomeSentence(record, "en").text).toBe("Child labor decreased in the cane fields, in the automotive sector.");
-    expect(outcomeSentence(record, "es").text).toBe("El trabajo infantil disminuyó en los campos de caña, en el sector de automotriz.");
+    expect(outcomeSentence(record, "en").text).toBe(
+      "Child labor decreased in the cane fields, in the automotive sector.",
+    );
+    expect(outcomeSentence(record, "es").text).toBe(
+      "El trabajo infantil disminuyó en los campos de caña, en el sector de automotriz.",
+    );
   });
 
   it("drops a final full stop of the title rather than doubling it", () => {
-    expect(outcomeSentence(with_({ titleTranslation: "Child labor decreased. " }), "en").text).toBe("Child labor decreased.");
+    expect(outcomeSentence(with_({ titleTranslation: "Child labor decreased. " }), "en").text).toBe(
+      "Child labor decreased.",
+    );
   });
 
   it("marks a title or figure label missing in the chosen language, never showing the other language", () => {
@@ -83,7 +100,12 @@ describe("the outcome sentence", () => {
   });
 
   it("reads an English original and a Spanish translation the other way round", () => {
-    const record = with_({ originalLanguage: "en", translationLanguage: "es", title: "Unions registered", titleTranslation: "Los sindicatos se registraron" });
+    const record = with_({
+      originalLanguage: "en",
+      translationLanguage: "es",
+      title: "Unions registered",
+      titleTranslation: "Los sindicatos se registraron",
+    });
     expect(outcomeSentence(record, "en").text).toBe("Unions registered.");
     expect(outcomeSentence(record, "es").text).toBe("Los sindicatos se registraron.");
   });
@@ -91,20 +113,47 @@ describe("the outcome sentence", () => {
 
 describe("figures with their qualifiers", () => {
   const sentence = (changes: Partial<OutcomeRecord["figures"][number]>, lang: "en" | "es" = "en") =>
-    outcomeSentence(with_({ titleTranslation: "Prices rose", title: "Subieron los precios", figures: [figure({ label: "precio", labelTranslation: "price", ...changes })] }), lang).text;
+    outcomeSentence(
+      with_({
+        titleTranslation: "Prices rose",
+        title: "Subieron los precios",
+        figures: [figure({ label: "precio", labelTranslation: "price", ...changes })],
+      }),
+      lang,
+    ).text;
 
   it.each([
     [{ value: "81", unit: "%" }, "Prices rose (price: 81 percent).", "Subieron los precios (precio: 81 por ciento)."],
-    [{ qualifier: "APPROXIMATELY" as const, value: "1200" }, "Prices rose (price: about 1,200).", "Subieron los precios (precio: alrededor de 1,200)."],
-    [{ qualifier: "MORE_THAN" as const, value: "10000" }, "Prices rose (price: over 10,000).", "Subieron los precios (precio: más de 10,000)."],
-    [{ qualifier: "LESS_THAN" as const, value: "5" }, "Prices rose (price: under 5).", "Subieron los precios (precio: menos de 5)."],
+    [
+      { qualifier: "APPROXIMATELY" as const, value: "1200" },
+      "Prices rose (price: about 1,200).",
+      "Subieron los precios (precio: alrededor de 1,200).",
+    ],
+    [
+      { qualifier: "MORE_THAN" as const, value: "10000" },
+      "Prices rose (price: over 10,000).",
+      "Subieron los precios (precio: más de 10,000).",
+    ],
+    [
+      { qualifier: "LESS_THAN" as const, value: "5" },
+      "Prices rose (price: under 5).",
+      "Subieron los precios (precio: menos de 5).",
+    ],
     [
       { qualifier: "RANGE" as const, value: "1.5", valueMax: "2.5", unit: "USD per pound" },
       "Prices rose (price: from 1.50 to 2.50 USD per pound).",
       "Subieron los precios (precio: de 1.50 a 2.50 USD per pound).",
     ],
-    [{ qualifier: "RANGE" as const, value: "1", valueMax: "9", unit: "months" }, "Prices rose (price: from 1 to 9 months).", "Subieron los precios (precio: de 1 a 9 months)."],
-    [{ value: "81.25", unit: "%" }, "Prices rose (price: 81.25 percent).", "Subieron los precios (precio: 81.25 por ciento)."],
+    [
+      { qualifier: "RANGE" as const, value: "1", valueMax: "9", unit: "months" },
+      "Prices rose (price: from 1 to 9 months).",
+      "Subieron los precios (precio: de 1 a 9 months).",
+    ],
+    [
+      { value: "81.25", unit: "%" },
+      "Prices rose (price: 81.25 percent).",
+      "Subieron los precios (precio: 81.25 por ciento).",
+    ],
   ])("%o", (changes, english, spanish) => {
     expect(sentence(changes, "en")).toBe(english);
     expect(sentence(changes, "es")).toBe(spanish);
@@ -119,8 +168,12 @@ describe("figures with their qualifiers", () => {
 });
 
 describe("the period", () => {
-  const period = (periodPrecision: OutcomeRecord["periodPrecision"], periodFrom: string | null, periodTo: string | null, lang: "en" | "es") =>
-    periodText({ periodPrecision, periodFrom, periodTo }, lang);
+  const period = (
+    periodPrecision: OutcomeRecord["periodPrecision"],
+    periodFrom: string | null,
+    periodTo: string | null,
+    lang: "en" | "es",
+  ) => periodText({ periodPrecision, periodFrom, periodTo }, lang);
 
   it.each([
     ["YEAR", "2022-01-01", "2024-12-31", "2022-2024", "2022-2024"],

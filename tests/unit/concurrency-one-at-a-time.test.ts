@@ -12,7 +12,11 @@ describe("oneAtATime", () => {
       log.push(`end ${name}`);
       return name;
     };
-    const results = await Promise.all([oneAtATime("k", step("a", 30)), oneAtATime("k", step("b", 1)), oneAtATime("k", step("c", 10))]);
+    const results = await Promise.all([
+      oneAtATime("k", step("a", 30)),
+      oneAtATime("k", step("b", 1)),
+      oneAtATime("k", step("c", 10)),
+    ]);
     expect(results).toEqual(["a", "b", "c"]);
     expect(log).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
   });

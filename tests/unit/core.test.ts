@@ -8,7 +8,21 @@ import { Refusal, refusalsAsResults } from "@/lib/core/refusal";
 
 describe("record ids", () => {
   const good = ["ckx1a2b3c0000abcd1234efgh", "a", "A_b-9", "x".repeat(64)];
-  const bad = ["", "x".repeat(65), "a b", "a.b", "'; drop table", "<script>", "{\"$ne\":null}", "ç", 42, null, undefined, { id: "a" }, ["a"]];
+  const bad = [
+    "",
+    "x".repeat(65),
+    "a b",
+    "a.b",
+    "'; drop table",
+    "<script>",
+    '{"$ne":null}',
+    "ç",
+    42,
+    null,
+    undefined,
+    { id: "a" },
+    ["a"],
+  ];
 
   it("takes cuid-like ids up to 64 characters, in the loaders and the schemas alike", () => {
     for (const id of good) {
@@ -45,7 +59,11 @@ describe("changedFields", () => {
 
   it("reads a missing value as null, so nothing changed between absent and null", () => {
     expect(changedFields({ note: null }, { note: undefined })).toEqual({ before: {}, after: {}, changed: false });
-    expect(changedFields({}, { note: "nuevo" })).toEqual({ before: { note: null }, after: { note: "nuevo" }, changed: true });
+    expect(changedFields({}, { note: "nuevo" })).toEqual({
+      before: { note: null },
+      after: { note: "nuevo" },
+      changed: true,
+    });
   });
 });
 

@@ -51,7 +51,8 @@ describe("CSV export", () => {
           { header: "note", kind: "text" },
         ],
         async (sink) => {
-          for await (const row of rowsOf([{ title: "=cmd|' /C calc'!A0" }, { title: "Cosecha, justa" }])) await sink([[row.title, 'a "quoted", word\nnext line']]);
+          for await (const row of rowsOf([{ title: "=cmd|' /C calc'!A0" }, { title: "Cosecha, justa" }]))
+            await sink([[row.title, 'a "quoted", word\nnext line']]);
         },
         async (count) => {
           counted = count;

@@ -15,7 +15,8 @@ describe("dashboard map", () => {
       expect(classes.length).toBeLessThanOrEqual(4);
       expect(classes[0]!.from).toBe(1);
       expect(classes.at(-1)!.to).toBe(max);
-      for (let count = 1; count <= max; count += 1) expect(classes.filter((range) => classOf(count, [range])).length, `${count} of ${max}`).toBe(1);
+      for (let count = 1; count <= max; count += 1)
+        expect(classes.filter((range) => classOf(count, [range])).length, `${count} of ${max}`).toBe(1);
       expect(classOf(0, classes)).toBeNull();
     }
     expect(mapClasses(0)).toEqual([]);

@@ -15,7 +15,11 @@ describe("dashboard scope", () => {
     ["ADMIN", { stages: 1, exactCounts: false, linksToStories: false }],
   ])("%s", (role, expected) => {
     const scope = dashboardScope([role])!;
-    expect({ stages: scope.stages.length, exactCounts: scope.exactCounts, linksToStories: scope.linksToStories }).toEqual(expected);
+    expect({
+      stages: scope.stages.length,
+      exactCounts: scope.exactCounts,
+      linksToStories: scope.linksToStories,
+    }).toEqual(expected);
     if (expected.stages === 1) expect(scope.stages).toEqual(["APPROVED"]);
   });
 
@@ -32,7 +36,13 @@ describe("respondent figures", () => {
   const hidden = { exactCounts: false };
   const exact = { exactCounts: true };
   it("shows counts from 0 to 4 as UNDER_5 to readers without exact counts, and 5 and more as they are", () => {
-    expect([0, 1, 4, 5, 12].map((count) => respondentFigure(count, hidden))).toEqual([UNDER_5, UNDER_5, UNDER_5, 5, 12]);
+    expect([0, 1, 4, 5, 12].map((count) => respondentFigure(count, hidden))).toEqual([
+      UNDER_5,
+      UNDER_5,
+      UNDER_5,
+      5,
+      12,
+    ]);
     expect([0, 1, 4, 5].map((count) => respondentFigure(count, exact))).toEqual([0, 1, 4, 5]);
   });
 
@@ -44,7 +54,14 @@ describe("respondent figures", () => {
 
 describe("dashboard filters in the URL", () => {
   it("reads every filter and writes them back", () => {
-    const params = { domain: "d_1", state: "San Luis Potosí", project: "p-2", from: "2023-01-01", to: "2024-12-31", changeType: "NO_CHANGE" as const };
+    const params = {
+      domain: "d_1",
+      state: "San Luis Potosí",
+      project: "p-2",
+      from: "2023-01-01",
+      to: "2024-12-31",
+      changeType: "NO_CHANGE" as const,
+    };
     const parsed = parseDashboardFilters(params);
     expect(parsed).toEqual({ ok: true, filters: params });
     expect(Object.fromEntries(dashboardQuery(params))).toEqual(params);

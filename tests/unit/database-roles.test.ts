@@ -12,7 +12,11 @@ describe("database roles", () => {
 
   it("grants nothing when one role both migrates and serves (the demo, development)", async () => {
     // Same role: no connection is even opened (the port is closed).
-    await expect(grantAfterMigration("postgresql://msc:a@127.0.0.1:1/x", "postgresql://msc:b@127.0.0.1:1/x")).resolves.toBeNull();
-    await expect(grantAfterMigration("postgresql://msc@127.0.0.1:1/x", "postgresql://127.0.0.1:1/x")).resolves.toBeNull();
+    await expect(
+      grantAfterMigration("postgresql://msc:a@127.0.0.1:1/x", "postgresql://msc:b@127.0.0.1:1/x"),
+    ).resolves.toBeNull();
+    await expect(
+      grantAfterMigration("postgresql://msc@127.0.0.1:1/x", "postgresql://127.0.0.1:1/x"),
+    ).resolves.toBeNull();
   });
 });

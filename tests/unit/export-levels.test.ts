@@ -15,7 +15,15 @@ describe("parseExportFile", () => {
     ["ballots.csv", { table: "ballots", format: "csv" }],
   ])("reads %s", (file, expected) => expect(parseExportFile(file)).toEqual(expected));
 
-  it.each(["stories.pdf", "payments.csv", "stories.tar", "stories", "../stories.csv", "stories.csv.exe", "STORIES.CSV"])("refuses %s", (file) => {
+  it.each([
+    "stories.pdf",
+    "payments.csv",
+    "stories.tar",
+    "stories",
+    "../stories.csv",
+    "stories.csv.exe",
+    "STORIES.CSV",
+  ])("refuses %s", (file) => {
     expect(parseExportFile(file)).toBeNull();
   });
 });
@@ -26,12 +34,21 @@ describe("parseExportOptions", () => {
 
   it("is the list as shown, with labels, when nothing is asked", () => {
     expect(parseExportOptions({}, evaluator)).toEqual({ ok: true, options: { level: "limited", labels: "labelled" } });
-    expect(parseExportOptions({}, evaluator, "raw")).toEqual({ ok: true, options: { level: "limited", labels: "raw" } });
+    expect(parseExportOptions({}, evaluator, "raw")).toEqual({
+      ok: true,
+      options: { level: "limited", labels: "raw" },
+    });
   });
 
   it("gives identities only to a member who may and asks", () => {
-    expect(parseExportOptions({ identified: "1" }, lead)).toEqual({ ok: true, options: { level: "identified", labels: "labelled" } });
-    expect(parseExportOptions({ level: "identified" }, lead)).toMatchObject({ ok: true, options: { level: "identified" } });
+    expect(parseExportOptions({ identified: "1" }, lead)).toEqual({
+      ok: true,
+      options: { level: "identified", labels: "labelled" },
+    });
+    expect(parseExportOptions({ level: "identified" }, lead)).toMatchObject({
+      ok: true,
+      options: { level: "identified" },
+    });
     expect(parseExportOptions({ identified: "1" }, evaluator)).toEqual({ ok: false, reason: "FORBIDDEN" });
     expect(parseExportOptions({ level: "identified" }, ["ADMIN"])).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
@@ -49,8 +66,12 @@ describe("parseExportOptions", () => {
 
 describe("levels", () => {
   it("keep identity for identified only, free text above de-identified, and dates always (as years when de-identified)", () => {
-    expect(["deidentified", "limited", "identified"].map((level) => columnIncluded("identity", level as never))).toEqual([false, false, true]);
-    expect(["deidentified", "limited", "identified"].map((level) => columnIncluded("freeText", level as never))).toEqual([false, true, true]);
+    expect(
+      ["deidentified", "limited", "identified"].map((level) => columnIncluded("identity", level as never)),
+    ).toEqual([false, false, true]);
+    expect(
+      ["deidentified", "limited", "identified"].map((level) => columnIncluded("freeText", level as never)),
+    ).toEqual([false, true, true]);
     expect(columnIncluded("exactDate", "deidentified")).toBe(true);
     expect(dateAtLevel(new Date("2023-05-04T00:00:00Z"), "deidentified")).toBe(2023);
     expect(dateAtLevel(new Date("2023-05-04T00:00:00Z"), "limited")).toEqual(new Date("2023-05-04T00:00:00Z"));

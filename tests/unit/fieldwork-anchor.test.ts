@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { changedRegion, findNearest, isAnchored, reanchorExcerpts, splitsSurrogatePair, type ExcerptAnchor } from "@/lib/excerpts/anchor";
+import {
+  changedRegion,
+  findNearest,
+  isAnchored,
+  reanchorExcerpts,
+  splitsSurrogatePair,
+  type ExcerptAnchor,
+} from "@/lib/excerpts/anchor";
 
 function excerptOf(text: string, quote: string, occurrence = 0): ExcerptAnchor {
   let start = -1;
@@ -10,7 +17,10 @@ function excerptOf(text: string, quote: string, occurrence = 0): ExcerptAnchor {
 
 function reanchorOne(oldText: string, newText: string, excerpt: ExcerptAnchor) {
   const [result] = reanchorExcerpts(oldText, newText, [excerpt]);
-  return { ...result!, anchored: isAnchored(newText, { ...excerpt, startOffset: result!.startOffset, endOffset: result!.endOffset }) };
+  return {
+    ...result!,
+    anchored: isAnchored(newText, { ...excerpt, startOffset: result!.startOffset, endOffset: result!.endOffset }),
+  };
 }
 
 const TEXT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahora cobramos a tiempo.";
@@ -18,41 +28,71 @@ const TEXT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahor
 describe("re-anchoring excerpts after a transcript edit", () => {
   it("keeps an excerpt when the text is unchanged", () => {
     const excerpt = excerptOf(TEXT, "votamos el contrato");
-    expect(reanchorOne(TEXT, TEXT, excerpt)).toMatchObject({ outcome: "KEPT", startOffset: excerpt.startOffset, anchored: true });
+    expect(reanchorOne(TEXT, TEXT, excerpt)).toMatchObject({
+      outcome: "KEPT",
+      startOffset: excerpt.startOffset,
+      anchored: true,
+    });
   });
 
   it("moves an excerpt when text is inserted before it", () => {
     const excerpt = excerptOf(TEXT, "votamos el contrato");
     const edited = `[Audio 1, minuto 3] ${TEXT}`;
     const result = reanchorOne(TEXT, edited, excerpt);
-    expect(result).toMatchObject({ outcome: "MOVED", startOffset: excerpt.startOffset + 20, endOffset: excerpt.endOffset + 20, anchored: true });
+    expect(result).toMatchObject({
+      outcome: "MOVED",
+      startOffset: excerpt.startOffset + 20,
+      endOffset: excerpt.endOffset + 20,
+      anchored: true,
+    });
   });
 
   it("keeps an excerpt when text is inserted after it", () => {
     const excerpt = excerptOf(TEXT, "Antes no había sindicato");
     const edited = `${TEXT} Fin de la entrevista.`;
-    expect(reanchorOne(TEXT, edited, excerpt)).toMatchObject({ outcome: "KEPT", startOffset: excerpt.startOffset, anchored: true });
+    expect(reanchorOne(TEXT, edited, excerpt)).toMatchObject({
+      outcome: "KEPT",
+      startOffset: excerpt.startOffset,
+      anchored: true,
+    });
   });
 
   it("moves an excerpt when text is deleted before it", () => {
     const excerpt = excerptOf(TEXT, "Ahora cobramos");
     const edited = TEXT.replace("Antes no había sindicato. ", "");
-    expect(reanchorOne(TEXT, edited, excerpt)).toMatchObject({ outcome: "MOVED", startOffset: excerpt.startOffset - 26, anchored: true });
+    expect(reanchorOne(TEXT, edited, excerpt)).toMatchObject({
+      outcome: "MOVED",
+      startOffset: excerpt.startOffset - 26,
+      anchored: true,
+    });
   });
 
   it("handles an insertion right at the excerpt's start or end", () => {
     const excerpt = excerptOf(TEXT, "votamos");
     const atStart = TEXT.replace("votamos", "(risas) votamos");
-    expect(reanchorOne(TEXT, atStart, excerpt)).toMatchObject({ outcome: "MOVED", startOffset: excerpt.startOffset + 8, anchored: true });
+    expect(reanchorOne(TEXT, atStart, excerpt)).toMatchObject({
+      outcome: "MOVED",
+      startOffset: excerpt.startOffset + 8,
+      anchored: true,
+    });
     const atEnd = TEXT.replace("votamos", "votamos todos");
-    expect(reanchorOne(TEXT, atEnd, excerpt)).toMatchObject({ outcome: "KEPT", startOffset: excerpt.startOffset, anchored: true });
+    expect(reanchorOne(TEXT, atEnd, excerpt)).toMatchObject({
+      outcome: "KEPT",
+      startOffset: excerpt.startOffset,
+      anchored: true,
+    });
   });
 
   it("marks an excerpt whose passage was changed inside as needing attention, keeping its offsets", () => {
     const excerpt = excerptOf(TEXT, "votamos el contrato");
     const edited = TEXT.replace("votamos el contrato", "votamos el nuevo contrato");
     const result = reanchorOne(TEXT, edited, excerpt);
-    expect(result).toMatchObject({ outcome: "NOT_FOUND", startOffset: excerpt.startOffset, endOffset: excerpt.endOffset, anchored: false });
+    expect(result).toMatchObject({
+      outcome: "NOT_FOUND",
+      startOffset: excerpt.startOffset,
+      endOffset: excerpt.endOffset,
+      anchored: false,
+    });
   });
 
   it("marks an excerpt whose passage was deleted as needing attention", () => {
@@ -101,7 +141,11 @@ describe("re-anchoring excerpts after a transcript edit", () => {
     const drifted = { startOffset: 0, endOffset: 7, quotedText: "votamos" };
     expect(isAnchored(TEXT, drifted)).toBe(false);
     const edited = `${TEXT} `;
-    expect(reanchorOne(TEXT, edited, drifted)).toMatchObject({ outcome: "MOVED", startOffset: TEXT.indexOf("votamos"), anchored: true });
+    expect(reanchorOne(TEXT, edited, drifted)).toMatchObject({
+      outcome: "MOVED",
+      startOffset: TEXT.indexOf("votamos"),
+      anchored: true,
+    });
   });
 
   it("counts emoji and other surrogate pairs as two code units", () => {
@@ -149,7 +193,9 @@ describe("re-anchoring excerpts after a transcript edit", () => {
     // About 50 ms here; searching the whole text per excerpt takes minutes. The bound only tells the
     // two apart, with room for a busy machine: speed itself is the benchmarks' business.
     expect(elapsed).toBeLessThan(5_000);
-    const anchored = results.filter((r) => isAnchored(edited, { ...r.excerpt, startOffset: r.startOffset, endOffset: r.endOffset }));
+    const anchored = results.filter((r) =>
+      isAnchored(edited, { ...r.excerpt, startOffset: r.startOffset, endOffset: r.endOffset }),
+    );
     expect(anchored).toHaveLength(200);
     const after = excerpts.filter((excerpt) => excerpt.startOffset >= middle).length;
     expect(after).toBeGreaterThan(50);

@@ -16,17 +16,40 @@ describe("who may be heard in an interview or focus group", () => {
   it.each([
     ["a current consent granting interviews", { excludedAt: null, consents: [consent()] }, "ELIGIBLE"],
     ["no consent", { excludedAt: null, consents: [] }, "NO_CONSENT"],
-    ["interviews refused", { excludedAt: null, consents: [consent({ scopes: [{ scope: "INTERVIEW", granted: false }] })] }, "NO_INTERVIEW_SCOPE"],
-    ["interviews not asked", { excludedAt: null, consents: [consent({ scopes: [{ scope: "AUDIO_RECORDING", granted: true }] })] }, "NO_INTERVIEW_SCOPE"],
-    ["withdrawn with stop", { excludedAt: null, consents: [consent({ withdrawnOn: new Date("2024-09-01"), withdrawalChoice: "STOP" })] }, "WITHDRAWN"],
-    ["withdrawn with destroy", { excludedAt: new Date(), consents: [consent({ withdrawnOn: new Date("2024-09-01"), withdrawalChoice: "DESTROY" })] }, "WITHDRAWN"],
+    [
+      "interviews refused",
+      { excludedAt: null, consents: [consent({ scopes: [{ scope: "INTERVIEW", granted: false }] })] },
+      "NO_INTERVIEW_SCOPE",
+    ],
+    [
+      "interviews not asked",
+      { excludedAt: null, consents: [consent({ scopes: [{ scope: "AUDIO_RECORDING", granted: true }] })] },
+      "NO_INTERVIEW_SCOPE",
+    ],
+    [
+      "withdrawn with stop",
+      { excludedAt: null, consents: [consent({ withdrawnOn: new Date("2024-09-01"), withdrawalChoice: "STOP" })] },
+      "WITHDRAWN",
+    ],
+    [
+      "withdrawn with destroy",
+      {
+        excludedAt: new Date(),
+        consents: [consent({ withdrawnOn: new Date("2024-09-01"), withdrawalChoice: "DESTROY" })],
+      },
+      "WITHDRAWN",
+    ],
     ["excluded", { excludedAt: new Date(), consents: [consent()] }, "EXCLUDED"],
   ] as const)("%s → %s", (_case, respondent, expected) => {
     expect(hearingEligibility(respondent)).toBe(expected);
   });
 
   it("goes by the newest form: a later consent replaces a withdrawn one, and a later withdrawal wins", () => {
-    const withdrawn = consent({ givenOn: new Date("2024-05-01"), withdrawnOn: new Date("2024-05-20"), withdrawalChoice: "STOP" });
+    const withdrawn = consent({
+      givenOn: new Date("2024-05-01"),
+      withdrawnOn: new Date("2024-05-20"),
+      withdrawalChoice: "STOP",
+    });
     const renewed = consent({ givenOn: new Date("2024-07-01") });
     expect(hearingEligibility({ excludedAt: null, consents: [withdrawn, renewed] })).toBe("ELIGIBLE");
     const sameDayLater = consent({ givenOn: new Date("2024-07-01"), createdAt: new Date("2024-07-02"), scopes: [] });
@@ -51,7 +74,12 @@ describe("audit helpers", () => {
 
 describe("the viewer's highlighting", () => {
   it("splits the text into plain and marked runs, overlaps included", () => {
-    expect(runsOf(10, [{ id: "x", startOffset: 2, endOffset: 5 }, { id: "y", startOffset: 4, endOffset: 7 }])).toEqual([
+    expect(
+      runsOf(10, [
+        { id: "x", startOffset: 2, endOffset: 5 },
+        { id: "y", startOffset: 4, endOffset: 7 },
+      ]),
+    ).toEqual([
       { start: 0, end: 2, ids: [] },
       { start: 2, end: 4, ids: ["x"] },
       { start: 4, end: 5, ids: ["x", "y"] },

@@ -22,9 +22,19 @@ const interview = {
   translatedById: "cuser1",
 };
 
-function issues(schema: { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown) {
+function issues(
+  schema: {
+    safeParse(value: unknown): {
+      success: boolean;
+      error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+    };
+  },
+  value: unknown,
+) {
   const result = schema.safeParse(value);
-  return result.success ? [] : result.error!.issues.map((issue) => `${issue.path.map(String).join(".")}:${issue.message}`);
+  return result.success
+    ? []
+    : result.error!.issues.map((issue) => `${issue.path.map(String).join(".")}:${issue.message}`);
 }
 
 describe("the interview schema", () => {
@@ -50,15 +60,23 @@ describe("the interview schema", () => {
   });
 
   it("counts the transcript limit in UTF-16 code units, after line breaks are normalised", () => {
-    expect(interviewInputSchema.safeParse({ ...interview, transcriptOriginal: "a".repeat(MAX_TRANSCRIPT_LENGTH) }).success).toBe(true);
-    expect(issues(interviewInputSchema, { ...interview, transcriptOriginal: "a".repeat(MAX_TRANSCRIPT_LENGTH + 1) })).toEqual([
-      "transcriptOriginal:errors.transcriptTooLong",
-    ]);
+    expect(
+      interviewInputSchema.safeParse({ ...interview, transcriptOriginal: "a".repeat(MAX_TRANSCRIPT_LENGTH) }).success,
+    ).toBe(true);
+    expect(
+      issues(interviewInputSchema, { ...interview, transcriptOriginal: "a".repeat(MAX_TRANSCRIPT_LENGTH + 1) }),
+    ).toEqual(["transcriptOriginal:errors.transcriptTooLong"]);
     // 250,000 emoji are 500,000 code units: at the limit. One more is over.
-    expect(interviewInputSchema.safeParse({ ...interview, transcriptOriginal: "😀".repeat(250_000) }).success).toBe(true);
-    expect(interviewInputSchema.safeParse({ ...interview, transcriptOriginal: `${"😀".repeat(250_000)}a` }).success).toBe(false);
+    expect(interviewInputSchema.safeParse({ ...interview, transcriptOriginal: "😀".repeat(250_000) }).success).toBe(
+      true,
+    );
+    expect(
+      interviewInputSchema.safeParse({ ...interview, transcriptOriginal: `${"😀".repeat(250_000)}a` }).success,
+    ).toBe(false);
     // "\r\n" counts once, as stored.
-    expect(interviewInputSchema.safeParse({ ...interview, transcriptOriginal: "a\r\n".repeat(250_000) }).success).toBe(true);
+    expect(interviewInputSchema.safeParse({ ...interview, transcriptOriginal: "a\r\n".repeat(250_000) }).success).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -73,19 +91,30 @@ describe("the interview schema", () => {
     [{ respondentIds: [{ contains: "" }] }, "respondentIds.0:errors.invalid"],
     [{ respondentIds: ["'; DROP TABLE respondent;--"] }, "respondentIds.0:errors.invalid"],
     [{ projectIds: Array.from({ length: 51 }, (_, i) => `p${i}`) }, "projectIds:errors.tooMany"],
-    [{ transcriptOriginal: "", transcriptTranslation: "Hello" }, "transcriptTranslation:errors.translationWithoutOriginal"],
+    [
+      { transcriptOriginal: "", transcriptTranslation: "Hello" },
+      "transcriptTranslation:errors.translationWithoutOriginal",
+    ],
   ])("refuses %j", (override, expected) => {
     expect(issues(interviewInputSchema, { ...interview, ...override })).toContain(expected);
   });
 
   it("keeps hostile text as typed (it is data, rendered as text)", () => {
     const hostile = `=HYPERLINK("http://evil.example") <img src=x onerror=alert(1)> \u202E\u200F`;
-    expect(interviewInputSchema.parse({ ...interview, notes: hostile, transcriptOriginal: hostile })).toMatchObject({ notes: hostile, transcriptOriginal: hostile });
+    expect(interviewInputSchema.parse({ ...interview, notes: hostile, transcriptOriginal: hostile })).toMatchObject({
+      notes: hostile,
+      transcriptOriginal: hostile,
+    });
   });
 
   it("needs the record and the version to update", () => {
-    expect(issues(interviewUpdateSchema, interview)).toEqual(expect.arrayContaining(["interviewId:errors.invalid", "version:errors.invalid"]));
-    expect(interviewUpdateSchema.parse({ ...interview, interviewId: "cint", version: "3" })).toMatchObject({ interviewId: "cint", version: 3 });
+    expect(issues(interviewUpdateSchema, interview)).toEqual(
+      expect.arrayContaining(["interviewId:errors.invalid", "version:errors.invalid"]),
+    );
+    expect(interviewUpdateSchema.parse({ ...interview, interviewId: "cint", version: "3" })).toMatchObject({
+      interviewId: "cint",
+      version: 3,
+    });
   });
 });
 
@@ -102,8 +131,14 @@ describe("the focus-group schema", () => {
   };
 
   it("accepts a group of anonymous participants only, and trims the topic", () => {
-    expect(focusGroupInputSchema.parse(group)).toMatchObject({ topic: "Reparto de utilidades", anonymousParticipantCount: 5, participantIds: [] });
-    expect(focusGroupInputSchema.parse({ ...group, anonymousParticipantCount: "", participantIds: ["cresp"] })).toMatchObject({ anonymousParticipantCount: 0 });
+    expect(focusGroupInputSchema.parse(group)).toMatchObject({
+      topic: "Reparto de utilidades",
+      anonymousParticipantCount: 5,
+      participantIds: [],
+    });
+    expect(
+      focusGroupInputSchema.parse({ ...group, anonymousParticipantCount: "", participantIds: ["cresp"] }),
+    ).toMatchObject({ anonymousParticipantCount: 0 });
   });
 
   it.each([
@@ -118,12 +153,23 @@ describe("the focus-group schema", () => {
   });
 
   it("needs the record and the version to update", () => {
-    expect(focusGroupUpdateSchema.parse({ ...group, focusGroupId: "cfg", version: 2 })).toMatchObject({ focusGroupId: "cfg", version: 2 });
+    expect(focusGroupUpdateSchema.parse({ ...group, focusGroupId: "cfg", version: 2 })).toMatchObject({
+      focusGroupId: "cfg",
+      version: 2,
+    });
   });
 });
 
 describe("the excerpt schema", () => {
-  const excerpt = { evaluationId: "ceval", source: "INTERVIEW", sourceId: "cint", variant: "ORIGINAL", startOffset: 4, endOffset: 9, quotedText: "mundo" };
+  const excerpt = {
+    evaluationId: "ceval",
+    source: "INTERVIEW",
+    sourceId: "cint",
+    variant: "ORIGINAL",
+    startOffset: 4,
+    endOffset: 9,
+    quotedText: "mundo",
+  };
 
   it("accepts a selection whose offsets span the quoted text", () => {
     expect(excerptCreateSchema.parse({ ...excerpt, note: "  " })).toMatchObject({ note: null, quotedText: "mundo" });

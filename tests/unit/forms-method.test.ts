@@ -34,12 +34,18 @@ function formTags(source: string): string[] {
 
 describe("forms sent by script", () => {
   it("reads a tag whose handler holds an arrow", () => {
-    expect(formTags('<form onSubmit={(event) => go(event)} method="post">x</form>')).toEqual(['<form onSubmit={(event) => go(event)} method="post">']);
+    expect(formTags('<form onSubmit={(event) => go(event)} method="post">x</form>')).toEqual([
+      '<form onSubmit={(event) => go(event)} method="post">',
+    ]);
   });
 
-  it("all say method=\"post\", so a press before the script runs sends nothing in the address", () => {
+  it('all say method="post", so a press before the script runs sends nothing in the address', () => {
     const files = [...sourceFiles("components"), ...sourceFiles("app")];
-    const scripted = files.flatMap((file) => formTags(readFileSync(file, "utf8")).filter((tag) => tag.includes("onSubmit")).map((tag) => ({ file, tag })));
+    const scripted = files.flatMap((file) =>
+      formTags(readFileSync(file, "utf8"))
+        .filter((tag) => tag.includes("onSubmit"))
+        .map((tag) => ({ file, tag })),
+    );
     expect(scripted.length).toBeGreaterThan(20);
     // The list filters are searches meant for the address (a link to a filtered list), script or not.
     const searches = ["components/data-table/filter-form.tsx"];

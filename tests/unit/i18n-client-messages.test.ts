@@ -19,15 +19,20 @@ describe("messages sent to the browser", () => {
     // A broken reader would find nothing and pass everything below: make sure it reads.
     expect(routeFiles.length).toBeGreaterThan(50);
     expect(providers.map((provider) => relative(provider.layout))).toContain("app/layout.tsx");
-    const signIn = [...needs.values()].flat().filter((need) => relative(need.routeFile) === "app/(auth)/sign-in/page.tsx");
+    const signIn = [...needs.values()]
+      .flat()
+      .filter((need) => relative(need.routeFile) === "app/(auth)/sign-in/page.tsx");
     expect(signIn.map((need) => need.messagePath)).toContain("signIn");
-    const listPage = [...needs.values()].flat().filter((need) => relative(need.routeFile) === "app/(app)/evaluations/[evaluationId]/respondents/page.tsx");
+    const listPage = [...needs.values()]
+      .flat()
+      .filter((need) => relative(need.routeFile) === "app/(app)/evaluations/[evaluationId]/respondents/page.tsx");
     expect(listPage.map((need) => need.messagePath)).toContain("tables");
   });
 
   it("lists only groups that exist", () => {
     for (const provider of providers) {
-      for (const group of provider.namespaces) expect(isMessagePath(en as never, group), `${group} in ${relative(provider.layout)}`).toBe(true);
+      for (const group of provider.namespaces)
+        expect(isMessagePath(en as never, group), `${group} in ${relative(provider.layout)}`).toBe(true);
     }
   });
 
@@ -35,14 +40,22 @@ describe("messages sent to the browser", () => {
     expect((needs.get(null) ?? []).map(describeNeed)).toEqual([]);
   });
 
-  it.each(providers.map((provider) => [relative(provider.layout), provider] as const))("%s sends every group the client code under it reads", (_layout, provider) => {
-    const missing = (needs.get(provider) ?? []).filter((need) => !provider.namespaces.some((group) => covers(group, need.messagePath)));
-    expect(missing.map(describeNeed)).toEqual([]);
-  });
+  it.each(providers.map((provider) => [relative(provider.layout), provider] as const))(
+    "%s sends every group the client code under it reads",
+    (_layout, provider) => {
+      const missing = (needs.get(provider) ?? []).filter(
+        (need) => !provider.namespaces.some((group) => covers(group, need.messagePath)),
+      );
+      expect(missing.map(describeNeed)).toEqual([]);
+    },
+  );
 
-  it.each(providers.map((provider) => [relative(provider.layout), provider] as const))("%s sends no group that nothing under it reads", (_layout, provider) => {
-    const read = (needs.get(provider) ?? []).map((need) => need.messagePath);
-    const unused = provider.namespaces.filter((group) => !read.some((path) => covers(group, path)));
-    expect(unused).toEqual([]);
-  });
+  it.each(providers.map((provider) => [relative(provider.layout), provider] as const))(
+    "%s sends no group that nothing under it reads",
+    (_layout, provider) => {
+      const read = (needs.get(provider) ?? []).map((need) => need.messagePath);
+      const unused = provider.namespaces.filter((group) => !read.some((path) => covers(group, path)));
+      expect(unused).toEqual([]);
+    },
+  );
 });

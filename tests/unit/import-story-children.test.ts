@@ -3,12 +3,23 @@ import { describe, expect, it } from "vitest";
 import { figureDraft, qualifierOf, type FigureProblem } from "@/lib/imports/story-children";
 import { repeatKindOf, type RepeatRow } from "@/lib/imports/repeat-groups";
 
-const row = (values: Record<string, string>, numeric: string[] = []): RepeatRow => ({ sheet: "figuras", rowNumber: 2, values, numeric: new Set(numeric), columns: {} });
+const row = (values: Record<string, string>, numeric: string[] = []): RepeatRow => ({
+  sheet: "figuras",
+  rowNumber: 2,
+  values,
+  numeric: new Set(numeric),
+  columns: {},
+});
 
 function draft(values: Record<string, string>, locale: "es" | "en" = "es", numeric: string[] = []) {
   const problems: FigureProblem[] = [];
   const figure = figureDraft(row({ label: "x", ...values }, numeric), locale, problems);
-  return { qualifier: figure.qualifier, value: figure.value, valueMax: figure.valueMax, problems: problems.map((problem) => problem.code) };
+  return {
+    qualifier: figure.qualifier,
+    value: figure.value,
+    valueMax: figure.valueMax,
+    problems: problems.map((problem) => problem.code),
+  };
 }
 
 describe("figure qualifiers", () => {
@@ -23,7 +34,12 @@ describe("figure qualifiers", () => {
   });
 
   it("takes the qualifier from the value's words when its column is empty", () => {
-    expect(draft({ value: "more than 10.000" })).toEqual({ qualifier: "MORE_THAN", value: "10.000", valueMax: null, problems: [] });
+    expect(draft({ value: "more than 10.000" })).toEqual({
+      qualifier: "MORE_THAN",
+      value: "10.000",
+      valueMax: null,
+      problems: [],
+    });
     expect(draft({ value: "al menos 5" })).toMatchObject({ qualifier: "AT_LEAST", value: "5" });
     expect(draft({ value: "hasta 600.000" })).toMatchObject({ qualifier: "UP_TO", value: "600.000" });
     expect(draft({ value: "over 10,000" }, "en")).toMatchObject({ qualifier: "MORE_THAN", value: "10,000" });
@@ -45,7 +61,9 @@ describe("figure qualifiers", () => {
 describe("repeat-group sheets", () => {
   it("are known by the group's name, with or without a group prefix or path", () => {
     expect(["figuras", "grp_figures", "story/figures", "Cifras"].map(repeatKindOf)).toEqual(Array(4).fill("figures"));
-    expect(["contribuciones", "group_contributions", "Proyectos"].map(repeatKindOf)).toEqual(Array(3).fill("contributions"));
+    expect(["contribuciones", "group_contributions", "Proyectos"].map(repeatKindOf)).toEqual(
+      Array(3).fill("contributions"),
+    );
     expect(repeatKindOf("otra_hoja")).toBeNull();
   });
 });

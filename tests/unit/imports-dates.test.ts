@@ -11,7 +11,8 @@ import { dayValue } from "@/lib/imports/vocabulary";
 
 const zoneBefore = process.env.TZ;
 const DAY_MS = 86_400_000;
-const fromSerial = (serial: number, date1904 = false) => new Date(Math.round((serial - 25_569 + (date1904 ? 1_462 : 0)) * DAY_MS));
+const fromSerial = (serial: number, date1904 = false) =>
+  new Date(Math.round((serial - 25_569 + (date1904 ? 1_462 : 0)) * DAY_MS));
 
 beforeAll(() => {
   process.env.TZ = "America/Mexico_City";
@@ -48,7 +49,9 @@ describe("date cells", () => {
     expect(spreadsheetDateText(fromSerial(45_414 + 1 / 48), "dd/mm/yyyy h:mm")).toBe("2024-05-02T00:30:00");
     expect(spreadsheetDateText(fromSerial(45_414 + 23.99 / 24), "dd/mm/yyyy hh:mm")).toBe("2024-05-02T23:59:24");
     // 14:29:59.999 (floating point) is shown, and read, as 14:30:00.
-    expect(spreadsheetDateText(new Date(Date.UTC(2024, 4, 2, 14, 29, 59, 999)), "yyyy-mm-dd hh:mm:ss")).toBe("2024-05-02T14:30:00");
+    expect(spreadsheetDateText(new Date(Date.UTC(2024, 4, 2, 14, 29, 59, 999)), "yyyy-mm-dd hh:mm:ss")).toBe(
+      "2024-05-02T14:30:00",
+    );
     // A date field takes the day the sheet shows, never the day in the server's zone.
     expect(dayValue(spreadsheetDateText(fromSerial(45_414 + 1 / 48), "dd/mm/yyyy h:mm"))).toBe("2024-05-02");
     expect(dayValue(spreadsheetDateText(fromSerial(45_414 + 23.99 / 24), "dd/mm/yyyy hh:mm"))).toBe("2024-05-02");
@@ -70,10 +73,29 @@ describe("date cells", () => {
 
 describe("number formats", () => {
   it("tells formats that show a calendar day, month or year from time-only ones", () => {
-    for (const format of ["dd/mm/yyyy", "yyyy-mm-dd hh:mm:ss", "mmm-yy", "mmmm", "d-mmm", "m/d/yy h:mm", "[$-F800]dddd, mmmm dd, yyyy", "bbbb-mm-dd", "DD/MM/YYYY"]) {
+    for (const format of [
+      "dd/mm/yyyy",
+      "yyyy-mm-dd hh:mm:ss",
+      "mmm-yy",
+      "mmmm",
+      "d-mmm",
+      "m/d/yy h:mm",
+      "[$-F800]dddd, mmmm dd, yyyy",
+      "bbbb-mm-dd",
+      "DD/MM/YYYY",
+    ]) {
       expect(formatShowsCalendar(format), format).toBe(true);
     }
-    for (const format of ["h:mm", "hh:mm:ss", "[h]:mm:ss", "mm:ss", "h:mm AM/PM", "h:mm A/P", '"Day" h:mm', "\\d h:mm"]) {
+    for (const format of [
+      "h:mm",
+      "hh:mm:ss",
+      "[h]:mm:ss",
+      "mm:ss",
+      "h:mm AM/PM",
+      "h:mm A/P",
+      '"Day" h:mm',
+      "\\d h:mm",
+    ]) {
       expect(formatShowsCalendar(format), format).toBe(false);
     }
   });
@@ -81,8 +103,19 @@ describe("number formats", () => {
 
 describe("numbers where a date is expected", () => {
   it("are told apart from dates written as text", () => {
-    for (const cell of ["45414", " 45414 ", "45414.75", "45414,5", "2024"]) expect(isNumberNotDate(cell), cell).toBe(true);
-    for (const cell of ["2024-05-02", "02/05/2024", "2024-05-02T18:00:00", "18:00:00", "", "mayo", "-45414", "45414abc"]) expect(isNumberNotDate(cell), cell).toBe(false);
+    for (const cell of ["45414", " 45414 ", "45414.75", "45414,5", "2024"])
+      expect(isNumberNotDate(cell), cell).toBe(true);
+    for (const cell of [
+      "2024-05-02",
+      "02/05/2024",
+      "2024-05-02T18:00:00",
+      "18:00:00",
+      "",
+      "mayo",
+      "-45414",
+      "45414abc",
+    ])
+      expect(isNumberNotDate(cell), cell).toBe(false);
   });
 
   it("are never turned into a day by the text rules", () => {

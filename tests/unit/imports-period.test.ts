@@ -32,7 +32,7 @@ describe("a story's period read from its cells", () => {
     ["22", "", "periodFrom"],
     ["2022", "soon", "periodTo"],
     ["<script>alert(1)</script>", "", "periodFrom"],
-    ["=HYPERLINK(\"x\")", "", "periodFrom"],
+    ['=HYPERLINK("x")', "", "periodFrom"],
     ["2022--2024", "", "periodFrom"],
     ["2".repeat(5000), "", "periodFrom"],
   ])("refuses %j to %j on %s", (from, to, field) => {
@@ -42,10 +42,30 @@ describe("a story's period read from its cells", () => {
 
 describe("a period column (the whole period in one cell)", () => {
   it("reads a lone year, month or day as that year, month or day, and ranges as in a from column", () => {
-    expect(readPeriodCells("2022", "", { wholePeriod: true })).toEqual({ ok: true, precision: "YEAR", from: "2022", to: "2022" });
-    expect(readPeriodCells("2023-03", "", { wholePeriod: true })).toEqual({ ok: true, precision: "MONTH", from: "2023-03", to: "2023-03" });
-    expect(readPeriodCells("2022-2024", "", { wholePeriod: true })).toEqual({ ok: true, precision: "YEAR", from: "2022", to: "2024" });
-    expect(readPeriodCells("desde 2022", "", { wholePeriod: true })).toEqual({ ok: true, precision: "YEAR", from: "2022", to: "" });
+    expect(readPeriodCells("2022", "", { wholePeriod: true })).toEqual({
+      ok: true,
+      precision: "YEAR",
+      from: "2022",
+      to: "2022",
+    });
+    expect(readPeriodCells("2023-03", "", { wholePeriod: true })).toEqual({
+      ok: true,
+      precision: "MONTH",
+      from: "2023-03",
+      to: "2023-03",
+    });
+    expect(readPeriodCells("2022-2024", "", { wholePeriod: true })).toEqual({
+      ok: true,
+      precision: "YEAR",
+      from: "2022",
+      to: "2024",
+    });
+    expect(readPeriodCells("desde 2022", "", { wholePeriod: true })).toEqual({
+      ok: true,
+      precision: "YEAR",
+      from: "2022",
+      to: "",
+    });
     expect(readPeriodCells("pronto", "", { wholePeriod: true })).toEqual({ ok: false, field: "periodFrom" });
   });
 });

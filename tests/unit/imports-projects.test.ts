@@ -22,8 +22,13 @@ describe("who may import which kind of file", () => {
     ADMIN: ". . . .",
   };
   it.each(Object.entries(EXPECTED))("%s", (role, row) => {
-    const allowed = row.trim().split(/\s+/).map((mark) => mark === "X");
-    expect(["RESPONDENTS", "INTERVIEWS", "STORIES", "PROJECTS"].map((kind) => mayImport([role as Role], kind as "PROJECTS"))).toEqual(allowed);
+    const allowed = row
+      .trim()
+      .split(/\s+/)
+      .map((mark) => mark === "X");
+    expect(
+      ["RESPONDENTS", "INTERVIEWS", "STORIES", "PROJECTS"].map((kind) => mayImport([role as Role], kind as "PROJECTS")),
+    ).toEqual(allowed);
   });
 
   it("offers a lead who is also an administrator every kind, and an evaluator no project list", () => {
@@ -37,10 +42,34 @@ describe("reading a project list's header", () => {
   it("matches English and Spanish column names and keys rows on the acronym", () => {
     const english = ["Acronym", "Name", "Managing office", "Funding streams", "Start date", "End date", "Notes"];
     const mapping = suggestMapping("PROJECTS", english);
-    expect(mapping).toEqual({ Acronym: "acronym", Name: "name", "Managing office": "managingOffice", "Funding streams": "fundingStreams", "Start date": "startDate", "End date": "endDate", Notes: "notes" });
+    expect(mapping).toEqual({
+      Acronym: "acronym",
+      Name: "name",
+      "Managing office": "managingOffice",
+      "Funding streams": "fundingStreams",
+      "Start date": "startDate",
+      "End date": "endDate",
+      Notes: "notes",
+    });
     expect(suggestKeyColumn(english, "PROJECTS", mapping)).toBe("Acronym");
-    const spanish = ["Siglas", "Nombre del proyecto", "Oficina a cargo", "Fuentes de financiamiento", "Fecha de inicio", "Fecha de término", "Observaciones"];
-    expect(Object.values(suggestMapping("PROJECTS", spanish))).toEqual(["acronym", "name", "managingOffice", "fundingStreams", "startDate", "endDate", "notes"]);
+    const spanish = [
+      "Siglas",
+      "Nombre del proyecto",
+      "Oficina a cargo",
+      "Fuentes de financiamiento",
+      "Fecha de inicio",
+      "Fecha de término",
+      "Observaciones",
+    ];
+    expect(Object.values(suggestMapping("PROJECTS", spanish))).toEqual([
+      "acronym",
+      "name",
+      "managingOffice",
+      "fundingStreams",
+      "startDate",
+      "endDate",
+      "notes",
+    ]);
   });
 
   it("keeps a submission id as the key when the file has one, and suggests none without an acronym column", () => {
@@ -72,8 +101,27 @@ describe("a project row", () => {
   it("becomes what the project form sends: dates as days, a bare number refused as an unformatted date cell", () => {
     const keys = new ProjectKeys({ acronym: new Set(), name: new Set() });
     reported.length = 0;
-    const input = projectInput({ acronym: "EQUAL", name: "Equal", managingOffice: "OCFT", fundingStreams: "USMCA; non-USMCA", startDate: "01/10/2021", endDate: "2025-09-30T00:00:00" }, keys, report);
-    expect(projectFieldsSchema.parse(input)).toEqual({ acronym: "EQUAL", name: "Equal", managingOffice: "OCFT", fundingStreams: ["USMCA", "non-USMCA"], startDate: "2021-10-01", endDate: "2025-09-30", notes: null });
+    const input = projectInput(
+      {
+        acronym: "EQUAL",
+        name: "Equal",
+        managingOffice: "OCFT",
+        fundingStreams: "USMCA; non-USMCA",
+        startDate: "01/10/2021",
+        endDate: "2025-09-30T00:00:00",
+      },
+      keys,
+      report,
+    );
+    expect(projectFieldsSchema.parse(input)).toEqual({
+      acronym: "EQUAL",
+      name: "Equal",
+      managingOffice: "OCFT",
+      fundingStreams: ["USMCA", "non-USMCA"],
+      startDate: "2021-10-01",
+      endDate: "2025-09-30",
+      notes: null,
+    });
     projectInput({ acronym: "X", name: "Y", startDate: "45414" }, keys, report);
     expect(reported).toEqual([["startDate", "imports.rowErrors.numberNotDate"]]);
   });

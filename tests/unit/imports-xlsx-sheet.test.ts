@@ -29,7 +29,10 @@ async function repack(bytes: Buffer, first: string[]): Promise<File> {
   const ordered = [...first.filter((name) => names.includes(name)), ...names.filter((name) => !first.includes(name))];
   const target = new JSZip();
   for (const name of ordered) target.file(name, await source.files[name]!.async("uint8array"));
-  return new File([new Uint8Array(await target.generateAsync({ type: "uint8array", compression: "DEFLATE" }))], "export.xlsx");
+  return new File(
+    [new Uint8Array(await target.generateAsync({ type: "uint8array", compression: "DEFLATE" }))],
+    "export.xlsx",
+  );
 }
 
 async function firstRows(file: File): Promise<string[][]> {
@@ -68,11 +71,19 @@ describe("an XLSX workbook's parts in any order", () => {
     const bytes = await workbook({ tabs: ["primera", "segunda"] });
     const zip = await JSZip.loadAsync(bytes);
     // Swap the two sheet files and their relationship targets: the first tab now lives in sheet2.xml.
-    const [one, two] = await Promise.all(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"].map((name) => zip.file(name)!.async("uint8array")));
+    const [one, two] = await Promise.all(
+      ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"].map((name) => zip.file(name)!.async("uint8array")),
+    );
     zip.file("xl/worksheets/sheet1.xml", two!);
     zip.file("xl/worksheets/sheet2.xml", one!);
     const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-    zip.file("xl/_rels/workbook.xml.rels", rels.replace("worksheets/sheet1.xml", "worksheets/#").replace("worksheets/sheet2.xml", "worksheets/sheet1.xml").replace("worksheets/#", "worksheets/sheet2.xml"));
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels
+        .replace("worksheets/sheet1.xml", "worksheets/#")
+        .replace("worksheets/sheet2.xml", "worksheets/sheet1.xml")
+        .replace("worksheets/#", "worksheets/sheet2.xml"),
+    );
     const file = new File([new Uint8Array(await zip.generateAsync({ type: "uint8array" }))], "tabs.xlsx");
     expect((await firstRows(file))[1]?.[0]).toBe("primera");
   });
@@ -88,11 +99,19 @@ describe("an XLSX workbook's parts in any order", () => {
 
   it("refuses a zip that holds no worksheet as empty, and bytes that are no zip as not tabular", async () => {
     const noSheet = new JSZip();
-    noSheet.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-    noSheet.file("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>');
+    noSheet.file(
+      "[Content_Types].xml",
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    );
+    noSheet.file(
+      "xl/workbook.xml",
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    );
     const empty = new File([new Uint8Array(await noSheet.generateAsync({ type: "uint8array" }))], "empty.xlsx");
     await expect(openTable(empty)).rejects.toMatchObject({ problem: { code: "EMPTY" } });
     const truncated = (await workbook()).subarray(0, 900);
-    await expect(openTable(new File([new Uint8Array(truncated)], "cut.xlsx"))).rejects.toMatchObject({ problem: { code: "NOT_TABULAR" } });
+    await expect(openTable(new File([new Uint8Array(truncated)], "cut.xlsx"))).rejects.toMatchObject({
+      problem: { code: "NOT_TABULAR" },
+    });
   });
 });

@@ -15,7 +15,10 @@ let seen: { parsed: string | string[] | undefined; raw: string[] }[] = [];
 beforeAll(async () => {
   createRequire(import.meta.url)("../../lib/launch/socket-address.cjs");
   server = http.createServer((request, response) => {
-    seen.push({ parsed: request.headers[HEADER], raw: request.rawHeaders.filter((_, i, all) => i % 2 === 1 && all[i - 1]!.toLowerCase() === HEADER) });
+    seen.push({
+      parsed: request.headers[HEADER],
+      raw: request.rawHeaders.filter((_, i, all) => i % 2 === 1 && all[i - 1]!.toLowerCase() === HEADER),
+    });
     response.end("ok");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EnvError, launchEnvSchema, parseEnv, serverEnvSchema } from "@/lib/env";
 import { CONNECTIONS_PER_MACHINE, poolSizePerWorker, resolveWorkerCount, RestartBudget } from "@/lib/launch/workers";
 
-const workersFrom = (value: string | undefined, cores: number) => resolveWorkerCount(parseEnv(launchEnvSchema, { WEB_CONCURRENCY: value }).WEB_CONCURRENCY, cores);
+const workersFrom = (value: string | undefined, cores: number) =>
+  resolveWorkerCount(parseEnv(launchEnvSchema, { WEB_CONCURRENCY: value }).WEB_CONCURRENCY, cores);
 
 describe("how many workers serve the port", () => {
   it("runs one per core when WEB_CONCURRENCY is not set (or empty)", () => {
@@ -25,12 +26,15 @@ describe("how many workers serve the port", () => {
     expect(workersFrom("16", 2)).toBe(16);
   });
 
-  it.each(["0", "17", "-1", "2.5", "1e1", "0x2", " 2", "two", "02"])("refuses WEB_CONCURRENCY=%j with one line naming it", (value) => {
-    expect(() => parseEnv(launchEnvSchema, { WEB_CONCURRENCY: value })).toThrow(EnvError);
-    expect(() => parseEnv(launchEnvSchema, { WEB_CONCURRENCY: value })).toThrow(
-      `Environment variable WEB_CONCURRENCY must be a whole number from 1 to 16 (how many app processes serve the port; unset: one per core); got "${value}".`,
-    );
-  });
+  it.each(["0", "17", "-1", "2.5", "1e1", "0x2", " 2", "two", "02"])(
+    "refuses WEB_CONCURRENCY=%j with one line naming it",
+    (value) => {
+      expect(() => parseEnv(launchEnvSchema, { WEB_CONCURRENCY: value })).toThrow(EnvError);
+      expect(() => parseEnv(launchEnvSchema, { WEB_CONCURRENCY: value })).toThrow(
+        `Environment variable WEB_CONCURRENCY must be a whole number from 1 to 16 (how many app processes serve the port; unset: one per core); got "${value}".`,
+      );
+    },
+  );
 
   it("reaches the running server as a number", () => {
     const env = parseEnv(serverEnvSchema, {
@@ -54,7 +58,8 @@ describe("each worker's share of database connections", () => {
   });
 
   it("never lets the workers of one machine hold more than the budget together", () => {
-    for (let workers = 1; workers <= 16; workers += 1) expect(workers * poolSizePerWorker(workers)).toBeLessThanOrEqual(CONNECTIONS_PER_MACHINE);
+    for (let workers = 1; workers <= 16; workers += 1)
+      expect(workers * poolSizePerWorker(workers)).toBeLessThanOrEqual(CONNECTIONS_PER_MACHINE);
   });
 });
 

@@ -7,7 +7,10 @@ const base = { evaluationId: "ceval1", memberId: "cmember1" };
 
 describe("updateMemberRolesSchema", () => {
   it("keeps each role once, in the interface's order", () => {
-    expect(updateMemberRolesSchema.parse({ ...base, roles: ["REVIEWER", "LEAD", "REVIEWER"] }).roles).toEqual(["LEAD", "REVIEWER"]);
+    expect(updateMemberRolesSchema.parse({ ...base, roles: ["REVIEWER", "LEAD", "REVIEWER"] }).roles).toEqual([
+      "LEAD",
+      "REVIEWER",
+    ]);
   });
 
   it.each([
@@ -32,13 +35,19 @@ describe("updateMemberRolesSchema", () => {
 
 describe("inviteMemberSchema", () => {
   it("lower-cases the e-mail and needs a role", () => {
-    expect(inviteMemberSchema.parse({ evaluationId: "ceval1", email: "New@Example.org", roles: ["PANELIST"] })).toEqual({
-      evaluationId: "ceval1",
-      email: "new@example.org",
-      roles: ["PANELIST"],
-    });
-    expect(inviteMemberSchema.safeParse({ evaluationId: "ceval1", email: "new@example.org", roles: [] }).success).toBe(false);
-    expect(inviteMemberSchema.safeParse({ evaluationId: "ceval1", email: "new@example.org\u202E", roles: ["LEAD"] }).success).toBe(false);
+    expect(inviteMemberSchema.parse({ evaluationId: "ceval1", email: "New@Example.org", roles: ["PANELIST"] })).toEqual(
+      {
+        evaluationId: "ceval1",
+        email: "new@example.org",
+        roles: ["PANELIST"],
+      },
+    );
+    expect(inviteMemberSchema.safeParse({ evaluationId: "ceval1", email: "new@example.org", roles: [] }).success).toBe(
+      false,
+    );
+    expect(
+      inviteMemberSchema.safeParse({ evaluationId: "ceval1", email: "new@example.org\u202E", roles: ["LEAD"] }).success,
+    ).toBe(false);
   });
 });
 

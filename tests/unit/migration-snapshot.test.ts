@@ -15,7 +15,9 @@ const folders = readdirSync(migrationsDir, { withFileTypes: true })
 
 describe("the migrations' schema snapshot", () => {
   it("is kept by the newest migration only", () => {
-    expect(folders.filter((name) => existsSync(path.join(migrationsDir, name, SNAPSHOT_FILE)))).toEqual([folders.at(-1)]);
+    expect(folders.filter((name) => existsSync(path.join(migrationsDir, name, SNAPSHOT_FILE)))).toEqual([
+      folders.at(-1),
+    ]);
   });
 
   it("matches prisma/schema.prisma, so every schema change has its migration", () => {

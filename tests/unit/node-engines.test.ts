@@ -37,7 +37,8 @@ describe("the supported Node lines", () => {
       .filter(([name, entry]) => name !== "" && entry.engines?.node && installsHere(entry))
       .flatMap(([name, entry]) =>
         OLDEST_SUPPORTED.filter((version) => !semver.satisfies(version, entry.engines!.node!)).map(
-          (version) => `${name.replace(/^.*node_modules\//, "")}@${entry.version} (${entry.engines!.node}) refuses ${version}`,
+          (version) =>
+            `${name.replace(/^.*node_modules\//, "")}@${entry.version} (${entry.engines!.node}) refuses ${version}`,
         ),
       );
     expect(refusing).toEqual([]);

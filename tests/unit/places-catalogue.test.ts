@@ -4,7 +4,9 @@ import { findState, MEXICO_STATES, placeKey } from "@/lib/places/catalogue";
 describe("the catalogue of Mexico's states", () => {
   it("holds the 32 federal entities with INEGI codes 01-32 and distinct ISO 3166-2 codes", () => {
     expect(MEXICO_STATES).toHaveLength(32);
-    expect(MEXICO_STATES.map((state) => state.inegi)).toEqual(Array.from({ length: 32 }, (_, i) => String(i + 1).padStart(2, "0")));
+    expect(MEXICO_STATES.map((state) => state.inegi)).toEqual(
+      Array.from({ length: 32 }, (_, i) => String(i + 1).padStart(2, "0")),
+    );
     expect(new Set(MEXICO_STATES.map((state) => state.iso)).size).toBe(32);
     for (const state of MEXICO_STATES) expect(state.iso).toMatch(/^MX-[A-Z]{3}$/);
   });
@@ -40,7 +42,8 @@ describe("the catalogue of Mexico's states", () => {
   });
 
   it("never guesses: an unknown or partial name matches nothing", () => {
-    for (const text of ["Veracru", "Texas", "", "Baja", "0", "33", "=HYPERLINK(\"x\")"]) expect(findState(text), text).toBeNull();
+    for (const text of ["Veracru", "Texas", "", "Baja", "0", "33", '=HYPERLINK("x")'])
+      expect(findState(text), text).toBeNull();
   });
 
   it("finds a state by its INEGI code, as written or as a spreadsheet number keeps it", () => {

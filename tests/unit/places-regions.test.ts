@@ -17,7 +17,8 @@ describe("region tokens", () => {
   it("lets the list filters take a region abroad, and still refuses operators and markup", () => {
     expect(placeFilter.safeParse("HN:La Paz").success).toBe(true);
     expect(placeFilter.safeParse("San Luis Potosí").success).toBe(true);
-    for (const bad of ["GT:<script>", "Oaxaca' OR 1=1--", "gt:La Paz", "GTM:La Paz"]) expect(placeFilter.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["GT:<script>", "Oaxaca' OR 1=1--", "gt:La Paz", "GTM:La Paz"])
+      expect(placeFilter.safeParse(bad).success, bad).toBe(false);
   });
 
   it("suggests a country's names from its ISO code, and nothing for a code nobody uses", () => {

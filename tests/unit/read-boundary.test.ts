@@ -31,10 +31,13 @@ function sourceFiles(dir: string): string[] {
 /** The modules a file imports at run time (an `import type`, or braces holding only types, do not count). */
 export function runtimeImports(source: string): string[] {
   const found: string[] = [];
-  for (const [, , clause = "", target = ""] of source.matchAll(/^\s*(import|export)\s+([^;]*?)\s+from\s+["']([^"']+)["']/gms)) {
+  for (const [, , clause = "", target = ""] of source.matchAll(
+    /^\s*(import|export)\s+([^;]*?)\s+from\s+["']([^"']+)["']/gms,
+  )) {
     if (clause.trim().startsWith("type ")) continue;
     const names = clause.trim().match(/^\{([^}]*)\}$/)?.[1];
-    if (names !== undefined && names.split(",").every((name) => name.trim() === "" || name.trim().startsWith("type "))) continue;
+    if (names !== undefined && names.split(",").every((name) => name.trim() === "" || name.trim().startsWith("type ")))
+      continue;
     found.push(target);
   }
   for (const [, target = ""] of source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) found.push(target);
@@ -62,7 +65,9 @@ describe("the read door", () => {
     expect(runtimeImports(`import { db } from "@/lib/db";`)).toEqual(["@/lib/db"]);
     expect(runtimeImports(`import type { Story } from "@/lib/stories/data";`)).toEqual([]);
     expect(runtimeImports(`import { type Story, type Row } from "@/lib/stories/data";`)).toEqual([]);
-    expect(runtimeImports(`import {\n  type Story,\n  getStory,\n} from "@/lib/stories/data";`)).toEqual(["@/lib/stories/data"]);
+    expect(runtimeImports(`import {\n  type Story,\n  getStory,\n} from "@/lib/stories/data";`)).toEqual([
+      "@/lib/stories/data",
+    ]);
     expect(runtimeImports(`const m = await import("@/lib/db");`)).toEqual(["@/lib/db"]);
   });
 });
@@ -87,11 +92,17 @@ const CLIENT_ELSEWHERE: Record<string, string> = {
 
 describe("the database client inside lib", () => {
   const files = sourceFiles("lib").map((file) => file.split(path.sep).join("/"));
-  const isDataLayer = (file: string) => /(^|\/|-)(data|loaders|mutations)\.ts$/.test(file) || file.startsWith("lib/generated/");
-  const importsClient = (file: string) => runtimeImports(readFileSync(path.join(ROOT, file), "utf8")).some((target) => target === "@/lib/db" || target === "../db" || target === "./db");
+  const isDataLayer = (file: string) =>
+    /(^|\/|-)(data|loaders|mutations)\.ts$/.test(file) || file.startsWith("lib/generated/");
+  const importsClient = (file: string) =>
+    runtimeImports(readFileSync(path.join(ROOT, file), "utf8")).some(
+      (target) => target === "@/lib/db" || target === "../db" || target === "./db",
+    );
 
   it("is imported only by data, loaders and mutations, or a file that says why", () => {
-    const offenders = files.filter((file) => file !== "lib/db.ts" && !isDataLayer(file) && !(file in CLIENT_ELSEWHERE) && importsClient(file));
+    const offenders = files.filter(
+      (file) => file !== "lib/db.ts" && !isDataLayer(file) && !(file in CLIENT_ELSEWHERE) && importsClient(file),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -27,7 +27,13 @@ const person = (id: string, codeNumber: number, consents: ReturnType<typeof cons
 });
 const text = "Antes 😀 no. Ahora sí.";
 const transcripts = { transcriptOriginal: text, transcriptTranslation: null, translationLanguage: null };
-const excerpt = (id: string, source: { interviewId?: string; focusGroupId?: string }, startOffset: number, endOffset: number, quotedText: string) => ({
+const excerpt = (
+  id: string,
+  source: { interviewId?: string; focusGroupId?: string },
+  startOffset: number,
+  endOffset: number,
+  quotedText: string,
+) => ({
   id,
   interviewId: source.interviewId ?? null,
   focusGroupId: source.focusGroupId ?? null,
@@ -48,14 +54,25 @@ function records(): ProjectRecords {
       person("notShared", 2, [consent({ SHARE_WITH_FUNDER: false })]),
       person("stopped", 3, [consent({ SHARE_WITH_FUNDER: true }, true)]),
       // A newer form that refuses sharing wins over an older one that granted it.
-      { ...person("changedMind", 4, [consent({ SHARE_WITH_FUNDER: true }), { ...consent({ SHARE_WITH_FUNDER: false }), givenOn: new Date("2024-07-01") }]) },
+      {
+        ...person("changedMind", 4, [
+          consent({ SHARE_WITH_FUNDER: true }),
+          { ...consent({ SHARE_WITH_FUNDER: false }), givenOn: new Date("2024-07-01") },
+        ]),
+      },
     ],
     interviews: [
       { id: "i1", date: new Date("2024-06-15"), respondentIds: ["shared"], ...transcripts },
       { id: "i2", date: new Date("2024-06-16"), respondentIds: ["changedMind"], ...transcripts },
     ],
     focusGroups: [
-      { id: "g1", date: new Date("2024-06-17"), topic: "Mixed", participantIds: ["shared", "notShared"], ...transcripts },
+      {
+        id: "g1",
+        date: new Date("2024-06-17"),
+        topic: "Mixed",
+        participantIds: ["shared", "notShared"],
+        ...transcripts,
+      },
       { id: "g2", date: new Date("2024-06-18"), topic: "Anonymous only", participantIds: [], ...transcripts },
     ],
     excerpts: [
@@ -67,8 +84,32 @@ function records(): ProjectRecords {
       excerpt("x5", { interviewId: "i1" }, 0, 5, "Después"),
     ],
     stories: [
-      { id: "s1", code: "CS-0001", codeNumber: 1, title: "Kept", whatChanged: "a", whySignificant: "b", changeType: "POSITIVE", storytellerIds: ["shared"], excerptIds: ["x1"], domainIds: ["d1"], atRiskGroupIds: [] },
-      { id: "s2", code: "CS-0002", codeNumber: 2, title: "Stopped", whatChanged: "a", whySignificant: "b", changeType: "NEGATIVE", storytellerIds: ["stopped"], excerptIds: ["x1"], domainIds: [], atRiskGroupIds: [] },
+      {
+        id: "s1",
+        code: "CS-0001",
+        codeNumber: 1,
+        title: "Kept",
+        whatChanged: "a",
+        whySignificant: "b",
+        changeType: "POSITIVE",
+        storytellerIds: ["shared"],
+        excerptIds: ["x1"],
+        domainIds: ["d1"],
+        atRiskGroupIds: [],
+      },
+      {
+        id: "s2",
+        code: "CS-0002",
+        codeNumber: 2,
+        title: "Stopped",
+        whatChanged: "a",
+        whySignificant: "b",
+        changeType: "NEGATIVE",
+        storytellerIds: ["stopped"],
+        excerptIds: ["x1"],
+        domainIds: [],
+        atRiskGroupIds: [],
+      },
     ],
   };
 }
@@ -78,8 +119,18 @@ describe("building the project", () => {
 
   it("keeps only respondents whose current consent allows sharing, and transcripts with no one left out", () => {
     expect(project.cases.map((row) => row.name)).toEqual(["R-0001"]);
-    expect(project.sources.map((source) => source.name)).toEqual([expect.stringContaining("sources.interview"), expect.stringContaining("Anonymous only")]);
-    expect(project.counts.leftOut).toEqual({ respondents: 3, interviews: 1, focusGroups: 1, selections: 2, stories: 1, drifted: 2 });
+    expect(project.sources.map((source) => source.name)).toEqual([
+      expect.stringContaining("sources.interview"),
+      expect.stringContaining("Anonymous only"),
+    ]);
+    expect(project.counts.leftOut).toEqual({
+      respondents: 3,
+      interviews: 1,
+      focusGroups: 1,
+      selections: 2,
+      stories: 1,
+      drifted: 2,
+    });
   });
 
   it("puts the passage at code points and codes it with the kept story only", () => {

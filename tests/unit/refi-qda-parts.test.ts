@@ -25,8 +25,12 @@ describe("the XML writer", () => {
   });
 
   it("writes a document with no byte-order mark, LF only, and refuses names that are not XML names", () => {
-    const document = xmlDocument(element("Project", { name: "x\"y", missing: undefined, none: null }, [textElement("Description", "a<b")]));
-    expect(document).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<Project name="x&quot;y">\n  <Description>a&lt;b</Description>\n</Project>\n');
+    const document = xmlDocument(
+      element("Project", { name: 'x"y', missing: undefined, none: null }, [textElement("Description", "a<b")]),
+    );
+    expect(document).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Project name="x&quot;y">\n  <Description>a&lt;b</Description>\n</Project>\n',
+    );
     expect(document.charCodeAt(0)).toBe(0x3c);
     expect(document).not.toContain("\r");
     expect(() => xmlDocument(element("bad name"))).toThrow(/not an XML name/);
@@ -36,7 +40,9 @@ describe("the XML writer", () => {
 
 describe("GUIDs", () => {
   it("are RFC 9562 version-5 UUIDs (the standard's own example)", () => {
-    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe("2ed6657d-e927-568b-95e1-2665a8aea6a2");
+    expect(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")).toBe(
+      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
   });
 
   it("are the same for the same record and differ between evaluations and kinds", () => {

@@ -21,7 +21,10 @@ import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
 const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
   ROUND_REFUSALS: { reasons: ROUND_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES] },
   CAST_REFUSALS: { reasons: CAST_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES] },
-  BALLOT_ROUND_REFUSALS: { reasons: BALLOT_ROUND_REFUSALS, messages: [SELECTION_REFUSAL_MESSAGES, REMINDER_REFUSAL_MESSAGES] },
+  BALLOT_ROUND_REFUSALS: {
+    reasons: BALLOT_ROUND_REFUSALS,
+    messages: [SELECTION_REFUSAL_MESSAGES, REMINDER_REFUSAL_MESSAGES],
+  },
   REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
   MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
 };
@@ -37,12 +40,21 @@ function sourceFiles(dir: string): string[] {
 }
 
 function lookUp(messages: object, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages);
+  return key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+      messages,
+    );
 }
 
 describe("refusal messages", () => {
   it("cover every list of reasons that lib exports", () => {
-    const exported = sourceFiles("lib").flatMap((file) => [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/^export const ([A-Z_]+_REFUSALS)\b/gm)].map((match) => match[1]!));
+    const exported = sourceFiles("lib").flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/^export const ([A-Z_]+_REFUSALS)\b/gm)].map(
+        (match) => match[1]!,
+      ),
+    );
     expect(exported.length).toBeGreaterThan(0);
     expect(exported.filter((name) => !(name in EXPORTED))).toEqual([]);
   });
@@ -50,7 +62,10 @@ describe("refusal messages", () => {
   it("give every exported reason a key in each form that shows it", () => {
     for (const [name, { reasons, messages }] of Object.entries(EXPORTED)) {
       for (const table of messages) {
-        expect(reasons.filter((reason) => !Object.hasOwn(table, reason)), name).toEqual([]);
+        expect(
+          reasons.filter((reason) => !Object.hasOwn(table, reason)),
+          name,
+        ).toEqual([]);
       }
     }
   });

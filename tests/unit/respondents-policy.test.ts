@@ -38,7 +38,10 @@ describe("who may do what with respondents", () => {
     [["REVIEWER"], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
     [["ADMIN"], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
     [[], { view: false, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
-    [["REVIEWER", "ANALYST"], { view: true, edit: false, viewIdentity: false, editIdentity: false, editConsent: false }],
+    [
+      ["REVIEWER", "ANALYST"],
+      { view: true, edit: false, viewIdentity: false, editIdentity: false, editConsent: false },
+    ],
     [["ADMIN", "EVALUATOR"], { view: true, edit: true, viewIdentity: true, editIdentity: true, editConsent: true }],
   ];
   it.each(table)("%j", (roles, expected) => {
@@ -82,24 +85,44 @@ describe("the current consent", () => {
     expect(consentStanding(respondent([given]), "INTERVIEW")).toBe("ALLOWED");
     expect(consentStanding(respondent([given]), "AUDIO_RECORDING")).toBe("SCOPE_NOT_GRANTED");
     expect(consentStanding(respondent([given]), "CONTACT_FOR_VALIDATION")).toBe("SCOPE_NOT_GRANTED");
-    expect(consentStanding(respondent([{ ...given, withdrawnOn: d("2024-09-01"), withdrawalChoice: "STOP" }]), "INTERVIEW")).toBe("WITHDRAWN");
+    expect(
+      consentStanding(respondent([{ ...given, withdrawnOn: d("2024-09-01"), withdrawalChoice: "STOP" }]), "INTERVIEW"),
+    ).toBe("WITHDRAWN");
     expect(consentStanding(respondent([given], d("2024-10-01")), "INTERVIEW")).toBe("EXCLUDED");
     expect(consentStanding(respondent([]), "INTERVIEW")).toBe("NO_CONSENT");
   });
 
   it("judges by the newest form only: a later form that refuses a scope wins over an earlier grant", () => {
-    const granted = { ...consent("a", "2024-06-01", "2024-06-01T00:00:00Z"), scopes: [{ scope: "CONTACT_FOR_VALIDATION" as const, granted: true }] };
-    const refused = { ...consent("b", "2024-08-01", "2024-08-01T00:00:00Z"), scopes: [{ scope: "CONTACT_FOR_VALIDATION" as const, granted: false }] };
-    expect(consentStanding({ excludedAt: null, consents: [granted, refused] }, "CONTACT_FOR_VALIDATION")).toBe("SCOPE_NOT_GRANTED");
-    expect(consentStanding({ excludedAt: null, consents: [refused, { ...granted, givenOn: d("2024-09-01") }] }, "CONTACT_FOR_VALIDATION")).toBe("ALLOWED");
+    const granted = {
+      ...consent("a", "2024-06-01", "2024-06-01T00:00:00Z"),
+      scopes: [{ scope: "CONTACT_FOR_VALIDATION" as const, granted: true }],
+    };
+    const refused = {
+      ...consent("b", "2024-08-01", "2024-08-01T00:00:00Z"),
+      scopes: [{ scope: "CONTACT_FOR_VALIDATION" as const, granted: false }],
+    };
+    expect(consentStanding({ excludedAt: null, consents: [granted, refused] }, "CONTACT_FOR_VALIDATION")).toBe(
+      "SCOPE_NOT_GRANTED",
+    );
+    expect(
+      consentStanding(
+        { excludedAt: null, consents: [refused, { ...granted, givenOn: d("2024-09-01") }] },
+        "CONTACT_FOR_VALIDATION",
+      ),
+    ).toBe("ALLOWED");
   });
 
   it("refuses a newer form after a withdrawal or a destruction, and an older date", () => {
     const current = consent("a", "2024-06-01", "2024-06-01T00:00:00Z");
     expect(consentRefusal(null, d("2024-01-01"), false)).toBeNull();
     expect(consentRefusal(current, d("2024-06-01"), false)).toBeNull();
-    expect(consentRefusal(current, d("2024-05-31"), false)).toEqual({ reason: "errors.consentOlder", field: "givenOn" });
-    expect(consentRefusal({ ...current, withdrawnOn: d("2024-07-01") }, d("2024-08-01"), false)).toEqual({ reason: "errors.consentWithdrawn" });
+    expect(consentRefusal(current, d("2024-05-31"), false)).toEqual({
+      reason: "errors.consentOlder",
+      field: "givenOn",
+    });
+    expect(consentRefusal({ ...current, withdrawnOn: d("2024-07-01") }, d("2024-08-01"), false)).toEqual({
+      reason: "errors.consentWithdrawn",
+    });
     expect(consentRefusal(null, d("2024-08-01"), true)).toEqual({ reason: "errors.consentWithdrawn" });
   });
 
@@ -108,7 +131,9 @@ describe("the current consent", () => {
     const request = { consentId: "a", withdrawnOn: d("2024-09-01") };
     expect(withdrawalRefusal(current, request)).toBeNull();
     expect(withdrawalRefusal(null, request)).toEqual({ reason: "errors.noConsent" });
-    expect(withdrawalRefusal({ ...current, withdrawnOn: d("2024-08-01") }, request)).toEqual({ reason: "errors.alreadyWithdrawn" });
+    expect(withdrawalRefusal({ ...current, withdrawnOn: d("2024-08-01") }, request)).toEqual({
+      reason: "errors.alreadyWithdrawn",
+    });
     expect(withdrawalRefusal(current, { ...request, consentId: "older" })).toEqual({ reason: "errors.consentChanged" });
     expect(withdrawalRefusal(current, { ...request, withdrawnOn: d("2024-05-01") })).toEqual({
       reason: "errors.withdrawalBeforeConsent",
@@ -117,7 +142,11 @@ describe("the current consent", () => {
   });
 
   it("excludes on EXCLUDE and DESTROY, not on STOP", () => {
-    expect([withdrawalExcludes("STOP"), withdrawalExcludes("EXCLUDE"), withdrawalExcludes("DESTROY")]).toEqual([false, true, true]);
+    expect([withdrawalExcludes("STOP"), withdrawalExcludes("EXCLUDE"), withdrawalExcludes("DESTROY")]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -153,7 +182,14 @@ describe("what DESTROY erases", () => {
   });
 
   it("names changed identity parts, never their values", () => {
-    expect(changedIdentityFields({ name: "A", contact: null, community: "X" }, { name: "B", contact: null, community: "X" })).toEqual(["name"]);
-    expect(changedIdentityFields({ name: "A", contact: null, community: null }, { name: "A", contact: null, community: null })).toEqual([]);
+    expect(
+      changedIdentityFields({ name: "A", contact: null, community: "X" }, { name: "B", contact: null, community: "X" }),
+    ).toEqual(["name"]);
+    expect(
+      changedIdentityFields(
+        { name: "A", contact: null, community: null },
+        { name: "A", contact: null, community: null },
+      ),
+    ).toEqual([]);
   });
 });

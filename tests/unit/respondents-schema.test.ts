@@ -26,17 +26,32 @@ const base = {
 };
 
 function errors(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) {
-  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.map(String).join("."), issue.message]));
+  return Object.fromEntries(
+    (result.error?.issues ?? []).map((issue) => [issue.path.map(String).join("."), issue.message]),
+  );
 }
 
 describe("a new respondent", () => {
   it("accepts a complete form and turns empty optional fields into null", () => {
     const parsed = createRespondentSchema.parse(base);
-    expect(parsed).toMatchObject({ placeId: null, sectorId: null, name: null, phone: null, email: null, community: null });
+    expect(parsed).toMatchObject({
+      placeId: null,
+      sectorId: null,
+      name: null,
+      phone: null,
+      email: null,
+      community: null,
+    });
   });
 
   it("names each missing or unknown choice with a message key", () => {
-    const result = createRespondentSchema.safeParse({ ...base, type: "", gender: "ROBOT", state: "Texas", language: "Spanish!" });
+    const result = createRespondentSchema.safeParse({
+      ...base,
+      type: "",
+      gender: "ROBOT",
+      state: "Texas",
+      language: "Spanish!",
+    });
     expect(errors(result)).toEqual({
       type: "errors.choose",
       gender: "errors.choose",
@@ -46,23 +61,41 @@ describe("a new respondent", () => {
   });
 
   it("refuses wrong types rather than coercing them", () => {
-    const result = createRespondentSchema.safeParse({ ...base, atRiskGroupIds: "cgroup000000000000000000001", type: 3, state: null });
+    const result = createRespondentSchema.safeParse({
+      ...base,
+      atRiskGroupIds: "cgroup000000000000000000001",
+      type: 3,
+      state: null,
+    });
     expect(Object.keys(errors(result)).sort()).toEqual(["atRiskGroupIds", "state", "type"]);
   });
 
   it("refuses a group chosen twice", () => {
-    const result = createRespondentSchema.safeParse({ ...base, atRiskGroupIds: ["cgroup000000000000000000001", "cgroup000000000000000000001"] });
+    const result = createRespondentSchema.safeParse({
+      ...base,
+      atRiskGroupIds: ["cgroup000000000000000000001", "cgroup000000000000000000001"],
+    });
     expect(errors(result)).toEqual({ atRiskGroupIds: "errors.duplicate" });
   });
 
   it("refuses a group that is not an id (hostile or too many)", () => {
-    expect(errors(createRespondentSchema.safeParse({ ...base, atRiskGroupIds: ["'; drop table respondent; --"] }))).toEqual({ "atRiskGroupIds.0": "errors.invalid" });
+    expect(
+      errors(createRespondentSchema.safeParse({ ...base, atRiskGroupIds: ["'; drop table respondent; --"] })),
+    ).toEqual({ "atRiskGroupIds.0": "errors.invalid" });
     const many = Array.from({ length: 51 }, (_, index) => `cgroup${String(index).padStart(21, "0")}`);
-    expect(errors(createRespondentSchema.safeParse({ ...base, atRiskGroupIds: many }))).toEqual({ atRiskGroupIds: "errors.invalid" });
+    expect(errors(createRespondentSchema.safeParse({ ...base, atRiskGroupIds: many }))).toEqual({
+      atRiskGroupIds: "errors.invalid",
+    });
   });
 
   it("ignores fields the form does not own (code, exclusion, version)", () => {
-    const parsed = createRespondentSchema.parse({ ...base, code: "R-9999", codeNumber: 9999, excludedAt: "2020-01-01", id: "x" });
+    const parsed = createRespondentSchema.parse({
+      ...base,
+      code: "R-9999",
+      codeNumber: 9999,
+      excludedAt: "2020-01-01",
+      id: "x",
+    });
     expect(parsed).not.toHaveProperty("code");
     expect(parsed).not.toHaveProperty("codeNumber");
     expect(parsed).not.toHaveProperty("excludedAt");
@@ -70,9 +103,15 @@ describe("a new respondent", () => {
   });
 
   it("refuses operator-like or oversized ids", () => {
-    expect(errors(createRespondentSchema.safeParse({ ...base, placeId: { not: null } }))).toEqual({ placeId: "errors.invalid" });
-    expect(errors(createRespondentSchema.safeParse({ ...base, sectorId: "x".repeat(65) }))).toEqual({ sectorId: "errors.invalid" });
-    expect(errors(createRespondentSchema.safeParse({ ...base, evaluationId: "'; drop table respondent; --" }))).toEqual({ evaluationId: "errors.invalid" });
+    expect(errors(createRespondentSchema.safeParse({ ...base, placeId: { not: null } }))).toEqual({
+      placeId: "errors.invalid",
+    });
+    expect(errors(createRespondentSchema.safeParse({ ...base, sectorId: "x".repeat(65) }))).toEqual({
+      sectorId: "errors.invalid",
+    });
+    expect(errors(createRespondentSchema.safeParse({ ...base, evaluationId: "'; drop table respondent; --" }))).toEqual(
+      { evaluationId: "errors.invalid" },
+    );
   });
 
   it("needs a whole positive version to edit", () => {
@@ -97,12 +136,16 @@ describe("an identity", () => {
       phone: "+52 (55) 1234-5678 ext. 12",
       email: "Ana@Example.org",
     });
-    expect(identitySchema.parse({ name: '=HYPERLINK("http://evil.example","x")' }).name).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(identitySchema.parse({ name: '=HYPERLINK("http://evil.example","x")' }).name).toBe(
+      '=HYPERLINK("http://evil.example","x")',
+    );
   });
 
   it("refuses right-to-left overrides, zero-width and control characters", () => {
     for (const name of ["Ana\u202Eaíram", "Ana\u200FMaría", "Ana\u200BMaría", "Ana\u0000", "Ana\nMaría"]) {
-      expect(errors(identitySchema.safeParse({ name })), JSON.stringify(name)).toEqual({ name: "errors.hiddenCharacters" });
+      expect(errors(identitySchema.safeParse({ name })), JSON.stringify(name)).toEqual({
+        name: "errors.hiddenCharacters",
+      });
     }
   });
 
@@ -113,7 +156,12 @@ describe("an identity", () => {
   });
 
   it("treats blank parts as not given", () => {
-    expect(identitySchema.parse({ name: "   ", phone: undefined })).toEqual({ name: null, phone: null, email: null, community: null });
+    expect(identitySchema.parse({ name: "   ", phone: undefined })).toEqual({
+      name: null,
+      phone: null,
+      email: null,
+      community: null,
+    });
   });
 });
 
@@ -125,7 +173,13 @@ describe("a consent", () => {
     method: "WRITTEN",
     formVersion: "2024-05 v2",
     language: "es",
-    scopes: { INTERVIEW: "yes", AUDIO_RECORDING: "no", ANONYMOUS_QUOTATION: true, SHARE_WITH_FUNDER: false, CONTACT_FOR_VALIDATION: "yes" },
+    scopes: {
+      INTERVIEW: "yes",
+      AUDIO_RECORDING: "no",
+      ANONYMOUS_QUOTATION: true,
+      SHARE_WITH_FUNDER: false,
+      CONTACT_FOR_VALIDATION: "yes",
+    },
   };
 
   it("reads radio answers as booleans", () => {
@@ -153,7 +207,9 @@ describe("a consent", () => {
       "scopes.AUDIO_RECORDING": "errors.scope",
       "scopes.SHARE_WITH_FUNDER": "errors.scope",
     });
-    expect(errors(consentSchema.safeParse({ ...consent, givenOn: "2999-01-01" }))).toEqual({ givenOn: "errors.dateFuture" });
+    expect(errors(consentSchema.safeParse({ ...consent, givenOn: "2999-01-01" }))).toEqual({
+      givenOn: "errors.dateFuture",
+    });
     expect(errors(consentSchema.safeParse({ ...consent, scopes: undefined }))).toEqual({ scopes: "errors.scope" });
   });
 });
@@ -174,12 +230,16 @@ describe("a withdrawal", () => {
   });
 
   it("needs an explicit confirmation and a known choice", () => {
-    expect(errors(withdrawalSchema.safeParse({ ...withdrawal, confirmed: "true" }))).toEqual({ confirmed: "errors.confirm" });
+    expect(errors(withdrawalSchema.safeParse({ ...withdrawal, confirmed: "true" }))).toEqual({
+      confirmed: "errors.confirm",
+    });
     expect(errors(withdrawalSchema.safeParse({ ...withdrawal, confirmed: false, choice: "UNDO" }))).toEqual({
       confirmed: "errors.confirm",
       choice: "errors.choose",
     });
-    expect(errors(withdrawalSchema.safeParse({ ...withdrawal, note: "x".repeat(2001) }))).toEqual({ note: "errors.tooLong" });
+    expect(errors(withdrawalSchema.safeParse({ ...withdrawal, note: "x".repeat(2001) }))).toEqual({
+      note: "errors.tooLong",
+    });
   });
 });
 

@@ -1,8 +1,19 @@
 /** The funder review rules, as pure functions. */
 import { describe, expect, it } from "vitest";
-import { reviewBlockers, revalidationBlockers, revalidationTarget, sendToReviewBlockers, type ReviewFacts } from "@/lib/reviews/policy";
+import {
+  reviewBlockers,
+  revalidationBlockers,
+  revalidationTarget,
+  sendToReviewBlockers,
+  type ReviewFacts,
+} from "@/lib/reviews/policy";
 
-const facts: ReviewFacts = { stage: "IN_REVIEW", currentRevisionId: "r3", authorId: "author", editorIds: ["author", "editor"] };
+const facts: ReviewFacts = {
+  stage: "IN_REVIEW",
+  currentRevisionId: "r3",
+  authorId: "author",
+  editorIds: ["author", "editor"],
+};
 const request = { reviewerId: "reviewer", revisionReadId: "r3", decision: "APPROVE" as const, comment: "" };
 
 describe("reviewBlockers", () => {

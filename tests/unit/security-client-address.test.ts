@@ -77,9 +77,12 @@ describe("normalizeAddress", () => {
     expect(normalizeAddress(entry)).toBe(expected);
   });
 
-  it.each(["", "[]", "[198.51.100.7", "198.51.100.7:", "2001:db8::1:99999", "http://198.51.100.7"])("refuses %j", (entry) => {
-    expect(normalizeAddress(entry)).toBeNull();
-  });
+  it.each(["", "[]", "[198.51.100.7", "198.51.100.7:", "2001:db8::1:99999", "http://198.51.100.7"])(
+    "refuses %j",
+    (entry) => {
+      expect(normalizeAddress(entry)).toBeNull();
+    },
+  );
 });
 
 describe("requestClientAddress", () => {
@@ -112,7 +115,10 @@ describe("requestClientAddress", () => {
   it("uses the installation's TRUSTED_PROXY_HOPS", async () => {
     stubEnv("2");
     marker.__mscSocketAddressHeader = "x-msc-socket-address";
-    const get = headersOf({ "x-forwarded-for": "203.0.113.66, 198.51.100.7, 10.0.0.2", "x-msc-socket-address": "10.0.0.9" });
+    const get = headersOf({
+      "x-forwarded-for": "203.0.113.66, 198.51.100.7, 10.0.0.2",
+      "x-msc-socket-address": "10.0.0.9",
+    });
     expect((await fresh())(get)).toBe("198.51.100.7");
   });
 
@@ -120,7 +126,11 @@ describe("requestClientAddress", () => {
     stubEnv("0");
     marker.__mscSocketAddressHeader = "x-msc-socket-address";
     const requestClientAddress = await fresh();
-    expect(requestClientAddress(headersOf({ "x-forwarded-for": "203.0.113.66", "x-msc-socket-address": "::ffff:198.51.100.9" }))).toBe("198.51.100.9");
+    expect(
+      requestClientAddress(
+        headersOf({ "x-forwarded-for": "203.0.113.66", "x-msc-socket-address": "::ffff:198.51.100.9" }),
+      ),
+    ).toBe("198.51.100.9");
     expect(requestClientAddress(headersOf({ "x-forwarded-for": "203.0.113.66" }))).toBe(UNKNOWN_ADDRESS);
   });
 

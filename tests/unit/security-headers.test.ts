@@ -74,10 +74,12 @@ describe("securityHeaders", () => {
     expect(securityHeaders({ nonce: NONCE, appBaseUrl: HTTPS, development: false })["Strict-Transport-Security"]).toBe(
       "max-age=63072000; includeSubDomains",
     );
-    expect(securityHeaders({ nonce: NONCE, appBaseUrl: HTTP, development: false })).not.toHaveProperty("Strict-Transport-Security");
-    expect(securityHeaders({ nonce: NONCE, appBaseUrl: "http://https.example", development: false })).not.toHaveProperty(
+    expect(securityHeaders({ nonce: NONCE, appBaseUrl: HTTP, development: false })).not.toHaveProperty(
       "Strict-Transport-Security",
     );
+    expect(
+      securityHeaders({ nonce: NONCE, appBaseUrl: "http://https.example", development: false }),
+    ).not.toHaveProperty("Strict-Transport-Security");
   });
 });
 
@@ -136,12 +138,17 @@ describe("needsOriginCheck", () => {
     expect(needsOriginCheck(method, "/api/auth/session")).toBe(false);
   });
 
-  it.each(["/api", "/api/health", "//api/auth/signout", "/%61pi/auth/signout", "/API/auth/signout", "/api%2Fauth", "/%E0%A4%A"])(
-    "treats %s as an API path",
-    (path) => {
-      expect(needsOriginCheck("POST", path)).toBe(true);
-    },
-  );
+  it.each([
+    "/api",
+    "/api/health",
+    "//api/auth/signout",
+    "/%61pi/auth/signout",
+    "/API/auth/signout",
+    "/api%2Fauth",
+    "/%E0%A4%A",
+  ])("treats %s as an API path", (path) => {
+    expect(needsOriginCheck("POST", path)).toBe(true);
+  });
 
   it.each(["/evaluations", "/sign-in", "/apiary", "/"])("leaves %s to Next's own Server Action check", (path) => {
     expect(needsOriginCheck("POST", path)).toBe(false);
@@ -150,8 +157,16 @@ describe("needsOriginCheck", () => {
 
 describe("the origins changes are accepted from (issue 17, item 6)", () => {
   const headers = (values: Record<string, string>) => new Headers(values);
-  const production = { APP_BASE_URL: "https://msc.example.org/", DEMO_MODE: "false", DEMO_ORIGINS: "http://127.0.0.1:3000" };
-  const demo = { APP_BASE_URL: "http://localhost:3000", DEMO_MODE: "true", DEMO_ORIGINS: "http://localhost:3000,http://127.0.0.1:3000,http://192.168.1.20:3000,http://[::1]:3000" };
+  const production = {
+    APP_BASE_URL: "https://msc.example.org/",
+    DEMO_MODE: "false",
+    DEMO_ORIGINS: "http://127.0.0.1:3000",
+  };
+  const demo = {
+    APP_BASE_URL: "http://localhost:3000",
+    DEMO_MODE: "true",
+    DEMO_ORIGINS: "http://localhost:3000,http://127.0.0.1:3000,http://192.168.1.20:3000,http://[::1]:3000",
+  };
 
   it("are APP_BASE_URL's alone in production, whatever DEMO_ORIGINS says", () => {
     expect(acceptedOrigins(production)).toEqual(["https://msc.example.org"]);
@@ -160,7 +175,12 @@ describe("the origins changes are accepted from (issue 17, item 6)", () => {
 
   it("are the addresses the demo listens on in the embedded demo, and no other", () => {
     const accepted = acceptedOrigins(demo);
-    for (const origin of ["http://localhost:3000", "http://127.0.0.1:3000", "http://192.168.1.20:3000", "http://[::1]:3000"]) {
+    for (const origin of [
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://192.168.1.20:3000",
+      "http://[::1]:3000",
+    ]) {
       expect(isSameOrigin(headers({ origin }), accepted), origin).toBe(true);
     }
     // A rebinding name that resolves to the machine, another port, another scheme: refused.
@@ -179,9 +199,19 @@ describe("the origins changes are accepted from (issue 17, item 6)", () => {
   it("lists the demo's listening addresses: loopback names and the machine's own, without link-local IPv6", () => {
     const origins = listeningOrigins(3000, {
       lo: [{ address: "127.0.0.1", family: "IPv4" } as never],
-      eth0: [{ address: "192.168.1.20", family: "IPv4" } as never, { address: "fe80::1", family: "IPv6" } as never, { address: "2001:db8::5", family: "IPv6" } as never],
+      eth0: [
+        { address: "192.168.1.20", family: "IPv4" } as never,
+        { address: "fe80::1", family: "IPv6" } as never,
+        { address: "2001:db8::5", family: "IPv6" } as never,
+      ],
     });
-    expect(origins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000", "http://192.168.1.20:3000", "http://[2001:db8::5]:3000"]);
+    expect(origins).toEqual([
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://[::1]:3000",
+      "http://192.168.1.20:3000",
+      "http://[2001:db8::5]:3000",
+    ]);
   });
 });
 
@@ -189,7 +219,9 @@ describe("downloads keep the download policy (issue 17, item 5)", () => {
   it("gives file routes the sandbox policy, and pages the page policy", () => {
     const input = { nonce: "bm9uY2U=", appBaseUrl: "https://msc.example.org", development: false };
     expect(securityHeaders(input, "/api/evaluations/e1/evidence/x/file")["Content-Security-Policy"]).toBe(DOWNLOAD_CSP);
-    expect(securityHeaders(input, "//api/evaluations/e1/exports/stories.csv")["Content-Security-Policy"]).toBe(DOWNLOAD_CSP);
+    expect(securityHeaders(input, "//api/evaluations/e1/exports/stories.csv")["Content-Security-Policy"]).toBe(
+      DOWNLOAD_CSP,
+    );
     expect(securityHeaders(input, "/evaluations/e1")["Content-Security-Policy"]).toContain("script-src");
     expect(securityHeaders(input, "/api/auth/callback/credentials")["Content-Security-Policy"]).toContain("script-src");
   });

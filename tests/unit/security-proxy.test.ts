@@ -41,7 +41,10 @@ describe("proxy", () => {
 
   it("refuses a cross-site POST to a route handler with 403 and the same headers", async () => {
     const response = proxy(
-      new NextRequest(`${BASE}/api/auth/callback/credentials`, { method: "POST", headers: { origin: "https://evil.example" } }),
+      new NextRequest(`${BASE}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { origin: "https://evil.example" },
+      }),
     );
     expect(response.status).toBe(403);
     const body = (await response.json()) as { error: string; reason: string; message: string };
@@ -58,12 +61,16 @@ describe("proxy", () => {
   it("gives a file route the download policy, which the route sets too, instead of the page policy", () => {
     const download = proxy(new NextRequest(`${BASE}/api/evaluations/e1/evidence/x1/file`));
     expect(download.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
-    expect(proxy(new NextRequest(`${BASE}/evaluations/e1`)).headers.get("content-security-policy")).toContain("script-src");
+    expect(proxy(new NextRequest(`${BASE}/evaluations/e1`)).headers.get("content-security-policy")).toContain(
+      "script-src",
+    );
   });
 
   it("accepts no other origin in production, even one the demo would list", () => {
     // DEMO_ORIGINS counts only with DEMO_MODE=true, which the launcher sets for the embedded demo alone.
-    const post = proxy(new NextRequest(`${BASE}/api/auth/signout`, { method: "POST", headers: { origin: "http://127.0.0.1:3000" } }));
+    const post = proxy(
+      new NextRequest(`${BASE}/api/auth/signout`, { method: "POST", headers: { origin: "http://127.0.0.1:3000" } }),
+    );
     expect(post.status).toBe(403);
   });
 
@@ -90,7 +97,9 @@ describe("proxy", () => {
 
   it("skips only build assets (the matcher read as the regular expression it is)", () => {
     const pattern = new RegExp(`^${config.matcher[0]}$`);
-    for (const path of ["/", "/sign-in", "/evaluations/abc", "/api/health", "/api/auth/csrf"]) expect(pattern.test(path), path).toBe(true);
-    for (const path of ["/_next/static/chunks/app.js", "/_next/image?url=x", "/favicon.ico"]) expect(pattern.test(path), path).toBe(false);
+    for (const path of ["/", "/sign-in", "/evaluations/abc", "/api/health", "/api/auth/csrf"])
+      expect(pattern.test(path), path).toBe(true);
+    for (const path of ["/_next/static/chunks/app.js", "/_next/image?url=x", "/favicon.ico"])
+      expect(pattern.test(path), path).toBe(false);
   });
 });

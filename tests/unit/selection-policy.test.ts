@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
-import { ballotRefusal, canSeeResults, exportsBallots, canSeeRound, conflictOfInterest, ranksDistinct, REMINDER_INTERVAL_MS, reminderRefusal, takesBallots, voteFields } from "@/lib/selection/policy";
+import {
+  ballotRefusal,
+  canSeeResults,
+  exportsBallots,
+  canSeeRound,
+  conflictOfInterest,
+  ranksDistinct,
+  REMINDER_INTERVAL_MS,
+  reminderRefusal,
+  takesBallots,
+  voteFields,
+} from "@/lib/selection/policy";
 import en from "@/lib/i18n/messages/en/selection.json";
 import es from "@/lib/i18n/messages/es/selection.json";
 import { findTransition, nextSteps, type GuardFacts, type StorytellerConsentFacts } from "@/lib/stories/stage-machine";
@@ -27,15 +38,19 @@ describe("who sees a round and its results", () => {
     expect(canSeeRound([role], true, "DECIDED")).toBe(role === "LEAD" || role === "PANELIST");
   });
   it("hides results until the close unless the lead chose otherwise", () => {
-    for (const status of ["DRAFT", "OPEN", "CANCELLED"] as const) expect(canSeeResults({ status, resultsHiddenUntilClosed: true })).toBe(false);
-    for (const status of ["CLOSED", "DECIDED"] as const) expect(canSeeResults({ status, resultsHiddenUntilClosed: true })).toBe(true);
+    for (const status of ["DRAFT", "OPEN", "CANCELLED"] as const)
+      expect(canSeeResults({ status, resultsHiddenUntilClosed: true })).toBe(false);
+    for (const status of ["CLOSED", "DECIDED"] as const)
+      expect(canSeeResults({ status, resultsHiddenUntilClosed: true })).toBe(true);
     expect(canSeeResults({ status: "OPEN", resultsHiddenUntilClosed: false })).toBe(true);
     expect(canSeeResults({ status: "DRAFT", resultsHiddenUntilClosed: false })).toBe(false);
   });
   it("lets ballots leave in an export once the round is closed, never while it is open", () => {
     for (const hidden of [true, false]) {
-      for (const status of ["CLOSED", "DECIDED"] as const) expect(exportsBallots({ status, resultsHiddenUntilClosed: hidden })).toBe(true);
-      for (const status of ["DRAFT", "OPEN", "CANCELLED"] as const) expect(exportsBallots({ status, resultsHiddenUntilClosed: hidden })).toBe(false);
+      for (const status of ["CLOSED", "DECIDED"] as const)
+        expect(exportsBallots({ status, resultsHiddenUntilClosed: hidden })).toBe(true);
+      for (const status of ["DRAFT", "OPEN", "CANCELLED"] as const)
+        expect(exportsBallots({ status, resultsHiddenUntilClosed: hidden })).toBe(false);
     }
   });
 });
@@ -50,7 +65,8 @@ describe("ballots", () => {
     expect(ballotRefusal({ status: "OPEN", deadline }, new Date("2026-01-10T12:00:01Z"))).toBe("DEADLINE_PASSED");
     expect(takesBallots({ status: "OPEN", deadline }, new Date(deadline.getTime() - 1))).toBe(true);
     expect(takesBallots({ status: "OPEN", deadline }, deadline)).toBe(false);
-    for (const status of ["DRAFT", "CLOSED", "DECIDED", "CANCELLED"] as const) expect(ballotRefusal({ status, deadline }, new Date("2026-01-01"))).toBe("ROUND_NOT_OPEN");
+    for (const status of ["DRAFT", "CLOSED", "DECIDED", "CANCELLED"] as const)
+      expect(ballotRefusal({ status, deadline }, new Date("2026-01-01"))).toBe("ROUND_NOT_OPEN");
   });
   it("hold exactly the field of the round's method, in range", () => {
     const limits = { candidates: 3, scaleMax: 5 };
@@ -72,7 +88,8 @@ describe("reminders", () => {
   it("go out only while the round takes ballots", () => {
     expect(reminderRefusal({ status: "OPEN", deadline }, new Date("2026-01-10T11:59:59Z"))).toBeNull();
     expect(reminderRefusal({ status: "OPEN", deadline }, deadline)).toBe("DEADLINE_PASSED");
-    for (const status of ["DRAFT", "CLOSED", "DECIDED", "CANCELLED"] as const) expect(reminderRefusal({ status, deadline }, new Date("2026-01-01"))).toBe("ROUND_NOT_OPEN");
+    for (const status of ["DRAFT", "CLOSED", "DECIDED", "CANCELLED"] as const)
+      expect(reminderRefusal({ status, deadline }, new Date("2026-01-01"))).toBe("ROUND_NOT_OPEN");
   });
   it("are throttled for the interval the refusal names in both languages", () => {
     const minutes = REMINDER_INTERVAL_MS / 60_000;
@@ -82,20 +99,36 @@ describe("reminders", () => {
 });
 
 describe("the selection rows of the story's table", () => {
-  const teller = (consent: StorytellerConsentFacts["consent"]): StorytellerConsentFacts => ({ code: "R-0001", excluded: false, consent });
+  const teller = (consent: StorytellerConsentFacts["consent"]): StorytellerConsentFacts => ({
+    code: "R-0001",
+    excluded: false,
+    consent,
+  });
   const granted = { withdrawn: false, scopes: { INTERVIEW: true, ANONYMOUS_QUOTATION: true } };
-  const base = { storytellers: [teller(granted)], sourceCount: 1, hasCurrentPrimaryDomain: true, flaggedSourceDestroyed: false };
-  const facts = (candidacies: NonNullable<GuardFacts["selection"]>["candidacies"]): GuardFacts => ({ ...base, selection: { candidacies } });
-  const guard = (from: "SCREENED" | "IN_SELECTION", to: "IN_SELECTION" | "SELECTED" | "NOT_SELECTED" | "SCREENED") => findTransition(from, to)!.guard;
+  const base = {
+    storytellers: [teller(granted)],
+    sourceCount: 1,
+    hasCurrentPrimaryDomain: true,
+    flaggedSourceDestroyed: false,
+  };
+  const facts = (candidacies: NonNullable<GuardFacts["selection"]>["candidacies"]): GuardFacts => ({
+    ...base,
+    selection: { candidacies },
+  });
+  const guard = (from: "SCREENED" | "IN_SELECTION", to: "IN_SELECTION" | "SELECTED" | "NOT_SELECTED" | "SCREENED") =>
+    findTransition(from, to)!.guard;
 
   it("enters selection only in an open round, with a primary domain and consent", () => {
     const enter = guard("SCREENED", "IN_SELECTION");
     expect(enter(facts([{ roundId: "r", status: "OPEN", selected: null }]))).toEqual([]);
     expect(enter(facts([{ roundId: "r", status: "DRAFT", selected: null }]))).toEqual([{ code: "NOT_IN_OPEN_ROUND" }]);
-    expect(enter({ ...facts([{ roundId: "r", status: "OPEN", selected: null }]), hasCurrentPrimaryDomain: false, storytellers: [teller({ withdrawn: true, scopes: {} })] })).toEqual([
-      { code: "NO_PRIMARY_DOMAIN" },
-      { code: "CONSENT_WITHDRAWN", respondent: "R-0001" },
-    ]);
+    expect(
+      enter({
+        ...facts([{ roundId: "r", status: "OPEN", selected: null }]),
+        hasCurrentPrimaryDomain: false,
+        storytellers: [teller({ withdrawn: true, scopes: {} })],
+      }),
+    ).toEqual([{ code: "NO_PRIMARY_DOMAIN" }, { code: "CONSENT_WITHDRAWN", respondent: "R-0001" }]);
   });
 
   it("is selected or not selected only by a recorded decision", () => {
@@ -115,7 +148,14 @@ describe("the selection rows of the story's table", () => {
   it("goes back to screened only when no open or closed round holds it", () => {
     const leave = guard("IN_SELECTION", "SCREENED");
     expect(leave(facts([{ roundId: "r", status: "CANCELLED", selected: null }]))).toEqual([]);
-    expect(leave(facts([{ roundId: "r", status: "CANCELLED", selected: null }, { roundId: "s", status: "OPEN", selected: null }]))).toEqual([{ code: "STILL_IN_ROUND" }]);
+    expect(
+      leave(
+        facts([
+          { roundId: "r", status: "CANCELLED", selected: null },
+          { roundId: "s", status: "OPEN", selected: null },
+        ]),
+      ),
+    ).toEqual([{ code: "STILL_IN_ROUND" }]);
   });
 
   it("refuses to run a selection guard without its facts (a row that forgot `needs`)", () => {
@@ -125,7 +165,10 @@ describe("the selection rows of the story's table", () => {
 
   it("lists round steps to everyone with who takes them, never as the reader's own button", () => {
     const steps = nextSteps("SCREENED", ["EVALUATOR"], facts([]));
-    expect(steps.map((s) => [s.to, s.trigger, s.mine])).toEqual([["DRAFT", "story", true], ["IN_SELECTION", "round", false]]);
+    expect(steps.map((s) => [s.to, s.trigger, s.mine])).toEqual([
+      ["DRAFT", "story", true],
+      ["IN_SELECTION", "round", false],
+    ]);
     expect(steps[1]!.blockers).toEqual([{ code: "ROLE_MISSING", roles: ["LEAD"] }, { code: "NOT_IN_OPEN_ROUND" }]);
     expect(nextSteps("SCREENED", ["LEAD"], facts([]))[1]!.mine).toBe(false);
   });

@@ -99,7 +99,8 @@ describe("SortableBallotItem", () => {
   it("has its words in both languages, and mentions the buttons for keyboard users", () => {
     for (const messages of [en, es]) {
       const ballot = messages.selection.ballot;
-      for (const text of [ballot.dragHandle, ballot.dragRole, ballot.dragInstructions, ballot.stayedAt]) expect(text.trim()).not.toBe("");
+      for (const text of [ballot.dragHandle, ballot.dragRole, ballot.dragInstructions, ballot.stayedAt])
+        expect(text.trim()).not.toBe("");
       expect(ballot.dragHandle).toContain("{code}");
       expect(ballot.dragInstructions).toContain(ballot.up);
       expect(ballot.dragInstructions).toContain(ballot.down);

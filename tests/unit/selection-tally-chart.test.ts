@@ -32,12 +32,22 @@ describe("TallyChart", () => {
   );
 
   it("draws each bar in proportion to the top of the axis", () => {
-    expect([...html.matchAll(/<rect[^>]*width="([^"]+)"/g)].map((match) => match[1])).toEqual(["100.00%", "25.00%", "0.00%"]);
+    expect([...html.matchAll(/<rect[^>]*width="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      "100.00%",
+      "25.00%",
+      "0.00%",
+    ]);
   });
 
   it("labels each bar with its story's code and the axis with its steps", () => {
     expect(html).toContain(">H-01<");
-    expect([...html.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((match) => match[1])).toEqual(["0", "2", "4", "6", "8"]);
+    expect([...html.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((match) => match[1])).toEqual([
+      "0",
+      "2",
+      "4",
+      "6",
+      "8",
+    ]);
   });
 
   it("is hidden from assistive technology (the table carries the figures) and writes no style attribute, which the CSP refuses", () => {

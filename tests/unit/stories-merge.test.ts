@@ -1,12 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { emptyStoryValues, mergeRows, mergeValues, toFormValues, type StoryFormValues } from "@/lib/stories/form-values";
+import {
+  emptyStoryValues,
+  mergeRows,
+  mergeValues,
+  toFormValues,
+  type StoryFormValues,
+} from "@/lib/stories/form-values";
 import { buildStorySnapshot } from "@/lib/stories/snapshot";
 
 function values(overrides: Partial<StoryFormValues> = {}): StoryFormValues {
-  return { ...emptyStoryValues("es"), title: "Base", whatChanged: "Qué", whySignificant: "Por qué", changeType: "POSITIVE", ...overrides };
+  return {
+    ...emptyStoryValues("es"),
+    title: "Base",
+    whatChanged: "Qué",
+    whySignificant: "Por qué",
+    changeType: "POSITIVE",
+    ...overrides,
+  };
 }
 
-const figure = (id: string, label: string) => ({ key: id || label, id, label, labelTranslation: "", qualifier: "EXACT" as const, value: "1", valueMax: "", unit: "" });
+const figure = (id: string, label: string) => ({
+  key: id || label,
+  id,
+  label,
+  labelTranslation: "",
+  qualifier: "EXACT" as const,
+  value: "1",
+  valueMax: "",
+  unit: "",
+});
 
 describe("merging two editors' versions", () => {
   it("lists only fields that differ, with who changed them and a suggestion", () => {
@@ -28,10 +50,20 @@ describe("merging two editors' versions", () => {
   });
 
   it("takes each chosen field from yours and the rest from theirs", () => {
-    const theirs = values({ title: "Theirs", whatChanged: "Qué (ellos)", periodPrecision: "MONTH", periodFrom: "2022-01" });
+    const theirs = values({
+      title: "Theirs",
+      whatChanged: "Qué (ellos)",
+      periodPrecision: "MONTH",
+      periodFrom: "2022-01",
+    });
     const yours = values({ title: "Yours", whatChanged: "Qué (yo)", periodFrom: "2021" });
     const merged = mergeValues(theirs, yours, { title: "yours", whatChanged: "theirs", period: "yours" });
-    expect(merged).toMatchObject({ title: "Yours", whatChanged: "Qué (ellos)", periodPrecision: "YEAR", periodFrom: "2021" });
+    expect(merged).toMatchObject({
+      title: "Yours",
+      whatChanged: "Qué (ellos)",
+      periodPrecision: "YEAR",
+      periodFrom: "2021",
+    });
     expect(theirs.title).toBe("Theirs");
   });
 
@@ -39,7 +71,10 @@ describe("merging two editors' versions", () => {
     const theirs = values({ figures: [figure("f2", "kept")] });
     const yours = values({ figures: [figure("f1", "edited by you"), figure("f2", "kept, edited")] });
     const merged = mergeValues(theirs, yours, { figures: "yours" });
-    expect(merged.figures.map((f) => [f.id, f.label])).toEqual([["", "edited by you"], ["f2", "kept, edited"]]);
+    expect(merged.figures.map((f) => [f.id, f.label])).toEqual([
+      ["", "edited by you"],
+      ["f2", "kept, edited"],
+    ]);
   });
 });
 
@@ -69,7 +104,18 @@ describe("form values of a stored story", () => {
       sectors: [],
       priorityTags: [],
       atRiskGroups: [{ id: "g1", position: 1, nameEn: "Women workers", nameEs: "Mujeres trabajadoras", note: null }],
-      figures: [{ id: "f1", position: 1, label: "días", labelTranslation: null, qualifier: "RANGE", value: "1.0000", valueMax: "9.0000", unit: "meses" }],
+      figures: [
+        {
+          id: "f1",
+          position: 1,
+          label: "días",
+          labelTranslation: null,
+          qualifier: "RANGE",
+          value: "1.0000",
+          valueMax: "9.0000",
+          unit: "meses",
+        },
+      ],
       contributions: [{ projectId: "pr1", acronym: "FH", name: "Fields of Hope", howContributed: "H" }],
       storytellers: [{ respondentId: "r1", code: "R-0001" }],
       sources: [{ kind: "INTERVIEW", id: "i1", date: new Date("2024-06-15T00:00:00Z") }],

@@ -14,13 +14,28 @@ import {
   type StorytellerConsentFacts,
 } from "@/lib/stories/stage-machine";
 
-const granted = { INTERVIEW: true, AUDIO_RECORDING: true, ANONYMOUS_QUOTATION: true, SHARE_WITH_FUNDER: true, CONTACT_FOR_VALIDATION: true };
-const teller = (code: string, consent: StorytellerConsentFacts["consent"] = { withdrawn: false, scopes: granted }, excluded = false): StorytellerConsentFacts => ({
+const granted = {
+  INTERVIEW: true,
+  AUDIO_RECORDING: true,
+  ANONYMOUS_QUOTATION: true,
+  SHARE_WITH_FUNDER: true,
+  CONTACT_FOR_VALIDATION: true,
+};
+const teller = (
+  code: string,
+  consent: StorytellerConsentFacts["consent"] = { withdrawn: false, scopes: granted },
+  excluded = false,
+): StorytellerConsentFacts => ({
   code,
   excluded,
   consent,
 });
-const ready: StageFacts = { storytellers: [teller("R-0001")], sourceCount: 1, hasCurrentPrimaryDomain: true, flaggedSourceDestroyed: false };
+const ready: StageFacts = {
+  storytellers: [teller("R-0001")],
+  sourceCount: 1,
+  hasCurrentPrimaryDomain: true,
+  flaggedSourceDestroyed: false,
+};
 const ALL_ROLES: Role[] = ["LEAD", "EVALUATOR", "PANELIST", "ANALYST", "REVIEWER", "ADMIN"];
 
 describe("the transition table", () => {
@@ -60,7 +75,9 @@ describe("the transition table", () => {
       "RETURNED>DRAFT",
     ]);
     // Nothing leaves the two ends of the path but a return.
-    expect(STAGE_TRANSITIONS.filter((transition) => ["APPROVED", "NOT_SELECTED"].includes(transition.from))).toEqual([]);
+    expect(STAGE_TRANSITIONS.filter((transition) => ["APPROVED", "NOT_SELECTED"].includes(transition.from))).toEqual(
+      [],
+    );
     expect(findTransition("DRAFT", "SCREENED")).toBeUndefined();
     expect(findTransition("SCREENED", "SUBMITTED")).toBeUndefined();
     expect(findTransition("SUBMITTED", "DRAFT")?.needsComment).toBe(true);
@@ -72,28 +89,43 @@ describe("the transition table", () => {
     return STAGE_TRANSITIONS.map((transition) => `${transition.from}>${transition.to}`);
   }
 
-  it.each(ALL_ROLES)("offers %s exactly the steps its permissions allow, and says why the others are not theirs", (role) => {
-    const facts = { ...ready, selection: { candidacies: [] }, triangulation: { storyVersion: 1, evidence: [], signOff: null } };
-    const mine = (stage: StoryStage) => nextSteps(stage, [role], facts).filter((step) => step.mine).map((step) => step.to);
-    const editor = role === "LEAD" || role === "EVALUATOR";
-    expect(mine("DRAFT")).toEqual(editor ? ["SUBMITTED"] : []);
-    expect(mine("SUBMITTED")).toEqual(editor ? ["SCREENED", "DRAFT"] : []);
-    // Entering selection is a round's step: listed, never "mine" on the story page.
-    expect(mine("SCREENED")).toEqual(editor ? ["DRAFT"] : []);
-    expect(mine("RETURNED")).toEqual(editor ? ["DRAFT"] : []);
-    expect(mine("SELECTED")).toEqual(role === "ANALYST" ? ["IN_TRIANGULATION"] : []);
-    expect(mine("IN_TRIANGULATION")).toEqual(role === "ANALYST" ? ["TRIANGULATED"] : []);
-    // Validation and review steps are listed with their owner, never taken from the story page.
-    for (const stage of ["TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW"] as const) expect(mine(stage)).toEqual([]);
-    const submit = nextSteps("DRAFT", [role], ready)[0]!;
-    if (editor) expect(submit.blockers).toEqual([]);
-    else expect(submit.blockers[0]).toEqual({ code: "ROLE_MISSING", roles: ["LEAD", "EVALUATOR"] });
-  });
+  it.each(ALL_ROLES)(
+    "offers %s exactly the steps its permissions allow, and says why the others are not theirs",
+    (role) => {
+      const facts = {
+        ...ready,
+        selection: { candidacies: [] },
+        triangulation: { storyVersion: 1, evidence: [], signOff: null },
+      };
+      const mine = (stage: StoryStage) =>
+        nextSteps(stage, [role], facts)
+          .filter((step) => step.mine)
+          .map((step) => step.to);
+      const editor = role === "LEAD" || role === "EVALUATOR";
+      expect(mine("DRAFT")).toEqual(editor ? ["SUBMITTED"] : []);
+      expect(mine("SUBMITTED")).toEqual(editor ? ["SCREENED", "DRAFT"] : []);
+      // Entering selection is a round's step: listed, never "mine" on the story page.
+      expect(mine("SCREENED")).toEqual(editor ? ["DRAFT"] : []);
+      expect(mine("RETURNED")).toEqual(editor ? ["DRAFT"] : []);
+      expect(mine("SELECTED")).toEqual(role === "ANALYST" ? ["IN_TRIANGULATION"] : []);
+      expect(mine("IN_TRIANGULATION")).toEqual(role === "ANALYST" ? ["TRIANGULATED"] : []);
+      // Validation and review steps are listed with their owner, never taken from the story page.
+      for (const stage of ["TRIANGULATED", "IN_VALIDATION", "VALIDATED", "IN_REVIEW"] as const)
+        expect(mine(stage)).toEqual([]);
+      const submit = nextSteps("DRAFT", [role], ready)[0]!;
+      if (editor) expect(submit.blockers).toEqual([]);
+      else expect(submit.blockers[0]).toEqual({ code: "ROLE_MISSING", roles: ["LEAD", "EVALUATOR"] });
+    },
+  );
 });
 
 describe("triangulated guard (in triangulation → triangulated)", () => {
   const triangulate = findTransition("IN_TRIANGULATION", "TRIANGULATED")!;
-  const item = (id: string, sourceType: "DOCUMENT" | "MEDIA" | "ADMINISTRATIVE_RECORD", stance: "SUPPORTS" | "CONTRADICTS" = "SUPPORTS") => ({
+  const item = (
+    id: string,
+    sourceType: "DOCUMENT" | "MEDIA" | "ADMINISTRATIVE_RECORD",
+    stance: "SUPPORTS" | "CONTRADICTS" = "SUPPORTS",
+  ) => ({
     id,
     sourceType,
     stance,
@@ -106,12 +138,29 @@ describe("triangulated guard (in triangulation → triangulated)", () => {
     const signOff = { storyVersion: 3, signedAt: new Date("2025-02-01T00:00:00Z") };
     const evidence = [item("a", "DOCUMENT"), item("b", "ADMINISTRATIVE_RECORD")];
     expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence, signOff } })).toEqual([]);
-    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence: [evidence[0]!], signOff } }).map((blocker) => blocker.code)).toContain("TOO_FEW_SOURCE_TYPES");
-    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence: [...evidence, item("c", "MEDIA", "CONTRADICTS")], signOff } }).map((blocker) => blocker.code)).toContain(
-      "CONTRADICTION_UNANSWERED",
-    );
-    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 4, evidence, signOff } }).map((blocker) => blocker.code)).toEqual(["SIGN_OFF_STALE"]);
-    expect(triangulate.guard({ ...ready, triangulation: { storyVersion: 3, evidence, signOff: null } }).map((blocker) => blocker.code)).toEqual(["NO_SIGN_OFF"]);
+    expect(
+      triangulate
+        .guard({ ...ready, triangulation: { storyVersion: 3, evidence: [evidence[0]!], signOff } })
+        .map((blocker) => blocker.code),
+    ).toContain("TOO_FEW_SOURCE_TYPES");
+    expect(
+      triangulate
+        .guard({
+          ...ready,
+          triangulation: { storyVersion: 3, evidence: [...evidence, item("c", "MEDIA", "CONTRADICTS")], signOff },
+        })
+        .map((blocker) => blocker.code),
+    ).toContain("CONTRADICTION_UNANSWERED");
+    expect(
+      triangulate
+        .guard({ ...ready, triangulation: { storyVersion: 4, evidence, signOff } })
+        .map((blocker) => blocker.code),
+    ).toEqual(["SIGN_OFF_STALE"]);
+    expect(
+      triangulate
+        .guard({ ...ready, triangulation: { storyVersion: 3, evidence, signOff: null } })
+        .map((blocker) => blocker.code),
+    ).toEqual(["NO_SIGN_OFF"]);
   });
 
   it("refuses to run without its facts (a row that forgot `needs`)", () => {
@@ -127,7 +176,10 @@ describe("submission guard (draft → submitted)", () => {
   });
 
   it("needs a storyteller and a source", () => {
-    expect(submit.guard({ ...ready, storytellers: [], sourceCount: 0 })).toEqual([{ code: "NO_STORYTELLER" }, { code: "NO_SOURCE" }]);
+    expect(submit.guard({ ...ready, storytellers: [], sourceCount: 0 })).toEqual([
+      { code: "NO_STORYTELLER" },
+      { code: "NO_SOURCE" },
+    ]);
   });
 
   it("refuses a story resting on destroyed data", () => {
@@ -158,17 +210,24 @@ describe("submission guard (draft → submitted)", () => {
 
   // Every combination of the two required scopes (granted / refused / not asked) and withdrawal.
   const answers = [true, false, undefined] as const;
-  const cases = answers.flatMap((interview) => answers.flatMap((quotation) => [false, true].map((withdrawn) => ({ interview, quotation, withdrawn }))));
-  it.each(cases)("with interview=$interview, quotation=$quotation, withdrawn=$withdrawn", ({ interview, quotation, withdrawn }) => {
-    const scopes: Record<string, boolean> = {};
-    if (interview !== undefined) scopes.INTERVIEW = interview;
-    if (quotation !== undefined) scopes.ANONYMOUS_QUOTATION = quotation;
-    const blockers = consentBlockers([teller("R-0009", { withdrawn, scopes })]);
-    const allowed = !withdrawn && interview === true && quotation === true;
-    expect(blockers.length === 0).toBe(allowed);
-    if (withdrawn) expect(blockers).toEqual([{ code: "CONSENT_WITHDRAWN", respondent: "R-0009" }]);
-    expect(submissionBlockers({ ...ready, storytellers: [teller("R-0009", { withdrawn, scopes })] })).toEqual(blockers);
-  });
+  const cases = answers.flatMap((interview) =>
+    answers.flatMap((quotation) => [false, true].map((withdrawn) => ({ interview, quotation, withdrawn }))),
+  );
+  it.each(cases)(
+    "with interview=$interview, quotation=$quotation, withdrawn=$withdrawn",
+    ({ interview, quotation, withdrawn }) => {
+      const scopes: Record<string, boolean> = {};
+      if (interview !== undefined) scopes.INTERVIEW = interview;
+      if (quotation !== undefined) scopes.ANONYMOUS_QUOTATION = quotation;
+      const blockers = consentBlockers([teller("R-0009", { withdrawn, scopes })]);
+      const allowed = !withdrawn && interview === true && quotation === true;
+      expect(blockers.length === 0).toBe(allowed);
+      if (withdrawn) expect(blockers).toEqual([{ code: "CONSENT_WITHDRAWN", respondent: "R-0009" }]);
+      expect(submissionBlockers({ ...ready, storytellers: [teller("R-0009", { withdrawn, scopes })] })).toEqual(
+        blockers,
+      );
+    },
+  );
 });
 
 describe("screening guard (submitted → screened)", () => {
@@ -180,13 +239,22 @@ describe("screening guard (submitted → screened)", () => {
   });
 
   it("sending back has no guard", () => {
-    expect(findTransition("SCREENED", "DRAFT")!.guard({ storytellers: [], sourceCount: 0, hasCurrentPrimaryDomain: false, flaggedSourceDestroyed: true })).toEqual([]);
+    expect(
+      findTransition("SCREENED", "DRAFT")!.guard({
+        storytellers: [],
+        sourceCount: 0,
+        hasCurrentPrimaryDomain: false,
+        flaggedSourceDestroyed: true,
+      }),
+    ).toEqual([]);
   });
 });
 
 describe("editing past draft", () => {
   it("is possible in the first stages and in RETURNED, not once selection starts", () => {
-    expect(["DRAFT", "SUBMITTED", "SCREENED", "RETURNED"].every((stage) => isEditableStage(stage as StoryStage))).toBe(true);
+    expect(["DRAFT", "SUBMITTED", "SCREENED", "RETURNED"].every((stage) => isEditableStage(stage as StoryStage))).toBe(
+      true,
+    );
     expect(isEditableStage("IN_SELECTION")).toBe(false);
     expect(isEditableStage("APPROVED")).toBe(false);
   });
@@ -194,10 +262,18 @@ describe("editing past draft", () => {
   it("keeps a submitted story's storyteller, source and consent", () => {
     const none = new Set<string>();
     expect(editBlockers("DRAFT", { ...ready, storytellers: [], sourceCount: 0 }, none)).toEqual([]);
-    expect(editBlockers("SUBMITTED", { ...ready, storytellers: [], sourceCount: 0 }, none)).toEqual([{ code: "NO_STORYTELLER" }, { code: "NO_SOURCE" }]);
-    const withNew = { ...ready, storytellers: [teller("R-0001", { withdrawn: true, scopes: granted }), teller("R-0002", null)] };
+    expect(editBlockers("SUBMITTED", { ...ready, storytellers: [], sourceCount: 0 }, none)).toEqual([
+      { code: "NO_STORYTELLER" },
+      { code: "NO_SOURCE" },
+    ]);
+    const withNew = {
+      ...ready,
+      storytellers: [teller("R-0001", { withdrawn: true, scopes: granted }), teller("R-0002", null)],
+    };
     // Only storytellers added by this edit are checked; an old withdrawal does not block editing.
-    expect(editBlockers("SCREENED", withNew, new Set(["R-0002"]))).toEqual([{ code: "CONSENT_MISSING", respondent: "R-0002" }]);
+    expect(editBlockers("SCREENED", withNew, new Set(["R-0002"]))).toEqual([
+      { code: "CONSENT_MISSING", respondent: "R-0002" },
+    ]);
   });
 });
 

@@ -29,7 +29,8 @@ const NOT_FEATURES: Record<string, string> = {
   "audit-anchor": "the launcher's signed checkpoints of the audit chains, outside the database",
   core: "what every feature shares: ids, the transaction's options, refusals, audit diffs (decision 0033)",
   pdf: "the embedded font and tagging the brief's and the validation sheet's PDFs share",
-  translations: "pure rules of translated texts (source digests, staleness, what is shown) shared by stories, evidence, reviews and the brief",
+  translations:
+    "pure rules of translated texts (source digests, staleness, what is shown) shared by stories, evidence, reviews and the brief",
 };
 
 // The parts a file plays, each a reason for a name outside the vocabulary.
@@ -55,7 +56,8 @@ const REASONS: Record<string, string> = {
   "auth/redirect.ts": PURE,
   "auth/session.ts": AUTH,
   "auth/totp.ts": PURE,
-  "auth/two-factor-view.ts": "what the two-factor page shows of one's own account: a loader for the user, not an evaluation",
+  "auth/two-factor-view.ts":
+    "what the two-factor page shows of one's own account: a loader for the user, not an evaluation",
   "brief/content.ts": PURE,
   "brief/docx.ts": FORMAT,
   "brief/download.ts": DOOR,

@@ -44,7 +44,10 @@ describe("splitHighlight", () => {
 
   it("renders marked parts as <mark> and markup in the text escaped, never as elements", () => {
     const html = renderToStaticMarkup(
-      createElement(HighlightedText, { parts: splitHighlight(`<script>alert(1)</script><img src=x onerror=alert(2)> ${mark("niños")}`), lang: "es" }),
+      createElement(HighlightedText, {
+        parts: splitHighlight(`<script>alert(1)</script><img src=x onerror=alert(2)> ${mark("niños")}`),
+        lang: "es",
+      }),
     );
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;");
     expect(html).toContain("<mark>niños</mark>");

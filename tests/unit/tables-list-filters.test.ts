@@ -8,7 +8,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createFormatter, createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import type { PresentContext } from "@/components/data-table/lists/format";
-import { ListFilterFields, stateOptions, type FilterValues, type ListFilter } from "@/components/data-table/lists/list-filters";
+import {
+  ListFilterFields,
+  stateOptions,
+  type FilterValues,
+  type ListFilter,
+} from "@/components/data-table/lists/list-filters";
 import { FILTER_LABELS } from "@/components/data-table/lists/page";
 import type { EvaluationOverview } from "@/lib/evaluations/data";
 import { en, es } from "@/lib/i18n/messages";
@@ -16,20 +21,38 @@ import { focusGroupListSpec, interviewListSpec, respondentListSpec, storyListSpe
 import { defaultSortOf, SEARCH_MAX_LENGTH } from "@/lib/tables/url-state";
 
 function context(locale: "en" | "es"): PresentContext {
-  const t = createTranslator({ locale, messages: locale === "en" ? en : es, namespace: "tables" }) as unknown as PresentContext["t"];
-  return { t, format: createFormatter({ locale, timeZone: "UTC" }) as unknown as PresentContext["format"], locale, evaluationId: "e1" };
+  const t = createTranslator({
+    locale,
+    messages: locale === "en" ? en : es,
+    namespace: "tables",
+  }) as unknown as PresentContext["t"];
+  return {
+    t,
+    format: createFormatter({ locale, timeZone: "UTC" }) as unknown as PresentContext["format"],
+    locale,
+    evaluationId: "e1",
+  };
 }
 
 /** A message as React writes it in HTML. */
 const inHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/</g, "&lt;");
 
 function render(filters: ListFilter[], values: FilterValues, locale: "en" | "es" = "en", pageSize = 25): string {
-  return renderToStaticMarkup(createElement(ListFilterFields, { tableId: "stories", filters, values, pageSize, context: context(locale) }));
+  return renderToStaticMarkup(
+    createElement(ListFilterFields, { tableId: "stories", filters, values, pageSize, context: context(locale) }),
+  );
 }
 
 const STORY_FILTERS: ListFilter[] = [
   { kind: "search", name: "q" },
-  { kind: "select", name: "changeType", options: [{ value: "POSITIVE", label: "Positive" }, { value: "NEGATIVE", label: "Negative" }] },
+  {
+    kind: "select",
+    name: "changeType",
+    options: [
+      { value: "POSITIVE", label: "Positive" },
+      { value: "NEGATIVE", label: "Negative" },
+    ],
+  },
   { kind: "date", name: "updatedFrom" },
 ];
 
@@ -50,9 +73,13 @@ describe("a list's filter fields", () => {
     expect(html).toMatch(/<input[^>]*type="search"[^>]*value="contratos"/);
     expect(html).toContain(`maxLength="${SEARCH_MAX_LENGTH}"`);
     expect(html).toContain(`aria-describedby="stories-q-hint"`);
-    expect(html).toMatch(/<select id="stories-change-type" name="changeType"[^>]*><option value="">Any<\/option><option value="POSITIVE">Positive<\/option><option value="NEGATIVE" selected="">/);
+    expect(html).toMatch(
+      /<select id="stories-change-type" name="changeType"[^>]*><option value="">Any<\/option><option value="POSITIVE">Positive<\/option><option value="NEGATIVE" selected="">/,
+    );
     expect(html).toMatch(/<input[^>]*type="date"[^>]*value="2024-02-01"/);
-    expect(html).toMatch(/<select id="stories-size" name="size"[^>]*><option value="5">5<\/option><option value="10" selected="">/);
+    expect(html).toMatch(
+      /<select id="stories-size" name="size"[^>]*><option value="5">5<\/option><option value="10" selected="">/,
+    );
     expect(html).not.toMatch(/id="stories-size"[^>]*><option value="">/);
   });
 
@@ -63,7 +90,9 @@ describe("a list's filter fields", () => {
   });
 
   it("keeps a hostile stored place name as text", () => {
-    const evaluation = { states: [{ state: "Zacatecas" }, { state: '<script>alert(1)</script>"' }, { state: "Ávila" }] } as unknown as EvaluationOverview;
+    const evaluation = {
+      states: [{ state: "Zacatecas" }, { state: '<script>alert(1)</script>"' }, { state: "Ávila" }],
+    } as unknown as EvaluationOverview;
     const options = stateOptions(evaluation, context("es"));
     expect(options.map((option) => option.value)).toEqual(['<script>alert(1)</script>"', "Ávila", "Zacatecas"]);
     const html = render([{ kind: "select", name: "state", options }], { state: "Ávila" });

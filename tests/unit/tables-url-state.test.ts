@@ -90,16 +90,45 @@ describe("table URL state: presentation values fall back", () => {
 describe("table URL state: filters are checked, and a bad one refuses the view", () => {
   it("accepts well-formed filters", () => {
     expect(
-      ok(stories({ q: "  trabajo   infantil ", domain: "cmabc123", stage: "SCREENED", changeType: "NO_CHANGE", state: "San Luis Potosí", updatedFrom: "2024-01-01", updatedTo: "2024-12-31" })).filters,
-    ).toEqual({ q: "trabajo infantil", domain: "cmabc123", stage: "SCREENED", changeType: "NO_CHANGE", state: "San Luis Potosí", updatedFrom: "2024-01-01", updatedTo: "2024-12-31" });
-    expect(ok(parseTableState(respondentListSpec, { type: "UNION_MEMBER", gender: "WOMAN", state: "Oaxaca", atRiskGroup: "cmgroup1" })).filters).toEqual({
+      ok(
+        stories({
+          q: "  trabajo   infantil ",
+          domain: "cmabc123",
+          stage: "SCREENED",
+          changeType: "NO_CHANGE",
+          state: "San Luis Potosí",
+          updatedFrom: "2024-01-01",
+          updatedTo: "2024-12-31",
+        }),
+      ).filters,
+    ).toEqual({
+      q: "trabajo infantil",
+      domain: "cmabc123",
+      stage: "SCREENED",
+      changeType: "NO_CHANGE",
+      state: "San Luis Potosí",
+      updatedFrom: "2024-01-01",
+      updatedTo: "2024-12-31",
+    });
+    expect(
+      ok(
+        parseTableState(respondentListSpec, {
+          type: "UNION_MEMBER",
+          gender: "WOMAN",
+          state: "Oaxaca",
+          atRiskGroup: "cmgroup1",
+        }),
+      ).filters,
+    ).toEqual({
       type: "UNION_MEMBER",
       gender: "WOMAN",
       state: "Oaxaca",
       atRiskGroup: "cmgroup1",
     });
     expect(ok(stories({ atRiskGroup: "cmgroup1" })).filters).toEqual({ atRiskGroup: "cmgroup1" });
-    expect(ok(parseTableState(interviewListSpec, { mode: "PHONE", from: "2024-06-01", to: "2024-06-30" })).filters).toEqual({
+    expect(
+      ok(parseTableState(interviewListSpec, { mode: "PHONE", from: "2024-06-01", to: "2024-06-30" })).filters,
+    ).toEqual({
       mode: "PHONE",
       from: "2024-06-01",
       to: "2024-06-30",
@@ -126,12 +155,21 @@ describe("table URL state: filters are checked, and a bad one refuses the view",
 
   it("refuses a filter given twice (an array is never a filter value)", () => {
     expect(stories({ stage: ["DRAFT", "SCREENED"] })).toEqual({ ok: false, rejected: ["stage"] });
-    expect(parseTableState(respondentListSpec, { gender: ["WOMAN", "MAN"], type: "COMPANY" })).toEqual({ ok: false, rejected: ["gender"] });
+    expect(parseTableState(respondentListSpec, { gender: ["WOMAN", "MAN"], type: "COMPANY" })).toEqual({
+      ok: false,
+      rejected: ["gender"],
+    });
   });
 
   it("refuses an end date before the start date", () => {
-    expect(stories({ updatedFrom: "2024-05-01", updatedTo: "2024-04-01" })).toEqual({ ok: false, rejected: ["updatedTo"] });
-    expect(parseTableState(interviewListSpec, { from: "2024-05-01", to: "2024-04-30" })).toEqual({ ok: false, rejected: ["to"] });
+    expect(stories({ updatedFrom: "2024-05-01", updatedTo: "2024-04-01" })).toEqual({
+      ok: false,
+      rejected: ["updatedTo"],
+    });
+    expect(parseTableState(interviewListSpec, { from: "2024-05-01", to: "2024-04-30" })).toEqual({
+      ok: false,
+      rejected: ["to"],
+    });
   });
 
   it("refuses too-long search text, and search text with control or bidirectional-override characters", () => {
@@ -150,7 +188,9 @@ describe("table URL state: filters are checked, and a bad one refuses the view",
   });
 
   it("ignores parameters that are not filters of the list (they never reach a query)", () => {
-    expect(ok(stories({ "domain[contains]": "x", evaluationId: "other", where: '{"id":{"not":null}}' })).filters).toEqual({});
+    expect(
+      ok(stories({ "domain[contains]": "x", evaluationId: "other", where: '{"id":{"not":null}}' })).filters,
+    ).toEqual({});
   });
 
   it("names every refused parameter", () => {
@@ -160,7 +200,10 @@ describe("table URL state: filters are checked, and a bad one refuses the view",
 
 describe("search page URL state", () => {
   it("reads the text, the kind and the page", () => {
-    expect(parseSearchState({ q: "niños", kind: "interviews", page: "2" })).toEqual({ ok: true, state: { q: "niños", kind: "interviews", page: 2 } });
+    expect(parseSearchState({ q: "niños", kind: "interviews", page: "2" })).toEqual({
+      ok: true,
+      state: { q: "niños", kind: "interviews", page: 2 },
+    });
     expect(parseSearchState({})).toEqual({ ok: true, state: { page: 1 } });
   });
 

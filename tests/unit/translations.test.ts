@@ -29,8 +29,21 @@ const story = (changes: Partial<SnapshotSource> = {}): SnapshotSource => ({
   sectors: [],
   priorityTags: [],
   atRiskGroups: [],
-  figures: [{ id: "f1", position: 1, label: "personas", labelTranslation: "people", qualifier: "EXACT", value: "3", valueMax: null, unit: "%" }],
-  contributions: [{ projectId: "p1", acronym: "P", name: "Proyecto", howContributed: "Capacitó.", howContributedTranslation: null }],
+  figures: [
+    {
+      id: "f1",
+      position: 1,
+      label: "personas",
+      labelTranslation: "people",
+      qualifier: "EXACT",
+      value: "3",
+      valueMax: null,
+      unit: "%",
+    },
+  ],
+  contributions: [
+    { projectId: "p1", acronym: "P", name: "Proyecto", howContributed: "Capacitó.", howContributedTranslation: null },
+  ],
   storytellers: [],
   sources: [],
   ...changes,
@@ -41,10 +54,19 @@ describe("which text a reader sees", () => {
   it("is the original in its own language, the translation in the other, the marker otherwise", () => {
     expect(shownText({ ...base, lang: "es" })).toEqual({ state: "original", text: "Probable." });
     expect(shownText({ ...base, lang: "en" })).toEqual({ state: "translated", text: "Likely." });
-    expect(shownText({ ...base, lang: "en", translation: "  " })).toEqual({ state: "untranslated", original: "Probable." });
-    expect(shownText({ ...base, lang: "en", translationLanguage: "nah" })).toEqual({ state: "untranslated", original: "Probable." });
+    expect(shownText({ ...base, lang: "en", translation: "  " })).toEqual({
+      state: "untranslated",
+      original: "Probable.",
+    });
+    expect(shownText({ ...base, lang: "en", translationLanguage: "nah" })).toEqual({
+      state: "untranslated",
+      original: "Probable.",
+    });
     expect(shownText({ ...base, lang: "en", stale: true })).toEqual({ state: "stale", original: "Probable." });
-    expect(shownText({ ...base, lang: "en", sourceLanguage: "en-US" })).toEqual({ state: "original", text: "Probable." });
+    expect(shownText({ ...base, lang: "en", sourceLanguage: "en-US" })).toEqual({
+      state: "original",
+      text: "Probable.",
+    });
   });
 
   it("takes evidence and reasons to be in the evaluation's first language", () => {
@@ -69,18 +91,32 @@ describe("where each translation came from", () => {
   it("keeps the entry of a translation left alone, so a changed source shows it stale", () => {
     const first = buildStorySnapshot(story());
     const stored = { ...first, translationSources: nextTranslationSources(null, first, now) };
-    const edited = buildStorySnapshot(story({ sustainabilityAssessment: "Probable si sigue.", translationSources: stored.translationSources }));
+    const edited = buildStorySnapshot(
+      story({ sustainabilityAssessment: "Probable si sigue.", translationSources: stored.translationSources }),
+    );
     const sources = nextTranslationSources(stored, edited, later);
     expect(sources.sustainabilityAssessment).toEqual(stored.translationSources.sustainabilityAssessment);
-    expect([...staleTranslationPaths({ ...edited, translationSources: sources })]).toEqual(["sustainabilityAssessment"]);
+    expect([...staleTranslationPaths({ ...edited, translationSources: sources })]).toEqual([
+      "sustainabilityAssessment",
+    ]);
   });
 
   it("makes a retranslated text current again, and drops a removed translation", () => {
     const first = buildStorySnapshot(story());
     const stored = { ...first, translationSources: nextTranslationSources(null, first, now) };
-    const edited = buildStorySnapshot(story({ sustainabilityAssessment: "Probable si sigue.", sustainabilityAssessmentTranslation: "Likely if it lasts.", titleTranslation: null }));
+    const edited = buildStorySnapshot(
+      story({
+        sustainabilityAssessment: "Probable si sigue.",
+        sustainabilityAssessmentTranslation: "Likely if it lasts.",
+        titleTranslation: null,
+      }),
+    );
     const sources = nextTranslationSources(stored, edited, later);
-    expect(sources.sustainabilityAssessment).toEqual({ from: sourceDigest("Probable si sigue."), by: "u1", at: later.toISOString() });
+    expect(sources.sustainabilityAssessment).toEqual({
+      from: sourceDigest("Probable si sigue."),
+      by: "u1",
+      at: later.toISOString(),
+    });
     expect(sources.title).toBeUndefined();
     expect(staleTranslationPaths({ ...edited, translationSources: sources }).size).toBe(0);
   });

@@ -5,7 +5,10 @@ import { checkUpload, MAX_UPLOAD_BYTES, safeFileName } from "@/lib/uploads/file-
 
 const text = (value: string) => new TextEncoder().encode(value) as Uint8Array<ArrayBuffer>;
 const PDF = text("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
+  0, 0, 0,
+]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
 const WEBP = text("RIFF\u0024\u0000\u0000\u0000WEBPVP8 ");
 const EXE = (() => {
@@ -17,10 +20,19 @@ const EXE = (() => {
 describe("checkUpload", () => {
   it("accepts PDF, PNG, JPEG and WebP by their signature, with the detected type and a SHA-256", async () => {
     const pdf = await checkUpload(PDF, "informe.pdf");
-    expect(pdf).toMatchObject({ ok: true, mimeType: "application/pdf", fileName: "informe.pdf", sizeBytes: PDF.byteLength });
+    expect(pdf).toMatchObject({
+      ok: true,
+      mimeType: "application/pdf",
+      fileName: "informe.pdf",
+      sizeBytes: PDF.byteLength,
+    });
     expect(pdf.ok && pdf.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await checkUpload(PNG, "foto.png")).toMatchObject({ ok: true, mimeType: "image/png" });
-    expect(await checkUpload(JPEG, "foto.jpeg")).toMatchObject({ ok: true, mimeType: "image/jpeg", fileName: "foto.jpg" });
+    expect(await checkUpload(JPEG, "foto.jpeg")).toMatchObject({
+      ok: true,
+      mimeType: "image/jpeg",
+      fileName: "foto.jpg",
+    });
     expect(await checkUpload(WEBP, "foto.webp")).toMatchObject({ ok: true, mimeType: "image/webp" });
   });
 
@@ -28,8 +40,14 @@ describe("checkUpload", () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Datos").addRow(["estado", "casos"]);
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>;
-    expect(await checkUpload(xlsx, "datos.xlsx")).toMatchObject({ ok: true, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-    expect(await checkUpload(text("estado,casos\nOaxaca,24\nCoahuila,5\n"), "casos.csv")).toMatchObject({ ok: true, mimeType: "text/csv" });
+    expect(await checkUpload(xlsx, "datos.xlsx")).toMatchObject({
+      ok: true,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    expect(await checkUpload(text("estado,casos\nOaxaca,24\nCoahuila,5\n"), "casos.csv")).toMatchObject({
+      ok: true,
+      mimeType: "text/csv",
+    });
   });
 
   it("keeps the content's type when the name says otherwise (a PNG named .pdf is stored as .png)", async () => {
@@ -38,18 +56,31 @@ describe("checkUpload", () => {
 
   it("refuses a program or a web page renamed to .pdf", async () => {
     expect(await checkUpload(EXE, "informe.pdf")).toEqual({ ok: false, reason: "FILE_TYPE_NOT_ALLOWED" });
-    expect(await checkUpload(text("<!DOCTYPE html><html><script>alert(1)</script></html>"), "informe.pdf")).toEqual({ ok: false, reason: "FILE_HOSTILE" });
+    expect(await checkUpload(text("<!DOCTYPE html><html><script>alert(1)</script></html>"), "informe.pdf")).toEqual({
+      ok: false,
+      reason: "FILE_HOSTILE",
+    });
   });
 
   it("refuses SVG and HTML, even named .csv", async () => {
-    expect(await checkUpload(text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), "grafica.svg")).toEqual({ ok: false, reason: "FILE_HOSTILE" });
-    expect(await checkUpload(text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>'), "grafica.csv")).toEqual({ ok: false, reason: "FILE_HOSTILE" });
-    expect(await checkUpload(text("a,b\n<script>alert(1)</script>"), "datos.csv")).toEqual({ ok: false, reason: "FILE_HOSTILE" });
+    expect(
+      await checkUpload(text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), "grafica.svg"),
+    ).toEqual({ ok: false, reason: "FILE_HOSTILE" });
+    expect(
+      await checkUpload(text('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>'), "grafica.csv"),
+    ).toEqual({ ok: false, reason: "FILE_HOSTILE" });
+    expect(await checkUpload(text("a,b\n<script>alert(1)</script>"), "datos.csv")).toEqual({
+      ok: false,
+      reason: "FILE_HOSTILE",
+    });
   });
 
   it("refuses text that is not a CSV by name, and a .csv that is not UTF-8", async () => {
     expect(await checkUpload(text("just words"), "notas.txt")).toEqual({ ok: false, reason: "FILE_TYPE_NOT_ALLOWED" });
-    expect(await checkUpload(new Uint8Array([0x61, 0x2c, 0xff, 0xfe, 0x0a]), "datos.csv")).toEqual({ ok: false, reason: "FILE_TYPE_NOT_ALLOWED" });
+    expect(await checkUpload(new Uint8Array([0x61, 0x2c, 0xff, 0xfe, 0x0a]), "datos.csv")).toEqual({
+      ok: false,
+      reason: "FILE_TYPE_NOT_ALLOWED",
+    });
     expect(await checkUpload(text("a,b\u0000"), "datos.csv")).toEqual({ ok: false, reason: "FILE_TYPE_NOT_ALLOWED" });
   });
 

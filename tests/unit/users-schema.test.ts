@@ -12,7 +12,12 @@ function messages(result: { success: boolean; error?: { issues: Array<{ path: Pr
 
 describe("createUserSchema", () => {
   it("trims the name and lower-cases the e-mail", () => {
-    expect(createUserSchema.parse(valid)).toEqual({ name: "Mariana Quiroga", email: "mariana@example.org", locale: "ES", isAdmin: false });
+    expect(createUserSchema.parse(valid)).toEqual({
+      name: "Mariana Quiroga",
+      email: "mariana@example.org",
+      locale: "ES",
+      isAdmin: false,
+    });
   });
 
   it.each([
@@ -33,27 +38,48 @@ describe("createUserSchema", () => {
   });
 
   it("keeps hostile-looking but visible text literally (it is data, escaped when shown)", () => {
-    for (const name of ["<script>alert(1)</script>", "Robert'); DROP TABLE app_user;--", "=HYPERLINK(\"http://evil\")", "محمد"]) {
+    for (const name of [
+      "<script>alert(1)</script>",
+      "Robert'); DROP TABLE app_user;--",
+      '=HYPERLINK("http://evil")',
+      "محمد",
+    ]) {
       expect(personNameSchema.parse(name)).toBe(name);
     }
   });
 });
 
 describe("account set-up and invitation acceptance", () => {
-  const setup = { token: `abc.${(Date.now() + 1000).toString(36)}.${"A".repeat(43)}`, name: "New Person", password: "twelve chars", passwordConfirmation: "twelve chars" };
+  const setup = {
+    token: `abc.${(Date.now() + 1000).toString(36)}.${"A".repeat(43)}`,
+    name: "New Person",
+    password: "twelve chars",
+    passwordConfirmation: "twelve chars",
+  };
 
   it("needs at least 12 characters and the same password twice", () => {
     expect(accountSetupSchema.safeParse(setup).success).toBe(true);
-    expect(messages(accountSetupSchema.safeParse({ ...setup, password: "short", passwordConfirmation: "short" })).password).toBe("validation.passwordTooShort");
-    expect(messages(accountSetupSchema.safeParse({ ...setup, passwordConfirmation: "twelve charz" })).passwordConfirmation).toBe("validation.passwordsDiffer");
-    expect(messages(accountSetupSchema.safeParse({ ...setup, password: "x".repeat(1025), passwordConfirmation: "x".repeat(1025) })).password).toBe(
-      "validation.passwordTooLong",
-    );
+    expect(
+      messages(accountSetupSchema.safeParse({ ...setup, password: "short", passwordConfirmation: "short" })).password,
+    ).toBe("validation.passwordTooShort");
+    expect(
+      messages(accountSetupSchema.safeParse({ ...setup, passwordConfirmation: "twelve charz" })).passwordConfirmation,
+    ).toBe("validation.passwordsDiffer");
+    expect(
+      messages(
+        accountSetupSchema.safeParse({ ...setup, password: "x".repeat(1025), passwordConfirmation: "x".repeat(1025) }),
+      ).password,
+    ).toBe("validation.passwordTooLong");
   });
 
   it("refuses a malformed token before anything is looked up", () => {
     expect(accountSetupSchema.safeParse({ ...setup, token: "../../etc/passwd" }).success).toBe(false);
-    const invitation = { token: "A".repeat(43), name: "New Person", password: "twelve chars", passwordConfirmation: "twelve chars" };
+    const invitation = {
+      token: "A".repeat(43),
+      name: "New Person",
+      password: "twelve chars",
+      passwordConfirmation: "twelve chars",
+    };
     expect(acceptInvitationWithAccountSchema.safeParse(invitation).success).toBe(true);
     expect(acceptInvitationWithAccountSchema.safeParse({ ...invitation, token: "A".repeat(44) }).success).toBe(false);
     expect(acceptInvitationWithAccountSchema.safeParse({ ...invitation, token: { not: null } }).success).toBe(false);
@@ -86,7 +112,10 @@ describe("createEvaluationSchema", () => {
   };
 
   it("accepts a valid evaluation, de-duplicates languages and lower-cases the lead's e-mail", () => {
-    expect(createEvaluationSchema.parse(evaluation)).toMatchObject({ languages: ["ES", "EN"], leadEmail: "lead@example.org" });
+    expect(createEvaluationSchema.parse(evaluation)).toMatchObject({
+      languages: ["ES", "EN"],
+      leadEmail: "lead@example.org",
+    });
   });
 
   it.each([

@@ -26,7 +26,9 @@ describe("account set-up tokens", () => {
 
   it("die when the row changes, a password is set or the user is disabled", () => {
     const parsed = token.parseAccountSetupToken(token.createAccountSetupToken(user, now))!;
-    expect(token.accountSetupTokenFits(parsed, { ...user, updatedAt: new Date(user.updatedAt.getTime() + 1) }, now)).toBe(false);
+    expect(
+      token.accountSetupTokenFits(parsed, { ...user, updatedAt: new Date(user.updatedAt.getTime() + 1) }, now),
+    ).toBe(false);
     expect(token.accountSetupTokenFits(parsed, { ...user, passwordHash: "$argon2id$…" }, now)).toBe(false);
     expect(token.accountSetupTokenFits(parsed, { ...user, disabledAt: now }, now)).toBe(false);
     expect(token.accountSetupTokenFits(parsed, { ...user, id: "cuser2" }, now)).toBe(false);
@@ -35,9 +37,13 @@ describe("account set-up tokens", () => {
   it("refuse a forged expiry or signature", () => {
     const [id, expiry, signature] = token.createAccountSetupToken(user, now).split(".");
     const later = (Number.parseInt(expiry!, 36) + 1000 * 3600 * 24 * 30).toString(36);
-    expect(token.accountSetupTokenFits(token.parseAccountSetupToken(`${id}.${later}.${signature}`)!, user, now)).toBe(false);
+    expect(token.accountSetupTokenFits(token.parseAccountSetupToken(`${id}.${later}.${signature}`)!, user, now)).toBe(
+      false,
+    );
     const flipped = `${signature!.slice(0, -1)}${signature!.endsWith("A") ? "B" : "A"}`;
-    expect(token.accountSetupTokenFits(token.parseAccountSetupToken(`${id}.${expiry}.${flipped}`)!, user, now)).toBe(false);
+    expect(token.accountSetupTokenFits(token.parseAccountSetupToken(`${id}.${expiry}.${flipped}`)!, user, now)).toBe(
+      false,
+    );
     expect(token.parseAccountSetupToken("not-a-token")).toBeNull();
     expect(token.parseAccountSetupToken(`${id}.${expiry}.${signature}.extra`)).toBeNull();
   });

@@ -10,29 +10,45 @@ import { describe, expect, it, vi } from "vitest";
 import { en, es } from "@/lib/i18n/messages";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {}, push: () => {} }) }));
-vi.mock("@/lib/validation/actions", () => ({ correctValidationResponse: async () => ({ ok: false, error: "UNEXPECTED" }) }));
+vi.mock("@/lib/validation/actions", () => ({
+  correctValidationResponse: async () => ({ ok: false, error: "UNEXPECTED" }),
+}));
 
 const { CorrectionForm } = await import("@/components/validation/correction-form");
 
 function render(locale: "en" | "es", comments: string) {
-  const form = createElement(CorrectionForm, { evaluationId: "e1", responseId: "r1", stored: { version: 3, verdict: "DISPUTES", comments, proposedChanges: "", resolved: true } });
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale, messages: locale === "en" ? en : es, timeZone: "UTC", children: form }));
+  const form = createElement(CorrectionForm, {
+    evaluationId: "e1",
+    responseId: "r1",
+    stored: { version: 3, verdict: "DISPUTES", comments, proposedChanges: "", resolved: true },
+  });
+  return renderToStaticMarkup(
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: locale === "en" ? en : es,
+      timeZone: "UTC",
+      children: form,
+    }),
+  );
 }
 
 describe("CorrectionForm", () => {
   it.each([
     ["en", "Verdict", "Comments", "Proposed changes", "Save the correction"],
     ["es", "Veredicto", "Comentarios", "Cambios propuestos", "Guardar la corrección"],
-  ] as const)("labels every field in %s and starts from the stored values", (locale, verdict, comments, proposed, save) => {
-    const html = render(locale, "Fueron 20.");
-    expect(html).toContain(`<legend class="field__label">${verdict}</legend>`);
-    expect(html).toContain(`<label class="field__label" for="correction-comments">${comments}</label>`);
-    expect(html).toContain(`<label class="field__label" for="correction-proposedChanges">${proposed}</label>`);
-    expect(html).toMatch(/<input type="radio" name="correction-verdict" checked="" value="DISPUTES"\/>/);
-    expect(html).toContain(">Fueron 20.</textarea>");
-    expect(html).toContain(save);
-    expect(html).not.toContain("notice"); // nobody saved meanwhile
-  });
+  ] as const)(
+    "labels every field in %s and starts from the stored values",
+    (locale, verdict, comments, proposed, save) => {
+      const html = render(locale, "Fueron 20.");
+      expect(html).toContain(`<legend class="field__label">${verdict}</legend>`);
+      expect(html).toContain(`<label class="field__label" for="correction-comments">${comments}</label>`);
+      expect(html).toContain(`<label class="field__label" for="correction-proposedChanges">${proposed}</label>`);
+      expect(html).toMatch(/<input type="radio" name="correction-verdict" checked="" value="DISPUTES"\/>/);
+      expect(html).toContain(">Fueron 20.</textarea>");
+      expect(html).toContain(save);
+      expect(html).not.toContain("notice"); // nobody saved meanwhile
+    },
+  );
 
   it("shows a stored <script> as text", () => {
     const html = render("en", "<script>alert(1)</script>");

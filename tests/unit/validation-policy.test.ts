@@ -11,7 +11,14 @@ import {
   type ValidationFacts,
 } from "@/lib/validation/policy";
 import { correctResponseInput } from "@/lib/validation/schema";
-import { allocate, coverageRows, drawStratifiedSample, seededRandom, stratumOf, type SamplingCandidate } from "@/lib/validation/sampling";
+import {
+  allocate,
+  coverageRows,
+  drawStratifiedSample,
+  seededRandom,
+  stratumOf,
+  type SamplingCandidate,
+} from "@/lib/validation/sampling";
 
 const sizes = (entries: Record<string, number>) => new Map(Object.entries(entries));
 const total = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
@@ -93,7 +100,13 @@ describe("drawStratifiedSample", () => {
 
 describe("coverageRows", () => {
   it("counts and shares of the sample against the whole set", () => {
-    const rows = coverageRows(new Map([["WOMAN", 3], ["MAN", 1]]), new Map([["WOMAN", 1]]));
+    const rows = coverageRows(
+      new Map([
+        ["WOMAN", 3],
+        ["MAN", 1],
+      ]),
+      new Map([["WOMAN", 1]]),
+    );
     expect(rows).toEqual([
       { value: "MAN", sample: 0, all: 1, samplePercent: 0, allPercent: 25 },
       { value: "WOMAN", sample: 1, all: 3, samplePercent: 100, allPercent: 75 },
@@ -118,7 +131,14 @@ describe("eligibilityBlockers", () => {
 });
 
 describe("responseBlockers", () => {
-  const ok: ResponseFacts = { roundStatus: "OPEN", roundRevisionId: "r1", currentRevisionId: "r1", shownRevisionId: "r1", respondentToldStory: false, respondentEligible: true };
+  const ok: ResponseFacts = {
+    roundStatus: "OPEN",
+    roundRevisionId: "r1",
+    currentRevisionId: "r1",
+    shownRevisionId: "r1",
+    respondentToldStory: false,
+    respondentEligible: true,
+  };
   it("accepts a response on the round's current revision", () => expect(responseBlockers(ok)).toEqual([]));
   it("refuses an outdated revision, a closed round, a storyteller and an ineligible respondent", () => {
     expect(responseBlockers({ ...ok, currentRevisionId: "r2" })).toEqual(["OUTDATED_REVISION"]);
@@ -131,17 +151,33 @@ describe("responseBlockers", () => {
 });
 
 describe("correctionMove", () => {
-  const toDispute: CorrectionFacts = { before: "CONFIRMS", after: "DISPUTES", stage: "IN_VALIDATION", returnedByDispute: false, storyUnchanged: true, otherDisputes: 0 };
-  const awayFromDispute: CorrectionFacts = { before: "DISPUTES", after: "CONFIRMS", stage: "RETURNED", returnedByDispute: true, storyUnchanged: true, otherDisputes: 0 };
+  const toDispute: CorrectionFacts = {
+    before: "CONFIRMS",
+    after: "DISPUTES",
+    stage: "IN_VALIDATION",
+    returnedByDispute: false,
+    storyUnchanged: true,
+    otherDisputes: 0,
+  };
+  const awayFromDispute: CorrectionFacts = {
+    before: "DISPUTES",
+    after: "CONFIRMS",
+    stage: "RETURNED",
+    returnedByDispute: true,
+    storyUnchanged: true,
+    otherDisputes: 0,
+  };
 
   it("reopens a story still in validation when a correction makes a dispute, as recording one would", () => {
     expect(correctionMove(toDispute)).toBe("REOPEN");
-    for (const stage of ["RETURNED", "VALIDATED", "IN_REVIEW"] as const) expect(correctionMove({ ...toDispute, stage })).toBeNull();
+    for (const stage of ["RETURNED", "VALIDATED", "IN_REVIEW"] as const)
+      expect(correctionMove({ ...toDispute, stage })).toBeNull();
   });
 
   it("puts the story back into validation only when the dispute's return is the last thing that happened to it", () => {
     expect(correctionMove(awayFromDispute)).toBe("RESTORE");
-    for (const after of ["CONFIRMS_WITH_CHANGES", "NO_OPINION"] as const) expect(correctionMove({ ...awayFromDispute, after })).toBe("RESTORE");
+    for (const after of ["CONFIRMS_WITH_CHANGES", "NO_OPINION"] as const)
+      expect(correctionMove({ ...awayFromDispute, after })).toBe("RESTORE");
     expect(correctionMove({ ...awayFromDispute, returnedByDispute: false })).toBeNull(); // moved since (review, revision, lead's decision)
     expect(correctionMove({ ...awayFromDispute, storyUnchanged: false })).toBeNull(); // someone saved the story since
     expect(correctionMove({ ...awayFromDispute, otherDisputes: 1 })).toBeNull(); // another respondent disputes it too
@@ -155,15 +191,36 @@ describe("correctionMove", () => {
 });
 
 describe("correctResponseInput", () => {
-  const valid = { evaluationId: "e1", responseId: "r1", expectedVersion: 2, verdict: "CONFIRMS", comments: "  Así fue.  ", proposedChanges: "" };
+  const valid = {
+    evaluationId: "e1",
+    responseId: "r1",
+    expectedVersion: 2,
+    verdict: "CONFIRMS",
+    comments: "  Así fue.  ",
+    proposedChanges: "",
+  };
   const fieldOf = (input: unknown) => {
     const parsed = correctResponseInput.safeParse(input);
     return parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join(".")}:${issue.message}`);
   };
 
   it("trims the words, empties to null and drops what a correction may not change", () => {
-    const parsed = correctResponseInput.parse({ ...valid, respondentId: "other", storyId: "other", resolvedAt: "2025-01-01", recordedById: "u9", version: 7 });
-    expect(parsed).toEqual({ evaluationId: "e1", responseId: "r1", expectedVersion: 2, verdict: "CONFIRMS", comments: "Así fue.", proposedChanges: null });
+    const parsed = correctResponseInput.parse({
+      ...valid,
+      respondentId: "other",
+      storyId: "other",
+      resolvedAt: "2025-01-01",
+      recordedById: "u9",
+      version: 7,
+    });
+    expect(parsed).toEqual({
+      evaluationId: "e1",
+      responseId: "r1",
+      expectedVersion: 2,
+      verdict: "CONFIRMS",
+      comments: "Así fue.",
+      proposedChanges: null,
+    });
   });
 
   it("refuses an unknown verdict, words too long or with NUL, and a missing or non-integer version", () => {
@@ -181,23 +238,37 @@ describe("roundStepBlockers", () => {
   const facts = { status: "PLANNED" as const, storyCount: 2, sampleCount: 5, openDisputeStoryCodes: [] };
   it("opens a planned round with stories and a sample", () => {
     expect(roundStepBlockers("open", facts)).toEqual([]);
-    expect(roundStepBlockers("open", { ...facts, storyCount: 0, sampleCount: 0 })).toEqual([{ code: "NO_STORIES" }, { code: "NO_SAMPLE" }]);
+    expect(roundStepBlockers("open", { ...facts, storyCount: 0, sampleCount: 0 })).toEqual([
+      { code: "NO_STORIES" },
+      { code: "NO_SAMPLE" },
+    ]);
     expect(roundStepBlockers("open", { ...facts, status: "OPEN" })).toEqual([{ code: "WRONG_STATUS" }]);
   });
   it("closes an open round only when every dispute is resolved", () => {
     expect(roundStepBlockers("close", { ...facts, status: "OPEN" })).toEqual([]);
-    expect(roundStepBlockers("close", { ...facts, status: "OPEN", openDisputeStoryCodes: ["CS-0003"] })).toEqual([{ code: "DISPUTE_OPEN", story: "CS-0003" }]);
+    expect(roundStepBlockers("close", { ...facts, status: "OPEN", openDisputeStoryCodes: ["CS-0003"] })).toEqual([
+      { code: "DISPUTE_OPEN", story: "CS-0003" },
+    ]);
     expect(roundStepBlockers("close", facts)).toEqual([{ code: "WRONG_STATUS" }]);
   });
 });
 
 describe("validationBlockers", () => {
-  const ok: ValidationFacts = { stage: "IN_VALIDATION", currentRevisionId: "r2", rounds: [{ status: "CLOSED", revisionId: "r2" }], openDisputes: 0, revalidationWaived: false };
-  it("validates with a closed round on the current revision and no open dispute", () => expect(validationBlockers(ok)).toEqual([]));
+  const ok: ValidationFacts = {
+    stage: "IN_VALIDATION",
+    currentRevisionId: "r2",
+    rounds: [{ status: "CLOSED", revisionId: "r2" }],
+    openDisputes: 0,
+    revalidationWaived: false,
+  };
+  it("validates with a closed round on the current revision and no open dispute", () =>
+    expect(validationBlockers(ok)).toEqual([]));
   it("needs a closed round, the current revision, every dispute resolved, and the right stage", () => {
     expect(validationBlockers({ ...ok, rounds: [{ status: "OPEN", revisionId: "r2" }] })).toEqual(["NO_CLOSED_ROUND"]);
     expect(validationBlockers({ ...ok, rounds: [] })).toEqual(["NO_CLOSED_ROUND"]);
-    expect(validationBlockers({ ...ok, rounds: [{ status: "CLOSED", revisionId: "r1" }] })).toEqual(["REVISION_NOT_VALIDATED"]);
+    expect(validationBlockers({ ...ok, rounds: [{ status: "CLOSED", revisionId: "r1" }] })).toEqual([
+      "REVISION_NOT_VALIDATED",
+    ]);
     expect(validationBlockers({ ...ok, openDisputes: 1 })).toEqual(["DISPUTE_OPEN"]);
     expect(validationBlockers({ ...ok, stage: "TRIANGULATED" })).toEqual(["NOT_IN_VALIDATION"]);
   });

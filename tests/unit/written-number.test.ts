@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { groupedNumber, numberProblemValues, readWrittenNumber, writtenNumber, type NumberReader } from "@/lib/written-number";
+import {
+  groupedNumber,
+  numberProblemValues,
+  readWrittenNumber,
+  writtenNumber,
+  type NumberReader,
+} from "@/lib/written-number";
 
 const value = (text: string, reader: NumberReader) => {
   const reading = readWrittenNumber(text, reader);
@@ -33,15 +39,38 @@ describe("readWrittenNumber in Spanish", () => {
   });
 
   it("refuses a lone comma followed by three digits as ambiguous, with both readings", () => {
-    expect(readWrittenNumber("1,500", "es")).toEqual({ ok: false, problem: "numberAmbiguous", asRead: "1.5", other: "1500" });
-    expect(readWrittenNumber("600,000", "es")).toEqual({ ok: false, problem: "numberAmbiguous", asRead: "600", other: "600000" });
-    expect(readWrittenNumber("-12,345", "es")).toEqual({ ok: false, problem: "numberAmbiguous", asRead: "-12.345", other: "-12345" });
+    expect(readWrittenNumber("1,500", "es")).toEqual({
+      ok: false,
+      problem: "numberAmbiguous",
+      asRead: "1.5",
+      other: "1500",
+    });
+    expect(readWrittenNumber("600,000", "es")).toEqual({
+      ok: false,
+      problem: "numberAmbiguous",
+      asRead: "600",
+      other: "600000",
+    });
+    expect(readWrittenNumber("-12,345", "es")).toEqual({
+      ok: false,
+      problem: "numberAmbiguous",
+      asRead: "-12.345",
+      other: "-12345",
+    });
   });
 
   it("refuses a number written the English way and says how to write it here", () => {
     expect(readWrittenNumber("1.5", "es")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1.5" });
-    expect(readWrittenNumber("600,000.50", "es")).toEqual({ ok: false, problem: "numberOtherConvention", other: "600000.5" });
-    expect(readWrittenNumber("1,234,567", "es")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1234567" });
+    expect(readWrittenNumber("600,000.50", "es")).toEqual({
+      ok: false,
+      problem: "numberOtherConvention",
+      other: "600000.5",
+    });
+    expect(readWrittenNumber("1,234,567", "es")).toEqual({
+      ok: false,
+      problem: "numberOtherConvention",
+      other: "1234567",
+    });
   });
 });
 
@@ -60,13 +89,27 @@ describe("readWrittenNumber in English", () => {
   });
 
   it("refuses a lone point followed by three digits as ambiguous", () => {
-    expect(readWrittenNumber("600.000", "en")).toEqual({ ok: false, problem: "numberAmbiguous", asRead: "600", other: "600000" });
-    expect(readWrittenNumber("1.500", "en")).toEqual({ ok: false, problem: "numberAmbiguous", asRead: "1.5", other: "1500" });
+    expect(readWrittenNumber("600.000", "en")).toEqual({
+      ok: false,
+      problem: "numberAmbiguous",
+      asRead: "600",
+      other: "600000",
+    });
+    expect(readWrittenNumber("1.500", "en")).toEqual({
+      ok: false,
+      problem: "numberAmbiguous",
+      asRead: "1.5",
+      other: "1500",
+    });
   });
 
   it("refuses a number written the Spanish way", () => {
     expect(readWrittenNumber("1,5", "en")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1.5" });
-    expect(readWrittenNumber("1.234,5", "en")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1234.5" });
+    expect(readWrittenNumber("1.234,5", "en")).toEqual({
+      ok: false,
+      problem: "numberOtherConvention",
+      other: "1234.5",
+    });
   });
 });
 
@@ -97,7 +140,7 @@ describe("percent signs, sizes and hostile text", () => {
     "0x1F",
     "<script>alert(1)</script>",
     "'; drop table story_figure; --",
-    "=HYPERLINK(\"http://x\")",
+    '=HYPERLINK("http://x")',
     "1-9",
     "--5",
     "+-5",
@@ -137,14 +180,27 @@ describe("writtenNumber", () => {
     expect(writtenNumber("12.345", "en")).toBe("12.3450");
     for (const stored of ["600000", "1.5", "12.345", "-0.25", "1234.567", "999.999"]) {
       for (const locale of ["es", "en"] as const) {
-        expect(readWrittenNumber(writtenNumber(stored, locale), locale)).toEqual({ ok: true, value: stored, percent: false });
+        expect(readWrittenNumber(writtenNumber(stored, locale), locale)).toEqual({
+          ok: true,
+          value: stored,
+          percent: false,
+        });
       }
     }
   });
 
   it("gives the refusal message what it shows", () => {
-    expect(numberProblemValues("1,500", "es")).toMatchObject({ text: "1,500", asRead: "1,5", other: "1500", otherGrouped: "1.500" });
-    expect(numberProblemValues("600.000", "en")).toMatchObject({ asRead: "600", other: "600000", otherGrouped: "600,000" });
+    expect(numberProblemValues("1,500", "es")).toMatchObject({
+      text: "1,500",
+      asRead: "1,5",
+      other: "1500",
+      otherGrouped: "1.500",
+    });
+    expect(numberProblemValues("600.000", "en")).toMatchObject({
+      asRead: "600",
+      other: "600000",
+      otherGrouped: "600,000",
+    });
     expect(groupedNumber("-1234567.25", "es")).toBe("-1.234.567,25");
     expect(numberProblemValues("12,345", "es")).toMatchObject({ asRead: "12,3450", other: "12345" });
     expect(numberProblemValues("1.5", "es")).toMatchObject({ other: "1,5" });

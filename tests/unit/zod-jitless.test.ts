@@ -19,7 +19,9 @@ function probe(loadInstrumentation: boolean): { jitless: unknown; functionCalls:
     globalThis.Function = RealFunction;
     console.log(JSON.stringify({ jitless: z.config().jitless ?? null, functionCalls, parsed }));
   `;
-  const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], { encoding: "utf8" });
+  const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], {
+    encoding: "utf8",
+  });
   return JSON.parse(output.trim().split("\n").at(-1)!);
 }
 

@@ -31,7 +31,8 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   // request's own Host is never echoed: a forged one must not reach the page (scenario 9).
   const host = (await headers()).get("host");
   const expected = new URL(env.APP_BASE_URL);
-  const current = host && URL.canParse(`${expected.protocol}//${host}`) ? new URL(`${expected.protocol}//${host}`).origin : null;
+  const current =
+    host && URL.canParse(`${expected.protocol}//${host}`) ? new URL(`${expected.protocol}//${host}`).origin : null;
   const refused = current !== null && !acceptedOrigins(env).includes(current);
 
   return (

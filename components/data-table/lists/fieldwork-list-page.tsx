@@ -18,7 +18,15 @@ import type { ListSetting } from "@/lib/fieldwork/data";
 import { loadListFrame } from "@/lib/fieldwork/list-loaders";
 import type { Permission } from "@/lib/permissions";
 import type { ListPage } from "@/lib/tables/paging";
-import { defaultSortOf, parseTableState, sortParam, type ListSpec, type SearchParams, type SortState, type TableState } from "@/lib/tables/url-state";
+import {
+  defaultSortOf,
+  parseTableState,
+  sortParam,
+  type ListSpec,
+  type SearchParams,
+  type SortState,
+  type TableState,
+} from "@/lib/tables/url-state";
 import { ExportControl } from "../export-control";
 import { ProjectExportLink } from "../project-export-link";
 import { ListView, queryKey, RejectedFilters } from "../list-view";
@@ -32,7 +40,12 @@ export type ListPageProps = { params: Promise<{ evaluationId: string }>; searchP
 type FilterSchema = z.ZodType<FilterValues & Record<string, unknown>>;
 
 /** The loaded page and what it was loaded with, for the parts around the table. */
-export type ShownList<S extends FilterSchema, Page> = { page: Page; state: TableState<z.infer<S>>; defaultSort: SortState; t: TablesT };
+export type ShownList<S extends FilterSchema, Page> = {
+  page: Page;
+  state: TableState<z.infer<S>>;
+  defaultSort: SortState;
+  t: TablesT;
+};
 
 export type FieldworkList<S extends FilterSchema, Page extends ListPage<unknown>> = {
   /** The list's route under the evaluation; also its table's element id. */
@@ -57,28 +70,41 @@ export type FieldworkList<S extends FilterSchema, Page extends ListPage<unknown>
 };
 
 /** Lets a page declare its list with the filter and row types inferred. */
-export function fieldworkList<S extends FilterSchema, Page extends ListPage<unknown>>(list: FieldworkList<S, Page>): FieldworkList<S, Page> {
+export function fieldworkList<S extends FilterSchema, Page extends ListPage<unknown>>(
+  list: FieldworkList<S, Page>,
+): FieldworkList<S, Page> {
   return list;
 }
 
 /** The list page's `generateMetadata`. */
-export function fieldworkListMetadata<S extends FilterSchema, Page extends ListPage<unknown>>(list: FieldworkList<S, Page>) {
+export function fieldworkListMetadata<S extends FilterSchema, Page extends ListPage<unknown>>(
+  list: FieldworkList<S, Page>,
+) {
   return async function generateMetadata({ params }: Pick<ListPageProps, "params">): Promise<Metadata> {
     const { evaluationId } = await params;
-    const [user, t, core] = await Promise.all([getAuthorizedUser(), getTranslations("tables"), getTranslations("notFound")]);
+    const [user, t, core] = await Promise.all([
+      getAuthorizedUser(),
+      getTranslations("tables"),
+      getTranslations("notFound"),
+    ]);
     const frame = await loadListFrame(evaluationId, user, list.readPermission, list.newRecord.permission);
     return { title: frame ? t(`${list.messages}.metaTitle`) : core("metaTitle") };
   };
 }
 
 /** The list page itself, the route's default export. */
-export function fieldworkListPage<S extends FilterSchema, Page extends ListPage<unknown>>(list: FieldworkList<S, Page>) {
+export function fieldworkListPage<S extends FilterSchema, Page extends ListPage<unknown>>(
+  list: FieldworkList<S, Page>,
+) {
   return async function FieldworkListPage(props: ListPageProps) {
     return renderList(list, props);
   };
 }
 
-async function renderList<S extends FilterSchema, Page extends ListPage<unknown>>(list: FieldworkList<S, Page>, { params, searchParams }: ListPageProps) {
+async function renderList<S extends FilterSchema, Page extends ListPage<unknown>>(
+  list: FieldworkList<S, Page>,
+  { params, searchParams }: ListPageProps,
+) {
   const { evaluationId } = await params;
   const action = evaluationPath(evaluationId, list.segment);
   const user = await requireUser(action);
@@ -86,12 +112,20 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
   const parsed = parseTableState(list.spec, query);
   // 404 before any rows are asked for, even when the filters are refused: a refused view must not
   // tell an outsider that the evaluation exists either.
-  const [frame, context, messages] = await Promise.all([loadListFrame(evaluationId, user, list.readPermission, list.newRecord.permission), presentContext(evaluationId), getTranslations()]);
+  const [frame, context, messages] = await Promise.all([
+    loadListFrame(evaluationId, user, list.readPermission, list.newRecord.permission),
+    presentContext(evaluationId),
+    getTranslations(),
+  ]);
   if (!frame) notFound();
   const { evaluation } = frame;
   const { t } = context;
   const header = (
-    <PageHeader before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>} title={t(`${list.messages}.title`)} description={t(`${list.messages}.description`)}>
+    <PageHeader
+      before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
+      title={t(`${list.messages}.title`)}
+      description={t(`${list.messages}.description`)}
+    >
       {frame.canCreate ? (
         <p>
           <Link href={evaluationPath(evaluationId, list.segment, "new")} className="button button--primary">
@@ -105,7 +139,12 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
     return (
       <>
         {header}
-        <RejectedFilters title={t("invalid.title")} body={t("invalid.body", { fields: rejectedFields(parsed.rejected, context) })} resetHref={action} resetLabel={t("invalid.reset")} />
+        <RejectedFilters
+          title={t("invalid.title")}
+          body={t("invalid.body", { fields: rejectedFields(parsed.rejected, context) })}
+          resetHref={action}
+          resetLabel={t("invalid.reset")}
+        />
       </>
     );
   }
@@ -129,11 +168,22 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
         action={action}
         formKey={queryKey(query)}
         formLabel={t("filters.label")}
-        defaults={formDefaults(defaultColumns.filter((id) => hideable.has(id)), defaultSort)}
+        defaults={formDefaults(
+          defaultColumns.filter((id) => hideable.has(id)),
+          defaultSort,
+        )}
         sortValue={sortParam(state.sort)}
         applyLabel={t("filters.apply")}
         clearLabel={t("filters.clear")}
-        fields={<ListFilterFields tableId={list.segment} filters={list.filters(evaluation, context)} values={state.filters} pageSize={state.pageSize} context={context} />}
+        fields={
+          <ListFilterFields
+            tableId={list.segment}
+            filters={list.filters(evaluation, context)}
+            values={state.filters}
+            pageSize={state.pageSize}
+            context={context}
+          />
+        }
         extraActions={list.extraActions?.(shown) ?? null}
         notice={list.notice?.(shown) ?? null}
         table={{
@@ -151,9 +201,16 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
         }}
       />
       {/* Respondents and stories (their storytellers) carry identities; elsewhere the identified level would add nothing. */}
-      <ExportControl evaluationId={evaluationId} table={list.segment} query={query} offerIdentified={(list.segment === "respondents" || list.segment === "stories") && frame.canExportIdentified} />
+      <ExportControl
+        evaluationId={evaluationId}
+        table={list.segment}
+        query={query}
+        offerIdentified={(list.segment === "respondents" || list.segment === "stories") && frame.canExportIdentified}
+      />
       {/* The transcripts' lists also offer them, coded, for NVivo, ATLAS.ti and MAXQDA. */}
-      {list.segment === "interviews" || list.segment === "focus-groups" ? <ProjectExportLink evaluationId={evaluationId} /> : null}
+      {list.segment === "interviews" || list.segment === "focus-groups" ? (
+        <ProjectExportLink evaluationId={evaluationId} />
+      ) : null}
     </>
   );
 }

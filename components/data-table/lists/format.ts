@@ -13,11 +13,17 @@ export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 export type PresentContext = { t: TablesT; format: Formatter; locale: string; evaluationId: string };
 
 export function evaluationPath(evaluationId: string, ...segments: string[]): string {
-  return ["/evaluations", evaluationId, ...segments].map((part, index) => (index === 0 ? part : encodeURIComponent(part))).join("/");
+  return ["/evaluations", evaluationId, ...segments]
+    .map((part, index) => (index === 0 ? part : encodeURIComponent(part)))
+    .join("/");
 }
 
 export function day(date: Date, format: Formatter): CellValue {
-  return { kind: "time", dateTime: date.toISOString().slice(0, 10), text: format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }) };
+  return {
+    kind: "time",
+    dateTime: date.toISOString().slice(0, 10),
+    text: format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }),
+  };
 }
 
 export function text(value: string | null | undefined, lang?: string): CellValue {
@@ -42,7 +48,12 @@ export function languageName(code: string | null | undefined, locale: string): s
 
 /** Text in the reader's language when the record has it there, else the original; with its `lang`. */
 export function inReaderLanguage(
-  record: { original: string; originalLanguage: string; translation: string | null; translationLanguage: string | null },
+  record: {
+    original: string;
+    originalLanguage: string;
+    translation: string | null;
+    translationLanguage: string | null;
+  },
   locale: string,
 ): { text: string; lang: string } {
   if (record.originalLanguage !== locale && record.translation && record.translationLanguage === locale) {
@@ -57,7 +68,12 @@ export function period(from: Date | null, to: Date | null, precision: DatePrecis
   const one = (date: Date) =>
     precision === "YEAR"
       ? String(date.getUTCFullYear())
-      : format.dateTime(date, precision === "MONTH" ? { year: "numeric", month: "short", timeZone: "UTC" } : { dateStyle: "medium", timeZone: "UTC" });
+      : format.dateTime(
+          date,
+          precision === "MONTH"
+            ? { year: "numeric", month: "short", timeZone: "UTC" }
+            : { dateStyle: "medium", timeZone: "UTC" },
+        );
   const start = from ? one(from) : "";
   const end = to ? one(to) : "";
   return text(start === end ? start : `${start}–${end}`);
@@ -66,13 +82,25 @@ export function period(from: Date | null, to: Date | null, precision: DatePrecis
 export function transcript(t: TablesT, locale: string, original: string | null, translation: string | null): CellValue {
   if (!original) return text(t("transcript.none"));
   const language = languageName(original, locale);
-  return text(translation ? t("transcript.translated", { language, translation: languageName(translation, locale) }) : t("transcript.original", { language }));
+  return text(
+    translation
+      ? t("transcript.translated", { language, translation: languageName(translation, locale) })
+      : t("transcript.original", { language }),
+  );
 }
 
 /** "42 stories. Sorted by Updated, descending. Page 1 of 2." */
-export function statusLine(count: string, page: ListPage<unknown>, sortLabel: string, sort: DataTableSort, t: TablesT): string {
+export function statusLine(
+  count: string,
+  page: ListPage<unknown>,
+  sortLabel: string,
+  sort: DataTableSort,
+  t: TablesT,
+): string {
   if (page.total === 0) return count;
   const sorted =
-    sort.id === "relevance" ? t("status.relevance") : t("status.sorted", { column: sortLabel, direction: t(sort.desc ? "sort.descending" : "sort.ascending") });
+    sort.id === "relevance"
+      ? t("status.relevance")
+      : t("status.sorted", { column: sortLabel, direction: t(sort.desc ? "sort.descending" : "sort.ascending") });
   return [count, sorted, t("status.page", { page: page.page, pageCount: page.pageCount })].join(" ");
 }

@@ -29,14 +29,23 @@ type StateEntry = { state: string; region?: string; country?: { code: string; na
 
 /** The evaluation's states, then other countries' regions named with their country, in the reader's alphabetical order. */
 export function stateOptions(evaluation: { states: ReadonlyArray<StateEntry> }, context: PresentContext): Option[] {
-  const label = (entry: StateEntry) => (entry.country ? `${entry.state} (${context.locale === "es" ? entry.country.nameEs : entry.country.nameEn})` : entry.state);
+  const label = (entry: StateEntry) =>
+    entry.country
+      ? `${entry.state} (${context.locale === "es" ? entry.country.nameEs : entry.country.nameEn})`
+      : entry.state;
   const compare = new Intl.Collator(context.locale).compare;
   return [...evaluation.states]
     .sort((a, b) => Number(Boolean(a.country)) - Number(Boolean(b.country)) || compare(label(a), label(b)))
     .map((entry) => ({ value: entry.region ?? entry.state, label: label(entry) }));
 }
 
-type ListFilterFieldsProps = { tableId: string; filters: ListFilter[]; values: FilterValues; pageSize: number; context: PresentContext };
+type ListFilterFieldsProps = {
+  tableId: string;
+  filters: ListFilter[];
+  values: FilterValues;
+  pageSize: number;
+  context: PresentContext;
+};
 
 /** The declared filters in order, then the page size, which every list has last. */
 export function ListFilterFields({ tableId, filters, values, pageSize, context }: ListFilterFieldsProps) {
@@ -44,17 +53,30 @@ export function ListFilterFields({ tableId, filters, values, pageSize, context }
   return (
     <>
       {filters.map((filter) => {
-        const field = { id: `${tableId}-${idPart(filter.name)}`, name: filter.name, label: t(`filters.${FILTER_LABELS[filter.name]}`), value: values[filter.name] };
+        const field = {
+          id: `${tableId}-${idPart(filter.name)}`,
+          name: filter.name,
+          label: t(`filters.${FILTER_LABELS[filter.name]}`),
+          value: values[filter.name],
+        };
         switch (filter.kind) {
           case "select":
             return <SelectFilter key={filter.name} {...field} options={filter.options} anyLabel={t("filters.any")} />;
           case "date":
             return <DateFilter key={filter.name} {...field} />;
           case "search":
-            return <SearchFilter key={filter.name} {...field} hint={t("filters.searchHint")} maxLength={SEARCH_MAX_LENGTH} />;
+            return (
+              <SearchFilter key={filter.name} {...field} hint={t("filters.searchHint")} maxLength={SEARCH_MAX_LENGTH} />
+            );
         }
       })}
-      <SelectFilter id={`${tableId}-size`} name="size" label={t("filters.pageSize")} value={pageSize} options={pageSizeOptions(context)} />
+      <SelectFilter
+        id={`${tableId}-size`}
+        name="size"
+        label={t("filters.pageSize")}
+        value={pageSize}
+        options={pageSizeOptions(context)}
+      />
     </>
   );
 }

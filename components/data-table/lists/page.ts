@@ -28,7 +28,9 @@ export const FILTER_LABELS = {
 
 /** "Stage, Date from": the refused URL parameters by their field labels. */
 export function rejectedFields(rejected: string[], context: PresentContext): string {
-  const labels = rejected.map((key) => (key in FILTER_LABELS ? context.t(`filters.${FILTER_LABELS[key as keyof typeof FILTER_LABELS]}`) : key));
+  const labels = rejected.map((key) =>
+    key in FILTER_LABELS ? context.t(`filters.${FILTER_LABELS[key as keyof typeof FILTER_LABELS]}`) : key,
+  );
   return context.format.list(labels);
 }
 

@@ -31,10 +31,16 @@ export function respondentRows(page: RespondentListPage, context: PresentContext
       state: text(row.state),
       sector: text(locale === "es" ? row.sectorEs : row.sectorEn),
       language: text(languageName(row.language, locale)),
-      atRiskGroups: { kind: "list", items: row.atRiskGroups.map((group) => (locale === "es" ? group.nameEs : group.nameEn)) },
+      atRiskGroups: {
+        kind: "list",
+        items: row.atRiskGroups.map((group) => (locale === "es" ? group.nameEs : group.nameEn)),
+      },
       consent: text(
         row.consentWithdrawnOn && row.withdrawalChoice
-          ? t("respondents.consentWithdrawn", { date: dateText(row.consentWithdrawnOn), choice: t(`withdrawalChoice.${row.withdrawalChoice}`) })
+          ? t("respondents.consentWithdrawn", {
+              date: dateText(row.consentWithdrawnOn),
+              choice: t(`withdrawalChoice.${row.withdrawalChoice}`),
+            })
           : row.consentGivenOn
             ? t("respondents.consentGiven", { date: dateText(row.consentGivenOn) })
             : t("respondents.noConsent"),

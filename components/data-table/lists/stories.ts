@@ -27,7 +27,12 @@ export function storyRows(page: StoryListPage, context: PresentContext, domains:
   const domainNames = new Map(domains.map((domain) => [domain.id, locale === "es" ? domain.nameEs : domain.nameEn]));
   return page.rows.map((row) => {
     const title = inReaderLanguage(
-      { original: row.title, originalLanguage: row.originalLanguage, translation: row.titleTranslation, translationLanguage: row.translationLanguage },
+      {
+        original: row.title,
+        originalLanguage: row.originalLanguage,
+        translation: row.titleTranslation,
+        translationLanguage: row.translationLanguage,
+      },
       locale,
     );
     return {
@@ -35,7 +40,9 @@ export function storyRows(page: StoryListPage, context: PresentContext, domains:
       cells: {
         code: { kind: "link", href: evaluationPath(evaluationId, "stories", row.id), text: row.code },
         title: text(title.text, title.lang),
-        match: row.headline ? { kind: "highlight", parts: splitHighlight(row.headline), lang: row.headlineLanguage ?? undefined } : null,
+        match: row.headline
+          ? { kind: "highlight", parts: splitHighlight(row.headline), lang: row.headlineLanguage ?? undefined }
+          : null,
         domain: text(row.primaryDomainId ? (domainNames.get(row.primaryDomainId) ?? null) : t("stories.noDomain")),
         changeType: text(t(`changeType.${row.changeType}`)),
         stage: { kind: "stage", stage: row.stage, text: t(`stage.${row.stage}`) },

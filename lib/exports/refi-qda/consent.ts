@@ -17,12 +17,20 @@ export type ConsentCut = {
 };
 
 export function consentCut(records: ProjectRecords): ConsentCut {
-  const respondentIds = new Set(records.respondents.filter((respondent) => consentStanding(respondent, "SHARE_WITH_FUNDER") !== "ALLOWED").map((respondent) => respondent.id));
+  const respondentIds = new Set(
+    records.respondents
+      .filter((respondent) => consentStanding(respondent, "SHARE_WITH_FUNDER") !== "ALLOWED")
+      .map((respondent) => respondent.id),
+  );
   const anyLeftOut = (ids: readonly string[]) => ids.some((id) => respondentIds.has(id));
   return {
     respondentIds,
-    interviewIds: new Set(records.interviews.filter((interview) => anyLeftOut(interview.respondentIds)).map((interview) => interview.id)),
-    focusGroupIds: new Set(records.focusGroups.filter((group) => anyLeftOut(group.participantIds)).map((group) => group.id)),
+    interviewIds: new Set(
+      records.interviews.filter((interview) => anyLeftOut(interview.respondentIds)).map((interview) => interview.id),
+    ),
+    focusGroupIds: new Set(
+      records.focusGroups.filter((group) => anyLeftOut(group.participantIds)).map((group) => group.id),
+    ),
     // A story is its storytellers' own account: it goes with them.
     storyIds: new Set(records.stories.filter((story) => anyLeftOut(story.storytellerIds)).map((story) => story.id)),
   };

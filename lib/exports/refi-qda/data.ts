@@ -11,12 +11,29 @@ export async function findProjectRecords(evaluationId: string): Promise<ProjectR
   return db().$transaction(
     async (tx) => {
       const where = { evaluationId };
-      const evaluation = await tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true, name: true } });
+      const evaluation = await tx.evaluation.findUnique({
+        where: { id: evaluationId },
+        select: { id: true, name: true },
+      });
       if (!evaluation) return null;
-      const transcriptFields = { id: true, date: true, transcriptOriginal: true, transcriptTranslation: true, translationLanguage: true } as const;
+      const transcriptFields = {
+        id: true,
+        date: true,
+        transcriptOriginal: true,
+        transcriptTranslation: true,
+        translationLanguage: true,
+      } as const;
       // One after another: the queries share the transaction's one connection.
-      const domains = await tx.domain.findMany({ where, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true, definitionEn: true, definitionEs: true } });
-      const atRiskGroups = await tx.atRiskGroup.findMany({ where, orderBy: { position: "asc" }, select: { id: true, position: true, nameEn: true, nameEs: true } });
+      const domains = await tx.domain.findMany({
+        where,
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, nameEn: true, nameEs: true, definitionEn: true, definitionEs: true },
+      });
+      const atRiskGroups = await tx.atRiskGroup.findMany({
+        where,
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, nameEn: true, nameEs: true },
+      });
       const respondents = await tx.respondent.findMany({
         where,
         orderBy: { codeNumber: "asc" },
@@ -28,15 +45,39 @@ export async function findProjectRecords(evaluationId: string): Promise<ProjectR
           gender: true,
           state: true,
           excludedAt: true,
-          consents: { select: { givenOn: true, createdAt: true, withdrawnOn: true, withdrawalChoice: true, scopes: { select: { scope: true, granted: true } } } },
+          consents: {
+            select: {
+              givenOn: true,
+              createdAt: true,
+              withdrawnOn: true,
+              withdrawalChoice: true,
+              scopes: { select: { scope: true, granted: true } },
+            },
+          },
         },
       });
-      const interviews = await tx.interview.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { ...transcriptFields, respondents: { select: { respondentId: true } } } });
-      const focusGroups = await tx.focusGroup.findMany({ where, orderBy: [{ date: "asc" }, { id: "asc" }], select: { ...transcriptFields, topic: true, participants: { select: { respondentId: true } } } });
+      const interviews = await tx.interview.findMany({
+        where,
+        orderBy: [{ date: "asc" }, { id: "asc" }],
+        select: { ...transcriptFields, respondents: { select: { respondentId: true } } },
+      });
+      const focusGroups = await tx.focusGroup.findMany({
+        where,
+        orderBy: [{ date: "asc" }, { id: "asc" }],
+        select: { ...transcriptFields, topic: true, participants: { select: { respondentId: true } } },
+      });
       const excerpts = await tx.transcriptExcerpt.findMany({
         where,
         orderBy: { id: "asc" },
-        select: { id: true, interviewId: true, focusGroupId: true, variant: true, startOffset: true, endOffset: true, quotedText: true },
+        select: {
+          id: true,
+          interviewId: true,
+          focusGroupId: true,
+          variant: true,
+          startOffset: true,
+          endOffset: true,
+          quotedText: true,
+        },
       });
       const stories = await tx.changeStory.findMany({
         where: { ...where, sources: { some: { excerptId: { not: null } } } },
@@ -60,8 +101,14 @@ export async function findProjectRecords(evaluationId: string): Promise<ProjectR
         domains,
         atRiskGroups,
         respondents,
-        interviews: interviews.map(({ respondents: links, ...row }) => ({ ...row, respondentIds: links.map((link) => link.respondentId) })),
-        focusGroups: focusGroups.map(({ participants, ...row }) => ({ ...row, participantIds: participants.map((link) => link.respondentId) })),
+        interviews: interviews.map(({ respondents: links, ...row }) => ({
+          ...row,
+          respondentIds: links.map((link) => link.respondentId),
+        })),
+        focusGroups: focusGroups.map(({ participants, ...row }) => ({
+          ...row,
+          participantIds: participants.map((link) => link.respondentId),
+        })),
         excerpts,
         stories: stories.map(({ storytellers, sources, domainAssignments, atRiskGroups: groups, ...story }) => ({
           ...story,

@@ -15,7 +15,12 @@ import { recordProjectExport } from "./mutations";
 import { projectXml } from "./project-xml";
 import { qdpxArchive } from "./zip";
 
-export type ProjectExportRequest = { evaluationId: string; user: CurrentUser | null; locale: AppLocale; ipAddress?: string | null };
+export type ProjectExportRequest = {
+  evaluationId: string;
+  user: CurrentUser | null;
+  locale: AppLocale;
+  ipAddress?: string | null;
+};
 
 const NO_STORE = { "Cache-Control": "private, no-store" } as const;
 
@@ -26,7 +31,10 @@ function labelsFor(locale: AppLocale): ProjectLabels {
     t: (key, values) => {
       const [group] = key.split(".");
       // Choice names are the tables' own; the rest is the project's.
-      const full = group === "changeType" || group === "respondentType" || group === "gender" ? `tables.${key}` : `exports.refiQda.${key}`;
+      const full =
+        group === "changeType" || group === "respondentType" || group === "gender"
+          ? `tables.${key}`
+          : `exports.refiQda.${key}`;
       return translator(full as never, values as never);
     },
   };
@@ -60,7 +68,14 @@ export async function exportProject(request: ProjectExportRequest): Promise<Resp
   if (!file || !user) return Response.json({ error: "NOT_FOUND" }, { status: 404, headers: NO_STORE });
   const sha256 = createHash("sha256").update(file.body).digest("hex");
   // No file without its trace: if the event cannot be written, the download fails.
-  await recordProjectExport({ evaluationId, actorId: user.id, ipAddress: request.ipAddress ?? null, locale, sha256, counts: file.project.counts });
+  await recordProjectExport({
+    evaluationId,
+    actorId: user.id,
+    ipAddress: request.ipAddress ?? null,
+    locale,
+    sha256,
+    counts: file.project.counts,
+  });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(new Uint8Array(file.body), {
     headers: {

@@ -25,11 +25,13 @@ export function uuidV5(name: string, namespace: string): string {
 }
 
 /** The kinds of thing a project holds; each part of a compound name is a record id or a fixed word. */
-export type GuidKind = "project" | "code-group" | "code" | "variable" | "case" | "source" | "selection" | "coding" | "note";
+export type GuidKind =
+  "project" | "code-group" | "code" | "variable" | "case" | "source" | "selection" | "coding" | "note";
 
 /** A function that names every GUID of one evaluation's project. */
 export function projectGuids(evaluationId: string) {
-  return (kind: GuidKind, ...parts: string[]) => uuidV5([evaluationId, kind, ...parts].join("\u0000"), PROJECT_NAMESPACE);
+  return (kind: GuidKind, ...parts: string[]) =>
+    uuidV5([evaluationId, kind, ...parts].join("\u0000"), PROJECT_NAMESPACE);
 }
 
 export type GuidOf = ReturnType<typeof projectGuids>;

@@ -13,9 +13,21 @@ import { plainTextOf } from "./plain-text";
 import type { ProjectRecords, RecordTranscripts } from "./records";
 
 export type QdaCode = { guid: string; name: string; description: string | null; codable: boolean; children: QdaCode[] };
-export type QdaSelection = { guid: string; name: string; start: number; end: number; codings: Array<{ guid: string; codeGuid: string }>; noteGuids: string[] };
+export type QdaSelection = {
+  guid: string;
+  name: string;
+  start: number;
+  end: number;
+  codings: Array<{ guid: string; codeGuid: string }>;
+  noteGuids: string[];
+};
 export type QdaSource = { guid: string; name: string; path: string; text: string; selections: QdaSelection[] };
-export type QdaCase = { guid: string; name: string; values: Array<{ variableGuid: string; value: string }>; sourceGuids: string[] };
+export type QdaCase = {
+  guid: string;
+  name: string;
+  values: Array<{ variableGuid: string; value: string }>;
+  sourceGuids: string[];
+};
 export type QdaNote = { guid: string; name: string; text: string };
 export type ProjectCounts = {
   cases: number;
@@ -23,7 +35,14 @@ export type ProjectCounts = {
   selections: number;
   notes: number;
   /** Left out for consent, and passages whose transcript changed under them. */
-  leftOut: { respondents: number; interviews: number; focusGroups: number; selections: number; stories: number; drifted: number };
+  leftOut: {
+    respondents: number;
+    interviews: number;
+    focusGroups: number;
+    selections: number;
+    stories: number;
+    drifted: number;
+  };
 };
 export type QdaProject = {
   guid: string;
@@ -77,14 +96,26 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
       codable: false,
       children: [...records.domains]
         .sort((a, b) => a.position - b.position)
-        .map((domain) => ({ guid: domainGuid(domain.id), name: es ? domain.nameEs : domain.nameEn, description: (es ? domain.definitionEs : domain.definitionEn) ?? null, codable: true, children: [] })),
+        .map((domain) => ({
+          guid: domainGuid(domain.id),
+          name: es ? domain.nameEs : domain.nameEn,
+          description: (es ? domain.definitionEs : domain.definitionEn) ?? null,
+          codable: true,
+          children: [],
+        })),
     },
     {
       guid: guid("code-group", "change-types"),
       name: t("codes.changeTypes"),
       description: null,
       codable: false,
-      children: CHANGE_TYPES.map((type) => ({ guid: changeTypeGuid(type), name: t(`changeType.${type}`), description: null, codable: true, children: [] })),
+      children: CHANGE_TYPES.map((type) => ({
+        guid: changeTypeGuid(type),
+        name: t(`changeType.${type}`),
+        description: null,
+        codable: true,
+        children: [],
+      })),
     },
     {
       guid: guid("code-group", "at-risk-groups"),
@@ -93,7 +124,13 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
       codable: false,
       children: [...records.atRiskGroups]
         .sort((a, b) => a.position - b.position)
-        .map((group) => ({ guid: groupGuid(group.id), name: es ? group.nameEs : group.nameEn, description: null, codable: true, children: [] })),
+        .map((group) => ({
+          guid: groupGuid(group.id),
+          name: es ? group.nameEs : group.nameEn,
+          description: null,
+          codable: true,
+          children: [],
+        })),
     },
   ];
   // A selection's codings follow the code book's order, whatever order its stories came in.
@@ -106,17 +143,31 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
   const storiesOfExcerpt = new Map<string, ProjectRecords["stories"]>();
   for (const story of [...records.stories].sort((a, b) => a.codeNumber - b.codeNumber)) {
     if (cut.storyIds.has(story.id)) continue;
-    for (const excerptId of story.excerptIds) storiesOfExcerpt.set(excerptId, [...(storiesOfExcerpt.get(excerptId) ?? []), story]);
+    for (const excerptId of story.excerptIds)
+      storiesOfExcerpt.set(excerptId, [...(storiesOfExcerpt.get(excerptId) ?? []), story]);
   }
 
   type Owner = { kind: "interview" | "focus-group"; id: string; name: string; record: RecordTranscripts };
   const owners: Owner[] = [
     ...[...records.interviews]
       .sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id))
-      .map((row): Owner => ({ kind: "interview", id: row.id, record: row, name: t("sources.interview", { date: day(row.date), respondents: row.respondentIds.map(codeOf).sort().join(", ") }) })),
+      .map((row): Owner => ({
+        kind: "interview",
+        id: row.id,
+        record: row,
+        name: t("sources.interview", {
+          date: day(row.date),
+          respondents: row.respondentIds.map(codeOf).sort().join(", "),
+        }),
+      })),
     ...[...records.focusGroups]
       .sort((a, b) => a.date.getTime() - b.date.getTime() || a.id.localeCompare(b.id))
-      .map((row): Owner => ({ kind: "focus-group", id: row.id, record: row, name: t("sources.focusGroup", { date: day(row.date), topic: row.topic }) })),
+      .map((row): Owner => ({
+        kind: "focus-group",
+        id: row.id,
+        record: row,
+        name: t("sources.focusGroup", { date: day(row.date), topic: row.topic }),
+      })),
   ];
   const excerptsOf = new Map<string, ProjectRecords["excerpts"]>();
   for (const excerpt of records.excerpts) {
@@ -124,14 +175,23 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
     excerptsOf.set(key, [...(excerptsOf.get(key) ?? []), excerpt]);
   }
 
-  const leftOut = { respondents: cut.respondentIds.size, interviews: cut.interviewIds.size, focusGroups: cut.focusGroupIds.size, selections: 0, stories: cut.storyIds.size, drifted: 0 };
+  const leftOut = {
+    respondents: cut.respondentIds.size,
+    interviews: cut.interviewIds.size,
+    focusGroups: cut.focusGroupIds.size,
+    selections: 0,
+    stories: cut.storyIds.size,
+    drifted: 0,
+  };
   const sources: QdaSource[] = [];
   const sourcesOfOwner = new Map<string, string[]>();
   const notedStories = new Set<string>();
   for (const owner of owners) {
     const ownerLeftOut = (owner.kind === "interview" ? cut.interviewIds : cut.focusGroupIds).has(owner.id);
     for (const variant of VARIANTS) {
-      const excerpts = [...(excerptsOf.get(`${owner.kind}:${owner.id}:${variant}`) ?? [])].sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.id.localeCompare(b.id));
+      const excerpts = [...(excerptsOf.get(`${owner.kind}:${owner.id}:${variant}`) ?? [])].sort(
+        (a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset || a.id.localeCompare(b.id),
+      );
       const stored = transcriptOf(owner.record, variant);
       if (ownerLeftOut) {
         leftOut.selections += excerpts.length;
@@ -155,17 +215,42 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
         }
         const selectionGuid = guid("selection", excerpt.id);
         const stories = storiesOfExcerpt.get(excerpt.id) ?? [];
-        const codeGuids = new Set(stories.flatMap((story) => [...story.domainIds.map(domainGuid), changeTypeGuid(story.changeType), ...story.atRiskGroupIds.map(groupGuid)]));
+        const codeGuids = new Set(
+          stories.flatMap((story) => [
+            ...story.domainIds.map(domainGuid),
+            changeTypeGuid(story.changeType),
+            ...story.atRiskGroupIds.map(groupGuid),
+          ]),
+        );
         const codings = [...codeGuids]
           .filter((codeGuid) => codeOrder.has(codeGuid))
           .sort((a, b) => codeOrder.get(a)! - codeOrder.get(b)!)
           .map((codeGuid) => ({ guid: guid("coding", excerpt.id, codeGuid), codeGuid }));
         for (const story of stories) notedStories.add(story.id);
-        selections.push({ guid: selectionGuid, name: passageName(excerpt.quotedText), start, end, codings, noteGuids: stories.map((story) => guid("note", story.id)) });
+        selections.push({
+          guid: selectionGuid,
+          name: passageName(excerpt.quotedText),
+          start,
+          end,
+          codings,
+          noteGuids: stories.map((story) => guid("note", story.id)),
+        });
       }
-      const variantName = variant === "ORIGINAL" ? owner.name : `${owner.name} (${t("sources.translation", { language: owner.record.translationLanguage ?? "" })})`;
-      sources.push({ guid: sourceGuid, name: variantName, path: `internal://${sourceGuid}.txt`, text: plain.text, selections });
-      sourcesOfOwner.set(`${owner.kind}:${owner.id}`, [...(sourcesOfOwner.get(`${owner.kind}:${owner.id}`) ?? []), sourceGuid]);
+      const variantName =
+        variant === "ORIGINAL"
+          ? owner.name
+          : `${owner.name} (${t("sources.translation", { language: owner.record.translationLanguage ?? "" })})`;
+      sources.push({
+        guid: sourceGuid,
+        name: variantName,
+        path: `internal://${sourceGuid}.txt`,
+        text: plain.text,
+        selections,
+      });
+      sourcesOfOwner.set(`${owner.kind}:${owner.id}`, [
+        ...(sourcesOfOwner.get(`${owner.kind}:${owner.id}`) ?? []),
+        sourceGuid,
+      ]);
     }
   }
 
@@ -175,8 +260,18 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
     { guid: guid("variable", "state"), name: t("variables.state") },
   ];
   const sourcesOfRespondent = new Map<string, string[]>();
-  for (const row of records.interviews) for (const id of row.respondentIds) sourcesOfRespondent.set(id, [...(sourcesOfRespondent.get(id) ?? []), ...(sourcesOfOwner.get(`interview:${row.id}`) ?? [])]);
-  for (const row of records.focusGroups) for (const id of row.participantIds) sourcesOfRespondent.set(id, [...(sourcesOfRespondent.get(id) ?? []), ...(sourcesOfOwner.get(`focus-group:${row.id}`) ?? [])]);
+  for (const row of records.interviews)
+    for (const id of row.respondentIds)
+      sourcesOfRespondent.set(id, [
+        ...(sourcesOfRespondent.get(id) ?? []),
+        ...(sourcesOfOwner.get(`interview:${row.id}`) ?? []),
+      ]);
+  for (const row of records.focusGroups)
+    for (const id of row.participantIds)
+      sourcesOfRespondent.set(id, [
+        ...(sourcesOfRespondent.get(id) ?? []),
+        ...(sourcesOfOwner.get(`focus-group:${row.id}`) ?? []),
+      ]);
   const sourceOrder = new Map(sources.map((source, index) => [source.guid, index]));
   const cases: QdaCase[] = [...records.respondents]
     .filter((respondent) => !cut.respondentIds.has(respondent.id))
@@ -189,13 +284,19 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
         { variableGuid: variables[1]!.guid, value: t(`gender.${respondent.gender}`) },
         { variableGuid: variables[2]!.guid, value: respondent.state },
       ],
-      sourceGuids: [...new Set(sourcesOfRespondent.get(respondent.id) ?? [])].sort((a, b) => sourceOrder.get(a)! - sourceOrder.get(b)!),
+      sourceGuids: [...new Set(sourcesOfRespondent.get(respondent.id) ?? [])].sort(
+        (a, b) => sourceOrder.get(a)! - sourceOrder.get(b)!,
+      ),
     }));
 
   const notes: QdaNote[] = [...records.stories]
     .filter((story) => notedStories.has(story.id))
     .sort((a, b) => a.codeNumber - b.codeNumber)
-    .map((story) => ({ guid: guid("note", story.id), name: `${story.code} · ${story.title}`, text: lf(`${story.title}\n\n${story.whatChanged}\n\n${story.whySignificant}`) }));
+    .map((story) => ({
+      guid: guid("note", story.id),
+      name: `${story.code} · ${story.title}`,
+      text: lf(`${story.title}\n\n${story.whatChanged}\n\n${story.whySignificant}`),
+    }));
 
   const selectionCount = sources.reduce((sum, source) => sum + source.selections.length, 0);
   return {

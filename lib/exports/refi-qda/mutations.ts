@@ -4,7 +4,14 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { ProjectCounts } from "./model";
 
-export async function recordProjectExport(input: { evaluationId: string; actorId: string; ipAddress: string | null; locale: string; sha256: string; counts: ProjectCounts }): Promise<void> {
+export async function recordProjectExport(input: {
+  evaluationId: string;
+  actorId: string;
+  ipAddress: string | null;
+  locale: string;
+  sha256: string;
+  counts: ProjectCounts;
+}): Promise<void> {
   await db().$transaction((tx) =>
     recordAudit(tx, {
       evaluationId: input.evaluationId,

@@ -68,7 +68,8 @@ export function plainTextOf(stored: string): PlainText {
     text: parts.join(""),
     length: written,
     positionOf(utf16Offset: number) {
-      if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > stored.length) throw new RangeError(`offset ${utf16Offset} is outside the transcript`);
+      if (!Number.isInteger(utf16Offset) || utf16Offset < 0 || utf16Offset > stored.length)
+        throw new RangeError(`offset ${utf16Offset} is outside the transcript`);
       return positions[utf16Offset]!;
     },
   };

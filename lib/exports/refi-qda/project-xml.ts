@@ -17,7 +17,15 @@ function codeNode(code: QdaCode): XmlNode {
 
 export function projectXml(project: QdaProject, description: string): string {
   const sections: XmlNode[] = [element("CodeBook", {}, [element("Codes", {}, project.codes.map(codeNode))])];
-  sections.push(element("Variables", {}, project.variables.map((variable) => element("Variable", { guid: variable.guid, name: variable.name, typeOfVariable: "Text" }))));
+  sections.push(
+    element(
+      "Variables",
+      {},
+      project.variables.map((variable) =>
+        element("Variable", { guid: variable.guid, name: variable.name, typeOfVariable: "Text" }),
+      ),
+    ),
+  );
   if (project.cases.length > 0) {
     sections.push(
       element(
@@ -25,7 +33,12 @@ export function projectXml(project: QdaProject, description: string): string {
         {},
         project.cases.map((row) =>
           element("Case", { guid: row.guid, name: row.name }, [
-            ...row.values.map((value) => element("VariableValue", {}, [element("VariableRef", { targetGUID: value.variableGuid }), textElement("TextValue", value.value)])),
+            ...row.values.map((value) =>
+              element("VariableValue", {}, [
+                element("VariableRef", { targetGUID: value.variableGuid }),
+                textElement("TextValue", value.value),
+              ]),
+            ),
             ...row.sourceGuids.map((guid) => element("SourceRef", { targetGUID: guid })),
           ]),
         ),
@@ -42,10 +55,21 @@ export function projectXml(project: QdaProject, description: string): string {
             "TextSource",
             { guid: source.guid, name: source.name, plainTextPath: source.path },
             source.selections.map((selection) =>
-              element("PlainTextSelection", { guid: selection.guid, name: selection.name, startPosition: selection.start, endPosition: selection.end }, [
-                ...selection.codings.map((coding) => element("Coding", { guid: coding.guid }, [element("CodeRef", { targetGUID: coding.codeGuid })])),
-                ...selection.noteGuids.map((guid) => element("NoteRef", { targetGUID: guid })),
-              ]),
+              element(
+                "PlainTextSelection",
+                {
+                  guid: selection.guid,
+                  name: selection.name,
+                  startPosition: selection.start,
+                  endPosition: selection.end,
+                },
+                [
+                  ...selection.codings.map((coding) =>
+                    element("Coding", { guid: coding.guid }, [element("CodeRef", { targetGUID: coding.codeGuid })]),
+                  ),
+                  ...selection.noteGuids.map((guid) => element("NoteRef", { targetGUID: guid })),
+                ],
+              ),
             ),
           ),
         ),
@@ -53,7 +77,15 @@ export function projectXml(project: QdaProject, description: string): string {
     );
   }
   if (project.notes.length > 0) {
-    sections.push(element("Notes", {}, project.notes.map((note) => element("Note", { guid: note.guid, name: note.name }, [textElement("PlainTextContent", note.text)]))));
+    sections.push(
+      element(
+        "Notes",
+        {},
+        project.notes.map((note) =>
+          element("Note", { guid: note.guid, name: note.name }, [textElement("PlainTextContent", note.text)]),
+        ),
+      ),
+    );
   }
   sections.push(textElement("Description", description));
   return xmlDocument(element("Project", { xmlns: QDA_NAMESPACE, name: project.name, origin: "msc-cases" }, sections));

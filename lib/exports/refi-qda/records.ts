@@ -2,17 +2,45 @@
 import type { ChangeType, Gender, RespondentType, TranscriptVariant } from "@/lib/generated/prisma/enums";
 import type { ConsentWithScopes } from "@/lib/respondents/policy";
 
-export type RecordTranscripts = { transcriptOriginal: string | null; transcriptTranslation: string | null; translationLanguage: string | null };
+export type RecordTranscripts = {
+  transcriptOriginal: string | null;
+  transcriptTranslation: string | null;
+  translationLanguage: string | null;
+};
 
 export type ProjectRecords = {
   evaluation: { id: string; name: string };
-  domains: Array<{ id: string; position: number; nameEn: string; nameEs: string; definitionEn: string | null; definitionEs: string | null }>;
+  domains: Array<{
+    id: string;
+    position: number;
+    nameEn: string;
+    nameEs: string;
+    definitionEn: string | null;
+    definitionEs: string | null;
+  }>;
   atRiskGroups: Array<{ id: string; position: number; nameEn: string; nameEs: string }>;
   /** Pseudonymous rows only, with their consent forms: the identity table is never read. */
-  respondents: Array<{ id: string; code: string; codeNumber: number; type: RespondentType; gender: Gender; state: string; excludedAt: Date | null; consents: ConsentWithScopes[] }>;
+  respondents: Array<{
+    id: string;
+    code: string;
+    codeNumber: number;
+    type: RespondentType;
+    gender: Gender;
+    state: string;
+    excludedAt: Date | null;
+    consents: ConsentWithScopes[];
+  }>;
   interviews: Array<RecordTranscripts & { id: string; date: Date; respondentIds: string[] }>;
   focusGroups: Array<RecordTranscripts & { id: string; date: Date; topic: string; participantIds: string[] }>;
-  excerpts: Array<{ id: string; interviewId: string | null; focusGroupId: string | null; variant: TranscriptVariant; startOffset: number; endOffset: number; quotedText: string }>;
+  excerpts: Array<{
+    id: string;
+    interviewId: string | null;
+    focusGroupId: string | null;
+    variant: TranscriptVariant;
+    startOffset: number;
+    endOffset: number;
+    quotedText: string;
+  }>;
   stories: Array<{
     id: string;
     code: string;

@@ -10,10 +10,16 @@
  */
 
 // Everything outside XML 1.0's Char production, and lone surrogate halves.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(value: string): string {
-  return value.replace(NOT_XML, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+  return value
+    .replace(NOT_XML, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\r/g, "&#13;");
 }
 
 export function xmlAttribute(value: string): string {
@@ -25,7 +31,11 @@ export type XmlAttributes = Record<string, string | number | boolean | null | un
 /** One element: attributes in the order given (undefined and null left out), then children or text. */
 export type XmlNode = { name: string; attributes?: XmlAttributes; children?: XmlNode[]; text?: string };
 
-export const element = (name: string, attributes?: XmlAttributes, children?: XmlNode[]): XmlNode => ({ name, attributes, children });
+export const element = (name: string, attributes?: XmlAttributes, children?: XmlNode[]): XmlNode => ({
+  name,
+  attributes,
+  children,
+});
 export const textElement = (name: string, text: string): XmlNode => ({ name, text });
 
 const NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;

@@ -16,5 +16,10 @@ export async function qdpxArchive(projectQde: string, sources: readonly QdpxSour
   zip.file("project.qde", projectQde, options);
   zip.file("sources/", null, { ...options, dir: true });
   for (const source of sources) zip.file(`sources/${source.guid}.txt`, source.text, options);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+    platform: "DOS",
+  });
 }

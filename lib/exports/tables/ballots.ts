@@ -18,9 +18,18 @@ import { plainFilters } from "./outcomes";
 const ROUND_STATUSES: readonly SelectionRoundStatus[] = ["DRAFT", "OPEN", "CLOSED", "DECIDED", "CANCELLED"];
 
 /** The round statuses whose ballots may leave, whether or not results were hidden until closing (the policy's rule). */
-export const EXPORTED_ROUND_STATUSES = ROUND_STATUSES.filter((status) => exportsBallots({ status, resultsHiddenUntilClosed: true }) && exportsBallots({ status, resultsHiddenUntilClosed: false }));
+export const EXPORTED_ROUND_STATUSES = ROUND_STATUSES.filter(
+  (status) =>
+    exportsBallots({ status, resultsHiddenUntilClosed: true }) &&
+    exportsBallots({ status, resultsHiddenUntilClosed: false }),
+);
 
-const ballotFilters = z.object({ round: z.string().regex(/^[a-z0-9]{1,40}$/i).optional() });
+const ballotFilters = z.object({
+  round: z
+    .string()
+    .regex(/^[a-z0-9]{1,40}$/i)
+    .optional(),
+});
 type BallotFilters = z.infer<typeof ballotFilters>;
 
 type BallotRow = {
@@ -47,7 +56,11 @@ export const ballotsExport: ExportTable<BallotRow, BallotFilters> = {
   columns: () => [
     { key: "selection_round", kind: "text", value: (row) => row.roundName },
     { key: "panel", kind: "text", value: (row) => row.panelName },
-    { key: "voting_method", kind: "text", value: (row, c) => labelled(row.method, (value) => `selection.methods.${value}.name`, c) },
+    {
+      key: "voting_method",
+      kind: "text",
+      value: (row, c) => labelled(row.method, (value) => `selection.methods.${value}.name`, c),
+    },
     { key: "story_code", kind: "text", value: (row) => row.storyCode },
     { key: "panelist", kind: "text", value: (row) => row.panelist },
     { key: "rank", kind: "number", value: (row) => row.rank },
@@ -55,17 +68,26 @@ export const ballotsExport: ExportTable<BallotRow, BallotFilters> = {
     {
       key: "approved",
       kind: "text",
-      value: (row, c) => (row.approved === null ? null : c.labelled ? c.t(`exports.choices.yesNo.${row.approved ? "yes" : "no"}`) : String(row.approved)),
+      value: (row, c) =>
+        row.approved === null
+          ? null
+          : c.labelled
+            ? c.t(`exports.choices.yesNo.${row.approved ? "yes" : "no"}`)
+            : String(row.approved),
     },
     { key: "reason", kind: "text", sensitivity: "freeText", value: (row) => row.reason },
     { key: "cast_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.castAt, c) },
   ],
   feed: (evaluationId, { user, roles }, filters, _level, sink) => {
-    const statuses = Prisma.join(EXPORTED_ROUND_STATUSES.map((status) => Prisma.sql`${status}::selection_round_status`));
+    const statuses = Prisma.join(
+      EXPORTED_ROUND_STATUSES.map((status) => Prisma.sql`${status}::selection_round_status`),
+    );
     const conditions = [Prisma.sql`b.evaluation_id = ${evaluationId}`, Prisma.sql`r.status IN (${statuses})`];
     if (filters.round) conditions.push(Prisma.sql`r.id = ${filters.round}`);
     if (!can(roles, "selection.manage")) {
-      conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM panel_member pm WHERE pm.evaluation_id = r.evaluation_id AND pm.panel_id = r.panel_id AND pm.user_id = ${user.id})`);
+      conditions.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM panel_member pm WHERE pm.evaluation_id = r.evaluation_id AND pm.panel_id = r.panel_id AND pm.user_id = ${user.id})`,
+      );
     }
     return forEachBatch(
       Prisma.sql`

@@ -32,7 +32,13 @@ export type ExportTable<Row, State> = {
   columns: (roles: readonly Role[]) => ExportColumn<Row>[];
   /** Every row the page would list under `state`, batch by batch. */
   /** `reader` is who asked, with their roles here: a table narrows its rows to what they may read. */
-  feed: (evaluationId: string, reader: ExportReader, state: State, level: ExportLevel, sink: (rows: Row[]) => Promise<void>) => Promise<void>;
+  feed: (
+    evaluationId: string,
+    reader: ExportReader,
+    state: State,
+    level: ExportLevel,
+    sink: (rows: Row[]) => Promise<void>,
+  ) => Promise<void>;
   /** Set for a table whose XLSX is a workbook of several sheets (and which has a zip of CSV files). */
   workbook?: ExportWorkbook<State>;
   /**
@@ -54,7 +60,13 @@ export type ExportWorkbook<State> = {
   /** The sheets in order; the first is the table's own sheet. */
   sheets: WorkbookPart[];
   /** Every sheet's rows, sheet by sheet in order, batch by batch (`sheet` is the index in `sheets`). */
-  feed: (evaluationId: string, reader: ExportReader, state: State, level: ExportLevel, sink: (sheet: number, rows: unknown[]) => Promise<void>) => Promise<void>;
+  feed: (
+    evaluationId: string,
+    reader: ExportReader,
+    state: State,
+    level: ExportLevel,
+    sink: (sheet: number, rows: unknown[]) => Promise<void>,
+  ) => Promise<void>;
 };
 
 /** A stored choice as its label from any message (`key(value)`), or as stored. */
@@ -83,7 +95,8 @@ export function language(code: string | null, context: ColumnContext): Cell {
   let name: string;
   try {
     let names = displayNames.get(context.locale);
-    if (!names) displayNames.set(context.locale, (names = new Intl.DisplayNames([context.locale], { type: "language" })));
+    if (!names)
+      displayNames.set(context.locale, (names = new Intl.DisplayNames([context.locale], { type: "language" })));
     name = names.of(code) ?? code;
   } catch {
     name = code;

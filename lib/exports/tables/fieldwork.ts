@@ -18,12 +18,18 @@ import { choice, dated, language, type ExportColumn, type ExportTable } from "./
 type ListState<F> = { filters: F; sort: SortState };
 
 /** The list's filters and sort as its page reads them; null when the page would refuse the URL. */
-export function listState<S extends z.ZodType<Record<string, unknown>>>(spec: ListSpec<S>, params: SearchParams): ListState<z.infer<S>> | null {
+export function listState<S extends z.ZodType<Record<string, unknown>>>(
+  spec: ListSpec<S>,
+  params: SearchParams,
+): ListState<z.infer<S>> | null {
   const parsed = parseTableState(spec, params);
   return parsed.ok ? { filters: parsed.state.filters, sort: parsed.state.sort } : null;
 }
 
-const described = (state: ListState<Record<string, unknown>>) => ({ filters: state.filters, sort: `${state.sort.desc ? "-" : ""}${state.sort.id}` });
+const described = (state: ListState<Record<string, unknown>>) => ({
+  filters: state.filters,
+  sort: `${state.sort.desc ? "-" : ""}${state.sort.id}`,
+});
 
 export type RespondentExportRow = RespondentListRow & { identity?: IdentityValues | null };
 
@@ -50,16 +56,31 @@ const respondentColumns: ExportColumn<RespondentExportRow>[] = [
   {
     key: "at_risk_groups",
     kind: "text",
-    value: (row, c) => row.atRiskGroups.map((group) => (c.labelled ? (c.locale === "es" ? group.nameEs : group.nameEn) : (group.code ?? group.nameEn))).join("; ") || null,
+    value: (row, c) =>
+      row.atRiskGroups
+        .map((group) => (c.labelled ? (c.locale === "es" ? group.nameEs : group.nameEn) : (group.code ?? group.nameEn)))
+        .join("; ") || null,
   },
   { key: "consent_given_on", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.consentGivenOn, c) },
-  { key: "consent_withdrawn_on", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.consentWithdrawnOn, c) },
+  {
+    key: "consent_withdrawn_on",
+    kind: "date",
+    sensitivity: "exactDate",
+    value: (row, c) => dated(row.consentWithdrawnOn, c),
+  },
   { key: "withdrawal_choice", kind: "text", value: (row, c) => choice(row.withdrawalChoice, "withdrawalChoice", c) },
-  { key: "excluded", kind: "text", value: (row, c) => (c.labelled ? (row.excluded ? c.t("tables.respondents.excluded") : null) : String(row.excluded)) },
+  {
+    key: "excluded",
+    kind: "text",
+    value: (row, c) => (c.labelled ? (row.excluded ? c.t("tables.respondents.excluded") : null) : String(row.excluded)),
+  },
   { key: "updated_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.updatedAt, c) },
 ];
 
-export const respondentsExport: ExportTable<RespondentExportRow, ListState<z.infer<typeof respondentListSpec.filters>>> = {
+export const respondentsExport: ExportTable<
+  RespondentExportRow,
+  ListState<z.infer<typeof respondentListSpec.filters>>
+> = {
   permission: "respondent.view",
   recordType: "Respondent",
   action: "respondent.export",
@@ -70,7 +91,10 @@ export const respondentsExport: ExportTable<RespondentExportRow, ListState<z.inf
   feed: (evaluationId, { roles }, state, level, sink) =>
     forEachBatch<RespondentExportRow>(respondentRowsSql(evaluationId, roles, state, 0, null), async (rows) => {
       if (level === "identified") {
-        const identities = await openIdentitiesForExport(evaluationId, rows.map((row) => row.id));
+        const identities = await openIdentitiesForExport(
+          evaluationId,
+          rows.map((row) => row.id),
+        );
         for (const row of rows) row.identity = identities.get(row.id) ?? null;
       }
       await sink(rows);
@@ -79,7 +103,9 @@ export const respondentsExport: ExportTable<RespondentExportRow, ListState<z.inf
 
 const names = (values: readonly string[]) => values.join("; ") || null;
 
-const sharedPlaceColumns = <Row extends { state: string | null; municipality: string | null; language: string }>(): ExportColumn<Row>[] => [
+const sharedPlaceColumns = <
+  Row extends { state: string | null; municipality: string | null; language: string },
+>(): ExportColumn<Row>[] => [
   { key: "state", kind: "text", value: (row) => row.state },
   { key: "municipality", kind: "text", value: (row) => row.municipality },
   { key: "language", kind: "text", value: (row, c) => language(row.language, c) },
@@ -102,10 +128,14 @@ export const interviewsExport: ExportTable<InterviewListRow, ListState<z.infer<t
     { key: "transcript_language", kind: "text", value: (row, c) => language(row.transcriptLanguage, c) },
     { key: "translation_language", kind: "text", value: (row, c) => language(row.translationLanguage, c) },
   ],
-  feed: (evaluationId, _reader, state, _level, sink) => forEachBatch(interviewRowsSql(evaluationId, state, 0, null), sink),
+  feed: (evaluationId, _reader, state, _level, sink) =>
+    forEachBatch(interviewRowsSql(evaluationId, state, 0, null), sink),
 };
 
-export const focusGroupsExport: ExportTable<FocusGroupListRow, ListState<z.infer<typeof focusGroupListSpec.filters>>> = {
+export const focusGroupsExport: ExportTable<
+  FocusGroupListRow,
+  ListState<z.infer<typeof focusGroupListSpec.filters>>
+> = {
   permission: "interview.view",
   recordType: "FocusGroup",
   action: "focus_group.export",
@@ -121,5 +151,6 @@ export const focusGroupsExport: ExportTable<FocusGroupListRow, ListState<z.infer
     { key: "transcript_language", kind: "text", value: (row, c) => language(row.transcriptLanguage, c) },
     { key: "translation_language", kind: "text", value: (row, c) => language(row.translationLanguage, c) },
   ],
-  feed: (evaluationId, _reader, state, _level, sink) => forEachBatch(focusGroupRowsSql(evaluationId, state, 0, null), sink),
+  feed: (evaluationId, _reader, state, _level, sink) =>
+    forEachBatch(focusGroupRowsSql(evaluationId, state, 0, null), sink),
 };

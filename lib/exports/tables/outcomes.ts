@@ -22,7 +22,11 @@ const recordId = z.string().regex(/^[a-z0-9]{1,40}$/i);
 
 /** The table's own filters from the query: empty values ignored, a repeated or malformed one refused (null). */
 export function plainFilters<S extends z.ZodType>(schema: S, params: SearchParams): z.infer<S> | null {
-  const own = Object.fromEntries(Object.entries(params).filter(([key, value]) => !(EXPORT_PARAMS as readonly string[]).includes(key) && value !== "" && value !== undefined));
+  const own = Object.fromEntries(
+    Object.entries(params).filter(
+      ([key, value]) => !(EXPORT_PARAMS as readonly string[]).includes(key) && value !== "" && value !== undefined,
+    ),
+  );
   const parsed = schema.safeParse(own);
   return parsed.success ? parsed.data : null;
 }
@@ -34,7 +38,17 @@ const evidenceFilters = z.object({
   /** The triangulation matrix's filter: stories whose current primary domain is this one. */
   domain: recordId.optional(),
   stance: z.enum(["SUPPORTS", "CONTRADICTS", "MIXED"]).optional(),
-  sourceType: z.enum(["QUANTITATIVE_DATASET", "ADMINISTRATIVE_RECORD", "DOCUMENT", "MEDIA", "OTHER_INTERVIEW", "SITE_OBSERVATION", "OTHER"]).optional(),
+  sourceType: z
+    .enum([
+      "QUANTITATIVE_DATASET",
+      "ADMINISTRATIVE_RECORD",
+      "DOCUMENT",
+      "MEDIA",
+      "OTHER_INTERVIEW",
+      "SITE_OBSERVATION",
+      "OTHER",
+    ])
+    .optional(),
 });
 type EvidenceFilters = z.infer<typeof evidenceFilters>;
 
@@ -61,11 +75,23 @@ export const evidenceExport: ExportTable<EvidenceRow, EvidenceFilters> = {
   described: (filters) => ({ filters }),
   columns: () => [
     { key: "story_code", kind: "text", value: (row) => row.storyCode },
-    { key: "source_type", kind: "text", value: (row, c) => labelled(row.sourceType, (value) => `triangulation.sourceTypes.${value}`, c) },
+    {
+      key: "source_type",
+      kind: "text",
+      value: (row, c) => labelled(row.sourceType, (value) => `triangulation.sourceTypes.${value}`, c),
+    },
     { key: "citation", kind: "text", sensitivity: "freeText", value: (row) => row.citation },
     { key: "what_it_shows", kind: "text", sensitivity: "freeText", value: (row) => row.whatItShows },
-    { key: "stance", kind: "text", value: (row, c) => labelled(row.stance, (value) => `triangulation.stances.${value}`, c) },
-    { key: "strength", kind: "text", value: (row, c) => labelled(row.strength, (value) => `triangulation.strengths.${value}`, c) },
+    {
+      key: "stance",
+      kind: "text",
+      value: (row, c) => labelled(row.stance, (value) => `triangulation.stances.${value}`, c),
+    },
+    {
+      key: "strength",
+      kind: "text",
+      value: (row, c) => labelled(row.strength, (value) => `triangulation.strengths.${value}`, c),
+    },
     { key: "figure_position", kind: "number", value: (row) => row.figurePosition },
     { key: "evidence_response", kind: "text", sensitivity: "freeText", value: (row) => row.response },
     { key: "file_name", kind: "text", sensitivity: "freeText", value: (row) => row.fileName },
@@ -133,7 +159,11 @@ export const validationResponsesExport: ExportTable<ResponseRow, ResponseFilters
     { key: "story_code", kind: "text", value: (row) => row.storyCode },
     { key: "respondent_code", kind: "text", value: (row) => row.respondentCode },
     { key: "name", kind: "text", sensitivity: "identity", value: (row) => row.name ?? null },
-    { key: "verdict", kind: "text", value: (row, c) => labelled(row.verdict, (value) => `respondentValidation.verdict.${value}`, c) },
+    {
+      key: "verdict",
+      kind: "text",
+      value: (row, c) => labelled(row.verdict, (value) => `respondentValidation.verdict.${value}`, c),
+    },
     { key: "comments", kind: "text", sensitivity: "freeText", value: (row) => row.comments },
     { key: "proposed_changes", kind: "text", sensitivity: "freeText", value: (row) => row.proposedChanges },
     { key: "dispute_resolution", kind: "text", sensitivity: "freeText", value: (row) => row.disputeResolution },
@@ -161,7 +191,9 @@ export const validationResponsesExport: ExportTable<ResponseRow, ResponseFilters
         ORDER BY vr.starts_on, vr.id, s.code_number, r.code`,
       async (rows) => {
         if (level === "identified") {
-          const identities = await openIdentitiesForExport(evaluationId, [...new Set(rows.map((row) => row.respondentId))]);
+          const identities = await openIdentitiesForExport(evaluationId, [
+            ...new Set(rows.map((row) => row.respondentId)),
+          ]);
           for (const row of rows) row.name = identities.get(row.respondentId)?.name ?? null;
         }
         await sink(rows);

@@ -23,7 +23,10 @@ export type StoryExportRow = StoryListRow & { primaryDomain?: DomainName | null 
  * reviewers (who read approved outcomes only, in their queue) the approved ones alone, so a filter
  * on another stage gives nothing (null).
  */
-export function inScope(reader: ExportReader, filters: StoryFilters): { filters: StoryFilters; scope: StoryReadScope } | null {
+export function inScope(
+  reader: ExportReader,
+  filters: StoryFilters,
+): { filters: StoryFilters; scope: StoryReadScope } | null {
   const scope = storyReadScope(reader);
   if (scope) return { filters, scope };
   if (!can(reader.roles, "review.view")) return null;
@@ -37,28 +40,32 @@ function withDomains(rows: StoryExportRow[], domains: Map<string, DomainName>): 
 }
 
 const storyColumns: ExportColumn<StoryExportRow>[] = [
-    { key: "code", kind: "text", value: (row) => row.code },
-    { key: "title", kind: "text", sensitivity: "freeText", value: (row) => row.title },
-    { key: "title_translation", kind: "text", sensitivity: "freeText", value: (row) => row.titleTranslation },
-    { key: "original_language", kind: "text", value: (row, c) => language(row.originalLanguage, c) },
-    { key: "translation_language", kind: "text", value: (row, c) => language(row.translationLanguage, c) },
-    {
-      key: "primary_domain",
-      kind: "text",
-      value: (row, c) => {
-        const domain = row.primaryDomain;
-        if (!domain) return null;
-        if (!c.labelled) return domain.position;
-        return c.locale === "es" ? domain.nameEs : domain.nameEn;
-      },
+  { key: "code", kind: "text", value: (row) => row.code },
+  { key: "title", kind: "text", sensitivity: "freeText", value: (row) => row.title },
+  { key: "title_translation", kind: "text", sensitivity: "freeText", value: (row) => row.titleTranslation },
+  { key: "original_language", kind: "text", value: (row, c) => language(row.originalLanguage, c) },
+  { key: "translation_language", kind: "text", value: (row, c) => language(row.translationLanguage, c) },
+  {
+    key: "primary_domain",
+    kind: "text",
+    value: (row, c) => {
+      const domain = row.primaryDomain;
+      if (!domain) return null;
+      if (!c.labelled) return domain.position;
+      return c.locale === "es" ? domain.nameEs : domain.nameEn;
     },
-    { key: "change_type", kind: "text", value: (row, c) => choice(row.changeType, "changeType", c) },
-    { key: "stage", kind: "text", value: (row, c) => choice(row.stage, "stage", c) },
-    { key: "states", kind: "text", value: (row) => row.states.join("; ") || null },
-    { key: "period_from", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.periodFrom, c) },
-    { key: "period_to", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.periodTo, c) },
-    { key: "period_precision", kind: "text", value: (row, c) => (c.labelled ? c.t(`exports.precision.${row.periodPrecision}`) : row.periodPrecision) },
-    { key: "updated_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.updatedAt, c) },
+  },
+  { key: "change_type", kind: "text", value: (row, c) => choice(row.changeType, "changeType", c) },
+  { key: "stage", kind: "text", value: (row, c) => choice(row.stage, "stage", c) },
+  { key: "states", kind: "text", value: (row) => row.states.join("; ") || null },
+  { key: "period_from", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.periodFrom, c) },
+  { key: "period_to", kind: "date", sensitivity: "exactDate", value: (row, c) => dated(row.periodTo, c) },
+  {
+    key: "period_precision",
+    kind: "text",
+    value: (row, c) => (c.labelled ? c.t(`exports.precision.${row.periodPrecision}`) : row.periodPrecision),
+  },
+  { key: "updated_at", kind: "dateTime", sensitivity: "exactDate", value: (row, c) => dated(row.updatedAt, c) },
 ];
 
 export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters; sort: SortState }> = {
@@ -72,7 +79,12 @@ export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters;
     const allowed = inScope(reader, state.filters);
     if (!allowed) return;
     const domains = await domainNamesOf(evaluationId);
-    await inExportSnapshot((read) => read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters: allowed.filters }, 0, null, allowed.scope), async (rows) => sink(withDomains(rows, domains))));
+    await inExportSnapshot((read) =>
+      read<StoryExportRow>(
+        storyRowsSql(evaluationId, { ...state, filters: allowed.filters }, 0, null, allowed.scope),
+        async (rows) => sink(withDomains(rows, domains)),
+      ),
+    );
   },
   scopedPermission: "review.view",
   workbook: {
@@ -86,7 +98,9 @@ export const storiesExport: ExportTable<StoryExportRow, { filters: StoryFilters;
       // The other sheets join on the same filter and scope as the stories sheet.
       const matches = storyMatchesSql(evaluationId, filters, scope);
       await inExportSnapshot(async (read) => {
-        await read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null, scope), (rows) => sink(0, withDomains(rows, domains)));
+        await read<StoryExportRow>(storyRowsSql(evaluationId, { ...state, filters }, 0, null, scope), (rows) =>
+          sink(0, withDomains(rows, domains)),
+        );
         for (const [index, sheet] of STORY_SHEETS.entries()) {
           await read<unknown>(sheet.sql(evaluationId, matches), async (rows) => {
             await sheet.enrich?.(evaluationId, rows, level);

@@ -11,7 +11,8 @@ import type { ExportLevel } from "../levels";
 import { dated, language, type ColumnContext, type ExportColumn } from "./columns";
 
 /** A stored choice of the workbook's own (`exports.choices`) as its label, or as stored. */
-const choice = (value: string, namespace: string, context: ColumnContext) => (context.labelled ? context.t(`exports.choices.${namespace}.${value}`) : value);
+const choice = (value: string, namespace: string, context: ColumnContext) =>
+  context.labelled ? context.t(`exports.choices.${namespace}.${value}`) : value;
 
 export type StorySheet<Row> = {
   /** The sheet's key: its title under `exports.sheets`, its CSV file's name in the zip. */
@@ -22,9 +23,22 @@ export type StorySheet<Row> = {
   enrich?: (evaluationId: string, rows: Row[], level: ExportLevel) => Promise<void>;
 };
 
-const storyCode = <Row extends { storyCode: string }>(): ExportColumn<Row> => ({ key: "story_code", kind: "text", value: (row) => row.storyCode });
+const storyCode = <Row extends { storyCode: string }>(): ExportColumn<Row> => ({
+  key: "story_code",
+  kind: "text",
+  value: (row) => row.storyCode,
+});
 
-type FigureRow = { storyCode: string; position: number; label: string; labelTranslation: string | null; qualifier: string; value: number; valueMax: number | null; unit: string | null };
+type FigureRow = {
+  storyCode: string;
+  position: number;
+  label: string;
+  labelTranslation: string | null;
+  qualifier: string;
+  value: number;
+  valueMax: number | null;
+  unit: string | null;
+};
 
 const figures: StorySheet<FigureRow> = {
   key: "figures",
@@ -84,7 +98,14 @@ const storytellers: StorySheet<StorytellerRow> = {
   },
 };
 
-type SourceRow = { storyCode: string; kind: string; interviewId: string | null; focusGroupId: string | null; excerptId: string | null; date: Date | null };
+type SourceRow = {
+  storyCode: string;
+  kind: string;
+  interviewId: string | null;
+  focusGroupId: string | null;
+  excerptId: string | null;
+  date: Date | null;
+};
 
 const sources: StorySheet<SourceRow> = {
   key: "sources",
@@ -128,7 +149,11 @@ const domainAssignments: StorySheet<AssignmentRow> = {
   columns: [
     storyCode(),
     // The domain's name in the reader's language, or its number in the evaluation's order when raw.
-    { key: "domain", kind: "text", value: (row, c) => (c.labelled ? (c.locale === "es" ? row.nameEs : row.nameEn) : row.position) },
+    {
+      key: "domain",
+      kind: "text",
+      value: (row, c) => (c.labelled ? (c.locale === "es" ? row.nameEs : row.nameEn) : row.position),
+    },
     { key: "assignment_kind", kind: "text", value: (row, c) => choice(row.kind, "assignmentKind", c) },
     { key: "assigned_by", kind: "text", value: (row) => row.assignedBy },
     { key: "rationale", kind: "text", sensitivity: "freeText", value: (row) => row.rationale },
@@ -146,7 +171,14 @@ const domainAssignments: StorySheet<AssignmentRow> = {
     ORDER BY m.code_number, a.assigned_at, a.id`,
 };
 
-type TranslationRow = { storyCode: string; field: string; language: string | null; text: string; translator: string | null; translatedAt: Date | null };
+type TranslationRow = {
+  storyCode: string;
+  field: string;
+  language: string | null;
+  text: string;
+  translator: string | null;
+  translatedAt: Date | null;
+};
 
 const translations: StorySheet<TranslationRow> = {
   key: "translations",
@@ -171,4 +203,11 @@ const translations: StorySheet<TranslationRow> = {
 
 // Each sheet's row type differs; the workbook passes each sheet's rows back to its own columns.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const STORY_SHEETS: StorySheet<any>[] = [figures, contributions, storytellers, sources, domainAssignments, translations];
+export const STORY_SHEETS: StorySheet<any>[] = [
+  figures,
+  contributions,
+  storytellers,
+  sources,
+  domainAssignments,
+  translations,
+];

@@ -11,7 +11,9 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 async function violationsOn(page: Page, options: AxeOptions) {
   // Next streams a dynamic page's metadata: wait for its <title> before judging the document.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(options.bestPractice ? [...WCAG, "best-practice"] : WCAG).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(options.bestPractice ? [...WCAG, "best-practice"] : WCAG)
+    .analyze();
   return results.violations.map((violation) => ({
     rule: violation.id,
     help: violation.help,

@@ -9,7 +9,11 @@ export async function expectReflowAt320(page: Page, where: string): Promise<void
   const before = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 800 });
   try {
-    const widths = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = () =>
+      page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
     // One layout pass after the resize; a page that really is too wide stays too wide.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const { scroll, client } = await widths();

@@ -7,7 +7,12 @@ const LABELS = {
 } as const;
 
 /** Fills in the sign-in form on the page, submits it and waits for the server's answer (not for the next page). */
-export async function signIn(page: Page, email: string, password: string, language: keyof typeof LABELS = "es"): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  language: keyof typeof LABELS = "es",
+): Promise<void> {
   const labels = LABELS[language];
   // Typed before the form is live, the values would be lost and the press would reload the page.
   await expectInteractive(page.getByRole("button", { name: labels.submit }));

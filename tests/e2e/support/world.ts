@@ -64,7 +64,10 @@ export async function copyOfDemo(name: string): Promise<{ id: string; name: stri
  */
 export async function decideOpenRound(evaluationId: string, selectedCodes: string[]): Promise<void> {
   const prisma = appDatabase();
-  const lead = await prisma.evaluationMember.findFirstOrThrow({ where: { evaluationId, roles: { has: "LEAD" } }, select: { userId: true } });
+  const lead = await prisma.evaluationMember.findFirstOrThrow({
+    where: { evaluationId, roles: { has: "LEAD" } },
+    select: { userId: true },
+  });
   const round = await prisma.selectionRound.findFirstOrThrow({
     where: { evaluationId, status: "OPEN" },
     select: { id: true, version: true, candidates: { select: { story: { select: { id: true, code: true } } } } },
@@ -77,9 +80,15 @@ export async function decideOpenRound(evaluationId: string, selectedCodes: strin
     ...actor,
     roundId: round.id,
     expectedVersion: round.version + 1,
-    selected: stories.filter((story) => selectedCodes.includes(story.code)).map((story) => ({ storyId: story.id, reason: "El panel la eligió por su alcance." })),
+    selected: stories
+      .filter((story) => selectedCodes.includes(story.code))
+      .map((story) => ({ storyId: story.id, reason: "El panel la eligió por su alcance." })),
     dissent: "",
-    feedback: stories.map((story) => ({ storyId: story.id, language: "es", text: "Gracias por compartir su historia." })),
+    feedback: stories.map((story) => ({
+      storyId: story.id,
+      language: "es",
+      text: "Gracias por compartir su historia.",
+    })),
   });
   if (!decided.ok) throw new Error(`Could not record the decision: ${JSON.stringify(decided)}`);
 }
@@ -91,7 +100,10 @@ export async function decideOpenRound(evaluationId: string, selectedCodes: strin
 export async function demoMember(roles: EvaluationRole[], password: string): Promise<{ email: string; name: string }> {
   const prisma = appDatabase();
   const user = buildUser({ name: unique("Persona de prueba"), passwordHash: await hashPassword(password) });
-  const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  const evaluation = await prisma.evaluation.findFirstOrThrow({
+    where: { name: DEMO_EVALUATION_NAME },
+    select: { id: true },
+  });
   await prisma.$transaction([
     prisma.user.create({ data: user }),
     prisma.evaluationMember.create({ data: buildMembership({ evaluationId: evaluation.id, userId: user.id, roles }) }),
@@ -105,24 +117,55 @@ export async function demoMember(roles: EvaluationRole[], password: string): Pro
  * Oaxaca de Juárez who speaks Mixtec, with this identity and a consent that grants the interview,
  * anonymous quotation and validation contact, and refuses audio recording and sharing with the funder.
  */
-export async function demoRespondent(identity: { name: string; phone: string; community: string }): Promise<{ path: string; code: string }> {
+export async function demoRespondent(identity: {
+  name: string;
+  phone: string;
+  community: string;
+}): Promise<{ path: string; code: string }> {
   const prisma = appDatabase();
-  const evaluation = await prisma.evaluation.findFirstOrThrow({ where: { name: DEMO_EVALUATION_NAME }, select: { id: true } });
+  const evaluation = await prisma.evaluation.findFirstOrThrow({
+    where: { name: DEMO_EVALUATION_NAME },
+    select: { id: true },
+  });
   const evaluationId = evaluation.id;
-  const evaluator = await prisma.user.findUniqueOrThrow({ where: { email: "evaluator@demo.example" }, select: { id: true } });
-  const place = await prisma.place.findFirstOrThrow({ where: { evaluationId, state: "Oaxaca", municipality: "Oaxaca de Juárez", community: null }, select: { id: true } });
+  const evaluator = await prisma.user.findUniqueOrThrow({
+    where: { email: "evaluator@demo.example" },
+    select: { id: true },
+  });
+  const place = await prisma.place.findFirstOrThrow({
+    where: { evaluationId, state: "Oaxaca", municipality: "Oaxaca de Juárez", community: null },
+    select: { id: true },
+  });
   const actor = { actorId: evaluator.id, ipAddress: "127.0.0.1" };
-  const { evaluationId: _, name, phone, email, community, ...attributes } = createRespondentSchema.parse({
+  const {
+    evaluationId: _,
+    name,
+    phone,
+    email,
+    community,
+    ...attributes
+  } = createRespondentSchema.parse({
     evaluationId,
     type: "UNAFFILIATED_WORKER",
     gender: "WOMAN",
     state: "Oaxaca",
     placeId: place.id,
     language: "mix",
-    atRiskGroupIds: [(await prisma.atRiskGroup.findFirstOrThrow({ where: { evaluationId, code: "women_workers" }, select: { id: true } })).id],
+    atRiskGroupIds: [
+      (
+        await prisma.atRiskGroup.findFirstOrThrow({
+          where: { evaluationId, code: "women_workers" },
+          select: { id: true },
+        })
+      ).id,
+    ],
     ...identity,
   });
-  const created = await createRespondent(actor, { evaluationId, attributes, identity: { name, phone, email, community } });
+  const created = await createRespondent(actor, {
+    evaluationId,
+    attributes,
+    identity: { name, phone, email, community },
+  });
   if (!("id" in created)) throw new Error(`Could not create the respondent: ${JSON.stringify(created)}`);
   const consent = consentSchema.parse({
     evaluationId,
@@ -131,7 +174,13 @@ export async function demoRespondent(identity: { name: string; phone: string; co
     method: "ORAL_RECORDED_WITHOUT_NAME",
     formVersion: "2024-05 v2",
     language: "es",
-    scopes: { INTERVIEW: true, AUDIO_RECORDING: false, ANONYMOUS_QUOTATION: true, SHARE_WITH_FUNDER: false, CONTACT_FOR_VALIDATION: true },
+    scopes: {
+      INTERVIEW: true,
+      AUDIO_RECORDING: false,
+      ANONYMOUS_QUOTATION: true,
+      SHARE_WITH_FUNDER: false,
+      CONTACT_FOR_VALIDATION: true,
+    },
   });
   const recorded = await recordConsent(actor, consent);
   if (!("consentId" in recorded)) throw new Error(`Could not record the consent: ${JSON.stringify(recorded)}`);
@@ -167,9 +216,15 @@ export async function newEvaluationLedByDemoLead(name: string): Promise<{ id: st
  * PANELIST role only, seated on the panel of its open selection round (so that round's ballot is
  * the only work waiting for them).
  */
-export async function panelistOfOpenRound(evaluationId: string, password: string): Promise<{ email: string; name: string; roundId: string }> {
+export async function panelistOfOpenRound(
+  evaluationId: string,
+  password: string,
+): Promise<{ email: string; name: string; roundId: string }> {
   const prisma = appDatabase();
-  const round = await prisma.selectionRound.findFirstOrThrow({ where: { evaluationId, status: "OPEN" }, select: { id: true, panelId: true } });
+  const round = await prisma.selectionRound.findFirstOrThrow({
+    where: { evaluationId, status: "OPEN" },
+    select: { id: true, panelId: true },
+  });
   const user = buildUser({ name: unique("Panelista de prueba"), passwordHash: await hashPassword(password) });
   await prisma.$transaction([
     prisma.user.create({ data: user }),

@@ -44,7 +44,13 @@ function resolveImport(from: string, specifier: string): string | null {
   if (specifier.startsWith("@/")) base = path.join(ROOT, specifier.slice(2));
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
   else return null; // a package: its messages are not ours
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (/\.tsx?$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -61,7 +67,13 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
   if (!clause) return false; // `import "./x"` runs the module
   if (clause.isTypeOnly) return true;
   const named = clause.namedBindings;
-  return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((element) => element.isTypeOnly);
+  return (
+    !clause.name &&
+    !!named &&
+    ts.isNamedImports(named) &&
+    named.elements.length > 0 &&
+    named.elements.every((element) => element.isTypeOnly)
+  );
 }
 
 /** A string, or the fixed start of a template (`admin.errors.${code}` → "admin.errors"). */
@@ -80,13 +92,22 @@ function readProvides(element: ts.JsxOpeningLikeElement, file: string): string[]
       return expression.elements.map((element) => (element as ts.StringLiteral).text);
     }
   }
-  throw new Error(`${file}: <ClientMessages> needs namespaces={[...]} written as a list of strings, so that this check can read it`);
+  throw new Error(
+    `${file}: <ClientMessages> needs namespaces={[...]} written as a list of strings, so that this check can read it`,
+  );
 }
 
 function parse(file: string, messages: MessageTree): SourceFile {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const first = source.statements[0];
-  const directive = first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) ? first.expression.text : null;
+  const directive =
+    first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) ? first.expression.text : null;
   const imports: string[] = [];
   const packages: string[] = [];
   const messagePaths = new Set<string>();
@@ -102,7 +123,8 @@ function parse(file: string, messages: MessageTree): SourceFile {
       return;
     }
     if (ts.isExportDeclaration(node)) {
-      if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) addImport(node.moduleSpecifier.text);
+      if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly)
+        addImport(node.moduleSpecifier.text);
       return;
     }
     if (ts.isImportTypeNode(node) || ts.isTypeNode(node)) return; // types never reach the browser
@@ -116,7 +138,10 @@ function parse(file: string, messages: MessageTree): SourceFile {
       const text = argument ? literalText(argument) : null;
       if (text && isMessagePath(messages, text)) messagePaths.add(text);
     }
-    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && node.tagName.getText() === "ClientMessages") {
+    if (
+      (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) &&
+      node.tagName.getText() === "ClientMessages"
+    ) {
       provides = readProvides(node, file);
     }
     // A full key given to a translator of the root: "validation.invalid", `admin.errors.${code}`.
@@ -125,7 +150,15 @@ function parse(file: string, messages: MessageTree): SourceFile {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { file, useClient: directive === "use client", useServer: directive === "use server", imports, packages, messagePaths: [...messagePaths], provides };
+  return {
+    file,
+    useClient: directive === "use client",
+    useServer: directive === "use server",
+    imports,
+    packages,
+    messagePaths: [...messagePaths],
+    provides,
+  };
 }
 
 function listSources(folder: string): string[] {
@@ -146,7 +179,8 @@ export type Provider = { layout: string; folder: string; namespaces: string[] };
 
 export function analyse(messages: MessageTree) {
   const files = new Map<string, SourceFile>();
-  for (const folder of SOURCE_FOLDERS) for (const file of listSources(path.join(ROOT, folder))) files.set(file, parse(file, messages));
+  for (const folder of SOURCE_FOLDERS)
+    for (const file of listSources(path.join(ROOT, folder))) files.set(file, parse(file, messages));
 
   /** The client files a route file brings into the browser: all that is reachable from a "use client" file. */
   function clientFilesOf(routeFile: string): Set<string> {
@@ -178,7 +212,11 @@ export function analyse(messages: MessageTree) {
   const providers = new Map<string, Provider>();
   for (const parsed of files.values()) {
     if (parsed.provides && path.basename(parsed.file, path.extname(parsed.file)) === "layout") {
-      providers.set(path.dirname(parsed.file), { layout: parsed.file, folder: path.dirname(parsed.file), namespaces: parsed.provides });
+      providers.set(path.dirname(parsed.file), {
+        layout: parsed.file,
+        folder: path.dirname(parsed.file),
+        namespaces: parsed.provides,
+      });
     }
   }
 
@@ -191,13 +229,17 @@ export function analyse(messages: MessageTree) {
     return null;
   }
 
-  const routeFiles = [...files.keys()].filter((file) => file.startsWith(path.join(ROOT, "app") + path.sep) && ROUTE_FILES.has(path.basename(file).replace(/\.tsx?$/, "")));
+  const routeFiles = [...files.keys()].filter(
+    (file) =>
+      file.startsWith(path.join(ROOT, "app") + path.sep) && ROUTE_FILES.has(path.basename(file).replace(/\.tsx?$/, "")),
+  );
   const needs = new Map<Provider | null, RouteNeed[]>();
   for (const routeFile of routeFiles) {
     const folder = path.dirname(routeFile);
     const isLayout = path.basename(routeFile).startsWith("layout.");
     // A layout's own elements sit outside the provider it puts around its children.
-    const provider = isLayout && providers.get(folder)?.layout === routeFile ? providerFor(path.dirname(folder)) : providerFor(folder);
+    const provider =
+      isLayout && providers.get(folder)?.layout === routeFile ? providerFor(path.dirname(folder)) : providerFor(folder);
     const list = needs.get(provider) ?? [];
     for (const clientFile of clientFilesOf(routeFile)) {
       for (const messagePath of files.get(clientFile)!.messagePaths) list.push({ routeFile, clientFile, messagePath });
@@ -221,9 +263,14 @@ export const relative = (file: string) => path.relative(ROOT, file);
  */
 export function clientChainsTo(packageName: string): string[][] {
   const files = new Map<string, SourceFile>();
-  const sources = [...SOURCE_FOLDERS.flatMap((folder) => listSources(path.join(ROOT, folder))), path.join(ROOT, "instrumentation-client.ts")];
+  const sources = [
+    ...SOURCE_FOLDERS.flatMap((folder) => listSources(path.join(ROOT, folder))),
+    path.join(ROOT, "instrumentation-client.ts"),
+  ];
   for (const file of sources) if (existsSync(file)) files.set(file, parse(file, {}));
-  const roots = [...files.values()].filter((parsed) => parsed.useClient || parsed.file.endsWith("instrumentation-client.ts"));
+  const roots = [...files.values()].filter(
+    (parsed) => parsed.useClient || parsed.file.endsWith("instrumentation-client.ts"),
+  );
   const chains: string[][] = [];
   for (const root of roots) {
     // Breadth first, so the chain shown is the shortest.

@@ -17,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps) {
   // The one page a user held at two-factor set-up may open.
   const user = await requireUser(TWO_FACTOR_SETUP_PATH, { duringTwoFactorSetup: true });
-  const [{ done }, view, t, format] = await Promise.all([searchParams, loadTwoFactorView(user), getTranslations("account.twoFactor"), getFormatter()]);
+  const [{ done }, view, t, format] = await Promise.all([
+    searchParams,
+    loadTwoFactorView(user),
+    getTranslations("account.twoFactor"),
+    getFormatter(),
+  ]);
 
   return (
     <>

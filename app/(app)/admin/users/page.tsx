@@ -52,12 +52,25 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
 
       <section className="section" aria-labelledby="users-list-title">
         <h2 id="users-list-title">{t("admin.users.title")}</h2>
-        <form className="actions" method="get" action="/admin/users" role="search" aria-label={t("admin.users.searchLabel")}>
+        <form
+          className="actions"
+          method="get"
+          action="/admin/users"
+          role="search"
+          aria-label={t("admin.users.searchLabel")}
+        >
           <div className="field">
             <label className="field__label" htmlFor="users-search">
               {t("admin.users.searchLabel")}
             </label>
-            <input id="users-search" className="field__input" type="search" name="q" defaultValue={query.q} maxLength={SEARCH_MAX} />
+            <input
+              id="users-search"
+              className="field__input"
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              maxLength={SEARCH_MAX}
+            />
           </div>
           <button type="submit" className="button button--secondary">
             {t("admin.users.searchSubmit")}
@@ -67,8 +80,19 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
 
         <StaticTable
           captionId="users-caption"
-          caption={query.q ? t("admin.users.captionSearch", { count: total, query: query.q }) : t("admin.users.caption", { count: total })}
-          columns={[t("admin.users.name"), t("admin.users.email"), t("admin.users.access"), t("admin.users.status"), t("admin.users.lastSignIn"), t("admin.users.actions")]}
+          caption={
+            query.q
+              ? t("admin.users.captionSearch", { count: total, query: query.q })
+              : t("admin.users.caption", { count: total })
+          }
+          columns={[
+            t("admin.users.name"),
+            t("admin.users.email"),
+            t("admin.users.access"),
+            t("admin.users.status"),
+            t("admin.users.lastSignIn"),
+            t("admin.users.actions"),
+          ]}
         >
           {users.map((row) => (
             <tr key={row.id}>
@@ -79,7 +103,9 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
               <td>{row.isAdmin ? t("admin.users.administrator") : t("admin.users.regularUser")}</td>
               <td>{t(`admin.users.status${row.status}`)}</td>
               <td className="nowrap">
-                {row.lastSignInAt ? format.dateTime(row.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("admin.users.never")}
+                {row.lastSignInAt
+                  ? format.dateTime(row.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+                  : t("admin.users.never")}
               </td>
               <td>
                 <UserRowActions userId={row.id} name={row.name} status={row.status} isSelf={row.id === user.id} />

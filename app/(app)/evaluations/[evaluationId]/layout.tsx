@@ -28,7 +28,13 @@ const SECTIONS: Array<{ segment: string | null; key: string; permission: Permiss
  * The sections a member may open. Showing a link is a courtesy, not a check: every page and
  * action checks its own permission (a layout does not guard the page under it).
  */
-export default async function EvaluationLayout({ children, params }: { children: ReactNode; params: Promise<{ evaluationId: string }> }) {
+export default async function EvaluationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ evaluationId: string }>;
+}) {
   const { evaluationId } = await params;
   const user = await getAuthorizedUser();
   const access = await evaluationAccess(evaluationId, user);
@@ -39,7 +45,9 @@ export default async function EvaluationLayout({ children, params }: { children:
   const t = await getTranslations("evaluationNav");
   const { roles } = access;
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const items: EvaluationNavItem[] = SECTIONS.filter((section) => [section.permission].flat().some((permission) => can(roles, permission))).map((section) => ({
+  const items: EvaluationNavItem[] = SECTIONS.filter((section) =>
+    [section.permission].flat().some((permission) => can(roles, permission)),
+  ).map((section) => ({
     segment: section.segment,
     href: section.segment ? `${base}/${section.segment}` : base,
     label: t(section.key as "overview"),

@@ -41,9 +41,16 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
   const evaluation = await loadEvaluationOverview(evaluationId, user);
   if (!evaluation) notFound();
 
-  const [t, format, parsed] = await Promise.all([getTranslations(), getFormatter(), searchParams.then(parseDashboardFilters)]);
+  const [t, format, parsed] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    searchParams.then(parseDashboardFilters),
+  ]);
   const [dashboard, meta] = parsed.ok
-    ? await Promise.all([loadDashboard(evaluationId, user, parsed.filters), loadDashboardMeta(evaluationId, user, parsed.filters)])
+    ? await Promise.all([
+        loadDashboard(evaluationId, user, parsed.filters),
+        loadDashboardMeta(evaluationId, user, parsed.filters),
+      ])
     : [null, null];
   if (parsed.ok && (!dashboard || !meta)) notFound();
 
@@ -87,12 +94,33 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
         <>
           <WaitingSection items={dashboard.waiting} />
           <DashboardFilterForm action={base} filters={parsed.filters} choices={dashboard.choices} />
-          <FunnelTable evaluationId={evaluationId} funnel={dashboard.funnel} filters={parsed.filters} linksToStories={dashboard.scope.linksToStories} />
-          <FigureDownloads evaluationId={evaluationId} figure="funnel" filters={parsed.filters} title={t("dashboard.funnel.title")} />
+          <FunnelTable
+            evaluationId={evaluationId}
+            funnel={dashboard.funnel}
+            filters={parsed.filters}
+            linksToStories={dashboard.scope.linksToStories}
+          />
+          <FigureDownloads
+            evaluationId={evaluationId}
+            figure="funnel"
+            filters={parsed.filters}
+            title={t("dashboard.funnel.title")}
+          />
           <WhoSection who={dashboard.who} exactCounts={dashboard.scope.exactCounts} />
-          <FigureDownloads evaluationId={evaluationId} figure="respondents" filters={parsed.filters} title={t("dashboard.who.caption")} />
+          <FigureDownloads
+            evaluationId={evaluationId}
+            figure="respondents"
+            filters={parsed.filters}
+            title={t("dashboard.who.caption")}
+          />
           <WhereSection where={dashboard.where} />
-          <FigureDownloads evaluationId={evaluationId} figure="states" filters={parsed.filters} title={t("dashboard.where.caption")} svg />
+          <FigureDownloads
+            evaluationId={evaluationId}
+            figure="states"
+            filters={parsed.filters}
+            title={t("dashboard.where.caption")}
+            svg
+          />
           <StorytellersSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />
           <SelectionSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />
           <QuantificationSection evaluationId={evaluationId} view={meta} filters={parsed.filters} />

@@ -9,7 +9,12 @@ import { can, rolesOf } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [user, t] = await Promise.all([getAuthorizedUser(), getTranslations()]);
-  return { title: user && can(rolesOf(user, []), "evaluation.create") ? t("admin.newEvaluation.metaTitle") : t("notFound.metaTitle") };
+  return {
+    title:
+      user && can(rolesOf(user, []), "evaluation.create")
+        ? t("admin.newEvaluation.metaTitle")
+        : t("notFound.metaTitle"),
+  };
 }
 
 export default async function NewEvaluationPage() {

@@ -36,7 +36,11 @@ export default async function InvitationPage({ params }: InvitationPageProps) {
       <p>
         {t("invitations.rolesIntro")} <strong>{roleNames}</strong>
       </p>
-      <p className="muted">{t("invitations.validUntil", { date: format.dateTime(invitation.expiresAt, { dateStyle: "long", timeStyle: "short" }) })}</p>
+      <p className="muted">
+        {t("invitations.validUntil", {
+          date: format.dateTime(invitation.expiresAt, { dateStyle: "long", timeStyle: "short" }),
+        })}
+      </p>
 
       {invitation.account === "NEW" ? (
         <AcceptInvitationForm token={token} />

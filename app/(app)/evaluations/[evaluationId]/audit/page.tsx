@@ -62,10 +62,35 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
             ))}
           </select>
         </div>
-        <Field id="audit-action" name="action" label={t("audit.filters.action")} hint={t("audit.filters.actionHint")} defaultValue={filters.action ?? ""} maxLength={64} />
-        <Field id="audit-record-type" name="recordType" label={t("audit.filters.recordType")} defaultValue={filters.recordType ?? ""} maxLength={64} />
-        <Field id="audit-record-id" name="recordId" label={t("audit.filters.recordId")} defaultValue={filters.recordId ?? ""} maxLength={64} />
-        <Field id="audit-from" name="from" type="date" label={t("audit.filters.from")} defaultValue={filters.from ?? ""} />
+        <Field
+          id="audit-action"
+          name="action"
+          label={t("audit.filters.action")}
+          hint={t("audit.filters.actionHint")}
+          defaultValue={filters.action ?? ""}
+          maxLength={64}
+        />
+        <Field
+          id="audit-record-type"
+          name="recordType"
+          label={t("audit.filters.recordType")}
+          defaultValue={filters.recordType ?? ""}
+          maxLength={64}
+        />
+        <Field
+          id="audit-record-id"
+          name="recordId"
+          label={t("audit.filters.recordId")}
+          defaultValue={filters.recordId ?? ""}
+          maxLength={64}
+        />
+        <Field
+          id="audit-from"
+          name="from"
+          type="date"
+          label={t("audit.filters.from")}
+          defaultValue={filters.from ?? ""}
+        />
         <Field id="audit-to" name="to" type="date" label={t("audit.filters.to")} defaultValue={filters.to ?? ""} />
         <div className="filters__actions">
           <button type="submit" className="button button--primary">
@@ -80,7 +105,12 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
         captionId="audit-caption"
         caption={t("audit.caption")}
         compact
-        columns={[t("audit.columns.sequence"), t("audit.columns.time"), t("audit.columns.event"), t("audit.columns.raw")]}
+        columns={[
+          t("audit.columns.sequence"),
+          t("audit.columns.time"),
+          t("audit.columns.event"),
+          t("audit.columns.raw"),
+        ]}
       >
         {events.length === 0 ? (
           <tr>

@@ -10,7 +10,10 @@ import { loadBriefPage } from "@/lib/brief/page-loader";
 import { BRIEF_INCLUDES } from "@/lib/brief/policy";
 import { briefViewSchema } from "@/lib/brief/schema";
 
-type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ evaluationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function read({ params, searchParams }: Props) {
   const { evaluationId } = await params;
@@ -40,7 +43,9 @@ export default async function BriefPage(props: Props) {
       <PageHeader title={`${view.content.title.name}: ${t("title")}`} description={t("intro")} />
       <form method="get" className={styles.options} aria-label={t("options")}>
         <div className="field">
-          <label className="field__label" htmlFor="brief-lang">{t("language")}</label>
+          <label className="field__label" htmlFor="brief-lang">
+            {t("language")}
+          </label>
           <select id="brief-lang" name="lang" className="field__input" defaultValue={lang}>
             <option value="es">{t("languages.es")}</option>
             <option value="en">{t("languages.en")}</option>
@@ -48,20 +53,34 @@ export default async function BriefPage(props: Props) {
         </div>
         {view.canPreviewDrafts ? (
           <div className="field">
-            <label className="field__label" htmlFor="brief-include">{t("copy")}</label>
+            <label className="field__label" htmlFor="brief-include">
+              {t("copy")}
+            </label>
             <select id="brief-include" name="include" className="field__input" defaultValue={include}>
               {BRIEF_INCLUDES.map((value) => (
-                <option key={value} value={value}>{t(`includes.${value}`)}</option>
+                <option key={value} value={value}>
+                  {t(`includes.${value}`)}
+                </option>
               ))}
             </select>
           </div>
         ) : null}
-        <Button type="submit" variant="secondary">{t("show")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("show")}
+        </Button>
       </form>
       <nav aria-label={t("downloads")}>
         <ul className={styles.downloads}>
-          <li><a href={download("docx")} download>{t("downloadDocx", { language })}</a></li>
-          <li><a href={download("pdf")} download>{t("downloadPdf", { language })}</a></li>
+          <li>
+            <a href={download("docx")} download>
+              {t("downloadDocx", { language })}
+            </a>
+          </li>
+          <li>
+            <a href={download("pdf")} download>
+              {t("downloadPdf", { language })}
+            </a>
+          </li>
         </ul>
       </nav>
       <BriefDocument content={view.content} />

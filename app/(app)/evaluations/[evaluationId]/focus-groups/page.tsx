@@ -1,5 +1,9 @@
 import { focusGroupColumns, focusGroupRows } from "@/components/data-table/lists/fieldwork";
-import { fieldworkList, fieldworkListMetadata, fieldworkListPage } from "@/components/data-table/lists/fieldwork-list-page";
+import {
+  fieldworkList,
+  fieldworkListMetadata,
+  fieldworkListPage,
+} from "@/components/data-table/lists/fieldwork-list-page";
 import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { loadFocusGroupList } from "@/lib/focus-groups/loaders";
 import { focusGroupListSpec } from "@/lib/tables/lists";

@@ -35,7 +35,11 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   const user = await requireUser(base);
   const query = await searchParams;
   const [view, t, format] = await Promise.all([
-    loadImportsPage(evaluationId, user, { page: pageNumber(query.page), batchId: idParam(query.batch), errorsPage: pageNumber(query.errorsPage) }),
+    loadImportsPage(evaluationId, user, {
+      page: pageNumber(query.page),
+      batchId: idParam(query.batch),
+      errorsPage: pageNumber(query.errorsPage),
+    }),
     getTranslations(),
     getFormatter(),
   ]);
@@ -44,13 +48,26 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   // The projects settings page opens the wizard on a project list (`?kind=PROJECTS`).
   const initialKind = kinds.find((kind) => kind === query.kind);
   const projectsPath = `/evaluations/${encodeURIComponent(evaluationId)}/settings/projects`;
-  const afterCommit = kinds.includes("PROJECTS") ? { PROJECTS: <Link href={projectsPath}>{t("imports.backToProjects")}</Link> } : undefined;
-  const problem = (code: string) => (t.has(code as "imports.title") ? t(code as "imports.title") : t("imports.refusals.UNEXPECTED"));
+  const afterCommit = kinds.includes("PROJECTS")
+    ? { PROJECTS: <Link href={projectsPath}>{t("imports.backToProjects")}</Link> }
+    : undefined;
+  const problem = (code: string) =>
+    t.has(code as "imports.title") ? t(code as "imports.title") : t("imports.refusals.UNEXPECTED");
 
   return (
     <>
-      <PageHeader before={<Link href={`/evaluations/${encodeURIComponent(evaluationId)}`}>{evaluation.name}</Link>} title={t("imports.title")} description={t("imports.description")} />
-      <ImportWizard evaluationId={evaluationId} basePath={base} kinds={kinds} initialKind={initialKind} afterCommit={afterCommit} />
+      <PageHeader
+        before={<Link href={`/evaluations/${encodeURIComponent(evaluationId)}`}>{evaluation.name}</Link>}
+        title={t("imports.title")}
+        description={t("imports.description")}
+      />
+      <ImportWizard
+        evaluationId={evaluationId}
+        basePath={base}
+        kinds={kinds}
+        initialKind={initialKind}
+        afterCommit={afterCommit}
+      />
 
       {batch && errors ? (
         <section id="errors" aria-labelledby="import-errors-title">
@@ -72,7 +89,11 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
                   {errors.rows.map((error) => (
                     <tr key={error.id}>
                       {/* A repeat group's row is named by its sheet (or file) and line. */}
-                      <td>{error.sheet ? `${error.sheet} · ${format.number(error.rowNumber)}` : format.number(error.rowNumber)}</td>
+                      <td>
+                        {error.sheet
+                          ? `${error.sheet} · ${format.number(error.rowNumber)}`
+                          : format.number(error.rowNumber)}
+                      </td>
                       <td className={styles.columnName}>{error.column ?? "—"}</td>
                       <td>{problem(error.code)}</td>
                     </tr>
@@ -83,9 +104,17 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
           )}
           {errors.pageCount > 1 ? (
             <nav className={styles.pager} aria-label={t("imports.errorsTable.caption")}>
-              {errors.page > 1 ? <Link href={`${base}?batch=${batch.id}&errorsPage=${errors.page - 1}#errors`}>{t("imports.history.previous")}</Link> : null}
+              {errors.page > 1 ? (
+                <Link href={`${base}?batch=${batch.id}&errorsPage=${errors.page - 1}#errors`}>
+                  {t("imports.history.previous")}
+                </Link>
+              ) : null}
               <span>{t("imports.history.page", { page: errors.page, count: errors.pageCount })}</span>
-              {errors.page < errors.pageCount ? <Link href={`${base}?batch=${batch.id}&errorsPage=${errors.page + 1}#errors`}>{t("imports.history.next")}</Link> : null}
+              {errors.page < errors.pageCount ? (
+                <Link href={`${base}?batch=${batch.id}&errorsPage=${errors.page + 1}#errors`}>
+                  {t("imports.history.next")}
+                </Link>
+              ) : null}
             </nav>
           ) : null}
           <p>
@@ -118,7 +147,9 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
               <tbody>
                 {history.rows.map((row) => (
                   <tr key={row.id}>
-                    <td>{format.dateTime(row.committedAt ?? row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td>
+                      {format.dateTime(row.committedAt ?? row.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </td>
                     <td className={styles.columnName}>{row.fileName}</td>
                     <td>{t(`imports.kinds.${row.kind}`)}</td>
                     <td>{t(`imports.statuses.${row.status}`)}</td>
@@ -145,9 +176,13 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
         )}
         {history.pageCount > 1 ? (
           <nav className={styles.pager} aria-label={t("imports.history.title")}>
-            {history.page > 1 ? <Link href={`${base}?page=${history.page - 1}`}>{t("imports.history.previous")}</Link> : null}
+            {history.page > 1 ? (
+              <Link href={`${base}?page=${history.page - 1}`}>{t("imports.history.previous")}</Link>
+            ) : null}
             <span>{t("imports.history.page", { page: history.page, count: history.pageCount })}</span>
-            {history.page < history.pageCount ? <Link href={`${base}?page=${history.page + 1}`}>{t("imports.history.next")}</Link> : null}
+            {history.page < history.pageCount ? (
+              <Link href={`${base}?page=${history.page + 1}`}>{t("imports.history.next")}</Link>
+            ) : null}
           </nav>
         ) : null}
       </section>

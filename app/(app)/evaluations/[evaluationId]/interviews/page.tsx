@@ -1,5 +1,9 @@
 import { interviewColumns, interviewRows } from "@/components/data-table/lists/fieldwork";
-import { fieldworkList, fieldworkListMetadata, fieldworkListPage } from "@/components/data-table/lists/fieldwork-list-page";
+import {
+  fieldworkList,
+  fieldworkListMetadata,
+  fieldworkListPage,
+} from "@/components/data-table/lists/fieldwork-list-page";
 import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { InterviewMode } from "@/lib/generated/prisma/enums";
@@ -16,7 +20,11 @@ const interviews = fieldworkList({
   columns: (context) => interviewColumns(context),
   rows: (page, context) => interviewRows(page.rows, context),
   filters: (evaluation, context) => [
-    { kind: "select", name: "mode", options: enumOptions(Object.values(InterviewMode), (mode) => context.t(`mode.${mode}`)) },
+    {
+      kind: "select",
+      name: "mode",
+      options: enumOptions(Object.values(InterviewMode), (mode) => context.t(`mode.${mode}`)),
+    },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
     { kind: "date", name: "from" },
     { kind: "date", name: "to" },

@@ -26,7 +26,14 @@ export default async function LearningsPage({ params }: Props) {
       <PageHeader title={`${view.evaluation.name}: ${t("title")}`} description={t("intro")} />
       {view.canEdit ? null : <p className="muted">{t("readOnly")}</p>}
       {LEARNING_KINDS.map((kind) => (
-        <LearningSection key={kind} evaluationId={evaluationId} kind={kind} languages={view.evaluation.languages} learnings={view.learnings.filter((learning) => learning.kind === kind)} options={view.options} />
+        <LearningSection
+          key={kind}
+          evaluationId={evaluationId}
+          kind={kind}
+          languages={view.evaluation.languages}
+          learnings={view.learnings.filter((learning) => learning.kind === kind)}
+          options={view.options}
+        />
       ))}
     </>
   );

@@ -41,7 +41,12 @@ export default async function MembersPage({ params }: MembersPageProps) {
         <StaticTable
           captionId="members-caption"
           caption={t("members.caption", { count: members.length })}
-          columns={[t("members.name"), manages ? t("members.email") : null, t("members.roles"), canUpdateRoles || canRemove ? t("members.actions") : null]}
+          columns={[
+            t("members.name"),
+            manages ? t("members.email") : null,
+            t("members.roles"),
+            canUpdateRoles || canRemove ? t("members.actions") : null,
+          ]}
         >
           {members.map((member) => (
             <tr key={member.id}>
@@ -80,7 +85,13 @@ export default async function MembersPage({ params }: MembersPageProps) {
               <StaticTable
                 captionId="pending-caption"
                 caption={t("members.pending.caption", { count: invitations.length })}
-                columns={[t("members.pending.email"), t("members.pending.roles"), t("members.pending.expires"), t("members.pending.invitedBy"), t("members.actions")]}
+                columns={[
+                  t("members.pending.email"),
+                  t("members.pending.roles"),
+                  t("members.pending.expires"),
+                  t("members.pending.invitedBy"),
+                  t("members.actions"),
+                ]}
               >
                 {invitations.map((invitation) => (
                   <tr key={invitation.id}>
@@ -88,10 +99,16 @@ export default async function MembersPage({ params }: MembersPageProps) {
                       {invitation.email}
                     </th>
                     <td>{roleList(invitation.roles)}</td>
-                    <td className="nowrap">{format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td className="nowrap">
+                      {format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </td>
                     <td>{invitation.invitedByName}</td>
                     <td>
-                      <RevokeInvitationButton evaluationId={evaluationId} invitationId={invitation.id} email={invitation.email} />
+                      <RevokeInvitationButton
+                        evaluationId={evaluationId}
+                        invitationId={invitation.id}
+                        email={invitation.email}
+                      />
                     </td>
                   </tr>
                 ))}

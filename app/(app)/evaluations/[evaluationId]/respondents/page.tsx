@@ -1,4 +1,8 @@
-import { fieldworkList, fieldworkListMetadata, fieldworkListPage } from "@/components/data-table/lists/fieldwork-list-page";
+import {
+  fieldworkList,
+  fieldworkListMetadata,
+  fieldworkListPage,
+} from "@/components/data-table/lists/fieldwork-list-page";
 import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { respondentColumns, respondentRows } from "@/components/data-table/lists/respondents";
@@ -16,13 +20,24 @@ const respondents = fieldworkList({
   columns: (context) => respondentColumns(context),
   rows: (page, context) => respondentRows(page, context),
   filters: (evaluation, context) => [
-    { kind: "select", name: "type", options: enumOptions(Object.values(RespondentType), (type) => context.t(`respondentType.${type}`)) },
-    { kind: "select", name: "gender", options: enumOptions(Object.values(Gender), (gender) => context.t(`gender.${gender}`)) },
+    {
+      kind: "select",
+      name: "type",
+      options: enumOptions(Object.values(RespondentType), (type) => context.t(`respondentType.${type}`)),
+    },
+    {
+      kind: "select",
+      name: "gender",
+      options: enumOptions(Object.values(Gender), (gender) => context.t(`gender.${gender}`)),
+    },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
     {
       kind: "select",
       name: "atRiskGroup",
-      options: evaluation.atRiskGroups.map((group) => ({ value: group.id, label: context.locale === "es" ? group.nameEs : group.nameEn })),
+      options: evaluation.atRiskGroups.map((group) => ({
+        value: group.id,
+        label: context.locale === "es" ? group.nameEs : group.nameEn,
+      })),
     },
   ],
   // Only those who carry out withdrawals see excluded respondents, so only they are told why.

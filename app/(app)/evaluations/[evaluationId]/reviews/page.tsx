@@ -11,7 +11,10 @@ import { requireUser } from "@/lib/auth/session";
 import { loadDecidedOutcomes, loadReviewQueue } from "@/lib/reviews/loaders";
 import { reviewQueueParams } from "@/lib/reviews/schema";
 
-type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ evaluationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reviews");
@@ -23,11 +26,15 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
   const user = await requireUser(base);
   const { page, decided: decidedPage } = reviewQueueParams.parse(await searchParams);
-  const [queue, decided] = await Promise.all([loadReviewQueue(evaluationId, user, page), loadDecidedOutcomes(evaluationId, user, decidedPage)]);
+  const [queue, decided] = await Promise.all([
+    loadReviewQueue(evaluationId, user, page),
+    loadDecidedOutcomes(evaluationId, user, decidedPage),
+  ]);
   if (!queue || !decided) notFound();
   const [t, tExports] = await Promise.all([getTranslations("reviews"), getTranslations("exports.control")]);
   // Approved outcomes only, whoever asks (a lead would otherwise get every story): the door checks it again.
-  const download = (file: string) => `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${file}?stage=APPROVED`;
+  const download = (file: string) =>
+    `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${file}?stage=APPROVED`;
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.intro")} />
@@ -37,7 +44,9 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         <StaticTable
           captionId="queue-caption"
           caption={t("queue.caption", { total: queue.total })}
-          columns={(["story", "evidence", "validation", "reasons"] as const).map((column) => t(`queue.columns.${column}`))}
+          columns={(["story", "evidence", "validation", "reasons"] as const).map((column) =>
+            t(`queue.columns.${column}`),
+          )}
         >
           {queue.rows.map((row) => (
             <tr key={row.id}>
@@ -55,8 +64,13 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
       )}
       {queue.pages > 1 ? (
         <nav aria-label={t("queue.caption", { total: queue.total })}>
-          {page > 1 ? <Link href={`${base}?page=${page - 1}&decided=${decidedPage}`}>{t("queue.previous")}</Link> : null} <span>{t("queue.page", { page, pages: queue.pages })}</span>{" "}
-          {page < queue.pages ? <Link href={`${base}?page=${page + 1}&decided=${decidedPage}`}>{t("queue.next")}</Link> : null}
+          {page > 1 ? (
+            <Link href={`${base}?page=${page - 1}&decided=${decidedPage}`}>{t("queue.previous")}</Link>
+          ) : null}{" "}
+          <span>{t("queue.page", { page, pages: queue.pages })}</span>{" "}
+          {page < queue.pages ? (
+            <Link href={`${base}?page=${page + 1}&decided=${decidedPage}`}>{t("queue.next")}</Link>
+          ) : null}
         </nav>
       ) : null}
       <DecidedOutcomes base={base} decided={decided} queuePage={page} page={decidedPage} />

@@ -30,7 +30,15 @@ export async function generateMetadata({ params }: SearchPageProps): Promise<Met
 
 function storyItems(rows: StoryListRow[], context: PresentContext): SearchResultItem[] {
   return rows.map((row) => {
-    const title = inReaderLanguage({ original: row.title, originalLanguage: row.originalLanguage, translation: row.titleTranslation, translationLanguage: row.translationLanguage }, context.locale);
+    const title = inReaderLanguage(
+      {
+        original: row.title,
+        originalLanguage: row.originalLanguage,
+        translation: row.titleTranslation,
+        translationLanguage: row.translationLanguage,
+      },
+      context.locale,
+    );
     return {
       id: row.id,
       href: evaluationPath(context.evaluationId, "stories", row.id),
@@ -43,14 +51,20 @@ function storyItems(rows: StoryListRow[], context: PresentContext): SearchResult
   });
 }
 
-function transcriptItems(kind: "interviews" | "focusGroups", rows: TranscriptHit[], context: PresentContext, search: Awaited<ReturnType<typeof getTranslations<"search">>>): SearchResultItem[] {
+function transcriptItems(
+  kind: "interviews" | "focusGroups",
+  rows: TranscriptHit[],
+  context: PresentContext,
+  search: Awaited<ReturnType<typeof getTranslations<"search">>>,
+): SearchResultItem[] {
   return rows.map((row) => {
     const date = context.format.dateTime(row.date, { dateStyle: "long", timeZone: "UTC" });
     const place = [row.municipality, row.state].filter(Boolean).join(", ");
     return {
       id: row.id,
       href: evaluationPath(context.evaluationId, kind === "interviews" ? "interviews" : "focus-groups", row.id),
-      title: kind === "interviews" ? search("interviewOf", { date }) : search("focusGroupOf", { date, topic: row.label }),
+      title:
+        kind === "interviews" ? search("interviewOf", { date }) : search("focusGroupOf", { date, topic: row.label }),
       details: [kind === "interviews" ? context.t(`mode.${row.label as "PHONE"}`) : "", place].filter(Boolean),
       headline: row.headline,
       headlineLang: row.headlineLanguage ?? undefined,
@@ -64,7 +78,11 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
   const user = await requireUser(action);
   const query = await searchParams;
   const parsed = parseSearchState(query);
-  const [view, context, search] = await Promise.all([loadSearchPage(evaluationId, user, parsed.ok ? parsed.state : { page: 1 }), presentContext(evaluationId), getTranslations("search")]);
+  const [view, context, search] = await Promise.all([
+    loadSearchPage(evaluationId, user, parsed.ok ? parsed.state : { page: 1 }),
+    presentContext(evaluationId),
+    getTranslations("search"),
+  ]);
   if (!view) notFound();
   const { evaluation, results } = view;
   const { t } = context;
@@ -76,13 +94,26 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
     if (section) sections.push({ kind, section });
   }
   const itemsOf = (kind: SearchKind, section: SearchSection<StoryListRow> | SearchSection<TranscriptHit>) =>
-    kind === "stories" ? storyItems(section.rows as StoryListRow[], context) : transcriptItems(kind, section.rows as TranscriptHit[], context, search);
+    kind === "stories"
+      ? storyItems(section.rows as StoryListRow[], context)
+      : transcriptItems(kind, section.rows as TranscriptHit[], context, search);
 
   return (
     <>
-      <PageHeader before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>} title={search("title")} description={search("description")} />
+      <PageHeader
+        before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
+        title={search("title")}
+        description={search("description")}
+      />
       <FilterForm key={queryKey(query)} id="search-form" action={action} label={search("formLabel")} defaults={{}}>
-        <SearchFilter id="search-q" name="q" label={search("query")} hint={search("queryHint")} value={state.q} maxLength={SEARCH_MAX_LENGTH} />
+        <SearchFilter
+          id="search-q"
+          name="q"
+          label={search("query")}
+          hint={search("queryHint")}
+          value={state.q}
+          maxLength={SEARCH_MAX_LENGTH}
+        />
         {results.kinds.length > 1 ? (
           <SelectFilter
             id="search-kind"
@@ -101,7 +132,12 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
       </FilterForm>
 
       {!parsed.ok ? (
-        <RejectedFilters title={t("invalid.title")} body={t("invalid.body", { fields: rejectedFields(parsed.rejected, context) })} resetHref={action} resetLabel={t("invalid.reset")} />
+        <RejectedFilters
+          title={t("invalid.title")}
+          body={t("invalid.body", { fields: rejectedFields(parsed.rejected, context) })}
+          resetHref={action}
+          resetLabel={t("invalid.reset")}
+        />
       ) : !state.q ? (
         <p>{search("start")}</p>
       ) : (
@@ -117,7 +153,9 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
               empty={search("empty")}
               footer={
                 <>
-                  {section.rankWindow ? <p className="muted">{search("rankWindow", { window: section.rankWindow })}</p> : null}
+                  {section.rankWindow ? (
+                    <p className="muted">{search("rankWindow", { window: section.rankWindow })}</p>
+                  ) : null}
                   {!state.kind && section.total > section.rows.length ? (
                     <p>
                       <Link href={hrefWith(action, new URLSearchParams({ q: state.q! }), { kind })}>
@@ -130,7 +168,11 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
                       label={search("pagination")}
                       page={section.page}
                       pageCount={section.pageCount}
-                      hrefFor={(page) => hrefWith(action, new URLSearchParams({ q: state.q!, kind }), { page: page > 1 ? String(page) : null })}
+                      hrefFor={(page) =>
+                        hrefWith(action, new URLSearchParams({ q: state.q!, kind }), {
+                          page: page > 1 ? String(page) : null,
+                        })
+                      }
                     />
                   ) : null}
                 </>

@@ -29,11 +29,15 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
   const { rounds, setup } = view;
   const [t, format, locale] = await Promise.all([getTranslations("selection"), getFormatter(), getLocale()]);
   const zone = timeZoneLabel(view.timeZone, locale);
-  const domainName = (domain: { nameEn: string; nameEs: string } | null) => (domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : t("allDomains"));
+  const domainName = (domain: { nameEn: string; nameEs: string } | null) =>
+    domain ? (locale === "es" ? domain.nameEs : domain.nameEn) : t("allDomains");
 
   return (
     <>
-      <PageHeader title={t("list.title")} description={view.manages ? t("list.descriptionLead") : t("list.descriptionPanelist")} />
+      <PageHeader
+        title={t("list.title")}
+        description={view.manages ? t("list.descriptionLead") : t("list.descriptionPanelist")}
+      />
       {/* Not a landmark of its own: the table's scroll region already carries this name. */}
       <section className="section">
         <h2 id="rounds-title">{t("list.rounds")}</h2>
@@ -43,7 +47,9 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
         ) : (
           <ScrollRegion labelledBy="rounds-caption">
             <table className="table">
-              <caption id="rounds-caption" className="visually-hidden">{t("list.rounds")}</caption>
+              <caption id="rounds-caption" className="visually-hidden">
+                {t("list.rounds")}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t("list.round")}</th>
@@ -66,7 +72,13 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
                     <td>{t(`methods.${round.method}.name`)}</td>
                     <td>{t(`statuses.${round.status}`)}</td>
                     <td>
-                      <time dateTime={round.deadline.toISOString()}>{format.dateTime(round.deadline, { dateStyle: "medium", timeStyle: "short", timeZone: view.timeZone })}</time>
+                      <time dateTime={round.deadline.toISOString()}>
+                        {format.dateTime(round.deadline, {
+                          dateStyle: "medium",
+                          timeStyle: "short",
+                          timeZone: view.timeZone,
+                        })}
+                      </time>
                     </td>
                     <td>{round._count.candidates}</td>
                   </tr>
@@ -81,7 +93,14 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
           <section className="section" aria-labelledby="new-round-title">
             <h2 id="new-round-title">{t("roundForm.title")}</h2>
             {setup.panels.length ? (
-              <RoundForm evaluationId={evaluationId} zone={zone} panels={setup.panels.map((panel) => ({ value: panel.id, label: `${panel.name} (${t(`levels.${panel.level}`)})` }))} />
+              <RoundForm
+                evaluationId={evaluationId}
+                zone={zone}
+                panels={setup.panels.map((panel) => ({
+                  value: panel.id,
+                  label: `${panel.name} (${t(`levels.${panel.level}`)})`,
+                }))}
+              />
             ) : (
               <p className="muted">{t("roundForm.needPanel")}</p>
             )}
@@ -92,15 +111,22 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
             <ul className="plain-list">
               {setup.panels.map((panel) => (
                 <li key={panel.id}>
-                  <strong>{panel.name}</strong> — {t(`levels.${panel.level}`)}, {domainName(panel.domain)}: {panel.members.map((member) => member.user.name).join(", ")}
+                  <strong>{panel.name}</strong> — {t(`levels.${panel.level}`)}, {domainName(panel.domain)}:{" "}
+                  {panel.members.map((member) => member.user.name).join(", ")}
                 </li>
               ))}
             </ul>
             <h3>{t("panelForm.title")}</h3>
             <PanelForm
               evaluationId={evaluationId}
-              domains={setup.domains.map((domain) => ({ value: domain.id, label: locale === "es" ? domain.nameEs : domain.nameEn }))}
-              panelists={setup.panelists.map((panelist) => ({ value: panelist.id, label: `${panelist.name} (${panelist.email})` }))}
+              domains={setup.domains.map((domain) => ({
+                value: domain.id,
+                label: locale === "es" ? domain.nameEs : domain.nameEn,
+              }))}
+              panelists={setup.panelists.map((panelist) => ({
+                value: panelist.id,
+                label: `${panelist.name} (${panelist.email})`,
+              }))}
             />
           </section>
         </>

@@ -1,4 +1,8 @@
-import { fieldworkList, fieldworkListMetadata, fieldworkListPage } from "@/components/data-table/lists/fieldwork-list-page";
+import {
+  fieldworkList,
+  fieldworkListMetadata,
+  fieldworkListPage,
+} from "@/components/data-table/lists/fieldwork-list-page";
 import { stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { storyColumns, storyRows } from "@/components/data-table/lists/stories";
@@ -22,15 +26,29 @@ const stories = fieldworkList({
     {
       kind: "select",
       name: "domain",
-      options: evaluation.domains.map((domain) => ({ value: domain.id, label: context.locale === "es" ? domain.nameEs : domain.nameEn })),
+      options: evaluation.domains.map((domain) => ({
+        value: domain.id,
+        label: context.locale === "es" ? domain.nameEs : domain.nameEn,
+      })),
     },
-    { kind: "select", name: "stage", options: enumOptions(Object.values(StoryStage), (stage) => context.t(`stage.${stage}`)) },
-    { kind: "select", name: "changeType", options: enumOptions(Object.values(ChangeType), (type) => context.t(`changeType.${type}`)) },
+    {
+      kind: "select",
+      name: "stage",
+      options: enumOptions(Object.values(StoryStage), (stage) => context.t(`stage.${stage}`)),
+    },
+    {
+      kind: "select",
+      name: "changeType",
+      options: enumOptions(Object.values(ChangeType), (type) => context.t(`changeType.${type}`)),
+    },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
     {
       kind: "select",
       name: "atRiskGroup",
-      options: evaluation.atRiskGroups.map((group) => ({ value: group.id, label: context.locale === "es" ? group.nameEs : group.nameEn })),
+      options: evaluation.atRiskGroups.map((group) => ({
+        value: group.id,
+        label: context.locale === "es" ? group.nameEs : group.nameEn,
+      })),
     },
     { kind: "date", name: "updatedFrom" },
     { kind: "date", name: "updatedTo" },
@@ -38,12 +56,19 @@ const stories = fieldworkList({
   // While searching in another order, one click goes back to relevance (the default then).
   extraActions: ({ state, defaultSort, t }) =>
     state.filters.q && state.sort.id !== "relevance" ? (
-      <button type="submit" id="stories-relevance" name="sortBy" value={sortParam(defaultSort)} className="button button--secondary">
+      <button
+        type="submit"
+        id="stories-relevance"
+        name="sortBy"
+        value={sortParam(defaultSort)}
+        className="button button--secondary"
+      >
         {t("filters.relevance")}
       </button>
     ) : null,
   // Only the newest matches are ranked (decision 0010); the page says when that applied.
-  notice: ({ page, t }) => (page.rankWindow ? <p className="muted">{t("stories.rankWindow", { window: page.rankWindow })}</p> : null),
+  notice: ({ page, t }) =>
+    page.rankWindow ? <p className="muted">{t("stories.rankWindow", { window: page.rankWindow })}</p> : null,
 });
 
 export const generateMetadata = fieldworkListMetadata(stories);

@@ -9,7 +9,10 @@ import { requireUser } from "@/lib/auth/session";
 import { loadTriangulationMatrix } from "@/lib/triangulation/loaders";
 import { matrixQuerySchema } from "@/lib/triangulation/schema";
 
-type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ evaluationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("triangulation");
@@ -21,10 +24,17 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
   const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const user = await requireUser(`${base}/triangulation`);
   const raw = await searchParams;
-  const query = matrixQuerySchema.parse({ domain: typeof raw.domain === "string" ? raw.domain : "", page: typeof raw.page === "string" ? raw.page : 1 });
+  const query = matrixQuerySchema.parse({
+    domain: typeof raw.domain === "string" ? raw.domain : "",
+    page: typeof raw.page === "string" ? raw.page : 1,
+  });
   const view = await loadTriangulationMatrix(evaluationId, user, query.domain, query.page);
   if (!view) notFound();
-  const [t, tStories, locale] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getLocale()]);
+  const [t, tStories, locale] = await Promise.all([
+    getTranslations("triangulation"),
+    getTranslations("stories"),
+    getLocale(),
+  ]);
   const { domains, domain, matrix } = view;
   const name = (record: { nameEn: string; nameEs: string }) => (locale === "es" ? record.nameEs : record.nameEn);
   const hrefFor = (page: number) => `${base}/triangulation?domain=${encodeURIComponent(domain?.id ?? "")}&page=${page}`;
@@ -62,14 +72,26 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
             stageName={(stage) => tStories(`stages.${stage}` as never)}
             t={t}
           />
-          <p className="muted">{t("matrix.page", { page: matrix.page, pageCount: matrix.pageCount, total: matrix.total })}</p>
-          <Pagination label={t("matrix.pagination")} page={matrix.page} pageCount={matrix.pageCount} hrefFor={hrefFor} />
+          <p className="muted">
+            {t("matrix.page", { page: matrix.page, pageCount: matrix.pageCount, total: matrix.total })}
+          </p>
+          <Pagination
+            label={t("matrix.pagination")}
+            page={matrix.page}
+            pageCount={matrix.pageCount}
+            hrefFor={hrefFor}
+          />
         </section>
       ) : (
         <p className="empty-state">{t("matrix.empty")}</p>
       )}
       {/* The evidence of the domain shown (every page), with the levels and values of any export. */}
-      <ExportControl evaluationId={evaluationId} table="evidence" query={domain ? { domain: domain.id } : {}} offerIdentified={false} />
+      <ExportControl
+        evaluationId={evaluationId}
+        table="evidence"
+        query={domain ? { domain: domain.id } : {}}
+        offerIdentified={false}
+      />
     </>
   );
 }

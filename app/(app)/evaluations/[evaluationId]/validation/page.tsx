@@ -42,7 +42,9 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
         <StaticTable
           captionId="rounds-caption"
           caption={t("list.caption")}
-          columns={(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) => t(`list.columns.${column}`))}
+          columns={(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) =>
+            t(`list.columns.${column}`),
+          )}
         >
           {rounds.map((round) => (
             <tr key={round.id}>
@@ -91,7 +93,9 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
             {awaiting.validated.map((story) => (
               <li key={story.id}>
                 {story.code} · {story.title}{" "}
-                {awaiting.canSendToReview ? <SendToReviewButton evaluationId={evaluationId} storyId={story.id} code={story.code} /> : null}
+                {awaiting.canSendToReview ? (
+                  <SendToReviewButton evaluationId={evaluationId} storyId={story.id} code={story.code} />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Fact, PlaceFacts, ProjectsFact, RespondentCodes, TranscriptFacts } from "@/components/fieldwork/fieldwork-facts";
+import {
+  Fact,
+  PlaceFacts,
+  ProjectsFact,
+  RespondentCodes,
+  TranscriptFacts,
+} from "@/components/fieldwork/fieldwork-facts";
 import { RecordView } from "@/components/fieldwork/record-view";
 import styles from "@/components/fieldwork/fieldwork.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
@@ -12,9 +18,15 @@ type Props = { params: Promise<{ evaluationId: string; focusGroupId: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, focusGroupId } = await params;
-  const [t, format, view] = await Promise.all([getTranslations(), getFormatter(), loadFocusGroupPage(evaluationId, focusGroupId, await getAuthorizedUser())]);
+  const [t, format, view] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    loadFocusGroupPage(evaluationId, focusGroupId, await getAuthorizedUser()),
+  ]);
   if (!view) return { title: t("notFound.metaTitle") };
-  return { title: t("fieldwork.focusGroups.detailTitle", { date: format.dateTime(view.record.date, { dateStyle: "long" }) }) };
+  return {
+    title: t("fieldwork.focusGroups.detailTitle", { date: format.dateTime(view.record.date, { dateStyle: "long" }) }),
+  };
 }
 
 export default async function FocusGroupPage({ params }: Props) {
@@ -42,10 +54,15 @@ export default async function FocusGroupPage({ params }: Props) {
       <Fact label={t("fields.topic")}>{focusGroup.topic}</Fact>
       <Fact label={t("fields.date")}>{date}</Fact>
       <PlaceFacts record={focusGroup} />
-      <Fact label={t("fields.facilitators")}>{format.list(focusGroup.facilitators.map((person) => person.name)) || none}</Fact>
+      <Fact label={t("fields.facilitators")}>
+        {format.list(focusGroup.facilitators.map((person) => person.name)) || none}
+      </Fact>
       <Fact label={t("fields.participants")}>
         <p className={styles.notes}>
-          {t("detail.participantsLine", { registered: focusGroup.participants.length, anonymous: focusGroup.anonymousParticipantCount })}
+          {t("detail.participantsLine", {
+            registered: focusGroup.participants.length,
+            anonymous: focusGroup.anonymousParticipantCount,
+          })}
         </p>
         {focusGroup.participants.length > 0 ? <RespondentCodes respondents={focusGroup.participants} /> : null}
       </Fact>

@@ -23,11 +23,21 @@ export default async function NewFocusGroupPage({ params }: Props) {
   if (!form) notFound();
   const { evaluationName, options, ownTeam } = form;
   const t = await getTranslations("fieldwork");
-  const initial = { ...blankRecord(), topic: "", anonymousParticipantCount: 0, facilitatorIds: ownTeam, participantIds: [] };
+  const initial = {
+    ...blankRecord(),
+    topic: "",
+    anonymousParticipantCount: 0,
+    facilitatorIds: ownTeam,
+    participantIds: [],
+  };
 
   return (
     <>
-      <PageHeader before={<Link href={fieldworkPath(FOCUS_GROUP, evaluationId)}>{t("focusGroups.backToList")}</Link>} title={t("focusGroups.newTitle")} description={evaluationName} />
+      <PageHeader
+        before={<Link href={fieldworkPath(FOCUS_GROUP, evaluationId)}>{t("focusGroups.backToList")}</Link>}
+        title={t("focusGroups.newTitle")}
+        description={evaluationName}
+      />
       <FocusGroupForm evaluationId={evaluationId} options={options} initial={initial} />
     </>
   );

@@ -23,11 +23,21 @@ export default async function NewInterviewPage({ params }: Props) {
   if (!form) notFound();
   const { evaluationName, options, ownTeam } = form;
   const t = await getTranslations("fieldwork");
-  const initial = { ...blankRecord(), mode: "IN_PERSON", durationMinutes: null, interviewerIds: ownTeam, respondentIds: [] };
+  const initial = {
+    ...blankRecord(),
+    mode: "IN_PERSON",
+    durationMinutes: null,
+    interviewerIds: ownTeam,
+    respondentIds: [],
+  };
 
   return (
     <>
-      <PageHeader before={<Link href={fieldworkPath(INTERVIEW, evaluationId)}>{t("interviews.backToList")}</Link>} title={t("interviews.newTitle")} description={evaluationName} />
+      <PageHeader
+        before={<Link href={fieldworkPath(INTERVIEW, evaluationId)}>{t("interviews.backToList")}</Link>}
+        title={t("interviews.newTitle")}
+        description={evaluationName}
+      />
       <InterviewForm evaluationId={evaluationId} options={options} initial={initial} />
     </>
   );

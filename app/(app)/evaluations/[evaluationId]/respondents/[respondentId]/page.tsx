@@ -17,8 +17,13 @@ type RespondentPageProps = { params: Promise<{ evaluationId: string; respondentI
 
 export async function generateMetadata({ params }: RespondentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [loaded, t] = await Promise.all([loadRespondentPage(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
-  return { title: loaded ? t("respondents.detail.metaTitle", { code: loaded.respondent.code }) : t("notFound.metaTitle") };
+  const [loaded, t] = await Promise.all([
+    loadRespondentPage(evaluationId, respondentId, await getAuthorizedUser()),
+    getTranslations(),
+  ]);
+  return {
+    title: loaded ? t("respondents.detail.metaTitle", { code: loaded.respondent.code }) : t("notFound.metaTitle"),
+  };
 }
 
 export default async function RespondentPage({ params }: RespondentPageProps) {
@@ -30,7 +35,9 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
   const { can, respondent } = loaded;
   const [t, format, locale] = await Promise.all([getTranslations("respondents"), getFormatter(), getLocale()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
-  const language = isFieldLanguage(respondent.language) ? t(`languages.${respondent.language}`) : t("languages.other", { code: respondent.language });
+  const language = isFieldLanguage(respondent.language)
+    ? t(`languages.${respondent.language}`)
+    : t("languages.other", { code: respondent.language });
 
   return (
     <>
@@ -63,7 +70,11 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
           </div>
           <div className="facts__item">
             <dt>{t("fields.state")}</dt>
-            <dd>{respondent.place?.municipality ? `${respondent.place.municipality}, ${respondent.state}` : respondent.state}</dd>
+            <dd>
+              {respondent.place?.municipality
+                ? `${respondent.place.municipality}, ${respondent.state}`
+                : respondent.state}
+            </dd>
           </div>
           <div className="facts__item">
             <dt>{t("fields.sector")}</dt>
@@ -105,7 +116,9 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
             respondentId={respondent.id}
             version={respondent.version}
             state={respondent.identity.state}
-            destroyedAt={respondent.identity.state === "destroyed" ? respondent.identity.destroyedAt.toISOString() : null}
+            destroyedAt={
+              respondent.identity.state === "destroyed" ? respondent.identity.destroyedAt.toISOString() : null
+            }
             canEdit={can.editIdentity}
           />
         </section>
@@ -119,7 +132,11 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
       {can.viewInterviews || can.viewStories ? (
         <section className="section" aria-labelledby="appears-title">
           <h2 id="appears-title">{t("detail.appearsIn")}</h2>
-          <AppearsIn evaluationId={evaluationId} respondent={respondent} show={{ interviews: can.viewInterviews, stories: can.viewStories }} />
+          <AppearsIn
+            evaluationId={evaluationId}
+            respondent={respondent}
+            show={{ interviews: can.viewInterviews, stories: can.viewStories }}
+          />
         </section>
       ) : null}
     </>

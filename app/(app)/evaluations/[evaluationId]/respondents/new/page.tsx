@@ -34,7 +34,10 @@ export default async function NewRespondentPage({ params }: NewRespondentPagePro
         mode="create"
         evaluationId={evaluationId}
         places={options.places}
-        countries={options.countries.map((country) => ({ code: country.code, name: locale === "es" ? country.nameEs : country.nameEn }))}
+        countries={options.countries.map((country) => ({
+          code: country.code,
+          name: locale === "es" ? country.nameEs : country.nameEn,
+        }))}
         sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
         atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
         cancelHref={`${base}/respondents`}

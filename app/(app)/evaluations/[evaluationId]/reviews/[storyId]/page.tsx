@@ -30,7 +30,13 @@ export default async function ReviewStoryPage({ params }: Props) {
   const user = await requireUser(`${base}/${encodeURIComponent(storyId)}`);
   const detail = await loadReviewStory(evaluationId, storyId, user);
   if (!detail) notFound();
-  const [t, tTriangulation, tStories, format, locale] = await Promise.all([getTranslations("reviews"), getTranslations("triangulation"), getTranslations("stories"), getFormatter(), getLocale()]);
+  const [t, tTriangulation, tStories, format, locale] = await Promise.all([
+    getTranslations("reviews"),
+    getTranslations("triangulation"),
+    getTranslations("stories"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const { story } = detail;
   const lang = locale === "en" ? "en" : "es";
   // The same words as the brief: qualifiers, open periods and a lack of change included.
@@ -38,13 +44,18 @@ export default async function ReviewStoryPage({ params }: Props) {
   const period = periodText(story.outcome, lang);
   const named = (item: { nameEs: string; nameEn: string }) => (lang === "en" ? item.nameEn : item.nameEs);
   const list = (items: Array<{ nameEs: string; nameEn: string }>) => items.map(named).join("; ") || "—";
-  const domains = detail.domains.map((domain) => `${domain.position}. ${named(domain)}${domain.kind === "SECONDARY" ? ` (${t("story.secondary")})` : ""}`);
+  const domains = detail.domains.map(
+    (domain) =>
+      `${domain.position}. ${named(domain)}${domain.kind === "SECONDARY" ? ` (${t("story.secondary")})` : ""}`,
+  );
   const figures = story.outcome.figures.map((figure) => {
     const unit = figure.unit ? (textIn(lang, story.outcome, figure.unit, figure.unitTranslation) ?? figure.unit) : null;
     return `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${figureValue({ ...figure, unit }, lang)}`;
   });
   // Each text in the reader's language, or the original with a "not yet translated" marker.
-  const translated = (text: TranslatableText, languages = story.languages) => <TranslatedText text={text} lang={lang} languages={languages} />;
+  const translated = (text: TranslatableText, languages = story.languages) => (
+    <TranslatedText text={text} lang={lang} languages={languages} />
+  );
   const block = (label: string, text: TranslatableText | null) =>
     text ? (
       <>
@@ -52,17 +63,32 @@ export default async function ReviewStoryPage({ params }: Props) {
         <p>{translated(text)}</p>
       </>
     ) : null;
-  const title = textOrNull(shownText({ lang, sourceLanguage: story.languages.source, translationLanguage: story.languages.translation, source: story.title, translation: story.outcome.titleTranslation })) ?? story.title;
+  const title =
+    textOrNull(
+      shownText({
+        lang,
+        sourceLanguage: story.languages.source,
+        translationLanguage: story.languages.translation,
+        source: story.title,
+        translation: story.outcome.titleTranslation,
+      }),
+    ) ?? story.title;
 
   return (
     <>
-      <PageHeader before={<Link href={base}>{t("story.backToQueue")}</Link>} title={`${story.code} · ${title}`} description={t("story.revision", { version: detail.revision.version })} />
+      <PageHeader
+        before={<Link href={base}>{t("story.backToQueue")}</Link>}
+        title={`${story.code} · ${title}`}
+        description={t("story.revision", { version: detail.revision.version })}
+      />
       <section className={styles.section}>
         {block(t("story.whatChanged"), story.texts.whatChanged)}
         {block(t("story.whySignificant"), story.texts.whySignificant)}
         <h3>{t("story.asTheBriefSays")}</h3>
         <p>
-          {sentence.parts.map((part, index) => (part.untranslated ? <em key={index}>{part.text}</em> : <span key={index}>{part.text}</span>))}
+          {sentence.parts.map((part, index) =>
+            part.untranslated ? <em key={index}>{part.text}</em> : <span key={index}>{part.text}</span>,
+          )}
         </p>
         <dl>
           <dt>{t("story.changeType")}</dt>
@@ -110,7 +136,9 @@ export default async function ReviewStoryPage({ params }: Props) {
             captionId="evidence-caption"
             caption={t("story.evidence")}
             compact
-            columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) => t(`story.evidenceColumns.${column}`))}
+            columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) =>
+              t(`story.evidenceColumns.${column}`),
+            )}
           >
             {detail.evidence.map((item) => (
               <tr key={item.id}>
@@ -143,7 +171,13 @@ export default async function ReviewStoryPage({ params }: Props) {
           </>
         ) : null}
         <h2>{t("story.reasons")}</h2>
-        {detail.reasons.length === 0 ? <p className="muted">{t("story.noReasons")}</p> : detail.reasonTexts.map((reason, index) => <blockquote key={index}>{translated(reason, detail.reportLanguages)}</blockquote>)}
+        {detail.reasons.length === 0 ? (
+          <p className="muted">{t("story.noReasons")}</p>
+        ) : (
+          detail.reasonTexts.map((reason, index) => (
+            <blockquote key={index}>{translated(reason, detail.reportLanguages)}</blockquote>
+          ))
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby="review-decision">
@@ -152,7 +186,10 @@ export default async function ReviewStoryPage({ params }: Props) {
           // After a decision the form is gone: the latest decision says what was done.
           <p className="notice" role="status">
             {detail.reviews[0]
-              ? t("story.lastDecision", { decision: t(`decision.${detail.reviews[0].decision}`), version: detail.reviews[0].revisionVersion })
+              ? t("story.lastDecision", {
+                  decision: t(`decision.${detail.reviews[0].decision}`),
+                  version: detail.reviews[0].revisionVersion,
+                })
               : t("story.notInReview")}
           </p>
         ) : detail.canDecide ? (
@@ -164,7 +201,8 @@ export default async function ReviewStoryPage({ params }: Props) {
             <ul>
               {detail.reviews.map((review) => (
                 <li key={review.id}>
-                  {format.dateTime(review.createdAt, { dateStyle: "medium" })} · {t(`decision.${review.decision}`)} · {t("story.revisionShort", { version: review.revisionVersion })}
+                  {format.dateTime(review.createdAt, { dateStyle: "medium" })} · {t(`decision.${review.decision}`)} ·{" "}
+                  {t("story.revisionShort", { version: review.revisionVersion })}
                   {review.comment ? `: ${review.comment}` : ""}
                 </li>
               ))}

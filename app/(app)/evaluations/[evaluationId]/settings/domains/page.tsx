@@ -16,7 +16,11 @@ export default async function DomainSettingsPage({ params }: Props) {
   const domains = (await loadSetupDomains(evaluationId)) ?? notFound();
   return (
     <SetupPage setup={setup} section="domains">
-      <DomainList evaluationId={evaluationId} languages={setup.languages} domains={domains.map(({ retiredAt, ...domain }) => ({ ...domain, retired: retiredAt !== null }))} />
+      <DomainList
+        evaluationId={evaluationId}
+        languages={setup.languages}
+        domains={domains.map(({ retiredAt, ...domain }) => ({ ...domain, retired: retiredAt !== null }))}
+      />
     </SetupPage>
   );
 }

@@ -15,13 +15,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectSettingsPage({ params }: Props) {
   const { evaluationId } = await params;
   const setup = await openSetup(evaluationId, "projects");
-  const [projects, mayImport] = await Promise.all([loadSetupProjects(evaluationId), mayImportInto(evaluationId, await getAuthorizedUser(), "PROJECTS")]);
+  const [projects, mayImport] = await Promise.all([
+    loadSetupProjects(evaluationId),
+    mayImportInto(evaluationId, await getAuthorizedUser(), "PROJECTS"),
+  ]);
   if (!projects) notFound();
   // An administrator who is not a member sets up projects by the form: imports are for the team.
   const importHref = mayImport ? `/evaluations/${encodeURIComponent(evaluationId)}/imports?kind=PROJECTS` : undefined;
   return (
     <SetupPage setup={setup} section="projects">
-      <ProjectList evaluationId={evaluationId} importHref={importHref} projects={projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null }))} />
+      <ProjectList
+        evaluationId={evaluationId}
+        importHref={importHref}
+        projects={projects.map(({ retiredAt, ...project }) => ({ ...project, retired: retiredAt !== null }))}
+      />
     </SetupPage>
   );
 }

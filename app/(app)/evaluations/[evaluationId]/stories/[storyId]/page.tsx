@@ -18,7 +18,11 @@ export async function generateMetadata({ params }: StoryPageProps): Promise<Meta
   const { evaluationId, storyId } = await params;
   const view = await loadStoryPage(evaluationId, storyId, await getAuthorizedUser());
   const t = await getTranslations();
-  return { title: view ? t("stories.meta.detail", { code: view.story.snapshot.code, title: view.story.snapshot.title }) : t("notFound.metaTitle") };
+  return {
+    title: view
+      ? t("stories.meta.detail", { code: view.story.snapshot.code, title: view.story.snapshot.title })
+      : t("notFound.metaTitle"),
+  };
 }
 
 export default async function StoryPage({ params }: StoryPageProps) {
@@ -28,7 +32,12 @@ export default async function StoryPage({ params }: StoryPageProps) {
   const user = await requireUser(path);
   const view = await loadStoryPage(evaluationId, storyId, user);
   if (!view) notFound();
-  const [t, tTimeline, format, locale] = await Promise.all([getTranslations("stories"), getTranslations("timeline"), getFormatter(), getLocale()]);
+  const [t, tTimeline, format, locale] = await Promise.all([
+    getTranslations("stories"),
+    getTranslations("timeline"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const { story } = view;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
@@ -72,7 +81,16 @@ export default async function StoryPage({ params }: StoryPageProps) {
         </p>
       </PageHeader>
 
-      <StageSection evaluationId={evaluationId} storyId={storyId} stage={story.stage} stageChangedAt={story.stageChangedAt} steps={view.steps} history={view.history} t={t} format={format} />
+      <StageSection
+        evaluationId={evaluationId}
+        storyId={storyId}
+        stage={story.stage}
+        stageChangedAt={story.stageChangedAt}
+        steps={view.steps}
+        history={view.history}
+        t={t}
+        format={format}
+      />
 
       <DomainSection
         evaluationId={evaluationId}

@@ -24,7 +24,11 @@ export default async function NewStoryPage({ params }: NewStoryPageProps) {
 
   return (
     <>
-      <PageHeader before={<Link href={`${base}/stories`}>{t("nav.backToList")}</Link>} title={t("new.title")} description={t("new.intro")} />
+      <PageHeader
+        before={<Link href={`${base}/stories`}>{t("nav.backToList")}</Link>}
+        title={t("new.title")}
+        description={t("new.intro")}
+      />
       <StoryForm evaluationId={evaluationId} options={view.options} defaultLanguage={view.defaultLanguage} />
     </>
   );

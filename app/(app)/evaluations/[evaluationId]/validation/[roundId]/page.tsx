@@ -5,7 +5,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { CoverageTables } from "@/components/validation/coverage-tables";
-import { AddMemberForm, DrawSampleButton, RemoveMemberButton, ResolveDisputeForm, ResponseForm, RoundStepButton } from "@/components/validation/round-controls";
+import {
+  AddMemberForm,
+  DrawSampleButton,
+  RemoveMemberButton,
+  ResolveDisputeForm,
+  ResponseForm,
+  RoundStepButton,
+} from "@/components/validation/round-controls";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadValidationRound } from "@/lib/validation/loaders";
@@ -16,7 +23,10 @@ type Props = { params: Promise<{ evaluationId: string; roundId: string }>; searc
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ evaluationId, roundId }, { page }] = await Promise.all([params, searchParams]);
-  const [t, view] = await Promise.all([getTranslations(), loadValidationRound(evaluationId, roundId, pageNumber(page), await getAuthorizedUser())]);
+  const [t, view] = await Promise.all([
+    getTranslations(),
+    loadValidationRound(evaluationId, roundId, pageNumber(page), await getAuthorizedUser()),
+  ]);
   return { title: view ? t("respondentValidation.meta.round", { name: view.round.name }) : t("notFound.metaTitle") };
 }
 
@@ -28,7 +38,11 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
   const view = await loadValidationRound(evaluationId, roundId, pageNumber((await searchParams).page), user);
   if (!view) notFound();
   const { round, sample, responses, coverage, can } = view;
-  const [t, tr, format] = await Promise.all([getTranslations("respondentValidation"), getTranslations("respondents"), getFormatter()]);
+  const [t, tr, format] = await Promise.all([
+    getTranslations("respondentValidation"),
+    getTranslations("respondents"),
+    getFormatter(),
+  ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   const manage = can.manage;
 
@@ -45,8 +59,12 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </p>
         ) : null}
       </PageHeader>
-      {can.open ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} /> : null}
-      {can.close ? <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} /> : null}
+      {can.open ? (
+        <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} />
+      ) : null}
+      {can.close ? (
+        <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} />
+      ) : null}
 
       <section className={styles.section} aria-labelledby="round-stories">
         <h2 id="round-stories">{t("round.stories")}</h2>
@@ -54,7 +72,10 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           {round.stories.map((row) => (
             <li key={row.storyId}>
               {row.story.code} · {row.story.title} ({t("round.revision", { version: row.storyRevision.version })}
-              {row.story.version !== row.storyRevision.version ? `; ${t("round.outdated", { version: row.story.version })}` : ""})
+              {row.story.version !== row.storyRevision.version
+                ? `; ${t("round.outdated", { version: row.story.version })}`
+                : ""}
+              )
             </li>
           ))}
         </ul>
@@ -71,7 +92,12 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             captionId="sample-caption"
             caption={t("round.sampleCaption", { total: sample.total })}
             compact
-            columns={[...(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) => t(`round.columns.${column}`)), manage ? t("round.columns.actions") : null]}
+            columns={[
+              ...(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) =>
+                t(`round.columns.${column}`),
+              ),
+              manage ? t("round.columns.actions") : null,
+            ]}
           >
             {sample.rows.map((member) => (
               <tr key={member.respondentId}>
@@ -88,7 +114,14 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
                 </td>
                 {manage ? (
                   <td>
-                    {member._count.responses === 0 ? <RemoveMemberButton evaluationId={evaluationId} roundId={roundId} respondentId={member.respondentId} code={member.respondent.code} /> : null}
+                    {member._count.responses === 0 ? (
+                      <RemoveMemberButton
+                        evaluationId={evaluationId}
+                        roundId={roundId}
+                        respondentId={member.respondentId}
+                        code={member.respondent.code}
+                      />
+                    ) : null}
                   </td>
                 ) : null}
               </tr>
@@ -108,7 +141,11 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
               evaluationId={evaluationId}
               roundId={roundId}
               respondents={sample.rows.map((member) => ({ id: member.respondentId, label: member.respondent.code }))}
-              stories={round.stories.map((row) => ({ id: row.storyId, label: `${row.story.code} · ${row.story.title}`, revisionId: row.storyRevisionId }))}
+              stories={round.stories.map((row) => ({
+                id: row.storyId,
+                label: `${row.story.code} · ${row.story.title}`,
+                revisionId: row.storyRevisionId,
+              }))}
             />
           </>
         ) : null}
@@ -119,7 +156,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             captionId="responses-caption"
             caption={t("round.responsesCaption", { total: responses.total })}
             compact
-            columns={(["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const).map((column) => t(`round.responseColumns.${column}`))}
+            columns={(
+              ["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const
+            ).map((column) => t(`round.responseColumns.${column}`))}
           >
             {responses.rows.map((response) => (
               <tr key={response.id}>
@@ -141,7 +180,10 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
                 </td>
                 <td>
                   <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
-                    {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", { respondent: response.respondent.code, story: response.story.code })}
+                    {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", {
+                      respondent: response.respondent.code,
+                      story: response.story.code,
+                    })}
                   </Link>
                 </td>
               </tr>
@@ -149,7 +191,12 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </StaticTable>
         )}
       </section>
-      <ExportControl evaluationId={evaluationId} table="validation-responses" query={{ round: roundId }} offerIdentified={view.canExportIdentified} />
+      <ExportControl
+        evaluationId={evaluationId}
+        table="validation-responses"
+        query={{ round: roundId }}
+        offerIdentified={view.canExportIdentified}
+      />
     </>
   );
 }

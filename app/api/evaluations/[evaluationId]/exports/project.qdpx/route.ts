@@ -8,5 +8,10 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ evaluationId: string }> }) {
   const { evaluationId } = await params;
-  return exportProject({ evaluationId, user: await getAuthorizedUser(), locale: localeOfRequest(request), ipAddress: (await requestMeta()).ipAddress });
+  return exportProject({
+    evaluationId,
+    user: await getAuthorizedUser(),
+    locale: localeOfRequest(request),
+    ipAddress: (await requestMeta()).ipAddress,
+  });
 }

@@ -22,7 +22,9 @@ export default async function EditFocusGroupPage({ params }: Props) {
   if (!form) notFound();
   const { record, options, evaluationName } = form;
   const t = await getTranslations("fieldwork");
-  const back = <Link href={fieldworkPath(FOCUS_GROUP, evaluationId, focusGroupId)}>{t("focusGroups.backToFocusGroup")}</Link>;
+  const back = (
+    <Link href={fieldworkPath(FOCUS_GROUP, evaluationId, focusGroupId)}>{t("focusGroups.backToFocusGroup")}</Link>
+  );
 
   return (
     <>

@@ -22,7 +22,9 @@ export default async function EditInterviewPage({ params }: Props) {
   if (!form) notFound();
   const { record, options, evaluationName } = form;
   const t = await getTranslations("fieldwork");
-  const back = <Link href={fieldworkPath(INTERVIEW, evaluationId, interviewId)}>{t("interviews.backToInterview")}</Link>;
+  const back = (
+    <Link href={fieldworkPath(INTERVIEW, evaluationId, interviewId)}>{t("interviews.backToInterview")}</Link>
+  );
 
   return (
     <>

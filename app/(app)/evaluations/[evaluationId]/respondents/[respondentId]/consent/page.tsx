@@ -11,8 +11,13 @@ type ConsentPageProps = { params: Promise<{ evaluationId: string; respondentId: 
 
 export async function generateMetadata({ params }: ConsentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([loadRespondentConsent(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
-  return { title: respondent ? t("respondents.consentForm.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
+  const [respondent, t] = await Promise.all([
+    loadRespondentConsent(evaluationId, respondentId, await getAuthorizedUser()),
+    getTranslations(),
+  ]);
+  return {
+    title: respondent ? t("respondents.consentForm.metaTitle", { code: respondent.code }) : t("notFound.metaTitle"),
+  };
 }
 
 export default async function RecordConsentPage({ params }: ConsentPageProps) {
@@ -27,7 +32,13 @@ export default async function RecordConsentPage({ params }: ConsentPageProps) {
   return (
     <>
       <PageHeader
-        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluation.name} respondent={respondent} />}
+        before={
+          <RespondentBreadcrumbs
+            evaluationId={evaluationId}
+            evaluationName={respondent.evaluation.name}
+            respondent={respondent}
+          />
+        }
         title={t("consentForm.title", { code: respondent.code })}
         description={t("consentForm.intro")}
       />

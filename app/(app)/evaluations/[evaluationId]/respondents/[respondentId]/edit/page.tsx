@@ -13,7 +13,10 @@ type EditRespondentPageProps = { params: Promise<{ evaluationId: string; respond
 
 export async function generateMetadata({ params }: EditRespondentPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [form, t] = await Promise.all([loadRespondentForm(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
+  const [form, t] = await Promise.all([
+    loadRespondentForm(evaluationId, respondentId, await getAuthorizedUser()),
+    getTranslations(),
+  ]);
   return { title: form ? t("respondents.edit.metaTitle", { code: form.respondent.code }) : t("notFound.metaTitle") };
 }
 
@@ -29,7 +32,13 @@ export default async function EditRespondentPage({ params }: EditRespondentPageP
   return (
     <>
       <PageHeader
-        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluation.name} respondent={respondent} />}
+        before={
+          <RespondentBreadcrumbs
+            evaluationId={evaluationId}
+            evaluationName={respondent.evaluation.name}
+            respondent={respondent}
+          />
+        }
         title={t("title", { code: respondent.code })}
       />
       <RespondentForm
@@ -47,7 +56,10 @@ export default async function EditRespondentPage({ params }: EditRespondentPageP
           atRiskGroupIds: respondent.atRiskGroups.map((link) => link.groupId),
         }}
         places={options.places}
-        countries={options.countries.map((country) => ({ code: country.code, name: locale === "es" ? country.nameEs : country.nameEn }))}
+        countries={options.countries.map((country) => ({
+          code: country.code,
+          name: locale === "es" ? country.nameEs : country.nameEn,
+        }))}
         sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
         atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
         cancelHref={href}

@@ -13,8 +13,13 @@ type WithdrawPageProps = { params: Promise<{ evaluationId: string; respondentId:
 
 export async function generateMetadata({ params }: WithdrawPageProps): Promise<Metadata> {
   const { evaluationId, respondentId } = await params;
-  const [respondent, t] = await Promise.all([loadRespondentConsent(evaluationId, respondentId, await getAuthorizedUser()), getTranslations()]);
-  return { title: respondent ? t("respondents.withdrawal.metaTitle", { code: respondent.code }) : t("notFound.metaTitle") };
+  const [respondent, t] = await Promise.all([
+    loadRespondentConsent(evaluationId, respondentId, await getAuthorizedUser()),
+    getTranslations(),
+  ]);
+  return {
+    title: respondent ? t("respondents.withdrawal.metaTitle", { code: respondent.code }) : t("notFound.metaTitle"),
+  };
 }
 
 export default async function WithdrawConsentPage({ params }: WithdrawPageProps) {
@@ -57,7 +62,13 @@ export default async function WithdrawConsentPage({ params }: WithdrawPageProps)
   return (
     <>
       <PageHeader
-        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={respondent.evaluation.name} respondent={respondent} />}
+        before={
+          <RespondentBreadcrumbs
+            evaluationId={evaluationId}
+            evaluationName={respondent.evaluation.name}
+            respondent={respondent}
+          />
+        }
         title={t("title", { code: respondent.code })}
         description={t("intro")}
       />

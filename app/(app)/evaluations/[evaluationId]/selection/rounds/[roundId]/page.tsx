@@ -34,19 +34,39 @@ export default async function RoundPage({ params }: RoundPageProps) {
   if (!view) notFound();
   const { round, manages, sits, results, decision, reminder } = view;
   const stories = round.candidates.map((candidate) => candidate.story);
-  const [t, tStories, format, locale] = await Promise.all([getTranslations("selection"), getTranslations("stories"), getFormatter(), getLocale()]);
+  const [t, tStories, format, locale] = await Promise.all([
+    getTranslations("selection"),
+    getTranslations("stories"),
+    getFormatter(),
+    getLocale(),
+  ]);
   // Every time on the page in the evaluation's clock time, named beside the deadline (decision 0036).
-  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: view.timeZone });
-  const title = (story: (typeof stories)[number]) => (locale === "en" && story.originalLanguage !== "en" && story.titleTranslation) || story.title;
+  const when = (date: Date) =>
+    format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: view.timeZone });
+  const title = (story: (typeof stories)[number]) =>
+    (locale === "en" && story.originalLanguage !== "en" && story.titleTranslation) || story.title;
   const details = (story: (typeof stories)[number]) => {
     const detail = view.details.get(story.id);
-    return detail ? <CandidateDetails code={story.code} detail={detail} language={story.originalLanguage} readerLocale={locale} t={t} tStories={tStories} format={format} /> : null;
+    return detail ? (
+      <CandidateDetails
+        code={story.code}
+        detail={detail}
+        language={story.originalLanguage}
+        readerLocale={locale}
+        t={t}
+        tStories={tStories}
+        format={format}
+      />
+    ) : null;
   };
   const byMail = mailConfigured();
   const languages = decision?.storytellerLanguages ?? new Map<string, string[]>();
   // Each story's feedback is offered in its storytellers' languages first, then in any the others speak.
-  const spoken = [...new Set([...[...languages.values()].flat(), ...stories.map((story) => story.originalLanguage), "es", "en"])];
-  const languageLabel = (code: string) => (t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code);
+  const spoken = [
+    ...new Set([...[...languages.values()].flat(), ...stories.map((story) => story.originalLanguage), "es", "en"]),
+  ];
+  const languageLabel = (code: string) =>
+    t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code;
 
   return (
     <>
@@ -64,7 +84,10 @@ export default async function RoundPage({ params }: RoundPageProps) {
           </div>
           <div className="facts__item">
             <dt>{t("round.method")}</dt>
-            <dd>{t(`methods.${round.method}.name`)}{round.method === "SCORING" ? ` (1–${round.scoreScaleMax ?? 5})` : ""}</dd>
+            <dd>
+              {t(`methods.${round.method}.name`)}
+              {round.method === "SCORING" ? ` (1–${round.scoreScaleMax ?? 5})` : ""}
+            </dd>
           </div>
           <div className="facts__item">
             <dt>{t("round.deadline")}</dt>
@@ -86,7 +109,9 @@ export default async function RoundPage({ params }: RoundPageProps) {
           </div>
         </dl>
       </PageHeader>
-      {manages ? <RoundControls evaluationId={evaluationId} roundId={roundId} status={round.status} version={round.version} /> : null}
+      {manages ? (
+        <RoundControls evaluationId={evaluationId} roundId={roundId} status={round.status} version={round.version} />
+      ) : null}
 
       <section className="section" aria-labelledby="candidates-title">
         <h2 id="candidates-title">{t("round.candidates", { count: stories.length })}</h2>
@@ -112,11 +137,21 @@ export default async function RoundPage({ params }: RoundPageProps) {
               roundId={roundId}
               method={round.method}
               scaleMax={round.scoreScaleMax}
-              candidates={stories.map((story) => ({ id: story.id, code: story.code, title: title(story), conflict: view.conflicts.get(story.id) ?? null, details: details(story) }))}
+              candidates={stories.map((story) => ({
+                id: story.id,
+                code: story.code,
+                title: title(story),
+                conflict: view.conflicts.get(story.id) ?? null,
+                details: details(story),
+              }))}
               ballots={view.ownBallots}
             />
           ) : (
-            <p className="muted">{view.ownBallots.length ? t("ballot.closedWithBallots", { count: view.ownBallots.length }) : t("ballot.closed")}</p>
+            <p className="muted">
+              {view.ownBallots.length
+                ? t("ballot.closedWithBallots", { count: view.ownBallots.length })
+                : t("ballot.closed")}
+            </p>
           )}
         </section>
       ) : null}
@@ -129,14 +164,40 @@ export default async function RoundPage({ params }: RoundPageProps) {
             evaluationId={evaluationId}
             roundId={roundId}
             byMail={byMail}
-            recipients={reminder.recipients.map((member) => (byMail ? member.name : `${member.name} <${member.email}>`)).join(", ")}
-            text={byMail ? t("reminder.mailTemplate") : t("reminder.template", { round: round.name, deadline: when(round.deadline), url: roundLink(evaluationId, roundId) })}
-            lastSent={reminder.lastReminderAt ? t("reminder.lastSent", { at: when(reminder.lastReminderAt), next: when(new Date(reminder.lastReminderAt.getTime() + REMINDER_INTERVAL_MS)) }) : null}
+            recipients={reminder.recipients
+              .map((member) => (byMail ? member.name : `${member.name} <${member.email}>`))
+              .join(", ")}
+            text={
+              byMail
+                ? t("reminder.mailTemplate")
+                : t("reminder.template", {
+                    round: round.name,
+                    deadline: when(round.deadline),
+                    url: roundLink(evaluationId, roundId),
+                  })
+            }
+            lastSent={
+              reminder.lastReminderAt
+                ? t("reminder.lastSent", {
+                    at: when(reminder.lastReminderAt),
+                    next: when(new Date(reminder.lastReminderAt.getTime() + REMINDER_INTERVAL_MS)),
+                  })
+                : null
+            }
           />
         </section>
       ) : null}
 
-      {results ? <TallySection tally={results.tally} stories={new Map(stories.map((story) => [story.id, { ...story, title: title(story) }]))} reasons={results.reasons} t={t} /> : <p className="muted">{t("tally.hidden")}</p>}
+      {results ? (
+        <TallySection
+          tally={results.tally}
+          stories={new Map(stories.map((story) => [story.id, { ...story, title: title(story) }]))}
+          reasons={results.reasons}
+          t={t}
+        />
+      ) : (
+        <p className="muted">{t("tally.hidden")}</p>
+      )}
 
       {decision ? (
         <section className="section" aria-labelledby="decide-title">
@@ -147,14 +208,31 @@ export default async function RoundPage({ params }: RoundPageProps) {
             version={round.version}
             candidates={stories.map((story) => {
               const theirs = languages.get(story.id) ?? [story.originalLanguage];
-              return { id: story.id, code: story.code, title: title(story), languages: [...new Set([...theirs, ...spoken])].map((code) => ({ value: code, label: languageLabel(code) })) };
+              return {
+                id: story.id,
+                code: story.code,
+                title: title(story),
+                languages: [...new Set([...theirs, ...spoken])].map((code) => ({
+                  value: code,
+                  label: languageLabel(code),
+                })),
+              };
             })}
           />
         </section>
       ) : null}
-      {round.decision ? <DecisionView decision={round.decision} stories={stories.map((story) => ({ ...story, title: title(story) }))} t={t} format={format} /> : null}
+      {round.decision ? (
+        <DecisionView
+          decision={round.decision}
+          stories={stories.map((story) => ({ ...story, title: title(story) }))}
+          t={t}
+          format={format}
+        />
+      ) : null}
       {/* Ballots leave only once the round is closed (never while panelists may still change them). */}
-      {exportsBallots(round) ? <ExportControl evaluationId={evaluationId} table="ballots" query={{ round: roundId }} offerIdentified={false} /> : null}
+      {exportsBallots(round) ? (
+        <ExportControl evaluationId={evaluationId} table="ballots" query={{ round: roundId }} offerIdentified={false} />
+      ) : null}
     </>
   );
 }

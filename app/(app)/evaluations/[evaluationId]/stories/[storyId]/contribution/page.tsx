@@ -47,7 +47,10 @@ export default async function ContributionPage({ params }: Props) {
             projects={projects}
             initial={{
               contributionNarrative: text(story.contributionNarrative),
-              contributions: story.contributions.map((row) => ({ projectId: row.projectId, howContributed: row.howContributed })),
+              contributions: story.contributions.map((row) => ({
+                projectId: row.projectId,
+                howContributed: row.howContributed,
+              })),
               contributionRating: text(story.contributionRating),
               contributionRatingReason: text(story.contributionRatingReason),
               sustainabilityAssessment: text(story.sustainabilityAssessment),
@@ -65,11 +68,17 @@ export default async function ContributionPage({ params }: Props) {
             </div>
             <div className="facts__item">
               <dt>{t("verification.projects")}</dt>
-              <dd>{story.contributions.map((row) => `${row.project.acronym}: ${row.howContributed}`).join("; ") || "—"}</dd>
+              <dd>
+                {story.contributions.map((row) => `${row.project.acronym}: ${row.howContributed}`).join("; ") || "—"}
+              </dd>
             </div>
             <div className="facts__item">
               <dt>{t("verification.rating")}</dt>
-              <dd>{story.contributionRating ? `${t(`ratings.${story.contributionRating}`)} — ${text(story.contributionRatingReason)}` : t("verification.notRated")}</dd>
+              <dd>
+                {story.contributionRating
+                  ? `${t(`ratings.${story.contributionRating}`)} — ${text(story.contributionRatingReason)}`
+                  : t("verification.notRated")}
+              </dd>
             </div>
             <div className="facts__item">
               <dt>{t("verification.assessment")}</dt>

@@ -43,7 +43,8 @@ export default async function StoryRevisionsPage({ params, searchParams }: Revis
   const [t, format, locale] = await Promise.all([getTranslations("stories"), getFormatter(), getLocale()]);
   const { story, revisions, from, to, before, after } = view;
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
-  const versionLabel = (revision: (typeof revisions)[number]) => t("revisions.option", { version: revision.version, date: when(revision.createdAt), editor: revision.editorName });
+  const versionLabel = (revision: (typeof revisions)[number]) =>
+    t("revisions.option", { version: revision.version, date: when(revision.createdAt), editor: revision.editorName });
 
   return (
     <>
@@ -77,7 +78,12 @@ export default async function StoryRevisionsPage({ params, searchParams }: Revis
             <label className="field__label" htmlFor={`revision-${side}`}>
               {side === "from" ? t("revisions.from") : t("revisions.to")}
             </label>
-            <select id={`revision-${side}`} name={side} className="field__input" defaultValue={String(side === "from" ? from : to)}>
+            <select
+              id={`revision-${side}`}
+              name={side}
+              className="field__input"
+              defaultValue={String(side === "from" ? from : to)}
+            >
               {revisions.map((revision) => (
                 <option key={revision.version} value={revision.version}>
                   {versionLabel(revision)}

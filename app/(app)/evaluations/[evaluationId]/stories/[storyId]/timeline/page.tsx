@@ -22,7 +22,12 @@ export default async function StoryTimelinePage({ params }: TimelinePageProps) {
   const user = await requireUser(`${path}/timeline`);
   const view = await loadStoryTimeline(evaluationId, storyId, user);
   if (!view) notFound();
-  const [t, tStories, root, format] = await Promise.all([getTranslations("timeline"), getTranslations("stories"), getTranslations(), getFormatter()]);
+  const [t, tStories, root, format] = await Promise.all([
+    getTranslations("timeline"),
+    getTranslations("stories"),
+    getTranslations(),
+    getFormatter(),
+  ]);
   const { story, entries, limitPerKind } = view;
   const translate = root as unknown as (key: string, values?: Record<string, string | number>) => string;
 
@@ -33,7 +38,11 @@ export default async function StoryTimelinePage({ params }: TimelinePageProps) {
         title={t("title", { code: story.code })}
         description={t("intro")}
       />
-      <StoryTimeline entries={entries} t={translate} when={(date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })} />
+      <StoryTimeline
+        entries={entries}
+        t={translate}
+        when={(date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" })}
+      />
       <p className="muted">{t("limited", { limit: limitPerKind })}</p>
     </>
   );

@@ -26,9 +26,14 @@ export default async function StoryTriangulationPage({ params }: Props) {
   const user = await requireUser(`${storyPath}/triangulation`);
   const view = await loadStoryTriangulation(evaluationId, storyId, user);
   if (!view) notFound();
-  const [t, tStories, format] = await Promise.all([getTranslations("triangulation"), getTranslations("stories"), getFormatter()]);
+  const [t, tStories, format] = await Promise.all([
+    getTranslations("triangulation"),
+    getTranslations("stories"),
+    getFormatter(),
+  ]);
   const { story, evidence, facts, blockers, signOff, open, canEdit, canSignOff, figures } = view;
-  const figureLabel = (figure: NonNullable<typeof figures>[number]) => `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`;
+  const figureLabel = (figure: NonNullable<typeof figures>[number]) =>
+    `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`;
 
   return (
     <>
@@ -69,13 +74,24 @@ export default async function StoryTriangulationPage({ params }: Props) {
 
       <section className="section" aria-labelledby="evidence-title">
         <h2 id="evidence-title">{t("evidence.title")}</h2>
-        <EvidenceList items={evidence} evaluationId={evaluationId} editBase={canEdit ? `${storyPath}/triangulation/evidence` : null} t={t} format={format} />
+        <EvidenceList
+          items={evidence}
+          evaluationId={evaluationId}
+          editBase={canEdit ? `${storyPath}/triangulation/evidence` : null}
+          t={t}
+          format={format}
+        />
       </section>
 
       {figures ? (
         <section className="section" aria-labelledby="add-evidence-title">
           <h2 id="add-evidence-title">{t("evidence.addTitle")}</h2>
-          <EvidenceForm evaluationId={evaluationId} storyId={storyId} figures={figures.map((figure) => ({ id: figure.id, label: figureLabel(figure) }))} returnTo={`${storyPath}/triangulation`} />
+          <EvidenceForm
+            evaluationId={evaluationId}
+            storyId={storyId}
+            figures={figures.map((figure) => ({ id: figure.id, label: figureLabel(figure) }))}
+            returnTo={`${storyPath}/triangulation`}
+          />
         </section>
       ) : null}
     </>

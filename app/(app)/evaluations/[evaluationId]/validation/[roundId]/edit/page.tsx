@@ -13,7 +13,10 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, roundId } = await params;
-  const [t, form] = await Promise.all([getTranslations(), loadValidationRoundForm(evaluationId, roundId, await getAuthorizedUser())]);
+  const [t, form] = await Promise.all([
+    getTranslations(),
+    loadValidationRoundForm(evaluationId, roundId, await getAuthorizedUser()),
+  ]);
   return { title: form ? t("respondentValidation.meta.edit", { name: form.round.name }) : t("notFound.metaTitle") };
 }
 

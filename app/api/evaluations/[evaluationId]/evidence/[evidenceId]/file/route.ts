@@ -14,11 +14,17 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name. */
 function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_");
+  const ascii = fileName
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/["\\;]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ evaluationId: string; evidenceId: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ evaluationId: string; evidenceId: string }> },
+) {
   const { evaluationId, evidenceId } = await params;
   const [reader, { ipAddress }] = await Promise.all([getAuthorizedUser(), requestMeta()]);
   const attachment = await openEvidenceFile(evaluationId, evidenceId, reader, ipAddress);

@@ -13,9 +13,16 @@ type Props = { params: Promise<{ evaluationId: string; roundId: string; response
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, roundId, responseId } = await params;
-  const [t, view] = await Promise.all([getTranslations(), loadValidationResponse(evaluationId, roundId, responseId, await getAuthorizedUser())]);
+  const [t, view] = await Promise.all([
+    getTranslations(),
+    loadValidationResponse(evaluationId, roundId, responseId, await getAuthorizedUser()),
+  ]);
   const response = view?.response;
-  return { title: response ? t("respondentValidation.meta.response", { respondent: response.respondent.code, story: response.story.code }) : t("notFound.metaTitle") };
+  return {
+    title: response
+      ? t("respondentValidation.meta.response", { respondent: response.respondent.code, story: response.story.code })
+      : t("notFound.metaTitle"),
+  };
 }
 
 /** One recorded response: its correction form while the round is not closed, and every earlier version. */
@@ -34,7 +41,11 @@ export default async function ValidationResponsePage({ params }: Props) {
       <PageHeader
         before={<Link href={roundHref}>{response.validationRound.name}</Link>}
         title={t("correction.title", { respondent: response.respondent.code, story: response.story.code })}
-        description={t("correction.description", { title: response.story.title, revision: response.storyRevision.version, version: response.version })}
+        description={t("correction.description", {
+          title: response.story.title,
+          revision: response.storyRevision.version,
+          version: response.version,
+        })}
       />
       {!view.canCorrect ? (
         <p className="notice">{t("correction.closed")}</p>
@@ -61,7 +72,9 @@ export default async function ValidationResponsePage({ params }: Props) {
             captionId="history-caption"
             caption={t("correction.historyCaption", { total: revisions.length })}
             compact
-            columns={(["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const).map((column) => t(`correction.columns.${column}`))}
+            columns={(
+              ["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const
+            ).map((column) => t(`correction.columns.${column}`))}
           >
             {revisions.map((revision) => (
               <tr key={revision.version}>

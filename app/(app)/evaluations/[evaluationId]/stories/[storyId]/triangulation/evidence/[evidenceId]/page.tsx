@@ -43,12 +43,18 @@ export default async function EditEvidencePage({ params }: Props) {
         <EvidenceForm
           evaluationId={evaluationId}
           storyId={storyId}
-          figures={figures.map((figure) => ({ id: figure.id, label: `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}` }))}
+          figures={figures.map((figure) => ({
+            id: figure.id,
+            label: `${figure.label}: ${format.number(Number(figure.value))}${figure.unit ? ` ${figure.unit}` : ""}`,
+          }))}
           returnTo={back}
           stored={{
             id: item.id,
             version: item.version,
-            file: item.fileName && item.sizeBytes !== null ? t("evidence.currentFile", { name: item.fileName, size: fileSize(item.sizeBytes, format) }) : null,
+            file:
+              item.fileName && item.sizeBytes !== null
+                ? t("evidence.currentFile", { name: item.fileName, size: fileSize(item.sizeBytes, format) })
+                : null,
             values: {
               sourceType: item.sourceType,
               citation: item.citation,
