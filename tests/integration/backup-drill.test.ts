@@ -37,15 +37,19 @@ function script(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        AUTH_SECRET: "a".repeat(40),
-        IDENTITY_ENCRYPTION_KEY: KEY,
-        ...env,
-      } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-side.mjs", `scripts/${name}.ts`, ...args],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          AUTH_SECRET: "a".repeat(40),
+          IDENTITY_ENCRYPTION_KEY: KEY,
+          ...env,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

@@ -27,11 +27,15 @@ async function importCommand(args: string[]): Promise<{ code: number; stdout: st
   // The server's own environment (pointAppAt), as a data manager runs it beside the app's .env.
   const env = { ...process.env, DATABASE_URL: database.url };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], {
-      env,
-      cwd: process.cwd(),
-      timeout: 120_000,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/import.ts", ...args],
+      {
+        env,
+        cwd: process.cwd(),
+        timeout: 120_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -25,7 +25,7 @@ const figure = (value: string, extra: Record<string, string> = {}) => ({
   key: "k",
   id: "",
   label: "trabajadores",
-  labelTranslation: "workers",
+  labelTranslation: "",
   qualifier: "MORE_THAN",
   value,
   valueMax: "",

@@ -218,7 +218,7 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       sectors: [...story.sectors].sort(),
       figures: story.figures.map((figure) => [
         figure.label,
-        labelTranslation(figure),
+        labelTranslation(story, figure) || null,
         figure.expect.qualifier,
         figure.expect.value,
         figure.expect.valueMax,
