@@ -27,7 +27,7 @@ test("a panelist whose only pending work is a ballot lands on it and reads each 
   await page.goto("/sign-in");
   await signIn(page, panelist.email, PASSWORD);
   await expect(page).toHaveURL(new RegExp(`/evaluations/${evaluation.id}/selection/rounds/${panelist.roundId}$`));
-  await expect(page.getByRole("heading", { level: 2, name: "Tu voto" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Su voto" })).toBeVisible();
 
   // Each candidate's story is folded under its title until the panelist opens it.
   const story = page.locator("form details").filter({

@@ -225,7 +225,7 @@ test("an evaluator checks stories with a figures file: a figure of no story is n
     .setInputFiles({ name: "figuras.csv", mimeType: "text/csv", buffer: csv(figures) });
   await expectNoAxeViolations(page, "imports, stories with a repeat-group file (es)");
   await page.getByRole("button", { name: "Leer las columnas" }).click();
-  await page.getByRole("button", { name: "Revisar todas las filas (prueba)" }).click();
+  await page.getByRole("button", { name: "Probar todas las filas (sin importar)" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "1 fila" })).toHaveText(
     "1 fila: 1 nueva, 0 ya importadas, 1 con errores.",

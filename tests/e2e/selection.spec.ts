@@ -187,7 +187,7 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   await expect(feedbackFields.first()).toHaveAttribute("aria-invalid", "true");
   await page.getByRole("checkbox", { name: /CS-0005/ }).check();
   await page
-    .getByLabel("Razones del panel para seleccionar CS-0005")
+    .getByLabel("Razones del panel para seleccionar CS-0005", { exact: true })
     .fill("El panel la eligió porque el cambio fue amplio, duradero y lo contaron quienes lo vivieron.");
   await page.getByLabel("Desacuerdos").fill("Una persona del panel prefería CS-0002.");
   // Every storyteller hears back, selected or not, each story in its own field.

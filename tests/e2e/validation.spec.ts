@@ -140,6 +140,17 @@ async function triangulateDemoStory(
   const storyPath = new URL(analyst.url()).pathname.replace(/\/triangulation$/, "");
   const readiness = analyst.getByRole("region", { name: "Lo que falta" });
   await expect(readiness).toContainText("Ninguna persona analista ha firmado la triangulación.");
+  // The demo's press note is mixed: it counts toward the two source types once the analyst says why
+  // it still supports the story (decision 0036).
+  const evidence = analyst.getByRole("region", { name: "Evidencia", exact: true });
+  await evidence.getByRole("link", { name: /^Editar la evidencia: Nota de prensa regional/ }).click();
+  await expectInteractive(analyst.getByRole("button", { name: "Guardar evidencia" }));
+  await analyst
+    .getByLabel("Por qué aún respalda la historia")
+    .fill("Confirma el reconocimiento del sindicato en la fecha del plan de reparación.");
+  await analyst.getByRole("button", { name: "Guardar evidencia" }).click();
+  await expect(analyst.getByRole("heading", { level: 1, name: "CS-0005 Triangulación" })).toBeVisible();
+  await expect(readiness).not.toContainText("tipos de fuente");
   await expectInteractive(readiness.getByRole("button", { name: "Firmar la versión 1" }));
   await readiness.getByLabel("Nota").fill("Contrasté la versión 1 con el expediente y la nota de prensa.");
   await readiness.getByRole("button", { name: "Firmar la versión 1" }).click();
