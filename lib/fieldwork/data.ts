@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
-import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "./policy";
 import { validId } from "@/lib/core/ids";
 
 export type FieldworkFormOptions = {

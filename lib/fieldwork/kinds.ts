@@ -46,6 +46,11 @@ export const FOCUS_GROUP: FieldworkKind = {
   excerptsOf: (focusGroupId) => ({ focusGroupId }),
 };
 
+/** The kind of a record as audit events name it. */
+export function kindOf(recordType: FieldworkKind["recordType"]): FieldworkKind {
+  return recordType === INTERVIEW.recordType ? INTERVIEW : FOCUS_GROUP;
+}
+
 /** The address of a kind's list, or of one record when its id is given. */
 export function fieldworkPath(kind: FieldworkKind, evaluationId: string, recordId?: string): string {
   const list = `/evaluations/${encodeURIComponent(evaluationId)}/${kind.segment}`;

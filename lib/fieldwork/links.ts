@@ -4,7 +4,7 @@
  * difference, so a link that stays keeps its row (and its createdAt).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { difference } from "@/lib/interviews/policy";
+import { difference } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 

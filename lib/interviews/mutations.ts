@@ -3,8 +3,6 @@
  * columns (mode, duration) and link tables (interviewers, respondents, projects).
  */
 import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { linkTable } from "@/lib/fieldwork/links";
 import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
@@ -38,19 +36,4 @@ export function createInterview(args: Actor & { input: InterviewInput }) {
 /** Saves an edit made on `input.version`; a stale version is refused and nothing is written. */
 export function updateInterview(args: Actor & { input: InterviewUpdateInput }) {
   return interviews.update({ ...args, recordId: args.input.interviewId, version: args.input.version });
-}
-
-/** A read of a transcript is part of the record: who read which interview's words, and when. */
-export async function recordTranscriptRead(args: Actor & { recordType: "Interview" | "FocusGroup"; recordId: string }) {
-  const action = args.recordType === "Interview" ? "interview.transcript.read" : "focus_group.transcript.read";
-  await db().$transaction((tx) =>
-    recordAudit(tx, {
-      evaluationId: args.evaluationId,
-      actorId: args.actorId,
-      action,
-      recordType: args.recordType,
-      recordId: args.recordId,
-      ipAddress: args.ipAddress,
-    }),
-  );
 }
