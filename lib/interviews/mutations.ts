@@ -4,9 +4,8 @@
  */
 import "server-only";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
-import { linkTable } from "@/lib/fieldwork/links";
 import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
-import { findStoredInterview } from "./data";
+import { findStoredInterview, interviewLinks } from "./data";
 import type { InterviewInput, InterviewUpdateInput } from "./schema";
 
 const interviews = fieldworkSaves<
@@ -16,11 +15,7 @@ const interviews = fieldworkSaves<
 >({
   kind: INTERVIEW,
   ownColumns: ["mode", "durationMinutes"],
-  links: {
-    interviewerIds: linkTable("interviewId", "userId", (tx) => tx.interviewInterviewer),
-    respondentIds: linkTable("interviewId", "respondentId", (tx) => tx.interviewRespondent),
-    projectIds: linkTable("interviewId", "projectId", (tx) => tx.interviewProject),
-  },
+  links: interviewLinks,
   teamField: "interviewerIds",
   respondentField: "respondentIds",
   create: (tx, evaluationId, row) =>
