@@ -155,6 +155,21 @@ export function recordDetail<R extends DetailRow>(row: R) {
   };
 }
 
+/**
+ * A record's page read: its row, which `findRow` reads from the kind's table with the shared
+ * detail select and its own, with names and labels instead of ids. Null for an id no record can
+ * have, without a query.
+ */
+export async function findRecordDetail<R extends DetailRow>(
+  evaluationId: string,
+  recordId: string,
+  findRow: (where: { id: string; evaluationId: string }) => Promise<R | null>,
+) {
+  if (!validId(evaluationId) || !validId(recordId)) return null;
+  const row = await findRow({ id: recordId, evaluationId });
+  return row && recordDetail(row);
+}
+
 /** The team members who ran a record, by name. */
 export function teamOf(links: Array<{ user: { id: string; name: string } }>) {
   return links.map((link) => link.user).sort((a, b) => a.name.localeCompare(b.name));

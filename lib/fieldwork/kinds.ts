@@ -4,7 +4,7 @@
  * the two kinds apart on their way through the app (addresses, element ids, audit names) is said
  * once here. No server code: the forms use it too.
  */
-import type { ExcerptSource } from "@/lib/excerpts/mutations";
+import type { ExcerptSource } from "@/lib/excerpts/data";
 import type { ExcerptSourceKind } from "@/lib/excerpts/schema";
 
 export type FieldworkKind = {

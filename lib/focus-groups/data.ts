@@ -3,8 +3,8 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import {
+  findRecordDetail,
   findStoredRecord,
-  recordDetail,
   recordDetailSelect,
   respondentLinkSelect,
   respondentsOf,
@@ -15,26 +15,26 @@ import {
 } from "@/lib/fieldwork/data";
 import { linkTable } from "@/lib/fieldwork/links";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { validId } from "@/lib/core/ids";
 
 /** Everything the focus-group page shows. Once per request: the page and its title share the read. */
 export const getFocusGroupDetail = cache(async (evaluationId: string, focusGroupId: string) => {
-  if (!validId(evaluationId) || !validId(focusGroupId)) return null;
-  const row = await db().focusGroup.findFirst({
-    where: { id: focusGroupId, evaluationId },
-    select: {
-      ...recordDetailSelect,
-      topic: true,
-      anonymousParticipantCount: true,
-      facilitators: teamLinkSelect,
-      participants: respondentLinkSelect,
-    },
-  });
+  const detail = await findRecordDetail(evaluationId, focusGroupId, (where) =>
+    db().focusGroup.findFirst({
+      where,
+      select: {
+        ...recordDetailSelect,
+        topic: true,
+        anonymousParticipantCount: true,
+        facilitators: teamLinkSelect,
+        participants: respondentLinkSelect,
+      },
+    }),
+  );
   return (
-    row && {
-      ...recordDetail(row),
-      facilitators: teamOf(row.facilitators),
-      participants: respondentsOf(row.participants),
+    detail && {
+      ...detail,
+      facilitators: teamOf(detail.facilitators),
+      participants: respondentsOf(detail.participants),
     }
   );
 });

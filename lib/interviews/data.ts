@@ -3,8 +3,8 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import {
+  findRecordDetail,
   findStoredRecord,
-  recordDetail,
   recordDetailSelect,
   respondentLinkSelect,
   respondentsOf,
@@ -15,24 +15,28 @@ import {
 } from "@/lib/fieldwork/data";
 import { linkTable } from "@/lib/fieldwork/links";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { validId } from "@/lib/core/ids";
 
 /** Everything the interview page shows. Once per request: the page and its title share the read. */
 export const getInterviewDetail = cache(async (evaluationId: string, interviewId: string) => {
-  if (!validId(evaluationId) || !validId(interviewId)) return null;
-  const row = await db().interview.findFirst({
-    where: { id: interviewId, evaluationId },
-    select: {
-      ...recordDetailSelect,
-      mode: true,
-      durationMinutes: true,
-      createdAt: true,
-      interviewers: teamLinkSelect,
-      respondents: respondentLinkSelect,
-    },
-  });
+  const detail = await findRecordDetail(evaluationId, interviewId, (where) =>
+    db().interview.findFirst({
+      where,
+      select: {
+        ...recordDetailSelect,
+        mode: true,
+        durationMinutes: true,
+        createdAt: true,
+        interviewers: teamLinkSelect,
+        respondents: respondentLinkSelect,
+      },
+    }),
+  );
   return (
-    row && { ...recordDetail(row), interviewers: teamOf(row.interviewers), respondents: respondentsOf(row.respondents) }
+    detail && {
+      ...detail,
+      interviewers: teamOf(detail.interviewers),
+      respondents: respondentsOf(detail.respondents),
+    }
   );
 });
 
