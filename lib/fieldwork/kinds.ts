@@ -14,6 +14,8 @@ export type FieldworkKind = {
   idPrefix: "interview" | "focus-group";
   /** Where the kind's own texts are in the fieldwork messages ("interviews.newTitle"). */
   messages: "interviews" | "focusGroups";
+  /** The fieldwork message of the link from the record's edit form back to its page. */
+  backToRecord: "interviews.backToInterview" | "focusGroups.backToFocusGroup";
   /** How audit events name the record ("Interview") and its actions ("interview.update"). */
   recordType: "Interview" | "FocusGroup";
   auditName: "interview" | "focus_group";
@@ -28,6 +30,7 @@ export const INTERVIEW: FieldworkKind = {
   segment: "interviews",
   idPrefix: "interview",
   messages: "interviews",
+  backToRecord: "interviews.backToInterview",
   recordType: "Interview",
   auditName: "interview",
   noun: "interview",
@@ -39,6 +42,7 @@ export const FOCUS_GROUP: FieldworkKind = {
   segment: "focus-groups",
   idPrefix: "focus-group",
   messages: "focusGroups",
+  backToRecord: "focusGroups.backToFocusGroup",
   recordType: "FocusGroup",
   auditName: "focus_group",
   noun: "focus group",

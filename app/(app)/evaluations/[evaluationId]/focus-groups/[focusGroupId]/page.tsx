@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Fact, PlaceFacts, RespondentCodes } from "@/components/fieldwork/fieldwork-facts";
-import { openRecordPage, recordPageMetadata } from "@/components/fieldwork/record-page";
+import { openRecordPage, recordPageMetadata } from "@/components/fieldwork/record-pages";
 import { RecordView } from "@/components/fieldwork/record-view";
 import styles from "@/components/fieldwork/fieldwork.module.css";
 import { getAuthorizedUser } from "@/lib/auth/session";
