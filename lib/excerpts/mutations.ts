@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
 import { isAnchored, reanchorExcerpts, splitsSurrogatePair } from "./anchor";
-import { excerptSelect, excerptSourceWhere, type ExcerptSource } from "./data";
+import { excerptSelect, excerptSourceWhere, type ExcerptSource, type ExcerptView } from "./data";
 import { transcriptFingerprint } from "./fingerprint";
 import type { ExcerptCreateInput } from "./schema";
 
@@ -97,15 +97,8 @@ async function lockedTranscripts(tx: Tx, evaluationId: string, input: Pick<Excer
   });
 }
 
-export type CreatedExcerpt = {
-  id: string;
-  variant: TranscriptVariant;
-  startOffset: number;
-  endOffset: number;
-  quotedText: string;
-  note: string | null;
-  createdAt: Date;
-};
+/** A new mark as the viewer adds it to its list: the stored excerpt, before anyone names it. */
+export type CreatedExcerpt = Omit<ExcerptView, "createdBy" | "storyCount" | "needsAttention">;
 
 export async function createExcerpt(args: {
   actorId: string;
