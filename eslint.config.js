@@ -30,8 +30,6 @@ const CLIENT_ELSEWHERE = [
   "lib/respondents/identity-export.ts",
   "lib/stories/list.ts",
   "lib/respondents/list.ts",
-  "lib/interviews/list.ts",
-  "lib/focus-groups/list.ts",
 ];
 
 const restrict = (patterns) => [

@@ -1,7 +1,7 @@
 /** Turning form options into labelled choices, shared by the interview and focus-group forms. */
 import type { FieldworkFormOptions } from "@/lib/fieldwork/data";
-import type { HearingEligibility } from "@/lib/interviews/policy";
-import { FIELDWORK_LANGUAGES } from "@/lib/interviews/types";
+import type { HearingEligibility } from "@/lib/fieldwork/policy";
+import { FIELDWORK_LANGUAGES } from "@/lib/fieldwork/types";
 import type { Choice } from "./form-parts";
 
 type T = (key: string, values?: Record<string, string | number>) => string;

@@ -62,7 +62,7 @@ export async function ProjectsFact({ projects }: { projects: Array<{ id: string;
   );
 }
 
-type TranscriptRecord = {
+export type TranscriptRecord = {
   transcriptLanguage: string | null;
   translationLanguage: string | null;
   translatedBy: string | null;

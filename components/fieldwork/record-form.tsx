@@ -13,7 +13,7 @@ import { useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
 import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
-import { MAX_NOTES_LENGTH } from "@/lib/interviews/types";
+import { MAX_NOTES_LENGTH } from "@/lib/fieldwork/types";
 import {
   ineligibleCodes,
   languageOptions,

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ExcerptView } from "@/lib/excerpts/data";
 import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
+import { ProjectsFact, TranscriptFacts, type TranscriptRecord } from "./fieldwork-facts";
 import { RecordTranscripts, type RecordTranscriptTexts } from "./record-transcripts";
 import styles from "./fieldwork.module.css";
 
@@ -11,13 +12,17 @@ type Props = {
   kind: FieldworkKind;
   evaluationId: string;
   recordId: string;
-  record: RecordTranscriptTexts & { notes: string | null };
+  record: RecordTranscriptTexts &
+    TranscriptRecord & { notes: string | null; projects: Array<{ id: string; acronym: string; name: string }> };
   title: string;
   description: string;
   excerpts: ExcerptView[];
   canEdit: boolean;
   viewerName: string;
-  /** The record's facts, each kind its own list (see fieldwork-facts.tsx for the shared ones). */
+  /**
+   * The facts of the kind's own, in its order (see fieldwork-facts.tsx for the shared ones); the
+   * projects discussed and the transcript's facts follow them, alike for both kinds.
+   */
   children: ReactNode;
 };
 
@@ -54,7 +59,11 @@ export async function RecordView({
 
       <section className="section" aria-labelledby={section("facts")}>
         <h2 id={section("facts")}>{t(`${kind.messages}.factsTitle`)}</h2>
-        <dl className="facts">{children}</dl>
+        <dl className="facts">
+          {children}
+          <ProjectsFact projects={record.projects} />
+          <TranscriptFacts record={record} />
+        </dl>
       </section>
 
       <section className="section" aria-labelledby={section("notes")}>

@@ -3,7 +3,26 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
 import { isAnchored } from "./anchor";
-import type { ExcerptSource } from "./mutations";
+
+/** Which record's transcript an excerpt marks: an interview's or a focus group's. */
+export type ExcerptSource =
+  { interviewId: string; focusGroupId?: undefined } | { focusGroupId: string; interviewId?: undefined };
+
+/** The excerpts of one record, as a `where` reads them. */
+export function excerptSourceWhere(source: ExcerptSource) {
+  return source.interviewId ? { interviewId: source.interviewId } : { focusGroupId: source.focusGroupId };
+}
+
+/** An excerpt as the viewer shows it and as marking one answers it. */
+export const excerptSelect = {
+  id: true,
+  variant: true,
+  startOffset: true,
+  endOffset: true,
+  quotedText: true,
+  note: true,
+  createdAt: true,
+} as const;
 
 export type ExcerptView = {
   id: string;
@@ -25,19 +44,10 @@ export async function listExcerpts(
   transcripts: { original: string | null; translation: string | null },
 ): Promise<ExcerptView[]> {
   const rows = await db().transcriptExcerpt.findMany({
-    where: {
-      evaluationId,
-      ...(source.interviewId ? { interviewId: source.interviewId } : { focusGroupId: source.focusGroupId }),
-    },
+    where: { evaluationId, ...excerptSourceWhere(source) },
     orderBy: [{ variant: "asc" }, { startOffset: "asc" }, { createdAt: "asc" }],
     select: {
-      id: true,
-      variant: true,
-      startOffset: true,
-      endOffset: true,
-      quotedText: true,
-      note: true,
-      createdAt: true,
+      ...excerptSelect,
       createdBy: { select: { name: true } },
       _count: { select: { storySources: true } },
     },

@@ -10,12 +10,11 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
 import { isAnchored, reanchorExcerpts, splitsSurrogatePair } from "./anchor";
+import { excerptSelect, excerptSourceWhere, type ExcerptSource, type ExcerptView } from "./data";
 import { transcriptFingerprint } from "./fingerprint";
 import type { ExcerptCreateInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-export type ExcerptSource =
-  { interviewId: string; focusGroupId?: undefined } | { focusGroupId: string; interviewId?: undefined };
 
 export type ReanchorSummary = {
   /** Offsets before and after, for the excerpts that moved. */
@@ -38,7 +37,7 @@ export async function reanchorTranscriptExcerpts(
   const summary: ReanchorSummary = { moved: [], needingAttention: [] };
   if ((args.oldText ?? "") === (args.newText ?? "")) return summary;
   const excerpts = await tx.transcriptExcerpt.findMany({
-    where: { evaluationId: args.evaluationId, ...sourceWhere(args.source), variant: args.variant },
+    where: { evaluationId: args.evaluationId, ...excerptSourceWhere(args.source), variant: args.variant },
     select: { id: true, startOffset: true, endOffset: true, quotedText: true },
   });
   if (excerpts.length === 0) return summary;
@@ -82,10 +81,6 @@ export function excerptAuditChanges(summaries: readonly ReanchorSummary[]) {
   };
 }
 
-function sourceWhere(source: ExcerptSource) {
-  return source.interviewId ? { interviewId: source.interviewId } : { focusGroupId: source.focusGroupId };
-}
-
 /** Locks the source row (so a concurrent transcript edit waits) and returns its transcripts. */
 async function lockedTranscripts(tx: Tx, evaluationId: string, input: Pick<ExcerptCreateInput, "source" | "sourceId">) {
   if (input.source === "INTERVIEW") {
@@ -102,15 +97,8 @@ async function lockedTranscripts(tx: Tx, evaluationId: string, input: Pick<Excer
   });
 }
 
-export type CreatedExcerpt = {
-  id: string;
-  variant: TranscriptVariant;
-  startOffset: number;
-  endOffset: number;
-  quotedText: string;
-  note: string | null;
-  createdAt: Date;
-};
+/** A new mark as the viewer adds it to its list: the stored excerpt, before anyone names it. */
+export type CreatedExcerpt = Omit<ExcerptView, "createdBy" | "storyCount" | "needsAttention">;
 
 export async function createExcerpt(args: {
   actorId: string;
@@ -143,15 +131,7 @@ export async function createExcerpt(args: {
         note: input.note,
         createdById: actorId,
       },
-      select: {
-        id: true,
-        variant: true,
-        startOffset: true,
-        endOffset: true,
-        quotedText: true,
-        note: true,
-        createdAt: true,
-      },
+      select: excerptSelect,
     });
     await recordAudit(tx, {
       evaluationId,

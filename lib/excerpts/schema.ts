@@ -1,7 +1,7 @@
 /** Marking a passage of a transcript as an excerpt. No Prisma here (the viewer uses it too). */
 import { z } from "zod";
 import { idSchemaWith } from "@/lib/core/ids";
-import { optionalTextSchema } from "@/lib/interviews/fields";
+import { optionalTextSchema } from "@/lib/fieldwork/schema";
 import { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH } from "./types";
 export { MAX_EXCERPT_LENGTH, MAX_EXCERPT_NOTE_LENGTH } from "./types";
 

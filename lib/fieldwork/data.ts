@@ -5,8 +5,10 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
-import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "./policy";
 import { validId } from "@/lib/core/ids";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readLinkIds, type LinkIds, type LinkTables } from "./links";
 
 export type FieldworkFormOptions = {
   evaluationName: string;
@@ -16,8 +18,6 @@ export type FieldworkFormOptions = {
   projects: Array<{ id: string; acronym: string; name: string; retired: boolean }>;
   places: Array<{ id: string; label: string }>;
 };
-
-/** An empty or over-long id cannot be a record's: it is answered as not found without a query. */
 
 /** "Oaxaca · Oaxaca de Juárez"; a region outside Mexico with its country's code: "Quetzaltenango (GT) · Almolonga". */
 export function placeLabel(place: {
@@ -85,16 +85,39 @@ const recordColumns = {
   translationLanguage: true,
 } as const;
 
-/** What both kinds store, as the edit form starts from it and as a save compares with it. */
+/** What both kinds store in their own row, as the edit form starts from it and as a save compares with it. */
 export const storedRecordSelect = {
   ...recordColumns,
   placeId: true,
   translatedById: true,
-  projects: { select: { projectId: true } },
 } as const;
 
+type Client = Prisma.TransactionClient;
+
+/**
+ * A record as stored: its row (`findRow` reads the kind's table with this `where`) and its links
+ * as id lists. Read alike by the edit form and by the save that compares with it (`client` is
+ * the saving transaction there).
+ */
+export async function findStoredRecord<R, Field extends string>(
+  client: Client,
+  links: LinkTables<Field>,
+  where: { id: string; evaluationId: string },
+  findRow: (where: { id: string; evaluationId: string }) => Promise<R | null>,
+): Promise<(R & LinkIds<Field>) | null> {
+  const row = await findRow(where);
+  if (!row) return null;
+  return { ...row, ...(await readLinkIds(client, links, { evaluationId: where.evaluationId, recordId: where.id })) };
+}
+
 /** A stored record as its edit form starts from it: the day as the date field shows it. */
-export function editValues<R extends { date: Date }>(row: R | null) {
+export async function storedForEdit<R extends { date: Date }>(
+  evaluationId: string,
+  recordId: string,
+  find: (client: Client, evaluationId: string, recordId: string) => Promise<R | null>,
+) {
+  if (!validId(evaluationId) || !validId(recordId)) return null;
+  const row = await find(db(), evaluationId, recordId);
   return row && { ...row, date: row.date.toISOString().slice(0, 10) };
 }
 
@@ -130,6 +153,21 @@ export function recordDetail<R extends DetailRow>(row: R) {
     translatedBy: translatedBy?.name ?? null,
     projects: projects.map((link) => link.project).sort((a, b) => a.acronym.localeCompare(b.acronym)),
   };
+}
+
+/**
+ * A record's page read: its row, which `findRow` reads from the kind's table with the shared
+ * detail select and its own, with names and labels instead of ids. Null for an id no record can
+ * have, without a query.
+ */
+export async function findRecordDetail<R extends DetailRow>(
+  evaluationId: string,
+  recordId: string,
+  findRow: (where: { id: string; evaluationId: string }) => Promise<R | null>,
+) {
+  if (!validId(evaluationId) || !validId(recordId)) return null;
+  const row = await findRow({ id: recordId, evaluationId });
+  return row && recordDetail(row);
 }
 
 /** The team members who ran a record, by name. */

@@ -1,15 +1,20 @@
 /**
  * The people and projects a fieldwork record names sit in three link tables per kind: the team
- * members who ran it, the respondents heard, the projects discussed. A save writes only the
- * difference, so a link that stays keeps its row (and its createdAt).
+ * members who ran it, the respondents heard, the projects discussed. A stored record's links are
+ * read from them as id lists; a save writes only the difference, so a link that stays keeps its
+ * row (and its createdAt).
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { difference } from "@/lib/interviews/policy";
+import { difference } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 
-/** The two calls a save makes on a link table; each kind's Prisma delegate offers them. */
+/** The calls a read and a save make on a link table; each kind's Prisma delegate offers them. */
 type LinkRows<RecordKey extends string, Column extends string> = {
+  findMany(args: {
+    where: Record<"evaluationId" | RecordKey, string>;
+    select: Record<Column, true>;
+  }): PromiseLike<Array<Record<Column, string>>>;
   createMany(args: { data: Array<Record<"evaluationId" | RecordKey | Column, string>> }): PromiseLike<unknown>;
   deleteMany(args: {
     where: Record<"evaluationId" | RecordKey, string> & Record<Column, { in: string[] }>;
@@ -17,6 +22,7 @@ type LinkRows<RecordKey extends string, Column extends string> = {
 };
 
 export type LinkTable = {
+  ids(tx: Tx, evaluationId: string, recordId: string): PromiseLike<string[]>;
   add(tx: Tx, evaluationId: string, recordId: string, ids: readonly string[]): PromiseLike<unknown>;
   remove(tx: Tx, evaluationId: string, recordId: string, ids: readonly string[]): PromiseLike<unknown>;
 };
@@ -36,7 +42,16 @@ export function linkTable<RecordKey extends string, Column extends string>(
       string
     > &
       Record<Column, { in: string[] }>;
+  const ofOne = (evaluationId: string, recordId: string) =>
+    ({ evaluationId, [recordKey]: recordId }) as Record<"evaluationId" | RecordKey, string>;
   return {
+    ids: async (tx, evaluationId, recordId) =>
+      (
+        await rows(tx).findMany({
+          where: ofOne(evaluationId, recordId),
+          select: { [column]: true } as Record<Column, true>,
+        })
+      ).map((link) => link[column]),
     add: (tx, evaluationId, recordId, ids) =>
       rows(tx).createMany({ data: ids.map((id) => row(evaluationId, recordId, id)) }),
     remove: (tx, evaluationId, recordId, ids) => rows(tx).deleteMany({ where: ofRecord(evaluationId, recordId, ids) }),
@@ -52,6 +67,17 @@ type LinkChanges<Field extends string> = Record<Field, { added: string[]; remove
 
 function fieldsOf<Field extends string>(tables: LinkTables<Field>): Field[] {
   return Object.keys(tables) as Field[];
+}
+
+/** The ids each link table holds for one record, under the kind's field names. */
+export async function readLinkIds<Field extends string>(
+  tx: Tx,
+  tables: LinkTables<Field>,
+  record: { evaluationId: string; recordId: string },
+): Promise<LinkIds<Field>> {
+  const fields = fieldsOf(tables);
+  const ids = await Promise.all(fields.map((field) => tables[field].ids(tx, record.evaluationId, record.recordId)));
+  return Object.fromEntries(fields.map((field, index) => [field, ids[index]])) as LinkIds<Field>;
 }
 
 /** Only the link lists of a record or an input, so that nothing else reaches the link tables. */

@@ -7,10 +7,10 @@
  */
 import { accessWith, type Reader } from "@/lib/evaluations/access";
 import { listExcerpts } from "@/lib/excerpts/data";
-import { recordTranscriptRead } from "@/lib/interviews/mutations";
 import { can } from "@/lib/permissions";
 import { getFieldworkFormOptions } from "./data";
 import type { FieldworkKind } from "./kinds";
+import { recordTranscriptRead } from "./mutations";
 
 type Transcripts = { transcriptOriginal: string | null; transcriptTranslation: string | null };
 type Load<R> = (evaluationId: string, recordId: string) => Promise<R | null>;

@@ -12,8 +12,8 @@ import { changedFields } from "@/lib/core/changed-fields";
 import { AppError } from "@/lib/errors";
 import { excerptAuditChanges, reanchorTranscriptExcerpts } from "@/lib/excerpts/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { checkReferences, type NamedReferences } from "@/lib/interviews/references";
-import type { FieldworkKind } from "./kinds";
+import { checkReferences, type NamedReferences } from "./references";
+import { kindOf, type FieldworkKind } from "./kinds";
 import { linkChanges, linkIdsOf, writeLinkChanges, type LinkIds, type LinkTables } from "./links";
 import { linksAuditView, pick, recordAuditView, recordRow, type RecordInput, type RecordRow } from "./rows";
 
@@ -173,4 +173,20 @@ export function fieldworkSaves<Input extends LinkedInput<Link>, Own extends keyo
   }
 
   return { create, update };
+}
+
+/** A read of a transcript is part of the record: who read which record's words, and when. */
+export async function recordTranscriptRead(
+  args: Actor & { recordType: FieldworkKind["recordType"]; recordId: string },
+) {
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      evaluationId: args.evaluationId,
+      actorId: args.actorId,
+      action: `${kindOf(args.recordType).auditName}.transcript.read`,
+      recordType: args.recordType,
+      recordId: args.recordId,
+      ipAddress: args.ipAddress,
+    }),
+  );
 }

@@ -3,7 +3,7 @@
  * them: free text (notes, transcripts) only as length + SHA-256, never its words.
  */
 import { recordTextAuditView, type RecordText } from "@/lib/excerpts/fingerprint";
-import { sortedIds } from "@/lib/interviews/policy";
+import { sortedIds } from "./policy";
 
 /** What both kinds' parsed form input holds besides their own fields and links. */
 export type RecordInput = RecordText & { date: string; placeId: string | null; language: string };

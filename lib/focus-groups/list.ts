@@ -4,11 +4,10 @@
  * are never read here; participants appear as a count only.
  */
 import "server-only";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { inRegion } from "@/lib/places/region-sql";
+import { listRecords, recordWhere } from "@/lib/fieldwork/list-data";
 import type { FocusGroupFilters } from "@/lib/tables/lists";
-import { countOf, orderBy, pagedList, type ListPage } from "@/lib/tables/paging";
+import { orderBy, type ListPage } from "@/lib/tables/paging";
 import type { TableState } from "@/lib/tables/url-state";
 
 export type FocusGroupListRow = {
@@ -27,22 +26,10 @@ export type FocusGroupListRow = {
 };
 
 const SORTS = {
-  date: Prisma.sql`f.date`,
-  topic: Prisma.sql`f.topic`,
-  language: Prisma.sql`f.language`,
+  date: Prisma.sql`r.date`,
+  topic: Prisma.sql`r.topic`,
+  language: Prisma.sql`r.language`,
 } as const;
-
-function whereOf(evaluationId: string, filters: FocusGroupFilters): Prisma.Sql {
-  const conditions = [Prisma.sql`f.evaluation_id = ${evaluationId}`];
-  if (filters.state) {
-    conditions.push(
-      Prisma.sql`f.place_id IN (SELECT p.id FROM place p WHERE p.evaluation_id = ${evaluationId} AND ${inRegion("p", filters.state)})`,
-    );
-  }
-  if (filters.from) conditions.push(Prisma.sql`f.date >= ${filters.from}::date`);
-  if (filters.to) conditions.push(Prisma.sql`f.date <= ${filters.to}::date`);
-  return Prisma.join(conditions, " AND ");
-}
 
 /** The rows' SQL for a window of the list (`limit` null: every row, for exports). */
 export function focusGroupRowsSql(
@@ -51,35 +38,30 @@ export function focusGroupRowsSql(
   offset: number,
   limit: number | null,
 ): Prisma.Sql {
-  const where = whereOf(evaluationId, state.filters);
-  const order = orderBy(SORTS, state.sort, Prisma.sql`f.id`);
+  const where = recordWhere(evaluationId, state.filters);
+  const order = orderBy(SORTS, state.sort, Prisma.sql`r.id`);
   return Prisma.sql`
-      SELECT f.id, f.date, f.topic, f.language, p.state, p.municipality,
-        f.anonymous_participant_count + (SELECT count(*)::int FROM focus_group_participant fp
-          WHERE fp.evaluation_id = f.evaluation_id AND fp.focus_group_id = f.id) AS "participantCount",
+      SELECT r.id, r.date, r.topic, r.language, p.state, p.municipality,
+        r.anonymous_participant_count + (SELECT count(*)::int FROM focus_group_participant fp
+          WHERE fp.evaluation_id = r.evaluation_id AND fp.focus_group_id = r.id) AS "participantCount",
         ARRAY(SELECT u.name FROM focus_group_facilitator ff JOIN app_user u ON u.id = ff.user_id
-               WHERE ff.evaluation_id = f.evaluation_id AND ff.focus_group_id = f.id ORDER BY u.name) AS facilitators,
+               WHERE ff.evaluation_id = r.evaluation_id AND ff.focus_group_id = r.id ORDER BY u.name) AS facilitators,
         ARRAY(SELECT pr.acronym FROM focus_group_project fj JOIN project pr ON pr.evaluation_id = fj.evaluation_id AND pr.id = fj.project_id
-               WHERE fj.evaluation_id = f.evaluation_id AND fj.focus_group_id = f.id ORDER BY pr.acronym) AS projects,
-        f.transcript_language AS "transcriptLanguage", f.translation_language AS "translationLanguage"
-      FROM (SELECT f.id, f.evaluation_id, f.date, f.topic, f.language, f.place_id, f.anonymous_participant_count,
-                   f.transcript_language, f.translation_language
-              FROM focus_group f WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) f
-      LEFT JOIN place p ON p.evaluation_id = f.evaluation_id AND p.id = f.place_id
+               WHERE fj.evaluation_id = r.evaluation_id AND fj.focus_group_id = r.id ORDER BY pr.acronym) AS projects,
+        r.transcript_language AS "transcriptLanguage", r.translation_language AS "translationLanguage"
+      FROM (SELECT r.id, r.evaluation_id, r.date, r.topic, r.language, r.place_id, r.anonymous_participant_count,
+                   r.transcript_language, r.translation_language
+              FROM focus_group r WHERE ${where} ${order} LIMIT ${limit} OFFSET ${offset}) r
+      LEFT JOIN place p ON p.evaluation_id = r.evaluation_id AND p.id = r.place_id
       ${order}`;
 }
 
 /** One page of the table, for a reader the loader has let in (interview.view). */
-export async function listFocusGroups(
+export function listFocusGroups(
   evaluationId: string,
   state: TableState<FocusGroupFilters>,
 ): Promise<ListPage<FocusGroupListRow>> {
-  const where = whereOf(evaluationId, state.filters);
-  const rowsAt = (offset: number, limit: number) =>
-    db().$queryRaw<FocusGroupListRow[]>(focusGroupRowsSql(evaluationId, state, offset, limit));
-  const count = async () =>
-    countOf(
-      await db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM focus_group f WHERE ${where}`,
-    );
-  return pagedList(state, rowsAt, count);
+  return listRecords(state, Prisma.sql`focus_group r`, recordWhere(evaluationId, state.filters), (offset, limit) =>
+    focusGroupRowsSql(evaluationId, state, offset, limit),
+  );
 }

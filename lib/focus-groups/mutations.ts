@@ -3,9 +3,8 @@
  * own columns (topic, head-count of others) and link tables (facilitators, participants, projects).
  */
 import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
-import { linkTable } from "@/lib/fieldwork/links";
 import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
-import { findStoredFocusGroup } from "./data";
+import { findStoredFocusGroup, focusGroupLinks } from "./data";
 import type { FocusGroupInput, FocusGroupUpdateInput } from "./schema";
 
 const focusGroups = fieldworkSaves<
@@ -15,11 +14,7 @@ const focusGroups = fieldworkSaves<
 >({
   kind: FOCUS_GROUP,
   ownColumns: ["topic", "anonymousParticipantCount"],
-  links: {
-    facilitatorIds: linkTable("focusGroupId", "userId", (tx) => tx.focusGroupFacilitator),
-    participantIds: linkTable("focusGroupId", "respondentId", (tx) => tx.focusGroupParticipant),
-    projectIds: linkTable("focusGroupId", "projectId", (tx) => tx.focusGroupProject),
-  },
+  links: focusGroupLinks,
   teamField: "facilitatorIds",
   respondentField: "participantIds",
   create: (tx, evaluationId, row) =>

@@ -1,42 +1,32 @@
 /**
  * The focus-group form's schema: the form, the server actions and imports validate with it.
- * No Prisma here (it runs in the browser too).
+ * What every fieldwork record has is in lib/fieldwork/schema.ts; here only the focus group's own
+ * fields. No Prisma here (it runs in the browser too).
  */
 import { z } from "zod";
 import {
+  editFields,
   idListSchema,
-  idSchema,
-  isoDateSchema,
-  languageSchema,
-  MAX_NOTES_LENGTH,
-  optionalIdSchema,
   optionalIntegerSchema,
-  optionalTextSchema,
-  versionSchema,
-} from "@/lib/interviews/fields";
-import { transcriptFields, withTranscriptRules } from "@/lib/interviews/schema";
+  recordFields,
+  withTranscriptRules,
+} from "@/lib/fieldwork/schema";
 import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "./types";
 export { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "./types";
 
 const focusGroupFields = z
   .object({
-    evaluationId: idSchema,
-    date: isoDateSchema,
-    placeId: optionalIdSchema,
+    ...recordFields,
     topic: z
       .string({ error: "errors.required" })
       .trim()
       .min(1, "errors.required")
       .max(MAX_TOPIC_LENGTH, "errors.tooLong"),
-    language: languageSchema,
     facilitatorIds: idListSchema({ min: 1, minMessage: "errors.facilitatorsRequired" }),
     participantIds: idListSchema(),
     anonymousParticipantCount: optionalIntegerSchema(0, MAX_ANONYMOUS_PARTICIPANTS, "errors.headCountRange").transform(
       (value) => value ?? 0,
     ),
-    projectIds: idListSchema(),
-    notes: optionalTextSchema(MAX_NOTES_LENGTH),
-    ...transcriptFields,
   })
   .strip();
 
@@ -53,7 +43,7 @@ function someoneTookPart(
 export const focusGroupInputSchema = withTranscriptRules(focusGroupFields.superRefine(someoneTookPart));
 
 export const focusGroupUpdateSchema = withTranscriptRules(
-  focusGroupFields.extend({ focusGroupId: idSchema, version: versionSchema }).superRefine(someoneTookPart),
+  focusGroupFields.extend(editFields("focusGroupId")).superRefine(someoneTookPart),
 );
 
 export type FocusGroupInput = z.output<typeof focusGroupInputSchema>;

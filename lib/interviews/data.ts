@@ -3,68 +3,62 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import {
-  editValues,
-  recordDetail,
+  findRecordDetail,
+  findStoredRecord,
   recordDetailSelect,
   respondentLinkSelect,
   respondentsOf,
+  storedForEdit,
   storedRecordSelect,
   teamLinkSelect,
   teamOf,
 } from "@/lib/fieldwork/data";
+import { linkTable } from "@/lib/fieldwork/links";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { validId } from "@/lib/core/ids";
 
 /** Everything the interview page shows. Once per request: the page and its title share the read. */
 export const getInterviewDetail = cache(async (evaluationId: string, interviewId: string) => {
-  if (!validId(evaluationId) || !validId(interviewId)) return null;
-  const row = await db().interview.findFirst({
-    where: { id: interviewId, evaluationId },
-    select: {
-      ...recordDetailSelect,
-      mode: true,
-      durationMinutes: true,
-      createdAt: true,
-      interviewers: teamLinkSelect,
-      respondents: respondentLinkSelect,
-    },
-  });
+  const detail = await findRecordDetail(evaluationId, interviewId, (where) =>
+    db().interview.findFirst({
+      where,
+      select: {
+        ...recordDetailSelect,
+        mode: true,
+        durationMinutes: true,
+        createdAt: true,
+        interviewers: teamLinkSelect,
+        respondents: respondentLinkSelect,
+      },
+    }),
+  );
   return (
-    row && { ...recordDetail(row), interviewers: teamOf(row.interviewers), respondents: respondentsOf(row.respondents) }
+    detail && {
+      ...detail,
+      interviewers: teamOf(detail.interviewers),
+      respondents: respondentsOf(detail.respondents),
+    }
   );
 });
 
 export type InterviewDetail = NonNullable<Awaited<ReturnType<typeof getInterviewDetail>>>;
 
-/**
- * The interview as stored, read alike by the edit form and by the save that compares with it
- * (`client` is the saving transaction there).
- */
-export async function findStoredInterview(client: Prisma.TransactionClient, evaluationId: string, interviewId: string) {
-  const row = await client.interview.findFirst({
-    where: { id: interviewId, evaluationId },
-    select: {
-      ...storedRecordSelect,
-      mode: true,
-      durationMinutes: true,
-      interviewers: { select: { userId: true } },
-      respondents: { select: { respondentId: true } },
-    },
-  });
-  if (!row) return null;
-  const { interviewers, respondents, projects, ...interview } = row;
-  return {
-    ...interview,
-    interviewerIds: interviewers.map((link) => link.userId),
-    respondentIds: respondents.map((link) => link.respondentId),
-    projectIds: projects.map((link) => link.projectId),
-  };
+/** The interview's link tables, under the field names of its form. */
+export const interviewLinks = {
+  interviewerIds: linkTable("interviewId", "userId", (tx) => tx.interviewInterviewer),
+  respondentIds: linkTable("interviewId", "respondentId", (tx) => tx.interviewRespondent),
+  projectIds: linkTable("interviewId", "projectId", (tx) => tx.interviewProject),
+};
+
+/** The interview as stored (lib/fieldwork/data.ts), with its own columns. */
+export function findStoredInterview(client: Prisma.TransactionClient, evaluationId: string, interviewId: string) {
+  return findStoredRecord(client, interviewLinks, { id: interviewId, evaluationId }, (where) =>
+    client.interview.findFirst({ where, select: { ...storedRecordSelect, mode: true, durationMinutes: true } }),
+  );
 }
 
 /** The stored values as the edit form starts from them. */
-export async function getInterviewForEdit(evaluationId: string, interviewId: string) {
-  if (!validId(evaluationId) || !validId(interviewId)) return null;
-  return editValues(await findStoredInterview(db(), evaluationId, interviewId));
+export function getInterviewForEdit(evaluationId: string, interviewId: string) {
+  return storedForEdit(evaluationId, interviewId, findStoredInterview);
 }
 
 export type InterviewEditValues = NonNullable<Awaited<ReturnType<typeof getInterviewForEdit>>>;

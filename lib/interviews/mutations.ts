@@ -3,12 +3,9 @@
  * columns (mode, duration) and link tables (interviewers, respondents, projects).
  */
 import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
-import { linkTable } from "@/lib/fieldwork/links";
 import { fieldworkSaves, type Actor } from "@/lib/fieldwork/mutations";
-import { findStoredInterview } from "./data";
+import { findStoredInterview, interviewLinks } from "./data";
 import type { InterviewInput, InterviewUpdateInput } from "./schema";
 
 const interviews = fieldworkSaves<
@@ -18,11 +15,7 @@ const interviews = fieldworkSaves<
 >({
   kind: INTERVIEW,
   ownColumns: ["mode", "durationMinutes"],
-  links: {
-    interviewerIds: linkTable("interviewId", "userId", (tx) => tx.interviewInterviewer),
-    respondentIds: linkTable("interviewId", "respondentId", (tx) => tx.interviewRespondent),
-    projectIds: linkTable("interviewId", "projectId", (tx) => tx.interviewProject),
-  },
+  links: interviewLinks,
   teamField: "interviewerIds",
   respondentField: "respondentIds",
   create: (tx, evaluationId, row) =>
@@ -38,19 +31,4 @@ export function createInterview(args: Actor & { input: InterviewInput }) {
 /** Saves an edit made on `input.version`; a stale version is refused and nothing is written. */
 export function updateInterview(args: Actor & { input: InterviewUpdateInput }) {
   return interviews.update({ ...args, recordId: args.input.interviewId, version: args.input.version });
-}
-
-/** A read of a transcript is part of the record: who read which interview's words, and when. */
-export async function recordTranscriptRead(args: Actor & { recordType: "Interview" | "FocusGroup"; recordId: string }) {
-  const action = args.recordType === "Interview" ? "interview.transcript.read" : "focus_group.transcript.read";
-  await db().$transaction((tx) =>
-    recordAudit(tx, {
-      evaluationId: args.evaluationId,
-      actorId: args.actorId,
-      action,
-      recordType: args.recordType,
-      recordId: args.recordId,
-      ipAddress: args.ipAddress,
-    }),
-  );
 }

@@ -21,7 +21,7 @@ let database: TestDatabase;
 let mine: EvaluationWithTeam;
 let theirs: EvaluationWithTeam;
 let actions: typeof import("@/lib/interviews/actions");
-let access: typeof import("@/lib/interviews/access");
+let access: typeof import("@/lib/fieldwork/access");
 let heard: { id: string };
 let placeId: string;
 
@@ -79,7 +79,7 @@ async function create(overrides: Record<string, unknown> = {}) {
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [actions, access] = await Promise.all([import("@/lib/interviews/actions"), import("@/lib/interviews/access")]);
+  [actions, access] = await Promise.all([import("@/lib/interviews/actions"), import("@/lib/fieldwork/access")]);
   mine = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
   theirs = await createEvaluationWithTeam(database.prisma);
   heard = await createConsentedRespondent(database.prisma, {

@@ -93,7 +93,7 @@ describe("reading a transcript", () => {
   it("is itself recorded: who opened which interview's words", async () => {
     signInAs(as(mine.members.evaluator!));
     const { id } = await create();
-    const mutations = await import("@/lib/interviews/mutations");
+    const mutations = await import("@/lib/fieldwork/mutations");
     await mutations.recordTranscriptRead({
       actorId: mine.members.analyst!.id,
       evaluationId: mine.evaluation.id,

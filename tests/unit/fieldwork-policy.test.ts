@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runsOf, trimmedRange } from "@/components/fieldwork/highlight";
 import { changedFields } from "@/lib/core/changed-fields";
-import { difference, hearingEligibility, type ConsentForHearing } from "@/lib/interviews/policy";
+import { difference, hearingEligibility, type ConsentForHearing } from "@/lib/fieldwork/policy";
 
 const consent = (overrides: Partial<ConsentForHearing> = {}): ConsentForHearing => ({
   givenOn: new Date("2024-06-01"),

@@ -86,8 +86,6 @@ const CLIENT_ELSEWHERE: Record<string, string> = {
   "lib/respondents/identity-export.ts": "decrypts identities for an identified export, audited by the door",
   "lib/stories/list.ts": "the story list's query (a data file by another name)",
   "lib/respondents/list.ts": "the respondent list's query (a data file by another name)",
-  "lib/interviews/list.ts": "the interview list's query (a data file by another name)",
-  "lib/focus-groups/list.ts": "the focus-group list's query (a data file by another name)",
 };
 
 describe("the database client inside lib", () => {

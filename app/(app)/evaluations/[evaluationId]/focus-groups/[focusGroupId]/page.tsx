@@ -1,56 +1,35 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import {
-  Fact,
-  PlaceFacts,
-  ProjectsFact,
-  RespondentCodes,
-  TranscriptFacts,
-} from "@/components/fieldwork/fieldwork-facts";
+import { Fact, PlaceFacts, RespondentCodes } from "@/components/fieldwork/fieldwork-facts";
+import { openRecordPage, recordPageMetadata } from "@/components/fieldwork/record-pages";
 import { RecordView } from "@/components/fieldwork/record-view";
 import styles from "@/components/fieldwork/fieldwork.module.css";
-import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { fieldworkPath, FOCUS_GROUP } from "@/lib/fieldwork/kinds";
+import { getAuthorizedUser } from "@/lib/auth/session";
+import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
 import { loadFocusGroupPage } from "@/lib/focus-groups/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; focusGroupId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, focusGroupId } = await params;
-  const [t, format, view] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    loadFocusGroupPage(evaluationId, focusGroupId, await getAuthorizedUser()),
-  ]);
-  if (!view) return { title: t("notFound.metaTitle") };
-  return {
-    title: t("fieldwork.focusGroups.detailTitle", { date: format.dateTime(view.record.date, { dateStyle: "long" }) }),
-  };
+  return recordPageMetadata(
+    FOCUS_GROUP,
+    await loadFocusGroupPage(evaluationId, focusGroupId, await getAuthorizedUser()),
+  );
 }
 
 export default async function FocusGroupPage({ params }: Props) {
   const { evaluationId, focusGroupId } = await params;
-  const user = await requireUser(fieldworkPath(FOCUS_GROUP, evaluationId, focusGroupId));
-  const view = await loadFocusGroupPage(evaluationId, focusGroupId, user);
-  if (!view) notFound();
-  const { record: focusGroup, excerpts } = view;
-  const [t, format] = await Promise.all([getTranslations("fieldwork"), getFormatter()]);
-  const none = t("detail.none");
-  const date = format.dateTime(focusGroup.date, { dateStyle: "long" });
+  const {
+    record: focusGroup,
+    t,
+    format,
+    none,
+    date,
+    viewProps,
+  } = await openRecordPage(FOCUS_GROUP, evaluationId, focusGroupId, loadFocusGroupPage);
 
   return (
-    <RecordView
-      kind={FOCUS_GROUP}
-      evaluationId={evaluationId}
-      recordId={focusGroupId}
-      record={focusGroup}
-      title={focusGroup.topic}
-      description={t("focusGroups.detailTitle", { date })}
-      excerpts={excerpts}
-      canEdit={view.canEdit}
-      viewerName={user.name}
-    >
+    <RecordView {...viewProps} title={focusGroup.topic} description={t("focusGroups.detailTitle", { date })}>
       <Fact label={t("fields.topic")}>{focusGroup.topic}</Fact>
       <Fact label={t("fields.date")}>{date}</Fact>
       <PlaceFacts record={focusGroup} />
@@ -66,8 +45,6 @@ export default async function FocusGroupPage({ params }: Props) {
         </p>
         {focusGroup.participants.length > 0 ? <RespondentCodes respondents={focusGroup.participants} /> : null}
       </Fact>
-      <ProjectsFact projects={focusGroup.projects} />
-      <TranscriptFacts record={focusGroup} />
     </RecordView>
   );
 }

@@ -1,28 +1,16 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { InterviewForm } from "@/components/fieldwork/interview-form";
+import { openNewRecordForm, RecordFormHeader, recordFormMetadata } from "@/components/fieldwork/record-pages";
 import { blankRecord } from "@/components/fieldwork/record-values";
-import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { fieldworkPath, INTERVIEW } from "@/lib/fieldwork/kinds";
+import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { loadNewInterviewForm } from "@/lib/interviews/loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("fieldwork");
-  return { title: t("interviews.newTitle") };
-}
+export const generateMetadata = () => recordFormMetadata(INTERVIEW, "newTitle");
 
 export default async function NewInterviewPage({ params }: Props) {
   const { evaluationId } = await params;
-  const user = await requireUser(`${fieldworkPath(INTERVIEW, evaluationId)}/new`);
-  const form = await loadNewInterviewForm(evaluationId, user);
-  if (!form) notFound();
-  const { evaluationName, options, ownTeam } = form;
-  const t = await getTranslations("fieldwork");
+  const { evaluationName, options, ownTeam } = await openNewRecordForm(INTERVIEW, evaluationId, loadNewInterviewForm);
   const initial = {
     ...blankRecord(),
     mode: "IN_PERSON",
@@ -30,14 +18,9 @@ export default async function NewInterviewPage({ params }: Props) {
     interviewerIds: ownTeam,
     respondentIds: [],
   };
-
   return (
     <>
-      <PageHeader
-        before={<Link href={fieldworkPath(INTERVIEW, evaluationId)}>{t("interviews.backToList")}</Link>}
-        title={t("interviews.newTitle")}
-        description={evaluationName}
-      />
+      <RecordFormHeader kind={INTERVIEW} evaluationId={evaluationId} evaluationName={evaluationName} />
       <InterviewForm evaluationId={evaluationId} options={options} initial={initial} />
     </>
   );
