@@ -12,7 +12,6 @@ import { useState, type ReactNode } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import { castSelectionBallots } from "@/lib/selection/actions";
@@ -21,6 +20,7 @@ import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
 import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
 import styles from "./selection.module.css";
+import { TextAreaField } from "@/components/ui/field";
 
 /** `details`: what changed, why, where, when and the figures, rendered by the page (candidate-details.tsx). */
 export type BallotCandidate = {
@@ -190,7 +190,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
             </label>
           </div>
         ) : null}
-        <TextArea
+        <TextAreaField
           id={`reason-${storyId}`}
           label={t("ballot.reason", { code: candidate.code })}
           hint={own.has(storyId) ? t("ballot.reasonHintChange") : t("ballot.reasonHint")}
@@ -198,7 +198,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
           maxLength={SELECTION_LIMITS.reason}
           value={reasons[storyId] ?? ""}
           error={fieldError(index, "reason") ?? fieldError(index, "score")}
-          onChange={(value) => setReasons({ ...reasons, [storyId]: value })}
+          onValueChange={(value) => setReasons({ ...reasons, [storyId]: value })}
         />
       </>
     );

@@ -11,7 +11,6 @@ import { asSchemaInput, emptyStoryValues, valuesWrittenIn, type StoryFormValues 
 import { numberProblemValues, readWrittenNumber } from "@/lib/written-number";
 import { storyFieldsSchema } from "@/lib/stories/schema";
 import { LIMITS } from "@/lib/stories/types";
-import { TextInput } from "./form-controls";
 import { dynamic, fieldId, type SectionProps } from "./form-types";
 import { MergePanel } from "./merge-panel";
 import { ErrorSummary } from "./error-summary";
@@ -25,6 +24,7 @@ import {
   TranslationSection,
 } from "./story-form-sections";
 import styles from "./stories.module.css";
+import { Field } from "@/components/ui/field";
 
 type Stored = { version: number; values: StoryFormValues };
 
@@ -221,14 +221,14 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
       {story ? (
         <fieldset className={styles.fieldset}>
           <legend>{t("fieldsets.revision")}</legend>
-          <TextInput
+          <Field
             id={fieldId("note")}
             label={t("fields.note")}
             hint={t("fields.noteHint")}
             value={note}
             maxLength={LIMITS.note}
             error={error("note")}
-            onChange={setNote}
+            onValueChange={setNote}
           />
         </fieldset>
       ) : null}

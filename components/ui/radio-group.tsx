@@ -1,0 +1,41 @@
+"use client";
+
+/**
+ * One answer out of a few, as round buttons in a fieldset whose legend is the question: controlled
+ * (`value` with `onChange`) or uncontrolled (`defaultValue`, read from FormData under `name`).
+ * Arrow keys move between the buttons (the browser's own radio behaviour, since they share a name).
+ */
+import { ChoiceInput, GroupFrame, type Choice, type GroupProps } from "./choice-fields";
+import styles from "./fields.module.css";
+
+export function RadioGroup(
+  props: GroupProps & {
+    options: readonly Choice[];
+    value?: string | null;
+    onChange?: (value: string) => void;
+    defaultValue?: string | null;
+  },
+) {
+  const { id, options, value, onChange, error } = props;
+  const controlled = value !== undefined;
+  return (
+    <GroupFrame {...props} empty={options.length === 0} radio>
+      <ul className={styles.choices}>
+        {options.map((choice, index) => (
+          <ChoiceInput
+            key={choice.value}
+            groupId={id}
+            index={index}
+            type="radio"
+            name={props.name ?? id}
+            choice={choice}
+            invalid={Boolean(error)}
+            {...(controlled
+              ? { checked: value === choice.value, onChange: (checked: boolean) => checked && onChange?.(choice.value) }
+              : { defaultChecked: props.defaultValue === choice.value })}
+          />
+        ))}
+      </ul>
+    </GroupFrame>
+  );
+}
