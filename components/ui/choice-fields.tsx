@@ -121,10 +121,11 @@ export function GroupFrame({
   );
 }
 
-/** One box or round button of a group, its label beside it. */
+/**
+ * One box or round button of a group, inside its label: clicking the words picks it, and the
+ * words name it without an id to keep unique across the page.
+ */
 export function ChoiceInput({
-  groupId,
-  index,
   type,
   name,
   choice,
@@ -132,8 +133,6 @@ export function ChoiceInput({
   hidden,
   ...state
 }: {
-  groupId: string;
-  index: number;
   type: "checkbox" | "radio";
   name: string;
   choice: Choice;
@@ -143,23 +142,23 @@ export function ChoiceInput({
   defaultChecked?: boolean;
   onChange?: (checked: boolean) => void;
 }) {
-  const inputId = `${groupId}-${index}`;
   return (
     // Hidden, not removed: a checked box filtered out of view is still submitted.
-    <li className={styles.choice} hidden={hidden}>
-      <input
-        id={inputId}
-        type={type}
-        name={name}
-        value={choice.value}
-        checked={state.checked}
-        defaultChecked={state.defaultChecked}
-        aria-invalid={invalid || undefined}
-        onChange={state.onChange ? (event) => state.onChange!(event.target.checked) : undefined}
-      />
-      <label htmlFor={inputId}>
-        {choice.label}
-        {choice.note ? <span className={styles.choiceNote}> ({choice.note})</span> : null}
+    <li hidden={hidden}>
+      <label className={styles.choice}>
+        <input
+          type={type}
+          name={name}
+          value={choice.value}
+          checked={state.checked}
+          defaultChecked={state.defaultChecked}
+          aria-invalid={invalid || undefined}
+          onChange={state.onChange ? (event) => state.onChange!(event.target.checked) : undefined}
+        />{" "}
+        <span>
+          {choice.label}
+          {choice.note ? <span className={styles.choiceNote}> ({choice.note})</span> : null}
+        </span>
       </label>
     </li>
   );
@@ -199,11 +198,9 @@ export function CheckboxGroup(
         </div>
       ) : null}
       <ul className={[styles.choices, filterLabel ? styles.long : null].filter(Boolean).join(" ")}>
-        {options.map((choice, index) => (
+        {options.map((choice) => (
           <ChoiceInput
             key={choice.value}
-            groupId={id}
-            index={index}
             type="checkbox"
             name={props.name ?? id}
             choice={choice}

@@ -16,18 +16,16 @@ export function RadioGroup(
     defaultValue?: string | null;
   },
 ) {
-  const { id, options, value, onChange, error } = props;
+  const { options, value, onChange, error } = props;
   const controlled = value !== undefined;
   return (
     <GroupFrame {...props} empty={options.length === 0} radio>
       <ul className={styles.choices}>
-        {options.map((choice, index) => (
+        {options.map((choice) => (
           <ChoiceInput
             key={choice.value}
-            groupId={id}
-            index={index}
             type="radio"
-            name={props.name ?? id}
+            name={props.name ?? props.id}
             choice={choice}
             invalid={Boolean(error)}
             {...(controlled
