@@ -20,6 +20,7 @@ import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
 import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
 import styles from "./selection.module.css";
+import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { TextAreaField } from "@/components/ui/field";
 
 /** `details`: what changed, why, where, when and the figures, rendered by the page (candidate-details.tsx). */
@@ -158,37 +159,22 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
           </div>
         ) : null}
         {method === "SCORING" ? (
-          <div className="field">
-            <label className="field__label" htmlFor={`score-${storyId}`}>
-              {t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
-            </label>
-            <select
-              id={`score-${storyId}`}
-              className="field__input"
-              value={scores[storyId] ?? ""}
-              onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}
-            >
-              <option value="">{t("ballot.chooseScore")}</option>
-              {Array.from({ length: scaleMax ?? 5 }, (_, i) => (
-                <option key={i + 1} value={String(i + 1)}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`score-${storyId}`}
+            label={t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
+            value={scores[storyId] ?? ""}
+            onValueChange={(value) => setScores({ ...scores, [storyId]: value })}
+            placeholder={t("ballot.chooseScore")}
+            options={Array.from({ length: scaleMax ?? 5 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+          />
         ) : null}
         {method === "APPROVAL" ? (
-          <div className="field">
-            <label className="checkbox" htmlFor={`approve-${storyId}`}>
-              <input
-                id={`approve-${storyId}`}
-                type="checkbox"
-                checked={approvals[storyId] ?? false}
-                onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })}
-              />{" "}
-              {t("ballot.approve", { code: candidate.code })}
-            </label>
-          </div>
+          <CheckboxField
+            id={`approve-${storyId}`}
+            label={t("ballot.approve", { code: candidate.code })}
+            checked={approvals[storyId] ?? false}
+            onChange={(checked) => setApprovals({ ...approvals, [storyId]: checked })}
+          />
         ) : null}
         <TextAreaField
           id={`reason-${storyId}`}

@@ -10,7 +10,7 @@ import { createSelectionRound } from "@/lib/selection/actions";
 import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/choice-fields";
+import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { RadioGroup } from "@/components/ui/radio-group";
 
 type Option = { value: string; label: string };
@@ -122,17 +122,7 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
         onValueChange={setDeadline}
         error={form.fieldError("deadline")}
       />
-      <div className="field">
-        <label className="checkbox" htmlFor="round-hidden">
-          <input
-            id="round-hidden"
-            type="checkbox"
-            checked={hidden}
-            onChange={(event) => setHidden(event.target.checked)}
-          />{" "}
-          {t("roundForm.hidden")}
-        </label>
-      </div>
+      <CheckboxField id="round-hidden" label={t("roundForm.hidden")} checked={hidden} onChange={setHidden} />
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>
         {t("roundForm.submit")}
       </SubmitButton>

@@ -17,7 +17,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/uploads/file-check-limits";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/choice-fields";
+import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 
 type Figure = { id: string; label: string };
 
@@ -221,41 +221,25 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           error={error("supportNote")}
         />
       ) : null}
-      <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
-        <label className="field__label" htmlFor={id("file")}>
-          {t("evidence.file")}
-        </label>
-        <p className="field__hint" id={`${id("file")}-hint`}>
-          {t("evidence.fileHint")}
-        </p>
-        <input
-          ref={fileInput}
-          id={id("file")}
-          type="file"
-          className="field__input"
-          accept=".pdf,.png,.jpg,.jpeg,.webp,.xlsx,.csv,application/pdf,image/png,image/jpeg,image/webp,text/csv"
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby={[`${id("file")}-hint`, fileError ? `${id("file")}-error` : null].filter(Boolean).join(" ")}
-          onChange={() => setSizeError(null)}
-        />
-        {fileError ? (
-          <p className="field__error" id={`${id("file")}-error`}>
-            {fileError}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        ref={fileInput}
+        id={id("file")}
+        type="file"
+        label={t("evidence.file")}
+        hint={t("evidence.fileHint")}
+        accept=".pdf,.png,.jpg,.jpeg,.webp,.xlsx,.csv,application/pdf,image/png,image/jpeg,image/webp,text/csv"
+        error={fileError}
+        onChange={() => setSizeError(null)}
+      />
       {stored?.file ? (
         <div className="field">
           <p className="muted">{stored.file}</p>
-          <label className="checkbox" htmlFor={id("removeFile")}>
-            <input
-              id={id("removeFile")}
-              type="checkbox"
-              checked={removeFile}
-              onChange={(event) => setRemoveFile(event.target.checked)}
-            />{" "}
-            {t("evidence.removeFile")}
-          </label>
+          <CheckboxField
+            id={id("removeFile")}
+            label={t("evidence.removeFile")}
+            checked={removeFile}
+            onChange={setRemoveFile}
+          />
         </div>
       ) : null}
       <SubmitButton busy={form.busy} busyLabel={t("evidence.busy")}>
