@@ -96,15 +96,11 @@ export function GroupFrame({
   requiredLabel,
   emptyLabel,
   empty,
-  radio,
   children,
-}: Omit<GroupProps, "name"> & { empty: boolean; radio?: boolean; children: ReactNode }) {
+}: Omit<GroupProps, "name"> & { empty: boolean; children: ReactNode }) {
   return (
     <fieldset
       id={id}
-      // A set of round buttons is a radiogroup, which (unlike a plain group) can say it needs an answer.
-      role={radio ? "radiogroup" : undefined}
-      aria-required={radio && required ? true : undefined}
       className={[styles.group, error ? styles.groupInvalid : null].filter(Boolean).join(" ")}
       aria-describedby={describedBy(id, hint, error)}
       tabIndex={-1}
@@ -131,6 +127,7 @@ export function ChoiceInput({
   choice,
   invalid,
   hidden,
+  required,
   ...state
 }: {
   type: "checkbox" | "radio";
@@ -138,6 +135,7 @@ export function ChoiceInput({
   choice: Choice;
   invalid: boolean;
   hidden?: boolean;
+  required?: boolean;
   checked?: boolean;
   defaultChecked?: boolean;
   onChange?: (checked: boolean) => void;
@@ -152,6 +150,7 @@ export function ChoiceInput({
           value={choice.value}
           checked={state.checked}
           defaultChecked={state.defaultChecked}
+          required={required}
           aria-invalid={invalid || undefined}
           onChange={state.onChange ? (event) => state.onChange!(event.target.checked) : undefined}
         />{" "}

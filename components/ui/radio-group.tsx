@@ -4,6 +4,9 @@
  * One answer out of a few, as round buttons in a fieldset whose legend is the question: controlled
  * (`value` with `onChange`) or uncontrolled (`defaultValue`, read from FormData under `name`).
  * Arrow keys move between the buttons (the browser's own radio behaviour, since they share a name).
+ * A required answer is `required` on each button, which is how a screen reader learns it (a
+ * fieldset's group role cannot carry aria-required); the forms are noValidate, so the browser
+ * leaves the check to the server.
  */
 import { ChoiceInput, GroupFrame, type Choice, type GroupProps } from "./choice-fields";
 import styles from "./fields.module.css";
@@ -19,7 +22,7 @@ export function RadioGroup(
   const { options, value, onChange, error } = props;
   const controlled = value !== undefined;
   return (
-    <GroupFrame {...props} empty={options.length === 0} radio>
+    <GroupFrame {...props} empty={options.length === 0}>
       <ul className={styles.choices}>
         {options.map((choice) => (
           <ChoiceInput
@@ -28,6 +31,7 @@ export function RadioGroup(
             name={props.name ?? props.id}
             choice={choice}
             invalid={Boolean(error)}
+            required={props.required}
             {...(controlled
               ? { checked: value === choice.value, onChange: (checked: boolean) => checked && onChange?.(choice.value) }
               : { defaultChecked: props.defaultValue === choice.value })}

@@ -91,10 +91,10 @@ describe("RadioGroup", () => {
   const render = (props: Record<string, unknown>) =>
     renderToStaticMarkup(h(RadioGroup, { id: "domain-kind", legend: "Tipo", options, ...props }));
 
-  it("is a radiogroup whose legend is the question, each button named by its label", () => {
+  it("is a group whose legend is the question, each button named by its label", () => {
     const html = render({ value: "SECONDARY", onChange: () => {} });
     const fieldset = tags(html, "fieldset")[0]!;
-    expect(fieldset.attributes).toMatchObject({ id: "domain-kind", role: "radiogroup" });
+    expect(fieldset.attributes.id).toBe("domain-kind");
     expect(tags(html, "legend")[0]!.text).toBe("Tipo");
     const radios = tags(html, "input");
     expect(radios.map((radio) => radio.attributes.type)).toEqual(["radio", "radio"]);
@@ -126,9 +126,10 @@ describe("RadioGroup", () => {
 
   it("says an answer is required, to screen readers and in the legend", () => {
     const html = render({ required: true, requiredLabel: "obligatorio" });
-    expect(tags(html, "fieldset")[0]!.attributes["aria-required"]).toBe("true");
+    expect(tags(html, "input").map((radio) => "required" in radio.attributes)).toEqual([true, true]);
     expect(tags(html, "legend")[0]!.text).toBe("Tipo (obligatorio)");
-    expect(tags(render({}), "fieldset")[0]!.attributes["aria-required"]).toBeUndefined();
+    expect(tags(render({}), "input").map((radio) => "required" in radio.attributes)).toEqual([false, false]);
+    expect(tags(render({}), "legend")[0]!.text).toBe("Tipo");
   });
 
   it("starts from a stored answer when the form reads it from FormData", () => {
