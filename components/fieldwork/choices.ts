@@ -2,7 +2,7 @@
 import type { FieldworkFormOptions } from "@/lib/fieldwork/data";
 import type { HearingEligibility } from "@/lib/fieldwork/policy";
 import { FIELDWORK_LANGUAGES } from "@/lib/fieldwork/types";
-import type { Choice } from "./form-parts";
+import type { Choice } from "@/components/ui/choice-fields";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 

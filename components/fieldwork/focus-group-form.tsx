@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { createFocusGroup, updateFocusGroup } from "@/lib/focus-groups/actions";
 import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/types";
@@ -54,7 +55,7 @@ export function FocusGroupForm({
       initial={initial}
       teamIds={initial.facilitatorIds}
       respondentIds={initial.participantIds}
-      about={(errors) => (
+      about={(error) => (
         <>
           <Field
             id="focus-group-topic"
@@ -63,23 +64,22 @@ export function FocusGroupForm({
             required
             maxLength={MAX_TOPIC_LENGTH}
             defaultValue={initial.topic}
-            error={errors.topic}
+            error={error("topic")}
           />
           <div className={styles.row}>
-            <Field
+            <DateField
               id="focus-group-date"
               name="date"
-              type="date"
               label={t("fields.date")}
               required
               defaultValue={initial.date}
-              error={errors.date}
+              error={error("date")}
             />
-            <SpokenLanguageField idPrefix="focus-group" initial={initial.language} error={errors.language} />
+            <SpokenLanguageField idPrefix="focus-group" initial={initial.language} error={error("language")} />
           </div>
         </>
       )}
-      afterRespondents={(errors) => (
+      afterRespondents={(error) => (
         <Field
           id="focus-group-anonymousParticipantCount"
           name="anonymousParticipantCount"
@@ -91,7 +91,7 @@ export function FocusGroupForm({
           label={t("fields.anonymousParticipantCount")}
           hint={t("fields.anonymousParticipantCountHint")}
           defaultValue={initial.anonymousParticipantCount}
-          error={errors.anonymousParticipantCount}
+          error={error("anonymousParticipantCount")}
         />
       )}
     />

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { SelectField } from "@/components/ui/choice-fields";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { createInterview, updateInterview } from "@/lib/interviews/actions";
@@ -8,7 +10,6 @@ import { INTERVIEW_MODES, MAX_DURATION_MINUTES } from "@/lib/interviews/types";
 import type { FormOptions } from "./choices";
 import { RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
 import type { RecordFormValues } from "./record-values";
-import { SelectField } from "./form-parts";
 import styles from "./fieldwork.module.css";
 
 export type InterviewFormValues = RecordFormValues & {
@@ -47,16 +48,15 @@ export function InterviewForm({
       initial={initial}
       teamIds={initial.interviewerIds}
       respondentIds={initial.respondentIds}
-      about={(errors) => (
+      about={(error) => (
         <div className={styles.row}>
-          <Field
+          <DateField
             id="interview-date"
             name="date"
-            type="date"
             label={t("fields.date")}
             required
             defaultValue={initial.date}
-            error={errors.date}
+            error={error("date")}
           />
           <SelectField
             id="interview-mode"
@@ -65,9 +65,9 @@ export function InterviewForm({
             required
             defaultValue={initial.mode}
             options={INTERVIEW_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))}
-            error={errors.mode}
+            error={error("mode")}
           />
-          <SpokenLanguageField idPrefix="interview" initial={initial.language} error={errors.language} />
+          <SpokenLanguageField idPrefix="interview" initial={initial.language} error={error("language")} />
           <Field
             id="interview-durationMinutes"
             name="durationMinutes"
@@ -78,7 +78,7 @@ export function InterviewForm({
             step={1}
             label={t("fields.durationMinutes")}
             defaultValue={initial.durationMinutes ?? ""}
-            error={errors.durationMinutes}
+            error={error("durationMinutes")}
           />
         </div>
       )}

@@ -9,9 +9,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
+import { TextAreaField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions";
+import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/types";
 import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
 import { MAX_NOTES_LENGTH } from "@/lib/fieldwork/types";
 import {
@@ -24,20 +29,22 @@ import {
   teamOptions,
   type FormOptions,
 } from "./choices";
-import { CheckboxGroup, SelectField, TextAreaField } from "./form-parts";
+import { fieldworkFailureMessages, type FieldworkConflictKey } from "./failure-messages";
 import type { RecordFormValues } from "./record-values";
 import { TranscriptFields } from "./transcript-fields";
-import { checked, text, useFieldworkForm, type FieldErrorMap } from "./use-fieldwork-form";
 import styles from "./fieldwork.module.css";
 
 type Saved = ActionResult<{ id: string; version: number }>;
+
+/** A field's message in the user's language, or nothing. */
+export type FieldError = (field: string) => string | undefined;
 
 /** A list of people on the record: its field, and its word in the messages ("fields.interviewers"). */
 type People<Word extends string> = { field: string; word: Word };
 
 export type RecordFormKind = {
   kind: FieldworkKind;
-  conflict: "rejections.VERSION_CONFLICT_INTERVIEW" | "rejections.VERSION_CONFLICT_FOCUS_GROUP";
+  conflict: FieldworkConflictKey;
   team: People<"interviewers" | "facilitators">;
   respondents: People<"respondents" | "participants">;
   /** The fields above the projects, in the order used to focus the first error. */
@@ -64,8 +71,8 @@ type Props = {
   initial: RecordFormValues;
   teamIds: readonly string[];
   respondentIds: readonly string[];
-  about: (errors: FieldErrorMap) => ReactNode;
-  afterRespondents?: (errors: FieldErrorMap) => ReactNode;
+  about: (error: FieldError) => ReactNode;
+  afterRespondents?: (error: FieldError) => ReactNode;
 };
 
 export function RecordForm({
@@ -80,7 +87,6 @@ export function RecordForm({
 }: Props) {
   const t = useTranslations("fieldwork");
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const { kind, team, respondents } = form;
   const id = (field: string) => `${kind.idPrefix}-${field}`;
   const editing = Boolean(initial.id);
@@ -88,48 +94,55 @@ export function RecordForm({
   const lists = new Set([team.field, respondents.field, "projectIds"]);
   const tr = t as unknown as (key: string, values?: Record<string, string | number>) => string;
 
-  const { busy, errors, formError, handleSubmit } = useFieldworkForm({
-    idPrefix: kind.idPrefix,
-    fieldOrder,
-    collect: (data) => ({
+  // The respondents chosen now who may not be heard, by code: the rejection names them.
+  const ineligible = (): string[] =>
+    action.formRef.current
+      ? ineligibleCodes(options, checked(new FormData(action.formRef.current), respondents.field), respondentIds)
+      : [];
+  const action = useActionForm(
+    (values: Record<string, unknown>) =>
+      initial.id ? form.update(values, { id: initial.id, version: initial.version }) : form.create(values),
+    {
+      failureMessages: fieldworkFailureMessages(form.conflict, () => ineligible().length > 0),
+      messageValues: () => ({ max: MAX_TRANSCRIPT_LENGTH, codes: ineligible().join(", ") }),
+      focus: fieldOrder.map((name) => [name, id(name)] as const),
+      busyAfterSuccess: true,
+      onSuccess: (saved) => router.push(fieldworkPath(kind, evaluationId, saved.id)),
+    },
+  );
+  const error: FieldError = (field) => action.fieldError(field) ?? undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    void action.submit({
       evaluationId,
       ...Object.fromEntries(fieldOrder.map((name) => [name, lists.has(name) ? checked(data, name) : text(data, name)])),
-    }),
-    submit: (values) =>
-      initial.id ? form.update(values, { id: initial.id, version: initial.version }) : form.create(values),
-    onSaved: (saved) => router.push(fieldworkPath(kind, evaluationId, saved.id)),
-    describeRejection: (reason) => {
-      if (reason === "VERSION_CONFLICT") return t(form.conflict);
-      if (reason !== "RESPONDENT_NOT_ELIGIBLE" || !formRef.current) return null;
-      const codes = ineligibleCodes(options, checked(new FormData(formRef.current), respondents.field), respondentIds);
-      return codes.length > 0 ? t("rejections.RESPONDENT_NOT_ELIGIBLE_CODES", { codes: codes.join(", ") }) : null;
-    },
-  });
+    });
+  }
 
   return (
     <form
       method="post"
-      ref={formRef}
+      ref={action.formRef}
       className="form"
       noValidate
-      onSubmit={handleSubmit}
+      onSubmit={onSubmit}
       aria-describedby={id("form-error")}
     >
-      <p className="form-error" role="alert" id={id("form-error")}>
-        {formError}
-      </p>
+      <FormError id={id("form-error")} message={action.formError} ref={action.messageRef} />
 
       <h2 className={styles.sectionTitle}>{t(`${kind.messages}.form.aboutSection`)}</h2>
-      {about(errors)}
+      {about(error)}
       <SelectField
         id={id("placeId")}
         name="placeId"
         label={t("fields.place")}
         hint={t("fields.placeHint")}
-        defaultValue={initial.placeId}
-        emptyLabel={t("fields.noPlace")}
+        defaultValue={initial.placeId ?? ""}
+        placeholder={t("fields.noPlace")}
         options={placeOptions(options)}
-        error={errors.placeId}
+        error={error("placeId")}
       />
 
       <h2 className={styles.sectionTitle}>{t(`${kind.messages}.form.peopleSection`)}</h2>
@@ -138,38 +151,39 @@ export function RecordForm({
         name={team.field}
         legend={t(`fields.${team.word}`)}
         hint={t(`fields.${team.word}Hint`)}
-        choices={teamChoices(options)}
+        options={teamChoices(options)}
         defaultValues={teamIds}
-        error={errors[team.field]}
+        error={error(team.field)}
       />
       <CheckboxGroup
         id={id(respondents.field)}
         name={respondents.field}
         legend={t(`fields.${respondents.word}`)}
         hint={t(`fields.${respondents.word}Hint`)}
-        choices={respondentChoices(tr, options)}
+        options={respondentChoices(tr, options)}
         defaultValues={respondentIds}
         filterLabel={t("fields.filterRespondents")}
         emptyLabel={t("fields.noRespondents")}
-        error={errors[respondents.field]}
+        error={error(respondents.field)}
       />
-      {afterRespondents?.(errors)}
+      {afterRespondents?.(error)}
       <CheckboxGroup
         id={id("projectIds")}
         name="projectIds"
         legend={t("fields.projects")}
-        choices={projectChoices(options, initial.projectIds)}
+        options={projectChoices(options, initial.projectIds)}
         defaultValues={initial.projectIds}
         emptyLabel={t("fields.noProjects")}
-        error={errors.projectIds}
+        error={error("projectIds")}
       />
       <TextAreaField
         id={id("notes")}
         name="notes"
         label={t("fields.notes")}
+        rows={4}
         maxLength={MAX_NOTES_LENGTH}
-        defaultValue={initial.notes}
-        error={errors.notes}
+        defaultValue={initial.notes ?? ""}
+        error={error("notes")}
       />
 
       <TranscriptFields
@@ -177,11 +191,11 @@ export function RecordForm({
         initial={initial}
         editing={editing}
         team={teamOptions(options)}
-        errors={errors}
+        error={error}
       />
 
       <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("form.saving")}>
+        <Button type="submit" busy={action.busy} busyLabel={t("form.saving")}>
           {editing ? t(`${kind.messages}.form.saveChanges`) : t(`${kind.messages}.form.create`)}
         </Button>
         <Link href={initial.id ? fieldworkPath(kind, evaluationId, initial.id) : fieldworkPath(kind, evaluationId)}>
@@ -215,4 +229,14 @@ export function SpokenLanguageField({
       error={error}
     />
   );
+}
+
+/** The values of every checkbox named `name` that is checked. */
+function checked(data: FormData, name: string): string[] {
+  return data.getAll(name).filter((value): value is string => typeof value === "string");
+}
+
+function text(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === "string" ? value : "";
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useLayoutEffect, useRef, useState } from "react";
+import { SelectField } from "@/components/ui/choice-fields";
+import { FieldFrame, describedBy, type FrameProps } from "@/components/ui/field-frame";
 import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/types";
 import { languageOptions } from "./choices";
-import { SelectField, TranscriptField } from "./form-parts";
-import type { FieldErrorMap } from "./use-fieldwork-form";
+import type { FieldError } from "./record-form";
 import styles from "./fieldwork.module.css";
 
 type Initial = {
@@ -25,14 +27,14 @@ export function TranscriptFields({
   initial,
   editing,
   team,
-  errors,
+  error,
 }: {
   idPrefix: string;
   initial: Initial;
   /** Editing an existing record: the hint warns that excerpts re-anchor. */
   editing: boolean;
   team: Array<{ value: string; label: string }>;
-  errors: FieldErrorMap;
+  error: FieldError;
 }) {
   const t = useTranslations("fieldwork");
   const tr = t as unknown as (key: string) => string;
@@ -47,7 +49,7 @@ export function TranscriptFields({
         max={MAX_TRANSCRIPT_LENGTH}
         counter={(count) => t("fields.characterCount", { count, max: MAX_TRANSCRIPT_LENGTH })}
         defaultValue={initial.transcriptOriginal}
-        error={errors.transcriptOriginal}
+        error={error("transcriptOriginal")}
       />
       <SelectField
         id={`${idPrefix}-transcriptLanguage`}
@@ -55,7 +57,7 @@ export function TranscriptFields({
         label={t("fields.transcriptLanguage")}
         defaultValue={initial.transcriptLanguage ?? initial.language}
         options={languageOptions(tr, initial.transcriptLanguage)}
-        error={errors.transcriptLanguage}
+        error={error("transcriptLanguage")}
       />
 
       <h2 className={styles.sectionTitle}>{t("fields.translationSection")}</h2>
@@ -67,7 +69,7 @@ export function TranscriptFields({
         max={MAX_TRANSCRIPT_LENGTH}
         counter={(count) => t("fields.characterCount", { count, max: MAX_TRANSCRIPT_LENGTH })}
         defaultValue={initial.transcriptTranslation}
-        error={errors.transcriptTranslation}
+        error={error("transcriptTranslation")}
       />
       <div className={styles.row}>
         <SelectField
@@ -76,18 +78,68 @@ export function TranscriptFields({
           label={t("fields.translationLanguage")}
           defaultValue={initial.translationLanguage ?? "en"}
           options={languageOptions(tr, initial.translationLanguage)}
-          error={errors.translationLanguage}
+          error={error("translationLanguage")}
         />
         <SelectField
           id={`${idPrefix}-translatedById`}
           name="translatedById"
           label={t("fields.translatedBy")}
-          defaultValue={initial.translatedById}
-          emptyLabel={t("fields.noTranslator")}
+          defaultValue={initial.translatedById ?? ""}
+          placeholder={t("fields.noTranslator")}
           options={team}
-          error={errors.translatedById}
+          error={error("translatedById")}
         />
       </div>
     </>
+  );
+}
+
+/**
+ * A long text (a transcript) in an uncontrolled textarea: typing never re-renders its content,
+ * only the small counter under it, which is read from the element.
+ */
+function TranscriptField({
+  id,
+  label,
+  hint,
+  error,
+  name,
+  defaultValue,
+  max,
+  counter,
+}: FrameProps & {
+  name: string;
+  defaultValue?: string | null;
+  max: number;
+  counter: (count: number) => string;
+}) {
+  const [count, setCount] = useState(defaultValue?.length ?? 0);
+  const [ready, setReady] = useState(false);
+  const ownRef = useRef<HTMLTextAreaElement | null>(null);
+  // Filled in the browser, not rendered into the HTML: a long transcript then travels once.
+  useLayoutEffect(() => {
+    if (ownRef.current) ownRef.current.value = defaultValue ?? "";
+    setReady(true);
+    // Only the first value: afterwards the text is the user's.
+  }, []);
+  const over = count > max;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        ref={ownRef}
+        id={id}
+        name={name}
+        rows={14}
+        spellCheck={false}
+        readOnly={!ready}
+        className={["field__input", styles.textarea, styles.transcriptInput].join(" ")}
+        onInput={(event) => setCount(event.currentTarget.value.length)}
+        aria-invalid={error || over ? true : undefined}
+        aria-describedby={describedBy(id, hint, error, `${id}-count`)}
+      />
+      <p id={`${id}-count`} className={over ? "field__error" : "field__hint"}>
+        {counter(count)}
+      </p>
+    </FieldFrame>
   );
 }

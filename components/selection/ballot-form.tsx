@@ -12,7 +12,6 @@ import { useState, type ReactNode } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import type { VotingMethod } from "@/lib/generated/prisma/enums";
 import { castSelectionBallots } from "@/lib/selection/actions";
@@ -21,6 +20,8 @@ import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
 import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
 import styles from "./selection.module.css";
+import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
+import { TextAreaField } from "@/components/ui/field";
 
 /** `details`: what changed, why, where, when and the figures, rendered by the page (candidate-details.tsx). */
 export type BallotCandidate = {
@@ -158,39 +159,24 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
           </div>
         ) : null}
         {method === "SCORING" ? (
-          <div className="field">
-            <label className="field__label" htmlFor={`score-${storyId}`}>
-              {t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
-            </label>
-            <select
-              id={`score-${storyId}`}
-              className="field__input"
-              value={scores[storyId] ?? ""}
-              onChange={(event) => setScores({ ...scores, [storyId]: event.target.value })}
-            >
-              <option value="">{t("ballot.chooseScore")}</option>
-              {Array.from({ length: scaleMax ?? 5 }, (_, i) => (
-                <option key={i + 1} value={String(i + 1)}>
-                  {i + 1}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`score-${storyId}`}
+            label={t("ballot.score", { code: candidate.code, max: scaleMax ?? 5 })}
+            value={scores[storyId] ?? ""}
+            onValueChange={(value) => setScores({ ...scores, [storyId]: value })}
+            placeholder={t("ballot.chooseScore")}
+            options={Array.from({ length: scaleMax ?? 5 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+          />
         ) : null}
         {method === "APPROVAL" ? (
-          <div className="field">
-            <label className="checkbox" htmlFor={`approve-${storyId}`}>
-              <input
-                id={`approve-${storyId}`}
-                type="checkbox"
-                checked={approvals[storyId] ?? false}
-                onChange={(event) => setApprovals({ ...approvals, [storyId]: event.target.checked })}
-              />{" "}
-              {t("ballot.approve", { code: candidate.code })}
-            </label>
-          </div>
+          <CheckboxField
+            id={`approve-${storyId}`}
+            label={t("ballot.approve", { code: candidate.code })}
+            checked={approvals[storyId] ?? false}
+            onChange={(checked) => setApprovals({ ...approvals, [storyId]: checked })}
+          />
         ) : null}
-        <TextArea
+        <TextAreaField
           id={`reason-${storyId}`}
           label={t("ballot.reason", { code: candidate.code })}
           hint={own.has(storyId) ? t("ballot.reasonHintChange") : t("ballot.reasonHint")}
@@ -198,7 +184,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
           maxLength={SELECTION_LIMITS.reason}
           value={reasons[storyId] ?? ""}
           error={fieldError(index, "reason") ?? fieldError(index, "score")}
-          onChange={(value) => setReasons({ ...reasons, [storyId]: value })}
+          onValueChange={(value) => setReasons({ ...reasons, [storyId]: value })}
         />
       </>
     );

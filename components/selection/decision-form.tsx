@@ -11,12 +11,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SelectInput, TextArea } from "@/components/stories/form-controls";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { recordSelectionDecision } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import styles from "./selection.module.css";
+import { TextAreaField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/choice-fields";
 
 type Candidate = { id: string; code: string; title: string; languages: Array<{ value: string; label: string }> };
 
@@ -90,7 +91,7 @@ export function DecisionForm(props: {
                 <span className="code">{candidate.code}</span> {candidate.title}
               </label>
               {index >= 0 ? (
-                <TextArea
+                <TextAreaField
                   id={`decision-reason-${candidate.id}`}
                   label={t("decision.reason", { code: candidate.code })}
                   hint={t("decision.reasonHint")}
@@ -98,11 +99,11 @@ export function DecisionForm(props: {
                   maxLength={SELECTION_LIMITS.longText}
                   value={reasons[candidate.id] ?? ""}
                   error={form.fieldError(`selected.${index}.reason`)}
-                  onChange={(value) => setReasons({ ...reasons, [candidate.id]: value })}
+                  onValueChange={(value) => setReasons({ ...reasons, [candidate.id]: value })}
                 />
               ) : null}
               {index >= 0 ? (
-                <TextArea
+                <TextAreaField
                   id={`decision-reason-translation-${candidate.id}`}
                   label={t("decision.reasonTranslation", { code: candidate.code })}
                   hint={t("decision.reasonTranslationHint")}
@@ -110,7 +111,7 @@ export function DecisionForm(props: {
                   maxLength={SELECTION_LIMITS.longText}
                   value={reasonTranslations[candidate.id] ?? ""}
                   error={form.fieldError(`selected.${index}.reasonTranslation`)}
-                  onChange={(value) => setReasonTranslations({ ...reasonTranslations, [candidate.id]: value })}
+                  onValueChange={(value) => setReasonTranslations({ ...reasonTranslations, [candidate.id]: value })}
                 />
               ) : null}
             </div>
@@ -118,14 +119,14 @@ export function DecisionForm(props: {
         })}
         {form.fieldError("selected") ? <p className="field__error">{form.fieldError("selected")}</p> : null}
       </fieldset>
-      <TextArea
+      <TextAreaField
         id="decision-dissent"
         label={t("decision.dissent")}
         hint={t("decision.dissentHint")}
         rows={3}
         maxLength={SELECTION_LIMITS.longText}
         value={dissent}
-        onChange={setDissent}
+        onValueChange={setDissent}
         error={form.fieldError("dissent")}
       />
       <fieldset id="decision-feedback" tabIndex={-1} className={styles.decisionStories}>
@@ -134,23 +135,23 @@ export function DecisionForm(props: {
         {form.fieldError("feedback") ? <p className="field__error">{form.fieldError("feedback")}</p> : null}
         {candidates.map((candidate, index) => (
           <div key={candidate.id} className={styles.decisionRow}>
-            <SelectInput
+            <SelectField
               id={`decision-feedback-language-${candidate.id}`}
               label={t("decision.language", { code: candidate.code })}
               hint={t("decision.languageHint")}
               value={languages[candidate.id]!}
-              onChange={(value) => setLanguages({ ...languages, [candidate.id]: value })}
+              onValueChange={(value) => setLanguages({ ...languages, [candidate.id]: value })}
               options={candidate.languages}
               error={form.fieldError(`feedback.${index}.language`)}
             />
-            <TextArea
+            <TextAreaField
               id={`decision-feedback-text-${candidate.id}`}
               label={t("decision.feedbackFor", { code: candidate.code, title: candidate.title })}
               rows={4}
               maxLength={SELECTION_LIMITS.longText}
               lang={languages[candidate.id]}
               value={texts[candidate.id] ?? ""}
-              onChange={(value) => setTexts({ ...texts, [candidate.id]: value })}
+              onValueChange={(value) => setTexts({ ...texts, [candidate.id]: value })}
               error={form.fieldError(`feedback.${index}.text`)}
             />
           </div>

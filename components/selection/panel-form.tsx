@@ -6,11 +6,12 @@ import { useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
-import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { createSelectionPanel } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
+import { Field } from "@/components/ui/field";
+import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
+import { RadioGroup } from "@/components/ui/radio-group";
 
 type Option = { value: string; label: string };
 
@@ -60,32 +61,31 @@ export function PanelForm({
       <p role="status" className={done ? "notice" : undefined}>
         {done}
       </p>
-      <TextInput
+      <Field
         id="panel-name"
         label={t("panelForm.name")}
         value={name}
-        onChange={setName}
+        onValueChange={setName}
         maxLength={SELECTION_LIMITS.name}
         error={form.fieldError("name")}
         required
       />
-      <ChoiceGroup
+      <RadioGroup
         id="panel-level"
         legend={t("panelForm.level")}
-        type="radio"
         options={[
           { value: "DOMAIN", label: t("levels.DOMAIN") },
           { value: "PORTFOLIO", label: t("levels.PORTFOLIO") },
         ]}
-        selected={[level]}
-        onToggle={(value) => setLevel(value as "DOMAIN" | "PORTFOLIO")}
+        value={level}
+        onChange={(value) => setLevel(value as "DOMAIN" | "PORTFOLIO")}
       />
       {level === "DOMAIN" ? (
-        <SelectInput
+        <SelectField
           id="panel-domain"
           label={t("panelForm.domain")}
           value={domainId}
-          onChange={setDomainId}
+          onValueChange={setDomainId}
           options={domains}
           placeholder={t("panelForm.chooseDomain")}
           error={form.fieldError("domainId")}

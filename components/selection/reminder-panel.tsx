@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ActionError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { sendSelectionReminder } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { reminderFailureMessages } from "./failure-messages";
+import { TextAreaField } from "@/components/ui/field";
 
 type Props = {
   evaluationId: string;
@@ -61,14 +61,14 @@ export function ReminderPanel({ evaluationId, roundId, text, recipients, byMail,
       <p>
         {t("reminder.to")} <span>{recipients}</span>
       </p>
-      <TextArea
+      <TextAreaField
         id="reminder-text"
         label={t("reminder.text")}
         hint={byMail ? t("reminder.mailTextHint") : t("reminder.textHint")}
         rows={6}
         maxLength={SELECTION_LIMITS.longText}
         value={value}
-        onChange={setValue}
+        onValueChange={setValue}
         error={form.fieldError("text")}
       />
       <p role="status" className={done ? "notice" : undefined}>

@@ -6,10 +6,12 @@ import { useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ChoiceGroup, SelectInput, TextInput } from "@/components/stories/form-controls";
 import { createSelectionRound } from "@/lib/selection/actions";
 import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
+import { Field } from "@/components/ui/field";
+import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
+import { RadioGroup } from "@/components/ui/radio-group";
 
 type Option = { value: string; label: string };
 
@@ -64,74 +66,63 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
       }}
     >
       <FormError message={form.formError} />
-      <SelectInput
+      <SelectField
         id="round-panel"
         label={t("roundForm.panel")}
         value={panelId}
-        onChange={setPanelId}
+        onValueChange={setPanelId}
         options={panels}
         placeholder={t("roundForm.choosePanel")}
         error={form.fieldError("panelId") ?? form.fieldError("storyIds")}
         hint={t("roundForm.candidatesHint")}
       />
-      <TextInput
+      <Field
         id="round-name"
         label={t("roundForm.name")}
         value={name}
-        onChange={setName}
+        onValueChange={setName}
         maxLength={SELECTION_LIMITS.name}
         error={form.fieldError("name")}
       />
-      <ChoiceGroup
+      <RadioGroup
         id="round-method"
         legend={t("roundForm.method")}
-        type="radio"
         options={VOTING_METHODS.map((value) => ({ value, label: t(`methods.${value}.name`) }))}
-        selected={[method]}
-        onToggle={(value) => setMethod(value as typeof method)}
+        value={method}
+        onChange={(value) => setMethod(value as typeof method)}
         hint={t(`methods.${method}.help`)}
       />
       {method === "SCORING" ? (
-        <TextInput
+        <Field
           id="round-scale"
           label={t("roundForm.scale")}
           type="number"
           inputMode="numeric"
           value={scale}
-          onChange={setScale}
+          onValueChange={setScale}
           error={form.fieldError("scoreScaleMax")}
         />
       ) : null}
-      <TextInput
+      <Field
         id="round-select-count"
         label={t("roundForm.selectCount")}
         hint={t("roundForm.selectCountHint")}
         type="number"
         inputMode="numeric"
         value={selectCount}
-        onChange={setSelectCount}
+        onValueChange={setSelectCount}
         error={form.fieldError("selectCount")}
       />
-      <TextInput
+      <Field
         id="round-deadline"
         label={t("roundForm.deadline", { zone })}
         hint={t("roundForm.deadlineHint")}
         type="datetime-local"
         value={deadline}
-        onChange={setDeadline}
+        onValueChange={setDeadline}
         error={form.fieldError("deadline")}
       />
-      <div className="field">
-        <label className="checkbox" htmlFor="round-hidden">
-          <input
-            id="round-hidden"
-            type="checkbox"
-            checked={hidden}
-            onChange={(event) => setHidden(event.target.checked)}
-          />{" "}
-          {t("roundForm.hidden")}
-        </label>
-      </div>
+      <CheckboxField id="round-hidden" label={t("roundForm.hidden")} checked={hidden} onChange={setHidden} />
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>
         {t("roundForm.submit")}
       </SubmitButton>

@@ -10,9 +10,11 @@ import { Button } from "@/components/ui/button";
 import { assignStoryDomain, endStoryDomain } from "@/lib/domains/actions";
 import { LIMITS } from "@/lib/stories/types";
 import { storiesFailureMessages } from "./failure-messages";
-import { ChoiceGroup, SelectInput, TextArea } from "./form-controls";
 import { dynamic } from "./form-types";
 import styles from "./stories.module.css";
+import { TextAreaField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/choice-fields";
+import { RadioGroup } from "@/components/ui/radio-group";
 
 type Props = {
   evaluationId: string;
@@ -99,29 +101,28 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
       >
         <h3 id="domain-assign-title">{t("domains.assignTitle")}</h3>
         <FormError id="domain-assign-error" message={assign.formError} />
-        <SelectInput
+        <SelectField
           id="domain-assign-domain"
           label={t("domains.domain")}
           value={domainId}
           placeholder={t("form.choose")}
           error={assign.fieldError("domainId")}
           options={domains.map((domain) => ({ value: domain.id, label: domain.label }))}
-          onChange={setDomainId}
+          onValueChange={setDomainId}
         />
-        <ChoiceGroup
+        <RadioGroup
           id="domain-assign-kind"
           legend={t("domains.kind")}
           hint={t("domains.kindHint")}
-          type="radio"
           error={assign.fieldError("kind")}
           options={(["PRIMARY", "SECONDARY"] as const).map((value) => ({
             value,
             label: dynamic(t, `domains.kindOptions.${value}`),
           }))}
-          selected={[kind]}
-          onToggle={(value) => setKind(value as "PRIMARY" | "SECONDARY")}
+          value={kind}
+          onChange={(value) => setKind(value as "PRIMARY" | "SECONDARY")}
         />
-        <TextArea
+        <TextAreaField
           id="domain-assign-rationale"
           label={t("domains.rationale")}
           hint={t("domains.rationaleHint")}
@@ -129,7 +130,7 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
           maxLength={LIMITS.rationale}
           value={rationale}
           error={assign.fieldError("rationale")}
-          onChange={setRationale}
+          onValueChange={setRationale}
         />
         <SubmitButton busy={assign.busy} busyLabel={t("form.saving")}>
           {t("domains.assign")}

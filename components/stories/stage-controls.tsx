@@ -11,9 +11,9 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { isTriangulationStep, type NextStep, type StageBlocker } from "@/lib/stories/stage-machine";
 import type { MoveRefusal } from "@/lib/stories/stage-mutations";
 import { LIMITS } from "@/lib/stories/types";
-import { TextArea } from "./form-controls";
 import { dynamic, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
+import { TextAreaField } from "@/components/ui/field";
 
 type PathT = ReturnType<typeof useTranslations<"selection.path">>;
 
@@ -137,7 +137,7 @@ export function StageControls({
                 <>
                   <p className="muted">{stepText(step, "help", t, tp)}</p>
                   {step.needsComment ? (
-                    <TextArea
+                    <TextAreaField
                       id={`stage-comment-${step.to}`}
                       label={t("stage.comment")}
                       hint={t("stage.commentHint")}
@@ -145,7 +145,7 @@ export function StageControls({
                       maxLength={LIMITS.rationale}
                       value={comments[step.to] ?? ""}
                       error={commentError}
-                      onChange={(value) => setComments({ ...comments, [step.to]: value })}
+                      onValueChange={(value) => setComments({ ...comments, [step.to]: value })}
                     />
                   ) : null}
                   <Button

@@ -5,9 +5,10 @@ import { Button } from "@/components/ui/button";
 import { RepeatableRows, useFocusAfterRender } from "@/components/ui/repeatable-rows";
 import type { FigureValues } from "@/lib/stories/form-values";
 import { FIGURE_QUALIFIERS, LIMITS } from "@/lib/stories/types";
-import { SelectInput, TextArea, TextInput, type Option, type OptionGroup } from "./form-controls";
 import { dynamic, fieldId, langAttribute, type SectionProps, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { SelectField, type Option, type OptionGroup } from "@/components/ui/choice-fields";
 
 let newRowCounter = 0;
 const newKey = () => `new-${Date.now().toString(36)}-${(newRowCounter += 1)}`;
@@ -90,14 +91,14 @@ export function PickedList(props: {
         </div>
       ) : null}
       <div className={styles.adder}>
-        <SelectInput
+        <SelectField
           id={`${id}-add`}
           label={addLabel}
           value={choice}
           placeholder={t("form.choose")}
           options={props.available}
           groups={props.groups}
-          onChange={setChoice}
+          onValueChange={setChoice}
         />
         <Button
           variant="secondary"
@@ -157,23 +158,23 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
           return (
             <>
               <div className={styles.rowGrid}>
-                <TextInput
+                <Field
                   id={fieldId(path("label"))}
                   label={t("figure.label")}
                   value={figure.label}
                   maxLength={LIMITS.label}
                   error={error(path("label")) ?? error(path("id"))}
-                  onChange={(label) => set({ label })}
+                  onValueChange={(label) => set({ label })}
                 />
-                <SelectInput
+                <SelectField
                   id={fieldId(path("qualifier"))}
                   label={t("figure.qualifier")}
                   value={figure.qualifier}
                   error={error(path("qualifier"))}
                   options={FIGURE_QUALIFIERS.map((value) => ({ value, label: dynamic(t, `qualifiers.${value}`) }))}
-                  onChange={(qualifier) => set({ qualifier: qualifier as FigureValues["qualifier"] })}
+                  onValueChange={(qualifier) => set({ qualifier: qualifier as FigureValues["qualifier"] })}
                 />
-                <TextInput
+                <Field
                   id={fieldId(path("value"))}
                   label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")}
                   hint={t("figure.valueHint")}
@@ -181,10 +182,10 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
                   value={figure.value}
                   maxLength={40}
                   error={error(path("value"))}
-                  onChange={(value) => set({ value })}
+                  onValueChange={(value) => set({ value })}
                 />
                 {figure.qualifier === "RANGE" ? (
-                  <TextInput
+                  <Field
                     id={fieldId(path("valueMax"))}
                     label={t("figure.valueMax")}
                     hint={t("figure.valueHint")}
@@ -192,30 +193,30 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
                     value={figure.valueMax}
                     maxLength={40}
                     error={error(path("valueMax"))}
-                    onChange={(valueMax) => set({ valueMax })}
+                    onValueChange={(valueMax) => set({ valueMax })}
                   />
                 ) : null}
-                <TextInput
+                <Field
                   id={fieldId(path("unit"))}
                   label={t("figure.unit")}
                   hint={t("figure.unitHint")}
                   value={figure.unit}
                   maxLength={LIMITS.unit}
                   error={error(path("unit"))}
-                  onChange={(unit) => set({ unit })}
+                  onValueChange={(unit) => set({ unit })}
                 />
               </div>
               <div className={styles.rowGrid}>
-                <TextInput
+                <Field
                   id={fieldId(path("labelTranslation"))}
                   label={t("figure.labelTranslation")}
                   value={figure.labelTranslation}
                   maxLength={LIMITS.label}
                   error={error(path("labelTranslation"))}
                   lang={lang}
-                  onChange={(labelTranslation) => set({ labelTranslation })}
+                  onValueChange={(labelTranslation) => set({ labelTranslation })}
                 />
-                <TextInput
+                <Field
                   id={fieldId(path("unitTranslation"))}
                   label={t("figure.unitTranslation")}
                   hint={t("figure.unitTranslationHint")}
@@ -223,7 +224,7 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
                   maxLength={LIMITS.unit}
                   error={error(path("unitTranslation"))}
                   lang={lang}
-                  onChange={(unitTranslation) => set({ unitTranslation })}
+                  onValueChange={(unitTranslation) => set({ unitTranslation })}
                 />
               </div>
             </>
@@ -265,25 +266,25 @@ export function ContributionRows({ values, update, error, t, options }: SectionP
       >
         {(row, index, set) => (
           <>
-            <SelectInput
+            <SelectField
               id={fieldId(`contributions.${index}.projectId`)}
               label={t("contribution.project")}
               value={row.projectId}
               placeholder={t("form.choose")}
               options={projectOptions}
               error={error(`contributions.${index}.projectId`)}
-              onChange={(projectId) => set({ projectId })}
+              onValueChange={(projectId) => set({ projectId })}
             />
-            <TextArea
+            <TextAreaField
               id={fieldId(`contributions.${index}.howContributed`)}
               label={t("contribution.how")}
               value={row.howContributed}
               rows={3}
               maxLength={LIMITS.mediumText}
               error={error(`contributions.${index}.howContributed`)}
-              onChange={(howContributed) => set({ howContributed })}
+              onValueChange={(howContributed) => set({ howContributed })}
             />
-            <TextArea
+            <TextAreaField
               id={fieldId(`contributions.${index}.howContributedTranslation`)}
               label={t("contribution.howTranslation")}
               value={row.howContributedTranslation ?? ""}
@@ -291,7 +292,7 @@ export function ContributionRows({ values, update, error, t, options }: SectionP
               maxLength={LIMITS.mediumText}
               error={error(`contributions.${index}.howContributedTranslation`)}
               lang={lang}
-              onChange={(howContributedTranslation) => set({ howContributedTranslation })}
+              onValueChange={(howContributedTranslation) => set({ howContributedTranslation })}
             />
           </>
         )}

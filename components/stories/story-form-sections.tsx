@@ -2,9 +2,11 @@
 
 import { CHANGE_TYPES, LIMITS } from "@/lib/stories/types";
 import { DATE_PRECISIONS, type Precision } from "@/lib/stories/period";
-import { ChoiceGroup, SelectInput, TextArea, TextInput } from "./form-controls";
 import { dynamic, fieldId, langAttribute, localizedName, type SectionProps } from "./form-types";
 import styles from "./stories.module.css";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
+import { RadioGroup } from "@/components/ui/radio-group";
 
 const PERIOD_INPUT: Record<Precision, { type: string; inputMode?: "numeric"; maxLength: number }> = {
   YEAR: { type: "text", inputMode: "numeric", maxLength: 4 },
@@ -17,7 +19,7 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.story")}</legend>
-      <TextInput
+      <Field
         id={fieldId("title")}
         label={t("fields.title")}
         required
@@ -26,9 +28,9 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
         maxLength={LIMITS.title}
         error={error("title")}
         lang={langAttribute(values.originalLanguage)}
-        onChange={(title) => update({ title })}
+        onValueChange={(title) => update({ title })}
       />
-      <TextArea
+      <TextAreaField
         id={fieldId("whatChanged")}
         label={t("fields.whatChanged")}
         hint={t("fields.whatChangedHint")}
@@ -39,9 +41,9 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
         maxLength={LIMITS.longText}
         error={error("whatChanged")}
         lang={langAttribute(values.originalLanguage)}
-        onChange={(whatChanged) => update({ whatChanged })}
+        onValueChange={(whatChanged) => update({ whatChanged })}
       />
-      <TextArea
+      <TextAreaField
         id={fieldId("whySignificant")}
         label={t("fields.whySignificant")}
         hint={t("fields.whySignificantHint")}
@@ -52,10 +54,10 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
         maxLength={LIMITS.longText}
         error={error("whySignificant")}
         lang={langAttribute(values.originalLanguage)}
-        onChange={(whySignificant) => update({ whySignificant })}
+        onValueChange={(whySignificant) => update({ whySignificant })}
       />
       <div className={styles.twoColumns}>
-        <TextInput
+        <Field
           id={fieldId("originalLanguage")}
           label={t("fields.originalLanguage")}
           hint={t("fields.languageHint")}
@@ -64,9 +66,9 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
           value={values.originalLanguage}
           maxLength={12}
           error={error("originalLanguage")}
-          onChange={(originalLanguage) => update({ originalLanguage })}
+          onValueChange={(originalLanguage) => update({ originalLanguage })}
         />
-        <SelectInput
+        <SelectField
           id={fieldId("collectedById")}
           label={t("fields.collectedBy")}
           hint={t("fields.collectedByHint")}
@@ -74,20 +76,19 @@ export function StoryTextSection({ values, update, error, t, options }: SectionP
           error={error("collectedById")}
           placeholder={t("form.nobody")}
           options={options.team.map((member) => ({ value: member.id, label: member.name }))}
-          onChange={(collectedById) => update({ collectedById })}
+          onValueChange={(collectedById) => update({ collectedById })}
         />
       </div>
-      <ChoiceGroup
+      <RadioGroup
         id={fieldId("changeType")}
         legend={t("fields.changeType")}
         hint={t("fields.changeTypeHint")}
         required
         requiredLabel={required}
-        type="radio"
         error={error("changeType")}
         options={CHANGE_TYPES.map((value) => ({ value, label: dynamic(t, `changeTypes.${value}`) }))}
-        selected={values.changeType ? [values.changeType] : []}
-        onToggle={(value) => update({ changeType: value as (typeof CHANGE_TYPES)[number] })}
+        value={values.changeType ?? null}
+        onChange={(value) => update({ changeType: value as (typeof CHANGE_TYPES)[number] })}
       />
     </fieldset>
   );
@@ -101,16 +102,16 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
       <legend>{t("fieldsets.period")}</legend>
       <p className={styles.fieldsetIntro}>{t("fields.periodIntro")}</p>
       <div className={styles.twoColumns}>
-        <SelectInput
+        <SelectField
           id={fieldId("periodPrecision")}
           label={t("fields.periodPrecision")}
           value={values.periodPrecision}
           error={error("periodPrecision")}
           options={DATE_PRECISIONS.map((value) => ({ value, label: dynamic(t, `precisions.${value}`) }))}
           // Clearing the dates avoids carrying "2023" into a day field that cannot show it.
-          onChange={(value) => update({ periodPrecision: value as Precision, periodFrom: "", periodTo: "" })}
+          onValueChange={(value) => update({ periodPrecision: value as Precision, periodFrom: "", periodTo: "" })}
         />
-        <TextInput
+        <Field
           id={fieldId("periodFrom")}
           label={t("fields.periodFrom")}
           hint={hint}
@@ -119,9 +120,9 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
           maxLength={input.maxLength}
           value={values.periodFrom}
           error={error("periodFrom")}
-          onChange={(periodFrom) => update({ periodFrom })}
+          onValueChange={(periodFrom) => update({ periodFrom })}
         />
-        <TextInput
+        <Field
           id={fieldId("periodTo")}
           label={t("fields.periodTo")}
           hint={t("fields.periodToHint")}
@@ -130,7 +131,7 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
           maxLength={input.maxLength}
           value={values.periodTo}
           error={error("periodTo")}
-          onChange={(periodTo) => update({ periodTo })}
+          onValueChange={(periodTo) => update({ periodTo })}
         />
       </div>
     </fieldset>
@@ -140,14 +141,14 @@ export function PeriodSection({ values, update, error, t }: SectionProps) {
 export function ContributionNarrative({ values, update, error, t }: SectionProps) {
   return (
     <>
-      <TextArea
+      <TextAreaField
         id={fieldId("contributionNarrative")}
         label={t("fields.contributionNarrative")}
         hint={t("fields.contributionNarrativeHint")}
         value={values.contributionNarrative}
         maxLength={LIMITS.mediumText}
         error={error("contributionNarrative")}
-        onChange={(contributionNarrative) => update({ contributionNarrative })}
+        onValueChange={(contributionNarrative) => update({ contributionNarrative })}
       />
       <TranslationArea field="contributionNarrativeTranslation" values={values} update={update} error={error} t={t} />
     </>
@@ -169,7 +170,7 @@ function TranslationArea({
   t,
 }: Pick<SectionProps, "values" | "update" | "error" | "t"> & { field: TranslatedField }) {
   return (
-    <TextArea
+    <TextAreaField
       id={fieldId(field)}
       label={t(`fields.${field}`)}
       value={values[field]}
@@ -177,7 +178,7 @@ function TranslationArea({
       maxLength={LIMITS.mediumText}
       error={error(field)}
       lang={langAttribute(values.translationLanguage)}
-      onChange={(text) => update({ [field]: text })}
+      onValueChange={(text) => update({ [field]: text })}
     />
   );
 }
@@ -189,34 +190,34 @@ export function SustainabilitySection({ values, update, error, t }: SectionProps
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.sustainability")}</legend>
-      <TextArea
+      <TextAreaField
         id={fieldId("sustainabilityAssessment")}
         label={t("fields.sustainabilityAssessment")}
         hint={t("fields.sustainabilityAssessmentHint")}
         value={values.sustainabilityAssessment}
         maxLength={LIMITS.mediumText}
         error={error("sustainabilityAssessment")}
-        onChange={(sustainabilityAssessment) => update({ sustainabilityAssessment })}
+        onValueChange={(sustainabilityAssessment) => update({ sustainabilityAssessment })}
       />
       {area("sustainabilityAssessmentTranslation")}
-      <TextArea
+      <TextAreaField
         id={fieldId("sustainabilityConditions")}
         label={t("fields.sustainabilityConditions")}
         value={values.sustainabilityConditions}
         maxLength={LIMITS.mediumText}
         error={error("sustainabilityConditions")}
         rows={3}
-        onChange={(sustainabilityConditions) => update({ sustainabilityConditions })}
+        onValueChange={(sustainabilityConditions) => update({ sustainabilityConditions })}
       />
       {area("sustainabilityConditionsTranslation")}
-      <TextArea
+      <TextAreaField
         id={fieldId("sustainabilityRisks")}
         label={t("fields.sustainabilityRisks")}
         value={values.sustainabilityRisks}
         maxLength={LIMITS.mediumText}
         error={error("sustainabilityRisks")}
         rows={3}
-        onChange={(sustainabilityRisks) => update({ sustainabilityRisks })}
+        onValueChange={(sustainabilityRisks) => update({ sustainabilityRisks })}
       />
       {area("sustainabilityRisksTranslation")}
     </fieldset>
@@ -224,8 +225,6 @@ export function SustainabilitySection({ values, update, error, t }: SectionProps
 }
 
 export function TagsSection({ values, update, error, t, options, locale }: SectionProps) {
-  const toggle = (list: string[], value: string, checked: boolean) =>
-    checked ? [...list, value] : list.filter((item) => item !== value);
   const groupOrder = (id: string) => options.atRiskGroups.findIndex((group) => group.id === id);
   const groupName = (id: string) => {
     const group = options.atRiskGroups.find((item) => item.id === id);
@@ -234,52 +233,47 @@ export function TagsSection({ values, update, error, t, options, locale }: Secti
   return (
     <fieldset className={styles.fieldset}>
       <legend>{t("fieldsets.tags")}</legend>
-      <ChoiceGroup
+      <CheckboxGroup
         id={fieldId("sectorIds")}
         legend={t("fields.sectors")}
-        type="checkbox"
         error={error("sectorIds")}
         options={options.sectors.map((sector) => ({ value: sector.id, label: localizedName(sector, locale) }))}
         selected={values.sectorIds}
-        onToggle={(value, checked) => update({ sectorIds: toggle(values.sectorIds, value, checked) })}
+        onChange={(sectorIds) => update({ sectorIds })}
       />
-      <ChoiceGroup
+      <CheckboxGroup
         id={fieldId("priorityTagIds")}
         legend={t("fields.priorityTags")}
-        type="checkbox"
         error={error("priorityTagIds")}
         options={options.priorityTags.map((tag) => ({ value: tag.id, label: localizedName(tag, locale) }))}
         selected={values.priorityTagIds}
-        onToggle={(value, checked) => update({ priorityTagIds: toggle(values.priorityTagIds, value, checked) })}
+        onChange={(priorityTagIds) => update({ priorityTagIds })}
       />
-      <ChoiceGroup
+      <CheckboxGroup
         id={fieldId("atRiskGroups")}
         legend={t("fields.atRiskGroups")}
         hint={t("fields.atRiskGroupsHint")}
-        type="checkbox"
         error={error("atRiskGroups")}
         options={options.atRiskGroups.map((group) => ({ value: group.id, label: localizedName(group, locale) }))}
         selected={values.atRiskGroups.map((row) => row.groupId)}
-        onToggle={(value, checked) =>
+        onChange={(groupIds) =>
           update({
-            // In the list's order, as the story shows them.
-            atRiskGroups: checked
-              ? [...values.atRiskGroups, { groupId: value, note: "" }].sort(
-                  (a, b) => groupOrder(a.groupId) - groupOrder(b.groupId),
-                )
-              : values.atRiskGroups.filter((row) => row.groupId !== value),
+            // In the list's order, as the story shows them; a group kept keeps its note.
+            atRiskGroups: groupIds
+              .map((groupId) => values.atRiskGroups.find((row) => row.groupId === groupId) ?? { groupId, note: "" })
+              .sort((a, b) => groupOrder(a.groupId) - groupOrder(b.groupId)),
           })
         }
       />
       {values.atRiskGroups.map((row, index) => (
-        <TextInput
+        <Field
           key={row.groupId}
           id={fieldId(`atRiskGroups.${index}.note`)}
           label={t("fields.atRiskNote", { group: groupName(row.groupId) })}
           value={row.note}
           maxLength={LIMITS.note}
           error={error(`atRiskGroups.${index}.note`) ?? error(`atRiskGroups.${index}.groupId`)}
-          onChange={(note) =>
+          onValueChange={(note) =>
             update({ atRiskGroups: values.atRiskGroups.map((item, i) => (i === index ? { ...item, note } : item)) })
           }
         />
@@ -295,35 +289,35 @@ export function TranslationSection({ values, update, error, t, options }: Sectio
       <legend>{t("fieldsets.translation")}</legend>
       <p className={styles.fieldsetIntro}>{t("fields.translationIntro")}</p>
       <div className={styles.twoColumns}>
-        <TextInput
+        <Field
           id={fieldId("translationLanguage")}
           label={t("fields.translationLanguage")}
           hint={t("fields.languageHint")}
           value={values.translationLanguage}
           maxLength={12}
           error={error("translationLanguage")}
-          onChange={(translationLanguage) => update({ translationLanguage })}
+          onValueChange={(translationLanguage) => update({ translationLanguage })}
         />
-        <SelectInput
+        <SelectField
           id={fieldId("translatedById")}
           label={t("fields.translatedBy")}
           value={values.translatedById}
           error={error("translatedById")}
           placeholder={t("form.nobody")}
           options={options.team.map((member) => ({ value: member.id, label: member.name }))}
-          onChange={(translatedById) => update({ translatedById })}
+          onValueChange={(translatedById) => update({ translatedById })}
         />
       </div>
-      <TextInput
+      <Field
         id={fieldId("titleTranslation")}
         label={t("fields.titleTranslation")}
         value={values.titleTranslation}
         maxLength={LIMITS.title}
         error={error("titleTranslation")}
         lang={lang}
-        onChange={(titleTranslation) => update({ titleTranslation })}
+        onValueChange={(titleTranslation) => update({ titleTranslation })}
       />
-      <TextArea
+      <TextAreaField
         id={fieldId("whatChangedTranslation")}
         label={t("fields.whatChangedTranslation")}
         value={values.whatChangedTranslation}
@@ -331,9 +325,9 @@ export function TranslationSection({ values, update, error, t, options }: Sectio
         maxLength={LIMITS.longText}
         error={error("whatChangedTranslation")}
         lang={lang}
-        onChange={(whatChangedTranslation) => update({ whatChangedTranslation })}
+        onValueChange={(whatChangedTranslation) => update({ whatChangedTranslation })}
       />
-      <TextArea
+      <TextAreaField
         id={fieldId("whySignificantTranslation")}
         label={t("fields.whySignificantTranslation")}
         value={values.whySignificantTranslation}
@@ -341,7 +335,7 @@ export function TranslationSection({ values, update, error, t, options }: Sectio
         maxLength={LIMITS.longText}
         error={error("whySignificantTranslation")}
         lang={lang}
-        onChange={(whySignificantTranslation) => update({ whySignificantTranslation })}
+        onValueChange={(whySignificantTranslation) => update({ whySignificantTranslation })}
       />
     </fieldset>
   );

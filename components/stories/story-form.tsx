@@ -4,15 +4,14 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
 import type { StoryFormOptions } from "@/lib/stories/form-data";
-import { asSchemaInput, emptyStoryValues, valuesWrittenIn, type StoryFormValues } from "@/lib/stories/form-values";
+import { emptyStoryValues, valuesWrittenIn, type StoryFormValues } from "@/lib/stories/form-values";
 import { numberProblemValues, readWrittenNumber } from "@/lib/written-number";
-import { storyFieldsSchema } from "@/lib/stories/schema";
 import { LIMITS } from "@/lib/stories/types";
-import { TextInput } from "./form-controls";
 import { dynamic, fieldId, type SectionProps } from "./form-types";
+import { storyFormFailureMessages } from "./failure-messages";
 import { MergePanel } from "./merge-panel";
 import { ErrorSummary } from "./error-summary";
 import { ContributionSection, PeopleAndSourcesSection, PlacesSection } from "./story-form-links";
@@ -25,6 +24,7 @@ import {
   TranslationSection,
 } from "./story-form-sections";
 import styles from "./stories.module.css";
+import { Field } from "@/components/ui/field";
 
 type Stored = { version: number; values: StoryFormValues };
 
@@ -36,7 +36,7 @@ type Props = {
   defaultLanguage?: string;
 };
 
-const FAILURES = new Set(["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "UNEXPECTED"]);
+type Save = { toSave: StoryFormValues; expectedVersion: number | null };
 
 /** "figures.2.value" → the figure's index and which of its numbers. */
 const FIGURE_NUMBER = /^figures\.(\d+)\.(value|valueMax)$/;
@@ -63,14 +63,49 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
   // The version this editor started from; it moves only when they merge or discard.
   const [base, setBase] = useState<Stored | null>(() => story?.stored ?? null);
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
+  // The refreshed page brought no newer version after a conflict (should not happen).
+  const [staleConflict, setStaleConflict] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const refreshRequested = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const merging = Boolean(conflict && story && base && story.stored.version !== base.version);
+
+  // The browser does not check the story itself (decision 0034): the action checks it with the
+  // same schema and its answer is shown by the fields and in the summary on top.
+  const action = useActionForm(
+    ({ toSave, expectedVersion }: Save) => {
+      const sent = { ...toSave, numberLocale };
+      return story && expectedVersion !== null
+        ? updateChangeStory({ evaluationId, storyId: story.id, expectedVersion, note, story: sent })
+        : createChangeStory({ evaluationId, story: sent });
+    },
+    {
+      failureMessages: storyFormFailureMessages(Boolean(story)),
+      // The summary lists every problem with a link to its field; it takes focus when it has any.
+      focus: () =>
+        requestAnimationFrame(() => {
+          if (summaryRef.current?.childElementCount) summaryRef.current.focus();
+        }),
+      onStart: () => setStaleConflict(false),
+      busyAfterSuccess: true, // stay busy until the story page arrives
+      onSuccess: (data) => {
+        router.push(`/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(data.storyId)}`);
+        router.refresh();
+      },
+      onFailure: (failure) => {
+        if (failure.error === "CONFLICT" && story) {
+          setConflict(true);
+          refreshRequested.current = true;
+          startRefresh(() => router.refresh());
+        } else if (merging) {
+          setConflict(false); // back to the form, where the problems show
+        }
+      },
+    },
+  );
+  const errors = action.fieldErrors;
+  const formError = action.formError ?? (staleConflict ? t("errors.CONFLICT") : null);
 
   useEffect(() => {
     if (merging) document.getElementById("merge-title")?.focus();
@@ -82,7 +117,8 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     refreshRequested.current = false;
     if (!merging) {
       setConflict(false);
-      showErrors({}, message("CONFLICT"));
+      setStaleConflict(true);
+      requestAnimationFrame(() => summaryRef.current?.focus());
     }
   });
 
@@ -107,68 +143,15 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
       : t("errors.invalid");
   };
 
-  function showErrors(next: FieldErrors, top: string | null = null) {
-    setErrors(next);
-    setFormError(top);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  }
-
-  async function save(toSave: StoryFormValues, expectedVersion: number | null) {
-    const parsed = storyFieldsSchema.safeParse({ ...asSchemaInput(toSave), numberLocale });
-    if (!parsed.success) {
-      if (merging) setConflict(false);
-      setValues(toSave);
-      showErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
-      const result =
-        story && expectedVersion !== null
-          ? await updateChangeStory({
-              evaluationId,
-              storyId: story.id,
-              expectedVersion,
-              note,
-              story: { ...toSave, numberLocale },
-            })
-          : await createChangeStory({ evaluationId, story: { ...toSave, numberLocale } });
-      if (result.ok) {
-        router.push(
-          `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(result.data.storyId)}`,
-        );
-        router.refresh();
-        return; // stay busy until the story page arrives
-      }
-      setBusy(false);
-      if (result.error === "CONFLICT" && story) {
-        setValues(toSave);
-        setErrors({});
-        setConflict(true);
-        refreshRequested.current = true;
-        startRefresh(() => router.refresh());
-      } else if (result.error === "INVALID") {
-        const stripped: FieldErrors = {};
-        for (const [path, keys] of Object.entries(result.fieldErrors)) stripped[path.replace(/^story\./, "")] = keys;
-        showErrors(stripped);
-      } else if (result.error === "REJECTED") {
-        showErrors(
-          result.field ? { [result.field]: [result.reason] } : {},
-          result.field ? null : message(result.reason),
-        );
-      } else {
-        showErrors({}, message(FAILURES.has(result.error) ? result.error : "UNEXPECTED"));
-      }
-    } catch {
-      setBusy(false);
-      showErrors({}, message("UNEXPECTED"));
-    }
+  function save(toSave: StoryFormValues, expectedVersion: number | null) {
+    // What is sent is what the form shows afterwards (the merged story, after a merge).
+    setValues(toSave);
+    void action.submit({ toSave, expectedVersion });
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!busy) void save(values, base?.version ?? null);
+    save(values, base?.version ?? null);
   }
 
   if (conflict && story && base) {
@@ -181,8 +164,8 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
         options={options}
         locale={locale}
         t={t}
-        busy={busy}
-        onSave={(merged) => void save(merged, story.stored.version)}
+        busy={action.busy}
+        onSave={(merged) => save(merged, story.stored.version)}
         onDiscard={() => {
           setValues(story.stored.values);
           setBase(story.stored);
@@ -221,18 +204,18 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
       {story ? (
         <fieldset className={styles.fieldset}>
           <legend>{t("fieldsets.revision")}</legend>
-          <TextInput
+          <Field
             id={fieldId("note")}
             label={t("fields.note")}
             hint={t("fields.noteHint")}
             value={note}
             maxLength={LIMITS.note}
             error={error("note")}
-            onChange={setNote}
+            onValueChange={setNote}
           />
         </fieldset>
       ) : null}
-      <SubmitButton busy={busy} busyLabel={t("form.saving")}>
+      <SubmitButton busy={action.busy} busyLabel={t("form.saving")}>
         {story ? t("form.save") : t("form.create")}
       </SubmitButton>
     </form>

@@ -10,13 +10,14 @@ import { useRef, useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
 import { addEvidence, editEvidence } from "@/lib/triangulation/actions";
 import { type EvidenceFieldsInput } from "@/lib/triangulation/schema";
 import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/file-check-limits";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 
 type Figure = { id: string; label: string };
 
@@ -128,133 +129,117 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
         {status}
       </p>
       <div className={styles.twoColumns}>
-        <SelectInput
+        <SelectField
           id={id("sourceType")}
           label={t("evidence.sourceType")}
           required
           value={values.sourceType ?? ""}
-          onChange={(value) => set({ sourceType: value as never })}
+          onValueChange={(value) => set({ sourceType: value as never })}
           options={options(SOURCE_TYPES, "sourceTypes")}
           placeholder=""
           error={error("sourceType")}
         />
-        <SelectInput
+        <SelectField
           id={id("stance")}
           label={t("evidence.stance")}
           required
           value={values.stance ?? ""}
-          onChange={(value) => set({ stance: value as never })}
+          onValueChange={(value) => set({ stance: value as never })}
           options={options(STANCES, "stances")}
           placeholder=""
           error={error("stance")}
         />
-        <SelectInput
+        <SelectField
           id={id("strength")}
           label={t("evidence.strength")}
           required
           value={values.strength ?? ""}
-          onChange={(value) => set({ strength: value as never })}
+          onValueChange={(value) => set({ strength: value as never })}
           options={options(STRENGTHS, "strengths")}
           placeholder=""
           error={error("strength")}
         />
-        <SelectInput
+        <SelectField
           id={id("figureId")}
           label={t("evidence.figure")}
           value={values.figureId ?? ""}
-          onChange={(value) => set({ figureId: value })}
+          onValueChange={(value) => set({ figureId: value })}
           options={figures.map((figure) => ({ value: figure.id, label: figure.label }))}
           placeholder={t("evidence.noFigure")}
           error={error("figureId")}
         />
       </div>
-      <TextInput
+      <Field
         id={id("citation")}
         label={t("evidence.citation")}
         hint={t("evidence.citationHint")}
         required
         value={values.citation ?? ""}
-        onChange={(value) => set({ citation: value })}
+        onValueChange={(value) => set({ citation: value })}
         maxLength={TRIANGULATION_LIMITS.citation}
         error={error("citation")}
       />
-      <TextArea
+      <TextAreaField
         id={id("whatItShows")}
         label={t("evidence.whatItShows")}
         required
         rows={3}
         value={values.whatItShows ?? ""}
-        onChange={(value) => set({ whatItShows: value })}
+        onValueChange={(value) => set({ whatItShows: value })}
         maxLength={TRIANGULATION_LIMITS.text}
         error={error("whatItShows")}
       />
-      <TextArea
+      <TextAreaField
         id={id("whatItShowsTranslation")}
         label={t("evidence.whatItShowsTranslation")}
         hint={t("evidence.whatItShowsTranslationHint")}
         rows={3}
         value={values.whatItShowsTranslation ?? ""}
-        onChange={(value) => set({ whatItShowsTranslation: value })}
+        onValueChange={(value) => set({ whatItShowsTranslation: value })}
         maxLength={TRIANGULATION_LIMITS.text}
         error={error("whatItShowsTranslation")}
       />
-      <TextArea
+      <TextAreaField
         id={id("response")}
         label={t("evidence.response")}
         hint={t("evidence.responseHint")}
         rows={3}
         value={values.response ?? ""}
-        onChange={(value) => set({ response: value })}
+        onValueChange={(value) => set({ response: value })}
         maxLength={TRIANGULATION_LIMITS.text}
         error={error("response")}
       />
       {values.stance === "MIXED" ? (
-        <TextArea
+        <TextAreaField
           id={id("supportNote")}
           label={t("evidence.supportNote")}
           hint={t("evidence.supportNoteHint")}
           rows={3}
           value={values.supportNote ?? ""}
-          onChange={(value) => set({ supportNote: value })}
+          onValueChange={(value) => set({ supportNote: value })}
           maxLength={TRIANGULATION_LIMITS.text}
           error={error("supportNote")}
         />
       ) : null}
-      <div className={["field", fileError ? "field--invalid" : null].filter(Boolean).join(" ")}>
-        <label className="field__label" htmlFor={id("file")}>
-          {t("evidence.file")}
-        </label>
-        <p className="field__hint" id={`${id("file")}-hint`}>
-          {t("evidence.fileHint")}
-        </p>
-        <input
-          ref={fileInput}
-          id={id("file")}
-          type="file"
-          className="field__input"
-          accept=".pdf,.png,.jpg,.jpeg,.webp,.xlsx,.csv,application/pdf,image/png,image/jpeg,image/webp,text/csv"
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby={[`${id("file")}-hint`, fileError ? `${id("file")}-error` : null].filter(Boolean).join(" ")}
-          onChange={() => setSizeError(null)}
-        />
-        {fileError ? (
-          <p className="field__error" id={`${id("file")}-error`}>
-            {fileError}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        ref={fileInput}
+        id={id("file")}
+        type="file"
+        label={t("evidence.file")}
+        hint={t("evidence.fileHint")}
+        accept=".pdf,.png,.jpg,.jpeg,.webp,.xlsx,.csv,application/pdf,image/png,image/jpeg,image/webp,text/csv"
+        error={fileError}
+        onChange={() => setSizeError(null)}
+      />
       {stored?.file ? (
         <div className="field">
           <p className="muted">{stored.file}</p>
-          <label className="checkbox" htmlFor={id("removeFile")}>
-            <input
-              id={id("removeFile")}
-              type="checkbox"
-              checked={removeFile}
-              onChange={(event) => setRemoveFile(event.target.checked)}
-            />{" "}
-            {t("evidence.removeFile")}
-          </label>
+          <CheckboxField
+            id={id("removeFile")}
+            label={t("evidence.removeFile")}
+            checked={removeFile}
+            onChange={setRemoveFile}
+          />
         </div>
       ) : null}
       <SubmitButton busy={form.busy} busyLabel={t("evidence.busy")}>

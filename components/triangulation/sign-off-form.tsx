@@ -7,11 +7,11 @@ import { useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextArea } from "@/components/stories/form-controls";
 import { signOffStoryTriangulation } from "@/lib/triangulation/actions";
 import { TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
+import { TextAreaField } from "@/components/ui/field";
 
 export function SignOffForm({
   evaluationId,
@@ -47,13 +47,13 @@ export function SignOffForm({
     >
       <p className="muted">{t("signOff.help")}</p>
       <FormError id="sign-off-form-error" message={form.formError} />
-      <TextArea
+      <TextAreaField
         id="sign-off-note"
         label={t("signOff.note")}
         hint={t("signOff.noteHint")}
         rows={3}
         value={note}
-        onChange={setNote}
+        onValueChange={setNote}
         maxLength={TRIANGULATION_LIMITS.note}
         error={form.fieldError("note")}
       />

@@ -7,7 +7,6 @@ import { useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SelectInput, TextArea } from "@/components/stories/form-controls";
 import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/stories/types";
 import { saveStoryVerification } from "@/lib/triangulation/actions";
@@ -15,6 +14,8 @@ import { type VerificationFieldsInput } from "@/lib/triangulation/schema";
 import { CONTRIBUTION_RATINGS } from "@/lib/triangulation/types";
 import { triangulationFailureMessages } from "./failure-messages";
 import styles from "./triangulation.module.css";
+import { TextAreaField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/choice-fields";
 
 type Values = {
   contributionNarrative: string;
@@ -56,12 +57,12 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
   const id = (path: string) => `verification-${path.replace(/\./g, "-")}`;
   const projectName = (projectId: string) => projects.find((project) => project.id === projectId)?.acronym ?? "";
   const text = (field: keyof Omit<Values, "contributions" | "contributionRating">, label: string) => (
-    <TextArea
+    <TextAreaField
       id={id(field)}
       label={label}
       rows={3}
       value={values[field]}
-      onChange={(value) => set({ [field]: value })}
+      onValueChange={(value) => set({ [field]: value })}
       maxLength={LIMITS.mediumText}
       error={error(field)}
     />
@@ -94,7 +95,7 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
         <h3>{t("verification.projects")}</h3>
         {values.contributions.map((row, index) => (
           <div key={index} className={styles.contributionRow}>
-            <SelectInput
+            <SelectField
               id={id(`contributions.${index}.projectId`)}
               label={t("verification.project")}
               value={row.projectId}
@@ -103,7 +104,7 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
                 value: project.id,
                 label: `${project.acronym} — ${project.name}`,
               }))}
-              onChange={(value) =>
+              onValueChange={(value) =>
                 set({
                   contributions: values.contributions.map((item, i) =>
                     i === index ? { ...item, projectId: value } : item,
@@ -112,13 +113,13 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
               }
               error={error(`contributions.${index}.projectId`)}
             />
-            <TextArea
+            <TextAreaField
               id={id(`contributions.${index}.howContributed`)}
               label={t("verification.how")}
               rows={2}
               value={row.howContributed}
               maxLength={LIMITS.mediumText}
-              onChange={(value) =>
+              onValueChange={(value) =>
                 set({
                   contributions: values.contributions.map((item, i) =>
                     i === index ? { ...item, howContributed: value } : item,
@@ -143,13 +144,13 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
             {t("verification.addProject")}
           </Button>
         </p>
-        <SelectInput
+        <SelectField
           id={id("contributionRating")}
           label={t("verification.rating")}
           value={values.contributionRating}
           placeholder={t("verification.noRating")}
           options={CONTRIBUTION_RATINGS.map((rating) => ({ value: rating, label: t(`ratings.${rating}`) }))}
-          onChange={(value) => set({ contributionRating: value })}
+          onValueChange={(value) => set({ contributionRating: value })}
           error={error("contributionRating")}
         />
         {text("contributionRatingReason", t("verification.ratingReason"))}

@@ -1,41 +1,73 @@
-import type { InputHTMLAttributes, Ref } from "react";
+/**
+ * One-line and multi-line text. Either uncontrolled (`name`, `defaultValue`: FormData reads it) or
+ * controlled (`value` with `onValueChange`, which gets the text rather than the event).
+ */
+import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from "react";
+import { FieldFrame, controlAria, type FrameProps } from "./field-frame";
+import styles from "./fields.module.css";
 
-type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & {
-  id: string;
-  label: string;
-  ref?: Ref<HTMLInputElement>;
-  /** Shown under the input and linked to it, so screen readers read it with the field. */
-  error?: string | null;
-  hint?: string;
-};
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id"> &
+  FrameProps & { ref?: Ref<HTMLInputElement>; onValueChange?: (value: string) => void };
 
-export function Field({ id, label, error, hint, className, ref, ...input }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  requiredLabel,
+  className,
+  ref,
+  onValueChange,
+  onChange,
+  ...input
+}: FieldProps) {
   return (
-    <div className={["field", error ? "field--invalid" : null, className].filter(Boolean).join(" ")}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame
+      {...{ id, label, hint, error, requiredLabel, className }}
+      required={input.required || input["aria-required"] === true}
+    >
       <input
         {...input}
         ref={ref}
         id={id}
         className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        {...controlAria(id, hint, error)}
+        onChange={onValueChange ? (event) => onValueChange(event.target.value) : onChange}
       />
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> &
+  FrameProps & { ref?: Ref<HTMLTextAreaElement>; onValueChange?: (value: string) => void };
+
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  requiredLabel,
+  className,
+  ref,
+  onValueChange,
+  onChange,
+  rows = 5,
+  ...textarea
+}: TextAreaProps) {
+  return (
+    <FieldFrame
+      {...{ id, label, hint, error, requiredLabel, className }}
+      required={textarea.required || textarea["aria-required"] === true}
+    >
+      <textarea
+        {...textarea}
+        ref={ref}
+        id={id}
+        rows={rows}
+        className={`field__input ${styles.textarea}`}
+        {...controlAria(id, hint, error)}
+        onChange={onValueChange ? (event) => onValueChange(event.target.value) : onChange}
+      />
+    </FieldFrame>
   );
 }

@@ -54,18 +54,25 @@ type Options<I, R> = {
   failureMessages?: (failure: ActionFailure) => FailureMessages;
   /** After the messages are shown, e.g. to reload what someone else saved meanwhile. */
   onFailure?: (failure: ActionFailure) => void;
+  /**
+   * Values for the placeholders of this failure's messages ("{max, number}", "{codes}"), worked
+   * out when the failure arrives (which respondents could not be added).
+   */
+  messageValues?: (failure: ActionFailure) => MessageValues;
 };
 
+export type MessageValues = Record<string, string | number>;
+
 /** A message key in the user's language; a key we do not know (zod's own message) reads as the generic one. */
-function useMessage(): (key: string | undefined | null) => string | null {
+function useMessage(values: MessageValues): (key: string | undefined | null) => string | null {
   const t = useTranslations();
   return useCallback(
     (key: string | undefined | null) => {
       if (!key) return null;
       const known = (t.has(key as Parameters<typeof t.has>[0]) ? key : "validation.invalid") as Parameters<typeof t>[0];
-      return t(known);
+      return t(known, values);
     },
-    [t],
+    [t, values],
   );
 }
 
@@ -79,9 +86,11 @@ export function focusControl(element: Element | null) {
 }
 
 export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R>>, options: Options<I, R> = {}) {
-  const message = useMessage();
+  const [messageValues, setMessageValues] = useState<MessageValues>({});
+  const message = useMessage(messageValues);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // A message key: translated when shown, with the values of the failure that brought it.
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -101,8 +110,10 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
 
   function show(failure: ActionFailure, moveFocus = true) {
     const { fields, form } = (options.failureMessages ?? adminFailureMessages)(failure);
+    const values = options.messageValues?.(failure) ?? {};
+    setMessageValues(values);
     setFieldErrors(fields);
-    setFormError(message(form));
+    setFormError(form);
     if (!moveFocus) return;
     if (!options.focus) return setFocusRequest((count) => count + 1);
     if (typeof options.focus === "function") return options.focus(fields);
@@ -137,5 +148,16 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
   /** For one control holding a list: its own message or the first about an item ("atRiskGroupIds.1"). */
   const listError = (field: string) =>
     fieldError(field) ?? message(Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1][0]);
-  return { submit, busy, fieldError, listError, formError, clear, formRef, messageRef };
+  return {
+    submit,
+    busy,
+    fieldError,
+    listError,
+    formError: message(formError),
+    /** The keys as the failure gave them, for a form that words a field's message itself. */
+    fieldErrors,
+    clear,
+    formRef,
+    messageRef,
+  };
 }

@@ -3,5 +3,5 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** Sends the browser the messages a focus group's form and transcript read there, and no others (decision 0024). */
 export default function FocusGroupMessagesLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["fieldwork"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["fieldwork", "admin.errors", "validation"]}>{children}</ClientMessages>;
 }
