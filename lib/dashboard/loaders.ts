@@ -23,6 +23,8 @@ import {
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
+import { planCoverage, type PlanView } from "./coverage-plan";
+import { listFieldworkPlan } from "@/lib/fieldwork-plan/data";
 
 export type FunnelRow = {
   /** null: stories with no primary domain yet. */
@@ -67,6 +69,8 @@ export type DashboardView = {
     /** Interviews and focus groups with no place (or a place outside the catalogue), and stories with no place. */
     elsewhere: { stories: number; interviews: number; participants: number | null };
   };
+  /** Fieldwork against the plan; null for readers who do not see the fieldwork (panelists). */
+  plan: PlanView | null;
   waiting: WaitingItem[];
   choices: {
     domains: Array<{ id: string; nameEn: string; nameEs: string }>;
@@ -212,7 +216,7 @@ export async function loadDashboard(
   const stories = storyReadScope(access) ?? ALL_STORIES;
   const counted: CountScope = { stories, seesFieldwork: stories.kind === "ALL" };
 
-  const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries] = await Promise.all([
+  const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries, plan] = await Promise.all([
     countFunnel(evaluationId, filters, scope.stages, counted),
     listDomains(evaluationId),
     countRespondentsByTypeAndGender(evaluationId, filters, counted),
@@ -220,6 +224,7 @@ export async function loadDashboard(
     listProjects(evaluationId),
     loadWaitingFor(evaluationId, access.user.id, roles, now),
     listCountries(evaluationId),
+    counted.seesFieldwork ? listFieldworkPlan(evaluationId) : null,
   ]);
   const { where, focusGroups } = whereOf(stateCounts, countries, scope);
   return {
@@ -227,6 +232,7 @@ export async function loadDashboard(
     funnel: funnelOf(funnelCells, domains, scope.stages),
     who: { ...whoOf(typeGender, scope), focusGroups },
     where,
+    plan: plan ? planCoverage(plan, stateCounts, filters, scope) : null,
     waiting,
     choices: {
       domains: domains.filter((domain) => !domain.retiredAt).map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs })),

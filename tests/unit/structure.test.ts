@@ -64,6 +64,7 @@ const REASONS: Record<string, string> = {
   "brief/outcome-sentence.ts": PURE,
   "brief/page-loader.ts": "the preview page's read: a loader by another name",
   "brief/pdf.ts": FORMAT,
+  "dashboard/coverage-plan.ts": PURE,
   "dashboard/download.ts": DOOR,
   "dashboard/figures.ts": PURE,
   "dashboard/filter-sql.ts": SQL,
