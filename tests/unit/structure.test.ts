@@ -70,6 +70,8 @@ const REASONS: Record<string, string> = {
   "dashboard/filter-sql.ts": SQL,
   "dashboard/map-svg.ts": FORMAT,
   "dashboard/map.ts": PURE,
+  "dashboard/plan-chart.ts": FORMAT,
+  "dashboard/png.ts": FORMAT,
   "dashboard/waiting.ts": PURE,
   "evaluations/time-zone.ts": PURE,
   "evaluations/access.ts": ACCESS,
