@@ -22,7 +22,7 @@ export type PlanChartWords = {
 const escape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const WIDTH = 760;
+const WIDTH = 880;
 const LABEL = 200;
 const BARS = 440;
 const ROW = 34;
@@ -62,6 +62,8 @@ export function planChartSvg(rows: PlanRow[], words: PlanChartWords): string {
     `<text x="${LABEL + 22}" y="21" font-size="13">${escape(words.planned)}</text>`,
     `<rect x="${LABEL + 150}" y="10" width="16" height="12" fill="${HELD_FILL}"/>`,
     `<text x="${LABEL + 172}" y="21" font-size="13">${escape(words.held)}</text>`,
+    // The numbers' column says which is which, so "12 / < 5" reads without the colours.
+    `<text x="${LABEL + BARS + 8}" y="21" font-size="13">${escape(`${words.planned} / ${words.held}`)}</text>`,
     ...lines,
     `</svg>`,
     "",
