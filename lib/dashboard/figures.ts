@@ -114,10 +114,10 @@ function respondents({ dashboard, t }: Views): FigureTable {
 function states({ dashboard, t }: Views): FigureTable {
   const { states: rows, elsewhere } = dashboard.where;
   const participants = rows.some((row) => row.participants !== null);
-  const line = (name: string, row: { stories: number; interviews: number; participants: number | null }): Cell[] => [
+  const line = (name: string, row: { stories: number; interviews: Figure; participants: number | null }): Cell[] => [
     name,
     row.stories,
-    row.interviews,
+    figure(row.interviews),
     ...(participants ? [row.participants] : []),
   ];
   return {

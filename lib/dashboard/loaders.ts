@@ -33,8 +33,11 @@ export type FunnelRow = {
   total: number;
 };
 
-/** `participants` is null for readers without exact counts: see `whereOf`. */
-export type StateRow = { name: string; iso: string; stories: number; interviews: number; participants: number | null };
+/**
+ * `participants` is null for readers without exact counts (see `whereOf`); interviews under 5
+ * reach them as "< 5", as on the fieldwork plan's table (decision 0045).
+ */
+export type StateRow = { name: string; iso: string; stories: number; interviews: Figure; participants: number | null };
 /** A region outside Mexico: in the table under the map, which has no shapes for it. */
 export type RegionAbroadRow = {
   countryCode: string;
@@ -42,7 +45,7 @@ export type RegionAbroadRow = {
   countryEn: string;
   name: string;
   stories: number;
-  interviews: number;
+  interviews: Figure;
   participants: number | null;
 };
 
@@ -67,7 +70,7 @@ export type DashboardView = {
     /** Regions of the evaluation's other countries that anything counted here names, by country and name. */
     abroad: RegionAbroadRow[];
     /** Interviews and focus groups with no place (or a place outside the catalogue), and stories with no place. */
-    elsewhere: { stories: number; interviews: number; participants: number | null };
+    elsewhere: { stories: number; interviews: Figure; participants: number | null };
   };
   /** Fieldwork against the plan; null for readers who do not see the fieldwork (panelists). */
   plan: PlanView | null;
@@ -166,7 +169,7 @@ function whereOf(
         countryEn: country.nameEn,
         name: region.state,
         stories: row.stories,
-        interviews: row.interviews,
+        interviews: respondentFigure(row.interviews, scope),
         participants,
       });
       continue;
@@ -184,7 +187,7 @@ function whereOf(
       name: state.name,
       iso: state.iso,
       stories: figures.stories,
-      interviews: figures.interviews,
+      interviews: respondentFigure(figures.interviews, scope),
       participants: respondentTotal(figures.participants, scope),
     };
   });
@@ -194,7 +197,11 @@ function whereOf(
     where: {
       states,
       abroad: abroad.sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, "es")),
-      elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) },
+      elsewhere: {
+        ...elsewhere,
+        interviews: respondentFigure(elsewhere.interviews, scope),
+        participants: respondentTotal(elsewhere.participants, scope),
+      },
     },
     focusGroups: { ...parts, total: partHidden ? null : known + anonymous },
   };
