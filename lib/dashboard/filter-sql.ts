@@ -63,7 +63,12 @@ function linkedStoryConditions(evaluationId: string, filters: DashboardFilters, 
   return conditions;
 }
 
-/** An interview (`kind` interview) or focus group (`kind` focus_group) as a story's source; alias `f`. */
+/**
+ * An interview (`kind` interview) or focus group (`kind` focus_group) as a story's source, directly
+ * or through an excerpt; alias `f`. Written as `f.id IN (... UNION ALL ...)`, with no reference to
+ * `f` inside, so PostgreSQL hashes the sources once: a correlated `ss.x = f.id OR te.x = f.id` can
+ * be neither hashed nor indexed and compared every interview with every source (decision 0045).
+ */
 function sourceOfLinkedStory(
   evaluationId: string,
   filters: DashboardFilters,
@@ -72,10 +77,15 @@ function sourceOfLinkedStory(
   const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
   if (linked.length === 0) return null;
   const column = kind === "interview" ? Prisma.sql`interview_id` : Prisma.sql`focus_group_id`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM story_source ss
-      JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
-      LEFT JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
-     WHERE ss.evaluation_id = ${evaluationId} AND (ss.${column} = f.id OR te.${column} = f.id) AND ${and(linked)})`;
+  return Prisma.sql`f.id IN (
+      SELECT ss.${column} FROM story_source ss
+        JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+       WHERE ss.evaluation_id = ${evaluationId} AND ss.${column} IS NOT NULL AND ${and(linked)}
+      UNION ALL
+      SELECT te.${column} FROM story_source ss
+        JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+        JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
+       WHERE ss.evaluation_id = ${evaluationId} AND te.${column} IS NOT NULL AND ${and(linked)})`;
 }
 
 /**
