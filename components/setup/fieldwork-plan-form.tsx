@@ -14,13 +14,23 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { updateFieldworkPlan } from "@/lib/fieldwork-plan/actions";
 import { PLANNED_MAX } from "@/lib/fieldwork-plan/types";
-import { setupFailureMessages } from "./failure-messages";
+import { generalFailures, refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
+import type { PlanRefusal } from "@/lib/fieldwork-plan/mutations";
 
 export type PlanFormRegion = { region: string; label: string };
 export type PlanFormRow = { region: string; plannedInterviews: number; plannedFocusGroups: number };
 type Values = Record<string, { plannedInterviews: string; plannedFocusGroups: string }>;
 
 const KINDS = ["plannedInterviews", "plannedFocusGroups"] as const;
+
+export const PLAN_REFUSAL_MESSAGES: RefusalMessages<PlanRefusal> = {
+  ...generalFailures("setup.errors"),
+  PLAN_CHANGED: "setup.errors.PLAN_CHANGED",
+  // In the plan, a region abroad unknown to the evaluation was removed meanwhile or never added.
+  REGION_UNKNOWN: "setup.errors.regionUnknown",
+};
+/** The schema's codes ("plannedInvalid") read under `setup.errors`. */
+const failureMessages = refusalFailureMessages(PLAN_REFUSAL_MESSAGES, (code) => `setup.errors.${code}`);
 
 function valuesOf(regions: PlanFormRegion[], plan: PlanFormRow[]): Values {
   const stored = new Map(plan.map((row) => [row.region, row]));
@@ -59,7 +69,7 @@ export function FieldworkPlanForm({
     setValues(valuesOf(regions, plan));
   }
   const { submit, busy, fieldError, formError, formRef } = useActionForm(updateFieldworkPlan, {
-    failureMessages: setupFailureMessages,
+    failureMessages,
     onStart: () => setDone(null),
     onSuccess: (data) => {
       setDone(t(data.changed ? "plan.savedStatus" : "plan.unchanged"));
