@@ -119,6 +119,35 @@ describe("the fieldwork plan", () => {
     expect(events[0]!.after).toMatchObject({ Oaxaca: { interviews: 10, focusGroups: 2 } });
   });
 
+  it("keeps a planned region abroad from being removed while the plan names it", async () => {
+    const evaluationId = team.evaluation.id;
+    const places = await import("@/lib/places/mutations");
+    const region = await places.addRegion({
+      evaluationId,
+      countryCode: "GT",
+      name: "Petén",
+      code: null,
+      actorId: team.members.lead.id,
+    });
+    if (!region.ok) throw new Error(region.reason);
+    const seen = await database.prisma.fieldworkPlanRegion.findMany({
+      where: { evaluationId },
+      select: { region: true, plannedInterviews: true, plannedFocusGroups: true },
+    });
+    const petén = { region: "GT:Petén", plannedInterviews: 1, plannedFocusGroups: 0 };
+    const by = { evaluationId, actorId: team.members.lead.id };
+    expect(await plan.updateFieldworkPlan({ ...by, regions: [...seen, petén], seen })).toMatchObject({ ok: true });
+    expect(await places.removePlace({ ...by, placeId: region.placeId })).toMatchObject({
+      ok: false,
+      reason: "PLACE_IN_USE",
+    });
+    // Taken out of the plan, the region can go.
+    expect(await plan.updateFieldworkPlan({ ...by, regions: seen, seen: [...seen, petén] })).toMatchObject({
+      ok: true,
+    });
+    expect(await places.removePlace({ ...by, placeId: region.placeId })).toEqual({ ok: true });
+  });
+
   it("checks every box with the form's schema: whole numbers from 0, known states, each once", () => {
     const parse = (regions: unknown[]) =>
       schema.updateFieldworkPlanInput.safeParse({ evaluationId: team.evaluation.id, regions, seen: [] });
