@@ -82,7 +82,7 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("Nombre del panel");
-  const svgLink = page.getByRole("link", { name: /como SVG$/ });
+  const svgLink = page.getByRole("link", { name: /grupos focales por estado» como SVG$/ });
   const svg = await page.request.get((await svgLink.getAttribute("href"))!);
   expect(svg.headers()["content-type"]).toContain("image/svg+xml");
 
