@@ -115,14 +115,20 @@ export function fieldworkConditions(
   return and(conditions);
 }
 
-/** The fieldwork part of the filters only (project, period), for "took part in matching fieldwork". */
+/**
+ * The fieldwork part of the filters only (project, period), for "took part in matching fieldwork".
+ * One uncorrelated `r.id IN (... UNION ALL ...)`, hashed once, rather than two correlated EXISTS
+ * joined by OR, which PostgreSQL runs once per respondent (decision 0045).
+ */
 function tookPartIn(evaluationId: string, filters: DashboardFilters): Prisma.Sql | null {
   if (!filters.project && !filters.from && !filters.to) return null;
   const fieldworkOnly: DashboardFilters = { project: filters.project, from: filters.from, to: filters.to };
-  return Prisma.sql`(EXISTS (SELECT 1 FROM interview_respondent ir JOIN interview f ON f.evaluation_id = ir.evaluation_id AND f.id = ir.interview_id
-        WHERE ir.evaluation_id = ${evaluationId} AND ir.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "interview")})
-     OR EXISTS (SELECT 1 FROM focus_group_participant gr JOIN focus_group f ON f.evaluation_id = gr.evaluation_id AND f.id = gr.focus_group_id
-        WHERE gr.evaluation_id = ${evaluationId} AND gr.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "focus_group")}))`;
+  return Prisma.sql`r.id IN (
+      SELECT ir.respondent_id FROM interview_respondent ir JOIN interview f ON f.evaluation_id = ir.evaluation_id AND f.id = ir.interview_id
+       WHERE ir.evaluation_id = ${evaluationId} AND ${fieldworkConditions(evaluationId, fieldworkOnly, "interview")}
+      UNION ALL
+      SELECT gr.respondent_id FROM focus_group_participant gr JOIN focus_group f ON f.evaluation_id = gr.evaluation_id AND f.id = gr.focus_group_id
+       WHERE gr.evaluation_id = ${evaluationId} AND ${fieldworkConditions(evaluationId, fieldworkOnly, "focus_group")})`;
 }
 
 /** Respondents matching the filters, leaving out those excluded by consent withdrawal (and all, without `seesFieldwork`); alias `r`. */
