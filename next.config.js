@@ -11,7 +11,15 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or WebAssembly parts are loaded from node_modules as they are.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pino", "pdfkit"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "pino",
+    "pdfkit",
+    "@resvg/resvg-js",
+  ],
   typedRoutes: false,
   experimental: {
     // Interview and focus-group forms send a transcript and its translation (500,000 UTF-16 code

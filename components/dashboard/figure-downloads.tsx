@@ -1,6 +1,6 @@
 /**
  * The download links of one dashboard figure: the same figures as the table beside it, with the
- * page's filters, as CSV and XLSX (and SVG for the map). Plain links: the route answers with a file.
+ * page's filters, as CSV and XLSX (and SVG and PNG for the charts). Plain links: the route answers with a file.
  */
 import { getTranslations } from "next-intl/server";
 import type { DashboardFigure } from "@/lib/dashboard/figures";
@@ -15,7 +15,7 @@ export function figureHref(evaluationId: string, figure: string, format: string,
 
 export async function FigureDownloads({ evaluationId, figure, filters, title, svg = false }: Props) {
   const t = await getTranslations("dashboardMeta");
-  const formats = svg ? (["csv", "xlsx", "svg"] as const) : (["csv", "xlsx"] as const);
+  const formats = svg ? (["csv", "xlsx", "svg", "png"] as const) : (["csv", "xlsx"] as const);
   return (
     <p className="actions">
       <span aria-hidden="true">{t("download")}:</span>

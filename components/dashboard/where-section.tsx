@@ -2,11 +2,20 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardView } from "@/lib/dashboard/loaders";
+import { FigureText } from "./figure";
 import { MexicoMap } from "./mexico-map";
 
 export async function WhereSection({ where }: { where: DashboardView["where"] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("dashboard.where"), getFormatter(), getLocale()]);
+  const [t, dashboard, format, locale] = await Promise.all([
+    getTranslations("dashboard.where"),
+    getTranslations("dashboard"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const number = (value: number | null) => (value === null ? null : format.number(value));
+  const figure = (value: DashboardView["where"]["elsewhere"]["interviews"]) => (
+    <FigureText value={value} format={(value) => format.number(value)} underFiveLabel={dashboard("smallCell")} />
+  );
   const reached = where.states.filter((state) => state.stories > 0);
   const topCount = Math.max(0, ...reached.map((state) => state.stories));
   // Every state with the most stories, so a tie is not reported as one state.
@@ -26,14 +35,14 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
               <tr key={state.iso}>
                 <th scope="row">{state.name}</th>
                 <td className="numeric">{number(state.stories)}</td>
-                <td className="numeric">{number(state.interviews)}</td>
+                <td className="numeric">{figure(state.interviews)}</td>
                 {showsParticipants ? <td className="numeric">{number(state.participants)}</td> : null}
               </tr>
             ))}
             <tr>
               <th scope="row">{t("elsewhere")}</th>
               <td className="numeric">{number(where.elsewhere.stories)}</td>
-              <td className="numeric">{number(where.elsewhere.interviews)}</td>
+              <td className="numeric">{figure(where.elsewhere.interviews)}</td>
               {showsParticipants ? <td className="numeric">{number(where.elsewhere.participants)}</td> : null}
             </tr>
           </StaticTable>
@@ -61,7 +70,7 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
                 <td>{locale === "es" ? region.countryEs : region.countryEn}</td>
                 <th scope="row">{region.name}</th>
                 <td className="numeric">{number(region.stories)}</td>
-                <td className="numeric">{number(region.interviews)}</td>
+                <td className="numeric">{figure(region.interviews)}</td>
                 {showsParticipants ? <td className="numeric">{number(region.participants)}</td> : null}
               </tr>
             ))}

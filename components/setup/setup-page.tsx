@@ -12,13 +12,14 @@ import { requireUser } from "@/lib/auth/session";
 import { loadEvaluationSetup, type EvaluationSetup } from "@/lib/evaluations/setup-loaders";
 import { SetupSections } from "./setup-sections";
 
-export type SetupSection = "details" | "domains" | "projects" | "places" | "lists";
+export type SetupSection = "details" | "domains" | "projects" | "places" | "plan" | "lists";
 
 const PATHS: Record<SetupSection, string> = {
   details: "",
   domains: "/domains",
   projects: "/projects",
   places: "/places",
+  plan: "/plan",
   lists: "/lists",
 };
 

@@ -8,6 +8,7 @@ const SECTIONS = [
   ["domains", "/domains"],
   ["projects", "/projects"],
   ["places", "/places"],
+  ["plan", "/plan"],
   ["lists", "/lists"],
 ] as const;
 

@@ -81,13 +81,14 @@ export type StateCounts = {
   state: string | null;
   stories: number;
   interviews: number;
+  focusGroups: number;
   knownParticipants: number;
   anonymousParticipants: number;
 };
 
 /**
  * Per state: stories with a place in it (a story placed in two states counts in both),
- * interviews held there, and focus-group participants there (registered and anonymous).
+ * interviews held there, focus groups held there and their participants (registered and anonymous).
  * State null: stories, interviews and focus groups with no place recorded.
  */
 export async function countByState(
@@ -124,7 +125,7 @@ export async function countByState(
        WHERE gr.evaluation_id = ${evaluationId} AND r.excluded_at IS NULL
        GROUP BY gr.focus_group_id
     ), group_states AS (
-      SELECT ${regionTokenSql("fp")} AS state, coalesce(sum(k.participants), 0)::int AS known, coalesce(sum(f.anonymous_participant_count), 0)::int AS anonymous
+      SELECT ${regionTokenSql("fp")} AS state, count(*)::int AS groups, coalesce(sum(k.participants), 0)::int AS known, coalesce(sum(f.anonymous_participant_count), 0)::int AS anonymous
         FROM focus_group f
         LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
         LEFT JOIN known k ON k.focus_group_id = f.id
@@ -134,7 +135,7 @@ export async function countByState(
       SELECT state FROM story_states UNION SELECT state FROM interview_states UNION SELECT state FROM group_states
     )
     SELECT states.state, coalesce(ss.stories, 0) AS stories, coalesce(si.interviews, 0) AS interviews,
-           coalesce(sg.known, 0) AS "knownParticipants", coalesce(sg.anonymous, 0) AS "anonymousParticipants"
+           coalesce(sg.groups, 0) AS "focusGroups", coalesce(sg.known, 0) AS "knownParticipants", coalesce(sg.anonymous, 0) AS "anonymousParticipants"
       FROM states
       LEFT JOIN story_states ss ON ss.state IS NOT DISTINCT FROM states.state
       LEFT JOIN interview_states si ON si.state IS NOT DISTINCT FROM states.state

@@ -1,6 +1,6 @@
 /**
- * Dashboard downloads, `GET /api/evaluations/{id}/dashboard/{figure}.{csv|xlsx}` (and `states.svg`,
- * the map): the same 404 as the page for anyone who may not open the dashboard, the page's filters
+ * Dashboard downloads, `GET /api/evaluations/{id}/dashboard/{figure}.{csv|xlsx}` (and the charts,
+ * `states` and `plan`, as SVG and PNG): the same 404 as the page for anyone who may not open the dashboard, the page's filters
  * (a filter that does not parse is refused, as on the page), the figures the loaders let this
  * reader see ("< 5" included), written by the table exports' writers (formula text neutralised,
  * numbers numbers), and one audit event once the file is complete.
@@ -13,8 +13,10 @@ import { messages } from "@/lib/i18n/messages";
 import type { SearchParams } from "@/lib/tables/url-state";
 import { recordDashboardDownload } from "./download-mutations";
 import { DASHBOARD_FIGURES, figureSource, figureTable, type DashboardFigure } from "./figures";
-import { loadDashboard } from "./loaders";
+import { loadDashboard, type DashboardView } from "./loaders";
 import { mapSvg } from "./map-svg";
+import { planChartSvg, planChartWords, planSummary } from "./plan-chart";
+import { chartPng } from "./png";
 import { loadDashboardMeta } from "./meta-loaders";
 import { parseDashboardFilters } from "./schema";
 
@@ -31,14 +33,16 @@ const NO_STORE = { "Cache-Control": "private, no-store" } as const;
 const refused = (status: 400 | 404) =>
   Response.json({ error: status === 404 ? "NOT_FOUND" : "BAD_REQUEST" }, { status, headers: NO_STORE });
 
-type Format = "csv" | "xlsx" | "svg";
-/** "funnel.csv" → its figure and format; null for anything else (the map alone comes as SVG). */
+type Format = "csv" | "xlsx" | "svg" | "png";
+/** The figures drawn as charts, which also come as SVG and PNG. */
+const CHARTS: ReadonlySet<DashboardFigure> = new Set(["states", "plan"]);
+/** "funnel.csv" → its figure and format; null for anything else (only charts come as SVG or PNG). */
 export function parseFigureFile(file: string): { figure: DashboardFigure; format: Format } | null {
-  const match = /^([a-z-]+)\.(csv|xlsx|svg)$/.exec(file);
+  const match = /^([a-z-]+)\.(csv|xlsx|svg|png)$/.exec(file);
   if (!match) return null;
   const [, figure = "", format = ""] = match;
   if (!(DASHBOARD_FIGURES as readonly string[]).includes(figure)) return null;
-  if (format === "svg" && figure !== "states") return null;
+  if ((format === "svg" || format === "png") && !CHARTS.has(figure as DashboardFigure)) return null;
   return { figure: figure as DashboardFigure, format: format as Format };
 }
 
@@ -50,6 +54,44 @@ function headers(contentType: string, filename: string) {
     "X-Content-Type-Options": "nosniff",
     // As the other downloads: a file opened in the browser by mistake runs nothing.
     "Content-Security-Policy": "default-src 'none'; sandbox",
+  };
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+type Chart = { svg: string; title: string; summary: string; rowCount: number };
+
+function mapChart(dashboard: DashboardView, locale: AppLocale, t: Translate): Chart {
+  const states = dashboard.where.states;
+  const reached = states.filter((state) => state.stories > 0);
+  const topCount = Math.max(0, ...reached.map((state) => state.stories));
+  const top = new Intl.ListFormat(locale).format(
+    reached.filter((state) => state.stories === topCount).map((state) => state.name),
+  );
+  const title = t("dashboard.where.mapTitle");
+  const summary = t("dashboard.where.summary", { reached: reached.length, top, topCount });
+  const svg = mapSvg(states, {
+    title,
+    summary,
+    legend: t("dashboard.where.legend"),
+    zero: t("dashboard.where.zero"),
+    range: (from, to) =>
+      from === to ? t("dashboard.where.single", { from }) : t("dashboard.where.range", { from, to }),
+    state: (name, count) => t("dashboard.where.stateTitle", { state: name, count }),
+    credit: t("dashboard.where.credit"),
+  });
+  return { svg, title, summary, rowCount: states.length };
+}
+
+/** Panelists (who see no fieldwork) get the chart of no rows, as the table gives them none. */
+function planChart(dashboard: DashboardView, locale: AppLocale, t: Translate): Chart {
+  const plan = dashboard.plan ?? { rows: [], plannedInterviews: 0, doneInterviews: null, notReached: null };
+  const number = new Intl.NumberFormat(locale);
+  const words = planChartWords(t, (value) => number.format(value), planSummary(plan, t));
+  return {
+    svg: planChartSvg(plan.rows, words),
+    title: words.title,
+    summary: words.summary,
+    rowCount: plan.rows.length,
   };
 }
 
@@ -80,25 +122,14 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
       exactCounts: scope.exactCounts,
     });
 
-  if (file.format === "svg") {
-    const states = dashboard!.where.states;
-    const reached = states.filter((state) => state.stories > 0);
-    const topCount = Math.max(0, ...reached.map((state) => state.stories));
-    const top = new Intl.ListFormat(locale).format(
-      reached.filter((state) => state.stories === topCount).map((state) => state.name),
-    );
-    const svg = mapSvg(states, {
-      title: t("dashboard.where.mapTitle"),
-      summary: t("dashboard.where.summary", { reached: reached.length, top, topCount }),
-      legend: t("dashboard.where.legend"),
-      zero: t("dashboard.where.zero"),
-      range: (from, to) =>
-        from === to ? t("dashboard.where.single", { from }) : t("dashboard.where.range", { from, to }),
-      state: (name, count) => t("dashboard.where.stateTitle", { state: name, count }),
-      credit: t("dashboard.where.credit"),
-    });
-    await audit(states.length);
-    return new Response(svg, { headers: headers("image/svg+xml; charset=utf-8", `map-${day}.svg`) });
+  if (file.format === "svg" || file.format === "png") {
+    const chart = file.figure === "plan" ? planChart(dashboard!, locale, t) : mapChart(dashboard!, locale, t);
+    await audit(chart.rowCount);
+    const name = `${file.figure === "states" ? "map" : file.figure}-${day}.${file.format}`;
+    if (file.format === "svg")
+      return new Response(chart.svg, { headers: headers("image/svg+xml; charset=utf-8", name) });
+    const png = chartPng(chart.svg, { title: chart.title, summary: chart.summary });
+    return new Response(new Uint8Array(png), { headers: headers("image/png", name) });
   }
 
   const table = figureTable(file.figure, { dashboard, meta, locale, t });

@@ -24,6 +24,7 @@ export const DASHBOARD_FIGURES = [
   "at-risk-tags",
   "feedback",
   "validation",
+  "plan",
 ] as const;
 export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
 
@@ -60,7 +61,7 @@ export type FigureViews = {
 };
 type Views = { dashboard: DashboardView; meta: DashboardMetaView; locale: "es" | "en"; t: Translate };
 
-const FROM_DASHBOARD: ReadonlySet<DashboardFigure> = new Set(["funnel", "respondents", "states"]);
+const FROM_DASHBOARD: ReadonlySet<DashboardFigure> = new Set(["funnel", "respondents", "states", "plan"]);
 /** Which loader a figure's figures come from. */
 export function figureSource(figureName: DashboardFigure): "dashboard" | "meta" {
   return FROM_DASHBOARD.has(figureName) ? "dashboard" : "meta";
@@ -113,10 +114,10 @@ function respondents({ dashboard, t }: Views): FigureTable {
 function states({ dashboard, t }: Views): FigureTable {
   const { states: rows, elsewhere } = dashboard.where;
   const participants = rows.some((row) => row.participants !== null);
-  const line = (name: string, row: { stories: number; interviews: number; participants: number | null }): Cell[] => [
+  const line = (name: string, row: { stories: number; interviews: Figure; participants: number | null }): Cell[] => [
     name,
     row.stories,
-    row.interviews,
+    figure(row.interviews),
     ...(participants ? [row.participants] : []),
   ];
   return {
@@ -316,6 +317,41 @@ function validation({ meta, t }: Views): FigureTable {
   };
 }
 
+/** Fieldwork against the plan, as the page's table shows it (empty without a plan or for panelists). */
+function plan({ dashboard, t }: Views): FigureTable {
+  const status = (value: string | null) => (value ? t(`dashboard.plan.${STATUS_KEYS[value]}`) : null);
+  return {
+    title: t("dashboard.plan.caption"),
+    columns: [
+      text(t("dashboard.plan.region")),
+      number(t("dashboard.plan.plannedInterviews")),
+      number(t("dashboard.plan.doneInterviews")),
+      number(t("dashboard.plan.interviewGap")),
+      number(t("dashboard.plan.plannedFocusGroups")),
+      number(t("dashboard.plan.doneFocusGroups")),
+      number(t("dashboard.plan.focusGroupGap")),
+      text(t("dashboard.plan.status")),
+    ],
+    rows: (dashboard.plan?.rows ?? []).map((row) => [
+      row.countryCode ? `${row.name} (${row.countryCode})` : row.name,
+      row.plannedInterviews,
+      figure(row.doneInterviews),
+      row.interviewGap,
+      row.plannedFocusGroups,
+      figure(row.doneFocusGroups),
+      row.focusGroupGap,
+      status(row.status),
+    ]),
+  };
+}
+
+export const STATUS_KEYS: Record<string, string> = {
+  NOT_REACHED: "notReached",
+  BEHIND: "behind",
+  MET: "met",
+  UNPLANNED: "unplanned",
+};
+
 const BUILDERS: Record<DashboardFigure, (views: Views) => FigureTable> = {
   funnel,
   respondents,
@@ -328,6 +364,7 @@ const BUILDERS: Record<DashboardFigure, (views: Views) => FigureTable> = {
   "at-risk-tags": atRiskTags,
   feedback,
   validation,
+  plan,
 };
 
 export function figureTable(figureName: DashboardFigure, views: FigureViews): FigureTable {

@@ -63,7 +63,12 @@ function linkedStoryConditions(evaluationId: string, filters: DashboardFilters, 
   return conditions;
 }
 
-/** An interview (`kind` interview) or focus group (`kind` focus_group) as a story's source; alias `f`. */
+/**
+ * An interview (`kind` interview) or focus group (`kind` focus_group) as a story's source, directly
+ * or through an excerpt; alias `f`. Written as `f.id IN (... UNION ALL ...)`, with no reference to
+ * `f` inside, so PostgreSQL hashes the sources once: a correlated `ss.x = f.id OR te.x = f.id` can
+ * be neither hashed nor indexed and compared every interview with every source (decision 0045).
+ */
 function sourceOfLinkedStory(
   evaluationId: string,
   filters: DashboardFilters,
@@ -72,10 +77,15 @@ function sourceOfLinkedStory(
   const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
   if (linked.length === 0) return null;
   const column = kind === "interview" ? Prisma.sql`interview_id` : Prisma.sql`focus_group_id`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM story_source ss
-      JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
-      LEFT JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
-     WHERE ss.evaluation_id = ${evaluationId} AND (ss.${column} = f.id OR te.${column} = f.id) AND ${and(linked)})`;
+  return Prisma.sql`f.id IN (
+      SELECT ss.${column} FROM story_source ss
+        JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+       WHERE ss.evaluation_id = ${evaluationId} AND ss.${column} IS NOT NULL AND ${and(linked)}
+      UNION ALL
+      SELECT te.${column} FROM story_source ss
+        JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+        JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
+       WHERE ss.evaluation_id = ${evaluationId} AND te.${column} IS NOT NULL AND ${and(linked)})`;
 }
 
 /**
@@ -105,14 +115,20 @@ export function fieldworkConditions(
   return and(conditions);
 }
 
-/** The fieldwork part of the filters only (project, period), for "took part in matching fieldwork". */
+/**
+ * The fieldwork part of the filters only (project, period), for "took part in matching fieldwork".
+ * One uncorrelated `r.id IN (... UNION ALL ...)`, hashed once, rather than two correlated EXISTS
+ * joined by OR, which PostgreSQL runs once per respondent (decision 0045).
+ */
 function tookPartIn(evaluationId: string, filters: DashboardFilters): Prisma.Sql | null {
   if (!filters.project && !filters.from && !filters.to) return null;
   const fieldworkOnly: DashboardFilters = { project: filters.project, from: filters.from, to: filters.to };
-  return Prisma.sql`(EXISTS (SELECT 1 FROM interview_respondent ir JOIN interview f ON f.evaluation_id = ir.evaluation_id AND f.id = ir.interview_id
-        WHERE ir.evaluation_id = ${evaluationId} AND ir.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "interview")})
-     OR EXISTS (SELECT 1 FROM focus_group_participant gr JOIN focus_group f ON f.evaluation_id = gr.evaluation_id AND f.id = gr.focus_group_id
-        WHERE gr.evaluation_id = ${evaluationId} AND gr.respondent_id = r.id AND ${fieldworkConditions(evaluationId, fieldworkOnly, "focus_group")}))`;
+  return Prisma.sql`r.id IN (
+      SELECT ir.respondent_id FROM interview_respondent ir JOIN interview f ON f.evaluation_id = ir.evaluation_id AND f.id = ir.interview_id
+       WHERE ir.evaluation_id = ${evaluationId} AND ${fieldworkConditions(evaluationId, fieldworkOnly, "interview")}
+      UNION ALL
+      SELECT gr.respondent_id FROM focus_group_participant gr JOIN focus_group f ON f.evaluation_id = gr.evaluation_id AND f.id = gr.focus_group_id
+       WHERE gr.evaluation_id = ${evaluationId} AND ${fieldworkConditions(evaluationId, fieldworkOnly, "focus_group")})`;
 }
 
 /** Respondents matching the filters, leaving out those excluded by consent withdrawal (and all, without `seesFieldwork`); alias `r`. */

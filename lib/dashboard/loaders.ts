@@ -23,6 +23,8 @@ import {
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
+import { planCoverage, type PlanView } from "./coverage-plan";
+import { listFieldworkPlan } from "@/lib/fieldwork-plan/data";
 
 export type FunnelRow = {
   /** null: stories with no primary domain yet. */
@@ -31,8 +33,11 @@ export type FunnelRow = {
   total: number;
 };
 
-/** `participants` is null for readers without exact counts: see `whereOf`. */
-export type StateRow = { name: string; iso: string; stories: number; interviews: number; participants: number | null };
+/**
+ * `participants` is null for readers without exact counts (see `whereOf`); interviews under 5
+ * reach them as "< 5", as on the fieldwork plan's table (decision 0045).
+ */
+export type StateRow = { name: string; iso: string; stories: number; interviews: Figure; participants: number | null };
 /** A region outside Mexico: in the table under the map, which has no shapes for it. */
 export type RegionAbroadRow = {
   countryCode: string;
@@ -40,7 +45,7 @@ export type RegionAbroadRow = {
   countryEn: string;
   name: string;
   stories: number;
-  interviews: number;
+  interviews: Figure;
   participants: number | null;
 };
 
@@ -65,8 +70,10 @@ export type DashboardView = {
     /** Regions of the evaluation's other countries that anything counted here names, by country and name. */
     abroad: RegionAbroadRow[];
     /** Interviews and focus groups with no place (or a place outside the catalogue), and stories with no place. */
-    elsewhere: { stories: number; interviews: number; participants: number | null };
+    elsewhere: { stories: number; interviews: Figure; participants: number | null };
   };
+  /** Fieldwork against the plan; null for readers who do not see the fieldwork (panelists). */
+  plan: PlanView | null;
   waiting: WaitingItem[];
   choices: {
     domains: Array<{ id: string; nameEn: string; nameEs: string }>;
@@ -162,7 +169,7 @@ function whereOf(
         countryEn: country.nameEn,
         name: region.state,
         stories: row.stories,
-        interviews: row.interviews,
+        interviews: respondentFigure(row.interviews, scope),
         participants,
       });
       continue;
@@ -180,7 +187,7 @@ function whereOf(
       name: state.name,
       iso: state.iso,
       stories: figures.stories,
-      interviews: figures.interviews,
+      interviews: respondentFigure(figures.interviews, scope),
       participants: respondentTotal(figures.participants, scope),
     };
   });
@@ -190,7 +197,11 @@ function whereOf(
     where: {
       states,
       abroad: abroad.sort((a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, "es")),
-      elsewhere: { ...elsewhere, participants: respondentTotal(elsewhere.participants, scope) },
+      elsewhere: {
+        ...elsewhere,
+        interviews: respondentFigure(elsewhere.interviews, scope),
+        participants: respondentTotal(elsewhere.participants, scope),
+      },
     },
     focusGroups: { ...parts, total: partHidden ? null : known + anonymous },
   };
@@ -212,7 +223,7 @@ export async function loadDashboard(
   const stories = storyReadScope(access) ?? ALL_STORIES;
   const counted: CountScope = { stories, seesFieldwork: stories.kind === "ALL" };
 
-  const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries] = await Promise.all([
+  const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries, plan] = await Promise.all([
     countFunnel(evaluationId, filters, scope.stages, counted),
     listDomains(evaluationId),
     countRespondentsByTypeAndGender(evaluationId, filters, counted),
@@ -220,6 +231,7 @@ export async function loadDashboard(
     listProjects(evaluationId),
     loadWaitingFor(evaluationId, access.user.id, roles, now),
     listCountries(evaluationId),
+    counted.seesFieldwork ? listFieldworkPlan(evaluationId) : null,
   ]);
   const { where, focusGroups } = whereOf(stateCounts, countries, scope);
   return {
@@ -227,6 +239,7 @@ export async function loadDashboard(
     funnel: funnelOf(funnelCells, domains, scope.stages),
     who: { ...whoOf(typeGender, scope), focusGroups },
     where,
+    plan: plan ? planCoverage(plan, stateCounts, filters, scope) : null,
     waiting,
     choices: {
       domains: domains.filter((domain) => !domain.retiredAt).map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs })),

@@ -10,6 +10,7 @@ import { listDomainsForSetup } from "@/lib/domains/data";
 import { listCountriesForSetup, listPlacesForSetup } from "@/lib/places/data";
 import { listProjectsForSetup } from "@/lib/projects/data";
 import { listSetupLists } from "@/lib/setup-lists/data";
+import { fieldworkPlanForSetup } from "@/lib/fieldwork-plan/data";
 import { can, rolesOf } from "@/lib/permissions";
 import { accessWith } from "./access";
 import { listEvaluationsForUser } from "./data";
@@ -57,6 +58,7 @@ export const loadSetupProjects = (evaluationId: string) => afterSetupCheck(evalu
 export const loadSetupPlaces = (evaluationId: string) => afterSetupCheck(evaluationId, listPlacesForSetup);
 export const loadSetupCountries = (evaluationId: string) => afterSetupCheck(evaluationId, listCountriesForSetup);
 export const loadSetupLists = (evaluationId: string) => afterSetupCheck(evaluationId, listSetupLists);
+export const loadSetupFieldworkPlan = (evaluationId: string) => afterSetupCheck(evaluationId, fieldworkPlanForSetup);
 
 /** The other evaluations whose setup this person may copy: those they may set up themselves. */
 export async function listSetupSources(evaluationId: string) {

@@ -183,11 +183,11 @@ export async function removePlace(input: RemovePlaceInput & Actor): Promise<{ ok
         tx.focusGroup.count({ where }),
         tx.storyPlace.count({ where }),
       ]);
-      // A region of another country is also what its respondents' state names.
-      if (place.countryCode && !place.municipality)
-        uses.push(
-          await tx.respondent.count({ where: { evaluationId, countryCode: place.countryCode, state: place.state } }),
-        );
+      // A region of another country is also what its respondents' state and the fieldwork plan name.
+      if (place.countryCode && !place.municipality) {
+        const region = { evaluationId, countryCode: place.countryCode, state: place.state };
+        uses.push(await tx.respondent.count({ where: region }), await tx.fieldworkPlanRegion.count({ where: region }));
+      }
       if (uses.some((count) => count > 0)) throw new Refusal("PLACE_IN_USE");
       const inRegion = { evaluationId, countryCode: place.countryCode, state: place.state };
       const under = await tx.place.count({
@@ -222,7 +222,8 @@ export async function removeCountry(input: RemoveCountryInput & Actor): Promise<
         select: { id: true, code: true, nameEs: true, nameEn: true },
       });
       if (!country) throw new AppError("NOT_FOUND");
-      if ((await tx.respondent.count({ where: { evaluationId, countryCode: code } })) > 0)
+      const named = { evaluationId, countryCode: code };
+      if ((await tx.respondent.count({ where: named })) + (await tx.fieldworkPlanRegion.count({ where: named })) > 0)
         throw new Refusal("PLACE_IN_USE");
       if ((await tx.place.count({ where: { evaluationId, countryCode: code } })) > 0)
         throw new Refusal("PLACE_HAS_PLACES_UNDER");

@@ -82,7 +82,7 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain("Nombre del panel");
-  const svgLink = page.getByRole("link", { name: /como SVG$/ });
+  const svgLink = page.getByRole("link", { name: /grupos focales por estado» como SVG$/ });
   const svg = await page.request.get((await svgLink.getAttribute("href"))!);
   expect(svg.headers()["content-type"]).toContain("image/svg+xml");
 
@@ -125,6 +125,60 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
     page.getByRole("table", { name: "Validation sample drawn and respondents reached, by stratum" }),
   ).toBeVisible();
   await expectNoAxeViolations(page, "dashboard, lead (en)");
+});
+
+test("a lead plans the fieldwork in the setup and sees it against what was held, as a table, a chart and a PNG", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openDashboard(page, "lead@demo.example");
+  await chooseLanguage(page, "Español");
+  await page.goto(`/evaluations/${evaluation.id}/settings/plan`);
+  await expect(page.getByRole("heading", { level: 2, name: "Plan de trabajo de campo" })).toBeVisible();
+  await expectInteractive(page.getByRole("button", { name: "Guardar el plan" }));
+  // A hostile value is refused next to its box, and nothing is saved.
+  await page.getByLabel("Entrevistas planeadas en Oaxaca", { exact: true }).fill("-3");
+  await page.getByRole("button", { name: "Guardar el plan" }).click();
+  await expect(page.getByText("Escriba un número entero, 0 o más.")).toBeVisible();
+  await expect(page.getByLabel("Entrevistas planeadas en Oaxaca", { exact: true })).toBeFocused();
+  await page.getByLabel("Entrevistas planeadas en Oaxaca", { exact: true }).fill("12");
+  await page.getByLabel("Grupos focales planeados en Oaxaca", { exact: true }).fill("2");
+  await page.getByLabel("Entrevistas planeadas en Baja California Sur", { exact: true }).fill("3");
+  await page.getByRole("button", { name: "Guardar el plan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "El plan se guardó." })).toBeVisible();
+  await expectNoAxeViolations(page, "fieldwork plan, lead (es)");
+
+  await page.goto(`/evaluations/${evaluation.id}`);
+  const plan = page.getByRole("table", {
+    name: "Entrevistas y grupos focales planeados y realizados por estado o región",
+  });
+  await expect(plan.getByRole("row", { name: /Baja California Sur/ })).toContainText("Planeado, sin alcanzar");
+  await expect(
+    plan
+      .getByRole("row", { name: /Oaxaca/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("12");
+  await expect(page.getByRole("img", { name: /Entrevistas planeadas y realizadas por estado o región/ })).toBeVisible();
+  const png = await page.request.get(
+    (await page
+      .getByRole("link", {
+        name: "Descargar «Entrevistas y grupos focales planeados y realizados por estado o región» como PNG",
+      })
+      .getAttribute("href"))!,
+  );
+  expect(png.headers()["content-type"]).toBe("image/png");
+  expect([...(await png.body()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  await expectNoAxeViolations(page, "dashboard with the plan, lead (es)");
+
+  await chooseLanguage(page, "English");
+  const planEn = page.getByRole("table", { name: "Interviews and focus groups planned and held per state or region" });
+  await expect(planEn.getByRole("row", { name: /Baja California Sur/ })).toContainText("Planned, not reached");
+  await expect(page.getByRole("img", { name: /Interviews planned and held per state or region/ })).toBeVisible();
+  await expectNoAxeViolations(page, "dashboard with the plan, lead (en)");
+  await page.goto(`/evaluations/${evaluation.id}/settings/plan`);
+  await expect(page.getByLabel("Planned interviews in Oaxaca", { exact: true })).toHaveValue("12");
+  await expectNoAxeViolations(page, "fieldwork plan, lead (en)");
 });
 
 test("a reviewer sees approved outcomes only, and respondent counts under 5 as “< 5”", async ({ page }) => {

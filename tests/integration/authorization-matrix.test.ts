@@ -566,7 +566,7 @@ const sampleInputs: Record<string, Sample> = {
     permission: "evaluation.update",
     input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }),
   },
-  // lib/places/actions.ts
+  // lib/fieldwork-plan/actions.ts and lib/places/actions.ts
   addPlace: {
     permission: "evaluation.update",
     input: (f) => ({
@@ -575,6 +575,20 @@ const sampleInputs: Record<string, Sample> = {
       municipality: `Municipio ${f.freshEmail()}`,
       community: "",
     }),
+  },
+  updateFieldworkPlan: {
+    permission: "evaluation.update",
+    input: async (f) => {
+      const seen = await f.prisma.fieldworkPlanRegion.findMany({
+        where: { evaluationId: f.evaluationId },
+        select: { region: true, plannedInterviews: true, plannedFocusGroups: true },
+      });
+      return {
+        evaluationId: f.evaluationId,
+        regions: [{ region: "Oaxaca", plannedInterviews: seen.length + 1, plannedFocusGroups: 1 }],
+        seen,
+      };
+    },
   },
   addCountry: {
     permission: "evaluation.update",

@@ -168,11 +168,11 @@ describe("dashboard: where", () => {
     expect(view.where.elsewhere).toEqual({ stories: 1, interviews: 1, participants: 0 });
   });
 
-  it("shows a reviewer approved stories per state, and no participants per state", async () => {
+  it("shows a reviewer approved stories per state, interviews under 5 as '< 5', and no participants per state", async () => {
     const view = await load("reviewer");
-    expect(state(view, "Oaxaca")).toMatchObject({ stories: 1, interviews: 1, participants: null });
-    expect(state(view, "Veracruz")).toMatchObject({ stories: 2, interviews: 1, participants: null });
-    expect(view.where.elsewhere).toEqual({ stories: 0, interviews: 1, participants: null });
+    expect(state(view, "Oaxaca")).toMatchObject({ stories: 1, interviews: "UNDER_5", participants: null });
+    expect(state(view, "Veracruz")).toMatchObject({ stories: 2, interviews: "UNDER_5", participants: null });
+    expect(view.where.elsewhere).toEqual({ stories: 0, interviews: "UNDER_5", participants: null });
     expect(view.where.states.every((row) => row.participants === null)).toBe(true);
   });
 

@@ -68,6 +68,10 @@ const EVALUATION_LOADERS: Record<string, { call: Call; seenBy: Role }> = {
   loadSetupPlaces: { call: signedIn((ids) => fn("setup", "loadSetupPlaces")(ids.evaluation)), seenBy: "lead" },
   loadSetupCountries: { call: signedIn((ids) => fn("setup", "loadSetupCountries")(ids.evaluation)), seenBy: "lead" },
   loadSetupLists: { call: signedIn((ids) => fn("setup", "loadSetupLists")(ids.evaluation)), seenBy: "lead" },
+  loadSetupFieldworkPlan: {
+    call: signedIn((ids) => fn("setup", "loadSetupFieldworkPlan")(ids.evaluation)),
+    seenBy: "lead",
+  },
   loadDashboard: {
     call: (ids, r) => fn("dashboard", "loadDashboard")(ids.evaluation, r, dashboardFilters()),
     seenBy: "evaluator",

@@ -59,6 +59,8 @@ const HAND_WRITTEN = [
     "place_region_code_check",
     "evaluation_time_zone_check",
     "evidence_item_support_note_check",
+    "fieldwork_plan_region_counts_check",
+    "fieldwork_plan_region_region_check",
   ].map((name) => `constraint:${name}`),
   ...[
     "domain_one_other_per_evaluation",

@@ -10,6 +10,8 @@ import { describe, expect, it } from "vitest";
 import type { RefusalMessages } from "@/components/ui/refusal-messages";
 import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/components/selection/failure-messages";
 import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
+import { PLAN_REFUSAL_MESSAGES } from "@/components/setup/fieldwork-plan-form";
+import { PLAN_REFUSALS } from "@/lib/fieldwork-plan/mutations";
 import { en, es } from "@/lib/i18n/messages";
 import { CAST_REFUSALS } from "@/lib/selection/ballot-mutations";
 import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
@@ -27,6 +29,7 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   },
   REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
   MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
+  PLAN_REFUSALS: { reasons: PLAN_REFUSALS, messages: [PLAN_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -12,6 +12,7 @@ import { FunnelTable } from "@/components/dashboard/funnel-table";
 import { WaitingSection } from "@/components/dashboard/waiting-section";
 import { WhereSection } from "@/components/dashboard/where-section";
 import { WhoSection } from "@/components/dashboard/who-section";
+import { PlanSection } from "@/components/dashboard/plan-section";
 import { RejectedFilters } from "@/components/data-table/list-view";
 import { EvaluationAbout } from "@/components/evaluations/evaluation-about";
 import { PageHeader } from "@/components/ui/page-header";
@@ -113,6 +114,18 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
             filters={parsed.filters}
             title={t("dashboard.who.caption")}
           />
+          {dashboard.plan ? (
+            <>
+              <PlanSection plan={dashboard.plan} />
+              <FigureDownloads
+                evaluationId={evaluationId}
+                figure="plan"
+                filters={parsed.filters}
+                title={t("dashboard.plan.caption")}
+                svg
+              />
+            </>
+          ) : null}
           <WhereSection where={dashboard.where} />
           <FigureDownloads
             evaluationId={evaluationId}

@@ -1,0 +1,76 @@
+/**
+ * Interview coverage against the plan: a one-sentence summary, the chart (the same SVG as its
+ * download, shown as an image whose text alternative is the summary; the table carries every
+ * figure), and per state or region what was planned, what was held, the gap and its status in words.
+ */
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StaticTable } from "@/components/ui/static-table";
+import { STATUS_KEYS } from "@/lib/dashboard/figures";
+import type { PlanView } from "@/lib/dashboard/coverage-plan";
+import { planChartSvg, planChartWords, planSummary } from "@/lib/dashboard/plan-chart";
+import { FigureText } from "./figure";
+
+export async function PlanSection({ plan }: { plan: PlanView }) {
+  const [t, dashboard, format] = await Promise.all([
+    getTranslations("dashboard.plan"),
+    getTranslations("dashboard"),
+    getFormatter(),
+  ]);
+  const translate = (key: string, values?: Record<string, string | number>) =>
+    dashboard(key.replace(/^dashboard\./, "") as never, values as never);
+  const number = (value: number) => format.number(value);
+  const summary = planSummary(plan, translate);
+  const figure = (value: PlanView["rows"][number]["doneInterviews"]) => (
+    <FigureText value={value} format={number} underFiveLabel={dashboard("smallCell")} />
+  );
+  const gap = (value: number | null) => (value === null ? null : number(value));
+  const name = (row: PlanView["rows"][number]) => (row.countryCode ? `${row.name} (${row.countryCode})` : row.name);
+  const chart = planChartSvg(plan.rows, planChartWords(translate, number, summary));
+
+  return (
+    <section className="section" aria-labelledby="plan-title">
+      <h2 id="plan-title">{t("title")}</h2>
+      {plan.hasPlan ? <p id="plan-summary">{summary}</p> : <p>{t("none")}</p>}
+      <p className="muted">{t("filtersNote")}</p>
+      {plan.rows.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <>
+          <img
+            className="plan-chart"
+            src={`data:image/svg+xml;base64,${Buffer.from(chart).toString("base64")}`}
+            alt={`${t("chartTitle")}. ${summary}`}
+          />
+          <StaticTable
+            captionId="plan-caption"
+            caption={t("caption")}
+            columns={[
+              t("region"),
+              t("plannedInterviews"),
+              t("doneInterviews"),
+              t("interviewGap"),
+              t("plannedFocusGroups"),
+              t("doneFocusGroups"),
+              t("focusGroupGap"),
+              t("status"),
+            ]}
+            compact
+          >
+            {plan.rows.map((row) => (
+              <tr key={row.region}>
+                <th scope="row">{name(row)}</th>
+                <td className="numeric">{number(row.plannedInterviews)}</td>
+                <td className="numeric">{figure(row.doneInterviews)}</td>
+                <td className="numeric">{gap(row.interviewGap)}</td>
+                <td className="numeric">{number(row.plannedFocusGroups)}</td>
+                <td className="numeric">{figure(row.doneFocusGroups)}</td>
+                <td className="numeric">{gap(row.focusGroupGap)}</td>
+                <td>{row.status ? t(STATUS_KEYS[row.status] as never) : null}</td>
+              </tr>
+            ))}
+          </StaticTable>
+        </>
+      )}
+    </section>
+  );
+}
