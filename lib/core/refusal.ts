@@ -12,6 +12,12 @@
 export type RefusalDetails = {
   /** The code of the story that stopped the change ("CS-0007"). */
   story?: string;
+  /** The separator an imported file seems to use when it was read with another one. */
+  suggestion?: "SEMICOLON" | "TAB" | "COMMA";
+  /** The imported file's column the refusal is about (a repeated column name). */
+  header?: string;
+  /** The record's field an import's column mapping leaves out ("consentDate"). */
+  target?: string;
 };
 
 export class Refusal<R extends string = string> extends Error {

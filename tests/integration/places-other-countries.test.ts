@@ -277,19 +277,19 @@ describe("records in another country", () => {
         { evaluationId: world.evaluationId, attributes: respondentAttributes(attributes) },
       );
     expect(await refusal({ countryCode: "GT", state: "Petén" })).toEqual({
-      rejected: "errors.regionUnknown",
+      rejected: "REGION_UNKNOWN",
       field: "state",
     });
     expect(await refusal({ countryCode: "GT", state: "Sacatepéquez", placeId: almolonga })).toEqual({
-      rejected: "errors.placeState",
+      rejected: "PLACE_OUTSIDE_STATE",
       field: "placeId",
     });
     expect(await refusal({ state: "Oaxaca", placeId: almolonga })).toEqual({
-      rejected: "errors.placeState",
+      rejected: "PLACE_OUTSIDE_STATE",
       field: "placeId",
     });
     expect(await refusal({ countryCode: "NI", state: "León" })).toEqual({
-      rejected: "errors.regionUnknown",
+      rejected: "REGION_UNKNOWN",
       field: "state",
     });
     // With no country the state must be Mexican: the schema says so at the field.
@@ -449,7 +449,7 @@ describe("tenancy in the database", () => {
         attributes: respondentAttributes({ countryCode: "GT", state: "Sacatepéquez", placeId: guatemalan }),
       },
     );
-    expect(refused).toEqual({ rejected: "errors.regionUnknown", field: "state" });
+    expect(refused).toEqual({ rejected: "REGION_UNKNOWN", field: "state" });
     expect(await database.prisma.placeCountry.count({ where: { evaluationId: other.evaluationId } })).toBe(0);
   });
 
