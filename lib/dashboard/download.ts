@@ -17,6 +17,7 @@ import { loadDashboard } from "./loaders";
 import { mapSvg } from "./map-svg";
 import { loadDashboardMeta } from "./meta-loaders";
 import { parseDashboardFilters } from "./schema";
+import { runtimeKeys } from "@/lib/i18n/labels";
 
 export type DashboardDownloadRequest = {
   evaluationId: string;
@@ -69,7 +70,7 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
   if (!scope) return refused(404);
 
   const translator = createTranslator({ locale, messages: messages[locale] });
-  const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
+  const t = runtimeKeys(translator);
   const day = new Date().toISOString().slice(0, 10);
   const audit = (rowCount: number) =>
     recordDashboardDownload(evaluationId, user.id, request.ipAddress ?? null, {

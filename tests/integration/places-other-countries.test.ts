@@ -104,7 +104,7 @@ describe("a country, its regions and the places under them", () => {
     });
     expect(await addCountry({ code: "MQ", nameEs: "Martinica", nameEn: "México" })).toEqual({
       ok: false,
-      reason: "countryIsMexico",
+      reason: "COUNTRY_IS_MEXICO",
       field: "nameEn",
     });
     const rows = await database.prisma.placeCountry.findMany({ where: { evaluationId: world.evaluationId } });
