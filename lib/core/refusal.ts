@@ -62,3 +62,30 @@ export function refusals<R extends string>() {
     asResults: <T>(work: () => Promise<T>) => refusalsAsResults<T, R>(work),
   };
 }
+
+/**
+ * An expected refusal as an action answers it (lib/actions.ts), e.g. "EMAIL_TAKEN": the form
+ * shows it next to the field or on top; details travel beside the reason, never inside it.
+ */
+export type Rejection = { rejected: string; field?: string; details?: RefusalDetails };
+
+/** A refusal as a rejection; only the details it has travel. */
+export function rejectionOf(refusal: Refusal): Rejection {
+  const details = Object.entries(refusal.details).filter(([, value]) => value !== undefined);
+  return details.length > 0
+    ? { rejected: refusal.reason, field: refusal.field, details: Object.fromEntries(details) }
+    : { rejected: refusal.reason, field: refusal.field };
+}
+
+/**
+ * Runs a mutation that answers in the action's own shape (imports, respondents); a refusal it
+ * throws (and the rollback it caused) comes back as a rejection, anything else is thrown on.
+ */
+export async function refusalsAsRejections<T>(work: () => Promise<T>): Promise<T | Rejection> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refusal) return rejectionOf(error);
+    throw error;
+  }
+}

@@ -7,8 +7,7 @@
  *   writes all records, or nothing. The file is sent again and must be the one the dry run read.
  */
 import "server-only";
-import { rejectionOf, type Rejection } from "@/lib/actions";
-import { Refusal, refusals } from "@/lib/core/refusal";
+import { Refusal, refusals, rejectionOf, type Rejection } from "@/lib/core/refusal";
 import { recordAudit } from "@/lib/audit";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";

@@ -5,8 +5,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { refusalsAsRejections, type Rejection } from "@/lib/actions";
-import { refusals } from "@/lib/core/refusal";
+import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { db } from "@/lib/db";
 import { CONSENT_SCOPES } from "./constants";
 import { destroyRespondentData, type DestructionSummary } from "./destruction";

@@ -4,8 +4,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { refusalsAsRejections, type Rejection } from "@/lib/actions";
-import { refusals } from "@/lib/core/refusal";
+import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { IDENTITY_FIELDS, MEXICAN_STATES } from "./constants";
