@@ -11,7 +11,7 @@
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import type { RefusalDetails } from "@/lib/core/refusal";
+import type { Rejection, RefusalDetails } from "@/lib/core/refusal";
 import { AppError, type FailureCode } from "@/lib/errors";
 import { evaluationAccess } from "@/lib/evaluations/access";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
@@ -21,12 +21,8 @@ import { logger } from "@/lib/logger";
 import { requestClientAddress, UNKNOWN_ADDRESS } from "@/lib/security/client-address";
 
 export type { FieldErrors };
-
-/**
- * An expected refusal the form shows next to the field or on top, e.g. "EMAIL_TAKEN"; details
- * (the story that blocked a step) travel beside the reason, never inside it.
- */
-export type Rejection = { rejected: string; field?: string; details?: RefusalDetails };
+/** Defined beside the refusals (lib/core/refusal.ts) so mutations can answer it without importing this file. */
+export type { Rejection };
 
 export type ActionResult<T> =
   | { ok: true; data: T }

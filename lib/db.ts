@@ -24,9 +24,7 @@ export function createPrismaClient(connectionString: string, max = 10): PrismaCl
   // `npm run bench:pages` counts each page's statements and their time from these lines. The
   // line holds the duration only: never the statement or its parameters.
   if (statementTiming())
-    client.$on("query" as never, (event: { duration: number }) =>
-      process.stdout.write(`${STATEMENT_LINE} ${event.duration}\n`),
-    );
+    client.$on("query", (event: { duration: number }) => process.stdout.write(`${STATEMENT_LINE} ${event.duration}\n`));
   return client;
 }
 

@@ -10,13 +10,14 @@ import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";
 import { FigureText } from "./figure";
+import { runtimeKeys } from "@/lib/i18n/labels";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 
 export async function CoverageSection({ evaluationId, view, filters }: Props) {
   const [t, all, format] = await Promise.all([getTranslations("dashboardMeta"), getTranslations(), getFormatter()]);
   const n = (value: number) => format.number(value);
-  const words: Translate = (key, values) => all(key as never, values as never);
+  const words: Translate = runtimeKeys(all);
   const figure = (value: DashboardMetaView["validation"]["strata"][number]["drawn"]) => (
     <FigureText value={value} format={n} underFiveLabel={all("dashboard.smallCell")} />
   );

@@ -8,6 +8,7 @@ import { listedFigure, type Translate } from "@/lib/dashboard/figures";
 import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";
+import { runtimeKeys } from "@/lib/i18n/labels";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 
@@ -21,7 +22,7 @@ export async function QuantificationSection({ evaluationId, view, filters }: Pro
   const n = (value: number) => format.number(value);
   const decimal = (value: string | null) =>
     value === null ? null : format.number(Number(value), { maximumFractionDigits: 4 });
-  const words: Translate = (key, values) => stories(key.replace(/^stories\./, "") as never, values as never);
+  const words: Translate = (key, values) => runtimeKeys(stories)(key.replace(/^stories\./, ""), values);
   const approvedOnly = view.scope.stages.length === 1;
   const figures = view.magnitudes.reduce((sum, row) => sum + row.figures, 0);
   const collected = view.atRiskTags.reduce((sum, tag) => sum + tag.collected, 0);

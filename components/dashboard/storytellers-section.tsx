@@ -10,6 +10,8 @@ import type { DashboardFilters } from "@/lib/dashboard/schema";
 import type { StorytellerDimension } from "@/lib/dashboard/meta-data";
 import { FigureDownloads } from "./figure-downloads";
 import { FigureText } from "./figure";
+import { isOneOf } from "@/lib/i18n/labels";
+import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 const DIMENSIONS: StorytellerDimension[] = ["type", "gender", "state", "atRisk"];
@@ -27,8 +29,9 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
     <FigureText value={value} format={(n) => format.number(n)} underFiveLabel={dashboard("smallCell")} />
   );
   const name = (dimension: StorytellerDimension, group: StorytellerGroup) => {
-    if (dimension === "type") return respondents(`types.${group.key}` as never);
-    if (dimension === "gender") return respondents(`genders.${group.key}` as never);
+    if (dimension === "type")
+      return isOneOf(RESPONDENT_TYPES, group.key) ? respondents(`types.${group.key}`) : group.key;
+    if (dimension === "gender") return isOneOf(GENDERS, group.key) ? respondents(`genders.${group.key}`) : group.key;
     if (dimension === "atRisk") return locale === "es" ? group.name?.es : group.name?.en;
     return group.key;
   };

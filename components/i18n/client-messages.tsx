@@ -17,7 +17,5 @@ export async function ClientMessages({
   children: ReactNode;
 }) {
   const messages = await getMessages();
-  return (
-    <NextIntlClientProvider messages={pickMessages(messages as never, namespaces)}>{children}</NextIntlClientProvider>
-  );
+  return <NextIntlClientProvider messages={pickMessages(messages, namespaces)}>{children}</NextIntlClientProvider>;
 }

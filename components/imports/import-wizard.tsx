@@ -8,11 +8,12 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/actions";
 import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { leftOutColumns, parseTarget, type ColumnMapping } from "@/lib/imports/mapping";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/actions";
+import type { ActionFailure } from "@/components/ui/use-action-form";
+import { importFailureKey } from "./failure-messages";
 import styles from "./imports.module.css";
 
 type Kind = (typeof IMPORT_KINDS)[number];
@@ -38,6 +39,7 @@ type Props = {
 
 export function ImportWizard({ evaluationId, basePath, kinds, initialKind, afterCommit }: Props) {
   const t = useTranslations("imports");
+  const messages = useTranslations();
   // Figures in a story file are read the way numbers are written in the language the member works in.
   const numberLocale = useLocale() === "en" ? "en" : "es";
   const router = useRouter();
@@ -80,25 +82,13 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   const pathWith = (batchId?: string) =>
     `${basePath}?kind=${kind}${batchId ? `&batch=${encodeURIComponent(batchId)}#errors` : ""}`;
 
-  function refusal(result: ActionResult<unknown>): string {
-    if (result.ok) return "";
-    if (result.error === "REJECTED") {
-      const key =
-        result.reason === "WRONG_DELIMITER" && result.field ? `WRONG_DELIMITER_${result.field}` : result.reason;
-      const field =
-        result.field && IMPORT_FIELDS[kind].some((f) => f.name === result.field)
-          ? fieldLabel(result.field)
-          : (result.field ?? "");
-      return t.has(`refusals.${key}` as "refusals.EMPTY")
-        ? t(`refusals.${key}` as "refusals.DUPLICATE_HEADER", { header: result.field ?? "", field })
-        : t("refusals.UNEXPECTED");
-    }
-    if (result.error === "INVALID") {
-      const codes = Object.values(result.fieldErrors).flat();
-      const known = codes.find((code) => t.has(`refusals.${code}` as "refusals.EMPTY"));
-      return t(`refusals.${known ?? "INVALID"}` as "refusals.EMPTY");
-    }
-    return t(`refusals.${result.error}` as "refusals.EMPTY");
+  function refusal(failure: ActionFailure): string {
+    const target = failure.error === "REJECTED" ? failure.target : undefined;
+    const header = failure.error === "REJECTED" ? failure.header : undefined;
+    return messages(importFailureKey(failure), {
+      header: header ?? "",
+      field: target && IMPORT_FIELDS[kind].some((f) => f.name === target) ? fieldLabel(target) : (target ?? ""),
+    });
   }
 
   /** Rows copied from a spreadsheet arrive tab-separated: they are read as a file of that text. */

@@ -3,15 +3,17 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { recordConsent } from "@/lib/respondents/actions";
 import { CONSENT_METHODS, CONSENT_SCOPES, FIELD_LANGUAGES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
+import { respondentFailureMessages } from "./failure-messages";
 import styles from "./respondents.module.css";
 import { SelectField } from "./select-field";
-import { FormSummary, useFormFeedback } from "./use-form-feedback";
 
 /** One consent form as the respondent gave it: every scope answered, granted or not. */
 export function ConsentForm({
@@ -25,12 +27,17 @@ export function ConsentForm({
 }) {
   const t = useTranslations("respondents");
   const router = useRouter();
-  const feedback = useFormFeedback();
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(recordConsent, {
+    failureMessages: respondentFailureMessages,
+    busyAfterSuccess: true,
+    onSuccess: () => {
+      router.push(detailHref);
+      router.refresh();
+    },
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const data = new FormData(event.currentTarget);
     const answer = (name: string) => {
       const value = data.get(name);
@@ -45,29 +52,19 @@ export function ConsentForm({
       language: String(data.get("language") ?? ""),
       scopes: Object.fromEntries(CONSENT_SCOPES.map((scope) => [scope, answer(`scope-${scope}`)])),
     };
-    startTransition(async () => {
-      try {
-        const result = await recordConsent(input);
-        if (feedback.accept(result)) {
-          router.push(detailHref);
-          router.refresh();
-        }
-      } catch {
-        feedback.unexpected();
-      }
-    });
+    void form.submit(input);
   }
 
   return (
     <form
       method="post"
-      ref={feedback.formRef}
+      ref={form.formRef}
       className="form"
       noValidate
       onSubmit={handleSubmit}
       aria-describedby="consent-form-summary"
     >
-      <FormSummary id="consent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <FormError id="consent-form-summary" message={form.formError} ref={form.messageRef} />
       <div className={styles.grid}>
         <Field
           id="consent-given-on"
@@ -75,7 +72,7 @@ export function ConsentForm({
           type="date"
           label={t("consentForm.givenOn")}
           required
-          error={feedback.errorFor("givenOn")}
+          error={form.fieldError("givenOn")}
         />
         <Field
           id="consent-form-version"
@@ -84,7 +81,7 @@ export function ConsentForm({
           hint={t("consentForm.formVersionHint")}
           required
           maxLength={50}
-          error={feedback.errorFor("formVersion")}
+          error={form.fieldError("formVersion")}
         />
         <SelectField
           id="consent-language"
@@ -92,7 +89,7 @@ export function ConsentForm({
           label={t("consentForm.language")}
           required
           defaultValue="es"
-          error={feedback.errorFor("language")}
+          error={form.fieldError("language")}
         >
           {FIELD_LANGUAGES.map((code) => (
             <option key={code} value={code}>
@@ -108,7 +105,7 @@ export function ConsentForm({
         required
         legend={t("consentForm.method")}
         choices={CONSENT_METHODS.map((method) => ({ value: method, label: t(`methods.${method}`) }))}
-        error={feedback.errorFor("method")}
+        error={form.fieldError("method")}
       />
       <fieldset className={styles.group}>
         <legend>{t("consentForm.scopesLegend")}</legend>
@@ -126,14 +123,14 @@ export function ConsentForm({
                   { value: "yes", label: t("consentForm.yes") },
                   { value: "no", label: t("consentForm.no") },
                 ]}
-                error={feedback.errorFor(`scopes.${scope}`)}
+                error={form.fieldError(`scopes.${scope}`)}
               />
             </div>
           ))}
         </div>
       </fieldset>
       <div className="actions">
-        <Button type="submit" busy={pending} busyLabel={t("consentForm.submitting")}>
+        <Button type="submit" busy={form.busy} busyLabel={t("consentForm.submitting")}>
           {t("consentForm.submit")}
         </Button>
         <Link href={detailHref}>{t("consentForm.cancel")}</Link>

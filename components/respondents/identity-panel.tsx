@@ -2,13 +2,15 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { revealRespondentIdentity, updateRespondentIdentity } from "@/lib/respondents/actions";
 import type { IdentityValues } from "@/lib/respondents/sealing";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
-import { FormSummary, useFormFeedback } from "./use-form-feedback";
+import { respondentFailureMessages } from "./failure-messages";
 
 type IdentityPanelProps = {
   evaluationId: string;
@@ -38,8 +40,15 @@ export function IdentityPanel({
   const [revealed, setRevealed] = useState<IdentityValues | null>(null);
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const revealError = useFormFeedback();
+  const revealer = useActionForm(revealRespondentIdentity, {
+    failureMessages: respondentFailureMessages,
+    clearOnStart: true,
+    onStart: () => setStatus(null),
+    onSuccess: (data) => {
+      if (data.state === "present") setRevealed(data.values);
+      else router.refresh();
+    },
+  });
   const revealedRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -48,17 +57,7 @@ export function IdentityPanel({
   }, [revealed, editing]);
 
   function reveal() {
-    setStatus(null);
-    startTransition(async () => {
-      try {
-        const result = await revealRespondentIdentity({ evaluationId, respondentId });
-        if (!revealError.accept(result)) return;
-        if (result.data.state === "present") setRevealed(result.data.values);
-        else router.refresh();
-      } catch {
-        revealError.unexpected();
-      }
-    });
+    void revealer.submit({ evaluationId, respondentId });
   }
 
   function hide() {
@@ -97,9 +96,7 @@ export function IdentityPanel({
   return (
     <div ref={panelRef}>
       <p>{t("intro")}</p>
-      <p className="form-error" role="alert" ref={revealError.summaryRef} tabIndex={-1}>
-        {revealError.formError}
-      </p>
+      <FormError message={revealer.formError} ref={revealer.messageRef} />
       <p role="status" className={styles.status}>
         {status}
       </p>
@@ -126,7 +123,7 @@ export function IdentityPanel({
           </div>
         </div>
       ) : state === "present" ? (
-        <Button onClick={reveal} busy={pending} busyLabel={t("showing")}>
+        <Button onClick={reveal} busy={revealer.busy} busyLabel={t("showing")}>
           {t("show")}
         </Button>
       ) : (
@@ -159,37 +156,31 @@ function IdentityForm({
   onSaved: () => void;
 }) {
   const t = useTranslations("respondents.identity");
-  const feedback = useFormFeedback();
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(updateRespondentIdentity, {
+    failureMessages: respondentFailureMessages,
+    onSuccess: onSaved,
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const values = identityFromForm(new FormData(event.currentTarget));
-    startTransition(async () => {
-      try {
-        const result = await updateRespondentIdentity({ evaluationId, respondentId, version, ...values });
-        if (feedback.accept(result)) onSaved();
-      } catch {
-        feedback.unexpected();
-      }
-    });
+    void form.submit({ evaluationId, respondentId, version, ...values });
   }
 
   return (
     <form
       method="post"
-      ref={feedback.formRef}
+      ref={form.formRef}
       className="form"
       noValidate
       onSubmit={handleSubmit}
       aria-describedby="identity-form-summary"
     >
-      <FormSummary id="identity-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <FormError id="identity-form-summary" message={form.formError} ref={form.messageRef} />
       <p className="field__hint">{t("intro")}</p>
-      <IdentityFields idPrefix="identity" defaults={defaults} errorFor={feedback.errorFor} />
+      <IdentityFields idPrefix="identity" defaults={defaults} errorFor={form.fieldError} />
       <div className="actions">
-        <Button type="submit" busy={pending} busyLabel={t("saving")}>
+        <Button type="submit" busy={form.busy} busyLabel={t("saving")}>
           {t("save")}
         </Button>
         <Button variant="secondary" onClick={onCancel}>

@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import {
@@ -15,10 +17,10 @@ import {
   RESPONDENT_TYPES,
 } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
+import { respondentFailureMessages } from "./failure-messages";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
 import { SelectField } from "./select-field";
-import { FormSummary, useFormFeedback } from "./use-form-feedback";
 
 export type RespondentFormValues = {
   type: string;
@@ -46,19 +48,31 @@ type RespondentFormProps = {
 export function RespondentForm(props: RespondentFormProps) {
   const t = useTranslations("respondents");
   const router = useRouter();
-  const feedback = useFormFeedback();
-  const [pending, startTransition] = useTransition();
+  const base = `/evaluations/${encodeURIComponent(props.evaluationId)}/respondents`;
+  const options = { failureMessages: respondentFailureMessages, busyAfterSuccess: true };
+  const create = useActionForm(createRespondent, {
+    ...options,
+    onSuccess: (data) => router.push(`${base}/${encodeURIComponent(data.id)}`),
+  });
+  const update = useActionForm(updateRespondent, {
+    ...options,
+    onSuccess: () => {
+      if (props.mode !== "edit") return;
+      router.push(`${base}/${encodeURIComponent(props.respondentId)}`);
+      router.refresh();
+    },
+  });
+  const form = props.mode === "create" ? create : update;
+  const errorFor = (field: string) => form.fieldError(field);
   const initial = props.mode === "edit" ? props.initial : null;
   const [state, setState] = useState(initial?.state ?? "");
   const [placeId, setPlaceId] = useState(initial?.placeId ?? "");
   const placesInState = props.places.filter((place) => regionToken(place) === state && place.municipality);
   const language = initial?.language ?? "es";
   const languages = isFieldLanguage(language) ? FIELD_LANGUAGES : [...FIELD_LANGUAGES, language];
-  const base = `/evaluations/${encodeURIComponent(props.evaluationId)}/respondents`;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const data = new FormData(event.currentTarget);
     const attributes = {
       evaluationId: props.evaluationId,
@@ -73,26 +87,8 @@ export function RespondentForm(props: RespondentFormProps) {
       language: String(data.get("language") ?? ""),
       atRiskGroupIds: data.getAll("atRiskGroupIds").map(String),
     };
-    startTransition(async () => {
-      try {
-        if (props.mode === "create") {
-          const result = await createRespondent({ ...attributes, ...identityFromForm(data) });
-          if (feedback.accept(result)) router.push(`${base}/${encodeURIComponent(result.data.id)}`);
-        } else {
-          const result = await updateRespondent({
-            ...attributes,
-            respondentId: props.respondentId,
-            version: props.version,
-          });
-          if (feedback.accept(result)) {
-            router.push(`${base}/${encodeURIComponent(props.respondentId)}`);
-            router.refresh();
-          }
-        }
-      } catch {
-        feedback.unexpected();
-      }
-    });
+    if (props.mode === "create") void create.submit({ ...attributes, ...identityFromForm(data) });
+    else void update.submit({ ...attributes, respondentId: props.respondentId, version: props.version });
   }
 
   const words =
@@ -102,13 +98,13 @@ export function RespondentForm(props: RespondentFormProps) {
   return (
     <form
       method="post"
-      ref={feedback.formRef}
+      ref={form.formRef}
       className="form"
       noValidate
       onSubmit={handleSubmit}
       aria-describedby="respondent-form-summary"
     >
-      <FormSummary id="respondent-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <FormError id="respondent-form-summary" message={form.formError} ref={form.messageRef} />
       <div className={styles.grid}>
         <SelectField
           id="respondent-type"
@@ -116,7 +112,7 @@ export function RespondentForm(props: RespondentFormProps) {
           label={t("fields.type")}
           required
           defaultValue={initial?.type ?? ""}
-          error={feedback.errorFor("type")}
+          error={errorFor("type")}
         >
           <option value="">{t("fields.choose")}</option>
           {RESPONDENT_TYPES.map((type) => (
@@ -131,7 +127,7 @@ export function RespondentForm(props: RespondentFormProps) {
           label={t("fields.gender")}
           required
           defaultValue={initial?.gender ?? ""}
-          error={feedback.errorFor("gender")}
+          error={errorFor("gender")}
         >
           <option value="">{t("fields.choose")}</option>
           {GENDERS.map((gender) => (
@@ -150,7 +146,7 @@ export function RespondentForm(props: RespondentFormProps) {
             setState(event.target.value);
             setPlaceId("");
           }}
-          error={feedback.errorFor("state")}
+          error={errorFor("state")}
         >
           <option value="">{t("fields.choose")}</option>
           {props.countries.length > 0 ? (
@@ -187,7 +183,7 @@ export function RespondentForm(props: RespondentFormProps) {
           hint={t("fields.placeHint")}
           value={placeId}
           onChange={(event) => setPlaceId(event.target.value)}
-          error={feedback.errorFor("placeId")}
+          error={errorFor("placeId")}
         >
           <option value="">{t("fields.placeNone")}</option>
           {placesInState.map((place) => (
@@ -201,7 +197,7 @@ export function RespondentForm(props: RespondentFormProps) {
           name="sectorId"
           label={t("fields.sector")}
           defaultValue={initial?.sectorId ?? ""}
-          error={feedback.errorFor("sectorId")}
+          error={errorFor("sectorId")}
         >
           <option value="">{t("fields.sectorNone")}</option>
           {props.sectors.map((sector) => (
@@ -216,7 +212,7 @@ export function RespondentForm(props: RespondentFormProps) {
           label={t("fields.language")}
           required
           defaultValue={language}
-          error={feedback.errorFor("language")}
+          error={errorFor("language")}
         >
           {languages.map((code) => (
             <option key={code} value={code}>
@@ -234,18 +230,18 @@ export function RespondentForm(props: RespondentFormProps) {
           hint={t("fields.atRiskGroupsHint")}
           choices={props.atRiskGroups.map((group) => ({ value: group.id, label: group.name }))}
           defaultValues={initial?.atRiskGroupIds ?? []}
-          error={feedback.errorFor("atRiskGroupIds")}
+          error={errorFor("atRiskGroupIds")}
         />
       ) : null}
       {props.mode === "create" ? (
         <fieldset className={styles.group}>
           <legend>{t("identity.legend")}</legend>
           <p className="field__hint">{t("identity.intro")}</p>
-          <IdentityFields idPrefix="respondent-identity" errorFor={feedback.errorFor} />
+          <IdentityFields idPrefix="respondent-identity" errorFor={errorFor} />
         </fieldset>
       ) : null}
       <div className="actions">
-        <Button type="submit" busy={pending} busyLabel={words.busy}>
+        <Button type="submit" busy={form.busy} busyLabel={words.busy}>
           {words.submit}
         </Button>
         <Link href={props.cancelHref}>{t("edit.cancel")}</Link>

@@ -3,14 +3,16 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { withdrawConsent } from "@/lib/respondents/actions";
 import { WITHDRAWAL_CHOICES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import styles from "./respondents.module.css";
-import { FormSummary, useFormFeedback } from "./use-form-feedback";
+import { respondentFailureMessages } from "./failure-messages";
 
 type WithdrawalFormProps = {
   evaluationId: string;
@@ -24,13 +26,18 @@ type WithdrawalFormProps = {
 export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHref, counts }: WithdrawalFormProps) {
   const t = useTranslations("respondents");
   const router = useRouter();
-  const feedback = useFormFeedback();
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(withdrawConsent, {
+    failureMessages: respondentFailureMessages,
+    busyAfterSuccess: true,
+    onSuccess: () => {
+      router.push(detailHref);
+      router.refresh();
+    },
+  });
   const [choice, setChoice] = useState<string | null>(null);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const data = new FormData(event.currentTarget);
     const input = {
       evaluationId,
@@ -41,38 +48,28 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
       note: String(data.get("note") ?? ""),
       confirmed: data.get("confirmed") === "yes",
     };
-    startTransition(async () => {
-      try {
-        const result = await withdrawConsent(input);
-        if (feedback.accept(result)) {
-          router.push(detailHref);
-          router.refresh();
-        }
-      } catch {
-        feedback.unexpected();
-      }
-    });
+    void form.submit(input);
   }
 
-  const noteError = feedback.errorFor("note");
-  const confirmError = feedback.errorFor("confirmed");
+  const noteError = form.fieldError("note");
+  const confirmError = form.fieldError("confirmed");
   return (
     <form
       method="post"
-      ref={feedback.formRef}
+      ref={form.formRef}
       className="form"
       noValidate
       onSubmit={handleSubmit}
       aria-describedby="withdrawal-form-summary"
     >
-      <FormSummary id="withdrawal-form-summary" message={feedback.formError} summaryRef={feedback.summaryRef} />
+      <FormError id="withdrawal-form-summary" message={form.formError} ref={form.messageRef} />
       <Field
         id="withdrawal-date"
         name="withdrawnOn"
         type="date"
         label={t("withdrawal.withdrawnOn")}
         required
-        error={feedback.errorFor("withdrawnOn")}
+        error={form.fieldError("withdrawnOn")}
       />
       <div onChange={(event) => setChoice((event.target as HTMLInputElement).value)}>
         <ChoiceGroup
@@ -86,7 +83,7 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
             label: t(`choices.${value}`),
             description: t(`choiceHelp.${value}`),
           }))}
-          error={feedback.errorFor("choice")}
+          error={form.fieldError("choice")}
         />
       </div>
       {choice === "DESTROY" ? (
@@ -135,7 +132,7 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
         </p>
       ) : null}
       <div className="actions">
-        <Button type="submit" busy={pending} busyLabel={t("withdrawal.submitting")}>
+        <Button type="submit" busy={form.busy} busyLabel={t("withdrawal.submitting")}>
           {t("withdrawal.submit")}
         </Button>
         <Link href={detailHref}>{t("withdrawal.cancel")}</Link>

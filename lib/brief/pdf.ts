@@ -127,7 +127,7 @@ class BriefPdf {
     const { start, count } = doc.bufferedPageRange();
     for (let index = start; index < start + count; index += 1) {
       doc.switchToPage(index);
-      doc.markContent("Artifact", { type: "Pagination" } as never);
+      doc.markContent("Artifact", { type: "Pagination" });
       const margins = doc.page.margins;
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
       doc.font("body").fontSize(9);

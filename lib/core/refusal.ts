@@ -12,6 +12,12 @@
 export type RefusalDetails = {
   /** The code of the story that stopped the change ("CS-0007"). */
   story?: string;
+  /** The separator an imported file seems to use when it was read with another one. */
+  suggestion?: "SEMICOLON" | "TAB" | "COMMA";
+  /** The imported file's column the refusal is about (a repeated column name). */
+  header?: string;
+  /** The record's field an import's column mapping leaves out ("consentDate"). */
+  target?: string;
 };
 
 export class Refusal<R extends string = string> extends Error {
@@ -55,4 +61,31 @@ export function refusals<R extends string>() {
     refuse: (reason: R, field?: string, details?: RefusalDetails) => new Refusal<R>(reason, field, details),
     asResults: <T>(work: () => Promise<T>) => refusalsAsResults<T, R>(work),
   };
+}
+
+/**
+ * An expected refusal as an action answers it (lib/actions.ts), e.g. "EMAIL_TAKEN": the form
+ * shows it next to the field or on top; details travel beside the reason, never inside it.
+ */
+export type Rejection = { rejected: string; field?: string; details?: RefusalDetails };
+
+/** A refusal as a rejection; only the details it has travel. */
+export function rejectionOf(refusal: Refusal): Rejection {
+  const details = Object.entries(refusal.details).filter(([, value]) => value !== undefined);
+  return details.length > 0
+    ? { rejected: refusal.reason, field: refusal.field, details: Object.fromEntries(details) }
+    : { rejected: refusal.reason, field: refusal.field };
+}
+
+/**
+ * Runs a mutation that answers in the action's own shape (imports, respondents); a refusal it
+ * throws (and the rollback it caused) comes back as a rejection, anything else is thrown on.
+ */
+export async function refusalsAsRejections<T>(work: () => Promise<T>): Promise<T | Rejection> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refusal) return rejectionOf(error);
+    throw error;
+  }
 }

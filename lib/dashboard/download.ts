@@ -19,6 +19,7 @@ import { planChartSvg, planChartWords, planSummary } from "./plan-chart";
 import { chartPng } from "./png";
 import { loadDashboardMeta } from "./meta-loaders";
 import { parseDashboardFilters } from "./schema";
+import { runtimeKeys } from "@/lib/i18n/labels";
 
 export type DashboardDownloadRequest = {
   evaluationId: string;
@@ -111,7 +112,7 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
   if (!scope) return refused(404);
 
   const translator = createTranslator({ locale, messages: messages[locale] });
-  const t = (key: string, values?: Record<string, string | number>) => translator(key as never, values as never);
+  const t = runtimeKeys(translator);
   const day = new Date().toISOString().slice(0, 10);
   const audit = (rowCount: number) =>
     recordDashboardDownload(evaluationId, user.id, request.ipAddress ?? null, {

@@ -10,16 +10,28 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { canAssignDomainAt, planAssignment } from "./policy";
 import type { AssignDomainInput, EndAssignmentInput } from "./schema";
+
+/** Why a story's domain is not assigned or its assignment not ended. */
+export const ASSIGNMENT_REFUSALS = [
+  "STAGE_LOCKED",
+  "NOT_IN_EVALUATION",
+  "DOMAIN_RETIRED",
+  "ALREADY_ASSIGNED",
+  "ALREADY_PRIMARY",
+  "PRIMARY_CANNOT_END",
+] as const;
+export type AssignmentRefusal = (typeof ASSIGNMENT_REFUSALS)[number];
+const { refuse, asResults } = refusals<AssignmentRefusal>();
 
 type Actor = { actorId: string; ipAddress?: string | null };
 
 async function storyStage(tx: Prisma.TransactionClient, evaluationId: string, storyId: string) {
   const story = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { stage: true } });
   if (!story) throw new AppError("NOT_FOUND");
-  if (!canAssignDomainAt(story.stage)) throw new Refusal("STAGE_LOCKED");
+  if (!canAssignDomainAt(story.stage)) throw refuse("STAGE_LOCKED");
 }
 
 function uniqueViolationIsConflict(error: unknown): never {
@@ -42,8 +54,8 @@ export async function assignDomainInTransaction(
   const { actorId, evaluationId, storyId, domainId, kind, rationale } = input;
   await storyStage(tx, evaluationId, storyId);
   const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { retiredAt: true } });
-  if (!domain) throw new Refusal("NOT_IN_EVALUATION", "domainId");
-  if (domain.retiredAt) throw new Refusal("DOMAIN_RETIRED", "domainId");
+  if (!domain) throw refuse("NOT_IN_EVALUATION", "domainId");
+  if (domain.retiredAt) throw refuse("DOMAIN_RETIRED", "domainId");
   const current = await tx.domainAssignment.findMany({
     where: { evaluationId, storyId, endedAt: null },
     select: { id: true, domainId: true, kind: true },
@@ -52,7 +64,7 @@ export async function assignDomainInTransaction(
   if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId)
     throw new AppError("CONFLICT", "the primary domain changed meanwhile");
   const plan = planAssignment(current, domainId, kind);
-  if (!plan.ok) throw new Refusal(plan.reason, "domainId");
+  if (!plan.ok) throw refuse(plan.reason, "domainId");
   const now = new Date();
   if (plan.end.length > 0) {
     const ended = await tx.domainAssignment.updateMany({
@@ -87,8 +99,10 @@ export async function assignDomainInTransaction(
   return { assignmentId: created.id };
 }
 
-export async function assignDomain(input: Assignment): Promise<{ ok: true; assignmentId: string } | Refused> {
-  return refusalsAsResults(() =>
+export async function assignDomain(
+  input: Assignment,
+): Promise<{ ok: true; assignmentId: string } | Refused<AssignmentRefusal>> {
+  return asResults(() =>
     db()
       .$transaction(
         async (tx) => ({ ok: true as const, ...(await assignDomainInTransaction(tx, input)) }),
@@ -100,9 +114,9 @@ export async function assignDomain(input: Assignment): Promise<{ ok: true; assig
 
 export async function endSecondaryAssignment(
   input: Omit<EndAssignmentInput, "evaluationId"> & Actor & { evaluationId: string },
-): Promise<{ ok: true } | Refused> {
+): Promise<{ ok: true } | Refused<AssignmentRefusal>> {
   const { actorId, evaluationId, storyId, assignmentId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await storyStage(tx, evaluationId, storyId);
       const row = await tx.domainAssignment.findFirst({
@@ -110,7 +124,7 @@ export async function endSecondaryAssignment(
         select: { kind: true, domainId: true, endedAt: true },
       });
       if (!row) throw new AppError("NOT_FOUND");
-      if (row.kind === "PRIMARY") throw new Refusal("PRIMARY_CANNOT_END");
+      if (row.kind === "PRIMARY") throw refuse("PRIMARY_CANNOT_END");
       const ended = await tx.domainAssignment.updateMany({
         where: { id: assignmentId, evaluationId, storyId, endedAt: null },
         data: { endedAt: new Date(), endedById: actorId },

@@ -12,8 +12,21 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import type { CreateDomainInput, DomainVersionInput, ReorderDomainsInput, UpdateDomainInput } from "./schema";
+
+/** Why a domain of the evaluation's set-up is not saved, reordered, retired, restored or deleted. */
+export const DOMAIN_SETUP_REFUSALS = [
+  "DEFINITION_REQUIRED",
+  "DUPLICATE_NAME",
+  "STALE_VERSION",
+  "ORDER_CHANGED",
+  "ORDER_INCOMPLETE",
+  "DOMAIN_IN_LIVE_ROUND",
+  "DOMAIN_IN_USE",
+] as const;
+export type DomainSetupRefusal = (typeof DOMAIN_SETUP_REFUSALS)[number];
+const { refuse, asResults } = refusals<DomainSetupRefusal>();
 
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
@@ -39,8 +52,8 @@ async function evaluationLanguages(tx: Tx, evaluationId: string): Promise<Locale
 
 /** Definitions are required in the evaluation's own languages; names in both (schema). */
 function checkDefinitions(fields: DomainFields, languages: readonly Locale[]) {
-  if (languages.includes("ES") && !fields.definitionEs) throw new Refusal("DEFINITION_REQUIRED", "definitionEs");
-  if (languages.includes("EN") && !fields.definitionEn) throw new Refusal("DEFINITION_REQUIRED", "definitionEn");
+  if (languages.includes("ES") && !fields.definitionEs) throw refuse("DEFINITION_REQUIRED", "definitionEs");
+  if (languages.includes("EN") && !fields.definitionEn) throw refuse("DEFINITION_REQUIRED", "definitionEn");
 }
 
 async function checkNamesFree(tx: Tx, evaluationId: string, fields: DomainFields, exceptId?: string) {
@@ -53,8 +66,8 @@ async function checkNamesFree(tx: Tx, evaluationId: string, fields: DomainFields
     },
     select: { nameKeyEs: true, nameKeyEn: true },
   });
-  if (taken.some((row) => row.nameKeyEs === keys.nameKeyEs)) throw new Refusal("DUPLICATE_NAME", "nameEs");
-  if (taken.some((row) => row.nameKeyEn === keys.nameKeyEn)) throw new Refusal("DUPLICATE_NAME", "nameEn");
+  if (taken.some((row) => row.nameKeyEs === keys.nameKeyEs)) throw refuse("DUPLICATE_NAME", "nameEs");
+  if (taken.some((row) => row.nameKeyEn === keys.nameKeyEn)) throw refuse("DUPLICATE_NAME", "nameEn");
   return keys;
 }
 
@@ -111,8 +124,8 @@ export async function createDomainInTransaction(
 
 export async function createDomain(
   input: CreateDomainInput & Actor,
-): Promise<{ ok: true; domainId: string } | Refused> {
-  return refusalsAsResults(() =>
+): Promise<{ ok: true; domainId: string } | Refused<DomainSetupRefusal>> {
+  return asResults(() =>
     db().$transaction(async (tx) => ({ ok: true as const, ...(await createDomainInTransaction(tx, input)) })),
   );
 }
@@ -123,13 +136,15 @@ async function lockedDomain(tx: Tx, evaluationId: string, domainId: string, expe
   >`SELECT id FROM domain WHERE id = ${domainId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   if (!row) throw new AppError("NOT_FOUND");
   const domain = await tx.domain.findUniqueOrThrow({ where: { evaluationId_id: { evaluationId, id: domainId } } });
-  if (domain.version !== expectedVersion) throw new Refusal("STALE_VERSION");
+  if (domain.version !== expectedVersion) throw refuse("STALE_VERSION");
   return domain;
 }
 
-export async function updateDomain(input: UpdateDomainInput & Actor): Promise<{ ok: true; version: number } | Refused> {
+export async function updateDomain(
+  input: UpdateDomainInput & Actor,
+): Promise<{ ok: true; version: number } | Refused<DomainSetupRefusal>> {
   const { evaluationId, domainId, expectedVersion, actorId, ipAddress, ...fields } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const stored = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       checkDefinitions(fields, await evaluationLanguages(tx, evaluationId));
@@ -161,9 +176,11 @@ export async function updateDomain(input: UpdateDomainInput & Actor): Promise<{ 
  * Puts the domains in the given order. The unique (evaluation, position) constraint is checked
  * per statement, so rows first move to negative positions, then to their new ones.
  */
-export async function reorderDomains(input: ReorderDomainsInput & Actor): Promise<{ ok: true } | Refused> {
+export async function reorderDomains(
+  input: ReorderDomainsInput & Actor,
+): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
   const { evaluationId, order, seenOrder, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await lockDomainList(tx, evaluationId);
       const current = await tx.domain.findMany({
@@ -172,13 +189,13 @@ export async function reorderDomains(input: ReorderDomainsInput & Actor): Promis
         select: { id: true },
       });
       const currentIds = current.map((row) => row.id);
-      if (currentIds.join() !== seenOrder.join()) throw new Refusal("ORDER_CHANGED");
+      if (currentIds.join() !== seenOrder.join()) throw refuse("ORDER_CHANGED");
       if (
         order.length !== currentIds.length ||
         new Set(order).size !== order.length ||
         order.some((id) => !currentIds.includes(id))
       )
-        throw new Refusal("ORDER_INCOMPLETE");
+        throw refuse("ORDER_INCOMPLETE");
       if (order.join() === currentIds.join()) return { ok: true as const };
       const positions = order.map((_, index) => index + 1);
       await tx.$executeRaw`UPDATE domain SET position = -position WHERE evaluation_id = ${evaluationId}`;
@@ -202,9 +219,11 @@ export async function reorderDomains(input: ReorderDomainsInput & Actor): Promis
 }
 
 /** Retires a domain: kept for what names it, gone from the pickers. Not while a live round uses it. */
-export async function retireDomain(input: DomainVersionInput & Actor): Promise<{ ok: true } | Refused> {
+export async function retireDomain(
+  input: DomainVersionInput & Actor,
+): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
   const { evaluationId, domainId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       if (domain.retiredAt) return { ok: true as const };
@@ -212,7 +231,7 @@ export async function retireDomain(input: DomainVersionInput & Actor): Promise<{
         where: { evaluationId, domainId, status: { in: [...LIVE_ROUND_STATUSES] } },
         select: { name: true },
       });
-      if (liveRound) throw new Refusal("DOMAIN_IN_LIVE_ROUND");
+      if (liveRound) throw refuse("DOMAIN_IN_LIVE_ROUND");
       const retiredAt = new Date();
       await tx.domain.update({
         where: { evaluationId_id: { evaluationId, id: domainId } },
@@ -233,9 +252,11 @@ export async function retireDomain(input: DomainVersionInput & Actor): Promise<{
   );
 }
 
-export async function restoreDomain(input: DomainVersionInput & Actor): Promise<{ ok: true } | Refused> {
+export async function restoreDomain(
+  input: DomainVersionInput & Actor,
+): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
   const { evaluationId, domainId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
       if (!domain.retiredAt) return { ok: true as const };
@@ -259,9 +280,11 @@ export async function restoreDomain(input: DomainVersionInput & Actor): Promise<
 }
 
 /** Deletes a domain nothing names yet (a typo, a second thought); anything else is retired instead. */
-export async function deleteDomain(input: DomainVersionInput & Actor): Promise<{ ok: true } | Refused> {
+export async function deleteDomain(
+  input: DomainVersionInput & Actor,
+): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
   const { evaluationId, domainId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await lockDomainList(tx, evaluationId);
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
@@ -272,7 +295,7 @@ export async function deleteDomain(input: DomainVersionInput & Actor): Promise<{
         tx.selectionPanel.count({ where }),
         tx.learningDomain.count({ where }),
       ]);
-      if (uses.some((count) => count > 0)) throw new Refusal("DOMAIN_IN_USE");
+      if (uses.some((count) => count > 0)) throw refuse("DOMAIN_IN_USE");
       await tx.domain.delete({ where: { evaluationId_id: { evaluationId, id: domainId } } });
       // Close the gap, so positions stay 1..n.
       await tx.$executeRaw`UPDATE domain SET position = -position WHERE evaluation_id = ${evaluationId} AND position > ${domain.position}`;

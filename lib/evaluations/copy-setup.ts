@@ -10,7 +10,12 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { nameKey } from "@/lib/name-key";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
+
+/** Why a set-up is not copied: an evaluation cannot be its own source. */
+export const COPY_SETUP_REFUSALS = ["SAME_EVALUATION"] as const;
+export type CopySetupRefusal = (typeof COPY_SETUP_REFUSALS)[number];
+const { refuse, asResults } = refusals<CopySetupRefusal>();
 
 export type CopiedSetup = {
   domains: number;
@@ -26,11 +31,11 @@ export async function copySetup(input: {
   evaluationId: string;
   sourceEvaluationId: string;
   ipAddress?: string | null;
-}): Promise<({ ok: true } & CopiedSetup) | Refused> {
+}): Promise<({ ok: true } & CopiedSetup) | Refused<CopySetupRefusal>> {
   const { evaluationId, sourceEvaluationId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
-      if (sourceEvaluationId === evaluationId) throw new Refusal("SAME_EVALUATION", "sourceEvaluationId");
+      if (sourceEvaluationId === evaluationId) throw refuse("SAME_EVALUATION", "sourceEvaluationId");
       const [target, source] = await Promise.all([
         tx.evaluation.findUnique({ where: { id: evaluationId }, select: { id: true } }),
         tx.evaluation.findUnique({ where: { id: sourceEvaluationId }, select: { name: true } }),

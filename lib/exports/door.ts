@@ -19,6 +19,7 @@ import { EXPORT_TABLE_DEFINITIONS } from "./tables";
 import { leveledParts, readmeRows, readmeSheet } from "./workbook";
 import { workbookStream } from "./workbook-writers";
 import { contentTypeOf, exportStream, type Cell } from "./writers";
+import { runtimeKeys } from "@/lib/i18n/labels";
 
 export type ExportRequest = {
   evaluationId: string;
@@ -60,9 +61,10 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   const translator = createTranslator({ locale, messages: messages[locale] });
   // Headers and choices repeat on every row: each message is looked up once per export.
   const looked = new Map<string, string>();
+  const byKey = runtimeKeys(translator);
   const t = (key: string) => {
     let text = looked.get(key);
-    if (text === undefined) looked.set(key, (text = translator(key as never)));
+    if (text === undefined) looked.set(key, (text = byKey(key)));
     return text;
   };
   const context: ColumnContext = { labelled: labels === "labelled", t, level, locale };

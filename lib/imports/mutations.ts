@@ -7,7 +7,7 @@
  *   writes all records, or nothing. The file is sent again and must be the one the dry run read.
  */
 import "server-only";
-import { reject, type Rejection } from "@/lib/actions";
+import { Refusal, refusals, rejectionOf, type Rejection } from "@/lib/core/refusal";
 import { recordAudit } from "@/lib/audit";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
@@ -17,7 +17,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { newRecordId } from "./record-ids";
 import { insertImportedRows } from "./bulk-insert";
 import { fieldOf } from "./fields";
-import { ImportFileError } from "./limits";
+import { IMPORT_FILE_PROBLEMS, ImportFileError } from "./limits";
 import {
   applySavedMapping,
   incompleteGroups,
@@ -40,12 +40,42 @@ const MAPPING_NAME = "default";
 /** A 10,000-row commit runs for seconds; allow well beyond it on a busy machine. */
 const COMMIT_TRANSACTION = { maxWait: 30_000, timeout: 300_000 } as const;
 
+/** Why a file, its mapping or its commit is refused: the file's own problems (./limits.ts), then the import's. */
+export const IMPORT_REFUSALS = [
+  ...IMPORT_FILE_PROBLEMS,
+  "MAPPING_UNKNOWN_COLUMN",
+  "MAPPING_UNKNOWN_FIELD",
+  "MAPPING_REQUIRED",
+  "MAPPING_CONSENT_INCOMPLETE",
+  "KEY_COLUMN_MISSING",
+  "KEY_COLUMN_IDENTITY",
+  "IDEMPOTENCY_KEY_REUSED",
+  "FILE_CHANGED",
+  "ROWS_INVALID",
+] as const;
+export type ImportRefusal = (typeof IMPORT_REFUSALS)[number];
+const { refuse } = refusals<ImportRefusal>();
+
+/** A file's problem as a refusal: the suggested separator and the repeated column travel as details. */
+function fileProblem({ problem }: ImportFileError): Refusal<ImportRefusal> {
+  return refuse(problem.code, undefined, { suggestion: problem.suggestion, header: problem.header });
+}
+
+/**
+ * The import steps answer the action's own shape (`Rejection`): a refusal thrown while reading
+ * the file or checking the mapping becomes one, with its details beside the reason.
+ */
+function rejection(error: unknown): Rejection | null {
+  if (error instanceof ImportFileError) return rejectionOf(fileProblem(error));
+  return error instanceof Refusal ? rejectionOf(error) : null;
+}
+
 async function fileRefusal<T>(work: () => Promise<T>): Promise<T | Rejection> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ImportFileError)
-      return reject(error.problem.code, error.problem.suggestion ?? error.problem.header);
+    const refused = rejection(error);
+    if (refused) return refused;
     throw error;
   }
 }
@@ -92,18 +122,18 @@ function mappingProblem(
   mapping: ColumnMapping,
   keyColumn: string,
   headers: string[],
-): Rejection | null {
-  if (Object.keys(mapping).some((column) => !headers.includes(column))) return reject("MAPPING_UNKNOWN_COLUMN");
-  if (unknownTargets(kind, mapping).length > 0) return reject("MAPPING_UNKNOWN_FIELD");
+): Refusal<ImportRefusal> | null {
+  if (Object.keys(mapping).some((column) => !headers.includes(column))) return refuse("MAPPING_UNKNOWN_COLUMN");
+  if (unknownTargets(kind, mapping).length > 0) return refuse("MAPPING_UNKNOWN_FIELD");
   const missing = missingRequired(kind, mapping);
-  if (missing.length > 0) return reject("MAPPING_REQUIRED", missing[0]);
+  if (missing.length > 0) return refuse("MAPPING_REQUIRED", "mapping", { target: missing[0] });
   const incomplete = incompleteGroups(kind, mapping);
-  if (incomplete.length > 0) return reject("MAPPING_CONSENT_INCOMPLETE", incomplete[0]);
-  if (!headers.includes(keyColumn)) return reject("KEY_COLUMN_MISSING", "keyColumn");
+  if (incomplete.length > 0) return refuse("MAPPING_CONSENT_INCOMPLETE", "mapping", { target: incomplete[0] });
+  if (!headers.includes(keyColumn)) return refuse("KEY_COLUMN_MISSING", "keyColumn");
   const keyTarget = mapping[keyColumn];
   // The key is stored in clear (imported_row.external_key): it must never be a name, phone or community.
   if (keyTarget && fieldOf(kind, parseTarget(keyTarget).field)?.identity)
-    return reject("KEY_COLUMN_IDENTITY", "keyColumn");
+    return refuse("KEY_COLUMN_IDENTITY", "keyColumn");
   return null;
 }
 
@@ -172,13 +202,15 @@ export async function dryRunImport(
   });
   const sha = await filesSha256(input.file, input.related);
   if (earlier)
-    return earlier.fileSha256 === sha ? { batchId: earlier.id, ...earlier } : reject("IDEMPOTENCY_KEY_REUSED");
+    return earlier.fileSha256 === sha
+      ? { batchId: earlier.id, ...earlier }
+      : rejectionOf(refuse("IDEMPOTENCY_KEY_REUSED"));
 
   return fileRefusal(async () => {
     const table = await openTable(input.file, { delimiter: input.delimiter });
     await table.rows.return(undefined);
     const problem = mappingProblem(kind, input.mapping, input.keyColumn, table.headers);
-    if (problem) return problem;
+    if (problem) throw problem;
     const summary = await scanFile({
       client: db(),
       evaluationId,
@@ -190,7 +222,7 @@ export async function dryRunImport(
       keyColumn: input.keyColumn,
       delimiter: input.delimiter,
     });
-    if (summary.rowCount === 0) return reject("EMPTY");
+    if (summary.rowCount === 0) throw refuse("EMPTY");
     return db().$transaction(async (tx) => {
       const batch = await tx.importBatch.create({
         data: {
@@ -306,7 +338,7 @@ export async function commitImport(
       const batch = await tx.importBatch.findFirstOrThrow({ where: { evaluationId, id: batchId } });
       if (batch.status === "COMMITTED")
         return { batchId, created: batch.newCount, skipped: batch.skippedCount, alreadyCommitted: true };
-      if (batch.fileSha256 !== sha) return reject("FILE_CHANGED", "file");
+      if (batch.fileSha256 !== sha) throw refuse("FILE_CHANGED", "file");
       // Imports of one kind into one evaluation run one after the other, so two commits of the same
       // file (two batches) see each other's imported rows and create each record once.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`import:${evaluationId}:${batch.kind}`}, 0))`;
@@ -359,7 +391,8 @@ export async function commitImport(
       return { batchId, created: summary.newCount, skipped: summary.skippedCount, alreadyCommitted: false };
     }, COMMIT_TRANSACTION);
   } catch (error) {
-    if (error instanceof ImportFileError) return reject(error.problem.code);
+    const refused = rejection(error);
+    if (refused) return refused;
     if (!(error instanceof RowsInvalid)) throw error;
     // Nothing was written; the batch now shows what is wrong with the data as it stands.
     await db().$transaction(async (tx) => {
@@ -370,6 +403,6 @@ export async function commitImport(
         data: { status: "FAILED", errorCount: error.errorCount },
       });
     });
-    return reject("ROWS_INVALID");
+    return rejectionOf(refuse("ROWS_INVALID"));
   }
 }

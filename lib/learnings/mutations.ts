@@ -10,7 +10,7 @@ import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import {
   checkLinks,
   checkTranslators,
@@ -30,6 +30,27 @@ import {
   type ReorderLearningsInput,
   type UpdateLearningInput,
 } from "./schema";
+
+/** Why a learning is not saved, reordered or deleted; the rules (./rules.ts) refuse with the first twelve. */
+export const LEARNING_REFUSALS = [
+  "LANGUAGE_NOT_USED",
+  "TITLE_REQUIRED",
+  "TEXT_REQUIRED",
+  "TRANSLATOR_NOT_MEMBER",
+  "AUDIENCE_REQUIRED",
+  "GROUP_REQUIRED",
+  "GROUP_NOT_FOUND",
+  "STORY_NOT_FOUND",
+  "DOMAIN_NOT_FOUND",
+  "DOMAIN_RETIRED",
+  "ALREADY_WRITTEN",
+  "GROUP_TAKEN",
+  "STALE_VERSION",
+  "ORDER_CHANGED",
+  "ORDER_INCOMPLETE",
+] as const;
+export type LearningRefusal = (typeof LEARNING_REFUSALS)[number];
+const { refuse, asResults } = refusals<LearningRefusal>();
 
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
@@ -117,8 +138,8 @@ export async function createLearningInTransaction(
 
 export async function createLearning(
   input: CreateLearningInput & Actor,
-): Promise<{ ok: true; learningId: string; position: number } | Refused> {
-  return refusalsAsResults(() =>
+): Promise<{ ok: true; learningId: string; position: number } | Refused<LearningRefusal>> {
+  return asResults(() =>
     db().$transaction(async (tx) => ({ ok: true as const, ...(await createLearningInTransaction(tx, input)) })),
   );
 }
@@ -137,7 +158,7 @@ async function lockedLearning(tx: Tx, evaluationId: string, learningId: string, 
       domains: { select: { domainId: true } },
     },
   });
-  if (learning.version !== expectedVersion) throw new Refusal("STALE_VERSION");
+  if (learning.version !== expectedVersion) throw refuse("STALE_VERSION");
   const shape = {
     audience: learning.audience,
     atRiskGroupId: learning.atRiskGroupId,
@@ -156,9 +177,9 @@ async function lockedLearning(tx: Tx, evaluationId: string, learningId: string, 
 
 export async function updateLearning(
   input: UpdateLearningInput & Actor,
-): Promise<{ ok: true; version: number } | Refused> {
+): Promise<{ ok: true; version: number } | Refused<LearningRefusal>> {
   const { evaluationId, learningId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const stored = await lockedLearning(tx, evaluationId, learningId, expectedVersion);
       const { learning } = stored;
@@ -199,9 +220,11 @@ export async function updateLearning(
  * Puts a kind's learnings in the given order. The unique (evaluation, kind, position) constraint
  * is checked per statement, so rows first move to negative positions, then to their new ones.
  */
-export async function reorderLearnings(input: ReorderLearningsInput & Actor): Promise<{ ok: true } | Refused> {
+export async function reorderLearnings(
+  input: ReorderLearningsInput & Actor,
+): Promise<{ ok: true } | Refused<LearningRefusal>> {
   const { evaluationId, kind, order, seenOrder, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await lockKind(tx, evaluationId, kind);
       const current = (
@@ -211,13 +234,13 @@ export async function reorderLearnings(input: ReorderLearningsInput & Actor): Pr
           select: { id: true },
         })
       ).map((row) => row.id);
-      if (current.join() !== seenOrder.join()) throw new Refusal("ORDER_CHANGED");
+      if (current.join() !== seenOrder.join()) throw refuse("ORDER_CHANGED");
       if (
         order.length !== current.length ||
         new Set(order).size !== order.length ||
         order.some((id) => !current.includes(id))
       )
-        throw new Refusal("ORDER_INCOMPLETE");
+        throw refuse("ORDER_INCOMPLETE");
       if (order.join() === current.join()) return { ok: true as const };
       const positions = order.map((_, index) => index + 1);
       await tx.$executeRaw`UPDATE learning SET position = -position WHERE evaluation_id = ${evaluationId} AND kind = ${kind}::learning_kind`;
@@ -241,9 +264,11 @@ export async function reorderLearnings(input: ReorderLearningsInput & Actor): Pr
 }
 
 /** Deletes a learning with its revisions; the audit event keeps its last wording. */
-export async function deleteLearning(input: LearningVersionInput & Actor): Promise<{ ok: true } | Refused> {
+export async function deleteLearning(
+  input: LearningVersionInput & Actor,
+): Promise<{ ok: true } | Refused<LearningRefusal>> {
   const { evaluationId, learningId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const kind = (
         await tx.learning.findUnique({

@@ -6,8 +6,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { Refusal } from "@/lib/core/refusal";
+import { refusals } from "@/lib/core/refusal";
+import type { LearningRefusal } from "./mutations";
 import { LEARNING_LOCALES, SINGLE_KINDS, type LearningFields, type LearningKind } from "./schema";
+
+const { refuse } = refusals<LearningRefusal>();
 
 type Tx = Prisma.TransactionClient;
 
@@ -48,21 +51,21 @@ export function textsToStore(
     const written = Boolean(text && (text.title || text.body || text.sustainability));
     const path = `texts.${locale}`;
     if (!languages.includes(locale)) {
-      if (written) throw new Refusal("LANGUAGE_NOT_USED", `${path}.body`);
+      if (written) throw refuse("LANGUAGE_NOT_USED", `${path}.body`);
       continue;
     }
     const original = locale === languages[0];
     if (!text || !written) {
       if (original)
-        throw new Refusal(
+        throw refuse(
           kind === "KEY_LEARNING" ? "TITLE_REQUIRED" : "TEXT_REQUIRED",
           `${path}.${kind === "KEY_LEARNING" ? "title" : "body"}`,
         );
       continue;
     }
     const keyLearning = kind === "KEY_LEARNING";
-    if (keyLearning && !text.title) throw new Refusal("TITLE_REQUIRED", `${path}.title`);
-    if (!text.body) throw new Refusal("TEXT_REQUIRED", `${path}.body`);
+    if (keyLearning && !text.title) throw refuse("TITLE_REQUIRED", `${path}.title`);
+    if (!text.body) throw refuse("TEXT_REQUIRED", `${path}.body`);
     texts.push({
       locale,
       title: keyLearning ? text.title : null,
@@ -82,14 +85,14 @@ export async function checkTranslators(tx: Tx, evaluationId: string, texts: Stor
       where: { evaluationId_userId: { evaluationId, userId: text.translatedById } },
       select: { id: true },
     });
-    if (!member) throw new Refusal("TRANSLATOR_NOT_MEMBER", `texts.${text.locale}.translatedById`);
+    if (!member) throw refuse("TRANSLATOR_NOT_MEMBER", `texts.${text.locale}.translatedById`);
   }
 }
 
 /** What the kind takes beyond its texts: an audience, a group, or the stories and domains it draws on. */
 export function shapeOf(kind: LearningKind, fields: LearningFields): LearningShape {
-  if (kind === "RECOMMENDATION" && !fields.audience) throw new Refusal("AUDIENCE_REQUIRED", "audience");
-  if (kind === "AT_RISK_IMPACT" && !fields.atRiskGroupId) throw new Refusal("GROUP_REQUIRED", "atRiskGroupId");
+  if (kind === "RECOMMENDATION" && !fields.audience) throw refuse("AUDIENCE_REQUIRED", "audience");
+  if (kind === "AT_RISK_IMPACT" && !fields.atRiskGroupId) throw refuse("GROUP_REQUIRED", "atRiskGroupId");
   const keyLearning = kind === "KEY_LEARNING";
   return {
     audience: kind === "RECOMMENDATION" ? fields.audience : null,
@@ -110,20 +113,20 @@ export async function checkLinks(
   linkedDomainIds: readonly string[] = [],
 ) {
   if (shape.atRiskGroupId && (await tx.atRiskGroup.count({ where: { evaluationId, id: shape.atRiskGroupId } })) === 0) {
-    throw new Refusal("GROUP_NOT_FOUND", "atRiskGroupId");
+    throw refuse("GROUP_NOT_FOUND", "atRiskGroupId");
   }
   if (shape.storyIds.length > 0) {
     const found = await tx.changeStory.count({ where: { evaluationId, id: { in: shape.storyIds } } });
-    if (found !== shape.storyIds.length) throw new Refusal("STORY_NOT_FOUND", "storyIds");
+    if (found !== shape.storyIds.length) throw refuse("STORY_NOT_FOUND", "storyIds");
   }
   if (shape.domainIds.length > 0) {
     const domains = await tx.domain.findMany({
       where: { evaluationId, id: { in: shape.domainIds } },
       select: { id: true, retiredAt: true },
     });
-    if (domains.length !== shape.domainIds.length) throw new Refusal("DOMAIN_NOT_FOUND", "domainIds");
+    if (domains.length !== shape.domainIds.length) throw refuse("DOMAIN_NOT_FOUND", "domainIds");
     if (domains.some((domain) => domain.retiredAt && !linkedDomainIds.includes(domain.id)))
-      throw new Refusal("DOMAIN_RETIRED", "domainIds");
+      throw refuse("DOMAIN_RETIRED", "domainIds");
   }
 }
 
@@ -137,12 +140,12 @@ export async function checkUnique(
 ) {
   const except = exceptId ? { not: exceptId } : undefined;
   if (SINGLE_KINDS.has(kind) && (await tx.learning.count({ where: { evaluationId, kind, id: except } })) > 0)
-    throw new Refusal("ALREADY_WRITTEN");
+    throw refuse("ALREADY_WRITTEN");
   if (
     kind === "AT_RISK_IMPACT" &&
     (await tx.learning.count({ where: { evaluationId, kind, atRiskGroupId: shape.atRiskGroupId, id: except } })) > 0
   ) {
-    throw new Refusal("GROUP_TAKEN", "atRiskGroupId");
+    throw refuse("GROUP_TAKEN", "atRiskGroupId");
   }
 }
 

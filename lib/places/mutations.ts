@@ -11,9 +11,24 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { placeKey } from "./catalogue";
 import type { AddCountryInput, AddPlaceInput, AddRegionInput, RemoveCountryInput, RemovePlaceInput } from "./schema";
+
+/** Why a place, region or country is not added or removed; each names the field it is about when there is one. */
+export const PLACE_REFUSALS = [
+  "COUNTRY_UNKNOWN",
+  "REGION_UNKNOWN",
+  "DUPLICATE_PLACE",
+  "COUNTRY_IS_MEXICO",
+  "DUPLICATE_COUNTRY",
+  "DUPLICATE_NAME",
+  "DUPLICATE_REGION_CODE",
+  "PLACE_IN_USE",
+  "PLACE_HAS_PLACES_UNDER",
+] as const;
+export type PlaceRefusal = (typeof PLACE_REFUSALS)[number];
+const { refuse, asResults } = refusals<PlaceRefusal>();
 
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
@@ -61,7 +76,7 @@ async function requireCountry(tx: Tx, evaluationId: string, code: string) {
     where: { evaluationId_code: { evaluationId, code } },
     select: { id: true },
   });
-  if (!country) throw new Refusal("COUNTRY_UNKNOWN", "countryCode");
+  if (!country) throw refuse("COUNTRY_UNKNOWN", "countryCode");
 }
 
 /**
@@ -75,7 +90,7 @@ export async function addPlaceInTransaction(tx: Tx, input: AddPlaceInput & Actor
   if (countryCode) {
     await requireCountry(tx, evaluationId, countryCode);
     const region = await findRegion(tx, evaluationId, countryCode, state);
-    if (!region) throw new Refusal("REGION_UNKNOWN", "state");
+    if (!region) throw refuse("REGION_UNKNOWN", "state");
     state = region.state; // as the region was written
   }
   const levels = [
@@ -92,12 +107,14 @@ export async function addPlaceInTransaction(tx: Tx, input: AddPlaceInput & Actor
       municipality: level.municipality,
       community: level.community,
     });
-  if (!place.created) throw new Refusal("DUPLICATE_PLACE", levels.at(-1)!.field);
+  if (!place.created) throw refuse("DUPLICATE_PLACE", levels.at(-1)!.field);
   return { placeId: place.id };
 }
 
-export async function addPlace(input: AddPlaceInput & Actor): Promise<{ ok: true; placeId: string } | Refused> {
-  return refusalsAsResults(() =>
+export async function addPlace(
+  input: AddPlaceInput & Actor,
+): Promise<{ ok: true; placeId: string } | Refused<PlaceRefusal>> {
+  return asResults(() =>
     db().$transaction(async (tx) => ({ ok: true as const, ...(await addPlaceInTransaction(tx, input)) })),
   );
 }
@@ -107,15 +124,15 @@ export async function addCountryInTransaction(tx: Tx, input: AddCountryInput & A
   const { evaluationId, code, nameEs, nameEn, actorId, ipAddress } = input;
   await lockPlaces(tx, evaluationId);
   if ([nameEs, nameEn].some((name) => nameKey(name) === "mexico"))
-    throw new Refusal("countryIsMexico", nameKey(nameEs) === "mexico" ? "nameEs" : "nameEn");
+    throw refuse("COUNTRY_IS_MEXICO", nameKey(nameEs) === "mexico" ? "nameEs" : "nameEn");
   const own = await tx.placeCountry.findMany({
     where: { evaluationId },
     select: { code: true, nameEs: true, nameEn: true },
   });
-  if (own.some((country) => country.code === code)) throw new Refusal("DUPLICATE_COUNTRY", "code");
+  if (own.some((country) => country.code === code)) throw refuse("DUPLICATE_COUNTRY", "code");
   const taken = new Set(own.flatMap((country) => [nameKey(country.nameEs), nameKey(country.nameEn)]));
-  if (taken.has(nameKey(nameEs))) throw new Refusal("DUPLICATE_NAME", "nameEs");
-  if (taken.has(nameKey(nameEn))) throw new Refusal("DUPLICATE_NAME", "nameEn");
+  if (taken.has(nameKey(nameEs))) throw refuse("DUPLICATE_NAME", "nameEs");
+  if (taken.has(nameKey(nameEn))) throw refuse("DUPLICATE_NAME", "nameEn");
   const country = await tx.placeCountry.create({ data: { evaluationId, code, nameEs, nameEn }, select: { id: true } });
   await recordAudit(tx, {
     evaluationId,
@@ -129,8 +146,10 @@ export async function addCountryInTransaction(tx: Tx, input: AddCountryInput & A
   return { code };
 }
 
-export async function addCountry(input: AddCountryInput & Actor): Promise<{ ok: true; code: string } | Refused> {
-  return refusalsAsResults(() =>
+export async function addCountry(
+  input: AddCountryInput & Actor,
+): Promise<{ ok: true; code: string } | Refused<PlaceRefusal>> {
+  return asResults(() =>
     db().$transaction(async (tx) => ({ ok: true as const, ...(await addCountryInTransaction(tx, input)) })),
   );
 }
@@ -145,7 +164,7 @@ export async function addRegionInTransaction(tx: Tx, input: AddRegionInput & Act
       where: { evaluationId, countryCode, regionCode: { equals: code, mode: "insensitive" } },
       select: { id: true },
     });
-    if (sameCode) throw new Refusal("DUPLICATE_REGION_CODE", "code");
+    if (sameCode) throw refuse("DUPLICATE_REGION_CODE", "code");
   }
   const place = await ensurePlace(tx, {
     ...input,
@@ -155,20 +174,22 @@ export async function addRegionInTransaction(tx: Tx, input: AddRegionInput & Act
     municipality: null,
     community: null,
   });
-  if (!place.created) throw new Refusal("DUPLICATE_PLACE", "name");
+  if (!place.created) throw refuse("DUPLICATE_PLACE", "name");
   return { placeId: place.id };
 }
 
-export async function addRegion(input: AddRegionInput & Actor): Promise<{ ok: true; placeId: string } | Refused> {
-  return refusalsAsResults(() =>
+export async function addRegion(
+  input: AddRegionInput & Actor,
+): Promise<{ ok: true; placeId: string } | Refused<PlaceRefusal>> {
+  return asResults(() =>
     db().$transaction(async (tx) => ({ ok: true as const, ...(await addRegionInTransaction(tx, input)) })),
   );
 }
 
 /** Removes a place nothing names and nothing sits under (a typo, a state the fieldwork never reached). */
-export async function removePlace(input: RemovePlaceInput & Actor): Promise<{ ok: true } | Refused> {
+export async function removePlace(input: RemovePlaceInput & Actor): Promise<{ ok: true } | Refused<PlaceRefusal>> {
   const { evaluationId, placeId, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await lockPlaces(tx, evaluationId);
       const place = await tx.place.findFirst({
@@ -188,14 +209,14 @@ export async function removePlace(input: RemovePlaceInput & Actor): Promise<{ ok
         const region = { evaluationId, countryCode: place.countryCode, state: place.state };
         uses.push(await tx.respondent.count({ where: region }), await tx.fieldworkPlanRegion.count({ where: region }));
       }
-      if (uses.some((count) => count > 0)) throw new Refusal("PLACE_IN_USE");
+      if (uses.some((count) => count > 0)) throw refuse("PLACE_IN_USE");
       const inRegion = { evaluationId, countryCode: place.countryCode, state: place.state };
       const under = await tx.place.count({
         where: place.municipality
           ? { ...inRegion, municipality: place.municipality, community: { not: null } }
           : { ...inRegion, municipality: { not: null } },
       });
-      if (!place.community && under > 0) throw new Refusal("PLACE_HAS_PLACES_UNDER");
+      if (!place.community && under > 0) throw refuse("PLACE_HAS_PLACES_UNDER");
       await tx.place.delete({ where: { evaluationId_id: { evaluationId, id: placeId } } });
       await recordAudit(tx, {
         evaluationId,
@@ -212,9 +233,9 @@ export async function removePlace(input: RemovePlaceInput & Actor): Promise<{ ok
 }
 
 /** Removes a country with no region and no respondent left (added by mistake). */
-export async function removeCountry(input: RemoveCountryInput & Actor): Promise<{ ok: true } | Refused> {
+export async function removeCountry(input: RemoveCountryInput & Actor): Promise<{ ok: true } | Refused<PlaceRefusal>> {
   const { evaluationId, code, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await lockPlaces(tx, evaluationId);
       const country = await tx.placeCountry.findUnique({
@@ -224,9 +245,9 @@ export async function removeCountry(input: RemoveCountryInput & Actor): Promise<
       if (!country) throw new AppError("NOT_FOUND");
       const named = { evaluationId, countryCode: code };
       if ((await tx.respondent.count({ where: named })) + (await tx.fieldworkPlanRegion.count({ where: named })) > 0)
-        throw new Refusal("PLACE_IN_USE");
+        throw refuse("PLACE_IN_USE");
       if ((await tx.place.count({ where: { evaluationId, countryCode: code } })) > 0)
-        throw new Refusal("PLACE_HAS_PLACES_UNDER");
+        throw refuse("PLACE_HAS_PLACES_UNDER");
       await tx.placeCountry.delete({ where: { id: country.id } });
       await recordAudit(tx, {
         evaluationId,

@@ -11,8 +11,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import type { CreateProjectInput, ProjectFields, ProjectVersionInput, UpdateProjectInput } from "./schema";
+
+/** Why a project is not saved, retired, restored or deleted. */
+export const PROJECT_REFUSALS = ["DUPLICATE_ACRONYM", "DUPLICATE_NAME", "STALE_VERSION", "PROJECT_IN_USE"] as const;
+export type ProjectRefusal = (typeof PROJECT_REFUSALS)[number];
+const { refuse, asResults } = refusals<ProjectRefusal>();
 
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
@@ -30,8 +35,8 @@ async function columnsFor(tx: Tx, evaluationId: string, fields: ProjectFields, e
     },
     select: { acronymKey: true, nameKey: true },
   });
-  if (taken.some((row) => row.acronymKey === keys.acronymKey)) throw new Refusal("DUPLICATE_ACRONYM", "acronym");
-  if (taken.some((row) => row.nameKey === keys.nameKey)) throw new Refusal("DUPLICATE_NAME", "name");
+  if (taken.some((row) => row.acronymKey === keys.acronymKey)) throw refuse("DUPLICATE_ACRONYM", "acronym");
+  if (taken.some((row) => row.nameKey === keys.nameKey)) throw refuse("DUPLICATE_NAME", "name");
   return { ...fields, ...keys, startDate: day(fields.startDate), endDate: day(fields.endDate) };
 }
 
@@ -58,8 +63,8 @@ export async function createProjectInTransaction(
 
 export async function createProject(
   input: CreateProjectInput & Actor,
-): Promise<{ ok: true; projectId: string } | Refused> {
-  return refusalsAsResults(() =>
+): Promise<{ ok: true; projectId: string } | Refused<ProjectRefusal>> {
+  return asResults(() =>
     db().$transaction(async (tx) => ({ ok: true as const, ...(await createProjectInTransaction(tx, input)) })),
   );
 }
@@ -72,15 +77,15 @@ async function lockedProject(tx: Tx, evaluationId: string, projectId: string, ex
   >`SELECT id FROM project WHERE id = ${projectId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   if (!row) throw new AppError("NOT_FOUND");
   const project = await tx.project.findUniqueOrThrow({ where: { evaluationId_id: { evaluationId, id: projectId } } });
-  if (project.version !== expectedVersion) throw new Refusal("STALE_VERSION");
+  if (project.version !== expectedVersion) throw refuse("STALE_VERSION");
   return project;
 }
 
 export async function updateProject(
   input: UpdateProjectInput & Actor,
-): Promise<{ ok: true; version: number } | Refused> {
+): Promise<{ ok: true; version: number } | Refused<ProjectRefusal>> {
   const { evaluationId, projectId, expectedVersion, project, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const stored = await lockedProject(tx, evaluationId, projectId, expectedVersion);
       const columns = await columnsFor(tx, evaluationId, project, projectId);
@@ -109,9 +114,12 @@ export async function updateProject(
   );
 }
 
-async function setRetired(input: ProjectVersionInput & Actor, retire: boolean): Promise<{ ok: true } | Refused> {
+async function setRetired(
+  input: ProjectVersionInput & Actor,
+  retire: boolean,
+): Promise<{ ok: true } | Refused<ProjectRefusal>> {
   const { evaluationId, projectId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const project = await lockedProject(tx, evaluationId, projectId, expectedVersion);
       if (Boolean(project.retiredAt) === retire) return { ok: true as const };
@@ -140,9 +148,11 @@ export const retireProject = (input: ProjectVersionInput & Actor) => setRetired(
 export const restoreProject = (input: ProjectVersionInput & Actor) => setRetired(input, false);
 
 /** Deletes a project nothing names yet; anything else is retired instead. */
-export async function deleteProject(input: ProjectVersionInput & Actor): Promise<{ ok: true } | Refused> {
+export async function deleteProject(
+  input: ProjectVersionInput & Actor,
+): Promise<{ ok: true } | Refused<ProjectRefusal>> {
   const { evaluationId, projectId, expectedVersion, actorId, ipAddress } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const project = await lockedProject(tx, evaluationId, projectId, expectedVersion);
       const where = { evaluationId, projectId };
@@ -151,7 +161,7 @@ export async function deleteProject(input: ProjectVersionInput & Actor): Promise
         tx.focusGroupProject.count({ where }),
         tx.storyContribution.count({ where }),
       ]);
-      if (uses.some((count) => count > 0)) throw new Refusal("PROJECT_IN_USE");
+      if (uses.some((count) => count > 0)) throw refuse("PROJECT_IN_USE");
       await tx.project.delete({ where: { evaluationId_id: { evaluationId, id: projectId } } });
       const { acronym, name, managingOffice, fundingStreams, notes } = project;
       await recordAudit(tx, {

@@ -5,13 +5,25 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import type { Rejection } from "@/lib/actions";
+import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { db } from "@/lib/db";
 import { CONSENT_SCOPES } from "./constants";
 import { destroyRespondentData, type DestructionSummary } from "./destruction";
 import { consentRefusal, currentConsent, withdrawalExcludes, withdrawalRefusal } from "./policy";
 import type { ConsentInput, WithdrawalInput } from "./schema";
-import { lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
+import { lockRespondent, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
+
+/** Why a consent form or a withdrawal is not recorded (the rules are in ./policy.ts). */
+export const CONSENT_REFUSALS = [
+  "CONSENT_WITHDRAWN",
+  "CONSENT_OLDER",
+  "NO_CONSENT",
+  "ALREADY_WITHDRAWN",
+  "CONSENT_CHANGED",
+  "WITHDRAWAL_BEFORE_CONSENT",
+] as const;
+export type ConsentRefusal = (typeof CONSENT_REFUSALS)[number];
+const { refuse } = refusals<ConsentRefusal>();
 
 function day(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
@@ -39,12 +51,12 @@ export async function recordConsent(
 ): Promise<{ consentId: string } | Rejection> {
   const { evaluationId, respondentId } = input;
   const givenOn = day(input.givenOn);
-  return refusable(() =>
+  return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       const { current, identityDestroyed } = await consentsOf(tx, evaluationId, respondentId);
       const refusal = consentRefusal(current, givenOn, identityDestroyed);
-      if (refusal) refuse(refusal.reason, refusal.field);
+      if (refusal) throw refuse(refusal.reason, refusal.field);
 
       const consent = await tx.consent.create({
         data: {
@@ -99,18 +111,18 @@ export async function withdrawConsent(
 ): Promise<WithdrawalOutcome | Rejection> {
   const { evaluationId, respondentId } = input;
   const withdrawnOn = day(input.withdrawnOn);
-  return refusable(() =>
+  return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       const { current } = await consentsOf(tx, evaluationId, respondentId);
       const refusal = withdrawalRefusal(current, { consentId: input.consentId, withdrawnOn });
-      if (refusal) refuse(refusal.reason, refusal.field);
+      if (refusal) throw refuse(refusal.reason, refusal.field);
 
       const withdrawn = await tx.consent.updateMany({
         where: { id: input.consentId, evaluationId, respondentId, withdrawnOn: null },
         data: { withdrawnOn, withdrawalChoice: input.choice, withdrawalNote: input.note },
       });
-      if (withdrawn.count !== 1) refuse("errors.alreadyWithdrawn");
+      if (withdrawn.count !== 1) throw refuse("ALREADY_WITHDRAWN");
 
       const excludedAt = withdrawalExcludes(input.choice) ? (locked.excludedAt ?? now) : locked.excludedAt;
       if (excludedAt !== locked.excludedAt) {

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import type { Rejection } from "@/lib/actions";
+import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,7 +13,12 @@ import { IDENTITY_FIELDS } from "./constants";
 import { changedIdentityFields } from "./policy";
 import type { IdentityInput } from "./schema";
 import { EMPTY_IDENTITY, identityParts, openIdentity, sealIdentity, type IdentityValues } from "./sealing";
-import { assertVersion, lockRespondent, refusable, refuse, TRANSACTION_OPTIONS, type Actor } from "./transaction";
+import { assertVersion, lockRespondent, TRANSACTION_OPTIONS, type Actor } from "./transaction";
+
+/** Why a respondent's identity is not changed: it was destroyed on withdrawal, or changed since the form was loaded. */
+export const IDENTITY_REFUSALS = ["IDENTITY_DESTROYED", "STALE_VERSION"] as const;
+export type IdentityRefusal = (typeof IDENTITY_REFUSALS)[number];
+const { refuse } = refusals<IdentityRefusal>();
 
 export type RevealedIdentity =
   { state: "none" } | { state: "destroyed"; destroyedAt: Date } | { state: "present"; values: IdentityValues };
@@ -75,7 +80,7 @@ export async function updateIdentity(
   ring: KeyRing = keyRingFromEnv(),
 ): Promise<{ version: number } | Rejection> {
   const { evaluationId, respondentId } = input;
-  return refusable(() =>
+  return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       assertVersion(locked, input.version);
@@ -83,7 +88,7 @@ export async function updateIdentity(
         where: { evaluationId, respondentId },
         select: { id: true, ...SEALED },
       });
-      if (stored?.destroyedAt) refuse("errors.identityDestroyed");
+      if (stored?.destroyedAt) throw refuse("IDENTITY_DESTROYED");
 
       const before = identityParts(stored ? openIdentity(respondentId, stored, ring) : EMPTY_IDENTITY);
       const after = identityParts(input.identity);
@@ -100,7 +105,7 @@ export async function updateIdentity(
         where: { id: respondentId, evaluationId, version: input.version },
         data: { version: { increment: 1 } },
       });
-      if (bumped.count !== 1) refuse("errors.stale");
+      if (bumped.count !== 1) throw refuse("STALE_VERSION");
       await recordAudit(tx, {
         evaluationId,
         actorId: actor.actorId,

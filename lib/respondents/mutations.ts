@@ -4,24 +4,29 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import type { Rejection } from "@/lib/actions";
+import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { IDENTITY_FIELDS, MEXICAN_STATES } from "./constants";
 import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
-import {
-  assertVersion,
-  lockRespondent,
-  refusable,
-  refuse,
-  TRANSACTION_OPTIONS,
-  type Actor,
-  type Tx,
-} from "./transaction";
+import { assertVersion, lockRespondent, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
 import { nameKey } from "@/lib/name-key";
 import { placeKey } from "@/lib/places/catalogue";
+
+/** Why a respondent is not created or edited; each names its field, except a save from an older form. */
+export const RESPONDENT_REFUSALS = [
+  "STATE_UNKNOWN",
+  "REGION_UNKNOWN",
+  "PLACE_UNKNOWN",
+  "PLACE_OUTSIDE_STATE",
+  "SECTOR_UNKNOWN",
+  "AT_RISK_GROUP_UNKNOWN",
+  "STALE_VERSION",
+] as const;
+export type RespondentRefusal = (typeof RESPONDENT_REFUSALS)[number];
+const { refuse } = refusals<RespondentRefusal>();
 
 /**
  * The place, sector and at-risk groups must belong to this evaluation; the place must be public
@@ -61,15 +66,15 @@ async function checkReferences(
       : null,
   ]);
   if (!countryCode && !(MEXICAN_STATES as readonly string[]).includes(attributes.state))
-    refuse("errors.state", "state");
-  if (countryCode && !region) refuse("errors.regionUnknown", "state");
+    throw refuse("STATE_UNKNOWN", "state");
+  if (countryCode && !region) throw refuse("REGION_UNKNOWN", "state");
   const state = region?.state ?? attributes.state;
   // A community can identify a person: it belongs in the sealed identity, not on the respondent.
-  if (attributes.placeId && (!place || place.community !== null)) refuse("errors.placeUnknown", "placeId");
+  if (attributes.placeId && (!place || place.community !== null)) throw refuse("PLACE_UNKNOWN", "placeId");
   if (place && (place.countryCode !== countryCode || nameKey(place.state) !== nameKey(state)))
-    refuse("errors.placeState", "placeId");
-  if (attributes.sectorId && !sector) refuse("errors.sectorUnknown", "sectorId");
-  if (groups.length !== attributes.atRiskGroupIds.length) refuse("errors.atRiskGroupUnknown", "atRiskGroupIds");
+    throw refuse("PLACE_OUTSIDE_STATE", "placeId");
+  if (attributes.sectorId && !sector) throw refuse("SECTOR_UNKNOWN", "sectorId");
+  if (groups.length !== attributes.atRiskGroupIds.length) throw refuse("AT_RISK_GROUP_UNKNOWN", "atRiskGroupIds");
   return { state, atRiskGroupIds: groups.map((group) => group.id) };
 }
 
@@ -114,7 +119,7 @@ export async function createRespondent(
   const parts = identity ? identityParts(identity) : null;
   const identityGiven = parts ? IDENTITY_FIELDS.filter((field) => parts[field] !== null) : [];
 
-  return refusable(() =>
+  return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const { state, atRiskGroupIds } = await checkReferences(tx, evaluationId, input.attributes);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`respondent-code:${evaluationId}`}, 0))`;
@@ -161,7 +166,7 @@ export async function updateRespondent(
   input: UpdateRespondentInput,
 ): Promise<{ version: number } | Rejection> {
   const { evaluationId, respondentId } = input;
-  return refusable(() =>
+  return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
       assertVersion(locked, input.version);
@@ -196,7 +201,7 @@ export async function updateRespondent(
         where: { id: respondentId, evaluationId, version: input.version },
         data: { ...columns, version: { increment: 1 } },
       });
-      if (updated.count !== 1) refuse("errors.stale");
+      if (updated.count !== 1) throw refuse("STALE_VERSION");
       if ("atRiskGroupIds" in after) await writeGroups(tx, evaluationId, respondentId, atRiskGroupIds);
       await recordAudit(tx, {
         evaluationId,

@@ -1,4 +1,5 @@
 /** Pure rules about respondents, their identity and their consent (no database, no session). */
+import type { ConsentRefusal } from "./consent-mutations";
 import type { ConsentScopeKind, WithdrawalChoice } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
 
@@ -84,11 +85,10 @@ export function consentRefusal(
   current: ConsentState | null,
   givenOn: Date,
   identityDestroyed: boolean,
-): { reason: string; field?: string } | null {
+): { reason: ConsentRefusal; field?: string } | null {
   // A withdrawal cannot be undone: a new form after it would quietly reverse it.
-  if (identityDestroyed || current?.withdrawnOn) return { reason: "errors.consentWithdrawn" };
-  if (current && givenOn.getTime() < current.givenOn.getTime())
-    return { reason: "errors.consentOlder", field: "givenOn" };
+  if (identityDestroyed || current?.withdrawnOn) return { reason: "CONSENT_WITHDRAWN" };
+  if (current && givenOn.getTime() < current.givenOn.getTime()) return { reason: "CONSENT_OLDER", field: "givenOn" };
   return null;
 }
 
@@ -96,12 +96,12 @@ export function consentRefusal(
 export function withdrawalRefusal(
   current: ConsentState | null,
   request: { consentId: string; withdrawnOn: Date },
-): { reason: string; field?: string } | null {
-  if (!current) return { reason: "errors.noConsent" };
-  if (current.withdrawnOn) return { reason: "errors.alreadyWithdrawn" };
-  if (current.id !== request.consentId) return { reason: "errors.consentChanged" };
+): { reason: ConsentRefusal; field?: string } | null {
+  if (!current) return { reason: "NO_CONSENT" };
+  if (current.withdrawnOn) return { reason: "ALREADY_WITHDRAWN" };
+  if (current.id !== request.consentId) return { reason: "CONSENT_CHANGED" };
   if (request.withdrawnOn.getTime() < current.givenOn.getTime())
-    return { reason: "errors.withdrawalBeforeConsent", field: "withdrawnOn" };
+    return { reason: "WITHDRAWAL_BEFORE_CONSENT", field: "withdrawnOn" };
   return null;
 }
 

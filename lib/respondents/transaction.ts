@@ -2,7 +2,7 @@
  * What every respondent write shares: one transaction, refusals that roll it back, and a row lock
  * on the respondent so two writes to the same person run one after the other.
  */
-import type { Rejection } from "@/lib/actions";
+import { refusals } from "@/lib/core/refusal";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -13,30 +13,12 @@ export type Actor = { actorId: string; ipAddress?: string | null };
 
 export { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 
-/** An expected refusal; thrown inside the transaction so nothing written so far is kept. */
-export class Refused extends Error {
-  constructor(
-    readonly reason: string,
-    readonly field?: string,
-  ) {
-    super(reason);
-    this.name = "Refused";
-  }
-}
-
-export function refuse(reason: string, field?: string): never {
-  throw new Refused(reason, field);
-}
-
-/** Runs a write; a refusal comes back as the action's typed rejection, anything else is thrown. */
-export async function refusable<T>(write: () => Promise<T>): Promise<T | Rejection> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof Refused) return { rejected: error.reason, field: error.field };
-    throw error;
-  }
-}
+/**
+ * Refusals are lib/core/refusal.ts's, thrown inside the transaction so nothing written so far is
+ * kept; each mutation file lists its own reasons. A save from an older form is refused the same
+ * way by all of them.
+ */
+const { refuse } = refusals<"STALE_VERSION">();
 
 export type LockedRespondent = { id: string; code: string; version: number; excludedAt: Date | null };
 
@@ -57,5 +39,5 @@ export async function lockRespondent(tx: Tx, evaluationId: string, respondentId:
 
 /** Refuses a save made from a form that loaded an older version of the respondent. */
 export function assertVersion(locked: LockedRespondent, expected: number): void {
-  if (locked.version !== expected) refuse("errors.stale");
+  if (locked.version !== expected) throw refuse("STALE_VERSION");
 }

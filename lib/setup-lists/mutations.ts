@@ -10,8 +10,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import type { AddListItemInput, ListKind, RemoveListItemInput, RenameListItemInput } from "./schema";
+
+/** Why an item of a set-up list is not added, renamed or removed. */
+export const LIST_ITEM_REFUSALS = ["DUPLICATE_NAME", "STALE_VERSION", "ITEM_IN_USE"] as const;
+export type ListItemRefusal = (typeof LIST_ITEM_REFUSALS)[number];
+const { refuse, asResults } = refusals<ListItemRefusal>();
 
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
@@ -85,15 +90,15 @@ async function lockedList(tx: Tx, evaluationId: string, kind: ListKind): Promise
 
 function refuseTakenNames(items: Item[], names: Omit<Item, "id">, exceptId?: string) {
   const others = items.filter((item) => item.id !== exceptId);
-  if (others.some((item) => nameKey(item.nameEs) === nameKey(names.nameEs)))
-    throw new Refusal("DUPLICATE_NAME", "nameEs");
-  if (others.some((item) => nameKey(item.nameEn) === nameKey(names.nameEn)))
-    throw new Refusal("DUPLICATE_NAME", "nameEn");
+  if (others.some((item) => nameKey(item.nameEs) === nameKey(names.nameEs))) throw refuse("DUPLICATE_NAME", "nameEs");
+  if (others.some((item) => nameKey(item.nameEn) === nameKey(names.nameEn))) throw refuse("DUPLICATE_NAME", "nameEn");
 }
 
-export async function addListItem(input: AddListItemInput & Actor): Promise<{ ok: true; itemId: string } | Refused> {
+export async function addListItem(
+  input: AddListItemInput & Actor,
+): Promise<{ ok: true; itemId: string } | Refused<ListItemRefusal>> {
   const { evaluationId, kind, nameEs, nameEn } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       refuseTakenNames(await lockedList(tx, evaluationId, kind), { nameEs, nameEn });
       const item = await LISTS[kind].create(tx, evaluationId, { nameEs, nameEn });
@@ -111,14 +116,16 @@ export async function addListItem(input: AddListItemInput & Actor): Promise<{ ok
   );
 }
 
-export async function renameListItem(input: RenameListItemInput & Actor): Promise<{ ok: true } | Refused> {
+export async function renameListItem(
+  input: RenameListItemInput & Actor,
+): Promise<{ ok: true } | Refused<ListItemRefusal>> {
   const { evaluationId, kind, itemId, seen, nameEs, nameEn } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const items = await lockedList(tx, evaluationId, kind);
       const item = items.find((row) => row.id === itemId);
       if (!item) throw new AppError("NOT_FOUND");
-      if (item.nameEs !== seen.nameEs || item.nameEn !== seen.nameEn) throw new Refusal("STALE_VERSION");
+      if (item.nameEs !== seen.nameEs || item.nameEn !== seen.nameEn) throw refuse("STALE_VERSION");
       refuseTakenNames(items, { nameEs, nameEn }, itemId);
       if (item.nameEs === nameEs && item.nameEn === nameEn) return { ok: true as const };
       await LISTS[kind].rename(tx, evaluationId, itemId, { nameEs, nameEn });
@@ -137,13 +144,15 @@ export async function renameListItem(input: RenameListItemInput & Actor): Promis
   );
 }
 
-export async function removeListItem(input: RemoveListItemInput & Actor): Promise<{ ok: true } | Refused> {
+export async function removeListItem(
+  input: RemoveListItemInput & Actor,
+): Promise<{ ok: true } | Refused<ListItemRefusal>> {
   const { evaluationId, kind, itemId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const item = (await lockedList(tx, evaluationId, kind)).find((row) => row.id === itemId);
       if (!item) throw new AppError("NOT_FOUND");
-      if ((await LISTS[kind].uses(tx, evaluationId, itemId)) > 0) throw new Refusal("ITEM_IN_USE");
+      if ((await LISTS[kind].uses(tx, evaluationId, itemId)) > 0) throw refuse("ITEM_IN_USE");
       await LISTS[kind].remove(tx, evaluationId, itemId);
       await recordAudit(tx, {
         evaluationId,

@@ -12,6 +12,7 @@ import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 import { idSchema, requiredId } from "@/lib/core/ids";
 import { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES } from "./types";
+import { isOneOf } from "@/lib/i18n/labels";
 export { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORYTELLER_SCOPES } from "./types";
 
 export const SOURCE_KINDS = ["INTERVIEW", "FOCUS_GROUP", "EXCERPT"] as const;
@@ -132,7 +133,7 @@ export const storyFieldsSchema = z
       if (DATE_PRECISIONS.includes(story.periodPrecision) && !period.ok)
         ctx.addIssue({ code: "custom", message: period.problem, path: [period.field] });
       if (!Array.isArray(story.figures)) return;
-      const reader = NUMBER_LOCALES.includes(story.numberLocale as never) ? story.numberLocale! : "stored";
+      const reader = story.numberLocale && isOneOf(NUMBER_LOCALES, story.numberLocale) ? story.numberLocale : "stored";
       for (const issue of readFigures(story.figures, reader).issues)
         ctx.addIssue({ code: "custom", message: issue.message, path: ["figures", ...issue.path] });
     },

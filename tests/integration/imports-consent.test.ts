@@ -341,7 +341,8 @@ describe("respondents imported with their consent", () => {
     };
     expect(await dryRun(content, { mapping: partial })).toEqual({
       rejected: "MAPPING_CONSENT_INCOMPLETE",
-      field: "consentMethod",
+      field: "mapping",
+      details: { target: "consentMethod" },
     });
     // Without any consent column the file imports its respondents without consent, as before.
     const none = Object.fromEntries(Object.entries(partial).filter(([, field]) => !field.startsWith("consent")));

@@ -178,7 +178,8 @@ describe("reading the file", () => {
     expect(await dryRun(file(invalidUtf8))).toEqual({ rejected: "INVALID_UTF8", field: undefined });
     expect(await analyze(file(csv([row()], { delimiter: ";" })), ",")).toEqual({
       rejected: "WRONG_DELIMITER",
-      field: "SEMICOLON",
+      field: undefined,
+      details: { suggestion: "SEMICOLON" },
     });
     const many = `${HEADERS.join(",")}\n${"a,b,c,d,e,f,g,h,i,j,k,l,m\n".repeat(50_001)}`;
     expect(await dryRun(file(many))).toEqual({ rejected: "TOO_MANY_ROWS", field: undefined });

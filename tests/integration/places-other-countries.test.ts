@@ -104,7 +104,7 @@ describe("a country, its regions and the places under them", () => {
     });
     expect(await addCountry({ code: "MQ", nameEs: "Martinica", nameEn: "México" })).toEqual({
       ok: false,
-      reason: "countryIsMexico",
+      reason: "COUNTRY_IS_MEXICO",
       field: "nameEn",
     });
     const rows = await database.prisma.placeCountry.findMany({ where: { evaluationId: world.evaluationId } });
@@ -277,19 +277,19 @@ describe("records in another country", () => {
         { evaluationId: world.evaluationId, attributes: respondentAttributes(attributes) },
       );
     expect(await refusal({ countryCode: "GT", state: "Petén" })).toEqual({
-      rejected: "errors.regionUnknown",
+      rejected: "REGION_UNKNOWN",
       field: "state",
     });
     expect(await refusal({ countryCode: "GT", state: "Sacatepéquez", placeId: almolonga })).toEqual({
-      rejected: "errors.placeState",
+      rejected: "PLACE_OUTSIDE_STATE",
       field: "placeId",
     });
     expect(await refusal({ state: "Oaxaca", placeId: almolonga })).toEqual({
-      rejected: "errors.placeState",
+      rejected: "PLACE_OUTSIDE_STATE",
       field: "placeId",
     });
     expect(await refusal({ countryCode: "NI", state: "León" })).toEqual({
-      rejected: "errors.regionUnknown",
+      rejected: "REGION_UNKNOWN",
       field: "state",
     });
     // With no country the state must be Mexican: the schema says so at the field.
@@ -449,7 +449,7 @@ describe("tenancy in the database", () => {
         attributes: respondentAttributes({ countryCode: "GT", state: "Sacatepéquez", placeId: guatemalan }),
       },
     );
-    expect(refused).toEqual({ rejected: "errors.regionUnknown", field: "state" });
+    expect(refused).toEqual({ rejected: "REGION_UNKNOWN", field: "state" });
     expect(await database.prisma.placeCountry.count({ where: { evaluationId: other.evaluationId } })).toBe(0);
   });
 

@@ -289,7 +289,7 @@ describe("changing the identity", () => {
       email: "",
       community: "",
     });
-    expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "errors.stale", field: undefined });
+    expect(stale).toEqual({ ok: false, error: "REJECTED", reason: "STALE_VERSION", field: undefined });
     const shown = await actions.revealRespondentIdentity(ref);
     expect(shown.ok && shown.data.state === "present" && shown.data.values.name).toBe(NAME);
   });

@@ -155,23 +155,23 @@ describe("creating respondents", () => {
       mutations.createRespondent(actor(), { evaluationId: team.evaluation.id, attributes: attributes(overrides) });
     const before = await database.prisma.respondent.count();
     expect(await refuse({ placeId: places.otherEvaluation })).toEqual({
-      rejected: "errors.placeUnknown",
+      rejected: "PLACE_UNKNOWN",
       field: "placeId",
     });
     expect(await refuse({ state: "Oaxaca", placeId: places.oaxacaCommunity })).toEqual({
-      rejected: "errors.placeUnknown",
+      rejected: "PLACE_UNKNOWN",
       field: "placeId",
     });
     expect(await refuse({ state: "Oaxaca", placeId: places.monclova })).toEqual({
-      rejected: "errors.placeState",
+      rejected: "PLACE_OUTSIDE_STATE",
       field: "placeId",
     });
     expect(await refuse({ sectorId: sectors.otherEvaluation })).toEqual({
-      rejected: "errors.sectorUnknown",
+      rejected: "SECTOR_UNKNOWN",
       field: "sectorId",
     });
     expect(await refuse({ atRiskGroupIds: [group("women_workers"), group("women_workers", other)] })).toEqual({
-      rejected: "errors.atRiskGroupUnknown",
+      rejected: "AT_RISK_GROUP_UNKNOWN",
       field: "atRiskGroupIds",
     });
     expect(await database.prisma.respondent.count()).toBe(before);
@@ -250,7 +250,7 @@ describe("editing respondents", () => {
       version: 1,
       attributes: attributes({ gender: "UNDISCLOSED" }),
     });
-    expect(stale).toEqual({ rejected: "errors.stale", field: undefined });
+    expect(stale).toEqual({ rejected: "STALE_VERSION", field: undefined });
     expect(await database.prisma.respondent.findUniqueOrThrow({ where: { id } })).toMatchObject({
       gender: "MAN",
       version: 2,
@@ -269,7 +269,7 @@ describe("editing respondents", () => {
       });
     const results = await Promise.all([save("MAN"), save("NON_BINARY")]);
     expect(results.filter((result) => "version" in result)).toHaveLength(1);
-    expect(results.filter((result) => "rejected" in result && result.rejected === "errors.stale")).toHaveLength(1);
+    expect(results.filter((result) => "rejected" in result && result.rejected === "STALE_VERSION")).toHaveLength(1);
     expect(await database.prisma.auditEvent.count({ where: { recordId: id, action: "respondent.update" } })).toBe(1);
   });
 

@@ -118,7 +118,7 @@ describe("recording consent", () => {
       language: "es",
       scopes,
     });
-    expect(older).toEqual({ rejected: "errors.consentOlder", field: "givenOn" });
+    expect(older).toEqual({ rejected: "CONSENT_OLDER", field: "givenOn" });
     expect(await database.prisma.consent.count({ where: { respondentId } })).toBe(1);
   });
 });
@@ -165,7 +165,7 @@ describe("withdrawing consent", () => {
     const { respondentId, consentId } = await respondentWithConsent();
     await withdraw(respondentId, consentId, "STOP");
     expect(await withdraw(respondentId, consentId, "DESTROY")).toEqual({
-      rejected: "errors.alreadyWithdrawn",
+      rejected: "ALREADY_WITHDRAWN",
       field: undefined,
     });
     const again = await consents.recordConsent(actor(), {
@@ -177,7 +177,7 @@ describe("withdrawing consent", () => {
       language: "es",
       scopes,
     });
-    expect(again).toEqual({ rejected: "errors.consentWithdrawn", field: undefined });
+    expect(again).toEqual({ rejected: "CONSENT_WITHDRAWN", field: undefined });
     expect(await database.prisma.consent.findUniqueOrThrow({ where: { id: consentId } })).toMatchObject({
       withdrawalChoice: "STOP",
     });
@@ -201,7 +201,7 @@ describe("withdrawing consent", () => {
   it("refuses a withdrawal dated before the consent, or of a consent that is no longer the current one", async () => {
     const { respondentId, consentId } = await respondentWithConsent();
     expect(await withdraw(respondentId, consentId, "STOP", "2024-05-01")).toEqual({
-      rejected: "errors.withdrawalBeforeConsent",
+      rejected: "WITHDRAWAL_BEFORE_CONSENT",
       field: "withdrawnOn",
     });
     const newer = await consents.recordConsent(actor(), {
@@ -215,7 +215,7 @@ describe("withdrawing consent", () => {
     });
     expect("consentId" in newer).toBe(true);
     expect(await withdraw(respondentId, consentId, "STOP")).toEqual({
-      rejected: "errors.consentChanged",
+      rejected: "CONSENT_CHANGED",
       field: undefined,
     });
     expect(await database.prisma.consent.count({ where: { respondentId, withdrawnOn: { not: null } } })).toBe(0);
@@ -396,7 +396,7 @@ describe("DESTROY", () => {
       version: 2,
       identity: { name: SECRET_NAME, phone: null, email: null, community: null },
     });
-    expect(refill).toEqual({ rejected: "errors.identityDestroyed", field: undefined });
+    expect(refill).toEqual({ rejected: "IDENTITY_DESTROYED", field: undefined });
   });
 
   it("leaves a tombstone when there was no identity, so none can be added later", async () => {
@@ -416,7 +416,7 @@ describe("DESTROY", () => {
     const eventsAfterSetup = await database.prisma.auditEvent.count({ where: { evaluationId: team.evaluation.id } });
     expect(eventsAfterSetup).toBe(eventsBefore + 1);
     expect(await withdraw(respondentId, other.consentId, "DESTROY")).toEqual({
-      rejected: "errors.consentChanged",
+      rejected: "CONSENT_CHANGED",
       field: undefined,
     });
     expect(await database.prisma.respondentIdentity.findFirstOrThrow({ where: { respondentId } })).toMatchObject({

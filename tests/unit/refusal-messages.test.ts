@@ -12,7 +12,23 @@ import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/compone
 import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
 import { PLAN_REFUSAL_MESSAGES } from "@/components/setup/fieldwork-plan-form";
 import { PLAN_REFUSALS } from "@/lib/fieldwork-plan/mutations";
+import { ASSIGNMENT_REFUSAL_MESSAGES } from "@/components/domains/failure-messages";
+import { IMPORT_REFUSAL_MESSAGES } from "@/components/imports/failure-messages";
+import { LEARNING_REFUSAL_MESSAGES } from "@/components/learnings/failure-messages";
+import { RESPONDENT_REFUSAL_MESSAGES } from "@/components/respondents/failure-messages";
+import { SETUP_REFUSAL_MESSAGES } from "@/components/setup/failure-messages";
+import { ASSIGNMENT_REFUSALS } from "@/lib/domains/mutations";
+import { DOMAIN_SETUP_REFUSALS } from "@/lib/domains/setup-mutations";
+import { COPY_SETUP_REFUSALS } from "@/lib/evaluations/copy-setup";
 import { en, es } from "@/lib/i18n/messages";
+import { IMPORT_REFUSALS } from "@/lib/imports/mutations";
+import { LEARNING_REFUSALS } from "@/lib/learnings/mutations";
+import { PLACE_REFUSALS } from "@/lib/places/mutations";
+import { PROJECT_REFUSALS } from "@/lib/projects/mutations";
+import { CONSENT_REFUSALS } from "@/lib/respondents/consent-mutations";
+import { IDENTITY_REFUSALS } from "@/lib/respondents/identity-mutations";
+import { RESPONDENT_REFUSALS } from "@/lib/respondents/mutations";
+import { LIST_ITEM_REFUSALS } from "@/lib/setup-lists/mutations";
 import { CAST_REFUSALS } from "@/lib/selection/ballot-mutations";
 import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
 import { REMINDER_REFUSALS } from "@/lib/selection/reminder-mutations";
@@ -30,6 +46,17 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
   MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
   PLAN_REFUSALS: { reasons: PLAN_REFUSALS, messages: [PLAN_REFUSAL_MESSAGES] },
+  PLACE_REFUSALS: { reasons: PLACE_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
+  PROJECT_REFUSALS: { reasons: PROJECT_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
+  DOMAIN_SETUP_REFUSALS: { reasons: DOMAIN_SETUP_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
+  LIST_ITEM_REFUSALS: { reasons: LIST_ITEM_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
+  COPY_SETUP_REFUSALS: { reasons: COPY_SETUP_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
+  ASSIGNMENT_REFUSALS: { reasons: ASSIGNMENT_REFUSALS, messages: [ASSIGNMENT_REFUSAL_MESSAGES] },
+  LEARNING_REFUSALS: { reasons: LEARNING_REFUSALS, messages: [LEARNING_REFUSAL_MESSAGES] },
+  IMPORT_REFUSALS: { reasons: IMPORT_REFUSALS, messages: [IMPORT_REFUSAL_MESSAGES] },
+  RESPONDENT_REFUSALS: { reasons: RESPONDENT_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
+  IDENTITY_REFUSALS: { reasons: IDENTITY_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
+  CONSENT_REFUSALS: { reasons: CONSENT_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -117,26 +117,26 @@ describe("the current consent", () => {
     expect(consentRefusal(null, d("2024-01-01"), false)).toBeNull();
     expect(consentRefusal(current, d("2024-06-01"), false)).toBeNull();
     expect(consentRefusal(current, d("2024-05-31"), false)).toEqual({
-      reason: "errors.consentOlder",
+      reason: "CONSENT_OLDER",
       field: "givenOn",
     });
     expect(consentRefusal({ ...current, withdrawnOn: d("2024-07-01") }, d("2024-08-01"), false)).toEqual({
-      reason: "errors.consentWithdrawn",
+      reason: "CONSENT_WITHDRAWN",
     });
-    expect(consentRefusal(null, d("2024-08-01"), true)).toEqual({ reason: "errors.consentWithdrawn" });
+    expect(consentRefusal(null, d("2024-08-01"), true)).toEqual({ reason: "CONSENT_WITHDRAWN" });
   });
 
   it("withdraws only the consent the person saw, once, and not before it was given", () => {
     const current = consent("a", "2024-06-01", "2024-06-01T00:00:00Z");
     const request = { consentId: "a", withdrawnOn: d("2024-09-01") };
     expect(withdrawalRefusal(current, request)).toBeNull();
-    expect(withdrawalRefusal(null, request)).toEqual({ reason: "errors.noConsent" });
+    expect(withdrawalRefusal(null, request)).toEqual({ reason: "NO_CONSENT" });
     expect(withdrawalRefusal({ ...current, withdrawnOn: d("2024-08-01") }, request)).toEqual({
-      reason: "errors.alreadyWithdrawn",
+      reason: "ALREADY_WITHDRAWN",
     });
-    expect(withdrawalRefusal(current, { ...request, consentId: "older" })).toEqual({ reason: "errors.consentChanged" });
+    expect(withdrawalRefusal(current, { ...request, consentId: "older" })).toEqual({ reason: "CONSENT_CHANGED" });
     expect(withdrawalRefusal(current, { ...request, withdrawnOn: d("2024-05-01") })).toEqual({
-      reason: "errors.withdrawalBeforeConsent",
+      reason: "WITHDRAWAL_BEFORE_CONSENT",
       field: "withdrawnOn",
     });
   });

@@ -34,6 +34,7 @@ import type { DataTableColumn, DataTableRow } from "../types";
 import { evaluationPath, statusLine, type PresentContext, type TablesT } from "./format";
 import { ListFilterFields, type FilterName, type FilterValues, type ListFilter } from "./list-filters";
 import { formDefaults, presentContext, rejectedFields } from "./page";
+import type { MessageKey } from "@/components/ui/refusal-messages";
 
 export type ListPageProps = { params: Promise<{ evaluationId: string }>; searchParams: Promise<SearchParams> };
 
@@ -56,7 +57,7 @@ export type FieldworkList<S extends FilterSchema, Page extends ListPage<unknown>
   /** Who may read the list: the frame's loader answers null (404) to anyone else. */
   readPermission: Permission;
   /** The "New …" link, shown to those who may create the record. */
-  newRecord: { permission: Permission; labelKey: string };
+  newRecord: { permission: Permission; labelKey: MessageKey };
   /** The list's loader: null for a reader who may not read it. */
   load: (evaluationId: string, reader: Reader, state: TableState<z.infer<S>>) => Promise<Page | null>;
   columns: (context: PresentContext, filters: z.infer<S>) => DataTableColumn[];
@@ -129,7 +130,7 @@ async function renderList<S extends FilterSchema, Page extends ListPage<unknown>
       {frame.canCreate ? (
         <p>
           <Link href={evaluationPath(evaluationId, list.segment, "new")} className="button button--primary">
-            {messages(list.newRecord.labelKey as never)}
+            {messages(list.newRecord.labelKey)}
           </Link>
         </p>
       ) : null}

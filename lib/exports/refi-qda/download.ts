@@ -14,6 +14,7 @@ import { buildProject, type ProjectLabels } from "./model";
 import { recordProjectExport } from "./mutations";
 import { projectXml } from "./project-xml";
 import { qdpxArchive } from "./zip";
+import { runtimeKeys } from "@/lib/i18n/labels";
 
 export type ProjectExportRequest = {
   evaluationId: string;
@@ -35,7 +36,7 @@ function labelsFor(locale: AppLocale): ProjectLabels {
         group === "changeType" || group === "respondentType" || group === "gender"
           ? `tables.${key}`
           : `exports.refiQda.${key}`;
-      return translator(full as never, values as never);
+      return runtimeKeys(translator)(full, values);
     },
   };
 }

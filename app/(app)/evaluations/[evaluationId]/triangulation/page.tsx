@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadTriangulationMatrix } from "@/lib/triangulation/loaders";
 import { matrixQuerySchema } from "@/lib/triangulation/schema";
+import { isOneOf } from "@/lib/i18n/labels";
+import { STORY_STAGES } from "@/lib/stories/schema";
 
 type Props = {
   params: Promise<{ evaluationId: string }>;
@@ -69,7 +71,7 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
             rows={matrix.rows}
             caption={t("matrix.caption", { domain: name(domain) })}
             storyHref={(id) => `${base}/stories/${encodeURIComponent(id)}/triangulation`}
-            stageName={(stage) => tStories(`stages.${stage}` as never)}
+            stageName={(stage) => (isOneOf(STORY_STAGES, stage) ? tStories(`stages.${stage}`) : stage)}
             t={t}
           />
           <p className="muted">

@@ -16,6 +16,8 @@ import { timeZoneLabel } from "@/lib/evaluations/time-zone";
 import { loadRoundPage } from "@/lib/selection/loaders";
 import { exportsBallots, REMINDER_INTERVAL_MS } from "@/lib/selection/policy";
 import { roundLink } from "@/lib/selection/reminder-delivery";
+import { isOneOf } from "@/lib/i18n/labels";
+import { locales } from "@/lib/i18n/config";
 
 type RoundPageProps = { params: Promise<{ evaluationId: string; roundId: string }> };
 
@@ -65,8 +67,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
   const spoken = [
     ...new Set([...[...languages.values()].flat(), ...stories.map((story) => story.originalLanguage), "es", "en"]),
   ];
-  const languageLabel = (code: string) =>
-    t.has(`languages.${code}` as never) ? t(`languages.${code}` as never) : code;
+  const languageLabel = (code: string) => (isOneOf(locales, code) ? t(`languages.${code}`) : code);
 
   return (
     <>
