@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { assignStoryDomain, endStoryDomain } from "@/lib/domains/actions";
 import { LIMITS } from "@/lib/stories/types";
-import { storiesFailureMessages } from "./failure-messages";
+import { assignmentFailureMessages } from "@/components/domains/failure-messages";
 import { dynamic } from "./form-types";
 import styles from "./stories.module.css";
 import { TextAreaField } from "@/components/ui/field";
@@ -42,7 +42,7 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
 
   const assign = useActionForm(assignStoryDomain, {
     focus: FIELD_ORDER,
-    failureMessages: storiesFailureMessages,
+    failureMessages: assignmentFailureMessages,
     onStart: () => setStatus(null),
     onSuccess: () => {
       setDomainId("");
@@ -53,7 +53,7 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
   });
   const end = useActionForm(endStoryDomain, {
     clearOnStart: true,
-    failureMessages: storiesFailureMessages,
+    failureMessages: assignmentFailureMessages,
     onStart: () => setStatus(null),
     onSuccess: () => {
       setStatus(t("domains.endedStatus"));
