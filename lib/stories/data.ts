@@ -146,9 +146,19 @@ export async function loadStorySnapshot(
   return row ? buildStorySnapshot(toSnapshotSource({ ...row, figures })) : null;
 }
 
-/** Everything the story page shows, or null (answer 404) also when the story is outside `scope`. */
-export async function getStoryDetail(evaluationId: string, storyId: string, scope: StoryReadScope) {
+/**
+ * Everything the story page shows, or null (answer 404) also when the story is outside `scope`.
+ * With `quotes`, for readers who may see transcripts, also the passages its excerpts quote, read
+ * with its sources instead of in a statement of their own; without, they are not read at all.
+ */
+export async function getStoryDetail(
+  evaluationId: string,
+  storyId: string,
+  scope: StoryReadScope,
+  options: { quotes?: boolean } = {},
+) {
   if (!validId(evaluationId) || !validId(storyId)) return null;
+  const sources = snapshotSelect.sources;
   const [row, figures] = await Promise.all([
     db().changeStory.findFirst({
       where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
@@ -165,6 +175,16 @@ export async function getStoryDetail(evaluationId: string, storyId: string, scop
         createdAt: true,
         updatedAt: true,
         author: { select: { id: true, name: true } },
+        ...(options.quotes
+          ? {
+              sources: {
+                select: {
+                  ...sources.select,
+                  excerpt: { select: { ...sources.select.excerpt.select, quotedText: true } },
+                },
+              },
+            }
+          : {}),
       },
     }),
     // Discarded below when the story is outside the scope.
@@ -184,7 +204,17 @@ export async function getStoryDetail(evaluationId: string, storyId: string, scop
     updatedAt: row.updatedAt,
     author: row.author,
     snapshot: buildStorySnapshot(toSnapshotSource({ ...row, figures })),
+    /** The quoted passages by excerpt; null unless asked for. */
+    excerptQuotes: options.quotes ? quotesOf(row.sources) : null,
   };
+}
+
+function quotesOf(sources: Array<{ excerpt: { id: string } | null }>): Map<string, string> {
+  const quotes = new Map<string, string>();
+  for (const { excerpt } of sources)
+    if (excerpt && "quotedText" in excerpt && typeof excerpt.quotedText === "string")
+      quotes.set(excerpt.id, excerpt.quotedText);
+  return quotes;
 }
 
 export type StoryDetail = NonNullable<Awaited<ReturnType<typeof getStoryDetail>>>;
@@ -196,16 +226,6 @@ export async function getStoryHeading(evaluationId: string, storyId: string, sco
     where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
     select: { id: true, code: true, title: true },
   });
-}
-
-/** The passages a story's excerpts quote, for readers who may see transcripts. */
-export async function getExcerptQuotes(evaluationId: string, excerptIds: string[]): Promise<Map<string, string>> {
-  if (!validId(evaluationId) || excerptIds.length === 0) return new Map();
-  const rows = await db().transcriptExcerpt.findMany({
-    where: { evaluationId, id: { in: excerptIds.filter(validId) } },
-    select: { id: true, quotedText: true },
-  });
-  return new Map(rows.map((row) => [row.id, row.quotedText]));
 }
 
 /**
