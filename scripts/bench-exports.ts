@@ -5,15 +5,20 @@
  * (reading the stream to its end): the stories list as CSV, the story workbook as XLSX and as a zip
  * of CSV files (with two figures, a contribution, a domain assignment and, for every other story, a
  * translation per story: rows/s counts stories), and prints rows, bytes, time, rows per second and the process's
- * peak RSS above what it used before the export. Drops its database at the end. Prints figures;
- * asserts nothing. BENCH_STORIES sets the number of stories.
+ * peak RSS above what it used before the export, with the CPU time this process and the
+ * database's backends spent on it and the load average: on a shared machine the wall time swings
+ * with the load, the CPU time does not (rows per CPU second is what a quiet machine would at
+ * least give, the process and the database taking turns on one core). Drops its database at the
+ * end. Prints figures; asserts nothing. BENCH_STORIES sets the number of stories.
  */
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { createEvaluationWithTeam } from "../tests/factories";
+import { cpuAccountingAvailable, cpuMs } from "./bench-cpu";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const stories = Math.max(1000, Number(process.env.BENCH_STORIES ?? 100_000) || 100_000);
@@ -104,8 +109,18 @@ try {
     await download(
       await exportTable({ evaluationId: world.evaluation.id, file, params: { stage: "APPROVED" }, user, locale: "es" }),
     );
+  /** CPU of this process and of the database's backends for the scratch database, in ms. */
+  const backends = async () =>
+    (await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name])).rows.map(
+      (row) => row.pid,
+    );
+  const cpuNow = async () => {
+    const own = process.cpuUsage();
+    return { app: (own.user + own.system) / 1000, database: cpuAccountingAvailable ? cpuMs(await backends()) : 0 };
+  };
   for (const file of files) {
     const before = process.memoryUsage().rss;
+    const cpuBefore = await cpuNow();
     const started = performance.now();
     const response = await exportTable({
       evaluationId: world.evaluation.id,
@@ -116,9 +131,16 @@ try {
     });
     const { bytes, peakRss } = await download(response);
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = await cpuNow();
+    const appCpu = (cpuAfter.app - cpuBefore.app) / 1000;
+    const databaseCpu = (cpuAfter.database - cpuBefore.database) / 1000;
     console.log(
       `${file}: ${stories.toLocaleString("en")} rows, ${mb(bytes)} in ${seconds.toFixed(1)} s (${Math.round(stories / seconds).toLocaleString("en")} rows/s); ` +
         `RSS before ${mb(before)}, peak ${mb(peakRss)}, growth ${mb(peakRss - before)}`,
+    );
+    console.log(
+      `  CPU: this process ${appCpu.toFixed(1)} s, database ${databaseCpu.toFixed(1)} s ` +
+        `(${Math.round(stories / (appCpu + databaseCpu)).toLocaleString("en")} rows per CPU second); load average ${loadavg()[0]!.toFixed(2)}`,
     );
   }
   await prisma.$disconnect();

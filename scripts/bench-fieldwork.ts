@@ -7,7 +7,9 @@
  * each call made, and the top of the EXPLAIN ANALYZE plan of every query with the scans it used;
  * the search page's queries for a common and a rare word in full (EXPLAIN ANALYZE, BUFFERS).
  * It also writes 1,000,000 audit events as one valid hash chain (scripts/bench-fieldwork-audit.ts)
- * and measures the audit page's loader the same way.
+ * and measures the audit page's loader the same way. The import group imports a 10,000-row
+ * respondents XLSX and a 10,000-row stories XLSX with figures and contributions
+ * (scripts/bench-story-import.ts; BENCH_IMPORT_ROWS sets the stories' rows).
  * Drops its database at the end. Prints figures; asserts nothing. BENCH_RUNS (default 40) sets
  * the runs per case; BENCH_SCALE (default 1) shrinks the data for a trial run; BENCH_KEEP=1 keeps
  * the database and prints its name, and BENCH_REUSE=<name> measures such a kept one again
@@ -24,6 +26,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { auditCases, ensureAuditChain, verifyBenchChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { benchImport } from "./bench-fieldwork-import";
+import { benchStoryImport } from "./bench-story-import";
 import { printSearchPlans, SEARCH_WORDS } from "./bench-fieldwork-plans";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -304,7 +307,10 @@ try {
     await printSearchPlans(client, { common, rare }, (q) => capture(() => searchEvaluation(e, lead, { q, page: 1 })));
   }
   await client.end();
-  if (groups.has("import")) await benchImport(prisma);
+  if (groups.has("import")) {
+    await benchImport(prisma);
+    await benchStoryImport(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
+  }
   await prisma.$disconnect();
 } finally {
   if (keep) console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);

@@ -10,7 +10,10 @@
  * its duration (lib/db.ts); requests go one at a time, so every line belongs to the page asked for.
  *
  * Prints, per page: statements per request, their summed time, the server time (request sent to
- * last byte, on localhost) at p50/p95, server time over SQL time, and the HTML's size gzipped.
+ * last byte, on localhost) at p50/p95, server time over SQL time, the HTML's size gzipped, and the
+ * CPU time per request of the app's processes and of its database backends. On a machine shared
+ * with other work the times swing with the load average (printed at the start and the end); the
+ * CPU times do not, and their ratio says what the page costs beside its SQL wherever it runs.
  * Targets (issue 15): <= 8 statements and <= 2x the SQL time per page. Asserts nothing.
  */
 import type { ChildProcess } from "node:child_process";
@@ -23,6 +26,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { leadSessionCookie, startCountingApp } from "./bench-app";
+import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("Run `npm run build` first: this measures the running app, not the build.");
@@ -103,17 +107,26 @@ try {
   const cookie = await leadSessionCookie(url, secret);
   app = await startCountingApp({ port, url, secret, base, counter });
 
+  /** CPU ms so far of the app's processes and of the database's backends for this database. */
+  const cpuNow = async () => {
+    if (!cpuAccountingAvailable || !app?.pid) return { app: 0, database: 0 };
+    const backends = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name]);
+    return { app: cpuMs(processTree(app.pid)), database: cpuMs(backends.rows.map((row) => row.pid)) };
+  };
   const [one, five, fifteen] = loadavg();
   console.log(
     `\n${runs} runs per page after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)} ${fifteen!.toFixed(2)}\n`,
   );
   console.log(
-    `${"page".padEnd(48)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL ms".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"ratio".padStart(6)} ${"HTML gz".padStart(8)}`,
+    `${"page".padEnd(48)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL ms".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"ratio".padStart(6)} ${"HTML gz".padStart(8)} ${"app CPU".padStart(8)} ${"DB CPU".padStart(7)}`,
   );
   for (const page of PAGES) {
     for (let i = 0; i < 3; i++) await measure(page.path, cookie);
     const samples: Sample[] = [];
+    const cpuBefore = await cpuNow();
     for (let i = 0; i < runs; i++) samples.push(await measure(page.path, cookie));
+    const cpuAfter = await cpuNow();
+    const perRequest = (ms: number) => `${(ms / runs).toFixed(1)} ms`;
     const p50 = percentile(
       samples.map((s) => s.ms),
       50,
@@ -135,12 +148,13 @@ try {
           .toFixed(1)
           .padStart(
             7,
-          )} ${(sql > 0 ? p50 / sql : 0).toFixed(1).padStart(6)} ${`${(samples[0]!.gzipBytes / 1024).toFixed(1)} kB`.padStart(8)}`,
+          )} ${(sql > 0 ? p50 / sql : 0).toFixed(1).padStart(6)} ${`${(samples[0]!.gzipBytes / 1024).toFixed(1)} kB`.padStart(8)} ` +
+        `${perRequest(cpuAfter.app - cpuBefore.app).padStart(8)} ${perRequest(cpuAfter.database - cpuBefore.database).padStart(7)}`,
     );
   }
   const [after] = loadavg();
   console.log(
-    `\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times.`,
+    `\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times. CPU: per request, the app's processes and the database's backends (ticks of 10 ms, summed over the runs).`,
   );
 } catch (error) {
   console.error(error);

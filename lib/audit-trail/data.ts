@@ -6,7 +6,7 @@
 import "server-only";
 import { verifyAuditChain } from "@/lib/audit";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilters } from "./schema";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -45,13 +45,39 @@ const eventFields = {
 export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof eventFields }>;
 export type AuditExportRow = AuditEventRow & { actorName: string | null };
 
+/**
+ * The sequence numbers of a page of events filtered by date, newest first. PostgreSQL does not know
+ * that time and sequence grow together: asked for an old month in sequence order, it walked the
+ * chain backwards from the newest event (316 ms at 1,000,000 events). Here it reads the window's
+ * sequence numbers from the (evaluation, time, sequence) index first — OFFSET 0 keeps that step
+ * whole — and keeps the newest (15 ms for a 66,667-event month). The conditions are those of
+ * `whereOf`, as SQL.
+ */
+async function windowPageSequences(evaluationId: string, filters: AuditFilters, take: number): Promise<bigint[]> {
+  const where = whereOf(evaluationId, filters);
+  const created = where.createdAt as { gte?: Date; lt?: Date };
+  const conditions = [Prisma.sql`evaluation_id = ${evaluationId}`];
+  if (filters.actor) conditions.push(Prisma.sql`actor_id = ${filters.actor}`);
+  if (filters.recordType) conditions.push(Prisma.sql`record_type = ${filters.recordType}`);
+  if (filters.recordId) conditions.push(Prisma.sql`record_id = ${filters.recordId}`);
+  if (filters.action) conditions.push(Prisma.sql`action LIKE ${`${filters.action.replace(/[\\%_]/g, "\\$&")}%`}`);
+  if (created.gte) conditions.push(Prisma.sql`created_at >= ${created.gte}`);
+  if (created.lt) conditions.push(Prisma.sql`created_at < ${created.lt}`);
+  if (filters.before) conditions.push(Prisma.sql`sequence < ${BigInt(filters.before)}`);
+  const rows = await db().$queryRaw<Array<{ sequence: bigint }>>`
+    SELECT sequence FROM (SELECT sequence FROM audit_event WHERE ${Prisma.join(conditions, " AND ")} OFFSET 0) AS window_events
+    ORDER BY sequence DESC LIMIT ${take}`;
+  return rows.map((row) => row.sequence);
+}
+
 /** One page of events plus the cursor of the next page (null on the last one). */
 export async function listAuditEvents(evaluationId: string, filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) {
+  const inWindow =
+    filters.from || filters.to ? await windowPageSequences(evaluationId, filters, pageSize + 1) : undefined;
   const rows = await db().auditEvent.findMany({
-    where: {
-      ...whereOf(evaluationId, filters),
-      ...(filters.before ? { sequence: { lt: BigInt(filters.before) } } : {}),
-    },
+    where: inWindow
+      ? { evaluationId, sequence: { in: inWindow } }
+      : { ...whereOf(evaluationId, filters), ...(filters.before ? { sequence: { lt: BigInt(filters.before) } } : {}) },
     orderBy: { sequence: "desc" },
     take: pageSize + 1,
     select: eventFields,

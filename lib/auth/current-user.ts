@@ -3,7 +3,7 @@
  * row. Kept apart from next-auth and Next so integration tests call it with a real database.
  */
 import type { Locale } from "@/lib/generated/prisma/client";
-import { findIdentityRoles, findSessionWithUser, getInstallationSettings } from "./data";
+import { findSessionWithUser, type SessionWithUser } from "./data";
 import { touchUserSession } from "./mutations";
 import { holdsIdentityRole, needsTwoFactorEnrolment, sessionVerdict, shouldTouchSession } from "./policy";
 
@@ -25,15 +25,12 @@ export type CurrentUser = {
 /** What the session cookie (a next-auth JWT) says: the session row and the user it was issued to. */
 export type SessionClaim = { sessionId: unknown; userId: unknown };
 
-async function mustEnrol(user: { id: string; isAdmin: boolean; totpEnabledAt: Date | null }): Promise<boolean> {
-  if (user.totpEnabledAt) return false;
-  const settings = await getInstallationSettings();
-  if (!settings.requireTwoFactorForIdentityRoles) return false;
-  const roles = user.isAdmin ? [] : await findIdentityRoles(user.id);
+/** The two-factor rule, from the facts the session read brought along. */
+function mustEnrol(row: SessionWithUser): boolean {
   return needsTwoFactorEnrolment({
-    required: true,
-    identityRole: holdsIdentityRole(user.isAdmin, roles),
-    enrolled: false,
+    required: row.twoFactorRequired,
+    identityRole: holdsIdentityRole(row.user.isAdmin, row.evaluationRoles),
+    enrolled: row.user.totpEnabledAt !== null,
   });
 }
 
@@ -64,6 +61,6 @@ export async function resolveCurrentUser(claim: SessionClaim, now = new Date()):
     isAdmin: user.isAdmin,
     locale: user.locale,
     sessionId: row.id,
-    needsTwoFactorEnrolment: await mustEnrol(user),
+    needsTwoFactorEnrolment: mustEnrol(row),
   };
 }

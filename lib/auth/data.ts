@@ -1,7 +1,7 @@
 /** Reads for sign-in, session checks and two-factor. Callers pass defined ids; see session.ts. */
 import "server-only";
 import { db } from "@/lib/db";
-import type { EvaluationRole, Prisma } from "@/lib/generated/prisma/client";
+import type { EvaluationRole, Locale, Prisma } from "@/lib/generated/prisma/client";
 
 type Reader = Pick<Prisma.TransactionClient, "installationSettings" | "evaluationMember">;
 
@@ -22,30 +22,84 @@ export function findUserForSignIn(email: string) {
   });
 }
 
-/** A session row with the user it belongs to; never the password hash or the TOTP secret. */
-export function findSessionWithUser(sessionId: string) {
-  return db().userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      userId: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      twoFactorVerifiedAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          isAdmin: true,
-          locale: true,
-          disabledAt: true,
-          totpEnabledAt: true,
-        },
-      },
+/** What every request needs to know about its session, read in one statement (see below). */
+export type SessionWithUser = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  twoFactorVerifiedAt: Date | null;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    isAdmin: boolean;
+    locale: Locale;
+    disabledAt: Date | null;
+    totpEnabledAt: Date | null;
+  };
+  /** The installation requires two-factor sign-in of leads, evaluators and administrators. */
+  twoFactorRequired: boolean;
+  /** Every role the user holds in any evaluation, for `holdsIdentityRole` (policy.ts). */
+  evaluationRoles: EvaluationRole[];
+};
+
+/**
+ * A session row with the user it belongs to, the installation's two-factor rule and whether that
+ * rule applies to the user; never the password hash or the TOTP secret. Every page and action
+ * asks this first, so it is one statement instead of three (decision 0046).
+ */
+export async function findSessionWithUser(sessionId: string): Promise<SessionWithUser | null> {
+  const rows = await db().$queryRaw<
+    Array<{
+      id: string;
+      userId: string;
+      expiresAt: Date;
+      lastSeenAt: Date;
+      revokedAt: Date | null;
+      twoFactorVerifiedAt: Date | null;
+      email: string;
+      name: string;
+      isAdmin: boolean;
+      locale: Locale;
+      disabledAt: Date | null;
+      totpEnabledAt: Date | null;
+      twoFactorRequired: boolean;
+      evaluationRoles: EvaluationRole[];
+    }>
+  >`
+    SELECT s.id, s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+      s.revoked_at AS "revokedAt", s.two_factor_verified_at AS "twoFactorVerifiedAt",
+      u.email, u.name, u.is_admin AS "isAdmin", u.locale::text AS locale, u.disabled_at AS "disabledAt",
+      u.totp_enabled_at AS "totpEnabledAt",
+      COALESCE((SELECT i.require_two_factor_for_identity_roles FROM installation_settings i WHERE i.id = 1), false)
+        AS "twoFactorRequired",
+      ARRAY(SELECT DISTINCT r::text FROM evaluation_member m, unnest(m.roles) AS r WHERE m.user_id = u.id)
+        AS "evaluationRoles"
+    FROM user_session s JOIN app_user u ON u.id = s.user_id
+    WHERE s.id = ${sessionId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    expiresAt: row.expiresAt,
+    lastSeenAt: row.lastSeenAt,
+    revokedAt: row.revokedAt,
+    twoFactorVerifiedAt: row.twoFactorVerifiedAt,
+    user: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      isAdmin: row.isAdmin,
+      locale: row.locale,
+      disabledAt: row.disabledAt,
+      totpEnabledAt: row.totpEnabledAt,
     },
-  });
+    twoFactorRequired: row.twoFactorRequired,
+    evaluationRoles: row.evaluationRoles,
+  };
 }
 
 export type InstallationSettingsView = { requireTwoFactorForIdentityRoles: boolean };

@@ -33,6 +33,8 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
  */
 export async function listBriefOutcomes(evaluationId: string, stages: readonly StoryStage[]) {
   const rows = await db().changeStory.findMany({
+    // Figures' Decimal values lose digits when joined as JSON: one statement per relation here (decision 0046).
+    relationLoadStrategy: "query",
     where: { evaluationId, stage: { in: [...stages] } },
     orderBy: { codeNumber: "asc" },
     select: {

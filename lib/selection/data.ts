@@ -276,6 +276,8 @@ export async function listCandidateDetails(evaluationId: string, storyIds: reado
   if (!validId(evaluationId) || storyIds.length === 0) return [];
   const rows = await db().changeStory.findMany({
     where: { evaluationId, id: { in: [...storyIds] } },
+    // Figures' Decimal values lose digits when joined as JSON: one statement per relation here (decision 0046).
+    relationLoadStrategy: "query",
     select: {
       id: true,
       whatChanged: true,

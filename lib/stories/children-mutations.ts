@@ -130,12 +130,11 @@ export async function writeStoryChildren(
     await tx.storyContribution.deleteMany({ where: base });
     await tx.storySource.deleteMany({ where: base });
     await writeFigures(tx, base, story.figures);
-  } else {
-    await writeFigures(
-      tx,
-      base,
-      story.figures.map((figure) => ({ ...figure, id: null })),
-    );
+  } else if (story.figures.length > 0) {
+    // A new story has no figures to keep, drop or renumber: one insert (an import writes thousands).
+    await tx.storyFigure.createMany({
+      data: story.figures.map((figure, index) => ({ ...base, ...figureColumns(figure, index) })),
+    });
   }
   const rows = <T>(items: T[]) => ({ data: items, skipDuplicates: true });
   await tx.storyPlace.createMany(rows(story.placeIds.map((placeId) => ({ ...base, placeId }))));
@@ -165,6 +164,20 @@ export async function writeStoryChildren(
 
 type FigureFields = StoryFields["figures"][number];
 
+/** A figure's stored columns at its place in the form's order (positions count from 1). */
+function figureColumns(figure: FigureFields, index: number) {
+  return {
+    position: index + 1,
+    label: figure.label,
+    labelTranslation: figure.labelTranslation,
+    qualifier: figure.qualifier,
+    value: figure.value,
+    valueMax: figure.valueMax,
+    unit: figure.unit,
+    unitTranslation: figure.unitTranslation,
+  };
+}
+
 async function writeFigures(
   tx: Tx,
   base: { evaluationId: string; storyId: string },
@@ -181,16 +194,7 @@ async function writeFigures(
   // Positions are unique per story: park the kept figures on negative positions, then renumber.
   await tx.storyFigure.updateMany({ where: base, data: { position: { multiply: -1 } } });
   for (const [index, figure] of figures.entries()) {
-    const data = {
-      position: index + 1,
-      label: figure.label,
-      labelTranslation: figure.labelTranslation,
-      qualifier: figure.qualifier,
-      value: figure.value,
-      valueMax: figure.valueMax,
-      unit: figure.unit,
-      unitTranslation: figure.unitTranslation,
-    };
+    const data = figureColumns(figure, index);
     if (figure.id) await tx.storyFigure.updateMany({ where: { ...base, id: figure.id }, data });
     else await tx.storyFigure.create({ data: { ...base, ...data } });
   }

@@ -14,6 +14,31 @@ import { validId } from "@/lib/core/ids";
 
 export type Client = PrismaClient | Prisma.TransactionClient;
 
+/**
+ * A story's figures, read on their own: a relation joined into the story's statement travels as
+ * JSON, where a value of 20 digits (Decimal(20, 4)) came back as a floating-point number and lost
+ * its last digits. Read beside the story, in parallel (decision 0046).
+ */
+const figureSelect = {
+  id: true,
+  position: true,
+  label: true,
+  labelTranslation: true,
+  qualifier: true,
+  value: true,
+  valueMax: true,
+  unit: true,
+  unitTranslation: true,
+} satisfies Prisma.StoryFigureSelect;
+
+function readFigures(client: Client, evaluationId: string, storyId: string) {
+  return client.storyFigure.findMany({
+    where: { evaluationId, storyId },
+    orderBy: { position: "asc" },
+    select: figureSelect,
+  });
+}
+
 const snapshotSelect = {
   code: true,
   title: true,
@@ -43,20 +68,6 @@ const snapshotSelect = {
   sectors: { select: { sector: { select: { id: true, nameEn: true, nameEs: true } } } },
   priorityTags: { select: { priorityTag: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
   atRiskGroups: { select: { note: true, group: { select: { id: true, position: true, nameEn: true, nameEs: true } } } },
-  figures: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      label: true,
-      labelTranslation: true,
-      qualifier: true,
-      value: true,
-      valueMax: true,
-      unit: true,
-      unitTranslation: true,
-    },
-  },
   contributions: {
     select: {
       howContributed: true,
@@ -82,7 +93,9 @@ const snapshotSelect = {
   },
 } satisfies Prisma.ChangeStorySelect;
 
-type SnapshotRow = Prisma.ChangeStoryGetPayload<{ select: typeof snapshotSelect }>;
+type SnapshotRow = Prisma.ChangeStoryGetPayload<{ select: typeof snapshotSelect }> & {
+  figures: Array<Prisma.StoryFigureGetPayload<{ select: typeof figureSelect }>>;
+};
 
 function toSnapshotSource(row: SnapshotRow): SnapshotSource {
   return {
@@ -126,30 +139,57 @@ export async function loadStorySnapshot(
   storyId: string,
 ): Promise<StorySnapshot | null> {
   if (!validId(evaluationId) || !validId(storyId)) return null;
-  const row = await client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: snapshotSelect });
-  return row ? buildStorySnapshot(toSnapshotSource(row)) : null;
+  const [row, figures] = await Promise.all([
+    client.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: snapshotSelect }),
+    readFigures(client, evaluationId, storyId),
+  ]);
+  return row ? buildStorySnapshot(toSnapshotSource({ ...row, figures })) : null;
 }
 
-/** Everything the story page shows, or null (answer 404) also when the story is outside `scope`. */
-export async function getStoryDetail(evaluationId: string, storyId: string, scope: StoryReadScope) {
+/**
+ * Everything the story page shows, or null (answer 404) also when the story is outside `scope`.
+ * With `quotes`, for readers who may see transcripts, also the passages its excerpts quote, read
+ * with its sources instead of in a statement of their own; without, they are not read at all.
+ */
+export async function getStoryDetail(
+  evaluationId: string,
+  storyId: string,
+  scope: StoryReadScope,
+  options: { quotes?: boolean } = {},
+) {
   if (!validId(evaluationId) || !validId(storyId)) return null;
-  const row = await db().changeStory.findFirst({
-    where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
-    select: {
-      ...snapshotSelect,
-      id: true,
-      version: true,
-      stage: true,
-      stageChangedAt: true,
-      translatedAt: true,
-      contributionRating: true,
-      contributionRatingReason: true,
-      flaggedSourceDestroyedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      author: { select: { id: true, name: true } },
-    },
-  });
+  const sources = snapshotSelect.sources;
+  const [row, figures] = await Promise.all([
+    db().changeStory.findFirst({
+      where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
+      select: {
+        ...snapshotSelect,
+        id: true,
+        version: true,
+        stage: true,
+        stageChangedAt: true,
+        translatedAt: true,
+        contributionRating: true,
+        contributionRatingReason: true,
+        flaggedSourceDestroyedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        author: { select: { id: true, name: true } },
+        ...(options.quotes
+          ? {
+              sources: {
+                select: {
+                  ...sources.select,
+                  excerpt: { select: { ...sources.select.excerpt.select, quotedText: true } },
+                },
+              },
+            }
+          : {}),
+      },
+    }),
+    // Discarded below when the story is outside the scope.
+    readFigures(db(), evaluationId, storyId),
+  ]);
   if (!row) return null;
   return {
     id: row.id,
@@ -163,8 +203,18 @@ export async function getStoryDetail(evaluationId: string, storyId: string, scop
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     author: row.author,
-    snapshot: buildStorySnapshot(toSnapshotSource(row)),
+    snapshot: buildStorySnapshot(toSnapshotSource({ ...row, figures })),
+    /** The quoted passages by excerpt; null unless asked for. */
+    excerptQuotes: options.quotes ? quotesOf(row.sources) : null,
   };
+}
+
+function quotesOf(sources: Array<{ excerpt: { id: string } | null }>): Map<string, string> {
+  const quotes = new Map<string, string>();
+  for (const { excerpt } of sources)
+    if (excerpt && "quotedText" in excerpt && typeof excerpt.quotedText === "string")
+      quotes.set(excerpt.id, excerpt.quotedText);
+  return quotes;
 }
 
 export type StoryDetail = NonNullable<Awaited<ReturnType<typeof getStoryDetail>>>;
@@ -176,16 +226,6 @@ export async function getStoryHeading(evaluationId: string, storyId: string, sco
     where: { id: storyId, evaluationId, ...storyScopeWhere(scope) },
     select: { id: true, code: true, title: true },
   });
-}
-
-/** The passages a story's excerpts quote, for readers who may see transcripts. */
-export async function getExcerptQuotes(evaluationId: string, excerptIds: string[]): Promise<Map<string, string>> {
-  if (!validId(evaluationId) || excerptIds.length === 0) return new Map();
-  const rows = await db().transcriptExcerpt.findMany({
-    where: { evaluationId, id: { in: excerptIds.filter(validId) } },
-    select: { id: true, quotedText: true },
-  });
-  return new Map(rows.map((row) => [row.id, row.quotedText]));
 }
 
 /**

@@ -13,7 +13,7 @@ import { accessWith, type Reader } from "@/lib/evaluations/access";
 import { can } from "@/lib/permissions";
 import type { StoryFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
-import { getExcerptQuotes, getStoryDetail, getStoryHeading } from "./data";
+import { getStoryDetail, getStoryHeading } from "./data";
 import { getDefaultStoryLanguage, getStoryFormOptions } from "./form-data";
 import { toFormValues } from "./form-values";
 import { getStepFacts } from "./guard-data";
@@ -47,18 +47,17 @@ export const loadStoryPage = cache(async (evaluationId: string, storyId: string,
   const access = await accessWith(evaluationId, reader, "story.view");
   const scope = storyReadScope(access);
   if (!access || !scope) return null;
-  const story = await getStoryDetail(evaluationId, storyId, scope);
-  if (!story) return null;
   const { roles } = access;
+  // Panelists read stories, not transcripts: the passages an excerpt quotes are not even read for them.
+  const detail = await getStoryDetail(evaluationId, storyId, scope, { quotes: canSeeExcerptText(roles) });
+  if (!detail) return null;
+  const { excerptQuotes, ...story } = detail;
   const canAssignDomain = can(roles, "story.assign_domain") && canAssignDomainAt(story.stage);
-  const excerptIds = story.snapshot.sources.filter((source) => source.kind === "EXCERPT").map((source) => source.id);
-  const [assignments, domains, facts, history, excerptQuotes] = await Promise.all([
+  const [assignments, domains, facts, history] = await Promise.all([
     listDomainAssignments(evaluationId, storyId),
     canAssignDomain ? listDomains(evaluationId) : null,
     getStepFacts(evaluationId, storyId, story.stage),
     listStageHistory(evaluationId, storyId),
-    // Panelists read stories, not transcripts: the passages an excerpt quotes stay out of their page.
-    canSeeExcerptText(roles) ? getExcerptQuotes(evaluationId, excerptIds) : null,
   ]);
   return {
     story,

@@ -71,6 +71,7 @@ const HAND_WRITTEN = [
     "domain_assignment_one_current_per_domain",
     "audit_event_installation_sequence",
     "learning_at_risk_group_id_key",
+    "audit_event_evaluation_action_prefix",
   ].map((name) => `index:${name}`),
 ].sort();
 

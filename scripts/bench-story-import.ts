@@ -1,0 +1,196 @@
+/**
+ * The story part of the import benchmark (issue 14): a 10,000-row KoboToolbox-style stories XLSX
+ * with its repeat groups as their own sheets — two figures and one contribution per story, joined
+ * by _index/_parent_index and _uuid/_submission__uuid, as tests/fixtures/imports/brief-stories.xlsx
+ * lays them out — plus places, sectors, storytellers, a primary domain and a translation per row.
+ * Runs the real analysis, dry run and commit on it and prints time and peak resident memory.
+ * Target: <= 30 s in all. Called by scripts/bench-fieldwork.ts (group "import") on its scratch
+ * database; runs alone too: `tsx --import ./scripts/server-side.mjs scripts/bench-story-import.ts`
+ * (needs DATABASE_URL of a migrated scratch database; BENCH_IMPORT_ROWS sets the rows).
+ */
+import { openAsBlob } from "node:fs";
+import { rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { buildPlace, buildRespondent, buildSector, createEvaluationWithTeam } from "../tests/factories";
+
+const STATES = ["Coahuila", "Nuevo León", "Jalisco", "Puebla", "Oaxaca"];
+const SECTORS = ["automotive", "agriculture", "mining"];
+const RESPONDENTS = 200;
+const STORY_HEADERS = [
+  "_uuid",
+  "_index",
+  "title",
+  "what_changed",
+  "why_significant",
+  "language",
+  "change_type",
+  "period",
+  "places",
+  "sectors",
+  "storytellers",
+  "primary_domain",
+  "domain_rationale",
+  "contribution",
+  "sustainability",
+  "title_translation",
+  "what_changed_translation",
+  "why_significant_translation",
+  "translation_language",
+  "translated_by",
+];
+
+async function writeXlsx(file: string, rows: number, acronyms: string[], translator: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const stories = workbook.addWorksheet("stories");
+  stories.addRow(STORY_HEADERS).commit();
+  for (let i = 1; i <= rows; i += 1) {
+    stories
+      .addRow([
+        `uuid-bench-${i}`,
+        i,
+        `Historia de prueba ${i}: la asamblea eligió a su comité`,
+        `Relato ficticio de lo que cambió en la historia ${i}. `.repeat(8),
+        `Razón ficticia por la que importa la historia ${i}. `.repeat(4),
+        "es",
+        i % 10 === 0 ? "sin cambio" : "positivo",
+        i % 3 === 0 ? "2022-" : "2021-2023",
+        `${STATES[i % STATES.length]}; ${STATES[(i + 2) % STATES.length]}`,
+        SECTORS[i % SECTORS.length],
+        `R-${String((i % RESPONDENTS) + 1).padStart(4, "0")}`,
+        (i % 5) + 1,
+        `Fundamento ficticio ${i}.`,
+        `Relato ficticio de la contribución ${i}.`,
+        "Probablemente dure.",
+        `Test story ${i}`,
+        `Fictional account of what changed in story ${i}.`,
+        `Fictional reason for story ${i}.`,
+        "en",
+        translator,
+      ])
+      .commit();
+  }
+  stories.commit();
+  const figures = workbook.addWorksheet("figuras");
+  figures
+    .addRow([
+      "label",
+      "value",
+      "unit",
+      "qualifier",
+      "_index",
+      "_parent_index",
+      "_parent_table_name",
+      "_submission__uuid",
+    ])
+    .commit();
+  for (let i = 1; i <= rows; i += 1) {
+    figures
+      .addRow(["personas trabajadoras", 600000 + i, "", "más de", 2 * i - 1, i, "stories", `uuid-bench-${i}`])
+      .commit();
+    figures.addRow(["empresas", i % 40, "", "", 2 * i, i, "stories", `uuid-bench-${i}`]).commit();
+  }
+  figures.commit();
+  const contributions = workbook.addWorksheet("contribuciones");
+  contributions
+    .addRow(["project", "how_contributed", "_index", "_parent_index", "_parent_table_name", "_submission__uuid"])
+    .commit();
+  for (let i = 1; i <= rows; i += 1)
+    contributions
+      .addRow([
+        acronyms[i % acronyms.length],
+        `Capacitó a las personas de la historia ${i}.`,
+        i,
+        i,
+        "stories",
+        `uuid-bench-${i}`,
+      ])
+      .commit();
+  contributions.commit();
+  await workbook.commit();
+}
+
+export async function benchStoryImport(prisma: PrismaClient, rows: number): Promise<void> {
+  // Imported here so DATABASE_URL is set before the app's modules read it.
+  const { analyzeImportFile, commitImport, dryRunImport } = await import("../lib/imports/mutations");
+  const team = await createEvaluationWithTeam(prisma, { domainCount: 5, projectCount: 4 });
+  const evaluationId = team.evaluation.id;
+  const evaluator = team.members.evaluator!;
+  await prisma.place.createMany({ data: STATES.map((state) => buildPlace({ evaluationId, state })) });
+  await prisma.sector.createMany({
+    data: SECTORS.map((name) => buildSector({ evaluationId, nameEn: name, nameEs: name })),
+  });
+  await prisma.respondent.createMany({
+    data: Array.from({ length: RESPONDENTS }, (_, index) => buildRespondent({ evaluationId, codeNumber: index + 1 })),
+  });
+  const file = path.join(tmpdir(), `bench-story-import-${process.pid}.xlsx`);
+  await writeXlsx(
+    file,
+    rows,
+    team.projects.map((project) => project.acronym),
+    evaluator.email,
+  );
+  const blob = await openAsBlob(file);
+  const [load] = loadavg();
+  console.log(
+    `\nImport of a ${rows.toLocaleString("en")}-row stories XLSX (${(blob.size / 1024 / 1024).toFixed(1)} MB; ` +
+      `${(2 * rows).toLocaleString("en")} figures, ${rows.toLocaleString("en")} contributions, a translation per story); load average ${load!.toFixed(2)}`,
+  );
+  let peak = process.memoryUsage().rss;
+  const baseline = peak;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const actor = { actorId: evaluator.id, ipAddress: null };
+    const t0 = performance.now();
+    const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: blob, delimiter: "auto" });
+    if ("rejected" in analysis) throw new Error(analysis.rejected);
+    const dry = await dryRunImport(actor, {
+      evaluationId,
+      kind: "STORIES",
+      file: blob,
+      fileName: "bench-stories.xlsx",
+      delimiter: "auto",
+      mapping: analysis.mapping,
+      keyColumn: analysis.keyColumn ?? "_uuid",
+      idempotencyKey: `bench-stories-${Date.now()}`,
+      numberLocale: "es",
+    });
+    if ("rejected" in dry) throw new Error(dry.rejected);
+    const t1 = performance.now();
+    if (dry.errorCount > 0) {
+      const errors = await prisma.importRowError.findMany({ where: { batchId: dry.batchId }, take: 5 });
+      throw new Error(`The dry run found ${dry.errorCount} errors, e.g. ${JSON.stringify(errors)}`);
+    }
+    const committed = await commitImport(actor, { evaluationId, batchId: dry.batchId, file: blob });
+    if ("rejected" in committed) throw new Error(committed.rejected);
+    const t2 = performance.now();
+    const [stories, figures, contributions] = await Promise.all([
+      prisma.changeStory.count({ where: { evaluationId } }),
+      prisma.storyFigure.count({ where: { evaluationId } }),
+      prisma.storyContribution.count({ where: { evaluationId } }),
+    ]);
+    console.log(
+      `  dry run ${((t1 - t0) / 1000).toFixed(1)} s; commit ${((t2 - t1) / 1000).toFixed(1)} s; total ${((t2 - t0) / 1000).toFixed(1)} s (target <= 30 s)`,
+    );
+    console.log(
+      `  created ${stories} stories, ${figures} figures, ${contributions} contributions; rss before ${(baseline / 1024 / 1024).toFixed(0)} MB, ` +
+        `peak ${(peak / 1024 / 1024).toFixed(0)} MB (+${((peak - baseline) / 1024 / 1024).toFixed(0)} MB); load average after ${loadavg()[0]!.toFixed(2)}`,
+    );
+  } finally {
+    clearInterval(sampler);
+    await rm(file, { force: true });
+  }
+}
+
+if (process.argv[1] && path.basename(process.argv[1]).startsWith("bench-story-import")) {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { PrismaClient: Client } = await import("../lib/generated/prisma/client");
+  const prisma = new Client({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
+  await benchStoryImport(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
+  await prisma.$disconnect();
+}

@@ -1,0 +1,160 @@
+/**
+ * How many SQL statements the busiest pages' loaders send, counted with Prisma's query events on a
+ * real database (decision 0046). A page's budget is 8 statements; the session takes one of them
+ * (lib/auth/current-user.ts), so the loaders get the rest. A story with everything
+ * (storytellers, a transcript passage as source, places, sectors, a step on its path) used to
+ * cost 20 statements for the story alone, one per relation: with relation joins it is two (the
+ * figures apart).
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reader } from "@/lib/evaluations/access";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { emptyStoryValues } from "@/lib/stories/form-values";
+import { storyFieldsSchema } from "@/lib/stories/schema";
+import type { StoryFilters } from "@/lib/tables/lists";
+import type { TableState } from "@/lib/tables/url-state";
+import { createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+
+let database: TestDatabase;
+let world: StoryWorld;
+let counting: PrismaClient;
+let statements = 0;
+let storyId: string;
+let stories: typeof import("@/lib/stories/loaders");
+let frames: typeof import("@/lib/fieldwork/list-loaders");
+
+const listState: TableState<StoryFilters> = {
+  page: 1,
+  pageSize: 25,
+  sort: { id: "code", desc: false },
+  columns: [],
+  filters: {},
+};
+
+async function countStatements(call: () => Promise<unknown>): Promise<{ count: number; result: unknown }> {
+  statements = 0;
+  const result = await call();
+  return { count: statements, result };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  pointAppAt(database.url);
+  // The app's own client (lib/db.ts takes the one already there), with an event per statement.
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: database.url }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", () => {
+    statements += 1;
+  });
+  counting = client;
+  (globalThis as unknown as { prisma?: PrismaClient }).prisma = counting;
+  [stories, frames] = await Promise.all([import("@/lib/stories/loaders"), import("@/lib/fieldwork/list-loaders")]);
+  const mutations = await import("@/lib/stories/mutations");
+  const moves = await import("@/lib/stories/stage-mutations");
+  world = await createStoryWorld(database.prisma);
+  const evaluator = world.team.members.evaluator!;
+  const created = await mutations.createStory({
+    actorId: evaluator.id,
+    evaluationId: world.evaluationId,
+    story: storyFieldsSchema.parse({
+      ...emptyStoryValues("es"),
+      title: "Votamos en secreto",
+      whatChanged: "Qué cambió.",
+      whySignificant: "Por qué.",
+      changeType: "POSITIVE",
+      storytellerIds: [world.respondents.consenting.id, world.respondents.alsoConsenting.id],
+      sources: [
+        { kind: "EXCERPT", id: world.excerpt.id },
+        { kind: "FOCUS_GROUP", id: world.focusGroup.id },
+      ],
+      placeIds: world.places.map((place) => place.id),
+      sectorIds: world.sectors.map((sector) => sector.id),
+    }),
+  });
+  if (!created.ok) throw new Error(created.reason);
+  storyId = created.storyId;
+  const moved = await moves.moveStory({
+    actorId: evaluator.id,
+    roles: ["EVALUATOR"],
+    evaluationId: world.evaluationId,
+    storyId,
+    from: "DRAFT",
+    to: "SUBMITTED",
+  });
+  if (!moved.ok) throw new Error(moved.reason);
+});
+
+afterAll(async () => {
+  delete (globalThis as unknown as { prisma?: PrismaClient }).prisma;
+  await counting?.$disconnect();
+  await database?.close();
+});
+
+const lead = (): Reader => ({ id: world.team.members.lead.id, isAdmin: false });
+
+describe("statements per page", () => {
+  it("asks who is signed in, and whether two-factor set-up is owed, in one statement", async () => {
+    const { resolveCurrentUser } = await import("@/lib/auth/current-user");
+    const lead = world.team.members.lead;
+    const session = await database.prisma.userSession.create({
+      data: { userId: lead.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    await database.prisma.installationSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, requireTwoFactorForIdentityRoles: true },
+      update: { requireTwoFactorForIdentityRoles: true },
+    });
+    try {
+      const { count, result } = await countStatements(() =>
+        resolveCurrentUser({ sessionId: session.id, userId: lead.id }),
+      );
+      // A lead without two-factor sign-in, where the installation requires it: set-up is owed.
+      expect(result).toMatchObject({ id: lead.id, needsTwoFactorEnrolment: true });
+      expect(count).toBe(1);
+    } finally {
+      await database.prisma.installationSettings.update({
+        where: { id: 1 },
+        data: { requireTwoFactorForIdentityRoles: false },
+      });
+    }
+  });
+
+  it("reads the story page, story and all, in at most 7 statements beside the session's", async () => {
+    const { count, result } = await countStatements(() => stories.loadStoryPage(world.evaluationId, storyId, lead()));
+    const view = result as Awaited<ReturnType<typeof stories.loadStoryPage>>;
+    // The view is whole: storytellers, both sources with the passage's words, the places, the step taken.
+    expect(view?.story.snapshot.storytellers).toHaveLength(2);
+    expect(view?.story.snapshot.sources).toHaveLength(2);
+    expect(view?.story.snapshot.places).toHaveLength(2);
+    expect(view?.excerptQuotes?.get(world.excerpt.id)).toBe("Votamos en secreto por primera vez.");
+    expect(view?.history).toEqual([
+      expect.objectContaining({ from: "DRAFT", to: "SUBMITTED", actorName: "Test evaluator" }),
+    ]);
+    // Access, then at once the story (with the passages it quotes) and its figures (read apart:
+    // their Decimal values lose digits as JSON), then at once its assignments, the domains to
+    // assign from (a lead at this stage), its path's facts and its history with the actors' names.
+    expect(count).toBeLessThanOrEqual(7);
+  });
+
+  it("reads a list page's frame and rows in at most 4 statements beside the session's", async () => {
+    const { count, result } = await countStatements(async () => {
+      const frame = await frames.loadListFrame(world.evaluationId, lead(), "story.view", "story.edit");
+      const page = await stories.loadStoryList(world.evaluationId, lead(), listState);
+      return { frame, page };
+    });
+    const { frame, page } = result as {
+      frame: Awaited<ReturnType<typeof frames.loadListFrame>>;
+      page: Awaited<ReturnType<typeof stories.loadStoryList>>;
+    };
+    expect(frame?.evaluation.domains).toHaveLength(3);
+    expect(frame?.evaluation.states.map((place) => place.state).sort()).toEqual(["Coahuila", "Oaxaca"]);
+    expect(page?.rows.map((row) => row.id)).toEqual([storyId]);
+    // Access (asked twice here: a page's React cache makes it once), the frame, the count and the rows.
+    expect(count).toBeLessThanOrEqual(5);
+  });
+});
