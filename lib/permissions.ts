@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   "triangulation.view": ["LEAD", "EVALUATOR", "ANALYST"],
   "triangulation.edit": ["ANALYST"],
   "triangulation.sign_off": ["ANALYST"],
+  /** Choosing passages the brief may quote, and translating them; printed only with the speakers' consent. */
+  "quotation.manage": ["LEAD", "ANALYST"],
   "validation.manage": ["LEAD"],
   "validation.record": ["LEAD", "EVALUATOR"],
   "review.view": ["REVIEWER", "LEAD"],

@@ -78,6 +78,11 @@ export function BriefDocument({ content }: { content: BriefContent }) {
                         </a>
                       </sup>
                     )}
+                    {outcome.quotations.map((quotation, index) => (
+                      <blockquote key={index} className={styles.quotation}>
+                        <Text value={quotation} />
+                      </blockquote>
+                    ))}
                   </li>
                 ))}
               </ul>

@@ -141,6 +141,14 @@ const LOOKUPS: Record<string, Lookup> = {
         select: { id: true, storyId: true },
       }),
     ),
+  StoryQuotation: async (evaluationId, ids) =>
+    storyCodes(
+      evaluationId,
+      await db().storyQuotation.findMany({
+        where: { evaluationId, id: { in: ids } },
+        select: { id: true, storyId: true },
+      }),
+    ),
   TriangulationSignOff: async (evaluationId, ids) =>
     storyCodes(
       evaluationId,

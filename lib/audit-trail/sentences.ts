@@ -28,6 +28,7 @@ export const RECORD_NOUNS = [
   "AtRiskGroup",
   "Evaluation",
   "EvidenceItem",
+  "StoryQuotation",
   "TranscriptExcerpt",
   "TriangulationSignOff",
   "Review",

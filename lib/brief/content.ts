@@ -8,6 +8,7 @@ import es from "@/lib/i18n/messages/es/brief.json";
 import type { RecommendationAudience } from "@/lib/generated/prisma/enums";
 import { briefOrder } from "@/lib/learnings/order";
 import type { LearningRow } from "@/lib/learnings/data";
+import { quotationIn } from "@/lib/quotations/policy";
 import { joinList, outcomeSentence, type BriefLanguage, type OutcomeSentence } from "./outcome-sentence";
 import type { BriefOutcomeRow, MethodFigures } from "./data";
 
@@ -33,7 +34,8 @@ export type BriefContent = {
   /** `note`: the number of the outcome's sources note, or null when no supporting evidence is recorded. */
   domains: Array<{
     heading: string;
-    outcomes: Array<{ code: string; sentence: OutcomeSentence; note: number | null }>;
+    /** `quotations`: storytellers' words printed with their consent, never a name (decision 0044). */
+    outcomes: Array<{ code: string; sentence: OutcomeSentence; note: number | null; quotations: BriefText[] }>;
   }>;
   /** Numbered in the order the outcomes appear; Word prints them as footnotes, PDF and page as notes. */
   sources: Array<{ number: number; text: string }>;
@@ -55,6 +57,14 @@ export type BriefRecords = {
   projects: Array<{ acronym: string; name: string; managingOffice: string }>;
   /** Supporting evidence per outcome (story id), cited as the outcome's sources. */
   sources: Array<{ storyId: string; citation: string }>;
+  /** Quotations whose every speaker consents to anonymous quotation now (lib/quotations/data.ts). */
+  quotations: Array<{
+    storyId: string;
+    text: string;
+    language: string;
+    translation: string | null;
+    translationLanguage: string | null;
+  }>;
 };
 
 const WORDS = { en: en.brief.document, es: es.brief.document } as const;
@@ -116,8 +126,22 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
     });
     return sources.length;
   };
+  const quotationsOf = (row: BriefOutcomeRow): BriefText[] =>
+    records.quotations
+      .filter((quotation) => quotation.storyId === row.id)
+      .map((quotation) => {
+        const text = quotationIn(lang, quotation);
+        return text === null
+          ? { text: words.untranslated, untranslated: true }
+          : { text: fill(words.quotation, { text }), untranslated: false };
+      });
   const sentences = (rows: BriefOutcomeRow[]) =>
-    rows.map((row) => ({ code: row.code, sentence: outcomeSentence(row, lang), note: noteFor(row) }));
+    rows.map((row) => ({
+      code: row.code,
+      sentence: outcomeSentence(row, lang),
+      note: noteFor(row),
+      quotations: quotationsOf(row),
+    }));
   const numbered = records.domains.map((domain, index) => ({
     domain,
     number: index + 1,

@@ -108,7 +108,12 @@ function body(content: BriefContent): Array<Paragraph | Table> {
   for (const domain of content.domains) {
     out.push(heading(3, domain.heading));
     if (!domain.outcomes.length) out.push(new Paragraph(words.noOutcomes));
-    for (const outcome of domain.outcomes) out.push(sentence(outcome.sentence.parts, outcome.note));
+    for (const outcome of domain.outcomes) {
+      out.push(sentence(outcome.sentence.parts, outcome.note));
+      // A storyteller's words, indented under their outcome.
+      for (const quotation of outcome.quotations)
+        out.push(new Paragraph({ indent: { left: 720 }, children: [run(quotation)] }));
+    }
   }
 
   out.push(heading(1, words.keyLearnings));

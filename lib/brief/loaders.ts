@@ -5,6 +5,7 @@
  */
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { listLearnings } from "@/lib/learnings/data";
+import { listPrintableQuotations } from "@/lib/quotations/data";
 import { briefContent, type BriefContent, type BriefRecords } from "./content";
 import {
   countMethodFigures,
@@ -35,11 +36,13 @@ export async function loadBriefRecords(
     listBriefProjects(evaluationId),
   ]);
   if (!evaluation) return null;
-  const sources = await listOutcomeSources(
-    evaluationId,
-    outcomes.map((outcome) => outcome.id),
-  );
-  return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects, sources };
+  const storyIds = outcomes.map((outcome) => outcome.id);
+  const [sources, quotations] = await Promise.all([
+    listOutcomeSources(evaluationId, storyIds),
+    // Consent is checked as the brief is made: a withdrawal takes a quotation out of every later copy.
+    listPrintableQuotations(evaluationId, storyIds),
+  ]);
+  return { evaluation, draft: copy.draft, outcomes, domains, learnings, method, projects, sources, quotations };
 }
 
 export async function loadBrief(

@@ -96,8 +96,68 @@ export function figureNumber(value: string, lang: BriefLanguage, unit: string | 
   return format.format(value.trim() as unknown as number);
 }
 
-/** A figure's value with its qualifier and unit: "over 600,000", "81 percent", "from 1.50 to 2.50 USD per pound". */
-export function figureValue(figure: OutcomeRecord["figures"][number], lang: BriefLanguage): string {
+/**
+ * Symbols and codes read the same in both languages ("%", "USD", "km", "m²"), so they need no
+ * translation; a unit with words in it ("communities", "USD per pound") does. The list names the
+ * abbreviations an evaluation's figures use, so "km" is not taken for a word.
+ */
+const UNIT_SYMBOLS = new Set([
+  "km",
+  "m",
+  "cm",
+  "mm",
+  "kg",
+  "g",
+  "mg",
+  "t",
+  "ha",
+  "l",
+  "ml",
+  "km2",
+  "m2",
+  "km²",
+  "m²",
+  "h",
+  "min",
+  "s",
+  "kwh",
+  "mw",
+  "pp",
+]);
+
+export function unitNeedsTranslation(unit: string): boolean {
+  const trimmed = unit.trim();
+  if (!/\p{L}/u.test(trimmed)) return false;
+  if (/^[A-Z]{3}$/.test(trimmed)) return false;
+  return !UNIT_SYMBOLS.has(trimmed.toLowerCase());
+}
+
+/**
+ * A figure's unit in the chosen language: the unit itself when it is a symbol or a code, its
+ * translation when it is words, and otherwise the unit as typed flagged untranslated, so the
+ * reader sees the marker as for any other text.
+ */
+export function figureUnitIn(
+  lang: BriefLanguage,
+  record: Pick<OutcomeRecord, "originalLanguage" | "translationLanguage">,
+  figure: Pick<OutcomeRecord["figures"][number], "unit" | "unitTranslation">,
+): { unit: string | null; untranslated: boolean } {
+  const unit = figure.unit?.trim();
+  if (!unit) return { unit: null, untranslated: false };
+  if (!unitNeedsTranslation(unit)) return { unit, untranslated: false };
+  const shown = textIn(lang, record, unit, figure.unitTranslation ?? null);
+  return shown === null ? { unit, untranslated: true } : { unit: shown.trim(), untranslated: false };
+}
+
+/**
+ * A figure's value with its qualifier and unit: "over 600,000", "81 percent", "from 1.50 to 2.50 USD per pound".
+ * `shownUnit` is the unit as printed (translated, or left out for a marker); money decimals follow the stored unit.
+ */
+export function figureValue(
+  figure: OutcomeRecord["figures"][number],
+  lang: BriefLanguage,
+  shownUnit: string | null = figure.unit,
+): string {
   const words = WORDS[lang];
   const value = figureNumber(figure.value, lang, figure.unit);
   const shown =
@@ -107,7 +167,7 @@ export function figureValue(figure: OutcomeRecord["figures"][number], lang: Brie
           value,
           max: figure.valueMax ? figureNumber(figure.valueMax, lang, figure.unit) : "",
         });
-  const unit = figure.unit?.trim();
+  const unit = shownUnit?.trim();
   if (!unit) return shown;
   return unit === "%" ? `${shown} ${words.percent}` : `${shown} ${unit}`;
 }
@@ -170,10 +230,12 @@ export function outcomeSentence(record: OutcomeRecord, lang: BriefLanguage): Out
     push(index === 0 ? " (" : "; ");
     const label = textIn(lang, record, figure.label, figure.labelTranslation);
     pushTranslated(label === null ? null : label.trim());
-    const unit = figure.unit
-      ? (textIn(lang, record, figure.unit, figure.unitTranslation ?? null) ?? figure.unit)
-      : null;
-    push(`: ${figureValue({ ...figure, unit }, lang)}`);
+    const unit = figureUnitIn(lang, record, figure);
+    push(`: ${figureValue(figure, lang, unit.untranslated ? null : unit.unit)}`);
+    if (unit.untranslated) {
+      push(" ");
+      pushTranslated(null);
+    }
   });
   push(record.figures.length ? ")." : ".");
 

@@ -188,7 +188,18 @@ export async function briefPdf(content: BriefContent): Promise<Buffer> {
     const mark = (note: number | null) => (note === null ? [] : [{ text: ` [${note}]` }]);
     if (domain.outcomes.length)
       pdf.list(
-        domain.outcomes.map((outcome) => ({ label: "•", parts: [...outcome.sentence.parts, ...mark(outcome.note)] })),
+        domain.outcomes.map((outcome) => ({
+          label: "•",
+          // Quotations continue the item, so a screen reader reads each right after its outcome.
+          parts: [
+            ...outcome.sentence.parts,
+            ...mark(outcome.note),
+            ...outcome.quotations.flatMap((quotation) => [
+              { text: " " },
+              { text: quotation.text, ...(quotation.untranslated ? { untranslated: true as const } : {}) },
+            ]),
+          ],
+        })),
       );
     else pdf.paragraph(words.noOutcomes);
   }

@@ -280,6 +280,44 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
       "lengua_traduccion",
     ]),
     f("translatedBy", ["translated_by", "translator", "traductor", "traductora", "traducido_por", "traducida_por"]),
+    // The translations of the contribution and sustainability texts (decision 0038), by the same translator.
+    f("contributionNarrativeTranslation", [
+      "contribution_translation",
+      "contribution_en",
+      "contribucion_traduccion",
+      "contribucion_traducida",
+      "aporte_traducido",
+    ]),
+    f("sustainabilityAssessmentTranslation", [
+      "sustainability_translation",
+      "sustainability_assessment_translation",
+      "sustainability_en",
+      "sostenibilidad_traduccion",
+      "sostenibilidad_traducida",
+    ]),
+    f("sustainabilityConditionsTranslation", [
+      "sustainability_conditions_translation",
+      "conditions_translation",
+      "conditions_en",
+      "condiciones_traduccion",
+      "condiciones_traducidas",
+    ]),
+    f("sustainabilityRisksTranslation", [
+      "sustainability_risks_translation",
+      "risks_translation",
+      "risks_en",
+      "riesgos_traduccion",
+      "riesgos_traducidos",
+    ]),
+    // Tags: the evaluation's USMCA priorities (by name in either language or number) and at-risk groups.
+    f("priorities", ["priorities", "priority", "usmca_priorities", "prioridades", "prioridad", "prioridades_usmca"], {
+      shape: "multi",
+    }),
+    f(
+      "atRiskGroups",
+      ["at_risk_groups", "at_risk", "risk_groups", "grupos_en_riesgo", "grupos_riesgo", "grupos_vulnerables"],
+      { shape: "multi" },
+    ),
   ],
   // The funder's portfolio, as a lead keeps it in a spreadsheet. Funding streams stay one cell of
   // text ("USMCA, non-USMCA"): the project form's schema splits it, so a stream may hold spaces.

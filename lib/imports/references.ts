@@ -27,6 +27,8 @@ export type References = {
   sector(name: string): string | null;
   /** "women_workers", "WOMEN_WORKERS", "Mujeres trabajadoras" and "mujeres_trabajadoras" name the same group. */
   atRiskGroup(name: string): AtRiskGroupRef | null;
+  /** A USMCA priority by its name in either language or its number in the list. */
+  priorityTag(name: string): string | null;
   project(name: string): string | null;
   /** The acronyms and names a project list may not repeat (one per run: it remembers the file's rows). */
   projectKeys: ProjectKeys;
@@ -49,7 +51,7 @@ export function respondentCodeKey(value: string): string {
 }
 
 export async function loadReferences(client: Client, evaluationId: string): Promise<References> {
-  const [places, sectors, groups, projects, members, domains] = await Promise.all([
+  const [places, sectors, groups, projects, members, domains, priorities] = await Promise.all([
     client.place.findMany({
       where: { evaluationId },
       select: {
@@ -79,7 +81,17 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
       where: { evaluationId },
       select: { id: true, position: true, nameEn: true, nameEs: true, retiredAt: true },
     }),
+    client.priorityTag.findMany({
+      where: { evaluationId },
+      select: { id: true, position: true, nameEn: true, nameEs: true },
+    }),
   ]);
+  const priorityIndex = new Map<string, string>();
+  for (const tag of priorities) {
+    priorityIndex.set(normalizeName(tag.nameEn), tag.id);
+    priorityIndex.set(normalizeName(tag.nameEs), tag.id);
+  }
+  for (const tag of priorities) priorityIndex.set(String(tag.position), tag.id);
   const domainIndex = new Map<string, DomainRef>();
   for (const domain of domains) {
     const ref = { id: domain.id, retired: domain.retiredAt !== null };
@@ -119,6 +131,8 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
     sector: (name) => sectorIndex.get(normalizeName(name)) ?? null,
     atRiskGroup: (name) => groupIndex.get(normalizeName(name)) ?? null,
     project: (name) => projectIndex.get(normalizeName(name)) ?? null,
+    priorityTag: (name) =>
+      priorityIndex.get(/^\s*\d+\s*$/.test(name) ? String(Number(name)) : normalizeName(name)) ?? null,
     projectKeys: new ProjectKeys({
       acronym: new Set(projects.map((project) => project.acronymKey)),
       name: new Set(projects.map((project) => project.nameKey)),

@@ -65,6 +65,7 @@ const FIELDS: Record<RepeatKind, Record<string, string[]>> = {
     value: ["value", "figure_value", "valor", "cantidad", "number", "numero", "amount"],
     valueMax: ["value_max", "max", "maximum_value", "valor_maximo", "hasta_valor", "value_to"],
     unit: ["unit", "unidad", "units", "unidades"],
+    unitTranslation: ["unit_translation", "translated_unit", "unit_en", "unidad_traduccion", "unidad_traducida"],
     qualifier: ["qualifier", "calificador", "modifier", "modificador", "precision"],
   },
   contributions: {
@@ -79,6 +80,14 @@ const FIELDS: Record<RepeatKind, Record<string, string[]>> = {
       "aporte",
       "description",
       "descripcion",
+    ],
+    howContributedTranslation: [
+      "how_contributed_translation",
+      "how_contributed_en",
+      "how_translation",
+      "como_contribuyo_traduccion",
+      "contribucion_traducida",
+      "aporte_traducido",
     ],
   },
 };

@@ -39,7 +39,11 @@ export function readCells(layout: Layout, cells: string[]): Cells {
       const list = (lists[field] ??= []);
       if (choice !== null) {
         if (isChecked(value)) list.push(choice);
-      } else if (field === "places" || field === "sectors" || field === "secondaryDomains" || field === "sources")
+      } else if (
+        ["places", "sectors", "secondaryDomains", "sources"].includes(field) ||
+        // A story's tags are names that hold spaces; a respondent's at-risk groups are Kobo choice codes.
+        (layout.kind === "STORIES" && (field === "priorities" || field === "atRiskGroups"))
+      )
         list.push(value); // split by storyInput (names hold spaces)
       else list.push(...splitChoices(value));
     } else if (!(field in text) || text[field] === "") {

@@ -87,6 +87,7 @@ export type FigureDraft = {
   value: string;
   valueMax: string | null;
   unit: string;
+  unitTranslation: string;
 };
 export type FigureProblem = { row: RepeatRow; field: string; code: string };
 
@@ -124,5 +125,6 @@ export function figureDraft(row: RepeatRow, locale: NumberLocale, problems: Figu
     value,
     valueMax,
     unit: row.values.unit ?? "",
+    unitTranslation: row.values.unitTranslation ?? "",
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A story row → the story form's input, validated with the form's own schema: the row's own
- * cells (texts, translation and translator, change type, period, places, sectors, storytellers,
- * sources, sustainability) plus its repetitions from the repeat-group sheets (figures read in the
+ * cells (texts, translations and translator, change type, period, places, sectors, priorities,
+ * at-risk groups, storytellers, sources, sustainability) plus its repetitions from the repeat-group sheets (figures read in the
  * batch's number language, contributions by project acronym), and the domains the row assigns.
  * An error in a repetition names that sheet, its line and its column. Pure.
  */
@@ -30,6 +30,15 @@ export function splitNames(cell: string, known: (name: string) => boolean): stri
     .map((part) => part.trim())
     .filter(Boolean)
     .flatMap((part) => (known(part) || !/\s/.test(part) ? [part] : splitChoices(part)));
+}
+
+/** Priority names hold commas ("Record keeping, labor conciliation…"): a whole part between semicolons is tried first. */
+function splitTagNames(cell: string, known: (name: string) => boolean): string[] {
+  return cell
+    .split(/[;\n]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .flatMap((part) => (known(part) ? [part] : splitNames(part, known)));
 }
 
 function domainsOf(ctx: Lookup, cells: Cells, refs: References): StoryDomains {
@@ -127,6 +136,7 @@ function storyInput(
     return {
       projectId: project ?? (row.values.project?.trim() ? "unknown" : ""),
       howContributed: row.values.howContributed ?? "",
+      howContributedTranslation: row.values.howContributedTranslation ?? "",
     };
   });
   const sources = ids(ctx, "sources", (lists.sources ?? []).flatMap(splitChoices), refs.source, "sourceUnknown");
@@ -174,8 +184,33 @@ function storyInput(
     whySignificantTranslation: text.whySignificantTranslation ?? "",
     translationLanguage: text.translationLanguage?.trim() ? choiceValue("language", text.translationLanguage) : "",
     translatedById: translatedBy ?? "",
-    priorityTagIds: [],
-    atRiskGroups: [],
+    contributionNarrativeTranslation: text.contributionNarrativeTranslation ?? "",
+    sustainabilityAssessmentTranslation: text.sustainabilityAssessmentTranslation ?? "",
+    sustainabilityConditionsTranslation: text.sustainabilityConditionsTranslation ?? "",
+    sustainabilityRisksTranslation: text.sustainabilityRisksTranslation ?? "",
+    priorityTagIds: [
+      ...new Set(
+        ids(
+          ctx,
+          "priorities",
+          (lists.priorities ?? []).flatMap((cell) => splitTagNames(cell, (name) => refs.priorityTag(name) !== null)),
+          refs.priorityTag,
+          "priorityUnknown",
+        ),
+      ),
+    ],
+    // A story file names groups only; a note on why a group is concerned is written in the story form.
+    atRiskGroups: [
+      ...new Set(
+        ids(
+          ctx,
+          "atRiskGroups",
+          (lists.atRiskGroups ?? []).flatMap((cell) => splitTagNames(cell, (name) => refs.atRiskGroup(name) !== null)),
+          (name) => refs.atRiskGroup(name)?.id ?? null,
+          "atRiskGroupUnknown",
+        ),
+      ),
+    ].map((groupId) => ({ groupId, note: "" })),
     figures,
     contributions,
     sources: [...new Map(sources.map((source) => [`${source.kind}:${source.id}`, source])).values()],

@@ -99,6 +99,9 @@ export async function destroyRespondentData(
     select: { id: true, _count: { select: { storySources: true } } },
     orderBy: { id: "asc" },
   });
+  // A quotation copied the passage's words: erasing the transcript erases them there too.
+  if (excerpts.length > 0)
+    await tx.storyQuotation.deleteMany({ where: { evaluationId, excerptId: { in: excerpts.map((row) => row.id) } } });
   const excerptsDeleted = excerpts.filter((row) => row._count.storySources === 0).map((row) => row.id);
   const excerptsEmptied = excerpts.filter((row) => row._count.storySources > 0).map((row) => row.id);
   if (excerptsDeleted.length > 0)

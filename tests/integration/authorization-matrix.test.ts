@@ -390,6 +390,28 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, excerptId: excerpt.id };
     },
   },
+  // lib/quotations/actions.ts
+  addQuotation: {
+    permission: "quotation.manage",
+    input: async (f) => {
+      const { storyId, excerptId } = await quotableStory(f);
+      return { evaluationId: f.evaluationId, storyId, excerptId };
+    },
+  },
+  saveQuotationTranslation: {
+    permission: "quotation.manage",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      quotationId: await freshQuotation(f),
+      expectedVersion: 1,
+      translation: "Now the union bargains for us.",
+      translationLanguage: "en",
+    }),
+  },
+  dropQuotation: {
+    permission: "quotation.manage",
+    input: async (f) => ({ evaluationId: f.evaluationId, quotationId: await freshQuotation(f), expectedVersion: 1 }),
+  },
   // lib/respondents/actions.ts
   createRespondent: {
     permission: "respondent.edit",
@@ -1032,6 +1054,43 @@ const EVIDENCE_SAMPLE = {
 };
 
 /** An evidence item on a fresh story in triangulation, in the record's evaluation. */
+/** A selected story resting on a passage said by its storyteller, who consents to anonymous quotation. */
+async function quotableStory(f: Fixture): Promise<{ storyId: string; excerptId: string }> {
+  const storyId = await freshStory(f, "SELECTED");
+  const evaluationId = f.recordEvaluationId;
+  const respondent = await createConsentedRespondent(f.prisma, { evaluationId, recordedById: f.team.members.lead.id });
+  const transcript = "Ahora el sindicato negocia por nosotras.";
+  const interview = buildInterview({ evaluationId, transcriptOriginal: transcript });
+  await f.prisma.interview.create({ data: interview });
+  const excerpt = buildExcerpt({
+    evaluationId,
+    interviewId: interview.id,
+    createdById: f.team.members.lead.id,
+    transcript,
+    quote: "el sindicato negocia por nosotras",
+  });
+  await f.prisma.transcriptExcerpt.create({ data: excerpt });
+  await f.prisma.storyTeller.create({ data: { id: newId(), evaluationId, storyId, respondentId: respondent.id } });
+  await f.prisma.storySource.create({ data: { id: newId(), evaluationId, storyId, excerptId: excerpt.id } });
+  return { storyId, excerptId: excerpt.id };
+}
+
+async function freshQuotation(f: Fixture): Promise<string> {
+  const { storyId, excerptId } = await quotableStory(f);
+  const quotation = await f.prisma.storyQuotation.create({
+    data: {
+      evaluationId: f.recordEvaluationId,
+      storyId,
+      excerptId,
+      text: "el sindicato negocia por nosotras",
+      language: "es",
+      chosenById: f.team.members.analyst!.id,
+    },
+    select: { id: true },
+  });
+  return quotation.id;
+}
+
 async function freshEvidence(f: Fixture): Promise<string> {
   const storyId = await freshStory(f, "IN_TRIANGULATION");
   const item = buildEvidenceItem({

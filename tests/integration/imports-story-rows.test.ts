@@ -105,6 +105,24 @@ describe("story rows", () => {
     expect(await database.prisma.changeStory.count({ where: { evaluationId } })).toBe(0);
   });
 
+  it("names the tags a row cannot match: a priority or an at-risk group the evaluation does not have", async () => {
+    const headers = [...HEADERS, "prioridades", "grupos_en_riesgo"];
+    const content = csvFile([
+      headers,
+      [...story("tags-ok", "positivo", "2023"), "", "women_workers; Personas sindicalizadas en riesgo"], // line 2
+      [...story("priority-unknown", "positivo", "2023"), "Prioridad que no existe", ""], // line 3
+      [...story("group-unknown", "positivo", "2023"), "", "grupo inventado"], // line 4
+      [...story("number-unknown", "positivo", "2023"), "99", ""], // line 5
+    ]);
+    const dry = await dryRun(content, "story-rows-tags");
+    expect(dry).toMatchObject({ rowCount: 4, newCount: 1, errorCount: 3 });
+    expect(await errorsOf(dry.batchId)).toEqual([
+      [3, "prioridades", "imports.rowErrors.priorityUnknown"],
+      [4, "grupos_en_riesgo", "imports.rowErrors.atRiskGroupUnknown"],
+      [5, "prioridades", "imports.rowErrors.priorityUnknown"],
+    ]);
+  });
+
   it("reads years, ranges and open ranges, and every way of writing no change", async () => {
     const content = csvFile([
       HEADERS,

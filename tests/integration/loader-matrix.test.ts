@@ -184,6 +184,10 @@ const EVALUATION_LOADERS: Record<string, { call: Call; seenBy: Role }> = {
     call: (ids, r) => fn("triangulation", "loadStoryTriangulation")(ids.evaluation, ids.story, r),
     seenBy: "analyst",
   },
+  loadStoryQuotations: {
+    call: (ids, r) => fn("quotations", "loadStoryQuotations")(ids.evaluation, ids.story, r),
+    seenBy: "analyst",
+  },
   loadContribution: {
     call: (ids, r) => fn("triangulation", "loadContribution")(ids.evaluation, ids.story, r),
     seenBy: "analyst",
@@ -250,6 +254,7 @@ const MODULES: Record<string, string> = {
   qdpx: "@/lib/exports/refi-qda/loaders",
   stories: "@/lib/stories/loaders",
   triangulation: "@/lib/triangulation/loaders",
+  quotations: "@/lib/quotations/loaders",
   reviews: "@/lib/reviews/loaders",
   search: "@/lib/search/loaders",
   selection: "@/lib/selection/loaders",

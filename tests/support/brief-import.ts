@@ -1,6 +1,6 @@
 /**
  * The evaluation the brief's 9 sample outcomes are imported into (its states, sectors, domains,
- * projects, three respondents, an interview, a focus group and a translator), and the check that
+ * projects, USMCA priorities, three respondents, an interview, a focus group and a translator), and the check that
  * every imported story carries every field of tests/fixtures/imports/brief-stories.ts.
  */
 import { readFile } from "node:fs/promises";
@@ -16,6 +16,7 @@ import {
   buildInterview,
   buildMembership,
   buildPlace,
+  buildPriorityTag,
   buildProject,
   buildRespondent,
   buildSector,
@@ -23,15 +24,22 @@ import {
   createEvaluationWithTeam,
 } from "@/tests/factories";
 import {
+  AT_RISK_CELLS,
   BRIEF_STORIES,
   FOCUS_GROUP_ID,
+  howTranslation,
   INTERVIEW_ID,
   labelTranslation,
   narrative,
+  narrativeTranslation,
+  PRIORITIES,
+  priorityPositions,
   rationale,
   sustainability,
+  sustainabilityTranslation,
   translation,
   TRANSLATOR_EMAIL,
+  unitTranslation,
   whatChanged,
   whySignificant,
 } from "@/tests/fixtures/imports/brief-stories";
@@ -82,6 +90,11 @@ export async function createBriefEvaluation(prisma: PrismaClient): Promise<Brief
         acronym,
         name: brief?.projects.find((p) => p.acronym === acronym)?.name ?? `Project ${acronym}`,
       }),
+    ),
+  });
+  await prisma.priorityTag.createMany({
+    data: PRIORITIES.map((nameEn, index) =>
+      buildPriorityTag({ evaluationId, position: index + 1, nameEn, nameEs: `es ${nameEn}` }),
     ),
   });
   await prisma.respondent.createMany({
@@ -155,6 +168,8 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       sectors: { include: { sector: true } },
       figures: { orderBy: { position: "asc" } },
       contributions: { include: { project: true } },
+      priorityTags: { include: { priorityTag: true } },
+      atRiskGroups: { include: { group: true } },
       storytellers: { include: { respondent: true } },
       sources: true,
       domainAssignments: { include: { domain: true } },
@@ -177,6 +192,14 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       period: [row.periodPrecision, day(row.periodFrom), day(row.periodTo)],
       contributionNarrative: row.contributionNarrative,
       sustainability: [row.sustainabilityAssessment, row.sustainabilityConditions, row.sustainabilityRisks],
+      sustainabilityTranslation: [
+        row.sustainabilityAssessmentTranslation,
+        row.sustainabilityConditionsTranslation,
+        row.sustainabilityRisksTranslation,
+      ],
+      contributionNarrativeTranslation: row.contributionNarrativeTranslation,
+      priorities: row.priorityTags.map(({ priorityTag }) => priorityTag.position).sort(),
+      atRiskGroups: row.atRiskGroups.map(({ group, note }) => [group.code, note]).sort(),
       translation: [
         row.titleTranslation,
         row.whatChangedTranslation,
@@ -194,8 +217,11 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
         figure.value.toString(),
         figure.valueMax?.toString() ?? null,
         figure.unit,
+        figure.unitTranslation,
       ]),
-      contributions: row.contributions.map((c) => [c.project.acronym, c.howContributed]).sort(),
+      contributions: row.contributions
+        .map((c) => [c.project.acronym, c.howContributed, c.howContributedTranslation])
+        .sort(),
       storytellers: row.storytellers.map(({ respondent }) => respondent.code).sort(),
       sources: row.sources.map((source) => source.interviewId ?? source.focusGroupId ?? source.excerptId),
       domains: row.domainAssignments.map((a) => [a.kind, a.domain.position, a.rationale, a.endedAt]).sort(),
@@ -211,6 +237,10 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       period: ["YEAR", ...expectedPeriod(story.period)],
       contributionNarrative: narrative(story),
       sustainability: [assessment, conditions, risks],
+      sustainabilityTranslation: sustainabilityTranslation(story).map((text) => text || null),
+      contributionNarrativeTranslation: narrativeTranslation(story) || null,
+      priorities: priorityPositions(story).sort(),
+      atRiskGroups: (AT_RISK_CELLS[story.index]?.codes ?? []).map((code) => [code, null]).sort(),
       translation: translated
         ? [translated.title, translated.whatChanged, translated.whySignificant, "es", evaluation.translatorId, true]
         : [null, null, null, null, null, false],
@@ -223,8 +253,9 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
         figure.expect.value,
         figure.expect.valueMax,
         figure.unit || null,
+        unitTranslation(story, figure) || null,
       ]),
-      contributions: story.contributions.map((c) => [c.project, c.how]).sort(),
+      contributions: story.contributions.map((c, i) => [c.project, c.how, howTranslation(story, i) || null]).sort(),
       storytellers: [...story.storytellers].sort(),
       sources: story.sources,
       domains: [

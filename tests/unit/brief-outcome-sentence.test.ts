@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { figureNumber, joinList, outcomeSentence, periodText, type OutcomeRecord } from "@/lib/brief/outcome-sentence";
+import {
+  figureNumber,
+  joinList,
+  outcomeSentence,
+  periodText,
+  unitNeedsTranslation,
+  type OutcomeRecord,
+} from "@/lib/brief/outcome-sentence";
 
 const base: OutcomeRecord = {
   changeType: "POSITIVE",
@@ -140,15 +147,23 @@ describe("figures with their qualifiers", () => {
       "Subieron los precios (precio: menos de 5).",
     ],
     [
-      { qualifier: "RANGE" as const, value: "1.5", valueMax: "2.5", unit: "USD per pound" },
+      {
+        qualifier: "RANGE" as const,
+        value: "1.5",
+        valueMax: "2.5",
+        unit: "USD por libra",
+        unitTranslation: "USD per pound",
+      },
       "Prices rose (price: from 1.50 to 2.50 USD per pound).",
-      "Subieron los precios (precio: de 1.50 a 2.50 USD per pound).",
+      "Subieron los precios (precio: de 1.50 a 2.50 USD por libra).",
     ],
     [
-      { qualifier: "RANGE" as const, value: "1", valueMax: "9", unit: "months" },
+      { qualifier: "RANGE" as const, value: "1", valueMax: "9", unit: "meses", unitTranslation: "months" },
       "Prices rose (price: from 1 to 9 months).",
-      "Subieron los precios (precio: de 1 a 9 months).",
+      "Subieron los precios (precio: de 1 a 9 meses).",
     ],
+    [{ value: "12", unit: "km" }, "Prices rose (price: 12 km).", "Subieron los precios (precio: 12 km)."],
+    [{ value: "3", unit: "MXN" }, "Prices rose (price: 3.00 MXN).", "Subieron los precios (precio: 3.00 MXN)."],
     [
       { value: "81.25", unit: "%" },
       "Prices rose (price: 81.25 percent).",
@@ -157,6 +172,27 @@ describe("figures with their qualifiers", () => {
   ])("%o", (changes, english, spanish) => {
     expect(sentence(changes, "en")).toBe(english);
     expect(sentence(changes, "es")).toBe(spanish);
+  });
+
+  it("marks a unit in words that has no translation, as any other untranslated text", () => {
+    const english = outcomeSentence(
+      with_({
+        titleTranslation: "Prices rose",
+        figures: [figure({ labelTranslation: "price", unit: "USD por libra" })],
+      }),
+      "en",
+    );
+    expect(english.text).toBe("Prices rose (price: 24.00 [untranslated]).");
+    expect(english.untranslated).toBe(true);
+    expect(english.parts.filter((part) => part.untranslated)).toHaveLength(1);
+    expect(sentence({ unit: "meses", unitTranslation: "  " }, "en")).toBe("Prices rose (price: 24 [untranslated]).");
+    expect(sentence({ unit: "meses" }, "es")).toBe("Subieron los precios (precio: 24 meses).");
+  });
+
+  it("tells symbols and codes from units in words", () => {
+    for (const unit of ["%", "USD", "MXN", "km", "ha", "m²", "$"]) expect(unitNeedsTranslation(unit)).toBe(false);
+    for (const unit of ["communities", "USD per pound", "jornaleros", "días"])
+      expect(unitNeedsTranslation(unit)).toBe(true);
   });
 
   it("keeps every digit of a large stored decimal and leaves text that is not a number alone", () => {

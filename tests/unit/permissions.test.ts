@@ -50,6 +50,7 @@ const EXPECTED: Record<string, string> = {
   "triangulation.view": "  X     X     .     X     .     .  ",
   "triangulation.edit": "  .     .     .     X     .     .  ",
   "triangulation.sign_off": "  .     .     .     X     .     .  ",
+  "quotation.manage": "  X     .     .     X     .     .  ",
   "validation.manage": "  X     .     .     .     .     .  ",
   "validation.record": "  X     X     .     .     .     .  ",
   "review.view": "  X     .     .     .     X     .  ",

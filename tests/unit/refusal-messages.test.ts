@@ -34,6 +34,8 @@ import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
 import { REMINDER_REFUSALS } from "@/lib/selection/reminder-mutations";
 import { ROUND_REFUSALS } from "@/lib/selection/round-mutations";
 import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
+import { QUOTATION_REFUSAL_MESSAGES } from "@/components/quotations/failure-messages";
+import { QUOTATION_REFUSALS } from "@/lib/quotations/mutations";
 
 /** Each exported list of reasons, with the key table of every form that shows them. */
 const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
@@ -57,6 +59,7 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   RESPONDENT_REFUSALS: { reasons: RESPONDENT_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
   IDENTITY_REFUSALS: { reasons: IDENTITY_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
   CONSENT_REFUSALS: { reasons: CONSENT_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
+  QUOTATION_REFUSALS: { reasons: QUOTATION_REFUSALS, messages: [QUOTATION_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");

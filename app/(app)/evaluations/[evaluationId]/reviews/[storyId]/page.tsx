@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { figureValue, outcomeSentence, periodText, textIn } from "@/lib/brief/outcome-sentence";
+import { figureUnitIn, figureValue, outcomeSentence, periodText, textIn } from "@/lib/brief/outcome-sentence";
 import type { TranslatableText } from "@/lib/reviews/data";
 import { loadReviewStory } from "@/lib/reviews/loaders";
 import { shownText, textOrNull } from "@/lib/translations/shown";
@@ -49,8 +49,9 @@ export default async function ReviewStoryPage({ params }: Props) {
       `${domain.position}. ${named(domain)}${domain.kind === "SECONDARY" ? ` (${t("story.secondary")})` : ""}`,
   );
   const figures = story.outcome.figures.map((figure) => {
-    const unit = figure.unit ? (textIn(lang, story.outcome, figure.unit, figure.unitTranslation) ?? figure.unit) : null;
-    return `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${figureValue({ ...figure, unit }, lang)}`;
+    const unit = figureUnitIn(lang, story.outcome, figure);
+    const value = figureValue(figure, lang, unit.unit);
+    return `${textIn(lang, story.outcome, figure.label, figure.labelTranslation) ?? `${figure.label} ${t("story.untranslated")}`}: ${unit.untranslated ? `${value} ${t("story.untranslated")}` : value}`;
   });
   // Each text in the reader's language, or the original with a "not yet translated" marker.
   const translated = (text: TranslatableText, languages = story.languages) => (

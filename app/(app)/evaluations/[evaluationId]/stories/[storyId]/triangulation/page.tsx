@@ -55,7 +55,8 @@ export default async function StoryTriangulationPage({ params }: Props) {
           </div>
         </dl>
         <p className="actions">
-          <Link href={`${storyPath}/contribution`}>{t("nav.contribution")}</Link>
+          <Link href={`${storyPath}/contribution`}>{t("nav.contribution")}</Link>{" "}
+          <Link href={`${storyPath}/quotations`}>{t("nav.quotations")}</Link>
         </p>
       </PageHeader>
       <p>{t("page.intro")}</p>
