@@ -1,12 +1,11 @@
 "use client";
-/** The lead's and evaluators' controls on one round: draw, add, remove, open/close, record, resolve. */
+/** The lead's and evaluators' controls on one round: draw, add, remove, open/close, record (disputes: dispute-card.tsx). */
 import { Button } from "@/components/ui/button";
 import {
   addValidationSampleMember,
   drawValidationSample,
   recordValidationResponse,
   removeValidationSampleMember,
-  resolveValidationDispute,
   stepValidationRound,
 } from "@/lib/validation/actions";
 import { VALIDATION_VERDICTS } from "@/lib/validation/types";
@@ -218,30 +217,6 @@ export function ResponseForm({
           {t("round.save")}
         </Button>
       </div>
-    </form>
-  );
-}
-
-export function ResolveDisputeForm({ evaluationId, responseId }: { evaluationId: string; responseId: string }) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
-  const id = `resolution-${responseId}`;
-  return (
-    <form
-      method="post"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const resolution = String(new FormData(event.currentTarget).get("resolution") ?? "");
-        await run(() => resolveValidationDispute({ evaluationId, responseId, resolution }));
-      }}
-    >
-      <label className="field__label" htmlFor={id}>
-        {t("round.resolution")}
-      </label>
-      <textarea className="field__input" id={id} name="resolution" rows={2} />
-      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.resolving")}>
-        {t("round.resolve")}
-      </Button>
-      <StatusLine error={error} done={done} />
     </form>
   );
 }
