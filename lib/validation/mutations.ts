@@ -16,7 +16,6 @@ import {
   STAGES_READY_FOR_VALIDATION,
   validationBlockers,
   type RoundStatusStep,
-  type RoundStepBlocker,
 } from "./policy";
 import type { RoundFields } from "./schema";
 import { moveStoryStage } from "./stage";

@@ -15,7 +15,7 @@ import { refusals, type Refused } from "@/lib/core/refusal";
 import { DISPUTE_RETURN_COMMENT, loadSamplingPool, loadStoryHead } from "./facts";
 import type { Actor } from "./mutations";
 import { reopensStory, responseBlockers, type ResponseBlocker } from "./policy";
-import { keepReplacedVersion, RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
+import { RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
 import { moveStoryStage } from "./stage";
 
 export type RecordResponseInput = {

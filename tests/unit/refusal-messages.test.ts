@@ -16,6 +16,11 @@ import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
 import { REMINDER_REFUSALS } from "@/lib/selection/reminder-mutations";
 import { ROUND_REFUSALS } from "@/lib/selection/round-mutations";
 import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
+import { VALIDATION_REFUSAL_MESSAGES } from "@/components/validation/failure-messages";
+import { CORRECTION_REFUSALS } from "@/lib/validation/correction-mutations";
+import { DISPUTE_REFUSALS } from "@/lib/validation/dispute-mutations";
+import { VALIDATION_ROUND_REFUSALS } from "@/lib/validation/mutations";
+import { RESPONSE_REFUSALS } from "@/lib/validation/response-mutations";
 
 /** Each exported list of reasons, with the key table of every form that shows them. */
 const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
@@ -27,6 +32,10 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   },
   REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
   MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
+  VALIDATION_ROUND_REFUSALS: { reasons: VALIDATION_ROUND_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  RESPONSE_REFUSALS: { reasons: RESPONSE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  CORRECTION_REFUSALS: { reasons: CORRECTION_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  DISPUTE_REFUSALS: { reasons: DISPUTE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");
