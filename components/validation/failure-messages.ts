@@ -1,7 +1,8 @@
 /**
  * How the validation forms' failures read, under `respondentValidation.errors`: one key for each
- * reason the round, response, correction and dispute mutations export (a reason without a key
- * fails typecheck; decision 0033). A blocked step's story comes as the failure's `story`.
+ * reason the round, response, correction and dispute mutations export, and the lead's decisions
+ * around the review (a reason without a key fails typecheck; decision 0033). A blocked step's
+ * story, or the respondent whose consent stops it, comes as a field of the failure.
  */
 import {
   generalFailures,
@@ -9,6 +10,7 @@ import {
   type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
+import type { RevalidationRefusal, SendToReviewRefusal } from "@/lib/reviews/mutations";
 import type { CorrectionRefusal } from "@/lib/validation/correction-mutations";
 import type { DisputeRefusal } from "@/lib/validation/dispute-mutations";
 import type { ValidationRoundRefusal } from "@/lib/validation/mutations";
@@ -92,3 +94,19 @@ export const VALIDATION_REFUSAL_MESSAGES: RefusalMessages<
 
 /** A validation action's failure as message keys, next to the field when there is one. */
 export const validationFailureMessages = refusalFailureMessages(VALIDATION_REFUSAL_MESSAGES, fieldKey);
+
+/** The lead's decisions after validation (lib/reviews/mutations.ts), on the validation pages. */
+export const LEAD_DECISION_REFUSAL_MESSAGES: RefusalMessages<SendToReviewRefusal | RevalidationRefusal> = {
+  ...generalFailures("respondentValidation.errors"),
+  NOT_VALIDATED: "respondentValidation.errors.BLOCKED_NOT_VALIDATED",
+  NO_FUNDER_CONSENT: "respondentValidation.errors.BLOCKED_NO_FUNDER_CONSENT",
+  STAGE_CHANGED: "respondentValidation.errors.STAGE_CHANGED",
+  NOT_RETURNED: "respondentValidation.errors.BLOCKED_NOT_RETURNED",
+  COMMENT_REQUIRED: "respondentValidation.errors.BLOCKED_COMMENT_REQUIRED",
+  NOT_IN_VALIDATION: "respondentValidation.errors.BLOCKED_NOT_IN_VALIDATION",
+  NO_CLOSED_ROUND: "respondentValidation.errors.BLOCKED_NO_CLOSED_ROUND",
+  REVISION_NOT_VALIDATED: "respondentValidation.errors.BLOCKED_REVISION_NOT_VALIDATED",
+  DISPUTE_OPEN: "respondentValidation.errors.BLOCKED_DISPUTE_OPEN",
+};
+
+export const leadDecisionFailureMessages = refusalFailureMessages(LEAD_DECISION_REFUSAL_MESSAGES, fieldKey);

@@ -12,6 +12,8 @@
 export type RefusalDetails = {
   /** The code of the story that stopped the change ("CS-0007"). */
   story?: string;
+  /** The code of the respondent whose consent stopped it ("R-0042"). */
+  respondent?: string;
 };
 
 export class Refusal<R extends string = string> extends Error {

@@ -11,12 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { refusals, type Refused } from "@/lib/core/refusal";
 import { loadStoryHead, loadValidationFacts } from "./facts";
-import {
-  roundStepBlockers,
-  STAGES_READY_FOR_VALIDATION,
-  validationBlockers,
-  type RoundStatusStep,
-} from "./policy";
+import { roundStepBlockers, STAGES_READY_FOR_VALIDATION, validationBlockers, type RoundStatusStep } from "./policy";
 import type { RoundFields } from "./schema";
 import { moveStoryStage } from "./stage";
 

@@ -16,7 +16,9 @@ import { BALLOT_ROUND_REFUSALS } from "@/lib/selection/policy";
 import { REMINDER_REFUSALS } from "@/lib/selection/reminder-mutations";
 import { ROUND_REFUSALS } from "@/lib/selection/round-mutations";
 import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
-import { VALIDATION_REFUSAL_MESSAGES } from "@/components/validation/failure-messages";
+import { REVIEW_DECISION_REFUSAL_MESSAGES } from "@/components/reviews/failure-messages";
+import { LEAD_DECISION_REFUSAL_MESSAGES, VALIDATION_REFUSAL_MESSAGES } from "@/components/validation/failure-messages";
+import { REVALIDATION_REFUSALS, REVIEW_DECISION_REFUSALS, SEND_TO_REVIEW_REFUSALS } from "@/lib/reviews/mutations";
 import { CORRECTION_REFUSALS } from "@/lib/validation/correction-mutations";
 import { DISPUTE_REFUSALS } from "@/lib/validation/dispute-mutations";
 import { VALIDATION_ROUND_REFUSALS } from "@/lib/validation/mutations";
@@ -36,6 +38,9 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   RESPONSE_REFUSALS: { reasons: RESPONSE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
   CORRECTION_REFUSALS: { reasons: CORRECTION_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
   DISPUTE_REFUSALS: { reasons: DISPUTE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  SEND_TO_REVIEW_REFUSALS: { reasons: SEND_TO_REVIEW_REFUSALS, messages: [LEAD_DECISION_REFUSAL_MESSAGES] },
+  REVALIDATION_REFUSALS: { reasons: REVALIDATION_REFUSALS, messages: [LEAD_DECISION_REFUSAL_MESSAGES] },
+  REVIEW_DECISION_REFUSALS: { reasons: REVIEW_DECISION_REFUSALS, messages: [REVIEW_DECISION_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");
