@@ -129,7 +129,7 @@ export function RoundStepButton({
   roundId,
   step,
   version,
-}: Ref & { step: "open" | "close"; version: number }) {
+}: Ref & { step: "open" | "close" | null; version: number }) {
   const t = useTranslations("respondentValidation");
   const action = useStatusAction(stepValidationRound, {
     failureMessages,
@@ -138,10 +138,10 @@ export function RoundStepButton({
         ? t("round.opened")
         : t("round.closedSummary", { validated: result.validated.length, notValidated: result.notValidated.length }),
   });
-  const run = () => action.submit({ evaluationId, roundId, step, expectedVersion: version });
+  const run = () => step && action.submit({ evaluationId, roundId, step, expectedVersion: version });
   return (
     <div>
-      {step === "close" ? (
+      {step === null ? null : step === "close" ? (
         <>
           <p className="field__hint">{t("round.closeHint")}</p>
           <ConfirmButton
@@ -176,7 +176,11 @@ export function ResponseForm({
   const t = useTranslations("respondentValidation");
   const action = useStatusAction(recordValidationResponse, {
     failureMessages,
-    done: (recorded) => t(recorded.reopened ? "round.reopened" : "round.recorded"),
+    done: (recorded) => {
+      // Recorded: the form is ready for the next answer on the sheet.
+      action.formRef.current?.reset();
+      return t(recorded.reopened ? "round.reopened" : "round.recorded");
+    },
   });
   const invalid = (field: string) => (action.fieldError(field) ? true : undefined);
   const errorLine = (field: string) =>
@@ -193,8 +197,7 @@ export function ResponseForm({
       ref={action.formRef}
       onSubmit={async (event) => {
         event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
+        const data = new FormData(event.currentTarget);
         const value = (name: string) => String(data.get(name) ?? "");
         const story = stories.find((candidate) => candidate.id === value("storyId"));
         await action.submit({
@@ -207,7 +210,6 @@ export function ResponseForm({
           comments: value("comments"),
           proposedChanges: value("proposedChanges"),
         });
-        if (form.querySelector('[aria-invalid="true"]') === null && !action.formError) form.reset();
       }}
     >
       <p className="field__hint">{t("round.recordHint")}</p>

@@ -78,6 +78,8 @@ export const loadValidationRound = cache(
       can: {
         /** Edit the round, its sample and resolve disputes: a closed round is history. */
         manage: manages && round.status !== "CLOSED",
+        /** Open or close it (the control stays on the page after closing, to say what happened). */
+        step: manages,
         open: manages && round.status === "PLANNED",
         close: manages && round.status === "OPEN",
         drawSample: manages && round.status === "PLANNED",

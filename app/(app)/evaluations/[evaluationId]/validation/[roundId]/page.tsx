@@ -62,11 +62,14 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </p>
         ) : null}
       </PageHeader>
-      {can.open ? (
-        <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} />
-      ) : null}
-      {can.close ? (
-        <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} />
+      {can.step ? (
+        // One control through open and close, so its message stays after the page reloads.
+        <RoundStepButton
+          evaluationId={evaluationId}
+          roundId={roundId}
+          step={can.open ? "open" : can.close ? "close" : null}
+          version={round.version}
+        />
       ) : null}
 
       <section className={styles.section} aria-labelledby="round-stories">
