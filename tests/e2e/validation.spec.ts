@@ -372,9 +372,7 @@ test("a lead settles a dispute in one step on the round's page, in English and S
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "R-0002" })).toHaveText("R-0002 está en la muestra.");
   await page.getByRole("button", { name: "Abrir la ronda" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "abierta" })).toHaveText(
-    "La ronda está abierta: ya pueden registrarse respuestas.",
-  );
+  await expect(page.getByRole("status").filter({ hasText: "abierta" })).toHaveText("La ronda está abierta.");
   await page.getByLabel("Persona entrevistada", { exact: true }).selectOption({ label: "R-0002" });
   const story = page.getByLabel("Historia", { exact: true });
   await story.selectOption((await story.locator("option", { hasText: "CS-0005" }).getAttribute("value"))!);
