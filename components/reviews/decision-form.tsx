@@ -1,9 +1,11 @@
 "use client";
 /** The reviewer's decision on the revision shown: approve, or return with a comment. */
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StatusLine, useStatusAction } from "@/components/validation/use-status-action";
 import { decideStoryReview } from "@/lib/reviews/actions";
+import { reviewDecisionFailureMessages as failureMessages } from "./failure-messages";
 
 export function DecisionForm({
   evaluationId,
@@ -14,15 +16,14 @@ export function DecisionForm({
   storyId: string;
   storyRevisionId: string;
 }) {
-  const { run, busy, error, done, t } = useStatusAction("reviews");
+  const t = useTranslations("reviews");
   const [comment, setComment] = useState("");
+  const action = useStatusAction(decideStoryReview, { failureMessages, done: () => t("story.decided") });
+  const { busy } = action;
   const decide = (decision: "APPROVE" | "RETURN") =>
-    run(
-      () => decideStoryReview({ evaluationId, storyId, storyRevisionId, decision, comment }),
-      () => t("story.decided"),
-    );
+    action.submit({ evaluationId, storyId, storyRevisionId, decision, comment });
   return (
-    <form method="post" onSubmit={(event) => event.preventDefault()}>
+    <form method="post" ref={action.formRef} onSubmit={(event) => event.preventDefault()}>
       <label className="field__label" htmlFor="review-comment">
         {t("story.comment")}
       </label>
@@ -37,7 +38,7 @@ export function DecisionForm({
         value={comment}
         onChange={(event) => setComment(event.target.value)}
       />
-      <StatusLine error={error} done={done} />
+      <StatusLine error={action.formError} done={action.done} />
       <div className="actions">
         <ConfirmButton
           variant="primary"

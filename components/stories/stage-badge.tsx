@@ -19,6 +19,7 @@ const PHASE: Record<StoryStage, string> = {
   IN_REVIEW: "review",
   APPROVED: "approved",
   RETURNED: "returned",
+  NOT_VALIDATED: "closed",
 };
 
 /** A story's stage, named as the glossary names it (lib/i18n/glossary.ts), with its colour. */

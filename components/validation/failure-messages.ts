@@ -1,16 +1,112 @@
-import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
+/**
+ * How the validation forms' failures read, under `respondentValidation.errors`: one key for each
+ * reason the round, response, correction and dispute mutations export, and the lead's decisions
+ * around the review (a reason without a key fails typecheck; decision 0033). A blocked step's
+ * story, or the respondent whose consent stops it, comes as a field of the failure.
+ */
+import {
+  generalFailures,
+  refusalFailureMessages,
+  type MessageKey,
+  type RefusalMessages,
+} from "@/components/ui/refusal-messages";
+import type { RevalidationRefusal, SendToReviewRefusal } from "@/lib/reviews/mutations";
+import type { CorrectionRefusal } from "@/lib/validation/correction-mutations";
+import type { DisputeRefusal } from "@/lib/validation/dispute-mutations";
+import type { ValidationRoundRefusal } from "@/lib/validation/mutations";
+import type { ResponseRefusal } from "@/lib/validation/response-mutations";
 
-const key = (code: string) => `respondentValidation.errors.${code}`;
+/**
+ * The sample's reasons as lib/validation/sample-mutations.ts sends them today; that file does not
+ * export a closed list yet, so the eligibility blocker still travels inside the reason there.
+ */
+type SampleReason =
+  | "ROUND_NOT_PLANNED"
+  | "NO_TARGET"
+  | "ROUND_CLOSED"
+  | "RESPONDENT_NOT_FOUND"
+  | "NOT_ELIGIBLE_EXCLUDED"
+  | "NOT_ELIGIBLE_CONSENT_WITHDRAWN"
+  | "NOT_ELIGIBLE_NO_VALIDATION_CONSENT"
+  | "NOT_ELIGIBLE_TOLD_EVERY_STORY"
+  | "NOT_ELIGIBLE_NO_STORIES"
+  | "NOT_ELIGIBLE_UNKNOWN"
+  | "ALREADY_IN_SAMPLE"
+  | "HAS_RESPONSES";
 
-/** A validation action's failure as message keys under `respondentValidation.errors`, next to the field when there is one. */
-export function validationFailureMessages(failure: ActionFailure): FailureMessages {
-  if (failure.error === "INVALID") {
-    return {
-      fields: Object.fromEntries(Object.entries(failure.fieldErrors).map(([path, codes]) => [path, codes.map(key)])),
-      form: key("INVALID"),
-    };
-  }
-  if (failure.error === "REJECTED")
-    return { fields: failure.field ? { [failure.field]: [key(failure.reason)] } : {}, form: key(failure.reason) };
-  return { fields: {}, form: key(failure.error) };
-}
+/** The schema's field-error codes (lib/validation/schema.ts); any other reads as unexpected. */
+const FIELD_CODES = [
+  "required",
+  "tooLong",
+  "invalidCharacters",
+  "invalid",
+  "date",
+  "number",
+  "choose",
+  "endsBeforeStart",
+  "duplicate",
+  "tooMany",
+  "respondentCode",
+] as const;
+const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = Object.fromEntries(
+  FIELD_CODES.map((code) => [code, `respondentValidation.errors.${code}` satisfies MessageKey]),
+);
+const fieldKey = (code: string): MessageKey => FIELD_MESSAGES[code] ?? "respondentValidation.errors.invalid";
+
+export const VALIDATION_REFUSAL_MESSAGES: RefusalMessages<
+  ValidationRoundRefusal | ResponseRefusal | CorrectionRefusal | DisputeRefusal | SampleReason
+> = {
+  ...generalFailures("respondentValidation.errors"),
+  // Rounds, and the blockers of opening and closing one.
+  STORY_NOT_READY: "respondentValidation.errors.STORY_NOT_READY",
+  ROUND_CLOSED: "respondentValidation.errors.ROUND_CLOSED",
+  STORIES_FIXED: "respondentValidation.errors.STORIES_FIXED",
+  STAGE_CHANGED: "respondentValidation.errors.STAGE_CHANGED",
+  WRONG_STATUS: "respondentValidation.errors.BLOCKED_WRONG_STATUS",
+  NO_STORIES: "respondentValidation.errors.BLOCKED_NO_STORIES",
+  NO_SAMPLE: "respondentValidation.errors.BLOCKED_NO_SAMPLE",
+  DISPUTE_OPEN: "respondentValidation.errors.BLOCKED_DISPUTE_OPEN",
+  // The sample.
+  ROUND_NOT_PLANNED: "respondentValidation.errors.ROUND_NOT_PLANNED",
+  NO_TARGET: "respondentValidation.errors.NO_TARGET",
+  RESPONDENT_NOT_FOUND: "respondentValidation.errors.RESPONDENT_NOT_FOUND",
+  NOT_ELIGIBLE_EXCLUDED: "respondentValidation.errors.NOT_ELIGIBLE_EXCLUDED",
+  NOT_ELIGIBLE_CONSENT_WITHDRAWN: "respondentValidation.errors.NOT_ELIGIBLE_CONSENT_WITHDRAWN",
+  NOT_ELIGIBLE_NO_VALIDATION_CONSENT: "respondentValidation.errors.NOT_ELIGIBLE_NO_VALIDATION_CONSENT",
+  NOT_ELIGIBLE_TOLD_EVERY_STORY: "respondentValidation.errors.NOT_ELIGIBLE_TOLD_EVERY_STORY",
+  NOT_ELIGIBLE_NO_STORIES: "respondentValidation.errors.NOT_ELIGIBLE_NO_STORIES",
+  NOT_ELIGIBLE_UNKNOWN: "respondentValidation.errors.NOT_ELIGIBLE_UNKNOWN",
+  ALREADY_IN_SAMPLE: "respondentValidation.errors.ALREADY_IN_SAMPLE",
+  HAS_RESPONSES: "respondentValidation.errors.HAS_RESPONSES",
+  // Responses and their corrections.
+  ALREADY_RECORDED: "respondentValidation.errors.ALREADY_RECORDED",
+  ROUND_NOT_OPEN: "respondentValidation.errors.ROUND_NOT_OPEN",
+  OUTDATED_REVISION: "respondentValidation.errors.OUTDATED_REVISION",
+  STORYTELLER: "respondentValidation.errors.STORYTELLER",
+  RESPONDENT_NOT_ELIGIBLE: "respondentValidation.errors.RESPONDENT_NOT_ELIGIBLE",
+  EDITED_BY_SOMEONE_ELSE: "respondentValidation.errors.EDITED_BY_SOMEONE_ELSE",
+  // Settling a dispute.
+  NOT_A_DISPUTE: "respondentValidation.errors.NOT_A_DISPUTE",
+  ALREADY_RESOLVED: "respondentValidation.errors.ALREADY_RESOLVED",
+  STORY_MOVED_ON: "respondentValidation.errors.STORY_MOVED_ON",
+  STORY_EDITED_SINCE: "respondentValidation.errors.STORY_EDITED_SINCE",
+};
+
+/** A validation action's failure as message keys, next to the field when there is one. */
+export const validationFailureMessages = refusalFailureMessages(VALIDATION_REFUSAL_MESSAGES, fieldKey);
+
+/** The lead's decisions after validation (lib/reviews/mutations.ts), on the validation pages. */
+export const LEAD_DECISION_REFUSAL_MESSAGES: RefusalMessages<SendToReviewRefusal | RevalidationRefusal> = {
+  ...generalFailures("respondentValidation.errors"),
+  NOT_VALIDATED: "respondentValidation.errors.BLOCKED_NOT_VALIDATED",
+  NO_FUNDER_CONSENT: "respondentValidation.errors.BLOCKED_NO_FUNDER_CONSENT",
+  STAGE_CHANGED: "respondentValidation.errors.STAGE_CHANGED",
+  NOT_RETURNED: "respondentValidation.errors.BLOCKED_NOT_RETURNED",
+  COMMENT_REQUIRED: "respondentValidation.errors.BLOCKED_COMMENT_REQUIRED",
+  NOT_IN_VALIDATION: "respondentValidation.errors.BLOCKED_NOT_IN_VALIDATION",
+  NO_CLOSED_ROUND: "respondentValidation.errors.BLOCKED_NO_CLOSED_ROUND",
+  REVISION_NOT_VALIDATED: "respondentValidation.errors.BLOCKED_REVISION_NOT_VALIDATED",
+  DISPUTE_OPEN: "respondentValidation.errors.BLOCKED_DISPUTE_OPEN",
+};
+
+export const leadDecisionFailureMessages = refusalFailureMessages(LEAD_DECISION_REFUSAL_MESSAGES, fieldKey);

@@ -1,56 +1,69 @@
 "use client";
-/** The lead's and evaluators' controls on one round: draw, add, remove, open/close, record, resolve. */
+/**
+ * The lead's and evaluators' controls on one round: draw, add, remove, open/close, record
+ * (disputes: dispute-card.tsx). Each goes through the form kit's submit path and says what happened.
+ */
+import { useTranslations } from "next-intl";
+import { useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
   addValidationSampleMember,
   drawValidationSample,
   recordValidationResponse,
   removeValidationSampleMember,
-  resolveValidationDispute,
   stepValidationRound,
 } from "@/lib/validation/actions";
 import { VALIDATION_VERDICTS } from "@/lib/validation/types";
+import { validationFailureMessages as failureMessages } from "./failure-messages";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 
 type Ref = { evaluationId: string; roundId: string };
 
 export function DrawSampleButton({ evaluationId, roundId }: Ref) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
+  const t = useTranslations("respondentValidation");
+  const action = useStatusAction(drawValidationSample, {
+    failureMessages,
+    done: ({ drawn, eligible, seed }) => t("round.drawn", { drawn, eligible, seed }),
+  });
   return (
     <div>
       <p className="field__hint">{t("round.drawHint")}</p>
       <Button
-        busy={busy}
+        busy={action.busy}
         busyLabel={t("round.drawing")}
-        onClick={() =>
-          run(
-            () => drawValidationSample({ evaluationId, roundId }),
-            (d) => t("round.drawn", d as { drawn: number; eligible: number; seed: number }),
-          )
-        }
+        onClick={() => action.submit({ evaluationId, roundId })}
       >
         {t("round.draw")}
       </Button>
-      <StatusLine error={error} done={done} />
+      <StatusLine error={action.formError} done={action.done} />
     </div>
   );
 }
 
 export function AddMemberForm({ evaluationId, roundId }: Ref) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
+  const t = useTranslations("respondentValidation");
+  // The code as typed, for the message once the server has added it.
+  const typed = useRef("");
+  const action = useStatusAction(addValidationSampleMember, {
+    failureMessages,
+    done: () => t("round.added", { code: typed.current.trim().toUpperCase() }),
+  });
+  const error = action.fieldError("respondentCode");
   return (
     <form
       method="post"
       className={styles.inline}
-      onSubmit={async (event) => {
+      ref={action.formRef}
+      onSubmit={(event) => {
         event.preventDefault();
-        const form = event.currentTarget;
-        const respondentCode = String(new FormData(form).get("respondentCode") ?? "");
-        if (await run(() => addValidationSampleMember({ evaluationId, roundId, respondentCode }))) form.reset();
+        const respondentCode = String(new FormData(event.currentTarget).get("respondentCode") ?? "");
+        typed.current = respondentCode;
+        void action.submit({ evaluationId, roundId, respondentCode });
       }}
     >
-      <div className="field">
+      <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
         <label className="field__label" htmlFor="add-member-code">
           {t("round.addByCode")}
         </label>
@@ -61,15 +74,21 @@ export function AddMemberForm({ evaluationId, roundId }: Ref) {
           className="field__input"
           id="add-member-code"
           name="respondentCode"
-          aria-describedby="add-member-hint"
+          aria-describedby={error ? "add-member-hint add-member-error" : "add-member-hint"}
+          aria-invalid={error ? true : undefined}
           maxLength={12}
           autoComplete="off"
         />
+        {error ? (
+          <p className="field__error" id="add-member-error">
+            {error}
+          </p>
+        ) : null}
       </div>
-      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.adding")}>
+      <Button type="submit" variant="secondary" busy={action.busy} busyLabel={t("round.adding")}>
         {t("round.add")}
       </Button>
-      <StatusLine error={error} done={done} />
+      <StatusLine error={error ? null : action.formError} done={action.done} />
     </form>
   );
 }
@@ -80,44 +99,68 @@ export function RemoveMemberButton({
   respondentId,
   code,
 }: Ref & { respondentId: string; code: string }) {
-  const { run, busy, error, t } = useStatusAction("respondentValidation");
+  const t = useTranslations("respondentValidation");
+  const action = useStatusAction(removeValidationSampleMember, {
+    failureMessages,
+    done: () => t("round.removed", { code }),
+  });
   return (
     <>
       <Button
         variant="secondary"
-        busy={busy}
+        busy={action.busy}
         busyLabel={t("round.removing")}
-        onClick={() => run(() => removeValidationSampleMember({ evaluationId, roundId, respondentId }))}
+        onClick={() => action.submit({ evaluationId, roundId, respondentId })}
       >
         {t("round.remove", { code })}
       </Button>
-      {error ? (
+      {action.formError ? (
         <span role="alert" className="field__error">
-          {error}
+          {action.formError}
         </span>
       ) : null}
     </>
   );
 }
 
+/** Opening is a step forward; closing cannot be undone, so it asks first and says what it does. */
 export function RoundStepButton({
   evaluationId,
   roundId,
   step,
   version,
-}: Ref & { step: "open" | "close"; version: number }) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
+}: Ref & { step: "open" | "close" | null; version: number }) {
+  const t = useTranslations("respondentValidation");
+  const action = useStatusAction(stepValidationRound, {
+    failureMessages,
+    done: (result) =>
+      result.status === "OPEN"
+        ? t("round.opened")
+        : t("round.closedSummary", { validated: result.validated.length, notValidated: result.notValidated.length }),
+  });
+  const run = () => step && action.submit({ evaluationId, roundId, step, expectedVersion: version });
   return (
     <div>
-      {step === "close" ? <p className="field__hint">{t("round.closeHint")}</p> : null}
-      <Button
-        busy={busy}
-        busyLabel={t(step === "open" ? "round.opening" : "round.closing")}
-        onClick={() => run(() => stepValidationRound({ evaluationId, roundId, step, expectedVersion: version }))}
-      >
-        {t(step === "open" ? "round.open" : "round.close")}
-      </Button>
-      <StatusLine error={error} done={done} />
+      {step === null ? null : step === "close" ? (
+        <>
+          <p className="field__hint">{t("round.closeHint")}</p>
+          <ConfirmButton
+            variant="primary"
+            label={t("round.close")}
+            confirmLabel={t("round.confirmClose")}
+            cancelLabel={t("disputes.cancel")}
+            consequence={t("round.closeConsequence")}
+            busy={action.busy}
+            busyLabel={t("round.closing")}
+            onConfirm={run}
+          />
+        </>
+      ) : (
+        <Button busy={action.busy} busyLabel={t("round.opening")} onClick={run}>
+          {t("round.open")}
+        </Button>
+      )}
+      <StatusLine error={action.formError} done={action.done} />
     </div>
   );
 }
@@ -130,32 +173,43 @@ export function ResponseForm({
   respondents,
   stories,
 }: Ref & { respondents: Option[]; stories: Array<Option & { revisionId: string }> }) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
+  const t = useTranslations("respondentValidation");
+  const action = useStatusAction(recordValidationResponse, {
+    failureMessages,
+    done: (recorded) => {
+      // Recorded: the form is ready for the next answer on the sheet.
+      action.formRef.current?.reset();
+      return t(recorded.reopened ? "round.reopened" : "round.recorded");
+    },
+  });
+  const invalid = (field: string) => (action.fieldError(field) ? true : undefined);
+  const errorLine = (field: string) =>
+    action.fieldError(field) ? (
+      <p className="field__error" id={`response-${field}-error`}>
+        {action.fieldError(field)}
+      </p>
+    ) : null;
+  const describedBy = (field: string) => (action.fieldError(field) ? `response-${field}-error` : undefined);
   return (
     <form
       method="post"
       className={styles.form}
+      ref={action.formRef}
       onSubmit={async (event) => {
         event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
+        const data = new FormData(event.currentTarget);
         const value = (name: string) => String(data.get(name) ?? "");
         const story = stories.find((candidate) => candidate.id === value("storyId"));
-        const ok = await run(
-          () =>
-            recordValidationResponse({
-              evaluationId,
-              roundId,
-              respondentId: value("respondentId"),
-              storyId: value("storyId"),
-              storyRevisionId: story?.revisionId ?? "",
-              verdict: value("verdict"),
-              comments: value("comments"),
-              proposedChanges: value("proposedChanges"),
-            } as never),
-          (d) => t((d as { reopened: boolean }).reopened ? "round.reopened" : "round.recorded"),
-        );
-        if (ok) form.reset();
+        await action.submit({
+          evaluationId,
+          roundId,
+          respondentId: value("respondentId"),
+          storyId: value("storyId"),
+          storyRevisionId: story?.revisionId ?? "",
+          verdict: value("verdict"),
+          comments: value("comments"),
+          proposedChanges: value("proposedChanges"),
+        });
       }}
     >
       <p className="field__hint">{t("round.recordHint")}</p>
@@ -164,7 +218,14 @@ export function ResponseForm({
           <label className="field__label" htmlFor="response-respondent">
             {t("round.respondent")}
           </label>
-          <select className="field__input" id="response-respondent" name="respondentId" defaultValue="">
+          <select
+            className="field__input"
+            id="response-respondent"
+            name="respondentId"
+            defaultValue=""
+            aria-invalid={invalid("respondentId")}
+            aria-describedby={describedBy("respondentId")}
+          >
             <option value="" disabled>
               {t("round.chooseRespondent")}
             </option>
@@ -174,12 +235,20 @@ export function ResponseForm({
               </option>
             ))}
           </select>
+          {errorLine("respondentId")}
         </div>
         <div className="field">
           <label className="field__label" htmlFor="response-story">
             {t("round.story")}
           </label>
-          <select className="field__input" id="response-story" name="storyId" defaultValue="">
+          <select
+            className="field__input"
+            id="response-story"
+            name="storyId"
+            defaultValue=""
+            aria-invalid={invalid("storyId")}
+            aria-describedby={describedBy("storyId")}
+          >
             <option value="" disabled>
               {t("round.chooseStory")}
             </option>
@@ -189,59 +258,45 @@ export function ResponseForm({
               </option>
             ))}
           </select>
+          {errorLine("storyId")}
         </div>
       </div>
-      <fieldset className={styles.fieldset}>
+      <fieldset className={styles.fieldset} aria-describedby={describedBy("verdict")}>
         <legend>{t("round.verdictLabel")}</legend>
         {VALIDATION_VERDICTS.map((verdict) => (
           <div key={verdict}>
-            <input type="radio" name="verdict" value={verdict} id={`verdict-${verdict}`} />{" "}
+            <input
+              type="radio"
+              name="verdict"
+              value={verdict}
+              id={`verdict-${verdict}`}
+              aria-invalid={invalid("verdict")}
+            />{" "}
             <label htmlFor={`verdict-${verdict}`}>{t(`verdict.${verdict}`)}</label>
           </div>
         ))}
+        {errorLine("verdict")}
       </fieldset>
       <div className="field">
         <label className="field__label" htmlFor="response-comments">
           {t("round.comments")}
         </label>
         <textarea className="field__input" id="response-comments" name="comments" rows={3} />
+        {errorLine("comments")}
       </div>
       <div className="field">
         <label className="field__label" htmlFor="response-changes">
           {t("round.proposedChanges")}
         </label>
         <textarea className="field__input" id="response-changes" name="proposedChanges" rows={3} />
+        {errorLine("proposedChanges")}
       </div>
-      <StatusLine error={error} done={done} />
+      <StatusLine error={action.formError} done={action.done} />
       <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={t("round.saving")}>
+        <Button type="submit" busy={action.busy} busyLabel={t("round.saving")}>
           {t("round.save")}
         </Button>
       </div>
-    </form>
-  );
-}
-
-export function ResolveDisputeForm({ evaluationId, responseId }: { evaluationId: string; responseId: string }) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
-  const id = `resolution-${responseId}`;
-  return (
-    <form
-      method="post"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const resolution = String(new FormData(event.currentTarget).get("resolution") ?? "");
-        await run(() => resolveValidationDispute({ evaluationId, responseId, resolution }));
-      }}
-    >
-      <label className="field__label" htmlFor={id}>
-        {t("round.resolution")}
-      </label>
-      <textarea className="field__input" id={id} name="resolution" rows={2} />
-      <Button type="submit" variant="secondary" busy={busy} busyLabel={t("round.resolving")}>
-        {t("round.resolve")}
-      </Button>
-      <StatusLine error={error} done={done} />
     </form>
   );
 }

@@ -3,11 +3,13 @@
  * The lead's form for a validation round: new (the triangulated stories start checked) or an
  * existing round (its own values; stories can change only while it is planned — the server says so).
  */
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { createValidationRound, updateValidationRound } from "@/lib/validation/actions";
 import { VALIDATION_METHODS } from "@/lib/validation/types";
+import { validationFailureMessages as failureMessages } from "./failure-messages";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 
@@ -36,11 +38,33 @@ export function RoundForm({
   round?: RoundValues;
 }) {
   const router = useRouter();
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
+  const t = useTranslations("respondentValidation");
+  const roundsPath = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const goTo = (roundId: string) => router.push(`${roundsPath}/${encodeURIComponent(roundId)}`);
+  // One submit path per action; the form uses the one that fits (a new round, or this one).
+  const creating = useStatusAction(createValidationRound, {
+    failureMessages,
+    after: (created) => goTo(created.roundId),
+  });
+  const updating = useStatusAction(updateValidationRound, {
+    failureMessages,
+    done: () => t("form.saved"),
+    after: () => round && goTo(round.id),
+  });
+  const action = round ? updating : creating;
+  // Field errors come by the schema's path ("round.name"); each shows under its own field.
+  const fieldError = (field: string) => action.fieldError(`round.${field}`);
+  const errorLine = (field: string) =>
+    fieldError(field) ? (
+      <p className="field__error" id={`round-${field}-error`}>
+        {fieldError(field)}
+      </p>
+    ) : null;
+  const invalid = (field: string) =>
+    fieldError(field) ? { "aria-invalid": true as const, "aria-describedby": `round-${field}-error` } : {};
   const [checked, setChecked] = useState<Set<string>>(
     new Set(round ? round.storyIds : stories.map((story) => story.id)),
   );
-  const roundsPath = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,22 +78,14 @@ export function RoundForm({
       targetSize: value("targetSize"),
       notes: value("notes"),
       storyIds: [...checked],
-    } as never;
-    if (round) {
-      await run(
-        () => updateValidationRound({ evaluationId, roundId: round.id, expectedVersion: round.version, round: fields }),
-        () => router.push(`${roundsPath}/${encodeURIComponent(round.id)}`),
-      );
-      return;
-    }
-    await run(
-      () => createValidationRound({ evaluationId, round: fields }),
-      (data) => router.push(`${roundsPath}/${encodeURIComponent((data as { roundId: string }).roundId)}`),
-    );
+    };
+    if (round)
+      await updating.submit({ evaluationId, roundId: round.id, expectedVersion: round.version, round: fields });
+    else await creating.submit({ evaluationId, round: fields });
   }
 
   return (
-    <form method="post" onSubmit={submit} className={styles.form} noValidate>
+    <form method="post" onSubmit={submit} className={styles.form} noValidate ref={action.formRef}>
       <div className="field">
         <label className="field__label" htmlFor="round-name">
           {t("form.name")}
@@ -80,8 +96,10 @@ export function RoundForm({
           name="name"
           required
           maxLength={200}
+          {...invalid("name")}
           defaultValue={round?.name}
         />
+        {errorLine("name")}
       </div>
       <div className={styles.row}>
         <div className="field">
@@ -94,8 +112,10 @@ export function RoundForm({
             name="startsOn"
             type="date"
             required
+            {...invalid("startsOn")}
             defaultValue={round?.startsOn}
           />
+          {errorLine("startsOn")}
         </div>
         <div className="field">
           <label className="field__label" htmlFor="round-ends">
@@ -107,8 +127,10 @@ export function RoundForm({
             name="endsOn"
             type="date"
             required
+            {...invalid("endsOn")}
             defaultValue={round?.endsOn}
           />
+          {errorLine("endsOn")}
         </div>
       </div>
       <div className={styles.row}>
@@ -137,7 +159,9 @@ export function RoundForm({
             max={10000}
             defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))}
             required
+            {...invalid("targetSize")}
           />
+          {errorLine("targetSize")}
         </div>
       </div>
       <div className="field">
@@ -169,9 +193,9 @@ export function RoundForm({
           </div>
         ))}
       </fieldset>
-      <StatusLine error={error} done={done} />
+      <StatusLine error={action.formError} done={action.done} />
       <div className="actions">
-        <Button type="submit" busy={busy} busyLabel={round ? t("form.saving") : t("form.creating")}>
+        <Button type="submit" busy={action.busy} busyLabel={round ? t("form.saving") : t("form.creating")}>
           {round ? t("form.save") : t("form.create")}
         </Button>
       </div>

@@ -1,50 +1,39 @@
 "use client";
 /**
- * Calls a server action and turns its result into one message in the user's language, under the
- * namespace's `errors.*` keys (unknown reasons read as the generic message). Busy while it runs.
+ * The small validation and review forms and buttons: the form kit's one submit path
+ * (components/ui/use-action-form.ts) with the form's refusal table, plus a success message that
+ * says what happened. The page reloads behind it, unless the form goes elsewhere (`after`).
  */
-import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions";
 
-export function useStatusAction(namespace: "respondentValidation" | "reviews") {
-  const t = useTranslations(namespace);
+export function useStatusAction<I, R>(
+  action: (input: I) => Promise<ActionResult<R>>,
+  options: {
+    failureMessages: (failure: ActionFailure) => FailureMessages;
+    /** The message after success, from what the server answered. */
+    done?: (data: R) => string | null;
+    /** Instead of reloading the page (e.g. to go to the round just created). */
+    after?: (data: R) => void;
+  },
+) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  const message = (key: string) =>
-    t.has(`errors.${key}` as never) ? t(`errors.${key}` as never) : t("errors.UNEXPECTED" as never);
-
-  async function run<R>(
-    call: () => Promise<ActionResult<R>>,
-    onSuccess?: (data: R) => string | null | void,
-  ): Promise<boolean> {
-    if (busy) return false;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const result = await call();
-      if (result.ok) {
-        setDone(onSuccess?.(result.data) ?? null);
-        router.refresh();
-        return true;
-      }
-      if (result.error === "REJECTED") setError(message(result.reason));
-      else if (result.error === "INVALID") setError(message(Object.values(result.fieldErrors)[0]?.[0] ?? "INVALID"));
-      else setError(message(result.error));
-      return false;
-    } catch {
-      setError(message("UNEXPECTED"));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { run, busy, error, done, t };
+  const form = useActionForm(action, {
+    failureMessages: options.failureMessages,
+    clearOnStart: true,
+    onStart: () => setDone(null),
+    busyAfterSuccess: Boolean(options.after),
+    onSuccess(data) {
+      setDone(options.done?.(data) ?? null);
+      if (options.after) options.after(data);
+      else router.refresh();
+    },
+  });
+  return { ...form, done };
 }
 
 /** The message line of a small form: an alert for errors, a polite status for success. */

@@ -18,6 +18,8 @@ export type RefusalDetails = {
   header?: string;
   /** The record's field an import's column mapping leaves out ("consentDate"). */
   target?: string;
+  /** The code of the respondent whose consent stopped it ("R-0042"). */
+  respondent?: string;
 };
 
 export class Refusal<R extends string = string> extends Error {

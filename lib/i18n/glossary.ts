@@ -174,6 +174,7 @@ export const stageNames: Record<StoryStage, Record<GlossaryLocale, string>> = {
   IN_REVIEW: { es: "En revisión del financiador", en: "In the funder’s review" },
   APPROVED: { es: "Aprobada", en: "Approved" },
   RETURNED: { es: "Devuelta para corregir", en: "Returned for changes" },
+  NOT_VALIDATED: { es: "Descartada tras la validación", en: "Dropped after validation" },
 };
 
 export type GlossaryViolation = { key: string; word: string; concept: string; message: string };

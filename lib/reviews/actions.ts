@@ -1,15 +1,17 @@
 "use server";
 /** Server actions of the funder review. Each is authenticated and authorised by lib/actions.ts. */
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction, reject, type Rejection } from "@/lib/actions";
+import type { Refused } from "@/lib/core/refusal";
 import * as mutations from "./mutations";
 import { decideReviewInput, revalidationInput, storyRefInput } from "./schema";
 
-type Outcome = { ok: true } | { ok: false; reason: string; field?: string; blockers?: string[] };
+type Outcome = { ok: true } | Refused;
 
-function result<T extends Outcome>(outcome: T) {
-  if (outcome.ok) return outcome;
-  const blockers = "blockers" in outcome ? outcome.blockers : undefined;
-  return reject(blockers ? `BLOCKED_${(blockers[0] ?? "UNKNOWN").split(":")[0]}` : outcome.reason, outcome.field);
+/** A refusal goes to the form with its details (the respondent whose consent stops it) as fields. */
+function result<T extends Outcome>(outcome: T): Extract<T, { ok: true }> | Rejection {
+  if (outcome.ok) return outcome as Extract<T, { ok: true }>;
+  const { reason, field, ok: _ok, ...details } = outcome as Refused;
+  return reject(reason, field, Object.keys(details).length > 0 ? details : undefined);
 }
 
 export const sendStoryToReview = evaluationAction("sendStoryToReview", {

@@ -9,62 +9,88 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ReviewDecision } from "@/lib/generated/prisma/enums";
+import type { ReviewDecision, StoryStage } from "@/lib/generated/prisma/enums";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
+import { Refusal, refusals, type Refused } from "@/lib/core/refusal";
 import { loadValidationFacts } from "@/lib/validation/facts";
 import type { Actor } from "@/lib/validation/mutations";
-import { validationBlockers } from "@/lib/validation/policy";
+import { validationBlockers, type ValidationBlocker } from "@/lib/validation/policy";
 import { loadReviewFacts, loadSendToReviewFacts } from "./facts";
 import {
   reviewBlockers,
   revalidationBlockers,
   revalidationTarget,
   sendToReviewBlockers,
+  type RevalidationBlocker,
   type RevalidationChoice,
+  type ReviewBlocker,
+  type SendToReviewBlocker,
 } from "./policy";
 import { moveReviewedStory } from "./stage";
 
-export type Blocked = { ok: false; reason: "BLOCKED"; blockers: string[] };
+/**
+ * Why each step around the review is refused: the rule's first blocker is the reason, and the
+ * storyteller whose consent stops a story going to the funder travels as `respondent`.
+ */
+export const SEND_TO_REVIEW_REFUSALS = [
+  "NOT_VALIDATED",
+  "NO_FUNDER_CONSENT",
+  "STAGE_CHANGED",
+] as const satisfies ReadonlyArray<SendToReviewBlocker["code"] | "STAGE_CHANGED">;
+export type SendToReviewRefusal = (typeof SEND_TO_REVIEW_REFUSALS)[number];
 
-class BlockedError extends Error {
-  constructor(readonly blockers: string[]) {
-    super("blocked");
-  }
-}
+/** A story no longer in review was decided by someone else first: that is CONFLICT, not a refusal. */
+export const REVIEW_DECISION_REFUSALS = [
+  "REVIEWER_WROTE_STORY",
+  "REVISION_OUTDATED",
+  "COMMENT_REQUIRED",
+] as const satisfies ReadonlyArray<Exclude<ReviewBlocker, "NOT_IN_REVIEW">>;
+export type ReviewDecisionRefusal = (typeof REVIEW_DECISION_REFUSALS)[number];
 
-async function blockedAsResult<T>(work: () => Promise<T | Refused>): Promise<T | Refused | Blocked> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof BlockedError) return { ok: false, reason: "BLOCKED", blockers: error.blockers };
-    throw error;
-  }
-}
+export const REVALIDATION_REFUSALS = [
+  "NOT_RETURNED",
+  "COMMENT_REQUIRED",
+  "NOT_IN_VALIDATION",
+  "NO_CLOSED_ROUND",
+  "REVISION_NOT_VALIDATED",
+  "DISPUTE_OPEN",
+  "STAGE_CHANGED",
+] as const satisfies ReadonlyArray<RevalidationBlocker | ValidationBlocker | "STAGE_CHANGED">;
+export type RevalidationRefusal = (typeof REVALIDATION_REFUSALS)[number];
+
+const sending = refusals<SendToReviewRefusal>();
+const deciding = refusals<ReviewDecisionRefusal>();
+const revalidating = refusals<RevalidationRefusal>();
+type Result<T, R extends string> = Promise<T | Refused<R>>;
 
 /** VALIDATED → IN_REVIEW (the lead), once every storyteller allows sharing with the funder. */
-export async function sendToReview(actor: Actor, input: { evaluationId: string; storyId: string }) {
+export async function sendToReview(
+  actor: Actor,
+  input: { evaluationId: string; storyId: string },
+): Result<{ ok: true }, SendToReviewRefusal> {
   const { evaluationId, storyId } = input;
-  return blockedAsResult(() =>
-    refusalsAsResults(() =>
-      db().$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
-        const facts = await loadSendToReviewFacts(tx, evaluationId, storyId);
-        if (!facts) throw new AppError("NOT_FOUND");
-        const blockers = sendToReviewBlockers(facts);
-        if (blockers.length > 0)
-          throw new BlockedError(blockers.map((b) => ("respondent" in b ? `${b.code}:${b.respondent}` : b.code)));
-        await moveReviewedStory(tx, {
-          evaluationId,
-          storyId,
-          from: "VALIDATED",
-          to: "IN_REVIEW",
-          actorId: actor.actorId,
-          ipAddress: actor.ipAddress,
-        });
-        return { ok: true as const };
-      }, TRANSACTION_OPTIONS),
-    ),
+  return sending.asResults(() =>
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      const facts = await loadSendToReviewFacts(tx, evaluationId, storyId);
+      if (!facts) throw new AppError("NOT_FOUND");
+      const [blocker] = sendToReviewBlockers(facts);
+      if (blocker)
+        throw sending.refuse(
+          blocker.code,
+          undefined,
+          "respondent" in blocker ? { respondent: blocker.respondent } : undefined,
+        );
+      await moveReviewedStory(tx, {
+        evaluationId,
+        storyId,
+        from: "VALIDATED",
+        to: "IN_REVIEW",
+        actorId: actor.actorId,
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const };
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -77,61 +103,63 @@ export type DecideInput = {
 };
 
 /** A reviewer approves or returns the story, on the revision they read. */
-export async function decideReview(actor: Actor, input: DecideInput) {
+export async function decideReview(
+  actor: Actor,
+  input: DecideInput,
+): Result<{ ok: true; reviewId: string; stage: "APPROVED" | "RETURNED" }, ReviewDecisionRefusal> {
   const { evaluationId, storyId, decision } = input;
   const comment = input.comment.trim();
-  return blockedAsResult(() =>
-    refusalsAsResults(() =>
-      db().$transaction(async (tx) => {
-        const facts = await loadReviewFacts(tx, evaluationId, storyId);
-        if (!facts) throw new AppError("NOT_FOUND");
-        const blockers = reviewBlockers(facts, {
-          reviewerId: actor.actorId,
-          revisionReadId: input.storyRevisionId,
-          decision,
-          comment,
-        });
-        // A story no longer in review was decided by someone else first: CONFLICT, as for any race.
-        if (blockers.includes("NOT_IN_REVIEW")) throw new AppError("CONFLICT", "the story is no longer in review");
-        if (blockers.length > 0) throw new BlockedError(blockers);
-        const to = decision === "APPROVE" ? "APPROVED" : "RETURNED";
-        try {
-          await moveReviewedStory(tx, {
-            evaluationId,
-            storyId,
-            from: "IN_REVIEW",
-            to,
-            actorId: actor.actorId,
-            comment: comment || null,
-            ipAddress: actor.ipAddress,
-          });
-        } catch (error) {
-          if (error instanceof Refusal) throw new AppError("CONFLICT", "decided by someone else first");
-          throw error;
-        }
-        const review = await tx.review.create({
-          data: {
-            evaluationId,
-            storyId,
-            storyRevisionId: input.storyRevisionId,
-            reviewerId: actor.actorId,
-            decision,
-            comment,
-          },
-          select: { id: true },
-        });
-        await recordAudit(tx, {
+  return deciding.asResults(() =>
+    db().$transaction(async (tx) => {
+      const facts = await loadReviewFacts(tx, evaluationId, storyId);
+      if (!facts) throw new AppError("NOT_FOUND");
+      const blockers = reviewBlockers(facts, {
+        reviewerId: actor.actorId,
+        revisionReadId: input.storyRevisionId,
+        decision,
+        comment,
+      });
+      // A story no longer in review was decided by someone else first: CONFLICT, as for any race.
+      if (blockers.includes("NOT_IN_REVIEW")) throw new AppError("CONFLICT", "the story is no longer in review");
+      const [blocker] = blockers.filter((code) => code !== "NOT_IN_REVIEW");
+      if (blocker) throw deciding.refuse(blocker);
+      const to = decision === "APPROVE" ? "APPROVED" : "RETURNED";
+      try {
+        await moveReviewedStory(tx, {
           evaluationId,
+          storyId,
+          from: "IN_REVIEW",
+          to,
           actorId: actor.actorId,
-          action: "review.decide",
-          recordType: "Review",
-          recordId: review.id,
-          after: { story: facts.code, revision: facts.version, decision, comment },
+          comment: comment || null,
           ipAddress: actor.ipAddress,
         });
-        return { ok: true as const, reviewId: review.id, stage: to };
-      }, TRANSACTION_OPTIONS),
-    ),
+      } catch (error) {
+        if (error instanceof Refusal) throw new AppError("CONFLICT", "decided by someone else first");
+        throw error;
+      }
+      const review = await tx.review.create({
+        data: {
+          evaluationId,
+          storyId,
+          storyRevisionId: input.storyRevisionId,
+          reviewerId: actor.actorId,
+          decision,
+          comment,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "review.decide",
+        recordType: "Review",
+        recordId: review.id,
+        after: { story: facts.code, revision: facts.version, decision, comment },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, reviewId: review.id, stage: to };
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -143,41 +171,39 @@ export async function decideReview(actor: Actor, input: DecideInput) {
 export async function decideRevalidation(
   actor: Actor,
   input: { evaluationId: string; storyId: string; choice: RevalidationChoice; comment: string },
-) {
+): Result<{ ok: true; stage: StoryStage }, RevalidationRefusal> {
   const { evaluationId, storyId, choice } = input;
   const comment = input.comment.trim();
-  return blockedAsResult(() =>
-    refusalsAsResults(() =>
-      db().$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
-        const facts = await loadValidationFacts(tx, evaluationId, storyId, {
-          revalidationWaived: choice === "NO_NEW_VALIDATION",
-        });
-        if (!facts) throw new AppError("NOT_FOUND");
-        const blockers: string[] = revalidationBlockers({ stage: facts.stage, comment });
-        if (blockers.length === 0 && choice === "NO_NEW_VALIDATION") blockers.push(...validationBlockers(facts));
-        if (blockers.length > 0) throw new BlockedError(blockers);
-        const to = revalidationTarget(choice);
-        await moveReviewedStory(tx, {
-          evaluationId,
-          storyId,
-          from: "RETURNED",
-          to,
-          actorId: actor.actorId,
-          comment,
-          ipAddress: actor.ipAddress,
-        });
-        await recordAudit(tx, {
-          evaluationId,
-          actorId: actor.actorId,
-          action: "story.revalidation_decision",
-          recordType: "ChangeStory",
-          recordId: storyId,
-          after: { choice, comment, revisionId: facts.currentRevisionId },
-          ipAddress: actor.ipAddress,
-        });
-        return { ok: true as const, stage: to };
-      }, TRANSACTION_OPTIONS),
-    ),
+  return revalidating.asResults(() =>
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      const facts = await loadValidationFacts(tx, evaluationId, storyId, {
+        revalidationWaived: choice === "NO_NEW_VALIDATION",
+      });
+      if (!facts) throw new AppError("NOT_FOUND");
+      const blockers: RevalidationRefusal[] = revalidationBlockers({ stage: facts.stage, comment });
+      if (blockers.length === 0 && choice === "NO_NEW_VALIDATION") blockers.push(...validationBlockers(facts));
+      if (blockers[0]) throw revalidating.refuse(blockers[0]);
+      const to = revalidationTarget(choice);
+      await moveReviewedStory(tx, {
+        evaluationId,
+        storyId,
+        from: "RETURNED",
+        to,
+        actorId: actor.actorId,
+        comment,
+        ipAddress: actor.ipAddress,
+      });
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: "story.revalidation_decision",
+        recordType: "ChangeStory",
+        recordId: storyId,
+        after: { choice, comment, revisionId: facts.currentRevisionId },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, stage: to };
+    }, TRANSACTION_OPTIONS),
   );
 }

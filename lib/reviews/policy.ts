@@ -60,11 +60,10 @@ export function revalidationTarget(choice: RevalidationChoice): StoryStage {
   return choice === "NEW_VALIDATION" ? "TRIANGULATED" : "VALIDATED";
 }
 
-export function revalidationBlockers(facts: {
-  stage: StoryStage;
-  comment: string;
-}): Array<"NOT_RETURNED" | "COMMENT_REQUIRED"> {
-  const blockers: Array<"NOT_RETURNED" | "COMMENT_REQUIRED"> = [];
+export type RevalidationBlocker = "NOT_RETURNED" | "COMMENT_REQUIRED";
+
+export function revalidationBlockers(facts: { stage: StoryStage; comment: string }): RevalidationBlocker[] {
+  const blockers: RevalidationBlocker[] = [];
   if (facts.stage !== "RETURNED") blockers.push("NOT_RETURNED");
   if (facts.comment.trim().length === 0) blockers.push("COMMENT_REQUIRED");
   return blockers;

@@ -237,6 +237,7 @@ export const STORY_STAGES = [
   "IN_REVIEW",
   "APPROVED",
   "RETURNED",
+  "NOT_VALIDATED",
 ] as const satisfies readonly StoryStage[];
 
 /** One step along the story's path; `from` is the stage the mover saw (CONFLICT when it has moved on). */

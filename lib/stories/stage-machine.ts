@@ -86,6 +86,7 @@ export type TransitionKey =
   | "validate"
   | "reopenAfterDispute"
   | "disputeCorrected"
+  | "dropAfterDispute"
   | "sendToReview"
   | "approve"
   | "returnFromReview"
@@ -286,12 +287,22 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
     trigger: "validation",
     guard: none,
   }),
-  // A dispute recorded by mistake and corrected while its round is open undoes the return (decision 0014).
+  // A dispute recorded by mistake and corrected while its round is open undoes the return (decision
+  // 0014); so does the lead accepting the story as it stands, once every dispute of it is settled (0042).
   row({
     key: "disputeCorrected",
     from: "RETURNED",
     to: "IN_VALIDATION",
     permission: "validation.record",
+    trigger: "validation",
+    guard: none,
+  }),
+  // The lead drops the story after a dispute: kept with its history, never validated (decision 0042).
+  row({
+    key: "dropAfterDispute",
+    from: "RETURNED",
+    to: "NOT_VALIDATED",
+    permission: "validation.manage",
     trigger: "validation",
     guard: none,
   }),

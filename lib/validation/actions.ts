@@ -4,8 +4,10 @@
  * lib/actions.ts (404 outside the evaluation); the mutation loads every record by
  * (evaluationId, id) and does the rest in one transaction.
  */
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction, reject, type Rejection } from "@/lib/actions";
+import type { Refused } from "@/lib/core/refusal";
 import * as corrections from "./correction-mutations";
+import * as disputes from "./dispute-mutations";
 import * as rounds from "./mutations";
 import * as responses from "./response-mutations";
 import * as sample from "./sample-mutations";
@@ -21,17 +23,13 @@ import {
   updateRoundInput,
 } from "./schema";
 
-type Outcome = { ok: true } | { ok: false; reason: string; field?: string; blockers?: unknown[] };
+type Outcome = { ok: true } | Refused;
 
-function result<T extends Outcome>(outcome: T) {
-  if (outcome.ok) return outcome;
-  const blockers = "blockers" in outcome && Array.isArray(outcome.blockers) ? outcome.blockers : null;
-  // A blocked step names its first blocker, which the form shows translated.
-  const first = blockers?.[0] as { code?: string } | string | undefined;
-  const reason = blockers
-    ? `BLOCKED_${typeof first === "string" ? first : (first?.code ?? "UNKNOWN")}`
-    : outcome.reason;
-  return reject(reason, outcome.field);
+/** A refusal goes to the form with its details (the story that blocked a step) as fields, never in the reason. */
+function result<T extends Outcome>(outcome: T): Extract<T, { ok: true }> | Rejection {
+  if (outcome.ok) return outcome as Extract<T, { ok: true }>;
+  const { reason, field, ok: _ok, ...details } = outcome as Refused;
+  return reject(reason, field, Object.keys(details).length > 0 ? details : undefined);
 }
 
 export const createValidationRound = evaluationAction("createValidationRound", {
@@ -91,9 +89,10 @@ export const correctValidationResponse = evaluationAction("correctValidationResp
     result(await corrections.correctResponse({ actorId: actor.id, ipAddress }, input)),
 });
 
+/** One step for the lead: the written resolution, its outcome, and the story's stage with it (decision 0042). */
 export const resolveValidationDispute = evaluationAction("resolveValidationDispute", {
   permission: "validation.manage",
   input: resolveDisputeInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await responses.resolveDispute({ actorId: actor.id, ipAddress }, input)),
+    result(await disputes.resolveDispute({ actorId: actor.id, ipAddress }, input)),
 });

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { DISPUTE_RETURN_COMMENT, loadStoryHead, storyReturnedByDispute } from "./facts";
 import type { Actor } from "./mutations";
 import { correctionMove, type CorrectionMove } from "./policy";
@@ -24,13 +24,18 @@ export type CorrectResponseInput = ResponseFields & {
   expectedVersion: number;
 };
 
-export type CorrectResult = { ok: true; version: number; changed: boolean; storyMove: CorrectionMove } | Refused;
+export const CORRECTION_REFUSALS = ["ROUND_CLOSED", "EDITED_BY_SOMEONE_ELSE", "STAGE_CHANGED"] as const;
+export type CorrectionRefusal = (typeof CORRECTION_REFUSALS)[number];
+const { refuse, asResults } = refusals<CorrectionRefusal>();
+
+export type CorrectResult =
+  { ok: true; version: number; changed: boolean; storyMove: CorrectionMove } | Refused<CorrectionRefusal>;
 
 const FIELDS = ["verdict", "comments", "proposedChanges"] as const;
 
 export async function correctResponse(actor: Actor, input: CorrectResponseInput): Promise<CorrectResult> {
   const { evaluationId, responseId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const found = await tx.validationResponse.findFirst({
         where: { id: responseId, evaluationId },
@@ -53,8 +58,8 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
         },
       });
       if (!current) throw new AppError("NOT_FOUND");
-      if (current.validationRound.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
-      if (current.version !== input.expectedVersion) throw new Refusal("EDITED_BY_SOMEONE_ELSE");
+      if (current.validationRound.status === "CLOSED") throw refuse("ROUND_CLOSED");
+      if (current.version !== input.expectedVersion) throw refuse("EDITED_BY_SOMEONE_ELSE");
       const changed = FIELDS.filter((field) => current[field] !== input[field]);
       if (changed.length === 0) return { ok: true as const, version: current.version, changed: false, storyMove: null };
 
@@ -82,7 +87,9 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
 
       await keepReplacedVersion(tx, current);
       // A resolution answers a dispute: it goes with the dispute (the replaced version keeps it).
-      const resolution = disputeCorrectedAway ? { disputeResolution: null, resolvedById: null, resolvedAt: null } : {};
+      const resolution = disputeCorrectedAway
+        ? { disputeResolution: null, disputeOutcome: null, resolvedById: null, resolvedAt: null }
+        : {};
       const updated = await tx.validationResponse.updateMany({
         where: { id: responseId, evaluationId, version: input.expectedVersion },
         data: {
@@ -93,7 +100,7 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
           version: { increment: 1 },
         },
       });
-      if (updated.count !== 1) throw new Refusal("EDITED_BY_SOMEONE_ELSE");
+      if (updated.count !== 1) throw refuse("EDITED_BY_SOMEONE_ELSE");
       const saved = await tx.validationResponse.findFirstOrThrow({
         where: { id: responseId, evaluationId },
         select: RESPONSE_STATE_SELECT,

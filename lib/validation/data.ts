@@ -143,6 +143,39 @@ export async function listResponses(evaluationId: string, roundId: string, page 
   return { rows, total };
 }
 
+/**
+ * The round's disputes for the lead's one place to settle them (decision 0042): open ones first,
+ * each with the respondent's words, its outcome once settled, and its story's stage now. Read
+ * through the (evaluation, round, verdict) index, a page at a time.
+ */
+export async function listDisputes(evaluationId: string, roundId: string) {
+  if (!validId(evaluationId) || !validId(roundId)) return { rows: [], open: 0 };
+  const where = { evaluationId, validationRoundId: roundId, verdict: "DISPUTES" as const };
+  const [rows, open] = await Promise.all([
+    db().validationResponse.findMany({
+      where,
+      orderBy: [{ resolvedAt: { sort: "desc", nulls: "first" } }, { story: { codeNumber: "asc" } }, { id: "asc" }],
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        comments: true,
+        proposedChanges: true,
+        disputeResolution: true,
+        disputeOutcome: true,
+        resolvedAt: true,
+        storyId: true,
+        respondent: { select: { code: true } },
+        story: { select: { code: true, title: true, stage: true } },
+        storyRevision: { select: { version: true } },
+      },
+    }),
+    db().validationResponse.count({ where: { ...where, resolvedAt: null } }),
+  ]);
+  return { rows, open };
+}
+
+export type DisputeRow = Awaited<ReturnType<typeof listDisputes>>["rows"][number];
+
 /** One response of the round as its correction page shows it, or null outside the round or the evaluation. */
 export async function getResponse(evaluationId: string, roundId: string, responseId: string) {
   if (!validId(evaluationId) || !validId(roundId) || !validId(responseId)) return null;

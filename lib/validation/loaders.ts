@@ -11,6 +11,7 @@ import {
   getResponse,
   getRound,
   getSheetData,
+  listDisputes,
   listResponseRevisions,
   listResponses,
   listRounds,
@@ -58,10 +59,11 @@ export const loadValidationRound = cache(
     if (!access) return null;
     const round = await getRound(evaluationId, roundId);
     if (!round) return null;
-    const [sample, responses, coverage] = await Promise.all([
+    const [sample, responses, coverage, disputes] = await Promise.all([
       listSample(evaluationId, roundId, page),
       listResponses(evaluationId, roundId, page),
       getCoverage(evaluationId, roundId),
+      listDisputes(evaluationId, roundId),
     ]);
     const manages = can(access.roles, "validation.manage");
     return {
@@ -69,11 +71,15 @@ export const loadValidationRound = cache(
       sample,
       responses,
       coverage,
+      /** The round's disputes, open first, with each story's stage now. */
+      disputes,
       /** The responses' download may name the respondents (a lead who asks). */
       canExportIdentified: can(access.roles, "export.identified"),
       can: {
         /** Edit the round, its sample and resolve disputes: a closed round is history. */
         manage: manages && round.status !== "CLOSED",
+        /** Open or close it (the control stays on the page after closing, to say what happened). */
+        step: manages,
         open: manages && round.status === "PLANNED",
         close: manages && round.status === "OPEN",
         drawSample: manages && round.status === "PLANNED",

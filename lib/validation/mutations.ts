@@ -9,19 +9,27 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { loadStoryHead, loadValidationFacts } from "./facts";
-import {
-  roundStepBlockers,
-  STAGES_READY_FOR_VALIDATION,
-  validationBlockers,
-  type RoundStatusStep,
-  type RoundStepBlocker,
-} from "./policy";
+import { roundStepBlockers, STAGES_READY_FOR_VALIDATION, validationBlockers, type RoundStatusStep } from "./policy";
 import type { RoundFields } from "./schema";
 import { moveStoryStage } from "./stage";
 
 type Tx = Prisma.TransactionClient;
+
+/** Why a round is not created, saved, opened or closed: the step's blockers are reasons of their own. */
+export const VALIDATION_ROUND_REFUSALS = [
+  "STORY_NOT_READY",
+  "ROUND_CLOSED",
+  "STORIES_FIXED",
+  "STAGE_CHANGED",
+  "WRONG_STATUS",
+  "NO_STORIES",
+  "NO_SAMPLE",
+  "DISPUTE_OPEN",
+] as const;
+export type ValidationRoundRefusal = (typeof VALIDATION_ROUND_REFUSALS)[number];
+const { refuse, asResults } = refusals<ValidationRoundRefusal>();
 export type Actor = { actorId: string; ipAddress?: string | null };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -49,8 +57,8 @@ async function addStories(
   for (const storyId of storyIds) {
     const head = await loadStoryHead(tx, evaluationId, storyId);
     if (!head) throw new AppError("NOT_FOUND");
-    if (!STAGES_READY_FOR_VALIDATION.includes(head.stage)) throw new Refusal("STORY_NOT_READY", "storyIds");
-    if (!head.currentRevisionId) throw new Refusal("STORY_NOT_READY", "storyIds");
+    if (!STAGES_READY_FOR_VALIDATION.includes(head.stage)) throw refuse("STORY_NOT_READY", "storyIds");
+    if (!head.currentRevisionId) throw refuse("STORY_NOT_READY", "storyIds");
     await tx.validationRoundStory.create({
       data: { evaluationId, validationRoundId: roundId, storyId, storyRevisionId: head.currentRevisionId },
     });
@@ -70,9 +78,9 @@ async function addStories(
 export async function createRound(
   actor: Actor,
   input: { evaluationId: string; round: RoundFields },
-): Promise<{ ok: true; roundId: string } | Refused> {
+): Promise<{ ok: true; roundId: string } | Refused<ValidationRoundRefusal>> {
   const { evaluationId, round } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const created = await tx.validationRound.create({
         data: { evaluationId, ...roundColumns(round) },
@@ -100,16 +108,16 @@ export async function createRound(
 export async function updateRound(
   actor: Actor,
   input: { evaluationId: string; roundId: string; expectedVersion: number; round: RoundFields },
-): Promise<{ ok: true; version: number } | Refused> {
+): Promise<{ ok: true; version: number } | Refused<ValidationRoundRefusal>> {
   const { evaluationId, roundId, round } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const current = await tx.validationRound.findFirst({
         where: { id: roundId, evaluationId },
         include: { stories: { select: { storyId: true } } },
       });
       if (!current) throw new AppError("NOT_FOUND");
-      if (current.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      if (current.status === "CLOSED") throw refuse("ROUND_CLOSED");
       const updated = await tx.validationRound.updateMany({
         where: { id: roundId, evaluationId, version: input.expectedVersion },
         data: { ...roundColumns(round), version: { increment: 1 } },
@@ -120,7 +128,7 @@ export async function updateRound(
       const added = round.storyIds.filter((id) => !before.has(id));
       const removed = [...before].filter((id) => !after.has(id));
       if ((added.length > 0 || removed.length > 0) && current.status !== "PLANNED")
-        throw new Refusal("STORIES_FIXED", "storyIds");
+        throw refuse("STORIES_FIXED", "storyIds");
       for (const storyId of removed) {
         await tx.validationRoundStory.deleteMany({ where: { evaluationId, validationRoundId: roundId, storyId } });
         await moveStoryStage(tx, {
@@ -158,14 +166,7 @@ export async function updateRound(
 
 export type StepResult =
   | { ok: true; status: "OPEN" | "CLOSED"; validated: string[]; notValidated: string[] }
-  | { ok: false; reason: "BLOCKED"; blockers: RoundStepBlocker[] }
-  | Refused;
-
-class Blocked extends Error {
-  constructor(readonly blockers: RoundStepBlocker[]) {
-    super("blocked");
-  }
-}
+  | Refused<ValidationRoundRefusal>;
 
 /**
  * PLANNED → OPEN, or OPEN → CLOSED. Closing moves every story of the round that is still
@@ -177,76 +178,73 @@ export async function stepRound(
   input: { evaluationId: string; roundId: string; step: RoundStatusStep; expectedVersion: number },
 ): Promise<StepResult> {
   const { evaluationId, roundId, step } = input;
-  try {
-    return await refusalsAsResults(() =>
-      db().$transaction(async (tx) => {
-        const status = step === "open" ? "OPEN" : "CLOSED";
-        const current = await tx.validationRound.findFirst({
-          where: { id: roundId, evaluationId },
-          select: { status: true, version: true },
+  return asResults(() =>
+    db().$transaction(async (tx) => {
+      const status = step === "open" ? "OPEN" : "CLOSED";
+      const current = await tx.validationRound.findFirst({
+        where: { id: roundId, evaluationId },
+        select: { status: true, version: true },
+      });
+      if (!current) throw new AppError("NOT_FOUND");
+      // Lock the round first: responses recorded meanwhile wait, so no dispute slips past the check.
+      const locked = await tx.validationRound.updateMany({
+        where: { id: roundId, evaluationId, version: input.expectedVersion, status: current.status },
+        data: { status, closedAt: status === "CLOSED" ? new Date() : null, version: { increment: 1 } },
+      });
+      if (locked.count !== 1) throw new AppError("CONFLICT", "the round changed meanwhile");
+      const [storyCount, sampleCount, disputes] = await Promise.all([
+        tx.validationRoundStory.count({ where: { evaluationId, validationRoundId: roundId } }),
+        tx.validationSampleMember.count({ where: { evaluationId, validationRoundId: roundId } }),
+        tx.validationResponse.findMany({
+          where: { evaluationId, validationRoundId: roundId, verdict: "DISPUTES", resolvedAt: null },
+          select: { story: { select: { code: true } } },
+          distinct: ["storyId"],
+        }),
+      ]);
+      const blockers = roundStepBlockers(step, {
+        status: current.status,
+        storyCount,
+        sampleCount,
+        openDisputeStoryCodes: disputes.map((row) => row.story.code).sort(),
+      });
+      // The first blocker is the reason; an open dispute names its story.
+      const [blocker] = blockers;
+      if (blocker) throw refuse(blocker.code, undefined, "story" in blocker ? { story: blocker.story } : undefined);
+      const validated: string[] = [];
+      const notValidated: string[] = [];
+      if (status === "CLOSED") {
+        const stories = await tx.validationRoundStory.findMany({
+          where: { evaluationId, validationRoundId: roundId },
+          select: { storyId: true, story: { select: { code: true } } },
         });
-        if (!current) throw new AppError("NOT_FOUND");
-        // Lock the round first: responses recorded meanwhile wait, so no dispute slips past the check.
-        const locked = await tx.validationRound.updateMany({
-          where: { id: roundId, evaluationId, version: input.expectedVersion, status: current.status },
-          data: { status, closedAt: status === "CLOSED" ? new Date() : null, version: { increment: 1 } },
-        });
-        if (locked.count !== 1) throw new AppError("CONFLICT", "the round changed meanwhile");
-        const [storyCount, sampleCount, disputes] = await Promise.all([
-          tx.validationRoundStory.count({ where: { evaluationId, validationRoundId: roundId } }),
-          tx.validationSampleMember.count({ where: { evaluationId, validationRoundId: roundId } }),
-          tx.validationResponse.findMany({
-            where: { evaluationId, validationRoundId: roundId, verdict: "DISPUTES", resolvedAt: null },
-            select: { story: { select: { code: true } } },
-            distinct: ["storyId"],
-          }),
-        ]);
-        const blockers = roundStepBlockers(step, {
-          status: current.status,
-          storyCount,
-          sampleCount,
-          openDisputeStoryCodes: disputes.map((row) => row.story.code).sort(),
-        });
-        if (blockers.length > 0) throw new Blocked(blockers);
-        const validated: string[] = [];
-        const notValidated: string[] = [];
-        if (status === "CLOSED") {
-          const stories = await tx.validationRoundStory.findMany({
-            where: { evaluationId, validationRoundId: roundId },
-            select: { storyId: true, story: { select: { code: true } } },
-          });
-          for (const { storyId, story } of stories) {
-            const facts = await loadValidationFacts(tx, evaluationId, storyId);
-            if (facts && validationBlockers(facts).length === 0) {
-              await moveStoryStage(tx, {
-                evaluationId,
-                storyId,
-                from: "IN_VALIDATION",
-                to: "VALIDATED",
-                actorId: actor.actorId,
-                ipAddress: actor.ipAddress,
-              });
-              validated.push(story.code);
-            } else notValidated.push(story.code);
-          }
+        for (const { storyId, story } of stories) {
+          const facts = await loadValidationFacts(tx, evaluationId, storyId);
+          if (facts && validationBlockers(facts).length === 0) {
+            await moveStoryStage(tx, {
+              evaluationId,
+              storyId,
+              from: "IN_VALIDATION",
+              to: "VALIDATED",
+              actorId: actor.actorId,
+              ipAddress: actor.ipAddress,
+            });
+            validated.push(story.code);
+          } else notValidated.push(story.code);
         }
-        await recordAudit(tx, {
-          evaluationId,
-          actorId: actor.actorId,
-          action: `validation.round.${step}`,
-          recordType: "ValidationRound",
-          recordId: roundId,
-          before: { status: current.status },
-          after: status === "CLOSED" ? { status, validated, notValidated } : { status },
-          ipAddress: actor.ipAddress,
-        });
-        return { ok: true as const, status, validated, notValidated };
-      }, TRANSACTION_OPTIONS),
-    );
-  } catch (error) {
-    if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };
-    throw error;
-  }
+      }
+      await recordAudit(tx, {
+        evaluationId,
+        actorId: actor.actorId,
+        action: `validation.round.${step}`,
+        recordType: "ValidationRound",
+        recordId: roundId,
+        before: { status: current.status },
+        after: status === "CLOSED" ? { status, validated, notValidated } : { status },
+        ipAddress: actor.ipAddress,
+      });
+      return { ok: true as const, status, validated, notValidated };
+    }, TRANSACTION_OPTIONS),
+  );
 }
 
 /** A validation sheet left the app: who took it, for which round and respondent code, and which revisions it holds. */

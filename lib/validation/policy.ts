@@ -3,7 +3,12 @@
  * the pages translate; an empty list means "allowed". Facts are loaded by lib/validation/facts.ts
  * inside the transaction that acts on them.
  */
-import type { StoryStage, ValidationRoundStatus, ValidationVerdict } from "@/lib/generated/prisma/enums";
+import type {
+  DisputeOutcome,
+  StoryStage,
+  ValidationRoundStatus,
+  ValidationVerdict,
+} from "@/lib/generated/prisma/enums";
 import type { ConsentStanding } from "@/lib/respondents/policy";
 
 // ── Who may be drawn ────────────────────────────────────────────────────────────────────────
@@ -109,6 +114,60 @@ export function correctionMove(facts: CorrectionFacts): CorrectionMove {
   )
     return "RESTORE";
   return null;
+}
+
+// ── Settling a dispute ──────────────────────────────────────────────────────────────────────
+
+export type SettlementFacts = {
+  outcome: DisputeOutcome;
+  stage: StoryStage;
+  /** The story has not been saved since the round showed it (its current revision is the round's). */
+  storyUnchanged: boolean;
+  /**
+   * The story's other disputes in this round: "OPEN" while unresolved, the outcome once settled,
+   * "UNKNOWN" for one resolved before outcomes were kept.
+   */
+  otherDisputes: ReadonlyArray<DisputeOutcome | "OPEN" | "UNKNOWN">;
+};
+
+export type SettlementBlocker = "STORY_MOVED_ON" | "STORY_EDITED_SINCE";
+
+/**
+ * How the story moves when the lead settles one dispute (decision 0042):
+ * - DROP drops the story at once (RETURNED → NOT_VALIDATED) and settles its other open disputes
+ *   of the round with it: a dropped story has nothing left to dispute.
+ * - ACCEPT keeps the version the respondents were shown, so it needs the story unchanged since;
+ *   once every dispute of the story in the round is settled and all were accepted, the story is
+ *   back in validation (RETURNED → IN_VALIDATION) and the round's closing validates it.
+ * - CORRECT leaves the story returned for changes: its authors correct it, and the corrected
+ *   version needs a new validation. Any correction among the story's disputes wins over accepting.
+ * ACCEPT and DROP need the story still returned by its disputes; CORRECT moves nothing.
+ */
+export function settlement(facts: SettlementFacts): {
+  blockers: SettlementBlocker[];
+  move: "RESTORE" | "DROP" | null;
+  openLeft: number;
+} {
+  const blockers: SettlementBlocker[] = [];
+  if (facts.outcome !== "CORRECT" && facts.stage !== "RETURNED") blockers.push("STORY_MOVED_ON");
+  if (facts.outcome === "ACCEPT" && !facts.storyUnchanged) blockers.push("STORY_EDITED_SINCE");
+  if (facts.outcome === "DROP") return { blockers, move: "DROP", openLeft: 0 };
+  const openLeft = facts.otherDisputes.filter((other) => other === "OPEN").length;
+  const allAccepted = facts.outcome === "ACCEPT" && facts.otherDisputes.every((other) => other === "ACCEPT");
+  return { blockers, move: allAccepted && facts.stage === "RETURNED" ? "RESTORE" : null, openLeft };
+}
+
+/** What happens next to a story a respondent disputed, as the round's page and the form say it. */
+export type DisputeNextStep =
+  "RESOLVE_OTHERS" | "AUTHORS_CORRECT" | "ROUND_CLOSE" | "DROPPED" | "SEND_TO_REVIEW" | "OTHER";
+
+export function disputeNextStep(stage: StoryStage, openDisputes: number): DisputeNextStep {
+  if (openDisputes > 0) return "RESOLVE_OTHERS";
+  if (stage === "RETURNED") return "AUTHORS_CORRECT";
+  if (stage === "IN_VALIDATION") return "ROUND_CLOSE";
+  if (stage === "NOT_VALIDATED") return "DROPPED";
+  if (stage === "VALIDATED") return "SEND_TO_REVIEW";
+  return "OTHER";
 }
 
 // ── Rounds ──────────────────────────────────────────────────────────────────────────────────

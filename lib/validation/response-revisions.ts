@@ -4,7 +4,7 @@
  * Respondents' words live here and in the response row, never in the audit trail.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ValidationResponseChange } from "@/lib/generated/prisma/enums";
+import type { DisputeOutcome, ValidationResponseChange } from "@/lib/generated/prisma/enums";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +17,7 @@ export type ResponseState = {
   comments: string | null;
   proposedChanges: string | null;
   disputeResolution: string | null;
+  disputeOutcome: DisputeOutcome | null;
   resolvedById: string | null;
   resolvedAt: Date | null;
   recordedById: string;
@@ -31,6 +32,7 @@ export const RESPONSE_STATE_SELECT = {
   comments: true,
   proposedChanges: true,
   disputeResolution: true,
+  disputeOutcome: true,
   resolvedById: true,
   resolvedAt: true,
   recordedById: true,
@@ -52,6 +54,7 @@ function revisionRow(
     comments: state.comments,
     proposedChanges: state.proposedChanges,
     disputeResolution: state.disputeResolution,
+    disputeOutcome: state.disputeOutcome,
     resolvedById: state.resolvedById,
     resolvedAt: state.resolvedAt,
     savedById,

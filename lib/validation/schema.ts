@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
-import { VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
-export { VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
+import { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
+export { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
 
 /** "2025-03-01", a real calendar day. */
 const isoDay = z
@@ -102,6 +102,7 @@ export const correctResponseInput = z.object({
 export const resolveDisputeInput = z.object({
   evaluationId: idSchema,
   responseId: idSchema,
+  outcome: z.enum(DISPUTE_OUTCOMES, { error: "choose" }),
   resolution: requiredText(LIMITS.resolution),
 });
 

@@ -5,6 +5,9 @@
  */
 export const VALIDATION_VERDICTS = ["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUTES", "NO_OPINION"] as const;
 
+/** How the lead settles a dispute (decision 0042), in the order the form offers them. */
+export const DISPUTE_OUTCOMES = ["ACCEPT", "CORRECT", "DROP"] as const;
+
 export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
 
 export const LIMITS = {

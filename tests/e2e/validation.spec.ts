@@ -45,9 +45,12 @@ test("a lead creates a validation round, draws its sample and edits the round", 
   await page.getByLabel("Último día").fill("2025-03-01");
   await page.getByLabel("Tamaño de muestra previsto").fill("12");
   await page.getByRole("button", { name: "Crear ronda" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "último día" })).toHaveText(
+  // The error sits next to its field; the form says on top to look there.
+  await expect(page.getByLabel("Último día")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Último día")).toHaveAccessibleDescription(
     "El último día no puede ser anterior al primero.",
   );
+  await expect(page.getByRole("alert").filter({ hasText: "Revise" })).toHaveText("Revise los campos señalados.");
   await page.getByLabel("Último día").fill("2025-03-14");
   await page.getByRole("button", { name: "Crear ronda" }).click();
 
@@ -61,8 +64,8 @@ test("a lead creates a validation round, draws its sample and edits the round", 
   await expect(page.getByRole("table", { name: "Por género" })).toBeVisible();
   await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0001");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "historias" })).toHaveText(
-    "La ronda todavía no tiene historias.",
+  await expect(page.getByLabel("Agregar a una persona entrevistada por su código")).toHaveAccessibleDescription(
+    /La ronda todavía no tiene historias\.$/,
   );
 
   // The lead corrects the round while it is planned.
@@ -280,7 +283,8 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   const row = page.getByRole("table", { name: "Respuestas registradas (1)" }).getByRole("row", { name: /R-0002/ });
   await expect(row).toContainText("Disputa");
   await expect(row).toContainText("Dice que el reconocimiento llegó por el cambio de gerencia, no por la queja.");
-  await expect(row.getByRole("button", { name: "Resolver la disputa" })).toBeVisible();
+  await expect(row.getByRole("link", { name: "Resuélvala en Disputas" })).toBeVisible();
+  await expect(page.getByRole("article", { name: "R-0002 disputa CS-0005" })).toBeVisible();
   await page.goto(storyPath);
   await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText(
     "Etapa: Devuelta para corregir",
@@ -341,4 +345,101 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   );
   await page.goto(storyPath);
   await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: En validación");
+});
+
+test("a lead settles a dispute in one step on the round's page, in English and Spanish, and the round validates the story", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const copy = await copyOfDemo("Evaluación de prueba: disputas");
+  await decideOpenRound(copy.id, ["CS-0005"]);
+  const base = await openDemoEvaluation(page, "lead@demo.example", copy.name);
+  const storyPath = await triangulateDemoStory(page, browser, baseURL, base, copy.name);
+
+  // An open round with the story and one respondent, who disputes it.
+  await page.goto(`${base}/validation/new`);
+  await expectInteractive(page.getByRole("button", { name: "Crear ronda" }));
+  await page.getByLabel("Nombre de la ronda").fill("Taller de validación en Saltillo");
+  await page.getByLabel("Primer día").fill("2025-05-05");
+  await page.getByLabel("Último día").fill("2025-05-09");
+  await page.getByLabel("Tamaño de muestra previsto").fill("1");
+  await page.getByRole("button", { name: "Crear ronda" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Taller de validación en Saltillo" })).toBeVisible();
+  const roundPath = new URL(page.url()).pathname;
+  await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0002");
+  await page.getByRole("button", { name: "Agregar", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "R-0002" })).toHaveText("R-0002 está en la muestra.");
+  await page.getByRole("button", { name: "Abrir la ronda" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "abierta" })).toHaveText("La ronda está abierta.");
+  await page.getByLabel("Persona entrevistada", { exact: true }).selectOption({ label: "R-0002" });
+  const story = page.getByLabel("Historia", { exact: true });
+  await story.selectOption((await story.locator("option", { hasText: "CS-0005" }).getAttribute("value"))!);
+  await page.getByRole("radio", { name: "Disputa", exact: true }).check();
+  await page.getByLabel("Comentarios").fill("El sindicato se reconoció por el cambio de gerencia.");
+  await page.getByLabel("Cambios propuestos").fill("Nombrar el cambio de gerencia como otra causa.");
+  await page.getByRole("button", { name: "Registrar respuesta" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Respuesta" })).toContainText("devolvió la historia");
+
+  // The lead sees the respondent's words in one place, with the round still unable to close.
+  const disputesEs = page.getByRole("region", { name: "Disputas" });
+  const cardEs = disputesEs.getByRole("article", { name: "R-0002 disputa CS-0005" });
+  await expect(cardEs).toContainText("El sindicato se reconoció por el cambio de gerencia.");
+  await expect(cardEs).toContainText("Nombrar el cambio de gerencia como otra causa.");
+  await expect(cardEs).toContainText("Devuelta para corregir");
+  await expect(disputesEs).toContainText("1 disputa sigue abierta");
+  await expectNoAxeViolations(page, "round with an open dispute (es)");
+
+  // The same lead in English settles it: accepted as it stands, confirmed, with the next step said.
+  const english = await browser.newContext({ baseURL, locale: "en-US" });
+  const lead = await english.newPage();
+  await lead.goto("/sign-in");
+  await signIn(lead, "lead@demo.example", PASSWORD, "en");
+  await lead.goto(roundPath);
+  const card = lead.getByRole("region", { name: "Disputes" }).getByRole("article", { name: "R-0002 disputes CS-0005" });
+  await expectInteractive(card.getByRole("button", { name: "Settle the dispute" }));
+  await expectNoAxeViolations(lead, "round with an open dispute (en)");
+  // Nothing chosen: the server says so next to the choice, and nothing is settled.
+  await card.getByLabel("Written resolution").fill("Two records show the union was recognised after the complaint.");
+  await card.getByRole("button", { name: "Settle the dispute" }).click();
+  await card.getByRole("button", { name: "Yes, settle it" }).click();
+  await expect(card.getByRole("group", { name: "How is the dispute settled?" })).toHaveAccessibleDescription(
+    "Choose one.",
+  );
+  await card.getByRole("radio", { name: "Accept the story as it stands" }).check();
+  await card.getByRole("button", { name: "Settle the dispute" }).click();
+  const confirm = card.getByRole("button", { name: "Yes, settle it" });
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toHaveAccessibleDescription(/^This cannot be undone: Accept the story as it stands\./);
+  await expectNoAxeViolations(lead, "dispute settlement confirmation (en)");
+  await confirm.click();
+  await expect(card.getByRole("status")).toHaveText(
+    "Dispute settled (Accept the story as it stands). Next: CS-0005 is back in validation; closing the round validates it.",
+  );
+  await expect(card).toContainText("Settled: Accept the story as it stands.");
+  await expect(card).toContainText("In validation");
+  await expect(lead.getByRole("region", { name: "Disputes" })).toContainText("Every dispute is settled.");
+  await expectNoAxeViolations(lead, "round with a settled dispute (en)");
+  await english.close();
+
+  // Back in Spanish: the dispute reads as settled, and closing (confirmed) validates the story.
+  await page.reload();
+  await expect(cardEs).toContainText("Resuelta: Aceptar la historia tal como está.");
+  await expect(cardEs).toContainText(
+    "Siguiente paso: CS-0005 vuelve a estar en validación; el cierre de la ronda la valida.",
+  );
+  await expect(cardEs.getByRole("button")).toHaveCount(0);
+  await expectNoAxeViolations(page, "round with a settled dispute (es)");
+  await expectInteractive(page.getByRole("button", { name: "Cerrar la ronda" }));
+  await page.getByRole("button", { name: "Cerrar la ronda" }).click();
+  await expect(page.getByRole("button", { name: "Sí, cerrar la ronda" })).toHaveAccessibleDescription(
+    /^El cierre no se puede deshacer/,
+  );
+  await page.getByRole("button", { name: "Sí, cerrar la ronda" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "cerrada" })).toHaveText(
+    "La ronda está cerrada: 1 historia validada, ninguna sin validar.",
+  );
+  await page.goto(storyPath);
+  await expect(page.getByRole("region", { name: "El recorrido de la historia" })).toContainText("Etapa: Validada");
 });

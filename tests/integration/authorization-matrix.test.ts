@@ -907,6 +907,7 @@ const sampleInputs: Record<string, Sample> = {
     input: async (f) => ({
       evaluationId: f.evaluationId,
       responseId: (await freshRound(f, "OPEN", { member: true, story: true, dispute: true })).responseId,
+      outcome: "CORRECT",
       resolution: "Settled in writing.",
     }),
   },

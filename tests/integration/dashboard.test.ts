@@ -49,7 +49,7 @@ describe("dashboard: who may open it", () => {
 describe("dashboard: the funnel", () => {
   it("counts a lead every story by domain and stage, with totals, and nothing of the other evaluation", async () => {
     const view = await load("lead");
-    expect(view.funnel.stages).toHaveLength(13);
+    expect(view.funnel.stages).toHaveLength(14);
     expect(funnel(view)).toEqual({
       d1: { DRAFT: 1, SELECTED: 1, APPROVED: 1, IN_SELECTION: 2, total: 5 },
       d2: { APPROVED: 1, IN_TRIANGULATION: 1, IN_REVIEW: 1, total: 3 },

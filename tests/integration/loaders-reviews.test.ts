@@ -18,6 +18,7 @@ let loaders: typeof import("@/lib/reviews/loaders");
 let rounds: typeof import("@/lib/validation/mutations");
 let sample: typeof import("@/lib/validation/sample-mutations");
 let responses: typeof import("@/lib/validation/response-mutations");
+let disputes: typeof import("@/lib/validation/dispute-mutations");
 let waiting: { id: string; code: string };
 let approved: { id: string; code: string; revisionId: string };
 
@@ -42,6 +43,7 @@ beforeAll(async () => {
   rounds = await import("@/lib/validation/mutations");
   sample = await import("@/lib/validation/sample-mutations");
   responses = await import("@/lib/validation/response-mutations");
+  disputes = await import("@/lib/validation/dispute-mutations");
   world = await createVerificationWorld(database.prisma);
   other = await createVerificationWorld(database.prisma);
   waiting = await createStoryAt(database.prisma, world, "IN_REVIEW", [world.pool[0]!.id]);
@@ -187,12 +189,13 @@ describe("the whole outcome around a reviewed story", () => {
       disputed.push(recorded.responseId);
     }
     expect(
-      await responses.resolveDispute(lead, {
+      await disputes.resolveDispute(lead, {
+        outcome: "CORRECT",
         evaluationId: world.evaluationId,
         responseId: disputed[0]!,
         resolution: "La cifra se corrigió con el registro del tribunal.",
       }),
-    ).toEqual({ ok: true });
+    ).toMatchObject({ ok: true, stage: "RETURNED", openLeft: 1 });
     await database.prisma.changeStory.update({ where: { id: story.id }, data: { stage: "IN_REVIEW" } });
 
     const view = await loaders.loadReviewStory(world.evaluationId, story.id, member("reviewer"));

@@ -121,6 +121,7 @@ describe("the validation pages", () => {
     const forEvaluator = (await loaders.loadValidationRound(world.evaluationId, open, 1, asEvaluator()))!;
     expect(forEvaluator.can).toEqual({
       manage: false,
+      step: false,
       open: false,
       close: false,
       drawSample: false,
@@ -129,6 +130,7 @@ describe("the validation pages", () => {
     expect(forEvaluator.responses.rows.map((row) => row.id)).toEqual([responseId]);
     expect((await loaders.loadValidationRound(world.evaluationId, open, 1, asLead()))!.can).toEqual({
       manage: true,
+      step: true,
       open: false,
       close: true,
       drawSample: false,
@@ -136,6 +138,7 @@ describe("the validation pages", () => {
     });
     expect((await loaders.loadValidationRound(world.evaluationId, planned, 1, asLead()))!.can).toEqual({
       manage: true,
+      step: true,
       open: true,
       close: false,
       drawSample: true,
@@ -171,6 +174,7 @@ describe("the validation pages", () => {
     expect(await loaders.loadValidationRoundForm(world.evaluationId, open, asLead())).toBeNull();
     expect((await loaders.loadValidationRound(world.evaluationId, open, 1, asLead()))!.can).toEqual({
       manage: false,
+      step: true,
       open: false,
       close: false,
       drawSample: false,

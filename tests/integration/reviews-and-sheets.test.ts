@@ -61,8 +61,8 @@ describe("funder review", () => {
       ),
     ).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: [`NO_FUNDER_CONSENT:${world.respondents.withdrawn.code}`],
+      reason: "NO_FUNDER_CONSENT",
+      respondent: world.respondents.withdrawn.code,
     });
     const ready = await createStoryAt(database.prisma, world, "VALIDATED");
     expect(
@@ -132,8 +132,7 @@ describe("funder review", () => {
       });
     expect(await decide(current, "APPROVE")).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: ["REVIEWER_WROTE_STORY"],
+      reason: "REVIEWER_WROTE_STORY",
     });
     const other = { actorId: world.team.members.analyst!.id };
     expect(
@@ -146,8 +145,7 @@ describe("funder review", () => {
       }),
     ).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: ["REVISION_OUTDATED"],
+      reason: "REVISION_OUTDATED",
     });
     expect(
       await reviews.decideReview(other, {
@@ -159,8 +157,7 @@ describe("funder review", () => {
       }),
     ).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: ["COMMENT_REQUIRED"],
+      reason: "COMMENT_REQUIRED",
     });
     expect(await stageOf(story.id)).toBe("IN_REVIEW");
     expect(await database.prisma.review.count({ where: { storyId: story.id } })).toBe(0);
@@ -216,8 +213,7 @@ describe("funder review", () => {
       reviews.decideRevalidation(lead, { evaluationId: world.evaluationId, storyId: story.id, choice, comment });
     expect(await decide("NO_NEW_VALIDATION", "")).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: ["COMMENT_REQUIRED"],
+      reason: "COMMENT_REQUIRED",
     });
     expect(await decide("NO_NEW_VALIDATION", "Solo cambió la redacción del periodo.")).toEqual({
       ok: true,

@@ -20,6 +20,7 @@ let world: VerificationWorld;
 let rounds: typeof import("@/lib/validation/mutations");
 let sample: typeof import("@/lib/validation/sample-mutations");
 let responses: typeof import("@/lib/validation/response-mutations");
+let disputes: typeof import("@/lib/validation/dispute-mutations");
 let corrections: typeof import("@/lib/validation/correction-mutations");
 let actions: typeof import("@/lib/validation/actions");
 let responsePage: typeof import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/responses/[responseId]/page");
@@ -129,13 +130,14 @@ const close = async (roundId: string) =>
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, sample, responses, corrections, actions, responsePage] = await Promise.all([
+  [rounds, sample, responses, corrections, actions, responsePage, disputes] = await Promise.all([
     import("@/lib/validation/mutations"),
     import("@/lib/validation/sample-mutations"),
     import("@/lib/validation/response-mutations"),
     import("@/lib/validation/correction-mutations"),
     import("@/lib/validation/actions"),
     import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/responses/[responseId]/page"),
+    import("@/lib/validation/dispute-mutations"),
   ]);
   world = await createVerificationWorld(database.prisma);
 }, 60_000);
@@ -301,8 +303,8 @@ describe("a correction and the story's path", () => {
     });
     expect(await close(roundId)).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: [{ code: "DISPUTE_OPEN", story: story.code }],
+      reason: "DISPUTE_OPEN",
+      story: story.code,
     });
   });
 
@@ -312,12 +314,13 @@ describe("a correction and the story's path", () => {
     const responseId = await record(roundId, story, 8, "DISPUTES", "Marcó la casilla equivocada.");
     expect(await stageOf(story.id)).toBe("RETURNED");
     expect(
-      await responses.resolveDispute(lead(), {
+      await disputes.resolveDispute(lead(), {
+        outcome: "CORRECT",
         evaluationId: world.evaluationId,
         responseId,
         resolution: "Se llamó de nuevo: confirma.",
       }),
-    ).toEqual({ ok: true });
+    ).toMatchObject({ ok: true, stage: "RETURNED", openLeft: 0 });
 
     expect(await correct(responseId, 2, "CONFIRMS", "Confirma; había marcado mal.")).toEqual({
       ok: true,
@@ -359,7 +362,7 @@ describe("a correction and the story's path", () => {
     expect(await stageOf(story.id)).toBe("IN_VALIDATION");
     expect(await correct(responseId, 2, "DISPUTES")).toMatchObject({ ok: true, storyMove: "REOPEN" });
     expect(await stageOf(story.id)).toBe("RETURNED");
-    expect(await close(roundId)).toMatchObject({ ok: false, reason: "BLOCKED" });
+    expect(await close(roundId)).toMatchObject({ ok: false, reason: "DISPUTE_OPEN", story: story.code });
   });
 
   it("leaves a story returned when it was saved after the dispute: the lead decides, as for any returned story", async () => {
@@ -385,8 +388,8 @@ describe("a correction and the story's path", () => {
     expect(await stageOf(story.id)).toBe("RETURNED");
     expect(await close(roundId)).toMatchObject({
       ok: false,
-      reason: "BLOCKED",
-      blockers: [{ code: "DISPUTE_OPEN", story: story.code }],
+      reason: "DISPUTE_OPEN",
+      story: story.code,
     });
   });
 
@@ -394,7 +397,8 @@ describe("a correction and the story's path", () => {
     const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
     const roundId = await openRound([story], [13]);
     const responseId = await record(roundId, story, 13, "DISPUTES", "Fueron 20.");
-    await responses.resolveDispute(lead(), {
+    await disputes.resolveDispute(lead(), {
+      outcome: "CORRECT",
       evaluationId: world.evaluationId,
       responseId,
       resolution: "Cifra corregida.",
@@ -433,8 +437,8 @@ describe("a correction and the story's path", () => {
       expect(correcting).toMatchObject({ ok: true, storyMove: "REOPEN" });
       expect(closing).toEqual({
         ok: false,
-        reason: "BLOCKED",
-        blockers: [{ code: "DISPUTE_OPEN", story: story.code }],
+        reason: "DISPUTE_OPEN",
+        story: story.code,
       });
       expect(round.status).toBe("OPEN");
     }
@@ -446,7 +450,12 @@ describe("a correction and the story's path", () => {
     const roundId = await openRound([story], [0]);
     const responseId = await record(roundId, story, 0, "DISPUTES");
     const [resolving, correcting] = await Promise.all([
-      responses.resolveDispute(lead(), { evaluationId: world.evaluationId, responseId, resolution: "Resuelta." }),
+      disputes.resolveDispute(lead(), {
+        outcome: "CORRECT",
+        evaluationId: world.evaluationId,
+        responseId,
+        resolution: "Resuelta.",
+      }),
       correct(responseId, 1, "CONFIRMS", null, null, evaluator()),
     ]);
     const row = await responseRow(responseId);

@@ -14,6 +14,7 @@ let world: VerificationWorld;
 let rounds: typeof import("@/lib/validation/mutations");
 let sample: typeof import("@/lib/validation/sample-mutations");
 let responses: typeof import("@/lib/validation/response-mutations");
+let disputes: typeof import("@/lib/validation/dispute-mutations");
 
 const lead = () => ({ actorId: world.team.members.lead.id });
 const evaluator = () => ({ actorId: world.team.members.evaluator!.id });
@@ -49,10 +50,11 @@ async function versionOf(roundId: string) {
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, sample, responses] = await Promise.all([
+  [rounds, sample, responses, disputes] = await Promise.all([
     import("@/lib/validation/mutations"),
     import("@/lib/validation/sample-mutations"),
     import("@/lib/validation/response-mutations"),
+    import("@/lib/validation/dispute-mutations"),
   ]);
   world = await createVerificationWorld(database.prisma);
 }, 60_000);
@@ -284,21 +286,27 @@ describe("responses, disputes and closing", () => {
     });
     expect(refused).toEqual({
       ok: false,
-      reason: "BLOCKED",
-      blockers: [{ code: "DISPUTE_OPEN", story: disputed.code }],
+      reason: "DISPUTE_OPEN",
+      story: disputed.code,
     });
     expect((await database.prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } })).status).toBe("OPEN");
 
     const responseId = dispute.ok ? dispute.responseId : "";
     expect(
-      await responses.resolveDispute(lead(), {
+      await disputes.resolveDispute(lead(), {
+        outcome: "CORRECT",
         evaluationId: world.evaluationId,
         responseId,
         resolution: "Se corrigió la cifra en la versión 2.",
       }),
-    ).toEqual({ ok: true });
+    ).toMatchObject({ ok: true, stage: "RETURNED", openLeft: 0 });
     expect(
-      await responses.resolveDispute(lead(), { evaluationId: world.evaluationId, responseId, resolution: "Otra vez." }),
+      await disputes.resolveDispute(lead(), {
+        outcome: "CORRECT",
+        evaluationId: world.evaluationId,
+        responseId,
+        resolution: "Otra vez.",
+      }),
     ).toEqual({ ok: false, reason: "ALREADY_RESOLVED" });
     expect(await events("validation.dispute.resolve", responseId)).toHaveLength(1);
 
@@ -323,8 +331,13 @@ describe("responses, disputes and closing", () => {
   });
 
   it("finds no response, sample or round of another evaluation through this one", async () => {
-    const result = await responses
-      .resolveDispute(lead(), { evaluationId: "someOtherEvaluation", responseId: "x", resolution: "r" })
+    const result = await disputes
+      .resolveDispute(lead(), {
+        outcome: "CORRECT",
+        evaluationId: "someOtherEvaluation",
+        responseId: "x",
+        resolution: "r",
+      })
       .catch((error: { code?: string }) => error.code);
     expect(result).toBe("NOT_FOUND");
     const draw = await sample

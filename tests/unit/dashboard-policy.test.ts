@@ -7,10 +7,10 @@ import type { Role } from "@/lib/permissions";
 
 describe("dashboard scope", () => {
   it.each<[Role, { stages: number; exactCounts: boolean; linksToStories: boolean }]>([
-    ["LEAD", { stages: 13, exactCounts: true, linksToStories: true }],
-    ["EVALUATOR", { stages: 13, exactCounts: true, linksToStories: true }],
-    ["ANALYST", { stages: 13, exactCounts: true, linksToStories: true }],
-    ["PANELIST", { stages: 13, exactCounts: false, linksToStories: true }],
+    ["LEAD", { stages: 14, exactCounts: true, linksToStories: true }],
+    ["EVALUATOR", { stages: 14, exactCounts: true, linksToStories: true }],
+    ["ANALYST", { stages: 14, exactCounts: true, linksToStories: true }],
+    ["PANELIST", { stages: 14, exactCounts: false, linksToStories: true }],
     ["REVIEWER", { stages: 1, exactCounts: false, linksToStories: false }],
     ["ADMIN", { stages: 1, exactCounts: false, linksToStories: false }],
   ])("%s", (role, expected) => {

@@ -36,6 +36,13 @@ import { ROUND_REFUSALS } from "@/lib/selection/round-mutations";
 import { MOVE_REFUSALS } from "@/lib/stories/stage-mutations";
 import { QUOTATION_REFUSAL_MESSAGES } from "@/components/quotations/failure-messages";
 import { QUOTATION_REFUSALS } from "@/lib/quotations/mutations";
+import { REVIEW_DECISION_REFUSAL_MESSAGES } from "@/components/reviews/failure-messages";
+import { LEAD_DECISION_REFUSAL_MESSAGES, VALIDATION_REFUSAL_MESSAGES } from "@/components/validation/failure-messages";
+import { REVALIDATION_REFUSALS, REVIEW_DECISION_REFUSALS, SEND_TO_REVIEW_REFUSALS } from "@/lib/reviews/mutations";
+import { CORRECTION_REFUSALS } from "@/lib/validation/correction-mutations";
+import { DISPUTE_REFUSALS } from "@/lib/validation/dispute-mutations";
+import { VALIDATION_ROUND_REFUSALS } from "@/lib/validation/mutations";
+import { RESPONSE_REFUSALS } from "@/lib/validation/response-mutations";
 
 /** Each exported list of reasons, with the key table of every form that shows them. */
 const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
@@ -60,6 +67,13 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   IDENTITY_REFUSALS: { reasons: IDENTITY_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
   CONSENT_REFUSALS: { reasons: CONSENT_REFUSALS, messages: [RESPONDENT_REFUSAL_MESSAGES] },
   QUOTATION_REFUSALS: { reasons: QUOTATION_REFUSALS, messages: [QUOTATION_REFUSAL_MESSAGES] },
+  VALIDATION_ROUND_REFUSALS: { reasons: VALIDATION_ROUND_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  RESPONSE_REFUSALS: { reasons: RESPONSE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  CORRECTION_REFUSALS: { reasons: CORRECTION_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  DISPUTE_REFUSALS: { reasons: DISPUTE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  SEND_TO_REVIEW_REFUSALS: { reasons: SEND_TO_REVIEW_REFUSALS, messages: [LEAD_DECISION_REFUSAL_MESSAGES] },
+  REVALIDATION_REFUSALS: { reasons: REVALIDATION_REFUSALS, messages: [LEAD_DECISION_REFUSAL_MESSAGES] },
+  REVIEW_DECISION_REFUSALS: { reasons: REVIEW_DECISION_REFUSALS, messages: [REVIEW_DECISION_REFUSAL_MESSAGES] },
 };
 
 const ROOT = path.resolve(__dirname, "../..");

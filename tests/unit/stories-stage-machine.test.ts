@@ -67,6 +67,7 @@ describe("the transition table", () => {
       "IN_VALIDATION>VALIDATED",
       "IN_VALIDATION>RETURNED",
       "RETURNED>IN_VALIDATION",
+      "RETURNED>NOT_VALIDATED",
       "VALIDATED>IN_REVIEW",
       "IN_REVIEW>APPROVED",
       "IN_REVIEW>RETURNED",
@@ -75,9 +76,9 @@ describe("the transition table", () => {
       "RETURNED>DRAFT",
     ]);
     // Nothing leaves the two ends of the path but a return.
-    expect(STAGE_TRANSITIONS.filter((transition) => ["APPROVED", "NOT_SELECTED"].includes(transition.from))).toEqual(
-      [],
-    );
+    expect(
+      STAGE_TRANSITIONS.filter((transition) => ["APPROVED", "NOT_SELECTED", "NOT_VALIDATED"].includes(transition.from)),
+    ).toEqual([]);
     expect(findTransition("DRAFT", "SCREENED")).toBeUndefined();
     expect(findTransition("SCREENED", "SUBMITTED")).toBeUndefined();
     expect(findTransition("SUBMITTED", "DRAFT")?.needsComment).toBe(true);

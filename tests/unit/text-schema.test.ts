@@ -44,7 +44,7 @@ const REQUIRED: TextField[] = [
   {
     name: "a dispute's resolution",
     schema: resolveDisputeInput,
-    base: { evaluationId: "e1", responseId: "r1" },
+    base: { evaluationId: "e1", responseId: "r1", outcome: "ACCEPT" },
     field: "resolution",
     max: 10_000,
   },

@@ -2,11 +2,14 @@
 import { describe, expect, it } from "vitest";
 import {
   correctionMove,
+  disputeNextStep,
   eligibilityBlockers,
   responseBlockers,
   roundStepBlockers,
+  settlement,
   validationBlockers,
   type CorrectionFacts,
+  type SettlementFacts,
   type ResponseFacts,
   type ValidationFacts,
 } from "@/lib/validation/policy";
@@ -277,5 +280,54 @@ describe("validationBlockers", () => {
     expect(validationBlockers(returned)).toEqual(["NOT_IN_VALIDATION", "REVISION_NOT_VALIDATED"]);
     expect(validationBlockers({ ...returned, revalidationWaived: true })).toEqual([]);
     expect(validationBlockers({ ...returned, revalidationWaived: true, openDisputes: 2 })).toEqual(["DISPUTE_OPEN"]);
+  });
+});
+
+describe("settling a dispute (decision 0042)", () => {
+  const facts = (overrides: Partial<SettlementFacts> = {}): SettlementFacts => ({
+    outcome: "ACCEPT",
+    stage: "RETURNED",
+    storyUnchanged: true,
+    otherDisputes: [],
+    ...overrides,
+  });
+
+  it("puts an accepted story back into validation only when every dispute of it is accepted", () => {
+    expect(settlement(facts())).toEqual({ blockers: [], move: "RESTORE", openLeft: 0 });
+    expect(settlement(facts({ otherDisputes: ["OPEN", "ACCEPT"] }))).toEqual({ blockers: [], move: null, openLeft: 1 });
+    expect(settlement(facts({ otherDisputes: ["ACCEPT", "ACCEPT"] })).move).toBe("RESTORE");
+    expect(settlement(facts({ otherDisputes: ["CORRECT"] })).move).toBeNull();
+    // One settled before outcomes were kept counts as not accepted: the lead decides after the return.
+    expect(settlement(facts({ otherDisputes: ["UNKNOWN"] })).move).toBeNull();
+  });
+
+  it("never accepts an edited story, and accepts or drops only a story its disputes returned", () => {
+    expect(settlement(facts({ storyUnchanged: false })).blockers).toEqual(["STORY_EDITED_SINCE"]);
+    expect(settlement(facts({ stage: "DRAFT" })).blockers).toEqual(["STORY_MOVED_ON"]);
+    expect(settlement(facts({ outcome: "DROP", stage: "TRIANGULATED" })).blockers).toEqual(["STORY_MOVED_ON"]);
+    expect(settlement(facts({ outcome: "DROP", storyUnchanged: false })).blockers).toEqual([]);
+  });
+
+  it("drops at once, whatever else is open, and lets a correction move nothing", () => {
+    expect(settlement(facts({ outcome: "DROP", otherDisputes: ["OPEN", "ACCEPT"] }))).toEqual({
+      blockers: [],
+      move: "DROP",
+      openLeft: 0,
+    });
+    expect(settlement(facts({ outcome: "CORRECT", stage: "DRAFT", storyUnchanged: false }))).toEqual({
+      blockers: [],
+      move: null,
+      openLeft: 0,
+    });
+    expect(settlement(facts({ outcome: "CORRECT", otherDisputes: ["OPEN", "OPEN"] })).openLeft).toBe(2);
+  });
+
+  it("names the story's next step", () => {
+    expect(disputeNextStep("RETURNED", 2)).toBe("RESOLVE_OTHERS");
+    expect(disputeNextStep("RETURNED", 0)).toBe("AUTHORS_CORRECT");
+    expect(disputeNextStep("IN_VALIDATION", 0)).toBe("ROUND_CLOSE");
+    expect(disputeNextStep("NOT_VALIDATED", 0)).toBe("DROPPED");
+    expect(disputeNextStep("VALIDATED", 0)).toBe("SEND_TO_REVIEW");
+    expect(disputeNextStep("IN_REVIEW", 0)).toBe("OTHER");
   });
 });

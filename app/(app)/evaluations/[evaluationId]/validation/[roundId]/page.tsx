@@ -5,11 +5,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { CoverageTables } from "@/components/validation/coverage-tables";
+import { DisputeCard } from "@/components/validation/dispute-card";
 import {
   AddMemberForm,
   DrawSampleButton,
   RemoveMemberButton,
-  ResolveDisputeForm,
   ResponseForm,
   RoundStepButton,
 } from "@/components/validation/round-controls";
@@ -37,7 +37,10 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
   const user = await requireUser(href);
   const view = await loadValidationRound(evaluationId, roundId, pageNumber((await searchParams).page), user);
   if (!view) notFound();
-  const { round, sample, responses, coverage, can } = view;
+  const { round, sample, responses, coverage, disputes, can } = view;
+  const openByStory = new Map<string, number>();
+  for (const row of disputes.rows)
+    if (!row.resolvedAt) openByStory.set(row.storyId, (openByStory.get(row.storyId) ?? 0) + 1);
   const [t, tr, format] = await Promise.all([
     getTranslations("respondentValidation"),
     getTranslations("respondents"),
@@ -59,11 +62,14 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </p>
         ) : null}
       </PageHeader>
-      {can.open ? (
-        <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="open" version={round.version} />
-      ) : null}
-      {can.close ? (
-        <RoundStepButton evaluationId={evaluationId} roundId={roundId} step="close" version={round.version} />
+      {can.step ? (
+        // One control through open and close, so its message stays after the page reloads.
+        <RoundStepButton
+          evaluationId={evaluationId}
+          roundId={roundId}
+          step={can.open ? "open" : can.close ? "close" : null}
+          version={round.version}
+        />
       ) : null}
 
       <section className={styles.section} aria-labelledby="round-stories">
@@ -132,6 +138,39 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         <CoverageTables coverage={coverage} />
       </section>
 
+      <section className={styles.section} aria-labelledby="round-disputes" id="disputes">
+        <h2 id="round-disputes">{t("disputes.title")}</h2>
+        {disputes.rows.length === 0 ? (
+          <p className="muted">{t("disputes.none")}</p>
+        ) : (
+          <>
+            <p>{t("disputes.intro")}</p>
+            <p className={disputes.open > 0 ? "notice" : undefined}>
+              {t("disputes.openCount", { count: disputes.open })}
+            </p>
+            {disputes.rows.map((row) => (
+              <DisputeCard
+                key={row.id}
+                evaluationId={evaluationId}
+                canResolve={manage}
+                dispute={{
+                  id: row.id,
+                  respondent: row.respondent.code,
+                  story: row.story,
+                  shownVersion: row.storyRevision.version,
+                  comments: row.comments,
+                  proposedChanges: row.proposedChanges,
+                  resolved: row.resolvedAt !== null,
+                  outcome: row.disputeOutcome,
+                  resolution: row.disputeResolution,
+                  openForStory: openByStory.get(row.storyId) ?? 0,
+                }}
+              />
+            ))}
+          </>
+        )}
+      </section>
+
       <section className={styles.section} aria-labelledby="round-responses">
         <h2 id="round-responses">{t("round.responses")}</h2>
         {can.recordResponses ? (
@@ -173,7 +212,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
                   {response.verdict !== "DISPUTES" ? null : response.resolvedAt ? (
                     t("round.resolvedBy", { resolution: response.disputeResolution ?? "" })
                   ) : manage ? (
-                    <ResolveDisputeForm evaluationId={evaluationId} responseId={response.id} />
+                    <a href="#disputes">{t("disputes.goToDisputes")}</a>
                   ) : (
                     t("round.disputeOpen")
                   )}
