@@ -11,7 +11,8 @@ import { useState } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ChoiceGroup, TextArea } from "@/components/stories/form-controls";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { TextAreaField } from "@/components/ui/field";
 import { correctValidationResponse } from "@/lib/validation/actions";
 import { LIMITS, VALIDATION_VERDICTS } from "@/lib/validation/types";
 import { validationFailureMessages } from "./failure-messages";
@@ -110,34 +111,33 @@ export function CorrectionForm({
       <p role="status" className={status ? "notice" : undefined}>
         {status}
       </p>
-      <ChoiceGroup
+      <RadioGroup
         id={id("verdict")}
-        type="radio"
         legend={t("round.verdictLabel")}
         hint={hint("verdict", consequence)}
         error={form.fieldError("verdict")}
         options={VALIDATION_VERDICTS.map((verdict) => ({ value: verdict, label: t(`verdict.${verdict}`) }))}
-        selected={[values.verdict]}
-        onToggle={(verdict, checked) => checked && set({ verdict })}
+        value={values.verdict}
+        onChange={(verdict) => set({ verdict })}
       />
-      <TextArea
+      <TextAreaField
         id={id("comments")}
         label={t("round.comments")}
         hint={hint("comments")}
         rows={4}
         maxLength={LIMITS.comments}
         value={values.comments}
-        onChange={(comments) => set({ comments })}
+        onValueChange={(comments) => set({ comments })}
         error={form.fieldError("comments")}
       />
-      <TextArea
+      <TextAreaField
         id={id("proposedChanges")}
         label={t("round.proposedChanges")}
         hint={hint("proposedChanges")}
         rows={4}
         maxLength={LIMITS.comments}
         value={values.proposedChanges}
-        onChange={(proposedChanges) => set({ proposedChanges })}
+        onValueChange={(proposedChanges) => set({ proposedChanges })}
         error={form.fieldError("proposedChanges")}
       />
       <SubmitButton busy={form.busy} busyLabel={t("correction.saving")}>

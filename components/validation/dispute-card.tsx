@@ -11,7 +11,8 @@ import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ChoiceGroup, TextArea } from "@/components/stories/form-controls";
+import { RadioGroup } from "@/components/ui/radio-group";
+import { TextAreaField } from "@/components/ui/field";
 import { StageBadge } from "@/components/stories/stage-badge";
 import type { DisputeOutcome, StoryStage } from "@/lib/generated/prisma/enums";
 import { resolveValidationDispute } from "@/lib/validation/actions";
@@ -108,24 +109,23 @@ export function DisputeCard({
           }}
         >
           <FormError id={id("error")} message={form.formError} ref={form.messageRef} />
-          <ChoiceGroup
+          <RadioGroup
             id={id("outcome")}
-            type="radio"
             legend={t("outcomeLabel")}
             hint={outcome ? t(`outcomeHelp.${outcome}`) : undefined}
             error={form.fieldError("outcome")}
             options={DISPUTE_OUTCOMES.map((value) => ({ value, label: t(`outcomes.${value}`) }))}
-            selected={outcome ? [outcome] : []}
-            onToggle={(value, checked) => checked && setOutcome(value as DisputeOutcome)}
+            value={outcome || null}
+            onChange={(value) => setOutcome(value as DisputeOutcome)}
           />
-          <TextArea
+          <TextAreaField
             id={id("resolution")}
             label={t("resolution")}
             hint={t("resolutionHint")}
             rows={3}
             maxLength={LIMITS.resolution}
             value={resolution}
-            onChange={setResolution}
+            onValueChange={setResolution}
             error={form.fieldError("resolution")}
           />
           <ConfirmButton
