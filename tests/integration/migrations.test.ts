@@ -47,6 +47,7 @@ const HAND_WRITTEN = [
     "ballot_one_vote_check",
     "validation_round_dates_check",
     "validation_response_resolution_check",
+    "validation_response_outcome_check",
     "review_return_comment_check",
     "learning_audience_check",
     "learning_at_risk_group_id_check",
