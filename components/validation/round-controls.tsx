@@ -1,9 +1,8 @@
 "use client";
-/** The lead's and evaluators' controls on one round: draw, add, remove, open/close, record, resolve. */
+/** The lead's and evaluators' controls on one round: add, remove, open/close, record, resolve (draw: draw-sample-form.tsx). */
 import { Button } from "@/components/ui/button";
 import {
   addValidationSampleMember,
-  drawValidationSample,
   recordValidationResponse,
   removeValidationSampleMember,
   resolveValidationDispute,
@@ -14,28 +13,6 @@ import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 
 type Ref = { evaluationId: string; roundId: string };
-
-export function DrawSampleButton({ evaluationId, roundId }: Ref) {
-  const { run, busy, error, done, t } = useStatusAction("respondentValidation");
-  return (
-    <div>
-      <p className="field__hint">{t("round.drawHint")}</p>
-      <Button
-        busy={busy}
-        busyLabel={t("round.drawing")}
-        onClick={() =>
-          run(
-            () => drawValidationSample({ evaluationId, roundId }),
-            (d) => t("round.drawn", d as { drawn: number; eligible: number; seed: number }),
-          )
-        }
-      >
-        {t("round.draw")}
-      </Button>
-      <StatusLine error={error} done={done} />
-    </div>
-  );
-}
 
 export function AddMemberForm({ evaluationId, roundId }: Ref) {
   const { run, busy, error, done, t } = useStatusAction("respondentValidation");

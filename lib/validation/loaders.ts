@@ -20,6 +20,7 @@ import {
   PAGE_SIZE,
 } from "./data";
 import { recordSheetDownload } from "./mutations";
+import { getSampleRuleView } from "./sample-data";
 import { buildValidationSheet } from "./sheet";
 
 const recorderAccess = (evaluationId: string, reader: Reader | null) =>
@@ -58,10 +59,11 @@ export const loadValidationRound = cache(
     if (!access) return null;
     const round = await getRound(evaluationId, roundId);
     if (!round) return null;
-    const [sample, responses, coverage] = await Promise.all([
+    const [sample, responses, coverage, sampleRule] = await Promise.all([
       listSample(evaluationId, roundId, page),
       listResponses(evaluationId, roundId, page),
       getCoverage(evaluationId, roundId),
+      getSampleRuleView(evaluationId, roundId),
     ]);
     const manages = can(access.roles, "validation.manage");
     return {
@@ -69,6 +71,8 @@ export const loadValidationRound = cache(
       sample,
       responses,
       coverage,
+      /** Whom the sample was drawn from, and the sample by stratum against the eligible respondents. */
+      sampleRule,
       /** The responses' download may name the respondents (a lead who asks). */
       canExportIdentified: can(access.roles, "export.identified"),
       can: {

@@ -5,9 +5,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { CoverageTables } from "@/components/validation/coverage-tables";
+import { DrawSampleForm } from "@/components/validation/draw-sample-form";
+import { SampleRuleCoverage } from "@/components/validation/sample-rule";
 import {
   AddMemberForm,
-  DrawSampleButton,
   RemoveMemberButton,
   ResolveDisputeForm,
   ResponseForm,
@@ -37,7 +38,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
   const user = await requireUser(href);
   const view = await loadValidationRound(evaluationId, roundId, pageNumber((await searchParams).page), user);
   if (!view) notFound();
-  const { round, sample, responses, coverage, can } = view;
+  const { round, sample, responses, coverage, sampleRule, can } = view;
   const [t, tr, format] = await Promise.all([
     getTranslations("respondentValidation"),
     getTranslations("respondents"),
@@ -83,7 +84,13 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
 
       <section className={styles.section} aria-labelledby="round-sample">
         <h2 id="round-sample">{t("round.sample")}</h2>
-        {can.drawSample ? <DrawSampleButton evaluationId={evaluationId} roundId={roundId} /> : null}
+        {can.drawSample ? (
+          <DrawSampleForm
+            evaluationId={evaluationId}
+            roundId={roundId}
+            rule={sampleRule?.rule ?? "SHARED_STATE_OR_TYPE"}
+          />
+        ) : null}
         {manage ? <AddMemberForm evaluationId={evaluationId} roundId={roundId} /> : null}
         {sample.rows.length === 0 ? (
           <p className="muted">{t("round.noSample")}</p>
@@ -129,6 +136,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </StaticTable>
         )}
         <h3>{t("round.coverage")}</h3>
+        {sampleRule ? <SampleRuleCoverage view={sampleRule} /> : null}
         <CoverageTables coverage={coverage} />
       </section>
 
