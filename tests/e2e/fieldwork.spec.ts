@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { signIn as submitSignIn } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
@@ -26,16 +26,6 @@ const KEYBOARD_PASSAGE = "Ya nos las pagan completas";
 
 function occurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe on ${where}`).toEqual([]);
 }
 
 async function signIn(page: Page, email: string) {
