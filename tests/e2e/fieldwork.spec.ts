@@ -161,6 +161,16 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
     await reader.evaluate((node: HTMLTextAreaElement) => node.value.slice(node.selectionStart, node.selectionEnd)),
   ).toBe(KEYBOARD_PASSAGE);
 
+  // "Write a story from this passage": the new story starts with its sources and storyteller.
+  await viewer.getByRole("link", { name: "Escribir una historia a partir de este fragmento" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Iniciada desde un fragmento" })).toBeVisible();
+  await expect(page.locator("blockquote")).toHaveText(MOUSE_PASSAGE);
+  await expect(page.getByRole("group", { name: "Personas que cuentan la historia" })).toContainText("R-0001");
+  await expect(page.getByRole("group", { name: "Fuentes" }).getByRole("listitem")).toHaveCount(2);
+  await expectNoAxeViolations(page, "new story from an excerpt (es)");
+  await page.goto(interviewPath);
+
   // Edit the transcript before both passages (and change nothing else).
   await page.getByRole("link", { name: "Editar entrevista" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Editar entrevista" })).toBeVisible();
