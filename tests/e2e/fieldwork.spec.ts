@@ -166,8 +166,10 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Iniciada desde un fragmento" })).toBeVisible();
   await expect(page.locator("blockquote")).toHaveText(MOUSE_PASSAGE);
-  await expect(page.getByRole("group", { name: "Personas que cuentan la historia" })).toContainText("R-0001");
-  await expect(page.getByRole("group", { name: "Fuentes" }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("group", { name: "Personas que cuentan la historia", exact: true })).toContainText(
+    "R-0001",
+  );
+  await expect(page.getByRole("group", { name: "Fuentes", exact: true }).getByRole("listitem")).toHaveCount(2);
   await expectNoAxeViolations(page, "new story from an excerpt (es)");
   await page.goto(interviewPath);
 

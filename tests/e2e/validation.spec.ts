@@ -61,7 +61,9 @@ test("a lead creates a validation round, draws its sample and edits the round", 
       name: "Personas entrevistadas que comparten los estados de las historias o el tipo de quienes las contaron",
     }),
   ).toBeChecked();
-  await page.getByRole("radio", { name: "Personas entrevistadas que comparten los estados de las historias" }).check();
+  await page
+    .getByRole("radio", { name: "Personas entrevistadas que comparten los estados de las historias", exact: true })
+    .check();
   await page.getByRole("button", { name: "Sortear la muestra" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Se sortearon" })).toContainText(
     "Se sortearon 0; 0 de 0 personas elegibles cumplían la regla",
