@@ -81,7 +81,9 @@ export default async function ReviewStoryPage({ params }: Props) {
         title={`${story.code} · ${title}`}
         description={t("story.revision", { version: detail.revision.version })}
       />
-      <section className={styles.section}>
+      {/* Its own h2, so the h3s below do not follow the h1 directly (axe heading-order). */}
+      <section className={styles.section} aria-labelledby="review-outcome">
+        <h2 id="review-outcome">{t("story.outcome")}</h2>
         {block(t("story.whatChanged"), story.texts.whatChanged)}
         {block(t("story.whySignificant"), story.texts.whySignificant)}
         <h3>{t("story.asTheBriefSays")}</h3>
