@@ -136,7 +136,8 @@ export default async function ReviewStoryPage({ params }: Props) {
         ) : (
           <StaticTable
             captionId="evidence-caption"
-            caption={t("story.evidence")}
+            // Not the section's own name: the table's scroll region would repeat it (axe landmark-unique).
+            caption={t("story.evidenceTable")}
             compact
             columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) =>
               t(`story.evidenceColumns.${column}`),
