@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import styles from "./fieldwork.module.css";
@@ -23,6 +24,7 @@ export function ExcerptList({
   excerpts,
   lang,
   canEdit,
+  newStoryPath,
   onShow,
   onRemove,
 }: {
@@ -30,6 +32,8 @@ export function ExcerptList({
   excerpts: ExcerptItem[];
   lang: string | null;
   canEdit: boolean;
+  /** The new-story page, for those who may write stories: each excerpt links to it with its id. */
+  newStoryPath: string | null;
   onShow: (excerpt: ExcerptItem) => void;
   onRemove: (excerpt: ExcerptItem) => void;
 }) {
@@ -84,6 +88,14 @@ export function ExcerptList({
                     {t("excerpts.showInTranscript")}
                   </Button>
                 )}
+                {newStoryPath ? (
+                  <Link
+                    href={`${newStoryPath}?excerpt=${encodeURIComponent(excerpt.id)}`}
+                    aria-describedby={`${idPrefix}-quote-${excerpt.id}`}
+                  >
+                    {t("excerpts.writeStory")}
+                  </Link>
+                ) : null}
                 {canEdit && excerpt.storyCount === 0 ? (
                   <Button
                     variant="secondary"

@@ -252,7 +252,16 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
         {status?.message}
       </p>
 
-      <ExcerptList idPrefix={id} excerpts={excerpts} lang={lang} canEdit={canEdit} onShow={show} onRemove={remove} />
+      <ExcerptList
+        idPrefix={id}
+        excerpts={excerpts}
+        lang={lang}
+        canEdit={canEdit}
+        // Those who edit fieldwork are those who write stories (lead, evaluator): lib/permissions.ts.
+        newStoryPath={canEdit ? `/evaluations/${encodeURIComponent(evaluationId)}/stories/new` : null}
+        onShow={show}
+        onRemove={remove}
+      />
     </section>
   );
 }

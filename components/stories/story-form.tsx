@@ -34,6 +34,8 @@ type Props = {
   /** Edit mode: the story as stored now. After a refresh it may be newer than what the editor loaded. */
   story?: { id: string; stored: Stored };
   defaultLanguage?: string;
+  /** New mode: values the form starts with instead of empty ones (a story started from an excerpt). */
+  initial?: Partial<StoryFormValues>;
 };
 
 type Save = { toSave: StoryFormValues; expectedVersion: number | null };
@@ -41,7 +43,7 @@ type Save = { toSave: StoryFormValues; expectedVersion: number | null };
 /** "figures.2.value" → the figure's index and which of its numbers. */
 const FIGURE_NUMBER = /^figures\.(\d+)\.(value|valueMax)$/;
 
-export function StoryForm({ evaluationId, options, story: given, defaultLanguage }: Props) {
+export function StoryForm({ evaluationId, options, story: given, defaultLanguage, initial }: Props) {
   const t = useTranslations("stories");
   const locale = useLocale();
   const numberLocale = locale === "en" ? "en" : "es";
@@ -58,7 +60,7 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
   );
   const router = useRouter();
   const [values, setValues] = useState<StoryFormValues>(
-    () => story?.stored.values ?? emptyStoryValues(defaultLanguage),
+    () => story?.stored.values ?? { ...emptyStoryValues(defaultLanguage), ...initial },
   );
   // The version this editor started from; it moves only when they merge or discard.
   const [base, setBase] = useState<Stored | null>(() => story?.stored ?? null);

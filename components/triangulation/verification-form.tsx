@@ -92,7 +92,8 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
       <fieldset className={styles.fieldset}>
         <legend>{t("verification.contributionLegend")}</legend>
         {text("contributionNarrative", t("verification.narrative"))}
-        <h3>{t("verification.projects")}</h3>
+        {/* The page has only its h1 above: an h3 here skipped a level (axe heading-order). */}
+        <h2 className={styles.subheading}>{t("verification.projects")}</h2>
         {values.contributions.map((row, index) => (
           <div key={index} className={styles.contributionRow}>
             <SelectField

@@ -1,7 +1,7 @@
 "use client";
 /**
- * The lead's and evaluators' controls on one round: draw, add, remove, open/close, record
- * (disputes: dispute-card.tsx). Each goes through the form kit's submit path and says what happened.
+ * The lead's and evaluators' controls on one round: add, remove, open/close, record
+ * (draw: draw-sample-form.tsx; disputes: dispute-card.tsx). Each goes through the form kit's submit path and says what happened.
  */
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
@@ -9,7 +9,6 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
   addValidationSampleMember,
-  drawValidationSample,
   recordValidationResponse,
   removeValidationSampleMember,
   stepValidationRound,
@@ -20,27 +19,6 @@ import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
 
 type Ref = { evaluationId: string; roundId: string };
-
-export function DrawSampleButton({ evaluationId, roundId }: Ref) {
-  const t = useTranslations("respondentValidation");
-  const action = useStatusAction(drawValidationSample, {
-    failureMessages,
-    done: ({ drawn, eligible, seed }) => t("round.drawn", { drawn, eligible, seed }),
-  });
-  return (
-    <div>
-      <p className="field__hint">{t("round.drawHint")}</p>
-      <Button
-        busy={action.busy}
-        busyLabel={t("round.drawing")}
-        onClick={() => action.submit({ evaluationId, roundId })}
-      >
-        {t("round.draw")}
-      </Button>
-      <StatusLine error={action.formError} done={action.done} />
-    </div>
-  );
-}
 
 export function AddMemberForm({ evaluationId, roundId }: Ref) {
   const t = useTranslations("respondentValidation");

@@ -9,6 +9,7 @@ import { ALL_STORIES, storyReadScope } from "@/lib/stories/read-scope";
 import { evaluationAccess, type Reader } from "@/lib/evaluations/access";
 import { ChangeType } from "@/lib/generated/prisma/enums";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
+import { parseStratum } from "@/lib/validation/sampling";
 import {
   countAtRiskTags,
   countFeedback,
@@ -145,8 +146,15 @@ function validationOf(
     totals.set(row.roundId, round);
     round.drawn += row.drawn;
     round.reached += row.reached;
-    const [type, state, gender] = row.stratum?.split("|") ?? [];
-    const stratum = type && state && gender ? { type, state, gender } : null;
+    const parsed = row.stratum ? parseStratum(row.stratum) : null;
+    // A region abroad shows its country's code, as the lists do: "Quetzaltenango (GT)".
+    const stratum = parsed
+      ? {
+          type: parsed.type,
+          state: parsed.countryCode ? `${parsed.state} (${parsed.countryCode})` : parsed.state,
+          gender: parsed.gender,
+        }
+      : null;
     return {
       roundId: row.roundId,
       roundName: row.roundName,

@@ -22,6 +22,7 @@ import { findStoryPage } from "./list";
 import { canEditStory, canSeeExcerptText } from "./policy";
 import { storyReadScope } from "./read-scope";
 import { nextSteps } from "./stage-machine";
+import { getStoryStart } from "./start-data";
 import { getStoryTimeline, TIMELINE_LIMIT_PER_KIND } from "./timeline-data";
 
 /** One page of the stories table, or null for a reader who may not read stories here. */
@@ -32,14 +33,20 @@ export const loadStoryList = cache(
   },
 );
 
-/** The new-story form: its choices and the language it starts in, for those who may write stories. */
-export const loadNewStory = cache(async (evaluationId: string, reader: Reader | null) => {
-  if (!(await accessWith(evaluationId, reader, "story.edit"))) return null;
-  const [options, defaultLanguage] = await Promise.all([
+/**
+ * The new-story form: its choices and the language it starts in, for those who may write stories.
+ * Started from an excerpt, also its sources and storyteller, for a writer who may read that
+ * transcript; anyone else, or an excerpt not in this evaluation, gets an empty form.
+ */
+export const loadNewStory = cache(async (evaluationId: string, reader: Reader | null, excerptId?: string) => {
+  const access = await accessWith(evaluationId, reader, "story.edit");
+  if (!access) return null;
+  const [options, defaultLanguage, start] = await Promise.all([
     getStoryFormOptions(evaluationId),
     getDefaultStoryLanguage(evaluationId),
+    excerptId && canSeeExcerptText(access.roles) ? getStoryStart(evaluationId, excerptId) : null,
   ]);
-  return defaultLanguage ? { options, defaultLanguage } : null;
+  return defaultLanguage ? { options, defaultLanguage, start } : null;
 });
 
 /** The story page: the story, its path (next steps and history), its domains and what the reader may do. */

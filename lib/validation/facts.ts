@@ -83,6 +83,7 @@ export async function loadSamplingPool(
       id: true,
       code: true,
       type: true,
+      countryCode: true,
       state: true,
       gender: true,
       excludedAt: true,
@@ -114,6 +115,7 @@ export async function loadSamplingPool(
     id: respondent.id,
     code: respondent.code,
     type: respondent.type,
+    country: respondent.countryCode,
     state: respondent.state,
     gender: respondent.gender,
     blockers: eligibilityBlockers({

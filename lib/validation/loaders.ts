@@ -21,6 +21,7 @@ import {
   PAGE_SIZE,
 } from "./data";
 import { recordSheetDownload } from "./mutations";
+import { getSampleRuleView } from "./sample-data";
 import { buildValidationSheet } from "./sheet";
 
 const recorderAccess = (evaluationId: string, reader: Reader | null) =>
@@ -59,11 +60,12 @@ export const loadValidationRound = cache(
     if (!access) return null;
     const round = await getRound(evaluationId, roundId);
     if (!round) return null;
-    const [sample, responses, coverage, disputes] = await Promise.all([
+    const [sample, responses, coverage, disputes, sampleRule] = await Promise.all([
       listSample(evaluationId, roundId, page),
       listResponses(evaluationId, roundId, page),
       getCoverage(evaluationId, roundId),
       listDisputes(evaluationId, roundId),
+      getSampleRuleView(evaluationId, roundId),
     ]);
     const manages = can(access.roles, "validation.manage");
     return {
@@ -73,6 +75,8 @@ export const loadValidationRound = cache(
       coverage,
       /** The round's disputes, open first, with each story's stage now. */
       disputes,
+      /** Whom the sample was drawn from, and the sample by stratum against the eligible respondents. */
+      sampleRule,
       /** The responses' download may name the respondents (a lead who asks). */
       canExportIdentified: can(access.roles, "export.identified"),
       can: {

@@ -12,7 +12,8 @@ import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
 import { loadSamplingPool } from "./facts";
 import type { Actor } from "./mutations";
-import { drawStratifiedSample, stratumOf } from "./sampling";
+import { drawByRule, regionOf, stratumOf, type RuleReach } from "./sampling";
+import type { SampleRule } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,25 +21,54 @@ type Tx = Prisma.TransactionClient;
 async function lockRound(tx: Tx, evaluationId: string, roundId: string) {
   const round = await tx.validationRound.findFirst({
     where: { id: roundId, evaluationId },
-    select: { id: true, status: true, targetSize: true },
+    select: { id: true, status: true, targetSize: true, sampleRule: true },
   });
   if (!round) throw new AppError("NOT_FOUND");
   await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   return round;
 }
 
-export type DrawResult = { ok: true; seed: number; drawn: number; manual: number; eligible: number } | Refused;
+/**
+ * The regions (country + state) of the round's stories' places and the types of their
+ * storytellers: what the rule compares respondents with. Three queries, whatever the round's size.
+ */
+async function loadRuleReach(tx: Tx, evaluationId: string, roundId: string): Promise<RuleReach> {
+  const storyIds = (
+    await tx.validationRoundStory.findMany({
+      where: { evaluationId, validationRoundId: roundId },
+      select: { storyId: true },
+    })
+  ).map((row) => row.storyId);
+  const places = await tx.storyPlace.findMany({
+    where: { evaluationId, storyId: { in: storyIds } },
+    select: { place: { select: { countryCode: true, state: true } } },
+  });
+  const tellers = await tx.storyTeller.findMany({
+    where: { evaluationId, storyId: { in: storyIds } },
+    select: { respondent: { select: { type: true } } },
+  });
+  return {
+    regions: new Set(places.map(({ place }) => regionOf({ country: place.countryCode, state: place.state }))),
+    types: new Set(tellers.map(({ respondent }) => respondent.type)),
+  };
+}
+
+export type DrawResult =
+  | { ok: true; seed: number; drawn: number; manual: number; eligible: number; matching: number; beyondRule: number }
+  | Refused;
 
 /**
  * Draws the sample while the round is PLANNED: the members drawn earlier are replaced, those
- * added by hand are kept and count towards the target. The seed, the allocation and the codes
- * drawn go to the audit event, so the draw can be reproduced from the same eligible set.
+ * added by hand are kept and count towards the target. The rule, the seed, the allocation and the
+ * codes drawn go to the audit event, so the draw can be reproduced from the same eligible set; the
+ * rule and the eligible respondents per stratum are kept on the round for its page.
  */
 export async function drawSample(
   actor: Actor,
-  input: { evaluationId: string; roundId: string; seed?: number },
+  input: { evaluationId: string; roundId: string; rule?: SampleRule; seed?: number },
 ): Promise<DrawResult> {
   const { evaluationId, roundId } = input;
+  const rule = input.rule ?? "SHARED_STATE_OR_TYPE";
   const seed = input.seed ?? randomInt(0, 2 ** 32);
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
@@ -53,7 +83,9 @@ export async function drawSample(
       const pool = (await loadSamplingPool(tx, evaluationId, roundId)).filter(
         (member) => member.blockers.length === 0 && !manualIds.has(member.id),
       );
-      const draw = drawStratifiedSample(pool, Math.max(0, round.targetSize - manualIds.size), seed);
+      const reach = await loadRuleReach(tx, evaluationId, roundId);
+      const draw = drawByRule(pool, rule, reach, Math.max(0, round.targetSize - manualIds.size), seed);
+      const beyond = new Set(draw.beyondRule);
       await tx.validationSampleMember.deleteMany({
         where: { evaluationId, validationRoundId: roundId, addedManually: false },
       });
@@ -63,7 +95,13 @@ export async function drawSample(
           validationRoundId: roundId,
           respondentId: member.id,
           stratum: member.stratum,
+          beyondRule: beyond.has(member.code),
         })),
+      });
+      await tx.validationRound.update({
+        where: { id: roundId, evaluationId },
+        data: { sampleRule: rule, sampleStrata: draw.strata },
+        select: { id: true },
       });
       await recordAudit(tx, {
         evaluationId,
@@ -71,13 +109,17 @@ export async function drawSample(
         action: "validation.sample.draw",
         recordType: "ValidationRound",
         recordId: roundId,
+        before: { rule: round.sampleRule },
         after: {
+          rule,
           seed: draw.seed,
           target: draw.target,
           eligible: draw.eligible,
+          matching: draw.matching,
           manual: manualIds.size,
           allocation: draw.allocation,
           drawn: draw.members.map((m) => m.code),
+          beyondRule: draw.beyondRule,
         },
         ipAddress: actor.ipAddress,
       });
@@ -87,6 +129,8 @@ export async function drawSample(
         drawn: draw.members.length,
         manual: manualIds.size,
         eligible: draw.eligible,
+        matching: draw.matching,
+        beyondRule: draw.beyondRule.length,
       };
     }, TRANSACTION_OPTIONS),
   );

@@ -1,15 +1,64 @@
 /**
  * The stratified sample of a validation round (pure; no database). Strata are respondent type ×
- * state × gender. The target is shared out in proportion to each stratum's eligible respondents
- * (largest-remainder method), then each stratum's share is drawn at random with a seeded RNG, so
- * the same eligible set and seed always give the same sample (the seed is kept in the audit event
- * of the draw). See docs/decisions/0014-validation-and-review.md.
+ * region (country + state) × gender. The target is shared out in proportion to each stratum's
+ * eligible respondents (largest-remainder method), then each stratum's share is drawn at random
+ * with a seeded RNG, so the same eligible set and seed always give the same sample (the seed is
+ * kept in the audit event of the draw). The round's rule first narrows the set to respondents who
+ * share its stories' regions or storytellers' types (decision 0043). See also decision 0014.
  */
+import { parseRegionToken, regionToken } from "@/lib/places/regions";
+import type { SampleRule } from "./types";
 
-export type SamplingCandidate = { id: string; code: string; type: string; state: string; gender: string };
+/** `country`: null for Mexico (decision 0031). */
+export type SamplingCandidate = {
+  id: string;
+  code: string;
+  type: string;
+  country: string | null;
+  state: string;
+  gender: string;
+};
 
-export function stratumOf(candidate: Pick<SamplingCandidate, "type" | "state" | "gender">): string {
-  return `${candidate.type}|${candidate.state}|${candidate.gender}`;
+/** The region as one value: a Mexican state's name, a region abroad as "GT:Quetzaltenango". */
+export function regionOf(candidate: Pick<SamplingCandidate, "country" | "state">): string {
+  return regionToken({ countryCode: candidate.country, state: candidate.state });
+}
+
+/**
+ * "UNION_MEMBER|Oaxaca|WOMAN", "PRODUCER|GT:La Paz|MAN": two countries' regions of the same
+ * name are two strata. A Mexican key reads as keys did before countries, so older draws still match.
+ */
+export function stratumOf(candidate: Pick<SamplingCandidate, "type" | "country" | "state" | "gender">): string {
+  return `${candidate.type}|${regionOf(candidate)}|${candidate.gender}`;
+}
+
+export type Stratum = { type: string; countryCode: string | null; state: string; gender: string };
+
+/** A stratum key read back; a region's name may itself hold "|", so type and gender are the ends. */
+export function parseStratum(key: string): Stratum | null {
+  const first = key.indexOf("|");
+  const last = key.lastIndexOf("|");
+  if (first <= 0 || last <= first + 1 || last === key.length - 1) return null;
+  const region = parseRegionToken(key.slice(first + 1, last));
+  return { type: key.slice(0, first), ...region, gender: key.slice(last + 1) };
+}
+
+/** What a round's stories reach: the regions of their places and the types of their storytellers. */
+export type RuleReach = { regions: ReadonlySet<string>; types: ReadonlySet<string> };
+
+export function matchesRule(rule: SampleRule, reach: RuleReach, candidate: SamplingCandidate): boolean {
+  const region = reach.regions.has(regionOf(candidate));
+  const type = reach.types.has(candidate.type);
+  switch (rule) {
+    case "SHARED_STATE_OR_TYPE":
+      return region || type;
+    case "SHARED_STATE":
+      return region;
+    case "SHARED_TYPE":
+      return type;
+    case "WHOLE_EVALUATION":
+      return true;
+  }
 }
 
 /**
@@ -66,18 +115,16 @@ export type Draw = {
   members: DrawnMember[];
 };
 
-/**
- * Draws the sample. Candidates are sorted by code first (codes are unique and never reused) so
- * that only the eligible set and the seed decide the outcome.
- */
-export function drawStratifiedSample(candidates: readonly SamplingCandidate[], target: number, seed: number): Draw {
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** One stratified draw from `candidates` with the given generator (which it advances). */
+function drawWith(candidates: readonly SamplingCandidate[], target: number, random: () => number) {
   const byStratum = new Map<string, SamplingCandidate[]>();
-  for (const candidate of [...candidates].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
+  for (const candidate of [...candidates].sort(byCode)) {
     const key = stratumOf(candidate);
     byStratum.set(key, [...(byStratum.get(key) ?? []), candidate]);
   }
   const allocation = allocate(new Map([...byStratum].map(([key, list]) => [key, list.length])), target);
-  const random = seededRandom(seed);
   const members: DrawnMember[] = [];
   for (const [key, seats] of allocation) {
     const pool = [...byStratum.get(key)!];
@@ -88,8 +135,69 @@ export function drawStratifiedSample(candidates: readonly SamplingCandidate[], t
       members.push({ id: pool[index]!.id, code: pool[index]!.code, stratum: key });
     }
   }
-  members.sort((a, b) => (a.code < b.code ? -1 : 1));
-  return { seed: seed >>> 0, target, eligible: candidates.length, allocation: Object.fromEntries(allocation), members };
+  return { allocation: Object.fromEntries(allocation), members };
+}
+
+/**
+ * Draws the sample. Candidates are sorted by code first (codes are unique and never reused) so
+ * that only the eligible set and the seed decide the outcome.
+ */
+export function drawStratifiedSample(candidates: readonly SamplingCandidate[], target: number, seed: number): Draw {
+  const { allocation, members } = drawWith(candidates, target, seededRandom(seed));
+  members.sort(byCode);
+  return { seed: seed >>> 0, target, eligible: candidates.length, allocation, members };
+}
+
+/** Eligible respondents per stratum, and how many of them the rule reaches. */
+export type StrataCounts = Record<string, { eligible: number; matching: number }>;
+
+export type RuleDraw = Draw & {
+  rule: SampleRule;
+  /** Eligible respondents the rule reaches. */
+  matching: number;
+  /** Codes drawn from beyond the rule, because fewer than the target matched it. */
+  beyondRule: string[];
+  strata: StrataCounts;
+};
+
+/**
+ * Draws from the respondents the rule reaches; when they are fewer than the target, all of them
+ * are taken and the seats left are drawn, stratified as well, from the other eligible respondents
+ * (so a round never comes out smaller than its target merely because of the rule, and the page
+ * says how many came from beyond it). One generator serves both steps: one seed, one outcome.
+ */
+export function drawByRule(
+  candidates: readonly SamplingCandidate[],
+  rule: SampleRule,
+  reach: RuleReach,
+  target: number,
+  seed: number,
+): RuleDraw {
+  const matching = candidates.filter((candidate) => matchesRule(rule, reach, candidate));
+  const others = candidates.filter((candidate) => !matchesRule(rule, reach, candidate));
+  const random = seededRandom(seed);
+  const wanted = Math.max(0, Math.floor(target));
+  const first = drawWith(matching, wanted, random);
+  const rest = wanted > first.members.length ? drawWith(others, wanted - first.members.length, random) : null;
+  const strata: StrataCounts = {};
+  for (const candidate of candidates) {
+    const counts = (strata[stratumOf(candidate)] ??= { eligible: 0, matching: 0 });
+    counts.eligible += 1;
+  }
+  for (const candidate of matching) strata[stratumOf(candidate)]!.matching += 1;
+  const allocation = { ...first.allocation };
+  for (const [key, seats] of Object.entries(rest?.allocation ?? {})) allocation[key] = (allocation[key] ?? 0) + seats;
+  return {
+    seed: seed >>> 0,
+    target,
+    eligible: candidates.length,
+    allocation,
+    members: [...first.members, ...(rest?.members ?? [])].sort(byCode),
+    rule,
+    matching: matching.length,
+    beyondRule: (rest?.members ?? []).map((member) => member.code).sort(),
+    strata,
+  };
 }
 
 export type CoverageRow = { value: string; sample: number; all: number; samplePercent: number; allPercent: number };

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
 import { optionalText, requiredText } from "@/lib/text-schema";
-import { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
+import { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS, SAMPLE_RULES } from "./types";
 export { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
 
 /** "2025-03-01", a real calendar day. */
@@ -56,7 +56,12 @@ export const roundStepInput = z.object({
   step: z.enum(["open", "close"]),
   expectedVersion: z.number().int().min(1),
 });
-export const drawSampleInput = z.object({ evaluationId: idSchema, roundId: idSchema });
+/** The rule defaults to the story's states or types: a nationwide draw is a choice, never an accident. */
+export const drawSampleInput = z.object({
+  evaluationId: idSchema,
+  roundId: idSchema,
+  rule: z.enum(SAMPLE_RULES, { error: "sampleRule" }).default("SHARED_STATE_OR_TYPE"),
+});
 export const sampleMemberInput = z.object({ evaluationId: idSchema, roundId: idSchema, respondentId: idSchema });
 /** The lead types the code (R-0042) to add someone by hand: codes, never names. */
 export const addSampleMemberInput = z.object({

@@ -10,6 +10,10 @@ export const DISPUTE_OUTCOMES = ["ACCEPT", "CORRECT", "DROP"] as const;
 
 export const VALIDATION_METHODS = ["WORKSHOP", "INTERVIEW", "PHONE"] as const;
 
+/** Whom a sample is drawn from (decision 0043); the first is the default. */
+export const SAMPLE_RULES = ["SHARED_STATE_OR_TYPE", "SHARED_STATE", "SHARED_TYPE", "WHOLE_EVALUATION"] as const;
+export type SampleRule = (typeof SAMPLE_RULES)[number];
+
 export const LIMITS = {
   name: 200,
   notes: 5_000,

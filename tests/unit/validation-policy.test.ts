@@ -76,6 +76,7 @@ function candidates(count: number): SamplingCandidate[] {
     id: `id${i}`,
     code: `R-${String(i + 1).padStart(4, "0")}`,
     type: types[i % 3]!,
+    country: null,
     state: states[Math.floor(i / 3) % 2]!,
     gender: genders[Math.floor(i / 6) % 2]!,
   }));

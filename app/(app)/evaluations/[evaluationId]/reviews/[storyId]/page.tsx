@@ -82,7 +82,9 @@ export default async function ReviewStoryPage({ params }: Props) {
         title={`${story.code} · ${title}`}
         description={t("story.revision", { version: detail.revision.version })}
       />
-      <section className={styles.section}>
+      {/* Its own h2, so the h3s below do not follow the h1 directly (axe heading-order). */}
+      <section className={styles.section} aria-labelledby="review-outcome">
+        <h2 id="review-outcome">{t("story.outcome")}</h2>
         {block(t("story.whatChanged"), story.texts.whatChanged)}
         {block(t("story.whySignificant"), story.texts.whySignificant)}
         <h3>{t("story.asTheBriefSays")}</h3>
@@ -135,7 +137,8 @@ export default async function ReviewStoryPage({ params }: Props) {
         ) : (
           <StaticTable
             captionId="evidence-caption"
-            caption={t("story.evidence")}
+            // Not the section's own name: the table's scroll region would repeat it (axe landmark-unique).
+            caption={t("story.evidenceTable")}
             compact
             columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) =>
               t(`story.evidenceColumns.${column}`),

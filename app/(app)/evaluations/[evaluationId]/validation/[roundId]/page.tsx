@@ -6,9 +6,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { CoverageTables } from "@/components/validation/coverage-tables";
 import { DisputeCard } from "@/components/validation/dispute-card";
+import { DrawSampleForm } from "@/components/validation/draw-sample-form";
+import { SampleRuleCoverage } from "@/components/validation/sample-rule";
 import {
   AddMemberForm,
-  DrawSampleButton,
   RemoveMemberButton,
   ResponseForm,
   RoundStepButton,
@@ -37,7 +38,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
   const user = await requireUser(href);
   const view = await loadValidationRound(evaluationId, roundId, pageNumber((await searchParams).page), user);
   if (!view) notFound();
-  const { round, sample, responses, coverage, disputes, can } = view;
+  const { round, sample, responses, coverage, disputes, sampleRule, can } = view;
   const openByStory = new Map<string, number>();
   for (const row of disputes.rows)
     if (!row.resolvedAt) openByStory.set(row.storyId, (openByStory.get(row.storyId) ?? 0) + 1);
@@ -89,7 +90,13 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
 
       <section className={styles.section} aria-labelledby="round-sample">
         <h2 id="round-sample">{t("round.sample")}</h2>
-        {can.drawSample ? <DrawSampleButton evaluationId={evaluationId} roundId={roundId} /> : null}
+        {can.drawSample ? (
+          <DrawSampleForm
+            evaluationId={evaluationId}
+            roundId={roundId}
+            rule={sampleRule?.rule ?? "SHARED_STATE_OR_TYPE"}
+          />
+        ) : null}
         {manage ? <AddMemberForm evaluationId={evaluationId} roundId={roundId} /> : null}
         {sample.rows.length === 0 ? (
           <p className="muted">{t("round.noSample")}</p>
@@ -135,6 +142,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           </StaticTable>
         )}
         <h3>{t("round.coverage")}</h3>
+        {sampleRule ? <SampleRuleCoverage view={sampleRule} /> : null}
         <CoverageTables coverage={coverage} />
       </section>
 

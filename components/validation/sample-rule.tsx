@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { StaticTable } from "@/components/ui/static-table";
+import type { SampleRuleView } from "@/lib/validation/sample-data";
+
+/**
+ * Whom the sample was drawn from, said in a sentence, how many came from beyond the rule, and the
+ * sample per stratum against the eligible respondents the draw saw (decision 0043).
+ */
+export async function SampleRuleCoverage({ view }: { view: SampleRuleView }) {
+  const [t, tr] = await Promise.all([
+    getTranslations("respondentValidation.sampleRule"),
+    getTranslations("respondents"),
+  ]);
+  if (!view.drawn) return <p>{t("notDrawn", { rule: t(`rules.${view.rule}`) })}</p>;
+  return (
+    <>
+      <p>{t(`drawnFrom.${view.rule}`)}</p>
+      {view.beyondRule > 0 ? <p>{t("beyondRule", { count: view.beyondRule, matching: view.matching })}</p> : null}
+      <StaticTable
+        captionId="sample-strata"
+        caption={t("coverageCaption")}
+        compact
+        columns={(["stratum", "matching", "eligible", "sample"] as const).map((column) => t(`columns.${column}`))}
+      >
+        {view.strata.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">
+              {[
+                tr(`types.${row.type}` as never),
+                row.countryCode ? `${row.state} (${row.countryCode})` : row.state,
+                tr(`genders.${row.gender}` as never),
+              ].join(", ")}
+            </th>
+            <td>{row.matching}</td>
+            <td>{row.eligible}</td>
+            <td>{row.sample}</td>
+          </tr>
+        ))}
+      </StaticTable>
+    </>
+  );
+}
