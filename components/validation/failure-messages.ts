@@ -15,24 +15,7 @@ import type { CorrectionRefusal } from "@/lib/validation/correction-mutations";
 import type { DisputeRefusal } from "@/lib/validation/dispute-mutations";
 import type { ValidationRoundRefusal } from "@/lib/validation/mutations";
 import type { ResponseRefusal } from "@/lib/validation/response-mutations";
-
-/**
- * The sample's reasons as lib/validation/sample-mutations.ts sends them today; that file does not
- * export a closed list yet, so the eligibility blocker still travels inside the reason there.
- */
-type SampleReason =
-  | "ROUND_NOT_PLANNED"
-  | "NO_TARGET"
-  | "ROUND_CLOSED"
-  | "RESPONDENT_NOT_FOUND"
-  | "NOT_ELIGIBLE_EXCLUDED"
-  | "NOT_ELIGIBLE_CONSENT_WITHDRAWN"
-  | "NOT_ELIGIBLE_NO_VALIDATION_CONSENT"
-  | "NOT_ELIGIBLE_TOLD_EVERY_STORY"
-  | "NOT_ELIGIBLE_NO_STORIES"
-  | "NOT_ELIGIBLE_UNKNOWN"
-  | "ALREADY_IN_SAMPLE"
-  | "HAS_RESPONSES";
+import type { SampleRefusal } from "@/lib/validation/sample-mutations";
 
 /** The schema's field-error codes (lib/validation/schema.ts); any other reads as unexpected. */
 const FIELD_CODES = [
@@ -54,7 +37,7 @@ const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = Object.fromEntries(
 const fieldKey = (code: string): MessageKey => FIELD_MESSAGES[code] ?? "respondentValidation.errors.invalid";
 
 export const VALIDATION_REFUSAL_MESSAGES: RefusalMessages<
-  ValidationRoundRefusal | ResponseRefusal | CorrectionRefusal | DisputeRefusal | SampleReason
+  ValidationRoundRefusal | ResponseRefusal | CorrectionRefusal | DisputeRefusal | SampleRefusal
 > = {
   ...generalFailures("respondentValidation.errors"),
   // Rounds, and the blockers of opening and closing one.

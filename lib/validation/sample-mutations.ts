@@ -9,13 +9,35 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { loadSamplingPool } from "./facts";
 import type { Actor } from "./mutations";
 import { drawByRule, regionOf, stratumOf, type RuleReach } from "./sampling";
+import type { EligibilityBlocker } from "./policy";
 import type { SampleRule } from "./types";
 
 type Tx = Prisma.TransactionClient;
+
+/** Why the sample refuses a change; a respondent who may not validate says which rule stops them. */
+export const SAMPLE_REFUSALS = [
+  "ROUND_NOT_PLANNED",
+  "NO_TARGET",
+  "ROUND_CLOSED",
+  "RESPONDENT_NOT_FOUND",
+  "NOT_ELIGIBLE_EXCLUDED",
+  "NOT_ELIGIBLE_CONSENT_WITHDRAWN",
+  "NOT_ELIGIBLE_NO_VALIDATION_CONSENT",
+  "NOT_ELIGIBLE_TOLD_EVERY_STORY",
+  "NOT_ELIGIBLE_NO_STORIES",
+  "NOT_ELIGIBLE_UNKNOWN",
+  "ALREADY_IN_SAMPLE",
+  "HAS_RESPONSES",
+] as const satisfies ReadonlyArray<string>;
+export type SampleRefusal = (typeof SAMPLE_REFUSALS)[number];
+const { refuse, asResults } = refusals<SampleRefusal>();
+
+/** The reason for a respondent the eligibility rules stop (one of the closed list above). */
+const notEligible = (blocker: EligibilityBlocker | undefined): SampleRefusal => `NOT_ELIGIBLE_${blocker ?? "UNKNOWN"}`;
 
 /** The round, locked for this transaction (two draws at once: one after the other). */
 async function lockRound(tx: Tx, evaluationId: string, roundId: string) {
@@ -55,7 +77,7 @@ async function loadRuleReach(tx: Tx, evaluationId: string, roundId: string): Pro
 
 export type DrawResult =
   | { ok: true; seed: number; drawn: number; manual: number; eligible: number; matching: number; beyondRule: number }
-  | Refused;
+  | Refused<SampleRefusal>;
 
 /**
  * Draws the sample while the round is PLANNED: the members drawn earlier are replaced, those
@@ -70,11 +92,11 @@ export async function drawSample(
   const { evaluationId, roundId } = input;
   const rule = input.rule ?? "SHARED_STATE_OR_TYPE";
   const seed = input.seed ?? randomInt(0, 2 ** 32);
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const round = await lockRound(tx, evaluationId, roundId);
-      if (round.status !== "PLANNED") throw new Refusal("ROUND_NOT_PLANNED");
-      if (!round.targetSize) throw new Refusal("NO_TARGET", "targetSize");
+      if (round.status !== "PLANNED") throw refuse("ROUND_NOT_PLANNED");
+      if (!round.targetSize) throw refuse("NO_TARGET", "targetSize");
       const manual = await tx.validationSampleMember.findMany({
         where: { evaluationId, validationRoundId: roundId, addedManually: true },
         select: { respondentId: true },
@@ -140,25 +162,24 @@ export async function drawSample(
 export async function addSampleMember(
   actor: Actor,
   input: { evaluationId: string; roundId: string; respondentCode: string },
-): Promise<{ ok: true; respondentId: string } | Refused> {
+): Promise<{ ok: true; respondentId: string } | Refused<SampleRefusal>> {
   const { evaluationId, roundId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const round = await lockRound(tx, evaluationId, roundId);
-      if (round.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      if (round.status === "CLOSED") throw refuse("ROUND_CLOSED");
       const respondent = await tx.respondent.findFirst({
         where: { evaluationId, code: input.respondentCode },
         select: { id: true, code: true },
       });
-      if (!respondent) throw new Refusal("RESPONDENT_NOT_FOUND", "respondentCode");
+      if (!respondent) throw refuse("RESPONDENT_NOT_FOUND", "respondentCode");
       const [facts] = await loadSamplingPool(tx, evaluationId, roundId, [respondent.id]);
-      if (!facts || facts.blockers.length > 0)
-        throw new Refusal(`NOT_ELIGIBLE_${facts?.blockers[0] ?? "UNKNOWN"}`, "respondentCode");
+      if (!facts || facts.blockers.length > 0) throw refuse(notEligible(facts?.blockers[0]), "respondentCode");
       const existing = await tx.validationSampleMember.findFirst({
         where: { evaluationId, validationRoundId: roundId, respondentId: respondent.id },
         select: { id: true },
       });
-      if (existing) throw new Refusal("ALREADY_IN_SAMPLE", "respondentCode");
+      if (existing) throw refuse("ALREADY_IN_SAMPLE", "respondentCode");
       await tx.validationSampleMember.create({
         data: {
           evaluationId,
@@ -186,12 +207,12 @@ export async function addSampleMember(
 export async function removeSampleMember(
   actor: Actor,
   input: { evaluationId: string; roundId: string; respondentId: string },
-): Promise<{ ok: true } | Refused> {
+): Promise<{ ok: true } | Refused<SampleRefusal>> {
   const { evaluationId, roundId, respondentId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const round = await lockRound(tx, evaluationId, roundId);
-      if (round.status === "CLOSED") throw new Refusal("ROUND_CLOSED");
+      if (round.status === "CLOSED") throw refuse("ROUND_CLOSED");
       const member = await tx.validationSampleMember.findFirst({
         where: { evaluationId, validationRoundId: roundId, respondentId },
         select: {
@@ -202,7 +223,7 @@ export async function removeSampleMember(
         },
       });
       if (!member) throw new AppError("NOT_FOUND");
-      if (member._count.responses > 0) throw new Refusal("HAS_RESPONSES");
+      if (member._count.responses > 0) throw refuse("HAS_RESPONSES");
       await tx.validationSampleMember.deleteMany({ where: { id: member.id, evaluationId } });
       await recordAudit(tx, {
         evaluationId,

@@ -43,6 +43,7 @@ import { CORRECTION_REFUSALS } from "@/lib/validation/correction-mutations";
 import { DISPUTE_REFUSALS } from "@/lib/validation/dispute-mutations";
 import { VALIDATION_ROUND_REFUSALS } from "@/lib/validation/mutations";
 import { RESPONSE_REFUSALS } from "@/lib/validation/response-mutations";
+import { SAMPLE_REFUSALS } from "@/lib/validation/sample-mutations";
 
 /** Each exported list of reasons, with the key table of every form that shows them. */
 const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<RefusalMessages<string>> }> = {
@@ -71,6 +72,7 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   RESPONSE_REFUSALS: { reasons: RESPONSE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
   CORRECTION_REFUSALS: { reasons: CORRECTION_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
   DISPUTE_REFUSALS: { reasons: DISPUTE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
+  SAMPLE_REFUSALS: { reasons: SAMPLE_REFUSALS, messages: [VALIDATION_REFUSAL_MESSAGES] },
   SEND_TO_REVIEW_REFUSALS: { reasons: SEND_TO_REVIEW_REFUSALS, messages: [LEAD_DECISION_REFUSAL_MESSAGES] },
   REVALIDATION_REFUSALS: { reasons: REVALIDATION_REFUSALS, messages: [LEAD_DECISION_REFUSAL_MESSAGES] },
   REVIEW_DECISION_REFUSALS: { reasons: REVIEW_DECISION_REFUSALS, messages: [REVIEW_DECISION_REFUSAL_MESSAGES] },
