@@ -7,6 +7,7 @@
  */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { insertColumns, type Cell, type Column } from "@/lib/core/columnar-insert";
 import { Refusal } from "@/lib/core/refusal";
 import { newRecordId } from "@/lib/imports/record-ids";
 import { nextTranslationSources, translatableTexts } from "@/lib/translations/story-sources";
@@ -84,7 +85,8 @@ export function newStoryRows(input: {
 }) {
   const { evaluationId, story, now } = input;
   const storyId = newRecordId();
-  const base = { evaluationId, storyId };
+  // Every child row has an id of its own, chosen here too.
+  const child = () => ({ id: newRecordId(), evaluationId, storyId });
   const unique = (ids: string[]) => [...new Set(ids)];
   return {
     story: {
@@ -98,34 +100,33 @@ export function newStoryRows(input: {
       stageChangedAt: now,
       version: 1,
     } satisfies Prisma.ChangeStoryCreateManyInput,
-    figures: story.figures.map((figure, index): Prisma.StoryFigureCreateManyInput => ({
-      id: newRecordId(),
-      ...base,
+    figures: story.figures.map((figure, index) => ({
+      ...child(),
       ...figureColumns(figure, index),
     })),
-    places: unique(story.placeIds).map((placeId): Prisma.StoryPlaceCreateManyInput => ({ ...base, placeId })),
-    sectors: unique(story.sectorIds).map((sectorId): Prisma.StorySectorCreateManyInput => ({ ...base, sectorId })),
-    priorityTags: unique(story.priorityTagIds).map((priorityTagId): Prisma.StoryPriorityTagCreateManyInput => ({
-      ...base,
+    places: unique(story.placeIds).map((placeId) => ({ ...child(), placeId })),
+    sectors: unique(story.sectorIds).map((sectorId) => ({ ...child(), sectorId })),
+    priorityTags: unique(story.priorityTagIds).map((priorityTagId) => ({
+      ...child(),
       priorityTagId,
     })),
-    storytellers: unique(story.storytellerIds).map((respondentId): Prisma.StoryTellerCreateManyInput => ({
-      ...base,
+    storytellers: unique(story.storytellerIds).map((respondentId) => ({
+      ...child(),
       respondentId,
     })),
-    atRiskGroups: story.atRiskGroups.map((row): Prisma.StoryAtRiskGroupCreateManyInput => ({
-      ...base,
+    atRiskGroups: story.atRiskGroups.map((row) => ({
+      ...child(),
       groupId: row.groupId,
       note: row.note,
     })),
-    contributions: story.contributions.map((row): Prisma.StoryContributionCreateManyInput => ({
-      ...base,
+    contributions: story.contributions.map((row) => ({
+      ...child(),
       projectId: row.projectId,
       howContributed: row.howContributed,
       howContributedTranslation: row.howContributedTranslation,
     })),
-    sources: story.sources.map((source): Prisma.StorySourceCreateManyInput => ({
-      ...base,
+    sources: story.sources.map((source) => ({
+      ...child(),
       interviewId: source.kind === "INTERVIEW" ? source.id : null,
       focusGroupId: source.kind === "FOCUS_GROUP" ? source.id : null,
       excerptId: source.kind === "EXCERPT" ? source.id : null,
@@ -140,25 +141,114 @@ export async function nextCodeNumber(tx: Tx, evaluationId: string): Promise<numb
   return (last._max.codeNumber ?? 0) + 1;
 }
 
-async function insertRows(tx: Tx, rows: NewStoryRows[]): Promise<void> {
-  // In the order of the foreign keys; an empty list costs no statement.
-  await tx.changeStory.createMany({ data: rows.map((row) => row.story) });
-  const figures = rows.flatMap((row) => row.figures);
-  if (figures.length) await tx.storyFigure.createMany({ data: figures });
-  const places = rows.flatMap((row) => row.places);
-  if (places.length) await tx.storyPlace.createMany({ data: places });
-  const sectors = rows.flatMap((row) => row.sectors);
-  if (sectors.length) await tx.storySector.createMany({ data: sectors });
-  const priorityTags = rows.flatMap((row) => row.priorityTags);
-  if (priorityTags.length) await tx.storyPriorityTag.createMany({ data: priorityTags });
-  const storytellers = rows.flatMap((row) => row.storytellers);
-  if (storytellers.length) await tx.storyTeller.createMany({ data: storytellers });
-  const atRiskGroups = rows.flatMap((row) => row.atRiskGroups);
-  if (atRiskGroups.length) await tx.storyAtRiskGroup.createMany({ data: atRiskGroups });
-  const contributions = rows.flatMap((row) => row.contributions);
-  if (contributions.length) await tx.storyContribution.createMany({ data: contributions });
-  const sources = rows.flatMap((row) => row.sources);
-  if (sources.length) await tx.storySource.createMany({ data: sources });
+type Rows = NewStoryRows;
+type Child = { id?: string; evaluationId: string; storyId: string };
+
+/**
+ * The SQL type of every field a row builder gives (a Record over all of them, so a field added to
+ * newStoryRows without its column here does not compile); SQL names are the fields' in snake case.
+ */
+function columnsOf<Row>(types: Record<keyof Row & string, string>): Array<Column<Row>> {
+  return Object.entries(types).map(([field, type]) => ({
+    name: field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+    type: type as string,
+    value: (row: Row) => row[field as keyof Row] as Cell,
+  }));
+}
+const CHILD = { id: "text", evaluationId: "text", storyId: "text" } as const;
+
+const STORY_COLUMNS = columnsOf<Rows["story"]>({
+  id: "text",
+  evaluationId: "text",
+  code: "text",
+  codeNumber: "int",
+  title: "text",
+  titleTranslation: "text",
+  whatChanged: "text",
+  whatChangedTranslation: "text",
+  whySignificant: "text",
+  whySignificantTranslation: "text",
+  originalLanguage: "text",
+  translationLanguage: "text",
+  translatedById: "text",
+  collectedById: "text",
+  changeType: "change_type",
+  periodPrecision: "date_precision",
+  periodFrom: "date",
+  periodTo: "date",
+  contributionNarrative: "text",
+  contributionNarrativeTranslation: "text",
+  sustainabilityAssessment: "text",
+  sustainabilityAssessmentTranslation: "text",
+  sustainabilityConditions: "text",
+  sustainabilityConditionsTranslation: "text",
+  sustainabilityRisks: "text",
+  sustainabilityRisksTranslation: "text",
+  authorId: "text",
+  stage: "story_stage",
+  stageChangedAt: "timestamp(3)",
+  version: "int",
+});
+
+const FIGURE_COLUMNS = columnsOf<Rows["figures"][number]>({
+  ...CHILD,
+  position: "int",
+  label: "text",
+  labelTranslation: "text",
+  qualifier: "figure_qualifier",
+  value: "numeric",
+  valueMax: "numeric",
+  unit: "text",
+  unitTranslation: "text",
+});
+
+const REVISION_COLUMNS = columnsOf<{
+  id: string;
+  evaluationId: string;
+  storyId: string;
+  version: number;
+  snapshot: string;
+  editedById: string;
+}>({ ...CHILD, version: "int", snapshot: "jsonb", editedById: "text" });
+
+type Table<Row> = { table: string; columns: Array<Column<Row>> };
+const CHILDREN: { [K in Exclude<keyof Rows, "story" | "figures">]: Table<Rows[K][number]> } = {
+  places: { table: "story_place", columns: columnsOf({ ...CHILD, placeId: "text" }) },
+  sectors: { table: "story_sector", columns: columnsOf({ ...CHILD, sectorId: "text" }) },
+  priorityTags: { table: "story_priority_tag", columns: columnsOf({ ...CHILD, priorityTagId: "text" }) },
+  storytellers: { table: "story_teller", columns: columnsOf({ ...CHILD, respondentId: "text" }) },
+  atRiskGroups: { table: "story_at_risk_group", columns: columnsOf({ ...CHILD, groupId: "text", note: "text" }) },
+  contributions: {
+    table: "story_contribution",
+    columns: columnsOf({ ...CHILD, projectId: "text", howContributed: "text", howContributedTranslation: "text" }),
+  },
+  sources: {
+    table: "story_source",
+    columns: columnsOf({ ...CHILD, interviewId: "text", focusGroupId: "text", excerptId: "text" }),
+  },
+};
+
+/** One insert per table for all the stories given, in the order of the foreign keys; an empty list costs nothing. */
+async function insertRows(tx: Tx, rows: Rows[]): Promise<void> {
+  await insertColumns(
+    tx,
+    "change_story",
+    STORY_COLUMNS,
+    rows.map((row) => row.story),
+  );
+  await insertColumns(
+    tx,
+    "story_figure",
+    FIGURE_COLUMNS,
+    rows.flatMap((row) => row.figures),
+  );
+  for (const [key, { table, columns }] of Object.entries(CHILDREN) as Array<[keyof typeof CHILDREN, Table<Child>]>)
+    await insertColumns(
+      tx,
+      table,
+      columns,
+      rows.flatMap((row) => row[key] as Child[]),
+    );
 }
 
 /**
@@ -226,15 +316,19 @@ export async function insertStories(
     return snapshot;
   });
   const snapshots = await recordTranslationSources(tx, evaluationId, written, storyIds, now);
-  await tx.storyRevision.createMany({
-    data: snapshots.map((snapshot, index) => ({
+  await insertColumns(
+    tx,
+    "story_revision",
+    REVISION_COLUMNS,
+    snapshots.map((snapshot, index) => ({
+      id: newRecordId(),
       evaluationId,
       storyId: storyIds[index]!,
       version: 1,
-      snapshot: snapshot as Prisma.InputJsonObject,
+      snapshot: JSON.stringify(snapshot),
       editedById: actorId,
     })),
-  });
+  );
   return snapshots.map((snapshot, index) => ({
     storyId: storyIds[index]!,
     code: rows[index]!.story.code,
