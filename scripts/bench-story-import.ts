@@ -13,6 +13,7 @@ import { rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { cpuAccountingAvailable, cpuMs } from "./bench-cpu";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { buildPlace, buildRespondent, buildSector, createEvaluationWithTeam } from "../tests/factories";
 
@@ -112,6 +113,20 @@ async function writeXlsx(file: string, rows: number, acronyms: string[], transla
   await workbook.commit();
 }
 
+/**
+ * CPU time so far of this process and of the database's backends (on this machine): on a shared
+ * machine the commit's wall time swings with the load, its CPU time much less (scripts/bench-cpu.ts).
+ */
+async function cpu(prisma: PrismaClient): Promise<{ app: number; database: number }> {
+  const own = process.cpuUsage();
+  const backends = await prisma.$queryRaw<Array<{ pid: number }>>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  return {
+    app: (own.user + own.system) / 1000,
+    database: cpuAccountingAvailable ? cpuMs(backends.map((row) => Number(row.pid))) : 0,
+  };
+}
+
 export async function benchStoryImport(prisma: PrismaClient, rows: number): Promise<void> {
   // Imported here so DATABASE_URL is set before the app's modules read it.
   const { analyzeImportFile, commitImport, dryRunImport } = await import("../lib/imports/mutations");
@@ -161,6 +176,7 @@ export async function benchStoryImport(prisma: PrismaClient, rows: number): Prom
     });
     if ("rejected" in dry) throw new Error(dry.rejected);
     const t1 = performance.now();
+    const cpuBefore = await cpu(prisma);
     if (dry.errorCount > 0) {
       const errors = await prisma.importRowError.findMany({ where: { batchId: dry.batchId }, take: 5 });
       throw new Error(`The dry run found ${dry.errorCount} errors, e.g. ${JSON.stringify(errors)}`);
@@ -168,6 +184,7 @@ export async function benchStoryImport(prisma: PrismaClient, rows: number): Prom
     const committed = await commitImport(actor, { evaluationId, batchId: dry.batchId, file: blob });
     if ("rejected" in committed) throw new Error(committed.rejected);
     const t2 = performance.now();
+    const cpuAfter = await cpu(prisma);
     const [stories, figures, contributions] = await Promise.all([
       prisma.changeStory.count({ where: { evaluationId } }),
       prisma.storyFigure.count({ where: { evaluationId } }),
@@ -175,6 +192,10 @@ export async function benchStoryImport(prisma: PrismaClient, rows: number): Prom
     ]);
     console.log(
       `  dry run ${((t1 - t0) / 1000).toFixed(1)} s; commit ${((t2 - t1) / 1000).toFixed(1)} s; total ${((t2 - t0) / 1000).toFixed(1)} s (target <= 30 s)`,
+    );
+    console.log(
+      `  commit CPU: this process ${((cpuAfter.app - cpuBefore.app) / 1000).toFixed(1)} s, database backends ` +
+        (cpuAccountingAvailable ? `${((cpuAfter.database - cpuBefore.database) / 1000).toFixed(1)} s` : "not measured"),
     );
     console.log(
       `  created ${stories} stories, ${figures} figures, ${contributions} contributions; rss before ${(baseline / 1024 / 1024).toFixed(0)} MB, ` +

@@ -5,7 +5,8 @@
  * them refused (CONFLICT). One transaction per change, with its audit event.
  */
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordAuditEvents, type AuditInput } from "@/lib/audit";
+import { newRecordId } from "@/lib/imports/record-ids";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -42,61 +43,104 @@ function uniqueViolationIsConflict(error: unknown): never {
 
 type Assignment = Omit<AssignDomainInput, "evaluationId"> & Actor & { evaluationId: string; importBatchId?: string };
 
-/**
- * One assignment with its audit event, inside the caller's transaction: the form's action
- * (assignDomain) and a story import (lib/imports/writers.ts, on the stories it has just created)
- * assign through here, with the same stage, domain and history rules.
- */
+/** One assignment with its audit event, inside the caller's transaction (the form's action). */
 export async function assignDomainInTransaction(
   tx: Prisma.TransactionClient,
   input: Assignment,
 ): Promise<{ assignmentId: string }> {
-  const { actorId, evaluationId, storyId, domainId, kind, rationale } = input;
-  await storyStage(tx, evaluationId, storyId);
-  const domain = await tx.domain.findFirst({ where: { id: domainId, evaluationId }, select: { retiredAt: true } });
-  if (!domain) throw refuse("NOT_IN_EVALUATION", "domainId");
-  if (domain.retiredAt) throw refuse("DOMAIN_RETIRED", "domainId");
-  const current = await tx.domainAssignment.findMany({
-    where: { evaluationId, storyId, endedAt: null },
-    select: { id: true, domainId: true, kind: true },
-  });
-  const primaryNow = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
-  if (kind === "PRIMARY" && primaryNow !== input.expectedPrimaryId)
-    throw new AppError("CONFLICT", "the primary domain changed meanwhile");
-  const plan = planAssignment(current, domainId, kind);
-  if (!plan.ok) throw refuse(plan.reason, "domainId");
+  const [assignmentId] = await assignDomainsInTransaction(tx, input, [input]);
+  return { assignmentId: assignmentId! };
+}
+
+type Step = Pick<AssignDomainInput, "storyId" | "domainId" | "kind" | "rationale" | "expectedPrimaryId">;
+
+/**
+ * Assignments in the order given, each with its "story.domain.assign" audit event, inside the
+ * caller's transaction: the form's action assigns one, a story import the domains of a chunk of
+ * stories it has just created (lib/imports/writers.ts), with the same stage, domain, history and
+ * expected-primary rules. Whatever their number: one read each of the stories, the domains and
+ * the current assignments, one update of the rows a step ends, one insert and the events in one go.
+ */
+export async function assignDomainsInTransaction(
+  tx: Prisma.TransactionClient,
+  actor: Actor & { evaluationId: string; importBatchId?: string },
+  steps: readonly Step[],
+): Promise<string[]> {
+  const { actorId, evaluationId } = actor;
+  if (steps.length === 0) return [];
+  const storyIds = [...new Set(steps.map((step) => step.storyId))];
+  const domainIds = [...new Set(steps.map((step) => step.domainId))];
+  const [stories, domains, currentRows] = await Promise.all([
+    tx.changeStory.findMany({ where: { evaluationId, id: { in: storyIds } }, select: { id: true, stage: true } }),
+    tx.domain.findMany({ where: { evaluationId, id: { in: domainIds } }, select: { id: true, retiredAt: true } }),
+    tx.domainAssignment.findMany({
+      where: { evaluationId, storyId: { in: storyIds }, endedAt: null },
+      select: { id: true, storyId: true, domainId: true, kind: true },
+    }),
+  ]);
+  const stageOf = new Map(stories.map((story) => [story.id, story.stage]));
+  const domainOf = new Map(domains.map((domain) => [domain.id, domain]));
+  const current = new Map<string, Array<{ id: string; domainId: string; kind: Step["kind"] }>>();
+  for (const { storyId, ...row } of currentRows) current.set(storyId, [...(current.get(storyId) ?? []), row]);
+
   const now = new Date();
-  if (plan.end.length > 0) {
+  const ending: Array<{ id: string; storyId: string }> = [];
+  const created: Prisma.DomainAssignmentCreateManyInput[] = [];
+  const events: AuditInput[] = [];
+  for (const step of steps) {
+    const { storyId, domainId, kind, rationale } = step;
+    const stage = stageOf.get(storyId);
+    if (!stage) throw new AppError("NOT_FOUND");
+    if (!canAssignDomainAt(stage)) throw refuse("STAGE_LOCKED");
+    const domain = domainOf.get(domainId);
+    if (!domain) throw refuse("NOT_IN_EVALUATION", "domainId");
+    if (domain.retiredAt) throw refuse("DOMAIN_RETIRED", "domainId");
+    const rows = current.get(storyId) ?? [];
+    const primaryNow = rows.find((row) => row.kind === "PRIMARY")?.id ?? null;
+    if (kind === "PRIMARY" && primaryNow !== step.expectedPrimaryId)
+      throw new AppError("CONFLICT", "the primary domain changed meanwhile");
+    const plan = planAssignment(rows, domainId, kind);
+    if (!plan.ok) throw refuse(plan.reason, "domainId");
+    const id = newRecordId();
+    const endedRows = rows.filter((row) => plan.end.includes(row.id));
+    ending.push(...endedRows.map((row) => ({ id: row.id, storyId })));
+    current.set(storyId, [...rows.filter((row) => !plan.end.includes(row.id)), { id, domainId, kind }]);
+    created.push({ id, evaluationId, storyId, domainId, kind, rationale, assignedById: actorId, assignedAt: now });
+    events.push({
+      evaluationId,
+      actorId,
+      action: "story.domain.assign",
+      recordType: "ChangeStory",
+      recordId: storyId,
+      before: endedRows.length
+        ? { current: endedRows.map(({ domainId: ended, kind: endedKind }) => ({ domainId: ended, kind: endedKind })) }
+        : null,
+      after: {
+        assignmentId: id,
+        domainId,
+        kind,
+        rationale,
+        ...(actor.importBatchId ? { importBatchId: actor.importBatchId } : {}),
+      },
+      ipAddress: actor.ipAddress,
+    });
+  }
+  // A row made by an earlier step and ended by a later one is never written as current.
+  const madeHere = new Set(created.map((row) => row.id));
+  const endedHere = new Set(ending.filter((row) => madeHere.has(row.id)).map((row) => row.id));
+  const endedBefore = ending.filter((row) => !madeHere.has(row.id)).map((row) => row.id);
+  if (endedBefore.length > 0) {
     const ended = await tx.domainAssignment.updateMany({
-      where: { evaluationId, storyId, id: { in: plan.end }, endedAt: null },
+      where: { evaluationId, id: { in: endedBefore }, endedAt: null },
       data: { endedAt: now, endedById: actorId },
     });
-    if (ended.count !== plan.end.length) throw new AppError("CONFLICT", "an assignment was ended meanwhile");
+    if (ended.count !== endedBefore.length) throw new AppError("CONFLICT", "an assignment was ended meanwhile");
   }
-  const created = await tx.domainAssignment.create({
-    data: { evaluationId, storyId, domainId, kind, rationale, assignedById: actorId, assignedAt: now },
-    select: { id: true },
+  await tx.domainAssignment.createMany({
+    data: created.map((row) => (endedHere.has(row.id!) ? { ...row, endedAt: now, endedById: actorId } : row)),
   });
-  const endedRows = current
-    .filter((row) => plan.end.includes(row.id))
-    .map(({ domainId: ended, kind: endedKind }) => ({ domainId: ended, kind: endedKind }));
-  await recordAudit(tx, {
-    evaluationId,
-    actorId,
-    action: "story.domain.assign",
-    recordType: "ChangeStory",
-    recordId: storyId,
-    before: endedRows.length ? { current: endedRows } : null,
-    after: {
-      assignmentId: created.id,
-      domainId,
-      kind,
-      rationale,
-      ...(input.importBatchId ? { importBatchId: input.importBatchId } : {}),
-    },
-    ipAddress: input.ipAddress,
-  });
-  return { assignmentId: created.id };
+  await recordAuditEvents(tx, events);
+  return created.map((row) => row.id!);
 }
 
 export async function assignDomain(

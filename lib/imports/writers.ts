@@ -16,8 +16,8 @@ import type { ProjectFields } from "@/lib/projects/schema";
 import { CONSENT_SCOPES, IDENTITY_FIELDS } from "@/lib/respondents/constants";
 import { respondentCode } from "@/lib/respondents/policy";
 import { fromBytes, identityParts, sealIdentity } from "@/lib/respondents/sealing";
-import { assignDomainInTransaction } from "@/lib/domains/mutations";
-import { insertStory, nextCodeNumber } from "@/lib/stories/mutations";
+import { assignDomainsInTransaction } from "@/lib/domains/mutations";
+import { insertStories } from "@/lib/stories/creation-mutations";
 import type { InterviewInput } from "@/lib/interviews/schema";
 import { Refusal } from "@/lib/core/refusal";
 import type { StoryFields } from "@/lib/stories/schema";
@@ -220,18 +220,17 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
 }
 
 /**
- * Stories go in one by one through the story form's own insert (child rows, first revision and
- * code, so an imported story is indistinguishable from a typed one); their audit events in one go,
- * then the domains each row assigns, through the domain form's own mutation (each with its event).
+ * Stories go in a chunk at a time through the story form's own creation (insertStories: the same
+ * reference checks, rows, first revision and code, one insert per table for the chunk), each with
+ * the "story.create" event the form writes plus the batch id, appended in one go; then the
+ * domains each row assigns, through the domain form's own assignment (each with its event).
  */
 export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryRow>>): Promise<Created[]> {
   const { tx, evaluationId, actorId } = ctx;
-  let number = await nextCodeNumber(tx, evaluationId);
-  const events: AuditInput[] = [];
-  const created: Array<Created & { domains: StoryDomains }> = [];
-  for (const { key, input } of rows) {
-    const story = await insertStory(tx, { actorId, evaluationId, story: input.story, codeNumber: number++ });
-    events.push({
+  const stories = await insertStories(tx, { actorId, evaluationId, stories: rows.map((row) => row.input.story) });
+  await recordAuditEvents(
+    tx,
+    stories.map((story) => ({
       evaluationId,
       actorId,
       ipAddress: ctx.ipAddress,
@@ -239,33 +238,23 @@ export async function writeStories(ctx: WriteContext, rows: Array<Keyed<StoryRow
       recordType: "ChangeStory",
       recordId: story.storyId,
       after: { ...story.auditAfter, importBatchId: ctx.batchId },
-    });
-    created.push({ key, recordId: story.storyId, domains: input.domains });
-  }
-  await recordAuditEvents(tx, events);
-  for (const { recordId: storyId, domains } of created) {
-    const assign = {
-      evaluationId,
-      storyId,
-      actorId,
-      ipAddress: ctx.ipAddress,
-      rationale: domains.rationale,
-      importBatchId: ctx.batchId,
-    };
-    let primaryId: string | null = null;
-    if (domains.primaryId)
-      primaryId = (
-        await assignDomainInTransaction(tx, {
-          ...assign,
-          domainId: domains.primaryId,
-          kind: "PRIMARY",
-          expectedPrimaryId: null,
-        })
-      ).assignmentId;
-    for (const domainId of domains.secondaryIds)
-      await assignDomainInTransaction(tx, { ...assign, domainId, kind: "SECONDARY", expectedPrimaryId: primaryId });
-  }
-  return created.map(({ key, recordId }) => ({ key, recordId }));
+    })),
+  );
+  // The primary first, then the secondaries, as the domain form would be used on a new story.
+  const steps = rows.flatMap(({ input: { domains } }, index) => {
+    const storyId = stories[index]!.storyId;
+    const step = { storyId, rationale: domains.rationale, expectedPrimaryId: null };
+    return [
+      ...(domains.primaryId ? [{ ...step, domainId: domains.primaryId, kind: "PRIMARY" as const }] : []),
+      ...domains.secondaryIds.map((domainId) => ({ ...step, domainId, kind: "SECONDARY" as const })),
+    ];
+  });
+  await assignDomainsInTransaction(
+    tx,
+    { evaluationId, actorId, ipAddress: ctx.ipAddress, importBatchId: ctx.batchId },
+    steps,
+  );
+  return stories.map((story, index) => ({ key: rows[index]!.key, recordId: story.storyId }));
 }
 
 /**

@@ -7,135 +7,170 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/core/refusal";
 import type { StoryFields } from "./schema";
+import { figureColumns } from "./creation-mutations";
 
 type Tx = Prisma.TransactionClient;
 
-async function firstMissing(ids: string[], found: Promise<Array<{ id: string }>>): Promise<number> {
-  const present = new Set((await found).map((row) => row.id));
-  return ids.findIndex((id) => !present.has(id));
+type Checked = { story: StoryFields; storyId: string | null };
+type Found = (ids: string[]) => Promise<Array<{ id: string }>>;
+
+/** The ids among `ids` that exist, asked once for every story of the call. */
+async function present(ids: string[], find: Found): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  return new Set((await find(unique)).map((row) => row.id));
 }
 
-/** A retired project may stay among a story's contributions, but is not added anew (PROJECT_RETIRED). */
-async function refuseNewRetiredProjects(tx: Tx, evaluationId: string, projectIds: string[], storyId: string | null) {
-  if (projectIds.length === 0) return;
-  const retired = await tx.project.findMany({
-    where: { evaluationId, id: { in: projectIds }, retiredAt: { not: null } },
-    select: { id: true },
-  });
-  if (retired.length === 0) return;
-  const kept = storyId
-    ? await tx.storyContribution.findMany({
-        where: { evaluationId, storyId, projectId: { in: retired.map((row) => row.id) } },
-        select: { projectId: true },
-      })
-    : [];
-  const allowed = new Set(kept.map((row) => row.projectId));
-  const index = projectIds.findIndex((id) => retired.some((row) => row.id === id) && !allowed.has(id));
-  if (index >= 0) throw new Refusal("PROJECT_RETIRED", `contributions.${index}.projectId`);
-}
-
-/** Refuses (NOT_IN_EVALUATION, with the field) the first id that is not this evaluation's (or this story's, for figures). */
-export async function checkReferences(
-  tx: Tx,
-  evaluationId: string,
-  story: StoryFields,
-  storyId: string | null,
-): Promise<void> {
+/**
+ * Refuses (NOT_IN_EVALUATION, with the field) the first id that is not this evaluation's (or this
+ * story's, for figures), and PROJECT_RETIRED for a retired project a story did not already have.
+ * One query per kind of reference for all the stories given: the form checks its one story, an
+ * import a chunk of new stories, with the same rules in the same order.
+ */
+export async function checkReferences(tx: Tx, evaluationId: string, stories: Checked[]): Promise<void> {
   const where = (ids: string[]) => ({ evaluationId, id: { in: ids } });
   const select = { id: true } as const;
-  const sourceIds = (kind: string) =>
+  const all = <T>(pick: (story: StoryFields) => T[]) => stories.flatMap(({ story }) => pick(story));
+  const sourcesOf = (story: StoryFields, kind: string) =>
     story.sources.flatMap((source, index) => (source.kind === kind ? [{ id: source.id, index }] : []));
-  const interviews = sourceIds("INTERVIEW");
-  const focusGroups = sourceIds("FOCUS_GROUP");
-  const excerpts = sourceIds("EXCERPT");
-  const people = [story.translatedById, story.collectedById].filter((id): id is string => id !== null);
-  const figureIds = story.figures.flatMap((figure, index) => (figure.id ? [{ id: figure.id, index }] : []));
-  const projectIds = story.contributions.map((row) => row.projectId);
+  const projectsOf = (story: StoryFields) => story.contributions.map((row) => row.projectId);
+  const peopleOf = (story: StoryFields) =>
+    [story.translatedById, story.collectedById].filter((id): id is string => id !== null);
 
-  const checks: Array<[string, string[], (ids: string[]) => Promise<Array<{ id: string }>>]> = [
-    ["placeIds", story.placeIds, (ids) => tx.place.findMany({ where: where(ids), select })],
-    ["sectorIds", story.sectorIds, (ids) => tx.sector.findMany({ where: where(ids), select })],
-    ["priorityTagIds", story.priorityTagIds, (ids) => tx.priorityTag.findMany({ where: where(ids), select })],
+  const lists: Array<[string, (story: StoryFields) => string[], Found]> = [
+    ["placeIds", (story) => story.placeIds, (ids) => tx.place.findMany({ where: where(ids), select })],
+    ["sectorIds", (story) => story.sectorIds, (ids) => tx.sector.findMany({ where: where(ids), select })],
+    [
+      "priorityTagIds",
+      (story) => story.priorityTagIds,
+      (ids) => tx.priorityTag.findMany({ where: where(ids), select }),
+    ],
     [
       "atRiskGroups",
-      story.atRiskGroups.map((row) => row.groupId),
+      (story) => story.atRiskGroups.map((row) => row.groupId),
       (ids) => tx.atRiskGroup.findMany({ where: where(ids), select }),
     ],
-    ["storytellerIds", story.storytellerIds, (ids) => tx.respondent.findMany({ where: where(ids), select })],
-    ["contributions", projectIds, (ids) => tx.project.findMany({ where: where(ids), select })],
+    ["storytellerIds", (story) => story.storytellerIds, (ids) => tx.respondent.findMany({ where: where(ids), select })],
+    ["contributions", projectsOf, (ids) => tx.project.findMany({ where: where(ids), select })],
   ];
-  for (const [field, ids, find] of checks) {
-    if (ids.length === 0) continue;
-    const index = await firstMissing(ids, find(ids));
-    const path =
-      field === "contributions"
-        ? `contributions.${index}.projectId`
-        : field === "atRiskGroups"
-          ? `atRiskGroups.${index}.groupId`
-          : `${field}.${index}`;
-    if (index >= 0) throw new Refusal("NOT_IN_EVALUATION", path);
-  }
-  await refuseNewRetiredProjects(tx, evaluationId, projectIds, storyId);
-  const kinds: Array<[typeof interviews, (ids: string[]) => Promise<Array<{ id: string }>>]> = [
-    [interviews, (ids) => tx.interview.findMany({ where: where(ids), select })],
-    [focusGroups, (ids) => tx.focusGroup.findMany({ where: where(ids), select })],
-    [excerpts, (ids) => tx.transcriptExcerpt.findMany({ where: where(ids), select })],
+  const kinds: Array<[string, Found]> = [
+    ["INTERVIEW", (ids) => tx.interview.findMany({ where: where(ids), select })],
+    ["FOCUS_GROUP", (ids) => tx.focusGroup.findMany({ where: where(ids), select })],
+    ["EXCERPT", (ids) => tx.transcriptExcerpt.findMany({ where: where(ids), select })],
   ];
-  for (const [entries, find] of kinds) {
-    if (entries.length === 0) continue;
-    const ids = entries.map((entry) => entry.id);
-    const missing = await firstMissing(ids, find(ids));
-    if (missing >= 0) throw new Refusal("NOT_IN_EVALUATION", `sources.${entries[missing]!.index}.id`);
-  }
-  if (people.length) {
-    const members = await tx.evaluationMember.findMany({
-      where: { evaluationId, userId: { in: people } },
-      select: { userId: true },
-    });
-    const memberIds = new Set(members.map((member) => member.userId));
-    if (story.translatedById && !memberIds.has(story.translatedById))
+  const [listsFound, kindsFound, retired, members, figures] = await Promise.all([
+    Promise.all(lists.map(([, pick, find]) => present(all(pick), find))),
+    Promise.all(
+      kinds.map(([kind, find]) =>
+        present(
+          all((story) => sourcesOf(story, kind).map((s) => s.id)),
+          find,
+        ),
+      ),
+    ),
+    retiredAmong(tx, evaluationId, all(projectsOf)),
+    memberIdsAmong(tx, evaluationId, all(peopleOf)),
+    ownFigures(tx, evaluationId, stories),
+  ]);
+  const kept = await keptContributions(tx, evaluationId, stories, retired);
+
+  for (const { story, storyId } of stories) {
+    for (const [position, [field, pick]] of lists.entries()) {
+      const index = pick(story).findIndex((id) => !listsFound[position]!.has(id));
+      if (index < 0) continue;
+      const path =
+        field === "contributions"
+          ? `contributions.${index}.projectId`
+          : field === "atRiskGroups"
+            ? `atRiskGroups.${index}.groupId`
+            : `${field}.${index}`;
+      throw new Refusal("NOT_IN_EVALUATION", path);
+    }
+    // A retired project may stay among a story's contributions, but is not added anew.
+    const newlyRetired = projectsOf(story).findIndex(
+      (id) => retired.has(id) && !(storyId && kept.has(`${storyId}:${id}`)),
+    );
+    if (newlyRetired >= 0) throw new Refusal("PROJECT_RETIRED", `contributions.${newlyRetired}.projectId`);
+    for (const [position, [kind]] of kinds.entries()) {
+      const missing = sourcesOf(story, kind).find((source) => !kindsFound[position]!.has(source.id));
+      if (missing) throw new Refusal("NOT_IN_EVALUATION", `sources.${missing.index}.id`);
+    }
+    if (story.translatedById && !members.has(story.translatedById))
       throw new Refusal("NOT_IN_EVALUATION", "translatedById");
-    if (story.collectedById && !memberIds.has(story.collectedById))
+    if (story.collectedById && !members.has(story.collectedById))
       throw new Refusal("NOT_IN_EVALUATION", "collectedById");
-  }
-  if (figureIds.length) {
     // A figure id must be one of this story's own figures: a new story has none.
-    const own = storyId
-      ? await tx.storyFigure.findMany({
-          where: { evaluationId, storyId, id: { in: figureIds.map((f) => f.id) } },
-          select,
-        })
-      : [];
-    const ownIds = new Set(own.map((row) => row.id));
-    const stranger = figureIds.find((figure) => !ownIds.has(figure.id));
-    if (stranger) throw new Refusal("NOT_IN_EVALUATION", `figures.${stranger.index}.id`);
+    const stranger = story.figures.findIndex(
+      (figure) => figure.id && !(storyId && figures.has(`${storyId}:${figure.id}`)),
+    );
+    if (stranger >= 0) throw new Refusal("NOT_IN_EVALUATION", `figures.${stranger}.id`);
   }
 }
 
-/** Makes the story's child rows match the form. Figures are kept by id (evidence may point at them). */
+async function retiredAmong(tx: Tx, evaluationId: string, projectIds: string[]): Promise<Set<string>> {
+  if (projectIds.length === 0) return new Set();
+  const rows = await tx.project.findMany({
+    where: { evaluationId, id: { in: [...new Set(projectIds)] }, retiredAt: { not: null } },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** "storyId:projectId" of the retired projects the saved stories already have. */
+async function keptContributions(
+  tx: Tx,
+  evaluationId: string,
+  stories: Checked[],
+  retired: Set<string>,
+): Promise<Set<string>> {
+  const storyIds = stories.flatMap(({ storyId }) => (storyId ? [storyId] : []));
+  if (retired.size === 0 || storyIds.length === 0) return new Set();
+  const rows = await tx.storyContribution.findMany({
+    where: { evaluationId, storyId: { in: storyIds }, projectId: { in: [...retired] } },
+    select: { storyId: true, projectId: true },
+  });
+  return new Set(rows.map((row) => `${row.storyId}:${row.projectId}`));
+}
+
+async function memberIdsAmong(tx: Tx, evaluationId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await tx.evaluationMember.findMany({
+    where: { evaluationId, userId: { in: [...new Set(userIds)] } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((row) => row.userId));
+}
+
+/** "storyId:figureId" of the figures the saved stories have among those the forms name. */
+async function ownFigures(tx: Tx, evaluationId: string, stories: Checked[]): Promise<Set<string>> {
+  const named = stories.flatMap(({ story, storyId }) =>
+    storyId ? story.figures.flatMap((figure) => (figure.id ? [figure.id] : [])) : [],
+  );
+  if (named.length === 0) return new Set();
+  const storyIds = stories.flatMap(({ storyId }) => (storyId ? [storyId] : []));
+  const rows = await tx.storyFigure.findMany({
+    where: { evaluationId, storyId: { in: storyIds }, id: { in: named } },
+    select: { id: true, storyId: true },
+  });
+  return new Set(rows.map((row) => `${row.storyId}:${row.id}`));
+}
+
+/** Makes a saved story's child rows match the form (new stories: creation-mutations.ts). Figures are kept by id (evidence may point at them). */
 export async function writeStoryChildren(
   tx: Tx,
   evaluationId: string,
   storyId: string,
   story: StoryFields,
-  isNew: boolean,
 ): Promise<void> {
   const base = { evaluationId, storyId };
-  if (!isNew) {
-    await tx.storyPlace.deleteMany({ where: { ...base, placeId: { notIn: story.placeIds } } });
-    await tx.storySector.deleteMany({ where: { ...base, sectorId: { notIn: story.sectorIds } } });
-    await tx.storyPriorityTag.deleteMany({ where: { ...base, priorityTagId: { notIn: story.priorityTagIds } } });
-    await tx.storyTeller.deleteMany({ where: { ...base, respondentId: { notIn: story.storytellerIds } } });
-    await tx.storyAtRiskGroup.deleteMany({ where: base });
-    await tx.storyContribution.deleteMany({ where: base });
-    await tx.storySource.deleteMany({ where: base });
-    await writeFigures(tx, base, story.figures);
-  } else if (story.figures.length > 0) {
-    // A new story has no figures to keep, drop or renumber: one insert (an import writes thousands).
-    await tx.storyFigure.createMany({
-      data: story.figures.map((figure, index) => ({ ...base, ...figureColumns(figure, index) })),
-    });
-  }
+  await tx.storyPlace.deleteMany({ where: { ...base, placeId: { notIn: story.placeIds } } });
+  await tx.storySector.deleteMany({ where: { ...base, sectorId: { notIn: story.sectorIds } } });
+  await tx.storyPriorityTag.deleteMany({ where: { ...base, priorityTagId: { notIn: story.priorityTagIds } } });
+  await tx.storyTeller.deleteMany({ where: { ...base, respondentId: { notIn: story.storytellerIds } } });
+  await tx.storyAtRiskGroup.deleteMany({ where: base });
+  await tx.storyContribution.deleteMany({ where: base });
+  await tx.storySource.deleteMany({ where: base });
+  await writeFigures(tx, base, story.figures);
   const rows = <T>(items: T[]) => ({ data: items, skipDuplicates: true });
   await tx.storyPlace.createMany(rows(story.placeIds.map((placeId) => ({ ...base, placeId }))));
   await tx.storySector.createMany(rows(story.sectorIds.map((sectorId) => ({ ...base, sectorId }))));
@@ -163,20 +198,6 @@ export async function writeStoryChildren(
 }
 
 type FigureFields = StoryFields["figures"][number];
-
-/** A figure's stored columns at its place in the form's order (positions count from 1). */
-function figureColumns(figure: FigureFields, index: number) {
-  return {
-    position: index + 1,
-    label: figure.label,
-    labelTranslation: figure.labelTranslation,
-    qualifier: figure.qualifier,
-    value: figure.value,
-    valueMax: figure.valueMax,
-    unit: figure.unit,
-    unitTranslation: figure.unitTranslation,
-  };
-}
 
 async function writeFigures(
   tx: Tx,

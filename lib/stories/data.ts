@@ -147,6 +147,42 @@ export async function loadStorySnapshot(
 }
 
 /**
+ * Many stories as snapshots, by id (those not in this evaluation are absent): one statement for the
+ * stories and one for their figures, whatever their number, for a chunk of imported stories.
+ */
+export async function loadStorySnapshots(
+  client: Client,
+  evaluationId: string,
+  storyIds: string[],
+): Promise<Map<string, StorySnapshot>> {
+  const ids = storyIds.filter(validId);
+  if (!validId(evaluationId) || ids.length === 0) return new Map();
+  const [rows, figures] = await Promise.all([
+    client.changeStory.findMany({
+      where: { evaluationId, id: { in: ids } },
+      select: { ...snapshotSelect, id: true },
+    }),
+    client.storyFigure.findMany({
+      where: { evaluationId, storyId: { in: ids } },
+      orderBy: [{ storyId: "asc" }, { position: "asc" }],
+      select: { ...figureSelect, storyId: true },
+    }),
+  ]);
+  const figuresOf = new Map<string, SnapshotRow["figures"]>();
+  for (const { storyId, ...figure } of figures) {
+    const list = figuresOf.get(storyId);
+    if (list) list.push(figure);
+    else figuresOf.set(storyId, [figure]);
+  }
+  return new Map(
+    rows.map(({ id, ...row }) => [
+      id,
+      buildStorySnapshot(toSnapshotSource({ ...row, figures: figuresOf.get(id) ?? [] })),
+    ]),
+  );
+}
+
+/**
  * Everything the story page shows, or null (answer 404) also when the story is outside `scope`.
  * With `quotes`, for readers who may see transcripts, also the passages its excerpts quote, read
  * with its sources instead of in a statement of their own; without, they are not read at all.

@@ -17,8 +17,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { nextTranslationSources, translatableTexts } from "@/lib/translations/story-sources";
 import type { ContributionRating, StoryStage } from "@/lib/generated/prisma/enums";
 import { checkReferences, writeStoryChildren } from "./children-mutations";
+import { insertStories, storyColumns } from "./creation-mutations";
 import { loadStageFacts, loadStorySnapshot } from "./data";
-import { storedPeriod } from "./period";
 import { editBlockers } from "./policy";
 import type { StoryFields } from "./schema";
 import type { StorySnapshot } from "./snapshot";
@@ -27,39 +27,6 @@ import { isEditableStage } from "./stage-machine";
 type Tx = Prisma.TransactionClient;
 
 export type SavedStory = { ok: true; storyId: string; code: string; version: number };
-
-function day(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
-}
-
-function storyColumns(story: StoryFields) {
-  const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
-  if (!period.ok) throw new Refusal(period.problem, period.field); // the schema has checked it already
-  return {
-    title: story.title,
-    titleTranslation: story.titleTranslation,
-    whatChanged: story.whatChanged,
-    whatChangedTranslation: story.whatChangedTranslation,
-    whySignificant: story.whySignificant,
-    whySignificantTranslation: story.whySignificantTranslation,
-    originalLanguage: story.originalLanguage,
-    translationLanguage: story.translationLanguage,
-    translatedById: story.translatedById,
-    collectedById: story.collectedById,
-    changeType: story.changeType,
-    periodPrecision: story.periodPrecision,
-    periodFrom: day(period.from),
-    periodTo: day(period.to),
-    contributionNarrative: story.contributionNarrative,
-    contributionNarrativeTranslation: story.contributionNarrativeTranslation,
-    sustainabilityAssessment: story.sustainabilityAssessment,
-    sustainabilityAssessmentTranslation: story.sustainabilityAssessmentTranslation,
-    sustainabilityConditions: story.sustainabilityConditions,
-    sustainabilityConditionsTranslation: story.sustainabilityConditionsTranslation,
-    sustainabilityRisks: story.sustainabilityRisks,
-    sustainabilityRisksTranslation: story.sustainabilityRisksTranslation,
-  };
-}
 
 /** The story's translations and translator, to tell whether a save changed any of them. */
 function translationOf(snapshot: StorySnapshot | null) {
@@ -99,67 +66,6 @@ async function snapshotOrFail(tx: Tx, evaluationId: string, storyId: string): Pr
   return snapshot;
 }
 
-/** The next code number, safe under concurrency: a transaction-scoped lock per evaluation serialises creators. */
-async function nextCodeNumber(tx: Tx, evaluationId: string): Promise<number> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`story-code:${evaluationId}`}, 0))`;
-  const last = await tx.changeStory.aggregate({ where: { evaluationId }, _max: { codeNumber: true } });
-  return (last._max.codeNumber ?? 0) + 1;
-}
-
-export function storyCodeOf(codeNumber: number): string {
-  return `CS-${String(codeNumber).padStart(4, "0")}`;
-}
-
-/**
- * Writes a new draft story with its child rows and first revision inside the caller's transaction,
- * and returns what its "story.create" audit event records. The form (createStory) and the imports
- * (lib/imports/writers.ts, which append the batch id and write a chunk's events at once) both
- * create stories through here, so an imported story is indistinguishable from a typed one.
- */
-export async function insertStory(
-  tx: Tx,
-  input: { actorId: string; evaluationId: string; story: StoryFields; codeNumber?: number },
-) {
-  const { actorId, evaluationId, story } = input;
-  await checkReferences(tx, evaluationId, story, null);
-  const codeNumber = input.codeNumber ?? (await nextCodeNumber(tx, evaluationId));
-  const now = new Date();
-  const created = await tx.changeStory.create({
-    data: {
-      ...storyColumns(story),
-      evaluationId,
-      codeNumber,
-      code: storyCodeOf(codeNumber),
-      authorId: actorId,
-      stage: "DRAFT",
-      stageChangedAt: now,
-      version: 1,
-    },
-    select: { id: true, code: true },
-  });
-  await writeStoryChildren(tx, evaluationId, created.id, story, true);
-  const snapshot = await recordTranslationSources(
-    tx,
-    evaluationId,
-    created.id,
-    null,
-    await snapshotOrFail(tx, evaluationId, created.id),
-  );
-  await tx.storyRevision.create({
-    data: {
-      evaluationId,
-      storyId: created.id,
-      version: 1,
-      snapshot: snapshot as Prisma.InputJsonObject,
-      editedById: actorId,
-    },
-  });
-  return { storyId: created.id, code: created.code, auditAfter: { ...snapshot, stage: "DRAFT" as const, version: 1 } };
-}
-
-/** The next free code number, under the per-evaluation lock creators share (held to the end of the transaction). */
-export { nextCodeNumber };
-
 export async function createStory(input: {
   actorId: string;
   evaluationId: string;
@@ -169,7 +75,8 @@ export async function createStory(input: {
   const { actorId, evaluationId } = input;
   return refusalsAsResults(() =>
     db().$transaction(async (tx) => {
-      const created = await insertStory(tx, input);
+      const [created] = await insertStories(tx, { actorId, evaluationId, stories: [input.story] });
+      if (!created) throw new AppError("NOT_FOUND", "story vanished inside its own transaction");
       await recordAudit(tx, {
         evaluationId,
         actorId,
@@ -217,7 +124,7 @@ export async function updateStory(input: {
       if (!current) throw new AppError("NOT_FOUND");
       if (current.version !== expectedVersion) throw new AppError("CONFLICT", "stale version");
       if (!allowed(current.stage)) throw new Refusal("STAGE_LOCKED");
-      await checkReferences(tx, evaluationId, story, storyId);
+      await checkReferences(tx, evaluationId, [{ story, storyId }]);
       const before = await snapshotOrFail(tx, evaluationId, storyId);
 
       const columns = storyColumns(story);
@@ -236,7 +143,7 @@ export async function updateStory(input: {
       // The row is locked now; read the stage again in case a step was taken meanwhile.
       const locked = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { stage: true } });
       if (!locked || !allowed(locked.stage)) throw new Refusal("STAGE_LOCKED");
-      await writeStoryChildren(tx, evaluationId, storyId, story, false);
+      await writeStoryChildren(tx, evaluationId, storyId, story);
 
       if (locked.stage !== "DRAFT") {
         const facts = await loadStageFacts(tx, evaluationId, storyId);
