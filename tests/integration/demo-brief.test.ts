@@ -94,6 +94,27 @@ describe("the demo's approved outcomes", () => {
     }
   });
 
+  it("have every text translated, each translation recorded as the lead's and current", async () => {
+    const { parseStorySnapshot } = await import("@/lib/stories/snapshot");
+    const { staleTranslationPaths, translatableTexts } = await import("@/lib/translations/story-sources");
+    const revisions = await database.prisma.storyRevision.findMany({
+      where: { evaluationId, story: { stage: "APPROVED" } },
+      select: { snapshot: true },
+    });
+    expect(revisions).toHaveLength(APPROVED_STORIES.length);
+    for (const revision of revisions) {
+      const snapshot = parseStorySnapshot(revision.snapshot)!;
+      const texts = translatableTexts(snapshot);
+      // Title, what changed, why significant, contribution, sustainability, contributions, figures.
+      expect(texts.length, snapshot.code).toBeGreaterThanOrEqual(6);
+      for (const text of texts) {
+        expect(text.translation?.trim(), `${snapshot.code} ${text.path}`).toBeTruthy();
+        expect(snapshot.translationSources[text.path]?.by, `${snapshot.code} ${text.path}`).toBe(leadId);
+      }
+      expect([...staleTranslationPaths(snapshot)], snapshot.code).toEqual([]);
+    }
+  });
+
   it("fill the demo's brief, domain by domain, in both languages and with nothing untranslated", async () => {
     const { loadBrief } = await import("@/lib/brief/loaders");
     const lead = { id: leadId, isAdmin: false };
