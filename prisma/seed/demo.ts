@@ -12,6 +12,7 @@ import { writeDemoLearnings } from "./learnings-data";
 import { buildMembership } from "@/tests/factories/evaluations";
 import { buildRespondentIdentity } from "@/tests/factories/respondents";
 import { buildUser } from "@/tests/factories/users";
+import { buildApprovedPathRows } from "./approved-rows";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { buildFieldworkRows } from "./fieldwork-rows";
 import { buildSelectionRows } from "./selection-rows";
@@ -202,6 +203,29 @@ export async function writeDemoEvaluation(
   // Evidence gathered early for two of the round's stories (the triangulation pages show it once they are selected).
   const triangulation = buildTriangulationRows(stories, idOf("ANALYST"));
   await tx.evidenceItem.createMany({ data: triangulation.evidence });
+
+  // The approved outcomes' path, so the brief, the review and every step's page show them alike.
+  const path = buildApprovedPathRows(stories, fieldwork, {
+    lead: staff.lead,
+    evaluator: staff.evaluator,
+    analyst: idOf("ANALYST"),
+    reviewer: idOf("REVIEWER"),
+    panelists: users.filter((user) => user.role === "PANELIST").map((user) => user.id),
+  });
+  await tx.selectionPanel.create({ data: path.panel });
+  await tx.panelMember.createMany({ data: path.panelMembers });
+  await tx.selectionRound.create({ data: path.round });
+  await tx.roundCandidate.createMany({ data: path.roundCandidates });
+  await tx.selectionDecision.create({ data: path.decision });
+  await tx.selectedStory.createMany({ data: path.selectedStories });
+  await tx.evidenceItem.createMany({ data: path.evidence });
+  await tx.triangulationSignOff.createMany({ data: path.signOffs });
+  await tx.validationRound.create({ data: path.validationRound });
+  await tx.validationSampleMember.createMany({ data: path.sampleMembers });
+  await tx.validationRoundStory.createMany({ data: path.roundStories });
+  await tx.validationResponse.createMany({ data: path.responses });
+  await tx.validationResponseRevision.createMany({ data: path.responseRevisions });
+  await tx.review.createMany({ data: path.reviews });
 
   const domainIdsByPosition = new Map(setup.domains.map((domain) => [domain.position, domain.id]));
   await writeDemoLearnings(tx, {

@@ -15,7 +15,7 @@ export type StorySpec = {
   /** Index into fixture.sample_outcomes; `outcome` overrides some of its facts. */
   sampleOutcome: number;
   outcome?: Partial<SampleOutcome>;
-  stage: Extract<StoryStage, "DRAFT" | "SUBMITTED" | "SCREENED">;
+  stage: Extract<StoryStage, "DRAFT" | "SUBMITTED" | "SCREENED" | "APPROVED">;
   /** When the story reached its stage; a draft's is the day it was written (STORIES_WRITTEN_ON). */
   stageChangedOn: string;
   /** Set when the story was collected by someone other than its author (the evaluator). */

@@ -5,6 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeType } from "@/lib/generated/prisma/enums";
 import { buildStorySnapshot, type SnapshotSource } from "@/lib/stories/snapshot";
+import { nextTranslationSources } from "@/lib/translations/story-sources";
 import { day, newId, type WithId } from "@/tests/factories/ids";
 import {
   buildChangeStory,
@@ -12,6 +13,7 @@ import {
   buildStoryFigure,
   buildStoryRevision,
 } from "@/tests/factories/stories";
+import { APPROVED_PATH, APPROVED_STORIES, type ApprovedStorySpec } from "./approved-data";
 import { DEMO_USERS } from "./demo-users";
 import type { FieldworkRows } from "./fieldwork-rows";
 import { fixture, parseFigure, parseYearPeriod, type SampleOutcome } from "./fixture";
@@ -26,6 +28,31 @@ const CHANGE_TYPES: Record<string, ChangeType> = {
 };
 
 type StaffIds = { lead: string; evaluator: string };
+
+/** What an approved story adds to a story spec: every other text translated, and the analyst's assessment. */
+type Approval = Pick<
+  ApprovedStorySpec,
+  "contributionNarrativeEn" | "sustainability" | "contributionRating" | "contributionRatingReason"
+> & { howEn: Map<string, string> };
+
+function approvedAsStorySpec(spec: ApprovedStorySpec): { spec: StorySpec; approval: Approval } {
+  const { contributionNarrativeEn, sustainability, contributionRating, contributionRatingReason } = spec;
+  return {
+    spec: {
+      ...spec,
+      stage: "APPROVED",
+      stageChangedOn: APPROVED_PATH.reviewedOn,
+      contributions: spec.contributions.map(({ project, how }) => ({ project, how })),
+    },
+    approval: {
+      contributionNarrativeEn,
+      sustainability,
+      contributionRating,
+      contributionRatingReason,
+      howEn: new Map(spec.contributions.map(({ project, howEn }) => [project, howEn])),
+    },
+  };
+}
 
 export function buildStoryRows(setup: SetupRows, fieldwork: FieldworkRows, staff: StaffIds) {
   const rows = {
@@ -42,12 +69,23 @@ export function buildStoryRows(setup: SetupRows, fieldwork: FieldworkRows, staff
     domainAssignments: [] as Prisma.DomainAssignmentCreateManyInput[],
   };
   for (const spec of STORIES) addStory(rows, spec, setup, fieldwork, staff);
+  for (const approved of APPROVED_STORIES) {
+    const { spec, approval } = approvedAsStorySpec(approved);
+    addStory(rows, spec, setup, fieldwork, staff, approval);
+  }
   return rows;
 }
 
 export type StoryRows = ReturnType<typeof buildStoryRows>;
 
-function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork: FieldworkRows, staff: StaffIds) {
+function addStory(
+  rows: StoryRows,
+  spec: StorySpec,
+  setup: SetupRows,
+  fieldwork: FieldworkRows,
+  staff: StaffIds,
+  approval?: Approval,
+) {
   const evaluationId = setup.evaluation.id;
   const base = fixture.sample_outcomes[spec.sampleOutcome];
   if (!base) throw new Error(`Demo data: story ${spec.codeNumber} names an unknown sample outcome`);
@@ -77,6 +115,11 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     periodTo: period.to,
     periodPrecision: "YEAR",
     contributionNarrative: spec.contributionNarrative,
+    contributionNarrativeTranslation: approval?.contributionNarrativeEn ?? null,
+    sustainabilityAssessment: approval?.sustainability.es ?? null,
+    sustainabilityAssessmentTranslation: approval?.sustainability.en ?? null,
+    contributionRating: approval?.contributionRating ?? null,
+    contributionRatingReason: approval?.contributionRatingReason ?? null,
     stage: spec.stage,
     stageChangedAt: day(spec.stageChangedOn),
     createdAt: writtenAt,
@@ -100,6 +143,7 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     ...child(),
     projectId: lookup(setup.refs.projectByAcronym, project, "project").id,
     howContributed: how,
+    howContributedTranslation: approval?.howEn.get(project) ?? null,
   }));
   const storytellers = spec.storytellers.map((n) => lookup(fieldwork.refs.respondentByNumber, n, "respondent"));
   const sources = spec.sources.map((key) => sourceColumns(key, fieldwork));
@@ -118,9 +162,9 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
   rows.storySources.push(...sources.map(({ columns }) => ({ ...child(), ...columns })));
 
   // Screened stories were assigned by the lead at screening; earlier ones carry the author's proposal.
-  const screened = spec.stage === "SCREENED";
+  const screened = spec.stage !== "DRAFT" && spec.stage !== "SUBMITTED";
   const assignedById = screened ? staff.lead : staff.evaluator;
-  const assignedAt = screened ? day(spec.stageChangedOn) : writtenAt;
+  const assignedAt = screened ? day(approval ? APPROVED_PATH.screenedOn : spec.stageChangedOn) : writtenAt;
   const domainId = (position: number) => lookup(setup.refs.domainByPosition, position, "domain").id;
   rows.domainAssignments.push(
     buildDomainAssignment({
@@ -153,7 +197,7 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     return { id, name: DEMO_USERS.find((user) => user.role === role)?.name ?? role };
   };
   const projects = new Map(setup.projects.map((project) => [project.id, project]));
-  const snapshot = buildStorySnapshot({
+  const snapshotSource: SnapshotSource = {
     code: story.code,
     title: story.title,
     titleTranslation: story.titleTranslation ?? null,
@@ -170,7 +214,9 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
     periodFrom: period.from,
     periodTo: period.to ?? null,
     contributionNarrative: spec.contributionNarrative,
-    sustainabilityAssessment: null,
+    contributionNarrativeTranslation: story.contributionNarrativeTranslation ?? null,
+    sustainabilityAssessment: story.sustainabilityAssessment ?? null,
+    sustainabilityAssessmentTranslation: story.sustainabilityAssessmentTranslation ?? null,
     sustainabilityConditions: null,
     sustainabilityRisks: null,
     places: places.map((place) => ({
@@ -210,11 +256,19 @@ function addStory(rows: StoryRows, spec: StorySpec, setup: SetupRows, fieldwork:
         acronym: project.acronym,
         name: project.name,
         howContributed: row.howContributed,
+        howContributedTranslation: row.howContributedTranslation,
       };
     }),
     storytellers: storytellers.map((respondent) => ({ respondentId: respondent.id, code: respondent.code! })),
     sources: sources.map(({ snapshot: source }) => source),
-  });
+  };
+  // An approved story records where each translation came from, as a save through the app does
+  // (decision 0038), so the brief and the review page know every text is translated and current.
+  if (approval) {
+    story.translationSources = nextTranslationSources(null, buildStorySnapshot(snapshotSource), writtenAt);
+    snapshotSource.translationSources = story.translationSources;
+  }
+  const snapshot = buildStorySnapshot(snapshotSource);
 
   rows.storyRevisions.push(
     buildStoryRevision({

@@ -12,17 +12,12 @@ const PASSWORD = "msc-demo-2026";
 let evaluation: { id: string; name: string };
 
 /**
- * The demo holds no approved outcome yet (its stories stand at draft, submitted, screened and in
- * selection). This spec's own copy puts three of them straight at APPROVED: the path to approval
- * (triangulation, validation, review) is tested elsewhere; here only what the brief prints is.
- * CS-0001 and CS-0005 retell sample outcomes of domain 1, CS-0006 one of domain 2.
+ * The demo's approved outcomes (prisma/seed/approved-data.ts): CS-0009 to CS-0014 retell the
+ * fixture's six sample outcomes of domain 1, CS-0015 to CS-0017 its three of domain 2, each with
+ * every text translated and approved by the demo reviewer.
  */
 test.beforeAll(async () => {
   evaluation = await copyOfDemo("Evaluación de prueba: informe");
-  await appDatabase().changeStory.updateMany({
-    where: { evaluationId: evaluation.id, code: { in: ["CS-0001", "CS-0005", "CS-0006"] } },
-    data: { stage: "APPROVED" },
-  });
 });
 
 async function openBrief(page: Page, email: string): Promise<void> {
@@ -46,10 +41,12 @@ test("a lead reads the brief in Spanish and English and downloads it in Word", a
   const brief = page.locator("article[lang=es]");
   await expect(brief.getByRole("heading", { level: 2, name: "Resultados clave", exact: true })).toBeVisible();
   const domain1 = brief.getByRole("region", { name: /^Dominio 1: / });
-  await expect(domain1.getByRole("listitem")).toHaveCount(2);
+  await expect(domain1.getByRole("listitem")).toHaveCount(6);
   await expect(domain1).toContainText("en Oaxaca y Veracruz");
   await expect(domain1).toContainText("comunidades: 24");
-  await expect(brief.getByRole("region", { name: /^Dominio 2: / }).getByRole("listitem")).toHaveCount(1);
+  await expect(domain1).toContainText("personas trabajadoras elegibles representadas: más de 10");
+  await expect(brief.getByRole("region", { name: /^Dominio 2: / }).getByRole("listitem")).toHaveCount(3);
+  await expect(brief).not.toContainText("sin traducir");
   await expect(brief.getByRole("table").first()).toBeVisible();
   await expectNoAxeViolations(page, "brief, lead (es)");
 
@@ -61,6 +58,11 @@ test("a lead reads the brief in Spanish and English and downloads it in Word", a
   const english = page.locator("article[lang=en]");
   await expect(english.getByRole("heading", { level: 3, name: "Key results by domain" })).toBeVisible();
   await expect(english.getByRole("region", { name: /^Domain 1: / })).toContainText("communities: 24");
+  await expect(english.getByRole("region", { name: /^Domain 1: / })).toContainText(
+    "eligible workers represented: over 10,000; months to outcome: from 1 to 9",
+  );
+  await expect(english.getByRole("region", { name: /^Domain 2: / })).toContainText("since 2023");
+  await expect(english).not.toContainText("untranslated");
   await expectNoAxeViolations(page, "brief, lead (en)");
 
   // A draft copy says so.
@@ -86,7 +88,7 @@ test("a reviewer reads the approved copy in English; a panelist gets not found",
   await page.goto(`/evaluations/${evaluation.id}/brief?lang=en`);
   const english = page.locator("article[lang=en]");
   await expect(english.getByRole("heading", { level: 2, name: "Key results", exact: true })).toBeVisible();
-  await expect(english.getByRole("region", { name: /^Domain 2: / }).getByRole("listitem")).toHaveCount(1);
+  await expect(english.getByRole("region", { name: /^Domain 2: / }).getByRole("listitem")).toHaveCount(3);
   await expect(page.getByLabel("Resultados incluidos")).toHaveCount(0);
   await expectNoAxeViolations(page, "brief, reviewer (en)");
   const pdf = await page.request.get(`/api/evaluations/${evaluation.id}/brief?format=pdf&lang=en`);
@@ -107,38 +109,18 @@ test("a reviewer reads the approved copy in English; a panelist gets not found",
 test("a reviewer finds the outcomes already decided, and reads one whole: its type, domain, sectors and projects", async ({
   page,
 }) => {
-  const db = appDatabase();
-  const story = await db.changeStory.findFirstOrThrow({
-    where: { evaluationId: evaluation.id, code: "CS-0006" },
-    select: { id: true, version: true },
-  });
-  const revision = await db.storyRevision.findFirstOrThrow({
-    where: { storyId: story.id, version: story.version },
-    select: { id: true },
-  });
-  const reviewer = await db.user.findUniqueOrThrow({ where: { email: "reviewer@demo.example" }, select: { id: true } });
-  await db.review.create({
-    data: {
-      evaluationId: evaluation.id,
-      storyId: story.id,
-      storyRevisionId: revision.id,
-      reviewerId: reviewer.id,
-      decision: "APPROVE",
-      comment: "",
-    },
-  });
-
+  // The demo reviewer approved the nine outcomes of the demo's brief.
   await openBrief(page, "reviewer@demo.example");
   await page.getByRole("link", { name: "Revisión del financiador" }).click();
-  const decided = page.getByRole("table", { name: /^Resultados decididos \(1\)/ });
-  await expect(decided.getByRole("row")).toHaveCount(2);
+  const decided = page.getByRole("table", { name: /^Resultados decididos \(9\)/ });
+  await expect(decided.getByRole("row")).toHaveCount(10);
   // The latest decision, and the stage the story stands at now.
   await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(1)).toHaveText("Aprobada · versión 1");
   await expect(decided.getByRole("row").nth(1).getByRole("cell").nth(4)).toHaveText("Aprobada");
   await expectNoAxeViolations(page, "review queue with decided outcomes (es)");
 
-  await decided.getByRole("link", { name: /^CS-0006 · / }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^CS-0006 · / })).toBeVisible();
+  await decided.getByRole("link", { name: /^CS-0015 · / }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^CS-0015 · / })).toBeVisible();
   const facts = page.locator("dl").first();
   await expect(facts).toContainText("Tipo de cambio");
   await expect(facts).toContainText("Cambio positivo");

@@ -44,18 +44,19 @@ test("a lead filters, sorts and pages the stories table, and the URL keeps the v
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Historias de cambio" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "historias" })).toHaveText(
-    /^8 historias\. Ordenado por Actualizada, descendente\. Página 1 de 1\.$/,
+    /^17 historias\. Ordenado por Actualizada, descendente\. Página 1 de 1\.$/,
   );
-  await expect(storyRows(page)).toHaveCount(8);
+  await expect(storyRows(page)).toHaveCount(17);
   await expectNoAxeViolations(page, "stories table (es)");
 
   // Filter by primary domain.
   await page.getByLabel("Dominio (principal)").selectOption({ label: WORKER_ADVOCACY });
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(page).toHaveURL(/domain=/);
-  await expect(storyRows(page)).toHaveCount(5);
-  await expect(page.getByRole("status").filter({ hasText: "historias" })).toContainText("5 historias.");
-  await expect(storyRows(page).locator("td").filter({ hasText: WORKER_ADVOCACY })).toHaveCount(5);
+  // Five stories on their way and six approved outcomes (CS-0009 to CS-0014).
+  await expect(storyRows(page)).toHaveCount(11);
+  await expect(page.getByRole("status").filter({ hasText: "historias" })).toContainText("11 historias.");
+  await expect(storyRows(page).locator("td").filter({ hasText: WORKER_ADVOCACY })).toHaveCount(11);
 
   // Sort by title, both ways, with aria-sort on the header.
   const titleHeader = page.getByRole("columnheader", { name: "Título" });
@@ -74,33 +75,33 @@ test("a lead filters, sorts and pages the stories table, and the URL keeps the v
   await expect(page.getByRole("columnheader", { name: "Título" })).toHaveAttribute("aria-sort", "descending");
   expect(await codesShown(page)).toEqual([...ascending].reverse());
 
-  // Five rows per page and every domain: the sort is kept, and there are two pages.
+  // Ten rows per page and every domain: the sort is kept, and there are two pages.
   await page.getByLabel("Dominio (principal)").selectOption({ label: "Cualquiera" });
-  await page.getByLabel("Filas por página").selectOption("5");
+  await page.getByLabel("Filas por página").selectOption("10");
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
-  await expect(page).toHaveURL(/size=5/);
+  await expect(page).toHaveURL(/size=10/);
   await expect(page).toHaveURL(/sort=-title/);
-  await expect(storyRows(page)).toHaveCount(5);
+  await expect(storyRows(page)).toHaveCount(10);
   const firstPage = await codesShown(page);
   const pages = page.getByRole("navigation", { name: "Páginas de la tabla" });
   await pages.getByRole("link", { name: "Página siguiente" }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(storyRows(page)).toHaveCount(3);
+  await expect(storyRows(page)).toHaveCount(7);
   await expect(pages.locator('[aria-current="page"]')).toContainText("Página 2");
   const secondPage = await codesShown(page);
   expect(secondPage.some((code) => firstPage.includes(code))).toBe(false);
 
   await page.reload();
-  await expect(storyRows(page)).toHaveCount(3);
+  await expect(storyRows(page)).toHaveCount(7);
   expect(await codesShown(page)).toEqual(secondPage);
   await expect(page.getByRole("status").filter({ hasText: "historias" })).toContainText("Página 2 de 2.");
 
   // Back and forward move through the views.
   await page.goBack();
-  await expect(storyRows(page)).toHaveCount(5);
+  await expect(storyRows(page)).toHaveCount(10);
   expect(await codesShown(page)).toEqual(firstPage);
   await page.goForward();
-  await expect(storyRows(page)).toHaveCount(3);
+  await expect(storyRows(page)).toHaveCount(7);
   await expectNoAxeViolations(page, "stories table, page 2 (es)");
 });
 
@@ -154,7 +155,7 @@ test("the stories table works with the keyboard alone", async ({ page }) => {
   await expect(sortByCode).toBeFocused();
   await page.keyboard.press("Space");
   await expect(codeHeader).toHaveAttribute("aria-sort", "descending");
-  expect((await codesShown(page))[0]).toBe("CS-0008");
+  expect((await codesShown(page))[0]).toBe("CS-0017");
 
   // Choose columns: open the disclosure with Enter, hide a column with Space.
   const summary = page.getByText("Columnas", { exact: true });
@@ -179,8 +180,8 @@ test("the stories table works with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Aplicar filtros" })).toBeFocused();
 
   // Into the table and to a story's link.
-  await tabTo(page, page.getByRole("link", { name: "CS-0008" }));
-  await expect(page.getByRole("link", { name: "CS-0008" })).toHaveAttribute("href", /\/stories\//);
+  await tabTo(page, page.getByRole("link", { name: "CS-0017" }));
+  await expect(page.getByRole("link", { name: "CS-0017" })).toHaveAttribute("href", /\/stories\//);
 });
 
 test("in English, and for a reviewer who may not read stories", async ({ page }) => {

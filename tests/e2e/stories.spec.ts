@@ -8,7 +8,7 @@ import { copyOfDemo } from "./support/world";
 test.use({ locale: "es-MX" });
 
 const PASSWORD = "msc-demo-2026";
-/** This spec's own copy of the demo: its next story is CS-0009 whatever other specs wrote. */
+/** This spec's own copy of the demo: its next story is CS-0018 whatever other specs wrote. */
 let evaluationName: string;
 
 test.beforeAll(async () => {
@@ -89,7 +89,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
 
   await expect(page).toHaveURL(STORY_URL);
   const storyPath = new URL(page.url()).pathname;
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("CS-0009");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("CS-0018");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>alert(1)</script>");
   const path = page.getByRole("region", { name: "El recorrido de la historia" });
   await expect(path).toContainText("Borrador");
@@ -103,7 +103,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
 
   // Replace the storyteller with one who consented, and reword the change.
   await page.getByRole("link", { name: "Editar esta historia" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Editar CS-0009" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Editar CS-0018" })).toBeVisible();
   await page.getByRole("button", { name: "Quitar R-0012 (retiró su consentimiento)" }).click();
   await addStoryteller(page, "R-0008");
   await page
@@ -137,7 +137,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
       .getByRole("heading", { name: "Storytellers" }),
   ).toBeVisible();
   await expectNoAxeViolations(page, "revisions (en)");
-  await page.getByRole("link", { name: "Back to CS-0009" }).click();
+  await page.getByRole("link", { name: "Back to CS-0018" }).click();
   await expect(page.getByRole("region", { name: "The story’s path" })).toContainText("Submitted");
   await expect(
     page.getByRole("region", { name: "The story’s path" }).getByRole("button", { name: "Mark as screened" }),

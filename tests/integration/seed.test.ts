@@ -147,9 +147,10 @@ describe("seedDemo without demo passwords (a real install)", () => {
         storytellers: { include: { respondent: { include: { consents: { include: { scopes: true } } } } } },
       },
     });
-    expect(stories).toHaveLength(8);
+    // Eight stories on their way, and the nine approved outcomes the brief prints (demo-brief.test.ts).
+    expect(stories).toHaveLength(17);
     expect(new Set(stories.map((story) => story.stage))).toEqual(
-      new Set(["DRAFT", "SUBMITTED", "SCREENED", "IN_SELECTION"]),
+      new Set(["DRAFT", "SUBMITTED", "SCREENED", "IN_SELECTION", "APPROVED"]),
     );
     expect(stories.filter((story) => story.changeType === "NO_CHANGE")).toHaveLength(1);
     for (const story of stories) {
