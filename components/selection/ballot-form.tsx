@@ -3,7 +3,8 @@
 /**
  * A panelist's ballots on one round, one per candidate, each with a reason. Ranking is done with
  * "move up" / "move down" buttons (keyboard and screen reader friendly; no dragging needed) or, for
- * mouse and touch, by dragging a story by its handle; each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
+ * mouse and touch, by dragging a story by its handle (the drag code loads when a pointer first
+ * comes over the list: use-drag-and-drop.ts); each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
  * apart with the reason; the server refuses them too.
  */
 import { useTranslations } from "next-intl";
@@ -18,7 +19,8 @@ import { castSelectionBallots } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
-import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
+import { DragHandle } from "./drag-handle";
+import { useDragAndDrop } from "./use-drag-and-drop";
 import styles from "./selection.module.css";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { TextAreaField } from "@/components/ui/field";
@@ -77,6 +79,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   );
   const [announcement, setAnnouncement] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
+  const { dragAndDrop, load: loadDragAndDrop } = useDragAndDrop();
   const form = useActionForm(castSelectionBallots, {
     failureMessages: selectionFailureMessages,
     focus: (fields) => {
@@ -209,15 +212,15 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {method === "RANKING" ? (
-        <SortableBallotList
+      {method === "RANKING" && dragAndDrop ? (
+        <dragAndDrop.SortableBallotList
           ids={order}
           className={styles.ballotList}
           instructions={t("ballot.dragInstructions")}
           onDrop={drop}
         >
           {order.map((storyId, index) => (
-            <SortableBallotItem
+            <dragAndDrop.SortableBallotItem
               key={storyId}
               id={storyId}
               className={styles.ballotItem}
@@ -225,14 +228,25 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
               handleRole={t("ballot.dragRole")}
             >
               {(handle) => itemContent(storyId, index, handle)}
-            </SortableBallotItem>
+            </dragAndDrop.SortableBallotItem>
           ))}
-        </SortableBallotList>
+        </dragAndDrop.SortableBallotList>
       ) : (
-        <ol className={styles.ballotList}>
+        // Until a pointer comes over it, the ranking list is a plain one with inert handles.
+        <ol className={styles.ballotList} onPointerOver={method === "RANKING" ? loadDragAndDrop : undefined}>
           {order.map((storyId, index) => (
             <li key={storyId} className={styles.ballotItem}>
-              {itemContent(storyId, index)}
+              {itemContent(
+                storyId,
+                index,
+                method === "RANKING" ? (
+                  <DragHandle
+                    storyId={storyId}
+                    label={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
+                    roleDescription={t("ballot.dragRole")}
+                  />
+                ) : null,
+              )}
             </li>
           ))}
         </ol>
