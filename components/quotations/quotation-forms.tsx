@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { TextArea } from "@/components/stories/form-controls";
+import { TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/choice-fields";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -92,13 +92,13 @@ export function QuotationTranslationForm({
       }}
     >
       <FormError id={`${prefix}-error`} message={form.formError} />
-      <TextArea
+      <TextAreaField
         id={`${prefix}-translation`}
         label={t("translate.label")}
         hint={t("translate.hint")}
         rows={3}
         value={translation}
-        onChange={setTranslation}
+        onValueChange={setTranslation}
         maxLength={QUOTATION_LIMITS.translation}
         lang={language}
         error={form.fieldError("translation")}
@@ -107,7 +107,7 @@ export function QuotationTranslationForm({
         id={`${prefix}-language`}
         label={t("translate.language")}
         value={language}
-        onChange={(event) => setLanguage(event.target.value as QuotationLanguage)}
+        onValueChange={(value) => setLanguage(value as QuotationLanguage)}
         options={QUOTATION_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
         error={form.fieldError("translationLanguage")}
       />
