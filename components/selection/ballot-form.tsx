@@ -9,7 +9,7 @@
  */
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -79,7 +79,8 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   );
   const [announcement, setAnnouncement] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
-  const { dragAndDrop, load: loadDragAndDrop } = useDragAndDrop();
+  const listFrame = useRef<HTMLDivElement>(null);
+  const { dragAndDrop, prefetch, handleEntered, handleLeft } = useDragAndDrop(listFrame);
   const form = useActionForm(castSelectionBallots, {
     failureMessages: selectionFailureMessages,
     focus: (fields) => {
@@ -212,45 +213,49 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {method === "RANKING" && dragAndDrop ? (
-        <dragAndDrop.SortableBallotList
-          ids={order}
-          className={styles.ballotList}
-          instructions={t("ballot.dragInstructions")}
-          onDrop={drop}
-        >
-          {order.map((storyId, index) => (
-            <dragAndDrop.SortableBallotItem
-              key={storyId}
-              id={storyId}
-              className={styles.ballotItem}
-              handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
-              handleRole={t("ballot.dragRole")}
-            >
-              {(handle) => itemContent(storyId, index, handle)}
-            </dragAndDrop.SortableBallotItem>
-          ))}
-        </dragAndDrop.SortableBallotList>
-      ) : (
-        // Until a pointer comes over it, the ranking list is a plain one with inert handles.
-        <ol className={styles.ballotList} onPointerOver={method === "RANKING" ? loadDragAndDrop : undefined}>
-          {order.map((storyId, index) => (
-            <li key={storyId} className={styles.ballotItem}>
-              {itemContent(
-                storyId,
-                index,
-                method === "RANKING" ? (
-                  <DragHandle
-                    storyId={storyId}
-                    label={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
-                    roleDescription={t("ballot.dragRole")}
-                  />
-                ) : null,
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <div ref={listFrame}>
+        {method === "RANKING" && dragAndDrop ? (
+          <dragAndDrop.SortableBallotList
+            ids={order}
+            className={styles.ballotList}
+            instructions={t("ballot.dragInstructions")}
+            onDrop={drop}
+          >
+            {order.map((storyId, index) => (
+              <dragAndDrop.SortableBallotItem
+                key={storyId}
+                id={storyId}
+                className={styles.ballotItem}
+                handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
+                handleRole={t("ballot.dragRole")}
+              >
+                {(handle) => itemContent(storyId, index, handle)}
+              </dragAndDrop.SortableBallotItem>
+            ))}
+          </dragAndDrop.SortableBallotList>
+        ) : (
+          // Until a pointer comes onto a handle, the ranking list is a plain one with inert handles.
+          <ol className={styles.ballotList} onPointerOver={method === "RANKING" ? prefetch : undefined}>
+            {order.map((storyId, index) => (
+              <li key={storyId} className={styles.ballotItem}>
+                {itemContent(
+                  storyId,
+                  index,
+                  method === "RANKING" ? (
+                    <DragHandle
+                      storyId={storyId}
+                      label={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
+                      roleDescription={t("ballot.dragRole")}
+                      onPointerEnter={handleEntered}
+                      onPointerLeave={handleLeft}
+                    />
+                  ) : null,
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
       {blocked.length ? (
         <section aria-labelledby="conflicts-title">
           <h3 id="conflicts-title">{t("ballot.conflictsTitle")}</h3>
