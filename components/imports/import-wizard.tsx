@@ -6,13 +6,15 @@
  * paged) under `?batch=`; the chosen kind stays in the address (`?kind=`), so a reload keeps it.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { leftOutColumns, parseTarget, type ColumnMapping } from "@/lib/imports/mapping";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/actions";
-import type { ActionFailure } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/actions";
+import { FormError } from "@/components/ui/form-message";
+import { useActionForm, type ActionFailure } from "@/components/ui/use-action-form";
 import { importFailureKey } from "./failure-messages";
 import styles from "./imports.module.css";
 
@@ -39,7 +41,6 @@ type Props = {
 
 export function ImportWizard({ evaluationId, basePath, kinds, initialKind, afterCommit }: Props) {
   const t = useTranslations("imports");
-  const messages = useTranslations();
   // Figures in a story file are read the way numbers are written in the language the member works in.
   const numberLocale = useLocale() === "en" ? "en" : "es";
   const router = useRouter();
@@ -56,8 +57,6 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   const [keyColumn, setKeyColumn] = useState("");
   const [dryRun, setDryRun] = useState<DryRun | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const leftOut = analysis ? leftOutColumns(analysis.headers, mapping, keyColumn || null) : [];
   // Each step's start takes the focus when it appears: the button that opened it sat in a
   // fieldset disabled while the server worked, so focus would otherwise fall back to the page.
@@ -82,13 +81,69 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   const pathWith = (batchId?: string) =>
     `${basePath}?kind=${kind}${batchId ? `&batch=${encodeURIComponent(batchId)}#errors` : ""}`;
 
-  function refusal(failure: ActionFailure): string {
+  // The three steps answer through the one message on top of the wizard: each step's failure is
+  // worded by the wizard's table, with the repeated column or the left-out field as its values.
+  const messageValues = (failure: ActionFailure) => {
     const target = failure.error === "REJECTED" ? failure.target : undefined;
     const header = failure.error === "REJECTED" ? failure.header : undefined;
-    return messages(importFailureKey(failure), {
+    return {
       header: header ?? "",
       field: target && IMPORT_FIELDS[kind].some((f) => f.name === target) ? fieldLabel(target) : (target ?? ""),
-    });
+    };
+  };
+  const step = {
+    failureMessages: (failure: ActionFailure) => ({ fields: {}, form: importFailureKey(failure) }),
+    messageValues,
+    clearOnStart: true,
+    onStart: () => clearSteps(),
+  };
+  const analyzeStep = useActionForm(analyzeFile, {
+    ...step,
+    onSuccess: (data: Analysis) => {
+      setAnalysis(data);
+      setMapping(data.mapping);
+      setKeyColumn(data.keyColumn ?? "");
+    },
+  });
+  const dryRunStep = useActionForm(dryRunImport, {
+    ...step,
+    onSuccess: (data: DryRun) => {
+      setDryRun(data);
+      router.replace(pathWith(data.batchId), { scroll: false });
+    },
+  });
+  const commitStep = useActionForm(commitImport, {
+    ...step,
+    onSuccess: (data: { created: number; alreadyCommitted: boolean }) => {
+      setDone(data.alreadyCommitted ? t("wizard.alreadyCommitted") : t("wizard.committed", { created: data.created }));
+      router.replace(pathWith(), { scroll: false });
+      router.refresh();
+    },
+    // The batch may have changed meanwhile (committed from another tab): show what it is now.
+    onFailure: () => router.refresh(),
+  });
+  const steps = [analyzeStep, dryRunStep, commitStep];
+  const pending = steps.some((one) => one.busy);
+  const error = steps.map((one) => one.formError).find(Boolean) ?? null;
+  /** A new step starts with no message from an earlier one. */
+  function clearSteps() {
+    for (const one of steps) one.clear();
+  }
+  /** The one message takes the focus after a failure, whichever step failed. */
+  function messageRef(node: HTMLParagraphElement | null) {
+    for (const one of steps) one.messageRef.current = node;
+  }
+
+  /**
+   * What the browser can tell before sending the file (none chosen, too large) comes back as the
+   * schema's own codes, worded like the server's answer; anything else goes to the server.
+   */
+  async function analyzeFile(input: { file: File | null; related: File[] }): Promise<ActionResult<Analysis>> {
+    const { file: chosen, related: others } = input;
+    if (!chosen) return { ok: false, error: "INVALID", fieldErrors: { file: ["fileRequired"] } };
+    if (others.reduce((total, other) => total + other.size, chosen.size) > MAX_IMPORT_BYTES)
+      return { ok: false, error: "INVALID", fieldErrors: { file: ["TOO_LARGE"] } };
+    return analyzeImportFile({ evaluationId, kind, file: chosen, delimiter });
   }
 
   /** Rows copied from a spreadsheet arrive tab-separated: they are read as a file of that text. */
@@ -105,60 +160,29 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   }
 
   function analyze() {
-    setError(null);
     reset();
-    if (!file) return setError(t("refusals.fileRequired"));
-    if (related.reduce((total, other) => total + other.size, file.size) > MAX_IMPORT_BYTES)
-      return setError(t("refusals.TOO_LARGE"));
-    startTransition(async () => {
-      const result = await analyzeImportFile({ evaluationId, kind, file, delimiter });
-      if (!result.ok) return setError(refusal(result));
-      setAnalysis(result.data);
-      setMapping(result.data.mapping);
-      setKeyColumn(result.data.keyColumn ?? "");
-    });
+    void analyzeStep.submit({ file, related });
   }
 
   function check() {
     if (!file) return;
-    setError(null);
     setDryRun(null);
-    startTransition(async () => {
-      const result = await dryRunImport({
-        evaluationId,
-        kind,
-        file,
-        delimiter,
-        mapping,
-        keyColumn,
-        idempotencyKey: crypto.randomUUID(),
-        numberLocale,
-        related,
-      });
-      if (!result.ok) return setError(refusal(result));
-      setDryRun(result.data);
-      router.replace(pathWith(result.data.batchId), { scroll: false });
+    void dryRunStep.submit({
+      evaluationId,
+      kind,
+      file,
+      delimiter,
+      mapping,
+      keyColumn,
+      idempotencyKey: crypto.randomUUID(),
+      numberLocale,
+      related,
     });
   }
 
   function commit() {
     if (!file || !dryRun) return;
-    setError(null);
-    startTransition(async () => {
-      const result = await commitImport({ evaluationId, batchId: dryRun.batchId, file, related });
-      if (!result.ok) {
-        setError(refusal(result));
-        router.refresh();
-        return;
-      }
-      setDone(
-        result.data.alreadyCommitted
-          ? t("wizard.alreadyCommitted")
-          : t("wizard.committed", { created: result.data.created }),
-      );
-      router.replace(pathWith(), { scroll: false });
-      router.refresh();
-    });
+    void commitStep.submit({ evaluationId, batchId: dryRun.batchId, file, related });
   }
 
   const fields = IMPORT_FIELDS[kind];
@@ -176,9 +200,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   return (
     <section className={styles.wizard} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("wizard.title")}</h2>
-      <p role="alert" className="form-error">
-        {error}
-      </p>
+      <FormError ref={messageRef} message={error} />
       {done ? <p role="status">{done}</p> : null}
       {done && afterCommit?.[kind] ? <p>{afterCommit[kind]}</p> : null}
 

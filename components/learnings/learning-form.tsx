@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
+import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { createLearning, updateLearning } from "@/lib/learnings/actions";
 import { AUDIENCES, LEARNING_LIMITS } from "@/lib/learnings/types";
@@ -123,8 +124,6 @@ export function LearningForm({
 
   const setText = (locale: Language, field: keyof TextValues) => (value: string) =>
     setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));
-  const toggle = (set: typeof setStoryIds) => (value: string, checked: boolean) =>
-    set((current) => (checked ? [...current, value] : current.filter((id) => id !== value)));
   const required = { required: true, requiredLabel: t("required") };
   const groups = options.atRiskGroups.filter(
     (group) => group.id === learning?.atRiskGroup?.id || !takenGroups.includes(group.id),
@@ -143,11 +142,11 @@ export function LearningForm({
       <h3 id={`${prefix}-title`}>{title}</h3>
       <FormError id={`${prefix}-error`} message={form.formError} />
       {kind === "RECOMMENDATION" ? (
-        <SelectInput
+        <SelectField
           id={`${prefix}-audience`}
           label={t("fields.audience")}
           value={audience}
-          onChange={setAudience}
+          onValueChange={setAudience}
           placeholder={t("fields.choose")}
           options={AUDIENCES.map((value) => ({ value, label: t(`audiences.${value}`) }))}
           error={form.fieldError("audience")}
@@ -155,11 +154,11 @@ export function LearningForm({
         />
       ) : null}
       {kind === "AT_RISK_IMPACT" ? (
-        <SelectInput
+        <SelectField
           id={`${prefix}-group`}
           label={t("fields.atRiskGroup")}
           value={atRiskGroupId}
-          onChange={setAtRiskGroupId}
+          onValueChange={setAtRiskGroupId}
           placeholder={t("fields.choose")}
           options={groups.map((group) => ({ value: group.id, label: localized(group, locale) }))}
           error={form.fieldError("atRiskGroupId")}
@@ -178,46 +177,46 @@ export function LearningForm({
               {language} ({original ? t("original") : t("translation")})
             </legend>
             {keyLearning ? (
-              <TextInput
+              <Field
                 id={id("title")}
                 lang={lang}
                 label={t("fields.title", { language })}
                 value={texts[locale].title}
-                onChange={setText(locale, "title")}
+                onValueChange={setText(locale, "title")}
                 error={error("title")}
                 maxLength={LEARNING_LIMITS.title}
                 {...(original ? required : {})}
               />
             ) : null}
-            <TextArea
+            <TextAreaField
               id={id("body")}
               lang={lang}
               rows={keyLearning ? 6 : 4}
               label={t(keyLearning ? "fields.narrative" : "fields.body", { language })}
               value={texts[locale].body}
-              onChange={setText(locale, "body")}
+              onValueChange={setText(locale, "body")}
               error={error("body")}
               maxLength={LEARNING_LIMITS.body}
               {...(original ? required : {})}
             />
             {keyLearning ? (
-              <TextArea
+              <TextAreaField
                 id={id("sustainability")}
                 lang={lang}
                 rows={3}
                 label={t("fields.sustainability", { language })}
                 value={texts[locale].sustainability}
-                onChange={setText(locale, "sustainability")}
+                onValueChange={setText(locale, "sustainability")}
                 error={error("sustainability")}
                 maxLength={LEARNING_LIMITS.sustainability}
               />
             ) : null}
             {original ? null : (
-              <SelectInput
+              <SelectField
                 id={id("translatedById")}
                 label={t("fields.translatedBy", { language })}
                 value={texts[locale].translatedById}
-                onChange={setText(locale, "translatedById")}
+                onValueChange={setText(locale, "translatedById")}
                 placeholder={t("fields.translatedByYou")}
                 options={options.translators.map((person) => ({ value: person.id, label: person.name }))}
                 error={error("translatedById")}
@@ -228,10 +227,9 @@ export function LearningForm({
       })}
       {keyLearning ? (
         <>
-          <ChoiceGroup
+          <CheckboxGroup
             id={`${prefix}-domains`}
             legend={t("fields.domains")}
-            type="checkbox"
             options={domains.map((domain) => ({
               value: domain.id,
               label: domain.retired
@@ -239,20 +237,19 @@ export function LearningForm({
                 : `${domain.nameEs} / ${domain.nameEn}`,
             }))}
             selected={domainIds}
-            onToggle={toggle(setDomainIds)}
+            onChange={setDomainIds}
             error={form.fieldError("domainIds")}
           />
           {options.stories.length === 0 ? (
             <p className="muted">{t("fields.noStories")}</p>
           ) : (
-            <ChoiceGroup
+            <CheckboxGroup
               id={`${prefix}-stories`}
               legend={t("fields.stories")}
               hint={t("fields.storiesHint")}
-              type="checkbox"
               options={options.stories.map((story) => ({ value: story.id, label: `${story.code} · ${story.title}` }))}
               selected={storyIds}
-              onToggle={toggle(setStoryIds)}
+              onChange={setStoryIds}
               error={form.fieldError("storyIds")}
             />
           )}

@@ -107,7 +107,7 @@ export function QuotationTranslationForm({
         id={`${prefix}-language`}
         label={t("translate.language")}
         value={language}
-        onChange={(event) => setLanguage(event.target.value as QuotationLanguage)}
+        onValueChange={(value) => setLanguage(value as QuotationLanguage)}
         options={QUOTATION_LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
         error={form.fieldError("translationLanguage")}
       />

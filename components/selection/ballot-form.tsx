@@ -3,12 +3,13 @@
 /**
  * A panelist's ballots on one round, one per candidate, each with a reason. Ranking is done with
  * "move up" / "move down" buttons (keyboard and screen reader friendly; no dragging needed) or, for
- * mouse and touch, by dragging a story by its handle; each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
+ * mouse and touch, by dragging a story by its handle (the drag code loads when a pointer first
+ * comes over the list: use-drag-and-drop.ts); each move is announced. Stories the panelist may not vote on (conflict of interest) are listed
  * apart with the reason; the server refuses them too.
  */
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -18,7 +19,8 @@ import { castSelectionBallots } from "@/lib/selection/actions";
 import { SELECTION_LIMITS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import { moveStory } from "./ranking-order";
-import { SortableBallotItem, SortableBallotList } from "./sortable-ballot-list";
+import { DragHandle } from "./drag-handle";
+import { useDragAndDrop } from "./use-drag-and-drop";
 import styles from "./selection.module.css";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { TextAreaField } from "@/components/ui/field";
@@ -77,6 +79,8 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   );
   const [announcement, setAnnouncement] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
+  const listFrame = useRef<HTMLDivElement>(null);
+  const { dragAndDrop, prefetch, handleEntered, handleLeft } = useDragAndDrop(listFrame);
   const form = useActionForm(castSelectionBallots, {
     failureMessages: selectionFailureMessages,
     focus: (fields) => {
@@ -209,34 +213,49 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {method === "RANKING" ? (
-        <SortableBallotList
-          ids={order}
-          className={styles.ballotList}
-          instructions={t("ballot.dragInstructions")}
-          onDrop={drop}
-        >
-          {order.map((storyId, index) => (
-            <SortableBallotItem
-              key={storyId}
-              id={storyId}
-              className={styles.ballotItem}
-              handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
-              handleRole={t("ballot.dragRole")}
-            >
-              {(handle) => itemContent(storyId, index, handle)}
-            </SortableBallotItem>
-          ))}
-        </SortableBallotList>
-      ) : (
-        <ol className={styles.ballotList}>
-          {order.map((storyId, index) => (
-            <li key={storyId} className={styles.ballotItem}>
-              {itemContent(storyId, index)}
-            </li>
-          ))}
-        </ol>
-      )}
+      <div ref={listFrame}>
+        {method === "RANKING" && dragAndDrop ? (
+          <dragAndDrop.SortableBallotList
+            ids={order}
+            className={styles.ballotList}
+            instructions={t("ballot.dragInstructions")}
+            onDrop={drop}
+          >
+            {order.map((storyId, index) => (
+              <dragAndDrop.SortableBallotItem
+                key={storyId}
+                id={storyId}
+                className={styles.ballotItem}
+                handleLabel={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
+                handleRole={t("ballot.dragRole")}
+              >
+                {(handle) => itemContent(storyId, index, handle)}
+              </dragAndDrop.SortableBallotItem>
+            ))}
+          </dragAndDrop.SortableBallotList>
+        ) : (
+          // Until a pointer comes onto a handle, the ranking list is a plain one with inert handles.
+          <ol className={styles.ballotList} onPointerOver={method === "RANKING" ? prefetch : undefined}>
+            {order.map((storyId, index) => (
+              <li key={storyId} className={styles.ballotItem}>
+                {itemContent(
+                  storyId,
+                  index,
+                  method === "RANKING" ? (
+                    <DragHandle
+                      storyId={storyId}
+                      label={t("ballot.dragHandle", { code: byId.get(storyId)!.code })}
+                      roleDescription={t("ballot.dragRole")}
+                      onPointerEnter={handleEntered}
+                      onPointerLeave={handleLeft}
+                    />
+                  ) : null,
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
       {blocked.length ? (
         <section aria-labelledby="conflicts-title">
           <h3 id="conflicts-title">{t("ballot.conflictsTitle")}</h3>

@@ -1,7 +1,9 @@
 "use client";
 
 /**
- * Drag-and-drop for a ranking ballot, for mouse and touch users. Keyboard and screen-reader users
+ * Drag-and-drop for a ranking ballot, for mouse and touch users. The ballot loads this file (and
+ * dnd-kit with it) only when a pointer first comes over its list (use-drag-and-drop.ts), so the
+ * round page's first load does not carry it. Keyboard and screen-reader users
  * rank with the "up"/"down" buttons beside each story, so the drag handle stays out of the Tab
  * order and dnd-kit's keyboard sensor is not enabled. dnd-kit's own announcements are silenced:
  * the ballot's live region says where the story landed, in the reader's language.
@@ -19,6 +21,7 @@ import {
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useId, type ReactNode } from "react";
+import { DragHandle } from "./drag-handle";
 import styles from "./selection.module.css";
 
 const silent: Announcements = {
@@ -85,17 +88,14 @@ export function SortableBallotItem({ id, className, handleLabel, handleRole, chi
     attributes: { tabIndex: -1, roleDescription: handleRole },
   });
   const handle = (
-    <button
-      type="button"
+    <DragHandle
       ref={setActivatorNodeRef}
-      className={styles.dragHandle}
-      aria-label={handleLabel}
-      data-drag-handle={id}
+      storyId={id}
+      label={handleLabel}
+      roleDescription={handleRole}
       {...attributes}
       {...listeners}
-    >
-      <span aria-hidden="true">⠿</span>
-    </button>
+    />
   );
   return (
     <li

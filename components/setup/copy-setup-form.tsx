@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SelectInput } from "@/components/stories/form-controls";
+import { SelectField } from "@/components/ui/choice-fields";
 import { copyEvaluationSetup } from "@/lib/evaluations/actions";
 import { setupFailureMessages } from "./failure-messages";
 
@@ -46,11 +46,11 @@ export function CopySetupForm({
       ) : (
         <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="copy-error">
           <FormError id="copy-error" message={formError} />
-          <SelectInput
+          <SelectField
             id="copy-source"
             label={t("source")}
             value={sourceEvaluationId}
-            onChange={setSource}
+            onValueChange={setSource}
             placeholder={t("choose")}
             options={sources.map((source) => ({ value: source.id, label: source.name }))}
             error={fieldError("sourceEvaluationId")}

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { ActionError, FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SelectInput, TextInput } from "@/components/stories/form-controls";
+import { SelectField } from "@/components/ui/choice-fields";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { addCountry, addPlace, addRegion, removeCountry, removePlace } from "@/lib/places/actions";
@@ -224,34 +225,34 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
         >
           <h2 id="country-new-title">{t("addCountryTitle")}</h2>
           <FormError id="country-new-error" message={countryForm.formError} />
-          <TextInput
+          <Field
             id="country-code"
             label={t("countryCode")}
             hint={t("countryCodeHint")}
             value={country.code}
-            onChange={changeCode}
+            onValueChange={changeCode}
             maxLength={2}
             error={countryForm.fieldError("code")}
             required
             requiredLabel={tSetup("required")}
           />
-          <TextInput
+          <Field
             id="country-name-es"
             label={t("countryNameEs")}
             lang="es"
             value={country.nameEs}
-            onChange={(nameEs) => setCountry((current) => ({ ...current, nameEs }))}
+            onValueChange={(nameEs) => setCountry((current) => ({ ...current, nameEs }))}
             maxLength={COUNTRY_NAME_MAX}
             error={countryForm.fieldError("nameEs")}
             required
             requiredLabel={tSetup("required")}
           />
-          <TextInput
+          <Field
             id="country-name-en"
             label={t("countryNameEn")}
             lang="en"
             value={country.nameEn}
-            onChange={(nameEn) => setCountry((current) => ({ ...current, nameEn }))}
+            onValueChange={(nameEn) => setCountry((current) => ({ ...current, nameEn }))}
             maxLength={COUNTRY_NAME_MAX}
             error={countryForm.fieldError("nameEn")}
             required
@@ -277,34 +278,34 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
           >
             <h2 id="region-new-title">{t("addRegionTitle")}</h2>
             <FormError id="region-new-error" message={regionForm.formError} />
-            <SelectInput
+            <SelectField
               id="region-country"
               label={t("country")}
               value={region.countryCode}
-              onChange={(countryCode) => setRegion((current) => ({ ...current, countryCode }))}
+              onValueChange={(countryCode) => setRegion((current) => ({ ...current, countryCode }))}
               placeholder={t("chooseCountry")}
               options={countryOptions}
               error={regionForm.fieldError("countryCode")}
               required
               requiredLabel={tSetup("required")}
             />
-            <TextInput
+            <Field
               id="region-name"
               label={t("regionName")}
               hint={t("regionNameHint")}
               value={region.name}
-              onChange={(name) => setRegion((current) => ({ ...current, name }))}
+              onValueChange={(name) => setRegion((current) => ({ ...current, name }))}
               maxLength={PLACE_NAME_MAX}
               error={regionForm.fieldError("name")}
               required
               requiredLabel={tSetup("required")}
             />
-            <TextInput
+            <Field
               id="region-code"
               label={t("regionCode")}
               hint={t("regionCodeHint")}
               value={region.code}
-              onChange={(code) => setRegion((current) => ({ ...current, code }))}
+              onValueChange={(code) => setRegion((current) => ({ ...current, code }))}
               maxLength={REGION_CODE_MAX}
               error={regionForm.fieldError("code")}
             />
@@ -329,33 +330,33 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
           >
             <h2 id="abroad-new-title">{t("addPlaceAbroadTitle")}</h2>
             <FormError id="abroad-new-error" message={placeForm.formError} />
-            <SelectInput
+            <SelectField
               id="abroad-region"
               label={t("region")}
               value={place.region}
-              onChange={(value) => setPlace((current) => ({ ...current, region: value }))}
+              onValueChange={(value) => setPlace((current) => ({ ...current, region: value }))}
               placeholder={t("chooseRegion")}
               groups={regionGroups}
               error={placeForm.fieldError("state") ?? placeForm.fieldError("countryCode")}
               required
               requiredLabel={tSetup("required")}
             />
-            <TextInput
+            <Field
               id="abroad-municipality"
               label={t("municipality")}
               value={place.municipality}
-              onChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
+              onValueChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
               maxLength={PLACE_NAME_MAX}
               error={placeForm.fieldError("municipality")}
               required
               requiredLabel={tSetup("required")}
             />
-            <TextInput
+            <Field
               id="abroad-community"
               label={t("community")}
               hint={t("communityHint")}
               value={place.community}
-              onChange={(community) => setPlace((current) => ({ ...current, community }))}
+              onValueChange={(community) => setPlace((current) => ({ ...current, community }))}
               maxLength={PLACE_NAME_MAX}
               error={placeForm.fieldError("community")}
             />

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextArea, TextInput } from "@/components/stories/form-controls";
+import { CheckboxField } from "@/components/ui/choice-fields";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { createDomain, updateDomain } from "@/lib/domains/actions";
 import { DOMAIN_LIMITS } from "@/lib/domains/types";
@@ -93,63 +94,56 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
     >
       <h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>
       <FormError id={`${prefix}-error`} message={form.formError} />
-      <TextInput
+      <Field
         id={`${prefix}-nameEs`}
         label={t("domains.nameEs")}
         lang="es"
         value={values.nameEs}
-        onChange={set("nameEs")}
+        onValueChange={set("nameEs")}
         error={form.fieldError("nameEs")}
         maxLength={DOMAIN_LIMITS.name}
         {...requiredIf(true)}
       />
-      <TextInput
+      <Field
         id={`${prefix}-nameEn`}
         label={t("domains.nameEn")}
         lang="en"
         value={values.nameEn}
-        onChange={set("nameEn")}
+        onValueChange={set("nameEn")}
         error={form.fieldError("nameEn")}
         maxLength={DOMAIN_LIMITS.name}
         {...requiredIf(true)}
       />
-      <TextArea
+      <TextAreaField
         id={`${prefix}-definitionEs`}
         label={t("domains.definitionEs")}
         lang="es"
         rows={3}
         value={values.definitionEs}
-        onChange={set("definitionEs")}
+        onValueChange={set("definitionEs")}
         error={form.fieldError("definitionEs")}
         maxLength={DOMAIN_LIMITS.definition}
         {...requiredIf(languages.includes("ES"))}
       />
-      <TextArea
+      <TextAreaField
         id={`${prefix}-definitionEn`}
         label={t("domains.definitionEn")}
         lang="en"
         rows={3}
         value={values.definitionEn}
-        onChange={set("definitionEn")}
+        onValueChange={set("definitionEn")}
         error={form.fieldError("definitionEn")}
         maxLength={DOMAIN_LIMITS.definition}
         {...requiredIf(languages.includes("EN"))}
       />
-      <div className="field">
-        <label className="checkbox" htmlFor={`${prefix}-isOther`}>
-          <input
-            id={`${prefix}-isOther`}
-            type="checkbox"
-            checked={isOther}
-            onChange={(event) => setIsOther(event.target.checked)}
-            aria-describedby={`${prefix}-isOther-hint`}
-          />{" "}
-          <span className="field__label">{t("domains.isOther")}</span>
-        </label>
-        <p className="field__hint" id={`${prefix}-isOther-hint`}>
-          {t("domains.isOtherHint")}
-        </p>
-      </div>
+      <CheckboxField
+        id={`${prefix}-isOther`}
+        label={t("domains.isOther")}
+        hint={t("domains.isOtherHint")}
+        checked={isOther}
+        onChange={setIsOther}
+        error={form.fieldError("isOther")}
+      />
       <div className="actions">
         <Button type="submit" busy={form.busy} busyLabel={t("domains.saving")}>
           {domain ? t("domains.save") : t("domains.add")}

@@ -6,7 +6,10 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { ChoiceGroup, SelectInput, TextArea, TextInput } from "@/components/stories/form-controls";
+import { SelectField } from "@/components/ui/choice-fields";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { updateEvaluation } from "@/lib/evaluations/actions";
 import { DESCRIPTION_MAX } from "@/lib/evaluations/types";
 import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
@@ -81,78 +84,75 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
       <h2 id="details-title">{t("details.title")}</h2>
       <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="details-error">
         <FormError id="details-error" message={formError} />
-        <TextInput
+        <Field
           id="details-name"
           label={t("details.name")}
           value={values.name}
-          onChange={set("name")}
+          onValueChange={set("name")}
           error={fieldError("name")}
           maxLength={TEXT_MAX}
           {...required}
         />
-        <TextInput
+        <Field
           id="details-client"
           label={t("details.client")}
           value={values.client}
-          onChange={set("client")}
+          onValueChange={set("client")}
           error={fieldError("client")}
           maxLength={TEXT_MAX}
           {...required}
         />
-        <TextInput
+        <Field
           id="details-organisation"
           label={t("details.organisation")}
           value={values.evaluatorOrganisation}
-          onChange={set("evaluatorOrganisation")}
+          onValueChange={set("evaluatorOrganisation")}
           error={fieldError("evaluatorOrganisation")}
           maxLength={TEXT_MAX}
           {...required}
         />
-        <TextInput
+        <DateField
           id="details-period-start"
-          type="date"
           label={t("details.periodStart")}
           value={values.periodStart}
-          onChange={set("periodStart")}
+          onValueChange={set("periodStart")}
           error={fieldError("periodStart")}
           {...required}
         />
-        <TextInput
+        <DateField
           id="details-period-end"
-          type="date"
           label={t("details.periodEnd")}
           value={values.periodEnd}
-          onChange={set("periodEnd")}
+          onValueChange={set("periodEnd")}
           error={fieldError("periodEnd")}
           {...required}
         />
-        <ChoiceGroup
+        <RadioGroup
           id="details-languages"
-          type="radio"
           legend={t("details.languages")}
           hint={t("details.languagesHint")}
           options={LANGUAGE_CHOICES.map((value) => ({ value, label: t(`details.languageChoices.${value}`) }))}
-          selected={[values.languages]}
-          onToggle={(value) => set("languages")(value)}
+          value={values.languages}
+          onChange={(value) => set("languages")(value)}
           error={fieldError("languages")}
           {...required}
         />
-        <SelectInput
+        <SelectField
           id="details-time-zone"
           label={t("details.timeZone")}
           hint={t("details.timeZoneHint")}
           value={values.timeZone}
-          onChange={set("timeZone")}
+          onValueChange={set("timeZone")}
           options={evaluation.timeZones.map((zone) => ({ value: zone, label: zone }))}
           error={fieldError("timeZone")}
           {...required}
         />
-        <TextArea
+        <TextAreaField
           id="details-description"
           label={t("details.description")}
           hint={t("details.descriptionHint")}
           value={values.description}
-          onChange={set("description")}
+          onValueChange={set("description")}
           error={fieldError("description")}
           maxLength={DESCRIPTION_MAX}
           rows={4}

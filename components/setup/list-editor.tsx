@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { ActionError, FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextInput } from "@/components/stories/form-controls";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StaticTable } from "@/components/ui/static-table";
@@ -124,23 +124,23 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
           {editing ? t("lists.renameTitle", { name: nameOf(editing) }) : t(`lists.${kind}.addTitle`)}
         </h3>
         <FormError id={`${prefix}-error`} message={form.formError} />
-        <TextInput
+        <Field
           id={`${prefix}-nameEs`}
           label={t("lists.nameEs")}
           lang="es"
           value={names.nameEs}
-          onChange={(nameEs) => setNames((current) => ({ ...current, nameEs }))}
+          onValueChange={(nameEs) => setNames((current) => ({ ...current, nameEs }))}
           maxLength={LABEL_MAX}
           error={form.fieldError("nameEs")}
           required
           requiredLabel={t("required")}
         />
-        <TextInput
+        <Field
           id={`${prefix}-nameEn`}
           label={t("lists.nameEn")}
           lang="en"
           value={names.nameEn}
-          onChange={(nameEn) => setNames((current) => ({ ...current, nameEn }))}
+          onValueChange={(nameEn) => setNames((current) => ({ ...current, nameEn }))}
           maxLength={LABEL_MAX}
           error={form.fieldError("nameEn")}
           required

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { ActionError, FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SelectInput, TextInput } from "@/components/stories/form-controls";
+import { SelectField } from "@/components/ui/choice-fields";
+import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { addPlace, removePlace } from "@/lib/places/actions";
@@ -142,11 +143,11 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
         >
           <h2 id="place-new-state-title">{t("addStateTitle")}</h2>
           <FormError id="place-new-state-error" message={addStateForm.formError} />
-          <SelectInput
+          <SelectField
             id="place-new-state"
             label={t("state")}
             value={newState}
-            onChange={setNewState}
+            onValueChange={setNewState}
             placeholder={t("chooseState")}
             options={stateOptions(catalogue.filter((state) => !picked.has(state.name)))}
             error={addStateForm.fieldError("state")}
@@ -172,33 +173,33 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
         >
           <h2 id="place-new-title">{t("addPlaceTitle")}</h2>
           <FormError id="place-new-error" message={addPlaceForm.formError} />
-          <SelectInput
+          <SelectField
             id="place-state"
             label={t("state")}
             value={place.state}
-            onChange={(state) => setPlace((current) => ({ ...current, state }))}
+            onValueChange={(state) => setPlace((current) => ({ ...current, state }))}
             placeholder={t("chooseState")}
             options={stateOptions(catalogue)}
             error={addPlaceForm.fieldError("state")}
             required
             requiredLabel={tSetup("required")}
           />
-          <TextInput
+          <Field
             id="place-municipality"
             label={t("municipality")}
             value={place.municipality}
-            onChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
+            onValueChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
             maxLength={PLACE_NAME_MAX}
             error={addPlaceForm.fieldError("municipality")}
             required
             requiredLabel={tSetup("required")}
           />
-          <TextInput
+          <Field
             id="place-community"
             label={t("community")}
             hint={t("communityHint")}
             value={place.community}
-            onChange={(community) => setPlace((current) => ({ ...current, community }))}
+            onValueChange={(community) => setPlace((current) => ({ ...current, community }))}
             maxLength={PLACE_NAME_MAX}
             error={addPlaceForm.fieldError("community")}
           />

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { TextArea, TextInput } from "@/components/stories/form-controls";
+import { DateField } from "@/components/ui/date-field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { createProject, updateProject } from "@/lib/projects/actions";
 import type { ProjectSetupRow } from "@/lib/projects/data";
@@ -67,7 +68,7 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   const field = (name: keyof Values) => ({
     id: `${prefix}-${name}`,
     value: values[name],
-    onChange: set(name),
+    onValueChange: set(name),
     error: form.fieldError(name),
   });
   const required = { required: true, requiredLabel: t("required") };
@@ -84,23 +85,23 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
         {project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
       </h3>
       <FormError id={`${prefix}-error`} message={form.formError} />
-      <TextInput {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
-      <TextInput {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
-      <TextInput
+      <Field {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
+      <Field {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
+      <Field
         {...field("managingOffice")}
         label={t("projects.managingOffice")}
         hint={t("projects.managingOfficeHint")}
         maxLength={PROJECT_LIMITS.office}
         {...required}
       />
-      <TextInput
+      <Field
         {...field("fundingStreams")}
         label={t("projects.fundingStreams")}
         hint={t("projects.fundingStreamsHint")}
       />
-      <TextInput {...field("startDate")} type="date" label={t("projects.startDate")} />
-      <TextInput {...field("endDate")} type="date" label={t("projects.endDate")} />
-      <TextArea {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />
+      <DateField {...field("startDate")} label={t("projects.startDate")} />
+      <DateField {...field("endDate")} label={t("projects.endDate")} />
+      <TextAreaField {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />
       <div className="actions">
         <Button type="submit" busy={form.busy} busyLabel={t("projects.saving")}>
           {project ? t("projects.save") : t("projects.add")}

@@ -1,9 +1,8 @@
 /**
  * The earlier names and props of the story form's controls (`onChange` gets the value,
  * `required` marks the label without the browser's own check), over the form kit in
- * components/ui. Only the setup, learnings and validation forms still import them; they move
- * to the kit itself (Field, TextAreaField, SelectField, RadioGroup, CheckboxGroup) with their
- * own changes, and this file goes with the last of them.
+ * components/ui. Only the validation forms still import them; they move to the kit itself
+ * (TextAreaField, RadioGroup, CheckboxGroup) with their own change, and this file goes then.
  */
 import type { ComponentProps } from "react";
 import { CheckboxGroup, SelectField, type Option, type OptionGroup } from "@/components/ui/choice-fields";

@@ -48,6 +48,10 @@ async function dragStory(page: Page, code: string, ontoCode: string): Promise<vo
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: size.width, height: 1800 });
   await page.evaluate(() => window.scrollTo(0, 0));
+  // The drag code loads when a pointer first comes over the list; its handles then point to
+  // dnd-kit's instructions. A person's mouse reaches the list before it presses.
+  await handle.hover();
+  await expect(handle).toHaveAttribute("aria-describedby", /^ranking-instructions/);
   const from = (await handle.boundingBox())!;
   const to = (await target.boundingBox())!;
   expect(Math.max(from.y, to.y) + from.height).toBeLessThan(1800);

@@ -6,6 +6,7 @@ import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { moveStory } from "@/components/selection/ranking-order";
+import { DragHandle } from "@/components/selection/drag-handle";
 import { SortableBallotItem, SortableBallotList } from "@/components/selection/sortable-ballot-list";
 import en from "@/lib/i18n/messages/en/selection.json";
 import es from "@/lib/i18n/messages/es/selection.json";
@@ -87,6 +88,18 @@ describe("SortableBallotItem", () => {
     }
     expect(handles[0]).toContain('aria-label="Arrastrar CS-0001 a otro lugar"');
     expect(handles[1]).toContain('aria-label="Arrastrar CS-0002 a otro lugar"');
+  });
+
+  it("shows the same handle before the drag code has loaded: named, out of the Tab order, inert", () => {
+    const ballot = es.selection.ballot;
+    const label = ballot.dragHandle.replace("{code}", "CS-0001");
+    const plain = renderToStaticMarkup(h(DragHandle, { storyId: "s1", label, roleDescription: ballot.dragRole }));
+    const sortable = (render(es).match(/<button[^>]*>/g) ?? [])[0]!;
+    for (const attribute of ['type="button"', 'tabindex="-1"', `aria-label="${label}"`, 'data-drag-handle="s1"'])
+      expect([attribute, plain.includes(attribute), sortable.includes(attribute)]).toEqual([attribute, true, true]);
+    expect(plain).toContain(`aria-roledescription="${ballot.dragRole}"`);
+    // The instructions belong to dnd-kit's list, which is not there yet.
+    expect(plain).not.toContain("aria-describedby");
   });
 
   it("names the handle in English for English readers", () => {
