@@ -9,6 +9,7 @@ import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 import { storyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
@@ -16,16 +17,7 @@ import type { DashboardFilters } from "./schema";
  * The steps a story stands at once a panel has selected it (RETURNED too: only a selected story
  * reaches review or validation). Selection rate = selected / (selected + not selected).
  */
-export const SELECTED_STAGES: readonly StoryStage[] = [
-  "SELECTED",
-  "IN_TRIANGULATION",
-  "TRIANGULATED",
-  "IN_VALIDATION",
-  "VALIDATED",
-  "IN_REVIEW",
-  "APPROVED",
-  "RETURNED",
-];
+export const SELECTED_STAGES: readonly StoryStage[] = SELECTED_ONWARD_STAGES;
 
 const stageList = (stages: readonly StoryStage[]) =>
   Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));

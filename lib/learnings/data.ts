@@ -2,18 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-
-/** Stories a key learning may draw on: those a panel has selected, at any later step. */
-export const SELECTED_STAGES: StoryStage[] = [
-  "SELECTED",
-  "IN_TRIANGULATION",
-  "TRIANGULATED",
-  "IN_VALIDATION",
-  "VALIDATED",
-  "IN_REVIEW",
-  "APPROVED",
-  "RETURNED",
-];
+import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 
 /** Every learning in brief order (kind, then position), with texts, translators and links. */
 export async function listLearnings(evaluationId: string, options: { storyStages?: StoryStage[] } = {}) {
@@ -78,8 +67,9 @@ export async function learningFormOptions(evaluationId: string) {
       orderBy: { position: "asc" },
       select: { id: true, nameEs: true, nameEn: true },
     }),
+    // The stories a learning may draw on: those a panel has selected, at any later step.
     db().changeStory.findMany({
-      where: { evaluationId, stage: { in: SELECTED_STAGES } },
+      where: { evaluationId, stage: { in: [...SELECTED_ONWARD_STAGES] } },
       orderBy: { codeNumber: "asc" },
       take: 500,
       select: { id: true, code: true, title: true },

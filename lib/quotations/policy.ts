@@ -8,17 +8,10 @@
  */
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { consentStanding, type ConsentWithScopes } from "@/lib/respondents/policy";
+import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 
 /** Selected onwards: the outcomes a brief may hold (a returned or not-selected story is in none). */
-export const QUOTABLE_STAGES = [
-  "SELECTED",
-  "IN_TRIANGULATION",
-  "TRIANGULATED",
-  "IN_VALIDATION",
-  "VALIDATED",
-  "IN_REVIEW",
-  "APPROVED",
-] as const satisfies readonly StoryStage[];
+export const QUOTABLE_STAGES = SELECTED_ONWARD_STAGES.filter((stage) => stage !== "RETURNED");
 
 export function isQuotableStage(stage: StoryStage): boolean {
   return (QUOTABLE_STAGES as readonly StoryStage[]).includes(stage);

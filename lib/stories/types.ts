@@ -3,7 +3,7 @@
  * Client components import these from here (schema.ts re-exports them), so the browser never
  * downloads zod for a constant (decision 0034).
  */
-import type { ChangeType, ConsentScopeKind, FigureQualifier } from "@/lib/generated/prisma/enums";
+import type { ChangeType, ConsentScopeKind, FigureQualifier, StoryStage } from "@/lib/generated/prisma/enums";
 
 export const LIMITS = {
   title: 300,
@@ -37,3 +37,19 @@ export const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const satis
 
 /** The consent scopes a storyteller must have granted before the story leaves draft. */
 export const STORYTELLER_SCOPES = ["INTERVIEW", "ANONYMOUS_QUOTATION"] as const satisfies readonly ConsentScopeKind[];
+
+/**
+ * The steps a story stands at once a panel has selected it, in the path's order. RETURNED is one:
+ * only a selected story is validated or reviewed, so only a selected story comes back for changes.
+ * A story dropped after validation (NOT_VALIDATED) is not: it has left the path (decision 0042).
+ */
+export const SELECTED_ONWARD_STAGES = [
+  "SELECTED",
+  "IN_TRIANGULATION",
+  "TRIANGULATED",
+  "IN_VALIDATION",
+  "VALIDATED",
+  "IN_REVIEW",
+  "APPROVED",
+  "RETURNED",
+] as const satisfies readonly StoryStage[];

@@ -14,6 +14,7 @@ import type { EvidenceSourceType, EvidenceStance, StoryStage } from "@/lib/gener
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { TriangulationFacts } from "./policy";
 import { validId } from "@/lib/core/ids";
+import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -140,16 +141,7 @@ export async function getLatestSignOff(evaluationId: string, storyId: string) {
 }
 
 /** Stages a story has reached once chosen by a panel: the matrix shows these. */
-export const MATRIX_STAGES: readonly StoryStage[] = [
-  "SELECTED",
-  "IN_TRIANGULATION",
-  "TRIANGULATED",
-  "IN_VALIDATION",
-  "VALIDATED",
-  "IN_REVIEW",
-  "APPROVED",
-  "RETURNED",
-];
+export const MATRIX_STAGES: readonly StoryStage[] = SELECTED_ONWARD_STAGES;
 
 export const MATRIX_PAGE_SIZE = 50;
 
