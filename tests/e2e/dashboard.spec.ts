@@ -42,7 +42,7 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await chooseLanguage(page, "Español");
 
   const funnel = page.getByRole("table", { name: /Historias por dominio y paso/ });
-  await expect(funnel.getByRole("columnheader")).toHaveCount(15);
+  await expect(funnel.getByRole("columnheader")).toHaveCount(16);
   const allDomains = funnel.getByRole("row", { name: /Todos los dominios/ });
   await expect(allDomains).toBeVisible();
   const who = page.getByRole("table", { name: "Personas entrevistadas por tipo y género" });
