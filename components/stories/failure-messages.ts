@@ -27,8 +27,7 @@ export const STORY_SAVE_REFUSAL_MESSAGES = {
   NO_STORYTELLER: "stories.errors.NO_STORYTELLER",
   NO_SOURCE: "stories.errors.NO_SOURCE",
   STORYTELLER_CONSENT: "stories.errors.STORYTELLER_CONSENT",
-} as const satisfies RefusalMessages<StorySaveRefusal> &
-  Record<string, `${typeof NAMESPACE}${string}`>;
+} as const satisfies RefusalMessages<StorySaveRefusal> & Record<string, `${typeof NAMESPACE}${string}`>;
 
 /**
  * The code under `stories.errors` ("NOT_IN_EVALUATION"): the form keeps field errors as codes,
@@ -55,8 +54,10 @@ export function storyFormFailureMessages(editing: boolean) {
         form: null,
       };
     }
-    if (failure.error === "REJECTED" && failure.field) return { fields: { [failure.field]: [codeOf(failure)] }, form: null };
-    if (failure.error === "CONFLICT") return { fields: {}, form: editing ? null : STORY_SAVE_REFUSAL_MESSAGES.UNEXPECTED };
+    if (failure.error === "REJECTED" && failure.field)
+      return { fields: { [failure.field]: [codeOf(failure)] }, form: null };
+    if (failure.error === "CONFLICT")
+      return { fields: {}, form: editing ? null : STORY_SAVE_REFUSAL_MESSAGES.UNEXPECTED };
     return { fields: {}, form: refusalMessageKey<StorySaveRefusal>(STORY_SAVE_REFUSAL_MESSAGES, failure) };
   };
 }

@@ -99,10 +99,8 @@ export async function checkReferences(tx: Tx, evaluationId: string, stories: Che
       const missing = sourcesOf(story, kind).find((source) => !kindsFound[position]!.has(source.id));
       if (missing) throw refuse("NOT_IN_EVALUATION", `sources.${missing.index}.id`);
     }
-    if (story.translatedById && !members.has(story.translatedById))
-      throw refuse("NOT_IN_EVALUATION", "translatedById");
-    if (story.collectedById && !members.has(story.collectedById))
-      throw refuse("NOT_IN_EVALUATION", "collectedById");
+    if (story.translatedById && !members.has(story.translatedById)) throw refuse("NOT_IN_EVALUATION", "translatedById");
+    if (story.collectedById && !members.has(story.collectedById)) throw refuse("NOT_IN_EVALUATION", "collectedById");
     // A figure id must be one of this story's own figures: a new story has none.
     const stranger = story.figures.findIndex(
       (figure) => figure.id && !(storyId && figures.has(`${storyId}:${figure.id}`)),

@@ -1,7 +1,13 @@
 /** Pure rules about stories that are not steps of the path (those are in stage-machine.ts). */
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
-import { consentBlockers, isEditableStage, type ConsentBlocker, type StageBlocker, type StageFacts } from "./stage-machine";
+import {
+  consentBlockers,
+  isEditableStage,
+  type ConsentBlocker,
+  type StageBlocker,
+  type StageFacts,
+} from "./stage-machine";
 
 /** What an edit past draft may run into: the few blockers editBlockers checks, a closed union. */
 export type EditBlocker = Extract<StageBlocker, { code: "NO_STORYTELLER" | "NO_SOURCE" }> | ConsentBlocker;

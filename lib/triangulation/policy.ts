@@ -56,7 +56,10 @@ export function supportingSourceTypes(facts: Pick<TriangulationFacts, "evidence"
 }
 
 /** What the evidence itself may lack; the sign-off action names the first one as its refusal. */
-export type EvidenceBlocker = Extract<TriangulationBlocker, { code: "TOO_FEW_SOURCE_TYPES" | "CONTRADICTION_UNANSWERED" }>;
+export type EvidenceBlocker = Extract<
+  TriangulationBlocker,
+  { code: "TOO_FEW_SOURCE_TYPES" | "CONTRADICTION_UNANSWERED" }
+>;
 
 /** Everything except the sign-off itself: what an analyst must settle before signing off. */
 export function evidenceBlockers(facts: Pick<TriangulationFacts, "evidence">): EvidenceBlocker[] {
