@@ -2,6 +2,7 @@
 
 import type { Ref } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
+import { hasRuntimeKey } from "@/lib/i18n/labels";
 import { dynamic, fieldId, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
 
@@ -20,7 +21,7 @@ const SECTION_LABELS: Record<string, string> = {
 function labelOf(path: string, t: StoriesT): string {
   const [head = "", index, leaf] = path.split(".");
   const base = SECTION_LABELS[head] ?? `fields.${head}`;
-  const name = t.has(base as never) ? dynamic(t, base) : head;
+  const name = hasRuntimeKey(t, base) ? dynamic(t, base) : head;
   if (index === undefined) return name;
   const leafKey =
     head === "figures"
@@ -28,7 +29,7 @@ function labelOf(path: string, t: StoriesT): string {
       : head === "contributions"
         ? `contribution.${leaf === "projectId" ? "project" : "how"}`
         : null;
-  const leafName = leafKey && t.has(leafKey as never) ? `: ${dynamic(t, leafKey)}` : "";
+  const leafName = leafKey && hasRuntimeKey(t, leafKey) ? `: ${dynamic(t, leafKey)}` : "";
   return `${name}, ${Number(index) + 1}${leafName}`;
 }
 

@@ -11,6 +11,8 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { isTriangulationStep, type NextStep, type StageBlocker } from "@/lib/stories/stage-machine";
 import type { MoveRefusal } from "@/lib/stories/stage-mutations";
 import { LIMITS } from "@/lib/stories/types";
+import { hasRuntimeKey, isOneOf, runtimeKeys } from "@/lib/i18n/labels";
+import { EVALUATION_ROLES } from "@/lib/members/types";
 import { dynamic, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
 import { TextAreaField } from "@/components/ui/field";
@@ -43,16 +45,16 @@ export function blockerText(
   if ("scope" in blocker) values.scope = dynamic(t, `consentScopes.${blocker.scope}`);
   if ("roles" in blocker) values.roles = blocker.roles.map((role) => roleName?.(role) ?? role).join(", ");
   for (const [key, value] of Object.entries(blocker)) if (typeof value === "number") values[key] = String(value);
-  if (t.has(`stage.blockers.${blocker.code}` as never) || !tp)
+  if (hasRuntimeKey(t, `stage.blockers.${blocker.code}`) || !tp)
     return dynamic(t, `stage.blockers.${blocker.code}`, values);
-  return tp(`blockers.${blocker.code}` as never, values as never);
+  return runtimeKeys(tp)(`blockers.${blocker.code}`, values);
 }
 
 /** A step's words: the first rows under stories.stage.steps, the later ones under selection.path.steps. */
 function stepText(step: NextStep, part: "title" | "help" | "action", t: StoriesT, tp: PathT): string {
   const values = { stage: dynamic(t, `stages.${step.to}`) };
-  if (t.has(`stage.steps.${step.key}.${part}` as never)) return dynamic(t, `stage.steps.${step.key}.${part}`, values);
-  return tp(`steps.${step.key}.${part}` as never, values as never);
+  if (hasRuntimeKey(t, `stage.steps.${step.key}.${part}`)) return dynamic(t, `stage.steps.${step.key}.${part}`, values);
+  return runtimeKeys(tp)(`steps.${step.key}.${part}`, values);
 }
 
 /** The steps this person may take now, and for the others what is still missing. */
@@ -71,7 +73,8 @@ export function StageControls({
   const tp = useTranslations("selection.path");
   const tr = useTranslations("roles");
   const tAll = useTranslations();
-  const roleName = (role: string) => (tr.has(role as never) ? tr(role as never) : role);
+  // Administrators are no evaluation role and have no name there: they read as their code.
+  const roleName = (role: string) => (isOneOf(EVALUATION_ROLES, role) ? tr(role) : role);
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);

@@ -10,6 +10,7 @@ import type { StoryFormOptions } from "@/lib/stories/form-data";
 import { emptyStoryValues, valuesWrittenIn, type StoryFormValues } from "@/lib/stories/form-values";
 import { numberProblemValues, readWrittenNumber } from "@/lib/written-number";
 import { LIMITS } from "@/lib/stories/types";
+import { hasRuntimeKey } from "@/lib/i18n/labels";
 import { dynamic, fieldId, type SectionProps } from "./form-types";
 import { storyFormFailureMessages } from "./failure-messages";
 import { MergePanel } from "./merge-panel";
@@ -125,7 +126,7 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
   });
 
   const message = (key: string) =>
-    t.has(`errors.${key}` as never) ? dynamic(t, `errors.${key}`) : t("errors.invalid");
+    hasRuntimeKey(t, `errors.${key}`) ? dynamic(t, `errors.${key}`) : t("errors.invalid");
   const error = (path: string) => {
     const keys = errors[path];
     if (!keys?.length) return null;
@@ -135,7 +136,7 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     const text = values.figures[Number(figure[1])]?.[figure[2] as "value" | "valueMax"] ?? "";
     const reading = readWrittenNumber(text, numberLocale);
     const key = reading.ok ? keys[0]! : reading.problem === "numberRequired" ? "required" : reading.problem;
-    return t.has(`errors.${key}` as never)
+    return hasRuntimeKey(t, `errors.${key}`)
       ? dynamic(t, `errors.${key}`, {
           asRead: "",
           other: "",

@@ -99,8 +99,8 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
   const set = (patch: Partial<EvidenceFieldsInput>) => setValues((current) => ({ ...current, ...patch }));
   const id = (field: string) => `${prefix}-${field}`;
   const error = (field: string) => form.fieldError(field);
-  const options = <T extends string>(list: readonly T[], group: "sourceTypes" | "stances" | "strengths") =>
-    list.map((value) => ({ value, label: t(`${group}.${value}` as never) }));
+  const options = <T extends string>(list: readonly T[], label: (value: T) => string) =>
+    list.map((value) => ({ value, label: label(value) }));
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -135,7 +135,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           required
           value={values.sourceType ?? ""}
           onValueChange={(value) => set({ sourceType: value as never })}
-          options={options(SOURCE_TYPES, "sourceTypes")}
+          options={options(SOURCE_TYPES, (value) => t(`sourceTypes.${value}`))}
           placeholder=""
           error={error("sourceType")}
         />
@@ -145,7 +145,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           required
           value={values.stance ?? ""}
           onValueChange={(value) => set({ stance: value as never })}
-          options={options(STANCES, "stances")}
+          options={options(STANCES, (value) => t(`stances.${value}`))}
           placeholder=""
           error={error("stance")}
         />
@@ -155,7 +155,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           required
           value={values.strength ?? ""}
           onValueChange={(value) => set({ strength: value as never })}
-          options={options(STRENGTHS, "strengths")}
+          options={options(STRENGTHS, (value) => t(`strengths.${value}`))}
           placeholder=""
           error={error("strength")}
         />

@@ -20,3 +20,11 @@ export type RuntimeTranslate = (key: string, values?: Record<string, string | nu
 export function runtimeKeys(translate: (key: never, values?: never) => string): RuntimeTranslate {
   return translate as unknown as RuntimeTranslate;
 }
+
+/**
+ * Whether a key built at run time names a message (a blocker's code, a schema's error code): the
+ * `has` beside `runtimeKeys`, so a caller that falls back to another message needs no cast.
+ */
+export function hasRuntimeKey(translate: { has: (key: never) => boolean }, key: string): boolean {
+  return (translate as unknown as { has: (key: string) => boolean }).has(key);
+}

@@ -5,11 +5,15 @@
  * first turns that into a refusal next to the right field.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { Refusal } from "@/lib/core/refusal";
+import { refusals } from "@/lib/core/refusal";
 import type { StoryFields } from "./schema";
 import { figureColumns } from "./creation-mutations";
+import type { StorySaveRefusal } from "./mutations";
 
 type Tx = Prisma.TransactionClient;
+
+// The story save's own reasons (lib/stories/mutations.ts): these checks run inside its transaction.
+const { refuse } = refusals<StorySaveRefusal>();
 
 type Checked = { story: StoryFields; storyId: string | null };
 type Found = (ids: string[]) => Promise<Array<{ id: string }>>;
@@ -84,26 +88,24 @@ export async function checkReferences(tx: Tx, evaluationId: string, stories: Che
           : field === "atRiskGroups"
             ? `atRiskGroups.${index}.groupId`
             : `${field}.${index}`;
-      throw new Refusal("NOT_IN_EVALUATION", path);
+      throw refuse("NOT_IN_EVALUATION", path);
     }
     // A retired project may stay among a story's contributions, but is not added anew.
     const newlyRetired = projectsOf(story).findIndex(
       (id) => retired.has(id) && !(storyId && kept.has(`${storyId}:${id}`)),
     );
-    if (newlyRetired >= 0) throw new Refusal("PROJECT_RETIRED", `contributions.${newlyRetired}.projectId`);
+    if (newlyRetired >= 0) throw refuse("PROJECT_RETIRED", `contributions.${newlyRetired}.projectId`);
     for (const [position, [kind]] of kinds.entries()) {
       const missing = sourcesOf(story, kind).find((source) => !kindsFound[position]!.has(source.id));
-      if (missing) throw new Refusal("NOT_IN_EVALUATION", `sources.${missing.index}.id`);
+      if (missing) throw refuse("NOT_IN_EVALUATION", `sources.${missing.index}.id`);
     }
-    if (story.translatedById && !members.has(story.translatedById))
-      throw new Refusal("NOT_IN_EVALUATION", "translatedById");
-    if (story.collectedById && !members.has(story.collectedById))
-      throw new Refusal("NOT_IN_EVALUATION", "collectedById");
+    if (story.translatedById && !members.has(story.translatedById)) throw refuse("NOT_IN_EVALUATION", "translatedById");
+    if (story.collectedById && !members.has(story.collectedById)) throw refuse("NOT_IN_EVALUATION", "collectedById");
     // A figure id must be one of this story's own figures: a new story has none.
     const stranger = story.figures.findIndex(
       (figure) => figure.id && !(storyId && figures.has(`${storyId}:${figure.id}`)),
     );
-    if (stranger >= 0) throw new Refusal("NOT_IN_EVALUATION", `figures.${stranger}.id`);
+    if (stranger >= 0) throw refuse("NOT_IN_EVALUATION", `figures.${stranger}.id`);
   }
 }
 
@@ -209,7 +211,7 @@ async function writeFigures(
     await tx.storyFigure.deleteMany({ where: { ...base, id: { notIn: keep } } });
   } catch (error) {
     // Restrict: an evidence item backs a figure the form dropped.
-    if ((error as { code?: string }).code === "P2003") throw new Refusal("FIGURE_HAS_EVIDENCE", "figures");
+    if ((error as { code?: string }).code === "P2003") throw refuse("FIGURE_HAS_EVIDENCE", "figures");
     throw error;
   }
   // Positions are unique per story: park the kept figures on negative positions, then renumber.

@@ -8,16 +8,20 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertColumns, type Cell, type Column } from "@/lib/core/columnar-insert";
-import { Refusal } from "@/lib/core/refusal";
+import { refusals } from "@/lib/core/refusal";
 import { newRecordId } from "@/lib/imports/record-ids";
 import { nextTranslationSources, translatableTexts } from "@/lib/translations/story-sources";
 import { checkReferences } from "./children-mutations";
 import { loadStorySnapshots } from "./data";
 import { storedPeriod } from "./period";
+import type { StorySaveRefusal } from "./mutations";
 import type { StoryFields } from "./schema";
 import type { StorySnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
+
+// New stories are refused for the same reasons as a save (lib/stories/mutations.ts).
+const { refuse } = refusals<StorySaveRefusal>();
 
 function day(iso: string | null): Date | null {
   return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
@@ -26,7 +30,7 @@ function day(iso: string | null): Date | null {
 /** The story's own columns as the form's fields give them (new stories and saves alike). */
 export function storyColumns(story: StoryFields) {
   const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
-  if (!period.ok) throw new Refusal(period.problem, period.field); // the schema has checked it already
+  if (!period.ok) throw refuse(period.problem, period.field); // the schema has checked it already
   return {
     title: story.title,
     titleTranslation: story.titleTranslation,

@@ -10,8 +10,12 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { loadCandidacies } from "@/lib/selection/candidacies";
 import { loadTriangulationFacts } from "@/lib/triangulation/data";
 import { loadStageFacts } from "./data";
-import { Refusal } from "@/lib/core/refusal";
+import { refusals } from "@/lib/core/refusal";
+import type { MoveRefusal } from "./stage-mutations";
 import { factGroupsFrom, type ExtraFacts, type FactGroup, type GuardFacts } from "./stage-machine";
+
+// Read inside a step's transaction: a story gone meanwhile is the step's NOT_FOUND (MOVE_REFUSALS).
+const { refuse } = refusals<MoveRefusal>();
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
@@ -24,7 +28,7 @@ const FACT_LOADERS: {
   }),
   triangulation: async (client, evaluationId, storyId) => {
     const facts = await loadTriangulationFacts(client, evaluationId, storyId);
-    if (!facts) throw new Refusal("NOT_FOUND");
+    if (!facts) throw refuse("NOT_FOUND");
     return facts;
   },
 };

@@ -9,7 +9,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,12 +19,35 @@ import type { ContributionRating, StoryStage } from "@/lib/generated/prisma/enum
 import { checkReferences, writeStoryChildren } from "./children-mutations";
 import { insertStories, storyColumns } from "./creation-mutations";
 import { loadStageFacts, loadStorySnapshot } from "./data";
-import { editBlockers } from "./policy";
+import { editBlockers, type EditBlocker } from "./policy";
+import type { PeriodProblem } from "./period";
 import type { StoryFields } from "./schema";
 import type { StorySnapshot } from "./snapshot";
 import { isEditableStage } from "./stage-machine";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Why a story save (or a new story) is refused: past its editable stages, an id that is not this
+ * evaluation's, a retired project added anew, a dropped figure that evidence backs, a period the
+ * schema should have caught (its problem codes, so it reads as the schema's message), and, past
+ * draft, an edit that would undo what the story's stage required (lib/stories/policy.ts
+ * editBlockers: every consent blocker reads as STORYTELLER_CONSENT).
+ */
+export const STORY_SAVE_REFUSALS = [
+  "STAGE_LOCKED",
+  "NOT_IN_EVALUATION",
+  "PROJECT_RETIRED",
+  "FIGURE_HAS_EVIDENCE",
+  "periodFromRequired",
+  "periodFormat",
+  "periodOrder",
+  "NO_STORYTELLER",
+  "NO_SOURCE",
+  "STORYTELLER_CONSENT",
+] as const satisfies ReadonlyArray<PeriodProblem | string>;
+export type StorySaveRefusal = (typeof STORY_SAVE_REFUSALS)[number];
+const { refuse, asResults } = refusals<StorySaveRefusal>();
 
 export type SavedStory = { ok: true; storyId: string; code: string; version: number };
 
@@ -71,9 +94,9 @@ export async function createStory(input: {
   evaluationId: string;
   story: StoryFields;
   ipAddress?: string | null;
-}): Promise<SavedStory | Refused> {
+}): Promise<SavedStory | Refused<StorySaveRefusal>> {
   const { actorId, evaluationId } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const [created] = await insertStories(tx, { actorId, evaluationId, stories: [input.story] });
       if (!created) throw new AppError("NOT_FOUND", "story vanished inside its own transaction");
@@ -112,10 +135,10 @@ export async function updateStory(input: {
   stages?: readonly StoryStage[];
   /** The analyst's rating of the funder's contribution, with its reason; set only by that form. */
   rating?: { contributionRating: ContributionRating | null; contributionRatingReason: string | null };
-}): Promise<SavedStory | Refused> {
+}): Promise<SavedStory | Refused<StorySaveRefusal>> {
   const { actorId, evaluationId, storyId, expectedVersion, story } = input;
   const allowed = (stage: StoryStage) => (input.stages ? input.stages.includes(stage) : isEditableStage(stage));
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const current = await tx.changeStory.findFirst({
         where: { id: storyId, evaluationId },
@@ -123,7 +146,7 @@ export async function updateStory(input: {
       });
       if (!current) throw new AppError("NOT_FOUND");
       if (current.version !== expectedVersion) throw new AppError("CONFLICT", "stale version");
-      if (!allowed(current.stage)) throw new Refusal("STAGE_LOCKED");
+      if (!allowed(current.stage)) throw refuse("STAGE_LOCKED");
       await checkReferences(tx, evaluationId, [{ story, storyId }]);
       const before = await snapshotOrFail(tx, evaluationId, storyId);
 
@@ -142,7 +165,7 @@ export async function updateStory(input: {
 
       // The row is locked now; read the stage again in case a step was taken meanwhile.
       const locked = await tx.changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { stage: true } });
-      if (!locked || !allowed(locked.stage)) throw new Refusal("STAGE_LOCKED");
+      if (!locked || !allowed(locked.stage)) throw refuse("STAGE_LOCKED");
       await writeStoryChildren(tx, evaluationId, storyId, story);
 
       if (locked.stage !== "DRAFT") {
@@ -153,10 +176,7 @@ export async function updateStory(input: {
         const blocker = facts
           ? editBlockers(locked.stage, facts, await codesOf(tx, evaluationId, [...added]))[0]
           : undefined;
-        if (blocker) {
-          const reason = blocker.code.startsWith("CONSENT_") ? "STORYTELLER_CONSENT" : blocker.code;
-          throw new Refusal(reason, blocker.code === "NO_SOURCE" ? "sources" : "storytellerIds");
-        }
+        if (blocker) throw refuse(editRefusal(blocker), blocker.code === "NO_SOURCE" ? "sources" : "storytellerIds");
       }
 
       const after = await recordTranslationSources(
@@ -203,6 +223,11 @@ export async function updateStory(input: {
       return { ok: true as const, storyId, code: after.code, version };
     }, TRANSACTION_OPTIONS),
   );
+}
+
+/** An edit blocker as the save's refusal: the form words every consent problem alike. */
+function editRefusal(blocker: EditBlocker): StorySaveRefusal {
+  return blocker.code === "NO_STORYTELLER" || blocker.code === "NO_SOURCE" ? blocker.code : "STORYTELLER_CONSENT";
 }
 
 async function codesOf(tx: Tx, evaluationId: string, respondentIds: string[]): Promise<Set<string>> {

@@ -1,7 +1,16 @@
 /** Pure rules about stories that are not steps of the path (those are in stage-machine.ts). */
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
-import { consentBlockers, isEditableStage, type StageBlocker, type StageFacts } from "./stage-machine";
+import {
+  consentBlockers,
+  isEditableStage,
+  type ConsentBlocker,
+  type StageBlocker,
+  type StageFacts,
+} from "./stage-machine";
+
+/** What an edit past draft may run into: the few blockers editBlockers checks, a closed union. */
+export type EditBlocker = Extract<StageBlocker, { code: "NO_STORYTELLER" | "NO_SOURCE" }> | ConsentBlocker;
 
 /**
  * A story past draft may still be edited (by those with `story.edit`), but not into a state its
@@ -13,9 +22,9 @@ export function editBlockers(
   stage: StoryStage,
   facts: StageFacts,
   addedStorytellerCodes: ReadonlySet<string>,
-): StageBlocker[] {
+): EditBlocker[] {
   if (stage === "DRAFT" || stage === "RETURNED") return [];
-  const blockers: StageBlocker[] = [];
+  const blockers: EditBlocker[] = [];
   if (facts.storytellers.length === 0) blockers.push({ code: "NO_STORYTELLER" });
   if (facts.sourceCount === 0) blockers.push({ code: "NO_SOURCE" });
   blockers.push(...consentBlockers(facts.storytellers.filter((teller) => addedStorytellerCodes.has(teller.code))));

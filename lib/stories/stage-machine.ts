@@ -127,9 +127,12 @@ function using<G extends FactGroup>(group: G, guard: (facts: StageFacts, extra: 
   };
 }
 
+/** A storyteller's consent that does not cover the story. */
+export type ConsentBlocker = Extract<StageBlocker, { code: `CONSENT_${string}` }>;
+
 /** Storytellers whose current consent does not cover the story, each with the first reason found. */
-export function consentBlockers(storytellers: StorytellerConsentFacts[]): StageBlocker[] {
-  const blockers: StageBlocker[] = [];
+export function consentBlockers(storytellers: StorytellerConsentFacts[]): ConsentBlocker[] {
+  const blockers: ConsentBlocker[] = [];
   for (const teller of storytellers) {
     if (!teller.consent) {
       blockers.push({ code: "CONSENT_MISSING", respondent: teller.code });

@@ -17,7 +17,7 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { can, type Role } from "@/lib/permissions";
 import { loadGuardFacts } from "./guard-data";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
-import { Refusal, refusalsAsResults, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { findTransition, type StageBlocker, type StageTransition } from "./stage-machine";
 
 export class Blocked extends Error {
@@ -32,6 +32,7 @@ export class Blocked extends Error {
  */
 export const MOVE_REFUSALS = ["NO_SUCH_STEP", "ROUND_STEP", "COMMENT_REQUIRED", "BLOCKED", "NOT_FOUND"] as const;
 export type MoveRefusal = (typeof MOVE_REFUSALS)[number];
+const { refuse, asResults } = refusals<MoveRefusal>();
 
 export type MoveResult =
   { ok: true; stage: StoryStage } | { ok: false; reason: "BLOCKED"; blockers: StageBlocker[] } | Refused<MoveRefusal>;
@@ -61,7 +62,7 @@ export async function moveStoryWithin(tx: Prisma.TransactionClient, input: MoveI
   });
   if (moved.count !== 1) throw new AppError("CONFLICT", "the story is no longer at the stage the mover saw");
   const facts = await loadGuardFacts(tx, evaluationId, storyId, transition.needs);
-  if (!facts) throw new Refusal("NOT_FOUND");
+  if (!facts) throw refuse("NOT_FOUND");
   const blockers = transition.guard(facts);
   if (blockers.length > 0) throw new Blocked(blockers);
   const after: Record<string, unknown> = { stage: transition.to };
@@ -98,7 +99,7 @@ export async function moveStory(input: {
   if (transition.needsComment && !comment) return { ok: false, reason: "COMMENT_REQUIRED", field: "comment" };
 
   try {
-    return await refusalsAsResults<{ ok: true; stage: StoryStage }, Extract<MoveRefusal, "NOT_FOUND">>(() =>
+    return await asResults(() =>
       db().$transaction(async (tx) => {
         await moveStoryWithin(tx, { ...input, transition, comment });
         return { ok: true as const, stage: transition.to };

@@ -12,16 +12,31 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { refusalsAsResults, Refusal, type Refused } from "@/lib/core/refusal";
+import { refusals, type Refused } from "@/lib/core/refusal";
 import { sourceDigest } from "@/lib/translations/digest";
 import type { CheckedUpload } from "@/lib/uploads/file-check";
 import { loadTriangulationFacts } from "./data";
-import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type TriangulationBlocker } from "./policy";
+import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type EvidenceBlocker } from "./policy";
 import type { EvidenceFields } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
 const OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
+
+/**
+ * Why an evidence write or a sign-off is refused: the story is not in a triangulation stage, the
+ * figure is not the story's, a current sign-off exists; and why the contribution and
+ * sustainability form is (verification-mutations.ts): the rest of the story no longer passes the
+ * story form, so its authors must fix it. A sign-off's blockers come as `blockers`, not as a reason.
+ */
+export const TRIANGULATION_REFUSALS = [
+  "STAGE_LOCKED",
+  "FIGURE_NOT_IN_STORY",
+  "ALREADY_SIGNED_OFF",
+  "STORY_NEEDS_AUTHORS",
+] as const;
+export type TriangulationRefusal = (typeof TRIANGULATION_REFUSALS)[number];
+const { refuse, asResults } = refusals<TriangulationRefusal>();
 
 /** A file that passed lib/uploads/file-check.ts. */
 export type Attachment = Pick<CheckedUpload, "fileName" | "mimeType" | "sizeBytes" | "sha256" | "content">;
@@ -37,7 +52,7 @@ async function lockStory(tx: Tx, evaluationId: string, storyId: string, mode: "s
         >`SELECT stage::text AS stage, version FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
   const story = rows[0];
   if (!story) throw new AppError("NOT_FOUND");
-  if (!isTriangulationStage(story.stage)) throw new Refusal("STAGE_LOCKED");
+  if (!isTriangulationStage(story.stage)) throw refuse("STAGE_LOCKED");
   return story;
 }
 
@@ -48,7 +63,7 @@ async function checkFigure(tx: Tx, evaluationId: string, storyId: string, figure
     where: { id: figureId, storyId, evaluationId },
     select: { id: true },
   });
-  if (!figure) throw new Refusal("FIGURE_NOT_IN_STORY", "figureId");
+  if (!figure) throw refuse("FIGURE_NOT_IN_STORY", "figureId");
 }
 
 /** What the audit keeps of an item: its fields and the attachment's metadata. */
@@ -114,9 +129,9 @@ export async function createEvidence(input: {
   evidence: EvidenceFields;
   file: Attachment | null;
   ipAddress?: string | null;
-}): Promise<SavedEvidence | Refused> {
+}): Promise<SavedEvidence | Refused<TriangulationRefusal>> {
   const { actorId, evaluationId, storyId, evidence } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       await lockStory(tx, evaluationId, storyId, "share");
       await checkFigure(tx, evaluationId, storyId, evidence.figureId);
@@ -190,9 +205,9 @@ export async function updateEvidence(input: {
   file: Attachment | null;
   removeFile: boolean;
   ipAddress?: string | null;
-}): Promise<SavedEvidence | Refused> {
+}): Promise<SavedEvidence | Refused<TriangulationRefusal>> {
   const { actorId, evaluationId, evidenceId, expectedVersion, evidence } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const stored = await findStored(tx, evaluationId, evidenceId);
       await lockStory(tx, evaluationId, stored.storyId, "share");
@@ -236,9 +251,9 @@ export async function deleteEvidence(input: {
   evidenceId: string;
   expectedVersion: number;
   ipAddress?: string | null;
-}): Promise<{ ok: true; storyId: string } | Refused> {
+}): Promise<{ ok: true; storyId: string } | Refused<TriangulationRefusal>> {
   const { actorId, evaluationId, evidenceId, expectedVersion } = input;
-  return refusalsAsResults(() =>
+  return asResults(() =>
     db().$transaction(async (tx) => {
       const stored = await findStored(tx, evaluationId, evidenceId);
       await lockStory(tx, evaluationId, stored.storyId, "share");
@@ -263,11 +278,11 @@ export async function deleteEvidence(input: {
 
 export type SignOffResult =
   | { ok: true; signOffId: string; storyVersion: number }
-  | { ok: false; reason: "BLOCKED"; blockers: TriangulationBlocker[] }
-  | Refused;
+  | { ok: false; reason: "BLOCKED"; blockers: EvidenceBlocker[] }
+  | Refused<TriangulationRefusal>;
 
 class Blocked extends Error {
-  constructor(readonly blockers: TriangulationBlocker[]) {
+  constructor(readonly blockers: EvidenceBlocker[]) {
     super("blocked");
   }
 }
@@ -287,7 +302,7 @@ export async function signOffTriangulation(input: {
 }): Promise<SignOffResult> {
   const { actorId, evaluationId, storyId } = input;
   try {
-    return await refusalsAsResults(() =>
+    return await asResults(() =>
       db().$transaction(async (tx) => {
         const story = await lockStory(tx, evaluationId, storyId, "update");
         if (story.version !== input.storyVersion)
@@ -296,7 +311,7 @@ export async function signOffTriangulation(input: {
         if (!facts) throw new AppError("NOT_FOUND");
         const blockers = evidenceBlockers(facts);
         if (blockers.length > 0) throw new Blocked(blockers);
-        if (hasCurrentSignOff(facts)) throw new Refusal("ALREADY_SIGNED_OFF");
+        if (hasCurrentSignOff(facts)) throw refuse("ALREADY_SIGNED_OFF");
         // After every evidence write that holds the lock: later edits make this sign-off stale.
         const signedAt = new Date(Math.max(Date.now(), ...facts.evidence.map((item) => item.updatedAt.getTime() + 1)));
         const created = await tx.triangulationSignOff.create({

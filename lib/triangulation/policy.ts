@@ -55,9 +55,15 @@ export function supportingSourceTypes(facts: Pick<TriangulationFacts, "evidence"
   return [...types].sort();
 }
 
+/** What the evidence itself may lack; the sign-off action names the first one as its refusal. */
+export type EvidenceBlocker = Extract<
+  TriangulationBlocker,
+  { code: "TOO_FEW_SOURCE_TYPES" | "CONTRADICTION_UNANSWERED" }
+>;
+
 /** Everything except the sign-off itself: what an analyst must settle before signing off. */
-export function evidenceBlockers(facts: Pick<TriangulationFacts, "evidence">): TriangulationBlocker[] {
-  const blockers: TriangulationBlocker[] = [];
+export function evidenceBlockers(facts: Pick<TriangulationFacts, "evidence">): EvidenceBlocker[] {
+  const blockers: EvidenceBlocker[] = [];
   const found = supportingSourceTypes(facts).length;
   if (found < REQUIRED_SOURCE_TYPES)
     blockers.push({ code: "TOO_FEW_SOURCE_TYPES", found, needed: REQUIRED_SOURCE_TYPES });

@@ -9,10 +9,11 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { loadStorySnapshot } from "@/lib/stories/data";
 import { asSchemaInput, toFormValues } from "@/lib/stories/form-values";
-import { updateStory, type SavedStory } from "@/lib/stories/mutations";
+import { updateStory, type SavedStory, type StorySaveRefusal } from "@/lib/stories/mutations";
 import type { Refused } from "@/lib/core/refusal";
 import { storyFieldsSchema } from "@/lib/stories/schema";
 import { db } from "@/lib/db";
+import type { TriangulationRefusal } from "./mutations";
 import { TRIANGULATION_STAGES } from "./policy";
 import type { VerificationFields } from "./schema";
 
@@ -23,7 +24,7 @@ export async function updateStoryVerification(input: {
   expectedVersion: number;
   fields: VerificationFields;
   ipAddress?: string | null;
-}): Promise<SavedStory | Refused> {
+}): Promise<SavedStory | Refused<StorySaveRefusal | Extract<TriangulationRefusal, "STORY_NEEDS_AUTHORS">>> {
   const { evaluationId, storyId, expectedVersion, fields } = input;
   const row = await db().changeStory.findFirst({ where: { id: storyId, evaluationId }, select: { version: true } });
   if (!row) throw new AppError("NOT_FOUND");

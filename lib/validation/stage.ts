@@ -7,9 +7,13 @@
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { Refusal } from "@/lib/core/refusal";
+import { refusals } from "@/lib/core/refusal";
 import { findTransition } from "@/lib/stories/stage-machine";
 import { moveStoryWithin } from "@/lib/stories/stage-mutations";
+
+/** The one reason a move here refuses; every validation and review list that moves a story has it. */
+export type StageMoveRefusal = "STAGE_CHANGED";
+const { refuse } = refusals<StageMoveRefusal>();
 
 export type StageMove = {
   evaluationId: string;
@@ -31,7 +35,7 @@ export async function moveStoryStage(tx: Prisma.TransactionClient, move: StageMo
   try {
     await moveStoryWithin(tx, { ...move, transition, comment: move.comment ?? null });
   } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") throw new Refusal("STAGE_CHANGED");
+    if (error instanceof AppError && error.code === "CONFLICT") throw refuse("STAGE_CHANGED");
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import type { FailureMessages } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions";
 import { en, es } from "@/lib/i18n/messages";
 import { runtimeKeys } from "@/lib/i18n/labels";
+import { emptyStoryValues } from "@/lib/stories/form-values";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { signInAs } from "@/tests/support/session";
@@ -25,7 +26,7 @@ let evaluationId: string;
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  team = await createEvaluationWithTeam(database.prisma, { roles: ["LEAD"] });
+  team = await createEvaluationWithTeam(database.prisma, { roles: ["LEAD", "ANALYST"] });
   evaluationId = team.evaluation.id;
   signInAs(team.members.lead);
 }, 120_000);
@@ -90,6 +91,61 @@ describe("the set-up forms", () => {
     const refused = failed(await createProject({ evaluationId, project: { ...project, name: "Otro proyecto" } }));
     expect(refused).toMatchObject({ reason: "DUPLICATE_ACRONYM", field: "acronym" });
     expect(underField(setupFailureMessages(refused), "acronym").en).toBe(en.setup.errors.DUPLICATE_ACRONYM);
+  });
+});
+
+describe("the story forms", () => {
+  const story = (storytellerIds: string[]) => ({
+    ...emptyStoryValues("es"),
+    title: "Historia con persona ajena",
+    whatChanged: "Qué cambió.",
+    whySignificant: "Por qué.",
+    changeType: "POSITIVE",
+    storytellerIds,
+  });
+
+  it("show a storyteller the evaluation does not have under that storyteller, as the form's code", async () => {
+    const { createChangeStory } = await import("@/lib/stories/actions");
+    const { storyFormFailureMessages } = await import("@/components/stories/failure-messages");
+    const refused = failed(await createChangeStory({ evaluationId, story: story(["nobody-here"]) }));
+    expect(refused).toMatchObject({ reason: "NOT_IN_EVALUATION", field: "storytellerIds.0" });
+    // The story form keeps codes under stories.errors (it words a figure's number with the number as typed).
+    const shown = storyFormFailureMessages(false)(refused);
+    expect(shown).toEqual({ fields: { "storytellerIds.0": ["NOT_IN_EVALUATION"] }, form: null });
+    expect([say.es("stories.errors.NOT_IN_EVALUATION"), say.en("stories.errors.NOT_IN_EVALUATION")]).toEqual([
+      es.stories.errors.NOT_IN_EVALUATION,
+      en.stories.errors.NOT_IN_EVALUATION,
+    ]);
+  });
+
+  it("say on top of the evidence form that the story is not being triangulated", async () => {
+    const { createChangeStory } = await import("@/lib/stories/actions");
+    const { addEvidence } = await import("@/lib/triangulation/actions");
+    const { triangulationFailureMessages } = await import("@/components/triangulation/failure-messages");
+    const created = await createChangeStory({ evaluationId, story: story([]) });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    signInAs(team.members.analyst!);
+    try {
+      const evidence = {
+        sourceType: "DOCUMENT",
+        citation: "Acta de asamblea",
+        whatItShows: "Lo que muestra.",
+        stance: "SUPPORTS",
+        strength: "MODERATE",
+        figureId: "",
+        response: "",
+      };
+      const refused = failed(await addEvidence({ evaluationId, storyId: created.data.storyId, evidence, file: null }));
+      expect(refused).toMatchObject({ reason: "STAGE_LOCKED" });
+      const shown = triangulationFailureMessages(refused);
+      expect(shown).toEqual({ fields: {}, form: "triangulation.errors.STAGE_LOCKED" });
+      expect([say.es(shown.form!), say.en(shown.form!)]).toEqual([
+        es.triangulation.errors.STAGE_LOCKED,
+        en.triangulation.errors.STAGE_LOCKED,
+      ]);
+    } finally {
+      signInAs(team.members.lead);
+    }
   });
 });
 

@@ -10,6 +10,10 @@ import { describe, expect, it } from "vitest";
 import type { RefusalMessages } from "@/components/ui/refusal-messages";
 import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/components/selection/failure-messages";
 import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
+import { STORY_SAVE_REFUSAL_MESSAGES } from "@/components/stories/failure-messages";
+import { TRIANGULATION_REFUSAL_MESSAGES } from "@/components/triangulation/failure-messages";
+import { STORY_SAVE_REFUSALS } from "@/lib/stories/mutations";
+import { TRIANGULATION_REFUSALS } from "@/lib/triangulation/mutations";
 import { PLAN_REFUSAL_MESSAGES } from "@/components/setup/fieldwork-plan-form";
 import { PLAN_REFUSALS } from "@/lib/fieldwork-plan/mutations";
 import { ASSIGNMENT_REFUSAL_MESSAGES } from "@/components/domains/failure-messages";
@@ -55,6 +59,12 @@ const EXPORTED: Record<string, { reasons: readonly string[]; messages: Array<Ref
   },
   REMINDER_REFUSALS: { reasons: REMINDER_REFUSALS, messages: [REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES] },
   MOVE_REFUSALS: { reasons: MOVE_REFUSALS, messages: [STAGE_REFUSAL_MESSAGES] },
+  // The contribution and sustainability form saves through the story's own save.
+  STORY_SAVE_REFUSALS: {
+    reasons: STORY_SAVE_REFUSALS,
+    messages: [STORY_SAVE_REFUSAL_MESSAGES, TRIANGULATION_REFUSAL_MESSAGES],
+  },
+  TRIANGULATION_REFUSALS: { reasons: TRIANGULATION_REFUSALS, messages: [TRIANGULATION_REFUSAL_MESSAGES] },
   PLAN_REFUSALS: { reasons: PLAN_REFUSALS, messages: [PLAN_REFUSAL_MESSAGES] },
   PLACE_REFUSALS: { reasons: PLACE_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
   PROJECT_REFUSALS: { reasons: PROJECT_REFUSALS, messages: [SETUP_REFUSAL_MESSAGES] },
