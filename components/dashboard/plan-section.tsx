@@ -6,6 +6,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import { STATUS_KEYS } from "@/lib/dashboard/figures";
+import { runtimeKeys } from "@/lib/i18n/labels";
 import type { PlanView } from "@/lib/dashboard/coverage-plan";
 import { planChartSvg, planChartWords, planSummary } from "@/lib/dashboard/plan-chart";
 import { FigureText } from "./figure";
@@ -16,8 +17,9 @@ export async function PlanSection({ plan }: { plan: PlanView }) {
     getTranslations("dashboard"),
     getFormatter(),
   ]);
+  const inDashboard = runtimeKeys(dashboard);
   const translate = (key: string, values?: Record<string, string | number>) =>
-    dashboard(key.replace(/^dashboard\./, "") as never, values as never);
+    inDashboard(key.replace(/^dashboard\./, ""), values);
   const number = (value: number) => format.number(value);
   const summary = planSummary(plan, translate);
   const figure = (value: PlanView["rows"][number]["doneInterviews"]) => (
@@ -65,7 +67,7 @@ export async function PlanSection({ plan }: { plan: PlanView }) {
                 <td className="numeric">{number(row.plannedFocusGroups)}</td>
                 <td className="numeric">{figure(row.doneFocusGroups)}</td>
                 <td className="numeric">{gap(row.focusGroupGap)}</td>
-                <td>{row.status ? t(STATUS_KEYS[row.status] as never) : null}</td>
+                <td>{row.status ? t(STATUS_KEYS[row.status]) : null}</td>
               </tr>
             ))}
           </StaticTable>

@@ -12,6 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addEvidence, editEvidence } from "@/lib/triangulation/actions";
 import { type EvidenceFieldsInput } from "@/lib/triangulation/schema";
+import { isOneOf } from "@/lib/i18n/labels";
 import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS } from "@/lib/triangulation/types";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/file-check-limits";
 import { triangulationFailureMessages } from "./failure-messages";
@@ -31,13 +32,20 @@ type Props = {
   returnTo: string;
 };
 
-const EMPTY: EvidenceFieldsInput = {
-  sourceType: "" as never,
+/** The form's values: a choice not yet made is "", which the server's schema refuses next to its field. */
+type Values = Omit<EvidenceFieldsInput, "sourceType" | "stance" | "strength"> & {
+  sourceType: EvidenceFieldsInput["sourceType"] | "";
+  stance: EvidenceFieldsInput["stance"] | "";
+  strength: EvidenceFieldsInput["strength"] | "";
+};
+
+const EMPTY: Values = {
+  sourceType: "",
   citation: "",
   whatItShows: "",
   whatItShowsTranslation: "",
-  stance: "" as never,
-  strength: "" as never,
+  stance: "",
+  strength: "",
   figureId: "",
   response: "",
   supportNote: "",
@@ -59,7 +67,7 @@ const ORDER = [
 export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo }: Props) {
   const t = useTranslations("triangulation");
   const router = useRouter();
-  const [values, setValues] = useState<EvidenceFieldsInput>(stored?.values ?? EMPTY);
+  const [values, setValues] = useState<Values>(stored?.values ?? EMPTY);
   const [removeFile, setRemoveFile] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [sizeError, setSizeError] = useState<string | null>(null);
@@ -96,7 +104,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
     },
   );
 
-  const set = (patch: Partial<EvidenceFieldsInput>) => setValues((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<Values>) => setValues((current) => ({ ...current, ...patch }));
   const id = (field: string) => `${prefix}-${field}`;
   const error = (field: string) => form.fieldError(field);
   const options = <T extends string>(list: readonly T[], label: (value: T) => string) =>
@@ -134,7 +142,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           label={t("evidence.sourceType")}
           required
           value={values.sourceType ?? ""}
-          onValueChange={(value) => set({ sourceType: value as never })}
+          onValueChange={(value) => set({ sourceType: isOneOf(SOURCE_TYPES, value) ? value : "" })}
           options={options(SOURCE_TYPES, (value) => t(`sourceTypes.${value}`))}
           placeholder=""
           error={error("sourceType")}
@@ -144,7 +152,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           label={t("evidence.stance")}
           required
           value={values.stance ?? ""}
-          onValueChange={(value) => set({ stance: value as never })}
+          onValueChange={(value) => set({ stance: isOneOf(STANCES, value) ? value : "" })}
           options={options(STANCES, (value) => t(`stances.${value}`))}
           placeholder=""
           error={error("stance")}
@@ -154,7 +162,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
           label={t("evidence.strength")}
           required
           value={values.strength ?? ""}
-          onValueChange={(value) => set({ strength: value as never })}
+          onValueChange={(value) => set({ strength: isOneOf(STRENGTHS, value) ? value : "" })}
           options={options(STRENGTHS, (value) => t(`strengths.${value}`))}
           placeholder=""
           error={error("strength")}

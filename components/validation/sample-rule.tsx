@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
+import { runtimeKeys } from "@/lib/i18n/labels";
 import type { SampleRuleView } from "@/lib/validation/sample-data";
 
 /**
@@ -11,6 +12,8 @@ export async function SampleRuleCoverage({ view }: { view: SampleRuleView }) {
     getTranslations("respondentValidation.sampleRule"),
     getTranslations("respondents"),
   ]);
+  // A stratum's type and gender are stored codes; the message tests check their labels exist.
+  const label = runtimeKeys(tr);
   if (!view.drawn) return <p>{t("notDrawn", { rule: t(`rules.${view.rule}`) })}</p>;
   return (
     <>
@@ -26,9 +29,9 @@ export async function SampleRuleCoverage({ view }: { view: SampleRuleView }) {
           <tr key={row.key}>
             <th scope="row">
               {[
-                tr(`types.${row.type}` as never),
+                label(`types.${row.type}`),
                 row.countryCode ? `${row.state} (${row.countryCode})` : row.state,
-                tr(`genders.${row.gender}` as never),
+                label(`genders.${row.gender}`),
               ].join(", ")}
             </th>
             <td>{row.matching}</td>

@@ -7,6 +7,7 @@ import type { EvaluationRole } from "@/lib/generated/prisma/enums";
 import { ChangeType } from "@/lib/generated/prisma/enums";
 import type { Cell, SheetColumn } from "@/lib/exports/writers";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
+import type { PlanStatus } from "./coverage-plan";
 import type { DashboardView } from "./loaders";
 import type { StorytellerDimension } from "./meta-data";
 import type { DashboardMetaView } from "./meta-loaders";
@@ -319,7 +320,7 @@ function validation({ meta, t }: Views): FigureTable {
 
 /** Fieldwork against the plan, as the page's table shows it (empty without a plan or for panelists). */
 function plan({ dashboard, t }: Views): FigureTable {
-  const status = (value: string | null) => (value ? t(`dashboard.plan.${STATUS_KEYS[value]}`) : null);
+  const status = (value: PlanStatus | null) => (value ? t(`dashboard.plan.${STATUS_KEYS[value]}`) : null);
   return {
     title: t("dashboard.plan.caption"),
     columns: [
@@ -345,12 +346,12 @@ function plan({ dashboard, t }: Views): FigureTable {
   };
 }
 
-export const STATUS_KEYS: Record<string, string> = {
+export const STATUS_KEYS = {
   NOT_REACHED: "notReached",
   BEHIND: "behind",
   MET: "met",
   UNPLANNED: "unplanned",
-};
+} as const satisfies Record<PlanStatus, string>;
 
 const BUILDERS: Record<DashboardFigure, (views: Views) => FigureTable> = {
   funnel,
