@@ -14,7 +14,12 @@ import { refusals, type Refused } from "@/lib/core/refusal";
 import { DISPUTE_RETURN_COMMENT, loadStoryHead, storyReturnedByDispute } from "./facts";
 import type { Actor } from "./mutations";
 import { correctionMove, type CorrectionMove } from "./policy";
-import { keepReplacedVersion, RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
+import {
+  keepReplacedVersion,
+  lockStoredResponse,
+  RESPONSE_STATE_SELECT,
+  writeResponseRevision,
+} from "./response-revisions";
 import type { ResponseFields } from "./schema";
 import { moveStoryStage } from "./stage";
 
@@ -37,16 +42,7 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
   const { evaluationId, responseId } = input;
   return asResults(() =>
     db().$transaction(async (tx) => {
-      const found = await tx.validationResponse.findFirst({
-        where: { id: responseId, evaluationId },
-        select: { validationRoundId: true, storyId: true },
-      });
-      if (!found) throw new AppError("NOT_FOUND");
-      const { validationRoundId: roundId, storyId } = found;
-      // The order recording takes: the round cannot close, nor the story move or change, until this commits.
-      await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR SHARE`;
-      await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
-      await tx.$executeRaw`SELECT 1 FROM validation_response WHERE id = ${responseId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      const { roundId, storyId } = await lockStoredResponse(tx, evaluationId, responseId);
       const current = await tx.validationResponse.findFirst({
         where: { id: responseId, evaluationId },
         select: {

@@ -13,7 +13,12 @@ import { refusals, type Refused } from "@/lib/core/refusal";
 import { loadStoryHead } from "./facts";
 import type { Actor } from "./mutations";
 import { settlement } from "./policy";
-import { keepReplacedVersion, RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
+import {
+  keepReplacedVersion,
+  lockStoredResponse,
+  RESPONSE_STATE_SELECT,
+  writeResponseRevision,
+} from "./response-revisions";
 import { moveStoryStage } from "./stage";
 
 export const DISPUTE_REFUSALS = [
@@ -43,17 +48,7 @@ export async function resolveDispute(actor: Actor, input: ResolveDisputeInput): 
   const { evaluationId, responseId, outcome } = input;
   return asResults(() =>
     db().$transaction(async (tx) => {
-      const found = await tx.validationResponse.findFirst({
-        where: { id: responseId, evaluationId },
-        select: { validationRoundId: true, storyId: true },
-      });
-      if (!found) throw new AppError("NOT_FOUND");
-      const { validationRoundId: roundId, storyId } = found;
-      // The order recording and correcting take: the round cannot close, and two settlements of
-      // the same story queue, so the second sees the first (and "the last dispute" is counted once).
-      await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR SHARE`;
-      await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
-      await tx.$executeRaw`SELECT 1 FROM validation_response WHERE id = ${responseId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+      const { roundId, storyId } = await lockStoredResponse(tx, evaluationId, responseId);
       const response = await tx.validationResponse.findFirst({
         where: { id: responseId, evaluationId },
         select: {

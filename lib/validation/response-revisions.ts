@@ -5,8 +5,27 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DisputeOutcome, ValidationResponseChange } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Locks a stored response for a change to it, in the order recording takes (its round shared, then
+ * its story, then the response): the round cannot close nor the story move meanwhile, and two
+ * changes of one story queue, so the second sees the first. NOT_FOUND outside the evaluation.
+ */
+export async function lockStoredResponse(tx: Tx, evaluationId: string, responseId: string) {
+  const found = await tx.validationResponse.findFirst({
+    where: { id: responseId, evaluationId },
+    select: { validationRoundId: true, storyId: true },
+  });
+  if (!found) throw new AppError("NOT_FOUND");
+  const { validationRoundId: roundId, storyId } = found;
+  await tx.$executeRaw`SELECT 1 FROM validation_round WHERE id = ${roundId} AND evaluation_id = ${evaluationId} FOR SHARE`;
+  await tx.$executeRaw`SELECT 1 FROM change_story WHERE id = ${storyId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+  await tx.$executeRaw`SELECT 1 FROM validation_response WHERE id = ${responseId} AND evaluation_id = ${evaluationId} FOR UPDATE`;
+  return { roundId, storyId };
+}
 
 /** The response's columns a revision keeps. */
 export type ResponseState = {
