@@ -1,13 +1,18 @@
 /**
- * The funnel by domain: a table of stories per primary domain and step, each count a link to the
- * stories table filtered to it (when the reader may open it and the filters can follow).
+ * The funnel: its one-sentence summary, a bar chart of stories at each step (all domains), and a
+ * table of stories per primary domain and step, each count a link to the stories table filtered to
+ * it (when the reader may open it and the filters can follow).
  */
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
+import { funnelChart } from "@/lib/dashboard/funnel-chart";
 import type { DashboardView } from "@/lib/dashboard/loaders";
+import type { AppLocale } from "@/lib/i18n/config";
+import { runtimeKeys } from "@/lib/i18n/labels";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { ChartImage } from "./chart-image";
 
 type Props = {
   evaluationId: string;
@@ -36,15 +41,16 @@ function storiesHref(
 }
 
 export async function FunnelTable({ evaluationId, funnel, filters, linksToStories }: Props) {
-  const [t, stages, format, locale] = await Promise.all([
+  const [t, stages, root, format, locale] = await Promise.all([
     getTranslations("dashboard.funnel"),
     getTranslations("tables.stage"),
+    getTranslations(),
     getFormatter(),
     getLocale(),
   ]);
   const cell = (count: number, href: string | null) =>
     linksToStories && href && count > 0 ? <Link href={href}>{format.number(count)}</Link> : format.number(count);
-  const approved = funnel.totals.APPROVED ?? 0;
+  const chart = funnelChart(funnel, { t: runtimeKeys(root), locale: locale as AppLocale });
   const approvedOnly = funnel.stages.length === 1;
   const filtersBlockLinks = linksToStories && Boolean(filters.project || filters.from || filters.to);
 
@@ -52,9 +58,8 @@ export async function FunnelTable({ evaluationId, funnel, filters, linksToStorie
     <section className="section" aria-labelledby="funnel-title">
       <h2 id="funnel-title">{t("title")}</h2>
       <p className="muted">{approvedOnly ? t("approvedOnly") : t("intro")}</p>
-      <p>
-        {approvedOnly ? t("summaryApproved", { total: funnel.total }) : t("summary", { total: funnel.total, approved })}
-      </p>
+      <p>{chart.summary}</p>
+      <ChartImage chart={chart} />
       {filtersBlockLinks ? <p className="muted">{t("noLinks")}</p> : null}
       <StaticTable
         captionId="funnel-caption"

@@ -1,11 +1,19 @@
 /**
  * A server-rendered choropleth of stories per state. Colours are fill attributes (the CSP forbids
- * style attributes); zero has its own hatched fill; every state names its count in a <title>, and
- * the table beside the map carries the same figures, so colour is never the only signal.
+ * style attributes); zero has its own hatched fill; states the fieldwork plan names but has not
+ * reached carry dots and a dashed outline; every state names its count (and the plan's mark) in a
+ * <title>, and the table beside the map carries the same figures, so colour is never the only signal.
  */
 import { getTranslations } from "next-intl/server";
 import type { StateRow } from "@/lib/dashboard/loaders";
-import { classOf, mapClasses, MAP_SHAPES, MAP_VIEW_BOX } from "@/lib/dashboard/map";
+import { classOf, isMarked, mapClasses, MAP_SHAPES, MAP_VIEW_BOX, PLAN_MARK_STROKE } from "@/lib/dashboard/map";
+
+const MARK = {
+  fill: "url(#map-planned)",
+  stroke: PLAN_MARK_STROKE.stroke,
+  strokeWidth: PLAN_MARK_STROKE.width,
+  strokeDasharray: PLAN_MARK_STROKE.dash,
+} as const;
 
 const ZERO_FILL = "url(#map-zero)";
 
@@ -18,13 +26,29 @@ function Swatch({ fill }: { fill: string }) {
   );
 }
 
-/** Light grey with diagonal hatching, so "none" differs from the lightest class by more than hue. */
-function ZeroPattern() {
+/** The plan's mark in the legend: the map's dots and dashed outline on white. */
+function MarkSwatch() {
+  return (
+    <svg className="map-legend__swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <rect x="1" y="1" width="14" height="14" fill="#ffffff" />
+      <rect x="1" y="1" width="14" height="14" {...MARK} />
+    </svg>
+  );
+}
+
+/**
+ * Light grey with diagonal hatching, so "none" differs from the lightest class by more than hue;
+ * and the plan's dots (the same as lib/dashboard/map-svg.ts), dark with a light ring for every class.
+ */
+function Patterns() {
   return (
     <defs>
       <pattern id="map-zero" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
         <rect width="6" height="6" fill="#f2f2f2" />
         <line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" strokeWidth="1.5" />
+      </pattern>
+      <pattern id="map-planned" width="7" height="7" patternUnits="userSpaceOnUse">
+        <circle cx="3.5" cy="3.5" r="1.5" fill="#1a1a1a" stroke="#ffffff" strokeWidth="0.6" />
       </pattern>
     </defs>
   );
@@ -33,6 +57,12 @@ function ZeroPattern() {
 export async function MexicoMap({ states, summaryId }: { states: StateRow[]; summaryId: string }) {
   const t = await getTranslations("dashboard.where");
   const classes = mapClasses(Math.max(0, ...states.map((state) => state.stories)));
+  const marked = states.filter(isMarked);
+  const markKind = marked[0]?.plan ?? null;
+  const title = (state: StateRow) => {
+    const count = t("stateTitle", { state: state.name, count: state.stories });
+    return state.plan ? `${count}. ${t(`planMark.${state.plan}`)}` : count;
+  };
   return (
     <figure className="map">
       <svg
@@ -43,7 +73,7 @@ export async function MexicoMap({ states, summaryId }: { states: StateRow[]; sum
         focusable="false"
       >
         <title id="map-title">{t("mapTitle")}</title>
-        <ZeroPattern />
+        <Patterns />
         {states.map((state) => (
           <path
             key={state.iso}
@@ -52,8 +82,12 @@ export async function MexicoMap({ states, summaryId }: { states: StateRow[]; sum
             stroke="#4d4d4d"
             strokeWidth="0.6"
           >
-            <title>{t("stateTitle", { state: state.name, count: state.stories })}</title>
+            <title>{title(state)}</title>
           </path>
+        ))}
+        {/* After every state, so no neighbour's outline covers the mark's. */}
+        {marked.map((state) => (
+          <path key={`${state.iso}-plan`} d={MAP_SHAPES.get(state.iso)} {...MARK} pointerEvents="none" />
         ))}
       </svg>
       <figcaption>
@@ -72,6 +106,11 @@ export async function MexicoMap({ states, summaryId }: { states: StateRow[]; sum
                 : t("range", { from: range.from, to: range.to })}
             </li>
           ))}
+          {markKind ? (
+            <li className="map-legend__item">
+              <MarkSwatch /> {t(`planMark.${markKind}`)}
+            </li>
+          ) : null}
         </ul>
         <p className="muted map__credit">{t("credit")}</p>
       </figcaption>

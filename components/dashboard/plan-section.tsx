@@ -1,14 +1,14 @@
 /**
- * Interview coverage against the plan: a one-sentence summary, the chart (the same SVG as its
- * download, shown as an image whose text alternative is the summary; the table carries every
- * figure), and per state or region what was planned, what was held, the gap and its status in words.
+ * Interview coverage against the plan: a one-sentence summary, the chart (ChartImage: the same
+ * SVG as its download; the table carries every figure), and per state or region what was planned, what was held, the gap and its status in words.
  */
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import { STATUS_KEYS } from "@/lib/dashboard/figures";
 import { runtimeKeys } from "@/lib/i18n/labels";
 import type { PlanView } from "@/lib/dashboard/coverage-plan";
-import { planChartSvg, planChartWords, planSummary } from "@/lib/dashboard/plan-chart";
+import { planChart, planChartWords, planSummary } from "@/lib/dashboard/plan-chart";
+import { ChartImage } from "./chart-image";
 import { FigureText } from "./figure";
 
 export async function PlanSection({ plan }: { plan: PlanView }) {
@@ -27,7 +27,7 @@ export async function PlanSection({ plan }: { plan: PlanView }) {
   );
   const gap = (value: number | null) => (value === null ? null : number(value));
   const name = (row: PlanView["rows"][number]) => (row.countryCode ? `${row.name} (${row.countryCode})` : row.name);
-  const chart = planChartSvg(plan.rows, planChartWords(translate, number, summary));
+  const chart = planChart(plan.rows, planChartWords(translate, number, summary));
 
   return (
     <section className="section" aria-labelledby="plan-title">
@@ -38,11 +38,7 @@ export async function PlanSection({ plan }: { plan: PlanView }) {
         <p>{t("empty")}</p>
       ) : (
         <>
-          <img
-            className="plan-chart"
-            src={`data:image/svg+xml;base64,${Buffer.from(chart).toString("base64")}`}
-            alt={`${t("chartTitle")}. ${summary}`}
-          />
+          <ChartImage chart={chart} />
           <StaticTable
             captionId="plan-caption"
             caption={t("caption")}

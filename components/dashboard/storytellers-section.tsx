@@ -1,6 +1,7 @@
 /**
- * Whose stories get selected: stories told, selected and approved by storyteller type, gender,
- * state and at-risk group, each a table with its caption, as the loader let the reader see them.
+ * Whose stories get selected: the selection rate per storyteller type and gender as a chart, then
+ * stories told, selected and approved by storyteller type, gender, state and at-risk group, each a
+ * table with its caption, as the loader let the reader see them.
  */
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
@@ -8,19 +9,23 @@ import type { DashboardMetaView, StorytellerGroup } from "@/lib/dashboard/meta-l
 import { UNDER_5 } from "@/lib/dashboard/policy";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import type { StorytellerDimension } from "@/lib/dashboard/meta-data";
+import { selectionRateChart } from "@/lib/dashboard/rate-chart";
+import type { AppLocale } from "@/lib/i18n/config";
+import { ChartImage } from "./chart-image";
 import { FigureDownloads } from "./figure-downloads";
 import { FigureText } from "./figure";
-import { isOneOf } from "@/lib/i18n/labels";
+import { isOneOf, runtimeKeys } from "@/lib/i18n/labels";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 const DIMENSIONS: StorytellerDimension[] = ["type", "gender", "state", "atRisk"];
 
 export async function StorytellersSection({ evaluationId, view, filters }: Props) {
-  const [t, dashboard, respondents, format, locale] = await Promise.all([
+  const [t, dashboard, respondents, root, format, locale] = await Promise.all([
     getTranslations("dashboardMeta.storytellers"),
     getTranslations("dashboard"),
     getTranslations("respondents"),
+    getTranslations(),
     getFormatter(),
     getLocale(),
   ]);
@@ -44,6 +49,8 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
     );
   const told = sum("told");
   const hidden = told === null;
+  // Readers of approved outcomes see no decisions: no rate, so no chart.
+  const rates = selectionRateChart(view, { t: runtimeKeys(root), locale: locale as AppLocale });
 
   return (
     <section className="section" aria-labelledby="storytellers-title">
@@ -55,7 +62,19 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
           : t("summary", { told: told, selected: sum("selected") ?? 0, approved: sum("approved") ?? 0 })}
       </p>
       {view.scope.exactCounts ? null : <p className="muted">{dashboard("smallCellNote")}</p>}
-      <FigureDownloads evaluationId={evaluationId} figure="storytellers" filters={filters} title={t("title")} />
+      <FigureDownloads
+        evaluationId={evaluationId}
+        figure="storytellers"
+        filters={filters}
+        title={t("title")}
+        svg={!approvedOnly}
+      />
+      {approvedOnly ? null : (
+        <>
+          <p>{rates.summary}</p>
+          <ChartImage chart={rates} />
+        </>
+      )}
       {DIMENSIONS.map((dimension) => {
         const groups = view.storytellers[dimension];
         const captionId = `storytellers-${dimension}-caption`;

@@ -1,14 +1,23 @@
-/** Where: a one-sentence summary, the map of stories per state, and the figures per state in a table. */
+/**
+ * Where: a one-sentence summary, the map of stories per state (with the plan's mark), and the
+ * figures per state in a table, the plan's mark in words.
+ */
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardView } from "@/lib/dashboard/loaders";
+import { mapSummary } from "@/lib/dashboard/map";
+import type { AppLocale } from "@/lib/i18n/config";
+import { runtimeKeys } from "@/lib/i18n/labels";
 import { FigureText } from "./figure";
 import { MexicoMap } from "./mexico-map";
 
-export async function WhereSection({ where }: { where: DashboardView["where"] }) {
-  const [t, dashboard, format, locale] = await Promise.all([
+type Props = { where: DashboardView["where"]; exactCounts: boolean };
+
+export async function WhereSection({ where, exactCounts }: Props) {
+  const [t, dashboard, root, format, locale] = await Promise.all([
     getTranslations("dashboard.where"),
     getTranslations("dashboard"),
+    getTranslations(),
     getFormatter(),
     getLocale(),
   ]);
@@ -16,17 +25,21 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
   const figure = (value: DashboardView["where"]["elsewhere"]["interviews"]) => (
     <FigureText value={value} format={(value) => format.number(value)} underFiveLabel={dashboard("smallCell")} />
   );
-  const reached = where.states.filter((state) => state.stories > 0);
-  const topCount = Math.max(0, ...reached.map((state) => state.stories));
-  // Every state with the most stories, so a tie is not reported as one state.
-  const top = format.list(reached.filter((state) => state.stories === topCount).map((state) => state.name));
+  const summary = mapSummary(where.states, exactCounts, { t: runtimeKeys(root), locale: locale as AppLocale });
   const showsParticipants = where.states.some((state) => state.participants !== null);
-  const columns = [t("state"), t("stories"), t("interviews"), showsParticipants ? t("participants") : null];
+  const showsPlan = where.states.some((state) => state.plan !== null);
+  const columns = [
+    t("state"),
+    t("stories"),
+    t("interviews"),
+    showsParticipants ? t("participants") : null,
+    showsPlan ? t("planColumn") : null,
+  ];
 
   return (
     <section className="section" aria-labelledby="where-title">
       <h2 id="where-title">{t("title")}</h2>
-      <p id="where-summary">{t("summary", { reached: reached.length, top, topCount })}</p>
+      <p id="where-summary">{summary}</p>
       <div className="map-grid">
         <MexicoMap states={where.states} summaryId="where-summary" />
         <div>
@@ -37,6 +50,7 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
                 <td className="numeric">{number(state.stories)}</td>
                 <td className="numeric">{figure(state.interviews)}</td>
                 {showsParticipants ? <td className="numeric">{number(state.participants)}</td> : null}
+                {showsPlan ? <td>{state.plan ? t(`planMark.${state.plan}`) : null}</td> : null}
               </tr>
             ))}
             <tr>
@@ -44,6 +58,7 @@ export async function WhereSection({ where }: { where: DashboardView["where"] })
               <td className="numeric">{number(where.elsewhere.stories)}</td>
               <td className="numeric">{figure(where.elsewhere.interviews)}</td>
               {showsParticipants ? <td className="numeric">{number(where.elsewhere.participants)}</td> : null}
+              {showsPlan ? <td /> : null}
             </tr>
           </StaticTable>
           <p className="muted">{t("storiesNote")}</p>

@@ -138,3 +138,26 @@ export function planCoverage(
     notReached: respondentTotal(planned.filter((row) => row.status === "NOT_REACHED").length, scope),
   };
 }
+
+/**
+ * How the map marks a Mexican state the plan names: reached, or not. Readers with exact counts get
+ * "not reached" (nothing held). Readers without them would learn "none" against "some" from that
+ * mark where the plan's table shows "< 5", so they get one mark for both: fewer than 5 interviews
+ * and fewer than 5 focus groups held (zero included), which their table already shows.
+ */
+export type StatePlanMark = "REACHED" | "NOT_REACHED" | "FEW_HELD";
+
+/** Marks keyed by ISO code ("MX-OAX"); states outside the plan have none. */
+export function statePlanMarks(plan: PlanView, scope: Pick<DashboardScope, "exactCounts">): Map<string, StatePlanMark> {
+  const marks = new Map<string, StatePlanMark>();
+  for (const row of plan.rows) {
+    const state = row.countryCode ? null : findState(row.region);
+    if (!state || row.plannedInterviews + row.plannedFocusGroups === 0) continue;
+    const few = row.doneInterviews === UNDER_5 && row.doneFocusGroups === UNDER_5;
+    marks.set(
+      state.iso,
+      scope.exactCounts ? (row.status === "NOT_REACHED" ? "NOT_REACHED" : "REACHED") : few ? "FEW_HELD" : "REACHED",
+    );
+  }
+  return marks;
+}

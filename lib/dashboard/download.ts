@@ -1,6 +1,6 @@
 /**
  * Dashboard downloads, `GET /api/evaluations/{id}/dashboard/{figure}.{csv|xlsx}` (and the charts,
- * `states` and `plan`, as SVG and PNG): the same 404 as the page for anyone who may not open the dashboard, the page's filters
+ * `states`, `plan`, `funnel` and `storytellers` (the selection rates), as SVG and PNG): the same 404 as the page for anyone who may not open the dashboard, the page's filters
  * (a filter that does not parse is refused, as on the page), the figures the loaders let this
  * reader see ("< 5" included), written by the table exports' writers (formula text neutralised,
  * numbers numbers), and one audit event once the file is complete.
@@ -13,11 +13,15 @@ import { messages } from "@/lib/i18n/messages";
 import type { SearchParams } from "@/lib/tables/url-state";
 import { recordDashboardDownload } from "./download-mutations";
 import { DASHBOARD_FIGURES, figureSource, figureTable, type DashboardFigure } from "./figures";
+import { barChartSvg } from "./bar-chart";
+import { funnelChart } from "./funnel-chart";
 import { loadDashboard, type DashboardView } from "./loaders";
+import { mapSummary } from "./map";
 import { mapSvg } from "./map-svg";
 import { planChartSvg, planChartWords, planSummary } from "./plan-chart";
 import { chartPng } from "./png";
-import { loadDashboardMeta } from "./meta-loaders";
+import { loadDashboardMeta, type DashboardMetaView } from "./meta-loaders";
+import { selectionRateChart } from "./rate-chart";
 import { parseDashboardFilters } from "./schema";
 import { runtimeKeys } from "@/lib/i18n/labels";
 
@@ -36,7 +40,9 @@ const refused = (status: 400 | 404) =>
 
 type Format = "csv" | "xlsx" | "svg" | "png";
 /** The figures drawn as charts, which also come as SVG and PNG. */
-const CHARTS: ReadonlySet<DashboardFigure> = new Set(["states", "plan"]);
+const CHARTS: ReadonlySet<DashboardFigure> = new Set(["states", "plan", "funnel", "storytellers"]);
+/** The chart's file name where the figure's name would not say what the picture shows. */
+const CHART_FILES: Partial<Record<DashboardFigure, string>> = { states: "map", storytellers: "selection-rates" };
 /** "funnel.csv" → its figure and format; null for anything else (only charts come as SVG or PNG). */
 export function parseFigureFile(file: string): { figure: DashboardFigure; format: Format } | null {
   const match = /^([a-z-]+)\.(csv|xlsx|svg|png)$/.exec(file);
@@ -63,13 +69,8 @@ type Chart = { svg: string; title: string; summary: string; rowCount: number };
 
 function mapChart(dashboard: DashboardView, locale: AppLocale, t: Translate): Chart {
   const states = dashboard.where.states;
-  const reached = states.filter((state) => state.stories > 0);
-  const topCount = Math.max(0, ...reached.map((state) => state.stories));
-  const top = new Intl.ListFormat(locale).format(
-    reached.filter((state) => state.stories === topCount).map((state) => state.name),
-  );
   const title = t("dashboard.where.mapTitle");
-  const summary = t("dashboard.where.summary", { reached: reached.length, top, topCount });
+  const summary = mapSummary(states, dashboard.scope.exactCounts, { t, locale });
   const svg = mapSvg(states, {
     title,
     summary,
@@ -78,6 +79,7 @@ function mapChart(dashboard: DashboardView, locale: AppLocale, t: Translate): Ch
     range: (from, to) =>
       from === to ? t("dashboard.where.single", { from }) : t("dashboard.where.range", { from, to }),
     state: (name, count) => t("dashboard.where.stateTitle", { state: name, count }),
+    planMark: (mark) => t(`dashboard.where.planMark.${mark}`),
     credit: t("dashboard.where.credit"),
   });
   return { svg, title, summary, rowCount: states.length };
@@ -94,6 +96,21 @@ function planChart(dashboard: DashboardView, locale: AppLocale, t: Translate): C
     summary: words.summary,
     rowCount: plan.rows.length,
   };
+}
+
+/** The funnel's and the selection rates' bar charts; the row count is the bars drawn. */
+function barChart(
+  figure: "funnel" | "storytellers",
+  views: { dashboard: DashboardView | null; meta: DashboardMetaView | null },
+  locale: AppLocale,
+  t: Translate,
+): Chart {
+  const chart =
+    figure === "funnel"
+      ? funnelChart(views.dashboard!.funnel, { t, locale })
+      : selectionRateChart(views.meta!, { t, locale });
+  const rowCount = chart.rows.filter((row) => row.kind === "bars").length;
+  return { svg: barChartSvg(chart), title: chart.title, summary: chart.summary, rowCount };
 }
 
 export async function downloadDashboardFigure(request: DashboardDownloadRequest): Promise<Response> {
@@ -124,9 +141,14 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
     });
 
   if (file.format === "svg" || file.format === "png") {
-    const chart = file.figure === "plan" ? planChart(dashboard!, locale, t) : mapChart(dashboard!, locale, t);
+    const chart =
+      file.figure === "plan"
+        ? planChart(dashboard!, locale, t)
+        : file.figure === "states"
+          ? mapChart(dashboard!, locale, t)
+          : barChart(file.figure === "funnel" ? "funnel" : "storytellers", { dashboard, meta }, locale, t);
     await audit(chart.rowCount);
-    const name = `${file.figure === "states" ? "map" : file.figure}-${day}.${file.format}`;
+    const name = `${CHART_FILES[file.figure] ?? file.figure}-${day}.${file.format}`;
     if (file.format === "svg")
       return new Response(chart.svg, { headers: headers("image/svg+xml; charset=utf-8", name) });
     const png = chartPng(chart.svg, { title: chart.title, summary: chart.summary });

@@ -8,7 +8,7 @@ import { ChangeType } from "@/lib/generated/prisma/enums";
 import type { Cell, SheetColumn } from "@/lib/exports/writers";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import type { PlanStatus } from "./coverage-plan";
-import type { DashboardView } from "./loaders";
+import type { DashboardView, StateRow } from "./loaders";
 import type { StorytellerDimension } from "./meta-data";
 import type { DashboardMetaView } from "./meta-loaders";
 import { UNDER_5, type Figure } from "./policy";
@@ -115,11 +115,17 @@ function respondents({ dashboard, t }: Views): FigureTable {
 function states({ dashboard, t }: Views): FigureTable {
   const { states: rows, elsewhere } = dashboard.where;
   const participants = rows.some((row) => row.participants !== null);
-  const line = (name: string, row: { stories: number; interviews: Figure; participants: number | null }): Cell[] => [
+  // The map's plan mark in words, as the page's table writes it (decision 0045).
+  const plan = rows.some((row) => row.plan !== null);
+  const line = (
+    name: string,
+    row: { stories: number; interviews: Figure; participants: number | null; plan?: StateRow["plan"] },
+  ): Cell[] => [
     name,
     row.stories,
     figure(row.interviews),
     ...(participants ? [row.participants] : []),
+    ...(plan ? [row.plan ? t(`dashboard.where.planMark.${row.plan}`) : null] : []),
   ];
   return {
     title: t("dashboard.where.caption"),
@@ -128,6 +134,7 @@ function states({ dashboard, t }: Views): FigureTable {
       number(t("dashboard.where.stories")),
       number(t("dashboard.where.interviews")),
       ...(participants ? [number(t("dashboard.where.participants"))] : []),
+      ...(plan ? [text(t("dashboard.where.planColumn"))] : []),
     ],
     rows: [...rows.map((row) => line(row.name, row)), line(t("dashboard.where.elsewhere"), elsewhere)],
   };

@@ -23,7 +23,7 @@ import {
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
-import { planCoverage, type PlanView } from "./coverage-plan";
+import { planCoverage, statePlanMarks, type PlanView, type StatePlanMark } from "./coverage-plan";
 import { listFieldworkPlan } from "@/lib/fieldwork-plan/data";
 
 export type FunnelRow = {
@@ -35,9 +35,17 @@ export type FunnelRow = {
 
 /**
  * `participants` is null for readers without exact counts (see `whereOf`); interviews under 5
- * reach them as "< 5", as on the fieldwork plan's table (decision 0045).
+ * reach them as "< 5", as on the fieldwork plan's table (decision 0045). `plan` marks a state the
+ * fieldwork plan names (`statePlanMarks`); null outside the plan or without a plan view.
  */
-export type StateRow = { name: string; iso: string; stories: number; interviews: Figure; participants: number | null };
+export type StateRow = {
+  name: string;
+  iso: string;
+  stories: number;
+  interviews: Figure;
+  participants: number | null;
+  plan: StatePlanMark | null;
+};
 /** A region outside Mexico: in the table under the map, which has no shapes for it. */
 export type RegionAbroadRow = {
   countryCode: string;
@@ -181,7 +189,7 @@ function whereOf(
     target.participants += row.knownParticipants + row.anonymousParticipants;
     if (state) byIso.set(state.iso, target);
   }
-  const states = MEXICO_STATES.map((state) => {
+  const states = MEXICO_STATES.map((state): StateRow => {
     const figures = byIso.get(state.iso) ?? { stories: 0, interviews: 0, participants: 0 };
     return {
       name: state.name,
@@ -189,6 +197,7 @@ function whereOf(
       stories: figures.stories,
       interviews: respondentFigure(figures.interviews, scope),
       participants: respondentTotal(figures.participants, scope),
+      plan: null,
     };
   });
   const parts = { known: respondentFigure(known, scope), anonymous: respondentFigure(anonymous, scope) };
@@ -234,12 +243,17 @@ export async function loadDashboard(
     counted.seesFieldwork ? listFieldworkPlan(evaluationId) : null,
   ]);
   const { where, focusGroups } = whereOf(stateCounts, countries, scope);
+  const planView = plan ? planCoverage(plan, stateCounts, filters, scope) : null;
+  if (planView) {
+    const marks = statePlanMarks(planView, scope);
+    where.states = where.states.map((state) => ({ ...state, plan: marks.get(state.iso) ?? null }));
+  }
   return {
     scope,
     funnel: funnelOf(funnelCells, domains, scope.stages),
     who: { ...whoOf(typeGender, scope), focusGroups },
     where,
-    plan: plan ? planCoverage(plan, stateCounts, filters, scope) : null,
+    plan: planView,
     waiting,
     choices: {
       domains: domains.filter((domain) => !domain.retiredAt).map(({ id, nameEn, nameEs }) => ({ id, nameEn, nameEs })),

@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { signIn } from "./support/sign-in";
-import { copyOfDemo } from "./support/world";
+import { updateFieldworkPlan } from "@/lib/fieldwork-plan/mutations";
+import { appDatabase, copyOfDemo } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
@@ -15,6 +16,20 @@ let evaluation: { id: string; name: string };
 test.beforeAll(async () => {
   evaluation = await copyOfDemo("Evaluación de prueba: tablero");
 });
+
+/** Adds a state to the evaluation's fieldwork plan as its lead would, keeping what is planned. */
+async function planState(evaluationId: string, state: string): Promise<void> {
+  const prisma = appDatabase();
+  const lead = await prisma.user.findFirstOrThrow({ where: { email: "lead@demo.example" }, select: { id: true } });
+  const seen = await prisma.fieldworkPlanRegion.findMany({
+    where: { evaluationId },
+    select: { region: true, plannedInterviews: true, plannedFocusGroups: true },
+  });
+  if (seen.some((row) => row.region === state)) return;
+  const regions = [...seen, { region: state, plannedInterviews: 2, plannedFocusGroups: 1 }];
+  const result = await updateFieldworkPlan({ evaluationId, actorId: lead.id, regions, seen });
+  if (!result.ok) throw new Error(result.reason);
+}
 
 async function openDashboard(page: Page, email: string): Promise<void> {
   await page.goto("/sign-in");
@@ -54,6 +69,13 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await expect(where.locator("tbody tr")).toHaveCount(33);
   await expect(page.getByRole("img", { name: /Mapa de México: historias por estado/ })).toBeVisible();
   await expect(page.getByText(/CC BY 4\.0/)).toBeVisible();
+  // The funnel and the selection rates at a glance: charts named by their title and summary.
+  await expect(
+    page.getByRole("img", { name: /^Historias en cada paso, todos los dominios\. \d+ historias/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /^Tasa de selección por tipo y género de narrador\. Tasa de selección por tipo/ }),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Dominios de cambio" })).toBeVisible();
   // Meta-monitoring, quantification and coverage: each view a table with its caption.
   for (const caption of [
@@ -85,6 +107,12 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   const svgLink = page.getByRole("link", { name: /grupos focales por estado» como SVG$/ });
   const svg = await page.request.get((await svgLink.getAttribute("href"))!);
   expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+  const funnelPng = await page.request.get(
+    (await page
+      .getByRole("link", { name: "Descargar «En qué paso están las historias» como PNG" })
+      .getAttribute("href"))!,
+  );
+  expect(funnelPng.headers()["content-type"]).toBe("image/png");
 
   // A filter goes into the address and applies to every view.
   await expectInteractive(page.getByRole("button", { name: "Aplicar filtros" }));
@@ -119,7 +147,9 @@ test("a lead sees the funnel, who and where in Spanish and English, filters it, 
   await expect(page.getByRole("heading", { level: 2, name: "Where the stories stand" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Respondents by type and gender" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Map of Mexico: stories by state/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Stories at each step, all domains\. \d+ stories/ })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Whose stories get selected" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Selection rate by storyteller type and gender\./ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Magnitude figures of selected stories by domain" })).toBeVisible();
   await expect(
     page.getByRole("table", { name: "Validation sample drawn and respondents reached, by stratum" }),
@@ -160,6 +190,15 @@ test("a lead plans the fieldwork in the setup and sees it against what was held,
       .first(),
   ).toHaveText("12");
   await expect(page.getByRole("img", { name: /Entrevistas planeadas y realizadas por estado o región/ })).toBeVisible();
+  // The map marks the planned state not reached, in its table, its legend and its summary.
+  const where = page.getByRole("table", {
+    name: /Historias, entrevistas y participantes en grupos focales por estado/,
+  });
+  await expect(where.getByRole("row", { name: /Baja California Sur/ })).toContainText("En el plan, aún sin alcanzar");
+  await expect(page.getByRole("list", { name: "Historias por estado" })).toContainText("En el plan, aún sin alcanzar");
+  await expect(
+    page.getByRole("img", { name: /Mapa de México.*1 estado del plan aún no tiene entrevistas/ }),
+  ).toBeVisible();
   const png = await page.request.get(
     (await page
       .getByRole("link", {
@@ -174,6 +213,12 @@ test("a lead plans the fieldwork in the setup and sees it against what was held,
   await chooseLanguage(page, "English");
   const planEn = page.getByRole("table", { name: "Interviews and focus groups planned and held per state or region" });
   await expect(planEn.getByRole("row", { name: /Baja California Sur/ })).toContainText("Planned, not reached");
+  await expect(
+    page
+      .getByRole("table", { name: "Stories, interviews and focus-group participants by state" })
+      .getByRole("row", { name: /Baja California Sur/ }),
+  ).toContainText("In the plan, not reached yet");
+  await expect(page.getByRole("img", { name: /Map of Mexico.*1 state in the plan has no interview/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /Interviews planned and held per state or region/ })).toBeVisible();
   await expectNoAxeViolations(page, "dashboard with the plan, lead (en)");
   await page.goto(`/evaluations/${evaluation.id}/settings/plan`);
@@ -182,6 +227,7 @@ test("a lead plans the fieldwork in the setup and sees it against what was held,
 });
 
 test("a reviewer sees approved outcomes only, and respondent counts under 5 as “< 5”", async ({ page }) => {
+  await planState(evaluation.id, "Baja California Sur");
   await openDashboard(page, "reviewer@demo.example");
   await chooseLanguage(page, "English");
   const funnel = page.getByRole("table", { name: /Stories by domain and step/ });
@@ -195,6 +241,16 @@ test("a reviewer sees approved outcomes only, and respondent counts under 5 as �
   const tellers = page.getByRole("table", { name: "Stories told, selected and approved, by storyteller type" });
   await expect(tellers.getByRole("columnheader")).toHaveText(["Group", "Storytellers", "Stories told", "Approved"]);
   await expect(tellers).toContainText("< 5");
+  // No decisions, so no selection rate chart; the map's plan mark does not tell none from a few.
+  await expect(page.getByRole("img", { name: /^Selection rate by storyteller type/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("img", { name: /^Stories at each step, all domains\. \d+ approved outcome/ }),
+  ).toBeVisible();
+  const where = page.getByRole("table", { name: "Stories, interviews and focus-group participants by state" });
+  await expect(where.getByRole("row", { name: /Baja California Sur/ })).toContainText(
+    "In the plan, fewer than 5 interviews and fewer than 5 focus groups held",
+  );
+  await expect(where).not.toContainText("not reached");
   // The file says "< 5" too.
   const download = await page.request.get(
     (await page.getByRole("link", { name: "Download “Whose stories get selected” as CSV" }).getAttribute("href"))!,

@@ -7,6 +7,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { el, pngChunks, svgQuery } from "@/tests/support/chart-files";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -211,5 +212,76 @@ describe("dashboard downloads: the files", () => {
         exactCounts: true,
       },
     });
+  });
+});
+
+describe("dashboard downloads: the funnel and the selection rates as charts", () => {
+  const bars = `//${el("g")}[${el("rect")}]`;
+
+  it("draws the funnel as one bar per step with its number and title, parsed as XML", async () => {
+    as("lead");
+    const response = await call("funnel.svg");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/filename="funnel-\d{4}-\d{2}-\d{2}\.svg"/);
+    const svg = await response.text();
+    // Every step of the path, in order; S1 and S5 are drafts, S3 and S4 approved (the world's comments).
+    expect(svgQuery(svg, `count(${bars})`)).toBe("14");
+    expect(svgQuery(svg, `string(${bars}[1]/${el("title")})`)).toBe("Draft: 2 stories");
+    expect(svgQuery(svg, `string(${bars}[12]/${el("title")})`)).toBe("Approved: 2 stories");
+    expect(svgQuery(svg, `string(//${el("desc")})`)).toBe(
+      "10 stories, 2 approved; the largest number stand at Draft, In selection, and Approved (2).",
+    );
+    expect(svg).not.toMatch(/<script|on[a-z]+=|style=/i);
+  });
+
+  it("draws the lead's selection rates with the counts they are built on, by type and gender", async () => {
+    as("lead");
+    const response = await call("storytellers.svg");
+    expect(response.headers.get("content-disposition")).toContain('filename="selection-rates-');
+    const svg = await response.text();
+    const row = (name: string) => svgQuery(svg, `string(${`//${el("g")}`}[${el("text")}[1]='${name}']/${el("title")})`);
+    expect(row("Union member")).toBe("Union member: 75%, 3 of 4 decided stories selected");
+    expect(row("Man")).toBe("Man: 100%, 2 of 2 decided stories selected");
+    expect(row("Company")).toBe("Company: no decision yet");
+    // A bar only where there is a rate: Union member, Labor authority, Woman, Man.
+    expect(svgQuery(svg, `count(${bars})`)).toBe("4");
+    expect(svgQuery(svg, `string(//${el("desc")})`)).toBe(
+      "Selection rate by storyteller type: from 75% (Union member) to 100% (Labor authority); by storyteller gender: from 50% (Woman) to 100% (Man).",
+    );
+  });
+
+  it("gives a reviewer, who sees no decisions, a chart of no bars that says why", async () => {
+    as("reviewer");
+    const svg = await (await call("storytellers.svg")).text();
+    expect(svgQuery(svg, `count(${bars})`)).toBe("0");
+    expect(svgQuery(svg, `string(//${el("desc")})`)).toContain("no selection rate");
+  });
+
+  it("renders both as real PNGs with their titles, in Spanish too, each download audited", async () => {
+    as("lead");
+    for (const [file, title] of [
+      ["funnel.png", "Historias en cada paso, todos los dominios"],
+      ["storytellers.png", "Tasa de selección por tipo y género de narrador"],
+    ] as const) {
+      const response = await call(file, "", "es");
+      expect(response.headers.get("content-type")).toBe("image/png");
+      const chunks = pngChunks(Buffer.from(await response.arrayBuffer()));
+      expect(chunks[0]!.type).toBe("IHDR");
+      expect(chunks[0]!.data.readUInt32BE(0)).toBe(1200);
+      expect(chunks[0]!.data.readUInt32BE(4)).toBeGreaterThan(300);
+      expect(chunks.some((chunk) => chunk.type === "IDAT" && chunk.data.length > 1000)).toBe(true);
+      expect(chunks.at(-1)!.type).toBe("IEND");
+      const texts = chunks.filter((chunk) => chunk.type === "iTXt").map((chunk) => chunk.data.toString("utf8"));
+      expect(texts.find((text) => text.startsWith("Title\0"))).toContain(title);
+    }
+    const events = await database.prisma.auditEvent.findMany({
+      where: { evaluationId: world.evaluationId, action: "dashboard.export" },
+      orderBy: { sequence: "desc" },
+      take: 2,
+    });
+    expect(events.map((event) => event.after)).toEqual([
+      expect.objectContaining({ figure: "storytellers", format: "png", rowCount: 14 }),
+      expect.objectContaining({ figure: "funnel", format: "png", rowCount: 14 }),
+    ]);
   });
 });

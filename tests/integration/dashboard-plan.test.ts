@@ -13,6 +13,7 @@ import {
   createEvaluationWithTeam,
   type EvaluationWithTeam,
 } from "@/tests/factories";
+import { el, pngChunks, svgQuery } from "@/tests/support/chart-files";
 import { signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -42,6 +43,13 @@ const view = async (member: "lead" | "reviewer" | "panelist", filters = {}) => {
   if (!result) throw new Error("no dashboard");
   return result;
 };
+const call = (figure: string, locale = "en") =>
+  route.GET(
+    new Request(`http://localhost:3000/api/evaluations/${team.evaluation.id}/dashboard/${figure}`, {
+      headers: { cookie: `NEXT_LOCALE=${locale}` },
+    }),
+    { params: Promise.resolve({ evaluationId: team.evaluation.id, figure }) },
+  );
 const row = (dashboard: Awaited<ReturnType<typeof view>>, region: string) =>
   dashboard.plan!.rows.find((entry) => entry.region === region);
 
@@ -226,15 +234,44 @@ describe("the dashboard against the plan", () => {
   });
 });
 
-describe("the plan's chart as a file", () => {
-  const call = (figure: string, locale = "en") =>
-    route.GET(
-      new Request(`http://localhost:3000/api/evaluations/${team.evaluation.id}/dashboard/${figure}`, {
-        headers: { cookie: `NEXT_LOCALE=${locale}` },
-      }),
-      { params: Promise.resolve({ evaluationId: team.evaluation.id, figure }) },
-    );
+describe("the map's plan mark", () => {
+  const marks = (dashboard: Awaited<ReturnType<typeof view>>) =>
+    Object.fromEntries(dashboard.where.states.filter((state) => state.plan).map((state) => [state.name, state.plan]));
 
+  it("marks for the lead the planned states with nothing held, and counts them in the map's summary", async () => {
+    expect(marks(await view("lead"))).toEqual({ Chiapas: "NOT_REACHED", Oaxaca: "REACHED", Veracruz: "REACHED" });
+    signInAs(team.members.lead);
+    const svg = await (await call("states.svg")).text();
+    expect(svgQuery(svg, `count(//${el("path")}[@stroke-dasharray])`)).toBe("1");
+    expect(svgQuery(svg, `string(//${el("desc")})`)).toContain(
+      "1 state in the plan has no interview or focus group yet",
+    );
+    expect(svg).toContain("<title>Chiapas: no stories. In the plan, not reached yet</title>");
+    const csv = await (await call("states.csv")).text();
+    expect(csv.split("\n")[0]).toContain("Fieldwork plan");
+    expect(csv).toContain('Chiapas,0,0,0,"In the plan, not reached yet"');
+  });
+
+  it("gives a reviewer one mark for none and for fewer than five held, so the mark tells no more than '< 5'", async () => {
+    // Chiapas held nothing, Veracruz two interviews: both under 5 in interviews and focus groups.
+    expect(marks(await view("reviewer"))).toEqual({ Chiapas: "FEW_HELD", Oaxaca: "REACHED", Veracruz: "FEW_HELD" });
+    signInAs(team.members.reviewer!);
+    const svg = await (await call("states.svg", "es")).text();
+    expect(svgQuery(svg, `count(//${el("path")}[@stroke-dasharray])`)).toBe("2");
+    expect(svgQuery(svg, `string(//${el("desc")})`)).toContain(
+      "2 estados del plan han tenido menos de 5 entrevistas y menos de 5 grupos focales",
+    );
+    expect(svg).not.toContain("sin alcanzar");
+    const png = pngChunks(Buffer.from(await (await call("states.png")).arrayBuffer()));
+    expect(png[0]!.data.readUInt32BE(4)).toBeGreaterThan(700);
+  });
+
+  it("marks nothing for a panelist, who has no plan view", async () => {
+    expect(marks(await view("panelist"))).toEqual({});
+  });
+});
+
+describe("the plan's chart as a file", () => {
   /** The PNG's chunks by type, after checking its signature. */
   function chunksOf(bytes: Buffer) {
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -287,6 +324,6 @@ describe("the plan's chart as a file", () => {
     expect(svg).toContain("Chiapas: 3 planned, &lt; 5 held");
     const csv = await (await call("plan.csv")).text();
     expect(csv).toContain("< 5");
-    expect((await call("funnel.png")).status).toBe(404);
+    expect((await call("panels.png")).status).toBe(404);
   });
 });

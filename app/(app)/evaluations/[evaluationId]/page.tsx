@@ -106,6 +106,7 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
             figure="funnel"
             filters={parsed.filters}
             title={t("dashboard.funnel.title")}
+            svg
           />
           <WhoSection who={dashboard.who} exactCounts={dashboard.scope.exactCounts} />
           <FigureDownloads
@@ -126,7 +127,7 @@ export default async function EvaluationOverviewPage({ params, searchParams }: O
               />
             </>
           ) : null}
-          <WhereSection where={dashboard.where} />
+          <WhereSection where={dashboard.where} exactCounts={dashboard.scope.exactCounts} />
           <FigureDownloads
             evaluationId={evaluationId}
             figure="states"
