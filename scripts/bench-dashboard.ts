@@ -9,6 +9,9 @@
  * `npm run build`) and SQL_STATEMENT_TIMING=1 so the app prints one line per statement with its
  * duration (lib/db.ts), asks one request at a time as the lead, and drops the database at the end.
  * Prints p50/p95 server time, statements and their summed time per request. Asserts nothing.
+ * BENCH_KEEP=1 keeps the database and prints its name; BENCH_REUSE=<name> measures a kept one again
+ * (migrating it first, generating nothing), so a change to the queries can be measured on the same
+ * rows without the quarter of an hour the full size takes to generate.
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,7 +32,9 @@ const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const port = Number(process.env.BENCH_PORT ?? 3204);
 const base = `http://localhost:${port}`;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+const reuse = /^msc_bench_[0-9a-z_]{3,40}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
+const keep = process.env.BENCH_KEEP === "1" || reuse !== null;
+const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
 const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 const secret = randomBytes(32).toString("base64");
 const home = `/evaluations/${BENCH.evaluationId}`;
@@ -68,15 +73,21 @@ async function measure(path: string, cookie: string) {
 }
 
 try {
-  await admin.query(`CREATE DATABASE ${name}`);
-  console.log(`Scratch database ${name}; ${BENCH.stories.toLocaleString("en")} stories. Migrating and generating…`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
+  console.log(
+    reuse
+      ? `Reusing ${name}; migrating…`
+      : `Scratch database ${name}; ${BENCH.stories.toLocaleString("en")} stories. Migrating and generating…`,
+  );
   await applyMigrations(url);
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  await client.connect();
-  await generateFieldwork(client, () => {});
-  await generateDashboardExtras(client, console.log);
-  await client.end();
+  if (!reuse) {
+    const client = new pg.Client({ connectionString: url });
+    client.on("error", () => {});
+    await client.connect();
+    await generateFieldwork(client, () => {});
+    await generateDashboardExtras(client, console.log);
+    await client.end();
+  }
 
   const cookie = await leadSessionCookie(url, secret);
   app = await startCountingApp({ port, url, secret, base, counter });
@@ -130,6 +141,7 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (keep) console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 }
