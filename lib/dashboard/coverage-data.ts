@@ -10,7 +10,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { StoryStage } from "@/lib/generated/prisma/enums";
 import { storyConditions } from "./filter-sql";
 import { SELECTED_STAGES } from "./meta-data";
+import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 import type { DashboardFilters } from "./schema";
+
+/** Selected stories still on the path: a story dropped after validation adds no figures (its were not borne out). */
+const ON_THE_PATH: readonly StoryStage[] = SELECTED_ONWARD_STAGES;
 
 const stageList = (stages: readonly StoryStage[]) =>
   Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));
@@ -45,7 +49,7 @@ export async function rollUpMagnitudes(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<MagnitudeRow[]> {
-  const selected = stages.filter((stage) => SELECTED_STAGES.includes(stage));
+  const selected = stages.filter((stage) => ON_THE_PATH.includes(stage));
   if (selected.length === 0) return [];
   return db().$queryRaw<MagnitudeRow[]>`
     WITH figures AS (

@@ -14,10 +14,13 @@ import { storyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
 /**
- * The steps a story stands at once a panel has selected it (RETURNED too: only a selected story
- * reaches review or validation). Selection rate = selected / (selected + not selected).
+ * The steps a story stands at once a panel has selected it, for "whose stories get selected":
+ * every step from SELECTED on (RETURNED too) and NOT_VALIDATED, since a story its respondents
+ * later disputed and the lead dropped was still the panel's choice (decision 0042). Selection rate
+ * = selected / (selected + not selected). Quantification sums only the stories still on the path
+ * (SELECTED_ONWARD_STAGES): a dropped story's figures were not borne out.
  */
-export const SELECTED_STAGES: readonly StoryStage[] = SELECTED_ONWARD_STAGES;
+export const SELECTED_STAGES: readonly StoryStage[] = [...SELECTED_ONWARD_STAGES, "NOT_VALIDATED"];
 
 const stageList = (stages: readonly StoryStage[]) =>
   Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`));

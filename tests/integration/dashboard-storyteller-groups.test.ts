@@ -7,7 +7,7 @@
  * before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildChangeStory, buildDomainAssignment, newId } from "@/tests/factories";
+import { buildChangeStory, buildDomainAssignment, buildStoryFigure, newId } from "@/tests/factories";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -145,5 +145,33 @@ describe("storyteller groups with several storytellers per story", () => {
         .filter((key, i, all) => all.indexOf(key) === i)
         .sort(),
     );
+  });
+});
+
+describe("a story dropped after validation", () => {
+  it("still counts as the panel's selection for its storytellers, but adds no figures", async () => {
+    const { prisma } = database;
+    const evaluationId = world.evaluationId;
+    const lead = { id: world.users.lead, isAdmin: false };
+    const earlier = (await loadDashboardMeta(evaluationId, lead, {}))!;
+    const r1 = (await prisma.respondent.findFirst({ where: { evaluationId }, orderBy: { codeNumber: "asc" } }))!;
+    // T3: selected by a panel, disputed by its respondents and dropped by the lead (decision 0042).
+    const t3 = buildChangeStory({ evaluationId, authorId: world.users.lead, stage: "NOT_VALIDATED" });
+    await prisma.changeStory.create({ data: t3 });
+    await prisma.storyTeller.create({ data: { id: newId(), evaluationId, storyId: t3.id, respondentId: r1.id } });
+    await prisma.storyFigure.create({
+      data: buildStoryFigure({ evaluationId, storyId: t3.id, position: 0, label: "Comunidades", value: "500" }),
+    });
+
+    const after = (await loadDashboardMeta(evaluationId, lead, {}))!;
+    expect(added(after.storytellers, earlier.storytellers, "type", "UNION_MEMBER")).toEqual({
+      key: "UNION_MEMBER",
+      storytellers: 0,
+      told: 1,
+      selected: 1,
+      notSelected: 0,
+      approved: 0,
+    });
+    expect(after.magnitudes).toEqual(earlier.magnitudes);
   });
 });
