@@ -50,6 +50,9 @@ const e = BENCH.evaluationId;
  * and as a panelist sees them. The lead reads each page unless `as` names the panelist.
  */
 const PAGES: Array<{ label: string; path: string; as?: "panelist" }> = [
+  // What every request costs before a page reads anything: the frame of CPU the others are above.
+  { label: "health check (a route handler, no page)", path: "/api/health" },
+  { label: "unknown evaluation (404: the frame alone)", path: "/evaluations/no-such-evaluation" },
   { label: "dashboard (evaluation home)", path: `/evaluations/${e}` },
   { label: "story list", path: `/evaluations/${e}/stories` },
   { label: "story list, filtered by stage", path: `/evaluations/${e}/stories?stage=SCREENED` },
