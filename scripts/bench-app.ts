@@ -18,14 +18,17 @@ export async function waitHealthy(base: string, deadlineMs: number): Promise<voi
   throw new Error(`The app did not become healthy within ${Math.round(deadlineMs / 1000)} s.`);
 }
 
-/** A signed session cookie for the bench data's lead (u1), with an open session row as sign-in leaves. */
-export async function leadSessionCookie(url: string, secret: string): Promise<string> {
+/**
+ * A signed session cookie for a user of the bench data (the lead, u1, unless told), with an open
+ * session row as sign-in leaves.
+ */
+export async function leadSessionCookie(url: string, secret: string, userId = "u1"): Promise<string> {
   const prisma = createPrismaClient(url);
   const session = await prisma.userSession.create({
-    data: { userId: "u1", expiresAt: new Date(Date.now() + 8 * 3_600_000) },
+    data: { userId, expiresAt: new Date(Date.now() + 8 * 3_600_000) },
   });
   const token = await encode({
-    token: { sub: "u1", sid: session.id, name: "Persona 1", email: "u1@bench.example" },
+    token: { sub: userId, sid: session.id, name: `Persona ${userId.slice(1)}`, email: `${userId}@bench.example` },
     secret,
   });
   await prisma.$disconnect();

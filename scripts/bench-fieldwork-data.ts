@@ -1,11 +1,13 @@
 /**
  * The fieldwork benchmark's data, generated inside PostgreSQL with `generate_series` (no rows
  * cross the wire): one evaluation with 100,000 change stories, 20,000 respondents, 20,000
- * interviews with 30,000-character transcripts and 1,000 focus groups, plus a small second
+ * interviews with 30,000-character transcripts and 1,000 focus groups, three selection rounds
+ * (scripts/bench-fieldwork-rounds.ts), plus a small second
  * evaluation whose rows must never show up. Choices are pseudo-random but repeatable
  * (`hashint4` of the row number), so two runs measure the same data.
  */
 import type pg from "pg";
+import { ensureSelectionRounds } from "./bench-fieldwork-rounds";
 import { SENTENCES_PER_TOPIC, STATES, TITLES_PER_TOPIC, TOPIC_COUNT, textPools } from "./bench-fieldwork-text";
 
 /** BENCH_SCALE (default 1) shrinks the data for a quick trial run of the script itself. */
@@ -345,6 +347,9 @@ export async function generateFieldwork(client: pg.Client, log: (line: string) =
   await interviews(client, steps, log);
   await otherEvaluation(client, steps);
   await addRareWord(client, steps);
+  const roundsSeconds = await ensureSelectionRounds(client);
+  if (roundsSeconds !== null)
+    steps.push({ label: "a domain panel of 7 and 3 rounds of 20 candidates with ballots", seconds: roundsSeconds });
   await step(client, steps, "VACUUM ANALYZE", "VACUUM ANALYZE");
   return steps;
 }

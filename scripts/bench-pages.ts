@@ -25,6 +25,7 @@ import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+import { BENCH_PANELIST, BENCH_ROUNDS, ensureSelectionRounds } from "./bench-fieldwork-rounds";
 import { leadSessionCookie, startCountingApp } from "./bench-app";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 
@@ -43,8 +44,15 @@ const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString
 const secret = randomBytes(32).toString("base64");
 const e = BENCH.evaluationId;
 
-/** The pages measured: the lists, a record of each kind, the search (a common and a rarer word), the trail, the dashboard. */
-const PAGES: Array<{ label: string; path: string }> = [
+/**
+ * The pages measured: the lists, a record of each kind, the search (a common and a rarer word), the
+ * trail, the dashboard, and the selection rounds (scripts/bench-fieldwork-rounds.ts) as the lead
+ * and as a panelist sees them. The lead reads each page unless `as` names the panelist.
+ */
+const PAGES: Array<{ label: string; path: string; as?: "panelist" }> = [
+  // What every request costs before a page reads anything: the frame of CPU the others are above.
+  { label: "health check (a route handler, no page)", path: "/api/health" },
+  { label: "unknown evaluation (404: the frame alone)", path: "/evaluations/no-such-evaluation" },
   { label: "dashboard (evaluation home)", path: `/evaluations/${e}` },
   { label: "story list", path: `/evaluations/${e}/stories` },
   { label: "story list, filtered by stage", path: `/evaluations/${e}/stories?stage=SCREENED` },
@@ -56,6 +64,20 @@ const PAGES: Array<{ label: string; path: string }> = [
   { label: "search: common word (inspectores)", path: `/evaluations/${e}/search?q=inspectores` },
   { label: "search: rarer word (acoso)", path: `/evaluations/${e}/search?q=acoso` },
   { label: "audit trail", path: `/evaluations/${e}/audit` },
+  { label: "round, open (lead: reminder)", path: `/evaluations/${e}/selection/rounds/${BENCH_ROUNDS.open}` },
+  {
+    label: "round, open (panelist: ballot of 20)",
+    path: `/evaluations/${e}/selection/rounds/${BENCH_ROUNDS.open}`,
+    as: "panelist",
+  },
+  {
+    label: "round, closed (lead: tally, decision form)",
+    path: `/evaluations/${e}/selection/rounds/${BENCH_ROUNDS.closed}`,
+  },
+  {
+    label: "round, decided (lead: tally, decision)",
+    path: `/evaluations/${e}/selection/rounds/${BENCH_ROUNDS.decided}`,
+  },
 ];
 
 type Sample = { ms: number; statements: number; sqlMs: number; status: number; gzipBytes: number };
@@ -101,10 +123,18 @@ try {
     await client.end();
   } else {
     await applyMigrations(url);
+    // A database kept before the rounds were part of the data gets them now.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await ensureSelectionRounds(client);
+    await client.end();
   }
 
   // An open session for the lead (u1), as a password sign-in leaves it.
-  const cookie = await leadSessionCookie(url, secret);
+  const cookies = {
+    lead: await leadSessionCookie(url, secret),
+    panelist: await leadSessionCookie(url, secret, BENCH_PANELIST),
+  };
   app = await startCountingApp({ port, url, secret, base, counter });
 
   /** CPU ms so far of the app's processes and of the database's backends for this database. */
@@ -121,6 +151,7 @@ try {
     `${"page".padEnd(48)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL ms".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"ratio".padStart(6)} ${"HTML gz".padStart(8)} ${"app CPU".padStart(8)} ${"DB CPU".padStart(7)}`,
   );
   for (const page of PAGES) {
+    const cookie = cookies[page.as ?? "lead"];
     for (let i = 0; i < 3; i++) await measure(page.path, cookie);
     const samples: Sample[] = [];
     const cpuBefore = await cpuNow();

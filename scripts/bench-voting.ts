@@ -40,7 +40,12 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 const PANELISTS = 200;
 const BALLOTS_EACH = 3;
-const WINDOWS_S = [5, 10, 30];
+/**
+ * BENCH_SCENARIOS picks what runs beside the floor and the sheets at once (default all:
+ * "singles,5,10,30"); e.g. "30" for a shorter run that still shows a sheet's CPU without a queue.
+ */
+const scenarios = new Set((process.env.BENCH_SCENARIOS ?? "singles,5,10,30").split(",").map((s) => s.trim()));
+const WINDOWS_S = [5, 10, 30].filter((seconds) => scenarios.has(String(seconds)));
 /** The sheets at once may take at most this many times the floor's p95 measured in the same run. */
 const TARGET_FLOOR_RATIO = 2;
 const workerCounts = [...new Set((process.env.BENCH_WORKERS ?? `1,${availableParallelism()}`).split(",").map(Number))];
@@ -404,11 +409,12 @@ try {
       duplicates: atOnce.duplicates,
       errors: atOnce.errors,
     });
-    await scenario(
-      "single ballots, all at once",
-      singles,
-      singles.map(() => 0),
-    );
+    if (scenarios.has("singles"))
+      await scenario(
+        "single ballots, all at once",
+        singles,
+        singles.map(() => 0),
+      );
     for (const seconds of WINDOWS_S) {
       await scenario(
         `sheets within ${seconds} s`,

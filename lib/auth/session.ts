@@ -1,7 +1,8 @@
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { resolveCurrentUser, type CurrentUser } from "./current-user";
+import { resolveCurrentUser, type CurrentUser, type SessionClaim } from "./current-user";
 import { getAuthOptions } from "./options";
 
 export type { CurrentUser } from "./current-user";
@@ -15,9 +16,37 @@ export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
  * `getAuthorizedUser`.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  return resolveCurrentUser({ sessionId: session?.sid, userId: session?.user.id });
+  return resolveCurrentUser(await sessionClaim());
 });
+
+/**
+ * What the session cookie says, read as next-auth's own session handler reads it (the same
+ * cookie, its chunks joined, the JWT decrypted and its expiry checked with the same secret) but
+ * without that handler: in a page or an action it also set up its sign-in options, a CSRF token
+ * and a re-encrypted cookie that Next does not let it send, on every request (decision 0046). The
+ * session row, not the cookie, decides (current-user.ts).
+ */
+async function sessionClaim(): Promise<SessionClaim> {
+  // next-auth names the cookie __Secure-… when its URL is https (NEXTAUTH_URL, scripts/start.ts).
+  const name = `${process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+  const chunks = (await cookies())
+    .getAll()
+    .filter((cookie) => cookie.name === name || cookie.name.startsWith(`${name}.`))
+    .sort((a, b) => chunkIndex(a.name, name) - chunkIndex(b.name, name));
+  const token = chunks.map((cookie) => cookie.value).join("");
+  if (!token) return { sessionId: undefined, userId: undefined };
+  try {
+    const claims = await decode({ token, secret: getAuthOptions().secret! });
+    return { sessionId: claims?.sid, userId: claims?.sub };
+  } catch {
+    return { sessionId: undefined, userId: undefined }; // not ours, tampered with, or expired
+  }
+}
+
+/** A cookie too large for one is sent as name.0, name.1, …; the whole one sorts first. */
+function chunkIndex(cookieName: string, name: string): number {
+  return cookieName === name ? -1 : Number(cookieName.slice(name.length + 1));
+}
 
 /**
  * For loaders, route handlers and metadata: the signed-in user, or null also while they must

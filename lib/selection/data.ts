@@ -138,7 +138,17 @@ export async function getRound(evaluationId: string, roundId: string) {
           name: true,
           level: true,
           members: {
-            select: { user: { select: { id: true, name: true, email: true } } },
+            // Whether each member has voted here, counted in the same statement: who voted, never how.
+            select: {
+              user: {
+                select: {
+                  id: true,
+                  name: true,
+                  email: true,
+                  _count: { select: { ballots: { where: { evaluationId, roundId } } } },
+                },
+              },
+            },
             orderBy: { createdAt: "asc" },
           },
         },
@@ -225,17 +235,26 @@ export async function loadTally(
 export const pageReads = {
   conflicts: (evaluationId: string, userId: string, storyIds: readonly string[]) =>
     loadConflicts(db(), evaluationId, userId, storyIds),
-  tally: (round: Parameters<typeof loadTally>[1], evaluationId: string, candidateIds: string[]) =>
-    loadTally(db(), round, evaluationId, candidateIds),
   reminderRecipients: (evaluationId: string, round: { id: string; panelId: string }) =>
     listReminderRecipients(db(), evaluationId, round),
 };
 
-/** Every panelist's reasons per story, for the lead's decision and for panelists once results are visible. */
-export async function listBallotReasons(evaluationId: string, roundId: string) {
+/**
+ * Every ballot of the round with its panelist's name, for the tally, the reasons and the reader's
+ * own ballots in one read; callers check lib/selection/policy.ts canSeeResults first.
+ */
+export async function listRoundBallots(evaluationId: string, roundId: string) {
   return db().ballot.findMany({
     where: { evaluationId, roundId },
-    select: { storyId: true, reason: true, panelist: { select: { name: true } } },
+    select: {
+      storyId: true,
+      panelistId: true,
+      rank: true,
+      score: true,
+      approved: true,
+      reason: true,
+      panelist: { select: { name: true } },
+    },
     orderBy: [{ storyId: "asc" }, { createdAt: "asc" }],
     take: 5_000,
   });
@@ -274,46 +293,52 @@ export async function storytellerLanguages(evaluationId: string, storyIds: strin
  */
 export async function listCandidateDetails(evaluationId: string, storyIds: readonly string[]) {
   if (!validId(evaluationId) || storyIds.length === 0) return [];
-  const rows = await db().changeStory.findMany({
-    where: { evaluationId, id: { in: [...storyIds] } },
-    // Figures' Decimal values lose digits when joined as JSON: one statement per relation here (decision 0046).
-    relationLoadStrategy: "query",
-    select: {
-      id: true,
-      whatChanged: true,
-      whatChangedTranslation: true,
-      whySignificant: true,
-      whySignificantTranslation: true,
-      periodFrom: true,
-      periodTo: true,
-      periodPrecision: true,
-      places: {
-        select: { place: { select: { countryCode: true, state: true, municipality: true, community: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-      figures: {
-        select: {
-          id: true,
-          position: true,
-          label: true,
-          labelTranslation: true,
-          qualifier: true,
-          value: true,
-          valueMax: true,
-          unit: true,
-          unitTranslation: true,
+  // Figures' Decimal values lose digits when joined as JSON (decision 0046): they are read apart,
+  // beside the stories with their places (one statement).
+  const [rows, figures] = await Promise.all([
+    db().changeStory.findMany({
+      where: { evaluationId, id: { in: [...storyIds] } },
+      select: {
+        id: true,
+        whatChanged: true,
+        whatChangedTranslation: true,
+        whySignificant: true,
+        whySignificantTranslation: true,
+        periodFrom: true,
+        periodTo: true,
+        periodPrecision: true,
+        places: {
+          select: { place: { select: { countryCode: true, state: true, municipality: true, community: true } } },
+          orderBy: { createdAt: "asc" },
         },
-        orderBy: { position: "asc" },
       },
-    },
-  });
+    }),
+    db().storyFigure.findMany({
+      where: { evaluationId, storyId: { in: [...storyIds] } },
+      select: {
+        storyId: true,
+        id: true,
+        position: true,
+        label: true,
+        labelTranslation: true,
+        qualifier: true,
+        value: true,
+        valueMax: true,
+        unit: true,
+        unitTranslation: true,
+      },
+      orderBy: [{ storyId: "asc" }, { position: "asc" }],
+    }),
+  ]);
+  const figuresOf = new Map<string, Array<Omit<(typeof figures)[number], "storyId">>>();
+  for (const { storyId, ...figure } of figures) figuresOf.set(storyId, [...(figuresOf.get(storyId) ?? []), figure]);
   const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-  return rows.map(({ places, figures, periodFrom, periodTo, ...story }) => ({
+  return rows.map(({ places, periodFrom, periodTo, ...story }) => ({
     ...story,
     periodFrom: day(periodFrom),
     periodTo: day(periodTo),
     places: places.map(({ place }) => placeLabel(place)),
-    figures: figures.map((figure) => ({
+    figures: (figuresOf.get(story.id) ?? []).map((figure) => ({
       ...figure,
       value: figure.value.toString(),
       valueMax: figure.valueMax?.toString() ?? null,

@@ -11,16 +11,16 @@ import { DEFAULT_TIME_ZONE } from "@/lib/evaluations/time-zone";
 import { can } from "@/lib/permissions";
 import {
   getRound,
-  listBallotReasons,
   listCandidateDetails,
   listOwnBallots,
   listPanelistOptions,
   listPanels,
+  listRoundBallots,
   listRounds,
-  listVoterIds,
   pageReads,
   storytellerLanguages,
 } from "./data";
+import { computeTally } from "./tally";
 import { canSeeResults, canSeeRound, takesBallots, type ConflictReason } from "./policy";
 
 /** The rounds the reader may see; for leads also the panels and the choices to set up more. */
@@ -64,16 +64,16 @@ export const loadRoundPage = cache(
     const open = takesBallots(round, now);
     const results = canSeeResults(round);
     const decides = manages && round.status === "CLOSED";
-    const [voterIds, ownBallots, conflicts, tally, reasons, languages, toRemind, details] = await Promise.all([
-      listVoterIds(evaluationId, roundId),
-      sits ? listOwnBallots(evaluationId, roundId, userId) : [],
+    // Once results show, every ballot is read once: the tally, the reasons and the reader's own.
+    const [ballots, ownBallots, conflicts, languages, toRemind, details] = await Promise.all([
+      results ? listRoundBallots(evaluationId, roundId) : null,
+      sits && !results ? listOwnBallots(evaluationId, roundId, userId) : [],
       sits ? pageReads.conflicts(evaluationId, userId, storyIds) : new Map<string, ConflictReason>(),
-      results ? pageReads.tally(round, evaluationId, storyIds) : null,
-      results ? listBallotReasons(evaluationId, roundId) : null,
       decides ? storytellerLanguages(evaluationId, storyIds) : null,
       manages && open ? pageReads.reminderRecipients(evaluationId, { id: round.id, panelId: round.panelId }) : [],
       listCandidateDetails(evaluationId, storyIds),
     ]);
+    const own = ballots ? ballots.filter((ballot) => ballot.panelistId === userId) : ownBallots;
     return {
       round,
       /** The evaluation's zone: the deadline is shown in its clock time (decision 0036). */
@@ -84,11 +84,11 @@ export const loadRoundPage = cache(
         level: panel.level,
         members: panel.members.map(({ user }) => ({ id: user.id, name: user.name })),
       },
-      voterIds,
+      voterIds: new Set(panel.members.filter(({ user }) => user._count.ballots > 0).map(({ user }) => user.id)),
       manages,
       sits,
       /** The reader's own ballots and conflicts; empty for anyone not on the panel. */
-      ownBallots: ownBallots.map(({ storyId, rank, score, approved, reason }) => ({
+      ownBallots: (sits ? own : []).map(({ storyId, rank, score, approved, reason }) => ({
         storyId,
         rank,
         score,
@@ -100,7 +100,12 @@ export const loadRoundPage = cache(
       details: new Map(details.map((detail) => [detail.id, detail])),
       canVote: sits && open,
       /** The tally and every panelist's reasons, only when the round's rules show results. */
-      results: tally && reasons ? { tally, reasons } : null,
+      results: ballots
+        ? {
+            tally: computeTally(round.method, storyIds, ballots, round.selectCount),
+            reasons: ballots.map(({ storyId, reason, panelist }) => ({ storyId, reason, panelist })),
+          }
+        : null,
       /** For the lead's decision on a closed round: the languages each story's tellers speak. */
       decision: languages ? { storytellerLanguages: languages } : null,
       /** For the lead while the round takes ballots and someone has not voted yet. */

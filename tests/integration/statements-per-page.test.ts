@@ -4,7 +4,8 @@
  * (lib/auth/current-user.ts), so the loaders get the rest. A story with everything
  * (storytellers, a transcript passage as source, places, sectors, a step on its path) used to
  * cost 20 statements for the story alone, one per relation: with relation joins it is two (the
- * figures apart).
+ * figures apart). A round page (a panelist's ballot of every candidate, or the lead's tally,
+ * reasons and decision form) is held to the same budget.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ import type { StoryFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
+import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -156,5 +158,113 @@ describe("statements per page", () => {
     expect(page?.rows.map((row) => row.id)).toEqual([storyId]);
     // Access (asked twice here: a page's React cache makes it once), the frame, the count and the rows.
     expect(count).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("statements per round page", () => {
+  let selection: SelectionWorld;
+  let rounds: typeof import("@/lib/selection/loaders");
+  let openRoundId: string;
+  let closedRoundId: string;
+
+  beforeAll(async () => {
+    const [mutations, ballots] = await Promise.all([
+      import("@/lib/selection/round-mutations"),
+      import("@/lib/selection/ballot-mutations"),
+    ]);
+    rounds = await import("@/lib/selection/loaders");
+    selection = await createSelectionWorld(database.prisma, { stories: 4, panelists: 3 });
+    const { evaluationId, panelists } = selection;
+    // A story is a candidate of one round at a time: each round gets its own four.
+    const candidates = [
+      selection.storyIds,
+      await addScreenedStories(database.prisma, selection, selection.domainId, 4),
+    ];
+    const storyIds = candidates.flat();
+    const actor = { actorId: selection.lead.id, evaluationId };
+    // Each candidate carries figures (read apart, decision 0046) and a place, as on the ballot.
+    await database.prisma.storyFigure.createMany({
+      data: storyIds.flatMap((storyId, i) =>
+        [1, 2].map((position) => ({ evaluationId, storyId, position, label: `Cifra ${i}.${position}`, value: "12.5" })),
+      ),
+    });
+    await database.prisma.storyPlace.createMany({
+      data: storyIds.map((storyId) => ({ evaluationId, storyId, placeId: selection.places[0]!.id })),
+    });
+    const panel = await mutations.createPanel({
+      ...actor,
+      name: "Panel",
+      level: "DOMAIN",
+      domainId: selection.domainId,
+      memberIds: panelists.map((p) => p.id),
+    });
+    if (!panel.ok) throw new Error(JSON.stringify(panel));
+    const round = async (name: string, storyIds: string[]) => {
+      const created = await mutations.createRound({
+        ...actor,
+        panelId: panel.panelId,
+        name,
+        method: "RANKING",
+        scoreScaleMax: null,
+        selectCount: 1,
+        deadline: new Date(Date.now() + 7 * 86_400_000),
+        resultsHiddenUntilClosed: true,
+        storyIds,
+      });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      expect(await mutations.openRound({ ...actor, roundId: created.roundId, expectedVersion: 1 })).toEqual({
+        ok: true,
+      });
+      for (const panelist of panelists) {
+        const cast = await ballots.castBallots({
+          actorId: panelist.id,
+          evaluationId,
+          roundId: created.roundId,
+          votes: storyIds.map((storyId, i) => ({
+            storyId,
+            rank: i + 1,
+            score: null,
+            approved: null,
+            reason: "Razón.",
+          })),
+        });
+        expect(cast).toMatchObject({ ok: true });
+      }
+      return created.roundId;
+    };
+    openRoundId = await round("Abierta", candidates[0]!);
+    closedRoundId = await round("Cerrada", candidates[1]!);
+    expect(await mutations.closeRound({ ...actor, roundId: closedRoundId, expectedVersion: 2 })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("reads an open round for a panelist, ballot and every candidate's details, in at most 6 statements beside the session's", async () => {
+    const panelist = selection.panelists[0]!;
+    const { count, result } = await countStatements(() =>
+      rounds.loadRoundPage(selection.evaluationId, openRoundId, { id: panelist.id, isAdmin: false }),
+    );
+    const view = result as Awaited<ReturnType<typeof rounds.loadRoundPage>>;
+    expect(view).toMatchObject({ sits: true, canVote: true, results: null });
+    // Access, the round with who voted, then at once the reader's ballots, their conflicts, and the
+    // candidates with their places beside their figures.
+    expect(view?.ownBallots).toHaveLength(4);
+    expect([...(view?.details.values() ?? [])].map((detail) => detail.figures.length)).toEqual([2, 2, 2, 2]);
+    expect([...(view?.details.values() ?? [])].every((detail) => detail.places.length === 1)).toBe(true);
+    expect(count).toBeLessThanOrEqual(6);
+  });
+
+  it("reads a closed round for the lead, tally, reasons and decision form, in at most 6 statements beside the session's", async () => {
+    const { count, result } = await countStatements(() =>
+      rounds.loadRoundPage(selection.evaluationId, closedRoundId, { id: selection.lead.id, isAdmin: false }),
+    );
+    const view = result as Awaited<ReturnType<typeof rounds.loadRoundPage>>;
+    // Access, the round with who voted, then at once every ballot (tally, reasons), the storytellers'
+    // languages, and the candidates with their places beside their figures.
+    expect(view?.results?.tally.voters).toBe(3);
+    expect(view?.results?.reasons).toHaveLength(12);
+    expect(view?.voterIds.size).toBe(3);
+    expect(view?.decision?.storytellerLanguages.size).toBe(4);
+    expect(count).toBeLessThanOrEqual(6);
   });
 });
