@@ -5,6 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/fieldwork/data";
+import { storyFigureSelect } from "@/lib/stories/data";
 import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { conflictOfInterest, type ConflictReason } from "./policy";
@@ -292,17 +293,7 @@ export async function listCandidateDetails(evaluationId: string, storyIds: reado
         orderBy: { createdAt: "asc" },
       },
       figures: {
-        select: {
-          id: true,
-          position: true,
-          label: true,
-          labelTranslation: true,
-          qualifier: true,
-          value: true,
-          valueMax: true,
-          unit: true,
-          unitTranslation: true,
-        },
+        select: storyFigureSelect,
         orderBy: { position: "asc" },
       },
     },
