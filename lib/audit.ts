@@ -54,19 +54,25 @@ export function hashAuditEvent(event: HashedFields): string {
 }
 
 /**
- * Appends one event to its chain. Must run inside the transaction of the change it records.
- * A transaction-scoped advisory lock per chain serialises writers, so two concurrent changes
- * never take the same sequence number.
+ * Locks an evaluation's chain (null: the installation's) for the rest of the transaction and
+ * reads its head. A transaction-scoped advisory lock per chain serialises writers, so two
+ * concurrent changes never take the same sequence number.
  */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  const chain = input.evaluationId ?? "installation";
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`;
-  const last = await tx.auditEvent.findFirst({
-    where: { evaluationId: input.evaluationId },
+async function lockedChainHead(tx: Tx, evaluationId: string | null) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${evaluationId ?? "installation"}`}, 0))`;
+  return tx.auditEvent.findFirst({
+    where: { evaluationId },
     orderBy: { sequence: "desc" },
     select: { sequence: true, hash: true },
   });
-  const fields: HashedFields = {
+}
+
+/** An event as its hash covers it: absent values as null, in its place on the chain. */
+function hashedFields(
+  input: AuditInput,
+  place: Pick<HashedFields, "sequence" | "previousHash" | "createdAt">,
+): HashedFields {
+  return {
     evaluationId: input.evaluationId,
     actorId: input.actorId,
     action: input.action,
@@ -75,10 +81,18 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     before: input.before ?? null,
     after: input.after ?? null,
     ipAddress: input.ipAddress ?? null,
+    ...place,
+  };
+}
+
+/** Appends one event to its chain. Must run inside the transaction of the change it records. */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const last = await lockedChainHead(tx, input.evaluationId);
+  const fields = hashedFields(input, {
     sequence: (last?.sequence ?? 0n) + 1n,
     previousHash: last?.hash ?? null,
     createdAt: new Date(),
-  };
+  });
   await tx.auditEvent.create({
     data: {
       ...fields,
@@ -165,12 +179,7 @@ export async function recordAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<v
 }
 
 async function appendToChain(tx: Tx, evaluationId: string | null, events: AuditInput[]): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${evaluationId ?? "installation"}`}, 0))`;
-  const last = await tx.auditEvent.findFirst({
-    where: { evaluationId },
-    orderBy: { sequence: "desc" },
-    select: { sequence: true, hash: true },
-  });
+  const last = await lockedChainHead(tx, evaluationId);
   let sequence = last?.sequence ?? 0n;
   let previousHash = last?.hash ?? null;
   const createdAt = new Date();
@@ -192,19 +201,7 @@ async function appendToChain(tx: Tx, evaluationId: string | null, events: AuditI
     };
     for (const input of events.slice(start, start + BULK_CHUNK)) {
       sequence += 1n;
-      const fields: HashedFields = {
-        evaluationId,
-        actorId: input.actorId,
-        action: input.action,
-        recordType: input.recordType,
-        recordId: input.recordId ?? null,
-        before: input.before ?? null,
-        after: input.after ?? null,
-        ipAddress: input.ipAddress ?? null,
-        sequence,
-        previousHash,
-        createdAt,
-      };
+      const fields = hashedFields({ ...input, evaluationId }, { sequence, previousHash, createdAt });
       const hash = hashAuditEvent(fields);
       columns.id.push(bulkEventId());
       columns.actorId.push(fields.actorId);

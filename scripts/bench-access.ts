@@ -5,17 +5,13 @@
  * the per-request authorization check, a small mutation with and without its audit event,
  * and the audit page's first and a deep filtered page. Prints figures; asserts nothing.
  */
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { generateAuditChain } from "./bench-audit-events";
+import { createScratchDatabase, useDatabaseInProcess } from "./bench-database";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `msc_bench_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase();
+const url = scratch.url;
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -35,18 +31,10 @@ async function time(runs: number, work: (i: number) => Promise<unknown>) {
 
 try {
   await applyMigrations(url);
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    AUTH_SECRET: "b".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-    LOG_LEVEL: "silent",
-  });
-  const { db } = await import("../lib/db");
+  const prisma = useDatabaseInProcess(url);
   const { recordAudit } = await import("../lib/audit");
   const { findEvaluationAccess } = await import("../lib/evaluations/data");
   const { listAuditEvents } = await import("../lib/audit-trail/data");
-  const prisma = db();
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -102,6 +90,5 @@ try {
   await client.end();
   await prisma.$disconnect();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

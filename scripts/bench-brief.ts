@@ -8,12 +8,8 @@
  * above what it used before, with the machine's load average. Drops its database at the end.
  * Prints figures; asserts nothing. BENCH_STORIES sets the number of stories.
  */
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
-import { PrismaClient } from "../lib/generated/prisma/client";
 import {
   buildConsent,
   buildConsentScopes,
@@ -23,17 +19,12 @@ import {
   buildRespondent,
   createEvaluationWithTeam,
 } from "../tests/factories";
+import { createScratchDatabase, useDatabaseInProcess } from "./bench-database";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const stories = Math.max(1000, Number(process.env.BENCH_STORIES ?? 100_000) || 100_000);
 const APPROVED = 21;
 const RUNS = 3;
-const name = `msc_bench_${randomBytes(3).toString("hex")}`;
-
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase();
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const load = () =>
@@ -62,17 +53,9 @@ async function measured<T>(work: () => Promise<T>): Promise<{ seconds: number; g
 }
 
 try {
-  console.log(`Scratch database ${name}; migrating…`);
-  await applyMigrations(url);
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    AUTH_SECRET: "b".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-    LOG_LEVEL: "silent",
-  });
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
+  console.log(`Scratch database ${scratch.name}; migrating…`);
+  await applyMigrations(scratch.url);
+  const prisma = useDatabaseInProcess(scratch.url);
   const world = await createEvaluationWithTeam(prisma, { roles: ["LEAD", "ANALYST"] });
   const evaluationId = world.evaluation.id;
   const lead = world.members.lead.id;
@@ -190,6 +173,5 @@ try {
   }
   await prisma.$disconnect();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -52,22 +52,8 @@ export type SessionWithUser = {
  */
 export async function findSessionWithUser(sessionId: string): Promise<SessionWithUser | null> {
   const rows = await db().$queryRaw<
-    Array<{
-      id: string;
-      userId: string;
-      expiresAt: Date;
-      lastSeenAt: Date;
-      revokedAt: Date | null;
-      twoFactorVerifiedAt: Date | null;
-      email: string;
-      name: string;
-      isAdmin: boolean;
-      locale: Locale;
-      disabledAt: Date | null;
-      totpEnabledAt: Date | null;
-      twoFactorRequired: boolean;
-      evaluationRoles: EvaluationRole[];
-    }>
+    // One flat row: the session's columns, then the user's (their id is the session's userId).
+    Array<Omit<SessionWithUser, "user"> & Omit<SessionWithUser["user"], "id">>
   >`
     SELECT s.id, s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
       s.revoked_at AS "revokedAt", s.two_factor_verified_at AS "twoFactorVerifiedAt",

@@ -5,7 +5,9 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
+import { evaluationTitleSelect } from "@/lib/evaluations/data";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
+import { storyFigureSelect } from "@/lib/stories/data";
 import { plainDecimal, translationSourcesSchema } from "@/lib/stories/snapshot";
 import { figurePath, isCurrentTranslation } from "@/lib/translations/story-sources";
 
@@ -13,15 +15,7 @@ import { figurePath, isCurrentTranslation } from "@/lib/translations/story-sourc
 export async function findBriefEvaluation(evaluationId: string) {
   return db().evaluation.findUnique({
     where: { id: evaluationId },
-    select: {
-      id: true,
-      name: true,
-      client: true,
-      evaluatorOrganisation: true,
-      periodStart: true,
-      periodEnd: true,
-      languages: true,
-    },
+    select: evaluationTitleSelect,
   });
 }
 
@@ -52,19 +46,7 @@ export async function listBriefOutcomes(evaluationId: string, stages: readonly S
       periodTo: true,
       places: { select: { place: { select: { state: true, municipality: true, community: true } } } },
       sectors: { select: { sector: { select: { nameEn: true, nameEs: true } } } },
-      figures: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          label: true,
-          labelTranslation: true,
-          qualifier: true,
-          value: true,
-          valueMax: true,
-          unit: true,
-          unitTranslation: true,
-        },
-      },
+      figures: { orderBy: { position: "asc" }, select: storyFigureSelect },
       domainAssignments: { where: { kind: "PRIMARY", endedAt: null }, select: { domainId: true } },
     },
   });
@@ -90,7 +72,7 @@ export async function listBriefOutcomes(evaluationId: string, stages: readonly S
             ),
           ),
         sectors: sectors.map((link) => link.sector).sort((a, b) => byText(a.nameEn, b.nameEn)),
-        figures: figures.map(({ id, ...figure }) => ({
+        figures: figures.map(({ id, position: _position, ...figure }) => ({
           ...figure,
           labelTranslation: current(figurePath(id, "label"), figure.label, figure.labelTranslation),
           unitTranslation: current(figurePath(id, "unit"), figure.unit, figure.unitTranslation),

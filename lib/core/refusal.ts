@@ -91,3 +91,13 @@ export async function refusalsAsRejections<T>(work: () => Promise<T>): Promise<T
     throw error;
   }
 }
+
+/**
+ * A mutation's result as its action answers it: the outcome itself, or its refusal as a
+ * rejection whose details (the story or respondent that stopped it) travel as fields.
+ */
+export function outcomeOrRejection<T extends { ok: true } | Refused>(outcome: T): Extract<T, { ok: true }> | Rejection {
+  if (outcome.ok) return outcome as Extract<T, { ok: true }>;
+  const { reason, field, ok: _ok, ...details } = outcome as Refused;
+  return Object.keys(details).length > 0 ? { rejected: reason, field, details } : { rejected: reason, field };
+}

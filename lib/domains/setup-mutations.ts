@@ -219,20 +219,32 @@ export async function reorderDomains(
 }
 
 /** Retires a domain: kept for what names it, gone from the pickers. Not while a live round uses it. */
-export async function retireDomain(
+export function retireDomain(input: DomainVersionInput & Actor): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
+  return setRetired(input, true);
+}
+
+export function restoreDomain(input: DomainVersionInput & Actor): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
+  return setRetired(input, false);
+}
+
+/** Retiring and restoring are one change in two directions; only retiring asks about live rounds. */
+async function setRetired(
   input: DomainVersionInput & Actor,
+  retire: boolean,
 ): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
   const { evaluationId, domainId, expectedVersion, actorId, ipAddress } = input;
   return asResults(() =>
     db().$transaction(async (tx) => {
       const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
-      if (domain.retiredAt) return { ok: true as const };
-      const liveRound = await tx.selectionRound.findFirst({
-        where: { evaluationId, domainId, status: { in: [...LIVE_ROUND_STATUSES] } },
-        select: { name: true },
-      });
-      if (liveRound) throw refuse("DOMAIN_IN_LIVE_ROUND");
-      const retiredAt = new Date();
+      if (Boolean(domain.retiredAt) === retire) return { ok: true as const };
+      if (retire) {
+        const liveRound = await tx.selectionRound.findFirst({
+          where: { evaluationId, domainId, status: { in: [...LIVE_ROUND_STATUSES] } },
+          select: { name: true },
+        });
+        if (liveRound) throw refuse("DOMAIN_IN_LIVE_ROUND");
+      }
+      const retiredAt = retire ? new Date() : null;
       await tx.domain.update({
         where: { evaluationId_id: { evaluationId, id: domainId } },
         data: { retiredAt, version: { increment: 1 } },
@@ -240,38 +252,11 @@ export async function retireDomain(
       await recordAudit(tx, {
         evaluationId,
         actorId,
-        action: "domain.retire",
+        action: retire ? "domain.retire" : "domain.restore",
         recordType: "Domain",
         recordId: domainId,
-        before: { retiredAt: null },
-        after: { retiredAt: retiredAt.toISOString() },
-        ipAddress,
-      });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export async function restoreDomain(
-  input: DomainVersionInput & Actor,
-): Promise<{ ok: true } | Refused<DomainSetupRefusal>> {
-  const { evaluationId, domainId, expectedVersion, actorId, ipAddress } = input;
-  return asResults(() =>
-    db().$transaction(async (tx) => {
-      const domain = await lockedDomain(tx, evaluationId, domainId, expectedVersion);
-      if (!domain.retiredAt) return { ok: true as const };
-      await tx.domain.update({
-        where: { evaluationId_id: { evaluationId, id: domainId } },
-        data: { retiredAt: null, version: { increment: 1 } },
-      });
-      await recordAudit(tx, {
-        evaluationId,
-        actorId,
-        action: "domain.restore",
-        recordType: "Domain",
-        recordId: domainId,
-        before: { retiredAt: domain.retiredAt.toISOString() },
-        after: { retiredAt: null },
+        before: { retiredAt: domain.retiredAt?.toISOString() ?? null },
+        after: { retiredAt: retiredAt?.toISOString() ?? null },
         ipAddress,
       });
       return { ok: true as const };

@@ -12,6 +12,17 @@ import { validId } from "@/lib/core/ids";
 
 export type EvaluationReader = { id: string; isAdmin: boolean };
 
+/** What an evaluation is, for whom, by whom and when: the head of its overview, set-up and brief. */
+export const evaluationTitleSelect = {
+  id: true,
+  name: true,
+  client: true,
+  evaluatorOrganisation: true,
+  periodStart: true,
+  periodEnd: true,
+  languages: true,
+} as const;
+
 function visibleTo(user: EvaluationReader): Prisma.EvaluationWhereInput {
   // A missing id would silently drop the membership filter; refuse rather than match everything.
   if (typeof user.id !== "string" || user.id.length === 0) throw new Error("visibleTo: the reader has no id");
@@ -55,13 +66,7 @@ export const getEvaluationOverview = cache(async (evaluationId: string, user: Ev
   const row = await db().evaluation.findFirst({
     where: { AND: [{ id: evaluationId }, visibleTo(user)] },
     select: {
-      id: true,
-      name: true,
-      client: true,
-      evaluatorOrganisation: true,
-      periodStart: true,
-      periodEnd: true,
-      languages: true,
+      ...evaluationTitleSelect,
       description: true,
       // The current setup: retired domains and projects stay in history, not on the overview.
       domains: {

@@ -13,7 +13,7 @@ import { listSetupLists } from "@/lib/setup-lists/data";
 import { fieldworkPlanForSetup } from "@/lib/fieldwork-plan/data";
 import { can, rolesOf } from "@/lib/permissions";
 import { accessWith } from "./access";
-import { listEvaluationsForUser } from "./data";
+import { evaluationTitleSelect, listEvaluationsForUser } from "./data";
 import { timeZoneChoices } from "./time-zone";
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -24,13 +24,7 @@ export const loadEvaluationSetup = cache(async (evaluationId: string) => {
   const evaluation = await db().evaluation.findUnique({
     where: { id: evaluationId },
     select: {
-      id: true,
-      name: true,
-      client: true,
-      evaluatorOrganisation: true,
-      periodStart: true,
-      periodEnd: true,
-      languages: true,
+      ...evaluationTitleSelect,
       description: true,
       timeZone: true,
       version: true,

@@ -6,7 +6,7 @@
  * they are not excluded. Respondents already on a record stay on it when their consent changes
  * later: the record is history, and withdrawal is dealt with by the respondents' own rules.
  */
-import { consentStanding, type ConsentWithScopes } from "@/lib/respondents/policy";
+import { consentStanding, consentStandingSelect, type ConsentWithScopes } from "@/lib/respondents/policy";
 
 export type ConsentForHearing = ConsentWithScopes;
 
@@ -22,16 +22,7 @@ export function hearingEligibility(respondent: RespondentForHearing): HearingEli
 
 /** What `hearingEligibility` reads of a respondent's consents, as a query selects it. */
 export function hearingConsentsSelect(evaluationId: string) {
-  return {
-    where: { evaluationId },
-    select: {
-      givenOn: true,
-      createdAt: true,
-      withdrawnOn: true,
-      withdrawalChoice: true,
-      scopes: { where: { scope: "INTERVIEW" as const }, select: { scope: true, granted: true } },
-    },
-  };
+  return consentStandingSelect(evaluationId, "INTERVIEW");
 }
 
 /** Sorted so that audit events list the same set the same way. */

@@ -6,7 +6,7 @@
  * respondents, who can be many, are loaded per chunk of rows for the codes that chunk names.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hearingEligibility, type HearingEligibility } from "@/lib/interviews/policy";
+import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "@/lib/fieldwork/policy";
 import { normalizeName } from "./mapping";
 import { indexPlaces, type PlaceRef, type RegionRef } from "./place-matching";
 import { ProjectKeys } from "./project-rows";
@@ -171,16 +171,7 @@ export async function loadReferences(client: Client, evaluationId: string): Prom
           id: true,
           code: true,
           excludedAt: true,
-          consents: {
-            where: { evaluationId },
-            select: {
-              givenOn: true,
-              createdAt: true,
-              withdrawnOn: true,
-              withdrawalChoice: true,
-              scopes: { where: { scope: "INTERVIEW" }, select: { scope: true, granted: true } },
-            },
-          },
+          consents: hearingConsentsSelect(evaluationId),
         },
       });
       for (const row of rows)

@@ -18,25 +18,30 @@ export const countryCodeSchema = z
   .regex(COUNTRY_CODE, { error: "countryCodeInvalid" })
   .refine((code) => code !== MEXICO, { error: "countryIsMexico" });
 
-/** A country of the evaluation, or none (empty, missing): Mexico. */
-const placeCountry = z
-  .string({ error: "countryCodeInvalid" })
-  .trim()
-  .toUpperCase()
-  .nullish()
-  .transform((code) => (code ? code : null))
-  .pipe(
-    z
-      .string()
-      .regex(COUNTRY_CODE, { error: "countryCodeInvalid" })
-      .refine((code) => code !== MEXICO, { error: "countryCodeInvalid" })
-      .nullable(),
-  );
+/**
+ * A country of the evaluation, or none (empty, missing): Mexico. `error` is the message key of the
+ * form that asks (places and respondents name it in their own namespaces).
+ */
+export function optionalCountryCode(error: string) {
+  return z
+    .string({ error })
+    .trim()
+    .toUpperCase()
+    .nullish()
+    .transform((code) => (code ? code : null))
+    .pipe(
+      z
+        .string()
+        .regex(COUNTRY_CODE, { error })
+        .refine((code) => code !== MEXICO, { error })
+        .nullable(),
+    );
+}
 
 export const addPlaceInput = z
   .object({
     evaluationId: idSchema,
-    countryCode: placeCountry,
+    countryCode: optionalCountryCode("countryCodeInvalid"),
     /** A catalogue state when the place is in Mexico; the name of one of the country's regions elsewhere. */
     state: requiredText(PLACE_NAME_MAX),
     municipality: optionalText(PLACE_NAME_MAX),

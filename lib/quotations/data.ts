@@ -7,6 +7,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { consentStandingSelect } from "@/lib/respondents/policy";
 import { quotationConsented, type QuotationSpeaker } from "./policy";
 
 type Client = Prisma.TransactionClient | PrismaClient;
@@ -50,16 +51,7 @@ export async function quotationSpeakers(
     select: {
       id: true,
       excludedAt: true,
-      consents: {
-        where: { evaluationId },
-        select: {
-          givenOn: true,
-          createdAt: true,
-          withdrawnOn: true,
-          withdrawalChoice: true,
-          scopes: { select: { scope: true, granted: true } },
-        },
-      },
+      consents: consentStandingSelect(evaluationId),
     },
   });
   const byId = new Map(respondents.map((row) => [row.id, row]));

@@ -110,6 +110,17 @@ export const getRespondentDetail = cache(
 
 export type RespondentDetail = NonNullable<Awaited<ReturnType<typeof getRespondentDetail>>>;
 
+/** A respondent's attributes as stored: what the edit form starts from and a save compares with. */
+export const respondentAttributesSelect = {
+  type: true,
+  gender: true,
+  countryCode: true,
+  state: true,
+  placeId: true,
+  sectorId: true,
+  language: true,
+} as const;
+
 /** The respondent as the edit form needs it. */
 export async function getRespondentForEdit(evaluationId: string, respondentId: string) {
   return db().respondent.findFirst({
@@ -117,13 +128,7 @@ export async function getRespondentForEdit(evaluationId: string, respondentId: s
     select: {
       id: true,
       code: true,
-      type: true,
-      gender: true,
-      countryCode: true,
-      state: true,
-      placeId: true,
-      sectorId: true,
-      language: true,
+      ...respondentAttributesSelect,
       atRiskGroups: { select: { groupId: true } },
       version: true,
       evaluation: { select: { name: true } },

@@ -4,10 +4,12 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { changedFields } from "@/lib/core/changed-fields";
 import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { keyRingFromEnv, type KeyRing } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { IDENTITY_FIELDS, MEXICAN_STATES } from "./constants";
+import { respondentAttributesSelect } from "./data";
 import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
@@ -174,27 +176,14 @@ export async function updateRespondent(
       const { atRiskGroups, ...stored } = await tx.respondent.findFirstOrThrow({
         where: { id: respondentId, evaluationId },
         select: {
-          type: true,
-          gender: true,
-          countryCode: true,
-          state: true,
-          placeId: true,
-          sectorId: true,
-          language: true,
+          ...respondentAttributesSelect,
           atRiskGroups: { orderBy: { group: { position: "asc" } }, select: { groupId: true } },
         },
       });
       const current = { ...stored, atRiskGroupIds: atRiskGroups.map((link) => link.groupId) };
       const next = { ...attributeRow(input.attributes, state), atRiskGroupIds };
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      for (const key of Object.keys(next) as Array<keyof typeof next>) {
-        if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) {
-          before[key] = current[key];
-          after[key] = next[key];
-        }
-      }
-      if (Object.keys(after).length === 0) return { version: locked.version };
+      const { before, after, changed } = changedFields(current, next);
+      if (!changed) return { version: locked.version };
 
       const { atRiskGroupIds: _, ...columns } = next;
       const updated = await tx.respondent.updateMany({

@@ -60,6 +60,23 @@ export type ConsentWithScopes = Omit<ConsentState, "id"> & {
   scopes: ReadonlyArray<{ scope: ConsentScopeKind; granted: boolean }>;
 };
 
+/**
+ * What `consentStanding` reads of a respondent's consents, as a query selects it. With `scope`,
+ * only that scope's row is read: the one question the caller asks.
+ */
+export function consentStandingSelect(evaluationId: string, scope?: ConsentScopeKind) {
+  return {
+    where: { evaluationId },
+    select: {
+      givenOn: true,
+      createdAt: true,
+      withdrawnOn: true,
+      withdrawalChoice: true,
+      scopes: { where: scope ? { scope } : {}, select: { scope: true, granted: true } },
+    },
+  } as const;
+}
+
 /** Why a respondent may or may not be involved in a use now (heard, quoted, contacted for validation…). */
 export type ConsentStanding = "ALLOWED" | "NO_CONSENT" | "SCOPE_NOT_GRANTED" | "WITHDRAWN" | "EXCLUDED";
 

@@ -5,6 +5,7 @@
  * carrying `code`, `excludedAt` or `codeNumber` changes nothing.
  */
 import { z } from "zod";
+import { optionalCountryCode } from "@/lib/places/schema";
 import {
   CONSENT_METHODS,
   CONSENT_SCOPES,
@@ -99,19 +100,7 @@ export const respondentAttributesSchema = z.object({
   type: z.enum(RESPONDENT_TYPES, { error: E.choose }),
   gender: z.enum(GENDERS, { error: E.choose }),
   /** None: Mexico. Otherwise one of the evaluation's countries (the mutation checks it is its own). */
-  countryCode: z
-    .string({ error: E.state })
-    .trim()
-    .toUpperCase()
-    .nullish()
-    .transform((code) => (code ? code : null))
-    .pipe(
-      z
-        .string()
-        .regex(/^[A-Z]{2}$/, E.state)
-        .refine((code) => code !== "MX", E.state)
-        .nullable(),
-    ),
+  countryCode: optionalCountryCode(E.state),
   /** In Mexico a catalogue state; elsewhere one of the evaluation's regions of that country (checked by the mutation). */
   state: z.string({ error: E.state }).trim().min(1, E.state).max(200, E.state),
   /** A place of the evaluation at state or municipality level, in the same state. */

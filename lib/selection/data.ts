@@ -5,6 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/fieldwork/data";
+import { storyFigureSelect } from "@/lib/stories/data";
 import { ROUND_STATUSES_SEEN_BY_PANEL } from "@/lib/stories/read-scope";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { conflictOfInterest, type ConflictReason } from "./policy";
@@ -315,18 +316,7 @@ export async function listCandidateDetails(evaluationId: string, storyIds: reado
     }),
     db().storyFigure.findMany({
       where: { evaluationId, storyId: { in: [...storyIds] } },
-      select: {
-        storyId: true,
-        id: true,
-        position: true,
-        label: true,
-        labelTranslation: true,
-        qualifier: true,
-        value: true,
-        valueMax: true,
-        unit: true,
-        unitTranslation: true,
-      },
+      select: { storyId: true, ...storyFigureSelect },
       orderBy: [{ storyId: "asc" }, { position: "asc" }],
     }),
   ]);

@@ -19,7 +19,7 @@ export type Client = PrismaClient | Prisma.TransactionClient;
  * JSON, where a value of 20 digits (Decimal(20, 4)) came back as a floating-point number and lost
  * its last digits. Read beside the story, in parallel (decision 0046).
  */
-const figureSelect = {
+export const storyFigureSelect = {
   id: true,
   position: true,
   label: true,
@@ -35,7 +35,7 @@ function readFigures(client: Client, evaluationId: string, storyId: string) {
   return client.storyFigure.findMany({
     where: { evaluationId, storyId },
     orderBy: { position: "asc" },
-    select: figureSelect,
+    select: storyFigureSelect,
   });
 }
 
@@ -94,7 +94,7 @@ const snapshotSelect = {
 } satisfies Prisma.ChangeStorySelect;
 
 type SnapshotRow = Prisma.ChangeStoryGetPayload<{ select: typeof snapshotSelect }> & {
-  figures: Array<Prisma.StoryFigureGetPayload<{ select: typeof figureSelect }>>;
+  figures: Array<Prisma.StoryFigureGetPayload<{ select: typeof storyFigureSelect }>>;
 };
 
 function toSnapshotSource(row: SnapshotRow): SnapshotSource {
@@ -165,7 +165,7 @@ export async function loadStorySnapshots(
     client.storyFigure.findMany({
       where: { evaluationId, storyId: { in: ids } },
       orderBy: [{ storyId: "asc" }, { position: "asc" }],
-      select: { ...figureSelect, storyId: true },
+      select: { ...storyFigureSelect, storyId: true },
     }),
   ]);
   const figuresOf = new Map<string, SnapshotRow["figures"]>();

@@ -60,9 +60,10 @@ export async function getTriangulationFacts(evaluationId: string, storyId: strin
   return loadTriangulationFacts(db(), evaluationId, storyId);
 }
 
-const evidenceListSelect = {
-  id: true,
+/** An evidence item's own columns: what the list shows and what a save compares with (mutations.ts). */
+export const storedEvidenceSelect = {
   storyId: true,
+  version: true,
   sourceType: true,
   citation: true,
   whatItShows: true,
@@ -76,7 +77,11 @@ const evidenceListSelect = {
   mimeType: true,
   sizeBytes: true,
   contentSha256: true,
-  version: true,
+} as const;
+
+const evidenceListSelect = {
+  id: true,
+  ...storedEvidenceSelect,
   createdAt: true,
   updatedAt: true,
   addedBy: { select: { name: true } },

@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,7 +16,7 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { refusals, type Refused } from "@/lib/core/refusal";
 import { sourceDigest } from "@/lib/translations/digest";
 import type { CheckedUpload } from "@/lib/uploads/file-check";
-import { loadTriangulationFacts } from "./data";
+import { loadTriangulationFacts, storedEvidenceSelect } from "./data";
 import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type EvidenceBlocker } from "./policy";
 import type { EvidenceFields } from "./schema";
 
@@ -162,37 +163,13 @@ export async function createEvidence(input: {
   );
 }
 
-const storedSelect = {
-  storyId: true,
-  version: true,
-  sourceType: true,
-  citation: true,
-  whatItShows: true,
-  whatItShowsTranslation: true,
-  stance: true,
-  strength: true,
-  figureId: true,
-  response: true,
-  supportNote: true,
-  fileName: true,
-  mimeType: true,
-  sizeBytes: true,
-  contentSha256: true,
-} as const;
-
 async function findStored(tx: Tx, evaluationId: string, evidenceId: string) {
-  const stored = await tx.evidenceItem.findFirst({ where: { id: evidenceId, evaluationId }, select: storedSelect });
+  const stored = await tx.evidenceItem.findFirst({
+    where: { id: evidenceId, evaluationId },
+    select: storedEvidenceSelect,
+  });
   if (!stored) throw new AppError("NOT_FOUND");
   return stored;
-}
-
-/** Only the fields that differ, for the audit event. */
-function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return {
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
-    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
-  };
 }
 
 /** Saves over `expectedVersion`. A new file replaces the stored one; `removeFile` drops it. */
@@ -228,7 +205,7 @@ export async function updateEvidence(input: {
       const kept =
         evidence.whatItShowsTranslation === undefined ? { whatItShowsTranslation: stored.whatItShowsTranslation } : {};
       const afterFields = audited({ ...beforeFields, ...evidence, ...kept, ...attachment });
-      const changed = changes(audited(beforeFields), afterFields);
+      const changed = changedFields(audited(beforeFields), afterFields);
       const version = expectedVersion + 1;
       await recordAudit(tx, {
         evaluationId,

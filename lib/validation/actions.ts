@@ -4,8 +4,8 @@
  * lib/actions.ts (404 outside the evaluation); the mutation loads every record by
  * (evaluationId, id) and does the rest in one transaction.
  */
-import { evaluationAction, reject, type Rejection } from "@/lib/actions";
-import type { Refused } from "@/lib/core/refusal";
+import { evaluationAction } from "@/lib/actions";
+import { outcomeOrRejection } from "@/lib/core/refusal";
 import * as corrections from "./correction-mutations";
 import * as disputes from "./dispute-mutations";
 import * as rounds from "./mutations";
@@ -23,62 +23,53 @@ import {
   updateRoundInput,
 } from "./schema";
 
-type Outcome = { ok: true } | Refused;
-
-/** A refusal goes to the form with its details (the story that blocked a step) as fields, never in the reason. */
-function result<T extends Outcome>(outcome: T): Extract<T, { ok: true }> | Rejection {
-  if (outcome.ok) return outcome as Extract<T, { ok: true }>;
-  const { reason, field, ok: _ok, ...details } = outcome as Refused;
-  return reject(reason, field, Object.keys(details).length > 0 ? details : undefined);
-}
-
 export const createValidationRound = evaluationAction("createValidationRound", {
   permission: "validation.manage",
   input: createRoundInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await rounds.createRound({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await rounds.createRound({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const updateValidationRound = evaluationAction("updateValidationRound", {
   permission: "validation.manage",
   input: updateRoundInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await rounds.updateRound({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await rounds.updateRound({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const stepValidationRound = evaluationAction("stepValidationRound", {
   permission: "validation.manage",
   input: roundStepInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await rounds.stepRound({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await rounds.stepRound({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const drawValidationSample = evaluationAction("drawValidationSample", {
   permission: "validation.manage",
   input: drawSampleInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await sample.drawSample({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await sample.drawSample({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const addValidationSampleMember = evaluationAction("addValidationSampleMember", {
   permission: "validation.manage",
   input: addSampleMemberInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await sample.addSampleMember({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await sample.addSampleMember({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const removeValidationSampleMember = evaluationAction("removeValidationSampleMember", {
   permission: "validation.manage",
   input: sampleMemberInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await sample.removeSampleMember({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await sample.removeSampleMember({ actorId: actor.id, ipAddress }, input)),
 });
 
 export const recordValidationResponse = evaluationAction("recordValidationResponse", {
   permission: "validation.record",
   input: recordResponseInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await responses.recordResponse({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await responses.recordResponse({ actorId: actor.id, ipAddress }, input)),
 });
 
 /** Whoever may record a response may correct one, while its round is not closed. */
@@ -86,7 +77,7 @@ export const correctValidationResponse = evaluationAction("correctValidationResp
   permission: "validation.record",
   input: correctResponseInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await corrections.correctResponse({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await corrections.correctResponse({ actorId: actor.id, ipAddress }, input)),
 });
 
 /** One step for the lead: the written resolution, its outcome, and the story's stage with it (decision 0042). */
@@ -94,5 +85,5 @@ export const resolveValidationDispute = evaluationAction("resolveValidationDispu
   permission: "validation.manage",
   input: resolveDisputeInput,
   handler: async ({ actor, input, ipAddress }) =>
-    result(await disputes.resolveDispute({ actorId: actor.id, ipAddress }, input)),
+    outcomeOrRejection(await disputes.resolveDispute({ actorId: actor.id, ipAddress }, input)),
 });

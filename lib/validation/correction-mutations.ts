@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { refusals, type Refused } from "@/lib/core/refusal";
-import { DISPUTE_RETURN_COMMENT, loadStoryHead, storyReturnedByDispute } from "./facts";
+import { loadStoryHead, storyReturnedByDispute } from "./facts";
 import type { Actor } from "./mutations";
 import { correctionMove, type CorrectionMove } from "./policy";
 import {
@@ -21,7 +21,7 @@ import {
   writeResponseRevision,
 } from "./response-revisions";
 import type { ResponseFields } from "./schema";
-import { moveStoryStage } from "./stage";
+import { moveStoryStage, returnStoryForDispute } from "./stage";
 
 export type CorrectResponseInput = ResponseFields & {
   evaluationId: string;
@@ -104,15 +104,7 @@ export async function correctResponse(actor: Actor, input: CorrectResponseInput)
       await writeResponseRevision(tx, saved, "CORRECTED", actor.actorId);
 
       if (move === "REOPEN") {
-        await moveStoryStage(tx, {
-          evaluationId,
-          storyId,
-          from: "IN_VALIDATION",
-          to: "RETURNED",
-          actorId: actor.actorId,
-          comment: DISPUTE_RETURN_COMMENT,
-          ipAddress: actor.ipAddress,
-        });
+        await returnStoryForDispute(tx, { evaluationId, storyId, actorId: actor.actorId, ipAddress: actor.ipAddress });
       } else if (move === "RESTORE") {
         await moveStoryStage(tx, {
           evaluationId,

@@ -12,28 +12,57 @@ import { validId } from "@/lib/core/ids";
 export const PAGE_SIZE = 50;
 const pageArgs = (page: number) => ({ skip: (Math.max(1, Math.floor(page)) - 1) * PAGE_SIZE, take: PAGE_SIZE });
 
+/** One page of a list and how many rows the whole list has, read side by side. */
+async function paged<Row>(
+  page: number,
+  readPage: (args: ReturnType<typeof pageArgs>) => Promise<Row[]>,
+  count: () => Promise<number>,
+) {
+  const [rows, total] = await Promise.all([readPage(pageArgs(page)), count()]);
+  return { rows, total };
+}
+
+/** What both the round list and a round's page show of a round. */
+const roundSummarySelect = {
+  id: true,
+  name: true,
+  status: true,
+  method: true,
+  startsOn: true,
+  endsOn: true,
+  targetSize: true,
+} as const;
+
+/** What both the response list and a response's correction page show of a response. */
+const responseSummarySelect = {
+  id: true,
+  verdict: true,
+  comments: true,
+  proposedChanges: true,
+  disputeResolution: true,
+  resolvedAt: true,
+  createdAt: true,
+  respondent: { select: { code: true } },
+  storyRevision: { select: { version: true } },
+} as const;
+
 export async function listRounds(evaluationId: string, page = 1) {
   if (!validId(evaluationId)) return { rows: [], total: 0 };
   const where = { evaluationId };
-  const [rows, total] = await Promise.all([
-    db().validationRound.findMany({
-      where,
-      orderBy: [{ startsOn: "desc" }, { id: "asc" }],
-      ...pageArgs(page),
-      select: {
-        id: true,
-        name: true,
-        status: true,
-        method: true,
-        startsOn: true,
-        endsOn: true,
-        targetSize: true,
-        _count: { select: { stories: true, sampleMembers: true, responses: true } },
-      },
-    }),
-    db().validationRound.count({ where }),
-  ]);
-  return { rows, total };
+  return paged(
+    page,
+    (args) =>
+      db().validationRound.findMany({
+        where,
+        orderBy: [{ startsOn: "desc" }, { id: "asc" }],
+        ...args,
+        select: {
+          ...roundSummarySelect,
+          _count: { select: { stories: true, sampleMembers: true, responses: true } },
+        },
+      }),
+    () => db().validationRound.count({ where }),
+  );
 }
 
 export async function getRound(evaluationId: string, roundId: string) {
@@ -41,13 +70,7 @@ export async function getRound(evaluationId: string, roundId: string) {
   return db().validationRound.findFirst({
     where: { id: roundId, evaluationId },
     select: {
-      id: true,
-      name: true,
-      status: true,
-      method: true,
-      startsOn: true,
-      endsOn: true,
-      targetSize: true,
+      ...roundSummarySelect,
       notes: true,
       version: true,
       closedAt: true,
@@ -71,22 +94,23 @@ export type RoundDetail = NonNullable<Awaited<ReturnType<typeof getRound>>>;
 export async function listSample(evaluationId: string, roundId: string, page = 1) {
   if (!validId(evaluationId) || !validId(roundId)) return { rows: [], total: 0 };
   const where = { evaluationId, validationRoundId: roundId };
-  const [rows, total] = await Promise.all([
-    db().validationSampleMember.findMany({
-      where,
-      orderBy: { respondent: { codeNumber: "asc" } },
-      ...pageArgs(page),
-      select: {
-        respondentId: true,
-        stratum: true,
-        addedManually: true,
-        respondent: { select: { code: true, type: true, state: true, gender: true, language: true } },
-        _count: { select: { responses: true } },
-      },
-    }),
-    db().validationSampleMember.count({ where }),
-  ]);
-  return { rows, total };
+  return paged(
+    page,
+    (args) =>
+      db().validationSampleMember.findMany({
+        where,
+        orderBy: { respondent: { codeNumber: "asc" } },
+        ...args,
+        select: {
+          respondentId: true,
+          stratum: true,
+          addedManually: true,
+          respondent: { select: { code: true, type: true, state: true, gender: true, language: true } },
+          _count: { select: { responses: true } },
+        },
+      }),
+    () => db().validationSampleMember.count({ where }),
+  );
 }
 
 type Attribute = "type" | "state" | "gender";
@@ -120,27 +144,17 @@ export async function getCoverage(evaluationId: string, roundId: string): Promis
 export async function listResponses(evaluationId: string, roundId: string, page = 1) {
   if (!validId(evaluationId) || !validId(roundId)) return { rows: [], total: 0 };
   const where = { evaluationId, validationRoundId: roundId };
-  const [rows, total] = await Promise.all([
-    db().validationResponse.findMany({
-      where,
-      orderBy: [{ story: { codeNumber: "asc" } }, { respondent: { codeNumber: "asc" } }],
-      ...pageArgs(page),
-      select: {
-        id: true,
-        verdict: true,
-        comments: true,
-        proposedChanges: true,
-        disputeResolution: true,
-        resolvedAt: true,
-        createdAt: true,
-        respondent: { select: { code: true } },
-        story: { select: { code: true } },
-        storyRevision: { select: { version: true } },
-      },
-    }),
-    db().validationResponse.count({ where }),
-  ]);
-  return { rows, total };
+  return paged(
+    page,
+    (args) =>
+      db().validationResponse.findMany({
+        where,
+        orderBy: [{ story: { codeNumber: "asc" } }, { respondent: { codeNumber: "asc" } }],
+        ...args,
+        select: { ...responseSummarySelect, story: { select: { code: true } } },
+      }),
+    () => db().validationResponse.count({ where }),
+  );
 }
 
 /**
@@ -182,17 +196,9 @@ export async function getResponse(evaluationId: string, roundId: string, respons
   return db().validationResponse.findFirst({
     where: { id: responseId, evaluationId, validationRoundId: roundId },
     select: {
-      id: true,
+      ...responseSummarySelect,
       version: true,
-      verdict: true,
-      comments: true,
-      proposedChanges: true,
-      disputeResolution: true,
-      resolvedAt: true,
-      createdAt: true,
-      respondent: { select: { code: true } },
       story: { select: { code: true, title: true } },
-      storyRevision: { select: { version: true } },
       validationRound: { select: { name: true, status: true } },
     },
   });
@@ -234,21 +240,14 @@ export async function listStoriesReadyForValidation(evaluationId: string) {
 /** Stories waiting for the lead after validation: returned for revision, or validated and not yet sent to review. */
 export async function listStoriesAwaitingLead(evaluationId: string) {
   if (!validId(evaluationId)) return { returned: [], validated: [] };
-  const select = { id: true, code: true, title: true, version: true, stageChangedAt: true } as const;
-  const [returned, validated] = await Promise.all([
+  const atStage = (stage: "RETURNED" | "VALIDATED") =>
     db().changeStory.findMany({
-      where: { evaluationId, stage: "RETURNED" },
+      where: { evaluationId, stage },
       orderBy: { stageChangedAt: "asc" },
       take: PAGE_SIZE,
-      select,
-    }),
-    db().changeStory.findMany({
-      where: { evaluationId, stage: "VALIDATED" },
-      orderBy: { stageChangedAt: "asc" },
-      take: PAGE_SIZE,
-      select,
-    }),
-  ]);
+      select: { id: true, code: true, title: true, version: true, stageChangedAt: true },
+    });
+  const [returned, validated] = await Promise.all([atStage("RETURNED"), atStage("VALIDATED")]);
   return { returned, validated };
 }
 

@@ -12,11 +12,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ValidationVerdict } from "@/lib/generated/prisma/enums";
 import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { refusals, type Refused } from "@/lib/core/refusal";
-import { DISPUTE_RETURN_COMMENT, loadSamplingPool, loadStoryHead } from "./facts";
+import { loadSamplingPool, loadStoryHead } from "./facts";
 import type { Actor } from "./mutations";
 import { reopensStory, responseBlockers, type ResponseBlocker } from "./policy";
 import { RESPONSE_STATE_SELECT, writeResponseRevision } from "./response-revisions";
-import { moveStoryStage } from "./stage";
+import { returnStoryForDispute } from "./stage";
 
 export type RecordResponseInput = {
   evaluationId: string;
@@ -101,13 +101,10 @@ export async function recordResponse(actor: Actor, input: RecordResponseInput): 
         await writeResponseRevision(tx, response, "RECORDED", actor.actorId);
         const reopened = reopensStory(input.verdict, head.stage);
         if (reopened) {
-          await moveStoryStage(tx, {
+          await returnStoryForDispute(tx, {
             evaluationId,
             storyId,
-            from: "IN_VALIDATION",
-            to: "RETURNED",
             actorId: actor.actorId,
-            comment: DISPUTE_RETURN_COMMENT,
             ipAddress: actor.ipAddress,
           });
         }

@@ -10,6 +10,7 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { refusals } from "@/lib/core/refusal";
 import { findTransition } from "@/lib/stories/stage-machine";
 import { moveStoryWithin } from "@/lib/stories/stage-mutations";
+import { DISPUTE_RETURN_COMMENT } from "./facts";
 
 /** The one reason a move here refuses; every validation and review list that moves a story has it. */
 export type StageMoveRefusal = "STAGE_CHANGED";
@@ -38,4 +39,15 @@ export async function moveStoryStage(tx: Prisma.TransactionClient, move: StageMo
     if (error instanceof AppError && error.code === "CONFLICT") throw refuse("STAGE_CHANGED");
     throw error;
   }
+}
+
+/**
+ * The return a dispute causes, recorded or corrected into one: back to the team, with the comment
+ * `storyReturnedByDispute` (facts.ts) looks for.
+ */
+export function returnStoryForDispute(
+  tx: Prisma.TransactionClient,
+  move: Pick<StageMove, "evaluationId" | "storyId" | "actorId" | "ipAddress">,
+): Promise<void> {
+  return moveStoryStage(tx, { ...move, from: "IN_VALIDATION", to: "RETURNED", comment: DISPUTE_RETURN_COMMENT });
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { changedFields } from "@/lib/core/changed-fields";
 import { idSchema, idSchemaWith, requiredId, validId } from "@/lib/core/ids";
-import { Refusal, refusalsAsResults } from "@/lib/core/refusal";
+import { outcomeOrRejection, Refusal, refusalsAsResults } from "@/lib/core/refusal";
 
 describe("record ids", () => {
   const good = ["ckx1a2b3c0000abcd1234efgh", "a", "A_b-9", "x".repeat(64)];
@@ -77,5 +77,17 @@ describe("refusals", () => {
 
   it("let any other error through", async () => {
     await expect(refusalsAsResults(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
+  });
+
+  it("reach the form as rejections with their details beside the reason, and outcomes as they are", () => {
+    expect(outcomeOrRejection({ ok: false, reason: "CONSENT_WITHDRAWN", respondent: "R-0042" })).toEqual({
+      rejected: "CONSENT_WITHDRAWN",
+      details: { respondent: "R-0042" },
+    });
+    expect(outcomeOrRejection({ ok: false, reason: "ROUND_CLOSED", field: "roundId" })).toEqual({
+      rejected: "ROUND_CLOSED",
+      field: "roundId",
+    });
+    expect(outcomeOrRejection({ ok: true, version: 3 })).toEqual({ ok: true, version: 3 });
   });
 });
