@@ -26,20 +26,20 @@ export function csvSafeCell(value: unknown): string {
 /** A field needs quotes when it holds the delimiter, a quote or a line break (RFC 4180). */
 const NEEDS_QUOTES = /[",\n\r]/;
 
+/** One field of a record: quoted only when it must be, quotes doubled. */
+export function csvField(field: string): string {
+  return NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
 /**
  * Records as RFC 4180 CSV text, each ending in LF: fields quoted only when they must be, quotes
  * doubled. The same output as csv-stringify's defaults, written by hand because the export writes
  * 100,000 rows and the general library's per-field option handling was a fifth of the CSV time.
+ * Joined, not appended field by field: `+=` builds a chain of string pieces per field, which
+ * allocated more than the text itself and is copied again when the text is written.
  */
 export function csvRecords(records: readonly (readonly string[])[]): string {
-  let text = "";
-  for (const fields of records) {
-    for (let index = 0; index < fields.length; index += 1) {
-      const field = fields[index]!;
-      if (index > 0) text += ",";
-      text += NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-    }
-    text += "\n";
-  }
-  return text;
+  const lines = records.map((fields) => fields.map(csvField).join(","));
+  lines.push("");
+  return lines.join("\n");
 }

@@ -7,7 +7,7 @@
  */
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { csvRecords, csvSafeCell } from "./csv";
+import { csvField, csvRecords, csvSafeCell } from "./csv";
 import type { ExportFormat } from "./levels";
 
 export type CellKind = "text" | "number" | "date" | "dateTime";
@@ -41,6 +41,13 @@ function xlsxCell(value: Cell): ExcelJS.CellValue {
   if (value === null) return null;
   // exceljs writes a plain string as a string cell, never as a formula, whatever it starts with.
   return value;
+}
+
+/** A batch of rows as CSV records, each cell converted and quoted on the way: one array per row, not three. */
+export function csvBatch(rows: readonly (readonly Cell[])[], columns: readonly SheetColumn[]): string {
+  const lines = rows.map((row) => row.map((value, index) => csvField(csvCell(value, columns[index]!.kind))).join(","));
+  lines.push("");
+  return lines.join("\n");
 }
 
 export const NUMBER_FORMATS: Partial<Record<CellKind, string>> = {
@@ -90,14 +97,12 @@ function csvFile(
   onDone: (rowCount: number) => Promise<void>,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();
-  // One write per batch, not per row: per-row stream writes cost more than the database does.
-  const write = (rows: string[][]) => output.write(csvRecords(rows));
   void (async () => {
     let count = 0;
-    output.write(BOM);
-    write([columns.map((column) => csvSafeCell(column.header))]);
+    output.write(BOM + csvRecords([columns.map((column) => csvSafeCell(column.header))]));
     await feed(async (rows) => {
-      write(rows.map((row) => row.map((value, index) => csvCell(value, columns[index]!.kind))));
+      // One write per batch, not per row: per-row stream writes cost more than the database does.
+      output.write(csvBatch(rows, columns));
       count += rows.length;
       await drained(output);
     });
