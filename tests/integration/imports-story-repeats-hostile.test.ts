@@ -8,17 +8,14 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/mutations";
-import { pointAppAt } from "@/tests/support/app-env";
-import { createBriefEvaluation, importBrief, type BriefEvaluation } from "@/tests/support/brief-import";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { importBrief, openBriefDatabase, type BriefEvaluation } from "@/tests/support/brief-import";
+import type { TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
 let evaluation: BriefEvaluation;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  evaluation = await createBriefEvaluation(database.prisma);
+  ({ database, evaluation } = await openBriefDatabase());
 }, 120_000);
 
 afterAll(async () => {
