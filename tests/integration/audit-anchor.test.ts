@@ -10,11 +10,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { hashAuditEvent, recordAudit, verifyAuditChain } from "@/lib/audit";
+import { recordAudit, verifyAuditChain } from "@/lib/audit";
 import { writeCheckpoint } from "@/lib/audit-anchor/anchor";
 import { appendCheckpoint, checkpointOf } from "@/lib/audit-anchor/checkpoints";
 import { readChainHeads } from "@/lib/audit-anchor/data";
 import { keyRingFromEnv } from "@/lib/crypto";
+import { hashOfStored } from "../support/audit-chain";
 import { openTestDatabase, type TestDatabase } from "../support/test-database";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
@@ -47,6 +48,13 @@ async function world() {
   expect((await writeCheckpoint(database.prisma, file, ring)).written).toBe(true);
   expect((await writeCheckpoint(database.prisma, file, ring)).written).toBe(false); // nothing new: no line
   return { database, file };
+}
+
+/** One more event at the head of chain "eval-anchor", after the checkpoint. */
+function appendStoryUpdate(database: TestDatabase) {
+  return database.prisma.$transaction((tx) =>
+    recordAudit(tx, { evaluationId: "eval-anchor", actorId: "u1", action: "story.update", recordType: "ChangeStory" }),
+  );
 }
 
 async function asSuperuser(url: string, sql: string, values: unknown[] = []) {
@@ -88,14 +96,7 @@ function verify(url: string, file: string): Promise<{ code: number | null; outpu
 describe("audit:verify with checkpoints outside the database", { timeout: 120_000 }, () => {
   it("passes an untouched trail, and a later checkpoint names only the chain that moved", async () => {
     const { database, file } = await world();
-    await database.prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        evaluationId: "eval-anchor",
-        actorId: "u1",
-        action: "story.update",
-        recordType: "ChangeStory",
-      }),
-    );
+    await appendStoryUpdate(database);
     const { written, checkpoint } = await writeCheckpoint(database.prisma, file, ring);
     expect(written).toBe(true);
     expect(checkpoint.chains).toEqual([expect.objectContaining({ evaluationId: "eval-anchor", sequence: "6" })]);
@@ -165,20 +166,7 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
     let previousHash: string | null = events[0]!.hash;
     for (const event of events.slice(1)) {
       const after = event.sequence === 2n ? { n: 200 } : event.after;
-      const { evaluationId, actorId, action, recordType, recordId, before, ipAddress, sequence, createdAt } = event;
-      const hash = hashAuditEvent({
-        evaluationId,
-        actorId,
-        action,
-        recordType,
-        recordId,
-        before,
-        after,
-        ipAddress,
-        sequence,
-        previousHash,
-        createdAt,
-      });
+      const hash = hashOfStored({ ...event, after, previousHash });
       await asSuperuser(
         database.url,
         "UPDATE audit_event SET after = $1, previous_hash = $2, hash = $3 WHERE id = $4",
@@ -210,14 +198,7 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
   it("fails on a checkpoint signed with another key, and refuses to sign over it", async () => {
     const { database, file } = await world();
     const other = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") });
-    await database.prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        evaluationId: "eval-anchor",
-        actorId: "u1",
-        action: "story.update",
-        recordType: "ChangeStory",
-      }),
-    );
+    await appendStoryUpdate(database);
     appendCheckpoint(file, checkpointOf(await readChainHeads(database.prisma)), other);
     const { code, output } = await verify(database.url, file);
     expect(code).toBe(1);
