@@ -7,31 +7,20 @@ import { hashAuditEvent } from "@/lib/audit";
 
 type HashedFields = Parameters<typeof hashAuditEvent>[0];
 
+const HASHED_FIELDS = [
+  "evaluationId",
+  "actorId",
+  "action",
+  "recordType",
+  "recordId",
+  "before",
+  "after",
+  "ipAddress",
+  "sequence",
+  "previousHash",
+  "createdAt",
+] as const satisfies ReadonlyArray<keyof HashedFields>;
+
 export function hashOfStored(event: HashedFields): string {
-  const {
-    evaluationId,
-    actorId,
-    action,
-    recordType,
-    recordId,
-    before,
-    after,
-    ipAddress,
-    sequence,
-    previousHash,
-    createdAt,
-  } = event;
-  return hashAuditEvent({
-    evaluationId,
-    actorId,
-    action,
-    recordType,
-    recordId,
-    before,
-    after,
-    ipAddress,
-    sequence,
-    previousHash,
-    createdAt,
-  });
+  return hashAuditEvent(Object.fromEntries(HASHED_FIELDS.map((field) => [field, event[field]])) as HashedFields);
 }
