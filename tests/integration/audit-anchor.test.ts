@@ -4,7 +4,6 @@
  * whole chain consistently are all reported; an untouched chain passes; an altered checkpoint
  * file fails on its signature. Each case has a database of its own.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +16,7 @@ import { readChainHeads } from "@/lib/audit-anchor/data";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { hashOfStored } from "../support/audit-chain";
 import { openTestDatabase, type TestDatabase } from "../support/test-database";
+import { runScript, type ScriptRun } from "@/tests/support/run-script";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 const ring = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: KEY });
@@ -69,26 +69,12 @@ async function asSuperuser(url: string, sql: string, values: unknown[] = []) {
   }
 }
 
-function verify(url: string, file: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/audit-verify.ts"],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: url,
-          AUTH_SECRET: "a".repeat(40),
-          IDENTITY_ENCRYPTION_KEY: KEY,
-          AUDIT_CHECKPOINT_FILE: file,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output: output.trim() }));
+function verify(url: string, file: string): Promise<ScriptRun> {
+  return runScript("audit-verify", [], {
+    DATABASE_URL: url,
+    AUTH_SECRET: "a".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: KEY,
+    AUDIT_CHECKPOINT_FILE: file,
   });
 }
 
