@@ -9,10 +9,9 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCheckpoint } from "@/lib/audit-anchor/anchor";
-import { tableDigests, type Digests } from "@/lib/backup/digests";
+import type { Digests } from "@/lib/backup/digests";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -21,6 +20,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTwoRoleDatabase, serverAvailable, type TwoRoleDatabase } from "@/tests/support/two-roles";
 import { runScript, type ScriptRun } from "@/tests/support/run-script";
+import { digestsOf } from "@/tests/support/table-digests";
 
 const KEY = Buffer.alloc(32, 2).toString("base64"); // pointAppAt's key
 const ring = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: KEY });
@@ -33,16 +33,6 @@ let folder: string;
 
 function script(name: string, args: string[], env: Record<string, string>): Promise<ScriptRun> {
   return runScript(name, args, { AUTH_SECRET: "a".repeat(40), IDENTITY_ENCRYPTION_KEY: KEY, ...env });
-}
-
-async function digestsOf(url: string): Promise<Digests> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await tableDigests(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function identities(prisma: PrismaClient) {

@@ -7,11 +7,9 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCheckpoint } from "@/lib/audit-anchor/anchor";
 import { checkpointFile } from "@/lib/audit-anchor/checkpoints";
-import { tableDigests, type Digests } from "@/lib/backup/digests";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -21,6 +19,7 @@ import { demoSecrets, lockDataFolder, publishDatabaseUrl } from "@/lib/launch/da
 import { openIdentity } from "@/lib/respondents/sealing";
 import { seedDemo } from "@/prisma/seed/demo";
 import { runScript, type ScriptRun } from "@/tests/support/run-script";
+import { digestsOf } from "@/tests/support/table-digests";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "msc-embedded-backup-"));
 const running = path.join(work, "running");
@@ -31,16 +30,6 @@ const stops: Array<() => unknown> = [];
 
 function script(name: string, args: string[], dataDir: string): Promise<ScriptRun> {
   return runScript(name, args, { DATA_DIR: dataDir });
-}
-
-async function digestsOf(url: string): Promise<Digests> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await tableDigests(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function identities(client: PrismaClient, dataDir: string) {
