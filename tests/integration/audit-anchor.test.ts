@@ -4,18 +4,19 @@
  * whole chain consistently are all reported; an untouched chain passes; an altered checkpoint
  * file fails on its signature. Each case has a database of its own.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { hashAuditEvent, recordAudit, verifyAuditChain } from "@/lib/audit";
+import { recordAudit, verifyAuditChain } from "@/lib/audit";
 import { writeCheckpoint } from "@/lib/audit-anchor/anchor";
 import { appendCheckpoint, checkpointOf } from "@/lib/audit-anchor/checkpoints";
 import { readChainHeads } from "@/lib/audit-anchor/data";
 import { keyRingFromEnv } from "@/lib/crypto";
+import { hashOfStored } from "../support/audit-chain";
 import { openTestDatabase, type TestDatabase } from "../support/test-database";
+import { runScript, type ScriptRun } from "@/tests/support/run-script";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 const ring = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: KEY });
@@ -49,6 +50,13 @@ async function world() {
   return { database, file };
 }
 
+/** One more event at the head of chain "eval-anchor", after the checkpoint. */
+function appendStoryUpdate(database: TestDatabase) {
+  return database.prisma.$transaction((tx) =>
+    recordAudit(tx, { evaluationId: "eval-anchor", actorId: "u1", action: "story.update", recordType: "ChangeStory" }),
+  );
+}
+
 async function asSuperuser(url: string, sql: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -61,26 +69,12 @@ async function asSuperuser(url: string, sql: string, values: unknown[] = []) {
   }
 }
 
-function verify(url: string, file: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/audit-verify.ts"],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: url,
-          AUTH_SECRET: "a".repeat(40),
-          IDENTITY_ENCRYPTION_KEY: KEY,
-          AUDIT_CHECKPOINT_FILE: file,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output: output.trim() }));
+function verify(url: string, file: string): Promise<ScriptRun> {
+  return runScript("audit-verify", [], {
+    DATABASE_URL: url,
+    AUTH_SECRET: "a".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: KEY,
+    AUDIT_CHECKPOINT_FILE: file,
   });
 }
 
@@ -88,14 +82,7 @@ function verify(url: string, file: string): Promise<{ code: number | null; outpu
 describe("audit:verify with checkpoints outside the database", { timeout: 120_000 }, () => {
   it("passes an untouched trail, and a later checkpoint names only the chain that moved", async () => {
     const { database, file } = await world();
-    await database.prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        evaluationId: "eval-anchor",
-        actorId: "u1",
-        action: "story.update",
-        recordType: "ChangeStory",
-      }),
-    );
+    await appendStoryUpdate(database);
     const { written, checkpoint } = await writeCheckpoint(database.prisma, file, ring);
     expect(written).toBe(true);
     expect(checkpoint.chains).toEqual([expect.objectContaining({ evaluationId: "eval-anchor", sequence: "6" })]);
@@ -165,20 +152,7 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
     let previousHash: string | null = events[0]!.hash;
     for (const event of events.slice(1)) {
       const after = event.sequence === 2n ? { n: 200 } : event.after;
-      const { evaluationId, actorId, action, recordType, recordId, before, ipAddress, sequence, createdAt } = event;
-      const hash = hashAuditEvent({
-        evaluationId,
-        actorId,
-        action,
-        recordType,
-        recordId,
-        before,
-        after,
-        ipAddress,
-        sequence,
-        previousHash,
-        createdAt,
-      });
+      const hash = hashOfStored({ ...event, after, previousHash });
       await asSuperuser(
         database.url,
         "UPDATE audit_event SET after = $1, previous_hash = $2, hash = $3 WHERE id = $4",
@@ -210,14 +184,7 @@ describe("audit:verify with checkpoints outside the database", { timeout: 120_00
   it("fails on a checkpoint signed with another key, and refuses to sign over it", async () => {
     const { database, file } = await world();
     const other = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64") });
-    await database.prisma.$transaction((tx) =>
-      recordAudit(tx, {
-        evaluationId: "eval-anchor",
-        actorId: "u1",
-        action: "story.update",
-        recordType: "ChangeStory",
-      }),
-    );
+    await appendStoryUpdate(database);
     appendCheckpoint(file, checkpointOf(await readChainHeads(database.prisma)), other);
     const { code, output } = await verify(database.url, file);
     expect(code).toBe(1);

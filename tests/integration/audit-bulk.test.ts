@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashAuditEvent, recordAudit, recordAuditEvents, verifyAuditChain, type AuditInput } from "@/lib/audit";
+import { recordAudit, recordAuditEvents, verifyAuditChain, type AuditInput } from "@/lib/audit";
+import { hashOfStored } from "../support/audit-chain";
 import { openTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -51,34 +52,7 @@ describe("bulk audit events", () => {
       at: "2026-01-01T00:00:00.000Z",
     });
     expect(stored.before).toBeNull();
-    const {
-      evaluationId,
-      actorId,
-      action,
-      recordType,
-      recordId,
-      before,
-      after,
-      ipAddress,
-      sequence,
-      previousHash,
-      createdAt,
-    } = stored;
-    expect(
-      hashAuditEvent({
-        evaluationId,
-        actorId,
-        action,
-        recordType,
-        recordId,
-        before,
-        after,
-        ipAddress,
-        sequence,
-        previousHash,
-        createdAt,
-      }),
-    ).toBe(stored.hash);
+    expect(hashOfStored(stored)).toBe(stored.hash);
   });
 
   it("writes to each chain named, installation-wide included, and nothing when the transaction fails", async () => {

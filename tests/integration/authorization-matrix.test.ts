@@ -169,6 +169,17 @@ function lessonSample(f: Fixture) {
   };
 }
 
+function domainSample(f: Fixture) {
+  const tag = f.freshEmail();
+  return {
+    nameEs: `Dominio ${tag}`,
+    nameEn: `Domain ${tag}`,
+    definitionEs: "Definición.",
+    definitionEn: "Definition.",
+    isOther: false,
+  };
+}
+
 function projectSample(f: Fixture) {
   const tag = f.freshEmail();
   return {
@@ -180,6 +191,26 @@ function projectSample(f: Fixture) {
     endDate: "",
     notes: "",
   };
+}
+
+/**
+ * Retiring, restoring and deleting an entry of a setup list (domains, projects): each call gets a
+ * fresh entry at version 1, already retired for restoring.
+ */
+function setupListSamples(
+  entry: "Domain" | "Project",
+  idField: "domainId" | "projectId",
+  fresh: (f: Fixture, overrides?: { retiredAt?: Date }) => Promise<string>,
+): Record<string, Sample> {
+  const sample = (retired: boolean): Sample => ({
+    permission: "evaluation.update",
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      [idField]: await fresh(f, retired ? { retiredAt: new Date() } : {}),
+      expectedVersion: 1,
+    }),
+  });
+  return { [`retire${entry}`]: sample(false), [`restore${entry}`]: sample(true), [`delete${entry}`]: sample(false) };
 }
 
 /**
@@ -530,34 +561,16 @@ const sampleInputs: Record<string, Sample> = {
   },
   createDomain: {
     permission: "evaluation.update",
-    input: (f) => {
-      const tag = f.freshEmail();
-      return {
-        evaluationId: f.evaluationId,
-        nameEs: `Dominio ${tag}`,
-        nameEn: `Domain ${tag}`,
-        definitionEs: "Definición.",
-        definitionEn: "Definition.",
-        isOther: false,
-      };
-    },
+    input: (f) => ({ evaluationId: f.evaluationId, ...domainSample(f) }),
   },
   updateDomain: {
     permission: "evaluation.update",
-    input: async (f) => {
-      const domainId = await freshDomain(f);
-      const tag = f.freshEmail();
-      return {
-        evaluationId: f.evaluationId,
-        domainId,
-        expectedVersion: 1,
-        nameEs: `Dominio ${tag}`,
-        nameEn: `Domain ${tag}`,
-        definitionEs: "Definición.",
-        definitionEn: "Definition.",
-        isOther: false,
-      };
-    },
+    input: async (f) => ({
+      evaluationId: f.evaluationId,
+      domainId: await freshDomain(f),
+      expectedVersion: 1,
+      ...domainSample(f),
+    }),
   },
   reorderDomains: {
     permission: "evaluation.update",
@@ -572,22 +585,7 @@ const sampleInputs: Record<string, Sample> = {
       return { evaluationId: f.evaluationId, order: [...seenOrder].reverse(), seenOrder };
     },
   },
-  retireDomain: {
-    permission: "evaluation.update",
-    input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }),
-  },
-  restoreDomain: {
-    permission: "evaluation.update",
-    input: async (f) => ({
-      evaluationId: f.evaluationId,
-      domainId: await freshDomain(f, { retiredAt: new Date() }),
-      expectedVersion: 1,
-    }),
-  },
-  deleteDomain: {
-    permission: "evaluation.update",
-    input: async (f) => ({ evaluationId: f.evaluationId, domainId: await freshDomain(f), expectedVersion: 1 }),
-  },
+  ...setupListSamples("Domain", "domainId", freshDomain),
   // lib/fieldwork-plan/actions.ts and lib/places/actions.ts
   addPlace: {
     permission: "evaluation.update",
@@ -723,22 +721,7 @@ const sampleInputs: Record<string, Sample> = {
       project: projectSample(f),
     }),
   },
-  retireProject: {
-    permission: "evaluation.update",
-    input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }),
-  },
-  restoreProject: {
-    permission: "evaluation.update",
-    input: async (f) => ({
-      evaluationId: f.evaluationId,
-      projectId: await freshProject(f, { retiredAt: new Date() }),
-      expectedVersion: 1,
-    }),
-  },
-  deleteProject: {
-    permission: "evaluation.update",
-    input: async (f) => ({ evaluationId: f.evaluationId, projectId: await freshProject(f), expectedVersion: 1 }),
-  },
+  ...setupListSamples("Project", "projectId", freshProject),
   endStoryDomain: {
     permission: "story.assign_domain",
     input: async (f) => {
@@ -984,17 +967,13 @@ const sampleInputs: Record<string, Sample> = {
   recordSelectionDecision: {
     permission: "selection.manage",
     input: async (f) => {
-      const roundId = await freshSelectionRound(f, "CLOSED");
-      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({
-        where: { roundId },
-        select: { storyId: true },
-      });
+      const { roundId, storyId } = await freshRoundCandidate(f, "CLOSED");
       return {
         evaluationId: f.evaluationId,
         roundId,
         expectedVersion: 1,
-        selected: [{ storyId: candidate.storyId, reason: "The panel found it the most significant." }],
-        feedback: [{ storyId: candidate.storyId, language: "es", text: "Gracias." }],
+        selected: [{ storyId, reason: "The panel found it the most significant." }],
+        feedback: [{ storyId, language: "es", text: "Gracias." }],
       };
     },
   },
@@ -1009,15 +988,11 @@ const sampleInputs: Record<string, Sample> = {
   castSelectionBallots: {
     permission: "selection.vote",
     input: async (f) => {
-      const roundId = await freshSelectionRound(f, "OPEN");
-      const candidate = await f.prisma.roundCandidate.findFirstOrThrow({
-        where: { roundId },
-        select: { storyId: true },
-      });
+      const { roundId, storyId } = await freshRoundCandidate(f, "OPEN");
       return {
         evaluationId: f.evaluationId,
         roundId,
-        votes: [{ storyId: candidate.storyId, approved: true, reason: "Significant." }],
+        votes: [{ storyId, approved: true, reason: "Significant." }],
       };
     },
   },
@@ -1327,8 +1302,15 @@ async function freshDomainPanelWithScreenedStory(f: Fixture): Promise<{ panelId:
   return { panelId: panel.id, storyId };
 }
 
-/** A portfolio round (opening or deciding it moves no story) with one candidate, in the given status, version 1. */
 async function freshSelectionRound(f: Fixture, status: "DRAFT" | "OPEN" | "CLOSED"): Promise<string> {
+  return (await freshRoundCandidate(f, status)).roundId;
+}
+
+/** A portfolio round (opening or deciding it moves no story) with one candidate, in the given status, version 1. */
+async function freshRoundCandidate(
+  f: Fixture,
+  status: "DRAFT" | "OPEN" | "CLOSED",
+): Promise<{ roundId: string; storyId: string }> {
   const storyId = await freshStory(f);
   await f.prisma.changeStory.update({ where: { id: storyId }, data: { stage: "SELECTED" } });
   const panel = await f.prisma.selectionPanel.create({
@@ -1350,7 +1332,7 @@ async function freshSelectionRound(f: Fixture, status: "DRAFT" | "OPEN" | "CLOSE
     select: { id: true },
   });
   await f.prisma.roundCandidate.create({ data: { evaluationId: f.recordEvaluationId, roundId: round.id, storyId } });
-  return round.id;
+  return { roundId: round.id, storyId };
 }
 
 /** Actions that succeed without an audit event of their own, with why; every other success writes one. */

@@ -5,15 +5,13 @@
  * row count and checksum equal, `npm run audit:verify` passing on the copy against the restored
  * checkpoints, and the identities readable with the same key.
  */
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCheckpoint } from "@/lib/audit-anchor/anchor";
-import { tableDigests, type Digests } from "@/lib/backup/digests";
+import type { Digests } from "@/lib/backup/digests";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -21,6 +19,8 @@ import { openIdentity } from "@/lib/respondents/sealing";
 import { seedDemo } from "@/prisma/seed/demo";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTwoRoleDatabase, serverAvailable, type TwoRoleDatabase } from "@/tests/support/two-roles";
+import { runScript, type ScriptRun } from "@/tests/support/run-script";
+import { digestsOf } from "@/tests/support/table-digests";
 
 const KEY = Buffer.alloc(32, 2).toString("base64"); // pointAppAt's key
 const ring = keyRingFromEnv({ IDENTITY_ENCRYPTION_KEY: KEY });
@@ -28,43 +28,11 @@ let roles: TwoRoleDatabase;
 let source: PrismaClient;
 const work = mkdtempSync(path.join(os.tmpdir(), "msc-drill-"));
 const sourceCheckpoints = path.join(work, "source", "audit-checkpoints.jsonl");
-let backup: { code: number | null; output: string };
+let backup: ScriptRun;
 let folder: string;
 
-function script(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/server-side.mjs", `scripts/${name}.ts`, ...args],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AUTH_SECRET: "a".repeat(40),
-          IDENTITY_ENCRYPTION_KEY: KEY,
-          ...env,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output: output.trim() }));
-  });
-}
-
-async function digestsOf(url: string): Promise<Digests> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await tableDigests(client);
-  } finally {
-    await client.end();
-  }
+function script(name: string, args: string[], env: Record<string, string>): Promise<ScriptRun> {
+  return runScript(name, args, { AUTH_SECRET: "a".repeat(40), IDENTITY_ENCRYPTION_KEY: KEY, ...env });
 }
 
 async function identities(prisma: PrismaClient) {

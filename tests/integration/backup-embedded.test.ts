@@ -4,15 +4,12 @@
  * `npm run restore` into another folder: every table's count and checksum equal, the demo's
  * identities readable with the restored key, and `npm run audit:verify` passing there.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCheckpoint } from "@/lib/audit-anchor/anchor";
 import { checkpointFile } from "@/lib/audit-anchor/checkpoints";
-import { tableDigests, type Digests } from "@/lib/backup/digests";
 import { keyRingFromEnv } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -21,6 +18,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { demoSecrets, lockDataFolder, publishDatabaseUrl } from "@/lib/launch/data-folder";
 import { openIdentity } from "@/lib/respondents/sealing";
 import { seedDemo } from "@/prisma/seed/demo";
+import { runScript, type ScriptRun } from "@/tests/support/run-script";
+import { digestsOf } from "@/tests/support/table-digests";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "msc-embedded-backup-"));
 const running = path.join(work, "running");
@@ -29,30 +28,8 @@ let database: EmbeddedDatabase;
 let prisma: PrismaClient;
 const stops: Array<() => unknown> = [];
 
-function script(name: string, args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/server-side.mjs", `scripts/${name}.ts`, ...args],
-      {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output: output.trim() }));
-  });
-}
-
-async function digestsOf(url: string): Promise<Digests> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await tableDigests(client);
-  } finally {
-    await client.end();
-  }
+function script(name: string, args: string[], dataDir: string): Promise<ScriptRun> {
+  return runScript(name, args, { DATA_DIR: dataDir });
 }
 
 async function identities(client: PrismaClient, dataDir: string) {

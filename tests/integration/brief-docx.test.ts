@@ -6,10 +6,9 @@
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { TestDatabase } from "@/tests/support/test-database";
 import type { DashboardWorld } from "./dashboard-world";
-import { createBriefWorld } from "./brief-world";
+import { openBriefWorld } from "./brief-world";
 
 let database: TestDatabase;
 let world: DashboardWorld;
@@ -30,10 +29,7 @@ const texts = (html: string, tag: string) =>
   [...html.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, "g"))].map((match) => match[1]!.replace(/<[^>]+>/g, ""));
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  ({ downloadBrief } = await import("@/lib/brief/download"));
-  world = await createBriefWorld(database.prisma);
+  ({ database, world, downloadBrief } = await openBriefWorld());
 });
 
 afterAll(async () => {

@@ -8,11 +8,10 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointAppAt } from "@/tests/support/app-env";
 import { convertWithLibreOffice, poppler } from "@/tests/support/document-tools";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { TestDatabase } from "@/tests/support/test-database";
 import type { DashboardWorld } from "./dashboard-world";
-import { createBriefWorld } from "./brief-world";
+import { openBriefWorld } from "./brief-world";
 
 let database: TestDatabase;
 let world: DashboardWorld;
@@ -36,10 +35,7 @@ async function converted(lang: "es" | "en") {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  ({ downloadBrief } = await import("@/lib/brief/download"));
-  world = await createBriefWorld(database.prisma);
+  ({ database, world, downloadBrief } = await openBriefWorld());
 });
 
 afterAll(async () => {

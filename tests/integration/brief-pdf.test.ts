@@ -7,11 +7,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointAppAt } from "@/tests/support/app-env";
 import { poppler } from "@/tests/support/document-tools";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { TestDatabase } from "@/tests/support/test-database";
 import type { DashboardWorld } from "./dashboard-world";
-import { createBriefWorld } from "./brief-world";
+import { openBriefWorld } from "./brief-world";
 
 let database: TestDatabase;
 let world: DashboardWorld;
@@ -32,10 +31,7 @@ async function pdf(
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  ({ downloadBrief } = await import("@/lib/brief/download"));
-  world = await createBriefWorld(database.prisma);
+  ({ database, world, downloadBrief } = await openBriefWorld());
 });
 
 afterAll(async () => {

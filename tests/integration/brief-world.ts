@@ -14,6 +14,8 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildEvidenceItem, buildSector, buildStoryFigure, buildStoryRevision, day, newId } from "@/tests/factories";
+import { pointAppAt } from "@/tests/support/app-env";
+import { openTestDatabase } from "@/tests/support/test-database";
 import { createDashboardWorld } from "./dashboard-world";
 
 export async function createBriefWorld(prisma: PrismaClient) {
@@ -189,4 +191,12 @@ export async function createBriefWorld(prisma: PrismaClient) {
     });
   }
   return world;
+}
+
+/** In beforeAll: a database of the file's own, the app pointed at it, the brief world and the brief's download. */
+export async function openBriefWorld() {
+  const database = await openTestDatabase();
+  pointAppAt(database.url);
+  const { downloadBrief } = await import("@/lib/brief/download");
+  return { database, world: await createBriefWorld(database.prisma), downloadBrief };
 }

@@ -4,7 +4,6 @@
  * append audit events, and nothing else. In production the launcher refuses a superuser or the
  * tables' owner. Needs a PostgreSQL server: the embedded database has a single (super)user.
  */
-import { spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, verifyAuditChain } from "@/lib/audit";
@@ -16,6 +15,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { pointAppAt } from "@/tests/support/app-env";
 import { freePort } from "@/tests/support/free-port";
 import { openTwoRoleDatabase, serverAvailable, type TwoRoleDatabase } from "@/tests/support/two-roles";
+import { runScript, type ScriptRun } from "@/tests/support/run-script";
 
 let roles: TwoRoleDatabase;
 let appPrisma: PrismaClient;
@@ -167,26 +167,12 @@ describe.skipIf(!serverAvailable())("two database roles", { timeout: 120_000 }, 
   });
 });
 
-async function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+async function start(env: Record<string, string>): Promise<ScriptRun> {
   const port = await freePort();
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          PORT: String(port),
-          AUTH_SECRET: "a".repeat(40),
-          IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
-          ...env,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output: output.trim() }));
+  return runScript("start", [], {
+    PORT: String(port),
+    AUTH_SECRET: "a".repeat(40),
+    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString("base64"),
+    ...env,
   });
 }

@@ -19,6 +19,7 @@ import {
 import { day } from "@/tests/factories/ids";
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
+import { csvOf, getExport, sheetOf } from "@/tests/support/export-door";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
@@ -26,35 +27,14 @@ vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
 let theirs: EvaluationWithTeam;
-let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
 
 const CANARY = "Canary Name Zacarías";
 const FOREIGN = "Foreign story of another evaluation";
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 const NEGATIVE_STORIES = 2500;
 
-function call(file: string, search = "", options: { evaluationId?: string; locale?: string } = {}) {
-  const evaluationId = options.evaluationId ?? mine.evaluation.id;
-  const headers = options.locale ? { cookie: `NEXT_LOCALE=${options.locale}` } : undefined;
-  return route.GET(
-    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, { headers }),
-    {
-      params: Promise.resolve({ evaluationId, file }),
-    },
-  );
-}
-
-async function csvOf(response: Response): Promise<Record<string, string>[]> {
-  expect(response.status).toBe(200);
-  return parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
-}
-
-async function sheetOf(response: Response): Promise<ExcelJS.Worksheet> {
-  expect(response.status).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await response.arrayBuffer());
-  return workbook.worksheets[0]!;
-}
+const call = (file: string, search = "", options: { evaluationId?: string; locale?: string } = {}) =>
+  getExport(options.evaluationId ?? mine.evaluation.id, file, search, options.locale);
 
 function exportEvents(action: string) {
   return database.prisma.auditEvent.findMany({
@@ -66,7 +46,6 @@ function exportEvents(action: string) {
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  route = await import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
   const { prisma } = database;
   mine = await createEvaluationWithTeam(prisma);
   theirs = await createEvaluationWithTeam(prisma);

@@ -6,23 +6,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/mutations";
-import { pointAppAt } from "@/tests/support/app-env";
 import {
-  createBriefEvaluation,
-  expectEveryStory,
+  expectBriefImported,
   fixtureFile,
   importBrief,
+  openBriefDatabase,
   type BriefEvaluation,
 } from "@/tests/support/brief-import";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
 let evaluation: BriefEvaluation;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  evaluation = await createBriefEvaluation(database.prisma);
+  ({ database, evaluation } = await openBriefDatabase());
 }, 120_000);
 
 afterAll(async () => {
@@ -42,15 +39,7 @@ describe("the brief's outcomes from CSV files", () => {
       "es",
       "brief-csv-1",
     );
-    expect(
-      await database.prisma.importRowError.findMany({
-        where: { batchId: dry.batchId },
-        select: { sheet: true, rowNumber: true, column: true, code: true },
-      }),
-    ).toEqual([]);
-    expect(dry).toMatchObject({ rowCount: 9, newCount: 9, errorCount: 0 });
-    expect(commit).toMatchObject({ created: 9 });
-    await expectEveryStory(database.prisma, evaluation);
+    await expectBriefImported(database.prisma, evaluation, { dry, commit });
   });
 
   it("refuses a commit whose repeat-group file is not the one the dry run read", async () => {

@@ -5,23 +5,20 @@
  * every field of every story, and a second import of the same file adds nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pointAppAt } from "@/tests/support/app-env";
 import {
-  createBriefEvaluation,
-  expectEveryStory,
+  expectBriefImported,
   fixtureFile,
   importBrief,
+  openBriefDatabase,
   type BriefEvaluation,
 } from "@/tests/support/brief-import";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
 let evaluation: BriefEvaluation;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  evaluation = await createBriefEvaluation(database.prisma);
+  ({ database, evaluation } = await openBriefDatabase());
 }, 120_000);
 
 afterAll(async () => {
@@ -33,17 +30,9 @@ describe("the brief's outcomes from one XLSX workbook", () => {
     const file = await fixtureFile("brief-stories.xlsx");
     const { analysis, dry, commit } = await importBrief(evaluation, file, [], "en", "brief-xlsx-1");
     expect(analysis.keyColumn).toBe("_uuid");
-    expect(
-      await database.prisma.importRowError.findMany({
-        where: { batchId: dry.batchId },
-        select: { sheet: true, rowNumber: true, column: true, code: true },
-      }),
-    ).toEqual([]);
-    expect(dry).toMatchObject({ rowCount: 9, newCount: 9, errorCount: 0 });
-    expect(commit).toMatchObject({ created: 9, skipped: 0 });
+    await expectBriefImported(database.prisma, evaluation, { dry, commit });
     const batch = await database.prisma.importBatch.findUniqueOrThrow({ where: { id: dry.batchId } });
     expect(batch.numberLocale).toBe("en");
-    await expectEveryStory(database.prisma, evaluation);
 
     // Each story is audited as created by the importing member, with the batch; each domain too.
     const events = await database.prisma.auditEvent.findMany({

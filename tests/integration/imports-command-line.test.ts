@@ -43,6 +43,12 @@ async function importCommand(args: string[]): Promise<{ code: number; stdout: st
   }
 }
 
+/** The command on this file's evaluation, as `as`, with each of `files` and the options after them. */
+function importAs(as: string, files: string[], options: string[] = []) {
+  const fileArgs = files.flatMap((file) => ["--file", file]);
+  return importCommand(["--evaluation", evaluation.evaluationId, "--as", as, ...fileArgs, ...options]);
+}
+
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
@@ -59,54 +65,25 @@ describe("npm run import", () => {
     "checks without saving by default, and says which sheets it leaves out",
     async () => {
       const stories = `${FIXTURES}/historias.csv`;
-      const dry = await importCommand([
-        "--evaluation",
-        evaluation.evaluationId,
-        "--as",
+      const dry = await importAs(
         email,
-        "--file",
-        stories,
-        "--file",
-        `${FIXTURES}/figuras.csv`,
-        "--number-language",
-        "es",
-        "--language",
-        "en",
-      ]);
+        [stories, `${FIXTURES}/figuras.csv`],
+        ["--number-language", "es", "--language", "en"],
+      );
       expect(dry.code, dry.stderr).toBe(0);
       expect(dry.stdout).toContain("9 rows: 9 new, 0 imported before, 0 with errors");
       expect(dry.stdout).toContain("Dry run: nothing was saved.");
       // The same figures read the English way: "10.000" is ten or ten thousand, so it is asked, not guessed.
-      const english = await importCommand([
-        "--evaluation",
-        evaluation.evaluationId,
-        "--as",
+      const english = await importAs(
         email,
-        "--file",
-        stories,
-        "--file",
-        `${FIXTURES}/figuras.csv`,
-        "--number-language",
-        "en",
-        "--language",
-        "en",
-      ]);
+        [stories, `${FIXTURES}/figuras.csv`],
+        ["--number-language", "en", "--language", "en"],
+      );
       expect(english.code).toBe(1);
       expect(english.stdout).toContain('figuras, line 6, column "value": This number can be read two ways');
       expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
 
-      const other = await importCommand([
-        "--evaluation",
-        evaluation.evaluationId,
-        "--as",
-        email,
-        "--file",
-        stories,
-        "--file",
-        `${FIXTURES}/brief-stories.xlsx`,
-        "--language",
-        "es",
-      ]);
+      const other = await importAs(email, [stories, `${FIXTURES}/brief-stories.xlsx`], ["--language", "es"]);
       expect(other.code).toBe(0);
       expect(other.stdout).toContain("brief-stories: no es un grupo que se repite de una historia; no se importa");
     },
@@ -118,19 +95,7 @@ describe("npm run import", () => {
     async () => {
       const bad = path.join(await mkdtemp(path.join(tmpdir(), "import-")), "figuras.csv");
       await writeFile(bad, "_submission__uuid,label,value\r\nuuid-brief-01,communities,=1+1\r\nnobody,x,1\r\n");
-      const result = await importCommand([
-        "--evaluation",
-        evaluation.evaluationId,
-        "--as",
-        email,
-        "--file",
-        `${FIXTURES}/historias.csv`,
-        "--file",
-        bad,
-        "--language",
-        "es",
-        "--commit",
-      ]);
+      const result = await importAs(email, [`${FIXTURES}/historias.csv`, bad], ["--language", "es", "--commit"]);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('figuras, línea 2, columna "value": Escriba un número');
       expect(result.stdout).toContain(
@@ -144,31 +109,12 @@ describe("npm run import", () => {
   it(
     "saves with --commit as the named member, and refuses someone who is not a member",
     async () => {
-      const outsider = await importCommand([
-        "--evaluation",
-        evaluation.evaluationId,
-        "--as",
-        "nobody@test.example",
-        "--file",
-        `${FIXTURES}/historias.csv`,
-      ]);
+      const outsider = await importAs("nobody@test.example", [`${FIXTURES}/historias.csv`]);
       expect(outsider.code).toBe(2);
       expect(outsider.stderr).toContain("is not an enabled member");
 
-      const files = ["historias.csv", "figuras.csv", "contribuciones.csv"].flatMap((name) => [
-        "--file",
-        `${FIXTURES}/${name}`,
-      ]);
-      const saved = await importCommand([
-        "--evaluation",
-        evaluation.evaluationId,
-        "--as",
-        email.toUpperCase(),
-        ...files,
-        "--number-language",
-        "es",
-        "--commit",
-      ]);
+      const files = ["historias.csv", "figuras.csv", "contribuciones.csv"].map((name) => `${FIXTURES}/${name}`);
+      const saved = await importAs(email.toUpperCase(), files, ["--number-language", "es", "--commit"]);
       expect(saved.code, saved.stderr).toBe(0);
       expect(saved.stdout).toContain("Saved: 9 created, 0 imported before.");
       await expectEveryStory(database.prisma, evaluation);

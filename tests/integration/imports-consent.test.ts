@@ -14,14 +14,15 @@ import { suggestMapping } from "@/lib/imports/mapping";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
 import { CONSENT_SCOPES } from "@/lib/respondents/constants";
 import { consentStanding } from "@/lib/respondents/policy";
-import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { type EvaluationWithTeam } from "@/tests/factories";
+import { csvFile, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import type { TestDatabase } from "@/tests/support/test-database";
 
+let world: ImportWorld;
 let database: TestDatabase;
 let team: EvaluationWithTeam;
 let evaluationId: string;
-let actor: { actorId: string; ipAddress: string };
+let actor: ImportWorld["actor"];
 let sequence = 0;
 
 const HEADERS = [
@@ -67,10 +68,8 @@ function row(values: Record<string, string> = {}, headers = HEADERS): string[] {
   return headers.map((header) => base[header] ?? "");
 }
 
-function csv(rows: string[][], headers = HEADERS, name = "personas.csv"): File {
-  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return new File([[headers, ...rows].map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n"], name);
-}
+const csv = (rows: string[][], headers = HEADERS, name = "personas.csv") => csvFile([headers, ...rows], name);
+const rowErrors = (batchId: string) => rowErrorsOf(world, batchId);
 
 /**
  * A dry run with the mapping suggested from the headers (not the one the last dry run saved for
@@ -121,20 +120,9 @@ async function importedRespondents(batchId: string) {
   return respondents;
 }
 
-async function rowErrors(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({
-    where: { evaluationId, batchId },
-    orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }],
-  });
-  return errors.map((error) => [error.rowNumber, error.column, error.code]);
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  team = await createEvaluationWithTeam(database.prisma);
-  evaluationId = team.evaluation.id;
-  actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" };
+  world = await openImportWorld();
+  ({ database, team, evaluationId, actor } = world);
 });
 
 afterAll(async () => {

@@ -7,19 +7,20 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { commitImport } from "@/lib/imports/mutations";
 import { openTable } from "@/lib/imports/reader";
-import { createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { createConsentedRespondent, type EvaluationWithTeam } from "@/tests/factories";
+import { dryRunSuggested, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import type { TestDatabase } from "@/tests/support/test-database";
 
 type Cell = string | number | Date | { value: number | Date; numFmt: string };
 
 const zoneBefore = process.env.TZ;
+let world: ImportWorld;
 let database: TestDatabase;
 let team: EvaluationWithTeam;
 let evaluationId: string;
-let actor: { actorId: string; ipAddress: string };
+let actor: ImportWorld["actor"];
 let respondentCode: string;
 
 const INTERVIEW_HEADERS = [
@@ -63,30 +64,9 @@ async function xlsx(
   return new File([new Uint8Array(await workbook.xlsx.writeBuffer())], options.name ?? "export.xlsx");
 }
 
-async function dryRun(kind: "INTERVIEWS" | "STORIES", content: File, idempotencyKey: string) {
-  const analysis = await analyzeImportFile({ evaluationId, kind, file: content, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, {
-    evaluationId,
-    kind,
-    file: content,
-    fileName: content.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: "_uuid",
-    idempotencyKey,
-  });
-  if ("rejected" in result) throw new Error(result.rejected);
-  return result;
-}
-
-async function errorsOf(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({
-    where: { evaluationId, batchId },
-    orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
-  });
-  return errors.map((error) => [error.rowNumber, error.column, error.code]);
-}
+const dryRun = (kind: "INTERVIEWS" | "STORIES", content: File, idempotencyKey: string) =>
+  dryRunSuggested(world, kind, content, idempotencyKey);
+const errorsOf = (batchId: string) => rowErrorsOf(world, batchId);
 
 async function firstRowCells(content: File): Promise<string[]> {
   const table = await openTable(content);
@@ -111,11 +91,8 @@ async function interviewDays(batchId: string): Promise<Record<string, string>> {
 
 beforeAll(async () => {
   process.env.TZ = "America/Mexico_City";
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  team = await createEvaluationWithTeam(database.prisma);
-  evaluationId = team.evaluation.id;
-  actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" };
+  world = await openImportWorld();
+  ({ database, team, evaluationId, actor } = world);
   respondentCode = (
     await createConsentedRespondent(database.prisma, { evaluationId, recordedById: team.members.lead.id })
   ).code;

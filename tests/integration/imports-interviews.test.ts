@@ -9,19 +9,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
-import {
-  buildPlace,
-  createConsentedRespondent,
-  createEvaluationWithTeam,
-  type EvaluationWithTeam,
-} from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { buildPlace, createConsentedRespondent, type EvaluationWithTeam } from "@/tests/factories";
+import { csvFile, dryRunSuggested, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import type { TestDatabase } from "@/tests/support/test-database";
 
+let world: ImportWorld;
 let database: TestDatabase;
 let team: EvaluationWithTeam;
 let evaluationId: string;
-let actor: { actorId: string; ipAddress: string };
+let actor: ImportWorld["actor"];
 let eligible: { id: string; code: string; codeNumber: number };
 let notForInterviews: { id: string; code: string };
 let saltilloId: string;
@@ -42,13 +38,8 @@ const HEADERS = [
 const TRANSCRIPT =
   "Entrevistadora: ¿Qué cambió? Respondente: <script>alert(1)</script> '; drop table interview; -- =SUM(A1)";
 
-function csv(rows: string[][]): File {
-  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return new File(
-    [[HEADERS, ...rows].map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n"],
-    "entrevistas.csv",
-  );
-}
+const csv = (rows: string[][]) => csvFile([HEADERS, ...rows], "entrevistas.csv");
+const dryRun = (content: File, idempotencyKey: string) => dryRunSuggested(world, "INTERVIEWS", content, idempotencyKey);
 
 /** Rows 1 and 2 are good; row 3 is the one the tests break and fix. */
 function rows(third: { interviewer: string; respondent: string; projects: string }): string[][] {
@@ -99,23 +90,6 @@ function rows(third: { interviewer: string; respondent: string; projects: string
   ];
 }
 
-async function dryRun(content: File, idempotencyKey: string) {
-  const analysis = await analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: content, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, {
-    evaluationId,
-    kind: "INTERVIEWS",
-    file: content,
-    fileName: content.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: analysis.keyColumn ?? "_uuid",
-    idempotencyKey,
-  });
-  if ("rejected" in result) throw new Error(result.rejected);
-  return result;
-}
-
 async function counts() {
   const where = { evaluationId };
   const [interviews, interviewers, respondents, projects, imported, events] = await Promise.all([
@@ -130,11 +104,8 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  team = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
-  evaluationId = team.evaluation.id;
-  actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.7" };
+  world = await openImportWorld({ projectCount: 2 });
+  ({ database, team, evaluationId, actor } = world);
   const saltillo = buildPlace({ evaluationId, state: "Coahuila", municipality: "Saltillo" });
   saltilloId = saltillo.id;
   await database.prisma.place.create({ data: saltillo });
@@ -214,11 +185,8 @@ describe("importing interviews", () => {
     const bad = csv(rows({ interviewer: team.outsider.email, respondent: notForInterviews.code, projects: "NOPE" }));
     const dry = await dryRun(bad, "interviews-bad");
     expect(dry).toMatchObject({ rowCount: 3, newCount: 2, errorCount: 1 });
-    const errors = await database.prisma.importRowError.findMany({
-      where: { evaluationId, batchId: dry.batchId },
-      orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
-    });
-    expect(errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+    const errors = await rowErrorsOf(world, dry.batchId);
+    expect(errors).toEqual([
       [4, "grp/codigo_respondente", "imports.rowErrors.respondentNotEligible"],
       [4, "grp/entrevistador", "imports.rowErrors.memberUnknown"],
       [4, "grp/proyectos", "imports.rowErrors.projectUnknown"],

@@ -6,51 +6,20 @@
  * does not have, even a real Mexican state, is a row error and never a new place.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { commitImport } from "@/lib/imports/mutations";
 import { splitPlaceList } from "@/lib/imports/place-matching";
-import { buildPlace, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { buildPlace } from "@/tests/factories";
+import { csvFile, dryRunSuggested, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import type { TestDatabase } from "@/tests/support/test-database";
 
+let world: ImportWorld;
 let database: TestDatabase;
-let team: EvaluationWithTeam;
 let evaluationId: string;
-let actor: { actorId: string; ipAddress: string };
+let actor: ImportWorld["actor"];
 const ids: Record<string, string> = {};
 
 const STORY_HEADERS = ["title", "what_changed", "why_significant", "language", "change_type", "lugares", "_uuid"];
 const RESPONDENT_HEADERS = ["tipo", "sexo", "estado", "idioma", "_uuid"];
-
-function csv(headers: string[], rows: string[][], name: string): File {
-  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return new File([[headers, ...rows].map((cells) => cells.map(quote).join(",")).join("\r\n") + "\r\n"], name);
-}
-
-async function dryRun(kind: "STORIES" | "RESPONDENTS", file: File, idempotencyKey: string) {
-  const analysis = await analyzeImportFile({ evaluationId, kind, file, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, {
-    evaluationId,
-    kind,
-    file,
-    fileName: file.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: "_uuid",
-    idempotencyKey,
-  });
-  if ("rejected" in result) throw new Error(result.rejected);
-  return result;
-}
-
-/** The errors of a batch as [column, code], whatever the row numbering. */
-async function errorsOf(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({
-    where: { evaluationId, batchId },
-    orderBy: [{ rowNumber: "asc" }, { column: "asc" }],
-  });
-  return errors.map((error) => [error.column, error.code]);
-}
 
 const story = (key: string, places: string) => [
   `Historia ${key}`,
@@ -62,12 +31,16 @@ const story = (key: string, places: string) => [
   key,
 ];
 
+const csv = (headers: string[], rows: string[][], name: string) => csvFile([headers, ...rows], name);
+const dryRun = (kind: "STORIES" | "RESPONDENTS", file: File, idempotencyKey: string) =>
+  dryRunSuggested(world, kind, file, idempotencyKey);
+/** The errors of a batch as [column, code], whatever the row numbering. */
+const errorsOf = async (batchId: string) =>
+  (await rowErrorsOf(world, batchId)).map(([, column, code]) => [column, code]);
+
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  team = await createEvaluationWithTeam(database.prisma);
-  evaluationId = team.evaluation.id;
-  actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" };
+  world = await openImportWorld();
+  ({ database, evaluationId, actor } = world);
   const rows = {
     slp: buildPlace({ evaluationId, state: "San Luis Potosí" }),
     nuevoLeon: buildPlace({ evaluationId, state: "Nuevo León" }),

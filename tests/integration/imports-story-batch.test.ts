@@ -8,13 +8,13 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
 import { loadStorySnapshot } from "@/lib/stories/data";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { createStory } from "@/lib/stories/mutations";
 import { storyFieldsSchema } from "@/lib/stories/schema";
 import { buildPlace, buildRespondent, buildSector, createEvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
+import { importBrief } from "@/tests/support/brief-import";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 const ROWS = 1_200; // more than one chunk of the scan (1,000 rows)
@@ -82,21 +82,8 @@ async function workbook(rows: number, acronyms: string[], translator: string): P
 
 async function importOnce(key: string) {
   const actor = { actorId, ipAddress: "203.0.113.9" };
-  const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const dry = await dryRunImport(actor, {
-    evaluationId,
-    kind: "STORIES",
-    file,
-    fileName: file.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: analysis.keyColumn ?? "_uuid",
-    idempotencyKey: key,
-    numberLocale: "es",
-  });
-  if ("rejected" in dry) throw new Error(dry.rejected);
-  const commit = await commitImport(actor, { evaluationId, batchId: dry.batchId, file });
+  const { dry, commit } = await importBrief({ evaluationId, actor }, file, [], "es", key);
+  if (!commit) throw new Error(`the dry run found ${dry.errorCount} errors`);
   if ("rejected" in commit) throw new Error(commit.rejected);
   return { dry, commit };
 }

@@ -8,27 +8,22 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/mutations";
-import { pointAppAt } from "@/tests/support/app-env";
-import { createBriefEvaluation, importBrief, type BriefEvaluation } from "@/tests/support/brief-import";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { importBrief, openBriefDatabase, type BriefEvaluation } from "@/tests/support/brief-import";
+import { csvFile } from "@/tests/support/import-world";
+import type { TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
 let evaluation: BriefEvaluation;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  evaluation = await createBriefEvaluation(database.prisma);
+  ({ database, evaluation } = await openBriefDatabase());
 }, 120_000);
 
 afterAll(async () => {
   await database?.close();
 });
 
-function csv(name: string, rows: string[][]): File {
-  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return new File([`${rows.map((cells) => cells.map(quote).join(",")).join("\r\n")}\r\n`], name);
-}
+const csv = (name: string, rows: string[][]) => csvFile(rows, name);
 
 const STORY = ["_uuid", "title", "what_changed", "why_significant", "language", "change_type", "period"];
 const story = (key: string) => [

@@ -7,52 +7,28 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leftOutColumns } from "@/lib/imports/mapping";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
-import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { analyzeImportFile, commitImport } from "@/lib/imports/mutations";
+import {
+  csvFile as csvNamed,
+  dryRunSuggested,
+  openImportWorld,
+  rowErrorsOf,
+  type ImportWorld,
+} from "@/tests/support/import-world";
+import type { TestDatabase } from "@/tests/support/test-database";
 
+let world: ImportWorld;
 let database: TestDatabase;
-let team: EvaluationWithTeam;
 let evaluationId: string;
-let actor: { actorId: string; ipAddress: string };
+let actor: ImportWorld["actor"];
 
-function csvFile(lines: string[][], name = "historias.csv"): File {
-  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return new File([`${lines.map((cells) => cells.map(quote).join(",")).join("\r\n")}\r\n`], name);
-}
-
-async function dryRun(content: File, idempotencyKey: string) {
-  const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: content, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, {
-    evaluationId,
-    kind: "STORIES",
-    file: content,
-    fileName: content.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: "_uuid",
-    idempotencyKey,
-  });
-  if ("rejected" in result) throw new Error(result.rejected);
-  return result;
-}
-
-async function errorsOf(batchId: string) {
-  const errors = await database.prisma.importRowError.findMany({
-    where: { evaluationId, batchId },
-    orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }],
-  });
-  return errors.map((error) => [error.rowNumber, error.column, error.code]);
-}
+const csvFile = (lines: string[][], name = "historias.csv") => csvNamed(lines, name);
+const dryRun = (content: File, idempotencyKey: string) => dryRunSuggested(world, "STORIES", content, idempotencyKey);
+const errorsOf = (batchId: string) => rowErrorsOf(world, batchId);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  team = await createEvaluationWithTeam(database.prisma);
-  evaluationId = team.evaluation.id;
-  actor = { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" };
+  world = await openImportWorld();
+  ({ database, evaluationId, actor } = world);
 });
 
 afterAll(async () => {

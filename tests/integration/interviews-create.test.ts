@@ -4,60 +4,29 @@
  * evaluation's records only); the transcript limit; bad input; who may write and read.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
+import { buildPlace, createConsentedRespondent } from "@/tests/factories";
+import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import {
-  buildPlace,
-  createConsentedRespondent,
-  createEvaluationWithTeam,
-  type EvaluationWithTeam,
-} from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { signInAs, signOut } from "@/tests/support/session";
+  createInterview,
+  interviewInput,
+  openInterviewWorld,
+  TRANSCRIPT,
+  type InterviewWorld,
+} from "./interview-world";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
-let database: TestDatabase;
-let mine: EvaluationWithTeam;
-let theirs: EvaluationWithTeam;
-let actions: typeof import("@/lib/interviews/actions");
+let world: InterviewWorld;
+let database: InterviewWorld["database"];
+let mine: InterviewWorld["mine"];
+let theirs: InterviewWorld["theirs"];
+let actions: InterviewWorld["actions"];
 let access: typeof import("@/lib/fieldwork/access");
-let heard: { id: string };
+let heard: InterviewWorld["heard"];
 let placeId: string;
 
-function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    isAdmin: user.isAdmin ?? false,
-    locale: "ES",
-    sessionId: "s",
-  } as CurrentUser;
-}
-
-const TRANSCRIPT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahora cobramos a tiempo.";
-
-function validInput(overrides: Record<string, unknown> = {}) {
-  return {
-    evaluationId: mine.evaluation.id,
-    date: "2024-06-12",
-    mode: "IN_PERSON",
-    placeId,
-    language: "es",
-    durationMinutes: "75",
-    interviewerIds: [mine.members.evaluator!.id],
-    respondentIds: [heard.id],
-    projectIds: [mine.projects[0]!.id],
-    notes: "Entrevista en el local sindical.",
-    transcriptOriginal: TRANSCRIPT,
-    transcriptLanguage: "es",
-    transcriptTranslation: "",
-    translationLanguage: "",
-    translatedById: "",
-    ...overrides,
-  };
-}
+const validInput = (overrides: Record<string, unknown> = {}) => interviewInput(world, overrides);
+const create = (overrides: Record<string, unknown> = {}) => createInterview(world, overrides);
 
 async function counts() {
   const { prisma } = database;
@@ -70,25 +39,10 @@ async function counts() {
   return { interviews, links, audits };
 }
 
-async function create(overrides: Record<string, unknown> = {}) {
-  const result = await actions.createInterview(validInput(overrides));
-  if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
-  return result.data;
-}
-
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  [actions, access] = await Promise.all([import("@/lib/interviews/actions"), import("@/lib/fieldwork/access")]);
-  mine = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
-  theirs = await createEvaluationWithTeam(database.prisma);
-  heard = await createConsentedRespondent(database.prisma, {
-    evaluationId: mine.evaluation.id,
-    recordedById: mine.members.evaluator!.id,
-  });
-  const place = buildPlace({ evaluationId: mine.evaluation.id, state: "Coahuila", municipality: "Monclova" });
-  await database.prisma.place.create({ data: place });
-  placeId = place.id;
+  world = await openInterviewWorld();
+  ({ database, mine, theirs, actions, heard, placeId } = world);
+  access = await import("@/lib/fieldwork/access");
 });
 
 afterAll(async () => {
@@ -97,7 +51,7 @@ afterAll(async () => {
 
 describe("creating an interview", () => {
   it("writes the interview, its people and projects, and one audit event without the transcript's words", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id, version } = await create();
     expect(version).toBe(1);
     const { prisma } = database;
@@ -144,7 +98,7 @@ describe("creating an interview", () => {
   });
 
   it("refuses to link a retired project anew, and keeps it on an interview that already names it", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const project = mine.projects[1]!;
     const { id } = await create({ projectIds: [project.id] });
     await database.prisma.project.update({ where: { id: project.id }, data: { retiredAt: new Date() } });
@@ -169,7 +123,7 @@ describe("creating an interview", () => {
   });
 
   it("keeps hostile text as it was typed, and drops fields the form does not have", async () => {
-    signInAs(as(mine.members.lead));
+    signInAs(mine.members.lead);
     const hostile = `<script>alert(1)</script> '; DROP TABLE interview;-- =HYPERLINK("http://evil.example") \u202Egnp.exe`;
     const { id } = await create({
       notes: hostile,
@@ -187,14 +141,14 @@ describe("creating an interview", () => {
   });
 
   it("stores Windows line breaks as \\n so excerpt offsets match what the browser shows", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id } = await create({ transcriptOriginal: "Línea uno\r\nLínea dos\r\n" });
     const row = await database.prisma.interview.findUniqueOrThrow({ where: { id } });
     expect(row.transcriptOriginal).toBe("Línea uno\nLínea dos\n");
   });
 
   it("accepts a transcript of exactly 500,000 characters and refuses 500,001 with a clear field error", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id } = await create({ transcriptOriginal: "a".repeat(500_000) });
     expect((await database.prisma.interview.findUniqueOrThrow({ where: { id } })).transcriptOriginal).toHaveLength(
       500_000,
@@ -241,7 +195,7 @@ describe("creating an interview", () => {
     ],
     ["notes that are too long", { notes: "x".repeat(20_001) }, "notes", "errors.tooLong"],
   ])("refuses %s with a field error, writing nothing", async (_case, overrides, field, message) => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const before = await counts();
     const result = await actions.createInterview(validInput(overrides));
     expect(result.ok).toBe(false);
@@ -251,7 +205,7 @@ describe("creating an interview", () => {
   });
 
   it("refuses an interviewer or translator who is not on the evaluation's team", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const before = await counts();
     expect(
       await actions.createInterview(validInput({ interviewerIds: [mine.members.evaluator!.id, mine.outsider.id] })),
@@ -288,7 +242,7 @@ describe("creating an interview", () => {
       recordedById: mine.members.evaluator!.id,
       ...consent,
     });
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const before = await counts();
     const result = await actions.createInterview(validInput({ respondentIds: [heard.id, respondent.id] }));
     expect(result).toEqual({ ok: false, error: "REJECTED", reason: "RESPONDENT_NOT_ELIGIBLE", field: "respondentIds" });
@@ -302,7 +256,7 @@ describe("creating an interview", () => {
     });
     const foreignPlace = buildPlace({ evaluationId: theirs.evaluation.id, state: "Oaxaca" });
     await database.prisma.place.create({ data: foreignPlace });
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const before = await counts();
     for (const overrides of [
       { respondentIds: [foreign.id] },
@@ -321,12 +275,12 @@ describe("creating an interview", () => {
   it("lets only leads and evaluators write; others are refused and outsiders learn nothing", async () => {
     const before = await counts();
     for (const role of ["panelist", "analyst", "reviewer"] as const) {
-      signInAs(as(mine.members[role]!));
+      signInAs(mine.members[role]!);
       expect(await actions.createInterview(validInput()), role).toEqual({ ok: false, error: "FORBIDDEN" });
     }
-    signInAs(as(mine.outsider));
+    signInAs(mine.outsider);
     expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "NOT_FOUND" });
-    signInAs(as({ ...mine.outsider, isAdmin: true }));
+    signInAs({ ...mine.outsider, isAdmin: true });
     expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "FORBIDDEN" });
     signOut();
     expect(await actions.createInterview(validInput())).toEqual({ ok: false, error: "UNAUTHENTICATED" });
@@ -337,7 +291,7 @@ describe("creating an interview", () => {
 describe("who may read interviews and their transcripts", () => {
   it("is leads, evaluators and analysts (interview.view); not panelists, reviewers, admins or outsiders", async () => {
     const verdict = async (user: { id: string; name: string; email: string; isAdmin?: boolean }) =>
-      (await access.fieldworkAccess(mine.evaluation.id, as(user), "interview.view")) !== null;
+      (await access.fieldworkAccess(mine.evaluation.id, actingUser(user), "interview.view")) !== null;
     expect(await verdict(mine.members.lead)).toBe(true);
     expect(await verdict(mine.members.evaluator!)).toBe(true);
     expect(await verdict(mine.members.analyst!)).toBe(true);
@@ -346,7 +300,11 @@ describe("who may read interviews and their transcripts", () => {
     expect(await verdict({ ...mine.outsider, isAdmin: true })).toBe(false);
     expect(await verdict(mine.outsider)).toBe(false);
     expect(await verdict(theirs.members.lead)).toBe(false);
-    const analyst = await access.fieldworkAccess(mine.evaluation.id, as(mine.members.analyst!), "interview.view");
+    const analyst = await access.fieldworkAccess(
+      mine.evaluation.id,
+      actingUser(mine.members.analyst!),
+      "interview.view",
+    );
     expect(analyst?.canEdit).toBe(false);
   });
 });

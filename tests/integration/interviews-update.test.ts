@@ -4,85 +4,34 @@
  * another evaluation, excerpts following a transcript edit, and the transcript-read audit.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
-import {
-  buildPlace,
-  createConsentedRespondent,
-  createEvaluationWithTeam,
-  type EvaluationWithTeam,
-} from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { createConsentedRespondent } from "@/tests/factories";
 import { signInAs } from "@/tests/support/session";
+import {
+  createInterview,
+  interviewInput,
+  openInterviewWorld,
+  TRANSCRIPT,
+  type InterviewWorld,
+} from "./interview-world";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
-let database: TestDatabase;
-let mine: EvaluationWithTeam;
-let theirs: EvaluationWithTeam;
-let actions: typeof import("@/lib/interviews/actions");
+let world: InterviewWorld;
+let database: InterviewWorld["database"];
+let mine: InterviewWorld["mine"];
+let theirs: InterviewWorld["theirs"];
+let actions: InterviewWorld["actions"];
 let excerptActions: typeof import("@/lib/excerpts/actions");
 let excerptData: typeof import("@/lib/excerpts/data");
-let heard: { id: string };
-let placeId: string;
+let heard: InterviewWorld["heard"];
 
-function as(user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    isAdmin: user.isAdmin ?? false,
-    locale: "ES",
-    sessionId: "s",
-  } as CurrentUser;
-}
-
-const TRANSCRIPT = "R-0001: Antes no había sindicato. Ahora votamos el contrato. Ahora cobramos a tiempo.";
-
-function validInput(overrides: Record<string, unknown> = {}) {
-  return {
-    evaluationId: mine.evaluation.id,
-    date: "2024-06-12",
-    mode: "IN_PERSON",
-    placeId,
-    language: "es",
-    durationMinutes: "75",
-    interviewerIds: [mine.members.evaluator!.id],
-    respondentIds: [heard.id],
-    projectIds: [mine.projects[0]!.id],
-    notes: "Entrevista en el local sindical.",
-    transcriptOriginal: TRANSCRIPT,
-    transcriptLanguage: "es",
-    transcriptTranslation: "",
-    translationLanguage: "",
-    translatedById: "",
-    ...overrides,
-  };
-}
-
-async function create(overrides: Record<string, unknown> = {}) {
-  const result = await actions.createInterview(validInput(overrides));
-  if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
-  return result.data;
-}
+const validInput = (overrides: Record<string, unknown> = {}) => interviewInput(world, overrides);
+const create = (overrides: Record<string, unknown> = {}) => createInterview(world, overrides);
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
-  [actions, excerptActions, excerptData] = await Promise.all([
-    import("@/lib/interviews/actions"),
-    import("@/lib/excerpts/actions"),
-    import("@/lib/excerpts/data"),
-  ]);
-  mine = await createEvaluationWithTeam(database.prisma, { projectCount: 2 });
-  theirs = await createEvaluationWithTeam(database.prisma);
-  heard = await createConsentedRespondent(database.prisma, {
-    evaluationId: mine.evaluation.id,
-    recordedById: mine.members.evaluator!.id,
-  });
-  const place = buildPlace({ evaluationId: mine.evaluation.id, state: "Coahuila", municipality: "Monclova" });
-  await database.prisma.place.create({ data: place });
-  placeId = place.id;
+  world = await openInterviewWorld();
+  ({ database, mine, theirs, actions, heard } = world);
+  [excerptActions, excerptData] = await Promise.all([import("@/lib/excerpts/actions"), import("@/lib/excerpts/data")]);
 });
 
 afterAll(async () => {
@@ -91,7 +40,7 @@ afterAll(async () => {
 
 describe("reading a transcript", () => {
   it("is itself recorded: who opened which interview's words", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id } = await create();
     const mutations = await import("@/lib/fieldwork/mutations");
     await mutations.recordTranscriptRead({
@@ -114,7 +63,7 @@ describe("reading a transcript", () => {
 
 describe("editing an interview", () => {
   it("saves on the version it was loaded at, and refuses a stale save without writing anything", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id } = await create();
     const first = await actions.updateInterview({
       ...validInput({ notes: "Primera edición." }),
@@ -123,7 +72,7 @@ describe("editing an interview", () => {
     });
     expect(first).toEqual({ ok: true, data: { id, version: 2 } });
 
-    signInAs(as(mine.members.lead));
+    signInAs(mine.members.lead);
     const auditsBefore = await database.prisma.auditEvent.count({ where: { recordId: id } });
     const stale = await actions.updateInterview({
       ...validInput({ notes: "Edición sobre la versión vieja.", mode: "PHONE" }),
@@ -144,7 +93,7 @@ describe("editing an interview", () => {
   });
 
   it("lets exactly one of two simultaneous saves of the same version through", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id } = await create();
     const results = await Promise.all(
       ["A", "B"].map((who) =>
@@ -159,7 +108,7 @@ describe("editing an interview", () => {
   });
 
   it("keeps respondents already heard when their consent changes later, but refuses adding a new ineligible one", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const later = await createConsentedRespondent(database.prisma, {
       evaluationId: mine.evaluation.id,
       recordedById: mine.members.evaluator!.id,
@@ -191,7 +140,7 @@ describe("editing an interview", () => {
   });
 
   it("answers not-found for an interview of another evaluation, and changes nothing there", async () => {
-    signInAs(as(theirs.members.lead));
+    signInAs(theirs.members.lead);
     const theirRespondent = await createConsentedRespondent(database.prisma, {
       evaluationId: theirs.evaluation.id,
       recordedById: theirs.members.lead.id,
@@ -205,7 +154,7 @@ describe("editing an interview", () => {
       projectIds: [],
     });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     // Through my evaluation: the interview is not found there.
     const result = await actions.updateInterview({
       ...validInput({ notes: "intrusión" }),
@@ -219,7 +168,7 @@ describe("editing an interview", () => {
   });
 
   it("moves excerpts when text is inserted before them, and flags one whose passage was deleted", async () => {
-    signInAs(as(mine.members.evaluator!));
+    signInAs(mine.members.evaluator!);
     const { id } = await create();
     const mark = async (quote: string) => {
       const startOffset = TRANSCRIPT.indexOf(quote);

@@ -120,6 +120,16 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** One column of the lead's list, sorted by that column. */
+async function columnSortedBy(column: "type" | "gender", desc: boolean) {
+  const list = await listRespondents(
+    mine.evaluation.id,
+    reader(mine.members.lead),
+    state({ sort: { id: column, desc } }),
+  );
+  return list!.rows.map((row) => row[column]);
+}
+
 describe("respondents table: what a row holds", () => {
   it("holds codes and traits only: no identity field, whatever is stored", async () => {
     const result = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state());
@@ -227,12 +237,7 @@ describe("respondents table: filters, sorts and pages", () => {
       "R-0002",
       "R-0005",
     ]);
-    const byType = await listRespondents(
-      mine.evaluation.id,
-      reader(mine.members.lead),
-      state({ sort: { id: "type", desc: false } }),
-    );
-    expect(byType!.rows.map((row) => row.type)).toEqual([
+    expect(await columnSortedBy("type", false)).toEqual([
       "UNION_MEMBER",
       "UNION_MEMBER",
       "UNION_MEMBER",
@@ -240,19 +245,7 @@ describe("respondents table: filters, sorts and pages", () => {
       "ACADEMIA",
       "FUNDER",
     ]);
-    const byGender = await listRespondents(
-      mine.evaluation.id,
-      reader(mine.members.lead),
-      state({ sort: { id: "gender", desc: true } }),
-    );
-    expect(byGender!.rows.map((row) => row.gender)).toEqual([
-      "UNDISCLOSED",
-      "NON_BINARY",
-      "MAN",
-      "MAN",
-      "WOMAN",
-      "WOMAN",
-    ]);
+    expect(await columnSortedBy("gender", true)).toEqual(["UNDISCLOSED", "NON_BINARY", "MAN", "MAN", "WOMAN", "WOMAN"]);
   });
 
   it("pages with the right boundaries", async () => {

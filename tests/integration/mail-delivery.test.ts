@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
-import { openSmtpInbox } from "@/tests/support/smtp-inbox";
+import { openSmtpInbox, type SmtpInbox, withInbox as withInboxFrom } from "@/tests/support/smtp-inbox";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
@@ -44,18 +44,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function withInbox<T>(
-  options: { refuse?: boolean },
-  run: (inbox: Awaited<ReturnType<typeof openSmtpInbox>>) => Promise<T>,
-) {
-  const inbox = await openSmtpInbox(options);
-  Object.assign(process.env, { SMTP_URL: inbox.url, MAIL_FROM: SENDER });
-  try {
-    return await run(inbox);
-  } finally {
-    await inbox.close();
-  }
-}
+const withInbox = <T>(options: { refuse?: boolean }, run: (inbox: SmtpInbox) => Promise<T>) =>
+  withInboxFrom(SENDER, options, run);
 
 const mailEvents = (recordId: string) =>
   database.prisma.auditEvent.findMany({

@@ -3,26 +3,17 @@
  * database at the migration before it, holding enum values on respondents, stories, learnings and
  * stored revisions, names the evaluation's new rows afterwards.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsDir, readMigrations } from "@/lib/db/migrations";
-import { openTestDatabase, type TestDatabase } from "../support/test-database";
+import { openDatabaseBefore, type MigrationStep } from "../support/migration-step";
 
 const MIGRATION = "20261206060636_at_risk_groups_list";
 
-let database: TestDatabase;
-let client: pg.Client;
-
-const sqlOf = (name: string) => readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+let step: MigrationStep;
+let client: MigrationStep["client"];
 
 beforeAll(async () => {
-  database = await openTestDatabase({ migrate: false });
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const names = (await readMigrations()).migrationDirectories.map((dir) => dir.path);
-  for (const name of names.slice(0, names.indexOf(MIGRATION))) await client.query(sqlOf(name));
+  step = await openDatabaseBefore(MIGRATION);
+  client = step.client;
 
   await client.query(`INSERT INTO evaluation (id, name, client, evaluator_organisation, period_start, period_end, languages, updated_at)
     VALUES ('e1', 'E1', 'C', 'O', '2024-01-01', '2025-01-01', '{ES,EN}', now()), ('e2', 'E2', 'C', 'O', '2024-01-01', '2025-01-01', '{ES}', now())`);
@@ -42,15 +33,14 @@ beforeAll(async () => {
     VALUES ('lr1', 'e1', 'l1', 1, '{"audience": null, "atRiskGroup": "WOMEN_WORKERS", "storyIds": [], "domainIds": [], "texts": {}}', 'u1'),
            ('lr2', 'e1', 'l2', 1, '{"audience": null, "atRiskGroup": null, "storyIds": [], "domainIds": [], "texts": {}}', 'u1')`);
 
-  await client.query(sqlOf(MIGRATION));
+  await step.applyMigration();
 }, 120_000);
 
 afterAll(async () => {
-  await client?.end();
-  await database?.close();
+  await step?.close();
 });
 
-const rows = async (sql: string) => (await client.query(sql)).rows;
+const rows = (sql: string) => step.rows(sql);
 
 describe("the at-risk groups migration", () => {
   it("gives every evaluation the five groups, with their labels and choice codes", async () => {

@@ -4,26 +4,17 @@
  * as Mexican, and what pointed at a place still does. Afterwards the database itself refuses a
  * malformed country code, Mexico as a row, and a place in a country the evaluation does not have.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsDir, readMigrations } from "@/lib/db/migrations";
-import { openTestDatabase, type TestDatabase } from "../support/test-database";
+import { openDatabaseBefore, type MigrationStep } from "../support/migration-step";
 
 const MIGRATION = "20261206121537_places_in_other_countries";
 
-let database: TestDatabase;
-let client: pg.Client;
-
-const sqlOf = (name: string) => readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+let step: MigrationStep;
+let client: MigrationStep["client"];
 
 beforeAll(async () => {
-  database = await openTestDatabase({ migrate: false });
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const names = (await readMigrations()).migrationDirectories.map((dir) => dir.path);
-  for (const name of names.slice(0, names.indexOf(MIGRATION))) await client.query(sqlOf(name));
+  step = await openDatabaseBefore(MIGRATION);
+  client = step.client;
 
   await client.query(`INSERT INTO evaluation (id, name, client, evaluator_organisation, period_start, period_end, languages, updated_at)
     VALUES ('e1', 'E1', 'C', 'O', '2024-01-01', '2025-01-01', '{ES,EN}', now()), ('e2', 'E2', 'C', 'O', '2024-01-01', '2025-01-01', '{ES}', now())`);
@@ -35,15 +26,14 @@ beforeAll(async () => {
     VALUES ('r1', 'e1', 'R-0001', 1, 'UNION_MEMBER', 'WOMAN', 'San Luis Potosí', 'p2', 'es', now()),
            ('r2', 'e1', 'R-0002', 2, 'UNION_MEMBER', 'MAN', 'Ciudad de México', NULL, 'es', now())`);
 
-  await client.query(sqlOf(MIGRATION));
+  await step.applyMigration();
 }, 120_000);
 
 afterAll(async () => {
-  await client?.end();
-  await database?.close();
+  await step?.close();
 });
 
-const rows = async (sql: string) => (await client.query(sql)).rows;
+const rows = (sql: string) => step.rows(sql);
 
 describe("the places-in-other-countries migration", () => {
   it("keeps every Mexican place, with its id and names, under Mexico's key", async () => {

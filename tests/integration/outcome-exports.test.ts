@@ -5,8 +5,6 @@
  * respondent's name only for a lead who asks, formula text neutralised and numbers numeric,
  * filters carried over and the audit event with filters, level and row count.
  */
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   buildChangeStory,
@@ -21,42 +19,20 @@ import {
 } from "@/tests/factories";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
+import { csvOf, getExport, sheetOf } from "@/tests/support/export-door";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: StoryWorld;
-let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
 const rounds = { closed: "", open: "", otherPanel: "", validation: "" };
 
 const CANARY = "Validator Canary Rosendo";
 const FORMULA = "=cmd|' /C calc'!A0";
 const OPEN_REASON = "Reason in a round still open";
 
-function call(file: string, search = "", locale = "en") {
-  const evaluationId = world.evaluationId;
-  return route.GET(
-    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, {
-      headers: { cookie: `NEXT_LOCALE=${locale}` },
-    }),
-    {
-      params: Promise.resolve({ evaluationId, file }),
-    },
-  );
-}
-
-async function csvOf(response: Response): Promise<Record<string, string>[]> {
-  expect(response.status).toBe(200);
-  return parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
-}
-
-async function sheetOf(response: Response): Promise<ExcelJS.Worksheet> {
-  expect(response.status).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await response.arrayBuffer());
-  return workbook.worksheets[0]!;
-}
+const call = (file: string, search = "", locale = "en") => getExport(world.evaluationId, file, search, locale);
 
 function lastEvent(action: string) {
   return database.prisma.auditEvent.findFirst({
@@ -68,7 +44,6 @@ function lastEvent(action: string) {
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  route = await import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
   const { prisma } = database;
   world = await createStoryWorld(prisma);
   const { evaluationId, team, respondents } = world;

@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { buildMembership, buildUser } from "@/tests/factories";
 import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
-import { openSmtpInbox, type ReceivedMail } from "@/tests/support/smtp-inbox";
+import { type ReceivedMail, type SmtpInbox, withInbox as withInboxFrom } from "@/tests/support/smtp-inbox";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 
@@ -119,18 +119,8 @@ async function roundFor(options: { name?: string; status?: "DRAFT" | "OPEN" } = 
   return round.roundId;
 }
 
-async function withInbox<T>(
-  options: { refuseRecipients?: string[] },
-  run: (inbox: Awaited<ReturnType<typeof openSmtpInbox>>) => Promise<T>,
-) {
-  const inbox = await openSmtpInbox(options);
-  Object.assign(process.env, { SMTP_URL: inbox.url, MAIL_FROM: SENDER });
-  try {
-    return await run(inbox);
-  } finally {
-    await inbox.close();
-  }
-}
+const withInbox = <T>(options: { refuseRecipients?: string[] }, run: (inbox: SmtpInbox) => Promise<T>) =>
+  withInboxFrom(SENDER, options, run);
 
 const send = (roundId: string, text: string) =>
   actions.sendSelectionReminder({ evaluationId: world.evaluationId, roundId, text });

@@ -2,35 +2,18 @@
  * `npm start` on bad input: one clear line and a non-zero exit, never a stack trace.
  * (These cases stop before the build, so they run in seconds.)
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runScript, type ScriptRun } from "@/tests/support/run-script";
 
 const key = Buffer.alloc(32, 1).toString("base64");
 const secret = "x".repeat(40);
 
-function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          DATABASE_URL: "",
-          ...env,
-        } as unknown as NodeJS.ProcessEnv,
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code, output: output.trim() }));
-  });
+function start(env: Record<string, string>): Promise<ScriptRun> {
+  return runScript("start", [], { DATABASE_URL: "", ...env });
 }
 
 function expectOneClearLine(output: string) {

@@ -5,11 +5,10 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
-import { createStoryWorld, type StoryWorld } from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { StoryFormValues } from "@/lib/stories/form-values";
+import type { StoryWorld } from "@/tests/factories";
+import type { TestDatabase } from "@/tests/support/test-database";
+import { newStory as newStoryIn, openStoryWorld, storyFields } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -17,28 +16,8 @@ let mutations: typeof import("@/lib/stories/mutations");
 let stage: typeof import("@/lib/stories/stage-mutations");
 let domains: typeof import("@/lib/domains/mutations");
 
-function fields(overrides: Partial<StoryFormValues> = {}): StoryFields {
-  return storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
-    title: "Historia",
-    whatChanged: "Qué cambió.",
-    whySignificant: "Por qué.",
-    changeType: "POSITIVE",
-    storytellerIds: [world.respondents.consenting.id],
-    sources: [{ kind: "INTERVIEW", id: world.interview.id }],
-    ...overrides,
-  });
-}
-
-async function newStory() {
-  const result = await mutations.createStory({
-    actorId: world.team.members.evaluator!.id,
-    evaluationId: world.evaluationId,
-    story: fields(),
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.storyId;
-}
+const fields = (overrides: Partial<StoryFormValues> = {}) => storyFields(world, overrides);
+const newStory = () => newStoryIn(world);
 
 /** Settles every promise and sorts the outcomes into successes and error codes. */
 async function outcomes<T>(promises: Array<Promise<T>>) {
@@ -51,18 +30,34 @@ async function outcomes<T>(promises: Array<Promise<T>>) {
   };
 }
 
+/** `actorId` makes `domainId` the story's primary domain over the primary they saw. */
+const assignPrimary = (
+  actorId: string,
+  storyId: string,
+  domainId: string,
+  rationale: string,
+  expectedPrimaryId: string | null,
+) =>
+  domains.assignDomain({
+    actorId,
+    evaluationId: world.evaluationId,
+    storyId,
+    domainId,
+    kind: "PRIMARY",
+    rationale,
+    expectedPrimaryId,
+  });
+
 const events = (storyId: string, action: string) =>
   database.prisma.auditEvent.count({ where: { evaluationId: world.evaluationId, recordId: storyId, action } });
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
+  ({ database, world } = await openStoryWorld());
   [mutations, stage, domains] = await Promise.all([
     import("@/lib/stories/mutations"),
     import("@/lib/stories/stage-mutations"),
     import("@/lib/domains/mutations"),
   ]);
-  world = await createStoryWorld(database.prisma);
 });
 
 afterAll(async () => {
@@ -190,15 +185,7 @@ describe("two people move the same story at once", () => {
 
   it("a send-back and a screening racing from SUBMITTED end with one of them", async () => {
     const storyId = await newStory();
-    await domains.assignDomain({
-      actorId: world.team.members.lead.id,
-      evaluationId: world.evaluationId,
-      storyId,
-      domainId: world.team.domains[0]!.id,
-      kind: "PRIMARY",
-      rationale: "Porque.",
-      expectedPrimaryId: null,
-    });
+    await assignPrimary(world.team.members.lead.id, storyId, world.team.domains[0]!.id, "Porque.", null);
     await stage.moveStory({
       actorId: world.team.members.lead.id,
       roles: ["LEAD"],
@@ -238,37 +225,13 @@ describe("two people assign a primary domain at once", () => {
   it("leaves exactly one current primary; the other gets CONFLICT", async () => {
     const storyId = await newStory();
     const [d0, d1, d2] = world.team.domains;
-    const first = await domains.assignDomain({
-      actorId: world.team.members.lead.id,
-      evaluationId: world.evaluationId,
-      storyId,
-      domainId: d0!.id,
-      kind: "PRIMARY",
-      rationale: "Primera.",
-      expectedPrimaryId: null,
-    });
+    const first = await assignPrimary(world.team.members.lead.id, storyId, d0!.id, "Primera.", null);
     if (!first.ok) throw new Error(first.reason);
     // Both saw d0 as the primary. Whether the two overlap or one commits first (a busy machine
     // decides), the second is refused: a primary is replaced only by someone who saw it.
     const result = await outcomes([
-      domains.assignDomain({
-        actorId: world.team.members.lead.id,
-        evaluationId: world.evaluationId,
-        storyId,
-        domainId: d1!.id,
-        kind: "PRIMARY",
-        rationale: "A.",
-        expectedPrimaryId: first.assignmentId,
-      }),
-      domains.assignDomain({
-        actorId: world.team.members.evaluator!.id,
-        evaluationId: world.evaluationId,
-        storyId,
-        domainId: d2!.id,
-        kind: "PRIMARY",
-        rationale: "B.",
-        expectedPrimaryId: first.assignmentId,
-      }),
+      assignPrimary(world.team.members.lead.id, storyId, d1!.id, "A.", first.assignmentId),
+      assignPrimary(world.team.members.evaluator!.id, storyId, d2!.id, "B.", first.assignmentId),
     ]);
     expect(result.ok).toHaveLength(1);
     expect(result.codes).toEqual(["CONFLICT"]);
@@ -283,37 +246,13 @@ describe("two people assign a primary domain at once", () => {
   it("refuses a primary chosen from an older view even when the other change committed first", async () => {
     const storyId = await newStory();
     const [d0, d1, d2] = world.team.domains;
-    const first = await domains.assignDomain({
-      actorId: world.team.members.lead.id,
-      evaluationId: world.evaluationId,
-      storyId,
-      domainId: d0!.id,
-      kind: "PRIMARY",
-      rationale: "Primera.",
-      expectedPrimaryId: null,
-    });
+    const first = await assignPrimary(world.team.members.lead.id, storyId, d0!.id, "Primera.", null);
     if (!first.ok) throw new Error(first.reason);
-    const lead = await domains.assignDomain({
-      actorId: world.team.members.lead.id,
-      evaluationId: world.evaluationId,
-      storyId,
-      domainId: d1!.id,
-      kind: "PRIMARY",
-      rationale: "A.",
-      expectedPrimaryId: first.assignmentId,
-    });
+    const lead = await assignPrimary(world.team.members.lead.id, storyId, d1!.id, "A.", first.assignmentId);
     expect(lead).toMatchObject({ ok: true });
     // The evaluator's page still shows d0: their choice would silently replace the lead's.
     await expect(
-      domains.assignDomain({
-        actorId: world.team.members.evaluator!.id,
-        evaluationId: world.evaluationId,
-        storyId,
-        domainId: d2!.id,
-        kind: "PRIMARY",
-        rationale: "B.",
-        expectedPrimaryId: first.assignmentId,
-      }),
+      assignPrimary(world.team.members.evaluator!.id, storyId, d2!.id, "B.", first.assignmentId),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     const current = await database.prisma.domainAssignment.findMany({
       where: { storyId, kind: "PRIMARY", endedAt: null },

@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/permissions";
-import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
-import { buildConsent, buildConsentScopes, createStoryWorld, day, type StoryWorld } from "@/tests/factories";
-import { pointAppAt } from "@/tests/support/app-env";
-import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import type { StoryFormValues } from "@/lib/stories/form-values";
+import { buildConsent, buildConsentScopes, day, type StoryWorld } from "@/tests/factories";
+import type { TestDatabase } from "@/tests/support/test-database";
+import { newStory as newStoryIn, openStoryWorld, storyFields } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -20,28 +19,8 @@ let domains: typeof import("@/lib/domains/mutations");
 
 const EVALUATOR: Role[] = ["EVALUATOR"];
 
-function fields(overrides: Partial<StoryFormValues> = {}): StoryFields {
-  return storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
-    title: "Historia",
-    whatChanged: "Qué cambió.",
-    whySignificant: "Por qué.",
-    changeType: "POSITIVE",
-    storytellerIds: [world.respondents.consenting.id],
-    sources: [{ kind: "INTERVIEW", id: world.interview.id }],
-    ...overrides,
-  });
-}
-
-async function newStory(overrides: Partial<StoryFormValues> = {}) {
-  const result = await mutations.createStory({
-    actorId: world.team.members.evaluator!.id,
-    evaluationId: world.evaluationId,
-    story: fields(overrides),
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.storyId;
-}
+const fields = (overrides: Partial<StoryFormValues> = {}) => storyFields(world, overrides);
+const newStory = (overrides: Partial<StoryFormValues> = {}) => newStoryIn(world, overrides);
 
 const move = (
   storyId: string,
@@ -68,14 +47,12 @@ const stageEvents = (storyId: string) =>
   });
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  pointAppAt(database.url);
+  ({ database, world } = await openStoryWorld());
   [mutations, stage, domains] = await Promise.all([
     import("@/lib/stories/mutations"),
     import("@/lib/stories/stage-mutations"),
     import("@/lib/domains/mutations"),
   ]);
-  world = await createStoryWorld(database.prisma);
 });
 
 afterAll(async () => {

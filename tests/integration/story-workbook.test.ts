@@ -20,12 +20,12 @@ import {
 import { day } from "@/tests/factories/ids";
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
+import { getExport, workbookOf } from "@/tests/support/export-door";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 let database: TestDatabase;
 let world: StoryWorld;
-let route: typeof import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
 const CANARY = "Storyteller Canary Eulalia";
 const FORMULA_LABEL = "=SUM(A1:A9) families";
 const RATIONALE = "Rationale text that is free text";
@@ -41,23 +41,7 @@ const SHEETS = [
 ];
 const CHILD_SHEETS = SHEETS.slice(1, -1);
 const DATA_STORIES = 30;
-function call(file: string, search = "", locale = "en") {
-  const evaluationId = world.evaluationId;
-  return route.GET(
-    new Request(`http://localhost:3000/api/evaluations/${evaluationId}/exports/${file}${search}`, {
-      headers: { cookie: `NEXT_LOCALE=${locale}` },
-    }),
-    {
-      params: Promise.resolve({ evaluationId, file }),
-    },
-  );
-}
-async function workbookOf(response: Response): Promise<ExcelJS.Workbook> {
-  expect(response.status).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await response.arrayBuffer());
-  return workbook;
-}
+const call = (file: string, search = "", locale = "en") => getExport(world.evaluationId, file, search, locale);
 
 /** A sheet's rows as objects by header. */
 function rowsOf(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
@@ -88,7 +72,6 @@ function exportEvents() {
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  route = await import("@/app/api/evaluations/[evaluationId]/exports/[file]/route");
   const { prisma } = database;
   world = await createStoryWorld(prisma);
   const { evaluationId, team } = world;

@@ -11,15 +11,20 @@ import type { ValidationVerdict } from "@/lib/generated/prisma/enums";
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { createStoryAt, createVerificationWorld, editStory, type VerificationWorld } from "./validation-world";
+import {
+  closeRound,
+  createStoryAt,
+  createVerificationWorld,
+  editStory,
+  openRound as openRoundOf,
+  recordVerdict,
+  type VerificationWorld,
+} from "./validation-world";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: VerificationWorld;
-let rounds: typeof import("@/lib/validation/mutations");
-let sample: typeof import("@/lib/validation/sample-mutations");
-let responses: typeof import("@/lib/validation/response-mutations");
 let disputes: typeof import("@/lib/validation/dispute-mutations");
 let corrections: typeof import("@/lib/validation/correction-mutations");
 let actions: typeof import("@/lib/validation/actions");
@@ -44,63 +49,14 @@ const stageEvents = (storyId: string) =>
 
 type Story = Awaited<ReturnType<typeof createStoryAt>>;
 
-/** An open round holding `stories`, with `respondentIndexes` of the pool in its sample. */
-async function openRound(stories: Story[], respondentIndexes: number[]) {
-  const created = await rounds.createRound(lead(), {
-    evaluationId: world.evaluationId,
-    round: {
-      name: "Ronda de corrección",
-      startsOn: "2025-04-01",
-      endsOn: "2025-04-30",
-      method: "PHONE",
-      targetSize: respondentIndexes.length,
-      notes: null,
-      storyIds: stories.map((story) => story.id),
-    },
-  });
-  if (!created.ok) throw new Error(created.reason);
-  for (const index of respondentIndexes) {
-    const added = await sample.addSampleMember(lead(), {
-      evaluationId: world.evaluationId,
-      roundId: created.roundId,
-      respondentCode: world.pool[index]!.code,
-    });
-    if (!added.ok) throw new Error(added.reason);
-  }
-  const opened = await rounds.stepRound(lead(), {
-    evaluationId: world.evaluationId,
-    roundId: created.roundId,
-    step: "open",
-    expectedVersion: await roundVersion(created.roundId),
-  });
-  if (!opened.ok) throw new Error(opened.reason);
-  return created.roundId;
-}
-
-async function roundVersion(roundId: string) {
-  return (await database.prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } })).version;
-}
-
-async function record(
+const openRound = (stories: Story[], indexes: number[]) => openRoundOf(database.prisma, world, stories, indexes);
+const record = (
   roundId: string,
   story: Story,
-  respondentIndex: number,
+  index: number,
   verdict: ValidationVerdict,
   comments: string | null = null,
-) {
-  const recorded = await responses.recordResponse(evaluator(), {
-    evaluationId: world.evaluationId,
-    roundId,
-    respondentId: world.pool[respondentIndex]!.id,
-    storyId: story.id,
-    storyRevisionId: story.revisionId,
-    verdict,
-    comments,
-    proposedChanges: null,
-  });
-  if (!recorded.ok) throw new Error(recorded.reason);
-  return recorded.responseId;
-}
+) => recordVerdict(world, { roundId, story, index, verdict, comments, proposedChanges: null });
 
 const correct = (
   responseId: string,
@@ -119,21 +75,12 @@ const correct = (
     proposedChanges,
   });
 
-const close = async (roundId: string) =>
-  rounds.stepRound(lead(), {
-    evaluationId: world.evaluationId,
-    roundId,
-    step: "close",
-    expectedVersion: await roundVersion(roundId),
-  });
+const close = (roundId: string) => closeRound(database.prisma, world, roundId);
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, sample, responses, corrections, actions, responsePage, disputes] = await Promise.all([
-    import("@/lib/validation/mutations"),
-    import("@/lib/validation/sample-mutations"),
-    import("@/lib/validation/response-mutations"),
+  [corrections, actions, responsePage, disputes] = await Promise.all([
     import("@/lib/validation/correction-mutations"),
     import("@/lib/validation/actions"),
     import("@/app/(app)/evaluations/[evaluationId]/validation/[roundId]/responses/[responseId]/page"),

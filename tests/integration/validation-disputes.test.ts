@@ -11,22 +11,26 @@ import type { DisputeOutcome, ValidationVerdict } from "@/lib/generated/prisma/e
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { createStoryAt, createVerificationWorld, editStory, type VerificationWorld } from "./validation-world";
+import {
+  closeRound,
+  createStoryAt,
+  createVerificationWorld,
+  editStory,
+  openRound as openRoundOf,
+  recordVerdict,
+  type VerificationWorld,
+} from "./validation-world";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
 let database: TestDatabase;
 let world: VerificationWorld;
-let rounds: typeof import("@/lib/validation/mutations");
-let sample: typeof import("@/lib/validation/sample-mutations");
-let responses: typeof import("@/lib/validation/response-mutations");
 let disputes: typeof import("@/lib/validation/dispute-mutations");
 let actions: typeof import("@/lib/validation/actions");
 
 type Story = Awaited<ReturnType<typeof createStoryAt>>;
 
 const lead = () => ({ actorId: world.team.members.lead.id });
-const evaluator = () => ({ actorId: world.team.members.evaluator!.id });
 const stageOf = async (id: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id } })).stage;
 const responseRow = (id: string) => database.prisma.validationResponse.findUniqueOrThrow({ where: { id } });
 const auditOf = (action: string, recordId: string) =>
@@ -38,10 +42,7 @@ const auditOf = (action: string, recordId: string) =>
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [rounds, sample, responses, disputes, actions] = await Promise.all([
-    import("@/lib/validation/mutations"),
-    import("@/lib/validation/sample-mutations"),
-    import("@/lib/validation/response-mutations"),
+  [disputes, actions] = await Promise.all([
     import("@/lib/validation/dispute-mutations"),
     import("@/lib/validation/actions"),
   ]);
@@ -52,67 +53,21 @@ afterAll(async () => {
   await database?.close();
 });
 
-const roundVersion = async (roundId: string) =>
-  (await database.prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } })).version;
-
-/** An open round over `stories` with pool respondents `indexes` in its sample. */
-async function openRound(stories: Story[], indexes: number[]) {
-  const created = await rounds.createRound(lead(), {
-    evaluationId: world.evaluationId,
-    round: {
-      name: "Ronda de disputas",
-      startsOn: "2025-03-01",
-      endsOn: "2025-03-31",
-      method: "WORKSHOP",
-      targetSize: indexes.length,
-      notes: null,
-      storyIds: stories.map((story) => story.id),
-    },
-  });
-  if (!created.ok) throw new Error(created.reason);
-  for (const index of indexes) {
-    const added = await sample.addSampleMember(lead(), {
-      evaluationId: world.evaluationId,
-      roundId: created.roundId,
-      respondentCode: world.pool[index]!.code,
-    });
-    if (!added.ok) throw new Error(added.reason);
-  }
-  const opened = await rounds.stepRound(lead(), {
-    evaluationId: world.evaluationId,
-    roundId: created.roundId,
-    step: "open",
-    expectedVersion: await roundVersion(created.roundId),
-  });
-  if (!opened.ok) throw new Error(opened.reason);
-  return created.roundId;
-}
-
-async function record(roundId: string, story: Story, index: number, verdict: ValidationVerdict = "DISPUTES") {
-  const recorded = await responses.recordResponse(evaluator(), {
-    evaluationId: world.evaluationId,
+const openRound = (stories: Story[], indexes: number[]) => openRoundOf(database.prisma, world, stories, indexes);
+const record = (roundId: string, story: Story, index: number, verdict: ValidationVerdict = "DISPUTES") =>
+  recordVerdict(world, {
     roundId,
-    respondentId: world.pool[index]!.id,
-    storyId: story.id,
-    storyRevisionId: story.revisionId,
+    story,
+    index,
     verdict,
     comments: "No fue así en mi comunidad.",
     proposedChanges: "Fueron 20 contratos, no 24.",
   });
-  if (!recorded.ok) throw new Error(recorded.reason);
-  return recorded.responseId;
-}
 
 const settle = (responseId: string, outcome: DisputeOutcome, resolution = `Resuelta: ${outcome}.`) =>
   disputes.resolveDispute(lead(), { evaluationId: world.evaluationId, responseId, outcome, resolution });
 
-const close = async (roundId: string) =>
-  rounds.stepRound(lead(), {
-    evaluationId: world.evaluationId,
-    roundId,
-    step: "close",
-    expectedVersion: await roundVersion(roundId),
-  });
+const close = (roundId: string) => closeRound(database.prisma, world, roundId);
 
 describe("settling a dispute", () => {
   it("accepts the story as it stands: back in validation, audited with its outcome, validated when the round closes", async () => {

@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { createStoryAt, createVerificationWorld, editStory, type VerificationWorld } from "./validation-world";
+import {
+  createStoryAt,
+  createVerificationWorld,
+  editStory,
+  roundFields,
+  roundVersion,
+  type VerificationWorld,
+} from "./validation-world";
 
 let database: TestDatabase;
 let world: VerificationWorld;
@@ -18,15 +25,6 @@ let disputes: typeof import("@/lib/validation/dispute-mutations");
 
 const lead = () => ({ actorId: world.team.members.lead.id });
 const evaluator = () => ({ actorId: world.team.members.evaluator!.id });
-const roundFields = (storyIds: string[], targetSize = 6) => ({
-  name: "Ronda de validación 1",
-  startsOn: "2025-03-01",
-  endsOn: "2025-03-31",
-  method: "WORKSHOP" as const,
-  targetSize,
-  notes: null,
-  storyIds,
-});
 const stageOf = async (id: string) => (await database.prisma.changeStory.findUniqueOrThrow({ where: { id } })).stage;
 const events = (action: string, recordId?: string) =>
   database.prisma.auditEvent.findMany({
@@ -43,9 +41,7 @@ async function newRound(storyIds: string[], targetSize = 6) {
   return created.roundId;
 }
 
-async function versionOf(roundId: string) {
-  return (await database.prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } })).version;
-}
+const versionOf = (roundId: string) => roundVersion(database.prisma, roundId);
 
 beforeAll(async () => {
   database = await openTestDatabase();

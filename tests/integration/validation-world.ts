@@ -4,7 +4,7 @@
  * several strata, each with a sealed identity (so tests can search output for identity strings).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { StoryStage } from "@/lib/generated/prisma/enums";
+import type { StoryStage, ValidationVerdict } from "@/lib/generated/prisma/enums";
 import { loadStorySnapshot } from "@/lib/stories/data";
 import {
   buildChangeStory,
@@ -128,4 +128,95 @@ export async function editStory(
   });
   await prisma.storyRevision.create({ data: revision });
   return revision.id;
+}
+
+/** A validation round's fields as the round form sends them, over `storyIds`. */
+export const roundFields = (storyIds: string[], targetSize = 6) => ({
+  name: "Ronda de validación 1",
+  startsOn: "2025-03-01",
+  endsOn: "2025-03-31",
+  method: "WORKSHOP" as const,
+  targetSize,
+  notes: null,
+  storyIds,
+});
+
+export async function roundVersion(prisma: PrismaClient, roundId: string) {
+  return (await prisma.validationRound.findUniqueOrThrow({ where: { id: roundId } })).version;
+}
+
+type RoundStory = { id: string };
+
+/** An open round over `stories`, created by the lead, with pool respondents `indexes` in its sample. */
+export async function openRound(
+  prisma: PrismaClient,
+  world: VerificationWorld,
+  stories: RoundStory[],
+  indexes: number[],
+) {
+  const [rounds, sample] = await Promise.all([
+    import("@/lib/validation/mutations"),
+    import("@/lib/validation/sample-mutations"),
+  ]);
+  const lead = { actorId: world.team.members.lead.id };
+  const { evaluationId } = world;
+  const storyIds = stories.map((story) => story.id);
+  const created = await rounds.createRound(lead, { evaluationId, round: roundFields(storyIds, indexes.length) });
+  if (!created.ok) throw new Error(created.reason);
+  for (const index of indexes) {
+    const added = await sample.addSampleMember(lead, {
+      evaluationId,
+      roundId: created.roundId,
+      respondentCode: world.pool[index]!.code,
+    });
+    if (!added.ok) throw new Error(added.reason);
+  }
+  const opened = await rounds.stepRound(lead, {
+    evaluationId,
+    roundId: created.roundId,
+    step: "open",
+    expectedVersion: await roundVersion(prisma, created.roundId),
+  });
+  if (!opened.ok) throw new Error(opened.reason);
+  return created.roundId;
+}
+
+/** The evaluator records pool respondent `index`'s verdict on the story's revision; returns the response's id. */
+export async function recordVerdict(
+  world: VerificationWorld,
+  response: {
+    roundId: string;
+    story: { id: string; revisionId: string };
+    index: number;
+    verdict: ValidationVerdict;
+    comments: string | null;
+    proposedChanges: string | null;
+  },
+) {
+  const { recordResponse } = await import("@/lib/validation/response-mutations");
+  const { roundId, story, index, verdict, comments, proposedChanges } = response;
+  const recorded = await recordResponse(
+    { actorId: world.team.members.evaluator!.id },
+    {
+      evaluationId: world.evaluationId,
+      roundId,
+      respondentId: world.pool[index]!.id,
+      storyId: story.id,
+      storyRevisionId: story.revisionId,
+      verdict,
+      comments,
+      proposedChanges,
+    },
+  );
+  if (!recorded.ok) throw new Error(recorded.reason);
+  return recorded.responseId;
+}
+
+/** The lead closes the round at its current version; returns what closing answers. */
+export async function closeRound(prisma: PrismaClient, world: VerificationWorld, roundId: string) {
+  const { stepRound } = await import("@/lib/validation/mutations");
+  return stepRound(
+    { actorId: world.team.members.lead.id },
+    { evaluationId: world.evaluationId, roundId, step: "close", expectedVersion: await roundVersion(prisma, roundId) },
+  );
 }

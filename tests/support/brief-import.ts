@@ -43,6 +43,8 @@ import {
   whatChanged,
   whySignificant,
 } from "@/tests/fixtures/imports/brief-stories";
+import { pointAppAt } from "./app-env";
+import { openTestDatabase, type TestDatabase } from "./test-database";
 
 const FIXTURES = path.join(process.cwd(), "tests/fixtures/imports");
 
@@ -55,6 +57,13 @@ export type BriefEvaluation = {
   actor: { actorId: string; ipAddress: string };
   translatorId: string;
 };
+
+/** A database of the test file's own, the app pointed at it, with the brief's evaluation; in beforeAll. */
+export async function openBriefDatabase(): Promise<{ database: TestDatabase; evaluation: BriefEvaluation }> {
+  const database = await openTestDatabase();
+  pointAppAt(database.url);
+  return { database, evaluation: await createBriefEvaluation(database.prisma) };
+}
 
 export async function createBriefEvaluation(prisma: PrismaClient): Promise<BriefEvaluation> {
   const team = await createEvaluationWithTeam(prisma, { domainCount: 0 });
@@ -117,7 +126,7 @@ export async function createBriefEvaluation(prisma: PrismaClient): Promise<Brief
 
 /** Analyse, dry run and commit as the wizard does (the suggested mapping, the `_uuid` key). */
 export async function importBrief(
-  evaluation: BriefEvaluation,
+  evaluation: Pick<BriefEvaluation, "evaluationId" | "actor">,
   file: File,
   related: RelatedFile[],
   numberLocale: NumberLocale,
@@ -155,6 +164,23 @@ function expectedPeriod(period: string): [string | null, string | null] {
   const open = /^(\d{4})-$/.exec(period);
   if (open) return [`${open[1]}-01-01`, null];
   return [`${period}-01-01`, `${period}-12-31`];
+}
+
+/** A first import of the brief: no row refused, all 9 new and created, each with every field. */
+export async function expectBriefImported(
+  prisma: PrismaClient,
+  evaluation: BriefEvaluation,
+  { dry, commit }: Pick<Awaited<ReturnType<typeof importBrief>>, "dry" | "commit">,
+): Promise<void> {
+  expect(
+    await prisma.importRowError.findMany({
+      where: { batchId: dry.batchId },
+      select: { sheet: true, rowNumber: true, column: true, code: true },
+    }),
+  ).toEqual([]);
+  expect(dry).toMatchObject({ rowCount: 9, newCount: 9, errorCount: 0 });
+  expect(commit).toMatchObject({ created: 9, skipped: 0 });
+  await expectEveryStory(prisma, evaluation);
 }
 
 /** Every field of every story, against the fixture's own data. */

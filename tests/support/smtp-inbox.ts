@@ -81,3 +81,20 @@ export async function openSmtpInbox(options: { refuse?: boolean; refuseRecipient
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+export type SmtpInbox = Awaited<ReturnType<typeof openSmtpInbox>>;
+
+/** Runs `run` with the app's mail sent from `sender` to a fresh inbox, closed afterwards whatever happens. */
+export async function withInbox<T>(
+  sender: string,
+  options: Parameters<typeof openSmtpInbox>[0],
+  run: (inbox: SmtpInbox) => Promise<T>,
+): Promise<T> {
+  const inbox = await openSmtpInbox(options);
+  Object.assign(process.env, { SMTP_URL: inbox.url, MAIL_FROM: sender });
+  try {
+    return await run(inbox);
+  } finally {
+    await inbox.close();
+  }
+}

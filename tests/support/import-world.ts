@@ -1,0 +1,66 @@
+/**
+ * What the import tests share: an evaluation with its team in a database of the file's own, the
+ * evaluator importing from a documentation address; files written as a spreadsheet program
+ * writes CSV; the wizard's analyse-and-dry-run; and a batch's row errors in line order.
+ */
+import { analyzeImportFile, dryRunImport } from "@/lib/imports/mutations";
+import type { ImportKind } from "@/lib/generated/prisma/enums";
+import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { pointAppAt } from "./app-env";
+import { openTestDatabase, type TestDatabase } from "./test-database";
+
+export type ImportWorld = {
+  database: TestDatabase;
+  team: EvaluationWithTeam;
+  evaluationId: string;
+  actor: { actorId: string; ipAddress: string };
+};
+
+/** In beforeAll: the database, the app pointed at it, and the evaluation the evaluator imports into. */
+export async function openImportWorld(
+  teamOptions?: Parameters<typeof createEvaluationWithTeam>[1],
+): Promise<ImportWorld> {
+  const database = await openTestDatabase();
+  pointAppAt(database.url);
+  const team = await createEvaluationWithTeam(database.prisma, teamOptions);
+  return {
+    database,
+    team,
+    evaluationId: team.evaluation.id,
+    actor: { actorId: team.members.evaluator!.id, ipAddress: "203.0.113.9" },
+  };
+}
+
+/** CRLF lines, a cell quoted only where it holds a comma, a quote or a line break. */
+export function csvFile(lines: string[][], name: string): File {
+  const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return new File([`${lines.map((cells) => cells.map(quote).join(",")).join("\r\n")}\r\n`], name);
+}
+
+/** Analyse and dry-run as the wizard does, with the suggested mapping and the `_uuid` key; a refusal fails the test. */
+export async function dryRunSuggested(world: ImportWorld, kind: ImportKind, file: File, idempotencyKey: string) {
+  const { evaluationId, actor } = world;
+  const analysis = await analyzeImportFile({ evaluationId, kind, file, delimiter: "auto" });
+  if ("rejected" in analysis) throw new Error(analysis.rejected);
+  const result = await dryRunImport(actor, {
+    evaluationId,
+    kind,
+    file,
+    fileName: file.name,
+    delimiter: "auto",
+    mapping: analysis.mapping,
+    keyColumn: "_uuid",
+    idempotencyKey,
+  });
+  if ("rejected" in result) throw new Error(result.rejected);
+  return result;
+}
+
+/** A batch's row errors as [line, column, code], in line order. */
+export async function rowErrorsOf(world: ImportWorld, batchId: string) {
+  const errors = await world.database.prisma.importRowError.findMany({
+    where: { evaluationId: world.evaluationId, batchId },
+    orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }],
+  });
+  return errors.map((error) => [error.rowNumber, error.column, error.code]);
+}
