@@ -2,9 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
+/** The way back: a link on a page of its own, a button where the form opened in place. */
+type Cancel = { label: string } & ({ href: string } | { onClick: () => void });
+
 /**
- * A form's submit button in its actions row; while busy it is disabled and says `busyLabel`. A form
- * on a page of its own offers a way back beside it (`cancel`).
+ * A form's submit button in its actions row; while busy it is disabled and says `busyLabel`. A way
+ * back (`cancel`) stands beside it.
  */
 export function SubmitButton({
   busy,
@@ -14,7 +17,7 @@ export function SubmitButton({
 }: {
   busy: boolean;
   busyLabel: string;
-  cancel?: { href: string; label: string };
+  cancel?: Cancel;
   children: ReactNode;
 }) {
   return (
@@ -22,7 +25,12 @@ export function SubmitButton({
       <Button type="submit" busy={busy} busyLabel={busyLabel}>
         {children}
       </Button>
-      {cancel ? <Link href={cancel.href}>{cancel.label}</Link> : null}
+      {cancel && "href" in cancel ? <Link href={cancel.href}>{cancel.label}</Link> : null}
+      {cancel && "onClick" in cancel ? (
+        <Button variant="secondary" onClick={cancel.onClick}>
+          {cancel.label}
+        </Button>
+      ) : null}
     </div>
   );
 }
