@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormSection } from "@/components/ui/action-form";
 import { ActionError } from "@/components/ui/form-message";
@@ -14,7 +13,8 @@ import type { CountryPlaces as Country } from "@/lib/places/data";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import { COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "@/lib/places/types";
 import { setupFailureMessages } from "./failure-messages";
-import { PlaceNameFields, PlaceRows, RemovePlaceButton, usePlaceStatus } from "./place-parts";
+import { PlaceNameFields, PlaceRows, RemovePlaceButton } from "./place-parts";
+import { useSavedStatus } from "./use-saved-status";
 import styles from "./setup.module.css";
 
 type Props = { evaluationId: string; countries: Country[] };
@@ -30,8 +30,7 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
   const t = useTranslations("setup.places");
   const tSetup = useTranslations("setup");
   const locale = useLocale();
-  const router = useRouter();
-  const saved = usePlaceStatus();
+  const saved = useSavedStatus();
   const [country, setCountry] = useState({ code: "", nameEs: "", nameEn: "" });
   const [region, setRegion] = useState({ countryCode: "", name: "", code: "" });
   const [place, setPlace] = useState({ region: "", municipality: "", community: "" });
@@ -63,9 +62,8 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
     ],
     onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), saved.done()),
   });
-  const removing = { ...common, clearOnStart: true, onSuccess: saved.done, onFailure: () => router.refresh() };
-  const remove = useActionForm(removePlace, removing);
-  const removeWhole = useActionForm(removeCountry, removing);
+  const remove = useActionForm(removePlace, saved.rowAction);
+  const removeWhole = useActionForm(removeCountry, saved.rowAction);
   const nameOf = (entry: { nameEs: string; nameEn: string }) => (locale === "es" ? entry.nameEs : entry.nameEn);
   const required = { required: true, requiredLabel: tSetup("required") };
 
@@ -105,8 +103,7 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
   }
 
   function removeOne(placeId: string, name: string) {
-    saved.announce(t("removedStatus", { name }));
-    void remove.submit({ evaluationId, placeId });
+    saved.run(remove, { evaluationId, placeId }, t("removedStatus", { name }));
   }
 
   const countryOptions = countries.map((entry) => ({ value: entry.code, label: `${nameOf(entry)} (${entry.code})` }));
@@ -140,8 +137,11 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
                     name={nameOf(entry)}
                     busy={removeWhole.busy}
                     onConfirm={() => {
-                      saved.announce(t("removedStatus", { name: nameOf(entry) }));
-                      void removeWhole.submit({ evaluationId, code: entry.code });
+                      saved.run(
+                        removeWhole,
+                        { evaluationId, code: entry.code },
+                        t("removedStatus", { name: nameOf(entry) }),
+                      );
                     }}
                   />
                 </div>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormSection } from "@/components/ui/action-form";
 import { ActionError } from "@/components/ui/form-message";
@@ -12,7 +11,8 @@ import type { StatePlaces } from "@/lib/places/data";
 import type { CatalogueState } from "@/lib/places/catalogue";
 import type { MexicanState } from "@/lib/respondents/constants";
 import { setupFailureMessages } from "./failure-messages";
-import { PlaceNameFields, PlaceRows, RemovePlaceButton, usePlaceStatus } from "./place-parts";
+import { PlaceNameFields, PlaceRows, RemovePlaceButton } from "./place-parts";
+import { useSavedStatus } from "./use-saved-status";
 import styles from "./setup.module.css";
 
 type Props = { evaluationId: string; states: StatePlaces[]; catalogue: readonly CatalogueState[] };
@@ -21,8 +21,7 @@ type Props = { evaluationId: string; states: StatePlaces[]; catalogue: readonly 
 export function PlaceList({ evaluationId, states, catalogue }: Props) {
   const t = useTranslations("setup.places");
   const tSetup = useTranslations("setup");
-  const router = useRouter();
-  const saved = usePlaceStatus();
+  const saved = useSavedStatus();
   const [newState, setNewState] = useState("");
   const [place, setPlace] = useState({ state: "", municipality: "", community: "" });
   const common = { failureMessages: setupFailureMessages, onStart: saved.clear };
@@ -40,12 +39,7 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
     ],
     onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), saved.done()),
   });
-  const remove = useActionForm(removePlace, {
-    ...common,
-    clearOnStart: true,
-    onSuccess: saved.done,
-    onFailure: () => router.refresh(),
-  });
+  const remove = useActionForm(removePlace, saved.rowAction);
 
   const picked = new Set(states.map((entry) => entry.state.name));
   const stateOptions = (list: readonly CatalogueState[]) =>
@@ -65,8 +59,7 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
   }
 
   function removeOne(placeId: string, name: string) {
-    saved.announce(t("removedStatus", { name }));
-    void remove.submit({ evaluationId, placeId });
+    saved.run(remove, { evaluationId, placeId }, t("removedStatus", { name }));
   }
 
   return (

@@ -1,33 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field } from "@/components/ui/field";
 import { PLACE_NAME_MAX } from "@/lib/places/types";
 
 type PlaceRow = { id: string; municipality: string | null; community: string | null; inUse: boolean };
-
-/**
- * What the place forms say after a change: the sentence is chosen when the change is sent (it names
- * the place) and shown, with the list read again, once the server has said yes.
- */
-export function usePlaceStatus() {
-  const router = useRouter();
-  const [status, setStatus] = useState<string | null>(null);
-  const next = useRef("");
-  return {
-    status,
-    clear: () => setStatus(null),
-    /** The sentence to show if the change about to be sent succeeds. */
-    announce: (sentence: string) => void (next.current = sentence),
-    done: () => {
-      setStatus(next.current);
-      router.refresh();
-    },
-  };
-}
 
 /** Removing a place, asked twice since it cannot be undone. */
 export function RemovePlaceButton({ name, busy, onConfirm }: { name: string; busy: boolean; onConfirm: () => void }) {
