@@ -32,16 +32,7 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
   }
 
   return (
-    <LinkFormSection
-      id="create-user"
-      title={t("title")}
-      intro={t("intro")}
-      form={form}
-      onSubmit={handleSubmit}
-      submitLabel={t("submit")}
-      busyLabel={t("submitting")}
-      sentIntro={(email) => t("created", { email })}
-    >
+    <LinkFormSection id="create-user" messages="admin.createUser" form={form} onSubmit={handleSubmit}>
       <Field
         id="create-user-name"
         name="name"

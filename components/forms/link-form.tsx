@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
@@ -39,41 +40,32 @@ export function useLinkForm(
 type LinkFormSectionProps = {
   /** `${id}-title`, `${id}-error` and `${id}-link` name the heading, the message and the link. */
   id: string;
-  title: string;
-  intro: string;
+  /** Where its words are: title, intro, submit, submitting, and created ({email}). */
+  messages: "admin.createUser" | "members.invite";
   form: ReturnType<typeof useLinkForm>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  submitLabel: string;
-  busyLabel: string;
-  /** What the notice says was sent, to whom. */
-  sentIntro: (email: string) => string;
   children: ReactNode;
 };
 
 /** The section of a page that holds a link form: heading, intro, the form, then the link sent. */
-export function LinkFormSection({
-  id,
-  title,
-  intro,
-  form,
-  onSubmit,
-  submitLabel,
-  busyLabel,
-  sentIntro,
-  children,
-}: LinkFormSectionProps) {
+export function LinkFormSection({ id, messages, form, onSubmit, children }: LinkFormSectionProps) {
+  const t = useTranslations(messages);
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <p className="muted">{intro}</p>
+      <h2 id={`${id}-title`}>{t("title")}</h2>
+      <p className="muted">{t("intro")}</p>
       <ActionForm form={form} messageId={`${id}-error`} onSubmit={onSubmit}>
         {children}
-        <SubmitButton busy={form.busy} busyLabel={busyLabel}>
-          {submitLabel}
+        <SubmitButton busy={form.busy} busyLabel={t("submitting")}>
+          {t("submit")}
         </SubmitButton>
       </ActionForm>
       {form.sent ? (
-        <LinkDeliveryNotice id={`${id}-link`} delivery={form.sent.delivery} intro={sentIntro(form.sent.email)} />
+        <LinkDeliveryNotice
+          id={`${id}-link`}
+          delivery={form.sent.delivery}
+          intro={t("created", { email: form.sent.email })}
+        />
       ) : null}
     </section>
   );

@@ -25,16 +25,7 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
   }
 
   return (
-    <LinkFormSection
-      id="invite"
-      title={t("title")}
-      intro={t("intro")}
-      form={form}
-      onSubmit={handleSubmit}
-      submitLabel={t("submit")}
-      busyLabel={t("submitting")}
-      sentIntro={(email) => t("created", { email })}
-    >
+    <LinkFormSection id="invite" messages="members.invite" form={form} onSubmit={handleSubmit}>
       <EmailField
         id="invite-email"
         name="email"
