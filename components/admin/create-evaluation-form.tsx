@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { EmailField } from "@/components/ui/email-field";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
 import type { LinkDelivery } from "@/lib/mail/delivery";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,12 +14,17 @@ import { Field } from "@/components/ui/field";
 import { createEvaluation } from "@/lib/evaluations/actions";
 import { TEXT_MAX } from "@/lib/users/types";
 
+/** The evaluation's required text and dates, in the form's order; the name is also the label's key. */
+const DETAILS = [
+  { name: "name", id: "evaluation-name", autoComplete: "off" },
+  { name: "client", id: "evaluation-client", autoComplete: "off" },
+  { name: "evaluatorOrganisation", id: "evaluation-organisation", autoComplete: "organization" },
+  { name: "periodStart", id: "evaluation-period-start", type: "date" },
+  { name: "periodEnd", id: "evaluation-period-end", type: "date" },
+] as const;
+
 const FIELD_ORDER = [
-  ["name", "evaluation-name"],
-  ["client", "evaluation-client"],
-  ["evaluatorOrganisation", "evaluation-organisation"],
-  ["periodStart", "evaluation-period-start"],
-  ["periodEnd", "evaluation-period-end"],
+  ...DETAILS.map((field) => [field.name, field.id] as const),
   ["languages", "evaluation-languages"],
   ["leadEmail", "evaluation-lead-email"],
 ] as const;
@@ -33,7 +38,7 @@ export function CreateEvaluationForm() {
   const tLanguages = useTranslations("languageNames");
   const [languages, setLanguages] = useState<string[]>(["ES", "EN"]);
   const [created, setCreated] = useState<Created | null>(null);
-  const { submit, busy, fieldError, formError } = useActionForm(createEvaluation, {
+  const form = useActionForm(createEvaluation, {
     focus: FIELD_ORDER,
     onSuccess: (data) => setCreated(data),
   });
@@ -42,12 +47,8 @@ export function CreateEvaluationForm() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
-    void submit({
-      name: text("name"),
-      client: text("client"),
-      evaluatorOrganisation: text("evaluatorOrganisation"),
-      periodStart: text("periodStart"),
-      periodEnd: text("periodEnd"),
+    void form.submit({
+      ...Object.fromEntries(DETAILS.map((field) => [field.name, text(field.name)])),
       languages,
       leadEmail: text("leadEmail"),
     });
@@ -75,51 +76,18 @@ export function CreateEvaluationForm() {
   }
 
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="evaluation-form-error">
-      <FormError id="evaluation-form-error" message={formError} />
-      <Field
-        id="evaluation-name"
-        name="name"
-        label={t("name")}
-        required
-        maxLength={TEXT_MAX}
-        autoComplete="off"
-        error={fieldError("name")}
-      />
-      <Field
-        id="evaluation-client"
-        name="client"
-        label={t("client")}
-        required
-        maxLength={TEXT_MAX}
-        autoComplete="off"
-        error={fieldError("client")}
-      />
-      <Field
-        id="evaluation-organisation"
-        name="evaluatorOrganisation"
-        label={t("evaluatorOrganisation")}
-        required
-        maxLength={TEXT_MAX}
-        autoComplete="organization"
-        error={fieldError("evaluatorOrganisation")}
-      />
-      <Field
-        id="evaluation-period-start"
-        name="periodStart"
-        type="date"
-        label={t("periodStart")}
-        required
-        error={fieldError("periodStart")}
-      />
-      <Field
-        id="evaluation-period-end"
-        name="periodEnd"
-        type="date"
-        label={t("periodEnd")}
-        required
-        error={fieldError("periodEnd")}
-      />
+    <ActionForm form={form} messageId="evaluation-form-error" onSubmit={handleSubmit}>
+      {DETAILS.map((field) => (
+        <Field
+          key={field.name}
+          id={field.id}
+          name={field.name}
+          label={t(field.name)}
+          required
+          error={form.fieldError(field.name)}
+          {...("type" in field ? { type: field.type } : { maxLength: TEXT_MAX, autoComplete: field.autoComplete })}
+        />
+      ))}
       <CheckboxGroup
         id="evaluation-languages"
         name="languages"
@@ -131,7 +99,7 @@ export function CreateEvaluationForm() {
         ]}
         selected={languages}
         onChange={setLanguages}
-        error={fieldError("languages")}
+        error={form.fieldError("languages")}
       />
       <EmailField
         id="evaluation-lead-email"
@@ -139,11 +107,11 @@ export function CreateEvaluationForm() {
         label={t("leadEmail")}
         hint={t("leadEmailHint")}
         autoComplete="off"
-        error={fieldError("leadEmail")}
+        error={form.fieldError("leadEmail")}
       />
-      <SubmitButton busy={busy} busyLabel={t("submitting")}>
+      <SubmitButton busy={form.busy} busyLabel={t("submitting")}>
         {t("submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

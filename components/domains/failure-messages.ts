@@ -4,17 +4,11 @@
  * story's page shows it; the table lives with the domains because the reasons are theirs.
  */
 import type { AssignmentRefusal } from "@/lib/domains/mutations";
+import { STORY_GENERAL_FAILURES } from "@/components/stories/failure-messages";
 import { refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
 
 export const ASSIGNMENT_REFUSAL_MESSAGES: RefusalMessages<AssignmentRefusal> = {
-  INVALID: "stories.errors.invalid",
-  UNAUTHENTICATED: "stories.errors.UNAUTHENTICATED",
-  FORBIDDEN: "stories.errors.FORBIDDEN",
-  NOT_FOUND: "stories.errors.NOT_FOUND",
-  CONFLICT: "stories.errors.CONFLICT",
-  UNEXPECTED: "stories.errors.UNEXPECTED",
-  STAGE_LOCKED: "stories.errors.STAGE_LOCKED",
-  NOT_IN_EVALUATION: "stories.errors.NOT_IN_EVALUATION",
+  ...STORY_GENERAL_FAILURES,
   DOMAIN_RETIRED: "stories.errors.DOMAIN_RETIRED",
   ALREADY_ASSIGNED: "stories.errors.ALREADY_ASSIGNED",
   ALREADY_PRIMARY: "stories.errors.ALREADY_PRIMARY",

@@ -1,13 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { createFocusGroup, updateFocusGroup } from "@/lib/focus-groups/actions";
 import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/types";
 import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
 import type { FormOptions } from "./choices";
-import { RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
+import { RecordDateField, RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
 import type { RecordFormValues } from "./record-values";
 import styles from "./fieldwork.module.css";
 
@@ -67,14 +66,7 @@ export function FocusGroupForm({
             error={error("topic")}
           />
           <div className={styles.row}>
-            <DateField
-              id="focus-group-date"
-              name="date"
-              label={t("fields.date")}
-              required
-              defaultValue={initial.date}
-              error={error("date")}
-            />
+            <RecordDateField idPrefix="focus-group" initial={initial.date} error={error("date")} />
             <SpokenLanguageField idPrefix="focus-group" initial={initial.language} error={error("language")} />
           </div>
         </>

@@ -2,13 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/choice-fields";
-import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { createInterview, updateInterview } from "@/lib/interviews/actions";
 import { INTERVIEW_MODES, MAX_DURATION_MINUTES } from "@/lib/interviews/types";
 import type { FormOptions } from "./choices";
-import { RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
+import { RecordDateField, RecordForm, SpokenLanguageField, type RecordFormKind } from "./record-form";
 import type { RecordFormValues } from "./record-values";
 import styles from "./fieldwork.module.css";
 
@@ -50,14 +49,7 @@ export function InterviewForm({
       respondentIds={initial.respondentIds}
       about={(error) => (
         <div className={styles.row}>
-          <DateField
-            id="interview-date"
-            name="date"
-            label={t("fields.date")}
-            required
-            defaultValue={initial.date}
-            error={error("date")}
-          />
+          <RecordDateField idPrefix="interview" initial={initial.date} error={error("date")} />
           <SelectField
             id="interview-mode"
             name="mode"

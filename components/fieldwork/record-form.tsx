@@ -6,14 +6,14 @@
  * its server actions (whose schema checks the input), the words for its people, and its own fields (`about`, and
  * `afterRespondents` for what sits under the respondents).
  */
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FormEvent, ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
+import { DateField } from "@/components/ui/date-field";
 import { TextAreaField } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions";
 import { MAX_TRANSCRIPT_LENGTH } from "@/lib/excerpts/types";
@@ -122,16 +122,7 @@ export function RecordForm({
   }
 
   return (
-    <form
-      method="post"
-      ref={action.formRef}
-      className="form"
-      noValidate
-      onSubmit={onSubmit}
-      aria-describedby={id("form-error")}
-    >
-      <FormError id={id("form-error")} message={action.formError} ref={action.messageRef} />
-
+    <ActionForm form={action} messageId={id("form-error")} onSubmit={onSubmit}>
       <h2 className={styles.sectionTitle}>{t(`${kind.messages}.form.aboutSection`)}</h2>
       {about(error)}
       <SelectField
@@ -194,19 +185,36 @@ export function RecordForm({
         error={error}
       />
 
-      <div className="actions">
-        <Button type="submit" busy={action.busy} busyLabel={t("form.saving")}>
-          {editing ? t(`${kind.messages}.form.saveChanges`) : t(`${kind.messages}.form.create`)}
-        </Button>
-        <Link href={initial.id ? fieldworkPath(kind, evaluationId, initial.id) : fieldworkPath(kind, evaluationId)}>
-          {t("form.cancel")}
-        </Link>
-      </div>
-    </form>
+      <SubmitButton
+        busy={action.busy}
+        busyLabel={t("form.saving")}
+        cancel={{
+          href: initial.id ? fieldworkPath(kind, evaluationId, initial.id) : fieldworkPath(kind, evaluationId),
+          label: t("form.cancel"),
+        }}
+      >
+        {editing ? t(`${kind.messages}.form.saveChanges`) : t(`${kind.messages}.form.create`)}
+      </SubmitButton>
+    </ActionForm>
   );
 }
 
 /** The language spoken, offered the same way in both kinds' forms. */
+/** The day the record's session took place. */
+export function RecordDateField({ idPrefix, initial, error }: { idPrefix: string; initial: string; error?: string }) {
+  const t = useTranslations("fieldwork");
+  return (
+    <DateField
+      id={`${idPrefix}-date`}
+      name="date"
+      label={t("fields.date")}
+      required
+      defaultValue={initial}
+      error={error}
+    />
+  );
+}
+
 export function SpokenLanguageField({
   idPrefix,
   initial,

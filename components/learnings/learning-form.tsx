@@ -2,11 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
 import { createLearning, updateLearning } from "@/lib/learnings/actions";
 import { AUDIENCES, LEARNING_LIMITS } from "@/lib/learnings/types";
 import { localized } from "@/lib/evaluations/format";
@@ -131,16 +131,13 @@ export function LearningForm({
   const domains = options.domains.filter((domain) => !domain.retired || domainIds.includes(domain.id));
 
   return (
-    <form
-      method="post"
-      className="form"
-      noValidate
+    <ActionForm
+      form={form}
+      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
       aria-labelledby={`${prefix}-title`}
-      aria-describedby={`${prefix}-error`}
+      heading={<h3 id={`${prefix}-title`}>{title}</h3>}
     >
-      <h3 id={`${prefix}-title`}>{title}</h3>
-      <FormError id={`${prefix}-error`} message={form.formError} />
       {kind === "RECOMMENDATION" ? (
         <SelectField
           id={`${prefix}-audience`}
@@ -255,16 +252,13 @@ export function LearningForm({
           )}
         </>
       ) : null}
-      <div className="actions">
-        <Button type="submit" busy={form.busy} busyLabel={t("saving")}>
-          {learning ? t("save") : (addLabel ?? t("add"))}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            {t("cancel")}
-          </Button>
-        ) : null}
-      </div>
-    </form>
+      <SubmitButton
+        busy={form.busy}
+        busyLabel={t("saving")}
+        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
+      >
+        {learning ? t("save") : (addLabel ?? t("add"))}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,19 +1,18 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { recordConsent } from "@/lib/respondents/actions";
 import { CONSENT_METHODS, CONSENT_SCOPES, FIELD_LANGUAGES } from "@/lib/respondents/constants";
 import { ChoiceGroup } from "./choice-group";
 import { respondentFailureMessages } from "./failure-messages";
 import styles from "./respondents.module.css";
-import { SelectField } from "./select-field";
 
 /** One consent form as the respondent gave it: every scope answered, granted or not. */
 export function ConsentForm({
@@ -56,15 +55,7 @@ export function ConsentForm({
   }
 
   return (
-    <form
-      method="post"
-      ref={form.formRef}
-      className="form"
-      noValidate
-      onSubmit={handleSubmit}
-      aria-describedby="consent-form-summary"
-    >
-      <FormError id="consent-form-summary" message={form.formError} ref={form.messageRef} />
+    <ActionForm form={form} messageId="consent-form-summary" onSubmit={handleSubmit}>
       <div className={styles.grid}>
         <Field
           id="consent-given-on"
@@ -90,13 +81,8 @@ export function ConsentForm({
           required
           defaultValue="es"
           error={form.fieldError("language")}
-        >
-          {FIELD_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {t(`languages.${code}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={FIELD_LANGUAGES.map((code) => ({ value: code, label: t(`languages.${code}`) }))}
+        />
       </div>
       <ChoiceGroup
         id="consent-method"
@@ -129,12 +115,13 @@ export function ConsentForm({
           ))}
         </div>
       </fieldset>
-      <div className="actions">
-        <Button type="submit" busy={form.busy} busyLabel={t("consentForm.submitting")}>
-          {t("consentForm.submit")}
-        </Button>
-        <Link href={detailHref}>{t("consentForm.cancel")}</Link>
-      </div>
-    </form>
+      <SubmitButton
+        busy={form.busy}
+        busyLabel={t("consentForm.submitting")}
+        cancel={{ href: detailHref, label: t("consentForm.cancel") }}
+      >
+        {t("consentForm.submit")}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
 import { FormError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { revealRespondentIdentity, updateRespondentIdentity } from "@/lib/respondents/actions";
@@ -168,15 +169,7 @@ function IdentityForm({
   }
 
   return (
-    <form
-      method="post"
-      ref={form.formRef}
-      className="form"
-      noValidate
-      onSubmit={handleSubmit}
-      aria-describedby="identity-form-summary"
-    >
-      <FormError id="identity-form-summary" message={form.formError} ref={form.messageRef} />
+    <ActionForm form={form} messageId="identity-form-summary" onSubmit={handleSubmit}>
       <p className="field__hint">{t("intro")}</p>
       <IdentityFields idPrefix="identity" defaults={defaults} errorFor={form.fieldError} />
       <div className="actions">
@@ -187,6 +180,6 @@ function IdentityForm({
           {t("cancel")}
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField } from "@/components/ui/choice-fields";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
@@ -20,7 +20,6 @@ import { ChoiceGroup } from "./choice-group";
 import { respondentFailureMessages } from "./failure-messages";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
-import { SelectField } from "./select-field";
 
 export type RespondentFormValues = {
   type: string;
@@ -95,117 +94,72 @@ export function RespondentForm(props: RespondentFormProps) {
     props.mode === "create"
       ? { submit: t("new.submit"), busy: t("new.submitting") }
       : { submit: t("edit.submit"), busy: t("edit.submitting") };
+  const choose = { placeholder: t("fields.choose"), required: true };
+  const mexicanStates = MEXICAN_STATES.map((name) => ({ value: name, label: name }));
+  const regionGroups = props.countries.map((country) => ({
+    label: country.name,
+    options: props.places
+      .filter((place) => place.countryCode === country.code && !place.municipality)
+      .map((region) => ({ value: regionToken(region), label: region.state })),
+  }));
   return (
-    <form
-      method="post"
-      ref={form.formRef}
-      className="form"
-      noValidate
-      onSubmit={handleSubmit}
-      aria-describedby="respondent-form-summary"
-    >
-      <FormError id="respondent-form-summary" message={form.formError} ref={form.messageRef} />
+    <ActionForm form={form} messageId="respondent-form-summary" onSubmit={handleSubmit}>
       <div className={styles.grid}>
         <SelectField
           id="respondent-type"
           name="type"
           label={t("fields.type")}
-          required
+          {...choose}
           defaultValue={initial?.type ?? ""}
           error={errorFor("type")}
-        >
-          <option value="">{t("fields.choose")}</option>
-          {RESPONDENT_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`types.${type}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={RESPONDENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+        />
         <SelectField
           id="respondent-gender"
           name="gender"
           label={t("fields.gender")}
-          required
+          {...choose}
           defaultValue={initial?.gender ?? ""}
           error={errorFor("gender")}
-        >
-          <option value="">{t("fields.choose")}</option>
-          {GENDERS.map((gender) => (
-            <option key={gender} value={gender}>
-              {t(`genders.${gender}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={GENDERS.map((gender) => ({ value: gender, label: t(`genders.${gender}`) }))}
+        />
+        {/* With other countries, Mexico's states stand under their own heading beside the regions abroad. */}
         <SelectField
           id="respondent-state"
           name="state"
           label={t("fields.state")}
-          required
+          {...choose}
           value={state}
-          onChange={(event) => {
-            setState(event.target.value);
+          onValueChange={(value) => {
+            setState(value);
             setPlaceId("");
           }}
           error={errorFor("state")}
-        >
-          <option value="">{t("fields.choose")}</option>
-          {props.countries.length > 0 ? (
-            <optgroup label={t("fields.mexico")}>
-              {MEXICAN_STATES.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </optgroup>
-          ) : (
-            MEXICAN_STATES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))
-          )}
-          {props.countries.map((country) => (
-            <optgroup key={country.code} label={country.name}>
-              {props.places
-                .filter((place) => place.countryCode === country.code && !place.municipality)
-                .map((region) => (
-                  <option key={region.id} value={regionToken(region)}>
-                    {region.state}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </SelectField>
+          options={props.countries.length > 0 ? [] : mexicanStates}
+          groups={
+            props.countries.length > 0 ? [{ label: t("fields.mexico"), options: mexicanStates }, ...regionGroups] : []
+          }
+        />
         <SelectField
           id="respondent-place"
           name="placeId"
           label={t("fields.place")}
           hint={t("fields.placeHint")}
           value={placeId}
-          onChange={(event) => setPlaceId(event.target.value)}
+          onValueChange={setPlaceId}
           error={errorFor("placeId")}
-        >
-          <option value="">{t("fields.placeNone")}</option>
-          {placesInState.map((place) => (
-            <option key={place.id} value={place.id}>
-              {place.municipality}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={t("fields.placeNone")}
+          options={placesInState.map((place) => ({ value: place.id, label: place.municipality ?? "" }))}
+        />
         <SelectField
           id="respondent-sector"
           name="sectorId"
           label={t("fields.sector")}
           defaultValue={initial?.sectorId ?? ""}
           error={errorFor("sectorId")}
-        >
-          <option value="">{t("fields.sectorNone")}</option>
-          {props.sectors.map((sector) => (
-            <option key={sector.id} value={sector.id}>
-              {sector.name}
-            </option>
-          ))}
-        </SelectField>
+          placeholder={t("fields.sectorNone")}
+          options={props.sectors.map((sector) => ({ value: sector.id, label: sector.name }))}
+        />
         <SelectField
           id="respondent-language"
           name="language"
@@ -213,13 +167,11 @@ export function RespondentForm(props: RespondentFormProps) {
           required
           defaultValue={language}
           error={errorFor("language")}
-        >
-          {languages.map((code) => (
-            <option key={code} value={code}>
-              {isFieldLanguage(code) ? t(`languages.${code}`) : t("languages.other", { code })}
-            </option>
-          ))}
-        </SelectField>
+          options={languages.map((code) => ({
+            value: code,
+            label: isFieldLanguage(code) ? t(`languages.${code}`) : t("languages.other", { code }),
+          }))}
+        />
       </div>
       {props.atRiskGroups.length > 0 ? (
         <ChoiceGroup
@@ -240,12 +192,13 @@ export function RespondentForm(props: RespondentFormProps) {
           <IdentityFields idPrefix="respondent-identity" errorFor={errorFor} />
         </fieldset>
       ) : null}
-      <div className="actions">
-        <Button type="submit" busy={form.busy} busyLabel={words.busy}>
-          {words.submit}
-        </Button>
-        <Link href={props.cancelHref}>{t("edit.cancel")}</Link>
-      </div>
-    </form>
+      <SubmitButton
+        busy={form.busy}
+        busyLabel={words.busy}
+        cancel={{ href: props.cancelHref, label: t("edit.cancel") }}
+      >
+        {words.submit}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { ActionForm } from "@/components/ui/action-form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { withdrawConsent } from "@/lib/respondents/actions";
 import { WITHDRAWAL_CHOICES } from "@/lib/respondents/constants";
@@ -51,18 +50,9 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
     void form.submit(input);
   }
 
-  const noteError = form.fieldError("note");
   const confirmError = form.fieldError("confirmed");
   return (
-    <form
-      method="post"
-      ref={form.formRef}
-      className="form"
-      noValidate
-      onSubmit={handleSubmit}
-      aria-describedby="withdrawal-form-summary"
-    >
-      <FormError id="withdrawal-form-summary" message={form.formError} ref={form.messageRef} />
+    <ActionForm form={form} messageId="withdrawal-form-summary" onSubmit={handleSubmit}>
       <Field
         id="withdrawal-date"
         name="withdrawnOn"
@@ -91,30 +81,15 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
           {t("withdrawal.destroyWarning", counts)}
         </p>
       ) : null}
-      <div className={["field", noteError ? "field--invalid" : null].filter(Boolean).join(" ")}>
-        <label className="field__label" htmlFor="withdrawal-note">
-          {t("withdrawal.note")}
-        </label>
-        <p className="field__hint" id="withdrawal-note-hint">
-          {t("withdrawal.noteHint")}
-        </p>
-        <textarea
-          id="withdrawal-note"
-          name="note"
-          className="field__input"
-          rows={3}
-          maxLength={2000}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={["withdrawal-note-hint", noteError ? "withdrawal-note-error" : null]
-            .filter(Boolean)
-            .join(" ")}
-        />
-        {noteError ? (
-          <p className="field__error" id="withdrawal-note-error">
-            {noteError}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="withdrawal-note"
+        name="note"
+        label={t("withdrawal.note")}
+        hint={t("withdrawal.noteHint")}
+        rows={3}
+        maxLength={2000}
+        error={form.fieldError("note")}
+      />
       <div className={[styles.option, confirmError ? styles.choicesInvalid : null].filter(Boolean).join(" ")}>
         <input
           type="checkbox"
@@ -131,12 +106,13 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
           {confirmError}
         </p>
       ) : null}
-      <div className="actions">
-        <Button type="submit" busy={form.busy} busyLabel={t("withdrawal.submitting")}>
-          {t("withdrawal.submit")}
-        </Button>
-        <Link href={detailHref}>{t("withdrawal.cancel")}</Link>
-      </div>
-    </form>
+      <SubmitButton
+        busy={form.busy}
+        busyLabel={t("withdrawal.submitting")}
+        cancel={{ href: detailHref, label: t("withdrawal.cancel") }}
+      >
+        {t("withdrawal.submit")}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,40 +1,40 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/ui/form-message";
+import { useState, type FormEvent } from "react";
+import { FormSection } from "@/components/ui/action-form";
+import { ActionError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { addCountry, addPlace, addRegion, removeCountry, removePlace } from "@/lib/places/actions";
 import { countryName } from "@/lib/places/countries";
 import type { CountryPlaces as Country } from "@/lib/places/data";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import { COUNTRY_NAME_MAX, PLACE_NAME_MAX, REGION_CODE_MAX } from "@/lib/places/types";
 import { setupFailureMessages } from "./failure-messages";
+import { PlaceNameFields, PlaceRows, RemovePlaceButton } from "./place-parts";
+import { useSavedStatus } from "./use-saved-status";
 import styles from "./setup.module.css";
 
 type Props = { evaluationId: string; countries: Country[] };
+
+/** A country's name in each language of the interface, both required. */
+const COUNTRY_NAMES = [
+  { key: "nameEs", id: "country-name-es", label: "countryNameEs", lang: "es" },
+  { key: "nameEn", id: "country-name-en", label: "countryNameEn", lang: "en" },
+] as const;
 
 /** Countries other than Mexico: each with the regions the team names and the places under them. */
 export function CountryPlaces({ evaluationId, countries }: Props) {
   const t = useTranslations("setup.places");
   const tSetup = useTranslations("setup");
   const locale = useLocale();
-  const router = useRouter();
-  const [status, setStatus] = useState<string | null>(null);
+  const saved = useSavedStatus();
   const [country, setCountry] = useState({ code: "", nameEs: "", nameEn: "" });
   const [region, setRegion] = useState({ countryCode: "", name: "", code: "" });
   const [place, setPlace] = useState({ region: "", municipality: "", community: "" });
-  const success = useRef("");
-  const done = () => {
-    setStatus(success.current);
-    router.refresh();
-  };
-  const common = { failureMessages: setupFailureMessages, onStart: () => setStatus(null) };
+  const common = { failureMessages: setupFailureMessages, onStart: saved.clear };
   const countryForm = useActionForm(addCountry, {
     ...common,
     focus: [
@@ -42,7 +42,7 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
       ["nameEs", "country-name-es"],
       ["nameEn", "country-name-en"],
     ],
-    onSuccess: () => (setCountry({ code: "", nameEs: "", nameEn: "" }), done()),
+    onSuccess: () => (setCountry({ code: "", nameEs: "", nameEn: "" }), saved.done()),
   });
   const regionForm = useActionForm(addRegion, {
     ...common,
@@ -51,7 +51,7 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
       ["name", "region-name"],
       ["code", "region-code"],
     ],
-    onSuccess: () => (setRegion((current) => ({ ...current, name: "", code: "" })), done()),
+    onSuccess: () => (setRegion((current) => ({ ...current, name: "", code: "" })), saved.done()),
   });
   const placeForm = useActionForm(addPlace, {
     ...common,
@@ -60,21 +60,12 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
       ["municipality", "abroad-municipality"],
       ["community", "abroad-community"],
     ],
-    onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), done()),
+    onSuccess: () => (setPlace((current) => ({ ...current, municipality: "", community: "" })), saved.done()),
   });
-  const remove = useActionForm(removePlace, {
-    ...common,
-    clearOnStart: true,
-    onSuccess: done,
-    onFailure: () => router.refresh(),
-  });
-  const removeWhole = useActionForm(removeCountry, {
-    ...common,
-    clearOnStart: true,
-    onSuccess: done,
-    onFailure: () => router.refresh(),
-  });
+  const remove = useActionForm(removePlace, saved.rowAction);
+  const removeWhole = useActionForm(removeCountry, saved.rowAction);
   const nameOf = (entry: { nameEs: string; nameEn: string }) => (locale === "es" ? entry.nameEs : entry.nameEn);
+  const required = { required: true, requiredLabel: tSetup("required") };
 
   /** A known code fills in the names the lead has not written yet. */
   function changeCode(code: string) {
@@ -88,20 +79,20 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
 
   function submitCountry(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    success.current = t("addedStatus", { name: country.nameEs || country.code });
+    saved.announce(t("addedStatus", { name: country.nameEs || country.code }));
     void countryForm.submit({ evaluationId, ...country });
   }
 
   function submitRegion(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    success.current = t("addedStatus", { name: region.name });
+    saved.announce(t("addedStatus", { name: region.name }));
     void regionForm.submit({ evaluationId, countryCode: region.countryCode, name: region.name, code: region.code });
   }
 
   function submitPlace(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const { countryCode, state } = parseRegionToken(place.region);
-    success.current = t("addedStatus", { name: place.community || place.municipality });
+    saved.announce(t("addedStatus", { name: place.community || place.municipality }));
     void placeForm.submit({
       evaluationId,
       countryCode: countryCode ?? "",
@@ -111,16 +102,8 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
     });
   }
 
-  function removeButton(label: string, onConfirm: () => void, busy: boolean) {
-    return (
-      <ConfirmButton
-        label={t("remove", { name: label })}
-        confirmLabel={t("confirmRemove", { name: label })}
-        cancelLabel={tSetup("cancel")}
-        busy={busy}
-        onConfirm={onConfirm}
-      />
-    );
+  function removeOne(placeId: string, name: string) {
+    saved.run(remove, { evaluationId, placeId }, t("removedStatus", { name }));
   }
 
   const countryOptions = countries.map((entry) => ({ value: entry.code, label: `${nameOf(entry)} (${entry.code})` }));
@@ -140,7 +123,7 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
         <h2 id="countries-title">{t("countriesTitle")}</h2>
         <p className="muted">{t("countriesIntro")}</p>
         <p role="status" className="muted">
-          {status}
+          {saved.status}
         </p>
         <ActionError message={remove.formError ?? removeWhole.formError} />
         {countries.length === 0 ? <p className="empty-state">{t("noCountries")}</p> : null}
@@ -150,14 +133,17 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
               <h3 className={styles.domainHeading}>{t("countryHeading", { name: nameOf(entry), code: entry.code })}</h3>
               {!entry.inUse ? (
                 <div className="row-actions">
-                  {removeButton(
-                    nameOf(entry),
-                    () => (
-                      (success.current = t("removedStatus", { name: nameOf(entry) })),
-                      void removeWhole.submit({ evaluationId, code: entry.code })
-                    ),
-                    removeWhole.busy,
-                  )}
+                  <RemovePlaceButton
+                    name={nameOf(entry)}
+                    busy={removeWhole.busy}
+                    onConfirm={() => {
+                      saved.run(
+                        removeWhole,
+                        { evaluationId, code: entry.code },
+                        t("removedStatus", { name: nameOf(entry) }),
+                      );
+                    }}
+                  />
                 </div>
               ) : null}
               <ul className="plain-list">
@@ -168,43 +154,19 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
                       <span className="muted">{t("regionCodeShown", { code: row.regionCode })}</span>
                     ) : null}{" "}
                     {row.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
-                    {!row.inUse && row.places.length === 0
-                      ? removeButton(
-                          row.state,
-                          () => (
-                            (success.current = t("removedStatus", { name: row.state })),
-                            void remove.submit({ evaluationId, placeId: row.id })
-                          ),
-                          remove.busy,
-                        )
-                      : null}
+                    {!row.inUse && row.places.length === 0 ? (
+                      <RemovePlaceButton
+                        name={row.state}
+                        busy={remove.busy}
+                        onConfirm={() => removeOne(row.id, row.state)}
+                      />
+                    ) : null}
                     {row.places.length > 0 ? (
-                      <ul className="plain-list">
-                        {row.places.map((under) => {
-                          const name = under.community
-                            ? `${under.municipality} · ${under.community}`
-                            : under.municipality!;
-                          const hasUnder =
-                            !under.community &&
-                            row.places.some((other) => other.municipality === under.municipality && other.community);
-                          return (
-                            <li key={under.id}>
-                              <span className="plain-list__label">{name}</span>{" "}
-                              {under.inUse ? <span className="tag">{t("inUse")}</span> : null}{" "}
-                              {!under.inUse && !hasUnder
-                                ? removeButton(
-                                    name,
-                                    () => (
-                                      (success.current = t("removedStatus", { name })),
-                                      void remove.submit({ evaluationId, placeId: under.id })
-                                    ),
-                                    remove.busy,
-                                  )
-                                : null}
-                            </li>
-                          );
-                        })}
-                      </ul>
+                      <PlaceRows
+                        places={row.places}
+                        busy={remove.busy}
+                        onRemove={(under, name) => removeOne(under.id, name)}
+                      />
                     ) : null}
                   </li>
                 ))}
@@ -214,159 +176,106 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
         </ul>
       </section>
 
-      <section className="section" aria-labelledby="country-new-title">
-        <form
-          method="post"
-          className="form"
-          noValidate
-          onSubmit={submitCountry}
-          aria-labelledby="country-new-title"
-          aria-describedby="country-new-error"
-        >
-          <h2 id="country-new-title">{t("addCountryTitle")}</h2>
-          <FormError id="country-new-error" message={countryForm.formError} />
+      <FormSection
+        id="country-new"
+        title={t("addCountryTitle")}
+        form={countryForm}
+        onSubmit={submitCountry}
+        submitLabel={t("addCountry")}
+        busyLabel={t("saving")}
+      >
+        <Field
+          id="country-code"
+          label={t("countryCode")}
+          hint={t("countryCodeHint")}
+          value={country.code}
+          onValueChange={changeCode}
+          maxLength={2}
+          error={countryForm.fieldError("code")}
+          {...required}
+        />
+        {COUNTRY_NAMES.map(({ key, id, label, lang }) => (
           <Field
-            id="country-code"
-            label={t("countryCode")}
-            hint={t("countryCodeHint")}
-            value={country.code}
-            onValueChange={changeCode}
-            maxLength={2}
-            error={countryForm.fieldError("code")}
-            required
-            requiredLabel={tSetup("required")}
-          />
-          <Field
-            id="country-name-es"
-            label={t("countryNameEs")}
-            lang="es"
-            value={country.nameEs}
-            onValueChange={(nameEs) => setCountry((current) => ({ ...current, nameEs }))}
+            key={key}
+            id={id}
+            label={t(label)}
+            lang={lang}
+            value={country[key]}
+            onValueChange={(name) => setCountry((current) => ({ ...current, [key]: name }))}
             maxLength={COUNTRY_NAME_MAX}
-            error={countryForm.fieldError("nameEs")}
-            required
-            requiredLabel={tSetup("required")}
+            error={countryForm.fieldError(key)}
+            {...required}
           />
-          <Field
-            id="country-name-en"
-            label={t("countryNameEn")}
-            lang="en"
-            value={country.nameEn}
-            onValueChange={(nameEn) => setCountry((current) => ({ ...current, nameEn }))}
-            maxLength={COUNTRY_NAME_MAX}
-            error={countryForm.fieldError("nameEn")}
-            required
-            requiredLabel={tSetup("required")}
-          />
-          <div className="actions">
-            <Button type="submit" busy={countryForm.busy} busyLabel={t("saving")}>
-              {t("addCountry")}
-            </Button>
-          </div>
-        </form>
-      </section>
+        ))}
+      </FormSection>
 
       {countries.length > 0 ? (
-        <section className="section" aria-labelledby="region-new-title">
-          <form
-            method="post"
-            className="form"
-            noValidate
-            onSubmit={submitRegion}
-            aria-labelledby="region-new-title"
-            aria-describedby="region-new-error"
-          >
-            <h2 id="region-new-title">{t("addRegionTitle")}</h2>
-            <FormError id="region-new-error" message={regionForm.formError} />
-            <SelectField
-              id="region-country"
-              label={t("country")}
-              value={region.countryCode}
-              onValueChange={(countryCode) => setRegion((current) => ({ ...current, countryCode }))}
-              placeholder={t("chooseCountry")}
-              options={countryOptions}
-              error={regionForm.fieldError("countryCode")}
-              required
-              requiredLabel={tSetup("required")}
-            />
-            <Field
-              id="region-name"
-              label={t("regionName")}
-              hint={t("regionNameHint")}
-              value={region.name}
-              onValueChange={(name) => setRegion((current) => ({ ...current, name }))}
-              maxLength={PLACE_NAME_MAX}
-              error={regionForm.fieldError("name")}
-              required
-              requiredLabel={tSetup("required")}
-            />
-            <Field
-              id="region-code"
-              label={t("regionCode")}
-              hint={t("regionCodeHint")}
-              value={region.code}
-              onValueChange={(code) => setRegion((current) => ({ ...current, code }))}
-              maxLength={REGION_CODE_MAX}
-              error={regionForm.fieldError("code")}
-            />
-            <div className="actions">
-              <Button type="submit" busy={regionForm.busy} busyLabel={t("saving")}>
-                {t("addRegion")}
-              </Button>
-            </div>
-          </form>
-        </section>
+        <FormSection
+          id="region-new"
+          title={t("addRegionTitle")}
+          form={regionForm}
+          onSubmit={submitRegion}
+          submitLabel={t("addRegion")}
+          busyLabel={t("saving")}
+        >
+          <SelectField
+            id="region-country"
+            label={t("country")}
+            value={region.countryCode}
+            onValueChange={(countryCode) => setRegion((current) => ({ ...current, countryCode }))}
+            placeholder={t("chooseCountry")}
+            options={countryOptions}
+            error={regionForm.fieldError("countryCode")}
+            {...required}
+          />
+          <Field
+            id="region-name"
+            label={t("regionName")}
+            hint={t("regionNameHint")}
+            value={region.name}
+            onValueChange={(name) => setRegion((current) => ({ ...current, name }))}
+            maxLength={PLACE_NAME_MAX}
+            error={regionForm.fieldError("name")}
+            {...required}
+          />
+          <Field
+            id="region-code"
+            label={t("regionCode")}
+            hint={t("regionCodeHint")}
+            value={region.code}
+            onValueChange={(code) => setRegion((current) => ({ ...current, code }))}
+            maxLength={REGION_CODE_MAX}
+            error={regionForm.fieldError("code")}
+          />
+        </FormSection>
       ) : null}
 
       {regionGroups.length > 0 ? (
-        <section className="section" aria-labelledby="abroad-new-title">
-          <form
-            method="post"
-            className="form"
-            noValidate
-            onSubmit={submitPlace}
-            aria-labelledby="abroad-new-title"
-            aria-describedby="abroad-new-error"
-          >
-            <h2 id="abroad-new-title">{t("addPlaceAbroadTitle")}</h2>
-            <FormError id="abroad-new-error" message={placeForm.formError} />
-            <SelectField
-              id="abroad-region"
-              label={t("region")}
-              value={place.region}
-              onValueChange={(value) => setPlace((current) => ({ ...current, region: value }))}
-              placeholder={t("chooseRegion")}
-              groups={regionGroups}
-              error={placeForm.fieldError("state") ?? placeForm.fieldError("countryCode")}
-              required
-              requiredLabel={tSetup("required")}
-            />
-            <Field
-              id="abroad-municipality"
-              label={t("municipality")}
-              value={place.municipality}
-              onValueChange={(municipality) => setPlace((current) => ({ ...current, municipality }))}
-              maxLength={PLACE_NAME_MAX}
-              error={placeForm.fieldError("municipality")}
-              required
-              requiredLabel={tSetup("required")}
-            />
-            <Field
-              id="abroad-community"
-              label={t("community")}
-              hint={t("communityHint")}
-              value={place.community}
-              onValueChange={(community) => setPlace((current) => ({ ...current, community }))}
-              maxLength={PLACE_NAME_MAX}
-              error={placeForm.fieldError("community")}
-            />
-            <div className="actions">
-              <Button type="submit" busy={placeForm.busy} busyLabel={t("saving")}>
-                {t("addPlace")}
-              </Button>
-            </div>
-          </form>
-        </section>
+        <FormSection
+          id="abroad-new"
+          title={t("addPlaceAbroadTitle")}
+          form={placeForm}
+          onSubmit={submitPlace}
+          submitLabel={t("addPlace")}
+          busyLabel={t("saving")}
+        >
+          <SelectField
+            id="abroad-region"
+            label={t("region")}
+            value={place.region}
+            onValueChange={(value) => setPlace((current) => ({ ...current, region: value }))}
+            placeholder={t("chooseRegion")}
+            groups={regionGroups}
+            error={placeForm.fieldError("state") ?? placeForm.fieldError("countryCode")}
+            {...required}
+          />
+          <PlaceNameFields
+            prefix="abroad"
+            place={place}
+            onChange={(next) => setPlace((current) => ({ ...current, ...next }))}
+            error={placeForm.fieldError}
+          />
+        </FormSection>
       ) : null}
     </>
   );

@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
 import { createDomain, updateDomain } from "@/lib/domains/actions";
 import { DOMAIN_LIMITS } from "@/lib/domains/types";
 import { setupFailureMessages } from "./failure-messages";
@@ -84,16 +84,13 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
     setValues((current) => ({ ...current, [field]: value }));
   const requiredIf = (needed: boolean) => (needed ? { required: true, requiredLabel: t("required") } : {});
   return (
-    <form
-      method="post"
-      className="form"
-      noValidate
+    <ActionForm
+      form={form}
+      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
       aria-labelledby={`${prefix}-title`}
-      aria-describedby={`${prefix}-error`}
+      heading={<h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>}
     >
-      <h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>
-      <FormError id={`${prefix}-error`} message={form.formError} />
       <Field
         id={`${prefix}-nameEs`}
         label={t("domains.nameEs")}
@@ -144,16 +141,13 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
         onChange={setIsOther}
         error={form.fieldError("isOther")}
       />
-      <div className="actions">
-        <Button type="submit" busy={form.busy} busyLabel={t("domains.saving")}>
-          {domain ? t("domains.save") : t("domains.add")}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            {t("cancel")}
-          </Button>
-        ) : null}
-      </div>
-    </form>
+      <SubmitButton
+        busy={form.busy}
+        busyLabel={t("domains.saving")}
+        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
+      >
+        {domain ? t("domains.save") : t("domains.add")}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -2,14 +2,14 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { ActionError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteDomain, reorderDomains, restoreDomain, retireDomain } from "@/lib/domains/actions";
 import { DomainForm, type DomainRow } from "./domain-form";
-import { setupFailureMessages } from "./failure-messages";
+import { RetireButtons, STATUS } from "./retire-buttons";
+import { useSavedStatus } from "./use-saved-status";
 import styles from "./setup.module.css";
 
 type Props = { evaluationId: string; languages: ReadonlyArray<"ES" | "EN">; domains: DomainRow[] };
@@ -26,7 +26,6 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
   const [order, setOrder] = useState(() => domains.map((domain) => domain.id));
   const [shown, setShown] = useState(domains);
   const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const [refocus, setRefocus] = useState<string | null>(null);
   if (shown !== domains) {
     // A refresh brought the saved state (ours or someone else's): show it.
@@ -36,23 +35,9 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
 
   const byId = new Map(domains.map((domain) => [domain.id, domain]));
   const nameOf = (domain: DomainRow) => (locale === "en" ? domain.nameEn : domain.nameEs);
-  const done = (message: string) => {
-    setStatus(message);
-    router.refresh();
-  };
-  // What to announce when the action under way succeeds.
-  const success = useRef("");
-  const options = {
-    clearOnStart: true,
-    failureMessages: setupFailureMessages,
-    onStart: () => setStatus(null),
-    onSuccess: () => done(success.current),
-    onFailure: () => router.refresh(),
-  };
-  const run = <I,>(action: { submit: (input: I) => Promise<void> }, input: I, message: string) => {
-    success.current = message;
-    void action.submit(input);
-  };
+  const saved = useSavedStatus();
+  const options = saved.rowAction;
+  const run = saved.run;
   const reorder = useActionForm(reorderDomains, {
     ...options,
     onFailure: () => (setOrder(domains.map((domain) => domain.id)), router.refresh()),
@@ -60,6 +45,7 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
   const retire = useActionForm(retireDomain, options);
   const restore = useActionForm(restoreDomain, options);
   const remove = useActionForm(deleteDomain, options);
+  const changes = { retire, restore, delete: remove };
   const busy = reorder.busy || retire.busy || restore.busy || remove.busy;
 
   useEffect(() => {
@@ -95,7 +81,7 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
     <section className="section" aria-labelledby="domains-list-title">
       <h2 id="domains-list-title">{t("domains.listLabel")}</h2>
       <p role="status" className="muted">
-        {status}
+        {saved.status}
       </p>
       <ActionError message={error} />
       {order.length === 0 ? <p className="empty-state">{t("domains.empty")}</p> : null}
@@ -129,9 +115,9 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
                   evaluationId={evaluationId}
                   languages={languages}
                   domain={domain}
-                  onSaved={(saved) => {
+                  onSaved={(name) => {
                     setEditing(null);
-                    done(t("domains.updatedStatus", { name: saved }));
+                    saved.say(t("domains.updatedStatus", { name }));
                   }}
                   onCancel={() => setEditing(null)}
                 />
@@ -156,32 +142,13 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
                   <Button variant="secondary" onClick={() => setEditing(id)}>
                     {t("domains.edit", { name })}
                   </Button>
-                  {domain.retired ? (
-                    <Button
-                      variant="secondary"
-                      busy={restore.busy}
-                      onClick={() => run(restore, version, t("domains.restoredStatus", { name }))}
-                    >
-                      {t("domains.restore", { name })}
-                    </Button>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      busy={retire.busy}
-                      onClick={() => run(retire, version, t("domains.retiredStatus", { name }))}
-                    >
-                      {t("domains.retire", { name })}
-                    </Button>
-                  )}
-                  {domain.inUse ? null : (
-                    <ConfirmButton
-                      label={t("domains.delete", { name })}
-                      confirmLabel={t("domains.confirmDelete", { name })}
-                      cancelLabel={t("cancel")}
-                      busy={remove.busy}
-                      onConfirm={() => run(remove, version, t("domains.deletedStatus", { name }))}
-                    />
-                  )}
+                  <RetireButtons
+                    retired={domain.retired}
+                    inUse={domain.inUse}
+                    words={(key) => t(`domains.${key}`, { name })}
+                    busy={{ retire: retire.busy, restore: restore.busy, delete: remove.busy }}
+                    onChange={(change) => run(changes[change], version, t(`domains.${STATUS[change]}`, { name }))}
+                  />
                 </div>
               )}
             </li>
@@ -191,7 +158,7 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
       <DomainForm
         evaluationId={evaluationId}
         languages={languages}
-        onSaved={(name) => done(t("domains.createdStatus", { name }))}
+        onSaved={(name) => saved.say(t("domains.createdStatus", { name }))}
       />
     </section>
   );

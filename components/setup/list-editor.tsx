@@ -2,8 +2,10 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/ui/form-message";
+import { useState, type FormEvent } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { ActionError } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -13,6 +15,7 @@ import { addListItem, removeListItem, renameListItem } from "@/lib/setup-lists/a
 import type { ListItem } from "@/lib/setup-lists/data";
 import { LABEL_MAX, type ListKind } from "@/lib/setup-lists/types";
 import { setupFailureMessages } from "./failure-messages";
+import { useSavedStatus } from "./use-saved-status";
 
 /** One labelled list (sectors, priorities or at-risk groups): a table, a rename form under it, and an add form. */
 export function ListEditor({ evaluationId, kind, items }: { evaluationId: string; kind: ListKind; items: ListItem[] }) {
@@ -20,31 +23,21 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
   const locale = useLocale();
   const router = useRouter();
   const prefix = `list-${kind.toLowerCase()}`;
-  const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<ListItem | null>(null);
   const [names, setNames] = useState({ nameEs: "", nameEn: "" });
-  const success = useRef("");
   const nameOf = (item: { nameEs: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameEs);
-  const done = () => {
-    setStatus(success.current);
+  const saved = useSavedStatus(() => {
     setEditing(null);
     setNames({ nameEs: "", nameEn: "" });
-    router.refresh();
-  };
+  });
   const focus = [
     ["nameEs", `${prefix}-nameEs`],
     ["nameEn", `${prefix}-nameEn`],
   ] as const;
-  const options = { focus, failureMessages: setupFailureMessages, onStart: () => setStatus(null), onSuccess: done };
+  const options = { focus, failureMessages: setupFailureMessages, onStart: saved.clear, onSuccess: saved.done };
   const add = useActionForm(addListItem, { ...options });
   const rename = useActionForm(renameListItem, { ...options, onFailure: () => router.refresh() });
-  const remove = useActionForm(removeListItem, {
-    clearOnStart: true,
-    failureMessages: setupFailureMessages,
-    onStart: () => setStatus(null),
-    onSuccess: done,
-    onFailure: () => router.refresh(),
-  });
+  const remove = useActionForm(removeListItem, saved.rowAction);
   const form = editing ? rename : add;
 
   function startRename(item: ListItem) {
@@ -56,9 +49,9 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    success.current = editing
-      ? t("lists.renamedStatus", { name: nameOf(names) })
-      : t("lists.addedStatus", { name: nameOf(names) });
+    saved.announce(
+      editing ? t("lists.renamedStatus", { name: nameOf(names) }) : t("lists.addedStatus", { name: nameOf(names) }),
+    );
     if (editing)
       void rename.submit({
         evaluationId,
@@ -74,7 +67,7 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
     <section className="section" aria-labelledby={`${prefix}-title`}>
       <h2 id={`${prefix}-title`}>{t(`lists.${kind}.title`)}</h2>
       <p role="status" className="muted">
-        {status}
+        {saved.status}
       </p>
       <ActionError message={remove.formError} />
       <StaticTable
@@ -101,10 +94,13 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
                     confirmLabel={t("lists.confirmRemove", { name: nameOf(item) })}
                     cancelLabel={t("cancel")}
                     busy={remove.busy}
-                    onConfirm={() => {
-                      success.current = t("lists.removedStatus", { name: nameOf(item) });
-                      void remove.submit({ evaluationId, kind, itemId: item.id });
-                    }}
+                    onConfirm={() =>
+                      saved.run(
+                        remove,
+                        { evaluationId, kind, itemId: item.id },
+                        t("lists.removedStatus", { name: nameOf(item) }),
+                      )
+                    }
                   />
                 )}
               </div>
@@ -112,18 +108,17 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
           </tr>
         ))}
       </StaticTable>
-      <form
-        method="post"
-        className="form"
-        noValidate
+      <ActionForm
+        form={form}
+        messageId={`${prefix}-error`}
         onSubmit={handleSubmit}
         aria-labelledby={`${prefix}-form-title`}
-        aria-describedby={`${prefix}-error`}
+        heading={
+          <h3 id={`${prefix}-form-title`}>
+            {editing ? t("lists.renameTitle", { name: nameOf(editing) }) : t(`lists.${kind}.addTitle`)}
+          </h3>
+        }
       >
-        <h3 id={`${prefix}-form-title`}>
-          {editing ? t("lists.renameTitle", { name: nameOf(editing) }) : t(`lists.${kind}.addTitle`)}
-        </h3>
-        <FormError id={`${prefix}-error`} message={form.formError} />
         <Field
           id={`${prefix}-nameEs`}
           label={t("lists.nameEs")}
@@ -146,17 +141,18 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
           required
           requiredLabel={t("required")}
         />
-        <div className="actions">
-          <Button type="submit" busy={form.busy} busyLabel={t("lists.saving")}>
-            {editing ? t("lists.save") : t("lists.add")}
-          </Button>
-          {editing ? (
-            <Button variant="secondary" onClick={() => (setEditing(null), setNames({ nameEs: "", nameEn: "" }))}>
-              {t("cancel")}
-            </Button>
-          ) : null}
-        </div>
-      </form>
+        <SubmitButton
+          busy={form.busy}
+          busyLabel={t("lists.saving")}
+          cancel={
+            editing
+              ? { label: t("cancel"), onClick: () => (setEditing(null), setNames({ nameEs: "", nameEn: "" })) }
+              : undefined
+          }
+        >
+          {editing ? t("lists.save") : t("lists.add")}
+        </SubmitButton>
+      </ActionForm>
     </section>
   );
 }

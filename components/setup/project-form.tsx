@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { DateField } from "@/components/ui/date-field";
 import { Field, TextAreaField } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
 import { createProject, updateProject } from "@/lib/projects/actions";
 import type { ProjectSetupRow } from "@/lib/projects/data";
 import { PROJECT_LIMITS } from "@/lib/projects/types";
@@ -73,18 +73,17 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   });
   const required = { required: true, requiredLabel: t("required") };
   return (
-    <form
-      method="post"
-      className="form"
-      noValidate
+    <ActionForm
+      form={form}
+      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
       aria-labelledby={`${prefix}-title`}
-      aria-describedby={`${prefix}-error`}
+      heading={
+        <h3 id={`${prefix}-title`}>
+          {project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
+        </h3>
+      }
     >
-      <h3 id={`${prefix}-title`}>
-        {project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
-      </h3>
-      <FormError id={`${prefix}-error`} message={form.formError} />
       <Field {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
       <Field {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
       <Field
@@ -102,16 +101,13 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
       <DateField {...field("startDate")} label={t("projects.startDate")} />
       <DateField {...field("endDate")} label={t("projects.endDate")} />
       <TextAreaField {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />
-      <div className="actions">
-        <Button type="submit" busy={form.busy} busyLabel={t("projects.saving")}>
-          {project ? t("projects.save") : t("projects.add")}
-        </Button>
-        {onCancel ? (
-          <Button variant="secondary" onClick={onCancel}>
-            {t("cancel")}
-          </Button>
-        ) : null}
-      </div>
-    </form>
+      <SubmitButton
+        busy={form.busy}
+        busyLabel={t("projects.saving")}
+        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
+      >
+        {project ? t("projects.save") : t("projects.add")}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -2,16 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { ActionError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { StaticTable } from "@/components/ui/static-table";
 import { deleteProject, restoreProject, retireProject } from "@/lib/projects/actions";
-import { setupFailureMessages } from "./failure-messages";
 import { ProjectForm, type ProjectRow } from "./project-form";
+import { RetireButtons, STATUS } from "./retire-buttons";
+import { useSavedStatus } from "./use-saved-status";
 
 type Props = {
   evaluationId: string;
@@ -22,28 +21,13 @@ type Props = {
 /** The portfolio as a table; a project is edited in a form under the table, retired, restored or (unused) deleted. */
 export function ProjectList({ evaluationId, projects, importHref }: Props) {
   const t = useTranslations("setup");
-  const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const success = useRef("");
-  const done = (message: string) => {
-    setStatus(message);
-    router.refresh();
-  };
-  const options = {
-    clearOnStart: true,
-    failureMessages: setupFailureMessages,
-    onStart: () => setStatus(null),
-    onSuccess: () => done(success.current),
-    onFailure: () => router.refresh(),
-  };
-  const retire = useActionForm(retireProject, options);
-  const restore = useActionForm(restoreProject, options);
-  const remove = useActionForm(deleteProject, options);
-  const run = (action: typeof retire, input: Parameters<typeof retire.submit>[0], message: string) => {
-    success.current = message;
-    void action.submit(input);
-  };
+  const saved = useSavedStatus();
+  const retire = useActionForm(retireProject, saved.rowAction);
+  const restore = useActionForm(restoreProject, saved.rowAction);
+  const remove = useActionForm(deleteProject, saved.rowAction);
+  const run = saved.run;
+  const changes = { retire, restore, delete: remove };
   const edited = projects.find((project) => project.id === editing);
 
   return (
@@ -55,7 +39,7 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
         </p>
       ) : null}
       <p role="status" className="muted">
-        {status}
+        {saved.status}
       </p>
       <ActionError message={retire.formError ?? restore.formError ?? remove.formError} />
       <StaticTable
@@ -87,30 +71,13 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
                   <Button variant="secondary" onClick={() => setEditing(project.id)}>
                     {t("projects.edit", { acronym })}
                   </Button>
-                  {project.retired ? (
-                    <Button
-                      variant="secondary"
-                      onClick={() => run(restore, version, t("projects.restoredStatus", { acronym }))}
-                    >
-                      {t("projects.restore", { acronym })}
-                    </Button>
-                  ) : (
-                    <Button
-                      variant="secondary"
-                      onClick={() => run(retire, version, t("projects.retiredStatus", { acronym }))}
-                    >
-                      {t("projects.retire", { acronym })}
-                    </Button>
-                  )}
-                  {project.inUse ? null : (
-                    <ConfirmButton
-                      label={t("projects.delete", { acronym })}
-                      confirmLabel={t("projects.confirmDelete", { acronym })}
-                      cancelLabel={t("cancel")}
-                      busy={remove.busy}
-                      onConfirm={() => run(remove, version, t("projects.deletedStatus", { acronym }))}
-                    />
-                  )}
+                  <RetireButtons
+                    retired={project.retired}
+                    inUse={project.inUse}
+                    words={(key) => t(`projects.${key}`, { acronym })}
+                    busy={{ retire: retire.busy, restore: restore.busy, delete: remove.busy }}
+                    onChange={(change) => run(changes[change], version, t(`projects.${STATUS[change]}`, { acronym }))}
+                  />
                 </div>
               </td>
             </tr>
@@ -124,14 +91,14 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
           project={edited}
           onSaved={(acronym) => {
             setEditing(null);
-            done(t("projects.updatedStatus", { acronym }));
+            saved.say(t("projects.updatedStatus", { acronym }));
           }}
           onCancel={() => setEditing(null)}
         />
       ) : (
         <ProjectForm
           evaluationId={evaluationId}
-          onSaved={(acronym) => done(t("projects.createdStatus", { acronym }))}
+          onSaved={(acronym) => saved.say(t("projects.createdStatus", { acronym }))}
         />
       )}
     </section>

@@ -3,12 +3,16 @@
  * exports (STORY_SAVE_REFUSALS; a reason without a key fails typecheck) and for the general failures.
  */
 import type { StorySaveRefusal } from "@/lib/stories/mutations";
-import { refusalMessageKey, type RefusalMessages } from "@/components/ui/refusal-messages";
+import { refusalMessageKey, type MessageKey, type RefusalMessages } from "@/components/ui/refusal-messages";
 import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
 
 const NAMESPACE = "stories.errors.";
 
-export const STORY_SAVE_REFUSAL_MESSAGES = {
+/**
+ * The failures every story action may answer, with the refusals the story's own mutations and its
+ * domain assignments share (the domains' table spreads it too).
+ */
+export const STORY_GENERAL_FAILURES = {
   // Bad input reads next to each field with the schema's own code; this word is their fallback.
   INVALID: "stories.errors.invalid",
   UNAUTHENTICATED: "stories.errors.UNAUTHENTICATED",
@@ -18,6 +22,10 @@ export const STORY_SAVE_REFUSAL_MESSAGES = {
   UNEXPECTED: "stories.errors.UNEXPECTED",
   STAGE_LOCKED: "stories.errors.STAGE_LOCKED",
   NOT_IN_EVALUATION: "stories.errors.NOT_IN_EVALUATION",
+} as const satisfies Record<string, MessageKey>;
+
+export const STORY_SAVE_REFUSAL_MESSAGES = {
+  ...STORY_GENERAL_FAILURES,
   PROJECT_RETIRED: "stories.errors.PROJECT_RETIRED",
   FIGURE_HAS_EVIDENCE: "stories.errors.FIGURE_HAS_EVIDENCE",
   // The schema refuses the same period with the same codes: they read alike.

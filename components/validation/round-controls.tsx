@@ -6,7 +6,10 @@
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/choice-fields";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Field, TextAreaField } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
 import {
   addValidationSampleMember,
   recordValidationResponse,
@@ -41,28 +44,15 @@ export function AddMemberForm({ evaluationId, roundId }: Ref) {
         void action.submit({ evaluationId, roundId, respondentCode });
       }}
     >
-      <div className={["field", error ? "field--invalid" : null].filter(Boolean).join(" ")}>
-        <label className="field__label" htmlFor="add-member-code">
-          {t("round.addByCode")}
-        </label>
-        <p className="field__hint" id="add-member-hint">
-          {t("round.addHint")}
-        </p>
-        <input
-          className="field__input"
-          id="add-member-code"
-          name="respondentCode"
-          aria-describedby={error ? "add-member-hint add-member-error" : "add-member-hint"}
-          aria-invalid={error ? true : undefined}
-          maxLength={12}
-          autoComplete="off"
-        />
-        {error ? (
-          <p className="field__error" id="add-member-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        id="add-member-code"
+        name="respondentCode"
+        label={t("round.addByCode")}
+        hint={t("round.addHint")}
+        maxLength={12}
+        autoComplete="off"
+        error={error}
+      />
       <Button type="submit" variant="secondary" busy={action.busy} busyLabel={t("round.adding")}>
         {t("round.add")}
       </Button>
@@ -160,14 +150,7 @@ export function ResponseForm({
       return t(recorded.reopened ? "round.reopened" : "round.recorded");
     },
   });
-  const invalid = (field: string) => (action.fieldError(field) ? true : undefined);
-  const errorLine = (field: string) =>
-    action.fieldError(field) ? (
-      <p className="field__error" id={`response-${field}-error`}>
-        {action.fieldError(field)}
-      </p>
-    ) : null;
-  const describedBy = (field: string) => (action.fieldError(field) ? `response-${field}-error` : undefined);
+  const error = (field: string) => action.fieldError(field);
   return (
     <form
       method="post"
@@ -192,83 +175,46 @@ export function ResponseForm({
     >
       <p className="field__hint">{t("round.recordHint")}</p>
       <div className={styles.row}>
-        <div className="field">
-          <label className="field__label" htmlFor="response-respondent">
-            {t("round.respondent")}
-          </label>
-          <select
-            className="field__input"
-            id="response-respondent"
-            name="respondentId"
-            defaultValue=""
-            aria-invalid={invalid("respondentId")}
-            aria-describedby={describedBy("respondentId")}
-          >
-            <option value="" disabled>
-              {t("round.chooseRespondent")}
-            </option>
-            {respondents.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {errorLine("respondentId")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="response-story">
-            {t("round.story")}
-          </label>
-          <select
-            className="field__input"
-            id="response-story"
-            name="storyId"
-            defaultValue=""
-            aria-invalid={invalid("storyId")}
-            aria-describedby={describedBy("storyId")}
-          >
-            <option value="" disabled>
-              {t("round.chooseStory")}
-            </option>
-            {stories.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {errorLine("storyId")}
-        </div>
+        <SelectField
+          id="response-respondent"
+          name="respondentId"
+          label={t("round.respondent")}
+          defaultValue=""
+          placeholder={t("round.chooseRespondent")}
+          options={respondents.map((option) => ({ value: option.id, label: option.label }))}
+          error={error("respondentId")}
+        />
+        <SelectField
+          id="response-story"
+          name="storyId"
+          label={t("round.story")}
+          defaultValue=""
+          placeholder={t("round.chooseStory")}
+          options={stories.map((option) => ({ value: option.id, label: option.label }))}
+          error={error("storyId")}
+        />
       </div>
-      <fieldset className={styles.fieldset} aria-describedby={describedBy("verdict")}>
-        <legend>{t("round.verdictLabel")}</legend>
-        {VALIDATION_VERDICTS.map((verdict) => (
-          <div key={verdict}>
-            <input
-              type="radio"
-              name="verdict"
-              value={verdict}
-              id={`verdict-${verdict}`}
-              aria-invalid={invalid("verdict")}
-            />{" "}
-            <label htmlFor={`verdict-${verdict}`}>{t(`verdict.${verdict}`)}</label>
-          </div>
-        ))}
-        {errorLine("verdict")}
-      </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor="response-comments">
-          {t("round.comments")}
-        </label>
-        <textarea className="field__input" id="response-comments" name="comments" rows={3} />
-        {errorLine("comments")}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="response-changes">
-          {t("round.proposedChanges")}
-        </label>
-        <textarea className="field__input" id="response-changes" name="proposedChanges" rows={3} />
-        {errorLine("proposedChanges")}
-      </div>
+      <RadioGroup
+        id="response-verdict"
+        name="verdict"
+        legend={t("round.verdictLabel")}
+        options={VALIDATION_VERDICTS.map((verdict) => ({ value: verdict, label: t(`verdict.${verdict}`) }))}
+        error={error("verdict")}
+      />
+      <TextAreaField
+        id="response-comments"
+        name="comments"
+        label={t("round.comments")}
+        rows={3}
+        error={error("comments")}
+      />
+      <TextAreaField
+        id="response-changes"
+        name="proposedChanges"
+        label={t("round.proposedChanges")}
+        rows={3}
+        error={error("proposedChanges")}
+      />
       <StatusLine error={action.formError} done={action.done} />
       <div className="actions">
         <Button type="submit" busy={action.busy} busyLabel={t("round.saving")}>

@@ -7,6 +7,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/choice-fields";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { createValidationRound, updateValidationRound } from "@/lib/validation/actions";
 import { VALIDATION_METHODS } from "@/lib/validation/types";
 import { validationFailureMessages as failureMessages } from "./failure-messages";
@@ -54,14 +56,6 @@ export function RoundForm({
   const action = round ? updating : creating;
   // Field errors come by the schema's path ("round.name"); each shows under its own field.
   const fieldError = (field: string) => action.fieldError(`round.${field}`);
-  const errorLine = (field: string) =>
-    fieldError(field) ? (
-      <p className="field__error" id={`round-${field}-error`}>
-        {fieldError(field)}
-      </p>
-    ) : null;
-  const invalid = (field: string) =>
-    fieldError(field) ? { "aria-invalid": true as const, "aria-describedby": `round-${field}-error` } : {};
   const [checked, setChecked] = useState<Set<string>>(
     new Set(round ? round.storyIds : stories.map((story) => story.id)),
   );
@@ -86,90 +80,56 @@ export function RoundForm({
 
   return (
     <form method="post" onSubmit={submit} className={styles.form} noValidate ref={action.formRef}>
-      <div className="field">
-        <label className="field__label" htmlFor="round-name">
-          {t("form.name")}
-        </label>
-        <input
-          className="field__input"
-          id="round-name"
-          name="name"
+      <Field
+        id="round-name"
+        name="name"
+        label={t("form.name")}
+        required
+        maxLength={200}
+        defaultValue={round?.name}
+        error={fieldError("name")}
+      />
+      <div className={styles.row}>
+        <Field
+          id="round-starts"
+          name="startsOn"
+          type="date"
+          label={t("form.startsOn")}
           required
-          maxLength={200}
-          {...invalid("name")}
-          defaultValue={round?.name}
+          defaultValue={round?.startsOn}
+          error={fieldError("startsOn")}
         />
-        {errorLine("name")}
+        <Field
+          id="round-ends"
+          name="endsOn"
+          type="date"
+          label={t("form.endsOn")}
+          required
+          defaultValue={round?.endsOn}
+          error={fieldError("endsOn")}
+        />
       </div>
       <div className={styles.row}>
-        <div className="field">
-          <label className="field__label" htmlFor="round-starts">
-            {t("form.startsOn")}
-          </label>
-          <input
-            className="field__input"
-            id="round-starts"
-            name="startsOn"
-            type="date"
-            required
-            {...invalid("startsOn")}
-            defaultValue={round?.startsOn}
-          />
-          {errorLine("startsOn")}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="round-ends">
-            {t("form.endsOn")}
-          </label>
-          <input
-            className="field__input"
-            id="round-ends"
-            name="endsOn"
-            type="date"
-            required
-            {...invalid("endsOn")}
-            defaultValue={round?.endsOn}
-          />
-          {errorLine("endsOn")}
-        </div>
+        <SelectField
+          id="round-method"
+          name="method"
+          label={t("form.method")}
+          defaultValue={round?.method}
+          options={VALIDATION_METHODS.map((method) => ({ value: method, label: t(`method.${method}`) }))}
+        />
+        <Field
+          id="round-target"
+          name="targetSize"
+          type="number"
+          label={t("form.targetSize")}
+          min={1}
+          max={10000}
+          defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))}
+          required
+          error={fieldError("targetSize")}
+        />
       </div>
-      <div className={styles.row}>
-        <div className="field">
-          <label className="field__label" htmlFor="round-method">
-            {t("form.method")}
-          </label>
-          <select className="field__input" id="round-method" name="method" defaultValue={round?.method}>
-            {VALIDATION_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {t(`method.${method}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="round-target">
-            {t("form.targetSize")}
-          </label>
-          <input
-            className="field__input"
-            id="round-target"
-            name="targetSize"
-            type="number"
-            min={1}
-            max={10000}
-            defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))}
-            required
-            {...invalid("targetSize")}
-          />
-          {errorLine("targetSize")}
-        </div>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="round-notes">
-          {t("form.notes")}
-        </label>
-        <textarea className="field__input" id="round-notes" name="notes" rows={3} defaultValue={round?.notes ?? ""} />
-      </div>
+      <TextAreaField id="round-notes" name="notes" label={t("form.notes")} rows={3} defaultValue={round?.notes ?? ""} />
       <fieldset className={styles.fieldset}>
         <legend>{t("form.stories")}</legend>
         <p className="field__hint">{t("form.storiesHint")}</p>

@@ -39,6 +39,17 @@ export function stateOptions(evaluation: { states: ReadonlyArray<StateEntry> }, 
     .map((entry) => ({ value: entry.region ?? entry.state, label: label(entry) }));
 }
 
+/** The evaluation's own named records (domains, at-risk groups), named in the reader's language. */
+export function namedOptions(
+  records: ReadonlyArray<{ id: string; nameEs: string; nameEn: string }>,
+  context: PresentContext,
+): Option[] {
+  return records.map((record) => ({
+    value: record.id,
+    label: context.locale === "es" ? record.nameEs : record.nameEn,
+  }));
+}
+
 type ListFilterFieldsProps = {
   tableId: string;
   filters: ListFilter[];

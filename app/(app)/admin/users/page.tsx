@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { TwoFactorSwitch } from "@/components/admin/two-factor-switch";
 import { UserRowActions } from "@/components/admin/user-row-actions";
+import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
@@ -59,19 +60,14 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
           role="search"
           aria-label={t("admin.users.searchLabel")}
         >
-          <div className="field">
-            <label className="field__label" htmlFor="users-search">
-              {t("admin.users.searchLabel")}
-            </label>
-            <input
-              id="users-search"
-              className="field__input"
-              type="search"
-              name="q"
-              defaultValue={query.q}
-              maxLength={SEARCH_MAX}
-            />
-          </div>
+          <Field
+            id="users-search"
+            type="search"
+            name="q"
+            label={t("admin.users.searchLabel")}
+            defaultValue={query.q}
+            maxLength={SEARCH_MAX}
+          />
           <button type="submit" className="button button--secondary">
             {t("admin.users.searchSubmit")}
           </button>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditEventRowView } from "@/components/audit/audit-event-row";
+import { SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
 import { ExportControl } from "@/components/data-table/export-control";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +12,19 @@ import { requireUser } from "@/lib/auth/session";
 import { labelKey } from "@/lib/audit-trail/sentences";
 import { loadAuditPage } from "@/lib/audit-trail/loaders";
 import { parseAuditFilters, type AuditFilters } from "@/lib/audit-trail/schema";
+
+/** The filters typed in, in the form's order: what was done, to which record, between which days. */
+const TEXT_FILTERS: ReadonlyArray<{
+  name: "action" | "recordType" | "recordId" | "from" | "to";
+  id: string;
+  type?: "date";
+}> = [
+  { name: "action", id: "audit-action" },
+  { name: "recordType", id: "audit-record-type" },
+  { name: "recordId", id: "audit-record-id" },
+  { name: "from", id: "audit-from", type: "date" },
+  { name: "to", id: "audit-to", type: "date" },
+];
 
 type AuditPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -49,49 +63,25 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
       />
 
       <form className="filters" method="get" action={base} aria-label={t("audit.filters.label")}>
-        <div className="field">
-          <label className="field__label" htmlFor="audit-actor">
-            {t("audit.filters.actor")}
-          </label>
-          <select id="audit-actor" name="actor" className="field__input" defaultValue={filters.actor ?? ""}>
-            <option value="">{t("audit.filters.anyone")}</option>
-            {actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          id="audit-action"
-          name="action"
-          label={t("audit.filters.action")}
-          hint={t("audit.filters.actionHint")}
-          defaultValue={filters.action ?? ""}
-          maxLength={64}
+        <SelectField
+          id="audit-actor"
+          name="actor"
+          label={t("audit.filters.actor")}
+          defaultValue={filters.actor ?? ""}
+          placeholder={t("audit.filters.anyone")}
+          options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
         />
-        <Field
-          id="audit-record-type"
-          name="recordType"
-          label={t("audit.filters.recordType")}
-          defaultValue={filters.recordType ?? ""}
-          maxLength={64}
-        />
-        <Field
-          id="audit-record-id"
-          name="recordId"
-          label={t("audit.filters.recordId")}
-          defaultValue={filters.recordId ?? ""}
-          maxLength={64}
-        />
-        <Field
-          id="audit-from"
-          name="from"
-          type="date"
-          label={t("audit.filters.from")}
-          defaultValue={filters.from ?? ""}
-        />
-        <Field id="audit-to" name="to" type="date" label={t("audit.filters.to")} defaultValue={filters.to ?? ""} />
+        {TEXT_FILTERS.map(({ name, id, type }) => (
+          <Field
+            key={name}
+            id={id}
+            name={name}
+            label={t(`audit.filters.${name}`)}
+            hint={name === "action" ? t("audit.filters.actionHint") : undefined}
+            defaultValue={filters[name] ?? ""}
+            {...(type ? { type } : { maxLength: 64 })}
+          />
+        ))}
         <div className="filters__actions">
           <button type="submit" className="button button--primary">
             {t("audit.filters.apply")}

@@ -3,7 +3,7 @@ import {
   fieldworkListMetadata,
   fieldworkListPage,
 } from "@/components/data-table/lists/fieldwork-list-page";
-import { stateOptions } from "@/components/data-table/lists/list-filters";
+import { namedOptions, stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { respondentColumns, respondentRows } from "@/components/data-table/lists/respondents";
 import { Gender, RespondentType } from "@/lib/generated/prisma/enums";
@@ -31,14 +31,7 @@ const respondents = fieldworkList({
       options: enumOptions(Object.values(Gender), (gender) => context.t(`gender.${gender}`)),
     },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
-    {
-      kind: "select",
-      name: "atRiskGroup",
-      options: evaluation.atRiskGroups.map((group) => ({
-        value: group.id,
-        label: context.locale === "es" ? group.nameEs : group.nameEn,
-      })),
-    },
+    { kind: "select", name: "atRiskGroup", options: namedOptions(evaluation.atRiskGroups, context) },
   ],
   // Only those who carry out withdrawals see excluded respondents, so only they are told why.
   notice: ({ page, t }) => (page.includesExcluded ? <p className="muted">{t("respondents.excludedNote")}</p> : null),

@@ -3,7 +3,7 @@ import {
   fieldworkListMetadata,
   fieldworkListPage,
 } from "@/components/data-table/lists/fieldwork-list-page";
-import { stateOptions } from "@/components/data-table/lists/list-filters";
+import { namedOptions, stateOptions } from "@/components/data-table/lists/list-filters";
 import { enumOptions } from "@/components/data-table/lists/page";
 import { storyColumns, storyRows } from "@/components/data-table/lists/stories";
 import { ChangeType, StoryStage } from "@/lib/generated/prisma/enums";
@@ -23,14 +23,7 @@ const stories = fieldworkList({
   rows: (page, context, evaluation) => storyRows(page, context, evaluation.domains),
   filters: (evaluation, context) => [
     { kind: "search", name: "q" },
-    {
-      kind: "select",
-      name: "domain",
-      options: evaluation.domains.map((domain) => ({
-        value: domain.id,
-        label: context.locale === "es" ? domain.nameEs : domain.nameEn,
-      })),
-    },
+    { kind: "select", name: "domain", options: namedOptions(evaluation.domains, context) },
     {
       kind: "select",
       name: "stage",
@@ -42,14 +35,7 @@ const stories = fieldworkList({
       options: enumOptions(Object.values(ChangeType), (type) => context.t(`changeType.${type}`)),
     },
     { kind: "select", name: "state", options: stateOptions(evaluation, context) },
-    {
-      kind: "select",
-      name: "atRiskGroup",
-      options: evaluation.atRiskGroups.map((group) => ({
-        value: group.id,
-        label: context.locale === "es" ? group.nameEs : group.nameEn,
-      })),
-    },
+    { kind: "select", name: "atRiskGroup", options: namedOptions(evaluation.atRiskGroups, context) },
     { kind: "date", name: "updatedFrom" },
     { kind: "date", name: "updatedTo" },
   ],

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { RespondentPageHeader, respondentFormChoices } from "@/components/respondents/respondent-page";
 import { RespondentForm } from "@/components/respondents/respondent-form";
-import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { localized } from "@/lib/evaluations/format";
 import { loadNewRespondentForm } from "@/lib/respondents/loaders";
 
 type NewRespondentPageProps = { params: Promise<{ evaluationId: string }> };
@@ -25,21 +23,16 @@ export default async function NewRespondentPage({ params }: NewRespondentPagePro
 
   return (
     <>
-      <PageHeader
-        before={<RespondentBreadcrumbs evaluationId={evaluationId} evaluationName={options.evaluationName} />}
+      <RespondentPageHeader
+        evaluationId={evaluationId}
+        evaluationName={options.evaluationName}
         title={t("title")}
         description={t("intro")}
       />
       <RespondentForm
         mode="create"
         evaluationId={evaluationId}
-        places={options.places}
-        countries={options.countries.map((country) => ({
-          code: country.code,
-          name: locale === "es" ? country.nameEs : country.nameEn,
-        }))}
-        sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
-        atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
+        {...respondentFormChoices(options, locale)}
         cancelHref={`${base}/respondents`}
       />
     </>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { RespondentPageHeader } from "@/components/respondents/respondent-page";
 import { ConsentForm } from "@/components/respondents/consent-form";
-import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
-import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadRespondentConsent } from "@/lib/respondents/loaders";
 
@@ -31,14 +30,10 @@ export default async function RecordConsentPage({ params }: ConsentPageProps) {
 
   return (
     <>
-      <PageHeader
-        before={
-          <RespondentBreadcrumbs
-            evaluationId={evaluationId}
-            evaluationName={respondent.evaluation.name}
-            respondent={respondent}
-          />
-        }
+      <RespondentPageHeader
+        evaluationId={evaluationId}
+        evaluationName={respondent.evaluation.name}
+        respondent={respondent}
         title={t("consentForm.title", { code: respondent.code })}
         description={t("consentForm.intro")}
       />

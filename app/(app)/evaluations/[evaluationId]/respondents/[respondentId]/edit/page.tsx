@@ -2,11 +2,9 @@ import { regionToken } from "@/lib/places/regions";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { RespondentPageHeader, respondentFormChoices } from "@/components/respondents/respondent-page";
 import { RespondentForm } from "@/components/respondents/respondent-form";
-import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
-import { localized } from "@/lib/evaluations/format";
 import { loadRespondentForm } from "@/lib/respondents/loaders";
 
 type EditRespondentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
@@ -31,14 +29,10 @@ export default async function EditRespondentPage({ params }: EditRespondentPageP
 
   return (
     <>
-      <PageHeader
-        before={
-          <RespondentBreadcrumbs
-            evaluationId={evaluationId}
-            evaluationName={respondent.evaluation.name}
-            respondent={respondent}
-          />
-        }
+      <RespondentPageHeader
+        evaluationId={evaluationId}
+        evaluationName={respondent.evaluation.name}
+        respondent={respondent}
         title={t("title", { code: respondent.code })}
       />
       <RespondentForm
@@ -55,13 +49,7 @@ export default async function EditRespondentPage({ params }: EditRespondentPageP
           language: respondent.language,
           atRiskGroupIds: respondent.atRiskGroups.map((link) => link.groupId),
         }}
-        places={options.places}
-        countries={options.countries.map((country) => ({
-          code: country.code,
-          name: locale === "es" ? country.nameEs : country.nameEn,
-        }))}
-        sectors={options.sectors.map((sector) => ({ id: sector.id, name: localized(sector, locale) }))}
-        atRiskGroups={options.atRiskGroups.map((group) => ({ id: group.id, name: localized(group, locale) }))}
+        {...respondentFormChoices(options, locale)}
         cancelHref={href}
       />
     </>

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
+import { RespondentPageHeader } from "@/components/respondents/respondent-page";
 import styles from "@/components/respondents/respondents.module.css";
 import { WithdrawalForm } from "@/components/respondents/withdrawal-form";
-import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadRespondentConsent } from "@/lib/respondents/loaders";
 
@@ -61,14 +60,10 @@ export default async function WithdrawConsentPage({ params }: WithdrawPageProps)
 
   return (
     <>
-      <PageHeader
-        before={
-          <RespondentBreadcrumbs
-            evaluationId={evaluationId}
-            evaluationName={respondent.evaluation.name}
-            respondent={respondent}
-          />
-        }
+      <RespondentPageHeader
+        evaluationId={evaluationId}
+        evaluationName={respondent.evaluation.name}
+        respondent={respondent}
         title={t("title", { code: respondent.code })}
         description={t("intro")}
       />

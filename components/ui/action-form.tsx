@@ -1,0 +1,87 @@
+import type { FormEvent, ReactNode, Ref } from "react";
+import { FormError } from "./form-message";
+import { SubmitButton } from "./submit-button";
+
+/** What a form needs from useActionForm to show its message and let the hook move focus. */
+export type FormHandle = {
+  formRef: Ref<HTMLFormElement>;
+  messageRef: Ref<HTMLParagraphElement>;
+  formError: string | null;
+};
+
+type ActionFormProps = {
+  form: FormHandle;
+  /** The id of the message on top, which the form names in its aria-describedby. */
+  messageId: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** Before the message: a heading that names the form (give its id as `aria-labelledby`). */
+  heading?: ReactNode;
+  "aria-labelledby"?: string;
+  className?: string;
+  /** A success that keeps the form on the page, said where a failure would be. */
+  done?: string | null;
+  children: ReactNode;
+};
+
+/**
+ * A form sent by a server action through useActionForm: posted (so a press before the script runs
+ * puts nothing in the address), checked by the server rather than the browser, with its message on
+ * top where screen readers hear it and the hook can put the focus.
+ */
+export function ActionForm({
+  form,
+  messageId,
+  onSubmit,
+  heading,
+  className = "form",
+  done,
+  children,
+  ...labelledBy
+}: ActionFormProps) {
+  return (
+    <form
+      method="post"
+      ref={form.formRef}
+      className={className}
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={messageId}
+      {...labelledBy}
+    >
+      {heading}
+      <FormError id={messageId} message={form.formError} done={done} ref={form.messageRef} />
+      {children}
+    </form>
+  );
+}
+
+type FormSectionProps = {
+  /** `${id}-title` names the section and the form, `${id}-error` is the form's message. */
+  id: string;
+  title: string;
+  form: FormHandle & { busy: boolean };
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  busyLabel: string;
+  children: ReactNode;
+};
+
+/** A page section that is one titled form: heading, message, fields (children), submit button. */
+export function FormSection({ id, title, form, onSubmit, submitLabel, busyLabel, children }: FormSectionProps) {
+  return (
+    <section className="section" aria-labelledby={`${id}-title`}>
+      <ActionForm
+        form={form}
+        messageId={`${id}-error`}
+        onSubmit={onSubmit}
+        aria-labelledby={`${id}-title`}
+        heading={<h2 id={`${id}-title`}>{title}</h2>}
+      >
+        {children}
+        <SubmitButton busy={form.busy} busyLabel={busyLabel}>
+          {submitLabel}
+        </SubmitButton>
+      </ActionForm>
+    </section>
+  );
+}
