@@ -85,3 +85,17 @@ export async function startCountingApp(options: {
   }
   return app;
 }
+
+/**
+ * SIGTERM to the app's whole process group (npm and its workers), as a service manager stops it,
+ * then a moment for them to close their connections before the database is dropped.
+ */
+export async function stopApp(app: ChildProcess | null): Promise<void> {
+  if (!app?.pid) return;
+  try {
+    process.kill(-app.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+}
