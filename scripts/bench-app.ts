@@ -1,8 +1,16 @@
 /** What the benchmarks that start the app share. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
+
+/** Ends the benchmark before it makes a database when there is no production build to start. */
+export function exitUnlessBuilt(): void {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.error("Run `npm run build` first: this measures the running app, not the build.");
+  process.exit(1);
+}
 
 /** Resolves once the app at `base` answers its health check; throws after `deadlineMs`. */
 export async function waitHealthy(base: string, deadlineMs: number): Promise<void> {

@@ -15,19 +15,15 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
-import { leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
+import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
 import { generateDashboardExtras } from "./bench-dashboard-data";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Run `npm run build` first: this measures the running app, not the build.");
-  process.exit(1);
-}
+exitUnlessBuilt();
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const port = Number(process.env.BENCH_PORT ?? 3204);

@@ -18,7 +18,6 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
@@ -27,13 +26,10 @@ import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
 import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { BENCH_PANELIST, BENCH_ROUNDS, ensureSelectionRounds } from "./bench-fieldwork-rounds";
-import { leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
+import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Run `npm run build` first: this measures the running app, not the build.");
-  process.exit(1);
-}
+exitUnlessBuilt();
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const port = Number(process.env.BENCH_PORT ?? 3203);

@@ -24,20 +24,17 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../lib/db";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
-import { waitHealthy } from "./bench-app";
+import { exitUnlessBuilt, waitHealthy } from "./bench-app";
 import { createScratchDatabase } from "./bench-database";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Run `npm run build` first: this measures the running app, not the build.");
-  process.exit(1);
-}
+exitUnlessBuilt();
 const PANELISTS = 200;
 const BALLOTS_EACH = 3;
 /**
