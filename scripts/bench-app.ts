@@ -1,8 +1,16 @@
 /** What the benchmarks that start the app share. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
+
+/** Ends the benchmark before it makes a database when there is no production build to start. */
+export function exitUnlessBuilt(): void {
+  if (existsSync(".next/BUILD_ID")) return;
+  console.error("Run `npm run build` first: this measures the running app, not the build.");
+  process.exit(1);
+}
 
 /** Resolves once the app at `base` answers its health check; throws after `deadlineMs`. */
 export async function waitHealthy(base: string, deadlineMs: number): Promise<void> {
@@ -84,4 +92,18 @@ export async function startCountingApp(options: {
     throw error;
   }
   return app;
+}
+
+/**
+ * SIGTERM to the app's whole process group (npm and its workers), as a service manager stops it,
+ * then a moment for them to close their connections before the database is dropped.
+ */
+export async function stopApp(app: ChildProcess | null): Promise<void> {
+  if (!app?.pid) return;
+  try {
+    process.kill(-app.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
 }

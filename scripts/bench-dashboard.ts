@@ -15,27 +15,21 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
-import { leadSessionCookie, startCountingApp } from "./bench-app";
+import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
+import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
 import { generateDashboardExtras } from "./bench-dashboard-data";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Run `npm run build` first: this measures the running app, not the build.");
-  process.exit(1);
-}
+exitUnlessBuilt();
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const port = Number(process.env.BENCH_PORT ?? 3204);
 const base = `http://localhost:${port}`;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const reuse = /^msc_bench_[0-9a-z_]{3,40}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
-const keep = process.env.BENCH_KEEP === "1" || reuse !== null;
-const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase(keptDatabaseOptions());
+const { name, url, reused } = scratch;
 const secret = randomBytes(32).toString("base64");
 const home = `/evaluations/${BENCH.evaluationId}`;
 
@@ -49,8 +43,6 @@ const PAGES: Array<{ label: string; path: string }> = [
   { label: "download: storytellers.xlsx", path: `/api${home}/dashboard/storytellers.xlsx` },
 ];
 
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
 let app: ChildProcess | null = null;
 const counter = { statements: 0, sqlMs: 0 };
 const percentile = (values: number[], p: number) =>
@@ -73,14 +65,13 @@ async function measure(path: string, cookie: string) {
 }
 
 try {
-  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   console.log(
-    reuse
+    reused
       ? `Reusing ${name}; migrating…`
       : `Scratch database ${name}; ${BENCH.stories.toLocaleString("en")} stories. Migrating and generating…`,
   );
   await applyMigrations(url);
-  if (!reuse) {
+  if (!reused) {
     const client = new pg.Client({ connectionString: url });
     client.on("error", () => {});
     await client.connect();
@@ -133,15 +124,6 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  if (app?.pid) {
-    try {
-      process.kill(-app.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-  }
-  if (keep) console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);
-  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await stopApp(app);
+  await scratch.drop();
 }

@@ -1,7 +1,8 @@
 /**
  * The scratch database a benchmark measures on: made on the server in BENCH_DATABASE_URL
  * (default: the local server) under a name nobody else uses, and dropped at the end, so that a
- * benchmark never touches anyone's data and leaves nothing behind.
+ * benchmark never touches anyone's data and leaves nothing behind. The benchmarks whose data takes
+ * long to generate may keep theirs (BENCH_KEEP=1) and measure a kept one again (BENCH_REUSE).
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -10,26 +11,52 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 
 export type ScratchDatabase = {
   name: string;
+  /** True when the database is a kept one measured again: it holds its data already. */
+  reused: boolean;
   /** The scratch database's own URL, for the app and its Prisma client. */
   url: string;
   /** A connection to the server's own database, for what a benchmark asks the server itself. */
   admin: pg.Client;
-  /** Drops the database and closes the server connection; call it in a `finally`. */
+  /**
+   * Drops the database (unless it is kept or reused) and closes the server connection; call it in
+   * a `finally`.
+   */
   drop: () => Promise<void>;
 };
 
-export async function createScratchDatabase(): Promise<ScratchDatabase> {
+export type ScratchOptions = {
+  /** A kept database's name to measure again: neither created nor dropped. */
+  reuse?: string | null;
+  /** Keep the database at the end and print its name, so BENCH_REUSE can measure it again. */
+  keep?: boolean;
+};
+
+/**
+ * BENCH_REUSE and BENCH_KEEP as the benchmarks on generated data read them. Only a bench name is
+ * taken, since it goes into SQL as it is; a reused database is kept again.
+ */
+export function keptDatabaseOptions(): { reuse: string | null; keep: boolean } {
+  const asked = process.env.BENCH_REUSE ?? "";
+  const reuse = /^msc_bench_[0-9a-z_]{3,40}$/.test(asked) ? asked : null;
+  return { reuse, keep: process.env.BENCH_KEEP === "1" || reuse !== null };
+}
+
+export async function createScratchDatabase(options: ScratchOptions = {}): Promise<ScratchDatabase> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `msc_bench_${randomBytes(3).toString("hex")}`;
+  const reuse = options.reuse ?? null;
+  const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   return {
     name,
+    reused: reuse !== null,
     url: Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString(),
     admin,
     drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (options.keep)
+        console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);
+      else if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };
@@ -37,10 +64,11 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
 
 /**
  * Points the app's own modules at `url`, with throwaway secrets and no logging (its lines would
- * bury the figures), and gives them and the benchmark one Prisma client on it. Call it before
- * the first import of a module that reads the environment.
+ * bury the figures), and gives them and the benchmark one Prisma client on it (`prisma` when the
+ * benchmark made its own, e.g. to listen to its queries). Call it before the first import of a
+ * module that reads the environment.
  */
-export function useDatabaseInProcess(url: string): PrismaClient {
+export function useDatabaseInProcess(url: string, prisma: PrismaClient = createPrismaClient(url)): PrismaClient {
   Object.assign(process.env, {
     DATABASE_URL: url,
     AUTH_SECRET: "b".repeat(40),
@@ -48,7 +76,6 @@ export function useDatabaseInProcess(url: string): PrismaClient {
     APP_BASE_URL: "http://localhost:3000",
     LOG_LEVEL: "silent",
   });
-  const prisma = createPrismaClient(url);
   // lib/db.ts keeps its one client on globalThis: the app's modules take this one as theirs.
   (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
   return prisma;

@@ -11,23 +11,15 @@
  * least give, the process and the database taking turns on one core). Drops its database at the
  * end. Prints figures; asserts nothing. BENCH_STORIES sets the number of stories.
  */
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
-import { PrismaClient } from "../lib/generated/prisma/client";
 import { createEvaluationWithTeam } from "../tests/factories";
 import { cpuAccountingAvailable, cpuMs } from "./bench-cpu";
+import { createScratchDatabase, useDatabaseInProcess } from "./bench-database";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const stories = Math.max(1000, Number(process.env.BENCH_STORIES ?? 100_000) || 100_000);
-const name = `msc_bench_${randomBytes(3).toString("hex")}`;
-
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase();
+const { name, url, admin } = scratch;
 
 /** Reads a response body to its end, sampling RSS meanwhile; returns bytes and the peak. */
 async function download(response: Response): Promise<{ bytes: number; peakRss: number }> {
@@ -54,15 +46,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 try {
   console.log(`Scratch database ${name}; migrating…`);
   await applyMigrations(url);
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    AUTH_SECRET: "b".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-    LOG_LEVEL: "silent",
-  });
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
+  const prisma = useDatabaseInProcess(url);
   const world = await createEvaluationWithTeam(prisma, { roles: ["LEAD"] });
   console.log(`Writing ${stories.toLocaleString("en")} stories…`);
   // Written by the database itself, so the process starts the export with a small heap.
@@ -145,6 +129,5 @@ try {
   }
   await prisma.$disconnect();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

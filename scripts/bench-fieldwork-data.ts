@@ -7,6 +7,8 @@
  * (`hashint4` of the row number), so two runs measure the same data.
  */
 import type pg from "pg";
+import type { StoryStage } from "../lib/generated/prisma/enums";
+import { SELECTED_ONWARD_STAGES } from "../lib/stories/types";
 import { ensureSelectionRounds } from "./bench-fieldwork-rounds";
 import { SENTENCES_PER_TOPIC, STATES, TITLES_PER_TOPIC, TOPIC_COUNT, textPools } from "./bench-fieldwork-text";
 
@@ -27,7 +29,14 @@ export const BENCH = {
   auditEvents: scaled(1_000_000),
 };
 
-const STAGES = [
+const [SELECTED, ...AFTER_SELECTION] = SELECTED_ONWARD_STAGES;
+/**
+ * The stages a story is drawn from, repeated by weight: every stage before selection, and each
+ * step a selected story stands at once, from the app's own list so a new step shows up here. The
+ * order is the one the data was always drawn in (a row's stage is picked by index), so a kept
+ * database and a new one hold the same stages.
+ */
+const STAGES: readonly StoryStage[] = [
   "DRAFT",
   "DRAFT",
   "DRAFT",
@@ -37,16 +46,10 @@ const STAGES = [
   "SCREENED",
   "SCREENED",
   "IN_SELECTION",
-  "SELECTED",
+  SELECTED,
   "NOT_SELECTED",
   "NOT_SELECTED",
-  "IN_TRIANGULATION",
-  "TRIANGULATED",
-  "IN_VALIDATION",
-  "VALIDATED",
-  "IN_REVIEW",
-  "APPROVED",
-  "RETURNED",
+  ...AFTER_SELECTION,
   "SCREENED",
 ];
 const RESPONDENT_TYPES = [

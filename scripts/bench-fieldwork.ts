@@ -17,30 +17,24 @@
  * "list,search,audit,import") picks what to measure; BENCH_VERIFY_AUDIT=1 also checks the audit
  * chain as `npm run audit:verify` does and prints how long that took.
  */
-import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { createScratchDatabase, keptDatabaseOptions, useDatabaseInProcess } from "./bench-database";
 import { auditCases, ensureAuditChain, verifyBenchChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { benchImport } from "./bench-fieldwork-import";
 import { benchStoryImport } from "./bench-story-import";
 import { printSearchPlans, SEARCH_WORDS } from "./bench-fieldwork-plans";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 40) || 40);
-const reuse = /^msc_bench_[0-9a-f]{6}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
-const keep = process.env.BENCH_KEEP === "1" || reuse !== null;
 const groups = new Set(
   (process.env.BENCH_GROUPS ?? "list,search,audit,import").split(",").map((group) => group.trim()),
 );
-const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase(keptDatabaseOptions());
+const { name, url } = scratch;
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -55,13 +49,6 @@ let capturing = false;
 try {
   console.log(`Scratch database ${name}; migrating…`);
   await applyMigrations(url);
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    AUTH_SECRET: "b".repeat(40),
-    IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-    APP_BASE_URL: "http://localhost:3000",
-    LOG_LEVEL: "silent",
-  });
   // The app's own client (lib/db.ts picks it up), with query events so plans can be checked.
   const prisma = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: 10 }),
@@ -70,11 +57,11 @@ try {
   prisma.$on("query", (event) => {
     if (capturing) captured.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
   });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
+  useDatabaseInProcess(url, prisma);
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  if (!reuse) {
+  if (!scratch.reused) {
     console.log(
       `Generating ${BENCH.stories.toLocaleString("en")} stories, ${BENCH.respondents.toLocaleString("en")} respondents, ` +
         `${BENCH.interviews.toLocaleString("en")} interviews (${BENCH.transcriptChars.toLocaleString("en")}-character transcripts), ${BENCH.focusGroups.toLocaleString("en")} focus groups…`,
@@ -313,7 +300,5 @@ try {
   }
   await prisma.$disconnect();
 } finally {
-  if (keep) console.log(`\nKept the database ${name} (BENCH_REUSE=${name} measures it again; drop it when done).`);
-  else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -18,29 +18,24 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
+import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
 import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { BENCH_PANELIST, BENCH_ROUNDS, ensureSelectionRounds } from "./bench-fieldwork-rounds";
-import { leadSessionCookie, startCountingApp } from "./bench-app";
+import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Run `npm run build` first: this measures the running app, not the build.");
-  process.exit(1);
-}
+exitUnlessBuilt();
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const port = Number(process.env.BENCH_PORT ?? 3203);
 const base = `http://localhost:${port}`;
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const reuse = /^msc_bench_[0-9a-f]{6}$/.test(process.env.BENCH_REUSE ?? "") ? process.env.BENCH_REUSE! : null;
-const name = reuse ?? `msc_bench_${randomBytes(3).toString("hex")}`;
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase({ reuse: keptDatabaseOptions().reuse });
+const { name, url, admin } = scratch;
 const secret = randomBytes(32).toString("base64");
 const e = BENCH.evaluationId;
 
@@ -82,8 +77,6 @@ const PAGES: Array<{ label: string; path: string; as?: "panelist" }> = [
 
 type Sample = { ms: number; statements: number; sqlMs: number; status: number; gzipBytes: number };
 
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
 let app: ChildProcess | null = null;
 const counter = { statements: 0, sqlMs: 0 };
 
@@ -111,8 +104,7 @@ async function measure(path: string, cookie: string): Promise<Sample> {
 }
 
 try {
-  if (!reuse) {
-    await admin.query(`CREATE DATABASE ${name}`);
+  if (!scratch.reused) {
     console.log(`Scratch database ${name}; migrating and generating the bench:fieldwork data…`);
     await applyMigrations(url);
     const client = new pg.Client({ connectionString: url });
@@ -191,14 +183,6 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  if (app?.pid) {
-    try {
-      process.kill(-app.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-  }
-  if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await stopApp(app);
+  await scratch.drop();
 }

@@ -24,20 +24,17 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { createPrismaClient } from "../lib/db";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
-import { waitHealthy } from "./bench-app";
+import { exitUnlessBuilt, waitHealthy } from "./bench-app";
+import { createScratchDatabase } from "./bench-database";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Run `npm run build` first: this measures the running app, not the build.");
-  process.exit(1);
-}
+exitUnlessBuilt();
 const PANELISTS = 200;
 const BALLOTS_EACH = 3;
 /**
@@ -56,12 +53,8 @@ if (workerCounts.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) {
 const port = Number(process.env.BENCH_PORT ?? 3202);
 const base = `http://localhost:${port}`;
 const secret = randomBytes(32).toString("base64");
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = `msc_bench_${randomBytes(3).toString("hex")}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const scratch = await createScratchDatabase();
+const { name, url, admin } = scratch;
 
 type Vote = { storyId: string; score: number; reason: string };
 type Outcome = { ms: number; status: number; ok: boolean; code: string };
@@ -439,6 +432,5 @@ try {
 } finally {
   await stopApp();
   await prisma.$disconnect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }
