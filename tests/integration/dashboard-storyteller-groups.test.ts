@@ -2,7 +2,7 @@
  * Storyteller groups on stories with several storytellers: each story counts once per group
  * however many of its storytellers are in it, an excluded storyteller neither counts nor hides
  * another of the same group, and a filter narrows all of it. These are the cases a faster way of
- * counting (one without count(DISTINCT), decision 0048) gets wrong first. Stories are added to the
+ * counting (one without count(DISTINCT), decision 0047) gets wrong first. Stories are added to the
  * meta world (dashboard-meta-world.ts), on a database of this file's own, and the counts compared
  * before and after.
  */
