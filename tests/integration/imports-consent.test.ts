@@ -15,7 +15,13 @@ import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mut
 import { CONSENT_SCOPES } from "@/lib/respondents/constants";
 import { consentStanding } from "@/lib/respondents/policy";
 import { type EvaluationWithTeam } from "@/tests/factories";
-import { csvFile, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import {
+  commitTwoDryRunsAtOnce,
+  csvFile,
+  openImportWorld,
+  rowErrorsOf,
+  type ImportWorld,
+} from "@/tests/support/import-world";
 import type { TestDatabase } from "@/tests/support/test-database";
 
 let world: ImportWorld;
@@ -432,15 +438,7 @@ describe("respondents imported with their consent", () => {
   it("writes each consent once: a re-import skips the row, and concurrent commits of one file create one consent per row", async () => {
     const content = csv([row(), row(), row(NO_CONSENT)]);
     const before = await counts();
-    const first = await dryRunOk(content);
-    const second = await dryRunOk(content);
-    const results = await Promise.all([
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: second.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-    ]);
-    const created = results.map((result) => ("created" in result && !result.alreadyCommitted ? result.created : 0));
-    expect(created.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await commitTwoDryRunsAtOnce(world, content, dryRunOk)).toBe(3);
     const after = await counts();
     expect(after).toEqual({
       respondents: before.respondents + 3,

@@ -18,6 +18,7 @@ import {
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
+import { commitTwoDryRunsAtOnce } from "@/tests/support/import-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -101,6 +102,12 @@ async function dryRun(content: File, overrides: Record<string, unknown> = {}) {
     idempotencyKey: `key-${uuid().slice(-12)}`,
     ...overrides,
   });
+}
+
+async function dryRunOk(content: File) {
+  const result = await dryRun(content);
+  if ("rejected" in result) throw new Error(result.rejected);
+  return result;
 }
 
 async function counts() {
@@ -445,15 +452,7 @@ describe("dry run and commit", () => {
   it("creates each record once when the same file is committed concurrently (two batches, and one batch twice)", async () => {
     const content = file(csv([row(), row(), row()]));
     const before = await counts();
-    const first = (await dryRun(content)) as { batchId: string };
-    const second = (await dryRun(content)) as { batchId: string };
-    const results = await Promise.all([
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: second.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-    ]);
-    const created = results.map((result) => ("created" in result && !result.alreadyCommitted ? result.created : 0));
-    expect(created.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await commitTwoDryRunsAtOnce({ evaluationId, actor }, content, dryRunOk)).toBe(3);
     const after = await counts();
     expect(after.respondents - before.respondents).toBe(3);
     expect(after.events - before.events).toBe(3);
