@@ -18,6 +18,7 @@ import { type EvaluationWithTeam } from "@/tests/factories";
 import {
   commitTwoDryRunsAtOnce,
   csvFile,
+  dryRunSuggested,
   openImportWorld,
   rowErrorsOf,
   type ImportWorld,
@@ -263,19 +264,7 @@ describe("respondents imported with their consent", () => {
       ],
       "entrevistas.csv",
     );
-    const analysis = await analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: interviews, delimiter: "auto" });
-    if ("rejected" in analysis) throw new Error(analysis.rejected);
-    const interviewDry = await dryRunImport(actor, {
-      evaluationId,
-      kind: "INTERVIEWS",
-      file: interviews,
-      fileName: "entrevistas.csv",
-      delimiter: "auto",
-      mapping: analysis.mapping,
-      keyColumn: "_uuid",
-      idempotencyKey: "consent-interviews-1",
-    });
-    if ("rejected" in interviewDry) throw new Error(interviewDry.rejected);
+    const interviewDry = await dryRunSuggested(world, "INTERVIEWS", interviews, "consent-interviews-1");
     expect(interviewDry).toMatchObject({ rowCount: 2, newCount: 1, errorCount: 1 });
     expect(await rowErrors(interviewDry.batchId)).toEqual([
       [3, "codigo_respondente", "imports.rowErrors.respondentNotEligible"],

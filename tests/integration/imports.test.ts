@@ -18,7 +18,7 @@ import {
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
-import { commitTwoDryRunsAtOnce } from "@/tests/support/import-world";
+import { commitTwoDryRunsAtOnce, dryRunSuggested } from "@/tests/support/import-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -387,24 +387,9 @@ describe("dry run and commit", () => {
       ],
     ];
     const content = file(csv(rows, { headers }), "stories.csv");
-    const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: content, delimiter: "auto" });
-    if ("rejected" in analysis) throw new Error(analysis.rejected);
-    const dry = await dryRunImport(actor, {
-      evaluationId,
-      kind: "STORIES",
-      file: content,
-      fileName: "stories.csv",
-      delimiter: "auto",
-      mapping: analysis.mapping,
-      keyColumn: "_uuid",
-      idempotencyKey: "stories-key-1",
-    });
+    const dry = await dryRunSuggested({ database, team, evaluationId, actor }, "STORIES", content, "stories-key-1");
     expect(dry).toMatchObject({ newCount: 1, errorCount: 0 });
-    const committed = await commitImport(actor, {
-      evaluationId,
-      batchId: (dry as { batchId: string }).batchId,
-      file: content,
-    });
+    const committed = await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content });
     expect(committed).toMatchObject({ created: 1 });
     const story = await database.prisma.changeStory.findFirstOrThrow({
       where: { evaluationId, title: { startsWith: "=HYPERLINK" } },
