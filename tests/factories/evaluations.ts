@@ -1,5 +1,5 @@
 /** Builders for an evaluation and its setup: members, domains, projects, places, sectors, priorities. */
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { nameKey } from "@/lib/name-key";
 import { placeKey } from "@/lib/places/catalogue";
 
@@ -18,6 +18,27 @@ export function buildEvaluation(
     languages: ["ES", "EN"],
     ...overrides,
     id: overrides.id ?? newId(),
+  };
+}
+
+/**
+ * The evaluation form's fields as the saved row stands, with its version: an update that spreads
+ * these and changes one field changes only that one (the time zone is left out, so an update that
+ * does not name it keeps it).
+ */
+export async function savedEvaluationFields(prisma: PrismaClient, evaluationId: string) {
+  const current = await prisma.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
+  const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+  return {
+    evaluationId,
+    expectedVersion: current.version,
+    name: current.name,
+    client: current.client,
+    evaluatorOrganisation: current.evaluatorOrganisation,
+    periodStart: isoDay(current.periodStart),
+    periodEnd: isoDay(current.periodEnd),
+    languages: current.languages,
+    description: current.description,
   };
 }
 

@@ -25,6 +25,23 @@ export function buildRespondent(
   };
 }
 
+/**
+ * What the respondent form sends for a woman union member in Coahuila, with the place, sector and
+ * groups left unchosen (the form's empty choice is "").
+ */
+export function respondentFormAttributes(overrides: Record<string, unknown> = {}) {
+  return {
+    type: "UNION_MEMBER",
+    gender: "WOMAN",
+    state: "Coahuila",
+    placeId: "",
+    sectorId: "",
+    language: "es",
+    atRiskGroupIds: [] as string[],
+    ...overrides,
+  };
+}
+
 const issued = new Map<string, number>();
 
 /**

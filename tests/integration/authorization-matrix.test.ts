@@ -42,6 +42,8 @@ import {
   createEvaluationWithTeam,
   newId,
   nextRespondentCodeNumber,
+  respondentFormAttributes,
+  savedEvaluationFields,
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { actingUser, signInAs, signOut } from "@/tests/support/session";
@@ -257,21 +259,10 @@ const sampleInputs: Record<string, Sample> = {
   },
   updateEvaluation: {
     permission: "evaluation.update",
-    input: async (f) => {
-      const current = await f.prisma.evaluation.findUniqueOrThrow({ where: { id: f.evaluationId } });
-      const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-      return {
-        evaluationId: f.evaluationId,
-        expectedVersion: current.version,
-        name: current.name,
-        client: current.client,
-        evaluatorOrganisation: current.evaluatorOrganisation,
-        periodStart: isoDay(current.periodStart),
-        periodEnd: isoDay(current.periodEnd),
-        languages: current.languages,
-        description: `Matrix description ${f.freshEmail()}`,
-      };
-    },
+    input: async (f) => ({
+      ...(await savedEvaluationFields(f.prisma, f.evaluationId)),
+      description: `Matrix description ${f.freshEmail()}`,
+    }),
   },
   copyEvaluationSetup: {
     permission: "evaluation.update",
@@ -448,7 +439,7 @@ const sampleInputs: Record<string, Sample> = {
     permission: "respondent.edit",
     input: (f) => ({
       evaluationId: f.evaluationId,
-      ...RESPONDENT_ATTRIBUTES,
+      ...respondentFormAttributes(),
       name: "Matrix Person",
       phone: "",
       email: "",
@@ -461,7 +452,7 @@ const sampleInputs: Record<string, Sample> = {
       evaluationId: f.evaluationId,
       ...(await freshRespondent(f)),
       version: 1,
-      ...RESPONDENT_ATTRIBUTES,
+      ...respondentFormAttributes(),
       gender: "MAN",
     }),
   },
@@ -1204,16 +1195,6 @@ async function freshImportBatch(f: Fixture): Promise<{ batchId: string; file: Fi
   });
   return { batchId: batch.id, file };
 }
-
-const RESPONDENT_ATTRIBUTES = {
-  type: "UNION_MEMBER",
-  gender: "WOMAN",
-  state: "Coahuila",
-  placeId: "",
-  sectorId: "",
-  language: "es",
-  atRiskGroupIds: [],
-};
 
 /** A respondent with a sealed identity and a consent, in the evaluation the record should live in. */
 async function freshRespondent(f: Fixture): Promise<{ respondentId: string; consentId: string }> {

@@ -272,18 +272,6 @@ describe("the map's plan mark", () => {
 });
 
 describe("the plan's chart as a file", () => {
-  /** The PNG's chunks by type, after checking its signature. */
-  function chunksOf(bytes: Buffer) {
-    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const chunks: Array<{ type: string; data: Buffer }> = [];
-    for (let at = 8; at < bytes.length;) {
-      const length = bytes.readUInt32BE(at);
-      chunks.push({ type: bytes.toString("latin1", at + 4, at + 8), data: bytes.subarray(at + 8, at + 8 + length) });
-      at += 12 + length;
-    }
-    return chunks;
-  }
-
   it("is a real PNG with the chart's title, drawn and in its metadata, and is audited", async () => {
     signInAs(team.members.lead);
     for (const [file, title] of [
@@ -293,7 +281,7 @@ describe("the plan's chart as a file", () => {
       const response = await call(file);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("image/png");
-      const chunks = chunksOf(Buffer.from(await response.arrayBuffer()));
+      const chunks = pngChunks(Buffer.from(await response.arrayBuffer()));
       expect(chunks[0]!.type).toBe("IHDR");
       expect(chunks[0]!.data.readUInt32BE(0)).toBe(1200);
       expect(chunks[0]!.data.readUInt32BE(4)).toBeGreaterThan(200);
@@ -302,7 +290,7 @@ describe("the plan's chart as a file", () => {
       expect(texts.some((text) => text.startsWith("Title\0"))).toBe(true);
       if (title) expect(texts.find((text) => text.startsWith("Title\0"))).toContain(title);
     }
-    const spanish = chunksOf(Buffer.from(await (await call("plan.png", "es")).arrayBuffer()));
+    const spanish = pngChunks(Buffer.from(await (await call("plan.png", "es")).arrayBuffer()));
     expect(spanish.map((chunk) => chunk.data.toString("utf8")).join("")).toContain(
       "Entrevistas planeadas y realizadas por estado o región",
     );

@@ -15,7 +15,14 @@ import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mut
 import { CONSENT_SCOPES } from "@/lib/respondents/constants";
 import { consentStanding } from "@/lib/respondents/policy";
 import { type EvaluationWithTeam } from "@/tests/factories";
-import { csvFile, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import {
+  commitTwoDryRunsAtOnce,
+  csvFile,
+  dryRunSuggested,
+  openImportWorld,
+  rowErrorsOf,
+  type ImportWorld,
+} from "@/tests/support/import-world";
 import type { TestDatabase } from "@/tests/support/test-database";
 
 let world: ImportWorld;
@@ -257,19 +264,7 @@ describe("respondents imported with their consent", () => {
       ],
       "entrevistas.csv",
     );
-    const analysis = await analyzeImportFile({ evaluationId, kind: "INTERVIEWS", file: interviews, delimiter: "auto" });
-    if ("rejected" in analysis) throw new Error(analysis.rejected);
-    const interviewDry = await dryRunImport(actor, {
-      evaluationId,
-      kind: "INTERVIEWS",
-      file: interviews,
-      fileName: "entrevistas.csv",
-      delimiter: "auto",
-      mapping: analysis.mapping,
-      keyColumn: "_uuid",
-      idempotencyKey: "consent-interviews-1",
-    });
-    if ("rejected" in interviewDry) throw new Error(interviewDry.rejected);
+    const interviewDry = await dryRunSuggested(world, "INTERVIEWS", interviews, "consent-interviews-1");
     expect(interviewDry).toMatchObject({ rowCount: 2, newCount: 1, errorCount: 1 });
     expect(await rowErrors(interviewDry.batchId)).toEqual([
       [3, "codigo_respondente", "imports.rowErrors.respondentNotEligible"],
@@ -432,15 +427,7 @@ describe("respondents imported with their consent", () => {
   it("writes each consent once: a re-import skips the row, and concurrent commits of one file create one consent per row", async () => {
     const content = csv([row(), row(), row(NO_CONSENT)]);
     const before = await counts();
-    const first = await dryRunOk(content);
-    const second = await dryRunOk(content);
-    const results = await Promise.all([
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: second.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-    ]);
-    const created = results.map((result) => ("created" in result && !result.alreadyCommitted ? result.created : 0));
-    expect(created.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await commitTwoDryRunsAtOnce(world, content, dryRunOk)).toBe(3);
     const after = await counts();
     expect(after).toEqual({
       respondents: before.respondents + 3,

@@ -18,6 +18,7 @@ import {
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
+import { commitTwoDryRunsAtOnce, dryRunSuggested } from "@/tests/support/import-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -101,6 +102,12 @@ async function dryRun(content: File, overrides: Record<string, unknown> = {}) {
     idempotencyKey: `key-${uuid().slice(-12)}`,
     ...overrides,
   });
+}
+
+async function dryRunOk(content: File) {
+  const result = await dryRun(content);
+  if ("rejected" in result) throw new Error(result.rejected);
+  return result;
 }
 
 async function counts() {
@@ -380,24 +387,9 @@ describe("dry run and commit", () => {
       ],
     ];
     const content = file(csv(rows, { headers }), "stories.csv");
-    const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file: content, delimiter: "auto" });
-    if ("rejected" in analysis) throw new Error(analysis.rejected);
-    const dry = await dryRunImport(actor, {
-      evaluationId,
-      kind: "STORIES",
-      file: content,
-      fileName: "stories.csv",
-      delimiter: "auto",
-      mapping: analysis.mapping,
-      keyColumn: "_uuid",
-      idempotencyKey: "stories-key-1",
-    });
+    const dry = await dryRunSuggested({ database, team, evaluationId, actor }, "STORIES", content, "stories-key-1");
     expect(dry).toMatchObject({ newCount: 1, errorCount: 0 });
-    const committed = await commitImport(actor, {
-      evaluationId,
-      batchId: (dry as { batchId: string }).batchId,
-      file: content,
-    });
+    const committed = await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content });
     expect(committed).toMatchObject({ created: 1 });
     const story = await database.prisma.changeStory.findFirstOrThrow({
       where: { evaluationId, title: { startsWith: "=HYPERLINK" } },
@@ -445,15 +437,7 @@ describe("dry run and commit", () => {
   it("creates each record once when the same file is committed concurrently (two batches, and one batch twice)", async () => {
     const content = file(csv([row(), row(), row()]));
     const before = await counts();
-    const first = (await dryRun(content)) as { batchId: string };
-    const second = (await dryRun(content)) as { batchId: string };
-    const results = await Promise.all([
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: second.batchId, file: content }),
-      commitImport(actor, { evaluationId, batchId: first.batchId, file: content }),
-    ]);
-    const created = results.map((result) => ("created" in result && !result.alreadyCommitted ? result.created : 0));
-    expect(created.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await commitTwoDryRunsAtOnce({ evaluationId, actor }, content, dryRunOk)).toBe(3);
     const after = await counts();
     expect(after.respondents - before.respondents).toBe(3);
     expect(after.events - before.events).toBe(3);

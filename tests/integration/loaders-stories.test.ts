@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reader } from "@/lib/evaluations/access";
 import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
-import type { StoryFilters } from "@/lib/tables/lists";
-import type { TableState } from "@/lib/tables/url-state";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -28,14 +27,6 @@ const outsider = () => reader(world.team.outsider);
 const admin = () => reader(world.team.outsider, true);
 /** Everyone who must get null from a loader guarded by story.view. */
 const refusedViewers = () => [member("reviewer"), outsider(), admin(), member("lead", other), null];
-
-const listState: TableState<StoryFilters> = {
-  page: 1,
-  pageSize: 25,
-  sort: { id: "code", desc: false },
-  columns: [],
-  filters: {},
-};
 
 function fields(overrides: Partial<StoryFormValues> = {}) {
   return storyFieldsSchema.parse({
@@ -105,12 +96,16 @@ afterAll(async () => {
 describe("the stories table", () => {
   it("gives a page to readers of stories and null to everyone else", async () => {
     expect(
-      (await loaders.loadStoryList(world.evaluationId, member("analyst"), listState))?.rows.map((row) => row.id),
+      (await loaders.loadStoryList(world.evaluationId, member("analyst"), STORY_LIST_FIRST_PAGE))?.rows.map(
+        (row) => row.id,
+      ),
     ).toEqual([storyId]);
     // A panelist's table holds their opened rounds' candidates only (stories-panel-scope.test.ts): none here.
-    expect((await loaders.loadStoryList(world.evaluationId, member("panelist"), listState))?.rows).toEqual([]);
+    expect((await loaders.loadStoryList(world.evaluationId, member("panelist"), STORY_LIST_FIRST_PAGE))?.rows).toEqual(
+      [],
+    );
     for (const caller of refusedViewers())
-      expect(await loaders.loadStoryList(world.evaluationId, caller, listState)).toBeNull();
+      expect(await loaders.loadStoryList(world.evaluationId, caller, STORY_LIST_FIRST_PAGE)).toBeNull();
   });
 });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCountryInput, addPlaceInput, addRegionInput } from "@/lib/places/schema";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
-import { createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { createStoryWorld, respondentFormAttributes, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -55,16 +55,7 @@ const listState = <F>(filters: F) => ({
 });
 
 function respondentAttributes(overrides: Record<string, unknown>) {
-  return respondentSchema.respondentAttributesSchema.parse({
-    type: "UNION_MEMBER",
-    gender: "WOMAN",
-    state: "Oaxaca",
-    placeId: "",
-    sectorId: "",
-    language: "es",
-    atRiskGroupIds: [],
-    ...overrides,
-  });
+  return respondentSchema.respondentAttributesSchema.parse(respondentFormAttributes({ state: "Oaxaca", ...overrides }));
 }
 
 beforeAll(async () => {

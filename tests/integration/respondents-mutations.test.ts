@@ -4,7 +4,13 @@
  * references kept inside the evaluation, and an audit event for every change.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPlace, buildSector, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildPlace,
+  buildSector,
+  createEvaluationWithTeam,
+  respondentFormAttributes,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -18,16 +24,7 @@ const places = { monclova: "", oaxacaCommunity: "", otherEvaluation: "" };
 const sectors = { mine: "", otherEvaluation: "" };
 
 const attributes = (overrides: Record<string, unknown> = {}) =>
-  schema.respondentAttributesSchema.parse({
-    type: "UNION_MEMBER",
-    gender: "WOMAN",
-    state: "Coahuila",
-    placeId: "",
-    sectorId: "",
-    language: "es",
-    atRiskGroupIds: [],
-    ...overrides,
-  });
+  schema.respondentAttributesSchema.parse(respondentFormAttributes(overrides));
 
 const group = (code: string, t: EvaluationWithTeam = team) => t.atRiskGroups.find((row) => row.code === code)!.id;
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
-import { poppler } from "@/tests/support/document-tools";
+import { expectOnlyEmbeddedNotoSans, poppler } from "@/tests/support/document-tools";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import {
   createStoryAt,
@@ -355,12 +355,7 @@ describe("the validation sheet", () => {
     const tree = poppler("pdfinfo", ["-struct", where]);
     for (const tag of ["Document", "H1", "H2", "H3", "P", "L", "LI", "LBody"])
       expect(tree, tag).toMatch(new RegExp(`^\\s*${tag}\\b`, "m"));
-    const fonts = poppler("pdffonts", [where])
-      .split("\n")
-      .slice(2)
-      .filter((line) => line.trim());
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const line of fonts) expect(line, line).toMatch(/NotoSans.*\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
+    expectOnlyEmbeddedNotoSans(where);
     const audited = await database.prisma.auditEvent.findMany({
       where: { recordId: roundId, action: "validation.sheet.download" },
     });

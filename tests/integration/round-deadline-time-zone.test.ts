@@ -4,6 +4,7 @@
  * spring hour refused next to the field). The setting is checked, audited and shown by the loaders.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { savedEvaluationFields } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { signInAs } from "@/tests/support/session";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -61,18 +62,8 @@ const storedDeadline = async (roundId: string) =>
   ).deadline.toISOString();
 
 async function setZone(timeZone: string) {
-  const current = await database.prisma.evaluation.findUniqueOrThrow({ where: { id: world.evaluationId } });
-  const isoDay = (date: Date) => date.toISOString().slice(0, 10);
   return evaluations.updateEvaluation(world.lead.id, {
-    evaluationId: world.evaluationId,
-    expectedVersion: current.version,
-    name: current.name,
-    client: current.client,
-    evaluatorOrganisation: current.evaluatorOrganisation,
-    periodStart: isoDay(current.periodStart),
-    periodEnd: isoDay(current.periodEnd),
-    languages: current.languages,
-    description: current.description,
+    ...(await savedEvaluationFields(database.prisma, world.evaluationId)),
     timeZone,
   });
 }

@@ -13,12 +13,11 @@ import type { Reader } from "@/lib/evaluations/access";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
-import type { StoryFilters } from "@/lib/tables/lists";
-import type { TableState } from "@/lib/tables/url-state";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -27,14 +26,6 @@ let statements = 0;
 let storyId: string;
 let stories: typeof import("@/lib/stories/loaders");
 let frames: typeof import("@/lib/fieldwork/list-loaders");
-
-const listState: TableState<StoryFilters> = {
-  page: 1,
-  pageSize: 25,
-  sort: { id: "code", desc: false },
-  columns: [],
-  filters: {},
-};
 
 async function countStatements(call: () => Promise<unknown>): Promise<{ count: number; result: unknown }> {
   statements = 0;
@@ -146,7 +137,7 @@ describe("statements per page", () => {
   it("reads a list page's frame and rows in at most 4 statements beside the session's", async () => {
     const { count, result } = await countStatements(async () => {
       const frame = await frames.loadListFrame(world.evaluationId, lead(), "story.view", "story.edit");
-      const page = await stories.loadStoryList(world.evaluationId, lead(), listState);
+      const page = await stories.loadStoryList(world.evaluationId, lead(), STORY_LIST_FIRST_PAGE);
       return { frame, page };
     });
     const { frame, page } = result as {

@@ -9,12 +9,11 @@ import type { SelectionRoundStatus } from "@/lib/generated/prisma/enums";
 import { parseDashboardFilters } from "@/lib/dashboard/schema";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
-import type { StoryFilters } from "@/lib/tables/lists";
-import type { TableState } from "@/lib/tables/url-state";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { actingUser } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -29,13 +28,6 @@ const ids = {} as Record<
 const reader = (user: { id: string }): Reader => ({ id: user.id, isAdmin: false });
 const panelist = () => reader(world.team.members.panelist!);
 const analyst = () => reader(world.team.members.analyst!);
-const listState: TableState<StoryFilters> = {
-  page: 1,
-  pageSize: 25,
-  sort: { id: "code", desc: false },
-  columns: [],
-  filters: {},
-};
 
 async function newStory(title: string) {
   const story = storyFieldsSchema.parse({
@@ -140,16 +132,16 @@ describe("a panelist's stories", () => {
   });
 
   it("fill the stories table and its count with their rounds' candidates only", async () => {
-    const page = await stories.loadStoryList(world.evaluationId, panelist(), listState);
+    const page = await stories.loadStoryList(world.evaluationId, panelist(), STORY_LIST_FIRST_PAGE);
     expect(page?.rows.map((row) => row.id).sort()).toEqual(visible().sort());
     expect(page?.total).toBe(2);
     // The domain filter's shortcut count must not bypass the scope either.
     const domainPage = await stories.loadStoryList(world.evaluationId, panelist(), {
-      ...listState,
+      ...STORY_LIST_FIRST_PAGE,
       filters: { domain: world.team.domains[0]!.id },
     });
     expect(domainPage?.total).toBe(0);
-    expect((await stories.loadStoryList(world.evaluationId, analyst(), listState))?.total).toBe(6);
+    expect((await stories.loadStoryList(world.evaluationId, analyst(), STORY_LIST_FIRST_PAGE))?.total).toBe(6);
   });
 
   it("are all search finds for them, and no transcript is searched", async () => {

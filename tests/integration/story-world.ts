@@ -1,11 +1,13 @@
 /**
  * The story tests' start: a database of the file's own with the app pointed at it and the story
  * world of tests/factories/stories.ts in it; a story form's valid fields; a story created through
- * the mutation by the world's evaluator.
+ * the mutation by the world's evaluator; the stories list as it first opens.
  */
 import type { StoryFormValues } from "@/lib/stories/form-values";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import type { StoryFilters } from "@/lib/tables/lists";
+import type { TableState } from "@/lib/tables/url-state";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase } from "@/tests/support/test-database";
@@ -42,3 +44,12 @@ export async function newStory(world: StoryWorld, overrides: Partial<StoryFormVa
   if (!result.ok) throw new Error(result.reason);
   return result.storyId;
 }
+
+/** The stories list as it first opens: page one of 25, by code, no filter, no columns chosen. */
+export const STORY_LIST_FIRST_PAGE: TableState<StoryFilters> = {
+  page: 1,
+  pageSize: 25,
+  sort: { id: "code", desc: false },
+  columns: [],
+  filters: {},
+};

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 
 function run(tool: string, args: string[], missing: string, timeout = 60_000): string {
   try {
@@ -20,6 +21,19 @@ function run(tool: string, args: string[], missing: string, timeout = 60_000): s
 
 export function poppler(tool: "pdfinfo" | "pdffonts" | "pdftotext", args: string[]): string {
   return run(tool, args, "install Debian's poppler-utils (.ci/run does) to check a PDF");
+}
+
+/**
+ * Every font of the PDF is Noto Sans, embedded and subset (pdffonts' emb and sub columns), so
+ * the reader's own fonts never stand in for accented letters; a PDF with no font at all fails.
+ */
+export function expectOnlyEmbeddedNotoSans(where: string): void {
+  const fonts = poppler("pdffonts", [where])
+    .split("\n")
+    .slice(2)
+    .filter((line) => line.trim());
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const line of fonts) expect(line, line).toMatch(/NotoSans.*\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * What the import tests share: an evaluation with its team in a database of the file's own, the
  * evaluator importing from a documentation address; files written as a spreadsheet program
- * writes CSV; the wizard's analyse-and-dry-run; and a batch's row errors in line order.
+ * writes CSV; the wizard's analyse-and-dry-run; a batch's row errors in line order; and the race of
+ * commits every import must survive.
  */
-import { analyzeImportFile, dryRunImport } from "@/lib/imports/mutations";
+import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "./app-env";
@@ -63,4 +64,26 @@ export async function rowErrorsOf(world: ImportWorld, batchId: string) {
     orderBy: [{ rowNumber: "asc" }, { column: "asc" }, { code: "asc" }],
   });
   return errors.map((error) => [error.rowNumber, error.column, error.code]);
+}
+
+/**
+ * Two dry runs of one file, then three commits at once: both batches, and the first batch twice (a
+ * double click). Returns how many records the commits that did the work created; a commit answered
+ * as already committed counts none, so a file of n new rows must come to n.
+ */
+export async function commitTwoDryRunsAtOnce(
+  { evaluationId, actor }: Pick<ImportWorld, "evaluationId" | "actor">,
+  file: File,
+  dryRun: (file: File) => Promise<{ batchId: string }>,
+): Promise<number> {
+  const first = await dryRun(file);
+  const second = await dryRun(file);
+  const results = await Promise.all([
+    commitImport(actor, { evaluationId, batchId: first.batchId, file }),
+    commitImport(actor, { evaluationId, batchId: second.batchId, file }),
+    commitImport(actor, { evaluationId, batchId: first.batchId, file }),
+  ]);
+  return results
+    .map((result) => ("created" in result && !result.alreadyCommitted ? result.created : 0))
+    .reduce((a, b) => a + b, 0);
 }
