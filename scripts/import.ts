@@ -17,6 +17,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Rejection } from "../lib/core/refusal";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import type { ImportKind } from "../lib/generated/prisma/enums";
 import { messages } from "../lib/i18n/messages";
@@ -72,6 +73,18 @@ function say(language: "es" | "en", key: string, values: Record<string, string> 
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
+/**
+ * A refusal's values as the wizard words them: the repeated or unknown column by its header, and
+ * a field the mapping leaves out by its label ("Title"), not by the form field that carried it.
+ */
+function refusalValues(language: "es" | "en", kind: ImportKind, refusal: Rejection): Record<string, string> {
+  const target = refusal.details?.target ?? "";
+  const labels = [`imports.kindFields.${kind}.${target}`, `imports.fields.${target}`];
+  // `say` gives the key back when a language has no such message.
+  const label = target ? labels.map((key) => [key, say(language, key)]).find(([key, text]) => text !== key) : undefined;
+  return { header: refusal.details?.header ?? "", field: label?.[1] ?? target };
+}
+
 async function fileAt(name: string): Promise<File> {
   return new File([await readFile(name)], path.basename(name));
 }
@@ -119,10 +132,7 @@ async function run(): Promise<number> {
     const analysis = await analyzeImportFile({ evaluationId, kind: args.kind, file: main!, delimiter: "auto" });
     if ("rejected" in analysis) {
       console.error(
-        say(language, `imports.refusals.${analysis.rejected}`, {
-          header: analysis.field ?? "",
-          field: analysis.field ?? "",
-        }),
+        say(language, `imports.refusals.${analysis.rejected}`, refusalValues(language, args.kind, analysis)),
       );
       return 1;
     }
@@ -144,9 +154,7 @@ async function run(): Promise<number> {
       numberLocale: args.numberLocale ?? (args.kind === "STORIES" ? language : undefined),
     });
     if ("rejected" in dry) {
-      console.error(
-        say(language, `imports.refusals.${dry.rejected}`, { header: dry.field ?? "", field: dry.field ?? "" }),
-      );
+      console.error(say(language, `imports.refusals.${dry.rejected}`, refusalValues(language, args.kind, dry)));
       return 1;
     }
     for (const error of await allBatchErrors(evaluationId, dry.batchId)) {

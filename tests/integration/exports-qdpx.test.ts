@@ -401,7 +401,12 @@ describe("the REFI-QDA project", () => {
     for (const id of ["noFunder", "withdrawn", "stopped", "noConsent"]) expect(cases).not.toContain(codeOf(ids[id]!));
     expect(xml).toContain("<Description>");
     expect(xml).toMatch(
-      /Quedan fuera por consentimiento[^<]*: 4 personas, 3 entrevistas, 1 grupos focales, 3 fragmentos y 1 historias\. [^<]*: 1\./,
+      /Quedan fuera por consentimiento[^<]*: 4 personas, 3 entrevistas, 1 grupo focal, 3 fragmentos y 1 historia\. [^<]*: 1\./,
+    );
+    // The counts agree with their nouns in both languages: one focus group, not "1 focus groups".
+    const english = await projectOf(await download(mine.evaluation.id, "en"));
+    expect(english.xml).toMatch(
+      /Left out for consent[^<]*: 4 respondents, 3 interviews, 1 focus group, 3 passages and 1 story\. [^<]*: 1\./,
     );
   });
 

@@ -5,11 +5,12 @@
  * batch and the audit events are theirs), and a refusal for someone who is not a member.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyzeImportFile } from "@/lib/imports/mutations";
 import { pointAppAt } from "@/tests/support/app-env";
 import { createBriefEvaluation, expectEveryStory, type BriefEvaluation } from "@/tests/support/brief-import";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -101,6 +102,47 @@ describe("npm run import", () => {
       expect(result.stdout).toContain(
         'figuras, línea 3, columna "_submission__uuid": Esta fila no pertenece a ninguna fila de la hoja principal',
       );
+      expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
+    },
+    RUNS,
+  );
+
+  it(
+    "reads the columns as --mapping M.json matches them, a header it would not recognise included",
+    async () => {
+      // The brief's stories with the title under a header no synonym knows: only the mapping file names it.
+      const original = await readFile(`${FIXTURES}/historias.csv`, "utf8");
+      const renamed = original.replace(/^_uuid,_index,title,/, "_uuid,_index,encabezado_libre,");
+      expect(renamed).not.toBe(original);
+      const folder = await mkdtemp(path.join(tmpdir(), "import-mapping-"));
+      const stories = path.join(folder, "historias.csv");
+      await writeFile(stories, renamed);
+      const analysis = await analyzeImportFile({
+        evaluationId: evaluation.evaluationId,
+        kind: "STORIES",
+        file: new File([original], "historias.csv"),
+        delimiter: "auto",
+      });
+      if ("rejected" in analysis) throw new Error(analysis.rejected);
+      const { title, ...others } = analysis.mapping;
+      expect(title).toBe("title");
+      const mapping = path.join(folder, "mapping.json");
+      await writeFile(
+        mapping,
+        JSON.stringify({ columns: { ...others, encabezado_libre: title }, keyColumn: analysis.keyColumn }),
+      );
+
+      const suggested = await importAs(email, [stories], ["--number-language", "es", "--language", "en"]);
+      expect(suggested.code).toBe(1);
+      // Worded as the wizard words it: the field by its label, not the form field that carried it.
+      expect(suggested.stderr).toContain("Match a column to the required field “Title”.");
+      const mapped = await importAs(
+        email,
+        [stories],
+        ["--mapping", mapping, "--number-language", "es", "--language", "en", "--dry-run"],
+      );
+      expect(mapped.code, mapped.stderr).toBe(0);
+      expect(mapped.stdout).toContain("9 rows: 9 new, 0 imported before, 0 with errors");
       expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
     },
     RUNS,

@@ -3,7 +3,7 @@
  * ("2022-2024", "2022-", "since 2022", "desde 2022"), every way of writing *no change*, every
  * error of a row reported at once with the accepted forms, rows named by their spreadsheet line
  * (header = line 1, blank lines counted); and a saved column matching that still matches a new
- * file's new columns, with the columns left out listed before the dry run.
+ * file's new columns, with the columns left out listed before the dry run; domains by number or name.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leftOutColumns } from "@/lib/imports/mapping";
@@ -192,5 +192,49 @@ describe("column matching after a saved mapping", () => {
     expect(thirdAnalysis.mapping).not.toHaveProperty("titulo");
     expect(thirdAnalysis.suggestedColumns).toEqual([]);
     expect(leftOutColumns(thirdAnalysis.headers, thirdAnalysis.mapping, thirdAnalysis.keyColumn)).toEqual(["titulo"]);
+  });
+});
+
+// Last: it commits stories, which the period test above counts among the evaluation's.
+describe("a story's domains", () => {
+  it("takes a primary domain by its number or its name in either language, and secondary domains by name", async () => {
+    const [first, second] = world.team.domains;
+    const headers = [...HEADERS, "dominio_principal", "dominios_secundarios", "domain_rationale"];
+    const why = "Lo que cambió es de este dominio.";
+    const unknown = await dryRun(
+      csvFile([headers, [...story("d-unknown", "positivo", "2023"), "Dominio inventado", "", why]]),
+      "story-rows-domain-unknown",
+    );
+    expect(await errorsOf(unknown.batchId)).toEqual([[2, "dominio_principal", "imports.rowErrors.domainUnknown"]]);
+
+    const content = csvFile([
+      headers,
+      [...story("d-es", "positivo", "2023"), first!.nameEs, second!.nameEn, why],
+      [...story("d-en", "positivo", "2023"), second!.nameEn.toUpperCase(), "", why],
+      [...story("d-number", "positivo", "2023"), "2", first!.nameEs, why],
+    ]);
+    const dry = await dryRun(content, "story-rows-domains");
+    expect(await errorsOf(dry.batchId)).toEqual([]);
+    expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content })).toMatchObject({
+      created: 3,
+    });
+    const assignments = await database.prisma.domainAssignment.findMany({
+      where: { evaluationId, story: { title: { startsWith: "Historia d-" } } },
+      select: { kind: true, domainId: true, story: { select: { title: true } } },
+    });
+    const of = (title: string) =>
+      assignments
+        .filter((row) => row.story.title === `Historia ${title}`)
+        .map((row) => [row.kind, row.domainId])
+        .sort();
+    expect(of("d-es")).toEqual([
+      ["PRIMARY", first!.id],
+      ["SECONDARY", second!.id],
+    ]);
+    expect(of("d-en")).toEqual([["PRIMARY", second!.id]]);
+    expect(of("d-number")).toEqual([
+      ["PRIMARY", second!.id],
+      ["SECONDARY", first!.id],
+    ]);
   });
 });

@@ -17,6 +17,7 @@ describe("CSV export", () => {
     ["-1+1", "'-1+1"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\t=1", "'\t=1"],
+    ["\r=1", "'\r=1"],
     ["Las niñas volvieron", "Las niñas volvieron"],
     [null, ""],
     // Text that looks like a number is still text a person typed: neutralised.
