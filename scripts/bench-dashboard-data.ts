@@ -38,9 +38,12 @@ export async function generateDashboardExtras(client: pg.Client, log: (line: str
       SELECT 'sf' || g, '${e}', 'st' || g, 1, (ARRAY['Comunidades', 'comunidades', 'Casos resueltos en 45 días', 'casos resueltos en 45 dias', 'Trabajadoras afiliadas'])[1 + h % 5],
              CASE WHEN h % 17 = 0 THEN 'MORE_THAN' ELSE 'EXACT' END::figure_qualifier, 1 + h % 500, NULL,
              (ARRAY[NULL, NULL, '%', '%', 'personas'])[1 + h % 5], now()
-        FROM ${stories} WHERE h % 2 = 1;
+        FROM ${stories} WHERE h % 2 = 1
+      -- The selection rounds' candidates (bench-fieldwork-rounds.ts) already have figures 1 and 2.
+      ON CONFLICT DO NOTHING;
       INSERT INTO story_figure (id, evaluation_id, story_id, position, label, qualifier, value, value_max, unit, updated_at)
-      SELECT 'sf2-' || g, '${e}', 'st' || g, 2, 'Meses de espera', 'RANGE', 1, 9, 'meses', now() FROM ${stories} WHERE h % 5 = 0;
+      SELECT 'sf2-' || g, '${e}', 'st' || g, 2, 'Meses de espera', 'RANGE', 1, 9, 'meses', now() FROM ${stories} WHERE h % 5 = 0
+      ON CONFLICT DO NOTHING;
       INSERT INTO story_at_risk_group (id, evaluation_id, story_id, group_id, updated_at)
       SELECT 'sag' || g, '${e}', 'st' || g, CASE WHEN h % 8 < 2 THEN 'ag1' ELSE 'ag2' END, now() FROM ${stories} WHERE h % 8 < 3`,
     ],

@@ -1,12 +1,13 @@
 /**
- * `npm run import -- --evaluation <id> --as <member e-mail> --file F [--file G …] [--kind stories]
- *   [--mapping M.json] [--number-language es|en] [--language es|en] [--commit]`
+ * `npm run import -- --evaluation <id> --kind stories --file F [--file G …] [--mapping M.json]
+ *   [--dry-run] [--as <member e-mail>] [--number-language es|en] [--language es|en]`
  *
  * The wizard's import for data managers and air-gapped servers, through the same code: the file
  * is analysed (the saved or suggested column matching, or the one in M.json), checked row by row
- * (a dry run, the default), and with --commit written in one transaction, or not at all. The
- * import acts as the named member, who must be an enabled member allowed to import this kind;
- * the batch and every record's audit event are theirs. The first file is the main table; more
+ * (the dry run), and, unless --dry-run, written in one transaction, or not at all (--commit, the
+ * old way to ask for it, is still accepted). The import acts as the member named by --as, or as
+ * the evaluation's lead when it has exactly one; that member must be enabled and allowed to import
+ * this kind, and the batch and every record's audit event are theirs. The first file is the main table; more
  * CSV files are the stories' repeat groups (figures, contributions), named by their file names.
  * Every row error is printed in the member's language as the wizard shows it, with its file or
  * sheet, line and column. Uses DATABASE_URL, or the embedded database in DATA_DIR while the app
@@ -21,7 +22,7 @@ import type { Rejection } from "../lib/core/refusal";
 import { EnvError, launchEnvSchema, parseEnv } from "../lib/env";
 import type { ImportKind } from "../lib/generated/prisma/enums";
 import { messages } from "../lib/i18n/messages";
-import { allBatchErrors, findImportingMember } from "../lib/imports/data";
+import { allBatchErrors, findImportingMember, findLeadEmails } from "../lib/imports/data";
 import { IMPORT_KINDS } from "../lib/imports/fields";
 import { analyzeImportFile, commitImport, dryRunImport } from "../lib/imports/mutations";
 import { mayImport } from "../lib/imports/policy";
@@ -46,10 +47,11 @@ function options() {
       "dry-run": { type: "boolean", default: false },
     },
   });
+  // --as is optional: without it the import acts as the evaluation's only lead (see run()).
   const kind = values.kind!.toUpperCase() as ImportKind;
-  if (!values.evaluation || !values.as || !values.file?.length)
+  if (!values.evaluation || !values.file?.length)
     throw new UsageError(
-      "Usage: npm run import -- --evaluation <id> --as <member e-mail> --file <file> [--file <repeat group file>…] [--kind stories] [--mapping mapping.json] [--number-language es|en] [--commit]",
+      "Usage: npm run import -- --evaluation <id> --kind stories --file <file> [--file <repeat group file>…] [--mapping mapping.json] [--dry-run] [--as <member e-mail>] [--number-language es|en] [--language es|en]",
     );
   if (!IMPORT_KINDS.includes(kind as never))
     throw new UsageError(`--kind must be one of ${IMPORT_KINDS.map((name) => name.toLowerCase()).join(", ")}.`);
@@ -99,6 +101,17 @@ async function mappingFrom(name: string): Promise<{ columns: Record<string, stri
   return { columns, keyColumn: typeof parsed.keyColumn === "string" ? parsed.keyColumn : undefined };
 }
 
+/** Whom the import acts for when --as is not given: the evaluation's lead, when it has exactly one. */
+async function soleLead(evaluationId: string): Promise<string> {
+  const leads = await findLeadEmails(evaluationId);
+  if (leads.length === 1) return leads[0]!;
+  throw new UsageError(
+    leads.length === 0
+      ? `Evaluation ${evaluationId} has no enabled lead to act for: name the member with --as <e-mail>.`
+      : `Evaluation ${evaluationId} has several leads: name the one the import acts for with --as <e-mail> (${leads.join(", ")}).`,
+  );
+}
+
 async function run(): Promise<number> {
   const args = options();
   loadDotEnv();
@@ -116,10 +129,11 @@ async function run(): Promise<number> {
   });
   try {
     const evaluationId = args.evaluation!;
-    const member = await findImportingMember(evaluationId, args.as!);
-    if (!member) throw new UsageError(`${args.as} is not an enabled member of evaluation ${evaluationId}.`);
+    const as = args.as ?? (await soleLead(evaluationId));
+    const member = await findImportingMember(evaluationId, as);
+    if (!member) throw new UsageError(`${as} is not an enabled member of evaluation ${evaluationId}.`);
     if (!mayImport(member.roles, args.kind))
-      throw new UsageError(`${args.as} may not import ${args.kind.toLowerCase()} into this evaluation.`);
+      throw new UsageError(`${as} may not import ${args.kind.toLowerCase()} into this evaluation.`);
     if (args.kind === "RESPONDENTS" && !ring)
       throw new UsageError(
         "Respondents carry identities: set IDENTITY_ENCRYPTION_KEY (or run beside the data folder's secrets).",
@@ -169,8 +183,8 @@ async function run(): Promise<number> {
       `${dry.rowCount} rows: ${dry.newCount} new, ${dry.skippedCount} imported before, ${dry.errorCount} with errors (batch ${dry.batchId}).`,
     );
     if (dry.errorCount > 0) return 1;
-    if (!args.commit) {
-      console.log("Dry run: nothing was saved. Run again with --commit to save.");
+    if (args["dry-run"]) {
+      console.log("Dry run: nothing was saved. Run again without --dry-run to save.");
       return 0;
     }
     const committed = ring

@@ -85,6 +85,17 @@ export async function findImportingMember(evaluationId: string, email: string) {
     : null;
 }
 
+/** The e-mails of the evaluation's enabled leads (a few at most): the command line acts as the lead when there is one. */
+export async function findLeadEmails(evaluationId: string): Promise<string[]> {
+  const leads = await db().evaluationMember.findMany({
+    where: { evaluationId, roles: { has: "LEAD" }, user: { disabledAt: null } },
+    select: { user: { select: { email: true } } },
+    orderBy: { user: { email: "asc" } },
+    take: 5,
+  });
+  return leads.map((lead) => lead.user.email);
+}
+
 /** Every stored error of a batch, in file order (sheet by sheet), for the command line. */
 export async function allBatchErrors(evaluationId: string, batchId: string) {
   return db().importRowError.findMany({

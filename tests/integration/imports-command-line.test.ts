@@ -1,8 +1,9 @@
 /**
- * `npm run import` against PostgreSQL, run as a data manager would run it: a dry run by default
- * (nothing saved), every row error printed with its file, line and column in the member's
- * language and a non-zero exit, --commit saving the brief's outcomes as the named member (the
- * batch and the audit events are theirs), and a refusal for someone who is not a member.
+ * `npm run import` against PostgreSQL, run as a data manager would run it: --dry-run checks and
+ * saves nothing, every row error printed with its file, line and column in the member's language
+ * and a non-zero exit, a run without it saving the brief's outcomes as the named member (the batch
+ * and the audit events are theirs) or, without --as, as the evaluation's only lead, a replay
+ * adding nothing, and a refusal for someone who is not a member.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -63,13 +64,13 @@ afterAll(async () => {
 
 describe("npm run import", () => {
   it(
-    "checks without saving by default, and says which sheets it leaves out",
+    "checks without saving with --dry-run, and says which sheets it leaves out",
     async () => {
       const stories = `${FIXTURES}/historias.csv`;
       const dry = await importAs(
         email,
         [stories, `${FIXTURES}/figuras.csv`],
-        ["--number-language", "es", "--language", "en"],
+        ["--number-language", "es", "--language", "en", "--dry-run"],
       );
       expect(dry.code, dry.stderr).toBe(0);
       expect(dry.stdout).toContain("9 rows: 9 new, 0 imported before, 0 with errors");
@@ -84,7 +85,11 @@ describe("npm run import", () => {
       expect(english.stdout).toContain('figuras, line 6, column "value": This number can be read two ways');
       expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
 
-      const other = await importAs(email, [stories, `${FIXTURES}/brief-stories.xlsx`], ["--language", "es"]);
+      const other = await importAs(
+        email,
+        [stories, `${FIXTURES}/brief-stories.xlsx`],
+        ["--language", "es", "--dry-run"],
+      );
       expect(other.code).toBe(0);
       expect(other.stdout).toContain("brief-stories: no es un grupo que se repite de una historia; no se importa");
     },
@@ -96,7 +101,7 @@ describe("npm run import", () => {
     async () => {
       const bad = path.join(await mkdtemp(path.join(tmpdir(), "import-")), "figuras.csv");
       await writeFile(bad, "_submission__uuid,label,value\r\nuuid-brief-01,communities,=1+1\r\nnobody,x,1\r\n");
-      const result = await importAs(email, [`${FIXTURES}/historias.csv`, bad], ["--language", "es", "--commit"]);
+      const result = await importAs(email, [`${FIXTURES}/historias.csv`, bad], ["--language", "es"]);
       expect(result.code).toBe(1);
       expect(result.stdout).toContain('figuras, línea 2, columna "value": Escriba un número');
       expect(result.stdout).toContain(
@@ -149,14 +154,14 @@ describe("npm run import", () => {
   );
 
   it(
-    "saves with --commit as the named member, and refuses someone who is not a member",
+    "saves as the named member, adds nothing on a replay as the only lead, and refuses someone who is not a member",
     async () => {
       const outsider = await importAs("nobody@test.example", [`${FIXTURES}/historias.csv`]);
       expect(outsider.code).toBe(2);
       expect(outsider.stderr).toContain("is not an enabled member");
 
       const files = ["historias.csv", "figuras.csv", "contribuciones.csv"].map((name) => `${FIXTURES}/${name}`);
-      const saved = await importAs(email.toUpperCase(), files, ["--number-language", "es", "--commit"]);
+      const saved = await importAs(email.toUpperCase(), files, ["--number-language", "es"]);
       expect(saved.code, saved.stderr).toBe(0);
       expect(saved.stdout).toContain("Saved: 9 created, 0 imported before.");
       await expectEveryStory(database.prisma, evaluation);
@@ -169,6 +174,29 @@ describe("npm run import", () => {
       });
       expect(events).toHaveLength(10);
       expect(new Set(events.map((event) => event.actorId))).toEqual(new Set([evaluation.actor.actorId]));
+
+      // The issue's own form of the command: no --as (the evaluation's one lead acts), no --commit.
+      const fileArgs = files.flatMap((file) => ["--file", file]);
+      const replay = await importCommand([
+        "--evaluation",
+        evaluation.evaluationId,
+        "--kind",
+        "stories",
+        ...fileArgs,
+        "--number-language",
+        "es",
+      ]);
+      expect(replay.code, replay.stderr).toBe(0);
+      expect(replay.stdout).toContain("Saved: 0 created, 9 imported before.");
+      expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(9);
+      const lead = await database.prisma.evaluationMember.findFirstOrThrow({
+        where: { evaluationId: evaluation.evaluationId, roles: { has: "LEAD" } },
+      });
+      const batches = await database.prisma.importBatch.findMany({
+        where: { evaluationId: evaluation.evaluationId, status: "COMMITTED" },
+        orderBy: { committedAt: "asc" },
+      });
+      expect(batches.map((batch) => batch.createdById)).toEqual([evaluation.actor.actorId, lead.userId]);
     },
     RUNS,
   );
