@@ -40,7 +40,8 @@ export type MagnitudeRow = {
 /**
  * Magnitude figures of selected stories (approved ones apart) per primary domain, grouped where
  * label and unit agree. The label is compared without case, accents or repeated spaces
- * (normalize NFD, then the combining marks dropped); the unit without case or outer spaces.
+ * (story_figure.label_key, kept with the figure: normalize NFD, then the combining marks
+ * dropped); the unit without case or outer spaces.
  * Sums are exact decimals, returned as text so no precision is lost on the way to the page.
  */
 export async function rollUpMagnitudes(
@@ -54,7 +55,7 @@ export async function rollUpMagnitudes(
   return db().$queryRaw<MagnitudeRow[]>`
     WITH figures AS (
       SELECT da.domain_id, s.id AS story_id, s.stage, f.label, f.unit, f.qualifier, f.value, f.value_max, f.position,
-             regexp_replace(regexp_replace(normalize(lower(btrim(f.label)), NFD), '[\u0300-\u036f]', '', 'g'), '[[:space:]]+', ' ', 'g') AS label_key,
+             f.label_key,
              lower(btrim(coalesce(f.unit, ''))) AS unit_key
         FROM change_story s
         JOIN story_figure f ON f.evaluation_id = s.evaluation_id AND f.story_id = s.id

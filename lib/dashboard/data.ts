@@ -5,7 +5,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { inRegion, regionTokenSql } from "@/lib/places/region-sql";
+import { regionTokenSql } from "@/lib/places/region-sql";
+import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { fieldworkConditions, respondentConditions, storyConditions } from "./filter-sql";
 import type { StoryReadScope } from "@/lib/stories/read-scope";
@@ -100,19 +101,19 @@ export async function countByState(
   const interviews = fieldworkConditions(evaluationId, filters, "interview", scope.seesFieldwork);
   const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group", scope.seesFieldwork);
   // Under a state filter, a story placed there and elsewhere counts for that state only.
-  const storyPlaceState = filters.state ? Prisma.sql`AND ${inRegion("p", filters.state)}` : Prisma.empty;
+  const storyRegion = filters.state
+    ? Prisma.sql`AND region = ${regionToken(parseRegionToken(filters.state))}`
+    : Prisma.empty;
+  // Each story's regions come from its tally, made distinct when written (decision 0049); a story
+  // with no place counts once under null.
   return db().$queryRaw<StateCounts[]>`
     WITH story_states AS (
-      SELECT ${regionTokenSql("p")} AS state, count(DISTINCT s.id)::int AS stories
+      SELECT region AS state, count(*)::int AS stories
         FROM change_story s
-        JOIN story_place sp ON sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id
-        JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
-       WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)} ${storyPlaceState}
+        JOIN story_tally t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
+       CROSS JOIN unnest(CASE WHEN cardinality(t.place_regions) = 0 THEN '{NULL}' ELSE t.place_regions END) region
+       WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)} ${storyRegion}
        GROUP BY 1
-      UNION ALL
-      SELECT NULL, count(*)::int FROM change_story s
-       WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)}
-         AND NOT EXISTS (SELECT 1 FROM story_place sp WHERE sp.evaluation_id = s.evaluation_id AND sp.story_id = s.id)
     ), interview_states AS (
       SELECT ${regionTokenSql("fp")} AS state, count(*)::int AS interviews
         FROM interview f LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id

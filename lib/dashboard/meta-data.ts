@@ -40,7 +40,9 @@ export type StorytellerGroupRow = {
 /**
  * Per storyteller type, gender, state and at-risk group: storytellers and their stories (a story
  * told by two groups counts in both; each story once per group). Respondents excluded by consent
- * withdrawal are left out.
+ * withdrawal are left out. Each story's groups come from its tally, made distinct when written
+ * (story_tally, decision 0049), so stories are counted without `count(DISTINCT)`; storytellers
+ * are the respondents of the matching stories, each counted once in each of their groups.
  */
 export async function countStoriesByStorytellerGroup(
   evaluationId: string,
@@ -48,26 +50,36 @@ export async function countStoriesByStorytellerGroup(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<StorytellerGroupRow[]> {
+  // Not materialized: each use reads the matching stories again, which costs less than writing
+  // 100,000 rows of arrays aside and reading them back.
   return db().$queryRaw<StorytellerGroupRow[]>`
-    WITH tellers AS (
-      SELECT s.id AS story_id, s.stage, r.id AS respondent_id, r.type::text AS type, r.gender::text AS gender, r.state
+    WITH matched AS NOT MATERIALIZED (
+      SELECT s.stage, t.storyteller_ids, t.storyteller_groups
         FROM change_story s
-        JOIN story_teller st ON st.evaluation_id = s.evaluation_id AND st.story_id = s.id
-        JOIN respondent r ON r.evaluation_id = st.evaluation_id AND r.id = st.respondent_id AND r.excluded_at IS NULL
+        JOIN story_tally t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
        WHERE ${storyConditions(evaluationId, filters, stages, scope)}
-    ), keyed AS (
-      SELECT 'type' AS dimension, type AS key, story_id, stage, respondent_id FROM tellers
-      UNION ALL SELECT 'gender', gender, story_id, stage, respondent_id FROM tellers
-      UNION ALL SELECT 'state', state, story_id, stage, respondent_id FROM tellers
-      UNION ALL SELECT 'atRisk', rg.group_id, t.story_id, t.stage, t.respondent_id
-        FROM tellers t JOIN respondent_at_risk_group rg ON rg.evaluation_id = ${evaluationId} AND rg.respondent_id = t.respondent_id
+    ), stories AS (
+      SELECT key, count(*)::int AS told,
+             count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected,
+             count(*) FILTER (WHERE stage = 'NOT_SELECTED')::int AS "notSelected",
+             count(*) FILTER (WHERE stage = 'APPROVED')::int AS approved
+        FROM matched, unnest(storyteller_groups) key
+       GROUP BY key
+    ), tellers AS MATERIALIZED (
+      SELECT r.id, r.type::text AS type, r.gender::text AS gender, r.state
+        FROM respondent r
+       WHERE r.evaluation_id = ${evaluationId} AND r.id IN (SELECT unnest(storyteller_ids) FROM matched)
+    ), people AS (
+      SELECT 'type:' || type AS key, count(*)::int AS storytellers FROM tellers GROUP BY type
+      UNION ALL SELECT 'gender:' || gender, count(*)::int FROM tellers GROUP BY gender
+      UNION ALL SELECT 'state:' || state, count(*)::int FROM tellers GROUP BY state
+      UNION ALL SELECT 'atRisk:' || rg.group_id, count(*)::int
+        FROM tellers t JOIN respondent_at_risk_group rg ON rg.evaluation_id = ${evaluationId} AND rg.respondent_id = t.id
+       GROUP BY rg.group_id
     )
-    SELECT dimension, key, count(DISTINCT respondent_id)::int AS storytellers, count(DISTINCT story_id)::int AS told,
-           count(DISTINCT story_id) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected,
-           count(DISTINCT story_id) FILTER (WHERE stage = 'NOT_SELECTED')::int AS "notSelected",
-           count(DISTINCT story_id) FILTER (WHERE stage = 'APPROVED')::int AS approved
-      FROM keyed
-     GROUP BY dimension, key`;
+    SELECT split_part(s.key, ':', 1) AS dimension, substr(s.key, strpos(s.key, ':') + 1) AS key,
+           p.storytellers, s.told, s.selected, s."notSelected", s.approved
+      FROM stories s JOIN people p ON p.key = s.key`;
 }
 
 export type ChangeTypeCell = { domainId: string | null; changeType: string; stories: number };
@@ -99,24 +111,17 @@ export async function countStoriesByInterviewer(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<InterviewerRow[]> {
+  // Each story's interviewers come from its tally, made distinct when written (decision 0049); a
+  // story with none counts once under null.
   return db().$queryRaw<InterviewerRow[]>`
-    WITH story_interviewers AS (
-      SELECT DISTINCT s.id AS story_id, s.stage, ii.user_id
+    WITH counted AS (
+      SELECT user_id, count(*)::int AS stories,
+             count(*) FILTER (WHERE s.stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
         FROM change_story s
-        LEFT JOIN story_source ss ON ss.evaluation_id = s.evaluation_id AND ss.story_id = s.id
-        LEFT JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
-        LEFT JOIN interview_interviewer ii ON ii.evaluation_id = s.evaluation_id AND ii.interview_id = coalesce(ss.interview_id, te.interview_id)
+        JOIN story_tally t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
+       CROSS JOIN unnest(CASE WHEN cardinality(t.interviewer_ids) = 0 THEN '{NULL}' ELSE t.interviewer_ids END) user_id
        WHERE ${storyConditions(evaluationId, filters, stages, scope)}
-    ), counted AS (
-      SELECT user_id, count(DISTINCT story_id)::int AS stories,
-             count(DISTINCT story_id) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
-        FROM story_interviewers WHERE user_id IS NOT NULL
        GROUP BY user_id
-      UNION ALL
-      -- A story with an interviewer is not also counted as "no interviewer".
-      SELECT NULL, count(*)::int, count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int
-        FROM (SELECT story_id, stage FROM story_interviewers GROUP BY story_id, stage HAVING bool_and(user_id IS NULL)) none
-      HAVING count(*) > 0
     )
     SELECT c.user_id AS "userId", u.name, c.stories, c.selected
       FROM counted c LEFT JOIN app_user u ON u.id = c.user_id

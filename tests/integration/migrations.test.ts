@@ -14,6 +14,8 @@ import { openTestDatabase, type TestDatabase } from "../support/test-database";
 /** Objects the init migration adds by hand because Prisma's schema language cannot say them. */
 const HAND_WRITTEN = [
   "extension:unaccent",
+  // Kept with each figure for the dashboard's grouping (decision 0049); the app never writes it.
+  "column:story_figure.label_key",
   ...["msc_es", "msc_en", "msc_simple"].map((name) => `text search configuration:${name}`),
   ...[
     "msc_search_config",
@@ -22,6 +24,16 @@ const HAND_WRITTEN = [
     "interview_search_vector_update",
     "focus_group_search_vector_update",
     "audit_event_append_only",
+    // The dashboard's story tally (decision 0049).
+    "story_tally_refresh",
+    "story_tally_refresh_interviews",
+    "story_tally_story_added",
+    "story_tally_story_rows_changed",
+    "story_tally_respondent_groups_changed",
+    "story_tally_respondent_changed",
+    "story_tally_interviewers_changed",
+    "story_tally_excerpt_changed",
+    "story_tally_place_changed",
   ].map((name) => `function:${name}`),
   ...[
     "change_story_search_vector",
@@ -29,6 +41,13 @@ const HAND_WRITTEN = [
     "focus_group_search_vector",
     "audit_event_no_update_or_delete",
     "audit_event_no_truncate",
+    "story_tally_story_added",
+    ...["tellers", "sources", "places", "respondent_groups", "interviewers"].flatMap((rows) =>
+      ["added", "changed", "removed"].map((event) => `story_tally_${rows}_${event}`),
+    ),
+    "story_tally_respondent_changed",
+    "story_tally_excerpt_changed",
+    "story_tally_place_changed",
   ].map((name) => `trigger:${name}`),
   ...[
     "evaluation_period_check",

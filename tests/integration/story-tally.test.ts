@@ -1,0 +1,268 @@
+/**
+ * The story tally (story_tally, decision 0049) is kept by triggers: after every kind of write to
+ * the rows it comes from, each story's tally equals a recount made here in TypeScript from the
+ * rows themselves (storytellers not excluded and their type, gender, state and at-risk groups;
+ * the interviewers of its source interviews, directly or through an excerpt; its places'
+ * regions). The writes go straight to the tables, as any code path could, not through the app's
+ * mutations. Two transactions that change one story at once leave it right too.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { buildChangeStory, buildExcerpt, buildPlace, newId } from "@/tests/factories";
+import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { createDashboardMetaWorld, type DashboardMetaWorld } from "./dashboard-meta-world";
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let world: DashboardMetaWorld;
+let evaluationId: string;
+
+const distinct = (values: Array<string | null>) => [...new Set(values)].sort() as string[];
+
+/** Each story's tally as the rows say it should be. */
+async function recount() {
+  const stories = await prisma.changeStory.findMany({
+    where: { evaluationId },
+    select: {
+      id: true,
+      storytellers: {
+        select: {
+          respondent: {
+            select: {
+              id: true,
+              type: true,
+              gender: true,
+              state: true,
+              excludedAt: true,
+              atRiskGroups: { select: { groupId: true } },
+            },
+          },
+        },
+      },
+      sources: {
+        select: {
+          interview: { select: { interviewers: { select: { userId: true } } } },
+          excerpt: { select: { interview: { select: { interviewers: { select: { userId: true } } } } } },
+        },
+      },
+      places: { select: { place: { select: { state: true, countryCode: true } } } },
+    },
+  });
+  return new Map(
+    stories.map((story) => {
+      const tellers = story.storytellers.map((t) => t.respondent).filter((r) => r.excludedAt === null);
+      const interviews = story.sources.map((source) => source.interview ?? source.excerpt?.interview ?? null);
+      return [
+        story.id,
+        {
+          storytellerIds: distinct(tellers.map((r) => r.id)),
+          storytellerGroups: distinct(
+            tellers.flatMap((r) => [
+              `type:${r.type}`,
+              `gender:${r.gender}`,
+              `state:${r.state}`,
+              ...r.atRiskGroups.map((g) => `atRisk:${g.groupId}`),
+            ]),
+          ),
+          interviewerIds: distinct(interviews.flatMap((i) => i?.interviewers.map((x) => x.userId) ?? [])),
+          placeRegions: distinct(
+            story.places.map(({ place }) => (place.countryCode ? `${place.countryCode}:${place.state}` : place.state)),
+          ),
+        },
+      ];
+    }),
+  );
+}
+
+async function stored() {
+  const rows = await prisma.storyTally.findMany({ where: { evaluationId } });
+  return new Map(
+    rows.map(({ storyId, evaluationId: _e, ...tally }) => [
+      storyId,
+      Object.fromEntries(Object.entries(tally).map(([key, values]) => [key, [...values].sort()])),
+    ]),
+  );
+}
+
+async function expectTallyRight() {
+  const [expected, actual] = await Promise.all([recount(), stored()]);
+  expect(actual).toEqual(expected);
+}
+
+/** Respondents who tell at least one story. */
+const storytellers = async () => [
+  ...new Set(
+    (await prisma.storyTeller.findMany({ where: { evaluationId }, orderBy: { id: "asc" } })).map((t) => t.respondentId),
+  ),
+];
+const respondents = async () =>
+  (await prisma.respondent.findMany({ where: { evaluationId }, orderBy: { codeNumber: "asc" } })).map((r) => r.id);
+const stories = async () =>
+  (await prisma.changeStory.findMany({ where: { evaluationId }, orderBy: { codeNumber: "asc" } })).map((s) => s.id);
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  prisma = database.prisma;
+  world = await createDashboardMetaWorld(prisma);
+  evaluationId = world.evaluationId;
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("the story tally", () => {
+  it("holds every story of a world written row by row", async () => {
+    expect((await stored()).size).toBe((await stories()).length);
+    expect([...(await stored()).values()].some((tally) => tally.storytellerIds!.length > 1)).toBe(true);
+    await expectTallyRight();
+  });
+
+  it("follows storytellers added, moved and removed, one at a time and in bulk", async () => {
+    const [s1, s2, s3, s4] = await stories();
+    const [r1, r2, r3, r4] = await respondents();
+    const added = await prisma.storyTeller.createManyAndReturn({
+      data: [
+        { id: newId(), evaluationId, storyId: s4!, respondentId: r3! },
+        { id: newId(), evaluationId, storyId: s2!, respondentId: r4! },
+        { id: newId(), evaluationId, storyId: s1!, respondentId: r4! },
+      ],
+    });
+    await expectTallyRight();
+    await prisma.storyTeller.update({ where: { id: added[0]!.id }, data: { respondentId: r2! } });
+    await expectTallyRight();
+    await prisma.storyTeller.update({ where: { id: added[1]!.id }, data: { storyId: s3! } });
+    await expectTallyRight();
+    await prisma.storyTeller.deleteMany({ where: { id: { in: added.map((t) => t.id) } } });
+    await expectTallyRight();
+    await prisma.storyTeller.deleteMany({ where: { evaluationId, respondentId: r1! } });
+    await expectTallyRight();
+  });
+
+  it("follows a storyteller's type, gender, state, exclusion and at-risk groups", async () => {
+    const [r1, r2] = await storytellers();
+    await prisma.respondent.update({ where: { id: r1! }, data: { gender: "MAN", state: "Chiapas" } });
+    await expectTallyRight();
+    await prisma.respondent.update({ where: { id: r2! }, data: { type: "COMPANY" } });
+    await expectTallyRight();
+    await prisma.respondent.update({ where: { id: r1! }, data: { excludedAt: new Date() } });
+    await expectTallyRight();
+    await prisma.respondent.update({ where: { id: r1! }, data: { excludedAt: null } });
+    await expectTallyRight();
+    await prisma.respondentAtRiskGroup.create({ data: { evaluationId, respondentId: r2!, groupId: world.atRisk.B } });
+    await expectTallyRight();
+    await prisma.respondentAtRiskGroup.deleteMany({ where: { evaluationId, respondentId: r1! } });
+    await expectTallyRight();
+  });
+
+  it("follows sources, interviewers and an excerpt moved to another interview", async () => {
+    const [, , , s4, s5] = await stories();
+    const interviews = await prisma.interview.findMany({
+      where: { evaluationId },
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+    });
+    const [i1, i2] = interviews;
+    const direct = await prisma.storySource.create({
+      data: { id: newId(), evaluationId, storyId: s5!, interviewId: i2!.id },
+    });
+    await expectTallyRight();
+    const excerpt = buildExcerpt({
+      evaluationId,
+      interviewId: i1!.id,
+      createdById: world.users.lead,
+      transcript: "Ahora hay inspecciones cada mes.",
+      quote: "inspecciones",
+    });
+    await prisma.transcriptExcerpt.create({ data: excerpt });
+    await prisma.storySource.create({ data: { id: newId(), evaluationId, storyId: s4!, excerptId: excerpt.id } });
+    await expectTallyRight();
+    await prisma.interviewInterviewer.create({
+      data: { id: newId(), evaluationId, interviewId: i1!.id, userId: world.users.panelist },
+    });
+    await expectTallyRight();
+    await prisma.interviewInterviewer.deleteMany({ where: { evaluationId, interviewId: i2!.id } });
+    await expectTallyRight();
+    await prisma.transcriptExcerpt.update({ where: { id: excerpt.id }, data: { interviewId: i2!.id } });
+    await expectTallyRight();
+    await prisma.storySource.delete({ where: { id: direct.id } });
+    await expectTallyRight();
+  });
+
+  it("follows places added and removed and a place's region renamed", async () => {
+    const [s1, s2] = await stories();
+    const place = buildPlace({ evaluationId, state: "Yucatán" });
+    await prisma.place.create({ data: place });
+    await prisma.storyPlace.createMany({
+      data: [s1!, s2!].map((storyId) => ({ id: newId(), evaluationId, storyId, placeId: place.id })),
+    });
+    await expectTallyRight();
+    await prisma.place.update({ where: { id: place.id }, data: { state: "Campeche" } });
+    await expectTallyRight();
+    await prisma.storyPlace.deleteMany({ where: { evaluationId, placeId: place.id, storyId: s1! } });
+    await expectTallyRight();
+  });
+
+  it("starts empty for a new story and goes with a story deleted", async () => {
+    const story = buildChangeStory({ evaluationId, authorId: world.users.lead });
+    await prisma.changeStory.create({ data: story });
+    expect((await stored()).get(story.id)).toEqual({
+      storytellerIds: [],
+      storytellerGroups: [],
+      interviewerIds: [],
+      placeRegions: [],
+    });
+    const [r1] = await respondents();
+    await prisma.storyTeller.create({ data: { id: newId(), evaluationId, storyId: story.id, respondentId: r1! } });
+    await expectTallyRight();
+    await prisma.changeStory.delete({ where: { id: story.id } });
+    expect((await stored()).has(story.id)).toBe(false);
+    await expectTallyRight();
+  });
+
+  it("stays right when two transactions change one story at once", async () => {
+    const [, , s3] = await stories();
+    const [, , r3, , , r6] = await respondents();
+    const teller = await prisma.storyTeller.findFirstOrThrow({ where: { evaluationId, storyId: s3! } });
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      return client;
+    };
+    const [first, second] = await Promise.all([connect(), connect()]);
+    try {
+      for (const order of ["teller first", "respondent first"] as const) {
+        // One adds a storyteller to the story while the other changes an existing storyteller's
+        // gender: whichever commits second must count what the first committed.
+        await first.query("BEGIN");
+        await second.query("BEGIN");
+        const addTeller = () =>
+          first.query(
+            "INSERT INTO story_teller (id, evaluation_id, story_id, respondent_id, updated_at) VALUES ($1, $2, $3, $4, now())",
+            [newId(), evaluationId, s3, order === "teller first" ? r3 : r6],
+          );
+        const changeGender = () =>
+          second.query(
+            "UPDATE respondent SET gender = CASE WHEN gender = 'WOMAN' THEN 'MAN' ELSE 'WOMAN' END::gender WHERE id = $1",
+            [teller.respondentId],
+          );
+        if (order === "teller first") {
+          await addTeller();
+          const waiting = changeGender();
+          await first.query("COMMIT");
+          await waiting;
+          await second.query("COMMIT");
+        } else {
+          await changeGender();
+          const waiting = addTeller();
+          await second.query("COMMIT");
+          await waiting;
+          await first.query("COMMIT");
+        }
+        await expectTallyRight();
+      }
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+  });
+});
