@@ -185,10 +185,12 @@ export async function countPanels(
        GROUP BY r.panel_id
     ), ballots AS (
       SELECT r.panel_id, count(*)::int AS ballots,
-             count(*) FILTER (WHERE b.approved <> EXISTS (SELECT 1 FROM selected_story x WHERE x.evaluation_id = d.evaluation_id AND x.decision_id = d.id AND x.story_id = b.story_id))::int AS against
+             count(*) FILTER (WHERE b.approved <> (x.story_id IS NOT NULL))::int AS against
         FROM ballot b
         JOIN rounds r ON r.id = b.round_id AND r.method = 'APPROVAL'
         JOIN selection_decision d ON d.evaluation_id = b.evaluation_id AND d.round_id = b.round_id
+        -- Joined rather than looked up per ballot (30,000 index probes at the bench's size).
+        LEFT JOIN selected_story x ON x.evaluation_id = d.evaluation_id AND x.decision_id = d.id AND x.story_id = b.story_id
        WHERE b.evaluation_id = ${evaluationId}
        GROUP BY r.panel_id
     )

@@ -41,7 +41,12 @@ export async function countResponsesToRecord(evaluationId: string): Promise<Resp
      WHERE v.evaluation_id = ${evaluationId} AND v.status = 'OPEN'
        AND NOT EXISTS (SELECT 1 FROM validation_response x WHERE x.evaluation_id = v.evaluation_id AND x.validation_round_id = v.id
                          AND x.respondent_id = m.respondent_id AND x.story_id = vs.story_id)
-       AND NOT EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = v.evaluation_id AND st.story_id = vs.story_id AND st.respondent_id = m.respondent_id)
+       -- The storytellers of the rounds' stories only: a correlated NOT EXISTS was planned as a
+       -- hash of every storyteller of the evaluation (130,000 rows at the bench's size, 140 ms).
+       AND (vs.story_id, m.respondent_id) NOT IN (
+             SELECT st.story_id, st.respondent_id FROM story_teller st
+              WHERE st.evaluation_id = ${evaluationId}
+                AND st.story_id IN (SELECT rs.story_id FROM validation_round_story rs WHERE rs.evaluation_id = ${evaluationId}))
      GROUP BY v.id, v.name, v.starts_on
      ORDER BY v.starts_on, v.id`;
 }
