@@ -1,12 +1,14 @@
 /**
- * A number as a person writes it, read in their language's convention (docs/decisions/0028):
- * Spanish `600.000` and `1,5`, English `600,000` and `1.5`; spaces (also non-breaking and thin
- * ones) group thousands in both. The story form, its server action (through the story schema) and
- * the imports all read figures here, so the three cannot disagree. Pure; runs in the browser too.
+ * A number as a person writes it, read in their language's convention (docs/decisions/0028 and
+ * its amendment): Spanish as Mexico writes it and the app shows it (es-MX: `600,000` and `1.5`),
+ * English the same way; spaces (also non-breaking and thin ones) group thousands in both. The
+ * story form, its server action (through the story schema) and the imports all read figures here,
+ * so the three cannot disagree. Pure; runs in the browser too.
  *
- * Nothing is guessed and nothing is truncated: an entry the other convention would read as a
- * different number is refused as ambiguous, one written in the other convention is refused with
- * the way to write it here, and one with more digits than the column keeps is refused.
+ * Nothing is guessed and nothing is truncated: an entry the other convention (decimal comma,
+ * `1.234,5`) would read as a different number is refused as ambiguous, one written in the other
+ * convention is refused with the way to write it here, and one with more digits than the column
+ * keeps is refused.
  */
 
 export const NUMBER_LOCALES = ["es", "en"] as const;
@@ -35,15 +37,24 @@ export type NumberReading =
   /** `asRead` and `other` are plain values ("1.5", "1500"): how this convention and the other one read the text. */
   | { ok: false; problem: NumberProblem; asRead?: string; other?: string };
 
-const SEPARATORS = { es: { decimal: ",", group: "." }, en: { decimal: ".", group: "," } } as const;
+/** The two ways of writing numbers people bring: a decimal point (Mexico, English) or a decimal comma (Spain). */
+const SEPARATORS = { point: { decimal: ".", group: "," }, comma: { decimal: ",", group: "." } } as const;
+type Convention = keyof typeof SEPARATORS;
+/**
+ * Each language's convention. Both are the decimal point: the evaluations are in Mexico, where
+ * INEGI writes "126,014,024" and "2.5" and the app displays es-MX. Messages and examples still
+ * differ by language, and a later per-evaluation convention (Spain's comma) plugs in here.
+ */
+const CONVENTION: Record<NumberLocale, Convention> = { es: "point", en: "point" };
+const OTHER: Record<Convention, Convention> = { point: "comma", comma: "point" };
 /** Space, no-break space, narrow no-break space (French and Intl output), thin space. */
 const SPACES = /[ \u00A0\u202F\u2009]/;
 
 type Digits = { integer: string; fraction: string };
 
 /** The digits the text holds in one convention, or null when it is not written that way. */
-function digitsIn(body: string, locale: NumberLocale): Digits | null {
-  const { decimal, group } = SEPARATORS[locale];
+function digitsIn(body: string, convention: Convention): Digits | null {
+  const { decimal, group } = SEPARATORS[convention];
   const parts = body.split(decimal);
   if (parts.length > 2) return null;
   const [integerPart = "", fraction = ""] = parts;
@@ -68,11 +79,11 @@ function plain(negative: boolean, digits: Digits): string {
 /**
  * The one rule of ambiguity: the convention's decimal separator, alone, after 1-3 digits (not a
  * lone 0) and followed by exactly three digits. The other convention reads the same text as
- * thousands ("1,500": 1.5 in Spanish, 1500 in English), and figures seldom have exactly three
- * decimals, so asking costs little and guessing could divide a figure by a thousand.
+ * thousands ("1.500": 1.5 with a decimal point, 1500 with a decimal comma), and figures seldom
+ * have exactly three decimals, so asking costs little and guessing could divide a figure by a thousand.
  */
-function isAmbiguous(body: string, locale: NumberLocale): boolean {
-  const { decimal } = SEPARATORS[locale];
+function isAmbiguous(body: string, convention: Convention): boolean {
+  const { decimal } = SEPARATORS[convention];
   return new RegExp(`^[1-9]\\d{0,2}\\${decimal}\\d{3}$`).test(body);
 }
 
@@ -108,10 +119,11 @@ export function readWrittenNumber(text: string, reader: NumberReader): NumberRea
     return reading.ok ? { ...reading, percent } : reading;
   }
 
-  const other: NumberLocale = reader === "es" ? "en" : "es";
-  const here = digitsIn(body, reader);
+  const convention = CONVENTION[reader];
+  const other = OTHER[convention];
+  const here = digitsIn(body, convention);
   if (here) {
-    if (isAmbiguous(body, reader)) {
+    if (isAmbiguous(body, convention)) {
       const there = digitsIn(body, other);
       return {
         ok: false,
@@ -130,20 +142,21 @@ export function readWrittenNumber(text: string, reader: NumberReader): NumberRea
 
 /**
  * A plain value ("600000", "-1.5") as a person would type it back in `locale`: no grouping (so it
- * can never be ambiguous) and the convention's decimal separator ("-1,5" in Spanish).
+ * can never be ambiguous) and the convention's decimal separator ("-1.5" in Spanish as in English).
  */
 export function writtenNumber(value: string, locale: NumberReader): string {
   if (locale === "stored" || !/^-?\d+(\.\d+)?$/.test(value)) return value;
-  const written = value.replace(".", SEPARATORS[locale].decimal);
-  // "12,345" would be refused as ambiguous; a fourth decimal says it is 12.345 and nothing else.
-  return isAmbiguous(written.replace("-", ""), locale) ? `${written}0` : written;
+  const convention = CONVENTION[locale];
+  const written = value.replace(".", SEPARATORS[convention].decimal);
+  // "12.345" would be refused as ambiguous; a fourth decimal says it is 12.345 and nothing else.
+  return isAmbiguous(written.replace("-", ""), convention) ? `${written}0` : written;
 }
 
-/** A plain value with its thousands grouped the convention's way ("600.000" in Spanish), for reading only. */
+/** A plain value with its thousands grouped the convention's way ("600,000" in Spanish), for reading only. */
 export function groupedNumber(value: string, locale: NumberLocale): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
   if (!match) return value;
-  const { decimal, group } = SEPARATORS[locale];
+  const { decimal, group } = SEPARATORS[CONVENTION[locale]];
   const integer = match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return `${match[1]}${integer}${match[3] ? decimal + match[3] : ""}`;
 }

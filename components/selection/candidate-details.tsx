@@ -80,7 +80,7 @@ export function CandidateDetails({ code, detail, language, readerLocale, t, tSto
                     <span lang={translated && figure.labelTranslation ? "en" : knownLang(language)}>
                       {(translated && figure.labelTranslation) || figure.label}
                     </span>
-                    : {formatFigure(figure, format, tStories)}
+                    : {formatFigure(figure, readerLocale, tStories)}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 /** Shared wording for story values, on the server (pages) and in the browser alike. */
 import type { useFormatter } from "next-intl";
+import { NUMBER_FORMAT_LOCALE } from "@/lib/i18n/config";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, type StoriesT } from "./form-types";
 
@@ -26,22 +27,27 @@ export function formatPeriod(
   return from === to ? from : t("detail.periodRange", { from, to });
 }
 
-/** A stored decimal in the reader's locale, every digit kept: Intl formats a decimal string exactly, a JavaScript number would round it. */
-function number(value: string, format: Formatter): string {
+/**
+ * A stored decimal in the reader's language, every digit kept: Intl formats a decimal string
+ * exactly, a JavaScript number would round it. Spanish is written as Mexico writes it ("600,000"),
+ * as the figure was typed; the page's own formatter would write plain "es" ("600.000").
+ */
+function number(value: string, locale: string): string {
+  const numberLocale = locale === "en" ? NUMBER_FORMAT_LOCALE.en : NUMBER_FORMAT_LOCALE.es;
   return /^-?\d+(\.\d+)?$/.test(value)
-    ? format.number(value as unknown as number, { maximumFractionDigits: 4 })
+    ? new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 4 }).format(value as unknown as number)
     : value;
 }
 
 /** "more than 10,000 workers", "81 %", "1–9 months". */
-export function formatFigure(figure: StorySnapshot["figures"][number], format: Formatter, t: StoriesT): string {
-  const shown = number(figure.value, format);
+export function formatFigure(figure: StorySnapshot["figures"][number], locale: string, t: StoriesT): string {
+  const shown = number(figure.value, locale);
   const value =
     figure.qualifier === "EXACT"
       ? shown
       : dynamic(t, `figureValues.${figure.qualifier}`, {
           value: shown,
-          max: figure.valueMax ? number(figure.valueMax, format) : "",
+          max: figure.valueMax ? number(figure.valueMax, locale) : "",
         });
   return figure.unit ? `${value} ${figure.unit}` : value;
 }

@@ -77,7 +77,7 @@ function itemLabel(field: ListField, item: unknown, { t, format, locale }: Conte
     case "figures": {
       const figure = item as StorySnapshot["figures"][number];
       const translation = [figure.labelTranslation, figure.unitTranslation].filter(Boolean).join(", ");
-      return `${figure.label}: ${formatFigure(figure, format, t)}${translation ? ` (${translation})` : ""} · #${figure.position}`;
+      return `${figure.label}: ${formatFigure(figure, locale, t)}${translation ? ` (${translation})` : ""} · #${figure.position}`;
     }
     case "contributions": {
       const row = item as StorySnapshot["contributions"][number];

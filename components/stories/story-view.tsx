@@ -138,7 +138,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
                 <th scope="row" lang={lang}>
                   {figure.label}
                 </th>
-                <td>{formatFigure(figure, format, t)}</td>
+                <td>{formatFigure(figure, locale, t)}</td>
                 <td>{figure.labelTranslation ?? none}</td>
               </tr>
             ))}

@@ -5,6 +5,13 @@ export type AppLocale = (typeof locales)[number];
 /** Fieldwork is in Spanish, so Spanish is the default when nothing better is known. */
 export const defaultLocale: AppLocale = "es";
 
+/**
+ * The Intl locale that writes numbers for each language: Spanish as Mexico writes it ("600,000",
+ * "1.5"), the way people type figures (lib/written-number.ts). Intl's plain "es" writes them as
+ * Spain does ("600.000", "1,5").
+ */
+export const NUMBER_FORMAT_LOCALE = { es: "es-MX", en: "en-US" } as const satisfies Record<AppLocale, string>;
+
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 

@@ -38,7 +38,7 @@ export const dryRunImportInput = analyzeImportInput
     keyColumn: columnName,
     /** Chosen by the wizard once per attempt: a retried request finds its batch instead of running twice. */
     idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "invalid" }),
-    /** Stories: the language whose way of writing numbers the figures follow (es 600.000, en 600,000). */
+    /** Stories: the language whose way of writing numbers the figures follow (both 600,000 and 1.5 today, as Mexico writes them). */
     numberLocale: z.enum(NUMBER_LOCALES, { error: "invalid" }).optional(),
     related: relatedFiles,
   })

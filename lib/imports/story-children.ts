@@ -3,7 +3,7 @@
  * number stays the text the file holds and is read by the story schema in the batch's number
  * language (lib/written-number.ts), as the form reads it; a number an XLSX cell holds as a number
  * is written back in that language first (it is a value, not a person's writing). The qualifier
- * comes from its own column, or from the value's words ("over 10,000", "más de 600.000"), and a
+ * comes from its own column, or from the value's words ("over 10,000", "más de 600,000"), and a
  * value written as a range ("1-9") is a range. Pure.
  */
 import type { NumberLocale } from "@/lib/written-number";

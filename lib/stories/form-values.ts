@@ -146,8 +146,9 @@ export function toFormValues(snapshot: StorySnapshot): StoryFormValues {
 }
 
 /**
- * Stored figures ("600000", "1.5") as the editor types numbers in `locale` ("1,5" in Spanish), so
- * saving unchanged values reads them back exactly (the form sends its locale with them).
+ * Stored figures ("600000", "1.5") as the editor types numbers in `locale` (12.345 as "12.3450",
+ * never the ambiguous "12.345"), so saving unchanged values reads them back exactly (the form
+ * sends its locale with them).
  */
 export function valuesWrittenIn(values: StoryFormValues, locale: NumberLocale): StoryFormValues {
   return {

@@ -120,8 +120,8 @@ export const storyFieldsSchema = z
     storytellerIds: uniqueList(idSchema, LIMITS.storytellers),
     sources: uniqueList(sourceSchema, LIMITS.sources),
     /**
-     * The language whose way of writing numbers the figures are typed in (es `600.000`, en
-     * `600,000`); left out, figures must be plain stored values ("600000", "1.5").
+     * The language whose way of writing numbers the figures are typed in (both `600,000` and
+     * `1.5` today, as Mexico writes them); left out, figures must be plain stored values ("600000", "1.5").
      */
     numberLocale: z.enum(NUMBER_LOCALES, { error: "invalid" }).nullish(),
   })

@@ -213,7 +213,7 @@ test("an evaluator checks stories with a figures file: a figure of no story is n
   ];
   const figures = [
     ["_submission__uuid", "etiqueta", "valor", "calificador"],
-    [`e2e-story-${STAMP}`, "empresas", "600.000", "más de"],
+    [`e2e-story-${STAMP}`, "empresas", '"600,000"', "más de"],
     ["otra-historia", "sindicatos", "4", ""],
   ];
   const csv = (rows: string[][]) => Buffer.from(`${rows.map((cells) => cells.join(",")).join("\r\n")}\r\n`, "utf8");

@@ -1,7 +1,7 @@
 /**
- * Figures typed as people write numbers: in Spanish "600.000", in English "600,000", both saved
- * as exactly 600000 and shown with their qualifier; "600,000" in Spanish is refused next to the
- * field with how it reads and how to write it. The rule is tested in depth in
+ * Figures typed as people in Mexico write numbers, in Spanish and in English "600,000", saved as
+ * exactly 600000 and shown with their qualifier as they were typed; "600.000" is refused next to
+ * the field with how it reads and how to write it, and "1,5" with the way to write it here. The rule is tested in depth in
  * tests/unit/written-number.test.ts and tests/integration/story-figure-numbers.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
@@ -35,7 +35,7 @@ async function openNewStory(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
 }
 
-test("a figure typed as 600.000 in Spanish and 600,000 in English is saved as 600000 and shown with its qualifier; 600,000 in Spanish is refused next to the field", async ({
+test("a figure typed as 600,000 in Spanish and in English is saved as 600000 and shown with its qualifier; 600.000 and 1,5 in Spanish are refused next to the field", async ({
   page,
 }) => {
   await openNewStory(page);
@@ -53,25 +53,33 @@ test("a figure typed as 600.000 in Spanish and 600,000 in English is saved as 60
   await figure.getByLabel("Precisión").selectOption({ label: "Más de" });
   const value = figure.getByLabel("Valor", { exact: true });
 
-  // The English way of writing thousands, in Spanish: refused next to the field, nothing guessed.
-  await value.fill("600,000");
+  // Thousands as Spain writes them: 600 with three decimals here, so refused next to the field, nothing guessed.
+  await value.fill("600.000");
   await page.getByRole("button", { name: "Crear la historia" }).click();
   await expect(value).toHaveAttribute("aria-invalid", "true");
   const refusal = page.locator(`#${await value.getAttribute("id")}-error`);
   await expect(refusal).toHaveText(
-    "«600,000» puede leerse de dos maneras; aquí se lee como 600. Si quiere decir 600.000, escriba 600000; si quiere decir 600, escriba 600.",
+    "«600.000» puede leerse de dos maneras; aquí se lee como 600. Si quiere decir 600,000, escriba 600000; si quiere decir 600, escriba 600.",
   );
   await expect(page).toHaveURL(/\/stories\/new$/);
   await expectNoAxeViolations(page, "figure refused as ambiguous (es)");
 
-  await value.fill("600.000");
+  // A decimal comma is refused with the way to write the number here.
+  await value.fill("1,5");
+  await page.getByRole("button", { name: "Crear la historia" }).click();
+  await expect(refusal).toHaveText(
+    "«1,5» está escrito con coma decimal o con punto de miles. Aquí los decimales llevan punto y los miles coma, como en México: escriba 1.5.",
+  );
+  await expect(page).toHaveURL(/\/stories\/new$/);
+
+  await value.fill("600,000");
   await page.getByRole("button", { name: "Crear la historia" }).click();
   await expect(page).toHaveURL(STORY_URL);
   const storyPath = new URL(page.url()).pathname;
   const storyId = storyPath.split("/").pop()!;
   expect(await storedValues(storyId)).toEqual(["MORE_THAN 600000.0000"]);
   const figures = page.getByRole("region", { name: "Cifras de magnitud" });
-  await expect(figures).toContainText("más de 600.000");
+  await expect(figures).toContainText("más de 600,000");
   await expectNoAxeViolations(page, "story with its figure (es)");
 
   // In English the editor sees and types numbers the English way.

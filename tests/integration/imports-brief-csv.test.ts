@@ -1,7 +1,7 @@
 /**
  * The brief's 9 sample outcomes from CSV files, one per table as KoboToolbox and ODK export repeat
- * groups (historias.csv, figuras.csv, contribuciones.csv), figures written the Spanish way
- * ("10.000", "más de" in words or "over" in its column), imported end to end against PostgreSQL:
+ * groups (historias.csv, figuras.csv, contribuciones.csv), figures written as Mexico writes them
+ * ("10,000", "más de" in words or "over" in its column), imported end to end against PostgreSQL:
  * every field of every story.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

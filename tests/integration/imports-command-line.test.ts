@@ -75,14 +75,14 @@ describe("npm run import", () => {
       expect(dry.code, dry.stderr).toBe(0);
       expect(dry.stdout).toContain("9 rows: 9 new, 0 imported before, 0 with errors");
       expect(dry.stdout).toContain("Dry run: nothing was saved.");
-      // The same figures read the English way: "10.000" is ten or ten thousand, so it is asked, not guessed.
-      const english = await importAs(
-        email,
-        [stories, `${FIXTURES}/figuras.csv`],
-        ["--number-language", "en", "--language", "en"],
-      );
-      expect(english.code).toBe(1);
-      expect(english.stdout).toContain('figuras, line 6, column "value": This number can be read two ways');
+      // The same figures as Spain writes them: "10.000" is ten or ten thousand, so it is asked, not guessed.
+      const spain = path.join(await mkdtemp(path.join(tmpdir(), "import-spain-")), "figuras.csv");
+      const figures = await readFile(`${FIXTURES}/figuras.csv`, "utf8");
+      expect(figures).toContain('"10,000"');
+      await writeFile(spain, figures.replace('"10,000"', "10.000"));
+      const ambiguous = await importAs(email, [stories, spain], ["--number-language", "es", "--language", "en"]);
+      expect(ambiguous.code).toBe(1);
+      expect(ambiguous.stdout).toContain('figuras, line 6, column "value": This number can be read two ways');
       expect(await database.prisma.changeStory.count({ where: { evaluationId: evaluation.evaluationId } })).toBe(0);
 
       const other = await importAs(

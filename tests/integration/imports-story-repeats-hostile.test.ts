@@ -65,7 +65,7 @@ describe("story files with repeat groups, hostile and malformed", () => {
       ["_submission__uuid", "label", "value", "qualifier", "unit"],
       ["s1", "empresas", "=1+1", "", ""], // line 2: a formula is text, never a number
       ["s1", "x".repeat(201), "5", "", ""], // line 3: label too long
-      ["s2", "sindicatos", "1,500", "", ""], // line 4: 1.5 or 1500 in Spanish?
+      ["s2", "sindicatos", "1.500", "", ""], // line 4: 1.5, or 1500 as Spain writes it?
       ["s2", "trabajadores", "300", "quizá", ""], // line 5: no qualifier
       ["ghost", "huérfana", "3", "", ""], // line 6: no story has this key
       ["s2", "", "7", "al menos", ""], // line 7: no label

@@ -34,25 +34,26 @@ describe("figure qualifiers", () => {
   });
 
   it("takes the qualifier from the value's words when its column is empty", () => {
-    expect(draft({ value: "more than 10.000" })).toEqual({
+    expect(draft({ value: "more than 10,000" })).toEqual({
       qualifier: "MORE_THAN",
-      value: "10.000",
+      value: "10,000",
       valueMax: null,
       problems: [],
     });
     expect(draft({ value: "al menos 5" })).toMatchObject({ qualifier: "AT_LEAST", value: "5" });
-    expect(draft({ value: "hasta 600.000" })).toMatchObject({ qualifier: "UP_TO", value: "600.000" });
+    expect(draft({ value: "hasta 600,000" })).toMatchObject({ qualifier: "UP_TO", value: "600,000" });
     expect(draft({ value: "over 10,000" }, "en")).toMatchObject({ qualifier: "MORE_THAN", value: "10,000" });
   });
 
   it("reads a value written as a range as a range, and leaves a negative number alone", () => {
     expect(draft({ value: "1-9" })).toMatchObject({ qualifier: "RANGE", value: "1", valueMax: "9" });
-    expect(draft({ value: "entre 1,5 y 2,5" })).toMatchObject({ qualifier: "RANGE", value: "1,5", valueMax: "2,5" });
+    expect(draft({ value: "entre 1.5 y 2.5" })).toMatchObject({ qualifier: "RANGE", value: "1.5", valueMax: "2.5" });
     expect(draft({ value: "-5" })).toMatchObject({ qualifier: "EXACT", value: "-5", valueMax: null });
   });
 
-  it("writes a number cell back in the batch's language, so 1.5 stays 1.5 in Spanish", () => {
-    expect(draft({ value: "1.5" }, "es", ["value"])).toMatchObject({ qualifier: "EXACT", value: "1,5" });
+  it("writes a number cell back in the batch's language, so 12.345 stays 12.345 and is not refused as ambiguous", () => {
+    expect(draft({ value: "1.5" }, "es", ["value"])).toMatchObject({ qualifier: "EXACT", value: "1.5" });
+    expect(draft({ value: "12.345" }, "es", ["value"])).toMatchObject({ value: "12.3450" });
     expect(draft({ value: "10000" }, "es", ["value"])).toMatchObject({ value: "10000" });
     expect(draft({ value: "12", qualifier: "nope" }).problems).toEqual(["imports.rowErrors.qualifierUnknown"]);
   });

@@ -131,7 +131,7 @@ describe("the story form schema", () => {
 
     it("read decimals in the writer's convention and drop a stray upper bound", () => {
       const spanish = storyFieldsSchema.parse(
-        story({ numberLocale: "es", figures: [{ ...figure, value: "81,5", valueMax: "90" }] }),
+        story({ numberLocale: "es", figures: [{ ...figure, value: "81.5", valueMax: "90" }] }),
       );
       expect(spanish.figures[0]).toMatchObject({ id: null, value: "81.5", valueMax: null, unit: null });
       expect(spanish).not.toHaveProperty("numberLocale");
@@ -151,11 +151,14 @@ describe("the story form schema", () => {
             figures: [{ ...figure, qualifier: valueMax ? "RANGE" : "MORE_THAN", value, valueMax }],
           }),
         ).figures[0];
-      expect(values("es", "600.000")).toMatchObject({ qualifier: "MORE_THAN", value: "600000" });
+      expect(values("es", "600,000")).toMatchObject({ qualifier: "MORE_THAN", value: "600000" });
       expect(values("en", "600,000")).toMatchObject({ value: "600000" });
-      expect(values("es", "1.500", "2.000,25")).toMatchObject({ value: "1500", valueMax: "2000.25" });
-      expect(issues(story({ numberLocale: "es", figures: [{ ...figure, value: "600,000" }] }))).toEqual({
+      expect(values("es", "1,500", "2,000.25")).toMatchObject({ value: "1500", valueMax: "2000.25" });
+      expect(issues(story({ numberLocale: "es", figures: [{ ...figure, value: "600.000" }] }))).toEqual({
         "figures.0.value": ["numberAmbiguous"],
+      });
+      expect(issues(story({ numberLocale: "es", figures: [{ ...figure, value: "1,5" }] }))).toEqual({
+        "figures.0.value": ["numberOtherConvention"],
       });
       expect(issues(story({ numberLocale: "en", figures: [{ ...figure, value: "600.000" }] }))).toEqual({
         "figures.0.value": ["numberAmbiguous"],
@@ -171,7 +174,7 @@ describe("the story form schema", () => {
 
     it("take a percent sign as the unit, and refuse it next to another unit", () => {
       expect(
-        storyFieldsSchema.parse(story({ numberLocale: "es", figures: [{ ...figure, value: "81,5 %" }] })).figures[0],
+        storyFieldsSchema.parse(story({ numberLocale: "es", figures: [{ ...figure, value: "81.5 %" }] })).figures[0],
       ).toMatchObject({ value: "81.5", unit: "%" });
       expect(
         issues(story({ numberLocale: "es", figures: [{ ...figure, value: "81 %", unit: "trabajadores" }] })),
@@ -185,7 +188,7 @@ describe("the story form schema", () => {
           changeType: "lack of change" as never,
           periodFrom: "2022-2024",
           numberLocale: "es",
-          figures: [{ ...figure, label: "", value: "1,500" }],
+          figures: [{ ...figure, label: "", value: "1.500" }],
         }),
       );
       expect(found).toEqual({

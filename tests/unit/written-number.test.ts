@@ -12,46 +12,49 @@ const value = (text: string, reader: NumberReader) => {
   return reading.ok ? reading.value : reading.problem;
 };
 
+// Spanish is read as Mexico writes it and the app displays it (es-MX): decimal point, comma or space grouping.
 describe("readWrittenNumber in Spanish", () => {
   it.each([
-    ["600.000", "600000"],
+    ["600,000", "600000"],
     ["600000", "600000"],
-    ["1,5", "1.5"],
-    ["0,5", "0.5"],
-    [",5", "0.5"],
-    ["1.234,5", "1234.5"],
-    ["1.234.567", "1234567"],
-    ["1.234.567,25", "1234567.25"],
-    ["0,500", "0.5"],
-    ["1234,567", "1234.567"],
+    ["1.5", "1.5"],
+    ["0.5", "0.5"],
+    [".5", "0.5"],
+    ["1,234.5", "1234.5"],
+    ["1,234,567", "1234567"],
+    ["126,014,024", "126014024"],
+    ["1,234,567.25", "1234567.25"],
+    ["0.500", "0.5"],
+    ["1234.567", "1234.567"],
     ["600 000", "600000"],
     ["600\u00A0000", "600000"],
-    ["1\u202F234,5", "1234.5"],
-    ["-1,5", "-1.5"],
-    ["\u22121,5", "-1.5"],
+    ["1\u202F234.5", "1234.5"],
+    ["-1.5", "-1.5"],
+    ["\u22121.5", "-1.5"],
     ["+24", "24"],
     ["-0", "0"],
     ["007", "7"],
-    ["81,50", "81.5"],
+    ["81.50", "81.5"],
+    ["2.5", "2.5"],
     ["  24  ", "24"],
   ])("reads %j as %s", (text, expected) => {
     expect(value(text, "es")).toBe(expected);
   });
 
-  it("refuses a lone comma followed by three digits as ambiguous, with both readings", () => {
-    expect(readWrittenNumber("1,500", "es")).toEqual({
-      ok: false,
-      problem: "numberAmbiguous",
-      asRead: "1.5",
-      other: "1500",
-    });
-    expect(readWrittenNumber("600,000", "es")).toEqual({
+  it("refuses a lone point followed by three digits as ambiguous, with both readings", () => {
+    expect(readWrittenNumber("600.000", "es")).toEqual({
       ok: false,
       problem: "numberAmbiguous",
       asRead: "600",
       other: "600000",
     });
-    expect(readWrittenNumber("-12,345", "es")).toEqual({
+    expect(readWrittenNumber("1.500", "es")).toEqual({
+      ok: false,
+      problem: "numberAmbiguous",
+      asRead: "1.5",
+      other: "1500",
+    });
+    expect(readWrittenNumber("-12.345", "es")).toEqual({
       ok: false,
       problem: "numberAmbiguous",
       asRead: "-12.345",
@@ -59,14 +62,19 @@ describe("readWrittenNumber in Spanish", () => {
     });
   });
 
-  it("refuses a number written the English way and says how to write it here", () => {
-    expect(readWrittenNumber("1.5", "es")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1.5" });
-    expect(readWrittenNumber("600,000.50", "es")).toEqual({
+  it("refuses a number written with a decimal comma and says how to write it here", () => {
+    expect(readWrittenNumber("1,5", "es")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1.5" });
+    expect(readWrittenNumber("1.234,5", "es")).toEqual({
+      ok: false,
+      problem: "numberOtherConvention",
+      other: "1234.5",
+    });
+    expect(readWrittenNumber("600.000,50", "es")).toEqual({
       ok: false,
       problem: "numberOtherConvention",
       other: "600000.5",
     });
-    expect(readWrittenNumber("1,234,567", "es")).toEqual({
+    expect(readWrittenNumber("1.234.567", "es")).toEqual({
       ok: false,
       problem: "numberOtherConvention",
       other: "1234567",
@@ -103,7 +111,7 @@ describe("readWrittenNumber in English", () => {
     });
   });
 
-  it("refuses a number written the Spanish way", () => {
+  it("refuses a number written with a decimal comma", () => {
     expect(readWrittenNumber("1,5", "en")).toEqual({ ok: false, problem: "numberOtherConvention", other: "1.5" });
     expect(readWrittenNumber("1.234,5", "en")).toEqual({
       ok: false,
@@ -116,17 +124,18 @@ describe("readWrittenNumber in English", () => {
 describe("percent signs, sizes and hostile text", () => {
   it("takes a percent sign before or after the number and says so", () => {
     expect(readWrittenNumber("81 %", "es")).toEqual({ ok: true, value: "81", percent: true });
-    expect(readWrittenNumber("81,5%", "es")).toEqual({ ok: true, value: "81.5", percent: true });
+    expect(readWrittenNumber("81.5%", "es")).toEqual({ ok: true, value: "81.5", percent: true });
+    expect(readWrittenNumber("81,5 %", "es")).toEqual({ ok: false, problem: "numberOtherConvention", other: "81.5" });
     expect(readWrittenNumber("%12", "en")).toEqual({ ok: true, value: "12", percent: true });
     expect(readWrittenNumber("24", "en")).toEqual({ ok: true, value: "24", percent: false });
   });
 
   it("keeps every digit of a huge value and refuses what the column cannot keep, never rounding", () => {
-    expect(value("9.999.999.999.999.999,9999", "es")).toBe("9999999999999999.9999");
+    expect(value("9,999,999,999,999,999.9999", "es")).toBe("9999999999999999.9999");
     expect(value("9,999,999,999,999,999.9999", "en")).toBe("9999999999999999.9999");
-    expect(value("99.999.999.999.999.999", "es")).toBe("numberTooLarge");
-    expect(value("1,23456", "es")).toBe("numberTooPrecise");
-    expect(value("1,23450", "es")).toBe("1.2345");
+    expect(value("99,999,999,999,999,999", "es")).toBe("numberTooLarge");
+    expect(value("1.23456", "es")).toBe("numberTooPrecise");
+    expect(value("1.23450", "es")).toBe("1.2345");
     expect(value("00000000000000000001", "en")).toBe("1");
   });
 
@@ -174,9 +183,9 @@ describe("percent signs, sizes and hostile text", () => {
 describe("writtenNumber", () => {
   it("writes stored values back so they read the same, never ambiguously", () => {
     expect(writtenNumber("600000", "es")).toBe("600000");
-    expect(writtenNumber("-1.5", "es")).toBe("-1,5");
+    expect(writtenNumber("-1.5", "es")).toBe("-1.5");
     expect(writtenNumber("1.5", "en")).toBe("1.5");
-    expect(writtenNumber("12.345", "es")).toBe("12,3450");
+    expect(writtenNumber("12.345", "es")).toBe("12.3450");
     expect(writtenNumber("12.345", "en")).toBe("12.3450");
     for (const stored of ["600000", "1.5", "12.345", "-0.25", "1234.567", "999.999"]) {
       for (const locale of ["es", "en"] as const) {
@@ -190,19 +199,19 @@ describe("writtenNumber", () => {
   });
 
   it("gives the refusal message what it shows", () => {
-    expect(numberProblemValues("1,500", "es")).toMatchObject({
-      text: "1,500",
-      asRead: "1,5",
+    expect(numberProblemValues("1.500", "es")).toMatchObject({
+      text: "1.500",
+      asRead: "1.5",
       other: "1500",
-      otherGrouped: "1.500",
+      otherGrouped: "1,500",
     });
     expect(numberProblemValues("600.000", "en")).toMatchObject({
       asRead: "600",
       other: "600000",
       otherGrouped: "600,000",
     });
-    expect(groupedNumber("-1234567.25", "es")).toBe("-1.234.567,25");
-    expect(numberProblemValues("12,345", "es")).toMatchObject({ asRead: "12,3450", other: "12345" });
-    expect(numberProblemValues("1.5", "es")).toMatchObject({ other: "1,5" });
+    expect(groupedNumber("-1234567.25", "es")).toBe("-1,234,567.25");
+    expect(numberProblemValues("12.345", "es")).toMatchObject({ asRead: "12.3450", other: "12345" });
+    expect(numberProblemValues("1,5", "es")).toMatchObject({ other: "1.5" });
   });
 });
