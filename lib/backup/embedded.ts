@@ -68,9 +68,11 @@ export async function loadEmbedded(folder: string, manifest: Manifest, url: stri
     const flush = async () => {
       if (batch.length === 0) return;
       const target = client.escapeIdentifier(table);
-      await client.query(`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, $1::json)`, [
-        `[${batch.join(",")}]`,
-      ]);
+      const columns = (await storedColumns(client, table)).map((column) => client.escapeIdentifier(column)).join(", ");
+      await client.query(
+        `INSERT INTO ${target} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${target}, $1::json)`,
+        [`[${batch.join(",")}]`],
+      );
       batch = [];
     };
     const lines = readline.createInterface({
@@ -101,4 +103,18 @@ export async function loadEmbedded(folder: string, manifest: Manifest, url: stri
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The columns a restore writes: all but the generated ones (such as story_figure.label_key),
+ * which PostgreSQL refuses to be given and computes again from the restored row.
+ */
+async function storedColumns(client: pg.ClientBase, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+      ORDER BY attnum`,
+    [client.escapeIdentifier(table)],
+  );
+  return rows.map((row) => row.name);
 }
