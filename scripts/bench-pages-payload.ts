@@ -148,7 +148,15 @@ async function htmlTable() {
     process.execPath,
     [require.resolve("tsx/cli"), "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
     {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        // In the scratch folder even when the shell names the checkout's own (signed with another key).
+        AUDIT_CHECKPOINT_FILE: path.join(dataDir, "audit-checkpoints.jsonl"),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: "ignore",
       detached: true,
     },

@@ -17,7 +17,14 @@ const port = 3200;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "msc-bench-"));
 const started = performance.now();
 const app = spawn("npm", ["start"], {
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "" },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    // In the scratch folder even when the shell names the checkout's own (signed with another key).
+    AUDIT_CHECKPOINT_FILE: path.join(dataDir, "audit-checkpoints.jsonl"),
+  },
   stdio: "ignore",
   detached: true,
 });
