@@ -1,7 +1,9 @@
 /** What the benchmarks that start the app share. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient, STATEMENT_LINE } from "../lib/db";
 
@@ -43,6 +45,43 @@ export async function leadSessionCookie(url: string, secret: string, userId = "u
   return `next-auth.session-token=${token}`;
 }
 
+/**
+ * A checkpoint file of this run alone, removed when the benchmark ends. Without it the app would
+ * extend the checkout's own (DATA_DIR/audit-checkpoints.jsonl), signed with another key, and print
+ * "Could not write the audit checkpoint" (lib/audit-anchor/writer.ts).
+ */
+function scratchCheckpointFile(): string {
+  const file = path.join(tmpdir(), `msc-bench-checkpoints-${randomUUID()}.jsonl`);
+  process.once("exit", () => rmSync(file, { force: true }));
+  return file;
+}
+
+/**
+ * What `npm start` gets in a benchmark: its scratch database, secrets, address and number of
+ * workers, warnings only, and a scratch checkpoint file. `identityKey` stays the same across
+ * restarts on one database when given; a new one otherwise.
+ */
+export function benchAppEnv(options: {
+  port: number;
+  url: string;
+  secret: string;
+  base: string;
+  workers: number;
+  identityKey?: string;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(options.port),
+    DATABASE_URL: options.url,
+    AUTH_SECRET: options.secret,
+    IDENTITY_ENCRYPTION_KEY: options.identityKey ?? randomBytes(32).toString("base64"),
+    APP_BASE_URL: options.base,
+    AUDIT_CHECKPOINT_FILE: scratchCheckpointFile(),
+    LOG_LEVEL: "warn",
+    WEB_CONCURRENCY: String(options.workers),
+  };
+}
+
 /** SQL statements the app ran, and their time, as its `SQL_STATEMENT_TIMING` lines report them. */
 export type StatementCounter = { statements: number; sqlMs: number };
 
@@ -57,19 +96,9 @@ export async function startCountingApp(options: {
   base: string;
   counter: StatementCounter;
 }): Promise<ChildProcess> {
-  const { port, url, secret, base, counter } = options;
+  const { base, counter } = options;
   const app = spawn("npm", ["start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      AUTH_SECRET: secret,
-      IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      APP_BASE_URL: base,
-      LOG_LEVEL: "warn",
-      SQL_STATEMENT_TIMING: "1",
-      WEB_CONCURRENCY: "1",
-    },
+    env: { ...benchAppEnv({ ...options, workers: 1 }), SQL_STATEMENT_TIMING: "1" },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
   });

@@ -10,12 +10,13 @@
  *    (a check on the figures of step 1).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { waitHealthy } from "./bench-app";
+import { scratchDemoApp } from "./bench-demo-app";
 
 const require = createRequire(import.meta.url);
 const BUILD = path.resolve(".next");
@@ -143,12 +144,12 @@ function htmlRow(label: string, html: string) {
 }
 
 async function htmlTable() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "msc-bench-payload-"));
+  const { dataDir, env } = scratchDemoApp(port, "msc-bench-payload-");
   const app = spawn(
     process.execPath,
     [require.resolve("tsx/cli"), "--import", "./scripts/server-side.mjs", "scripts/start.ts"],
     {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
       detached: true,
     },

@@ -4,9 +4,8 @@
  * Needs a production build (`npm run build`) so that the figure is the start, not the build.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { scratchDemoApp } from "./bench-demo-app";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("Run `npm run build` first: this measures start-up, not the build.");
@@ -14,10 +13,10 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 
 const port = 3200;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "msc-bench-"));
+const { dataDir, env } = scratchDemoApp(port, "msc-bench-");
 const started = performance.now();
 const app = spawn("npm", ["start"], {
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "" },
+  env,
   stdio: "ignore",
   detached: true,
 });

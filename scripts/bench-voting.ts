@@ -31,7 +31,7 @@ import { createPrismaClient } from "../lib/db";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
-import { exitUnlessBuilt, waitHealthy } from "./bench-app";
+import { benchAppEnv, exitUnlessBuilt, waitHealthy } from "./bench-app";
 import { createScratchDatabase } from "./bench-database";
 
 exitUnlessBuilt();
@@ -92,16 +92,7 @@ async function startApp(workers: number) {
     `\n── ${workers} worker${workers === 1 ? "" : "s"}: starting the app on ${base} (scratch database ${name})…`,
   );
   app = spawn("npm", ["start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: url,
-      AUTH_SECRET: secret,
-      IDENTITY_ENCRYPTION_KEY: identityKey,
-      APP_BASE_URL: base,
-      LOG_LEVEL: "warn",
-      WEB_CONCURRENCY: String(workers),
-    },
+    env: benchAppEnv({ port, url, secret, base, workers, identityKey }),
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

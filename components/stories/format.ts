@@ -1,16 +1,11 @@
 /** Shared wording for story values, on the server (pages) and in the browser alike. */
 import type { useFormatter } from "next-intl";
 import { NUMBER_FORMAT_LOCALE } from "@/lib/i18n/config";
+import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, type StoriesT } from "./form-types";
 
 type Formatter = ReturnType<typeof useFormatter>;
-
-const PRECISION_FORMAT = {
-  YEAR: { year: "numeric", timeZone: "UTC" },
-  MONTH: { year: "numeric", month: "long", timeZone: "UTC" },
-  DAY: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
-} as const;
 
 /** "2022 – 2023", "March 2023 – May 2023", "since 2021", or "no period given". */
 export function formatPeriod(
@@ -18,8 +13,8 @@ export function formatPeriod(
   format: Formatter,
   t: StoriesT,
 ): string {
-  const options = PRECISION_FORMAT[period.periodPrecision];
-  const show = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00.000Z`), options);
+  const options = PERIOD_DATE_FORMAT[period.periodPrecision];
+  const show = (iso: string) => format.dateTime(periodInstant(iso), options);
   if (!period.periodFrom) return t("detail.noPeriod");
   if (!period.periodTo) return t("detail.periodOpen", { from: show(period.periodFrom) });
   const from = show(period.periodFrom);

@@ -8,6 +8,7 @@
  */
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
+import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
 
 export type BriefLanguage = "es" | "en";
 
@@ -172,20 +173,14 @@ export function figureValue(
   return unit === "%" ? `${shown} ${words.percent}` : `${shown} ${unit}`;
 }
 
-const DATE_OPTIONS = {
-  YEAR: { year: "numeric", timeZone: "UTC" },
-  MONTH: { year: "numeric", month: "long", timeZone: "UTC" },
-  DAY: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
-} as const;
-
 /** "2022-2024", "2023", "since 2022", "March 2023 - May 2024"; null when the story gives no period. */
 export function periodText(
   record: Pick<OutcomeRecord, "periodPrecision" | "periodFrom" | "periodTo">,
   lang: BriefLanguage,
 ): string | null {
   if (!record.periodFrom) return null;
-  const format = new Intl.DateTimeFormat(NUMBER_LOCALE[lang], DATE_OPTIONS[record.periodPrecision]);
-  const show = (iso: string) => format.format(new Date(`${iso}T00:00:00.000Z`));
+  const format = new Intl.DateTimeFormat(NUMBER_LOCALE[lang], PERIOD_DATE_FORMAT[record.periodPrecision]);
+  const show = (iso: string) => format.format(periodInstant(iso));
   const from = show(record.periodFrom);
   if (!record.periodTo) return fill(WORDS[lang].periodOpen, { from });
   const to = show(record.periodTo);

@@ -13,6 +13,18 @@ export function excerptSourceWhere(source: ExcerptSource) {
   return source.interviewId ? { interviewId: source.interviewId } : { focusGroupId: source.focusGroupId };
 }
 
+/**
+ * Where an excerpt lies: the record whose transcript it marks, which of its two texts, and the
+ * offsets. A deleted excerpt's audit event keeps it; the project export places its selection by it.
+ */
+export const excerptPlaceSelect = {
+  interviewId: true,
+  focusGroupId: true,
+  variant: true,
+  startOffset: true,
+  endOffset: true,
+} as const;
+
 /** An excerpt as the viewer shows it and as marking one answers it. */
 export const excerptSelect = {
   id: true,

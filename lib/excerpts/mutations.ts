@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
 import { isAnchored, reanchorExcerpts, splitsSurrogatePair } from "./anchor";
-import { excerptSelect, excerptSourceWhere, type ExcerptSource, type ExcerptView } from "./data";
+import { excerptPlaceSelect, excerptSelect, excerptSourceWhere, type ExcerptSource, type ExcerptView } from "./data";
 import { transcriptFingerprint } from "./fingerprint";
 import type { ExcerptCreateInput } from "./schema";
 
@@ -165,15 +165,7 @@ export async function deleteExcerpt(args: {
   return db().$transaction(async (tx) => {
     const excerpt = await tx.transcriptExcerpt.findFirst({
       where: { id: excerptId, evaluationId },
-      select: {
-        id: true,
-        interviewId: true,
-        focusGroupId: true,
-        variant: true,
-        startOffset: true,
-        endOffset: true,
-        _count: { select: { storySources: true } },
-      },
+      select: { id: true, ...excerptPlaceSelect, _count: { select: { storySources: true } } },
     });
     if (!excerpt) throw new AppError("NOT_FOUND", "excerpt outside the evaluation");
     if (excerpt._count.storySources > 0) return reject("EXCERPT_IN_USE");

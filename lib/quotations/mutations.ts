@@ -5,6 +5,7 @@
  * otherwise). Called by the actions, the seed and the tests with explicit ids.
  */
 import "server-only";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { recordAudit } from "@/lib/audit";
 import { refusals } from "@/lib/core/refusal";
 import { db } from "@/lib/db";
@@ -28,8 +29,6 @@ export const QUOTATION_REFUSALS = [
 export type QuotationRefusal = (typeof QUOTATION_REFUSALS)[number];
 const { refuse, asResults } = refusals<QuotationRefusal>();
 
-const OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
-
 /** The story row, locked against a stage step while a quotation is written. */
 async function lockStory(tx: Tx, evaluationId: string, storyId: string) {
   const rows = await tx.$queryRaw<
@@ -40,7 +39,8 @@ async function lockStory(tx: Tx, evaluationId: string, storyId: string) {
   if (!isQuotableStage(story.stage)) throw refuse("STAGE_LOCKED");
 }
 
-async function findStored(tx: Tx, evaluationId: string, quotationId: string) {
+/** The quotation as stored, its story locked (and still quotable) before it is changed. */
+async function findStoredLocked(tx: Tx, evaluationId: string, quotationId: string) {
   const stored = await tx.storyQuotation.findFirst({
     where: { id: quotationId, evaluationId },
     select: {
@@ -53,6 +53,7 @@ async function findStored(tx: Tx, evaluationId: string, quotationId: string) {
     },
   });
   if (!stored) throw new AppError("NOT_FOUND");
+  await lockStory(tx, evaluationId, stored.storyId);
   return stored;
 }
 
@@ -108,7 +109,7 @@ export async function chooseQuotation(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, quotationId: created.id, version: created.version };
-    }, OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -125,8 +126,7 @@ export async function translateQuotation(input: {
   const { actorId, evaluationId, quotationId, expectedVersion } = input;
   return asResults(() =>
     db().$transaction(async (tx) => {
-      const stored = await findStored(tx, evaluationId, quotationId);
-      await lockStory(tx, evaluationId, stored.storyId);
+      const stored = await findStoredLocked(tx, evaluationId, quotationId);
       if (stored.version !== expectedVersion) throw new AppError("CONFLICT", "stale quotation version");
       const translation = input.translation?.trim() || null;
       if (translation && stored.language.toLowerCase().split("-")[0] === input.translationLanguage)
@@ -167,7 +167,7 @@ export async function translateQuotation(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, quotationId, version };
-    }, OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -181,8 +181,7 @@ export async function removeQuotation(input: {
   const { actorId, evaluationId, quotationId, expectedVersion } = input;
   return asResults(() =>
     db().$transaction(async (tx) => {
-      const stored = await findStored(tx, evaluationId, quotationId);
-      await lockStory(tx, evaluationId, stored.storyId);
+      const stored = await findStoredLocked(tx, evaluationId, quotationId);
       const deleted = await tx.storyQuotation.deleteMany({
         where: { id: quotationId, evaluationId, version: expectedVersion },
       });
@@ -197,6 +196,6 @@ export async function removeQuotation(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, storyId: stored.storyId };
-    }, OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }

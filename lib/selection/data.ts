@@ -214,7 +214,7 @@ export async function listReminderRecipients(
 export async function listOwnBallots(evaluationId: string, roundId: string, panelistId: string) {
   return db().ballot.findMany({
     where: { evaluationId, roundId, panelistId },
-    select: { storyId: true, rank: true, score: true, approved: true, reason: true, version: true, updatedAt: true },
+    select: { ...ballotVoteSelect, version: true, updatedAt: true },
   });
 }
 
@@ -240,6 +240,16 @@ export const pageReads = {
     listReminderRecipients(db(), evaluationId, round),
 };
 
+/** A ballot as its panelist cast it: what the tally reads and the close's digest seals (round-mutations.ts). */
+export const ballotVoteSelect = {
+  storyId: true,
+  panelistId: true,
+  rank: true,
+  score: true,
+  approved: true,
+  reason: true,
+} satisfies Prisma.BallotSelect;
+
 /**
  * Every ballot of the round with its panelist's name, for the tally, the reasons and the reader's
  * own ballots in one read; callers check lib/selection/policy.ts canSeeResults first.
@@ -247,15 +257,7 @@ export const pageReads = {
 export async function listRoundBallots(evaluationId: string, roundId: string) {
   return db().ballot.findMany({
     where: { evaluationId, roundId },
-    select: {
-      storyId: true,
-      panelistId: true,
-      rank: true,
-      score: true,
-      approved: true,
-      reason: true,
-      panelist: { select: { name: true } },
-    },
+    select: { ...ballotVoteSelect, panelist: { select: { name: true } } },
     orderBy: [{ storyId: "asc" }, { createdAt: "asc" }],
     take: 5_000,
   });

@@ -20,7 +20,7 @@ import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { refusals, type Refused } from "@/lib/core/refusal";
 import { findTransition, type StageBlocker } from "@/lib/stories/stage-machine";
 import { Blocked, moveStoryWithin } from "@/lib/stories/stage-mutations";
-import { loadTally } from "./data";
+import { ballotVoteSelect, loadTally } from "./data";
 import type { CreatePanelInput, CreateRoundInput, RecordDecisionInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -322,16 +322,7 @@ export async function cancelRound(input: Actor & { roundId: string; expectedVers
 export async function ballotDigest(tx: Tx | ReturnType<typeof db>, evaluationId: string, roundId: string) {
   const ballots = await tx.ballot.findMany({
     where: { evaluationId, roundId },
-    select: {
-      id: true,
-      storyId: true,
-      panelistId: true,
-      rank: true,
-      score: true,
-      approved: true,
-      reason: true,
-      version: true,
-    },
+    select: { id: true, ...ballotVoteSelect, version: true },
     orderBy: { id: "asc" },
   });
   return { count: ballots.length, digest: createHash("sha256").update(canonicalJson(ballots)).digest("hex") };

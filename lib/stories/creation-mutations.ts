@@ -17,6 +17,7 @@ import { storedPeriod } from "./period";
 import type { StorySaveRefusal } from "./mutations";
 import type { StoryFields } from "./schema";
 import type { StorySnapshot } from "./snapshot";
+import { storyTextsOf } from "./types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,12 +33,7 @@ export function storyColumns(story: StoryFields) {
   const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
   if (!period.ok) throw refuse(period.problem, period.field); // the schema has checked it already
   return {
-    title: story.title,
-    titleTranslation: story.titleTranslation,
-    whatChanged: story.whatChanged,
-    whatChangedTranslation: story.whatChangedTranslation,
-    whySignificant: story.whySignificant,
-    whySignificantTranslation: story.whySignificantTranslation,
+    ...storyTextsOf(story),
     originalLanguage: story.originalLanguage,
     translationLanguage: story.translationLanguage,
     translatedById: story.translatedById,
@@ -46,14 +42,6 @@ export function storyColumns(story: StoryFields) {
     periodPrecision: story.periodPrecision,
     periodFrom: day(period.from),
     periodTo: day(period.to),
-    contributionNarrative: story.contributionNarrative,
-    contributionNarrativeTranslation: story.contributionNarrativeTranslation,
-    sustainabilityAssessment: story.sustainabilityAssessment,
-    sustainabilityAssessmentTranslation: story.sustainabilityAssessmentTranslation,
-    sustainabilityConditions: story.sustainabilityConditions,
-    sustainabilityConditionsTranslation: story.sustainabilityConditionsTranslation,
-    sustainabilityRisks: story.sustainabilityRisks,
-    sustainabilityRisksTranslation: story.sustainabilityRisksTranslation,
   };
 }
 

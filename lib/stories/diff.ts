@@ -4,6 +4,7 @@
  * storytellers...) as items added, removed or changed. Pure: the revisions page renders the result.
  */
 import type { StorySnapshot } from "./snapshot";
+import { STORY_TEXTS } from "./types";
 
 export type DiffSegment = { type: "equal" | "insert" | "delete"; text: string };
 
@@ -109,22 +110,8 @@ export function diffWords(before: string, after: string): DiffSegment[] {
 
 // ───────────── Revisions, field by field ─────────────
 
-export const TEXT_FIELDS = [
-  "title",
-  "titleTranslation",
-  "whatChanged",
-  "whatChangedTranslation",
-  "whySignificant",
-  "whySignificantTranslation",
-  "contributionNarrative",
-  "contributionNarrativeTranslation",
-  "sustainabilityAssessment",
-  "sustainabilityAssessmentTranslation",
-  "sustainabilityConditions",
-  "sustainabilityConditionsTranslation",
-  "sustainabilityRisks",
-  "sustainabilityRisksTranslation",
-] as const;
+/** The texts and their translations, compared word by word. */
+export const TEXT_FIELDS = STORY_TEXTS.flat();
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type PeriodValue = Pick<StorySnapshot, "periodPrecision" | "periodFrom" | "periodTo">;

@@ -6,6 +6,19 @@
 export const DATE_PRECISIONS = ["YEAR", "MONTH", "DAY"] as const;
 export type Precision = (typeof DATE_PRECISIONS)[number];
 
+/**
+ * How a bound is shown at its precision (the year; the month and year; the day), read in UTC so
+ * the stored day never shifts: the story pages and the brief's sentence show a period alike.
+ */
+export const PERIOD_DATE_FORMAT = {
+  YEAR: { year: "numeric", timeZone: "UTC" },
+  MONTH: { year: "numeric", month: "long", timeZone: "UTC" },
+  DAY: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
+} as const satisfies Record<Precision, Intl.DateTimeFormatOptions>;
+
+/** A stored bound ("2023-03-01") as the instant PERIOD_DATE_FORMAT shows. */
+export const periodInstant = (isoDay: string) => new Date(`${isoDay}T00:00:00.000Z`);
+
 const PATTERNS: Record<Precision, RegExp> = {
   YEAR: /^(\d{4})$/,
   MONTH: /^(\d{4})-(\d{2})$/,

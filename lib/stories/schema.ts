@@ -11,7 +11,7 @@ import { NUMBER_LOCALES } from "@/lib/written-number";
 import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 import { idSchema, requiredId } from "@/lib/core/ids";
-import { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES } from "./types";
+import { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORY_TEXTS, type StoryTranslation } from "./types";
 import { isOneOf } from "@/lib/i18n/labels";
 export { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORYTELLER_SCOPES } from "./types";
 
@@ -176,25 +176,14 @@ export const storyFieldsSchema = z
   }));
 
 /** Whether any text of the story has a translation: then its language and translator are required. */
-export function hasAnyTranslation(story: {
-  titleTranslation?: string | null;
-  whatChangedTranslation?: string | null;
-  whySignificantTranslation?: string | null;
-  contributionNarrativeTranslation?: string | null;
-  sustainabilityAssessmentTranslation?: string | null;
-  sustainabilityConditionsTranslation?: string | null;
-  sustainabilityRisksTranslation?: string | null;
-  figures?: ReadonlyArray<{ labelTranslation?: string | null; unitTranslation?: string | null }>;
-  contributions?: ReadonlyArray<{ howContributedTranslation?: string | null }>;
-}): boolean {
+export function hasAnyTranslation(
+  story: Partial<Record<StoryTranslation, string | null>> & {
+    figures?: ReadonlyArray<{ labelTranslation?: string | null; unitTranslation?: string | null }>;
+    contributions?: ReadonlyArray<{ howContributedTranslation?: string | null }>;
+  },
+): boolean {
   const texts = [
-    story.titleTranslation,
-    story.whatChangedTranslation,
-    story.whySignificantTranslation,
-    story.contributionNarrativeTranslation,
-    story.sustainabilityAssessmentTranslation,
-    story.sustainabilityConditionsTranslation,
-    story.sustainabilityRisksTranslation,
+    ...STORY_TEXTS.map(([, translation]) => story[translation]),
     ...(Array.isArray(story.figures)
       ? story.figures.flatMap((figure) => [figure.labelTranslation, figure.unitTranslation])
       : []),

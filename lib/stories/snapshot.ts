@@ -22,6 +22,7 @@
 import { z } from "zod";
 import { CHANGE_TYPES, FIGURE_QUALIFIERS, SOURCE_KINDS } from "./schema";
 import { DATE_PRECISIONS } from "./period";
+import { storyTextsOf } from "./types";
 
 export const STORY_SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -190,12 +191,7 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
   return {
     schemaVersion: STORY_SNAPSHOT_SCHEMA_VERSION,
     code: story.code,
-    title: story.title,
-    titleTranslation: story.titleTranslation,
-    whatChanged: story.whatChanged,
-    whatChangedTranslation: story.whatChangedTranslation,
-    whySignificant: story.whySignificant,
-    whySignificantTranslation: story.whySignificantTranslation,
+    ...storyTextsOf(story),
     originalLanguage: story.originalLanguage,
     translationLanguage: story.translationLanguage,
     translatedBy: story.translatedBy ? { id: story.translatedBy.id, name: story.translatedBy.name } : null,
@@ -234,8 +230,6 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
         unitTranslation: figure.unitTranslation ?? null,
       }))
       .sort((a, b) => a.position - b.position),
-    contributionNarrative: story.contributionNarrative,
-    contributionNarrativeTranslation: story.contributionNarrativeTranslation ?? null,
     contributions: story.contributions
       .map(({ projectId, acronym, name, howContributed, howContributedTranslation }) => ({
         projectId,
@@ -245,12 +239,6 @@ export function buildStorySnapshot(story: SnapshotSource): StorySnapshot {
         howContributedTranslation: howContributedTranslation ?? null,
       }))
       .sort((a, b) => byText(a.acronym + a.projectId, b.acronym + b.projectId)),
-    sustainabilityAssessment: story.sustainabilityAssessment,
-    sustainabilityAssessmentTranslation: story.sustainabilityAssessmentTranslation ?? null,
-    sustainabilityConditions: story.sustainabilityConditions,
-    sustainabilityConditionsTranslation: story.sustainabilityConditionsTranslation ?? null,
-    sustainabilityRisks: story.sustainabilityRisks,
-    sustainabilityRisksTranslation: story.sustainabilityRisksTranslation ?? null,
     translationSources: sortedSources(story.translationSources),
     storytellers: story.storytellers
       .map(({ respondentId, code }) => ({ respondentId, code }))

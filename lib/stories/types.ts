@@ -53,3 +53,36 @@ export const SELECTED_ONWARD_STAGES = [
   "APPROVED",
   "RETURNED",
 ] as const satisfies readonly StoryStage[];
+
+/**
+ * The story's translatable texts, each beside the field of its translation, in the form's order.
+ * The revisions page compares them and the translations track their sources by them
+ * (lib/translations/story-sources.ts): a new text joins both here.
+ */
+export const STORY_TEXTS = [
+  ["title", "titleTranslation"],
+  ["whatChanged", "whatChangedTranslation"],
+  ["whySignificant", "whySignificantTranslation"],
+  ["contributionNarrative", "contributionNarrativeTranslation"],
+  ["sustainabilityAssessment", "sustainabilityAssessmentTranslation"],
+  ["sustainabilityConditions", "sustainabilityConditionsTranslation"],
+  ["sustainabilityRisks", "sustainabilityRisksTranslation"],
+] as const;
+
+type StoryText = (typeof STORY_TEXTS)[number][0];
+export type StoryTranslation = (typeof STORY_TEXTS)[number][1];
+
+/**
+ * The texts and their translations copied from a story, a translation not given as null: what the
+ * story's columns and its revision snapshot both hold of them.
+ */
+export function storyTextsOf<
+  S extends Record<StoryText, string | null> & Partial<Record<StoryTranslation, string | null>>,
+>(story: S): Pick<S, StoryText> & Record<StoryTranslation, string | null> {
+  return Object.fromEntries(
+    STORY_TEXTS.flatMap(([text, translation]) => [
+      [text, story[text]],
+      [translation, story[translation] ?? null],
+    ]),
+  ) as Pick<S, StoryText> & Record<StoryTranslation, string | null>;
+}

@@ -9,19 +9,12 @@
  * without knowing about translations (an import, a script) still makes them stale.
  */
 import type { StorySnapshot, TranslationSources } from "@/lib/stories/snapshot";
+import { STORY_TEXTS } from "@/lib/stories/types";
 import { sourceDigest } from "./digest";
 
 export type TranslatedText = { path: string; source: string; translation: string | null };
 
-const STORY_FIELDS = [
-  ["title", "titleTranslation"],
-  ["whatChanged", "whatChangedTranslation"],
-  ["whySignificant", "whySignificantTranslation"],
-  ["contributionNarrative", "contributionNarrativeTranslation"],
-  ["sustainabilityAssessment", "sustainabilityAssessmentTranslation"],
-  ["sustainabilityConditions", "sustainabilityConditionsTranslation"],
-  ["sustainabilityRisks", "sustainabilityRisksTranslation"],
-] as const satisfies ReadonlyArray<readonly [keyof StorySnapshot, keyof StorySnapshot]>;
+const STORY_FIELDS = STORY_TEXTS satisfies ReadonlyArray<readonly [keyof StorySnapshot, keyof StorySnapshot]>;
 
 export type StoryTextField = (typeof STORY_FIELDS)[number][0];
 

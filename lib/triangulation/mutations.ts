@@ -7,6 +7,7 @@
  * Called by the actions, the seed and the tests with explicit ids; never reads the session.
  */
 import "server-only";
+import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { recordAudit } from "@/lib/audit";
 import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
@@ -21,8 +22,6 @@ import { evidenceBlockers, hasCurrentSignOff, isTriangulationStage, type Evidenc
 import type { EvidenceFields } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-
-const OPTIONS = { timeout: 20_000, maxWait: 15_000 } as const;
 
 /**
  * Why an evidence write or a sign-off is refused: the story is not in a triangulation stage, the
@@ -159,7 +158,7 @@ export async function createEvidence(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, evidenceId: created.id, storyId, version: 1 };
-    }, OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -218,7 +217,7 @@ export async function updateEvidence(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, evidenceId, storyId: stored.storyId, version };
-    }, OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -249,7 +248,7 @@ export async function deleteEvidence(input: {
         ipAddress: input.ipAddress,
       });
       return { ok: true as const, storyId };
-    }, OPTIONS),
+    }, TRANSACTION_OPTIONS),
   );
 }
 
@@ -305,7 +304,7 @@ export async function signOffTriangulation(input: {
           ipAddress: input.ipAddress,
         });
         return { ok: true as const, signOffId: created.id, storyVersion: story.version };
-      }, OPTIONS),
+      }, TRANSACTION_OPTIONS),
     );
   } catch (error) {
     if (error instanceof Blocked) return { ok: false, reason: "BLOCKED", blockers: error.blockers };

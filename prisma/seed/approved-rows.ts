@@ -16,6 +16,7 @@ import {
   APPROVED_VALIDATION_ROUND_NAME,
 } from "./approved-data";
 import type { FieldworkRows } from "./fieldwork-rows";
+import { panelRows } from "./selection-rows";
 import { lookup } from "./setup-rows";
 import type { StoryRows } from "./story-rows";
 
@@ -33,23 +34,15 @@ export function buildApprovedPathRows(stories: StoryRows, fieldwork: FieldworkRo
   const decidedAt = day(APPROVED_PATH.decidedOn);
 
   // Selection: the portfolio panel's round, decided; every candidate selected with its reason.
-  const panel: Prisma.SelectionPanelCreateManyInput = {
-    id: newId(),
+  const { panel, members: panelMembers } = panelRows(
     evaluationId,
-    name: APPROVED_PANEL_NAME,
-    level: "PORTFOLIO",
-    domainId: null,
-  };
-  const panelMembers: Prisma.PanelMemberCreateManyInput[] = people.panelists.map((userId) => ({
-    id: newId(),
-    evaluationId,
-    panelId: panel.id!,
-    userId,
-  }));
+    { name: APPROVED_PANEL_NAME, level: "PORTFOLIO", domainId: null },
+    people.panelists,
+  );
   const round: Prisma.SelectionRoundCreateManyInput = {
     id: newId(),
     evaluationId,
-    panelId: panel.id!,
+    panelId: panel.id,
     name: APPROVED_ROUND_NAME,
     domainId: null,
     method: "RANKING",

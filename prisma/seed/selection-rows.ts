@@ -14,6 +14,22 @@ type AssignmentRow = { storyId: string; domainId: string; kind?: string | null }
 export const DEMO_ROUND_NAME = "Ronda 1: cambios más significativos del dominio";
 export const DEMO_PANEL_NAME = "Panel de dominio";
 
+/** A panel and its members as rows: the demo's open round and the approved outcomes' decided one each sit one. */
+export function panelRows(
+  evaluationId: string,
+  panel: Pick<Prisma.SelectionPanelCreateManyInput, "name" | "level" | "domainId">,
+  panelistIds: readonly string[],
+) {
+  const id = newId();
+  const members: Prisma.PanelMemberCreateManyInput[] = panelistIds.map((userId) => ({
+    id: newId(),
+    evaluationId,
+    panelId: id,
+    userId,
+  }));
+  return { panel: { id, evaluationId, ...panel } satisfies Prisma.SelectionPanelCreateManyInput, members };
+}
+
 export function buildSelectionRows(input: {
   evaluationId: string;
   leadId: string;
@@ -35,23 +51,15 @@ export function buildSelectionRows(input: {
   // Keep one screened story out of the round when the domain holds them all.
   const inRound = candidates.length === screened.size && candidates.length > 1 ? candidates.slice(0, -1) : candidates;
 
-  const panel: Prisma.SelectionPanelCreateManyInput = {
-    id: newId(),
+  const { panel, members } = panelRows(
     evaluationId,
-    name: DEMO_PANEL_NAME,
-    level: "DOMAIN",
-    domainId,
-  };
-  const members: Prisma.PanelMemberCreateManyInput[] = input.panelistIds.map((userId) => ({
-    id: newId(),
-    evaluationId,
-    panelId: panel.id!,
-    userId,
-  }));
+    { name: DEMO_PANEL_NAME, level: "DOMAIN", domainId },
+    input.panelistIds,
+  );
   const round: Prisma.SelectionRoundCreateManyInput = {
     id: newId(),
     evaluationId,
-    panelId: panel.id!,
+    panelId: panel.id,
     name: DEMO_ROUND_NAME,
     domainId,
     method: "RANKING",

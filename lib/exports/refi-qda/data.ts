@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
+import { excerptPlaceSelect } from "@/lib/excerpts/data";
 import type { ProjectRecords } from "./records";
 
 export async function findProjectRecords(evaluationId: string): Promise<ProjectRecords | null> {
@@ -69,15 +70,7 @@ export async function findProjectRecords(evaluationId: string): Promise<ProjectR
       const excerpts = await tx.transcriptExcerpt.findMany({
         where,
         orderBy: { id: "asc" },
-        select: {
-          id: true,
-          interviewId: true,
-          focusGroupId: true,
-          variant: true,
-          startOffset: true,
-          endOffset: true,
-          quotedText: true,
-        },
+        select: { id: true, ...excerptPlaceSelect, quotedText: true },
       });
       const stories = await tx.changeStory.findMany({
         where: { ...where, sources: { some: { excerptId: { not: null } } } },

@@ -7,6 +7,7 @@
  * the team's, never respondents'.
  */
 import { z } from "zod";
+import { idSchema } from "@/lib/core/ids";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SelectionRoundStatus } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
@@ -25,10 +26,7 @@ export const EXPORTED_ROUND_STATUSES = ROUND_STATUSES.filter(
 );
 
 const ballotFilters = z.object({
-  round: z
-    .string()
-    .regex(/^[a-z0-9]{1,40}$/i)
-    .optional(),
+  round: idSchema.optional(),
 });
 type BallotFilters = z.infer<typeof ballotFilters>;
 

@@ -7,18 +7,19 @@
  * the respondent's name only at the identified level.
  */
 import { z } from "zod";
+import { idSchema } from "@/lib/core/ids";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import { openIdentitiesForExport } from "@/lib/respondents/identity-export";
 import { STORY_STAGES } from "@/lib/stories/schema";
 import type { SearchParams } from "@/lib/tables/url-state";
+import { SOURCE_TYPES, STANCES } from "@/lib/triangulation/types";
 import { forEachBatch } from "../data";
 import { EXPORT_PARAMS } from "../levels";
 import { dated, labelled, type ExportTable } from "./columns";
 
-/** A story code as the pages write it ("CS-0007"); an id as the database gives it. */
+/** A story code as the pages write it ("CS-0007"). */
 const storyCode = z.string().regex(/^CS-\d{1,9}$/);
-const recordId = z.string().regex(/^[a-z0-9]{1,40}$/i);
 
 /** The table's own filters from the query: empty values ignored, a repeated or malformed one refused (null). */
 export function plainFilters<S extends z.ZodType>(schema: S, params: SearchParams): z.infer<S> | null {
@@ -36,19 +37,9 @@ const evidenceFilters = z.object({
   /** The stories' stage (the review queue's download asks for approved outcomes). */
   stage: z.enum(STORY_STAGES).optional(),
   /** The triangulation matrix's filter: stories whose current primary domain is this one. */
-  domain: recordId.optional(),
-  stance: z.enum(["SUPPORTS", "CONTRADICTS", "MIXED"]).optional(),
-  sourceType: z
-    .enum([
-      "QUANTITATIVE_DATASET",
-      "ADMINISTRATIVE_RECORD",
-      "DOCUMENT",
-      "MEDIA",
-      "OTHER_INTERVIEW",
-      "SITE_OBSERVATION",
-      "OTHER",
-    ])
-    .optional(),
+  domain: idSchema.optional(),
+  stance: z.enum(STANCES).optional(),
+  sourceType: z.enum(SOURCE_TYPES).optional(),
 });
 type EvidenceFilters = z.infer<typeof evidenceFilters>;
 
@@ -126,7 +117,7 @@ export const evidenceExport: ExportTable<EvidenceRow, EvidenceFilters> = {
 };
 
 const responseFilters = z.object({
-  round: recordId.optional(),
+  round: idSchema.optional(),
   story: storyCode.optional(),
   verdict: z.enum(["CONFIRMS", "CONFIRMS_WITH_CHANGES", "DISPUTES", "NO_OPINION"]).optional(),
 });
