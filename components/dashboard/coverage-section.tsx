@@ -5,7 +5,8 @@
  */
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
-import { stratumName, type Translate } from "@/lib/dashboard/figures";
+import type { Translate } from "@/lib/dashboard/figure-cells";
+import { stratumName } from "@/lib/dashboard/meta-figures";
 import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";

@@ -4,7 +4,8 @@
  */
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
-import { listedFigure, type Translate } from "@/lib/dashboard/figures";
+import type { Translate } from "@/lib/dashboard/figure-cells";
+import { listedFigure } from "@/lib/dashboard/meta-figures";
 import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";

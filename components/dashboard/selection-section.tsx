@@ -8,7 +8,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { ChangeType } from "@/lib/generated/prisma/enums";
-import { PANEL_ROLE_FIELDS, PANEL_ROLES } from "@/lib/dashboard/figures";
+import { PANEL_ROLE_FIELDS, PANEL_ROLES } from "@/lib/dashboard/meta-figures";
 import { FigureDownloads } from "./figure-downloads";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
