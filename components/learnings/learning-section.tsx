@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -102,14 +102,14 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
   const canAdd = options !== null && !full;
   let audience: string | null = null;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t(`kinds.${kind}.title`)}</h2>
-      <p className="muted">{t(`kinds.${kind}.hint`)}</p>
-      <p role="status" className="muted">
-        {status}
-      </p>
-      <ActionError message={reorder.formError ?? remove.formError} />
-      {rows.length === 0 ? <p className="empty-state">{t(`kinds.${kind}.empty`)}</p> : null}
+    <ListSection
+      titleId={headingId}
+      title={t(`kinds.${kind}.title`)}
+      intro={<p className="muted">{t(`kinds.${kind}.hint`)}</p>}
+      status={status}
+      error={reorder.formError ?? remove.formError}
+      empty={rows.length === 0 ? t(`kinds.${kind}.empty`) : null}
+    >
       <ol className={styles.list} aria-labelledby={headingId}>
         {rows.map((row, index) => {
           const name = itemName(row, index);
@@ -189,6 +189,6 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
           onSaved={(saved) => done(t("addedStatus", { item: addedName(saved) }))}
         />
       ) : null}
-    </section>
+    </ListSection>
   );
 }
