@@ -1,10 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { createLearning, updateLearning } from "@/lib/learnings/actions";
@@ -93,34 +93,30 @@ export function LearningForm({
     setStoryIds([]);
     setDomainIds([]);
   };
-  const create = useActionForm(createLearning, {
-    focus,
-    failureMessages: learningFailureMessages,
-    onSuccess: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })),
-  });
-  const update = useActionForm(updateLearning, {
-    focus,
-    failureMessages: learningFailureMessages,
-    onSuccess: (_, input: Saved) => onSaved(input),
-  });
-  const form = learning ? update : create;
+  const { create, update, form } = useCreateOrEdit(
+    learning !== undefined,
+    { create: createLearning, update: updateLearning },
+    {
+      focus,
+      failureMessages: learningFailureMessages,
+      onCreated: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })),
+      onUpdated: (_, input: Saved) => onSaved(input),
+    },
+  );
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const sent = Object.fromEntries(
+  const fields = () => ({
+    evaluationId,
+    texts: Object.fromEntries(
       languages.map((locale) => [locale, { ...texts[locale], translatedById: texts[locale].translatedById || null }]),
-    );
-    const fields = {
-      evaluationId,
-      texts: sent,
-      audience: audience || null,
-      atRiskGroupId: atRiskGroupId || null,
-      storyIds,
-      domainIds,
-    };
-    if (learning) void update.submit({ ...fields, learningId: learning.id, expectedVersion: learning.version });
-    else void create.submit({ ...fields, kind });
-  }
+    ),
+    audience: audience || null,
+    atRiskGroupId: atRiskGroupId || null,
+    storyIds,
+    domainIds,
+  });
+  const handleSubmit = learning
+    ? update.handleSubmit(() => ({ ...fields(), learningId: learning.id, expectedVersion: learning.version }))
+    : create.handleSubmit(() => ({ ...fields(), kind }));
 
   const setText = (locale: Language, field: keyof TextValues) => (value: string) =>
     setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { DateField } from "@/components/ui/date-field";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { createProject, updateProject } from "@/lib/projects/actions";
@@ -36,33 +36,28 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   const t = useTranslations("setup");
   const prefix = project ? `project-${project.id}` : "project-new";
   const [values, setValues] = useState(() => valuesOf(project));
-  const editing = project !== undefined;
-  useEffect(() => {
-    // An edit form opens where the person pressed "Edit": take them to its first field.
-    if (editing) document.getElementById(`${prefix}-acronym`)?.focus();
-  }, [editing, prefix]);
-  const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
-  const create = useActionForm(createProject, {
-    focus,
-    failureMessages: setupFailureMessages,
-    onSuccess: (_, input: { project: { acronym: string } }) => {
-      setValues(valuesOf());
-      onSaved(input.project.acronym.trim());
+  const { create, update, form } = useCreateOrEdit(
+    project !== undefined,
+    { create: createProject, update: updateProject },
+    {
+      focus: FIELDS.map((field) => [field, `${prefix}-${field}`] as const),
+      failureMessages: setupFailureMessages,
+      focusOnEdit: `${prefix}-acronym`,
+      onCreated: (_, input: { project: { acronym: string } }) => {
+        setValues(valuesOf());
+        onSaved(input.project.acronym.trim());
+      },
+      onUpdated: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()),
     },
-  });
-  const update = useActionForm(updateProject, {
-    focus,
-    failureMessages: setupFailureMessages,
-    onSuccess: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()),
-  });
-  const form = project ? update : create;
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (project)
-      void update.submit({ evaluationId, projectId: project.id, expectedVersion: project.version, project: values });
-    else void create.submit({ evaluationId, project: values });
-  }
+  );
+  const handleSubmit = project
+    ? update.handleSubmit(() => ({
+        evaluationId,
+        projectId: project.id,
+        expectedVersion: project.version,
+        project: values,
+      }))
+    : create.handleSubmit(() => ({ evaluationId, project: values }));
 
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const field = (name: keyof Values) => ({
