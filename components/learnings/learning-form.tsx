@@ -2,8 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { RecordForm } from "@/components/ui/action-form";
 import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
@@ -127,12 +126,14 @@ export function LearningForm({
   const domains = options.domains.filter((domain) => !domain.retired || domainIds.includes(domain.id));
 
   return (
-    <ActionForm
+    <RecordForm
+      prefix={prefix}
+      title={title}
       form={form}
-      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
-      aria-labelledby={`${prefix}-title`}
-      heading={<h3 id={`${prefix}-title`}>{title}</h3>}
+      submitLabel={learning ? t("save") : (addLabel ?? t("add"))}
+      busyLabel={t("saving")}
+      cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
     >
       {kind === "RECOMMENDATION" ? (
         <SelectField
@@ -248,13 +249,6 @@ export function LearningForm({
           )}
         </>
       ) : null}
-      <SubmitButton
-        busy={form.busy}
-        busyLabel={t("saving")}
-        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
-      >
-        {learning ? t("save") : (addLabel ?? t("add"))}
-      </SubmitButton>
-    </ActionForm>
+    </RecordForm>
   );
 }

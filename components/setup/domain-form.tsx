@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { RecordForm } from "@/components/ui/action-form";
 import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { CheckboxField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
@@ -75,12 +74,14 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
     setValues((current) => ({ ...current, [field]: value }));
   const requiredIf = (needed: boolean) => (needed ? { required: true, requiredLabel: t("required") } : {});
   return (
-    <ActionForm
+    <RecordForm
+      prefix={prefix}
+      title={domain ? t("domains.editTitle") : t("domains.addTitle")}
       form={form}
-      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
-      aria-labelledby={`${prefix}-title`}
-      heading={<h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>}
+      submitLabel={domain ? t("domains.save") : t("domains.add")}
+      busyLabel={t("domains.saving")}
+      cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
     >
       <Field
         id={`${prefix}-nameEs`}
@@ -132,13 +133,6 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
         onChange={setIsOther}
         error={form.fieldError("isOther")}
       />
-      <SubmitButton
-        busy={form.busy}
-        busyLabel={t("domains.saving")}
-        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
-      >
-        {domain ? t("domains.save") : t("domains.add")}
-      </SubmitButton>
-    </ActionForm>
+    </RecordForm>
   );
 }

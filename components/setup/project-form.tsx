@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { RecordForm } from "@/components/ui/action-form";
 import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { DateField } from "@/components/ui/date-field";
 import { Field, TextAreaField } from "@/components/ui/field";
@@ -68,16 +67,14 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   });
   const required = { required: true, requiredLabel: t("required") };
   return (
-    <ActionForm
+    <RecordForm
+      prefix={prefix}
+      title={project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
       form={form}
-      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
-      aria-labelledby={`${prefix}-title`}
-      heading={
-        <h3 id={`${prefix}-title`}>
-          {project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
-        </h3>
-      }
+      submitLabel={project ? t("projects.save") : t("projects.add")}
+      busyLabel={t("projects.saving")}
+      cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
     >
       <Field {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
       <Field {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
@@ -96,13 +93,6 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
       <DateField {...field("startDate")} label={t("projects.startDate")} />
       <DateField {...field("endDate")} label={t("projects.endDate")} />
       <TextAreaField {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />
-      <SubmitButton
-        busy={form.busy}
-        busyLabel={t("projects.saving")}
-        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
-      >
-        {project ? t("projects.save") : t("projects.add")}
-      </SubmitButton>
-    </ActionForm>
+    </RecordForm>
   );
 }

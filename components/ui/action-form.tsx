@@ -85,3 +85,46 @@ export function FormSection({ id, title, form, onSubmit, submitLabel, busyLabel,
     </section>
   );
 }
+
+type RecordFormProps = {
+  /** `${prefix}-title` names the form, `${prefix}-error` is its message. */
+  prefix: string;
+  title: string;
+  form: FormHandle & { busy: boolean };
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  busyLabel: string;
+  /** The way back of an edit form opened in place of its record. */
+  cancel?: { label: string; onClick: () => void };
+  children: ReactNode;
+};
+
+/**
+ * A form that adds a record to a list, or edits one in its place: its title is a level below the
+ * list's, and an edit form has a button back to the record.
+ */
+export function RecordForm({
+  prefix,
+  title,
+  form,
+  onSubmit,
+  submitLabel,
+  busyLabel,
+  cancel,
+  children,
+}: RecordFormProps) {
+  return (
+    <ActionForm
+      form={form}
+      messageId={`${prefix}-error`}
+      onSubmit={onSubmit}
+      aria-labelledby={`${prefix}-title`}
+      heading={<h3 id={`${prefix}-title`}>{title}</h3>}
+    >
+      {children}
+      <SubmitButton busy={form.busy} busyLabel={busyLabel} cancel={cancel}>
+        {submitLabel}
+      </SubmitButton>
+    </ActionForm>
+  );
+}
