@@ -127,7 +127,7 @@ export function LearningForm({
 
   return (
     <RecordForm
-      prefix={prefix}
+      id={prefix}
       title={title}
       form={form}
       onSubmit={handleSubmit}

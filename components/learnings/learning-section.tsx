@@ -100,6 +100,8 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
     ? rows.length > 0
     : kind === "AT_RISK_IMPACT" && takenGroups.length >= (options?.atRiskGroups.length ?? 0);
   const canAdd = options !== null && !full;
+  // What the edit forms and the add form share.
+  const formProps = { evaluationId, kind, languages, takenGroups };
   let audience: string | null = null;
   return (
     <ListSection
@@ -121,11 +123,8 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
               <h3 className={styles.itemHeading}>{name}</h3>
               {editing === row.id && options ? (
                 <LearningForm
-                  evaluationId={evaluationId}
-                  kind={kind}
-                  languages={languages}
+                  {...formProps}
                   options={options}
-                  takenGroups={takenGroups}
                   learning={row}
                   title={t("editTitle", { item: name })}
                   onSaved={() => (setEditing(null), done(t("savedStatus", { item: name })))}
@@ -179,11 +178,8 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
       </ol>
       {canAdd && options ? (
         <LearningForm
-          evaluationId={evaluationId}
-          kind={kind}
-          languages={languages}
+          {...formProps}
           options={options}
-          takenGroups={takenGroups}
           title={t("addTitle", { kind: t(`kinds.${kind}.title`) })}
           addLabel={t("addTo", { kind: t(`kinds.${kind}.title`) })}
           onSaved={(saved) => done(t("addedStatus", { item: addedName(saved) }))}

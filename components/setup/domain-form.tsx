@@ -75,7 +75,7 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
   const requiredIf = (needed: boolean) => (needed ? { required: true, requiredLabel: t("required") } : {});
   return (
     <RecordForm
-      prefix={prefix}
+      id={prefix}
       title={domain ? t("domains.editTitle") : t("domains.addTitle")}
       form={form}
       onSubmit={handleSubmit}

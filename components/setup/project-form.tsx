@@ -68,7 +68,7 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   const required = { required: true, requiredLabel: t("required") };
   return (
     <RecordForm
-      prefix={prefix}
+      id={prefix}
       title={project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
       form={form}
       onSubmit={handleSubmit}

@@ -3,7 +3,8 @@ import type { useFormatter } from "next-intl";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, type StoriesT } from "./form-types";
 
-type Formatter = ReturnType<typeof useFormatter>;
+/** next-intl's formatter, as the story views pass it down. */
+export type Formatter = ReturnType<typeof useFormatter>;
 
 const PRECISION_FORMAT = {
   YEAR: { year: "numeric", timeZone: "UTC" },
