@@ -1,10 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useState } from "react";
+import { RecordForm } from "@/components/ui/action-form";
+import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { createLearning, updateLearning } from "@/lib/learnings/actions";
@@ -93,34 +92,30 @@ export function LearningForm({
     setStoryIds([]);
     setDomainIds([]);
   };
-  const create = useActionForm(createLearning, {
-    focus,
-    failureMessages: learningFailureMessages,
-    onSuccess: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })),
-  });
-  const update = useActionForm(updateLearning, {
-    focus,
-    failureMessages: learningFailureMessages,
-    onSuccess: (_, input: Saved) => onSaved(input),
-  });
-  const form = learning ? update : create;
+  const { create, update, form } = useCreateOrEdit(
+    learning !== undefined,
+    { create: createLearning, update: updateLearning },
+    {
+      focus,
+      failureMessages: learningFailureMessages,
+      onCreated: (data, input: Saved) => (reset(), onSaved({ ...input, position: data.position })),
+      onUpdated: (_, input: Saved) => onSaved(input),
+    },
+  );
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const sent = Object.fromEntries(
+  const fields = () => ({
+    evaluationId,
+    texts: Object.fromEntries(
       languages.map((locale) => [locale, { ...texts[locale], translatedById: texts[locale].translatedById || null }]),
-    );
-    const fields = {
-      evaluationId,
-      texts: sent,
-      audience: audience || null,
-      atRiskGroupId: atRiskGroupId || null,
-      storyIds,
-      domainIds,
-    };
-    if (learning) void update.submit({ ...fields, learningId: learning.id, expectedVersion: learning.version });
-    else void create.submit({ ...fields, kind });
-  }
+    ),
+    audience: audience || null,
+    atRiskGroupId: atRiskGroupId || null,
+    storyIds,
+    domainIds,
+  });
+  const handleSubmit = learning
+    ? update.handleSubmit(() => ({ ...fields(), learningId: learning.id, expectedVersion: learning.version }))
+    : create.handleSubmit(() => ({ ...fields(), kind }));
 
   const setText = (locale: Language, field: keyof TextValues) => (value: string) =>
     setTexts((current) => ({ ...current, [locale]: { ...current[locale], [field]: value } }));
@@ -131,12 +126,14 @@ export function LearningForm({
   const domains = options.domains.filter((domain) => !domain.retired || domainIds.includes(domain.id));
 
   return (
-    <ActionForm
+    <RecordForm
+      id={prefix}
+      title={title}
       form={form}
-      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
-      aria-labelledby={`${prefix}-title`}
-      heading={<h3 id={`${prefix}-title`}>{title}</h3>}
+      submitLabel={learning ? t("save") : (addLabel ?? t("add"))}
+      busyLabel={t("saving")}
+      cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
     >
       {kind === "RECOMMENDATION" ? (
         <SelectField
@@ -252,13 +249,6 @@ export function LearningForm({
           )}
         </>
       ) : null}
-      <SubmitButton
-        busy={form.busy}
-        busyLabel={t("saving")}
-        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
-      >
-        {learning ? t("save") : (addLabel ?? t("add"))}
-      </SubmitButton>
-    </ActionForm>
+    </RecordForm>
   );
 }

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -100,16 +100,18 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
     ? rows.length > 0
     : kind === "AT_RISK_IMPACT" && takenGroups.length >= (options?.atRiskGroups.length ?? 0);
   const canAdd = options !== null && !full;
+  // What the edit forms and the add form share.
+  const formProps = { evaluationId, kind, languages, takenGroups };
   let audience: string | null = null;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t(`kinds.${kind}.title`)}</h2>
-      <p className="muted">{t(`kinds.${kind}.hint`)}</p>
-      <p role="status" className="muted">
-        {status}
-      </p>
-      <ActionError message={reorder.formError ?? remove.formError} />
-      {rows.length === 0 ? <p className="empty-state">{t(`kinds.${kind}.empty`)}</p> : null}
+    <ListSection
+      titleId={headingId}
+      title={t(`kinds.${kind}.title`)}
+      intro={<p className="muted">{t(`kinds.${kind}.hint`)}</p>}
+      status={status}
+      error={reorder.formError ?? remove.formError}
+      empty={rows.length === 0 ? t(`kinds.${kind}.empty`) : null}
+    >
       <ol className={styles.list} aria-labelledby={headingId}>
         {rows.map((row, index) => {
           const name = itemName(row, index);
@@ -121,11 +123,8 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
               <h3 className={styles.itemHeading}>{name}</h3>
               {editing === row.id && options ? (
                 <LearningForm
-                  evaluationId={evaluationId}
-                  kind={kind}
-                  languages={languages}
+                  {...formProps}
                   options={options}
-                  takenGroups={takenGroups}
                   learning={row}
                   title={t("editTitle", { item: name })}
                   onSaved={() => (setEditing(null), done(t("savedStatus", { item: name })))}
@@ -179,16 +178,13 @@ export function LearningSection({ evaluationId, kind, languages, learnings, opti
       </ol>
       {canAdd && options ? (
         <LearningForm
-          evaluationId={evaluationId}
-          kind={kind}
-          languages={languages}
+          {...formProps}
           options={options}
-          takenGroups={takenGroups}
           title={t("addTitle", { kind: t(`kinds.${kind}.title`) })}
           addLabel={t("addTo", { kind: t(`kinds.${kind}.title`) })}
           onSaved={(saved) => done(t("addedStatus", { item: addedName(saved) }))}
         />
       ) : null}
-    </section>
+    </ListSection>
   );
 }

@@ -5,6 +5,7 @@
 import {
   generalFailures,
   refusalFailureMessages,
+  schemaCodes,
   type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
@@ -28,5 +29,5 @@ export const QUOTATION_REFUSAL_MESSAGES: RefusalMessages<QuotationRefusal> = {
 
 export const quotationFailureMessages = refusalFailureMessages(
   QUOTATION_REFUSAL_MESSAGES,
-  (code) => FIELD_MESSAGES[code] ?? "quotations.errors.invalid",
+  schemaCodes(FIELD_MESSAGES, "quotations.errors.invalid"),
 );

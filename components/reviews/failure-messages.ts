@@ -5,6 +5,7 @@
 import {
   generalFailures,
   refusalFailureMessages,
+  schemaCodes,
   type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
@@ -17,7 +18,7 @@ const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = {
   invalidCharacters: "reviews.errors.invalidCharacters",
   invalid: "reviews.errors.invalid",
 };
-const fieldKey = (code: string): MessageKey => FIELD_MESSAGES[code] ?? "reviews.errors.invalid";
+const fieldKey = schemaCodes(FIELD_MESSAGES, "reviews.errors.invalid");
 
 export const REVIEW_DECISION_REFUSAL_MESSAGES: RefusalMessages<ReviewDecisionRefusal> = {
   ...generalFailures("reviews.errors"),

@@ -9,7 +9,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { recordSelectionDecision } from "@/lib/selection/actions";
@@ -61,15 +61,19 @@ export function DecisionForm(props: {
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit({ evaluationId, roundId, expectedVersion: version, selected, dissent, feedback });
-      }}
+    <ActionForm
+      form={form}
+      messageId="decision-form-message"
+      className=""
+      onSubmit={form.handleSubmit(() => ({
+        evaluationId,
+        roundId,
+        expectedVersion: version,
+        selected,
+        dissent,
+        feedback,
+      }))}
     >
-      <FormError message={form.formError} />
       <fieldset id="decision-stories" tabIndex={-1} className={styles.decisionStories}>
         <legend className="field__label">{t("decision.selectedLegend")}</legend>
         <p className="field__hint">{t("decision.selectedHint")}</p>
@@ -172,6 +176,6 @@ export function DecisionForm(props: {
           busyLabel={t("saving")}
         />
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -9,6 +9,7 @@ import type { RoundRefusal } from "@/lib/selection/round-mutations";
 import {
   generalFailures,
   refusalFailureMessages,
+  schemaCodes,
   type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
@@ -22,7 +23,7 @@ const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = {
   invalidCharacters: "selection.errors.invalidCharacters",
   duplicateStory: "selection.errors.duplicateStory",
 };
-const fieldKey = (code: string): MessageKey => FIELD_MESSAGES[code] ?? "selection.errors.UNEXPECTED";
+const fieldKey = schemaCodes(FIELD_MESSAGES, "selection.errors.UNEXPECTED");
 
 export const SELECTION_REFUSAL_MESSAGES: RefusalMessages<RoundRefusal | CastRefusal | ReminderRefusal> = {
   ...generalFailures("selection.errors"),

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createSelectionPanel } from "@/lib/selection/actions";
@@ -48,19 +48,16 @@ export function PanelForm({
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <ActionForm
+      form={form}
+      messageId="panel-form-message"
+      className=""
+      done={done}
+      onSubmit={form.handleSubmit(() => {
         setDone(null);
-        void form.submit({ evaluationId, name, level, domainId: level === "DOMAIN" ? domainId : null, memberIds });
-      }}
+        return { evaluationId, name, level, domainId: level === "DOMAIN" ? domainId : null, memberIds };
+      })}
     >
-      <FormError message={form.formError} />
-      <p role="status" className={done ? "notice" : undefined}>
-        {done}
-      </p>
       <Field
         id="panel-name"
         label={t("panelForm.name")}
@@ -104,6 +101,6 @@ export function PanelForm({
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>
         {t("panelForm.submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

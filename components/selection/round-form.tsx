@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createSelectionRound } from "@/lib/selection/actions";
@@ -47,25 +47,22 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
   });
 
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit({
-          evaluationId,
-          panelId,
-          name,
-          method,
-          scoreScaleMax: method === "SCORING" ? Number(scale) : null,
-          selectCount: selectCount ? Number(selectCount) : null,
-          deadline,
-          resultsHiddenUntilClosed: hidden,
-          storyIds: [],
-        });
-      }}
+    <ActionForm
+      form={form}
+      messageId="round-form-message"
+      className=""
+      onSubmit={form.handleSubmit(() => ({
+        evaluationId,
+        panelId,
+        name,
+        method,
+        scoreScaleMax: method === "SCORING" ? Number(scale) : null,
+        selectCount: selectCount ? Number(selectCount) : null,
+        deadline,
+        resultsHiddenUntilClosed: hidden,
+        storyIds: [],
+      }))}
     >
-      <FormError message={form.formError} />
       <SelectField
         id="round-panel"
         label={t("roundForm.panel")}
@@ -126,6 +123,6 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
       <SubmitButton busy={form.busy} busyLabel={t("saving")}>
         {t("roundForm.submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

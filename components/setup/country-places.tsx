@@ -1,9 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormSection } from "@/components/ui/action-form";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
@@ -77,30 +77,27 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
     }));
   }
 
-  function submitCountry(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submitCountry = countryForm.handleSubmit(() => {
     saved.announce(t("addedStatus", { name: country.nameEs || country.code }));
-    void countryForm.submit({ evaluationId, ...country });
-  }
+    return { evaluationId, ...country };
+  });
 
-  function submitRegion(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submitRegion = regionForm.handleSubmit(() => {
     saved.announce(t("addedStatus", { name: region.name }));
-    void regionForm.submit({ evaluationId, countryCode: region.countryCode, name: region.name, code: region.code });
-  }
+    return { evaluationId, countryCode: region.countryCode, name: region.name, code: region.code };
+  });
 
-  function submitPlace(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submitPlace = placeForm.handleSubmit(() => {
     const { countryCode, state } = parseRegionToken(place.region);
     saved.announce(t("addedStatus", { name: place.community || place.municipality }));
-    void placeForm.submit({
+    return {
       evaluationId,
       countryCode: countryCode ?? "",
       state,
       municipality: place.municipality,
       community: place.community,
-    });
-  }
+    };
+  });
 
   function removeOne(placeId: string, name: string) {
     saved.run(remove, { evaluationId, placeId }, t("removedStatus", { name }));
@@ -119,14 +116,14 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
 
   return (
     <>
-      <section className="section" aria-labelledby="countries-title">
-        <h2 id="countries-title">{t("countriesTitle")}</h2>
-        <p className="muted">{t("countriesIntro")}</p>
-        <p role="status" className="muted">
-          {saved.status}
-        </p>
-        <ActionError message={remove.formError ?? removeWhole.formError} />
-        {countries.length === 0 ? <p className="empty-state">{t("noCountries")}</p> : null}
+      <ListSection
+        titleId="countries-title"
+        title={t("countriesTitle")}
+        intro={<p className="muted">{t("countriesIntro")}</p>}
+        status={saved.status}
+        error={remove.formError ?? removeWhole.formError}
+        empty={countries.length === 0 ? t("noCountries") : null}
+      >
         <ul className={styles.domains}>
           {countries.map((entry) => (
             <li key={entry.code} className={styles.domain}>
@@ -174,7 +171,7 @@ export function CountryPlaces({ evaluationId, countries }: Props) {
             </li>
           ))}
         </ul>
-      </section>
+      </ListSection>
 
       <FormSection
         id="country-new"

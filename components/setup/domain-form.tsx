@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useState } from "react";
+import { RecordForm } from "@/components/ui/action-form";
+import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { CheckboxField } from "@/components/ui/choice-fields";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { createDomain, updateDomain } from "@/lib/domains/actions";
@@ -51,45 +50,38 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
       : empty,
   );
   const [isOther, setIsOther] = useState(domain?.isOther ?? false);
-  const editing = domain !== undefined;
-  useEffect(() => {
-    // An edit form opens where the person pressed "Edit": take them to its first field.
-    if (editing) document.getElementById(`${prefix}-nameEs`)?.focus();
-  }, [editing, prefix]);
-  const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
-  const create = useActionForm(createDomain, {
-    focus,
-    failureMessages: setupFailureMessages,
-    onSuccess: (_, input: { nameEs: string }) => {
-      setValues(empty);
-      setIsOther(false);
-      onSaved(input.nameEs.trim());
+  const { create, update, form } = useCreateOrEdit(
+    domain !== undefined,
+    { create: createDomain, update: updateDomain },
+    {
+      focus: FIELDS.map((field) => [field, `${prefix}-${field}`] as const),
+      failureMessages: setupFailureMessages,
+      focusOnEdit: `${prefix}-nameEs`,
+      onCreated: (_, input: { nameEs: string }) => {
+        setValues(empty);
+        setIsOther(false);
+        onSaved(input.nameEs.trim());
+      },
+      onUpdated: (_, input: { nameEs: string }) => onSaved(input.nameEs.trim()),
     },
-  });
-  const update = useActionForm(updateDomain, {
-    focus,
-    failureMessages: setupFailureMessages,
-    onSuccess: (_, input: { nameEs: string }) => onSaved(input.nameEs.trim()),
-  });
-  const form = domain ? update : create;
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fields = { evaluationId, ...values, isOther };
-    if (domain) void update.submit({ ...fields, domainId: domain.id, expectedVersion: domain.version });
-    else void create.submit(fields);
-  }
+  );
+  const fields = { evaluationId, ...values, isOther };
+  const handleSubmit = domain
+    ? update.handleSubmit(() => ({ ...fields, domainId: domain.id, expectedVersion: domain.version }))
+    : create.handleSubmit(() => fields);
 
   const set = (field: keyof typeof values) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
   const requiredIf = (needed: boolean) => (needed ? { required: true, requiredLabel: t("required") } : {});
   return (
-    <ActionForm
+    <RecordForm
+      id={prefix}
+      title={domain ? t("domains.editTitle") : t("domains.addTitle")}
       form={form}
-      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
-      aria-labelledby={`${prefix}-title`}
-      heading={<h3 id={`${prefix}-title`}>{domain ? t("domains.editTitle") : t("domains.addTitle")}</h3>}
+      submitLabel={domain ? t("domains.save") : t("domains.add")}
+      busyLabel={t("domains.saving")}
+      cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
     >
       <Field
         id={`${prefix}-nameEs`}
@@ -141,13 +133,6 @@ export function DomainForm({ evaluationId, languages, domain, onSaved, onCancel 
         onChange={setIsOther}
         error={form.fieldError("isOther")}
       />
-      <SubmitButton
-        busy={form.busy}
-        busyLabel={t("domains.saving")}
-        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
-      >
-        {domain ? t("domains.save") : t("domains.add")}
-      </SubmitButton>
-    </ActionForm>
+    </RecordForm>
   );
 }

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { deleteDomain, reorderDomains, restoreDomain, retireDomain } from "@/lib/domains/actions";
@@ -78,13 +78,13 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
 
   const error = reorder.formError ?? retire.formError ?? restore.formError ?? remove.formError;
   return (
-    <section className="section" aria-labelledby="domains-list-title">
-      <h2 id="domains-list-title">{t("domains.listLabel")}</h2>
-      <p role="status" className="muted">
-        {saved.status}
-      </p>
-      <ActionError message={error} />
-      {order.length === 0 ? <p className="empty-state">{t("domains.empty")}</p> : null}
+    <ListSection
+      titleId="domains-list-title"
+      title={t("domains.listLabel")}
+      status={saved.status}
+      error={error}
+      empty={order.length === 0 ? t("domains.empty") : null}
+    >
       <ol className={styles.domains} aria-labelledby="domains-list-title">
         {order.map((id, index) => {
           const domain = byId.get(id);
@@ -160,6 +160,6 @@ export function DomainList({ evaluationId, languages, domains }: Props) {
         languages={languages}
         onSaved={(name) => saved.say(t("domains.createdStatus", { name }))}
       />
-    </section>
+    </ListSection>
   );
 }

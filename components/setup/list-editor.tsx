@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Field } from "@/components/ui/field";
@@ -64,12 +64,12 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
   }
 
   return (
-    <section className="section" aria-labelledby={`${prefix}-title`}>
-      <h2 id={`${prefix}-title`}>{t(`lists.${kind}.title`)}</h2>
-      <p role="status" className="muted">
-        {saved.status}
-      </p>
-      <ActionError message={remove.formError} />
+    <ListSection
+      titleId={`${prefix}-title`}
+      title={t(`lists.${kind}.title`)}
+      status={saved.status}
+      error={remove.formError}
+    >
       <StaticTable
         captionId={`${prefix}-caption`}
         caption={t(`lists.${kind}.caption`, { count: items.length })}
@@ -153,6 +153,6 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
           {editing ? t("lists.save") : t("lists.add")}
         </SubmitButton>
       </ActionForm>
-    </section>
+    </ListSection>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FormSection } from "@/components/ui/action-form";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField } from "@/components/ui/choice-fields";
 import { addPlace, removePlace } from "@/lib/places/actions";
@@ -45,18 +45,16 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
   const stateOptions = (list: readonly CatalogueState[]) =>
     list.map((state) => ({ value: state.name, label: state.name }));
 
-  function submitState(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submitState = addStateForm.handleSubmit(() => {
     saved.announce(t("addedStatus", { name: newState }));
     // The select holds any text until the schema (here and on the server) checks it is a catalogue state.
-    void addStateForm.submit({ evaluationId, state: newState as MexicanState, municipality: "", community: "" });
-  }
+    return { evaluationId, state: newState as MexicanState, municipality: "", community: "" };
+  });
 
-  function submitPlace(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submitPlace = addPlaceForm.handleSubmit(() => {
     saved.announce(t("addedStatus", { name: place.community || place.municipality }));
-    void addPlaceForm.submit({ evaluationId, ...place, state: place.state as MexicanState });
-  }
+    return { evaluationId, ...place, state: place.state as MexicanState };
+  });
 
   function removeOne(placeId: string, name: string) {
     saved.run(remove, { evaluationId, placeId }, t("removedStatus", { name }));
@@ -64,13 +62,13 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
 
   return (
     <>
-      <section className="section" aria-labelledby="places-list-title">
-        <h2 id="places-list-title">{t("listTitle")}</h2>
-        <p role="status" className="muted">
-          {saved.status}
-        </p>
-        <ActionError message={remove.formError} />
-        {states.length === 0 ? <p className="empty-state">{t("empty")}</p> : null}
+      <ListSection
+        titleId="places-list-title"
+        title={t("listTitle")}
+        status={saved.status}
+        error={remove.formError}
+        empty={states.length === 0 ? t("empty") : null}
+      >
         <ul className={styles.domains}>
           {states.map((entry) => (
             <li key={entry.state.iso} className={styles.domain}>
@@ -96,7 +94,7 @@ export function PlaceList({ evaluationId, states, catalogue }: Props) {
             </li>
           ))}
         </ul>
-      </section>
+      </ListSection>
 
       <FormSection
         id="place-new-state"

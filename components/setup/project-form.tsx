@@ -1,10 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { useState } from "react";
+import { RecordForm } from "@/components/ui/action-form";
+import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";
 import { DateField } from "@/components/ui/date-field";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { createProject, updateProject } from "@/lib/projects/actions";
@@ -36,33 +35,28 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   const t = useTranslations("setup");
   const prefix = project ? `project-${project.id}` : "project-new";
   const [values, setValues] = useState(() => valuesOf(project));
-  const editing = project !== undefined;
-  useEffect(() => {
-    // An edit form opens where the person pressed "Edit": take them to its first field.
-    if (editing) document.getElementById(`${prefix}-acronym`)?.focus();
-  }, [editing, prefix]);
-  const focus = FIELDS.map((field) => [field, `${prefix}-${field}`] as const);
-  const create = useActionForm(createProject, {
-    focus,
-    failureMessages: setupFailureMessages,
-    onSuccess: (_, input: { project: { acronym: string } }) => {
-      setValues(valuesOf());
-      onSaved(input.project.acronym.trim());
+  const { create, update, form } = useCreateOrEdit(
+    project !== undefined,
+    { create: createProject, update: updateProject },
+    {
+      focus: FIELDS.map((field) => [field, `${prefix}-${field}`] as const),
+      failureMessages: setupFailureMessages,
+      focusOnEdit: `${prefix}-acronym`,
+      onCreated: (_, input: { project: { acronym: string } }) => {
+        setValues(valuesOf());
+        onSaved(input.project.acronym.trim());
+      },
+      onUpdated: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()),
     },
-  });
-  const update = useActionForm(updateProject, {
-    focus,
-    failureMessages: setupFailureMessages,
-    onSuccess: (_, input: { project: { acronym: string } }) => onSaved(input.project.acronym.trim()),
-  });
-  const form = project ? update : create;
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (project)
-      void update.submit({ evaluationId, projectId: project.id, expectedVersion: project.version, project: values });
-    else void create.submit({ evaluationId, project: values });
-  }
+  );
+  const handleSubmit = project
+    ? update.handleSubmit(() => ({
+        evaluationId,
+        projectId: project.id,
+        expectedVersion: project.version,
+        project: values,
+      }))
+    : create.handleSubmit(() => ({ evaluationId, project: values }));
 
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const field = (name: keyof Values) => ({
@@ -73,16 +67,14 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
   });
   const required = { required: true, requiredLabel: t("required") };
   return (
-    <ActionForm
+    <RecordForm
+      id={prefix}
+      title={project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
       form={form}
-      messageId={`${prefix}-error`}
       onSubmit={handleSubmit}
-      aria-labelledby={`${prefix}-title`}
-      heading={
-        <h3 id={`${prefix}-title`}>
-          {project ? t("projects.editTitle", { acronym: project.acronym }) : t("projects.addTitle")}
-        </h3>
-      }
+      submitLabel={project ? t("projects.save") : t("projects.add")}
+      busyLabel={t("projects.saving")}
+      cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
     >
       <Field {...field("acronym")} label={t("projects.acronym")} maxLength={PROJECT_LIMITS.acronym} {...required} />
       <Field {...field("name")} label={t("projects.name")} maxLength={PROJECT_LIMITS.name} {...required} />
@@ -101,13 +93,6 @@ export function ProjectForm({ evaluationId, project, onSaved, onCancel }: Props)
       <DateField {...field("startDate")} label={t("projects.startDate")} />
       <DateField {...field("endDate")} label={t("projects.endDate")} />
       <TextAreaField {...field("notes")} label={t("projects.notes")} rows={3} maxLength={PROJECT_LIMITS.notes} />
-      <SubmitButton
-        busy={form.busy}
-        busyLabel={t("projects.saving")}
-        cancel={onCancel ? { label: t("cancel"), onClick: onCancel } : undefined}
-      >
-        {project ? t("projects.save") : t("projects.add")}
-      </SubmitButton>
-    </ActionForm>
+    </RecordForm>
   );
 }

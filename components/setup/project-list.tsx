@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
-import { ActionError } from "@/components/ui/form-message";
+import { ListSection } from "@/components/ui/list-section";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { StaticTable } from "@/components/ui/static-table";
@@ -31,17 +31,19 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
   const edited = projects.find((project) => project.id === editing);
 
   return (
-    <section className="section" aria-labelledby="projects-list-title">
-      <h2 id="projects-list-title">{t("projects.title")}</h2>
-      {importHref ? (
-        <p>
-          <Link href={importHref}>{t("projects.importLink")}</Link> {t("projects.importHint")}
-        </p>
-      ) : null}
-      <p role="status" className="muted">
-        {saved.status}
-      </p>
-      <ActionError message={retire.formError ?? restore.formError ?? remove.formError} />
+    <ListSection
+      titleId="projects-list-title"
+      title={t("projects.title")}
+      intro={
+        importHref ? (
+          <p>
+            <Link href={importHref}>{t("projects.importLink")}</Link> {t("projects.importHint")}
+          </p>
+        ) : null
+      }
+      status={saved.status}
+      error={retire.formError ?? restore.formError ?? remove.formError}
+    >
       <StaticTable
         captionId="projects-caption"
         caption={t("projects.caption", { count: projects.length })}
@@ -101,6 +103,6 @@ export function ProjectList({ evaluationId, projects, importHref }: Props) {
           onSaved={(acronym) => saved.say(t("projects.createdStatus", { acronym }))}
         />
       )}
-    </section>
+    </ListSection>
   );
 }

@@ -3,9 +3,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import type { DomainAssignmentRow } from "@/lib/domains/data";
 import { DomainAssignment } from "./domain-assignment";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
-import type { formatPeriod } from "./format";
-
-type Formatter = Parameters<typeof formatPeriod>[1];
+import type { Formatter } from "./format";
 
 type Props = {
   evaluationId: string;

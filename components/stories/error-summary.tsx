@@ -3,24 +3,13 @@
 import type { Ref } from "react";
 import type { FieldErrors } from "@/lib/field-errors";
 import { hasRuntimeKey } from "@/lib/i18n/labels";
-import { dynamic, fieldId, type StoriesT } from "./form-types";
+import { dynamic, fieldId, fieldLabelKey, type StoriesT } from "./form-types";
 import styles from "./stories.module.css";
-
-const SECTION_LABELS: Record<string, string> = {
-  placeIds: "fields.places",
-  sectorIds: "fields.sectors",
-  priorityTagIds: "fields.priorityTags",
-  storytellerIds: "fields.storytellers",
-  translatedById: "fields.translatedBy",
-  collectedById: "fields.collectedBy",
-  figures: "fieldsets.figures",
-  contributions: "fields.contributions",
-};
 
 /** "figures.2.label" → "Figures, 3: Label"; "title" → "Title". */
 function labelOf(path: string, t: StoriesT): string {
   const [head = "", index, leaf] = path.split(".");
-  const base = SECTION_LABELS[head] ?? `fields.${head}`;
+  const base = fieldLabelKey(head);
   const name = hasRuntimeKey(t, base) ? dynamic(t, base) : head;
   if (index === undefined) return name;
   const leafKey =

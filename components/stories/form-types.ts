@@ -25,6 +25,27 @@ export function dynamic(t: StoriesT, key: string, values?: Record<string, string
   return (t as unknown as (key: string, values?: Record<string, string | number>) => string)(key, values);
 }
 
+/**
+ * The message key of a story field's label as the form shows it: a group of controls is named by
+ * its fieldset or its list, any other field by `fields.<name>`. The error summary and the merge of
+ * two versions both name fields with it, so a field reads the same in both.
+ */
+const FIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
+  period: "fieldsets.period",
+  placeIds: "fields.places",
+  sectorIds: "fields.sectors",
+  priorityTagIds: "fields.priorityTags",
+  storytellerIds: "fields.storytellers",
+  translatedById: "fields.translatedBy",
+  collectedById: "fields.collectedBy",
+  figures: "fieldsets.figures",
+  contributions: "fields.contributions",
+};
+
+export function fieldLabelKey(field: string): string {
+  return FIELD_LABEL_KEYS[field] ?? `fields.${field}`;
+}
+
 export function localizedName(record: { nameEn: string; nameEs: string }, locale: string): string {
   return locale === "es" ? record.nameEs : record.nameEn;
 }

@@ -5,7 +5,8 @@ import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, type StoriesT } from "./form-types";
 
-type Formatter = ReturnType<typeof useFormatter>;
+/** next-intl's formatter, as the story views pass it down. */
+export type Formatter = ReturnType<typeof useFormatter>;
 
 /** "2022 – 2023", "March 2023 – May 2023", "since 2021", or "no period given". */
 export function formatPeriod(

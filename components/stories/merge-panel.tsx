@@ -10,7 +10,7 @@ import {
   type MergeField,
   type StoryFormValues,
 } from "@/lib/stories/form-values";
-import { dynamic, localizedName, type StoriesT } from "./form-types";
+import { dynamic, fieldLabelKey, localizedName, type StoriesT } from "./form-types";
 import { sourceChoices } from "./story-form-links";
 import styles from "./stories.module.css";
 
@@ -87,17 +87,7 @@ export function describeValue(
 
 /** The label of a merge field, as on the form. */
 export function mergeFieldLabel(field: MergeField, t: StoriesT): string {
-  const keys: Partial<Record<MergeField, string>> = {
-    period: "fieldsets.period",
-    placeIds: "fields.places",
-    sectorIds: "fields.sectors",
-    priorityTagIds: "fields.priorityTags",
-    storytellerIds: "fields.storytellers",
-    translatedById: "fields.translatedBy",
-    collectedById: "fields.collectedBy",
-    figures: "fieldsets.figures",
-  };
-  return dynamic(t, keys[field] ?? `fields.${field}`);
+  return dynamic(t, fieldLabelKey(field));
 }
 
 type Props = {

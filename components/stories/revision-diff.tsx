@@ -7,10 +7,9 @@ import type { ReactNode } from "react";
 import type { DiffSegment, FieldChange, ListChange } from "@/lib/stories/diff";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
-import { formatDay, formatFigure, formatPeriod } from "./format";
+import { formatDay, formatFigure, formatPeriod, type Formatter } from "./format";
 import styles from "./stories.module.css";
 
-type Formatter = Parameters<typeof formatPeriod>[1];
 type Context = { t: StoriesT; format: Formatter; locale: string };
 
 export function Inserted({ children, t }: { children: ReactNode; t: StoriesT }) {

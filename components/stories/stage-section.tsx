@@ -3,11 +3,9 @@ import type { StoryStage } from "@/lib/generated/prisma/enums";
 import type { StageStep } from "@/lib/stories/history-data";
 import type { NextStep } from "@/lib/stories/stage-machine";
 import { dynamic, type StoriesT } from "./form-types";
-import type { formatPeriod } from "./format";
+import type { Formatter } from "./format";
 import { StageBadge } from "./stage-badge";
 import { StageControls } from "./stage-controls";
-
-type Formatter = Parameters<typeof formatPeriod>[1];
 
 type Props = {
   evaluationId: string;

@@ -10,6 +10,28 @@ import styles from "./stories.module.css";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { SelectField, type Option, type OptionGroup } from "@/components/ui/choice-fields";
 
+/**
+ * What a text control of a repeated row takes for field `name` of row `index` under `list`
+ * ("figures", "contributions"): its id and its error by the field's path, its value, and the
+ * change that sets it on the row.
+ */
+function rowField<Row, K extends keyof Row & string>(
+  list: string,
+  index: number,
+  row: Row,
+  set: (patch: Partial<Row>) => void,
+  error: (path: string) => string | null,
+  name: K,
+) {
+  const path = `${list}.${index}.${name}`;
+  return {
+    id: fieldId(path),
+    value: String(row[name] ?? ""),
+    error: error(path),
+    onValueChange: (value: string) => set({ [name]: value } as Partial<Row>),
+  };
+}
+
 let newRowCounter = 0;
 const newKey = () => `new-${Date.now().toString(36)}-${(newRowCounter += 1)}`;
 
@@ -155,16 +177,16 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
       >
         {(figure, index, set) => {
           const path = (name: string) => `figures.${index}.${name}`;
+          const bind = (name: "label" | "value" | "valueMax" | "unit" | "labelTranslation" | "unitTranslation") =>
+            rowField("figures", index, figure, set, error, name);
           return (
             <>
               <div className={styles.rowGrid}>
                 <Field
-                  id={fieldId(path("label"))}
+                  {...bind("label")}
                   label={t("figure.label")}
-                  value={figure.label}
                   maxLength={LIMITS.label}
                   error={error(path("label")) ?? error(path("id"))}
-                  onValueChange={(label) => set({ label })}
                 />
                 <SelectField
                   id={fieldId(path("qualifier"))}
@@ -175,56 +197,36 @@ export function FiguresSection({ values, update, error, t }: SectionProps) {
                   onValueChange={(qualifier) => set({ qualifier: qualifier as FigureValues["qualifier"] })}
                 />
                 <Field
-                  id={fieldId(path("value"))}
+                  {...bind("value")}
                   label={figure.qualifier === "RANGE" ? t("figure.valueFrom") : t("figure.value")}
                   hint={t("figure.valueHint")}
                   inputMode="decimal"
-                  value={figure.value}
                   maxLength={40}
-                  error={error(path("value"))}
-                  onValueChange={(value) => set({ value })}
                 />
                 {figure.qualifier === "RANGE" ? (
                   <Field
-                    id={fieldId(path("valueMax"))}
+                    {...bind("valueMax")}
                     label={t("figure.valueMax")}
                     hint={t("figure.valueHint")}
                     inputMode="decimal"
-                    value={figure.valueMax}
                     maxLength={40}
-                    error={error(path("valueMax"))}
-                    onValueChange={(valueMax) => set({ valueMax })}
                   />
                 ) : null}
-                <Field
-                  id={fieldId(path("unit"))}
-                  label={t("figure.unit")}
-                  hint={t("figure.unitHint")}
-                  value={figure.unit}
-                  maxLength={LIMITS.unit}
-                  error={error(path("unit"))}
-                  onValueChange={(unit) => set({ unit })}
-                />
+                <Field {...bind("unit")} label={t("figure.unit")} hint={t("figure.unitHint")} maxLength={LIMITS.unit} />
               </div>
               <div className={styles.rowGrid}>
                 <Field
-                  id={fieldId(path("labelTranslation"))}
+                  {...bind("labelTranslation")}
                   label={t("figure.labelTranslation")}
-                  value={figure.labelTranslation}
                   maxLength={LIMITS.label}
-                  error={error(path("labelTranslation"))}
                   lang={lang}
-                  onValueChange={(labelTranslation) => set({ labelTranslation })}
                 />
                 <Field
-                  id={fieldId(path("unitTranslation"))}
+                  {...bind("unitTranslation")}
                   label={t("figure.unitTranslation")}
                   hint={t("figure.unitTranslationHint")}
-                  value={figure.unitTranslation ?? ""}
                   maxLength={LIMITS.unit}
-                  error={error(path("unitTranslation"))}
                   lang={lang}
-                  onValueChange={(unitTranslation) => set({ unitTranslation })}
                 />
               </div>
             </>
@@ -276,23 +278,17 @@ export function ContributionRows({ values, update, error, t, options }: SectionP
               onValueChange={(projectId) => set({ projectId })}
             />
             <TextAreaField
-              id={fieldId(`contributions.${index}.howContributed`)}
+              {...rowField("contributions", index, row, set, error, "howContributed")}
               label={t("contribution.how")}
-              value={row.howContributed}
               rows={3}
               maxLength={LIMITS.mediumText}
-              error={error(`contributions.${index}.howContributed`)}
-              onValueChange={(howContributed) => set({ howContributed })}
             />
             <TextAreaField
-              id={fieldId(`contributions.${index}.howContributedTranslation`)}
+              {...rowField("contributions", index, row, set, error, "howContributedTranslation")}
               label={t("contribution.howTranslation")}
-              value={row.howContributedTranslation ?? ""}
               rows={3}
               maxLength={LIMITS.mediumText}
-              error={error(`contributions.${index}.howContributedTranslation`)}
               lang={lang}
-              onValueChange={(howContributedTranslation) => set({ howContributedTranslation })}
             />
           </>
         )}

@@ -7,10 +7,8 @@ import type { ReactNode } from "react";
 import { StaticTable } from "@/components/ui/static-table";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
-import { formatDay, formatFigure, formatPeriod } from "./format";
+import { formatDay, formatFigure, formatPeriod, type Formatter } from "./format";
 import styles from "./stories.module.css";
-
-type Formatter = Parameters<typeof formatPeriod>[1];
 
 type Props = {
   snapshot: StorySnapshot;

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { signOffStoryTriangulation } from "@/lib/triangulation/actions";
@@ -35,18 +35,13 @@ export function SignOffForm({
     },
   });
   return (
-    <form
-      method="post"
+    <ActionForm
+      form={form}
+      messageId="sign-off-form-error"
       className={styles.form}
-      noValidate
-      aria-describedby="sign-off-form-error"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit({ evaluationId, storyId, storyVersion, note });
-      }}
+      heading={<p className="muted">{t("signOff.help")}</p>}
+      onSubmit={form.handleSubmit(() => ({ evaluationId, storyId, storyVersion, note }))}
     >
-      <p className="muted">{t("signOff.help")}</p>
-      <FormError id="sign-off-form-error" message={form.formError} />
       <TextAreaField
         id="sign-off-note"
         label={t("signOff.note")}
@@ -60,6 +55,6 @@ export function SignOffForm({
       <SubmitButton busy={form.busy} busyLabel={t("signOff.busy")}>
         {t("signOff.submit", { version: storyVersion })}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

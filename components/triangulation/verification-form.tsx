@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -69,26 +69,16 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
   );
 
   return (
-    <form
-      method="post"
+    <ActionForm
+      form={form}
+      messageId="verification-form-error"
       className={styles.form}
-      noValidate
-      aria-describedby="verification-form-error"
-      onSubmit={(event) => {
-        event.preventDefault();
+      done={status}
+      onSubmit={form.handleSubmit(() => {
         setStatus(null);
-        void form.submit({
-          evaluationId,
-          storyId,
-          expectedVersion: version,
-          fields: values as VerificationFieldsInput,
-        });
-      }}
+        return { evaluationId, storyId, expectedVersion: version, fields: values as VerificationFieldsInput };
+      })}
     >
-      <FormError id="verification-form-error" message={form.formError} />
-      <p role="status" className={status ? "notice" : undefined}>
-        {status}
-      </p>
       <fieldset className={styles.fieldset}>
         <legend>{t("verification.contributionLegend")}</legend>
         {text("contributionNarrative", t("verification.narrative"))}
@@ -165,6 +155,6 @@ export function VerificationForm({ evaluationId, storyId, version, initial, proj
       <SubmitButton busy={form.busy} busyLabel={t("verification.busy")}>
         {t("verification.submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -55,33 +55,61 @@ export function ActionForm({
   );
 }
 
-type FormSectionProps = {
-  /** `${id}-title` names the section and the form, `${id}-error` is the form's message. */
+type TitledFormProps = {
+  /** `${id}-title` names the form (and its section), `${id}-error` is its message. */
   id: string;
   title: string;
   form: FormHandle & { busy: boolean };
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   submitLabel: string;
   busyLabel: string;
+  /** The way back of an edit form opened in place of its record. */
+  cancel?: { label: string; onClick: () => void };
   children: ReactNode;
 };
 
-/** A page section that is one titled form: heading, message, fields (children), submit button. */
-export function FormSection({ id, title, form, onSubmit, submitLabel, busyLabel, children }: FormSectionProps) {
+/** Heading, message, fields (children), submit button; the heading at the level its place asks for. */
+function TitledForm({
+  id,
+  title,
+  form,
+  onSubmit,
+  submitLabel,
+  busyLabel,
+  cancel,
+  children,
+  level,
+}: TitledFormProps & { level: 2 | 3 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
-    <section className="section" aria-labelledby={`${id}-title`}>
-      <ActionForm
-        form={form}
-        messageId={`${id}-error`}
-        onSubmit={onSubmit}
-        aria-labelledby={`${id}-title`}
-        heading={<h2 id={`${id}-title`}>{title}</h2>}
-      >
-        {children}
-        <SubmitButton busy={form.busy} busyLabel={busyLabel}>
-          {submitLabel}
-        </SubmitButton>
-      </ActionForm>
+    <ActionForm
+      form={form}
+      messageId={`${id}-error`}
+      onSubmit={onSubmit}
+      aria-labelledby={`${id}-title`}
+      heading={<Heading id={`${id}-title`}>{title}</Heading>}
+    >
+      {children}
+      <SubmitButton busy={form.busy} busyLabel={busyLabel} cancel={cancel}>
+        {submitLabel}
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** A page section that is one titled form (the places' add forms). */
+export function FormSection(props: TitledFormProps) {
+  return (
+    <section className="section" aria-labelledby={`${props.id}-title`}>
+      <TitledForm {...props} level={2} />
     </section>
   );
+}
+
+/**
+ * A form that adds a record to a list, or edits one in its place: its title is a level below the
+ * list's, and an edit form has a button back to the record.
+ */
+export function RecordForm(props: TitledFormProps) {
+  return <TitledForm {...props} level={3} />;
 }

@@ -6,7 +6,7 @@
  * box of an invalid group is marked invalid, so useActionForm focuses the first.
  */
 import { useState, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
-import { FieldFrame, FieldNote, RequiredMark, controlAria, describedBy, type FrameProps } from "./field-frame";
+import { FieldFrame, FieldNote, RequiredMark, controlAria, describedBy, framed, type FrameProps } from "./field-frame";
 import styles from "./fields.module.css";
 
 export type Option = { value: string; label: string; lang?: string };
@@ -22,21 +22,7 @@ function OptionList({ options }: { options: readonly Option[] }) {
   ));
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  requiredLabel,
-  className,
-  options = [],
-  groups = [],
-  placeholder,
-  ref,
-  onValueChange,
-  onChange,
-  ...select
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "placeholder"> &
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "placeholder"> &
   FrameProps & {
     options?: readonly Option[];
     /** Options under headings; an empty group is left out. */
@@ -45,20 +31,15 @@ export function SelectField({
     placeholder?: string;
     ref?: Ref<HTMLSelectElement>;
     onValueChange?: (value: string) => void;
-  }) {
+  };
+
+export function SelectField({ options = [], groups = [], placeholder, ...props }: SelectFieldProps) {
+  const { frame, control } = framed<HTMLSelectElement, Omit<SelectFieldProps, "options" | "groups" | "placeholder">>(
+    props,
+  );
   return (
-    <FieldFrame
-      {...{ id, label, hint, error, requiredLabel, className }}
-      required={select.required || select["aria-required"] === true}
-    >
-      <select
-        {...select}
-        ref={ref}
-        id={id}
-        className="field__input"
-        {...controlAria(id, hint, error)}
-        onChange={onValueChange ? (event) => onValueChange(event.target.value) : onChange}
-      >
+    <FieldFrame {...frame}>
+      <select {...control}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         <OptionList options={options} />
         {groups.map((group) =>

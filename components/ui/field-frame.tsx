@@ -4,7 +4,7 @@
  * and aria-invalid on the control while it has an error. One frame, so every form reads the same
  * to a screen reader and useActionForm can find the first field in error.
  */
-import type { ReactNode } from "react";
+import type { ChangeEvent, ChangeEventHandler, ReactNode } from "react";
 import styles from "./fields.module.css";
 
 export type FrameProps = {
@@ -63,4 +63,36 @@ export function FieldFrame({
       <FieldNote id={id} kind="error" text={error} />
     </div>
   );
+}
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** What every field of the kit takes besides its control's own attributes. */
+type FramedProps<E extends TextControl> = FrameProps & {
+  className?: string;
+  required?: boolean;
+  "aria-required"?: boolean | "true" | "false";
+  /** Gets the value rather than the event (a controlled field). */
+  onValueChange?: (value: string) => void;
+  onChange?: ChangeEventHandler<E>;
+};
+
+/**
+ * A field's props split between its frame and its control (an input, a textarea or a select):
+ * the frame marks it required when the control is, and the control gets the id, the frame's
+ * hint and error as aria, and `onValueChange` as its change handler.
+ */
+export function framed<E extends TextControl, P extends FramedProps<E>>(props: P, controlClass = "field__input") {
+  const { id, label, hint, error, requiredLabel, className, onValueChange, onChange, ...control } = props;
+  const required = props.required || props["aria-required"] === true;
+  return {
+    frame: { id, label, hint, error, requiredLabel, className, required },
+    control: {
+      ...control,
+      id,
+      className: controlClass,
+      ...controlAria(id, hint, error),
+      onChange: onValueChange ? (event: ChangeEvent<E>) => onValueChange(event.target.value) : onChange,
+    },
+  };
 }

@@ -49,6 +49,14 @@ export function refusalMessageKey<R extends string>(messages: RefusalMessages<R>
 }
 
 /**
+ * A `fieldKey` from a table of the schema's field-error codes: a code the table does not list
+ * (zod's own, or one added to the schema before its message) reads as `otherwise`.
+ */
+export function schemaCodes(table: Readonly<Record<string, MessageKey>>, otherwise: MessageKey) {
+  return (code: string): MessageKey => (Object.hasOwn(table, code) ? table[code]! : otherwise);
+}
+
+/**
  * A form's `failureMessages`: the refusal on top (and under its field when it names one), field
  * errors as `fieldKey` maps the schema's codes.
  */

@@ -11,7 +11,7 @@
  * by field path, which is what the form shows.
  */
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions";
 import type { FieldErrors } from "@/lib/field-errors";
 
@@ -144,12 +144,22 @@ export function useActionForm<I, R>(action: (input: I) => Promise<ActionResult<R
     }
   }
 
+  /**
+   * A form's onSubmit: the page stays (no browser post) and the action gets what `read` makes of
+   * the form's fields (uncontrolled forms) or of the component's state (controlled ones).
+   */
+  const handleSubmit = (read: (data: FormData) => I) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void submit(read(new FormData(event.currentTarget)));
+  };
+
   const fieldError = (field: string) => message(fieldErrors[field]?.[0]);
   /** For one control holding a list: its own message or the first about an item ("atRiskGroupIds.1"). */
   const listError = (field: string) =>
     fieldError(field) ?? message(Object.entries(fieldErrors).find(([path]) => path.startsWith(`${field}.`))?.[1][0]);
   return {
     submit,
+    handleSubmit,
     busy,
     fieldError,
     listError,

@@ -31,11 +31,11 @@ export function DrawSampleForm({
     <form
       method="post"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const chosen = String(new FormData(event.currentTarget).get("rule") ?? "") as SampleRule;
-        void action.submit({ evaluationId, roundId, rule: chosen });
-      }}
+      onSubmit={action.handleSubmit((data) => ({
+        evaluationId,
+        roundId,
+        rule: String(data.get("rule") ?? "") as SampleRule,
+      }))}
     >
       <RadioGroup
         id="sample-rule"

@@ -7,6 +7,7 @@
 import {
   generalFailures,
   refusalFailureMessages,
+  schemaCodes,
   type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
@@ -34,7 +35,7 @@ const FIELD_CODES = [
 const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = Object.fromEntries(
   FIELD_CODES.map((code) => [code, `respondentValidation.errors.${code}` satisfies MessageKey]),
 );
-const fieldKey = (code: string): MessageKey => FIELD_MESSAGES[code] ?? "respondentValidation.errors.invalid";
+const fieldKey = schemaCodes(FIELD_MESSAGES, "respondentValidation.errors.invalid");
 
 export const VALIDATION_REFUSAL_MESSAGES: RefusalMessages<
   ValidationRoundRefusal | ResponseRefusal | CorrectionRefusal | DisputeRefusal | SampleRefusal

@@ -1,25 +1,20 @@
 "use client";
 /** The lead's decisions around review: after a return, whether to validate again; sending a validated story to review. */
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { decideStoryRevalidation, sendStoryToReview } from "@/lib/reviews/actions";
 import { leadDecisionFailureMessages as failureMessages } from "./failure-messages";
 import { StatusLine, useStatusAction } from "./use-status-action";
 
 const CHOICES = ["NEW_VALIDATION", "NO_NEW_VALIDATION"] as const;
 
-export function RevalidationForm({
-  evaluationId,
-  storyId,
-  code,
-}: {
-  evaluationId: string;
-  storyId: string;
-  code: string;
-}) {
+/** The story waiting for the lead, as both decisions name it. */
+type WaitingStory = { evaluationId: string; storyId: string; code: string };
+
+export function RevalidationForm({ evaluationId, storyId, code }: WaitingStory) {
   const t = useTranslations("respondentValidation");
-  const [choice, setChoice] = useState<(typeof CHOICES)[number] | "">("");
   const action = useStatusAction(decideStoryRevalidation, {
     failureMessages,
     done: (decided) =>
@@ -28,40 +23,28 @@ export function RevalidationForm({
   return (
     <form
       method="post"
+      noValidate
       ref={action.formRef}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const comment = String(new FormData(event.currentTarget).get("comment") ?? "");
-        void action.submit({ evaluationId, storyId, choice, comment });
-      }}
+      onSubmit={action.handleSubmit((data) => ({
+        evaluationId,
+        storyId,
+        choice: String(data.get("choice") ?? ""),
+        comment: String(data.get("comment") ?? ""),
+      }))}
     >
-      <fieldset aria-invalid={action.fieldError("choice") ? true : undefined}>
-        <legend>
-          {code}: {t("awaiting.choice")}
-        </legend>
-        {CHOICES.map((value) => (
-          <div key={value}>
-            <input
-              type="radio"
-              name="choice"
-              value={value}
-              id={`choice-${storyId}-${value}`}
-              checked={choice === value}
-              onChange={() => setChoice(value)}
-            />{" "}
-            <label htmlFor={`choice-${storyId}-${value}`}>{t(`awaiting.${value}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <label className="field__label" htmlFor={`reason-${storyId}`}>
-        {t("awaiting.reason")}
-      </label>
-      <textarea
-        className="field__input"
+      <RadioGroup
+        id={`choice-${storyId}`}
+        name="choice"
+        legend={`${code}: ${t("awaiting.choice")}`}
+        options={CHOICES.map((value) => ({ value, label: t(`awaiting.${value}`) }))}
+        error={action.fieldError("choice")}
+      />
+      <TextAreaField
         id={`reason-${storyId}`}
         name="comment"
+        label={t("awaiting.reason")}
         rows={2}
-        aria-invalid={action.fieldError("comment") ? true : undefined}
+        error={action.fieldError("comment")}
       />
       <Button type="submit" variant="secondary" busy={action.busy} busyLabel={t("awaiting.deciding")}>
         {t("awaiting.decide")}
@@ -71,15 +54,7 @@ export function RevalidationForm({
   );
 }
 
-export function SendToReviewButton({
-  evaluationId,
-  storyId,
-  code,
-}: {
-  evaluationId: string;
-  storyId: string;
-  code: string;
-}) {
+export function SendToReviewButton({ evaluationId, storyId, code }: WaitingStory) {
   const t = useTranslations("respondentValidation");
   const action = useStatusAction(sendStoryToReview, { failureMessages, done: () => t("awaiting.sent") });
   return (
