@@ -32,6 +32,12 @@ const nextBin = require.resolve("next/dist/bin/next");
 // Each worker learns the address of every request's socket (lib/launch/socket-address.cjs): the
 // client's, when no proxy stands in front, for the per-address sign-in limit.
 const socketAddressPreload = ["--require", require.resolve("../lib/launch/socket-address.cjs")];
+// A page render allocates several megabytes that die with the request. With V8's default young
+// generation (16 MB semi-spaces) a list page triggered a scavenge every 2-3 requests, and what the
+// requests in flight held was copied and promoted each time; 64 MB semi-spaces scavenge four times
+// less often and cut a list page's CPU by 10-13 % (measured side by side; decision 0046). The
+// price is up to about 150 MB more memory per worker under load.
+const youngGeneration = ["--max-semi-space-size=64"];
 const dev = process.argv.includes("--dev");
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -130,7 +136,7 @@ async function main() {
     : await runWorkerPool({
         exec: nextBin,
         args: ["start", "-p", String(env.PORT)],
-        execArgv: socketAddressPreload,
+        execArgv: [...youngGeneration, ...socketAddressPreload],
         workers,
         env: childEnv,
         onListening: (pids) =>

@@ -35,15 +35,28 @@ export function place(state: string | null, municipality: string | null): CellVa
   return text([municipality, state].filter(Boolean).join(", "));
 }
 
+/**
+ * Language names by locale and code, kept for the process: a list asked ICU for a new
+ * `Intl.DisplayNames` in every language cell (up to three a row). Codes come from the records, so
+ * the cache stops growing at a size no real set of languages reaches.
+ */
+const languageNames = new Map<string, string>();
+const LANGUAGE_NAMES_KEPT = 2000;
+
 export function languageName(code: string | null | undefined, locale: string): string {
   if (!code) return "";
+  const key = `${locale}\u0000${code}`;
+  const known = languageNames.get(key);
+  if (known !== undefined) return known;
   let name = code;
   try {
     name = new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
   } catch {
     // An unknown code is shown as it is.
   }
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  const shown = name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  if (languageNames.size < LANGUAGE_NAMES_KEPT) languageNames.set(key, shown);
+  return shown;
 }
 
 /** Text in the reader's language when the record has it there, else the original; with its `lang`. */
