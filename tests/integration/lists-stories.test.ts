@@ -80,49 +80,17 @@ beforeAll(async () => {
 
   const [d1, d2, d3] = mine.domains;
   const assignments: Prisma.DomainAssignmentCreateManyInput[] = [];
+  const assign = (storyId: string, domainId: string, rest: Partial<Prisma.DomainAssignmentCreateManyInput> = {}) =>
+    assignments.push(
+      buildDomainAssignment({ evaluationId: mine.evaluation.id, storyId, domainId, assignedById: lead, ...rest }),
+    );
   stories.forEach((story, index) => {
     // Stories 1-6: current primary d1; 7-9: d2; 10-12: none. Story 7 was in d1 before (ended).
-    if (index < 6)
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d1!.id,
-          assignedById: lead,
-        }),
-      );
-    else if (index < 9)
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d2!.id,
-          assignedById: lead,
-        }),
-      );
-    if (index === 6) {
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d1!.id,
-          assignedById: lead,
-          endedAt: new Date("2024-02-01"),
-          endedById: lead,
-        }),
-      );
-    }
+    if (index < 6) assign(story.id, d1!.id);
+    else if (index < 9) assign(story.id, d2!.id);
+    if (index === 6) assign(story.id, d1!.id, { endedAt: new Date("2024-02-01"), endedById: lead });
     // A secondary assignment to d3 never counts as the primary domain.
-    if (index === 0)
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d3!.id,
-          assignedById: lead,
-          kind: "SECONDARY",
-        }),
-      );
+    if (index === 0) assign(story.id, d3!.id, { kind: "SECONDARY" });
   });
   assignments.push(
     buildDomainAssignment({
