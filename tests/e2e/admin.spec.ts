@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
+import { tabTo } from "./support/keyboard";
 
 // An English browser; the invitee's browser below is Mexican, so both languages are exercised.
 test.use({ locale: "en-US" });
@@ -30,15 +31,6 @@ async function ownEvaluationUrl(page: Page): Promise<string> {
   await page.getByRole("link", { name: evaluationName }).click();
   await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
   return new URL(page.url()).pathname;
-}
-
-/** Presses Tab until `target` has focus; fails if it never does. */
-async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 40) {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await target.evaluate((node) => node === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
 }
 
 test("an administrator creates a user and copies the one-time link; the new user sets a password and signs in", async ({
@@ -134,11 +126,11 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   const address = `panelist.${Date.now()}@example.org`;
   await page.keyboard.type(address);
   const panelist = page.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: "Panelist" });
-  await tabTo(page, panelist);
+  await tabTo(page, panelist, 40);
   await page.keyboard.press("Space");
   await expect(panelist).toBeChecked();
   const submit = page.getByRole("button", { name: "Create invitation" });
-  await tabTo(page, submit);
+  await tabTo(page, submit, 40);
   await page.keyboard.press("Enter");
   const linkField = page.getByRole("textbox", { name: "One-time link" });
   await expect(linkField).toBeFocused();

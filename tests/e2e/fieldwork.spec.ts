@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { tabTo } from "./support/keyboard";
 import { signIn as submitSignIn } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
@@ -40,12 +41,14 @@ async function ownEvaluationPath(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-async function tabTo(page: Page, target: Locator, limit = 80) {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await target.evaluate((node) => node === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
+/** Signs the evaluator in and fills the new-interview form of this spec's evaluation with its date and one respondent. */
+async function newInterviewOf(page: Page, date: string, respondentCode: string) {
+  await signIn(page, "evaluator@demo.example");
+  const evaluationPath = await ownEvaluationPath(page);
+  await page.goto(`${evaluationPath}/interviews/new`);
+  await expectInteractive(page.getByLabel("Fecha"));
+  await page.getByLabel("Fecha").fill(date);
+  await page.getByRole("checkbox", { name: new RegExp(`^${respondentCode}`) }).check();
 }
 
 /** Drags the mouse over `passage` in the transcript viewer, as a person selecting it would. */
@@ -218,12 +221,7 @@ test("a 500,000-character transcript is saved and shown; one character more is r
   page,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await ownEvaluationPath(page);
-  await page.goto(`${evaluationPath}/interviews/new`);
-  await expectInteractive(page.getByLabel("Fecha"));
-  await page.getByLabel("Fecha").fill("2024-09-02");
-  await page.getByRole("checkbox", { name: /^R-0003/ }).check();
+  await newInterviewOf(page, "2024-09-02", "R-0003");
   const line = "R-0003: En el ingenio ya se respeta la jornada de ocho horas y se paga el descanso. ";
   const full = line.repeat(Math.ceil(500_000 / line.length)).slice(0, 500_000);
   const transcript = page.getByLabel("Transcripción en el idioma original");
@@ -259,12 +257,7 @@ test("a 500,000-character transcript is saved and shown; one character more is r
 });
 
 test("a respondent whose consent was withdrawn cannot be added, and the form says which one", async ({ page }) => {
-  await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await ownEvaluationPath(page);
-  await page.goto(`${evaluationPath}/interviews/new`);
-  await expectInteractive(page.getByLabel("Fecha"));
-  await page.getByLabel("Fecha").fill("2024-11-20");
-  await page.getByRole("checkbox", { name: /^R-0012/ }).check();
+  await newInterviewOf(page, "2024-11-20", "R-0012");
   await expect(page.getByRole("checkbox", { name: /^R-0012/ })).toHaveAccessibleName(/consentimiento retirado/);
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
   const group = page.getByRole("group", { name: "Personas entrevistadas" });
@@ -304,12 +297,7 @@ test("the funder's reviewer and the installation's administrator get a plain 404
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await ownEvaluationPath(page);
-  await page.goto(`${evaluationPath}/interviews/new`);
-  await expectInteractive(page.getByLabel("Fecha"));
-  await page.getByLabel("Fecha").fill("2024-08-01");
-  await page.getByRole("checkbox", { name: /^R-0002/ }).check();
+  await newInterviewOf(page, "2024-08-01", "R-0002");
   await page
     .getByLabel("Transcripción en el idioma original")
     .fill("Entrevistadora: palabras que solo el equipo puede leer.");

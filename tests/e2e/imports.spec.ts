@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { signIn } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
+import { tabTo } from "./support/keyboard";
 
 // Fieldwork is exported from KoboToolbox in Spanish; the evaluator works in Spanish.
 test.use({ locale: "es-MX" });
@@ -41,28 +42,24 @@ async function highestCode(page: Page, evaluationPath: string): Promise<number> 
   return Number(/R-(\d+)/.exec(first)![1]);
 }
 
-const code = (n: number) => `R-${String(n).padStart(4, "0")}`;
-
-/** Presses Tab until the locator has the focus (at most `limit` times), as a keyboard user would. */
-async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, limit = 15) {
-  for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
+/** Signs the evaluator in and opens this spec's evaluation; returns its path. */
+async function openOwnEvaluation(page: Page): Promise<string> {
+  await page.goto("/sign-in");
+  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
+  await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
+  await page.getByRole("link", { name: evaluationName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
+  return new URL(page.url()).pathname;
 }
+
+const code = (n: number) => `R-${String(n).padStart(4, "0")}`;
 
 test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by keyboard, sees the bad row, fixes the file and commits", async ({
   page,
 }) => {
   // Five axe passes and a commit on the embedded database of a busy 2-core machine.
   test.setTimeout(180_000);
-  await page.goto("/sign-in");
-  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
-  await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
-  const evaluationPath = new URL(page.url()).pathname;
+  const evaluationPath = await openOwnEvaluation(page);
   const before = await highestCode(page, evaluationPath);
 
   await page.getByRole("link", { name: "Importaciones" }).click();
@@ -75,7 +72,7 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   await fileField.setInputFiles(respondentsCsv("Atlántida"));
   await fileField.focus();
   const analyze = page.getByRole("button", { name: "Leer las columnas" });
-  await tabTo(page, analyze);
+  await tabTo(page, analyze, 15);
   await page.keyboard.press("Enter");
 
   // 2. Map, keyboard only: the step's first line has the focus; the unrecognised column is mapped with the arrow keys.
@@ -86,13 +83,13 @@ test("an evaluator imports respondents from a Spanish Kobo CSV: maps a column by
   const unrecognised = mapping.getByRole("combobox", { name: "grp/genero_persona" });
   await expect(unrecognised).toHaveValue("");
   await expectNoAxeViolations(page, "imports, mapping step (es)");
-  await tabTo(page, unrecognised);
+  await tabTo(page, unrecognised, 15);
   await page.keyboard.press("ArrowDown"); // Tipo de persona entrevistada
   await page.keyboard.press("ArrowDown"); // Género
   await expect(unrecognised).toHaveValue("gender");
   await expect(mapping.getByRole("combobox", { name: "Columna que identifica cada envío" })).toHaveValue("_uuid");
   const dryRun = page.getByRole("button", { name: "Probar todas las filas (sin importar)" });
-  await tabTo(page, dryRun);
+  await tabTo(page, dryRun, 15);
   await page.keyboard.press("Enter");
 
   // 3. The dry run names the bad row and column, in Spanish, and offers no import.
@@ -163,10 +160,7 @@ test("an import of 19.9 MB reaches the server whole; one of 20.1 MB is refused b
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto("/sign-in");
-  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
+  await openOwnEvaluation(page);
   await page.getByRole("link", { name: "Importaciones" }).click();
   await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Personas entrevistadas" });
   const fileField = page.getByLabel("Archivo CSV o XLSX");
@@ -194,9 +188,7 @@ test("an evaluator checks stories with a figures file: a figure of no story is n
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto("/sign-in");
-  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
-  await page.getByRole("link", { name: evaluationName }).click();
+  await openOwnEvaluation(page);
   await page.getByRole("link", { name: "Importaciones" }).click();
   await page.getByLabel("Qué contiene el archivo").selectOption({ label: "Historias de cambio" });
   const stories = [

@@ -5,9 +5,10 @@
  * the triangulation matrix and a selected story's evidence, the reviewer the funder's review and
  * the brief. On every page: axe with its best-practice rules, and the page reflows at 320 px.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { tabTo } from "./support/keyboard";
 import { expectReflowAt320 } from "./support/reflow";
 import { signIn } from "./support/sign-in";
 import { copyOfDemo, decideOpenRound } from "./support/world";
@@ -60,36 +61,27 @@ async function toEnglish(page: Page) {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 
-/** Presses Tab until the control has the focus, as a keyboard user moves through the page. */
-async function tabTo(page: Page, target: Locator, limit = 150) {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await target.evaluate((node) => node === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
-}
-
 test("the evaluator screens a submitted story with the keyboard only", async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto("/sign-in");
   await expectInteractive(page.getByRole("button", { name: "Iniciar sesión" }));
-  await tabTo(page, page.getByLabel("Correo electrónico"));
+  await tabTo(page, page.getByLabel("Correo electrónico"), 150);
   await page.keyboard.type("evaluator@demo.example");
-  await tabTo(page, page.getByLabel("Contraseña", { exact: true }));
+  await tabTo(page, page.getByLabel("Contraseña", { exact: true }), 150);
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/evaluations$/);
   await checkPage(page, "evaluations (evaluator, es)");
 
-  await tabTo(page, page.getByRole("link", { name: fresh }));
+  await tabTo(page, page.getByRole("link", { name: fresh }), 150);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: fresh })).toBeVisible();
-  await tabTo(page, page.getByRole("link", { name: "Historias de cambio", exact: true }));
+  await tabTo(page, page.getByRole("link", { name: "Historias de cambio", exact: true }), 150);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Historias de cambio" })).toBeVisible();
   await checkPage(page, "stories (evaluator, es)");
 
-  await tabTo(page, page.getByRole("link", { name: "CS-0003", exact: true }));
+  await tabTo(page, page.getByRole("link", { name: "CS-0003", exact: true }), 150);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: /CS-0003/ })).toBeVisible();
   const path = page.getByRole("region", { name: "El recorrido de la historia" });
@@ -97,7 +89,7 @@ test("the evaluator screens a submitted story with the keyboard only", async ({ 
   await checkPage(page, "submitted story (evaluator, es)");
   const screen = path.getByRole("button", { name: "Marcar como admitida" });
   await expectInteractive(screen);
-  await tabTo(page, screen);
+  await tabTo(page, screen, 150);
   await page.keyboard.press("Enter");
   await expect(path.getByText("La historia ahora está en: Admitida.")).toBeVisible();
   await checkPage(page, "screened story (evaluator, es)");

@@ -13,6 +13,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parentOf, socketOwner } from "./support/socket-owner";
 import { freePort } from "@/tests/support/free-port";
+import { processAlive } from "@/tests/support/process-alive";
 
 test.skip(process.platform !== "linux", "reads /proc to see which process served a request");
 test.setTimeout(240_000);
@@ -46,15 +47,6 @@ function healthOnNewConnection(port: number): Promise<{ status: number; clientPo
     request.on("timeout", () => request.destroy(new Error("no answer within 20 s")));
     request.on("error", reject);
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everything on SIGTERM", async () => {
@@ -109,7 +101,7 @@ test("npm start with WEB_CONCURRENCY=2 serves from both workers and stops everyt
       const databasePort = Number(new URL(readFileSync(path.join(dataDir, "database-url"), "utf8")).port);
       app.kill("SIGTERM");
       expect(await exited).toBe(0);
-      expect(workers.filter(alive)).toEqual([]);
+      expect(workers.filter(processAlive)).toEqual([]);
       expect(existsSync(path.join(dataDir, "app.lock"))).toBe(false);
       expect(existsSync(path.join(dataDir, "database-url"))).toBe(false);
       for (const closed of [port, databasePort]) {

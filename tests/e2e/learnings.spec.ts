@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signIn, signInAt } from "./support/sign-in";
 import { DEMO_EVALUATION_NAME } from "@/prisma/seed/setup-rows";
 import { appDatabase, newEvaluationLedByDemoLead } from "./support/world";
 
@@ -14,12 +14,6 @@ let evaluation: { id: string; name: string };
 test.beforeAll(async () => {
   evaluation = await newEvaluationLedByDemoLead("Evaluación de prueba: lo aprendido");
 });
-
-async function openAs(page: Page, email: string, path: string, language: "es" | "en" = "es") {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  await signIn(page, email, PASSWORD, language);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[/]/g, "\\/")}$`));
-}
 
 const lessonsSection = (page: Page) => page.getByRole("region", { name: "Lecciones aprendidas" });
 
@@ -37,7 +31,7 @@ test("a lead writes lessons and recommendations in two languages, reorders them 
 }) => {
   test.setTimeout(180_000);
   const path = `/evaluations/${evaluation.id}/learnings`;
-  await openAs(page, "lead@demo.example", path);
+  await signInAt(page, path, "lead@demo.example", PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: `${evaluation.name}: Lo aprendido` })).toBeVisible();
   await expectInteractive(page.getByRole("button", { name: "Agregar a «Lecciones aprendidas»" }));
 
@@ -107,7 +101,7 @@ test("a lead writes lessons and recommendations in two languages, reorders them 
   });
   const english = await browser.newContext({ locale: "en-US" });
   const reviewer = await english.newPage();
-  await openAs(reviewer, "reviewer@demo.example", `/evaluations/${demo.id}/learnings`, "en");
+  await signInAt(reviewer, `/evaluations/${demo.id}/learnings`, "reviewer@demo.example", PASSWORD, "en");
   await expect(reviewer.getByRole("heading", { level: 2, name: "Lessons learned" })).toBeVisible();
   await expect(
     reviewer.getByText("Change stories are richer when collected in the storyteller's own language."),

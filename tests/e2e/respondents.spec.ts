@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { inviteMember, joinAndSignIn } from "./support/invitation";
 import { signIn as submitSignIn } from "./support/sign-in";
 import { demoRespondent } from "./support/world";
 
@@ -12,6 +13,8 @@ const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 const NAME = "Rosalinda Ensayo Ficticia";
 const PHONE = "+52 951 000 1234";
 const COMMUNITY = "Colonia Ensayo Norte";
+/** The identity of the respondent each later test records for itself, so no test reads another's. */
+const IDENTITY = { name: NAME, phone: PHONE, community: COMMUNITY };
 
 async function signIn(page: Page, email: string, password = PASSWORD, language: "es" | "en" = "es") {
   await page.goto("/sign-in");
@@ -40,26 +43,10 @@ async function invitedMember(
   role: "Analyst" | "Panelist",
 ): Promise<Page> {
   const lead = await asUser(browser, baseURL, "lead@demo.example", "en-US");
-  await lead.goto(`${evaluationPath}/members`);
-  await expectInteractive(lead.getByRole("button", { name: "Create invitation" }));
   const address = `${role.toLowerCase()}.${Date.now()}@example.org`;
-  await lead.getByRole("textbox", { name: "E-mail address" }).fill(address);
-  await lead.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: role }).check();
-  await lead.getByRole("button", { name: "Create invitation" }).click();
-  const link = await lead.getByRole("textbox", { name: "One-time link" }).inputValue();
+  const link = await inviteMember(lead, evaluationPath, { address, role }, "en");
   await lead.context().close();
-
-  const context = await browser.newContext({ baseURL, locale: "es-MX" });
-  const page = await context.newPage();
-  await page.goto(new URL(link).pathname);
-  await expectInteractive(page.getByRole("button", { name: "Unirme a la evaluación" }));
-  await page.getByLabel("Su nombre completo").fill(`Prueba ${role}`);
-  await page.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
-  await page.getByLabel("Repita la contraseña").fill("una contraseña larga");
-  await page.getByRole("button", { name: "Unirme a la evaluación" }).click();
-  await expect(page.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
-  await signIn(page, address, "una contraseña larga");
-  return page;
+  return joinAndSignIn(browser, baseURL, link, { address, name: `Prueba ${role}` });
 }
 
 async function demoEvaluationPath(page: Page): Promise<string> {
@@ -185,11 +172,7 @@ test("an analyst sees the code and attributes but never the identity; reviewers 
   browser,
   baseURL,
 }) => {
-  const { path: respondentPath, code: respondentCode } = await demoRespondent({
-    name: NAME,
-    phone: PHONE,
-    community: COMMUNITY,
-  });
+  const { path: respondentPath, code: respondentCode } = await demoRespondent(IDENTITY);
   const evaluationPath = respondentPath.replace(/\/respondents\/[^/]+$/, "");
   const analyst = await invitedMember(browser, baseURL, evaluationPath, "Analyst");
   const response = await analyst.goto(respondentPath);
@@ -231,11 +214,7 @@ test("a withdrawal with destroy, by keyboard and in English: confirmed, final, a
   browser,
   baseURL,
 }) => {
-  const { path: respondentPath, code: respondentCode } = await demoRespondent({
-    name: NAME,
-    phone: PHONE,
-    community: COMMUNITY,
-  });
+  const { path: respondentPath, code: respondentCode } = await demoRespondent(IDENTITY);
   const page = await asUser(browser, baseURL, "evaluator@demo.example", "en-US");
   await page.getByRole("button", { name: "English" }).click();
   await page.goto(`${respondentPath}/withdraw`);

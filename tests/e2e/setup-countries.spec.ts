@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signInAt } from "./support/sign-in";
 import { newEvaluationLedByDemoLead } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -14,19 +14,13 @@ test.beforeAll(async () => {
   evaluation = await newEvaluationLedByDemoLead("Evaluación de prueba: otros países");
 });
 
-async function openAs(page: Page, email: string, path: string, language: "es" | "en" = "es") {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  await signIn(page, email, PASSWORD, language);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[/]/g, "\\/")}$`));
-}
-
 test("a lead adds Guatemala, a region with its code and a community under it; a respondent is logged there", async ({
   page,
   browser,
 }) => {
   test.setTimeout(180_000);
   const base = `/evaluations/${evaluation.id}`;
-  await openAs(page, "lead@demo.example", `${base}/settings/places`);
+  await signInAt(page, `${base}/settings/places`, "lead@demo.example", PASSWORD);
   await expect(page.getByText("Todavía no hay otro país.")).toBeVisible();
   const country = page.getByRole("form", { name: "Agregar un país" });
   await expectInteractive(country.getByRole("button", { name: "Agregar el país" }));
@@ -86,7 +80,7 @@ test("a lead adds Guatemala, a region with its code and a community under it; a 
   // The same page in English.
   const english = await browser.newContext({ locale: "en-US" });
   const lead = await english.newPage();
-  await openAs(lead, "lead@demo.example", `${base}/settings/places`, "en");
+  await signInAt(lead, `${base}/settings/places`, "lead@demo.example", PASSWORD, "en");
   await expect(lead.getByRole("heading", { level: 3, name: "Guatemala (code GT)" })).toBeVisible();
   await expect(lead.getByText("code GT-QZ")).toBeVisible();
   await expectNoAxeViolations(lead, "setup: places in other countries (lead, en)");

@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { projectListXlsx, referencePortfolio } from "@/tests/support/project-list";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { inviteMember, joinAndSignIn } from "./support/invitation";
 import { signIn } from "./support/sign-in";
 
 // A Mexican browser: the app starts in Spanish.
@@ -143,26 +144,15 @@ async function writeLearnings(page: Page, base: string) {
 }
 
 /** The lead invites a new evaluator, who joins with a password of their own and signs in. */
-async function invitedEvaluator(lead: Page, browser: Browser, base: string): Promise<Page> {
-  await lead.goto(`${base}/members`);
-  await expectInteractive(lead.getByRole("button", { name: "Crear invitación" }));
+async function invitedEvaluator(
+  lead: Page,
+  browser: Browser,
+  baseURL: string | undefined,
+  base: string,
+): Promise<Page> {
   const address = `evaluadora.${Date.now()}@example.org`;
-  await lead.getByRole("textbox", { name: "Correo electrónico" }).fill(address);
-  await lead.getByRole("group", { name: "Roles asignados" }).getByRole("checkbox", { name: "Evaluador/a" }).check();
-  await lead.getByRole("button", { name: "Crear invitación" }).click();
-  const link = await lead.getByRole("textbox", { name: "Enlace de un solo uso" }).inputValue();
-
-  const page = await (await browser.newContext({ locale: "es-MX" })).newPage();
-  await page.goto(new URL(link).pathname);
-  await expectInteractive(page.getByRole("button", { name: "Unirme a la evaluación" }));
-  await page.getByLabel("Su nombre completo").fill("Evaluadora del recorrido");
-  await page.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
-  await page.getByLabel("Repita la contraseña").fill("una contraseña larga");
-  await page.getByRole("button", { name: "Unirme a la evaluación" }).click();
-  await expect(page.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
-  await page.getByRole("link", { name: "Iniciar sesión" }).click();
-  await signIn(page, address, "una contraseña larga");
-  return page;
+  const link = await inviteMember(lead, base, { address, role: "Evaluador/a" }, "es");
+  return joinAndSignIn(browser, baseURL, link, { address, name: "Evaluadora del recorrido" });
 }
 
 /** A respondent in the new evaluation's own places, with consent to be interviewed and quoted. */
@@ -242,6 +232,7 @@ async function logAndScreenStory(page: Page, base: string, respondent: string) {
 
 test("an administrator creates an evaluation; its lead sets it up and writes its learnings; an evaluator logs a story and screens it into a new domain", async ({
   browser,
+  baseURL,
 }) => {
   test.setTimeout(600_000);
   const admin = await signedIn(browser, "admin@demo.example");
@@ -254,7 +245,7 @@ test("an administrator creates an evaluation; its lead sets it up and writes its
   await addPlaces(lead, base);
   await writeLearnings(lead, base);
 
-  const evaluator = await invitedEvaluator(lead, browser, base);
+  const evaluator = await invitedEvaluator(lead, browser, baseURL, base);
   const respondent = await logRespondent(evaluator, base);
   await logInterview(evaluator, base, respondent);
   await logAndScreenStory(evaluator, base, respondent);

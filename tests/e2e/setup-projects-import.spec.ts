@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_EVALUATION_NAME } from "@/prisma/seed/setup-rows";
 import { projectListXlsx, referencePortfolio } from "@/tests/support/project-list";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signIn, signInAt } from "./support/sign-in";
 import { newEvaluationLedByDemoLead } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -17,12 +17,6 @@ test.beforeAll(async () => {
   evaluation = await newEvaluationLedByDemoLead("Evaluación de prueba: cartera importada");
 });
 
-async function openAs(page: Page, email: string, path: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[/?]/g, "\\$&")}$`));
-}
-
 test("a lead loads the reference evaluation's 19 projects from an XLSX on the projects page: dry run, commit, the list", async ({
   page,
 }) => {
@@ -33,7 +27,7 @@ test("a lead loads the reference evaluation's 19 projects from an XLSX on the pr
   writeFileSync(spreadsheet, await projectListXlsx(referencePortfolio()));
 
   const projectsPath = `/evaluations/${evaluation.id}/settings/projects`;
-  await openAs(page, "lead@demo.example", projectsPath);
+  await signInAt(page, projectsPath, "lead@demo.example", PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: `${evaluation.name}: Cartera de proyectos` })).toBeVisible();
   await expect(page.getByText("Todavía no hay proyectos")).toBeVisible();
   await page.getByRole("link", { name: "Importar desde una hoja de cálculo" }).click();
@@ -100,7 +94,7 @@ test("a lead pastes two projects copied from a spreadsheet; a third that repeats
 }) => {
   test.setTimeout(120_000);
   const pasted = await newEvaluationLedByDemoLead("Evaluación de prueba: cartera pegada");
-  await openAs(page, "lead@demo.example", `/evaluations/${pasted.id}/imports?kind=PROJECTS`);
+  await signInAt(page, `/evaluations/${pasted.id}/imports?kind=PROJECTS`, "lead@demo.example", PASSWORD);
   await expectInteractive(page.getByRole("button", { name: "Leer las columnas" }));
   // What a spreadsheet puts on the clipboard: tab-separated cells, one row per line.
   const rows = [

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signIn, signInAt } from "./support/sign-in";
 import { DEMO_EVALUATION_NAME } from "@/prisma/seed/setup-rows";
 import { newEvaluationLedByDemoLead } from "./support/world";
 
@@ -14,12 +14,6 @@ let evaluation: { id: string; name: string };
 test.beforeAll(async () => {
   evaluation = await newEvaluationLedByDemoLead("Evaluación de prueba: configuración");
 });
-
-async function openAs(page: Page, email: string, path: string) {
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[/]/g, "\\/")}$`));
-}
 
 /** The domains as the list shows them, first to last (the Spanish name under its number). */
 async function domainOrder(page: Page): Promise<string[]> {
@@ -42,7 +36,7 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
 }) => {
   test.setTimeout(180_000);
   const base = `/evaluations/${evaluation.id}`;
-  await openAs(page, "lead@demo.example", `${base}/settings/domains`);
+  await signInAt(page, `${base}/settings/domains`, "lead@demo.example", PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: `${evaluation.name}: Dominios de cambio` })).toBeVisible();
   await expect(page.getByText("Todavía no hay dominios. Agregue el primero abajo.")).toBeVisible();
   await expectInteractive(page.getByRole("button", { name: "Agregar el dominio" }));

@@ -8,6 +8,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { inviteMember, joinAndSignIn } from "./support/invitation";
+import { tabTo } from "./support/keyboard";
 import { signIn } from "./support/sign-in";
 import { copyOfDemo, decideOpenRound } from "./support/world";
 
@@ -24,19 +26,6 @@ test.beforeAll(async () => {
 });
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-function pathOf(link: string): string {
-  const url = new URL(link);
-  return `${url.pathname}${url.search}`;
-}
-
-async function tabTo(page: Page, target: ReturnType<Page["locator"]>, limit = 60) {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await target.evaluate((node) => node === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
-}
-
 /** The lead invites a new analyst; the analyst joins in a Spanish browser and signs in. */
 async function newAnalyst(
   lead: Page,
@@ -49,25 +38,9 @@ async function newAnalyst(
   await lead.getByRole("link", { name: ownEvaluation }).click();
   await expect(lead.getByRole("heading", { level: 1, name: ownEvaluation })).toBeVisible();
   const evaluationPath = new URL(lead.url()).pathname;
-  await lead.goto(`${evaluationPath}/members`);
-  await expectInteractive(lead.getByRole("button", { name: "Create invitation" }));
   const address = `analista.${Date.now()}@example.org`;
-  await lead.getByRole("textbox", { name: "E-mail address" }).fill(address);
-  await lead.getByRole("group", { name: "Roles" }).getByRole("checkbox", { name: "Analyst" }).check();
-  await lead.getByRole("button", { name: "Create invitation" }).click();
-  const link = await lead.getByRole("textbox", { name: "One-time link" }).inputValue();
-
-  const context = await browser.newContext({ baseURL, locale: "es-MX" });
-  const analyst = await context.newPage();
-  await analyst.goto(pathOf(link));
-  await expectInteractive(analyst.getByRole("button", { name: "Unirme a la evaluación" }));
-  await analyst.getByLabel("Su nombre completo").fill("Analista de Prueba");
-  await analyst.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
-  await analyst.getByLabel("Repita la contraseña").fill("una contraseña larga");
-  await analyst.getByRole("button", { name: "Unirme a la evaluación" }).click();
-  await expect(analyst.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
-  await analyst.getByRole("link", { name: "Iniciar sesión" }).click();
-  await signIn(analyst, address, "una contraseña larga");
+  const link = await inviteMember(lead, evaluationPath, { address, role: "Analyst" }, "en");
+  const analyst = await joinAndSignIn(browser, baseURL, link, { address, name: "Analista de Prueba" });
   await expect(analyst.getByRole("heading", { level: 1, name: ownEvaluation })).toBeVisible();
   return { analyst, evaluationPath };
 }
@@ -113,7 +86,7 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
   await expect(form.getByLabel("Postura")).toHaveValue("SUPPORTS");
   await expect(form.getByLabel("Solidez")).toHaveValue("MODERATE");
   const citation = form.getByLabel("Referencia");
-  await tabTo(analyst, citation);
+  await tabTo(analyst, citation, 60);
   await analyst.keyboard.type("Secretaría del Trabajo, acta de inspección 2023, p. 4");
   await analyst.keyboard.press("Tab");
   await analyst.keyboard.type("La inspección confirma el reconocimiento del sindicato en la planta.");
@@ -124,14 +97,14 @@ test("an analyst adds evidence with a file by keyboard, signs off and sees the m
     buffer: Buffer.from("<html><script>alert(1)</script></html>"),
   });
   const submit = form.getByRole("button", { name: "Agregar evidencia" });
-  await tabTo(analyst, submit);
+  await tabTo(analyst, submit, 60);
   await analyst.keyboard.press("Enter");
   await expect(file).toHaveAccessibleDescription(/contiene código de página web o SVG/);
   await expect(analyst.getByRole("region", { name: "Evidencia", exact: true }).getByRole("listitem")).toHaveCount(2);
 
   // The real file goes through.
   await file.setInputFiles({ name: "acta de inspección.pdf", mimeType: "application/pdf", buffer: PDF });
-  await tabTo(analyst, submit);
+  await tabTo(analyst, submit, 60);
   await analyst.keyboard.press("Enter");
   await expect(form.getByRole("status")).toHaveText("Evidencia agregada.");
   const evidence = analyst.getByRole("region", { name: "Evidencia", exact: true });

@@ -9,9 +9,11 @@
  * triangulates it, then the lead validates it. Sheets, resolutions and closing are proven against
  * PostgreSQL in tests/integration/validation-rounds.test.ts and reviews-and-sheets.test.ts.
  */
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { inviteMember, joinAndSignIn } from "./support/invitation";
+import { tabTo } from "./support/keyboard";
 import { signIn } from "./support/sign-in";
 import { copyOfDemo, decideOpenRound } from "./support/world";
 
@@ -108,14 +110,6 @@ test("a reviewer opens the review queue, and may not open validation rounds", as
   expect(response?.status()).toBe(404);
 });
 
-async function tabTo(page: Page, target: Locator, limit = 80) {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await target.evaluate((node) => node === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
-}
-
 /**
  * CS-0005 to TRIANGULATED, as an analyst takes it there: the lead invites an analyst, who signs
  * the triangulation off and takes the two steps on the story page.
@@ -127,26 +121,9 @@ async function triangulateDemoStory(
   evaluationPath: string,
   evaluation: string,
 ) {
-  await lead.goto(`${evaluationPath}/members`);
-  await expectInteractive(lead.getByRole("button", { name: "Crear invitación" }));
   const address = `analista.validacion.${Date.now()}@example.org`;
-  await lead.getByRole("textbox", { name: "Correo electrónico" }).fill(address);
-  const roles = lead.getByRole("group", { name: "Roles asignados" });
-  await roles.getByRole("checkbox", { name: "Analista" }).check();
-  await lead.getByRole("button", { name: "Crear invitación" }).click();
-  const link = new URL(await lead.getByRole("textbox", { name: "Enlace de un solo uso" }).inputValue());
-
-  const context = await browser.newContext({ baseURL, locale: "es-MX" });
-  const analyst = await context.newPage();
-  await analyst.goto(`${link.pathname}${link.search}`);
-  await expectInteractive(analyst.getByRole("button", { name: "Unirme a la evaluación" }));
-  await analyst.getByLabel("Su nombre completo").fill("Analista de Validación");
-  await analyst.getByLabel("Contraseña", { exact: true }).fill("una contraseña larga");
-  await analyst.getByLabel("Repita la contraseña").fill("una contraseña larga");
-  await analyst.getByRole("button", { name: "Unirme a la evaluación" }).click();
-  await expect(analyst.getByRole("heading", { name: "Le damos la bienvenida al equipo" })).toBeVisible();
-  await analyst.getByRole("link", { name: "Iniciar sesión" }).click();
-  await signIn(analyst, address, "una contraseña larga");
+  const link = await inviteMember(lead, evaluationPath, { address, role: "Analista" }, "es");
+  const analyst = await joinAndSignIn(browser, baseURL, link, { address, name: "Analista de Validación" });
   await expect(analyst.getByRole("heading", { level: 1, name: evaluation })).toBeVisible();
 
   await analyst.goto(`${evaluationPath}/triangulation`);
@@ -182,7 +159,7 @@ async function triangulateDemoStory(
   await expect(path.getByRole("status")).toHaveText("La historia ahora está en: En triangulación.");
   await path.getByRole("button", { name: "Marcar como triangulada" }).click();
   await expect(path.getByRole("status")).toHaveText("La historia ahora está en: Triangulada.");
-  await context.close();
+  await analyst.context().close();
   return storyPath;
 }
 

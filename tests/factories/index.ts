@@ -6,3 +6,4 @@ export * from "./fieldwork";
 export * from "./stories";
 export * from "./team";
 export * from "./triangulation";
+export * from "./story-form";

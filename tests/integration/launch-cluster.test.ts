@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "@/tests/support/free-port";
+import { processAlive } from "@/tests/support/process-alive";
 
 const worker = path.resolve("tests/support/cluster-worker.cjs");
 const primaries: ChildProcess[] = [];
@@ -48,15 +49,6 @@ function startPool(port: number, workers: number, env: Record<string, string> = 
 async function servedBy(port: number, pathname = "/"): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: { Connection: "close" } });
   return Number(await response.text());
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("the worker pool", () => {
@@ -115,7 +107,7 @@ describe("the worker pool", () => {
     pool.child.kill("SIGTERM");
     expect(pids).toContain(await slow);
     expect(await pool.exit).toBe(0);
-    expect(pids.filter(alive)).toEqual([]);
+    expect(pids.filter(processAlive)).toEqual([]);
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 });

@@ -18,6 +18,7 @@ import type { FocusGroupFilters, InterviewFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -26,19 +27,18 @@ let theirs: EvaluationWithTeam;
 let listInterviews: typeof import("@/lib/interviews/loaders").loadInterviewList;
 let listFocusGroups: typeof import("@/lib/focus-groups/loaders").loadFocusGroupList;
 const TRANSCRIPT_CANARY = "Transcripción confidencial con nombre Zacarías";
-const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
 
 function state<F>(filters: F, overrides: Partial<TableState<F>> = {}): TableState<F> {
   return { page: 1, pageSize: 100, sort: { id: "date", desc: false }, columns: [], filters, ...overrides };
 }
 
 async function interviewDates(filters: InterviewFilters, sort = { id: "date", desc: false }) {
-  const page = await listInterviews(mine.evaluation.id, reader(mine.members.lead), state(filters, { sort }));
+  const page = await listInterviews(mine.evaluation.id, readerOf(mine.members.lead), state(filters, { sort }));
   return page!.rows.map((row) => row.date.toISOString().slice(0, 10));
 }
 
 async function groupDates(filters: FocusGroupFilters, sort = { id: "date", desc: false }) {
-  const page = await listFocusGroups(mine.evaluation.id, reader(mine.members.lead), state(filters, { sort }));
+  const page = await listFocusGroups(mine.evaluation.id, readerOf(mine.members.lead), state(filters, { sort }));
   return page!.rows.map((row) => row.date.toISOString().slice(0, 10));
 }
 
@@ -148,7 +148,7 @@ afterAll(async () => {
 
 describe("interviews table", () => {
   it("holds counts and team names, never respondents' codes nor transcript text", async () => {
-    const result = await listInterviews(mine.evaluation.id, reader(mine.members.lead), state({}));
+    const result = await listInterviews(mine.evaluation.id, readerOf(mine.members.lead), state({}));
     const first = result!.rows[0]!;
     expect(first).toMatchObject({
       mode: "IN_PERSON",
@@ -210,28 +210,29 @@ describe("interviews table", () => {
   it("pages with the right boundaries", async () => {
     const page = await listInterviews(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({}, { page: 2, pageSize: 3 }),
     );
     expect(page).toMatchObject({ total: 4, page: 2, pageCount: 2 });
     expect(page!.rows).toHaveLength(1);
     expect(
-      (await listInterviews(mine.evaluation.id, reader(mine.members.lead), state({}, { page: 9, pageSize: 3 })))!.page,
+      (await listInterviews(mine.evaluation.id, readerOf(mine.members.lead), state({}, { page: 9, pageSize: 3 })))!
+        .page,
     ).toBe(2);
   });
 
   it("keeps to its evaluation and to readers with interview.view", async () => {
-    expect((await listInterviews(mine.evaluation.id, reader(mine.members.analyst!), state({})))!.total).toBe(4);
-    expect((await listInterviews(theirs.evaluation.id, reader(theirs.members.lead), state({})))!.total).toBe(1);
+    expect((await listInterviews(mine.evaluation.id, readerOf(mine.members.analyst!), state({})))!.total).toBe(4);
+    expect((await listInterviews(theirs.evaluation.id, readerOf(theirs.members.lead), state({})))!.total).toBe(1);
     for (const who of [mine.members.panelist!, mine.members.reviewer!, mine.outsider, theirs.members.evaluator!]) {
-      expect(await listInterviews(mine.evaluation.id, reader(who), state({}))).toBeNull();
+      expect(await listInterviews(mine.evaluation.id, readerOf(who), state({}))).toBeNull();
     }
   });
 });
 
 describe("focus-groups table", () => {
   it("counts registered plus anonymous participants and never reads the transcript", async () => {
-    const result = await listFocusGroups(mine.evaluation.id, reader(mine.members.evaluator!), state({}));
+    const result = await listFocusGroups(mine.evaluation.id, readerOf(mine.members.evaluator!), state({}));
     expect(result!.rows[0]).toMatchObject({
       topic: "Zafra",
       participantCount: 6,
@@ -258,9 +259,9 @@ describe("focus-groups table", () => {
   });
 
   it("keeps to its evaluation and to readers with interview.view", async () => {
-    expect((await listFocusGroups(theirs.evaluation.id, reader(theirs.members.lead), state({})))!.total).toBe(1);
+    expect((await listFocusGroups(theirs.evaluation.id, readerOf(theirs.members.lead), state({})))!.total).toBe(1);
     for (const who of [mine.members.panelist!, mine.members.reviewer!, mine.outsider]) {
-      expect(await listFocusGroups(mine.evaluation.id, reader(who), state({}))).toBeNull();
+      expect(await listFocusGroups(mine.evaluation.id, readerOf(who), state({}))).toBeNull();
     }
   });
 });

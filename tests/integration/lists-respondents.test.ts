@@ -17,6 +17,7 @@ import type { RespondentFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -25,7 +26,6 @@ let theirs: EvaluationWithTeam;
 let listRespondents: typeof import("@/lib/respondents/loaders").loadRespondentList;
 
 const CANARY = "Canary Name Zacarías";
-const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
 
 function state(overrides: Partial<TableState<RespondentFilters>> = {}): TableState<RespondentFilters> {
   return { page: 1, pageSize: 100, sort: { id: "code", desc: false }, columns: [], filters: {}, ...overrides };
@@ -36,7 +36,7 @@ async function codes(
   sort = { id: "code", desc: false },
   who: { id: string } = mine.members.lead,
 ) {
-  return (await listRespondents(mine.evaluation.id, reader(who), state({ filters, sort })))!.rows.map(
+  return (await listRespondents(mine.evaluation.id, readerOf(who), state({ filters, sort })))!.rows.map(
     (row) => row.code,
   );
 }
@@ -124,7 +124,7 @@ afterAll(async () => {
 async function columnSortedBy(column: "type" | "gender", desc: boolean) {
   const list = await listRespondents(
     mine.evaluation.id,
-    reader(mine.members.lead),
+    readerOf(mine.members.lead),
     state({ sort: { id: column, desc } }),
   );
   return list!.rows.map((row) => row[column]);
@@ -132,7 +132,7 @@ async function columnSortedBy(column: "type" | "gender", desc: boolean) {
 
 describe("respondents table: what a row holds", () => {
   it("holds codes and traits only: no identity field, whatever is stored", async () => {
-    const result = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state());
+    const result = await listRespondents(mine.evaluation.id, readerOf(mine.members.lead), state());
     expect(Object.keys(result!.rows[0]!).sort()).toEqual(
       [
         "atRiskGroups",
@@ -157,7 +157,7 @@ describe("respondents table: what a row holds", () => {
   });
 
   it("shows the current (newest) consent, the sector names and at-risk groups", async () => {
-    const result = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state());
+    const result = await listRespondents(mine.evaluation.id, readerOf(mine.members.lead), state());
     const [first, second] = result!.rows;
     expect(first).toMatchObject({
       code: "R-0001",
@@ -174,7 +174,7 @@ describe("respondents table: what a row holds", () => {
 describe("respondents table: respondents excluded by consent withdrawal", () => {
   it("are listed with the excluded marker for leads and evaluators", async () => {
     for (const role of ["lead", "evaluator"] as const) {
-      const result = await listRespondents(mine.evaluation.id, reader(mine.members[role]!), state());
+      const result = await listRespondents(mine.evaluation.id, readerOf(mine.members[role]!), state());
       expect(result!.total, role).toBe(6);
       const excluded = result!.rows.find((row) => row.code === "R-0005")!;
       expect(excluded).toMatchObject({ excluded: true, withdrawalChoice: "EXCLUDE" });
@@ -187,7 +187,7 @@ describe("respondents table: respondents excluded by consent withdrawal", () => 
   it("are left out, rows and count, for analysts", async () => {
     const result = await listRespondents(
       mine.evaluation.id,
-      reader(mine.members.analyst!),
+      readerOf(mine.members.analyst!),
       state({ filters: { state: "Veracruz" } }),
     );
     expect(result!.rows.map((row) => row.code)).toEqual(["R-0002"]);
@@ -251,12 +251,16 @@ describe("respondents table: filters, sorts and pages", () => {
   it("pages with the right boundaries", async () => {
     const second = await listRespondents(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ page: 2, pageSize: 5 }),
     );
     expect(second).toMatchObject({ page: 2, pageCount: 2, total: 6 });
     expect(second!.rows.map((row) => row.code)).toEqual(["R-0006"]);
-    const past = await listRespondents(mine.evaluation.id, reader(mine.members.lead), state({ page: 7, pageSize: 5 }));
+    const past = await listRespondents(
+      mine.evaluation.id,
+      readerOf(mine.members.lead),
+      state({ page: 7, pageSize: 5 }),
+    );
     expect(past!.page).toBe(2);
   });
 });
@@ -265,17 +269,17 @@ describe("respondents table: scope and access", () => {
   it("never lists another evaluation's respondents", async () => {
     const ours = await listRespondents(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ filters: { state: "Oaxaca", type: "UNION_MEMBER" } }),
     );
     expect(ours!.rows.map((row) => row.code)).toEqual(["R-0001"]);
-    const theirsList = await listRespondents(theirs.evaluation.id, reader(theirs.members.lead), state());
+    const theirsList = await listRespondents(theirs.evaluation.id, readerOf(theirs.members.lead), state());
     expect(theirsList!.total).toBe(1);
   });
 
   it("refuses panelists, reviewers, outsiders, other evaluations' members and non-member administrators", async () => {
     for (const who of [mine.members.panelist!, mine.members.reviewer!, mine.outsider, theirs.members.lead]) {
-      expect(await listRespondents(mine.evaluation.id, reader(who), state())).toBeNull();
+      expect(await listRespondents(mine.evaluation.id, readerOf(who), state())).toBeNull();
     }
     expect(await listRespondents(mine.evaluation.id, { id: mine.outsider.id, isAdmin: true }, state())).toBeNull();
     expect(await listRespondents(mine.evaluation.id, null, state())).toBeNull();

@@ -16,6 +16,7 @@ import type { StoryFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -32,10 +33,8 @@ function state(overrides: Partial<TableState<StoryFilters>> = {}): TableState<St
   return { page: 1, pageSize: 100, sort: { id: "code", desc: false }, columns: [], filters: {}, ...overrides };
 }
 
-const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
-
 async function codes(filters: StoryFilters, sort = { id: "code", desc: false }) {
-  const page = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ filters, sort }));
+  const page = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), state({ filters, sort }));
   return page!.rows.map((row) => row.code);
 }
 
@@ -81,49 +80,17 @@ beforeAll(async () => {
 
   const [d1, d2, d3] = mine.domains;
   const assignments: Prisma.DomainAssignmentCreateManyInput[] = [];
+  const assign = (storyId: string, domainId: string, rest: Partial<Prisma.DomainAssignmentCreateManyInput> = {}) =>
+    assignments.push(
+      buildDomainAssignment({ evaluationId: mine.evaluation.id, storyId, domainId, assignedById: lead, ...rest }),
+    );
   stories.forEach((story, index) => {
     // Stories 1-6: current primary d1; 7-9: d2; 10-12: none. Story 7 was in d1 before (ended).
-    if (index < 6)
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d1!.id,
-          assignedById: lead,
-        }),
-      );
-    else if (index < 9)
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d2!.id,
-          assignedById: lead,
-        }),
-      );
-    if (index === 6) {
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d1!.id,
-          assignedById: lead,
-          endedAt: new Date("2024-02-01"),
-          endedById: lead,
-        }),
-      );
-    }
+    if (index < 6) assign(story.id, d1!.id);
+    else if (index < 9) assign(story.id, d2!.id);
+    if (index === 6) assign(story.id, d1!.id, { endedAt: new Date("2024-02-01"), endedById: lead });
     // A secondary assignment to d3 never counts as the primary domain.
-    if (index === 0)
-      assignments.push(
-        buildDomainAssignment({
-          evaluationId: mine.evaluation.id,
-          storyId: story.id,
-          domainId: d3!.id,
-          assignedById: lead,
-          kind: "SECONDARY",
-        }),
-      );
+    if (index === 0) assign(story.id, d3!.id, { kind: "SECONDARY" });
   });
   assignments.push(
     buildDomainAssignment({
@@ -158,7 +125,7 @@ describe("stories table: pages", () => {
   it("pages through every story once, in order, with the total and page count", async () => {
     const seen: string[] = [];
     for (let page = 1; page <= 3; page += 1) {
-      const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page, pageSize: 5 }));
+      const result = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), state({ page, pageSize: 5 }));
       expect(result).toMatchObject({ total: COUNT, page, pageSize: 5, pageCount: 3 });
       seen.push(...result!.rows.map((row) => row.code));
     }
@@ -166,19 +133,19 @@ describe("stories table: pages", () => {
   });
 
   it("shows the last page for a page past the end, and an empty first page when nothing matches", async () => {
-    const past = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state({ page: 99, pageSize: 5 }));
+    const past = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), state({ page: 99, pageSize: 5 }));
     expect(past).toMatchObject({ page: 3, pageCount: 3, total: COUNT });
     expect(past!.rows.map((row) => row.code)).toEqual(["CS-0011", "CS-0012"]);
     const none = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ page: 4, filters: { q: "zzzzqqq" } }),
     );
     expect(none).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it("gives each row its current primary domain and its states, once each and in order", async () => {
-    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state());
+    const result = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), state());
     const first = result!.rows[0]!;
     expect(first.primaryDomainId).toBe(mine.domains[0]!.id);
     expect(first.states).toEqual(["Oaxaca", "Veracruz"]);
@@ -202,7 +169,7 @@ describe("stories table: filters", () => {
     expect(await codes({ domain: mine.domains[2]!.id })).toEqual([]);
     const counted = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ filters: { domain: mine.domains[0]!.id }, pageSize: 5 }),
     );
     expect(counted).toMatchObject({ total: 6, pageCount: 2 });
@@ -255,12 +222,12 @@ describe("stories table: filters", () => {
   });
 
   it("never shows another evaluation's stories, whatever the filters", async () => {
-    const all = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), state());
+    const all = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), state());
     expect(all!.rows.map((row) => row.id)).not.toContain(foreignId);
     expect(all!.total).toBe(COUNT);
     expect(await codes({ domain: theirs.domains[0]!.id })).toEqual([]);
     expect(await codes({ stage: "DRAFT" })).toEqual(["CS-0001", "CS-0004", "CS-0007", "CS-0010"]);
-    const theirRows = await loadStoryList(theirs.evaluation.id, reader(theirs.members.lead), state());
+    const theirRows = await loadStoryList(theirs.evaluation.id, readerOf(theirs.members.lead), state());
     expect(theirRows!.rows.map((row) => row.id)).toEqual([foreignId]);
   });
 });
@@ -285,14 +252,14 @@ describe("stories table: sorts", () => {
   ] as const)("sorts by %s in the enum's order, ties by id, both ways", async (id, order) => {
     const result = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ sort: { id, desc: false } }),
     );
     const values = result!.rows.map((row) => row[id]);
     expect(values).toEqual([...values].sort((a, b) => order.indexOf(a as never) - order.indexOf(b as never)));
     const desc = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ sort: { id, desc: true } }),
     );
     expect(desc!.rows.map((row) => row.id)).toEqual(result!.rows.map((row) => row.id).reverse());
@@ -301,7 +268,7 @@ describe("stories table: sorts", () => {
   it("sorts by period start", async () => {
     const result = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       state({ sort: { id: "period", desc: false } }),
     );
     const starts = result!.rows.map((row) => row.periodFrom!.getTime());
@@ -312,18 +279,18 @@ describe("stories table: sorts", () => {
 describe("stories table: who may read it", () => {
   it("lets leads, evaluators and analysts read all of it, and panelists their opened rounds' stories (none here)", async () => {
     for (const role of ["lead", "evaluator", "analyst"] as const) {
-      const result = await loadStoryList(mine.evaluation.id, reader(mine.members[role]!), state());
+      const result = await loadStoryList(mine.evaluation.id, readerOf(mine.members[role]!), state());
       expect(result?.total, role).toBe(COUNT);
     }
-    expect((await loadStoryList(mine.evaluation.id, reader(mine.members.panelist!), state()))?.total).toBe(0);
+    expect((await loadStoryList(mine.evaluation.id, readerOf(mine.members.panelist!), state()))?.total).toBe(0);
   });
 
   it("refuses reviewers, outsiders, members of another evaluation, anonymous readers and unknown evaluations", async () => {
-    expect(await loadStoryList(mine.evaluation.id, reader(mine.members.reviewer!), state())).toBeNull();
-    expect(await loadStoryList(mine.evaluation.id, reader(mine.outsider), state())).toBeNull();
-    expect(await loadStoryList(mine.evaluation.id, reader(theirs.members.lead), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, readerOf(mine.members.reviewer!), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, readerOf(mine.outsider), state())).toBeNull();
+    expect(await loadStoryList(mine.evaluation.id, readerOf(theirs.members.lead), state())).toBeNull();
     expect(await loadStoryList(mine.evaluation.id, null, state())).toBeNull();
-    expect(await loadStoryList("no-such-evaluation", reader(mine.members.lead), state())).toBeNull();
+    expect(await loadStoryList("no-such-evaluation", readerOf(mine.members.lead), state())).toBeNull();
   });
 
   it("refuses an administrator who is not a member (respondent-level fieldwork is not theirs)", async () => {

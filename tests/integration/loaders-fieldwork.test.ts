@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -15,8 +16,8 @@ let interviews: typeof import("@/lib/interviews/loaders");
 let focusGroups: typeof import("@/lib/focus-groups/loaders");
 let frames: typeof import("@/lib/fieldwork/list-loaders");
 
-const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
-const member = (role: "lead" | "evaluator" | "analyst" | "panelist" | "reviewer") => reader(world.team.members[role]!);
+const member = (role: "lead" | "evaluator" | "analyst" | "panelist" | "reviewer") =>
+  readerOf(world.team.members[role]!);
 const state = { page: 1, pageSize: 25, sort: { id: "date", desc: true }, columns: [], filters: {} };
 const transcriptReads = () =>
   database.prisma.auditEvent.count({
@@ -42,7 +43,7 @@ afterAll(async () => {
 describe("the fieldwork loaders", () => {
   it("are null for an outsider, members who may not read fieldwork, and no reader, and audit no read for them", async () => {
     const { evaluationId, interview, focusGroup } = world;
-    for (const who of [reader(world.team.outsider), member("panelist"), member("reviewer"), null]) {
+    for (const who of [readerOf(world.team.outsider), member("panelist"), member("reviewer"), null]) {
       expect(await interviews.loadInterviewList(evaluationId, who, state)).toBeNull();
       expect(await interviews.loadInterviewPage(evaluationId, interview.id, who)).toBeNull();
       expect(await interviews.loadInterviewForm(evaluationId, interview.id, who)).toBeNull();
@@ -81,7 +82,7 @@ describe("the fieldwork loaders", () => {
   });
 
   it("find no record of another evaluation, whatever the reader may do there", async () => {
-    const lead = reader(elsewhere.team.members.lead);
+    const lead = readerOf(elsewhere.team.members.lead);
     expect(await interviews.loadInterviewPage(elsewhere.evaluationId, world.interview.id, lead)).toBeNull();
     expect(await interviews.loadInterviewForm(elsewhere.evaluationId, world.interview.id, lead)).toBeNull();
     expect(await focusGroups.loadFocusGroupPage(elsewhere.evaluationId, world.focusGroup.id, lead)).toBeNull();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChangeStory, buildRespondentIdentity, createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -14,8 +15,8 @@ let loaders: typeof import("@/lib/respondents/loaders");
 
 const SECRET_NAME = "Nombre Secreto Canario";
 const NOTE = "Nota personal de la retirada.";
-const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
-const member = (role: "lead" | "evaluator" | "analyst" | "panelist" | "reviewer") => reader(world.team.members[role]!);
+const member = (role: "lead" | "evaluator" | "analyst" | "panelist" | "reviewer") =>
+  readerOf(world.team.members[role]!);
 const state = { page: 1, pageSize: 25, sort: { id: "code", desc: false }, columns: [], filters: {} };
 
 beforeAll(async () => {
@@ -48,7 +49,7 @@ afterAll(async () => {
 describe("the respondent loaders", () => {
   it("are null for an outsider, members who may not see respondents, and no reader", async () => {
     const { evaluationId, respondents } = world;
-    for (const who of [reader(world.team.outsider), member("panelist"), member("reviewer"), null]) {
+    for (const who of [readerOf(world.team.outsider), member("panelist"), member("reviewer"), null]) {
       expect(await loaders.loadRespondentList(evaluationId, who, state)).toBeNull();
       expect(await loaders.loadRespondentPage(evaluationId, respondents.consenting.id, who)).toBeNull();
       expect(await loaders.loadNewRespondentForm(evaluationId, who)).toBeNull();
@@ -132,14 +133,14 @@ describe("the respondent loaders", () => {
       await loaders.loadRespondentPage(
         elsewhere.evaluationId,
         world.respondents.consenting.id,
-        reader(elsewhere.team.members.lead),
+        readerOf(elsewhere.team.members.lead),
       ),
     ).toBeNull();
     expect(
       await loaders.loadRespondentForm(
         elsewhere.evaluationId,
         world.respondents.consenting.id,
-        reader(elsewhere.team.members.lead),
+        readerOf(elsewhere.team.members.lead),
       ),
     ).toBeNull();
   });

@@ -5,10 +5,10 @@
  * team's written resolutions of disputes; beside the queue, the outcomes already decided.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reader } from "@/lib/evaluations/access";
 import { pointAppAt } from "@/tests/support/app-env";
 import { buildDomainAssignment } from "@/tests/factories";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 import { createStoryAt, createVerificationWorld, IDENTITY_NAMES, type VerificationWorld } from "./validation-world";
 
 let database: TestDatabase;
@@ -23,15 +23,14 @@ let waiting: { id: string; code: string };
 let approved: { id: string; code: string; revisionId: string };
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
-const reader = (user: { id: string }, isAdmin = false): Reader => ({ id: user.id, isAdmin });
-const member = (role: Member, w: VerificationWorld = world) => reader(w.team.members[role]!);
+const member = (role: Member, w: VerificationWorld = world) => readerOf(w.team.members[role]!);
 /** Everyone who must get null: members without review.view, outsiders, administrators, another evaluation's reviewer, nobody. */
 const refused = () => [
   member("evaluator"),
   member("panelist"),
   member("analyst"),
-  reader(world.team.outsider),
-  reader(world.team.outsider, true),
+  readerOf(world.team.outsider),
+  readerOf(world.team.outsider, true),
   member("reviewer", other),
   null,
 ];

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 
 let database: TestDatabase;
@@ -14,7 +15,6 @@ let rounds: typeof import("@/lib/selection/round-mutations");
 let ballots: typeof import("@/lib/selection/ballot-mutations");
 let loaders: typeof import("@/lib/selection/loaders");
 
-const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
 const lead = () => ({ actorId: world.lead.id, evaluationId: world.evaluationId });
 const REASONS = ["Razón secreta de la segunda panelista.", "Razón secreta del tercer panelista."];
 const OWN_REASON = "Mi propia razón, que sí puedo ver.";
@@ -81,20 +81,20 @@ describe("the selection page", () => {
       world.team.members.reviewer!,
       world.team.members.analyst!,
     ]) {
-      expect(await loaders.loadSelectionPage(world.evaluationId, reader(user))).toBeNull();
+      expect(await loaders.loadSelectionPage(world.evaluationId, readerOf(user))).toBeNull();
     }
     expect(await loaders.loadSelectionPage(world.evaluationId, null)).toBeNull();
   });
 
   it("gives the lead every round and the setup, a panelist only their panels' rounds", async () => {
-    const asLead = (await loaders.loadSelectionPage(world.evaluationId, reader(world.lead)))!;
+    const asLead = (await loaders.loadSelectionPage(world.evaluationId, readerOf(world.lead)))!;
     expect(asLead.rounds.map((round) => round.id)).toContain(roundId);
     expect(asLead.setup?.panels.length).toBe(1);
     expect(asLead.setup?.panelists.map((p) => p.id).sort()).toEqual(world.panelists.map((p) => p.id).sort());
-    const seated = (await loaders.loadSelectionPage(world.evaluationId, reader(world.panelists[0]!)))!;
+    const seated = (await loaders.loadSelectionPage(world.evaluationId, readerOf(world.panelists[0]!)))!;
     expect(seated).toMatchObject({ manages: false, setup: null });
     expect(seated.rounds.map((round) => round.id)).toEqual([roundId]);
-    const unseated = (await loaders.loadSelectionPage(world.evaluationId, reader(world.panelists[4]!)))!;
+    const unseated = (await loaders.loadSelectionPage(world.evaluationId, readerOf(world.panelists[4]!)))!;
     expect(unseated.rounds).toEqual([]);
   });
 });
@@ -107,13 +107,13 @@ describe("a round", () => {
       world.team.members.reviewer!,
       world.panelists[4]!,
     ]) {
-      expect(await loaders.loadRoundPage(world.evaluationId, roundId, reader(user))).toBeNull();
+      expect(await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(user))).toBeNull();
     }
-    expect(await loaders.loadRoundPage(world.evaluationId, "no-such-round", reader(world.lead))).toBeNull();
+    expect(await loaders.loadRoundPage(world.evaluationId, "no-such-round", readerOf(world.lead))).toBeNull();
   });
 
   it("holds no tally, no other panelist's reason and no address for a panelist before results are visible", async () => {
-    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!)))!;
+    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.panelists[0]!)))!;
     expect(view).toMatchObject({
       sits: true,
       manages: false,
@@ -130,13 +130,13 @@ describe("a round", () => {
   });
 
   it("holds them from the lead too while hidden (nobody steers the vote), and gives the lead the reminder", async () => {
-    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.lead)))!;
+    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.lead)))!;
     expect(view).toMatchObject({ manages: true, sits: false, canVote: false, results: null, ownBallots: [] });
     for (const reason of REASONS) expect(JSON.stringify(view)).not.toContain(reason);
     const silent = world.panelists[3]!;
     expect(view.reminder?.recipients).toEqual([{ name: silent.name, email: silent.email }]);
     expect(
-      (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.lead), deadline))!.reminder,
+      (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.lead), deadline))!.reminder,
     ).toBeNull();
   });
 
@@ -144,10 +144,10 @@ describe("a round", () => {
     const before = (await loaders.loadRoundPage(
       world.evaluationId,
       roundId,
-      reader(world.panelists[0]!),
+      readerOf(world.panelists[0]!),
       new Date(deadline.getTime() - 1),
     ))!;
-    const at = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!), deadline))!;
+    const at = (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.panelists[0]!), deadline))!;
     expect(before.canVote).toBe(true);
     expect(at.canVote).toBe(false);
     const refused = await ballots.castBallots({
@@ -163,12 +163,12 @@ describe("a round", () => {
   it("shows the tally and every reason once closed, and the decision's languages to the lead alone", async () => {
     const version = (await database.prisma.selectionRound.findUniqueOrThrow({ where: { id: roundId } })).version;
     expect(await rounds.closeRound({ ...lead(), roundId, expectedVersion: version })).toMatchObject({ ok: true });
-    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!)))!;
+    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.panelists[0]!)))!;
     expect(view.canVote).toBe(false);
     expect(view.results?.tally.voters).toBe(3);
     expect(view.results?.reasons.map((row) => row.reason).sort()).toEqual([OWN_REASON, ...REASONS].sort());
     expect(view.decision).toBeNull();
-    const asLead = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.lead)))!;
+    const asLead = (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.lead)))!;
     expect(asLead.decision?.storytellerLanguages.get(storyIds[0]!)).toBeDefined();
     expect(asLead.results).not.toBeNull();
   });

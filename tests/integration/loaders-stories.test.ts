@@ -5,12 +5,12 @@
  * links, the edit form) and the capabilities the page shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reader } from "@/lib/evaluations/access";
 import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 import { STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
@@ -21,10 +21,9 @@ let mutations: typeof import("@/lib/stories/mutations");
 let storyId: string;
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
-const reader = (user: { id: string }, isAdmin = false): Reader => ({ id: user.id, isAdmin });
-const member = (role: Member, w: StoryWorld = world) => reader(w.team.members[role]!);
-const outsider = () => reader(world.team.outsider);
-const admin = () => reader(world.team.outsider, true);
+const member = (role: Member, w: StoryWorld = world) => readerOf(w.team.members[role]!);
+const outsider = () => readerOf(world.team.outsider);
+const admin = () => readerOf(world.team.outsider, true);
 /** Everyone who must get null from a loader guarded by story.view. */
 const refusedViewers = () => [member("reviewer"), outsider(), admin(), member("lead", other), null];
 

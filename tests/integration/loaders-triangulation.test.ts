@@ -5,13 +5,13 @@
  * only while the story is in a triangulation stage. Downloads are recorded, refusals are not.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reader } from "@/lib/evaluations/access";
 import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema } from "@/lib/stories/schema";
 import { evidenceFieldsSchema } from "@/lib/triangulation/schema";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -24,14 +24,13 @@ let documentId: string;
 let figureId: string;
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
-const reader = (user: { id: string }, isAdmin = false): Reader => ({ id: user.id, isAdmin });
-const member = (role: Member, w: StoryWorld = world) => reader(w.team.members[role]!);
+const member = (role: Member, w: StoryWorld = world) => readerOf(w.team.members[role]!);
 /** Everyone who must get null from a loader guarded by triangulation.view. */
 const refused = () => [
   member("panelist"),
   member("reviewer"),
-  reader(world.team.outsider),
-  reader(world.team.outsider, true),
+  readerOf(world.team.outsider),
+  readerOf(world.team.outsider, true),
   member("lead", other),
   null,
 ];

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 import { createStoryAt, createVerificationWorld, type VerificationWorld } from "./validation-world";
 
 let database: TestDatabase;
@@ -15,15 +16,14 @@ let sample: typeof import("@/lib/validation/sample-mutations");
 let responses: typeof import("@/lib/validation/response-mutations");
 let loaders: typeof import("@/lib/validation/loaders");
 
-const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
 const lead = () => ({ actorId: world.team.members.lead.id });
-const asLead = () => reader(world.team.members.lead);
-const asEvaluator = () => reader(world.team.members.evaluator!);
+const asLead = () => readerOf(world.team.members.lead);
+const asEvaluator = () => readerOf(world.team.members.evaluator!);
 const refused = () => [
-  reader(world.team.outsider),
-  reader(world.team.members.panelist!),
-  reader(world.team.members.reviewer!),
-  reader(world.team.members.analyst!),
+  readerOf(world.team.outsider),
+  readerOf(world.team.members.panelist!),
+  readerOf(world.team.members.reviewer!),
+  readerOf(world.team.members.analyst!),
 ];
 let planned: string;
 let open: string;

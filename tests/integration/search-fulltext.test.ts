@@ -17,6 +17,7 @@ import type { StoryFilters } from "@/lib/tables/lists";
 import type { TableState } from "@/lib/tables/url-state";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let mine: EvaluationWithTeam;
@@ -24,14 +25,13 @@ let theirs: EvaluationWithTeam;
 let loadStoryList: typeof import("@/lib/stories/loaders").loadStoryList;
 let searchEvaluation: typeof import("@/lib/search/data").searchEvaluation;
 let windowSize: number;
-const reader = (user: { id: string; isAdmin?: boolean | null }) => ({ id: user.id, isAdmin: Boolean(user.isAdmin) });
 
 function storyState(q: string, overrides: Partial<TableState<StoryFilters>> = {}): TableState<StoryFilters> {
   return { page: 1, pageSize: 50, sort: { id: "relevance", desc: true }, columns: [], filters: { q }, ...overrides };
 }
 
 async function storyCodes(q: string) {
-  return (await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState(q)))!.rows
+  return (await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), storyState(q)))!.rows
     .map((row) => row.code)
     .sort();
 }
@@ -180,18 +180,18 @@ describe("story search: languages, stemming and accents", () => {
   });
 
   it("highlights the matching passage in the text's own language, and marks only what matched", async () => {
-    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("schools"));
+    const result = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), storyState("schools"));
     const [row] = result!.rows;
     expect(row!.headlineLanguage).toBe("en");
     expect(marks(row!.headline)).toEqual(["school", "schools"]);
-    const spanish = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("ninos"));
+    const spanish = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), storyState("ninos"));
     const first = spanish!.rows.find((story) => story.code === "CS-0001")!;
     expect(first.headlineLanguage).toBe("es");
     expect(marks(first.headline)).toEqual(expect.arrayContaining(["niños", "niñas"]));
   });
 
   it("shows no stored markup in the highlight (ts_headline drops tags) and strips fake sentinels from stored text", async () => {
-    const result = await loadStoryList(mine.evaluation.id, reader(mine.members.lead), storyState("niño"));
+    const result = await loadStoryList(mine.evaluation.id, readerOf(mine.members.lead), storyState("niño"));
     const hostile = result!.rows.find((row) => row.code === "CS-0002")!;
     const parts = splitHighlight(hostile.headline!);
     const text = parts.map((part) => part.text).join("");
@@ -215,13 +215,13 @@ describe("story search: languages, stemming and accents", () => {
   it("combines the search with the other filters and sorts", async () => {
     const byTitle = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       storyState("niño", { sort: { id: "title", desc: false } }),
     );
     expect(byTitle!.rows.map((row) => row.code)).toEqual(["CS-0001", "CS-0002"]);
     const filtered = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       storyState("niño", { filters: { q: "niño", stage: "SUBMITTED" } }),
     );
     expect(filtered!.total).toBe(0);
@@ -230,7 +230,7 @@ describe("story search: languages, stemming and accents", () => {
   it("never returns another evaluation's stories", async () => {
     const result = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       storyState("otra evaluación niños"),
     );
     expect(result!.total).toBe(0);
@@ -239,7 +239,7 @@ describe("story search: languages, stemming and accents", () => {
 
 describe("the search page: stories, interviews and focus groups at once", () => {
   it("finds transcripts, translations, notes and topics, each highlighted", async () => {
-    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "niños", page: 1 });
+    const results = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), { q: "niños", page: 1 });
     expect(results!.kinds).toEqual(["stories", "interviews", "focusGroups"]);
     expect(results!.stories!.rows.map((row) => row.code).sort()).toEqual(["CS-0001", "CS-0002"]);
     // The 30,000-character transcript's match is at its very end: the passage around it is shown.
@@ -249,7 +249,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     expect(long!.headline.length).toBeLessThan(1500);
     expect(long!.headlineLanguage).toBe("es");
 
-    const english = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+    const english = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
       q: "Children",
       kind: "interviews",
       page: 1,
@@ -258,14 +258,14 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     expect(english!.interviews!.rows[0]).toMatchObject({ headlineLanguage: "en" });
     expect(marks(english!.interviews!.rows[0]!.headline)).toEqual(["children"]);
 
-    const notes = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+    const notes = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
       q: "ninez",
       kind: "interviews",
       page: 1,
     });
     expect(marks(notes!.interviews!.rows[0]!.headline)).toEqual(["niñez"]);
 
-    const groups = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+    const groups = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
       q: "infantil",
       kind: "focusGroups",
       page: 1,
@@ -284,7 +284,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
         transcriptOriginal: "Everyone was happy with the agreement.",
       }),
     });
-    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+    const results = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
       q: "happiness",
       kind: "interviews",
       page: 1,
@@ -297,7 +297,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     let page = 1;
     let pageCount: number;
     do {
-      const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+      const results = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
         q: "cooperativa",
         kind: "interviews",
         page,
@@ -311,7 +311,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     } while (page <= pageCount);
     expect(seen.size).toBe(windowSize + 7);
     // A page past the end (a stale bookmark) shows the last page, counted by the search itself.
-    const past = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+    const past = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
       q: "cooperativa",
       kind: "interviews",
       page: 999,
@@ -321,7 +321,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     expect(past!.interviews!.rows[0]).not.toHaveProperty("total");
     const storiesPast = await loadStoryList(
       mine.evaluation.id,
-      reader(mine.members.lead),
+      readerOf(mine.members.lead),
       storyState("niño", { page: 50, pageSize: 1 }),
     );
     expect(storiesPast).toMatchObject({ page: 2, pageCount: 2, total: 2 });
@@ -331,7 +331,7 @@ describe("the search page: stories, interviews and focus groups at once", () => 
   }, 120_000);
 
   it("shows only the kinds the reader may see, and nothing to others", async () => {
-    const panelist = await searchEvaluation(mine.evaluation.id, reader(mine.members.panelist!), {
+    const panelist = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.panelist!), {
       q: "niños",
       page: 1,
     });
@@ -340,18 +340,21 @@ describe("the search page: stories, interviews and focus groups at once", () => 
     // Stories outside the panelist's opened rounds are not found (stories-panel-scope.test.ts): here, none.
     expect(panelist!.stories!.total).toBe(0);
     for (const who of [mine.members.reviewer!, mine.outsider, theirs.members.lead]) {
-      expect(await searchEvaluation(mine.evaluation.id, reader(who), { q: "niños", page: 1 })).toBeNull();
+      expect(await searchEvaluation(mine.evaluation.id, readerOf(who), { q: "niños", page: 1 })).toBeNull();
     }
     expect(await searchEvaluation(mine.evaluation.id, null, { q: "niños", page: 1 })).toBeNull();
   });
 
   it("never returns another evaluation's interviews, and survives SQL-ish input", async () => {
-    const results = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), {
+    const results = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
       q: "otra evaluación",
       page: 1,
     });
     expect(results!.interviews!.total).toBe(0);
-    const hostile = await searchEvaluation(mine.evaluation.id, reader(mine.members.lead), { q: "' OR 1=1--", page: 1 });
+    const hostile = await searchEvaluation(mine.evaluation.id, readerOf(mine.members.lead), {
+      q: "' OR 1=1--",
+      page: 1,
+    });
     expect([hostile!.stories!.total, hostile!.interviews!.total, hostile!.focusGroups!.total]).toEqual([0, 0, 0]);
   });
 });

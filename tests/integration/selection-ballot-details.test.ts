@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlace, buildStoryFigure, buildUser, buildMembership, day } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 import { createSelectionWorld, type SelectionWorld } from "./selection-world";
 
 let database: TestDatabase;
@@ -17,7 +18,6 @@ let ballots: typeof import("@/lib/selection/ballot-mutations");
 let loaders: typeof import("@/lib/selection/loaders");
 let loadLanding: typeof import("@/lib/evaluations/loaders").loadLanding;
 
-const reader = (user: { id: string }) => ({ id: user.id, isAdmin: false });
 const lead = () => ({ actorId: world.lead.id, evaluationId: world.evaluationId });
 let panelId: string;
 let roundId: string;
@@ -107,7 +107,7 @@ afterAll(async () => {
 
 describe("the ballot's candidates", () => {
   it("give a panelist each story's text, places, period and figures, and nothing of its tellers or sources", async () => {
-    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, reader(world.panelists[0]!)))!;
+    const view = (await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(world.panelists[0]!)))!;
     expect(view.canVote).toBe(true);
     const detail = view.details.get(world.storyIds[0]!)!;
     expect(Object.keys(detail).sort()).toEqual([
@@ -155,24 +155,24 @@ describe("the ballot's candidates", () => {
 
   it("reach no one who may not see the round", async () => {
     for (const user of [world.team.outsider, world.team.members.evaluator!, world.team.members.analyst!]) {
-      expect(await loaders.loadRoundPage(world.evaluationId, roundId, reader(user))).toBeNull();
+      expect(await loaders.loadRoundPage(world.evaluationId, roundId, readerOf(user))).toBeNull();
     }
   });
 });
 
 describe("where a panelist lands", () => {
   it("is their ballot when one round's ballot is all that waits for them", async () => {
-    expect(await loadLanding(reader(world.panelists[0]!))).toBe(
+    expect(await loadLanding(readerOf(world.panelists[0]!))).toBe(
       `/evaluations/${world.evaluationId}/selection/rounds/${roundId}`,
     );
   });
 
   it("is the evaluation list once the deadline has passed, or for someone with other work or none", async () => {
     const later = new Date(deadline.getTime() + 1);
-    expect(await loadLanding(reader(world.panelists[0]!), later)).toBeNull();
-    expect(await loadLanding(reader(world.team.outsider))).toBeNull();
-    expect(await loadLanding(reader(world.team.members.evaluator!))).toBeNull();
-    expect(await loadLanding({ ...reader(world.panelists[0]!), needsTwoFactorEnrolment: true })).toBeNull();
+    expect(await loadLanding(readerOf(world.panelists[0]!), later)).toBeNull();
+    expect(await loadLanding(readerOf(world.team.outsider))).toBeNull();
+    expect(await loadLanding(readerOf(world.team.members.evaluator!))).toBeNull();
+    expect(await loadLanding({ ...readerOf(world.panelists[0]!), needsTwoFactorEnrolment: true })).toBeNull();
   });
 
   it("is the evaluation list when two rounds wait, and the ballot again once one of them is cast", async () => {
@@ -207,7 +207,7 @@ describe("where a panelist lands", () => {
     expect(await rounds.openRound({ ...otherLead, roundId: otherRound.roundId, expectedVersion: 1 })).toEqual({
       ok: true,
     });
-    expect(await loadLanding(reader(panelist))).toBeNull();
+    expect(await loadLanding(readerOf(panelist))).toBeNull();
 
     const cast = await ballots.castBallots({
       actorId: panelist.id,
@@ -222,7 +222,7 @@ describe("where a panelist lands", () => {
       })),
     });
     expect(cast).toMatchObject({ ok: true });
-    expect(await loadLanding(reader(panelist))).toBe(
+    expect(await loadLanding(readerOf(panelist))).toBe(
       `/evaluations/${other.evaluationId}/selection/rounds/${otherRound.roundId}`,
     );
   });
@@ -230,6 +230,6 @@ describe("where a panelist lands", () => {
   it("ignores evaluations the person is no member of", async () => {
     const stranger = buildUser({ name: "Persona ajena" });
     await database.prisma.user.create({ data: stranger });
-    expect(await loadLanding(reader(stranger))).toBeNull();
+    expect(await loadLanding(readerOf(stranger))).toBeNull();
   });
 });

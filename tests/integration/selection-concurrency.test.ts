@@ -24,6 +24,15 @@ const settle = async <T>(work: Promise<T>) =>
     (error: unknown) => ({ error: error as { code?: string } }),
   );
 
+/** A panelist's ballot giving every story the same score, as the ballot page submits it. */
+const castScores = (panelistId: string, roundId: string, storyIds: string[], score: number) =>
+  ballots.castBallots({
+    actorId: panelistId,
+    evaluationId: world.evaluationId,
+    roundId,
+    votes: storyIds.map((storyId) => ({ storyId, score, rank: null, approved: null, reason })),
+  });
+
 async function openRoundWith(panelistIds: string[], storyCount = 3) {
   const storyIds = await addScreenedStories(database.prisma, world, world.domainId, storyCount);
   const panel = await rounds.createPanel({
@@ -76,16 +85,7 @@ describe("ballots arriving while the round closes", () => {
   it("are each either in the database and counted by the close, or refused with ROUND_NOT_OPEN", async () => {
     const ids = world.panelists.map((p) => p.id);
     const { roundId, storyIds } = await openRoundWith(ids);
-    const submissions = ids.map((panelistId, i) =>
-      settle(
-        ballots.castBallots({
-          actorId: panelistId,
-          evaluationId: world.evaluationId,
-          roundId,
-          votes: storyIds.map((storyId) => ({ storyId, score: (i % 5) + 1, rank: null, approved: null, reason })),
-        }),
-      ),
-    );
+    const submissions = ids.map((panelistId, i) => settle(castScores(panelistId, roundId, storyIds, (i % 5) + 1)));
     // The close lands in the middle of the submissions.
     const close = settle(
       new Promise((resolve) => setTimeout(resolve, 15)).then(() =>
@@ -157,16 +157,7 @@ describe("one panelist's double clicks and retries", () => {
     const panelistId = world.panelists[1]!.id;
     const { roundId, storyIds } = await openRoundWith([panelistId]);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        settle(
-          ballots.castBallots({
-            actorId: panelistId,
-            evaluationId: world.evaluationId,
-            roundId,
-            votes: storyIds.map((storyId) => ({ storyId, score: (i % 5) + 1, rank: null, approved: null, reason })),
-          }),
-        ),
-      ),
+      Array.from({ length: 10 }, (_, i) => settle(castScores(panelistId, roundId, storyIds, (i % 5) + 1))),
     );
     expect(results.every((r) => "value" in r && r.value.ok)).toBe(true);
     expect(await database.prisma.ballot.count({ where: { roundId } })).toBe(storyIds.length);

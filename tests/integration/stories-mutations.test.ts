@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
 import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
-import { createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { createStoryWorld, figureValues, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -275,17 +275,7 @@ describe("saving a story", () => {
   });
 
   it("edits figures in place, keeping their ids, and renumbers them", async () => {
-    const figure = (label: string) => ({
-      key: label,
-      id: "",
-      label,
-      labelTranslation: "",
-      qualifier: "EXACT" as const,
-      value: "1",
-      valueMax: "",
-      unit: "",
-    });
-    const storyId = await freshStory({ figures: [figure("a"), figure("b"), figure("c")] });
+    const storyId = await freshStory({ figures: [figureValues("a"), figureValues("b"), figureValues("c")] });
     const stored = await database.prisma.storyFigure.findMany({ where: { storyId }, orderBy: { position: "asc" } });
     const [a, b] = stored;
     const result = await mutations.updateStory({
@@ -294,7 +284,7 @@ describe("saving a story", () => {
       storyId,
       expectedVersion: 1,
       story: fields(world, {
-        figures: [{ ...figure("b, renamed"), id: b!.id }, { ...figure("a"), id: a!.id }, figure("d")],
+        figures: [{ ...figureValues("b, renamed"), id: b!.id }, { ...figureValues("a"), id: a!.id }, figureValues("d")],
       }),
     });
     expect(result.ok).toBe(true);

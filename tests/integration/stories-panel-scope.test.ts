@@ -4,7 +4,6 @@
  * search, the dashboard's counts, exports) narrows by itself (lib/stories/read-scope.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reader } from "@/lib/evaluations/access";
 import type { SelectionRoundStatus } from "@/lib/generated/prisma/enums";
 import { parseDashboardFilters } from "@/lib/dashboard/schema";
 import { emptyStoryValues } from "@/lib/stories/form-values";
@@ -13,6 +12,7 @@ import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { actingUser } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 import { STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
@@ -25,9 +25,8 @@ const ids = {} as Record<
   string
 >;
 
-const reader = (user: { id: string }): Reader => ({ id: user.id, isAdmin: false });
-const panelist = () => reader(world.team.members.panelist!);
-const analyst = () => reader(world.team.members.analyst!);
+const panelist = () => readerOf(world.team.members.panelist!);
+const analyst = () => readerOf(world.team.members.analyst!);
 
 async function newStory(title: string) {
   const story = storyFieldsSchema.parse({
@@ -200,7 +199,7 @@ describe("a panelist's stories", () => {
     });
     expect(await selection.loadRoundPage(world.evaluationId, planned.roundId, panelist())).toBeNull();
     expect(
-      await selection.loadRoundPage(world.evaluationId, planned.roundId, reader(world.team.members.lead)),
+      await selection.loadRoundPage(world.evaluationId, planned.roundId, readerOf(world.team.members.lead)),
     ).not.toBeNull();
   });
 });

@@ -6,10 +6,10 @@
  * evaluation, or an id that is no id, leaves the form empty.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reader } from "@/lib/evaluations/access";
 import { buildExcerpt, buildRespondent, createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { readerOf } from "@/tests/support/reader";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -19,8 +19,7 @@ let groupExcerptId: string;
 let excluded: { id: string; code: string };
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
-const reader = (user: { id: string }, isAdmin = false): Reader => ({ id: user.id, isAdmin });
-const member = (role: Member, w: StoryWorld = world) => reader(w.team.members[role]!);
+const member = (role: Member, w: StoryWorld = world) => readerOf(w.team.members[role]!);
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -102,7 +101,7 @@ describe("a story started from an excerpt", () => {
       member("analyst"),
       member("reviewer"),
       member("lead", other),
-      reader(world.team.outsider),
+      readerOf(world.team.outsider),
       null,
     ])
       expect(await loaders.loadNewStory(world.evaluationId, caller, world.excerpt.id)).toBeNull();

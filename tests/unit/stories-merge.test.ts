@@ -7,6 +7,7 @@ import {
   type StoryFormValues,
 } from "@/lib/stories/form-values";
 import { buildStorySnapshot } from "@/lib/stories/snapshot";
+import { figureValues } from "@/tests/factories/story-form";
 
 function values(overrides: Partial<StoryFormValues> = {}): StoryFormValues {
   return {
@@ -19,16 +20,7 @@ function values(overrides: Partial<StoryFormValues> = {}): StoryFormValues {
   };
 }
 
-const figure = (id: string, label: string) => ({
-  key: id || label,
-  id,
-  label,
-  labelTranslation: "",
-  qualifier: "EXACT" as const,
-  value: "1",
-  valueMax: "",
-  unit: "",
-});
+const figure = (id: string, label: string) => figureValues(label, { key: id || label, id });
 
 describe("merging two editors' versions", () => {
   it("lists only fields that differ, with who changed them and a suggestion", () => {

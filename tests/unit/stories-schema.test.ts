@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
 import { periodBounds, storedPeriod, writtenPeriodValue } from "@/lib/stories/period";
 import { LIMITS, moveStoryInput, storyFieldsSchema, updateStoryInput } from "@/lib/stories/schema";
+import { figureValues } from "@/tests/factories/story-form";
 
 const ID = "ckxyz0000000000000000000a";
 const ID2 = "ckxyz0000000000000000000b";
@@ -118,16 +119,7 @@ describe("the story form schema", () => {
   });
 
   describe("figures", () => {
-    const figure = {
-      key: "k",
-      id: "",
-      label: "comunidades",
-      labelTranslation: "",
-      qualifier: "EXACT" as const,
-      value: "24",
-      valueMax: "",
-      unit: "",
-    };
+    const figure = figureValues("comunidades", { key: "k", value: "24" });
 
     it("read decimals in the writer's convention and drop a stray upper bound", () => {
       const spanish = storyFieldsSchema.parse(

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { expectInteractive } from "./interactive";
 
 const LABELS = {
@@ -21,4 +21,20 @@ export async function signIn(
   const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: labels.submit }).click();
   await answered;
+}
+
+/**
+ * Opens the sign-in page on its way to `path`, signs in and waits for `path` itself: how a spec
+ * starts on a page of its own evaluation without walking there.
+ */
+export async function signInAt(
+  page: Page,
+  path: string,
+  email: string,
+  password: string,
+  language: keyof typeof LABELS = "es",
+): Promise<void> {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  await signIn(page, email, password, language);
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`));
 }
