@@ -94,6 +94,22 @@ export default tseslint.config(
     rules: { "local/server-only-with-database": "error" },
   },
   {
+    // next-intl's locale is the Intl tag ("es-MX"); code that chooses a language reads "es" | "en" from lib/i18n.
+    files: ["lib/**", "app/**", "components/**"],
+    ignores: ["lib/i18n/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next-intl", importNames: ["useLocale"], message: "Use useLocale from @/lib/i18n/use-locale." },
+            { name: "next-intl/server", importNames: ["getLocale"], message: "Use getLocale from @/lib/i18n/locale." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // CommonJS on purpose: preloaded with `node --require` before any loader exists.
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

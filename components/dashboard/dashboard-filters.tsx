@@ -3,7 +3,8 @@
  * same form the lists use. Server side; only the form's submit handler runs in the browser.
  */
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { FilterForm } from "@/components/data-table/filter-form";
 import { DateFilter, SelectFilter, type Option } from "@/components/data-table/filter-fields";
 import type { DashboardView } from "@/lib/dashboard/loaders";

@@ -4,7 +4,8 @@
  * it (when the reader may open it and the filters can follow).
  */
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import { funnelChart } from "@/lib/dashboard/funnel-chart";
 import type { DashboardView } from "@/lib/dashboard/loaders";

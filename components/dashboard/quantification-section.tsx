@@ -2,7 +2,8 @@
  * Quantification (MSC step 8): the magnitude figures of selected and approved stories rolled up
  * by domain, and at-risk-group tags collected against selected. Counts of stories and figures.
  */
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import type { Translate } from "@/lib/dashboard/figure-cells";
 import { listedFigure } from "@/lib/dashboard/meta-figures";

@@ -3,7 +3,8 @@
  * interviewer, and who sits on the panels with how often they dissented. Counts of stories and of
  * staff, not of respondents, so they are exact for every reader of the dashboard.
  */
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";

@@ -3,7 +3,8 @@
  * stories told, selected and approved by storyteller type, gender, state and at-risk group, each a
  * table with its caption, as the loader let the reader see them.
  */
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardMetaView, StorytellerGroup } from "@/lib/dashboard/meta-loaders";
 import { UNDER_5 } from "@/lib/dashboard/policy";

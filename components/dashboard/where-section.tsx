@@ -2,7 +2,8 @@
  * Where: a one-sentence summary, the map of stories per state (with the plan's mark), and the
  * figures per state in a table, the plan's mark in words.
  */
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardView } from "@/lib/dashboard/loaders";
 import { mapSummary } from "@/lib/dashboard/map";

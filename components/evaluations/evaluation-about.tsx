@@ -2,7 +2,8 @@
  * What the evaluation is about: its domains, projects, places, sectors, priorities, at-risk groups
  * and team, as its lead set it up. Shown under the dashboard on the evaluation's home page.
  */
-import { getLocale, getTranslations, getFormatter } from "next-intl/server";
+import { getTranslations, getFormatter } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import type { EvaluationOverview } from "@/lib/evaluations/data";
 import { localized } from "@/lib/evaluations/format";

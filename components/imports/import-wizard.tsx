@@ -7,7 +7,8 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useLocale } from "@/lib/i18n/use-locale";
 import { IMPORT_FIELDS, type IMPORT_KINDS } from "@/lib/imports/fields";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { leftOutColumns, parseTarget, type ColumnMapping } from "@/lib/imports/mapping";

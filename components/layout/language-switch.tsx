@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { setLocale } from "@/lib/i18n/actions";
 import { locales } from "@/lib/i18n/config";
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useLocale } from "@/lib/i18n/use-locale";
 import { useState } from "react";
 import { RecordForm } from "@/components/ui/action-form";
 import { useCreateOrEdit } from "@/components/ui/use-create-or-edit";

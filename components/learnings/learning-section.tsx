@@ -1,6 +1,7 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useLocale } from "@/lib/i18n/use-locale";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ListSection } from "@/components/ui/list-section";

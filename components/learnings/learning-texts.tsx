@@ -1,6 +1,7 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useLocale } from "@/lib/i18n/use-locale";
 import styles from "./learnings.module.css";
 import type { Language, LearningRow } from "./types";
 

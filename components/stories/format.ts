@@ -1,6 +1,6 @@
 /** Shared wording for story values, on the server (pages) and in the browser alike. */
 import type { useFormatter } from "next-intl";
-import { NUMBER_FORMAT_LOCALE } from "@/lib/i18n/config";
+import { appLocaleOf, INTL_LOCALE } from "@/lib/i18n/config";
 import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, type StoriesT } from "./form-types";
@@ -25,11 +25,10 @@ export function formatPeriod(
 
 /**
  * A stored decimal in the reader's language, every digit kept: Intl formats a decimal string
- * exactly, a JavaScript number would round it. Spanish is written as Mexico writes it ("600,000"),
- * as the figure was typed; the page's own formatter would write plain "es" ("600.000").
+ * exactly, a JavaScript number would round it. Spanish is written as Mexico writes it ("600,000").
  */
 function number(value: string, locale: string): string {
-  const numberLocale = locale === "en" ? NUMBER_FORMAT_LOCALE.en : NUMBER_FORMAT_LOCALE.es;
+  const numberLocale = INTL_LOCALE[appLocaleOf(locale)];
   return /^-?\d+(\.\d+)?$/.test(value)
     ? new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 4 }).format(value as unknown as number)
     : value;

@@ -3,6 +3,7 @@
  * for the preview page, the Word file and the PDF, so the three never say different things.
  * Pure: the same records give the same content, word for word.
  */
+import { INTL_LOCALE } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
 import type { RecommendationAudience } from "@/lib/generated/prisma/enums";
@@ -69,7 +70,6 @@ export type BriefRecords = {
 
 const WORDS = { en: en.brief.document, es: es.brief.document } as const;
 const LOCALE_OF = { en: "EN", es: "ES" } as const;
-const DATE_LOCALE = { en: "en-US", es: "es-MX" } as const;
 const METHOD_ORDER: Array<keyof MethodFigures> = [
   "interviews",
   "focusGroupRespondents",
@@ -176,7 +176,7 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
       organisation: records.evaluation.evaluatorOrganisation,
       preparedFor: fill(words.preparedFor, { client: records.evaluation.client }),
       preparedBy: fill(words.preparedBy, { organisation: records.evaluation.evaluatorOrganisation }),
-      date: new Intl.DateTimeFormat(DATE_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(
+      date: new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(
         records.evaluation.periodEnd,
       ),
       issuedOn: records.evaluation.periodEnd.toISOString().slice(0, 10),

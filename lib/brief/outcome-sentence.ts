@@ -6,6 +6,7 @@
  * A text missing in the chosen language becomes an "untranslated" part, never the other
  * language: a funder must not read Spanish presented as English, nor the reverse.
  */
+import { INTL_LOCALE } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
 import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
@@ -41,7 +42,6 @@ export type SentencePart = { text: string; untranslated?: true };
 export type OutcomeSentence = { text: string; parts: SentencePart[]; untranslated: boolean };
 
 const WORDS = { en: en.brief.sentence, es: es.brief.sentence } as const;
-const NUMBER_LOCALE = { en: "en-US", es: "es-MX" } as const;
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
@@ -89,7 +89,7 @@ export function figureNumber(value: string, lang: BriefLanguage, unit: string | 
   if (!/^-?\d+(\.\d+)?$/.test(value.trim())) return value;
   const given = value.split(".")[1]?.length ?? 0;
   const digits = unit && CURRENCY.test(unit.trim()) ? Math.max(2, given) : given;
-  const format = new Intl.NumberFormat(NUMBER_LOCALE[lang], {
+  const format = new Intl.NumberFormat(INTL_LOCALE[lang], {
     minimumFractionDigits: digits,
     maximumFractionDigits: Math.max(digits, 4),
   });
@@ -179,7 +179,7 @@ export function periodText(
   lang: BriefLanguage,
 ): string | null {
   if (!record.periodFrom) return null;
-  const format = new Intl.DateTimeFormat(NUMBER_LOCALE[lang], PERIOD_DATE_FORMAT[record.periodPrecision]);
+  const format = new Intl.DateTimeFormat(INTL_LOCALE[lang], PERIOD_DATE_FORMAT[record.periodPrecision]);
   const show = (iso: string) => format.format(periodInstant(iso));
   const from = show(record.periodFrom);
   if (!record.periodTo) return fill(WORDS[lang].periodOpen, { from });

@@ -5,11 +5,10 @@
  * reader see ("< 5" included), written by the table exports' writers (formula text neutralised,
  * numbers numbers), and one audit event once the file is complete.
  */
-import { createTranslator } from "next-intl";
 import type { CurrentUser } from "@/lib/auth/session";
 import { contentTypeOf, exportStream } from "@/lib/exports/writers";
-import type { AppLocale } from "@/lib/i18n/config";
-import { messages } from "@/lib/i18n/messages";
+import { INTL_LOCALE, type AppLocale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { SearchParams } from "@/lib/tables/url-state";
 import { recordDashboardDownload } from "./download-mutations";
 import { DASHBOARD_FIGURES, figureSource, figureTable, type DashboardFigure } from "./figures";
@@ -88,7 +87,7 @@ function mapChart(dashboard: DashboardView, locale: AppLocale, t: Translate): Ch
 /** Panelists (who see no fieldwork) get the chart of no rows, as the table gives them none. */
 function planChart(dashboard: DashboardView, locale: AppLocale, t: Translate): Chart {
   const plan = dashboard.plan ?? { rows: [], plannedInterviews: 0, doneInterviews: null, notReached: null };
-  const number = new Intl.NumberFormat(locale);
+  const number = new Intl.NumberFormat(INTL_LOCALE[locale]);
   const words = planChartWords(t, (value) => number.format(value), planSummary(plan, t));
   return {
     svg: planChartSvg(plan.rows, words),
@@ -128,7 +127,7 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
   const scope = dashboard?.scope ?? meta?.scope;
   if (!scope) return refused(404);
 
-  const translator = createTranslator({ locale, messages: messages[locale] });
+  const translator = translatorFor(locale);
   const t = runtimeKeys(translator);
   const day = new Date().toISOString().slice(0, 10);
   const audit = (rowCount: number) =>

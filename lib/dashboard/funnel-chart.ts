@@ -3,6 +3,7 @@
  * step with its number written beside it, and the one-sentence summary the page and the downloads
  * share. The table by domain (components/dashboard/funnel-table.tsx) carries every figure.
  */
+import { INTL_LOCALE } from "@/lib/i18n/config";
 import type { BarChart } from "./bar-chart";
 import type { DashboardView } from "./loaders";
 
@@ -25,7 +26,7 @@ export function funnelSummary(funnel: DashboardView["funnel"], { t, locale }: Ch
 
 export function funnelChart(funnel: DashboardView["funnel"], text: ChartText): BarChart {
   const { t, locale } = text;
-  const number = new Intl.NumberFormat(locale);
+  const number = new Intl.NumberFormat(INTL_LOCALE[locale]);
   return {
     id: "funnel-chart",
     title: t("dashboard.funnel.chartTitle"),

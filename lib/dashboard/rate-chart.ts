@@ -7,6 +7,7 @@
  * shown as "< 5" (meta-loaders.ts). For readers without exact counts every missing rate is worded
  * "not shown": saying "no decision" for some would tell them those counts are zero.
  */
+import { INTL_LOCALE } from "@/lib/i18n/config";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import type { BarChart, BarRow } from "./bar-chart";
 import type { ChartText } from "./funnel-chart";
@@ -29,7 +30,7 @@ const counts = (group: StorytellerGroup) =>
 
 export function selectionRateSummary(view: DashboardMetaView, { t, locale }: ChartText): string {
   if (view.scope.stages.length === 1) return t("dashboardMeta.rates.approvedOnly");
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(INTL_LOCALE[locale], { style: "percent", maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(locale);
   const clause = (dimension: Dimension) => {
     const name = t(`dashboardMeta.storytellers.dimensions.${dimension}`);
@@ -60,7 +61,7 @@ export function selectionRateSummary(view: DashboardMetaView, { t, locale }: Cha
 
 export function selectionRateChart(view: DashboardMetaView, text: ChartText): BarChart {
   const { t, locale } = text;
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(INTL_LOCALE[locale], { style: "percent", maximumFractionDigits: 0 });
   const approvedOnly = view.scope.stages.length === 1;
   const missing = t(view.scope.exactCounts ? "dashboardMeta.rates.noDecision" : "dashboardMeta.rates.hidden");
   const rows: BarRow[] = approvedOnly

@@ -4,12 +4,11 @@
  * and sort, every row, the columns the level allows, and one audit event when the file is complete.
  */
 import "server-only";
-import { createTranslator } from "next-intl";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/config";
-import { messages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { listReaderRoles } from "@/lib/tables/access";
 import type { SearchParams } from "@/lib/tables/url-state";
@@ -58,7 +57,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
   if (state === null) return refused("BAD_REQUEST");
   const { level, labels } = options.options;
 
-  const translator = createTranslator({ locale, messages: messages[locale] });
+  const translator = translatorFor(locale);
   // Headers and choices repeat on every row: each message is looked up once per export.
   const looked = new Map<string, string>();
   const byKey = runtimeKeys(translator);

@@ -6,11 +6,20 @@ export type AppLocale = (typeof locales)[number];
 export const defaultLocale: AppLocale = "es";
 
 /**
- * The Intl locale that writes numbers for each language: Spanish as Mexico writes it ("600,000",
- * "1.5"), the way people type figures (lib/written-number.ts). Intl's plain "es" writes them as
- * Spain does ("600.000", "1,5").
+ * The Intl locale that formats numbers and dates for each interface language. Spanish is written
+ * as Mexico writes it ("600,000", "1.5", "81.5%"), the way people type figures
+ * (lib/written-number.ts); Intl's plain "es" writes them as Spain does ("600.000", "81,5 %").
+ * next-intl is given this tag, so every `format.number`, `{n, number}` and `#` follows it; the
+ * interface language is read back with `getLocale`/`useLocale` from lib/i18n (decision 0028).
  */
-export const NUMBER_FORMAT_LOCALE = { es: "es-MX", en: "en-US" } as const satisfies Record<AppLocale, string>;
+export const INTL_LOCALE = { es: "es-MX", en: "en-US" } as const satisfies Record<AppLocale, string>;
+export type IntlLocale = (typeof INTL_LOCALE)[AppLocale];
+
+/** The interface language of an Intl tag ("es-MX" is Spanish); Spanish when the tag names neither. */
+export function appLocaleOf(intlLocale: string): AppLocale {
+  const language = intlLocale.split("-")[0]?.toLowerCase();
+  return isAppLocale(language) ? language : defaultLocale;
+}
 
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale, isAppLocale, LOCALE_COOKIE, matchAcceptLanguage, type AppLocale } from "./config";
+import { defaultLocale, INTL_LOCALE, isAppLocale, LOCALE_COOKIE, matchAcceptLanguage, type AppLocale } from "./config";
 import { messages } from "./messages";
 
 /** The user's choice (cookie) first, then the browser's languages, then Spanish. */
@@ -13,7 +13,8 @@ async function resolveLocale(): Promise<AppLocale> {
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
   return {
-    locale,
+    // Formatting follows the Intl tag ("es-MX"); lib/i18n/locale.ts reads the language back from it.
+    locale: INTL_LOCALE[locale],
     messages: messages[locale],
     // Dates in the records are calendar dates (stored as UTC midnight); UTC shows them unshifted.
     timeZone: "UTC",

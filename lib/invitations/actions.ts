@@ -1,6 +1,6 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { evaluationAction } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

@@ -3,21 +3,17 @@
  * every mail client shows it. An invitee's language is not known yet, so invitations carry both
  * languages, Spanish first (the language of the fieldwork).
  */
-import { createTranslator } from "next-intl";
 import type { EvaluationRole } from "@/lib/generated/prisma/enums";
-import { messages } from "@/lib/i18n/messages";
+import { INTL_LOCALE } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { OutgoingMail } from "./transport";
 
 type Language = "es" | "en";
 
 const languageOf = (locale: "ES" | "EN"): Language => (locale === "EN" ? "en" : "es");
 
-function translatorFor(locale: Language) {
-  return createTranslator({ locale, messages: messages[locale] });
-}
-
 function formatExpiry(locale: Language, expiresAt: Date): string {
-  return new Intl.DateTimeFormat(locale === "es" ? "es-MX" : "en-US", {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "UTC",
@@ -49,7 +45,7 @@ export function invitationMail(input: {
 }): OutgoingMail {
   const [es, en] = (["es", "en"] as const).map((locale) => {
     const t = translatorFor(locale);
-    const roles = new Intl.ListFormat(locale, { type: "conjunction" }).format(
+    const roles = new Intl.ListFormat(INTL_LOCALE[locale], { type: "conjunction" }).format(
       input.roles.map((role) => t(`roles.${role}`)),
     );
     return section(locale, "invitation", {

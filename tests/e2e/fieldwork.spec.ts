@@ -113,7 +113,7 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   await page.getByRole("group", { name: "Proyectos mencionados" }).getByRole("checkbox").first().check();
   await page.getByLabel("Notas").fill("<script>alert('x')</script> en el local sindical");
   await page.getByLabel("Transcripción en el idioma original").fill(TRANSCRIPT);
-  await expect(page.getByText(`${TRANSCRIPT.length} de 500.000 caracteres`)).toBeVisible();
+  await expect(page.getByText(`${TRANSCRIPT.length} de 500,000 caracteres`)).toBeVisible();
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Entrevista del 15 de junio de 2024" })).toBeVisible();
@@ -226,10 +226,10 @@ test("a 500,000-character transcript is saved and shown; one character more is r
   const full = line.repeat(Math.ceil(500_000 / line.length)).slice(0, 500_000);
   const transcript = page.getByLabel("Transcripción en el idioma original");
   await transcript.fill(`${full}x`);
-  await expect(page.getByText("500.001 de 500.000 caracteres")).toBeVisible();
+  await expect(page.getByText("500,001 de 500,000 caracteres")).toBeVisible();
   await page.getByRole("button", { name: "Guardar entrevista" }).click();
   await expect(transcript).toHaveAccessibleDescription(
-    /La transcripción tiene más de 500\.000 caracteres\. Acórtela o divídala en dos registros\./,
+    /La transcripción tiene más de 500,000 caracteres\. Acórtela o divídala en dos registros\./,
   );
   await expect(page).toHaveURL(/\/interviews\/new$/);
 

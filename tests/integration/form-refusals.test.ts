@@ -5,12 +5,12 @@
  * separator a file seems to use, a repeated column) come as fields of the failure and fill the
  * sentence; nothing is split out of the reason.
  */
-import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { FailureMessages } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions";
 import { en, es } from "@/lib/i18n/messages";
 import { runtimeKeys } from "@/lib/i18n/labels";
+import { translatorFor } from "@/lib/i18n/translator";
 import { emptyStoryValues } from "@/lib/stories/form-values";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 
 const say = {
-  es: runtimeKeys(createTranslator({ locale: "es", messages: es })),
-  en: runtimeKeys(createTranslator({ locale: "en", messages: en })),
+  es: runtimeKeys(translatorFor("es")),
+  en: runtimeKeys(translatorFor("en")),
 };
 
 /** The result must be a failure; it is what the form receives. */

@@ -3,7 +3,6 @@
  * bar only where a figure is shown, a legend in words), the marks each kind of reader gets, and
  * the summaries, worded so that a reader without exact counts cannot tell "none" from "some".
  */
-import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { barChartSvg } from "@/lib/dashboard/bar-chart";
 import { planCoverage, statePlanMarks } from "@/lib/dashboard/coverage-plan";
@@ -14,11 +13,11 @@ import type { DashboardMetaView, StorytellerGroup } from "@/lib/dashboard/meta-l
 import { FUNNEL_STAGES, UNDER_5 } from "@/lib/dashboard/policy";
 import { selectionRateChart, selectionRateSummary } from "@/lib/dashboard/rate-chart";
 import { runtimeKeys } from "@/lib/i18n/labels";
-import { messages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { MEXICO_STATES } from "@/lib/places/catalogue";
 
 const text = (locale: "es" | "en") => ({
-  t: runtimeKeys(createTranslator({ locale, messages: messages[locale] })),
+  t: runtimeKeys(translatorFor(locale)),
   locale,
 });
 

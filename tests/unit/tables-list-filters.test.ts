@@ -16,19 +16,20 @@ import {
 } from "@/components/data-table/lists/list-filters";
 import { FILTER_LABELS } from "@/components/data-table/lists/page";
 import type { EvaluationOverview } from "@/lib/evaluations/data";
+import { INTL_LOCALE } from "@/lib/i18n/config";
 import { en, es } from "@/lib/i18n/messages";
 import { focusGroupListSpec, interviewListSpec, respondentListSpec, storyListSpec } from "@/lib/tables/lists";
 import { defaultSortOf, SEARCH_MAX_LENGTH } from "@/lib/tables/url-state";
 
 function context(locale: "en" | "es"): PresentContext {
   const t = createTranslator({
-    locale,
+    locale: INTL_LOCALE[locale],
     messages: locale === "en" ? en : es,
     namespace: "tables",
   }) as unknown as PresentContext["t"];
   return {
     t,
-    format: createFormatter({ locale, timeZone: "UTC" }) as unknown as PresentContext["format"],
+    format: createFormatter({ locale: INTL_LOCALE[locale], timeZone: "UTC" }) as unknown as PresentContext["format"],
     locale,
     evaluationId: "e1",
   };

@@ -7,6 +7,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import { INTL_LOCALE } from "@/lib/i18n/config";
 import { en, es } from "@/lib/i18n/messages";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {}, push: () => {} }) }));
@@ -24,7 +25,7 @@ function render(locale: "en" | "es", comments: string) {
   });
   return renderToStaticMarkup(
     createElement(NextIntlClientProvider, {
-      locale,
+      locale: INTL_LOCALE[locale],
       messages: locale === "en" ? en : es,
       timeZone: "UTC",
       children: form,

@@ -1,5 +1,6 @@
 /** What every fieldwork list page does the same way (server side). */
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, sortParam, type SortState } from "@/lib/tables/url-state";
 import type { Option } from "../filter-fields";
 import type { PresentContext } from "./format";

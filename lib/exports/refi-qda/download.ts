@@ -5,10 +5,9 @@
  * download with what the file holds and what consent left out.
  */
 import { createHash } from "node:crypto";
-import { createTranslator } from "next-intl";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/i18n/config";
-import { messages } from "@/lib/i18n/messages";
+import { translatorFor } from "@/lib/i18n/translator";
 import { loadRefiQdaRecords } from "./loaders";
 import { buildProject, type ProjectLabels } from "./model";
 import { recordProjectExport } from "./mutations";
@@ -26,7 +25,7 @@ export type ProjectExportRequest = {
 const NO_STORE = { "Cache-Control": "private, no-store" } as const;
 
 function labelsFor(locale: AppLocale): ProjectLabels {
-  const translator = createTranslator({ locale, messages: messages[locale] });
+  const translator = translatorFor(locale);
   return {
     locale: locale === "es" ? "es" : "en",
     t: (key, values) => {

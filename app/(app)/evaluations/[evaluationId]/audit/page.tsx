@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { AuditEventRowView } from "@/components/audit/audit-event-row";
 import { SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";

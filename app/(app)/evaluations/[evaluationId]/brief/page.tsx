@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { BriefDocument } from "@/components/brief/brief-document";
 import styles from "@/components/brief/brief.module.css";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { ExportControl } from "@/components/data-table/export-control";
 import { Pagination } from "@/components/data-table/pagination";
 import { MatrixTable } from "@/components/triangulation/matrix-table";

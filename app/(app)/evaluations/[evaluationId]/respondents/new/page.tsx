@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { RespondentPageHeader, respondentFormChoices } from "@/components/respondents/respondent-page";
 import { RespondentForm } from "@/components/respondents/respondent-form";
 import { requireUser } from "@/lib/auth/session";

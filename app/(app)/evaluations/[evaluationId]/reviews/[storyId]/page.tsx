@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/locale";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { TranslatedText } from "@/components/reviews/translated-text";
 import { VerdictSummary } from "@/components/reviews/verdict-summary";
