@@ -8,7 +8,10 @@
  * data (BENCH_SCALE shrinks it: 0.1 is 10,000 stories), starts the app with `npm start` (needs
  * `npm run build`) and SQL_STATEMENT_TIMING=1 so the app prints one line per statement with its
  * duration (lib/db.ts), asks one request at a time as the lead, and drops the database at the end.
- * Prints p50/p95 server time, statements and their summed time per request. Asserts nothing.
+ * Prints p50/p95 server time, statements and their summed time per request, each view twice: as
+ * kept (nothing changed since the last view, decision 0050) and as the first view after a change
+ * (the bench appends an event to the evaluation's audit chain before each request, as every change
+ * through the app does). Asserts nothing.
  * BENCH_KEEP=1 keeps the database and prints its name; BENCH_REUSE=<name> measures a kept one again
  * (migrating it first, generating nothing), so a change to the queries can be measured on the same
  * rows without the quarter of an hour the full size takes to generate.
@@ -17,7 +20,10 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
+import { recordAudit } from "../lib/audit";
+import { createPrismaClient } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrations";
+import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
 import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
 import { generateDashboardExtras } from "./bench-dashboard-data";
@@ -44,6 +50,16 @@ const PAGES: Array<{ label: string; path: string }> = [
 ];
 
 let app: ChildProcess | null = null;
+let changes: PrismaClient | null = null;
+/**
+ * What every change made through the app does besides its own rows: one event on the evaluation's
+ * audit chain. The dashboard keeps its counts until that chain moves (lib/dashboard/kept.ts), so
+ * the next view reads them all afresh: the first view after any change.
+ */
+const recordChange = () =>
+  changes!.$transaction((tx) =>
+    recordAudit(tx, { evaluationId: BENCH.evaluationId, actorId: null, action: "bench.change", recordType: "Bench" }),
+  );
 const counter = { statements: 0, sqlMs: 0 };
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
@@ -81,6 +97,7 @@ try {
   }
 
   const cookie = await leadSessionCookie(url, secret);
+  changes = createPrismaClient(url, 1);
   app = await startCountingApp({ port, url, secret, base, counter });
 
   const [one, five] = loadavg();
@@ -88,15 +105,24 @@ try {
     `\n${runs} runs each after 3 warm-up requests; ${cpus().length} cores; load average ${one!.toFixed(2)} ${five!.toFixed(2)}\n`,
   );
   console.log(
-    `${"dashboard".padEnd(30)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
+    `${"dashboard".padEnd(38)} ${"status".padStart(6)} ${"stmts".padStart(5)} ${"SQL p50".padStart(8)} ${"SQL p95".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}`,
   );
-  for (const page of PAGES) {
+  for (const [page, afterChange] of PAGES.flatMap(
+    (page) =>
+      [
+        [page, false],
+        [page, true],
+      ] as const,
+  )) {
     for (let i = 0; i < 3; i++) await measure(page.path, cookie);
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await measure(page.path, cookie));
+    for (let i = 0; i < runs; i++) {
+      if (afterChange) await recordChange();
+      samples.push(await measure(page.path, cookie));
+    }
     const fixed = (values: number[], p: number) => percentile(values, p).toFixed(1);
     console.log(
-      `${page.label.padEnd(30)} ${String(samples[0]!.status).padStart(6)} ${String(
+      `${`${page.label}${afterChange ? ", after a change" : ""}`.padEnd(38)} ${String(samples[0]!.status).padStart(6)} ${String(
         percentile(
           samples.map((s) => s.statements),
           50,
@@ -125,5 +151,6 @@ try {
   process.exitCode = 1;
 } finally {
   await stopApp(app);
+  await changes?.$disconnect();
   await scratch.drop();
 }

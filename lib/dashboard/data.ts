@@ -142,3 +142,21 @@ export async function countByState(
       LEFT JOIN interview_states si ON si.state IS NOT DISTINCT FROM states.state
       LEFT JOIN group_states sg ON sg.state IS NOT DISTINCT FROM states.state`;
 }
+
+/** Audit actions that record a read, not a change: "respondent.identity.read", "story.export", "brief.download". */
+const READ_ACTION = "\\.(read|export|download)$";
+
+/**
+ * The newest hash of the evaluation's audit chain and of the installation's, leaving out the events
+ * that record a read (an export, a download, an identity or file read): together they change with
+ * every change the dashboard could count (kept.ts), and a download of one of its own figures does
+ * not make the next view read everything again. Each is a step or a few down a unique index.
+ */
+export async function readChangeMark(evaluationId: string): Promise<string> {
+  const [row] = await db().$queryRaw<Array<{ evaluation: string | null; installation: string | null }>>`
+    SELECT (SELECT hash FROM audit_event WHERE evaluation_id = ${evaluationId} AND action !~ ${READ_ACTION}
+             ORDER BY sequence DESC LIMIT 1) AS evaluation,
+           (SELECT hash FROM audit_event WHERE evaluation_id IS NULL AND action !~ ${READ_ACTION}
+             ORDER BY sequence DESC LIMIT 1) AS installation`;
+  return `${row?.evaluation ?? "-"}/${row?.installation ?? "-"}`;
+}

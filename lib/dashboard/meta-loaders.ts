@@ -19,6 +19,7 @@ import {
   type MagnitudeRow,
 } from "./coverage-data";
 import { listDomains } from "./data";
+import { keptUntilChange } from "./kept";
 import {
   countChangeTypesByDomain,
   countPanels,
@@ -191,16 +192,20 @@ export async function loadDashboardMeta(
   // are fieldwork, which only those who read every story see (decision 0030).
   const stories = storyReadScope(access) ?? ALL_STORIES;
   const fieldwork = stories.kind === "ALL";
+  const keep = <T>(what: string, read: () => Promise<T>) =>
+    keptUntilChange(evaluationId, what, [filters, stages, stories], read);
   const [groups, atRisk, changeTypes, interviewers, panels, magnitudes, feedback, validation, domainList] =
     await Promise.all([
-      fieldwork ? countStoriesByStorytellerGroup(evaluationId, filters, stages, stories) : [],
-      countAtRiskTags(evaluationId, filters, stages, stories),
-      countChangeTypesByDomain(evaluationId, filters, stages, stories),
-      fieldwork ? countStoriesByInterviewer(evaluationId, filters, stages, stories) : [],
-      countPanels(evaluationId, filters, stages, restricted, stories),
-      rollUpMagnitudes(evaluationId, filters, stages, stories),
-      countFeedback(evaluationId, filters, stages, stories),
-      fieldwork ? countValidationCoverage(evaluationId, filters, stages, stories) : [],
+      fieldwork
+        ? keep("storytellers", () => countStoriesByStorytellerGroup(evaluationId, filters, stages, stories))
+        : [],
+      keep("atRiskTags", () => countAtRiskTags(evaluationId, filters, stages, stories)),
+      keep("changeTypes", () => countChangeTypesByDomain(evaluationId, filters, stages, stories)),
+      fieldwork ? keep("interviewers", () => countStoriesByInterviewer(evaluationId, filters, stages, stories)) : [],
+      keep("panels", () => countPanels(evaluationId, filters, stages, restricted, stories)),
+      keep("magnitudes", () => rollUpMagnitudes(evaluationId, filters, stages, stories)),
+      keep("feedback", () => countFeedback(evaluationId, filters, stages, stories)),
+      fieldwork ? keep("validation", () => countValidationCoverage(evaluationId, filters, stages, stories)) : [],
       listDomains(evaluationId),
     ]);
   const domains = new Map(domainList.map(({ id, nameEn, nameEs }) => [id, { id, nameEn, nameEs }]));

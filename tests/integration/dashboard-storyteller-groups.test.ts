@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChangeStory, buildDomainAssignment, buildStoryFigure, newId } from "@/tests/factories";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { pointAppAt } from "@/tests/support/app-env";
+import { recordTestChange } from "@/tests/support/audited-change";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createDashboardMetaWorld, type DashboardMetaWorld } from "./dashboard-meta-world";
 
@@ -76,6 +77,7 @@ beforeAll(async () => {
   await prisma.storyTeller.createMany({
     data: tellers.map(([storyId, who]) => ({ id: newId(), evaluationId, storyId, respondentId: r(who) })),
   });
+  await recordTestChange(prisma, evaluationId);
 });
 
 afterAll(async () => {
@@ -162,6 +164,7 @@ describe("a story dropped after validation", () => {
     await prisma.storyFigure.create({
       data: buildStoryFigure({ evaluationId, storyId: t3.id, position: 0, label: "Comunidades", value: "500" }),
     });
+    await recordTestChange(prisma, evaluationId);
 
     const after = (await loadDashboardMeta(evaluationId, lead, {}))!;
     expect(added(after.storytellers, earlier.storytellers, "type", "UNION_MEMBER")).toEqual({
