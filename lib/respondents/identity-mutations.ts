@@ -13,7 +13,7 @@ import { IDENTITY_FIELDS } from "./constants";
 import { changedIdentityFields } from "./policy";
 import type { IdentityInput } from "./schema";
 import { EMPTY_IDENTITY, identityParts, openIdentity, sealIdentity, type IdentityValues } from "./sealing";
-import { assertVersion, lockRespondent, TRANSACTION_OPTIONS, type Actor } from "./transaction";
+import { lockAtVersion, saveOverVersion, TRANSACTION_OPTIONS, type Actor } from "./transaction";
 
 /** Why a respondent's identity is not changed: it was destroyed on withdrawal, or changed since the form was loaded. */
 export const IDENTITY_REFUSALS = ["IDENTITY_DESTROYED", "STALE_VERSION"] as const;
@@ -82,8 +82,7 @@ export async function updateIdentity(
   const { evaluationId, respondentId } = input;
   return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
-      const locked = await lockRespondent(tx, evaluationId, respondentId);
-      assertVersion(locked, input.version);
+      const locked = await lockAtVersion(tx, evaluationId, respondentId, input.version);
       const stored = await tx.respondentIdentity.findFirst({
         where: { evaluationId, respondentId },
         select: { id: true, ...SEALED },
@@ -101,11 +100,7 @@ export async function updateIdentity(
       } else {
         await tx.respondentIdentity.create({ data: { evaluationId, respondentId, ...sealed }, select: { id: true } });
       }
-      const bumped = await tx.respondent.updateMany({
-        where: { id: respondentId, evaluationId, version: input.version },
-        data: { version: { increment: 1 } },
-      });
-      if (bumped.count !== 1) throw refuse("STALE_VERSION");
+      const version = await saveOverVersion(tx, evaluationId, locked);
       await recordAudit(tx, {
         evaluationId,
         actorId: actor.actorId,
@@ -113,9 +108,9 @@ export async function updateIdentity(
         action: "respondent.identity.update",
         recordType: "Respondent",
         recordId: respondentId,
-        after: { code: locked.code, fields: changed, version: input.version + 1 },
+        after: { code: locked.code, fields: changed, version },
       });
-      return { version: input.version + 1 };
+      return { version };
     }, TRANSACTION_OPTIONS),
   );
 }

@@ -13,7 +13,7 @@ import { respondentAttributesSelect } from "./data";
 import { respondentCode } from "./policy";
 import type { IdentityInput, RespondentAttributes } from "./schema";
 import { identityParts, sealIdentity } from "./sealing";
-import { assertVersion, lockRespondent, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
+import { lockAtVersion, saveOverVersion, TRANSACTION_OPTIONS, type Actor, type Tx } from "./transaction";
 import { nameKey } from "@/lib/name-key";
 import { placeKey } from "@/lib/places/catalogue";
 
@@ -170,8 +170,7 @@ export async function updateRespondent(
   const { evaluationId, respondentId } = input;
   return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
-      const locked = await lockRespondent(tx, evaluationId, respondentId);
-      assertVersion(locked, input.version);
+      const locked = await lockAtVersion(tx, evaluationId, respondentId, input.version);
       const { state, atRiskGroupIds } = await checkReferences(tx, evaluationId, input.attributes);
       const { atRiskGroups, ...stored } = await tx.respondent.findFirstOrThrow({
         where: { id: respondentId, evaluationId },
@@ -186,11 +185,7 @@ export async function updateRespondent(
       if (!changed) return { version: locked.version };
 
       const { atRiskGroupIds: _, ...columns } = next;
-      const updated = await tx.respondent.updateMany({
-        where: { id: respondentId, evaluationId, version: input.version },
-        data: { ...columns, version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw refuse("STALE_VERSION");
+      const version = await saveOverVersion(tx, evaluationId, locked, columns);
       if ("atRiskGroupIds" in after) await writeGroups(tx, evaluationId, respondentId, atRiskGroupIds);
       await recordAudit(tx, {
         evaluationId,
@@ -200,9 +195,9 @@ export async function updateRespondent(
         recordType: "Respondent",
         recordId: respondentId,
         before,
-        after: { ...after, version: input.version + 1 },
+        after: { ...after, version },
       });
-      return { version: input.version + 1 };
+      return { version };
     }, TRANSACTION_OPTIONS),
   );
 }

@@ -37,7 +37,36 @@ export async function lockRespondent(tx: Tx, evaluationId: string, respondentId:
   return row;
 }
 
-/** Refuses a save made from a form that loaded an older version of the respondent. */
-export function assertVersion(locked: LockedRespondent, expected: number): void {
+/**
+ * Locks the respondent for a save over the version its form loaded; a form that loaded an older
+ * version is refused.
+ */
+export async function lockAtVersion(
+  tx: Tx,
+  evaluationId: string,
+  respondentId: string,
+  expected: number,
+): Promise<LockedRespondent> {
+  const locked = await lockRespondent(tx, evaluationId, respondentId);
   if (locked.version !== expected) throw refuse("STALE_VERSION");
+  return locked;
+}
+
+/**
+ * Writes `columns` (none: only the version moves) over the locked version and moves the version
+ * on by one; returns the new version. The version is in the `where` as well as under the lock, so
+ * a save never lands on a version it did not see.
+ */
+export async function saveOverVersion(
+  tx: Tx,
+  evaluationId: string,
+  locked: LockedRespondent,
+  columns: Prisma.RespondentUncheckedUpdateManyInput = {},
+): Promise<number> {
+  const saved = await tx.respondent.updateMany({
+    where: { id: locked.id, evaluationId, version: locked.version },
+    data: { ...columns, version: { increment: 1 } },
+  });
+  if (saved.count !== 1) throw refuse("STALE_VERSION");
+  return locked.version + 1;
 }

@@ -1,37 +1,34 @@
 "use server";
 
 import { evaluationAction, reject } from "@/lib/actions";
-import { createStory, updateStory } from "./mutations";
+import type { Refused } from "@/lib/core/refusal";
+import { createStory, updateStory, type SavedStory } from "./mutations";
 import { createStoryInput, moveStoryInput, updateStoryInput } from "./schema";
 import { takePageStep } from "./page-steps";
 import { isTriangulationStep } from "./stage-machine";
 
+/** What the story form gets back from a save, new or edited: the story to open and its version. */
+function savedStoryAnswer(result: SavedStory | Refused) {
+  return result.ok
+    ? { storyId: result.storyId, code: result.code, version: result.version }
+    : reject(result.reason, result.field);
+}
+
 export const createChangeStory = evaluationAction("createChangeStory", {
   permission: "story.edit",
   input: createStoryInput,
-  handler: async ({ actor, input, ipAddress }) => {
-    const result = await createStory({
-      actorId: actor.id,
-      evaluationId: input.evaluationId,
-      story: input.story,
-      ipAddress,
-    });
-    return result.ok
-      ? { storyId: result.storyId, code: result.code, version: result.version }
-      : reject(result.reason, result.field);
-  },
+  handler: async ({ actor, input, ipAddress }) =>
+    savedStoryAnswer(
+      await createStory({ actorId: actor.id, evaluationId: input.evaluationId, story: input.story, ipAddress }),
+    ),
 });
 
 /** Saves over `expectedVersion`; CONFLICT when someone saved first (the form then offers a merge). */
 export const updateChangeStory = evaluationAction("updateChangeStory", {
   permission: "story.edit",
   input: updateStoryInput,
-  handler: async ({ actor, input, ipAddress }) => {
-    const result = await updateStory({ ...input, actorId: actor.id, ipAddress });
-    return result.ok
-      ? { storyId: result.storyId, code: result.code, version: result.version }
-      : reject(result.reason, result.field);
-  },
+  handler: async ({ actor, input, ipAddress }) =>
+    savedStoryAnswer(await updateStory({ ...input, actorId: actor.id, ipAddress })),
 });
 
 /**

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { LEARNING_KINDS } from "@/lib/learnings/types";
 import { DEMO_EVALUATION_NAME, seedDemo } from "@/prisma/seed/demo";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
 import { fixture } from "@/prisma/seed/fixture";
@@ -85,16 +86,8 @@ describe("seedDemo without demo passwords (a real install)", () => {
       include: { texts: { orderBy: { locale: "asc" } } },
       orderBy: [{ kind: "asc" }, { position: "asc" }],
     });
-    expect(new Set(learnings.map((learning) => learning.kind))).toEqual(
-      new Set([
-        "KEY_RESULTS_INTRODUCTION",
-        "PROGRAMME_OVERVIEW",
-        "KEY_LEARNING",
-        "AT_RISK_IMPACT",
-        "LESSON",
-        "RECOMMENDATION",
-      ]),
-    );
+    // The demo shows every kind of learning the brief has.
+    expect(new Set(learnings.map((learning) => learning.kind))).toEqual(new Set(LEARNING_KINDS));
     for (const learning of learnings)
       expect(learning.texts.map((text) => [text.locale, text.translatedById])).toEqual([
         ["ES", null],
