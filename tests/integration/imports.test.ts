@@ -375,7 +375,7 @@ describe("dry run and commit", () => {
       ],
     ];
     const content = file(csv(rows, { headers }), "stories.csv");
-    const dry = await dryRunSuggested({ database, team, evaluationId, actor }, "STORIES", content, "stories-key-1");
+    const dry = await dryRunSuggested({ evaluationId, actor }, "STORIES", content, "stories-key-1");
     expect(dry).toMatchObject({ newCount: 1, errorCount: 0 });
     const committed = await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content });
     expect(committed).toMatchObject({ created: 1 });

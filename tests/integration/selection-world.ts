@@ -77,7 +77,8 @@ export async function putBeforeRound(
   const panel = await prisma.selectionPanel.create({
     data: { evaluationId, name: `Panel ${status}`, level: "PORTFOLIO" },
   });
-  for (const userId of panelistIds) await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId } });
+  for (const userId of panelistIds)
+    await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId } });
   await prisma.changeStory.update({
     where: { id: storyId },
     data: { stage: status === "DRAFT" || status === "CANCELLED" ? "SCREENED" : "IN_SELECTION" },

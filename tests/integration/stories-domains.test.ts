@@ -115,12 +115,8 @@ describe("assigning domains", () => {
     });
     const secondary = await assign(storyId, d2!.id, "SECONDARY");
     if (!secondary.ok) throw new Error(secondary.reason);
-    expect(
-      await endSecondary(storyId, secondary.assignmentId),
-    ).toEqual({ ok: true });
-    await expect(
-      endSecondary(storyId, secondary.assignmentId),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await endSecondary(storyId, secondary.assignmentId)).toEqual({ ok: true });
+    await expect(endSecondary(storyId, secondary.assignmentId)).rejects.toMatchObject({ code: "CONFLICT" });
 
     // d1 becomes primary: the old primary and d1's secondary row both end.
     expect(await assign(storyId, d1!.id, "PRIMARY")).toMatchObject({ ok: true });
@@ -133,9 +129,7 @@ describe("assigning domains", () => {
     const storyId = await newStory();
     const primary = await assign(storyId, world.team.domains[0]!.id, "PRIMARY");
     if (!primary.ok) throw new Error(primary.reason);
-    expect(
-      await endSecondary(storyId, primary.assignmentId),
-    ).toEqual({
+    expect(await endSecondary(storyId, primary.assignmentId)).toEqual({
       ok: false,
       reason: "PRIMARY_CANNOT_END",
     });

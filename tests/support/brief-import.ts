@@ -135,7 +135,10 @@ export async function importBrief(
   options: { commit?: boolean } = {},
 ) {
   const { evaluationId, actor } = evaluation;
-  const { analysis, dry } = await wizardDryRunOk(evaluation, "STORIES", file, idempotencyKey, { related, numberLocale });
+  const { analysis, dry } = await wizardDryRunOk(evaluation, "STORIES", file, idempotencyKey, {
+    related,
+    numberLocale,
+  });
   const commit =
     dry.errorCount === 0 && options.commit !== false
       ? await commitImport(actor, { evaluationId, batchId: dry.batchId, file, related })
