@@ -36,6 +36,15 @@ export function buildFocusGroup(
   };
 }
 
+/** Where `quote` first stands in `transcript`, in UTF-16 code units; a quote not there fails loudly. */
+function passageOffsets(transcript: string, quote: string, caller: string) {
+  const startOffset = transcript.indexOf(quote);
+  if (quote.length === 0 || startOffset < 0) {
+    throw new Error(`${caller}: the quote is not in the transcript: "${quote.slice(0, 60)}"`);
+  }
+  return { startOffset, endOffset: startOffset + quote.length };
+}
+
 type ExcerptSource = { interviewId: string; focusGroupId?: never } | { focusGroupId: string; interviewId?: never };
 
 /**
@@ -54,21 +63,40 @@ export function buildExcerpt(
     id?: string;
   },
 ): WithId<Prisma.TranscriptExcerptCreateManyInput> {
-  const startOffset = input.transcript.indexOf(input.quote);
-  if (input.quote.length === 0 || startOffset < 0) {
-    throw new Error(`buildExcerpt: the quote is not in the transcript: "${input.quote.slice(0, 60)}"`);
-  }
   return {
     id: input.id ?? newId(),
     evaluationId: input.evaluationId,
     interviewId: input.interviewId ?? null,
     focusGroupId: input.focusGroupId ?? null,
     variant: input.variant ?? "ORIGINAL",
-    startOffset,
-    endOffset: startOffset + input.quote.length,
+    ...passageOffsets(input.transcript, input.quote, "buildExcerpt"),
     quotedText: input.quote,
     note: input.note ?? null,
     createdById: input.createdById,
+  };
+}
+
+/**
+ * What the transcript viewer sends when someone marks `quote` in `transcript` (createExcerpt's
+ * input), with the offsets computed as buildExcerpt computes them.
+ */
+export function passageSelection(input: {
+  evaluationId: string;
+  source: "INTERVIEW" | "FOCUS_GROUP";
+  sourceId: string;
+  transcript: string;
+  quote: string;
+  variant?: TranscriptVariant;
+  note?: string;
+}) {
+  return {
+    evaluationId: input.evaluationId,
+    source: input.source,
+    sourceId: input.sourceId,
+    variant: input.variant ?? "ORIGINAL",
+    ...passageOffsets(input.transcript, input.quote, "passageSelection"),
+    quotedText: input.quote,
+    note: input.note,
   };
 }
 

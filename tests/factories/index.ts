@@ -7,3 +7,4 @@ export * from "./stories";
 export * from "./team";
 export * from "./triangulation";
 export * from "./story-form";
+export * from "./story-snapshot";

@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { buildChangeStory, buildInterview, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildInterview,
+  createEvaluationWithTeam,
+  passageSelection,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { signInAs } from "@/tests/support/session";
@@ -24,16 +30,15 @@ const as = (user: { id: string; name: string; email: string }) =>
   ({ id: user.id, name: user.name, email: user.email, isAdmin: false, locale: "ES", sessionId: "s" }) as CurrentUser;
 
 function selection(quote: string, overrides: Record<string, unknown> = {}) {
-  const startOffset = TEXT.indexOf(quote);
   return {
-    evaluationId: mine.evaluation.id,
-    source: "INTERVIEW",
-    sourceId: interviewId,
-    variant: "ORIGINAL",
-    startOffset,
-    endOffset: startOffset + quote.length,
-    quotedText: quote,
-    note: "Pago de horas extra",
+    ...passageSelection({
+      evaluationId: mine.evaluation.id,
+      source: "INTERVIEW",
+      sourceId: interviewId,
+      transcript: TEXT,
+      quote,
+      note: "Pago de horas extra",
+    }),
     ...overrides,
   };
 }

@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createConsentedRespondent, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import {
+  createConsentedRespondent,
+  createEvaluationWithTeam,
+  passageSelection,
+  type EvaluationWithTeam,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { signInAs } from "@/tests/support/session";
@@ -180,16 +185,14 @@ describe("focus groups", () => {
     if (!created.ok) throw new Error(JSON.stringify(created));
     const id = created.data.id;
     const quote = "Ya hay reparto de utilidades 💰.";
-    const startOffset = TRANSCRIPT.indexOf(quote);
-    const excerpt = await excerptActions.createExcerpt({
+    const selected = passageSelection({
       evaluationId: mine.evaluation.id,
       source: "FOCUS_GROUP",
       sourceId: id,
-      variant: "ORIGINAL",
-      startOffset,
-      endOffset: startOffset + quote.length,
-      quotedText: quote,
+      transcript: TRANSCRIPT,
+      quote,
     });
+    const excerpt = await excerptActions.createExcerpt(selected);
     if (!excerpt.ok) throw new Error(JSON.stringify(excerpt));
 
     const edited = `🎙️ Grabación 2. ${TRANSCRIPT}`;
@@ -201,7 +204,7 @@ describe("focus groups", () => {
     expect(saved).toEqual({ ok: true, data: { id, version: 2 } });
     const moved = await database.prisma.transcriptExcerpt.findUniqueOrThrow({ where: { id: excerpt.data.id } });
     expect(edited.slice(moved.startOffset, moved.endOffset)).toBe(quote);
-    expect(moved.startOffset).toBe(startOffset + "🎙️ Grabación 2. ".length);
+    expect(moved.startOffset).toBe(selected.startOffset + "🎙️ Grabación 2. ".length);
 
     const stale = await actions.updateFocusGroup({
       ...validInput({ topic: "Otro tema" }),

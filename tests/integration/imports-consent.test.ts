@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { csvSafeCell } from "@/lib/exports/csv";
 import { suggestMapping } from "@/lib/imports/mapping";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { analyzeImportFile, commitImport } from "@/lib/imports/mutations";
 import { CONSENT_SCOPES } from "@/lib/respondents/constants";
 import { consentStanding } from "@/lib/respondents/policy";
 import { type EvaluationWithTeam } from "@/tests/factories";
@@ -21,6 +21,7 @@ import {
   dryRunSuggested,
   openImportWorld,
   rowErrorsOf,
+  wizardDryRun,
   type ImportWorld,
 } from "@/tests/support/import-world";
 import type { TestDatabase } from "@/tests/support/test-database";
@@ -83,16 +84,11 @@ const rowErrors = (batchId: string) => rowErrorsOf(world, batchId);
  * the evaluation, which the wizard would offer instead).
  */
 async function dryRun(content: File, options: { headers?: string[]; mapping?: Record<string, string> } = {}) {
-  return dryRunImport(actor, {
-    evaluationId,
-    kind: "RESPONDENTS",
-    file: content,
-    fileName: content.name,
-    delimiter: "auto",
+  const { dry } = await wizardDryRun(world, "RESPONDENTS", content, `consent-key-${key()}`, {
     mapping: options.mapping ?? suggestMapping("RESPONDENTS", options.headers ?? HEADERS),
     keyColumn: "_uuid",
-    idempotencyKey: `consent-key-${key()}`,
   });
+  return dry;
 }
 
 async function dryRunOk(content: File) {

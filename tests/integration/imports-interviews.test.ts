@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { analyzeImportFile, commitImport } from "@/lib/imports/mutations";
 import { buildPlace, createConsentedRespondent, type EvaluationWithTeam } from "@/tests/factories";
 import { csvFile, dryRunSuggested, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
 import type { TestDatabase } from "@/tests/support/test-database";
@@ -117,24 +117,7 @@ beforeAll(async () => {
     ],
     "personas.csv",
   );
-  const analysis = await analyzeImportFile({
-    evaluationId,
-    kind: "RESPONDENTS",
-    file: respondentsFile,
-    delimiter: "auto",
-  });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const dry = await dryRunImport(actor, {
-    evaluationId,
-    kind: "RESPONDENTS",
-    file: respondentsFile,
-    fileName: "personas.csv",
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: "_uuid",
-    idempotencyKey: "respondents-1",
-  });
-  if ("rejected" in dry) throw new Error(dry.rejected);
+  const dry = await dryRunSuggested(world, "RESPONDENTS", respondentsFile, "respondents-1");
   expect(await commitImport(actor, { evaluationId, batchId: dry.batchId, file: respondentsFile })).toMatchObject({
     created: 2,
   });

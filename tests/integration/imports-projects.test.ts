@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { analyzeImportFile, commitImport } from "@/lib/imports/mutations";
 import { createProject } from "@/lib/projects/mutations";
 import { fixture } from "@/prisma/seed/fixture";
 import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
+import { wizardDryRunOk } from "@/tests/support/import-world";
 import {
   projectListCsv,
   projectListXlsx,
@@ -51,21 +52,8 @@ async function xlsxFile(rows: ProjectListCell[][], name = "proyectos.xlsx"): Pro
 
 /** The wizard's steps as the server runs them: read the header, take the suggested mapping and key, check every row. */
 async function dryRun(evaluationId: string, actor: { actorId: string }, content: File) {
-  const analysis = await analyzeImportFile({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
   keys += 1;
-  const result = await dryRunImport(actor, {
-    evaluationId,
-    kind: "PROJECTS",
-    file: content,
-    fileName: content.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: analysis.keyColumn ?? "",
-    idempotencyKey: `projects-${keys}-${Date.now()}`,
-  });
-  if ("rejected" in result) throw new Error(result.rejected);
-  return result;
+  return (await wizardDryRunOk({ evaluationId, actor }, "PROJECTS", content, `projects-${keys}-${Date.now()}`)).dry;
 }
 
 async function errorsOf(evaluationId: string, batchId: string) {

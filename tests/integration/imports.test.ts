@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { csvSafeCell } from "@/lib/exports/csv";
-import { commitImport, dryRunImport, analyzeImportFile } from "@/lib/imports/mutations";
+import { commitImport, analyzeImportFile } from "@/lib/imports/mutations";
 import { openIdentity } from "@/lib/respondents/sealing";
 import { keyRingFromEnv } from "@/lib/crypto";
 import {
@@ -18,7 +18,7 @@ import {
   type EvaluationWithTeam,
 } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
-import { commitTwoDryRunsAtOnce, dryRunSuggested } from "@/tests/support/import-world";
+import { commitTwoDryRunsAtOnce, dryRunSuggested, wizardDryRun } from "@/tests/support/import-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -88,20 +88,8 @@ function mappingFor(headers = HEADERS) {
   });
 }
 
-async function dryRun(content: File, overrides: Record<string, unknown> = {}) {
-  const analysis = await analyzeImportFile({ evaluationId, kind: "RESPONDENTS", file: content, delimiter: "auto" });
-  if ("rejected" in analysis) return analysis;
-  return dryRunImport(actor, {
-    evaluationId,
-    kind: "RESPONDENTS",
-    file: content,
-    fileName: content.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: analysis.keyColumn ?? "_uuid",
-    idempotencyKey: `key-${uuid().slice(-12)}`,
-    ...overrides,
-  });
+async function dryRun(content: File) {
+  return (await wizardDryRun({ evaluationId, actor }, "RESPONDENTS", content, `key-${uuid().slice(-12)}`)).dry;
 }
 
 async function dryRunOk(content: File) {
@@ -387,7 +375,7 @@ describe("dry run and commit", () => {
       ],
     ];
     const content = file(csv(rows, { headers }), "stories.csv");
-    const dry = await dryRunSuggested({ database, team, evaluationId, actor }, "STORIES", content, "stories-key-1");
+    const dry = await dryRunSuggested({ evaluationId, actor }, "STORIES", content, "stories-key-1");
     expect(dry).toMatchObject({ newCount: 1, errorCount: 0 });
     const committed = await commitImport(actor, { evaluationId, batchId: dry.batchId, file: content });
     expect(committed).toMatchObject({ created: 1 });

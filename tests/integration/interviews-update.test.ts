@@ -4,7 +4,7 @@
  * another evaluation, excerpts following a transcript edit, and the transcript-read audit.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createConsentedRespondent } from "@/tests/factories";
+import { createConsentedRespondent, passageSelection } from "@/tests/factories";
 import { signInAs } from "@/tests/support/session";
 import {
   createInterview,
@@ -171,17 +171,16 @@ describe("editing an interview", () => {
     signInAs(mine.members.evaluator!);
     const { id } = await create();
     const mark = async (quote: string) => {
-      const startOffset = TRANSCRIPT.indexOf(quote);
-      const result = await excerptActions.createExcerpt({
-        evaluationId: mine.evaluation.id,
-        source: "INTERVIEW",
-        sourceId: id,
-        variant: "ORIGINAL",
-        startOffset,
-        endOffset: startOffset + quote.length,
-        quotedText: quote,
-        note: "",
-      });
+      const result = await excerptActions.createExcerpt(
+        passageSelection({
+          evaluationId: mine.evaluation.id,
+          source: "INTERVIEW",
+          sourceId: id,
+          transcript: TRANSCRIPT,
+          quote,
+          note: "",
+        }),
+      );
       if (!result.ok) throw new Error(JSON.stringify(result));
       return result.data;
     };

@@ -5,19 +5,18 @@
  * links, the edit form) and the capabilities the page shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
+import type { StoryFormValues } from "@/lib/stories/form-values";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { readerOf } from "@/tests/support/reader";
-import { STORY_LIST_FIRST_PAGE } from "./story-world";
+import { putBeforeRound } from "./selection-world";
+import { newStory as newStoryIn, reviseStory, STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
 let other: StoryWorld;
 let loaders: typeof import("@/lib/stories/loaders");
-let mutations: typeof import("@/lib/stories/mutations");
 let storyId: string;
 
 type Member = "lead" | "evaluator" | "panelist" | "analyst" | "reviewer";
@@ -27,65 +26,21 @@ const admin = () => readerOf(world.team.outsider, true);
 /** Everyone who must get null from a loader guarded by story.view. */
 const refusedViewers = () => [member("reviewer"), outsider(), admin(), member("lead", other), null];
 
-function fields(overrides: Partial<StoryFormValues> = {}) {
-  return storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
-    title: "Votamos en secreto",
-    whatChanged: "Qué cambió.",
-    whySignificant: "Por qué.",
-    changeType: "POSITIVE",
-    storytellerIds: [world.respondents.consenting.id],
-    sources: [{ kind: "EXCERPT", id: world.excerpt.id }],
-    ...overrides,
-  });
-}
-
-async function newStory(overrides: Partial<StoryFormValues> = {}) {
-  const created = await mutations.createStory({
-    actorId: world.team.members.evaluator!.id,
-    evaluationId: world.evaluationId,
-    story: fields(overrides),
-  });
-  if (!created.ok) throw new Error(created.reason);
-  return created.storyId;
-}
-
-/** Makes `story` a candidate of an open round whose panel `panelistId` sits on. */
-async function putBeforeOpenRound(story: string, panelistId: string) {
-  const { prisma } = database;
-  const evaluationId = world.evaluationId;
-  const panel = await prisma.selectionPanel.create({ data: { evaluationId, name: "Panel", level: "PORTFOLIO" } });
-  await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId: panelistId } });
-  await prisma.changeStory.update({ where: { id: story }, data: { stage: "IN_SELECTION" } });
-  const round = await prisma.selectionRound.create({
-    data: {
-      evaluationId,
-      panelId: panel.id,
-      name: "Ronda",
-      method: "APPROVAL",
-      deadline: new Date(Date.now() + 86_400_000),
-      status: "OPEN",
-    },
-  });
-  await prisma.roundCandidate.create({ data: { evaluationId, roundId: round.id, storyId: story } });
-}
+/** This file's stories are told from the world's excerpt. */
+const told = (title: string): Partial<StoryFormValues> => ({
+  title,
+  sources: [{ kind: "EXCERPT", id: world.excerpt.id }],
+});
+const newStory = () => newStoryIn(world, told("Votamos en secreto"));
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [loaders, mutations] = await Promise.all([import("@/lib/stories/loaders"), import("@/lib/stories/mutations")]);
+  loaders = await import("@/lib/stories/loaders");
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
   storyId = await newStory();
-  const saved = await mutations.updateStory({
-    actorId: world.team.members.lead.id,
-    evaluationId: world.evaluationId,
-    storyId,
-    expectedVersion: 1,
-    story: fields({ title: "Votamos en secreto por primera vez" }),
-    note: "Título completo",
-  });
-  if (!saved.ok) throw new Error(saved.reason);
+  await reviseStory(world, storyId, told("Votamos en secreto por primera vez"), "Título completo");
 });
 
 afterAll(async () => {
@@ -149,7 +104,7 @@ describe("the story page", () => {
 
   it("keeps transcript passages, domain choices, editing and links from panelists", async () => {
     const candidate = await newStory();
-    await putBeforeOpenRound(candidate, world.team.members.panelist!.id);
+    await putBeforeRound(database.prisma, world.evaluationId, candidate, "OPEN", [world.team.members.panelist!.id]);
     const view = await loaders.loadStoryPage(world.evaluationId, candidate, member("panelist"));
     expect(view?.story.id).toBe(candidate);
     expect(view).toMatchObject({

@@ -5,19 +5,18 @@
  * only while the story is in a triangulation stage. Downloads are recorded, refusals are not.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
+import type { StoryFormValues } from "@/lib/stories/form-values";
 import { evidenceFieldsSchema } from "@/lib/triangulation/schema";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { readerOf } from "@/tests/support/reader";
+import { newStory } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
 let other: StoryWorld;
 let loaders: typeof import("@/lib/triangulation/loaders");
-let stories: typeof import("@/lib/stories/mutations");
 let evidence: typeof import("@/lib/triangulation/mutations");
 let storyId: string;
 let documentId: string;
@@ -44,23 +43,17 @@ const attachment = {
   content: PDF,
 };
 
+/** A story with no storyteller or source, moved to `stage` by hand. */
 async function storyAt(stage: "IN_TRIANGULATION" | "APPROVED", overrides: Partial<StoryFormValues> = {}) {
-  const story = storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
+  const storyId = await newStory(world, {
     title: "Contrato legitimado",
     whatChanged: "Qué.",
-    whySignificant: "Por qué.",
-    changeType: "POSITIVE",
+    storytellerIds: [],
+    sources: [],
     ...overrides,
   });
-  const created = await stories.createStory({
-    actorId: world.team.members.evaluator!.id,
-    evaluationId: world.evaluationId,
-    story,
-  });
-  if (!created.ok) throw new Error(created.reason);
-  await database.prisma.changeStory.update({ where: { id: created.storyId }, data: { stage } });
-  return created.storyId;
+  await database.prisma.changeStory.update({ where: { id: storyId }, data: { stage } });
+  return storyId;
 }
 
 async function addEvidence(
@@ -89,9 +82,8 @@ async function addEvidence(
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [loaders, stories, evidence] = await Promise.all([
+  [loaders, evidence] = await Promise.all([
     import("@/lib/triangulation/loaders"),
-    import("@/lib/stories/mutations"),
     import("@/lib/triangulation/mutations"),
   ]);
   world = await createStoryWorld(database.prisma);

@@ -1,9 +1,11 @@
 /**
  * A selection world for integration tests: the story world (tests/factories/stories.ts) plus more
  * panelists and screened stories whose primary domain is the first domain, each told by a
- * consenting respondent. Not a test file itself (no .test.ts).
+ * consenting respondent; and a story put before a round of a panel of its own. Not a test file
+ * itself (no .test.ts).
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { SelectionRoundStatus } from "@/lib/generated/prisma/enums";
 import {
   buildChangeStory,
   buildDomainAssignment,
@@ -60,3 +62,37 @@ export async function addScreenedStories(
 }
 
 export type SelectionWorld = Awaited<ReturnType<typeof createSelectionWorld>>;
+
+/**
+ * A round of a new panel of `panelistIds`, in `status`, with `storyId` before it: the story is in
+ * selection while the round runs or has run, and screened while it is planned or cancelled.
+ */
+export async function putBeforeRound(
+  prisma: PrismaClient,
+  evaluationId: string,
+  storyId: string,
+  status: SelectionRoundStatus,
+  panelistIds: string[],
+): Promise<string> {
+  const panel = await prisma.selectionPanel.create({
+    data: { evaluationId, name: `Panel ${status}`, level: "PORTFOLIO" },
+  });
+  for (const userId of panelistIds)
+    await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId } });
+  await prisma.changeStory.update({
+    where: { id: storyId },
+    data: { stage: status === "DRAFT" || status === "CANCELLED" ? "SCREENED" : "IN_SELECTION" },
+  });
+  const round = await prisma.selectionRound.create({
+    data: {
+      evaluationId,
+      panelId: panel.id,
+      name: `Ronda ${status}`,
+      method: "APPROVAL",
+      deadline: new Date(Date.now() + 86_400_000),
+      status,
+    },
+  });
+  await prisma.roundCandidate.create({ data: { evaluationId, roundId: round.id, storyId } });
+  return round.id;
+}

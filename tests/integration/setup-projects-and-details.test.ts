@@ -6,11 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectFieldsSchema } from "@/lib/projects/schema";
 import { updateEvaluationSchema } from "@/lib/evaluations/schema";
-import { emptyStoryValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
 import { buildInterview, createEvaluationWithTeam, createStoryWorld, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { storyFields } from "./story-world";
 
 let database: TestDatabase;
 let projects: typeof import("@/lib/projects/mutations");
@@ -182,14 +181,7 @@ describe("a retired project in a story's contributions", () => {
     const stories = await import("@/lib/stories/mutations");
     const projectId = world.team.projects[0]!.id;
     const story = (contributions: Array<{ projectId: string; howContributed: string }>) =>
-      storyFieldsSchema.parse({
-        ...emptyStoryValues("es"),
-        title: "Historia",
-        whatChanged: "Qué.",
-        whySignificant: "Por qué.",
-        changeType: "POSITIVE",
-        contributions,
-      });
+      storyFields(world, { whatChanged: "Qué.", storytellerIds: [], sources: [], contributions });
     const actor = { actorId: world.team.members.evaluator!.id, evaluationId: world.evaluationId };
     const named = await stories.createStory({
       ...actor,

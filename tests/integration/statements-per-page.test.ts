@@ -11,13 +11,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reader } from "@/lib/evaluations/access";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { emptyStoryValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
-import { STORY_LIST_FIRST_PAGE } from "./story-world";
+import { newStory, STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -47,30 +45,19 @@ beforeAll(async () => {
   counting = client;
   (globalThis as unknown as { prisma?: PrismaClient }).prisma = counting;
   [stories, frames] = await Promise.all([import("@/lib/stories/loaders"), import("@/lib/fieldwork/list-loaders")]);
-  const mutations = await import("@/lib/stories/mutations");
   const moves = await import("@/lib/stories/stage-mutations");
   world = await createStoryWorld(database.prisma);
   const evaluator = world.team.members.evaluator!;
-  const created = await mutations.createStory({
-    actorId: evaluator.id,
-    evaluationId: world.evaluationId,
-    story: storyFieldsSchema.parse({
-      ...emptyStoryValues("es"),
-      title: "Votamos en secreto",
-      whatChanged: "Qué cambió.",
-      whySignificant: "Por qué.",
-      changeType: "POSITIVE",
-      storytellerIds: [world.respondents.consenting.id, world.respondents.alsoConsenting.id],
-      sources: [
-        { kind: "EXCERPT", id: world.excerpt.id },
-        { kind: "FOCUS_GROUP", id: world.focusGroup.id },
-      ],
-      placeIds: world.places.map((place) => place.id),
-      sectorIds: world.sectors.map((sector) => sector.id),
-    }),
+  storyId = await newStory(world, {
+    title: "Votamos en secreto",
+    storytellerIds: [world.respondents.consenting.id, world.respondents.alsoConsenting.id],
+    sources: [
+      { kind: "EXCERPT", id: world.excerpt.id },
+      { kind: "FOCUS_GROUP", id: world.focusGroup.id },
+    ],
+    placeIds: world.places.map((place) => place.id),
+    sectorIds: world.sectors.map((sector) => sector.id),
   });
-  if (!created.ok) throw new Error(created.reason);
-  storyId = created.storyId;
   const moved = await moves.moveStory({
     actorId: evaluator.id,
     roles: ["EVALUATOR"],

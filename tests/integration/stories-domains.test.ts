@@ -3,35 +3,20 @@
  * inserts a new one, rows are never deleted, the database itself refuses a second current primary.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyStoryValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
 import { buildDomain, buildDomainAssignment, createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { newStory as newStoryIn } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
 let other: StoryWorld;
-let mutations: typeof import("@/lib/stories/mutations");
 let domains: typeof import("@/lib/domains/mutations");
 let domainData: typeof import("@/lib/domains/data");
 
-async function newStory(w: StoryWorld = world) {
-  const story = storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
-    title: "Historia",
-    whatChanged: "Qué.",
-    whySignificant: "Por qué.",
-    changeType: "NEGATIVE",
-  });
-  const result = await mutations.createStory({
-    actorId: w.team.members.evaluator!.id,
-    evaluationId: w.evaluationId,
-    story,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.storyId;
-}
+/** A negative story with no storyteller or source: domains do not depend on either. */
+const newStory = (w: StoryWorld = world) =>
+  newStoryIn(w, { whatChanged: "Qué.", changeType: "NEGATIVE", storytellerIds: [], sources: [] });
 
 /** The story's current primary assignment, as the page shows it to the person assigning. */
 async function shownPrimary(storyId: string): Promise<string | null> {
@@ -59,14 +44,19 @@ const assign = async (
     expectedPrimaryId: await shownPrimary(storyId),
   });
 
+/** The lead ends an assignment as the story page's "end" button does. */
+const endSecondary = (storyId: string, assignmentId: string) =>
+  domains.endSecondaryAssignment({
+    actorId: world.team.members.lead.id,
+    evaluationId: world.evaluationId,
+    storyId,
+    assignmentId,
+  });
+
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [mutations, domains, domainData] = await Promise.all([
-    import("@/lib/stories/mutations"),
-    import("@/lib/domains/mutations"),
-    import("@/lib/domains/data"),
-  ]);
+  [domains, domainData] = await Promise.all([import("@/lib/domains/mutations"), import("@/lib/domains/data")]);
   world = await createStoryWorld(database.prisma);
   other = await createStoryWorld(database.prisma);
 });
@@ -125,22 +115,8 @@ describe("assigning domains", () => {
     });
     const secondary = await assign(storyId, d2!.id, "SECONDARY");
     if (!secondary.ok) throw new Error(secondary.reason);
-    expect(
-      await domains.endSecondaryAssignment({
-        actorId: world.team.members.lead.id,
-        evaluationId: world.evaluationId,
-        storyId,
-        assignmentId: secondary.assignmentId,
-      }),
-    ).toEqual({ ok: true });
-    await expect(
-      domains.endSecondaryAssignment({
-        actorId: world.team.members.lead.id,
-        evaluationId: world.evaluationId,
-        storyId,
-        assignmentId: secondary.assignmentId,
-      }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await endSecondary(storyId, secondary.assignmentId)).toEqual({ ok: true });
+    await expect(endSecondary(storyId, secondary.assignmentId)).rejects.toMatchObject({ code: "CONFLICT" });
 
     // d1 becomes primary: the old primary and d1's secondary row both end.
     expect(await assign(storyId, d1!.id, "PRIMARY")).toMatchObject({ ok: true });
@@ -153,14 +129,7 @@ describe("assigning domains", () => {
     const storyId = await newStory();
     const primary = await assign(storyId, world.team.domains[0]!.id, "PRIMARY");
     if (!primary.ok) throw new Error(primary.reason);
-    expect(
-      await domains.endSecondaryAssignment({
-        actorId: world.team.members.lead.id,
-        evaluationId: world.evaluationId,
-        storyId,
-        assignmentId: primary.assignmentId,
-      }),
-    ).toEqual({
+    expect(await endSecondary(storyId, primary.assignmentId)).toEqual({
       ok: false,
       reason: "PRIMARY_CANNOT_END",
     });

@@ -4,11 +4,12 @@
  * another evaluation are refused with nothing written, and hostile text is stored as typed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyStoryValues, type StoryFormValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema, type StoryFields } from "@/lib/stories/schema";
+import type { StoryFormValues } from "@/lib/stories/form-values";
+import type { StoryFields } from "@/lib/stories/schema";
 import { createStoryWorld, figureValues, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { storyFields } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -16,18 +17,14 @@ let other: StoryWorld;
 let mutations: typeof import("@/lib/stories/mutations");
 let data: typeof import("@/lib/stories/data");
 
-function fields(w: StoryWorld, overrides: Partial<StoryFormValues> = {}): StoryFields {
-  return storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
+/** This file's story, in the world `w`. */
+const fields = (w: StoryWorld, overrides: Partial<StoryFormValues> = {}): StoryFields =>
+  storyFields(w, {
     title: "Las trabajadoras votaron en secreto",
     whatChanged: "En 2022, en Monclova, la plantilla votó su contrato colectivo.",
     whySignificant: "«Por primera vez decidimos nosotras.»",
-    changeType: "POSITIVE",
-    storytellerIds: [w.respondents.consenting.id],
-    sources: [{ kind: "INTERVIEW", id: w.interview.id }],
     ...overrides,
   });
-}
 
 const evaluator = () => world.team.members.evaluator!.id;
 

@@ -6,19 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SelectionRoundStatus } from "@/lib/generated/prisma/enums";
 import { parseDashboardFilters } from "@/lib/dashboard/schema";
-import { emptyStoryValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
+import type { StoryFormValues } from "@/lib/stories/form-values";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { actingUser } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { readerOf } from "@/tests/support/reader";
-import { STORY_LIST_FIRST_PAGE } from "./story-world";
+import { putBeforeRound } from "./selection-world";
+import { newStory as newStoryIn, reviseStory, STORY_LIST_FIRST_PAGE } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
 let stories: typeof import("@/lib/stories/loaders");
-let mutations: typeof import("@/lib/stories/mutations");
 /** One story per place a story can stand, for the panelist: keyed by where it is. */
 const ids = {} as Record<
   "draft" | "openRound" | "closedRound" | "plannedRound" | "otherPanel" | "cancelledRound",
@@ -28,66 +27,26 @@ const ids = {} as Record<
 const panelist = () => readerOf(world.team.members.panelist!);
 const analyst = () => readerOf(world.team.members.analyst!);
 
+/** This file's stories: told from the world's excerpt, each with a second version for the revisions page. */
+const told = (title: string): Partial<StoryFormValues> => ({
+  title,
+  whatChanged: "La asamblea votó en secreto.",
+  whySignificant: "Por primera vez.",
+  sources: [{ kind: "EXCERPT", id: world.excerpt.id }],
+});
 async function newStory(title: string) {
-  const story = storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
-    title,
-    whatChanged: "La asamblea votó en secreto.",
-    whySignificant: "Por primera vez.",
-    changeType: "POSITIVE",
-    storytellerIds: [world.respondents.consenting.id],
-    sources: [{ kind: "EXCERPT", id: world.excerpt.id }],
-  });
-  const created = await mutations.createStory({
-    actorId: world.team.members.evaluator!.id,
-    evaluationId: world.evaluationId,
-    story,
-  });
-  if (!created.ok) throw new Error(created.reason);
-  // A second version, so the revisions page has two to compare.
-  const saved = await mutations.updateStory({
-    actorId: world.team.members.lead.id,
-    evaluationId: world.evaluationId,
-    storyId: created.storyId,
-    expectedVersion: 1,
-    story: { ...story, title: `${title} (revisada)` },
-    note: null,
-  });
-  if (!saved.ok) throw new Error(saved.reason);
-  return created.storyId;
+  const storyId = await newStoryIn(world, told(title));
+  await reviseStory(world, storyId, told(`${title} (revisada)`));
+  return storyId;
 }
 
-/** A round of `panelistIds`' panel, in `status`, with `storyId` before it. */
-async function roundWith(storyId: string, status: SelectionRoundStatus, panelistIds: string[]) {
-  const { prisma } = database;
-  const evaluationId = world.evaluationId;
-  const panel = await prisma.selectionPanel.create({
-    data: { evaluationId, name: `Panel ${status}`, level: "PORTFOLIO" },
-  });
-  for (const userId of panelistIds)
-    await prisma.panelMember.create({ data: { evaluationId, panelId: panel.id, userId } });
-  await prisma.changeStory.update({
-    where: { id: storyId },
-    data: { stage: status === "DRAFT" || status === "CANCELLED" ? "SCREENED" : "IN_SELECTION" },
-  });
-  const round = await prisma.selectionRound.create({
-    data: {
-      evaluationId,
-      panelId: panel.id,
-      name: `Ronda ${status}`,
-      method: "APPROVAL",
-      deadline: new Date(Date.now() + 86_400_000),
-      status,
-    },
-  });
-  await prisma.roundCandidate.create({ data: { evaluationId, roundId: round.id, storyId } });
-  return round.id;
-}
+const roundWith = (storyId: string, status: SelectionRoundStatus, panelistIds: string[]) =>
+  putBeforeRound(database.prisma, world.evaluationId, storyId, status, panelistIds);
 
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [stories, mutations] = await Promise.all([import("@/lib/stories/loaders"), import("@/lib/stories/mutations")]);
+  stories = await import("@/lib/stories/loaders");
   world = await createStoryWorld(database.prisma);
   const me = world.team.members.panelist!.id;
   ids.draft = await newStory("Borrador sin ronda");

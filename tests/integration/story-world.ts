@@ -1,7 +1,8 @@
 /**
  * The story tests' start: a database of the file's own with the app pointed at it and the story
  * world of tests/factories/stories.ts in it; a story form's valid fields; a story created through
- * the mutation by the world's evaluator; the stories list as it first opens.
+ * the mutation by the world's evaluator, and its second version by the lead; the stories list as
+ * it first opens.
  */
 import type { StoryFormValues } from "@/lib/stories/form-values";
 import { emptyStoryValues } from "@/lib/stories/form-values";
@@ -43,6 +44,25 @@ export async function newStory(world: StoryWorld, overrides: Partial<StoryFormVa
   });
   if (!result.ok) throw new Error(result.reason);
   return result.storyId;
+}
+
+/** Saves the story's second version as the lead, over version 1; a refusal fails the test here. */
+export async function reviseStory(
+  world: StoryWorld,
+  storyId: string,
+  overrides: Partial<StoryFormValues>,
+  note: string | null = null,
+): Promise<void> {
+  const { updateStory } = await import("@/lib/stories/mutations");
+  const saved = await updateStory({
+    actorId: world.team.members.lead.id,
+    evaluationId: world.evaluationId,
+    storyId,
+    expectedVersion: 1,
+    story: storyFields(world, overrides),
+    note,
+  });
+  if (!saved.ok) throw new Error(saved.reason);
 }
 
 /** The stories list as it first opens: page one of 25, by code, no filter, no columns chosen. */

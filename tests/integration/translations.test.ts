@@ -16,6 +16,7 @@ import { contributionPath, figurePath, staleTranslationPaths } from "@/lib/trans
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { storyFields } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
@@ -31,14 +32,10 @@ const analyst = () => world.team.members.analyst!.id;
 const project = () => world.team.projects[0]!.id;
 
 function fields(overrides: Partial<StoryFormValues> = {}): StoryFields {
-  return storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
+  return storyFields(world, {
     title: "Las trabajadoras votaron en secreto",
     whatChanged: "En 2022 la plantilla votó su contrato colectivo.",
     whySignificant: "«Por primera vez decidimos nosotras.»",
-    changeType: "POSITIVE",
-    storytellerIds: [world.respondents.consenting.id],
-    sources: [{ kind: "INTERVIEW", id: world.interview.id }],
     figures: [
       {
         key: "a",

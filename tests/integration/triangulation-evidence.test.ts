@@ -4,16 +4,14 @@
  * facts loader inside a transaction, and the blockers of the step to TRIANGULATED.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyStoryValues } from "@/lib/stories/form-values";
-import { storyFieldsSchema } from "@/lib/stories/schema";
 import type { EvidenceFields } from "@/lib/triangulation/schema";
-import { buildChangeStory, buildStoryFigure, createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { buildChangeStory, buildStoryFigure, createStoryWorld, figureValues, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { newStory } from "./story-world";
 
 let database: TestDatabase;
 let world: StoryWorld;
-let stories: typeof import("@/lib/stories/mutations");
 let mutations: typeof import("@/lib/triangulation/mutations");
 let data: typeof import("@/lib/triangulation/data");
 let verification: typeof import("@/lib/triangulation/verification-mutations");
@@ -21,38 +19,15 @@ let policy: typeof import("@/lib/triangulation/policy");
 
 const analystId = () => world.team.members.analyst!.id;
 
-function storyFields(figures: Array<{ label: string; value: string }> = []) {
-  return storyFieldsSchema.parse({
-    ...emptyStoryValues("es"),
-    title: "Historia para triangular",
-    whatChanged: "Qué cambió.",
-    whySignificant: "Por qué.",
-    changeType: "POSITIVE",
-    storytellerIds: [world.respondents.consenting.id],
-    sources: [{ kind: "INTERVIEW", id: world.interview.id }],
-    figures: figures.map((figure, index) => ({
-      key: `f${index}`,
-      id: "",
-      labelTranslation: "",
-      qualifier: "EXACT",
-      valueMax: "",
-      unit: "",
-      ...figure,
-    })),
-  });
-}
-
 /** A story with one figure, moved to `stage` by hand (the step into triangulation belongs to the shared table). */
 async function storyIn(stage: "IN_TRIANGULATION" | "SELECTED" | "DRAFT" | "RETURNED" = "IN_TRIANGULATION") {
-  const created = await stories.createStory({
-    actorId: world.team.members.evaluator!.id,
-    evaluationId: world.evaluationId,
-    story: storyFields([{ label: "comunidades", value: "24" }]),
+  const storyId = await newStory(world, {
+    title: "Historia para triangular",
+    figures: [figureValues("comunidades", { key: "f0", value: "24" })],
   });
-  if (!created.ok) throw new Error(created.reason);
-  await database.prisma.changeStory.update({ where: { id: created.storyId }, data: { stage } });
-  const figure = await database.prisma.storyFigure.findFirstOrThrow({ where: { storyId: created.storyId } });
-  return { storyId: created.storyId, figureId: figure.id };
+  await database.prisma.changeStory.update({ where: { id: storyId }, data: { stage } });
+  const figure = await database.prisma.storyFigure.findFirstOrThrow({ where: { storyId } });
+  return { storyId, figureId: figure.id };
 }
 
 function evidence(overrides: Partial<EvidenceFields> = {}): EvidenceFields {
@@ -91,8 +66,7 @@ const events = (recordId: string) =>
 beforeAll(async () => {
   database = await openTestDatabase();
   pointAppAt(database.url);
-  [stories, mutations, data, verification, policy] = await Promise.all([
-    import("@/lib/stories/mutations"),
+  [mutations, data, verification, policy] = await Promise.all([
     import("@/lib/triangulation/mutations"),
     import("@/lib/triangulation/data"),
     import("@/lib/triangulation/verification-mutations"),

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { analyzeImportFile, commitImport, dryRunImport } from "@/lib/imports/mutations";
+import { commitImport } from "@/lib/imports/mutations";
 import type { RelatedFile } from "@/lib/imports/scan";
 import type { NumberLocale } from "@/lib/written-number";
 import {
@@ -44,6 +44,7 @@ import {
   whySignificant,
 } from "@/tests/fixtures/imports/brief-stories";
 import { pointAppAt } from "./app-env";
+import { wizardDryRunOk } from "./import-world";
 import { openTestDatabase, type TestDatabase } from "./test-database";
 
 const FIXTURES = path.join(process.cwd(), "tests/fixtures/imports");
@@ -124,7 +125,7 @@ export async function createBriefEvaluation(prisma: PrismaClient): Promise<Brief
   };
 }
 
-/** Analyse, dry run and commit as the wizard does (the suggested mapping, the `_uuid` key). */
+/** Analyse, dry run and commit as the wizard does (the suggested mapping and key). */
 export async function importBrief(
   evaluation: Pick<BriefEvaluation, "evaluationId" | "actor">,
   file: File,
@@ -134,21 +135,10 @@ export async function importBrief(
   options: { commit?: boolean } = {},
 ) {
   const { evaluationId, actor } = evaluation;
-  const analysis = await analyzeImportFile({ evaluationId, kind: "STORIES", file, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const dry = await dryRunImport(actor, {
-    evaluationId,
-    kind: "STORIES",
-    file,
-    fileName: file.name,
-    delimiter: "auto",
-    mapping: analysis.mapping,
-    keyColumn: analysis.keyColumn ?? "_uuid",
-    idempotencyKey,
+  const { analysis, dry } = await wizardDryRunOk(evaluation, "STORIES", file, idempotencyKey, {
     related,
     numberLocale,
   });
-  if ("rejected" in dry) throw new Error(dry.rejected);
   const commit =
     dry.errorCount === 0 && options.commit !== false
       ? await commitImport(actor, { evaluationId, batchId: dry.batchId, file, related })

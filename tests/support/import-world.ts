@@ -38,23 +38,58 @@ export function csvFile(lines: string[][], name: string): File {
   return new File([`${lines.map((cells) => cells.map(quote).join(",")).join("\r\n")}\r\n`], name);
 }
 
-/** Analyse and dry-run as the wizard does, with the suggested mapping and the `_uuid` key; a refusal fails the test. */
-export async function dryRunSuggested(world: ImportWorld, kind: ImportKind, file: File, idempotencyKey: string) {
-  const { evaluationId, actor } = world;
+/** Who imports into which evaluation. */
+type Importer = { evaluationId: string; actor: Parameters<typeof dryRunImport>[0] };
+
+/** What the test chooses over the wizard's suggestions, and the stories' repeat groups and number language. */
+export type WizardChoices = Partial<
+  Pick<Parameters<typeof dryRunImport>[1], "mapping" | "keyColumn" | "related" | "numberLocale">
+>;
+
+/**
+ * Analyse and dry-run as the wizard does: the mapping and key column it suggests (no key when it
+ * suggests none) unless `choices` names others. A refusal of either step is the answer.
+ */
+export async function wizardDryRun(
+  { evaluationId, actor }: Importer,
+  kind: ImportKind,
+  file: File,
+  idempotencyKey: string,
+  choices: WizardChoices = {},
+) {
   const analysis = await analyzeImportFile({ evaluationId, kind, file, delimiter: "auto" });
-  if ("rejected" in analysis) throw new Error(analysis.rejected);
-  const result = await dryRunImport(actor, {
+  if ("rejected" in analysis) return { analysis, dry: analysis };
+  const dry = await dryRunImport(actor, {
     evaluationId,
     kind,
     file,
     fileName: file.name,
     delimiter: "auto",
     mapping: analysis.mapping,
-    keyColumn: "_uuid",
+    keyColumn: analysis.keyColumn ?? "",
     idempotencyKey,
+    ...choices,
   });
-  if ("rejected" in result) throw new Error(result.rejected);
-  return result;
+  return { analysis, dry };
+}
+
+/** wizardDryRun where a refusal of either step fails the test. */
+export async function wizardDryRunOk(
+  world: Importer,
+  kind: ImportKind,
+  file: File,
+  idempotencyKey: string,
+  choices: WizardChoices = {},
+) {
+  const { analysis, dry } = await wizardDryRun(world, kind, file, idempotencyKey, choices);
+  if ("rejected" in analysis) throw new Error(analysis.rejected);
+  if ("rejected" in dry) throw new Error(dry.rejected);
+  return { analysis, dry };
+}
+
+/** The wizard's dry run with its suggested mapping and the `_uuid` key; a refusal fails the test. */
+export async function dryRunSuggested(world: Importer, kind: ImportKind, file: File, idempotencyKey: string) {
+  return (await wizardDryRunOk(world, kind, file, idempotencyKey, { keyColumn: "_uuid" })).dry;
 }
 
 /** A batch's row errors as [line, column, code], in line order. */

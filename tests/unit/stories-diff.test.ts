@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffList, diffSnapshots, diffWords, tokenize, type DiffSegment } from "@/lib/stories/diff";
-import { buildStorySnapshot, plainDecimal, type SnapshotSource } from "@/lib/stories/snapshot";
+import { buildStorySnapshot, plainDecimal } from "@/lib/stories/snapshot";
+import { snapshotSource as source } from "@/tests/factories/story-snapshot";
 
 /** Reassembles both sides from the segments: the diff must lose nothing. */
 function sides(segments: DiffSegment[]) {
@@ -124,39 +125,6 @@ describe("list differences", () => {
     });
   });
 });
-
-function source(overrides: Partial<SnapshotSource> = {}): SnapshotSource {
-  return {
-    code: "CS-0001",
-    title: "Título",
-    titleTranslation: null,
-    whatChanged: "Las trabajadoras votaron.",
-    whatChangedTranslation: null,
-    whySignificant: "Porque sí.",
-    whySignificantTranslation: null,
-    originalLanguage: "es",
-    translationLanguage: null,
-    translatedBy: null,
-    collectedBy: null,
-    changeType: "POSITIVE",
-    periodPrecision: "YEAR",
-    periodFrom: new Date("2022-01-01T00:00:00Z"),
-    periodTo: null,
-    contributionNarrative: null,
-    sustainabilityAssessment: null,
-    sustainabilityConditions: null,
-    sustainabilityRisks: null,
-    places: [],
-    sectors: [],
-    priorityTags: [],
-    atRiskGroups: [],
-    figures: [],
-    contributions: [],
-    storytellers: [{ respondentId: "r1", code: "R-0001" }],
-    sources: [],
-    ...overrides,
-  };
-}
 
 describe("snapshots", () => {
   it("are stable: lists sorted, decimals plain, dates as days", () => {

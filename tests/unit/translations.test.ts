@@ -3,51 +3,38 @@ import { buildStorySnapshot, type SnapshotSource } from "@/lib/stories/snapshot"
 import { sourceDigest } from "@/lib/translations/digest";
 import { evaluationLanguages, shownText } from "@/lib/translations/shown";
 import { nextTranslationSources, staleTranslationPaths } from "@/lib/translations/story-sources";
+import { snapshotSource } from "@/tests/factories/story-snapshot";
 
-const story = (changes: Partial<SnapshotSource> = {}): SnapshotSource => ({
-  code: "CS-0001",
-  title: "Subieron los salarios",
-  titleTranslation: "Wages rose",
-  whatChanged: "w",
-  whatChangedTranslation: null,
-  whySignificant: "y",
-  whySignificantTranslation: null,
-  originalLanguage: "es",
-  translationLanguage: "en",
-  translatedBy: { id: "u1", name: "Una" },
-  collectedBy: null,
-  changeType: "POSITIVE",
-  periodPrecision: "YEAR",
-  periodFrom: null,
-  periodTo: null,
-  contributionNarrative: null,
-  sustainabilityAssessment: "Probable.",
-  sustainabilityAssessmentTranslation: "Likely.",
-  sustainabilityConditions: null,
-  sustainabilityRisks: null,
-  places: [],
-  sectors: [],
-  priorityTags: [],
-  atRiskGroups: [],
-  figures: [
-    {
-      id: "f1",
-      position: 1,
-      label: "personas",
-      labelTranslation: "people",
-      qualifier: "EXACT",
-      value: "3",
-      valueMax: null,
-      unit: "%",
-    },
-  ],
-  contributions: [
-    { projectId: "p1", acronym: "P", name: "Proyecto", howContributed: "Capacitó.", howContributedTranslation: null },
-  ],
-  storytellers: [],
-  sources: [],
-  ...changes,
-});
+/** A story translated into English, with a figure and a contribution. */
+const story = (changes: Partial<SnapshotSource> = {}): SnapshotSource =>
+  snapshotSource({
+    title: "Subieron los salarios",
+    titleTranslation: "Wages rose",
+    whatChanged: "w",
+    whySignificant: "y",
+    translationLanguage: "en",
+    translatedBy: { id: "u1", name: "Una" },
+    periodFrom: null,
+    sustainabilityAssessment: "Probable.",
+    sustainabilityAssessmentTranslation: "Likely.",
+    figures: [
+      {
+        id: "f1",
+        position: 1,
+        label: "personas",
+        labelTranslation: "people",
+        qualifier: "EXACT",
+        value: "3",
+        valueMax: null,
+        unit: "%",
+      },
+    ],
+    contributions: [
+      { projectId: "p1", acronym: "P", name: "Proyecto", howContributed: "Capacitó.", howContributedTranslation: null },
+    ],
+    storytellers: [],
+    ...changes,
+  });
 
 describe("which text a reader sees", () => {
   const base = { sourceLanguage: "es", translationLanguage: "en", source: "Probable.", translation: "Likely." };
