@@ -2,11 +2,14 @@
  * Feedback and validation coverage: candidates of decided rounds whose storytellers have feedback
  * recorded (MSC step 6), and validation respondents reached against the sample drawn, by stratum.
  * Strata are counts of respondents: "< 5" and no round totals for readers without exact counts.
+ * A round with more strata than fit at a glance shows those with the most people still to reach;
+ * the download has every stratum (strata-on-page.ts).
  */
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StaticTable } from "@/components/ui/static-table";
 import type { Translate } from "@/lib/dashboard/figure-cells";
 import { stratumName } from "@/lib/dashboard/meta-figures";
+import { strataOnPage } from "@/lib/dashboard/strata-on-page";
 import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";
@@ -73,9 +76,10 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
         >
           {roundIds.flatMap((roundId) => {
             const strata = validation.strata.filter((row) => row.roundId === roundId);
+            const { shown, byUnreached } = strataOnPage(strata);
             const total = totals.get(roundId);
             return [
-              ...strata.map((row, index) => (
+              ...shown.map((row, index) => (
                 <tr key={`${roundId}-${index}`}>
                   <th scope="row">{row.roundName}</th>
                   <td>{stratumName(row.stratum, words)}</td>
@@ -83,6 +87,17 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
                   <td className="numeric">{figure(row.reached)}</td>
                 </tr>
               )),
+              shown.length < strata.length ? (
+                <tr key={`${roundId}-more`}>
+                  <th scope="row">{strata[0]!.roundName}</th>
+                  <td colSpan={3} className="muted">
+                    {t(byUnreached ? "validation.strataByUnreached" : "validation.strataByName", {
+                      shown: shown.length,
+                      all: strata.length,
+                    })}
+                  </td>
+                </tr>
+              ) : null,
               total && total.drawn !== null && total.reached !== null ? (
                 <tr key={`${roundId}-total`}>
                   <th scope="row">{total.roundName}</th>

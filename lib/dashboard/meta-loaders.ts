@@ -67,6 +67,8 @@ export type DashboardMetaView = {
       stratum: { type: string; state: string; gender: string } | null;
       drawn: Figure;
       reached: Figure;
+      /** Sampled people not yet reached; null for readers without exact counts (strata-on-page.ts). */
+      unreached: number | null;
     }>;
     /** Per round; null for readers without exact counts (a total beside "< 5" gives it away). */
     totals: Array<{ roundId: string; roundName: string; drawn: number | null; reached: number | null }>;
@@ -162,6 +164,7 @@ function validationOf(
       stratum,
       drawn: respondentFigure(row.drawn, scope),
       reached: respondentFigure(row.reached, scope),
+      unreached: scope.exactCounts ? row.drawn - row.reached : null,
     };
   });
   return {
