@@ -2,6 +2,7 @@
  * The values a fieldwork form starts from, in the fields both kinds share. Not a client module:
  * the pages that build a blank record run on the server.
  */
+import { NO_RECORD_TEXT } from "@/lib/excerpts/fingerprint";
 import type { RecordInput } from "@/lib/fieldwork/rows";
 
 export type RecordFormValues = RecordInput & { id?: string; version?: number; projectIds: string[] };
@@ -12,12 +13,7 @@ export function blankRecord(): RecordFormValues {
     date: "",
     placeId: null,
     language: "es",
-    notes: null,
-    transcriptOriginal: null,
-    transcriptLanguage: null,
-    transcriptTranslation: null,
-    translationLanguage: null,
-    translatedById: null,
+    ...NO_RECORD_TEXT,
     projectIds: [],
   };
 }

@@ -6,16 +6,9 @@ import {
   generalFailures,
   refusalFailureMessages,
   schemaCodes,
-  type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
 import type { QuotationRefusal } from "@/lib/quotations/mutations";
-
-const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = {
-  required: "quotations.errors.required",
-  tooLong: "quotations.errors.tooLong",
-  invalid: "quotations.errors.invalid",
-};
 
 export const QUOTATION_REFUSAL_MESSAGES: RefusalMessages<QuotationRefusal> = {
   ...generalFailures("quotations.errors"),
@@ -29,5 +22,5 @@ export const QUOTATION_REFUSAL_MESSAGES: RefusalMessages<QuotationRefusal> = {
 
 export const quotationFailureMessages = refusalFailureMessages(
   QUOTATION_REFUSAL_MESSAGES,
-  schemaCodes(FIELD_MESSAGES, "quotations.errors.invalid"),
+  schemaCodes("quotations.errors", ["required", "tooLong", "invalid"], "quotations.errors.invalid"),
 );

@@ -6,7 +6,6 @@ import type { ConsentRefusal } from "@/lib/respondents/consent-mutations";
 import type { IdentityRefusal } from "@/lib/respondents/identity-mutations";
 import type { RespondentRefusal } from "@/lib/respondents/mutations";
 import { refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
-import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
 
 export const RESPONDENT_REFUSAL_MESSAGES: RefusalMessages<RespondentRefusal | IdentityRefusal | ConsentRefusal> = {
   INVALID: "respondents.errors.summary",
@@ -37,13 +36,12 @@ function fieldOf(path: string): string {
   return first === "scopes" && second ? `${first}.${second}` : (first ?? "");
 }
 
-/** The schema's codes are keys under `respondents` ("errors.required"). */
-const shown = refusalFailureMessages(RESPONDENT_REFUSAL_MESSAGES, (code) => `respondents.${code}`);
-
-/** A respondent action's failure as message keys, next to the field (or the list) it is about. */
-export function respondentFailureMessages(failure: ActionFailure): FailureMessages {
-  const { fields, form } = shown(failure);
-  const byControl: Record<string, string[]> = {};
-  for (const [path, keys] of Object.entries(fields)) byControl[fieldOf(path)] ??= keys;
-  return { fields: byControl, form };
-}
+/**
+ * A respondent action's failure as message keys, next to the field (or the list) it is about. The
+ * schema's codes are keys under `respondents` ("errors.required").
+ */
+export const respondentFailureMessages = refusalFailureMessages(
+  RESPONDENT_REFUSAL_MESSAGES,
+  (code) => `respondents.${code}`,
+  fieldOf,
+);

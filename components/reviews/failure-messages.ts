@@ -6,19 +6,16 @@ import {
   generalFailures,
   refusalFailureMessages,
   schemaCodes,
-  type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
 import type { ReviewDecisionRefusal } from "@/lib/reviews/mutations";
 
 /** The schema's field-error codes (lib/reviews/schema.ts); any other reads as invalid. */
-const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = {
-  choose: "reviews.errors.choose",
-  tooLong: "reviews.errors.tooLong",
-  invalidCharacters: "reviews.errors.invalidCharacters",
-  invalid: "reviews.errors.invalid",
-};
-const fieldKey = schemaCodes(FIELD_MESSAGES, "reviews.errors.invalid");
+const fieldKey = schemaCodes(
+  "reviews.errors",
+  ["choose", "tooLong", "invalidCharacters", "invalid"],
+  "reviews.errors.invalid",
+);
 
 export const REVIEW_DECISION_REFUSAL_MESSAGES: RefusalMessages<ReviewDecisionRefusal> = {
   ...generalFailures("reviews.errors"),

@@ -10,20 +10,15 @@ import {
   generalFailures,
   refusalFailureMessages,
   schemaCodes,
-  type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
 
 /** The schema's field-error codes (lib/selection/schema.ts); any other reads as unexpected. */
-const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = {
-  required: "selection.errors.required",
-  tooLong: "selection.errors.tooLong",
-  tooMany: "selection.errors.tooMany",
-  invalid: "selection.errors.invalid",
-  invalidCharacters: "selection.errors.invalidCharacters",
-  duplicateStory: "selection.errors.duplicateStory",
-};
-const fieldKey = schemaCodes(FIELD_MESSAGES, "selection.errors.UNEXPECTED");
+const fieldKey = schemaCodes(
+  "selection.errors",
+  ["required", "tooLong", "tooMany", "invalid", "invalidCharacters", "duplicateStory"],
+  "selection.errors.UNEXPECTED",
+);
 
 export const SELECTION_REFUSAL_MESSAGES: RefusalMessages<RoundRefusal | CastRefusal | ReminderRefusal> = {
   ...generalFailures("selection.errors"),

@@ -8,7 +8,6 @@ import type { PlaceRefusal } from "@/lib/places/mutations";
 import type { ProjectRefusal } from "@/lib/projects/mutations";
 import type { ListItemRefusal } from "@/lib/setup-lists/mutations";
 import { generalFailures, refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
-import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
 
 export const SETUP_REFUSAL_MESSAGES: RefusalMessages<
   PlaceRefusal | ProjectRefusal | DomainSetupRefusal | ListItemRefusal | CopySetupRefusal
@@ -36,14 +35,10 @@ export const SETUP_REFUSAL_MESSAGES: RefusalMessages<
   SAME_EVALUATION: "setup.errors.SAME_EVALUATION",
 };
 
-/** "project.acronym" is shown next to "acronym". */
-const field = (path: string) => path.replace(/^project\./, "");
 /** The schema's codes read under `setup.errors`; admin-style keys ("validation.x") are kept as they are. */
 const fieldKey = (code: string) => (code.includes(".") ? code : `setup.errors.${code}`);
-const shown = refusalFailureMessages(SETUP_REFUSAL_MESSAGES, fieldKey);
 
-/** A set-up action's failure as message keys, next to the field when there is one. */
-export function setupFailureMessages(failure: ActionFailure): FailureMessages {
-  const { fields, form } = shown(failure);
-  return { fields: Object.fromEntries(Object.entries(fields).map(([path, keys]) => [field(path), keys])), form };
-}
+/** A set-up action's failure as message keys, next to the field when there is one ("project.acronym" by "acronym"). */
+export const setupFailureMessages = refusalFailureMessages(SETUP_REFUSAL_MESSAGES, fieldKey, (path) =>
+  path.replace(/^project\./, ""),
+);

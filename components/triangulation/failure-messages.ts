@@ -8,7 +8,6 @@ import type { TriangulationRefusal } from "@/lib/triangulation/mutations";
 import type { EvidenceBlocker } from "@/lib/triangulation/policy";
 import type { UploadRefusal } from "@/lib/uploads/file-check";
 import { generalFailures, refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
-import type { ActionFailure, FailureMessages } from "@/components/ui/use-action-form";
 
 export const TRIANGULATION_REFUSAL_MESSAGES: RefusalMessages<
   TriangulationRefusal | StorySaveRefusal | UploadRefusal | EvidenceBlocker["code"]
@@ -41,10 +40,6 @@ export const TRIANGULATION_REFUSAL_MESSAGES: RefusalMessages<
 const field = (path: string) => path.replace(/^(evidence|fields)\./, "");
 /** The schemas' codes ("required") read under `triangulation.errors`. */
 const fieldKey = (code: string) => `triangulation.errors.${code}`;
-const shown = refusalFailureMessages(TRIANGULATION_REFUSAL_MESSAGES, fieldKey);
 
 /** A triangulation action's failure as message keys, next to the field when there is one. */
-export function triangulationFailureMessages(failure: ActionFailure): FailureMessages {
-  const { fields, form } = shown(failure);
-  return { fields: Object.fromEntries(Object.entries(fields).map(([path, keys]) => [field(path), keys])), form };
-}
+export const triangulationFailureMessages = refusalFailureMessages(TRIANGULATION_REFUSAL_MESSAGES, fieldKey, field);

@@ -49,32 +49,40 @@ export function refusalMessageKey<R extends string>(messages: RefusalMessages<R>
 }
 
 /**
- * A `fieldKey` from a table of the schema's field-error codes: a code the table does not list
- * (zod's own, or one added to the schema before its message) reads as `otherwise`.
+ * A `fieldKey` for the schema's field-error codes that have a message of the same name under
+ * `namespace` ("tooLong" → "reviews.errors.tooLong"; a code without its key fails typecheck). A
+ * code not listed (zod's own, or one added to the schema before its message) reads as `otherwise`.
  */
-export function schemaCodes(table: Readonly<Record<string, MessageKey>>, otherwise: MessageKey) {
-  return (code: string): MessageKey => (Object.hasOwn(table, code) ? table[code]! : otherwise);
+export function schemaCodes<N extends string, C extends string>(
+  namespace: N,
+  codes: readonly C[],
+  otherwise: MessageKey,
+  ..._check: `${N}.${C}` extends MessageKey ? [] : [missing: never]
+) {
+  const known = new Set<string>(codes);
+  // `_check` proved every `${namespace}.${code}` is a message key.
+  return (code: string): MessageKey => (known.has(code) ? (`${namespace}.${code}` as MessageKey) : otherwise);
 }
 
 /**
  * A form's `failureMessages`: the refusal on top (and under its field when it names one), field
- * errors as `fieldKey` maps the schema's codes.
+ * errors as `fieldKey` maps the schema's codes. `fieldOf` names the control a path's error shows
+ * under ("project.acronym" → "acronym", "atRiskGroupIds.1" → "atRiskGroupIds"); when several
+ * paths fall to one control, the first one's errors show.
  */
 export function refusalFailureMessages<R extends string>(
   messages: RefusalMessages<R>,
   fieldKey: (code: string) => string = (code) => code,
+  fieldOf: (path: string) => string = (path) => path,
 ) {
   return (failure: ActionFailure): FailureMessages => {
     const form = refusalMessageKey(messages, failure);
     if (failure.error === "INVALID") {
-      return {
-        fields: Object.fromEntries(
-          Object.entries(failure.fieldErrors).map(([field, codes]) => [field, codes.map(fieldKey)]),
-        ),
-        form,
-      };
+      const fields: Record<string, string[]> = {};
+      for (const [path, codes] of Object.entries(failure.fieldErrors)) fields[fieldOf(path)] ??= codes.map(fieldKey);
+      return { fields, form };
     }
-    if (failure.error === "REJECTED" && failure.field) return { fields: { [failure.field]: [form] }, form };
+    if (failure.error === "REJECTED" && failure.field) return { fields: { [fieldOf(failure.field)]: [form] }, form };
     return { fields: {}, form };
   };
 }

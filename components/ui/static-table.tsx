@@ -8,6 +8,8 @@ type StaticTableProps = {
   columns: ReadonlyArray<ReactNode | null | false>;
   /** Tighter rows, for long or secondary tables. */
   compact?: boolean;
+  /** Given when there are no rows: the line shown (muted) instead of the table, as in every list. */
+  empty?: string | null;
   /** The body rows (`<tr>` elements). */
   children: ReactNode;
 };
@@ -17,7 +19,8 @@ type StaticTableProps = {
  * The wrapper scrolls sideways on narrow screens, so it is a focusable, named region that a
  * keyboard user can scroll.
  */
-export function StaticTable({ captionId, caption, columns, compact = false, children }: StaticTableProps) {
+export function StaticTable({ captionId, caption, columns, compact = false, empty, children }: StaticTableProps) {
+  if (empty) return <p className="muted">{empty}</p>;
   const shown = columns.filter((column) => column !== null && column !== undefined && column !== false);
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>

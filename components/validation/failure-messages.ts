@@ -8,7 +8,6 @@ import {
   generalFailures,
   refusalFailureMessages,
   schemaCodes,
-  type MessageKey,
   type RefusalMessages,
 } from "@/components/ui/refusal-messages";
 import type { RevalidationRefusal, SendToReviewRefusal } from "@/lib/reviews/mutations";
@@ -18,24 +17,24 @@ import type { ValidationRoundRefusal } from "@/lib/validation/mutations";
 import type { ResponseRefusal } from "@/lib/validation/response-mutations";
 import type { SampleRefusal } from "@/lib/validation/sample-mutations";
 
-/** The schema's field-error codes (lib/validation/schema.ts); any other reads as unexpected. */
-const FIELD_CODES = [
-  "required",
-  "tooLong",
-  "invalidCharacters",
-  "invalid",
-  "date",
-  "number",
-  "choose",
-  "endsBeforeStart",
-  "duplicate",
-  "tooMany",
-  "respondentCode",
-] as const;
-const FIELD_MESSAGES: Readonly<Record<string, MessageKey>> = Object.fromEntries(
-  FIELD_CODES.map((code) => [code, `respondentValidation.errors.${code}` satisfies MessageKey]),
+/** The schema's field-error codes (lib/validation/schema.ts); any other reads as invalid. */
+const fieldKey = schemaCodes(
+  "respondentValidation.errors",
+  [
+    "required",
+    "tooLong",
+    "invalidCharacters",
+    "invalid",
+    "date",
+    "number",
+    "choose",
+    "endsBeforeStart",
+    "duplicate",
+    "tooMany",
+    "respondentCode",
+  ],
+  "respondentValidation.errors.invalid",
 );
-const fieldKey = schemaCodes(FIELD_MESSAGES, "respondentValidation.errors.invalid");
 
 export const VALIDATION_REFUSAL_MESSAGES: RefusalMessages<
   ValidationRoundRefusal | ResponseRefusal | CorrectionRefusal | DisputeRefusal | SampleRefusal

@@ -18,6 +18,19 @@ export type RecordText = {
   translatedById: string | null;
 };
 
+/**
+ * No text at all: a record not yet written, or one whose text a consent withdrawal erased. Typed
+ * by every field of RecordText, so a text field added there starts blank and is erased too.
+ */
+export const NO_RECORD_TEXT: { readonly [Field in keyof RecordText]: null } = {
+  notes: null,
+  transcriptOriginal: null,
+  transcriptLanguage: null,
+  transcriptTranslation: null,
+  translationLanguage: null,
+  translatedById: null,
+};
+
 /** The notes and transcripts of an interview or a focus group as an audit event shows them. */
 export function recordTextAuditView(value: RecordText) {
   return {

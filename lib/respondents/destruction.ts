@@ -10,6 +10,7 @@
  * - stories that rested only on the person are flagged for review.
  * Returns ids and counts for the audit event; never any of the erased content.
  */
+import { NO_RECORD_TEXT } from "@/lib/excerpts/fingerprint";
 import { storiesToFlag, transcriptsToErase } from "./policy";
 import type { Tx } from "./transaction";
 
@@ -22,15 +23,7 @@ export type DestructionSummary = {
   storiesFlagged: string[];
 };
 
-const ERASED_TRANSCRIPT = {
-  notes: null,
-  transcriptOriginal: null,
-  transcriptLanguage: null,
-  transcriptTranslation: null,
-  translationLanguage: null,
-  translatedById: null,
-  version: { increment: 1 },
-} as const;
+const ERASED_TRANSCRIPT = { ...NO_RECORD_TEXT, version: { increment: 1 } } as const;
 
 export async function destroyRespondentData(
   tx: Tx,

@@ -12,6 +12,7 @@ import { TRANSACTION_OPTIONS } from "@/lib/core/transaction";
 import { refusals, type Refused } from "@/lib/core/refusal";
 import { loadStoryHead, loadValidationFacts } from "./facts";
 import { roundStepBlockers, STAGES_READY_FOR_VALIDATION, validationBlockers, type RoundStatusStep } from "./policy";
+import { roundColumns } from "./round-columns";
 import type { RoundFields } from "./schema";
 import { moveStoryStage } from "./stage";
 
@@ -31,19 +32,6 @@ export const VALIDATION_ROUND_REFUSALS = [
 export type ValidationRoundRefusal = (typeof VALIDATION_ROUND_REFUSALS)[number];
 const { refuse, asResults } = refusals<ValidationRoundRefusal>();
 export type Actor = { actorId: string; ipAddress?: string | null };
-
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-
-function roundColumns(round: RoundFields) {
-  return {
-    name: round.name,
-    startsOn: day(round.startsOn),
-    endsOn: day(round.endsOn),
-    method: round.method,
-    targetSize: round.targetSize,
-    notes: round.notes,
-  };
-}
 
 /** Adds stories to the round with their current revision and moves each TRIANGULATED → IN_VALIDATION. */
 async function addStories(

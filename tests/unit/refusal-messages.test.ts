@@ -7,7 +7,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { RefusalMessages } from "@/components/ui/refusal-messages";
+import {
+  generalFailures,
+  refusalFailureMessages,
+  schemaCodes,
+  type RefusalMessages,
+} from "@/components/ui/refusal-messages";
 import { REMINDER_REFUSAL_MESSAGES, SELECTION_REFUSAL_MESSAGES } from "@/components/selection/failure-messages";
 import { STAGE_REFUSAL_MESSAGES } from "@/components/stories/stage-controls";
 import { STORY_SAVE_REFUSAL_MESSAGES } from "@/components/stories/failure-messages";
@@ -139,5 +144,58 @@ describe("refusal messages", () => {
         }
       }
     }
+  });
+});
+
+describe("schemaCodes", () => {
+  const fieldKey = schemaCodes("reviews.errors", ["choose", "tooLong"], "reviews.errors.invalid");
+
+  it("reads a listed code as the key of the same name under the namespace", () => {
+    expect(fieldKey("choose")).toBe("reviews.errors.choose");
+    expect(fieldKey("tooLong")).toBe("reviews.errors.tooLong");
+  });
+
+  it("refuses at typecheck a code with no message of its name under the namespace", () => {
+    // @ts-expect-error "noSuchCode" has no key under reviews.errors
+    expect(schemaCodes("reviews.errors", ["noSuchCode"], "reviews.errors.invalid")("noSuchCode")).toBe(
+      "reviews.errors.noSuchCode",
+    );
+  });
+
+  it("reads any other code, zod's own or an object's property name, as the fallback", () => {
+    for (const code of ["too_small", "invalidCharacters", "constructor", "__proto__", ""])
+      expect(fieldKey(code), code).toBe("reviews.errors.invalid");
+  });
+});
+
+describe("refusalFailureMessages", () => {
+  const shown = refusalFailureMessages(
+    generalFailures("reviews.errors"),
+    (code) => `reviews.errors.${code}`,
+    (path) => path.split(".")[0]!,
+  );
+
+  it("shows each field error under the control its path names, the first path's when several share one", () => {
+    const failure = {
+      ok: false as const,
+      error: "INVALID" as const,
+      fieldErrors: { "storyIds.2": ["tooMany"], "storyIds.0": ["duplicate"], comment: ["tooLong"] },
+    };
+    expect(shown(failure)).toEqual({
+      fields: { storyIds: ["reviews.errors.tooMany"], comment: ["reviews.errors.tooLong"] },
+      form: "reviews.errors.INVALID",
+    });
+  });
+
+  it("shows a refusal on top and under the control of the field it names", () => {
+    const failure = { ok: false as const, error: "REJECTED" as const, reason: "CONFLICT", field: "storyIds.1" };
+    expect(shown(failure)).toEqual({
+      fields: { storyIds: ["reviews.errors.CONFLICT"] },
+      form: "reviews.errors.CONFLICT",
+    });
+  });
+
+  it("shows a failure that names no field on top only", () => {
+    expect(shown({ ok: false, error: "FORBIDDEN" })).toEqual({ fields: {}, form: "reviews.errors.FORBIDDEN" });
   });
 });

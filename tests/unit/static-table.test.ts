@@ -72,6 +72,20 @@ describe("StaticTable", () => {
     expect(html).toContain('<tr><th scope="col"></th><th scope="col">Value</th></tr>');
   });
 
+  it("shows the empty line instead of the table when there are no rows", () => {
+    const html = renderToStaticMarkup(
+      h(StaticTable, { captionId: "c", caption: "x", columns: ["Name"], empty: "No rounds yet.", children: [] }),
+    );
+    expect(html).toBe('<p class="muted">No rounds yet.</p>');
+  });
+
+  it("shows the table when there are rows to show (no empty line)", () => {
+    const html = renderToStaticMarkup(
+      h(StaticTable, { captionId: "c", caption: "x", columns: ["Name", "Roles"], empty: null, children: rows }),
+    );
+    expect(html).toBe(handWritten("c", "x", ["Name", "Roles"], "table", rows));
+  });
+
   it("escapes hostile text in the caption and headers instead of rendering it", () => {
     const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
     const html = renderToStaticMarkup(

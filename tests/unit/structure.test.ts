@@ -153,6 +153,7 @@ const REASONS: Record<string, string> = {
   "validation/access.ts": ACCESS,
   "validation/facts.ts": IN_TRANSACTION,
   "validation/response-revisions.ts": IN_TRANSACTION,
+  "validation/round-columns.ts": PURE,
   "validation/sampling.ts": PURE,
   "validation/sheet.ts": FORMAT,
   "validation/stage.ts": IN_TRANSACTION,

@@ -79,41 +79,38 @@ export default async function MembersPage({ params }: MembersPageProps) {
           <InviteMemberForm evaluationId={evaluationId} />
           <section className="section" aria-labelledby="pending-title">
             <h2 id="pending-title">{t("members.pending.title")}</h2>
-            {invitations.length === 0 ? (
-              <p className="muted">{t("members.pending.empty")}</p>
-            ) : (
-              <StaticTable
-                captionId="pending-caption"
-                caption={t("members.pending.caption", { count: invitations.length })}
-                columns={[
-                  t("members.pending.email"),
-                  t("members.pending.roles"),
-                  t("members.pending.expires"),
-                  t("members.pending.invitedBy"),
-                  t("members.actions"),
-                ]}
-              >
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <th scope="row" className="code">
-                      {invitation.email}
-                    </th>
-                    <td>{roleList(invitation.roles)}</td>
-                    <td className="nowrap">
-                      {format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </td>
-                    <td>{invitation.invitedByName}</td>
-                    <td>
-                      <RevokeInvitationButton
-                        evaluationId={evaluationId}
-                        invitationId={invitation.id}
-                        email={invitation.email}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </StaticTable>
-            )}
+            <StaticTable
+              empty={invitations.length === 0 ? t("members.pending.empty") : null}
+              captionId="pending-caption"
+              caption={t("members.pending.caption", { count: invitations.length })}
+              columns={[
+                t("members.pending.email"),
+                t("members.pending.roles"),
+                t("members.pending.expires"),
+                t("members.pending.invitedBy"),
+                t("members.actions"),
+              ]}
+            >
+              {invitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row" className="code">
+                    {invitation.email}
+                  </th>
+                  <td>{roleList(invitation.roles)}</td>
+                  <td className="nowrap">
+                    {format.dateTime(invitation.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
+                  <td>{invitation.invitedByName}</td>
+                  <td>
+                    <RevokeInvitationButton
+                      evaluationId={evaluationId}
+                      invitationId={invitation.id}
+                      email={invitation.email}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </StaticTable>
           </section>
         </>
       ) : null}

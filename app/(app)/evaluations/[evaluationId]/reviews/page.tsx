@@ -38,30 +38,27 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.intro")} />
-      {queue.rows.length === 0 ? (
-        <p className="muted">{t("queue.empty")}</p>
-      ) : (
-        <StaticTable
-          captionId="queue-caption"
-          caption={t("queue.caption", { total: queue.total })}
-          columns={(["story", "evidence", "validation", "reasons"] as const).map((column) =>
-            t(`queue.columns.${column}`),
-          )}
-        >
-          {queue.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <OutcomeLink base={base} outcome={row} />
-              </td>
-              <td>{t("queue.evidenceCount", { count: row.evidence })}</td>
-              <td>
-                <VerdictSummary verdicts={row.verdicts} />
-              </td>
-              <td>{t("queue.reasonsCount", { count: row.reasons })}</td>
-            </tr>
-          ))}
-        </StaticTable>
-      )}
+      <StaticTable
+        empty={queue.rows.length === 0 ? t("queue.empty") : null}
+        captionId="queue-caption"
+        caption={t("queue.caption", { total: queue.total })}
+        columns={(["story", "evidence", "validation", "reasons"] as const).map((column) =>
+          t(`queue.columns.${column}`),
+        )}
+      >
+        {queue.rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <OutcomeLink base={base} outcome={row} />
+            </td>
+            <td>{t("queue.evidenceCount", { count: row.evidence })}</td>
+            <td>
+              <VerdictSummary verdicts={row.verdicts} />
+            </td>
+            <td>{t("queue.reasonsCount", { count: row.reasons })}</td>
+          </tr>
+        ))}
+      </StaticTable>
       {queue.pages > 1 ? (
         <nav aria-label={t("queue.caption", { total: queue.total })}>
           {page > 1 ? (

@@ -36,33 +36,30 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
           <Link href={`${base}/new`}>{t("list.newRound")}</Link>
         </p>
       ) : null}
-      {rounds.length === 0 ? (
-        <p className="muted">{t("list.empty")}</p>
-      ) : (
-        <StaticTable
-          captionId="rounds-caption"
-          caption={t("list.caption")}
-          columns={(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) =>
-            t(`list.columns.${column}`),
-          )}
-        >
-          {rounds.map((round) => (
-            <tr key={round.id}>
-              <td>
-                <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
-              </td>
-              <td>{t(`status.${round.status}`)}</td>
-              <td>{t(`method.${round.method}`)}</td>
-              <td>
-                {day(round.startsOn)} – {day(round.endsOn)}
-              </td>
-              <td>{round._count.stories}</td>
-              <td>{round._count.sampleMembers}</td>
-              <td>{round._count.responses}</td>
-            </tr>
-          ))}
-        </StaticTable>
-      )}
+      <StaticTable
+        empty={rounds.length === 0 ? t("list.empty") : null}
+        captionId="rounds-caption"
+        caption={t("list.caption")}
+        columns={(["name", "status", "method", "dates", "stories", "sample", "responses"] as const).map((column) =>
+          t(`list.columns.${column}`),
+        )}
+      >
+        {rounds.map((round) => (
+          <tr key={round.id}>
+            <td>
+              <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
+            </td>
+            <td>{t(`status.${round.status}`)}</td>
+            <td>{t(`method.${round.method}`)}</td>
+            <td>
+              {day(round.startsOn)} – {day(round.endsOn)}
+            </td>
+            <td>{round._count.stories}</td>
+            <td>{round._count.sampleMembers}</td>
+            <td>{round._count.responses}</td>
+          </tr>
+        ))}
+      </StaticTable>
       {pages > 1 ? (
         <nav aria-label={t("list.caption")} className={styles.inline}>
           {page > 1 ? <Link href={`${base}?page=${page - 1}`}>←</Link> : null}

@@ -133,29 +133,26 @@ export default async function ReviewStoryPage({ params }: Props) {
 
       <section className={styles.section} aria-labelledby="review-evidence">
         <h2 id="review-evidence">{t("story.evidence")}</h2>
-        {detail.evidence.length === 0 ? (
-          <p className="muted">{t("story.noEvidence")}</p>
-        ) : (
-          <StaticTable
-            captionId="evidence-caption"
-            // Not the section's own name: the table's scroll region would repeat it (axe landmark-unique).
-            caption={t("story.evidenceTable")}
-            compact
-            columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) =>
-              t(`story.evidenceColumns.${column}`),
-            )}
-          >
-            {detail.evidence.map((item) => (
-              <tr key={item.id}>
-                <td>{tTriangulation(`sourceTypes.${item.sourceType}`)}</td>
-                <td>{item.citation}</td>
-                <td>{translated(item.summary, detail.reportLanguages)}</td>
-                <td>{tTriangulation(`stances.${item.stance}`)}</td>
-                <td>{tTriangulation(`strengths.${item.strength}`)}</td>
-              </tr>
-            ))}
-          </StaticTable>
-        )}
+        <StaticTable
+          empty={detail.evidence.length === 0 ? t("story.noEvidence") : null}
+          captionId="evidence-caption"
+          // Not the section's own name: the table's scroll region would repeat it (axe landmark-unique).
+          caption={t("story.evidenceTable")}
+          compact
+          columns={(["source", "citation", "shows", "stance", "strength"] as const).map((column) =>
+            t(`story.evidenceColumns.${column}`),
+          )}
+        >
+          {detail.evidence.map((item) => (
+            <tr key={item.id}>
+              <td>{tTriangulation(`sourceTypes.${item.sourceType}`)}</td>
+              <td>{item.citation}</td>
+              <td>{translated(item.summary, detail.reportLanguages)}</td>
+              <td>{tTriangulation(`stances.${item.stance}`)}</td>
+              <td>{tTriangulation(`strengths.${item.strength}`)}</td>
+            </tr>
+          ))}
+        </StaticTable>
       </section>
 
       <section className={styles.section} aria-labelledby="review-validation">

@@ -98,49 +98,46 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
           />
         ) : null}
         {manage ? <AddMemberForm evaluationId={evaluationId} roundId={roundId} /> : null}
-        {sample.rows.length === 0 ? (
-          <p className="muted">{t("round.noSample")}</p>
-        ) : (
-          <StaticTable
-            captionId="sample-caption"
-            caption={t("round.sampleCaption", { total: sample.total })}
-            compact
-            columns={[
-              ...(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) =>
-                t(`round.columns.${column}`),
-              ),
-              manage ? t("round.columns.actions") : null,
-            ]}
-          >
-            {sample.rows.map((member) => (
-              <tr key={member.respondentId}>
-                <td className="code">{member.respondent.code}</td>
-                <td>{tr(`types.${member.respondent.type}`)}</td>
-                <td>{member.respondent.state}</td>
-                <td>{tr(`genders.${member.respondent.gender}`)}</td>
-                <td>{member.respondent.language}</td>
-                <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
+        <StaticTable
+          empty={sample.rows.length === 0 ? t("round.noSample") : null}
+          captionId="sample-caption"
+          caption={t("round.sampleCaption", { total: sample.total })}
+          compact
+          columns={[
+            ...(["code", "type", "state", "gender", "language", "how", "sheet"] as const).map((column) =>
+              t(`round.columns.${column}`),
+            ),
+            manage ? t("round.columns.actions") : null,
+          ]}
+        >
+          {sample.rows.map((member) => (
+            <tr key={member.respondentId}>
+              <td className="code">{member.respondent.code}</td>
+              <td>{tr(`types.${member.respondent.type}`)}</td>
+              <td>{member.respondent.state}</td>
+              <td>{tr(`genders.${member.respondent.gender}`)}</td>
+              <td>{member.respondent.language}</td>
+              <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
+              <td>
+                <a href={`${href}/sheets/${encodeURIComponent(member.respondentId)}`} download>
+                  {t("round.sheet", { code: member.respondent.code })}
+                </a>
+              </td>
+              {manage ? (
                 <td>
-                  <a href={`${href}/sheets/${encodeURIComponent(member.respondentId)}`} download>
-                    {t("round.sheet", { code: member.respondent.code })}
-                  </a>
+                  {member._count.responses === 0 ? (
+                    <RemoveMemberButton
+                      evaluationId={evaluationId}
+                      roundId={roundId}
+                      respondentId={member.respondentId}
+                      code={member.respondent.code}
+                    />
+                  ) : null}
                 </td>
-                {manage ? (
-                  <td>
-                    {member._count.responses === 0 ? (
-                      <RemoveMemberButton
-                        evaluationId={evaluationId}
-                        roundId={roundId}
-                        respondentId={member.respondentId}
-                        code={member.respondent.code}
-                      />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </StaticTable>
-        )}
+              ) : null}
+            </tr>
+          ))}
+        </StaticTable>
         <h3>{t("round.coverage")}</h3>
         {sampleRule ? <SampleRuleCoverage view={sampleRule} /> : null}
         <CoverageTables coverage={coverage} />
@@ -196,47 +193,44 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             />
           </>
         ) : null}
-        {responses.rows.length === 0 ? (
-          <p className="muted">{t("round.noResponses")}</p>
-        ) : (
-          <StaticTable
-            captionId="responses-caption"
-            caption={t("round.responsesCaption", { total: responses.total })}
-            compact
-            columns={(
-              ["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const
-            ).map((column) => t(`round.responseColumns.${column}`))}
-          >
-            {responses.rows.map((response) => (
-              <tr key={response.id}>
-                <td className="code">
-                  {response.story.code} ({t("round.revision", { version: response.storyRevision.version })})
-                </td>
-                <td className="code">{response.respondent.code}</td>
-                <td>{t(`verdict.${response.verdict}`)}</td>
-                <td>{response.comments}</td>
-                <td>{response.proposedChanges}</td>
-                <td>
-                  {response.verdict !== "DISPUTES" ? null : response.resolvedAt ? (
-                    t("round.resolvedBy", { resolution: response.disputeResolution ?? "" })
-                  ) : manage ? (
-                    <a href="#disputes">{t("disputes.goToDisputes")}</a>
-                  ) : (
-                    t("round.disputeOpen")
-                  )}
-                </td>
-                <td>
-                  <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
-                    {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", {
-                      respondent: response.respondent.code,
-                      story: response.story.code,
-                    })}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </StaticTable>
-        )}
+        <StaticTable
+          empty={responses.rows.length === 0 ? t("round.noResponses") : null}
+          captionId="responses-caption"
+          caption={t("round.responsesCaption", { total: responses.total })}
+          compact
+          columns={(
+            ["story", "respondent", "verdict", "comments", "proposedChanges", "dispute", "correction"] as const
+          ).map((column) => t(`round.responseColumns.${column}`))}
+        >
+          {responses.rows.map((response) => (
+            <tr key={response.id}>
+              <td className="code">
+                {response.story.code} ({t("round.revision", { version: response.storyRevision.version })})
+              </td>
+              <td className="code">{response.respondent.code}</td>
+              <td>{t(`verdict.${response.verdict}`)}</td>
+              <td>{response.comments}</td>
+              <td>{response.proposedChanges}</td>
+              <td>
+                {response.verdict !== "DISPUTES" ? null : response.resolvedAt ? (
+                  t("round.resolvedBy", { resolution: response.disputeResolution ?? "" })
+                ) : manage ? (
+                  <a href="#disputes">{t("disputes.goToDisputes")}</a>
+                ) : (
+                  t("round.disputeOpen")
+                )}
+              </td>
+              <td>
+                <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
+                  {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", {
+                    respondent: response.respondent.code,
+                    story: response.story.code,
+                  })}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </StaticTable>
       </section>
       <ExportControl
         evaluationId={evaluationId}

@@ -6,10 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RoundForm } from "@/components/validation/round-form";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadValidationRoundForm } from "@/lib/validation/loaders";
+import { roundFormFields } from "@/lib/validation/round-columns";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string }> };
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { evaluationId, roundId } = await params;
@@ -39,12 +38,7 @@ export default async function EditValidationRoundPage({ params }: Props) {
         round={{
           id: round.id,
           version: round.version,
-          name: round.name,
-          startsOn: day(round.startsOn),
-          endsOn: day(round.endsOn),
-          method: round.method,
-          targetSize: round.targetSize,
-          notes: round.notes,
+          ...roundFormFields(round),
           storyIds: inRound.map((story) => story.id),
         }}
       />

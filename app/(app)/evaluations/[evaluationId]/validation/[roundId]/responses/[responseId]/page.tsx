@@ -65,30 +65,27 @@ export default async function ValidationResponsePage({ params }: Props) {
 
       <section className={styles.section} aria-labelledby="response-history">
         <h2 id="response-history">{t("correction.history")}</h2>
-        {revisions.length === 0 ? (
-          <p className="muted">{t("correction.noHistory")}</p>
-        ) : (
-          <StaticTable
-            captionId="history-caption"
-            caption={t("correction.historyCaption", { total: revisions.length })}
-            compact
-            columns={(
-              ["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const
-            ).map((column) => t(`correction.columns.${column}`))}
-          >
-            {revisions.map((revision) => (
-              <tr key={revision.version}>
-                <th scope="row">{revision.version}</th>
-                <td>{t(`correction.changes.${revision.change}`)}</td>
-                <td>{t(`verdict.${revision.verdict}`)}</td>
-                <td>{revision.comments}</td>
-                <td>{revision.proposedChanges}</td>
-                <td>{revision.disputeResolution}</td>
-                <td>{t("correction.savedBy", { name: revision.savedBy.name, when: when(revision.createdAt) })}</td>
-              </tr>
-            ))}
-          </StaticTable>
-        )}
+        <StaticTable
+          empty={revisions.length === 0 ? t("correction.noHistory") : null}
+          captionId="history-caption"
+          caption={t("correction.historyCaption", { total: revisions.length })}
+          compact
+          columns={(
+            ["version", "change", "verdict", "comments", "proposedChanges", "resolution", "savedBy"] as const
+          ).map((column) => t(`correction.columns.${column}`))}
+        >
+          {revisions.map((revision) => (
+            <tr key={revision.version}>
+              <th scope="row">{revision.version}</th>
+              <td>{t(`correction.changes.${revision.change}`)}</td>
+              <td>{t(`verdict.${revision.verdict}`)}</td>
+              <td>{revision.comments}</td>
+              <td>{revision.proposedChanges}</td>
+              <td>{revision.disputeResolution}</td>
+              <td>{t("correction.savedBy", { name: revision.savedBy.name, when: when(revision.createdAt) })}</td>
+            </tr>
+          ))}
+        </StaticTable>
       </section>
     </>
   );
