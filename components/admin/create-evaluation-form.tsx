@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { EmailField } from "@/components/ui/email-field";
 import { ActionForm } from "@/components/ui/action-form";
 import { LinkDeliveryNotice } from "@/components/forms/link-delivery-notice";
@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import { createEvaluation } from "@/lib/evaluations/actions";
 import { TEXT_MAX } from "@/lib/users/types";
 
@@ -43,16 +44,11 @@ export function CreateEvaluationForm() {
     onSuccess: (data) => setCreated(data),
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? "");
-    void form.submit({
-      ...Object.fromEntries(DETAILS.map((field) => [field.name, text(field.name)])),
-      languages,
-      leadEmail: text("leadEmail"),
-    });
-  }
+  const handleSubmit = form.handleSubmit((data) => ({
+    ...Object.fromEntries(DETAILS.map((field) => [field.name, formText(data, field.name)])),
+    languages,
+    leadEmail: formText(data, "leadEmail"),
+  }));
 
   if (created) {
     const href = `/evaluations/${encodeURIComponent(created.evaluationId)}`;

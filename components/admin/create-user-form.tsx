@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
 import { EmailField } from "@/components/ui/email-field";
 import { LinkFormSection, useLinkForm } from "@/components/forms/link-form";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import { createUser } from "@/lib/users/actions";
 import { NAME_MAX } from "@/lib/users/types";
 
@@ -20,16 +20,12 @@ export function CreateUserForm({ defaultLocale }: { defaultLocale: "ES" | "EN" }
   const form = useLinkForm(createUser, { focus: FIELD_ORDER });
   const { fieldError } = form;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    void form.submit({
-      name: String(data.get("name") ?? ""),
-      email: String(data.get("email") ?? ""),
-      locale: String(data.get("locale") ?? ""),
-      isAdmin: data.get("isAdmin") === "on",
-    });
-  }
+  const handleSubmit = form.handleSubmit((data) => ({
+    name: formText(data, "name"),
+    email: formText(data, "email"),
+    locale: formText(data, "locale"),
+    isAdmin: data.get("isAdmin") === "on",
+  }));
 
   return (
     <LinkFormSection id="create-user" messages="admin.createUser" form={form} onSubmit={handleSubmit}>

@@ -8,6 +8,7 @@ import { EmailField } from "@/components/ui/email-field";
 import { FormError } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 import { checkSignInInput } from "@/lib/auth/actions";
 import type { SignInIssue } from "@/lib/auth/schema";
@@ -79,9 +80,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (busy) return;
     const data = new FormData(event.currentTarget);
     const typed = {
-      email: String(data.get("email") ?? ""),
-      password: String(data.get("password") ?? ""),
-      ...(step === "code" ? { code: String(data.get("code") ?? "") } : {}),
+      email: formText(data, "email"),
+      password: formText(data, "password"),
+      ...(step === "code" ? { code: formText(data, "code") } : {}),
     };
     setBusy(true);
     const destination = safeCallbackPath(callbackUrl);

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { useRef } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { formText } from "@/components/ui/form-data";
 import { useActionForm, type ActionFailure, type FailureMessages } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { confirmTwoFactorSetupAction, disableTwoFactorAction } from "@/lib/auth/two-factor-actions";
@@ -32,46 +33,47 @@ export function TwoFactorCodeForm({ mode }: { mode: Mode }) {
   const router = useRouter();
   const codeRef = useRef<HTMLInputElement>(null);
   const id = `two-factor-${mode}`;
-  const { submit, busy, fieldError, formError } = useActionForm(
-    mode === "confirm" ? confirmTwoFactorSetupAction : disableTwoFactorAction,
-    {
-      clearOnStart: true,
-      focus: (fields) => {
-        if (!fields.code || !codeRef.current) return;
-        codeRef.current.value = "";
-        codeRef.current.focus();
-      },
-      failureMessages: (failure) => {
-        const messages = failureMessages(failure);
-        // The set-up changed in another tab (restarted, confirmed, turned off): show the page as it is.
-        if (messages.form === STALE) router.refresh();
-        return messages;
-      },
-      onSuccess: () => {
-        router.replace(`/account/two-factor?done=${mode === "confirm" ? "enabled" : "disabled"}`);
-        router.refresh();
-      },
-      busyAfterSuccess: true,
+  const form = useActionForm(mode === "confirm" ? confirmTwoFactorSetupAction : disableTwoFactorAction, {
+    clearOnStart: true,
+    focus: (fields) => {
+      if (!fields.code || !codeRef.current) return;
+      codeRef.current.value = "";
+      codeRef.current.focus();
     },
-  );
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit({ code: new FormData(event.currentTarget).get("code") ?? "" });
-  }
+    failureMessages: (failure) => {
+      const messages = failureMessages(failure);
+      // The set-up changed in another tab (restarted, confirmed, turned off): show the page as it is.
+      if (messages.form === STALE) router.refresh();
+      return messages;
+    },
+    onSuccess: () => {
+      router.replace(`/account/two-factor?done=${mode === "confirm" ? "enabled" : "disabled"}`);
+      router.refresh();
+    },
+    busyAfterSuccess: true,
+  });
 
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby={`${id}-error`}>
-      <FormError id={`${id}-error`} message={formError} />
-      <CodeField ref={codeRef} id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={fieldError("code")} />
+    <ActionForm
+      form={form}
+      messageId={`${id}-error`}
+      onSubmit={form.handleSubmit((data) => ({ code: formText(data, "code") }))}
+    >
+      <CodeField
+        ref={codeRef}
+        id={`${id}-code`}
+        label={t("code")}
+        hint={t("codeHint")}
+        error={form.fieldError("code")}
+      />
       <Button
         type="submit"
         variant={mode === "confirm" ? "primary" : "secondary"}
-        busy={busy}
+        busy={form.busy}
         busyLabel={t(mode === "confirm" ? "confirming" : "disabling")}
       >
         {t(mode === "confirm" ? "confirm" : "disable")}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,4 +1,5 @@
 /** Fields of a filter form (server-rendered; plain inputs that a GET form submits). */
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
 import styles from "./data-table.module.css";
 
@@ -37,7 +38,7 @@ export function SelectFilter({
 }
 
 export function DateFilter({ id, name, label, value }: { id: string; name: string; label: string; value?: string }) {
-  return <Field id={id} name={name} type="date" label={label} defaultValue={value ?? ""} />;
+  return <DateField id={id} name={name} label={label} defaultValue={value} />;
 }
 
 export function SearchFilter({

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { WholeNumberField } from "@/components/ui/whole-number-field";
 import { createFocusGroup, updateFocusGroup } from "@/lib/focus-groups/actions";
 import { MAX_ANONYMOUS_PARTICIPANTS, MAX_TOPIC_LENGTH } from "@/lib/focus-groups/types";
 import { FOCUS_GROUP } from "@/lib/fieldwork/kinds";
@@ -72,14 +73,11 @@ export function FocusGroupForm({
         </>
       )}
       afterRespondents={(error) => (
-        <Field
+        <WholeNumberField
           id="focus-group-anonymousParticipantCount"
           name="anonymousParticipantCount"
-          type="number"
-          inputMode="numeric"
           min={0}
           max={MAX_ANONYMOUS_PARTICIPANTS}
-          step={1}
           label={t("fields.anonymousParticipantCount")}
           hint={t("fields.anonymousParticipantCountHint")}
           defaultValue={initial.anonymousParticipantCount}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/choice-fields";
-import { Field } from "@/components/ui/field";
+import { WholeNumberField } from "@/components/ui/whole-number-field";
 import { INTERVIEW } from "@/lib/fieldwork/kinds";
 import { createInterview, updateInterview } from "@/lib/interviews/actions";
 import { INTERVIEW_MODES, MAX_DURATION_MINUTES } from "@/lib/interviews/types";
@@ -60,14 +60,11 @@ export function InterviewForm({
             error={error("mode")}
           />
           <SpokenLanguageField idPrefix="interview" initial={initial.language} error={error("language")} />
-          <Field
+          <WholeNumberField
             id="interview-durationMinutes"
             name="durationMinutes"
-            type="number"
-            inputMode="numeric"
             min={1}
             max={MAX_DURATION_MINUTES}
-            step={1}
             label={t("fields.durationMinutes")}
             defaultValue={initial.durationMinutes ?? ""}
             error={error("durationMinutes")}

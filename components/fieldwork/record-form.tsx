@@ -8,11 +8,12 @@
  */
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { FormEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
 import { DateField } from "@/components/ui/date-field";
 import { TextAreaField } from "@/components/ui/field";
+import { formChoices, formText } from "@/components/ui/form-data";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions";
@@ -97,7 +98,7 @@ export function RecordForm({
   // The respondents chosen now who may not be heard, by code: the rejection names them.
   const ineligible = (): string[] =>
     action.formRef.current
-      ? ineligibleCodes(options, checked(new FormData(action.formRef.current), respondents.field), respondentIds)
+      ? ineligibleCodes(options, formChoices(new FormData(action.formRef.current), respondents.field), respondentIds)
       : [];
   const action = useActionForm(
     (values: Record<string, unknown>) =>
@@ -112,14 +113,12 @@ export function RecordForm({
   );
   const error: FieldError = (field) => action.fieldError(field) ?? undefined;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    void action.submit({
-      evaluationId,
-      ...Object.fromEntries(fieldOrder.map((name) => [name, lists.has(name) ? checked(data, name) : text(data, name)])),
-    });
-  }
+  const onSubmit = action.handleSubmit((data) => ({
+    evaluationId,
+    ...Object.fromEntries(
+      fieldOrder.map((name) => [name, lists.has(name) ? formChoices(data, name) : formText(data, name)]),
+    ),
+  }));
 
   return (
     <ActionForm form={action} messageId={id("form-error")} onSubmit={onSubmit}>
@@ -237,14 +236,4 @@ export function SpokenLanguageField({
       error={error}
     />
   );
-}
-
-/** The values of every checkbox named `name` that is checked. */
-function checked(data: FormData, name: string): string[] {
-  return data.getAll(name).filter((value): value is string => typeof value === "string");
-}
-
-function text(data: FormData, name: string): string {
-  const value = data.get(name);
-  return typeof value === "string" ? value : "";
 }

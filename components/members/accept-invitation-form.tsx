@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/ui/form-message";
+import { useEffect, useRef, useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { ActionError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -31,15 +32,10 @@ function Done({ title, body, href, linkLabel }: { title: string; body: string; h
 export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations("invitations");
   const [done, setDone] = useState<{ evaluationId: string; email: string } | null>(null);
-  const { submit, busy, fieldError, formError } = useActionForm(acceptInvitationWithAccount, {
+  const form = useActionForm(acceptInvitationWithAccount, {
     focus: NEW_PASSWORD_ORDER("accept"),
     onSuccess: (data) => setDone(data),
   });
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit(newPasswordInput(event.currentTarget, token));
-  }
 
   if (done) {
     const callbackUrl = `/evaluations/${encodeURIComponent(done.evaluationId)}`;
@@ -54,14 +50,17 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   }
 
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="accept-error">
-      <FormError id="accept-error" message={formError} />
+    <ActionForm
+      form={form}
+      messageId="accept-error"
+      onSubmit={form.handleSubmit((data) => newPasswordInput(data, token))}
+    >
       <p>{t("newAccountIntro")}</p>
-      <NewPasswordFields idPrefix="accept" fieldError={fieldError} />
-      <SubmitButton busy={busy} busyLabel={t("joining")}>
+      <NewPasswordFields idPrefix="accept" fieldError={form.fieldError} />
+      <SubmitButton busy={form.busy} busyLabel={t("joining")}>
         {t("join")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { useEffect, useRef, useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { completeAccountSetup } from "@/lib/users/actions";
@@ -14,7 +14,7 @@ export function AccountSetupForm({ token, defaultName }: { token: string; defaul
   const t = useTranslations("invitations");
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [doneEmail, setDoneEmail] = useState<string | null>(null);
-  const { submit, busy, fieldError, formError } = useActionForm(completeAccountSetup, {
+  const form = useActionForm(completeAccountSetup, {
     focus: NEW_PASSWORD_ORDER("setup"),
     onSuccess: (data) => setDoneEmail(data.email),
   });
@@ -22,11 +22,6 @@ export function AccountSetupForm({ token, defaultName }: { token: string; defaul
   useEffect(() => {
     if (doneEmail) headingRef.current?.focus();
   }, [doneEmail]);
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit(newPasswordInput(event.currentTarget, token));
-  }
 
   if (doneEmail) {
     return (
@@ -43,12 +38,15 @@ export function AccountSetupForm({ token, defaultName }: { token: string; defaul
   }
 
   return (
-    <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="setup-error">
-      <FormError id="setup-error" message={formError} />
-      <NewPasswordFields idPrefix="setup" defaultName={defaultName} fieldError={fieldError} />
-      <SubmitButton busy={busy} busyLabel={t("account.submitting")}>
+    <ActionForm
+      form={form}
+      messageId="setup-error"
+      onSubmit={form.handleSubmit((data) => newPasswordInput(data, token))}
+    >
+      <NewPasswordFields idPrefix="setup" defaultName={defaultName} fieldError={form.fieldError} />
+      <SubmitButton busy={form.busy} busyLabel={t("account.submitting")}>
         {t("account.submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { EmailField } from "@/components/ui/email-field";
 import { LinkFormSection, useLinkForm } from "@/components/forms/link-form";
 import { CheckboxGroup } from "@/components/ui/choice-fields";
+import { formText } from "@/components/ui/form-data";
 import { inviteMember } from "@/lib/invitations/actions";
 import { useRoleOptions } from "./role-options";
 
@@ -19,13 +20,13 @@ export function InviteMemberForm({ evaluationId }: { evaluationId: string }) {
   const [roles, setRoles] = useState<string[]>([]);
   const form = useLinkForm(inviteMember, { focus: FIELD_ORDER, onSent: () => setRoles([]) });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void form.submit({ evaluationId, email: String(new FormData(event.currentTarget).get("email") ?? ""), roles });
-  }
-
   return (
-    <LinkFormSection id="invite" messages="members.invite" form={form} onSubmit={handleSubmit}>
+    <LinkFormSection
+      id="invite"
+      messages="members.invite"
+      form={form}
+      onSubmit={form.handleSubmit((data) => ({ evaluationId, email: formText(data, "email"), roles }))}
+    >
       <EmailField
         id="invite-email"
         name="email"

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ActionError } from "@/components/ui/form-message";
 import { adminFailureMessages, useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -66,11 +66,6 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
     requestAnimationFrame(() => (focus === "roles" ? toggleRef : removeRef).current?.focus());
   }
 
-  function saveRoles(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void rolesForm.submit({ evaluationId, memberId, roles: selected });
-  }
-
   return (
     <div className="row-actions">
       {mode === "idle" ? (
@@ -106,7 +101,12 @@ export function MemberRowActions({ evaluationId, memberId, name, roles, canUpdat
       ) : null}
 
       {mode === "roles" ? (
-        <form method="post" noValidate onSubmit={saveRoles} aria-label={t("rolesLegend", { name })}>
+        <form
+          method="post"
+          noValidate
+          onSubmit={rolesForm.handleSubmit(() => ({ evaluationId, memberId, roles: selected }))}
+          aria-label={t("rolesLegend", { name })}
+        >
           <CheckboxGroup
             id={`${idBase}-roles`}
             name="roles"

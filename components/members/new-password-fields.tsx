@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import { NAME_MAX, PASSWORD_MAX } from "@/lib/users/types";
 
 /** Name, password and its repetition: the invitation and the account set-up ask the same. */
@@ -61,12 +62,11 @@ export const NEW_PASSWORD_ORDER = (idPrefix: string) =>
   ] as const;
 
 /** What the fields hold, with the link's token: the input of both forms' actions. */
-export function newPasswordInput(form: HTMLFormElement, token: string) {
-  const data = new FormData(form);
+export function newPasswordInput(data: FormData, token: string) {
   return {
     token,
-    name: String(data.get("name") ?? ""),
-    password: String(data.get("password") ?? ""),
-    passwordConfirmation: String(data.get("passwordConfirmation") ?? ""),
+    name: formText(data, "name"),
+    password: formText(data, "password"),
+    passwordConfirmation: formText(data, "passwordConfirmation"),
   };
 }

@@ -8,7 +8,8 @@ import { TextAreaField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/choice-fields";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { ActionError, FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
+import { ActionError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addQuotation, dropQuotation, saveQuotationTranslation } from "@/lib/quotations/actions";
@@ -76,22 +77,18 @@ export function QuotationTranslationForm({
     onSuccess: () => router.refresh(),
   });
   return (
-    <form
-      method="post"
-      noValidate
-      aria-describedby={`${prefix}-error`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void form.submit({
-          evaluationId,
-          quotationId: quotation.id,
-          expectedVersion: quotation.version,
-          translation,
-          translationLanguage: language,
-        });
-      }}
+    <ActionForm
+      form={form}
+      messageId={`${prefix}-error`}
+      className=""
+      onSubmit={form.handleSubmit(() => ({
+        evaluationId,
+        quotationId: quotation.id,
+        expectedVersion: quotation.version,
+        translation,
+        translationLanguage: language,
+      }))}
     >
-      <FormError id={`${prefix}-error`} message={form.formError} />
       <TextAreaField
         id={`${prefix}-translation`}
         label={t("translate.label")}
@@ -114,7 +111,7 @@ export function QuotationTranslationForm({
       <SubmitButton busy={form.busy} busyLabel={t("translate.busy")}>
         {t("translate.submit")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
 

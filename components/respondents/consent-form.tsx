@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SelectField } from "@/components/ui/choice-fields";
+import { DateField } from "@/components/ui/date-field";
 import { Field } from "@/components/ui/field";
+import { formChoice, formText } from "@/components/ui/form-data";
 import { ActionForm } from "@/components/ui/action-form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { recordConsent } from "@/lib/respondents/actions";
@@ -35,32 +36,22 @@ export function ConsentForm({
     },
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const answer = (name: string) => {
-      const value = data.get(name);
-      return value === null ? undefined : String(value);
-    };
-    const input = {
-      evaluationId,
-      respondentId,
-      givenOn: String(data.get("givenOn") ?? ""),
-      method: answer("method"),
-      formVersion: String(data.get("formVersion") ?? ""),
-      language: String(data.get("language") ?? ""),
-      scopes: Object.fromEntries(CONSENT_SCOPES.map((scope) => [scope, answer(`scope-${scope}`)])),
-    };
-    void form.submit(input);
-  }
+  const handleSubmit = form.handleSubmit((data) => ({
+    evaluationId,
+    respondentId,
+    givenOn: formText(data, "givenOn"),
+    method: formChoice(data, "method"),
+    formVersion: formText(data, "formVersion"),
+    language: formText(data, "language"),
+    scopes: Object.fromEntries(CONSENT_SCOPES.map((scope) => [scope, formChoice(data, `scope-${scope}`)])),
+  }));
 
   return (
     <ActionForm form={form} messageId="consent-form-summary" onSubmit={handleSubmit}>
       <div className={styles.grid}>
-        <Field
+        <DateField
           id="consent-given-on"
           name="givenOn"
-          type="date"
           label={t("consentForm.givenOn")}
           required
           error={form.fieldError("givenOn")}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import type { IdentityValues } from "@/lib/respondents/sealing";
 
 /** Name, phone, e-mail and community: the parts of a respondent's sealed identity. */
@@ -64,6 +65,6 @@ export function IdentityFields({
 
 /** The identity parts of a submitted form, as the action expects them. */
 export function identityFromForm(data: FormData): Record<keyof IdentityValues, string> {
-  const text = (name: string) => String(data.get(name) ?? "");
+  const text = (name: string) => formText(data, name);
   return { name: text("name"), phone: text("phone"), email: text("email"), community: text("community") };
 }

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormError } from "@/components/ui/form-message";
@@ -162,14 +162,12 @@ function IdentityForm({
     onSuccess: onSaved,
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const values = identityFromForm(new FormData(event.currentTarget));
-    void form.submit({ evaluationId, respondentId, version, ...values });
-  }
-
   return (
-    <ActionForm form={form} messageId="identity-form-summary" onSubmit={handleSubmit}>
+    <ActionForm
+      form={form}
+      messageId="identity-form-summary"
+      onSubmit={form.handleSubmit((data) => ({ evaluationId, respondentId, version, ...identityFromForm(data) }))}
+    >
       <p className="field__hint">{t("intro")}</p>
       <IdentityFields idPrefix="identity" defaults={defaults} errorFor={form.fieldError} />
       <div className="actions">

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField } from "@/components/ui/choice-fields";
+import { formChoices, formText } from "@/components/ui/form-data";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createRespondent, updateRespondent } from "@/lib/respondents/actions";
@@ -70,25 +71,28 @@ export function RespondentForm(props: RespondentFormProps) {
   const language = initial?.language ?? "es";
   const languages = isFieldLanguage(language) ? FIELD_LANGUAGES : [...FIELD_LANGUAGES, language];
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const attributes = {
-      evaluationId: props.evaluationId,
-      type: String(data.get("type") ?? ""),
-      gender: String(data.get("gender") ?? ""),
-      // The select's value carries the country of a region abroad: "GT:Quetzaltenango".
-      ...(({ countryCode, state }) => ({ countryCode: countryCode ?? "", state }))(
-        parseRegionToken(String(data.get("state") ?? "")),
-      ),
-      placeId: String(data.get("placeId") ?? ""),
-      sectorId: String(data.get("sectorId") ?? ""),
-      language: String(data.get("language") ?? ""),
-      atRiskGroupIds: data.getAll("atRiskGroupIds").map(String),
-    };
-    if (props.mode === "create") void create.submit({ ...attributes, ...identityFromForm(data) });
-    else void update.submit({ ...attributes, respondentId: props.respondentId, version: props.version });
-  }
+  /** What both actions take from the form's fields. */
+  const attributesOf = (data: FormData) => ({
+    evaluationId: props.evaluationId,
+    type: formText(data, "type"),
+    gender: formText(data, "gender"),
+    // The select's value carries the country of a region abroad: "GT:Quetzaltenango".
+    ...(({ countryCode, state }) => ({ countryCode: countryCode ?? "", state }))(
+      parseRegionToken(formText(data, "state")),
+    ),
+    placeId: formText(data, "placeId"),
+    sectorId: formText(data, "sectorId"),
+    language: formText(data, "language"),
+    atRiskGroupIds: formChoices(data, "atRiskGroupIds"),
+  });
+  const handleSubmit =
+    props.mode === "create"
+      ? create.handleSubmit((data) => ({ ...attributesOf(data), ...identityFromForm(data) }))
+      : update.handleSubmit((data) => ({
+          ...attributesOf(data),
+          respondentId: props.respondentId,
+          version: props.version,
+        }));
 
   const words =
     props.mode === "create"

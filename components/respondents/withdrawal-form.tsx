@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Field, TextAreaField } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
+import { TextAreaField } from "@/components/ui/field";
+import { formChoice, formText } from "@/components/ui/form-data";
 import { ActionForm } from "@/components/ui/action-form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { withdrawConsent } from "@/lib/respondents/actions";
@@ -35,28 +37,22 @@ export function WithdrawalForm({ evaluationId, respondentId, consentId, detailHr
   });
   const [choice, setChoice] = useState<string | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = {
-      evaluationId,
-      respondentId,
-      consentId,
-      withdrawnOn: String(data.get("withdrawnOn") ?? ""),
-      choice: data.get("choice") === null ? undefined : String(data.get("choice")),
-      note: String(data.get("note") ?? ""),
-      confirmed: data.get("confirmed") === "yes",
-    };
-    void form.submit(input);
-  }
+  const handleSubmit = form.handleSubmit((data) => ({
+    evaluationId,
+    respondentId,
+    consentId,
+    withdrawnOn: formText(data, "withdrawnOn"),
+    choice: formChoice(data, "choice"),
+    note: formText(data, "note"),
+    confirmed: data.get("confirmed") === "yes",
+  }));
 
   const confirmError = form.fieldError("confirmed");
   return (
     <ActionForm form={form} messageId="withdrawal-form-summary" onSubmit={handleSubmit}>
-      <Field
+      <DateField
         id="withdrawal-date"
         name="withdrawnOn"
-        type="date"
         label={t("withdrawal.withdrawnOn")}
         required
         error={form.fieldError("withdrawnOn")}

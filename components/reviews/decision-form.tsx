@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TextAreaField } from "@/components/ui/field";
 import { StatusLine, useStatusAction } from "@/components/validation/use-status-action";
 import { decideStoryReview } from "@/lib/reviews/actions";
 import { reviewDecisionFailureMessages as failureMessages } from "./failure-messages";
@@ -24,19 +25,14 @@ export function DecisionForm({
     action.submit({ evaluationId, storyId, storyRevisionId, decision, comment });
   return (
     <form method="post" ref={action.formRef} onSubmit={(event) => event.preventDefault()}>
-      <label className="field__label" htmlFor="review-comment">
-        {t("story.comment")}
-      </label>
-      <p className="field__hint" id="review-comment-hint">
-        {t("story.commentHint")}
-      </p>
-      <textarea
-        className="field__input"
+      <TextAreaField
         id="review-comment"
-        aria-describedby="review-comment-hint"
+        label={t("story.comment")}
+        hint={t("story.commentHint")}
         rows={4}
         value={comment}
-        onChange={(event) => setComment(event.target.value)}
+        onValueChange={setComment}
+        error={action.fieldError("comment")}
       />
       <StatusLine error={action.formError} done={action.done} />
       <div className="actions">

@@ -10,7 +10,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -83,6 +83,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   const { dragAndDrop, prefetch, handleEntered, handleLeft } = useDragAndDrop(listFrame);
   const form = useActionForm(castSelectionBallots, {
     failureMessages: selectionFailureMessages,
+    onStart: () => setSaved(null),
     focus: (fields) => {
       const first = Object.keys(fields).find((field) => /^votes\.\d+/.test(field));
       const index = first ? Number(first.split(".")[1]) : -1;
@@ -195,17 +196,13 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
   }
 
   return (
-    <form
-      method="post"
-      noValidate
-      aria-describedby="ballot-error"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(null);
-        void form.submit({ evaluationId, roundId, votes });
-      }}
+    <ActionForm
+      // A problem with the ballot as a whole ("votes") is said on top.
+      form={{ ...form, formError: form.formError ?? form.fieldError("votes") }}
+      messageId="ballot-error"
+      className=""
+      onSubmit={form.handleSubmit(() => ({ evaluationId, roundId, votes }))}
     >
-      <FormError id="ballot-error" message={form.formError ?? form.fieldError("votes")} />
       <p role="status" className={saved ? "notice" : undefined}>
         {saved}
       </p>
@@ -273,6 +270,6 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
           {ballots.length ? t("ballot.update") : t("ballot.submit")}
         </SubmitButton>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

@@ -10,6 +10,7 @@ import { createSelectionRound } from "@/lib/selection/actions";
 import { SELECTION_LIMITS, VOTING_METHODS } from "@/lib/selection/types";
 import { selectionFailureMessages } from "./failure-messages";
 import { Field } from "@/components/ui/field";
+import { WholeNumberField } from "@/components/ui/whole-number-field";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { RadioGroup } from "@/components/ui/radio-group";
 
@@ -90,22 +91,22 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
         hint={t(`methods.${method}.help`)}
       />
       {method === "SCORING" ? (
-        <Field
+        <WholeNumberField
           id="round-scale"
           label={t("roundForm.scale")}
-          type="number"
-          inputMode="numeric"
+          min={2}
+          max={SELECTION_LIMITS.scale}
           value={scale}
           onValueChange={setScale}
           error={form.fieldError("scoreScaleMax")}
         />
       ) : null}
-      <Field
+      <WholeNumberField
         id="round-select-count"
         label={t("roundForm.selectCount")}
         hint={t("roundForm.selectCountHint")}
-        type="number"
-        inputMode="numeric"
+        min={1}
+        max={SELECTION_LIMITS.candidates}
         value={selectCount}
         onValueChange={setSelectCount}
         error={form.fieldError("selectCount")}

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField } from "@/components/ui/choice-fields";
@@ -22,7 +22,7 @@ export function CopySetupForm({
   const router = useRouter();
   const [sourceEvaluationId, setSource] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const { submit, busy, fieldError, formError } = useActionForm(copyEvaluationSetup, {
+  const form = useActionForm(copyEvaluationSetup, {
     focus: [["sourceEvaluationId", "copy-source"]],
     failureMessages: setupFailureMessages,
     onStart: () => setDone(null),
@@ -32,11 +32,6 @@ export function CopySetupForm({
     },
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit({ evaluationId, sourceEvaluationId });
-  }
-
   return (
     <section className="section" aria-labelledby="copy-title">
       <h2 id="copy-title">{t("title")}</h2>
@@ -44,8 +39,11 @@ export function CopySetupForm({
       {sources.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="copy-error">
-          <FormError id="copy-error" message={formError} />
+        <ActionForm
+          form={form}
+          messageId="copy-error"
+          onSubmit={form.handleSubmit(() => ({ evaluationId, sourceEvaluationId }))}
+        >
           <SelectField
             id="copy-source"
             label={t("source")}
@@ -53,12 +51,12 @@ export function CopySetupForm({
             onValueChange={setSource}
             placeholder={t("choose")}
             options={sources.map((source) => ({ value: source.id, label: source.name }))}
-            error={fieldError("sourceEvaluationId")}
+            error={form.fieldError("sourceEvaluationId")}
           />
-          <SubmitButton busy={busy} busyLabel={t("submitting")}>
+          <SubmitButton busy={form.busy} busyLabel={t("submitting")}>
             {t("submit")}
           </SubmitButton>
-        </form>
+        </ActionForm>
       )}
       <p role="status" className="muted">
         {done}

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField } from "@/components/ui/choice-fields";
@@ -55,7 +55,7 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
   }
   const set = (field: keyof typeof values) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const { submit, busy, fieldError, formError } = useActionForm(updateEvaluation, {
+  const form = useActionForm(updateEvaluation, {
     focus: FIELD_ORDER,
     failureMessages: setupFailureMessages,
     onStart: () => setSaved(false),
@@ -68,22 +68,21 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
     },
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit({
-      evaluationId: evaluation.id,
-      expectedVersion: evaluation.version,
-      ...values,
-      languages: values.languages.split(",").filter(Boolean) as Array<"ES" | "EN">,
-    });
-  }
-
+  const { fieldError } = form;
   const required = { required: true, requiredLabel: t("required") };
   return (
     <section className="section" aria-labelledby="details-title">
       <h2 id="details-title">{t("details.title")}</h2>
-      <form method="post" className="form" noValidate onSubmit={handleSubmit} aria-describedby="details-error">
-        <FormError id="details-error" message={formError} />
+      <ActionForm
+        form={form}
+        messageId="details-error"
+        onSubmit={form.handleSubmit(() => ({
+          evaluationId: evaluation.id,
+          expectedVersion: evaluation.version,
+          ...values,
+          languages: values.languages.split(",").filter(Boolean) as Array<"ES" | "EN">,
+        }))}
+      >
         <Field
           id="details-name"
           label={t("details.name")}
@@ -157,13 +156,13 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
           maxLength={DESCRIPTION_MAX}
           rows={4}
         />
-        <SubmitButton busy={busy} busyLabel={t("details.submitting")}>
+        <SubmitButton busy={form.busy} busyLabel={t("details.submitting")}>
           {t("details.submit")}
         </SubmitButton>
         <p role="status" className="muted">
           {saved ? t("saved") : null}
         </p>
-      </form>
+      </ActionForm>
     </section>
   );
 }

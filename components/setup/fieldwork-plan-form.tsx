@@ -7,11 +7,13 @@
  */
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { controlAria, FieldNote } from "@/components/ui/field-frame";
 import { StaticTable } from "@/components/ui/static-table";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { wholeNumber } from "@/components/ui/whole-number-field";
 import { updateFieldworkPlan } from "@/lib/fieldwork-plan/actions";
 import { PLANNED_MAX } from "@/lib/fieldwork-plan/types";
 import { generalFailures, refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
@@ -68,7 +70,7 @@ export function FieldworkPlanForm({
     setShownPlan(planKey);
     setValues(valuesOf(regions, plan));
   }
-  const { submit, busy, fieldError, formError, formRef } = useActionForm(updateFieldworkPlan, {
+  const form = useActionForm(updateFieldworkPlan, {
     failureMessages,
     onStart: () => setDone(null),
     onSuccess: (data) => {
@@ -80,15 +82,7 @@ export function FieldworkPlanForm({
     },
   });
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    void submit({
-      evaluationId,
-      // Every row, in the order shown, so an error's path ("regions.3.plannedInterviews") names its box.
-      regions: regions.map(({ region }) => ({ region, ...values[region]! })),
-      seen: plan,
-    });
-  }
+  const { fieldError } = form;
 
   const set = (region: string, kind: (typeof KINDS)[number]) => (value: string) =>
     setValues((current) => ({ ...current, [region]: { ...current[region]!, [kind]: value } }));
@@ -96,15 +90,17 @@ export function FieldworkPlanForm({
   return (
     <section className="section" aria-labelledby="plan-form-title">
       <h2 id="plan-form-title">{t("plan.title")}</h2>
-      <form
-        ref={formRef}
-        method="post"
-        className="form"
-        noValidate
-        onSubmit={handleSubmit}
-        aria-describedby="plan-error"
+      <ActionForm
+        form={form}
+        messageId="plan-error"
+        done={done}
+        onSubmit={form.handleSubmit(() => ({
+          evaluationId,
+          // Every row, in the order shown, so an error's path ("regions.3.plannedInterviews") names its box.
+          regions: regions.map(({ region }) => ({ region, ...values[region]! })),
+          seen: plan,
+        }))}
       >
-        <FormError id="plan-error" message={formError} done={done} />
         <StaticTable
           captionId="plan-caption"
           caption={t("plan.caption")}
@@ -127,31 +123,22 @@ export function FieldworkPlanForm({
                     <input
                       id={id}
                       className="field__input"
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      max={PLANNED_MAX}
-                      step={1}
+                      {...wholeNumber(0, PLANNED_MAX)}
                       value={values[region]?.[kind] ?? ""}
                       onChange={(event) => set(region, kind)(event.target.value)}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
+                      {...controlAria(id, null, error)}
                     />
-                    {error ? (
-                      <p className="field__error" id={`${id}-error`}>
-                        {error}
-                      </p>
-                    ) : null}
+                    <FieldNote id={id} kind="error" text={error} />
                   </td>
                 );
               })}
             </tr>
           ))}
         </StaticTable>
-        <SubmitButton busy={busy} busyLabel={t("plan.saving")}>
+        <SubmitButton busy={form.busy} busyLabel={t("plan.saving")}>
           {t("plan.save")}
         </SubmitButton>
-      </form>
+      </ActionForm>
     </section>
   );
 }

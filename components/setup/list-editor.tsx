@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useLocale } from "@/lib/i18n/use-locale";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { ListSection } from "@/components/ui/list-section";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -48,21 +48,21 @@ export function ListEditor({ evaluationId, kind, items }: { evaluationId: string
     requestAnimationFrame(() => document.getElementById(`${prefix}-nameEs`)?.focus());
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    saved.announce(
-      editing ? t("lists.renamedStatus", { name: nameOf(names) }) : t("lists.addedStatus", { name: nameOf(names) }),
-    );
-    if (editing)
-      void rename.submit({
-        evaluationId,
-        kind,
-        itemId: editing.id,
-        seen: { nameEs: editing.nameEs, nameEn: editing.nameEn },
-        ...names,
+  const handleSubmit = editing
+    ? rename.handleSubmit(() => {
+        saved.announce(t("lists.renamedStatus", { name: nameOf(names) }));
+        return {
+          evaluationId,
+          kind,
+          itemId: editing.id,
+          seen: { nameEs: editing.nameEs, nameEn: editing.nameEn },
+          ...names,
+        };
+      })
+    : add.handleSubmit(() => {
+        saved.announce(t("lists.addedStatus", { name: nameOf(names) }));
+        return { evaluationId, kind, ...names };
       });
-    else void add.submit({ evaluationId, kind, ...names });
-  }
 
   return (
     <ListSection

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { ActionError, FormError } from "@/components/ui/form-message";
+import { useState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { ActionError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -61,12 +62,6 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
     },
   });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const expectedPrimaryId = current.find((row) => row.kind === "PRIMARY")?.id ?? null;
-    void assign.submit({ evaluationId, storyId, domainId, kind, rationale, expectedPrimaryId });
-  }
-
   const secondary = current.filter((row) => row.kind === "SECONDARY");
   return (
     <div>
@@ -91,16 +86,21 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
         </ul>
       ) : null}
       <ActionError message={end.formError} />
-      <form
-        method="post"
+      <ActionForm
+        form={assign}
+        messageId="domain-assign-error"
         className={styles.form}
-        noValidate
-        onSubmit={onSubmit}
+        onSubmit={assign.handleSubmit(() => ({
+          evaluationId,
+          storyId,
+          domainId,
+          kind,
+          rationale,
+          expectedPrimaryId: current.find((row) => row.kind === "PRIMARY")?.id ?? null,
+        }))}
         aria-labelledby="domain-assign-title"
-        aria-describedby="domain-assign-error"
+        heading={<h3 id="domain-assign-title">{t("domains.assignTitle")}</h3>}
       >
-        <h3 id="domain-assign-title">{t("domains.assignTitle")}</h3>
-        <FormError id="domain-assign-error" message={assign.formError} />
         <SelectField
           id="domain-assign-domain"
           label={t("domains.domain")}
@@ -135,7 +135,7 @@ export function DomainAssignment({ evaluationId, storyId, domains, current }: Pr
         <SubmitButton busy={assign.busy} busyLabel={t("form.saving")}>
           {t("domains.assign")}
         </SubmitButton>
-      </form>
+      </ActionForm>
     </div>
   );
 }

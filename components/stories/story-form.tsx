@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useLocale } from "@/lib/i18n/use-locale";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createChangeStory, updateChangeStory } from "@/lib/stories/actions";
@@ -153,11 +153,6 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
     void action.submit({ toSave, expectedVersion });
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save(values, base?.version ?? null);
-  }
-
   if (conflict && story && base) {
     if (!merging) return <p role="status">{t("merge.loading")}</p>;
     return (
@@ -192,7 +187,7 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
       method="post"
       className={styles.form}
       noValidate
-      onSubmit={onSubmit}
+      onSubmit={action.handleSubmit(() => ({ toSave: values, expectedVersion: base?.version ?? null }))}
       aria-describedby={formError ? "story-form-error" : undefined}
     >
       <ErrorSummary ref={summaryRef} errors={errors} formError={formError} error={error} t={t} />

@@ -7,9 +7,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/actions";
 import { addEvidence, editEvidence } from "@/lib/triangulation/actions";
 import { type EvidenceFieldsInput } from "@/lib/triangulation/schema";
 import { isOneOf } from "@/lib/i18n/labels";
@@ -70,13 +71,15 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
   const [values, setValues] = useState<Values>(stored?.values ?? EMPTY);
   const [removeFile, setRemoveFile] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [sizeError, setSizeError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const prefix = stored ? `evidence-${stored.id}` : "evidence";
 
   const form = useActionForm(
-    async (input: { file: File | null }) =>
-      stored
+    async (input: { file: File | null }): Promise<ActionResult<unknown>> => {
+      // A file over the limit is not sent at all: it is refused here as the server refuses it.
+      if (input.file && input.file.size > MAX_UPLOAD_BYTES)
+        return { ok: false, error: "REJECTED", reason: "FILE_TOO_LARGE", field: "file" };
+      return stored
         ? editEvidence({
             evaluationId,
             evidenceId: stored.id,
@@ -85,9 +88,11 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
             file: input.file,
             removeFile,
           })
-        : addEvidence({ evaluationId, storyId, evidence: values, file: input.file }),
+        : addEvidence({ evaluationId, storyId, evidence: values, file: input.file });
+    },
     {
       failureMessages: triangulationFailureMessages,
+      onStart: () => setStatus(null),
       focus: ORDER.map(([field, id]) => [field, id.replace("evidence", prefix)] as const),
       clearOnStart: true,
       busyAfterSuccess: Boolean(stored),
@@ -110,29 +115,13 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
   const options = <T extends string>(list: readonly T[], label: (value: T) => string) =>
     list.map((value) => ({ value, label: label(value) }));
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setStatus(null);
-    const file = fileInput.current?.files?.[0] ?? null;
-    if (file && file.size > MAX_UPLOAD_BYTES) {
-      setSizeError(t("errors.FILE_TOO_LARGE"));
-      fileInput.current?.focus();
-      return;
-    }
-    setSizeError(null);
-    await form.submit({ file });
-  }
-
-  const fileError = sizeError ?? error("file");
   return (
-    <form
-      method="post"
+    <ActionForm
+      form={form}
+      messageId={`${prefix}-form-error`}
       className={styles.form}
-      onSubmit={onSubmit}
-      noValidate
-      aria-describedby={`${prefix}-form-error`}
+      onSubmit={form.handleSubmit(() => ({ file: fileInput.current?.files?.[0] ?? null }))}
     >
-      <FormError id={`${prefix}-form-error`} message={form.formError} />
       <p role="status" className={status ? "notice" : undefined}>
         {status}
       </p>
@@ -236,8 +225,7 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
         label={t("evidence.file")}
         hint={t("evidence.fileHint")}
         accept=".pdf,.png,.jpg,.jpeg,.webp,.xlsx,.csv,application/pdf,image/png,image/jpeg,image/webp,text/csv"
-        error={fileError}
-        onChange={() => setSizeError(null)}
+        error={error("file")}
       />
       {stored?.file ? (
         <div className="field">
@@ -253,6 +241,6 @@ export function EvidenceForm({ evaluationId, storyId, figures, stored, returnTo 
       <SubmitButton busy={form.busy} busyLabel={t("evidence.busy")}>
         {stored ? t("evidence.submitEdit") : t("evidence.submitAdd")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -8,7 +8,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RadioGroup } from "@/components/ui/radio-group";
@@ -51,6 +51,7 @@ export function CorrectionForm({
   const form = useActionForm(correctValidationResponse, {
     failureMessages: validationFailureMessages,
     clearOnStart: true,
+    onStart: () => setStatus(null),
     focus: FIELDS.map((field) => [field, id(field)] as const),
     onFailure: (failure) => {
       if (failure.error === "REJECTED" && failure.reason === "EDITED_BY_SOMEONE_ELSE") router.refresh();
@@ -86,23 +87,17 @@ export function CorrectionForm({
         : undefined;
 
   return (
-    <form
-      method="post"
+    <ActionForm
+      form={form}
+      messageId="correction-form-error"
       className={styles.form}
-      noValidate
-      aria-describedby="correction-form-error"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setStatus(null);
-        void form.submit({
-          evaluationId,
-          responseId,
-          expectedVersion: Math.max(stored.version, loadedVersion),
-          ...values,
-        });
-      }}
+      onSubmit={form.handleSubmit(() => ({
+        evaluationId,
+        responseId,
+        expectedVersion: Math.max(stored.version, loadedVersion),
+        ...values,
+      }))}
     >
-      <FormError id="correction-form-error" message={form.formError} />
       {savedMeanwhile ? (
         <p className="notice" role="status">
           {t("correction.savedMeanwhile", { version: stored.version })}
@@ -143,6 +138,6 @@ export function CorrectionForm({
       <SubmitButton busy={form.busy} busyLabel={t("correction.saving")}>
         {savedMeanwhile ? t("correction.saveOver", { version: stored.version }) : t("correction.save")}
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

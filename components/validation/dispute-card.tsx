@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { FormError } from "@/components/ui/form-message";
+import { ActionForm } from "@/components/ui/action-form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextAreaField } from "@/components/ui/field";
@@ -55,6 +55,7 @@ export function DisputeCard({
   const form = useActionForm(resolveValidationDispute, {
     failureMessages: validationFailureMessages,
     clearOnStart: true,
+    onStart: () => setDone(null),
     focus: [
       ["outcome", id("outcome")],
       ["resolution", id("resolution")],
@@ -96,19 +97,17 @@ export function DisputeCard({
           {t("resolvedWith", { resolution: dispute.resolution ?? "" })}
         </p>
       ) : canResolve ? (
-        <form
-          method="post"
-          ref={form.formRef}
+        <ActionForm
+          form={form}
+          messageId={id("error")}
           className={styles.form}
-          noValidate
-          aria-describedby={id("error")}
-          onSubmit={(event) => {
-            event.preventDefault();
-            setDone(null);
-            void form.submit({ evaluationId, responseId: dispute.id, outcome: outcome as DisputeOutcome, resolution });
-          }}
+          onSubmit={form.handleSubmit(() => ({
+            evaluationId,
+            responseId: dispute.id,
+            outcome: outcome as DisputeOutcome,
+            resolution,
+          }))}
         >
-          <FormError id={id("error")} message={form.formError} ref={form.messageRef} />
           <RadioGroup
             id={id("outcome")}
             legend={t("outcomeLabel")}
@@ -142,7 +141,7 @@ export function DisputeCard({
             busy={form.busy}
             busyLabel={t("settling")}
           />
-        </form>
+        </ActionForm>
       ) : null}
     </article>
   );

@@ -6,6 +6,7 @@
  */
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { formText } from "@/components/ui/form-data";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { drawValidationSample } from "@/lib/validation/actions";
 import { SAMPLE_RULES, type SampleRule } from "@/lib/validation/types";
@@ -34,7 +35,7 @@ export function DrawSampleForm({
       onSubmit={action.handleSubmit((data) => ({
         evaluationId,
         roundId,
-        rule: String(data.get("rule") ?? "") as SampleRule,
+        rule: formText(data, "rule") as SampleRule,
       }))}
     >
       <RadioGroup

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { decideStoryRevalidation, sendStoryToReview } from "@/lib/reviews/actions";
 import { leadDecisionFailureMessages as failureMessages } from "./failure-messages";
@@ -28,8 +29,8 @@ export function RevalidationForm({ evaluationId, storyId, code }: WaitingStory) 
       onSubmit={action.handleSubmit((data) => ({
         evaluationId,
         storyId,
-        choice: String(data.get("choice") ?? ""),
-        comment: String(data.get("comment") ?? ""),
+        choice: formText(data, "choice"),
+        comment: formText(data, "comment"),
       }))}
     >
       <RadioGroup

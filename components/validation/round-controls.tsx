@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/choice-fields";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, TextAreaField } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
 import { RadioGroup } from "@/components/ui/radio-group";
 import {
   addValidationSampleMember,
@@ -37,12 +38,10 @@ export function AddMemberForm({ evaluationId, roundId }: Ref) {
       method="post"
       className={styles.inline}
       ref={action.formRef}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const respondentCode = String(new FormData(event.currentTarget).get("respondentCode") ?? "");
-        typed.current = respondentCode;
-        void action.submit({ evaluationId, roundId, respondentCode });
-      }}
+      onSubmit={action.handleSubmit((data) => {
+        typed.current = formText(data, "respondentCode");
+        return { evaluationId, roundId, respondentCode: typed.current };
+      })}
     >
       <Field
         id="add-member-code"
@@ -156,22 +155,19 @@ export function ResponseForm({
       method="post"
       className={styles.form}
       ref={action.formRef}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        const value = (name: string) => String(data.get(name) ?? "");
-        const story = stories.find((candidate) => candidate.id === value("storyId"));
-        await action.submit({
+      onSubmit={action.handleSubmit((data) => {
+        const storyId = formText(data, "storyId");
+        return {
           evaluationId,
           roundId,
-          respondentId: value("respondentId"),
-          storyId: value("storyId"),
-          storyRevisionId: story?.revisionId ?? "",
-          verdict: value("verdict"),
-          comments: value("comments"),
-          proposedChanges: value("proposedChanges"),
-        });
-      }}
+          respondentId: formText(data, "respondentId"),
+          storyId,
+          storyRevisionId: stories.find((candidate) => candidate.id === storyId)?.revisionId ?? "",
+          verdict: formText(data, "verdict"),
+          comments: formText(data, "comments"),
+          proposedChanges: formText(data, "proposedChanges"),
+        };
+      })}
     >
       <p className="field__hint">{t("round.recordHint")}</p>
       <div className={styles.row}>

@@ -7,10 +7,13 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/choice-fields";
+import { CheckboxGroup, SelectField } from "@/components/ui/choice-fields";
+import { DateField } from "@/components/ui/date-field";
 import { Field, TextAreaField } from "@/components/ui/field";
+import { formText } from "@/components/ui/form-data";
+import { WholeNumberField } from "@/components/ui/whole-number-field";
 import { createValidationRound, updateValidationRound } from "@/lib/validation/actions";
-import { VALIDATION_METHODS } from "@/lib/validation/types";
+import { LIMITS, VALIDATION_METHODS } from "@/lib/validation/types";
 import { validationFailureMessages as failureMessages } from "./failure-messages";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
@@ -56,27 +59,24 @@ export function RoundForm({
   const action = round ? updating : creating;
   // Field errors come by the schema's path ("round.name"); each shows under its own field.
   const fieldError = (field: string) => action.fieldError(`round.${field}`);
-  const [checked, setChecked] = useState<Set<string>>(
-    new Set(round ? round.storyIds : stories.map((story) => story.id)),
-  );
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "");
-    const fields = {
-      name: value("name"),
-      startsOn: value("startsOn"),
-      endsOn: value("endsOn"),
-      method: value("method"),
-      targetSize: value("targetSize"),
-      notes: value("notes"),
-      storyIds: [...checked],
-    };
-    if (round)
-      await updating.submit({ evaluationId, roundId: round.id, expectedVersion: round.version, round: fields });
-    else await creating.submit({ evaluationId, round: fields });
-  }
+  const [checked, setChecked] = useState<string[]>(round ? round.storyIds : stories.map((story) => story.id));
+  const fields = (data: FormData) => ({
+    name: formText(data, "name"),
+    startsOn: formText(data, "startsOn"),
+    endsOn: formText(data, "endsOn"),
+    method: formText(data, "method"),
+    targetSize: formText(data, "targetSize"),
+    notes: formText(data, "notes"),
+    storyIds: checked,
+  });
+  const submit = round
+    ? updating.handleSubmit((data) => ({
+        evaluationId,
+        roundId: round.id,
+        expectedVersion: round.version,
+        round: fields(data),
+      }))
+    : creating.handleSubmit((data) => ({ evaluationId, round: fields(data) }));
 
   return (
     <form method="post" onSubmit={submit} className={styles.form} noValidate ref={action.formRef}>
@@ -90,19 +90,17 @@ export function RoundForm({
         error={fieldError("name")}
       />
       <div className={styles.row}>
-        <Field
+        <DateField
           id="round-starts"
           name="startsOn"
-          type="date"
           label={t("form.startsOn")}
           required
           defaultValue={round?.startsOn}
           error={fieldError("startsOn")}
         />
-        <Field
+        <DateField
           id="round-ends"
           name="endsOn"
-          type="date"
           label={t("form.endsOn")}
           required
           defaultValue={round?.endsOn}
@@ -117,42 +115,28 @@ export function RoundForm({
           defaultValue={round?.method}
           options={VALIDATION_METHODS.map((method) => ({ value: method, label: t(`method.${method}`) }))}
         />
-        <Field
+        <WholeNumberField
           id="round-target"
           name="targetSize"
-          type="number"
           label={t("form.targetSize")}
           min={1}
-          max={10000}
+          max={LIMITS.targetSize}
           defaultValue={round?.targetSize ?? Math.max(1, Math.min(91, stories.length * 10))}
           required
           error={fieldError("targetSize")}
         />
       </div>
       <TextAreaField id="round-notes" name="notes" label={t("form.notes")} rows={3} defaultValue={round?.notes ?? ""} />
-      <fieldset className={styles.fieldset}>
-        <legend>{t("form.stories")}</legend>
-        <p className="field__hint">{t("form.storiesHint")}</p>
-        {stories.length === 0 ? <p className="muted">{t("form.noStories")}</p> : null}
-        {stories.map((story) => (
-          <div key={story.id}>
-            <input
-              type="checkbox"
-              id={`round-story-${story.id}`}
-              checked={checked.has(story.id)}
-              onChange={(event) => {
-                const next = new Set(checked);
-                if (event.target.checked) next.add(story.id);
-                else next.delete(story.id);
-                setChecked(next);
-              }}
-            />{" "}
-            <label htmlFor={`round-story-${story.id}`}>
-              {story.code} · {story.title}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        id="round-stories"
+        legend={t("form.stories")}
+        hint={t("form.storiesHint")}
+        emptyLabel={t("form.noStories")}
+        options={stories.map((story) => ({ value: story.id, label: `${story.code} · ${story.title}` }))}
+        selected={checked}
+        onChange={setChecked}
+        error={fieldError("storyIds")}
+      />
       <StatusLine error={action.formError} done={action.done} />
       <div className="actions">
         <Button type="submit" busy={action.busy} busyLabel={round ? t("form.saving") : t("form.creating")}>
