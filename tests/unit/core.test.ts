@@ -1,10 +1,11 @@
 /**
- * The pieces every feature shares (lib/core): one rule for record ids, one diff for audit events.
+ * The pieces every feature shares (lib/core): one rule for record ids, one diff for
+ * audit events, one way from a refusal to an action's answer.
  */
 import { describe, expect, it } from "vitest";
 import { changedFields } from "@/lib/core/changed-fields";
 import { idSchema, idSchemaWith, requiredId, validId } from "@/lib/core/ids";
-import { outcomeOrRejection, Refusal, refusalsAsResults } from "@/lib/core/refusal";
+import { outcomeOrRejection, Refusal, refusalsAsResults, rejectionOf } from "@/lib/core/refusal";
 
 describe("record ids", () => {
   const good = ["ckx1a2b3c0000abcd1234efgh", "a", "A_b-9", "x".repeat(64)];
@@ -89,5 +90,31 @@ describe("refusals", () => {
       field: "roundId",
     });
     expect(outcomeOrRejection({ ok: true, version: 3 })).toEqual({ ok: true, version: 3 });
+  });
+
+  it("send only the details a client may see: a step's blockers stay on the server", () => {
+    const blocked = {
+      ok: false as const,
+      reason: "STORY_BLOCKED",
+      story: "CS-0007",
+      blockers: [{ code: "NO_DOMAIN" }],
+    };
+    expect(rejectionOf(blocked)).toStrictEqual({
+      rejected: "STORY_BLOCKED",
+      field: undefined,
+      details: { story: "CS-0007" },
+    });
+    const stepBlocked = { ok: false as const, reason: "BLOCKED", blockers: [] };
+    expect(rejectionOf(stepBlocked)).toStrictEqual({
+      rejected: "BLOCKED",
+      field: undefined,
+    });
+    expect(
+      rejectionOf(new Refusal("MAPPING_REQUIRED", "mapping", { target: "consentDate", header: undefined })),
+    ).toStrictEqual({
+      rejected: "MAPPING_REQUIRED",
+      field: "mapping",
+      details: { target: "consentDate" },
+    });
   });
 });
