@@ -11,7 +11,7 @@
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import type { Rejection, RefusalDetails } from "@/lib/core/refusal";
+import { isRejection, type Rejection, type RefusalDetails } from "@/lib/core/refusal";
 import { AppError, type FailureCode } from "@/lib/errors";
 import { evaluationAccess } from "@/lib/evaluations/access";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
@@ -43,10 +43,6 @@ export type RegisteredAction = { name: string; permission: Permission; scope: "i
 export const actionRegistry = new Map<string, RegisteredAction>();
 const ACTION = Symbol.for("msc.action");
 
-export function reject(reason: string, field?: string, details?: RefusalDetails): Rejection {
-  return details ? { rejected: reason, field, details } : { rejected: reason, field };
-}
-
 /**
  * Where the request came from, recorded with audit events: the client address the trusted
  * proxies wrote (lib/security/client-address.ts), null when it is unknown or there is no request.
@@ -71,10 +67,6 @@ export async function signedInActor(options: { duringTwoFactorSetup?: boolean } 
   if (!actor) throw new AppError("UNAUTHENTICATED");
   if (actor.needsTwoFactorEnrolment && !options.duringTwoFactorSetup) throw new AppError("FORBIDDEN");
   return actor;
-}
-
-function isRejection(value: unknown): value is Rejection {
-  return typeof value === "object" && value !== null && "rejected" in value;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { reject } from "@/lib/actions";
+import { reject } from "@/lib/core/refusal";
 import { accountAction } from "./account-action";
 import { totpCodeSchema } from "./schema";
 import { TWO_FACTOR_SETUP_PATH } from "./session";

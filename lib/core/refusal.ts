@@ -71,12 +71,34 @@ export function refusals<R extends string>() {
  */
 export type Rejection = { rejected: string; field?: string; details?: RefusalDetails };
 
-/** A refusal as a rejection; only the details it has travel. */
-export function rejectionOf(refusal: Refusal): Rejection {
-  const details = Object.entries(refusal.details).filter(([, value]) => value !== undefined);
-  return details.length > 0
-    ? { rejected: refusal.reason, field: refusal.field, details: Object.fromEntries(details) }
-    : { rejected: refusal.reason, field: refusal.field };
+export function isRejection(value: unknown): value is Rejection {
+  return typeof value === "object" && value !== null && "rejected" in value;
+}
+
+/** Every detail a client may see; a result's other fields (a step's list of blockers) stay on the server. */
+const DETAIL_KEYS = {
+  story: true,
+  suggestion: true,
+  header: true,
+  target: true,
+  respondent: true,
+} satisfies Record<keyof RefusalDetails, true>;
+
+/** A rejection with the reason, its field, and only the details that are set. */
+export function reject(reason: string, field?: string, details: RefusalDetails = {}): Rejection {
+  const present = Object.entries(details).filter(
+    ([key, value]) => Object.hasOwn(DETAIL_KEYS, key) && value !== undefined,
+  );
+  return present.length > 0
+    ? { rejected: reason, field, details: Object.fromEntries(present) }
+    : { rejected: reason, field };
+}
+
+/** A refusal, thrown or returned by a mutation, as its action answers it. */
+export function rejectionOf(refusal: Refusal | Refused): Rejection {
+  if (refusal instanceof Refusal) return reject(refusal.reason, refusal.field, refusal.details);
+  const { reason, field, ...details } = refusal;
+  return reject(reason, field, details);
 }
 
 /**
@@ -92,12 +114,7 @@ export async function refusalsAsRejections<T>(work: () => Promise<T>): Promise<T
   }
 }
 
-/**
- * A mutation's result as its action answers it: the outcome itself, or its refusal as a
- * rejection whose details (the story or respondent that stopped it) travel as fields.
- */
+/** A mutation's result as its action answers it: the outcome itself, or its refusal as a rejection. */
 export function outcomeOrRejection<T extends { ok: true } | Refused>(outcome: T): Extract<T, { ok: true }> | Rejection {
-  if (outcome.ok) return outcome as Extract<T, { ok: true }>;
-  const { reason, field, ok: _ok, ...details } = outcome as Refused;
-  return Object.keys(details).length > 0 ? { rejected: reason, field, details } : { rejected: reason, field };
+  return outcome.ok ? (outcome as Extract<T, { ok: true }>) : rejectionOf(outcome as Refused);
 }

@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import { assignDomain, endSecondaryAssignment } from "./mutations";
 import {
   assignDomainInput,
@@ -17,7 +18,7 @@ export const assignStoryDomain = evaluationAction("assignStoryDomain", {
   input: assignDomainInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await assignDomain({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { assignmentId: result.assignmentId } : reject(result.reason, result.field);
+    return result.ok ? { assignmentId: result.assignmentId } : rejectionOf(result);
   },
 });
 
@@ -26,7 +27,7 @@ export const endStoryDomain = evaluationAction("endStoryDomain", {
   input: endAssignmentInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await endSecondaryAssignment({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { ended: true } : reject(result.reason, result.field);
+    return result.ok ? { ended: true } : rejectionOf(result);
   },
 });
 
@@ -37,7 +38,7 @@ export const createDomain = evaluationAction("createDomain", {
   input: createDomainInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await setup.createDomain({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { domainId: result.domainId } : reject(result.reason, result.field);
+    return result.ok ? { domainId: result.domainId } : rejectionOf(result);
   },
 });
 
@@ -46,7 +47,7 @@ export const updateDomain = evaluationAction("updateDomain", {
   input: updateDomainInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await setup.updateDomain({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { version: result.version } : reject(result.reason, result.field);
+    return result.ok ? { version: result.version } : rejectionOf(result);
   },
 });
 
@@ -55,7 +56,7 @@ export const reorderDomains = evaluationAction("reorderDomains", {
   input: reorderDomainsInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await setup.reorderDomains({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { reordered: true } : reject(result.reason, result.field);
+    return result.ok ? { reordered: true } : rejectionOf(result);
   },
 });
 
@@ -65,7 +66,7 @@ const versioned = (name: string, change: typeof setup.retireDomain) =>
     input: domainVersionInput,
     handler: async ({ actor, input, ipAddress }) => {
       const result = await change({ ...input, actorId: actor.id, ipAddress });
-      return result.ok ? { done: true } : reject(result.reason, result.field);
+      return result.ok ? { done: true } : rejectionOf(result);
     },
   });
 

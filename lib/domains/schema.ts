@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { DomainAssignmentKind } from "@/lib/generated/prisma/enums";
 import { idSchema, requiredId } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { DOMAIN_LIMITS } from "./types";
@@ -53,7 +54,7 @@ export const createDomainInput = z.object({ evaluationId: idSchema, ...domainFie
 export const updateDomainInput = z.object({
   evaluationId: idSchema,
   domainId: idSchema,
-  expectedVersion: z.int({ error: "invalid" }).min(1),
+  expectedVersion: version,
   ...domainFields,
 });
 
@@ -61,7 +62,7 @@ export const updateDomainInput = z.object({
 export const domainVersionInput = z.object({
   evaluationId: idSchema,
   domainId: idSchema,
-  expectedVersion: z.int({ error: "invalid" }).min(1),
+  expectedVersion: version,
 });
 
 /** The whole new order, and the order the person was looking at (a reorder made meanwhile refuses). */

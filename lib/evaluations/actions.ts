@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, installationAction, reject } from "@/lib/actions";
+import { evaluationAction, installationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import { AppError } from "@/lib/errors";
 import { copySetup } from "./copy-setup";
 import { accessWith } from "./access";
@@ -42,7 +43,7 @@ export const copyEvaluationSetup = evaluationAction("copyEvaluationSetup", {
   handler: async ({ actor, input, ipAddress }) => {
     if (!(await accessWith(input.sourceEvaluationId, actor, "evaluation.update"))) throw new AppError("NOT_FOUND");
     const result = await copySetup({ ...input, actorId: actor.id, ipAddress });
-    if (!result.ok) return reject(result.reason, result.field);
+    if (!result.ok) return rejectionOf(result);
     const { ok: _, ...copied } = result;
     return copied;
   },

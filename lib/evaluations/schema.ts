@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Locale } from "@/lib/generated/prisma/enums";
 import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
 import { ID_PATTERN, idSchemaWith } from "@/lib/core/ids";
+import { versionWith } from "@/lib/core/version";
 import { isTimeZone } from "./time-zone";
 import { DESCRIPTION_MAX } from "./types";
 export { DESCRIPTION_MAX } from "./types";
@@ -63,7 +64,7 @@ export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
 export const updateEvaluationSchema = z
   .object({
     evaluationId: idSchemaWith("validation.invalid"),
-    expectedVersion: z.int({ error: "validation.invalid" }).min(1, "validation.invalid"),
+    expectedVersion: versionWith("validation.invalid"),
     ...evaluationFields,
     /** Absent: the zone stays as it is (callers that predate it). */
     timeZone: z

@@ -3,7 +3,7 @@
  * transcript is edited (called inside the interview's or focus group's saving transaction).
  */
 import "server-only";
-import { reject, type Rejection } from "@/lib/actions";
+import { reject, type Rejection } from "@/lib/core/refusal";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

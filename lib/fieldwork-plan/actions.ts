@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import * as mutations from "./mutations";
 import { updateFieldworkPlanInput } from "./schema";
 
@@ -9,6 +10,6 @@ export const updateFieldworkPlan = evaluationAction("updateFieldworkPlan", {
   input: updateFieldworkPlanInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.updateFieldworkPlan({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { changed: result.changed } : reject(result.reason, result.field);
+    return result.ok ? { changed: result.changed } : rejectionOf(result);
   },
 });

@@ -5,7 +5,7 @@
  * written (lib/interviews/mutations.ts, lib/focus-groups/mutations.ts).
  */
 import "server-only";
-import { reject, type Rejection } from "@/lib/actions";
+import { reject, type Rejection } from "@/lib/core/refusal";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { changedFields } from "@/lib/core/changed-fields";

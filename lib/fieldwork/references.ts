@@ -5,7 +5,7 @@
  * "not found" (an outsider's ids reveal nothing); a non-member or an ineligible respondent is a
  * rejection the form shows next to its field.
  */
-import { reject, type Rejection } from "@/lib/actions";
+import { reject, type Rejection } from "@/lib/core/refusal";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hearingConsentsSelect, hearingEligibility } from "./policy";

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { idSchemaWith } from "@/lib/core/ids";
+import { versionWith } from "@/lib/core/version";
 import { transcriptSchema } from "@/lib/excerpts/transcript";
 import { MAX_NOTES_LENGTH, MAX_PEOPLE } from "./types";
 export { FIELDWORK_LANGUAGES, MAX_NOTES_LENGTH, MAX_PEOPLE } from "./types";
@@ -73,12 +74,11 @@ export function optionalIntegerSchema(min: number, max: number, message: string)
   );
 }
 
-/** The version the editor loaded; the save is refused when the record has moved on. */
-export const versionSchema = z.coerce
-  .number({ error: "errors.invalid" })
-  .int()
-  .min(1, "errors.invalid")
-  .max(2_147_483_647, "errors.invalid");
+/**
+ * The version the editor loaded; the save is refused when the record has moved on. Read from text
+ * like the family's other numbers (a head-count typed as "5"), then checked as every version is.
+ */
+export const versionSchema = z.coerce.number({ error: "errors.invalid" }).pipe(versionWith("errors.invalid"));
 
 /** Translation fields mean nothing without a translation: they are dropped with it. */
 function transcriptRules<T extends TranscriptFields>(value: T, context: z.RefinementCtx) {

@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import * as mutations from "./mutations";
 import { createLearningInput, learningVersionInput, reorderLearningsInput, updateLearningInput } from "./schema";
 
@@ -11,9 +12,7 @@ export const createLearning = evaluationAction("createLearning", {
   input: createLearningInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.createLearning({ ...input, actorId: actor.id, ipAddress });
-    return result.ok
-      ? { learningId: result.learningId, position: result.position }
-      : reject(result.reason, result.field);
+    return result.ok ? { learningId: result.learningId, position: result.position } : rejectionOf(result);
   },
 });
 
@@ -22,7 +21,7 @@ export const updateLearning = evaluationAction("updateLearning", {
   input: updateLearningInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.updateLearning({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { version: result.version } : reject(result.reason, result.field);
+    return result.ok ? { version: result.version } : rejectionOf(result);
   },
 });
 
@@ -31,7 +30,7 @@ export const reorderLearnings = evaluationAction("reorderLearnings", {
   input: reorderLearningsInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.reorderLearnings({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { reordered: true } : reject(result.reason, result.field);
+    return result.ok ? { reordered: true } : rejectionOf(result);
   },
 });
 
@@ -40,6 +39,6 @@ export const deleteLearning = evaluationAction("deleteLearning", {
   input: learningVersionInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.deleteLearning({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { deleted: true } : reject(result.reason, result.field);
+    return result.ok ? { deleted: true } : rejectionOf(result);
   },
 });

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { optionalText } from "@/lib/text-schema";
 import { LEARNING_KINDS, AUDIENCES, LEARNING_LIMITS } from "./types";
 export { LEARNING_KINDS, AUDIENCES, LEARNING_LIMITS, SINGLE_KINDS } from "./types";
@@ -52,12 +53,12 @@ export const createLearningInput = learningFieldsSchema.extend({
 export const updateLearningInput = learningFieldsSchema.extend({
   evaluationId: idSchema,
   learningId: idSchema,
-  expectedVersion: z.int({ error: "invalid" }).min(1),
+  expectedVersion: version,
 });
 export const learningVersionInput = z.object({
   evaluationId: idSchema,
   learningId: idSchema,
-  expectedVersion: z.int({ error: "invalid" }).min(1),
+  expectedVersion: version,
 });
 export const reorderLearningsInput = z.object({
   evaluationId: idSchema,

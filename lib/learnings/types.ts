@@ -3,6 +3,8 @@
  * Client components import these from here (schema.ts re-exports them), so the browser never
  * downloads zod for a constant (decision 0034).
  */
+import type { LearningKind as StoredKind, RecommendationAudience } from "@/lib/generated/prisma/enums";
+
 export const LEARNING_KINDS = [
   "KEY_RESULTS_INTRODUCTION",
   "PROGRAMME_OVERVIEW",
@@ -10,12 +12,16 @@ export const LEARNING_KINDS = [
   "AT_RISK_IMPACT",
   "LESSON",
   "RECOMMENDATION",
-] as const;
+] as const satisfies readonly StoredKind[];
 
 export type LearningKind = (typeof LEARNING_KINDS)[number];
 
 /** The brief numbers recommendations straight through, by audience in this order. */
-export const AUDIENCES = ["IMPLEMENTING_PARTNERS", "FUNDER", "OTHER"] as const;
+export const AUDIENCES = [
+  "IMPLEMENTING_PARTNERS",
+  "FUNDER",
+  "OTHER",
+] as const satisfies readonly RecommendationAudience[];
 
 export const LEARNING_LIMITS = {
   title: 300,

@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import * as mutations from "./mutations";
 import { addCountryInput, addPlaceInput, addRegionInput, removeCountryInput, removePlaceInput } from "./schema";
 
@@ -9,7 +10,7 @@ export const addPlace = evaluationAction("addPlace", {
   input: addPlaceInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.addPlace({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { placeId: result.placeId } : reject(result.reason, result.field);
+    return result.ok ? { placeId: result.placeId } : rejectionOf(result);
   },
 });
 
@@ -18,7 +19,7 @@ export const removePlace = evaluationAction("removePlace", {
   input: removePlaceInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.removePlace({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { removed: true } : reject(result.reason, result.field);
+    return result.ok ? { removed: true } : rejectionOf(result);
   },
 });
 
@@ -27,7 +28,7 @@ export const addCountry = evaluationAction("addCountry", {
   input: addCountryInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.addCountry({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { code: result.code } : reject(result.reason, result.field);
+    return result.ok ? { code: result.code } : rejectionOf(result);
   },
 });
 
@@ -36,7 +37,7 @@ export const addRegion = evaluationAction("addRegion", {
   input: addRegionInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.addRegion({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { placeId: result.placeId } : reject(result.reason, result.field);
+    return result.ok ? { placeId: result.placeId } : rejectionOf(result);
   },
 });
 
@@ -45,6 +46,6 @@ export const removeCountry = evaluationAction("removeCountry", {
   input: removeCountryInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.removeCountry({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { removed: true } : reject(result.reason, result.field);
+    return result.ok ? { removed: true } : rejectionOf(result);
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import * as mutations from "./mutations";
 import { createProjectInput, projectVersionInput, updateProjectInput } from "./schema";
 
@@ -9,7 +10,7 @@ export const createProject = evaluationAction("createProject", {
   input: createProjectInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.createProject({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { projectId: result.projectId } : reject(result.reason, result.field);
+    return result.ok ? { projectId: result.projectId } : rejectionOf(result);
   },
 });
 
@@ -18,7 +19,7 @@ export const updateProject = evaluationAction("updateProject", {
   input: updateProjectInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.updateProject({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { version: result.version } : reject(result.reason, result.field);
+    return result.ok ? { version: result.version } : rejectionOf(result);
   },
 });
 
@@ -28,7 +29,7 @@ const versioned = (name: string, change: typeof mutations.retireProject) =>
     input: projectVersionInput,
     handler: async ({ actor, input, ipAddress }) => {
       const result = await change({ ...input, actorId: actor.id, ipAddress });
-      return result.ok ? { done: true } : reject(result.reason, result.field);
+      return result.ok ? { done: true } : rejectionOf(result);
     },
   });
 

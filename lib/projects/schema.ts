@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { PROJECT_LIMITS } from "./types";
 export { PROJECT_LIMITS } from "./types";
@@ -51,13 +52,13 @@ export const createProjectInput = z.object({ evaluationId: idSchema, project: pr
 export const updateProjectInput = z.object({
   evaluationId: idSchema,
   projectId: idSchema,
-  expectedVersion: z.int({ error: "invalid" }).min(1),
+  expectedVersion: version,
   project: projectFieldsSchema,
 });
 export const projectVersionInput = z.object({
   evaluationId: idSchema,
   projectId: idSchema,
-  expectedVersion: z.int({ error: "invalid" }).min(1),
+  expectedVersion: version,
 });
 
 export type ProjectFields = z.output<typeof projectFieldsSchema>;

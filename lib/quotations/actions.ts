@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import { chooseQuotation, removeQuotation, translateQuotation } from "./mutations";
 import { chooseQuotationInput, removeQuotationInput, translateQuotationInput } from "./schema";
 
@@ -9,9 +10,7 @@ export const addQuotation = evaluationAction("addQuotation", {
   input: chooseQuotationInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await chooseQuotation({ ...input, actorId: actor.id, ipAddress });
-    return result.ok
-      ? { quotationId: result.quotationId, version: result.version }
-      : reject(result.reason, result.field);
+    return result.ok ? { quotationId: result.quotationId, version: result.version } : rejectionOf(result);
   },
 });
 
@@ -21,9 +20,7 @@ export const saveQuotationTranslation = evaluationAction("saveQuotationTranslati
   input: translateQuotationInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await translateQuotation({ ...input, actorId: actor.id, ipAddress });
-    return result.ok
-      ? { quotationId: result.quotationId, version: result.version }
-      : reject(result.reason, result.field);
+    return result.ok ? { quotationId: result.quotationId, version: result.version } : rejectionOf(result);
   },
 });
 
@@ -32,6 +29,6 @@ export const dropQuotation = evaluationAction("dropQuotation", {
   input: removeQuotationInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await removeQuotation({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { storyId: result.storyId } : reject(result.reason, result.field);
+    return result.ok ? { storyId: result.storyId } : rejectionOf(result);
   },
 });

@@ -5,10 +5,9 @@
  */
 import { z } from "zod";
 import { idSchema, requiredId } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { optionalText } from "@/lib/text-schema";
 import { QUOTATION_LANGUAGES, QUOTATION_LIMITS } from "./types";
-
-const version = z.number({ error: "invalid" }).int().positive().max(1_000_000);
 
 export const chooseQuotationInput = z.object({
   evaluationId: idSchema,

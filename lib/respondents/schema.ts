@@ -15,6 +15,7 @@ import {
   WITHDRAWAL_CHOICES,
 } from "./constants";
 import { idSchemaWith } from "@/lib/core/ids";
+import { versionWith } from "@/lib/core/version";
 
 /** More groups than any evaluation keeps: a longer list is a hostile payload, not a respondent. */
 export const AT_RISK_GROUPS_MAX = 50;
@@ -129,7 +130,7 @@ export type IdentityInput = z.infer<typeof identitySchema>;
 export type RespondentAttributes = z.infer<typeof respondentAttributesSchema>;
 
 const evaluationId = recordId;
-const version = z.number({ error: E.invalid }).int(E.invalid).min(1, E.invalid).max(2_147_483_647, E.invalid);
+const version = versionWith(E.invalid);
 
 /**
  * With no country, the state must be one of Mexico's 32 (the form and the import say so at the

@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { reject, rejectionOf } from "@/lib/core/refusal";
 import { findEvaluationTimeZone } from "@/lib/evaluations/data";
 import { DEFAULT_TIME_ZONE, zonedInstant } from "@/lib/evaluations/time-zone";
 import { castBallots } from "./ballot-mutations";
@@ -17,19 +18,12 @@ import {
   sendReminderInput,
 } from "./schema";
 
-type Refused = { ok: false; reason: string; field?: string; story?: string };
-
-/** A refusal as the form shows it; a blocked candidate's code ("CS-0007") travels as `story`. */
-function refused(result: Refused) {
-  return reject(result.reason, result.field, result.story ? { story: result.story } : undefined);
-}
-
 export const createSelectionPanel = evaluationAction("createSelectionPanel", {
   permission: "selection.manage",
   input: createPanelInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await createPanel({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { panelId: result.panelId } : refused(result);
+    return result.ok ? { panelId: result.panelId } : rejectionOf(result);
   },
 });
 
@@ -45,7 +39,7 @@ export const createSelectionRound = evaluationAction("createSelectionRound", {
         : given.instant;
     if (!deadline) return reject("DEADLINE_NOT_IN_ZONE", "deadline");
     const result = await createRound({ ...input, deadline, actorId: actor.id, ipAddress });
-    return result.ok ? { roundId: result.roundId } : refused(result);
+    return result.ok ? { roundId: result.roundId } : rejectionOf(result);
   },
 });
 
@@ -54,7 +48,7 @@ export const openSelectionRound = evaluationAction("openSelectionRound", {
   input: roundInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await openRound({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { status: "OPEN" as const } : refused(result);
+    return result.ok ? { status: "OPEN" as const } : rejectionOf(result);
   },
 });
 
@@ -63,7 +57,7 @@ export const closeSelectionRound = evaluationAction("closeSelectionRound", {
   input: roundInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await closeRound({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { status: "CLOSED" as const, ballots: result.ballots } : refused(result);
+    return result.ok ? { status: "CLOSED" as const, ballots: result.ballots } : rejectionOf(result);
   },
 });
 
@@ -72,7 +66,7 @@ export const cancelSelectionRound = evaluationAction("cancelSelectionRound", {
   input: roundInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await cancelRound({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { status: "CANCELLED" as const } : refused(result);
+    return result.ok ? { status: "CANCELLED" as const } : rejectionOf(result);
   },
 });
 
@@ -81,7 +75,7 @@ export const recordSelectionDecision = evaluationAction("recordSelectionDecision
   input: recordDecisionInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await recordDecision({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { decisionId: result.decisionId } : refused(result);
+    return result.ok ? { decisionId: result.decisionId } : rejectionOf(result);
   },
 });
 
@@ -101,7 +95,7 @@ export const sendSelectionReminder = evaluationAction("sendSelectionReminder", {
       ipAddress,
       channel: byMail ? "EMAIL" : "COPIED_BY_LEAD",
     });
-    if (!result.ok) return refused(result);
+    if (!result.ok) return rejectionOf(result);
     const delivery: ReminderDelivery = byMail
       ? await deliverReminder({
           lead: actor,
@@ -122,6 +116,6 @@ export const castSelectionBallots = evaluationAction("castSelectionBallots", {
   input: castBallotsInput,
   handler: async ({ actor, input }) => {
     const result = await castBallots({ ...input, actorId: actor.id });
-    return result.ok ? { saved: result.saved, unchanged: result.unchanged } : reject(result.reason, result.field);
+    return result.ok ? { saved: result.saved, unchanged: result.unchanged } : rejectionOf(result);
   },
 });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { PanelLevel } from "@/lib/generated/prisma/enums";
 import { idSchema, requiredId } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { SELECTION_LIMITS, VOTING_METHODS } from "./types";
 export { SELECTION_LIMITS, VOTING_METHODS } from "./types";
@@ -101,7 +102,7 @@ export const createRoundFormInput = z.object({ ...roundFields, deadline: formDea
 export const roundInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
-  expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000),
+  expectedVersion: version,
 });
 
 const vote = z.object({
@@ -142,7 +143,7 @@ const languageCode = z
 export const recordDecisionInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
-  expectedVersion: z.number({ error: "invalid" }).int().min(1).max(1_000_000),
+  expectedVersion: version,
   selected: z
     .array(
       z.object({

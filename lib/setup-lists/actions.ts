@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf } from "@/lib/core/refusal";
 import * as mutations from "./mutations";
 import { addListItemInput, removeListItemInput, renameListItemInput } from "./schema";
 
@@ -9,7 +10,7 @@ export const addListItem = evaluationAction("addListItem", {
   input: addListItemInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.addListItem({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { itemId: result.itemId } : reject(result.reason, result.field);
+    return result.ok ? { itemId: result.itemId } : rejectionOf(result);
   },
 });
 
@@ -18,7 +19,7 @@ export const renameListItem = evaluationAction("renameListItem", {
   input: renameListItemInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.renameListItem({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { renamed: true } : reject(result.reason, result.field);
+    return result.ok ? { renamed: true } : rejectionOf(result);
   },
 });
 
@@ -27,6 +28,6 @@ export const removeListItem = evaluationAction("removeListItem", {
   input: removeListItemInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await mutations.removeListItem({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { removed: true } : reject(result.reason, result.field);
+    return result.ok ? { removed: true } : rejectionOf(result);
   },
 });

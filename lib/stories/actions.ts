@@ -1,7 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
-import type { Refused } from "@/lib/core/refusal";
+import { evaluationAction } from "@/lib/actions";
+import { rejectionOf, type Refused } from "@/lib/core/refusal";
 import { createStory, updateStory, type SavedStory } from "./mutations";
 import { createStoryInput, moveStoryInput, updateStoryInput } from "./schema";
 import { takePageStep } from "./page-steps";
@@ -9,9 +9,7 @@ import { isTriangulationStep } from "./stage-machine";
 
 /** What the story form gets back from a save, new or edited: the story to open and its version. */
 function savedStoryAnswer(result: SavedStory | Refused) {
-  return result.ok
-    ? { storyId: result.storyId, code: result.code, version: result.version }
-    : reject(result.reason, result.field);
+  return result.ok ? { storyId: result.storyId, code: result.code, version: result.version } : rejectionOf(result);
 }
 
 export const createChangeStory = evaluationAction("createChangeStory", {

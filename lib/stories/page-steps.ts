@@ -4,7 +4,8 @@
  * (`moveStoryInTriangulation`, triangulation.edit). The step's own permission from the table is
  * checked by `moveStory` either way; `family` keeps each action to its part of the path.
  */
-import { reject, type ActionContext } from "@/lib/actions";
+import type { ActionContext } from "@/lib/actions";
+import { reject, rejectionOf } from "@/lib/core/refusal";
 import type { Permission } from "@/lib/permissions";
 import type { z } from "zod";
 import type { moveStoryInput } from "./schema";
@@ -19,5 +20,5 @@ export async function takePageStep(
   if (transition && !family(transition.permission)) return reject("NO_SUCH_STEP");
   const result = await moveStory({ ...input, actorId: actor.id, roles, ipAddress });
   if (result.ok) return { stage: result.stage };
-  return reject(result.reason, "field" in result ? result.field : undefined);
+  return rejectionOf(result);
 }

@@ -11,6 +11,7 @@ import { NUMBER_LOCALES } from "@/lib/written-number";
 import { readFigures } from "./figure-numbers";
 import { DATE_PRECISIONS, storedPeriod } from "./period";
 import { idSchema, requiredId } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORY_TEXTS, type StoryTranslation } from "./types";
 import { isOneOf } from "@/lib/i18n/labels";
 export { LIMITS, FIGURE_QUALIFIERS, CHANGE_TYPES, STORYTELLER_SCOPES } from "./types";
@@ -203,7 +204,7 @@ export const updateStoryInput = z.object({
   evaluationId: idSchema,
   storyId: idSchema,
   /** The version the editor loaded; the save is refused (CONFLICT) when the story has moved on. */
-  expectedVersion: z.number({ error: "invalid" }).int().positive().max(1_000_000),
+  expectedVersion: version,
   /** A short note kept with the revision ("fixed the figures"). */
   note: optionalText(LIMITS.note),
   story: storyFieldsSchema,

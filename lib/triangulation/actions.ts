@@ -1,6 +1,7 @@
 "use server";
 
-import { evaluationAction, reject } from "@/lib/actions";
+import { evaluationAction } from "@/lib/actions";
+import { isRejection, reject, rejectionOf, type Rejection } from "@/lib/core/refusal";
 import { takePageStep } from "@/lib/stories/page-steps";
 import { isTriangulationStep } from "@/lib/stories/stage-machine";
 import { moveStoryInput } from "@/lib/stories/schema";
@@ -16,15 +17,12 @@ import {
 import { updateStoryVerification } from "./verification-mutations";
 
 /** The checked file, or the refusal shown next to the file field. */
-async function checkedFile(file: Blob | null): Promise<Attachment | null | { rejected: string; field?: string }> {
+async function checkedFile(file: Blob | null): Promise<Attachment | null | Rejection> {
   if (!file) return null;
   const name = typeof (file as File).name === "string" ? (file as File).name : "";
   const checked = await readUpload(new File([file], name, { type: file.type }));
   return checked.ok ? checked : reject(checked.reason, "file");
 }
-
-const isRejection = (value: unknown): value is { rejected: string; field?: string } =>
-  typeof value === "object" && value !== null && "rejected" in value;
 
 export const addEvidence = evaluationAction("addEvidence", {
   permission: "triangulation.edit",
@@ -40,7 +38,7 @@ export const addEvidence = evaluationAction("addEvidence", {
       file,
       ipAddress,
     });
-    return result.ok ? { evidenceId: result.evidenceId, version: result.version } : reject(result.reason, result.field);
+    return result.ok ? { evidenceId: result.evidenceId, version: result.version } : rejectionOf(result);
   },
 });
 
@@ -54,7 +52,7 @@ export const editEvidence = evaluationAction("editEvidence", {
     const result = await updateEvidence({ ...input, actorId: actor.id, file, ipAddress });
     return result.ok
       ? { evidenceId: result.evidenceId, storyId: result.storyId, version: result.version }
-      : reject(result.reason, result.field);
+      : rejectionOf(result);
   },
 });
 
@@ -63,7 +61,7 @@ export const removeEvidence = evaluationAction("removeEvidence", {
   input: deleteEvidenceInput,
   handler: async ({ actor, input, ipAddress }) => {
     const result = await deleteEvidence({ ...input, actorId: actor.id, ipAddress });
-    return result.ok ? { storyId: result.storyId } : reject(result.reason, result.field);
+    return result.ok ? { storyId: result.storyId } : rejectionOf(result);
   },
 });
 
@@ -75,7 +73,7 @@ export const signOffStoryTriangulation = evaluationAction("signOffStoryTriangula
     if (result.ok) return { storyVersion: result.storyVersion };
     // The first blocker names the refusal; the page lists them all from the same facts.
     if ("blockers" in result) return reject(result.blockers[0]!.code);
-    return reject(result.reason, result.field);
+    return rejectionOf(result);
   },
 });
 
@@ -87,7 +85,7 @@ export const saveStoryVerification = evaluationAction("saveStoryVerification", {
     const result = await updateStoryVerification({ ...input, actorId: actor.id, ipAddress });
     return result.ok
       ? { version: result.version }
-      : reject(result.reason, result.field?.replace(/^contributions/, "fields.contributions"));
+      : rejectionOf({ ...result, field: result.field?.replace(/^contributions/, "fields.contributions") });
   },
 });
 

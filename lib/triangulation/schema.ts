@@ -6,12 +6,11 @@
  */
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { contributionSchema, LIMITS as STORY_LIMITS } from "@/lib/stories/schema";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, CONTRIBUTION_RATINGS } from "./types";
 export { SOURCE_TYPES, STANCES, STRENGTHS, TRIANGULATION_LIMITS, CONTRIBUTION_RATINGS } from "./types";
-
-const version = z.number({ error: "invalid" }).int().positive().max(1_000_000);
 
 /** A file picked in the form; its content is checked on the server (lib/uploads/file-check.ts). */
 const attachment = z

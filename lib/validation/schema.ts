@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { idSchema } from "@/lib/core/ids";
+import { version } from "@/lib/core/version";
 import { optionalText, requiredText } from "@/lib/text-schema";
 import { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS, SAMPLE_RULES } from "./types";
 export { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } from "./types";
@@ -47,14 +48,14 @@ export const createRoundInput = z.object({ evaluationId: idSchema, round: roundF
 export const updateRoundInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: version,
   round: roundFieldsSchema,
 });
 export const roundStepInput = z.object({
   evaluationId: idSchema,
   roundId: idSchema,
   step: z.enum(["open", "close"]),
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: version,
 });
 /** The rule defaults to the story's states or types: a nationwide draw is a choice, never an accident. */
 export const drawSampleInput = z.object({
@@ -100,7 +101,7 @@ export const recordResponseInput = z.object({
 export const correctResponseInput = z.object({
   evaluationId: idSchema,
   responseId: idSchema,
-  expectedVersion: z.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+  expectedVersion: version,
   ...responseFieldsSchema.shape,
 });
 

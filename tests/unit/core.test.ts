@@ -1,10 +1,12 @@
 /**
- * The pieces every feature shares (lib/core): one rule for record ids, one diff for audit events.
+ * The pieces every feature shares (lib/core): one rule for record ids and for versions, one diff for
+ * audit events, one way from a refusal to an action's answer.
  */
 import { describe, expect, it } from "vitest";
 import { changedFields } from "@/lib/core/changed-fields";
 import { idSchema, idSchemaWith, requiredId, validId } from "@/lib/core/ids";
-import { outcomeOrRejection, Refusal, refusalsAsResults } from "@/lib/core/refusal";
+import { outcomeOrRejection, Refusal, refusalsAsResults, rejectionOf } from "@/lib/core/refusal";
+import { version, versionWith } from "@/lib/core/version";
 
 describe("record ids", () => {
   const good = ["ckx1a2b3c0000abcd1234efgh", "a", "A_b-9", "x".repeat(64)];
@@ -43,6 +45,19 @@ describe("record ids", () => {
     expect(idSchemaWith("errors.invalid").safeParse(7).error?.issues[0]?.message).toBe("errors.invalid");
     expect(requiredId.safeParse("").error?.issues[0]?.message).toBe("required");
     expect(requiredId.safeParse("a b").error?.issues[0]?.message).toBe("invalid");
+  });
+});
+
+describe("versions", () => {
+  it("are whole numbers a version column can hold, from 1", () => {
+    for (const good of [1, 7, 2_147_483_647]) expect(version.parse(good)).toBe(good);
+  });
+
+  it("read as one code however they are wrong", () => {
+    for (const bad of [0, -1, 1.5, 2_147_483_648, Number.NaN, "1", null, undefined]) {
+      expect(version.safeParse(bad).error?.issues.map((issue) => issue.message)).toEqual(["invalid"]);
+    }
+    expect(versionWith("errors.invalid").safeParse(0).error?.issues[0]?.message).toBe("errors.invalid");
   });
 });
 
@@ -89,5 +104,31 @@ describe("refusals", () => {
       field: "roundId",
     });
     expect(outcomeOrRejection({ ok: true, version: 3 })).toEqual({ ok: true, version: 3 });
+  });
+
+  it("send only the details a client may see: a step's blockers stay on the server", () => {
+    const blocked = {
+      ok: false as const,
+      reason: "STORY_BLOCKED",
+      story: "CS-0007",
+      blockers: [{ code: "NO_DOMAIN" }],
+    };
+    expect(rejectionOf(blocked)).toStrictEqual({
+      rejected: "STORY_BLOCKED",
+      field: undefined,
+      details: { story: "CS-0007" },
+    });
+    const stepBlocked = { ok: false as const, reason: "BLOCKED", blockers: [] };
+    expect(rejectionOf(stepBlocked)).toStrictEqual({
+      rejected: "BLOCKED",
+      field: undefined,
+    });
+    expect(
+      rejectionOf(new Refusal("MAPPING_REQUIRED", "mapping", { target: "consentDate", header: undefined })),
+    ).toStrictEqual({
+      rejected: "MAPPING_REQUIRED",
+      field: "mapping",
+      details: { target: "consentDate" },
+    });
   });
 });
