@@ -3,13 +3,15 @@
  * XLSX to a temporary file (exceljs' streaming writer), then runs the real dry run and commit on
  * it, read from disk as a Blob (fs.openAsBlob), and prints time and peak resident memory (rss
  * sampled every 20 ms; with --expose-gc also the live heap). Called by scripts/bench-fieldwork.ts on its scratch database; runs alone
- * too: `tsx scripts/bench-fieldwork-import.ts` (needs DATABASE_URL of a migrated scratch database).
+ * too: `tsx --import ./scripts/server-side.mjs scripts/bench-fieldwork-import.ts` (needs DATABASE_URL of
+ * a migrated scratch database; BENCH_IMPORT_ROWS sets the rows).
  */
 import { openAsBlob } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { runAloneOnDatabaseUrl } from "./bench-database";
 import { buildStandardAtRiskGroups } from "../tests/factories/evaluations";
 import { writeKoboXlsx, type KoboCell } from "../tests/support/kobo-workbook";
 
@@ -130,11 +132,4 @@ export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<
   }
 }
 
-if (process.argv[1] && path.basename(process.argv[1]).startsWith("bench-fieldwork-import")) {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient: Client } = await import("../lib/generated/prisma/client");
-  const prisma = new Client({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
-  await benchImport(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
-  await prisma.$disconnect();
-}
+await runAloneOnDatabaseUrl(import.meta.url, benchImport);

@@ -13,6 +13,7 @@ import { rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { cpuAccountingAvailable, cpuMs } from "./bench-cpu";
+import { runAloneOnDatabaseUrl } from "./bench-database";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { buildPlace, buildRespondent, buildSector, createEvaluationWithTeam } from "../tests/factories";
 import { koboSheets, writeKoboXlsx, type KoboForm, type KoboSubmission } from "../tests/support/kobo-workbook";
@@ -177,11 +178,4 @@ export async function benchStoryImport(prisma: PrismaClient, rows: number): Prom
   }
 }
 
-if (process.argv[1] && path.basename(process.argv[1]).startsWith("bench-story-import")) {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient: Client } = await import("../lib/generated/prisma/client");
-  const prisma = new Client({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
-  await benchStoryImport(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
-  await prisma.$disconnect();
-}
+await runAloneOnDatabaseUrl(import.meta.url, benchStoryImport);
