@@ -30,7 +30,7 @@ async function codesShown(page: Page): Promise<string[]> {
 test("a lead filters, sorts and pages the stories table, and the URL keeps the view across reloads and history", async ({
   page,
 }) => {
-  const evaluation = await openAsLead(page);
+  await openAsLead(page);
   await page
     .getByRole("navigation", { name: "Secciones de la evaluación" })
     .getByRole("link", { name: "Historias de cambio" })
