@@ -9,14 +9,13 @@ import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { generateAuditChain } from "./bench-audit-events";
 import { createScratchDatabase, useDatabaseInProcess } from "./bench-database";
+import { percentile } from "./bench-stats";
 
 const scratch = await createScratchDatabase();
 const url = scratch.url;
 
 function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  return `p50 ${at(50).toFixed(2)} ms, p95 ${at(95).toFixed(2)} ms (n=${samples.length})`;
+  return `p50 ${percentile(samples, 50).toFixed(2)} ms, p95 ${percentile(samples, 95).toFixed(2)} ms (n=${samples.length})`;
 }
 
 async function time(runs: number, work: (i: number) => Promise<unknown>) {

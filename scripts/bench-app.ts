@@ -85,17 +85,13 @@ export function benchAppEnv(options: {
 /** SQL statements the app ran, and their time, as its `SQL_STATEMENT_TIMING` lines report them. */
 export type StatementCounter = { statements: number; sqlMs: number };
 
+type CountingAppOptions = { port: number; url: string; secret: string; base: string; counter: StatementCounter };
+
 /**
  * `npm start` on one worker against `url`, printing a timing line per SQL statement, which
  * `counter` adds up; resolves once the app is healthy. The caller kills the returned process.
  */
-export async function startCountingApp(options: {
-  port: number;
-  url: string;
-  secret: string;
-  base: string;
-  counter: StatementCounter;
-}): Promise<ChildProcess> {
+export async function startCountingApp(options: CountingAppOptions): Promise<ChildProcess> {
   const { base, counter } = options;
   const app = spawn("npm", ["start"], {
     env: { ...benchAppEnv({ ...options, workers: 1 }), SQL_STATEMENT_TIMING: "1" },
@@ -135,4 +131,50 @@ export async function stopApp(app: ChildProcess | null): Promise<void> {
     // already gone
   }
   await new Promise((resolve) => setTimeout(resolve, 1500));
+}
+
+/**
+ * One request with the session `cookie`, read to its last byte, and the statements the app printed
+ * meanwhile: requests go one at a time, so every line belongs to this one.
+ */
+export async function measureRequest(
+  url: string,
+  cookie: string,
+  counter: StatementCounter,
+): Promise<{ ms: number; status: number; statements: number; sqlMs: number; body: Buffer }> {
+  const before = { ...counter };
+  const started = performance.now();
+  const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+  const body = Buffer.from(await response.arrayBuffer());
+  const ms = performance.now() - started;
+  // The last statement lines may still be in the pipe when the body ends.
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  return {
+    ms,
+    status: response.status,
+    statements: counter.statements - before.statements,
+    sqlMs: counter.sqlMs - before.sqlMs,
+    body,
+  };
+}
+
+/**
+ * Runs a benchmark of the app on its scratch database: `measure` starts the app with `startApp`; a
+ * failure is printed and fails the process; whatever happens, the app is stopped before the
+ * database is dropped.
+ */
+export async function measureAppOnScratch(
+  scratch: { drop: () => Promise<void> },
+  measure: (startApp: (options: CountingAppOptions) => Promise<ChildProcess>) => Promise<void>,
+): Promise<void> {
+  let app: ChildProcess | null = null;
+  try {
+    await measure(async (options) => (app = await startCountingApp(options)));
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await stopApp(app);
+    await scratch.drop();
+  }
 }

@@ -16,7 +16,6 @@
  * (migrating it first, generating nothing), so a change to the queries can be measured on the same
  * rows without the quarter of an hour the full size takes to generate.
  */
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
@@ -25,9 +24,10 @@ import { createPrismaClient } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrations";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
-import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
+import { exitUnlessBuilt, leadSessionCookie, measureAppOnScratch, measureRequest } from "./bench-app";
 import { generateDashboardExtras } from "./bench-dashboard-data";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
+import { percentile } from "./bench-stats";
 
 exitUnlessBuilt();
 
@@ -49,7 +49,6 @@ const PAGES: Array<{ label: string; path: string }> = [
   { label: "download: storytellers.xlsx", path: `/api${home}/dashboard/storytellers.xlsx` },
 ];
 
-let app: ChildProcess | null = null;
 let changes: PrismaClient | null = null;
 /**
  * What every change made through the app does besides its own rows: one event on the evaluation's
@@ -61,26 +60,9 @@ const recordChange = () =>
     recordAudit(tx, { evaluationId: BENCH.evaluationId, actorId: null, action: "bench.change", recordType: "Bench" }),
   );
 const counter = { statements: 0, sqlMs: 0 };
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+const measure = (path: string, cookie: string) => measureRequest(`${base}${path}`, cookie, counter);
 
-async function measure(path: string, cookie: string) {
-  const before = { ...counter };
-  const started = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-  await response.arrayBuffer();
-  const ms = performance.now() - started;
-  // The last statement lines may still be in the pipe when the body ends.
-  await new Promise((resolve) => setTimeout(resolve, 25));
-  return {
-    ms,
-    status: response.status,
-    statements: counter.statements - before.statements,
-    sqlMs: counter.sqlMs - before.sqlMs,
-  };
-}
-
-try {
+await measureAppOnScratch(scratch, async (startApp) => {
   console.log(
     reused
       ? `Reusing ${name}; migrating…`
@@ -98,7 +80,7 @@ try {
 
   const cookie = await leadSessionCookie(url, secret);
   changes = createPrismaClient(url, 1);
-  app = await startCountingApp({ port, url, secret, base, counter });
+  await startApp({ port, url, secret, base, counter });
 
   const [one, five] = loadavg();
   console.log(
@@ -146,11 +128,5 @@ try {
   console.log(
     `\nload average at the end: ${loadavg()[0]!.toFixed(2)}. SQL: the summed time of the request's statements (they run in parallel, so it can exceed the server time).`,
   );
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await stopApp(app);
-  await changes?.$disconnect();
-  await scratch.drop();
-}
+  await changes.$disconnect();
+});

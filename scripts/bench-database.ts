@@ -5,6 +5,8 @@
  * long to generate may keep theirs (BENCH_KEEP=1) and measure a kept one again (BENCH_REUSE).
  */
 import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db";
 import type { PrismaClient } from "../lib/generated/prisma/client";
@@ -79,4 +81,25 @@ export function useDatabaseInProcess(url: string, prisma: PrismaClient = createP
   // lib/db.ts keeps its one client on globalThis: the app's modules take this one as theirs.
   (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
   return prisma;
+}
+
+/**
+ * Runs an import benchmark by itself when `moduleUrl` is the script node was started with: on the
+ * migrated database in DATABASE_URL, set up as bench:fieldwork sets up its own before calling the
+ * same benchmark, with BENCH_IMPORT_ROWS rows (10,000 unless told).
+ */
+export async function runAloneOnDatabaseUrl(
+  moduleUrl: string,
+  bench: (prisma: PrismaClient, rows: number) => Promise<void>,
+): Promise<void> {
+  const started = process.argv[1];
+  if (!started || path.parse(started).name !== path.parse(fileURLToPath(moduleUrl)).name) return;
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Set DATABASE_URL to a migrated scratch database.");
+  const prisma = useDatabaseInProcess(url);
+  try {
+    await bench(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
+  } finally {
+    await prisma.$disconnect();
+  }
 }

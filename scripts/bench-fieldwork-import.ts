@@ -3,15 +3,17 @@
  * XLSX to a temporary file (exceljs' streaming writer), then runs the real dry run and commit on
  * it, read from disk as a Blob (fs.openAsBlob), and prints time and peak resident memory (rss
  * sampled every 20 ms; with --expose-gc also the live heap). Called by scripts/bench-fieldwork.ts on its scratch database; runs alone
- * too: `tsx scripts/bench-fieldwork-import.ts` (needs DATABASE_URL of a migrated scratch database).
+ * too: `tsx --import ./scripts/server-side.mjs scripts/bench-fieldwork-import.ts` (needs DATABASE_URL of
+ * a migrated scratch database; BENCH_IMPORT_ROWS sets the rows).
  */
 import { openAsBlob } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { runAloneOnDatabaseUrl } from "./bench-database";
 import { buildStandardAtRiskGroups } from "../tests/factories/evaluations";
+import { writeKoboXlsx, type KoboCell } from "../tests/support/kobo-workbook";
 
 const HEADERS = [
   "start",
@@ -28,29 +30,22 @@ const HEADERS = [
 ];
 const STATES = ["Coahuila", "Nuevo León", "Jalisco", "Puebla", "Oaxaca"];
 
-async function writeXlsx(file: string, rows: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const sheet = workbook.addWorksheet("respondents");
-  sheet.addRow(HEADERS).commit();
+function* respondentRows(rows: number): Generator<KoboCell[]> {
   for (let i = 1; i <= rows; i += 1) {
-    sheet
-      .addRow([
-        "2024-06-12T09:00:00.000-06:00",
-        i % 3 === 0 ? "unaffiliated_worker" : "union_member",
-        i % 2 === 0 ? "Mujer" : "Hombre",
-        STATES[i % STATES.length],
-        "es",
-        i % 4 === 0 ? "women_workers at_risk_unionized_workers" : "",
-        `Persona ficticia ${i}`,
-        `+52 55 ${String(10_000_000 + i).slice(0, 4)} ${String(i).padStart(4, "0")}`,
-        i,
-        `bench-${i.toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-        "2024-06-12T16:22:33",
-      ])
-      .commit();
+    yield [
+      "2024-06-12T09:00:00.000-06:00",
+      i % 3 === 0 ? "unaffiliated_worker" : "union_member",
+      i % 2 === 0 ? "Mujer" : "Hombre",
+      STATES[i % STATES.length],
+      "es",
+      i % 4 === 0 ? "women_workers at_risk_unionized_workers" : "",
+      `Persona ficticia ${i}`,
+      `+52 55 ${String(10_000_000 + i).slice(0, 4)} ${String(i).padStart(4, "0")}`,
+      i,
+      `bench-${i.toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+      "2024-06-12T16:22:33",
+    ];
   }
-  sheet.commit();
-  await workbook.commit();
 }
 
 export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<void> {
@@ -76,7 +71,7 @@ export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<
   // The file names groups by their choice codes: the evaluation has the standard five, as a new one does.
   await prisma.atRiskGroup.createMany({ data: buildStandardAtRiskGroups(evaluation.id) });
   const file = path.join(tmpdir(), `bench-import-${process.pid}.xlsx`);
-  await writeXlsx(file, rows);
+  await writeKoboXlsx(file, [{ name: "respondents", headers: HEADERS, rows: respondentRows(rows) }]);
   const blob = await openAsBlob(file);
   console.log(
     `\nImport of a ${rows.toLocaleString("en")}-row XLSX (${(blob.size / 1024 / 1024).toFixed(1)} MB) of respondents with sealed identities`,
@@ -137,11 +132,4 @@ export async function benchImport(prisma: PrismaClient, rows = 10_000): Promise<
   }
 }
 
-if (process.argv[1] && path.basename(process.argv[1]).startsWith("bench-fieldwork-import")) {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient: Client } = await import("../lib/generated/prisma/client");
-  const prisma = new Client({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
-  await benchImport(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
-  await prisma.$disconnect();
-}
+await runAloneOnDatabaseUrl(import.meta.url, benchImport);

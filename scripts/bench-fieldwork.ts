@@ -28,6 +28,7 @@ import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { benchImport } from "./bench-fieldwork-import";
 import { benchStoryImport } from "./bench-story-import";
 import { printSearchPlans, SEARCH_WORDS } from "./bench-fieldwork-plans";
+import { percentile } from "./bench-stats";
 
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 40) || 40);
 const groups = new Set(
@@ -35,12 +36,6 @@ const groups = new Set(
 );
 const scratch = await createScratchDatabase(keptDatabaseOptions());
 const { name, url } = scratch;
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  return { p50: at(50), p95: at(95) };
-}
 
 type Captured = { query: string; params: unknown[] };
 const captured: Captured[] = [];
@@ -244,7 +239,8 @@ try {
       await benchCase.call(i);
       samples.push(performance.now() - started);
     }
-    const { p50, p95 } = percentiles(samples);
+    const p50 = percentile(samples, 50);
+    const p95 = percentile(samples, 95);
     worst[benchCase.group] = Math.max(worst[benchCase.group], p95);
     console.log(
       `  ${benchCase.label.padEnd(66)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${captured.length} queries)`,

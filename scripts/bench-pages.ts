@@ -16,7 +16,6 @@
  * CPU times do not, and their ratio says what the page costs beside its SQL wherever it runs.
  * Targets (issue 15): <= 8 statements and <= 2x the SQL time per page. Asserts nothing.
  */
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
@@ -26,8 +25,9 @@ import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
 import { ensureAuditChain } from "./bench-fieldwork-audit";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { BENCH_PANELIST, BENCH_ROUNDS, ensureSelectionRounds } from "./bench-fieldwork-rounds";
-import { exitUnlessBuilt, leadSessionCookie, startCountingApp, stopApp } from "./bench-app";
+import { exitUnlessBuilt, leadSessionCookie, measureAppOnScratch, measureRequest } from "./bench-app";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
+import { percentile } from "./bench-stats";
 
 exitUnlessBuilt();
 
@@ -77,33 +77,15 @@ const PAGES: Array<{ label: string; path: string; as?: "panelist" }> = [
 
 type Sample = { ms: number; statements: number; sqlMs: number; status: number; gzipBytes: number };
 
-let app: ChildProcess | null = null;
 const counter = { statements: 0, sqlMs: 0 };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** One request, read to its last byte; the statements printed meanwhile are the page's. */
+/** One request; the statements printed meanwhile are the page's. */
 async function measure(path: string, cookie: string): Promise<Sample> {
-  const before = { ...counter };
-  const started = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
-  const body = Buffer.from(await response.arrayBuffer());
-  const ms = performance.now() - started;
-  // The last lines may still be in the pipe when the body ends.
-  await new Promise((resolve) => setTimeout(resolve, 25));
-  return {
-    ms,
-    statements: counter.statements - before.statements,
-    sqlMs: counter.sqlMs - before.sqlMs,
-    status: response.status,
-    gzipBytes: gzipSync(body).length,
-  };
+  const { body, ...sample } = await measureRequest(`${base}${path}`, cookie, counter);
+  return { ...sample, gzipBytes: gzipSync(body).length };
 }
 
-try {
+await measureAppOnScratch(scratch, async (startApp) => {
   if (!scratch.reused) {
     console.log(`Scratch database ${name}; migrating and generating the bench:fieldwork data…`);
     await applyMigrations(url);
@@ -127,11 +109,11 @@ try {
     lead: await leadSessionCookie(url, secret),
     panelist: await leadSessionCookie(url, secret, BENCH_PANELIST),
   };
-  app = await startCountingApp({ port, url, secret, base, counter });
+  const app = await startApp({ port, url, secret, base, counter });
 
   /** CPU ms so far of the app's processes and of the database's backends for this database. */
   const cpuNow = async () => {
-    if (!cpuAccountingAvailable || !app?.pid) return { app: 0, database: 0 };
+    if (!cpuAccountingAvailable || !app.pid) return { app: 0, database: 0 };
     const backends = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name]);
     return { app: cpuMs(processTree(app.pid)), database: cpuMs(backends.rows.map((row) => row.pid)) };
   };
@@ -179,10 +161,4 @@ try {
   console.log(
     `\nload average at the end: ${after!.toFixed(2)}. Ratio: p50 server time over the p50 of the summed statement times. CPU: per request, the app's processes and the database's backends (ticks of 10 ms, summed over the runs).`,
   );
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await stopApp(app);
-  await scratch.drop();
-}
+});

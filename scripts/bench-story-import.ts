@@ -12,46 +12,49 @@ import { openAsBlob } from "node:fs";
 import { rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { cpuAccountingAvailable, cpuMs } from "./bench-cpu";
+import { runAloneOnDatabaseUrl } from "./bench-database";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { buildPlace, buildRespondent, buildSector, createEvaluationWithTeam } from "../tests/factories";
+import { koboSheets, writeKoboXlsx, type KoboForm, type KoboSubmission } from "../tests/support/kobo-workbook";
 
 const STATES = ["Coahuila", "Nuevo León", "Jalisco", "Puebla", "Oaxaca"];
 const SECTORS = ["automotive", "agriculture", "mining"];
 const RESPONDENTS = 200;
-const STORY_HEADERS = [
-  "_uuid",
-  "_index",
-  "title",
-  "what_changed",
-  "why_significant",
-  "language",
-  "change_type",
-  "period",
-  "places",
-  "sectors",
-  "storytellers",
-  "primary_domain",
-  "domain_rationale",
-  "contribution",
-  "sustainability",
-  "title_translation",
-  "what_changed_translation",
-  "why_significant_translation",
-  "translation_language",
-  "translated_by",
-];
+/** The stories form as its export lays it out: two figures and one contribution per story. */
+const STORIES_FORM: KoboForm = {
+  sheet: "stories",
+  columns: [
+    "title",
+    "what_changed",
+    "why_significant",
+    "language",
+    "change_type",
+    "period",
+    "places",
+    "sectors",
+    "storytellers",
+    "primary_domain",
+    "domain_rationale",
+    "contribution",
+    "sustainability",
+    "title_translation",
+    "what_changed_translation",
+    "why_significant_translation",
+    "translation_language",
+    "translated_by",
+  ],
+  repeats: {
+    figuras: ["label", "value", "unit", "qualifier"],
+    contribuciones: ["project", "how_contributed"],
+  },
+};
 
-async function writeXlsx(file: string, rows: number, acronyms: string[], translator: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const stories = workbook.addWorksheet("stories");
-  stories.addRow(STORY_HEADERS).commit();
+function* submissions(rows: number, acronyms: string[], translator: string): Generator<KoboSubmission> {
   for (let i = 1; i <= rows; i += 1) {
-    stories
-      .addRow([
-        `uuid-bench-${i}`,
-        i,
+    yield {
+      uuid: `uuid-bench-${i}`,
+      answers: [
         `Historia de prueba ${i}: la asamblea eligió a su comité`,
         `Relato ficticio de lo que cambió en la historia ${i}. `.repeat(8),
         `Razón ficticia por la que importa la historia ${i}. `.repeat(4),
@@ -70,47 +73,16 @@ async function writeXlsx(file: string, rows: number, acronyms: string[], transla
         `Fictional reason for story ${i}.`,
         "en",
         translator,
-      ])
-      .commit();
+      ],
+      repeats: {
+        figuras: [
+          ["personas trabajadoras", 600000 + i, "", "más de"],
+          ["empresas", i % 40, "", ""],
+        ],
+        contribuciones: [[acronyms[i % acronyms.length], `Capacitó a las personas de la historia ${i}.`]],
+      },
+    };
   }
-  stories.commit();
-  const figures = workbook.addWorksheet("figuras");
-  figures
-    .addRow([
-      "label",
-      "value",
-      "unit",
-      "qualifier",
-      "_index",
-      "_parent_index",
-      "_parent_table_name",
-      "_submission__uuid",
-    ])
-    .commit();
-  for (let i = 1; i <= rows; i += 1) {
-    figures
-      .addRow(["personas trabajadoras", 600000 + i, "", "más de", 2 * i - 1, i, "stories", `uuid-bench-${i}`])
-      .commit();
-    figures.addRow(["empresas", i % 40, "", "", 2 * i, i, "stories", `uuid-bench-${i}`]).commit();
-  }
-  figures.commit();
-  const contributions = workbook.addWorksheet("contribuciones");
-  contributions
-    .addRow(["project", "how_contributed", "_index", "_parent_index", "_parent_table_name", "_submission__uuid"])
-    .commit();
-  for (let i = 1; i <= rows; i += 1)
-    contributions
-      .addRow([
-        acronyms[i % acronyms.length],
-        `Capacitó a las personas de la historia ${i}.`,
-        i,
-        i,
-        "stories",
-        `uuid-bench-${i}`,
-      ])
-      .commit();
-  contributions.commit();
-  await workbook.commit();
 }
 
 /**
@@ -141,11 +113,10 @@ export async function benchStoryImport(prisma: PrismaClient, rows: number): Prom
     data: Array.from({ length: RESPONDENTS }, (_, index) => buildRespondent({ evaluationId, codeNumber: index + 1 })),
   });
   const file = path.join(tmpdir(), `bench-story-import-${process.pid}.xlsx`);
-  await writeXlsx(
+  const acronyms = team.projects.map((project) => project.acronym);
+  await writeKoboXlsx(
     file,
-    rows,
-    team.projects.map((project) => project.acronym),
-    evaluator.email,
+    koboSheets(STORIES_FORM, () => submissions(rows, acronyms, evaluator.email)),
   );
   const blob = await openAsBlob(file);
   const [load] = loadavg();
@@ -207,11 +178,4 @@ export async function benchStoryImport(prisma: PrismaClient, rows: number): Prom
   }
 }
 
-if (process.argv[1] && path.basename(process.argv[1]).startsWith("bench-story-import")) {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient: Client } = await import("../lib/generated/prisma/client");
-  const prisma = new Client({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
-  (globalThis as unknown as { prisma: PrismaClient }).prisma = prisma;
-  await benchStoryImport(prisma, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000));
-  await prisma.$disconnect();
-}
+await runAloneOnDatabaseUrl(import.meta.url, benchStoryImport);

@@ -8,8 +8,8 @@ import { openAsBlob } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { openTable } from "../lib/imports/reader";
+import { writeKoboXlsx, type KoboCell } from "../tests/support/kobo-workbook";
 
 const HEADERS = [
   "start",
@@ -24,15 +24,12 @@ const HEADERS = [
   "_uuid",
 ];
 
-async function writeXlsx(file: string, rows: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const sheet = workbook.addWorksheet("interviews");
-  sheet.addRow(HEADERS).commit();
+function* interviewRows(rows: number): Generator<KoboCell[]> {
   for (let i = 1; i <= rows; i += 1) {
     const day = Date.UTC(2024, 0, 1) + (i % 365) * 86_400_000;
-    const row = sheet.addRow([
-      new Date(day + 9 * 3_600_000),
-      new Date(day),
+    yield [
+      { value: new Date(day + 9 * 3_600_000), numFmt: "yyyy-mm-dd hh:mm:ss" },
+      { value: new Date(day), numFmt: "dd/mm/yyyy" },
       i % 2 === 0 ? "cara_a_cara" : "telefono",
       i % 3 === 0 ? "Saltillo" : "Monterrey",
       "es",
@@ -41,13 +38,8 @@ async function writeXlsx(file: string, rows: number): Promise<void> {
       `R-${String(i).padStart(4, "0")}`,
       `Notas de la entrevista ${i}: la persona describe cambios en su centro de trabajo.`,
       `bench-${i.toString(36)}`,
-    ]);
-    row.getCell(1).numFmt = "yyyy-mm-dd hh:mm:ss";
-    row.getCell(2).numFmt = "dd/mm/yyyy";
-    row.commit();
+    ];
   }
-  sheet.commit();
-  await workbook.commit();
 }
 
 async function readAll(file: string): Promise<{ rows: number; ms: number; sample: string[] }> {
@@ -66,7 +58,10 @@ async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 10_000);
   const runs = Number(process.argv[3] ?? 7);
   const file = path.join(tmpdir(), `bench-xlsx-read-${process.pid}.xlsx`);
-  await writeXlsx(file, rows);
+  await writeKoboXlsx(file, [{ name: "interviews", headers: HEADERS, rows: interviewRows(rows) }], {
+    sharedStrings: true,
+    styles: true,
+  });
   try {
     await readAll(file); // warm-up: module loading and JIT
     const times: number[] = [];

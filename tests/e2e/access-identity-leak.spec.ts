@@ -9,7 +9,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signInToList } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -39,9 +39,7 @@ function inScope(path: string): boolean {
 }
 
 async function signedIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations/);
+  await signInToList(page, email, PASSWORD);
 }
 
 /** Follows this app's links in scope breadth-first from /evaluations; returns every body fetched. */

@@ -8,7 +8,7 @@
 import { networkInterfaces } from "node:os";
 import { expect, test } from "@playwright/test";
 import { ADDRESS_FAILURE_LIMIT } from "@/lib/auth/policy";
-import { signIn } from "./support/sign-in";
+import { signIn, signInToList } from "./support/sign-in";
 import { appDatabase, copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -71,9 +71,7 @@ test("an evidence download keeps its own sandbox policy", async ({ page }) => {
     },
   });
 
-  await page.goto("/sign-in");
-  await signIn(page, "analyst@demo.example", PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations/);
+  await signInToList(page, "analyst@demo.example", PASSWORD);
   const download = await page.request.get(`/api/evaluations/${evaluation.id}/evidence/${evidence.id}/file`);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");

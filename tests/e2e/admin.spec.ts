@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn } from "./support/sign-in";
+import { signIn, signInToEvaluation, signInToList } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 import { tabTo } from "./support/keyboard";
 
@@ -26,13 +26,6 @@ function pathOf(link: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-async function ownEvaluationUrl(page: Page): Promise<string> {
-  await page.goto("/evaluations");
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
 test("an administrator creates a user and copies the one-time link; the new user sets a password and signs in", async ({
   page,
   browser,
@@ -40,9 +33,7 @@ test("an administrator creates a user and copies the one-time link; the new user
   context,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("/sign-in");
-  await signIn(page, "admin@demo.example", PASSWORD, "en");
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "admin@demo.example", PASSWORD, "en");
 
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
@@ -108,10 +99,7 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
   browser,
   baseURL,
 }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "lead@demo.example", PASSWORD, "en");
-  await expect(page).toHaveURL(/\/evaluations$/);
-  const evaluationPath = await ownEvaluationUrl(page);
+  const evaluationPath = await signInToEvaluation(page, evaluationName, "lead@demo.example", PASSWORD, "en");
   await page.goto(`${evaluationPath}/members`);
   await expect(page.getByRole("heading", { level: 1, name: `${evaluationName}: Members` })).toBeVisible();
   await expect(page.getByRole("table", { name: /members/ })).toContainText("lead@demo.example");
@@ -173,10 +161,7 @@ test("a lead invites a panelist with the keyboard alone; the invitee joins, sign
 });
 
 test("a panelist sees the members but no controls", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "panelist@demo.example", PASSWORD, "en");
-  await expect(page).toHaveURL(/\/evaluations$/);
-  const evaluationPath = await ownEvaluationUrl(page);
+  const evaluationPath = await signInToEvaluation(page, evaluationName, "panelist@demo.example", PASSWORD, "en");
   await page.goto(`${evaluationPath}/members`);
   const table = page.getByRole("table", { name: /members/ });
   await expect(table).toContainText("Mariana Quiroga Salas");

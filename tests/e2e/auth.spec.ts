@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signIn, signInToList } from "./support/sign-in";
 import { appDatabase, demoMember } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -42,9 +42,7 @@ async function sessionCookie(context: BrowserContext) {
 }
 
 test("a session cookie captured before sign-out is refused afterwards", async ({ page, context, browser, baseURL }) => {
-  await page.goto("/sign-in");
-  await signIn(page, EVALUATOR, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, EVALUATOR, PASSWORD);
 
   const captured = await context.cookies();
   const session = captured.find((cookie) => cookie.name === SESSION_COOKIE);

@@ -1,20 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { chooseLanguage } from "./support/language";
+import { signIn, signInAt } from "./support/sign-in";
 import { copyOfDemo, panelistOfOpenRound } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
 
 const PASSWORD = "ballot-landing-2026";
-
-async function chooseLanguage(page: Page, language: "English" | "Español"): Promise<void> {
-  const button = page.getByRole("button", { name: language });
-  await expectInteractive(button);
-  await button.click();
-  await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-current", "true");
-}
 
 test("a panelist whose only pending work is a ballot lands on it and reads each story there, in Spanish and English", async ({
   page,
@@ -74,9 +68,7 @@ test("a lead sets the evaluation's time zone and the rounds show their deadlines
   test.setTimeout(120_000);
   const evaluation = await copyOfDemo("Evaluación de prueba: zona horaria");
   const settings = `/evaluations/${evaluation.id}/settings`;
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(settings)}`);
-  await signIn(page, "lead@demo.example", "msc-demo-2026");
-  await expect(page).toHaveURL(new RegExp(`${settings}$`));
+  await signInAt(page, settings, "lead@demo.example", "msc-demo-2026");
 
   const zone = page.getByLabel("Zona horaria");
   await expect(zone).toHaveValue("America/Mexico_City");

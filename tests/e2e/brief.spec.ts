@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import mammoth from "mammoth";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signIn, signInToEvaluation } from "./support/sign-in";
 import { appDatabase, copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -20,16 +20,8 @@ test.beforeAll(async () => {
   evaluation = await copyOfDemo("Evaluación de prueba: informe");
 });
 
-async function openBrief(page: Page, email: string): Promise<void> {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: evaluation.name }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluation.name })).toBeVisible();
-}
-
 test("a lead reads the brief in Spanish and English and downloads it in Word", async ({ page }) => {
-  await openBrief(page, "lead@demo.example");
+  await signInToEvaluation(page, evaluation.name, "lead@demo.example", PASSWORD);
   await page
     .getByRole("navigation", { name: "Secciones de la evaluación" })
     .getByRole("link", { name: "Informe de aprendizaje" })
@@ -83,7 +75,7 @@ test("a lead reads the brief in Spanish and English and downloads it in Word", a
 });
 
 test("a reviewer reads the approved copy in English; a panelist gets not found", async ({ page, browser }) => {
-  await openBrief(page, "reviewer@demo.example");
+  await signInToEvaluation(page, evaluation.name, "reviewer@demo.example", PASSWORD);
   // The interface stays in Spanish (the browser's language); the brief is asked for in English.
   await page.goto(`/evaluations/${evaluation.id}/brief?lang=en`);
   const english = page.locator("article[lang=en]");
@@ -110,7 +102,7 @@ test("a reviewer finds the outcomes already decided, and reads one whole: its ty
   page,
 }) => {
   // The demo reviewer approved the nine outcomes of the demo's brief.
-  await openBrief(page, "reviewer@demo.example");
+  await signInToEvaluation(page, evaluation.name, "reviewer@demo.example", PASSWORD);
   await page.getByRole("link", { name: "Revisión del financiador" }).click();
   const decided = page.getByRole("table", { name: /^Resultados decididos \(9\)/ });
   await expect(decided.getByRole("row")).toHaveCount(10);
@@ -141,7 +133,7 @@ test("a reviewer is told what approving does before it is done, and may step bac
   });
   await db.changeStory.update({ where: { id: story.id }, data: { stage: "IN_REVIEW" } });
 
-  await openBrief(page, "reviewer@demo.example");
+  await signInToEvaluation(page, evaluation.name, "reviewer@demo.example", PASSWORD);
   await page.goto(`/evaluations/${evaluation.id}/reviews/${story.id}`);
   await expectInteractive(page.getByRole("button", { name: "Aprobar" }));
   await page.getByRole("button", { name: "Aprobar" }).click();

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { chooseLanguage } from "./support/language";
+import { signInToEvaluation } from "./support/sign-in";
 import { updateFieldworkPlan } from "@/lib/fieldwork-plan/mutations";
 import { appDatabase, copyOfDemo } from "./support/world";
 
@@ -31,29 +32,13 @@ async function planState(evaluationId: string, state: string): Promise<void> {
   if (!result.ok) throw new Error(result.reason);
 }
 
-async function openDashboard(page: Page, email: string): Promise<void> {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: evaluation.name }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluation.name })).toBeVisible();
-}
-
-async function chooseLanguage(page: Page, language: "English" | "Español"): Promise<void> {
-  const button = page.getByRole("button", { name: language });
-  if ((await button.getAttribute("aria-current")) === "true") return;
-  await expectInteractive(button);
-  await button.click();
-  await expect(page.getByRole("button", { name: language })).toHaveAttribute("aria-current", "true");
-}
-
 test("a lead sees the funnel, who and where in Spanish and English, filters it, and opens a count in the story list", async ({
   page,
 }) => {
   // Four axe passes over the whole dashboard (now with its meta-monitoring, quantification and
   // coverage tables) and two downloads: more than the default minute on a busy 2-core machine.
   test.setTimeout(180_000);
-  await openDashboard(page, "lead@demo.example");
+  await signInToEvaluation(page, evaluation.name, "lead@demo.example", PASSWORD);
   await chooseLanguage(page, "Español");
 
   const funnel = page.getByRole("table", { name: /Historias por dominio y paso/ });
@@ -161,7 +146,7 @@ test("a lead plans the fieldwork in the setup and sees it against what was held,
   page,
 }) => {
   test.setTimeout(180_000);
-  await openDashboard(page, "lead@demo.example");
+  await signInToEvaluation(page, evaluation.name, "lead@demo.example", PASSWORD);
   await chooseLanguage(page, "Español");
   await page.goto(`/evaluations/${evaluation.id}/settings/plan`);
   await expect(page.getByRole("heading", { level: 2, name: "Plan de trabajo de campo" })).toBeVisible();
@@ -228,7 +213,7 @@ test("a lead plans the fieldwork in the setup and sees it against what was held,
 
 test("a reviewer sees approved outcomes only, and respondent counts under 5 as “< 5”", async ({ page }) => {
   await planState(evaluation.id, "Baja California Sur");
-  await openDashboard(page, "reviewer@demo.example");
+  await signInToEvaluation(page, evaluation.name, "reviewer@demo.example", PASSWORD);
   await chooseLanguage(page, "English");
   const funnel = page.getByRole("table", { name: /Stories by domain and step/ });
   await expect(funnel.getByRole("columnheader")).toHaveText(["Domain", "Approved", "All steps"]);
@@ -264,7 +249,7 @@ test("a reviewer sees approved outcomes only, and respondent counts under 5 as �
 });
 
 test("a panelist reaches their ballot in one click from the dashboard", async ({ page }) => {
-  await openDashboard(page, "panelist2@demo.example");
+  await signInToEvaluation(page, evaluation.name, "panelist2@demo.example", PASSWORD);
   await chooseLanguage(page, "Español");
   const waiting = page.getByRole("region", { name: "Pendiente para usted" });
   const ballot = waiting.getByRole("link", { name: new RegExp(`^Votar \\d+ historias? en «${DEMO_ROUND}»`) });

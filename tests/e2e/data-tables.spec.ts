@@ -2,7 +2,7 @@
 // specs that add stories, respondents and interviews never write, whatever order they run in.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn as submitSignIn } from "./support/sign-in";
+import { signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -16,14 +16,8 @@ test.beforeAll(async () => {
   evaluationName = (await copyOfDemo("Evaluación de prueba: tablas")).name;
 });
 
-/** Signs in and returns the path of this spec's copy of the demo. */
-async function signIn(page: Page, email = "lead@demo.example", language: "es" | "en" = "es"): Promise<string> {
-  await page.goto("/sign-in");
-  await submitSignIn(page, email, PASSWORD, language);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  const href = await page.getByRole("link", { name: evaluationName }).getAttribute("href");
-  return href!;
-}
+/** Signs the lead in and returns the path of this spec's copy of the demo. */
+const openAsLead = (page: Page) => signInToEvaluation(page, evaluationName, "lead@demo.example", PASSWORD);
 
 function storyRows(page: Page) {
   return page.getByRole("table", { name: "Historias de cambio" }).locator("tbody tr");
@@ -36,8 +30,7 @@ async function codesShown(page: Page): Promise<string[]> {
 test("a lead filters, sorts and pages the stories table, and the URL keeps the view across reloads and history", async ({
   page,
 }) => {
-  const evaluation = await signIn(page);
-  await page.goto(evaluation);
+  await openAsLead(page);
   await page
     .getByRole("navigation", { name: "Secciones de la evaluación" })
     .getByRole("link", { name: "Historias de cambio" })
@@ -106,7 +99,7 @@ test("a lead filters, sorts and pages the stories table, and the URL keeps the v
 });
 
 test("searching «niños» highlights the matching passages, in the table and on the search page", async ({ page }) => {
-  const evaluation = await signIn(page);
+  const evaluation = await openAsLead(page);
   await page.goto(`${evaluation}/stories`);
   await page.getByLabel("Buscar en los textos de las historias").fill("ninos");
   await page.getByLabel("Buscar en los textos de las historias").press("Enter");
@@ -144,7 +137,7 @@ async function tabTo(page: Page, target: ReturnType<Page["locator"]>, backwards 
 }
 
 test("the stories table works with the keyboard alone", async ({ page }) => {
-  const evaluation = await signIn(page);
+  const evaluation = await openAsLead(page);
   await page.goto(`${evaluation}/stories`);
   const codeHeader = page.getByRole("columnheader", { name: "Código" });
   const sortByCode = codeHeader.getByRole("button");
@@ -185,7 +178,7 @@ test("the stories table works with the keyboard alone", async ({ page }) => {
 });
 
 test("in English, and for a reviewer who may not read stories", async ({ page }) => {
-  const evaluation = await signIn(page);
+  const evaluation = await openAsLead(page);
   await page.goto(`${evaluation}/respondents`);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Respondents" })).toBeVisible();
@@ -208,7 +201,7 @@ test("in English, and for a reviewer who may not read stories", async ({ page })
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
-  await signIn(page, "reviewer@demo.example", "en");
+  await signInToEvaluation(page, evaluationName, "reviewer@demo.example", PASSWORD, "en");
   const response = await page.goto(`${evaluation}/stories`);
   expect(response?.status()).toBe(404);
   expect((await page.goto(`${evaluation}/respondents`))?.status()).toBe(404);
@@ -216,7 +209,7 @@ test("in English, and for a reviewer who may not read stories", async ({ page })
 });
 
 test("without JavaScript, the filters, sort buttons and pages still work", async ({ page, browser }) => {
-  const evaluation = await signIn(page);
+  const evaluation = await openAsLead(page);
   const context = await browser.newContext({
     javaScriptEnabled: false,
     locale: "es-MX",

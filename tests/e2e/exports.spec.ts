@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import unzipper from "unzipper";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn } from "./support/sign-in";
+import { signInToList } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -21,9 +21,7 @@ test.beforeAll(async () => {
 });
 
 test("a lead downloads the filtered respondents list as XLSX, and the file has the page's rows", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "lead@demo.example", "msc-demo-2026", "es");
   await page.goto(`/evaluations/${evaluation.id}/respondents?type=UNION_MEMBER&size=100`);
   const table = page.getByRole("table", { name: "Personas entrevistadas" });
   await expect(table).toBeVisible();
@@ -60,9 +58,7 @@ test("a lead downloads the filtered respondents list as XLSX, and the file has t
 test("a lead downloads the REFI-QDA project from the interviews list, a zip with project.qde and its sources", async ({
   page,
 }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "lead@demo.example", "msc-demo-2026", "es");
   await page.goto(`/evaluations/${evaluation.id}/interviews`);
   const section = page.getByRole("region", { name: "Proyecto para análisis cualitativo" });
   await expect(section).toBeVisible();
@@ -80,9 +76,7 @@ test("a lead downloads the REFI-QDA project from the interviews list, a zip with
 });
 
 test("a lead downloads the stories workbook as CSV files in a zip, one per sheet with a README", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "lead@demo.example", "msc-demo-2026", "es");
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "lead@demo.example", "msc-demo-2026", "es");
   await page.goto(`/evaluations/${evaluation.id}/stories`);
   const control = page.getByRole("form", { name: "Descargar esta lista" });
   await expect(control.getByRole("button", { name: "Descargar archivos CSV (zip)" })).toBeVisible();

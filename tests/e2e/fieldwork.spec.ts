@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { tabTo } from "./support/keyboard";
-import { signIn as submitSignIn } from "./support/sign-in";
+import { openListedEvaluation, signInToEvaluation, signInToList } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
 // A Mexican browser: the pages start in Spanish; one journey switches to English.
@@ -29,22 +29,9 @@ function occurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await submitSignIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-}
-
-async function ownEvaluationPath(page: Page): Promise<string> {
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
 /** Signs the evaluator in and fills the new-interview form of this spec's evaluation with its date and one respondent. */
 async function newInterviewOf(page: Page, date: string, respondentCode: string) {
-  await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await ownEvaluationPath(page);
+  const evaluationPath = await signInToEvaluation(page, evaluationName, "evaluator@demo.example", PASSWORD);
   await page.goto(`${evaluationPath}/interviews/new`);
   await expectInteractive(page.getByLabel("Fecha"));
   await page.getByLabel("Fecha").fill(date);
@@ -89,8 +76,7 @@ test("an evaluator records an interview, marks excerpts by mouse and keyboard, e
   page,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await ownEvaluationPath(page);
+  const evaluationPath = await signInToEvaluation(page, evaluationName, "evaluator@demo.example", PASSWORD);
 
   await page.goto(`${evaluationPath}/interviews/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva entrevista" })).toBeVisible();
@@ -268,9 +254,9 @@ test("a respondent whose consent was withdrawn cannot be added, and the form say
 });
 
 test("an evaluator records a focus group in English with an anonymous head-count", async ({ page }) => {
-  await signIn(page, "evaluator@demo.example");
+  await signInToList(page, "evaluator@demo.example", PASSWORD);
   await page.getByRole("button", { name: "English" }).click();
-  const evaluationPath = await ownEvaluationPath(page);
+  const evaluationPath = await openListedEvaluation(page, evaluationName);
   await page.goto(`${evaluationPath}/focus-groups/new`);
   await expect(page.getByRole("heading", { level: 1, name: "New focus group" })).toBeVisible();
   await expectNoAxeViolations(page, "new focus group (en)");
@@ -308,7 +294,7 @@ test("the funder's reviewer and the installation's administrator get a plain 404
   const as = async (email: string) => {
     const context = await browser.newContext({ baseURL, locale: "es-MX" });
     const other = await context.newPage();
-    await signIn(other, email);
+    await signInToList(other, email, PASSWORD);
     return { other, context };
   };
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn } from "./support/sign-in";
+import { signIn, signInToList } from "./support/sign-in";
 
 // A Mexican browser: the app must start in Spanish without being told.
 test.use({ locale: "es-MX" });
@@ -111,9 +111,7 @@ test("signing in works with the keyboard alone", async ({ page }) => {
 });
 
 test("an evaluation that does not exist is a plain 404", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, LEAD.email, LEAD.password);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, LEAD.email, LEAD.password);
 
   const response = await page.goto("/evaluations/does-not-exist");
   expect(response?.status()).toBe(404);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn } from "./support/sign-in";
+import { signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 import { tabTo } from "./support/keyboard";
 
@@ -43,14 +43,8 @@ async function highestCode(page: Page, evaluationPath: string): Promise<number> 
 }
 
 /** Signs the evaluator in and opens this spec's evaluation; returns its path. */
-async function openOwnEvaluation(page: Page): Promise<string> {
-  await page.goto("/sign-in");
-  await signIn(page, "evaluator@demo.example", "msc-demo-2026");
-  await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
+const openOwnEvaluation = (page: Page) =>
+  signInToEvaluation(page, evaluationName, "evaluator@demo.example", "msc-demo-2026");
 
 const code = (n: number) => `R-${String(n).padStart(4, "0")}`;
 

@@ -10,7 +10,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { tabTo } from "./support/keyboard";
 import { expectReflowAt320 } from "./support/reflow";
-import { signIn } from "./support/sign-in";
+import { signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo, decideOpenRound } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -37,11 +37,7 @@ async function checkPage(page: Page, where: string) {
 }
 
 async function openEvaluation(page: Page, email: string, evaluation: string) {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: evaluation }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluation })).toBeVisible();
+  await signInToEvaluation(page, evaluation, email, PASSWORD);
   await checkPage(page, `${email}: overview (es)`);
 }
 

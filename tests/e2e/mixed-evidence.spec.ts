@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signInAt } from "./support/sign-in";
 import { appDatabase, copyOfDemo, decideOpenRound } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -20,9 +20,7 @@ test("an analyst writes why mixed evidence still supports the story, and only th
     select: { id: true },
   });
   const path = `/evaluations/${copy.id}/stories/${story.id}/triangulation`;
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  await signIn(page, "analyst@demo.example", "msc-demo-2026");
-  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await signInAt(page, path, "analyst@demo.example", "msc-demo-2026");
 
   const readiness = page.getByRole("region", { name: "Lo que falta" });
   await expect(readiness).toContainText("(ahora hay 1)");

@@ -7,7 +7,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signInToList } from "./support/sign-in";
 import { appDatabase, copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -29,9 +29,7 @@ test.beforeAll(async () => {
 });
 
 test("an analyst quotes a passage, translates it, and the brief prints it in both languages", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "analyst@demo.example", PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "analyst@demo.example", PASSWORD);
 
   await page.goto(`/evaluations/${evaluation.id}/stories/${storyId}/triangulation`);
   await page.getByRole("link", { name: "Citas para el informe" }).click();

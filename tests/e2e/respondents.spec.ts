@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { inviteMember, joinAndSignIn } from "./support/invitation";
-import { signIn as submitSignIn } from "./support/sign-in";
+import { signInToEvaluation, signInToList } from "./support/sign-in";
 import { demoRespondent } from "./support/world";
 
 // Fieldwork happens in Spanish: the evaluator's browser is Mexican; later steps switch to English.
@@ -16,12 +16,6 @@ const COMMUNITY = "Colonia Ensayo Norte";
 /** The identity of the respondent each later test records for itself, so no test reads another's. */
 const IDENTITY = { name: NAME, phone: PHONE, community: COMMUNITY };
 
-async function signIn(page: Page, email: string, password = PASSWORD, language: "es" | "en" = "es") {
-  await page.goto("/sign-in");
-  await submitSignIn(page, email, password, language);
-  await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
-}
-
 async function asUser(
   browser: Browser,
   baseURL: string | undefined,
@@ -31,7 +25,7 @@ async function asUser(
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale });
   const page = await context.newPage();
-  await signIn(page, email, password, locale.startsWith("en") ? "en" : "es");
+  await signInToList(page, email, password, locale.startsWith("en") ? "en" : "es");
   return page;
 }
 
@@ -49,12 +43,6 @@ async function invitedMember(
   return joinAndSignIn(browser, baseURL, link, { address, name: `Prueba ${role}` });
 }
 
-async function demoEvaluationPath(page: Page): Promise<string> {
-  await page.getByRole("link", { name: EVALUATION }).click();
-  await expect(page.getByRole("heading", { level: 1, name: EVALUATION })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
 /** The page's HTML and its RSC payload (what a client-side navigation would fetch). */
 async function everythingSent(page: Page, path: string): Promise<string> {
   const rsc = await page.request.get(path, { headers: { RSC: "1" } });
@@ -66,8 +54,7 @@ test("an evaluator creates a respondent with identity and consent and reveals th
   browser,
   baseURL,
 }) => {
-  await signIn(page, "evaluator@demo.example");
-  const evaluationPath = await demoEvaluationPath(page);
+  const evaluationPath = await signInToEvaluation(page, EVALUATION, "evaluator@demo.example", PASSWORD);
 
   await page.goto(`${evaluationPath}/respondents/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva persona entrevistada" })).toBeVisible();

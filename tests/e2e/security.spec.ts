@@ -4,7 +4,7 @@
  * Scenarios 7, 9, 15, 19 and 21 of the security test notes.
  */
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn, signInToList } from "./support/sign-in";
 
 test.use({ locale: "es-MX" });
 
@@ -243,9 +243,7 @@ test("a forged Host or X-Forwarded-Host never shows up in links or redirects", a
   expect(await providers.text()).not.toContain("evil.example");
 
   // Signed in, the sign-in page redirects onwards: still to this app.
-  await page.goto("/sign-in");
-  await signIn(page, LEAD.email, LEAD.password);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, LEAD.email, LEAD.password);
   const onwards = await page.request.get("/sign-in", { headers: forged, maxRedirects: 0 });
   expect(onwards.headers()["location"] ?? "").not.toContain("evil.example");
   expect(await onwards.text()).not.toContain("evil.example");

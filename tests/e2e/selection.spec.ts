@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -18,12 +18,7 @@ test.beforeAll(async () => {
 });
 
 async function openSelection(page: Page, email: string): Promise<string> {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
-  const base = new URL(page.url()).pathname;
+  const base = await signInToEvaluation(page, evaluationName, email, PASSWORD);
   await page
     .getByRole("navigation", { name: "Secciones de la evaluación" })
     .getByRole("link", { name: "Selección" })

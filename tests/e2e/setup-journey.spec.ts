@@ -4,7 +4,8 @@ import { projectListXlsx, referencePortfolio } from "@/tests/support/project-lis
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { inviteMember, joinAndSignIn } from "./support/invitation";
-import { signIn } from "./support/sign-in";
+import { signInToList } from "./support/sign-in";
+import { addFirstSource, addStoryteller, fillStoryEssentials } from "./support/story-form";
 
 // A Mexican browser: the app starts in Spanish.
 test.use({ locale: "es-MX" });
@@ -21,9 +22,7 @@ const STATES = ["Oaxaca", "Veracruz", "Chiapas", "Nuevo León", "Ciudad de Méxi
 
 async function signedIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
   const page = await (await browser.newContext({ locale: "es-MX" })).newPage();
-  await page.goto("/sign-in");
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, email, password);
   return page;
 }
 
@@ -202,18 +201,13 @@ async function logInterview(page: Page, base: string, respondent: string) {
 async function logAndScreenStory(page: Page, base: string, respondent: string) {
   await page.goto(`${base}/stories/new`);
   await expectInteractive(page.getByRole("button", { name: "Crear la historia" }));
-  await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Votación secreta del contrato");
-  await page
-    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
-    .fill("En 2025 las trabajadoras votaron en secreto su contrato colectivo.");
-  await page
-    .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
-    .fill("«Por primera vez decidimos nosotras.»");
-  await page.getByRole("radio", { name: "Cambio positivo" }).check();
-  await page.getByLabel("Persona que añadir").selectOption({ label: respondent });
-  await page.getByRole("button", { name: "Añadir (Personas que cuentan la historia)" }).click();
-  await page.getByLabel("Fuente que añadir").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "Añadir (Fuentes)" }).click();
+  await fillStoryEssentials(page, {
+    title: "Votación secreta del contrato",
+    whatChanged: "En 2025 las trabajadoras votaron en secreto su contrato colectivo.",
+    whySignificant: "«Por primera vez decidimos nosotras.»",
+  });
+  await addStoryteller(page, respondent);
+  await addFirstSource(page);
   await page.getByRole("button", { name: "Crear la historia" }).click();
   await expect(page).toHaveURL(/\/stories\/(?!new$)[a-z0-9]+$/);
 

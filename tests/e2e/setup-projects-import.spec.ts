@@ -4,7 +4,7 @@ import { DEMO_EVALUATION_NAME } from "@/prisma/seed/setup-rows";
 import { projectListXlsx, referencePortfolio } from "@/tests/support/project-list";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn, signInAt } from "./support/sign-in";
+import { signInAt, signInToEvaluation } from "./support/sign-in";
 import { newEvaluationLedByDemoLead } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -76,10 +76,7 @@ test("a lead loads the reference evaluation's 19 projects from an XLSX on the pr
 });
 
 test("an evaluator is not offered a project list to import", async ({ page }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "evaluator@demo.example", PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations(\/[a-z0-9]+)?$/);
-  await page.getByRole("link", { name: DEMO_EVALUATION_NAME }).click();
+  await signInToEvaluation(page, DEMO_EVALUATION_NAME, "evaluator@demo.example", PASSWORD);
   await page.getByRole("link", { name: "Importaciones" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Importaciones desde KoboToolbox y ODK" })).toBeVisible();
   // Even sent to the wizard's project-list address, the evaluator gets the kinds they may import.

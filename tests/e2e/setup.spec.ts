@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn, signInAt } from "./support/sign-in";
+import { signInAt, signInToList } from "./support/sign-in";
 import { DEMO_EVALUATION_NAME } from "@/prisma/seed/setup-rows";
 import { newEvaluationLedByDemoLead } from "./support/world";
 
@@ -216,9 +216,7 @@ test("a lead sets up a new evaluation's domains (reordered by keyboard), project
   // An evaluator of another evaluation, and of this one, gets a 404: nothing about the setup is revealed.
   const context = await browser.newContext({ locale: "es-MX" });
   const evaluator = await context.newPage();
-  await evaluator.goto("/sign-in");
-  await signIn(evaluator, "evaluator@demo.example", PASSWORD);
-  await expect(evaluator).toHaveURL(/\/evaluations$/);
+  await signInToList(evaluator, "evaluator@demo.example", PASSWORD);
   const response = await evaluator.goto(`${base}/settings/domains`);
   expect(response?.status()).toBe(404);
   await expect(evaluator.getByText("Libertad sindical")).toHaveCount(0);

@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
-import { signIn } from "./support/sign-in";
+import { signInToEvaluation } from "./support/sign-in";
+import { addFirstSource, addStoryteller, fillStoryEssentials } from "./support/story-form";
 import { copyOfDemo } from "./support/world";
 
 // A Mexican browser: the app starts in Spanish.
@@ -17,39 +18,19 @@ test.beforeAll(async () => {
 /** A story's own page (not /stories/new). */
 const STORY_URL = /\/stories\/(?!new$)[a-z0-9]+$/;
 
-/** Signs in and returns the base path of this spec's copy of the demo evaluation. */
-async function openDemoEvaluation(page: Page, email: string): Promise<string> {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: evaluationName }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluationName })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
-async function fillRequired(page: Page, title: string) {
-  await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill(title);
-  await page
-    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
-    .fill("En 2022 las trabajadoras de la planta votaron en secreto su contrato colectivo.");
-  await page
-    .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
-    .fill("«Por primera vez decidimos nosotras.»");
-  await page.getByRole("radio", { name: "Cambio positivo" }).check();
-}
-
-async function addStoryteller(page: Page, label: string) {
-  await page.getByLabel("Persona que añadir").selectOption({ label });
-  await page.getByRole("button", { name: "Añadir (Personas que cuentan la historia)" }).click();
-}
+const fillRequired = (page: Page, title: string) =>
+  fillStoryEssentials(page, {
+    title,
+    whatChanged: "En 2022 las trabajadoras de la planta votaron en secreto su contrato colectivo.",
+    whySignificant: "«Por primera vez decidimos nosotras.»",
+  });
 
 /** Creates a minimal story with one storyteller and one source; returns its page path. */
 async function createStory(page: Page, base: string, title: string, storyteller: string): Promise<string> {
   await page.goto(`${base}/stories/new`);
   await fillRequired(page, title);
   await addStoryteller(page, storyteller);
-  await page.getByLabel("Fuente que añadir").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "Añadir (Fuentes)" }).click();
+  await addFirstSource(page);
   await page.getByRole("button", { name: "Crear la historia" }).click();
   await expect(page).toHaveURL(STORY_URL);
   return new URL(page.url()).pathname;
@@ -60,7 +41,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
 }) => {
   // Seven axe passes and four saves: over a minute on a busy two-core machine (seen at load average 27).
   test.setTimeout(180_000);
-  const base = await openDemoEvaluation(page, "evaluator@demo.example");
+  const base = await signInToEvaluation(page, evaluationName, "evaluator@demo.example", PASSWORD);
 
   await page.goto(`${base}/stories/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
@@ -82,8 +63,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
   await page.keyboard.type("plantas con contrato legitimado");
   await page.getByLabel("Valor", { exact: true }).fill("5");
   await addStoryteller(page, "R-0012 (retiró su consentimiento)");
-  await page.getByLabel("Fuente que añadir").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "Añadir (Fuentes)" }).click();
+  await addFirstSource(page);
   await expectNoAxeViolations(page, "new story filled (es)");
   await page.getByRole("button", { name: "Crear la historia" }).click();
 
@@ -149,7 +129,7 @@ test("an evaluator writes a story, is told why it cannot be submitted, fixes it,
 async function contextFor(browser: Browser, email: string) {
   const context = await browser.newContext({ locale: "es-MX" });
   const page = await context.newPage();
-  const base = await openDemoEvaluation(page, email);
+  const base = await signInToEvaluation(page, evaluationName, email, PASSWORD);
   return { context, page, base };
 }
 

@@ -6,7 +6,8 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn } from "./support/sign-in";
+import { signInToList } from "./support/sign-in";
+import { fillStoryEssentials } from "./support/story-form";
 import { appDatabase, copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -28,9 +29,7 @@ async function storedValues(storyId: string): Promise<string[]> {
 }
 
 async function openNewStory(page: Page) {
-  await page.goto("/sign-in");
-  await signIn(page, "evaluator@demo.example", PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "evaluator@demo.example", PASSWORD);
   await page.goto(`/evaluations/${evaluation.id}/stories/new`);
   await expect(page.getByRole("heading", { level: 1, name: "Nueva historia de cambio" })).toBeVisible();
 }
@@ -39,14 +38,11 @@ test("a figure typed as 600,000 in Spanish and in English is saved as 600000 and
   page,
 }) => {
   await openNewStory(page);
-  await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Contratos colectivos legitimados");
-  await page
-    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
-    .fill("Los trabajadores votaron sus contratos colectivos.");
-  await page
-    .getByRole("textbox", { name: "Por qué es significativo (obligatorio)" })
-    .fill("«Por primera vez votamos.»");
-  await page.getByRole("radio", { name: "Cambio positivo" }).check();
+  await fillStoryEssentials(page, {
+    title: "Contratos colectivos legitimados",
+    whatChanged: "Los trabajadores votaron sus contratos colectivos.",
+    whySignificant: "«Por primera vez votamos.»",
+  });
   await page.getByRole("button", { name: "Añadir una cifra" }).click();
   await page.getByLabel("Qué se cuenta", { exact: true }).fill("trabajadores con contrato legitimado");
   const figure = page.getByRole("group", { name: "Cifra 1" });

@@ -5,7 +5,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { signIn } from "./support/sign-in";
+import { signInToList } from "./support/sign-in";
+import { fillStoryEssentials } from "./support/story-form";
 import { appDatabase, copyOfDemo } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -20,16 +21,13 @@ test.beforeAll(async () => {
 test("a contribution translated in the story form is what the English review page shows; an untranslated text carries the marker", async ({
   page,
 }) => {
-  await page.goto("/sign-in");
-  await signIn(page, "lead@demo.example", PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
+  await signInToList(page, "lead@demo.example", PASSWORD);
   await page.goto(`/evaluations/${evaluation.id}/stories/new`);
-  await page.getByRole("textbox", { name: "Título (obligatorio)" }).fill("Las cooperativas negociaron un mejor precio");
-  await page
-    .getByRole("textbox", { name: "Qué cambió (obligatorio)" })
-    .fill("En 2023 las cooperativas negociaron juntas el precio del café.");
-  await page.getByRole("textbox", { name: "Por qué es significativo (obligatorio)" }).fill("«Ahora nos escuchan.»");
-  await page.getByRole("radio", { name: "Cambio positivo" }).check();
+  await fillStoryEssentials(page, {
+    title: "Las cooperativas negociaron un mejor precio",
+    whatChanged: "En 2023 las cooperativas negociaron juntas el precio del café.",
+    whySignificant: "«Ahora nos escuchan.»",
+  });
   await page.getByLabel("Valoración", { exact: true }).fill("Probable mientras las cooperativas sigan unidas.");
 
   await page.getByRole("button", { name: "Añadir un proyecto que contribuyó" }).click();

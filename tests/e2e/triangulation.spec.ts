@@ -10,7 +10,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { inviteMember, joinAndSignIn } from "./support/invitation";
 import { tabTo } from "./support/keyboard";
-import { signIn } from "./support/sign-in";
+import { signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo, decideOpenRound } from "./support/world";
 
 test.use({ locale: "en-US" });
@@ -32,12 +32,7 @@ async function newAnalyst(
   browser: Browser,
   baseURL: string | undefined,
 ): Promise<{ analyst: Page; evaluationPath: string }> {
-  await lead.goto("/sign-in");
-  await signIn(lead, "lead@demo.example", PASSWORD, "en");
-  await expect(lead).toHaveURL(/\/evaluations$/);
-  await lead.getByRole("link", { name: ownEvaluation }).click();
-  await expect(lead.getByRole("heading", { level: 1, name: ownEvaluation })).toBeVisible();
-  const evaluationPath = new URL(lead.url()).pathname;
+  const evaluationPath = await signInToEvaluation(lead, ownEvaluation, "lead@demo.example", PASSWORD, "en");
   const address = `analista.${Date.now()}@example.org`;
   const link = await inviteMember(lead, evaluationPath, { address, role: "Analyst" }, "en");
   const analyst = await joinAndSignIn(browser, baseURL, link, { address, name: "Analista de Prueba" });
@@ -175,12 +170,7 @@ test("a reviewer gets 404 on the triangulation matrix and no link to it", async 
   for (const email of ["reviewer@demo.example"]) {
     const context = await browser.newContext({ baseURL, locale: "en-US" });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await signIn(page, email, PASSWORD, "en");
-    await expect(page).toHaveURL(/\/evaluations/);
-    await page.goto("/evaluations");
-    await page.getByRole("link", { name: EVALUATION }).click();
-    const evaluationPath = new URL(page.url()).pathname;
+    const evaluationPath = await signInToEvaluation(page, EVALUATION, email, PASSWORD, "en");
     expect((await page.goto(`${evaluationPath}/triangulation`))?.status()).toBe(404);
     await expect(
       page.getByRole("navigation", { name: "Evaluation sections" }).getByRole("link", { name: "Triangulation matrix" }),

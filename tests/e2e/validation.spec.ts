@@ -14,7 +14,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
 import { inviteMember, joinAndSignIn } from "./support/invitation";
 import { tabTo } from "./support/keyboard";
-import { signIn } from "./support/sign-in";
+import { signInAt, signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo, decideOpenRound } from "./support/world";
 
 test.use({ locale: "es-MX" });
@@ -22,17 +22,8 @@ test.use({ locale: "es-MX" });
 const PASSWORD = "msc-demo-2026";
 const EVALUATION = "USMCA Labor Technical Assistance Evaluation (Mexico)";
 
-async function openDemoEvaluation(page: Page, email: string, evaluation = EVALUATION): Promise<string> {
-  await page.goto("/sign-in");
-  await signIn(page, email, PASSWORD);
-  await expect(page).toHaveURL(/\/evaluations$/);
-  await page.getByRole("link", { name: evaluation }).click();
-  await expect(page.getByRole("heading", { level: 1, name: evaluation })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
 test("a lead creates a validation round, draws its sample and edits the round", async ({ page }) => {
-  const base = await openDemoEvaluation(page, "lead@demo.example");
+  const base = await signInToEvaluation(page, EVALUATION, "lead@demo.example", PASSWORD);
   await page.getByRole("link", { name: "Validación", exact: true }).click();
   await expect(
     page.getByRole("heading", { level: 1, name: "Validación con las personas entrevistadas" }),
@@ -101,7 +92,7 @@ test("a lead creates a validation round, draws its sample and edits the round", 
 });
 
 test("a reviewer opens the review queue, and may not open validation rounds", async ({ page }) => {
-  const base = await openDemoEvaluation(page, "reviewer@demo.example");
+  const base = await signInToEvaluation(page, EVALUATION, "reviewer@demo.example", PASSWORD);
   await page.getByRole("link", { name: "Revisión del financiador" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Revisión del financiador" })).toBeVisible();
   await expect(page.getByText("No hay resultados en espera de la revisión del financiador.")).toBeVisible();
@@ -172,7 +163,7 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   test.setTimeout(240_000);
   const copy = await copyOfDemo("Evaluación de prueba: validación");
   await decideOpenRound(copy.id, ["CS-0005"]);
-  const base = await openDemoEvaluation(page, "lead@demo.example", copy.name);
+  const base = await signInToEvaluation(page, copy.name, "lead@demo.example", PASSWORD);
   const storyPath = await triangulateDemoStory(page, browser, baseURL, base, copy.name);
 
   // A round with the triangulated story and one respondent added by hand, opened.
@@ -292,7 +283,7 @@ test("a lead records a response, corrects it by keyboard and reads its versions"
   const correctionPath = new URL(page.url()).pathname;
   const evaluatorContext = await browser.newContext({ baseURL, locale: "es-MX" });
   const evaluator = await evaluatorContext.newPage();
-  await openDemoEvaluation(evaluator, "evaluator@demo.example", copy.name);
+  await signInToEvaluation(evaluator, copy.name, "evaluator@demo.example", PASSWORD);
   await evaluator.goto(correctionPath);
   await expectInteractive(evaluator.getByRole("button", { name: "Guardar la corrección" }));
   await evaluator.getByLabel("Cambios propuestos").fill("Mencionar también la queja ante el mecanismo.");
@@ -348,7 +339,7 @@ test("a lead settles a dispute in one step on the round's page, in English and S
   test.setTimeout(300_000);
   const copy = await copyOfDemo("Evaluación de prueba: disputas");
   await decideOpenRound(copy.id, ["CS-0005"]);
-  const base = await openDemoEvaluation(page, "lead@demo.example", copy.name);
+  const base = await signInToEvaluation(page, copy.name, "lead@demo.example", PASSWORD);
   const storyPath = await triangulateDemoStory(page, browser, baseURL, base, copy.name);
 
   // An open round with the story and one respondent, who disputes it.
@@ -387,9 +378,7 @@ test("a lead settles a dispute in one step on the round's page, in English and S
   // The same lead in English settles it: accepted as it stands, confirmed, with the next step said.
   const english = await browser.newContext({ baseURL, locale: "en-US" });
   const lead = await english.newPage();
-  await lead.goto("/sign-in");
-  await signIn(lead, "lead@demo.example", PASSWORD, "en");
-  await lead.goto(roundPath);
+  await signInAt(lead, roundPath, "lead@demo.example", PASSWORD, "en");
   const card = lead.getByRole("region", { name: "Disputes" }).getByRole("article", { name: "R-0002 disputes CS-0005" });
   await expectInteractive(card.getByRole("button", { name: "Settle the dispute" }));
   await expectNoAxeViolations(lead, "round with an open dispute (en)");

@@ -6,7 +6,6 @@
  * consent, bad values and unknown scope words are row errors on the consent's columns and block
  * the commit; re-imports and concurrent commits write each consent once; hostile cells stay text.
  */
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { csvSafeCell } from "@/lib/exports/csv";
@@ -24,6 +23,7 @@ import {
   wizardDryRun,
   type ImportWorld,
 } from "@/tests/support/import-world";
+import { koboXlsxFile, type KoboCell } from "@/tests/support/kobo-workbook";
 import type { TestDatabase } from "@/tests/support/test-database";
 
 let world: ImportWorld;
@@ -477,18 +477,14 @@ describe("respondents imported with their consent", () => {
 
   it("keeps hostile form versions as text (formulas, SQL, script, a spreadsheet formula cell), and the CSV export keeps them inert", async () => {
     const hostile = ['=HYPERLINK("http://evil.example","v3")', "'; drop table consent; --", "@SUM(A1)", "+1-555"];
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet("respuestas");
-    sheet.addRow(HEADERS);
-    for (const version of hostile) sheet.addRow(row({ "consentimiento/version": version }));
-    const formulaRow = sheet.addRow(row());
-    formulaRow.getCell(HEADERS.indexOf("consentimiento/version") + 1).value = {
-      formula: 'HYPERLINK("http://x","v")',
-      result: "v",
-    } as never;
-    sheet.addRow(row({ "consentimiento/version": "<script>alert(1)</script>" }));
-    const buffer = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const content = new File([buffer], "kobo.xlsx");
+    const formulaRow: KoboCell[] = row();
+    formulaRow[HEADERS.indexOf("consentimiento/version")] = { formula: 'HYPERLINK("http://x","v")', result: "v" };
+    const rows = [
+      ...hostile.map((version) => row({ "consentimiento/version": version })),
+      formulaRow,
+      row({ "consentimiento/version": "<script>alert(1)</script>" }),
+    ];
+    const content = await koboXlsxFile([{ name: "respuestas", headers: HEADERS, rows }], "kobo.xlsx");
 
     const dry = await dryRunOk(content);
     expect(dry).toMatchObject({ rowCount: 6, newCount: 6, errorCount: 0 });

@@ -5,15 +5,13 @@
  * typed as text, a 1904 (Mac) workbook, and numbers in date columns, which are refused as
  * "a number, not a date" and never turned into a day. Interview dates and story periods alike.
  */
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/mutations";
 import { openTable } from "@/lib/imports/reader";
 import { createConsentedRespondent, type EvaluationWithTeam } from "@/tests/factories";
 import { dryRunSuggested, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
+import { koboXlsxFile, type KoboCell } from "@/tests/support/kobo-workbook";
 import type { TestDatabase } from "@/tests/support/test-database";
-
-type Cell = string | number | Date | { value: number | Date; numFmt: string };
 
 const zoneBefore = process.env.TZ;
 let world: ImportWorld;
@@ -44,25 +42,8 @@ const STORY_HEADERS = [
 const utcDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 const asDate = (value: number | Date, numFmt = "dd/mm/yyyy") => ({ value, numFmt });
 
-async function xlsx(
-  headers: string[],
-  rows: Cell[][],
-  options: { date1904?: boolean; name?: string } = {},
-): Promise<File> {
-  const workbook = new ExcelJS.Workbook();
-  if (options.date1904) workbook.properties.date1904 = true;
-  const sheet = workbook.addWorksheet("export");
-  sheet.addRow(headers);
-  for (const cells of rows) {
-    const row = sheet.addRow(
-      cells.map((cell) => (typeof cell === "object" && !(cell instanceof Date) ? cell.value : cell)),
-    );
-    cells.forEach((cell, index) => {
-      if (typeof cell === "object" && !(cell instanceof Date)) row.getCell(index + 1).numFmt = cell.numFmt;
-    });
-  }
-  return new File([new Uint8Array(await workbook.xlsx.writeBuffer())], options.name ?? "export.xlsx");
-}
+const xlsx = (headers: string[], rows: KoboCell[][], options: { date1904?: boolean; name?: string } = {}) =>
+  koboXlsxFile([{ name: "export", headers, rows }], options.name ?? "export.xlsx", options);
 
 const dryRun = (kind: "INTERVIEWS" | "STORIES", content: File, idempotencyKey: string) =>
   dryRunSuggested(world, kind, content, idempotencyKey);
@@ -75,7 +56,7 @@ async function firstRowCells(content: File): Promise<string[]> {
 }
 
 /** Interview rows: the date cell varies, the rest is a valid interview. */
-function interview(date: Cell, key: string): Cell[] {
+function interview(date: KoboCell, key: string): KoboCell[] {
   return [date, "cara_a_cara", "es", team.members.evaluator!.email, respondentCode, key];
 }
 
@@ -109,7 +90,7 @@ describe("interview dates from an XLSX", () => {
     expect(utcDay(2024, 5, 2).getDate()).toBe(1);
   });
 
-  const good = (): Cell[][] => [
+  const good = (): KoboCell[][] => [
     interview(asDate(utcDay(2024, 5, 2)), "date-value"),
     interview(asDate(45_415, "yyyy-mm-dd"), "serial"),
     interview(asDate(45_416 + 1 / 48, "dd/mm/yyyy hh:mm"), "just-after-midnight"),
@@ -120,7 +101,7 @@ describe("interview dates from an XLSX", () => {
   ];
 
   it("reads date cells as the day the sheet shows, reports numbers and times in the date column, and commits the days unshifted", async () => {
-    const bad: Cell[][] = [
+    const bad: KoboCell[][] = [
       interview(45_418, "number"),
       interview("45418", "number-as-text"),
       interview(asDate(0.75, "h:mm"), "time-only"),
@@ -173,7 +154,7 @@ describe("interview dates from an XLSX", () => {
 describe("a 1904 (Mac) workbook", () => {
   it("counts its serials from 1904, so the same number is another day than in a 1900 workbook", async () => {
     const headers = ["a", "b"];
-    const row: Cell[][] = [[asDate(43_952, "yyyy-mm-dd"), asDate(43_952.25, "yyyy-mm-dd hh:mm")]];
+    const row: KoboCell[][] = [[asDate(43_952, "yyyy-mm-dd"), asDate(43_952.25, "yyyy-mm-dd hh:mm")]];
     expect(await firstRowCells(await xlsx(headers, row, { date1904: true }))).toEqual([
       "2024-05-02",
       "2024-05-02T06:00:00",
@@ -207,7 +188,7 @@ describe("a 1904 (Mac) workbook", () => {
 });
 
 describe("story periods from an XLSX", () => {
-  const story = (key: string, from: Cell, to: Cell): Cell[] => [
+  const story = (key: string, from: KoboCell, to: KoboCell): KoboCell[] => [
     `Historia ${key}`,
     "Cambió la forma de negociar.",
     "Porque la asamblea decidió.",

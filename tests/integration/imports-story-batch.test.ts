@@ -5,7 +5,6 @@
  * form without a gap, one "story.create" and one "story.domain.assign" event per story with the
  * batch id on an unbroken chain, and a replayed file that adds nothing.
  */
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { loadStorySnapshot } from "@/lib/stories/data";
@@ -15,6 +14,7 @@ import { storyFieldsSchema } from "@/lib/stories/schema";
 import { buildPlace, buildRespondent, buildSector, createEvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { importBrief } from "@/tests/support/brief-import";
+import { koboSheets, koboXlsxFile, type KoboForm, type KoboSubmission } from "@/tests/support/kobo-workbook";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
 const ROWS = 1_200; // more than one chunk of the scan (1,000 rows)
@@ -25,12 +25,9 @@ let evaluationId: string;
 let actorId: string;
 let file: File;
 
-async function workbook(rows: number, acronyms: string[], translator: string): Promise<File> {
-  const book = new ExcelJS.Workbook();
-  const stories = book.addWorksheet("stories");
-  stories.addRow([
-    "_uuid",
-    "_index",
+const STORIES_FORM: KoboForm = {
+  sheet: "stories",
+  columns: [
     "title",
     "what_changed",
     "why_significant",
@@ -47,37 +44,41 @@ async function workbook(rows: number, acronyms: string[], translator: string): P
     "why_significant_translation",
     "translation_language",
     "translated_by",
-  ]);
-  const figures = book.addWorksheet("figuras");
-  figures.addRow(["label", "value", "qualifier", "_index", "_parent_index", "_submission__uuid"]);
-  const contributions = book.addWorksheet("contribuciones");
-  contributions.addRow(["project", "how_contributed", "_index", "_parent_index", "_submission__uuid"]);
+  ],
+  repeats: { figuras: ["label", "value", "qualifier"], contribuciones: ["project", "how_contributed"] },
+};
+
+function* submissions(rows: number, acronyms: string[], translator: string): Generator<KoboSubmission> {
   for (let i = 1; i <= rows; i += 1) {
-    stories.addRow([
-      `uuid-${i}`,
-      i,
-      `Historia ${i}`,
-      `Lo que cambió en la historia ${i}.`,
-      `Por qué importa la historia ${i}.`,
-      "es",
-      i % 10 === 0 ? "sin cambio" : "positivo",
-      "2021-2023",
-      `${STATES[i % 3]}; ${STATES[(i + 1) % 3]}`,
-      "minería",
-      `R-${String((i % 20) + 1).padStart(4, "0")}`,
-      (i % 3) + 1,
-      `Fundamento ${i}.`,
-      `Story ${i}`,
-      `What changed in story ${i}.`,
-      `Why story ${i} matters.`,
-      "en",
-      translator,
-    ]);
-    figures.addRow(["personas", 1000 + i, "más de", 2 * i - 1, i, `uuid-${i}`]);
-    figures.addRow(["empresas", i, "", 2 * i, i, `uuid-${i}`]);
-    contributions.addRow([acronyms[i % acronyms.length], `Apoyo ${i}.`, i, i, `uuid-${i}`]);
+    yield {
+      uuid: `uuid-${i}`,
+      answers: [
+        `Historia ${i}`,
+        `Lo que cambió en la historia ${i}.`,
+        `Por qué importa la historia ${i}.`,
+        "es",
+        i % 10 === 0 ? "sin cambio" : "positivo",
+        "2021-2023",
+        `${STATES[i % 3]}; ${STATES[(i + 1) % 3]}`,
+        "minería",
+        `R-${String((i % 20) + 1).padStart(4, "0")}`,
+        (i % 3) + 1,
+        `Fundamento ${i}.`,
+        `Story ${i}`,
+        `What changed in story ${i}.`,
+        `Why story ${i} matters.`,
+        "en",
+        translator,
+      ],
+      repeats: {
+        figuras: [
+          ["personas", 1000 + i, "más de"],
+          ["empresas", i, ""],
+        ],
+        contribuciones: [[acronyms[i % acronyms.length], `Apoyo ${i}.`]],
+      },
+    };
   }
-  return new File([await book.xlsx.writeBuffer()], "stories.xlsx");
 }
 
 async function importOnce(key: string) {
@@ -101,10 +102,10 @@ beforeAll(async () => {
   await prisma.respondent.createMany({
     data: Array.from({ length: 20 }, (_, index) => buildRespondent({ evaluationId, codeNumber: index + 1 })),
   });
-  file = await workbook(
-    ROWS,
-    team.projects.map((project) => project.acronym),
-    evaluator.email,
+  const acronyms = team.projects.map((project) => project.acronym);
+  file = await koboXlsxFile(
+    koboSheets(STORIES_FORM, () => submissions(ROWS, acronyms, evaluator.email)),
+    "stories.xlsx",
   );
 }, 120_000);
 

@@ -5,11 +5,11 @@
  * repetition whose story is not in the file, and a sheet that cannot be joined. Each error names
  * its sheet (or file), line and column; the commit writes nothing at all.
  */
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitImport } from "@/lib/imports/mutations";
 import { importBrief, openBriefDatabase, type BriefEvaluation } from "@/tests/support/brief-import";
 import { csvFile } from "@/tests/support/import-world";
+import { koboXlsxFile } from "@/tests/support/kobo-workbook";
 import type { TestDatabase } from "@/tests/support/test-database";
 
 let database: TestDatabase;
@@ -153,16 +153,20 @@ describe("story files with repeat groups, hostile and malformed", () => {
   });
 
   it("keeps a formula cell of a workbook's repeat sheet as text, refused as a number, never computed", async () => {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("stories").addRows([
-      [...STORY, "_index"],
-      [...story("x1"), 1],
-    ]);
-    const sheet = workbook.addWorksheet("figures");
-    sheet.addRow(["label", "value", "_parent_index"]);
-    sheet.addRow(["empresas", { formula: "SUM(1,2)", result: 3 }, 1]);
-    sheet.addRow(["sindicatos", 1.5, 1]); // a number cell: 1.5 whatever the language
-    const file = new File([await workbook.xlsx.writeBuffer()], "historias.xlsx");
+    const file = await koboXlsxFile(
+      [
+        { name: "stories", headers: [...STORY, "_index"], rows: [[...story("x1"), 1]] },
+        {
+          name: "figures",
+          headers: ["label", "value", "_parent_index"],
+          rows: [
+            ["empresas", { formula: "SUM(1,2)", result: 3 }, 1],
+            ["sindicatos", 1.5, 1], // a number cell: 1.5 whatever the language
+          ],
+        },
+      ],
+      "historias.xlsx",
+    );
     const { dry } = await importBrief(evaluation, file, [], "es", "hostile-4", { commit: false });
     expect(await errorsOf(dry.batchId)).toEqual([["figures", 2, "value", "stories.errors.numberInvalid"]]);
     await nothingWritten();

@@ -38,3 +38,40 @@ export async function signInAt(
   await signIn(page, email, password, language);
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`));
 }
+
+/**
+ * Opens the sign-in page with no destination, signs in and waits for where a member lands unless a
+ * ballot is all they have waiting: the list of their evaluations.
+ */
+export async function signInToList(
+  page: Page,
+  email: string,
+  password: string,
+  language: keyof typeof LABELS = "es",
+): Promise<void> {
+  await page.goto("/sign-in");
+  await signIn(page, email, password, language);
+  await expect(page).toHaveURL(/\/evaluations$/);
+}
+
+/** From the list of evaluations, opens the one named `name` and waits for its overview; returns its path. */
+export async function openListedEvaluation(page: Page, name: string): Promise<string> {
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Signs in and opens the evaluation named `name` from the list, as a member walks there; returns
+ * its path. How a spec starts on its own copy of the demo, known by name only.
+ */
+export async function signInToEvaluation(
+  page: Page,
+  name: string,
+  email: string,
+  password: string,
+  language: keyof typeof LABELS = "es",
+): Promise<string> {
+  await signInToList(page, email, password, language);
+  return openListedEvaluation(page, name);
+}
