@@ -3,6 +3,7 @@
  * (calendar dates are stored at UTC midnight), language names, and the status line.
  */
 import type { getFormatter, getTranslations } from "next-intl/server";
+import { isoDay } from "@/lib/core/calendar-day";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import type { ListPage } from "@/lib/tables/paging";
 import type { CellValue, DataTableSort } from "../types";
@@ -21,7 +22,7 @@ export function evaluationPath(evaluationId: string, ...segments: string[]): str
 export function day(date: Date, format: Formatter): CellValue {
   return {
     kind: "time",
-    dateTime: date.toISOString().slice(0, 10),
+    dateTime: isoDay(date),
     text: format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }),
   };
 }
