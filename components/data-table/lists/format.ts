@@ -13,11 +13,8 @@ export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 export type PresentContext = { t: TablesT; format: Formatter; locale: string; evaluationId: string };
 
-export function evaluationPath(evaluationId: string, ...segments: string[]): string {
-  return ["/evaluations", evaluationId, ...segments]
-    .map((part, index) => (index === 0 ? part : encodeURIComponent(part)))
-    .join("/");
-}
+/** Kept here for the list pages that import it with the other presenters' helpers. */
+export { evaluationPath } from "@/lib/evaluations/paths";
 
 export function day(date: Date, format: Formatter): CellValue {
   return {
