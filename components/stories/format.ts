@@ -1,7 +1,8 @@
 /** Shared wording for story values, on the server (pages) and in the browser alike. */
 import type { useFormatter } from "next-intl";
+import { utcMidnight } from "@/lib/core/calendar-day";
 import { appLocaleOf, INTL_LOCALE } from "@/lib/i18n/config";
-import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
+import { PERIOD_DATE_FORMAT } from "@/lib/stories/period";
 import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, type StoriesT } from "./form-types";
 
@@ -15,7 +16,7 @@ export function formatPeriod(
   t: StoriesT,
 ): string {
   const options = PERIOD_DATE_FORMAT[period.periodPrecision];
-  const show = (iso: string) => format.dateTime(periodInstant(iso), options);
+  const show = (iso: string) => format.dateTime(utcMidnight(iso), options);
   if (!period.periodFrom) return t("detail.noPeriod");
   if (!period.periodTo) return t("detail.periodOpen", { from: show(period.periodFrom) });
   const from = show(period.periodFrom);
@@ -48,7 +49,7 @@ export function formatFigure(figure: StorySnapshot["figures"][number], locale: s
 }
 
 export function formatDay(iso: string, format: Formatter): string {
-  return format.dateTime(new Date(`${iso}T00:00:00.000Z`), {
+  return format.dateTime(utcMidnight(iso), {
     year: "numeric",
     month: "short",
     day: "numeric",

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { verifyAuditChain } from "@/lib/audit";
+import { utcMidnight } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditFilters } from "./schema";
@@ -21,8 +22,8 @@ function whereOf(evaluationId: string, filters: AuditFilters): Prisma.AuditEvent
     ...(filters.from || filters.to
       ? {
           createdAt: {
-            ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
-            ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+            ...(filters.from ? { gte: utcMidnight(filters.from) } : {}),
+            ...(filters.to ? { lt: new Date(utcMidnight(filters.to).getTime() + 86_400_000) } : {}),
           },
         }
       : {}),

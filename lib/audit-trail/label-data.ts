@@ -5,6 +5,7 @@
  * deleted since keeps no label: the sentence names its kind instead, and the raw record its id.
  */
 import "server-only";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/fieldwork/data";
 import { labelKey } from "./sentences";
@@ -12,7 +13,6 @@ import { labelKey } from "./sentences";
 type Named = { recordType: string; recordId: string | null };
 type Lookup = (evaluationId: string, ids: string[], locale: "es" | "en") => Promise<Array<[string, string]>>;
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const named = (locale: "es" | "en") => (row: { nameEs: string; nameEn: string }) =>
   locale === "en" ? row.nameEn : row.nameEs;
 const storyCodes = async (
@@ -42,14 +42,14 @@ const LOOKUPS: Record<string, Lookup> = {
         where: { evaluationId, id: { in: ids } },
         select: { id: true, date: true, place: { select: { state: true, municipality: true, community: true } } },
       })
-    ).map((row) => [row.id, [day(row.date), row.place ? placeLabel(row.place) : null].filter(Boolean).join(", ")]),
+    ).map((row) => [row.id, [isoDay(row.date), row.place ? placeLabel(row.place) : null].filter(Boolean).join(", ")]),
   FocusGroup: async (evaluationId, ids) =>
     (
       await db().focusGroup.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, date: true, topic: true },
       })
-    ).map((row) => [row.id, `“${row.topic}” (${day(row.date)})`]),
+    ).map((row) => [row.id, `“${row.topic}” (${isoDay(row.date)})`]),
   SelectionRound: async (evaluationId, ids) =>
     (
       await db().selectionRound.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })

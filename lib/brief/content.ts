@@ -3,6 +3,7 @@
  * for the preview page, the Word file and the PDF, so the three never say different things.
  * Pure: the same records give the same content, word for word.
  */
+import { isoDay } from "@/lib/core/calendar-day";
 import { INTL_LOCALE } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
@@ -179,7 +180,7 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
       date: new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: "numeric", month: "long", timeZone: "UTC" }).format(
         records.evaluation.periodEnd,
       ),
-      issuedOn: records.evaluation.periodEnd.toISOString().slice(0, 10),
+      issuedOn: isoDay(records.evaluation.periodEnd),
     },
     introduction: ofKind("KEY_RESULTS_INTRODUCTION").map((row) => learningText(row, lang, "body"))[0] ?? null,
     overview: ofKind("PROGRAMME_OVERVIEW").map((row) => learningText(row, lang, "body"))[0] ?? null,

@@ -4,6 +4,7 @@
  * query per kind, never one per story. Every figure of the method is counted in PostgreSQL.
  */
 import "server-only";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import { evaluationTitleSelect } from "@/lib/evaluations/data";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
@@ -18,8 +19,6 @@ export async function findBriefEvaluation(evaluationId: string) {
     select: evaluationTitleSelect,
   });
 }
-
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /**
  * The outcomes at the given stages with what their sentence needs and their current primary

@@ -6,10 +6,11 @@
  * A text missing in the chosen language becomes an "untranslated" part, never the other
  * language: a funder must not read Spanish presented as English, nor the reverse.
  */
+import { utcMidnight } from "@/lib/core/calendar-day";
 import { INTL_LOCALE } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en/brief.json";
 import es from "@/lib/i18n/messages/es/brief.json";
-import { PERIOD_DATE_FORMAT, periodInstant } from "@/lib/stories/period";
+import { PERIOD_DATE_FORMAT } from "@/lib/stories/period";
 
 export type BriefLanguage = "es" | "en";
 
@@ -180,7 +181,7 @@ export function periodText(
 ): string | null {
   if (!record.periodFrom) return null;
   const format = new Intl.DateTimeFormat(INTL_LOCALE[lang], PERIOD_DATE_FORMAT[record.periodPrecision]);
-  const show = (iso: string) => format.format(periodInstant(iso));
+  const show = (iso: string) => format.format(utcMidnight(iso));
   const from = show(record.periodFrom);
   if (!record.periodTo) return fill(WORDS[lang].periodOpen, { from });
   const to = show(record.periodTo);

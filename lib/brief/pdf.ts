@@ -5,6 +5,7 @@
  * page numbers) is marked as an artifact. Dated by the brief, so two runs give the same bytes.
  */
 import PDFDocument from "pdfkit";
+import { utcMidnight } from "@/lib/core/calendar-day";
 import { PDF_LANGUAGE, useNotoSans } from "@/lib/pdf/fonts";
 import type { BriefContent, BriefText } from "./content";
 import type { SentencePart } from "./outcome-sentence";
@@ -23,7 +24,7 @@ class BriefPdf {
 
   constructor(private readonly content: BriefContent) {
     const title = `${content.title.kind}: ${content.title.name}`;
-    const issued = new Date(`${content.title.issuedOn}T00:00:00.000Z`);
+    const issued = utcMidnight(content.title.issuedOn);
     this.doc = new PDFDocument({
       size: "LETTER",
       margin: MARGIN,

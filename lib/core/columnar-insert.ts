@@ -6,6 +6,7 @@
  * SELECT, so the database checks it against the same columns, enums and foreign keys as any other
  * write. The statement's shape depends only on the table and its column names, never on values.
  */
+import { isoDay } from "./calendar-day";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -25,10 +26,8 @@ const SAFE_NAME = /^[a-z_][a-z0-9_]*(\(\d+\))?$/;
 
 function asText(cell: Cell, type: string): string | null {
   if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) {
-    const iso = cell.toISOString();
-    return type === "date" ? iso.slice(0, 10) : iso.replace("T", " ").replace("Z", "");
-  }
+  if (cell instanceof Date)
+    return type === "date" ? isoDay(cell) : cell.toISOString().replace("T", " ").replace("Z", "");
   return String(cell);
 }
 

@@ -6,6 +6,7 @@
  * numbers numbers), and one audit event once the file is complete.
  */
 import type { CurrentUser } from "@/lib/auth/session";
+import { isoDay } from "@/lib/core/calendar-day";
 import { contentTypeOf, exportStream } from "@/lib/exports/writers";
 import { INTL_LOCALE, type AppLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -129,7 +130,7 @@ export async function downloadDashboardFigure(request: DashboardDownloadRequest)
 
   const translator = translatorFor(locale);
   const t = runtimeKeys(translator);
-  const day = new Date().toISOString().slice(0, 10);
+  const day = isoDay(new Date());
   const audit = (rowCount: number) =>
     recordDashboardDownload(evaluationId, user.id, request.ipAddress ?? null, {
       figure: file.figure,

@@ -2,6 +2,7 @@
  * "Waiting for you": what the signed-in member's roles ask of them now, each with where to do it.
  * Only the kinds their roles allow are counted, and only non-empty ones are returned.
  */
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { can, type Role } from "@/lib/permissions";
 import { countBallotsToCast, countResponsesToRecord, countStoriesAt } from "./waiting-data";
 
@@ -17,7 +18,6 @@ export async function loadWaitingFor(
   roles: readonly Role[],
   now: Date,
 ): Promise<WaitingItem[]> {
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const none = Promise.resolve([]);
   const [ballots, responses, toTriangulate, toReview] = await Promise.all([
     can(roles, "selection.vote") ? countBallotsToCast(evaluationId, userId, now) : none,
@@ -32,17 +32,18 @@ export async function loadWaitingFor(
       roundName,
       deadline,
       count: stories,
-      path: `${base}/selection/rounds/${encodeURIComponent(roundId)}`,
+      path: evaluationPath(evaluationId, "selection", "rounds", roundId),
     })),
     ...responses.map(({ roundId, roundName, responses: count }) => ({
       kind: "RESPONSES" as const,
       roundId,
       roundName,
       count,
-      path: `${base}/validation/${encodeURIComponent(roundId)}`,
+      path: evaluationPath(evaluationId, "validation", roundId),
     })),
   ];
-  if (toTriangulate > 0) items.push({ kind: "TRIANGULATION", count: toTriangulate, path: `${base}/triangulation` });
-  if (toReview > 0) items.push({ kind: "REVIEW", count: toReview, path: `${base}/reviews` });
+  if (toTriangulate > 0)
+    items.push({ kind: "TRIANGULATION", count: toTriangulate, path: evaluationPath(evaluationId, "triangulation") });
+  if (toReview > 0) items.push({ kind: "REVIEW", count: toReview, path: evaluationPath(evaluationId, "reviews") });
   return items;
 }

@@ -2,12 +2,13 @@
 import "server-only";
 import type { Rejection } from "@/lib/actions";
 import { recordAudit } from "@/lib/audit";
+import { isoDay, utcMidnight } from "@/lib/core/calendar-day";
 import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createInvitationInTransaction, type CreatedInvitation } from "@/lib/invitations/mutations";
 import { addMemberInTransaction } from "@/lib/members/mutations";
-import { calendarDay, type CreateEvaluationInput, type UpdateEvaluationInput } from "./schema";
+import { type CreateEvaluationInput, type UpdateEvaluationInput } from "./schema";
 
 export type Meta = { ipAddress?: string | null };
 
@@ -37,8 +38,8 @@ export async function createEvaluation(
       name: input.name,
       client: input.client,
       evaluatorOrganisation: input.evaluatorOrganisation,
-      periodStart: calendarDay(input.periodStart),
-      periodEnd: calendarDay(input.periodEnd),
+      periodStart: utcMidnight(input.periodStart),
+      periodEnd: utcMidnight(input.periodEnd),
       languages: input.languages,
     };
     const evaluation = await tx.evaluation.create({ data: fields, select: { id: true } });
@@ -93,7 +94,6 @@ export async function updateEvaluation(
     if (!stored) throw new AppError("NOT_FOUND");
     if (stored.version !== expectedVersion) return { rejected: "STALE_VERSION" } satisfies Rejection;
     const current = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
-    const isoDay = (date: Date) => date.toISOString().slice(0, 10);
     const changes = changedFields(
       { ...current, periodStart: isoDay(current.periodStart), periodEnd: isoDay(current.periodEnd) },
       fields,
@@ -103,8 +103,8 @@ export async function updateEvaluation(
       where: { id: evaluationId },
       data: {
         ...fields,
-        periodStart: calendarDay(fields.periodStart),
-        periodEnd: calendarDay(fields.periodEnd),
+        periodStart: utcMidnight(fields.periodStart),
+        periodEnd: utcMidnight(fields.periodEnd),
         version: { increment: 1 },
       },
       select: { version: true },

@@ -1,5 +1,6 @@
 /** Forms for evaluations, shared by the browser forms and the actions. */
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/core/calendar-day";
 import { Locale } from "@/lib/generated/prisma/enums";
 import { emailSchema, singleLine, TEXT_MAX } from "@/lib/users/schema";
 import { ID_PATTERN, idSchemaWith } from "@/lib/core/ids";
@@ -12,20 +13,7 @@ export { DESCRIPTION_MAX } from "./types";
 export const calendarDaySchema = z
   .string({ error: "validation.dateInvalid" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.dateInvalid")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00.000Z`);
-    return (
-      !Number.isNaN(date.getTime()) &&
-      date.toISOString().slice(0, 10) === value &&
-      date.getUTCFullYear() >= 1900 &&
-      date.getUTCFullYear() <= 2200
-    );
-  }, "validation.dateInvalid");
-
-/** Stored as UTC midnight, as every `@db.Date` in this app. */
-export function calendarDay(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
+  .refine((value) => isCalendarDay(value) && value >= "1900-01-01" && value <= "2200-12-31", "validation.dateInvalid");
 
 const LANGUAGES = [Locale.ES, Locale.EN] as const;
 

@@ -5,6 +5,7 @@
 import "server-only";
 import { cache } from "react";
 import { getAuthorizedUser } from "@/lib/auth/session";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import { listDomainsForSetup } from "@/lib/domains/data";
 import { listCountriesForSetup, listPlacesForSetup } from "@/lib/places/data";
@@ -15,8 +16,6 @@ import { can, rolesOf } from "@/lib/permissions";
 import { accessWith } from "./access";
 import { evaluationTitleSelect, listEvaluationsForUser } from "./data";
 import { timeZoneChoices } from "./time-zone";
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export const loadEvaluationSetup = cache(async (evaluationId: string) => {
   const user = await getAuthorizedUser();

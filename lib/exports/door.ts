@@ -6,6 +6,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/session";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import type { AppLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -125,7 +126,7 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
       (rowCount) => audited(rowCount),
     );
   }
-  const day = new Date().toISOString().slice(0, 10);
+  const day = isoDay(new Date());
   return new Response(body, {
     headers: {
       ...NO_STORE,

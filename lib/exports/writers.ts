@@ -5,6 +5,7 @@
  * export's audit event is written after the last row and before the file ends: a file never
  * completes without its trace.
  */
+import { isoDay } from "@/lib/core/calendar-day";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvField, csvRecords, csvSafeCell } from "./csv";
@@ -32,7 +33,7 @@ export function contentTypeOf(format: ExportFormat): string {
 
 /** A CSV cell: calendar dates as YYYY-MM-DD, times as ISO 8601 in UTC, text guarded against formulas. */
 export function csvCell(value: Cell, kind: CellKind): string {
-  if (value instanceof Date) return kind === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Date) return kind === "date" ? isoDay(value) : value.toISOString();
   return csvSafeCell(value);
 }
 

@@ -4,6 +4,7 @@
  * respondents as codes, never their identity.
  */
 import "server-only";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import { hearingConsentsSelect, hearingEligibility, type HearingEligibility } from "./policy";
 import { validId } from "@/lib/core/ids";
@@ -118,7 +119,7 @@ export async function storedForEdit<R extends { date: Date }>(
 ) {
   if (!validId(evaluationId) || !validId(recordId)) return null;
   const row = await find(db(), evaluationId, recordId);
-  return row && { ...row, date: row.date.toISOString().slice(0, 10) };
+  return row && { ...row, date: isoDay(row.date) };
 }
 
 /** What a record's page shows of what both kinds have: names and labels rather than ids. */

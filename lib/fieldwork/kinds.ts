@@ -4,6 +4,7 @@
  * the two kinds apart on their way through the app (addresses, element ids, audit names) is said
  * once here. No server code: the forms use it too.
  */
+import { evaluationPath } from "@/lib/evaluations/paths";
 import type { ExcerptSource } from "@/lib/excerpts/data";
 import type { ExcerptSourceKind } from "@/lib/excerpts/schema";
 
@@ -57,6 +58,7 @@ export function kindOf(recordType: FieldworkKind["recordType"]): FieldworkKind {
 
 /** The address of a kind's list, or of one record when its id is given. */
 export function fieldworkPath(kind: FieldworkKind, evaluationId: string, recordId?: string): string {
-  const list = `/evaluations/${encodeURIComponent(evaluationId)}/${kind.segment}`;
-  return recordId === undefined ? list : `${list}/${encodeURIComponent(recordId)}`;
+  return recordId === undefined
+    ? evaluationPath(evaluationId, kind.segment)
+    : evaluationPath(evaluationId, kind.segment, recordId);
 }

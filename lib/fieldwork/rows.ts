@@ -2,18 +2,16 @@
  * The columns every fieldwork record has, as a save writes them and as its audit event shows
  * them: free text (notes, transcripts) only as length + SHA-256, never its words.
  */
+import { isoDay, utcMidnight } from "@/lib/core/calendar-day";
 import { recordTextAuditView, type RecordText } from "@/lib/excerpts/fingerprint";
 import { sortedIds } from "./policy";
 
 /** What both kinds' parsed form input holds besides their own fields and links. */
 export type RecordInput = RecordText & { date: string; placeId: string | null; language: string };
 
-/** A form's day "YYYY-MM-DD" as the date column holds it: midnight UTC, so no zone shifts it. */
-const day = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
-
 export function recordRow(input: RecordInput) {
   return {
-    date: day(input.date),
+    date: utcMidnight(input.date),
     placeId: input.placeId,
     language: input.language,
     notes: input.notes,
@@ -29,7 +27,7 @@ export type RecordRow = ReturnType<typeof recordRow>;
 
 export function recordAuditView(value: RecordRow) {
   return {
-    date: value.date.toISOString().slice(0, 10),
+    date: isoDay(value.date),
     placeId: value.placeId,
     language: value.language,
     ...recordTextAuditView(value),

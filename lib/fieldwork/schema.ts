@@ -4,6 +4,7 @@
  * namespace; the form translates them. No Prisma here (it runs in the browser too).
  */
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/core/calendar-day";
 import { idSchemaWith } from "@/lib/core/ids";
 import { versionWith } from "@/lib/core/version";
 import { transcriptSchema } from "@/lib/excerpts/transcript";
@@ -34,15 +35,7 @@ export const isoDateSchema = z
   .trim()
   .min(1, "errors.required")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.invalidDate")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00.000Z`);
-    return (
-      !Number.isNaN(date.getTime()) &&
-      date.toISOString().startsWith(value) &&
-      value >= "1950-01-01" &&
-      value <= "2100-12-31"
-    );
-  }, "errors.invalidDate");
+  .refine((value) => isCalendarDay(value) && value >= "1950-01-01" && value <= "2100-12-31", "errors.invalidDate");
 
 /** An ISO 639 code as stored: "es", "en", "nah", "zap"... (lower-case, 2 or 3 letters). */
 export const languageSchema = z

@@ -7,6 +7,7 @@
  * Projects go through the project form's own mutation, one by one (a portfolio is a few dozen).
  */
 import { recordAuditEvents, type AuditInput } from "@/lib/audit";
+import { utcMidnight } from "@/lib/core/calendar-day";
 import type { KeyRing } from "@/lib/crypto";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -159,8 +160,6 @@ export async function writeRespondents(ctx: WriteContext, rows: Array<Keyed<Resp
   return created;
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-
 export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<InterviewInput>>): Promise<Created[]> {
   const { tx, evaluationId } = ctx;
   const interviews: Prisma.InterviewCreateManyInput[] = [];
@@ -174,7 +173,7 @@ export async function writeInterviews(ctx: WriteContext, rows: Array<Keyed<Inter
     interviews.push({
       id,
       evaluationId,
-      date: day(input.date),
+      date: utcMidnight(input.date),
       mode: input.mode,
       placeId: input.placeId,
       language: input.language,

@@ -1,5 +1,6 @@
 /** Project reads for the setup page: every project, retired ones included, with what names it. */
 import "server-only";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 
 export async function listProjectsForSetup(evaluationId: string) {
@@ -20,7 +21,6 @@ export async function listProjectsForSetup(evaluationId: string) {
       _count: { select: { interviews: true, focusGroups: true, contributions: true } },
     },
   });
-  const isoDay = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
   return rows.map(({ _count, startDate, endDate, ...row }) => ({
     ...row,
     startDate: isoDay(startDate),

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { isoDay, utcMidnight } from "@/lib/core/calendar-day";
 import { changedFields } from "@/lib/core/changed-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -22,8 +23,6 @@ const { refuse, asResults } = refusals<ProjectRefusal>();
 type Tx = Prisma.TransactionClient;
 type Actor = { actorId: string; ipAddress?: string | null };
 
-const day = (value: string | null) => (value ? new Date(`${value}T00:00:00.000Z`) : null);
-
 /** The row's columns for these fields, keys included; refused when another project holds the acronym or name. */
 async function columnsFor(tx: Tx, evaluationId: string, fields: ProjectFields, exceptId?: string) {
   const keys = { acronymKey: nameKey(fields.acronym), nameKey: nameKey(fields.name) };
@@ -37,7 +36,7 @@ async function columnsFor(tx: Tx, evaluationId: string, fields: ProjectFields, e
   });
   if (taken.some((row) => row.acronymKey === keys.acronymKey)) throw refuse("DUPLICATE_ACRONYM", "acronym");
   if (taken.some((row) => row.nameKey === keys.nameKey)) throw refuse("DUPLICATE_NAME", "name");
-  return { ...fields, ...keys, startDate: day(fields.startDate), endDate: day(fields.endDate) };
+  return { ...fields, ...keys, startDate: utcMidnight(fields.startDate), endDate: utcMidnight(fields.endDate) };
 }
 
 /** `id` is for the seed only; `importBatchId` names the import a project came from, in its audit event, as imported records do. */
@@ -68,8 +67,6 @@ export async function createProject(
     db().$transaction(async (tx) => ({ ok: true as const, ...(await createProjectInTransaction(tx, input)) })),
   );
 }
-
-const isoDay = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 async function lockedProject(tx: Tx, evaluationId: string, projectId: string, expectedVersion: number) {
   const [row] = await tx.$queryRaw<

@@ -3,6 +3,7 @@
  * `setup.errors`, shared with the import of a project list.
  */
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/core/calendar-day";
 import { idSchema } from "@/lib/core/ids";
 import { version } from "@/lib/core/version";
 import { optionalText, requiredText } from "@/lib/text-schema";
@@ -15,12 +16,7 @@ const optionalDay = z
   .trim()
   .nullish()
   .transform((value) => value || null)
-  .refine(
-    (value) =>
-      value === null ||
-      (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value)),
-    { error: "dateInvalid" },
-  );
+  .refine((value) => value === null || isCalendarDay(value), { error: "dateInvalid" });
 
 export const projectFieldsSchema = z
   .object({

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { utcMidnight } from "@/lib/core/calendar-day";
 import { refusals, refusalsAsRejections, type Rejection } from "@/lib/core/refusal";
 import { db } from "@/lib/db";
 import { CONSENT_SCOPES } from "./constants";
@@ -24,10 +25,6 @@ export const CONSENT_REFUSALS = [
 ] as const;
 export type ConsentRefusal = (typeof CONSENT_REFUSALS)[number];
 const { refuse } = refusals<ConsentRefusal>();
-
-function day(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00.000Z`);
-}
 
 async function consentsOf(tx: Tx, evaluationId: string, respondentId: string) {
   const [consents, identity] = await Promise.all([
@@ -50,7 +47,7 @@ export async function recordConsent(
   input: RecordConsentInput,
 ): Promise<{ consentId: string } | Rejection> {
   const { evaluationId, respondentId } = input;
-  const givenOn = day(input.givenOn);
+  const givenOn = utcMidnight(input.givenOn);
   return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);
@@ -110,7 +107,7 @@ export async function withdrawConsent(
   now: Date = new Date(),
 ): Promise<WithdrawalOutcome | Rejection> {
   const { evaluationId, respondentId } = input;
-  const withdrawnOn = day(input.withdrawnOn);
+  const withdrawnOn = utcMidnight(input.withdrawnOn);
   return refusalsAsRejections(() =>
     db().$transaction(async (tx) => {
       const locked = await lockRespondent(tx, evaluationId, respondentId);

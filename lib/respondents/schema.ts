@@ -5,6 +5,7 @@
  * carrying `code`, `excludedAt` or `codeNumber` changes nothing.
  */
 import { z } from "zod";
+import { isCalendarDay, isoDay } from "@/lib/core/calendar-day";
 import { optionalCountryCode } from "@/lib/places/schema";
 import {
   CONSENT_METHODS,
@@ -71,14 +72,12 @@ export const recordId = idSchemaWith(E.invalid);
 
 /** A calendar date typed as YYYY-MM-DD that exists. */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCFullYear() >= 1900;
+  return isCalendarDay(value) && value >= "1900-01-01";
 }
 
 /** Not after today anywhere on Earth (UTC+14), so a date typed in Mexico is never "in the future" by accident. */
 export function isNotFuture(value: string, now: Date = new Date()): boolean {
-  const latest = new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const latest = isoDay(new Date(now.getTime() + 14 * 60 * 60 * 1000));
   return value <= latest;
 }
 

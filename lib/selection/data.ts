@@ -3,6 +3,7 @@
  * and what a panelist may see is decided by lib/selection/policy.ts on the rows loaded here.
  */
 import "server-only";
+import { isoDay } from "@/lib/core/calendar-day";
 import { db } from "@/lib/db";
 import { placeLabel } from "@/lib/fieldwork/data";
 import { storyFigureSelect } from "@/lib/stories/data";
@@ -324,11 +325,10 @@ export async function listCandidateDetails(evaluationId: string, storyIds: reado
   ]);
   const figuresOf = new Map<string, Array<Omit<(typeof figures)[number], "storyId">>>();
   for (const { storyId, ...figure } of figures) figuresOf.set(storyId, [...(figuresOf.get(storyId) ?? []), figure]);
-  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
   return rows.map(({ places, periodFrom, periodTo, ...story }) => ({
     ...story,
-    periodFrom: day(periodFrom),
-    periodTo: day(periodTo),
+    periodFrom: isoDay(periodFrom),
+    periodTo: isoDay(periodTo),
     places: places.map(({ place }) => placeLabel(place)),
     figures: (figuresOf.get(story.id) ?? []).map((figure) => ({
       ...figure,

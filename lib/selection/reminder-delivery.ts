@@ -5,6 +5,7 @@
  * round. Each attempt is audited (lib/mail/delivery.ts); a refused address does not stop the others.
  */
 import { serverEnv } from "@/lib/env";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { logger } from "@/lib/logger";
 import { sendAuditedMail } from "@/lib/mail/delivery";
 import { selectionReminderMail } from "@/lib/mail/messages";
@@ -19,7 +20,7 @@ const PARALLEL_SENDS = 4;
 
 /** Built from APP_BASE_URL, never from the request's Host header (which a client can forge). */
 export function roundLink(evaluationId: string, roundId: string): string {
-  return `${serverEnv().APP_BASE_URL.replace(/\/+$/, "")}/evaluations/${encodeURIComponent(evaluationId)}/selection/rounds/${encodeURIComponent(roundId)}`;
+  return `${serverEnv().APP_BASE_URL.replace(/\/+$/, "")}${evaluationPath(evaluationId, "selection", "rounds", roundId)}`;
 }
 
 async function eachInTurn<T, R>(items: readonly T[], parallel: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -6,6 +6,7 @@
  * paths cannot drift. Inside the caller's transaction; the caller writes the audit events.
  */
 import "server-only";
+import { utcMidnight } from "@/lib/core/calendar-day";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { insertColumns, type Cell, type Column } from "@/lib/core/columnar-insert";
 import { refusals } from "@/lib/core/refusal";
@@ -24,10 +25,6 @@ type Tx = Prisma.TransactionClient;
 // New stories are refused for the same reasons as a save (lib/stories/mutations.ts).
 const { refuse } = refusals<StorySaveRefusal>();
 
-function day(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
-}
-
 /** The story's own columns as the form's fields give them (new stories and saves alike). */
 export function storyColumns(story: StoryFields) {
   const period = storedPeriod(story.periodPrecision, story.periodFrom, story.periodTo);
@@ -40,8 +37,8 @@ export function storyColumns(story: StoryFields) {
     collectedById: story.collectedById,
     changeType: story.changeType,
     periodPrecision: story.periodPrecision,
-    periodFrom: day(period.from),
-    periodTo: day(period.to),
+    periodFrom: utcMidnight(period.from),
+    periodTo: utcMidnight(period.to),
   };
 }
 

@@ -4,6 +4,7 @@
  * the team (translator, collector). A fixed number of queries, whatever the size of the lists.
  */
 import "server-only";
+import { isoDay } from "@/lib/core/calendar-day";
 import { placeLabel } from "@/lib/fieldwork/data";
 import { db } from "@/lib/db";
 
@@ -13,8 +14,6 @@ function preview(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH - 1)}…` : flat;
 }
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function getStoryFormOptions(evaluationId: string) {
   const client = db();

@@ -16,9 +16,6 @@ export const PERIOD_DATE_FORMAT = {
   DAY: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
 } as const satisfies Record<Precision, Intl.DateTimeFormatOptions>;
 
-/** A stored bound ("2023-03-01") as the instant PERIOD_DATE_FORMAT shows. */
-export const periodInstant = (isoDay: string) => new Date(`${isoDay}T00:00:00.000Z`);
-
 const PATTERNS: Record<Precision, RegExp> = {
   YEAR: /^(\d{4})$/,
   MONTH: /^(\d{4})-(\d{2})$/,

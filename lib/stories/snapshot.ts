@@ -19,6 +19,7 @@
  * story itself and the version (they are columns of the revision row).
  * A later shape gets `schemaVersion: 2` and `parseStorySnapshot` learns to read both.
  */
+import { isoDay } from "@/lib/core/calendar-day";
 import { z } from "zod";
 import { CHANGE_TYPES, FIGURE_QUALIFIERS, SOURCE_KINDS } from "./schema";
 import { DATE_PRECISIONS } from "./period";
@@ -172,10 +173,6 @@ export function plainDecimal(value: DecimalLike): string {
   const [whole, fraction = ""] = text.split(".");
   const trimmed = fraction.replace(/0+$/, "");
   return trimmed ? `${whole}.${trimmed}` : whole!;
-}
-
-function isoDay(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

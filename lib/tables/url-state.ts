@@ -10,6 +10,7 @@
  */
 import { z } from "zod";
 import { parseColumns } from "./columns";
+import { isCalendarDay } from "@/lib/core/calendar-day";
 import { idSchemaWith } from "@/lib/core/ids";
 
 export { parseColumns };
@@ -161,15 +162,7 @@ export const placeFilter = z
 export const dayFilter = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "tables.invalid.date")
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return (
-      !Number.isNaN(date.getTime()) &&
-      date.toISOString().startsWith(text) &&
-      text >= "1900-01-01" &&
-      text <= "2999-12-31"
-    );
-  }, "tables.invalid.date");
+  .refine((text) => isCalendarDay(text) && text >= "1900-01-01" && text <= "2999-12-31", "tables.invalid.date");
 
 /**
  * Full-text search input: any language and punctuation (it is only ever a query parameter), but

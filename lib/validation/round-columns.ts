@@ -4,17 +4,14 @@
  * that a field the form edits is saved and shown alike; the form's side fails typecheck when the
  * schema gains a field it does not give back.
  */
+import { isoDay, utcMidnight } from "@/lib/core/calendar-day";
 import type { RoundFields } from "./schema";
-
-/** Days are stored as UTC midnight, as every `@db.Date` in this app. */
-const storedDay = (isoDay: string) => new Date(`${isoDay}T00:00:00.000Z`);
-const formDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function roundColumns(round: RoundFields) {
   return {
     name: round.name,
-    startsOn: storedDay(round.startsOn),
-    endsOn: storedDay(round.endsOn),
+    startsOn: utcMidnight(round.startsOn),
+    endsOn: utcMidnight(round.endsOn),
     method: round.method,
     targetSize: round.targetSize,
     notes: round.notes,
@@ -29,8 +26,8 @@ export function roundFormFields(round: StoredRound) {
   const { name, method, targetSize, notes } = round;
   return {
     name,
-    startsOn: formDay(round.startsOn),
-    endsOn: formDay(round.endsOn),
+    startsOn: isoDay(round.startsOn),
+    endsOn: isoDay(round.endsOn),
     method,
     targetSize,
     notes,

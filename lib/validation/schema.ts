@@ -4,6 +4,7 @@
  * payload carrying `status`, `recordedById` or `resolvedAt` changes nothing.
  */
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/core/calendar-day";
 import { idSchema } from "@/lib/core/ids";
 import { version } from "@/lib/core/version";
 import { optionalText, requiredText } from "@/lib/text-schema";
@@ -14,11 +15,7 @@ export { DISPUTE_OUTCOMES, VALIDATION_VERDICTS, VALIDATION_METHODS, LIMITS } fro
 const isoDay = z
   .string({ error: "required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date" })
-  .refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    { error: "date" },
-  );
+  .refine(isCalendarDay, { error: "date" });
 
 const targetSize = z.coerce
   .number({ error: "number" })

@@ -6,6 +6,7 @@
  * comments. Left uncompressed: sheets are a few pages.
  */
 import PDFDocument from "pdfkit";
+import { isoDay } from "@/lib/core/calendar-day";
 import { PDF_LANGUAGE, useNotoSans, type PdfFont } from "@/lib/pdf/fonts";
 import { figureValue } from "@/lib/brief/outcome-sentence";
 import { messages } from "@/lib/i18n/messages";
@@ -73,7 +74,6 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const day = (date: Date) => date.toISOString().slice(0, 10);
   /** One tagged block of text: a screen reader reads the sheet in this order, with these roles. */
   const block = (
     tag: "H1" | "H2" | "H3" | "P",
@@ -93,7 +93,7 @@ export function buildValidationSheet(input: SheetInput): Promise<Buffer> {
   doc.moveDown(0.3);
   block(
     "P",
-    fill(t.round, { name: input.round.name, from: day(input.round.startsOn), to: day(input.round.endsOn) }),
+    fill(t.round, { name: input.round.name, from: isoDay(input.round.startsOn), to: isoDay(input.round.endsOn) }),
     "body",
     10,
   );

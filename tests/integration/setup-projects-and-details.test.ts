@@ -59,6 +59,9 @@ describe("the project form's schema", () => {
         .error?.issues.map((issue) => [issue.path.join("."), issue.message]);
     expect(errors({ startDate: "2024-05-01", endDate: "2024-04-30" })).toEqual([["endDate", "endBeforeStart"]]);
     expect(errors({ startDate: "2024-02-30" })).toEqual([["startDate", "dateInvalid"]]);
+    // A month or day Date cannot read at all ("2024-13-01") used to throw instead of answering at the field.
+    expect(errors({ startDate: "2024-13-01" })).toEqual([["startDate", "dateInvalid"]]);
+    expect(errors({ endDate: "2024-02-32" })).toEqual([["endDate", "dateInvalid"]]);
     expect(errors({ acronym: "x".repeat(61) })).toEqual([["acronym", "tooLong"]]);
     expect(errors({ name: "  " })).toEqual([["name", "required"]]);
   });

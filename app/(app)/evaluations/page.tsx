@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadEvaluationList } from "@/lib/evaluations/loaders";
 import { PERIOD_FORMAT } from "@/lib/evaluations/format";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("evaluations");
@@ -37,7 +38,7 @@ export default async function EvaluationsPage() {
           {evaluations.map((evaluation) => (
             <li key={evaluation.id} className="card">
               <h2 className="card__title">
-                <Link href={`/evaluations/${encodeURIComponent(evaluation.id)}`}>{evaluation.name}</Link>
+                <Link href={evaluationPath(evaluation.id)}>{evaluation.name}</Link>
               </h2>
               <dl className="facts">
                 <div className="facts__item">

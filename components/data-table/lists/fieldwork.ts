@@ -1,9 +1,10 @@
 /** The interviews and focus-groups tables' columns and cells (server side). People are counted, not named. */
+import { evaluationPath } from "@/lib/evaluations/paths";
 import type { FocusGroupListRow } from "@/lib/focus-groups/list";
 import type { InterviewListRow } from "@/lib/interviews/list";
 import { focusGroupListSpec, interviewListSpec } from "@/lib/tables/lists";
 import type { DataTableColumn, DataTableRow } from "../types";
-import { evaluationPath, languageName, place, text, transcript, type PresentContext } from "./format";
+import { languageName, place, text, transcript, type PresentContext } from "./format";
 
 const DESC_FIRST = new Set(["date", "duration", "participants"]);
 

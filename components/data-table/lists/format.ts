@@ -3,6 +3,7 @@
  * (calendar dates are stored at UTC midnight), language names, and the status line.
  */
 import type { getFormatter, getTranslations } from "next-intl/server";
+import { isoDay } from "@/lib/core/calendar-day";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
 import type { ListPage } from "@/lib/tables/paging";
 import type { CellValue, DataTableSort } from "../types";
@@ -12,16 +13,13 @@ export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 export type PresentContext = { t: TablesT; format: Formatter; locale: string; evaluationId: string };
 
-export function evaluationPath(evaluationId: string, ...segments: string[]): string {
-  return ["/evaluations", evaluationId, ...segments]
-    .map((part, index) => (index === 0 ? part : encodeURIComponent(part)))
-    .join("/");
-}
+/** Kept here for the list pages that import it with the other presenters' helpers. */
+export { evaluationPath } from "@/lib/evaluations/paths";
 
 export function day(date: Date, format: Formatter): CellValue {
   return {
     kind: "time",
-    dateTime: date.toISOString().slice(0, 10),
+    dateTime: isoDay(date),
     text: format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }),
   };
 }

@@ -1,8 +1,9 @@
 /** The respondents table's columns and cells (server side). Codes and traits only, never identity. */
+import { evaluationPath } from "@/lib/evaluations/paths";
 import type { RespondentListPage } from "@/lib/respondents/list";
 import { respondentListSpec } from "@/lib/tables/lists";
 import type { DataTableColumn, DataTableRow } from "../types";
-import { day, evaluationPath, languageName, text, type PresentContext } from "./format";
+import { day, languageName, text, type PresentContext } from "./format";
 
 export function respondentColumns(context: PresentContext): DataTableColumn[] {
   return respondentListSpec.columns.map((id) => ({

@@ -1,9 +1,10 @@
 /** The stories table's columns and cells, from the loader's rows (server side). */
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { splitHighlight } from "@/lib/search/highlight";
 import type { StoryListPage } from "@/lib/stories/list";
 import { storyListSpec, type StoryFilters } from "@/lib/tables/lists";
 import type { DataTableColumn, DataTableRow } from "../types";
-import { day, evaluationPath, inReaderLanguage, period, text, type PresentContext } from "./format";
+import { day, inReaderLanguage, period, text, type PresentContext } from "./format";
 
 type Domain = { id: string; nameEn: string; nameEs: string };
 

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { CurrentUser } from "@/lib/auth/session";
+import { isoDay } from "@/lib/core/calendar-day";
 import type { AppLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
 import { loadRefiQdaRecords } from "./loaders";
@@ -76,7 +77,7 @@ export async function exportProject(request: ProjectExportRequest): Promise<Resp
     sha256,
     counts: file.project.counts,
   });
-  const day = new Date().toISOString().slice(0, 10);
+  const day = isoDay(new Date());
   return new Response(new Uint8Array(file.body), {
     headers: {
       ...NO_STORE,

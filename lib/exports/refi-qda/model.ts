@@ -5,6 +5,7 @@
  * every anchored excerpt as a selection in code points, coded with its stories' codes; the
  * stories as notes on their selections.
  */
+import { isoDay } from "@/lib/core/calendar-day";
 import { isAnchored } from "@/lib/excerpts/anchor";
 import type { TranscriptVariant } from "@/lib/generated/prisma/enums";
 import { consentCut } from "./consent";
@@ -63,7 +64,6 @@ export type ProjectLabels = {
 
 const CHANGE_TYPES = ["POSITIVE", "NEGATIVE", "NO_CHANGE"] as const;
 const VARIANTS: TranscriptVariant[] = ["ORIGINAL", "TRANSLATION"];
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const lf = (text: string) => text.replace(/\r\n?/g, "\n");
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
 
@@ -156,7 +156,7 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
         id: row.id,
         record: row,
         name: t("sources.interview", {
-          date: day(row.date),
+          date: isoDay(row.date),
           respondents: row.respondentIds.map(codeOf).sort().join(", "),
         }),
       })),
@@ -166,7 +166,7 @@ export function buildProject(records: ProjectRecords, labels: ProjectLabels): Qd
         kind: "focus-group",
         id: row.id,
         record: row,
-        name: t("sources.focusGroup", { date: day(row.date), topic: row.topic }),
+        name: t("sources.focusGroup", { date: isoDay(row.date), topic: row.topic }),
       })),
   ];
   const excerptsOf = new Map<string, ProjectRecords["excerpts"]>();

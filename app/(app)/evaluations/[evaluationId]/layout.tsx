@@ -4,6 +4,7 @@ import { EvaluationNav, type EvaluationNavItem } from "@/components/evaluations/
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { getAuthorizedUser } from "@/lib/auth/session";
 import { evaluationAccess } from "@/lib/evaluations/access";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { can, type Permission } from "@/lib/permissions";
 
 const SECTIONS: Array<{ segment: string | null; key: string; permission: Permission | Permission[] }> = [
@@ -44,12 +45,11 @@ export default async function EvaluationLayout({
 
   const t = await getTranslations("evaluationNav");
   const { roles } = access;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
   const items: EvaluationNavItem[] = SECTIONS.filter((section) =>
     [section.permission].flat().some((permission) => can(roles, permission)),
   ).map((section) => ({
     segment: section.segment,
-    href: section.segment ? `${base}/${section.segment}` : base,
+    href: section.segment ? evaluationPath(evaluationId, section.segment) : evaluationPath(evaluationId),
     label: t(section.key as "overview"),
   }));
   return (

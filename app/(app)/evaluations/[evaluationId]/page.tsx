@@ -22,6 +22,7 @@ import { loadDashboardMeta } from "@/lib/dashboard/meta-loaders";
 import { DASHBOARD_FILTER_KEYS, parseDashboardFilters } from "@/lib/dashboard/schema";
 import { loadEvaluationOverview } from "@/lib/evaluations/loaders";
 import { PERIOD_FORMAT } from "@/lib/evaluations/format";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import type { SearchParams } from "@/lib/tables/url-state";
 
 type OverviewPageProps = { params: Promise<{ evaluationId: string }>; searchParams: Promise<SearchParams> };
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: OverviewPageProps): Promise<M
 /** The evaluation's home: where it stands (the dashboard), then what it is about. */
 export default async function EvaluationOverviewPage({ params, searchParams }: OverviewPageProps) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const base = evaluationPath(evaluationId);
   const user = await requireUser(base);
   const evaluation = await loadEvaluationOverview(evaluationId, user);
   if (!evaluation) notFound();

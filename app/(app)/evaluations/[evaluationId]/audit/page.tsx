@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { AuditEventRowView } from "@/components/audit/audit-event-row";
 import { SelectField } from "@/components/ui/choice-fields";
@@ -46,19 +47,19 @@ function query(filters: AuditFilters, extra: Record<string, string | undefined> 
 
 export default async function AuditPage({ params, searchParams }: AuditPageProps) {
   const { evaluationId } = await params;
-  const user = await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/audit`);
+  const user = await requireUser(evaluationPath(evaluationId, "audit"));
   const filters = parseAuditFilters(await searchParams);
   const locale = (await getLocale()) === "en" ? "en" : "es";
   const [view, t] = await Promise.all([loadAuditPage(evaluationId, user, filters, locale), getTranslations()]);
   if (!view) notFound();
   const { evaluation, events, next, names, actors, labels } = view;
   const { before: _cursor, ...activeFilters } = filters;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/audit`;
+  const base = evaluationPath(evaluationId, "audit");
 
   return (
     <>
       <PageHeader
-        before={<Link href={`/evaluations/${encodeURIComponent(evaluationId)}`}>{evaluation.name}</Link>}
+        before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
         title={t("audit.title")}
         description={t("audit.description")}
       />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { evaluationApiPath, evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { BriefDocument } from "@/components/brief/brief-document";
 import styles from "@/components/brief/brief.module.css";
@@ -32,12 +33,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 /** The learning brief before download: the same content as the Word and PDF files. */
 export default async function BriefPage(props: Props) {
   const { evaluationId, lang, include } = await read(props);
-  await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/brief`);
+  await requireUser(evaluationPath(evaluationId, "brief"));
   const view = await loadBriefPage(evaluationId, include, lang);
   if (!view) notFound();
   const t = await getTranslations("briefPage");
   const download = (format: "docx" | "pdf") =>
-    `/api/evaluations/${encodeURIComponent(evaluationId)}/brief?${new URLSearchParams({ format, lang, include }).toString()}`;
+    `${evaluationApiPath(evaluationId, "brief")}?${new URLSearchParams({ format, lang, include }).toString()}`;
   const language = t(`languages.${lang}`);
   return (
     <>

@@ -6,6 +6,7 @@ import { ImportWizard } from "@/components/imports/import-wizard";
 import styles from "@/components/imports/imports.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadImportsPage } from "@/lib/imports/loaders";
 import { validId } from "@/lib/core/ids";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -31,7 +32,7 @@ function idParam(value: unknown): string | null {
 
 export default async function ImportsPage({ params, searchParams }: ImportsPageProps) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/imports`;
+  const base = evaluationPath(evaluationId, "imports");
   const user = await requireUser(base);
   const query = await searchParams;
   const [view, t, format] = await Promise.all([
@@ -47,7 +48,7 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   const { evaluation, kinds, history, batch, errors } = view;
   // The projects settings page opens the wizard on a project list (`?kind=PROJECTS`).
   const initialKind = kinds.find((kind) => kind === query.kind);
-  const projectsPath = `/evaluations/${encodeURIComponent(evaluationId)}/settings/projects`;
+  const projectsPath = evaluationPath(evaluationId, "settings", "projects");
   const afterCommit = kinds.includes("PROJECTS")
     ? { PROJECTS: <Link href={projectsPath}>{t("imports.backToProjects")}</Link> }
     : undefined;
@@ -57,7 +58,7 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
   return (
     <>
       <PageHeader
-        before={<Link href={`/evaluations/${encodeURIComponent(evaluationId)}`}>{evaluation.name}</Link>}
+        before={<Link href={evaluationPath(evaluationId)}>{evaluation.name}</Link>}
         title={t("imports.title")}
         description={t("imports.description")}
       />

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LearningSection } from "@/components/learnings/learning-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { LEARNING_KINDS } from "@/lib/learnings/schema";
 import { loadLearnings } from "@/lib/learnings/loaders";
 
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** What the team learned, in the learning brief's order: leads and analysts write, others read. */
 export default async function LearningsPage({ params }: Props) {
   const { evaluationId } = await params;
-  await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/learnings`);
+  await requireUser(evaluationPath(evaluationId, "learnings"));
   const view = await loadLearnings(evaluationId);
   if (!view) notFound();
   const t = await getTranslations("learnings");

@@ -8,6 +8,7 @@ import { RevokeInvitationButton } from "@/components/members/revoke-invitation-b
 import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadMembersPage } from "@/lib/members/loaders";
 
 type MembersPageProps = { params: Promise<{ evaluationId: string }> };
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: MembersPageProps): Promise<Me
 
 export default async function MembersPage({ params }: MembersPageProps) {
   const { evaluationId } = await params;
-  const path = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const path = evaluationPath(evaluationId);
   const user = await requireUser(`${path}/members`);
   const [view, t, format] = await Promise.all([loadMembersPage(evaluationId, user), getTranslations(), getFormatter()]);
   if (!view) notFound();

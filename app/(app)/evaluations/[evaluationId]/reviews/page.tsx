@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StaticTable } from "@/components/ui/static-table";
 import { OutcomeLink } from "@/components/reviews/outcome-link";
 import { requireUser } from "@/lib/auth/session";
+import { evaluationApiPath, evaluationPath } from "@/lib/evaluations/paths";
 import { loadDecidedOutcomes, loadReviewQueue } from "@/lib/reviews/loaders";
 import { reviewQueueParams } from "@/lib/reviews/schema";
 
@@ -23,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewQueuePage({ params, searchParams }: Props) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
+  const base = evaluationPath(evaluationId, "reviews");
   const user = await requireUser(base);
   const { page, decided: decidedPage } = reviewQueueParams.parse(await searchParams);
   const [queue, decided] = await Promise.all([
@@ -33,8 +34,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
   if (!queue || !decided) notFound();
   const [t, tExports] = await Promise.all([getTranslations("reviews"), getTranslations("exports.control")]);
   // Approved outcomes only, whoever asks (a lead would otherwise get every story): the door checks it again.
-  const download = (file: string) =>
-    `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${file}?stage=APPROVED`;
+  const download = (file: string) => `${evaluationApiPath(evaluationId, "exports", file)}?stage=APPROVED`;
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.intro")} />

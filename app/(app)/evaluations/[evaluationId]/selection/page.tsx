@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { PanelForm } from "@/components/selection/panel-form";
 import { RoundForm } from "@/components/selection/round-form";
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: SelectionPageProps): Promise<
 /** The rounds the reader may see; for leads also the panels and the forms to set up more. */
 export default async function SelectionPage({ params }: SelectionPageProps) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/selection`;
+  const base = evaluationPath(evaluationId, "selection");
   const user = await requireUser(base);
   const view = await loadSelectionPage(evaluationId, user);
   if (!view) notFound();
@@ -66,7 +67,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
                 {rounds.map((round) => (
                   <tr key={round.id}>
                     <th scope="row">
-                      <Link href={`${base}/rounds/${encodeURIComponent(round.id)}`}>{round.name}</Link>
+                      <Link href={evaluationPath(evaluationId, "selection", "rounds", round.id)}>{round.name}</Link>
                     </th>
                     <td>{round.panel.name}</td>
                     <td>{domainName(round.domain)}</td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { ExportControl } from "@/components/data-table/export-control";
 import { Pagination } from "@/components/data-table/pagination";
@@ -24,8 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TriangulationMatrixPage({ params, searchParams }: Props) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const user = await requireUser(`${base}/triangulation`);
+  const path = evaluationPath(evaluationId, "triangulation");
+  const user = await requireUser(path);
   const raw = await searchParams;
   const query = matrixQuerySchema.parse({
     domain: typeof raw.domain === "string" ? raw.domain : "",
@@ -40,7 +41,7 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
   ]);
   const { domains, domain, matrix } = view;
   const name = (record: { nameEn: string; nameEs: string }) => (locale === "es" ? record.nameEs : record.nameEn);
-  const hrefFor = (page: number) => `${base}/triangulation?domain=${encodeURIComponent(domain?.id ?? "")}&page=${page}`;
+  const hrefFor = (page: number) => `${path}?domain=${encodeURIComponent(domain?.id ?? "")}&page=${page}`;
 
   return (
     <>
@@ -71,7 +72,7 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
           <MatrixTable
             rows={matrix.rows}
             caption={t("matrix.caption", { domain: name(domain) })}
-            storyHref={(id) => `${base}/stories/${encodeURIComponent(id)}/triangulation`}
+            storyHref={(id) => evaluationPath(evaluationId, "stories", id, "triangulation")}
             stageName={(stage) => (isOneOf(STORY_STAGES, stage) ? tStories(`stages.${stage}`) : stage)}
             t={t}
           />

@@ -7,6 +7,7 @@ import { RevalidationForm, SendToReviewButton } from "@/components/validation/le
 import styles from "@/components/validation/validation.module.css";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationRounds } from "@/lib/validation/loaders";
 import { pageNumber } from "@/lib/validation/schema";
 
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ValidationRoundsPage({ params, searchParams }: Props) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const base = evaluationPath(evaluationId, "validation");
   const user = await requireUser(base);
   const page = pageNumber((await searchParams).page);
   const view = await loadValidationRounds(evaluationId, page, user);
@@ -47,7 +48,7 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
         {rounds.map((round) => (
           <tr key={round.id}>
             <td>
-              <Link href={`${base}/${encodeURIComponent(round.id)}`}>{round.name}</Link>
+              <Link href={evaluationPath(evaluationId, "validation", round.id)}>{round.name}</Link>
             </td>
             <td>{t(`status.${round.status}`)}</td>
             <td>{t(`method.${round.method}`)}</td>

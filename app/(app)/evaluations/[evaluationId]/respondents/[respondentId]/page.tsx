@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { AppearsIn } from "@/components/respondents/appears-in";
 import { RespondentBreadcrumbs } from "@/components/respondents/breadcrumbs";
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: RespondentPageProps): Promise
 
 export default async function RespondentPage({ params }: RespondentPageProps) {
   const { evaluationId, respondentId } = await params;
-  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const href = evaluationPath(evaluationId, "respondents", respondentId);
   const user = await requireUser(href);
   const loaded = await loadRespondentPage(evaluationId, respondentId, user);
   if (!loaded) notFound();

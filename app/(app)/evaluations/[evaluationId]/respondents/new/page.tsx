@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { RespondentPageHeader, respondentFormChoices } from "@/components/respondents/respondent-page";
 import { RespondentForm } from "@/components/respondents/respondent-form";
@@ -16,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewRespondentPage({ params }: NewRespondentPageProps) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const user = await requireUser(`${base}/respondents/new`);
+  const list = evaluationPath(evaluationId, "respondents");
+  const user = await requireUser(`${list}/new`);
   const options = await loadNewRespondentForm(evaluationId, user);
   if (!options) notFound();
   const [t, locale] = await Promise.all([getTranslations("respondents.new"), getLocale()]);
@@ -34,7 +35,7 @@ export default async function NewRespondentPage({ params }: NewRespondentPagePro
         mode="create"
         evaluationId={evaluationId}
         {...respondentFormChoices(options, locale)}
-        cancelHref={`${base}/respondents`}
+        cancelHref={list}
       />
     </>
   );

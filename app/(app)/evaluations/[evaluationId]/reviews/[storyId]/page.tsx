@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { TranslatedText } from "@/components/reviews/translated-text";
@@ -27,8 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A story as its reviewer reads it: de-identified (codes only), with evidence, validation and selection reasons. */
 export default async function ReviewStoryPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/reviews`;
-  const user = await requireUser(`${base}/${encodeURIComponent(storyId)}`);
+  const base = evaluationPath(evaluationId, "reviews");
+  const user = await requireUser(evaluationPath(evaluationId, "reviews", storyId));
   const detail = await loadReviewStory(evaluationId, storyId, user);
   if (!detail) notFound();
   const [t, tTriangulation, tStories, format, locale] = await Promise.all([

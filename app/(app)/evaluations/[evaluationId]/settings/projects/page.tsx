@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ProjectList } from "@/components/setup/project-list";
 import { openSetup, SetupPage, setupMetadata } from "@/components/setup/setup-page";
 import { getAuthorizedUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { mayImportInto } from "@/lib/imports/access";
 import { loadSetupProjects } from "@/lib/evaluations/setup-loaders";
 
@@ -21,7 +22,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
   ]);
   if (!projects) notFound();
   // An administrator who is not a member sets up projects by the form: imports are for the team.
-  const importHref = mayImport ? `/evaluations/${encodeURIComponent(evaluationId)}/imports?kind=PROJECTS` : undefined;
+  const importHref = mayImport ? `${evaluationPath(evaluationId, "imports")}?kind=PROJECTS` : undefined;
   return (
     <SetupPage setup={setup} section="projects">
       <ProjectList

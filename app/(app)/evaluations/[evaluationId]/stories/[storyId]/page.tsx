@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { DomainSection } from "@/components/stories/domain-section";
 import { dynamic } from "@/components/stories/form-types";
@@ -28,8 +29,7 @@ export async function generateMetadata({ params }: StoryPageProps): Promise<Meta
 
 export default async function StoryPage({ params }: StoryPageProps) {
   const { evaluationId, storyId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const path = `${base}/stories/${encodeURIComponent(storyId)}`;
+  const path = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(path);
   const view = await loadStoryPage(evaluationId, storyId, user);
   if (!view) notFound();
@@ -45,7 +45,7 @@ export default async function StoryPage({ params }: StoryPageProps) {
   return (
     <>
       <PageHeader
-        before={<Link href={`${base}/stories`}>{t("nav.backToList")}</Link>}
+        before={<Link href={evaluationPath(evaluationId, "stories")}>{t("nav.backToList")}</Link>}
         title={
           <>
             <span className="code">{story.snapshot.code}</span> {story.snapshot.title}

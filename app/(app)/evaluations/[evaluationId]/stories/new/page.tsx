@@ -6,6 +6,7 @@ import { StoryForm } from "@/components/stories/story-form";
 import { StoryStartNote } from "@/components/stories/story-start-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadNewStory } from "@/lib/stories/loaders";
 
 type NewStoryPageProps = {
@@ -21,8 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewStoryPage({ params, searchParams }: NewStoryPageProps) {
   const [{ evaluationId }, { excerpt }] = await Promise.all([params, searchParams]);
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const user = await requireUser(`${base}/stories/new`);
+  const list = evaluationPath(evaluationId, "stories");
+  const user = await requireUser(`${list}/new`);
   const view = await loadNewStory(evaluationId, user, typeof excerpt === "string" ? excerpt : undefined);
   if (!view) notFound();
   const t = await getTranslations("stories");
@@ -30,7 +31,7 @@ export default async function NewStoryPage({ params, searchParams }: NewStoryPag
   return (
     <>
       <PageHeader
-        before={<Link href={`${base}/stories`}>{t("nav.backToList")}</Link>}
+        before={<Link href={list}>{t("nav.backToList")}</Link>}
         title={t("new.title")}
         description={t("new.intro")}
       />

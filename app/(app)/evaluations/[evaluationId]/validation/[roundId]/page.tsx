@@ -16,6 +16,7 @@ import {
 } from "@/components/validation/round-controls";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationRound } from "@/lib/validation/loaders";
 import { pageNumber } from "@/lib/validation/schema";
 import { ExportControl } from "@/components/data-table/export-control";
@@ -33,8 +34,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function ValidationRoundPage({ params, searchParams }: Props) {
   const { evaluationId, roundId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
-  const href = `${base}/${encodeURIComponent(roundId)}`;
+  const base = evaluationPath(evaluationId, "validation");
+  const href = evaluationPath(evaluationId, "validation", roundId);
   const user = await requireUser(href);
   const view = await loadValidationRound(evaluationId, roundId, pageNumber((await searchParams).page), user);
   if (!view) notFound();
@@ -119,7 +120,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
               <td>{member.respondent.language}</td>
               <td>{member.addedManually ? t("round.manual") : t("round.stratumDrawn")}</td>
               <td>
-                <a href={`${href}/sheets/${encodeURIComponent(member.respondentId)}`} download>
+                <a href={evaluationPath(evaluationId, "validation", roundId, "sheets", member.respondentId)} download>
                   {t("round.sheet", { code: member.respondent.code })}
                 </a>
               </td>
@@ -221,7 +222,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
                 )}
               </td>
               <td>
-                <Link href={`${href}/responses/${encodeURIComponent(response.id)}`}>
+                <Link href={evaluationPath(evaluationId, "validation", roundId, "responses", response.id)}>
                   {t(round.status === "CLOSED" ? "round.responseHistory" : "round.correct", {
                     respondent: response.respondent.code,
                     story: response.story.code,

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoundForm } from "@/components/validation/round-form";
 import { requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadNewValidationRound } from "@/lib/validation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string }> };
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewValidationRoundPage({ params }: Props) {
   const { evaluationId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const base = evaluationPath(evaluationId, "validation");
   const user = await requireUser(`${base}/new`);
   const view = await loadNewValidationRound(evaluationId, user);
   if (!view) notFound();

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { RespondentPageHeader } from "@/components/respondents/respondent-page";
 import { ConsentForm } from "@/components/respondents/consent-form";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadRespondentConsent } from "@/lib/respondents/loaders";
 
 type ConsentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: ConsentPageProps): Promise<Me
 
 export default async function RecordConsentPage({ params }: ConsentPageProps) {
   const { evaluationId, respondentId } = await params;
-  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const href = evaluationPath(evaluationId, "respondents", respondentId);
   const user = await requireUser(`${href}/consent`);
   const respondent = await loadRespondentConsent(evaluationId, respondentId, user);
   if (!respondent) notFound();

@@ -1,3 +1,4 @@
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { regionToken } from "@/lib/places/regions";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: EditRespondentPageProps): Pro
 
 export default async function EditRespondentPage({ params }: EditRespondentPageProps) {
   const { evaluationId, respondentId } = await params;
-  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const href = evaluationPath(evaluationId, "respondents", respondentId);
   const user = await requireUser(`${href}/edit`);
   const form = await loadRespondentForm(evaluationId, respondentId, user);
   if (!form) notFound();

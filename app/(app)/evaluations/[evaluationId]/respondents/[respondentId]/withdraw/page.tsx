@@ -6,6 +6,7 @@ import { RespondentPageHeader } from "@/components/respondents/respondent-page";
 import styles from "@/components/respondents/respondents.module.css";
 import { WithdrawalForm } from "@/components/respondents/withdrawal-form";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadRespondentConsent } from "@/lib/respondents/loaders";
 
 type WithdrawPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: WithdrawPageProps): Promise<M
 
 export default async function WithdrawConsentPage({ params }: WithdrawPageProps) {
   const { evaluationId, respondentId } = await params;
-  const href = `/evaluations/${encodeURIComponent(evaluationId)}/respondents/${encodeURIComponent(respondentId)}`;
+  const href = evaluationPath(evaluationId, "respondents", respondentId);
   const user = await requireUser(`${href}/withdraw`);
   const respondent = await loadRespondentConsent(evaluationId, respondentId, user);
   if (!respondent) notFound();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { ExportControl } from "@/components/data-table/export-control";
 import { BallotForm } from "@/components/selection/ballot-form";
@@ -31,8 +32,7 @@ export async function generateMetadata({ params }: RoundPageProps): Promise<Meta
 
 export default async function RoundPage({ params }: RoundPageProps) {
   const { evaluationId, roundId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const user = await requireUser(`${base}/selection/rounds/${encodeURIComponent(roundId)}`);
+  const user = await requireUser(evaluationPath(evaluationId, "selection", "rounds", roundId));
   const view = await loadRoundPage(evaluationId, roundId, user);
   if (!view) notFound();
   const { round, manages, sits, results, decision, reminder } = view;
@@ -72,7 +72,10 @@ export default async function RoundPage({ params }: RoundPageProps) {
 
   return (
     <>
-      <PageHeader before={<Link href={`${base}/selection`}>{t("round.back")}</Link>} title={round.name}>
+      <PageHeader
+        before={<Link href={evaluationPath(evaluationId, "selection")}>{t("round.back")}</Link>}
+        title={round.name}
+      >
         <dl className="facts facts--inline">
           <div className="facts__item">
             <dt>{t("round.panel")}</dt>
@@ -120,7 +123,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
         <ul>
           {stories.map((story) => (
             <li key={story.id}>
-              <Link href={`${base}/stories/${encodeURIComponent(story.id)}`}>
+              <Link href={evaluationPath(evaluationId, "stories", story.id)}>
                 <span className="code">{story.code}</span> {title(story)}
               </Link>
               {/* Those who vote read it on their ballot, next to where they rank the story. */}

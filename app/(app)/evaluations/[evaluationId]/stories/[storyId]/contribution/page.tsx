@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { VerificationForm } from "@/components/triangulation/verification-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadContribution } from "@/lib/triangulation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ContributionPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
-  const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const storyPath = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(`${storyPath}/contribution`);
   const view = await loadContribution(evaluationId, storyId, user);
   if (!view) notFound();

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { StoryForm } from "@/components/stories/story-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadStoryEdit } from "@/lib/stories/loaders";
 
 type EditStoryPageProps = { params: Promise<{ evaluationId: string; storyId: string }> };
@@ -22,8 +23,7 @@ export async function generateMetadata({ params }: EditStoryPageProps): Promise<
  */
 export default async function EditStoryPage({ params }: EditStoryPageProps) {
   const { evaluationId, storyId } = await params;
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
-  const path = `${base}/stories/${encodeURIComponent(storyId)}`;
+  const path = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(`${path}/edit`);
   const view = await loadStoryEdit(evaluationId, storyId, user);
   if (!view) notFound();

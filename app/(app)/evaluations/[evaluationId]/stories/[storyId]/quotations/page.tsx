@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ChooseQuotation, QuotationTranslationForm, RemoveQuotation } from "@/components/quotations/quotation-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadStoryQuotations } from "@/lib/quotations/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The passages of an outcome the brief may quote, with the consent that decides whether it does. */
 export default async function StoryQuotationsPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
-  const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const storyPath = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(`${storyPath}/quotations`);
   const view = await loadStoryQuotations(evaluationId, storyId, user);
   if (!view) notFound();

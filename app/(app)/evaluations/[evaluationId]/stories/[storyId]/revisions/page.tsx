@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { getLocale } from "@/lib/i18n/locale";
 import { RevisionDiff } from "@/components/stories/revision-diff";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,7 +37,7 @@ export async function generateMetadata({ params, searchParams }: RevisionsPagePr
 
 export default async function StoryRevisionsPage({ params, searchParams }: RevisionsPageProps) {
   const { evaluationId, storyId } = await params;
-  const path = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const path = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(`${path}/revisions`);
   const [wantedFrom, wantedTo] = await wanted(searchParams);
   const view = await loadStoryRevisions(evaluationId, storyId, user, wantedFrom, wantedTo);

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StoryTimeline } from "@/components/stories/timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadStoryTimeline } from "@/lib/stories/loaders";
 
 type TimelinePageProps = { params: Promise<{ evaluationId: string; storyId: string }> };
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: TimelinePageProps): Promise<M
 
 export default async function StoryTimelinePage({ params }: TimelinePageProps) {
   const { evaluationId, storyId } = await params;
-  const path = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const path = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(`${path}/timeline`);
   const view = await loadStoryTimeline(evaluationId, storyId, user);
   if (!view) notFound();

@@ -8,6 +8,7 @@ import { Readiness } from "@/components/triangulation/readiness";
 import { SignOffForm } from "@/components/triangulation/sign-off-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadStoryTriangulation } from "@/lib/triangulation/loaders";
 import { StageBadge } from "@/components/stories/stage-badge";
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryTriangulationPage({ params }: Props) {
   const { evaluationId, storyId } = await params;
-  const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
+  const storyPath = evaluationPath(evaluationId, "stories", storyId);
   const user = await requireUser(`${storyPath}/triangulation`);
   const view = await loadStoryTriangulation(evaluationId, storyId, user);
   if (!view) notFound();

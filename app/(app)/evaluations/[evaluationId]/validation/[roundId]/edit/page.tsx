@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoundForm } from "@/components/validation/round-form";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationRoundForm } from "@/lib/validation/loaders";
 import { roundFormFields } from "@/lib/validation/round-columns";
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A closed round is history: it cannot be edited, so it answers 404 here. */
 export default async function EditValidationRoundPage({ params }: Props) {
   const { evaluationId, roundId } = await params;
-  const href = `/evaluations/${encodeURIComponent(evaluationId)}/validation/${encodeURIComponent(roundId)}`;
+  const href = evaluationPath(evaluationId, "validation", roundId);
   const user = await requireUser(`${href}/edit`);
   const form = await loadValidationRoundForm(evaluationId, roundId, user);
   if (!form) notFound();

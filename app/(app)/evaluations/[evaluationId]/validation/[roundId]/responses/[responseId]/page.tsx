@@ -7,6 +7,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import { CorrectionForm } from "@/components/validation/correction-form";
 import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationResponse } from "@/lib/validation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string; responseId: string }> };
@@ -28,8 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One recorded response: its correction form while the round is not closed, and every earlier version. */
 export default async function ValidationResponsePage({ params }: Props) {
   const { evaluationId, roundId, responseId } = await params;
-  const roundHref = `/evaluations/${encodeURIComponent(evaluationId)}/validation/${encodeURIComponent(roundId)}`;
-  const user = await requireUser(`${roundHref}/responses/${encodeURIComponent(responseId)}`);
+  const roundHref = evaluationPath(evaluationId, "validation", roundId);
+  const user = await requireUser(evaluationPath(evaluationId, "validation", roundId, "responses", responseId));
   const view = await loadValidationResponse(evaluationId, roundId, responseId, user);
   if (!view) notFound();
   const { response, revisions } = view;

@@ -7,6 +7,7 @@ import { EvidenceForm } from "@/components/triangulation/evidence-form";
 import { fileSize } from "@/components/triangulation/evidence-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadEvidenceEdit } from "@/lib/triangulation/loaders";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string; evidenceId: string }> };
@@ -20,8 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditEvidencePage({ params }: Props) {
   const { evaluationId, storyId, evidenceId } = await params;
-  const storyPath = `/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(storyId)}`;
-  const user = await requireUser(`${storyPath}/triangulation/evidence/${encodeURIComponent(evidenceId)}`);
+  const storyPath = evaluationPath(evaluationId, "stories", storyId);
+  const user = await requireUser(
+    evaluationPath(evaluationId, "stories", storyId, "triangulation", "evidence", evidenceId),
+  );
   const found = await loadEvidenceEdit(evaluationId, storyId, evidenceId, user);
   if (!found) notFound();
   const [t, format] = await Promise.all([getTranslations("triangulation"), getFormatter()]);
