@@ -14,6 +14,7 @@ import { Field } from "@/components/ui/field";
 import { formText } from "@/components/ui/form-data";
 import { createEvaluation } from "@/lib/evaluations/actions";
 import { TEXT_MAX } from "@/lib/users/types";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 /** The evaluation's required text and dates, in the form's order; the name is also the label's key. */
 const DETAILS = [
@@ -51,7 +52,7 @@ export function CreateEvaluationForm() {
   }));
 
   if (created) {
-    const href = `/evaluations/${encodeURIComponent(created.evaluationId)}`;
+    const href = evaluationPath(created.evaluationId);
     return (
       <section className="section" aria-labelledby="evaluation-created-title">
         <h2 id="evaluation-created-title" tabIndex={-1}>

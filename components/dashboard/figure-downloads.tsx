@@ -5,12 +5,13 @@
 import { getTranslations } from "next-intl/server";
 import type { DashboardFigure } from "@/lib/dashboard/figures";
 import { dashboardQuery, type DashboardFilters } from "@/lib/dashboard/schema";
+import { evaluationApiPath } from "@/lib/evaluations/paths";
 
 type Props = { evaluationId: string; figure: DashboardFigure; filters: DashboardFilters; title: string; svg?: boolean };
 
 export function figureHref(evaluationId: string, figure: string, format: string, filters: DashboardFilters): string {
   const query = dashboardQuery(filters).toString();
-  return `/api/evaluations/${encodeURIComponent(evaluationId)}/dashboard/${figure}.${format}${query ? `?${query}` : ""}`;
+  return `${evaluationApiPath(evaluationId, "dashboard", `${figure}.${format}`)}${query ? `?${query}` : ""}`;
 }
 
 export async function FigureDownloads({ evaluationId, figure, filters, title, svg = false }: Props) {

@@ -14,6 +14,7 @@ import { runtimeKeys } from "@/lib/i18n/labels";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { ChartImage } from "./chart-image";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 type Props = {
   evaluationId: string;
@@ -38,7 +39,7 @@ function storiesHref(
   if (filters.changeType) query.set("changeType", filters.changeType);
   if (filters.state) query.set("state", filters.state);
   const text = query.toString();
-  return `/evaluations/${encodeURIComponent(evaluationId)}/stories${text ? `?${text}` : ""}`;
+  return `${evaluationPath(evaluationId, "stories")}${text ? `?${text}` : ""}`;
 }
 
 export async function FunnelTable({ evaluationId, funnel, filters, linksToStories }: Props) {

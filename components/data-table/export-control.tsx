@@ -7,6 +7,7 @@
 import { getTranslations } from "next-intl/server";
 import { EXPORT_PARAMS, type ExportLevel, type ExportTableName } from "@/lib/exports/levels";
 import { SelectFilter } from "./filter-fields";
+import { evaluationApiPath } from "@/lib/evaluations/paths";
 
 type ExportControlProps = {
   evaluationId: string;
@@ -30,7 +31,7 @@ function carriedParams(query: ExportControlProps["query"]): Array<[string, strin
 
 export async function ExportControl({ evaluationId, table, query, offerIdentified }: ExportControlProps) {
   const t = await getTranslations("exports.control");
-  const base = `/api/evaluations/${encodeURIComponent(evaluationId)}/exports/${table}`;
+  const base = evaluationApiPath(evaluationId, "exports", table);
   const levels: ExportLevel[] = offerIdentified
     ? ["limited", "deidentified", "identified"]
     : ["limited", "deidentified"];

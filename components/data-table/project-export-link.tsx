@@ -4,6 +4,7 @@
  * filters: a QDA project is the corpus, and the server decides what consent allows.
  */
 import { getTranslations } from "next-intl/server";
+import { evaluationApiPath } from "@/lib/evaluations/paths";
 
 export async function ProjectExportLink({ evaluationId }: { evaluationId: string }) {
   const t = await getTranslations("exports.refiQda.control");
@@ -21,7 +22,7 @@ export async function ProjectExportLink({ evaluationId }: { evaluationId: string
         <a
           id="qdpx-export"
           className="button button--secondary"
-          href={`/api/evaluations/${encodeURIComponent(evaluationId)}/exports/project.qdpx`}
+          href={evaluationApiPath(evaluationId, "exports", "project.qdpx")}
           download
         >
           {t("download")}

@@ -19,6 +19,7 @@ import { ExcerptList, type ExcerptItem } from "./excerpt-list";
 export type { ExcerptItem };
 import { runsOf, trimmedRange } from "./highlight";
 import styles from "./fieldwork.module.css";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 type Status = { kind: "info" | "error"; message: string } | null;
 
@@ -258,7 +259,7 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
         lang={lang}
         canEdit={canEdit}
         // Those who edit fieldwork are those who write stories (lead, evaluator): lib/permissions.ts.
-        newStoryPath={canEdit ? `/evaluations/${encodeURIComponent(evaluationId)}/stories/new` : null}
+        newStoryPath={canEdit ? evaluationPath(evaluationId, "stories", "new") : null}
         onShow={show}
         onRemove={remove}
       />

@@ -11,6 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { Button } from "@/components/ui/button";
 import { acceptInvitationAsSignedInUser, acceptInvitationWithAccount } from "@/lib/invitations/actions";
 import { NEW_PASSWORD_ORDER, NewPasswordFields, newPasswordInput } from "./new-password-fields";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 function Done({ title, body, href, linkLabel }: { title: string; body: string; href: string; linkLabel: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,7 +39,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   });
 
   if (done) {
-    const callbackUrl = `/evaluations/${encodeURIComponent(done.evaluationId)}`;
+    const callbackUrl = evaluationPath(done.evaluationId);
     return (
       <Done
         title={t("doneTitle")}
@@ -79,12 +80,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
 
   if (evaluationId) {
     return (
-      <Done
-        title={t("doneTitle")}
-        body={t("doneExisting")}
-        href={`/evaluations/${encodeURIComponent(evaluationId)}`}
-        linkLabel={t("open")}
-      />
+      <Done title={t("doneTitle")} body={t("doneExisting")} href={evaluationPath(evaluationId)} linkLabel={t("open")} />
     );
   }
   return (

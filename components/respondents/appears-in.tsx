@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RespondentDetail } from "@/lib/respondents/data";
 import styles from "./respondents.module.css";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 /** The interviews, focus groups and stories a respondent appears in, as links (each page checks its own access). */
 export async function AppearsIn({
@@ -14,7 +15,7 @@ export async function AppearsIn({
   show: { interviews: boolean; stories: boolean };
 }) {
   const [t, format] = await Promise.all([getTranslations("respondents.detail"), getFormatter()]);
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const base = evaluationPath(evaluationId);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
   return (
     <div className="section-grid">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 /** Evaluation › Respondents › (this respondent): shown above each respondent page's heading. */
 export async function RespondentBreadcrumbs({
@@ -12,7 +13,7 @@ export async function RespondentBreadcrumbs({
   respondent?: { id: string; code: string };
 }) {
   const t = await getTranslations("respondents");
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const base = evaluationPath(evaluationId);
   return (
     <>
       <Link href={base}>{evaluationName}</Link>

@@ -21,6 +21,7 @@ import { ChoiceGroup } from "./choice-group";
 import { respondentFailureMessages } from "./failure-messages";
 import { IdentityFields, identityFromForm } from "./identity-fields";
 import styles from "./respondents.module.css";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 export type RespondentFormValues = {
   type: string;
@@ -48,7 +49,7 @@ type RespondentFormProps = {
 export function RespondentForm(props: RespondentFormProps) {
   const t = useTranslations("respondents");
   const router = useRouter();
-  const base = `/evaluations/${encodeURIComponent(props.evaluationId)}/respondents`;
+  const base = evaluationPath(props.evaluationId, "respondents");
   const options = { failureMessages: respondentFailureMessages, busyAfterSuccess: true };
   const create = useActionForm(createRespondent, {
     ...options,

@@ -13,6 +13,7 @@ import { Field } from "@/components/ui/field";
 import { WholeNumberField } from "@/components/ui/whole-number-field";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { RadioGroup } from "@/components/ui/radio-group";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 type Option = { value: string; label: string };
 
@@ -41,10 +42,7 @@ export function RoundForm({ evaluationId, zone, panels }: { evaluationId: string
       ["storyIds", "round-panel"],
     ],
     busyAfterSuccess: true,
-    onSuccess: (data) =>
-      router.push(
-        `/evaluations/${encodeURIComponent(evaluationId)}/selection/rounds/${encodeURIComponent(data.roundId)}`,
-      ),
+    onSuccess: (data) => router.push(evaluationPath(evaluationId, "selection", "rounds", data.roundId)),
   });
 
   return (

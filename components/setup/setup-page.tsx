@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadEvaluationSetup, type EvaluationSetup } from "@/lib/evaluations/setup-loaders";
 import { SetupSections } from "./setup-sections";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 export type SetupSection = "details" | "domains" | "projects" | "places" | "plan" | "lists";
 
@@ -36,7 +37,7 @@ export async function setupMetadata(evaluationId: string, section: SetupSection)
 
 /** The signed-in person's view of the evaluation's setup, or a 404 page. */
 export async function openSetup(evaluationId: string, section: SetupSection): Promise<EvaluationSetup> {
-  await requireUser(`/evaluations/${encodeURIComponent(evaluationId)}/settings${PATHS[section]}`);
+  await requireUser(`${evaluationPath(evaluationId, "settings")}${PATHS[section]}`);
   const setup = await loadEvaluationSetup(evaluationId);
   if (!setup) notFound();
   return setup;
@@ -57,7 +58,7 @@ export async function SetupPage({
   return (
     <>
       <PageHeader
-        before={<Link href={`/evaluations/${encodeURIComponent(setup.id)}`}>{t("backToOverview")}</Link>}
+        before={<Link href={evaluationPath(setup.id)}>{t("backToOverview")}</Link>}
         title={title}
         description={description}
       />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SetupSection } from "./setup-page";
 import styles from "./setup.module.css";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 const SECTIONS = [
   ["details", ""],
@@ -15,7 +16,7 @@ const SECTIONS = [
 /** The setup area's own sections; the current one is marked for screen readers too. */
 export async function SetupSections({ evaluationId, current }: { evaluationId: string; current: SetupSection }) {
   const t = await getTranslations("setup");
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}/settings`;
+  const base = evaluationPath(evaluationId, "settings");
   return (
     <nav aria-label={t("sectionsLabel")} className="section">
       <ul className={styles.sections}>
@@ -28,7 +29,7 @@ export async function SetupSections({ evaluationId, current }: { evaluationId: s
         ))}
         <li>
           {/* The texts of the brief have their own page: analysts write them too, and reviewers read them. */}
-          <Link href={`/evaluations/${encodeURIComponent(evaluationId)}/learnings`}>{t("sections.learnings")}</Link>
+          <Link href={evaluationPath(evaluationId, "learnings")}>{t("sections.learnings")}</Link>
         </li>
       </ul>
     </nav>

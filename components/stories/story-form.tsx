@@ -27,6 +27,7 @@ import {
 } from "./story-form-sections";
 import styles from "./stories.module.css";
 import { Field } from "@/components/ui/field";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 type Stored = { version: number; values: StoryFormValues };
 
@@ -94,7 +95,7 @@ export function StoryForm({ evaluationId, options, story: given, defaultLanguage
       onStart: () => setStaleConflict(false),
       busyAfterSuccess: true, // stay busy until the story page arrives
       onSuccess: (data) => {
-        router.push(`/evaluations/${encodeURIComponent(evaluationId)}/stories/${encodeURIComponent(data.storyId)}`);
+        router.push(evaluationPath(evaluationId, "stories", data.storyId));
         router.refresh();
       },
       onFailure: (failure) => {

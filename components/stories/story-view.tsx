@@ -9,6 +9,7 @@ import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
 import { formatDay, formatFigure, formatPeriod, type Formatter } from "./format";
 import styles from "./stories.module.css";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 type Props = {
   snapshot: StorySnapshot;
@@ -54,7 +55,7 @@ const knownLang = (code: string | null) => (code === "es" || code === "en" ? cod
 
 export function StoryView({ snapshot: s, evaluationId, locale, t, format, links, excerptQuotes }: Props) {
   const none = t("detail.none");
-  const base = `/evaluations/${encodeURIComponent(evaluationId)}`;
+  const base = evaluationPath(evaluationId);
   const lang = knownLang(s.originalLanguage);
   const list = (items: ReactNode[]) =>
     items.length ? <ul className="plain-list">{items}</ul> : <span className="muted">{none}</span>;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { getFormatter, getTranslations } from "next-intl/server";
 import type { EvidenceListItem } from "@/lib/triangulation/data";
 import styles from "./triangulation.module.css";
+import { evaluationApiPath } from "@/lib/evaluations/paths";
 
 type T = Awaited<ReturnType<typeof getTranslations<"triangulation">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
@@ -83,10 +84,7 @@ export function EvidenceList({
           </p>
           <p className="actions">
             {item.fileName && item.sizeBytes !== null ? (
-              <a
-                href={`/api/evaluations/${encodeURIComponent(evaluationId)}/evidence/${encodeURIComponent(item.id)}/file`}
-                download
-              >
+              <a href={evaluationApiPath(evaluationId, "evidence", item.id, "file")} download>
                 {t("evidence.download", { name: item.fileName, size: fileSize(item.sizeBytes, format) })}
               </a>
             ) : null}

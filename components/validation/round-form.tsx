@@ -17,6 +17,7 @@ import { LIMITS, VALIDATION_METHODS } from "@/lib/validation/types";
 import { validationFailureMessages as failureMessages } from "./failure-messages";
 import styles from "./validation.module.css";
 import { StatusLine, useStatusAction } from "./use-status-action";
+import { evaluationPath } from "@/lib/evaluations/paths";
 
 type Story = { id: string; code: string; title: string };
 
@@ -44,7 +45,7 @@ export function RoundForm({
 }) {
   const router = useRouter();
   const t = useTranslations("respondentValidation");
-  const roundsPath = `/evaluations/${encodeURIComponent(evaluationId)}/validation`;
+  const roundsPath = evaluationPath(evaluationId, "validation");
   const goTo = (roundId: string) => router.push(`${roundsPath}/${encodeURIComponent(roundId)}`);
   // One submit path per action; the form uses the one that fits (a new round, or this one).
   const creating = useStatusAction(createValidationRound, {

@@ -84,6 +84,8 @@ const REASONS: Record<string, string> = {
   "evaluations/access.ts": ACCESS,
   "evaluations/copy-setup.ts": "a mutation by another name: one transaction copies a whole setup",
   "evaluations/format.ts": PURE,
+  "evaluations/paths.ts":
+    "the one rule for an evaluation's page and download addresses, pure so every layer imports it",
   "excerpts/anchor.ts": PURE,
   "excerpts/fingerprint.ts": PURE,
   "excerpts/transcript.ts": PURE,

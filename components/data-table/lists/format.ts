@@ -13,9 +13,6 @@ export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 export type PresentContext = { t: TablesT; format: Formatter; locale: string; evaluationId: string };
 
-/** Kept here for the list pages that import it with the other presenters' helpers. */
-export { evaluationPath } from "@/lib/evaluations/paths";
-
 export function day(date: Date, format: Formatter): CellValue {
   return {
     kind: "time",

@@ -6,7 +6,8 @@ import { SearchFilter, SelectFilter } from "@/components/data-table/filter-field
 import { FilterForm } from "@/components/data-table/filter-form";
 import { hrefWith } from "@/components/data-table/href";
 import { queryKey, RejectedFilters } from "@/components/data-table/list-view";
-import { evaluationPath, inReaderLanguage, type PresentContext } from "@/components/data-table/lists/format";
+import { inReaderLanguage, type PresentContext } from "@/components/data-table/lists/format";
+import { evaluationPath } from "@/lib/evaluations/paths";
 import { presentContext, rejectedFields } from "@/components/data-table/lists/page";
 import { Pagination } from "@/components/data-table/pagination";
 import { SearchResults, type SearchResultItem } from "@/components/data-table/search-results";
