@@ -5,12 +5,11 @@
  * reader see ("< 5" included), written by the table exports' writers (formula text neutralised,
  * numbers numbers), and one audit event once the file is complete.
  */
-import type { CurrentUser } from "@/lib/auth/session";
 import { isoDay } from "@/lib/core/calendar-day";
+import type { DownloadRequest } from "@/lib/exports/door";
 import { contentTypeOf, exportStream } from "@/lib/exports/writers";
 import { INTL_LOCALE, type AppLocale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/translator";
-import type { SearchParams } from "@/lib/tables/url-state";
 import { recordDashboardDownload } from "./download-mutations";
 import { DASHBOARD_FIGURES, figureSource, figureTable, type DashboardFigure } from "./figures";
 import { barChartSvg } from "./bar-chart";
@@ -24,15 +23,6 @@ import { loadDashboardMeta, type DashboardMetaView } from "./meta-loaders";
 import { selectionRateChart } from "./rate-chart";
 import { parseDashboardFilters } from "./schema";
 import { runtimeKeys } from "@/lib/i18n/labels";
-
-export type DashboardDownloadRequest = {
-  evaluationId: string;
-  file: string;
-  params: SearchParams;
-  user: CurrentUser | null;
-  locale: AppLocale;
-  ipAddress?: string | null;
-};
 
 const NO_STORE = { "Cache-Control": "private, no-store" } as const;
 const refused = (status: 400 | 404) =>
@@ -113,7 +103,7 @@ function barChart(
   return { svg: barChartSvg(chart), title: chart.title, summary: chart.summary, rowCount };
 }
 
-export async function downloadDashboardFigure(request: DashboardDownloadRequest): Promise<Response> {
+export async function downloadDashboardFigure(request: DownloadRequest): Promise<Response> {
   const { evaluationId, user, locale } = request;
   const file = parseFigureFile(request.file);
   if (!file || !user) return refused(404);

@@ -21,14 +21,18 @@ import { workbookStream } from "./workbook-writers";
 import { contentTypeOf, exportStream, type Cell } from "./writers";
 import { runtimeKeys } from "@/lib/i18n/labels";
 
-export type ExportRequest = {
+/** A file asked of a download route: whose, which file, its filters, in which language, from where. */
+export type DownloadRequest = {
   evaluationId: string;
-  /** "respondents.xlsx". */
+  /** "respondents.xlsx", "funnel.svg". */
   file: string;
   params: SearchParams;
   user: CurrentUser | null;
   locale: AppLocale;
   ipAddress?: string | null;
+};
+
+export type ExportRequest = DownloadRequest & {
   /** The old audit address gave raw headers; the door gives labels unless asked otherwise. */
   defaultLabels?: LabelMode;
 };
