@@ -33,6 +33,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
 import { benchAppEnv, exitUnlessBuilt, waitHealthy } from "./bench-app";
 import { createScratchDatabase } from "./bench-database";
+import { percentile } from "./bench-stats";
 
 exitUnlessBuilt();
 const PANELISTS = 200;
@@ -70,10 +71,6 @@ function actionId(exportName: string, file: string): string {
   );
   if (!entry) throw new Error(`No server action ${exportName} in the build: rebuild (npm run build).`);
   return entry[0];
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -310,8 +307,6 @@ try {
       const outcome = await trivial(warm.id);
       if (i >= 10) floorAlone.push(outcome.ms);
     }
-    alone.sort((a, b) => a - b);
-    floorAlone.sort((a, b) => a - b);
     console.log(
       `machine: ${cpus().length} cores, load average ${loadavg()
         .map((l) => l.toFixed(2))
@@ -322,6 +317,7 @@ try {
     );
 
     function report(label: string, outcomes: Outcome[], wallMs: number, extra = "") {
+      // Sorted for the max; the percentiles sort their own copy.
       const times = outcomes.map((o) => o.ms).sort((a, b) => a - b);
       const p95 = percentile(times, 95);
       const errors = outcomes.filter(

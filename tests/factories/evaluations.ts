@@ -1,5 +1,6 @@
 /** Builders for an evaluation and its setup: members, domains, projects, places, sectors, priorities. */
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { isoDay } from "@/lib/core/calendar-day";
 import { nameKey } from "@/lib/name-key";
 import { placeKey } from "@/lib/places/catalogue";
 
@@ -28,7 +29,6 @@ export function buildEvaluation(
  */
 export async function savedEvaluationFields(prisma: PrismaClient, evaluationId: string) {
   const current = await prisma.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
-  const isoDay = (date: Date) => date.toISOString().slice(0, 10);
   return {
     evaluationId,
     expectedVersion: current.version,

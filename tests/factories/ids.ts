@@ -3,6 +3,7 @@
  * whole graph of rows can be written with one `createMany` per table.
  */
 import { randomBytes } from "node:crypto";
+import { isCalendarDay, utcMidnight } from "@/lib/core/calendar-day";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 let counter = randomBytes(2).readUInt16BE(0);
@@ -24,10 +25,13 @@ export function nextSequence(): number {
   return sequence;
 }
 
-/** The calendar day as a `@db.Date` value (midnight UTC). */
+/**
+ * The calendar day as a `@db.Date` value (midnight UTC). Unlike `utcMidnight`, a mistyped day
+ * throws here instead of becoming an invalid date that a builder would write.
+ */
 export function day(isoDate: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`day: expected YYYY-MM-DD, got "${isoDate}"`);
-  return new Date(`${isoDate}T00:00:00.000Z`);
+  if (!isCalendarDay(isoDate)) throw new Error(`day: expected an existing YYYY-MM-DD, got "${isoDate}"`);
+  return utcMidnight(isoDate);
 }
 
 /** Row input with its id chosen, so other rows can point at it before anything is written. */

@@ -7,6 +7,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import {
   buildChangeStory,
   buildFocusGroup,
@@ -179,7 +180,7 @@ describe("the stories export", () => {
     expect(cell("title").type).toBe(ExcelJS.ValueType.String);
     expect(cell("title").value).toBe(FORMULA);
     expect(cell("period_from").type).toBe(ExcelJS.ValueType.Date);
-    expect((cell("period_from").value as Date).toISOString().slice(0, 10)).toBe("2022-01-01");
+    expect(isoDay(cell("period_from").value as Date)).toBe("2022-01-01");
 
     const deidentified = await csvOf(await call("stories.csv", "?level=deidentified&labels=raw&changeType=POSITIVE"));
     expect(Object.keys(deidentified[0]!)).not.toContain("title");

@@ -6,9 +6,10 @@
  * "a number, not a date" and never turned into a day. Interview dates and story periods alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import { commitImport } from "@/lib/imports/mutations";
 import { openTable } from "@/lib/imports/reader";
-import { createConsentedRespondent, type EvaluationWithTeam } from "@/tests/factories";
+import { createConsentedRespondent, day, type EvaluationWithTeam } from "@/tests/factories";
 import { dryRunSuggested, openImportWorld, rowErrorsOf, type ImportWorld } from "@/tests/support/import-world";
 import { koboXlsxFile, type KoboCell } from "@/tests/support/kobo-workbook";
 import type { TestDatabase } from "@/tests/support/test-database";
@@ -39,7 +40,6 @@ const STORY_HEADERS = [
   "period_to",
   "_uuid",
 ];
-const utcDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 const asDate = (value: number | Date, numFmt = "dd/mm/yyyy") => ({ value, numFmt });
 
 const xlsx = (headers: string[], rows: KoboCell[][], options: { date1904?: boolean; name?: string } = {}) =>
@@ -66,7 +66,7 @@ async function interviewDays(batchId: string): Promise<Record<string, string>> {
     where: { evaluationId, id: { in: imported.map((row) => row.recordId) } },
     select: { id: true, date: true },
   });
-  const days = new Map(interviews.map((row) => [row.id, row.date.toISOString().slice(0, 10)]));
+  const days = new Map(interviews.map((row) => [row.id, isoDay(row.date)]));
   return Object.fromEntries(imported.map((row) => [row.externalKey, days.get(row.recordId)!]));
 }
 
@@ -87,11 +87,11 @@ afterAll(async () => {
 
 describe("interview dates from an XLSX", () => {
   it("runs where local time would put a UTC midnight on the previous day", () => {
-    expect(utcDay(2024, 5, 2).getDate()).toBe(1);
+    expect(day("2024-05-02").getDate()).toBe(1);
   });
 
   const good = (): KoboCell[][] => [
-    interview(asDate(utcDay(2024, 5, 2)), "date-value"),
+    interview(asDate(day("2024-05-02")), "date-value"),
     interview(asDate(45_415, "yyyy-mm-dd"), "serial"),
     interview(asDate(45_416 + 1 / 48, "dd/mm/yyyy hh:mm"), "just-after-midnight"),
     interview(asDate(45_417 + 23.5 / 24, "dd/mm/yyyy hh:mm"), "just-before-midnight"),
@@ -167,7 +167,7 @@ describe("a 1904 (Mac) workbook", () => {
       INTERVIEW_HEADERS,
       [
         interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"),
-        interview(asDate(utcDay(2024, 5, 3)), "mac-date-value"),
+        interview(asDate(day("2024-05-03")), "mac-date-value"),
         interview(43_952, "mac-number"),
       ],
       { date1904: true },
@@ -176,7 +176,7 @@ describe("a 1904 (Mac) workbook", () => {
     expect(await errorsOf(dry.batchId)).toEqual([[4, "grp/fecha_entrevista", "imports.rowErrors.numberNotDate"]]);
     const fixed = await xlsx(
       INTERVIEW_HEADERS,
-      [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(utcDay(2024, 5, 3)), "mac-date-value")],
+      [interview(asDate(43_952, "dd/mm/yyyy"), "mac-serial"), interview(asDate(day("2024-05-03")), "mac-date-value")],
       { date1904: true },
     );
     const clean = await dryRun("INTERVIEWS", fixed, "interview-dates-1904-fixed");
@@ -200,10 +200,10 @@ describe("story periods from an XLSX", () => {
   ];
 
   it("takes date cells as days and whole years as years, and refuses a serial number in either end", async () => {
-    const good = [story("days", asDate(utcDay(2023, 3, 15)), asDate(45_414, "d-mmm-yy")), story("years", 2023, 2024)];
+    const good = [story("days", asDate(day("2023-03-15")), asDate(45_414, "d-mmm-yy")), story("years", 2023, 2024)];
     const mixed = await xlsx(STORY_HEADERS, [
       ...good,
-      story("number-to", asDate(utcDay(2023, 3, 15)), 45_414),
+      story("number-to", asDate(day("2023-03-15")), 45_414),
       story("number-from", 45_000, ""),
     ]);
     const dry = await dryRun("STORIES", mixed, "story-dates-mixed");
@@ -223,12 +223,7 @@ describe("story periods from an XLSX", () => {
       orderBy: { title: "asc" },
     });
     expect(
-      stories.map((row) => [
-        row.title,
-        row.periodPrecision,
-        row.periodFrom?.toISOString().slice(0, 10),
-        row.periodTo?.toISOString().slice(0, 10),
-      ]),
+      stories.map((row) => [row.title, row.periodPrecision, isoDay(row.periodFrom), isoDay(row.periodTo)]),
     ).toEqual([
       ["Historia days", "DAY", "2023-03-15", "2024-05-02"],
       ["Historia years", "YEAR", "2023-01-01", "2024-12-31"],

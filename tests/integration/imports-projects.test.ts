@@ -10,7 +10,7 @@ import { verifyAuditChain } from "@/lib/audit";
 import { analyzeImportFile, commitImport } from "@/lib/imports/mutations";
 import { createProject } from "@/lib/projects/mutations";
 import { fixture } from "@/prisma/seed/fixture";
-import { createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { createEvaluationWithTeam, day, type EvaluationWithTeam } from "@/tests/factories";
 import { signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { wizardDryRunOk } from "@/tests/support/import-world";
@@ -66,15 +66,14 @@ async function errorsOf(evaluationId: string, batchId: string) {
 
 const projectsOf = (evaluationId: string) =>
   database.prisma.project.findMany({ where: { evaluationId }, orderBy: { acronym: "asc" } });
-const utcDay = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 describe("the reference evaluation's portfolio from an XLSX", () => {
   it("reads the columns, checks 19 new rows, commits 19 projects with their offices, streams, dates and audit events; a re-import adds nothing", async () => {
     const { evaluationId, lead } = await evaluationWithoutProjects();
     const rows = referencePortfolio();
     // Two projects with real date cells, as a spreadsheet formatted as dates holds them.
-    rows[0]!.splice(4, 2, utcDay("2021-09-30"), utcDay("2025-09-29"));
-    rows[7]!.splice(4, 2, utcDay("2022-01-01"), utcDay("2024-12-31"));
+    rows[0]!.splice(4, 2, day("2021-09-30"), day("2025-09-29"));
+    rows[7]!.splice(4, 2, day("2022-01-01"), day("2024-12-31"));
     const content = await xlsxFile(rows);
 
     const analysis = await analyzeImportFile({ evaluationId, kind: "PROJECTS", file: content, delimiter: "auto" });
@@ -115,10 +114,10 @@ describe("the reference evaluation's portfolio from an XLSX", () => {
     }
     expect(byAcronym.get("EQUAL")!.fundingStreams).toEqual(["USMCA", "non-USMCA"]);
     expect(byAcronym.get("Una Cosecha Justa")).toMatchObject({
-      startDate: utcDay("2021-09-30"),
-      endDate: utcDay("2025-09-29"),
+      startDate: day("2021-09-30"),
+      endDate: day("2025-09-29"),
     });
-    expect(byAcronym.get("TECLAB")).toMatchObject({ startDate: utcDay("2022-01-01"), endDate: utcDay("2024-12-31") });
+    expect(byAcronym.get("TECLAB")).toMatchObject({ startDate: day("2022-01-01"), endDate: day("2024-12-31") });
     expect(byAcronym.get("SC1")).toMatchObject({ startDate: null, endDate: null, notes: null });
 
     // The form's audit event for each project (with the batch), and the batch's own.
@@ -193,8 +192,8 @@ describe("the reference evaluation's portfolio from an XLSX", () => {
     expect(equal).toMatchObject({
       acronym: "EQUAL",
       fundingStreams: ["USMCA", "non-USMCA"],
-      startDate: utcDay("2021-10-01"),
-      endDate: utcDay("2025-09-30"),
+      startDate: day("2021-10-01"),
+      endDate: day("2025-09-30"),
       notes: "Nota: en dos estados",
     });
     expect(sustentar).toMatchObject({ acronym: "Sustentar", fundingStreams: ["USMCA"], startDate: null, notes: null });

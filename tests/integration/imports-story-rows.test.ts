@@ -6,6 +6,7 @@
  * file's new columns, with the columns left out listed before the dry run; domains by number or name.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import { leftOutColumns } from "@/lib/imports/mapping";
 import { analyzeImportFile, commitImport } from "@/lib/imports/mutations";
 import {
@@ -116,10 +117,12 @@ describe("story rows", () => {
       created: 7,
     });
     const rows = await database.prisma.changeStory.findMany({ where: { evaluationId }, orderBy: { title: "asc" } });
-    const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
     expect(
       Object.fromEntries(
-        rows.map((row) => [row.title, [row.changeType, row.periodPrecision, day(row.periodFrom), day(row.periodTo)]]),
+        rows.map((row) => [
+          row.title,
+          [row.changeType, row.periodPrecision, isoDay(row.periodFrom), isoDay(row.periodTo)],
+        ]),
       ),
     ).toEqual({
       "Historia p-range": ["NO_CHANGE", "YEAR", "2022-01-01", "2024-12-31"],

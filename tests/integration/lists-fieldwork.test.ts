@@ -4,6 +4,7 @@
  * scope, and `interview.view` checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import {
   buildFocusGroup,
   buildInterview,
@@ -34,12 +35,12 @@ function state<F>(filters: F, overrides: Partial<TableState<F>> = {}): TableStat
 
 async function interviewDates(filters: InterviewFilters, sort = { id: "date", desc: false }) {
   const page = await listInterviews(mine.evaluation.id, readerOf(mine.members.lead), state(filters, { sort }));
-  return page!.rows.map((row) => row.date.toISOString().slice(0, 10));
+  return page!.rows.map((row) => isoDay(row.date));
 }
 
 async function groupDates(filters: FocusGroupFilters, sort = { id: "date", desc: false }) {
   const page = await listFocusGroups(mine.evaluation.id, readerOf(mine.members.lead), state(filters, { sort }));
-  return page!.rows.map((row) => row.date.toISOString().slice(0, 10));
+  return page!.rows.map((row) => isoDay(row.date));
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@
  * evaluation's scope, and `respondent.view` checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import {
   buildConsent,
   buildRespondent,
@@ -166,7 +167,7 @@ describe("respondents table: what a row holds", () => {
       atRiskGroups: [{ id: mine.atRiskGroups[0]!.id, nameEn: "Women workers", nameEs: "Mujeres trabajadoras" }],
       consentWithdrawnOn: null,
     });
-    expect(first!.consentGivenOn!.toISOString().slice(0, 10)).toBe("2024-09-01");
+    expect(isoDay(first!.consentGivenOn)).toBe("2024-09-01");
     expect(second).toMatchObject({ code: "R-0002", sectorEn: null, consentGivenOn: null });
   });
 });

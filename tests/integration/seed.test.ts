@@ -4,6 +4,7 @@
  * consistent (excerpt offsets, primary domains, storytellers with consent).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import { verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LEARNING_KINDS } from "@/lib/learnings/types";
@@ -58,8 +59,8 @@ describe("seedDemo without demo passwords (a real install)", () => {
     });
     expect(evaluation.client).toBe(fixture.evaluation.client);
     expect(evaluation.evaluatorOrganisation).toBe(fixture.evaluation.evaluator);
-    expect(evaluation.periodStart.toISOString().slice(0, 10)).toBe("2024-03-01");
-    expect(evaluation.periodEnd.toISOString().slice(0, 10)).toBe("2025-05-31");
+    expect(isoDay(evaluation.periodStart)).toBe("2024-03-01");
+    expect(isoDay(evaluation.periodEnd)).toBe("2025-05-31");
     expect(evaluation.languages).toEqual(["ES", "EN"]);
     expect(evaluation.domains.map((domain) => [domain.position, domain.nameEn, domain.nameEs])).toEqual(
       fixture.domains.map((domain) => [domain.order, domain.name_en, domain.name_es]),

@@ -4,6 +4,7 @@
  * edits, retirement that keeps history, deletion only of what nothing names.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import { projectFieldsSchema } from "@/lib/projects/schema";
 import { updateEvaluationSchema } from "@/lib/evaluations/schema";
 import { buildInterview, createEvaluationWithTeam, createStoryWorld, type EvaluationWithTeam } from "@/tests/factories";
@@ -81,7 +82,7 @@ describe("projects", () => {
       notes: null,
       version: 1,
     });
-    expect(row.startDate?.toISOString().slice(0, 10)).toBe("2022-01-01");
+    expect(isoDay(row.startDate)).toBe("2022-01-01");
     expect(await events(t.evaluation.id, "project.create")).toMatchObject([
       { recordId: created.projectId, after: { acronym: "Sustentar", startDate: "2022-01-01" } },
     ]);

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
+import { isoDay } from "@/lib/core/calendar-day";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commitImport } from "@/lib/imports/mutations";
 import type { RelatedFile } from "@/lib/imports/scan";
@@ -146,8 +147,6 @@ export async function importBrief(
   return { analysis, dry, commit };
 }
 
-const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
-
 function expectedPeriod(period: string): [string | null, string | null] {
   const range = /^(\d{4})-(\d{4})$/.exec(period);
   if (range) return [`${range[1]}-01-01`, `${range[2]}-12-31`];
@@ -205,7 +204,7 @@ export async function expectEveryStory(prisma: PrismaClient, evaluation: BriefEv
       whySignificant: row.whySignificant,
       originalLanguage: row.originalLanguage,
       changeType: row.changeType,
-      period: [row.periodPrecision, day(row.periodFrom), day(row.periodTo)],
+      period: [row.periodPrecision, isoDay(row.periodFrom), isoDay(row.periodTo)],
       contributionNarrative: row.contributionNarrative,
       sustainability: [row.sustainabilityAssessment, row.sustainabilityConditions, row.sustainabilityRisks],
       sustainabilityTranslation: [

@@ -14,8 +14,7 @@ import {
   withdrawalExcludes,
   withdrawalRefusal,
 } from "@/lib/respondents/policy";
-
-const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+import { day } from "@/tests/factories/ids";
 
 describe("respondent codes", () => {
   it("pads to four digits and grows past them", () => {
@@ -52,9 +51,9 @@ describe("who may do what with respondents", () => {
 describe("the current consent", () => {
   const consent = (id: string, givenOn: string, createdAt: string, withdrawnOn: string | null = null) => ({
     id,
-    givenOn: d(givenOn),
+    givenOn: day(givenOn),
     createdAt: new Date(createdAt),
-    withdrawnOn: withdrawnOn ? d(withdrawnOn) : null,
+    withdrawnOn: withdrawnOn ? day(withdrawnOn) : null,
     withdrawalChoice: withdrawnOn ? ("STOP" as const) : null,
   });
 
@@ -86,9 +85,12 @@ describe("the current consent", () => {
     expect(consentStanding(respondent([given]), "AUDIO_RECORDING")).toBe("SCOPE_NOT_GRANTED");
     expect(consentStanding(respondent([given]), "CONTACT_FOR_VALIDATION")).toBe("SCOPE_NOT_GRANTED");
     expect(
-      consentStanding(respondent([{ ...given, withdrawnOn: d("2024-09-01"), withdrawalChoice: "STOP" }]), "INTERVIEW"),
+      consentStanding(
+        respondent([{ ...given, withdrawnOn: day("2024-09-01"), withdrawalChoice: "STOP" }]),
+        "INTERVIEW",
+      ),
     ).toBe("WITHDRAWN");
-    expect(consentStanding(respondent([given], d("2024-10-01")), "INTERVIEW")).toBe("EXCLUDED");
+    expect(consentStanding(respondent([given], day("2024-10-01")), "INTERVIEW")).toBe("EXCLUDED");
     expect(consentStanding(respondent([]), "INTERVIEW")).toBe("NO_CONSENT");
   });
 
@@ -106,7 +108,7 @@ describe("the current consent", () => {
     );
     expect(
       consentStanding(
-        { excludedAt: null, consents: [refused, { ...granted, givenOn: d("2024-09-01") }] },
+        { excludedAt: null, consents: [refused, { ...granted, givenOn: day("2024-09-01") }] },
         "CONTACT_FOR_VALIDATION",
       ),
     ).toBe("ALLOWED");
@@ -114,28 +116,28 @@ describe("the current consent", () => {
 
   it("refuses a newer form after a withdrawal or a destruction, and an older date", () => {
     const current = consent("a", "2024-06-01", "2024-06-01T00:00:00Z");
-    expect(consentRefusal(null, d("2024-01-01"), false)).toBeNull();
-    expect(consentRefusal(current, d("2024-06-01"), false)).toBeNull();
-    expect(consentRefusal(current, d("2024-05-31"), false)).toEqual({
+    expect(consentRefusal(null, day("2024-01-01"), false)).toBeNull();
+    expect(consentRefusal(current, day("2024-06-01"), false)).toBeNull();
+    expect(consentRefusal(current, day("2024-05-31"), false)).toEqual({
       reason: "CONSENT_OLDER",
       field: "givenOn",
     });
-    expect(consentRefusal({ ...current, withdrawnOn: d("2024-07-01") }, d("2024-08-01"), false)).toEqual({
+    expect(consentRefusal({ ...current, withdrawnOn: day("2024-07-01") }, day("2024-08-01"), false)).toEqual({
       reason: "CONSENT_WITHDRAWN",
     });
-    expect(consentRefusal(null, d("2024-08-01"), true)).toEqual({ reason: "CONSENT_WITHDRAWN" });
+    expect(consentRefusal(null, day("2024-08-01"), true)).toEqual({ reason: "CONSENT_WITHDRAWN" });
   });
 
   it("withdraws only the consent the person saw, once, and not before it was given", () => {
     const current = consent("a", "2024-06-01", "2024-06-01T00:00:00Z");
-    const request = { consentId: "a", withdrawnOn: d("2024-09-01") };
+    const request = { consentId: "a", withdrawnOn: day("2024-09-01") };
     expect(withdrawalRefusal(current, request)).toBeNull();
     expect(withdrawalRefusal(null, request)).toEqual({ reason: "NO_CONSENT" });
-    expect(withdrawalRefusal({ ...current, withdrawnOn: d("2024-08-01") }, request)).toEqual({
+    expect(withdrawalRefusal({ ...current, withdrawnOn: day("2024-08-01") }, request)).toEqual({
       reason: "ALREADY_WITHDRAWN",
     });
     expect(withdrawalRefusal(current, { ...request, consentId: "older" })).toEqual({ reason: "CONSENT_CHANGED" });
-    expect(withdrawalRefusal(current, { ...request, withdrawnOn: d("2024-05-01") })).toEqual({
+    expect(withdrawalRefusal(current, { ...request, withdrawnOn: day("2024-05-01") })).toEqual({
       reason: "WITHDRAWAL_BEFORE_CONSENT",
       field: "withdrawnOn",
     });
