@@ -10,6 +10,7 @@ import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadImportsPage } from "@/lib/imports/loaders";
 import { validId } from "@/lib/core/ids";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Section } from "@/components/ui/section";
 
 type ImportsPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -124,8 +125,7 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
         </section>
       ) : null}
 
-      <section aria-labelledby="import-history-title">
-        <h2 id="import-history-title">{t("imports.history.title")}</h2>
+      <Section id="import-history-title" title={t("imports.history.title")} className={null}>
         {history.total === 0 ? (
           <p>{t("imports.history.empty")}</p>
         ) : (
@@ -186,7 +186,7 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
             ) : null}
           </nav>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }
