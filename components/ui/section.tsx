@@ -10,6 +10,7 @@ export function Section({
   level = 2,
   className = "section",
   description,
+  anchor,
   children,
 }: {
   /** The heading's id, which also labels the section. */
@@ -20,11 +21,13 @@ export function Section({
   className?: string | null;
   /** A muted line under the heading. */
   description?: ReactNode;
+  /** The section's own id, for a link to it (`#errors`). */
+  anchor?: string;
   children?: ReactNode;
 }) {
   const Heading = level === 3 ? "h3" : "h2";
   return (
-    <section className={className ?? undefined} aria-labelledby={id}>
+    <section className={className ?? undefined} aria-labelledby={id} id={anchor}>
       <Heading id={id}>{title}</Heading>
       {description == null ? null : <p className="muted">{description}</p>}
       {children}

@@ -30,4 +30,10 @@ describe("Section", () => {
     );
     expect(renderToStaticMarkup(h(Section, { id: "e", title: "E", description: null }))).not.toContain("<p");
   });
+
+  it("carries its own id for a link to it, apart from the heading's", () => {
+    expect(renderToStaticMarkup(h(Section, { id: "round-disputes", title: "D", anchor: "disputes" }))).toBe(
+      '<section class="section" aria-labelledby="round-disputes" id="disputes"><h2 id="round-disputes">D</h2></section>',
+    );
+  });
 });

@@ -72,8 +72,12 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
       />
 
       {batch && errors ? (
-        <section id="errors" aria-labelledby="import-errors-title">
-          <h2 id="import-errors-title">{t("imports.errorsTable.title", { file: batch.fileName })}</h2>
+        <Section
+          id="import-errors-title"
+          title={t("imports.errorsTable.title", { file: batch.fileName })}
+          className={null}
+          anchor="errors"
+        >
           {errors.total === 0 ? (
             <p>{t("imports.errorsTable.none")}</p>
           ) : (
@@ -122,7 +126,7 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
           <p>
             <Link href={base}>{t("imports.errorsTable.close")}</Link>
           </p>
-        </section>
+        </Section>
       ) : null}
 
       <Section id="import-history-title" title={t("imports.history.title")} className={null}>

@@ -143,8 +143,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         <CoverageTables coverage={coverage} />
       </Section>
 
-      <section className={styles.section} aria-labelledby="round-disputes" id="disputes">
-        <h2 id="round-disputes">{t("disputes.title")}</h2>
+      <Section id="round-disputes" title={t("disputes.title")} className={styles.section} anchor="disputes">
         {disputes.rows.length === 0 ? (
           <p className="muted">{t("disputes.none")}</p>
         ) : (
@@ -174,7 +173,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             ))}
           </>
         )}
-      </section>
+      </Section>
 
       <Section id="round-responses" title={t("round.responses")} className={styles.section}>
         {can.recordResponses ? (
