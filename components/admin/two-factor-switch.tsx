@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ActionError } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { setTwoFactorRequirement } from "@/lib/users/actions";
+import { Section } from "@/components/ui/section";
 
 /** The installation's "require two-factor sign-in" switch: a button with role="switch". */
 export function TwoFactorSwitch({ required }: { required: boolean }) {
@@ -24,8 +25,7 @@ export function TwoFactorSwitch({ required }: { required: boolean }) {
   });
 
   return (
-    <section className="section" aria-labelledby="two-factor-title">
-      <h2 id="two-factor-title">{t("title")}</h2>
+    <Section id="two-factor-title" title={t("title")}>
       <p className="muted" id="two-factor-intro">
         {t("intro")}
       </p>
@@ -51,6 +51,6 @@ export function TwoFactorSwitch({ required }: { required: boolean }) {
         {status}
       </p>
       <ActionError message={formError} />
-    </section>
+    </Section>
   );
 }

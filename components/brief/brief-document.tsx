@@ -6,6 +6,7 @@ import type { BriefContent, BriefText } from "@/lib/brief/content";
 import type { SentencePart } from "@/lib/brief/outcome-sentence";
 import styles from "./brief.module.css";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Section } from "@/components/ui/section";
 
 function Text({ value }: { value: BriefText }) {
   return value.untranslated ? <span className={styles.untranslated}>{value.text}</span> : <>{value.text}</>;
@@ -41,8 +42,7 @@ export function BriefDocument({ content }: { content: BriefContent }) {
         <p>{content.title.date}</p>
       </header>
 
-      <section aria-labelledby="brief-key-results">
-        <h2 id="brief-key-results">{words.keyResults}</h2>
+      <Section id="brief-key-results" title={words.keyResults} className={null}>
         {content.introduction ? (
           <p>
             <Text value={content.introduction} />
@@ -91,10 +91,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             )}
           </section>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="brief-learnings">
-        <h2 id="brief-learnings">{words.keyLearnings}</h2>
+      <Section id="brief-learnings" title={words.keyLearnings} className={null}>
         {content.keyLearnings.map((learning, index) => (
           <div key={index}>
             <h3>
@@ -111,10 +110,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             ) : null}
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="brief-at-risk">
-        <h2 id="brief-at-risk">{words.atRisk}</h2>
+      <Section id="brief-at-risk" title={words.atRisk} className={null}>
         {content.atRisk.map((impact) => (
           <div key={impact.group}>
             <h3>{impact.group}</h3>
@@ -123,10 +121,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             </p>
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="brief-lessons">
-        <h2 id="brief-lessons">{words.lessons}</h2>
+      <Section id="brief-lessons" title={words.lessons} className={null}>
         <ol>
           {content.lessons.map((lesson) => (
             <li key={lesson.number} value={lesson.number}>
@@ -134,10 +131,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="brief-recommendations">
-        <h2 id="brief-recommendations">{words.recommendations}</h2>
+      <Section id="brief-recommendations" title={words.recommendations} className={null}>
         {content.recommendations.map((group) => (
           <div key={group.audience}>
             <h3>{group.audience}</h3>
@@ -150,10 +146,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             </ol>
           </div>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="brief-method">
-        <h2 id="brief-method">{words.method}</h2>
+      <Section id="brief-method" title={words.method} className={null}>
         {/* Two short columns: it reflows at 320 px without a scroll region of its own. */}
         <table className="table table--compact">
           <thead>
@@ -171,10 +166,9 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="brief-notes">
-        <h2 id="brief-notes">{words.notes}</h2>
+      <Section id="brief-notes" title={words.notes} className={null}>
         <h3>{words.portfolio}</h3>
         {content.notes.map((note, index) => (
           <ScrollRegion key={note.office} labelledBy={`brief-note-${index}`}>
@@ -212,7 +206,7 @@ export function BriefDocument({ content }: { content: BriefContent }) {
             </ol>
           </>
         ) : null}
-      </section>
+      </Section>
     </article>
   );
 }

@@ -15,6 +15,7 @@ import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";
 import { FigureText } from "./figure";
 import { runtimeKeys } from "@/lib/i18n/labels";
+import { Section } from "@/components/ui/section";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 
@@ -31,8 +32,7 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
 
   return (
     <>
-      <section className="section" aria-labelledby="feedback-title">
-        <h2 id="feedback-title">{t("feedback.title")}</h2>
+      <Section id="feedback-title" title={t("feedback.title")}>
         <p>{t("feedback.summary", { candidates: feedback.candidates, withFeedback: feedback.withFeedback })}</p>
         <FigureDownloads evaluationId={evaluationId} figure="feedback" filters={filters} title={t("feedback.title")} />
         <StaticTable
@@ -55,10 +55,9 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="validation-coverage-title">
-        <h2 id="validation-coverage-title">{t("validation.title")}</h2>
+      <Section id="validation-coverage-title" title={t("validation.title")}>
         <p>{t("validation.summary", { rounds: roundIds.length })}</p>
         <p className="muted">{t("validation.note")}</p>
         {view.scope.exactCounts ? null : <p className="muted">{all("dashboard.smallCellNote")}</p>}
@@ -109,7 +108,7 @@ export async function CoverageSection({ evaluationId, view, filters }: Props) {
             ];
           })}
         </StaticTable>
-      </section>
+      </Section>
     </>
   );
 }

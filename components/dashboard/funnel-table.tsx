@@ -15,6 +15,7 @@ import type { DashboardFilters } from "@/lib/dashboard/schema";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { ChartImage } from "./chart-image";
 import { evaluationPath } from "@/lib/evaluations/paths";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   evaluationId: string;
@@ -57,9 +58,7 @@ export async function FunnelTable({ evaluationId, funnel, filters, linksToStorie
   const filtersBlockLinks = linksToStories && Boolean(filters.project || filters.from || filters.to);
 
   return (
-    <section className="section" aria-labelledby="funnel-title">
-      <h2 id="funnel-title">{t("title")}</h2>
-      <p className="muted">{approvedOnly ? t("approvedOnly") : t("intro")}</p>
+    <Section id="funnel-title" title={t("title")} description={approvedOnly ? t("approvedOnly") : t("intro")}>
       <p>{chart.summary}</p>
       <ChartImage chart={chart} />
       {filtersBlockLinks ? <p className="muted">{t("noLinks")}</p> : null}
@@ -95,6 +94,6 @@ export async function FunnelTable({ evaluationId, funnel, filters, linksToStorie
           <td className="numeric">{cell(funnel.total, storiesHref(evaluationId, filters, filters.domain))}</td>
         </tr>
       </StaticTable>
-    </section>
+    </Section>
   );
 }

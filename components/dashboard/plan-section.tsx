@@ -10,6 +10,7 @@ import type { PlanView } from "@/lib/dashboard/coverage-plan";
 import { planChart, planChartWords, planSummary } from "@/lib/dashboard/plan-chart";
 import { ChartImage } from "./chart-image";
 import { FigureText } from "./figure";
+import { Section } from "@/components/ui/section";
 
 export async function PlanSection({ plan }: { plan: PlanView }) {
   const [t, dashboard, format] = await Promise.all([
@@ -30,8 +31,7 @@ export async function PlanSection({ plan }: { plan: PlanView }) {
   const chart = planChart(plan.rows, planChartWords(translate, number, summary));
 
   return (
-    <section className="section" aria-labelledby="plan-title">
-      <h2 id="plan-title">{t("title")}</h2>
+    <Section id="plan-title" title={t("title")}>
       {plan.hasPlan ? <p id="plan-summary">{summary}</p> : <p>{t("none")}</p>}
       <p className="muted">{t("filtersNote")}</p>
       {plan.rows.length === 0 ? (
@@ -69,6 +69,6 @@ export async function PlanSection({ plan }: { plan: PlanView }) {
           </StaticTable>
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -11,6 +11,7 @@ import type { DashboardMetaView } from "@/lib/dashboard/meta-loaders";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { FigureDownloads } from "./figure-downloads";
 import { runtimeKeys } from "@/lib/i18n/labels";
+import { Section } from "@/components/ui/section";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 
@@ -38,8 +39,7 @@ export async function QuantificationSection({ evaluationId, view, filters }: Pro
 
   return (
     <>
-      <section className="section" aria-labelledby="magnitudes-title">
-        <h2 id="magnitudes-title">{t("magnitudes.title")}</h2>
+      <Section id="magnitudes-title" title={t("magnitudes.title")}>
         <p className="muted">
           {approvedOnly ? t("approvedOnly") : null} {t("magnitudes.intro")}
         </p>
@@ -80,10 +80,9 @@ export async function QuantificationSection({ evaluationId, view, filters }: Pro
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="at-risk-tags-title">
-        <h2 id="at-risk-tags-title">{t("atRiskTags.title")}</h2>
+      <Section id="at-risk-tags-title" title={t("atRiskTags.title")}>
         <p>{t("atRiskTags.summary", { collected, selected })}</p>
         <FigureDownloads
           evaluationId={evaluationId}
@@ -105,7 +104,7 @@ export async function QuantificationSection({ evaluationId, view, filters }: Pro
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
     </>
   );
 }

@@ -11,6 +11,7 @@ import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { ChangeType } from "@/lib/generated/prisma/enums";
 import { PANEL_ROLE_FIELDS, PANEL_ROLES } from "@/lib/dashboard/meta-figures";
 import { FigureDownloads } from "./figure-downloads";
+import { Section } from "@/components/ui/section";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 const CHANGE_TYPES = Object.values(ChangeType);
@@ -34,8 +35,7 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
 
   return (
     <>
-      <section className="section" aria-labelledby="change-types-title">
-        <h2 id="change-types-title">{t("changeTypes.title")}</h2>
+      <Section id="change-types-title" title={t("changeTypes.title")}>
         <p>
           {t("changeTypes.summary", {
             total: types.total,
@@ -77,10 +77,9 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
             <td className="numeric">{n(types.total)}</td>
           </tr>
         </StaticTable>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="interviewers-title">
-        <h2 id="interviewers-title">{t("interviewers.title")}</h2>
+      <Section id="interviewers-title" title={t("interviewers.title")}>
         <p>{t("interviewers.summary", { count: interviewerCount })}</p>
         <p className="muted">{t("interviewers.note")}</p>
         <FigureDownloads
@@ -103,10 +102,9 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="panels-title">
-        <h2 id="panels-title">{t("panels.title")}</h2>
+      <Section id="panels-title" title={t("panels.title")}>
         <p>{t("panels.summary", { panels: panels.length, decisions, dissent })}</p>
         <p className="muted">{t("panels.note")}</p>
         <FigureDownloads evaluationId={evaluationId} figure="panels" filters={filters} title={t("panels.title")} />
@@ -145,7 +143,7 @@ export async function SelectionSection({ evaluationId, view, filters }: Props) {
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
     </>
   );
 }

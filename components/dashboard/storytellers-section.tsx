@@ -17,6 +17,7 @@ import { FigureDownloads } from "./figure-downloads";
 import { FigureText } from "./figure";
 import { isOneOf, runtimeKeys } from "@/lib/i18n/labels";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
+import { Section } from "@/components/ui/section";
 
 type Props = { evaluationId: string; view: DashboardMetaView; filters: DashboardFilters };
 const DIMENSIONS: StorytellerDimension[] = ["type", "gender", "state", "atRisk"];
@@ -54,9 +55,11 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
   const rates = selectionRateChart(view, { t: runtimeKeys(root), locale: locale as AppLocale });
 
   return (
-    <section className="section" aria-labelledby="storytellers-title">
-      <h2 id="storytellers-title">{t("title")}</h2>
-      <p className="muted">{approvedOnly ? dashboard("funnel.approvedOnly") : t("intro")}</p>
+    <Section
+      id="storytellers-title"
+      title={t("title")}
+      description={approvedOnly ? dashboard("funnel.approvedOnly") : t("intro")}
+    >
       <p>
         {hidden
           ? t("summaryHidden")
@@ -121,6 +124,6 @@ export async function StorytellersSection({ evaluationId, view, filters }: Props
           </StaticTable>
         );
       })}
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { WaitingItem } from "@/lib/dashboard/waiting";
+import { Section } from "@/components/ui/section";
 
 export async function WaitingSection({ items }: { items: WaitingItem[] }) {
   const [t, format] = await Promise.all([getTranslations("dashboard.waiting"), getFormatter()]);
@@ -22,8 +23,7 @@ export async function WaitingSection({ items }: { items: WaitingItem[] }) {
     }
   };
   return (
-    <section className="section" aria-labelledby="waiting-title">
-      <h2 id="waiting-title">{t("title")}</h2>
+    <Section id="waiting-title" title={t("title")}>
       {items.length === 0 ? (
         <p className="muted">{t("empty")}</p>
       ) : (
@@ -35,6 +35,6 @@ export async function WaitingSection({ items }: { items: WaitingItem[] }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

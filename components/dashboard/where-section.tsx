@@ -11,6 +11,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { runtimeKeys } from "@/lib/i18n/labels";
 import { FigureText } from "./figure";
 import { MexicoMap } from "./mexico-map";
+import { Section } from "@/components/ui/section";
 
 type Props = { where: DashboardView["where"]; exactCounts: boolean };
 
@@ -38,8 +39,7 @@ export async function WhereSection({ where, exactCounts }: Props) {
   ];
 
   return (
-    <section className="section" aria-labelledby="where-title">
-      <h2 id="where-title">{t("title")}</h2>
+    <Section id="where-title" title={t("title")}>
       <p id="where-summary">{summary}</p>
       <div className="map-grid">
         <MexicoMap states={where.states} summaryId="where-summary" />
@@ -93,6 +93,6 @@ export async function WhereSection({ where, exactCounts }: Props) {
           </StaticTable>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

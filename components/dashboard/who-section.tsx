@@ -4,6 +4,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import type { DashboardView } from "@/lib/dashboard/loaders";
 import { GENDERS, RESPONDENT_TYPES } from "@/lib/respondents/constants";
 import { FigureText } from "./figure";
+import { Section } from "@/components/ui/section";
 
 export async function WhoSection({ who, exactCounts }: { who: DashboardView["who"]; exactCounts: boolean }) {
   const [t, dashboard, respondents, format] = await Promise.all([
@@ -19,8 +20,7 @@ export async function WhoSection({ who, exactCounts }: { who: DashboardView["who
   const total = (value: number | null) => (value === null ? null : number(value));
 
   return (
-    <section className="section" aria-labelledby="who-title">
-      <h2 id="who-title">{t("title")}</h2>
+    <Section id="who-title" title={t("title")}>
       <p>
         {who.total === null
           ? t("summaryHidden")
@@ -78,6 +78,6 @@ export async function WhoSection({ who, exactCounts }: { who: DashboardView["who
           </div>
         )}
       </dl>
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { splitHighlight } from "@/lib/search/highlight";
 import { HighlightedText } from "./highlighted-text";
 import styles from "./data-table.module.css";
+import { Section } from "@/components/ui/section";
 
 export type SearchResultItem = {
   id: string;
@@ -28,9 +29,7 @@ type SearchResultsProps = {
 export function SearchResults({ id, heading, count, items, empty, footer }: SearchResultsProps) {
   const headingId = `${id}-heading`;
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
-      <p className="muted">{count}</p>
+    <Section id={headingId} title={heading} description={count}>
       {items.length === 0 ? (
         <p>{empty}</p>
       ) : (
@@ -53,6 +52,6 @@ export function SearchResults({ id, heading, count, items, empty, footer }: Sear
         </ol>
       )}
       {footer}
-    </section>
+    </Section>
   );
 }

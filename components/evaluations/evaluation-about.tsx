@@ -7,6 +7,7 @@ import { getLocale } from "@/lib/i18n/locale";
 import { StaticTable } from "@/components/ui/static-table";
 import type { EvaluationOverview } from "@/lib/evaluations/data";
 import { localized } from "@/lib/evaluations/format";
+import { Section } from "@/components/ui/section";
 
 export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOverview }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
@@ -20,8 +21,7 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
 
   return (
     <>
-      <section className="section" aria-labelledby="domains-title">
-        <h2 id="domains-title">{t("overview.domains.title")}</h2>
+      <Section id="domains-title" title={t("overview.domains.title")}>
         {evaluation.domains.length === 0 ? (
           <p className="muted">{t("overview.domains.empty")}</p>
         ) : (
@@ -38,10 +38,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
             })}
           </ol>
         )}
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="projects-title">
-        <h2 id="projects-title">{t("overview.projects.title")}</h2>
+      <Section id="projects-title" title={t("overview.projects.title")}>
         {evaluation.projects.length === 0 ? (
           <p className="muted">{t("overview.projects.empty")}</p>
         ) : (
@@ -69,11 +68,10 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
             ))}
           </StaticTable>
         )}
-      </section>
+      </Section>
 
       <div className="section-grid">
-        <section className="section" aria-labelledby="places-title">
-          <h2 id="places-title">{t("overview.places.title")}</h2>
+        <Section id="places-title" title={t("overview.places.title")}>
           {states.length === 0 ? (
             <p className="muted">{t("overview.places.empty")}</p>
           ) : (
@@ -91,10 +89,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
               </ul>
             </>
           )}
-        </section>
+        </Section>
 
-        <section className="section" aria-labelledby="sectors-title">
-          <h2 id="sectors-title">{t("overview.sectors.title")}</h2>
+        <Section id="sectors-title" title={t("overview.sectors.title")}>
           {sectors.length === 0 ? (
             <p className="muted">{t("overview.sectors.empty")}</p>
           ) : (
@@ -104,10 +101,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
               ))}
             </ul>
           )}
-        </section>
+        </Section>
 
-        <section className="section" aria-labelledby="priorities-title">
-          <h2 id="priorities-title">{t("overview.priorities.title")}</h2>
+        <Section id="priorities-title" title={t("overview.priorities.title")}>
           {evaluation.priorityTags.length === 0 ? (
             <p className="muted">{t("overview.priorities.empty")}</p>
           ) : (
@@ -117,10 +113,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
               ))}
             </ul>
           )}
-        </section>
+        </Section>
 
-        <section className="section" aria-labelledby="at-risk-groups-title">
-          <h2 id="at-risk-groups-title">{t("overview.atRiskGroups.title")}</h2>
+        <Section id="at-risk-groups-title" title={t("overview.atRiskGroups.title")}>
           {evaluation.atRiskGroups.length === 0 ? (
             <p className="muted">{t("overview.atRiskGroups.empty")}</p>
           ) : (
@@ -130,10 +125,9 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
               ))}
             </ul>
           )}
-        </section>
+        </Section>
 
-        <section className="section" aria-labelledby="team-title">
-          <h2 id="team-title">{t("overview.team.title")}</h2>
+        <Section id="team-title" title={t("overview.team.title")}>
           {team.length === 0 ? (
             <p className="muted">{t("overview.team.empty")}</p>
           ) : (
@@ -148,7 +142,7 @@ export async function EvaluationAbout({ evaluation }: { evaluation: EvaluationOv
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       </div>
     </>
   );

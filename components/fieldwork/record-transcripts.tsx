@@ -3,6 +3,7 @@ import type { ExcerptView } from "@/lib/excerpts/data";
 import type { ExcerptSourceKind } from "@/lib/excerpts/schema";
 import { languageLabel } from "./choices";
 import { TranscriptViewer, type ExcerptItem } from "./transcript-viewer";
+import { Section } from "@/components/ui/section";
 
 export type RecordTranscriptTexts = {
   transcriptOriginal: string | null;
@@ -63,13 +64,15 @@ export async function RecordTranscripts(props: Props) {
       {transcriptOriginal ? (
         viewer("ORIGINAL", transcriptOriginal, transcriptLanguage)
       ) : (
-        <section className="section" aria-labelledby="no-transcript-title">
-          <h2 id="no-transcript-title">{t("excerpts.noTranscriptTitle")}</h2>
-          <p className="muted">{t("excerpts.noTranscript")}</p>
+        <Section
+          id="no-transcript-title"
+          title={t("excerpts.noTranscriptTitle")}
+          description={t("excerpts.noTranscript")}
+        >
           {orphans.length > 0 ? (
             <p className="text-error">{t("excerpts.attentionSummary", { count: orphans.length })}</p>
           ) : null}
-        </section>
+        </Section>
       )}
       {transcriptTranslation ? viewer("TRANSLATION", transcriptTranslation, translationLanguage) : null}
     </>

@@ -7,6 +7,7 @@ import { fieldworkPath, type FieldworkKind } from "@/lib/fieldwork/kinds";
 import { ProjectsFact, TranscriptFacts, type TranscriptRecord } from "./fieldwork-facts";
 import { RecordTranscripts, type RecordTranscriptTexts } from "./record-transcripts";
 import styles from "./fieldwork.module.css";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   kind: FieldworkKind;
@@ -57,19 +58,17 @@ export async function RecordView({
         ) : null}
       </PageHeader>
 
-      <section className="section" aria-labelledby={section("facts")}>
-        <h2 id={section("facts")}>{t(`${kind.messages}.factsTitle`)}</h2>
+      <Section id={section("facts")} title={t(`${kind.messages}.factsTitle`)}>
         <dl className="facts">
           {children}
           <ProjectsFact projects={record.projects} />
           <TranscriptFacts record={record} />
         </dl>
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby={section("notes")}>
-        <h2 id={section("notes")}>{t("fields.notes")}</h2>
+      <Section id={section("notes")} title={t("fields.notes")}>
         {record.notes ? <p className={styles.notes}>{record.notes}</p> : <p className="muted">{t("detail.noNotes")}</p>}
-      </section>
+      </Section>
 
       <RecordTranscripts
         evaluationId={evaluationId}

@@ -20,6 +20,7 @@ export type { ExcerptItem };
 import { runsOf, trimmedRange } from "./highlight";
 import styles from "./fieldwork.module.css";
 import { evaluationPath } from "@/lib/evaluations/paths";
+import { Section } from "@/components/ui/section";
 
 type Status = { kind: "info" | "error"; message: string } | null;
 
@@ -200,8 +201,7 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
   const hintId = `${id}-hint`;
 
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+    <Section id={headingId} title={title}>
       <p id={hintId} className="muted">
         {canEdit ? t("excerpts.howToMark") : t("excerpts.howToRead")}
       </p>
@@ -263,6 +263,6 @@ export function TranscriptViewer(props: TranscriptViewerProps) {
         onShow={show}
         onRemove={remove}
       />
-    </section>
+    </Section>
   );
 }

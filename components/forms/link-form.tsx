@@ -9,6 +9,7 @@ import { useActionForm, type FieldOrder } from "@/components/ui/use-action-form"
 import type { ActionResult } from "@/lib/actions";
 import type { LinkDelivery } from "@/lib/mail/delivery";
 import { LinkDeliveryNotice } from "./link-delivery-notice";
+import { Section } from "@/components/ui/section";
 
 type Sent = { email: string; delivery: LinkDelivery };
 /** What such a form sends: the address the link goes to, and its own fields. */
@@ -51,9 +52,7 @@ type LinkFormSectionProps = {
 export function LinkFormSection({ id, messages, form, onSubmit, children }: LinkFormSectionProps) {
   const t = useTranslations(messages);
   return (
-    <section className="section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("title")}</h2>
-      <p className="muted">{t("intro")}</p>
+    <Section id={`${id}-title`} title={t("title")} description={t("intro")}>
       <ActionForm form={form} messageId={`${id}-error`} onSubmit={onSubmit}>
         {children}
         <SubmitButton busy={form.busy} busyLabel={t("submitting")}>
@@ -67,6 +66,6 @@ export function LinkFormSection({ id, messages, form, onSubmit, children }: Link
           intro={t("created", { email: form.sent.email })}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }

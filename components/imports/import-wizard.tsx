@@ -18,6 +18,7 @@ import { FormError } from "@/components/ui/form-message";
 import { useActionForm, type ActionFailure } from "@/components/ui/use-action-form";
 import { importFailureKey } from "./failure-messages";
 import styles from "./imports.module.css";
+import { Section } from "@/components/ui/section";
 
 type Kind = (typeof IMPORT_KINDS)[number];
 type Delimiter = "auto" | "," | ";" | "\t";
@@ -199,8 +200,7 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
   };
 
   return (
-    <section className={styles.wizard} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("wizard.title")}</h2>
+    <Section id={`${id}-title`} title={t("wizard.title")} className={styles.wizard}>
       <FormError ref={messageRef} message={error} />
       {done ? <p role="status">{done}</p> : null}
       {done && afterCommit?.[kind] ? <p>{afterCommit[kind]}</p> : null}
@@ -415,6 +415,6 @@ export function ImportWizard({ evaluationId, basePath, kinds, initialKind, after
           ) : null}
         </fieldset>
       ) : null}
-    </section>
+    </Section>
   );
 }

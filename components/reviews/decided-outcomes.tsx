@@ -4,6 +4,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import { OutcomeLink } from "@/components/reviews/outcome-link";
 import type { DecidedOutcome } from "@/lib/reviews/decided-data";
 import { StageBadge } from "@/components/stories/stage-badge";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   base: string;
@@ -22,8 +23,7 @@ export async function DecidedOutcomes({ base, decided, queuePage, page }: Props)
   ]);
   const href = (decidedPage: number) => `${base}?page=${queuePage}&decided=${decidedPage}#decided`;
   return (
-    <section aria-labelledby="decided">
-      <h2 id="decided">{t("decided.title")}</h2>
+    <Section id="decided" title={t("decided.title")} className={null}>
       {decided.rows.length === 0 ? (
         <p className="muted">{t("decided.empty")}</p>
       ) : (
@@ -59,6 +59,6 @@ export async function DecidedOutcomes({ base, decided, queuePage, page }: Props)
           {page < decided.pages ? <Link href={href(page + 1)}>{t("queue.next")}</Link> : null}
         </nav>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -24,6 +24,7 @@ import { useDragAndDrop } from "./use-drag-and-drop";
 import styles from "./selection.module.css";
 import { CheckboxField, SelectField } from "@/components/ui/choice-fields";
 import { TextAreaField } from "@/components/ui/field";
+import { Section } from "@/components/ui/section";
 
 /** `details`: what changed, why, where, when and the figures, rendered by the page (candidate-details.tsx). */
 export type BallotCandidate = {
@@ -254,8 +255,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
         )}
       </div>
       {blocked.length ? (
-        <section aria-labelledby="conflicts-title">
-          <h3 id="conflicts-title">{t("ballot.conflictsTitle")}</h3>
+        <Section id="conflicts-title" title={t("ballot.conflictsTitle")} level={3} className={null}>
           <ul>
             {blocked.map((candidate) => (
               <li key={candidate.id}>
@@ -263,7 +263,7 @@ export function BallotForm({ evaluationId, roundId, method, scaleMax, candidates
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {order.length ? (
         <SubmitButton busy={form.busy} busyLabel={t("saving")}>

@@ -5,6 +5,7 @@ import type { Tally } from "@/lib/selection/tally";
 import styles from "./selection.module.css";
 import { TallyChart } from "./tally-chart";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Section } from "@/components/ui/section";
 
 type T = Awaited<ReturnType<typeof getTranslations<"selection">>>;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
@@ -24,8 +25,7 @@ export function TallySection({
   const valueLabel = t(`tally.value.${tally.method}`);
   const rows = tally.rows.map((row) => ({ ...row, story: stories.get(row.storyId)! }));
   return (
-    <section className="section" aria-labelledby="tally-title">
-      <h2 id="tally-title">{t("tally.title")}</h2>
+    <Section id="tally-title" title={t("tally.title")}>
       <p className="muted">
         {t(`tally.explain.${tally.method}`)} {t("tally.voters", { count: tally.voters })}
       </p>
@@ -86,7 +86,7 @@ export function TallySection({
           })}
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -100,8 +100,7 @@ export function VotersSection({
   t: T;
 }) {
   return (
-    <section className="section" aria-labelledby="voters-title">
-      <h2 id="voters-title">{t("voters.title")}</h2>
+    <Section id="voters-title" title={t("voters.title")}>
       <p className="muted">
         {t("voters.explain", { voted: members.filter((m) => voterIds.has(m.id)).length, total: members.length })}
       </p>
@@ -112,7 +111,7 @@ export function VotersSection({
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -130,8 +129,7 @@ export function DecisionView({
   const chosen = new Map(decision.selectedStories.map((row) => [row.storyId, row.reason]));
   const feedback = new Map(decision.feedback.map((row) => [row.storyId, row]));
   return (
-    <section className="section" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t("decision.title")}</h2>
+    <Section id="decision-title" title={t("decision.title")}>
       <p className="muted">
         {t("decision.recorded", {
           name: decision.decidedBy.name,
@@ -176,6 +174,6 @@ export function DecisionView({
           );
         })}
       </dl>
-    </section>
+    </Section>
   );
 }

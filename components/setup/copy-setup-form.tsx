@@ -9,6 +9,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { SelectField } from "@/components/ui/choice-fields";
 import { copyEvaluationSetup } from "@/lib/evaluations/actions";
 import { setupFailureMessages } from "./failure-messages";
+import { Section } from "@/components/ui/section";
 
 /** Copies another evaluation's lists into this one; says what it copied. */
 export function CopySetupForm({
@@ -33,9 +34,7 @@ export function CopySetupForm({
   });
 
   return (
-    <section className="section" aria-labelledby="copy-title">
-      <h2 id="copy-title">{t("title")}</h2>
-      <p className="muted">{t("intro")}</p>
+    <Section id="copy-title" title={t("title")} description={t("intro")}>
       {sources.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
@@ -61,6 +60,6 @@ export function CopySetupForm({
       <p role="status" className="muted">
         {done}
       </p>
-    </section>
+    </Section>
   );
 }

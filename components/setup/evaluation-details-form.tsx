@@ -15,6 +15,7 @@ import { DESCRIPTION_MAX } from "@/lib/evaluations/types";
 import type { EvaluationSetup } from "@/lib/evaluations/setup-loaders";
 import { TEXT_MAX } from "@/lib/users/types";
 import { setupFailureMessages } from "./failure-messages";
+import { Section } from "@/components/ui/section";
 
 const LANGUAGE_CHOICES = ["ES,EN", "EN,ES", "ES", "EN"] as const;
 
@@ -71,8 +72,7 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
   const { fieldError } = form;
   const required = { required: true, requiredLabel: t("required") };
   return (
-    <section className="section" aria-labelledby="details-title">
-      <h2 id="details-title">{t("details.title")}</h2>
+    <Section id="details-title" title={t("details.title")}>
       <ActionForm
         form={form}
         messageId="details-error"
@@ -163,6 +163,6 @@ export function EvaluationDetailsForm({ evaluation }: { evaluation: EvaluationSe
           {saved ? t("saved") : null}
         </p>
       </ActionForm>
-    </section>
+    </Section>
   );
 }

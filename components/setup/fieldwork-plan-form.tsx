@@ -18,6 +18,7 @@ import { updateFieldworkPlan } from "@/lib/fieldwork-plan/actions";
 import { PLANNED_MAX } from "@/lib/fieldwork-plan/types";
 import { generalFailures, refusalFailureMessages, type RefusalMessages } from "@/components/ui/refusal-messages";
 import type { PlanRefusal } from "@/lib/fieldwork-plan/mutations";
+import { Section } from "@/components/ui/section";
 
 export type PlanFormRegion = { region: string; label: string };
 export type PlanFormRow = { region: string; plannedInterviews: number; plannedFocusGroups: number };
@@ -88,8 +89,7 @@ export function FieldworkPlanForm({
     setValues((current) => ({ ...current, [region]: { ...current[region]!, [kind]: value } }));
 
   return (
-    <section className="section" aria-labelledby="plan-form-title">
-      <h2 id="plan-form-title">{t("plan.title")}</h2>
+    <Section id="plan-form-title" title={t("plan.title")}>
       <ActionForm
         form={form}
         messageId="plan-error"
@@ -139,6 +139,6 @@ export function FieldworkPlanForm({
           {t("plan.save")}
         </SubmitButton>
       </ActionForm>
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import type { DomainAssignmentRow } from "@/lib/domains/data";
 import { DomainAssignment } from "./domain-assignment";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
 import type { Formatter } from "./format";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   evaluationId: string;
@@ -24,8 +25,7 @@ export function DomainSection({ evaluationId, storyId, assignments, domains, can
   const secondary = current.filter((row) => row.kind === "SECONDARY");
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section className="section" aria-labelledby="story-domains-title">
-      <h2 id="story-domains-title">{t("domains.title")}</h2>
+    <Section id="story-domains-title" title={t("domains.title")}>
       <dl className="facts">
         <div className="facts__item">
           <dt>{t("domains.kinds.PRIMARY")}</dt>
@@ -100,6 +100,6 @@ export function DomainSection({ evaluationId, storyId, assignments, domains, can
           current={current.map((row) => ({ id: row.id, kind: row.kind, label: label(row.domain) }))}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }

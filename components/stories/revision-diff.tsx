@@ -9,6 +9,7 @@ import type { StorySnapshot } from "@/lib/stories/snapshot";
 import { dynamic, localizedName, type StoriesT } from "./form-types";
 import { formatDay, formatFigure, formatPeriod, type Formatter } from "./format";
 import styles from "./stories.module.css";
+import { Section } from "@/components/ui/section";
 
 type Context = { t: StoriesT; format: Formatter; locale: string };
 
@@ -177,8 +178,13 @@ export function RevisionDiff({ changes, context }: { changes: FieldChange[]; con
         </del>
       </p>
       {changes.map((change) => (
-        <section key={change.field} className={styles.change} aria-labelledby={`change-${change.field}`}>
-          <h3 id={`change-${change.field}`}>{dynamic(t, LABELS[change.field] ?? `fields.${change.field}`)}</h3>
+        <Section
+          key={change.field}
+          id={`change-${change.field}`}
+          title={dynamic(t, LABELS[change.field] ?? `fields.${change.field}`)}
+          level={3}
+          className={styles.change}
+        >
           {change.kind === "text" ? (
             <TextDiff segments={change.segments} t={t} />
           ) : change.kind === "value" ? (
@@ -189,7 +195,7 @@ export function RevisionDiff({ changes, context }: { changes: FieldChange[]; con
           ) : (
             <ListDiff field={change.field} change={change as ListChange<unknown>} context={context} />
           )}
-        </section>
+        </Section>
       ))}
     </div>
   );

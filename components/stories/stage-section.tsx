@@ -6,6 +6,7 @@ import { dynamic, type StoriesT } from "./form-types";
 import type { Formatter } from "./format";
 import { StageBadge } from "./stage-badge";
 import { StageControls } from "./stage-controls";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   evaluationId: string;
@@ -22,8 +23,7 @@ export function StageSection({ evaluationId, storyId, stage, stageChangedAt, ste
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const stageName = (value: string) => (value ? dynamic(t, `stages.${value}`) : "");
   return (
-    <section className="section" aria-labelledby="story-stage-title">
-      <h2 id="story-stage-title">{t("stage.title")}</h2>
+    <Section id="story-stage-title" title={t("stage.title")}>
       <p>
         {t("stage.current")} <StageBadge stage={stage} name={stageName(stage)} />{" "}
         <span className="muted">{t("stage.since", { date: when(stageChangedAt) })}</span>
@@ -47,6 +47,6 @@ export function StageSection({ evaluationId, storyId, stage, stageChangedAt, ste
           </ol>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

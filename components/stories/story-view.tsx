@@ -10,6 +10,7 @@ import { dynamic, localizedName, type StoriesT } from "./form-types";
 import { formatDay, formatFigure, formatPeriod, type Formatter } from "./format";
 import styles from "./stories.module.css";
 import { evaluationPath } from "@/lib/evaluations/paths";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   snapshot: StorySnapshot;
@@ -42,15 +43,6 @@ function Text({ value, empty, lang }: { value: string | null; empty: string; lan
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 const knownLang = (code: string | null) => (code === "es" || code === "en" ? code : undefined);
 
 export function StoryView({ snapshot: s, evaluationId, locale, t, format, links, excerptQuotes }: Props) {
@@ -78,7 +70,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
 
   return (
     <>
-      <Section id="story-text" title={t("fieldsets.story")}>
+      <Section id="story-text-title" title={t("fieldsets.story")}>
         <dl className="facts">
           <Fact label={t("fields.whatChanged")}>
             <Text value={s.whatChanged} empty={none} lang={lang} />
@@ -95,7 +87,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         </dl>
       </Section>
 
-      <Section id="story-where" title={t("fieldsets.whereAndWho")}>
+      <Section id="story-where-title" title={t("fieldsets.whereAndWho")}>
         <dl className="facts">
           <Fact label={t("fields.places")}>
             {list(
@@ -123,7 +115,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         </dl>
       </Section>
 
-      <Section id="story-figures" title={t("fieldsets.figures")}>
+      <Section id="story-figures-title" title={t("fieldsets.figures")}>
         {s.figures.length === 0 ? (
           <p className="muted">{t("figure.empty")}</p>
         ) : (
@@ -145,7 +137,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         )}
       </Section>
 
-      <Section id="story-contribution" title={t("fieldsets.contribution")}>
+      <Section id="story-contribution-title" title={t("fieldsets.contribution")}>
         <dl className="facts">
           <Fact label={t("fields.contributionNarrative")}>
             <Text value={s.contributionNarrative} empty={none} />
@@ -162,7 +154,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         </dl>
       </Section>
 
-      <Section id="story-sustainability" title={t("fieldsets.sustainability")}>
+      <Section id="story-sustainability-title" title={t("fieldsets.sustainability")}>
         <dl className="facts">
           <Fact label={t("fields.sustainabilityAssessment")}>
             <Text value={s.sustainabilityAssessment} empty={none} />
@@ -176,7 +168,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         </dl>
       </Section>
 
-      <Section id="story-people" title={t("fieldsets.people")}>
+      <Section id="story-people-title" title={t("fieldsets.people")}>
         <dl className="facts">
           <Fact label={t("fields.storytellers")}>
             {list(
@@ -215,7 +207,7 @@ export function StoryView({ snapshot: s, evaluationId, locale, t, format, links,
         </dl>
       </Section>
 
-      <Section id="story-translation" title={t("fieldsets.translation")}>
+      <Section id="story-translation-title" title={t("fieldsets.translation")}>
         <dl className="facts">
           <Fact label={t("fields.translationLanguage")}>
             {s.translationLanguage ? <span className="code">{s.translationLanguage}</span> : none}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ActionError } from "./form-message";
+import { Section } from "./section";
 
 /**
  * A page section listing records that change in place (moved, retired, removed, edited): its
@@ -25,8 +26,7 @@ export function ListSection({
   children: ReactNode;
 }) {
   return (
-    <section className="section" aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
+    <Section id={titleId} title={title}>
       {intro}
       <p role="status" className="muted">
         {status}
@@ -34,6 +34,6 @@ export function ListSection({
       <ActionError message={error} />
       {empty ? <p className="empty-state">{empty}</p> : null}
       {children}
-    </section>
+    </Section>
   );
 }

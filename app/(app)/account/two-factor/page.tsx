@@ -6,6 +6,7 @@ import { TwoFactorStartForm } from "@/components/auth/two-factor-start-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser, TWO_FACTOR_SETUP_PATH } from "@/lib/auth/session";
 import { loadTwoFactorView } from "@/lib/auth/two-factor-view";
+import { Section } from "@/components/ui/section";
 
 type TwoFactorPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -63,8 +64,7 @@ export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps
       ) : null}
 
       {view.status === "PENDING" ? (
-        <section className="section" aria-labelledby="two-factor-setup-title">
-          <h2 id="two-factor-setup-title">{t("setupTitle")}</h2>
+        <Section id="two-factor-setup-title" title={t("setupTitle")}>
           <ol>
             <li>
               <p>{t("scanStep")}</p>
@@ -86,7 +86,7 @@ export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps
             </li>
           </ol>
           <TwoFactorStartForm restart />
-        </section>
+        </Section>
       ) : null}
     </>
   );

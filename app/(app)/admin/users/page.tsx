@@ -11,6 +11,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { loadUserList, mayListUsers } from "@/lib/users/loaders";
 import { parseUserListQuery, SEARCH_MAX } from "@/lib/users/schema";
+import { Section } from "@/components/ui/section";
 
 type UsersPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,8 +52,7 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
 
       <TwoFactorSwitch required={twoFactorRequired} />
 
-      <section className="section" aria-labelledby="users-list-title">
-        <h2 id="users-list-title">{t("admin.users.title")}</h2>
+      <Section id="users-list-title" title={t("admin.users.title")}>
         <form
           className="actions"
           method="get"
@@ -117,7 +117,7 @@ export default async function AdminUsersPage({ searchParams }: UsersPageProps) {
             {page < pageCount ? <Link href={pageHref(query.q, page + 1)}>{t("admin.users.next")}</Link> : null}
           </nav>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }

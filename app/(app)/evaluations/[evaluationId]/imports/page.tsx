@@ -10,6 +10,7 @@ import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadImportsPage } from "@/lib/imports/loaders";
 import { validId } from "@/lib/core/ids";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Section } from "@/components/ui/section";
 
 type ImportsPageProps = {
   params: Promise<{ evaluationId: string }>;
@@ -71,8 +72,12 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
       />
 
       {batch && errors ? (
-        <section id="errors" aria-labelledby="import-errors-title">
-          <h2 id="import-errors-title">{t("imports.errorsTable.title", { file: batch.fileName })}</h2>
+        <Section
+          id="import-errors-title"
+          title={t("imports.errorsTable.title", { file: batch.fileName })}
+          className={null}
+          anchor="errors"
+        >
           {errors.total === 0 ? (
             <p>{t("imports.errorsTable.none")}</p>
           ) : (
@@ -121,11 +126,10 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
           <p>
             <Link href={base}>{t("imports.errorsTable.close")}</Link>
           </p>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="import-history-title">
-        <h2 id="import-history-title">{t("imports.history.title")}</h2>
+      <Section id="import-history-title" title={t("imports.history.title")} className={null}>
         {history.total === 0 ? (
           <p>{t("imports.history.empty")}</p>
         ) : (
@@ -186,7 +190,7 @@ export default async function ImportsPage({ params, searchParams }: ImportsPageP
             ) : null}
           </nav>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }

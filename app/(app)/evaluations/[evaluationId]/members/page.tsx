@@ -10,6 +10,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadMembersPage } from "@/lib/members/loaders";
+import { Section } from "@/components/ui/section";
 
 type MembersPageProps = { params: Promise<{ evaluationId: string }> };
 
@@ -37,8 +38,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
         description={manages ? t("members.introManage") : t("members.intro")}
       />
 
-      <section className="section" aria-labelledby="members-title">
-        <h2 id="members-title">{t("members.title")}</h2>
+      <Section id="members-title" title={t("members.title")}>
         <StaticTable
           captionId="members-caption"
           caption={t("members.caption", { count: members.length })}
@@ -73,13 +73,12 @@ export default async function MembersPage({ params }: MembersPageProps) {
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
 
       {canInvite ? (
         <>
           <InviteMemberForm evaluationId={evaluationId} />
-          <section className="section" aria-labelledby="pending-title">
-            <h2 id="pending-title">{t("members.pending.title")}</h2>
+          <Section id="pending-title" title={t("members.pending.title")}>
             <StaticTable
               empty={invitations.length === 0 ? t("members.pending.empty") : null}
               captionId="pending-caption"
@@ -112,7 +111,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
                 </tr>
               ))}
             </StaticTable>
-          </section>
+          </Section>
         </>
       ) : null}
     </>

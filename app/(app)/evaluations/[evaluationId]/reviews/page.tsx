@@ -11,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { evaluationApiPath, evaluationPath } from "@/lib/evaluations/paths";
 import { loadDecidedOutcomes, loadReviewQueue } from "@/lib/reviews/loaders";
 import { reviewQueueParams } from "@/lib/reviews/schema";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   params: Promise<{ evaluationId: string }>;
@@ -71,9 +72,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
         </nav>
       ) : null}
       <DecidedOutcomes base={base} decided={decided} queuePage={page} page={decidedPage} />
-      <section className="section" aria-labelledby="approved-downloads">
-        <h2 id="approved-downloads">{tExports("approvedTitle")}</h2>
-        <p className="muted">{tExports("approvedHint")}</p>
+      <Section id="approved-downloads" title={tExports("approvedTitle")} description={tExports("approvedHint")}>
         <ul>
           <li>
             <a href={download("stories.xlsx")}>{tExports("approvedXlsx")}</a>
@@ -85,7 +84,7 @@ export default async function ReviewQueuePage({ params, searchParams }: Props) {
             <a href={download("evidence.csv")}>{tExports("approvedEvidence")}</a>
           </li>
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { timeZoneLabel } from "@/lib/evaluations/time-zone";
 import { loadSelectionPage } from "@/lib/selection/loaders";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Section } from "@/components/ui/section";
 
 type SelectionPageProps = { params: Promise<{ evaluationId: string }> };
 
@@ -92,8 +93,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
       </section>
       {setup ? (
         <>
-          <section className="section" aria-labelledby="new-round-title">
-            <h2 id="new-round-title">{t("roundForm.title")}</h2>
+          <Section id="new-round-title" title={t("roundForm.title")}>
             {setup.panels.length ? (
               <RoundForm
                 evaluationId={evaluationId}
@@ -106,9 +106,8 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
             ) : (
               <p className="muted">{t("roundForm.needPanel")}</p>
             )}
-          </section>
-          <section className="section" aria-labelledby="panels-title">
-            <h2 id="panels-title">{t("list.panels")}</h2>
+          </Section>
+          <Section id="panels-title" title={t("list.panels")}>
             {setup.panels.length === 0 ? <p className="muted">{t("list.noPanels")}</p> : null}
             <ul className="plain-list">
               {setup.panels.map((panel) => (
@@ -130,7 +129,7 @@ export default async function SelectionPage({ params }: SelectionPageProps) {
                 label: `${panelist.name} (${panelist.email})`,
               }))}
             />
-          </section>
+          </Section>
         </>
       ) : null}
     </>

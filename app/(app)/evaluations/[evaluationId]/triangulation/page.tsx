@@ -12,6 +12,7 @@ import { loadTriangulationMatrix } from "@/lib/triangulation/loaders";
 import { matrixQuerySchema } from "@/lib/triangulation/schema";
 import { isOneOf } from "@/lib/i18n/labels";
 import { STORY_STAGES } from "@/lib/stories/schema";
+import { Section } from "@/components/ui/section";
 
 type Props = {
   params: Promise<{ evaluationId: string }>;
@@ -66,9 +67,7 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
         </div>
       </form>
       {domain && matrix && matrix.rows.length > 0 ? (
-        <section className="section" aria-labelledby="matrix-heading">
-          <h2 id="matrix-heading">{name(domain)}</h2>
-          <p className="muted">{t("matrix.legend")}</p>
+        <Section id="matrix-heading" title={name(domain)} description={t("matrix.legend")}>
           <MatrixTable
             rows={matrix.rows}
             caption={t("matrix.caption", { domain: name(domain) })}
@@ -85,7 +84,7 @@ export default async function TriangulationMatrixPage({ params, searchParams }: 
             pageCount={matrix.pageCount}
             hrefFor={hrefFor}
           />
-        </section>
+        </Section>
       ) : (
         <p className="empty-state">{t("matrix.empty")}</p>
       )}

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationRounds } from "@/lib/validation/loaders";
 import { pageNumber } from "@/lib/validation/schema";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ evaluationId: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -72,8 +73,7 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
       ) : null}
 
       {awaiting ? (
-        <section className={styles.section} aria-labelledby="awaiting-title">
-          <h2 id="awaiting-title">{t("awaiting.title")}</h2>
+        <Section id="awaiting-title" title={t("awaiting.title")} className={styles.section}>
           <h3>{t("awaiting.returned")}</h3>
           <p className="field__hint">{t("awaiting.returnedHint")}</p>
           {awaiting.returned.length === 0 ? <p className="muted">{t("awaiting.none")}</p> : null}
@@ -97,7 +97,7 @@ export default async function ValidationRoundsPage({ params, searchParams }: Pro
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -14,6 +14,7 @@ import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/evaluations/format";
 import { isFieldLanguage } from "@/lib/respondents/constants";
 import { loadRespondentPage } from "@/lib/respondents/loaders";
+import { Section } from "@/components/ui/section";
 
 type RespondentPageProps = { params: Promise<{ evaluationId: string; respondentId: string }> };
 
@@ -55,8 +56,7 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
         </p>
       ) : null}
 
-      <section className="section" aria-labelledby="attributes-title">
-        <h2 id="attributes-title">{t("detail.attributes")}</h2>
+      <Section id="attributes-title" title={t("detail.attributes")}>
         <dl className="facts">
           <div className="facts__item">
             <dt>{t("code")}</dt>
@@ -108,11 +108,10 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
             <Link href={`${href}/edit`}>{t("detail.editLink")}</Link>
           </p>
         ) : null}
-      </section>
+      </Section>
 
       {respondent.identity ? (
-        <section className="section" aria-labelledby="identity-title">
-          <h2 id="identity-title">{t("identity.title")}</h2>
+        <Section id="identity-title" title={t("identity.title")}>
           <IdentityPanel
             evaluationId={evaluationId}
             respondentId={respondent.id}
@@ -123,23 +122,21 @@ export default async function RespondentPage({ params }: RespondentPageProps) {
             }
             canEdit={can.editIdentity}
           />
-        </section>
+        </Section>
       ) : null}
 
-      <section className="section" aria-labelledby="consent-title">
-        <h2 id="consent-title">{t("consent.title")}</h2>
+      <Section id="consent-title" title={t("consent.title")}>
         <ConsentSummary consents={respondent.consents} canEdit={can.editConsent} respondentHref={href} />
-      </section>
+      </Section>
 
       {can.viewInterviews || can.viewStories ? (
-        <section className="section" aria-labelledby="appears-title">
-          <h2 id="appears-title">{t("detail.appearsIn")}</h2>
+        <Section id="appears-title" title={t("detail.appearsIn")}>
           <AppearsIn
             evaluationId={evaluationId}
             respondent={respondent}
             show={{ interviews: can.viewInterviews, stories: can.viewStories }}
           />
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -15,6 +15,7 @@ import { figureUnitIn, figureValue, outcomeSentence, periodText, textIn } from "
 import type { TranslatableText } from "@/lib/reviews/data";
 import { loadReviewStory } from "@/lib/reviews/loaders";
 import { shownText, textOrNull } from "@/lib/translations/shown";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -85,8 +86,7 @@ export default async function ReviewStoryPage({ params }: Props) {
         description={t("story.revision", { version: detail.revision.version })}
       />
       {/* Its own h2, so the h3s below do not follow the h1 directly (axe heading-order). */}
-      <section className={styles.section} aria-labelledby="review-outcome">
-        <h2 id="review-outcome">{t("story.outcome")}</h2>
+      <Section id="review-outcome" title={t("story.outcome")} className={styles.section}>
         {block(t("story.whatChanged"), story.texts.whatChanged)}
         {block(t("story.whySignificant"), story.texts.whySignificant)}
         <h3>{t("story.asTheBriefSays")}</h3>
@@ -130,10 +130,9 @@ export default async function ReviewStoryPage({ params }: Props) {
         {block(t("story.sustainability"), story.texts.sustainabilityAssessment)}
         {story.texts.sustainabilityConditions ? <p>{translated(story.texts.sustainabilityConditions)}</p> : null}
         {story.texts.sustainabilityRisks ? <p>{translated(story.texts.sustainabilityRisks)}</p> : null}
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="review-evidence">
-        <h2 id="review-evidence">{t("story.evidence")}</h2>
+      <Section id="review-evidence" title={t("story.evidence")} className={styles.section}>
         <StaticTable
           empty={detail.evidence.length === 0 ? t("story.noEvidence") : null}
           captionId="evidence-caption"
@@ -154,10 +153,9 @@ export default async function ReviewStoryPage({ params }: Props) {
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="review-validation">
-        <h2 id="review-validation">{t("story.validation")}</h2>
+      <Section id="review-validation" title={t("story.validation")} className={styles.section}>
         <p>
           <VerdictSummary verdicts={detail.verdicts} />
         </p>
@@ -181,10 +179,9 @@ export default async function ReviewStoryPage({ params }: Props) {
             <blockquote key={index}>{translated(reason, detail.reportLanguages)}</blockquote>
           ))
         )}
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="review-decision">
-        <h2 id="review-decision">{t("story.decision")}</h2>
+      <Section id="review-decision" title={t("story.decision")} className={styles.section}>
         {!detail.inReview ? (
           // After a decision the form is gone: the latest decision says what was done.
           <p className="notice" role="status">
@@ -212,7 +209,7 @@ export default async function ReviewStoryPage({ params }: Props) {
             </ul>
           </>
         ) : null}
-      </section>
+      </Section>
     </>
   );
 }

@@ -20,6 +20,7 @@ import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationRound } from "@/lib/validation/loaders";
 import { pageNumber } from "@/lib/validation/schema";
 import { ExportControl } from "@/components/data-table/export-control";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -74,8 +75,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         />
       ) : null}
 
-      <section className={styles.section} aria-labelledby="round-stories">
-        <h2 id="round-stories">{t("round.stories")}</h2>
+      <Section id="round-stories" title={t("round.stories")} className={styles.section}>
         <ul>
           {round.stories.map((row) => (
             <li key={row.storyId}>
@@ -87,10 +87,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="round-sample">
-        <h2 id="round-sample">{t("round.sample")}</h2>
+      <Section id="round-sample" title={t("round.sample")} className={styles.section}>
         {can.drawSample ? (
           <DrawSampleForm
             evaluationId={evaluationId}
@@ -142,10 +141,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
         <h3>{t("round.coverage")}</h3>
         {sampleRule ? <SampleRuleCoverage view={sampleRule} /> : null}
         <CoverageTables coverage={coverage} />
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="round-disputes" id="disputes">
-        <h2 id="round-disputes">{t("disputes.title")}</h2>
+      <Section id="round-disputes" title={t("disputes.title")} className={styles.section} anchor="disputes">
         {disputes.rows.length === 0 ? (
           <p className="muted">{t("disputes.none")}</p>
         ) : (
@@ -175,10 +173,9 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             ))}
           </>
         )}
-      </section>
+      </Section>
 
-      <section className={styles.section} aria-labelledby="round-responses">
-        <h2 id="round-responses">{t("round.responses")}</h2>
+      <Section id="round-responses" title={t("round.responses")} className={styles.section}>
         {can.recordResponses ? (
           <>
             <h3>{t("round.record")}</h3>
@@ -232,7 +229,7 @@ export default async function ValidationRoundPage({ params, searchParams }: Prop
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
       <ExportControl
         evaluationId={evaluationId}
         table="validation-responses"

@@ -20,6 +20,7 @@ import { exportsBallots, REMINDER_INTERVAL_MS } from "@/lib/selection/policy";
 import { roundLink } from "@/lib/selection/reminder-delivery";
 import { isOneOf } from "@/lib/i18n/labels";
 import { locales } from "@/lib/i18n/config";
+import { Section } from "@/components/ui/section";
 
 type RoundPageProps = { params: Promise<{ evaluationId: string; roundId: string }> };
 
@@ -118,8 +119,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
         <RoundControls evaluationId={evaluationId} roundId={roundId} status={round.status} version={round.version} />
       ) : null}
 
-      <section className="section" aria-labelledby="candidates-title">
-        <h2 id="candidates-title">{t("round.candidates", { count: stories.length })}</h2>
+      <Section id="candidates-title" title={t("round.candidates", { count: stories.length })}>
         <ul>
           {stories.map((story) => (
             <li key={story.id}>
@@ -131,11 +131,10 @@ export default async function RoundPage({ params }: RoundPageProps) {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       {sits ? (
-        <section className="section" aria-labelledby="ballot-title">
-          <h2 id="ballot-title">{t("ballot.title")}</h2>
+        <Section id="ballot-title" title={t("ballot.title")}>
           {view.canVote ? (
             <BallotForm
               evaluationId={evaluationId}
@@ -158,13 +157,12 @@ export default async function RoundPage({ params }: RoundPageProps) {
                 : t("ballot.closed")}
             </p>
           )}
-        </section>
+        </Section>
       ) : null}
 
       <VotersSection members={view.panel.members} voterIds={view.voterIds} t={t} />
       {reminder ? (
-        <section className="section" aria-labelledby="reminder-title">
-          <h2 id="reminder-title">{t("reminder.title")}</h2>
+        <Section id="reminder-title" title={t("reminder.title")}>
           <ReminderPanel
             evaluationId={evaluationId}
             roundId={roundId}
@@ -190,7 +188,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
                 : null
             }
           />
-        </section>
+        </Section>
       ) : null}
 
       {results ? (
@@ -205,8 +203,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
       )}
 
       {decision ? (
-        <section className="section" aria-labelledby="decide-title">
-          <h2 id="decide-title">{t("decision.formTitle")}</h2>
+        <Section id="decide-title" title={t("decision.formTitle")}>
           <DecisionForm
             evaluationId={evaluationId}
             roundId={roundId}
@@ -224,7 +221,7 @@ export default async function RoundPage({ params }: RoundPageProps) {
               };
             })}
           />
-        </section>
+        </Section>
       ) : null}
       {round.decision ? (
         <DecisionView

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadStoryQuotations } from "@/lib/quotations/loaders";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -43,8 +44,7 @@ export default async function StoryQuotationsPage({ params }: Props) {
       <p>{t("page.intro")}</p>
       {canEdit ? null : <p className="notice">{t("page.closed")}</p>}
 
-      <section className="section" aria-labelledby="quotations-chosen">
-        <h2 id="quotations-chosen">{t("list.caption")}</h2>
+      <Section id="quotations-chosen" title={t("list.caption")}>
         {quotations.length === 0 ? <p>{t("page.none")}</p> : null}
         {quotations.map((quotation) => (
           <article key={quotation.id} className="section" aria-label={t("list.quotation")}>
@@ -73,11 +73,10 @@ export default async function StoryQuotationsPage({ params }: Props) {
             ) : null}
           </article>
         ))}
-      </section>
+      </Section>
 
       {candidates ? (
-        <section className="section" aria-labelledby="quotations-candidates">
-          <h2 id="quotations-candidates">{t("list.candidates")}</h2>
+        <Section id="quotations-candidates" title={t("list.candidates")}>
           {candidates.length === 0 ? <p>{t("page.noCandidates")}</p> : null}
           <ul>
             {candidates.map((excerpt) => (
@@ -91,7 +90,7 @@ export default async function StoryQuotationsPage({ params }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
     </>
   );

@@ -10,6 +10,7 @@ import { StaticTable } from "@/components/ui/static-table";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { diffSnapshots } from "@/lib/stories/diff";
 import { loadStoryRevisions } from "@/lib/stories/loaders";
+import { Section } from "@/components/ui/section";
 
 type RevisionsPageProps = {
   params: Promise<{ evaluationId: string; storyId: string }>;
@@ -101,15 +102,14 @@ export default async function StoryRevisionsPage({ params, searchParams }: Revis
         </div>
       </form>
 
-      <section className="section" aria-labelledby="diff-title">
-        <h2 id="diff-title">{t("revisions.diffTitle", { from, to })}</h2>
+      <Section id="diff-title" title={t("revisions.diffTitle", { from, to })}>
         {from === to ? <p className="muted">{t("revisions.sameVersion")}</p> : null}
         {before && after ? (
           <RevisionDiff changes={diffSnapshots(before, after)} context={{ t, format, locale }} />
         ) : (
           <p className="notice">{t("revisions.unreadable")}</p>
         )}
-      </section>
+      </Section>
     </>
   );
 }

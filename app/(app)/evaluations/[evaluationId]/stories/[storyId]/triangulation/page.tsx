@@ -11,6 +11,7 @@ import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadStoryTriangulation } from "@/lib/triangulation/loaders";
 import { StageBadge } from "@/components/stories/stage-badge";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ evaluationId: string; storyId: string }> };
 
@@ -63,8 +64,7 @@ export default async function StoryTriangulationPage({ params }: Props) {
       <p>{t("page.intro")}</p>
       {open ? null : <p className="notice">{t("page.closed")}</p>}
 
-      <section className="section" aria-labelledby="readiness-title">
-        <h2 id="readiness-title">{t("readiness.title")}</h2>
+      <Section id="readiness-title" title={t("readiness.title")}>
         <Readiness facts={facts} blockers={blockers} signOff={signOff} t={t} format={format} />
         {canSignOff ? (
           <>
@@ -72,10 +72,9 @@ export default async function StoryTriangulationPage({ params }: Props) {
             <SignOffForm evaluationId={evaluationId} storyId={storyId} storyVersion={story.version} />
           </>
         ) : null}
-      </section>
+      </Section>
 
-      <section className="section" aria-labelledby="evidence-title">
-        <h2 id="evidence-title">{t("evidence.title")}</h2>
+      <Section id="evidence-title" title={t("evidence.title")}>
         <EvidenceList
           items={evidence}
           evaluationId={evaluationId}
@@ -83,18 +82,17 @@ export default async function StoryTriangulationPage({ params }: Props) {
           t={t}
           format={format}
         />
-      </section>
+      </Section>
 
       {figures ? (
-        <section className="section" aria-labelledby="add-evidence-title">
-          <h2 id="add-evidence-title">{t("evidence.addTitle")}</h2>
+        <Section id="add-evidence-title" title={t("evidence.addTitle")}>
           <EvidenceForm
             evaluationId={evaluationId}
             storyId={storyId}
             figures={figures.map((figure) => ({ id: figure.id, label: figureLabel(figure) }))}
             returnTo={`${storyPath}/triangulation`}
           />
-        </section>
+        </Section>
       ) : null}
     </>
   );

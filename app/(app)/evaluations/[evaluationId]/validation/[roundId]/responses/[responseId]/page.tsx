@@ -9,6 +9,7 @@ import styles from "@/components/validation/validation.module.css";
 import { getAuthorizedUser, requireUser } from "@/lib/auth/session";
 import { evaluationPath } from "@/lib/evaluations/paths";
 import { loadValidationResponse } from "@/lib/validation/loaders";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ evaluationId: string; roundId: string; responseId: string }> };
 
@@ -64,8 +65,7 @@ export default async function ValidationResponsePage({ params }: Props) {
         />
       )}
 
-      <section className={styles.section} aria-labelledby="response-history">
-        <h2 id="response-history">{t("correction.history")}</h2>
+      <Section id="response-history" title={t("correction.history")} className={styles.section}>
         <StaticTable
           empty={revisions.length === 0 ? t("correction.noHistory") : null}
           captionId="history-caption"
@@ -87,7 +87,7 @@ export default async function ValidationResponsePage({ params }: Props) {
             </tr>
           ))}
         </StaticTable>
-      </section>
+      </Section>
     </>
   );
 }
