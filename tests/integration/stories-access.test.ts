@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { emptyStoryValues } from "@/lib/stories/form-values";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { actingUser, signInAs } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { storyFields } from "./story-world";
 
 vi.mock("@/lib/auth/session", () => import("@/tests/support/session"));
 
@@ -27,15 +27,7 @@ let storyId: string;
 
 const as = (user: { id: string; name: string; email: string; isAdmin?: boolean }): CurrentUser => actingUser(user);
 
-const story = () => ({
-  ...emptyStoryValues("es"),
-  title: "Historia original",
-  whatChanged: "Qué cambió.",
-  whySignificant: "Por qué.",
-  changeType: "POSITIVE",
-  storytellerIds: [world.respondents.consenting.id],
-  sources: [{ kind: "INTERVIEW", id: world.interview.id }],
-});
+const story = () => storyFields(world, { title: "Historia original" });
 
 async function row() {
   return database.prisma.changeStory.findUniqueOrThrow({ where: { id: storyId }, include: { revisions: true } });
