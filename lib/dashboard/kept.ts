@@ -33,7 +33,7 @@ const changeMark = cache((evaluationId: string) => readChangeMark(evaluationId))
  * answered. Concurrent requests for the same counts wait for one reading; a failed reading is
  * forgotten at once.
  */
-export async function keptUntilChange<T>(
+async function keptUntilChange<T>(
   evaluationId: string,
   what: string,
   dependsOn: unknown,
@@ -47,4 +47,9 @@ export async function keptUntilChange<T>(
   kept.set(key, reading);
   reading.catch(() => kept.delete(key));
   return reading;
+}
+
+/** `keptUntilChange` for one loader's readings, which all depend on the same filters and scope. */
+export function keeperFor(evaluationId: string, dependsOn: unknown) {
+  return <T>(what: string, read: () => Promise<T>) => keptUntilChange(evaluationId, what, dependsOn, read);
 }

@@ -22,7 +22,7 @@ import {
 } from "./data";
 import { dashboardScope, respondentFigure, respondentTotal, UNDER_5, type DashboardScope, type Figure } from "./policy";
 import type { DashboardFilters } from "./schema";
-import { keptUntilChange } from "./kept";
+import { keeperFor } from "./kept";
 import { loadWaitingFor, type WaitingItem } from "./waiting";
 import { planCoverage, statePlanMarks, type PlanView, type StatePlanMark } from "./coverage-plan";
 import { listFieldworkPlan } from "@/lib/fieldwork-plan/data";
@@ -232,8 +232,7 @@ export async function loadDashboard(
   // a panelist counts the stories of their opened rounds and none of the fieldwork behind them.
   const stories = storyReadScope(access) ?? ALL_STORIES;
   const counted: CountScope = { stories, seesFieldwork: stories.kind === "ALL" };
-  const keep = <T>(what: string, read: () => Promise<T>) =>
-    keptUntilChange(evaluationId, what, [filters, scope.stages, counted], read);
+  const keep = keeperFor(evaluationId, [filters, scope.stages, counted]);
 
   const [funnelCells, domains, typeGender, stateCounts, projects, waiting, countries, plan] = await Promise.all([
     keep("funnel", () => countFunnel(evaluationId, filters, scope.stages, counted)),

@@ -19,7 +19,7 @@ import {
   type MagnitudeRow,
 } from "./coverage-data";
 import { listDomains } from "./data";
-import { keptUntilChange } from "./kept";
+import { keeperFor } from "./kept";
 import {
   countChangeTypesByDomain,
   countPanels,
@@ -195,8 +195,7 @@ export async function loadDashboardMeta(
   // are fieldwork, which only those who read every story see (decision 0030).
   const stories = storyReadScope(access) ?? ALL_STORIES;
   const fieldwork = stories.kind === "ALL";
-  const keep = <T>(what: string, read: () => Promise<T>) =>
-    keptUntilChange(evaluationId, what, [filters, stages, stories], read);
+  const keep = keeperFor(evaluationId, [filters, stages, stories]);
   const [groups, atRisk, changeTypes, interviewers, panels, magnitudes, feedback, validation, domainList] =
     await Promise.all([
       fieldwork
