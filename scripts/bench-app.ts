@@ -119,18 +119,30 @@ export async function startCountingApp(options: CountingAppOptions): Promise<Chi
   return app;
 }
 
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * SIGTERM to the app's whole process group (npm and its workers), as a service manager stops it,
- * then a moment for them to close their connections before the database is dropped.
+ * SIGTERM to the app's whole process group (npm, the launcher and its workers), as a service
+ * manager stops it; resolves once every process of the group is gone. npm exits first, and the
+ * launcher writes its last audit checkpoint on the way out: a database dropped before then makes
+ * that write fail ("Could not write the audit checkpoint"), and a port still held meets the next run.
  */
 export async function stopApp(app: ChildProcess | null): Promise<void> {
-  if (!app?.pid) return;
-  try {
-    process.kill(-app.pid, "SIGTERM");
-  } catch {
-    // already gone
+  if (!app?.pid || !groupAlive(app.pid)) return;
+  process.kill(-app.pid, "SIGTERM");
+  for (let tries = 0; tries < 200; tries += 1) {
+    if (!groupAlive(app.pid)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  throw new Error("The app did not stop within 20 seconds of SIGTERM.");
 }
 
 /**

@@ -3,7 +3,7 @@
  * HTTP against the production build, on the bench:fieldwork data (100,000 stories, 20,000
  * respondents, 20,000 interviews with long transcripts, 1,000,000 audit events).
  *
- * Uses a database kept by `BENCH_KEEP=1 npm run bench:fieldwork` when BENCH_REUSE=<its name> is
+ * Uses a database kept by `BENCH_KEEP=1 npm run bench:fieldwork` (or by this bench with BENCH_KEEP=1) when BENCH_REUSE=<its name> is
  * set; otherwise creates one on BENCH_DATABASE_URL (default: the local server), generates the data
  * (BENCH_SCALE shrinks it for a trial run) and drops it at the end. Starts the app with `npm start`
  * (needs `npm run build`) and SQL_STATEMENT_TIMING=1, so the app prints one line per statement with
@@ -34,7 +34,7 @@ exitUnlessBuilt();
 const runs = Math.max(5, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const port = Number(process.env.BENCH_PORT ?? 3203);
 const base = `http://localhost:${port}`;
-const scratch = await createScratchDatabase({ reuse: keptDatabaseOptions().reuse });
+const scratch = await createScratchDatabase(keptDatabaseOptions());
 const { name, url, admin } = scratch;
 const secret = randomBytes(32).toString("base64");
 const e = BENCH.evaluationId;

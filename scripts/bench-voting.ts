@@ -31,7 +31,7 @@ import { createPrismaClient } from "../lib/db";
 import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
-import { benchAppEnv, exitUnlessBuilt, waitHealthy } from "./bench-app";
+import { benchAppEnv, exitUnlessBuilt, stopApp as stopRunningApp, waitHealthy } from "./bench-app";
 import { createScratchDatabase } from "./bench-database";
 import { percentile } from "./bench-stats";
 
@@ -95,26 +95,10 @@ async function startApp(workers: number) {
   });
   await waitHealthy(base, 120_000);
 }
-/** SIGTERM to the whole group, as a service manager stops it; resolves once it is gone and the port is free. */
 async function stopApp() {
   const running = app;
   app = null;
-  if (!running?.pid || running.exitCode !== null) return;
-  const gone = new Promise((resolve) => running.once("exit", resolve));
-  process.kill(-running.pid, "SIGTERM");
-  await gone;
-  // npm may exit before the last worker lets go of the port; the next run must not meet this one.
-  for (let tries = 0; tries < 100; tries += 1) {
-    if (
-      !(await fetch(`${base}/api/health`).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
-    await sleep(200);
-  }
-  throw new Error("The app did not stop within 20 seconds of SIGTERM.");
+  await stopRunningApp(running);
 }
 
 type CpuSnapshot = { app: number; database: Map<number, number> };
