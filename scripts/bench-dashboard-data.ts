@@ -10,6 +10,16 @@
 import type pg from "pg";
 import { BENCH } from "./bench-fieldwork-data";
 
+/** The dashboard's views a benchmark measures: no filter and each filter, as URL parameters. */
+export const DASHBOARD_CASES: Array<{ label: string; query: Record<string, string> }> = [
+  { label: "no filter", query: {} },
+  { label: "domain", query: { domain: "d1" } },
+  { label: "state", query: { state: "Oaxaca" } },
+  { label: "project", query: { project: "pr1" } },
+  { label: "period (2021)", query: { from: "2021-01-01", to: "2021-12-31" } },
+  { label: "change type (negative)", query: { changeType: "NEGATIVE" } },
+];
+
 export async function generateDashboardExtras(client: pg.Client, log: (line: string) => void): Promise<void> {
   const e = BENCH.evaluationId;
   const stories = `(SELECT g, abs(hashint4(g + 777)) AS h FROM generate_series(1, ${BENCH.stories}) g) bits`;

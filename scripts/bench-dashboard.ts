@@ -25,7 +25,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createScratchDatabase, keptDatabaseOptions } from "./bench-database";
 import { exitUnlessBuilt, leadSessionCookie, measureAppOnScratch, measureRequest } from "./bench-app";
-import { generateDashboardExtras } from "./bench-dashboard-data";
+import { DASHBOARD_CASES, generateDashboardExtras } from "./bench-dashboard-data";
 import { BENCH, generateFieldwork } from "./bench-fieldwork-data";
 import { percentile } from "./bench-stats";
 
@@ -40,12 +40,10 @@ const secret = randomBytes(32).toString("base64");
 const home = `/evaluations/${BENCH.evaluationId}`;
 
 const PAGES: Array<{ label: string; path: string }> = [
-  { label: "no filter", path: home },
-  { label: "domain", path: `${home}?domain=d1` },
-  { label: "state", path: `${home}?state=Oaxaca` },
-  { label: "project", path: `${home}?project=pr1` },
-  { label: "period (2021)", path: `${home}?from=2021-01-01&to=2021-12-31` },
-  { label: "change type (negative)", path: `${home}?changeType=NEGATIVE` },
+  ...DASHBOARD_CASES.map(({ label, query }) => {
+    const search = new URLSearchParams(query).toString();
+    return { label, path: search ? `${home}?${search}` : home };
+  }),
   { label: "download: storytellers.xlsx", path: `/api${home}/dashboard/storytellers.xlsx` },
 ];
 
