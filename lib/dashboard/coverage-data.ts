@@ -135,10 +135,12 @@ export type FeedbackRow = {
  * Per decided round: its candidates matching the filters, those with feedback to their
  * storytellers recorded in the decision, and those that have storytellers at all.
  *
- * Feedback is joined (one row at most per decision and story); storytellers are a semi-join, so
- * PostgreSQL may hash them once rather than probe them per candidate. Checked per candidate inside
- * `count(*) FILTER (WHERE EXISTS ...)`, the probes alone were estimated above `jit_above_cost` at
- * 10,000 candidates, and compiling the query took most of its time. One decision per round.
+ * Feedback is joined (one row at most per decision and story). Storytellers are looked up once
+ * per candidate story, by a join PostgreSQL may run either way (probing story_teller's index, or
+ * hashing the candidates and reading story_teller once). Checked per candidate inside
+ * `count(*) FILTER (WHERE EXISTS ...)`, the probes were estimated above `jit_above_cost` at
+ * 10,000 candidates and compiling the query took most of its time; hashing every storyteller of
+ * the evaluation instead (a semi-join) cost more under narrow filters. One decision per round.
  */
 export async function countFeedback(
   evaluationId: string,
@@ -156,15 +158,15 @@ export async function countFeedback(
         LEFT JOIN storyteller_feedback f ON f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id
        WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages, scope)}
     ), told AS (
-      SELECT c.round_id, count(*)::int AS candidates
-        FROM candidates c
-       WHERE EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = ${evaluationId} AND st.story_id = c.story_id)
-       GROUP BY c.round_id
+      SELECT DISTINCT st.story_id
+        FROM story_teller st
+        JOIN (SELECT DISTINCT story_id FROM candidates) k ON k.story_id = st.story_id
+       WHERE st.evaluation_id = ${evaluationId}
     )
     SELECT c.round_id AS "roundId", c.name AS "roundName", c.decided_at AS "decidedAt", count(*)::int AS candidates,
-           count(*) FILTER (WHERE c.fed_back)::int AS "withFeedback", coalesce(min(t.candidates), 0) AS "withStorytellers"
+           count(*) FILTER (WHERE c.fed_back)::int AS "withFeedback", count(t.story_id)::int AS "withStorytellers"
       FROM candidates c
-      LEFT JOIN told t ON t.round_id = c.round_id
+      LEFT JOIN told t ON t.story_id = c.story_id
      GROUP BY c.round_id, c.name, c.decided_at
      ORDER BY c.decided_at, c.round_id`;
 }
