@@ -43,6 +43,15 @@ export type MagnitudeRow = {
  * (story_figure.label_key, kept with the figure: normalize NFD, then the combining marks
  * dropped); the unit without case or outer spaces.
  * Sums are exact decimals, returned as text so no precision is lost on the way to the page.
+ *
+ * One pass over the figures, grouped without ordering them (decision 0047's costliest habits
+ * avoided): the group keys are compared byte by byte (COLLATE "C": the same groups, since the
+ * database's collation is deterministic, without locale-aware comparisons), stories are counted
+ * by their ids compared the same way, and the label as first written is looked up afterwards for
+ * the group's first story (min(story_id) orders as `ORDER BY story_id` does). The figures listed
+ * for a group that cannot be summed are kept as parallel arrays, filled row by row by the same
+ * aggregate step and so aligned, and only LISTED_FIGURES of them are picked, by a bounded sort,
+ * for those groups alone.
  */
 export async function rollUpMagnitudes(
   evaluationId: string,
@@ -54,31 +63,40 @@ export async function rollUpMagnitudes(
   if (selected.length === 0) return [];
   return db().$queryRaw<MagnitudeRow[]>`
     WITH figures AS (
-      SELECT da.domain_id, s.id AS story_id, s.stage, f.label, f.unit, f.qualifier, f.value, f.value_max, f.position,
-             f.label_key,
-             lower(btrim(coalesce(f.unit, ''))) AS unit_key
+      SELECT da.domain_id COLLATE "C" AS domain_id, f.label_key COLLATE "C" AS label_key,
+             lower(btrim(coalesce(f.unit, ''))) COLLATE "C" AS unit_key,
+             s.id AS story_id, s.stage = 'APPROVED' AS approved, f.qualifier, f.value, f.value_max, f.position
         FROM change_story s
         JOIN story_figure f ON f.evaluation_id = s.evaluation_id AND f.story_id = s.id
         LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
        WHERE ${storyConditions(evaluationId, filters, selected, scope)}
     ), grouped AS (
-      SELECT domain_id, label_key, unit_key,
-             (array_agg(label ORDER BY story_id, position))[1] AS label,
-             (array_agg(unit ORDER BY story_id, position))[1] AS unit,
-             count(*)::int AS figures, count(DISTINCT story_id)::int AS stories,
-             count(DISTINCT story_id) FILTER (WHERE stage = 'APPROVED')::int AS approved_stories,
+      SELECT domain_id, label_key, unit_key, min(story_id) AS first_story,
+             count(*)::int AS figures, count(DISTINCT story_id COLLATE "C")::int AS stories,
+             count(DISTINCT story_id COLLATE "C") FILTER (WHERE approved)::int AS approved_stories,
              bool_and(qualifier IN ('EXACT', 'APPROXIMATELY')) AND unit_key <> '%' AS summable,
-             sum(value) AS total, coalesce(sum(value) FILTER (WHERE stage = 'APPROVED'), 0) AS approved_total,
-             (array_agg(json_build_object('qualifier', qualifier::text, 'value', value::text, 'valueMax', value_max::text) ORDER BY value, story_id, position))[1:${Prisma.raw(String(LISTED_FIGURES))}] AS listed
+             sum(value) AS total, coalesce(sum(value) FILTER (WHERE approved), 0) AS approved_total,
+             array_agg(value) AS "values", array_agg(story_id) AS story_ids, array_agg(position) AS positions,
+             array_agg(qualifier) AS qualifiers, array_agg(value_max) AS value_maxes
         FROM figures
        GROUP BY domain_id, label_key, unit_key
     )
-    SELECT domain_id AS "domainId", label, unit, figures, stories, approved_stories AS "approvedStories",
-           CASE WHEN summable THEN total::text END AS total,
-           CASE WHEN summable THEN approved_total::text END AS "approvedTotal",
-           CASE WHEN summable THEN NULL ELSE to_json(listed) END AS listed
-      FROM grouped
-     ORDER BY domain_id, label_key, unit_key`;
+    SELECT g.domain_id AS "domainId", first.label, first.unit, g.figures, g.stories, g.approved_stories AS "approvedStories",
+           CASE WHEN g.summable THEN g.total::text END AS total,
+           CASE WHEN g.summable THEN g.approved_total::text END AS "approvedTotal",
+           CASE WHEN NOT g.summable THEN (
+             SELECT to_json(array_agg(json_build_object('qualifier', l.qualifier::text, 'value', l.value::text, 'valueMax', l.value_max::text)
+                                      ORDER BY l.value, l.story_id, l.position))
+               FROM (SELECT u.* FROM unnest(g."values", g.story_ids, g.positions, g.qualifiers, g.value_maxes) AS u(value, story_id, position, qualifier, value_max)
+                      ORDER BY u.value, u.story_id, u.position
+                      LIMIT ${Prisma.raw(String(LISTED_FIGURES))}) l) END AS listed
+      FROM grouped g
+     CROSS JOIN LATERAL (
+       SELECT f.label, f.unit FROM story_figure f
+        WHERE f.evaluation_id = ${evaluationId} AND f.story_id = g.first_story
+          AND f.label_key COLLATE "C" = g.label_key AND lower(btrim(coalesce(f.unit, ''))) COLLATE "C" = g.unit_key
+        ORDER BY f.position LIMIT 1) first
+     ORDER BY g.domain_id COLLATE "default", g.label_key COLLATE "default", g.unit_key COLLATE "default"`;
 }
 
 export type AtRiskTagRow = { groupId: string; nameEn: string; nameEs: string; collected: number; selected: number };
@@ -116,6 +134,13 @@ export type FeedbackRow = {
 /**
  * Per decided round: its candidates matching the filters, those with feedback to their
  * storytellers recorded in the decision, and those that have storytellers at all.
+ *
+ * Feedback is joined (one row at most per decision and story). Storytellers are looked up once
+ * per candidate story, by a join PostgreSQL may run either way (probing story_teller's index, or
+ * hashing the candidates and reading story_teller once). Checked per candidate inside
+ * `count(*) FILTER (WHERE EXISTS ...)`, the probes were estimated above `jit_above_cost` at
+ * 10,000 candidates and compiling the query took most of its time; hashing every storyteller of
+ * the evaluation instead (a semi-join) cost more under narrow filters. One decision per round.
  */
 export async function countFeedback(
   evaluationId: string,
@@ -124,16 +149,26 @@ export async function countFeedback(
   scope: StoryReadScope,
 ): Promise<FeedbackRow[]> {
   return db().$queryRaw<FeedbackRow[]>`
-    SELECT r.id AS "roundId", r.name AS "roundName", d.decided_at AS "decidedAt", count(*)::int AS candidates,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM storyteller_feedback f WHERE f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id))::int AS "withFeedback",
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = s.evaluation_id AND st.story_id = s.id))::int AS "withStorytellers"
-      FROM selection_decision d
-      JOIN selection_round r ON r.evaluation_id = d.evaluation_id AND r.id = d.round_id
-      JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
-      JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
-     WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages, scope)}
-     GROUP BY r.id, r.name, d.decided_at
-     ORDER BY d.decided_at, r.id`;
+    WITH candidates AS (
+      SELECT r.id AS round_id, r.name, d.decided_at, s.id AS story_id, f.story_id IS NOT NULL AS fed_back
+        FROM selection_decision d
+        JOIN selection_round r ON r.evaluation_id = d.evaluation_id AND r.id = d.round_id
+        JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
+        JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
+        LEFT JOIN storyteller_feedback f ON f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id
+       WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages, scope)}
+    ), told AS (
+      SELECT DISTINCT st.story_id
+        FROM story_teller st
+        JOIN (SELECT DISTINCT story_id FROM candidates) k ON k.story_id = st.story_id
+       WHERE st.evaluation_id = ${evaluationId}
+    )
+    SELECT c.round_id AS "roundId", c.name AS "roundName", c.decided_at AS "decidedAt", count(*)::int AS candidates,
+           count(*) FILTER (WHERE c.fed_back)::int AS "withFeedback", count(t.story_id)::int AS "withStorytellers"
+      FROM candidates c
+      LEFT JOIN told t ON t.story_id = c.story_id
+     GROUP BY c.round_id, c.name, c.decided_at
+     ORDER BY c.decided_at, c.round_id`;
 }
 
 export type ValidationStratumRow = {
