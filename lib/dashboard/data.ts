@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { regionTokenSql } from "@/lib/places/region-sql";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { fieldworkConditions, respondentConditions, storyConditions } from "./filter-sql";
+import { fieldworkConditions, respondentConditions, tallyConditions } from "./filter-sql";
 import type { StoryReadScope } from "@/lib/stories/read-scope";
 import type { DashboardFilters } from "./schema";
 
@@ -25,11 +25,10 @@ export async function countFunnel(
   scope: CountScope,
 ): Promise<FunnelCell[]> {
   return db().$queryRaw<FunnelCell[]>`
-    SELECT da.domain_id AS "domainId", s.stage::text AS stage, count(*)::int AS stories
-      FROM change_story s
-      LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
-     WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)}
-     GROUP BY da.domain_id, s.stage`;
+    SELECT t.primary_domain_id AS "domainId", t.stage::text AS stage, count(*)::int AS stories
+      FROM story_tally t
+     WHERE ${tallyConditions(evaluationId, filters, stages, scope.stories)}
+     GROUP BY t.primary_domain_id, t.stage`;
 }
 
 /** The evaluation's domains in order, retired ones too (their stories still count). */
@@ -102,17 +101,17 @@ export async function countByState(
   const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group", scope.seesFieldwork);
   // Under a state filter, a story placed there and elsewhere counts for that state only.
   const storyRegion = filters.state
-    ? Prisma.sql`AND region = ${regionToken(parseRegionToken(filters.state))}`
+    ? Prisma.sql`WHERE state = ${regionToken(parseRegionToken(filters.state))}`
     : Prisma.empty;
   // Each story's regions come from its tally, made distinct when written (decision 0049); a story
-  // with no place counts once under null.
+  // with no place counts once under null. The tally alone: no join with the stories.
   return db().$queryRaw<StateCounts[]>`
     WITH story_states AS (
-      SELECT region AS state, count(*)::int AS stories
-        FROM change_story s
-        JOIN story_tally t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
-       CROSS JOIN unnest(CASE WHEN cardinality(t.place_regions) = 0 THEN '{NULL}' ELSE t.place_regions END) region
-       WHERE ${storyConditions(evaluationId, filters, stages, scope.stories)} ${storyRegion}
+      SELECT state, count(*)::int AS stories
+        FROM (SELECT unnest(CASE WHEN cardinality(t.place_regions) = 0 THEN '{NULL}' ELSE t.place_regions END) AS state
+                FROM story_tally t
+               WHERE ${tallyConditions(evaluationId, filters, stages, scope.stories)}) regions
+       ${storyRegion}
        GROUP BY 1
     ), interview_states AS (
       SELECT ${regionTokenSql("fp")} AS state, count(*)::int AS interviews

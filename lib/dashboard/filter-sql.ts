@@ -13,6 +13,7 @@
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inRegion } from "@/lib/places/region-sql";
+import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import { StoryStage } from "@/lib/generated/prisma/enums";
 import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { storyScopeSql } from "@/lib/stories/scope-sql";
@@ -52,6 +53,34 @@ export function storyConditions(
   if (filters.from || filters.to) conditions.push(Prisma.sql`s.period_from IS NOT NULL`);
   if (filters.from) conditions.push(Prisma.sql`coalesce(s.period_to, 'infinity'::date) >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`s.period_from <= ${filters.to}::date`);
+  return and(conditions);
+}
+
+/**
+ * The same stories as `storyConditions`, read from their tally alone (story_tally, alias `t`,
+ * decision 0049): the story's stage, change type, period and current primary domain are kept
+ * there, and its places' regions and projects as arrays that a GIN index narrows.
+ */
+export function tallyConditions(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): Prisma.Sql {
+  const conditions = [Prisma.sql`t.evaluation_id = ${evaluationId}`];
+  if (scope.kind !== "ALL") conditions.push(storyScopeSql(evaluationId, scope, Prisma.sql`t.story_id`));
+  if (stages.length < ALL_STAGES)
+    conditions.push(Prisma.sql`t.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
+  if (filters.changeType) conditions.push(Prisma.sql`t.change_type = ${filters.changeType}::change_type`);
+  if (filters.domain) conditions.push(Prisma.sql`t.primary_domain_id = ${filters.domain}`);
+  if (filters.state) {
+    const region = regionToken(parseRegionToken(filters.state));
+    conditions.push(Prisma.sql`t.place_regions @> ARRAY[${region}]::text[]`);
+  }
+  if (filters.project) conditions.push(Prisma.sql`t.project_ids @> ARRAY[${filters.project}]::text[]`);
+  if (filters.from || filters.to) conditions.push(Prisma.sql`t.period_from IS NOT NULL`);
+  if (filters.from) conditions.push(Prisma.sql`coalesce(t.period_to, 'infinity'::date) >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`t.period_from <= ${filters.to}::date`);
   return and(conditions);
 }
 

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
-import { storyConditions } from "./filter-sql";
+import { storyConditions, tallyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
 /**
@@ -54,16 +54,15 @@ export async function countStoriesByStorytellerGroup(
   // 100,000 rows of arrays aside and reading them back.
   return db().$queryRaw<StorytellerGroupRow[]>`
     WITH matched AS NOT MATERIALIZED (
-      SELECT s.stage, t.storyteller_ids, t.storyteller_groups
-        FROM change_story s
-        JOIN story_tally t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
-       WHERE ${storyConditions(evaluationId, filters, stages, scope)}
+      SELECT t.stage, t.storyteller_ids, t.storyteller_groups
+        FROM story_tally t
+       WHERE ${tallyConditions(evaluationId, filters, stages, scope)}
     ), stories AS (
       SELECT key, count(*)::int AS told,
              count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected,
              count(*) FILTER (WHERE stage = 'NOT_SELECTED')::int AS "notSelected",
              count(*) FILTER (WHERE stage = 'APPROVED')::int AS approved
-        FROM matched, unnest(storyteller_groups) key
+        FROM (SELECT stage, unnest(storyteller_groups) AS key FROM matched) groups
        GROUP BY key
     ), tellers AS MATERIALIZED (
       SELECT r.id, r.type::text AS type, r.gender::text AS gender, r.state
@@ -92,11 +91,10 @@ export async function countChangeTypesByDomain(
   scope: StoryReadScope,
 ): Promise<ChangeTypeCell[]> {
   return db().$queryRaw<ChangeTypeCell[]>`
-    SELECT da.domain_id AS "domainId", s.change_type::text AS "changeType", count(*)::int AS stories
-      FROM change_story s
-      LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
-     WHERE ${storyConditions(evaluationId, filters, stages, scope)}
-     GROUP BY da.domain_id, s.change_type`;
+    SELECT t.primary_domain_id AS "domainId", t.change_type::text AS "changeType", count(*)::int AS stories
+      FROM story_tally t
+     WHERE ${tallyConditions(evaluationId, filters, stages, scope)}
+     GROUP BY t.primary_domain_id, t.change_type`;
 }
 
 export type InterviewerRow = { userId: string | null; name: string | null; stories: number; selected: number };
@@ -116,11 +114,10 @@ export async function countStoriesByInterviewer(
   return db().$queryRaw<InterviewerRow[]>`
     WITH counted AS (
       SELECT user_id, count(*)::int AS stories,
-             count(*) FILTER (WHERE s.stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
-        FROM change_story s
-        JOIN story_tally t ON t.evaluation_id = s.evaluation_id AND t.story_id = s.id
-       CROSS JOIN unnest(CASE WHEN cardinality(t.interviewer_ids) = 0 THEN '{NULL}' ELSE t.interviewer_ids END) user_id
-       WHERE ${storyConditions(evaluationId, filters, stages, scope)}
+             count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
+        FROM (SELECT t.stage, unnest(CASE WHEN cardinality(t.interviewer_ids) = 0 THEN '{NULL}' ELSE t.interviewer_ids END) AS user_id
+                FROM story_tally t
+               WHERE ${tallyConditions(evaluationId, filters, stages, scope)}) interviewers
        GROUP BY user_id
     )
     SELECT c.user_id AS "userId", u.name, c.stories, c.selected

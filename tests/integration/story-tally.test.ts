@@ -3,13 +3,14 @@
  * the rows it comes from, each story's tally equals a recount made here in TypeScript from the
  * rows themselves (storytellers not excluded and their type, gender, state and at-risk groups;
  * the interviewers of its source interviews, directly or through an excerpt; its places'
- * regions). The writes go straight to the tables, as any code path could, not through the app's
+ * regions; its stage, change type, period, current primary domain, projects and at-risk tags).
+ * The writes go straight to the tables, as any code path could, not through the app's
  * mutations. Two transactions that change one story at once leave it right too.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { buildChangeStory, buildExcerpt, buildPlace, newId } from "@/tests/factories";
+import { buildChangeStory, buildDomainAssignment, buildExcerpt, buildPlace, newId } from "@/tests/factories";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createDashboardMetaWorld, type DashboardMetaWorld } from "./dashboard-meta-world";
 
@@ -26,6 +27,13 @@ async function recount() {
     where: { evaluationId },
     select: {
       id: true,
+      stage: true,
+      changeType: true,
+      periodFrom: true,
+      periodTo: true,
+      domainAssignments: { where: { kind: "PRIMARY", endedAt: null }, select: { domainId: true } },
+      contributions: { select: { projectId: true } },
+      atRiskGroups: { select: { groupId: true } },
       storytellers: {
         select: {
           respondent: {
@@ -69,6 +77,13 @@ async function recount() {
           placeRegions: distinct(
             story.places.map(({ place }) => (place.countryCode ? `${place.countryCode}:${place.state}` : place.state)),
           ),
+          stage: story.stage,
+          changeType: story.changeType,
+          periodFrom: story.periodFrom,
+          periodTo: story.periodTo,
+          primaryDomainId: story.domainAssignments[0]?.domainId ?? null,
+          projectIds: distinct(story.contributions.map((c) => c.projectId)),
+          atRiskGroupIds: distinct(story.atRiskGroups.map((g) => g.groupId)),
         },
       ];
     }),
@@ -77,10 +92,19 @@ async function recount() {
 
 async function stored() {
   const rows = await prisma.storyTally.findMany({ where: { evaluationId } });
+  const sorted = (values: string[]) => [...values].sort();
   return new Map(
     rows.map(({ storyId, evaluationId: _e, ...tally }) => [
       storyId,
-      Object.fromEntries(Object.entries(tally).map(([key, values]) => [key, [...values].sort()])),
+      {
+        ...tally,
+        storytellerIds: sorted(tally.storytellerIds),
+        storytellerGroups: sorted(tally.storytellerGroups),
+        interviewerIds: sorted(tally.interviewerIds),
+        placeRegions: sorted(tally.placeRegions),
+        projectIds: sorted(tally.projectIds),
+        atRiskGroupIds: sorted(tally.atRiskGroupIds),
+      },
     ]),
   );
 }
@@ -115,7 +139,7 @@ afterAll(async () => {
 describe("the story tally", () => {
   it("holds every story of a world written row by row", async () => {
     expect((await stored()).size).toBe((await stories()).length);
-    expect([...(await stored()).values()].some((tally) => tally.storytellerIds!.length > 1)).toBe(true);
+    expect([...(await stored()).values()].some((tally) => tally.storytellerIds.length > 1)).toBe(true);
     await expectTallyRight();
   });
 
@@ -211,12 +235,153 @@ describe("the story tally", () => {
       storytellerGroups: [],
       interviewerIds: [],
       placeRegions: [],
+      stage: story.stage ?? "DRAFT",
+      changeType: story.changeType,
+      periodFrom: story.periodFrom ?? null,
+      periodTo: story.periodTo ?? null,
+      primaryDomainId: null,
+      projectIds: [],
+      atRiskGroupIds: [],
     });
     const [r1] = await respondents();
     await prisma.storyTeller.create({ data: { id: newId(), evaluationId, storyId: story.id, respondentId: r1! } });
     await expectTallyRight();
     await prisma.changeStory.delete({ where: { id: story.id } });
     expect((await stored()).has(story.id)).toBe(false);
+    await expectTallyRight();
+  });
+
+  it("follows a story's stage, change type and period, one story and several at a time", async () => {
+    const [s1, s2, s3, s4] = await stories();
+    await prisma.changeStory.update({ where: { id: s1! }, data: { stage: "SUBMITTED" } });
+    await expectTallyRight();
+    await prisma.changeStory.updateMany({ where: { id: { in: [s2!, s3!, s4!] } }, data: { stage: "SCREENED" } });
+    await expectTallyRight();
+    await prisma.changeStory.update({ where: { id: s2! }, data: { changeType: "NO_CHANGE" } });
+    await expectTallyRight();
+    await prisma.changeStory.updateMany({ where: { id: { in: [s1!, s3!] } }, data: { changeType: "NEGATIVE" } });
+    await expectTallyRight();
+    await prisma.changeStory.update({
+      where: { id: s1! },
+      data: { periodFrom: new Date("2019-01-01"), periodTo: new Date("2019-12-31") },
+    });
+    await expectTallyRight();
+    await prisma.changeStory.updateMany({ where: { id: { in: [s2!, s4!] } }, data: { periodTo: null } });
+    await expectTallyRight();
+    await prisma.changeStory.updateMany({
+      where: { id: { in: [s1!, s3!] } },
+      data: { periodFrom: null, periodTo: null },
+    });
+    await expectTallyRight();
+    // An edit of nothing the tally holds leaves it as it was.
+    await prisma.changeStory.updateMany({ where: { evaluationId }, data: { title: "Otro título" } });
+    await expectTallyRight();
+  });
+
+  it("follows the primary domain assigned, changed and ended, one story and several at a time", async () => {
+    const [s1, s2, s3] = await stories();
+    const { d1, d2 } = world.domains;
+    const lead = world.users.lead;
+    const current = (storyId: string) =>
+      prisma.domainAssignment.findFirstOrThrow({ where: { storyId, kind: "PRIMARY", endedAt: null } });
+    // Ended: the story has no primary domain.
+    await prisma.domainAssignment.update({
+      where: { id: (await current(s1!)).id },
+      data: { endedAt: new Date(), endedById: lead },
+    });
+    await expectTallyRight();
+    // Assigned again, and changed: the old one ended and a new one in one transaction.
+    await prisma.domainAssignment.create({
+      data: buildDomainAssignment({ evaluationId, storyId: s1!, domainId: d2, assignedById: lead }),
+    });
+    await expectTallyRight();
+    const before = await current(s2!);
+    await prisma.$transaction([
+      prisma.domainAssignment.update({ where: { id: before.id }, data: { endedAt: new Date(), endedById: lead } }),
+      prisma.domainAssignment.create({
+        data: buildDomainAssignment({
+          evaluationId,
+          storyId: s2!,
+          domainId: before.domainId === d1 ? d2 : d1,
+          assignedById: lead,
+        }),
+      }),
+    ]);
+    await expectTallyRight();
+    // A secondary domain is not the primary one.
+    const secondary = buildDomainAssignment({
+      evaluationId,
+      storyId: s3!,
+      domainId: (await current(s3!)).domainId === d1 ? d2 : d1,
+      assignedById: lead,
+      kind: "SECONDARY",
+    });
+    await prisma.domainAssignment.create({ data: secondary });
+    await expectTallyRight();
+    // Several ended at once, then several assigned at once.
+    await prisma.domainAssignment.updateMany({
+      where: { evaluationId, storyId: { in: [s1!, s2!, s3!] }, endedAt: null },
+      data: { endedAt: new Date(), endedById: lead },
+    });
+    await expectTallyRight();
+    await prisma.domainAssignment.createMany({
+      data: [s1!, s2!, s3!].map((storyId) =>
+        buildDomainAssignment({ evaluationId, storyId, domainId: d1, assignedById: lead }),
+      ),
+    });
+    await expectTallyRight();
+    // Removed outright (as a story's cleanup could).
+    await prisma.domainAssignment.deleteMany({ where: { evaluationId, storyId: s3!, endedAt: null } });
+    await expectTallyRight();
+  });
+
+  it("follows contributions added, moved and removed, one at a time and in bulk", async () => {
+    const [s1, s2, s3, s4] = await stories();
+    const { p1, p2 } = world.projects;
+    await prisma.storyContribution.deleteMany({ where: { evaluationId, storyId: { in: [s3!, s4!] } } });
+    await expectTallyRight();
+    const added = await prisma.storyContribution.createManyAndReturn({
+      data: [
+        { id: newId(), evaluationId, storyId: s3!, projectId: p1, howContributed: "Capacitación." },
+        { id: newId(), evaluationId, storyId: s3!, projectId: p2, howContributed: "Asesoría." },
+        { id: newId(), evaluationId, storyId: s4!, projectId: p2, howContributed: "Asesoría." },
+      ],
+    });
+    await expectTallyRight();
+    // Moved to another project, then to another story.
+    await prisma.storyContribution.update({ where: { id: added[2]!.id }, data: { projectId: p1 } });
+    await expectTallyRight();
+    await prisma.storyContribution.deleteMany({ where: { evaluationId, storyId: { in: [s1!, s2!] } } });
+    await prisma.storyContribution.update({ where: { id: added[1]!.id }, data: { storyId: s1! } });
+    await expectTallyRight();
+    await prisma.storyContribution.delete({ where: { id: added[0]!.id } });
+    await expectTallyRight();
+    await prisma.storyContribution.deleteMany({ where: { evaluationId } });
+    await expectTallyRight();
+  });
+
+  it("follows the story's own at-risk tags added, moved and removed, one at a time and in bulk", async () => {
+    const [s1, s2, s3, s4] = await stories();
+    const { A, B } = world.atRisk;
+    await prisma.storyAtRiskGroup.deleteMany({ where: { evaluationId, storyId: { in: [s1!, s2!, s3!, s4!] } } });
+    await expectTallyRight();
+    await prisma.storyAtRiskGroup.create({ data: { id: newId(), evaluationId, storyId: s4!, groupId: B } });
+    await expectTallyRight();
+    await prisma.storyAtRiskGroup.createMany({
+      data: [
+        { id: newId(), evaluationId, storyId: s1!, groupId: A },
+        { id: newId(), evaluationId, storyId: s1!, groupId: B },
+        { id: newId(), evaluationId, storyId: s2!, groupId: A },
+      ],
+    });
+    await expectTallyRight();
+    // Moved to the other group (the app edits only the note, but any code path could).
+    const tag = await prisma.storyAtRiskGroup.findFirstOrThrow({ where: { evaluationId, storyId: s2!, groupId: A } });
+    await prisma.storyAtRiskGroup.update({ where: { id: tag.id }, data: { groupId: B } });
+    await expectTallyRight();
+    await prisma.storyAtRiskGroup.deleteMany({ where: { evaluationId, storyId: s1!, groupId: A } });
+    await expectTallyRight();
+    await prisma.storyAtRiskGroup.deleteMany({ where: { evaluationId } });
     await expectTallyRight();
   });
 
