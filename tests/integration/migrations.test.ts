@@ -34,6 +34,9 @@ const HAND_WRITTEN = [
     "story_tally_interviewers_changed",
     "story_tally_excerpt_changed",
     "story_tally_place_changed",
+    // The story's own fields and its primary domain in the tally (decision 0051).
+    "story_tally_story_changed",
+    "story_tally_domains_changed",
   ].map((name) => `function:${name}`),
   ...[
     "change_story_search_vector",
@@ -42,9 +45,17 @@ const HAND_WRITTEN = [
     "audit_event_no_update_or_delete",
     "audit_event_no_truncate",
     "story_tally_story_added",
-    ...["tellers", "sources", "places", "respondent_groups", "interviewers"].flatMap((rows) =>
-      ["added", "changed", "removed"].map((event) => `story_tally_${rows}_${event}`),
-    ),
+    "story_tally_story_changed",
+    ...[
+      "tellers",
+      "sources",
+      "places",
+      "respondent_groups",
+      "interviewers",
+      "domains",
+      "contributions",
+      "story_groups",
+    ].flatMap((rows) => ["added", "changed", "removed"].map((event) => `story_tally_${rows}_${event}`)),
     "story_tally_respondent_changed",
     "story_tally_excerpt_changed",
     "story_tally_place_changed",
