@@ -135,12 +135,13 @@ export type FeedbackRow = {
  * Per decided round: its candidates matching the filters, those with feedback to their
  * storytellers recorded in the decision, and those that have storytellers at all.
  *
- * Feedback is joined (one row at most per decision and story). Storytellers are looked up once
- * per candidate story, by a join PostgreSQL may run either way (probing story_teller's index, or
- * hashing the candidates and reading story_teller once). Checked per candidate inside
- * `count(*) FILTER (WHERE EXISTS ...)`, the probes were estimated above `jit_above_cost` at
- * 10,000 candidates and compiling the query took most of its time; hashing every storyteller of
- * the evaluation instead (a semi-join) cost more under narrow filters. One decision per round.
+ * Feedback is joined (one row at most per decision and story). Whether a candidate has
+ * storytellers is one probe of story_teller's (evaluation, story) index, reading the index alone:
+ * the evaluation is the parameter, not the story's column, which made each probe an index scan
+ * with a heap visit and the statement's estimate cross `jit_above_cost` at 10,000 candidates
+ * (compiling took most of its time). Hashing every storyteller of the evaluation instead (a
+ * semi-join) cost more under narrow filters, and a join to the candidates' distinct stories ran
+ * once per candidate when the filters made PostgreSQL expect one. One decision per round.
  */
 export async function countFeedback(
   evaluationId: string,
@@ -150,23 +151,18 @@ export async function countFeedback(
 ): Promise<FeedbackRow[]> {
   return db().$queryRaw<FeedbackRow[]>`
     WITH candidates AS (
-      SELECT r.id AS round_id, r.name, d.decided_at, s.id AS story_id, f.story_id IS NOT NULL AS fed_back
+      SELECT r.id AS round_id, r.name, d.decided_at, f.story_id IS NOT NULL AS fed_back,
+             EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = ${evaluationId} AND st.story_id = s.id) AS told
         FROM selection_decision d
         JOIN selection_round r ON r.evaluation_id = d.evaluation_id AND r.id = d.round_id
         JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
         JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
         LEFT JOIN storyteller_feedback f ON f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id
        WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages, scope)}
-    ), told AS (
-      SELECT DISTINCT st.story_id
-        FROM story_teller st
-        JOIN (SELECT DISTINCT story_id FROM candidates) k ON k.story_id = st.story_id
-       WHERE st.evaluation_id = ${evaluationId}
     )
     SELECT c.round_id AS "roundId", c.name AS "roundName", c.decided_at AS "decidedAt", count(*)::int AS candidates,
-           count(*) FILTER (WHERE c.fed_back)::int AS "withFeedback", count(t.story_id)::int AS "withStorytellers"
+           count(*) FILTER (WHERE c.fed_back)::int AS "withFeedback", count(*) FILTER (WHERE c.told)::int AS "withStorytellers"
       FROM candidates c
-      LEFT JOIN told t ON t.story_id = c.story_id
      GROUP BY c.round_id, c.name, c.decided_at
      ORDER BY c.decided_at, c.round_id`;
 }
