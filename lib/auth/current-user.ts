@@ -2,7 +2,7 @@
  * Who is signed in, decided from the database on every request: the cookie only names a session
  * row. Kept apart from next-auth and Next so integration tests call it with a real database.
  */
-import type { Locale } from "@/lib/generated/prisma/client";
+import type { EvaluationRole, Locale } from "@/lib/generated/prisma/client";
 import { findSessionWithUser, type SessionWithUser } from "./data";
 import { touchUserSession } from "./mutations";
 import { holdsIdentityRole, needsTwoFactorEnrolment, sessionVerdict, shouldTouchSession } from "./policy";
@@ -20,6 +20,12 @@ export type CurrentUser = {
    * (`requireUser`); actions and route handlers must refuse.
    */
   needsTwoFactorEnrolment: boolean;
+  /**
+   * Their roles in each evaluation they are a member of, read with the session in this request:
+   * `evaluationAccess` answers a member from it without a statement. Absent on a reader built by
+   * a script or a test, which the access check then looks up.
+   */
+  memberships?: ReadonlyMap<string, readonly EvaluationRole[]>;
 };
 
 /** What the session cookie (a next-auth JWT) says: the session row and the user it was issued to. */
@@ -62,5 +68,6 @@ export async function resolveCurrentUser(claim: SessionClaim, now = new Date()):
     locale: user.locale,
     sessionId: row.id,
     needsTwoFactorEnrolment: mustEnrol(row),
+    memberships: row.memberships,
   };
 }

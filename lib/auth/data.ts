@@ -43,17 +43,26 @@ export type SessionWithUser = {
   twoFactorRequired: boolean;
   /** Every role the user holds in any evaluation, for `holdsIdentityRole` (policy.ts). */
   evaluationRoles: EvaluationRole[];
+  /**
+   * The user's roles in each evaluation they are a member of (evaluation id -> roles, possibly
+   * empty), read with the session so a member's access needs no statement of its own (decision 0046).
+   */
+  memberships: ReadonlyMap<string, readonly EvaluationRole[]>;
 };
 
 /**
- * A session row with the user it belongs to, the installation's two-factor rule and whether that
- * rule applies to the user; never the password hash or the TOTP secret. Every page and action
- * asks this first, so it is one statement instead of three (decision 0046).
+ * A session row with the user it belongs to, the installation's two-factor rule and the user's
+ * roles in each evaluation; never the password hash or the TOTP secret. Every page and action
+ * asks this first, so it is one statement instead of four (decision 0046). It is read per
+ * request, so a membership removed is refused from the next request on.
  */
 export async function findSessionWithUser(sessionId: string): Promise<SessionWithUser | null> {
   const rows = await db().$queryRaw<
     // One flat row: the session's columns, then the user's (their id is the session's userId).
-    Array<Omit<SessionWithUser, "user"> & Omit<SessionWithUser["user"], "id">>
+    Array<
+      Omit<SessionWithUser, "user" | "evaluationRoles" | "memberships"> &
+        Omit<SessionWithUser["user"], "id"> & { memberships: Array<[string, EvaluationRole[]]> }
+    >
   >`
     SELECT s.id, s.user_id AS "userId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
       s.revoked_at AS "revokedAt", s.two_factor_verified_at AS "twoFactorVerifiedAt",
@@ -61,12 +70,14 @@ export async function findSessionWithUser(sessionId: string): Promise<SessionWit
       u.totp_enabled_at AS "totpEnabledAt",
       COALESCE((SELECT i.require_two_factor_for_identity_roles FROM installation_settings i WHERE i.id = 1), false)
         AS "twoFactorRequired",
-      ARRAY(SELECT DISTINCT r::text FROM evaluation_member m, unnest(m.roles) AS r WHERE m.user_id = u.id)
-        AS "evaluationRoles"
+      (SELECT coalesce(json_agg(json_build_array(m.evaluation_id, m.roles)), '[]'::json)
+         FROM evaluation_member m WHERE m.user_id = u.id) AS memberships
     FROM user_session s JOIN app_user u ON u.id = s.user_id
     WHERE s.id = ${sessionId}`;
   const row = rows[0];
   if (!row) return null;
+  // A Map, not an object: an evaluation id such as "constructor" must not find Object's own keys.
+  const memberships = new Map(row.memberships);
   return {
     id: row.id,
     userId: row.userId,
@@ -84,7 +95,8 @@ export async function findSessionWithUser(sessionId: string): Promise<SessionWit
       totpEnabledAt: row.totpEnabledAt,
     },
     twoFactorRequired: row.twoFactorRequired,
-    evaluationRoles: row.evaluationRoles,
+    evaluationRoles: [...new Set([...memberships.values()].flat())],
+    memberships,
   };
 }
 

@@ -5,11 +5,20 @@
  * disagreed about two-factor enrolment.
  */
 import { cache } from "react";
+import { validId } from "@/lib/core/ids";
+import type { EvaluationRole } from "@/lib/generated/prisma/client";
 import { can, rolesOf, type Permission, type Role } from "@/lib/permissions";
 import { findEvaluationAccess, type EvaluationReader } from "./data";
+import { canViewEvaluation } from "./policy";
 
-/** Anyone who may read: the signed-in user, or a reader built by a script or a test. */
-export type Reader = EvaluationReader & { needsTwoFactorEnrolment?: boolean };
+/**
+ * Anyone who may read: the signed-in user, or a reader built by a script or a test. The signed-in
+ * user carries `memberships`, read with their session in this request (lib/auth/current-user.ts).
+ */
+export type Reader = EvaluationReader & {
+  needsTwoFactorEnrolment?: boolean;
+  memberships?: ReadonlyMap<string, readonly EvaluationRole[]>;
+};
 
 export type EvaluationAccess<U extends Reader = Reader> = { user: U; roles: Role[] };
 
@@ -28,8 +37,22 @@ export async function evaluationAccess<U extends Reader>(
   user: U | null | undefined,
 ): Promise<EvaluationAccess<U> | null> {
   if (!user || user.needsTwoFactorEnrolment) return null;
-  const found = await membership(evaluationId, user.id, user.isAdmin);
-  return found ? { user, roles: rolesOf(user, found.roles) } : null;
+  const found = await rolesHere(evaluationId, user);
+  return found ? { user, roles: rolesOf(user, found) } : null;
+}
+
+/**
+ * A member's roles come with their session: no statement. A membership row's evaluation exists
+ * (its foreign key), so none is read. An administrator may see any evaluation, so whether this
+ * one exists is still asked, as for a reader that carries no memberships.
+ */
+async function rolesHere(evaluationId: string, user: Reader): Promise<readonly EvaluationRole[] | null> {
+  if (user.isAdmin || !user.memberships) {
+    return (await membership(evaluationId, user.id, user.isAdmin))?.roles ?? null;
+  }
+  if (!validId(evaluationId)) return null;
+  const roles = user.memberships.get(evaluationId);
+  return roles && canViewEvaluation(user, { roles }) ? roles : null;
 }
 
 /** As `evaluationAccess`, when the reader also holds at least one of `permissions` here. */

@@ -453,3 +453,83 @@ describe("the story's own steps", () => {
     expect(await versionOf(roundId)).toBe(1);
   });
 });
+
+describe("a sheet sent in parts: new ballots go in at once, earlier ones take the change path", () => {
+  const ballotsOf = (roundId: string, panelistId: string) =>
+    database.prisma.ballot.findMany({
+      where: { roundId, panelistId },
+      include: { revisions: true },
+      orderBy: { storyId: "asc" },
+    });
+
+  it("refuses a new ballot whose rank an earlier ballot holds, and saves nothing of that sheet", async () => {
+    const { roundId, storyIds } = await openedRound("RANKING");
+    const [a, b, c] = storyIds as [string, string, string];
+    const panelist = world.panelists[0]!.id;
+    const before = Date.now();
+    expect(await cast(panelist, roundId, [{ storyId: a, rank: 1 }])).toEqual({ ok: true, saved: 1, unchanged: 0 });
+    const [first] = await ballotsOf(roundId, panelist);
+    // Written in SQL: the same instants, in UTC, as the app's other writes.
+    expect(first!.createdAt.getTime()).toBe(first!.updatedAt.getTime());
+    expect(first!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(first!.createdAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    expect(first).toMatchObject({ storyId: a, rank: 1, score: null, approved: null, version: 1, reason });
+
+    expect(
+      await cast(panelist, roundId, [
+        { storyId: b, rank: 1 },
+        { storyId: c, rank: 2 },
+      ]),
+    ).toMatchObject({ ok: false, reason: "RANKS_NOT_DISTINCT" });
+    expect((await ballotsOf(roundId, panelist)).map((ballot) => [ballot.storyId, ballot.rank])).toEqual([[a, 1]]);
+
+    // A change of the earlier ballot and two new ones in one sheet: one revision, two inserts.
+    expect(
+      await cast(panelist, roundId, [
+        { storyId: a, rank: 3 },
+        { storyId: b, rank: 1 },
+        { storyId: c, rank: 2 },
+      ]),
+    ).toEqual({ ok: true, saved: 3, unchanged: 0 });
+    const saved = await ballotsOf(roundId, panelist);
+    expect(saved.map((ballot) => [ballot.storyId, ballot.rank, ballot.version, ballot.revisions.length])).toEqual(
+      [
+        [a, 3, 2, 1],
+        [b, 1, 1, 0],
+        [c, 2, 1, 0],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    expect(saved.find((ballot) => ballot.storyId === a)!.revisions).toMatchObject([{ version: 1, rank: 1 }]);
+  });
+
+  it("refuses a sheet that names one story twice, and saves nothing of it", async () => {
+    const { roundId, storyIds } = await openedRound("SCORING");
+    const panelist = world.panelists[1]!.id;
+    expect(
+      await cast(panelist, roundId, [
+        { storyId: storyIds[0]!, score: 2 },
+        { storyId: storyIds[0]!, score: 3 },
+      ]),
+    ).toMatchObject({ ok: false, reason: "VOTE_DOES_NOT_FIT" });
+    expect(await database.prisma.ballot.count({ where: { roundId, panelistId: panelist } })).toBe(0);
+  });
+
+  it("saves an approval sheet's booleans as they were sent", async () => {
+    const { roundId, storyIds } = await openedRound("APPROVAL");
+    const panelist = world.panelists[2]!.id;
+    expect(
+      await cast(panelist, roundId, [
+        { storyId: storyIds[0]!, approved: true },
+        { storyId: storyIds[1]!, approved: false },
+      ]),
+    ).toEqual({ ok: true, saved: 2, unchanged: 0 });
+    const saved = await database.prisma.ballot.findMany({ where: { roundId, panelistId: panelist } });
+    expect(new Map(saved.map((ballot) => [ballot.storyId, ballot.approved]))).toEqual(
+      new Map([
+        [storyIds[0]!, true],
+        [storyIds[1]!, false],
+      ]),
+    );
+    expect(saved.every((ballot) => ballot.rank === null && ballot.score === null)).toBe(true);
+  });
+});

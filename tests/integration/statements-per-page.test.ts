@@ -1,7 +1,9 @@
 /**
  * How many SQL statements the busiest pages' loaders send, counted with Prisma's query events on a
  * real database (decision 0046). A page's budget is 8 statements; the session takes one of them
- * (lib/auth/current-user.ts), so the loaders get the rest. A story with everything
+ * (lib/auth/current-user.ts), so the loaders get the rest. The session's read also brings the
+ * signed-in member's roles in each evaluation, so their access check sends none: the loaders are
+ * called with the user as the session hands them over. A story with everything
  * (storytellers, a transcript passage as source, places, sectors, a step on its path) used to
  * cost 20 statements for the story alone, one per relation: with relation joins it is two (the
  * figures apart). A round page (a panelist's ballot of every candidate, or the lead's tally,
@@ -9,7 +11,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reader } from "@/lib/evaluations/access";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createStoryWorld, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
@@ -75,9 +77,44 @@ afterAll(async () => {
   await database?.close();
 });
 
-const lead = (): Reader => ({ id: world.team.members.lead.id, isAdmin: false });
+/** The user as the session's read hands them to a page: their memberships come with them. */
+async function signedIn(userId: string): Promise<CurrentUser> {
+  const { resolveCurrentUser } = await import("@/lib/auth/current-user");
+  const session = await database.prisma.userSession.create({
+    data: { userId, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  const user = await resolveCurrentUser({ sessionId: session.id, userId });
+  if (!user?.memberships) throw new Error("not signed in");
+  return user;
+}
+
+let signedInLead: CurrentUser;
+const lead = (): CurrentUser => signedInLead;
 
 describe("statements per page", () => {
+  beforeAll(async () => {
+    signedInLead = await signedIn(world.team.members.lead.id);
+  });
+
+  it("checks a signed-in member's access with no statement, an administrator's with one", async () => {
+    const { evaluationAccess } = await import("@/lib/evaluations/access");
+    const member = await countStatements(() => evaluationAccess(world.evaluationId, lead()));
+    expect((member.result as { roles: string[] } | null)?.roles).toContain("LEAD");
+    expect(member.count).toBe(0);
+    // The same user built by a script (no memberships carried) is looked up.
+    const { id, isAdmin } = lead();
+    const looked = await countStatements(() => evaluationAccess(world.evaluationId, { id, isAdmin }));
+    expect((looked.result as { roles: string[] } | null)?.roles).toContain("LEAD");
+    expect(looked.count).toBe(1);
+    // An administrator may see any evaluation: whether this one exists is still asked.
+    const admin = await database.prisma.user.create({
+      data: { email: `admin-${Date.now()}@test.example`, name: "Admin", isAdmin: true },
+    });
+    const asAdmin = await countStatements(async () => evaluationAccess(world.evaluationId, await signedIn(admin.id)));
+    expect((asAdmin.result as { roles: string[] } | null)?.roles).toEqual(["ADMIN"]);
+    expect(asAdmin.count).toBe(2); // the session, then the evaluation
+  });
+
   it("asks who is signed in, and whether two-factor set-up is owed, in one statement", async () => {
     const { resolveCurrentUser } = await import("@/lib/auth/current-user");
     const lead = world.team.members.lead;
@@ -104,7 +141,7 @@ describe("statements per page", () => {
     }
   });
 
-  it("reads the story page, story and all, in at most 7 statements beside the session's", async () => {
+  it("reads the story page, story and all, in at most 6 statements beside the session's", async () => {
     const { count, result } = await countStatements(() => stories.loadStoryPage(world.evaluationId, storyId, lead()));
     const view = result as Awaited<ReturnType<typeof stories.loadStoryPage>>;
     // The view is whole: storytellers, both sources with the passage's words, the places, the step taken.
@@ -115,13 +152,13 @@ describe("statements per page", () => {
     expect(view?.history).toEqual([
       expect.objectContaining({ from: "DRAFT", to: "SUBMITTED", actorName: "Test evaluator" }),
     ]);
-    // Access, then at once the story (with the passages it quotes) and its figures (read apart:
-    // their Decimal values lose digits as JSON), then at once its assignments, the domains to
-    // assign from (a lead at this stage), its path's facts and its history with the actors' names.
-    expect(count).toBeLessThanOrEqual(7);
+    // At once the story (with the passages it quotes) and its figures (read apart: their Decimal
+    // values lose digits as JSON), then at once its assignments, the domains to assign from (a
+    // lead at this stage), its path's facts and its history with the actors' names.
+    expect(count).toBeLessThanOrEqual(6);
   });
 
-  it("reads a list page's frame and rows in at most 4 statements beside the session's", async () => {
+  it("reads a list page's frame and rows in at most 3 statements beside the session's", async () => {
     const { count, result } = await countStatements(async () => {
       const frame = await frames.loadListFrame(world.evaluationId, lead(), "story.view", "story.edit");
       const page = await stories.loadStoryList(world.evaluationId, lead(), STORY_LIST_FIRST_PAGE);
@@ -134,8 +171,8 @@ describe("statements per page", () => {
     expect(frame?.evaluation.domains).toHaveLength(3);
     expect(frame?.evaluation.states.map((place) => place.state).sort()).toEqual(["Coahuila", "Oaxaca"]);
     expect(page?.rows.map((row) => row.id)).toEqual([storyId]);
-    // Access (asked twice here: a page's React cache makes it once), the frame, the count and the rows.
-    expect(count).toBeLessThanOrEqual(5);
+    // The frame, the count and the rows; the access (asked twice) sends none.
+    expect(count).toBeLessThanOrEqual(3);
   });
 });
 
@@ -217,32 +254,33 @@ describe("statements per round page", () => {
     });
   });
 
-  it("reads an open round for a panelist, ballot and every candidate's details, in at most 6 statements beside the session's", async () => {
-    const panelist = selection.panelists[0]!;
+  it("reads an open round for a panelist, ballot and every candidate's details, in at most 5 statements beside the session's", async () => {
+    const panelist = await signedIn(selection.panelists[0]!.id);
     const { count, result } = await countStatements(() =>
-      rounds.loadRoundPage(selection.evaluationId, openRoundId, { id: panelist.id, isAdmin: false }),
+      rounds.loadRoundPage(selection.evaluationId, openRoundId, panelist),
     );
     const view = result as Awaited<ReturnType<typeof rounds.loadRoundPage>>;
     expect(view).toMatchObject({ sits: true, canVote: true, results: null });
-    // Access, the round with who voted, then at once the reader's ballots, their conflicts, and the
+    // The round with who voted, then at once the reader's ballots, their conflicts, and the
     // candidates with their places beside their figures.
     expect(view?.ownBallots).toHaveLength(4);
     expect([...(view?.details.values() ?? [])].map((detail) => detail.figures.length)).toEqual([2, 2, 2, 2]);
     expect([...(view?.details.values() ?? [])].every((detail) => detail.places.length === 1)).toBe(true);
-    expect(count).toBeLessThanOrEqual(6);
+    expect(count).toBeLessThanOrEqual(5);
   });
 
-  it("reads a closed round for the lead, tally, reasons and decision form, in at most 6 statements beside the session's", async () => {
+  it("reads a closed round for the lead, tally, reasons and decision form, in at most 5 statements beside the session's", async () => {
+    const lead = await signedIn(selection.lead.id);
     const { count, result } = await countStatements(() =>
-      rounds.loadRoundPage(selection.evaluationId, closedRoundId, { id: selection.lead.id, isAdmin: false }),
+      rounds.loadRoundPage(selection.evaluationId, closedRoundId, lead),
     );
     const view = result as Awaited<ReturnType<typeof rounds.loadRoundPage>>;
-    // Access, the round with who voted, then at once every ballot (tally, reasons), the storytellers'
+    // The round with who voted, then at once every ballot (tally, reasons), the storytellers'
     // languages, and the candidates with their places beside their figures.
     expect(view?.results?.tally.voters).toBe(3);
     expect(view?.results?.reasons).toHaveLength(12);
     expect(view?.voterIds.size).toBe(3);
     expect(view?.decision?.storytellerLanguages.size).toBe(4);
-    expect(count).toBeLessThanOrEqual(6);
+    expect(count).toBeLessThanOrEqual(5);
   });
 });

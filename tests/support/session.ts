@@ -8,12 +8,15 @@
  * and each test chooses its caller with `signInAs(user)` or `signOut()`. Everything after the
  * cookie stays real: `getAuthorizedUser` and `requireUser` apply the same rules as the app's
  * (set up two-factor sign-in first; no caller is sent to sign in), and actions, loaders, pages and
- * route handlers check membership and permissions in the database. Signing in, the session row
- * and its timeouts are tested without this, in auth-*.test.ts.
+ * route handlers check membership and permissions in the database. As the session's own read
+ * does, each request's caller carries their memberships as they are in the database at that
+ * moment (`withMemberships`), so the access check takes the same path as in the app. Signing in,
+ * the session row and its timeouts are tested without this, in auth-*.test.ts.
  */
 import { redirect } from "next/navigation";
 import { vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
 
 /** Where pages send a caller who must set up two-factor sign-in: the real module's own value. */
 export const { TWO_FACTOR_SETUP_PATH } =
@@ -54,12 +57,25 @@ export function signOut(): void {
   caller = null;
 }
 
+/**
+ * The caller with their memberships read now, as lib/auth/data.ts `findSessionWithUser` reads them
+ * with the session on every request; a caller made with `memberships` keeps the ones it was given.
+ */
+async function withMemberships(user: CurrentUser | null): Promise<CurrentUser | null> {
+  if (!user || user.memberships) return user;
+  const rows = await db().evaluationMember.findMany({
+    where: { userId: user.id },
+    select: { evaluationId: true, roles: true },
+  });
+  return { ...user, memberships: new Map(rows.map((row) => [row.evaluationId, row.roles])) };
+}
+
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  return caller;
+  return withMemberships(caller);
 }
 
 export async function getAuthorizedUser(): Promise<CurrentUser | null> {
-  return caller && !caller.needsTwoFactorEnrolment ? caller : null;
+  return caller && !caller.needsTwoFactorEnrolment ? withMemberships(caller) : null;
 }
 
 export async function requireUser(
@@ -68,5 +84,5 @@ export async function requireUser(
 ): Promise<CurrentUser> {
   if (!caller) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   if (caller.needsTwoFactorEnrolment && !options.duringTwoFactorSetup) redirect(TWO_FACTOR_SETUP_PATH);
-  return caller;
+  return (await withMemberships(caller))!;
 }
