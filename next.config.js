@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
 /** The one statement of how large a request may be (lib/request-limits.json; the app's checks read it too). */
@@ -6,6 +9,15 @@ const limits = JSON.parse(readFileSync(new URL("./lib/request-limits.json", impo
 const requestLimit = `${limits.requestMegabytes}mb`;
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/**
+ * next-intl's format-only formatter in place of the full one, everywhere in the bundle: it formats
+ * messages compiled once per process (lib/i18n/catalogue.ts) instead of parsing them on every
+ * request, and leaves intl-messageformat out of the browser's code. Turbopack wants the alias
+ * relative to the project.
+ */
+const projectDir = path.dirname(fileURLToPath(import.meta.url));
+const formatOnly = `./${path.relative(projectDir, createRequire(import.meta.url).resolve("use-intl/format-message/format-only"))}`;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,6 +33,7 @@ const nextConfig = {
     "@resvg/resvg-js",
   ],
   typedRoutes: false,
+  turbopack: { resolveAlias: { "use-intl/format-message": formatOnly } },
   experimental: {
     // Interview and focus-group forms send a transcript and its translation (500,000 UTF-16 code
     // units each, up to 2 bytes per unit in UTF-8 plus JSON escaping) in one server action.

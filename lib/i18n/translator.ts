@@ -4,8 +4,8 @@
  */
 import { createTranslator } from "next-intl";
 import { INTL_LOCALE, type AppLocale } from "./config";
-import { messages } from "./messages";
+import { interfaceMessages } from "./catalogue";
 
 export function translatorFor(locale: AppLocale) {
-  return createTranslator({ locale: INTL_LOCALE[locale], messages: messages[locale] });
+  return createTranslator({ locale: INTL_LOCALE[locale], messages: interfaceMessages(locale) });
 }
