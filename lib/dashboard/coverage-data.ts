@@ -8,7 +8,7 @@ import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { StoryStage } from "@/lib/generated/prisma/enums";
-import { storyConditions, tallyConditions } from "./filter-sql";
+import { countedStories, storyConditions } from "./filter-sql";
 import { SELECTED_STAGES } from "./meta-data";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 import type { DashboardFilters } from "./schema";
@@ -101,7 +101,7 @@ export async function rollUpMagnitudes(
 
 export type AtRiskTagRow = { groupId: string; nameEn: string; nameEs: string; collected: number; selected: number };
 
-/** Per at-risk group of the evaluation: stories tagged with it, and those of them selected (from the story tally). */
+/** Per at-risk group of the evaluation: stories tagged with it, and those of them selected (countedStories). */
 export async function countAtRiskTags(
   evaluationId: string,
   filters: DashboardFilters,
@@ -110,11 +110,11 @@ export async function countAtRiskTags(
 ): Promise<AtRiskTagRow[]> {
   return db().$queryRaw<AtRiskTagRow[]>`
     WITH tagged AS (
-      SELECT group_id, count(*)::int AS collected, count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
-        FROM (SELECT t.stage, unnest(t.at_risk_group_ids) AS group_id
-                FROM story_tally t
-               WHERE ${tallyConditions(evaluationId, filters, stages, scope)}) tags
-       GROUP BY group_id
+      SELECT x.key AS group_id, sum(x.stories)::int AS collected,
+             coalesce(sum(x.stories) FILTER (WHERE x.stage IN (${stageList(SELECTED_STAGES)})), 0)::int AS selected
+        FROM (${countedStories(evaluationId, filters, stages, scope, "TAG")}) x
+       GROUP BY x.key
+      HAVING sum(x.stories) > 0
     )
     SELECT g.id AS "groupId", g.name_en AS "nameEn", g.name_es AS "nameEs", coalesce(t.collected, 0) AS collected, coalesce(t.selected, 0) AS selected
       FROM at_risk_group g LEFT JOIN tagged t ON t.group_id = g.id

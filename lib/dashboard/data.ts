@@ -3,12 +3,13 @@
  * interview or respondent loaded into Node. Callers decide who may see what (loaders.ts).
  */
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { regionTokenSql } from "@/lib/places/region-sql";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { fieldworkConditions, respondentConditions, tallyConditions } from "./filter-sql";
+import { countedStories, fieldworkConditions, respondentConditions } from "./filter-sql";
 import type { StoryReadScope } from "@/lib/stories/read-scope";
 import type { DashboardFilters } from "./schema";
 
@@ -25,10 +26,10 @@ export async function countFunnel(
   scope: CountScope,
 ): Promise<FunnelCell[]> {
   return db().$queryRaw<FunnelCell[]>`
-    SELECT t.primary_domain_id AS "domainId", t.stage::text AS stage, count(*)::int AS stories
-      FROM story_tally t
-     WHERE ${tallyConditions(evaluationId, filters, stages, scope.stories)}
-     GROUP BY t.primary_domain_id, t.stage`;
+    SELECT x.domain_id AS "domainId", x.stage::text AS stage, sum(x.stories)::int AS stories
+      FROM (${countedStories(evaluationId, filters, stages, scope.stories, "STORY")}) x
+     GROUP BY x.domain_id, x.stage
+    HAVING sum(x.stories) > 0`;
 }
 
 /** The evaluation's domains in order, retired ones too (their stories still count). */
@@ -101,18 +102,16 @@ export async function countByState(
   const focusGroups = fieldworkConditions(evaluationId, filters, "focus_group", scope.seesFieldwork);
   // Under a state filter, a story placed there and elsewhere counts for that state only.
   const storyRegion = filters.state
-    ? Prisma.sql`WHERE state = ${regionToken(parseRegionToken(filters.state))}`
+    ? Prisma.sql`WHERE x.key = ${regionToken(parseRegionToken(filters.state))}`
     : Prisma.empty;
-  // Each story's regions come from its tally, made distinct when written (decision 0049); a story
-  // with no place counts once under null. The tally alone: no join with the stories.
+  // A story with no place counts once under null (countedStories).
   return db().$queryRaw<StateCounts[]>`
     WITH story_states AS (
-      SELECT state, count(*)::int AS stories
-        FROM (SELECT unnest(CASE WHEN cardinality(t.place_regions) = 0 THEN '{NULL}' ELSE t.place_regions END) AS state
-                FROM story_tally t
-               WHERE ${tallyConditions(evaluationId, filters, stages, scope.stories)}) regions
+      SELECT x.key AS state, sum(x.stories)::int AS stories
+        FROM (${countedStories(evaluationId, filters, stages, scope.stories, "REGION")}) x
        ${storyRegion}
        GROUP BY 1
+      HAVING sum(x.stories) > 0
     ), interview_states AS (
       SELECT ${regionTokenSql("fp")} AS state, count(*)::int AS interviews
         FROM interview f LEFT JOIN place fp ON fp.evaluation_id = f.evaluation_id AND fp.id = f.place_id
@@ -159,3 +158,19 @@ export async function readChangeMark(evaluationId: string): Promise<string> {
              ORDER BY sequence DESC LIMIT 1) AS installation`;
   return `${row?.evaluation ?? "-"}/${row?.installation ?? "-"}`;
 }
+
+/**
+ * Appended story-count rows that may wait before a reading folds them (decision 0053): about
+ * seventy stories changed. Folding that many takes tens of milliseconds; reading them unfolded
+ * costs the counts less than a millisecond.
+ */
+export const FOLD_AT = 2_000;
+
+/**
+ * Folds the evaluation's appended story-count rows into one row per key, when FOLD_AT or more are
+ * waiting and no other process is folding them (story_count_fold). The counts are right either
+ * way; folding keeps them few. At most once per request.
+ */
+export const foldStoryCounts = cache(async (evaluationId: string): Promise<void> => {
+  await db().$queryRaw`SELECT story_count_fold(${evaluationId}, ${FOLD_AT}::int)`;
+});

@@ -16,7 +16,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
-import { readChangeMark } from "./data";
+import { foldStoryCounts, readChangeMark } from "./data";
 
 /**
  * A few hundred filter combinations per process at most, each a few kilobytes to a few hundred.
@@ -43,7 +43,8 @@ async function keptUntilChange<T>(
   const key = JSON.stringify([evaluationId, mark, what, dependsOn]);
   const known = kept.get(key) as Promise<T> | undefined;
   if (known) return known;
-  const reading = read();
+  // Reading afresh: the story counts' waiting rows are folded first when many have gathered.
+  const reading = foldStoryCounts(evaluationId).then(read);
   kept.set(key, reading);
   reading.catch(() => kept.delete(key));
   return reading;

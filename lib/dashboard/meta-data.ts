@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
-import { storyConditions, tallyConditions } from "./filter-sql";
+import { countedStories, storyConditions, tallyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
 /**
@@ -40,9 +40,10 @@ export type StorytellerGroupRow = {
 /**
  * Per storyteller type, gender, state and at-risk group: storytellers and their stories (a story
  * told by two groups counts in both; each story once per group). Respondents excluded by consent
- * withdrawal are left out. Each story's groups come from its tally, made distinct when written
- * (story_tally, decision 0049), so stories are counted without `count(DISTINCT)`; storytellers
- * are the respondents of the matching stories, each counted once in each of their groups.
+ * withdrawal are left out. Each story's groups are made distinct when its tally is written
+ * (decision 0049), so stories are summed without `count(DISTINCT)`, from the story counts where
+ * they can answer (decision 0053); storytellers are the respondents of the matching stories, each
+ * counted once in each of their groups.
  */
 export async function countStoriesByStorytellerGroup(
   evaluationId: string,
@@ -50,20 +51,19 @@ export async function countStoriesByStorytellerGroup(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<StorytellerGroupRow[]> {
-  // Not materialized: each use reads the matching stories again, which costs less than writing
-  // 100,000 rows of arrays aside and reading them back.
+  // The stories per group are summed (countedStories); the storytellers, each counted once however
+  // many stories they told, come from the matching stories' tally rows.
   return db().$queryRaw<StorytellerGroupRow[]>`
-    WITH matched AS NOT MATERIALIZED (
-      SELECT t.stage, t.storyteller_ids, t.storyteller_groups
-        FROM story_tally t
-       WHERE ${tallyConditions(evaluationId, filters, stages, scope)}
+    WITH matched AS (
+      SELECT t.storyteller_ids FROM story_tally t WHERE ${tallyConditions(evaluationId, filters, stages, scope)}
     ), stories AS (
-      SELECT key, count(*)::int AS told,
-             count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected,
-             count(*) FILTER (WHERE stage = 'NOT_SELECTED')::int AS "notSelected",
-             count(*) FILTER (WHERE stage = 'APPROVED')::int AS approved
-        FROM (SELECT stage, unnest(storyteller_groups) AS key FROM matched) groups
-       GROUP BY key
+      SELECT x.key, sum(x.stories)::int AS told,
+             coalesce(sum(x.stories) FILTER (WHERE x.stage IN (${stageList(SELECTED_STAGES)})), 0)::int AS selected,
+             coalesce(sum(x.stories) FILTER (WHERE x.stage = 'NOT_SELECTED'), 0)::int AS "notSelected",
+             coalesce(sum(x.stories) FILTER (WHERE x.stage = 'APPROVED'), 0)::int AS approved
+        FROM (${countedStories(evaluationId, filters, stages, scope, "GROUP")}) x
+       GROUP BY x.key
+      HAVING sum(x.stories) > 0
     ), tellers AS MATERIALIZED (
       SELECT r.id, r.type::text AS type, r.gender::text AS gender, r.state
         FROM respondent r
@@ -91,10 +91,10 @@ export async function countChangeTypesByDomain(
   scope: StoryReadScope,
 ): Promise<ChangeTypeCell[]> {
   return db().$queryRaw<ChangeTypeCell[]>`
-    SELECT t.primary_domain_id AS "domainId", t.change_type::text AS "changeType", count(*)::int AS stories
-      FROM story_tally t
-     WHERE ${tallyConditions(evaluationId, filters, stages, scope)}
-     GROUP BY t.primary_domain_id, t.change_type`;
+    SELECT x.domain_id AS "domainId", x.change_type::text AS "changeType", sum(x.stories)::int AS stories
+      FROM (${countedStories(evaluationId, filters, stages, scope, "STORY")}) x
+     GROUP BY x.domain_id, x.change_type
+    HAVING sum(x.stories) > 0`;
 }
 
 export type InterviewerRow = { userId: string | null; name: string | null; stories: number; selected: number };
@@ -109,16 +109,14 @@ export async function countStoriesByInterviewer(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<InterviewerRow[]> {
-  // Each story's interviewers come from its tally, made distinct when written (decision 0049); a
-  // story with none counts once under null.
+  // A story with none counts once under null (countedStories).
   return db().$queryRaw<InterviewerRow[]>`
     WITH counted AS (
-      SELECT user_id, count(*)::int AS stories,
-             count(*) FILTER (WHERE stage IN (${stageList(SELECTED_STAGES)}))::int AS selected
-        FROM (SELECT t.stage, unnest(CASE WHEN cardinality(t.interviewer_ids) = 0 THEN '{NULL}' ELSE t.interviewer_ids END) AS user_id
-                FROM story_tally t
-               WHERE ${tallyConditions(evaluationId, filters, stages, scope)}) interviewers
-       GROUP BY user_id
+      SELECT x.key AS user_id, sum(x.stories)::int AS stories,
+             coalesce(sum(x.stories) FILTER (WHERE x.stage IN (${stageList(SELECTED_STAGES)})), 0)::int AS selected
+        FROM (${countedStories(evaluationId, filters, stages, scope, "INTERVIEWER")}) x
+       GROUP BY x.key
+      HAVING sum(x.stories) > 0
     )
     SELECT c.user_id AS "userId", u.name, c.stories, c.selected
       FROM counted c LEFT JOIN app_user u ON u.id = c.user_id

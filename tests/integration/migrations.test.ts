@@ -37,6 +37,11 @@ const HAND_WRITTEN = [
     // The story's own fields and its primary domain in the tally (decision 0051).
     "story_tally_story_changed",
     "story_tally_domains_changed",
+    // The story counts summed from the tally (decision 0053).
+    "story_count_keys",
+    "story_count_add",
+    "story_count_tally_changed",
+    "story_count_fold",
   ].map((name) => `function:${name}`),
   ...[
     "change_story_search_vector",
@@ -59,6 +64,7 @@ const HAND_WRITTEN = [
     "story_tally_respondent_changed",
     "story_tally_excerpt_changed",
     "story_tally_place_changed",
+    ...["added", "changed", "removed"].map((event) => `story_count_tally_${event}`),
   ].map((name) => `trigger:${name}`),
   ...[
     "evaluation_period_check",

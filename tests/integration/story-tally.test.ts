@@ -6,6 +6,9 @@
  * regions; its stage, change type, period, current primary domain, projects and at-risk tags).
  * The writes go straight to the tables, as any code path could, not through the app's
  * mutations. Two transactions that change one story at once leave it right too.
+ *
+ * The story counts summed from the tally (story_count, decision 0053) are checked at the same
+ * points, against the same recount, before and after their appended rows are folded.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -109,9 +112,64 @@ async function stored() {
   );
 }
 
+type Tally = ReturnType<typeof recount> extends Promise<Map<string, infer T>> ? T : never;
+const year = (day: Date | null) => (day ? day.getUTCFullYear() : null);
+
+/**
+ * What the story counts should sum to, from the recounted tallies: per stage, primary domain,
+ * change type and period years, each story under itself, its storyteller groups, its interviewers
+ * and regions (none: one null) and its at-risk tags.
+ */
+function countsOf(tallies: Map<string, Tally>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const tally of tallies.values()) {
+    const under: Array<[string, Array<string | null>]> = [
+      ["STORY", [null]],
+      ["GROUP", tally.storytellerGroups],
+      ["INTERVIEWER", tally.interviewerIds.length > 0 ? tally.interviewerIds : [null]],
+      ["REGION", tally.placeRegions.length > 0 ? tally.placeRegions : [null]],
+      ["TAG", tally.atRiskGroupIds],
+    ];
+    for (const [kind, keys] of under) {
+      for (const key of keys) {
+        const name = JSON.stringify([
+          kind,
+          key,
+          tally.stage,
+          tally.primaryDomainId,
+          tally.changeType,
+          year(tally.periodFrom),
+          year(tally.periodTo),
+        ]);
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+/** The story counts as stored, appended rows and folded ones summed per key. */
+async function storedCounts(): Promise<Map<string, number>> {
+  const rows = await prisma.$queryRaw<Array<{ name: unknown[]; stories: number }>>`
+    SELECT json_build_array(kind, key, stage, primary_domain_id, change_type, period_from_year, period_to_year) AS name,
+           sum(stories)::int AS stories
+      FROM story_count WHERE evaluation_id = ${evaluationId}
+     GROUP BY kind, key, stage, primary_domain_id, change_type, period_from_year, period_to_year
+    HAVING sum(stories) <> 0`;
+  return new Map(rows.map((row) => [JSON.stringify(row.name), row.stories]));
+}
+
+const fold = (atLeast = 0) =>
+  prisma.$queryRaw<Array<{ waiting: number }>>`SELECT story_count_fold(${evaluationId}, ${atLeast}::int) AS waiting`;
+
 async function expectTallyRight() {
   const [expected, actual] = await Promise.all([recount(), stored()]);
   expect(actual).toEqual(expected);
+  const counts = countsOf(expected);
+  expect(await storedCounts()).toEqual(counts);
+  await fold();
+  expect(await storedCounts()).toEqual(counts);
+  expect(await prisma.storyCount.count({ where: { evaluationId, folded: false } })).toBe(0);
 }
 
 /** Respondents who tell at least one story. */
@@ -429,5 +487,58 @@ describe("the story tally", () => {
     } finally {
       await Promise.all([first.end(), second.end()]);
     }
+  });
+  it("lets two transactions change stories counted under the same keys without waiting for each other", async () => {
+    const [s1, s2, s3, s4] = await stories();
+    await prisma.changeStory.updateMany({ where: { id: { in: [s1!, s2!, s3!, s4!] } }, data: { stage: "SUBMITTED" } });
+    await expectTallyRight();
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      // A wait for the other transaction's rows would end here, and fail the test.
+      await client.query("SET lock_timeout = '2s'");
+      return client;
+    };
+    const [first, second] = await Promise.all([connect(), connect()]);
+    const screen = (client: pg.Client, storyId: string) =>
+      client.query("UPDATE change_story SET stage = 'SCREENED' WHERE id = $1", [storyId]);
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      // Interleaved, in opposite orders of the same keys: rows updated in place would deadlock or wait.
+      await screen(first, s1!);
+      await screen(second, s2!);
+      await screen(second, s3!);
+      await screen(first, s4!);
+      // A fold meanwhile sees neither transaction's rows and leaves them to be folded later.
+      await fold();
+      await first.query("COMMIT");
+      await second.query("COMMIT");
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    await expectTallyRight();
+  });
+
+  it("folds only when enough rows wait, and only one fold of an evaluation at a time", async () => {
+    const [s1] = await stories();
+    await prisma.changeStory.update({ where: { id: s1! }, data: { stage: "IN_SELECTION" } });
+    const waiting = await prisma.storyCount.count({ where: { evaluationId, folded: false } });
+    expect(waiting).toBeGreaterThan(0);
+    expect(await fold(waiting + 1)).toEqual([{ waiting: 0 }]);
+    expect(await prisma.storyCount.count({ where: { evaluationId, folded: false } })).toBe(waiting);
+    // Another fold holds the evaluation's lock: this one gives way.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT pg_advisory_xact_lock(hashtext('story_count_fold'), hashtext($1))", [evaluationId]);
+      expect(await fold()).toEqual([{ waiting: 0 }]);
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    expect(await fold(waiting)).toEqual([{ waiting }]);
+    await expectTallyRight();
   });
 });
