@@ -161,11 +161,14 @@ export function talliedStories(
       FROM story_tally t WHERE ${tallyConditions(evaluationId, filters, stages, scope)}`;
 }
 
-/** Stories of the domain and change type asked for (any stage): those fieldwork and people are linked to. */
-function linkedStoryConditions(evaluationId: string, filters: DashboardFilters, story: Prisma.Sql): Prisma.Sql[] {
+/**
+ * Stories of the domain and change type asked for (any stage): those fieldwork and people are
+ * linked to. Read from the stories' tally rows (alias `ls`), which hold both.
+ */
+function linkedStoryConditions(filters: DashboardFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.changeType) conditions.push(Prisma.sql`ls.change_type = ${filters.changeType}::change_type`);
-  if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, story));
+  if (filters.domain) conditions.push(Prisma.sql`ls.primary_domain_id = ${filters.domain}`);
   return conditions;
 }
 
@@ -180,16 +183,16 @@ function sourceOfLinkedStory(
   filters: DashboardFilters,
   kind: "interview" | "focus_group",
 ): Prisma.Sql | null {
-  const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
+  const linked = linkedStoryConditions(filters);
   if (linked.length === 0) return null;
   const column = kind === "interview" ? Prisma.sql`interview_id` : Prisma.sql`focus_group_id`;
   return Prisma.sql`f.id IN (
       SELECT ss.${column} FROM story_source ss
-        JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+        JOIN story_tally ls ON ls.evaluation_id = ss.evaluation_id AND ls.story_id = ss.story_id
        WHERE ss.evaluation_id = ${evaluationId} AND ss.${column} IS NOT NULL AND ${and(linked)}
       UNION ALL
       SELECT te.${column} FROM story_source ss
-        JOIN change_story ls ON ls.evaluation_id = ss.evaluation_id AND ls.id = ss.story_id
+        JOIN story_tally ls ON ls.evaluation_id = ss.evaluation_id AND ls.story_id = ss.story_id
         JOIN transcript_excerpt te ON te.evaluation_id = ss.evaluation_id AND te.id = ss.excerpt_id
        WHERE ss.evaluation_id = ${evaluationId} AND te.${column} IS NOT NULL AND ${and(linked)})`;
 }
@@ -248,9 +251,9 @@ export function respondentConditions(
   if (filters.state) conditions.push(inRegion("r", filters.state));
   const fieldwork = tookPartIn(evaluationId, filters);
   if (fieldwork) conditions.push(fieldwork);
-  const linked = linkedStoryConditions(evaluationId, filters, Prisma.sql`ls.id`);
+  const linked = linkedStoryConditions(filters);
   if (linked.length > 0) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_teller st JOIN change_story ls ON ls.evaluation_id = st.evaluation_id AND ls.id = st.story_id
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_teller st JOIN story_tally ls ON ls.evaluation_id = st.evaluation_id AND ls.story_id = st.story_id
       WHERE st.evaluation_id = ${evaluationId} AND st.respondent_id = r.id AND ${and(linked)})`);
   }
   return and(conditions);
