@@ -28,6 +28,15 @@ function primaryDomainIs(evaluationId: string, domainId: string, story: Prisma.S
     AND da.story_id = ${story} AND da.domain_id = ${domainId} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL)`;
 }
 
+/** Whether the filters, stages or scope leave out any story of the evaluation. */
+export function narrowsStories(
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): boolean {
+  return Object.values(filters).some(Boolean) || stages.length < ALL_STAGES || scope.kind !== "ALL";
+}
+
 /** Stories in the reader's `scope` matching the filters and at one of `stages`; the alias is `s`. */
 export function storyConditions(
   evaluationId: string,

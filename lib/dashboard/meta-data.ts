@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
-import { countedStories, storyConditions, tallyConditions } from "./filter-sql";
+import { countedStories, narrowsStories, storyConditions, tallyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
 /**
@@ -51,8 +51,13 @@ export async function countStoriesByStorytellerGroup(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<StorytellerGroupRow[]> {
-  // The stories per group are summed (countedStories); the storytellers, each counted once however
-  // many stories they told, come from the matching stories' tally rows.
+  // The stories per group are summed (countedStories). The storytellers, each counted once however
+  // many stories they told, come from the matching stories' tally rows; when every story matches,
+  // they are the respondents who told any (not excluded, as the tally has them): one probe of
+  // story_teller's index each, where the tally's arrays would be unnested and made distinct.
+  const storytellersOf = narrowsStories(filters, stages, scope)
+    ? Prisma.sql`r.id IN (SELECT unnest(storyteller_ids) FROM matched)`
+    : Prisma.sql`r.excluded_at IS NULL AND EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = ${evaluationId} AND st.respondent_id = r.id)`;
   return db().$queryRaw<StorytellerGroupRow[]>`
     WITH matched AS (
       SELECT t.storyteller_ids FROM story_tally t WHERE ${tallyConditions(evaluationId, filters, stages, scope)}
@@ -67,7 +72,7 @@ export async function countStoriesByStorytellerGroup(
     ), tellers AS MATERIALIZED (
       SELECT r.id, r.type::text AS type, r.gender::text AS gender, r.state
         FROM respondent r
-       WHERE r.evaluation_id = ${evaluationId} AND r.id IN (SELECT unnest(storyteller_ids) FROM matched)
+       WHERE r.evaluation_id = ${evaluationId} AND ${storytellersOf}
     ), people AS (
       SELECT 'type:' || type AS key, count(*)::int AS storytellers FROM tellers GROUP BY type
       UNION ALL SELECT 'gender:' || gender, count(*)::int FROM tellers GROUP BY gender

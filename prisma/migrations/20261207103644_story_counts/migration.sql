@@ -121,6 +121,7 @@ BEGIN
   RETURN waiting;
 END $$;
 
--- The stories already there, counted and folded.
+-- The stories already there, counted and folded; the planner told how many rows there are.
 SELECT story_count_add(ARRAY(SELECT t FROM story_tally t), '{}');
 SELECT story_count_fold(id, 0) FROM evaluation;
+ANALYZE story_count;
