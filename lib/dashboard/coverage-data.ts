@@ -8,7 +8,14 @@ import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { StoryStage } from "@/lib/generated/prisma/enums";
-import { countedStories, storyConditions } from "./filter-sql";
+import {
+  countedStories,
+  narrowsStories,
+  storiesJoined,
+  storiesPickedBy,
+  storyConditions,
+  tallyConditions,
+} from "./filter-sql";
 import { SELECTED_STAGES } from "./meta-data";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 import type { DashboardFilters } from "./schema";
@@ -61,15 +68,25 @@ export async function rollUpMagnitudes(
 ): Promise<MagnitudeRow[]> {
   const selected = stages.filter((stage) => ON_THE_PATH.includes(stage));
   if (selected.length === 0) return [];
+  // The stories come from the table that picks them at least cost (storiesPickedBy). The tally
+  // holds their stage and primary domain: no join to domain_assignment. From change_story, the
+  // primary domain is one index probe per figure, for those few stories; a join made PostgreSQL
+  // hash every current domain of the evaluation (85,000 at the bench's size).
+  const stories =
+    storiesPickedBy(filters, selected, scope) === "tally"
+      ? Prisma.sql`SELECT t.evaluation_id, t.story_id, t.stage, t.primary_domain_id AS domain_id
+          FROM story_tally t WHERE ${tallyConditions(evaluationId, filters, selected, scope)}`
+      : Prisma.sql`SELECT s.evaluation_id, s.id AS story_id, s.stage,
+            (SELECT da.domain_id FROM domain_assignment da WHERE da.evaluation_id = s.evaluation_id AND da.story_id = s.id
+                AND da.kind = 'PRIMARY' AND da.ended_at IS NULL) AS domain_id
+          FROM change_story s WHERE ${storyConditions(evaluationId, filters, selected, scope)}`;
   return db().$queryRaw<MagnitudeRow[]>`
     WITH figures AS (
-      SELECT da.domain_id COLLATE "C" AS domain_id, f.label_key COLLATE "C" AS label_key,
+      SELECT m.domain_id COLLATE "C" AS domain_id, f.label_key COLLATE "C" AS label_key,
              lower(btrim(coalesce(f.unit, ''))) COLLATE "C" AS unit_key,
-             s.id AS story_id, s.stage = 'APPROVED' AS approved, f.qualifier, f.value, f.value_max, f.position
-        FROM change_story s
-        JOIN story_figure f ON f.evaluation_id = s.evaluation_id AND f.story_id = s.id
-        LEFT JOIN domain_assignment da ON da.evaluation_id = s.evaluation_id AND da.story_id = s.id AND da.kind = 'PRIMARY' AND da.ended_at IS NULL
-       WHERE ${storyConditions(evaluationId, filters, selected, scope)}
+             m.story_id, m.stage = 'APPROVED' AS approved, f.qualifier, f.value, f.value_max, f.position
+        FROM (${stories}) m
+        JOIN story_figure f ON f.evaluation_id = m.evaluation_id AND f.story_id = m.story_id
     ), grouped AS (
       SELECT domain_id, label_key, unit_key, min(story_id) AS first_story,
              count(*)::int AS figures, count(DISTINCT story_id COLLATE "C")::int AS stories,
@@ -149,16 +166,24 @@ export async function countFeedback(
   stages: readonly StoryStage[],
   scope: StoryReadScope,
 ): Promise<FeedbackRow[]> {
+  // The candidates' stories are read from the table that picks them at least cost (storiesJoined);
+  // with no story condition, not at all (the candidate's foreign key holds its evaluation). `told`
+  // stays a probe of story_teller: the tally's storytellers leave out those excluded by consent
+  // withdrawal, and a candidate told only by them has storytellers all the same.
+  const stories = narrowsStories(filters, stages, scope)
+    ? storiesJoined(evaluationId, filters, stages, scope, "c")
+    : null;
+  const storyId = stories ? stories.id : Prisma.sql`c.story_id`;
   return db().$queryRaw<FeedbackRow[]>`
     WITH candidates AS (
       SELECT r.id AS round_id, r.name, d.decided_at, f.story_id IS NOT NULL AS fed_back,
-             EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = ${evaluationId} AND st.story_id = s.id) AS told
+             EXISTS (SELECT 1 FROM story_teller st WHERE st.evaluation_id = ${evaluationId} AND st.story_id = ${storyId}) AS told
         FROM selection_decision d
         JOIN selection_round r ON r.evaluation_id = d.evaluation_id AND r.id = d.round_id
         JOIN round_candidate c ON c.evaluation_id = r.evaluation_id AND c.round_id = r.id
-        JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
-        LEFT JOIN storyteller_feedback f ON f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = s.id
-       WHERE d.evaluation_id = ${evaluationId} AND ${storyConditions(evaluationId, filters, stages, scope)}
+        ${stories ? Prisma.sql`JOIN ${stories.table}` : Prisma.empty}
+        LEFT JOIN storyteller_feedback f ON f.evaluation_id = d.evaluation_id AND f.decision_id = d.id AND f.story_id = ${storyId}
+       WHERE d.evaluation_id = ${evaluationId} AND ${stories ? stories.conditions : Prisma.sql`TRUE`}
     )
     SELECT c.round_id AS "roundId", c.name AS "roundName", c.decided_at AS "decidedAt", count(*)::int AS candidates,
            count(*) FILTER (WHERE c.fed_back)::int AS "withFeedback", count(*) FILTER (WHERE c.told)::int AS "withStorytellers"
@@ -188,9 +213,11 @@ export async function countValidationCoverage(
 ): Promise<ValidationStratumRow[]> {
   const storyFilters: DashboardFilters = { ...filters, state: undefined };
   const narrowed = Object.values(storyFilters).some(Boolean) || stages.length < Object.values(StoryStage).length;
+  // A round's stories are read from the table that picks them at least cost (storiesJoined).
+  const stories = storiesJoined(evaluationId, storyFilters, stages, scope, "vs");
   const roundMatches = narrowed
-    ? Prisma.sql`EXISTS (SELECT 1 FROM validation_round_story vs JOIN change_story s ON s.evaluation_id = vs.evaluation_id AND s.id = vs.story_id
-        WHERE vs.evaluation_id = ${evaluationId} AND vs.validation_round_id = v.id AND ${storyConditions(evaluationId, storyFilters, stages, scope)})`
+    ? Prisma.sql`EXISTS (SELECT 1 FROM validation_round_story vs JOIN ${stories.table}
+        WHERE vs.evaluation_id = ${evaluationId} AND vs.validation_round_id = v.id AND ${stories.conditions})`
     : Prisma.sql`TRUE`;
   const stateMatches = filters.state ? Prisma.sql`r.state = ${filters.state}` : Prisma.sql`TRUE`;
   return db().$queryRaw<ValidationStratumRow[]>`

@@ -20,6 +20,8 @@ import { storyScopeSql } from "@/lib/stories/scope-sql";
 import type { DashboardFilters } from "./schema";
 
 const ALL_STAGES = Object.values(StoryStage).length;
+/** At most this many stages (approved only) make change_story's stage index narrow enough to start from. */
+const FEW_STAGES = 1;
 
 const and = (conditions: Prisma.Sql[]) => Prisma.join(conditions, " AND ");
 
@@ -91,6 +93,62 @@ export function tallyConditions(
   if (filters.from) conditions.push(Prisma.sql`coalesce(t.period_to, 'infinity'::date) >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`t.period_from <= ${filters.to}::date`);
   return and(conditions);
+}
+
+/**
+ * Which table picks the stories matching the filters, stages and scope at least cost, as measured
+ * on 100,000 stories (bench:dashboard-statements). The tally has no index on stage or change type
+ * and is read whole for them; change_story has both, and story_contribution one on the project:
+ * approved stories only, one change type or one project are picked there. A domain, state or
+ * period is picked from the tally (an index on the primary domain, GIN on the regions, the period
+ * at hand), where change_story joins domains and places or reads its wide rows. With no filter, a
+ * panelist's scope narrows more from change_story; every stage is read from the tally, once.
+ */
+export function storiesPickedBy(
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+): "tally" | "story" {
+  if (filters.changeType || stages.length <= FEW_STAGES) return "story";
+  if (filters.domain || filters.state || filters.from || filters.to) return "tally";
+  if (filters.project) return "story";
+  return scope.kind === "ALL" ? "tally" : "story";
+}
+
+/** The stories of rows joined to them, as `storiesJoined` picks them. */
+export type JoinedStories = {
+  /** What follows `JOIN`: the table and its join condition. */
+  table: Prisma.Sql;
+  /** The story's id in that table. */
+  id: Prisma.Sql;
+  /** The stories matching the filters, stages and scope, in that table. */
+  conditions: Prisma.Sql;
+};
+
+/**
+ * The stories of the rows aliased `row` (their `evaluation_id` and `story_id`; an alias written in
+ * the statement, never input), from the table storiesPickedBy names: the tally (alias `t`) or
+ * change_story (`s`).
+ */
+export function storiesJoined(
+  evaluationId: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+  scope: StoryReadScope,
+  row: string,
+): JoinedStories {
+  const alias = Prisma.raw(row);
+  return storiesPickedBy(filters, stages, scope) === "tally"
+    ? {
+        table: Prisma.sql`story_tally t ON t.evaluation_id = ${alias}.evaluation_id AND t.story_id = ${alias}.story_id`,
+        id: Prisma.sql`t.story_id`,
+        conditions: tallyConditions(evaluationId, filters, stages, scope),
+      }
+    : {
+        table: Prisma.sql`change_story s ON s.evaluation_id = ${alias}.evaluation_id AND s.id = ${alias}.story_id`,
+        id: Prisma.sql`s.id`,
+        conditions: storyConditions(evaluationId, filters, stages, scope),
+      };
 }
 
 /** The year of a whole-year bound: `from` on 1 January, `to` on 31 December; null otherwise. */

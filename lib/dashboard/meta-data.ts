@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
-import { countedStories, narrowsStories, storyConditions, tallyConditions } from "./filter-sql";
+import { countedStories, narrowsStories, storiesJoined, tallyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
 /**
@@ -159,10 +159,12 @@ export async function countPanels(
   restricted: boolean,
   scope: StoryReadScope,
 ): Promise<PanelRow[]> {
+  // A candidate's story is read from the table that picks the stories at least cost (storiesJoined).
+  const stories = storiesJoined(evaluationId, filters, stages, scope, "c");
   const matchingCandidate = (round: Prisma.Sql) =>
     restricted
-      ? Prisma.sql`EXISTS (SELECT 1 FROM round_candidate c JOIN change_story s ON s.evaluation_id = c.evaluation_id AND s.id = c.story_id
-          WHERE c.evaluation_id = ${evaluationId} AND c.round_id = ${round} AND ${storyConditions(evaluationId, filters, stages, scope)})`
+      ? Prisma.sql`EXISTS (SELECT 1 FROM round_candidate c JOIN ${stories.table}
+          WHERE c.evaluation_id = ${evaluationId} AND c.round_id = ${round} AND ${stories.conditions})`
       : Prisma.sql`TRUE`;
   return db().$queryRaw<PanelRow[]>`
     WITH rounds AS (

@@ -345,6 +345,56 @@ describe("dashboard meta: filters", () => {
     expect(view.interviewers.map((row) => [row.userId, row.stories])).toEqual([[null, 4]]);
   });
 
+  // Each filter below picks the stories from the tally or from change_story (storiesPickedBy); the
+  // decided round's candidates: S2 (d1, V, p2, 2024, fed back), S3 (d1, O+V, p1, 2023-), S10 (d2, O, fed back).
+  it("counts figures, feedback, panels and validation under each filter, from either table", async () => {
+    const { d1 } = world.domains;
+    const { p1, p2 } = world.projects;
+    const coverage = (view: View) => ({
+      feedback: { candidates: view.feedback.candidates, withFeedback: view.feedback.withFeedback },
+      panels: view.panels.map((panel) => panel.name),
+      validation: view.validation.totals.map(({ drawn, reached }) => [drawn, reached]),
+    });
+    const figures = (view: View) => magnitudes(view).map((row) => [row.domain, row.unit, row.total, row.listed]);
+
+    const byDomain = await load("lead", { domain: d1 });
+    expect(coverage(byDomain)).toEqual({
+      feedback: { candidates: 2, withFeedback: 1 },
+      panels: ["Panel d1"],
+      validation: [[5, 2]],
+    });
+    const byState = await load("lead", { state: "Oaxaca" });
+    expect(coverage(byState)).toMatchObject({ feedback: { candidates: 2, withFeedback: 1 }, panels: ["Panel d1"] });
+    expect(figures(byState)).toEqual([
+      ["d1", "%", null, ["EXACT 81"]],
+      ["d1", null, 24, null],
+    ]);
+    expect(coverage(await load("lead", { project: p1 }))).toEqual({
+      feedback: { candidates: 1, withFeedback: 0 },
+      panels: ["Panel d1"],
+      validation: [[5, 2]],
+    });
+    expect(coverage(await load("lead", { project: p2 }))).toEqual({
+      feedback: { candidates: 1, withFeedback: 1 },
+      panels: ["Panel d1"],
+      validation: [],
+    });
+    const in2024 = await load("lead", { from: "2024-01-01", to: "2024-12-31" });
+    expect(coverage(in2024)).toEqual({
+      feedback: { candidates: 2, withFeedback: 1 },
+      panels: ["Panel d1"],
+      validation: [[5, 2]],
+    });
+    expect(figures(in2024)).toEqual([
+      ["d1", "%", null, ["EXACT 75", "EXACT 81"]],
+      ["d1", null, 30, null],
+      ["d1", "municipios", 3, null],
+    ]);
+    // A panelist reads their rounds' candidates: all three of the decided round.
+    expect((await load("panelist")).feedback).toMatchObject({ candidates: 3, withFeedback: 2 });
+    expect((await load("panelist", { domain: d1 })).feedback).toMatchObject({ candidates: 2, withFeedback: 1 });
+  });
+
   it("empties every view under a period no story reaches", async () => {
     const view = await load("lead", { to: "2000-01-01" });
     expect(view.changeTypes).toEqual({ rows: [], totals: { POSITIVE: 0, NEGATIVE: 0, NO_CHANGE: 0 }, total: 0 });
