@@ -8,14 +8,8 @@ import type { StoryReadScope } from "@/lib/stories/read-scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { StoryStage } from "@/lib/generated/prisma/enums";
-import {
-  countedStories,
-  narrowsStories,
-  storiesJoined,
-  storiesPickedBy,
-  storyConditions,
-  tallyConditions,
-} from "./filter-sql";
+import { countedStories } from "./count-sql";
+import { narrowsStories, storiesJoined, storiesPickedBy, storyConditions, tallyConditions } from "./filter-sql";
 import { SELECTED_STAGES } from "./meta-data";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
 import type { DashboardFilters } from "./schema";

@@ -9,7 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { regionTokenSql } from "@/lib/places/region-sql";
 import { parseRegionToken, regionToken } from "@/lib/places/regions";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
-import { countedStories, fieldworkConditions, respondentConditions } from "./filter-sql";
+import { countedStories } from "./count-sql";
+import { fieldworkConditions, respondentConditions } from "./filter-sql";
 import type { StoryReadScope } from "@/lib/stories/read-scope";
 import type { DashboardFilters } from "./schema";
 

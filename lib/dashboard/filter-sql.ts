@@ -30,6 +30,26 @@ function primaryDomainIs(evaluationId: string, domainId: string, story: Prisma.S
     AND da.story_id = ${story} AND da.domain_id = ${domainId} AND da.kind = 'PRIMARY' AND da.ended_at IS NULL)`;
 }
 
+/**
+ * The stage and change type asked for, on a row that holds the story's own (its row, its tally
+ * row or its counts: `row` is an alias written in the statement, never input). Every stage: no
+ * condition at all. Otherwise typed values, so an index on the stage can serve it.
+ */
+export function stageAndTypeConditions(
+  row: string,
+  filters: DashboardFilters,
+  stages: readonly StoryStage[],
+): Prisma.Sql[] {
+  const alias = Prisma.raw(row);
+  const conditions: Prisma.Sql[] = [];
+  if (stages.length < ALL_STAGES)
+    conditions.push(
+      Prisma.sql`${alias}.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`,
+    );
+  if (filters.changeType) conditions.push(Prisma.sql`${alias}.change_type = ${filters.changeType}::change_type`);
+  return conditions;
+}
+
 /** Whether the filters, stages or scope leave out any story of the evaluation. */
 export function narrowsStories(
   filters: DashboardFilters,
@@ -48,10 +68,7 @@ export function storyConditions(
 ): Prisma.Sql {
   const conditions = [Prisma.sql`s.evaluation_id = ${evaluationId}`];
   if (scope.kind !== "ALL") conditions.push(storyScopeSql(evaluationId, scope, Prisma.sql`s.id`));
-  // Every stage: no condition at all. Otherwise typed values, so the stage index can serve it.
-  if (stages.length < ALL_STAGES)
-    conditions.push(Prisma.sql`s.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
-  if (filters.changeType) conditions.push(Prisma.sql`s.change_type = ${filters.changeType}::change_type`);
+  conditions.push(...stageAndTypeConditions("s", filters, stages));
   if (filters.domain) conditions.push(primaryDomainIs(evaluationId, filters.domain, Prisma.sql`s.id`));
   if (filters.state) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM story_place sp JOIN place p ON p.evaluation_id = sp.evaluation_id AND p.id = sp.place_id
@@ -80,9 +97,7 @@ export function tallyConditions(
 ): Prisma.Sql {
   const conditions = [Prisma.sql`t.evaluation_id = ${evaluationId}`];
   if (scope.kind !== "ALL") conditions.push(storyScopeSql(evaluationId, scope, Prisma.sql`t.story_id`));
-  if (stages.length < ALL_STAGES)
-    conditions.push(Prisma.sql`t.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
-  if (filters.changeType) conditions.push(Prisma.sql`t.change_type = ${filters.changeType}::change_type`);
+  conditions.push(...stageAndTypeConditions("t", filters, stages));
   if (filters.domain) conditions.push(Prisma.sql`t.primary_domain_id = ${filters.domain}`);
   if (filters.state) {
     const region = regionToken(parseRegionToken(filters.state));
@@ -149,83 +164,6 @@ export function storiesJoined(
         id: Prisma.sql`s.id`,
         conditions: storyConditions(evaluationId, filters, stages, scope),
       };
-}
-
-/** The year of a whole-year bound: `from` on 1 January, `to` on 31 December; null otherwise. */
-function wholeYear(day: string, bound: "from" | "to"): number | null {
-  return day.slice(5) === (bound === "from" ? "01-01" : "12-31") ? Number(day.slice(0, 4)) : null;
-}
-
-/**
- * The same stories as `tallyConditions`, on the story counts (story_count, alias `c`, decision
- * 0053), or null where those cannot say: they are kept per stage, current primary domain, change
- * type and years of the story's period, for every story, so they answer no state or project
- * filter, no reader who reads only some stories, and a period only in whole years. A story's
- * period overlaps years Y1 to Y2 exactly when it ends in Y1 or later (or never) and starts in Y2
- * or earlier.
- */
-export function countConditions(
-  evaluationId: string,
-  filters: DashboardFilters,
-  stages: readonly StoryStage[],
-  scope: StoryReadScope,
-): Prisma.Sql | null {
-  if (scope.kind !== "ALL" || filters.state || filters.project) return null;
-  const fromYear = filters.from ? wholeYear(filters.from, "from") : undefined;
-  const toYear = filters.to ? wholeYear(filters.to, "to") : undefined;
-  if (fromYear === null || toYear === null) return null;
-  const conditions = [Prisma.sql`c.evaluation_id = ${evaluationId}`];
-  if (stages.length < ALL_STAGES)
-    conditions.push(Prisma.sql`c.stage IN (${Prisma.join(stages.map((stage) => Prisma.sql`${stage}::story_stage`))})`);
-  if (filters.changeType) conditions.push(Prisma.sql`c.change_type = ${filters.changeType}::change_type`);
-  if (filters.domain) conditions.push(Prisma.sql`c.primary_domain_id = ${filters.domain}`);
-  if (fromYear !== undefined || toYear !== undefined) conditions.push(Prisma.sql`c.period_from_year IS NOT NULL`);
-  if (fromYear !== undefined) conditions.push(Prisma.sql`coalesce(c.period_to_year, 9999) >= ${fromYear}::int`);
-  if (toYear !== undefined) conditions.push(Prisma.sql`c.period_from_year <= ${toYear}::int`);
-  return and(conditions);
-}
-
-/** What a story is counted under, as the story counts' kinds name it (story_count_keys in SQL). */
-export type CountedUnder = "STORY" | "GROUP" | "INTERVIEWER" | "REGION" | "TAG";
-
-/** Each kind as the tally holds it: one value per story, or an array unnested (none: one null where a row of "none" is shown). */
-const TALLY_KEYS: Record<CountedUnder, Prisma.Sql> = {
-  STORY: Prisma.sql`NULL::text`,
-  GROUP: Prisma.sql`unnest(t.storyteller_groups)`,
-  INTERVIEWER: Prisma.sql`unnest(CASE WHEN cardinality(t.interviewer_ids) = 0 THEN '{NULL}' ELSE t.interviewer_ids END)`,
-  REGION: Prisma.sql`unnest(CASE WHEN cardinality(t.place_regions) = 0 THEN '{NULL}' ELSE t.place_regions END)`,
-  TAG: Prisma.sql`unnest(t.at_risk_group_ids)`,
-};
-
-/**
- * The stories matching the filters, counted under `kind`, as rows of (stage, domain_id,
- * change_type, key, stories) to be summed by the caller (groups whose sum is 0 left out): from the
- * story counts where they can answer (a few thousand rows), otherwise from the tally (one row per
- * story and key, `stories` 1). One definition for both, so every count reads the same either way.
- */
-export function countedStories(
-  evaluationId: string,
-  filters: DashboardFilters,
-  stages: readonly StoryStage[],
-  scope: StoryReadScope,
-  kind: CountedUnder,
-): Prisma.Sql {
-  const counted = countConditions(evaluationId, filters, stages, scope);
-  if (!counted) return talliedStories(evaluationId, filters, stages, scope, kind);
-  return Prisma.sql`SELECT c.stage, c.primary_domain_id AS domain_id, c.change_type, c.key, c.stories
-      FROM story_count c WHERE ${counted} AND c.kind = ${kind}::story_count_kind`;
-}
-
-/** `countedStories` read from the tally alone, whatever the filters. */
-export function talliedStories(
-  evaluationId: string,
-  filters: DashboardFilters,
-  stages: readonly StoryStage[],
-  scope: StoryReadScope,
-  kind: CountedUnder,
-): Prisma.Sql {
-  return Prisma.sql`SELECT t.stage, t.primary_domain_id AS domain_id, t.change_type, ${TALLY_KEYS[kind]} AS key, 1 AS stories
-      FROM story_tally t WHERE ${tallyConditions(evaluationId, filters, stages, scope)}`;
 }
 
 /**

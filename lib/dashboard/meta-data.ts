@@ -10,7 +10,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { SELECTED_ONWARD_STAGES } from "@/lib/stories/types";
-import { countedStories, narrowsStories, storiesJoined, tallyConditions } from "./filter-sql";
+import { countedStories } from "./count-sql";
+import { narrowsStories, storiesJoined, tallyConditions } from "./filter-sql";
 import type { DashboardFilters } from "./schema";
 
 /**

@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { StoryStage } from "@/lib/generated/prisma/enums";
-import { countConditions, countedStories, talliedStories, type CountedUnder } from "@/lib/dashboard/filter-sql";
+import { StoryCountKind, StoryStage } from "@/lib/generated/prisma/enums";
+import { countConditions, countedStories, talliedStories } from "@/lib/dashboard/count-sql";
 import { SELECTED_STAGES } from "@/lib/dashboard/meta-data";
 import type { DashboardFilters } from "@/lib/dashboard/schema";
 import { ALL_STORIES } from "@/lib/stories/read-scope";
@@ -21,7 +21,7 @@ let database: TestDatabase;
 let world: DashboardMetaWorld;
 
 const STORY_STAGES = Object.values(StoryStage);
-const KINDS: CountedUnder[] = ["STORY", "GROUP", "INTERVIEWER", "REGION", "TAG"];
+const KINDS = Object.values(StoryCountKind);
 const STAGE_SETS: Array<readonly StoryStage[]> = [STORY_STAGES, ["APPROVED"], SELECTED_STAGES];
 
 /** Every filter the counts answer: none, each alone, and together. */

@@ -71,6 +71,7 @@ const REASONS: Record<string, string> = {
   "dashboard/figures.ts": PURE,
   "dashboard/kept.ts": "the loaders' counts kept between changes of the evaluation (decision 0050)",
   "dashboard/filter-sql.ts": SQL,
+  "dashboard/count-sql.ts": SQL,
   "dashboard/funnel-chart.ts": FORMAT,
   "dashboard/map-svg.ts": FORMAT,
   "dashboard/map.ts": PURE,
