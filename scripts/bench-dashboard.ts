@@ -10,8 +10,8 @@
  * duration (lib/db.ts), asks one request at a time as the lead, and drops the database at the end.
  * Prints p50/p95 server time, statements and their summed time per request, each view twice: as
  * kept (nothing changed since the last view, decision 0050) and as the first view after a change
- * (the bench appends an event to the evaluation's audit chain before each request, as every change
- * through the app does). Asserts nothing.
+ * (before each request the bench moves one story between two early stages and appends an event to
+ * the evaluation's audit chain, as a change through the app does). Asserts nothing.
  * BENCH_KEEP=1 keeps the database and prints its name; BENCH_REUSE=<name> measures a kept one again
  * (migrating it first, generating nothing), so a change to the queries can be measured on the same
  * rows without the quarter of an hour the full size takes to generate.
@@ -48,15 +48,27 @@ const PAGES: Array<{ label: string; path: string }> = [
 ];
 
 let changes: PrismaClient | null = null;
+let changed = 0;
 /**
- * What every change made through the app does besides its own rows: one event on the evaluation's
- * audit chain. The dashboard keeps its counts until that chain moves (lib/dashboard/kept.ts), so
- * the next view reads them all afresh: the first view after any change.
+ * A change as the app makes one: a story moved between submitted and screened (its tally and
+ * story counts follow by trigger, so the counts' appended rows gather and are folded as in real
+ * use, decision 0053), and one event on the evaluation's audit chain. The dashboard keeps its
+ * counts until that chain moves (lib/dashboard/kept.ts), so the next view reads them all afresh.
+ * The stories taken turn by turn among the first thousand at those stages, each back and forth.
  */
 const recordChange = () =>
-  changes!.$transaction((tx) =>
-    recordAudit(tx, { evaluationId: BENCH.evaluationId, actorId: null, action: "bench.change", recordType: "Bench" }),
-  );
+  changes!.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      UPDATE change_story SET stage = CASE stage WHEN 'SUBMITTED' THEN 'SCREENED'::story_stage ELSE 'SUBMITTED'::story_stage END
+       WHERE id = (SELECT id FROM change_story WHERE evaluation_id = ${BENCH.evaluationId} AND stage IN ('SUBMITTED', 'SCREENED')
+                    ORDER BY id OFFSET ${changed++ % 1000} LIMIT 1)`;
+    await recordAudit(tx, {
+      evaluationId: BENCH.evaluationId,
+      actorId: null,
+      action: "bench.change",
+      recordType: "Bench",
+    });
+  });
 const counter = { statements: 0, sqlMs: 0 };
 const measure = (path: string, cookie: string) => measureRequest(`${base}${path}`, cookie, counter);
 
