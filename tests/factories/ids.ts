@@ -34,6 +34,11 @@ export function day(isoDate: string): Date {
   return utcMidnight(isoDate);
 }
 
+/** The instant n whole days (of 24 hours) from now; negative n for the past. */
+export function inDays(n: number): Date {
+  return new Date(Date.now() + n * 86_400_000);
+}
+
 /** Row input with its id chosen, so other rows can point at it before anything is written. */
 export type WithId<T> = T & { id: string };
 

@@ -8,3 +8,4 @@ export * from "./team";
 export * from "./triangulation";
 export * from "./story-form";
 export * from "./story-snapshot";
+export * from "./selection";

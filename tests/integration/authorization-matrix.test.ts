@@ -40,6 +40,7 @@ import {
   buildUser,
   createConsentedRespondent,
   createEvaluationWithTeam,
+  inDays,
   newId,
   nextRespondentCodeNumber,
   respondentFormAttributes,
@@ -300,7 +301,7 @@ const sampleInputs: Record<string, Sample> = {
           roles: ["PANELIST"],
           tokenHash: newId() + newId(),
           invitedById: f.team.members.lead.id,
-          expiresAt: new Date(Date.now() + 86_400_000),
+          expiresAt: inDays(1),
         },
         select: { id: true },
       });
@@ -926,7 +927,7 @@ const sampleInputs: Record<string, Sample> = {
         panelId,
         name: "Matrix round",
         method: "APPROVAL",
-        deadline: new Date(Date.now() + 86_400_000).toISOString(),
+        deadline: inDays(1).toISOString(),
         storyIds: [],
       };
     },
@@ -1307,7 +1308,7 @@ async function freshRoundCandidate(
       panelId: panel.id,
       name: "Matrix round",
       method: "APPROVAL",
-      deadline: new Date(Date.now() + 86_400_000),
+      deadline: inDays(1),
       status,
     },
     select: { id: true },
@@ -1365,7 +1366,7 @@ const PUBLIC_ACTIONS: Record<
     reason: "the administrator's signed set-up link is the credential (users-*.test.ts)",
     anonymous: "NOTHING_WRITTEN",
     input: {
-      token: `cnobody.${(Date.now() + 86_400_000).toString(36)}.${"A".repeat(43)}`,
+      token: `cnobody.${inDays(1).getTime().toString(36)}.${"A".repeat(43)}`,
       name: "Someone",
       password: "long enough password",
       passwordConfirmation: "long enough password",

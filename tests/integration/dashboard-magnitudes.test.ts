@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { StoryStage } from "@/lib/generated/prisma/enums";
 import { LISTED_FIGURES } from "@/lib/dashboard/coverage-data";
-import { buildChangeStory, buildDomainAssignment, buildStoryFigure, day, newId } from "@/tests/factories";
+import {
+  buildChangeStory,
+  buildDomainAssignment,
+  buildStoryFigure,
+  createDecidedRound,
+  newId,
+} from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createDashboardWorld } from "./dashboard-world";
@@ -139,34 +145,17 @@ async function createMagnitudesWorld(prisma: PrismaClient) {
     ].map(([storyId, respondentId]) => ({ id: newId(), evaluationId, storyId: storyId!, respondentId: respondentId! })),
   });
   const panel = await prisma.selectionPanel.findFirstOrThrow({ where: { evaluationId } });
-  const round = {
-    id: newId(),
+  const { roundId } = await createDecidedRound(prisma, {
     evaluationId,
     panelId: panel.id,
-    name: "Ronda de cifras",
     domainId: d1,
-    method: "RANKING" as const,
-    status: "DECIDED" as const,
-    deadline: day("2024-06-01"),
-    closedAt: day("2024-06-01"),
-  };
-  await prisma.selectionRound.create({ data: round });
-  await prisma.roundCandidate.createMany({
-    data: T.slice(0, 4).map((storyId) => ({ id: newId(), evaluationId, roundId: round.id, storyId })),
+    decidedById: lead,
+    name: "Ronda de cifras",
+    method: "RANKING",
+    candidates: T.slice(0, 4),
+    feedback: [T[0]!, T[2]!],
   });
-  const decision = { id: newId(), evaluationId, roundId: round.id, decidedById: lead };
-  await prisma.selectionDecision.create({ data: decision });
-  await prisma.storytellerFeedback.createMany({
-    data: [T[0]!, T[2]!].map((storyId) => ({
-      id: newId(),
-      evaluationId,
-      decisionId: decision.id,
-      storyId,
-      language: "es",
-      text: "Gracias.",
-    })),
-  });
-  return { ...base, T, noDomain, figures, stageOf, roundId: round.id };
+  return { ...base, T, noDomain, figures, stageOf, roundId };
 }
 
 const fixed = (value: string) => Number(value).toFixed(4);

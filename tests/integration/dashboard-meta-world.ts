@@ -23,6 +23,7 @@ import {
   buildDomainAssignment,
   buildStoryFigure,
   buildStoryRevision,
+  createDecidedRound,
   day,
   newId,
 } from "@/tests/factories";
@@ -138,62 +139,24 @@ export async function createDashboardMetaWorld(prisma: PrismaClient) {
   await prisma.selectionPanel.create({
     data: { id: newId(), evaluationId, name: "Panel de portafolio", level: "PORTFOLIO" },
   });
-  const round = {
-    id: newId(),
+  const { roundId } = await createDecidedRound(prisma, {
     evaluationId,
     panelId: panel.id,
-    name: "Ronda decidida",
     domainId: world.domains.d1,
-    method: "APPROVAL" as const,
-    status: "DECIDED" as const,
-    deadline: day("2024-06-01"),
-    closedAt: day("2024-06-01"),
-  };
-  await prisma.selectionRound.create({ data: round });
-  await prisma.roundCandidate.createMany({
-    data: [2, 3, 10].map((s) => ({ id: newId(), evaluationId, roundId: round.id, storyId: story(s) })),
-  });
-  await prisma.ballot.createMany({
-    data: [
-      [2, true],
-      [10, true],
-      [3, false],
-    ].map(([s, approved]) => ({
-      id: newId(),
-      evaluationId,
-      roundId: round.id,
-      storyId: story(s as number),
-      panelistId: panelist,
-      approved: approved as boolean,
-      reason: "Razón.",
-    })),
-  });
-  const decision = {
-    id: newId(),
-    evaluationId,
-    roundId: round.id,
     decidedById: lead,
+    name: "Ronda decidida",
+    method: "APPROVAL",
+    candidates: [2, 3, 10].map(story),
+    ballots: (
+      [
+        [2, true],
+        [10, true],
+        [3, false],
+      ] as const
+    ).map(([s, approved]) => ({ storyId: story(s), panelistId: panelist, approved, reason: "Razón." })),
     dissent: "Una panelista prefería CS-0010.",
-  };
-  await prisma.selectionDecision.create({ data: decision });
-  await prisma.selectedStory.createMany({
-    data: [2, 3].map((s) => ({
-      id: newId(),
-      evaluationId,
-      decisionId: decision.id,
-      storyId: story(s),
-      reason: "Cambio profundo.",
-    })),
-  });
-  await prisma.storytellerFeedback.createMany({
-    data: [2, 10].map((s) => ({
-      id: newId(),
-      evaluationId,
-      decisionId: decision.id,
-      storyId: story(s),
-      language: "es",
-      text: "Gracias.",
-    })),
+    selected: [2, 3].map(story),
+    feedback: [2, 10].map(story),
   });
 
   const revision = buildStoryRevision({ evaluationId, storyId: S(3), editedById: lead, snapshot: {} });
@@ -245,7 +208,7 @@ export async function createDashboardMetaWorld(prisma: PrismaClient) {
     atRisk: { A, B },
     users: { lead, evaluator, panelist },
     panelId: panel.id,
-    decidedRoundId: round.id,
+    decidedRoundId: roundId,
     validationRoundId: validation.id,
   };
 }

@@ -4,7 +4,7 @@
  * wait once the deadline has passed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildStoryRevision, day, newId } from "@/tests/factories";
+import { buildStoryRevision, day, inDays, newId } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { createDashboardWorld, type DashboardWorld } from "./dashboard-world";
@@ -108,7 +108,7 @@ describe("dashboard: waiting for you, validation and deadlines", () => {
   });
 
   it("asks no ballot of a panelist once the round's deadline has passed", async () => {
-    const later = new Date(Date.now() + 2 * 86_400_000);
+    const later = inDays(2);
     expect((await loadDashboard(world.evaluationId, reader("panelist"), {}, later))!.waiting).toEqual([]);
     expect((await loadDashboard(world.evaluationId, reader("panelist"), {}))!.waiting).toHaveLength(1);
   });

@@ -29,6 +29,7 @@ import {
   buildRespondent,
   createEvaluationWithTeam,
   day,
+  inDays,
   newId,
 } from "@/tests/factories";
 
@@ -210,7 +211,7 @@ export async function createDashboardWorld(prisma: PrismaClient) {
     domainId: d1,
     method: "APPROVAL" as const,
     status: "OPEN" as const,
-    deadline: new Date(Date.now() + 86_400_000),
+    deadline: inDays(1),
   };
   const closed = { ...round, id: newId(), name: "Ronda cerrada", status: "CLOSED" as const, closedAt: new Date() };
   await prisma.selectionRound.createMany({ data: [round, closed] });

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { buildUser, createEvaluationWithTeam, inDays, type EvaluationWithTeam } from "@/tests/factories";
 import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
 import { actingUser, signInAs, signOut } from "@/tests/support/session";
@@ -178,7 +178,7 @@ describe("acceptInvitation", () => {
   });
 
   it("refuses an expired token, and the page shows it as unusable", async () => {
-    const longAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    const longAgo = inDays(-8);
     const { token } = await invite("expired@example.org", ["PANELIST"], longAgo);
     expect(await data.findInvitationByToken(token)).toBeNull();
     expect(await mutations.acceptInvitation(token, newAccount())).toEqual({ rejected: "INVITATION_INVALID" });

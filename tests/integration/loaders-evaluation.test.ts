@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { buildUser, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { buildUser, createEvaluationWithTeam, inDays, type EvaluationWithTeam } from "@/tests/factories";
 import { actingUser, signInAs, signOut } from "@/tests/support/session";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -41,7 +41,7 @@ beforeAll(async () => {
       roles: ["EVALUATOR"],
       tokenHash: "a".repeat(64),
       invitedById: world.members.lead.id,
-      expiresAt: new Date(Date.now() + 86_400_000),
+      expiresAt: inDays(1),
     },
   });
   [evaluations, setup, members, audit, imports, users] = await Promise.all([

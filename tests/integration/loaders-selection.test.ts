@@ -4,6 +4,7 @@
  * addresses until then), with the ballot form closing at the deadline instant itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inDays } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { readerOf } from "@/tests/support/reader";
@@ -42,7 +43,7 @@ beforeAll(async () => {
   });
   if (!panel.ok) throw new Error(JSON.stringify(panel));
   storyIds = await addScreenedStories(database.prisma, world, world.domainId, 2);
-  deadline = new Date(Date.now() + 7 * 86_400_000);
+  deadline = inDays(7);
   const created = await rounds.createRound({
     ...lead(),
     panelId: panel.panelId,

@@ -5,7 +5,7 @@
  * pending work is one round's ballot lands on it, and anyone else on the evaluation list.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPlace, buildStoryFigure, buildUser, buildMembership, day } from "@/tests/factories";
+import { buildPlace, buildStoryFigure, buildUser, buildMembership, day, inDays } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { readerOf } from "@/tests/support/reader";
@@ -84,7 +84,7 @@ beforeAll(async () => {
   });
   if (!panel.ok) throw new Error(JSON.stringify(panel));
   panelId = panel.panelId;
-  deadline = new Date(Date.now() + 7 * 86_400_000);
+  deadline = inDays(7);
   const created = await rounds.createRound({
     ...lead(),
     panelId,

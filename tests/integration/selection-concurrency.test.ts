@@ -6,7 +6,7 @@
  * leave one step.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMembership, buildUser } from "@/tests/factories";
+import { buildMembership, buildUser, inDays } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
@@ -50,7 +50,7 @@ async function openRoundWith(panelistIds: string[], storyCount = 3) {
     method: "SCORING",
     scoreScaleMax: 5,
     selectCount: null,
-    deadline: new Date(Date.now() + 86_400_000),
+    deadline: inDays(1),
     resultsHiddenUntilClosed: true,
     storyIds,
   });
@@ -270,7 +270,7 @@ describe("two people moving the same story", () => {
         method: "APPROVAL",
         scoreScaleMax: null,
         selectCount: null,
-        deadline: new Date(Date.now() + 86_400_000),
+        deadline: inDays(1),
         resultsHiddenUntilClosed: true,
         storyIds,
       });

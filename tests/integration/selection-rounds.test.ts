@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
-import { newId } from "@/tests/factories/ids";
+import { inDays, newId } from "@/tests/factories/ids";
 
 let database: TestDatabase;
 let world: SelectionWorld;
@@ -16,7 +16,6 @@ let ballots: typeof import("@/lib/selection/ballot-mutations");
 let data: typeof import("@/lib/selection/data");
 let reminders: typeof import("@/lib/selection/reminder-mutations");
 
-const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
 const events = (action: string, recordId?: string) =>
   database.prisma.auditEvent.findMany({
     where: { evaluationId: world.evaluationId, action, ...(recordId ? { recordId } : {}) },
@@ -47,7 +46,7 @@ async function round(panelId: string, method: "RANKING" | "SCORING" | "APPROVAL"
     method,
     scoreScaleMax: method === "SCORING" ? 5 : null,
     selectCount: 1,
-    deadline: inAWeek(),
+    deadline: inDays(7),
     resultsHiddenUntilClosed: true,
     storyIds,
   });
@@ -283,9 +282,10 @@ describe("ballots", () => {
       code: "NOT_FOUND",
     });
     const p = world.panelists[0]!.id;
-    expect(
-      await cast(p, roundId, [{ storyId: storyIds[0]!, score: 3 }], new Date(Date.now() + 30 * 86_400_000)),
-    ).toMatchObject({ ok: false, reason: "DEADLINE_PASSED" });
+    expect(await cast(p, roundId, [{ storyId: storyIds[0]!, score: 3 }], inDays(30))).toMatchObject({
+      ok: false,
+      reason: "DEADLINE_PASSED",
+    });
     expect(await cast(p, roundId, [{ storyId: world.storyIds[0]!, score: 3 }])).toMatchObject({
       ok: false,
       reason: "NOT_A_CANDIDATE",
@@ -378,7 +378,7 @@ describe("cancelling", () => {
       method: "APPROVAL",
       scoreScaleMax: null,
       selectCount: null,
-      deadline: inAWeek(),
+      deadline: inDays(7),
       resultsHiddenUntilClosed: true,
       storyIds,
     });

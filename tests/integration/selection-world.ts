@@ -12,6 +12,7 @@ import {
   buildMembership,
   buildUser,
   createStoryWorld,
+  inDays,
   newId,
 } from "@/tests/factories";
 
@@ -89,7 +90,7 @@ export async function putBeforeRound(
       panelId: panel.id,
       name: `Ronda ${status}`,
       method: "APPROVAL",
-      deadline: new Date(Date.now() + 86_400_000),
+      deadline: inDays(1),
       status,
     },
   });

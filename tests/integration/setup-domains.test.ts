@@ -5,7 +5,7 @@
  * what nothing names.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDomain, createEvaluationWithTeam, type EvaluationWithTeam } from "@/tests/factories";
+import { buildDomain, createEvaluationWithTeam, inDays, type EvaluationWithTeam } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -312,7 +312,7 @@ describe("retiring, restoring and deleting", () => {
         domainId: created.domainId,
         name: "Ronda",
         method: "APPROVAL",
-        deadline: new Date(Date.now() + 86_400_000),
+        deadline: inDays(1),
         status: "OPEN",
       },
     });

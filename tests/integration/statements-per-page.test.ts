@@ -13,7 +13,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createStoryWorld, type StoryWorld } from "@/tests/factories";
+import { createStoryWorld, inDays, type StoryWorld } from "@/tests/factories";
 import { pointAppAt } from "@/tests/support/app-env";
 import { addScreenedStories, createSelectionWorld, type SelectionWorld } from "./selection-world";
 import { openTestDatabase, type TestDatabase } from "@/tests/support/test-database";
@@ -222,7 +222,7 @@ describe("statements per round page", () => {
         method: "RANKING",
         scoreScaleMax: null,
         selectCount: 1,
-        deadline: new Date(Date.now() + 7 * 86_400_000),
+        deadline: inDays(7),
         resultsHiddenUntilClosed: true,
         storyIds,
       });

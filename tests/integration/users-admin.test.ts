@@ -4,7 +4,7 @@
  * the next request is refused), enabling, set-up links used once, and the paginated list.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildUser } from "@/tests/factories";
+import { buildUser, inDays } from "@/tests/factories";
 import { shownLink } from "@/tests/support/shown-link";
 import { pointAppAt } from "@/tests/support/app-env";
 import { actingUser, signInAs, signOut } from "@/tests/support/session";
@@ -242,7 +242,7 @@ describe("account set-up links", () => {
     });
     if (!("userId" in created)) throw new Error("not created");
     const input = { token: created.setupToken, name: "Late", password: "a long enough password" };
-    const eightDaysLater = new Date(Date.now() + 8 * 24 * 3600 * 1000);
+    const eightDaysLater = inDays(8);
     expect(await mutations.completeAccountSetup(input, {}, eightDaysLater)).toEqual({ rejected: "LINK_INVALID" });
 
     await mutations.disableUser(admin.id, created.userId);
