@@ -109,6 +109,7 @@ const HAND_WRITTEN = [
     "audit_event_installation_sequence",
     "learning_at_risk_group_id_key",
     "audit_event_evaluation_action_prefix",
+    "story_count_folded_key",
   ].map((name) => `index:${name}`),
 ].sort();
 

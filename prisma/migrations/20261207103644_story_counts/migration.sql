@@ -87,12 +87,19 @@ CREATE TRIGGER story_count_tally_changed AFTER UPDATE ON story_tally
 CREATE TRIGGER story_count_tally_removed AFTER DELETE ON story_tally
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION story_count_tally_changed();
 
--- Sums an evaluation's rows into one per key (folded), for the keys that have appended rows
--- waiting, when at least `at_least` are waiting and no other fold of it is running; returns how
--- many were waiting, up to `at_least` (0: nothing folded). Rows appended by transactions still
--- open are not visible to the DELETE and stay as they are; readers see every row before the fold
--- or every row after it. The keys are compared with sentinels for their nulls ('' and year 0, which
--- no domain, key or period has) so that they can be hashed.
+-- One folded row per key of an evaluation: the fold adds to it by this index, one probe per key
+-- (a join between the waiting keys and every row was planned as a nested loop once the statistics
+-- had not seen the waiting rows, and took seconds). Nulls are compared through sentinels ('' and
+-- year 0, which no domain, key or period has). Appended rows are not in it: writers never touch it.
+CREATE UNIQUE INDEX story_count_folded_key ON story_count (evaluation_id, kind, stage, change_type,
+  coalesce(primary_domain_id, ''), coalesce(period_from_year, 0), coalesce(period_to_year, 0), coalesce(key, ''))
+  WHERE folded;
+
+-- Sums an evaluation's waiting rows per key into its folded rows, when at least `at_least` are
+-- waiting and no other fold of it is running; returns how many were waiting, up to `at_least`
+-- (0: nothing folded). Rows appended by transactions still open are not visible to the DELETE and
+-- stay as they are; readers see every row before the fold or every row after it. Keys whose
+-- stories come to 0 are removed.
 CREATE FUNCTION story_count_fold(evaluation text, at_least int) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
   waiting int;
@@ -102,22 +109,16 @@ BEGIN
   IF waiting < at_least OR NOT pg_try_advisory_xact_lock(hashtext('story_count_fold'), hashtext(evaluation)) THEN
     RETURN 0;
   END IF;
-  WITH touched AS (
-    SELECT DISTINCT kind, stage, change_type, coalesce(primary_domain_id, '') AS domain_id,
-           coalesce(period_from_year, 0) AS from_year, coalesce(period_to_year, 0) AS to_year, coalesce(key, '') AS key
-      FROM story_count WHERE evaluation_id = evaluation AND NOT folded
-  ), taken AS (
-    DELETE FROM story_count c USING touched w
-     WHERE c.evaluation_id = evaluation AND c.kind = w.kind AND c.stage = w.stage AND c.change_type = w.change_type
-       AND coalesce(c.primary_domain_id, '') = w.domain_id AND coalesce(c.period_from_year, 0) = w.from_year
-       AND coalesce(c.period_to_year, 0) = w.to_year AND coalesce(c.key, '') = w.key
-    RETURNING c.*
-  )
-  INSERT INTO story_count (evaluation_id, stage, primary_domain_id, change_type, period_from_year, period_to_year, kind, key, stories, folded)
+  WITH taken AS (DELETE FROM story_count WHERE evaluation_id = evaluation AND NOT folded RETURNING *)
+  INSERT INTO story_count AS c (evaluation_id, stage, primary_domain_id, change_type, period_from_year, period_to_year, kind, key, stories, folded)
   SELECT evaluation_id, stage, primary_domain_id, change_type, period_from_year, period_to_year, kind, key, sum(stories), true
     FROM taken
    GROUP BY evaluation_id, stage, primary_domain_id, change_type, period_from_year, period_to_year, kind, key
-  HAVING sum(stories) <> 0;
+  HAVING sum(stories) <> 0
+  ON CONFLICT (evaluation_id, kind, stage, change_type, coalesce(primary_domain_id, ''), coalesce(period_from_year, 0),
+               coalesce(period_to_year, 0), coalesce(key, '')) WHERE folded
+  DO UPDATE SET stories = c.stories + excluded.stories;
+  DELETE FROM story_count WHERE evaluation_id = evaluation AND folded AND stories = 0;
   RETURN waiting;
 END $$;
 
