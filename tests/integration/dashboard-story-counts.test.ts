@@ -175,9 +175,8 @@ describe("the dashboard's story counts", () => {
       where: { evaluationId: { not: world.evaluationId } },
       select: { evaluationId: true },
     });
-    const [mine] = await rows(countedStories(world.evaluationId, {}, STORY_STAGES, ALL_STORIES, "STORY")).then(
-      (found) => [found.reduce((sum, row) => sum + row.n, 0)],
-    );
+    const found = await rows(countedStories(world.evaluationId, {}, STORY_STAGES, ALL_STORIES, "STORY"));
+    const mine = found.reduce((sum, row) => sum + row.n, 0);
     expect(mine).toBe(await database.prisma.changeStory.count({ where: { evaluationId: world.evaluationId } }));
     expect(theirs.length).toBeGreaterThan(0);
   });
@@ -196,5 +195,16 @@ describe("dashboard: stories picked from the tally or from change_story", () => 
         }
     // Not vacuous: most cases pick some stories.
     expect(picked).toBeGreaterThan(100);
+  });
+});
+
+describe("an evaluation deleted", () => {
+  it("takes its story counts with it, its stories' removal adding none", async () => {
+    const { prisma } = database;
+    const theirs = world.other.evaluation.id;
+    expect(await prisma.storyCount.count({ where: { evaluationId: theirs } })).toBeGreaterThan(0);
+    await prisma.evaluation.delete({ where: { id: theirs } });
+    expect(await prisma.storyCount.count({ where: { evaluationId: theirs } })).toBe(0);
+    expect(await prisma.storyCount.count({ where: { evaluationId: world.evaluationId } })).toBeGreaterThan(0);
   });
 });
