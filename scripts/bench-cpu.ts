@@ -49,3 +49,20 @@ export function cpuMs(pids: number[]): number {
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/** Each process's CPU time so far, in milliseconds, by process id. */
+export function cpuByProcess(pids: number[]): Map<number, number> {
+  return new Map(pids.map((pid) => [pid, cpuMs([pid])]));
+}
+
+/**
+ * CPU spent between two readings by the processes of the later one: a process that started in
+ * between counts from zero. A process that ended in between took its time with it, such as a
+ * PostgreSQL parallel worker, which lives for one query: summing whoever was there at each reading
+ * gave negative figures for the search page.
+ */
+export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
+}

@@ -28,7 +28,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../lib/db";
-import { cpuAccountingAvailable, cpuMs, processTree } from "./bench-cpu";
+import { cpuAccountingAvailable, cpuByProcess, cpuMs, cpuSpent, processTree } from "./bench-cpu";
 import { applyMigrations } from "../lib/db/migrations";
 import { buildChangeStory, buildDomain, buildEvaluation, buildMembership, buildUser } from "../tests/factories";
 import { benchAppEnv, exitUnlessBuilt, stopApp as stopRunningApp, waitHealthy } from "./bench-app";
@@ -105,12 +105,12 @@ type CpuSnapshot = { app: number; database: Map<number, number> };
 async function cpuSnapshot(): Promise<CpuSnapshot | null> {
   if (!cpuAccountingAvailable || !app?.pid) return null;
   const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [name]);
-  return { app: cpuMs(processTree(app.pid)), database: new Map(rows.map((row) => [row.pid, cpuMs([row.pid])])) };
+  return { app: cpuMs(processTree(app.pid)), database: cpuByProcess(rows.map((row) => row.pid)) };
 }
 /** CPU per request between two snapshots; a backend that appeared in between counts from zero. */
 function cpuPerRequest(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number): string {
   if (!before || !after) return "";
-  const database = [...after.database].reduce((sum, [pid, ms]) => sum + ms - (before.database.get(pid) ?? 0), 0);
+  const database = cpuSpent(before.database, after.database);
   return ` · CPU per request: app ${((after.app - before.app) / requests).toFixed(1)} ms, PostgreSQL ${(database / requests).toFixed(1)} ms`;
 }
 
