@@ -1,4 +1,5 @@
-import { decode } from "next-auth/jwt";
+import hkdf from "@panva/hkdf";
+import { jwtDecrypt } from "jose";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -36,11 +37,31 @@ async function sessionClaim(): Promise<SessionClaim> {
   const token = chunks.map((cookie) => cookie.value).join("");
   if (!token) return { sessionId: undefined, userId: undefined };
   try {
-    const claims = await decode({ token, secret: getAuthOptions().secret! });
-    return { sessionId: claims?.sid, userId: claims?.sub };
+    const { payload } = await jwtDecrypt(token, await sessionKey(getAuthOptions().secret!), { clockTolerance: 15 });
+    return {
+      sessionId: typeof payload.sid === "string" ? payload.sid : undefined,
+      userId: typeof payload.sub === "string" ? payload.sub : undefined,
+    };
   } catch {
     return { sessionId: undefined, userId: undefined }; // not ours, tampered with, or expired
   }
+}
+
+const sessionKeys = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * The key next-auth encrypts its session JWT with, derived from the secret as next-auth's `decode`
+ * derives it (HKDF-SHA256, empty salt, its fixed label), but once per secret and process: `decode`
+ * derived it again on every request, a step that showed in every page's profile (decision 0054).
+ * tests/unit/auth-session-cookie.test.ts reads cookies made by next-auth's own `encode`.
+ */
+function sessionKey(secret: string): Promise<Uint8Array> {
+  let key = sessionKeys.get(secret);
+  if (!key) {
+    key = hkdf("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32);
+    sessionKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** A cookie too large for one is sent as name.0, name.1, …; the whole one sorts first. */
