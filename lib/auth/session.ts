@@ -37,7 +37,7 @@ async function sessionClaim(): Promise<SessionClaim> {
   const token = chunks.map((cookie) => cookie.value).join("");
   if (!token) return { sessionId: undefined, userId: undefined };
   try {
-    const { payload } = await jwtDecrypt(token, await sessionKey(getAuthOptions().secret!), { clockTolerance: 15 });
+    const { payload } = await jwtDecrypt(token, await sessionKey(getAuthOptions().secret!), SESSION_JWT);
     return {
       sessionId: typeof payload.sid === "string" ? payload.sid : undefined,
       userId: typeof payload.sub === "string" ? payload.sub : undefined,
@@ -46,6 +46,13 @@ async function sessionClaim(): Promise<SessionClaim> {
     return { sessionId: undefined, userId: undefined }; // not ours, tampered with, or expired
   }
 }
+
+/**
+ * What next-auth writes (a JWT encrypted directly with the key, AES-256-GCM) and nothing else: other
+ * key-management algorithms fit the same key, and PBES2 would make a forged header cost CPU. The
+ * clock tolerance is next-auth's.
+ */
+const SESSION_JWT = { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"], clockTolerance: 15 };
 
 const sessionKeys = new Map<string, Promise<Uint8Array>>();
 

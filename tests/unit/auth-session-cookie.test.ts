@@ -4,6 +4,8 @@
  * with the app's secret and its expiry checked. Whatever it says, the session row decides
  * (current-user.ts, stubbed here to see the claim it is given).
  */
+import hkdf from "@panva/hkdf";
+import { EncryptJWT } from "jose";
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -77,5 +79,22 @@ describe("the session cookie", () => {
     ]) {
       expect(await claimFor(value === null ? [] : [{ name: "next-auth.session-token", value }])).toEqual(nobody);
     }
+  });
+
+  it("reads only what next-auth writes: the key used directly with AES-256-GCM", async () => {
+    const key = await hkdf("sha256", SECRET, "", "NextAuth.js Generated Encryption Key", 32);
+    const sealed = (alg: string, enc: string) =>
+      new EncryptJWT({ sub: "user-1", sid: "session-1" })
+        .setProtectedHeader({ alg, enc })
+        .setIssuedAt()
+        .setExpirationTime("1h")
+        .encrypt(key);
+    const cookie = async (alg: string, enc: string) => [
+      { name: "next-auth.session-token", value: await sealed(alg, enc) },
+    ];
+    expect(await claimFor(await cookie("dir", "A256GCM"))).toEqual({ sessionId: "session-1", userId: "user-1" });
+    // The same key fits these too; a cookie made with them was not made by the app.
+    expect(await claimFor(await cookie("A256KW", "A256GCM"))).toEqual(nobody);
+    expect(await claimFor(await cookie("dir", "A128CBC-HS256"))).toEqual(nobody);
   });
 });
