@@ -12,9 +12,81 @@ const mexico = geometry as unknown as SvgMap;
 
 export const MAP_VIEW_BOX: string = mexico.viewBox;
 
-/** Each state's outline, keyed by its ISO 3166-2 code ("MX-OAX"). */
+/** A subpath's points in the map's own units, and whether it closes. */
+export type Outline = { points: Array<[number, number]>; closed: boolean };
+
+/**
+ * The points of an outline drawn, as the package draws them, with moves and straight lines only
+ * (m, M, l, L, z). Anything else is refused rather than drawn wrong.
+ */
+export function outlinePoints(path: string): Outline[] {
+  const tokens = path.match(/[a-zA-Z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? [];
+  const outlines: Outline[] = [];
+  let x = 0;
+  let y = 0;
+  let command = "";
+  for (let index = 0; index < tokens.length;) {
+    const token = tokens[index]!;
+    if (/^[a-zA-Z]$/.test(token)) {
+      index += 1;
+      command = token;
+      if (command === "z" || command === "Z") {
+        const current = outlines.at(-1);
+        if (!current) throw new Error("An outline closes before it starts.");
+        current.closed = true;
+        [x, y] = current.points[0]!; // after a close, the pen is back at the subpath's start
+      } else if (command === "m" || command === "M") {
+        outlines.push({ points: [], closed: false });
+      } else if (command !== "l" && command !== "L") {
+        throw new Error(`The map's outlines hold a "${command}" command, which is not drawn here.`);
+      }
+      continue;
+    }
+    const current = outlines.at(-1);
+    if (!current || current.closed || command === "z" || command === "Z") throw new Error("A point outside a subpath.");
+    const relative = command === "m" || command === "l";
+    x = (relative ? x : 0) + Number(token);
+    y = (relative ? y : 0) + Number(tokens[index + 1]);
+    index += 2;
+    current.points.push([x, y]);
+  }
+  return outlines;
+}
+
+/** A whole number of tenths written short: 23 → "2.3", -5 → "-.5", 20 → "2". */
+function tenths(value: number): string {
+  const digits = (Math.abs(value) / 10).toString();
+  return `${value < 0 ? "-" : ""}${digits.startsWith("0.") ? digits.slice(1) : digits}`;
+}
+
+/**
+ * The outline with every point rounded to a tenth of the map's unit, each written relative to the
+ * previous rounded point, so that rounding never adds up along a border; a segment that rounds to
+ * nothing is left out. The package writes its points to a millionth of a unit, and the page and
+ * its flight data carried them twice on every dashboard; a tenth of a unit is under a tenth of a
+ * pixel at the map's width, and the outlines take a third less to send.
+ */
+export function roundedOutline(path: string): string {
+  let pen: [number, number] = [0, 0]; // in tenths, where the last written point left it
+  const subpaths = outlinePoints(path).map(({ points, closed }) => {
+    const parts: string[] = [];
+    let start = pen;
+    for (const [index, [x, y]] of points.entries()) {
+      const point: [number, number] = [Math.round(x * 10), Math.round(y * 10)];
+      if (index > 0 && point[0] === pen[0] && point[1] === pen[1]) continue;
+      parts.push(`${index === 0 ? "m" : ""}${tenths(point[0] - pen[0])},${tenths(point[1] - pen[1])}`);
+      if (index === 0) start = point;
+      pen = point;
+    }
+    if (closed) pen = start;
+    return `${parts.join(" ")}${closed ? "z" : ""}`;
+  });
+  return subpaths.join(" ");
+}
+
+/** Each state's outline, keyed by its ISO 3166-2 code ("MX-OAX"), its points rounded (roundedOutline). */
 export const MAP_SHAPES: ReadonlyMap<string, string> = new Map(
-  mexico.locations.map((location) => [`MX-${location.id.toUpperCase()}`, location.path]),
+  mexico.locations.map((location) => [`MX-${location.id.toUpperCase()}`, roundedOutline(location.path)]),
 );
 
 /** Fill colours of the classes, light to dark (ColorBrewer "Blues"); zero has its own hatched fill. */
