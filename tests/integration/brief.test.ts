@@ -105,6 +105,23 @@ describe("the brief's outcomes", () => {
     expect((await brief("reviewer", "es"))!.sources[0]!.text).toMatch(/^Fuentes de CS-0003: Encuesta Nacional/);
   });
 
+  it("ends a sources note with one full stop when the citation already has its own", async () => {
+    const where = { evaluationId: world.evaluationId, citation: "Registro del Centro Federal de Conciliación, 2024" };
+    await database.prisma.evidenceItem.updateMany({ where, data: { citation: `${where.citation}.` } });
+    try {
+      const english = await brief("reviewer", "en");
+      expect(english!.sources[0]!.text).toBe(
+        "Sources of CS-0003: Encuesta Nacional de Ocupación y Empleo, 2023; Registro del Centro Federal de Conciliación, 2024.",
+      );
+      expect((await brief("reviewer", "es"))!.sources[0]!.text).toMatch(/Conciliación, 2024\.$/);
+    } finally {
+      await database.prisma.evidenceItem.updateMany({
+        where: { ...where, citation: `${where.citation}.` },
+        data: { citation: where.citation },
+      });
+    }
+  });
+
   it("adds validated, then selected outcomes to the lead's draft copies", async () => {
     expect(codes(await brief("lead", "en", "validated")).map(([, list]) => list)).toEqual([
       ["CS-0003"],
