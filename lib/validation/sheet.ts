@@ -35,9 +35,9 @@ function period(snapshot: StorySnapshot): string {
   const from = snapshot.periodFrom ?? "";
   const to = snapshot.periodTo ?? "";
   const year = (iso: string) => iso.slice(0, 4);
-  return snapshot.periodPrecision === "YEAR"
-    ? [year(from), year(to)].filter(Boolean).join(" – ")
-    : [from, to].filter(Boolean).join(" – ");
+  const ends = snapshot.periodPrecision === "YEAR" ? [year(from), year(to)] : [from, to];
+  // A period within one year (or day) is that year once, as the brief writes it, not "2023 – 2023".
+  return [...new Set(ends.filter(Boolean))].join(" – ");
 }
 
 /** The story's own words; an English sheet shows the English translation where there is one. */

@@ -396,6 +396,38 @@ describe("the validation sheet", () => {
     expect(text).not.toContain("600000");
   });
 
+  it("gives a period within one year as that year once, not the year twice", async () => {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    await database.prisma.changeStory.update({
+      where: { id: story.id },
+      data: { periodPrecision: "YEAR", periodFrom: new Date("2023-01-01"), periodTo: new Date("2023-12-31") },
+    });
+    await editStory(database.prisma, world, story.id);
+    const created = (await rounds.createRound(
+      { actorId: world.team.members.lead.id },
+      {
+        evaluationId: world.evaluationId,
+        round: {
+          name: "Ronda de un año",
+          startsOn: "2025-05-01",
+          endsOn: "2025-05-30",
+          method: "WORKSHOP",
+          targetSize: 3,
+          notes: null,
+          storyIds: [story.id],
+        },
+      },
+    )) as { roundId: string };
+    await sample.addSampleMember(
+      { actorId: world.team.members.lead.id },
+      { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code },
+    );
+    signInAs(world.team.members.evaluator!);
+    const text = pdfText(Buffer.from(await (await download(created.roundId, world.pool[0]!.id)).arrayBuffer()));
+    expect(text).toMatch(/Period 2023 /);
+    expect(text).not.toContain("2023 – 2023");
+  });
+
   it("answers 404 to a reviewer, an outsider, someone signed out, and for a respondent outside the sample", async () => {
     const { roundId } = await sampledRound();
     for (const user of [world.team.members.reviewer!, world.team.members.panelist!, world.team.outsider]) {
