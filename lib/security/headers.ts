@@ -14,7 +14,11 @@ export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
  * a response header it sets replaces the one the route set, so the page's would win (issue 17).
  */
 export function isDownloadPath(pathname: string): boolean {
-  return /^\/api\/evaluations\//i.test(pathname.replace(/\/{2,}/g, "/"));
+  const path = pathname.replace(/\/{2,}/g, "/");
+  // The validation sheets (PDF) are served beside their round's page, outside /api.
+  return (
+    /^\/api\/evaluations\//i.test(path) || /^\/evaluations\/[^/]+\/validation\/[^/]+\/sheets\/[^/]+\/?$/i.test(path)
+  );
 }
 
 /** Pages, exports and API answers may hold respondents' data: no browser or shared cache keeps them. */

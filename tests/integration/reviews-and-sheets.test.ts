@@ -338,6 +338,7 @@ describe("the validation sheet", () => {
       `attachment; filename="validation-${world.pool[0]!.code}.pdf"`,
     );
     expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = pdfText(bytes);

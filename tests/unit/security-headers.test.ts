@@ -222,6 +222,11 @@ describe("downloads keep the download policy (issue 17, item 5)", () => {
     expect(securityHeaders(input, "//api/evaluations/e1/exports/stories.csv")["Content-Security-Policy"]).toBe(
       DOWNLOAD_CSP,
     );
+    // A validation sheet is a PDF served outside /api; its round's page is a page.
+    expect(securityHeaders(input, "/evaluations/e1/validation/r1/sheets/p1")["Content-Security-Policy"]).toBe(
+      DOWNLOAD_CSP,
+    );
+    expect(securityHeaders(input, "/evaluations/e1/validation/r1")["Content-Security-Policy"]).toContain("script-src");
     expect(securityHeaders(input, "/evaluations/e1")["Content-Security-Policy"]).toContain("script-src");
     expect(securityHeaders(input, "/api/auth/callback/credentials")["Content-Security-Policy"]).toContain("script-src");
   });

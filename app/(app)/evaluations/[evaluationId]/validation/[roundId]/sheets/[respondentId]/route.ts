@@ -4,6 +4,7 @@
  * The download is audited (who, which round, which respondent code).
  */
 import { getAuthorizedUser } from "@/lib/auth/session";
+import { DOWNLOAD_CSP } from "@/lib/security/headers";
 import { loadValidationSheet } from "@/lib/validation/loaders";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +23,8 @@ export async function GET(_request: Request, { params }: Params) {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="validation-${sheet.respondentCode}.pdf"`,
       "X-Content-Type-Options": "nosniff",
+      // As the other downloads: a file opened in the browser by mistake runs nothing.
+      "Content-Security-Policy": DOWNLOAD_CSP,
     },
   });
 }
