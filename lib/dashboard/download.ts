@@ -54,6 +54,26 @@ function headers(contentType: string, filename: string) {
   };
 }
 
+/**
+ * A figure's title as a sheet name: spreadsheets refuse : \\ / ? * [ ] and more than 31 characters.
+ * A title too long keeps what comes before its colon ("Quantification"), or else whole words, never
+ * "Quantification  the figures of ".
+ */
+export function sheetTitle(title: string): string {
+  const tidy = (text: string) =>
+    text
+      .replace(/[:\\/?*[\]]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  const whole = tidy(title);
+  if (whole.length <= 31) return whole;
+  const lead = tidy(title.split(":")[0]!);
+  if (title.includes(":") && lead.length > 0 && lead.length <= 31) return lead;
+  const cut = whole.slice(0, 32);
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, 31)).replace(/[\s,;.–-]+$/, "");
+}
+
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 type Chart = { svg: string; title: string; summary: string; rowCount: number };
 
@@ -146,13 +166,6 @@ export async function downloadDashboardFigure(request: DownloadRequest): Promise
   }
 
   const table = figureTable(file.figure, { dashboard, meta, locale, t });
-  // Spreadsheets refuse : \\ / ? * [ ] in a sheet's name.
-  const body = exportStream(
-    file.format,
-    table.title.replace(/[:\\/?*[\]]/g, " "),
-    table.columns,
-    (sink) => sink(table.rows),
-    audit,
-  );
+  const body = exportStream(file.format, sheetTitle(table.title), table.columns, (sink) => sink(table.rows), audit);
   return new Response(body, { headers: headers(contentTypeOf(file.format), `${file.figure}-${day}.${file.format}`) });
 }

@@ -126,6 +126,8 @@ describe("dashboard downloads: the files", () => {
   it("writes the magnitudes with sums as numbers and listed figures in words, under the page's filters, in Spanish", async () => {
     as("lead");
     const sheet = await sheetOf(await call("magnitudes.xlsx", `?domain=${world.domains.d1}`, "es"));
+    // The title's part before its colon, not "Cuantificación  las cifras de l" (31 characters, colon blanked).
+    expect(sheet.name).toBe("Cuantificación");
     const [header, ...rows] = rowsOf(sheet);
     expect(header).toEqual([
       "Dominio",
