@@ -180,6 +180,22 @@ describe("downloading an attachment", () => {
     );
   });
 
+  it("names a file with accents and an apostrophe in plain ASCII and in valid UTF-8 form", async () => {
+    asAnalyst();
+    await upload(new File([PDF], "Informe O'Brien (versión final).pdf"));
+    const item = await database.prisma.evidenceItem.findFirstOrThrow({
+      where: { storyId },
+      orderBy: { createdAt: "desc" },
+      omit: { content: true },
+    });
+    expect(item.fileName).toBe("Informe O'Brien (versión final).pdf");
+    const response = await download(team.evaluation.id, item.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="Informe O'Brien (version final).pdf"; filename*=UTF-8''Informe%20O%27Brien%20%28versi%C3%B3n%20final%29.pdf`,
+    );
+  });
+
   it("answers 404 to a panelist, a reviewer, an outsider and an anonymous caller, and audits nothing", async () => {
     const item = await storedItem();
     const audits = await database.prisma.auditEvent.count();

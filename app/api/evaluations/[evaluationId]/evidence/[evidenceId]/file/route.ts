@@ -12,13 +12,21 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+/**
+ * RFC 6266: an ASCII fallback ("versión" as "version", not "versio_n") plus the UTF-8 name, in
+ * which ' ( ) * are percent-encoded too (RFC 8187 allows none of them; the ' would end the value).
+ */
 function contentDisposition(fileName: string): string {
   const ascii = fileName
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^\x20-\x7e]/g, "_")
     .replace(/["\\;]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function GET(
