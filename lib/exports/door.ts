@@ -1,7 +1,8 @@
 /**
  * The one door for table downloads, `GET /api/evaluations/{id}/exports/{table}.{csv|xlsx}`: the
  * same 404 as the list page for anyone who may not read the list, the list's own filters, search
- * and sort, every row, the columns the level allows, and one audit event when the file is complete.
+ * and sort, every row, the columns the level allows, and one audit event when the file is complete
+ * (an identified file has one more, written before its first row).
  */
 import "server-only";
 import { recordAudit } from "@/lib/audit";
@@ -72,26 +73,23 @@ export async function exportTable(request: ExportRequest): Promise<Response> {
     return text;
   };
   const context: ColumnContext = { labelled: labels === "labelled", t, level, locale };
-  const audited = (rowCount: number, sheetRowCounts?: Record<string, number>) =>
+  const described = { table: file.table, format: file.format, level, labels, ...table.described(state), ...scope };
+  const record = ({ action, after }: { action: string; after: Record<string, unknown> }) =>
     db().$transaction((tx) =>
       recordAudit(tx, {
         evaluationId,
         actorId: user.id,
         ipAddress: request.ipAddress ?? null,
-        action: table.action,
+        action,
         recordType: table.recordType,
-        after: {
-          table: file.table,
-          format: file.format,
-          level,
-          labels,
-          ...table.described(state),
-          ...scope,
-          rowCount,
-          ...(sheetRowCounts ? { sheetRowCounts } : {}),
-        },
+        after,
       }),
     );
+  const audited = (rowCount: number, sheetRowCounts?: Record<string, number>) =>
+    record({ action: table.action, after: { ...described, rowCount, ...(sheetRowCounts ? { sheetRowCounts } : {}) } });
+  // Identities leave with the first rows, and a download cut short writes no event at its end: an
+  // identified one is recorded before it starts as well, so no identity leaves without a trace.
+  if (level === "identified") await record({ action: "export.identities.read", after: described });
 
   let body: ReadableStream<Uint8Array>;
   if (table.workbook && file.format !== "csv") {

@@ -1,7 +1,7 @@
 /**
  * Identities for an identified export: opened batch by batch, for the respondents of one batch.
- * The caller has checked `export.identified` and that the member asked; the export's own audit
- * event (written when the file is complete) records that identities left, with the row count.
+ * The caller has checked `export.identified` and that the member asked; the export door records
+ * that identities are leaving before the first row, and the row count when the file is complete.
  * Destroyed identities stay empty: a withdrawal with DESTROY is never undone by an export.
  */
 import "server-only";

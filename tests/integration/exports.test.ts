@@ -205,6 +205,33 @@ describe("the stories export", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await exportEvents("story.export")).toHaveLength(before);
   });
+
+  it("records an identified download before its first row, so one cut short still leaves a trace", async () => {
+    signInAs(mine.members.lead);
+    const started = (await exportEvents("export.identities.read")).length;
+    const finished = (await exportEvents("respondent.export")).length;
+    const response = await call("respondents.csv", "?identified=1&state=Oaxaca");
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const events = await exportEvents("export.identities.read");
+    expect(events).toHaveLength(started + 1);
+    expect(events.at(-1)).toMatchObject({ actorId: mine.members.lead.id, recordType: "Respondent" });
+    expect(events.at(-1)?.after).toEqual(
+      expect.objectContaining({ table: "respondents", level: "identified", filters: { state: "Oaxaca" } }),
+    );
+    expect(events.at(-1)?.after).not.toHaveProperty("rowCount");
+    expect(await exportEvents("respondent.export")).toHaveLength(finished);
+
+    // Whole, it has both: the start, then the end with its row count.
+    await (await call("respondents.csv", "?identified=1&state=Oaxaca")).text();
+    expect(await exportEvents("export.identities.read")).toHaveLength(started + 2);
+    expect((await exportEvents("respondent.export")).at(-1)?.after).toMatchObject({ level: "identified", rowCount: 2 });
+    // A file without identities writes no start.
+    await (await call("respondents.csv")).text();
+    expect(await exportEvents("export.identities.read")).toHaveLength(started + 2);
+  });
 });
 
 describe("the respondents export", () => {
