@@ -11,12 +11,14 @@ import en from "@/lib/i18n/messages/en/audit.json";
 import es from "@/lib/i18n/messages/es/audit.json";
 import { RECORD_NOUNS, recordNounKey, sentenceKey } from "@/lib/audit-trail/sentences";
 
-/** Actions whose name is built at run time: the lists of setup, the fieldwork kinds, the round steps. */
+/** Actions whose name is built at run time: the lists of setup, the fieldwork kinds (and their transcript reads), the round steps. */
 const TEMPLATED = [
   ...["sector", "priority", "atRiskGroup"].flatMap((list) =>
     ["create", "update", "delete"].map((verb) => `${list}.${verb}`),
   ),
-  ...["interview", "focus_group"].flatMap((kind) => ["create", "update"].map((verb) => `${kind}.${verb}`)),
+  ...["interview", "focus_group"].flatMap((kind) =>
+    ["create", "update", "transcript.read"].map((verb) => `${kind}.${verb}`),
+  ),
   "validation.round.open",
   "validation.round.close",
 ];
