@@ -114,7 +114,9 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
   const citations = new Map<string, string[]>();
   for (const { storyId, citation } of records.sources) {
     const list = citations.get(storyId) ?? [];
-    const text = citation.trim();
+    // The note ends with its own full stop and separates citations with semicolons: a citation
+    // written as a sentence ("…, 2023.") would otherwise print "2023.." or "2023.; …".
+    const text = citation.trim().replace(/\.+$/, "").trim();
     if (text && !list.includes(text)) citations.set(storyId, [...list, text]);
   }
   const sources: BriefContent["sources"] = [];

@@ -68,7 +68,8 @@ export async function createBriefWorld(prisma: PrismaClient) {
     buildEvidenceItem({ evaluationId, storyId: s3!.id, addedById: lead, citation, ...fields });
   await prisma.evidenceItem.createMany({
     data: [
-      evidence("Registro del Centro Federal de Conciliación, 2024", { sourceType: "ADMINISTRATIVE_RECORD" }),
+      // Written as a sentence, as people write citations: the note prints its own full stop.
+      evidence("Registro del Centro Federal de Conciliación, 2024.", { sourceType: "ADMINISTRATIVE_RECORD" }),
       evidence("Encuesta Nacional de Ocupación y Empleo, 2023", { sourceType: "QUANTITATIVE_DATASET" }),
       evidence("Encuesta Nacional de Ocupación y Empleo, 2023", { sourceType: "QUANTITATIVE_DATASET" }),
       evidence("Nota de prensa que lo niega", { sourceType: "MEDIA", stance: "CONTRADICTS" }),
