@@ -60,4 +60,25 @@ describe("interface messages", () => {
     // made only of placeholders (a region abroad followed by its country).
     expect(same.sort()).toEqual(["localeSwitch.en", "localeSwitch.es", "setup.plan.abroad"]);
   });
+
+  it("never put a full stop right after a Spanish time, which ends with its own (“5:00 p.m.”)", () => {
+    // The messages that are given a date with its time of day, and the placeholder that holds it.
+    const timed: Array<[string, string[]]> = [
+      ["selection.reminder.template", ["deadline"]],
+      ["selection.reminder.lastSent", ["at", "next"]],
+      ["selection.decision.recorded", ["date"]],
+      ["invitations.validUntil", ["date"]],
+    ];
+    const time = new Intl.DateTimeFormat("es-MX", { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date("2027-02-05T19:33:00Z"),
+    );
+    expect(time).toMatch(/[ap]\.\s?m\.$/);
+    for (const [key, names] of timed) {
+      const message = String(catalogues.es.get(key));
+      for (const name of names) {
+        expect(message, key).toContain(`{${name}}`);
+        expect(message, key).not.toContain(`{${name}}.`);
+      }
+    }
+  });
 });
