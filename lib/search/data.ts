@@ -60,7 +60,7 @@ const TRANSCRIPT_SOURCES = {
   focusGroups: {
     table: Prisma.sql`focus_group`,
     label: Prisma.sql`t.topic`,
-    other: Prisma.sql`concat_ws('. ', t.topic, t.notes)`,
+    other: Prisma.sql`concat_ws('. ', rtrim(t.topic, '. '), t.notes)`,
   },
 } as const;
 

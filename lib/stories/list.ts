@@ -119,8 +119,10 @@ function selectPage(
   extra: Prisma.Sql = Prisma.empty,
 ): Prisma.Sql {
   const query = q ? tsQuery(q) : null;
-  const original = Prisma.sql`concat_ws('. ', s.title, s.what_changed, s.why_significant)`;
-  const translation = Prisma.sql`concat_ws('. ', s.title_translation, s.what_changed_translation, s.why_significant_translation)`;
+  // The fields joined as sentences for the headline; a field that already ends with a full stop
+  // loses it first, so the excerpt never reads "…voto.. «La empresa…".
+  const original = Prisma.sql`concat_ws('. ', rtrim(s.title, '. '), rtrim(s.what_changed, '. '), s.why_significant)`;
+  const translation = Prisma.sql`concat_ws('. ', rtrim(s.title_translation, '. '), rtrim(s.what_changed_translation, '. '), s.why_significant_translation)`;
   const fromTranslation = Prisma.sql`ht.h IS NOT NULL AND ${marked(Prisma.sql`ht.h`)}`;
   const headlineSql = query
     ? Prisma.sql`CASE WHEN ${fromTranslation} THEN ht.h ELSE ho.h END AS headline,

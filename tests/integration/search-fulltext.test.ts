@@ -188,6 +188,12 @@ describe("story search: languages, stemming and accents", () => {
     const first = spanish!.rows.find((story) => story.code === "CS-0001")!;
     expect(first.headlineLanguage).toBe("es");
     expect(marks(first.headline)).toEqual(expect.arrayContaining(["niños", "niñas"]));
+    // The title, what changed and why it matters read as sentences, each ending with one full stop.
+    expect(
+      splitHighlight(first.headline ?? "")
+        .map((part) => part.text)
+        .join(""),
+    ).toContain("durante la zafra. Por primera vez");
   });
 
   it("shows no stored markup in the highlight (ts_headline drops tags) and strips fake sentinels from stored text", async () => {
