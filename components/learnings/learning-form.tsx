@@ -225,12 +225,10 @@ export function LearningForm({
           <CheckboxGroup
             id={`${prefix}-domains`}
             legend={t("fields.domains")}
-            options={domains.map((domain) => ({
-              value: domain.id,
-              label: domain.retired
-                ? t("fields.retiredDomain", { name: domain.nameEs })
-                : `${domain.nameEs} / ${domain.nameEn}`,
-            }))}
+            options={domains.map((domain) => {
+              const name = `${domain.nameEs} / ${domain.nameEn}`;
+              return { value: domain.id, label: domain.retired ? t("fields.retiredDomain", { name }) : name };
+            })}
             selected={domainIds}
             onChange={setDomainIds}
             error={form.fieldError("domainIds")}
