@@ -15,6 +15,8 @@ type Lookup = (evaluationId: string, ids: string[], locale: "es" | "en") => Prom
 
 const named = (locale: "es" | "en") => (row: { nameEs: string; nameEn: string }) =>
   locale === "en" ? row.nameEn : row.nameEs;
+/** A name in the quotation marks of the page's language, as its messages write them: “…” or «…». */
+const quoted = (locale: "es" | "en", text: string) => (locale === "en" ? `“${text}”` : `«${text}»`);
 const storyCodes = async (
   evaluationId: string,
   rows: Array<{ id: string; storyId: string }>,
@@ -43,56 +45,56 @@ const LOOKUPS: Record<string, Lookup> = {
         select: { id: true, date: true, place: { select: { state: true, municipality: true, community: true } } },
       })
     ).map((row) => [row.id, [isoDay(row.date), row.place ? placeLabel(row.place) : null].filter(Boolean).join(", ")]),
-  FocusGroup: async (evaluationId, ids) =>
+  FocusGroup: async (evaluationId, ids, locale) =>
     (
       await db().focusGroup.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, date: true, topic: true },
       })
-    ).map((row) => [row.id, `“${row.topic}” (${isoDay(row.date)})`]),
-  SelectionRound: async (evaluationId, ids) =>
+    ).map((row) => [row.id, `${quoted(locale, row.topic)} (${isoDay(row.date)})`]),
+  SelectionRound: async (evaluationId, ids, locale) =>
     (
       await db().selectionRound.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })
-    ).map((row) => [row.id, `“${row.name}”`]),
-  SelectionPanel: async (evaluationId, ids) =>
+    ).map((row) => [row.id, quoted(locale, row.name)]),
+  SelectionPanel: async (evaluationId, ids, locale) =>
     (
       await db().selectionPanel.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, name: true } })
-    ).map((row) => [row.id, `“${row.name}”`]),
-  ValidationRound: async (evaluationId, ids) =>
+    ).map((row) => [row.id, quoted(locale, row.name)]),
+  ValidationRound: async (evaluationId, ids, locale) =>
     (
       await db().validationRound.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, name: true },
       })
-    ).map((row) => [row.id, `“${row.name}”`]),
+    ).map((row) => [row.id, quoted(locale, row.name)]),
   Domain: async (evaluationId, ids, locale) =>
     (
       await db().domain.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, nameEs: true, nameEn: true },
       })
-    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+    ).map((row) => [row.id, quoted(locale, named(locale)(row))]),
   Sector: async (evaluationId, ids, locale) =>
     (
       await db().sector.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, nameEs: true, nameEn: true },
       })
-    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+    ).map((row) => [row.id, quoted(locale, named(locale)(row))]),
   PriorityTag: async (evaluationId, ids, locale) =>
     (
       await db().priorityTag.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, nameEs: true, nameEn: true },
       })
-    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+    ).map((row) => [row.id, quoted(locale, named(locale)(row))]),
   AtRiskGroup: async (evaluationId, ids, locale) =>
     (
       await db().atRiskGroup.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, nameEs: true, nameEn: true },
       })
-    ).map((row) => [row.id, `“${named(locale)(row)}”`]),
+    ).map((row) => [row.id, quoted(locale, named(locale)(row))]),
   Project: async (evaluationId, ids) =>
     (
       await db().project.findMany({ where: { evaluationId, id: { in: ids } }, select: { id: true, acronym: true } })
@@ -111,13 +113,13 @@ const LOOKUPS: Record<string, Lookup> = {
         select: { id: true, state: true, municipality: true, community: true },
       })
     ).map((row) => [row.id, placeLabel(row)]),
-  Evaluation: async (evaluationId, ids) =>
+  Evaluation: async (evaluationId, ids, locale) =>
     (
       await db().evaluation.findMany({
         where: { id: { in: ids.filter((id) => id === evaluationId) } },
         select: { id: true, name: true },
       })
-    ).map((row) => [row.id, `“${row.name}”`]),
+    ).map((row) => [row.id, quoted(locale, row.name)]),
   EvaluationMember: async (evaluationId, ids) =>
     (
       await db().evaluationMember.findMany({
@@ -170,13 +172,13 @@ const LOOKUPS: Record<string, Lookup> = {
         select: { id: true, storyId: true },
       }),
     ),
-  ImportBatch: async (evaluationId, ids) =>
+  ImportBatch: async (evaluationId, ids, locale) =>
     (
       await db().importBatch.findMany({
         where: { evaluationId, id: { in: ids } },
         select: { id: true, fileName: true },
       })
-    ).map((row) => [row.id, `“${row.fileName}”`]),
+    ).map((row) => [row.id, quoted(locale, row.fileName)]),
 };
 
 /** The transcript a marked passage belongs to, named as its interview or focus group is. */

@@ -75,7 +75,7 @@ describe("the audit trail's record names", () => {
     expect(label("EvaluationMember", member.id)).toBe(world.team.members.evaluator!.name);
     expect(label("Domain", domain.id)).toBe(`“${domain.nameEn}”`);
     expect((await audit.loadAuditPage(evaluationId, lead(), {}, "es"))?.labels.get(labelKey("Domain", domain.id))).toBe(
-      `“${domain.nameEs}”`,
+      `«${domain.nameEs}»`,
     );
     expect(label("ChangeStory", elsewhere.id)).toBeUndefined();
     expect(label("ChangeStory", gone)).toBeUndefined();
