@@ -125,8 +125,7 @@ export function briefContent(records: BriefRecords, lang: BriefLanguage): BriefC
     if (!cited) return null;
     sources.push({
       number: sources.length + 1,
-      // The note ends with its own full stop: a citation's closing one would print "2024..".
-      text: fill(words.sourcesNote, { code: row.code, sources: cited.join("; ").replace(/\.+$/, "") }),
+      text: fill(words.sourcesNote, { code: row.code, sources: cited.join("; ") }),
     });
     return sources.length;
   };
