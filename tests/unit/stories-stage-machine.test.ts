@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planAssignment } from "@/lib/domains/policy";
+import { en, es } from "@/lib/i18n/messages";
 import { StoryStage } from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/permissions";
 import { editBlockers } from "@/lib/stories/policy";
@@ -295,5 +296,26 @@ describe("domain assignment plan", () => {
     expect(planAssignment(current, "d1", "PRIMARY")).toEqual({ ok: false, reason: "ALREADY_ASSIGNED" });
     expect(planAssignment(current, "d2", "SECONDARY")).toEqual({ ok: false, reason: "ALREADY_ASSIGNED" });
     expect(planAssignment(current, "d1", "SECONDARY")).toEqual({ ok: false, reason: "ALREADY_PRIMARY" });
+  });
+});
+
+describe("the words of each step", () => {
+  it("name what is done, not again the stage it leads to (no “Selected (Selected)”)", () => {
+    for (const messages of [en, es]) {
+      const stages = messages.stories.stages as Record<string, string>;
+      const steps = {
+        ...(messages.selection.path.steps as Record<string, { title: string }>),
+        ...(messages.stories.stage.steps as Record<string, { title: string }>),
+      };
+      for (const { key, to } of STAGE_TRANSITIONS) {
+        const title = steps[key]!.title;
+        expect(title, key).toMatch(/ \(\{stage\}\)$/);
+        const doing = title.replace(/ \(\{stage\}\)$/, "").toLowerCase();
+        const reached = stages[to]!.toLowerCase();
+        // Whole words: "Submit (Submitted)" says what is done; "Returned (Returned for changes)" does not.
+        const repeats = doing === reached || doing.startsWith(`${reached} `) || reached.startsWith(`${doing} `);
+        expect(repeats, `${key}: ${title} → ${stages[to]}`).toBe(false);
+      }
+    }
   });
 });
