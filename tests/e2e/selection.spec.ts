@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectInteractive } from "./support/interactive";
+import { expectReflowAt320 } from "./support/reflow";
 import { signInToEvaluation } from "./support/sign-in";
 import { copyOfDemo } from "./support/world";
 
@@ -67,6 +68,8 @@ test("a lead sets up a panel and a round; a panelist ranks by keyboard in Spanis
   // ── The lead: a panel for the domain whose story is still screened, then a round, then open it.
   const base = await openSelection(page, "lead@demo.example");
   await expectNoAxeViolations(page, "selection list (lead, es)");
+  // The new-round form's date-and-time field and the panel form's e-mail addresses once widened it.
+  await expectReflowAt320(page, "selection list (lead, es), text spacing", { textSpacing: true });
   await expectInteractive(page.getByRole("button", { name: "Crear el panel" }));
   await page.getByLabel("Nombre del panel").fill("Panel de prácticas laborales");
   await page.getByLabel("Dominio de cambio").selectOption({ label: "Prácticas laborales del sector privado" });
