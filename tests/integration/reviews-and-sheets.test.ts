@@ -298,21 +298,20 @@ function pdfText(bytes: Buffer): string {
 }
 
 describe("the validation sheet", () => {
-  async function sampledRound() {
-    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
-    const told = await createStoryAt(database.prisma, world, "TRIANGULATED", [world.pool[0]!.id]);
+  /** A workshop round of these stories, sampling pool[0]. */
+  async function roundSampling(name: string, storyIds: string[]) {
     const created = (await rounds.createRound(
       { actorId: world.team.members.lead.id },
       {
         evaluationId: world.evaluationId,
         round: {
-          name: "Ronda de hojas",
+          name,
           startsOn: "2025-05-01",
           endsOn: "2025-05-30",
           method: "WORKSHOP",
           targetSize: 3,
           notes: null,
-          storyIds: [story.id, told.id],
+          storyIds,
         },
       },
     )) as { roundId: string };
@@ -320,12 +319,23 @@ describe("the validation sheet", () => {
       { actorId: world.team.members.lead.id },
       { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code },
     );
-    return { story, told, roundId: created.roundId };
+    return created.roundId;
+  }
+  async function sampledRound() {
+    const story = await createStoryAt(database.prisma, world, "TRIANGULATED");
+    const told = await createStoryAt(database.prisma, world, "TRIANGULATED", [world.pool[0]!.id]);
+    return { story, told, roundId: await roundSampling("Ronda de hojas", [story.id, told.id]) };
   }
   const download = (roundId: string, respondentId: string, evaluationId = world.evaluationId) =>
     sheetRoute.GET(new Request("http://localhost/sheet"), {
       params: Promise.resolve({ evaluationId, roundId, respondentId }),
     });
+  /** pool[0]'s sheet (in English) for a round of this one story, as text. */
+  async function sheetText(storyId: string, roundName: string) {
+    const roundId = await roundSampling(roundName, [storyId]);
+    signInAs(world.team.members.evaluator!);
+    return pdfText(Buffer.from(await (await download(roundId, world.pool[0]!.id)).arrayBuffer()));
+  }
 
   it("is a tagged PDF in the embedded font, of the round's version, in the respondent's language, without the stories they told, and its download is audited", async () => {
     const { story, told, roundId } = await sampledRound();
@@ -371,27 +381,7 @@ describe("the validation sheet", () => {
       data: { qualifier: "MORE_THAN", value: "600000" },
     });
     await editStory(database.prisma, world, story.id);
-    const created = (await rounds.createRound(
-      { actorId: world.team.members.lead.id },
-      {
-        evaluationId: world.evaluationId,
-        round: {
-          name: "Ronda de cifras",
-          startsOn: "2025-05-01",
-          endsOn: "2025-05-30",
-          method: "WORKSHOP",
-          targetSize: 3,
-          notes: null,
-          storyIds: [story.id],
-        },
-      },
-    )) as { roundId: string };
-    await sample.addSampleMember(
-      { actorId: world.team.members.lead.id },
-      { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code },
-    );
-    signInAs(world.team.members.evaluator!);
-    const text = pdfText(Buffer.from(await (await download(created.roundId, world.pool[0]!.id)).arrayBuffer()));
+    const text = await sheetText(story.id, "Ronda de cifras");
     // pool[0] reads English: "over", and the thousands grouped.
     expect(text).toContain("Contratos legitimados: over 600,000");
     expect(text).not.toContain("600000");
@@ -404,27 +394,7 @@ describe("the validation sheet", () => {
       data: { periodPrecision: "YEAR", periodFrom: new Date("2023-01-01"), periodTo: new Date("2023-12-31") },
     });
     await editStory(database.prisma, world, story.id);
-    const created = (await rounds.createRound(
-      { actorId: world.team.members.lead.id },
-      {
-        evaluationId: world.evaluationId,
-        round: {
-          name: "Ronda de un año",
-          startsOn: "2025-05-01",
-          endsOn: "2025-05-30",
-          method: "WORKSHOP",
-          targetSize: 3,
-          notes: null,
-          storyIds: [story.id],
-        },
-      },
-    )) as { roundId: string };
-    await sample.addSampleMember(
-      { actorId: world.team.members.lead.id },
-      { evaluationId: world.evaluationId, roundId: created.roundId, respondentCode: world.pool[0]!.code },
-    );
-    signInAs(world.team.members.evaluator!);
-    const text = pdfText(Buffer.from(await (await download(created.roundId, world.pool[0]!.id)).arrayBuffer()));
+    const text = await sheetText(story.id, "Ronda de un año");
     expect(text).toMatch(/Period 2023 /);
     expect(text).not.toContain("2023 – 2023");
   });
